@@ -1,0 +1,46 @@
+"""`tactful`: the command line. One module per subcommand, each with register() and run().
+
+Subcommand modules are imported only when their command runs (except for their small register
+functions), so `tactful check` does not pay for the server or Qt.
+"""
+
+import argparse
+import importlib
+import sys
+
+# name -> module under companion.cli; the order is the order of `tactful --help`.
+SUBCOMMANDS = [
+    "serve", "pair", "clients", "unpair",
+    "check", "page", "tone",
+    "history",
+    "secrets", "doctor", "autostart", "tray",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from companion import __version__
+
+    parser = argparse.ArgumentParser(prog="tactful", description="A local-first coach for referral requests.")
+    parser.add_argument("--version", action="version", version=f"tactful {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        try:
+            module = importlib.import_module(f"companion.cli.{name.replace('-', '_')}_cmd")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"companion.cli.{name.replace('-', '_')}_cmd":
+                continue  # not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,87 @@
+"""The coach's engine: run the registered rules over an analysed draft and build Feedback.
+
+A rule is a pure function of (AnalysedDraft, CoachContext) -> findings. Each rule declares its
+code, default severity, the surfaces it applies to and what context it needs; the engine skips a
+rule that is switched off, does not apply to the surface, or lacks its context, so those cost
+nothing.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from protocol.feedback import Feedback, Finding, Severity, Surface
+from protocol.page import Composer, Profile, Thread
+
+from companion.coach.analysis import AnalysedDraft
+
+ALL_SURFACES: frozenset[str] = frozenset({"connection_note", "message", "inmail", "follow_up"})
+DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
+
+
+@dataclass
+class CoachContext:
+    """Everything known besides the draft. Every field may be missing."""
+
+    surface: Surface
+    limit: int | None = None  # the page's declared limit wins over our table
+    subject: str | None = None
+    profile: Profile | None = None  # the recipient
+    own_profile: Profile | None = None  # the user
+    thread: Thread | None = None
+    composer: Composer | None = None
+    outreach: Any = None  # companion.store view for log-based rules
+    tone: Any = None  # companion.tone model, when loaded
+    recipient_slug: str | None = None
+    recipient_name: str | None = None  # from --recipient when no profile
+    company: str | None = None  # from --company when no profile
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    disabled: frozenset[str] = frozenset()
+
+
+Check = Callable[[AnalysedDraft, CoachContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    rationale: str
+    check: Check
+    surfaces: frozenset[str] = ALL_SURFACES
+    needs: frozenset[str] = frozenset()  # CoachContext fields that must be set, e.g. {"profile"}
+
+    @property
+    def docs(self) -> str:
+        return DOCS_BASE + self.code.replace(".", "")
+
+    def applies(self, ctx: CoachContext) -> bool:
+        if self.code in ctx.disabled or ctx.surface not in self.surfaces:
+            return False
+        return all(getattr(ctx, name) is not None for name in self.needs)
+
+    def finding(self, message: str, draft: AnalysedDraft | None = None, span: tuple[int, int] | None = None,
+                **extra: Any) -> Finding:
+        """A finding of this rule; `span` is in code points and is converted to UTF-16 here."""
+        rng = draft.range(*span) if (draft is not None and span is not None) else None
+        return Finding(code=self.code, severity=extra.pop("severity", self.severity), message=message,
+                       range=rng, docs=self.docs, **extra)
+
+
+def run_rules(rules: Iterable[Rule], draft: AnalysedDraft, ctx: CoachContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.applies(ctx):
+            findings.extend(rule.check(draft, ctx))
+    return findings
+
+
+def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
+    """The full analysis of one draft: findings, score, checklist, hints and limits."""
+    from companion.coach.registry import RULES
+    from companion.coach.report import build_feedback
+
+    draft = AnalysedDraft(text, subject=ctx.subject)
+    findings = run_rules(RULES, draft, ctx)
+    return build_feedback(draft, ctx, findings, version)

@@ -1,0 +1,39 @@
+"""Offsets between Python (code points) and the DOM (UTF-16 code units).
+
+An emoji outside the Basic Multilingual Plane is one code point in Python and two code units in
+the browser; every range on the wire is in UTF-16 units, so all conversion goes through here.
+"""
+
+from bisect import bisect_left
+
+
+def utf16_len(text: str) -> int:
+    """Length of `text` in UTF-16 code units (what LinkedIn's counters and the DOM count)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+class OffsetMap:
+    """Converts code-point offsets of one text to UTF-16 offsets and back in O(log n)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        # Code-point indices of astral characters; most drafts have none, so the map is empty.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    def to_utf16(self, index: int) -> int:
+        if not self._astral:
+            return index
+        return index + bisect_left(self._astral, index)
+
+    def from_utf16(self, unit: int) -> int:
+        """The code-point index whose UTF-16 offset is `unit` (a unit inside a pair maps to its start)."""
+        if not self._astral:
+            return unit
+        lo, hi = 0, len(self.text)
+        while lo < hi:  # the largest index whose UTF-16 offset is <= unit
+            mid = (lo + hi + 1) // 2
+            if self.to_utf16(mid) <= unit:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo

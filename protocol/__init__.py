@@ -1,0 +1,13 @@
+"""The wire contract between the Tactful extension and the companion.
+
+Every message in both directions is a pydantic v2 model; the unions in
+`protocol.messages` are discriminated on `type`. JSON Schema for the extension
+is generated from these models by `python -m protocol.schema`.
+"""
+
+PROTOCOL_VERSION = 1
+
+from protocol.errors import ErrorCode  # noqa: E402
+from protocol.messages import ClientMessage, ServerMessage, parse_client_message  # noqa: E402
+
+__all__ = ["PROTOCOL_VERSION", "ErrorCode", "ClientMessage", "ServerMessage", "parse_client_message"]

@@ -1,0 +1,15 @@
+"""The shared base model: strict about unknown fields so typos fail loudly."""
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    """Base for every wire model. Unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class OpenModel(BaseModel):
+    """Base for data models that may grow fields the other side does not know yet."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)

@@ -1,0 +1,191 @@
+"""Every message on the wire, both directions, as discriminated unions on `type`.
+
+Handshake (before auth): server `hello` -> client `auth` | `pair` -> server `auth_ok` | `paired`
+| `auth_invalid` (then close 4401). After auth, client commands carry an integer `id` and get a
+`result`; the server pushes `event`s.
+"""
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Field, TypeAdapter
+
+from protocol.base import Model
+from protocol.errors import ErrorCode
+from protocol.feedback import Surface
+from protocol.outreach import Recipient, ReferralState
+
+# --- handshake, client -> server -------------------------------------------------------------
+
+
+class Auth(Model):
+    type: Literal["auth"] = "auth"
+    token: str = Field(min_length=1, max_length=512)
+
+
+class Pair(Model):
+    type: Literal["pair"] = "pair"
+    code: str = Field(min_length=1, max_length=64)
+    client_name: str = Field(min_length=1, max_length=100)
+
+
+# --- commands, client -> server (after auth) ----------------------------------------------
+
+
+class Command(Model):
+    id: int = Field(ge=0, le=2**53)
+
+
+class Ping(Command):
+    type: Literal["ping"] = "ping"
+
+
+class Draft(Command):
+    """The draft being typed. A newer `version` for the same `draft_id` supersedes older ones."""
+
+    type: Literal["draft"] = "draft"
+    surface: Surface
+    text: str = Field(max_length=100_000)
+    version: int = Field(ge=0)
+    draft_id: str = Field(default="main", max_length=200)
+    subject: str | None = Field(default=None, max_length=1_000)  # InMail subject
+    limit: int | None = Field(default=None, ge=1, le=100_000)  # the page's declared limit
+    recipient: str | None = Field(default=None, max_length=200)  # profile slug, when known
+
+
+class PageSnapshot(Command):
+    """A snapshot of the LinkedIn page; parsed into the connection's context."""
+
+    type: Literal["page"] = "page"
+    url: str = Field(max_length=4_096)
+    html: str  # capped by the server at 8 MiB for this command only
+    captured_at: str | None = None  # ISO 8601
+
+
+class Settings(Command):
+    """Per-connection settings: rules switched off, paused coaching."""
+
+    type: Literal["settings"] = "settings"
+    disabled_rules: list[str] | None = None
+    paused: bool | None = None
+
+
+class Status(Command):
+    type: Literal["status"] = "status"
+
+
+class Sent(Command):
+    """The user pressed Send: recorded in the outreach log."""
+
+    type: Literal["sent"] = "sent"
+    recipient: Recipient
+    surface: Surface
+    text: str = Field(max_length=100_000)
+    sent_at: str | None = None  # ISO 8601; the server's clock when absent
+
+
+class OutreachList(Command):
+    type: Literal["outreach.list"] = "outreach.list"
+
+
+class OutreachUpdate(Command):
+    type: Literal["outreach.update"] = "outreach.update"
+    slug: str = Field(max_length=200)
+    state: ReferralState | None = None
+    notes: str | None = Field(default=None, max_length=10_000)
+
+
+class OutreachForget(Command):
+    type: Literal["outreach.forget"] = "outreach.forget"
+    slug: str | None = Field(default=None, max_length=200)
+    all: bool = False
+
+
+ClientMessage = Annotated[
+    Union[
+        Auth,
+        Pair,
+        Ping,
+        Draft,
+        PageSnapshot,
+        Settings,
+        Status,
+        Sent,
+        OutreachList,
+        OutreachUpdate,
+        OutreachForget,
+    ],
+    Field(discriminator="type"),
+]
+COMMAND_TYPES = {
+    m.model_fields["type"].default
+    for m in (Ping, Draft, PageSnapshot, Settings, Status, Sent, OutreachList, OutreachUpdate, OutreachForget)
+}
+
+# --- server -> client ------------------------------------------------------------------------
+
+
+class Hello(Model):
+    type: Literal["hello"] = "hello"
+    protocol: int
+    server: str  # "tactful/X.Y.Z"
+    local_only: bool
+
+
+class AuthOk(Model):
+    type: Literal["auth_ok"] = "auth_ok"
+    protocol: int
+    server: str
+    client_name: str
+    local_only: bool
+    paused: bool = False
+
+
+class Paired(Model):
+    type: Literal["paired"] = "paired"
+    token: str
+    client_name: str
+    protocol: int
+    server: str
+    local_only: bool
+
+
+class AuthInvalid(Model):
+    type: Literal["auth_invalid"] = "auth_invalid"
+    message: str
+
+
+class ErrorBody(Model):
+    code: ErrorCode
+    message: str
+
+
+class Result(Model):
+    type: Literal["result"] = "result"
+    id: int | None  # None only when the bad message had no readable id
+    success: bool
+    result: dict[str, Any] | None = None
+    error: ErrorBody | None = None
+
+
+class Event(Model):
+    type: Literal["event"] = "event"
+    event: str  # e.g. "status", "paused"
+    data: dict[str, Any] = {}
+
+
+ServerMessage = Annotated[
+    Union[Hello, AuthOk, Paired, AuthInvalid, Result, Event],
+    Field(discriminator="type"),
+]
+
+_client_adapter: TypeAdapter = TypeAdapter(ClientMessage)
+_server_adapter: TypeAdapter = TypeAdapter(ServerMessage)
+
+
+def parse_client_message(data: str | bytes) -> Any:
+    """Parse one JSON frame into its model; raises pydantic.ValidationError when it does not fit."""
+    return _client_adapter.validate_json(data)
+
+
+def parse_server_message(data: str | bytes) -> Any:
+    return _server_adapter.validate_json(data)
