@@ -1,0 +1,113 @@
+"""The user's settings file: `settings.json` in the data dir (0600), shared by serve, tray and CLI.
+
+Known keys have typed accessors and defaults; keys this version does not know are kept as they are,
+so a newer or older companion (or another module) never loses what it wrote. Privacy comes first:
+when the file is missing or unreadable, `local_only` is True.
+
+A corrupt file is never silently overwritten: `load()` raises SettingsError naming the file, and
+`update()` moves the corrupt file aside (settings.json.corrupt) before writing a fresh one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from companion.paths import write_private_file
+
+FILE_NAME = "settings.json"
+DEFAULT_PORT = 8765  # the companion's default loopback port; any free port works with --port
+DEFAULTS: dict[str, Any] = {"local_only": True, "port": DEFAULT_PORT, "autostart": False}
+
+
+class SettingsError(Exception):
+    """The settings file exists but cannot be used; the message names the file and the fix."""
+
+
+@dataclass
+class UserSettings:
+    """A snapshot of the settings file. `extra` holds keys this module does not know."""
+
+    local_only: bool = True
+    port: int = DEFAULT_PORT
+    autostart: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.extra, "local_only": self.local_only, "port": self.port, "autostart": self.autostart}
+
+
+def settings_path(data_dir: Path) -> Path:
+    return Path(data_dir) / FILE_NAME
+
+
+def _validate(raw: Any, path: Path) -> UserSettings:
+    if not isinstance(raw, dict):
+        raise SettingsError(f"{path} must hold a JSON object; fix it or delete it to get the defaults")
+    values = {**DEFAULTS, **raw}
+    for key in ("local_only", "autostart"):
+        if not isinstance(values[key], bool):
+            raise SettingsError(f"{path}: {key!r} must be true or false")
+    port = values["port"]
+    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
+        raise SettingsError(f"{path}: 'port' must be a whole number from 1 to 65535")
+    extra = {k: v for k, v in raw.items() if k not in DEFAULTS}
+    return UserSettings(local_only=values["local_only"], port=port, autostart=values["autostart"], extra=extra)
+
+
+def load(data_dir: Path) -> UserSettings:
+    """Read the settings; defaults when the file is missing. Raises SettingsError when it is bad."""
+    path = settings_path(data_dir)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return UserSettings()
+    except OSError as exc:
+        raise SettingsError(f"cannot read {path}: {exc.strerror}") from exc
+    try:
+        raw = json.loads(text)
+    except ValueError as exc:
+        raise SettingsError(f"{path} is not valid JSON (line {getattr(exc, 'lineno', '?')}); "
+                            "fix it or delete it to get the defaults") from exc
+    return _validate(raw, path)
+
+
+def load_or_default(data_dir: Path) -> UserSettings:
+    """Like load(), but a bad file yields the defaults (local-only on) instead of an error.
+
+    For long-running parts (server, tray, egress gate) that must keep working and stay private;
+    `tactful doctor` reports the bad file.
+    """
+    try:
+        return load(data_dir)
+    except SettingsError:
+        return UserSettings()
+
+
+def save(data_dir: Path, settings: UserSettings) -> None:
+    """Write the whole file atomically as 0600."""
+    _validate(settings.to_json(), settings_path(data_dir))  # refuse to write what load() would refuse
+    write_private_file(settings_path(data_dir), json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n")
+
+
+def update(data_dir: Path, **changes: Any) -> UserSettings:
+    """Change some keys and write the file; returns the new settings.
+
+    Unknown keys in `changes` are stored as extras. A corrupt existing file is kept as
+    settings.json.corrupt rather than lost.
+    """
+    try:
+        current = load(data_dir)
+    except SettingsError:
+        path = settings_path(data_dir)
+        if path.exists():
+            os.replace(path, path.with_name(FILE_NAME + ".corrupt"))
+        current = UserSettings()
+    data = current.to_json()
+    data.update(changes)
+    new = _validate(data, settings_path(data_dir))
+    save(data_dir, new)
+    return new
