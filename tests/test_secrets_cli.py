@@ -1,0 +1,122 @@
+"""`tactful secrets` against the real Secret Service (gnome-keyring under dbus-run-session).
+
+Run locally like .ci/run does:
+  HOME=$(mktemp -d) dbus-run-session -- bash -c 'echo -n pw | gnome-keyring-daemon --unlock \
+    --components=secrets >/dev/null; /work/venv/bin/pytest tests/test_secrets_cli.py -q'
+The keyring tests skip (cleanly, with the reason) when no Secret Service answers.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+PY = sys.executable
+VALUE = "sk-test-Zq81-not-a-real-key-7731"
+
+
+def cli(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([PY, "-m", "companion", "secrets", *args], input=stdin, capture_output=True,
+                          text=True, timeout=60, env=env or os.environ.copy())
+
+
+@pytest.fixture(scope="module")
+def secret_service():
+    """Skip unless a real, unlocked Secret Service answers (probed in a subprocess: a missing HOME
+    can make keyring hang, and a hang must not take the test run with it)."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        pytest.skip("no D-Bus session (run under dbus-run-session with gnome-keyring unlocked)")
+    probe = "from companion.secrets import backend_status as b; s=b(); print(s.secure, s.backend)"
+    try:
+        r = subprocess.run([PY, "-c", probe], capture_output=True, text=True, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.skip("the keyring did not answer within 20 s")
+    if not r.stdout.startswith("True") or "SecretService" not in r.stdout:
+        pytest.skip(f"no secure Secret Service: {r.stdout.strip()} {r.stderr.strip()[-200:]}")
+    yield
+    cli("delete", "writing-assistant-api-key")
+    cli("delete", "prompted-key")
+
+
+@pytest.mark.keyring
+def test_set_list_delete_never_shows_the_value(secret_service):
+    name = "writing-assistant-api-key"
+    r = cli("set", name, stdin=VALUE + "\n")
+    assert r.returncode == 0, r.stderr
+    assert VALUE not in r.stdout + r.stderr
+
+    r = cli("list")
+    assert r.returncode == 0 and name in r.stdout.splitlines()
+    assert VALUE not in r.stdout + r.stderr
+
+    # The value really is in the Secret Service (read by another client: libsecret's secret-tool),
+    # without the trailing newline of the pipe.
+    if shutil.which("secret-tool"):
+        st = subprocess.run(["secret-tool", "lookup", "service", "tactful", "username", name],
+                            capture_output=True, text=True, timeout=20)
+        assert st.stdout == VALUE
+    from companion import secrets
+
+    assert secrets.get_secret(name) == VALUE
+
+    # Replacing keeps one name in the list.
+    assert cli("set", name, stdin="second-value").returncode == 0
+    assert cli("list").stdout.splitlines().count(name) == 1
+    assert secrets.get_secret(name) == "second-value"
+
+    r = cli("delete", name)
+    assert r.returncode == 0 and "Deleted" in r.stdout
+    assert name not in cli("list").stdout
+    assert secrets.get_secret(name) is None
+    r = cli("delete", name)
+    assert r.returncode == 1 and "no secret named" in r.stderr
+
+
+@pytest.mark.keyring
+def test_set_from_a_hidden_prompt_on_a_terminal(secret_service):
+    """Under a pseudo-terminal the value is asked for with echo off and never appears on screen."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the CLI with the pty as its terminal
+        os.execv(PY, [PY, "-m", "companion", "secrets", "set", "prompted-key"])
+    screen = b""
+    deadline = time.monotonic() + 30
+    while b"input hidden" not in screen and time.monotonic() < deadline:
+        screen += os.read(fd, 1024)
+    os.write(fd, VALUE.encode() + b"\n")
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, screen
+    assert b"Stored prompted-key" in screen
+    assert VALUE.encode() not in screen  # echo was off
+    from companion import secrets
+
+    assert secrets.get_secret("prompted-key") == VALUE
+    assert cli("delete", "prompted-key").returncode == 0
+
+
+def test_empty_value_is_refused_and_nothing_is_stored():
+    r = cli("set", "some-key", stdin="")
+    assert r.returncode == 2 and "empty value" in r.stderr
+
+
+@pytest.mark.parametrize("backend", ["keyring.backends.null.Keyring", "keyring.backends.fail.Keyring"])
+def test_an_insecure_backend_is_refused_with_a_fix(backend, tmp_path):
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": backend, "HOME": str(tmp_path)}
+    r = cli("set", "k", stdin=VALUE, env=env)
+    assert r.returncode == 3
+    assert "no secure keyring" in r.stderr and "gnome-keyring" in r.stderr
+    assert VALUE not in r.stdout + r.stderr
+    assert cli("list", env=env).returncode == 3
