@@ -5,3 +5,18 @@ model, `session` the connection's companion.session.Session, `services` the app-
 companion.server.services.Services. It returns the `result` payload, or raises
 companion.errors.CommandError with a code from the protocol's closed set.
 """
+
+from protocol import messages as m
+
+from companion.commands import draft, ping, settings, status
+
+# type -> (model, handler). One line per command; a valid command type missing here is answered
+# `unknown_command` until its handler exists. Add yours next to the others, e.g.
+#   "page": (m.PageSnapshot, page.handle),
+#   "sent": (m.Sent, outreach.handle_sent),
+HANDLERS = {
+    "ping": (m.Ping, ping.handle),
+    "draft": (m.Draft, draft.handle),
+    "settings": (m.Settings, settings.handle),
+    "status": (m.Status, status.handle),
+}

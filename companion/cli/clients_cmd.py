@@ -1,0 +1,27 @@
+"""`tactful clients`: list the paired browser extensions (names and origins, never tokens)."""
+
+from __future__ import annotations
+
+import json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("clients", help="list paired browser extensions")
+    p.add_argument("--data-dir", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from companion.paths import data_dir
+    from companion.server.pairing import ClientStore
+
+    records = [r.public() for r in ClientStore(data_dir(args.data_dir)).load()]
+    if args.json:
+        print(json.dumps(records, indent=2))
+    elif not records:
+        print("No paired clients. Pair the extension with `tactful pair`.")
+    else:
+        for r in records:
+            print(f"{r['name']}\t{r['origin']}\tpaired {r['paired_at']}\tlast seen {r['last_seen'] or 'never'}")
+    return 0

@@ -1,0 +1,98 @@
+"""`tactful serve`: run the companion in the foreground until Ctrl-C / SIGTERM.
+
+stdout gets exactly one line, `listening on ws://127.0.0.1:PORT/v1/ws`, once it accepts
+connections (scripts and tests read the port from it); everything else goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import logging
+import signal
+import sys
+
+DEFAULT_PORT = 8765
+EXPOSE_FLAG = "--i-understand-this-exposes-tactful-to-the-network"
+
+
+def register(sub) -> None:
+    p = sub.add_parser("serve", help="run the companion (the extension connects to it)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks a free one)")
+    p.add_argument("--data-dir", default=None, help="data folder (default: $TACTFUL_DATA_DIR or the user data dir)")
+    p.add_argument(EXPOSE_FLAG, dest="expose", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    p.set_defaults(func=run)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def keyring_report(status) -> list[str]:
+    """Lines for stderr saying what works without a keyring and how to get one."""
+    from companion import secrets
+
+    if status is None:
+        return []
+    lines = []
+    if status.warning:
+        lines.append(f"warning: {status.warning}")
+    if status.secure:
+        lines.append(f"keyring: {status.backend}")
+    else:
+        lines.append(f"keyring: not available ({status.reason})")
+        lines.append("  still working: the coach, pairing, page parsing")
+        lines.append(f"  off until a keyring is available: {', '.join(secrets.FEATURES_NEEDING_KEYRING)}")
+        lines.append(f"  to get one: {secrets.HOW_TO_GET_ONE}")
+    return lines
+
+
+async def serve(args) -> int:
+    from companion.paths import data_dir
+    from companion.server.app import PortInUse, check_keyring, start_server
+    from companion.server.runtime import AlreadyRunning
+    from companion.server.services import ServerConfig
+
+    config = ServerConfig(host=args.host, port=args.port)
+    folder = data_dir(args.data_dir)
+    status = await check_keyring()
+    try:
+        server = await start_server(folder, config, keyring_status=status)
+    except (AlreadyRunning, PortInUse) as exc:
+        print(f"tactful: {exc}", file=sys.stderr)
+        return 1
+    for line in keyring_report(status):
+        print(line, file=sys.stderr)
+    shown = "127.0.0.1" if is_loopback(args.host) else args.host
+    print(f"listening on ws://{shown}:{server.port}/v1/ws", flush=True)
+    print(f"data dir: {folder}", file=sys.stderr, flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await server.stop()
+        print("stopped", file=sys.stderr, flush=True)
+    return 0
+
+
+def run(args) -> int:
+    if not is_loopback(args.host) and not args.expose:
+        print(f"tactful: refusing to listen on {args.host}: anyone on the network could reach the companion.\n"
+              f"  If you really mean it, add {EXPOSE_FLAG}", file=sys.stderr)
+        return 2
+    if not is_loopback(args.host):
+        print(f"WARNING: Tactful is exposed to the network on {args.host}", file=sys.stderr)
+    logging.basicConfig(stream=sys.stderr, level=getattr(logging, args.log_level),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return asyncio.run(serve(args))

@@ -1,0 +1,166 @@
+"""The one place Tactful touches the OS keyring: named secrets under the service "tactful".
+
+Credentials the companion must read back (API keys, the key that encrypts stored history) live
+only here. A backend that does not protect secrets is refused, never used as a fallback:
+keyrings.alt (plaintext or base64 files), keyring's `fail` and `null` backends. When keyring
+chains several backends, only the best secure one is used, so a locked Secret Service can never
+silently spill into a plaintext file. PYTHON_KEYRING_BACKEND is honoured (keyring reads it), with
+a warning when the backend it names is not one keyring recommends (priority < 1).
+
+keyring cannot enumerate, so the names (never the values) are kept in the keyring itself, as a
+JSON list under the reserved username INDEX_NAME.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+
+import keyring
+import keyring.errors
+from keyring.backends.chainer import ChainerBackend
+
+SERVICE = "tactful"
+INDEX_NAME = "__tactful_secret_names__"
+INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+HOW_TO_GET_ONE = (
+    "install and unlock a Secret Service (e.g. `apt install gnome-keyring` and log in to a desktop "
+    "session, or run under `dbus-run-session` with `gnome-keyring-daemon --unlock`), KWallet, or use "
+    "macOS Keychain / Windows Credential Locker")
+FEATURES_NEEDING_KEYRING = ("stored API keys", "encrypted outreach history")
+
+
+class SecretsUnavailable(Exception):
+    """No secure keyring backend: the message says why and how to get one."""
+
+
+@dataclass(frozen=True)
+class BackendStatus:
+    secure: bool
+    backend: str  # module.Class of the backend that would be used
+    reason: str  # why it is (not) usable
+    warning: str | None = None  # e.g. a forced backend keyring does not recommend
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _name(backend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__name__}"
+
+
+def _insecure(backend) -> bool:
+    module = type(backend).__module__
+    return any(module == m or module.startswith(m + ".") for m in INSECURE_MODULES)
+
+
+def _priority(backend) -> float:
+    try:
+        return float(backend.priority)
+    except Exception:  # keyring raises from `priority` when a backend is not viable
+        return 0.0
+
+
+def _select():
+    """The backend to use (or None) and, when None, why."""
+    backend = keyring.get_keyring()
+    if isinstance(backend, ChainerBackend):
+        secure = [b for b in backend.backends if not _insecure(b)]
+        if not secure:
+            names = ", ".join(_name(b) for b in backend.backends) or "none"
+            return None, f"only insecure backends are available ({names})"
+        backend = secure[0]
+    if _insecure(backend):
+        return backend, f"{_name(backend)} does not protect secrets (plaintext, no-op or no backend)"
+    return backend, ""
+
+
+def backend_status(probe: bool = True) -> BackendStatus:
+    """Whether secrets can be stored safely right now, which backend, and why (not).
+
+    With `probe`, reads the index entry once, which catches a locked or unreachable Secret
+    Service. It can block while D-Bus starts a daemon: call it off the event loop."""
+    forced = os.environ.get("PYTHON_KEYRING_BACKEND")
+    try:
+        backend, problem = _select()
+    except Exception as exc:  # e.g. a bad PYTHON_KEYRING_BACKEND name
+        return BackendStatus(False, forced or "unknown", f"keyring could not load a backend: {exc}")
+    if backend is None or problem:
+        return BackendStatus(False, _name(backend) if backend is not None else "none", problem)
+    warning = None
+    priority = _priority(backend)
+    if forced and priority < 1:
+        warning = (f"PYTHON_KEYRING_BACKEND={forced} is not a backend keyring recommends "
+                   f"(priority {priority:g}); secrets are only as safe as it is")
+    if probe:
+        try:
+            backend.get_password(SERVICE, INDEX_NAME)
+        except Exception as exc:
+            return BackendStatus(False, _name(backend), f"the keyring did not answer: {type(exc).__name__}: {exc}",
+                                 warning)
+    return BackendStatus(True, _name(backend), "a secure keyring backend is available", warning)
+
+
+def _backend():
+    backend, problem = _select()
+    if backend is None or problem:
+        raise SecretsUnavailable(f"no secure keyring: {problem}; to get one, {HOW_TO_GET_ONE}")
+    return backend
+
+
+def _check_name(name: str) -> None:
+    if not isinstance(name, str) or not name.strip() or len(name) > 200 or name == INDEX_NAME:
+        raise ValueError("a secret name is 1-200 characters and not reserved")
+
+
+def _read_index(backend) -> list[str]:
+    raw = backend.get_password(SERVICE, INDEX_NAME)
+    try:
+        names = json.loads(raw) if raw else []
+    except ValueError:
+        names = []
+    return sorted({n for n in names if isinstance(n, str)})
+
+
+def _write_index(backend, names: list[str]) -> None:
+    backend.set_password(SERVICE, INDEX_NAME, json.dumps(sorted(set(names))))
+
+
+def get_secret(name: str) -> str | None:
+    """The stored value, or None when there is none."""
+    _check_name(name)
+    return _backend().get_password(SERVICE, name)
+
+
+def set_secret(name: str, value: str) -> None:
+    """Store (or replace) a secret and record its name in the index."""
+    _check_name(name)
+    if not isinstance(value, str) or not value:
+        raise ValueError("a secret value must be a non-empty string")
+    backend = _backend()
+    backend.set_password(SERVICE, name, value)
+    names = _read_index(backend)
+    if name not in names:
+        _write_index(backend, names + [name])
+
+
+def delete_secret(name: str) -> bool:
+    """Remove a secret; False when it did not exist."""
+    _check_name(name)
+    backend = _backend()
+    try:
+        backend.delete_password(SERVICE, name)
+        existed = True
+    except keyring.errors.PasswordDeleteError:
+        existed = False
+    names = _read_index(backend)
+    if name in names:
+        _write_index(backend, [n for n in names if n != name])
+    return existed
+
+
+def list_names() -> list[str]:
+    """The names of stored secrets (never their values), sorted."""
+    return _read_index(_backend())

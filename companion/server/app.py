@@ -1,0 +1,163 @@
+"""The aiohttp application: routes, the request guard, and starting/stopping a server.
+
+Routes: GET /v1/health, GET /v1/ws (the WebSocket), POST /v1/admin/pair-code (for `tactful pair`:
+loopback peer, no Origin, the per-run admin secret in the X-Tactful-Admin header). Every request
+must carry a loopback Host with our port (DNS rebinding); no route grants CORS.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import hmac
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import WSCloseCode, web
+
+from companion.paths import ensure_private_dir
+from companion.server import runtime, security
+from companion.server.accesslog import PathOnlyAccessLogger
+from companion.server.connection import Connection
+from companion.server.pairing import Pairing
+from companion.server.services import ServerConfig, Services
+from protocol import PROTOCOL_VERSION
+
+log = logging.getLogger("tactful.server")
+SERVICES = web.AppKey("services", Services)
+ADMIN_SECRET = web.AppKey("admin_secret", str)
+
+
+class PortInUse(Exception):
+    """The port is taken by another program."""
+
+
+def _forbidden(reason: str) -> web.Response:
+    return web.json_response({"error": "forbidden", "message": reason}, status=403)
+
+
+@web.middleware
+async def guard(request: web.Request, handler):
+    """Refuse any request whose Host is not ours before a handler (or an upgrade) runs."""
+    services = request.app[SERVICES]
+    extra = () if services.config.host in ("127.0.0.1", "::1", "localhost") else (services.config.host,)
+    host = request.headers.get("Host")
+    if not (security.host_ok(host, services.port) or (extra and host == f"{extra[0]}:{services.port}")):
+        return _forbidden("bad Host header")
+    return await handler(request)
+
+
+async def health(request: web.Request) -> web.Response:
+    services = request.app[SERVICES]
+    return web.json_response({"status": "ok", "version": services.version, "protocol": PROTOCOL_VERSION})
+
+
+async def websocket(request: web.Request) -> web.StreamResponse:
+    services = request.app[SERVICES]
+    origin = request.headers.get("Origin")
+    if not security.origin_ok(origin):
+        return _forbidden("only the Tactful browser extension may connect")
+    if request.query_string:
+        # Tokens belong in the first message, never in a URL (URLs end up in logs and history).
+        return web.json_response({"error": "bad_request", "message": "no query parameters; send auth first"},
+                                 status=400)
+    cfg = services.config
+    ws = web.WebSocketResponse(heartbeat=cfg.heartbeat, max_msg_size=max(cfg.max_message, cfg.max_page_message) + 1,
+                               autoping=True)
+    await ws.prepare(request)
+    await Connection(ws, services, origin).run()
+    return ws
+
+
+async def admin_pair_code(request: web.Request) -> web.Response:
+    """A one-time pairing code for `tactful pair`, who proves itself with the admin secret."""
+    services = request.app[SERVICES]
+    secret = request.app.get(ADMIN_SECRET)
+    if not security.is_loopback_peer(request.remote) or "Origin" in request.headers:
+        return _forbidden("admin requests come from local tools only")
+    given = request.headers.get(runtime.ADMIN_HEADER, "")
+    if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
+        return _forbidden("wrong admin secret")
+    code, ttl = services.pairing.create_code()
+    log.info("created a pairing code")
+    return web.json_response({"code": code, "expires_in": ttl})
+
+
+async def _close_connections(app: web.Application) -> None:
+    for conn in list(app[SERVICES].connections):
+        await conn.ws.close(code=WSCloseCode.GOING_AWAY, message=b"companion shutting down")
+
+
+def create_app(services: Services, admin_secret: str | None = None) -> web.Application:
+    app = web.Application(middlewares=[guard], client_max_size=64 * 1024)
+    app[SERVICES] = services
+    if admin_secret:
+        app[ADMIN_SECRET] = admin_secret
+    app.router.add_get("/v1/health", health)
+    app.router.add_get("/v1/ws", websocket)
+    app.router.add_post("/v1/admin/pair-code", admin_pair_code)
+    app.on_shutdown.append(_close_connections)
+    return app
+
+
+@dataclass
+class RunningServer:
+    services: Services
+    runner: web.AppRunner
+    port: int
+    admin_secret: str
+
+    @property
+    def url(self) -> str:
+        return runtime.ws_url(self.port)
+
+    async def stop(self) -> None:
+        """Close every connection (1001), stop listening, remove our runtime files."""
+        await self.runner.cleanup()
+        if self.services.config.write_runtime:
+            runtime.remove_runtime(self.services.data_dir, only_if_ours=True)
+
+
+async def check_keyring(timeout: float = 5.0):
+    """companion.secrets.backend_status() off the loop, with a deadline (D-Bus can hang)."""
+    from companion import secrets
+
+    try:
+        return await asyncio.wait_for(asyncio.to_thread(secrets.backend_status), timeout)
+    except asyncio.TimeoutError:
+        return secrets.BackendStatus(False, "unknown", f"the keyring did not answer within {timeout:g} s")
+
+
+async def start_server(data_dir: Path, config: ServerConfig | None = None, services: Services | None = None,
+                       keyring_status=None) -> RunningServer:
+    """Bind, then (if config.write_runtime) write runtime.json and the admin secret.
+
+    Raises runtime.AlreadyRunning when another companion serves data_dir, PortInUse when the
+    port is taken."""
+    config = config or ServerConfig()
+    data_dir = ensure_private_dir(Path(data_dir))
+    if config.write_runtime:
+        runtime.check_single_instance(data_dir)
+    if services is None:
+        services = Services(data_dir=data_dir, pairing=None, config=config)
+        services.pairing = Pairing(data_dir, clock=lambda: services.clock())
+    services.keyring = keyring_status
+    admin_secret = runtime.new_admin_secret()
+    app = create_app(services, admin_secret)
+    runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger, handle_signals=False, shutdown_timeout=2.0)
+    await runner.setup()
+    site = web.TCPSite(runner, config.host, config.port)
+    try:
+        await site.start()
+    except OSError as exc:
+        await runner.cleanup()
+        if exc.errno == errno.EADDRINUSE:
+            raise PortInUse(f"port {config.port} on {config.host} is already in use by another program; "
+                            "stop it or choose another port with --port") from None
+        raise
+    port = runner.addresses[0][1]
+    services.port = port
+    if config.write_runtime:
+        runtime.write_runtime(data_dir, port, admin_secret)
+    return RunningServer(services, runner, port, admin_secret)

@@ -1,0 +1,298 @@
+"""One WebSocket connection: handshake, auth deadline, dispatch, and a bounded writer.
+
+Order of events: the server sends `hello`; the first client frame must be `auth` or `pair` within
+auth_timeout, else `auth_invalid` and close 4401. After auth, a reader takes frames and queues
+commands; one worker runs them in arrival order (so a `page` lands before the `draft` typed on it);
+replies go through a bounded queue to one writer task, and a client that falls that far behind is
+dropped. Drafts coalesce: a newer version of the same draft_id answers every older waiting (or
+in-flight) version with `superseded`, so only the newest costs analysis.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import WSCloseCode, WSMsgType, web
+from pydantic import ValidationError
+
+from companion.errors import CommandError
+from companion.session import Session
+from protocol import PROTOCOL_VERSION
+from protocol.errors import ErrorCode
+from protocol.messages import COMMAND_TYPES, Auth, Draft, Pair
+
+log = logging.getLogger("tactful.server")
+
+AUTH_CLOSE = 4401
+FIRST_FRAME_MAX = 4096  # auth/pair are tiny; a big first frame is refused without parsing
+SLOW_CLIENT_CLOSE = 1013  # "try again later": we dropped a client that stopped reading
+
+
+def _utf8_len(text: str) -> int:
+    """Byte length of `text` in UTF-8, cheaply when the answer is obvious."""
+    if len(text) * 4 <= 1024 or text.isascii():
+        return len(text) if text.isascii() else len(text.encode("utf-8"))
+    return len(text.encode("utf-8"))
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """Which fields are wrong and why, without echoing the values (they may be draft text)."""
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = ".".join(str(p) for p in err.get("loc", ())) or "message"
+        parts.append(f"{loc}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def error_reply(msg_id: int | None, code: ErrorCode, message: str) -> dict:
+    return {"type": "result", "id": msg_id, "success": False, "error": {"code": code.value, "message": message}}
+
+
+@dataclass
+class _Pending:
+    cmd: Any
+    handler: Any
+    size: int
+
+
+class Connection:
+    """Runs one accepted WebSocket until it closes. Create, then `await run()`."""
+
+    def __init__(self, ws: web.WebSocketResponse, services, origin: str):
+        from companion.commands import HANDLERS  # the dispatch table; imported late so it can grow
+
+        self.ws = ws
+        self.services = services
+        self.config = services.config
+        self.handlers = HANDLERS
+        self.session = Session(origin=origin)
+        self.authenticated = False
+        self.closing = False
+        self._out: asyncio.Queue[str | None] = asyncio.Queue(maxsize=self.config.send_queue)
+        self._pending: deque[_Pending] = deque()
+        self._pending_bytes = 0
+        self._wake = asyncio.Event()
+        self._bad: deque[float] = deque()
+        self._latest: dict[str, int] = {}  # draft_id -> newest version seen
+        self._tasks: list[asyncio.Task] = []
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def send(self, payload: dict) -> None:
+        """Queue one frame without waiting. A client `send_queue` frames behind is dropped."""
+        if self.closing:
+            return
+        try:
+            self._out.put_nowait(json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
+        except asyncio.QueueFull:
+            log.warning("client %r stopped reading; dropping it", self.session.client_name)
+            self._close_soon(SLOW_CLIENT_CLOSE, "client too slow")
+
+    def push_event(self, event: str, data: dict) -> None:
+        self.send({"type": "event", "event": event, "data": data})
+
+    async def _writer(self) -> None:
+        while True:
+            frame = await self._out.get()
+            if frame is None or self.ws.closed:
+                return
+            try:
+                await self.ws.send_str(frame)
+            except (ConnectionError, RuntimeError):
+                return
+
+    def _close_soon(self, code: int, reason: str) -> None:
+        if not self.closing:
+            self.closing = True
+            self._tasks.append(asyncio.ensure_future(self.ws.close(code=code, message=reason.encode())))
+
+    # --- handshake ----------------------------------------------------------------------------
+
+    async def _refuse(self, message: str) -> bool:
+        try:
+            await self.ws.send_json({"type": "auth_invalid", "message": message})
+            await self.ws.close(code=AUTH_CLOSE, message=b"auth_invalid")
+        except (ConnectionError, RuntimeError):
+            pass
+        return False
+
+    async def handshake(self) -> bool:
+        """hello -> auth|pair -> auth_ok|paired; False (after closing 4401) on any failure."""
+        svc = self.services
+        await self.ws.send_json({"type": "hello", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
+                                 "local_only": svc.local_only})
+        try:
+            msg = await self.ws.receive(timeout=self.config.auth_timeout)
+        except asyncio.TimeoutError:
+            return await self._refuse(f"no auth or pair within {self.config.auth_timeout:g} s")
+        if msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR):
+            return False
+        if msg.type != WSMsgType.TEXT or len(msg.data) > FIRST_FRAME_MAX:
+            return await self._refuse("the first message must be auth or pair")
+        try:
+            first = json.loads(msg.data)
+            kind = first.get("type") if isinstance(first, dict) else None
+            if kind == "auth":
+                auth = Auth.model_validate(first)
+            elif kind == "pair":
+                pair = Pair.model_validate(first)
+            else:
+                return await self._refuse("authenticate first: send auth or pair")
+        except (ValueError, ValidationError):
+            return await self._refuse("the first message must be a valid auth or pair")
+
+        from companion.server.pairing import PairingError
+
+        try:
+            if kind == "auth":
+                record = svc.pairing.authenticate(auth.token, self.session.origin)
+                reply = {"type": "auth_ok", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
+                         "client_name": record.name, "local_only": svc.local_only, "paused": svc.is_paused}
+            else:
+                token, record = svc.pairing.pair(pair.code, pair.client_name, self.session.origin)
+                reply = {"type": "paired", "token": token, "client_name": record.name, "protocol": PROTOCOL_VERSION,
+                         "server": svc.server_name, "local_only": svc.local_only}
+                log.info("paired a new client %r", record.name)
+        except PairingError as exc:
+            log.info("refused %s from a client: %s", kind, exc)
+            return await self._refuse(str(exc))
+        self.session.client_name = record.name
+        self.authenticated = True
+        await self.ws.send_json(reply)
+        return True
+
+    # --- the command loop ----------------------------------------------------------------------
+
+    async def run(self) -> None:
+        if not await self.handshake():
+            return
+        svc = self.services
+        svc.connections.add(self)
+        svc.notify()
+        writer = asyncio.ensure_future(self._writer())
+        worker = asyncio.ensure_future(self._worker())
+        try:
+            async for msg in self.ws:
+                if msg.type == WSMsgType.TEXT:
+                    await self._on_text(msg.data)
+                elif msg.type == WSMsgType.BINARY:
+                    await self._bad_message(None, ErrorCode.INVALID_FORMAT, "binary frames are not accepted; send JSON text")
+                else:  # ERROR: aiohttp already closed with the right code (e.g. 1009)
+                    break
+                if self.closing:
+                    break
+        finally:
+            self.closing = True
+            svc.connections.discard(self)
+            worker.cancel()
+            self._out.put_nowait(None) if not self._out.full() else None
+            await asyncio.gather(worker, return_exceptions=True)
+            try:
+                await asyncio.wait_for(writer, timeout=1.0)
+            except (asyncio.TimeoutError, Exception):
+                writer.cancel()
+            for task in self._tasks:
+                await asyncio.gather(task, return_exceptions=True)
+            svc.notify()
+
+    async def _bad_message(self, msg_id: int | None, code: ErrorCode, message: str) -> None:
+        """Reply with an error; more than bad_message_limit in the window closes with 1008."""
+        now = time.monotonic()
+        self._bad.append(now)
+        while self._bad and self._bad[0] < now - self.config.bad_message_window:
+            self._bad.popleft()
+        if len(self._bad) > self.config.bad_message_limit:
+            log.warning("client %r sent too many bad messages; closing", self.session.client_name)
+            self.closing = True
+            await self.ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"too many bad messages")
+            return
+        self.send(error_reply(msg_id, code, message))
+
+    async def _on_text(self, data: str) -> None:
+        size = _utf8_len(data)
+        try:
+            raw = json.loads(data)
+        except ValueError:
+            raw = None
+        kind = raw.get("type") if isinstance(raw, dict) else None
+        if size > self.config.max_message and kind != "page":
+            self.closing = True
+            await self.ws.close(code=WSCloseCode.MESSAGE_TOO_BIG, message=b"message too big")
+            return
+        if not isinstance(raw, dict):
+            return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "expected a JSON object")
+        msg_id = raw.get("id")
+        if not isinstance(msg_id, int) or isinstance(msg_id, bool):
+            msg_id = None
+        entry = self.handlers.get(kind) if isinstance(kind, str) else None
+        if entry is None:
+            if kind in ("auth", "pair"):
+                return await self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, "already authenticated")
+            if kind in COMMAND_TYPES:  # a valid command whose handler is not built yet: not abuse
+                self.send(error_reply(msg_id, ErrorCode.UNKNOWN_COMMAND, f"{kind} is not available in this companion"))
+                return
+            shown = kind[:40] if isinstance(kind, str) else "missing"
+            return await self._bad_message(msg_id, ErrorCode.UNKNOWN_COMMAND, f"unknown command type: {shown}")
+        model, handler = entry
+        try:
+            cmd = model.model_validate(raw)
+        except ValidationError as exc:
+            return await self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, describe_validation_error(exc))
+        self._enqueue(cmd, handler, size)
+
+    def _enqueue(self, cmd, handler, size: int) -> None:
+        if self._pending_bytes + size > self.config.pending_bytes:
+            self.send(error_reply(cmd.id, ErrorCode.RATE_LIMITED, "too much work queued; slow down"))
+            return
+        if isinstance(cmd, Draft):
+            newest = self._latest.get(cmd.draft_id)
+            if newest is not None and cmd.version < newest:
+                self.send(error_reply(cmd.id, ErrorCode.SUPERSEDED, f"version {newest} is newer"))
+                return
+            self._latest[cmd.draft_id] = cmd.version
+            for item in list(self._pending):
+                if isinstance(item.cmd, Draft) and item.cmd.draft_id == cmd.draft_id:
+                    self._pending.remove(item)
+                    self._pending_bytes -= item.size
+                    self.send(error_reply(item.cmd.id, ErrorCode.SUPERSEDED, f"version {cmd.version} is newer"))
+        self._pending.append(_Pending(cmd, handler, size))
+        self._pending_bytes += size
+        self._wake.set()
+
+    async def _worker(self) -> None:
+        while not self.closing:
+            if not self._pending:
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            # Yield once so the reader can take frames that already arrived: drafts typed in a
+            # burst then coalesce instead of being analysed one by one.
+            await asyncio.sleep(0)
+            if not self._pending:
+                continue
+            item = self._pending.popleft()
+            self._pending_bytes -= item.size
+            await self._run(item)
+
+    async def _run(self, item: _Pending) -> None:
+        cmd = item.cmd
+        try:
+            result = await item.handler(cmd, self.session, self.services)
+        except CommandError as exc:
+            self.send(error_reply(cmd.id, exc.code, exc.message))
+            return
+        except Exception:
+            # The traceback goes to the log (it names no content); the client hears only that it failed.
+            log.exception("command %s failed", cmd.type)
+            self.send(error_reply(cmd.id, ErrorCode.INTERNAL_ERROR, "the companion failed on this command"))
+            return
+        if isinstance(cmd, Draft) and self._latest.get(cmd.draft_id, cmd.version) > cmd.version:
+            self.send(error_reply(cmd.id, ErrorCode.SUPERSEDED, "a newer version arrived during analysis"))
+            return
+        self.send({"type": "result", "id": cmd.id, "success": True, "result": result})

@@ -1,0 +1,203 @@
+"""Pairing: one-time codes that the user carries from the companion to the extension, and the
+long-lived tokens they are exchanged for.
+
+- A code is 8 characters from an unambiguous alphabet, valid for 2 minutes, usable once.
+- More than 5 wrong codes within a minute lock pairing for LOCKOUT seconds (even a right code is
+  refused then), so guessing is hopeless: 30**8 codes, 5 tries a minute.
+- A token is 256 random bits, bound to the Origin that paired. Only a salted SHA-256 of it is
+  kept (a verifier: the token has full entropy, so a slow hash adds nothing), in a 0600 file.
+- Every comparison is constant-time (hmac.compare_digest).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections import deque
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from companion.paths import ensure_private_dir, write_private_file
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U
+CODE_LENGTH = 8
+CODE_TTL = timedelta(minutes=2)
+MAX_WRONG = 5
+WRONG_WINDOW = timedelta(minutes=1)
+LOCKOUT = timedelta(minutes=5)
+CLIENTS_FILE = "clients.json"
+
+
+class PairingError(Exception):
+    """Pairing or auth refused; the message is safe to show the client (no secrets in it)."""
+
+
+@dataclass
+class ClientRecord:
+    name: str
+    origin: str
+    salt: str
+    verifier: str
+    paired_at: str
+    last_seen: str | None = None
+
+    def public(self) -> dict:
+        return {"name": self.name, "origin": self.origin, "paired_at": self.paired_at, "last_seen": self.last_seen}
+
+
+def normalize_code(code: str) -> str:
+    """What the user typed, without dashes/spaces and uppercased, so `abcd-efgh` works."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _verifier(salt: str, token: str) -> str:
+    return hashlib.sha256(bytes.fromhex(salt) + token.encode("utf-8")).hexdigest()
+
+
+class ClientStore:
+    """The paired clients, kept in DATA_DIR/clients.json (0600). The CLI and the server share it,
+    so every change happens under an exclusive file lock and rereads the file first."""
+
+    def __init__(self, data_dir: Path):
+        self.path = Path(data_dir) / CLIENTS_FILE
+        self.lock_path = Path(data_dir) / ".clients.lock"
+
+    @contextmanager
+    def _locked(self):
+        ensure_private_dir(self.path.parent)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    def load(self) -> list[ClientRecord]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        return [ClientRecord(**item) for item in raw.get("clients", [])]
+
+    def _save(self, records: list[ClientRecord]) -> None:
+        data = {"clients": [r.__dict__ for r in records]}
+        write_private_file(self.path, json.dumps(data, indent=2) + "\n")
+
+    def add(self, name: str, origin: str, token: str, now: datetime) -> ClientRecord:
+        """Store a verifier for `token`; a taken name gets a numeric suffix."""
+        with self._locked():
+            records = self.load()
+            taken = {r.name for r in records}
+            unique, n = name, 2
+            while unique in taken:
+                unique, n = f"{name} ({n})", n + 1
+            salt = secrets.token_hex(16)
+            record = ClientRecord(unique, origin, salt, _verifier(salt, token), now.isoformat(timespec="seconds"))
+            records.append(record)
+            self._save(records)
+            return record
+
+    def find(self, token: str) -> ClientRecord | None:
+        """The record whose verifier matches `token` (checks every record, constant-time each)."""
+        found = None
+        for record in self.load():
+            if hmac.compare_digest(_verifier(record.salt, token), record.verifier):
+                found = record
+        return found
+
+    def touch(self, name: str, now: datetime) -> None:
+        with self._locked():
+            records = self.load()
+            for r in records:
+                if r.name == name:
+                    r.last_seen = now.isoformat(timespec="seconds")
+            self._save(records)
+
+    def remove(self, name: str | None = None, everything: bool = False) -> list[str]:
+        """Revoke one client by name, or all; returns the names removed."""
+        with self._locked():
+            records = self.load()
+            gone = [r.name for r in records if everything or r.name == name]
+            if gone:
+                self._save([r for r in records if r.name not in gone])
+            return gone
+
+
+class Pairing:
+    """Codes live in memory only (they die with the process); tokens in a ClientStore."""
+
+    def __init__(self, data_dir: Path, clock: Callable[[], datetime] | None = None):
+        self.clients = ClientStore(data_dir)
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self._codes: dict[str, datetime] = {}  # normalized code -> expiry
+        self._wrong: deque[datetime] = deque()
+        self._locked_until: datetime | None = None
+
+    def create_code(self) -> tuple[str, int]:
+        """A new one-time code, shown as XXXX-XXXX, and its lifetime in seconds."""
+        now = self.clock()
+        self._expire(now)
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        self._codes[code] = now + CODE_TTL
+        return f"{code[:4]}-{code[4:]}", int(CODE_TTL.total_seconds())
+
+    def _expire(self, now: datetime) -> None:
+        for code, expiry in list(self._codes.items()):
+            if expiry <= now:
+                del self._codes[code]
+
+    def locked_for(self) -> int:
+        """Seconds until pairing is accepted again (0 when not locked)."""
+        now = self.clock()
+        if self._locked_until and self._locked_until > now:
+            return int((self._locked_until - now).total_seconds()) + 1
+        return 0
+
+    def pair(self, code: str, client_name: str, origin: str) -> tuple[str, ClientRecord]:
+        """Exchange a valid code for a new token bound to `origin`; the code is spent.
+
+        Raises PairingError for a wrong, expired or reused code, or while locked out."""
+        now = self.clock()
+        wait = self.locked_for()
+        if wait:
+            raise PairingError(f"too many wrong pairing codes; try again in {wait} s")
+        self._expire(now)
+        given = normalize_code(code)
+        match = None
+        for known in list(self._codes):
+            if hmac.compare_digest(known.encode(), given.encode()):
+                match = known
+        if match is None:
+            self._record_wrong(now)
+            raise PairingError("wrong or expired pairing code; ask the companion for a new one (tactful pair)")
+        del self._codes[match]
+        token = secrets.token_urlsafe(32)
+        record = self.clients.add(client_name.strip() or "browser", origin, token, now)
+        return token, record
+
+    def _record_wrong(self, now: datetime) -> None:
+        self._wrong.append(now)
+        while self._wrong and self._wrong[0] <= now - WRONG_WINDOW:
+            self._wrong.popleft()
+        if len(self._wrong) >= MAX_WRONG:
+            self._locked_until = now + LOCKOUT
+            self._wrong.clear()
+
+    def authenticate(self, token: str, origin: str) -> ClientRecord:
+        """The client a token belongs to, if it is used from the Origin that paired it."""
+        record = self.clients.find(token)
+        if record is None or not hmac.compare_digest(record.origin.encode(), origin.encode()):
+            raise PairingError("unknown token or a token from another origin; pair again")
+        try:
+            self.clients.touch(record.name, self.clock())
+        except OSError:  # last_seen is a nicety; auth must not fail on it
+            pass
+        return record

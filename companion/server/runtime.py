@@ -1,0 +1,120 @@
+"""runtime.json and the per-run admin secret: how local tools find and prove themselves to the
+running companion.
+
+DATA_DIR/runtime.json {"pid", "port", "url", "version"} (0600) says where it listens.
+DATA_DIR/admin-secret (0600) holds a random secret that `tactful pair` sends in a header to ask
+for a pairing code; the extension cannot read files, so only the same user can ask. Both files
+are removed on a clean exit; a file naming a dead pid is stale and is cleaned up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion import __version__
+from companion.paths import ensure_private_dir, write_private_file
+
+RUNTIME_FILE = "runtime.json"
+ADMIN_SECRET_FILE = "admin-secret"
+ADMIN_HEADER = "X-Tactful-Admin"
+
+
+class AlreadyRunning(Exception):
+    """Another companion serves this data dir."""
+
+
+@dataclass
+class RuntimeInfo:
+    pid: int
+    port: int
+    url: str
+    version: str
+
+    @property
+    def http_base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def ws_url(port: int) -> str:
+    return f"ws://127.0.0.1:{port}/v1/ws"
+
+
+def read_runtime(data_dir: Path) -> RuntimeInfo | None:
+    try:
+        raw = json.loads((Path(data_dir) / RUNTIME_FILE).read_text(encoding="utf-8"))
+        return RuntimeInfo(int(raw["pid"]), int(raw["port"]), str(raw["url"]), str(raw.get("version", "")))
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return None
+
+
+def read_admin_secret(data_dir: Path) -> str | None:
+    try:
+        return (Path(data_dir) / ADMIN_SECRET_FILE).read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def health_answers(port: int, timeout: float = 1.0) -> bool:
+    """True when a Tactful companion answers /v1/health on this loopback port."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
+    try:
+        with opener.open(f"http://127.0.0.1:{port}/v1/health", timeout=timeout) as resp:
+            return resp.status == 200 and json.loads(resp.read()).get("status") == "ok"
+    except (OSError, ValueError):
+        return False
+
+
+def check_single_instance(data_dir: Path) -> None:
+    """Raise AlreadyRunning when runtime.json names a live companion; remove stale files.
+
+    Live means the pid exists AND its port answers /v1/health: a pid alone may have been reused."""
+    info = read_runtime(data_dir)
+    if info is None:
+        remove_runtime(data_dir)  # unreadable leftovers
+        return
+    if pid_alive(info.pid) and info.pid != os.getpid() and health_answers(info.port):
+        raise AlreadyRunning(
+            f"a Tactful companion (pid {info.pid}) already serves {data_dir} at {info.url}; "
+            "stop it first or use another --data-dir")
+    remove_runtime(data_dir)
+
+
+def new_admin_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def write_runtime(data_dir: Path, port: int, secret: str) -> None:
+    """Write the admin secret, then runtime.json (both 0600): a reader that finds runtime.json
+    also finds the secret."""
+    ensure_private_dir(Path(data_dir))
+    write_private_file(Path(data_dir) / ADMIN_SECRET_FILE, secret + "\n")
+    info = {"pid": os.getpid(), "port": port, "url": ws_url(port), "version": __version__}
+    write_private_file(Path(data_dir) / RUNTIME_FILE, json.dumps(info) + "\n")
+
+
+def remove_runtime(data_dir: Path, only_if_ours: bool = False) -> None:
+    """Delete runtime.json and the admin secret (only when they name this process, if asked)."""
+    if only_if_ours:
+        info = read_runtime(data_dir)
+        if info is not None and info.pid != os.getpid():
+            return
+    for name in (RUNTIME_FILE, ADMIN_SECRET_FILE):
+        try:
+            (Path(data_dir) / name).unlink()
+        except FileNotFoundError:
+            pass

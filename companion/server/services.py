@@ -1,0 +1,91 @@
+"""The app-wide Services object every command handler receives.
+
+It holds what outlives one connection: the clock, pairing, the paused and local-only flags,
+the keyring status, the live connections, and a slot for the outreach store (attached by
+companion.store when it exists). Status listeners (the tray) hear about changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from companion import __version__
+
+log = logging.getLogger("tactful.server")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class ServerConfig:
+    """Tunables of one server instance; tests shrink the timeouts."""
+
+    host: str = "127.0.0.1"
+    port: int = 8765
+    auth_timeout: float = 10.0  # seconds a new connection has to send auth/pair
+    heartbeat: float = 20.0  # seconds between pings; a peer silent for heartbeat/2 after one is dropped
+    max_message: int = 1024 * 1024  # bytes, every command but `page`
+    max_page_message: int = 8 * 1024 * 1024  # bytes, `page` only
+    bad_message_limit: int = 100  # more than this many bad messages ...
+    bad_message_window: float = 10.0  # ... within this many seconds closes the connection (1008)
+    send_queue: int = 256  # replies waiting for a slow client before it is dropped
+    pending_bytes: int = 16 * 1024 * 1024  # queued command payloads per connection before rate_limited
+    write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)
+
+
+@dataclass
+class Services:
+    """Shared state for one running companion. Handlers read it; only the server mutates flags."""
+
+    data_dir: Path
+    pairing: Any  # companion.server.pairing.Pairing
+    config: ServerConfig = field(default_factory=ServerConfig)
+    clock: Callable[[], datetime] = utc_now
+    is_paused: bool = False
+    local_only: bool = True
+    store: Any = None  # companion.store attaches the outreach log here
+    keyring: Any = None  # companion.secrets.BackendStatus, checked at start
+    port: int | None = None
+    version: str = __version__
+    connections: set = field(default_factory=set)  # authenticated companion.server.connection.Connection
+    listeners: list[Callable[[dict], None]] = field(default_factory=list)
+
+    @property
+    def server_name(self) -> str:
+        return f"tactful/{self.version}"
+
+    def status(self) -> dict:
+        """A summary for the tray and the `status` command; never contains secrets or content."""
+        return {
+            "version": self.version,
+            "protocol": 1,
+            "port": self.port,
+            "paused": self.is_paused,
+            "local_only": self.local_only,
+            "clients_connected": len(self.connections),
+            "keyring": self.keyring.as_dict() if self.keyring is not None else None,
+            "store": self.store is not None,
+        }
+
+    def notify(self) -> None:
+        """Tell status listeners something changed. A failing listener is logged, not fatal."""
+        snapshot = self.status()
+        for listener in list(self.listeners):
+            try:
+                listener(snapshot)
+            except Exception:  # a tray bug must not take the server down
+                log.exception("status listener failed")
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause or resume coaching for every connection; connected clients get a `paused` event."""
+        self.is_paused = bool(paused)
+        for conn in list(self.connections):
+            conn.push_event("paused", {"paused": self.is_paused})
+        self.notify()

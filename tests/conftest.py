@@ -1,0 +1,197 @@
+"""Shared fixtures: a real companion server (in-process on port 0, or `tactful serve` as a
+subprocess) and real `websockets` clients that pair and authenticate against it.
+
+    async def test_x(companion_server, ws_client):
+        ws = await ws_client()                 # paired, authenticated, hello/auth_ok consumed
+        await ws.send(json.dumps({"id": 1, "type": "ping"}))
+
+    def test_y(serve_process):                 # `python -m companion serve --port 0` in a temp dir
+        serve_process.port, serve_process.url, serve_process.logs()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+import websockets
+from websockets.asyncio.client import connect
+
+from companion.server.app import RunningServer, start_server
+from companion.server.services import ServerConfig
+
+EXT_ORIGIN = "chrome-extension://" + "abcdefghijklmnop" * 2  # a well-formed extension origin
+OTHER_EXT_ORIGIN = "chrome-extension://" + "ponmlkjihgfedcba" * 2
+FIREFOX_ORIGIN = "moz-extension://4b1c6e0a-7f2d-4e1b-9a51-2f0c8d3e6a11"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class CompanionServer:
+    """An in-process companion on a free port with its own temp data dir."""
+
+    running: RunningServer
+    data_dir: Path
+
+    @property
+    def port(self) -> int:
+        return self.running.port
+
+    @property
+    def url(self) -> str:
+        return self.running.url
+
+    @property
+    def services(self):
+        return self.running.services
+
+    def http(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+async def open_ws(url: str, origin: str | None = EXT_ORIGIN, **kwargs):
+    """A raw `websockets` connection (hello not yet read). No proxy, no client pings by default."""
+    kwargs.setdefault("open_timeout", 5)
+    kwargs.setdefault("ping_interval", None)
+    kwargs.setdefault("max_size", 16 * 1024 * 1024)
+    return await connect(url, origin=origin, proxy=None, **kwargs)
+
+
+async def recv_json(ws, timeout: float = 5.0) -> dict:
+    return json.loads(await asyncio.wait_for(ws.recv(), timeout))
+
+
+async def pair(url: str, code: str, origin: str = EXT_ORIGIN, name: str = "test browser") -> dict:
+    """Pair with `code` on a fresh connection; returns the `paired` (or `auth_invalid`) message."""
+    async with await open_ws(url, origin) as ws:
+        hello = await recv_json(ws)
+        assert hello["type"] == "hello"
+        await ws.send(json.dumps({"type": "pair", "code": code, "client_name": name}))
+        return await recv_json(ws)
+
+
+async def authenticate(url: str, token: str, origin: str = EXT_ORIGIN):
+    """An open connection after `auth_ok` (asserted), with its auth_ok message as `.auth_ok`."""
+    ws = await open_ws(url, origin)
+    assert (await recv_json(ws))["type"] == "hello"
+    await ws.send(json.dumps({"type": "auth", "token": token}))
+    reply = await recv_json(ws)
+    assert reply["type"] == "auth_ok", reply
+    ws.auth_ok = reply
+    return ws
+
+
+async def pair_and_connect(server: CompanionServer, origin: str = EXT_ORIGIN, name: str = "test browser"):
+    """Pair through the server's own code generator, then connect with the token."""
+    code, _ = server.services.pairing.create_code()
+    paired = await pair(server.url, code, origin, name)
+    assert paired["type"] == "paired", paired
+    ws = await authenticate(server.url, paired["token"], origin)
+    ws.token = paired["token"]
+    return ws
+
+
+@pytest_asyncio.fixture
+async def make_server(tmp_path):
+    """Factory: `await make_server(**ServerConfig fields)` -> CompanionServer; all stopped after."""
+    started: list[CompanionServer] = []
+
+    async def factory(data_dir: Path | None = None, **config) -> CompanionServer:
+        folder = data_dir or tmp_path / f"data{len(started)}"
+        cfg = ServerConfig(port=0, **config)
+        running = await start_server(folder, cfg)
+        server = CompanionServer(running, folder)
+        started.append(server)
+        return server
+
+    yield factory
+    for server in started:
+        await server.running.stop()
+
+
+@pytest_asyncio.fixture
+async def companion_server(make_server) -> CompanionServer:
+    """A running in-process companion with default settings (runtime files written to its data dir)."""
+    return await make_server()
+
+
+@pytest_asyncio.fixture
+async def ws_client(companion_server):
+    """Factory: `await ws_client(origin=..., name=...)` -> a paired, authenticated connection."""
+    opened = []
+
+    async def factory(origin: str = EXT_ORIGIN, name: str = "test browser"):
+        ws = await pair_and_connect(companion_server, origin, name)
+        opened.append(ws)
+        return ws
+
+    yield factory
+    for ws in opened:
+        await ws.close()
+
+
+@dataclass
+class ServeProcess:
+    """`python -m companion serve --port 0` in a temp data dir; logs go to a file."""
+
+    proc: subprocess.Popen
+    port: int
+    url: str
+    data_dir: Path
+    log_path: Path
+    extra: dict = field(default_factory=dict)
+
+    def logs(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self, timeout: float = 10.0) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        return self.proc.returncode
+
+
+def start_serve_process(data_dir: Path, *args: str, env: dict | None = None, timeout: float = 20.0) -> ServeProcess:
+    """Start `serve` and wait for its `listening on` line; raises with the logs if it never comes."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = data_dir.parent / f"{data_dir.name}-serve.log"
+    log = open(log_path, "wb")
+    full_env = dict(os.environ, PYTHONUNBUFFERED="1", **(env or {}))
+    proc = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--port", "0", "--data-dir", str(data_dir),
+                             *args], stdout=subprocess.PIPE, stderr=log, env=full_env, cwd=REPO)
+    log.close()
+    line: list[bytes] = []
+    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    text = line[0].decode().strip() if line else ""
+    if not text.startswith("listening on "):
+        proc.kill()
+        proc.wait(5)
+        raise RuntimeError(f"serve did not start: {text!r}\n{log_path.read_text()}")
+    url = text.removeprefix("listening on ")
+    port = int(url.rsplit(":", 1)[1].split("/", 1)[0])
+    return ServeProcess(proc, port, url, data_dir, log_path)
+
+
+@pytest.fixture
+def serve_process(tmp_path):
+    """A `tactful serve --port 0` subprocess with its own data dir, stopped (SIGTERM) after the test."""
+    server = start_serve_process(tmp_path / "serve-data")
+    yield server
+    server.stop()
+    if server.proc.stdout:
+        server.proc.stdout.close()
