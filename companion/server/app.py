@@ -140,7 +140,10 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
     if config.write_runtime:
         runtime.check_single_instance(data_dir)
     if services is None:
-        services = Services(data_dir=data_dir, pairing=None, config=config)
+        from companion import settings  # local-only mode is the user's persisted choice (on by default)
+
+        services = Services(data_dir=data_dir, pairing=None, config=config,
+                            local_only=settings.load_or_default(data_dir).local_only)
         services.pairing = Pairing(data_dir, clock=lambda: services.clock())
     services.keyring = keyring_status
     admin_secret = runtime.new_admin_secret()
