@@ -39,6 +39,8 @@ class Education(Model):
 class Post(Model):
     text: str | None = None  # a prefix of the post's text
     url: str | None = None
+    posted_at: str | None = None  # ISO 8601, from the activity id (its top bits are epoch ms)
+    reposted: bool = False  # shared from someone else: not their own words
 
 
 class Profile(Model):

@@ -1,0 +1,94 @@
+"""LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds.
+
+`parse_snapshot(url, html)` never raises: whatever it cannot read becomes a `warnings` entry and
+the fields stay None. One adapter per build and page kind (classic_profile, sdui_profile, thread,
+composer); see docs/pages.md for the anchors each one uses.
+"""
+
+import logging
+from urllib.parse import urlparse
+
+from protocol.page import PageResult, Profile
+
+from companion.pages.dom import Snapshot
+
+log = logging.getLogger(__name__)
+
+MAX_HTML_CHARS = 8 * 1024 * 1024
+
+
+def page_kind_from_url(url: str | None) -> str | None:
+    path = urlparse(url or "").path
+    if path.startswith("/in/"):
+        return "profile"
+    if path.startswith("/messaging/"):
+        return "thread"
+    return None
+
+
+def _step(warnings: list[str], what: str, fn, *args):
+    """Run one extraction step; a failure is a warning (with the exception type only, no content)."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - a broken page must not break the connection
+        log.debug("page parser step %s failed: %s", what, type(exc).__name__)
+        warnings.append(f"{what}: could not be read ({type(exc).__name__})")
+        return None
+
+
+def parse_snapshot(url: str | None, html: str | None) -> PageResult:
+    """Parse one page snapshot. Never raises: a broken page gives a partial result and warnings."""
+    warnings: list[str] = []
+    try:
+        return _parse(url, html, warnings)
+    except Exception as exc:  # noqa: BLE001 - last line of defence
+        log.debug("page parser failed: %s", type(exc).__name__)
+        warnings.append(f"page: could not be read ({type(exc).__name__})")
+        return PageResult(kind="other", url=url, warnings=warnings)
+
+
+def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult:
+    from companion.pages import classic_profile, composer, embedded_json, sdui_profile, thread
+
+    if not isinstance(html, str) or not html.strip():
+        warnings.append("page: empty snapshot")
+        return PageResult(kind="other", url=url, warnings=warnings)
+    if len(html) > MAX_HTML_CHARS:
+        warnings.append("page: snapshot too large, truncated")
+        html = html[:MAX_HTML_CHARS]
+    snap = Snapshot(html)
+    emb = _step(warnings, "embedded_json", embedded_json.read_embedded, snap) or embedded_json.Embedded()
+    warnings.extend(emb.warnings)
+    result = PageResult(kind="other", url=url, warnings=warnings)
+    kind = page_kind_from_url(url)
+
+    profile: Profile | None = None
+    if kind == "profile" or (kind is None and (sdui_profile.is_sdui(snap) or classic_profile.is_classic(snap))):
+        if sdui_profile.is_sdui(snap):
+            profile = _step(warnings, "profile", sdui_profile.parse, snap, url, warnings)
+        elif classic_profile.is_classic(snap):
+            profile = _step(warnings, "profile", classic_profile.parse, snap, url, emb, warnings)
+        elif kind == "profile":
+            warnings.append("profile: no profile markup found (page not loaded yet?)")
+            profile = Profile(url=url, slug=None)
+    if profile is not None:
+        result.kind = "profile"
+        result.profile = profile
+
+    found_thread = _step(warnings, "thread", thread.parse, snap, url, warnings)
+    if found_thread is not None:
+        result.thread = found_thread
+        if result.kind == "other" and (kind == "thread" or found_thread.messages or found_thread.participant):
+            result.kind = "thread"
+    elif kind == "thread":
+        result.kind = "thread"
+        warnings.append("thread: no conversation found")
+
+    result.composer = _step(warnings, "composer", composer.parse, snap)
+
+    own = embedded_json.viewer_profile(emb)
+    if profile is not None and (profile.is_self or (own is not None and own.slug == profile.slug)):
+        profile.is_self = True
+        own = profile
+    result.own_profile = own
+    return result

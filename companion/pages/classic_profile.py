@@ -1,0 +1,145 @@
+"""The classic ("Ember") profile build: readable classes, section anchors, embedded voyager JSON.
+
+Sections hang off anchor divs (`#about`, `#experience`, `#education`, `#content_collections`) inside
+`section[data-view-name="profile-card"]`; entries are `[data-view-name="profile-component-entity"]`,
+nested for roles grouped under one employer. Every text appears twice (`span[aria-hidden="true"]`
+for the eye, `.visually-hidden` for screen readers): read the aria-hidden copy only. The embedded
+JSON (embedded_json.py) fills what the markup lacks and is the language-free source of the
+relationship (degree, pending invite).
+"""
+
+from selectolax.lexbor import LexborNode
+
+from protocol.page import Profile
+
+from companion.pages import entries
+from companion.pages.dates import parse_degree
+from companion.pages.dom import Snapshot, ancestor_matching, clean, has_ancestor, text_of
+from companion.pages.embedded_json import Embedded
+from companion.pages.profile_common import (activity_posts, is_own_page, location_near_contact_info,
+                                            mutual_connections, profile_url, slug_from_url)
+from companion.pages.sdui_profile import fill_current, name_from_title
+
+_ENTITY = '[data-view-name="profile-component-entity"]'
+_HIDDEN = ".visually-hidden, .a11y-text"
+
+
+def is_classic(snap: Snapshot) -> bool:
+    return snap.tree.css_first('section[data-member-id], [data-view-name="profile-card"], '
+                              'h1.text-heading-xlarge, .pv-top-card') is not None
+
+
+def _section(snap: Snapshot, anchor_id: str) -> LexborNode | None:
+    anchor = snap.tree.css_first(f"div#{anchor_id}")
+    if anchor is None:
+        return None
+    return ancestor_matching(anchor, "section") or anchor.parent
+
+
+def _top_card(snap: Snapshot) -> LexborNode | None:
+    card = snap.tree.css_first("section[data-member-id]")
+    if card is not None:
+        return card
+    heading = snap.tree.css_first("main h1")
+    return ancestor_matching(heading, "section") if heading is not None else None
+
+
+def _entity_fields(entity: LexborNode) -> list[str]:
+    out = []
+    for span in entity.css('span[aria-hidden="true"]'):
+        if has_ancestor(span, ("ul",), entity) or ancestor_matching(span, ".inline-show-more-text", entity):
+            continue
+        if ancestor_matching(span, 'span[aria-hidden="true"]', entity) is not None:
+            continue
+        text = clean(span.text())
+        if text:
+            out.append(text)
+    return out
+
+
+def _entries(section: LexborNode) -> list[entries.RawEntry]:
+    raws = []
+    for entity in section.css(_ENTITY):
+        if ancestor_matching(entity, _ENTITY, section) is not None:
+            continue  # a role grouped under an employer: read with its parent
+        roles = [_entity_fields(sub) for sub in entity.css(_ENTITY)
+                 if sub.mem_id != entity.mem_id and ancestor_matching(sub, _ENTITY, section).mem_id == entity.mem_id]
+        link = None
+        for a in entity.css("a[href]"):
+            href = a.attributes.get("href") or ""
+            if "/company/" in href or "/school/" in href:
+                link = entries.normalize_link(href)
+                break
+        raws.append(entries.RawEntry(fields=_entity_fields(entity), link=link, roles=[r for r in roles if r]))
+    return raws
+
+
+def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -> Profile:
+    profile = Profile(slug=slug_from_url(url))
+    card = _top_card(snap)
+    if profile.slug is None and card is not None:
+        for a in card.css('a[href*="/in/"]'):
+            profile.slug = slug_from_url(a.attributes.get("href"))
+            if profile.slug:
+                break
+    profile.url = profile_url(profile.slug)
+    person = emb.people.get(profile.slug or "")
+    line_parts: list[str] = []
+    if card is None:
+        warnings.append("profile: top card not found")
+    else:
+        heading = card.css_first("h1") or card.css_first("h2")
+        profile.name = text_of(heading) or None
+        badge = card.css_first(".dist-value") or card.css_first(".distance-badge")
+        if badge is not None:
+            profile.degree = parse_degree(text_of(badge, skip=_HIDDEN))
+        profile.headline = text_of(card.css_first(".text-body-medium")) or None
+        profile.location = location_near_contact_info(card)
+        profile.mutual_count, profile.mutual_names = mutual_connections(card)
+        for button in card.css("ul li button[aria-label]"):
+            text = text_of(button, skip=_HIDDEN)
+            if text:
+                line_parts.append(text)
+    if person is not None:  # the embedded data fills gaps and gives the relationship
+        profile.name = profile.name or person.name
+        profile.headline = profile.headline or person.headline
+        profile.location = profile.location or person.location
+        profile.degree = profile.degree or person.degree
+        profile.pending_invite = person.pending_invite
+        profile.is_self = person.is_self
+    if not profile.name:
+        profile.name = name_from_title(snap)
+    if profile.pending_invite is None and card is not None:
+        profile.pending_invite = False if profile.degree == 1 else _pending_button(card)
+    about = _section(snap, "about")
+    if about is not None:
+        spans = [clean(s.text()) for s in about.css('.inline-show-more-text span[aria-hidden="true"], '
+                                                     '.inline-show-more-text')]
+        profile.about = next((s for s in spans if s), None) or text_of(about, skip="h2, " + _HIDDEN) or None
+    exp = _section(snap, "experience")
+    if exp is not None:
+        profile.experience = [e for e in (entries.experience(r) for r in _entries(exp)) if e is not None]
+    edu = _section(snap, "education")
+    if edu is not None:
+        profile.education = [e for e in (entries.education(r) for r in _entries(edu)) if e is not None]
+    activity = _section(snap, "content_collections")
+    if activity is not None:
+        pairs = []
+        for item in activity.css("li"):
+            if item.css_first('a[href*="/feed/update/urn:li:activity:"]') is None or \
+                    ancestor_matching(item, "li", activity) is not None:
+                continue
+            body = item.css_first(".inline-show-more-text") or item.css_first('[id^="mini-update-a11y-description"]')
+            pairs.append((item, text_of(body, skip=_HIDDEN)))
+        profile.posts = activity_posts(pairs, profile.slug)
+    fill_current(profile, line_parts)
+    profile.is_self = profile.is_self or is_own_page(snap, profile.slug)
+    return profile
+
+
+def _pending_button(card: LexborNode) -> bool:
+    """Last resort without embedded data: the withdraw button of a sent invitation (English label)."""
+    for node in card.css("button[aria-label], a[aria-label]"):
+        if (node.attributes.get("aria-label") or "").lower().startswith("pending"):
+            return True
+    return False

@@ -1,0 +1,188 @@
+"""The parsed snapshot: the light DOM plus every serialized open shadow root, and text helpers.
+
+The content script serializes open shadow roots as `<template shadowrootmode="open">` inside their
+host (what `getHTML({serializableShadowRoots: true})` produces). An HTML parser keeps a template's
+content out of the document tree, so `css()` never reaches it; LinkedIn's new build mounts the
+message overlay and the invite dialog in such a root on `div#interop-outlet`. `Snapshot.css` looks
+in the light DOM and in every shadow root (nested ones too), like a deep query in the browser.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+MAX_SHADOW_ROOTS = 200  # a page has a handful; a hostile snapshot must not make us loop for long
+_WS = re.compile(r"\s+")
+SHADOW_ATTRS = ("shadowrootmode", "shadowroot")  # the standard name, and Chrome's old one
+
+
+def clean(text: str | None) -> str:
+    """Whitespace collapsed and trimmed (non-breaking spaces count as whitespace)."""
+    if not text:
+        return ""
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def text_of(node: LexborNode | None, skip: str | None = None) -> str:
+    """The node's text, whitespace collapsed; `skip` is a selector whose subtrees are left out."""
+    if node is None:
+        return ""
+    if not skip:
+        return clean(node.text(deep=True))
+    parts: list[str] = []
+    _collect(node, skip, parts)
+    return clean("".join(parts))
+
+
+def _collect(node: LexborNode, skip: str, parts: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            parts.append(child.text_content or "")
+        elif child.tag in ("script", "style", "template", "-comment"):
+            continue
+        elif child.is_element_node and matches(child, skip):
+            parts.append(" ")
+        else:
+            _collect(child, skip, parts)
+            if child.tag in ("br", "p", "div", "li"):
+                parts.append(" ")
+
+
+_COMPOUND = re.compile(r"^([a-zA-Z0-9-]*|\*)((?:\.[\w-]+|#[\w-]+|\[[^\]]+\])*)$")
+_PART = re.compile(r"\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*[\"']?(.*?)[\"']?\s*)?\]")
+
+
+@lru_cache(maxsize=256)
+def _compile(selector: str) -> tuple[Callable[[str, dict], bool], ...]:
+    """A matcher for simple compound selectors (tag, .class, #id, [attr op value]), comma-separated.
+
+    selectolax's css_matches() tests the whole subtree, not the element itself, so ancestor walks
+    need this. Descendant combinators are not supported (callers do not need them).
+    """
+    tests = []
+    for compound in selector.split(","):
+        compound = compound.strip()
+        m = _COMPOUND.match(compound)
+        if not m:
+            raise ValueError(f"unsupported selector: {compound}")
+        tag = m.group(1).lower() if m.group(1) not in ("", "*") else None
+        conds = []
+        for cls, ident, attr, op, value in _PART.findall(m.group(2)):
+            if cls:
+                conds.append(("class", "~=", cls))
+            elif ident:
+                conds.append(("id", "=", ident))
+            else:
+                conds.append((attr.lower(), op or "", value))
+        tests.append(_make_test(tag, tuple(conds)))
+    return tuple(tests)
+
+
+def _make_test(tag: str | None, conds: tuple) -> Callable[[str, dict], bool]:
+    def test(node_tag: str, attrs: dict) -> bool:
+        if tag and node_tag != tag:
+            return False
+        for name, op, value in conds:
+            if name not in attrs:
+                return False
+            have = attrs.get(name) or ""
+            if op == "" or (op == "=" and have == value) or (op == "^=" and have.startswith(value)) \
+                    or (op == "$=" and have.endswith(value)) or (op == "*=" and value in have) \
+                    or (op == "~=" and value in have.split()):
+                continue
+            return False
+        return True
+    return test
+
+
+def matches(node: LexborNode, selector: str) -> bool:
+    """Whether the element itself matches `selector` (a simple compound selector list)."""
+    if not node.is_element_node:
+        return False
+    tag, attrs = node.tag, node.attributes
+    return any(test(tag, attrs) for test in _compile(selector))
+
+
+def has_ancestor(node: LexborNode, tags: tuple[str, ...], stop: LexborNode | None) -> bool:
+    """Whether an element with one of `tags` lies between `node` (exclusive) and `stop` (exclusive)."""
+    cur = node.parent
+    stop_id = stop.mem_id if stop is not None else None
+    while cur is not None and cur.mem_id != stop_id:
+        if cur.tag in tags:
+            return True
+        cur = cur.parent
+    return False
+
+
+def ancestor_matching(node: LexborNode, selector: str, stop: LexborNode | None = None) -> LexborNode | None:
+    """The nearest ancestor (not the node itself) matching `selector`, below `stop`."""
+    cur = node.parent
+    stop_id = stop.mem_id if stop is not None else None
+    while cur is not None and cur.is_element_node and cur.mem_id != stop_id:
+        if matches(cur, selector):
+            return cur
+        cur = cur.parent
+    return None
+
+
+def depth_below(node: LexborNode, top: LexborNode) -> int:
+    depth, cur, top_id = 0, node, top.mem_id
+    while cur is not None and cur.mem_id != top_id:
+        depth += 1
+        cur = cur.parent
+    return depth
+
+
+def contains(outer: LexborNode, inner: LexborNode) -> bool:
+    cur, target = inner, outer.mem_id
+    while cur is not None:
+        if cur.mem_id == target:
+            return True
+        cur = cur.parent
+    return False
+
+
+class Snapshot:
+    """One page: the light DOM tree and its shadow roots, queried together."""
+
+    def __init__(self, html: str):
+        self.tree = LexborHTMLParser(html)
+        self.shadow_roots: list[LexborNode] = []
+        self._find_shadow_roots(self.tree.root, 0)
+
+    def _find_shadow_roots(self, node: LexborNode | None, depth: int) -> None:
+        if node is None or depth > 8:
+            return
+        for fragment in node.template_fragments():
+            if len(self.shadow_roots) >= MAX_SHADOW_ROOTS:
+                return
+            template = fragment.parent
+            attrs = template.attributes if template is not None else {}
+            if any((attrs.get(a) or "").lower() == "open" for a in SHADOW_ATTRS):
+                self.shadow_roots.append(fragment)
+                self._find_shadow_roots(fragment, depth + 1)
+
+    def roots(self) -> Iterator[LexborNode]:
+        if self.tree.root is not None:
+            yield self.tree.root
+        yield from self.shadow_roots
+
+    def css(self, selector: str) -> list[LexborNode]:
+        """Matches in the light DOM, then in each shadow root, in document order per tree."""
+        found: list[LexborNode] = []
+        for root in self.roots():
+            found.extend(root.css(selector))
+        return found
+
+    def css_first(self, selector: str) -> LexborNode | None:
+        for root in self.roots():
+            hit = root.css_first(selector)
+            if hit is not None:
+                return hit
+        return None
+
+    def titles(self) -> list[str]:
+        """Every `<title>` text; an SPA may leave stale ones after the current one."""
+        return [clean(t.text()) for t in self.tree.css("title") if clean(t.text())]

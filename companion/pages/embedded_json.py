@@ -1,0 +1,128 @@
+"""The classic build's embedded API responses: `<code id="bpr-guid-N">` JSON blocks.
+
+Classic pages ship the voyager responses they were rendered from, HTML-escaped in hidden `<code>`
+elements, each described by a sibling `<code id="datalet-bpr-guid-N">` ({"request": "/voyager/api/…"}).
+Two are useful here: `/voyager/api/me` (the viewer: the user's own name, headline and slug) and the
+profile query, whose `included[]` holds typed entities (Profile, Geo, MemberRelationship). The new
+build embeds none of this.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from protocol.page import Profile
+
+from companion.pages.dom import Snapshot, clean
+
+_PROFILE_TYPES = ("identity.profile.Profile", "identity.shared.MiniProfile")
+_DISTANCE = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}
+
+
+@dataclass
+class PersonData:
+    slug: str
+    name: str | None = None
+    headline: str | None = None
+    location: str | None = None
+    degree: int | None = None
+    pending_invite: bool | None = None
+    is_self: bool = False
+
+
+@dataclass
+class Embedded:
+    viewer: PersonData | None = None
+    people: dict[str, PersonData] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _load(text: str) -> dict | None:
+    try:
+        data = json.loads(text, strict=False)  # some blocks hold raw control characters
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _name(entity: dict) -> str | None:
+    first, last = clean(entity.get("firstName")), clean(entity.get("lastName"))
+    return clean(f"{first} {last}") or None
+
+
+def _relationship(rel: dict) -> tuple[int | None, bool | None, bool]:
+    """(degree, pending, is_self) from a MemberRelationship entity."""
+    inner = rel.get("memberRelationship") or {}
+    resolution = rel.get("memberRelationshipDataResolutionResult") or {}
+    if inner.get("self") is not None or resolution.get("self") is not None:
+        return None, False, True
+    degree = None
+    if inner.get("*connection") or inner.get("connection") or resolution.get("*connection"):
+        degree = 1
+    else:
+        no_conn = inner.get("noConnection") or resolution.get("noConnection") or {}
+        if isinstance(no_conn, dict):
+            degree = _DISTANCE.get(no_conn.get("memberDistance") or "")
+    invitation = resolution.get("invitation") or resolution.get("*invitation")
+    no_conn = inner.get("noConnection")
+    if not invitation and isinstance(no_conn, dict):
+        invitation = no_conn.get("invitationUnion") or no_conn.get("*invitation")
+    pending = bool(invitation) if degree != 1 else False
+    return degree, pending, False
+
+
+def read_embedded(snap: Snapshot) -> Embedded:
+    """Everything useful in the page's bpr-guid blocks; malformed blocks become warnings."""
+    out = Embedded()
+    requests: dict[str, str] = {}
+    for node in snap.tree.css('code[id^="datalet-bpr-guid-"]'):
+        meta = _load(node.text())
+        if meta and isinstance(meta.get("body"), str):
+            requests[meta["body"]] = str(meta.get("request") or "")
+    bad = 0
+    for node in snap.tree.css('code[id^="bpr-guid-"]'):
+        text = node.text()
+        if "publicIdentifier" not in text:
+            continue  # most blocks are about feature flags and navigation
+        data = _load(text)
+        if data is None:
+            bad += 1
+            continue
+        request = requests.get(node.attributes.get("id") or "", "")
+        _read_block(data, request, out)
+    if bad:
+        out.warnings.append(f"embedded_json: {bad} block(s) could not be read")
+    return out
+
+
+def _read_block(data: dict, request: str, out: Embedded) -> None:
+    included = [e for e in data.get("included") or [] if isinstance(e, dict)]
+    by_urn = {e.get("entityUrn"): e for e in included if e.get("entityUrn")}
+    is_me = request.split("?")[0].rstrip("/").endswith("/voyager/api/me")
+    for entity in included:
+        kind = str(entity.get("$type") or "")
+        slug = entity.get("publicIdentifier")
+        if not slug or not kind.endswith(_PROFILE_TYPES):
+            continue
+        person = out.people.get(slug) or PersonData(slug=slug)
+        person.name = person.name or _name(entity)
+        person.headline = person.headline or clean(entity.get("headline") or entity.get("occupation")) or None
+        geo_ref = (entity.get("geoLocation") or {}).get("*geo") if isinstance(entity.get("geoLocation"), dict) else None
+        geo = by_urn.get(geo_ref) if geo_ref else None
+        if geo and not person.location:
+            person.location = clean(geo.get("defaultLocalizedName")) or None
+        rel = by_urn.get(entity.get("*memberRelationship"))
+        if rel:
+            person.degree, person.pending_invite, person.is_self = _relationship(rel)
+        out.people[slug] = person
+        if is_me:
+            person.is_self = True
+            out.viewer = person
+
+
+def viewer_profile(emb: Embedded) -> Profile | None:
+    """The user's own profile as far as the embedded data tells it (name, headline, slug)."""
+    v = emb.viewer
+    if v is None:
+        return None
+    return Profile(url=f"https://www.linkedin.com/in/{v.slug}/", slug=v.slug, name=v.name,
+                   headline=v.headline, location=v.location, is_self=True)

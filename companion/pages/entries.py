@@ -1,0 +1,102 @@
+"""Experience and Education entries from the ordered text fields of one entry, for both builds.
+
+Both builds show an entry as a short list of fields: title, company (· employment type), dates
+(· duration), location for a role; company, (type · total duration), location, then one sub-list
+per role for roles grouped under one employer; school, degree, dates for a school. The fields are
+found by position around the one field that is a date range (see dates.is_date_range), so no
+label text such as "Full-time" or "Present" is needed.
+"""
+
+from dataclasses import dataclass, field
+
+from protocol.page import Education, Experience, Role
+
+from companion.pages.dates import is_date_range, parse_range
+
+_SEP = " · "
+
+
+@dataclass
+class RawEntry:
+    fields: list[str]
+    link: str | None = None  # /company/… or /school/… href, when the entry links one
+    roles: list[list[str]] = field(default_factory=list)  # grouped roles' fields
+
+
+def _date_index(fields: list[str]) -> int | None:
+    for i, text in enumerate(fields):
+        if is_date_range(text):
+            return i
+    return None
+
+
+def _first_part(text: str | None) -> str | None:
+    if not text:
+        return None
+    return text.split(_SEP)[0].strip() or None
+
+
+def _role(fields: list[str]) -> Role | None:
+    """A role from [title, (company · type | type), dates, location, ...]."""
+    fields = [f for f in fields if f]
+    if not fields:
+        return None
+    i = _date_index(fields)
+    title = fields[0] if i != 0 else None
+    role = Role(title=title)
+    if i is not None:
+        role.dates, role.start, role.end, role.current = parse_range(fields[i])
+        after = fields[i + 1] if i + 1 < len(fields) else None
+        if after and not is_date_range(after) and len(after) <= 120:
+            role.location = _first_part(after)
+    return role
+
+
+def experience(raw: RawEntry) -> Experience | None:
+    """One employer: a single role, or several roles grouped under the company."""
+    fields = [f for f in raw.fields if f]
+    if raw.roles:
+        roles = [r for r in (_role(f) for f in raw.roles) if r is not None]
+        company = _first_part(fields[0]) if fields else None
+        return Experience(company=company, company_url=raw.link, roles=roles) if (company or roles) else None
+    if not fields:
+        return None
+    i = _date_index(fields)
+    head = fields[:i] if i is not None else fields[:2]
+    company = _first_part(head[1]) if len(head) >= 2 else None
+    role = _role(fields)
+    return Experience(company=company, company_url=raw.link, roles=[role] if role else [])
+
+
+def education(raw: RawEntry) -> Education | None:
+    fields = [f for f in raw.fields if f]
+    if not fields:
+        return None
+    i = _date_index(fields)
+    school = fields[0] if i != 0 else None
+    edu = Education(school=school, school_url=raw.link)
+    head_end = i if i is not None else min(len(fields), 2)
+    if head_end >= 2:
+        edu.degree = fields[1]
+    if i is not None:
+        edu.dates, edu.start, edu.end, _ = parse_range(fields[i])
+    return edu
+
+
+def current_role(experience_list: list[Experience] | None) -> tuple[str | None, str | None] | None:
+    """(title, company) of the first ongoing role; None when the list shows no ongoing role."""
+    for exp in experience_list or []:
+        for role in exp.roles:
+            if role.current:
+                return role.title, exp.company
+    return None
+
+
+def normalize_link(href: str | None) -> str | None:
+    """'https://www.linkedin.com/company/1353/?x=y' -> 'https://www.linkedin.com/company/1353/'."""
+    if not href:
+        return None
+    href = href.split("?")[0].split("#")[0]
+    if href.startswith("/"):
+        href = "https://www.linkedin.com" + href
+    return href

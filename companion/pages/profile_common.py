@@ -1,0 +1,171 @@
+"""Profile anchors both builds share: link patterns, which LinkedIn does not translate.
+
+- the slug: the page URL `/in/<slug>/`, else the top card's links;
+- mutual connections: the people-search link restricted to your 1st-degree network (`network=["F"]`
+  in the new build, `facetNetwork="F"` + `facetConnectionOf` in the classic one): the names shown in
+  `<strong>` plus the one number in the rest of the text ("and 5 other");
+- location: the text beside the `/overlay/contact-info/` link;
+- own page: an edit link under `/in/<slug>/` (`/edit/intro/`, `/edit/forms/`, `/add-edit/`);
+- pending invite (new build): a link back to the profile itself carrying an aria-label and a visible
+  label in the action row (the "Pending" pill), next to the `/messaging/compose/` link.
+"""
+
+import re
+from urllib.parse import unquote
+
+from selectolax.lexbor import LexborNode
+
+from protocol.page import Post
+
+from companion.pages.dates import activity_ms, ms_to_iso
+from companion.pages.dom import Snapshot, ancestor_matching, clean, contains, text_of
+
+_SLUG = re.compile(r"/in/([^/?#]+)/?")
+_ACTIVITY = re.compile(r"urn:li:activity:(\d+)")
+POST_PREFIX = 300  # characters kept of a post: enough for a topic, not a copy of the post
+
+
+def slug_from_url(url: str | None) -> str | None:
+    m = _SLUG.search(url or "")
+    if not m:
+        return None
+    slug = unquote(m.group(1))
+    return slug if slug and slug not in ("me",) else None
+
+
+def profile_url(slug: str | None) -> str | None:
+    return f"https://www.linkedin.com/in/{slug}/" if slug else None
+
+
+def _is_mutual_link(href: str) -> bool:
+    h = unquote(href)
+    if "/search/results/people/" not in h:
+        return False
+    if "facetConnectionOf" in h:  # classic build
+        return 'facetNetwork="F"' in h or "facetNetwork=F" in h
+    m = re.search(r"network=\[([^\]]*)\]", h)
+    return bool(m) and m.group(1).replace('"', "").strip() == "F" and "connectionOf" in h
+
+
+def mutual_connections(scope: LexborNode | None) -> tuple[int | None, list[str] | None]:
+    """(count, names) from the mutual-connections link in the top card, or (None, None)."""
+    if scope is None:
+        return None, None
+    best: LexborNode | None = None
+    for a in scope.css("a[href]"):
+        if _is_mutual_link(a.attributes.get("href") or "") and a.css_first("strong") is not None:
+            best = a
+            break
+    if best is None:
+        for a in scope.css("a[href]"):
+            if _is_mutual_link(a.attributes.get("href") or "") and text_of(a):
+                best = a
+                break
+    if best is None:
+        return None, None
+    # The classic build repeats the text for screen readers; read one copy only.
+    holder = best.css_first('[aria-hidden="true"]') if best.css_first('[aria-hidden="true"] strong') else best
+    names = []
+    for strong in holder.css("strong"):
+        name = clean(strong.text())
+        if name and name not in names:
+            names.append(name)
+    rest = text_of(holder, skip="strong")
+    numbers = [int(n.replace(",", "").replace(".", "")) for n in re.findall(r"\d[\d,.]*", rest)]
+    count = len(names) + (numbers[0] if numbers else 0)
+    return (count or None), names
+
+
+def location_near_contact_info(card: LexborNode | None) -> str | None:
+    """The location: the first text in the block that holds the contact-info link."""
+    if card is None:
+        return None
+    link = card.css_first('a[href*="/overlay/contact-info/"]')
+    if link is None:
+        return None
+    block = link.parent
+    for _ in range(4):  # climb to the row that holds more than the link itself
+        if block is None:
+            return None
+        for node in block.css("p, span"):
+            if contains(link, node) or node.css_first("a") is not None:
+                continue
+            text = clean(node.text())
+            if text and text not in "·•|" and not _is_bullet(text):
+                return text
+        block = block.parent
+    return None
+
+
+def _is_bullet(text: str) -> bool:
+    return len(text) <= 2 and not text.isalnum()
+
+
+def is_own_page(snap: Snapshot, slug: str | None) -> bool:
+    if not slug:
+        return False
+    for a in snap.tree.css('a[href*="/edit/"]'):
+        href = unquote(a.attributes.get("href") or "")
+        if f"/in/{slug}/edit/" in href or f"/in/{slug}/add-edit/" in href:
+            return True
+    return False
+
+
+def pending_from_action_row(card: LexborNode, slug: str | None) -> bool | None:
+    """True when the action row shows the withdraw-invitation pill; None when no action row."""
+    compose = card.css_first('a[href*="/messaging/compose/"]')
+    invite = card.css_first('a[href*="/preload/custom-invite/"]')
+    anchor = compose or invite
+    if anchor is None:
+        return None
+    row = anchor.parent
+    for _ in range(5):
+        if row is None or row.css_first("button, a[aria-label]") is not None and len(row.css("a, button")) > 1:
+            break
+        row = row.parent
+    if row is None or not slug:
+        return False
+    for a in row.css("a[aria-label][href]"):
+        if slug_from_url(a.attributes.get("href")) == slug and "/overlay/" not in (a.attributes.get("href") or "") \
+                and text_of(a) and a.css_first("h1, h2, img, figure") is None:
+            return True
+    return False
+
+
+def activity_posts(items: list[tuple[LexborNode, str]], owner_slug: str | None) -> list[Post]:
+    """Posts from (item node, text) pairs: link, text prefix, creation time, repost flag."""
+    posts: list[Post] = []
+    seen: set[str] = set()
+    for node, text in items:
+        link = node.css_first('a[href*="/feed/update/urn:li:activity:"]')
+        href = link.attributes.get("href") if link is not None else None
+        m = _ACTIVITY.search(href or "")
+        key = m.group(1) if m else text
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        url = f"https://www.linkedin.com/feed/update/urn:li:activity:{m.group(1)}/" if m else None
+        ms = activity_ms(m.group(1)) if m else None
+        posts.append(Post(text=text[:POST_PREFIX] or None, url=url, posted_at=ms_to_iso(ms) if ms else None,
+                          reposted=_reposted(node, link, owner_slug)))
+    return posts
+
+
+def _reposted(item: LexborNode, text_link: LexborNode | None, owner_slug: str | None) -> bool:
+    """A repost: the actor shown just above the text is someone else (a person or a page)."""
+    if text_link is None or not owner_slug:
+        return False
+    actor = None
+    for a in item.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if "/feed/update/" in href:
+            break  # the post's own text link: the actor comes before it
+        if not any(p in href for p in ("/in/", "/company/", "/school/")):
+            continue
+        if a.css_first("figure, img") is None:
+            actor = a
+    if actor is None:
+        return False
+    if "/in/" not in (actor.attributes.get("href") or ""):
+        return True
+    return slug_from_url(actor.attributes.get("href")) != owner_slug

@@ -1,0 +1,199 @@
+"""The new (2026, "SDUI") profile build: hashed classes, so anchor on keys, links and structure.
+
+Cards are `[componentkey$="<Card>"]` (Topcard, About, ExperienceTopLevelSection,
+EducationTopLevelSection; Activity's key carries the slug). Inside a card the text sits in `<p>`s
+whose order is stable; entries link `/company/` or `/school/`. The top card carries two degree labels
+(the visible one and a hidden alternate for after an invite is accepted); the hidden one is wrapped
+one element deeper, so the shallowest label is the one the user sees.
+"""
+
+from selectolax.lexbor import LexborNode
+
+from protocol.page import Profile
+
+from companion.pages import entries
+from companion.pages.dates import looks_like_degree_label, parse_degree
+from companion.pages.dom import Snapshot, ancestor_matching, clean, depth_below, has_ancestor, text_of
+from companion.pages.profile_common import (activity_posts, is_own_page, location_near_contact_info,
+                                            mutual_connections, pending_from_action_row, profile_url,
+                                            slug_from_url)
+
+_ENTRY_LINKS = ("/company/", "/school/")
+_EXPANDABLE = '[data-testid="expandable-text-box"]'
+
+
+def is_sdui(snap: Snapshot) -> bool:
+    return snap.tree.css_first('[componentkey$="Topcard"], [data-sdui-screen*="profile"]') is not None
+
+
+def card(snap: Snapshot, suffix: str) -> LexborNode | None:
+    return snap.tree.css_first(f'section[componentkey$="{suffix}"]') or snap.tree.css_first(f'[componentkey$="{suffix}"]')
+
+
+def name_from_title(snap: Snapshot) -> str | None:
+    for title in snap.titles()[:1]:  # later titles are stale ones an SPA left behind
+        name = title.rsplit(" | ", 1)[0] if " | " in title else None
+        if name:
+            if name.startswith("(") and ") " in name:
+                name = name.split(") ", 1)[1]  # "(3) Name" unread counter
+            return clean(name) or None
+    return None
+
+
+def _top_fields(top: LexborNode) -> list[LexborNode]:
+    """The top card's own text paragraphs, in order (not those inside links or buttons)."""
+    out = []
+    for p in top.css("p"):
+        if p.attributes.get("role") == "button" or has_ancestor(p, ("a", "button"), top):
+            continue
+        if ancestor_matching(p, '[role="button"]', top) is not None or p.css_first("a") is not None:
+            continue
+        if clean(p.text()):
+            out.append(p)
+    return out
+
+
+def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> tuple[list[str], str | None]:
+    """Fills name, degree, headline, location, mutuals, pending; returns (company line parts, its text)."""
+    heading = top.css_first("h1, h2")
+    profile.name = text_of(heading) or name_from_title(snap)
+    fields = _top_fields(top)
+    texts = [clean(p.text()) for p in fields]
+    profile.location = location_near_contact_info(top)
+    end = texts.index(profile.location) if profile.location in texts else len(texts)
+    labels = [(depth_below(p, top), i) for i, p in enumerate(fields[:end]) if looks_like_degree_label(texts[i])]
+    if labels:
+        profile.degree = parse_degree(texts[min(labels)[1]])
+    last_label = max((i for _, i in labels), default=-1)
+    rest = [t for i, t in enumerate(texts[:end]) if i > last_label and not looks_like_degree_label(t)]
+    buttons = {text_of(b) for b in top.css('[role="button"]') if text_of(b)}
+    line = next((t for t in rest if t.split(" · ") and all(part in buttons for part in t.split(" · "))), None)
+    if line is not None and rest.index(line) > 0:
+        profile.headline = rest[rest.index(line) - 1]
+    elif rest and rest[0] != line:
+        profile.headline = rest[0]
+    profile.mutual_count, profile.mutual_names = mutual_connections(top)
+    pending = pending_from_action_row(top, profile.slug)
+    if pending is not None:
+        profile.pending_invite = pending
+    return (line.split(" · ") if line else []), line
+
+
+def _entry_fields(root: LexborNode) -> list[str]:
+    out = []
+    for p in root.css("p"):
+        if has_ancestor(p, ("ul",), root) or p.css_first(_EXPANDABLE) is not None:
+            continue
+        if ancestor_matching(p, _EXPANDABLE, root) is not None:
+            continue
+        link = ancestor_matching(p, "a", root)
+        if link is not None and not any(k in (link.attributes.get("href") or "") for k in _ENTRY_LINKS):
+            continue
+        if any(not any(k in (a.attributes.get("href") or "") for k in _ENTRY_LINKS) for a in p.css("a")):
+            continue
+        text = clean(p.text())
+        if text:
+            out.append(text)
+    return out
+
+
+def _entry_link(root: LexborNode) -> str | None:
+    for a in root.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if any(k in href for k in _ENTRY_LINKS):
+            return entries.normalize_link(href)
+    return None
+
+
+def _entry_roots(section: LexborNode) -> list[LexborNode]:
+    roots = section.css('[componentkey^="entity-collection-item"]')
+    if roots:
+        return roots
+    # Education has no item keys: an entry is the largest block holding exactly one text link.
+    text_links = [a for a in section.css("a[href]") if any(k in (a.attributes.get("href") or "") for k in _ENTRY_LINKS)
+                  and a.css_first("p") is not None]
+    found: list[LexborNode] = []
+    for link in text_links:
+        node = link
+        while node.parent is not None and node.parent.mem_id != section.mem_id:
+            others = [a for a in node.parent.css("a[href]") if a.css_first("p") is not None
+                      and any(k in (a.attributes.get("href") or "") for k in _ENTRY_LINKS)]
+            if len(others) > 1:
+                break
+            node = node.parent
+        if all(node.mem_id != f.mem_id for f in found):
+            found.append(node)
+    return found
+
+
+def _raw_entries(section: LexborNode) -> list[entries.RawEntry]:
+    raws = []
+    for root in _entry_roots(section):
+        roles = []
+        ul = root.css_first("ul")
+        if ul is not None:
+            for li in ul.css("li"):
+                if ancestor_matching(li, "li", root) is None:
+                    fields = _entry_fields(li)
+                    if fields:
+                        roles.append(fields)
+        raws.append(entries.RawEntry(fields=_entry_fields(root), link=_entry_link(root), roles=roles))
+    return raws
+
+
+def _posts(snap: Snapshot, owner: str | None):
+    section = card(snap, "Activity")
+    if section is None:
+        return None
+    items = section.css('[role="listitem"]') or section.css('[data-testid="carousel-child-container"]')
+    pairs = []
+    for item in items:
+        box = item.css_first(_EXPANDABLE)
+        # The post's own links nest <a> in <a>, which HTML parsing splits: read the whole paragraph.
+        holder = ancestor_matching(box, "p", item) if box is not None else None
+        text = text_of(holder or box, skip="button")
+        pairs.append((item, text))
+    return activity_posts(pairs, owner)
+
+
+def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
+    profile = Profile(slug=slug_from_url(url))
+    top = card(snap, "Topcard")
+    if profile.slug is None and top is not None:
+        for a in top.css('a[href*="/in/"]'):
+            profile.slug = slug_from_url(a.attributes.get("href"))
+            if profile.slug:
+                break
+    profile.url = profile_url(profile.slug)
+    line_parts: list[str] = []
+    if top is None:
+        warnings.append("profile: top card not found")
+        profile.name = name_from_title(snap)
+    else:
+        line_parts, _ = parse_top_card(snap, top, profile)
+    about = card(snap, "About")
+    if about is not None:
+        box = about.css_first(_EXPANDABLE)
+        profile.about = (text_of(box, skip="button") if box is not None else text_of(about, skip="h2, button")) or None
+    exp = card(snap, "ExperienceTopLevelSection")
+    if exp is not None:
+        profile.experience = [e for e in (entries.experience(r) for r in _raw_entries(exp)) if e is not None]
+    edu = card(snap, "EducationTopLevelSection")
+    if edu is not None:
+        profile.education = [e for e in (entries.education(r) for r in _raw_entries(edu)) if e is not None]
+    profile.posts = _posts(snap, profile.slug)
+    fill_current(profile, line_parts)
+    profile.is_self = is_own_page(snap, profile.slug)
+    return profile
+
+
+def fill_current(profile: Profile, line_parts: list[str]) -> None:
+    """Current title/company: an ongoing role when Experience is loaded; else the top card line."""
+    if profile.experience is not None:
+        current = entries.current_role(profile.experience)
+        if current:
+            profile.current_title, profile.current_company = current
+        return
+    schools = {e.school for e in profile.education or [] if e.school}
+    if len(line_parts) >= 2 or (len(line_parts) == 1 and line_parts[0] not in schools):
+        profile.current_company = line_parts[0]
