@@ -1,0 +1,55 @@
+"""dup.mass-message: the draft is a near-copy of notes already sent to other people.
+
+People compare notes, and a message that could have gone to anyone reads as one that did. The
+check masks names, companies, roles and numbers (so filling in a template does not hide it),
+builds word 3-shingles, and flags a Jaccard similarity of 0.5 or more with messages in the
+outreach log sent to anyone but this recipient (companion.store.massindex documents the
+threshold and why light edits stay above it). Drafts under ten words are not checked.
+"""
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.store.cache import as_view, iso, recipient_slug, say_date
+from companion.store.massindex import THRESHOLD
+
+
+def _mask_words(ctx: CoachContext) -> tuple[str, ...]:
+    words = [ctx.recipient_name, ctx.company]
+    if ctx.profile is not None:
+        words += [ctx.profile.name, ctx.profile.current_company, ctx.profile.current_title]
+    return tuple(w for w in words if w)
+
+
+def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
+    view = as_view(ctx.outreach)
+    if view is None or not view.ready:
+        return
+    report = view.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx))
+    if report is None:
+        return
+    m = report.match
+    people = "1 other person" if m.recipients == 1 else f"{m.recipients} other people"
+    when = (f"on {say_date(m.last_ms, ctx.now)}" if m.first_ms == m.last_ms or m.recipients == 1 and m.messages == 1
+            else f"between {say_date(m.first_ms, ctx.now)} and {say_date(m.last_ms, ctx.now)}")
+    latest = f", most recently {report.names[0]}" if report.names else ""
+    yield MASS_MESSAGE.finding(
+        f"This draft is {round(m.similarity * 100)}% the same (names and companies aside) as what you "
+        f"sent to {people} {when}{latest}. People compare notes, and a message that could go to anyone "
+        "reads as one that did.",
+        severity="warning" if m.recipients > 1 else "info",
+        suggestion="Rewrite the opening around them: their work, a post, a shared employer or school, "
+                   "and why this team in particular.",
+        data={"recipients": m.recipients, "messages": m.messages, "similarity": m.similarity,
+              "threshold": THRESHOLD, "first_sent": iso(m.first_ms), "last_sent": iso(m.last_ms),
+              "recent": list(report.names[:5])},
+    )
+
+
+MASS_MESSAGE = Rule(
+    code="dup.mass-message", severity="warning", check=_mass_message,
+    needs=frozenset({"outreach"}),
+    rationale="A copy-pasted note signals a mass campaign; referrers want to vouch for someone who "
+              "chose them for a reason.",
+)
+
+RULES = [MASS_MESSAGE]

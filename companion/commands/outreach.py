@@ -1,0 +1,134 @@
+"""`sent`, `outreach.list`, `outreach.update`, `outreach.forget`: the outreach log over the wire.
+
+`sent` answers only after its row is committed (synchronous=FULL, see companion.store.db), so a
+success result means the write survives a crash. It is idempotent: the same recipient, time and
+surface again is reported as a duplicate, not stored twice. Message text is never logged; it is
+kept (encrypted) only when the user turned history-text on.
+"""
+
+from protocol.errors import ErrorCode
+from protocol.outreach import OutreachEntry, Recipient, SentRecord
+
+from companion.errors import CommandError
+from companion.store.cache import iso, parse_time, to_ms
+from companion.store.logdb import NotFound
+
+MAX_SLUG = 200
+
+
+def _store(services):
+    store = getattr(services, "store", None)
+    if store is None:
+        raise CommandError(ErrorCode.UNAVAILABLE, "the outreach log is not available in this companion")
+    return store
+
+
+def _slug(value: str | None) -> str:
+    slug = (value or "").strip().strip("/")
+    if not slug or len(slug) > MAX_SLUG or any(c.isspace() for c in slug):
+        raise CommandError(ErrorCode.INVALID_FORMAT, "recipient.slug must be a LinkedIn profile slug")
+    return slug
+
+
+def entry(rec, now_ms: int | None = None) -> OutreachEntry:
+    """The wire form of one recipient's log (no message text), with the keep-updated advice."""
+    from companion.coach.rules.keep_updated import advice
+
+    return OutreachEntry(
+        recipient=Recipient(slug=rec.slug, url=rec.url, name=rec.name, company=rec.company),
+        state=rec.state,
+        notes=rec.notes,
+        sent=[SentRecord(surface=s.surface, sent_at=iso(s.at_ms), follow_up=s.follow_up) for s in rec.sent],
+        replies=[iso(t) for t in rec.replies],
+        last_contact=iso(rec.last_contact_ms),
+        advice=advice(rec, now_ms),
+    )
+
+
+async def handle_sent(msg, session, services) -> dict:
+    store = _store(services)
+    rcpt = msg.recipient
+    slug = _slug(rcpt.slug)
+    now = services.clock()
+    if msg.sent_at:
+        try:
+            sent_at = parse_time(msg.sent_at)
+        except ValueError:
+            raise CommandError(ErrorCode.INVALID_FORMAT, "sent_at must be an ISO 8601 time") from None
+    else:
+        sent_at = now
+    # The page this connection shows may know the name and company the extension did not send.
+    profile = session.profile if session.profile and session.profile.slug == slug else None
+    name = rcpt.name or (profile.name if profile else None)
+    company = rcpt.company or (profile.current_company if profile else None)
+    result = await store.record_sent(slug=slug, surface=msg.surface, text=msg.text, sent_ms=to_ms(sent_at),
+                                     now_ms=to_ms(now), url=rcpt.url, name=name, company=company)
+    return {"recorded": True, "duplicate": result.duplicate, "follow_up": result.follow_up,
+            "text_stored": result.text_stored, "sent_at": iso(to_ms(sent_at))}
+
+
+async def handle_list(msg, session, services) -> dict:
+    store = _store(services)
+    now_ms = to_ms(services.clock())
+    recs = sorted(store.view().all(), key=lambda r: r.last_contact_ms or 0, reverse=True)
+    return {"entries": [entry(r, now_ms).model_dump(mode="json", exclude_none=True) for r in recs],
+            "notice": store.notice}
+
+
+async def handle_update(msg, session, services) -> dict:
+    store = _store(services)
+    slug = _slug(msg.slug)
+    if msg.state is None and msg.notes is None:
+        raise CommandError(ErrorCode.INVALID_FORMAT, "give a state, notes, or both")
+    try:
+        rec = await store.update(slug, to_ms(services.clock()), state=msg.state, notes=msg.notes)
+    except NotFound as exc:
+        raise CommandError(ErrorCode.NOT_FOUND, str(exc)) from None
+    return {"entry": entry(store.view().recipient(slug) or rec, to_ms(services.clock()))
+            .model_dump(mode="json", exclude_none=True)}
+
+
+async def handle_forget(msg, session, services) -> dict:
+    store = _store(services)
+    if msg.all and msg.slug:
+        raise CommandError(ErrorCode.INVALID_FORMAT, "give either slug or all, not both")
+    if msg.all:
+        return {"forgotten": await store.forget(None)}
+    if not msg.slug:
+        raise CommandError(ErrorCode.INVALID_FORMAT, "give the slug to forget, or all: true")
+    count = await store.forget(_slug(msg.slug))
+    if not count:
+        raise CommandError(ErrorCode.NOT_FOUND, f"no one with the slug {msg.slug!r} is in the outreach log")
+    return {"forgotten": count}
+
+
+def reply_times(thread) -> list[int]:
+    """Times (ms) of the other person's messages in a parsed Thread, where the page showed them."""
+    times = []
+    for m in thread.messages:
+        if m.sender != "them":
+            continue
+        if m.sent_at_ms is not None:
+            times.append(int(m.sent_at_ms))
+        elif m.sent_at:
+            try:
+                times.append(to_ms(parse_time(m.sent_at)))
+            except ValueError:
+                continue
+    return times
+
+
+async def remember_replies(services, thread) -> int:
+    """Log the replies a thread page shows, for someone already in the log (the page handler
+    calls this after parsing a thread). Never raises: the page result matters more."""
+    store = getattr(services, "store", None)
+    participant = thread.participant if thread else None
+    if store is None or participant is None or not participant.slug:
+        return 0
+    times = reply_times(thread)
+    if not times or store.view().recipient(participant.slug) is None:
+        return 0
+    try:
+        return await store.record_replies(participant.slug, times)
+    except Exception:
+        return 0

@@ -1,0 +1,14 @@
+"""The outreach log: who the user asked, when, how often they followed up, and what came of it.
+
+A SQLite file (DATA_DIR/outreach.sqlite3, 0600, WAL) written by one thread; an in-memory cache and
+mass-message index that the coach's rules read through OutreachView. See docs/privacy.md for what
+is stored and how to see, export and erase it.
+"""
+
+from companion.store.cache import OutreachView, RecipientLog, SentItem
+from companion.store.db import DB_NAME, StoreError
+from companion.store.logdb import LogDB, NotFound
+from companion.store.service import OutreachStore
+
+__all__ = ["DB_NAME", "LogDB", "NotFound", "OutreachStore", "OutreachView", "RecipientLog", "SentItem",
+           "StoreError"]

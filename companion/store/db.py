@@ -1,0 +1,157 @@
+"""Opening the outreach database: file mode, pragmas, schema migrations, and damaged files.
+
+- The file is created 0600 before SQLite touches it (SQLite gives its -wal and -shm files the same
+  mode), inside the 0700 data dir.
+- WAL journal with synchronous=FULL: a commit is fsynced before it returns, so a `sent` that was
+  acknowledged survives a process kill *and* a power loss (NORMAL would survive only the former).
+  The log sees a few writes a day, so the fsync costs nothing anyone notices.
+- secure_delete=ON: forgotten rows are overwritten in the file, not just unlinked from the b-tree.
+- The schema is versioned with PRAGMA user_version; MIGRATIONS[i] takes version i to i+1 inside
+  one transaction. A file from a newer Tactful (a higher version) is refused, never rewritten.
+- A file that is not a database or fails quick_check is renamed aside (kept, never deleted) and a
+  fresh log is started; `notice` says where the old one went.
+"""
+
+import logging
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from companion.paths import ensure_private_dir
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "outreach.sqlite3"
+STATES = ("asked", "agreed", "declined", "referred", "hired", "closed")
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: the first schema.
+    f"""
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE recipients (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        url TEXT,
+        name TEXT,
+        company TEXT,
+        state TEXT NOT NULL DEFAULT 'asked' CHECK (state IN {STATES!r}),
+        state_at INTEGER,              -- ms since the epoch, UTC: when the state last changed
+        notes TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        recipient_id INTEGER NOT NULL REFERENCES recipients(id) ON DELETE CASCADE,
+        surface TEXT NOT NULL,
+        sent_at INTEGER NOT NULL,      -- ms since the epoch, UTC
+        follow_up INTEGER NOT NULL DEFAULT 0,
+        fingerprint BLOB NOT NULL,     -- companion.store.fingerprint.pack()
+        text_enc BLOB,                 -- AES-GCM, only with history-text on
+        -- A resent `sent` (same person, same moment, same surface) is the same message: this
+        -- makes the command idempotent, so a retry after a lost acknowledgement never doubles it.
+        UNIQUE (recipient_id, sent_at, surface)
+    );
+    CREATE INDEX messages_by_time ON messages(sent_at);
+    CREATE TABLE replies (
+        recipient_id INTEGER NOT NULL REFERENCES recipients(id) ON DELETE CASCADE,
+        seen_at INTEGER NOT NULL,      -- the reply's own time, as the thread shows it
+        PRIMARY KEY (recipient_id, seen_at)
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The log cannot be opened or used; the message is safe to show the user."""
+
+
+def _create_private(path: Path) -> None:
+    ensure_private_dir(path.parent)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.DatabaseError(f"cannot use WAL (got {mode})")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA secure_delete=ON")
+    conn.execute("PRAGMA busy_timeout=5000")
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise StoreError(f"the outreach log was written by a newer Tactful (schema {found}, this one "
+                         f"knows {SCHEMA_VERSION}); upgrade Tactful to open it")
+    for version in range(found, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return found
+
+
+def _check(conn: sqlite3.Connection) -> None:
+    result = conn.execute("PRAGMA quick_check").fetchall()
+    if result != [("ok",)]:
+        raise sqlite3.DatabaseError("quick_check failed")
+
+
+def _set_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    kept = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    n = 1
+    while kept.exists():
+        kept = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
+        n += 1
+    os.replace(path, kept)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, kept.with_name(kept.name + suffix))
+    return kept
+
+
+def open_db(path: Path) -> tuple[sqlite3.Connection, str | None]:
+    """Open (creating, migrating or replacing a damaged file as needed) the log at `path`.
+
+    Returns the connection (autocommit mode: transactions are explicit) and a notice for the user
+    when a damaged file was set aside, else None.
+    """
+    notice = None
+    _create_private(path)
+    for attempt in (1, 2):
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=5)
+        try:
+            _configure(conn)
+            _check(conn)
+            migrate(conn)
+            return conn, notice
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if attempt == 2:
+                raise StoreError(f"cannot open a fresh outreach log at {path}: {exc}") from exc
+            kept = _set_aside(path)
+            log.warning("outreach log at %s was damaged (%s); kept as %s, starting a new one",
+                        path, type(exc).__name__, kept)
+            notice = (f"The outreach log was damaged and could not be read. It was kept as {kept} "
+                      f"and a new, empty log was started.")
+            _create_private(path)
+    raise AssertionError("unreachable")

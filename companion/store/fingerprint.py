@@ -1,0 +1,121 @@
+"""A similarity fingerprint of a message: word 3-shingles after masking, hashed to 64-bit ints.
+
+Masking comes first so that the same template sent to Ana at Stripe and to Bo at Figma looks the
+same: the recipient's name and company (when known), other capitalised words inside a sentence
+(names, companies, products), job titles from a small vocabulary, and numbers all become
+placeholders. Then the text is lower-cased, split into words, and every run of three consecutive
+words is hashed with BLAKE2b (8 bytes, a fixed personalisation) so fingerprints are stable across
+processes and machines: Python's own hash() is salted per process and could not be stored.
+
+The fingerprint keeps no text, but a person holding it can test whether a guessed three-word
+phrase occurred (docs/privacy.md says so).
+"""
+
+import re
+from array import array
+from hashlib import blake2b
+
+SHINGLE = 3
+_PERSON = b"tactful-shingle1"
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# Titles and the words that usually sit in front of them; "senior backend engineer" -> one <role>.
+_ROLE_HEADS = frozenset("""
+engineer engineers developer developers manager managers designer designers scientist scientists
+analyst analysts architect architects recruiter recruiters director directors lead intern interns
+consultant consultants specialist specialists researcher researchers sre devops pm pms tpm swe sde
+product programmer administrator coordinator associate vp cto ceo cfo coo head
+""".split())
+_ROLE_MODIFIERS = frozenset("""
+senior junior staff principal lead chief associate assistant software hardware data machine
+learning ml ai backend back-end frontend front-end fullstack full-stack full stack mobile ios
+android web cloud platform infrastructure security site reliability qa test product project
+program technical engineering ux ui graphic visual research marketing sales account business
+solutions support customer success operations ops of the and sr jr ii iii iv i
+""".split())
+_NUMBER = re.compile(r"^\d[\d.,]*$")
+# Capitalised words that are ordinary English and appear mid-sentence; not worth masking.
+_KEEP_CAPS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "linkedin"})
+
+
+def _mask_tokens(text: str, names: tuple[str, ...]) -> list[str]:
+    """Lower-cased words of `text` with names, companies, roles and numbers replaced."""
+    masked_names = set()
+    for phrase in names:
+        for word in _WORD.findall(phrase or ""):
+            if len(word) > 1:
+                masked_names.add(word.lower())
+    out: list[str] = []
+    sentence_start = True
+    last_end = 0
+    for m in _WORD.finditer(text):
+        gap = text[last_end:m.start()]
+        if any(ch in gap for ch in ".!?\n"):
+            sentence_start = True
+        last_end = m.end()
+        word = m.group()
+        low = word.lower()
+        if low in masked_names:
+            tok = "<name>"
+        elif _NUMBER.match(word):
+            tok = "<num>"
+        elif word[0].isupper() and not sentence_start and low not in _KEEP_CAPS:
+            tok = "<name>"
+        elif low in _ROLE_HEADS:
+            # Absorb the modifiers before it: "senior data engineer" -> "<role>".
+            while out and (out[-1] in _ROLE_MODIFIERS or out[-1] == "<name>"):
+                out.pop()
+            tok = "<role>"
+        else:
+            tok = low
+        sentence_start = False
+        if out and tok == out[-1] and tok.startswith("<"):
+            continue  # "Jane Doe" -> one <name>, not two
+        out.append(tok)
+    return out
+
+
+def masked_words(text: str, names: tuple[str, ...] = ()) -> list[str]:
+    """The words the fingerprint is built from (exposed for tests and docs)."""
+    return _mask_tokens(text, names)
+
+
+def _hash(shingle: str) -> int:
+    return int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8, person=_PERSON).digest(), "little")
+
+
+def shingles(text: str, names: tuple[str, ...] = ()) -> frozenset[int]:
+    """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words)."""
+    words = _mask_tokens(text, names)
+    if len(words) < SHINGLE:
+        return frozenset()
+    return frozenset(_hash(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+
+
+def pack(fp: frozenset[int]) -> bytes:
+    """Store form: sorted unsigned 64-bit little-endian integers."""
+    arr = array("Q", sorted(fp))
+    if arr.itemsize != 8:  # pragma: no cover - every platform we ship on has 8-byte Q
+        raise RuntimeError("array('Q') is not 64-bit here")
+    if array("H", [1]).tobytes() != b"\x01\x00":  # pragma: no cover - big-endian host
+        arr.byteswap()
+    return arr.tobytes()
+
+
+def unpack(blob: bytes) -> array:
+    """The stored fingerprint as an array of ints (compact: 8 bytes per shingle in memory)."""
+    arr = array("Q")
+    arr.frombytes(blob)
+    if array("H", [1]).tobytes() != b"\x01\x00":  # pragma: no cover
+        arr.byteswap()
+    return arr
+
+
+def jaccard(a: frozenset[int], b) -> float:
+    """Jaccard similarity of a set and an iterable of distinct ints."""
+    if not a:
+        return 0.0
+    inter = len(a.intersection(b))
+    size_b = len(b)
+    union = len(a) + size_b - inter
+    return inter / union if union else 0.0

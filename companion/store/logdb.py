@@ -1,0 +1,255 @@
+"""The outreach log's operations on SQLite: synchronous, one connection, one caller at a time.
+
+The server calls these only from its writer thread (companion.store.service); the CLI calls them
+directly. Every write is one explicit transaction; the cache, when given, is updated only after
+COMMIT returned, so readers never see a write that could still be lost.
+"""
+
+import logging
+import sqlite3
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from companion.store import crypto
+from companion.store.cache import LogCache, RecipientLog, SentItem
+from companion.store.db import DB_NAME, STATES, open_db
+from companion.store.fingerprint import pack, shingles, unpack
+
+log = logging.getLogger(__name__)
+
+
+class NotFound(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class SentResult:
+    message_id: int
+    recipient_id: int
+    duplicate: bool  # the same message was already logged (a retried `sent`)
+    follow_up: bool
+    text_stored: bool
+
+
+class LogDB:
+    def __init__(self, path: Path, cache: LogCache | None = None):
+        self.path = Path(path)
+        self.conn, self.notice = open_db(self.path)
+        self.cache = cache
+        self._cipher: crypto.TextCipher | None = None
+        if cache is not None:
+            cache.notice = self.notice
+
+    @classmethod
+    def in_dir(cls, data_dir: Path, cache: LogCache | None = None) -> "LogDB":
+        return cls(Path(data_dir) / DB_NAME, cache)
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+    def data_version(self) -> int:
+        """Changes when another connection (e.g. `tactful history forget`) commits."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def history_text(self) -> bool:
+        return self._meta("history_text") == "1"
+
+    def cipher(self, create: bool = False) -> crypto.TextCipher | None:
+        """The text cipher, or None when no key exists. Raises crypto.KeyUnavailable."""
+        if self._cipher is None:
+            key = crypto.load_key(create=create)
+            self._cipher = crypto.TextCipher(key) if key else None
+        return self._cipher
+
+    def set_history_text(self, on: bool) -> int:
+        """Turn storing message text on (needs the keyring) or off (erases every stored text).
+
+        Returns the number of texts erased when turning off.
+        """
+        if on:
+            self.cipher(create=True)  # fail closed before promising anything
+            with self._tx():
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('history_text', '1')")
+            return 0
+        with self._tx():
+            erased = self.conn.execute("UPDATE messages SET text_enc=NULL WHERE text_enc IS NOT NULL").rowcount
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('history_text', '0')")
+        self._scrub()
+        self._cipher = None
+        crypto.delete_key()
+        return erased
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def _tx(self):
+        conn = self.conn
+
+        class _Tx:
+            def __enter__(self_inner):
+                conn.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self_inner, exc_type, exc, tb):
+                conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+                return False
+
+        return _Tx()
+
+    def _scrub(self) -> None:
+        """After deleting: fold the WAL into the file and truncate it, so no old page lingers there."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            log.warning("WAL checkpoint after delete did not complete; it will on the next one")
+
+    def _upsert_recipient(self, slug: str, url, name, company, now_ms: int) -> int:
+        self.conn.execute(
+            "INSERT INTO recipients (slug, url, name, company, created_at, updated_at) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT(slug) DO UPDATE SET url=coalesce(excluded.url, url), "
+            "name=coalesce(excluded.name, name), company=coalesce(excluded.company, company), "
+            "updated_at=excluded.updated_at",
+            (slug, url, name, company, now_ms, now_ms))
+        return self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()[0]
+
+    def _recipient_row(self, rid: int) -> RecipientLog:
+        row = self.conn.execute(
+            "SELECT id, slug, url, name, company, state, state_at, notes FROM recipients WHERE id=?",
+            (rid,)).fetchone()
+        return RecipientLog(*row)
+
+    def record_sent(self, slug: str, surface: str, text: str, sent_ms: int, now_ms: int,
+                    url: str | None = None, name: str | None = None, company: str | None = None) -> SentResult:
+        """Log one sent message (idempotent on recipient + time + surface) and commit it durably."""
+        fp = shingles(text, tuple(x for x in (name, company) if x))
+        cipher = None
+        if self.history_text():
+            try:
+                cipher = self.cipher(create=False)
+            except crypto.KeyUnavailable:
+                log.warning("history-text is on but the keyring is unavailable; text not stored")
+        with self._tx():
+            rid = self._upsert_recipient(slug, url, name, company, now_ms)
+            dup = self.conn.execute(
+                "SELECT id, follow_up, text_enc IS NOT NULL FROM messages "
+                "WHERE recipient_id=? AND sent_at=? AND surface=?", (rid, sent_ms, surface)).fetchone()
+            if dup is not None:
+                return SentResult(dup[0], rid, True, bool(dup[1]), bool(dup[2]))
+            # A follow-up: the surface says so, or an earlier message to them is still unanswered.
+            last_sent = self.conn.execute(
+                "SELECT max(sent_at) FROM messages WHERE recipient_id=? AND sent_at<?", (rid, sent_ms)).fetchone()[0]
+            last_reply = self.conn.execute(
+                "SELECT max(seen_at) FROM replies WHERE recipient_id=? AND seen_at<=?", (rid, sent_ms)).fetchone()[0]
+            follow_up = surface == "follow_up" or (last_sent is not None and (last_reply is None or last_reply < last_sent))
+            blob = cipher.encrypt(text, crypto.aad(slug, sent_ms, surface)) if cipher else None
+            mid = self.conn.execute(
+                "INSERT INTO messages (recipient_id, surface, sent_at, follow_up, fingerprint, text_enc) "
+                "VALUES (?,?,?,?,?,?)", (rid, surface, sent_ms, int(follow_up), pack(fp), blob)).lastrowid
+            rec = self._recipient_row(rid)
+        if self.cache is not None:
+            self.cache.add_sent(rec, SentItem(mid, sent_ms, surface, follow_up), fp)
+        return SentResult(mid, rid, False, follow_up, blob is not None)
+
+    def record_replies(self, slug: str, times_ms: list[int]) -> int:
+        """Note replies seen in a thread with someone already in the log; returns how many were new."""
+        if not times_ms:
+            return 0
+        with self._tx():
+            row = self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()
+            if row is None:
+                return 0  # we keep a log of the user's outreach, not of every conversation
+            added = 0
+            for t in sorted(set(times_ms)):
+                added += self.conn.execute("INSERT OR IGNORE INTO replies VALUES (?,?)", (row[0], t)).rowcount
+        if added and self.cache is not None:
+            self.cache.add_replies(slug, list(times_ms))
+        return added
+
+    def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None) -> RecipientLog:
+        """Set the referral state (stamping when it changed) and/or the notes ("" clears them)."""
+        if state is not None and state not in STATES:
+            raise ValueError(f"state must be one of {', '.join(STATES)}")
+        with self._tx():
+            row = self.conn.execute("SELECT id, state FROM recipients WHERE slug=?", (slug,)).fetchone()
+            if row is None:
+                raise NotFound(f"no one with the slug {slug!r} is in the outreach log")
+            rid, old_state = row
+            if state is not None and state != old_state:
+                self.conn.execute("UPDATE recipients SET state=?, state_at=?, updated_at=? WHERE id=?",
+                                  (state, now_ms, now_ms, rid))
+            if notes is not None:
+                self.conn.execute("UPDATE recipients SET notes=?, updated_at=? WHERE id=?",
+                                  (notes or None, now_ms, rid))
+            rec = self._recipient_row(rid)
+        if self.cache is not None:
+            old = self.cache.recipient(slug)
+            if old is not None:
+                rec = replace(rec, sent=old.sent, replies=old.replies)
+            self.cache.put_recipient(rec)
+        return rec
+
+    def forget(self, slug: str | None = None) -> int:
+        """Erase one recipient (with their messages and replies), or everyone when slug is None."""
+        with self._tx():
+            if slug is None:
+                slugs = [r[0] for r in self.conn.execute("SELECT slug FROM recipients")]
+                self.conn.execute("DELETE FROM replies")
+                self.conn.execute("DELETE FROM messages")
+                count = self.conn.execute("DELETE FROM recipients").rowcount
+            else:
+                slugs = [slug]
+                count = self.conn.execute("DELETE FROM recipients WHERE slug=?", (slug,)).rowcount
+        self._scrub()
+        if self.cache is not None:
+            self.cache.remove(slugs)
+        return count
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def load(self, cache: LogCache | None = None) -> LogCache:
+        """Read the whole log into a (new) cache, messages in time order."""
+        cache = cache or LogCache()
+        sent: dict[int, list[SentItem]] = {}
+        replies: dict[int, list[int]] = {}
+        fps = []
+        for mid, rid, surface, at, fu, fp in self.conn.execute(
+                "SELECT id, recipient_id, surface, sent_at, follow_up, fingerprint FROM messages "
+                "ORDER BY sent_at, id"):
+            sent.setdefault(rid, []).append(SentItem(mid, at, surface, bool(fu)))
+            fps.append((frozenset(unpack(fp)), rid, at, mid))
+        for rid, at in self.conn.execute("SELECT recipient_id, seen_at FROM replies ORDER BY seen_at"):
+            replies.setdefault(rid, []).append(at)
+        for row in self.conn.execute("SELECT id, slug, url, name, company, state, state_at, notes FROM recipients"):
+            rec = RecipientLog(*row, sent=tuple(sent.get(row[0], ())), replies=tuple(replies.get(row[0], ())))
+            cache.by_slug[rec.slug] = rec
+            cache.by_id[rec.id] = rec.slug
+        for fp, rid, at, mid in fps:
+            cache.index.add(fp, rid, at, mid)
+        cache.ready = True
+        cache.notice = self.notice
+        return cache
+
+    def message_texts(self) -> dict[int, str]:
+        """message id -> decrypted text (for export); empty when no key or history-text was never on."""
+        rows = self.conn.execute(
+            "SELECT m.id, r.slug, m.sent_at, m.surface, m.text_enc FROM messages m "
+            "JOIN recipients r ON r.id = m.recipient_id WHERE m.text_enc IS NOT NULL").fetchall()
+        if not rows:
+            return {}
+        cipher = self.cipher(create=False)
+        if cipher is None:
+            return {}
+        out = {}
+        for mid, slug, at, surface, blob in rows:
+            text = cipher.decrypt(blob, crypto.aad(slug, at, surface))
+            if text is not None:
+                out[mid] = text
+        return out

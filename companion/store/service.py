@@ -1,0 +1,140 @@
+"""OutreachStore: the log as the running companion uses it, with one writer thread.
+
+Every SQLite call happens on a single dedicated thread that owns the connection, so the event loop
+never waits on disk or fsync: an async method queues a job and awaits its future, which resolves
+only after the job's transaction committed. That ordering is what makes an acknowledged `sent`
+durable. While idle the thread checks PRAGMA data_version once a second and reloads the cache when
+another process (the `tactful history` CLI) changed the file.
+
+Reads (the coach's rules, `outreach.list`) come from the in-memory cache and never wait on the
+writer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from companion.store.cache import LogCache, OutreachView
+from companion.store.logdb import LogDB
+
+log = logging.getLogger(__name__)
+
+_STOP = object()
+POLL_SECONDS = 1.0
+
+
+class StoreClosed(Exception):
+    pass
+
+
+class OutreachStore:
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.cache = LogCache()
+        self._jobs: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._db: LogDB | None = None
+        self._closed = False
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Open the database (and load the log) on the writer thread; raises StoreError on failure."""
+        loop = asyncio.get_running_loop()
+        opened: asyncio.Future = loop.create_future()
+        self._thread = threading.Thread(target=self._run, args=(loop, opened), name="tactful-store",
+                                        daemon=True)
+        self._thread.start()
+        await opened
+
+    async def close(self) -> None:
+        if self._thread is None or self._closed:
+            return
+        self._closed = True
+        self._jobs.put(_STOP)
+        await asyncio.get_running_loop().run_in_executor(None, self._thread.join, 10)
+
+    @property
+    def notice(self) -> str | None:
+        return self.cache.notice
+
+    def view(self) -> OutreachView:
+        return OutreachView(self.cache)
+
+    # -- the writer thread ---------------------------------------------------------------------
+
+    def _run(self, loop: asyncio.AbstractEventLoop, opened: asyncio.Future) -> None:
+        try:
+            self._db = LogDB.in_dir(self.data_dir, self.cache)
+            self._db.load(self.cache)
+            version = self._db.data_version()
+        except BaseException as exc:  # StoreError, OSError, ...: the caller decides what to do
+            loop.call_soon_threadsafe(_settle, opened, None, exc)
+            return
+        loop.call_soon_threadsafe(_settle, opened, None, None)
+        db = self._db
+        while True:
+            try:
+                job = self._jobs.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                job = None
+            if job is _STOP:
+                break
+            if job is not None:
+                fn, fut = job
+                try:
+                    result, error = fn(db), None
+                except BaseException as exc:
+                    result, error = None, exc
+                try:
+                    loop.call_soon_threadsafe(_settle, fut, result, error)
+                except RuntimeError:
+                    pass  # the loop is gone (shutdown); the transaction stands as committed
+            try:
+                now = db.data_version()
+                if now != version:
+                    version = now
+                    self.cache.replace_all(db.load(LogCache()))
+            except Exception:
+                log.exception("reloading the outreach log failed")
+        db.close()
+
+    async def _submit(self, fn: Callable[[LogDB], Any]) -> Any:
+        if self._closed or self._thread is None:
+            raise StoreClosed("the outreach log is closed")
+        fut = asyncio.get_running_loop().create_future()
+        self._jobs.put((fn, fut))
+        return await fut
+
+    # -- async API (each is one committed transaction) -----------------------------------------
+
+    async def record_sent(self, **kwargs):
+        return await self._submit(lambda db: db.record_sent(**kwargs))
+
+    async def record_replies(self, slug: str, times_ms: list[int]) -> int:
+        return await self._submit(lambda db: db.record_replies(slug, times_ms))
+
+    async def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None):
+        return await self._submit(lambda db: db.update(slug, now_ms, state=state, notes=notes))
+
+    async def forget(self, slug: str | None = None) -> int:
+        return await self._submit(lambda db: db.forget(slug))
+
+    async def run(self, fn: Callable[[LogDB], Any]) -> Any:
+        """Run any LogDB operation on the writer thread."""
+        return await self._submit(fn)
+
+
+def _settle(fut: asyncio.Future, result: Any, error: BaseException | None) -> None:
+    if fut.cancelled():
+        return  # the caller went away; the transaction still committed (or not) as it did
+    if error is not None:
+        fut.set_exception(error)
+    else:
+        fut.set_result(result)
