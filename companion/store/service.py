@@ -138,3 +138,31 @@ def _settle(fut: asyncio.Future, result: Any, error: BaseException | None) -> No
         fut.set_exception(error)
     else:
         fut.set_result(result)
+
+
+async def attach(services) -> None:
+    """Open the log in services.data_dir and set services.store (the server calls this at start).
+
+    A log that cannot be opened (e.g. written by a newer Tactful) leaves services.store None: the
+    companion still coaches, and outreach commands answer `unavailable`.
+    """
+    if getattr(services, "store", None) is not None:
+        return
+    from companion.store.db import StoreError
+
+    store = OutreachStore(services.data_dir)
+    try:
+        await store.start()
+    except (StoreError, OSError) as exc:
+        log.error("the outreach log is unavailable: %s", exc)
+        return
+    if store.notice:
+        log.warning("%s", store.notice)
+    services.store = store
+
+
+async def detach(services) -> None:
+    """Close the log (waits for queued writes to commit); the server calls this on stop."""
+    store = getattr(services, "store", None)
+    if isinstance(store, OutreachStore):
+        await store.close()

@@ -1,0 +1,187 @@
+"""`tactful history`: see, change, export, import and erase the outreach log.
+
+    tactful history [--json]                      who you asked, when, what came of it, what to do
+    tactful history set SLUG [--state S] [--notes TEXT]
+    tactful history forget (--recipient SLUG | --all)
+    tactful history export FILE.json              everything the log holds, readable ("-": stdout)
+    tactful history import FILE.json              merge an export back in
+    tactful history text (on | off)               keep message text (encrypted) or not; off erases it
+
+Works on the database file directly, whether or not the companion runs: a running companion
+notices the change within a second.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timezone
+
+
+def register(sub) -> None:
+    p = sub.add_parser("history", help="see, export or erase the outreach log")
+    p.add_argument("--data-dir", default=None)
+    p.add_argument("--json", action="store_true", help="print the log as JSON")
+    p.set_defaults(func=run, action="show")
+    acts = p.add_subparsers(dest="action", metavar="ACTION")
+
+    f = acts.add_parser("forget", help="erase one person's log, or all of it")
+    who = f.add_mutually_exclusive_group(required=True)
+    who.add_argument("--recipient", metavar="SLUG")
+    who.add_argument("--all", action="store_true")
+
+    s = acts.add_parser("set", help="set a referral state and/or notes")
+    s.add_argument("slug")
+    s.add_argument("--state", choices=["asked", "agreed", "declined", "referred", "hired", "closed"])
+    s.add_argument("--notes", help='notes about this person ("" clears them)')
+
+    e = acts.add_parser("export", help="write everything the log holds to a JSON file")
+    e.add_argument("file", help='a .json path, or "-" for standard output')
+
+    i = acts.add_parser("import", help="merge an exported JSON file into the log")
+    i.add_argument("file")
+
+    t = acts.add_parser("text", help="keep message text (encrypted with a keyring key), or not")
+    t.add_argument("mode", choices=["on", "off", "status"])
+    for sp in (f, s, e, i, t):
+        sp.add_argument("--data-dir", default=None)
+        sp.set_defaults(func=run)
+
+
+def _now_ms() -> int:
+    return int(datetime.now(timezone.utc).timestamp() * 1000)
+
+
+def _err(message: str) -> int:
+    print(f"tactful history: {message}", file=sys.stderr)
+    return 1
+
+
+def _open(args):
+    from companion.paths import data_dir
+    from companion.store import LogDB
+
+    db = LogDB.in_dir(data_dir(args.data_dir))
+    if db.notice:
+        print(db.notice, file=sys.stderr)
+    return db
+
+
+def run(args) -> int:
+    from companion.store import StoreError
+
+    try:
+        db = _open(args)
+    except StoreError as exc:
+        return _err(str(exc))
+    try:
+        return ACTIONS[args.action or "show"](db, args)
+    finally:
+        db.close()
+
+
+def _show(db, args) -> int:
+    from companion.commands.outreach import entry
+
+    now = _now_ms()
+    recs = sorted(db.load().by_slug.values(), key=lambda r: r.last_contact_ms or 0, reverse=True)
+    entries = [entry(r, now) for r in recs]
+    if args.json:
+        print(json.dumps([e.model_dump(mode="json", exclude_none=True) for e in entries], indent=2))
+        return 0
+    if not entries:
+        print("The outreach log is empty. Tactful records a message when you press Send with the extension on.")
+        return 0
+    for e in entries:
+        r = e.recipient
+        who = r.name or r.slug
+        at = f" at {r.company}" if r.company else ""
+        sent = len(e.sent)
+        follow = sum(1 for s in e.sent if s.follow_up)
+        last = (e.last_contact or "")[:10]
+        print(f"{who}{at} ({r.slug}): {e.state}; {sent} sent ({follow} follow-up{'s' if follow != 1 else ''}), "
+              f"{len(e.replies)} repl{'ies' if len(e.replies) != 1 else 'y'}; last contact {last or 'never'}")
+        if e.notes:
+            print(f"    notes: {e.notes}")
+        if e.advice:
+            print(f"    -> {e.advice}")
+    return 0
+
+
+def _forget(db, args) -> int:
+    count = db.forget(None if args.all else args.recipient)
+    if not args.all and not count:
+        return _err(f"no one with the slug {args.recipient!r} is in the outreach log")
+    print(f"Forgot {count} {'person' if count == 1 else 'people'} and everything logged about them.")
+    return 0
+
+
+def _set(db, args) -> int:
+    from companion.store import NotFound
+
+    if args.state is None and args.notes is None:
+        return _err("give --state, --notes, or both")
+    try:
+        rec = db.update(args.slug, _now_ms(), state=args.state, notes=args.notes)
+    except NotFound as exc:
+        return _err(str(exc))
+    print(f"{rec.name or rec.slug}: {rec.state}" + (f"; notes: {rec.notes}" if rec.notes else ""))
+    return 0
+
+
+def _export(db, args) -> int:
+    from pathlib import Path
+
+    from companion.paths import write_private_file
+    from companion.store.exchange import export_log
+
+    text = json.dumps(export_log(db), indent=2, ensure_ascii=False) + "\n"
+    if args.file == "-":
+        sys.stdout.write(text)
+        return 0
+    write_private_file(Path(args.file).expanduser().resolve(), text)  # 0600: it may hold message text
+    print(f"Wrote the outreach log to {args.file} (readable only by you).")
+    return 0
+
+
+def _import(db, args) -> int:
+    from companion.store.exchange import ImportError_, import_log
+
+    try:
+        with open(args.file, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        return _err(f"cannot read {args.file}: {exc.strerror}")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return _err(f"{args.file} is not JSON ({exc}); nothing was imported")
+    try:
+        counts = import_log(db, data, _now_ms())
+    except ImportError_ as exc:
+        return _err(f"{args.file}: {exc}; nothing was imported")
+    print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items()))
+    if counts["texts_dropped"]:
+        print("Message texts in the file were not kept: history-text is off (or no keyring). "
+              "Turn it on with `tactful history text on` and import again to keep them.")
+    return 0
+
+
+def _text(db, args) -> int:
+    from companion.store.crypto import KeyUnavailable
+
+    if args.mode == "status":
+        print("history-text is " + ("on" if db.history_text() else "off"))
+        return 0
+    if args.mode == "on":
+        try:
+            db.set_history_text(True)
+        except KeyUnavailable as exc:
+            return _err(f"cannot keep message text without a secure keyring: {exc}. "
+                        "Nothing changed; the log keeps times and fingerprints only.")
+        print("history-text is on: message text is stored encrypted; the key is in your OS keyring.")
+        return 0
+    erased = db.set_history_text(False)
+    print(f"history-text is off; erased {erased} stored message text{'s' if erased != 1 else ''}.")
+    return 0
+
+
+ACTIONS = {"show": _show, "forget": _forget, "set": _set, "export": _export, "import": _import, "text": _text}

@@ -1,0 +1,170 @@
+"""Export the whole outreach log as readable JSON, and import such a file back (merging).
+
+Export holds everything the log keeps: each recipient with state, notes and times, each sent
+message (surface, time, follow-up flag, its fingerprint as hex, and its text when history-text
+stored one and the key is in the keyring), and each reply time. Import merges a file into the log
+in one transaction: a malformed file changes nothing. Messages already present (same person,
+time and surface) are skipped, so importing the same file twice adds nothing.
+"""
+
+from datetime import datetime, timezone
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from companion.store import crypto
+from companion.store.cache import iso, parse_time, to_ms
+from companion.store.db import SCHEMA_VERSION
+from companion.store.fingerprint import pack, shingles, unpack
+from companion.store.logdb import LogDB
+
+FORMAT = "tactful-outreach-log"
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class XMessage(_M):
+    surface: Literal["connection_note", "message", "inmail", "follow_up"]
+    sent_at: str
+    follow_up: bool = False
+    fingerprint: str | None = None  # hex of packed 64-bit shingle hashes
+    text: str | None = Field(default=None, max_length=100_000)
+
+
+class XRecipient(_M):
+    slug: str = Field(min_length=1, max_length=200)
+    url: str | None = None
+    name: str | None = None
+    company: str | None = None
+    state: Literal["asked", "agreed", "declined", "referred", "hired", "closed"] = "asked"
+    state_changed_at: str | None = None
+    notes: str | None = None
+    messages: list[XMessage] = []
+    replies: list[str] = []
+
+
+class XFile(_M):
+    format: Literal["tactful-outreach-log"]
+    version: int = Field(ge=1, le=1)
+    recipients: list[XRecipient]
+
+
+class ImportError_(Exception):
+    """The file is not an outreach export we can read; nothing was changed."""
+
+
+def export_log(db: LogDB) -> dict:
+    texts = {}
+    text_note = None
+    try:
+        texts = db.message_texts()
+    except crypto.KeyUnavailable as exc:
+        text_note = f"stored message texts could not be decrypted: {exc}"
+    conn = db.conn
+    recipients = []
+    for rid, slug, url, name, company, state, state_at, notes, created, updated in conn.execute(
+            "SELECT id, slug, url, name, company, state, state_at, notes, created_at, updated_at "
+            "FROM recipients ORDER BY slug"):
+        messages = []
+        for mid, surface, at, fu, fp, has_text in conn.execute(
+                "SELECT id, surface, sent_at, follow_up, fingerprint, text_enc IS NOT NULL FROM messages "
+                "WHERE recipient_id=? ORDER BY sent_at, id", (rid,)):
+            msg = {"surface": surface, "sent_at": iso(at), "follow_up": bool(fu),
+                   "fingerprint_shingles": len(unpack(fp)), "fingerprint": fp.hex(),
+                   "text_stored": bool(has_text)}
+            if mid in texts:
+                msg["text"] = texts[mid]
+            messages.append(msg)
+        replies = [iso(t) for (t,) in conn.execute(
+            "SELECT seen_at FROM replies WHERE recipient_id=? ORDER BY seen_at", (rid,))]
+        recipients.append({"slug": slug, "url": url, "name": name, "company": company, "state": state,
+                           "state_changed_at": iso(state_at), "notes": notes, "created_at": iso(created),
+                           "updated_at": iso(updated), "messages": messages, "replies": replies})
+    out = {
+        "format": FORMAT, "version": 1, "schema": SCHEMA_VERSION,
+        "exported_at": datetime.now(timezone.utc).isoformat().replace("+00:00", "Z"),
+        "database": str(db.path),
+        "settings": {"history_text": db.history_text()},
+        "about": ("Everything Tactful's outreach log holds. 'fingerprint' is the hashed word 3-shingles "
+                  "of a message after masking names, companies and roles (no text); 'text' appears "
+                  "only for messages stored while history-text was on."),
+        "recipients": recipients,
+    }
+    if text_note:
+        out["warning"] = text_note
+    return out
+
+
+def _ms(value: str, what: str) -> int:
+    try:
+        return to_ms(parse_time(value))
+    except ValueError:
+        raise ImportError_(f"{what}: {value!r} is not an ISO 8601 time") from None
+
+
+def import_log(db: LogDB, data: object, now_ms: int) -> dict:
+    """Merge an export into the log; returns counts. Raises ImportError_ (nothing changed)."""
+    try:
+        parsed = XFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ImportError_(f"not a Tactful outreach export ({where}: {first['msg']})") from None
+    keep_text = db.history_text()
+    cipher = None
+    if keep_text:
+        try:
+            cipher = db.cipher(create=False)
+        except crypto.KeyUnavailable:
+            cipher = None
+    counts = {"recipients_added": 0, "recipients_updated": 0, "messages_added": 0, "messages_skipped": 0,
+              "replies_added": 0, "texts_kept": 0, "texts_dropped": 0}
+    conn = db.conn
+    with db._tx():
+        for r in parsed.recipients:
+            row = conn.execute("SELECT id, state_at FROM recipients WHERE slug=?", (r.slug,)).fetchone()
+            state_at = _ms(r.state_changed_at, f"{r.slug}.state_changed_at") if r.state_changed_at else None
+            if row is None:
+                rid = conn.execute(
+                    "INSERT INTO recipients (slug, url, name, company, state, state_at, notes, created_at, "
+                    "updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (r.slug, r.url, r.name, r.company, r.state, state_at, r.notes, now_ms, now_ms)).lastrowid
+                counts["recipients_added"] += 1
+            else:
+                rid, local_state_at = row
+                conn.execute("UPDATE recipients SET url=coalesce(url, ?), name=coalesce(name, ?), "
+                             "company=coalesce(company, ?), notes=coalesce(notes, ?) WHERE id=?",
+                             (r.url, r.name, r.company, r.notes, rid))
+                if state_at is not None and (local_state_at is None or state_at > local_state_at):
+                    conn.execute("UPDATE recipients SET state=?, state_at=? WHERE id=?", (r.state, state_at, rid))
+                counts["recipients_updated"] += 1
+            for m in r.messages:
+                at = _ms(m.sent_at, f"{r.slug}.messages.sent_at")
+                if m.text is not None:
+                    fp = pack(shingles(m.text, tuple(x for x in (r.name, r.company) if x)))
+                elif m.fingerprint:
+                    try:
+                        fp = bytes.fromhex(m.fingerprint)
+                    except ValueError:
+                        raise ImportError_(f"{r.slug}: a fingerprint is not hex") from None
+                    if len(fp) % 8:
+                        raise ImportError_(f"{r.slug}: a fingerprint has a partial entry")
+                else:
+                    fp = b""
+                blob = None
+                if m.text is not None and cipher is not None:
+                    blob = cipher.encrypt(m.text, crypto.aad(r.slug, at, m.surface))
+                added = conn.execute(
+                    "INSERT OR IGNORE INTO messages (recipient_id, surface, sent_at, follow_up, fingerprint, "
+                    "text_enc) VALUES (?,?,?,?,?,?)", (rid, m.surface, at, int(m.follow_up), fp, blob)).rowcount
+                counts["messages_added" if added else "messages_skipped"] += 1
+                if added and m.text is not None:
+                    counts["texts_kept" if blob is not None else "texts_dropped"] += 1
+            for t in r.replies:
+                counts["replies_added"] += conn.execute(
+                    "INSERT OR IGNORE INTO replies VALUES (?,?)", (rid, _ms(t, f"{r.slug}.replies"))).rowcount
+    if db.cache is not None:
+        db.cache.replace_all(db.load())
+    return counts
