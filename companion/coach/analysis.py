@@ -1,30 +1,32 @@
 """A draft analysed once: tokens, sentences and lower-cased text that every rule shares.
 
 Rules run on every keystroke, so anything more than one pass over the text belongs here, computed
-once per draft, not in each rule.
+once per draft (lazily: a property nobody asks for costs nothing), not in each rule.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from companion.coach.utf16 import OffsetMap, utf16_len
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[^\sA-Za-z0-9]")
-# A sentence ends at . ! ? (runs of them) or a blank line; abbreviations are rare in these notes.
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n")
+# A sentence ends at . ! ? (runs of them) or a line break; abbreviations are rare in these notes.
+# Line breaks end sentences too because greetings and sign-offs stand on their own lines.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # A NamedTuple, not a dataclass: a 1,900-character InMail has ~350 of them per keystroke.
     text: str
     lower: str
     start: int  # code-point offsets into the draft
     end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     text: str
     start: int
     end: int
@@ -32,12 +34,26 @@ class Sentence:
 
 @dataclass
 class AnalysedDraft:
+    """The draft text (and the InMail subject) with everything rules share, computed once."""
+
     text: str
     subject: str | None = None
     lower: str = field(init=False)
+    # Facts one rule works out and another reuses (e.g. "names a specific role"), keyed by name.
+    memo: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
+        if len(self.lower) != len(self.text):
+            # A few characters lower-case to two code points ("İ"); keep offsets aligned with text.
+            self.lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+        # Curly apostrophes are what phones and LinkedIn's editor insert; rules match straight ones.
+        if "’" in self.lower:
+            self.lower = self.lower.replace("’", "'")
+
+    @cached_property
+    def subject_lower(self) -> str:
+        return (self.subject or "").lower().replace("’", "'")
 
     @cached_property
     def offsets(self) -> OffsetMap:
@@ -52,25 +68,57 @@ class AnalysedDraft:
         return [t for t in self.tokens if t.text[0].isalnum()]
 
     @cached_property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
+        text = self.text
         start = 0
-        for m in _SENTENCE_END.finditer(self.text):
-            end = m.end()
-            chunk = self.text[start:end]
-            if chunk.strip():
-                lead = len(chunk) - len(chunk.lstrip())
-                out.append(Sentence(chunk.strip(), start + lead, start + lead + len(chunk.strip())))
-            start = end
-        tail = self.text[start:]
-        if tail.strip():
-            lead = len(tail) - len(tail.lstrip())
-            out.append(Sentence(tail.strip(), start + lead, start + lead + len(tail.strip())))
+        for m in _SENTENCE_END.finditer(text):
+            self._add_sentence(out, start, m.end())
+            start = m.end()
+        self._add_sentence(out, start, len(text))
         return out
+
+    def _add_sentence(self, out: list[Sentence], start: int, end: int) -> None:
+        chunk = self.text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(stripped, start + lead, start + lead + len(stripped)))
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, index: int) -> Sentence | None:
+        """The sentence containing code-point `index` (or the one before it, in the gap)."""
+        i = bisect_right(self._sentence_starts, index) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    def before_in_sentence(self, index: int, limit: int = 80) -> str:
+        """Lower-cased text from the start of `index`'s sentence (at most `limit` chars) to `index`.
+
+        Rules use it to look for a softener or a negation in front of a trigger ("could you refer
+        me", "I'm not demanding") without re-scanning the draft.
+        """
+        sentence = self.sentence_at(index)
+        start = sentence.start if sentence else 0
+        return self.lower[max(start, index - limit):index]
 
     @cached_property
     def utf16_length(self) -> int:
         return utf16_len(self.text)
+
+    def remember(self, key: str, compute):
+        """`compute()` once per draft under `key`: rules share derived facts without recomputing."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
 
     def range(self, start: int, end: int) -> dict:
         """A wire Range (UTF-16 units) for a code-point span of the draft."""

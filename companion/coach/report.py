@@ -1,29 +1,90 @@
 """Turn findings into the Feedback result: score, checklist, hints, limits.
 
-Score: start at 100 and subtract per finding by severity (error 35, warning 12, info 4, hint 0),
-floored at 0; an error always caps the score at 40 so a message LinkedIn will not send never looks
-good. See docs/rules.md for the formula.
+Score (documented in docs/rules.md, "Score"): start at 100; every rule that fired subtracts once,
+at the severity of its worst finding (error 35, warning 12, info 4, hint 0), so five "!!" cost the
+same as one; any error caps the score at 40, so a message LinkedIn will not send, or one with a
+wrong name or an unfilled placeholder, never looks good. The result is clamped to 0-100.
 """
 
-from protocol.feedback import Feedback, Limits
+import importlib
+import logging
+
+from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext
-from companion.coach.limits import RECOMMENDED, hard_limit
+from companion.coach.limits import declared_limit, hard_limit, recommended
+
+log = logging.getLogger(__name__)
 
 PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
+ERROR_CAP = 40
+
+# The do's, in the order a user reads a message: (id, label, the codes whose findings fail it).
+CHECKLIST = [
+    ("specific", "Names the role and the company", ("ask.role-missing", "ask.company-missing", "ask.vague")),
+    ("personal", "Says something specific to them", ("personal.generic",)),
+    ("fit", "Sums up why you fit", ("background.missing",)),
+    ("time", "Respects their time", ("courtesy.time-missing", "length.too-long", "length.over-limit")),
+    ("materials", "Offers your resume or a link", ("materials.missing",)),
+    ("out", "Gives them an easy out", ("courtesy.out-missing",)),
+    ("thanks", "Thanks them", ("courtesy.gratitude-missing",)),
+]
 
 
-def score(findings) -> int:
-    value = 100 - sum(PENALTY[f.severity] for f in findings)
+def score(findings: list[Finding]) -> int:
+    """100 minus one penalty per rule that fired (at its worst severity); an error caps it at 40."""
+    worst: dict[str, int] = {}
+    for f in findings:
+        worst[f.code] = max(worst.get(f.code, 0), PENALTY[f.severity])
+    value = 100 - sum(worst.values())
     if any(f.severity == "error" for f in findings):
-        value = min(value, 40)
+        value = min(value, ERROR_CAP)
     return max(0, min(100, value))
 
 
-def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings, version: int) -> Feedback:
-    lo, hi = RECOMMENDED[ctx.surface]
-    limits = Limits(used=draft.utf16_length, allowed=hard_limit(ctx.surface, ctx.limit),
-                    recommended_min=lo, recommended_max=hi)
-    return Feedback(version=version, surface=ctx.surface, score=score(findings), findings=findings,
-                    checklist=[], hints=[], limits=limits)
+def checklist(ctx: CoachContext, findings: list[Finding]) -> list[ChecklistItem]:
+    """One item per do whose rules ran for this surface and were not switched off."""
+    from companion.coach.registry import RULES_BY_CODE
+
+    fired = {f.code for f in findings}
+    items = []
+    for item_id, label, codes in CHECKLIST:
+        ran = [c for c in codes if c in RULES_BY_CODE and RULES_BY_CODE[c].applies(ctx)]
+        if not ran:
+            continue
+        failing = next((c for c in ran if c in fired), None)
+        items.append(ChecklistItem(id=item_id, label=label, ok=failing is None, code=failing or ran[0]))
+    return items
+
+
+def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
+    """Personalization hints from companion.coach.hints (the pages helper's) when it is installed.
+
+    Called as `hints(draft, ctx)` with the AnalysedDraft (its `.text` is the draft). A failure
+    there must not take the live feedback down with it, so it is logged (type only, no content)
+    and the hints are left empty.
+    """
+    try:
+        module = importlib.import_module("companion.coach.hints")
+    except ModuleNotFoundError as exc:
+        if exc.name == "companion.coach.hints":
+            return []
+        raise
+    try:
+        return list(module.hints(draft, ctx))
+    except Exception as exc:  # noqa: BLE001 - hints are optional; findings still matter
+        log.warning("personalization hints failed: %s", type(exc).__name__)
+        return []
+
+
+def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding], version: int) -> Feedback:
+    allowed = hard_limit(ctx.surface, declared_limit(ctx))
+    lo, hi = recommended(ctx.surface, allowed)
+    limits = Limits(used=draft.utf16_length, allowed=allowed, recommended_min=lo, recommended_max=hi)
+    # Errors first, then by where they are in the text; the sort is stable, so registry order
+    # breaks ties among findings without a range.
+    ordered = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.range.start if f.range else -1))
+    return Feedback(version=version, surface=ctx.surface, score=score(ordered), findings=ordered,
+                    checklist=checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits)

@@ -1,12 +1,15 @@
-"""length.*: LinkedIn's hard limit per surface, and our recommended range."""
+"""length.*: LinkedIn's hard limit per surface, and our recommended range.
+
+Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emoji is two).
+"""
 
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.limits import INMAIL_SUBJECT_LIMIT, RECOMMENDED, hard_limit
+from companion.coach.limits import INMAIL_SUBJECT_LIMIT, declared_limit, hard_limit, recommended
 from companion.coach.utf16 import utf16_len
 
 
 def _over_limit(draft, ctx: CoachContext):
-    limit = hard_limit(ctx.surface, ctx.limit)
+    limit = hard_limit(ctx.surface, declared_limit(ctx))
     used = draft.utf16_length
     if used > limit:
         cut = draft.offsets.from_utf16(limit)
@@ -24,11 +27,45 @@ def _over_limit(draft, ctx: CoachContext):
         )
 
 
+def _too_long(draft, ctx: CoachContext):
+    allowed = hard_limit(ctx.surface, declared_limit(ctx))
+    used = draft.utf16_length
+    lo, hi = recommended(ctx.surface, allowed)
+    if hi < used <= allowed:  # over the hard limit, length.over-limit already says so
+        yield TOO_LONG.finding(
+            f"{used} characters; aim for at most {hi} here. Shorter requests get more replies: "
+            "a busy person reads a short message now and leaves a long one for later.",
+            suggestion="Keep one line each for who you are, why them, and the ask.",
+            data={"used": used, "recommended_max": hi},
+        )
+
+
+def _too_short(draft, ctx: CoachContext):
+    allowed = hard_limit(ctx.surface, declared_limit(ctx))
+    used = draft.utf16_length
+    lo, hi = recommended(ctx.surface, allowed)
+    if 0 < used < lo:
+        yield TOO_SHORT.finding(
+            f"Only {used} characters; at least {lo} leaves room to name the role and say why them. "
+            "A one-liner reads as a mass message.",
+            suggestion="Add the role, the company and one line that is specific to them.",
+            data={"used": used, "recommended_min": lo},
+        )
+
+
 OVER_LIMIT = Rule(
     code="length.over-limit",
     severity="error",
     rationale="LinkedIn refuses to send text over the surface's limit; the user must cut it first.",
     check=_over_limit,
 )
+TOO_LONG = Rule(
+    code="length.too-long", severity="warning", check=_too_long,
+    rationale="Short messages get more replies (LinkedIn InMail data; Boomerang email study).",
+)
+TOO_SHORT = Rule(
+    code="length.too-short", severity="info", check=_too_short,
+    rationale="Too short to carry a specific ask reads as mass outreach.",
+)
 
-RULES = [OVER_LIMIT]
+RULES = [OVER_LIMIT, TOO_LONG, TOO_SHORT]

@@ -1,0 +1,180 @@
+"""`tactful check`: the coach offline, on a file or stdin.
+
+Exit status like a linter's: 0 when no finding is an error, 1 when one is, 2 on bad usage or
+input that cannot be read (with a message on stderr saying what is wrong). `--json` prints exactly
+the protocol's Feedback, the same result the WebSocket `draft` command returns for the same input.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+SURFACES = ("connection_note", "message", "inmail", "follow_up")
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable input: exit 2 with this message."""
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "check", help="check a draft against the etiquette rules",
+        description="Check a referral request draft. Exit 0: no errors; 1: an error-severity "
+                    "finding; 2: bad usage or unreadable input.")
+    p.add_argument("file", nargs="?", default="-", help="the draft (UTF-8 text); '-' or omitted: stdin")
+    p.add_argument("--surface", choices=SURFACES, default="message", help="where it will be sent (default: message)")
+    p.add_argument("--subject", help="the InMail subject line")
+    p.add_argument("--recipient", metavar="NAME", help="the recipient's name, for the greeting check")
+    p.add_argument("--company", metavar="NAME", help="the company the recipient works at")
+    p.add_argument("--profile", metavar="PROFILE.json", help="the recipient's profile (protocol Profile or PageResult JSON)")
+    p.add_argument("--own-profile", metavar="PROFILE.json", help="your own profile, for shared-history hints")
+    p.add_argument("--page", metavar="FILE.html", help="a saved LinkedIn page of the recipient (profile or thread)")
+    p.add_argument("--url", help="the page's URL, with --page (default: guessed from the page)")
+    p.add_argument("--limit", type=int, metavar="N", help="the character limit the page shows (wins over the table)")
+    p.add_argument("--disable", action="append", default=[], metavar="CODE",
+                   help="switch a rule off (repeatable, or comma-separated)")
+    p.add_argument("--json", action="store_true", help="print the protocol Feedback as JSON")
+    p.set_defaults(func=run)
+
+
+def _read_text(path: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{'stdin' if path == '-' else path} is not UTF-8 text (byte {exc.start})") from None
+
+
+def _load_profile(path: str):
+    """A Profile from a JSON file holding a Profile, or a PageResult with a `profile`."""
+    from pydantic import ValidationError
+
+    from protocol.page import PageResult, Profile
+
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path} is not valid JSON: {exc}") from None
+    try:
+        if isinstance(raw, dict) and "kind" in raw and "profile" in raw:
+            page = PageResult.model_validate(raw)
+            if page.profile is None:
+                raise UsageError(f"{path} holds a page result without a profile")
+            return page.profile
+        return Profile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise UsageError(f"{path} is not a profile: {where}: {first['msg']}") from None
+
+
+def _load_page(path: str, url: str | None):
+    try:
+        from companion.pages import parse_snapshot
+    except ImportError:
+        raise UsageError("--page needs the page parser (companion.pages), which is not installed") from None
+    html = _read_text(path)
+    return parse_snapshot(url or "https://www.linkedin.com/in/unknown/", html)
+
+
+def build_context(args):
+    """The CoachContext for these arguments (raises UsageError on bad input)."""
+    from companion.coach import CoachContext
+    from companion.coach.registry import RULES_BY_CODE
+
+    disabled = {code.strip() for item in args.disable for code in item.split(",") if code.strip()}
+    unknown = sorted(disabled - RULES_BY_CODE.keys())
+    if unknown:
+        raise UsageError(f"unknown rule code(s) for --disable: {', '.join(unknown)} "
+                         f"(known: {', '.join(sorted(RULES_BY_CODE))})")
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be a positive number of characters")
+    ctx = CoachContext(surface=args.surface, limit=args.limit, subject=args.subject,
+                       recipient_name=args.recipient, company=args.company, disabled=frozenset(disabled))
+    if args.page:
+        page = _load_page(args.page, args.url)
+        ctx.profile = page.profile or (page.thread.participant if page.thread else None)
+        ctx.own_profile = page.own_profile
+        ctx.thread = page.thread
+        ctx.composer = page.composer
+    if args.profile:
+        ctx.profile = _load_profile(args.profile)
+    if args.own_profile:
+        ctx.own_profile = _load_profile(args.own_profile)
+    return ctx
+
+
+def _line_col(text: str, index: int) -> tuple[int, int, int]:
+    """1-based line and column of code-point `index`, and the index where that line starts."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1, line_start
+
+
+def render_human(name: str, text: str, feedback) -> str:
+    """Findings with line:col and a caret under the span, then the checklist and the score."""
+    from companion.coach.utf16 import OffsetMap
+
+    offsets = OffsetMap(text)
+    out: list[str] = []
+    for f in feedback.findings:
+        if f.range is None:
+            out.append(f"{name}: {f.severity} [{f.code}] {f.message}")
+        else:
+            start, end = offsets.from_utf16(f.range.start), offsets.from_utf16(f.range.end)
+            line, col, line_start = _line_col(text, start)
+            out.append(f"{name}:{line}:{col}: {f.severity} [{f.code}] {f.message}")
+            line_end = text.find("\n", line_start)
+            source = text[line_start:line_end if line_end != -1 else len(text)]
+            width = max(1, min(end, line_start + len(source)) - start)
+            out.append(f"    {source}")
+            out.append("    " + " " * (col - 1) + "^" * width)
+        if f.suggestion:
+            out.append(f"    suggestion: {f.suggestion}")
+        if f.fix is not None:
+            out.append(f"    fix: replace with {f.fix.replacement!r}")
+    if not feedback.findings:
+        out.append(f"{name}: no findings")
+    out.append("")
+    out.append("Checklist:")
+    for item in feedback.checklist:
+        out.append(f"  [{'x' if item.ok else ' '}] {item.label}")
+    lim = feedback.limits
+    out.append("")
+    out.append(f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})")
+    out.append(f"Score: {feedback.score}/100")
+    return "\n".join(out) + "\n"
+
+
+def run(args) -> int:
+    from companion.coach import analyze
+
+    try:
+        text = _read_text(args.file)
+        ctx = build_context(args)
+    except UsageError as exc:
+        print(f"tactful check: {exc}", file=sys.stderr)
+        return 2
+    feedback = analyze(text, ctx)
+    if args.json:
+        sys.stdout.write(feedback.model_dump_json() + "\n")
+    else:
+        sys.stdout.write(render_human("<stdin>" if args.file == "-" else args.file, text, feedback))
+    return 1 if any(f.severity == "error" for f in feedback.findings) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `check` alone (used by tests and by `python -m companion.cli.check_cmd`)."""
+    parser = argparse.ArgumentParser(prog="tactful check")
+    sub = parser.add_subparsers()
+    register(sub)
+    return run(parser.parse_args(["check", *(argv or [])]))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

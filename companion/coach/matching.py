@@ -1,0 +1,148 @@
+"""Matching helpers the rule families share: negation, company and person names, context lookup.
+
+Kept out of the rule modules so every family answers "is this their company?" and "is this
+negated?" the same way. Anything compiled per company or name is cached, so typing the next
+character does not recompile it.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from companion.coach.analysis import AnalysedDraft
+
+# Words that turn a trigger into its opposite when they sit just before it in the same sentence:
+# "I'm not demanding anything", "I won't ask about anything confidential".
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nothing|without|don't|dont|do not|doesn't|won't|wouldn't|can't|cannot|"
+    r"couldn't|isn't|aren't|wasn't|shouldn't|neither|nor)\b"
+)
+
+
+def negated(draft: AnalysedDraft, start: int, window: int = 30) -> bool:
+    """True when a negation appears shortly before code-point `start` in its sentence."""
+    return bool(_NEGATION.search(draft.before_in_sentence(start, window)))
+
+
+# Legal and filler suffixes that people leave out when they name a company in a message.
+_SUFFIXES = {
+    "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "plc", "sa",
+    "ag", "bv", "nv", "pte", "pty", "srl", "spa", "group", "holdings", "technologies", "labs",
+}
+# First words too common to stand for the whole company name on their own ("Bank of America").
+_GENERIC_FIRST = {
+    "the", "bank", "university", "national", "american", "united", "general", "first", "global",
+    "international", "new", "open", "data", "digital", "social", "great", "big", "blue", "red",
+}
+
+
+def _fold(text: str) -> str:
+    """Lower-case without accents: "Société" and "societe" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=512)
+def company_aliases(name: str) -> tuple[str, ...]:
+    """Lower-cased forms a person might use for `name`: "Stripe, Inc." -> ("stripe, inc.", "stripe")."""
+    name = name.strip()
+    if not name:
+        return ()
+    aliases = {name.lower()}
+    paren = re.search(r"\(([^)]+)\)", name)
+    if paren:  # "Amazon Web Services (AWS)" -> "aws" and "amazon web services"
+        aliases.add(paren.group(1).strip().lower())
+        name = (name[: paren.start()] + name[paren.end():]).strip()
+        aliases.add(name.lower())
+    words = re.findall(r"[\w&+.'-]+", name.lower())
+    while len(words) > 1 and words[-1].strip(".") in _SUFFIXES:
+        words.pop()
+    if words:
+        aliases.add(" ".join(words).strip("."))
+        if len(words) > 1 and len(words[0]) >= 4 and words[0] not in _GENERIC_FIRST:
+            aliases.add(words[0])
+    return tuple(sorted((a for a in aliases if len(a) >= 2), key=len, reverse=True))
+
+
+@lru_cache(maxsize=512)
+def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(a) for a in aliases)
+    return re.compile(rf"(?<![\w]){alts}(?![\w])")
+
+
+def find_company(lower: str, name: str | None) -> re.Match[str] | None:
+    """The first mention of company `name` in lower-cased text, or None."""
+    if not name:
+        return None
+    aliases = company_aliases(name)
+    return _alias_pattern(aliases).search(lower) if aliases else None
+
+
+def same_company(a: str | None, b: str | None) -> bool:
+    """Whether two company names plausibly mean the same company ("Stripe" vs "Stripe, Inc.")."""
+    if not a or not b:
+        return False
+    fa, fb = set(company_aliases(a)), set(company_aliases(b))
+    return bool(fa & fb)
+
+
+# Common English short forms; enough to keep "Hi Bob" to Robert from looking like a wrong name.
+_NICKNAMES = {
+    "robert": {"bob", "rob", "bobby", "robbie"}, "william": {"bill", "will", "billy", "liam"},
+    "michael": {"mike", "mikey"}, "elizabeth": {"liz", "beth", "betty", "eliza", "lizzie"},
+    "james": {"jim", "jimmy", "jamie"}, "jennifer": {"jen", "jenny"}, "katherine": {"kate", "kathy", "katie"},
+    "catherine": {"cathy", "kate", "katie"}, "christopher": {"chris"}, "christina": {"chris", "tina"},
+    "richard": {"rick", "dick", "rich"}, "thomas": {"tom", "tommy"}, "joseph": {"joe", "joey"},
+    "daniel": {"dan", "danny"}, "matthew": {"matt"}, "nicholas": {"nick"}, "anthony": {"tony"},
+    "alexander": {"alex", "sasha"}, "alexandra": {"alex", "sasha"}, "margaret": {"maggie", "meg", "peggy"},
+    "edward": {"ed", "eddie", "ted"}, "benjamin": {"ben"}, "samuel": {"sam"}, "samantha": {"sam"},
+    "jonathan": {"jon"}, "patricia": {"pat", "trish"}, "patrick": {"pat"}, "stephen": {"steve"},
+    "steven": {"steve"}, "rebecca": {"becky"}, "victoria": {"vicky", "tori"}, "andrew": {"andy", "drew"},
+    "deborah": {"deb", "debbie"}, "susan": {"sue"}, "charles": {"charlie", "chuck"},
+    "timothy": {"tim"}, "gregory": {"greg"}, "jacob": {"jake"}, "abigail": {"abby"},
+}
+
+
+def person_name_parts(full_name: str) -> list[str]:
+    """Folded name parts, without honorifics or credentials: "Dr. Maya Okafor, PhD" -> maya, okafor."""
+    base = full_name.split(",")[0]
+    parts = [_fold(p) for p in re.findall(r"[^\W\d_][\w'-]*", base)]
+    return [p for p in parts if p not in {"dr", "mr", "mrs", "ms", "mx", "prof", "phd", "mba"}]
+
+
+def name_matches(said: str, full_name: str) -> bool:
+    """Whether `said` (a word from a greeting) can address the person called `full_name`."""
+    said_f = _fold(said)
+    for part in person_name_parts(full_name):
+        if said_f == part or (len(said_f) >= 3 and (part.startswith(said_f) or said_f.startswith(part))):
+            return True
+        if said_f in _NICKNAMES.get(part, ()):
+            return True
+    return False
+
+
+def recipient_name(ctx) -> str | None:
+    """The recipient's name: the CLI's --recipient, else the profile's, else the thread's."""
+    if ctx.recipient_name:
+        return ctx.recipient_name
+    if ctx.profile is not None and ctx.profile.name:
+        return ctx.profile.name
+    thread = ctx.thread
+    if thread is not None and thread.participant is not None and thread.participant.name:
+        return thread.participant.name
+    return None
+
+
+def recipient_company(ctx) -> str | None:
+    """The company the recipient is at now: --company, else the profile's current company."""
+    if ctx.company:
+        return ctx.company
+    profile = ctx.profile
+    if profile is None:
+        return None
+    if profile.current_company:
+        return profile.current_company
+    for exp in profile.experience or ():
+        if exp.company and any(role.current for role in exp.roles):
+            return exp.company
+    return None

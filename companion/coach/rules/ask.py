@@ -1,0 +1,173 @@
+"""ask.*: a referral request names one specific role and the company, and asks for it plainly.
+
+A referrer has to paste a job ID or title into their company's referral tool; "any openings"
+hands them a research project instead, so vague asks are the ones that go unanswered.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import find_company, recipient_company
+
+ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
+
+# Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
+_TITLE = re.compile(
+    r"\b(?:(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
+    r"product|program|project|ux|ui|site reliability|platform|security|devops|mobile|ios|android|"
+    r"qa|test|solutions|sales|marketing|growth|content|research|applied|staff|senior|junior|"
+    r"principal|lead|associate|entry[- ]level)\s+)?"
+    r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
+    r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|specialist|coordinator|"
+    r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
+    r"technician|sre|swe|sde|tpm|product owner|account executive|sdr|bdr|representative|"
+    r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
+    r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b"
+)
+_ROLE_NOUN_AFTER = re.compile(r"\s*(?:role|position|opening|job|posting|req|vacancy|opportunity)\b")
+_TARGET_CUE = re.compile(
+    r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
+    r"candidacy|interview|opening|hiring for|posted|role|position|join|joining|for the|for a|"
+    r"for an|for your)\b"
+)
+# "I'm a data analyst", "I worked as a designer": the writer's own title, not the role sought.
+_SELF_TITLE = re.compile(
+    r"\b(?:i'm|i am|i was|i've been|i have been|i worked|i work|currently|as my|my|former|fellow|"
+    r"hiring)\s+(?:as\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_JOB_ID = re.compile(
+    r"\b(?:job|req|requisition|posting|position|role)\s*(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
+    r"|\bjr?-?\d{5,}\b|\br-?\d{5,}\b|#\d{5,}\b"
+    r"|https?://\S*(?:/jobs?/|careers|greenhouse\.io|lever\.co|myworkdayjobs|ashbyhq|smartrecruiters|"
+    r"workable|jobvite|icims)\S*"
+)
+
+
+def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    before = draft.before_in_sentence(m.start(), 60)
+    if _SELF_TITLE.search(before):
+        return False
+    if _ROLE_NOUN_AFTER.match(draft.lower, m.end()):
+        return True
+    return bool(_TARGET_CUE.search(before))
+
+
+def role_span(draft: AnalysedDraft) -> tuple[int, int] | None:
+    """Where the draft names the specific role it asks about (a title, a job ID or a job link).
+
+    Returns (-1, -1) when only the InMail subject names it. Shared with the checklist and
+    ask.vague through the draft's memo.
+    """
+    def compute():
+        m = _JOB_ID.search(draft.lower)
+        if m:
+            return m.span()
+        for m in _TITLE.finditer(draft.lower):
+            if m.group().strip() and _title_is_target(draft, m):
+                return m.span()
+        if draft.subject_lower and (_TITLE.search(draft.subject_lower) or _JOB_ID.search(draft.subject_lower)):
+            return (-1, -1)
+        return None
+
+    return draft.remember("ask.role", compute)
+
+
+def _role_missing(draft: AnalysedDraft, ctx: CoachContext):
+    if role_span(draft) is None:
+        yield ROLE_MISSING.finding(
+            "No specific role: the draft names no job title, job ID or job link. A referrer has to "
+            "enter one role in their referral tool, so they cannot act on the ask as written.",
+            suggestion="Name the exact role and, if you have it, the job ID or link "
+                       "(e.g. \"the Senior Backend Engineer role, job ID 12345\").",
+        )
+
+
+# Organisations named after "at/join/with", when no profile tells us the company.
+_ORG_AFTER = re.compile(
+    r"(?:\b(?:at|with|join|joining|to|for)\s+|@)"
+    r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})"
+)
+_NOT_ORG = {
+    "i", "my", "your", "you", "the", "a", "an", "linkedin", "hi", "hello", "thanks", "thank", "me",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "we", "it", "this", "that", "our", "any", "some", "all", "no",
+}
+_SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my)\b[^.;!?]*$")
+
+
+def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft names the company the ask is for (their company, when known)."""
+    def compute():
+        company = recipient_company(ctx)
+        if company:
+            return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
+        for m in _ORG_AFTER.finditer(draft.text):
+            words = m.group(1).split()
+            if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
+                continue
+            before = draft.before_in_sentence(m.start(), 60)
+            if _SELF_CONTEXT.search(before) and not _TARGET_CUE.search(before):
+                continue  # "I worked at Acme": their own employer, not the company they ask about
+            return True
+        return False
+
+    return draft.remember("ask.company", compute)
+
+
+def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
+    if company_named(draft, ctx):
+        return
+    company = recipient_company(ctx)
+    if company:
+        message = (f"The draft never names {company}, where they work. Naming the company shows this "
+                   "is not a message pasted to everyone, and tells them which referral portal to use.")
+        suggestion = f"Say the role is at {company}."
+    else:
+        message = ("No company named: \"your company\" reads like a mass message, and the recipient "
+                   "may not know which of their employers' roles you mean.")
+        suggestion = "Name the company the role is at."
+    yield COMPANY_MISSING.finding(message, suggestion=suggestion)
+
+
+_VAGUE = re.compile(
+    r"\bany (?:open )?(?:openings?|opportunit(?:y|ies)|open(?:ing)? roles?|roles?|positions?|"
+    r"jobs?|vacanc(?:y|ies)|openings? available)\b"
+    r"|\bhelp me (?:find|get|land|with) (?:a |any )?(?:job|role|position|work)\b"
+    r"|\bif (?:anything|something) (?:comes up|opens up|becomes available)\b"
+    r"|\b(?:anything|something|whatever) (?:available|suitable|relevant|that fits)\b"
+    r"|\bany (?:kind of |type of )?(?:work|help)\b(?= at| with| in|\?|\.)"
+    r"|\bkeep me in mind\b|\bopen to any\b|\bwhatever (?:role|position|job)\b"
+    r"|\b(?:a|any) (?:role|position|job|opportunity) (?:at|in|with) your (?:company|team|org(?:anization)?)\b"
+)
+
+
+def _vague(draft: AnalysedDraft, ctx: CoachContext):
+    if role_span(draft) is not None:
+        return  # "...or anything else that comes up" after a named role is a fair addendum
+    m = _VAGUE.search(draft.lower)
+    if m:
+        words = draft.text[m.start():m.end()]
+        yield VAGUE.finding(
+            f"\"{words}\" is a vague ask: the recipient would have to search their job board for "
+            "you, and a request that costs them research usually goes unanswered.",
+            draft, m.span(),
+            suggestion="Ask about one posted role you have already picked, by title or job ID.",
+        )
+
+
+ROLE_MISSING = Rule(
+    code="ask.role-missing", severity="warning", surfaces=ASK_SURFACES, check=_role_missing,
+    rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
+)
+COMPANY_MISSING = Rule(
+    code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
+    rationale="Naming their company shows the message was written for them and scopes the ask.",
+)
+VAGUE = Rule(
+    code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague,
+    rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
+)
+
+RULES = [ROLE_MISSING, COMPANY_MISSING, VAGUE]

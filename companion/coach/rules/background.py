@@ -1,0 +1,52 @@
+"""background.missing: a message or InMail says in a sentence or two why you fit the role.
+
+A referrer puts their name on you; they need a one-line reason to believe you fit (what you do,
+for how long, one result) before they will click "refer". Connection notes are too short to
+require it.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+
+_FIT = re.compile(
+    r"\b(?:i'm an? |i am an? |i've been |i have been |i was an? |i spent |i've spent |i have spent |"
+    r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
+    r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
+    r"i (?:built|led|shipped|launched|designed|created|developed|managed|founded|grew|scaled|"
+    r"reduced|increased|improved|published|wrote|won|completed|finished|graduated|earned|co-founded)\b|"
+    r"i've (?:built|led|shipped|launched|designed|created|developed|managed|founded|grown|scaled|"
+    r"published|written|completed|finished|graduated|earned)\b|"
+    r"i'm (?:currently |now )?(?:working|studying|finishing|completing|pursuing|leading|building|"
+    r"graduating|a (?:senior|junior|final-year|recent)|an? \w+ (?:at|with|in))\b|"
+    r"\d+\+? (?:years?|yrs) (?:of|in|as|at|building|working|doing)|years of experience|"
+    r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|includes|spans|focuses)|"
+    r"experience (?:in|with|building|leading|designing)|background in|specializ(?:e|ing) in|"
+    r"currently (?:at|a|an|working|studying|leading)|as an? (?:\w+ ){0,3}(?:engineer|developer|designer|"
+    r"analyst|scientist|manager|student|researcher|consultant|lead))"
+)
+
+
+def has_fit(draft: AnalysedDraft) -> bool:
+    return draft.remember("background.fit", lambda: bool(_FIT.search(draft.lower)))
+
+
+def _missing(draft: AnalysedDraft, ctx: CoachContext):
+    if not has_fit(draft):
+        yield MISSING.finding(
+            "No summary of your fit: nothing says what you do, for how long, or what you have "
+            "achieved. The referrer vouches for you, so they need one or two sentences on why "
+            "you suit the role before they will.",
+            suggestion="Add one or two sentences: your current role or study, years of relevant "
+                       "experience, and one concrete result that matches the role.",
+        )
+
+
+MISSING = Rule(
+    code="background.missing", severity="warning", check=_missing,
+    surfaces=frozenset({"message", "inmail"}),
+    rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
+)
+
+RULES = [MISSING]

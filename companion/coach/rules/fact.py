@@ -1,0 +1,105 @@
+"""fact.*: the greeting names the recipient, and the company is the one they are at.
+
+Copy-paste outreach leaves the last recipient's name or company behind ("Hi Priya" to Sam, "your
+team at Google" to someone at Stripe). Nothing ends a conversation faster, so these are errors
+whenever the context (profile, --recipient, --company) says who the reader is.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import name_matches, recipient_company, recipient_name, same_company
+
+_GREETING = re.compile(
+    r"^\s*(?:(?i:hi|hello|hey|dear|hiya|howdy|greetings|good (?:morning|afternoon|evening))(?:[ \t]+|[ \t]*,[ \t]*)"
+    r"(?:(?i:mr|mrs|ms|mx|dr|prof)\.?[ \t]+)?([^\W\d_][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?=[,!.:;\n—–-]|$)"
+    r"|([A-Z][\w'’-]+)[ \t]*,[ \t]*\n)"
+)
+# Greeting words that are not a name: "Hi there", "Dear Hiring Manager", "Hello team".
+_NOT_NAME = {
+    "there", "all", "team", "everyone", "everybody", "folks", "hiring", "sir", "madam", "friend",
+    "again", "hope", "i", "i'm", "im", "my", "how", "hope", "y'all", "you", "good", "recruiter",
+    "recruiting", "colleague", "connection", "mate", "guys", "people", "world", "manager", "it's",
+    "hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "thanks", "regards", "best", "cheers",
+}
+
+
+def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
+    name = recipient_name(ctx)
+    if not name:
+        return
+    m = _GREETING.match(draft.text)
+    if not m:
+        return
+    group = 1 if m.group(1) else 2
+    said = m.group(group)
+    if said.lower() in _NOT_NAME or name_matches(said, name):
+        return
+    start, end = m.span(group)
+    first = name.split()[0]
+    yield NAME_MISMATCH.finding(
+        f"The greeting says \"{said}\" but you are writing to {name}. A wrong name is the surest "
+        "sign of a copy-pasted message, and most people stop reading there.",
+        draft, (start, end),
+        suggestion=f"Greet them as {first}.",
+        fix={"range": draft.range(start, end), "replacement": first},
+    )
+
+
+_LEAD = (
+    r"(?P<addr>(?i:\byou(?:'re|’re| are)? (?:currently |now )?(?:at|with)|\byou (?:currently |now )?work (?:at|for)|"
+    r"\byou(?:'re|’re| are) working (?:at|for)|\b(?:join|joining) you (?:at|over at)|"
+    r"\byour (?:team|company|role|work|colleagues|org|organization|department|group|office|employer|"
+    r"recruiters?|hiring team) (?:at|over at|with)))"
+    r"|(?P<target>(?i:\b(?:roles?|positions?|openings?|jobs?|internships?|teams?|referral|careers?|"
+    r"opportunit(?:y|ies)|req) (?:at|with)|\b(?:join|joining)(?: the team at| the .{1,30}? team at)?|"
+    r"\bwork(?:ing)? (?:at|for)))"
+)
+_AS_IF = re.compile(_LEAD + r"[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
+# The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
+_SELF_BEFORE = re.compile(
+    r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
+    r"|\b(?:my|our|former|previous|past)(?: [\w-]+){0,2})\s*$"
+)
+_NOT_COMPANY = {"i", "my", "your", "you", "the", "a", "an", "linkedin", "this", "that", "our", "it"}
+
+
+def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
+    theirs = recipient_company(ctx)
+    if not theirs:
+        return
+    own = ctx.own_profile.current_company if ctx.own_profile is not None else None
+    past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
+    for m in _AS_IF.finditer(draft.text):
+        said = m.group(3).rstrip(".’'")
+        if said.split()[0].lower() in _NOT_COMPANY or same_company(said, theirs) or same_company(said, own):
+            continue
+        if _SELF_BEFORE.search(draft.lower[max(0, m.start() - 40):m.start()]):
+            continue
+        addressed = m.group("addr") is not None
+        left = next((p for p in past if same_company(said, p)), None)
+        why = f"they were at {left} before, but are at {theirs} now" if left else f"they are at {theirs}"
+        start, end = m.span(3)
+        start_said = start
+        yield COMPANY_MISMATCH.finding(
+            f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
+            "copy-pasted message and they cannot refer you there.",
+            draft, (start_said, start_said + len(said)),
+            severity="error" if addressed else "warning",
+            suggestion=f"Did you mean {theirs}?",
+            fix={"range": draft.range(start_said, start_said + len(said)), "replacement": theirs},
+        )
+
+
+NAME_MISMATCH = Rule(
+    code="fact.name-mismatch", severity="error", check=_name_mismatch,
+    rationale="Greeting someone by another person's name ends the conversation.",
+)
+COMPANY_MISMATCH = Rule(
+    code="fact.company-mismatch", severity="error", check=_company_mismatch,
+    surfaces=frozenset({"connection_note", "message", "inmail", "follow_up"}),
+    rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
+)
+
+RULES = [NAME_MISMATCH, COMPANY_MISMATCH]

@@ -1,0 +1,72 @@
+"""personal.generic: the draft says something true of this recipient, not of everyone.
+
+Generic flattery ("your impressive profile") and "I see you work at X" are what mass messages say;
+a shared employer or school, their post or talk, a mutual contact or how you met are what make a
+stranger feel chosen, and they are the best predictor of a reply.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import find_company, recipient_company, same_company
+
+_SPECIFIC = re.compile(
+    r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:both|worked|studied|were|overlapped|spoke|chatted|talked)|"
+    r"worked (?:together|with you)|you and i|fellow|alum(?:ni|na|nus)?|classmates?|"
+    r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
+    r"(?:same|our) (?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
+    r"mutual (?:friend|connection|contact)|"
+    r"(?:suggested|recommended|told me|mentioned) (?:that )?i (?:reach out|contact|message|get in touch|talk)|"
+    r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
+    r"your (?:recent )?(?:talk|post|article|blog|presentation|podcast|paper|comment|newsletter|video|"
+    r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|"
+    r"research|thesis|write-?up|essay|tweet|launch)|"
+    r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
+    r"(?:saw|loved|enjoyed|liked) your (?:talk|post|article|comment|presentation|video|answer)|"
+    r"(?:in|at) your (?:talk|session|workshop))\b"
+)
+
+
+def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """A past employer, a school or a mutual contact from their profile (not their current company)."""
+    profile = ctx.profile
+    if profile is None:
+        return False
+    current = recipient_company(ctx)
+    for exp in profile.experience or ():
+        if exp.company and not same_company(exp.company, current) and find_company(draft.lower, exp.company):
+            return True
+    for edu in profile.education or ():
+        if edu.school and find_company(draft.lower, edu.school):
+            return True
+    for name in profile.mutual_names or ():
+        if name and name.lower() in draft.lower:
+            return True
+    return False
+
+
+def is_personal(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft mentions something specific to the recipient or a shared history."""
+    return draft.remember(
+        "personal", lambda: bool(_SPECIFIC.search(draft.lower)) or _mentions_their_history(draft, ctx))
+
+
+def _generic(draft: AnalysedDraft, ctx: CoachContext):
+    if not is_personal(draft, ctx):
+        yield GENERIC.finding(
+            "Nothing here is specific to this person: no shared employer or school, none of their "
+            "posts or talks, no mutual contact, no word on how you know them. Compliments on a "
+            "profile and \"I see you work at …\" fit anyone, so the message reads as mass outreach.",
+            suggestion="Add one true, specific line: where your paths crossed, who suggested you "
+                       "write, or something they wrote or built that you engaged with.",
+        )
+
+
+GENERIC = Rule(
+    code="personal.generic", severity="warning", check=_generic,
+    surfaces=frozenset({"connection_note", "message", "inmail"}),
+    rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
+)
+
+RULES = [GENERIC]

@@ -1,0 +1,58 @@
+"""privacy.confidential: asking a referrer for information they are not allowed to share.
+
+Salary bands, interview questions, internal documents, other candidates and headcount plans are
+confidential at most companies. Asking for them puts the referrer in a bind (and can break their
+employment agreement), so the request itself costs you their trust.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import negated
+
+_CONFIDENTIAL = re.compile(
+    r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
+    r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) pay\b"
+    r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
+    r"|\b(?:the |actual |real |exact |your )?(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen) "
+    r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
+    r"|\bwhat (?:questions|problems) (?:they|you|the team|the interviewers?) (?:ask|use|give)\b"
+    r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|postings?|information|info)\b"
+    r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
+    r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing)\b"
+    r"|\bhow many (?:people|candidates|others) (?:applied|are applying|are interviewing)\b"
+    r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:upcoming|planned) layoffs\b"
+    r"|\b(?:the )?hiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
+)
+# These ask for something; on their own ("I won't ask about anything confidential") they do not.
+_ASKING = re.compile(
+    r"\b(?:share|send|tell|give|forward|show|leak|let me know|know|ask|access|see|get|find out|"
+    r"what|which|how|any|the)\b"
+)
+
+
+def _confidential(draft: AnalysedDraft, ctx: CoachContext):
+    for m in _CONFIDENTIAL.finditer(draft.lower):
+        start, end = m.span()
+        if negated(draft, start, 40):
+            continue  # "I know you can't share anything confidential"
+        before = draft.before_in_sentence(start, 60)
+        if not (_ASKING.search(before) or "?" in (draft.sentence_at(start) or ("",))[0]):
+            continue
+        words = draft.text[start:end]
+        yield CONFIDENTIAL.finding(
+            f"\"{words}\" asks for information most employers keep confidential. A referrer who "
+            "shares it can break their employment agreement, so the ask costs you their trust.",
+            draft, (start, end),
+            suggestion="Ask only for what they can share: what the team is like, how they found the "
+                       "interview process in general, or whether they'd be comfortable referring you.",
+        )
+
+
+CONFIDENTIAL = Rule(
+    code="privacy.confidential", severity="warning", check=_confidential,
+    rationale="Never ask a referrer for what their employer keeps confidential.",
+)
+
+RULES = [CONFIDENTIAL]

@@ -1,0 +1,68 @@
+"""relationship.how-we-met: their profile and yours share an employer or school the draft omits.
+
+A shared history is the strongest reason a stranger has to help; when the context shows one and
+the draft is silent about it, the coach points it out with the specifics to use.
+"""
+
+from protocol.page import Experience, Profile
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import find_company, same_company
+
+
+def _years(exp: Experience) -> tuple[int | None, int | None, bool]:
+    """First start year, last end year, and whether a role there is current."""
+    starts = [r.start.year for r in exp.roles if r.start]
+    ends = [r.end.year for r in exp.roles if r.end]
+    current = any(r.current for r in exp.roles)
+    return (min(starts) if starts else None, max(ends) if ends else None, current)
+
+
+def _span(exp: Experience) -> str:
+    start, end, current = _years(exp)
+    if start is None:
+        return ""
+    return f"{start}–{'present' if current else (end or '?')}"
+
+
+def shared_history(profile: Profile, own: Profile) -> list[tuple[str, str, str, str]]:
+    """(kind, name, detail, source) for each employer and school both profiles list."""
+    found: list[tuple[str, str, str, str]] = []
+    for i, theirs in enumerate(profile.experience or ()):
+        for mine in own.experience or ():
+            if theirs.company and same_company(theirs.company, mine.company):
+                t, m = _span(theirs), _span(mine)
+                detail = f" (they {t}, you {m})" if t and m else ""
+                found.append(("shared_employer", theirs.company, detail, f"profile.experience[{i}].company"))
+                break
+    for i, theirs in enumerate(profile.education or ()):
+        for mine in own.education or ():
+            if theirs.school and same_company(theirs.school, mine.school):
+                found.append(("shared_school", theirs.school, "", f"profile.education[{i}].school"))
+                break
+    return found
+
+
+def _how_we_met(draft: AnalysedDraft, ctx: CoachContext):
+    shared = shared_history(ctx.profile, ctx.own_profile)
+    if not shared or any(find_company(draft.lower, name) for _, name, _, _ in shared):
+        return
+    for kind, name, detail, source in shared[:2]:
+        verb = "worked at" if kind == "shared_employer" else "studied at"
+        yield HOW_WE_MET.finding(
+            f"You both {verb} {name}{detail}, and the draft does not say so. A shared employer or "
+            "school is the most natural reason for them to help you.",
+            suggestion=f"Mention it in one line, e.g. \"We both {verb} {name}.\"",
+            data={"kind": kind, "name": name, "source": source},
+        )
+
+
+HOW_WE_MET = Rule(
+    code="relationship.how-we-met", severity="hint", check=_how_we_met,
+    surfaces=frozenset({"connection_note", "message", "inmail"}),
+    needs=frozenset({"profile", "own_profile"}),
+    rationale="Shared history turns a cold ask into a warm one; use it when you have it.",
+)
+
+RULES = [HOW_WE_MET]

@@ -1,0 +1,58 @@
+"""template.placeholder: an unfilled placeholder left from a template ([Name], {company}, XXX).
+
+Sending "Hi [Name]" tells the recipient they got a mass message and that the sender did not read
+it before sending; it is the one mistake that guarantees no reply. When the context knows what
+belongs there (their name, their company), the finding carries the fix.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import recipient_company, recipient_name
+
+_PLACEHOLDER = re.compile(
+    r"\[(?!\d+\])[A-Za-z][^\[\]\n]{0,40}\](?!\()"  # [Name], [Company Name]; not [1] or a [link](url)
+    r"|\{\{?\s*[A-Za-z_][\w .-]{0,30}\}\}?"  # {company}, {{first_name}}
+    r"|<(?!/?(?:br|p|div|span|b|i|a)\b)[A-Za-z][\w .-]{0,30}>"  # <role>; not stray HTML tags
+    r"|\b(?:XXX+|xxx+|TODO)\b|_{3,}|%[A-Za-z_]+%|\$\{[A-Za-z_]+\}|\$(?:name|company|role|first_?name)\b"
+    r"|\((?:insert [^()\n]{0,30}|company(?: name)?|(?:first |full |your |their )?name|role|job title|"
+    r"position|recipient'?s? name|hiring manager)\)"
+)
+_NAMEISH = re.compile(r"name|first|recipient|contact|person", re.I)
+_COMPANYISH = re.compile(r"company|employer|organi[sz]ation|firm|org\b", re.I)
+
+
+def _replacement(token: str, ctx: CoachContext) -> str | None:
+    """What belongs in the placeholder when the context knows it."""
+    if _COMPANYISH.search(token):
+        return recipient_company(ctx)
+    if _NAMEISH.search(token):
+        name = recipient_name(ctx)
+        if name:
+            return name.split()[0] if "full" not in token.lower() else name
+    return None
+
+
+def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
+    for m in _PLACEHOLDER.finditer(draft.text):
+        start, end = m.span()
+        token = m.group()
+        replacement = _replacement(token, ctx)
+        extra = {"fix": {"range": draft.range(start, end), "replacement": replacement}} if replacement else {}
+        yield PLACEHOLDER.finding(
+            f"\"{token}\" looks like an unfilled template placeholder. Sent as is, it tells them this "
+            "is a mass message nobody read before sending.",
+            draft, (start, end),
+            suggestion=(f"Replace it with \"{replacement}\"." if replacement
+                        else "Replace it with the real detail, or delete it."),
+            **extra,
+        )
+
+
+PLACEHOLDER = Rule(
+    code="template.placeholder", severity="error", check=_placeholder,
+    rationale="An unfilled placeholder proves the message is a template nobody checked.",
+)
+
+RULES = [PLACEHOLDER]

@@ -1,0 +1,142 @@
+"""tone.demanding: demanding, presumptive or pressuring wording, with the span that triggered it.
+
+A referral is a favour. Imperatives ("refer me"), obligations ("I need you to", "you owe me"),
+deadlines ("ASAP"), presumption ("thanks in advance" thanks them for a yes they have not given),
+shouting in capitals and stacked "!!" all turn a request into a demand, and demands get ignored.
+Near-misses stay quiet: softened asks ("would you be open to referring me"), negations ("I'm not
+demanding anything", "no rush, not urgent"), and capitalised acronyms ("AWS", "NYU MBA").
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import negated
+
+# One pass over the lower-cased draft; the named group says which kind of trigger matched.
+_TRIGGERS = re.compile(
+    r"(?P<refer>\brefer me\b|\bgive me (?:a|the) referral\b|\bget me (?:a referral|an interview|in)\b|"
+    r"\bsend me (?:a|the|your) referral\b|\bput me forward\b)"
+    r"|(?P<oblige>\bi need you to\b|\byou need to\b|\byou must\b(?! (?:be|have been|get|receive|hear|see|know))|"
+    r"\byou have to\b|\bmake sure (?:you|to)\b|\bi expect\b|\bi(?:'m| am) expecting\b|\byou owe me\b|"
+    r"\bi demand\b|\bi insist\b|\bi need a referral\b|\bi deserve\b|\byou should (?:refer|forward|pass)\b)"
+    r"|(?P<urgent>\basap\b|\bas soon as possible\b|\burgent(?:ly)?\b|\bright away\b|\bimmediately\b|"
+    r"\b(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"|(?P<advance>\b(?:thanks|thank you|thx|many thanks) (?:so much )?in advance\b|\btia\b)"
+    r"|(?P<presume>\blook(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
+    r"\bwaiting (?:for|on) your (?:reply|response|referral)\b|\bi'll be waiting\b)"
+    r"|(?P<exclaim>!{2,}|\?+!+[!?]*|!+\?+[!?]*)"
+)
+# In front of "refer me" these make it a question or a conditional, not an order.
+_SOFTENER = re.compile(
+    r"\b(?:could|would|can|will|might) you\b|\bwilling\b|\bopen to\b|\bable to\b|\bhappy to\b|"
+    r"\bcomfortable\b|\bif you\b|\bpossible\b|\bconsider\b|\bmind\b|\bwonder(?:ing)?\b|\bhop(?:e|ing)\b|"
+    r"\bwhether\b|\bask if\b|\bgrateful if\b|\bappreciate (?:it )?if\b|\bwould love\b|\bchance\b"
+)
+# "I know you have to field a lot of these": an observation, not an obligation.
+_OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm sure|i am sure|since)\b[^,]*$")
+# Deadlines and "immediately" only pressure when they attach to what you want from them.
+_ASKING_VERB = re.compile(r"\b(?:let me know|reply|respond|answer|get back|hear back|send|refer|forward|submit|need)\b")
+
+_ACRONYMS = {
+    "AWS", "GCP", "SQL", "API", "APIS", "HTML", "CSS", "JSON", "REST", "HTTP", "HTTPS", "NYU", "UCLA",
+    "MIT", "MBA", "PHD", "CEO", "CTO", "CFO", "COO", "VP", "HR", "UX", "UI", "QA", "ML", "AI", "NLP",
+    "SRE", "SWE", "SDE", "TPM", "PM", "USA", "US", "UK", "EU", "NASA", "IBM", "SAP", "FAANG", "MAANG",
+    "IOS", "MLOPS", "DEVOPS", "CUDA", "LLM", "LLMS", "GPU", "CPU", "ETL", "SAAS", "B2B", "B2C", "KPI",
+    "OKR", "OKRS", "GPA", "CS", "EE", "BS", "BA", "MS", "MSC", "BSC", "USC", "CMU", "UCSD", "UIUC",
+    "NYC", "SF", "LA", "ID", "CV", "OK", "PDF", "TL", "DR", "TLDR", "II", "III", "IV", "IT", "ERP",
+    "CRM", "SEO", "GTM", "ASAP", "README", "NASDAQ", "NYSE", "GAAP", "CPA", "CFA", "LSAT", "GMAT",
+}
+_SHOUT_WORDS = {"PLEASE", "URGENT", "REALLY", "NEED", "MUST", "HELP", "IMPORTANT", "NOW", "ANYTHING",
+                "NEVER", "ALWAYS", "VERY", "REFER", "ASAP!"}
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]+\b(?:[\s,]+\b[A-Z][A-Z'’]+\b)*")
+
+_MESSAGES = {
+    "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
+              "outright makes declining awkward, and awkward messages get ignored.",
+              "Ask it as a question: \"Would you be open to referring me for …?\""),
+    "oblige": ("\"{w}\" puts an obligation on someone who owes you nothing. It reads as demanding, "
+               "which is the quickest way to lose a stranger's goodwill.",
+               "Ask instead of telling: \"Would you be willing to …?\""),
+    "urgent": ("\"{w}\" pressures them with your deadline. Their help is optional; urgency makes it "
+               "easier to say nothing than to rush.",
+               "Drop the deadline, or explain it gently: \"The posting closes Friday, in case that matters.\""),
+    "advance": ("\"{w}\" thanks them for a yes they have not given: it presumes the favour is done. "
+                "Thank them for considering it instead.",
+                "Use \"Thank you for considering it.\""),
+    "presume": ("\"{w}\" presumes they will help. Leave the decision with them.",
+                "Say you'd be grateful if they could, and that no is fine."),
+    "exclaim": ("\"{w}\": stacked punctuation reads as shouting or impatience in a professional message.",
+                "Use a single \"!\" at most."),
+    "shout": ("\"{w}\" is in capitals, which reads as shouting.",
+              "Write it in normal case."),
+}
+
+
+def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
+    """Whether a trigger of `kind` at `start` is really demanding (not softened, negated or observed)."""
+    before = draft.before_in_sentence(start, 80)
+    if kind == "refer":
+        return not _SOFTENER.search(before)
+    if kind == "oblige":
+        return not (_OBSERVE.search(before) or negated(draft, start))
+    if kind == "urgent":
+        word = draft.lower[start:start + 3]
+        if negated(draft, start):  # "not urgent", "no rush, not ASAP"
+            return False
+        if word in ("by ", "bef", "imm", "rig"):
+            return bool(_ASKING_VERB.search(before))
+        return True
+    return True
+
+
+def _fix_advance(draft: AnalysedDraft, start: int, end: int) -> str:
+    replacement = "thank you for considering it"
+    return replacement[0].upper() + replacement[1:] if draft.text[start].isupper() else replacement
+
+
+def _finding(draft, kind, start, end, fix=None):
+    words = draft.text[start:end]
+    message, suggestion = _MESSAGES[kind]
+    extra = {"fix": {"range": draft.range(start, end), "replacement": fix}} if fix is not None else {}
+    return DEMANDING.finding(message.format(w=words), draft, (start, end), suggestion=suggestion,
+                             data={"kind": kind}, **extra)
+
+
+def _demanding(draft: AnalysedDraft, ctx: CoachContext):
+    for m in _TRIGGERS.finditer(draft.lower):
+        kind = m.lastgroup
+        start, end = m.span()
+        if not _keep(draft, kind, start):
+            continue
+        fix = None
+        if kind == "advance":
+            fix = _fix_advance(draft, start, end)
+        elif kind == "exclaim":
+            fix = "?" if "?" in m.group() else "!"
+        yield _finding(draft, kind, start, end, fix)
+    yield from _shouting(draft)
+
+
+def _shouting(draft: AnalysedDraft):
+    if not any(c.isupper() for c in draft.text):
+        return
+    for m in _CAPS_RUN.finditer(draft.text):
+        words = [w.strip(",") for w in m.group().split()]
+        loud = [w for w in words if len(w) >= 4 and w not in _ACRONYMS]
+        if (len(words) >= 2 and loud) or (len(words) == 1 and words[0] in _SHOUT_WORDS):
+            start, end = m.span()
+            sentence = draft.sentence_at(start)
+            replacement = m.group().lower()
+            if sentence is not None and sentence.start == start:
+                replacement = replacement[0].upper() + replacement[1:]
+            yield _finding(draft, "shout", start, end, replacement)
+
+
+DEMANDING = Rule(
+    code="tone.demanding", severity="warning", check=_demanding,
+    rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
+)
+
+RULES = [DEMANDING]
