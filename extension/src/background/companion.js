@@ -1,0 +1,308 @@
+// The one WebSocket client to the companion: handshake, pairing, commands, keepalive, reconnect.
+//
+// Trust: the token is only sent after a `hello` that speaks our protocol, and page data is only
+// sent after `auth_ok` echoes the exact client name this browser registered when it paired (a
+// random suffix the companion stored with the token). A program squatting the port cannot know
+// that name, so it never gets past the handshake and never receives a page or a draft.
+
+import { AUTH_CLOSE_CODE, CLIENT_MESSAGES, PROTOCOL_VERSION } from "../protocol.js";
+import {
+  BACKOFF_MAX_MS, BACKOFF_MIN_MS, COMMAND_TIMEOUT_MS, HANDSHAKE_TIMEOUT_MS,
+  PING_INTERVAL_MS, WS_PATH,
+} from "../config.js";
+
+export class CommandFailed extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Builds a command frame with exactly the fields the protocol allows (the server forbids extras). */
+export function buildCommand(type, id, fields) {
+  const spec = CLIENT_MESSAGES[type];
+  if (!spec) throw new Error(`unknown command type ${type}`);
+  const msg = { type, id };
+  for (const name of spec.fields) {
+    if (name !== "type" && name !== "id" && fields[name] !== undefined && fields[name] !== null) {
+      msg[name] = fields[name];
+    }
+  }
+  for (const name of spec.required) {
+    if (msg[name] === undefined) throw new Error(`command ${type} needs ${name}`);
+  }
+  return msg;
+}
+
+export class CompanionClient {
+  /**
+   * @param {object} hooks
+   *   credentials(): Promise<{port, token, clientName}>
+   *   saveCredentials({token, clientName}|null): Promise
+   *   onState(state, detail): connection state changed
+   *   onAuthed(): the handshake proved the paired companion; resend context now
+   *   onEvent(event, data): a server push
+   *   wantKeepalive(): true while a LinkedIn tab is open
+   */
+  constructor(hooks) {
+    this.hooks = hooks;
+    this.ws = null;
+    this.state = "disconnected";
+    this.detail = {};
+    this.nextId = 1;
+    this.pending = new Map();
+    this.backoff = BACKOFF_MIN_MS;
+    this.reconnectTimer = null;
+    this.pingTimer = null;
+    this.generation = 0; // invalidates callbacks of sockets we already abandoned
+  }
+
+  setState(state, detail = {}) {
+    this.state = state;
+    this.detail = { ...detail };
+    this.hooks.onState(state, this.detail);
+  }
+
+  get connected() {
+    return this.state === "connected";
+  }
+
+  /** Connects with the stored token; without one the state is `unpaired` and nothing is dialled. */
+  async connect() {
+    if (this.ws && (this.state === "connecting" || this.state === "connected")) return;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    const creds = await this.hooks.credentials();
+    if (!creds.token) {
+      this.setState("unpaired", { port: creds.port });
+      return;
+    }
+    this._open(creds, { mode: "auth" });
+  }
+
+  /** Pairs with a one-time code; resolves once a fresh `auth` with the new token succeeded. */
+  pair(code, creds) {
+    this.close();
+    return new Promise((resolve, reject) => {
+      this._open(creds, { mode: "pair", code, resolve, reject });
+    });
+  }
+
+  /** Drops the socket without reconnecting (used before pairing, on unpair and on port change). */
+  close() {
+    this.generation += 1;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    this._stopPing();
+    if (this.ws) {
+      try { this.ws.close(1000); } catch (_) { /* already closed */ }
+    }
+    this.ws = null;
+    this._failPending("unavailable", "connection closed");
+  }
+
+  /** Sends a command; resolves with the `result` payload or rejects with CommandFailed. */
+  request(type, fields = {}, timeoutMs = COMMAND_TIMEOUT_MS) {
+    if (!this.connected || !this.ws) {
+      return Promise.reject(new CommandFailed("unavailable", "not connected to the companion"));
+    }
+    const id = this.nextId++;
+    const frame = JSON.stringify(buildCommand(type, id, fields));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new CommandFailed("unavailable", `${type} timed out`));
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.ws.send(frame);
+    });
+  }
+
+  _open(creds, flow) {
+    const generation = ++this.generation;
+    const url = `ws://127.0.0.1:${creds.port}${WS_PATH}`;
+    this.setState("connecting", { port: creds.port });
+    let ws;
+    try {
+      ws = new WebSocket(url);
+    } catch (err) {
+      this._lost(generation, flow, "could not open a connection");
+      return;
+    }
+    this.ws = ws;
+    let phase = "hello"; // hello -> auth|pair -> ready
+    const handshakeTimer = setTimeout(() => {
+      if (generation === this.generation && phase !== "ready") {
+        try { ws.close(1000); } catch (_) { /* ignore */ }
+        this._lost(generation, flow, "the program on that port did not complete the handshake");
+      }
+    }, HANDSHAKE_TIMEOUT_MS);
+
+    ws.onmessage = (ev) => {
+      if (generation !== this.generation) return;
+      let msg;
+      try {
+        msg = JSON.parse(ev.data);
+      } catch (_) {
+        msg = null;
+      }
+      if (!msg || typeof msg !== "object") {
+        if (phase !== "ready") this._reject(ws, generation, flow, "the program on that port is not Tactful");
+        return;
+      }
+      if (phase === "hello") {
+        if (msg.type !== "hello" || msg.protocol !== PROTOCOL_VERSION
+            || typeof msg.server !== "string" || !msg.server.startsWith("tactful/")) {
+          this._reject(ws, generation, flow, "the program on that port is not a compatible Tactful companion");
+          return;
+        }
+        if (flow.mode === "pair") {
+          phase = "pair";
+          ws.send(JSON.stringify({ type: "pair", code: flow.code, client_name: creds.newClientName }));
+        } else {
+          phase = "auth";
+          ws.send(JSON.stringify({ type: "auth", token: creds.token }));
+        }
+        return;
+      }
+      if (phase === "pair") {
+        if (msg.type === "paired" && typeof msg.token === "string" && msg.token) {
+          phase = "ready";
+          clearTimeout(handshakeTimer);
+          const saved = { token: msg.token, clientName: msg.client_name || creds.newClientName };
+          this.hooks.saveCredentials(saved).then(() => {
+            // Re-authenticate on a fresh socket: proves the token works and takes the normal path.
+            this.close();
+            this._open({ ...creds, ...saved }, {
+              mode: "auth", resolve: flow.resolve, reject: flow.reject,
+            });
+          });
+        } else {
+          clearTimeout(handshakeTimer);
+          const message = msg.type === "auth_invalid" ? (msg.message || "wrong or expired code")
+            : "unexpected reply to pairing";
+          this.close();
+          this.setState("unpaired", { port: creds.port, message });
+          flow.reject?.(new CommandFailed("auth_invalid", message));
+        }
+        return;
+      }
+      if (phase === "auth") {
+        clearTimeout(handshakeTimer);
+        if (msg.type === "auth_ok" && msg.client_name === creds.clientName) {
+          phase = "ready";
+          this.backoff = BACKOFF_MIN_MS;
+          this.setState("connected", {
+            port: creds.port,
+            server: msg.server,
+            localOnly: msg.local_only !== false,
+            serverPaused: Boolean(msg.paused),
+          });
+          this._startPing();
+          flow.resolve?.();
+          this.hooks.onAuthed();
+        } else if (msg.type === "auth_invalid") {
+          // The companion forgot us (unpaired, or a new install): ask the user to pair again.
+          this.close();
+          this.hooks.saveCredentials(null).then(() => {
+            this.setState("unpaired", {
+              port: creds.port,
+              message: "The companion no longer accepts this browser. Pair again.",
+            });
+          });
+          flow.reject?.(new CommandFailed("auth_invalid", msg.message || "token refused"));
+        } else {
+          this._reject(ws, generation, flow, "the program on that port is not your paired Tactful companion");
+        }
+        return;
+      }
+      this._dispatch(msg);
+    };
+
+    ws.onclose = (ev) => {
+      clearTimeout(handshakeTimer);
+      if (generation !== this.generation) return;
+      if (ev.code === AUTH_CLOSE_CODE && phase !== "ready") return; // handled by auth_invalid
+      this._lost(generation, flow, phase === "ready" ? "the companion closed the connection"
+        : "the companion is not running");
+    };
+    ws.onerror = () => { /* onclose follows and decides */ };
+  }
+
+  _dispatch(msg) {
+    if (msg.type === "result" && Number.isInteger(msg.id) && this.pending.has(msg.id)) {
+      const p = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      clearTimeout(p.timer);
+      if (msg.success) p.resolve(msg.result || {});
+      else p.reject(new CommandFailed(msg.error?.code || "internal_error", msg.error?.message || "failed"));
+    } else if (msg.type === "event" && typeof msg.event === "string") {
+      if (msg.event === "paused" && msg.data && "paused" in msg.data) {
+        this.detail = { ...this.detail, serverPaused: Boolean(msg.data.paused) };
+        this.hooks.onState(this.state, this.detail);
+      }
+      this.hooks.onEvent(msg.event, msg.data || {});
+    }
+  }
+
+  _reject(ws, generation, flow, message) {
+    try { ws.close(1000); } catch (_) { /* ignore */ }
+    this._lost(generation, flow, message);
+  }
+
+  /** The socket is gone: mark disconnected and retry with capped exponential backoff. */
+  _lost(generation, flow, message) {
+    if (generation !== this.generation) return;
+    this.generation += 1;
+    this.ws = null;
+    this._stopPing();
+    this._failPending("unavailable", "connection lost");
+    flow.reject?.(new CommandFailed("unavailable", message));
+    this.hooks.credentials().then((creds) => {
+      if (!creds.token) {
+        this.setState("unpaired", { port: creds.port });
+        return;
+      }
+      this.setState("disconnected", { port: creds.port, message, retryInMs: this.backoff });
+      const delay = this.backoff * (0.8 + Math.random() * 0.4);
+      this.backoff = Math.min(this.backoff * 2, BACKOFF_MAX_MS);
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = setTimeout(() => {
+        this.reconnectTimer = null;
+        this.connect();
+      }, delay);
+    });
+  }
+
+  /** Retry now (a LinkedIn tab or the panel woke up): resets the backoff. */
+  nudge() {
+    if (this.state === "disconnected") {
+      this.backoff = BACKOFF_MIN_MS;
+      this.connect();
+    } else if (this.state === "unpaired") {
+      this.connect();
+    }
+  }
+
+  _failPending(code, message) {
+    for (const [, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(new CommandFailed(code, message));
+    }
+    this.pending.clear();
+  }
+
+  _startPing() {
+    this._stopPing();
+    this.pingTimer = setInterval(() => {
+      if (this.connected && this.hooks.wantKeepalive()) {
+        this.request("ping").catch(() => { /* a lost socket reports itself through onclose */ });
+      }
+    }, PING_INTERVAL_MS);
+  }
+
+  _stopPing() {
+    clearInterval(this.pingTimer);
+    this.pingTimer = null;
+  }
+}

@@ -1,0 +1,310 @@
+// The extension's background: relays between LinkedIn tabs (the sensor), the companion (one
+// WebSocket) and the sidebars. Listeners are registered synchronously at the top level so a
+// revived worker receives the event that woke it.
+
+import { CommandFailed, CompanionClient } from "./companion.js";
+import * as settings from "./settings.js";
+import { TabState } from "./tabs.js";
+import { SURFACES } from "../protocol.js";
+
+const LINKEDIN = /^https:\/\/www\.linkedin\.com\//;
+const BROWSER = typeof browser !== "undefined" && browser.runtime?.getBrowserInfo ? "Firefox" : "Chrome";
+
+const tabs = new Map(); // tabId -> TabState
+const sensors = new Map(); // tabId -> runtime.Port of the content script
+const panels = new Set(); // {port, tabId}
+let serverContextTab = null; // whose page the companion's session holds on this connection
+let prefs = { paused: false, disabledRules: [] };
+
+const client = new CompanionClient({
+  credentials: async () => {
+    const s = await settings.load();
+    return { port: s.port, token: s.token, clientName: s.clientName, newClientName: settings.newClientName(BROWSER) };
+  },
+  saveCredentials: settings.saveCredentials,
+  onState: () => broadcastAll(),
+  onEvent: () => broadcastAll(),
+  onAuthed: () => resendAll(),
+  wantKeepalive: () => sensors.size > 0,
+});
+
+function tab(tabId) {
+  let t = tabs.get(tabId);
+  if (!t) {
+    t = new TabState(tabId);
+    tabs.set(tabId, t);
+  }
+  return t;
+}
+
+// --- to the companion --------------------------------------------------------------------------
+
+async function resendAll() {
+  serverContextTab = null;
+  try {
+    await client.request("settings", { disabled_rules: prefs.disabledRules, paused: prefs.paused });
+  } catch (_) { /* an old companion without settings still coaches */ }
+  const ordered = [...tabs.values()].filter((t) => sensors.has(t.tabId))
+    .sort((a, b) => a.lastActivity - b.lastActivity);
+  for (const t of ordered) {
+    if (t.html) sendPage(t);
+    else if (t.draft) sendDraft(t);
+  }
+  broadcastAll();
+}
+
+/** Sends the tab's snapshot; when it is parsed, re-runs the draft so feedback uses the context. */
+function sendPage(t) {
+  if (!client.connected || !t.html || prefs.paused) return;
+  const seq = ++t.pageSeq;
+  serverContextTab = t.tabId;
+  t.pageStatus = "pending";
+  t.contextReady = client.request("page", { url: t.url, html: t.html, captured_at: t.capturedAt })
+    .then((result) => {
+      if (seq !== t.pageSeq) return;
+      t.page = result && typeof result === "object" ? result : null;
+      t.pageStatus = "ok";
+      t.pageError = null;
+      broadcast(t.tabId);
+      lookupOutreach(t);
+      if (t.draft) sendDraft(t);
+    })
+    .catch((err) => {
+      if (seq !== t.pageSeq) return;
+      t.pageStatus = "error";
+      t.pageError = err.code === "unknown_command" ? "This companion cannot read pages yet." : err.message;
+      broadcast(t.tabId);
+      if (t.draft) sendDraft(t, { skipContext: true });
+    });
+  broadcast(t.tabId);
+}
+
+function sendDraft(t, { skipContext = false } = {}) {
+  const d = t.draft;
+  if (!d || prefs.paused || !client.connected) return;
+  if (!skipContext && serverContextTab !== t.tabId && t.html) {
+    sendPage(t); // re-runs this draft once the companion holds this tab's context
+    return;
+  }
+  const recipient = d.recipient || t.recipient()?.slug || undefined;
+  client.request("draft", { ...d, recipient })
+    .then((fb) => {
+      if (t.acceptFeedback(d.draft_id, fb)) broadcast(t.tabId);
+    })
+    .catch((err) => {
+      if (!(err instanceof CommandFailed) || err.code === "superseded") return;
+      if (t.draft?.draft_id !== d.draft_id) return;
+      t.feedbackError = err.code === "paused" ? "Coaching is paused in the companion." : err.message;
+      broadcast(t.tabId);
+    });
+}
+
+async function lookupOutreach(t) {
+  const slug = t.recipient()?.slug;
+  if (!slug || !client.connected) return;
+  try {
+    const res = await client.request("outreach.list", {});
+    const entries = Array.isArray(res.entries) ? res.entries : Array.isArray(res.items) ? res.items : [];
+    const entry = entries.find((e) => e?.recipient?.slug === slug) || null;
+    if (t.recipient()?.slug === slug) {
+      t.outreach = entry;
+      broadcast(t.tabId);
+    }
+  } catch (_) { /* no outreach log on this companion: the panel shows no history */ }
+}
+
+function sendSent(t, msg) {
+  const known = t.recipient();
+  const slug = msg.recipient?.slug || known?.slug;
+  if (!slug || !SURFACES.includes(msg.surface) || !client.connected || prefs.paused) return;
+  const recipient = {
+    slug,
+    url: msg.recipient?.url || known?.url || undefined,
+    name: msg.recipient?.name || known?.name || undefined,
+    company: known?.current_company || undefined,
+  };
+  client.request("sent", { recipient, surface: msg.surface, text: msg.text, sent_at: new Date().toISOString() })
+    .then(() => lookupOutreach(t))
+    .catch(() => { /* the log is best effort; coaching goes on */ });
+}
+
+// --- from the sensor ---------------------------------------------------------------------------
+
+function onSensorMessage(tabId, msg) {
+  if (!msg || typeof msg !== "object") return;
+  const t = tab(tabId);
+  switch (msg.kind) {
+    case "hello":
+    case "nav":
+      if (msg.kind === "nav" || t.url !== msg.url) t.navigate(msg.url, msg.pageKind);
+      broadcast(tabId);
+      break;
+    case "page":
+      if (t.url !== msg.url) t.navigate(msg.url, msg.pageKind);
+      t.html = msg.html;
+      t.capturedAt = msg.capturedAt;
+      t.lastActivity = Date.now();
+      sendPage(t);
+      break;
+    case "draft":
+      if (!msg.draft || !SURFACES.includes(msg.draft.surface) || typeof msg.draft.text !== "string") return;
+      t.setDraft(msg.draft);
+      sendDraft(t);
+      broadcast(tabId);
+      break;
+    case "composer_closed":
+      t.draft = null;
+      t.feedback = null;
+      broadcast(tabId);
+      break;
+    case "sent":
+      sendSent(t, msg);
+      break;
+    default:
+      break;
+  }
+}
+
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name === "sensor") {
+    const tabId = port.sender?.tab?.id;
+    const url = port.sender?.url || port.sender?.tab?.url || "";
+    if (tabId === undefined || !LINKEDIN.test(url) || port.sender?.id !== chrome.runtime.id) {
+      port.disconnect();
+      return;
+    }
+    sensors.set(tabId, port);
+    port.onMessage.addListener((msg) => onSensorMessage(tabId, msg));
+    port.onDisconnect.addListener(() => {
+      if (sensors.get(tabId) === port) sensors.delete(tabId);
+    });
+    ready.then(() => client.nudge());
+  } else if (port.name === "panel") {
+    const entry = { port, tabId: null };
+    panels.add(entry);
+    port.onMessage.addListener((msg) => onPanelMessage(entry, msg));
+    port.onDisconnect.addListener(() => panels.delete(entry));
+    ready.then(() => client.nudge());
+  }
+});
+
+// --- the sidebar ---------------------------------------------------------------------------------
+
+function snapshotFor(tabId) {
+  const t = tabId === null || tabId === undefined ? null : tabs.get(tabId);
+  return {
+    kind: "state",
+    connection: { state: client.state, ...client.detail },
+    paused: prefs.paused,
+    disabledRules: prefs.disabledRules,
+    tab: t ? t.view() : { tabId, pageKind: null },
+  };
+}
+
+function broadcast(tabId) {
+  for (const p of panels) if (p.tabId === tabId) post(p.port, snapshotFor(tabId));
+}
+
+function broadcastAll() {
+  for (const p of panels) post(p.port, snapshotFor(p.tabId));
+}
+
+function post(port, msg) {
+  try { port.postMessage(msg); } catch (_) { /* the panel closed */ }
+}
+
+async function onPanelMessage(entry, msg) {
+  if (!msg || typeof msg !== "object") return;
+  if (msg.kind === "follow") {
+    entry.tabId = Number.isInteger(msg.tabId) ? msg.tabId : null;
+    post(entry.port, snapshotFor(entry.tabId));
+  } else if (msg.kind === "set_rule") {
+    const codes = new Set(prefs.disabledRules);
+    if (msg.enabled) codes.delete(msg.code);
+    else codes.add(msg.code);
+    prefs.disabledRules = [...codes].sort();
+    await settings.setDisabledRules(prefs.disabledRules);
+    if (client.connected) {
+      await client.request("settings", { disabled_rules: prefs.disabledRules }).catch(() => {});
+      for (const t of tabs.values()) if (t.draft) sendDraft(t);
+    }
+    broadcastAll();
+  } else if (msg.kind === "set_paused") {
+    await setPaused(Boolean(msg.paused));
+  } else if (msg.kind === "retry") {
+    client.nudge();
+  }
+}
+
+async function setPaused(paused) {
+  prefs.paused = paused;
+  await settings.setPaused(paused);
+  if (client.connected) await client.request("settings", { paused }).catch(() => {});
+  if (!paused) for (const port of sensors.values()) post(port, { kind: "resend" });
+  broadcastAll();
+}
+
+// --- the options page ------------------------------------------------------------------------
+
+chrome.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (sender.id !== chrome.runtime.id || sender.tab && LINKEDIN.test(sender.tab.url || "")) return false;
+  handleOptions(msg).then(reply, (err) => reply({ ok: false, error: err.message }));
+  return true; // the reply is async
+});
+
+async function handleOptions(msg) {
+  await ready;
+  switch (msg?.kind) {
+    case "status": {
+      const s = await settings.load();
+      return { ok: true, state: client.state, detail: client.detail, port: s.port, clientName: s.clientName };
+    }
+    case "pair": {
+      const code = String(msg.code || "").trim();
+      if (!code) return { ok: false, error: "Type the code that `tactful pair` printed." };
+      if (msg.port !== undefined) await settings.setPort(msg.port);
+      const s = await settings.load();
+      await client.pair(code, {
+        port: s.port, token: null, clientName: null, newClientName: settings.newClientName(BROWSER),
+      });
+      return { ok: true, state: client.state };
+    }
+    case "unpair":
+      client.close();
+      await settings.saveCredentials(null);
+      await client.connect();
+      return { ok: true, state: client.state };
+    case "set_port":
+      await settings.setPort(msg.port);
+      client.close();
+      await client.connect();
+      return { ok: true, state: client.state };
+    default:
+      return { ok: false, error: "unknown request" };
+  }
+}
+
+// --- browser plumbing ----------------------------------------------------------------------------
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  tabs.delete(tabId);
+  sensors.delete(tabId);
+  if (serverContextTab === tabId) serverContextTab = null;
+});
+
+if (chrome.sidePanel?.setPanelBehavior) {
+  chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+} else if (typeof browser !== "undefined" && browser.sidebarAction) {
+  chrome.action.onClicked.addListener(() => browser.sidebarAction.toggle());
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== "local") return;
+  if (changes.paused) prefs.paused = changes.paused.newValue === true;
+  if (changes.disabledRules) prefs.disabledRules = changes.disabledRules.newValue || [];
+});
+
+const ready = settings.load().then((s) => {
+  prefs = { paused: s.paused, disabledRules: s.disabledRules };
+  return client.connect();
+});

@@ -1,0 +1,49 @@
+// What the extension remembers in chrome.storage.local: the companion's port, the pairing token
+// and the client name it was issued to, the pause switch and the rules the user switched off.
+
+import { CLIENT_NAME_PREFIX, DEFAULT_PORT } from "../config.js";
+
+const KEYS = ["port", "token", "clientName", "paused", "disabledRules"];
+
+export async function load() {
+  const got = await chrome.storage.local.get(KEYS);
+  return {
+    port: validPort(got.port) ? got.port : DEFAULT_PORT,
+    token: typeof got.token === "string" && got.token ? got.token : null,
+    clientName: typeof got.clientName === "string" ? got.clientName : null,
+    paused: got.paused === true,
+    disabledRules: Array.isArray(got.disabledRules) ? got.disabledRules.filter((c) => typeof c === "string") : [],
+  };
+}
+
+export function validPort(port) {
+  return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
+
+export async function saveCredentials(creds) {
+  if (creds) await chrome.storage.local.set({ token: creds.token, clientName: creds.clientName });
+  else await chrome.storage.local.remove(["token", "clientName"]);
+}
+
+export async function setPort(port) {
+  if (!validPort(port)) throw new Error("The port must be a whole number from 1 to 65535.");
+  await chrome.storage.local.set({ port });
+}
+
+export async function setPaused(paused) {
+  await chrome.storage.local.set({ paused: Boolean(paused) });
+}
+
+export async function setDisabledRules(codes) {
+  await chrome.storage.local.set({ disabledRules: [...new Set(codes)].sort() });
+}
+
+/**
+ * A client name with a random suffix. The companion echoes it in `auth_ok`; a squatter on the
+ * port cannot, which is how the worker tells the real companion from an impostor.
+ */
+export function newClientName(browserName) {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  const suffix = Array.from(bytes, (b) => "abcdefghijkmnpqrstuvwxyz23456789"[b % 32]).join("");
+  return `${CLIENT_NAME_PREFIX} (${browserName}) ${suffix}`;
+}

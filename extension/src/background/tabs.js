@@ -1,0 +1,84 @@
+// Per-tab knowledge of the worker: what the sensor last reported (URL, snapshot, draft), what the
+// companion answered (parsed page, feedback), and the view of it a sidebar renders.
+
+export class TabState {
+  constructor(tabId) {
+    this.tabId = tabId;
+    this.url = null;
+    this.pageKind = "other";
+    this.html = null; // the latest trimmed snapshot, kept to resend after a reconnect
+    this.capturedAt = null;
+    this.pageSeq = 0;
+    this.page = null; // PageResult from the companion
+    this.pageStatus = "none"; // none | pending | ok | error
+    this.pageError = null;
+    this.contextReady = null; // Promise of the last `page` command on this connection
+    this.draft = null; // {surface, text, version, draft_id, subject, limit, recipient}
+    this.feedback = null; // Feedback for draft.draft_id, the newest version answered
+    this.feedbackError = null;
+    this.outreach = null; // OutreachEntry for the recipient, when the companion has one
+    this.lastActivity = Date.now();
+  }
+
+  /** The page changed under the tab (new URL): forget everything about the old one. */
+  navigate(url, pageKind) {
+    this.url = url;
+    this.pageKind = pageKind;
+    this.html = null;
+    this.page = null;
+    this.pageStatus = "none";
+    this.pageError = null;
+    this.pageSeq += 1;
+    this.contextReady = null;
+    this.draft = null;
+    this.feedback = null;
+    this.feedbackError = null;
+    this.outreach = null;
+  }
+
+  /** Accepts a draft; a different draft_id (another composer) drops the old feedback. */
+  setDraft(draft) {
+    if (!this.draft || this.draft.draft_id !== draft.draft_id) {
+      this.feedback = null;
+      this.feedbackError = null;
+    }
+    this.draft = draft;
+    this.lastActivity = Date.now();
+  }
+
+  /** True when feedback answers the current draft and is not older than what is shown. */
+  acceptFeedback(draftId, feedback) {
+    if (!this.draft || this.draft.draft_id !== draftId) return false;
+    if (typeof feedback?.version !== "number") return false;
+    if (this.feedback && feedback.version < this.feedback.version) return false;
+    this.feedback = feedback;
+    this.feedbackError = null;
+    return true;
+  }
+
+  /** The recipient as far as we know it: the parsed profile, else the thread's participant. */
+  recipient() {
+    const page = this.page;
+    return page?.profile || page?.thread?.participant || null;
+  }
+
+  /** What a sidebar needs (the draft text, to show what triggered a finding); never the page HTML. */
+  view() {
+    const d = this.draft;
+    return {
+      tabId: this.tabId,
+      url: this.url,
+      pageKind: this.pageKind,
+      pageStatus: this.pageStatus,
+      pageError: this.pageError,
+      kind: this.page?.kind || null,
+      recipient: this.recipient(),
+      composer: this.page?.composer || null,
+      draft: d ? { surface: d.surface, version: d.version, draftId: d.draft_id, limit: d.limit ?? null,
+        text: d.text, empty: d.text.trim() === "" } : null,
+      feedback: this.feedback,
+      feedbackError: this.feedbackError,
+      outreach: this.outreach,
+    };
+  }
+}

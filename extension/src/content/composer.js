@@ -1,0 +1,145 @@
+// Content script, part 2 of 3: which field is a LinkedIn composer, what surface it is, and the
+// character limit the page itself declares. Reads only; never writes into LinkedIn's editor.
+(() => {
+  const T = (globalThis.__tactful ||= {});
+  if (T.composerFor) return;
+
+  const EDITABLE = '[contenteditable="true"][role="textbox"], [contenteditable="true"].msg-form__contenteditable';
+  const MSG_FORM = ".msg-form";
+  const SUBJECT = 'input[name="subject"], input.msg-form__subject, .msg-form__subject input';
+  const INMAIL_FORM = ".msg-inmail-compose-form-v2, .msg-inmail-compose, .msg-inmail-compose-form";
+  const DIALOG = 'dialog, [role="dialog"], .artdeco-modal, .send-invite';
+  const NOTE = 'textarea[name="message"], textarea#custom-message, textarea.connect-button-send-invite__custom-message';
+  const COUNTER = /^\s*([\d.,\s]+)\s*\/\s*([\d.,\s]+)\s*$/; // "12/300", "1 234 / 8 000"
+  const THREAD_BOXES = ".msg-overlay-conversation-bubble, .msg-convo-wrapper, .msg-thread, .msg-s-message-list-container, [role=dialog]";
+
+  const ids = new WeakMap();
+  let nextId = 1;
+  const limitCache = new WeakMap(); // composer container -> {limit, at}
+
+  const digits = (s) => {
+    const n = parseInt(String(s).replace(/[^\d]/g, ""), 10);
+    return Number.isFinite(n) ? n : null;
+  };
+
+  /** The page's own counter ("0/300") inside `box`, light DOM or shadow, cached briefly. */
+  function counterLimit(box) {
+    const cached = limitCache.get(box);
+    const now = performance.now();
+    if (cached && now - cached.at < 2000) return cached.limit;
+    let limit = null;
+    const it = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let n = it.nextNode(); n; n = it.nextNode()) {
+      if (n.data.length > 24 || n.data.indexOf("/") < 0) continue;
+      const m = COUNTER.exec(n.data);
+      if (m) {
+        const max = digits(m[2]);
+        if (max && max >= 10) {
+          limit = max;
+          break;
+        }
+      }
+    }
+    limitCache.set(box, { limit, at: now });
+    return limit;
+  }
+
+  function slugFrom(href) {
+    const m = /\/in\/([^/?#]+)/.exec(href || "");
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+
+  /** The person the composer writes to: a profile link near the composer, else the page's slug. */
+  function recipientNear(el) {
+    const box = T.closestDeep(el, THREAD_BOXES);
+    if (box) {
+      for (const a of box.querySelectorAll('a[href*="/in/"]')) {
+        const slug = slugFrom(a.getAttribute("href"));
+        if (slug) return { slug, url: `https://www.linkedin.com/in/${slug}/` };
+      }
+    }
+    const own = slugFrom(location.pathname);
+    return own ? { slug: own, url: `https://www.linkedin.com/in/${own}/` } : null;
+  }
+
+  /**
+   * Describes the composer that `node` belongs to, or null when it is not one we coach:
+   * {key, surface, body, subject, box, recipient}. `key` identifies the composer for draft ids.
+   */
+  T.composerFor = (node) => {
+    if (!node || node.nodeType !== 1) return null;
+    let body = null;
+    let subject = null;
+    let surface = null;
+    let box = null;
+    if (node.localName === "textarea") {
+      if (node.matches(NOTE) || T.closestDeep(node, DIALOG)) {
+        body = node;
+        surface = "connection_note";
+        box = T.closestDeep(node, DIALOG) || node.parentElement;
+      } else if (T.closestDeep(node, MSG_FORM)) {
+        body = node;
+        box = T.closestDeep(node, MSG_FORM);
+      } else {
+        return null;
+      }
+    } else if (node.localName === "input" && node.matches(SUBJECT)) {
+      subject = node;
+      box = T.closestDeep(node, `${MSG_FORM}, ${INMAIL_FORM}, ${DIALOG}`);
+      body = box?.querySelector(EDITABLE) || box?.querySelector("textarea") || null;
+      if (!body) return null;
+      surface = "inmail";
+    } else {
+      const editable = node.isContentEditable ? T.closestDeep(node, '[contenteditable="true"]') : null;
+      if (!editable || !editable.matches(EDITABLE)) return null;
+      box = T.closestDeep(editable, MSG_FORM);
+      if (!box) return null;
+      body = editable;
+    }
+    if (!surface) {
+      const inmailBox = T.closestDeep(body, INMAIL_FORM);
+      const scope = inmailBox || T.closestDeep(body, DIALOG) || box;
+      subject = subject || scope.querySelector(SUBJECT);
+      surface = subject || inmailBox ? "inmail" : "message";
+    }
+    if (!ids.has(body)) ids.set(body, nextId++);
+    return { key: ids.get(body), surface, body, subject, box, recipient: recipientNear(body) };
+  };
+
+  /** The draft as LinkedIn counts it: the field's text, its subject, and the declared limit. */
+  T.readComposer = (c) => {
+    let text;
+    if (c.body.localName === "textarea") {
+      text = c.body.value;
+    } else {
+      // innerText keeps the line breaks the user sees; a lone trailing newline is the editor's.
+      text = c.body.innerText.replace(/\u00a0/g, " ");
+      if (text === "\n") text = "";
+    }
+    let limit = null;
+    if (c.body.localName === "textarea" && c.body.maxLength > 0) limit = c.body.maxLength;
+    else {
+      const attr = digits(c.body.getAttribute("maxlength") || c.body.getAttribute("data-max-length") || "");
+      limit = attr || counterLimit(c.box || c.body.parentElement);
+    }
+    return {
+      surface: c.surface,
+      text,
+      subject: c.subject ? c.subject.value : null,
+      limit: limit && limit > 0 ? limit : null,
+    };
+  };
+
+  /** True when `el` (a click target) is the send button of the composer's form or dialog. */
+  T.isSendButton = (el, c) => {
+    const button = el && T.closestDeep(el, 'button, [role="button"], input[type="submit"]');
+    if (!button || !c?.box) return false;
+    const scope = T.closestDeep(c.body, `${MSG_FORM}, ${DIALOG}`) || c.box;
+    if (!scope.contains(button) && T.closestDeep(button, `${MSG_FORM}, ${DIALOG}`) !== scope) return false;
+    if (button.disabled || button.getAttribute("aria-disabled") === "true") return false;
+    const cls = button.className && typeof button.className === "string" ? button.className : "";
+    const label = `${button.getAttribute("aria-label") || ""} ${button.textContent || ""}`;
+    if (button.type === "submit" || /send-button|send-invite|artdeco-button--primary/.test(cls)) return true;
+    return /\bsend\b/i.test(label);
+  };
+})();

@@ -1,0 +1,250 @@
+// Content script, part 3 of 3: the sensor. It injects no UI. It tells the worker which page the
+// tab shows (and when LinkedIn navigates in-page), sends trimmed snapshots when the relevant DOM
+// changes, and sends the draft being typed in a LinkedIn composer. Nothing is sent while the user
+// has paused Tactful, and nothing runs outside www.linkedin.com.
+(() => {
+  const T = (globalThis.__tactful ||= {});
+  if (T.sensorStarted || location.hostname !== "www.linkedin.com" || location.protocol !== "https:") return;
+  T.sensorStarted = true;
+
+  const DRAFT_INTERVAL_MS = 100; // at most one draft per 100 ms while typing; the last one always goes
+  const SNAPSHOT_QUIET_MS = 400; // the DOM must be quiet this long before a snapshot ...
+  const SNAPSHOT_MAX_WAIT_MS = 2500; // ... unless it keeps changing for this long
+  const NAV_CONTENT_WAIT_MS = 3000; // after an in-page navigation, wait this long for new content
+  const instance = Math.random().toString(36).slice(2, 10); // draft ids differ across page loads
+
+  let port = null;
+  let reconnectDelay = 100;
+  let paused = false;
+  let href = location.href;
+  let navAt = 0;
+  let titleAtNav = null;
+  let lastHtml = null;
+  let snapshotTimer = null;
+  let firstDirtyAt = 0;
+  let composer = null; // the composer last typed in
+  let version = 0;
+  let lastDraft = null; // the last draft sent {draft_id, text, subject, surface, limit}
+  let draftTimer = null;
+  let lastDraftSentAt = 0;
+  const observed = new WeakSet();
+
+  function pageKind(url = location) {
+    const p = url.pathname;
+    if (/^\/in\/[^/]+\/?$/.test(p) || /^\/in\/[^/]+\/(details|recent-activity|overlay)\//.test(p)) return "profile";
+    if (p.startsWith("/messaging")) return "messaging";
+    if (p.startsWith("/search")) return "search";
+    return "other";
+  }
+
+  // --- the channel to the worker ---------------------------------------------------------------
+
+  function send(msg) {
+    if (!port) connect();
+    try {
+      port.postMessage(msg);
+      return true;
+    } catch (_) {
+      port = null; // the worker went away; the reconnect resends everything
+      return false;
+    }
+  }
+
+  /**
+   * A long-lived port: when the worker stops (idle, update, crash) the port disconnects, and
+   * reconnecting wakes it and resends the page and the draft so nothing is lost.
+   */
+  function connect() {
+    try {
+      port = chrome.runtime.connect({ name: "sensor" });
+    } catch (_) {
+      port = null; // the extension was reloaded or removed: this script is orphaned
+      return;
+    }
+    port.onDisconnect.addListener(() => {
+      port = null;
+      setTimeout(() => {
+        if (!port) connect();
+        resendAll();
+      }, reconnectDelay);
+      reconnectDelay = Math.min(reconnectDelay * 2, 5000);
+    });
+    port.onMessage.addListener((msg) => {
+      reconnectDelay = 100;
+      if (msg?.kind === "resend") resendAll();
+    });
+  }
+
+  function resendAll() {
+    if (!port) return;
+    port.postMessage({ kind: "hello", url: location.href, pageKind: pageKind() });
+    if (paused) return;
+    lastHtml = null;
+    snapshotNow();
+    if (lastDraft) {
+      lastDraft = null;
+      if (composer && composer.body.isConnected) sendDraft(true);
+    }
+  }
+
+  // --- page snapshots ----------------------------------------------------------------------------
+
+  function wantsSnapshot() {
+    const kind = pageKind();
+    return kind === "profile" || kind === "messaging" || Boolean(composer && composer.body.isConnected);
+  }
+
+  function scheduleSnapshot() {
+    if (paused) return;
+    const now = performance.now();
+    if (!snapshotTimer) firstDirtyAt = now;
+    clearTimeout(snapshotTimer);
+    const wait = now - firstDirtyAt > SNAPSHOT_MAX_WAIT_MS ? 0 : SNAPSHOT_QUIET_MS;
+    snapshotTimer = setTimeout(snapshotNow, wait);
+  }
+
+  function snapshotNow() {
+    clearTimeout(snapshotTimer);
+    snapshotTimer = null;
+    if (paused || !wantsSnapshot()) return;
+    // Stale-DOM guard: right after an in-page navigation the old profile can still be on screen.
+    if (navAt && pageKind() === "profile" && document.title === titleAtNav
+        && performance.now() - navAt < NAV_CONTENT_WAIT_MS) {
+      snapshotTimer = setTimeout(snapshotNow, 150);
+      return;
+    }
+    const { html, shadowRoots } = T.serialize(document);
+    for (const root of shadowRoots) observe(root);
+    if (html === lastHtml) return;
+    lastHtml = html;
+    send({ kind: "page", url: location.href, pageKind: pageKind(), html, capturedAt: new Date().toISOString() });
+  }
+
+  // --- navigation and DOM changes ----------------------------------------------------------------
+
+  function checkUrl() {
+    if (location.href === href) return;
+    const before = new URL(href);
+    href = location.href;
+    if (before.pathname === location.pathname && pageKind() !== "profile") return; // query/hash only
+    navAt = performance.now();
+    titleAtNav = document.title;
+    lastHtml = null;
+    composer = null;
+    lastDraft = null;
+    send({ kind: "nav", url: location.href, pageKind: pageKind() });
+    scheduleSnapshot();
+  }
+
+  function insideComposer(node) {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    return Boolean(el && el.isContentEditable);
+  }
+
+  const mutations = new MutationObserver((records) => {
+    checkUrl();
+    for (const r of records) {
+      if (!insideComposer(r.target)) {
+        scheduleSnapshot();
+        break;
+      }
+    }
+    if (composer && !composer.body.isConnected) {
+      composer = null;
+      lastDraft = null;
+      send({ kind: "composer_closed" });
+    }
+  });
+
+  function observe(root) {
+    if (observed.has(root)) return;
+    observed.add(root);
+    mutations.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  // --- drafts -------------------------------------------------------------------------------------
+
+  function sendDraft(force) {
+    clearTimeout(draftTimer);
+    draftTimer = null;
+    if (paused || !composer || !composer.body.isConnected) return;
+    const d = T.readComposer(composer);
+    const draftId = `${instance}:${composer.surface}:${composer.key}`;
+    if (!force && lastDraft && lastDraft.draft_id === draftId && lastDraft.text === d.text
+        && lastDraft.subject === d.subject && lastDraft.limit === d.limit) return;
+    version += 1;
+    lastDraft = { ...d, draft_id: draftId, version, recipient: composer.recipient?.slug || null };
+    lastDraftSentAt = performance.now();
+    send({ kind: "draft", draft: lastDraft });
+  }
+
+  /** At once when the user has been idle, else coalesced to one send per DRAFT_INTERVAL_MS. */
+  function draftChanged() {
+    const since = performance.now() - lastDraftSentAt;
+    if (since >= DRAFT_INTERVAL_MS && !draftTimer) sendDraft(false);
+    else if (!draftTimer) draftTimer = setTimeout(() => sendDraft(false), DRAFT_INTERVAL_MS - Math.min(since, DRAFT_INTERVAL_MS));
+  }
+
+  function targetOf(event) {
+    const path = event.composedPath ? event.composedPath() : [];
+    return path[0] || event.target;
+  }
+
+  document.addEventListener("input", (event) => {
+    if (paused) return;
+    const c = T.composerFor(targetOf(event));
+    if (!c) return;
+    if (!composer || composer.body !== c.body) {
+      composer = c;
+      if (wantsSnapshot() && !lastHtml) scheduleSnapshot();
+    }
+    draftChanged();
+  }, true);
+
+  document.addEventListener("focusin", (event) => {
+    if (paused) return;
+    const c = T.composerFor(targetOf(event));
+    if (!c || (composer && composer.body === c.body)) return;
+    composer = c;
+    scheduleSnapshot(); // a pop-up composer opened: its thread is context
+    sendDraft(false);
+  }, true);
+
+  // `sent`: the user pressed the composer's send button, or Enter in a message box that sends.
+  function maybeSent(event) {
+    if (paused || !composer || !lastDraft || !lastDraft.text.trim()) return;
+    const target = targetOf(event);
+    const byClick = event.type === "click" && T.isSendButton(target, composer);
+    const bySubmit = event.type === "submit" && T.closestDeep(composer.body, "form") === target;
+    if (!byClick && !bySubmit) return;
+    const d = T.readComposer(composer);
+    const text = d.text.trim() ? d.text : lastDraft.text;
+    send({ kind: "sent", surface: composer.surface, text, recipient: composer.recipient });
+  }
+  document.addEventListener("click", maybeSent, true);
+  document.addEventListener("submit", maybeSent, true);
+
+  // --- pause switch and start-up ---------------------------------------------------------------
+
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === "local" && changes.paused) {
+      paused = changes.paused.newValue === true;
+      if (paused) {
+        clearTimeout(snapshotTimer);
+        clearTimeout(draftTimer);
+        snapshotTimer = draftTimer = null;
+      }
+    }
+  });
+
+  addEventListener("popstate", checkUrl);
+  if (globalThis.navigation?.addEventListener) globalThis.navigation.addEventListener("navigatesuccess", checkUrl);
+  setInterval(checkUrl, 1000); // history.pushState is invisible to an isolated world; poll as a net
+
+  chrome.storage.local.get("paused").then((got) => {
+    paused = got.paused === true;
+    observe(document.documentElement);
+    connect();
+    resendAll();
+  });
+})();

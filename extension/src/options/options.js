@@ -1,0 +1,74 @@
+// Options: pair with a one-time code, unpair, and set the companion's port. The worker does the
+// talking; this page only sends it requests and shows the answers.
+
+const $ = (sel) => document.querySelector(sel);
+const TEXT = { connected: "Connected", connecting: "Connecting…", disconnected: "Companion not reachable", unpaired: "Not paired" };
+
+function ask(msg) {
+  return chrome.runtime.sendMessage(msg);
+}
+
+async function refresh() {
+  let s;
+  try {
+    s = await ask({ kind: "status" });
+  } catch (_) {
+    return;
+  }
+  if (!s?.ok) return;
+  const badge = $('[data-field="connection"]');
+  badge.dataset.state = s.state === "connecting" ? "disconnected" : s.state;
+  badge.textContent = TEXT[s.state] || s.state;
+  $('[data-field="status-detail"]').textContent = s.detail?.message || "";
+  const portInput = $('input[name="port"]');
+  if (document.activeElement !== portInput) portInput.value = s.port;
+  $('[data-field="client-name"]').textContent = s.clientName || "NAME";
+}
+
+function say(field, ok, text) {
+  const node = $(`[data-field="${field}"]`);
+  node.dataset.ok = String(ok);
+  node.textContent = text;
+}
+
+$('[data-form="pair"]').addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const input = $('input[name="pairing-code"]');
+  const code = input.value.trim();
+  if (!code) {
+    say("pair-result", false, "Type the code that `tactful pair` printed.");
+    return;
+  }
+  const button = $('[data-action="pair"]');
+  button.disabled = true;
+  say("pair-result", true, "Pairing…");
+  try {
+    const res = await ask({ kind: "pair", code });
+    if (res?.ok) {
+      input.value = "";
+      say("pair-result", true, "Paired. Tactful is connected to the companion.");
+    } else {
+      say("pair-result", false, `Pairing failed: ${res?.error || "no answer"}`);
+    }
+  } finally {
+    button.disabled = false;
+    refresh();
+  }
+});
+
+$('[data-form="port"]').addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const port = Number($('input[name="port"]').value);
+  const res = await ask({ kind: "set_port", port });
+  say("port-result", Boolean(res?.ok), res?.ok ? `Saved: port ${port}.` : res?.error || "Could not save.");
+  refresh();
+});
+
+$('[data-action="unpair"]').addEventListener("click", async () => {
+  await ask({ kind: "unpair" });
+  say("pair-result", true, "Unpaired. Pair again to get coaching.");
+  refresh();
+});
+
+refresh();
+setInterval(refresh, 1000);

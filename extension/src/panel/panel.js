@@ -1,0 +1,86 @@
+// The sidebar: follows one tab (?tab=<id>, used by tests and a pop-out window) or the active tab
+// of its window, and renders what the worker knows about it. It only reads and copies to the
+// clipboard; it never writes into LinkedIn's editor.
+
+import { render } from "./render.js";
+
+const params = new URLSearchParams(location.search);
+const pinnedTab = params.has("tab") ? Number(params.get("tab")) : null;
+if (params.get("theme") === "light" || params.get("theme") === "dark") {
+  document.documentElement.dataset.theme = params.get("theme");
+}
+
+let port = null;
+let followed = pinnedTab;
+let retryDelay = 100;
+
+const actions = {
+  copy: (text) => copy(text),
+  setRule: (code, enabled) => post({ kind: "set_rule", code, enabled }),
+};
+
+function post(msg) {
+  try {
+    port?.postMessage(msg);
+  } catch (_) { /* reconnecting */ }
+}
+
+/** One port to the worker; when the worker restarts the port drops and we reconnect (waking it). */
+function connect() {
+  port = chrome.runtime.connect({ name: "panel" });
+  port.onMessage.addListener((msg) => {
+    retryDelay = 100;
+    if (msg?.kind === "state") render(msg, actions);
+  });
+  port.onDisconnect.addListener(() => {
+    port = null;
+    setTimeout(connect, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 3000);
+  });
+  post({ kind: "follow", tabId: followed });
+}
+
+async function followActiveTab() {
+  if (pinnedTab !== null) return;
+  const [active] = await chrome.tabs.query({ active: true, currentWindow: true });
+  followed = active?.id ?? null;
+  post({ kind: "follow", tabId: followed });
+}
+
+async function copy(text) {
+  const status = document.querySelector('[data-field="copied"]');
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (_) {
+    // Clipboard API refused (no focus): fall back to a selection copy inside this page.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+  status.textContent = "Copied to the clipboard.";
+  setTimeout(() => { status.textContent = ""; }, 2500);
+}
+
+document.addEventListener("click", (event) => {
+  const action = event.target.closest?.("[data-action]")?.dataset.action;
+  if (action === "options") chrome.runtime.openOptionsPage();
+  else if (action === "retry") post({ kind: "retry" });
+});
+document.querySelector('[data-action="pause"]').addEventListener("change", (event) => {
+  post({ kind: "set_paused", paused: event.target.checked });
+});
+
+if (pinnedTab === null) {
+  chrome.tabs.onActivated.addListener(followActiveTab);
+  chrome.tabs.onUpdated?.addListener((tabId, info) => {
+    if (tabId === followed && info.status === "complete") post({ kind: "follow", tabId });
+  });
+}
+connect();
+followActiveTab();
