@@ -32,6 +32,26 @@ from protocol.errors import ErrorCode
 
 LOCALHOST_NAMES = ("localhost", "localhost.")
 
+# What each outbound feature would send, in the user's words. A feature that can reach the network
+# (e.g. the future writing-assistant provider) registers a line here when it is configured, so the
+# tray's "turn local-only off?" confirmation names exactly what would leave the machine.
+_OUTBOUND_FEATURES: dict[str, str] = {}
+
+
+def register_outbound_feature(key: str, description: str) -> None:
+    """Declare a feature that would contact the network, e.g. ("assistant", "Writing assistant:
+    the draft you are typing, sent to api.example.com")."""
+    _OUTBOUND_FEATURES[key] = description
+
+
+def unregister_outbound_feature(key: str) -> None:
+    _OUTBOUND_FEATURES.pop(key, None)
+
+
+def outbound_features() -> list[str]:
+    """Descriptions of every registered outbound feature (empty while nothing uses the network)."""
+    return list(_OUTBOUND_FEATURES.values())
+
 
 class EgressBlocked(CommandError):
     """Local-only mode refused a connection; the message names the destination and the switch."""

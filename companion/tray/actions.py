@@ -1,0 +1,242 @@
+"""What the tray's menu items do, without Qt: a controller around the server runner.
+
+The widgets (app.py) call these methods on the GUI thread and only display results, so every
+behaviour here is testable offscreen or with no display at all. Methods that talk to the server
+hop onto its loop through the runner (thread-safe); nothing here blocks for long.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from companion import __version__, settings
+from companion.tray.state import TrayState, local_only_off_warning
+
+log = logging.getLogger("tactful.tray")
+
+ERASE_WARNING = (
+    "Erase your outreach log?\n\n"
+    "This deletes, from this computer, everyone you have contacted: their names and profile links, "
+    "when you wrote and followed up, replies seen, referral states, notes and any stored message "
+    "text. It cannot be undone (use Export my data first to keep a copy).\n\n"
+    "Your settings, stored credentials and paired browsers are kept.")
+
+
+class TrayController:
+    """One companion (server runner + settings + data dir) as the tray sees it.
+
+    `runner_factory(data_dir, port, on_status)` builds a companion.server.runner.ServerRunner;
+    `on_status(snapshot)` is forwarded from the server thread (the GUI queues it to its thread
+    and then calls `refresh()`); `on_paired(name)` fires from refresh() for each new browser.
+    """
+
+    def __init__(self, data_dir: Path, runner_factory: Callable | None = None,
+                 on_status: Callable[[dict], None] | None = None,
+                 on_paired: Callable[[str], None] | None = None):
+        self.data_dir = Path(data_dir)
+        self._runner_factory = runner_factory or _default_runner
+        self._on_status = on_status
+        self.on_paired = on_paired
+        self.runner = None
+        self.error: str | None = None
+        self._last_status: dict = {}
+        self._known_clients: set[str] | None = None
+
+    # --- lifecycle --------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Start the server on the port from settings; False (and `error` set) when it failed.
+
+        Raises companion.server.runtime.AlreadyRunning unchanged: the caller (tactful tray) must
+        exit rather than show a tray for a second companion."""
+        from companion.server.runtime import AlreadyRunning
+
+        prefs = settings.load_or_default(self.data_dir)
+        self._known_clients = set(self._client_names())
+        self.runner = self._runner_factory(self.data_dir, prefs.port, self._forward_status)
+        try:
+            self.runner.start()
+        except AlreadyRunning:
+            self.runner = None
+            raise
+        except Exception as exc:  # PortInUse, a bad data dir, ...: shown in the icon, not a crash
+            self.error = str(exc) or type(exc).__name__
+            log.error("the companion could not start: %s", self.error)
+            self.runner = None
+            return False
+        self.error = None
+        return True
+
+    def stop(self) -> None:
+        if self.runner is not None:
+            self.runner.stop()
+            self.runner = None
+
+    def alive(self) -> bool:
+        """False when the server thread ended without stop(): the icon then shows an error."""
+        thread = getattr(self.runner, "_thread", None)
+        return self.runner is not None and (thread is None or thread.is_alive())
+
+    def _forward_status(self, snapshot: dict) -> None:  # server thread
+        self._last_status = snapshot
+        if self._on_status:
+            self._on_status(snapshot)
+
+    # --- state ------------------------------------------------------------------------------
+
+    def _client_names(self) -> list[str]:
+        from companion.server.pairing import ClientStore
+
+        try:
+            return [r.name for r in ClientStore(self.data_dir).load()]
+        except (ValueError, TypeError, KeyError):
+            return []
+
+    def refresh(self) -> TrayState:
+        """The current state; reports newly paired browsers through `on_paired` (GUI thread)."""
+        names = self._client_names()
+        if self._known_clients is not None and self.on_paired:
+            for name in names:
+                if name not in self._known_clients:
+                    self.on_paired(name)
+        self._known_clients = set(names)
+        return self.state(len(names))
+
+    def state(self, paired: int | None = None) -> TrayState:
+        paired = len(self._client_names()) if paired is None else paired
+        if self.runner is not None and not self.alive() and self.error is None:
+            self.error = "the companion stopped unexpectedly; choose Quit and start it again"
+        if self.runner is None or self.error:
+            prefs = settings.load_or_default(self.data_dir)
+            return TrayState(running=False, error=self.error or "not running", local_only=prefs.local_only,
+                             paired_browsers=paired, port=prefs.port, version=__version__)
+        status = self._last_status or self.runner.status()
+        return TrayState.from_status(status, paired)
+
+    # --- menu actions -----------------------------------------------------------------------
+
+    def pair(self) -> tuple[str, int]:
+        """A fresh one-time code and its lifetime in seconds, to show in the pairing window."""
+        self._require_running()
+        return self.runner.create_pairing_code()
+
+    def toggle_pause(self) -> bool:
+        """Pause or resume coaching for every browser; returns the new paused flag."""
+        self._require_running()
+        paused = not self.runner.is_paused
+        self.runner.set_paused(paused)
+        return paused
+
+    def local_only_confirmation(self) -> str:
+        """The text the user confirms before local-only goes off: it names what would leave."""
+        from companion.egress import outbound_features
+
+        return local_only_off_warning(outbound_features())
+
+    def set_local_only(self, on: bool) -> None:
+        """Persist the mode (the egress gate reads it on every connection) and tell the server,
+        which pushes a `local_only` event to connected browsers so the sidebar shows it."""
+        settings.update(self.data_dir, local_only=bool(on))
+        if self.runner is not None and self.alive():
+            self.runner._call(_apply_local_only, self.runner.services, bool(on))
+
+    def history_folder(self) -> Path:
+        """The folder that holds the outreach log (the data dir), created if missing."""
+        from companion.paths import ensure_private_dir
+
+        return ensure_private_dir(self.data_dir)
+
+    def export_data(self, dest: Path) -> Path:
+        """Write everything Tactful holds about the user into `dest` (JSON, 0600)."""
+        from companion.tray.export import export_everything
+
+        return export_everything(self.data_dir, Path(dest))
+
+    def erase_data(self) -> int:
+        """Erase the outreach log (everyone, everything about them); returns how many people.
+
+        Through the running server's store when it has one (its cache updates at once), else
+        directly in the database file."""
+        store = getattr(self.runner.services, "store", None) if self.runner and self.alive() else None
+        if store is not None and hasattr(store, "forget"):
+            return int(asyncio.run_coroutine_threadsafe(store.forget(None), self.runner.loop).result(30))
+        from companion.store.db import DB_NAME
+        from companion.store.logdb import LogDB
+
+        if not (self.data_dir / DB_NAME).exists():
+            return 0
+        db = LogDB.in_dir(self.data_dir)
+        try:
+            return int(db.forget(None))
+        finally:
+            db.close()
+
+    def set_port(self, port: int) -> None:
+        """Save a new port and restart the server on it. Raises ValueError (nothing changed) when
+        the port is invalid or taken; the browser must then be told the new port (pair again)."""
+        from companion.doctor import port_free
+
+        if not 1024 <= int(port) <= 65535:
+            raise ValueError("choose a port from 1024 to 65535")
+        if self.runner is not None and self.runner.port == port:
+            return
+        if not port_free(int(port)):
+            raise ValueError(f"port {port} is already in use by another program")
+        settings.update(self.data_dir, port=int(port))
+        self.stop()
+        self.start()
+
+    def set_autostart(self, on: bool) -> None:
+        from companion import autostart
+
+        if on:
+            autostart.enable(self.data_dir)
+        else:
+            autostart.disable()
+        settings.update(self.data_dir, autostart=bool(on))
+
+    def autostart_enabled(self) -> bool:
+        from companion import autostart
+
+        try:
+            return autostart.status().enabled
+        except Exception:  # noqa: BLE001 - e.g. no registry: show it as off
+            return False
+
+    def about_text(self) -> str:
+        st = self.state()
+        where = f"ws://127.0.0.1:{st.port}/v1/ws" if st.port else "not listening"
+        return (f"Tactful {__version__}\nA local-first coach for referral requests.\n\n"
+                f"Companion: {where}\nData folder: {self.data_dir}\n"
+                f"Local-only mode: {'on' if st.local_only else 'off'}")
+
+    def _require_running(self) -> None:
+        if self.runner is None or not self.alive():
+            raise RuntimeError(self.error or "the companion is not running")
+
+
+def _apply_local_only(services, on: bool) -> None:
+    """On the server loop: record the mode, push it to browsers, update status listeners."""
+    services.local_only = on
+    for conn in list(services.connections):
+        conn.push_event("local_only", {"local_only": on})
+    services.notify()
+
+
+def _default_runner(data_dir: Path, port: int, on_status):
+    from companion.server.runner import ServerRunner
+
+    return ServerRunner(data_dir, port=port, on_status=on_status)
+
+
+def now_stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+
+
+def default_export_name() -> str:
+    return f"tactful-export-{now_stamp()}.json"
+

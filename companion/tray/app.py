@@ -1,0 +1,197 @@
+"""The tray icon and its menu (Qt widgets). Behaviour lives in actions.TrayController.
+
+Threading: the server thread calls the controller's status callback, which only emits
+`status_changed`; Qt queues that signal to the GUI thread, where the icon is updated. A 2 s timer
+also notices a server thread that died, so the icon turns to the error state.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
+
+from companion.tray.actions import ERASE_WARNING, TrayController, default_export_name
+from companion.tray.icons import make_icon
+from companion.tray.state import TrayState
+from companion.tray.windows import PairWindow, SettingsDialog
+
+log = logging.getLogger("tactful.tray")
+
+
+def open_folder(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class TrayApp(QObject):
+    """Owns the QSystemTrayIcon, its menu and the small windows."""
+
+    status_changed = Signal(dict)
+
+    def __init__(self, controller: TrayController, quit_app: Callable[[], None],
+                 opener: Callable[[Path], None] = open_folder):
+        super().__init__()
+        self.controller = controller
+        self._quit_app = quit_app
+        self._opener = opener  # the desktop's file manager; tests pass a recorder
+        self.notifications: list[tuple[str, str]] = []  # what was shown, for the user and tests
+        self.pair_window: PairWindow | None = None
+        self.state = TrayState()
+
+        controller.on_paired = self._browser_paired
+        controller._on_status = self.status_changed.emit  # server thread -> queued to GUI thread
+        self.status_changed.connect(lambda _snapshot: self.update_ui())
+
+        self.tray = QSystemTrayIcon()
+        self.menu = QMenu()
+        self.status_action = self.menu.addAction("Tactful")
+        self.status_action.setEnabled(False)
+        self.menu.addSeparator()
+        self.pair_action = self._add("Pair a browser…", self.show_pairing)
+        self.pause_action = self._add("Pause coaching", self.toggle_pause)
+        self.menu.addSeparator()
+        self.local_only_action = self._add("Local-only mode", self.toggle_local_only)
+        self.local_only_action.setCheckable(True)
+        self.menu.addSeparator()
+        self.history_action = self._add("Open history folder", self.open_history)
+        self.export_action = self._add("Export my data…", self.export_data)
+        self.erase_action = self._add("Erase my data…", self.erase_data)
+        self.menu.addSeparator()
+        self.settings_action = self._add("Settings…", self.show_settings)
+        self.about_action = self._add("About Tactful", self.show_about)
+        self.menu.addSeparator()
+        self.quit_action = self._add("Quit Tactful", self.quit)
+        self.tray.setContextMenu(self.menu)
+        self.tray.activated.connect(self._activated)
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(2000)
+        self._poll.timeout.connect(self.update_ui)
+        self._poll.start()
+        self.update_ui()
+        self.tray.show()
+
+    def _add(self, text: str, slot) -> QAction:
+        action = self.menu.addAction(text)
+        action.triggered.connect(lambda *_: self._guard(slot))
+        return action
+
+    def _guard(self, slot) -> None:
+        """A failing action is shown to the user as a notification, never a crash of the tray."""
+        try:
+            slot()
+        except Exception as exc:  # noqa: BLE001
+            log.exception("tray action failed")
+            self.notify("Tactful", f"That did not work: {exc}", error=True)
+        self.update_ui()
+
+    # --- display ----------------------------------------------------------------------------
+
+    def update_ui(self) -> None:
+        st = self.controller.refresh()
+        changed_icon = (st.icon, st.privacy_badge) != (self.state.icon, self.state.privacy_badge)
+        self.state = st
+        if changed_icon or self.tray.icon().isNull():
+            self.tray.setIcon(make_icon(st.icon, st.privacy_badge))
+        self.tray.setToolTip(st.tooltip())
+        self.status_action.setText(st.status_line())
+        running = st.running and st.error is None
+        self.pause_action.setText(st.pause_label)
+        for action in (self.pair_action, self.pause_action):
+            action.setEnabled(running)
+        self.local_only_action.setChecked(st.local_only)
+
+    def notify(self, title: str, text: str, error: bool = False) -> None:
+        self.notifications.append((title, text))
+        icon = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
+        self.tray.showMessage(title, text, icon, 6000)
+
+    def _browser_paired(self, name: str) -> None:
+        self.notify("Browser paired", f"{name} is now connected to Tactful.")
+        if self.pair_window is not None and self.pair_window.isVisible():
+            self.pair_window.close()
+
+    def _activated(self, reason) -> None:
+        # A left click shows the menu too: many Linux trays do not open it by themselves.
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            geo = self.tray.geometry()
+            self.menu.popup(geo.bottomLeft() if not geo.isEmpty() else self.menu.pos())
+
+    def confirm(self, title: str, text: str, ok_label: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+        ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is ok
+
+    # --- menu actions -----------------------------------------------------------------------
+
+    def show_pairing(self) -> None:
+        if self.pair_window is None:
+            self.pair_window = PairWindow(self.controller.pair)
+        self.pair_window.new_code()
+        self.pair_window.show()
+        self.pair_window.raise_()
+        self.pair_window.activateWindow()
+
+    def toggle_pause(self) -> None:
+        paused = self.controller.toggle_pause()
+        self.notify("Tactful", "Coaching paused. Choose Resume coaching to continue."
+                    if paused else "Coaching resumed.")
+
+    def toggle_local_only(self) -> None:
+        want_on = self.local_only_action.isChecked()  # Qt flipped the check mark already
+        if not want_on and not self.confirm("Turn off local-only mode?", self.controller.local_only_confirmation(),
+                                            "Turn off local-only"):
+            self.local_only_action.setChecked(True)
+            return
+        self.controller.set_local_only(want_on)
+        self.notify("Tactful", "Local-only mode is on: nothing leaves this computer."
+                    if want_on else "Local-only mode is off: features you enable may use the network.")
+
+    def open_history(self) -> None:
+        self._opener(self.controller.history_folder())
+
+    def export_data(self) -> None:
+        dialog = QFileDialog(None, "Export my data", str(Path.home() / default_export_name()),
+                             "JSON files (*.json)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # same dialog everywhere
+        dialog.setDefaultSuffix("json")
+        if not dialog.exec() or not dialog.selectedFiles():
+            return
+        path = self.controller.export_data(Path(dialog.selectedFiles()[0]))
+        self.notify("Tactful", f"Your data was exported to {path}")
+
+    def erase_data(self) -> None:
+        if not self.confirm("Erase my data?", ERASE_WARNING, "Erase everything"):
+            return
+        count = self.controller.erase_data()
+        self.notify("Tactful", f"Your outreach log was erased ({count} {'person' if count == 1 else 'people'}).")
+
+    def show_settings(self) -> None:
+        st = self.controller.state()
+        dialog = SettingsDialog(st.port or 8765, self.controller.autostart_enabled())
+        if not dialog.exec():
+            return
+        if dialog.autostart.isChecked() != self.controller.autostart_enabled():
+            self.controller.set_autostart(dialog.autostart.isChecked())
+        if dialog.port.value() != st.port:
+            self.controller.set_port(dialog.port.value())
+            self.notify("Tactful", f"The companion now listens on port {dialog.port.value()}. Pair your browser again.")
+
+    def show_about(self) -> None:
+        QMessageBox.about(None, "About Tactful", self.controller.about_text())
+
+    def quit(self) -> None:
+        self._poll.stop()
+        if self.pair_window is not None:
+            self.pair_window.close()
+        self.tray.hide()
+        self.controller.stop()
+        self._quit_app()
