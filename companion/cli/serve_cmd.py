@@ -69,15 +69,15 @@ async def serve(args) -> int:
     except (AlreadyRunning, PortInUse) as exc:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
-    for line in keyring_report(status):
-        print(line, file=sys.stderr)
-    shown = "127.0.0.1" if is_loopback(args.host) else args.host
-    print(f"listening on ws://{shown}:{server.port}/v1/ws", flush=True)
-    print(f"data dir: {folder}", file=sys.stderr, flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in (signal.SIGINT, signal.SIGTERM):  # before the listening line: a reader may stop us at once
         loop.add_signal_handler(sig, stop.set)
+    for line in keyring_report(status):
+        print(line, file=sys.stderr)
+    print(f"data dir: {folder}", file=sys.stderr, flush=True)
+    shown = "127.0.0.1" if is_loopback(args.host) else args.host
+    print(f"listening on ws://{shown}:{server.port}/v1/ws", flush=True)
     try:
         await stop.wait()
     finally:

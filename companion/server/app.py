@@ -22,6 +22,7 @@ from companion.server.accesslog import PathOnlyAccessLogger
 from companion.server.connection import Connection
 from companion.server.pairing import Pairing
 from companion.server.services import ServerConfig, Services
+from companion.store import service as store_service
 from protocol import PROTOCOL_VERSION
 
 log = logging.getLogger("tactful.server")
@@ -63,8 +64,10 @@ async def websocket(request: web.Request) -> web.StreamResponse:
         return web.json_response({"error": "bad_request", "message": "no query parameters; send auth first"},
                                  status=400)
     cfg = services.config
+    # compress=False: loopback needs no compression, and inflating permessage-deflate frames is
+    # where a tiny frame can cost megabytes (a decompression bomb) before the size cap applies.
     ws = web.WebSocketResponse(heartbeat=cfg.heartbeat, max_msg_size=max(cfg.max_message, cfg.max_page_message) + 1,
-                               autoping=True)
+                               autoping=True, compress=False)
     await ws.prepare(request)
     await Connection(ws, services, origin).run()
     return ws
@@ -115,6 +118,7 @@ class RunningServer:
     async def stop(self) -> None:
         """Close every connection (1001), stop listening, remove our runtime files."""
         await self.runner.cleanup()
+        await store_service.detach(self.services)
         if self.services.config.write_runtime:
             runtime.remove_runtime(self.services.data_dir, only_if_ours=True)
 
@@ -146,6 +150,7 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
                             local_only=settings.load_or_default(data_dir).local_only)
         services.pairing = Pairing(data_dir, clock=lambda: services.clock())
     services.keyring = keyring_status
+    await store_service.attach(services)  # the outreach log (services.store)
     admin_secret = runtime.new_admin_secret()
     app = create_app(services, admin_secret)
     runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger, handle_signals=False, shutdown_timeout=2.0)
@@ -155,6 +160,7 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
         await site.start()
     except OSError as exc:
         await runner.cleanup()
+        await store_service.detach(services)
         if exc.errno == errno.EADDRINUSE:
             raise PortInUse(f"port {config.port} on {config.host} is already in use by another program; "
                             "stop it or choose another port with --port") from None

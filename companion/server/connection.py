@@ -74,7 +74,8 @@ class Connection:
         self.session = Session(origin=origin)
         self.authenticated = False
         self.closing = False
-        self._out: asyncio.Queue[str | None] = asyncio.Queue(maxsize=self.config.send_queue)
+        # str frames, a (code, reason) close marker, or None to stop the writer.
+        self._out: asyncio.Queue = asyncio.Queue(maxsize=self.config.send_queue + 1)
         self._pending: deque[_Pending] = deque()
         self._pending_bytes = 0
         self._wake = asyncio.Event()
@@ -88,9 +89,9 @@ class Connection:
         """Queue one frame without waiting. A client `send_queue` frames behind is dropped."""
         if self.closing:
             return
-        try:
+        if self._out.qsize() < self.config.send_queue:
             self._out.put_nowait(json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
-        except asyncio.QueueFull:
+        else:
             log.warning("client %r stopped reading; dropping it", self.session.client_name)
             self._close_soon(SLOW_CLIENT_CLOSE, "client too slow")
 
@@ -103,9 +104,20 @@ class Connection:
             if frame is None or self.ws.closed:
                 return
             try:
+                if isinstance(frame, tuple):  # (code, reason): close after the replies before it
+                    await self.ws.close(code=frame[0], message=frame[1].encode())
+                    return
                 await self.ws.send_str(frame)
             except (ConnectionError, RuntimeError):
                 return
+
+    def _close_after_replies(self, code: int, reason: str) -> None:
+        """Stop reading; the writer sends what is queued, then closes with `code`."""
+        self.closing = True
+        try:
+            self._out.put_nowait((code, reason))
+        except asyncio.QueueFull:
+            self._tasks.append(asyncio.ensure_future(self.ws.close(code=code, message=reason.encode())))
 
     def _close_soon(self, code: int, reason: str) -> None:
         if not self.closing:
@@ -191,10 +203,11 @@ class Connection:
             self.closing = True
             svc.connections.discard(self)
             worker.cancel()
-            self._out.put_nowait(None) if not self._out.full() else None
             await asyncio.gather(worker, return_exceptions=True)
+            if not self._out.full():
+                self._out.put_nowait(None)
             try:
-                await asyncio.wait_for(writer, timeout=1.0)
+                await asyncio.wait_for(writer, timeout=2.0)
             except (asyncio.TimeoutError, Exception):
                 writer.cancel()
             for task in self._tasks:
@@ -209,8 +222,7 @@ class Connection:
             self._bad.popleft()
         if len(self._bad) > self.config.bad_message_limit:
             log.warning("client %r sent too many bad messages; closing", self.session.client_name)
-            self.closing = True
-            await self.ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"too many bad messages")
+            self._close_after_replies(WSCloseCode.POLICY_VIOLATION, "too many bad messages")
             return
         self.send(error_reply(msg_id, code, message))
 

@@ -1,0 +1,181 @@
+"""Abuse: floods of bad messages, oversized frames, dead peers. The server stays up for others."""
+
+import asyncio
+import json
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import authenticate, open_ws, pair, pair_and_connect, recv_json
+from websockets.exceptions import ConnectionClosed
+
+from companion.cli.pair_cmd import request_code
+
+DRAFT = {"type": "draft", "surface": "connection_note", "version": 1,
+         "text": "Hi Dana, I'm applying for the Staff Engineer role at Acme. Would you be open to a referral?"}
+
+
+def http_get(url: str) -> tuple[int, dict]:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(url, timeout=5) as resp:
+        return resp.status, json.loads(resp.read())
+
+
+async def read_until_closed(ws, timeout: float = 10.0) -> tuple[list[dict], int | None]:
+    """Every message until the server closes, and its close code."""
+    messages = []
+    try:
+        while True:
+            messages.append(await recv_json(ws, timeout))
+    except ConnectionClosed as exc:
+        return messages, exc.rcvd.code if exc.rcvd else None
+
+
+@pytest.mark.asyncio
+async def test_flood_of_malformed_messages_closes_only_the_flooder(companion_server, ws_client):
+    flooder = await ws_client(name="flooder")
+    victim = await ws_client(name="victim")
+    garbage = ["not json", "[]", "{}", json.dumps({"id": 1, "type": "no.such.command"}),
+               json.dumps({"id": 2, "type": "draft", "surface": "fax", "text": "x", "version": 1}),
+               json.dumps({"id": 3, "type": "ping", "extra": True}), "{\"id\": 4", json.dumps({"type": "auth", "token": "x"})]
+    sent = 0
+    try:
+        for i in range(1000):
+            await flooder.send(garbage[i % len(garbage)])
+            sent += 1
+    except ConnectionClosed:
+        pass
+    replies, code = await read_until_closed(flooder)
+    assert code == 1008
+    assert 1 <= len(replies) <= 100 and all(r["type"] == "result" and r["success"] is False for r in replies)
+    assert {r["error"]["code"] for r in replies} == {"invalid_format", "unknown_command"}
+
+    # The other client still gets feedback, and health still answers.
+    await victim.send(json.dumps({"id": 10, **DRAFT}))
+    reply = await recv_json(victim)
+    assert reply["id"] == 10 and reply["success"] is True and reply["result"]["version"] == 1
+    status, body = await asyncio.to_thread(http_get, companion_server.http("/v1/health"))
+    assert status == 200 and body["status"] == "ok"
+
+
+@pytest.mark.asyncio
+async def test_a_few_bad_messages_get_errors_and_the_connection_stays(ws_client):
+    ws = await ws_client()
+    await ws.send("{oops")
+    assert (await recv_json(ws))["error"]["code"] == "invalid_format"
+    await ws.send(json.dumps({"id": 5, "type": "teleport"}))
+    bad = await recv_json(ws)
+    assert bad["id"] == 5 and bad["error"]["code"] == "unknown_command"
+    await ws.send(json.dumps({"id": 6, "type": "draft", "surface": "connection_note", "version": 1}))
+    missing = await recv_json(ws)
+    assert missing["id"] == 6 and missing["error"]["code"] == "invalid_format" and "text" in missing["error"]["message"]
+    await ws.send(b"\x00\x01")
+    assert (await recv_json(ws))["error"]["code"] == "invalid_format"
+    await ws.send(json.dumps({"id": 8, "type": "ping"}))
+    assert (await recv_json(ws))["result"] == {"pong": True}
+
+
+@pytest.mark.asyncio
+async def test_validation_errors_do_not_echo_the_draft(ws_client):
+    ws = await ws_client()
+    secret_text = "my very private draft text"
+    await ws.send(json.dumps({"id": 1, "type": "draft", "surface": "fax", "text": secret_text, "version": 1}))
+    reply = await recv_json(ws)
+    assert reply["error"]["code"] == "invalid_format" and secret_text not in json.dumps(reply)
+
+
+@pytest.mark.asyncio
+async def test_known_but_unbuilt_commands_answer_unknown_command_without_counting_as_abuse(make_server):
+    from companion.commands import HANDLERS
+
+    server = await make_server(bad_message_limit=3)
+    ws = await pair_and_connect(server)
+    missing = [t for t in ("sent", "outreach.list", "page") if t not in HANDLERS]
+    if not missing:
+        pytest.skip("every command has a handler now")
+    kind = missing[0]
+    body = {"sent": {"recipient": {"slug": "dana"}, "surface": "message", "text": "hi"}, "outreach.list": {},
+            "page": {"url": "https://www.linkedin.com/in/dana/", "html": "<html></html>"}}[kind]
+    for i in range(10):
+        await ws.send(json.dumps({"id": i, "type": kind, **body}))
+        reply = await recv_json(ws)
+        assert reply["id"] == i and reply["error"]["code"] == "unknown_command"
+    await ws.close()
+
+
+@pytest.mark.asyncio
+async def test_oversized_command_closes_1009_but_page_may_be_larger(make_server):
+    server = await make_server(max_message=64 * 1024, max_page_message=512 * 1024)
+    ws = await pair_and_connect(server)
+    page = {"id": 1, "type": "page", "url": "https://www.linkedin.com/in/dana/", "html": "<p>x</p>" * 20_000}
+    await ws.send(json.dumps(page))  # ~160 KiB: over the general cap, under the page cap
+    reply = await recv_json(ws)
+    assert reply["id"] == 1  # answered (by the page handler, or unknown_command until it exists)
+    await ws.send(json.dumps({"id": 2, **DRAFT, "text": "word " * 20_000}))  # ~100 KiB draft
+    _, code = await read_until_closed(ws)
+    assert code == 1009
+
+
+@pytest.mark.asyncio
+async def test_frame_over_the_page_cap_closes_1009(make_server):
+    server = await make_server(max_message=16 * 1024, max_page_message=64 * 1024)
+    ws = await pair_and_connect(server)
+    try:
+        await ws.send(json.dumps({"id": 1, "type": "page", "url": "u", "html": "x" * 100_000}))
+    except ConnectionClosed:
+        pass
+    _, code = await read_until_closed(ws)
+    assert code == 1009
+
+
+def peak_rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmHWM")
+
+
+@pytest.mark.asyncio
+async def test_10_mib_frame_is_refused_with_1009_and_memory_stays_flat(serve_process):
+    code_answer = await asyncio.to_thread(request_code, serve_process.data_dir)
+    paired = await pair(serve_process.url, code_answer["code"])
+    ws = await authenticate(serve_process.url, paired["token"])
+    await ws.send(json.dumps({"id": 1, "type": "ping"}))
+    await recv_json(ws)
+    before = peak_rss_kib(serve_process.proc.pid)
+    frame = "x" * (10 * 1024 * 1024)
+    try:
+        await asyncio.wait_for(ws.send(frame), 10)
+    except (ConnectionClosed, ConnectionError):
+        pass
+    _, code = await read_until_closed(ws)
+    assert code == 1009
+    after = peak_rss_kib(serve_process.proc.pid)
+    # The frame was refused from its header: the server's peak memory grew by far less than 10 MiB.
+    assert after - before < 2 * 1024, (before, after)
+    status, _ = await asyncio.to_thread(http_get, f"http://127.0.0.1:{serve_process.port}/v1/health")
+    assert status == 200
+
+
+@pytest.mark.asyncio
+async def test_dead_peer_is_dropped_by_heartbeat(make_server):
+    server = await make_server(heartbeat=0.2)
+    ws = await pair_and_connect(server)
+    assert len(server.services.connections) == 1
+    ws.transport.pause_reading()  # the client stops answering pings, like a frozen or vanished peer
+    for _ in range(50):
+        if not server.services.connections:
+            break
+        await asyncio.sleep(0.1)
+    assert not server.services.connections
+    ws.transport.close()
+
+
+@pytest.mark.asyncio
+async def test_live_peer_survives_heartbeats(make_server):
+    server = await make_server(heartbeat=0.1)
+    ws = await pair_and_connect(server)
+    await asyncio.sleep(0.6)
+    await ws.send(json.dumps({"id": 1, "type": "ping"}))
+    assert (await recv_json(ws))["result"] == {"pong": True}
+    await ws.close()
