@@ -77,6 +77,7 @@ def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult
 
     found_thread = _step(warnings, "thread", thread.parse, snap, url, warnings)
     if found_thread is not None:
+        _link_participant(found_thread, profile)
         result.thread = found_thread
         if result.kind == "other" and (kind == "thread" or found_thread.messages or found_thread.participant):
             result.kind = "thread"
@@ -92,3 +93,12 @@ def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult
         own = profile
     result.own_profile = own
     return result
+
+
+def _link_participant(found, profile: Profile | None) -> None:
+    """A pop-up over a profile page talks with that person: reuse the profile's slug and URL."""
+    part = found.participant
+    if part is None or profile is None or not profile.name:
+        return
+    if (part.name or "").casefold() == profile.name.casefold() and (part.slug in (None, profile.slug)):
+        part.slug, part.url, part.degree = profile.slug, profile.url, profile.degree

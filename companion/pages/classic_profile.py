@@ -113,9 +113,8 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
         profile.pending_invite = False if profile.degree == 1 else _pending_button(card)
     about = _section(snap, "about")
     if about is not None:
-        spans = [clean(s.text()) for s in about.css('.inline-show-more-text span[aria-hidden="true"], '
-                                                     '.inline-show-more-text')]
-        profile.about = next((s for s in spans if s), None) or text_of(about, skip="h2, " + _HIDDEN) or None
+        body = about.css_first(".inline-show-more-text") or about.css_first(".pv-shared-text-with-see-more")
+        profile.about = text_of(body, skip=_HIDDEN) or text_of(about, skip="h2, " + _HIDDEN) or None
     exp = _section(snap, "experience")
     if exp is not None:
         profile.experience = [e for e in (entries.experience(r) for r in _entries(exp)) if e is not None]

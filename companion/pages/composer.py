@@ -1,2 +1,76 @@
-def parse(snap):
+"""Which composer is open, and the character limit the page itself declares.
+
+- connection note: a `textarea` inside a dialog (the invite dialog: `textarea[name=message]`,
+  `#custom-message`), or any textarea in a dialog that links `/preload/custom-invite/`;
+- InMail: a message form with a subject field (`[name=subject]`, `.msg-form__subject`);
+- message: a `[contenteditable=true]` textbox (`[role=textbox]`, `.msg-form__contenteditable`).
+The limit is the field's `maxlength`, else a "0/300"-style counter in the same form or dialog.
+A modal dialog sits above the message pop-up, so the invite note wins when both are present.
+"""
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from protocol.page import Composer
+
+from companion.pages.dom import Snapshot, ancestor_matching, clean
+
+_COUNTER = re.compile(r"^\s*\d{1,5}\s*/\s*(\d{2,6})\s*$")
+_SCOPE = "[role=dialog], dialog, form, .msg-form, .msg-overlay-conversation-bubble"
+
+
+def _maxlength(node: LexborNode | None) -> int | None:
+    if node is None:
+        return None
+    raw = (node.attributes.get("maxlength") or "").strip()
+    return int(raw) if raw.isdigit() and 0 < int(raw) <= 100_000 else None
+
+
+def _counter(scope: LexborNode | None) -> int | None:
+    if scope is None:
+        return None
+    for node in scope.css("span, div, p, small"):
+        if any(child.tag in ("span", "div", "p") for child in node.iter()):
+            continue  # (css_first would match the node itself)
+        m = _COUNTER.match(clean(node.text()))
+        if m:
+            return int(m.group(1))
     return None
+
+
+def _scope(node: LexborNode) -> LexborNode | None:
+    return ancestor_matching(node, "[role=dialog], dialog") or ancestor_matching(node, "form, .msg-form") \
+        or ancestor_matching(node, ".msg-overlay-conversation-bubble")
+
+
+def _note(snap: Snapshot) -> Composer | None:
+    for area in snap.css("textarea"):
+        dialog = ancestor_matching(area, "[role=dialog], dialog")
+        named = area.attributes.get("name") == "message" or area.attributes.get("id") == "custom-message"
+        invite = dialog is not None and (named or dialog.css_first('a[href*="/preload/custom-invite/"]') is not None
+                                        or dialog.css_first("[name=subject]") is None)
+        if invite and ancestor_matching(area, ".msg-form, form.msg-form") is None:
+            return Composer(surface="connection_note", limit=_maxlength(area) or _counter(dialog))
+    return None
+
+
+def _message(snap: Snapshot) -> Composer | None:
+    boxes = snap.css('[contenteditable="true"][role="textbox"], .msg-form__contenteditable, '
+                     '[contenteditable="true"][aria-multiline="true"]')
+    for box in boxes:
+        scope = _scope(box)
+        subject = scope.css_first('[name="subject"], .msg-form__subject') if scope is not None else None
+        if subject is None:
+            form = ancestor_matching(box, "form") or ancestor_matching(box, ".msg-form")
+            subject = form.css_first('[name="subject"], .msg-form__subject') if form is not None else None
+        limit = _maxlength(box) or _counter(scope)
+        if subject is not None:
+            return Composer(surface="inmail", limit=limit, has_subject=True)
+        return Composer(surface="message", limit=limit)
+    return None
+
+
+def parse(snap: Snapshot) -> Composer | None:
+    """The open composer, or None when the page shows none."""
+    return _note(snap) or _message(snap)

@@ -1,2 +1,149 @@
-def parse(snap, url, warnings):
-    return None
+"""A conversation: the messaging page `/messaging/thread/…` or the message pop-up over any page.
+
+Messaging is still the classic build in both page generations; in the new one the pop-up lives in
+the `#interop-outlet` shadow root, which Snapshot.css searches too. Anchors, in order:
+- the conversation container: the pop-up `[role=dialog]` bubble or the full-page thread;
+- the other participant: the header's `/in/` link (name and slug);
+- each message: `[data-event-urn]`; its send time is the epoch-ms prefix of the urn's base64 tail;
+  when that fails, the visible day heading and group time, carried forward because LinkedIn
+  prints them on the first message of a day and of a sender's group only;
+- the sender: the `--other` modifier, else the group's sender name (carried forward) compared with
+  the participant's.
+"""
+
+import re
+from datetime import datetime
+
+from selectolax.lexbor import LexborNode
+
+from protocol.page import Profile, Thread, ThreadMessage
+
+from companion.pages.dates import MONTHS, _fold, event_urn_ms, ms_to_iso
+from companion.pages.dom import Snapshot, ancestor_matching, clean, text_of
+from companion.pages.profile_common import profile_url, slug_from_url
+
+_CONTAINERS = (".msg-overlay-conversation-bubble, .msg-convo-wrapper, .msg-thread, "
+               "[role=dialog], .scaffold-layout__detail")
+_EVENT = "li.msg-s-message-list__event"
+_HIDDEN = ".visually-hidden, .a11y-text"
+_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})\s*([AaPp]\.?\s?[Mm]\.?)?")
+MAX_MESSAGES = 500
+TEXT_LIMIT = 4000
+
+
+def _containers(snap: Snapshot) -> list[LexborNode]:
+    """Conversation containers holding messages; open pop-ups before minimized ones."""
+    found: list[LexborNode] = []
+    for event in snap.css("[data-event-urn], " + _EVENT):
+        box = ancestor_matching(event, ".msg-overlay-conversation-bubble") or \
+            ancestor_matching(event, ".msg-convo-wrapper") or ancestor_matching(event, ".msg-thread") or \
+            ancestor_matching(event, "[role=dialog]") or ancestor_matching(event, "main") or event.parent
+        if box is not None and all(box.mem_id != f.mem_id for f in found):
+            found.append(box)
+    found.sort(key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""))
+    return found
+
+
+def _participant(box: LexborNode) -> Profile | None:
+    header = box.css_first(".msg-overlay-bubble-header, .msg-title-bar, .msg-thread__topcard, header, h2")
+    scopes = [header, box] if header is not None else [box]
+    for scope in scopes:
+        for a in scope.css('a[href*="/in/"]'):
+            if ancestor_matching(a, _EVENT, box) is not None or ancestor_matching(a, "[data-event-urn]", box):
+                continue
+            slug = slug_from_url(a.attributes.get("href"))
+            name = text_of(a, skip=_HIDDEN)
+            if slug or name:
+                if slug and slug.startswith("ACoA"):  # a member id, not a vanity slug: keep only the link
+                    return Profile(url=profile_url(slug), name=name or None)
+                return Profile(url=profile_url(slug), slug=slug, name=name or None)
+    title = box.css_first(".msg-entity-lockup__entity-title, .msg-overlay-bubble-header__title, h2")
+    name = text_of(title, skip=_HIDDEN)
+    return Profile(name=name) if name else None
+
+
+def _day_from_heading(label: str, now: datetime) -> datetime | None:
+    """A visible day heading with a month name and a day ('Aug 3', '3 août 2025') -> a date."""
+    words = re.findall(r"[^\W\d_]+", label)
+    month = next((MONTHS[_fold(w)] for w in words if _fold(w) in MONTHS), None)
+    numbers = [int(n) for n in re.findall(r"\d+", label)]
+    year = next((n for n in numbers if n >= 1990), now.year)
+    day = next((n for n in numbers if 1 <= n <= 31), None)
+    if month is None or day is None:
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _clock(label: str) -> tuple[int, int] | None:
+    m = _TIME.search(label or "")
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    suffix = (m.group(3) or "").lower().replace(".", "").replace(" ", "")
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    elif suffix == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _body(event: LexborNode) -> str:
+    body = event.css_first(".msg-s-event-listitem__body, .msg-s-event__content, [data-test-message-body]")
+    if body is None:
+        body = event.css_first("p")
+    return text_of(body, skip=_HIDDEN)[:TEXT_LIMIT]
+
+
+def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | None = None) -> Thread | None:
+    """The first open conversation on the page, or None when there is none."""
+    boxes = _containers(snap)
+    if not boxes:
+        return None
+    now = now or datetime.now()
+    box = boxes[0]
+    participant = _participant(box)
+    them_name = (participant.name or "").casefold() if participant else ""
+    events = box.css(_EVENT) or box.css("[data-event-urn]")
+    messages: list[ThreadMessage] = []
+    day: datetime | None = None
+    clock: tuple[int, int] | None = None
+    sender_name: str | None = None
+    unreadable = 0
+    for event in events[:MAX_MESSAGES]:
+        heading = event.css_first("time.msg-s-message-list__time-heading")
+        if heading is not None:
+            day = _day_from_heading(text_of(heading), now) or day
+            clock = None
+        item = event if event.attributes.get("data-event-urn") else event.css_first("[data-event-urn]") or event
+        name_node = item.css_first(".msg-s-message-group__name, .msg-s-message-group__profile-link")
+        if name_node is not None and text_of(name_node, skip=_HIDDEN):
+            sender_name = text_of(name_node, skip=_HIDDEN)
+        stamp = item.css_first("time.msg-s-message-group__timestamp")
+        if stamp is not None:
+            clock = _clock(text_of(stamp)) or clock
+        text = _body(item)
+        if not text:
+            continue  # a date separator or a system event
+        classes = item.attributes.get("class") or ""
+        if "msg-s-event-listitem--other" in classes:
+            sender = "them"
+        elif sender_name and them_name:
+            sender = "them" if sender_name.casefold() == them_name else "me"
+        else:
+            sender = "me"
+        ms = event_urn_ms(item.attributes.get("data-event-urn"))
+        if ms is not None:
+            sent_at = ms_to_iso(ms)
+        elif day is not None:
+            h, m = clock or (0, 0)
+            sent_at = day.replace(hour=h, minute=m).isoformat(timespec="minutes") if clock else day.date().isoformat()
+        else:
+            sent_at = None
+            unreadable += 1
+        messages.append(ThreadMessage(sender=sender, text=text, sent_at=sent_at, sent_at_ms=ms))
+    if unreadable:
+        warnings.append(f"thread: send time unknown for {unreadable} message(s)")
+    return Thread(participant=participant, messages=messages)
