@@ -1,0 +1,154 @@
+"""The `draft` command through a real connection: feedback, supersede, pause, settings, status."""
+
+import asyncio
+import json
+
+import pytest
+from conftest import recv_json
+
+from protocol.feedback import Feedback
+from protocol.messages import parse_server_message
+
+NOTE = ("Hi Dana, I saw the Staff Engineer opening on the payments team at Acme. I have led two ledger "
+        "migrations and would love to be considered. Would you be open to referring me? Thank you!")
+
+
+def draft(msg_id: int, version: int, text: str = NOTE, surface: str = "connection_note", **extra) -> str:
+    return json.dumps({"id": msg_id, "type": "draft", "surface": surface, "text": text, "version": version, **extra})
+
+
+@pytest.mark.asyncio
+async def test_draft_gets_feedback_for_its_version(ws_client):
+    ws = await ws_client()
+    await ws.send(draft(1, 3))
+    reply = await recv_json(ws)
+    parse_server_message(json.dumps(reply))
+    assert reply["id"] == 1 and reply["success"] is True
+    feedback = Feedback.model_validate(reply["result"])
+    assert feedback.version == 3 and feedback.surface == "connection_note"
+    assert feedback.limits.allowed == 300 and feedback.limits.used == len(NOTE)
+    assert 0 <= feedback.score <= 100
+
+
+@pytest.mark.asyncio
+async def test_over_the_linkedin_limit_is_an_error_finding_with_a_utf16_range(ws_client):
+    ws = await ws_client()
+    text = "🙂" + "x" * 300  # the emoji is two UTF-16 units: 302 units, limit 300
+    await ws.send(draft(1, 1, text))
+    result = (await recv_json(ws))["result"]
+    over = [f for f in result["findings"] if f["code"] == "length.over-limit"]
+    assert over and over[0]["severity"] == "error"
+    assert over[0]["range"] == {"start": 300, "end": 302}
+    assert result["limits"]["used"] == 302 and result["score"] <= 40
+
+
+@pytest.mark.asyncio
+async def test_page_declared_limit_wins(ws_client):
+    ws = await ws_client()
+    await ws.send(draft(1, 1, "x" * 250, limit=200))
+    result = (await recv_json(ws))["result"]
+    assert result["limits"]["allowed"] == 200 and any(f["code"] == "length.over-limit" for f in result["findings"])
+
+
+@pytest.mark.asyncio
+async def test_an_older_version_arriving_after_a_newer_one_is_superseded(ws_client):
+    ws = await ws_client()
+    await ws.send(draft(1, 5))
+    assert (await recv_json(ws))["result"]["version"] == 5
+    await ws.send(draft(2, 4))
+    reply = await recv_json(ws)
+    assert reply["id"] == 2 and reply["success"] is False and reply["error"]["code"] == "superseded"
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_versions_answers_each_once_and_the_newest_with_feedback(ws_client):
+    ws = await ws_client()
+    for v in range(1, 41):  # typing fast: one frame per keystroke
+        await ws.send(draft(v, v, NOTE[: 40 + v]))
+    replies = {}
+    while len(replies) < 40:
+        reply = await recv_json(ws)
+        assert reply["id"] not in replies
+        replies[reply["id"]] = reply
+    assert replies[40]["success"] is True and replies[40]["result"]["version"] == 40
+    answered = [i for i, r in replies.items() if r["success"]]
+    superseded = [i for i, r in replies.items() if not r["success"]]
+    assert all(replies[i]["error"]["code"] == "superseded" for i in superseded)
+    assert superseded, "a burst should coalesce at least once"
+    assert answered == sorted(answered)
+
+
+@pytest.mark.asyncio
+async def test_separate_drafts_do_not_supersede_each_other(ws_client):
+    ws = await ws_client()
+    await ws.send(draft(1, 9, draft_id="note"))
+    await ws.send(draft(2, 1, draft_id="inmail", surface="inmail"))
+    replies = {r["id"]: r for r in [await recv_json(ws), await recv_json(ws)]}
+    assert replies[1]["success"] and replies[2]["success"]
+
+
+@pytest.mark.asyncio
+async def test_pause_from_the_companion_answers_paused_and_pushes_an_event(companion_server, ws_client):
+    ws = await ws_client()
+    companion_server.services.set_paused(True)
+    event = await recv_json(ws)
+    assert event == {"type": "event", "event": "paused", "data": {"paused": True}}
+    await ws.send(draft(1, 1))
+    reply = await recv_json(ws)
+    assert reply["error"]["code"] == "paused"
+    companion_server.services.set_paused(False)
+    assert (await recv_json(ws))["data"] == {"paused": False}
+    await ws.send(draft(2, 2))
+    assert (await recv_json(ws))["success"] is True
+
+
+@pytest.mark.asyncio
+async def test_settings_pause_and_silence_rules_for_this_connection(ws_client):
+    ws = await ws_client()
+    other = await ws_client(name="other")
+    await ws.send(json.dumps({"id": 1, "type": "settings", "disabled_rules": ["length.over-limit"]}))
+    assert (await recv_json(ws))["result"] == {"disabled_rules": ["length.over-limit"], "paused": False}
+    await ws.send(draft(2, 1, "x" * 400))
+    assert not any(f["code"] == "length.over-limit" for f in (await recv_json(ws))["result"]["findings"])
+    await other.send(draft(2, 1, "x" * 400))
+    assert any(f["code"] == "length.over-limit" for f in (await recv_json(other))["result"]["findings"])
+
+    await ws.send(json.dumps({"id": 3, "type": "settings", "paused": True}))
+    assert (await recv_json(ws))["result"]["paused"] is True
+    await ws.send(draft(4, 2))
+    assert (await recv_json(ws))["error"]["code"] == "paused"
+
+
+@pytest.mark.asyncio
+async def test_status_reports_flags_without_content(companion_server, ws_client):
+    ws = await ws_client(name="Chromium")
+    await ws.send(json.dumps({"id": 1, "type": "status"}))
+    result = (await recv_json(ws))["result"]
+    assert result["client_name"] == "Chromium" and result["local_only"] is True and result["paused"] is False
+    assert result["clients_connected"] == 1 and result["protocol"] == 1
+    assert result["context"] == {"profile": False, "thread": False, "composer": None}
+
+
+@pytest.mark.asyncio
+async def test_handler_crash_is_internal_error_and_the_connection_lives(ws_client, monkeypatch):
+    from companion.commands import HANDLERS
+
+    model, _ = HANDLERS["status"]
+
+    async def broken(msg, session, services):
+        raise RuntimeError("boom with private detail")
+
+    monkeypatch.setitem(HANDLERS, "status", (model, broken))
+    ws = await ws_client()
+    await ws.send(json.dumps({"id": 1, "type": "status"}))
+    reply = await recv_json(ws)
+    assert reply["error"]["code"] == "internal_error" and "private" not in reply["error"]["message"]
+    await ws.send(json.dumps({"id": 2, "type": "ping"}))
+    assert (await recv_json(ws))["result"] == {"pong": True}
+
+
+@pytest.mark.asyncio
+async def test_auth_ok_carries_the_paused_flag(companion_server, ws_client):
+    companion_server.services.set_paused(True)
+    ws = await ws_client()
+    assert ws.auth_ok["paused"] is True and ws.auth_ok["local_only"] is True
