@@ -45,6 +45,7 @@ class Hint(Model):
     text: str  # the text to insert
     why: str
     source: str  # the exact source field, e.g. "profile.experience[1].company"
+    link: str | None = None  # e.g. the recent post the hint is about
 
 
 class Limits(Model):
