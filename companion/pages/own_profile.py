@@ -1,0 +1,64 @@
+"""The user's own profile, remembered locally so hints can find overlaps with a recipient.
+
+Learned from a snapshot of the user's own page (full: experience, education, location) or from the
+classic build's embedded viewer data on any page (name, headline, slug only). Stored as one JSON
+file, 0600, in the data dir; it never leaves the machine. A partial sighting fills gaps and never
+erases what a full one taught: fields the new snapshot does not show keep their remembered value.
+"""
+
+import json
+import logging
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from protocol.page import Profile
+
+from companion.paths import write_private_file
+
+log = logging.getLogger(__name__)
+FILE_NAME = "own_profile.json"
+
+
+def path_in(data_dir: Path) -> Path:
+    return Path(data_dir) / FILE_NAME
+
+
+def load(data_dir: Path) -> Profile | None:
+    """The remembered own profile, or None (missing or unreadable file: logged, not raised)."""
+    path = path_in(data_dir)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        log.warning("own profile: cannot read %s (%s)", path, type(exc).__name__)
+        return None
+    try:
+        return Profile.model_validate(json.loads(raw))
+    except (ValueError, ValidationError):
+        log.warning("own profile: %s is not valid; ignoring it", path)
+        return None
+
+
+def merge(old: Profile | None, new: Profile) -> Profile:
+    """`new` over `old` for the same person; a different person replaces the old one entirely."""
+    if old is None or (old.slug and new.slug and old.slug != new.slug):
+        return new.model_copy(update={"is_self": True})
+    data = old.model_dump()
+    for key, value in new.model_dump().items():
+        if value is not None and value != [] or key not in data:
+            data[key] = value
+    data["is_self"] = True
+    return Profile.model_validate(data)
+
+
+def save(data_dir: Path, profile: Profile) -> Profile:
+    """Merge `profile` into the remembered one and write it (0600). Returns what is stored."""
+    merged = merge(load(data_dir), profile)
+    write_private_file(path_in(data_dir), merged.model_dump_json(exclude_none=True, indent=1))
+    return merged
+
+
+def forget(data_dir: Path) -> None:
+    path_in(data_dir).unlink(missing_ok=True)
