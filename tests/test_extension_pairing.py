@@ -1,0 +1,121 @@
+"""The extension in real Chromium: pairing through the options page, the handshake that keeps an
+impostor on the port from learning anything, and no content script outside LinkedIn."""
+
+import time
+
+import pytest
+
+from extension_support import (  # noqa: F401 - fixtures
+    EXT_ID, Squatter, companion_proc, ext_browser, free_port, needs_chromium, paired, pw, wait_until,
+)
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+def test_extension_id_is_stable(ext_browser):
+    assert ext_browser.ext_id == EXT_ID
+
+
+def test_pairing_through_the_options_page(ext_browser, companion_proc):
+    from playwright.sync_api import expect
+
+    page = ext_browser.options()
+    expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "unpaired")
+    ext_browser.pair(companion_proc)
+    # The companion lists the browser under the name the extension chose.
+    import subprocess, sys, json
+    out = subprocess.run([sys.executable, "-m", "companion", "clients", "--json", "--data-dir",
+                          str(companion_proc.data_dir)], capture_output=True, text=True)
+    if out.returncode == 0 and out.stdout.strip().startswith(("[", "{")):
+        assert "Tactful extension (Chrome)" in out.stdout
+    # A fresh options page (a new connection) still shows connected: the token was kept.
+    again = ext_browser.options()
+    expect(again.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected")
+
+
+def test_wrong_code_is_refused_and_nothing_is_kept(ext_browser, companion_proc):
+    from playwright.sync_api import expect
+
+    page = ext_browser.set_port(companion_proc.port)
+    page.fill('input[name="pairing-code"]', "WRONG-CODE")
+    page.click('[data-action="pair"]')
+    expect(page.locator('[data-field="pair-result"]')).to_contain_text("failed", timeout=10000)
+    expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "unpaired")
+    stored = page.evaluate("() => chrome.storage.local.get('token')")
+    assert "token" not in stored
+
+
+def test_unpair_forgets_the_token(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page = browser.options()
+    expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected")
+    page.click('[data-action="unpair"]')
+    expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "unpaired")
+    assert "token" not in page.evaluate("() => chrome.storage.local.get('token')")
+
+
+def test_unpaired_shows_unpaired_and_sends_no_page_data(ext_browser):
+    from playwright.sync_api import expect
+
+    squatter = Squatter(free_port()).start()
+    try:
+        ext_browser.set_port(squatter.port)
+        page = ext_browser.linkedin("/in/dana-whitfield/")
+        helper = ext_browser.options()
+        tab = ext_browser.tab_id("https://www.linkedin.com/in/dana-whitfield/", helper)
+        panel = ext_browser.panel(tab)
+        expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "unpaired")
+        expect(panel.locator('[data-section="connection-help"]')).to_contain_text("tactful pair")
+        page.click(".msg-form__contenteditable")
+        page.keyboard.type("Hi Dana, could you refer me?")
+        time.sleep(1.0)
+        assert squatter.connections == 0 and squatter.frames == []
+    finally:
+        squatter.stop()
+
+
+def test_an_impostor_on_the_port_learns_no_page_data(paired):
+    """Paired, then the companion is replaced by a program that answers like one: the extension
+    sends its token (it cannot tell yet) but no page and no draft, and shows disconnected."""
+    from playwright.sync_api import expect
+
+    browser, companion = paired
+    port = companion.port
+    companion.stop()
+    squatter = Squatter(port).start()
+    try:
+        page = browser.linkedin("/in/dana-whitfield/")
+        helper = browser.options()
+        tab = browser.tab_id("https://www.linkedin.com/in/dana-whitfield/", helper)
+        panel = browser.panel(tab)
+        page.click(".msg-form__contenteditable")
+        page.keyboard.type("Hi Dana, could you refer me?")
+        wait_until(lambda: squatter.connections >= 1, message="the extension to try the port")
+        time.sleep(1.5)
+        expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "disconnected")
+        assert set(squatter.types()) <= {"auth"}, squatter.types()
+    finally:
+        squatter.stop()
+
+
+def test_no_content_script_outside_linkedin(paired):
+    """Chromium creates an isolated world named after the extension where its content script runs:
+    there is one on LinkedIn and none on example.com."""
+    browser, _ = paired
+
+    def worlds(url):
+        page = browser.context.new_page()
+        cdp = browser.context.new_cdp_session(page)
+        seen = []
+        cdp.on("Runtime.executionContextCreated", lambda e: seen.append(e["context"]))
+        cdp.send("Runtime.enable")
+        page.goto(url)
+        time.sleep(0.8)
+        cdp.detach()
+        page.close()
+        return [c for c in seen if c.get("auxData", {}).get("type") == "isolated"]
+
+    assert any(c.get("name") == "Tactful" for c in worlds("https://www.linkedin.com/in/dana-whitfield/"))
+    assert not any(c.get("name") == "Tactful" for c in worlds("https://example.com/"))
