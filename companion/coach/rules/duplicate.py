@@ -28,14 +28,17 @@ def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
     if report is None:
         return
     m = report.match
-    people = "1 other person" if m.recipients == 1 else f"{m.recipients} other people"
-    when = (f"on {say_date(m.last_ms, ctx.now)}" if m.first_ms == m.last_ms or m.recipients == 1 and m.messages == 1
-            else f"between {say_date(m.first_ms, ctx.now)} and {say_date(m.last_ms, ctx.now)}")
-    latest = f", most recently {report.names[0]}" if report.names else ""
+    first, last = say_date(m.first_ms, ctx.now), say_date(m.last_ms, ctx.now)
+    when = f"on {last}" if first == last else f"between {first} and {last}"
+    if m.recipients == 1:
+        to_whom = f"{report.names[0] if report.names else '1 other person'} {when}"
+    else:
+        latest = f", most recently {report.names[0]}" if report.names else ""
+        to_whom = f"{m.recipients} other people {when}{latest}"
     yield MASS_MESSAGE.finding(
         f"This draft is {round(m.similarity * 100)}% the same (names and companies aside) as what you "
-        f"sent to {people} {when}{latest}. People compare notes, and a message that could go to anyone "
-        "reads as one that did.",
+        f"sent to {to_whom}. People compare notes, and a message that could go to anyone reads as one "
+        "that did.",
         severity="warning" if m.recipients > 1 else "info",
         suggestion="Rewrite the opening around them: their work, a post, a shared employer or school, "
                    "and why this team in particular.",

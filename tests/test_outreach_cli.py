@@ -1,0 +1,129 @@
+"""`tactful history` on a real database file, as a subprocess, the way a user runs it."""
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from companion.store import DB_NAME, LogDB
+
+PY = sys.executable
+TEXT = "Hi {n}, I saw the platform team at {c} is hiring and would love to be considered. Would you refer me?"
+
+
+def history(data, *args, env=None):
+    full = dict(os.environ, **(env or {}))
+    return subprocess.run([PY, "-m", "companion", "history", *args, "--data-dir", str(data)] if args else
+                          [PY, "-m", "companion", "history", "--data-dir", str(data)],
+                          capture_output=True, text=True, timeout=60, env=full)
+
+
+@pytest.fixture
+def data(tmp_path):
+    folder = tmp_path / "data"
+    db = LogDB.in_dir(folder)
+    db.record_sent("ana-lopez", "connection_note", TEXT.format(n="Ana", c="Stripe"), 1_700_000_000_000,
+                   1_700_000_000_000, url="https://www.linkedin.com/in/ana-lopez/", name="Ana Lopez",
+                   company="Stripe")
+    db.record_sent("ana-lopez", "message", "Hi Ana, just bringing this back up. Thank you!", 1_700_700_000_000,
+                   1_700_700_000_000)
+    db.record_sent("bo-chen", "message", TEXT.format(n="Bo", c="Figma"), 1_700_100_000_000, 1_700_100_000_000,
+                   name="Bo Chen", company="Figma")
+    db.record_replies("bo-chen", [1_700_200_000_000])
+    db.update("bo-chen", 1_700_300_000_000, state="agreed", notes="will refer after the holidays")
+    db.close()
+    return folder
+
+
+def test_show_lists_people_state_counts_and_keep_updated_advice(data):
+    r = history(data)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert any(l.startswith("Ana Lopez at Stripe (ana-lopez): asked; 2 sent (1 follow-up), 0 replies") for l in lines)
+    assert any(l.startswith("Bo Chen at Figma (bo-chen): agreed; 1 sent (0 follow-ups), 1 reply") for l in lines)
+    assert "notes: will refer after the holidays" in r.stdout
+    assert "-> Bo Chen agreed to refer you" in r.stdout and "thank them" in r.stdout
+    j = history(data, "--json")
+    entries = {e["recipient"]["slug"]: e for e in json.loads(j.stdout)}
+    assert entries["bo-chen"]["advice"] and "advice" not in entries["ana-lopez"]
+    assert [s["surface"] for s in entries["ana-lopez"]["sent"]] == ["connection_note", "message"]
+
+
+def test_set_and_forget(data):
+    r = history(data, "set", "ana-lopez", "--state", "declined")
+    assert r.returncode == 0 and "declined" in r.stdout
+    r = history(data, "set", "nobody", "--state", "agreed")
+    assert r.returncode == 1 and "nobody" in r.stderr
+    r = history(data, "forget")
+    assert r.returncode == 2  # one of --recipient / --all is required
+    r = history(data, "forget", "--recipient", "ana-lopez")
+    assert r.returncode == 0 and "Forgot 1 person" in r.stdout
+    assert "ana-lopez" not in history(data).stdout
+    assert history(data, "forget", "--recipient", "ana-lopez").returncode == 1
+    r = history(data, "forget", "--all")
+    assert r.returncode == 0 and "Forgot 1 person" in r.stdout
+    assert "empty" in history(data).stdout
+
+
+def test_export_is_private_readable_and_imports_back_idempotently(data, tmp_path):
+    out = tmp_path / "export.json"
+    r = history(data, "export", str(out))
+    assert r.returncode == 0, r.stderr
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    dump = json.loads(out.read_text())
+    assert dump["format"] == "tactful-outreach-log" and dump["settings"] == {"history_text": False}
+    ana = next(p for p in dump["recipients"] if p["slug"] == "ana-lopez")
+    assert ana["url"] == "https://www.linkedin.com/in/ana-lopez/" and len(ana["messages"]) == 2
+    assert all("text" not in m and m["text_stored"] is False and m["fingerprint"] for m in ana["messages"])
+    assert "would love" not in out.read_text()  # no message text without history-text
+
+    other = tmp_path / "other"
+    r = history(other, "import", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "recipients added: 2" in r.stdout and "messages added: 3" in r.stdout
+    again = history(other, "import", str(out))
+    assert "messages added: 0" in again.stdout and "messages skipped: 3" in again.stdout
+    a = json.loads(history(data, "--json").stdout)
+    b = json.loads(history(other, "--json").stdout)
+    assert a == b
+    # The imported fingerprints still find the template.
+    db = LogDB.in_dir(other)
+    from companion.store.cache import OutreachView
+    view = OutreachView(db.load())
+    assert view.mass_check(TEXT.format(n="Cy", c="Notion"), "cy", ("Cy", "Notion")).match.recipients == 2
+    db.close()
+
+
+def test_bad_import_changes_nothing(data, tmp_path):
+    before = history(data, "--json").stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    r = history(data, "import", str(bad))
+    assert r.returncode == 1 and "not JSON" in r.stderr and "nothing was imported" in r.stderr
+    bad.write_text(json.dumps({"format": "tactful-outreach-log", "version": 1, "recipients": [
+        {"slug": "new-person", "messages": []},
+        {"slug": "x", "messages": [{"surface": "message", "sent_at": "yesterday"}]}]}))
+    r = history(data, "import", str(bad))
+    assert r.returncode == 1 and "yesterday" in r.stderr
+    bad.write_text(json.dumps({"format": "something-else", "recipients": []}))
+    assert history(data, "import", str(bad)).returncode == 1
+    assert history(data, "import", str(tmp_path / "missing.json")).returncode == 1
+    assert history(data, "--json").stdout == before
+
+
+def test_text_on_fails_closed_without_a_secure_keyring(data):
+    r = history(data, "text", "on", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert r.returncode == 1 and "keyring" in r.stderr and "Nothing changed" in r.stderr
+    assert history(data, "text", "status").stdout.strip() == "history-text is off"
+
+
+def test_a_damaged_log_is_reported_and_kept(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"garbage" * 1000)
+    r = history(folder)
+    assert r.returncode == 0 and "damaged" in r.stderr and "kept as" in r.stderr
+    assert any(".corrupt-" in p.name for p in folder.iterdir())

@@ -1,0 +1,112 @@
+"""The log-based rules on their own: the thread on the page and the log joined into one timeline,
+and the cases where a rule must stay quiet. (The WebSocket tests drive the same rules end to end.)"""
+
+from datetime import datetime, timedelta, timezone
+
+from protocol.page import Education, Experience, Profile, Thread, ThreadMessage
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, run_rules
+from companion.coach.rules import cold_ask, followup, keep_updated
+from companion.store import LogDB
+from companion.store.cache import OutreachView, to_ms
+
+NOW = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
+RULES = [*followup.RULES, *cold_ask.RULES, *keep_updated.RULES]
+
+
+def at(days_ago: float) -> int:
+    return to_ms(NOW - timedelta(days=days_ago))
+
+
+def codes(text, view=None, **ctx):
+    ctx.setdefault("surface", "message")
+    context = CoachContext(outreach=view, now=NOW, **ctx)
+    return {f.code: f for f in run_rules(RULES, AnalysedDraft(text), context)}
+
+
+def thread(*msgs):
+    return Thread(participant=Profile(slug="ana", name="Ana Lopez"),
+                  messages=[ThreadMessage(sender=s, text="...", sent_at_ms=t) for s, t in msgs])
+
+
+def make_view(tmp_path, *sends, replies=()):
+    db = LogDB.in_dir(tmp_path)
+    for slug, ms in sends:
+        db.record_sent(slug, "message", "Hello there, a short note about a referral please.", ms, ms)
+    for slug, ms in replies:
+        db.record_replies(slug, [ms])
+    view = OutreachView(db.load())
+    db.close()
+    return view
+
+
+def test_thread_alone_drives_the_follow_up_clock():
+    found = codes("Hi Ana, following up!", thread=thread(("me", at(2))), recipient_slug="ana")
+    assert "followup.too-soon" in found and "2 days ago" in found["followup.too-soon"].message
+    found = codes("Hi Ana, following up!", thread=thread(("me", at(8))), recipient_slug="ana")
+    assert "followup.ok" in found and found["followup.ok"].suggestion.startswith("Hi Ana,")
+
+
+def test_the_same_message_in_thread_and_log_counts_once(tmp_path):
+    view = make_view(tmp_path, ("ana", at(8)))
+    same = thread(("me", at(8) + 60_000))  # the thread shows it a minute later (minute precision)
+    found = codes("Hi Ana!", view, thread=same, recipient_slug="ana")
+    assert "followup.ok" in found and "followup.stop" not in found
+
+
+def test_log_and_thread_together_count_follow_ups(tmp_path):
+    # The original ask is only in the thread (sent before Tactful); two nudges are in the log.
+    view = make_view(tmp_path, ("ana", at(20)), ("ana", at(10)))
+    found = codes("Hi Ana!", view, thread=thread(("me", at(30))), recipient_slug="ana")
+    stop = found["followup.stop"]
+    assert "followed up twice" in stop.message and stop.data["unanswered"] == 3
+    assert "followup.ok" not in found and "followup.too-soon" not in found
+
+
+def test_a_reply_in_the_thread_ends_the_clock(tmp_path):
+    view = make_view(tmp_path, ("ana", at(10)), ("ana", at(3)))
+    found = codes("Hi Ana!", view, thread=thread(("them", at(2))), recipient_slug="ana")
+    assert not any(c.startswith("followup.") for c in found)
+    # And after their reply, a new unanswered message restarts it.
+    view = make_view(tmp_path / "b", ("ana", at(10)), ("ana", at(1)), replies=[("ana", at(5))])
+    assert "followup.too-soon" in codes("Hi Ana!", view, recipient_slug="ana")
+
+
+def test_a_disabled_rule_stays_quiet():
+    found = codes("Hi!", thread=thread(("me", at(2))), recipient_slug="ana",
+                  disabled=frozenset({"followup.too-soon"}))
+    assert "followup.too-soon" not in found
+
+
+def test_cold_ask_needs_an_ask_and_no_history(tmp_path):
+    view = make_view(tmp_path)
+    ask = "Hi Ana, would you be able to refer me to the payments team?"
+    assert "relationship.cold-ask" in codes(ask, view, recipient_slug="ana")
+    assert "relationship.cold-ask" not in codes("Hi Ana, loved your talk on payments!", view, recipient_slug="ana")
+    warm = "Hi Ana, it was great meeting you at PyCon. Would you be able to refer me?"
+    assert "relationship.cold-ask" not in codes(warm, view, recipient_slug="ana")
+    mine = Profile(slug="me", experience=[Experience(company="Shopify")], education=[Education(school="MIT")])
+    theirs = Profile(slug="ana", name="Ana Lopez", education=[Education(school="MIT")])
+    assert "relationship.cold-ask" not in codes(ask, view, profile=theirs, own_profile=mine)
+    # An earlier exchange in the thread on the page is history too.
+    assert "relationship.cold-ask" not in codes(ask, view, thread=thread(("them", at(40))), recipient_slug="ana")
+    # Without knowing who it is for, we cannot call it cold.
+    assert "relationship.cold-ask" not in codes(ask, view)
+
+
+def test_keep_updated_from_the_log(tmp_path):
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("ana", "message", "Hi Ana, a note.", at(30), at(30), name="Ana Lopez", company="Stripe")
+    db.update("ana", at(5), state="agreed")
+    view = OutreachView(db.load())
+    found = codes("Hi Ana, a question about the team.", view, recipient_slug="ana")
+    hint = found["referral.keep-updated"]
+    assert hint.severity == "hint" and "agreed to refer you on 5 May" in hint.message
+    assert "Stripe" in hint.suggestion
+    assert keep_updated.advice(view.recipient("ana"), to_ms(NOW)).startswith("Ana Lopez agreed to refer you 5 days ago")
+    db.record_sent("ana", "message", "Thank you Ana!", at(1), at(1))
+    view = OutreachView(db.load())
+    assert "referral.keep-updated" not in codes("Hi Ana, a question.", view, recipient_slug="ana")
+    assert keep_updated.advice(view.recipient("ana"), to_ms(NOW)) is None
+    db.close()

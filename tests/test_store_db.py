@@ -1,0 +1,162 @@
+"""The outreach database on disk: file mode, WAL, durability settings, migrations, damaged files,
+idempotent writes, erasure, and the writer thread's view of changes made by another process."""
+
+import asyncio
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from companion.store import DB_NAME, LogDB, NotFound, OutreachStore, StoreError
+from companion.store.db import SCHEMA_VERSION
+
+TEMPLATE = ("Hi {name}, I noticed {company} is hiring a backend engineer and I would love to be considered. "
+            "I have five years of experience building payment systems in Go and Python. Would you be open "
+            "to referring me, or pointing me to the right person? Thank you so much for your time.")
+
+
+def send(db, slug, ms, surface="message", name=None, company=None, text=None):
+    return db.record_sent(slug, surface, text or TEMPLATE.format(name=name or slug, company=company or "Acme"),
+                          ms, ms, name=name, company=company)
+
+
+def test_file_is_private_wal_and_fully_synced(tmp_path):
+    db = LogDB.in_dir(tmp_path / "data")
+    path = tmp_path / "data" / DB_NAME
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(tmp_path / "data").st_mode) == 0o700
+    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    send(db, "ana", 1_000)
+    wal = path.with_name(DB_NAME + "-wal")
+    assert wal.exists() and stat.S_IMODE(os.stat(wal).st_mode) == 0o600
+    db.close()
+
+
+def test_sent_is_idempotent_and_follow_ups_are_marked(tmp_path):
+    db = LogDB.in_dir(tmp_path)
+    first = send(db, "ana", 1_000)
+    again = send(db, "ana", 1_000)
+    assert not first.duplicate and again.duplicate and again.message_id == first.message_id
+    second = send(db, "ana", 2_000)
+    assert second.follow_up and not first.follow_up
+    db.record_replies("ana", [3_000])
+    third = send(db, "ana", 4_000)
+    assert not third.follow_up  # they answered in between: a new message, not a follow-up
+    assert db.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
+    log = db.load().by_slug["ana"]
+    assert [s.at_ms for s in log.sent] == [1_000, 2_000, 4_000] and log.replies == (3_000,)
+    db.close()
+
+
+def test_replies_only_for_people_in_the_log(tmp_path):
+    db = LogDB.in_dir(tmp_path)
+    assert db.record_replies("stranger", [5]) == 0
+    assert db.conn.execute("SELECT count(*) FROM recipients").fetchone()[0] == 0
+
+
+def test_update_state_stamps_time_and_unknown_slug_is_not_found(tmp_path):
+    db = LogDB.in_dir(tmp_path)
+    send(db, "ana", 1_000)
+    rec = db.update("ana", 5_000, state="agreed", notes="met at PyCon")
+    assert (rec.state, rec.state_at_ms, rec.notes) == ("agreed", 5_000, "met at PyCon")
+    rec = db.update("ana", 6_000, notes="")
+    assert rec.notes is None and rec.state_at_ms == 5_000  # notes alone do not move the state time
+    with pytest.raises(NotFound):
+        db.update("nobody", 1, state="agreed")
+    with pytest.raises(ValueError):
+        db.update("ana", 1, state="married")
+
+
+def test_forget_overwrites_the_data_in_the_file(tmp_path):
+    db = LogDB.in_dir(tmp_path)
+    send(db, "ana-secret-slug", 1_000, name="Anastasia Quixotic")
+    send(db, "bo", 2_000)
+    db.update("ana-secret-slug", 3_000, notes="NOTE-XYZZY-PLUGH")
+    assert db.forget("ana-secret-slug") == 1
+    assert db.forget("ana-secret-slug") == 0
+    assert [r[0] for r in db.conn.execute("SELECT slug FROM recipients")] == ["bo"]
+    assert db.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 1
+    db.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith(DB_NAME))
+    for needle in (b"NOTE-XYZZY-PLUGH", b"Anastasia Quixotic", b"ana-secret-slug"):
+        assert needle not in raw  # secure_delete + WAL truncation: not merely unlinked
+    db = LogDB.in_dir(tmp_path)
+    assert db.forget(None) == 1
+    assert db.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+
+
+def test_migrates_an_empty_old_file_and_refuses_a_newer_one(tmp_path):
+    path = tmp_path / DB_NAME
+    sqlite3.connect(path).close()  # version 0: an empty database
+    db = LogDB(path)
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer Tactful"):
+        LogDB(path)
+    assert path.exists()  # never rewritten or moved
+
+
+def test_a_damaged_file_is_kept_aside_and_a_fresh_log_starts(tmp_path):
+    path = tmp_path / DB_NAME
+    garbage = b"this is not a database " * 500
+    path.write_bytes(garbage)
+    db = LogDB(path)
+    assert db.notice and "damaged" in db.notice
+    kept = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == garbage and str(kept[0]) in db.notice
+    assert send(db, "ana", 1).message_id == 1  # the fresh log works
+    db.close()
+
+
+def test_a_damaged_page_is_detected(tmp_path):
+    db = LogDB.in_dir(tmp_path)
+    for i in range(300):
+        send(db, f"p{i}", i * 1000)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    path = tmp_path / DB_NAME
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for off in range(2 * page, min(len(data), 6 * page)):  # scribble over b-tree pages
+        data[off] = 0xA5
+    path.write_bytes(bytes(data))
+    db = LogDB(path)
+    assert db.notice and "damaged" in db.notice
+    assert db.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+
+
+def test_store_writes_off_the_loop_and_sees_other_processes_changes(tmp_path):
+    async def main():
+        store = OutreachStore(tmp_path)
+        await store.start()
+        loop_thread = __import__("threading").get_ident()
+        seen = []
+        real = store._db.record_sent
+
+        def spy(*a, **kw):
+            seen.append(__import__("threading").get_ident())
+            return real(*a, **kw)
+
+        store._db.record_sent = spy
+        await store.record_sent(slug="ana", surface="message", text=TEMPLATE.format(name="Ana", company="X"),
+                                sent_ms=1_000, now_ms=1_000)
+        assert seen and seen[0] != loop_thread
+        assert store.view().recipient("ana") is not None
+        # Another connection (the CLI) forgets everyone; the running store notices.
+        other = LogDB.in_dir(tmp_path)
+        other.forget(None)
+        other.close()
+        for _ in range(50):
+            if store.view().recipient("ana") is None:
+                break
+            await asyncio.sleep(0.1)
+        assert store.view().recipient("ana") is None
+        await store.close()
+
+    asyncio.run(main())

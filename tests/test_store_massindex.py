@@ -1,0 +1,94 @@
+"""The similarity fingerprint and the mass-message index: masking, light edits, counts, exclusion."""
+
+import random
+
+from companion.store.fingerprint import jaccard, masked_words, pack, shingles, unpack
+from companion.store.massindex import MIN_SHINGLES, THRESHOLD, MassIndex
+
+TEMPLATE = ("Hi {name}, I hope you are doing well. I noticed that {company} is hiring a senior backend "
+            "engineer and I would love to be considered for the role. I have five years of experience "
+            "building payment systems in Go and Python, and I enjoyed your talk on event sourcing. Would "
+            "you be open to referring me, or pointing me to the right person? Thank you so much for your time.")
+PEOPLE = [("Ana Lopez", "Stripe"), ("Bo Chen", "Figma"), ("Carla Diaz", "Datadog"), ("Dev Patel", "Notion")]
+
+
+def fp(name, company, text=TEMPLATE):
+    return shingles(text.format(name=name, company=company), (name, company))
+
+
+def test_masking_hides_names_companies_roles_and_numbers():
+    words = masked_words("Hi Ana, Stripe's Staff Data Engineer team is hiring 3 people. I am a senior "
+                         "software engineer.", ("Ana Lopez", "Stripe"))
+    assert "ana" not in words and "stripe's" not in words and "3" not in words
+    assert "<role>" in words and "senior" not in words and "software" not in words
+    assert words[:2] == ["hi", "<name>"]
+
+
+def test_a_filled_template_is_the_same_fingerprint():
+    a, b = fp(*PEOPLE[0]), fp(*PEOPLE[1])
+    assert len(a) >= MIN_SHINGLES and jaccard(a, b) == 1.0
+
+
+def test_light_edits_stay_above_the_threshold_and_a_different_note_falls_below():
+    base = fp(*PEOPLE[0])
+    edited = TEMPLATE.replace("I hope you are doing well", "Hope your week is going well") \
+                     .replace("would love", "would really love").replace("so much", "a lot")
+    assert jaccard(base, fp("Bo", "Figma", edited)) >= THRESHOLD
+    plus = TEMPLATE + " I also contributed to your open-source SDK last spring, which was a joy."
+    assert jaccard(base, fp("Bo", "Figma", plus)) >= THRESHOLD
+    other = ("Hey Bo, loved your post about migrating Figma's multiplayer servers to Rust. I am "
+             "working on something similar at my job and had a question about how you handled "
+             "backpressure between the sync layer and storage. Would you have ten minutes?")
+    assert jaccard(base, shingles(other, ("Bo", "Figma"))) < 0.2
+
+
+def test_pack_roundtrip_is_stable():
+    a = fp(*PEOPLE[0])
+    assert frozenset(unpack(pack(a))) == a
+    # Stable across processes: BLAKE2b, not Python's salted hash().
+    assert min(shingles("one two three four")) == min(shingles("one two three four"))
+    assert shingles("a b") == frozenset()
+
+
+def test_index_counts_other_recipients_and_excludes_this_one():
+    idx = MassIndex()
+    for i, (name, company) in enumerate(PEOPLE[:3]):
+        idx.add(fp(name, company), recipient_id=i + 1, sent_ms=1000 * (i + 1), message_id=i + 1)
+    m = idx.check(fp(*PEOPLE[3]), exclude_recipient=None)
+    assert (m.recipients, m.messages, m.first_ms, m.last_ms) == (3, 3, 1000, 3000)
+    assert m.recipient_ids[0] == 3  # most recent first
+    m = idx.check(fp(*PEOPLE[2]), exclude_recipient=3)
+    assert (m.recipients, m.last_ms) == (2, 2000)
+    # A follow-up to the same person only is not a mass message.
+    solo = MassIndex()
+    solo.add(fp(*PEOPLE[0]), 1, 1000, 1)
+    solo.add(fp(*PEOPLE[0]), 1, 2000, 2)
+    assert solo.check(fp(*PEOPLE[0]), exclude_recipient=1) is None
+
+
+def test_index_ignores_short_and_unrelated_messages():
+    idx = MassIndex()
+    idx.add(fp(*PEOPLE[0]), 1, 1000, 1)
+    assert idx.check(shingles("Thanks so much!")) is None
+    rnd = random.Random(4)
+    words = "alpha beta gamma delta river stone cloud pixel tiger maple orbit lemon".split()
+    unrelated = " ".join(rnd.choice(words) for _ in range(60))
+    assert idx.check(shingles(unrelated)) is None
+
+
+def test_template_variants_cluster_and_forget_removes_them():
+    idx = MassIndex()
+    rnd = random.Random(7)
+    fillers = ["truly", "really", "very much", "sincerely", "greatly"]
+    for i in range(200):
+        text = TEMPLATE.replace("would love", f"would {rnd.choice(fillers)} love")
+        idx.add(shingles(text.format(name=f"Person{i}", company=f"Co{i}"), (f"Person{i}", f"Co{i}")),
+                recipient_id=i, sent_ms=i, message_id=i)
+    assert len(idx.clusters) < 10  # 200 sends of one template, not 200 candidates
+    m = idx.check(fp("Zed", "Zco"))
+    assert m.recipients == 200 and m.first_ms == 0 and m.last_ms == 199
+    idx.remove_recipients(set(range(100)))
+    m = idx.check(fp("Zed", "Zco"))
+    assert m.recipients == 100 and m.first_ms == 100
+    idx.remove_recipients(set(range(200)))
+    assert idx.check(fp("Zed", "Zco")) is None
