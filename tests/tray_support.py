@@ -13,10 +13,13 @@ EXT_ORIGIN = "chrome-extension://" + "abcdefghijklmnop" * 2
 
 
 def runner_on_free_port(data_dir: Path, port: int, on_status):
-    """TrayController's runner factory, but on port 0 so parallel tests never collide."""
+    """TrayController's runner factory, but the default port becomes 0 (a free one) so tests never
+    collide with each other or a real companion; a port a test chose (Settings) is honoured."""
     from companion.server.runner import ServerRunner
+    from companion.settings import DEFAULT_PORT
 
-    return ServerRunner(data_dir, port=0, on_status=on_status, check_keyring=False)
+    return ServerRunner(data_dir, port=0 if port == DEFAULT_PORT else port, on_status=on_status,
+                        check_keyring=False)
 
 
 class Browser:
