@@ -16,6 +16,7 @@ class Session:
     profile: Profile | None = None  # the recipient, from the last profile/thread page
     thread: Thread | None = None
     composer: Composer | None = None
+    own_profile: Profile | None = None  # the user, remembered across pages (companion.pages.own_profile)
     disabled_rules: set[str] = field(default_factory=set)
     paused: bool = False
 

@@ -9,6 +9,7 @@ companion.errors.CommandError with a code from the protocol's closed set.
 from protocol import messages as m
 
 from companion.commands import draft, ping, settings, status
+from companion.commands import page
 
 # type -> (model, handler). One line per command; a valid command type missing here is answered
 # `unknown_command` until its handler exists. Add yours next to the others, e.g.
@@ -19,4 +20,5 @@ HANDLERS = {
     "draft": (m.Draft, draft.handle),
     "settings": (m.Settings, settings.handle),
     "status": (m.Status, status.handle),
+    "page": (m.PageSnapshot, page.handle),
 }

@@ -68,9 +68,6 @@ def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult
             profile = _step(warnings, "profile", sdui_profile.parse, snap, url, warnings)
         elif classic_profile.is_classic(snap):
             profile = _step(warnings, "profile", classic_profile.parse, snap, url, emb, warnings)
-        elif kind == "profile":
-            warnings.append("profile: no profile markup found (page not loaded yet?)")
-            profile = Profile(url=url, slug=None)
     if profile is not None:
         result.kind = "profile"
         result.profile = profile
@@ -84,6 +81,12 @@ def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult
     elif kind == "thread":
         result.kind = "thread"
         warnings.append("thread: no conversation found")
+    if kind == "profile" and result.kind == "other":
+        from companion.pages.profile_common import profile_url, slug_from_url
+
+        warnings.append("profile: no profile markup found (page not loaded yet?)")
+        slug = slug_from_url(url)
+        result.kind, result.profile = "profile", Profile(url=profile_url(slug), slug=slug)
 
     result.composer = _step(warnings, "composer", composer.parse, snap)
 
@@ -92,6 +95,7 @@ def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult
         profile.is_self = True
         own = profile
     result.own_profile = own
+    result.warnings = list(warnings)  # the model copied the list when it was built
     return result
 
 

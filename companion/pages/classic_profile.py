@@ -17,7 +17,7 @@ from companion.pages.dates import parse_degree
 from companion.pages.dom import Snapshot, ancestor_matching, clean, has_ancestor, text_of
 from companion.pages.embedded_json import Embedded
 from companion.pages.profile_common import (activity_posts, is_own_page, location_near_contact_info,
-                                            mutual_connections, profile_url, slug_from_url)
+                                            mutual_connections, profile_url, resolve_slug)
 from companion.pages.sdui_profile import fill_current, name_from_title
 
 _ENTITY = '[data-view-name="profile-component-entity"]'
@@ -75,13 +75,9 @@ def _entries(section: LexborNode) -> list[entries.RawEntry]:
 
 
 def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -> Profile:
-    profile = Profile(slug=slug_from_url(url))
+    profile = Profile()
     card = _top_card(snap)
-    if profile.slug is None and card is not None:
-        for a in card.css('a[href*="/in/"]'):
-            profile.slug = slug_from_url(a.attributes.get("href"))
-            if profile.slug:
-                break
+    profile.slug = resolve_slug(url, card, warnings)
     profile.url = profile_url(profile.slug)
     person = emb.people.get(profile.slug or "")
     line_parts: list[str] = []

@@ -16,7 +16,7 @@ from companion.pages.dates import looks_like_degree_label, parse_degree
 from companion.pages.dom import Snapshot, ancestor_matching, clean, depth_below, has_ancestor, text_of
 from companion.pages.profile_common import (activity_posts, is_own_page, location_near_contact_info,
                                             mutual_connections, pending_from_action_row, profile_url,
-                                            slug_from_url)
+                                            resolve_slug)
 
 _ENTRY_LINKS = ("/company/", "/school/")
 _EXPANDABLE = '[data-testid="expandable-text-box"]'
@@ -157,13 +157,9 @@ def _posts(snap: Snapshot, owner: str | None):
 
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
-    profile = Profile(slug=slug_from_url(url))
+    profile = Profile()
     top = card(snap, "Topcard")
-    if profile.slug is None and top is not None:
-        for a in top.css('a[href*="/in/"]'):
-            profile.slug = slug_from_url(a.attributes.get("href"))
-            if profile.slug:
-                break
+    profile.slug = resolve_slug(url, top, warnings)
     profile.url = profile_url(profile.slug)
     line_parts: list[str] = []
     if top is None:

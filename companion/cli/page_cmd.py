@@ -1,0 +1,118 @@
+"""`tactful page FILE.html`: what the page parser extracts from a saved LinkedIn page.
+
+`--json` prints the protocol's PageResult ({"kind": "profile"|"thread"|"other", "profile": {…},
+"thread": {…}, "composer": {…}, "own_profile": {…}, "warnings": […]}), the same data the
+WebSocket `page` command returns. Exit 0 on success (even with warnings: a partial page is still
+a page), 2 when the file cannot be read.
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+MAX_BYTES = 8 * 1024 * 1024
+_CANONICAL = re.compile(r'<link[^>]+rel="canonical"[^>]+href="([^"]+)"|<meta[^>]+property="og:url"[^>]+content="([^"]+)"')
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "page", help="show what Tactful reads from a saved LinkedIn page",
+        description="Parse a saved LinkedIn page (profile, messaging thread, open composer) and print "
+                    "what was extracted. Exit 2 when the file cannot be read.")
+    p.add_argument("file", help="the saved page (HTML, UTF-8); '-' for stdin")
+    p.add_argument("--url", help="the page's URL (default: the page's canonical link, else guessed)")
+    p.add_argument("--json", action="store_true", help="print the protocol PageResult as JSON")
+    p.set_defaults(func=run)
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise OSError(f"{path}: no such file" if not file.exists() else f"{path}: not a regular file")
+        with file.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise OSError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB, not a page snapshot")
+    if b"\x00" in data[:4096]:
+        raise OSError(f"{path}: binary data, not an HTML page")
+    return data.decode("utf-8", errors="replace")
+
+
+def _guess_url(html: str) -> str | None:
+    m = _CANONICAL.search(html[:200_000])
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def run(args) -> int:
+    from companion.pages import parse_snapshot
+
+    try:
+        html = _read(args.file)
+    except OSError as exc:
+        print(f"tactful page: cannot read {exc}" if ":" in str(exc) else f"tactful page: {exc}", file=sys.stderr)
+        return 2
+    result = parse_snapshot(args.url or _guess_url(html), html)
+    if args.json:
+        print(json.dumps(result.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2))
+    else:
+        print(render(result))
+    return 0
+
+
+def _line(label: str, value) -> str | None:
+    if value is None or value == "" or value == []:
+        return None
+    return f"  {label:<12} {value}"
+
+
+def render(result) -> str:
+    """A human summary: one line per known field, sections indented."""
+    out = [f"kind: {result.kind}"]
+    p = result.profile
+    if p is not None:
+        degree = {1: "1st", 2: "2nd", 3: "3rd"}.get(p.degree or 0)
+        rows = [
+            _line("name", p.name), _line("profile", p.url), _line("headline", p.headline),
+            _line("location", p.location), _line("degree", degree),
+            _line("pending", "invitation sent" if p.pending_invite else None),
+            _line("mutual", f"{p.mutual_count}" + (f" ({', '.join(p.mutual_names)})" if p.mutual_names else "")
+                  if p.mutual_count else None),
+            _line("current", " at ".join(x for x in (p.current_title, p.current_company) if x) or None),
+            _line("about", (p.about[:100] + "…") if p.about and len(p.about) > 100 else p.about),
+            _line("own page", "yes" if p.is_self else None),
+        ]
+        out.append("profile:")
+        out += [r for r in rows if r]
+        out.append("  experience:  " + ("(not loaded)" if p.experience is None else f"{len(p.experience)} employer(s)"))
+        for exp in p.experience or []:
+            for role in exp.roles:
+                out.append(f"    - {role.title or '?'} at {exp.company or '?'}, {role.dates or 'no dates'}"
+                           + (" (current)" if role.current else ""))
+        out.append("  education:   " + ("(not loaded)" if p.education is None else f"{len(p.education)}"))
+        for edu in p.education or []:
+            out.append(f"    - {edu.school or '?'}" + (f", {edu.degree}" if edu.degree else "")
+                       + (f", {edu.dates}" if edu.dates else ""))
+        out.append("  posts:       " + ("(not loaded)" if p.posts is None else f"{len(p.posts)}"))
+        for post in (p.posts or [])[:5]:
+            text = (post.text or "")[:70]
+            out.append(f"    - {'(repost) ' if post.reposted else ''}{text}" + (f"  {post.url}" if post.url else ""))
+    t = result.thread
+    if t is not None:
+        who = t.participant.name if t.participant and t.participant.name else "?"
+        out.append(f"thread with {who}: {len(t.messages)} message(s)")
+        for msg in t.messages[-10:]:
+            out.append(f"  [{msg.sent_at or 'time unknown'}] {msg.sender}: {msg.text[:80]}")
+    c = result.composer
+    if c is not None:
+        out.append(f"composer: {c.surface}" + (f", limit {c.limit}" if c.limit else "")
+                   + (", with subject" if c.has_subject else ""))
+    own = result.own_profile
+    if own is not None and (p is None or not p.is_self):
+        out.append(f"you: {own.name or '?'} ({own.url or 'no link'})")
+    for w in result.warnings:
+        out.append(f"warning: {w}")
+    return "\n".join(out)
