@@ -6,12 +6,14 @@ once per draft (lazily: a property nobody asks for costs nothing), not in each r
 
 import re
 from bisect import bisect_right
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
 from companion.coach.utf16 import OffsetMap, utf16_len
 
+_WORD = re.compile(r"\w[\w']*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[^\sA-Za-z0-9]")
 # A sentence ends at . ! ? (runs of them) or a line break; abbreviations are rare in these notes.
 # Line breaks end sentences too because greetings and sign-offs stand on their own lines.
@@ -90,6 +92,33 @@ class AnalysedDraft:
             out.append(Sentence(stripped, start + lead, start + lead + len(stripped)))
 
     @cached_property
+    def word_index(self) -> dict[str, list[int]]:
+        """First three characters of each lower-cased word -> the offsets where such words start.
+
+        Built in one pass; rules look up the words their patterns can start with (see scan.py)
+        instead of running every pattern over the whole draft.
+        """
+        index: dict[str, list[int]] = {}
+        for m in _WORD.finditer(self.lower):
+            key = m.group()[:3]
+            positions = index.get(key)
+            if positions is None:
+                index[key] = [m.start()]
+            else:
+                positions.append(m.start())
+        return index
+
+    def candidates(self, keys) -> list[int]:
+        """Sorted start offsets of the words whose index key is in `keys`."""
+        index = self.word_index
+        found = [index[k] for k in keys if k in index]
+        if not found:
+            return []
+        if len(found) == 1:
+            return found[0]
+        return sorted(chain.from_iterable(found))
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -98,15 +127,25 @@ class AnalysedDraft:
         i = bisect_right(self._sentence_starts, index) - 1
         return self.sentences[i] if i >= 0 else None
 
+    def sentence_start(self, index: int, limit: int = 80) -> int:
+        """Where the sentence holding `index` starts, looking back at most `limit` characters.
+
+        A few C-level rfind calls instead of a sentence split: this runs for every candidate
+        trigger on every keystroke.
+        """
+        lo = max(0, index - limit)
+        text = self.text
+        cut = max(text.rfind(".", lo, index), text.rfind("!", lo, index), text.rfind("?", lo, index),
+                  text.rfind("\n", lo, index))
+        return cut + 1 if cut >= 0 else lo
+
     def before_in_sentence(self, index: int, limit: int = 80) -> str:
         """Lower-cased text from the start of `index`'s sentence (at most `limit` chars) to `index`.
 
         Rules use it to look for a softener or a negation in front of a trigger ("could you refer
         me", "I'm not demanding") without re-scanning the draft.
         """
-        sentence = self.sentence_at(index)
-        start = sentence.start if sentence else 0
-        return self.lower[max(start, index - limit):index]
+        return self.lower[self.sentence_start(index, limit):index]
 
     @cached_property
     def utf16_length(self) -> int:

@@ -103,11 +103,15 @@ _NICKNAMES = {
 }
 
 
-def person_name_parts(full_name: str) -> list[str]:
+_NAME_PART = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@lru_cache(maxsize=256)
+def person_name_parts(full_name: str) -> tuple[str, ...]:
     """Folded name parts, without honorifics or credentials: "Dr. Maya Okafor, PhD" -> maya, okafor."""
     base = full_name.split(",")[0]
-    parts = [_fold(p) for p in re.findall(r"[^\W\d_][\w'-]*", base)]
-    return [p for p in parts if p not in {"dr", "mr", "mrs", "ms", "mx", "prof", "phd", "mba"}]
+    parts = [_fold(p) for p in _NAME_PART.findall(base)]
+    return tuple(p for p in parts if p not in {"dr", "mr", "mrs", "ms", "mx", "prof", "phd", "mba"})
 
 
 def name_matches(said: str, full_name: str) -> bool:

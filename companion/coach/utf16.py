@@ -4,12 +4,18 @@ An emoji outside the Basic Multilingual Plane is one code point in Python and tw
 the browser; every range on the wire is in UTF-16 units, so all conversion goes through here.
 """
 
+import re
 from bisect import bisect_left
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def utf16_len(text: str) -> int:
     """Length of `text` in UTF-16 code units (what LinkedIn's counters and the DOM count)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2  # in C: an astral character is 4 bytes, 2 units
 
 
 class OffsetMap:
@@ -18,7 +24,7 @@ class OffsetMap:
     def __init__(self, text: str):
         self.text = text
         # Code-point indices of astral characters; most drafts have none, so the map is empty.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
 
     def to_utf16(self, index: int) -> int:
         if not self._astral:

@@ -9,11 +9,12 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, recipient_company
+from companion.coach.scan import Trigger
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
 # Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
-_TITLE = re.compile(
+_TITLE = Trigger(
     r"\b(?:(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
     r"product|program|project|ux|ui|site reliability|platform|security|devops|mobile|ios|android|"
     r"qa|test|solutions|sales|marketing|growth|content|research|applied|staff|senior|junior|"
@@ -36,12 +37,25 @@ _SELF_TITLE = re.compile(
     r"\b(?:i'm|i am|i was|i've been|i have been|i worked|i work|currently|as my|my|former|fellow|"
     r"hiring)\s+(?:as\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
 )
-_JOB_ID = re.compile(
-    r"\b(?:job|req|requisition|posting|position|role)\s*(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
-    r"|\bjr?-?\d{5,}\b|\br-?\d{5,}\b|#\d{5,}\b"
-    r"|https?://\S*(?:/jobs?/|careers|greenhouse\.io|lever\.co|myworkdayjobs|ashbyhq|smartrecruiters|"
+_JOB_ID = Trigger(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}")
+# Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
+# draft has a long digit run or a URL at all.
+_JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b")
+_JOB_URL = re.compile(
+    r"https?://\S*(?:/jobs?/|careers|greenhouse\.io|lever\.co|myworkdayjobs|ashbyhq|smartrecruiters|"
     r"workable|jobvite|icims)\S*"
 )
+_DIGITS = re.compile(r"\d{5}")
+
+
+def _job_reference(draft: AnalysedDraft, lower: str) -> re.Match[str] | None:
+    if "http" in lower:
+        m = _JOB_URL.search(lower)
+        if m:
+            return m
+    if _DIGITS.search(lower):
+        return _JOB_NUM.search(lower)
+    return None
 
 
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
@@ -60,13 +74,14 @@ def role_span(draft: AnalysedDraft) -> tuple[int, int] | None:
     ask.vague through the draft's memo.
     """
     def compute():
-        m = _JOB_ID.search(draft.lower)
+        m = _JOB_ID.search(draft) or _job_reference(draft, draft.lower)
         if m:
             return m.span()
-        for m in _TITLE.finditer(draft.lower):
+        for m in _TITLE.finditer(draft):
             if m.group().strip() and _title_is_target(draft, m):
                 return m.span()
-        if draft.subject_lower and (_TITLE.search(draft.subject_lower) or _JOB_ID.search(draft.subject_lower)):
+        subject = draft.subject_lower
+        if subject and (_TITLE.regex.search(subject) or _JOB_ID.regex.search(subject) or _job_reference(draft, subject)):
             return (-1, -1)
         return None
 
@@ -84,10 +99,11 @@ def _role_missing(draft: AnalysedDraft, ctx: CoachContext):
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
-_ORG_AFTER = re.compile(
-    r"(?:\b(?:at|with|join|joining|to|for)\s+|@)"
-    r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})"
+_ORG_AFTER = Trigger(
+    r"(?:\b(?:at|with|join|joining|to|for)[ \t]+)"
+    r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})", on="text",
 )
+_AT_ORG = re.compile(r"@([A-Z][\w&'-]+)")  # "@Stripe"
 _NOT_ORG = {
     "i", "my", "your", "you", "the", "a", "an", "linkedin", "hi", "hello", "thanks", "thank", "me",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -103,9 +119,11 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
         company = recipient_company(ctx)
         if company:
             return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
-        for m in _ORG_AFTER.finditer(draft.text):
+        if "@" in draft.text and _AT_ORG.search(draft.text):
+            return True
+        for m in _ORG_AFTER.finditer(draft):
             words = m.group(1).split()
-            if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
+            if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.regex.search(m.group(1).lower()):
                 continue
             before = draft.before_in_sentence(m.start(), 60)
             if _SELF_CONTEXT.search(before) and not _TARGET_CUE.search(before):
@@ -131,7 +149,7 @@ def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
     yield COMPANY_MISSING.finding(message, suggestion=suggestion)
 
 
-_VAGUE = re.compile(
+_VAGUE = Trigger(
     r"\bany (?:open )?(?:openings?|opportunit(?:y|ies)|open(?:ing)? roles?|roles?|positions?|"
     r"jobs?|vacanc(?:y|ies)|openings? available)\b"
     r"|\bhelp me (?:find|get|land|with) (?:a |any )?(?:job|role|position|work)\b"
@@ -146,7 +164,7 @@ _VAGUE = re.compile(
 def _vague(draft: AnalysedDraft, ctx: CoachContext):
     if role_span(draft) is not None:
         return  # "...or anything else that comes up" after a named role is a fair addendum
-    m = _VAGUE.search(draft.lower)
+    m = _VAGUE.search(draft)
     if m:
         words = draft.text[m.start():m.end()]
         yield VAGUE.finding(

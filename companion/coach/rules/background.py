@@ -9,8 +9,9 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.scan import Trigger
 
-_FIT = re.compile(
+_FIT = Trigger(
     r"\b(?:i'm an? |i am an? |i've been |i have been |i was an? |i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
@@ -20,7 +21,7 @@ _FIT = re.compile(
     r"published|written|completed|finished|graduated|earned)\b|"
     r"i'm (?:currently |now )?(?:working|studying|finishing|completing|pursuing|leading|building|"
     r"graduating|a (?:senior|junior|final-year|recent)|an? \w+ (?:at|with|in))\b|"
-    r"\d+\+? (?:years?|yrs) (?:of|in|as|at|building|working|doing)|years of experience|"
+    r"years of experience|(?:years?|yrs) (?:of|in|as|at|building|working|doing|leading|designing)\b|"
     r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|includes|spans|focuses)|"
     r"experience (?:in|with|building|leading|designing)|background in|specializ(?:e|ing) in|"
     r"currently (?:at|a|an|working|studying|leading)|as an? (?:\w+ ){0,3}(?:engineer|developer|designer|"
@@ -29,7 +30,7 @@ _FIT = re.compile(
 
 
 def has_fit(draft: AnalysedDraft) -> bool:
-    return draft.remember("background.fit", lambda: bool(_FIT.search(draft.lower)))
+    return draft.remember("background.fit", lambda: bool(_FIT.search(draft)))
 
 
 def _missing(draft: AnalysedDraft, ctx: CoachContext):

@@ -9,8 +9,9 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.scan import Trigger
 
-_GRATITUDE = re.compile(
+_GRATITUDE = Trigger(
     r"\b(?:thanks?|thank you|thank u|thx|tysm|appreciated?|appreciating|appreciative|grateful|"
     r"gratitude|many thanks|much obliged|cheers for)\b"
 )
@@ -20,7 +21,7 @@ _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
 
 def has_gratitude(draft: AnalysedDraft) -> bool:
     def compute():
-        for m in _GRATITUDE.finditer(draft.lower):
+        for m in _GRATITUDE.finditer(draft):
             if not _NOT_GRATITUDE.match(draft.lower, max(0, m.start() - 4)):
                 return True
         return False
@@ -36,9 +37,9 @@ def _gratitude_missing(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-_OUT = re.compile(
+_OUT = Trigger(
     r"\bno (?:worries|pressure|problem|obligation|stress|hard feelings)\b"
-    r"|\b(?:totally|completely|fully|i'd|i would|i'll|i will|i)? ?(?:understand|get it)\b[^.!?\n]{0,30}\bif\b"
+    r"|\b(?:(?:totally|completely|fully|i'd|i would|i'll|i will|i) )?(?:understand|get it)\b[^.!?\n]{0,30}\bif\b"
     r"|\bif (?:you're|you are|you feel|you'd be|you would be) (?:not )?(?:comfortable|open|willing|able|too busy|busy|swamped)\b"
     r"|\bif (?:it's|it is|that's|that is|this is|this isn't|it isn't|that isn't) (?:not )?(?:a fit|possible|appropriate|something|not|too)\b"
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|the timing)\b"
@@ -51,7 +52,7 @@ _OUT = re.compile(
 
 
 def has_out(draft: AnalysedDraft) -> bool:
-    return draft.remember("courtesy.out", lambda: bool(_OUT.search(draft.lower)))
+    return draft.remember("courtesy.out", lambda: bool(_OUT.search(draft)))
 
 
 def _out_missing(draft: AnalysedDraft, ctx: CoachContext):
@@ -63,7 +64,7 @@ def _out_missing(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-_TIME = re.compile(
+_TIME = Trigger(
     r"\b(?:your time|you(?:'re| are) (?:probably |likely )?(?:busy|swamped|slammed)|busy schedule|"
     r"thanks? (?:you )?for (?:reading|taking a (?:look|moment|minute))|a (?:few|couple of) minutes|"
     r"(?:a|one) quick (?:question|ask|favou?r)|keep (?:this|it) (?:short|brief)|i'll be brief|"
@@ -75,7 +76,7 @@ _TIME = re.compile(
 
 
 def respects_time(draft: AnalysedDraft) -> bool:
-    return draft.remember("courtesy.time", lambda: bool(_TIME.search(draft.lower)))
+    return draft.remember("courtesy.time", lambda: bool(_TIME.search(draft)))
 
 
 def _time_missing(draft: AnalysedDraft, ctx: CoachContext):
@@ -87,16 +88,17 @@ def _time_missing(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-_MATERIALS = re.compile(
+_MATERIALS = Trigger(
     r"\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
     r"happy to (?:send|share|forward)|can (?:send|share|forward)|link(?:ed)? (?:below|here|to my)|"
-    r"behance|dribbble|kaggle)\b|https?://|www\.|\b[\w-]+\.(?:com|io|dev|me|net|org)\b"
+    r"behance|dribbble|kaggle)\b"
 )
+_LINK = re.compile(r"https?://|www\.|\.(?:com|io|dev|me|net|org)\b")
 
 
 def offers_materials(draft: AnalysedDraft) -> bool:
-    return draft.remember("materials", lambda: bool(_MATERIALS.search(draft.lower)))
+    return draft.remember("materials", lambda: bool(_MATERIALS.search(draft) or _LINK.search(draft.lower)))
 
 
 def _materials_missing(draft: AnalysedDraft, ctx: CoachContext):

@@ -9,8 +9,9 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.scan import Trigger
 
-_PRESSURE = re.compile(
+_PRESSURE = Trigger(
     r"\bdid you (?:see|get|read|receive|check|even (?:see|read|open)) my (?:last |previous |earlier )?"
     r"(?:message|note|email|inmail|request|dm)\b"
     r"|\bhave you (?:seen|read|gotten|received) my (?:last |previous |earlier )?(?:message|note|email|inmail|request)\b"
@@ -25,12 +26,12 @@ _PRESSURE = re.compile(
     r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out)(?: to)?(?: you)? (?:\w+ )?(?:several|multiple|many|\d+|two|three|a few) times\b"
     r"|\bas i (?:said|mentioned) (?:before|earlier|previously|in my last)\b|\bper my (?:last|previous) (?:message|email|note)\b"
     r"|\bjust (?:a )?(?:reminder|checking) (?:that )?(?:you (?:haven't|didn't))\b"
-    r"|\b(?:hello|hi|helloo+)\s*\?{1,}(?=\s|$)|\bany update\s*\?{2,}"
+    r"|\b(?:hello|hi|hey)\s*\?{1,}(?=\s|$)|\bany update\s*\?{2,}"
 )
 
 
 def _pressure(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _PRESSURE.finditer(draft.lower):
+    for m in _PRESSURE.finditer(draft):
         start, end = m.span()
         words = draft.text[start:end]
         yield PRESSURE.finding(

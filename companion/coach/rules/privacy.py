@@ -10,8 +10,9 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
+from companion.coach.scan import Trigger
 
-_CONFIDENTIAL = re.compile(
+_CONFIDENTIAL = Trigger(
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) pay\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
@@ -32,13 +33,20 @@ _ASKING = re.compile(
 )
 
 
+def _ends_in_question(draft: AnalysedDraft, end: int) -> bool:
+    """Whether the sentence running on from `end` ends with a question mark."""
+    tail = draft.text[end:end + 120]
+    stops = [i for i in (tail.find("."), tail.find("!"), tail.find("?"), tail.find("\n")) if i >= 0]
+    return bool(stops) and tail[min(stops)] == "?"
+
+
 def _confidential(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _CONFIDENTIAL.finditer(draft.lower):
+    for m in _CONFIDENTIAL.finditer(draft):
         start, end = m.span()
         if negated(draft, start, 40):
             continue  # "I know you can't share anything confidential"
         before = draft.before_in_sentence(start, 60)
-        if not (_ASKING.search(before) or "?" in (draft.sentence_at(start) or ("",))[0]):
+        if not (_ASKING.search(before) or _ends_in_question(draft, end)):
             continue
         words = draft.text[start:end]
         yield CONFIDENTIAL.finding(

@@ -12,9 +12,10 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
+from companion.coach.scan import Trigger
 
 # One pass over the lower-cased draft; the named group says which kind of trigger matched.
-_TRIGGERS = re.compile(
+_TRIGGERS = Trigger(
     r"(?P<refer>\brefer me\b|\bgive me (?:a|the) referral\b|\bget me (?:a referral|an interview|in)\b|"
     r"\bsend me (?:a|the|your) referral\b|\bput me forward\b)"
     r"|(?P<oblige>\bi need you to\b|\byou need to\b|\byou must\b(?! (?:be|have been|get|receive|hear|see|know))|"
@@ -26,8 +27,8 @@ _TRIGGERS = re.compile(
     r"|(?P<advance>\b(?:thanks|thank you|thx|many thanks) (?:so much )?in advance\b|\btia\b)"
     r"|(?P<presume>\blook(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"\bwaiting (?:for|on) your (?:reply|response|referral)\b|\bi'll be waiting\b)"
-    r"|(?P<exclaim>!{2,}|\?+!+[!?]*|!+\?+[!?]*)"
 )
+_EXCLAIM = re.compile(r"!{2,}|\?+!+[!?]*|!+\?+[!?]*")
 # In front of "refer me" these make it a question or a conditional, not an order.
 _SOFTENER = re.compile(
     r"\b(?:could|would|can|will|might) you\b|\bwilling\b|\bopen to\b|\bable to\b|\bhappy to\b|"
@@ -105,7 +106,7 @@ def _finding(draft, kind, start, end, fix=None):
 
 
 def _demanding(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _TRIGGERS.finditer(draft.lower):
+    for m in _TRIGGERS.finditer(draft):
         kind = m.lastgroup
         start, end = m.span()
         if not _keep(draft, kind, start):
@@ -113,9 +114,10 @@ def _demanding(draft: AnalysedDraft, ctx: CoachContext):
         fix = None
         if kind == "advance":
             fix = _fix_advance(draft, start, end)
-        elif kind == "exclaim":
-            fix = "?" if "?" in m.group() else "!"
         yield _finding(draft, kind, start, end, fix)
+    if "!" in draft.text:
+        for m in _EXCLAIM.finditer(draft.text):
+            yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
     yield from _shouting(draft)
 
 
@@ -127,9 +129,8 @@ def _shouting(draft: AnalysedDraft):
         loud = [w for w in words if len(w) >= 4 and w not in _ACRONYMS]
         if (len(words) >= 2 and loud) or (len(words) == 1 and words[0] in _SHOUT_WORDS):
             start, end = m.span()
-            sentence = draft.sentence_at(start)
             replacement = m.group().lower()
-            if sentence is not None and sentence.start == start:
+            if not draft.text[draft.sentence_start(start):start].strip():  # starts its sentence
                 replacement = replacement[0].upper() + replacement[1:]
             yield _finding(draft, "shout", start, end, replacement)
 
