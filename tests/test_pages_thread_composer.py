@@ -1,0 +1,127 @@
+"""Threads (send times from the urn and from the visible headings), composers, shadow roots, dates."""
+
+import base64
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from companion.pages import parse_snapshot
+from companion.pages.dates import (activity_ms, event_urn_ms, is_date_range, looks_like_degree_label, parse_date,
+                                   parse_degree, parse_range)
+from companion.pages.dom import Snapshot, matches
+
+FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
+
+
+def parse(name: str, url: str | None = None):
+    return parse_snapshot(url, (FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def test_classic_messaging_page_thread_with_exact_send_times():
+    r = parse("classic_messaging_thread.html", "https://www.linkedin.com/messaging/thread/2-ZmFrZQ==/")
+    assert r.kind == "thread" and r.profile is None and r.warnings == []
+    t = r.thread
+    assert (t.participant.name, t.participant.slug) == ("Daniel Okoye", "daniel-okoye")
+    assert t.participant.url == "https://www.linkedin.com/in/daniel-okoye/"
+    assert [(m.sender, m.sent_at, m.sent_at_ms) for m in t.messages] == [
+        ("me", "2026-01-01T10:00:00+00:00", 1767261600000),
+        ("them", "2026-01-01T10:30:00+00:00", 1767263400000),
+        ("me", "2026-01-02T10:00:00+00:00", 1767348000000),
+    ]
+    assert t.messages[0].text == "Hi Daniel, I saw the SRE opening at Kite Payments. Would you be open to a quick chat?"
+    assert t.messages[1].text == "Sure, send me your CV and the job link."
+    assert (r.composer.surface, r.composer.limit, r.composer.has_subject) == ("message", None, False)
+
+
+def test_overlay_in_shadow_root_falls_back_to_visible_headings_and_names():
+    r = parse("sdui_profile_message_overlay.html", "https://www.linkedin.com/in/lena-fischer-ux/")
+    assert r.kind == "profile" and r.profile.degree == 1
+    t = r.thread  # the open bubble, not the minimized one
+    assert t.participant.name == "Lena Fischer"
+    assert t.participant.slug == "lena-fischer-ux"  # linked to the profile behind the pop-up
+    assert [(m.sender, m.text, m.sent_at, m.sent_at_ms) for m in t.messages] == [
+        ("them", "Great meeting you at the meetup!", "2025-12-29T16:05", None),
+        ("them", "Let me know if you ever want to talk research ops.", "2025-12-29T16:05", None),  # carried forward
+        ("me", "Likewise! Happy new year.", "2026-01-03T09:15", None),
+    ]
+    assert r.composer.surface == "message"
+
+
+def test_invite_dialog_inside_serialized_shadow_root():
+    r = parse("sdui_profile_3rd_invite_dialog.html")
+    assert (r.composer.surface, r.composer.limit, r.composer.has_subject) == ("connection_note", 200, False)
+
+
+def test_invite_dialog_limit_from_counter_when_no_maxlength():
+    html = (FIXTURES / "sdui_profile_3rd_invite_dialog.html").read_text().replace(' maxlength="200"', "").replace("0/200", "0/300")
+    assert parse_snapshot(None, html).composer.limit == 300
+
+
+def test_shadow_root_content_is_invisible_without_the_template_support():
+    html = (FIXTURES / "sdui_profile_3rd_invite_dialog.html").read_text()
+    snap = Snapshot(html)
+    assert snap.tree.css_first("textarea") is None  # the light DOM alone does not show it
+    assert snap.css_first("textarea[name=message]") is not None
+    closed = html.replace('shadowrootmode="open"', 'shadowrootmode="closed"')
+    assert parse_snapshot(None, closed).composer is None  # only open roots are serialized by the browser
+
+
+def test_inmail_composer_with_subject_and_counter():
+    r = parse("sdui_profile_inmail_composer.html")
+    assert (r.composer.surface, r.composer.limit, r.composer.has_subject) == ("inmail", 1900, True)
+    assert r.profile.degree == 2 and r.thread is None  # a new conversation: no thread yet
+
+
+def test_nested_shadow_roots_are_searched():
+    html = ('<div id="interop-outlet"><template shadowrootmode="open"><div><template shadowrootmode="open">'
+            '<div role="dialog"><textarea name="message" maxlength="300"></textarea></div></template></div></template></div>')
+    assert parse_snapshot(None, html).composer.limit == 300
+
+
+@pytest.mark.parametrize("text,start,end,ongoing", [
+    ("Jul 2025 - Aug 2025 · 2 mos", (2025, 7), (2025, 8), False),
+    ("Feb 2019 - Present · 5 yrs 7 mos", (2019, 2), None, True),
+    ("juil. 2019 - aujourd’hui · 5 ans", (2019, 7), None, True),
+    ("ene. de 2020 - actualidad", (2020, 1), None, True),
+    ("März 2021 – Heute · 3 J. 2 Mon.", (2021, 3), None, True),
+    ("2025年7月 - 現在", (2025, 7), None, True),
+    ("2016 – 2020", (2016, None), (2020, None), False),
+    ("2016-2020", (2016, None), (2020, None), False),
+    ("2020", (2020, None), (2020, None), False),
+])
+def test_date_ranges_in_several_languages(text, start, end, ongoing):
+    assert is_date_range(text)
+    _, s, e, cur = parse_range(text)
+    assert (s.year, s.month) == start
+    assert ((e.year, e.month) if e else None) == end
+    assert cur is ongoing
+
+
+@pytest.mark.parametrize("text", ["Intern 2019", "Full-time · 3 yrs 3 mos", "Paris, Île-de-France, France · On-site",
+                                  "Stripe", "", "Class of 2020 honours"])
+def test_non_dates_are_not_date_ranges(text):
+    assert not is_date_range(text)
+
+
+def test_degree_labels_and_numbers():
+    assert [parse_degree(x) for x in ("· 1st", "· 2e", "3rd+", "· 1er", "2º", "· 2.")] == [1, 2, 3, 1, 2, 2]
+    assert parse_degree("500+ connections and more") is None
+    assert looks_like_degree_label("· 3rd+") and not looks_like_degree_label("Python Accelerator · 2 things")
+    assert parse_date("07/2025").month == 7 and parse_date("no year") is None
+
+
+def test_event_urn_decoding_and_activity_ids():
+    token = base64.b64encode(b"1778979564076b69974-100&x").decode()
+    assert event_urn_ms(f"urn:li:msg_message:(urn:li:fsd_profile:ACoA,2-{token})") == 1778979564076
+    assert event_urn_ms("urn:li:msg_message:(x,2-bm90LWEtdGltZXN0YW1w)") is None  # "not-a-timestamp"
+    assert event_urn_ms(None) is None and event_urn_ms("garbage") is None
+    ms = activity_ms("7408113942528000000")
+    assert datetime.fromtimestamp(ms / 1000, timezone.utc) == datetime(2025, 12, 20, 12, tzinfo=timezone.utc)
+    assert activity_ms("12") is None and activity_ms(None) is None
+
+
+def test_selector_matcher_tests_the_element_itself():
+    node = Snapshot('<div id="a" class="x y" data-k="abc"><span role="button">b</span></div>').tree.css_first("#a")
+    assert matches(node, 'div.y[data-k^="ab"]') and matches(node, "p, #a")
+    assert not matches(node, '[role="button"]')  # a descendant matching does not count
