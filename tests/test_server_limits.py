@@ -179,3 +179,33 @@ async def test_live_peer_survives_heartbeats(make_server):
     await ws.send(json.dumps({"id": 1, "type": "ping"}))
     assert (await recv_json(ws))["result"] == {"pong": True}
     await ws.close()
+
+
+@pytest.mark.asyncio
+async def test_too_much_queued_work_is_rate_limited(make_server):
+    server = await make_server(pending_bytes=200)
+    ws = await pair_and_connect(server)
+    await ws.send(json.dumps({"id": 1, **DRAFT, "text": "x" * 300}))
+    reply = await recv_json(ws)
+    assert reply["id"] == 1 and reply["error"]["code"] == "rate_limited"
+    await ws.send(json.dumps({"id": 2, "type": "ping"}))
+    assert (await recv_json(ws))["result"] == {"pong": True}
+    await ws.close()
+
+
+@pytest.mark.asyncio
+async def test_a_client_that_stops_reading_is_dropped_with_1013(make_server):
+    server = await make_server(send_queue=8)
+    ws = await pair_and_connect(server)
+    conn = next(iter(server.services.connections))
+    ws.transport.pause_reading()  # the client keeps the socket open but reads nothing
+    blob = "x" * 200_000
+    for _ in range(400):  # ~80 MB of pushes: far more than the socket buffers hold
+        conn.push_event("test", {"blob": blob})
+        await asyncio.sleep(0)
+        if conn.closing:
+            break
+    assert conn.closing
+    ws.transport.resume_reading()
+    _, code = await read_until_closed(ws, timeout=20)
+    assert code == 1013

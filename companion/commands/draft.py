@@ -32,4 +32,4 @@ async def handle(msg, session, services) -> dict:
     if services.is_paused or session.paused:
         raise CommandError(ErrorCode.PAUSED, "coaching is paused")
     feedback = analyze(msg.text, build_context(msg, session, services), msg.version)
-    return feedback.model_dump(mode="json", exclude_none=True)
+    return feedback.model_dump(mode="json")
