@@ -171,3 +171,16 @@ async def test_unpaired_token_is_refused_after_unpair(companion_server, ws_clien
         await recv_json(again)
         await again.send(json.dumps({"type": "auth", "token": ws.token}))
         await expect_4401(again)
+
+
+@pytest.mark.asyncio
+async def test_unpair_closes_an_open_connection(make_server):
+    from conftest import pair_and_connect
+
+    from companion.server.pairing import ClientStore
+
+    server = await make_server(revocation_check=0.1)
+    ws = await pair_and_connect(server, name="open one")
+    assert ClientStore(server.data_dir).remove("open one") == ["open one"]
+    msg = await expect_4401(ws)
+    assert "unpaired" in msg["message"]

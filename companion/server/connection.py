@@ -175,6 +175,7 @@ class Connection:
             log.info("refused %s from a client: %s", kind, exc)
             return await self._refuse(str(exc))
         self.session.client_name = record.name
+        self._verifier = record.verifier
         self.authenticated = True
         await self.ws.send_json(reply)
         return True
@@ -189,6 +190,7 @@ class Connection:
         svc.notify()
         writer = asyncio.ensure_future(self._writer())
         worker = asyncio.ensure_future(self._worker())
+        watcher = asyncio.ensure_future(self._watch_revocation())
         try:
             async for msg in self.ws:
                 if msg.type == WSMsgType.TEXT:
@@ -203,7 +205,8 @@ class Connection:
             self.closing = True
             svc.connections.discard(self)
             worker.cancel()
-            await asyncio.gather(worker, return_exceptions=True)
+            watcher.cancel()
+            await asyncio.gather(worker, watcher, return_exceptions=True)
             if not self._out.full():
                 self._out.put_nowait(None)
             try:
@@ -213,6 +216,21 @@ class Connection:
             for task in self._tasks:
                 await asyncio.gather(task, return_exceptions=True)
             svc.notify()
+
+    async def _watch_revocation(self) -> None:
+        """Close (4401) soon after `tactful unpair` revokes this client, not only at its next auth."""
+        clients = self.services.pairing.clients
+        while not self.closing:
+            await asyncio.sleep(self.config.revocation_check)
+            try:
+                paired = await asyncio.to_thread(clients.has_verifier, self._verifier)
+            except (OSError, ValueError):  # an unreadable file is not a revocation
+                continue
+            if not paired and not self.closing:
+                log.info("client %r was unpaired; closing its connection", self.session.client_name)
+                self.send({"type": "auth_invalid", "message": "this browser was unpaired; pair again"})
+                self._close_after_replies(AUTH_CLOSE, "auth_invalid")
+                return
 
     async def _bad_message(self, msg_id: int | None, code: ErrorCode, message: str) -> None:
         """Reply with an error; more than bad_message_limit in the window closes with 1008."""

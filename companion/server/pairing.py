@@ -113,6 +113,10 @@ class ClientStore:
                 found = record
         return found
 
+    def has_verifier(self, verifier: str) -> bool:
+        """Whether a client with this verifier is still paired (not revoked by `tactful unpair`)."""
+        return any(hmac.compare_digest(r.verifier, verifier) for r in self.load())
+
     def touch(self, name: str, now: datetime) -> None:
         with self._locked():
             records = self.load()

@@ -37,6 +37,7 @@ class ServerConfig:
     bad_message_window: float = 10.0  # ... within this many seconds closes the connection (1008)
     send_queue: int = 256  # replies waiting for a slow client before it is dropped
     pending_bytes: int = 16 * 1024 * 1024  # queued command payloads per connection before rate_limited
+    revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
     write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)
 
 
