@@ -1,0 +1,97 @@
+"""Personalization hints from Profile x own Profile x Thread: each with text, why and source."""
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from companion.coach import analyze
+from companion.coach.engine import CoachContext
+from companion.coach.hints import hints
+from companion.pages import parse_snapshot
+from protocol.page import Post, Profile, Thread, ThreadMessage
+
+FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
+NOW = datetime(2026, 1, 10, 12, tzinfo=timezone.utc)
+
+
+def page(name: str):
+    return parse_snapshot(None, (FIXTURES / name).read_text(encoding="utf-8"))
+
+
+OWN = page("sdui_profile_own.html").own_profile
+
+
+def ctx(profile=None, own=OWN, thread=None, surface="message"):
+    return CoachContext(surface=surface, profile=profile, own_profile=own, thread=thread, now=NOW)
+
+
+def by_kind(found):
+    return {h.kind: h for h in found}
+
+
+def test_shared_employer_school_city_post_mutuals():
+    found = hints("Hi Priya", ctx(page("sdui_profile_2nd.html").profile))
+    k = by_kind(found)
+    assert [h.kind for h in found] == ["shared_employer", "shared_school", "recent_post", "mutual_connection", "same_city"]
+    assert k["shared_employer"].text == "We were both at Stripe in 2019–2021."
+    assert "Jun 2019 - Oct 2021" in k["shared_employer"].why and "Apr 2018 - Aug 2021" in k["shared_employer"].why
+    assert k["shared_school"].text == "We were both at University of Waterloo in 2015–2018."
+    assert k["same_city"].text == "I'm also based in Toronto." and k["same_city"].source == "profile.location"
+    assert k["recent_post"].text == "I enjoyed your recent post: “We moved our billing ledger to event sourcing”."
+    assert k["recent_post"].source == "profile.posts[0].text" and "21 days ago" in k["recent_post"].why
+    assert k["mutual_connection"].text == "We're both connected with Tomasz."
+    assert all(h.why and h.source for h in found)
+
+
+def test_hints_already_in_the_draft_are_left_out():
+    profile = page("sdui_profile_2nd.html").profile
+    found = by_kind(hints("Hi Priya, we overlapped at Stripe. I'm in Toronto too, and Tomasz says hi.", ctx(profile)))
+    assert "shared_employer" not in found and "same_city" not in found and "mutual_connection" not in found
+    assert "shared_school" in found
+
+
+def test_reposts_are_not_offered_as_their_post():
+    profile = page("sdui_profile_2nd.html").profile
+    profile.posts = [p for p in profile.posts if p.reposted]
+    assert "recent_post" not in by_kind(hints("Hi", ctx(profile)))
+
+
+def test_same_employer_in_different_years_and_long_tenure():
+    profile = page("sdui_profile_fr.html").profile  # Stripe 2016-2019, Atelier Numérique since 2019
+    k = by_kind(hints("Bonjour", ctx(profile)))
+    assert k["shared_employer"].text == "We were both at Stripe in 2018–2019."
+    assert k["tenure"].text == "With 6 years at Atelier Numérique, you must know the team well."
+    assert k["tenure"].source == "profile.experience[0].roles[0].start"
+    own_later = OWN.model_copy(deep=True)
+    own_later.experience[0].roles[0].start.year = 2020  # now no overlap: 2020-2021 vs 2016-2019
+    k = by_kind(hints("Bonjour", ctx(profile, own=own_later)))
+    assert k["shared_employer"].text == "Like you, I worked at Stripe."
+
+
+def test_recent_move():
+    profile = page("sdui_profile_2nd.html").profile
+    profile.experience[0].roles[0].start.year, profile.experience[0].roles[0].start.month = 2025, 10
+    k = by_kind(hints("Hi", ctx(profile, own=None)))
+    assert k["recent_move"].text == "Congratulations on your new role as Staff Engineer at Nimbus Labs!"
+    assert "shared_employer" not in k  # no own profile known: no overlap hints
+
+
+def test_last_talked_from_thread():
+    thread = page("classic_messaging_thread.html").thread
+    k = by_kind(hints("Hi Daniel", ctx(Profile(name="Daniel Okoye"), thread=thread)))
+    assert k["last_talked"].text == "Following up on my message from a few days ago."
+    assert k["last_talked"].source == "thread.messages[2].sent_at"
+    old = Thread(messages=[ThreadMessage(sender="them", text="Thanks!", sent_at="2025-06-01T10:00:00+00:00")])
+    k = by_kind(hints("Hi", ctx(Profile(name="X"), thread=old)))
+    assert k["last_talked"].text == "It's been 7 months since we last spoke."
+
+
+def test_no_context_no_hints_and_own_page_gives_no_overlap():
+    assert hints("Hi", ctx(None)) == []
+    assert "shared_employer" not in by_kind(hints("Hi", ctx(OWN)))
+
+
+def test_hints_reach_the_feedback():
+    profile = page("classic_profile_1st.html").profile
+    fb = analyze("Hi Daniel, would you be open to referring me for the SRE role at Kite Payments?", ctx(profile))
+    assert any(h.kind == "shared_employer" and "Stripe" in h.text for h in fb.hints)
+    assert any(h.kind == "recent_post" and h.link for h in fb.hints)
