@@ -63,11 +63,11 @@ def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult
     kind = page_kind_from_url(url)
 
     profile: Profile | None = None
-    if kind == "profile" or (kind is None and (sdui_profile.is_sdui(snap) or classic_profile.is_classic(snap))):
-        if sdui_profile.is_sdui(snap):
-            profile = _step(warnings, "profile", sdui_profile.parse, snap, url, warnings)
-        elif classic_profile.is_classic(snap):
-            profile = _step(warnings, "profile", classic_profile.parse, snap, url, emb, warnings)
+    build = "sdui" if sdui_profile.is_sdui(snap) else "classic" if classic_profile.is_classic(snap) else None
+    if kind in ("profile", None) and build == "sdui":
+        profile = _step(warnings, "profile", sdui_profile.parse, snap, url, warnings)
+    elif kind in ("profile", None) and build == "classic":
+        profile = _step(warnings, "profile", classic_profile.parse, snap, url, emb, warnings)
     if profile is not None:
         result.kind = "profile"
         result.profile = profile

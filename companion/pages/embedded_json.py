@@ -70,6 +70,13 @@ def _relationship(rel: dict) -> tuple[int | None, bool | None, bool]:
     return degree, pending, False
 
 
+def _wanted(request: str) -> bool:
+    """Only the viewer (/voyager/api/me) and profile queries hold people."""
+    path = request.split("?")[0].rstrip("/")
+    return path.endswith("/voyager/api/me") or "Profile" in request or "vanityName" in request \
+        or "memberIdentity" in request
+
+
 def read_embedded(snap: Snapshot) -> Embedded:
     """Everything useful in the page's bpr-guid blocks; malformed blocks become warnings."""
     out = Embedded()
@@ -80,15 +87,17 @@ def read_embedded(snap: Snapshot) -> Embedded:
             requests[meta["body"]] = str(meta.get("request") or "")
     bad = 0
     for node in snap.tree.css('code[id^="bpr-guid-"]'):
+        request = requests.get(node.attributes.get("id") or "")
+        if request is not None and not _wanted(request):
+            continue  # feature flags, navigation, launchpad: large and useless here
         text = node.text()
         if "publicIdentifier" not in text:
-            continue  # most blocks are about feature flags and navigation
+            continue
         data = _load(text)
         if data is None:
             bad += 1
             continue
-        request = requests.get(node.attributes.get("id") or "", "")
-        _read_block(data, request, out)
+        _read_block(data, request or "", out)
     if bad:
         out.warnings.append(f"embedded_json: {bad} block(s) could not be read")
     return out
