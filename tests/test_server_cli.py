@@ -174,3 +174,20 @@ def test_tokens_and_codes_never_reach_the_logs(tmp_path):
     assert "GET /v1/health" in logs  # the access log is on, just without queries
     for secret in (secret_in_url, token, code, code.replace("-", ""), "DRAFTSECRET", "WRONGTOKENSECRET"):
         assert secret not in logs
+
+
+def test_serve_uses_the_port_from_settings_when_no_port_is_given(tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    data = tmp_path / "d"
+    data.mkdir(mode=0o700)
+    (data / "settings.json").write_text(json.dumps({"port": free, "local_only": True}))
+    proc = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--data-dir", str(data)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=REPO, text=True)
+    try:
+        assert proc.stdout.readline().strip() == f"listening on ws://127.0.0.1:{free}/v1/ws"
+    finally:
+        proc.terminate()
+        assert proc.wait(10) == 0
+        proc.stdout.close()

@@ -13,14 +13,15 @@ import logging
 import signal
 import sys
 
-DEFAULT_PORT = 8765
+DEFAULT_PORT = 8765  # = companion.settings.DEFAULT_PORT; the extension tries it first
 EXPOSE_FLAG = "--i-understand-this-exposes-tactful-to-the-network"
 
 
 def register(sub) -> None:
     p = sub.add_parser("serve", help="run the companion (the extension connects to it)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks a free one)")
+    p.add_argument("--port", type=int, default=None,
+                   help=f"port (default: settings.json's port, else {DEFAULT_PORT}; 0 picks a free one)")
     p.add_argument("--data-dir", default=None, help="data folder (default: $TACTFUL_DATA_DIR or the user data dir)")
     p.add_argument(EXPOSE_FLAG, dest="expose", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
@@ -61,8 +62,11 @@ async def serve(args) -> int:
     from companion.server.runtime import AlreadyRunning
     from companion.server.services import ServerConfig
 
-    config = ServerConfig(host=args.host, port=args.port)
+    from companion import settings
+
     folder = data_dir(args.data_dir)
+    port = args.port if args.port is not None else settings.load_or_default(folder).port
+    config = ServerConfig(host=args.host, port=port)
     status = await check_keyring()
     try:
         server = await start_server(folder, config, keyring_status=status)
