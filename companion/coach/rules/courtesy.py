@@ -71,7 +71,9 @@ _TIME = Trigger(
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
     r"out of the blue|(?:appreciate|thank you for|thanks for) (?:reading|considering|your consideration)|"
-    r"if you have (?:the )?(?:time|bandwidth|a moment|a minute))\b"
+    r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|"
+    r"(?:i know|i imagine|i realize|i'm sure) (?:things|life|work|it|you|your (?:inbox|schedule|week|calendar))"
+    r"(?:'s|'re| are| is| gets?| must be| can get)? (?:\w+ )?(?:busy|hectic|crazy|full|packed|swamped))\b"
 )
 
 

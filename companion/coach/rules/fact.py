@@ -57,7 +57,7 @@ _LEAD = (
     r"opportunit(?:y|ies)|req) (?:at|with)|\b(?:join|joining)(?: the team at| the .{1,30}? team at)?|"
     r"\bwork(?:ing)? (?:at|for)))"
 )
-_AS_IF = Trigger(_LEAD + r"[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)", on="text")
+_AS_IF = Trigger("(?:" + _LEAD + r")[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)", on="text")
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"

@@ -26,7 +26,7 @@ _PRESSURE = Trigger(
     r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out)(?: to)?(?: you)? (?:\w+ )?(?:several|multiple|many|\d+|two|three|a few) times\b"
     r"|\bas i (?:said|mentioned) (?:before|earlier|previously|in my last)\b|\bper my (?:last|previous) (?:message|email|note)\b"
     r"|\bjust (?:a )?(?:reminder|checking) (?:that )?(?:you (?:haven't|didn't))\b"
-    r"|\b(?:hello|hi|hey)\s*\?{1,}(?=\s|$)|\bany update\s*\?{2,}"
+    r"|\b(?:hello|hi|hey) ?\?\?*(?=\s|$)|\bany update\s*\?{2,}"
 )
 
 

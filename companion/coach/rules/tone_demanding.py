@@ -51,7 +51,8 @@ _ACRONYMS = {
 }
 _SHOUT_WORDS = {"PLEASE", "URGENT", "REALLY", "NEED", "MUST", "HELP", "IMPORTANT", "NOW", "ANYTHING",
                 "NEVER", "ALWAYS", "VERY", "REFER", "ASAP!"}
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]+\b(?:[\s,]+\b[A-Z][A-Z'’]+\b)*")
+# Capitalised words in a row, across "I"/"A" and punctuation: "I REALLY NEED A JOB. PLEASE" is one run.
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[\s,.;:!?-]+\b[A-Z][A-Z'’]*\b)*")
 
 _MESSAGES = {
     "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
@@ -106,10 +107,13 @@ def _finding(draft, kind, start, end, fix=None):
 
 
 def _demanding(draft: AnalysedDraft, ctx: CoachContext):
+    shouted = list(_shouting(draft))
+    yield from shouted
+    loud = [(f.range.start, f.range.end) for f in shouted]
     for m in _TRIGGERS.finditer(draft):
         kind = m.lastgroup
         start, end = m.span()
-        if not _keep(draft, kind, start):
+        if not _keep(draft, kind, start) or _inside(draft, loud, start, end):
             continue
         fix = None
         if kind == "advance":
@@ -117,22 +121,45 @@ def _demanding(draft: AnalysedDraft, ctx: CoachContext):
         yield _finding(draft, kind, start, end, fix)
     if "!" in draft.text:
         for m in _EXCLAIM.finditer(draft.text):
+            if _inside(draft, loud, *m.span()):
+                continue
             yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
-    yield from _shouting(draft)
+
+
+def _inside(draft: AnalysedDraft, spans, start: int, end: int) -> bool:
+    """Whether [start, end) lies within a span already reported as shouting (UTF-16 spans)."""
+    if not spans:
+        return False
+    s, e = draft.offsets.to_utf16(start), draft.offsets.to_utf16(end)
+    return any(a <= s and e <= b for a, b in spans)
 
 
 def _shouting(draft: AnalysedDraft):
     if not any(c.isupper() for c in draft.text):
         return
     for m in _CAPS_RUN.finditer(draft.text):
-        words = [w.strip(",") for w in m.group().split()]
+        words = [w for w in re.split(r"[\s,.;:!?-]+", m.group()) if len(w) >= 2]
         loud = [w for w in words if len(w) >= 4 and w not in _ACRONYMS]
         if (len(words) >= 2 and loud) or (len(words) == 1 and words[0] in _SHOUT_WORDS):
             start, end = m.span()
-            replacement = m.group().lower()
-            if not draft.text[draft.sentence_start(start):start].strip():  # starts its sentence
-                replacement = replacement[0].upper() + replacement[1:]
-            yield _finding(draft, "shout", start, end, replacement)
+            at_start = not draft.text[draft.sentence_start(start):start].strip()
+            yield _finding(draft, "shout", start, end, _normal_case(m.group(), at_start))
+
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
+_SENTENCE_CAP = re.compile(r"([.!?]\s+)([a-z])")
+
+
+def _normal_case(shouted: str, at_sentence_start: bool) -> str:
+    """Sentence case for a shouted run, keeping "I" and acronyms: "I NEED AWS. PLEASE" -> "I need AWS. Please"."""
+    def word(m):
+        w = m.group()
+        if w == "I" or w[:2] in ("I'", "I’"):
+            return "I" + w[1:].lower()
+        return w if w in _ACRONYMS else w.lower()
+    out = _CAPS_WORD.sub(word, shouted)
+    out = _SENTENCE_CAP.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+    return out[0].upper() + out[1:] if at_sentence_start and out else out
 
 
 DEMANDING = Rule(

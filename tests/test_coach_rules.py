@@ -1,0 +1,309 @@
+"""Every coach rule with examples that must fire and near-misses that must not.
+
+Each case runs the full analysis (all rules, the real registry) and asks only whether one code
+is among the findings, so a rule that fires for the wrong reason elsewhere still shows up.
+"""
+
+import pytest
+
+from protocol.page import DateParts, Education, Experience, Profile, Role
+
+from companion.coach import CoachContext, analyze
+
+
+def codes(text, surface="message", **ctx):
+    return {f.code for f in analyze(text, CoachContext(surface=surface, **ctx)).findings}
+
+
+def findings(text, code, surface="message", **ctx):
+    return [f for f in analyze(text, CoachContext(surface=surface, **ctx)).findings if f.code == code]
+
+
+def span_text(text, finding):
+    return text[finding.range.start:finding.range.end]  # ASCII-only texts here: UTF-16 == code points
+
+
+# (code, surface, text, context) -> must fire
+FIRES = [
+    ("ask.role-missing", "message", "Hi Sam, could you refer me at Stripe? Thanks!", {}),
+    ("ask.role-missing", "message", "I'm a data analyst at Acme and would love a referral to Stripe.", {}),
+    ("ask.role-missing", "connection_note", "Hi, I'd love a referral at your company. Thanks!", {}),
+    ("ask.company-missing", "message", "Could you refer me for the Data Analyst role? Thanks!", {}),
+    ("ask.company-missing", "message", "Could you refer me for the Data Analyst role at your company?", {"company": "Stripe"}),
+    ("ask.company-missing", "message", "I worked at Google. Could you refer me for the Data Analyst role?", {}),
+    ("ask.vague", "message", "Are there any openings on your team?", {}),
+    ("ask.vague", "message", "Could you help me find a job there?", {}),
+    ("ask.vague", "message", "Is there any opportunity at your company for me?", {}),
+    ("ask.vague", "message", "Please keep me posted if anything comes up.", {}),
+    ("personal.generic", "message", "I came across your impressive profile and see you work at Stripe.", {}),
+    ("personal.generic", "message", "Your background is amazing and I admire your work.", {}),
+    ("background.missing", "message", "Would you refer me for the Data Analyst role at Stripe? Thanks!", {}),
+    ("background.missing", "inmail", "Would you refer me for the Data Analyst role at Stripe? Thanks!", {}),
+    ("courtesy.gratitude-missing", "message", "Would you refer me for the Data Analyst role at Stripe?", {}),
+    ("courtesy.gratitude-missing", "message", "No thanks needed, just refer me for the Analyst role.", {}),
+    ("courtesy.out-missing", "message", "Would you refer me for the Data Analyst role at Stripe? Thanks!", {}),
+    ("courtesy.time-missing", "message", "Would you refer me for the Data Analyst role at Stripe? Thanks!", {}),
+    ("materials.missing", "message", "Would you refer me for the Data Analyst role at Stripe? Thanks!", {}),
+    ("privacy.confidential", "message", "Could you share the salary band for this role?", {}),
+    ("privacy.confidential", "message", "Can you send me the interview questions they ask?", {}),
+    ("privacy.confidential", "message", "Could you forward any internal documents about the team?", {}),
+    ("privacy.confidential", "message", "Do you know who else applied? How many other candidates are there?", {}),
+    ("privacy.confidential", "message", "What are the headcount plans for next year?", {}),
+    ("template.placeholder", "message", "Hi [Name], I'd love to join {company}.", {}),
+    ("template.placeholder", "message", "I'm applying for the <role> position.", {}),
+    ("template.placeholder", "message", "The job ID is XXX, thanks.", {}),
+    ("template.placeholder", "message", "Hi {{first_name}}, hope all is well.", {}),
+    ("template.placeholder", "message", "I'd love to work at (company name) someday.", {}),
+    ("fact.name-mismatch", "message", "Hi Priya,\nHope you're well.", {"recipient_name": "Sam Lee"}),
+    ("fact.name-mismatch", "message", "Dear Mr. Jones, hope you're well.", {"recipient_name": "Sam Lee"}),
+    ("fact.company-mismatch", "message", "I'd love to hear about your team at Google.", {"company": "Stripe"}),
+    ("fact.company-mismatch", "message", "Could you refer me for the Analyst role at Google?", {"company": "Stripe"}),
+    ("fact.company-mismatch", "message", "I know you work at Meta and love it.", {"company": "Stripe"}),
+    ("length.over-limit", "connection_note", "x " * 151, {}),
+    ("length.over-limit", "connection_note", "x " * 101, {"limit": 200}),
+    ("length.over-limit", "inmail", "y" * 1901, {}),
+    ("length.too-long", "message", "word " * 200, {}),
+    ("length.too-short", "message", "Refer me?", {}),
+    ("followup.pressure", "follow_up", "Hi Sam, did you see my message?", {}),
+    ("followup.pressure", "follow_up", "I'm still waiting for a reply.", {}),
+    ("followup.pressure", "follow_up", "I haven't heard back from you yet.", {}),
+    ("followup.pressure", "follow_up", "You never replied to my note.", {}),
+    ("followup.pressure", "follow_up", "Following up again on this.", {}),
+]
+
+# Near-misses and good wording: must NOT fire.
+QUIET = [
+    ("ask.role-missing", "message", "Could you refer me for the Senior Backend Engineer role?", {}),
+    ("ask.role-missing", "message", "I'm applying for job ID 12345 at Stripe.", {}),
+    ("ask.role-missing", "message", "Here is the posting: https://boards.greenhouse.io/stripe/jobs/5123456", {}),
+    ("ask.role-missing", "inmail", "Would you be open to a referral?", {"subject": "Data Analyst role at Stripe"}),
+    ("ask.company-missing", "message", "Could you refer me for the Data Analyst role at Stripe?", {}),
+    ("ask.company-missing", "message", "Would you refer me to the Data team at stripe?", {"company": "Stripe, Inc."}),
+    ("ask.company-missing", "message", "I'd love to join the AWS Lambda team.", {"company": "Amazon Web Services (AWS)"}),
+    ("ask.vague", "message", "Could you refer me for the Data Analyst role? If anything else comes up, great.", {}),
+    ("ask.vague", "message", "I saw an opening for a Data Analyst and applied.", {}),
+    ("personal.generic", "message", "I really enjoyed your talk on event sourcing at PyCon.", {}),
+    ("personal.generic", "message", "Fellow Michigan alum here!", {}),
+    ("personal.generic", "message", "Priya Shah suggested I reach out to you.", {}),
+    ("personal.generic", "message", "We met at the Data Council meetup last spring.", {}),
+    ("background.missing", "message", "I'm a data analyst with 4 years of experience in SQL.", {}),
+    ("background.missing", "message", "I've built dashboards used by 200 people at Acme.", {}),
+    ("background.missing", "connection_note", "Would you refer me for the Analyst role at Stripe?", {}),
+    ("courtesy.gratitude-missing", "message", "Thanks for reading!", {}),
+    ("courtesy.gratitude-missing", "message", "I'd really appreciate it.", {}),
+    ("courtesy.gratitude-missing", "message", "Thank you in advance.", {}),
+    ("courtesy.out-missing", "message", "No worries at all if not.", {}),
+    ("courtesy.out-missing", "message", "I completely understand if it's not possible.", {}),
+    ("courtesy.out-missing", "message", "Only if you're comfortable, of course.", {}),
+    ("courtesy.time-missing", "message", "I know you're busy, so I'll keep this short.", {}),
+    ("courtesy.time-missing", "message", "Thanks for reading!", {}),
+    ("courtesy.time-missing", "connection_note", "Hi!", {}),
+    ("materials.missing", "message", "Happy to send my resume.", {}),
+    ("materials.missing", "message", "My portfolio: https://ana.dev", {}),
+    ("privacy.confidential", "message", "I know you can't share anything confidential.", {}),
+    ("privacy.confidential", "message", "Any tips for the interview process would be great.", {}),
+    ("privacy.confidential", "message", "I'm not asking about salary bands or anything like that.", {}),
+    ("template.placeholder", "message", "See [my portfolio](https://ana.dev) and reference [1].", {}),
+    ("template.placeholder", "message", "I love it <3 and my GPA is 3.9.", {}),
+    ("template.placeholder", "message", "The posting (R-12345) closes soon.", {}),
+    ("fact.name-mismatch", "message", "Hi Sam,\nHope you're well.", {"recipient_name": "Samantha Lee"}),
+    ("fact.name-mismatch", "message", "Hi Bob, hope you're well.", {"recipient_name": "Robert Lee"}),
+    ("fact.name-mismatch", "message", "Hi there, hope you're well.", {"recipient_name": "Sam Lee"}),
+    ("fact.name-mismatch", "message", "Dear Hiring Manager, hello.", {"recipient_name": "Sam Lee"}),
+    ("fact.name-mismatch", "message", "Hello,\nCan we talk?", {"recipient_name": "Sam Lee"}),
+    ("fact.name-mismatch", "message", "Hi José, hope you're well.", {"recipient_name": "Jose Alvarez"}),
+    ("fact.name-mismatch", "message", "Hi Priya, hope you're well.", {}),
+    ("fact.company-mismatch", "message", "I'd love to hear about your team at Stripe.", {"company": "Stripe"}),
+    ("fact.company-mismatch", "message", "I currently work at Google on search.", {"company": "Stripe"}),
+    ("fact.company-mismatch", "message", "My team at Google ships weekly.", {"company": "Stripe"}),
+    ("fact.company-mismatch", "message", "Could you refer me for the role at Google?", {}),
+    ("length.over-limit", "connection_note", "x" * 300, {}),
+    ("length.over-limit", "connection_note", "😀" * 150, {}),
+    ("length.too-long", "connection_note", "x" * 300, {}),
+    ("length.too-short", "message", "", {}),
+    ("followup.pressure", "follow_up", "Bumping this in case it got buried. No worries if now isn't a good time!", {}),
+    ("followup.pressure", "follow_up", "I haven't heard back from the recruiter yet, so I wanted to check in.", {}),
+    ("followup.pressure", "message", "Did you see my message?", {}),
+]
+
+
+@pytest.mark.parametrize("code,surface,text,ctx", FIRES, ids=[f"{c[0]}-{i}" for i, c in enumerate(FIRES)])
+def test_rule_fires(code, surface, text, ctx):
+    assert code in codes(text, surface, **ctx)
+
+
+@pytest.mark.parametrize("code,surface,text,ctx", QUIET, ids=[f"{c[0]}-{i}" for i, c in enumerate(QUIET)])
+def test_rule_stays_quiet(code, surface, text, ctx):
+    assert code not in codes(text, surface, **ctx)
+
+
+# tone.demanding: the exact words that triggered it, or silence for near-misses.
+DEMANDING = [
+    ("Please refer me for the role.", "refer me"),
+    ("Refer me to the hiring manager.", "Refer me"),
+    ("I need you to forward my resume.", "I need you to"),
+    ("Make sure you mention my name.", "Make sure you"),
+    ("I expect a reply by Friday.", "I expect"),
+    ("You owe me one after last year.", "You owe me"),
+    ("Please get back to me ASAP.", "ASAP"),
+    ("Let me know by tomorrow.", "by tomorrow"),
+    ("Thanks in advance for the referral.", "Thanks in advance"),
+    ("I look forward to your referral.", "look forward to your referral"),
+    ("I REALLY NEED THIS JOB.", "I REALLY NEED THIS JOB"),
+    ("This is URGENT for me.", "URGENT"),
+    ("Can you help me out!!", "!!"),
+    ("Are you hiring?!", "?!"),
+]
+NOT_DEMANDING = [
+    "I'm not demanding anything, just curious.",
+    "Would you be open to referring me for the role?",
+    "Could you refer me if you feel comfortable?",
+    "I was wondering whether you might refer me.",
+    "I don't expect anything, of course.",
+    "I know you have to field a lot of these.",
+    "You must be busy with the launch.",
+    "It's not urgent at all.",
+    "I can start right away if that helps.",
+    "The application closes by Friday.",
+    "I studied at NYU and have an MBA and AWS certifications.",
+    "Thank you for considering it!",
+    "No rush!",
+]
+
+
+@pytest.mark.parametrize("text,words", DEMANDING)
+def test_demanding_points_at_the_words(text, words):
+    found = findings(text, "tone.demanding")
+    assert words in [span_text(text, f) for f in found]
+    f = next(f for f in found if span_text(text, f) == words)
+    assert words in f.message and f.suggestion
+
+
+@pytest.mark.parametrize("text", NOT_DEMANDING)
+def test_demanding_near_misses(text):
+    assert findings(text, "tone.demanding") == []
+
+
+def test_thanks_in_advance_has_a_fix_that_keeps_case():
+    text = "Thanks in advance! and thank you in advance"
+    fixes = [f.fix.replacement for f in findings(text, "tone.demanding") if f.fix and "advance" in span_text(text, f)]
+    assert fixes == ["Thank you for considering it", "thank you for considering it"]
+
+
+def test_shouting_fix_lowercases_and_stacked_marks_collapse():
+    text = "PLEASE HELP me!!!"
+    by_words = {span_text(text, f): f.fix.replacement for f in findings(text, "tone.demanding")}
+    assert by_words == {"PLEASE HELP": "Please help", "!!!": "!"}
+
+
+def test_shouting_fix_keeps_i_and_acronyms_and_swallows_inner_marks():
+    text = "Hello. I REALLY NEED AN AWS JOB!! PLEASE HELP"
+    found = findings(text, "tone.demanding")
+    assert [(span_text(text, f), f.fix.replacement) for f in found] == [
+        ("I REALLY NEED AN AWS JOB!! PLEASE HELP", "I really need an AWS job!! Please help")]
+
+
+def test_placeholder_fix_uses_context():
+    text = "Hi [Name], I'd love to join [Company]."
+    found = findings(text, "template.placeholder", recipient_name="Sam Lee", company="Stripe")
+    assert [(span_text(text, f), f.fix.replacement) for f in found] == [("[Name]", "Sam"), ("[Company]", "Stripe")]
+    assert all(f.severity == "error" for f in found)
+
+
+def test_name_mismatch_span_and_fix():
+    text = "Hi Priya,\nI hope you're well."
+    (f,) = findings(text, "fact.name-mismatch", recipient_name="Sam Lee")
+    assert span_text(text, f) == "Priya" and f.fix.replacement == "Sam" and f.severity == "error"
+    assert "Priya" in f.message and "Sam Lee" in f.message
+
+
+def test_company_mismatch_severity_depends_on_wording():
+    addressed = findings("How do you like your team at Google?", "fact.company-mismatch", company="Stripe")
+    target = findings("Could you refer me for the Analyst role at Google?", "fact.company-mismatch", company="Stripe")
+    assert addressed[0].severity == "error" and target[0].severity == "warning"
+    assert addressed[0].fix.replacement == "Stripe"
+
+
+def test_company_mismatch_knows_where_they_were_before():
+    profile = Profile(name="Sam Lee", current_company="Stripe",
+                      experience=[Experience(company="Stripe", roles=[Role(current=True)]),
+                                  Experience(company="Google", roles=[Role()])])
+    (f,) = findings("How is your team at Google?", "fact.company-mismatch", profile=profile)
+    assert "before" in f.message and "Stripe" in f.message
+
+
+def test_vague_points_at_the_phrase():
+    text = "Hi! Are there any openings at Stripe?"
+    (f,) = findings(text, "ask.vague")
+    assert span_text(text, f) == "any openings"
+
+
+def test_company_missing_names_their_company_from_the_profile():
+    profile = Profile(name="Sam Lee", current_company="Stripe")
+    (f,) = findings("Could you refer me for the Data Analyst role?", "ask.company-missing", profile=profile)
+    assert "Stripe" in f.message
+    assert "ask.company-missing" not in codes("Could you refer me for the Data Analyst role at Stripe?", profile=profile)
+
+
+def test_personal_counts_their_past_employer_and_school_but_not_current_company():
+    profile = Profile(name="Sam Lee", current_company="Stripe",
+                      experience=[Experience(company="Stripe", roles=[Role(current=True)]),
+                                  Experience(company="Square", roles=[Role()])],
+                      education=[Education(school="Georgia Tech")])
+    assert "personal.generic" in codes("I see you work at Stripe.", profile=profile)
+    assert "personal.generic" not in codes("I see you were at Square before Stripe.", profile=profile)
+    assert "personal.generic" not in codes("Go Georgia Tech! I studied there too.", profile=profile)
+
+
+def _exp(company, start, end=None, current=False):
+    return Experience(company=company, roles=[Role(start=DateParts(year=start),
+                                                   end=DateParts(year=end) if end else None, current=current)])
+
+
+def test_how_we_met_hints_shared_employer_and_school():
+    them = Profile(name="Sam Lee", current_company="Stripe",
+                   experience=[_exp("Stripe", 2022, current=True), _exp("Acme Corp", 2019, 2021)],
+                   education=[Education(school="University of Michigan")])
+    me = Profile(name="Ana Ruiz", experience=[_exp("Acme", 2020, 2023)],
+                 education=[Education(school="University of Michigan")])
+    found = findings("Could you refer me for the Analyst role at Stripe?", "relationship.how-we-met",
+                     profile=them, own_profile=me)
+    assert [f.severity for f in found] == ["hint", "hint"]
+    assert "Acme Corp" in found[0].message and "2019–2021" in found[0].message and "2020–2023" in found[0].message
+    assert "University of Michigan" in found[1].message
+    assert found[0].data["source"] == "profile.experience[1].company"
+    mentioned = findings("We overlapped at Acme! Could you refer me?", "relationship.how-we-met",
+                         profile=them, own_profile=me)
+    assert mentioned == []
+
+
+def test_how_we_met_needs_both_profiles():
+    them = Profile(name="Sam Lee", experience=[_exp("Acme", 2019, 2021)])
+    assert findings("Hello", "relationship.how-we-met", profile=them) == []
+
+
+def test_over_limit_span_starts_at_the_cut():
+    text = "a" * 295 + "😀😀😀"  # 301 UTF-16 units: the last emoji crosses the 300 limit
+    (f,) = findings(text, "length.over-limit", surface="connection_note")
+    assert f.data == {"used": 301, "allowed": 300}
+    assert f.range.start == 299 and f.range.end == 301  # UTF-16: from the emoji that crosses it
+
+
+def test_page_declared_limit_wins():
+    assert "length.over-limit" in codes("x" * 250, "connection_note", limit=200)
+    assert "length.over-limit" not in codes("x" * 250, "connection_note")
+
+
+def test_inmail_subject_over_limit():
+    found = findings("Hi", "length.over-limit", surface="inmail", subject="s" * 201)
+    assert found and found[0].data == {"field": "subject"}
+
+
+def test_every_finding_has_message_docs_and_known_severity():
+    from companion.coach.registry import RULES
+
+    text = "Hi [Name]!! Refer me ASAP to any openings. Share the salary band? " * 3
+    for f in analyze(text, CoachContext(surface="message", recipient_name="Sam")).findings:
+        assert f.message and f.docs.startswith("docs/rules.md#")
+    for rule in RULES:
+        assert rule.rationale and rule.severity in {"error", "warning", "info", "hint"} and rule.surfaces
