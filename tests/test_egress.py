@@ -208,3 +208,97 @@ def test_the_socket_guard_itself_stops_and_records_a_remote_connect():
         with pytest.raises(NetworkEscape):
             socket.getaddrinfo(REMOTE_NAME, 443)
     assert len(guard.violations) == 2 and REMOTE_IP in guard.violations[0]
+
+
+# --- the whole companion under the socket guard ------------------------------------------------
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "linkedin"
+
+
+def test_the_whole_companion_makes_no_connection_off_this_machine(tmp_path):
+    """Tray controller + server + store + keyring probe + export + doctor, all under the guard.
+
+    Real LinkedIn pages are full of remote URLs (images, scripts, profile links): parsing them must
+    never fetch anything."""
+    from companion import doctor
+    from companion.tray.actions import TrayController
+    from tray_support import DRAFT, Browser
+
+    pages = sorted(FIXTURES.glob("*.html"))
+    assert pages, "the saved LinkedIn pages are missing"
+    with SocketGuard() as guard:
+        ctl = TrayController(tmp_path / "data", runner_factory=_guarded_runner)
+        assert ctl.start(), ctl.error
+        try:
+            code, _ = ctl.pair()
+            browser = Browser(ctl.runner.url)
+            reply = browser.pair(code)
+            browser.connect(reply["token"])
+            for n, page in enumerate(pages):
+                res = browser.command("page", url=f"https://www.linkedin.com/in/someone-{n}/",
+                                      html=page.read_text(encoding="utf-8"))
+                assert res["type"] == "result"
+                assert browser.draft(DRAFT, n + 1)["type"] == "result"
+            assert browser.sent("ada-example", DRAFT)["success"]
+            assert browser.command("outreach.list")["success"]
+            assert browser.command("status")["success"]
+            ctl.toggle_pause()
+            ctl.toggle_pause()
+            ctl.set_local_only(False)  # even with local-only off, nothing in the companion reaches out
+            ctl.set_local_only(True)
+            ctl.export_data(tmp_path / "export.json")
+            ctl.erase_data()
+            browser.close()
+            checks = doctor.run_checks(tmp_path / "data")
+            assert not [c for c in checks if c.status == "fail"], checks
+        finally:
+            ctl.stop()
+    assert guard.violations == []
+
+
+def _guarded_runner(data_dir, port, on_status):
+    from companion.server.runner import ServerRunner
+
+    # The keyring probe is on: D-Bus goes over a Unix socket, which the guard allows.
+    return ServerRunner(data_dir, port=0, on_status=on_status, check_keyring=True)
+
+
+def test_tactful_serve_process_makes_no_connection_off_this_machine(tmp_path):
+    """The real entry point (`python -m companion serve`) with the guard installed at start-up."""
+    import subprocess
+    import sys
+    import threading
+
+    from tray_support import DRAFT, Browser
+
+    tests_dir = str(__import__("pathlib").Path(__file__).resolve().parent)
+    boot = ("import sys, atexit; sys.path.insert(0, %r); from socket_guard import SocketGuard; "
+            "g = SocketGuard().__enter__(); "
+            "atexit.register(lambda: print('GUARD-VIOLATIONS', len(g.violations), g.violations, file=sys.stderr, flush=True)); "
+            "from companion.cli import main; sys.exit(main(sys.argv[1:]))") % tests_dir
+    folder = tmp_path / "data"
+    proc = subprocess.Popen([sys.executable, "-c", boot, "serve", "--port", "0", "--data-dir", str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("listening on "), proc.stderr.read()
+        url = line.split()[-1]
+        code = subprocess.run([sys.executable, "-m", "companion", "pair", "--json", "--data-dir", str(folder)],
+                              capture_output=True, text=True, timeout=30)
+        browser = Browser(url)
+        reply = browser.pair(json.loads(code.stdout)["code"])
+        browser.connect(reply["token"])
+        page = sorted(FIXTURES.glob("*.html"))[0]
+        browser.command("page", url="https://www.linkedin.com/in/someone/", html=page.read_text(encoding="utf-8"))
+        assert browser.draft(DRAFT, 1)["type"] == "result"
+        assert browser.sent("ada-example", DRAFT)["success"]
+        browser.close()
+    finally:
+        proc.terminate()
+        err_box: list = []
+        t = threading.Thread(target=lambda: err_box.append(proc.communicate(timeout=20)[1]))
+        t.start()
+        t.join(25)
+    stderr = err_box[0] if err_box else ""
+    assert proc.returncode == 0, stderr[-2000:]
+    assert "GUARD-VIOLATIONS 0 []" in stderr, stderr[-2000:]
