@@ -2,7 +2,7 @@
 
 Qt's event loop runs on the main thread (macOS requires it); the server runs on its own asyncio
 loop in a worker thread (companion.server.runner). Exit status: 0 after Quit, 1 when a companion
-already serves the data dir or the server cannot start, 2 when the tray cannot run at all
+already serves the data dir or the server was not running at Quit, 2 when the tray cannot run at all
 (PySide6 missing, no display).
 """
 
@@ -84,4 +84,4 @@ def run(args) -> int:
         app.exec()
     finally:
         controller.stop()
-    return 0 if started else 1
+    return 0 if controller.error is None else 1  # a port fixed in Settings later counts as fixed
