@@ -304,6 +304,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (changes.disabledRules) prefs.disabledRules = changes.disabledRules.newValue || [];
 });
 
+// For tests and debugging from the worker's console; web pages cannot reach the worker's globals.
+globalThis.__tactful = { tabs, sensors, panels, client };
+
 const ready = settings.load().then((s) => {
   prefs = { paused: s.paused, disabledRules: s.disabledRules };
   return client.connect();

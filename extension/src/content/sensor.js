@@ -81,10 +81,16 @@
     if (paused) return;
     lastHtml = null;
     snapshotNow();
-    if (lastDraft) {
-      lastDraft = null;
-      if (composer && composer.body.isConnected) sendDraft(true);
-    }
+    lastDraft = null;
+    if (!composer || !composer.body.isConnected) composer = focusedComposer();
+    if (composer) sendDraft(true);
+  }
+
+  /** The composer that has the focus, looking through open shadow roots (after a resume). */
+  function focusedComposer() {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el ? T.composerFor(el) : null;
   }
 
   // --- page snapshots ----------------------------------------------------------------------------

@@ -1,0 +1,76 @@
+"""The extension recovers without retyping: when the companion dies and comes back, and when
+Chrome stops the MV3 service worker."""
+
+import time
+
+import pytest
+
+from extension_support import (  # noqa: F401 - fixtures
+    companion_proc, ext_browser, needs_chromium, paired, pw, wait_until,
+)
+from test_extension_sidebar import DEMANDING, finding, open_tab, version
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+def test_companion_restart_shows_disconnected_then_rerenders_without_retyping(paired):
+    from playwright.sync_api import expect
+
+    browser, companion = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield")
+    connection = panel.locator('[data-field="connection"]')
+
+    companion.kill()
+    expect(connection).to_have_attribute("data-state", "disconnected", timeout=10000)
+    expect(panel.locator('[data-section="connection-help"]')).to_contain_text("tactful serve")
+
+    companion.start()  # same port, same data dir: the pairing survives
+    expect(connection).to_have_attribute("data-state", "connected", timeout=20000)
+    # The new connection knows nothing until the worker resends page and draft: prove it did by
+    # the fresh feedback and the recipient parsed again on the new server.
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield")
+    assert "Dana" in panel.locator('[data-field="recipient-name"]').inner_text()
+    # Typing goes on working on the new connection.
+    v = version(panel)
+    page.keyboard.type(" Thank you for your time!", delay=5)
+    expect(finding(panel, "courtesy.gratitude-missing")).to_have_count(0, timeout=10000)
+    assert version(panel) > v
+
+
+def test_stopped_service_worker_recovers_when_typing_again(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    browser.service_worker.evaluate("() => { globalThis.__beforeStop = true; }")
+
+    browser.stop_service_workers(page)
+    # A worker that lost its globals is a new one: the old one really stopped.
+    wait_until(lambda: _fresh_worker(browser), message="the worker to stop and come back")
+
+    page.keyboard.type(" Thank you so much for your time!", delay=10)
+    expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=15000)
+    expect(finding(panel, "courtesy.gratitude-missing")).to_have_count(0, timeout=15000)
+    expect(finding(panel, "tone.demanding").first).to_be_visible()
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    # The revived worker holds this tab's state again, rebuilt from the sensor.
+    worker = _fresh_worker(browser)
+    assert worker.evaluate(f"() => __tactful.tabs.get({tab})?.draft?.text.includes('Thank you')")
+
+
+def _fresh_worker(browser):
+    for worker in reversed(browser.context.service_workers):
+        try:
+            if worker.evaluate("() => globalThis.__beforeStop !== true && Boolean(globalThis.__tactful)"):
+                return worker
+        except Exception:  # the stopped worker's handle
+            continue
+    return None

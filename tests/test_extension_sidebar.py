@@ -1,0 +1,221 @@
+"""The extension in real Chromium against the real companion: LinkedIn pages (served by route
+interception) show their recipient in the sidebar, and typing in each kind of composer updates the
+findings for each version typed."""
+
+import re
+import time
+
+import pytest
+
+from extension_support import (  # noqa: F401 - fixtures
+    clear_field, companion_proc, ext_browser, needs_chromium, paired, pw, wait_until,
+)
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+DEMANDING = "Refer me ASAP."
+POLITE = ("Hi, I saw the Backend Engineer role (job 12345) at Acme Robotics. I spent four years building "
+          "payment APIs at Stripe. Would you be open to referring me? No worries if not, and thank you "
+          "for your time. My resume: https://example.com/cv")
+
+
+def open_tab(browser, path):
+    """A LinkedIn tab and a sidebar (panel.html?tab=<id>) that follows it."""
+    page = browser.linkedin(path)
+    helper = browser.options()
+    tab = wait_until(lambda: browser.tab_id(f"https://www.linkedin.com{path}", helper), message="tab id")
+    helper.close()
+    return page, browser.panel(tab), tab
+
+
+def finding(panel, code):
+    return panel.locator(f'[data-list="findings"] [data-code="{code}"]')
+
+
+def version(panel) -> int:
+    value = panel.locator("#feedback").get_attribute("data-version")
+    return int(value) if value else -1
+
+
+def sw_eval(browser, expr):
+    return browser.service_worker.evaluate(expr)
+
+
+def test_classic_profile_shows_the_recipient(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    _, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    expect(panel.locator('[data-field="recipient-headline"]')).to_have_text("Staff Engineer at Acme Robotics")
+    expect(panel.locator('[data-field="recipient-degree"]')).to_contain_text("1st")
+
+
+def test_new_build_profile_shows_the_recipient_with_the_visible_degree(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    _, panel, _ = open_tab(browser, "/in/lee-park/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
+    expect(panel.locator('[data-field="recipient-degree"]')).to_contain_text("2nd")
+
+
+def test_classic_composer_updates_findings_per_version(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    expect(finding(panel, "tone.demanding").first.locator(".trigger mark")).not_to_have_text("")
+    expect(panel.locator('[data-field="surface"]')).to_have_text("Message")
+    first = version(panel)
+    assert first >= 1
+    clear_field(page)
+    page.keyboard.type(POLITE, delay=2)
+    expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
+    expect(finding(panel, "courtesy.gratitude-missing")).to_have_count(0)
+    expect(panel.locator('[data-field="score"]')).not_to_have_text("")
+    assert version(panel) > first
+    # The draft the worker holds is exactly what is in LinkedIn's editor (which we never wrote to).
+    assert page.inner_text(".msg-form__contenteditable").strip() == POLITE
+
+
+def test_shadow_root_composer_in_a_popup_updates_findings(paired):
+    """New-build pages open the message pop-up inside #interop-outlet's open shadow root, with no
+    URL change."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
+    page.click("#message")
+    editor = page.locator("#interop-outlet .msg-form__contenteditable")
+    editor.click()
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    v1 = version(panel)
+    page.keyboard.type(" Thank you so much for your time!", delay=5)
+    expect(finding(panel, "courtesy.gratitude-missing")).to_have_count(0, timeout=10000)
+    assert version(panel) > v1
+    # The snapshot carried the pop-up as a declarative shadow root (open shadow roots included).
+    tab_html = sw_eval(browser, "() => [...__tactful.tabs.values()].map((t) => t.html || '').join('')")
+    assert '<template shadowrootmode="open">' in tab_html and "msg-overlay-conversation-bubble" in tab_html
+    assert "<script" not in tab_html and "<img" not in tab_html and "<style" not in tab_html
+    assert DEMANDING not in tab_html  # the draft travels as a draft, not inside the page snapshot
+
+
+def test_invitation_note_uses_the_page_limit(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    page.click("#connect")
+    page.locator("#interop-outlet textarea[name=message]").click()
+    page.keyboard.type("Refer me ASAP!!!", delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-field="surface"]')).to_have_text("Invitation note")
+    expect(panel.locator('[data-field="limits"]')).to_have_text(re.compile(r"^16 / 200 characters$"))
+    v1 = version(panel)
+    clear_field(page)
+    page.keyboard.type("Hi Lee, thank you for your talk on platform teams. I'd love to connect.", delay=2)
+    expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
+    assert version(panel) > v1
+
+
+def test_messaging_page_shows_the_thread_participant(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/messaging/thread/2-dana/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+
+
+def test_in_page_navigation_replaces_the_context(paired):
+    """LinkedIn navigates with pushState and renders the new profile a moment later: the sidebar
+    must end on the new person and never keep the old name."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    name = panel.locator('[data-field="recipient-name"]')
+    expect(name).to_have_text("Dana Whitfield", timeout=10000)
+    page.click("#next-profile")
+    expect(name).not_to_have_text("Dana Whitfield", timeout=5000)
+    expect(name).to_have_text("Lee Park", timeout=10000)
+    time.sleep(1.0)  # a late snapshot of the old DOM must not bring the old name back
+    expect(name).to_have_text("Lee Park")
+    assert page.url.endswith("/in/lee-park/")
+
+
+def test_switching_a_rule_off_and_on(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    finding(panel, "tone.demanding").first.locator('[data-action="disable-rule"]').click()
+    expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
+    expect(panel.locator('[data-disabled-code="tone.demanding"]')).to_be_visible()
+    panel.locator('[data-disabled-code="tone.demanding"] [data-action="enable-rule"]').click()
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+
+
+def test_copy_puts_the_suggestion_on_the_clipboard(paired):
+    """Copy hands the suggestion's exact text to the Clipboard API (recorded by a wrapper: headless
+    Chromium cannot grant clipboard permissions to an extension origin)."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    panel.evaluate("""() => {
+        window.__copied = [];
+        const original = navigator.clipboard.writeText.bind(navigator.clipboard);
+        navigator.clipboard.writeText = (text) => { window.__copied.push(text); return original(text).catch(() => {}); };
+    }""")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    item = finding(panel, "tone.demanding").first
+    expect(item.locator('[data-action="copy"]')).to_be_visible(timeout=10000)
+    suggestion = item.locator(".suggestion").inner_text()
+    item.locator('[data-action="copy"]').click()
+    expect(panel.locator('[data-field="copied"]')).to_contain_text("Copied")
+    assert panel.evaluate("() => window.__copied") == [suggestion]
+
+
+def test_pause_sends_nothing(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    panel.locator('[data-action="pause"]').check()
+    expect(panel.locator('[data-section="empty"]')).to_contain_text("paused")
+    time.sleep(0.3)
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    time.sleep(0.8)
+    draft = sw_eval(browser, f"() => __tactful.tabs.get({tab})?.draft ?? null")
+    assert draft is None  # the sensor sent nothing while paused
+    panel.locator('[data-action="pause"]').uncheck()
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)  # resent on resume
+
+
+def test_send_is_recorded_in_the_outreach_log(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(POLITE, delay=1)
+    expect(panel.locator('[data-field="score"]')).not_to_have_text("", timeout=10000)
+    page.click(".msg-form__send-button")
+    expect(panel.locator('[data-field="followup"]')).to_contain_text("asked", timeout=10000)
