@@ -15,7 +15,8 @@ def utf16_len(text: str) -> int:
     """Length of `text` in UTF-16 code units (what LinkedIn's counters and the DOM count)."""
     if text.isascii():
         return len(text)
-    return len(text.encode("utf-16-le")) // 2  # in C: an astral character is 4 bytes, 2 units
+    # In C: an astral character is 4 bytes (2 units); a lone surrogate from JSON counts as 1 unit.
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 class OffsetMap:

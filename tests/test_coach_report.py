@@ -1,0 +1,153 @@
+"""The Feedback around the findings: score formula, checklist order, limits, switches, hints."""
+
+import sys
+import types
+
+import pytest
+
+from protocol.feedback import Feedback, Finding, Hint
+from protocol.page import Composer
+
+from companion.coach import CoachContext, analyze
+from companion.coach.registry import RULES, RULES_BY_CODE
+from companion.coach.report import CHECKLIST, score
+
+GOOD = ("Hi Sam, fellow Michigan alum here! I'm applying for the Data Analyst role at Stripe and would "
+        "be grateful for a referral if you're comfortable. No worries if not. Thank you!")
+
+
+def f(code, severity):
+    return Finding(code=code, severity=severity, message="m")
+
+
+def test_score_formula():
+    assert score([]) == 100
+    assert score([f("a", "warning")]) == 88
+    assert score([f("a", "info"), f("b", "hint")]) == 96
+    assert score([f("a", "warning"), f("a", "warning"), f("a", "warning")]) == 88  # a rule counts once
+    assert score([f("a", "info"), f("a", "warning")]) == 88  # at its worst severity
+    assert score([f("a", "error")]) == 40  # an error caps the score at 40
+    assert score([f("a", "error"), f("b", "warning"), f("c", "warning")]) == 40
+    assert score([f(str(i), "warning") for i in range(10)]) == 0  # floored
+
+
+def test_checklist_order_and_states():
+    fb = analyze("Hello! Could you refer me? Thank you.", CoachContext(surface="message"))
+    assert [c.id for c in fb.checklist] == ["specific", "personal", "fit", "time", "materials", "out", "thanks"]
+    state = {c.id: (c.ok, c.code) for c in fb.checklist}
+    assert state["specific"] == (False, "ask.role-missing")
+    assert state["thanks"] == (True, "courtesy.gratitude-missing")
+    assert state["out"] == (False, "courtesy.out-missing")
+
+
+def test_checklist_only_lists_dos_that_apply_to_the_surface():
+    fb = analyze(GOOD, CoachContext(surface="connection_note"))
+    assert [c.id for c in fb.checklist] == ["specific", "personal", "time", "out", "thanks"]
+    assert all(c.ok for c in fb.checklist) and fb.score == 100
+
+
+def test_time_item_fails_on_a_too_long_message():
+    fb = analyze(GOOD + " I know you're busy." + " More words here." * 60, CoachContext(surface="message"))
+    item = next(c for c in fb.checklist if c.id == "time")
+    assert not item.ok and item.code == "length.too-long"
+
+
+def test_findings_sorted_errors_first():
+    fb = analyze("Hi [Name]! refer me. " * 2, CoachContext(surface="message"))
+    ranks = [{"error": 0, "warning": 1, "info": 2, "hint": 3}[x.severity] for x in fb.findings]
+    assert ranks == sorted(ranks) and fb.findings[0].code == "template.placeholder"
+
+
+def test_limits_in_utf16_with_page_limit_winning():
+    fb = analyze("Hi 👋", CoachContext(surface="connection_note"))
+    assert (fb.limits.used, fb.limits.allowed) == (5, 300)
+    fb = analyze("Hi", CoachContext(surface="connection_note", composer=Composer(limit=200)))
+    assert fb.limits.allowed == 200 and fb.limits.recommended_max == 200
+    fb = analyze("Hi", CoachContext(surface="connection_note", limit=250, composer=Composer(limit=200)))
+    assert fb.limits.allowed == 250  # the draft's own declared limit first
+    fb = analyze("Hi", CoachContext(surface="inmail"))
+    assert (fb.limits.allowed, fb.limits.recommended_min, fb.limits.recommended_max) == (1900, 200, 800)
+
+
+def test_disabled_rules_do_not_run_and_cost_nothing():
+    calls = []
+    rule = RULES_BY_CODE["ask.vague"]
+    original = rule.check
+    object.__setattr__(rule, "check", lambda d, c: calls.append(1) or original(d, c))
+    try:
+        analyze("any openings?", CoachContext(surface="message", disabled=frozenset({"ask.vague"})))
+        assert calls == []
+        analyze("any openings?", CoachContext(surface="message"))
+        assert calls == [1]
+    finally:
+        object.__setattr__(rule, "check", original)
+
+
+def test_disabling_a_rule_removes_its_findings_and_checklist_item():
+    ctx = CoachContext(surface="message", disabled=frozenset({"courtesy.out-missing", "tone.demanding"}))
+    fb = analyze("Refer me ASAP!!", ctx)
+    got = {x.code for x in fb.findings}
+    assert "courtesy.out-missing" not in got and "tone.demanding" not in got
+    assert "out" not in [c.id for c in fb.checklist]
+
+
+def test_feedback_carries_version_and_surface_and_validates():
+    fb = analyze("hi", CoachContext(surface="follow_up"), version=7)
+    assert fb.version == 7 and fb.surface == "follow_up"
+    assert Feedback.model_validate_json(fb.model_dump_json()) == fb
+
+
+def test_every_registered_code_is_unique_and_documented():
+    from pathlib import Path
+
+    codes = [r.code for r in RULES]
+    assert len(codes) == len(set(codes))
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    ours = [c for c in codes if c.split(".")[0] in {"ask", "personal", "relationship", "background", "courtesy",
+                                                     "materials", "tone", "privacy", "template", "fact", "length"}
+            or c == "followup.pressure"]
+    for code in ours:
+        assert f"### `{code}`" in docs, code
+
+
+def test_hints_module_is_called_when_present(monkeypatch):
+    module = types.ModuleType("companion.coach.hints")
+    seen = []
+
+    def hints(draft, ctx):
+        seen.append((draft.text, ctx.surface))
+        return [Hint(kind="shared_school", text="We both studied at Michigan", why="shared school",
+                     source="profile.education[0].school")]
+
+    module.hints = hints
+    monkeypatch.setitem(sys.modules, "companion.coach.hints", module)
+    fb = analyze("Hi", CoachContext(surface="message"))
+    assert seen == [("Hi", "message")]
+    assert [h.kind for h in fb.hints] == ["shared_school"]
+
+
+def test_a_failing_hints_module_does_not_break_feedback(monkeypatch, caplog):
+    module = types.ModuleType("companion.coach.hints")
+
+    def hints(draft, ctx):
+        raise ValueError("secret draft text")
+
+    module.hints = hints
+    monkeypatch.setitem(sys.modules, "companion.coach.hints", module)
+    fb = analyze("my secret draft", CoachContext(surface="message"))
+    assert fb.hints == [] and fb.findings
+    assert "secret" not in caplog.text and "ValueError" in caplog.text
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "!!!!", "😀" * 50, "a" * 20000, "[" * 500, "x\u0000y",
+                                  "İ" * 30, "’" * 10, "\ud800"])
+def test_odd_input_never_raises(text):
+    fb = analyze(text, CoachContext(surface="message"))
+    assert 0 <= fb.score <= 100
+    for x in fb.findings:
+        if x.range:
+            assert 0 <= x.range.start <= x.range.end <= fb.limits.used
+
+
+def test_checklist_ids_match_protocol_comment():
+    assert [c[0] for c in CHECKLIST] == ["specific", "personal", "fit", "time", "materials", "out", "thanks"]
