@@ -20,6 +20,7 @@ from companion.paths import ensure_private_dir
 from companion.server import runtime, security
 from companion.server.accesslog import PathOnlyAccessLogger
 from companion.server.connection import Connection
+from companion.server.limits import ConnectionLimits
 from companion.server.pairing import Pairing
 from companion.server.services import ServerConfig, Services
 from companion.store import service as store_service
@@ -28,6 +29,7 @@ from protocol import PROTOCOL_VERSION
 log = logging.getLogger("tactful.server")
 SERVICES = web.AppKey("services", Services)
 ADMIN_SECRET = web.AppKey("admin_secret", str)
+LIMITS = web.AppKey("limits", ConnectionLimits)  # header deadline + WebSocket caps (issue 9)
 
 
 class PortInUse(Exception):
@@ -42,6 +44,7 @@ def _forbidden(reason: str) -> web.Response:
 async def guard(request: web.Request, handler):
     """Refuse any request whose Host is not ours before a handler (or an upgrade) runs."""
     services = request.app[SERVICES]
+    request.app[LIMITS].request_started(request.protocol)  # a full request head arrived in time
     extra = () if services.config.host in ("127.0.0.1", "::1", "localhost") else (services.config.host,)
     host = request.headers.get("Host")
     if not (security.host_ok(host, services.port) or (extra and host == f"{extra[0]}:{services.port}")):
@@ -66,11 +69,18 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     cfg = services.config
     # compress=False: loopback needs no compression, and inflating permessage-deflate frames is
     # where a tiny frame can cost megabytes (a decompression bomb) before the size cap applies.
-    ws = web.WebSocketResponse(heartbeat=cfg.heartbeat, max_msg_size=max(cfg.max_message, cfg.max_page_message) + 1,
-                               autoping=True, compress=False)
-    await ws.prepare(request)
-    await Connection(ws, services, origin).run()
-    return ws
+    limits = request.app[LIMITS]
+    refusal = limits.admit(origin)  # over a cap: a clean HTTP 503 before the upgrade
+    if refusal is not None:
+        return refusal
+    try:
+        ws = web.WebSocketResponse(heartbeat=cfg.heartbeat, max_msg_size=max(cfg.max_message, cfg.max_page_message) + 1,
+                                   autoping=True, compress=False)
+        await ws.prepare(request)
+        await Connection(ws, services, origin).run()
+        return ws
+    finally:
+        limits.release(origin)
 
 
 async def admin_pair_code(request: web.Request) -> web.Response:
@@ -95,6 +105,7 @@ async def _close_connections(app: web.Application) -> None:
 def create_app(services: Services, admin_secret: str | None = None) -> web.Application:
     app = web.Application(middlewares=[guard], client_max_size=64 * 1024)
     app[SERVICES] = services
+    app[LIMITS] = ConnectionLimits(services.config)
     if admin_secret:
         app[ADMIN_SECRET] = admin_secret
     app.router.add_get("/v1/health", health)
@@ -153,8 +164,11 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
     await store_service.attach(services)  # the outreach log (services.store)
     admin_secret = runtime.new_admin_secret()
     app = create_app(services, admin_secret)
-    runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger, handle_signals=False, shutdown_timeout=2.0)
+    # keepalive_timeout: an HTTP connection idle after a response closes after header_timeout too.
+    runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger, handle_signals=False, shutdown_timeout=2.0,
+                           keepalive_timeout=config.header_timeout)
     await runner.setup()
+    app[LIMITS].watch(runner.server)  # sockets with no complete request head in time are closed
     site = web.TCPSite(runner, config.host, config.port)
     try:
         await site.start()
@@ -162,6 +176,10 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
         await runner.cleanup()
         await store_service.detach(services)
         if exc.errno == errno.EADDRINUSE:
+            # Say whether the owner is a Tactful companion (e.g. one serving another data dir).
+            if config.port and await asyncio.to_thread(runtime.health_answers, config.port):
+                raise PortInUse(f"port {config.port} on {config.host} is already in use by another Tactful "
+                                "companion; stop it (or use it) or choose another port with --port") from None
             raise PortInUse(f"port {config.port} on {config.host} is already in use by another program; "
                             "stop it or choose another port with --port") from None
         raise

@@ -37,6 +37,9 @@ class ServerConfig:
     bad_message_window: float = 10.0  # ... within this many seconds closes the connection (1008)
     send_queue: int = 256  # replies waiting for a slow client before it is dropped
     pending_bytes: int = 16 * 1024 * 1024  # queued command payloads per connection before rate_limited
+    header_timeout: float = 10.0  # seconds a new socket has to send a complete HTTP request head
+    max_connections: int = 128  # open WebSockets in total (authenticated or still in the handshake)
+    max_connections_per_origin: int = 16  # ... from one extension origin (its worker holds one)
     revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
     write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)
 
