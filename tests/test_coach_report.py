@@ -103,9 +103,12 @@ def test_every_registered_code_is_unique_and_documented():
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes))
     docs = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
-    ours = [c for c in codes if c.split(".")[0] in {"ask", "personal", "relationship", "background", "courtesy",
-                                                     "materials", "tone", "privacy", "template", "fact", "length"}
-            or c == "followup.pressure"]
+    from companion.coach.rules import (ask, background, courtesy, fact, followup_pressure, length, personal,
+                                       privacy, relationship, template, tone_demanding)
+
+    ours = [r.code for m in (ask, background, courtesy, fact, followup_pressure, length, personal, privacy,
+                             relationship, template, tone_demanding) for r in m.RULES]
+    assert len(ours) == 19
     for code in ours:
         assert f"### `{code}`" in docs, code
 
