@@ -35,10 +35,8 @@ SLOW_CLIENT_CLOSE = 1013  # "try again later": we dropped a client that stopped 
 
 
 def _utf8_len(text: str) -> int:
-    """Byte length of `text` in UTF-8, cheaply when the answer is obvious."""
-    if len(text) * 4 <= 1024 or text.isascii():
-        return len(text) if text.isascii() else len(text.encode("utf-8"))
-    return len(text.encode("utf-8"))
+    """Byte length of `text` in UTF-8 (what the frame cap counts)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
 def describe_validation_error(exc: ValidationError) -> str:
@@ -249,25 +247,29 @@ class Connection:
         try:
             raw = json.loads(data)
         except ValueError:
-            raw = None
+            raw = ValueError
         kind = raw.get("type") if isinstance(raw, dict) else None
+        if not isinstance(kind, str):
+            kind = None
         if size > self.config.max_message and kind != "page":
             self.closing = True
             await self.ws.close(code=WSCloseCode.MESSAGE_TOO_BIG, message=b"message too big")
             return
+        if raw is ValueError:
+            return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "not JSON")
         if not isinstance(raw, dict):
             return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "expected a JSON object")
         msg_id = raw.get("id")
         if not isinstance(msg_id, int) or isinstance(msg_id, bool):
             msg_id = None
-        entry = self.handlers.get(kind) if isinstance(kind, str) else None
+        entry = self.handlers.get(kind) if kind else None
         if entry is None:
             if kind in ("auth", "pair"):
                 return await self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, "already authenticated")
             if kind in COMMAND_TYPES:  # a valid command whose handler is not built yet: not abuse
                 self.send(error_reply(msg_id, ErrorCode.UNKNOWN_COMMAND, f"{kind} is not available in this companion"))
                 return
-            shown = kind[:40] if isinstance(kind, str) else "missing"
+            shown = kind[:40] if kind else "missing or not a string"
             return await self._bad_message(msg_id, ErrorCode.UNKNOWN_COMMAND, f"unknown command type: {shown}")
         model, handler = entry
         try:
