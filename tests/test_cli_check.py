@@ -1,0 +1,158 @@
+"""`tactful check`: output, exit codes, and agreement with the engine."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from protocol.page import PageResult, Profile
+
+from companion.cli import main
+from companion.coach import CoachContext, analyze
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_PAGE = Path("/work/shared/fixtures/linkedin/sdui-1st-degree_2026-03.html")
+GOOD = ("Hi Sam, fellow Michigan alum here! I'm applying for the Data Analyst role at Stripe and would "
+        "be grateful for a referral if you're comfortable. No worries if not. Thank you!")
+
+
+def run(capsys, *argv, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        import io
+
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
+    code = main(["check", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def draft(tmp_path):
+    def write(text, name="draft.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+    return write
+
+
+def test_clean_draft_exits_0_with_checklist_and_score(capsys, draft):
+    code, out, _ = run(capsys, draft(GOOD), "--surface", "connection_note")
+    assert code == 0
+    assert "no findings" in out and "Score: 100/100" in out
+    assert "  [x] Names the role and the company" in out
+    assert out.index("Names the role") < out.index("Gives them an easy out") < out.index("Thanks them")
+
+
+def test_error_finding_exits_1_with_line_col_and_caret(capsys, draft):
+    path = draft("Hello!\nI'd love to join [Company] soon.\n")
+    code, out, _ = run(capsys, path)
+    assert code == 1
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if "[template.placeholder]" in line)
+    assert lines[i].startswith(f"{path}:2:18: error [template.placeholder]")
+    assert lines[i + 1] == "    I'd love to join [Company] soon."
+    assert lines[i + 2] == "    " + " " * 17 + "^" * len("[Company]")
+    assert "[ ] Names the role and the company" in out
+
+
+def test_caret_column_counts_characters_after_emoji(capsys, draft):
+    code, out, _ = run(capsys, draft("🎉🎉 Thanks in advance!"))
+    line = next(x for x in out.splitlines() if "[tone.demanding]" in x)
+    assert ":1:4: warning" in line  # column in characters, not UTF-16 units
+
+
+def test_warnings_only_exit_0(capsys, draft):
+    code, out, _ = run(capsys, draft("Any openings at your company?"))
+    assert code == 0 and "[ask.vague]" in out and "warning" in out
+
+
+def test_stdin_dash_and_default(capsys, monkeypatch):
+    code, out, _ = run(capsys, "-", stdin="Hi [Name]", monkeypatch=monkeypatch)
+    assert code == 1 and out.startswith("<stdin>:1:4: error [template.placeholder]")
+    code, out, _ = run(capsys, "--json", stdin="Hi", monkeypatch=monkeypatch)
+    assert code == 0 and json.loads(out)["limits"]["used"] == 2
+
+
+def test_json_is_exactly_the_engines_feedback(capsys, draft):
+    text = "Hi Priya,\nRefer me to any openings at Google ASAP!! Thanks in advance 🙏\n"
+    code, out, _ = run(capsys, draft(text), "--json", "--surface", "message", "--recipient", "Sam Lee",
+                       "--company", "Stripe")
+    expected = analyze(text, CoachContext(surface="message", recipient_name="Sam Lee", company="Stripe"))
+    assert json.loads(out) == expected.model_dump(mode="json", exclude_none=True)
+    assert code == 1  # the wrong name is an error
+
+
+def test_disable_switches_rules_off(capsys, draft):
+    path = draft("Hi [Name], any openings?")
+    code, out, _ = run(capsys, path, "--json", "--disable", "template.placeholder", "--disable", "ask.vague,ask.role-missing")
+    got = {f["code"] for f in json.loads(out)["findings"]}
+    assert code == 0 and not got & {"template.placeholder", "ask.vague", "ask.role-missing"}
+
+
+def test_profile_json_and_page_result_json(capsys, draft, tmp_path):
+    profile = Profile(name="Sam Lee", current_company="Stripe")
+    p1 = tmp_path / "profile.json"
+    p1.write_text(profile.model_dump_json(), encoding="utf-8")
+    p2 = tmp_path / "page.json"
+    p2.write_text(PageResult(kind="profile", profile=profile).model_dump_json(), encoding="utf-8")
+    for path in (p1, p2):
+        code, out, _ = run(capsys, draft("Hi Priya, how is your team at Google?"), "--json", "--profile", str(path))
+        got = {f["code"]: f["severity"] for f in json.loads(out)["findings"]}
+        assert got["fact.name-mismatch"] == "error" and got["fact.company-mismatch"] == "error" and code == 1
+
+
+def test_limit_flag_and_inmail_subject(capsys, draft):
+    code, out, _ = run(capsys, draft("x" * 250), "--surface", "connection_note", "--limit", "200", "--json")
+    data = json.loads(out)
+    assert code == 1 and data["limits"]["allowed"] == 200
+    code, out, _ = run(capsys, draft("Hi"), "--surface", "inmail", "--subject", "s" * 201, "--json")
+    assert code == 1
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["/nonexistent/draft.txt"], "cannot read /nonexistent/draft.txt"),
+    (["{draft}", "--disable", "no.such-rule"], "unknown rule code(s) for --disable: no.such-rule"),
+    (["{draft}", "--profile", "/nonexistent.json"], "cannot read /nonexistent.json"),
+    (["{draft}", "--profile", "{badjson}"], "is not valid JSON"),
+    (["{draft}", "--profile", "{notprofile}"], "is not a profile"),
+    (["{draft}", "--limit", "0"], "--limit must be a positive number"),
+    (["{latin1}"], "is not UTF-8 text"),
+])
+def test_bad_usage_exits_2_with_a_clear_message(capsys, tmp_path, args, needle):
+    files = {"draft": tmp_path / "d.txt", "badjson": tmp_path / "bad.json", "notprofile": tmp_path / "np.json",
+             "latin1": tmp_path / "l.txt"}
+    files["draft"].write_text("Hi", encoding="utf-8")
+    files["badjson"].write_text("{not json", encoding="utf-8")
+    files["notprofile"].write_text('{"name": 5, "bogus": 1}', encoding="utf-8")
+    files["latin1"].write_bytes("café".encode("latin-1"))
+    argv = [a.format(**{k: str(v) for k, v in files.items()}) for a in args]
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and needle in err and out == ""
+
+
+def test_real_process_exit_codes(tmp_path):
+    """The installed entry point, as a user or a script would run it."""
+    ok = tmp_path / "ok.txt"
+    ok.write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Hi [Name]", encoding="utf-8")
+    cmd = [sys.executable, "-m", "companion", "check"]
+    assert subprocess.run([*cmd, str(ok), "--surface", "connection_note"], capture_output=True, cwd=REPO).returncode == 0
+    assert subprocess.run([*cmd, str(bad)], capture_output=True, cwd=REPO).returncode == 1
+    usage = subprocess.run([*cmd, "--surface", "fax", str(ok)], capture_output=True, cwd=REPO, text=True)
+    assert usage.returncode == 2 and "invalid choice" in usage.stderr
+    piped = subprocess.run([*cmd, "-", "--json"], input="Hi [Name]".encode(), capture_output=True, cwd=REPO)
+    assert piped.returncode == 1 and json.loads(piped.stdout)["findings"][0]["code"] == "template.placeholder"
+
+
+@pytest.mark.skipif(not SHARED_PAGE.exists(), reason="shared LinkedIn fixtures not present")
+def test_page_flag_reads_the_recipient_from_a_saved_profile(capsys, draft):
+    pytest.importorskip("companion.pages")
+    url = "https://www.linkedin.com/in/maya-okafor-7b2/"
+    code, out, _ = run(capsys, draft("Hi Priya, could you refer me?"), "--page", str(SHARED_PAGE), "--url", url, "--json")
+    got = {f["code"]: f for f in json.loads(out)["findings"]}
+    assert code == 1 and "Maya" in got["fact.name-mismatch"]["message"]
+    code, out, _ = run(capsys, draft("Hi Maya, could you refer me?"), "--page", str(SHARED_PAGE), "--url", url, "--json")
+    assert "fact.name-mismatch" not in {f["code"] for f in json.loads(out)["findings"]}
