@@ -4,12 +4,14 @@ import asyncio
 import json
 import urllib.request
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from conftest import authenticate, open_ws, pair, pair_and_connect, recv_json
 from websockets.exceptions import ConnectionClosed
 
 from companion.cli.pair_cmd import request_code
+from protocol.messages import ClientMessage
 
 DRAFT = {"type": "draft", "surface": "connection_note", "version": 1,
          "text": "Hi Dana, I'm applying for the Staff Engineer role at Acme. Would you be open to a referral?"}
@@ -210,3 +212,55 @@ async def test_a_client_that_stops_reading_is_dropped_with_1013(make_server):
     ws.transport.resume_reading()
     _, code = await read_until_closed(ws, timeout=20)
     assert code == 1013
+
+
+def random_value(rng, depth=0):
+    choices = [None, True, 0, -1, 2**60, 1.5, "", "x" * rng.randint(0, 50), "🙂\u0000\ud7ff", "message", "draft"]
+    if depth < 3:
+        choices += ["list", "dict"]
+    pick = rng.choice(choices)
+    if pick == "list":
+        return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 3))]
+    if pick == "dict":
+        return {rng.choice(FIELDS): random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
+    return pick
+
+
+FIELDS = ["id", "type", "surface", "text", "version", "draft_id", "limit", "url", "html", "recipient", "slug",
+          "state", "notes", "all", "disabled_rules", "paused", "subject", "sent_at", "token", "code"]
+MODELS = {m.model_fields["type"].default: m for m in get_args(get_args(ClientMessage)[0])}
+TYPES = ["ping", "draft", "settings", "status", "page", "sent", "outreach.list", "outreach.update",
+         "outreach.forget", "auth", "pair", "nope", None, 3]
+
+
+@pytest.mark.asyncio
+async def test_random_messages_get_one_reply_each_and_never_an_internal_error(make_server):
+    import random
+
+    rng = random.Random(20261127)
+    server = await make_server(bad_message_limit=100_000)
+    ws = await pair_and_connect(server)
+    succeeded = set()
+    for i in range(300):
+        kind = rng.choice(TYPES)
+        own = [f for f in MODELS[kind].model_fields if f not in ("id", "type")] if kind in MODELS else FIELDS
+        fields = own if rng.random() < 0.7 else FIELDS  # mostly the command's own fields, so handlers run
+        msg = {k: random_value(rng) for k in rng.sample(fields, rng.randint(0, len(fields)))}
+        if kind == "sent" and rng.random() < 0.5:
+            msg["recipient"] = {"slug": str(random_value(rng)), "name": random_value(rng)}
+        msg["id"] = i
+        msg["type"] = kind
+        if msg["type"] == "draft" and rng.random() < 0.5:
+            msg.update(surface=rng.choice(["connection_note", "message", "inmail", "follow_up"]),
+                       text=str(random_value(rng)), version=i)
+        await ws.send(json.dumps(msg))
+        reply = await recv_json(ws)
+        assert reply["type"] == "result" and reply["id"] == i, (msg, reply)
+        if not reply["success"]:
+            assert reply["error"]["code"] != "internal_error", (msg, reply)
+        else:
+            succeeded.add(kind)
+    assert {"ping", "draft", "status"} <= succeeded  # the handlers really ran, not just the validator
+    await ws.send(json.dumps({"id": 1000, "type": "ping"}))
+    assert (await recv_json(ws))["result"] == {"pong": True}
+    await ws.close()

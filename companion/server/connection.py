@@ -192,7 +192,11 @@ class Connection:
         try:
             async for msg in self.ws:
                 if msg.type == WSMsgType.TEXT:
-                    await self._on_text(msg.data)
+                    try:
+                        await self._on_text(msg.data)
+                    except Exception:  # a dispatch bug must cost one reply, not the connection
+                        log.exception("could not dispatch a message")
+                        self.send(error_reply(None, ErrorCode.INTERNAL_ERROR, "the companion failed on this message"))
                 elif msg.type == WSMsgType.BINARY:
                     await self._bad_message(None, ErrorCode.INVALID_FORMAT, "binary frames are not accepted; send JSON text")
                 else:  # ERROR: aiohttp already closed with the right code (e.g. 1009)
