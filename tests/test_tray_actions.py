@@ -184,14 +184,49 @@ def test_export_holds_the_log_settings_and_browsers_but_no_secrets(controller, t
     out = controller.export_data(tmp_path / "export.json")
     assert os.stat(out).st_mode & 0o777 == 0o600
     data = json.loads(out.read_text())
-    assert data["format"] == "tactful-export"
-    assert data["settings"]["local_only"] is True
-    [person] = data["outreach_log"]
+    assert data["format"] == "tactful-outreach-log"
+    [person] = data["recipients"]
     assert person["slug"] == "ada-example" and person["company"] == "Stripe"
     assert person["messages"][0]["sent_at"] == "2026-11-20T10:00:00Z"
-    [client] = data["paired_browsers"]
-    assert client["name"] == "Test Chrome" and "verifier" not in json.dumps(data)
-    assert "token" not in json.dumps(data)
+    assert data["companion"]["settings"]["local_only"] is True
+    [client] = data["companion"]["paired_browsers"]
+    assert client["name"] == "Test Chrome"
+    text = json.dumps(data)
+    assert "verifier" not in text and "salt" not in text and DRAFT not in text  # no text: history-text is off
+
+
+def test_the_export_imports_back_with_tactful_history(controller, tmp_path):
+    import subprocess
+    import sys
+
+    browser = paired_browser(controller)
+    try:
+        assert browser.sent("ada-example", DRAFT)["success"]
+    finally:
+        browser.close()
+    out = controller.export_data(tmp_path / "export.json")
+    controller.erase_data()
+    controller.stop()
+    # A decoy default data dir: should --data-dir be ignored, nothing lands in the real one.
+    env = {**os.environ, "TACTFUL_DATA_DIR": str(tmp_path / "decoy")}
+    folder = str(controller.data_dir)
+    r = subprocess.run([sys.executable, "-m", "companion", "history", "import", str(out), "--data-dir", folder],
+                       capture_output=True, text=True, timeout=60, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "recipients added: 1" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "companion", "history", "--json", "--data-dir", folder],
+                       capture_output=True, text=True, timeout=60, env=env)
+    assert "ada-example" in r.stdout
+
+
+def test_export_does_not_touch_the_destination_folder_mode(controller, tmp_path):
+    folder = tmp_path / "Documents"
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    controller.export_data(folder / "mine.json")
+    assert os.stat(folder).st_mode & 0o777 == 0o755
+    with pytest.raises(FileNotFoundError):
+        controller.export_data(tmp_path / "missing" / "mine.json")
 
 
 def test_a_port_in_use_shows_an_error_instead_of_crashing(tmp_path):

@@ -216,7 +216,7 @@ def test_export_writes_the_chosen_file(tray, qapp, tmp_path):
     answer_next_dialog(save)
     tray.export_action.trigger()
     data = json.loads(target.read_text())
-    assert data["format"] == "tactful-export" and data["outreach_log"] == []
+    assert data["format"] == "tactful-outreach-log" and data["recipients"] == []
     assert any(str(target) in text for _, text in tray.notifications)
 
 

@@ -1,10 +1,11 @@
 """Export my data: one readable JSON file with everything Tactful keeps about the user.
 
-What goes in: the outreach log (every person, each message's time/surface/follow-up flag, replies
-seen, state, notes, and message text when history-text is on and the keyring can decrypt it), the
-settings, and the paired browsers (name, origin, dates). What stays out: pairing-token verifiers
-and credential values (secrets are listed by name only, and only if the keyring answers quickly).
-The file is written 0600 because it is personal.
+The file is the outreach log's own export (companion.store.exchange: every person, each message's
+time/surface/follow-up flag and fingerprint, replies seen, state, notes, and message text when
+history-text is on and the keyring can decrypt it), so `tactful history import FILE` reads it
+back, plus a `companion` section: the settings, the paired browsers (name, origin, dates) and the
+*names* of stored credentials (only if the keyring answers quickly). Pairing-token verifiers and
+credential values never go in. The file is written 0600 because it is personal.
 """
 
 from __future__ import annotations
@@ -17,40 +18,18 @@ from pathlib import Path
 
 from companion import __version__
 
-FORMAT = "tactful-export"
-FORMAT_VERSION = 1
 
-
-def _iso(ms: int | None) -> str | None:
-    if ms is None:
-        return None
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).isoformat().replace("+00:00", "Z")
-
-
-def outreach_log(data_dir: Path) -> list[dict]:
-    """The log as plain data, people sorted by slug, messages oldest first."""
-    from companion.store.db import DB_NAME
+def outreach_log(data_dir: Path) -> dict:
+    """The store's export of the log; an empty one (no file created) when there is no log yet."""
+    from companion.store.db import DB_NAME, SCHEMA_VERSION
+    from companion.store.exchange import FORMAT, export_log
     from companion.store.logdb import LogDB
 
     if not (Path(data_dir) / DB_NAME).exists():
-        return []
+        return {"format": FORMAT, "version": 1, "schema": SCHEMA_VERSION, "recipients": []}
     db = LogDB.in_dir(Path(data_dir))
     try:
-        cache = db.load()
-        try:
-            texts = db.message_texts()
-        except Exception:  # noqa: BLE001 - no keyring: export the rest, say the text is locked
-            texts = {}
-        people = []
-        for rec in sorted(cache.by_slug.values(), key=lambda r: r.slug):
-            people.append({
-                "slug": rec.slug, "url": rec.url, "name": rec.name, "company": rec.company,
-                "state": rec.state, "state_at": _iso(rec.state_at_ms), "notes": rec.notes,
-                "messages": [{"sent_at": _iso(s.at_ms), "surface": s.surface, "follow_up": s.follow_up,
-                              **({"text": texts[s.id]} if s.id in texts else {})} for s in rec.sent],
-                "replies_seen": [_iso(t) for t in rec.replies],
-            })
-        return people
+        return export_log(db)
     finally:
         db.close()
 
@@ -81,17 +60,16 @@ def collect(data_dir: Path) -> dict:
         browsers = [r.public() for r in ClientStore(data_dir).load()]
     except (ValueError, TypeError, KeyError):
         browsers = []
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z"),
+    data = outreach_log(data_dir)
+    data["exported_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    data["companion"] = {
         "tactful_version": __version__,
         "data_dir": str(data_dir),
         "settings": settings.load_or_default(data_dir).to_json(),
         "paired_browsers": browsers,
         "stored_secret_names": _secret_names(),
-        "outreach_log": outreach_log(data_dir),
     }
+    return data
 
 
 def export_everything(data_dir: Path, dest: Path) -> Path:
