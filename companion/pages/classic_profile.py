@@ -16,7 +16,7 @@ from companion.pages import entries
 from companion.pages.dates import parse_degree
 from companion.pages.dom import Snapshot, ancestor_matching, clean, has_ancestor, text_of
 from companion.pages.embedded_json import Embedded
-from companion.pages.profile_common import (activity_posts, is_own_page, location_near_contact_info,
+from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
                                             mutual_connections, profile_url, resolve_slug)
 from companion.pages.sdui_profile import fill_current, name_from_title
 
@@ -25,6 +25,8 @@ _HIDDEN = ".visually-hidden, .a11y-text"
 
 
 def is_classic(snap: Snapshot) -> bool:
+    if not snap.mentions("data-member-id", "profile-card", "text-heading-xlarge", "pv-top-card"):
+        return False
     return snap.tree.css_first('section[data-member-id], [data-view-name="profile-card"], '
                               'h1.text-heading-xlarge, .pv-top-card') is not None
 
@@ -125,7 +127,7 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
                     ancestor_matching(item, "li", activity) is not None:
                 continue
             body = item.css_first(".inline-show-more-text") or item.css_first('[id^="mini-update-a11y-description"]')
-            pairs.append((item, text_of(body, skip=_HIDDEN)))
+            pairs.append((item, text_of(body, skip=_HIDDEN, limit=POST_PREFIX)))
         profile.posts = activity_posts(pairs, profile.slug)
     fill_current(profile, line_parts)
     profile.is_self = profile.is_self or is_own_page(snap, profile.slug)

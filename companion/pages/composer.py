@@ -73,4 +73,5 @@ def _message(snap: Snapshot) -> Composer | None:
 
 def parse(snap: Snapshot) -> Composer | None:
     """The open composer, or None when the page shows none."""
-    return _note(snap) or _message(snap)
+    note = _note(snap) if snap.mentions("<textarea") else None
+    return note or (_message(snap) if snap.mentions("contenteditable") else None)

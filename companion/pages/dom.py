@@ -25,27 +25,37 @@ def clean(text: str | None) -> str:
     return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
-def text_of(node: LexborNode | None, skip: str | None = None) -> str:
-    """The node's text, whitespace collapsed; `skip` is a selector whose subtrees are left out."""
+def text_of(node: LexborNode | None, skip: str | None = None, limit: int | None = None) -> str:
+    """The node's text, whitespace collapsed; `skip` is a selector whose subtrees are left out.
+
+    Line breaks and block ends become spaces. With `limit`, reading stops soon after that many
+    characters (a prefix is all a post needs, and long posts are the slow part of a page).
+    """
     if node is None:
         return ""
-    if not skip:
-        return clean(node.text(deep=True))
+    if not skip or node.css_first(skip) is None and node.css_first("br, p, div, li") is None:
+        text = clean(node.text(deep=True))  # fast path: nothing to leave out, no line breaks to keep
+        return text[:limit] if limit else text
     parts: list[str] = []
-    _collect(node, skip, parts)
-    return clean("".join(parts))
+    _collect(node, skip, parts, [limit or 1 << 62])
+    text = clean("".join(parts))
+    return text[:limit] if limit else text
 
 
-def _collect(node: LexborNode, skip: str, parts: list[str]) -> None:
+def _collect(node: LexborNode, skip: str, parts: list[str], budget: list[int]) -> None:
     for child in node.iter(include_text=True):
+        if budget[0] <= 0:
+            return
         if child.tag == "-text":
-            parts.append(child.text_content or "")
+            piece = child.text_content or ""
+            parts.append(piece)
+            budget[0] -= len(piece)
         elif child.tag in ("script", "style", "template", "-comment"):
             continue
         elif child.is_element_node and matches(child, skip):
             parts.append(" ")
         else:
-            _collect(child, skip, parts)
+            _collect(child, skip, parts, budget)
             if child.tag in ("br", "p", "div", "li"):
                 parts.append(" ")
 
@@ -148,9 +158,11 @@ class Snapshot:
     """One page: the light DOM tree and its shadow roots, queried together."""
 
     def __init__(self, html: str):
+        self.html = html
         self.tree = LexborHTMLParser(html)
         self.shadow_roots: list[LexborNode] = []
-        self._find_shadow_roots(self.tree.root, 0)
+        if "<template" in html:  # cheap test first: most pages have none
+            self._find_shadow_roots(self.tree.root, 0)
 
     def _find_shadow_roots(self, node: LexborNode | None, depth: int) -> None:
         if node is None or depth > 8:
@@ -163,6 +175,12 @@ class Snapshot:
             if any((attrs.get(a) or "").lower() == "open" for a in SHADOW_ATTRS):
                 self.shadow_roots.append(fragment)
                 self._find_shadow_roots(fragment, depth + 1)
+
+    def mentions(self, *needles: str) -> bool:
+        """Whether the raw HTML contains any of `needles`. A substring test costs a fraction of a
+        selector query that finds nothing (which walks the whole tree), so adapters use it to skip
+        pages that cannot hold what they look for."""
+        return any(n in self.html for n in needles)
 
     def roots(self) -> Iterator[LexborNode]:
         if self.tree.root is not None:

@@ -80,6 +80,8 @@ def _wanted(request: str) -> bool:
 def read_embedded(snap: Snapshot) -> Embedded:
     """Everything useful in the page's bpr-guid blocks; malformed blocks become warnings."""
     out = Embedded()
+    if not snap.mentions("bpr-guid-"):
+        return out
     requests: dict[str, str] = {}
     for node in snap.tree.css('code[id^="datalet-bpr-guid-"]'):
         meta = _load(node.text())

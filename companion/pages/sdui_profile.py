@@ -14,7 +14,7 @@ from protocol.page import Profile
 from companion.pages import entries
 from companion.pages.dates import looks_like_degree_label, parse_degree
 from companion.pages.dom import Snapshot, ancestor_matching, clean, depth_below, has_ancestor, text_of
-from companion.pages.profile_common import (activity_posts, is_own_page, location_near_contact_info,
+from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
                                             mutual_connections, pending_from_action_row, profile_url,
                                             resolve_slug)
 
@@ -23,11 +23,28 @@ _EXPANDABLE = '[data-testid="expandable-text-box"]'
 
 
 def is_sdui(snap: Snapshot) -> bool:
+    if not snap.mentions("Topcard", "data-sdui-screen"):
+        return False
     return snap.tree.css_first('[componentkey$="Topcard"], [data-sdui-screen*="profile"]') is not None
 
 
+def _cards(snap: Snapshot) -> list[tuple[str, LexborNode]]:
+    """Every profile card (componentkey `com.linkedin.sdui.profile.card.ref<id><Card>`), found in
+    one pass and kept on the snapshot: a query per card would walk the tree each time."""
+    found = getattr(snap, "_sdui_cards", None)
+    if found is None:
+        found = [(n.attributes.get("componentkey") or "", n)
+                 for n in snap.tree.css('[componentkey^="com.linkedin.sdui.profile.card"]')]
+        found.sort(key=lambda kn: kn[1].tag != "section")  # the section itself before its wrapper
+        snap._sdui_cards = found
+    return found
+
+
 def card(snap: Snapshot, suffix: str) -> LexborNode | None:
-    return snap.tree.css_first(f'section[componentkey$="{suffix}"]') or snap.tree.css_first(f'[componentkey$="{suffix}"]')
+    for key, node in _cards(snap):
+        if key.endswith(suffix):
+            return node
+    return None
 
 
 def name_from_title(snap: Snapshot) -> str | None:
@@ -151,7 +168,7 @@ def _posts(snap: Snapshot, owner: str | None):
         box = item.css_first(_EXPANDABLE)
         # The post's own links nest <a> in <a>, which HTML parsing splits: read the whole paragraph.
         holder = ancestor_matching(box, "p", item) if box is not None else None
-        text = text_of(holder or box, skip="button")
+        text = text_of(holder or box, skip="button", limit=POST_PREFIX)
         pairs.append((item, text))
     return activity_posts(pairs, owner)
 

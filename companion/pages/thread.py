@@ -99,6 +99,8 @@ def _body(event: LexborNode) -> str:
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | None = None) -> Thread | None:
     """The first open conversation on the page, or None when there is none."""
+    if not snap.mentions("data-event-urn", "msg-s-message-list__event"):
+        return None
     boxes = _containers(snap)
     if not boxes:
         return None
