@@ -80,7 +80,7 @@ def test_json_is_exactly_the_engines_feedback(capsys, draft):
     code, out, _ = run(capsys, draft(text), "--json", "--surface", "message", "--recipient", "Sam Lee",
                        "--company", "Stripe")
     expected = analyze(text, CoachContext(surface="message", recipient_name="Sam Lee", company="Stripe"))
-    assert json.loads(out) == expected.model_dump(mode="json", exclude_none=True)
+    assert json.loads(out) == expected.model_dump(mode="json")
     assert code == 1  # the wrong name is an error
 
 

@@ -162,7 +162,7 @@ def run(args) -> int:
         return 2
     feedback = analyze(text, ctx)
     if args.json:
-        sys.stdout.write(feedback.model_dump_json(exclude_none=True) + "\n")
+        sys.stdout.write(feedback.model_dump_json() + "\n")
     else:
         sys.stdout.write(render_human("<stdin>" if args.file == "-" else args.file, text, feedback))
     return 1 if any(f.severity == "error" for f in feedback.findings) else 0
