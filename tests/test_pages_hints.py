@@ -7,7 +7,7 @@ from companion.coach import analyze
 from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
 from companion.pages import parse_snapshot
-from protocol.page import Post, Profile, Thread, ThreadMessage
+from protocol.page import Profile, Thread, ThreadMessage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 NOW = datetime(2026, 1, 10, 12, tzinfo=timezone.utc)

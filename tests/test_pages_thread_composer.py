@@ -125,3 +125,33 @@ def test_selector_matcher_tests_the_element_itself():
     node = Snapshot('<div id="a" class="x y" data-k="abc"><span role="button">b</span></div>').tree.css_first("#a")
     assert matches(node, 'div.y[data-k^="ab"]') and matches(node, "p, #a")
     assert not matches(node, '[role="button"]')  # a descendant matching does not count
+
+
+def test_visible_day_headings_and_clock_times():
+    from companion.pages.dates import parse_clock, parse_day_heading
+
+    now = datetime(2026, 3, 1)
+    assert parse_day_heading("Aug 3", now) == datetime(2026, 8, 3)
+    assert parse_day_heading("3. Jan. 2026", now) == datetime(2026, 1, 3)
+    assert parse_day_heading("29 déc. 2025", now) == datetime(2025, 12, 29)
+    assert parse_day_heading("TODAY", now) is None and parse_day_heading("viernes", now) is None
+    assert [parse_clock(x) for x in ("4:05 PM", "12:10 AM", "16:05", "9.15", "14h30", "noon")] == [
+        (16, 5), (0, 10), (16, 5), (9, 15), (14, 30), None]
+
+
+def test_relative_day_headings_leave_the_time_unknown_with_a_warning():
+    html = (FIXTURES / "sdui_profile_message_overlay.html").read_text().replace("Dec 29, 2025", "TODAY").replace(
+        "Jan 3, 2026", "YESTERDAY")
+    r = parse_snapshot(None, html)
+    assert [m.sent_at for m in r.thread.messages] == [None, None, None]
+    assert any("send time unknown for 3 message(s)" in w for w in r.warnings)
+
+
+def test_profile_fields_behind_pop_ups():
+    p = parse("sdui_profile_inmail_composer.html").profile
+    assert (p.name, p.headline, p.location, p.degree, p.pending_invite) == (
+        "Grace Chen", "Director of Product at Lumen Health", "San Francisco Bay Area", 2, False)
+    assert p.mutual_count is None and p.experience is None and p.posts is None
+    p = parse("sdui_profile_message_overlay.html").profile
+    assert (p.name, p.headline, p.location, p.degree, p.pending_invite) == (
+        "Lena Fischer", "UX Researcher at Quill Books", "Berlin, Germany", 1, False)

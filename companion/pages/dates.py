@@ -35,10 +35,11 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./](\d{4})(?!\d)|(?<!\d)(\d{4})[./-](\d
 _RANGE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*|(?<=\d)\s*-\s*(?=[^\W\d_])|(?<=\d{4})-(?=\d{4})")
 _CONNECTORS = {"de", "of", "del", "d", "van", "im", "em", "г", "r"}
 _DURATION_SEP = re.compile(r"\s+[·•]\s+")
+_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})\s*([AaPp]\.?\s?[Mm]\.?)?")
 _DEGREE = re.compile(r"(?<!\d)([123])(?!\d)")
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     word = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in word if not unicodedata.combining(c)).strip(".,")
 
@@ -61,7 +62,7 @@ def parse_date(text: str) -> DateParts | None:
         return None
     month = None
     for word in re.findall(r"[^\W\d_]+", text[: m.start()] + " " + text[m.end():]):
-        month = MONTHS.get(_fold(word))
+        month = MONTHS.get(fold(word))
         if month:
             break
     return DateParts(year=int(m.group(1)), month=month)
@@ -73,7 +74,7 @@ def _is_date_words(text: str) -> bool:
         return False
     rest = _CJK.sub(" ", text)
     for word in re.findall(r"[^\W\d_]+", rest):
-        folded = _fold(word)
+        folded = fold(word)
         if folded and folded not in MONTHS and folded not in _CONNECTORS and word not in "年月日":
             return False
     return True
@@ -168,3 +169,32 @@ def activity_ms(activity_id: str | int | None) -> int | None:
         return None
     ms = value >> 22
     return ms if 1_000_000_000_000 <= ms <= 4_102_444_800_000 else None
+
+
+def parse_day_heading(label: str, now: datetime) -> datetime | None:
+    """A visible day heading with a month name and a day ('Aug 3', '3 août 2025') -> a date."""
+    words = re.findall(r"[^\W\d_]+", label)
+    month = next((MONTHS[fold(w)] for w in words if fold(w) in MONTHS), None)
+    numbers = [int(n) for n in re.findall(r"\d+", label)]
+    year = next((n for n in numbers if n >= 1990), now.year)
+    day = next((n for n in numbers if 1 <= n <= 31), None)
+    if month is None or day is None:
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_clock(label: str) -> tuple[int, int] | None:
+    """'4:05 PM', '16:05', '9.15', '14h30' -> (hour, minute)."""
+    m = _TIME.search(label or "")
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    suffix = (m.group(3) or "").lower().replace(".", "").replace(" ", "")
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    elif suffix == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 and minute < 60 else None

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 from protocol.page import Post
 
 from companion.pages.dates import activity_ms, ms_to_iso
-from companion.pages.dom import Snapshot, ancestor_matching, clean, contains, text_of
+from companion.pages.dom import Snapshot, clean, contains, text_of
 
 _SLUG = re.compile(r"/in/([^/?#]+)/?")
 _ACTIVITY = re.compile(r"urn:li:activity:(\d+)")

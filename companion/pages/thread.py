@@ -11,22 +11,20 @@ the `#interop-outlet` shadow root, which Snapshot.css searches too. Anchors, in 
   the participant's.
 """
 
-import re
 from datetime import datetime
 
 from selectolax.lexbor import LexborNode
 
 from protocol.page import Profile, Thread, ThreadMessage
 
-from companion.pages.dates import MONTHS, _fold, event_urn_ms, ms_to_iso
-from companion.pages.dom import Snapshot, ancestor_matching, clean, text_of
+from companion.pages.dates import event_urn_ms, ms_to_iso, parse_clock, parse_day_heading
+from companion.pages.dom import Snapshot, ancestor_matching, text_of
 from companion.pages.profile_common import profile_url, slug_from_url
 
 _CONTAINERS = (".msg-overlay-conversation-bubble, .msg-convo-wrapper, .msg-thread, "
                "[role=dialog], .scaffold-layout__detail")
 _EVENT = "li.msg-s-message-list__event"
 _HIDDEN = ".visually-hidden, .a11y-text"
-_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})\s*([AaPp]\.?\s?[Mm]\.?)?")
 MAX_MESSAGES = 500
 TEXT_LIMIT = 4000
 
@@ -62,34 +60,6 @@ def _participant(box: LexborNode) -> Profile | None:
     return Profile(name=name) if name else None
 
 
-def _day_from_heading(label: str, now: datetime) -> datetime | None:
-    """A visible day heading with a month name and a day ('Aug 3', '3 août 2025') -> a date."""
-    words = re.findall(r"[^\W\d_]+", label)
-    month = next((MONTHS[_fold(w)] for w in words if _fold(w) in MONTHS), None)
-    numbers = [int(n) for n in re.findall(r"\d+", label)]
-    year = next((n for n in numbers if n >= 1990), now.year)
-    day = next((n for n in numbers if 1 <= n <= 31), None)
-    if month is None or day is None:
-        return None
-    try:
-        return datetime(year, month, day)
-    except ValueError:
-        return None
-
-
-def _clock(label: str) -> tuple[int, int] | None:
-    m = _TIME.search(label or "")
-    if not m:
-        return None
-    hour, minute = int(m.group(1)), int(m.group(2))
-    suffix = (m.group(3) or "").lower().replace(".", "").replace(" ", "")
-    if suffix == "pm" and hour < 12:
-        hour += 12
-    elif suffix == "am" and hour == 12:
-        hour = 0
-    return (hour, minute) if hour < 24 and minute < 60 else None
-
-
 def _body(event: LexborNode) -> str:
     body = event.css_first(".msg-s-event-listitem__body, .msg-s-event__content, [data-test-message-body]")
     if body is None:
@@ -117,7 +87,7 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | 
     for event in events[:MAX_MESSAGES]:
         heading = event.css_first("time.msg-s-message-list__time-heading")
         if heading is not None:
-            day = _day_from_heading(text_of(heading), now) or day
+            day = parse_day_heading(text_of(heading), now) or day
             clock = None
         item = event if event.attributes.get("data-event-urn") else event.css_first("[data-event-urn]") or event
         name_node = item.css_first(".msg-s-message-group__name, .msg-s-message-group__profile-link")
@@ -125,7 +95,7 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | 
             sender_name = text_of(name_node, skip=_HIDDEN)
         stamp = item.css_first("time.msg-s-message-group__timestamp")
         if stamp is not None:
-            clock = _clock(text_of(stamp)) or clock
+            clock = parse_clock(text_of(stamp)) or clock
         text = _body(item)
         if not text:
             continue  # a date separator or a system event
