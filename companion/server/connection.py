@@ -32,6 +32,16 @@ log = logging.getLogger("tactful.server")
 AUTH_CLOSE = 4401
 FIRST_FRAME_MAX = 4096  # auth/pair are tiny; a big first frame is refused without parsing
 SLOW_CLIENT_CLOSE = 1013  # "try again later": we dropped a client that stopped reading
+CLOSE_DEADLINE = 2.0  # seconds a dropped client's close handshake may take before the transport closes
+ABORT_AFTER = 30.0  # seconds after that until a socket whose peer still reads nothing is shut down
+
+
+def _shutdown(sock) -> None:
+    try:
+        if sock.fileno() != -1:
+            sock.shutdown(2)  # SHUT_RDWR: the pending writes fail and asyncio frees the transport
+    except OSError:
+        pass
 
 
 def _utf8_len(text: str) -> int:
@@ -120,7 +130,19 @@ class Connection:
     def _close_soon(self, code: int, reason: str) -> None:
         if not self.closing:
             self.closing = True
-            self._tasks.append(asyncio.ensure_future(self.ws.close(code=code, message=reason.encode())))
+            self._tasks.append(asyncio.ensure_future(self._close_with_deadline(code, reason)))
+
+    async def _close_with_deadline(self, code: int, reason: str) -> None:
+        """Close, but never wait on a peer that stopped reading (issue 9): it would not take the
+        close frame either, and ws.close() would block on the full socket forever, keeping the
+        connection counted and its buffers held. After CLOSE_DEADLINE aiohttp closes the transport
+        (which flushes if the peer ever reads); after ABORT_AFTER more the socket is shut down."""
+        sock = self.ws.get_extra_info("socket")
+        try:
+            await asyncio.wait_for(self.ws.close(code=code, message=reason.encode()), CLOSE_DEADLINE)
+        except (asyncio.TimeoutError, ConnectionError, RuntimeError):
+            if sock is not None:
+                asyncio.get_running_loop().call_later(ABORT_AFTER, _shutdown, sock)
 
     # --- handshake ----------------------------------------------------------------------------
 
@@ -175,7 +197,12 @@ class Connection:
         self.session.client_name = record.name
         self._verifier = record.verifier
         self.authenticated = True
-        await self.ws.send_json(reply)
+        svc.connections.add(self)  # before auth_ok: a client that got auth_ok is already counted
+        try:
+            await self.ws.send_json(reply)
+        except (ConnectionError, RuntimeError):
+            svc.connections.discard(self)
+            return False
         return True
 
     # --- the command loop ----------------------------------------------------------------------
@@ -184,7 +211,6 @@ class Connection:
         if not await self.handshake():
             return
         svc = self.services
-        svc.connections.add(self)
         svc.notify()
         writer = asyncio.ensure_future(self._writer())
         worker = asyncio.ensure_future(self._worker())
