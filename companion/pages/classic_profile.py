@@ -92,7 +92,8 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
         if badge is not None:
             profile.degree = parse_degree(text_of(badge, skip=_HIDDEN))
         profile.headline = text_of(card.css_first(".text-body-medium")) or None
-        profile.location = location_near_contact_info(card)
+        profile.location = location_near_contact_info(card) or \
+            text_of(card.css_first("span.text-body-small.inline.t-black--light")) or None
         profile.mutual_count, profile.mutual_names = mutual_connections(card)
         for button in card.css("ul li button[aria-label]"):
             text = text_of(button, skip=_HIDDEN)
