@@ -155,6 +155,13 @@ def test_tokens_and_codes_never_reach_the_logs(tmp_path):
                          .encode())
             await reader.read()
             writer.close()
+            for malformed in (f"GET /v1/health?token={secret_in_url} HTTP/1.1 junk\r\n",  # bad request line
+                              f"GET /v1/health HTTP/1.1\r\nBad Header {secret_in_url}\r\n",  # bad header
+                              f"G\x01T /{secret_in_url} HTTP/1.1\r\n"):  # bad method
+                reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+                writer.write(f"{malformed}Host: 127.0.0.1:{server.port}\r\n\r\n".encode())
+                assert (await reader.read()).startswith(b"HTTP/1.")
+                writer.close()
             paired = await pair(server.url, code)
             ws = await authenticate(server.url, paired["token"])
             await ws.send(json.dumps({"id": 1, "type": "draft", "surface": "message", "version": 1,
@@ -172,6 +179,7 @@ def test_tokens_and_codes_never_reach_the_logs(tmp_path):
         server.stop()
     logs = server.logs()
     assert "GET /v1/health" in logs  # the access log is on, just without queries
+    assert "malformed HTTP request refused" in logs
     for secret in (secret_in_url, token, code, code.replace("-", ""), "DRAFTSECRET", "WRONGTOKENSECRET"):
         assert secret not in logs
 

@@ -18,7 +18,7 @@ from aiohttp import WSCloseCode, web
 
 from companion.paths import ensure_private_dir
 from companion.server import runtime, security
-from companion.server.accesslog import PathOnlyAccessLogger
+from companion.server.accesslog import PathOnlyAccessLogger, install_log_redaction
 from companion.server.connection import Connection
 from companion.server.limits import ConnectionLimits
 from companion.server.pairing import Pairing
@@ -103,6 +103,7 @@ async def _close_connections(app: web.Application) -> None:
 
 
 def create_app(services: Services, admin_secret: str | None = None) -> web.Application:
+    install_log_redaction()
     app = web.Application(middlewares=[guard], client_max_size=64 * 1024)
     app[SERVICES] = services
     app[LIMITS] = ConnectionLimits(services.config)
