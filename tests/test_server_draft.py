@@ -130,13 +130,15 @@ async def test_status_reports_flags_without_content(companion_server, ws_client)
 
 
 @pytest.mark.asyncio
-async def test_handler_crash_is_internal_error_and_the_connection_lives(ws_client, monkeypatch):
+async def test_handler_crash_is_internal_error_and_the_connection_lives(ws_client, monkeypatch, caplog):
     from companion.commands import HANDLERS
 
     model, _ = HANDLERS["status"]
 
+    detail = "boom with " + "private detail"  # built at run time, as draft text would be
+
     async def broken(msg, session, services):
-        raise RuntimeError("boom with private detail")
+        raise RuntimeError(detail)
 
     monkeypatch.setitem(HANDLERS, "status", (model, broken))
     ws = await ws_client()
@@ -145,6 +147,8 @@ async def test_handler_crash_is_internal_error_and_the_connection_lives(ws_clien
     assert reply["error"]["code"] == "internal_error" and "private" not in reply["error"]["message"]
     await ws.send(json.dumps({"id": 2, "type": "ping"}))
     assert (await recv_json(ws))["result"] == {"pong": True}
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "command status failed: RuntimeError" in logged and "private detail" not in logged
 
 
 @pytest.mark.asyncio

@@ -13,7 +13,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sys
 import time
+import traceback
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +35,6 @@ AUTH_CLOSE = 4401
 FIRST_FRAME_MAX = 4096  # auth/pair are tiny; a big first frame is refused without parsing
 SLOW_CLIENT_CLOSE = 1013  # "try again later": we dropped a client that stopped reading
 CLOSE_DEADLINE = 2.0  # seconds a dropped client's close handshake may take before the transport closes
-ABORT_AFTER = 30.0  # seconds after that until a socket whose peer still reads nothing is shut down
 
 
 def _shutdown(sock) -> None:
@@ -47,6 +48,14 @@ def _shutdown(sock) -> None:
 def _utf8_len(text: str) -> int:
     """Byte length of `text` in UTF-8 (what the frame cap counts)."""
     return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def log_failure(what: str) -> None:
+    """Log the current exception's type and stack, not its message: handlers' messages may quote
+    draft text or page content, which must never reach a log."""
+    exc_type, _, tb = sys.exc_info()
+    frames = "".join(traceback.format_tb(tb))
+    log.error("%s: %s (message withheld)\n%s", what, exc_type.__name__ if exc_type else "?", frames.rstrip())
 
 
 def describe_validation_error(exc: ValidationError) -> str:
@@ -135,14 +144,15 @@ class Connection:
     async def _close_with_deadline(self, code: int, reason: str) -> None:
         """Close, but never wait on a peer that stopped reading (issue 9): it would not take the
         close frame either, and ws.close() would block on the full socket forever, keeping the
-        connection counted and its buffers held. After CLOSE_DEADLINE aiohttp closes the transport
-        (which flushes if the peer ever reads); after ABORT_AFTER more the socket is shut down."""
+        connection counted and its buffers held. After CLOSE_DEADLINE the socket is shut down:
+        asyncio's close would otherwise wait for the peer to read what is buffered before it lets
+        the connection end."""
         sock = self.ws.get_extra_info("socket")
         try:
             await asyncio.wait_for(self.ws.close(code=code, message=reason.encode()), CLOSE_DEADLINE)
         except (asyncio.TimeoutError, ConnectionError, RuntimeError):
             if sock is not None:
-                asyncio.get_running_loop().call_later(ABORT_AFTER, _shutdown, sock)
+                _shutdown(sock)
 
     # --- handshake ----------------------------------------------------------------------------
 
@@ -221,7 +231,7 @@ class Connection:
                     try:
                         await self._on_text(msg.data)
                     except Exception:  # a dispatch bug must cost one reply, not the connection
-                        log.exception("could not dispatch a message")
+                        log_failure("could not dispatch a message")
                         self.send(error_reply(None, ErrorCode.INTERNAL_ERROR, "the companion failed on this message"))
                 elif msg.type == WSMsgType.BINARY:
                     await self._bad_message(None, ErrorCode.INVALID_FORMAT, "binary frames are not accepted; send JSON text")
@@ -351,7 +361,7 @@ class Connection:
             return
         except Exception:
             # The traceback goes to the log (it names no content); the client hears only that it failed.
-            log.exception("command %s failed", cmd.type)
+            log_failure(f"command {cmd.type} failed")
             self.send(error_reply(cmd.id, ErrorCode.INTERNAL_ERROR, "the companion failed on this command"))
             return
         if isinstance(cmd, Draft) and self._latest.get(cmd.draft_id, cmd.version) > cmd.version:
