@@ -1,0 +1,58 @@
+"""Word lists behind the politeness strategies.
+
+The paper took its positive/negative lexicon from Liu et al.'s opinion lexicon; we cannot download
+that, so these are compact lists written by hand for this project: everyday evaluative words that
+show up in requests (praise, appreciation, ease on one side; blame, annoyance, insult, urgency on
+the other). Words whose sense in a request is mostly neutral ("like", "right", "fine", "issue") are
+left out on purpose, because a lexicon hit is shown to the user as the reason for a point.
+
+The hedge list follows the same idea as the paper's (Hyland's hedging devices): words that soften a
+claim or an ask.
+"""
+
+POSITIVE = frozenset("""
+accomplished admire admired admirable amazing appreciate appreciated appreciative awesome beautiful
+benefit beneficial best better brilliant calm clean clear clever comfortable commendable cool
+correct courteous creative delighted delightful easy effective elegant encouraging enjoy enjoyed
+enjoying enthusiastic excellent exceptional excited exciting fabulous fair fantastic fascinating
+favorite favourite fortunate free friendly fun generous gentle genuine glad good
+gorgeous grateful great happy helpful helped honest honored honoured hope hopeful ideal impressed
+impressive incredible insightful inspiring inspired interesting kind kindly kudos love loved lovely
+lucky marvelous marvellous meaningful neat nice outstanding patience patient perfect pleasant
+pleased pleasure polite positive powerful precious productive proud quality recommend
+recommended reliable remarkable respect respected rewarding robust smart solid sound splendid
+stellar straightforward strong success successful super superb support supportive sure terrific
+thoughtful thorough top treasure useful valuable warm welcome well willing wise wonderful worth
+worthwhile wow
+""".split())
+
+NEGATIVE = frozenset("""
+abuse abusive absurd afraid aggressive angry annoy annoyed annoying anxious arrogant ashamed awful
+bad badly bias biased bizarre blame blatant bogus boring broken bug buggy careless clueless
+complain complaint confused confusing crap crappy crazy damn damage damaged dead delete deleted
+destroy destroyed destructive difficult disagree disappointed disappointing disaster disgusting
+dishonest dislike disruptive doubt dreadful dull dumb error errors evil fail failed failing fails
+failure fake false fault faulty fool foolish garbage hack hard harm harmful hate hated hell
+horrible hostile hurt idiot idiotic ignorant ignore ignored ignoring illegal impossible inaccurate
+incompetent incorrect insane insult insulting irrelevant lame lazy liar lie lied lies lousy mad
+mess messy mislead misleading mistake mistaken mistakes nasty negative nonsense obnoxious
+offensive outrageous pathetic pointless poor poorly problem problematic propaganda racist
+ridiculous rude sad scam screw screwed shame shameful shit silly slow sloppy spam stupid suck
+sucks terrible threat threaten ugly unacceptable unclear unfair unfortunate unfortunately
+unhappy unhelpful unreasonable useless vandal vandalism vandalize vandalized vague waste wasted
+weird worse worst worthless wrong wrongly
+""".split())
+
+HEDGES = frozenset("""
+almost apparently appear appeared appears approximately arguably assume assumed believe essentially
+estimate feel felt generally guess hopefully largely likely mainly may maybe might mostly
+occasionally perhaps plausible possible possibly presumably probably quite rather relatively
+roughly seem seemed seems somewhat sometimes suggest suggested suppose supposed suspect think
+thought typically unclear unlikely usually wonder wondered wondering
+""".split())
+
+# Multi-word hedges, matched as phrases.
+HEDGE_PHRASES = (
+    "a bit", "a little", "kind of", "sort of", "tend to", "tends to", "in my opinion", "in my view",
+    "to my knowledge", "as far as i know", "if i understand correctly", "it seems", "not sure",
+)
