@@ -254,9 +254,19 @@ class Browser:
                }""", url_prefix)
 
     def panel(self, tab_id: int, theme: str | None = None):
-        page = self.context.new_page()
+        """The sidebar page for `tab_id`, in its own pop-up window (as the pop-out does).
+
+        A separate window keeps the LinkedIn tab visible: a tab hidden behind another in the same
+        window gets its timers throttled to once a second, which no real side panel causes.
+        """
         query = f"?tab={tab_id}" + (f"&theme={theme}" if theme else "")
-        page.goto(f"{self.base}/src/panel/panel.html{query}")
+        url = f"{self.base}/src/panel/panel.html{query}"
+        helper = self.options()
+        with self.context.expect_page() as info:
+            helper.evaluate("(url) => chrome.windows.create({url, type: 'popup', width: 420, height: 900})", url)
+        helper.close()
+        page = info.value
+        page.wait_for_load_state()
         return page
 
     def stop_service_workers(self, page) -> None:

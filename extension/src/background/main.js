@@ -150,7 +150,7 @@ function onSensorMessage(tabId, msg) {
       if (!msg.draft || !SURFACES.includes(msg.draft.surface) || typeof msg.draft.text !== "string") return;
       t.setDraft(msg.draft);
       sendDraft(t);
-      broadcast(tabId);
+      if (!t.feedback) broadcast(tabId); // else the feedback, a moment later, re-renders the panel once
       break;
     case "composer_closed":
       t.draft = null;
