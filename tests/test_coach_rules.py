@@ -203,6 +203,11 @@ def test_shouting_fix_keeps_i_and_acronyms_and_swallows_inner_marks():
         ("I REALLY NEED AN AWS JOB!! PLEASE HELP", "I really need an AWS job!! Please help")]
 
 
+def test_placeholder_overlaps_count_once():
+    text = "Role: [XXX] at ___ and TODO"
+    assert [span_text(text, f) for f in findings(text, "template.placeholder")] == ["[XXX]", "___", "TODO"]
+
+
 def test_placeholder_fix_uses_context():
     text = "Hi [Name], I'd love to join [Company]."
     found = findings(text, "template.placeholder", recipient_name="Sam Lee", company="Stripe")

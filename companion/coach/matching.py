@@ -36,6 +36,7 @@ _GENERIC_FIRST = {
 }
 
 
+@lru_cache(maxsize=1024)
 def _fold(text: str) -> str:
     """Lower-case without accents: "Société" and "societe" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -8,6 +8,7 @@ wrong name or an unfilled placeholder, never looks good. The result is clamped t
 
 import importlib
 import logging
+import sys
 
 from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 
@@ -17,6 +18,7 @@ from companion.coach.limits import declared_limit, hard_limit, recommended
 
 log = logging.getLogger(__name__)
 
+_HINTS = "companion.coach.hints"
 PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 ERROR_CAP = 40
@@ -66,12 +68,14 @@ def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
     there must not take the live feedback down with it, so it is logged (type only, no content)
     and the hints are left empty.
     """
-    try:
-        module = importlib.import_module("companion.coach.hints")
-    except ModuleNotFoundError as exc:
-        if exc.name == "companion.coach.hints":
-            return []
-        raise
+    module = sys.modules.get(_HINTS)  # a dict lookup per keystroke; the import runs once
+    if module is None:
+        try:
+            module = importlib.import_module(_HINTS)
+        except ModuleNotFoundError as exc:
+            if exc.name == _HINTS:
+                return []
+            raise
     try:
         return list(module.hints(draft, ctx))
     except Exception as exc:  # noqa: BLE001 - hints are optional; findings still matter

@@ -11,14 +11,20 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import recipient_company, recipient_name
 
-_PLACEHOLDER = re.compile(
-    r"\[(?!\d+\])[A-Za-z][^\[\]\n]{0,40}\](?!\()"  # [Name], [Company Name]; not [1] or a [link](url)
-    r"|\{\{?\s*[A-Za-z_][\w .-]{0,30}\}\}?"  # {company}, {{first_name}}
-    r"|<(?!/?(?:br|p|div|span|b|i|a)\b)[A-Za-z][\w .-]{0,30}>"  # <role>; not stray HTML tags
-    r"|\b(?:XXX+|xxx+|TODO)\b|_{3,}|%[A-Za-z_]+%|\$\{[A-Za-z_]+\}|\$(?:name|company|role|first_?name)\b"
-    r"|\((?:insert [^()\n]{0,30}|company(?: name)?|(?:first |full |your |their )?name|role|job title|"
-    r"position|recipient'?s? name|hiring manager)\)"
-)
+# Each kind of placeholder starts with its own character, so a draft without that character skips
+# the pattern and one that has it is scanned from a literal prefix (fast in re).
+_PLACEHOLDERS = [
+    ("[", re.compile(r"\[(?!\d+\])[A-Za-z][^\[\]\n]{0,40}\](?!\()")),  # [Name]; not [1] or a [link](url)
+    ("{", re.compile(r"\{\{?\s*[A-Za-z_][\w .-]{0,30}\}\}?")),  # {company}, {{first_name}}
+    ("<", re.compile(r"<(?!/?(?:br|p|div|span|b|i|a)\b)[A-Za-z][\w .-]{0,30}>")),  # <role>; not stray HTML tags
+    ("___", re.compile(r"_{3,}")),
+    ("%", re.compile(r"%[A-Za-z_]+%")),
+    ("$", re.compile(r"\$\{[A-Za-z_]+\}|\$(?:name|company|role|first_?name)\b")),
+    ("(", re.compile(r"\((?:insert [^()\n]{0,30}|company(?: name)?|(?:first |full |your |their )?name|role|"
+                     r"job title|position|recipient'?s? name|hiring manager)\)", re.IGNORECASE)),
+    ("xxx", re.compile(r"\b(?:XXX+|xxx+)\b")),
+    ("TODO", re.compile(r"\bTODO\b")),
+]
 _NAMEISH = re.compile(r"name|first|recipient|contact|person", re.I)
 _COMPANYISH = re.compile(r"company|employer|organi[sz]ation|firm|org\b", re.I)
 
@@ -35,8 +41,18 @@ def _replacement(token: str, ctx: CoachContext) -> str | None:
 
 
 def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _PLACEHOLDER.finditer(draft.text):
+    text = draft.text
+    hits = []
+    for gate, pattern in _PLACEHOLDERS:
+        if gate in (draft.lower if gate == "xxx" else text):
+            hits.extend(pattern.finditer(text))
+    hits.sort(key=lambda m: m.start())
+    last_end = -1
+    for m in hits:
         start, end = m.span()
+        if start < last_end:
+            continue  # "[XXX]": one placeholder, not two
+        last_end = end
         token = m.group()
         replacement = _replacement(token, ctx)
         extra = {"fix": {"range": draft.range(start, end), "replacement": replacement}} if replacement else {}

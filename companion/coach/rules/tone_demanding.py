@@ -119,8 +119,9 @@ def _demanding(draft: AnalysedDraft, ctx: CoachContext):
         if kind == "advance":
             fix = _fix_advance(draft, start, end)
         yield _finding(draft, kind, start, end, fix)
-    if "!" in draft.text:
-        for m in _EXCLAIM.finditer(draft.text):
+    text = draft.text
+    if "!!" in text or "?!" in text or "!?" in text:
+        for m in _EXCLAIM.finditer(text):
             if _inside(draft, loud, *m.span()):
                 continue
             yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
@@ -134,10 +135,23 @@ def _inside(draft: AnalysedDraft, spans, start: int, end: int) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
+_TWO_CAPS = re.compile(r"[A-Z][A-Z]")  # starts with a class: re scans for it in C
+
+
 def _shouting(draft: AnalysedDraft):
-    if not any(c.isupper() for c in draft.text):
-        return
-    for m in _CAPS_RUN.finditer(draft.text):
+    text = draft.text
+    done = 0
+    # _TWO_CAPS starts with a class, so re finds candidates in C; the run is then matched in place.
+    for hit in _TWO_CAPS.finditer(text):
+        pos = hit.start()
+        if pos < done or (pos > 0 and text[pos - 1].isalpha()):
+            continue  # inside a run already reported, or mid-word ("McDONALD")
+        if pos >= 2 and text[pos - 1] == " " and text[pos - 2] in "IA":
+            pos -= 2 if pos == 2 or not text[pos - 3].isalpha() else 0  # "I REALLY": start at the "I"
+        m = _CAPS_RUN.match(text, pos)
+        if m is None:
+            continue
+        done = m.end()
         words = [w for w in re.split(r"[\s,.;:!?-]+", m.group()) if len(w) >= 2]
         loud = [w for w in words if len(w) >= 4 and w not in _ACRONYMS]
         if (len(words) >= 2 and loud) or (len(words) == 1 and words[0] in _SHOUT_WORDS):
