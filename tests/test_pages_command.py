@@ -132,3 +132,13 @@ def test_own_profile_unreadable_file_is_ignored(tmp_path):
     assert own_profile.load(tmp_path) is None
     own_profile.forget(tmp_path)
     assert own_profile.load(tmp_path) is None
+
+
+def test_own_profile_file_is_not_rewritten_when_nothing_changed(tmp_path):
+    partial = parse_snapshot(None, fixture("classic_profile_1st.html")).own_profile
+    own_profile.save(tmp_path, partial)
+    path = own_profile.path_in(tmp_path)
+    before = path.stat().st_mtime_ns
+    time.sleep(0.01)
+    own_profile.save(tmp_path, partial)
+    assert path.stat().st_mtime_ns == before

@@ -15,6 +15,7 @@ from companion.pages.dom import Snapshot
 log = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 8 * 1024 * 1024
+ABOUT_LIMIT = 2000  # characters of About kept: plenty for hints and fact checks
 
 
 def page_kind_from_url(url: str | None) -> str | None:
@@ -90,6 +91,8 @@ def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult
 
     result.composer = _step(warnings, "composer", composer.parse, snap)
 
+    if profile is not None and profile.about and len(profile.about) > ABOUT_LIMIT:
+        profile.about = profile.about[:ABOUT_LIMIT]
     own = embedded_json.viewer_profile(emb)
     if profile is not None and (profile.is_self or (own is not None and own.slug == profile.slug)):
         profile.is_self = True

@@ -55,8 +55,10 @@ def merge(old: Profile | None, new: Profile) -> Profile:
 
 def save(data_dir: Path, profile: Profile) -> Profile:
     """Merge `profile` into the remembered one and write it (0600). Returns what is stored."""
-    merged = merge(load(data_dir), profile)
-    write_private_file(path_in(data_dir), merged.model_dump_json(exclude_none=True, indent=1))
+    old = load(data_dir)
+    merged = merge(old, profile)
+    if merged != old:  # classic pages carry the viewer on every snapshot: write only what changed
+        write_private_file(path_in(data_dir), merged.model_dump_json(exclude_none=True, indent=1))
     return merged
 
 
