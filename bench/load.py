@@ -1,0 +1,385 @@
+"""Load: N authenticated clients typing 150-word drafts at 10 versions a second, plus page snapshots.
+
+    python bench/load.py [--clients 100] [--duration 60] [--rate 10] [--words 150] [--page-every 10]
+                         [--warmup 5] [--runs 2] [--json FILE]
+
+Starts `python -m companion serve --port 0` in a temp data dir (the real CLI, its own process, so
+its memory can be read from /proc), pairs every client with its own extension origin (a browser
+profile each: the per-origin cap is for one extension), and then, for each run, every client sends
+a new version of its draft every 1/rate s (a typist's debounced input: a word changes each time)
+and a page snapshot every --page-every s. Sends are paced on a schedule, not on replies, so a slow
+companion meets a growing backlog, as it would in a browser.
+
+Reported per run: drafts offered per second, answers, latency median/p99 per command (feedback
+for the version sent; `superseded` answers separately: the companion may answer an older
+version so when a newer one of the same draft is already waiting), errors (anything but feedback
+or superseded), replies lost (never answered), and the companion's RSS after warm-up and after
+each run. Targets (docs/reliability.md): no errors, no lost replies, draft p99 < 25 ms, RSS growth
+run 1 -> run 2 < 10 %.
+
+The same functions run a few-second version in tests/test_resilience_load.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from websockets.asyncio.client import connect  # noqa: E402
+from websockets.exceptions import ConnectionClosed  # noqa: E402
+
+VOCAB = ("hi i hope you are well i am applying for the senior backend engineer role at acme on the payments "
+         "team and noticed you worked there since 2021 i led a ledger migration at my last company and would "
+         "love to learn how your team approaches reliability would you be open to a short chat or to referring "
+         "me if it seems like a fit thank you so much for considering it no worries if not").split()
+PAGES = [("https://www.linkedin.com/in/dana-whitfield/", "classic_profile_1st.html"),
+         ("https://www.linkedin.com/in/priya-raman/", "sdui_profile_2nd.html")]
+FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"
+
+
+def origin_for(i: int) -> str:
+    """A distinct, well-formed chrome-extension origin per client (32 letters a-p)."""
+    letters = "abcdefghijklmnop"
+    digits, n = [], i + 1
+    for _ in range(32):
+        digits.append(letters[n % 16])
+        n //= 16
+    return "chrome-extension://" + "".join(reversed(digits))
+
+
+def draft_texts(words: int, rng: random.Random) -> list[str]:
+    body = [rng.choice(VOCAB) for _ in range(words)]
+    body[0] = body[0].capitalize()
+    return body
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# --- the companion under test --------------------------------------------------------------------
+
+@dataclass
+class Companion:
+    """`python -m companion serve --port 0` on a data dir; stderr goes to a log file."""
+
+    data_dir: Path
+    proc: subprocess.Popen | None = None
+    url: str = ""
+    port: int = 0
+
+    def start(self, timeout: float = 30.0, port: int = 0) -> "Companion":
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.data_dir.parent / f"{self.data_dir.name}-serve.log", "ab")
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--port", str(port),
+                                      "--data-dir", str(self.data_dir), "--log-level", "WARNING"],
+                                     stdout=subprocess.PIPE, stderr=log, env=env, cwd=ROOT)
+        log.close()
+        line: list[bytes] = []
+        reader = threading.Thread(target=lambda: line.append(self.proc.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(timeout)
+        text = line[0].decode().strip() if line else ""
+        if not text.startswith("listening on "):
+            self.proc.kill()
+            self.proc.wait(5)
+            raise RuntimeError(f"the companion did not start: {text!r}")
+        self.url = text.removeprefix("listening on ")
+        self.port = int(self.url.rsplit(":", 1)[1].split("/", 1)[0])
+        return self
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def rss_kib(self) -> int:
+        return rss_kib(self.proc.pid)
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> int | None:
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        if self.proc.stdout:
+            self.proc.stdout.close()
+        return self.proc.returncode
+
+
+async def open_ws(url: str, origin: str):
+    return await connect(url, origin=origin, proxy=None, open_timeout=20, ping_interval=None,
+                         max_size=16 * 1024 * 1024, close_timeout=2)
+
+
+async def pair_client(companion: Companion, origin: str, name: str) -> str:
+    """A token for `origin`, paired with a code from the companion's admin endpoint."""
+    from companion.cli.pair_cmd import request_code
+
+    code = (await asyncio.to_thread(request_code, companion.data_dir))["code"]
+    ws = await open_ws(companion.url, origin)
+    try:
+        json.loads(await ws.recv())  # hello
+        await ws.send(json.dumps({"type": "pair", "code": code, "client_name": name}))
+        reply = json.loads(await ws.recv())
+    finally:
+        await ws.close()
+    if reply.get("type") != "paired":
+        raise RuntimeError(f"pairing failed: {reply}")
+    return reply["token"]
+
+
+async def authenticate(url: str, origin: str, token: str):
+    ws = await open_ws(url, origin)
+    hello = json.loads(await asyncio.wait_for(ws.recv(), 20))
+    assert hello["type"] == "hello", hello
+    await ws.send(json.dumps({"type": "auth", "token": token}))
+    reply = json.loads(await asyncio.wait_for(ws.recv(), 20))
+    if reply.get("type") != "auth_ok":
+        raise RuntimeError(f"auth refused: {reply}")
+    return ws
+
+
+# --- one run -------------------------------------------------------------------------------------
+
+@dataclass
+class RunStats:
+    offered: Counter = field(default_factory=Counter)  # command type -> sent
+    latency_ms: dict = field(default_factory=dict)  # command type -> [ms] for successful answers
+    superseded_ms: list = field(default_factory=list)
+    errors: Counter = field(default_factory=Counter)  # "type:code" or "closed:..." -> count
+    lost: int = 0
+    late_sends_ms: list = field(default_factory=list)  # how late the generator sent (its own lag)
+    duration: float = 0.0
+    server_cpu_s: float = 0.0
+
+    def answered(self) -> int:
+        return sum(len(v) for v in self.latency_ms.values()) + len(self.superseded_ms) + sum(self.errors.values())
+
+    def summary(self) -> dict:
+        per = {}
+        for kind, values in sorted(self.latency_ms.items()):
+            per[kind] = {"answered": len(values), "median_ms": _r(statistics.median(values)),
+                         "p99_ms": _r(percentile(values, 0.99)), "max_ms": _r(max(values))}
+        drafts = self.offered.get("draft", 0)
+        return {
+            "duration_s": _r(self.duration),
+            "offered": dict(self.offered),
+            "drafts_per_s": _r(drafts / self.duration) if self.duration else None,
+            "answers_per_s": _r(self.answered() / self.duration) if self.duration else None,
+            "latency": per,
+            "superseded": {"count": len(self.superseded_ms),
+                           "median_ms": _r(statistics.median(self.superseded_ms)) if self.superseded_ms else None},
+            "errors": dict(self.errors),
+            "lost": self.lost,
+            "generator_lag_p99_ms": _r(percentile(self.late_sends_ms, 0.99)),
+            "server_cpu_percent": _r(100 * self.server_cpu_s / self.duration) if self.duration else None,
+        }
+
+
+def _r(x):
+    return None if x is None else round(x, 2)
+
+
+async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float, stop_at: float, rate: float,
+                       words: int, page_every: float, drain_timeout: float) -> None:
+    """Send on schedule, match every reply by id; count what is never answered as lost."""
+    rng = random.Random(idx * 7919 + run_id)
+    body = draft_texts(words, rng)
+    pending: dict[int, tuple[str, float]] = {}
+    done = asyncio.Event()
+    sending_over = False
+    next_id = run_id * 10_000_000 + 1
+
+    async def receive() -> None:
+        try:
+            async for raw in ws:
+                now = time.perf_counter()
+                msg = json.loads(raw)
+                if msg.get("type") != "result":
+                    continue
+                entry = pending.pop(msg.get("id"), None)
+                if entry is None:
+                    stats.errors["unmatched_reply"] += 1
+                    continue
+                kind, sent = entry
+                ms = (now - sent) * 1000
+                if msg["success"]:
+                    stats.latency_ms.setdefault(kind, []).append(ms)
+                elif msg["error"]["code"] == "superseded" and kind == "draft":
+                    stats.superseded_ms.append(ms)
+                else:
+                    stats.errors[f"{kind}:{msg['error']['code']}"] += 1
+                if sending_over and not pending:
+                    done.set()
+        except ConnectionClosed as exc:
+            stats.errors[f"closed:{exc.rcvd.code if exc.rcvd else 'abnormal'}"] += 1
+        done.set()
+
+    receiver = asyncio.create_task(receive())
+    period = 1.0 / rate
+    tick = start + rng.random() * period  # spread clients over the period
+    next_page = start + rng.random() * page_every if page_every else None
+    version = 0
+    html = {name: (FIXTURES / name).read_text(encoding="utf-8") for _, name in PAGES}
+    try:
+        while tick < stop_at and not receiver.done():
+            delay = tick - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            stats.late_sends_ms.append(max(0.0, (time.perf_counter() - tick) * 1000))
+            if next_page is not None and tick >= next_page:
+                url, name = PAGES[(idx + version) % len(PAGES)]
+                pending[next_id] = ("page", time.perf_counter())
+                await ws.send(json.dumps({"id": next_id, "type": "page", "url": url, "html": html[name]}))
+                stats.offered["page"] += 1
+                next_id += 1
+                next_page += page_every
+            version += 1
+            body[rng.randrange(1, len(body))] = rng.choice(VOCAB)  # the typist changed a word
+            text = "Hi Dana, " + " ".join(body) + ". Thanks, Sam"
+            pending[next_id] = ("draft", time.perf_counter())
+            await ws.send(json.dumps({"id": next_id, "type": "draft", "surface": "message", "text": text,
+                                      "version": version, "draft_id": f"run{run_id}"}))
+            stats.offered["draft"] += 1
+            next_id += 1
+            tick += period
+    except ConnectionClosed:
+        pass
+    sending_over = True
+    if pending and not receiver.done():
+        try:
+            await asyncio.wait_for(done.wait(), drain_timeout)
+        except asyncio.TimeoutError:
+            pass
+    stats.lost += len(pending)
+    if not receiver.done():
+        receiver.cancel()
+        await asyncio.gather(receiver, return_exceptions=True)
+
+
+async def run_once(sockets: list, run_id: int, duration: float, rate: float, words: int, page_every: float,
+                   pid: int | None = None, drain_timeout: float = 15.0) -> RunStats:
+    stats = RunStats()
+    cpu0 = cpu_seconds(pid) if pid else 0.0
+    start = time.perf_counter() + 0.2
+    await asyncio.gather(*(drive_client(ws, i, run_id, stats, start, start + duration, rate, words, page_every,
+                                        drain_timeout) for i, ws in enumerate(sockets)))
+    stats.duration = duration
+    if pid:
+        stats.server_cpu_s = cpu_seconds(pid) - cpu0
+    return stats
+
+
+async def connect_clients(companion: Companion, n: int) -> list:
+    sockets = []
+    for i in range(n):
+        origin = origin_for(i)
+        token = await pair_client(companion, origin, f"load client {i}")
+        sockets.append(await authenticate(companion.url, origin, token))
+    return sockets
+
+
+async def main_async(args) -> dict:
+    with tempfile.TemporaryDirectory(prefix="tactful-load-") as tmp:
+        companion = Companion(Path(tmp) / "data").start()
+        report: dict = {"clients": args.clients, "rate_per_client": args.rate, "words": args.words,
+                        "duration_s": args.duration, "page_every_s": args.page_every, "cores": os.cpu_count(),
+                        "rss_kib": {"idle": companion.rss_kib()}, "runs": []}
+        sockets = []
+        try:
+            sockets = await connect_clients(companion, args.clients)
+            report["rss_kib"]["connected"] = companion.rss_kib()
+            if args.warmup:
+                warm = await run_once(sockets, 0, args.warmup, args.rate, args.words, args.page_every, companion.pid)
+                report["warmup"] = warm.summary()
+            report["rss_kib"]["after_warmup"] = companion.rss_kib()
+            for run in range(1, args.runs + 1):
+                stats = await run_once(sockets, run, args.duration, args.rate, args.words, args.page_every,
+                                       companion.pid)
+                summary = stats.summary()
+                summary["rss_kib_after"] = companion.rss_kib()
+                report["runs"].append(summary)
+                print(f"run {run}: {json.dumps(summary)}", file=sys.stderr, flush=True)
+        finally:
+            for ws in sockets:
+                await ws.close()
+            companion.stop()
+        rss = [r["rss_kib_after"] for r in report["runs"]]
+        if len(rss) >= 2:
+            report["rss_growth_run1_to_run2_percent"] = round(100 * (rss[1] - rss[0]) / rss[0], 2)
+        report["verdict"] = verdict(report)
+        return report
+
+
+def verdict(report: dict) -> dict:
+    """The targets, checked: no errors, no lost replies, draft p99 < 25 ms, RSS growth < 10 %."""
+    runs = report["runs"]
+    p99 = max((r["latency"].get("draft", {}).get("p99_ms") or 0) for r in runs) if runs else None
+    growth = report.get("rss_growth_run1_to_run2_percent")
+    return {
+        "no_errors": all(not r["errors"] for r in runs),
+        "no_lost_replies": all(r["lost"] == 0 for r in runs),
+        "draft_p99_ms": p99,
+        "draft_p99_under_25ms": p99 is not None and p99 < 25,
+        "rss_growth_under_10_percent": growth is None or growth < 10,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds per run")
+    parser.add_argument("--rate", type=float, default=10.0, help="draft versions per second per client")
+    parser.add_argument("--words", type=int, default=150)
+    parser.add_argument("--page-every", type=float, default=10.0, help="seconds between page snapshots per client")
+    parser.add_argument("--warmup", type=float, default=5.0, help="seconds of load before the first RSS reading")
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--json", help="also write the report to this file")
+    args = parser.parse_args()
+    report = asyncio.run(main_async(args))
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    v = report["verdict"]
+    return 0 if v["no_errors"] and v["no_lost_replies"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
