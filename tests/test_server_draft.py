@@ -156,3 +156,16 @@ async def test_auth_ok_carries_the_paused_flag(companion_server, ws_client):
     companion_server.services.set_paused(True)
     ws = await ws_client()
     assert ws.auth_ok["paused"] is True and ws.auth_ok["local_only"] is True
+
+
+@pytest.mark.asyncio
+async def test_many_draft_ids_are_remembered_up_to_a_bound(ws_client, companion_server):
+    from companion.server.connection import MAX_DRAFT_IDS
+
+    ws = await ws_client()
+    for i in range(MAX_DRAFT_IDS + 20):
+        await ws.send(draft(i, 1, "hello there", draft_id=f"d{i}"))
+    for _ in range(MAX_DRAFT_IDS + 20):
+        assert (await recv_json(ws))["success"] is True
+    conn = next(iter(companion_server.services.connections))
+    assert len(conn._latest) == MAX_DRAFT_IDS

@@ -184,3 +184,16 @@ async def test_unpair_closes_an_open_connection(make_server):
     assert ClientStore(server.data_dir).remove("open one") == ["open one"]
     msg = await expect_4401(ws)
     assert "unpaired" in msg["message"]
+
+
+def test_only_the_newest_codes_stay_valid(tmp_path):
+    from companion.server.pairing import MAX_ACTIVE_CODES, Pairing, PairingError
+
+    pairing = Pairing(tmp_path)
+    codes = [pairing.create_code()[0] for _ in range(MAX_ACTIVE_CODES + 1)]
+    with pytest.raises(PairingError):
+        pairing.pair(codes[0], "old", EXT_ORIGIN)
+    token, record = pairing.pair(codes[-1], "new", EXT_ORIGIN)
+    assert pairing.authenticate(token, EXT_ORIGIN).name == "new"
+    with pytest.raises(PairingError):
+        pairing.authenticate(token, OTHER_EXT_ORIGIN)

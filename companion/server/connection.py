@@ -33,6 +33,7 @@ log = logging.getLogger("tactful.server")
 
 AUTH_CLOSE = 4401
 FIRST_FRAME_MAX = 4096  # auth/pair are tiny; a big first frame is refused without parsing
+MAX_DRAFT_IDS = 256  # composers remembered per connection for supersede
 SLOW_CLIENT_CLOSE = 1013  # "try again later": we dropped a client that stopped reading
 CLOSE_DEADLINE = 2.0  # seconds a dropped client's close handshake may take before the transport closes
 
@@ -327,7 +328,10 @@ class Connection:
             if newest is not None and cmd.version < newest:
                 self.send(error_reply(cmd.id, ErrorCode.SUPERSEDED, f"version {newest} is newer"))
                 return
-            self._latest[cmd.draft_id] = cmd.version
+            self._latest.pop(cmd.draft_id, None)
+            self._latest[cmd.draft_id] = cmd.version  # re-inserted: the dict stays ordered by recency
+            if len(self._latest) > MAX_DRAFT_IDS:  # forget the least recently typed draft
+                del self._latest[next(iter(self._latest))]
             for item in list(self._pending):
                 if isinstance(item.cmd, Draft) and item.cmd.draft_id == cmd.draft_id:
                     self._pending.remove(item)

@@ -32,6 +32,7 @@ CODE_TTL = timedelta(minutes=2)
 MAX_WRONG = 5
 WRONG_WINDOW = timedelta(minutes=1)
 LOCKOUT = timedelta(minutes=5)
+MAX_ACTIVE_CODES = 3
 CLIENTS_FILE = "clients.json"
 
 
@@ -151,6 +152,8 @@ class Pairing:
         self._expire(now)
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         self._codes[code] = now + CODE_TTL
+        while len(self._codes) > MAX_ACTIVE_CODES:  # asking again retires the oldest code
+            del self._codes[next(iter(self._codes))]
         return f"{code[:4]}-{code[4:]}", int(CODE_TTL.total_seconds())
 
     def _expire(self, now: datetime) -> None:
