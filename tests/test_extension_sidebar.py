@@ -185,9 +185,11 @@ def test_copy_puts_the_suggestion_on_the_clipboard(paired):
     item = finding(panel, "tone.demanding").first
     expect(item.locator('[data-action="copy"]')).to_be_visible(timeout=10000)
     suggestion = item.locator(".suggestion").inner_text()
+    quoted = re.search(r'["\u201c]([^"\u201d]{8,})["\u201d]', suggestion).group(1).strip()
     item.locator('[data-action="copy"]').click()
     expect(panel.locator('[data-field="copied"]')).to_contain_text("Copied")
-    assert panel.evaluate("() => window.__copied") == [suggestion]
+    # The sentence to paste, not the advice around it.
+    assert panel.evaluate("() => window.__copied") == [quoted]
 
 
 def test_pause_sends_nothing(paired):
@@ -219,3 +221,22 @@ def test_send_is_recorded_in_the_outreach_log(paired):
     expect(panel.locator('[data-field="score"]')).not_to_have_text("", timeout=10000)
     page.click(".msg-form__send-button")
     expect(panel.locator('[data-field="followup"]')).to_contain_text("asked", timeout=10000)
+
+
+def test_personalization_hint_from_the_profile_can_be_copied(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
+    panel.evaluate("""() => {
+        window.__copied = [];
+        navigator.clipboard.writeText = async (text) => { window.__copied.push(text); };
+    }""")
+    page.click("#message")
+    page.locator("#interop-outlet .msg-form__contenteditable").click()
+    page.keyboard.type("Hi Lee, could you refer me for the backend role at Nimbus Labs? Thanks!", delay=2)
+    hint = panel.locator('[data-list="hints"] [data-hint="mutual_connection"]')
+    expect(hint).to_contain_text("Ana Souza", timeout=10000)
+    hint.locator('[data-action="copy-hint"]').click()
+    assert panel.evaluate("() => window.__copied") == ["We're both connected with Ana Souza."]

@@ -97,6 +97,14 @@ function triggerText(finding, text) {
   return words ? (words.length > 120 ? `${words.slice(0, 117)}…` : words) : null;
 }
 
+/** The sentence a finding offers to paste: its fix, else the first quoted example in its
+ *  suggestion (`e.g. "Thank you for considering it."`); advice without an example has none. */
+export function copyableSentence(f) {
+  if (f.fix?.replacement) return f.fix.replacement;
+  const m = /[\u201c"]([^\u201d"]{8,})[\u201d"]/.exec(f.suggestion || "");
+  return m ? m[1].trim() : null;
+}
+
 function renderFindings(fb, draftText, actions) {
   const list = $('[data-list="findings"]');
   list.replaceChildren();
@@ -107,12 +115,12 @@ function renderFindings(fb, draftText, actions) {
     const trigger = triggerText(f, draftText);
     if (trigger) item.append(el("p", { class: "trigger" }, document.createTextNode("Triggered by "), el("mark", { text: trigger })));
     const row = el("div", { class: "actions" });
-    const suggestion = f.fix?.replacement || f.suggestion;
+    const sentence = copyableSentence(f);
     if (f.suggestion) item.append(el("p", { class: "suggestion", text: f.suggestion }));
-    if (suggestion) {
+    if (sentence) {
       row.append(el("button", {
-        type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggestion for ${f.code}`,
-        text: "Copy", onclick: () => actions.copy(suggestion),
+        type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
+        text: "Copy sentence", onclick: () => actions.copy(sentence),
       }));
     }
     row.append(el("button", {
