@@ -131,7 +131,8 @@ def test_visible_day_headings_and_clock_times():
     from companion.pages.dates import parse_clock, parse_day_heading
 
     now = datetime(2026, 3, 1)
-    assert parse_day_heading("Aug 3", now) == datetime(2026, 8, 3)
+    assert parse_day_heading("Aug 3", now) == datetime(2025, 8, 3)  # no year, after "now": last year
+    assert parse_day_heading("Feb 3", now) == datetime(2026, 2, 3)
     assert parse_day_heading("3. Jan. 2026", now) == datetime(2026, 1, 3)
     assert parse_day_heading("29 déc. 2025", now) == datetime(2025, 12, 29)
     assert parse_day_heading("TODAY", now) is None and parse_day_heading("viernes", now) is None
@@ -155,3 +156,14 @@ def test_profile_fields_behind_pop_ups():
     p = parse("sdui_profile_message_overlay.html").profile
     assert (p.name, p.headline, p.location, p.degree, p.pending_invite) == (
         "Lena Fischer", "UX Researcher at Quill Books", "Berlin, Germany", 1, False)
+
+
+def test_headings_without_year_near_new_year_and_capture_time():
+    from companion.pages.dates import parse_day_heading
+
+    assert parse_day_heading("Dec 29", datetime(2026, 1, 3)) == datetime(2025, 12, 29)
+    assert parse_day_heading("Jan 2", datetime(2026, 1, 3)) == datetime(2026, 1, 2)
+    html = (FIXTURES / "sdui_profile_message_overlay.html").read_text().replace("Dec 29, 2025", "Dec 29").replace(
+        "Jan 3, 2026", "Jan 3")
+    r = parse_snapshot(None, html, captured_at=datetime(2026, 1, 5, 8, 0))
+    assert [m.sent_at for m in r.thread.messages] == ["2025-12-29T16:05", "2025-12-29T16:05", "2026-01-03T09:15"]

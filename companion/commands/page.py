@@ -9,6 +9,7 @@ Nothing of the page is logged.
 
 import asyncio
 import logging
+from datetime import datetime
 
 from protocol.page import PageResult, Profile
 
@@ -51,9 +52,20 @@ def apply(result: PageResult, session, url: str | None) -> None:
     session.composer = result.composer
 
 
+def _capture_time(value: str | None) -> datetime | None:
+    """The browser's capture time as a naive local-looking datetime (headings are local days)."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
 async def handle(msg, session, services) -> dict:
     loop = asyncio.get_running_loop()
-    result = await loop.run_in_executor(None, parse_snapshot, msg.url, msg.html)
+    captured = _capture_time(getattr(msg, "captured_at", None))
+    result = await loop.run_in_executor(None, parse_snapshot, msg.url, msg.html, captured)
     known = getattr(session, "own_profile", None)
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     apply(result, session, msg.url)

@@ -6,6 +6,7 @@ composer); see docs/pages.md for the anchors each one uses.
 """
 
 import logging
+from datetime import datetime
 from urllib.parse import urlparse
 
 from protocol.page import PageResult, Profile
@@ -37,18 +38,21 @@ def _step(warnings: list[str], what: str, fn, *args):
         return None
 
 
-def parse_snapshot(url: str | None, html: str | None) -> PageResult:
-    """Parse one page snapshot. Never raises: a broken page gives a partial result and warnings."""
+def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None) -> PageResult:
+    """Parse one page snapshot. Never raises: a broken page gives a partial result and warnings.
+
+    `captured_at` (default: now) dates the thread's visible day headings that carry no year.
+    """
     warnings: list[str] = []
     try:
-        return _parse(url, html, warnings)
+        return _parse(url, html, warnings, captured_at)
     except Exception as exc:  # noqa: BLE001 - last line of defence
         log.debug("page parser failed: %s", type(exc).__name__)
         warnings.append(f"page: could not be read ({type(exc).__name__})")
         return PageResult(kind="other", url=url, warnings=warnings)
 
 
-def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult:
+def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: datetime | None) -> PageResult:
     from companion.pages import classic_profile, composer, embedded_json, sdui_profile, thread
 
     if not isinstance(html, str) or not html.strip():
@@ -73,7 +77,7 @@ def _parse(url: str | None, html: str | None, warnings: list[str]) -> PageResult
         result.kind = "profile"
         result.profile = profile
 
-    found_thread = _step(warnings, "thread", thread.parse, snap, url, warnings)
+    found_thread = _step(warnings, "thread", thread.parse, snap, url, warnings, captured_at)
     if found_thread is not None:
         _link_participant(found_thread, profile)
         result.thread = found_thread

@@ -172,16 +172,23 @@ def activity_ms(activity_id: str | int | None) -> int | None:
 
 
 def parse_day_heading(label: str, now: datetime) -> datetime | None:
-    """A visible day heading with a month name and a day ('Aug 3', '3 août 2025') -> a date."""
+    """A visible day heading with a month name and a day ('Aug 3', '3 août 2025') -> a date.
+
+    Without a year the heading is in the past year up to `now` (the capture time): "Dec 29" seen
+    on Jan 3 is last December. Relative headings ("Today", weekday names) are not read: None.
+    """
     words = re.findall(r"[^\W\d_]+", label)
     month = next((MONTHS[fold(w)] for w in words if fold(w) in MONTHS), None)
     numbers = [int(n) for n in re.findall(r"\d+", label)]
-    year = next((n for n in numbers if n >= 1990), now.year)
+    explicit = next((n for n in numbers if n >= 1990), None)
     day = next((n for n in numbers if 1 <= n <= 31), None)
     if month is None or day is None:
         return None
     try:
-        return datetime(year, month, day)
+        when = datetime(explicit or now.year, month, day)
+        if explicit is None and when.date() > now.date():
+            when = when.replace(year=now.year - 1)
+        return when
     except ValueError:
         return None
 
