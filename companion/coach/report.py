@@ -15,6 +15,7 @@ from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext
 from companion.coach.limits import declared_limit, hard_limit, recommended
+from companion.coach.rules.tone_model import tone_summary
 
 log = logging.getLogger(__name__)
 
@@ -91,4 +92,5 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # breaks ties among findings without a range.
     ordered = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.range.start if f.range else -1))
     return Feedback(version=version, surface=ctx.surface, score=score(ordered), findings=ordered,
-                    checklist=checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits)
+                    checklist=checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits,
+                    tone=tone_summary(draft, ctx, ordered))

@@ -1,0 +1,183 @@
+"""tone.impolite: the politeness model (companion/tone) says the draft reads as impolite.
+
+The model was trained on requests rated by people (Stanford Politeness Corpus, Danescu-Niculescu-
+Mizil et al., ACL 2013), so it catches what no single rule names: a "Why ...?" opening, a sentence
+that starts with "You", "actually"/"really" that sound like correcting someone, words of blame. The
+finding names the words that pulled the score down (strategies and n-grams with the largest negative
+weights) and what would lift it (absent strategies with the largest positive weights, with the
+probability the model gives if they were added).
+
+It never contradicts tone.demanding: that rule's check runs first (unless switched off); words it
+already reports are not repeated here, and when nothing else pulls the score down this rule stays
+quiet. `tone_summary` (the Feedback's `tone` field) never labels a draft "polite" while
+tone.demanding fires on it.
+"""
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.rules.tone_demanding import DEMANDING
+from companion.tone.model import ToneModel, ToneResult, default_model
+from companion.tone.strategies import BY_NAME
+
+IMPOLITE_BELOW = 0.35  # P(polite) under this fires the rule; under WARN_BELOW it is a warning
+WARN_BELOW = 0.2
+POLITE_FROM = 0.65  # the summary's label: polite from here, neutral in between
+MIN_PULL = 0.15  # log-odds: a strategy pulling less than this is not worth naming
+MIN_WORD_PULL = 0.3  # a bare n-gram must pull harder: "Google" at -0.16 is noise, not advice
+CITATION = "Stanford Politeness Corpus, Danescu-Niculescu-Mizil et al., ACL 2013"
+
+# What to do about a strategy that pulls the score down.
+_FIX = {
+    "direct_question": "a question that opens with why/what/who/how reads as a challenge; frame it: "
+                       "\"I was wondering …\" or \"Could you tell me …?\"",
+    "direct_start": "opening with \"So\", \"And\" or \"But\" reads abrupt; drop it",
+    "second_person_start": "a sentence that starts with \"You\" reads as pointing a finger; start from your side",
+    "factuality": "\"actually\", \"really\", \"in fact\" can sound like correcting them; cut them",
+    "negative_lexicon": "words of blame or complaint; say it neutrally",
+    "imperative_start": "a bare command; ask instead: \"Would you be open to …?\"",
+    "indicative_modal": "\"Can you / Will you\" is blunt; \"Could you / Would you\" is softer",
+    "please_start": "\"please\" opening a sentence softens a command but keeps it a command (the paper "
+                    "found it reads less polite); ask instead: \"Could you please …?\"",
+}
+# Absent strategies worth suggesting, with how to add them.
+_ADD = {
+    "counterfactual_modal": "ask with \"Would you be open to …?\" or \"Could you …?\"",
+    "gratitude": "thank them (\"Thank you for considering it\")",
+    "greeting": "greet them (\"Hi Sam,\")",
+    "subjunctive": "make the ask hypothetical (\"I was wondering if you would …\")",
+    "hedges": "soften the ask (\"perhaps\", \"if possible\")",
+    "apologizing": "acknowledge the imposition (\"Sorry to bother you\")",
+    "deference": "open with genuine appreciation of their work",
+}
+
+_last: tuple[str, ToneResult] | None = None  # the draft being analysed; rule and summary share it
+
+
+def _model(ctx: CoachContext) -> ToneModel:
+    return ctx.tone if isinstance(ctx.tone, ToneModel) else default_model()
+
+
+def _explained(text: str, model: ToneModel) -> ToneResult:
+    global _last
+    if _last is None or _last[0] != text or _last[1].bias != model.bias:
+        _last = (text, model.explain(text))
+    return _last[1]
+
+
+def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
+    """Code-point spans tone.demanding reports for this draft (none when it is switched off)."""
+    if not DEMANDING.applies(ctx):
+        return []
+    spans = []
+    for f in DEMANDING.check(draft, ctx):
+        if f.range is not None:
+            spans.append((draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end)))
+    return spans
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def pulls(result: ToneResult, exclude=()) -> list[tuple[float, str, tuple[int, int], str | None]]:
+    """What pulled the score down, most first: (log-odds, words, span, strategy or None).
+
+    A negative strategy absorbs the n-grams inside its spans, so "Why" is one item, not three.
+    """
+    items: dict[tuple[int, int], list] = {}
+    strategy_spans = []
+    for c in result.contributions:
+        if c.kind == "strategy" and c.weight < 0:
+            for span in c.spans:
+                strategy_spans.append(span)
+            first = c.spans[0]
+            items[(first.start, first.end)] = [c.weight, first.words, (first.start, first.end), c.name]
+    for c in result.contributions:
+        if c.kind == "strategy":
+            continue
+        span = c.spans[0]
+        owner = next((s for s in strategy_spans if s.start < span.end and span.start < s.end), None)
+        if owner is not None:
+            key = next((k for k, v in items.items() if _overlaps([k], owner.start, owner.end)), None)
+            if key is not None:
+                items[key][0] += c.weight
+                continue
+        if c.weight < 0:
+            items.setdefault((span.start, span.end), [0.0, span.words, (span.start, span.end), None])[0] += c.weight
+    out = [tuple(v) for v in items.values()
+           if v[0] <= -(MIN_PULL if v[3] else MIN_WORD_PULL) and not _overlaps(exclude, *v[2])]
+    return sorted(out, key=lambda v: v[0])
+
+
+def lifts(result: ToneResult, model: ToneModel) -> list[tuple[float, str, str]]:
+    """Absent strategies that would raise P(polite) most: (new probability, name, advice)."""
+    out = [(model.lift(result, name), name, advice) for name, advice in _ADD.items()
+           if name not in result.strategies and model.weights.get("S:" + name, 0.0) > 0]
+    return sorted(out, reverse=True)
+
+
+def _impolite(draft: AnalysedDraft, ctx: CoachContext):
+    model = _model(ctx)
+    result = _explained(draft.text, model)
+    p = result.polite_probability
+    if p >= IMPOLITE_BELOW:
+        return
+    demanding = _demanding_spans(draft, ctx)
+    down = pulls(result, exclude=demanding)
+    if not down:
+        return  # tone.demanding already names the words; one tone finding is enough
+    named = []
+    for weight, words, _span, strategy in down[:3]:
+        label = f"\"{words}\"" + (f" ({BY_NAME[strategy].label.lower()})" if strategy else "")
+        named.append(label)
+    fixes = [_FIX[s] for _w, _words, _span, s in down[:3] if s in _FIX]
+    if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down[:3]):
+        fixes.append(_FIX["please_start"])
+    ups = lifts(result, model)[:2]
+    advice = "; ".join([*fixes, *(text + (f" (about {q:.0%} with it)" if q - p >= 0.05 else "")
+                                  for q, _n, text in ups)])
+    message = (f"This reads as impolite: {p:.0%} chance of reading as polite, by a model trained on "
+               f"requests people rated (the {CITATION}). Pulling it down: {', '.join(named)}.")
+    yield IMPOLITE.finding(
+        message, draft, down[0][2], severity="warning" if p < WARN_BELOW else "info",
+        suggestion=(advice[0].upper() + advice[1:] + ".") if advice else None,
+        data={"polite_probability": round(p, 3),
+              "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down[:3]],
+              "would_lift": [{"strategy": n, "polite_probability": round(q, 3)} for q, n, _t in ups]},
+    )
+
+
+def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | None:
+    """The Feedback's `tone`: P(polite), a label and the strategies with UTF-16 ranges; None when
+    tone.impolite is switched off or does not apply (then the model does not run)."""
+    if not IMPOLITE.applies(ctx):
+        return None
+    model = _model(ctx)
+    result = _explained(draft.text, model)
+    p = result.polite_probability
+    demanding = any(f.code == DEMANDING.code for f in findings)
+    label = "impolite" if p < IMPOLITE_BELOW else "polite" if p >= POLITE_FROM else "neutral"
+    if demanding and label == "polite":
+        label = "neutral"  # the sidebar must not call a draft polite while flagging it demanding
+    return {
+        "polite_probability": round(p, 3),
+        "label": label,
+        "demanding": demanding,
+        "strategies": [
+            {"name": name, "label": BY_NAME[name].label,
+             "effect": round(model.weights.get("S:" + name, 0.0), 3),
+             "ranges": [draft.range(s.start, s.end) for s in spans],
+             "words": [s.words for s in spans]}
+            for name, spans in result.strategies.items()
+        ],
+        "source": CITATION,
+    }
+
+
+IMPOLITE = Rule(
+    code="tone.impolite", severity="warning", check=_impolite,
+    rationale="People asked for a favour judge the wording before the request; a model of how raters "
+              "judged thousands of real requests shows which words cost goodwill.",
+)
+
+RULES = [IMPOLITE]
