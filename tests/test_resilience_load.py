@@ -1,0 +1,37 @@
+"""A few seconds of bench/load.py in the suite: 10 clients typing 150-word drafts at 10 versions a
+second plus page snapshots against a real `tactful serve`. Asserts behaviour, not timings: no
+errors, no lost replies, every draft answered exactly once (feedback or `superseded`), and the
+newest version of every client's draft got feedback."""
+
+import sys
+
+import pytest
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+import load  # noqa: E402  (bench/load.py: the same code as the long run)
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_short_load_run_has_no_errors_and_loses_no_reply(tmp_path):
+    companion = load.Companion(tmp_path / "data").start()
+    sockets = []
+    try:
+        sockets = await load.connect_clients(companion, 10)
+        stats = await load.run_once(sockets, 1, duration=3.0, rate=10, words=150, page_every=1.0,
+                                    pid=companion.pid)
+    finally:
+        for ws in sockets:
+            await ws.close()
+        assert companion.stop() == 0  # and it shut down cleanly
+    summary = stats.summary()
+    print(summary)
+    assert stats.errors == {}, stats.errors
+    assert stats.lost == 0
+    drafts = stats.offered["draft"]
+    assert drafts >= 10 * 25  # ~30 per client were offered
+    answered = len(stats.latency_ms.get("draft", [])) + len(stats.superseded_ms)
+    assert answered == drafts, (answered, drafts)
+    assert len(stats.latency_ms.get("page", [])) == stats.offered["page"] > 0
+    assert len(stats.latency_ms["draft"]) >= 10  # at least the newest version per client got feedback
