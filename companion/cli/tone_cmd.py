@@ -1,0 +1,142 @@
+"""`tactful tone`: the politeness model on a text, or on a JSONL batch.
+
+    tactful tone [FILE|-] [--json] [--jsonl]
+
+One text (a file, or stdin with '-' or no argument): the probability that it reads as polite, the
+politeness strategies found with their spans, and the words that moved the score most. `--json`
+prints that as one JSON object. `--jsonl` reads lines {"id": ..., "text": "..."} and writes one line
+{"id", "polite_probability", "strategies": [...]} per input line, in input order. Spans are
+code-point offsets into the text (Python string indices), end exclusive.
+
+Exit 0 on success, 2 on bad usage or input (a message on stderr says what and, for JSONL, which
+line); with bad JSONL input nothing is written to stdout, so no partial batch is mistaken for a
+whole one.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Input that cannot be used: exit 2 with this message."""
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "tone", help="politeness probability and strategies of a text",
+        description="How polite a request reads, by a model trained on the Stanford Politeness Corpus "
+                    "(Danescu-Niculescu-Mizil et al., ACL 2013), with the strategies and words behind "
+                    "the score. Exit 0: done; 2: bad usage or input.")
+    p.add_argument("file", nargs="?", default="-", help="UTF-8 text, or JSONL with --jsonl; '-' or omitted: stdin")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    mode.add_argument("--jsonl", action="store_true",
+                      help='input lines {"id", "text"} -> output lines {"id", "polite_probability", "strategies"}')
+    p.set_defaults(func=run)
+
+
+def _read(path: str) -> str:
+    name = "stdin" if path == "-" else path
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name} is not UTF-8 text (byte {exc.start})") from None
+
+
+def parse_jsonl(raw: str) -> list[tuple[object, str]]:
+    """(id, text) per line; InputError naming the first bad line (1-based)."""
+    items = []
+    lines = raw.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the newline that ends the last line
+    for number, line in enumerate(lines, 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            raise InputError(f"line {number}: empty line (expected {{\"id\": ..., \"text\": \"...\"}})")
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(obj, dict):
+            raise InputError(f"line {number}: expected a JSON object with \"id\" and \"text\"")
+        if "id" not in obj:
+            raise InputError(f"line {number}: missing \"id\"")
+        if isinstance(obj["id"], (dict, list)):
+            raise InputError(f"line {number}: \"id\" must be a string, number or null")
+        if not isinstance(obj.get("text"), str):
+            raise InputError(f"line {number}: \"text\" must be a string"
+                             + (" (missing)" if "text" not in obj else ""))
+        items.append((obj["id"], obj["text"]))
+    return items
+
+
+def _line_col(text: str, index: int) -> str:
+    return f"{text.count(chr(10), 0, index) + 1}:{index - (text.rfind(chr(10), 0, index) + 1) + 1}"
+
+
+def render_human(name: str, text: str, result, model) -> str:
+    from companion.tone.strategies import BY_NAME
+
+    p = result.polite_probability
+    out = [f"{name}: polite probability {p:.0%} "
+           f"({'polite' if p >= 0.65 else 'impolite' if p < 0.35 else 'neutral'})", "", "Strategies:"]
+    for strategy, spans in result.strategies.items():
+        weight = model.weights.get("S:" + strategy, 0.0)
+        where = ", ".join(f"{_line_col(text, s.start)} \"{s.words}\"" for s in spans)
+        out.append(f"  {weight:+.2f}  {BY_NAME[strategy].label}: {where}")
+    if not result.strategies:
+        out.append("  (none)")
+    out += ["", "Words that moved it most (log-odds; the baseline is "
+                f"{result.bias:+.2f}, the total {result.logit:+.2f}):"]
+    for c in result.contributions[:8]:
+        s = c.spans[0]
+        kind = BY_NAME[c.name].label if c.kind == "strategy" else c.kind
+        out.append(f"  {c.weight:+.2f}  \"{s.words}\" at {_line_col(text, s.start)} ({kind})")
+    return "\n".join(out) + "\n"
+
+
+def run(args) -> int:
+    from companion.tone.model import ModelError, default_model, strategies_json
+
+    try:
+        raw = _read(args.file)
+        try:
+            items = parse_jsonl(raw) if args.jsonl else None
+        except InputError as exc:
+            raise InputError(f"{'stdin' if args.file == '-' else args.file}: {exc}") from None
+        model = default_model()
+    except (InputError, ModelError) as exc:
+        print(f"tactful tone: {exc}", file=sys.stderr)
+        return 2
+    if items is not None:
+        lines = []
+        for item_id, text in items:
+            result = model.analyse(text)
+            lines.append(json.dumps({"id": item_id, "polite_probability": round(result.polite_probability, 4),
+                                     "strategies": strategies_json(result, model)}, ensure_ascii=False))
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        return 0
+    result = model.explain(raw)
+    if args.json:
+        doc = {
+            "polite_probability": round(result.polite_probability, 4),
+            "strategies": strategies_json(result, model),
+            "explanation": {
+                "bias": round(result.bias, 4), "logit": round(result.logit, 4),
+                "contributions": [
+                    {"feature": c.feature, "kind": c.kind, "weight": round(c.weight, 4),
+                     "spans": [{"start": s.start, "end": s.end, "text": s.words} for s in c.spans]}
+                    for c in result.contributions
+                ],
+            },
+            "model": {"citation": model.citation},
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_human("<stdin>" if args.file == "-" else args.file, raw, result, model))
+    return 0
