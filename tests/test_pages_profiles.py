@@ -138,6 +138,7 @@ def test_own_page_is_recognised_and_becomes_the_own_profile():
         ("Stripe", "Apr 2018 - Aug 2021"), ("Maple Systems", "Sep 2021 - Nov 2025")]
     assert r.profile.current_title is None and r.profile.current_company is None  # no ongoing role
     assert r.profile.location == "Toronto, Ontario, Canada"
+    assert r.profile.headline == "Backend engineer looking for my next role"  # not the pronouns before it
 
 
 def test_stale_url_loses_to_the_page_and_warns():

@@ -83,6 +83,8 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> tuple[l
         profile.degree = parse_degree(texts[min(labels)[1]])
     last_label = max((i for _, i in labels), default=-1)
     rest = [t for i, t in enumerate(texts[:end]) if i > last_label and not looks_like_degree_label(t)]
+    if not labels and len(rest) >= 2 and len(rest[0]) <= 20 and "/" in rest[0]:
+        rest = rest[1:]  # pronouns ("She/Her") sit before the degree label, which own pages lack
     buttons = {text_of(b) for b in top.css('[role="button"]') if text_of(b)}
     line = next((t for t in rest if t.split(" · ") and all(part in buttons for part in t.split(" · "))), None)
     if line is not None and rest.index(line) > 0:
