@@ -95,3 +95,13 @@ def test_hints_reach_the_feedback():
     fb = analyze("Hi Daniel, would you be open to referring me for the SRE role at Kite Payments?", ctx(profile))
     assert any(h.kind == "shared_employer" and "Stripe" in h.text for h in fb.hints)
     assert any(h.kind == "recent_post" and h.link for h in fb.hints)
+
+
+def test_current_colleagues():
+    profile = page("sdui_profile_2nd.html").profile
+    own = OWN.model_copy(deep=True)
+    own.experience[0].company = "Nimbus Labs"
+    own.experience[0].company_url = None
+    own.experience[0].roles[0].end, own.experience[0].roles[0].current = None, True
+    k = by_kind(hints("Hi", ctx(profile, own=own)))
+    assert k["shared_employer"].text == "We both work at Nimbus Labs."

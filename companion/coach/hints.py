@@ -72,7 +72,8 @@ def shared_employers(ctx, draft_lower: str) -> list[Hint]:
             ours = _span(my_role.start, my_role.end, my_role.current, _now(ctx))
             if theirs and ours and max(theirs[0], ours[0]) <= min(theirs[1], ours[1]):
                 lo, hi = max(theirs[0], ours[0]), min(theirs[1], ours[1])
-                text = f"We were both at {exp.company} in {_years(lo, hi)}."
+                text = (f"We both work at {exp.company}." if role.current and my_role.current
+                        else f"We were both at {exp.company} in {_years(lo, hi)}.")
                 why = (f"You overlapped at {exp.company} ({role.dates or '?'} for them, {my_role.dates or '?'} for you): "
                        "a shared employer is the strongest reason for a stranger to help.")
             else:
