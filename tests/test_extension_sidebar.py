@@ -240,3 +240,16 @@ def test_personalization_hint_from_the_profile_can_be_copied(paired):
     expect(hint).to_contain_text("Ana Souza", timeout=10000)
     hint.locator('[data-action="copy-hint"]').click()
     assert panel.evaluate("() => window.__copied") == ["We're both connected with Ana Souza."]
+
+
+def test_enter_to_send_is_recorded(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/messaging/thread/2-dana/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(POLITE, delay=1)
+    expect(panel.locator('[data-field="score"]')).not_to_have_text("", timeout=10000)
+    page.keyboard.press("Enter")
+    expect(panel.locator('[data-field="followup"]')).to_contain_text("asked", timeout=10000)

@@ -216,6 +216,15 @@
     sendDraft(false);
   }, true);
 
+  // One send can show up as a click, a submit and an Enter: report it once.
+  let lastSent = { text: null, at: 0 };
+  function reportSent(surface, text, recipient) {
+    const now = performance.now();
+    if (text === lastSent.text && now - lastSent.at < 3000) return;
+    lastSent = { text, at: now };
+    send({ kind: "sent", surface, text, recipient });
+  }
+
   // `sent`: the user pressed the composer's send button, or Enter in a message box that sends.
   function maybeSent(event) {
     if (paused || !composer || !lastDraft || !lastDraft.text.trim()) return;
@@ -225,10 +234,23 @@
     if (!byClick && !bySubmit) return;
     const d = T.readComposer(composer);
     const text = d.text.trim() ? d.text : lastDraft.text;
-    send({ kind: "sent", surface: composer.surface, text, recipient: composer.recipient });
+    reportSent(composer.surface, text, composer.recipient);
   }
   document.addEventListener("click", maybeSent, true);
   document.addEventListener("submit", maybeSent, true);
+
+  // "Press Enter to send": Enter (no Shift) in a message box, and the box empties right after.
+  document.addEventListener("keydown", (event) => {
+    if (paused || event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    const c = T.composerFor(targetOf(event));
+    if (!c || c.surface === "connection_note") return;
+    const before = T.readComposer(c);
+    if (!before.text.trim()) return;
+    setTimeout(() => {
+      if (c.body.isConnected && T.readComposer(c).text.trim()) return; // it was a newline
+      reportSent(c.surface, before.text, c.recipient);
+    }, 300);
+  }, true);
 
   // --- pause switch and start-up ---------------------------------------------------------------
 
