@@ -78,7 +78,7 @@ async def test_garbage_page_is_a_success_with_warnings(ws_client):
 
 @pytest.mark.asyncio
 async def test_a_large_page_does_not_block_other_connections(companion_server, ws_client):
-    """A ~7 MB snapshot parses in the executor while another connection's pings keep being answered."""
+    """A ~7 MB snapshot parses in the executor while another connection's drafts keep being coached."""
     big = fixture("sdui_profile_2nd.html").replace("</main>", "<div>" + ("<p>filler text</p>" * 350_000) + "</div></main>")
     assert len(big) < 8 * 1024 * 1024
     parser_ws = await ws_client(name="parser")
@@ -88,8 +88,9 @@ async def test_a_large_page_does_not_block_other_connections(companion_server, w
     start = time.monotonic()
     done = asyncio.ensure_future(recv_json(parser_ws, timeout=60))
     while not done.done() and time.monotonic() - start < 60:
-        reply = await call(other, {"id": 100 + answered, "type": "ping"})
-        assert reply["success"]
+        reply = await call(other, {"id": 100 + answered, "type": "draft", "surface": "message", "version": answered,
+                                   "text": "Hi Sam, would you be open to referring me for the SRE role at Acme?"})
+        assert reply["success"] and reply["result"]["version"] == answered
         answered += 1
     result = await done
     assert result["success"] and result["result"]["profile"]["name"] == "Priya Raman"
