@@ -34,6 +34,7 @@ LINKEDIN_PAGES = {
     "/in/dana-whitfield/": "classic_profile.html",
     "/in/lee-park/": "sdui_profile.html",
     "/messaging/thread/2-dana/": "classic_thread.html",
+    "/messaging/thread/2-dana-followup/": "classic_thread_followup.html",
 }
 
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")

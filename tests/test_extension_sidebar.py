@@ -253,3 +253,15 @@ def test_enter_to_send_is_recorded(paired):
     expect(panel.locator('[data-field="score"]')).not_to_have_text("", timeout=10000)
     page.keyboard.press("Enter")
     expect(panel.locator('[data-field="followup"]')).to_contain_text("asked", timeout=10000)
+
+
+def test_writing_under_your_own_unanswered_message_is_coached_as_a_follow_up(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/messaging/thread/2-dana-followup/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type("Did you see my message? Still waiting.", delay=5)
+    expect(panel.locator('[data-field="surface"]')).to_have_text("Follow-up", timeout=10000)
+    expect(finding(panel, "followup.pressure").first).to_be_visible(timeout=10000)

@@ -50,3 +50,12 @@ def test_commands_carry_only_schema_fields(ext_browser):
     assert result["ok"] == {"type": "draft", "id": 7, "surface": "message", "text": "hi", "version": 2, "draft_id": "d"}
     assert "needs" in result["missing"]
     assert "unknown command" in result["unknown"]
+
+
+def test_toolbar_button_opens_the_side_panel(ext_browser):
+    """The worker sets openPanelOnActionClick, so the toolbar button (and its shortcut) opens the
+    panel; the manifest names the panel page."""
+    behavior = ext_browser.service_worker.evaluate("() => chrome.sidePanel.getPanelBehavior()")
+    assert behavior == {"openPanelOnActionClick": True}
+    options = ext_browser.service_worker.evaluate("() => chrome.sidePanel.getOptions({})")
+    assert options["path"] == "src/panel/panel.html" and options["enabled"] is True

@@ -87,7 +87,10 @@ function sendDraft(t, { skipContext = false } = {}) {
     return;
   }
   const recipient = d.recipient || t.recipient()?.slug || undefined;
-  client.request("draft", { ...d, recipient })
+  // A message written under your own unanswered message is a follow-up: coach it as one.
+  const last = t.page?.thread?.messages?.at(-1);
+  const surface = d.surface === "message" && last?.sender === "me" ? "follow_up" : d.surface;
+  client.request("draft", { ...d, surface, recipient })
     .then((fb) => {
       if (t.acceptFeedback(d.draft_id, fb)) broadcast(t.tabId);
     })
