@@ -28,6 +28,8 @@ FIRES = [
     ("ask.role-missing", "message", "Hi Sam, could you refer me at Stripe? Thanks!", {}),
     ("ask.role-missing", "message", "I'm a data analyst at Acme and would love a referral to Stripe.", {}),
     ("ask.role-missing", "connection_note", "Hi, I'd love a referral at your company. Thanks!", {}),
+    ("ask.role-missing", "message", "I worked as a senior designer at Acme. Could you refer me?", {}),
+    ("ask.role-missing", "message", "Could the hiring manager for your team take a look at my profile?", {}),
     ("ask.company-missing", "message", "Could you refer me for the Data Analyst role? Thanks!", {}),
     ("ask.company-missing", "message", "Could you refer me for the Data Analyst role at your company?", {"company": "Stripe"}),
     ("ask.company-missing", "message", "I worked at Google. Could you refer me for the Data Analyst role?", {}),
@@ -75,6 +77,8 @@ FIRES = [
 QUIET = [
     ("ask.role-missing", "message", "Could you refer me for the Senior Backend Engineer role?", {}),
     ("ask.role-missing", "message", "I'm applying for job ID 12345 at Stripe.", {}),
+    ("ask.role-missing", "message", "I'm interviewing for the Data Scientist role at Stripe.", {}),
+    ("ask.role-missing", "message", "As a data analyst myself, I'd love to be considered for the Senior Data Analyst opening.", {}),
     ("ask.role-missing", "message", "Here is the posting: https://boards.greenhouse.io/stripe/jobs/5123456", {}),
     ("ask.role-missing", "inmail", "Would you be open to a referral?", {"subject": "Data Analyst role at Stripe"}),
     ("ask.company-missing", "message", "Could you refer me for the Data Analyst role at Stripe?", {}),

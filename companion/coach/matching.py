@@ -76,7 +76,9 @@ def find_company(lower: str, name: str | None) -> re.Match[str] | None:
     if not name:
         return None
     aliases = company_aliases(name)
-    return _alias_pattern(aliases).search(lower) if aliases else None
+    if not aliases or not any(a in lower for a in aliases):  # substring tests in C before the regex
+        return None
+    return _alias_pattern(aliases).search(lower)
 
 
 def same_company(a: str | None, b: str | None) -> bool:

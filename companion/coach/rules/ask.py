@@ -32,11 +32,28 @@ _TARGET_CUE = re.compile(
     r"candidacy|interview|opening|hiring for|posted|role|position|join|joining|for the|for a|"
     r"for an|for your)\b"
 )
-# "I'm a data analyst", "I worked as a designer": the writer's own title, not the role sought.
-_SELF_TITLE = re.compile(
-    r"\b(?:i'm|i am|i was|i've been|i have been|i worked|i work|currently|as my|my|former|fellow|"
-    r"hiring)\s+(?:as\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
-)
+# "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
+# not a role at all), not the role sought. Checked on the last few words before the title, as
+# tokens: a `$`-anchored regex here would be tried at every position of the lookback.
+_SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hiring", "previously"}
+_SELF_TWO = {("i", "am"), ("i", "was"), ("i've", "been"), ("have", "been"), ("i", "worked"), ("i", "work"),
+             ("as", "my"), ("i", "work,")}
+_ARTICLES = {"a", "an", "the"}
+
+
+def _is_self_title(before: str) -> bool:
+    toks = before.split()[-6:]
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i] in _SELF_ONE or (i and (toks[i - 1], toks[i]) in _SELF_TWO):
+            rest = toks[i + 1:]
+            if rest and rest[0] == "as":
+                rest = rest[1:]
+            if rest and rest[0] in _ARTICLES:
+                rest = rest[1:]
+            return len(rest) <= 2  # "I'm a senior data ..." yes; "I'm applying for the ..." no
+    return False
+
+
 _JOB_ID = Trigger(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}")
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
@@ -45,7 +62,7 @@ _JOB_URL = re.compile(
     r"https?://\S*(?:/jobs?/|careers|greenhouse\.io|lever\.co|myworkdayjobs|ashbyhq|smartrecruiters|"
     r"workable|jobvite|icims)\S*"
 )
-_DIGITS = re.compile(r"\d{5}")
+_DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
 
 
 def _job_reference(draft: AnalysedDraft, lower: str) -> re.Match[str] | None:
@@ -59,8 +76,8 @@ def _job_reference(draft: AnalysedDraft, lower: str) -> re.Match[str] | None:
 
 
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
-    before = draft.before_in_sentence(m.start(), 60)
-    if _SELF_TITLE.search(before):
+    before = draft.before_in_sentence(m.start(), 48)
+    if before[-1:] in (" ", "") and _is_self_title(before):
         return False
     if _ROLE_NOUN_AFTER.match(draft.lower, m.end()):
         return True

@@ -16,7 +16,7 @@ _CONFIDENTIAL = Trigger(
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) pay\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
-    r"|\b(?:the |actual |real |exact |your )?(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen) "
+    r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
     r"|\bwhat (?:questions|problems) (?:they|you|the team|the interviewers?) (?:ask|use|give)\b"
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|postings?|information|info)\b"
@@ -24,7 +24,7 @@ _CONFIDENTIAL = Trigger(
     r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing)\b"
     r"|\bhow many (?:people|candidates|others) (?:applied|are applying|are interviewing)\b"
     r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:upcoming|planned) layoffs\b"
-    r"|\b(?:the )?hiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
+    r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
 )
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
 _ASKING = re.compile(
