@@ -44,7 +44,7 @@ def make_drafts(n: int, words: int, seed: int = 7) -> list[str]:
 
 # --- the server side (runs in the subprocess) ------------------------------------------------------
 
-def serve_main(data_dir: str) -> None:
+def serve_main(data_dir: str, with_store: bool = True) -> None:
     from protocol.messages import Command
 
     from companion.commands import HANDLERS
@@ -69,6 +69,13 @@ def serve_main(data_dir: str) -> None:
         return result
 
     HANDLERS["draft"] = (draft_model, timed_draft)
+    if not with_store:  # coach without the outreach log (its rules then cost nothing)
+        from companion.store import service as store_service
+
+        async def no_store(services) -> None:
+            return None
+
+        store_service.attach = no_store
 
     async def main():
         server = await start_server(Path(data_dir), ServerConfig(port=0))
@@ -136,15 +143,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=150)
     parser.add_argument("--surface", default="message", choices=["connection_note", "message", "inmail", "follow_up"])
     parser.add_argument("--warmup", type=int, default=50)
+    parser.add_argument("--no-store", action="store_true", help="run the server without the outreach log")
     parser.add_argument("--serve", metavar="DATA_DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
-        serve_main(args.serve)
+        serve_main(args.serve, with_store=not args.no_store)
         return 0
 
     drafts = make_drafts(args.drafts + args.warmup, args.words)
     with tempfile.TemporaryDirectory() as tmp:
-        proc = subprocess.Popen([sys.executable, __file__, "--serve", tmp], stdin=subprocess.PIPE,
+        extra = ["--no-store"] if args.no_store else []
+        proc = subprocess.Popen([sys.executable, __file__, "--serve", tmp, *extra], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
         try:
             info = json.loads(proc.stdout.readline())
@@ -157,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     local = analysis_times(drafts[args.warmup:], args.surface)
     words = statistics.mean(len(d.split()) for d in drafts)
     print(f"{len(times['draft'])} drafts of ~{words:.0f} words ({args.surface}), one in flight, loopback, "
-          f"after {args.warmup} warm-up pairs")
+          f"after {args.warmup} warm-up pairs; outreach log {'off' if args.no_store else 'on'}")
     print(f"{'':14}{'median':>10}{'p99':>10}{'mean':>10}  (ms)")
     rows = [("draft", times["draft"]), ("echo", times["echo"]), ("handler (srv)", handler[args.warmup:]),
             ("analysis only", local)]
