@@ -28,7 +28,8 @@ HOW_TO_GET_ONE = (
     "install and unlock a Secret Service (e.g. `apt install gnome-keyring` and log in to a desktop "
     "session, or run under `dbus-run-session` with `gnome-keyring-daemon --unlock`), KWallet, or use "
     "macOS Keychain / Windows Credential Locker")
-FEATURES_NEEDING_KEYRING = ("stored API keys", "encrypted outreach history")
+FEATURES_NEEDING_KEYRING = ("saved API keys",
+                            "message text in the outreach history (times and fingerprints are still kept)")
 
 
 class SecretsUnavailable(Exception):
