@@ -124,7 +124,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         return
     demanding = _demanding_spans(draft, ctx)
     down = pulls(result, exclude=demanding)
-    if not down:
+    if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
     named = []
     for weight, words, _span, strategy in down[:3]:
@@ -136,10 +136,18 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     ups = lifts(result, model)[:2]
     advice = "; ".join([*fixes, *(text + (f" (about {q:.0%} with it)" if q - p >= 0.05 else "")
                                   for q, _n, text in ups)])
+    why = (f"Pulling it down: {', '.join(named)}." if named else
+           "No single word pulls it down much; what it lacks is courtesy.")
     message = (f"This reads as impolite: {p:.0%} chance of reading as polite, by a model trained on "
-               f"requests people rated (the {CITATION}). Pulling it down: {', '.join(named)}.")
+               f"requests people rated (the {CITATION}). {why}")
+    if down:
+        span = down[0][2]
+    else:  # point at "please" opening a sentence if that is there, else at the first sentence
+        first = result.strategies.get("please_start", [None])[0]
+        span = (first.start, first.end) if first else (draft.sentences[0].start, draft.sentences[0].end) \
+            if draft.sentences else None
     yield IMPOLITE.finding(
-        message, draft, down[0][2], severity="warning" if p < WARN_BELOW else "info",
+        message, draft, span, severity="warning" if p < WARN_BELOW else "info",
         suggestion=(advice[0].upper() + advice[1:] + ".") if advice else None,
         data={"polite_probability": round(p, 3),
               "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down[:3]],

@@ -1,0 +1,134 @@
+"""tone.impolite in the coach: fires with an explanation in the draft's words, stays consistent
+with tone.demanding, fills Feedback.tone, lowers the score, and costs nothing when switched off."""
+
+from companion.coach import CoachContext, analyze
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.registry import RULES_BY_CODE
+from companion.coach.rules import tone_model
+from companion.tone.model import ToneModel
+
+RUDE = "Why haven't you answered my message? You clearly did not even read it."
+POLITE = ("Hi Sam, I hope you're well. I'm applying for the Data Analyst role at Stripe and would be "
+          "grateful for a referral if you're comfortable. No worries if not. Thank you!")
+
+
+def ctx(**kw):
+    return CoachContext(surface="message", **kw)
+
+
+def findings(text, code="tone.impolite", **kw):
+    return [f for f in analyze(text, ctx(**kw)).findings if f.code == code]
+
+
+def test_registered_once_right_after_tone_demanding():
+    from companion.coach.registry import RULES
+
+    codes = [r.code for r in RULES]
+    assert codes.count("tone.impolite") == 1
+    assert codes.index("tone.impolite") == codes.index("tone.demanding") + 1
+
+
+def test_fires_on_an_impolite_draft_naming_its_words():
+    [f] = findings(RUDE)
+    assert f.severity == "warning" and f.docs == "docs/rules.md#toneimpolite"
+    assert "impolite" in f.message and '"Why"' in f.message and "Stanford Politeness Corpus" in f.message
+    assert RUDE[f.range.start:f.range.end] == "Why"  # the words that pulled hardest
+    assert f.data["polite_probability"] < 0.2
+    assert [p["words"] for p in f.data["pulled_down_by"]][0] == "Why"
+    assert f.suggestion and "Could you" in f.suggestion  # what would lift it
+    assert f.data["would_lift"] and all(x["polite_probability"] > f.data["polite_probability"]
+                                        for x in f.data["would_lift"])
+
+
+def test_quiet_on_polite_drafts():
+    assert findings(POLITE) == []
+    assert findings("Hello! Could you take a look at my resume? Thanks so much.") == []
+
+
+def test_please_at_sentence_start_is_explained_as_the_paper_found():
+    text = "Please send me the link to the role. What is the salary?"
+    fb = analyze(text, ctx(disabled=frozenset({"privacy.confidential"})))
+    tone = fb.tone
+    assert "please_start" in {s["name"] for s in tone["strategies"]}
+    [f] = [f for f in fb.findings if f.code == "tone.impolite"]
+    assert "Could you please" in f.suggestion and "less polite" in f.suggestion
+    assert text[f.range.start:f.range.end] == "Please"
+
+
+def test_feedback_tone_field_with_utf16_ranges():
+    text = "🎉 " + RUDE
+    fb = analyze(text, ctx())
+    tone = fb.tone
+    assert tone["label"] == "impolite" and 0 <= tone["polite_probability"] < 0.35
+    assert tone["source"].startswith("Stanford Politeness Corpus")
+    why = next(s for s in tone["strategies"] if s["name"] == "direct_question")
+    assert why["words"] == ["Why"] and why["effect"] < 0
+    assert why["ranges"] == [{"start": 3, "end": 6}]  # the emoji is two UTF-16 units
+    polite = analyze(POLITE, ctx()).tone
+    assert polite["label"] == "polite" and polite["demanding"] is False
+
+
+def test_score_takes_the_finding_into_account():
+    with_rule = analyze(RUDE, ctx())
+    without = analyze(RUDE, ctx(disabled=frozenset({"tone.impolite"})))
+    assert with_rule.score == without.score - 12
+
+
+def test_switched_off_means_no_model_run_and_no_tone():
+    tone_model._last = None
+    fb = analyze(RUDE, ctx(disabled=frozenset({"tone.impolite"})))
+    assert fb.tone is None and not any(f.code == "tone.impolite" for f in fb.findings)
+    assert tone_model._last is None  # the model did not run
+
+
+def test_never_polite_and_demanding_about_the_same_text():
+    # Courteous words around a demand: the model likes it, tone.demanding flags "refer me" / ASAP.
+    text = "Hi Sam! Thank you so much, I really appreciate it. Refer me to the role ASAP. Thanks!"
+    fb = analyze(text, ctx())
+    assert any(f.code == "tone.demanding" for f in fb.findings)
+    assert fb.tone["demanding"] is True
+    assert fb.tone["label"] != "polite"
+    assert not any(f.code == "tone.impolite" for f in fb.findings)
+
+
+def test_words_tone_demanding_reports_are_not_repeated():
+    # "Why" is the model's; "ASAP" is tone.demanding's. The model's finding must not cite ASAP.
+    text = "Why is this taking so long? Answer me ASAP."
+    fb = analyze(text, ctx())
+    demanding = [f for f in fb.findings if f.code == "tone.demanding"]
+    impolite = [f for f in fb.findings if f.code == "tone.impolite"]
+    assert demanding and impolite
+    d_spans = [(f.range.start, f.range.end) for f in demanding]
+    cited = impolite[0].data["pulled_down_by"]
+    assert all("ASAP" not in p["words"] for p in cited)
+    r = impolite[0].range
+    assert not any(s < r.end and r.start < e for s, e in d_spans)
+
+
+def test_suppressed_when_only_the_demanded_words_pull_it_down(monkeypatch):
+    # A model where only "asap" is impolite: tone.demanding names it, so tone.impolite stays quiet.
+    model = ToneModel({"format": "tactful-politeness/1", "bias": 0.0, "weights": {"U:asap": -5.0}})
+    text = "Send the link ASAP."
+    draft = AnalysedDraft(text)
+    c = ctx(tone=model)
+    assert model.probability(text) < 0.01
+    assert list(RULES_BY_CODE["tone.demanding"].check(draft, c))
+    assert list(tone_model.IMPOLITE.check(draft, c)) == []
+    # ... and with tone.demanding switched off, the model's finding speaks for those words.
+    c_off = ctx(tone=model, disabled=frozenset({"tone.demanding"}))
+    [f] = tone_model.IMPOLITE.check(AnalysedDraft(text), c_off)
+    assert text[f.range.start:f.range.end] == "ASAP"
+
+
+def test_check_cli_json_carries_tone(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "d.txt"
+    path.write_text(RUDE, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "companion", "check", str(path), "--json"],
+                          capture_output=True, timeout=60)
+    doc = json.loads(proc.stdout)
+    assert doc["tone"]["label"] == "impolite"
+    assert any(f["code"] == "tone.impolite" for f in doc["findings"])
