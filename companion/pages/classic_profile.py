@@ -14,7 +14,7 @@ from protocol.page import Profile
 
 from companion.pages import entries
 from companion.pages.dates import parse_degree
-from companion.pages.dom import Snapshot, ancestor_matching, clean, has_ancestor, text_of
+from companion.pages.dom import DESCEND, SKIP, TAKE, Snapshot, ancestor_matching, clean, select, text_of
 from companion.pages.embedded_json import Embedded
 from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
                                             mutual_connections, profile_url, resolve_slug)
@@ -46,17 +46,17 @@ def _top_card(snap: Snapshot) -> LexborNode | None:
     return ancestor_matching(heading, "section") if heading is not None else None
 
 
+def _visit_entity(node: LexborNode) -> int:
+    """An entity's own fields: the visible copies outside sub-lists and descriptions."""
+    if node.tag == "ul" or "inline-show-more-text" in (node.attributes.get("class") or ""):
+        return SKIP
+    if node.tag == "span" and node.attributes.get("aria-hidden") == "true":
+        return TAKE
+    return DESCEND
+
+
 def _entity_fields(entity: LexborNode) -> list[str]:
-    out = []
-    for span in entity.css('span[aria-hidden="true"]'):
-        if has_ancestor(span, ("ul",), entity) or ancestor_matching(span, ".inline-show-more-text", entity):
-            continue
-        if ancestor_matching(span, 'span[aria-hidden="true"]', entity) is not None:
-            continue
-        text = clean(span.text())
-        if text:
-            out.append(text)
-    return out
+    return [t for t in (clean(s.text()) for s in select(entity, _visit_entity)) if t]
 
 
 def _entries(section: LexborNode) -> list[entries.RawEntry]:

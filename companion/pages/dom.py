@@ -115,6 +115,30 @@ def matches(node: LexborNode, selector: str) -> bool:
     return any(test(tag, attrs) for test in _compile(selector))
 
 
+SKIP, TAKE, DESCEND = 0, 1, 2
+
+
+def select(root: LexborNode, visit: Callable[[LexborNode], int]) -> list[LexborNode]:
+    """Elements under `root` in document order that `visit` TAKEs; SKIP prunes a subtree.
+
+    One pass with an explicit stack: cheaper than a query plus an ancestor walk per match, and no
+    Python recursion however deep a broken page nests.
+    """
+    out: list[LexborNode] = []
+    stack = [root.iter()]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        action = visit(child)
+        if action == TAKE:
+            out.append(child)
+        elif action == DESCEND:
+            stack.append(child.iter())
+    return out
+
+
 def has_ancestor(node: LexborNode, tags: tuple[str, ...], stop: LexborNode | None) -> bool:
     """Whether an element with one of `tags` lies between `node` (exclusive) and `stop` (exclusive)."""
     cur = node.parent

@@ -13,7 +13,7 @@ from protocol.page import Profile
 
 from companion.pages import entries
 from companion.pages.dates import looks_like_degree_label, parse_degree
-from companion.pages.dom import Snapshot, ancestor_matching, clean, depth_below, has_ancestor, text_of
+from companion.pages.dom import DESCEND, SKIP, TAKE, Snapshot, ancestor_matching, clean, depth_below, select, text_of
 from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
                                             mutual_connections, pending_from_action_row, profile_url,
                                             resolve_slug)
@@ -57,17 +57,17 @@ def name_from_title(snap: Snapshot) -> str | None:
     return None
 
 
+def _visit_top(node: LexborNode) -> int:
+    if node.tag in ("a", "button", "ul") or node.attributes.get("role") == "button":
+        return SKIP
+    if node.tag == "p":
+        return TAKE if node.css_first("a") is None and clean(node.text()) else SKIP
+    return DESCEND
+
+
 def _top_fields(top: LexborNode) -> list[LexborNode]:
     """The top card's own text paragraphs, in order (not those inside links or buttons)."""
-    out = []
-    for p in top.css("p"):
-        if p.attributes.get("role") == "button" or has_ancestor(p, ("a", "button"), top):
-            continue
-        if ancestor_matching(p, '[role="button"]', top) is not None or p.css_first("a") is not None:
-            continue
-        if clean(p.text()):
-            out.append(p)
-    return out
+    return select(top, _visit_top)
 
 
 def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> tuple[list[str], str | None]:
@@ -98,22 +98,27 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> tuple[l
     return (line.split(" · ") if line else []), line
 
 
+def _is_entry_link(node: LexborNode) -> bool:
+    href = node.attributes.get("href") or ""
+    return any(k in href for k in _ENTRY_LINKS)
+
+
+def _visit_entry(node: LexborNode) -> int:
+    """An entry's own fields: paragraphs outside sub-lists, descriptions and media/skill links."""
+    tag = node.tag
+    if tag == "ul" or node.attributes.get("data-testid") == "expandable-text-box":
+        return SKIP
+    if tag == "a" and not _is_entry_link(node):
+        return SKIP
+    if tag == "p":
+        if node.css_first(_EXPANDABLE) is not None or any(not _is_entry_link(a) for a in node.css("a")):
+            return SKIP
+        return TAKE
+    return DESCEND
+
+
 def _entry_fields(root: LexborNode) -> list[str]:
-    out = []
-    for p in root.css("p"):
-        if has_ancestor(p, ("ul",), root) or p.css_first(_EXPANDABLE) is not None:
-            continue
-        if ancestor_matching(p, _EXPANDABLE, root) is not None:
-            continue
-        link = ancestor_matching(p, "a", root)
-        if link is not None and not any(k in (link.attributes.get("href") or "") for k in _ENTRY_LINKS):
-            continue
-        if any(not any(k in (a.attributes.get("href") or "") for k in _ENTRY_LINKS) for a in p.css("a")):
-            continue
-        text = clean(p.text())
-        if text:
-            out.append(text)
-    return out
+    return [t for t in (clean(p.text()) for p in select(root, _visit_entry)) if t]
 
 
 def _entry_link(root: LexborNode) -> str | None:
