@@ -74,8 +74,17 @@ def _select():
             return None, f"only insecure backends are available ({names})"
         backend = secure[0]
     if _insecure(backend):
-        return backend, f"{_name(backend)} does not protect secrets (plaintext, no-op or no backend)"
+        return backend, _why_insecure(backend)
     return backend, ""
+
+
+def _why_insecure(backend) -> str:
+    module = type(backend).__module__
+    if module.startswith("keyring.backends.fail"):
+        return "no keyring backend is available (no Secret Service on D-Bus, no KWallet)"
+    if module.startswith("keyring.backends.null"):
+        return "the null keyring backend stores nothing"
+    return f"{_name(backend)} keeps secrets in a plaintext or weakly protected file"
 
 
 def backend_status(probe: bool = True) -> BackendStatus:

@@ -50,7 +50,7 @@ def keyring_report(status) -> list[str]:
         lines.append(f"keyring: {status.backend}")
     else:
         lines.append(f"keyring: not available ({status.reason})")
-        lines.append("  still working: the coach, pairing, page parsing")
+        lines.append("  still working: the coach, pairing, page parsing, the outreach log")
         lines.append(f"  off until a keyring is available: {', '.join(secrets.FEATURES_NEEDING_KEYRING)}")
         lines.append(f"  to get one: {secrets.HOW_TO_GET_ONE}")
     return lines
@@ -58,7 +58,7 @@ def keyring_report(status) -> list[str]:
 
 async def serve(args) -> int:
     from companion.paths import data_dir
-    from companion.server.app import PortInUse, check_keyring, start_server
+    from companion.server.app import DataDirUnusable, PortInUse, check_keyring, start_server
     from companion.server.runtime import AlreadyRunning
     from companion.server.services import ServerConfig
 
@@ -70,7 +70,7 @@ async def serve(args) -> int:
     status = await check_keyring()
     try:
         server = await start_server(folder, config, keyring_status=status)
-    except (AlreadyRunning, PortInUse) as exc:
+    except (AlreadyRunning, PortInUse, DataDirUnusable) as exc:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
     stop = asyncio.Event()
