@@ -23,7 +23,7 @@ from typing import Any
 from aiohttp import WSCloseCode, WSMsgType, web
 from pydantic import ValidationError
 
-from companion.errors import CommandError
+from companion.errors import CommandError, storage_error
 from companion.session import Session
 from protocol import PROTOCOL_VERSION
 from protocol.errors import ErrorCode
@@ -49,6 +49,14 @@ def _shutdown(sock) -> None:
 def _utf8_len(text: str) -> int:
     """Byte length of `text` in UTF-8 (what the frame cap counts)."""
     return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def _loads(data: str):
+    """The decoded JSON value, or the ValueError class itself when `data` is not JSON."""
+    try:
+        return json.loads(data)
+    except ValueError:
+        return ValueError
 
 
 def log_failure(what: str) -> None:
@@ -285,10 +293,10 @@ class Connection:
 
     async def _on_text(self, data: str) -> None:
         size = _utf8_len(data)
-        try:
-            raw = json.loads(data)
-        except ValueError:
-            raw = ValueError
+        if size > self.config.max_message:  # only a `page` may be this big: decode it off the loop
+            raw = await asyncio.to_thread(_loads, data)
+        else:
+            raw = _loads(data)
         kind = raw.get("type") if isinstance(raw, dict) else None
         if not isinstance(kind, str):
             kind = None
@@ -363,7 +371,12 @@ class Connection:
         except CommandError as exc:
             self.send(error_reply(cmd.id, exc.code, exc.message))
             return
-        except Exception:
+        except Exception as exc:
+            failed = storage_error(exc)  # disk full / read-only: say so, not "internal error" (issue 9)
+            if failed is not None:
+                log.warning("command %s could not write: %s", cmd.type, failed.message)
+                self.send(error_reply(cmd.id, failed.code, failed.message))
+                return
             # The traceback goes to the log (it names no content); the client hears only that it failed.
             log_failure(f"command {cmd.type} failed")
             self.send(error_reply(cmd.id, ErrorCode.INTERNAL_ERROR, "the companion failed on this command"))
