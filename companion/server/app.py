@@ -11,6 +11,7 @@ import asyncio
 import errno
 import hmac
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,24 @@ LIMITS = web.AppKey("limits", ConnectionLimits)  # header deadline + WebSocket c
 
 class PortInUse(Exception):
     """The port is taken by another program."""
+
+
+class DataDirUnusable(Exception):
+    """The data dir cannot be created or written (read-only, no permission, not a folder)."""
+
+
+def _prepare_data_dir(data_dir: Path) -> Path:
+    """Create the data dir (0700) and prove it is writable, or raise DataDirUnusable saying why:
+    a clear message at start beats a traceback, or a failure at the first write (issue 9)."""
+    try:
+        folder = ensure_private_dir(Path(data_dir))
+        probe = folder / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return folder
+    except OSError as exc:
+        raise DataDirUnusable(f"cannot use the data dir {data_dir}: {exc.strerror or exc}; choose a writable "
+                              "folder with --data-dir (or TACTFUL_DATA_DIR), or fix its permissions") from None
 
 
 def _forbidden(reason: str) -> web.Response:
@@ -150,9 +169,9 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
     """Bind, then (if config.write_runtime) write runtime.json and the admin secret.
 
     Raises runtime.AlreadyRunning when another companion serves data_dir, PortInUse when the
-    port is taken."""
+    port is taken, DataDirUnusable when the data dir cannot be written."""
     config = config or ServerConfig()
-    data_dir = ensure_private_dir(Path(data_dir))
+    data_dir = _prepare_data_dir(data_dir)
     if config.write_runtime:
         runtime.check_single_instance(data_dir)
     if services is None:
