@@ -33,31 +33,50 @@ async def read_until_closed(ws, timeout: float = 10.0) -> tuple[list[dict], int 
         return messages, exc.rcvd.code if exc.rcvd else None
 
 
+GARBAGE = ["not json", "[]", "{}", json.dumps({"id": 1, "type": "no.such.command"}),
+           json.dumps({"id": 2, "type": "draft", "surface": "fax", "text": "x", "version": 1}),
+           json.dumps({"id": 3, "type": "ping", "extra": True}), "{\"id\": 4", json.dumps({"type": "auth", "token": "x"})]
+
+
 @pytest.mark.asyncio
 async def test_flood_of_malformed_messages_closes_only_the_flooder(companion_server, ws_client):
     flooder = await ws_client(name="flooder")
     victim = await ws_client(name="victim")
-    garbage = ["not json", "[]", "{}", json.dumps({"id": 1, "type": "no.such.command"}),
-               json.dumps({"id": 2, "type": "draft", "surface": "fax", "text": "x", "version": 1}),
-               json.dumps({"id": 3, "type": "ping", "extra": True}), "{\"id\": 4", json.dumps({"type": "auth", "token": "x"})]
-    sent = 0
-    try:
-        for i in range(1000):
-            await flooder.send(garbage[i % len(garbage)])
-            sent += 1
-    except ConnectionClosed:
-        pass
-    replies, code = await read_until_closed(flooder)
-    assert code == 1008
-    assert 1 <= len(replies) <= 100 and all(r["type"] == "result" and r["success"] is False for r in replies)
-    assert {r["error"]["code"] for r in replies} == {"invalid_format", "unknown_command"}
+    token = flooder.token
 
-    # The other client still gets feedback, and health still answers.
-    await victim.send(json.dumps({"id": 10, **DRAFT}))
-    reply = await recv_json(victim)
-    assert reply["id"] == 10 and reply["success"] is True and reply["result"]["version"] == 1
-    status, body = await asyncio.to_thread(http_get, companion_server.http("/v1/health"))
-    assert status == 200 and body["status"] == "ok"
+    async def flood() -> list[int]:
+        """1,000 malformed messages from one client, each answered with an error until the server
+        throws the client out (1008); then it reconnects with its token and goes on."""
+        ws, codes, handled = flooder, [], 0
+        while handled < 1000:
+            try:
+                await ws.send(GARBAGE[handled % len(GARBAGE)])
+                reply = await recv_json(ws)
+                assert reply["success"] is False
+                assert reply["error"]["code"] in ("invalid_format", "unknown_command")
+                handled += 1
+            except ConnectionClosed as exc:
+                handled += 1  # the message that tipped it over
+                codes.append(exc.rcvd.code if exc.rcvd else None)
+                ws = await authenticate(companion_server.url, token)
+        await ws.close()
+        return codes
+
+    async def victim_drafts() -> int:
+        """Meanwhile the other client keeps typing and keeps getting feedback."""
+        answered = 0
+        for v in range(1, 31):
+            await victim.send(json.dumps({"id": v, **DRAFT, "version": v}))
+            reply = await recv_json(victim)
+            assert reply["id"] == v and reply["success"] is True and reply["result"]["version"] == v
+            answered += 1
+            status, body = await asyncio.to_thread(http_get, companion_server.http("/v1/health"))
+            assert status == 200 and body["status"] == "ok"
+        return answered
+
+    codes, answered = await asyncio.gather(flood(), victim_drafts())
+    assert answered == 30
+    assert len(codes) >= 9 and all(code == 1008 for code in codes)  # thrown out every ~101 messages
 
 
 @pytest.mark.asyncio
