@@ -49,12 +49,14 @@ def score(findings: list[Finding]) -> int:
 
 def checklist(ctx: CoachContext, findings: list[Finding]) -> list[ChecklistItem]:
     """One item per do whose rules ran for this surface and were not switched off."""
-    from companion.coach.registry import RULES_BY_CODE
+    from companion.coach.engine import plan
+    from companion.coach.registry import RULES
 
     fired = {f.code for f in findings}
+    active = {rule.code for rule in plan(RULES, ctx)}
     items = []
     for item_id, label, codes in CHECKLIST:
-        ran = [c for c in codes if c in RULES_BY_CODE and RULES_BY_CODE[c].applies(ctx)]
+        ran = [c for c in codes if c in active]
         if not ran:
             continue
         failing = next((c for c in ran if c in fired), None)
