@@ -7,11 +7,22 @@ the same thing in both. Names:
   "B:<w1> <w2>"   1.0 when the bigram occurs; "<s>" marks a sentence start, so "B:<s> please" is
                   "please" opening a sentence
 Binary rather than counted so that repeating a word cannot run the score away.
+
+Features are computed per sentence (text up to . ! ? and the whitespace after it, or a line break)
+and cached by the sentence's text: while someone types, only the sentence being edited is
+recomputed, so a 1,900-character InMail costs about what one sentence costs. No feature spans two
+sentences (a bigram across a boundary would start with "<s>" anyway), so this is the definition of
+the features, not an approximation of it. The cache holds sentence text in memory only.
 """
 
-from companion.tone.strategies import Span, Token, find_strategies, parse
+import re
+
+from companion.tone.strategies import NAMES, Span, Token, find_strategies, parse
 
 SENTENCE_START = "<s>"
+_CHUNK_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\s*\n\s*")
+_CACHE_SIZE = 1024
+_cache: dict[str, tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]] = {}
 
 
 def ngram_spans(tokens: list[Token]) -> dict[str, tuple[int, int]]:
@@ -28,10 +39,48 @@ def ngram_spans(tokens: list[Token]) -> dict[str, tuple[int, int]]:
     return out
 
 
+def chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence text) pieces that cover `text`, each ending after its boundary."""
+    out = []
+    start = 0
+    for m in _CHUNK_END.finditer(text):
+        if m.end() > start:
+            out.append((start, text[start:m.end()]))
+            start = m.end()
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
+
+
+def _chunk_features(chunk: str):
+    hit = _cache.get(chunk)
+    if hit is None:
+        tokens = parse(chunk)
+        hit = (ngram_spans(tokens), find_strategies(chunk, tokens))
+        if len(_cache) >= _CACHE_SIZE:
+            del _cache[next(iter(_cache))]  # the oldest entry
+        _cache[chunk] = hit
+    return hit
+
+
 def extract(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
-    """(n-gram features with the span of their first occurrence, strategies with all their spans)."""
-    tokens = parse(text)
-    return ngram_spans(tokens), find_strategies(text, tokens)
+    """(n-gram features with the span of their first occurrence, strategies with all their spans).
+
+    The result may be shared with the cache: read it, do not mutate it."""
+    pieces = chunks(text)
+    if len(pieces) == 1 and pieces[0][0] == 0:
+        return _chunk_features(text)
+    ngrams: dict[str, tuple[int, int]] = {}
+    strategies: dict[str, list[Span]] = {}
+    for offset, chunk in pieces:
+        c_ngrams, c_strategies = _chunk_features(chunk)
+        for name, (s, e) in c_ngrams.items():
+            if name not in ngrams:
+                ngrams[name] = (s + offset, e + offset)
+        for name, spans in c_strategies.items():
+            strategies.setdefault(name, []).extend(Span(s.start + offset, s.end + offset, s.words) for s in spans)
+    # Strategies in the table's order, as find_strategies gives them.
+    return ngrams, {name: strategies[name] for name in NAMES if name in strategies}
 
 
 def feature_names(text: str) -> list[str]:

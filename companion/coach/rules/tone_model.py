@@ -50,18 +50,22 @@ _ADD = {
     "deference": "open with genuine appreciation of their work",
 }
 
-_last: tuple[str, ToneResult] | None = None  # the draft being analysed; rule and summary share it
+# (text, model, result, explained): the draft being analysed; the rule and the summary share it.
+_last: tuple[str, ToneModel, ToneResult, bool] | None = None
 
 
 def _model(ctx: CoachContext) -> ToneModel:
     return ctx.tone if isinstance(ctx.tone, ToneModel) else default_model()
 
 
-def _explained(text: str, model: ToneModel) -> ToneResult:
+def _result(text: str, model: ToneModel, explained: bool = False) -> ToneResult:
+    """The model's result for `text`, computed once per draft; the per-feature breakdown only when
+    asked for (the rule needs it only when it fires, so polite drafts skip it)."""
     global _last
-    if _last is None or _last[0] != text or _last[1].bias != model.bias:
-        _last = (text, model.explain(text))
-    return _last[1]
+    if _last is None or _last[0] != text or _last[1] is not model or (explained and not _last[3]):
+        result = model.explain(text) if explained else model.analyse(text)
+        _last = (text, model, result, explained)
+    return _last[2]
 
 
 def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
@@ -118,10 +122,10 @@ def lifts(result: ToneResult, model: ToneModel) -> list[tuple[float, str, str]]:
 
 def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = _model(ctx)
-    result = _explained(draft.text, model)
-    p = result.polite_probability
+    p = _result(draft.text, model).polite_probability
     if p >= IMPOLITE_BELOW:
         return
+    result = _result(draft.text, model, explained=True)
     demanding = _demanding_spans(draft, ctx)
     down = pulls(result, exclude=demanding)
     if not down and demanding:
@@ -161,7 +165,7 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     if not IMPOLITE.applies(ctx):
         return None
     model = _model(ctx)
-    result = _explained(draft.text, model)
+    result = _result(draft.text, model)
     p = result.polite_probability
     demanding = any(f.code == DEMANDING.code for f in findings)
     label = "impolite" if p < IMPOLITE_BELOW else "polite" if p >= POLITE_FROM else "neutral"
