@@ -316,3 +316,4 @@ def test_every_finding_has_message_docs_and_known_severity():
         assert f.message and f.docs.startswith("docs/rules.md#")
     for rule in RULES:
         assert rule.rationale and rule.severity in {"error", "warning", "info", "hint"} and rule.surfaces
+
