@@ -25,8 +25,6 @@ _HIDDEN = ".visually-hidden, .a11y-text"
 
 
 def is_classic(snap: Snapshot) -> bool:
-    if not snap.mentions("data-member-id", "profile-card", "text-heading-xlarge", "pv-top-card"):
-        return False
     return snap.tree.css_first('section[data-member-id], [data-view-name="profile-card"], '
                               'h1.text-heading-xlarge, .pv-top-card') is not None
 

@@ -182,7 +182,6 @@ class Snapshot:
     """One page: the light DOM tree and its shadow roots, queried together."""
 
     def __init__(self, html: str):
-        self.html = html
         self.tree = LexborHTMLParser(html)
         self.shadow_roots: list[LexborNode] = []
         if "<template" in html:  # cheap test first: most pages have none
@@ -199,12 +198,6 @@ class Snapshot:
             if any((attrs.get(a) or "").lower() == "open" for a in SHADOW_ATTRS):
                 self.shadow_roots.append(fragment)
                 self._find_shadow_roots(fragment, depth + 1)
-
-    def mentions(self, *needles: str) -> bool:
-        """Whether the raw HTML contains any of `needles`. A substring test costs a fraction of a
-        selector query that finds nothing (which walks the whole tree), so adapters use it to skip
-        pages that cannot hold what they look for."""
-        return any(n in self.html for n in needles)
 
     def roots(self) -> Iterator[LexborNode]:
         if self.tree.root is not None:

@@ -80,7 +80,7 @@ def _wanted(request: str) -> bool:
 def read_embedded(snap: Snapshot) -> Embedded:
     """Everything useful in the page's bpr-guid blocks; malformed blocks become warnings."""
     out = Embedded()
-    if not snap.mentions("bpr-guid-"):
+    if snap.tree.css_first('code[id^="bpr-guid-"]') is None:
         return out
     requests: dict[str, str] = {}
     for node in snap.tree.css('code[id^="datalet-bpr-guid-"]'):

@@ -117,7 +117,7 @@ def _is_bullet(text: str) -> bool:
 
 
 def is_own_page(snap: Snapshot, slug: str | None) -> bool:
-    if not slug or not snap.mentions(f"/in/{slug}/edit/", f"/in/{slug}/add-edit/", "/edit/"):
+    if not slug:
         return False
     for a in snap.tree.css('a[href*="/edit/"]'):
         href = unquote(a.attributes.get("href") or "")

@@ -23,8 +23,6 @@ _EXPANDABLE = '[data-testid="expandable-text-box"]'
 
 
 def is_sdui(snap: Snapshot) -> bool:
-    if not snap.mentions("Topcard", "data-sdui-screen"):
-        return False
     return snap.tree.css_first('[componentkey$="Topcard"], [data-sdui-screen*="profile"]') is not None
 
 

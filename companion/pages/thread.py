@@ -69,7 +69,7 @@ def _body(event: LexborNode) -> str:
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | None = None) -> Thread | None:
     """The first open conversation on the page, or None when there is none."""
-    if not snap.mentions("data-event-urn", "msg-s-message-list__event"):
+    if snap.css_first("[data-event-urn]") is None and snap.css_first(_EVENT) is None:
         return None
     boxes = _containers(snap)
     if not boxes:
