@@ -267,7 +267,15 @@
 
   addEventListener("popstate", checkUrl);
   if (globalThis.navigation?.addEventListener) globalThis.navigation.addEventListener("navigatesuccess", checkUrl);
-  setInterval(checkUrl, 1000); // history.pushState is invisible to an isolated world; poll as a net
+  setInterval(() => {
+    checkUrl(); // history.pushState is invisible to an isolated world; poll as a net
+    // LinkedIn attaches #interop-outlet's shadow root (its pop-ups) after load: watch it too.
+    const outlet = document.getElementById("interop-outlet")?.shadowRoot;
+    if (outlet && !observed.has(outlet)) {
+      observe(outlet);
+      scheduleSnapshot();
+    }
+  }, 1000);
 
   chrome.storage.local.get("paused").then((got) => {
     paused = got.paused === true;

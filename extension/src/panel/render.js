@@ -105,7 +105,19 @@ export function copyableSentence(f) {
   return m ? m[1].trim() : null;
 }
 
+// Lists are rebuilt only when their content changed: typing a letter that changes nothing keeps
+// the DOM (and a keyboard or screen-reader user's place in it) as it was.
+const lastKeys = new Map();
+function changed(name, value) {
+  const key = JSON.stringify(value);
+  if (lastKeys.get(name) === key) return false;
+  lastKeys.set(name, key);
+  return true;
+}
+
 function renderFindings(fb, draftText, actions) {
+  const triggers = (fb.findings || []).map((f) => triggerText(f, draftText));
+  if (!changed("findings", [fb.findings, triggers])) return;
   const list = $('[data-list="findings"]');
   list.replaceChildren();
   for (const f of fb.findings || []) {
@@ -137,6 +149,7 @@ function renderFindings(fb, draftText, actions) {
 }
 
 function renderChecklist(fb) {
+  if (!changed("checklist", fb.checklist)) return;
   const list = $('[data-list="checklist"]');
   list.replaceChildren();
   for (const c of fb.checklist || []) {
@@ -148,6 +161,7 @@ function renderChecklist(fb) {
 }
 
 function renderHints(fb, actions) {
+  if (!changed("hints", fb.hints)) return;
   const list = $('[data-list="hints"]');
   list.replaceChildren();
   for (const h of fb.hints || []) {
@@ -213,6 +227,7 @@ function renderFollowUp(t) {
 }
 
 function renderDisabled(codes, actions) {
+  if (!changed("disabled", codes)) return;
   const list = $('[data-list="disabled"]');
   list.replaceChildren(...codes.map((code) => el("li", { "data-disabled-code": code },
     el("span", { text: code }),
