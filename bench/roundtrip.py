@@ -1,12 +1,18 @@
 """Draft round trip vs a bare echo round trip, same client, same server process, same run.
 
-    python bench/roundtrip.py [--drafts 1000] [--words 150] [--surface message]
+    python bench/roundtrip.py [--drafts 1000] [--words 150] [--surface message] [--no-store]
+                              [--echo-cpu-ms MS]
 
 Starts a companion in a subprocess (its own interpreter, so client and server do not share a GIL),
 with one extra bench-only command, `echo`, that returns the text it got. Then, over one paired
 `websockets` connection, it alternates `draft` (the full coach) and `echo` with the same ~150-word
 text, one request in flight at a time, and prints the median, p99 and mean of each, plus the
 draft handler's time measured inside the server and the coach's analysis time in this process.
+
+On a machine with more runnable processes than cores, any request that computes for a few ms
+waits for the CPU again before its reply goes out, so the draft round trip grows by far more
+than the handler's time. `--echo-cpu-ms` (e.g. the handler median) makes echo burn the same CPU:
+the difference that remains is what the coach path itself costs.
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ def make_drafts(n: int, words: int, seed: int = 7) -> list[str]:
 
 # --- the server side (runs in the subprocess) ------------------------------------------------------
 
-def serve_main(data_dir: str, with_store: bool = True) -> None:
+def serve_main(data_dir: str, with_store: bool = True, echo_cpu_ms: float = 0.0) -> None:
     from protocol.messages import Command
 
     from companion.commands import HANDLERS
@@ -56,6 +62,11 @@ def serve_main(data_dir: str, with_store: bool = True) -> None:
         text: str
 
     async def echo(msg, session, services) -> dict:
+        # --echo-cpu-ms: a control that spends as much CPU as the coach, to tell the coach's cost
+        # from what the OS scheduler adds to any request that computes for a few ms.
+        end = time.perf_counter() + echo_cpu_ms / 1000
+        while time.perf_counter() < end:
+            pass
         return {"text": msg.text}
 
     HANDLERS["echo"] = (Echo, echo)  # bench only: the baseline goes through the same dispatch path
@@ -144,15 +155,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--surface", default="message", choices=["connection_note", "message", "inmail", "follow_up"])
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--no-store", action="store_true", help="run the server without the outreach log")
+    parser.add_argument("--echo-cpu-ms", type=float, default=0.0,
+                        help="make the echo handler busy-wait this long (a CPU-matched control)")
     parser.add_argument("--serve", metavar="DATA_DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
-        serve_main(args.serve, with_store=not args.no_store)
+        serve_main(args.serve, with_store=not args.no_store, echo_cpu_ms=args.echo_cpu_ms)
         return 0
 
     drafts = make_drafts(args.drafts + args.warmup, args.words)
     with tempfile.TemporaryDirectory() as tmp:
-        extra = ["--no-store"] if args.no_store else []
+        extra = (["--no-store"] if args.no_store else []) + ["--echo-cpu-ms", str(args.echo_cpu_ms)]
         proc = subprocess.Popen([sys.executable, __file__, "--serve", tmp, *extra], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
         try:
@@ -166,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     local = analysis_times(drafts[args.warmup:], args.surface)
     words = statistics.mean(len(d.split()) for d in drafts)
     print(f"{len(times['draft'])} drafts of ~{words:.0f} words ({args.surface}), one in flight, loopback, "
-          f"after {args.warmup} warm-up pairs; outreach log {'off' if args.no_store else 'on'}")
+          f"after {args.warmup} warm-up pairs; outreach log {'off' if args.no_store else 'on'}"
+          + (f"; echo busy-waits {args.echo_cpu_ms:g} ms" if args.echo_cpu_ms else ""))
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"{'':14}{'median':>10}{'p99':>10}{'mean':>10}  (ms)")
     rows = [("draft", times["draft"]), ("echo", times["echo"]), ("handler (srv)", handler[args.warmup:]),
             ("analysis only", local)]
