@@ -162,6 +162,59 @@ Lena""",
 ]
 
 
+CASES += [
+    dict(
+        id="hiring-announcement-no-context",
+        surface="message", ctx=dict(),
+        text="Hey Jordan! Hope you're doing well. I saw that Notion is hiring for a Product Designer and thought "
+             "of your team. I've been designing B2B tools at Airtable for 3 years (portfolio: jordan.design). "
+             "Would you be open to passing my name along? Totally fine if not. Thanks so much!",
+        fires={"personal.generic"},
+        quiet={"ask.role-missing", "ask.company-missing", "background.missing", "materials.missing",
+               "courtesy.out-missing", "courtesy.gratitude-missing", "tone.demanding"},
+    ),
+    dict(
+        id="formal-graduate",
+        surface="message", ctx=dict(recipient_name="Alex Kim", company="Microsoft"),
+        text="Hi Alex, I hope this message finds you well. My name is Priya and I am a recent graduate from NYU "
+             "with a degree in Computer Science. I am very interested in the Software Engineer II position at "
+             "Microsoft (Job #1654321). I would be grateful if you could refer me. I have attached my resume for "
+             "your reference. Thank you for your time and consideration.",
+        fires={"personal.generic", "courtesy.out-missing"},
+        quiet={"ask.role-missing", "ask.company-missing", "background.missing", "materials.missing",
+               "courtesy.gratitude-missing", "courtesy.time-missing", "tone.demanding", "fact.name-mismatch"},
+    ),
+    dict(
+        id="formal-vague-inmail",
+        surface="inmail", ctx=dict(),
+        text="Dear Mr. Thompson,\n\nI am writing to express my interest in opportunities at Goldman Sachs. With my "
+             "background in finance and strong analytical skills, I believe I would be a great fit. Could you "
+             "please let me know if there are any openings and refer me? I look forward to hearing from you."
+             "\n\nSincerely,\nKevin",
+        fires={"ask.vague", "ask.role-missing", "courtesy.gratitude-missing", "courtesy.out-missing"},
+        quiet={"ask.company-missing", "background.missing"},
+        max_score=40,
+    ),
+    dict(
+        id="texting-style",
+        surface="message", ctx=dict(),
+        text="yo! quick q - u work at meta right? any chance u could refer me? i'm a swe w/ 2 yoe. lmk, "
+             "no worries if not 🙏",
+        fires={"ask.role-missing", "personal.generic"},
+        quiet={"courtesy.gratitude-missing", "courtesy.out-missing", "background.missing", "tone.demanding"},
+    ),
+    dict(
+        id="polite-follow-up-with-role",
+        surface="follow_up", ctx=dict(recipient_name="Jordan Lee"),
+        text="Hi Jordan, just wanted to follow up on my note from last week about the Product Designer role at "
+             "Notion. I know you're busy, so no worries if you can't. Thanks!",
+        fires=set(), quiet={"followup.pressure", "tone.demanding", "courtesy.out-missing",
+                            "courtesy.gratitude-missing", "courtesy.time-missing", "fact.name-mismatch"},
+        min_score=90,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_realistic_message(case):
     ctx = CoachContext(surface=case["surface"], subject=case.get("subject"), **case["ctx"])

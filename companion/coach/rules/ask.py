@@ -22,7 +22,7 @@ _TITLE = Trigger(
     r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
     r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|specialist|coordinator|"
     r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
-    r"technician|sre|swe|sde|tpm|product owner|account executive|sdr|bdr|representative|"
+    r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
     r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b"
 )
@@ -46,6 +46,8 @@ def _is_self_title(before: str) -> bool:
     for i in range(len(toks) - 1, -1, -1):
         if toks[i] in _SELF_ONE or (i and (toks[i - 1], toks[i]) in _SELF_TWO):
             rest = toks[i + 1:]
+            if toks[i] in ("hiring", "fellow"):
+                return not rest  # "hiring manager", "fellow engineer"; not "hiring for a designer"
             if rest and rest[0] == "as":
                 rest = rest[1:]
             if rest and rest[0] in _ARTICLES:
@@ -128,6 +130,12 @@ _NOT_ORG = {
     "november", "december", "we", "it", "this", "that", "our", "any", "some", "all", "no",
 }
 _SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my)\b[^.;!?]*$")
+# What makes "at X" the company asked about even in a sentence about yourself.
+_ORG_CUE = re.compile(
+    r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|"
+    r"excited|love to|dream|hiring|career|team|considered)"
+)
+_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:is|are) (?:hiring|recruiting|looking for)\b")
 
 
 def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -143,9 +151,14 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
             if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.regex.search(m.group(1).lower()):
                 continue
             before = draft.before_in_sentence(m.start(), 60)
-            if _SELF_CONTEXT.search(before) and not _TARGET_CUE.search(before):
+            if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
                 continue  # "I worked at Acme": their own employer, not the company they ask about
             return True
+        lower = draft.lower
+        if "hiring" in lower or "recruiting" in lower or "looking for" in lower:
+            for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer"
+                if m.group(1).split()[0].lower() not in _NOT_ORG:
+                    return True
         return False
 
     return draft.remember("ask.company", compute)

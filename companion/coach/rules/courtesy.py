@@ -12,7 +12,7 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.scan import Trigger
 
 _GRATITUDE = Trigger(
-    r"\b(?:thanks?|thank you|thank u|thx|tysm|appreciated?|appreciating|appreciative|grateful|"
+    r"\b(?:thanks?|thank you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
     r"gratitude|many thanks|much obliged|cheers for)\b"
 )
 # "no thanks" declines; it is not gratitude.
@@ -21,6 +21,8 @@ _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
 
 def has_gratitude(draft: AnalysedDraft) -> bool:
     def compute():
+        if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
+            return True
         for m in _GRATITUDE.finditer(draft):
             if not _NOT_GRATITUDE.match(draft.lower, max(0, m.start() - 4)):
                 return True
