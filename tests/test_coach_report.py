@@ -4,9 +4,11 @@ import sys
 import types
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from protocol.feedback import Feedback, Finding, Hint
-from protocol.page import Composer
+from protocol.page import Composer, Profile
 
 from companion.coach import CoachContext, analyze
 from companion.coach.registry import RULES, RULES_BY_CODE
@@ -154,3 +156,22 @@ def test_odd_input_never_raises(text):
 
 def test_checklist_ids_match_protocol_comment():
     assert [c[0] for c in CHECKLIST] == ["specific", "personal", "fit", "time", "materials", "out", "thanks"]
+
+
+_FUZZ_PROFILE = Profile(name="Zoë O'Brien-Ng", current_company="Société Générale (SG)", posts=[],
+                        mutual_names=["A B"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=400), surface=st.sampled_from(["connection_note", "message", "inmail", "follow_up"]),
+       with_profile=st.booleans())
+def test_any_text_gives_valid_feedback(text, surface, with_profile):
+    ctx = CoachContext(surface=surface, profile=_FUZZ_PROFILE if with_profile else None,
+                       recipient_name=None if with_profile else "Sam", company=None if with_profile else "Acme")
+    fb = analyze(text, ctx)
+    assert 0 <= fb.score <= 100 and fb.limits.used == len(text.encode("utf-16-le", "surrogatepass")) // 2
+    for x in fb.findings:
+        if x.range is not None:
+            assert 0 <= x.range.start <= x.range.end <= fb.limits.used
+        if x.fix is not None:
+            assert x.fix.range.end <= fb.limits.used
