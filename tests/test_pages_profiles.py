@@ -151,3 +151,27 @@ def test_stale_url_loses_to_the_page_and_warns():
 def test_every_fixture_parses_without_warnings(name):
     r = parse(name)
     assert r.kind in ("profile", "thread") and r.warnings == []
+
+
+def test_classic_third_degree_in_german():
+    r = parse("classic_profile_3rd_de.html")
+    p = r.profile
+    assert r.warnings == [] and r.own_profile is None
+    assert (p.slug, p.name, p.degree, p.pending_invite) == ("jonas-keller-koeln", "Jonas Keller", 3, False)
+    assert (p.headline, p.location) == ("Teamleiter Backend bei Rheinwerk Logistik", "Köln, Nordrhein-Westfalen, Deutschland")
+    assert (p.mutual_count, p.mutual_names) == (3, ["Anna Berg"])
+    assert (p.current_title, p.current_company) == ("Teamleiter Backend", "Rheinwerk Logistik")
+    assert roles(p) == [("Teamleiter Backend", "Rheinwerk Logistik", "Jan. 2020–Heute", True),
+                        ("Softwareentwickler", "Rheinwerk Logistik", "März 2015 – Dez. 2019", False)]
+    first, second = p.experience[0].roles
+    assert (first.start.year, first.start.month, first.end) == (2020, 1, None)
+    assert (second.start.month, second.end.year, second.end.month, second.location) == (3, 2019, 12, "Köln, Deutschland")
+    assert [(e.school, e.degree, e.dates) for e in p.education] == [
+        ("Universität zu Köln", "Bachelor of Science - BS, Informatik", "2010 – 2014")]
+    assert p.about is None and p.posts is None
+
+
+def test_classic_degree_falls_back_to_embedded_relationship():
+    html = (FIXTURES / "classic_profile_3rd_de.html").read_text().replace(
+        '<span class="dist-value" aria-hidden="true">3.</span>', "")
+    assert parse_snapshot(None, html).profile.degree == 3
