@@ -156,3 +156,10 @@ def test_page_flag_reads_the_recipient_from_a_saved_profile(capsys, draft):
     assert code == 1 and "Maya" in got["fact.name-mismatch"]["message"]
     code, out, _ = run(capsys, draft("Hi Maya, could you refer me?"), "--page", str(SHARED_PAGE), "--url", url, "--json")
     assert "fact.name-mismatch" not in {f["code"] for f in json.loads(out)["findings"]}
+
+
+@pytest.mark.skipif(not SHARED_PAGE.exists(), reason="shared LinkedIn fixtures not present")
+def test_page_flag_without_url(capsys, draft):
+    pytest.importorskip("companion.pages")
+    code, out, _ = run(capsys, draft("Hi Priya, could you refer me?"), "--page", str(SHARED_PAGE), "--json")
+    assert code == 1 and "fact.name-mismatch" in {f["code"] for f in json.loads(out)["findings"]}

@@ -30,7 +30,7 @@ def register(subparsers) -> None:
     p.add_argument("--profile", metavar="PROFILE.json", help="the recipient's profile (protocol Profile or PageResult JSON)")
     p.add_argument("--own-profile", metavar="PROFILE.json", help="your own profile, for shared-history hints")
     p.add_argument("--page", metavar="FILE.html", help="a saved LinkedIn page of the recipient (profile or thread)")
-    p.add_argument("--url", help="the page's URL, with --page (default: guessed from the page)")
+    p.add_argument("--url", help="the page's URL, with --page (default: the page kind is read from the markup)")
     p.add_argument("--limit", type=int, metavar="N", help="the character limit the page shows (wins over the table)")
     p.add_argument("--disable", action="append", default=[], metavar="CODE",
                    help="switch a rule off (repeatable, or comma-separated)")
@@ -80,7 +80,7 @@ def _load_page(path: str, url: str | None):
     except ImportError:
         raise UsageError("--page needs the page parser (companion.pages), which is not installed") from None
     html = _read_text(path)
-    return parse_snapshot(url or "https://www.linkedin.com/in/unknown/", html)
+    return parse_snapshot(url, html)  # without a URL the parser tells the page kind from the markup
 
 
 def build_context(args):
