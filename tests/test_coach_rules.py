@@ -177,6 +177,10 @@ NOT_DEMANDING = [
     "I studied at NYU and have an MBA and AWS certifications.",
     "Thank you for considering it!",
     "No rush!",
+    "Could you make sure you mention the team name? Thanks.",
+    "What do you have to lose?",
+    "Let me know if you need to reschedule.",
+    "I follow WP:PROD and PEP 8 closely.",
 ]
 
 

@@ -52,7 +52,8 @@ _ACRONYMS = {
 _SHOUT_WORDS = {"PLEASE", "URGENT", "REALLY", "NEED", "MUST", "HELP", "IMPORTANT", "NOW", "ANYTHING",
                 "NEVER", "ALWAYS", "VERY", "REFER", "ASAP!"}
 # Capitalised words in a row, across "I"/"A" and punctuation: "I REALLY NEED A JOB. PLEASE" is one run.
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[\s,.;:!?-]+\b[A-Z][A-Z'’]*\b)*")
+# Words must be separated by whitespace (with optional punctuation before it): "WP:PROD" is a name.
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[,.;:!?-]*\s+\b[A-Z][A-Z'’]*\b)*")
 
 _MESSAGES = {
     "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
@@ -82,7 +83,10 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     if kind == "refer":
         return not _SOFTENER.search(before)
     if kind == "oblige":
-        return not (_OBSERVE.search(before) or negated(draft, start))
+        if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
+                                     "whether")):
+            return False  # a question or a condition: "what do you have to lose", "if you need to"
+        return not (_OBSERVE.search(before) or negated(draft, start) or _SOFTENER.search(before))
     if kind == "urgent":
         word = draft.lower[start:start + 3]
         if negated(draft, start):  # "not urgent", "no rush, not ASAP"
