@@ -90,6 +90,7 @@ QUIET = [
     ("ask.company-missing", "message", "I am writing about opportunities at Goldman Sachs.", {}),
     ("ask.vague", "message", "Could you refer me for the Data Analyst role? If anything else comes up, great.", {}),
     ("ask.vague", "message", "I saw an opening for a Data Analyst and applied.", {}),
+    ("ask.vague", "message", "Happy to return the favour if you ever need any help.", {}),
     ("personal.generic", "message", "I really enjoyed your talk on event sourcing at PyCon.", {}),
     ("personal.generic", "message", "Fellow Michigan alum here!", {}),
     ("personal.generic", "message", "Priya Shah suggested I reach out to you.", {}),
@@ -112,6 +113,7 @@ QUIET = [
     ("privacy.confidential", "message", "I know you can't share anything confidential.", {}),
     ("privacy.confidential", "message", "Any tips for the interview process would be great.", {}),
     ("privacy.confidential", "message", "I'm not asking about salary bands or anything like that.", {}),
+    ("privacy.confidential", "message", "That's what I liked about the interview questions: they were fair.", {}),
     ("template.placeholder", "message", "See [my portfolio](https://ana.dev) and reference [1].", {}),
     ("template.placeholder", "message", "I love it <3 and my GPA is 3.9.", {}),
     ("template.placeholder", "message", "The posting (R-12345) closes soon.", {}),
@@ -181,6 +183,7 @@ NOT_DEMANDING = [
     "What do you have to lose?",
     "Let me know if you need to reschedule.",
     "I follow WP:PROD and PEP 8 closely.",
+    "What is it you need to do first?",
 ]
 
 

@@ -139,6 +139,12 @@ class AnalysedDraft:
                   text.rfind("\n", lo, index))
         return cut + 1 if cut >= 0 else lo
 
+    def ends_in_question(self, index: int, limit: int = 160) -> bool:
+        """Whether the sentence running on from `index` ends with a question mark."""
+        tail = self.text[index:index + limit]
+        stops = [i for i in (tail.find("."), tail.find("!"), tail.find("?"), tail.find("\n")) if i >= 0]
+        return bool(stops) and tail[min(stops)] == "?"
+
     def before_in_sentence(self, index: int, limit: int = 80) -> str:
         """Lower-cased text from the start of `index`'s sentence (at most `limit` chars) to `index`.
 

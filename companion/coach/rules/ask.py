@@ -185,7 +185,7 @@ _VAGUE = Trigger(
     r"|\bhelp me (?:find|get|land|with) (?:a |any )?(?:job|role|position|work)\b"
     r"|\bif (?:anything|something) (?:comes up|opens up|becomes available)\b"
     r"|\b(?:anything|something|whatever) (?:available|suitable|relevant|that fits)\b"
-    r"|\bany (?:kind of |type of )?(?:work|help)\b(?= at| with| in|\?|\.)"
+    r"|\bany (?:kind of |type of )?work\b(?= at| with| in|\?|\.)"
     r"|\bkeep me in mind\b|\bopen to any\b|\bwhatever (?:role|position|job)\b"
     r"|\b(?:a|any) (?:role|position|job|opportunity) (?:at|in|with) your (?:company|team|org(?:anization)?)\b"
 )

@@ -29,15 +29,8 @@ _CONFIDENTIAL = Trigger(
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
 _ASKING = re.compile(
     r"\b(?:share|send|tell|give|forward|show|leak|let me know|know|ask|access|see|get|find out|"
-    r"what|which|how|any|the)\b"
+    r"provide|pass along|walk me through|fill me in)\b"
 )
-
-
-def _ends_in_question(draft: AnalysedDraft, end: int) -> bool:
-    """Whether the sentence running on from `end` ends with a question mark."""
-    tail = draft.text[end:end + 120]
-    stops = [i for i in (tail.find("."), tail.find("!"), tail.find("?"), tail.find("\n")) if i >= 0]
-    return bool(stops) and tail[min(stops)] == "?"
 
 
 def _confidential(draft: AnalysedDraft, ctx: CoachContext):
@@ -46,7 +39,7 @@ def _confidential(draft: AnalysedDraft, ctx: CoachContext):
         if negated(draft, start, 40):
             continue  # "I know you can't share anything confidential"
         before = draft.before_in_sentence(start, 60)
-        if not (_ASKING.search(before) or _ends_in_question(draft, end)):
+        if not (_ASKING.search(before) or draft.ends_in_question(end)):
             continue
         words = draft.text[start:end]
         yield CONFIDENTIAL.finding(

@@ -86,6 +86,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
                                      "whether")):
             return False  # a question or a condition: "what do you have to lose", "if you need to"
+        if draft.ends_in_question(start):
+            return False  # "What is it you need to do?" asks; it does not order
         return not (_OBSERVE.search(before) or negated(draft, start) or _SOFTENER.search(before))
     if kind == "urgent":
         word = draft.lower[start:start + 3]
