@@ -5,6 +5,8 @@ score. These are the messages the coach exists for, so they guard against rules 
 unit examples but misread real prose.
 """
 
+from pathlib import Path
+
 import pytest
 
 from protocol.page import DateParts, Education, Experience, Profile, Role
@@ -236,3 +238,31 @@ def test_good_messages_outscore_bad_ones():
     good = [scores[k] for k in ("good-warm-message", "good-connection-note", "student-internship")]
     bad = [scores[k] for k in ("mass-message-any-openings", "template-left-behind", "shouting-note")]
     assert min(good) > max(bad)
+
+
+POLITENESS = Path("/work/shared/data/politeness")
+
+
+@pytest.mark.skipif(not POLITENESS.exists(), reason="Stanford Politeness corpus not present")
+def test_demanding_rarely_fires_on_requests_people_rated_polite():
+    """8,764 real requests (Wikipedia and Stack Exchange) rated for politeness by five annotators each.
+
+    tone.demanding must stay quiet on the requests people found most polite (false alarms) and fire
+    more often on the ones they found least polite.
+    """
+    import csv
+
+    rows = []
+    for name in ("stack-exchange", "wikipedia"):
+        with open(POLITENESS / f"{name}.annotated.csv", encoding="utf-8") as f:
+            rows += list(csv.DictReader(f))
+    rows.sort(key=lambda r: float(r["Normalized Score"]))
+    quarter = len(rows) // 4
+
+    def rate(sample):
+        ctx = CoachContext(surface="message")
+        hit = sum(any(f.code == "tone.demanding" for f in analyze(r["Request"], ctx).findings) for r in sample)
+        return hit / len(sample)
+
+    polite, rude = rate(rows[-quarter:]), rate(rows[:quarter])
+    assert polite <= 0.01 and rude > 2 * polite
