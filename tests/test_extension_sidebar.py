@@ -265,3 +265,22 @@ def test_writing_under_your_own_unanswered_message_is_coached_as_a_follow_up(pai
     page.keyboard.type("Did you see my message? Still waiting.", delay=5)
     expect(panel.locator('[data-field="surface"]')).to_have_text("Follow-up", timeout=10000)
     expect(finding(panel, "followup.pressure").first).to_be_visible(timeout=10000)
+
+
+def test_inmail_subject_and_body(paired):
+    """InMail: the subject and the body travel together; the page's counter gives the limit."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, tab = open_tab(browser, "/in/lee-park/")
+    page.click("#inmail")
+    page.locator("#interop-outlet input[name=subject]").click()
+    page.keyboard.type("Referral for the platform role?", delay=5)
+    page.locator("#interop-outlet .msg-form__contenteditable").click()
+    page.keyboard.type("Refer me ASAP.", delay=10)
+    expect(panel.locator('[data-field="surface"]')).to_have_text("InMail", timeout=10000)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-field="limits"]')).to_contain_text("/ 2000 characters")  # the page's counter, not the default 1,900
+    draft = wait_until(lambda: (d := browser.service_worker.evaluate(f"() => __tactful.tabs.get({tab}).draft"))
+                       and d["text"].strip() == "Refer me ASAP." and d, message="the last keystroke's draft")
+    assert draft["subject"] == "Referral for the platform role?" and draft["surface"] == "inmail"
