@@ -101,8 +101,10 @@ def test_shadow_root_composer_in_a_popup_updates_findings(paired):
     expect(finding(panel, "courtesy.gratitude-missing")).to_have_count(0, timeout=10000)
     assert version(panel) > v1
     # The snapshot carried the pop-up as a declarative shadow root (open shadow roots included).
-    tab_html = sw_eval(browser, "() => [...__tactful.tabs.values()].map((t) => t.html || '').join('')")
-    assert '<template shadowrootmode="open">' in tab_html and "msg-overlay-conversation-bubble" in tab_html
+    tab_html = wait_until(lambda: (h := sw_eval(browser, "() => [...__tactful.tabs.values()].map((t) => t.html || '').join('')"))
+                          and "msg-overlay-conversation-bubble" in h and h, message="a snapshot with the pop-up")
+    assert re.search(r'<div id="interop-outlet"[^>]*><template shadowrootmode="open">\s*<div class="msg-overlay-conversation-bubble">',
+                     tab_html)
     assert "<script" not in tab_html and "<img" not in tab_html and "<style" not in tab_html
     assert DEMANDING not in tab_html  # the draft travels as a draft, not inside the page snapshot
 
