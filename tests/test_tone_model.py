@@ -110,3 +110,29 @@ def test_custom_model_file(tmp_path):
     m = ToneModel.load(path)
     assert math.isclose(m.probability("Thanks"), sigmoid(2.0))
     assert math.isclose(m.probability("why thanks"), sigmoid(-1.0))
+
+
+def test_sentence_cache_gives_the_same_answer_as_a_cold_run():
+    from companion.tone import features
+
+    m = default_model()
+    text = "Hi Sam,\nwhy did you do that? Could you fix it. Thanks!"
+    features._cache.clear()
+    cold = m.explain(text)
+    warm = m.explain(text)
+    edited = m.explain(text.replace("fix it", "fix it please"))  # one sentence changes
+    features._cache.clear()
+    assert m.explain(text.replace("fix it", "fix it please")) == edited
+    assert cold == warm
+    for name, spans in cold.strategies.items():  # spans are offsets into the whole text
+        assert all(text[s.start:s.end] == s.words for s in spans)
+    assert [s.words for s in cold.strategies["direct_question"]] == ["why"]
+
+
+def test_cache_stays_bounded():
+    from companion.tone import features
+
+    m = default_model()
+    for i in range(features._CACHE_SIZE + 50):
+        m.analyse(f"Sentence number {i} here.")
+    assert len(features._cache) <= features._CACHE_SIZE

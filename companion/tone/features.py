@@ -58,7 +58,7 @@ def _chunk_features(chunk: str):
         tokens = parse(chunk)
         hit = (ngram_spans(tokens), find_strategies(chunk, tokens))
         if len(_cache) >= _CACHE_SIZE:
-            del _cache[next(iter(_cache))]  # the oldest entry
+            _cache.clear()  # rare; one atomic call stays safe if threads share the cache
         _cache[chunk] = hit
     return hit
 

@@ -62,10 +62,11 @@ def _result(text: str, model: ToneModel, explained: bool = False) -> ToneResult:
     """The model's result for `text`, computed once per draft; the per-feature breakdown only when
     asked for (the rule needs it only when it fires, so polite drafts skip it)."""
     global _last
-    if _last is None or _last[0] != text or _last[1] is not model or (explained and not _last[3]):
+    last = _last  # one read: another thread may replace it meanwhile, and that is fine
+    if last is None or last[0] != text or last[1] is not model or (explained and not last[3]):
         result = model.explain(text) if explained else model.analyse(text)
-        _last = (text, model, result, explained)
-    return _last[2]
+        last = _last = (text, model, result, explained)
+    return last[2]
 
 
 def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
