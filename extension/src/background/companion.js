@@ -237,8 +237,12 @@ export class CompanionClient {
       if (msg.success) p.resolve(msg.result || {});
       else p.reject(new CommandFailed(msg.error?.code || "internal_error", msg.error?.message || "failed"));
     } else if (msg.type === "event" && typeof msg.event === "string") {
+      // The tray can pause coaching or switch local-only mode while we are connected.
       if (msg.event === "paused" && msg.data && "paused" in msg.data) {
         this.detail = { ...this.detail, serverPaused: Boolean(msg.data.paused) };
+        this.hooks.onState(this.state, this.detail);
+      } else if (msg.event === "local_only" && msg.data && "local_only" in msg.data) {
+        this.detail = { ...this.detail, localOnly: msg.data.local_only !== false };
         this.hooks.onState(this.state, this.detail);
       }
       this.hooks.onEvent(msg.event, msg.data || {});
