@@ -95,6 +95,7 @@ def test_an_impostor_on_the_port_learns_no_page_data(paired):
         wait_until(lambda: squatter.connections >= 1, message="the extension to try the port")
         time.sleep(1.5)
         expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "disconnected")
+        expect(panel.locator('[data-section="connection-help"]')).to_contain_text("pair again")
         assert set(squatter.types()) <= {"auth"}, squatter.types()
     finally:
         squatter.stop()

@@ -121,7 +121,8 @@ export class CompanionClient {
   _open(creds, flow) {
     const generation = ++this.generation;
     const url = `ws://127.0.0.1:${creds.port}${WS_PATH}`;
-    this.setState("connecting", { port: creds.port });
+    // Keep the last problem on screen while retrying, so the sidebar does not flicker.
+    this.setState("connecting", { port: creds.port, message: this.detail.message });
     let ws;
     try {
       ws = new WebSocket(url);
@@ -212,7 +213,10 @@ export class CompanionClient {
           });
           flow.reject?.(new CommandFailed("auth_invalid", msg.message || "token refused"));
         } else {
-          this._reject(ws, generation, flow, "the program on that port is not your paired Tactful companion");
+          // It has seen our token (the protocol gives the client no way to check the server first):
+          // say so, so the user can pair again and get a new one.
+          this._reject(ws, generation, flow, "the program on that port is not your paired Tactful companion; "
+            + "it may have seen this browser's pairing token, so pair again once your companion runs");
         }
         return;
       }

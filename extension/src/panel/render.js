@@ -59,7 +59,7 @@ function renderConnection(conn) {
         document.createTextNode(" (or choose “Pair a browser” in the tray), then type the code on the settings page.")),
       el("button", { type: "button", class: "btn btn-primary", "data-action": "options", text: "Open pairing" }));
     if (conn.message) help.append(el("p", { class: "quiet", text: conn.message }));
-  } else if (conn.state === "disconnected") {
+  } else if (conn.state === "disconnected" || (conn.state === "connecting" && conn.message)) {
     help.append(el("p", { text: `The companion is not answering on port ${conn.port ?? "?"}.` }),
       el("p", { text: "Start it with " }, el("code", { text: "tactful serve" }),
         document.createTextNode(" or the tray app. Tactful reconnects by itself.")),
