@@ -27,6 +27,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import signal
 import statistics
 import subprocess
@@ -67,6 +68,30 @@ def draft_texts(words: int, rng: random.Random) -> list[str]:
     body = [rng.choice(VOCAB) for _ in range(words)]
     body[0] = body[0].capitalize()
     return body
+
+
+_REPLY_HEAD = re.compile(r'^\{"type":"result","id":(\d+|null),"success":(true|false)')
+_ERROR_CODE = re.compile(r'"error":\{"code":"([a-z_]+)"')
+
+
+def parse_reply(raw: str) -> tuple[int | None, bool, str | None] | None:
+    """(id, success, error code) of a `result`, None for anything else.
+
+    Reads the head the server writes (type, id, success first) instead of parsing every ~3 KB
+    feedback reply: the generator shares the machine, so its CPU is kept for sending on time.
+    Anything not in that shape falls back to json."""
+    head = _REPLY_HEAD.match(raw)
+    if head is None:
+        msg = json.loads(raw)
+        if not isinstance(msg, dict) or msg.get("type") != "result":
+            return None
+        error = msg.get("error") or {}
+        return msg.get("id"), bool(msg.get("success")), error.get("code")
+    msg_id = None if head.group(1) == "null" else int(head.group(1))
+    if head.group(2) == "true":
+        return msg_id, True, None
+    code = _ERROR_CODE.search(raw)
+    return msg_id, False, code.group(1) if code else "unknown"
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -187,6 +212,22 @@ class RunStats:
     late_sends_ms: list = field(default_factory=list)  # how late the generator sent (its own lag)
     duration: float = 0.0
     server_cpu_s: float = 0.0
+    generator_cpu_s: float = 0.0
+
+    def to_raw(self) -> dict:
+        return {"offered": dict(self.offered), "latency_ms": self.latency_ms, "superseded_ms": self.superseded_ms,
+                "errors": dict(self.errors), "lost": self.lost, "late_sends_ms": self.late_sends_ms,
+                "generator_cpu_s": self.generator_cpu_s}
+
+    def merge(self, raw: dict) -> None:
+        self.offered.update(raw["offered"])
+        for kind, values in raw["latency_ms"].items():
+            self.latency_ms.setdefault(kind, []).extend(values)
+        self.superseded_ms.extend(raw["superseded_ms"])
+        self.errors.update(raw["errors"])
+        self.lost += raw["lost"]
+        self.late_sends_ms.extend(raw["late_sends_ms"])
+        self.generator_cpu_s += raw["generator_cpu_s"]
 
     def answered(self) -> int:
         return sum(len(v) for v in self.latency_ms.values()) + len(self.superseded_ms) + sum(self.errors.values())
@@ -209,6 +250,10 @@ class RunStats:
             "lost": self.lost,
             "generator_lag_p99_ms": _r(percentile(self.late_sends_ms, 0.99)),
             "server_cpu_percent": _r(100 * self.server_cpu_s / self.duration) if self.duration else None,
+            "generator_cpu_percent": _r(100 * self.generator_cpu_s / self.duration) if self.duration else None,
+            # CPU time the companion spent per answer: independent of how busy the machine was.
+            "server_cpu_ms_per_answer": _r(1000 * self.server_cpu_s / self.answered()) if self.answered() else None,
+            "load_average_1min": _r(os.getloadavg()[0]),
         }
 
 
@@ -230,21 +275,22 @@ async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float,
         try:
             async for raw in ws:
                 now = time.perf_counter()
-                msg = json.loads(raw)
-                if msg.get("type") != "result":
+                parsed = parse_reply(raw)
+                if parsed is None:
                     continue
-                entry = pending.pop(msg.get("id"), None)
+                msg_id, success, code = parsed
+                entry = pending.pop(msg_id, None)
                 if entry is None:
                     stats.errors["unmatched_reply"] += 1
                     continue
                 kind, sent = entry
                 ms = (now - sent) * 1000
-                if msg["success"]:
+                if success:
                     stats.latency_ms.setdefault(kind, []).append(ms)
-                elif msg["error"]["code"] == "superseded" and kind == "draft":
+                elif code == "superseded" and kind == "draft":
                     stats.superseded_ms.append(ms)
                 else:
-                    stats.errors[f"{kind}:{msg['error']['code']}"] += 1
+                    stats.errors[f"{kind}:{code}"] += 1
                 if sending_over and not pending:
                     done.set()
         except ConnectionClosed as exc:
@@ -297,13 +343,94 @@ async def run_once(sockets: list, run_id: int, duration: float, rate: float, wor
                    pid: int | None = None, drain_timeout: float = 15.0) -> RunStats:
     stats = RunStats()
     cpu0 = cpu_seconds(pid) if pid else 0.0
+    own0 = time.process_time()
     start = time.perf_counter() + 0.2
     await asyncio.gather(*(drive_client(ws, i, run_id, stats, start, start + duration, rate, words, page_every,
                                         drain_timeout) for i, ws in enumerate(sockets)))
     stats.duration = duration
+    stats.generator_cpu_s = time.process_time() - own0
     if pid:
         stats.server_cpu_s = cpu_seconds(pid) - cpu0
     return stats
+
+
+# --- the generator in several processes ------------------------------------------------------------
+# One Python process cannot send and read 2,000 frames a second on time; --procs splits the clients
+# over worker processes (this file with --worker), which start each run at the same wall-clock time.
+
+async def _readline() -> str:
+    line = await asyncio.to_thread(sys.stdin.readline)
+    if not line:
+        raise EOFError
+    return line
+
+
+async def worker_async() -> None:
+    spec = json.loads(await _readline())
+    sockets = [await authenticate(spec["url"], origin, token) for origin, token, _ in spec["clients"]]
+    indices = [idx for _, _, idx in spec["clients"]]
+    print(json.dumps({"ready": True}), flush=True)
+    while True:
+        cmd = json.loads(await _readline())
+        if cmd.get("quit"):
+            break
+        stats = RunStats()
+        own0 = time.process_time()
+        start = time.perf_counter() + (cmd["start"] - time.time())
+        await asyncio.gather(*(drive_client(ws, idx, cmd["run"], stats, start, start + cmd["duration"], cmd["rate"],
+                                            cmd["words"], cmd["page_every"], 15.0)
+                               for idx, ws in zip(indices, sockets)))
+        stats.generator_cpu_s = time.process_time() - own0
+        print(json.dumps({"stats": stats.to_raw()}), flush=True)
+    for ws in sockets:
+        await ws.close()
+
+
+class Workers:
+    """--procs generator processes, each driving its share of the paired clients."""
+
+    def __init__(self, procs: int, url: str, creds: list[tuple[str, str]]):
+        self.procs = []
+        for p in range(procs):
+            mine = [(o, t, i) for i, (o, t) in enumerate(creds) if i % procs == p]
+            proc = subprocess.Popen([sys.executable, __file__, "--worker"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, text=True, cwd=ROOT)
+            proc.stdin.write(json.dumps({"url": url, "clients": mine}) + "\n")
+            proc.stdin.flush()
+            self.procs.append(proc)
+
+    async def ready(self) -> None:
+        for proc in self.procs:
+            line = await asyncio.to_thread(proc.stdout.readline)
+            if not json.loads(line or "{}").get("ready"):
+                raise RuntimeError("a load worker failed to connect its clients")
+
+    async def run(self, run_id: int, duration: float, rate: float, words: int, page_every: float,
+                  pid: int | None) -> RunStats:
+        cmd = {"run": run_id, "start": time.time() + 0.5, "duration": duration, "rate": rate, "words": words,
+               "page_every": page_every}
+        cpu0 = cpu_seconds(pid) if pid else 0.0
+        for proc in self.procs:
+            proc.stdin.write(json.dumps(cmd) + "\n")
+            proc.stdin.flush()
+        stats = RunStats()
+        for proc in self.procs:
+            line = await asyncio.to_thread(proc.stdout.readline)
+            stats.merge(json.loads(line)["stats"])
+        stats.duration = duration
+        if pid:
+            stats.server_cpu_s = cpu_seconds(pid) - cpu0
+        return stats
+
+    def close(self) -> None:
+        for proc in self.procs:
+            try:
+                proc.stdin.write(json.dumps({"quit": True}) + "\n")
+                proc.stdin.close()
+                proc.wait(15)
+            except (OSError, subprocess.TimeoutExpired):
+                proc.kill()
+                proc.wait(5)
 
 
 async def connect_clients(companion: Companion, n: int) -> list:
@@ -321,24 +448,29 @@ async def main_async(args) -> dict:
         report: dict = {"clients": args.clients, "rate_per_client": args.rate, "words": args.words,
                         "duration_s": args.duration, "page_every_s": args.page_every, "cores": os.cpu_count(),
                         "rss_kib": {"idle": companion.rss_kib()}, "runs": []}
-        sockets = []
+        workers = None
         try:
-            sockets = await connect_clients(companion, args.clients)
+            creds = []
+            for i in range(args.clients):
+                origin = origin_for(i)
+                creds.append((origin, await pair_client(companion, origin, f"load client {i}")))
+            workers = Workers(args.procs, companion.url, creds)
+            await workers.ready()
+            report["generator_processes"] = args.procs
             report["rss_kib"]["connected"] = companion.rss_kib()
             if args.warmup:
-                warm = await run_once(sockets, 0, args.warmup, args.rate, args.words, args.page_every, companion.pid)
+                warm = await workers.run(0, args.warmup, args.rate, args.words, args.page_every, companion.pid)
                 report["warmup"] = warm.summary()
             report["rss_kib"]["after_warmup"] = companion.rss_kib()
             for run in range(1, args.runs + 1):
-                stats = await run_once(sockets, run, args.duration, args.rate, args.words, args.page_every,
-                                       companion.pid)
+                stats = await workers.run(run, args.duration, args.rate, args.words, args.page_every, companion.pid)
                 summary = stats.summary()
                 summary["rss_kib_after"] = companion.rss_kib()
                 report["runs"].append(summary)
                 print(f"run {run}: {json.dumps(summary)}", file=sys.stderr, flush=True)
         finally:
-            for ws in sockets:
-                await ws.close()
+            if workers is not None:
+                await asyncio.to_thread(workers.close)
             companion.stop()
         rss = [r["rss_kib_after"] for r in report["runs"]]
         if len(rss) >= 2:
@@ -370,8 +502,13 @@ def main() -> int:
     parser.add_argument("--page-every", type=float, default=10.0, help="seconds between page snapshots per client")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds of load before the first RSS reading")
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--procs", type=int, default=2, help="generator processes the clients are split over")
     parser.add_argument("--json", help="also write the report to this file")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        asyncio.run(worker_async())
+        return 0
     report = asyncio.run(main_async(args))
     text = json.dumps(report, indent=2)
     print(text)
