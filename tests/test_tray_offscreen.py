@@ -90,9 +90,14 @@ def tray(qapp, tmp_path, monkeypatch):
     app.opened, app.quits = opened, quits
     pump(qapp, lambda: app.state.running)
     yield app
-    app.quit()
-    app.tray.deleteLater()
+    app.quit()  # a no-op when the test already quit
     qapp.processEvents()
+    # Keep the widgets alive for the whole session: deleting a QSystemTrayIcon (or letting Python
+    # collect one) while Qt still holds platform resources for it can crash the process.
+    _KEEP.append(app)
+
+
+_KEEP: list = []
 
 
 def paired(tray, qapp) -> Browser:

@@ -8,10 +8,11 @@ also notices a server thread that died, so the icon turns to the error state.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
@@ -41,10 +42,12 @@ class TrayApp(QObject):
         self.notifications: list[tuple[str, str]] = []  # what was shown, for the user and tests
         self.pair_window: PairWindow | None = None
         self.state = TrayState()
+        self._quitting = False
 
         controller.on_paired = self._browser_paired
-        controller._on_status = self.status_changed.emit  # server thread -> queued to GUI thread
-        self.status_changed.connect(lambda _snapshot: self.update_ui())
+        controller._on_status = self.status_changed.emit  # emitted on the server thread ...
+        # ... and run on the GUI thread: explicitly queued, never a direct call across threads.
+        self.status_changed.connect(self._on_status, Qt.ConnectionType.QueuedConnection)
 
         self.tray = QSystemTrayIcon()
         self.menu = QMenu()
@@ -91,7 +94,13 @@ class TrayApp(QObject):
 
     # --- display ----------------------------------------------------------------------------
 
+    @Slot(dict)
+    def _on_status(self, _snapshot: dict) -> None:
+        self.update_ui()
+
     def update_ui(self) -> None:
+        if self._quitting:  # the icon is hidden and the server stopped: nothing left to show
+            return
         st = self.controller.refresh()
         changed_icon = (st.icon, st.privacy_badge) != (self.state.icon, self.state.privacy_badge)
         self.state = st
@@ -116,8 +125,9 @@ class TrayApp(QObject):
             self.pair_window.close()
 
     def _activated(self, reason) -> None:
-        # A left click shows the menu too: many Linux trays do not open it by themselves.
-        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+        # A left click shows the menu too: many Linux trays do not open it by themselves. macOS
+        # opens the menu on any click already, so a second popup there would flicker.
+        if reason == QSystemTrayIcon.ActivationReason.Trigger and sys.platform != "darwin":
             geo = self.tray.geometry()
             self.menu.popup(geo.bottomLeft() if not geo.isEmpty() else self.menu.pos())
 
@@ -189,6 +199,9 @@ class TrayApp(QObject):
         QMessageBox.about(None, "About Tactful", self.controller.about_text())
 
     def quit(self) -> None:
+        if self._quitting:
+            return
+        self._quitting = True
         self._poll.stop()
         if self.pair_window is not None:
             self.pair_window.close()
