@@ -117,6 +117,20 @@ def inference_times(texts):
         start = time.perf_counter()
         model.analyse(typed)
         per_text["analyse, cold (1,900 chars)"].append((time.perf_counter() - start) * 1000)
+    # What the coach adds per keystroke: tone.impolite (whole draft and its sentence pairs) plus
+    # the Feedback's tone summary.
+    from companion.coach import CoachContext
+    from companion.coach.analysis import AnalysedDraft
+    from companion.coach.rules.tone_model import IMPOLITE, tone_summary
+
+    name = "coach tone.impolite + Feedback.tone, per keystroke (1,900 chars)"
+    per_text[name] = []
+    for i in range(300):
+        typed = draft[:cut] + "Would you be open to it " + "y" * (i % 40) + draft[cut:]
+        d, ctx = AnalysedDraft(typed), CoachContext(surface="inmail")
+        start = time.perf_counter()
+        tone_summary(d, ctx, list(IMPOLITE.check(d, ctx)))
+        per_text[name].append((time.perf_counter() - start) * 1000)
     return {name: (statistics.median(v), sorted(v)[int(0.99 * len(v))]) for name, v in per_text.items()}
 
 

@@ -132,3 +132,37 @@ def test_check_cli_json_carries_tone(tmp_path):
     doc = json.loads(proc.stdout)
     assert doc["tone"]["label"] == "impolite"
     assert any(f["code"] == "tone.impolite" for f in doc["findings"])
+
+
+LONG_WITH_RUDE_PASSAGE = (
+    "Hi Sam,\n\nI hope you're well. I'm applying for the Data Engineer role at Stripe. Why haven't you "
+    "replied to my last message? You clearly ignored it. Would you be open to referring me? Thanks so much!")
+
+
+def test_a_rude_passage_in_a_courteous_draft_is_found():
+    fb = analyze(LONG_WITH_RUDE_PASSAGE, ctx())
+    [f] = [f for f in fb.findings if f.code == "tone.impolite"]
+    assert f.data["whole_polite_probability"] > 0.65 > 0.15 > f.data["polite_probability"]
+    passage = LONG_WITH_RUDE_PASSAGE[f.data["passage"]["start"]:f.data["passage"]["end"]]
+    assert passage == "Why haven't you replied to my last message? You clearly ignored it."
+    assert LONG_WITH_RUDE_PASSAGE[f.range.start:f.range.end] == "Why"
+    assert "passage" in f.message and "whole draft" in f.message
+    assert fb.tone["label"] == "impolite"  # consistent with the finding, not with the whole-draft score
+
+
+def test_passages_are_scored_like_the_text_itself():
+    from companion.tone.model import default_model
+
+    m = default_model()
+    passages = m.passages(LONG_WITH_RUDE_PASSAGE)
+    assert len(passages) == 6
+    for start, end, p in passages:
+        assert abs(m.probability(LONG_WITH_RUDE_PASSAGE[start:end]) - p) < 1e-9
+    assert m.passages("One sentence. Two sentences?") == []
+
+
+def test_follow_up_pressure_also_keeps_the_label_off_polite():
+    text = "Hi Sam, did you see my message from last week? I haven't heard back and I'm still waiting. Thanks!"
+    fb = analyze(text, CoachContext(surface="follow_up"))
+    assert any(f.code == "followup.pressure" for f in fb.findings)
+    assert fb.tone["label"] != "polite"

@@ -136,3 +136,13 @@ def test_cache_stays_bounded():
     for i in range(features._CACHE_SIZE + 50):
         m.analyse(f"Sentence number {i} here.")
     assert len(features._cache) <= features._CACHE_SIZE
+
+
+def test_fast_path_agrees_with_explain_on_multi_sentence_texts():
+    m = default_model()
+    texts = [*POLITE, *IMPOLITE, "Hi.\n\nOne. Two? Three! Four.", "So. So. So? Why. Why?",
+             "Thanks!! Could you... maybe?\nPlease, please.\n\n\nBy the way: https://x.y/z 42 times."]
+    for text in texts:
+        fast, full = m.analyse(text), m.explain(text)
+        assert math.isclose(fast.logit, full.logit, abs_tol=1e-9), text
+        assert fast.strategies == full.strategies, text

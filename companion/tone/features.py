@@ -20,7 +20,7 @@ import re
 from companion.tone.strategies import NAMES, Span, Token, find_strategies, parse
 
 SENTENCE_START = "<s>"
-_CHUNK_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\s*\n\s*")
+_CHUNK_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
 _CACHE_SIZE = 1024
 _cache: dict[str, tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]] = {}
 

@@ -16,11 +16,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from companion.tone.features import extract
-from companion.tone.strategies import BY_NAME, Span
+from companion.tone.features import _chunk_features, chunks, extract
+from companion.tone.strategies import BY_NAME, NAMES, Span
 
 FORMAT = "tactful-politeness/1"
 PACKAGED = "politeness_model.json"
+_SENTENCE_CACHE = 1024
 
 
 class ModelError(ValueError):
@@ -68,6 +69,9 @@ class ToneModel:
         self.bias = float(bias)
         self.citation: str = doc.get("citation", "")
         self.meta = {k: v for k, v in doc.items() if k != "weights"}
+        self._known = frozenset(self.weights)
+        self._sentence_cache: dict[str, tuple] = {}
+        self._last_pieces: tuple[str, list] | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ToneModel":
@@ -81,11 +85,43 @@ class ToneModel:
         except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
+    def _pieces(self, text: str) -> list[tuple[int, str, tuple]]:
+        """(offset, sentence, (feature set, sum of their weights, strategies)) per sentence, cached
+        per sentence text so a keystroke re-weighs only the sentence it changed."""
+        last = self._last_pieces
+        if last is not None and last[0] == text:
+            return last[1]
+        cache, w = self._sentence_cache, self.weights
+        out = []
+        for offset, chunk in chunks(text):
+            info = cache.get(chunk)
+            if info is None:
+                ngrams, strategies = _chunk_features(chunk)
+                feats = frozenset(ngrams).union(["S:" + name for name in strategies])
+                info = (feats, sum(map(w.__getitem__, feats & self._known)), strategies)
+                if len(cache) >= _SENTENCE_CACHE:
+                    cache.clear()  # rare; one atomic call stays safe if threads share the model
+                cache[chunk] = info
+            out.append((offset, chunk, info))
+        self._last_pieces = (text, out)
+        return out
+
     def analyse(self, text: str) -> ToneResult:
         """Probability and strategies, without the per-feature breakdown (the fast path)."""
-        ngrams, strategies = extract(text)
-        w = self.weights
-        z = self.bias + sum(w.get("S:" + s, 0.0) for s in strategies) + sum(w.get(f, 0.0) for f in ngrams)
+        pieces = self._pieces(text)
+        if len(pieces) == 1:
+            feats_sum, strategies = pieces[0][2][1], pieces[0][2][2]
+            z = self.bias + feats_sum
+        else:
+            union = frozenset().union(*(info[0] for _o, _c, info in pieces))
+            # Set intersection and map run in C: a keystroke in a long draft re-sums ~500 features.
+            z = self.bias + sum(map(self.weights.__getitem__, union & self._known))
+            merged: dict[str, list[Span]] = {}
+            for offset, _chunk, info in pieces:
+                for name, spans in info[2].items():
+                    merged.setdefault(name, []).extend(
+                        spans if not offset else [Span(x.start + offset, x.end + offset, x.words) for x in spans])
+            strategies = {name: merged[name] for name in NAMES if name in merged}
         return ToneResult(sigmoid(z), z, self.bias, strategies)
 
     def probability(self, text: str) -> float:
@@ -107,6 +143,24 @@ class ToneModel:
         out.sort(key=lambda c: (-abs(c.weight), c.feature))
         z = self.bias + sum(c.weight for c in out)
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
+
+    def passages(self, text: str) -> list[tuple[int, int, float]]:
+        """(start, end, P(polite)) for every two consecutive sentences of a longer text.
+
+        The corpus's requests are about two sentences long, so a long draft scored as a whole adds
+        up many small positive weights and reads polite even around one rude sentence; scoring
+        sentence pairs finds that sentence. [] when the text has two sentences or fewer (the whole
+        text is the passage then). Uses the sentence cache, so it costs set unions, not parsing."""
+        pieces = [p for p in self._pieces(text) if p[1].strip()]
+        if len(pieces) <= 2:
+            return []
+        w, known = self.weights, self._known
+        out = []
+        for (o1, c1, (f1, w1, _s1)), (o2, c2, (f2, w2, _s2)) in zip(pieces, pieces[1:]):
+            # Binary features: a feature in both sentences counts once.
+            z = self.bias + w1 + w2 - sum(map(w.__getitem__, f1 & f2 & known))
+            out.append((o1 + len(c1) - len(c1.lstrip()), o2 + len(c2.rstrip()), sigmoid(z)))
+        return out
 
     def lift(self, result: ToneResult, name: str) -> float:
         """The probability if strategy `name` were added (its own weight only; the words it brings

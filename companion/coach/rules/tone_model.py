@@ -21,9 +21,13 @@ from companion.tone.strategies import BY_NAME
 
 IMPOLITE_BELOW = 0.35  # P(polite) under this fires the rule; under WARN_BELOW it is a warning
 WARN_BELOW = 0.2
+PASSAGE_BELOW = 0.15  # a two-sentence passage of a longer draft under this fires too (stricter:
+                      # short passages are noisier; LinkedIn-style polite passages stay above 0.3)
 POLITE_FROM = 0.65  # the summary's label: polite from here, neutral in between
 MIN_PULL = 0.15  # log-odds: a strategy pulling less than this is not worth naming
 MIN_WORD_PULL = 0.3  # a bare n-gram must pull harder: "Google" at -0.16 is noise, not advice
+# Rule-based tone findings that forbid the label "polite" for the same draft.
+_TONE_RULES = frozenset({"tone.demanding", "followup.pressure"})
 CITATION = "Stanford Politeness Corpus, Danescu-Niculescu-Mizil et al., ACL 2013"
 
 # What to do about a strategy that pulls the score down.
@@ -123,11 +127,20 @@ def lifts(result: ToneResult, model: ToneModel) -> list[tuple[float, str, str]]:
 
 def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = _model(ctx)
-    p = _result(draft.text, model).polite_probability
-    if p >= IMPOLITE_BELOW:
-        return
-    result = _result(draft.text, model, explained=True)
-    demanding = _demanding_spans(draft, ctx)
+    whole = _result(draft.text, model).polite_probability
+    offset, passage = 0, None
+    if whole >= IMPOLITE_BELOW:
+        # A long draft can read polite overall around one rude passage; look for it.
+        worst = min(model.passages(draft.text), key=lambda x: x[2], default=None)
+        if worst is None or worst[2] >= PASSAGE_BELOW:
+            return
+        offset, end, _p = worst
+        passage = draft.text[offset:end]
+        result = model.explain(passage)
+    else:
+        result = _result(draft.text, model, explained=True)
+    p = result.polite_probability
+    demanding = [(s - offset, e - offset) for s, e in _demanding_spans(draft, ctx)]
     down = pulls(result, exclude=demanding)
     if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
@@ -138,25 +151,35 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     fixes = [_FIX[s] for _w, _words, _span, s in down[:3] if s in _FIX]
     if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down[:3]):
         fixes.append(_FIX["please_start"])
-    ups = lifts(result, model)[:2]
+    ups = [] if passage is not None else lifts(result, model)[:2]  # courtesies elsewhere do not fix a rude passage
     advice = "; ".join([*fixes, *(text + (f" (about {q:.0%} with it)" if q - p >= 0.05 else "")
                                   for q, _n, text in ups)])
     why = (f"Pulling it down: {', '.join(named)}." if named else
            "No single word pulls it down much; what it lacks is courtesy.")
-    message = (f"This reads as impolite: {p:.0%} chance of reading as polite, by a model trained on "
-               f"requests people rated (the {CITATION}). {why}")
+    if passage is None:
+        message = (f"This reads as impolite: {p:.0%} chance of reading as polite, by a model trained on "
+                   f"requests people rated (the {CITATION}). {why}")
+    else:
+        message = (f"This passage reads as impolite: {p:.0%} chance of reading as polite for these two "
+                   f"sentences (the whole draft: {whole:.0%}), by a model trained on requests people rated "
+                   f"(the {CITATION}). {why}")
     if down:
         span = down[0][2]
     else:  # point at "please" opening a sentence if that is there, else at the first sentence
         first = result.strategies.get("please_start", [None])[0]
         span = (first.start, first.end) if first else (draft.sentences[0].start, draft.sentences[0].end) \
             if draft.sentences else None
+    if span is not None and offset:
+        span = (span[0] + offset, span[1] + offset)
+    data = {"polite_probability": round(p, 3),
+            "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down[:3]],
+            "would_lift": [{"strategy": n, "polite_probability": round(q, 3)} for q, n, _t in ups]}
+    if passage is not None:
+        data["passage"] = draft.range(offset, offset + len(passage))
+        data["whole_polite_probability"] = round(whole, 3)
     yield IMPOLITE.finding(
         message, draft, span, severity="warning" if p < WARN_BELOW else "info",
-        suggestion=(advice[0].upper() + advice[1:] + ".") if advice else None,
-        data={"polite_probability": round(p, 3),
-              "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down[:3]],
-              "would_lift": [{"strategy": n, "polite_probability": round(q, 3)} for q, n, _t in ups]},
+        suggestion=(advice[0].upper() + advice[1:] + ".") if advice else None, data=data,
     )
 
 
@@ -168,10 +191,13 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     model = _model(ctx)
     result = _result(draft.text, model)
     p = result.polite_probability
-    demanding = any(f.code == DEMANDING.code for f in findings)
+    codes = {f.code for f in findings}
+    demanding = DEMANDING.code in codes
     label = "impolite" if p < IMPOLITE_BELOW else "polite" if p >= POLITE_FROM else "neutral"
-    if demanding and label == "polite":
-        label = "neutral"  # the sidebar must not call a draft polite while flagging it demanding
+    if IMPOLITE.code in codes:
+        label = "impolite"  # a rude passage in an otherwise courteous draft
+    elif label == "polite" and codes & _TONE_RULES:
+        label = "neutral"  # the sidebar must not call a draft polite while flagging its tone
     return {
         "polite_probability": round(p, 3),
         "label": label,
