@@ -142,15 +142,24 @@
     scheduleSnapshot();
   }
 
-  function insideComposer(node) {
+  /**
+   * Whether a DOM change can change what the companion reads: the main content, pop-ups in shadow
+   * roots, or the title. Typing in a composer, the nav bar's badges and side rails do not, and
+   * serializing a real page costs tens of milliseconds, so they trigger nothing.
+   */
+  function relevant(node) {
     const el = node.nodeType === 1 ? node : node.parentElement;
-    return Boolean(el && el.isContentEditable);
+    if (!el || el.isContentEditable) return false;
+    if (el.getRootNode() instanceof ShadowRoot) return true;
+    if (el === document.head || document.head.contains(el)) return el.closest("title") !== null;
+    const main = document.querySelector("main");
+    return !main || main.contains(el) || el.contains(main) || Boolean(el.closest(".msg-overlay-container, [role=dialog]"));
   }
 
   const mutations = new MutationObserver((records) => {
     checkUrl();
     for (const r of records) {
-      if (!insideComposer(r.target)) {
+      if (relevant(r.target)) {
         scheduleSnapshot();
         break;
       }
