@@ -9,6 +9,7 @@ companion.errors.CommandError with a code from the protocol's closed set.
 from protocol import messages as m
 
 from companion.commands import draft, ping, settings, status
+from companion.commands import outreach
 from companion.commands import page
 
 # type -> (model, handler). One line per command; a valid command type missing here is answered
@@ -21,4 +22,8 @@ HANDLERS = {
     "settings": (m.Settings, settings.handle),
     "status": (m.Status, status.handle),
     "page": (m.PageSnapshot, page.handle),
+    "sent": (m.Sent, outreach.handle_sent),
+    "outreach.list": (m.OutreachList, outreach.handle_list),
+    "outreach.update": (m.OutreachUpdate, outreach.handle_update),
+    "outreach.forget": (m.OutreachForget, outreach.handle_forget),
 }
