@@ -13,6 +13,7 @@ from datetime import datetime
 
 from protocol.page import PageResult, Profile
 
+from companion.commands import outreach
 from companion.pages import own_profile, parse_snapshot
 
 log = logging.getLogger(__name__)
@@ -69,4 +70,5 @@ async def handle(msg, session, services) -> dict:
     known = getattr(session, "own_profile", None)
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     apply(result, session, msg.url)
+    await outreach.remember_replies(services, result.thread)  # replies seen, for people in the log
     return result.model_dump(mode="json", exclude_none=True)
