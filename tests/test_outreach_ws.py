@@ -161,3 +161,24 @@ async def test_cold_ask_and_keep_updated(client, companion_server):
     companion_server.services.clock = lambda: NOW + timedelta(hours=1)
     await client.sent("eve", NOW + timedelta(hours=1), text="Thank you so much, Eve! I applied today.")
     assert "referral.keep-updated" not in await client.codes("Hi Eve, quick question.", "eve")
+
+
+async def test_replies_seen_in_a_thread_page_are_logged_for_people_in_the_log(client):
+    from pathlib import Path
+
+    from companion.commands.outreach import reply_times
+    from companion.pages import parse_snapshot
+    from companion.store.cache import iso, parse_time
+
+    html = (Path(__file__).parent / "fixtures" / "linkedin" / "classic_messaging_thread.html").read_text()
+    url = "https://www.linkedin.com/messaging/thread/2-ZmFrZQ==/"
+    captured = "2026-01-03T12:00:00+00:00"
+    expected = reply_times(parse_snapshot(url, html, parse_time(captured)).thread)
+    assert len(expected) == 1
+    # Not in the log yet: the thread is coached, but nothing is recorded about this person.
+    await client.ok("page", url=url, html=html, captured_at=captured)
+    assert (await client.ok("outreach.list"))["entries"] == []
+    await client.sent("daniel-okoye", datetime(2026, 1, 1, 10, 0, tzinfo=timezone.utc), name="Daniel Okoye")
+    await client.ok("page", url=url, html=html, captured_at=captured)
+    [entry] = (await client.ok("outreach.list"))["entries"]
+    assert entry["replies"] == [iso(expected[0])]

@@ -5,39 +5,55 @@ of at least THRESHOLD (0.5). A light edit keeps a copy above it: changing one wo
 note touches 3 of ~58 shingles (similarity ~0.9); changing five scattered words still leaves ~0.6;
 adding a personal sentence of 15 words to a 60-word template leaves ~0.8.
 
-Shape, chosen so a check stays well under 2 ms with 100,000 sent messages in pure Python:
+Shape, chosen so a check stays under 2 ms with 100,000 sent messages, in pure Python:
 
-- Sent messages are grouped into clusters: a message joins the first cluster whose representative
-  (its first message) it matches at CLUSTER_JOIN (0.7) or more, else it starts one. A template sent
-  to 5,000 people is then a handful of clusters, not 5,000 candidates to compare.
-- An inverted index maps each shingle hash to the clusters whose representative contains it.
-- A query sorts the draft's shingles by how many clusters hold them and reads only the rarest
-  |S| - ceil(t*|S|) + 1 of them (prefix filtering: any set with Jaccard >= t shares at least
-  ceil(t*|S|) shingles with S, so it shares one of those). Every candidate is then verified exactly.
-- A matching cluster counts all its members: a member is within 0.7 of the representative and the
-  draft within 0.5 of it, so members are near-copies of each other by construction. This is the
-  one approximation, and it only ever concerns messages of the same template.
+- Sent messages are grouped into clusters: a message joins the cluster whose representative (its
+  first message) it matches best at CLUSTER_JOIN (0.5) or more, else it starts one. A template
+  sent to 5,000 people is a few clusters, not 5,000 candidates to compare and count.
+- An inverted index maps each shingle hash to the clusters holding a message with that shingle
+  (all members' shingles, not only the representative's, so a draft close to any member finds
+  its cluster).
+- A query reads only the posting lists of the draft's rarest |S| - ceil(t*|S|) + 1 shingles
+  (prefix filtering: any message with Jaccard >= t shares at least ceil(t*|S|) shingles with
+  the draft, so it shares one of those; shingles no message has come first, and when the prefix
+  holds nothing else the check ends at once). Lists longer than COMMON are skipped: boilerplate
+  like "thank you so" is in thousands of distinct notes and says nothing about copying. At most
+  MAX_VERIFY candidate clusters, most hits first, are verified exactly.
+- Verification: a cluster whose representative is >= t counts all its members. A small cluster
+  (<= SMALL members; their fingerprints are kept, 8 bytes a shingle) whose representative is not
+  is checked member by member, so a light edit of one particular earlier note is found.
 
-Not thread-safe by itself: companion.store.log holds the lock.
+Approximations (bench/mass_message.py measures them against brute force): members of a big
+cluster are counted when the draft matches its representative, not each member; a big cluster
+whose representative is below t is not searched member by member; a note matching another only
+through boilerplate shared with more than COMMON other clusters is missed; beyond MAX_VERIFY
+candidates the lowest-hit ones are not verified.
+
+Not thread-safe by itself: companion.store.cache.LogCache holds the lock.
 """
 
 import math
 from array import array
 from dataclasses import dataclass, field
 
-from companion.store.fingerprint import jaccard
-
 THRESHOLD = 0.5
-CLUSTER_JOIN = 0.7
+CLUSTER_JOIN = 0.5
 MIN_SHINGLES = 8  # under ten words a message is too short to call a copy
+COMMON = 16  # a shingle in more clusters than this finds no candidates by itself
+MAX_VERIFY = 64  # candidate clusters verified exactly per query, most hits first
+SMALL = 8  # clusters up to this size keep member fingerprints for exact checks
+MAX_REPS = 6  # representatives per cluster: variants of a template each get one, up to this
+NEW_REP = 0.8  # a joining member below this similarity to every rep becomes a rep itself
+JOIN_TRIES = 16  # candidate clusters tried when a message is added
 
 
 @dataclass
 class Cluster:
-    rep: frozenset[int]
-    recipients: array = field(default_factory=lambda: array("q"))  # recipient ids, one per member
+    reps: list[frozenset[int]]  # the first member's shingles, then members unlike every rep
+    recipients: array = field(default_factory=lambda: array("q"))  # one per member
     times: array = field(default_factory=lambda: array("q"))  # sent_at in ms, one per member
     ids: array = field(default_factory=lambda: array("q"))  # message ids
+    fps: list[frozenset[int]] | None = field(default_factory=list)  # member fingerprints while small
     # recipient id -> number of messages: distinct counts and exclusion without scanning members.
     by_recipient: dict[int, int] = field(default_factory=dict)
 
@@ -54,66 +70,161 @@ class MassMatch:
     recipient_ids: tuple[int, ...] = ()  # at most 20, most recent first (for names in the panel)
 
 
+def _plen(p) -> int:
+    return 1 if p.__class__ is int else len(p)
+
+
+def _sim(fp: frozenset[int], other: frozenset[int]) -> float:
+    # frozenset & frozenset runs in C without boxing ints: ~1.5 us for 60 shingles, against ~5 us
+    # for a packed array. Reps and small-cluster members are shared objects, not copies.
+    inter = len(fp & other)
+    return inter / (len(fp) + len(other) - inter)
+
+
 class MassIndex:
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
-        # shingle hash -> cluster id (int) for the common single-owner case, else array('I').
-        self.postings: dict[int, int | array] = {}
+        # shingle hash -> cluster id (int) for the common single-owner case, array('I') of ids,
+        # or, past COMMON ids, a set of them.
+        self.postings: dict[int, int | array | set] = {}
         self.size = 0  # messages indexed
 
-    def _posting_len(self, h: int) -> int:
-        p = self.postings.get(h)
-        if p is None:
-            return 0
-        return 1 if isinstance(p, int) else len(p)
+    def _candidates(self, fp: frozenset[int], threshold: float, limit: int = 0) -> list[int]:
+        """Clusters that may hold a message with Jaccard >= threshold to fp, most hits first.
 
-    def _candidates(self, fp: frozenset[int], threshold: float) -> set[int]:
-        need = math.ceil(threshold * len(fp))
-        ranked = sorted(fp, key=self._posting_len)
-        out: set[int] = set()
-        for h in ranked[: len(fp) - need + 1]:
-            p = self.postings.get(h)
-            if p is None:
-                continue
-            if isinstance(p, int):
-                out.add(p)
+        The prefix (rarest shingles) proposes clusters; the other shingles' lists then only add
+        to the counts of those (boilerplate sets are asked about each candidate, so they cost
+        the number of candidates, not their size). A cluster sharing fewer than ceil(t*|S|)
+        shingles with the draft (counting boilerplate skipped in the prefix as shared) cannot
+        match and is dropped, so exact verification is spent only on real contenders.
+        """
+        limit = limit or MAX_VERIFY
+        size = len(fp)
+        need = math.ceil(threshold * size)
+        present = [p for p in map(self.postings.get, fp) if p is not None]
+        slots = size - need + 1 - (size - len(present))
+        if slots <= 0:
+            return []  # the prefix is all shingles no message has: nothing can match
+        present.sort(key=_plen)
+        counts: dict[int, int] = {}
+        skipped = 0
+        for p in present[:slots]:
+            if p.__class__ is int:
+                counts[p] = counts.get(p, 0) + 1
+            elif len(p) <= COMMON:
+                for cid in p:
+                    counts[cid] = counts.get(cid, 0) + 1
             else:
-                out.update(p)
-        return out
+                skipped += 1
+        if not counts:
+            return []
+        for p in present[slots:]:
+            if p.__class__ is int:
+                if p in counts:
+                    counts[p] += 1
+            elif p.__class__ is set:  # a boilerplate shingle: ask it about each candidate
+                for cid in counts:
+                    if cid in p:
+                        counts[cid] += 1
+            else:
+                for cid in p:
+                    if cid in counts:
+                        counts[cid] += 1
+        floor = need - skipped
+        candidates = [cid for cid, n in counts.items() if n >= floor]
+        candidates.sort(key=counts.__getitem__, reverse=True)
+        del candidates[limit:]
+        return candidates
+
+    @staticmethod
+    def _rep_sim(fp: frozenset[int], c: Cluster, threshold: float) -> float:
+        """The first representative similarity >= threshold, else the best one seen."""
+        best = 0.0
+        for rep in c.reps:
+            sim = _sim(fp, rep)
+            if sim >= threshold:
+                return sim
+            best = max(best, sim)
+        return best
 
     def _matches(self, fp: frozenset[int], threshold: float):
+        """(cluster, similarity, member indexes or None for all) for each matching cluster.
+
+        A small cluster is checked member by member (its members include its reps); a big one
+        through its representatives, and then counts whole.
+        """
         for cid in self._candidates(fp, threshold):
-            cluster = self.clusters[cid]
-            if not cluster.ids:
+            c = self.clusters[cid]
+            if not c.ids:
                 continue  # emptied by forget
-            sim = jaccard(fp, cluster.rep)
-            if sim >= threshold:
-                yield cid, sim
+            if c.fps is not None:
+                hits = [(i, s) for i, s in ((i, _sim(fp, m)) for i, m in enumerate(c.fps)) if s >= threshold]
+                if hits:
+                    yield c, max(s for _, s in hits), [i for i, _ in hits]
+            else:
+                sim = self._rep_sim(fp, c, threshold)
+                if sim >= threshold:
+                    yield c, sim, None
+
+    def _index(self, fp, cid: int) -> None:
+        postings = self.postings
+        for h in fp:
+            p = postings.get(h)
+            if p is None:
+                postings[h] = cid
+            elif p.__class__ is int:
+                if p != cid:
+                    postings[h] = array("I", (p, cid))
+            elif p.__class__ is set:
+                p.add(cid)
+            elif p[-1] != cid and cid not in p:
+                p.append(cid)
+                if len(p) > COMMON:
+                    postings[h] = set(p)  # boilerplate: a set answers "is cluster c in it?" at once
 
     def add(self, fp: frozenset[int], recipient_id: int, sent_ms: int, message_id: int) -> None:
-        """Index one sent message (ignored when it has fewer than MIN_SHINGLES shingles)."""
+        """Index one sent message (ignored when it has fewer than MIN_SHINGLES shingles).
+
+        It joins a cluster it is similar to (through any representative, or any member of a
+        small cluster) at CLUSTER_JOIN or more, so variants of one template gather in one
+        cluster rather than spreading over many; else it starts a cluster.
+        """
         if len(fp) < MIN_SHINGLES:
             return
-        best, best_sim = None, 0.0
-        for cid, sim in self._matches(fp, CLUSTER_JOIN):
-            if sim > best_sim:
-                best, best_sim = cid, sim
+        best, best_rep = None, 0.0
+        # Most shared shingles first; the first cluster that is close enough is taken. At start-up
+        # every message of the log goes through here, so this stops early rather than ranking.
+        for cid in self._candidates(fp, CLUSTER_JOIN, JOIN_TRIES):
+            c = self.clusters[cid]
+            if not c.ids:
+                continue
+            if c.fps is not None:
+                sims = [_sim(fp, m) for m in c.fps]
+                sim = max(sims, default=0.0)
+                rep_sim = max((x for x, m in zip(sims, c.fps) if any(m is r for r in c.reps)), default=0.0)
+            else:
+                rep_sim = sim = self._rep_sim(fp, c, CLUSTER_JOIN)
+            if sim >= CLUSTER_JOIN:
+                best, best_rep = cid, rep_sim
+                break
+        members = fp
         if best is None:
             best = len(self.clusters)
-            self.clusters.append(Cluster(rep=fp))
-            for h in fp:
-                p = self.postings.get(h)
-                if p is None:
-                    self.postings[h] = best
-                elif isinstance(p, int):
-                    self.postings[h] = array("I", (p, best))
-                else:
-                    p.append(best)
+            self.clusters.append(Cluster(reps=[members]))
+        else:
+            c = self.clusters[best]
+            if best_rep < NEW_REP and len(c.reps) < MAX_REPS:
+                c.reps.append(members)
         c = self.clusters[best]
+        self._index(fp, best)
         c.recipients.append(recipient_id)
         c.times.append(sent_ms)
         c.ids.append(message_id)
         c.by_recipient[recipient_id] = c.by_recipient.get(recipient_id, 0) + 1
+        if c.fps is not None:
+            c.fps.append(members)
+            if len(c.fps) > SMALL:
+                c.fps = None  # big clusters are matched through their representatives only
         self.size += 1
 
     def remove_recipients(self, recipient_ids: set[int]) -> None:
@@ -124,6 +235,8 @@ class MassIndex:
                 c.recipients = array("q", (c.recipients[i] for i in keep))
                 c.times = array("q", (c.times[i] for i in keep))
                 c.ids = array("q", (c.ids[i] for i in keep))
+                if c.fps is not None:
+                    c.fps = [c.fps[i] for i in keep]
                 for r in recipient_ids:
                     c.by_recipient.pop(r, None)
         self.size = sum(len(c.ids) for c in self.clusters)
@@ -138,41 +251,54 @@ class MassIndex:
         """
         if len(fp) < MIN_SHINGLES or not self.size:
             return None
-        hits: list[tuple[float, Cluster]] = []
+        best = 0.0
         messages = 0
-        for cid, sim in self._matches(fp, threshold):
-            c = self.clusters[cid]
-            n = len(c.ids) - c.by_recipient.get(exclude_recipient, 0)
-            if n > 0:
-                hits.append((sim, c))
-                messages += n
-        if not hits:
+        whole: list[Cluster] = []
+        picked: list[tuple[int, int]] = []  # (recipient, time) of members matched one by one
+        for c, sim, members in self._matches(fp, threshold):
+            if members is None:
+                n = len(c.ids) - c.by_recipient.get(exclude_recipient, 0)
+                if n > 0:
+                    whole.append(c)
+                    messages += n
+                    best = max(best, sim)
+            else:
+                mine = [(c.recipients[i], c.times[i]) for i in members if c.recipients[i] != exclude_recipient]
+                if mine:
+                    picked.extend(mine)
+                    messages += len(mine)
+                    best = max(best, sim)
+        if not messages:
             return None
-        hits.sort(key=lambda x: x[0], reverse=True)
-        first = last = None
-        for _, c in hits:
+        times: list[int] = [t for _, t in picked]
+        for c in whole:
             for i in range(len(c.ids)):
                 if c.recipients[i] != exclude_recipient:
-                    first = c.times[i] if first is None else min(first, c.times[i])
+                    times.append(c.times[i])
                     break
             for i in range(len(c.ids) - 1, -1, -1):
                 if c.recipients[i] != exclude_recipient:
-                    last = c.times[i] if last is None else max(last, c.times[i])
+                    times.append(c.times[i])
                     break
-        if len(hits) == 1:
-            c = hits[0][1]
+        if len(whole) == 1 and not picked:
+            c = whole[0]
             distinct = len(c.by_recipient) - (exclude_recipient in c.by_recipient)
         else:
-            everyone = set().union(*(c.by_recipient for _, c in hits))
+            everyone = set().union(*(c.by_recipient for c in whole), (r for r, _ in picked))
             everyone.discard(exclude_recipient)
             distinct = len(everyone)
-        recent: list[int] = []
-        best = hits[0][1]
-        for i in range(len(best.ids) - 1, -1, -1):
-            rid = best.recipients[i]
-            if rid != exclude_recipient and rid not in recent:
-                recent.append(rid)
-                if len(recent) == 20:
-                    break
-        return MassMatch(recipients=distinct, messages=messages, first_ms=first, last_ms=last,
-                         similarity=round(hits[0][0], 3), recipient_ids=tuple(recent))
+        latest: dict[int, int] = {}
+        for r, t in picked:
+            latest[r] = max(t, latest.get(r, t))
+        for c in whole:
+            seen = 0
+            for i in range(len(c.ids) - 1, -1, -1):
+                r = c.recipients[i]
+                if r != exclude_recipient:
+                    latest[r] = max(c.times[i], latest.get(r, c.times[i]))
+                    seen += 1
+                    if seen == 20:
+                        break
+        recent = sorted(latest, key=latest.__getitem__, reverse=True)[:20]
+        return MassMatch(recipients=distinct, messages=messages, first_ms=min(times), last_ms=max(times),
+                         similarity=round(best, 3), recipient_ids=tuple(recent))
