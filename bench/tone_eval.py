@@ -92,7 +92,6 @@ def inference_times(texts):
     """Per corpus request with the sentence cache cleared before each call (cold), and per
     keystroke on a 1,900-character draft (one character typed at a time, so only the edited
     sentence misses the cache)."""
-    from companion.tone import features
     from companion.tone.model import default_model
 
     model = default_model()
@@ -102,7 +101,7 @@ def inference_times(texts):
                 "analyse, cold (1,900 chars)": []}
     for name, fn in (("analyse, cold", model.analyse), ("explain, cold", model.explain)):
         for t in texts:
-            features._cache.clear()
+            model.clear_cache()
             start = time.perf_counter()
             fn(t)
             per_text[name].append((time.perf_counter() - start) * 1000)
@@ -113,7 +112,7 @@ def inference_times(texts):
         start = time.perf_counter()
         model.analyse(typed)
         per_text["analyse, per keystroke (1,900 chars)"].append((time.perf_counter() - start) * 1000)
-        features._cache.clear()
+        model.clear_cache()
         start = time.perf_counter()
         model.analyse(typed)
         per_text["analyse, cold (1,900 chars)"].append((time.perf_counter() - start) * 1000)

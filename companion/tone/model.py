@@ -106,6 +106,14 @@ class ToneModel:
         self._last_pieces = (text, out)
         return out
 
+    def clear_cache(self) -> None:
+        """Forget cached sentences (this model's and the shared feature cache): for cold timings."""
+        from companion.tone import features
+
+        self._sentence_cache.clear()
+        self._last_pieces = None
+        features._cache.clear()
+
     def analyse(self, text: str) -> ToneResult:
         """Probability and strategies, without the per-feature breakdown (the fast path)."""
         pieces = self._pieces(text)
