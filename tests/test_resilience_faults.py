@@ -116,15 +116,19 @@ def test_port_in_use_by_our_own_companion_says_so(serve_process, tmp_path):
 
 @contextmanager
 def unwritable_dir(base: Path):
-    """A folder we cannot write: a read-only tmpfs as root (root ignores mode bits), else 0500."""
+    """A folder we cannot write: a read-only tmpfs as root (root ignores mode bits), else 0500;
+    as root without mount (no CAP_SYS_ADMIN), a path under a regular file (ENOTDIR)."""
     if MOUNT:
         with tmpfs(base / "ro", "size=64k,mode=0700") as mnt:
             (mnt / "existing").mkdir(mode=0o700)
             subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
             yield mnt
         return
-    if os.geteuid() == 0:
-        pytest.skip("root without mount: no way to make a folder unwritable")
+    if os.geteuid() == 0:  # root ignores mode bits: a "folder" under a regular file cannot be written
+        blocker = base / "ro"
+        blocker.write_text("a file where the folder should be\n")
+        yield blocker
+        return
     folder = base / "ro"
     (folder / "existing").mkdir(parents=True, mode=0o700)
     folder.chmod(0o500)
