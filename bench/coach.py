@@ -9,7 +9,8 @@ Texts: a 25-word connection note, a 150-word message and a 1,900-character InMai
 our full analysis in-process (rules, score, checklist, hints, limits -> a Feedback model), the
 same over the WebSocket (an in-process companion on port 0, paired through its own code
 generator, a `websockets` client sending `draft` commands one at a time), proselint 0.16 and
-Harper (harper-py 0.2.0) on the same text. Rounds are interleaved (a batch of --batch calls of
+Harper (harper-py 0.2.0) on the same text. A second row shows our analysis with the politeness
+model's rule (tone.impolite) switched off, to separate the etiquette rules from the model. Rounds are interleaved (a batch of --batch calls of
 each contender per round) so load from other processes on the machine hits every contender alike.
 Prints wall and CPU (this thread's) median and p99 in milliseconds and the ratios to ours; CPU
 time leaves out time the OS gave the core to other processes, so it is the steadier figure on a
@@ -193,7 +194,10 @@ def main(argv=None) -> int:
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     for label, surface, text in TEXTS:
         ctx = lambda: CoachContext(surface=surface, recipient_name="Sam Lee", company="Stripe")  # noqa: E731
-        contenders = [("tactful coach, in-process", lambda: analyze(text, ctx()))]
+        no_tone = lambda: CoachContext(surface=surface, recipient_name="Sam Lee", company="Stripe",  # noqa: E731
+                                       disabled=frozenset({"tone.impolite"}))
+        contenders = [("tactful coach, in-process", lambda: analyze(text, ctx())),
+                      ("  same, tone model off", lambda: analyze(text, no_tone()))]
         contenders += [(name, (lambda fn: lambda: fn(text))(fn)) for name, fn in peers]
         for _, fn in contenders:  # warm-up: imports, regex caches, dictionaries
             for _ in range(10):
