@@ -6,7 +6,6 @@ Uses scikit-learn (the `train` extra), skipped without it. The real corpus lives
 import csv
 import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest

@@ -47,9 +47,6 @@ class ToneResult:
     strategies: dict[str, list[Span]]
     contributions: list[Contribution] = field(default_factory=list)  # filled by explain()
 
-    def strategy_weight(self, name: str, model: "ToneModel") -> float:
-        return model.weights.get("S:" + name, 0.0)
-
 
 def sigmoid(x: float) -> float:
     if x >= 0:
