@@ -156,6 +156,9 @@ def test_page_flag_reads_the_recipient_from_a_saved_profile(capsys, draft):
     assert code == 1 and "Maya" in got["fact.name-mismatch"]["message"]
     code, out, _ = run(capsys, draft("Hi Maya, could you refer me?"), "--page", str(SHARED_PAGE), "--url", url, "--json")
     assert "fact.name-mismatch" not in {f["code"] for f in json.loads(out)["findings"]}
+    hints = json.loads(out)["hints"]
+    code, out, _ = run(capsys, draft("Hi Maya, could you refer me?"), "--page", str(SHARED_PAGE), "--url", url)
+    assert hints and "Hints:" in out and hints[0]["text"] in out
 
 
 @pytest.mark.skipif(not SHARED_PAGE.exists(), reason="shared LinkedIn fixtures not present")

@@ -144,6 +144,11 @@ def render_human(name: str, text: str, feedback) -> str:
     out.append("Checklist:")
     for item in feedback.checklist:
         out.append(f"  [{'x' if item.ok else ' '}] {item.label}")
+    if feedback.hints:
+        out.append("")
+        out.append("Hints:")
+        for hint in feedback.hints:
+            out.append(f"  - {hint.text}  ({hint.why})")
     lim = feedback.limits
     out.append("")
     out.append(f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})")
