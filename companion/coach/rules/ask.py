@@ -37,7 +37,7 @@ _TARGET_CUE = re.compile(
 # tokens: a `$`-anchored regex here would be tried at every position of the lookback.
 _SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hiring", "previously"}
 _SELF_TWO = {("i", "am"), ("i", "was"), ("i've", "been"), ("have", "been"), ("i", "worked"), ("i", "work"),
-             ("as", "my"), ("i", "work,")}
+             ("as", "my")}
 _ARTICLES = {"a", "an", "the"}
 
 
@@ -67,7 +67,8 @@ _JOB_URL = re.compile(
 _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
 
 
-def _job_reference(draft: AnalysedDraft, lower: str) -> re.Match[str] | None:
+def _job_reference(lower: str) -> re.Match[str] | None:
+    """A job link or an unlabelled job ID ("R-123456") in lower-cased text."""
     if "http" in lower:
         m = _JOB_URL.search(lower)
         if m:
@@ -93,14 +94,14 @@ def role_span(draft: AnalysedDraft) -> tuple[int, int] | None:
     ask.vague through the draft's memo.
     """
     def compute():
-        m = _JOB_ID.search(draft) or _job_reference(draft, draft.lower)
+        m = _JOB_ID.search(draft) or _job_reference(draft.lower)
         if m:
             return m.span()
         for m in _TITLE.finditer(draft):
             if m.group().strip() and _title_is_target(draft, m):
                 return m.span()
         subject = draft.subject_lower
-        if subject and (_TITLE.regex.search(subject) or _JOB_ID.regex.search(subject) or _job_reference(draft, subject)):
+        if subject and (_TITLE.regex.search(subject) or _JOB_ID.regex.search(subject) or _job_reference(subject)):
             return (-1, -1)
         return None
 
