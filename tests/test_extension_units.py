@@ -111,11 +111,12 @@ def test_real_side_panel_follows_the_active_tab(pw, tmp_path):
         n = 0
         while time.monotonic() < deadline:
             n += 1
-            state = json.loads(panel_eval(probe, n))
-            if state[1].startswith("Open a message box"):
+            raw = panel_eval(probe, n)  # None while the panel document is still loading
+            state = json.loads(raw) if raw else None
+            if state and state[1].startswith("Open a message box"):
                 break
             time.sleep(0.2)
-        assert state[0] == "unpaired"
+        assert state and state[0] == "unpaired", state
         assert state[1].startswith("Open a message box"), state  # it follows the LinkedIn profile tab
     finally:
         browser.close()
