@@ -5,7 +5,6 @@ for how long, one result) before they will click "refer". Connection notes are t
 require it.
 """
 
-
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.scan import Trigger

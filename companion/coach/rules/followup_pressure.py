@@ -5,7 +5,6 @@ recipient feel accused for not doing you a favour. A good follow-up assumes the 
 buried, restates the ask in one line and gives them the out again.
 """
 
-
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.scan import Trigger

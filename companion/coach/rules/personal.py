@@ -5,7 +5,6 @@ a shared employer or school, their post or talk, a mutual contact or how you met
 stranger feel chosen, and they are the best predictor of a reply.
 """
 
-
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, recipient_company, same_company
