@@ -160,3 +160,31 @@ def test_store_writes_off_the_loop_and_sees_other_processes_changes(tmp_path):
         await store.close()
 
     asyncio.run(main())
+
+
+def test_start_up_does_not_wait_for_the_mass_index(tmp_path):
+    db = LogDB.in_dir(tmp_path)
+    for i in range(40):
+        send(db, f"p{i}", i * 1000, name=f"Person {i}", company="Acme")
+    db.close()
+
+    async def main():
+        store = OutreachStore(tmp_path)
+        # Hold the index build until the store has started and logged a message meanwhile.
+        gate = __import__("threading").Event()
+        real = store.cache.build_index
+        store.cache.build_index = lambda: (gate.wait(10), real())
+        await store.start()
+        view = store.view()
+        assert view.ready and view.recipient("p3") is not None
+        assert view.mass_check(TEMPLATE.format(name="Zed", company="Zco"), "zed") is None  # not built yet
+        await store.record_sent(slug="late", surface="message", text=TEMPLATE.format(name="Late", company="L"),
+                                sent_ms=99_000, now_ms=99_000)
+        await store.forget("p0")
+        gate.set()
+        assert await store.wait_indexed(10)
+        report = view.mass_check(TEMPLATE.format(name="Zed", company="Zco"), "zed")
+        assert report.match.recipients == 40  # 40 logged - p0 forgotten + the one logged meanwhile
+        await store.close()
+
+    asyncio.run(main())

@@ -83,7 +83,11 @@ class LogCache:
         self.by_slug: dict[str, RecipientLog] = {}
         self.by_id: dict[int, str] = {}
         self.index = MassIndex()
-        self.ready = False
+        self.ready = False  # recipients, messages and replies are loaded
+        self.index_ready = False  # the mass-message index is built
+        self.unindexed: list = []  # (fingerprint, recipient id, time, message id) still to index
+        self._removed: set[int] = set()  # recipients forgotten while the index was being built
+        self.generation = 0  # bumped by replace_all, so a build of replaced data is discarded
         self.notice: str | None = None  # e.g. "the damaged log was set aside"
 
     # -- writers (the writer thread, after commit) ---------------------------------------------
@@ -100,7 +104,10 @@ class LogCache:
             new = replace(rec, sent=sent, replies=old.replies if old else ())
             self.by_slug[rec.slug] = new
             self.by_id[rec.id] = rec.slug
-            self.index.add(fp, rec.id, item.at_ms, item.id)
+            if self.index_ready:
+                self.index.add(fp, rec.id, item.at_ms, item.id)
+            else:
+                self.unindexed.append((fp, rec.id, item.at_ms, item.id))
 
     def add_replies(self, slug: str, times: list[int]) -> None:
         with self.lock:
@@ -115,12 +122,41 @@ class LogCache:
                 self.by_slug.pop(s, None)
             for i in ids:
                 self.by_id.pop(i, None)
-            self.index.remove_recipients(ids)
+            if self.index_ready:
+                self.index.remove_recipients(ids)
+            else:
+                self._removed |= ids
+                self.unindexed = [u for u in self.unindexed if u[1] not in ids]
 
     def replace_all(self, other: "LogCache") -> None:
+        """Take over another cache's contents (a reload); its index state comes along."""
         with self.lock:
             self.by_slug, self.by_id, self.index = other.by_slug, other.by_id, other.index
+            self.index_ready, self.unindexed, self._removed = other.index_ready, other.unindexed, set()
+            self.generation += 1
             self.ready = True
+
+    def build_index(self) -> None:
+        """Index the fingerprints in `unindexed`. The slow part runs without the lock (readers
+        and the writer go on; the rule stays silent until it is done); messages logged
+        meanwhile are queued and added at the swap, forgotten ones removed."""
+        with self.lock:
+            if self.index_ready:
+                return
+            generation = self.generation
+            batch, self.unindexed = self.unindexed, []
+        index = MassIndex()
+        for fp, rid, at, mid in batch:
+            index.add(fp, rid, at, mid)
+        with self.lock:
+            if self.generation != generation:
+                return  # the log was reloaded meanwhile; the build started for it takes over
+            for fp, rid, at, mid in self.unindexed:
+                index.add(fp, rid, at, mid)
+            if self._removed:
+                index.remove_recipients(self._removed)
+            self.index, self.unindexed, self._removed = index, [], set()
+            self.index_ready = True
 
     # -- readers ---------------------------------------------------------------------------------
 
@@ -172,8 +208,10 @@ class OutreachView:
 
         `names` are extra words to mask (the recipient's name, company and role from the page).
         """
-        fp = shingles(text, names)
         cache = self._cache
+        if not cache.index_ready:
+            return None
+        fp = shingles(text, names)
         with cache.lock:
             rec = cache.by_slug.get(exclude_slug) if exclude_slug else None
             match = cache.index.check(fp, rec.id if rec else None)

@@ -214,8 +214,12 @@ class LogDB:
 
     # -- reads ---------------------------------------------------------------------------------
 
-    def load(self, cache: LogCache | None = None) -> LogCache:
-        """Read the whole log into a (new) cache, messages in time order."""
+    def load(self, cache: LogCache | None = None, index: bool = True) -> LogCache:
+        """Read the whole log into a (new) cache, messages in time order.
+
+        With index=False the mass-message index is not built here: the fingerprints wait in
+        cache.unindexed for LogCache.build_index (the server runs it on its own thread, so a
+        large log does not hold up start-up or the first `sent`)."""
         cache = cache or LogCache()
         sent: dict[int, list[SentItem]] = {}
         replies: dict[int, list[int]] = {}
@@ -231,8 +235,9 @@ class LogDB:
             rec = RecipientLog(*row, sent=tuple(sent.get(row[0], ())), replies=tuple(replies.get(row[0], ())))
             cache.by_slug[rec.slug] = rec
             cache.by_id[rec.id] = rec.slug
-        for fp, rid, at, mid in fps:
-            cache.index.add(fp, rid, at, mid)
+        cache.unindexed = fps
+        if index:
+            cache.build_index()
         cache.ready = True
         cache.notice = self.notice
         return cache

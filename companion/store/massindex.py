@@ -7,27 +7,28 @@ adding a personal sentence of 15 words to a 60-word template leaves ~0.8.
 
 Shape, chosen so a check stays under 2 ms with 100,000 sent messages, in pure Python:
 
-- Sent messages are grouped into clusters: a message joins the cluster whose representative (its
-  first message) it matches best at CLUSTER_JOIN (0.5) or more, else it starts one. A template
-  sent to 5,000 people is a few clusters, not 5,000 candidates to compare and count.
+- Sent messages are grouped into clusters of variants: a message joins a cluster it matches at
+  CLUSTER_JOIN (0.5) or more (through one of its up to MAX_REPS representatives, or any member of
+  a small cluster), else it starts one. A template sent to 5,000 people is a few clusters, not
+  5,000 candidates to compare and count. A member unlike every representative (< NEW_REP)
+  becomes one, so the variants of a template all stay findable.
 - An inverted index maps each shingle hash to the clusters holding a message with that shingle
-  (all members' shingles, not only the representative's, so a draft close to any member finds
-  its cluster).
-- A query reads only the posting lists of the draft's rarest |S| - ceil(t*|S|) + 1 shingles
-  (prefix filtering: any message with Jaccard >= t shares at least ceil(t*|S|) shingles with
-  the draft, so it shares one of those; shingles no message has come first, and when the prefix
-  holds nothing else the check ends at once). Lists longer than COMMON are skipped: boilerplate
-  like "thank you so" is in thousands of distinct notes and says nothing about copying. At most
-  MAX_VERIFY candidate clusters, most hits first, are verified exactly.
-- Verification: a cluster whose representative is >= t counts all its members. A small cluster
-  (<= SMALL members; their fingerprints are kept, 8 bytes a shingle) whose representative is not
-  is checked member by member, so a light edit of one particular earlier note is found.
+  (every member's shingles, so a draft close to any member finds its cluster). Past COMMON
+  clusters a posting list becomes a set: boilerplate ("thank you so") is in thousands of
+  distinct notes.
+- A query reads the posting lists of the draft's rarest |S| - ceil(t*|S|) + 1 shingles (prefix
+  filtering: any message with Jaccard >= t shares at least ceil(t*|S|) shingles with the draft,
+  so it shares one of those; shingles no message has come first, and when the prefix holds
+  nothing else the check ends at once), skipping boilerplate sets. The other shingles then only
+  add to those candidates' counts, and a cluster that cannot reach ceil(t*|S|) shared shingles
+  is dropped. At most MAX_VERIFY candidates, most hits first, are verified exactly.
+- Verification: a small cluster (<= SMALL members, whose fingerprints are kept) member by
+  member; a big one through its representatives, and then it counts whole.
 
-Approximations (bench/mass_message.py measures them against brute force): members of a big
-cluster are counted when the draft matches its representative, not each member; a big cluster
-whose representative is below t is not searched member by member; a note matching another only
-through boilerplate shared with more than COMMON other clusters is missed; beyond MAX_VERIFY
-candidates the lowest-hit ones are not verified.
+Approximations (bench/mass_message.py measures them against brute force): a big cluster counts
+all its members when the draft matches one of its representatives; a note whose only shingles in
+common with the draft's rarest half are boilerplate is missed; beyond MAX_VERIFY candidates the
+lowest-hit ones are not verified.
 
 Not thread-safe by itself: companion.store.cache.LogCache holds the lock.
 """

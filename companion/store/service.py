@@ -72,12 +72,13 @@ class OutreachStore:
     def _run(self, loop: asyncio.AbstractEventLoop, opened: asyncio.Future) -> None:
         try:
             self._db = LogDB.in_dir(self.data_dir, self.cache)
-            self._db.load(self.cache)
+            self._db.load(self.cache, index=False)
             version = self._db.data_version()
         except BaseException as exc:  # StoreError, OSError, ...: the caller decides what to do
             loop.call_soon_threadsafe(_settle, opened, None, exc)
             return
         loop.call_soon_threadsafe(_settle, opened, None, None)
+        self._build_index_soon(self.cache)
         db = self._db
         while True:
             try:
@@ -100,10 +101,25 @@ class OutreachStore:
                 now = db.data_version()
                 if now != version:
                     version = now
-                    self.cache.replace_all(db.load(LogCache()))
+                    self.cache.replace_all(db.load(LogCache(), index=False))
+                    self._build_index_soon(self.cache)
             except Exception:
                 log.exception("reloading the outreach log failed")
         db.close()
+
+    def _build_index_soon(self, cache: LogCache) -> None:
+        """Build the mass-message index on its own thread: 100,000 logged messages take a while,
+        and neither start-up nor the next `sent` should wait for it."""
+        self._indexer = threading.Thread(target=cache.build_index, name="tactful-store-index", daemon=True)
+        self._indexer.start()
+
+    async def wait_indexed(self, timeout: float = 60.0) -> bool:
+        """True once the mass-message index is built (tests and the bench wait for it)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self.cache.index_ready and loop.time() < deadline:
+            await asyncio.sleep(0.02)
+        return self.cache.index_ready
 
     async def _submit(self, fn: Callable[[LogDB], Any]) -> Any:
         if self._closed or self._thread is None:
