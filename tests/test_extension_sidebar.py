@@ -286,3 +286,20 @@ def test_inmail_subject_and_body(paired):
     draft = wait_until(lambda: (d := browser.service_worker.evaluate(f"() => __tactful.tabs.get({tab}).draft"))
                        and d["text"].strip() == "Refer me ASAP." and d, message="the last keystroke's draft")
     assert draft["subject"] == "Referral for the platform role?" and draft["surface"] == "inmail"
+
+
+def test_sending_an_invitation_note_is_recorded(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
+    page.click("#connect")
+    page.locator("#interop-outlet textarea[name=message]").click()
+    page.keyboard.type("Hi Lee, I enjoyed your talk on platform teams. Thank you, and I'd love to connect.", delay=1)
+    expect(panel.locator('[data-field="surface"]')).to_have_text("Invitation note", timeout=10000)
+    page.locator('#interop-outlet button[aria-label="Dismiss"]').click()
+    time.sleep(1.0)
+    expect(panel.locator('[data-field="followup"]')).not_to_contain_text("asked")  # dismissing sends nothing
+    page.locator('#interop-outlet button[aria-label="Send invitation"]').click()
+    expect(panel.locator('[data-field="followup"]')).to_contain_text("asked", timeout=10000)

@@ -139,7 +139,8 @@
     if (button.disabled || button.getAttribute("aria-disabled") === "true") return false;
     const cls = button.className && typeof button.className === "string" ? button.className : "";
     const label = `${button.getAttribute("aria-label") || ""} ${button.textContent || ""}`;
-    if (button.type === "submit" || /send-button|send-invite|artdeco-button--primary/.test(cls)) return true;
+    // A <button> defaults to type=submit even outside a form: only a form's submit button counts.
+    if ((button.type === "submit" && button.form) || /send-button|send-invite|artdeco-button--primary/.test(cls)) return true;
     return /\bsend\b/i.test(label);
   };
 })();
