@@ -202,7 +202,7 @@ def test_pause_sends_nothing(paired):
     expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
     panel.locator('[data-action="pause"]').check()
     expect(panel.locator('[data-section="empty"]')).to_contain_text("paused")
-    time.sleep(0.3)
+    time.sleep(0.5)  # the content script hears of the switch through chrome.storage.onChanged
     page.click(".msg-form__contenteditable")
     page.keyboard.type(DEMANDING, delay=10)
     time.sleep(0.8)

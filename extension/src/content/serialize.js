@@ -14,7 +14,9 @@
   ]);
   const VOID = new Set(["area", "br", "col", "hr", "input", "wbr"]);
   const SKIP_ATTR = /^(on|style$|srcset$|src$|nonce$)/i;
-  const MAX_CHARS = 6 * 1024 * 1024; // the companion accepts 8 MiB for `page`
+  // The companion accepts 8 MiB of UTF-8 for `page` and closes the connection above it: 2.5 M
+  // UTF-16 units stay below that even if every one became 3 bytes. Real pages trim to < 1 MB.
+  const MAX_CHARS = 2_500_000;
 
   const escText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const escAttr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
