@@ -7,6 +7,7 @@ also notices a server thread that died, so the icon turns to the error state.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -28,6 +29,30 @@ def open_folder(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+class MainThreadGC(QObject):
+    """Run Python's cyclic garbage collector on the GUI thread only.
+
+    Automatic collection runs on whichever thread happens to allocate, here often the server or
+    store thread. If it frees a Qt object there (a dialog kept alive by a reference cycle), Qt is
+    left with a timer for a deleted object and crashes later in the GUI thread. As pyqtgraph's
+    GarbageCollector does, automatic collection is turned off and the same generational policy is
+    applied from a GUI-thread timer instead."""
+
+    def __init__(self, parent: QObject, interval_ms: int = 500):
+        super().__init__(parent)
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    @Slot()
+    def check(self) -> None:
+        (c0, c1, c2), (t0, t1, t2) = gc.get_count(), gc.get_threshold()
+        if c0 > t0:
+            gc.collect(2 if c2 > t2 else 1 if c1 > t1 else 0)
+
+
 class TrayApp(QObject):
     """Owns the QSystemTrayIcon, its menu and the small windows."""
 
@@ -43,6 +68,7 @@ class TrayApp(QObject):
         self.pair_window: PairWindow | None = None
         self.state = TrayState()
         self._quitting = False
+        self.gc = MainThreadGC(self)
 
         controller.on_paired = self._browser_paired
         controller._on_status = self.status_changed.emit  # emitted on the server thread ...
