@@ -74,3 +74,25 @@ def _fresh_worker(browser):
         except Exception:  # the stopped worker's handle
             continue
     return None
+
+
+def test_a_huge_page_is_trimmed_and_the_connection_survives(paired):
+    """A profile page far above the companion's 8 MiB `page` cap (3 M characters of 3-byte UTF-8
+    text): the snapshot is capped, the companion keeps the connection, typing still gets feedback."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    filler = "<p>" + ("\u2603" * 1000) + "</p>"
+    body = ("<!DOCTYPE html><html><head><title>Huge Page | LinkedIn</title></head><body><main>"
+            + filler * 3000 + "</main><form class='msg-form'><div class='msg-form__contenteditable' "
+            "contenteditable='true' role='textbox'></div></form></body></html>")
+    browser.context.route("https://www.linkedin.com/in/huge-page/", lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8", body=body))
+    page, panel, tab = open_tab(browser, "/in/huge-page/")
+    html_len = wait_until(lambda: browser.service_worker.evaluate(f"() => __tactful.tabs.get({tab})?.html?.length || 0"),
+                          timeout=20, message="the snapshot")
+    assert html_len <= 2_500_000 < len(body)
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=20000)
+    expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected")
