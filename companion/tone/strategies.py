@@ -150,6 +150,19 @@ _PHRASES = (
 _PHRASES = tuple((name, triggers, re.compile(pattern)) for name, triggers, pattern in _PHRASES)
 
 
+def _small_talk(words: list[Token], i: int) -> bool:
+    """"How are you", "how have you been", "how's it going", "how is your week": a greeting's
+    question, not a challenge, so not a direct question."""
+    if words[i].norm not in ("how", "how's"):
+        return False
+    after = [t.norm for t in words[i + 1:i + 4] if t.pos > 0]
+    if words[i].norm == "how's":
+        return bool(after) and after[0] in ("it", "your", "everything", "life", "things")
+    return len(after) >= 2 and (
+        (after[0] in ("are", "have", "were") and after[1] in ("you", "u", "things"))
+        or (after[0] in ("is", "was") and after[1] in ("it", "your", "everything", "life")))
+
+
 def find_strategies(text: str, tokens: list[Token] | None = None) -> dict[str, list[Span]]:
     """{strategy name: spans} for every strategy present in `text`, in STRATEGIES order."""
     if tokens is None:
@@ -185,7 +198,7 @@ def find_strategies(text: str, tokens: list[Token] | None = None) -> dict[str, l
         if w in _IMPERATIVE and (pos == 0 or (pos == 1 and words[i - 1].norm in _IMPERATIVE_LEAD)):
             if not (nxt in _SECOND or nxt in ("i", "we")):  # "Do you ...?" is a question, not a command
                 add("imperative_start", t.start, t.end)
-        if pos in (0, 1) and w in _QUESTION:
+        if pos in (0, 1) and (w in _QUESTION or w == "how's") and not _small_talk(words, i):
             add("direct_question", t.start, t.end)
         if w in _GRATITUDE_WORDS:
             end = words[i + 1].end if w == "thank" and nxt in ("you", "u") else t.end
