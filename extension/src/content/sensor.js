@@ -58,11 +58,16 @@
     try {
       port = chrome.runtime.connect({ name: "sensor" });
     } catch (_) {
-      port = null; // the extension was reloaded or removed: this script is orphaned
+      port = null;
+      if (!chrome.runtime?.id) retire(); // the extension was reloaded or removed: we are orphaned
       return;
     }
     port.onDisconnect.addListener(() => {
       port = null;
+      if (!chrome.runtime?.id) {
+        retire();
+        return;
+      }
       setTimeout(() => {
         if (!port) connect();
         resendAll();
@@ -73,6 +78,15 @@
       reconnectDelay = 100;
       if (msg?.kind === "resend") resendAll();
     });
+  }
+
+  /** Stops everything: an orphaned script (extension updated or removed) must not keep working. */
+  function retire() {
+    paused = true;
+    mutations.disconnect();
+    clearInterval(poller);
+    clearTimeout(snapshotTimer);
+    clearTimeout(draftTimer);
   }
 
   function resendAll() {
@@ -276,7 +290,7 @@
 
   addEventListener("popstate", checkUrl);
   if (globalThis.navigation?.addEventListener) globalThis.navigation.addEventListener("navigatesuccess", checkUrl);
-  setInterval(() => {
+  const poller = setInterval(() => {
     checkUrl(); // history.pushState is invisible to an isolated world; poll as a net
     // LinkedIn attaches #interop-outlet's shadow root (its pop-ups) after load: watch it too.
     const outlet = document.getElementById("interop-outlet")?.shadowRoot;
