@@ -120,3 +120,31 @@ def test_no_content_script_outside_linkedin(paired):
 
     assert any(c.get("name") == "Tactful" for c in worlds("https://www.linkedin.com/in/dana-whitfield/"))
     assert not any(c.get("name") == "Tactful" for c in worlds("https://example.com/"))
+
+
+def test_the_extension_changes_nothing_in_linkedin_pages(paired, pw):
+    """The same page, the same typing, with and without the extension: LinkedIn's DOM (editor
+    included) ends up byte-for-byte the same. Tactful injects no UI and never writes to the editor."""
+    from extension_support import CHROMIUM, serve_fixtures
+
+    browser, _ = paired
+
+    def typed_dom(context):
+        page = context.new_page()
+        page.goto("https://www.linkedin.com/in/lee-park/")
+        page.click("#message")
+        page.locator("#interop-outlet .msg-form__contenteditable").click()
+        page.keyboard.type("Hi Lee, could you refer me? Thanks!", delay=5)
+        time.sleep(1.0)
+        return page.evaluate("""() => document.documentElement.outerHTML + '\\n' +
+            document.getElementById('interop-outlet').shadowRoot.innerHTML""")
+
+    with_extension = typed_dom(browser.context)
+    plain = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+    try:
+        context = plain.new_context()
+        serve_fixtures(context)
+        without = typed_dom(context)
+    finally:
+        plain.close()
+    assert with_extension == without
