@@ -303,3 +303,34 @@ def test_sending_an_invitation_note_is_recorded(paired):
     expect(panel.locator('[data-field="followup"]')).not_to_contain_text("asked")  # dismissing sends nothing
     page.locator('#interop-outlet button[aria-label="Send invitation"]').click()
     expect(panel.locator('[data-field="followup"]')).to_contain_text("asked", timeout=10000)
+
+
+def test_sidebar_is_usable_from_the_keyboard_and_labelled(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    # Every control has an accessible name.
+    for role in ("button", "switch", "checkbox"):
+        for control in panel.get_by_role(role).all():
+            name = control.evaluate("(el) => el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent")
+            assert name and name.strip(), control.evaluate("(el) => el.outerHTML")
+    # Tab to the demanding rule's switch-off button and press Enter.
+    panel.bring_to_front()
+    target = 'Turn off the rule tone.demanding'
+    for _ in range(80):
+        panel.keyboard.press("Tab")
+        if panel.evaluate("() => document.activeElement?.getAttribute('aria-label')") == target:
+            break
+    else:
+        raise AssertionError("the button is not reachable with Tab")
+    panel.keyboard.press("Enter")
+    expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
+    # Focus moves to the control that undoes it, not to the top of the page.
+    expect(panel.locator('[data-disabled-code="tone.demanding"] [data-action="enable-rule"]')).to_be_focused()
+    panel.keyboard.press("Enter")
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    expect(finding(panel, "tone.demanding").first.locator('[data-action="disable-rule"]')).to_be_focused()

@@ -14,10 +14,26 @@ let port = null;
 let followed = pinnedTab;
 let retryDelay = 100;
 
+let pendingFocus = null; // after switching a rule, keep keyboard focus on its counterpart control
+
 const actions = {
   copy: (text) => copy(text),
-  setRule: (code, enabled) => post({ kind: "set_rule", code, enabled }),
+  setRule: (code, enabled) => {
+    pendingFocus = enabled
+      ? `[data-code="${CSS.escape(code)}"] [data-action="disable-rule"]`
+      : `[data-disabled-code="${CSS.escape(code)}"] [data-action="enable-rule"]`;
+    post({ kind: "set_rule", code, enabled });
+  },
 };
+
+function restoreFocus() {
+  if (!pendingFocus) return;
+  const target = document.querySelector(pendingFocus);
+  if (target) {
+    target.focus();
+    pendingFocus = null;
+  }
+}
 
 function post(msg) {
   try {
@@ -30,7 +46,10 @@ function connect() {
   port = chrome.runtime.connect({ name: "panel" });
   port.onMessage.addListener((msg) => {
     retryDelay = 100;
-    if (msg?.kind === "state") render(msg, actions);
+    if (msg?.kind === "state") {
+      render(msg, actions);
+      restoreFocus();
+    }
   });
   port.onDisconnect.addListener(() => {
     port = null;
