@@ -334,3 +334,17 @@ def test_sidebar_is_usable_from_the_keyboard_and_labelled(paired):
     panel.keyboard.press("Enter")
     expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
     expect(finding(panel, "tone.demanding").first.locator('[data-action="disable-rule"]')).to_be_focused()
+
+
+def test_pop_out_follows_the_same_tab(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    _, panel, tab = open_tab(browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    with browser.context.expect_page() as info:
+        panel.click('[data-action="popout"]')
+    popout = info.value
+    popout.wait_for_load_state()
+    assert popout.url.endswith(f"/src/panel/panel.html?tab={tab}")
+    expect(popout.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)

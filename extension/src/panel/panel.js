@@ -90,6 +90,11 @@ document.addEventListener("click", (event) => {
   const action = event.target.closest?.("[data-action]")?.dataset.action;
   if (action === "options") chrome.runtime.openOptionsPage();
   else if (action === "retry") post({ kind: "retry" });
+  else if (action === "popout" && followed !== null) {
+    // A window that keeps following this tab, e.g. beside a LinkedIn window on another screen.
+    const url = chrome.runtime.getURL(`src/panel/panel.html?tab=${followed}`);
+    chrome.windows?.create({ url, type: "popup", width: 420, height: 820 });
+  }
 });
 document.querySelector('[data-action="pause"]').addEventListener("change", (event) => {
   post({ kind: "set_paused", paused: event.target.checked });
