@@ -126,7 +126,7 @@ def build(n: int, trace: bool):
         cache.by_slug[slug] = RecipientLog(id=rid, slug=slug, name=name, company=company)
         cache.by_id[rid] = slug
         cache.index.add(shingles(text, (name, company)), rid, at, rid)
-    cache.ready = True
+    cache.ready = cache.index_ready = True
     took = time.perf_counter() - started
     traced = tracemalloc.get_traced_memory()[0] if trace else None
     if trace:

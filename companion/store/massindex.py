@@ -43,7 +43,7 @@ MIN_SHINGLES = 8  # under ten words a message is too short to call a copy
 COMMON = 16  # a shingle in more clusters than this finds no candidates by itself
 MAX_VERIFY = 64  # candidate clusters verified exactly per query, most hits first
 SMALL = 8  # clusters up to this size keep member fingerprints for exact checks
-MAX_REPS = 6  # representatives per cluster: variants of a template each get one, up to this
+MAX_REPS = 12  # representatives per cluster: variants of a template each get one, up to this
 NEW_REP = 0.8  # a joining member below this similarity to every rep becomes a rep itself
 JOIN_TRIES = 16  # candidate clusters tried when a message is added
 
