@@ -35,7 +35,7 @@ def test_score_formula():
 
 def test_checklist_order_and_states():
     fb = analyze("Hello! Could you refer me? Thank you.", CoachContext(surface="message"))
-    assert [c.id for c in fb.checklist] == ["specific", "personal", "fit", "time", "materials", "out", "thanks"]
+    assert [c.id for c in fb.checklist] == ["specific", "personal", "fit", "time", "materials", "out", "thanks", "polite"]
     state = {c.id: (c.ok, c.code) for c in fb.checklist}
     assert state["specific"] == (False, "ask.role-missing")
     assert state["thanks"] == (True, "courtesy.gratitude-missing")
@@ -44,7 +44,7 @@ def test_checklist_order_and_states():
 
 def test_checklist_only_lists_dos_that_apply_to_the_surface():
     fb = analyze(GOOD, CoachContext(surface="connection_note"))
-    assert [c.id for c in fb.checklist] == ["specific", "personal", "time", "out", "thanks"]
+    assert [c.id for c in fb.checklist] == ["specific", "personal", "time", "out", "thanks", "polite"]
     assert all(c.ok for c in fb.checklist) and fb.score == 100
 
 
@@ -155,7 +155,7 @@ def test_odd_input_never_raises(text):
 
 
 def test_checklist_ids_match_protocol_comment():
-    assert [c[0] for c in CHECKLIST] == ["specific", "personal", "fit", "time", "materials", "out", "thanks"]
+    assert [c[0] for c in CHECKLIST] == ["specific", "personal", "fit", "time", "materials", "out", "thanks", "polite"]
 
 
 _FUZZ_PROFILE = Profile(name="Zoë O'Brien-Ng", current_company="Société Générale (SG)", posts=[],

@@ -166,3 +166,18 @@ def test_follow_up_pressure_also_keeps_the_label_off_polite():
     fb = analyze(text, CoachContext(surface="follow_up"))
     assert any(f.code == "followup.pressure" for f in fb.findings)
     assert fb.tone["label"] != "polite"
+
+
+def test_reads_as_polite_checklist_item_follows_both_tone_rules():
+    def item(text, **kw):
+        return next((c for c in analyze(text, ctx(**kw)).checklist if c.id == "polite"), None)
+
+    assert item(POLITE).ok is True and item(POLITE).label == "Reads as polite"
+    rude = item(RUDE)
+    assert rude.ok is False and rude.code == "tone.impolite"
+    # Courteous words around a demand: the model alone would pass it; tone.demanding fails the item.
+    demand = item("Hi Sam! Thank you so much, I really appreciate it. Refer me to the role ASAP. Thanks!")
+    assert demand.ok is False and demand.code == "tone.demanding"
+    # With the model off, the demand check alone decides; with both off, there is no item.
+    assert item(RUDE, disabled=frozenset({"tone.impolite"})).code == "tone.demanding"
+    assert item(RUDE, disabled=frozenset({"tone.impolite", "tone.demanding"})) is None

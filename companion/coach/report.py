@@ -33,6 +33,8 @@ CHECKLIST = [
     ("materials", "Offers your resume or a link", ("materials.missing",)),
     ("out", "Gives them an easy out", ("courtesy.out-missing",)),
     ("thanks", "Thanks them", ("courtesy.gratitude-missing",)),
+    # The rule-based demand check and the politeness model: one item, so they cannot disagree.
+    ("polite", "Reads as polite", ("tone.demanding", "tone.impolite")),
 ]
 
 
