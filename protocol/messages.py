@@ -1,7 +1,9 @@
 """Every message on the wire, both directions, as discriminated unions on `type`.
 
 Handshake (before auth): server `hello` -> client `auth` | `pair` -> server `auth_ok` | `paired`
-| `auth_invalid` (then close 4401). After auth, client commands carry an integer `id` and get a
+| `auth_invalid` (then close 4401). A paired client may first send `auth_begin` and get an
+`auth_challenge` whose proof shows the server holds its token's verifier, and only then send `auth`
+(see docs/security.md: the server proves itself before the client reveals its token). After auth, client commands carry an integer `id` and get a
 `result`; the server pushes `event`s.
 """
 
@@ -20,6 +22,23 @@ from protocol.outreach import Recipient, ReferralState
 class Auth(Model):
     type: Literal["auth"] = "auth"
     token: str = Field(min_length=1, max_length=512)
+
+
+# The server's proof: HMAC-SHA256(key=SHA-256(salt || token),
+#   SERVER_PROOF_LABEL || nonce || the server's listening port as 2 bytes big-endian).
+# The port binds the proof to the socket the client dialled, so a program on another port cannot
+# relay a real companion's proof (docs/security.md).
+SERVER_PROOF_LABEL = "tactful-server-proof-v1"
+# base64url (RFC 4648 section 5) without padding; the nonce is 16 to 64 random bytes.
+B64URL_PATTERN = r"^[A-Za-z0-9_-]+$"
+
+
+class AuthBegin(Model):
+    """Optional, before `auth`: asks the server to prove it holds this client's token verifier."""
+
+    type: Literal["auth_begin"] = "auth_begin"
+    client_name: str = Field(min_length=1, max_length=100)
+    nonce: str = Field(min_length=22, max_length=86, pattern=B64URL_PATTERN)  # 16..64 bytes
 
 
 class Pair(Model):
@@ -105,6 +124,7 @@ class OutreachForget(Command):
 ClientMessage = Annotated[
     Union[
         Auth,
+        AuthBegin,
         Pair,
         Ping,
         Draft,
@@ -151,6 +171,14 @@ class Paired(Model):
     local_only: bool
 
 
+class AuthChallenge(Model):
+    """The answer to `auth_begin`: the client's salt and the server's proof (both base64url)."""
+
+    type: Literal["auth_challenge"] = "auth_challenge"
+    salt: str = Field(pattern=B64URL_PATTERN)
+    proof: str = Field(pattern=B64URL_PATTERN)
+
+
 class AuthInvalid(Model):
     type: Literal["auth_invalid"] = "auth_invalid"
     message: str
@@ -176,7 +204,7 @@ class Event(Model):
 
 
 ServerMessage = Annotated[
-    Union[Hello, AuthOk, Paired, AuthInvalid, Result, Event],
+    Union[Hello, AuthChallenge, AuthOk, Paired, AuthInvalid, Result, Event],
     Field(discriminator="type"),
 ]
 

@@ -14,7 +14,7 @@ from pydantic import TypeAdapter
 from protocol import PROTOCOL_VERSION
 from protocol.errors import ErrorCode
 from protocol.feedback import Feedback, Surface
-from protocol.messages import COMMAND_TYPES, ClientMessage, ServerMessage
+from protocol.messages import COMMAND_TYPES, SERVER_PROOF_LABEL, ClientMessage, ServerMessage
 from protocol.outreach import OutreachEntry, ReferralState
 from protocol.page import PageResult
 
@@ -32,6 +32,7 @@ def build_schema() -> dict:
             "surfaces": list(get_args(Surface)),
             "referral_states": list(get_args(ReferralState)),
             "auth_close_code": 4401,
+            "server_proof_label": SERVER_PROOF_LABEL,
         },
         "client_message": TypeAdapter(ClientMessage).json_schema(),
         "server_message": TypeAdapter(ServerMessage).json_schema(),

@@ -15,12 +15,13 @@ SERVER_MODELS = get_args(get_args(ServerMessage)[0])
 def test_every_client_type_is_distinct_and_commands_are_listed():
     types = [m.model_fields["type"].default for m in CLIENT_MODELS]
     assert len(types) == len(set(types))
-    assert COMMAND_TYPES == set(types) - {"auth", "pair"}
+    assert COMMAND_TYPES == set(types) - {"auth", "auth_begin", "pair"}
 
 
 @pytest.mark.parametrize("raw,kind", [
     ({"type": "auth", "token": "t"}, "Auth"),
     ({"type": "pair", "code": "ABCD-EFGH", "client_name": "x"}, "Pair"),
+    ({"type": "auth_begin", "client_name": "x", "nonce": "A" * 22}, "AuthBegin"),
     ({"id": 1, "type": "ping"}, "Ping"),
     ({"id": 2, "type": "draft", "surface": "message", "text": "hi", "version": 0}, "Draft"),
     ({"id": 3, "type": "settings", "paused": True}, "Settings"),
@@ -38,6 +39,8 @@ def test_client_messages_parse_to_their_model(raw, kind):
     {"id": 1, "type": "draft", "surface": "message", "text": "x" * 100_001, "version": 1},
     {"type": "auth", "token": ""},
     {"type": "pair", "code": "x", "client_name": ""},
+    {"type": "auth_begin", "client_name": "x", "nonce": "short"},
+    {"type": "auth_begin", "client_name": "x", "nonce": "not base64url at all!!!"},
 ])
 def test_client_messages_that_do_not_fit_are_refused(raw):
     with pytest.raises(ValidationError):

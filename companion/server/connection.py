@@ -1,7 +1,8 @@
 """One WebSocket connection: handshake, auth deadline, dispatch, and a bounded writer.
 
-Order of events: the server sends `hello`; the first client frame must be `auth` or `pair` within
-auth_timeout, else `auth_invalid` and close 4401. After auth, a reader takes frames and queues
+Order of events: the server sends `hello`; the first client frame must be `auth`, `pair` or
+`auth_begin` (answered by `auth_challenge`, then `auth` must follow) within auth_timeout, else
+`auth_invalid` and close 4401. After auth, a reader takes frames and queues
 commands; one worker runs them in arrival order (so a `page` lands before the `draft` typed on it);
 replies go through a bounded queue to one writer task, and a client that falls that far behind is
 dropped. Drafts coalesce: a newer version of the same draft_id answers every older waiting (or
@@ -27,7 +28,7 @@ from companion.errors import CommandError, storage_error
 from companion.session import Session
 from protocol import PROTOCOL_VERSION
 from protocol.errors import ErrorCode
-from protocol.messages import COMMAND_TYPES, Auth, Draft, Pair
+from protocol.messages import COMMAND_TYPES, Auth, AuthBegin, Draft, Pair
 
 log = logging.getLogger("tactful.server")
 
@@ -173,36 +174,72 @@ class Connection:
             pass
         return False
 
-    async def handshake(self) -> bool:
-        """hello -> auth|pair -> auth_ok|paired; False (after closing 4401) on any failure."""
-        svc = self.services
-        await self.ws.send_json({"type": "hello", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
-                                 "local_only": svc.local_only})
+    async def _handshake_frame(self, deadline: float, allowed: dict) -> Any:
+        """The next handshake frame as one of the `allowed` models (type -> model), or None after
+        refusing (4401) a late, oversized, binary, malformed or out-of-order frame. The deadline
+        is the connection's whole handshake budget, so auth_begin cannot stretch it."""
+        names = " or ".join(allowed)  # "auth or pair or auth_begin", or just "auth"
+        remaining = deadline - asyncio.get_running_loop().time()
         try:
-            msg = await self.ws.receive(timeout=self.config.auth_timeout)
+            if remaining <= 0:
+                raise asyncio.TimeoutError
+            msg = await self.ws.receive(timeout=remaining)
         except asyncio.TimeoutError:
-            return await self._refuse(f"no auth or pair within {self.config.auth_timeout:g} s")
+            await self._refuse(f"no auth or pair within {self.config.auth_timeout:g} s")
+            return None
         if msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR):
-            return False
+            return None
         if msg.type != WSMsgType.TEXT or len(msg.data) > FIRST_FRAME_MAX:
-            return await self._refuse("the first message must be auth or pair")
+            await self._refuse(f"the next message must be {names}")
+            return None
         try:
             first = json.loads(msg.data)
             kind = first.get("type") if isinstance(first, dict) else None
-            if kind == "auth":
-                auth = Auth.model_validate(first)
-            elif kind == "pair":
-                pair = Pair.model_validate(first)
-            else:
-                return await self._refuse("authenticate first: send auth or pair")
+            model = allowed.get(kind) if isinstance(kind, str) else None
+            if model is None:
+                await self._refuse(f"authenticate first: send {names}")
+                return None
+            return model.model_validate(first)
         except (ValueError, ValidationError):
-            return await self._refuse("the first message must be a valid auth or pair")
+            await self._refuse(f"the next message must be a valid {names}")
+            return None
 
+    async def handshake(self) -> bool:
+        """hello -> [auth_begin -> auth_challenge ->] auth|pair -> auth_ok|paired; False (after
+        closing 4401) on any failure. auth_begin is allowed once, first, and only `auth` may follow
+        it, for the client it named; the whole exchange shares one auth_timeout deadline."""
+        svc = self.services
+        deadline = asyncio.get_running_loop().time() + self.config.auth_timeout
+        await self.ws.send_json({"type": "hello", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
+                                 "local_only": svc.local_only})
+        first = await self._handshake_frame(deadline, {"auth": Auth, "pair": Pair, "auth_begin": AuthBegin})
+        if first is None:
+            return False
         from companion.server.pairing import PairingError
 
+        begun = None
+        if isinstance(first, AuthBegin):
+            try:
+                salt, proof = svc.pairing.challenge(first.client_name, self.session.origin, first.nonce, svc.port)
+            except PairingError as exc:
+                log.info("refused auth_begin from a client: %s", exc)
+                return await self._refuse(str(exc))
+            try:
+                await self.ws.send_json({"type": "auth_challenge", "salt": salt, "proof": proof})
+            except (ConnectionError, RuntimeError):
+                return False
+            begun = first.client_name
+            first = await self._handshake_frame(deadline, {"auth": Auth})
+            if first is None:
+                return False
+        kind = first.type
+        auth = first if kind == "auth" else None
+        pair = first if kind == "pair" else None
         try:
             if kind == "auth":
                 record = svc.pairing.authenticate(auth.token, self.session.origin)
+                if begun is not None and record.name != begun:  # the token must be the named client's
+                    raise PairingError("this token belongs to another client than auth_begin named; pair again")
                 reply = {"type": "auth_ok", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
                          "client_name": record.name, "local_only": svc.local_only, "paused": svc.is_paused}
             else:
@@ -313,7 +350,7 @@ class Connection:
             msg_id = None
         entry = self.handlers.get(kind) if kind else None
         if entry is None:
-            if kind in ("auth", "pair"):
+            if kind in ("auth", "auth_begin", "pair"):
                 return await self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, "already authenticated")
             if kind in COMMAND_TYPES:  # a valid command whose handler is not built yet: not abuse
                 self.send(error_reply(msg_id, ErrorCode.UNKNOWN_COMMAND, f"{kind} is not available in this companion"))

@@ -7,10 +7,16 @@ long-lived tokens they are exchanged for.
 - A token is 256 random bits, bound to the Origin that paired. Only a salted SHA-256 of it is
   kept (a verifier: the token has full entropy, so a slow hash adds nothing), in a 0600 file.
 - Every comparison is constant-time (hmac.compare_digest).
+- Before a client reveals its token it may ask the server to prove itself (`auth_begin`): the
+  server answers with the client's salt and HMAC-SHA256(verifier, label || nonce || port), which
+  only a holder of the verifier can compute. The verifier is what this file stores already
+  (SHA-256(salt || token)), so clients paired before this step existed keep working.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import fcntl
 import hashlib
 import hmac
@@ -25,6 +31,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from companion.paths import ensure_private_dir, write_private_file
+from protocol.messages import SERVER_PROOF_LABEL
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U
 CODE_LENGTH = 8
@@ -58,8 +65,34 @@ def normalize_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
+NONCE_MIN, NONCE_MAX = 16, 64  # bytes of the client's auth_begin nonce
+
+
 def _verifier(salt: str, token: str) -> str:
     return hashlib.sha256(bytes.fromhex(salt) + token.encode("utf-8")).hexdigest()
+
+
+def b64url(data: bytes) -> str:
+    """base64url without padding, as the protocol writes binary fields."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64url_decode(text: str) -> bytes:
+    """Inverse of b64url (padding optional); ValueError on anything else."""
+    if not text or any(ch not in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=" for ch in text):
+        raise ValueError("not base64url")
+    try:
+        return base64.urlsafe_b64decode(text.rstrip("=") + "=" * (-len(text.rstrip("=")) % 4))
+    except (binascii.Error, ValueError):
+        raise ValueError("not base64url") from None
+
+
+def server_proof(verifier_hex: str, nonce: bytes, port: int) -> bytes:
+    """HMAC-SHA256 keyed by the verifier SHA-256(salt || token) over label || nonce || port (2 bytes,
+    big-endian). The port ties the proof to the socket the client dialled: a program squatting
+    another port cannot pass a real companion's proof on (the client checks against its own port)."""
+    message = SERVER_PROOF_LABEL.encode("ascii") + nonce + int(port).to_bytes(2, "big")
+    return hmac.new(bytes.fromhex(verifier_hex), message, hashlib.sha256).digest()
 
 
 class ClientStore:
@@ -113,6 +146,13 @@ class ClientStore:
             if hmac.compare_digest(_verifier(record.salt, token), record.verifier):
                 found = record
         return found
+
+    def by_name(self, name: str) -> ClientRecord | None:
+        """The paired client with exactly this name, if any."""
+        for record in self.load():
+            if record.name == name:
+                return record
+        return None
 
     def has_verifier(self, verifier: str) -> bool:
         """Whether a client with this verifier is still paired (not revoked by `tactful unpair`)."""
@@ -197,6 +237,22 @@ class Pairing:
         if len(self._wrong) >= MAX_WRONG:
             self._locked_until = now + LOCKOUT
             self._wrong.clear()
+
+    def challenge(self, client_name: str, origin: str, nonce: str, port: int) -> tuple[str, str]:
+        """(salt, proof), both base64url, for `auth_begin`: the proof that this server holds the
+        verifier of `client_name`'s token. An unknown name, another Origin than the one that paired,
+        or a nonce that is not 16-64 bytes of base64url all get the same refusal."""
+        try:
+            raw_nonce = b64url_decode(nonce)
+        except ValueError:
+            raw_nonce = b""
+        if not NONCE_MIN <= len(raw_nonce) <= NONCE_MAX:
+            raise PairingError(f"auth_begin needs a nonce of {NONCE_MIN} to {NONCE_MAX} random bytes in base64url")
+        record = self.clients.by_name(client_name)
+        if record is None or not hmac.compare_digest(record.origin.encode(), origin.encode()):
+            raise PairingError("unknown client or a client from another origin; pair again")
+        proof = server_proof(record.verifier, raw_nonce, port)
+        return b64url(bytes.fromhex(record.salt)), b64url(proof)
 
     def authenticate(self, token: str, origin: str) -> ClientRecord:
         """The client a token belongs to, if it is used from the Origin that paired it."""

@@ -38,6 +38,7 @@ def render(schema: dict) -> str:
     values = {
         "PROTOCOL_VERSION": schema["protocol_version"],
         "AUTH_CLOSE_CODE": consts["auth_close_code"],
+        "SERVER_PROOF_LABEL": consts["server_proof_label"],
         "ERROR_CODES": consts["error_codes"],
         "COMMAND_TYPES": consts["command_types"],
         "SURFACES": consts["surfaces"],
