@@ -10,6 +10,7 @@ answered from tests/fixtures/extension/, and anything else not routed is aborted
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import os
 import shutil
@@ -114,14 +115,20 @@ class Companion:
 
 @dataclass
 class Squatter:
-    """A WebSocket server on a port that records every frame a client sends.
+    """A WebSocket server on a port that records every frame a client sends (parsed in `frames`,
+    verbatim in `raw`).
 
-    It answers `hello` like a companion and, for `auth`, replies `auth_ok` with a client name of
-    its own choosing: it cannot know the one the companion stored when the browser paired.
+    It answers `hello` like a companion. Without the token's verifier it cannot prove itself, so
+    it does its worst: mode "wrong_proof" answers `auth_begin` with a well-formed `auth_challenge`
+    whose salt and proof are random; mode "no_challenge" skips the challenge and answers
+    `auth_begin` with `auth_ok` echoing the client name it was just told. Any `auth` gets `auth_ok`
+    with that name, any command an empty success.
     """
 
     port: int
+    mode: str = "wrong_proof"
     frames: list = field(default_factory=list)
+    raw: list = field(default_factory=list)
     connections: int = 0
     _loop: asyncio.AbstractEventLoop | None = None
     _thread: threading.Thread | None = None
@@ -133,13 +140,23 @@ class Squatter:
         async def handler(ws):
             self.connections += 1
             await ws.send(json.dumps({"type": "hello", "protocol": 1, "server": "tactful/0.1.0", "local_only": True}))
+            name = "Tactful extension (Chrome) guessed"
+            auth_ok = lambda: json.dumps({"type": "auth_ok", "protocol": 1, "server": "tactful/0.1.0",  # noqa: E731
+                                          "client_name": name, "local_only": True, "paused": False})
             async for raw in ws:
+                self.raw.append(raw)
                 msg = json.loads(raw)
                 self.frames.append(msg)
-                if msg.get("type") == "auth":
-                    await ws.send(json.dumps({"type": "auth_ok", "protocol": 1, "server": "tactful/0.1.0",
-                                              "client_name": "Tactful extension (Chrome) guessed",
-                                              "local_only": True, "paused": False}))
+                if msg.get("type") == "auth_begin":
+                    name = msg.get("client_name") or name
+                    if self.mode == "no_challenge":
+                        await ws.send(auth_ok())
+                    else:
+                        salt, proof = base64.urlsafe_b64encode(os.urandom(16)), base64.urlsafe_b64encode(os.urandom(32))
+                        await ws.send(json.dumps({"type": "auth_challenge", "salt": salt.decode().rstrip("="),
+                                                  "proof": proof.decode().rstrip("=")}))
+                elif msg.get("type") == "auth":
+                    await ws.send(auth_ok())
                 elif "id" in msg:
                     await ws.send(json.dumps({"type": "result", "id": msg["id"], "success": True, "result": {}}))
 

@@ -76,15 +76,21 @@ def test_unpaired_shows_unpaired_and_sends_no_page_data(ext_browser):
         squatter.stop()
 
 
-def test_an_impostor_on_the_port_learns_no_page_data(paired):
-    """Paired, then the companion is replaced by a program that answers like one: the extension
-    sends its token (it cannot tell yet) but no page and no draft, and shows disconnected."""
+@pytest.mark.parametrize("mode", ["wrong_proof", "no_challenge"])
+def test_an_impostor_on_the_port_learns_no_token_and_no_page_data(paired, mode):
+    """Paired, then the companion is replaced by a program that answers like one but cannot prove
+    it holds this browser's token verifier: it never sees the token, an `auth` frame, a page or a
+    draft, and the sidebar says the program on the port is not the paired companion. When the real
+    companion is back on the port, the same pairing connects again and the page comes back."""
     from playwright.sync_api import expect
 
     browser, companion = paired
     port = companion.port
+    stored = browser.options().evaluate("() => chrome.storage.local.get(['token', 'clientName'])")
+    token = stored["token"]
+    assert len(token) >= 40 and stored["clientName"]
     companion.stop()
-    squatter = Squatter(port).start()
+    squatter = Squatter(port, mode=mode).start()
     try:
         page = browser.linkedin("/in/dana-whitfield/")
         helper = browser.options()
@@ -92,13 +98,21 @@ def test_an_impostor_on_the_port_learns_no_page_data(paired):
         panel = browser.panel(tab)
         page.click(".msg-form__contenteditable")
         page.keyboard.type("Hi Dana, could you refer me?")
-        wait_until(lambda: squatter.connections >= 1, message="the extension to try the port")
+        wait_until(lambda: squatter.connections >= 1 and squatter.frames, message="the extension to try the port")
         time.sleep(1.5)
         expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "disconnected")
-        expect(panel.locator('[data-section="connection-help"]')).to_contain_text("pair again")
-        assert set(squatter.types()) <= {"auth"}, squatter.types()
+        expect(panel.locator('[data-section="connection-help"]')).to_contain_text("not your paired Tactful companion")
+        assert set(squatter.types()) == {"auth_begin"}, squatter.types()
+        assert not any(token in raw for raw in squatter.raw)
+        assert all(f.get("client_name") == stored["clientName"] for f in squatter.frames)
+        # The pairing is kept: a squatter's failed proof is no reason to forget it.
+        assert helper.evaluate("() => chrome.storage.local.get('token')").get("token") == token
     finally:
         squatter.stop()
+    companion.start()  # same port, same data dir
+    panel.click('[data-action="retry"]')
+    expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=15000)
+    expect(panel.locator('[data-field="recipient-name"]')).not_to_be_empty(timeout=10000)
 
 
 def test_no_content_script_outside_linkedin(paired):
@@ -148,3 +162,31 @@ def test_the_extension_changes_nothing_in_linkedin_pages(paired, pw):
     finally:
         plain.close()
     assert with_extension == without
+
+
+def test_the_worker_checks_the_proof_as_documented(ext_browser):
+    """proof.js (Web Crypto) against the worked example in docs/protocol.md, and against each way
+    an impostor could get it wrong."""
+    page = ext_browser.options()
+    result = page.evaluate("""async () => {
+        const { verifyServerProof, newNonce, fromB64url } = await import("/src/background/proof.js");
+        const good = { token: "q3V9l2n0y2mQeE8o0c5JpW7xK1sR4tU6vY8zA0bC2dE", salt: "ABEiM0RVZneImaq7zN3u_w",
+                       nonce: "AAECAwQFBgcICQoLDA0ODw", port: 8765,
+                       proof: "fdIAz2RQxwaAlW99TD7DNwBQ2QAyRWpmvwyowMTU8Bc" };
+        const check = (over) => verifyServerProof({ ...good, ...over });
+        return {
+            good: await check({}),
+            otherPort: await check({ port: 8766 }),
+            otherToken: await check({ token: good.token.replace("q", "r") }),
+            otherSalt: await check({ salt: "ABEiM0RVZneImaq7zN3u_A" }),
+            otherNonce: await check({ nonce: "AAECAwQFBgcICQoLDA0OEA" }),
+            flipped: await check({ proof: "gdIAz2RQxwaAlW99TD7DNwBQ2QAyRWpmvwyowMTU8Bc" }),
+            garbage: await check({ proof: "not base64!" }),
+            missing: await check({ salt: undefined }),
+            nonceBytes: fromB64url(newNonce()).length,
+            fresh: newNonce() !== newNonce(),
+        };
+    }""")
+    assert result == {"good": True, "otherPort": False, "otherToken": False, "otherSalt": False,
+                      "otherNonce": False, "flipped": False, "garbage": False, "missing": False,
+                      "nonceBytes": 32, "fresh": True}

@@ -1,11 +1,13 @@
 // The one WebSocket client to the companion: handshake, pairing, commands, keepalive, reconnect.
 //
-// Trust: the token is only sent after a `hello` that speaks our protocol, and page data is only
-// sent after `auth_ok` echoes the exact client name this browser registered when it paired (a
-// random suffix the companion stored with the token). A program squatting the port cannot know
-// that name, so it never gets past the handshake and never receives a page or a draft.
+// Trust: after `hello` the worker sends `auth_begin` (its client name and a fresh nonce) and
+// checks the `auth_challenge` proof (proof.js): only a program holding this browser's token
+// verifier, bound to the port we dialled, can produce it. Only then is the token sent, and page
+// data only after `auth_ok` echoes our client name. A program squatting the port fails the proof,
+// so it never receives the token, a page or a draft; the user is told what is on the port.
 
 import { AUTH_CLOSE_CODE, CLIENT_MESSAGES, PROTOCOL_VERSION } from "../protocol.js";
+import { newNonce, verifyServerProof } from "./proof.js";
 import {
   BACKOFF_MAX_MS, BACKOFF_MIN_MS, COMMAND_TIMEOUT_MS, HANDSHAKE_TIMEOUT_MS,
   PING_INTERVAL_MS, WS_PATH,
@@ -73,7 +75,7 @@ export class CompanionClient {
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
     const creds = await this.hooks.credentials();
-    if (!creds.token) {
+    if (!creds.token || !creds.clientName) { // auth_begin needs both; a half-kept pairing is no pairing
       this.setState("unpaired", { port: creds.port });
       return;
     }
@@ -131,7 +133,9 @@ export class CompanionClient {
       return;
     }
     this.ws = ws;
-    let phase = "hello"; // hello -> auth|pair -> ready
+    let phase = "hello"; // hello -> challenge -> verifying -> auth -> ready, or hello -> pair -> ready
+    let nonce = null;
+    let refused = false; // auth_invalid arrived: its 4401 close is expected
     const handshakeTimer = setTimeout(() => {
       if (generation === this.generation && phase !== "ready") {
         try { ws.close(1000); } catch (_) { /* ignore */ }
@@ -161,9 +165,30 @@ export class CompanionClient {
           phase = "pair";
           ws.send(JSON.stringify({ type: "pair", code: flow.code, client_name: creds.newClientName }));
         } else {
-          phase = "auth";
-          ws.send(JSON.stringify({ type: "auth", token: creds.token }));
+          phase = "challenge";
+          nonce = newNonce();
+          ws.send(JSON.stringify({ type: "auth_begin", client_name: creds.clientName, nonce }));
         }
+        return;
+      }
+      if (phase === "challenge" && msg.type === "auth_challenge") {
+        phase = "verifying";
+        const proven = verifyServerProof({
+          token: creds.token, salt: msg.salt, nonce, port: creds.port, proof: msg.proof,
+        });
+        proven.catch(() => false).then((ok) => {
+          if (generation !== this.generation || phase !== "verifying") return;
+          if (ok) {
+            phase = "auth";
+            ws.send(JSON.stringify({ type: "auth", token: creds.token }));
+          } else {
+            this._impostor(ws, generation, flow, creds.port);
+          }
+        });
+        return;
+      }
+      if (phase === "verifying") { // the companion says nothing until it has our auth
+        this._impostor(ws, generation, flow, creds.port);
         return;
       }
       if (phase === "pair") {
@@ -188,9 +213,11 @@ export class CompanionClient {
         }
         return;
       }
-      if (phase === "auth") {
+      if (phase === "challenge" || phase === "auth") {
         clearTimeout(handshakeTimer);
-        if (msg.type === "auth_ok" && msg.client_name === creds.clientName) {
+        // auth_ok counts only after our auth: before it, a program echoing the name it just read
+        // in auth_begin would otherwise pass for the companion.
+        if (phase === "auth" && msg.type === "auth_ok" && msg.client_name === creds.clientName) {
           phase = "ready";
           this.backoff = BACKOFF_MIN_MS;
           this.setState("connected", {
@@ -204,6 +231,9 @@ export class CompanionClient {
           this.hooks.onAuthed();
         } else if (msg.type === "auth_invalid") {
           // The companion forgot us (unpaired, or a new install): ask the user to pair again.
+          // (Unproven before the challenge: a squatter can make us forget the pairing, but it
+          // learns nothing; docs/security.md.)
+          refused = true;
           this.close();
           this.hooks.saveCredentials(null).then(() => {
             this.setState("unpaired", {
@@ -212,11 +242,12 @@ export class CompanionClient {
             });
           });
           flow.reject?.(new CommandFailed("auth_invalid", msg.message || "token refused"));
+        } else if (phase === "challenge") {
+          this._impostor(ws, generation, flow, creds.port);
         } else {
-          // It has seen our token (the protocol gives the client no way to check the server first):
-          // say so, so the user can pair again and get a new one.
-          this._reject(ws, generation, flow, "the program on that port is not your paired Tactful companion; "
-            + "it may have seen this browser's pairing token, so pair again once your companion runs");
+          // It proved it holds our verifier, so it is our companion (or reads its data folder), yet
+          // it answered oddly: drop the socket and retry.
+          this._reject(ws, generation, flow, "the companion answered the handshake unexpectedly");
         }
         return;
       }
@@ -226,7 +257,7 @@ export class CompanionClient {
     ws.onclose = (ev) => {
       clearTimeout(handshakeTimer);
       if (generation !== this.generation) return;
-      if (ev.code === AUTH_CLOSE_CODE && phase !== "ready") return; // handled by auth_invalid
+      if (ev.code === AUTH_CLOSE_CODE && refused) return; // handled by auth_invalid
       this._lost(generation, flow, phase === "ready" ? "the companion closed the connection"
         : "the companion is not running");
     };
@@ -251,6 +282,13 @@ export class CompanionClient {
       }
       this.hooks.onEvent(msg.event, msg.data || {});
     }
+  }
+
+  /** The peer could not prove it is the paired companion: it got no token; say what is on the port. */
+  _impostor(ws, generation, flow, port) {
+    this._reject(ws, generation, flow, `the program on port ${port} is not your paired Tactful companion `
+      + "(it could not prove it knows this browser's pairing), so nothing was sent to it; stop that program "
+      + "or start the companion, or set the companion's port in the options");
   }
 
   _reject(ws, generation, flow, message) {

@@ -39,8 +39,9 @@ export async function setDisabledRules(codes) {
 }
 
 /**
- * A client name with a random suffix. The companion echoes it in `auth_ok`; a squatter on the
- * port cannot, which is how the worker tells the real companion from an impostor.
+ * A client name with a random suffix, so two browsers never share one. The worker names itself
+ * with it in `auth_begin` (it is a label, not a secret: the server's proof is what tells the real
+ * companion from an impostor) and expects it back in `auth_ok`.
  */
 export function newClientName(browserName) {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
