@@ -1,8 +1,7 @@
 """One WebSocket connection: handshake, auth deadline, dispatch, and a bounded writer.
 
-Order of events: the server sends `hello`; the first client frame must be `auth`, `pair` or
-`auth_begin` (answered by `auth_challenge`, then `auth` must follow) within auth_timeout, else
-`auth_invalid` and close 4401. After auth, a reader takes frames and queues
+Order of events: the handshake (companion/server/handshake.py: hello, then auth | pair |
+auth_begin -> auth_challenge -> auth, within auth_timeout, else auth_invalid and close 4401). After auth, a reader takes frames and queues
 commands; one worker runs them in arrival order (so a `page` lands before the `draft` typed on it);
 replies go through a bounded queue to one writer task, and a client that falls that far behind is
 dropped. Drafts coalesce: a newer version of the same draft_id answers every older waiting (or
@@ -25,15 +24,14 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from pydantic import ValidationError
 
 from companion.errors import CommandError, storage_error
+from companion.server.handshake import AUTH_CLOSE
+from companion.server.handshake import handshake as run_handshake
 from companion.session import Session
-from protocol import PROTOCOL_VERSION
 from protocol.errors import ErrorCode
-from protocol.messages import COMMAND_TYPES, Auth, AuthBegin, Draft, Pair
+from protocol.messages import COMMAND_TYPES, Draft
 
 log = logging.getLogger("tactful.server")
 
-AUTH_CLOSE = 4401
-FIRST_FRAME_MAX = 4096  # auth/pair are tiny; a big first frame is refused without parsing
 MAX_DRAFT_IDS = 256  # composers remembered per connection for supersede
 SLOW_CLIENT_CLOSE = 1013  # "try again later": we dropped a client that stopped reading
 CLOSE_DEADLINE = 2.0  # seconds a dropped client's close handshake may take before the transport closes
@@ -166,90 +164,13 @@ class Connection:
 
     # --- handshake ----------------------------------------------------------------------------
 
-    async def _refuse(self, message: str) -> bool:
-        try:
-            await self.ws.send_json({"type": "auth_invalid", "message": message})
-            await self.ws.close(code=AUTH_CLOSE, message=b"auth_invalid")
-        except (ConnectionError, RuntimeError):
-            pass
-        return False
-
-    async def _handshake_frame(self, deadline: float, allowed: dict) -> Any:
-        """The next handshake frame as one of the `allowed` models (type -> model), or None after
-        refusing (4401) a late, oversized, binary, malformed or out-of-order frame. The deadline
-        is the connection's whole handshake budget, so auth_begin cannot stretch it."""
-        names = " or ".join(allowed)  # "auth or pair or auth_begin", or just "auth"
-        remaining = deadline - asyncio.get_running_loop().time()
-        try:
-            if remaining <= 0:
-                raise asyncio.TimeoutError
-            msg = await self.ws.receive(timeout=remaining)
-        except asyncio.TimeoutError:
-            await self._refuse(f"no auth or pair within {self.config.auth_timeout:g} s")
-            return None
-        if msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR):
-            return None
-        if msg.type != WSMsgType.TEXT or len(msg.data) > FIRST_FRAME_MAX:
-            await self._refuse(f"the next message must be {names}")
-            return None
-        try:
-            first = json.loads(msg.data)
-            kind = first.get("type") if isinstance(first, dict) else None
-            model = allowed.get(kind) if isinstance(kind, str) else None
-            if model is None:
-                await self._refuse(f"authenticate first: send {names}")
-                return None
-            return model.model_validate(first)
-        except (ValueError, ValidationError):
-            await self._refuse(f"the next message must be a valid {names}")
-            return None
-
     async def handshake(self) -> bool:
-        """hello -> [auth_begin -> auth_challenge ->] auth|pair -> auth_ok|paired; False (after
-        closing 4401) on any failure. auth_begin is allowed once, first, and only `auth` may follow
-        it, for the client it named; the whole exchange shares one auth_timeout deadline."""
+        """companion/server/handshake.py's exchange; True once auth_ok/paired is sent."""
         svc = self.services
-        deadline = asyncio.get_running_loop().time() + self.config.auth_timeout
-        await self.ws.send_json({"type": "hello", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
-                                 "local_only": svc.local_only})
-        first = await self._handshake_frame(deadline, {"auth": Auth, "pair": Pair, "auth_begin": AuthBegin})
-        if first is None:
+        done = await run_handshake(self.ws, svc, self.session.origin, self.config.auth_timeout)
+        if done is None:
             return False
-        from companion.server.pairing import PairingError
-
-        begun = None
-        if isinstance(first, AuthBegin):
-            try:
-                salt, proof = svc.pairing.challenge(first.client_name, self.session.origin, first.nonce, svc.port)
-            except PairingError as exc:
-                log.info("refused auth_begin from a client: %s", exc)
-                return await self._refuse(str(exc))
-            try:
-                await self.ws.send_json({"type": "auth_challenge", "salt": salt, "proof": proof})
-            except (ConnectionError, RuntimeError):
-                return False
-            begun = first.client_name
-            first = await self._handshake_frame(deadline, {"auth": Auth})
-            if first is None:
-                return False
-        kind = first.type
-        auth = first if kind == "auth" else None
-        pair = first if kind == "pair" else None
-        try:
-            if kind == "auth":
-                record = svc.pairing.authenticate(auth.token, self.session.origin)
-                if begun is not None and record.name != begun:  # the token must be the named client's
-                    raise PairingError("this token belongs to another client than auth_begin named; pair again")
-                reply = {"type": "auth_ok", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
-                         "client_name": record.name, "local_only": svc.local_only, "paused": svc.is_paused}
-            else:
-                token, record = svc.pairing.pair(pair.code, pair.client_name, self.session.origin)
-                reply = {"type": "paired", "token": token, "client_name": record.name, "protocol": PROTOCOL_VERSION,
-                         "server": svc.server_name, "local_only": svc.local_only}
-                log.info("paired a new client %r", record.name)
-        except PairingError as exc:
-            log.info("refused %s from a client: %s", kind, exc)
-            return await self._refuse(str(exc))
+        record, reply = done
         self.session.client_name = record.name
         self._verifier = record.verifier
         self.authenticated = True

@@ -1,0 +1,117 @@
+"""The handshake of one WebSocket, before any command: who is the client?
+
+    server: hello
+    client: auth | pair | auth_begin
+      auth_begin -> server: auth_challenge (salt, proof) -> client: auth   (once, and only auth)
+    server: auth_ok | paired   -- or auth_invalid and close 4401 on any failure
+
+`auth_begin` lets a paired client make the server prove it holds the verifier of the client's
+token before the client reveals the token (docs/security.md, threat 22). One deadline, started
+when the socket opens, covers the whole exchange, so the extra round trip cannot stretch it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from aiohttp import WSMsgType, web
+from pydantic import ValidationError
+
+from companion.server.pairing import ClientRecord, PairingError
+from protocol import PROTOCOL_VERSION
+from protocol.messages import Auth, AuthBegin, Pair
+
+log = logging.getLogger("tactful.server")
+
+AUTH_CLOSE = 4401
+FIRST_FRAME_MAX = 4096  # handshake frames are tiny; a big one is refused without parsing
+
+
+async def refuse(ws: web.WebSocketResponse, message: str) -> None:
+    """auth_invalid with `message` (safe to show: no secrets in it), then close 4401."""
+    try:
+        await ws.send_json({"type": "auth_invalid", "message": message})
+        await ws.close(code=AUTH_CLOSE, message=b"auth_invalid")
+    except (ConnectionError, RuntimeError):
+        pass
+
+
+async def _next_frame(ws: web.WebSocketResponse, deadline: float, timeout: float, allowed: dict) -> Any:
+    """The next frame as one of the `allowed` models (type -> model), or None after refusing a
+    late, oversized, binary, malformed or out-of-order frame (or when the peer left)."""
+    names = " or ".join(allowed)  # "auth or pair or auth_begin", or just "auth"
+    remaining = deadline - asyncio.get_running_loop().time()
+    try:
+        if remaining <= 0:
+            raise asyncio.TimeoutError
+        msg = await ws.receive(timeout=remaining)
+    except asyncio.TimeoutError:
+        await refuse(ws, f"no auth or pair within {timeout:g} s")
+        return None
+    if msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR):
+        return None
+    if msg.type != WSMsgType.TEXT or len(msg.data) > FIRST_FRAME_MAX:
+        await refuse(ws, f"the next message must be {names}")
+        return None
+    try:
+        raw = json.loads(msg.data)
+        kind = raw.get("type") if isinstance(raw, dict) else None
+        model = allowed.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            await refuse(ws, f"authenticate first: send {names}")
+            return None
+        return model.model_validate(raw)
+    except (ValueError, ValidationError):
+        await refuse(ws, f"the next message must be a valid {names}")
+        return None
+
+
+async def handshake(ws: web.WebSocketResponse, services, origin: str,
+                    timeout: float) -> tuple[ClientRecord, dict] | None:
+    """Run the exchange up to (not including) the final reply: returns the client's record and the
+    auth_ok/paired message to send once the caller has registered the connection, or None after
+    refusing (4401) or losing the peer. auth_begin is allowed once, first; only `auth` may follow
+    it, with a token of the client it named."""
+    svc = services
+    deadline = asyncio.get_running_loop().time() + timeout
+    await ws.send_json({"type": "hello", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
+                        "local_only": svc.local_only})
+    first = await _next_frame(ws, deadline, timeout, {"auth": Auth, "pair": Pair, "auth_begin": AuthBegin})
+    if first is None:
+        return None
+    begun = None
+    if isinstance(first, AuthBegin):
+        try:
+            salt, proof = svc.pairing.challenge(first.client_name, origin, first.nonce, svc.port)
+        except PairingError as exc:
+            log.info("refused auth_begin from a client: %s", exc)
+            await refuse(ws, str(exc))
+            return None
+        try:
+            await ws.send_json({"type": "auth_challenge", "salt": salt, "proof": proof})
+        except (ConnectionError, RuntimeError):
+            return None
+        begun = first.client_name
+        first = await _next_frame(ws, deadline, timeout, {"auth": Auth})
+        if first is None:
+            return None
+    try:
+        if isinstance(first, Auth):
+            record = svc.pairing.authenticate(first.token, origin)
+            if begun is not None and record.name != begun:  # the token must be the named client's
+                raise PairingError("this token belongs to another client than auth_begin named; pair again")
+            reply = {"type": "auth_ok", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
+                     "client_name": record.name, "local_only": svc.local_only, "paused": svc.is_paused}
+        else:
+            token, record = svc.pairing.pair(first.code, first.client_name, origin)
+            reply = {"type": "paired", "token": token, "client_name": record.name, "protocol": PROTOCOL_VERSION,
+                     "server": svc.server_name, "local_only": svc.local_only}
+            log.info("paired a new client %r", record.name)
+    except PairingError as exc:
+        log.info("refused %s from a client: %s", first.type, exc)
+        await refuse(ws, str(exc))
+        return None
+    return record, reply
