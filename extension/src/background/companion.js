@@ -124,7 +124,7 @@ export class CompanionClient {
     const generation = ++this.generation;
     const url = `ws://127.0.0.1:${creds.port}${WS_PATH}`;
     // Keep the last problem on screen while retrying, so the sidebar does not flicker.
-    this.setState("connecting", { port: creds.port, message: this.detail.message });
+    this.setState("connecting", { port: creds.port, message: this.detail.message, impostor: this.detail.impostor });
     let ws;
     try {
       ws = new WebSocket(url);
@@ -288,16 +288,16 @@ export class CompanionClient {
   _impostor(ws, generation, flow, port) {
     this._reject(ws, generation, flow, `the program on port ${port} is not your paired Tactful companion `
       + "(it could not prove it knows this browser's pairing), so nothing was sent to it; stop that program "
-      + "or start the companion, or set the companion's port in the options");
+      + "or start the companion, or set the companion's port in the options", { impostor: true });
   }
 
-  _reject(ws, generation, flow, message) {
+  _reject(ws, generation, flow, message, extra = {}) {
     try { ws.close(1000); } catch (_) { /* ignore */ }
-    this._lost(generation, flow, message);
+    this._lost(generation, flow, message, extra);
   }
 
   /** The socket is gone: mark disconnected and retry with capped exponential backoff. */
-  _lost(generation, flow, message) {
+  _lost(generation, flow, message, extra = {}) {
     if (generation !== this.generation) return;
     this.generation += 1;
     this.ws = null;
@@ -309,7 +309,7 @@ export class CompanionClient {
         this.setState("unpaired", { port: creds.port });
         return;
       }
-      this.setState("disconnected", { port: creds.port, message, retryInMs: this.backoff });
+      this.setState("disconnected", { port: creds.port, message, retryInMs: this.backoff, ...extra });
       const delay = this.backoff * (0.8 + Math.random() * 0.4);
       this.backoff = Math.min(this.backoff * 2, BACKOFF_MAX_MS);
       clearTimeout(this.reconnectTimer);

@@ -60,7 +60,10 @@ function renderConnection(conn) {
       el("button", { type: "button", class: "btn btn-primary", "data-action": "options", text: "Open pairing" }));
     if (conn.message) help.append(el("p", { class: "quiet", text: conn.message }));
   } else if (conn.state === "disconnected" || (conn.state === "connecting" && conn.message)) {
-    help.append(el("p", { text: `The companion is not answering on port ${conn.port ?? "?"}.` }),
+    // impostor: something answered on the port but could not prove it is the paired companion.
+    help.append(el("p", { text: conn.impostor
+      ? `Another program is answering on port ${conn.port ?? "?"}, not your paired Tactful companion. It was sent nothing.`
+      : `The companion is not answering on port ${conn.port ?? "?"}.` }),
       el("p", { text: "Start it with " }, el("code", { text: "tactful serve" }),
         document.createTextNode(" or the tray app. Tactful reconnects by itself.")),
       el("button", { type: "button", class: "btn", "data-action": "retry", text: "Retry now" }));
