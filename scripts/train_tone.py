@@ -40,6 +40,7 @@ class Request:
     domain: str
     text: str
     score: float
+    community: str = ""  # the Community column (Stack Exchange site; "Wikipedia")
 
     @property
     def label(self) -> int | None:
@@ -56,7 +57,7 @@ def load_domain(folder: Path, domain: str) -> list[Request]:
         rows = list(csv.DictReader(fh))
     if not rows or "Request" not in rows[0] or "Normalized Score" not in rows[0]:
         raise SystemExit(f"train_tone: {path} lacks the Request / Normalized Score columns")
-    return [Request(domain, r["Request"], float(r["Normalized Score"])) for r in rows]
+    return [Request(domain, r["Request"], float(r["Normalized Score"]), r.get("Community") or "") for r in rows]
 
 
 def binary(requests: list[Request]) -> list[Request]:
