@@ -41,12 +41,12 @@ THRESHOLD = 0.5
 CLUSTER_JOIN = 0.5
 MIN_SHINGLES = 8  # under ten words a message is too short to call a copy
 COMMON = 16  # a shingle in more clusters than this finds no candidates by itself
-MAX_VERIFY = 64  # candidate clusters verified exactly per query, most hits first
+MAX_VERIFY = 32  # candidate clusters verified exactly per query, most hits first
 SMALL = 8  # clusters up to this size keep member fingerprints for exact checks
 MAX_REPS = 12  # representatives per cluster: variants of a template each get one, up to this
 NEW_REP = 0.8  # a joining member below this similarity to every rep becomes a rep itself
 JOIN_TRIES = 16  # candidate clusters tried when a message is added
-SIM_BUDGET = 160  # exact similarity computations per query (~1.5 us each)
+SIM_BUDGET = 64  # exact similarity computations per query (~1.5 us each)
 EXACT_UNION = 2000  # above this many recipients across matched clusters, distinct counts are summed
 
 
