@@ -25,9 +25,16 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def write_private_file(path: Path, data: str | bytes) -> None:
-    """Atomically write a 0600 file: the content is never readable by others, even briefly."""
-    ensure_private_dir(path.parent)
+def write_private_file(path: Path, data: str | bytes, *, private_parent: bool = True) -> None:
+    """Atomically write a 0600 file: the content is never readable by others, even briefly.
+
+    The parent folder is made 0700 too, except with private_parent=False: a destination the user
+    chose (an export into their home folder) keeps the permissions it has.
+    """
+    if private_parent:
+        ensure_private_dir(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
     fd = os.open(tmp, flags, 0o600)

@@ -127,3 +127,39 @@ def test_a_damaged_log_is_reported_and_kept(tmp_path):
     r = history(folder)
     assert r.returncode == 0 and "damaged" in r.stderr and "kept as" in r.stderr
     assert any(".corrupt-" in p.name for p in folder.iterdir())
+
+
+def test_data_dir_before_the_subcommand_is_kept(tmp_path):
+    """`tactful history --data-dir D import F` writes into D, not the default data dir."""
+    import json as _json
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    export = tmp_path / "exported.json"
+    env = {**os.environ, "TACTFUL_DATA_DIR": str(tmp_path / "must-not-be-used")}
+    sent = [sys.executable, "-m", "companion", "history", "--data-dir", str(data), "export", str(export)]
+    subprocess.run(sent, check=True, env=env, capture_output=True, timeout=60)
+    assert export.exists() and not (tmp_path / "must-not-be-used").exists()
+    imported = subprocess.run([sys.executable, "-m", "companion", "history", "--data-dir", str(data),
+                               "import", str(export)], env=env, capture_output=True, text=True, timeout=60)
+    assert imported.returncode == 0, imported.stderr
+    assert not (tmp_path / "must-not-be-used").exists()
+    assert _json.loads(export.read_text())  # a readable export
+
+
+def test_export_leaves_the_destination_folder_permissions_alone(tmp_path):
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    dest_dir = tmp_path / "home"
+    dest_dir.mkdir(mode=0o755)
+    os.chmod(dest_dir, 0o755)
+    out = dest_dir / "tactful-export.json"
+    subprocess.run([sys.executable, "-m", "companion", "history", "--data-dir", str(tmp_path / "data"),
+                    "export", str(out)], check=True, capture_output=True, timeout=60)
+    assert stat.S_IMODE(os.stat(dest_dir).st_mode) == 0o755
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600

@@ -13,6 +13,7 @@ notices the change within a second.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from datetime import datetime, timezone
@@ -44,7 +45,9 @@ def register(sub) -> None:
     t = acts.add_parser("text", help="keep message text (encrypted with a keyring key), or not")
     t.add_argument("mode", choices=["on", "off", "status"])
     for sp in (f, s, e, i, t):
-        sp.add_argument("--data-dir", default=None)
+        # SUPPRESS: a subcommand without its own --data-dir keeps the one given before it
+        # (`tactful history --data-dir D import F`) instead of resetting it to None.
+        sp.add_argument("--data-dir", default=argparse.SUPPRESS)
         sp.set_defaults(func=run)
 
 
@@ -139,7 +142,8 @@ def _export(db, args) -> int:
     if args.file == "-":
         sys.stdout.write(text)
         return 0
-    write_private_file(Path(args.file).expanduser().resolve(), text)  # 0600: it may hold message text
+    # 0600: it may hold message text; the folder is the user's choice and keeps its permissions.
+    write_private_file(Path(args.file).expanduser().resolve(), text, private_parent=False)
     print(f"Wrote the outreach log to {args.file} (readable only by you).")
     return 0
 
