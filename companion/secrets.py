@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import asdict, dataclass
 
 import keyring
@@ -106,11 +107,46 @@ def backend_status(probe: bool = True) -> BackendStatus:
                    f"(priority {priority:g}); secrets are only as safe as it is")
     if probe:
         try:
-            backend.get_password(SERVICE, INDEX_NAME)
+            _within_deadline(backend.get_password, SERVICE, INDEX_NAME)
         except Exception as exc:
             return BackendStatus(False, _name(backend), f"the keyring did not answer: {type(exc).__name__}: {exc}",
                                  warning)
     return BackendStatus(True, _name(backend), "a secure keyring backend is available", warning)
+
+
+def _deadline() -> float:
+    try:
+        return max(0.1, float(os.environ.get("TACTFUL_KEYRING_TIMEOUT", "60")))
+    except ValueError:
+        return 60.0
+
+
+def _within_deadline(fn, *args):
+    """Run one keyring call, but never wait on it forever.
+
+    A Secret Service that died or is locked can make D-Bus calls block (an unlock prompt nobody
+    answers, a daemon being re-activated): a credential operation then fails with a clear error
+    instead of hanging the CLI or a server thread. The call goes on in a daemon thread and its
+    late result is dropped.
+    """
+    box: dict = {}
+
+    def work():
+        try:
+            box["value"] = fn(*args)
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, name="tactful-keyring", daemon=True)
+    thread.start()
+    thread.join(_deadline())
+    if thread.is_alive():
+        raise SecretsUnavailable(
+            f"the keyring did not answer within {_deadline():g} s (it may be locked and waiting for "
+            f"an unlock prompt, or its service stopped); unlock it or restart it, then try again")
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
 
 
 def _backend():
@@ -126,7 +162,7 @@ def _check_name(name: str) -> None:
 
 
 def _read_index(backend) -> list[str]:
-    raw = backend.get_password(SERVICE, INDEX_NAME)
+    raw = _within_deadline(backend.get_password, SERVICE, INDEX_NAME)
     try:
         names = json.loads(raw) if raw else []
     except ValueError:
@@ -135,13 +171,13 @@ def _read_index(backend) -> list[str]:
 
 
 def _write_index(backend, names: list[str]) -> None:
-    backend.set_password(SERVICE, INDEX_NAME, json.dumps(sorted(set(names))))
+    _within_deadline(backend.set_password, SERVICE, INDEX_NAME, json.dumps(sorted(set(names))))
 
 
 def get_secret(name: str) -> str | None:
     """The stored value, or None when there is none."""
     _check_name(name)
-    return _backend().get_password(SERVICE, name)
+    return _within_deadline(_backend().get_password, SERVICE, name)
 
 
 def set_secret(name: str, value: str) -> None:
@@ -150,7 +186,7 @@ def set_secret(name: str, value: str) -> None:
     if not isinstance(value, str) or not value:
         raise ValueError("a secret value must be a non-empty string")
     backend = _backend()
-    backend.set_password(SERVICE, name, value)
+    _within_deadline(backend.set_password, SERVICE, name, value)
     names = _read_index(backend)
     if name not in names:
         _write_index(backend, names + [name])
@@ -161,7 +197,7 @@ def delete_secret(name: str) -> bool:
     _check_name(name)
     backend = _backend()
     try:
-        backend.delete_password(SERVICE, name)
+        _within_deadline(backend.delete_password, SERVICE, name)
         existed = True
     except keyring.errors.PasswordDeleteError:
         existed = False

@@ -28,8 +28,12 @@ def tactful(*args: str, stdin: str = "", timeout: float = 60) -> dict:
     """Run the CLI; never hangs the scenario (a dead keyring can make D-Bus calls wait)."""
     started = time.monotonic()
     try:
+        # No display: on a headless machine a re-activated keyring cannot show an unlock prompt
+        # (under xvfb-run it would, and wait for an answer nobody gives).
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        env["TACTFUL_KEYRING_TIMEOUT"] = "10"
         out = subprocess.run([sys.executable, "-m", "companion", *args], input=stdin, capture_output=True,
-                             text=True, timeout=timeout, cwd=REPO)
+                             text=True, timeout=timeout, cwd=REPO, env=env)
         return {"rc": out.returncode, "stdout": out.stdout, "stderr": out.stderr,
                 "seconds": round(time.monotonic() - started, 1)}
     except subprocess.TimeoutExpired:
@@ -66,7 +70,8 @@ async def scenario(work: Path) -> dict:
         code = (await asyncio.to_thread(request_code, data))["code"]
         token = (await pair(server.url, code))["token"]
         ws = await authenticate(server.url, token)
-        report["before"]["history_text_on"] = tactful("history", "text", "on", "--data-dir", str(data))
+        report["before"]["history_text_on"] = await asyncio.to_thread(
+            tactful, "history", "text", "on", "--data-dir", str(data))
         report["before"]["sent"] = (await command(ws, sent(1)))
 
         daemon.kill()  # the keyring goes away while the companion runs
@@ -77,8 +82,8 @@ async def scenario(work: Path) -> dict:
         after["draft"] = await command(ws, {"id": 1, **DRAFT})
         after["sent"] = await command(ws, sent(2))
         after["status"] = await command(ws, {"id": 2, "type": "status"})
-        after["secrets_set"] = tactful("secrets", "set", "probe-secret-2", stdin="value-2\n")
-        after["secrets_list"] = tactful("secrets", "list")
+        after["secrets_set"] = await asyncio.to_thread(tactful, "secrets", "set", "probe-secret-2", stdin="value-2\n")
+        after["secrets_list"] = await asyncio.to_thread(tactful, "secrets", "list")
         after["draft_again"] = await command(ws, {"id": 3, **DRAFT, "version": 2})
         report["after"] = after
         await ws.close()

@@ -1,0 +1,61 @@
+"""A keyring that stops answering makes credential operations fail with a clear error, not hang.
+
+The backend here is a stand-in whose calls block, as a D-Bus Secret Service does when it waits on
+an unlock prompt nobody answers; the real daemon-killed case runs in test_resilience_keyring.py.
+"""
+
+import threading
+import time
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from companion import secrets
+
+
+class StuckKeyring(KeyringBackend):
+    priority = 5  # looks like a recommended backend, so companion.secrets accepts it
+
+    def __init__(self):
+        super().__init__()
+        self.release = threading.Event()
+
+    def get_password(self, service, username):
+        self.release.wait(30)
+        return None
+
+    def set_password(self, service, username, password):
+        self.release.wait(30)
+
+    def delete_password(self, service, username):
+        self.release.wait(30)
+
+
+@pytest.fixture
+def stuck(monkeypatch):
+    previous = keyring.get_keyring()
+    backend = StuckKeyring()
+    keyring.set_keyring(backend)
+    monkeypatch.setenv("TACTFUL_KEYRING_TIMEOUT", "0.5")
+    yield
+    backend.release.set()  # let the abandoned calls finish
+    keyring.set_keyring(previous)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: secrets.get_secret("api-key"),
+    lambda: secrets.set_secret("api-key", "value"),
+    lambda: secrets.delete_secret("api-key"),
+    lambda: secrets.list_names(),
+])
+def test_a_stuck_keyring_fails_with_a_clear_error(stuck, call):
+    started = time.monotonic()
+    with pytest.raises(secrets.SecretsUnavailable, match="did not answer within 0.5 s"):
+        call()
+    assert time.monotonic() - started < 10  # it gave up; it did not wait for the backend
+
+
+def test_backend_status_reports_a_stuck_keyring_as_not_usable(stuck):
+    status = secrets.backend_status(probe=True)
+    assert status.secure is False and "did not answer" in status.reason
