@@ -329,3 +329,17 @@ def test_every_finding_has_message_docs_and_known_severity():
     for rule in RULES:
         assert rule.rationale and rule.severity in {"error", "warning", "info", "hint"} and rule.surfaces
 
+
+
+@pytest.mark.parametrize("text", [
+    "I saw Stripe is hiring a Senior Backend Engineer; would you be open to referring me?",
+    "Would you refer me for job 4821 at Stripe?",
+    "Would you be open to referring me for req #12345 at Stripe?",
+    "Stripe is looking for a data scientist and I would love to be considered.",
+])
+def test_role_named_through_hiring_cues_and_bare_job_numbers(text):
+    assert "ask.role-missing" not in codes(text)
+
+
+def test_hiring_manager_is_still_not_a_role():
+    assert "ask.role-missing" in codes("I am a hiring manager at Acme; could you refer me at Stripe?")

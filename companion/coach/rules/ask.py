@@ -29,7 +29,7 @@ _TITLE = Trigger(
 _ROLE_NOUN_AFTER = re.compile(r"\s*(?:role|position|opening|job|posting|req|vacancy|opportunity)\b")
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
-    r"candidacy|interview|opening|hiring for|posted|role|position|join|joining|for the|for a|"
+    r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|"
     r"for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
@@ -56,7 +56,8 @@ def _is_self_title(before: str) -> bool:
     return False
 
 
-_JOB_ID = Trigger(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}")
+_JOB_ID = Trigger(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
+                  r"|\b(?:job|req|requisition)\s*#?\s*\d{3,}\b")  # "job 4821", "req #12345"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
 _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b")
