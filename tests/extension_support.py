@@ -215,7 +215,9 @@ class Browser:
     def __init__(self, playwright, profile_dir: Path, ext_dir: Path = EXT_DIR, headless: bool = True):
         args = [f"--disable-extensions-except={ext_dir}", f"--load-extension={ext_dir}", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync"]
+                "--no-first-run", "--disable-sync",
+                # Chromium must not touch the test session's Secret Service (the keyring tests own it).
+                "--password-store=basic"]
         self.context = playwright.chromium.launch_persistent_context(
             str(profile_dir), executable_path=CHROMIUM, headless=headless, args=args,
             viewport={"width": 1100, "height": 800})

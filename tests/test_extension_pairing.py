@@ -156,7 +156,7 @@ def test_the_extension_changes_nothing_in_linkedin_pages(paired, pw):
             document.getElementById('interop-outlet').shadowRoot.innerHTML""")
 
     with_extension = typed_dom(browser.context)
-    plain = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+    plain = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--password-store=basic"])
     try:
         context = plain.new_context()
         serve_fixtures(context)

@@ -32,7 +32,8 @@ def snapshots():
     out = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                          "--password-store=basic"])
         try:
             page = browser.new_page()
             current = {}

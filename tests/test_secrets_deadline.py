@@ -9,13 +9,22 @@ import time
 
 import keyring
 import pytest
+from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 
 from companion import secrets
 
 
 class StuckKeyring(KeyringBackend):
-    priority = 5  # looks like a recommended backend, so companion.secrets accepts it
+    # keyring registers every KeyringBackend subclass and may pick one when another test
+    # re-initializes it: outside this module's fixture the class says it is not viable.
+    active = False
+
+    @properties.classproperty
+    def priority(cls):
+        if not cls.active:
+            raise RuntimeError("StuckKeyring is only for test_secrets_deadline")
+        return 5  # looks like a recommended backend, so companion.secrets accepts it
 
     def __init__(self):
         super().__init__()
@@ -35,12 +44,14 @@ class StuckKeyring(KeyringBackend):
 @pytest.fixture
 def stuck(monkeypatch):
     previous = keyring.get_keyring()
+    StuckKeyring.active = True
     backend = StuckKeyring()
     keyring.set_keyring(backend)
     monkeypatch.setenv("TACTFUL_KEYRING_TIMEOUT", "0.5")
     yield
     backend.release.set()  # let the abandoned calls finish
     keyring.set_keyring(previous)
+    StuckKeyring.active = False
 
 
 @pytest.mark.parametrize("call", [
