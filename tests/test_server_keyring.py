@@ -9,13 +9,20 @@ import uuid
 
 import keyring
 import pytest
+from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 
 from companion import secrets
 
 
 class MemoryBackend(KeyringBackend):
-    priority = 5
+    # keyring registers every KeyringBackend subclass, and its lazy first pick happens after the
+    # whole suite is imported: a viable stand-in at priority 5 could win over the real Secret
+    # Service in other modules. It is only ever installed explicitly (backend_swap), so it says it
+    # is not viable to keyring's own selection.
+    @properties.classproperty
+    def priority(cls):
+        raise RuntimeError("a test stand-in, installed explicitly only")
 
     def __init__(self):
         super().__init__()

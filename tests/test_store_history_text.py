@@ -44,9 +44,16 @@ def secret_service():
         pytest.skip("the keyring did not answer within 20 s")
     if not r.stdout.startswith("True") or "SecretService" not in r.stdout:
         pytest.skip(f"no secure Secret Service: {r.stdout.strip()} {r.stderr.strip()[-200:]}")
+    # In this process too, talk to the real Secret Service, whatever keyring's lazy pick would be
+    # after the whole suite (with its stand-in backends) was imported.
+    import keyring
+    from keyring.backends import SecretService
+    previous = keyring.get_keyring()
+    keyring.set_keyring(SecretService.Keyring())
     yield
     from companion import secrets
     secrets.delete_secret(KEY_NAME)
+    keyring.set_keyring(previous)
 
 
 def cli(data, *args):
