@@ -195,3 +195,30 @@ def serve_process(tmp_path):
     server.stop()
     if server.proc.stdout:
         server.proc.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def real_secret_service():
+    """Skip unless a real, unlocked Secret Service answers; while the module runs, this process
+    talks to it too.
+
+    The probe runs in a subprocess: keyring can hang without a usable HOME, and a hang must not
+    take the test run with it. In-process, keyring's lazy pick happens after the whole suite (with
+    its stand-in backends) was imported, so the Secret Service backend is installed explicitly.
+    """
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        pytest.skip("no D-Bus session (run under dbus-run-session with gnome-keyring unlocked)")
+    probe = "from companion.secrets import backend_status as b; s=b(); print(s.secure, s.backend)"
+    try:
+        r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.skip("the keyring did not answer within 20 s")
+    if not r.stdout.startswith("True") or "SecretService" not in r.stdout:
+        pytest.skip(f"no secure Secret Service: {r.stdout.strip()} {r.stderr.strip()[-200:]}")
+    import keyring
+    from keyring.backends import SecretService
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(SecretService.Keyring())
+    yield
+    keyring.set_keyring(previous)

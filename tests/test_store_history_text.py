@@ -7,7 +7,6 @@ Run locally like .ci/run does:
 """
 
 import json
-import os
 import subprocess
 import sys
 
@@ -32,28 +31,11 @@ def test_cipher_roundtrip_binds_the_row_and_rejects_tampering():
 
 
 @pytest.fixture(scope="module")
-def secret_service():
-    """Skip unless a real, unlocked Secret Service answers (probed in a subprocess: keyring can
-    hang without a usable HOME)."""
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        pytest.skip("no D-Bus session (run under dbus-run-session with gnome-keyring unlocked)")
-    probe = "from companion.secrets import backend_status as b; s=b(); print(s.secure, s.backend)"
-    try:
-        r = subprocess.run([PY, "-c", probe], capture_output=True, text=True, timeout=20)
-    except subprocess.TimeoutExpired:
-        pytest.skip("the keyring did not answer within 20 s")
-    if not r.stdout.startswith("True") or "SecretService" not in r.stdout:
-        pytest.skip(f"no secure Secret Service: {r.stdout.strip()} {r.stderr.strip()[-200:]}")
-    # In this process too, talk to the real Secret Service, whatever keyring's lazy pick would be
-    # after the whole suite (with its stand-in backends) was imported.
-    import keyring
-    from keyring.backends import SecretService
-    previous = keyring.get_keyring()
-    keyring.set_keyring(SecretService.Keyring())
+def secret_service(real_secret_service):
+    """The real Secret Service (see conftest), cleaned of what these tests stored."""
     yield
     from companion import secrets
     secrets.delete_secret(KEY_NAME)
-    keyring.set_keyring(previous)
 
 
 def cli(data, *args):
