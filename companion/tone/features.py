@@ -17,12 +17,15 @@ the features, not an approximation of it. The cache holds sentence text in memor
 
 import re
 
+from companion.memo import Memo
 from companion.tone.strategies import NAMES, Span, Token, find_strategies, parse
 
 SENTENCE_START = "<s>"
 _CHUNK_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
-_CACHE_SIZE = 1024
-_cache: dict[str, tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]] = {}
+# Sentences kept per generation (companion/memo.py: at most twice this many are held, ~8 KB
+# each with the model's entry). A hundred drafts open at once, ten sentences each, still fit.
+_CACHE_SIZE = 2048
+_cache: Memo[str, tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]] = Memo(_CACHE_SIZE)
 
 
 def ngram_spans(tokens: list[Token]) -> dict[str, tuple[int, int]]:
@@ -56,10 +59,7 @@ def _chunk_features(chunk: str):
     hit = _cache.get(chunk)
     if hit is None:
         tokens = parse(chunk)
-        hit = (ngram_spans(tokens), find_strategies(chunk, tokens))
-        if len(_cache) >= _CACHE_SIZE:
-            _cache.clear()  # rare; one atomic call stays safe if threads share the cache
-        _cache[chunk] = hit
+        hit = _cache.put(chunk, (ngram_spans(tokens), find_strategies(chunk, tokens)))
     return hit
 
 

@@ -16,12 +16,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from companion.tone.features import _chunk_features, chunks, extract
+from companion.memo import Memo
+from companion.tone.features import _CACHE_SIZE, _chunk_features, chunks, extract
 from companion.tone.strategies import BY_NAME, NAMES, Span
 
 FORMAT = "tactful-politeness/1"
 PACKAGED = "politeness_model.json"
-_SENTENCE_CACHE = 1024
 
 
 class ModelError(ValueError):
@@ -67,7 +67,7 @@ class ToneModel:
         self.citation: str = doc.get("citation", "")
         self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
-        self._sentence_cache: dict[str, tuple] = {}
+        self._sentence_cache: Memo[str, tuple] = Memo(_CACHE_SIZE)
         self._last_pieces: tuple[str, list] | None = None
 
     @classmethod
@@ -95,10 +95,7 @@ class ToneModel:
             if info is None:
                 ngrams, strategies = _chunk_features(chunk)
                 feats = frozenset(ngrams).union(["S:" + name for name in strategies])
-                info = (feats, sum(map(w.__getitem__, feats & self._known)), strategies)
-                if len(cache) >= _SENTENCE_CACHE:
-                    cache.clear()  # rare; one atomic call stays safe if threads share the model
-                cache[chunk] = info
+                info = cache.put(chunk, (feats, sum(map(w.__getitem__, feats & self._known)), strategies))
             out.append((offset, chunk, info))
         self._last_pieces = (text, out)
         return out
