@@ -209,8 +209,8 @@ class OutreachView:
         `names` are extra words to mask (the recipient's name, company and role from the page).
         """
         cache = self._cache
-        if not cache.index_ready:
-            return None
+        if not cache.index_ready or not cache.index.size:
+            return None  # nothing sent yet: nothing to be a copy of, so skip the fingerprint
         fp = shingles(text, names)
         with cache.lock:
             rec = cache.by_slug.get(exclude_slug) if exclude_slug else None

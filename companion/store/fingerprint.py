@@ -15,6 +15,8 @@ import re
 from array import array
 from hashlib import blake2b
 
+from companion.memo import Memo
+
 SHINGLE = 3
 _PERSON = b"tactful-shingle1"
 
@@ -38,26 +40,31 @@ _NUMBER = re.compile(r"^\d[\d.,]*$")
 _KEEP_CAPS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "linkedin"})
 
 
+# A word, or a mark that ends a sentence (what the masking needs to know about the gaps).
+_WORD_OR_STOP = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)|[.!?\n]", re.UNICODE)
+
+
 def _mask_tokens(text: str, names: tuple[str, ...]) -> list[str]:
-    """Lower-cased words of `text` with names, companies, roles and numbers replaced."""
+    """Lower-cased words of `text` with names, companies, roles and numbers replaced.
+
+    One regex pass that yields words and sentence-ending marks: this runs on every keystroke."""
     masked_names = set()
     for phrase in names:
         for word in _WORD.findall(phrase or ""):
             if len(word) > 1:
                 masked_names.add(word.lower())
     out: list[str] = []
+    append = out.append
     sentence_start = True
-    last_end = 0
-    for m in _WORD.finditer(text):
-        gap = text[last_end:m.start()]
-        if any(ch in gap for ch in ".!?\n"):
+    for m in _WORD_OR_STOP.finditer(text):
+        word = m.group(1)
+        if word is None:
             sentence_start = True
-        last_end = m.end()
-        word = m.group()
+            continue
         low = word.lower()
         if low in masked_names:
             tok = "<name>"
-        elif _NUMBER.match(word):
+        elif word.isdecimal():  # what _NUMBER matches: words hold no "." or ","
             tok = "<num>"
         elif word[0].isupper() and not sentence_start and low not in _KEEP_CAPS:
             tok = "<name>"
@@ -69,9 +76,9 @@ def _mask_tokens(text: str, names: tuple[str, ...]) -> list[str]:
         else:
             tok = low
         sentence_start = False
-        if out and tok == out[-1] and tok.startswith("<"):
+        if out and tok == out[-1] and tok[0] == "<":
             continue  # "Jane Doe" -> one <name>, not two
-        out.append(tok)
+        append(tok)
     return out
 
 
@@ -84,12 +91,26 @@ def _hash(shingle: str) -> int:
     return int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8, person=_PERSON).digest(), "little")
 
 
+# The mass-message rule fingerprints the whole draft on every keystroke, and a keystroke changes
+# at most three of its shingles: remembering the hashes turns ~150 BLAKE2b calls into dict hits.
+# Holds masked three-word phrases in memory only (like the tone model's sentence cache).
+_HASHES: Memo[str, int] = Memo(16384)
+
+
+def _hash_memo(shingle: str) -> int:
+    value = _HASHES.get(shingle)
+    if value is None:
+        value = _HASHES.put(shingle, _hash(shingle))
+    return value
+
+
 def shingles(text: str, names: tuple[str, ...] = ()) -> frozenset[int]:
     """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words)."""
     words = _mask_tokens(text, names)
     if len(words) < SHINGLE:
         return frozenset()
-    return frozenset(_hash(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+    memo = _hash_memo
+    return frozenset(memo(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:]))
 
 
 def pack(fp: frozenset[int]) -> bytes:
