@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from companion.errors import CommandError, storage_error
 from companion.server.handshake import AUTH_CLOSE
 from companion.server.handshake import handshake as run_handshake
+from companion.server.rawjson import RawJSON
 from companion.session import Session
 from protocol.errors import ErrorCode
 from protocol.messages import COMMAND_TYPES, Draft
@@ -112,10 +113,15 @@ class Connection:
 
     def send(self, payload: dict) -> None:
         """Queue one frame without waiting. A client `send_queue` frames behind is dropped."""
+        if not self.closing:
+            self.send_frame(json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
+
+    def send_frame(self, frame: str) -> None:
+        """Queue one encoded text frame (see send)."""
         if self.closing:
             return
         if self._out.qsize() < self.config.send_queue:
-            self._out.put_nowait(json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
+            self._out.put_nowait(frame)
         else:
             log.warning("client %r stopped reading; dropping it", self.session.client_name)
             self._close_soon(SLOW_CLIENT_CLOSE, "client too slow")
@@ -341,5 +347,8 @@ class Connection:
             return
         if isinstance(cmd, Draft) and self._latest.get(cmd.draft_id, cmd.version) > cmd.version:
             self.send(error_reply(cmd.id, ErrorCode.SUPERSEDED, "a newer version arrived during analysis"))
+            return
+        if isinstance(result, RawJSON):  # already encoded by the handler: splice it in
+            self.send_frame(f'{{"type":"result","id":{json.dumps(cmd.id)},"success":true,"result":{result}}}')
             return
         self.send({"type": "result", "id": cmd.id, "success": True, "result": result})
