@@ -38,6 +38,9 @@ class CoachContext:
     company: str | None = None  # from --company when no profile
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     disabled: frozenset[str] = frozenset()
+    # Per-draft memory across versions (companion.session.Session.scratch): rules keep what the
+    # last version cost them under their own key, e.g. the tone model's sentences.
+    scratch: dict | None = None
 
 
 Check = Callable[[AnalysedDraft, CoachContext], Iterable[Finding]]

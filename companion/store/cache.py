@@ -203,7 +203,7 @@ class OutreachView:
         return [r for r in self._cache.all() if r.needs_update()]
 
     def mass_check(self, text: str, exclude_slug: str | None = None,
-                   names: tuple[str, ...] = ()) -> MassReport | None:
+                   names: tuple[str, ...] = (), keep: dict | None = None) -> MassReport | None:
         """Near-copies of `text` already sent to people other than `exclude_slug`.
 
         `names` are extra words to mask (the recipient's name, company and role from the page).
@@ -211,7 +211,7 @@ class OutreachView:
         cache = self._cache
         if not cache.index_ready or not cache.index.size:
             return None  # nothing sent yet: nothing to be a copy of, so skip the fingerprint
-        fp = shingles(text, names)
+        fp = shingles(text, names, keep)
         with cache.lock:
             rec = cache.by_slug.get(exclude_slug) if exclude_slug else None
             match = cache.index.check(fp, rec.id if rec else None)

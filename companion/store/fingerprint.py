@@ -104,13 +104,25 @@ def _hash_memo(shingle: str) -> int:
     return value
 
 
-def shingles(text: str, names: tuple[str, ...] = ()) -> frozenset[int]:
-    """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words)."""
+def shingles(text: str, names: tuple[str, ...] = (), keep: dict | None = None) -> frozenset[int]:
+    """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words).
+
+    `keep` is the draft's own memory (shingle -> hash of its last version), consulted first and
+    replaced: the shared memo may have turned over when many drafts are being typed."""
     words = _mask_tokens(text, names)
     if len(words) < SHINGLE:
         return frozenset()
     memo = _hash_memo
-    return frozenset(memo(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:]))
+    if keep is None:
+        return frozenset(memo(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:]))
+    mine: dict[str, int] = {}
+    for a, b, c in zip(words, words[1:], words[2:]):
+        shingle = f"{a} {b} {c}"
+        value = keep.get(shingle)
+        mine[shingle] = memo(shingle) if value is None else value
+    keep.clear()
+    keep.update(mine)
+    return frozenset(mine.values())
 
 
 def pack(fp: frozenset[int]) -> bytes:

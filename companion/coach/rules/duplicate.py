@@ -24,7 +24,8 @@ def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
     view = as_view(ctx.outreach)
     if view is None or not view.ready:
         return
-    report = view.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx))
+    keep = ctx.scratch.setdefault("shingles", {}) if ctx.scratch is not None else None
+    report = view.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx), keep)
     if report is None:
         return
     m = report.match

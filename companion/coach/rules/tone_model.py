@@ -62,13 +62,13 @@ def _model(ctx: CoachContext) -> ToneModel:
     return ctx.tone if isinstance(ctx.tone, ToneModel) else default_model()
 
 
-def _result(text: str, model: ToneModel, explained: bool = False) -> ToneResult:
+def _result(text: str, model: ToneModel, explained: bool = False, keep: dict | None = None) -> ToneResult:
     """The model's result for `text`, computed once per draft; the per-feature breakdown only when
     asked for (the rule needs it only when it fires, so polite drafts skip it)."""
     global _last
     last = _last  # one read: another thread may replace it meanwhile, and that is fine
     if last is None or last[0] != text or last[1] is not model or (explained and not last[3]):
-        result = model.explain(text) if explained else model.analyse(text)
+        result = model.explain(text) if explained else model.analyse(text, keep)
         last = _last = (text, model, result, explained)
     return last[2]
 
@@ -127,7 +127,8 @@ def lifts(result: ToneResult, model: ToneModel) -> list[tuple[float, str, str]]:
 
 def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = _model(ctx)
-    whole = _result(draft.text, model).polite_probability
+    keep = ctx.scratch.setdefault("tone", {}) if ctx.scratch is not None else None
+    whole = _result(draft.text, model, keep=keep).polite_probability
     offset, passage = 0, None
     if whole >= IMPOLITE_BELOW:
         # A long draft can read polite overall around one rude passage; look for it.
