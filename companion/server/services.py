@@ -41,6 +41,7 @@ class ServerConfig:
     max_connections: int = 128  # open WebSockets in total (authenticated or still in the handshake)
     max_connections_per_origin: int = 16  # ... from one extension origin (its worker holds one)
     revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
+    draft_max_wait: float = 0.25  # seconds a draft may wait behind fresher ones (companion/server/scheduler.py)
     write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)
 
 
@@ -60,6 +61,13 @@ class Services:
     version: str = __version__
     connections: set = field(default_factory=set)  # authenticated companion.server.connection.Connection
     listeners: list[Callable[[dict], None]] = field(default_factory=list)
+    drafts: Any = None  # companion.server.scheduler.DraftScheduler: whose draft is analysed next
+
+    def __post_init__(self) -> None:
+        if self.drafts is None:
+            from companion.server.scheduler import DraftScheduler
+
+            self.drafts = DraftScheduler(self.config.draft_max_wait)
 
     @property
     def server_name(self) -> str:

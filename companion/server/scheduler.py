@@ -1,0 +1,90 @@
+"""Which connection's draft is analysed next when several are waiting: the freshest first.
+
+The coach runs on the event loop, one draft at a time, a millisecond or two each. When drafts
+arrive faster than that (many tabs typing at once, or bench/load.py's 100 clients), answering
+them in arrival order makes every answer wait behind all the others: each is stale when it is
+answered, and superseded by its next version moments later anyway. Editors do the opposite and
+work on what was just typed, so here the waiting draft that arrived last goes first. A waiting
+draft that a newer version replaces is answered `superseded` by coalescing
+(companion/server/connection.py), so every draft still gets an answer.
+
+A draft that nothing replaces (its typist stopped) must not starve behind busier typists: once
+it has waited `max_wait` seconds it goes first, oldest first. Below saturation at most one draft
+waits at a time and the order makes no difference.
+
+One analysis per event-loop callback: after each, the loop reads the frames that arrived
+meanwhile (their drafts join the waiting set) before the next is picked. The analysis runs right
+in that callback, not in the connection's task, so a draft starts one loop pass after its frame
+is read instead of after several task wake-ups.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Protocol
+
+log = logging.getLogger("tactful.server")
+
+
+class DraftQueue(Protocol):
+    """What a connection offers the scheduler (companion.server.connection.Connection)."""
+
+    def draft_arrived(self) -> float | None:
+        """time.monotonic() when the draft at the head of its queue arrived; None if none is."""
+
+    def run_next_draft(self) -> None:
+        """Analyse and answer the draft at the head of its queue, synchronously."""
+
+
+class DraftScheduler:
+    def __init__(self, max_wait: float = 0.25):
+        self.max_wait = max_wait
+        self._waiting: set[DraftQueue] = set()
+        self._kicked = False  # a _dispatch is already scheduled
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+    def want(self, conn: DraftQueue) -> None:
+        """`conn` has a draft at the head of its queue: analyse it when its turn comes."""
+        self._waiting.add(conn)
+        if not self._kicked:
+            self._kicked = True
+            asyncio.get_running_loop().call_soon(self._dispatch)
+
+    def forget(self, conn: DraftQueue) -> None:
+        self._waiting.discard(conn)
+
+    def pick(self, now: float) -> DraftQueue | None:
+        """The connection whose draft goes next; drops those with no draft waiting any more."""
+        oldest_due = newest = None
+        oldest_t, newest_t = now, float("-inf")
+        gone = []
+        for conn in self._waiting:
+            t = conn.draft_arrived()
+            if t is None:
+                gone.append(conn)
+            elif now - t >= self.max_wait:
+                if t <= oldest_t:
+                    oldest_due, oldest_t = conn, t
+            elif t > newest_t:
+                newest, newest_t = conn, t
+        for conn in gone:
+            self._waiting.discard(conn)
+        return oldest_due if oldest_due is not None else newest
+
+    def _dispatch(self) -> None:
+        self._kicked = False
+        conn = self.pick(time.monotonic())
+        if conn is not None:
+            self._waiting.discard(conn)
+            try:
+                conn.run_next_draft()  # may call want() again when its next draft is already queued
+            except Exception as exc:  # noqa: BLE001 - one connection's failure must not stop the others' turns
+                log.error("analysing a draft failed outside its handler: %s", type(exc).__name__)
+        if self._waiting and not self._kicked:
+            self._kicked = True
+            asyncio.get_running_loop().call_soon(self._dispatch)
