@@ -1,0 +1,75 @@
+"""Per-draft scratch (companion/session.py): a keystroke re-reads only what it changed, and the
+feedback is exactly what a cold analysis of the same text gives."""
+
+import random
+import sys
+
+from conftest import REPO
+
+from companion.coach import CoachContext, analyze
+from companion.session import MAX_SCRATCH, Session
+from companion.store.fingerprint import shingles
+from companion.tone import features
+from companion.tone.model import default_model
+
+sys.path.insert(0, str(REPO / "bench"))
+import load  # noqa: E402  (the load bench's realistic drafts)
+
+
+def versions(n: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    body = load.draft_texts(150, rng)
+    out = []
+    for _ in range(n):
+        load.edit_word(body, rng)
+        out.append("Hi Dana,\n\n" + " ".join(body) + "\n\nBest,\nSam")
+    return out
+
+
+def cold(text: str) -> dict:
+    default_model().clear_cache()
+    return analyze(text, CoachContext(surface="message"), 1).model_dump(mode="json")
+
+
+def test_feedback_with_scratch_equals_a_cold_analysis():
+    scratch: dict = {}
+    for text in versions(12):
+        warm = analyze(text, CoachContext(surface="message", scratch=scratch), 1).model_dump(mode="json")
+        assert warm == cold(text)
+    assert set(scratch) >= {"tone"}
+
+
+def test_a_keystroke_reparses_one_sentence_even_after_the_shared_caches_are_cleared(monkeypatch):
+    parsed = []
+    real = features.parse
+    monkeypatch.setattr(features, "parse", lambda text: parsed.append(text) or real(text))
+    texts = versions(2, seed=5)
+
+    def second_version_parses(scratch) -> int:
+        analyze(texts[0], CoachContext(surface="message", scratch=scratch), 1)
+        default_model().clear_cache()  # what many other drafts typed at once do to the shared caches
+        parsed.clear()
+        analyze(texts[1], CoachContext(surface="message", scratch=scratch), 2)
+        return len(parsed)
+
+    assert second_version_parses({}) == 1  # only the sentence the edit touched
+    assert second_version_parses(None) > 5  # without the draft's scratch: every sentence again
+
+
+def test_shingles_with_keep_equal_shingles_without():
+    keep: dict = {}
+    names = ("Dana Whitfield", "Acme")
+    for text in versions(10, seed=7):
+        assert shingles(text, names, keep) == shingles(text, names)
+    assert keep and all(isinstance(v, int) for v in keep.values())
+    assert shingles("too short", (), keep) == frozenset()
+
+
+def test_session_keeps_scratch_for_the_most_recent_drafts_only():
+    session = Session()
+    first = session.scratch("draft-0")
+    first["tone"] = {"x": 1}
+    assert session.scratch("draft-0") is first
+    for i in range(1, MAX_SCRATCH + 1):
+        session.scratch(f"draft-{i}")
+    assert session.scratch("draft-0") == {}  # the least recently typed draft was dropped
