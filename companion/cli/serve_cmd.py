@@ -73,6 +73,7 @@ async def serve(args) -> int:
     except (AlreadyRunning, PortInUse, DataDirUnusable) as exc:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
+    server.services.pages.warm()  # the page parser's child imports while nobody waits on it
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):  # before the listening line: a reader may stop us at once

@@ -1,7 +1,7 @@
 """`page`: parse a snapshot of the LinkedIn page into the connection's context and return it.
 
-Parsing a 600 KB page takes milliseconds but is CPU work, so it runs in the default executor and
-the event loop keeps serving other connections' drafts meanwhile. The result replaces the page
+Parsing a 600 KB page takes milliseconds but is CPU work, so it runs in a child process
+(companion/pages/worker.py) and the event loop keeps serving other connections' drafts meanwhile. The result replaces the page
 context of this connection (profile, thread, composer): later `draft`s are coached against it.
 The user's own profile, when the page shows it, is merged into the 0600 file in the data dir.
 Nothing of the page is logged.
@@ -66,7 +66,11 @@ def _capture_time(value: str | None) -> datetime | None:
 async def handle(msg, session, services) -> dict:
     loop = asyncio.get_running_loop()
     captured = _capture_time(getattr(msg, "captured_at", None))
-    result = await loop.run_in_executor(None, parse_snapshot, msg.url, msg.html, captured)
+    pages = getattr(services, "pages", None)
+    if pages is not None:
+        result = await pages.parse(msg.url, msg.html, captured)
+    else:  # a Services without the parser (unit tests of this handler): a thread does the same
+        result = await loop.run_in_executor(None, parse_snapshot, msg.url, msg.html, captured)
     known = getattr(session, "own_profile", None)
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     apply(result, session, msg.url)

@@ -42,6 +42,7 @@ class ServerConfig:
     max_connections_per_origin: int = 16  # ... from one extension origin (its worker holds one)
     revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
     draft_max_wait: float = 0.25  # seconds a draft may wait behind fresher ones (companion/server/scheduler.py)
+    page_process: bool = True  # parse page snapshots in a child process (companion/pages/worker.py)
     write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)
 
 
@@ -62,12 +63,17 @@ class Services:
     connections: set = field(default_factory=set)  # authenticated companion.server.connection.Connection
     listeners: list[Callable[[dict], None]] = field(default_factory=list)
     drafts: Any = None  # companion.server.scheduler.DraftScheduler: whose draft is analysed next
+    pages: Any = None  # companion.pages.worker.PageParser: page snapshots, parsed off the event loop
 
     def __post_init__(self) -> None:
         if self.drafts is None:
             from companion.server.scheduler import DraftScheduler
 
             self.drafts = DraftScheduler(self.config.draft_max_wait)
+        if self.pages is None:
+            from companion.pages.worker import PageParser
+
+            self.pages = PageParser(use_process=self.config.page_process)
 
     @property
     def server_name(self) -> str:
