@@ -45,10 +45,44 @@ sys.path.insert(0, str(ROOT))
 from websockets.asyncio.client import connect  # noqa: E402
 from websockets.exceptions import ConnectionClosed  # noqa: E402
 
-VOCAB = ("hi i hope you are well i am applying for the senior backend engineer role at acme on the payments "
-         "team and noticed you worked there since 2021 i led a ledger migration at my last company and would "
-         "love to learn how your team approaches reliability would you be open to a short chat or to referring "
-         "me if it seems like a fit thank you so much for considering it no worries if not").split()
+# Drafts are built from sentences like these, as people write them: the coach's caches are per
+# sentence (a keystroke re-reads the sentence it changed), so a draft with no sentence breaks
+# would measure a case nobody types. `--shape words` keeps that worst case for comparison.
+SENTENCES = (
+    "I hope you are doing well and that the launch last week went smoothly.",
+    "I am applying for the Senior Backend Engineer role at Acme on the payments team (job ID 48213).",
+    "I noticed you moved to Acme from Globex in 2021 and have written about your on-call rotation.",
+    "Your post on idempotent ledger writes was the clearest explanation of the problem I have read.",
+    "I led a ledger migration at my last company that moved forty million accounts with no downtime.",
+    "Before that I spent three years on the billing platform, mostly on reconciliation and alerting.",
+    "I would love to learn how your team approaches reliability and what the first months look like.",
+    "Would you be open to a short chat, or to referring me if it seems like a good fit?",
+    "I am happy to send my resume and a two-line summary you could forward to the hiring manager.",
+    "No worries at all if not, I know how busy the end of the quarter gets.",
+    "Thank you so much for considering it, and for the talk you gave at the meetup in March.",
+    "We both studied at the University of Toronto, though I think a few years apart.",
+    "My portfolio has a write-up of the migration, including what went wrong and how we fixed it.",
+    "I have read the job description twice and the role matches what I have been doing for five years.",
+    "If a referral is not possible, any advice on the interview process would mean a lot.",
+    "I completely understand if you are not able to help right now.",
+)
+# What the seeded outreach log holds: other notes the user sent before (the mass-message check
+# compares every draft with them). Some boilerplate is shared with SENTENCES, as in real logs.
+LOG_SENTENCES = (
+    "Congratulations on the new role, it looks like a great team.",
+    "I saw your talk on data contracts and wanted to ask a follow-up question about schema changes.",
+    "I am exploring roles in developer tooling and would value your perspective on the space.",
+    "We met briefly at the PyCon sprint last spring, where you helped me with a flaky test.",
+    "I am reaching out because the platform team at Initech is hiring a site reliability engineer.",
+    "Your article on migrating to event sourcing helped us avoid a painful rewrite.",
+    "Would you have fifteen minutes in the next couple of weeks for a quick call?",
+    "I have attached a short summary of my background in case it is useful.",
+    "Thanks again for the advice on my resume, I made the changes you suggested.",
+    "I wanted to let you know that I accepted the offer, and your referral made the difference.",
+    "Thank you so much for considering it, and for the talk you gave at the meetup in March.",
+    "No worries at all if not, I know how busy the end of the quarter gets.",
+)
+VOCAB = tuple(sorted({w.strip(".,?()").lower() for line in SENTENCES for w in line.split()} - {""}))
 PAGES = [("https://www.linkedin.com/in/dana-whitfield/", "classic_profile_1st.html"),
          ("https://www.linkedin.com/in/priya-raman/", "sdui_profile_2nd.html")]
 FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"
@@ -64,10 +98,32 @@ def origin_for(i: int) -> str:
     return "chrome-extension://" + "".join(reversed(digits))
 
 
-def draft_texts(words: int, rng: random.Random) -> list[str]:
-    body = [rng.choice(VOCAB) for _ in range(words)]
-    body[0] = body[0].capitalize()
+def draft_texts(words: int, rng: random.Random, shape: str = "sentences") -> list[str]:
+    """About `words` words of draft, as a list of words (punctuation stays on its word).
+
+    "sentences": sentences from SENTENCES in random order (a typical referral message has 6-10);
+    "words": `words` random words in one sentence (the worst case for the per-sentence caches)."""
+    if shape == "words":
+        body = [rng.choice(VOCAB) for _ in range(words)]
+        body[0] = body[0].capitalize()
+        return body
+    body: list[str] = []
+    while len(body) < words:
+        body.extend(rng.choice(SENTENCES).split())
     return body
+
+
+def log_text(rng: random.Random) -> str:
+    """One earlier sent note for the seeded log: 3-7 sentences, mostly not from SENTENCES."""
+    return " ".join(rng.choice(LOG_SENTENCES) for _ in range(rng.randrange(3, 8)))
+
+
+def edit_word(body: list[str], rng: random.Random) -> None:
+    """The typist changed one word (not the first): its punctuation stays, so sentences do too."""
+    i = rng.randrange(1, len(body))
+    old = body[i]
+    core = old.rstrip(".,?!)")
+    body[i] = rng.choice(VOCAB) + old[len(core):]
 
 
 _REPLY_HEAD = re.compile(r'^\{"type":"result","id":(\d+|null),"success":(true|false)')
@@ -108,9 +164,41 @@ def rss_kib(pid: int) -> int:
     raise RuntimeError("no VmRSS")
 
 
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def children(pid: int) -> list[int]:
+    """Direct child processes of `pid` (the companion's page parser and multiprocessing's tracker)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _one_cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of `pid` and its live children: the companion parses pages in a child process."""
+    return _one_cpu(pid) + sum(_one_cpu(kid) for kid in children(pid))
+
+
+def tree_rss_kib(pid: int) -> int:
+    """RSS of `pid` plus its children (shared pages counted in each: an upper bound)."""
+    total = rss_kib(pid)
+    for kid in children(pid):
+        try:
+            total += rss_kib(kid)
+        except (OSError, RuntimeError):
+            pass
+    return total
 
 
 # --- the companion under test --------------------------------------------------------------------
@@ -150,7 +238,8 @@ class Companion:
         return self.proc.pid
 
     def rss_kib(self) -> int:
-        return rss_kib(self.proc.pid)
+        """The companion's memory with its child processes."""
+        return tree_rss_kib(self.proc.pid)
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> int | None:
         if self.proc is None:
@@ -236,7 +325,8 @@ class RunStats:
         per = {}
         for kind, values in sorted(self.latency_ms.items()):
             per[kind] = {"answered": len(values), "median_ms": _r(statistics.median(values)),
-                         "p99_ms": _r(percentile(values, 0.99)), "max_ms": _r(max(values))}
+                         "p90_ms": _r(percentile(values, 0.9)), "p99_ms": _r(percentile(values, 0.99)),
+                         "max_ms": _r(max(values))}
         drafts = self.offered.get("draft", 0)
         return {
             "duration_s": _r(self.duration),
@@ -262,10 +352,10 @@ def _r(x):
 
 
 async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float, stop_at: float, rate: float,
-                       words: int, page_every: float, drain_timeout: float) -> None:
+                       words: int, page_every: float, drain_timeout: float, shape: str = "sentences") -> None:
     """Send on schedule, match every reply by id; count what is never answered as lost."""
     rng = random.Random(idx * 7919 + run_id)
-    body = draft_texts(words, rng)
+    body = draft_texts(words, rng, shape)
     pending: dict[int, tuple[str, float]] = {}
     done = asyncio.Event()
     sending_over = False
@@ -317,8 +407,8 @@ async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float,
                 next_id += 1
                 next_page += page_every
             version += 1
-            body[rng.randrange(1, len(body))] = rng.choice(VOCAB)  # the typist changed a word
-            text = "Hi Dana, " + " ".join(body) + ". Thanks, Sam"
+            edit_word(body, rng)
+            text = "Hi Dana,\n\n" + " ".join(body) + ("." if shape == "words" else "") + "\n\nBest,\nSam"
             pending[next_id] = ("draft", time.perf_counter())
             await ws.send(json.dumps({"id": next_id, "type": "draft", "surface": "message", "text": text,
                                       "version": version, "draft_id": f"run{run_id}"}))
@@ -340,13 +430,13 @@ async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float,
 
 
 async def run_once(sockets: list, run_id: int, duration: float, rate: float, words: int, page_every: float,
-                   pid: int | None = None, drain_timeout: float = 15.0) -> RunStats:
+                   pid: int | None = None, drain_timeout: float = 15.0, shape: str = "sentences") -> RunStats:
     stats = RunStats()
     cpu0 = cpu_seconds(pid) if pid else 0.0
     own0 = time.process_time()
     start = time.perf_counter() + 0.2
     await asyncio.gather(*(drive_client(ws, i, run_id, stats, start, start + duration, rate, words, page_every,
-                                        drain_timeout) for i, ws in enumerate(sockets)))
+                                        drain_timeout, shape) for i, ws in enumerate(sockets)))
     stats.duration = duration
     stats.generator_cpu_s = time.process_time() - own0
     if pid:
@@ -378,7 +468,7 @@ async def worker_async() -> None:
         own0 = time.process_time()
         start = time.perf_counter() + (cmd["start"] - time.time())
         await asyncio.gather(*(drive_client(ws, idx, cmd["run"], stats, start, start + cmd["duration"], cmd["rate"],
-                                            cmd["words"], cmd["page_every"], 15.0)
+                                            cmd["words"], cmd["page_every"], 15.0, cmd.get("shape", "sentences"))
                                for idx, ws in zip(indices, sockets)))
         stats.generator_cpu_s = time.process_time() - own0
         print(json.dumps({"stats": stats.to_raw()}), flush=True)
@@ -406,9 +496,9 @@ class Workers:
                 raise RuntimeError("a load worker failed to connect its clients")
 
     async def run(self, run_id: int, duration: float, rate: float, words: int, page_every: float,
-                  pid: int | None) -> RunStats:
+                  pid: int | None, shape: str = "sentences") -> RunStats:
         cmd = {"run": run_id, "start": time.time() + 0.5, "duration": duration, "rate": rate, "words": words,
-               "page_every": page_every}
+               "page_every": page_every, "shape": shape}
         cpu0 = cpu_seconds(pid) if pid else 0.0
         for proc in self.procs:
             proc.stdin.write(json.dumps(cmd) + "\n")
@@ -442,10 +532,36 @@ async def connect_clients(companion: Companion, n: int) -> list:
     return sockets
 
 
+async def seed_log(companion: Companion, count: int, origin: str, seed: int = 1) -> int:
+    """Record `count` sent messages (to as many people) over the WebSocket, as the extension does
+    when the user presses Send, so the mass-message check has a log to compare drafts with."""
+    if count <= 0:
+        return 0
+    token = await pair_client(companion, origin, "load seeder")
+    ws = await authenticate(companion.url, origin, token)
+    rng = random.Random(seed)
+    try:
+        for i in range(count):
+            text = log_text(rng)
+            await ws.send(json.dumps({"id": i + 1, "type": "sent", "surface": "message", "text": text,
+                                      "recipient": {"slug": f"seeded-person-{i}", "name": f"Person {i}"}}))
+        ok = 0
+        while ok < count:
+            reply = parse_reply(await asyncio.wait_for(ws.recv(), 30))
+            if reply is not None:
+                if not reply[1]:
+                    raise RuntimeError(f"seeding the outreach log failed: {reply}")
+                ok += 1
+    finally:
+        await ws.close()
+    return ok
+
+
 async def main_async(args) -> dict:
     with tempfile.TemporaryDirectory(prefix="tactful-load-") as tmp:
         companion = Companion(Path(tmp) / "data").start()
         report: dict = {"clients": args.clients, "rate_per_client": args.rate, "words": args.words,
+                        "shape": args.shape, "sent_in_log": args.sent,
                         "duration_s": args.duration, "page_every_s": args.page_every, "cores": os.cpu_count(),
                         "rss_kib": {"idle": companion.rss_kib()}, "runs": []}
         workers = None
@@ -454,16 +570,19 @@ async def main_async(args) -> dict:
             for i in range(args.clients):
                 origin = origin_for(i)
                 creds.append((origin, await pair_client(companion, origin, f"load client {i}")))
+            report["sent_in_log"] = await seed_log(companion, args.sent, origin_for(args.clients))
             workers = Workers(args.procs, companion.url, creds)
             await workers.ready()
             report["generator_processes"] = args.procs
             report["rss_kib"]["connected"] = companion.rss_kib()
             if args.warmup:
-                warm = await workers.run(0, args.warmup, args.rate, args.words, args.page_every, companion.pid)
+                warm = await workers.run(0, args.warmup, args.rate, args.words, args.page_every, companion.pid,
+                                         args.shape)
                 report["warmup"] = warm.summary()
             report["rss_kib"]["after_warmup"] = companion.rss_kib()
             for run in range(1, args.runs + 1):
-                stats = await workers.run(run, args.duration, args.rate, args.words, args.page_every, companion.pid)
+                stats = await workers.run(run, args.duration, args.rate, args.words, args.page_every, companion.pid,
+                                          args.shape)
                 summary = stats.summary()
                 summary["rss_kib_after"] = companion.rss_kib()
                 report["runs"].append(summary)
@@ -499,6 +618,10 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds per run")
     parser.add_argument("--rate", type=float, default=10.0, help="draft versions per second per client")
     parser.add_argument("--words", type=int, default=150)
+    parser.add_argument("--shape", choices=("sentences", "words"), default="sentences",
+                        help="drafts of real sentences, or one sentence of random words (the caches' worst case)")
+    parser.add_argument("--sent", type=int, default=200,
+                        help="messages in the outreach log before the runs (the mass-message check reads it)")
     parser.add_argument("--page-every", type=float, default=10.0, help="seconds between page snapshots per client")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds of load before the first RSS reading")
     parser.add_argument("--runs", type=int, default=2)
