@@ -8,7 +8,10 @@ from conftest import REPO
 
 from companion.coach import CoachContext, analyze
 from companion.session import MAX_SCRATCH, Session
-from companion.store.fingerprint import shingles
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from companion.store.fingerprint import _mask_by_sentence, _mask_tokens, shingles
 from companion.tone import features
 from companion.tone.model import default_model
 
@@ -61,8 +64,28 @@ def test_shingles_with_keep_equal_shingles_without():
     names = ("Dana Whitfield", "Acme")
     for text in versions(10, seed=7):
         assert shingles(text, names, keep) == shingles(text, names)
-    assert keep and all(isinstance(v, int) for v in keep.values())
+    assert keep["hashes"] and all(isinstance(v, int) for v in keep["hashes"].values())
     assert shingles("too short", (), keep) == frozenset()
+
+
+# Words chosen to hit every masking case at sentence boundaries: names, roles with modifiers,
+# numbers, capitalised words, placeholders that repeat across a boundary.
+_PARTS = ["Senior", "senior", "data", "engineer", "Engineer.", "Dana", "Whitfield", "Acme", "acme", "2021",
+          "2021.", "the", "role", "at", "I", "I'm", "hi", "Hi", "thanks!", "?", ".", "\n", "\n\n", "Lead",
+          "lead", "manager.", "Bo", "of", "and", "x_y", "é", "Ünïcode", "ok?!", "3.5", "1,000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS), min_size=0, max_size=40),
+       st.lists(st.tuples(st.integers(0, 39), st.sampled_from(_PARTS)), max_size=6),
+       st.sampled_from([(), ("Dana Whitfield", "Acme"), ("Senior Engineer",)]))
+def test_masking_by_sentence_equals_masking_the_whole_text(words, edits, names):
+    keep: dict = {}
+    for i, part in [(None, None), *edits]:
+        if i is not None and words:
+            words[i % len(words)] = part
+        text = " ".join(words)
+        assert _mask_by_sentence(text, names, keep) == _mask_tokens(text, names), text
 
 
 def test_session_keeps_scratch_for_the_most_recent_drafts_only():

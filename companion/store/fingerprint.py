@@ -104,24 +104,63 @@ def _hash_memo(shingle: str) -> int:
     return value
 
 
+_STOPS = re.compile(r"[.!?\n]+")
+
+
+def _mask_by_sentence(text: str, names: tuple[str, ...], keep: dict) -> list[str]:
+    """_mask_tokens(text, names), reusing the masked words of sentences the draft's last version
+    also had (`keep["pieces"]`, replaced here).
+
+    Exact, not approximate: a piece starts right after a sentence mark, where _mask_tokens starts
+    a sentence too, so masking it alone gives the same words, except where a piece's first word
+    would merge with the previous piece's last (a repeated placeholder, or a role absorbing the
+    modifiers before it); then the whole text is masked in one go."""
+    if keep.get("names") != names:
+        keep["names"], keep["pieces"] = names, {}
+    last: dict[str, list[str]] = keep["pieces"]
+    pieces: dict[str, list[str]] = {}
+    out: list[str] = []
+    start = 0
+    bounds = [m.end() for m in _STOPS.finditer(text)]
+    if not bounds or bounds[-1] != len(text):
+        bounds.append(len(text))
+    for end in bounds:
+        piece = text[start:end]
+        start = end
+        words = pieces.get(piece) or last.get(piece)
+        if words is None:
+            words = _mask_tokens(piece, names)
+        pieces[piece] = words
+        if out and words and words[0][0] == "<":
+            first, prev = words[0], out[-1]
+            if first == prev or (first == "<role>" and (prev in _ROLE_MODIFIERS or prev == "<name>")):
+                keep["pieces"] = pieces
+                return _mask_tokens(text, names)
+        out.extend(words)
+    keep["pieces"] = pieces
+    return out
+
+
 def shingles(text: str, names: tuple[str, ...] = (), keep: dict | None = None) -> frozenset[int]:
     """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words).
 
-    `keep` is the draft's own memory (shingle -> hash of its last version), consulted first and
-    replaced: the shared memo may have turned over when many drafts are being typed."""
-    words = _mask_tokens(text, names)
+    `keep` is the draft's own memory across versions (companion.session.Session.scratch): the
+    masked words of its sentences and the hashes of its shingles, consulted first and replaced,
+    so a keystroke re-masks one sentence and re-hashes three shingles even when the shared memo
+    has turned over because many drafts are being typed."""
+    words = _mask_tokens(text, names) if keep is None else _mask_by_sentence(text, names, keep)
     if len(words) < SHINGLE:
         return frozenset()
     memo = _hash_memo
     if keep is None:
         return frozenset(memo(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:]))
+    last: dict[str, int] = keep.get("hashes") or {}
     mine: dict[str, int] = {}
     for a, b, c in zip(words, words[1:], words[2:]):
         shingle = f"{a} {b} {c}"
-        value = keep.get(shingle)
+        value = last.get(shingle)
         mine[shingle] = memo(shingle) if value is None else value
-    keep.clear()
-    keep.update(mine)
+    keep["hashes"] = mine
     return frozenset(mine.values())
 
 
