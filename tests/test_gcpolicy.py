@@ -1,8 +1,9 @@
-"""companion/server/gcpolicy.py: startup objects frozen, full collections on a timer instead of
-CPython's automatic ones, and the defaults back after stop()."""
+"""companion/server/gcpolicy.py: startup objects frozen, full collections from the event loop when
+the companion is idle (or at the latest every AT_MOST seconds), and the defaults back after stop()."""
 
 import asyncio
 import gc
+import time
 
 import pytest
 
@@ -11,20 +12,33 @@ from companion.server.gcpolicy import _NEVER, FullCollections
 pytestmark = pytest.mark.asyncio
 
 
-async def test_full_collections_run_on_the_timer_and_stop_restores_the_defaults():
-    before = gc.get_threshold()
-    policy = FullCollections(asyncio.get_running_loop(), every=0.05)
+async def run_policy(seconds: float, **kwargs) -> FullCollections:
+    policy = FullCollections(asyncio.get_running_loop(), check_every=0.02, **kwargs)
     try:
         policy.start()
-        assert gc.get_freeze_count() > 0  # what existed at start is out of later collections
-        assert gc.get_threshold()[2] == _NEVER and gc.get_threshold()[:2] == before[:2]
-        full = gc.get_stats()[2]["collections"]
-        await asyncio.sleep(0.3)
-        assert gc.get_stats()[2]["collections"] >= full + 2  # the timer re-arms itself
+        assert gc.get_freeze_count() > 0  # what existed at start is left out of later collections
+        assert gc.get_threshold()[2] == _NEVER  # no automatic full collection
+        await asyncio.sleep(seconds)
     finally:
         policy.stop()
         gc.unfreeze()
-    assert gc.get_threshold() == before
+    return policy
+
+
+async def test_idle_companion_collects_and_stop_restores_the_defaults():
+    before = gc.get_threshold()
     full = gc.get_stats()[2]["collections"]
-    await asyncio.sleep(0.15)
-    assert gc.get_stats()[2]["collections"] == full  # no timer left behind
+    policy = await run_policy(0.4, every=0.05, idle=0.05, at_most=100)
+    assert policy.collections >= 2
+    assert gc.get_stats()[2]["collections"] >= full + policy.collections
+    assert gc.get_threshold() == before
+    done = gc.get_stats()[2]["collections"]
+    await asyncio.sleep(0.1)
+    assert gc.get_stats()[2]["collections"] == done  # no timer left behind
+
+
+async def test_busy_companion_waits_for_at_most():
+    busy = await run_policy(0.3, last_activity=time.monotonic, every=0.01, idle=0.05, at_most=100)
+    assert busy.collections == 0  # a draft was analysed "just now" at every check
+    capped = await run_policy(0.3, last_activity=time.monotonic, every=0.01, idle=0.05, at_most=0.1)
+    assert capped.collections >= 1

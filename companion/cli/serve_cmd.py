@@ -77,7 +77,8 @@ async def serve(args) -> int:
     server.services.pages.warm()  # the page parser's child imports while nobody waits on it
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    collections = FullCollections(loop)  # no 100 ms full collections every few seconds under load
+    # No 100 ms full collections every few seconds under load: see companion/server/gcpolicy.py.
+    collections = FullCollections(loop, last_activity=lambda: server.services.drafts.last_run)
     collections.start()
     for sig in (signal.SIGINT, signal.SIGTERM):  # before the listening line: a reader may stop us at once
         loop.add_signal_handler(sig, stop.set)

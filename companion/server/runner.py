@@ -69,7 +69,8 @@ class ServerRunner:
         if self.on_status:
             self.server.services.listeners.append(self.on_status)
         self.server.services.pages.warm()
-        collections = FullCollections(self.loop)  # see companion/server/gcpolicy.py
+        drafts = self.server.services.drafts
+        collections = FullCollections(self.loop, last_activity=lambda: drafts.last_run)  # gcpolicy.py
         collections.start()
         self._ready.set()
         self.server.services.notify()

@@ -46,6 +46,7 @@ class DraftScheduler:
         self.max_wait = max_wait
         self._waiting: set[DraftQueue] = set()
         self._kicked = False  # a _dispatch is already scheduled
+        self.last_run = float("-inf")  # time.monotonic() of the last draft analysed (the GC policy reads it)
 
     @property
     def waiting(self) -> int:
@@ -83,6 +84,7 @@ class DraftScheduler:
         self._kicked = False
         conn = self.pick(time.monotonic())
         if conn is not None:
+            self.last_run = time.monotonic()
             self._waiting.discard(conn)
             try:
                 conn.run_next_draft()  # may call want() again when its next draft is already queued
