@@ -299,6 +299,9 @@ class RunStats:
     errors: Counter = field(default_factory=Counter)  # "type:code" or "closed:..." -> count
     lost: int = 0
     late_sends_ms: list = field(default_factory=list)  # how late the generator sent (its own lag)
+    feedback_per_client: list = field(default_factory=list)  # drafts answered with feedback, per client
+    final_ms: list = field(default_factory=list)  # each client's last version: ms to its feedback
+    final_not_feedback: int = 0  # clients whose last version was not answered with feedback
     duration: float = 0.0
     server_cpu_s: float = 0.0
     generator_cpu_s: float = 0.0
@@ -306,7 +309,8 @@ class RunStats:
     def to_raw(self) -> dict:
         return {"offered": dict(self.offered), "latency_ms": self.latency_ms, "superseded_ms": self.superseded_ms,
                 "errors": dict(self.errors), "lost": self.lost, "late_sends_ms": self.late_sends_ms,
-                "generator_cpu_s": self.generator_cpu_s}
+                "feedback_per_client": self.feedback_per_client, "final_ms": self.final_ms,
+                "final_not_feedback": self.final_not_feedback, "generator_cpu_s": self.generator_cpu_s}
 
     def merge(self, raw: dict) -> None:
         self.offered.update(raw["offered"])
@@ -316,6 +320,9 @@ class RunStats:
         self.errors.update(raw["errors"])
         self.lost += raw["lost"]
         self.late_sends_ms.extend(raw["late_sends_ms"])
+        self.feedback_per_client.extend(raw["feedback_per_client"])
+        self.final_ms.extend(raw["final_ms"])
+        self.final_not_feedback += raw["final_not_feedback"]
         self.generator_cpu_s += raw["generator_cpu_s"]
 
     def answered(self) -> int:
@@ -339,6 +346,16 @@ class RunStats:
             "errors": dict(self.errors),
             "lost": self.lost,
             "generator_lag_p99_ms": _r(percentile(self.late_sends_ms, 0.99)),
+            # How often each typist saw feedback (the rest of its versions were superseded), and how
+            # long the last version of each draft took: what a user sees when they stop typing.
+            "feedback_per_client_per_s": {
+                "min": _r(min(self.feedback_per_client) / self.duration),
+                "median": _r(statistics.median(self.feedback_per_client) / self.duration),
+            } if self.feedback_per_client and self.duration else None,
+            "last_version": {"clients": len(self.final_ms) + self.final_not_feedback,
+                             "not_answered_with_feedback": self.final_not_feedback,
+                             "median_ms": _r(statistics.median(self.final_ms)) if self.final_ms else None,
+                             "max_ms": _r(max(self.final_ms)) if self.final_ms else None},
             "server_cpu_percent": _r(100 * self.server_cpu_s / self.duration) if self.duration else None,
             "generator_cpu_percent": _r(100 * self.generator_cpu_s / self.duration) if self.duration else None,
             # CPU time the companion spent per answer: independent of how busy the machine was.
@@ -360,8 +377,11 @@ async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float,
     done = asyncio.Event()
     sending_over = False
     next_id = run_id * 10_000_000 + 1
+    feedback = 0
+    final: dict = {}  # the last draft's id, then its outcome
 
     async def receive() -> None:
+        nonlocal feedback
         try:
             async for raw in ws:
                 now = time.perf_counter()
@@ -375,8 +395,11 @@ async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float,
                     continue
                 kind, sent = entry
                 ms = (now - sent) * 1000
+                if msg_id == final.get("id"):
+                    final["ms"] = ms if success else None
                 if success:
                     stats.latency_ms.setdefault(kind, []).append(ms)
+                    feedback += kind == "draft"
                 elif code == "superseded" and kind == "draft":
                     stats.superseded_ms.append(ms)
                 else:
@@ -410,6 +433,8 @@ async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float,
             edit_word(body, rng)
             text = "Hi Dana,\n\n" + " ".join(body) + ("." if shape == "words" else "") + "\n\nBest,\nSam"
             pending[next_id] = ("draft", time.perf_counter())
+            final["id"] = next_id
+            final.pop("ms", None)
             await ws.send(json.dumps({"id": next_id, "type": "draft", "surface": "message", "text": text,
                                       "version": version, "draft_id": f"run{run_id}"}))
             stats.offered["draft"] += 1
@@ -424,6 +449,11 @@ async def drive_client(ws, idx: int, run_id: int, stats: RunStats, start: float,
         except asyncio.TimeoutError:
             pass
     stats.lost += len(pending)
+    stats.feedback_per_client.append(feedback)
+    if final.get("ms") is not None:
+        stats.final_ms.append(final["ms"])
+    elif "id" in final:
+        stats.final_not_feedback += 1
     if not receiver.done():
         receiver.cancel()
         await asyncio.gather(receiver, return_exceptions=True)

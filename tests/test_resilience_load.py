@@ -34,4 +34,7 @@ async def test_short_load_run_has_no_errors_and_loses_no_reply(tmp_path):
     answered = len(stats.latency_ms.get("draft", [])) + len(stats.superseded_ms)
     assert answered == drafts, (answered, drafts)
     assert len(stats.latency_ms.get("page", [])) == stats.offered["page"] > 0
-    assert len(stats.latency_ms["draft"]) >= 10  # at least the newest version per client got feedback
+    assert len(stats.latency_ms["draft"]) >= 10
+    # The newest version of every client's draft got feedback (nothing newer could supersede it).
+    assert stats.final_not_feedback == 0 and len(stats.final_ms) == 10
+    assert len(stats.feedback_per_client) == 10 and min(stats.feedback_per_client) >= 1
