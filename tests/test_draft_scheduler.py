@@ -78,3 +78,42 @@ async def test_forget_removes_a_closing_connection():
     scheduler.forget(q)
     await settle(scheduler)
     assert runs == []
+
+
+class Backlog(Queue):
+    """A client with a backlog of distinct drafts: its head draft is always an old one."""
+
+    def run_next_draft(self):
+        self.runs.append(self.name)  # one answered, the next (just as old) is at the head
+
+
+class Typist(Queue):
+    """A busy typist: a fresh draft is always waiting (the server is saturated)."""
+
+    scheduler = None
+
+    def draft_arrived(self):
+        return time.monotonic()
+
+    def run_next_draft(self):
+        self.runs.append(self.name)
+        self.scheduler.want(self)  # its next version is already queued, as a connection's would be
+
+
+async def test_a_backlog_of_old_drafts_gets_one_turn_per_max_wait_while_others_type():
+    runs = []
+    scheduler = DraftScheduler(max_wait=0.1)
+    flood = Backlog("flood", time.monotonic() - 5, runs)
+    typists = [Typist(f"t{i}", None, runs) for i in range(3)]
+    for q in (*typists, flood):
+        q.scheduler = scheduler
+        scheduler.want(q)
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:
+        scheduler.want(flood)
+        await asyncio.sleep(0.002)
+    for q in (*typists, flood):
+        scheduler.forget(q)
+    turns = runs.count("flood")
+    assert 2 <= turns <= 7  # about one per max_wait, not one in every few dispatches
+    assert len(runs) > 20 * turns

@@ -9,8 +9,11 @@ draft that a newer version replaces is answered `superseded` by coalescing
 (companion/server/connection.py), so every draft still gets an answer.
 
 A draft that nothing replaces (its typist stopped) must not starve behind busier typists: once
-it has waited `max_wait` seconds it goes first, oldest first. Below saturation at most one draft
-waits at a time and the order makes no difference.
+its connection has waited `max_wait` seconds for a turn it goes first, longest wait first. The
+wait counts from the later of the draft's arrival and the connection's last turn, so a client
+with a backlog of distinct drafts (a buggy or hostile extension) gets one turn per `max_wait`
+while others type, not every turn. Below saturation at most one draft waits at a time and the
+order makes no difference.
 
 One analysis per event-loop pass: after each, the loop reads the frames that arrived meanwhile
 (their drafts join the waiting set) before the next is picked. The next pick is a call_later(0)
@@ -45,6 +48,7 @@ class DraftScheduler:
     def __init__(self, max_wait: float = 0.25):
         self.max_wait = max_wait
         self._waiting: set[DraftQueue] = set()
+        self._last_turn: dict[DraftQueue, float] = {}  # time.monotonic() of each connection's last turn
         self._kicked = False  # a _dispatch is already scheduled
         self.last_run = float("-inf")  # time.monotonic() of the last draft analysed (the GC policy reads it)
 
@@ -61,19 +65,23 @@ class DraftScheduler:
 
     def forget(self, conn: DraftQueue) -> None:
         self._waiting.discard(conn)
+        self._last_turn.pop(conn, None)
 
     def pick(self, now: float) -> DraftQueue | None:
         """The connection whose draft goes next; drops those with no draft waiting any more."""
         oldest_due = newest = None
         oldest_t, newest_t = now, float("-inf")
         gone = []
+        last_turn = self._last_turn
         for conn in self._waiting:
             t = conn.draft_arrived()
             if t is None:
                 gone.append(conn)
-            elif now - t >= self.max_wait:
-                if t <= oldest_t:
-                    oldest_due, oldest_t = conn, t
+                continue
+            since = max(t, last_turn.get(conn, t))  # waiting for a turn since then
+            if now - since >= self.max_wait:
+                if since <= oldest_t:
+                    oldest_due, oldest_t = conn, since
             elif t > newest_t:
                 newest, newest_t = conn, t
         for conn in gone:
@@ -84,7 +92,7 @@ class DraftScheduler:
         self._kicked = False
         conn = self.pick(time.monotonic())
         if conn is not None:
-            self.last_run = time.monotonic()
+            self.last_run = self._last_turn[conn] = time.monotonic()
             self._waiting.discard(conn)
             try:
                 conn.run_next_draft()  # may call want() again when its next draft is already queued
