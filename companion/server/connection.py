@@ -231,7 +231,18 @@ class Connection:
                 writer.cancel()
             for task in self._tasks:
                 await asyncio.gather(task, return_exceptions=True)
+            self._release()
             svc.notify()
+
+    def _release(self) -> None:
+        """Drop what this connection held (queued commands, its drafts' scratch, the page context)
+        now: a closed connection's objects form reference cycles (aiohttp's request, tasks) that
+        only a full garbage collection frees, and those are rare (companion/server/gcpolicy.py)."""
+        self._pending.clear()
+        self._pending_bytes = 0
+        self._latest.clear()
+        self._tasks.clear()
+        self.session = Session(origin=self.session.origin, client_name=self.session.client_name)
 
     async def _watch_revocation(self) -> None:
         """Close (4401) soon after `tactful unpair` revokes this client, not only at its next auth."""
