@@ -138,9 +138,9 @@ async def soak_client(idx: int, origin: str, token: str, url_of, stats: SoakStat
                 if delay > 0:
                     await asyncio.sleep(delay)
                 version += 1
-                body[rng.randrange(1, len(body))] = rng.choice(load.VOCAB)
+                load.edit_word(body, rng)  # a word changes; sentences stay (bench/load.py's drafts)
                 await send("draft", {"type": "draft", "surface": "message", "version": version, "draft_id": "soak",
-                                     "text": "Hi Dana, " + " ".join(body) + ". Thanks, Sam"})
+                                     "text": "Hi Dana,\n\n" + " ".join(body) + "\n\nBest,\nSam"})
                 if time.monotonic() >= next_page:
                     next_page += args.page_every
                     page_url, name = load.PAGES[version % len(load.PAGES)]

@@ -9,7 +9,10 @@ more per hit than the work saved on the small items cached here.
 Two generations approximate LRU for the price of one or two dict lookups: new entries go into
 `young`; when it holds `size` entries it becomes `old` (the previous `old` is dropped), and a hit
 in `old` is copied back into `young`. An entry used at least once per `size` insertions is never
-evicted; at most 2 x `size` entries are held. Every operation is a single dict call or a
+evicted; at most 2 x `size` entries are held. With `weigh`, `size` bounds the sum of
+weigh(key) per generation instead of the count: the tone caches weigh a sentence by its length,
+because what they derive from a sentence grows with it (a 150-word run-on sentence costs ~60 KB),
+and a count alone would let a few long sentences hold hundreds of MB. Every operation is a single dict call or a
 reference swap, so threads sharing a memo (the page executor and the event loop) see either
 generation whole, never a torn one.
 """
@@ -22,14 +25,16 @@ V = TypeVar("V")
 
 
 class Memo(Generic[K, V]):
-    __slots__ = ("size", "_young", "_old")
+    __slots__ = ("size", "weigh", "_young", "_old", "_young_weight", "_old_weight")
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, weigh: Callable[[K], int] | None = None):
         if size < 1:
             raise ValueError("size must be at least 1")
         self.size = size
+        self.weigh = weigh
         self._young: dict = {}
         self._old: dict = {}
+        self._young_weight = self._old_weight = 0
 
     def get(self, key: K, default=None):
         value = self._young.get(key, self)
@@ -46,11 +51,18 @@ class Memo(Generic[K, V]):
         return value
 
     def _put(self, key, value) -> None:
-        young = self._young
-        if len(young) >= self.size:
-            self._old, young = young, {}
-            self._young = young
-        young[key] = value
+        weight = 1 if self.weigh is None else self.weigh(key)
+        if self._young_weight + weight > self.size and self._young:
+            self._old, self._old_weight = self._young, self._young_weight
+            self._young, self._young_weight = {}, 0
+        if key not in self._young:
+            self._young_weight += weight
+        self._young[key] = value
+
+    @property
+    def weight(self) -> int:
+        """What the held entries weigh (their count without `weigh`)."""
+        return self._young_weight + self._old_weight
 
     def get_or_compute(self, key: K, compute: Callable[[K], V]) -> V:
         value = self.get(key, self)
@@ -61,6 +73,7 @@ class Memo(Generic[K, V]):
 
     def clear(self) -> None:
         self._young, self._old = {}, {}
+        self._young_weight = self._old_weight = 0
 
     def __len__(self) -> int:
         """Entries held (an entry copied back from the old generation counts twice)."""

@@ -47,3 +47,16 @@ def test_none_is_a_value_and_size_must_be_positive():
     assert "k" in memo and memo.get("k", "default") is None
     with pytest.raises(ValueError):
         Memo(0)
+
+
+def test_weighed_memo_bounds_the_weight_not_the_count():
+    memo = Memo(100, weigh=len)
+    for i in range(1000):
+        memo.put(f"{i:>10}", i)  # 10 characters each
+        assert memo.weight <= 200
+    assert len(memo) <= 20
+    memo.put("x" * 500, "big")  # heavier than a generation: held alone, then pushed out
+    assert memo.get("x" * 500) == "big"
+    for i in range(30):
+        memo.put(f"{i:>10}", i)
+    assert memo.get("x" * 500) is None

@@ -133,10 +133,14 @@ def test_cache_stays_bounded():
     from companion.tone import features
 
     m = default_model()
-    for i in range(2 * features._CACHE_SIZE + 50):
-        m.analyse(f"Sentence number {i} here.")
-    assert len(features._cache) <= 2 * features._CACHE_SIZE  # two generations (companion/memo.py)
-    assert len(m._sentence_cache) <= 2 * features._CACHE_SIZE
+    sentence = "Sentence number {} here, with enough words to weigh something in the cache."
+    for i in range(3 * features._CACHE_SIZE // len(sentence) + 50):
+        m.analyse(sentence.format(i))
+    longest = len(sentence.format(10 ** 6))
+    # Two generations (companion/memo.py), bounded by the characters of the sentences they hold.
+    assert features._cache.weight <= 2 * features._CACHE_SIZE + longest
+    assert m._sentence_cache.weight <= 2 * features._CACHE_SIZE + longest
+    assert len(features._cache) < 3 * features._CACHE_SIZE // len(sentence)
 
 
 def test_fast_path_agrees_with_explain_on_multi_sentence_texts():

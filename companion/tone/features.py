@@ -22,10 +22,11 @@ from companion.tone.strategies import NAMES, Span, Token, find_strategies, parse
 
 SENTENCE_START = "<s>"
 _CHUNK_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
-# Sentences kept per generation (companion/memo.py: at most twice this many are held, ~8 KB
-# each with the model's entry). A hundred drafts open at once, ten sentences each, still fit.
-_CACHE_SIZE = 2048
-_cache: Memo[str, tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]] = Memo(_CACHE_SIZE)
+# Characters of sentences kept per generation (companion/memo.py: at most twice this is held).
+# What is derived from a sentence costs ~65 bytes per character with the model's entry, so the two
+# caches stay under ~35 MB; a hundred drafts of 1,000 characters open at once still fit.
+_CACHE_SIZE = 256 * 1024
+_cache: Memo[str, tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]] = Memo(_CACHE_SIZE, weigh=len)
 
 
 def ngram_spans(tokens: list[Token]) -> dict[str, tuple[int, int]]:

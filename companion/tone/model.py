@@ -67,7 +67,7 @@ class ToneModel:
         self.citation: str = doc.get("citation", "")
         self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
-        self._sentence_cache: Memo[str, tuple] = Memo(_CACHE_SIZE)
+        self._sentence_cache: Memo[str, tuple] = Memo(_CACHE_SIZE, weigh=len)
         self._last_pieces: tuple[str, list] | None = None
 
     @classmethod
