@@ -117,3 +117,17 @@ async def test_a_backlog_of_old_drafts_gets_one_turn_per_max_wait_while_others_t
     turns = runs.count("flood")
     assert 2 <= turns <= 7  # about one per max_wait, not one in every few dispatches
     assert len(runs) > 20 * turns
+
+
+async def test_every_busy_typist_gets_a_turn_every_fair_every_and_on_a_fresh_draft():
+    runs = []
+    scheduler = DraftScheduler(max_wait=10, fair_every=0.05, fresh=0.01)
+    typists = [Typist(f"t{i}", None, runs) for i in range(5)]  # equally fresh: ties would always go one way
+    for q in typists:
+        q.scheduler = scheduler
+        scheduler.want(q)
+    await asyncio.sleep(0.5)
+    for q in typists:
+        scheduler.forget(q)
+    counts = [runs.count(q.name) for q in typists]
+    assert min(counts) >= 5, counts  # ~0.5 s / 0.05 s each, however the ties fall
