@@ -10,7 +10,7 @@ draft that a newer version replaces is answered `superseded` by coalescing
 
 Freshest-first alone is unfair: typists whose versions arrive just before others' would lose
 every time (measured: one of 100 clients got feedback 0.25 times a second, the median client
-2.7). So a connection that has had no turn for `fair_every` seconds goes before the freshest
+2.7). So a connection that has had no turn for `fair_every` seconds (2 s) goes before the freshest
 as soon as it has a fresh draft (one that arrived within `fresh` seconds): it is served on its
 next keystroke, not with a stale one, so fairness costs no latency.
 
@@ -51,7 +51,7 @@ class DraftQueue(Protocol):
 
 
 class DraftScheduler:
-    def __init__(self, max_wait: float = 0.25, fair_every: float = 0.5, fresh: float = 0.01):
+    def __init__(self, max_wait: float = 0.25, fair_every: float = 2.0, fresh: float = 0.004):
         self.max_wait, self.fair_every, self.fresh = max_wait, fair_every, fresh
         self._waiting: set[DraftQueue] = set()
         self._last_turn: dict[DraftQueue, float] = {}  # time.monotonic() of each connection's last turn
