@@ -1,7 +1,7 @@
 """Load: N authenticated clients typing 150-word drafts at 10 versions a second, plus page snapshots.
 
     python bench/load.py [--clients 100] [--duration 60] [--rate 10] [--words 150] [--page-every 10]
-                         [--warmup 5] [--runs 2] [--json FILE]
+                         [--warmup 20] [--runs 2] [--json FILE]
 
 Starts `python -m companion serve --port 0` in a temp data dir (the real CLI, its own process, so
 its memory can be read from /proc), pairs every client with its own extension origin (a browser
@@ -653,7 +653,9 @@ def main() -> int:
     parser.add_argument("--sent", type=int, default=200,
                         help="messages in the outreach log before the runs (the mass-message check reads it)")
     parser.add_argument("--page-every", type=float, default=10.0, help="seconds between page snapshots per client")
-    parser.add_argument("--warmup", type=float, default=5.0, help="seconds of load before the first RSS reading")
+    parser.add_argument("--warmup", type=float, default=20.0,
+                        help="seconds of load before the first RSS reading: at the default load the per-sentence caches "
+                             "reach their bound in about 20 s, so the runs measure the steady state")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--procs", type=int, default=2, help="generator processes the clients are split over")
     parser.add_argument("--json", help="also write the report to this file")
