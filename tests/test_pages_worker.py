@@ -5,14 +5,18 @@ import asyncio
 import json
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import recv_json
+from conftest import REPO, recv_json
 
 from companion.pages import parse_snapshot
 from companion.pages.worker import PageParser
+
+sys.path.insert(0, str(REPO / "bench"))
+from load import children  # noqa: E402  (the load bench's /proc walk)
 
 pytestmark = pytest.mark.asyncio
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
@@ -86,18 +90,6 @@ async def test_a_real_server_parses_pages_in_its_child_and_stops_it(make_server)
     await ws.close()
     await server.running.stop()
     assert await gone(child)
-
-
-def children(pid: int) -> list[int]:
-    out = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            out.append(int(stat.parent.name))
-    return out
 
 
 async def test_a_killed_companion_leaves_no_page_parser_behind(tmp_path):
