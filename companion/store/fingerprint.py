@@ -35,7 +35,6 @@ android web cloud platform infrastructure security site reliability qa test prod
 program technical engineering ux ui graphic visual research marketing sales account business
 solutions support customer success operations ops of the and sr jr ii iii iv i
 """.split())
-_NUMBER = re.compile(r"^\d[\d.,]*$")
 # Capitalised words that are ordinary English and appear mid-sentence; not worth masking.
 _KEEP_CAPS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "linkedin"})
 
@@ -64,7 +63,7 @@ def _mask_tokens(text: str, names: tuple[str, ...]) -> list[str]:
         low = word.lower()
         if low in masked_names:
             tok = "<name>"
-        elif word.isdecimal():  # what _NUMBER matches: words hold no "." or ","
+        elif word.isdecimal():  # a number: words hold no "." or ",", so "3.5" is two of them
             tok = "<num>"
         elif word[0].isupper() and not sentence_start and low not in _KEEP_CAPS:
             tok = "<name>"
