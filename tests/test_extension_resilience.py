@@ -8,7 +8,7 @@ import pytest
 from extension_support import (  # noqa: F401 - fixtures
     companion_proc, ext_browser, needs_chromium, paired, pw, wait_until,
 )
-from test_extension_sidebar import DEMANDING, finding, open_tab, version
+from test_extension_sidebar import finding, open_tab, type_demanding, version
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -18,9 +18,7 @@ def test_companion_restart_shows_disconnected_then_rerenders_without_retyping(pa
 
     browser, companion = paired
     page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
-    page.click(".msg-form__contenteditable")
-    page.keyboard.type(DEMANDING, delay=10)
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    type_demanding(page, panel)
     expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield")
     connection = panel.locator('[data-field="connection"]')
 
@@ -47,9 +45,7 @@ def test_stopped_service_worker_recovers_when_typing_again(paired):
 
     browser, _ = paired
     page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
-    page.click(".msg-form__contenteditable")
-    page.keyboard.type(DEMANDING, delay=10)
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    type_demanding(page, panel)
     browser.service_worker.evaluate("() => { globalThis.__beforeStop = true; }")
 
     browser.stop_service_workers(page)
@@ -92,7 +88,5 @@ def test_a_huge_page_is_trimmed_and_the_connection_survives(paired):
     html_len = wait_until(lambda: browser.service_worker.evaluate(f"() => __tactful.tabs.get({tab})?.html?.length || 0"),
                           timeout=20, message="the snapshot")
     assert html_len <= 2_500_000 < len(body)
-    page.click(".msg-form__contenteditable")
-    page.keyboard.type(DEMANDING, delay=10)
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=20000)
+    type_demanding(page, panel, timeout=20000)
     expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected")

@@ -32,6 +32,15 @@ def finding(panel, code):
     return panel.locator(f'[data-list="findings"] [data-code="{code}"]')
 
 
+def type_demanding(page, panel, timeout: int = 10000) -> None:
+    """Type the demanding draft into the page's composer and wait for the sidebar to flag it."""
+    from playwright.sync_api import expect
+
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=timeout)
+
+
 def version(panel) -> int:
     value = panel.locator("#feedback").get_attribute("data-version")
     return int(value) if value else -1
@@ -66,9 +75,7 @@ def test_classic_composer_updates_findings_per_version(paired):
 
     browser, _ = paired
     page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
-    page.click(".msg-form__contenteditable")
-    page.keyboard.type(DEMANDING, delay=10)
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    type_demanding(page, panel)
     expect(finding(panel, "tone.demanding").first.locator(".trigger mark")).not_to_have_text("")
     expect(panel.locator('[data-field="surface"]')).to_have_text("Message")
     first = version(panel)
@@ -133,9 +140,7 @@ def test_messaging_page_shows_the_thread_participant(paired):
     browser, _ = paired
     page, panel, _ = open_tab(browser, "/messaging/thread/2-dana/")
     expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
-    page.click(".msg-form__contenteditable")
-    page.keyboard.type(DEMANDING, delay=10)
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    type_demanding(page, panel)
 
 
 def test_in_page_navigation_replaces_the_context(paired):
@@ -160,9 +165,7 @@ def test_switching_a_rule_off_and_on(paired):
 
     browser, _ = paired
     page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
-    page.click(".msg-form__contenteditable")
-    page.keyboard.type(DEMANDING, delay=10)
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    type_demanding(page, panel)
     finding(panel, "tone.demanding").first.locator('[data-action="disable-rule"]').click()
     expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
     expect(panel.locator('[data-disabled-code="tone.demanding"]')).to_be_visible()
@@ -310,9 +313,7 @@ def test_sidebar_is_usable_from_the_keyboard_and_labelled(paired):
 
     browser, _ = paired
     page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
-    page.click(".msg-form__contenteditable")
-    page.keyboard.type(DEMANDING, delay=10)
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    type_demanding(page, panel)
     # Every control has an accessible name.
     for role in ("button", "switch", "checkbox"):
         for control in panel.get_by_role(role).all():
