@@ -88,16 +88,28 @@ class Backlog(Queue):
 
 
 class Typist(Queue):
-    """A busy typist: a fresh draft is always waiting (the server is saturated)."""
+    """A busy typist: a fresh draft is always waiting (the server is saturated). Its versions
+    arrive every `every` seconds, each announced with want(), as a connection does."""
 
     scheduler = None
 
-    def draft_arrived(self):
-        return time.monotonic()
+    def type_now(self):
+        self.arrived = time.monotonic()
+        self.scheduler.want(self)
 
     def run_next_draft(self):
         self.runs.append(self.name)
-        self.scheduler.want(self)  # its next version is already queued, as a connection's would be
+        self.type_now()  # its next version is already queued, as a connection's would be
+
+
+async def keep_typing(typists, seconds: float, every: float = 0.002, also=()):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for q in typists:
+            q.type_now()
+        for q in also:
+            q.scheduler.want(q)
+        await asyncio.sleep(every)
 
 
 async def test_a_backlog_of_old_drafts_gets_one_turn_per_max_wait_while_others_type():
@@ -107,11 +119,8 @@ async def test_a_backlog_of_old_drafts_gets_one_turn_per_max_wait_while_others_t
     typists = [Typist(f"t{i}", None, runs) for i in range(3)]
     for q in (*typists, flood):
         q.scheduler = scheduler
-        scheduler.want(q)
-    deadline = time.monotonic() + 0.5
-    while time.monotonic() < deadline:
-        scheduler.want(flood)
-        await asyncio.sleep(0.002)
+    scheduler.want(flood)
+    await keep_typing(typists, 0.5, also=[flood])
     for q in (*typists, flood):
         scheduler.forget(q)
     turns = runs.count("flood")
@@ -125,8 +134,7 @@ async def test_every_busy_typist_gets_a_turn_every_fair_every_and_on_a_fresh_dra
     typists = [Typist(f"t{i}", None, runs) for i in range(5)]  # equally fresh: ties would always go one way
     for q in typists:
         q.scheduler = scheduler
-        scheduler.want(q)
-    await asyncio.sleep(0.5)
+    await keep_typing(typists, 0.5)
     for q in typists:
         scheduler.forget(q)
     counts = [runs.count(q.name) for q in typists]
