@@ -96,3 +96,22 @@ def test_session_keeps_scratch_for_the_most_recent_drafts_only():
     for i in range(1, MAX_SCRATCH + 1):
         session.scratch(f"draft-{i}")
     assert session.scratch("draft-0") == {}  # the least recently typed draft was dropped
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(load.SENTENCES + ("Why?", "Send it now.", "\n", "Thanks!")), min_size=1, max_size=12),
+       st.lists(st.tuples(st.integers(0, 11), st.sampled_from(load.SENTENCES + ("Why?", "Thanks!", ""))),
+                max_size=8))
+def test_tone_kept_up_to_date_per_sentence_equals_a_fresh_analysis(sentences, edits):
+    """The draft's feature counts, updated by the sentences that left and came (repeats, removals,
+    reorders), give exactly the log-odds of analysing the text afresh."""
+    model = default_model()
+    keep: dict = {}
+    for i, replacement in [(None, None), *edits]:
+        if i is not None:
+            sentences[i % len(sentences)] = replacement
+        text = " ".join(sentences)
+        kept = model.analyse(text, keep)
+        model._last_pieces = None  # no shortcut through the previous call
+        fresh = model.analyse(text)
+        assert kept.logit == fresh.logit and kept.strategies == fresh.strategies, text

@@ -22,6 +22,11 @@ from companion.tone.strategies import BY_NAME, NAMES, Span
 
 FORMAT = "tactful-politeness/1"
 PACKAGED = "politeness_model.json"
+# Weights are summed as integers in units of 2**-40: integer sums are exact, so a sum kept up to
+# date keystroke by keystroke (analyse with `keep`) equals one computed afresh, bit for bit; float
+# sums would drift in the last digits and could flip a rounded probability. The rounding is far
+# below anything the model resolves (a weight moves by at most 5e-13).
+_SCALE = 1 << 40
 
 
 class ModelError(ValueError):
@@ -67,6 +72,7 @@ class ToneModel:
         self.citation: str = doc.get("citation", "")
         self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
+        self._units = {k: round(v * _SCALE) for k, v in self.weights.items()}  # see _SCALE
         self._sentence_cache: Memo[str, tuple] = Memo(_CACHE_SIZE, weigh=len)
         self._last_pieces: tuple[str, list] | None = None
 
@@ -83,30 +89,72 @@ class ToneModel:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
     def _pieces(self, text: str, keep: dict | None = None) -> list[tuple[int, str, tuple]]:
-        """(offset, sentence, (feature set, sum of their weights, strategies)) per sentence, cached
-        per sentence text so a keystroke re-weighs only the sentence it changed.
+        """(offset, sentence, (feature set, sum of their weights in _SCALE units, strategies)) per
+        sentence, cached per sentence text so a keystroke re-weighs only the sentence it changed.
 
-        `keep` is the draft's own memory (sentence -> entry of its last version), consulted first
-        and replaced: the shared cache may have turned over when many drafts are being typed."""
+        `keep` is the draft's own memory (its last version's sentences and their entries, under
+        "pieces"), consulted first and replaced: the shared cache may have turned over when many
+        drafts are being typed."""
         last = self._last_pieces
         if last is not None and last[0] == text:
             return last[1]
-        cache, w = self._sentence_cache, self.weights
+        cache, units = self._sentence_cache, self._units
+        mine = keep.get("pieces") if keep is not None else None
         out = []
         for offset, chunk in chunks(text):
-            info = keep.get(chunk) if keep else None
+            info = mine.get(chunk) if mine else None
             if info is None:
                 info = cache.get(chunk)
             if info is None:
                 ngrams, strategies = _chunk_features(chunk)
                 feats = frozenset(ngrams).union(["S:" + name for name in strategies])
-                info = cache.put(chunk, (feats, sum(map(w.__getitem__, feats & self._known)), strategies))
+                info = cache.put(chunk, (feats, sum(map(units.__getitem__, feats & self._known)), strategies))
             out.append((offset, chunk, info))
         self._last_pieces = (text, out)
         if keep is not None:
-            keep.clear()
-            keep.update((chunk, info) for _o, chunk, info in out)
+            keep["pieces"] = {chunk: info for _o, chunk, info in out}
         return out
+
+    def _units_present(self, pieces: list, keep: dict | None) -> int:
+        """Sum of the weights (in _SCALE units) of the features present in any sentence: each
+        counts once however many sentences have it (binary features).
+
+        With `keep`, the draft's per-feature sentence counts from its last version are updated by
+        the sentences that left and the ones that came, so a keystroke costs the features of one
+        sentence, not a union of all ~600 of a 150-word draft."""
+        if keep is None:
+            union = frozenset().union(*(info[0] for _o, _c, info in pieces))
+            return sum(map(self._units.__getitem__, union & self._known))
+        now: dict[str, int] = {}
+        for _o, chunk, _info in pieces:
+            now[chunk] = now.get(chunk, 0) + 1
+        state = keep.get("sum")
+        if state is None:
+            before, counts, total, infos = {}, {}, 0, {}
+        else:
+            before, counts, total, infos = state
+        units = self._units
+        for chunk, n in before.items():  # sentences gone (or fewer copies of them)
+            gone = n - now.get(chunk, 0)
+            if gone > 0:
+                for feat in infos[chunk][0]:
+                    left = counts[feat] - gone
+                    if left:
+                        counts[feat] = left
+                    else:
+                        del counts[feat]
+                        total -= units.get(feat, 0)
+        infos = {chunk: info for _o, chunk, info in pieces}
+        for chunk, n in now.items():  # sentences new (or more copies of them)
+            came = n - before.get(chunk, 0)
+            if came > 0:
+                for feat in infos[chunk][0]:
+                    had = counts.get(feat, 0)
+                    counts[feat] = had + came
+                    if not had:
+                        total += units.get(feat, 0)
+        keep["sum"] = (now, counts, total, infos)
+        return total
 
     def clear_cache(self) -> None:
         """Forget cached sentences (this model's and the shared feature cache): for cold timings."""
@@ -121,12 +169,10 @@ class ToneModel:
         `keep`: the draft's memory across versions (see _pieces)."""
         pieces = self._pieces(text, keep)
         if len(pieces) == 1:
-            feats_sum, strategies = pieces[0][2][1], pieces[0][2][2]
-            z = self.bias + feats_sum
+            units, strategies = pieces[0][2][1], pieces[0][2][2]
+            z = self.bias + units / _SCALE
         else:
-            union = frozenset().union(*(info[0] for _o, _c, info in pieces))
-            # Set intersection and map run in C: a keystroke in a long draft re-sums ~500 features.
-            z = self.bias + sum(map(self.weights.__getitem__, union & self._known))
+            z = self.bias + self._units_present(pieces, keep) / _SCALE
             merged: dict[str, list[Span]] = {}
             for offset, _chunk, info in pieces:
                 for name, spans in info[2].items():
@@ -165,11 +211,11 @@ class ToneModel:
         pieces = [p for p in self._pieces(text) if p[1].strip()]
         if len(pieces) <= 2:
             return []
-        w, known = self.weights, self._known
+        units, known = self._units, self._known
         out = []
         for (o1, c1, (f1, w1, _s1)), (o2, c2, (f2, w2, _s2)) in zip(pieces, pieces[1:]):
             # Binary features: a feature in both sentences counts once.
-            z = self.bias + w1 + w2 - sum(map(w.__getitem__, f1 & f2 & known))
+            z = self.bias + (w1 + w2 - sum(map(units.__getitem__, f1 & f2 & known))) / _SCALE
             out.append((o1 + len(c1) - len(c1.lstrip()), o2 + len(c2.rstrip()), sigmoid(z)))
         return out
 
