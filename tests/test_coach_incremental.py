@@ -64,7 +64,7 @@ def test_shingles_with_keep_equal_shingles_without():
     names = ("Dana Whitfield", "Acme")
     for text in versions(10, seed=7):
         assert shingles(text, names, keep) == shingles(text, names)
-    assert keep["hashes"] and all(isinstance(v, int) for v in keep["hashes"].values())
+    assert keep["piece_hashes"] and all(isinstance(v, int) for hs in keep["piece_hashes"].values() for v in hs)
     assert shingles("too short", (), keep) == frozenset()
 
 
@@ -86,6 +86,20 @@ def test_masking_by_sentence_equals_masking_the_whole_text(words, edits, names):
             words[i % len(words)] = part
         text = " ".join(words)
         assert _mask_by_sentence(text, names, keep) == _mask_tokens(text, names), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS), min_size=0, max_size=40),
+       st.lists(st.tuples(st.integers(0, 39), st.sampled_from(_PARTS)), max_size=6),
+       st.sampled_from([(), ("Dana Whitfield", "Acme"), ("Senior Engineer",)]))
+def test_shingles_by_sentence_equal_shingles_of_the_whole_text(words, edits, names):
+    """Shingles inside each sentence plus those across its boundaries are every shingle."""
+    keep: dict = {}
+    for i, part in [(None, None), *edits]:
+        if i is not None and words:
+            words[i % len(words)] = part
+        text = " ".join(words)
+        assert shingles(text, names, keep) == shingles(text, names), text
 
 
 def test_session_keeps_scratch_for_the_most_recent_drafts_only():

@@ -106,18 +106,20 @@ def _hash_memo(shingle: str) -> int:
 _STOPS = re.compile(r"[.!?\n]+")
 
 
-def _mask_by_sentence(text: str, names: tuple[str, ...], keep: dict) -> list[str]:
+def _mask_parts(text: str, names: tuple[str, ...], keep: dict) -> tuple[list[str], list | None]:
     """_mask_tokens(text, names), reusing the masked words of sentences the draft's last version
-    also had (`keep["pieces"]`, replaced here).
+    also had (`keep["pieces"]`, replaced here), and where each piece's words are in the result:
+    [(piece, first index, end index)], or None when the whole text had to be masked at once.
 
     Exact, not approximate: a piece starts right after a sentence mark, where _mask_tokens starts
     a sentence too, so masking it alone gives the same words, except where a piece's first word
     would merge with the previous piece's last (a repeated placeholder, or a role absorbing the
     modifiers before it); then the whole text is masked in one go."""
     if keep.get("names") != names:
-        keep["names"], keep["pieces"] = names, {}
+        keep["names"], keep["pieces"], keep["piece_hashes"] = names, {}, {}
     last: dict[str, list[str]] = keep["pieces"]
     pieces: dict[str, list[str]] = {}
+    parts: list[tuple[str, int, int]] = []
     out: list[str] = []
     start = 0
     bounds = [m.end() for m in _STOPS.finditer(text)]
@@ -134,33 +136,65 @@ def _mask_by_sentence(text: str, names: tuple[str, ...], keep: dict) -> list[str
             first, prev = words[0], out[-1]
             if first == prev or (first == "<role>" and (prev in _ROLE_MODIFIERS or prev == "<name>")):
                 keep["pieces"] = pieces
-                return _mask_tokens(text, names)
+                return _mask_tokens(text, names), None
+        parts.append((piece, len(out), len(out) + len(words)))
         out.extend(words)
     keep["pieces"] = pieces
-    return out
+    return out, parts
+
+
+def _mask_by_sentence(text: str, names: tuple[str, ...], keep: dict) -> list[str]:
+    """_mask_tokens(text, names) by sentence, reusing the draft's last version (see _mask_parts)."""
+    return _mask_parts(text, names, keep)[0]
+
+
+def _triples(words: list[str]):
+    return (f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:]))
 
 
 def shingles(text: str, names: tuple[str, ...] = (), keep: dict | None = None) -> frozenset[int]:
     """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words).
 
     `keep` is the draft's own memory across versions (companion.session.Session.scratch): the
-    masked words of its sentences and the hashes of its shingles, consulted first and replaced,
-    so a keystroke re-masks one sentence and re-hashes three shingles even when the shared memo
-    has turned over because many drafts are being typed."""
-    words = _mask_tokens(text, names) if keep is None else _mask_by_sentence(text, names, keep)
+    masked words of its sentences and the hashes of the shingles inside each, consulted first and
+    replaced. A keystroke then re-masks one sentence and hashes its shingles plus the few that
+    span a sentence boundary, even when the shared memo has turned over because many drafts are
+    being typed."""
+    if keep is None:
+        words = _mask_tokens(text, names)
+        return frozenset(map(_hash_memo, _triples(words))) if len(words) >= SHINGLE else frozenset()
+    words, parts = _mask_parts(text, names, keep)
     if len(words) < SHINGLE:
         return frozenset()
-    memo = _hash_memo
-    if keep is None:
-        return frozenset(memo(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:]))
-    last: dict[str, int] = keep.get("hashes") or {}
-    mine: dict[str, int] = {}
-    for a, b, c in zip(words, words[1:], words[2:]):
-        shingle = f"{a} {b} {c}"
-        value = last.get(shingle)
-        mine[shingle] = memo(shingle) if value is None else value
-    keep["hashes"] = mine
-    return frozenset(mine.values())
+    last_cross: dict[str, int] = keep.get("cross") or {}
+    cross: dict[str, int] = {}
+    if parts is None:  # masked as a whole: every shingle by the draft's own or the shared memo
+        for shingle in _triples(words):
+            value = last_cross.get(shingle)
+            cross[shingle] = _hash_memo(shingle) if value is None else value
+        keep["cross"] = cross
+        return frozenset(cross.values())
+    last_inner: dict[str, list[int]] = keep["piece_hashes"]
+    inner: dict[str, list[int]] = {}
+    found: set[int] = set()
+    for piece, a, b in parts:
+        hashes = inner.get(piece) or last_inner.get(piece)
+        if hashes is None:
+            hashes = list(map(_hash_memo, _triples(words[a:b])))
+        inner[piece] = hashes
+        found.update(hashes)
+        # The shingles across the boundary in front of this piece start one or two words before
+        # it; together with those inside pieces they are every shingle of the text.
+        for i in (a - 2, a - 1):
+            if i >= 0 and i + SHINGLE <= len(words) and a < len(words):
+                shingle = f"{words[i]} {words[i + 1]} {words[i + 2]}"
+                value = cross.get(shingle) or last_cross.get(shingle)
+                if value is None:
+                    value = _hash_memo(shingle)
+                cross[shingle] = value
+                found.add(value)
+    keep["piece_hashes"], keep["cross"] = inner, cross
+    return frozenset(found)
 
 
 def pack(fp: frozenset[int]) -> bytes:
