@@ -33,7 +33,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from serve_process import launch  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 from websockets.exceptions import ConnectionClosed  # noqa: E402
 
@@ -213,24 +213,8 @@ class Companion:
     port: int = 0
 
     def start(self, timeout: float = 30.0, port: int = 0) -> "Companion":
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.data_dir.parent / f"{self.data_dir.name}-serve.log", "ab")
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--port", str(port),
-                                      "--data-dir", str(self.data_dir), "--log-level", "WARNING"],
-                                     stdout=subprocess.PIPE, stderr=log, env=env, cwd=ROOT)
-        log.close()
-        line: list[bytes] = []
-        reader = threading.Thread(target=lambda: line.append(self.proc.stdout.readline()), daemon=True)
-        reader.start()
-        reader.join(timeout)
-        text = line[0].decode().strip() if line else ""
-        if not text.startswith("listening on "):
-            self.proc.kill()
-            self.proc.wait(5)
-            raise RuntimeError(f"the companion did not start: {text!r}")
-        self.url = text.removeprefix("listening on ")
-        self.port = int(self.url.rsplit(":", 1)[1].split("/", 1)[0])
+        launched = launch(self.data_dir, "--log-level", "WARNING", port=port, timeout=timeout)
+        self.proc, self.url, self.port = launched.proc, launched.url, launched.port
         return self
 
     @property

@@ -17,13 +17,11 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
-import websockets
 from websockets.asyncio.client import connect
 
 from companion.server.app import RunningServer, start_server
@@ -33,6 +31,8 @@ EXT_ORIGIN = "chrome-extension://" + "abcdefghijklmnop" * 2  # a well-formed ext
 OTHER_EXT_ORIGIN = "chrome-extension://" + "ponmlkjihgfedcba" * 2
 FIREFOX_ORIGIN = "moz-extension://4b1c6e0a-7f2d-4e1b-9a51-2f0c8d3e6a11"
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))  # bench/serve_process.py starts real companion processes
+from serve_process import launch  # noqa: E402
 
 
 @dataclass
@@ -165,26 +165,9 @@ class ServeProcess:
 
 
 def start_serve_process(data_dir: Path, *args: str, env: dict | None = None, timeout: float = 20.0) -> ServeProcess:
-    """Start `serve` and wait for its `listening on` line; raises with the logs if it never comes."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    log_path = data_dir.parent / f"{data_dir.name}-serve.log"
-    log = open(log_path, "wb")
-    full_env = dict(os.environ, PYTHONUNBUFFERED="1", **(env or {}))
-    proc = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--port", "0", "--data-dir", str(data_dir),
-                             *args], stdout=subprocess.PIPE, stderr=log, env=full_env, cwd=REPO)
-    log.close()
-    line: list[bytes] = []
-    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(timeout)
-    text = line[0].decode().strip() if line else ""
-    if not text.startswith("listening on "):
-        proc.kill()
-        proc.wait(5)
-        raise RuntimeError(f"serve did not start: {text!r}\n{log_path.read_text()}")
-    url = text.removeprefix("listening on ")
-    port = int(url.rsplit(":", 1)[1].split("/", 1)[0])
-    return ServeProcess(proc, port, url, data_dir, log_path)
+    """Start `serve --port 0` and wait for its `listening on` line; raises with the logs if it never comes."""
+    launched = launch(data_dir, *args, env=env, timeout=timeout)
+    return ServeProcess(launched.proc, launched.port, launched.url, data_dir, launched.log_path)
 
 
 @pytest.fixture

@@ -26,6 +26,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+from serve_process import launch  # noqa: E402  (starts a real companion process)
+
 EXT_DIR = REPO / "extension"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extension"
 CHROMIUM = os.environ.get("TACTFUL_CHROMIUM", "/usr/bin/chromium")
@@ -60,23 +63,8 @@ class Companion:
     log_path: Path | None = None
 
     def start(self, timeout: float = 20.0) -> "Companion":
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.log_path = self.data_dir.parent / f"{self.data_dir.name}-serve.log"
-        log = open(self.log_path, "ab")
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "companion", "serve", "--port", str(self.port), "--data-dir", str(self.data_dir)],
-            stdout=subprocess.PIPE, stderr=log, env=env, cwd=REPO)
-        log.close()
-        line: list[bytes] = []
-        reader = threading.Thread(target=lambda: line.append(self.proc.stdout.readline()), daemon=True)
-        reader.start()
-        reader.join(timeout)
-        text = line[0].decode().strip() if line else ""
-        if not text.startswith("listening on "):
-            self.kill()
-            raise RuntimeError(f"serve did not start: {text!r}\n{self.log_path.read_text()}")
-        self.port = int(text.rsplit(":", 1)[1].split("/", 1)[0])
+        launched = launch(self.data_dir, port=self.port, timeout=timeout)
+        self.proc, self.port, self.log_path = launched.proc, launched.port, launched.log_path
         return self
 
     def pair_code(self) -> str:
