@@ -38,14 +38,16 @@ async def settle(scheduler):
             return
 
 
-async def test_the_freshest_waiting_draft_goes_first():
+async def test_drafts_within_the_budget_go_oldest_first_then_late_ones_freshest_first():
+    """Within the budget a draft can still be answered in time, so the one closest to missing it
+    goes first; drafts already past it wait for a moment when none is in time, the freshest first."""
     runs = []
     now = time.monotonic()
-    scheduler = DraftScheduler(max_wait=10)
-    for name, age in (("a", 0.05), ("b", 0.001), ("c", 0.02)):
+    scheduler = DraftScheduler(max_wait=10, budget=0.5)
+    for name, age in (("in-new", 0.01), ("late-old", 2.0), ("in-old", 0.2), ("late-new", 1.0), ("in-mid", 0.1)):
         scheduler.want(Queue(name, now - age, runs))
     await settle(scheduler)
-    assert runs == ["b", "c", "a"]
+    assert runs == ["in-old", "in-mid", "in-new", "late-new", "late-old"]
 
 
 async def test_a_draft_past_max_wait_goes_before_fresher_ones_oldest_first():
@@ -61,10 +63,10 @@ async def test_a_draft_past_max_wait_goes_before_fresher_ones_oldest_first():
 async def test_a_queue_whose_draft_went_is_dropped_and_a_failure_does_not_stop_the_others():
     runs = []
     now = time.monotonic()
-    scheduler = DraftScheduler()
+    scheduler = DraftScheduler(budget=1.0)  # both within it: the older goes first
     scheduler.want(Queue("gone", None, runs))
-    scheduler.want(Queue("fails", now, runs, fail=True))
-    scheduler.want(Queue("ok", now - 0.01, runs))
+    scheduler.want(Queue("fails", now - 0.01, runs, fail=True))
+    scheduler.want(Queue("ok", now, runs))
     await settle(scheduler)
     assert runs == ["fails", "ok"]
     assert scheduler.waiting == 0
@@ -128,14 +130,24 @@ async def test_a_backlog_of_old_drafts_gets_one_turn_per_max_wait_while_others_t
     assert len(runs) > 20 * turns
 
 
-async def test_every_busy_typist_gets_a_turn_every_fair_every_and_on_a_fresh_draft():
+class Steady(Typist):
+    """A typist whose waiting draft is always a little older than the fresh typist's, yet still
+    within the budget: oldest-first alone would serve it every time."""
+
+    def type_now(self):
+        self.arrived = time.monotonic() - 0.003
+        self.scheduler.want(self)
+
+
+async def test_a_typist_always_overtaken_still_gets_a_turn_every_fair_every():
     runs = []
-    scheduler = DraftScheduler(max_wait=10, fair_every=0.05, fresh=0.01)
-    typists = [Typist(f"t{i}", None, runs) for i in range(5)]  # equally fresh: ties would always go one way
-    for q in typists:
+    scheduler = DraftScheduler(max_wait=10, fair_every=0.05, budget=0.01)
+    steady = [Steady(f"s{i}", None, runs) for i in range(3)]
+    fresh = Typist("fresh", None, runs)
+    for q in (*steady, fresh):
         q.scheduler = scheduler
-    await keep_typing(typists, 0.5)
-    for q in typists:
+    await keep_typing([*steady, fresh], 0.5)
+    for q in (*steady, fresh):
         scheduler.forget(q)
-    counts = [runs.count(q.name) for q in typists]
-    assert min(counts) >= 5, counts  # ~0.5 s / 0.05 s each, however the ties fall
+    assert runs.count("fresh") >= 5, runs.count("fresh")  # ~0.5 s / 0.05 s; without the rule, none
+    assert min(runs.count(q.name) for q in steady) >= 5

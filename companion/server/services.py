@@ -41,7 +41,8 @@ class ServerConfig:
     max_connections: int = 128  # open WebSockets in total (authenticated or still in the handshake)
     max_connections_per_origin: int = 16  # ... from one extension origin (its worker holds one)
     revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
-    draft_max_wait: float = 0.25  # seconds a draft may wait behind fresher ones (companion/server/scheduler.py)
+    draft_max_wait: float = 0.25  # seconds a draft may wait behind others (companion/server/scheduler.py)
+    draft_budget: float = 0.008  # seconds of queueing within which a draft is answered oldest first (ibid.)
     page_process: bool = True  # parse page snapshots in a child process (companion/pages/worker.py)
     write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)
 
@@ -69,7 +70,7 @@ class Services:
         if self.drafts is None:
             from companion.server.scheduler import DraftScheduler
 
-            self.drafts = DraftScheduler(self.config.draft_max_wait)
+            self.drafts = DraftScheduler(self.config.draft_max_wait, budget=self.config.draft_budget)
         if self.pages is None:
             from companion.pages.worker import PageParser
 
