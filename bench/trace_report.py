@@ -3,8 +3,9 @@ the drafts answered after waiting behind fresher ones.
 
     python bench/trace_report.py /tmp/trace [--skip 0.33]
 
-`--skip` drops that fraction of the records from the start (the warm-up run); the last 200 are
-dropped too (the drain after the load stops, when every typist's last version is answered).
+`--skip` drops that fraction of the records from the start (the warm-up run); the last `--drain`
+(200) are dropped too (the drain after the load stops, when every typist's last version is
+answered).
 """
 
 import argparse
@@ -20,6 +21,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("prefix", help="the TACTFUL_TRACE path (files are PREFIX.<pid>)")
     parser.add_argument("--skip", type=float, default=0.33)
+    parser.add_argument("--drain", type=int, default=200)
     parser.add_argument("--late-ms", type=float, default=20.0, help="what counts as a late start")
     args = parser.parse_args(argv)
     files = sorted(glob.glob(args.prefix + ".*"))
@@ -27,7 +29,7 @@ def main(argv=None) -> int:
         parser.error(f"no trace files {args.prefix}.<pid>")
     trace = json.load(open(max(files, key=lambda f: len(open(f).read()))))
     records = trace["drafts"]
-    records = records[int(len(records) * args.skip):-200]
+    records = records[int(len(records) * args.skip):len(records) - args.drain]
     if not records:
         parser.error("too few records in the trace")
     waits = sorted((start - arrived) * 1000 for arrived, start, _end, _w in records)
