@@ -4,7 +4,7 @@ Order of events: the handshake (companion/server/handshake.py: hello, then auth 
 auth_begin -> auth_challenge -> auth, within auth_timeout, else auth_invalid and close 4401). After auth, a reader takes frames and queues
 commands, which run in arrival order (so a `page` lands before the `draft` typed on it): a worker
 task runs every command but drafts; a draft at the head of the queue waits for its turn from the
-app-wide draft scheduler (companion/server/scheduler.py: freshest first across connections), which
+app-wide draft scheduler (companion/server/scheduler.py: across connections, within a queueing budget), which
 analyses it inline. Replies go through a bounded queue to one writer task, and a client that falls
 that far behind is dropped. Drafts coalesce: a newer version of the same draft_id answers every
 older waiting version with `superseded`, so only the newest costs analysis.
