@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from companion.server.gcpolicy import _NEVER, FullCollections
+from companion.server.gcpolicy import _NEVER, MIDDLE_EVERY, FullCollections
 
 pytestmark = pytest.mark.asyncio
 
@@ -18,6 +18,13 @@ async def run_policy(seconds: float, **kwargs) -> FullCollections:
         policy.start()
         assert gc.get_freeze_count() > 0  # what existed at start is left out of later collections
         assert gc.get_threshold()[2] == _NEVER  # no automatic full collection
+        assert gc.get_threshold()[1] == MIDDLE_EVERY == 1  # short middle collections, five times as often
+        middle = gc.get_stats()[1]["collections"]
+        young = gc.get_stats()[0]["collections"]
+        garbage = [[i] for i in range(20_000)]  # enough allocations for several young collections
+        del garbage
+        middle, young = gc.get_stats()[1]["collections"] - middle, gc.get_stats()[0]["collections"] - young
+        assert young > 4 and 2 * middle >= young - 2  # one middle collection per two young ones (default: per ten)
         await asyncio.sleep(seconds)
     finally:
         policy.stop()
