@@ -22,11 +22,6 @@ from companion.tone.strategies import BY_NAME, NAMES, Span
 
 FORMAT = "tactful-politeness/1"
 PACKAGED = "politeness_model.json"
-# Weights are summed as integers in units of 2**-40: integer sums are exact, so a sum kept up to
-# date keystroke by keystroke (analyse with `keep`) equals one computed afresh, bit for bit; float
-# sums would drift in the last digits and could flip a rounded probability. The rounding is far
-# below anything the model resolves (a weight moves by at most 5e-13).
-_SCALE = 1 << 40
 
 
 class ModelError(ValueError):
@@ -72,7 +67,6 @@ class ToneModel:
         self.citation: str = doc.get("citation", "")
         self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
-        self._units = {k: round(v * _SCALE) for k, v in self.weights.items()}  # see _SCALE
         self._sentence_cache: Memo[str, tuple] = Memo(_CACHE_SIZE, weigh=len)
         self._last_pieces: tuple[str, list] | None = None
 
@@ -89,52 +83,30 @@ class ToneModel:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
     def _pieces(self, text: str, keep: dict | None = None) -> list[tuple[int, str, tuple]]:
-        """(offset, sentence, (feature set, sum of their weights in _SCALE units, strategies)) per
-        sentence, cached per sentence text so a keystroke re-weighs only the sentence it changed.
+        """(offset, sentence, (feature set, sum of their weights, strategies)) per sentence, cached
+        per sentence text so a keystroke re-weighs only the sentence it changed.
 
-        `keep` is the draft's own memory (its last version's sentences and their entries, under
-        "pieces"), consulted first and replaced: the shared cache may have turned over when many
-        drafts are being typed."""
+        `keep` is the draft's own memory (sentence -> entry of its last version), consulted first
+        and replaced: the shared cache may have turned over when many drafts are being typed."""
         last = self._last_pieces
         if last is not None and last[0] == text:
             return last[1]
-        cache, units = self._sentence_cache, self._units
-        mine = keep.get("pieces") if keep is not None else None
+        cache, w = self._sentence_cache, self.weights
         out = []
         for offset, chunk in chunks(text):
-            info = mine.get(chunk) if mine else None
+            info = keep.get(chunk) if keep else None
             if info is None:
                 info = cache.get(chunk)
             if info is None:
                 ngrams, strategies = _chunk_features(chunk)
                 feats = frozenset(ngrams).union(["S:" + name for name in strategies])
-                info = cache.put(chunk, (feats, sum(map(units.__getitem__, feats & self._known)), strategies))
+                info = cache.put(chunk, (feats, sum(map(w.__getitem__, feats & self._known)), strategies))
             out.append((offset, chunk, info))
         self._last_pieces = (text, out)
         if keep is not None:
-            keep["pieces"] = {chunk: info for _o, chunk, info in out}
+            keep.clear()
+            keep.update((chunk, info) for _o, chunk, info in out)
         return out
-
-    def _units_present(self, pieces: list, keep: dict | None) -> int:
-        """Sum of the weights (in _SCALE units) of the features present in any sentence: each
-        counts once however many sentences have it (binary features).
-
-        With `keep`, the draft's last union and sum are corrected by the features that came and
-        went: the union and the two differences run in C, and only the few changed features are
-        looked up, instead of summing all ~600 of a 150-word draft on every keystroke."""
-        union = frozenset().union(*(info[0] for _o, _c, info in pieces))
-        units = self._units
-        last = keep.get("sum") if keep is not None else None
-        if last is None:
-            total = sum(map(units.__getitem__, union & self._known))
-        else:
-            before, total = last
-            known = self._known
-            total += sum(map(units.__getitem__, (union - before) & known))
-            total -= sum(map(units.__getitem__, (before - union) & known))
-        if keep is not None:
-            keep["sum"] = (union, total)
-        return total
 
     def clear_cache(self) -> None:
         """Forget cached sentences (this model's and the shared feature cache): for cold timings."""
@@ -149,10 +121,12 @@ class ToneModel:
         `keep`: the draft's memory across versions (see _pieces)."""
         pieces = self._pieces(text, keep)
         if len(pieces) == 1:
-            units, strategies = pieces[0][2][1], pieces[0][2][2]
-            z = self.bias + units / _SCALE
+            feats_sum, strategies = pieces[0][2][1], pieces[0][2][2]
+            z = self.bias + feats_sum
         else:
-            z = self.bias + self._units_present(pieces, keep) / _SCALE
+            union = frozenset().union(*(info[0] for _o, _c, info in pieces))
+            # Set intersection and map run in C: a keystroke in a long draft re-sums ~500 features.
+            z = self.bias + sum(map(self.weights.__getitem__, union & self._known))
             merged: dict[str, list[Span]] = {}
             for offset, _chunk, info in pieces:
                 for name, spans in info[2].items():
@@ -191,11 +165,11 @@ class ToneModel:
         pieces = [p for p in self._pieces(text) if p[1].strip()]
         if len(pieces) <= 2:
             return []
-        units, known = self._units, self._known
+        w, known = self.weights, self._known
         out = []
         for (o1, c1, (f1, w1, _s1)), (o2, c2, (f2, w2, _s2)) in zip(pieces, pieces[1:]):
             # Binary features: a feature in both sentences counts once.
-            z = self.bias + (w1 + w2 - sum(map(units.__getitem__, f1 & f2 & known))) / _SCALE
+            z = self.bias + w1 + w2 - sum(map(w.__getitem__, f1 & f2 & known))
             out.append((o1 + len(c1) - len(c1.lstrip()), o2 + len(c2.rstrip()), sigmoid(z)))
         return out
 
