@@ -13,7 +13,6 @@ older waiting version with `superseded`, so only the newest costs analysis.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 import logging
 import sys
@@ -251,12 +250,11 @@ class Connection:
         while not self.closing:
             await asyncio.sleep(self.config.revocation_check)
             try:
-                known = clients.cached_verifiers()  # a stat; the file is read only when it changed
-                if known is None:
-                    known = await asyncio.to_thread(clients.verifiers)
+                if clients.cached_verifiers() is None:  # a stat: clients.json changed since it was read
+                    await asyncio.to_thread(clients.verifiers)  # read it off the event loop
+                paired = clients.has_verifier(self._verifier)
             except (OSError, ValueError):  # an unreadable file is not a revocation
                 continue
-            paired = any(hmac.compare_digest(v, self._verifier) for v in known)
             if not paired and not self.closing:
                 log.info("client %r was unpaired; closing its connection", self.session.client_name)
                 self.send({"type": "auth_invalid", "message": "this browser was unpaired; pair again"})
