@@ -168,12 +168,17 @@ def shingles(text: str, names: tuple[str, ...] = (), keep: dict | None = None) -
         return frozenset()
     last_cross: dict[str, int] = keep.get("cross") or {}
     cross: dict[str, int] = {}
-    if parts is None:  # masked as a whole: every shingle by the draft's own or the shared memo
-        for shingle in _triples(words):
-            value = last_cross.get(shingle)
-            cross[shingle] = _hash_memo(shingle) if value is None else value
+
+    def hashed(shingle: str) -> int:  # the draft's own memory first, then the shared memo
+        value = cross.get(shingle) or last_cross.get(shingle)
+        if value is None:
+            value = _hash_memo(shingle)
+        cross[shingle] = value
+        return value
+
+    if parts is None:  # masked as a whole: every shingle goes through `cross`
         keep["cross"] = cross
-        return frozenset(cross.values())
+        return frozenset(map(hashed, _triples(words)))
     last_inner: dict[str, list[int]] = keep["piece_hashes"]
     inner: dict[str, list[int]] = {}
     found: set[int] = set()
@@ -186,13 +191,8 @@ def shingles(text: str, names: tuple[str, ...] = (), keep: dict | None = None) -
         # The shingles across the boundary in front of this piece start one or two words before
         # it; together with those inside pieces they are every shingle of the text.
         for i in (a - 2, a - 1):
-            if i >= 0 and i + SHINGLE <= len(words) and a < len(words):
-                shingle = f"{words[i]} {words[i + 1]} {words[i + 2]}"
-                value = cross.get(shingle) or last_cross.get(shingle)
-                if value is None:
-                    value = _hash_memo(shingle)
-                cross[shingle] = value
-                found.add(value)
+            if i >= 0 and i + SHINGLE <= len(words):
+                found.add(hashed(f"{words[i]} {words[i + 1]} {words[i + 2]}"))
     keep["piece_hashes"], keep["cross"] = inner, cross
     return frozenset(found)
 
