@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # serve_process.py
 
 from serve_process import launch  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402

@@ -353,19 +353,28 @@ def test_tray_without_a_display_says_so(tmp_path):
     assert r.returncode == 2 and "no graphical session" in r.stderr
 
 
-def test_garbage_is_collected_on_the_gui_thread(tray, qapp):
-    """Automatic GC is off while the tray runs; the tray's timer collects on the GUI thread."""
-    import weakref
+def test_garbage_is_collected_on_the_gui_thread_whoever_allocates(tray, qapp):
+    """The crash this guards against: a reference cycle holding a Qt object, collected on the
+    server thread because that thread's allocations triggered a collection. While the tray runs,
+    another thread's allocations collect nothing; the tray's timer frees the cycle on the GUI thread."""
+    import threading
 
-    assert not gc.isenabled()
+    from PySide6.QtCore import QObject
+
+    freed_on: list[int] = []
 
     class Node:
-        pass
+        def __del__(self):
+            freed_on.append(threading.get_ident())
 
     cyclic = Node()
-    cyclic.me = cyclic
-    ref = weakref.ref(cyclic)
+    cyclic.me, cyclic.qt = cyclic, QObject()
     del cyclic
-    keep = [[] for _ in range(2000)]  # enough new objects to pass the first generation's threshold
-    assert pump(qapp, lambda: ref() is None, timeout=5)
-    del keep
+    kept: list = []  # the server thread's new objects, alive as a draft's analysis would be
+    busy = threading.Thread(target=lambda: kept.extend([] for _ in range(50_000)))  # many young collections' worth
+    busy.start()
+    busy.join()
+    assert freed_on == []  # with automatic collection on, the busy thread would have freed it
+    assert pump(qapp, lambda: freed_on, timeout=5)
+    assert freed_on == [threading.get_ident()]
+    del kept

@@ -59,7 +59,6 @@ def keyring_report(status) -> list[str]:
 async def serve(args) -> int:
     from companion.paths import data_dir
     from companion.server.app import DataDirUnusable, PortInUse, check_keyring, start_server
-    from companion.server.gcpolicy import FullCollections
     from companion.server.runtime import AlreadyRunning
     from companion.server.services import ServerConfig
 
@@ -77,9 +76,6 @@ async def serve(args) -> int:
     server.services.pages.warm()  # the page parser's child imports while nobody waits on it
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    # No 100 ms full collections every few seconds under load: see companion/server/gcpolicy.py.
-    collections = FullCollections(loop, last_activity=lambda: server.services.drafts.last_run)
-    collections.start()
     for sig in (signal.SIGINT, signal.SIGTERM):  # before the listening line: a reader may stop us at once
         loop.add_signal_handler(sig, stop.set)
     for line in keyring_report(status):
@@ -90,7 +86,6 @@ async def serve(args) -> int:
     try:
         await stop.wait()
     finally:
-        collections.stop()
         await server.stop()
         print("stopped", file=sys.stderr, flush=True)
     return 0

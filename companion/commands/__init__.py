@@ -3,7 +3,7 @@
 A handler is `async def handle(msg, session, services) -> dict`: `msg` is the parsed protocol
 model, `session` the connection's companion.session.Session, `services` the app-wide
 companion.server.services.Services. It returns the `result` payload (a dict, or a
-RawJSON string the connection splices in as it is), or raises companion.errors.CommandError with a
+protocol model the connection encodes with pydantic), or raises companion.errors.CommandError with a
 code from the protocol's closed set.
 """
 

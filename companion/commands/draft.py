@@ -5,10 +5,10 @@ the event loop; superseding older versions is the connection's job, not this han
 """
 
 from protocol.errors import ErrorCode
+from protocol.feedback import Feedback
 
 from companion.coach import CoachContext, analyze
 from companion.errors import CommandError
-from companion.server.rawjson import RawJSON
 
 
 def build_context(msg, session, services) -> CoachContext:
@@ -30,10 +30,7 @@ def build_context(msg, session, services) -> CoachContext:
     )
 
 
-async def handle(msg, session, services) -> RawJSON:
+async def handle(msg, session, services) -> Feedback:
     if services.is_paused or session.paused:
         raise CommandError(ErrorCode.PAUSED, "coaching is paused")
-    feedback = analyze(msg.text, build_context(msg, session, services), msg.version)
-    # Serialised by pydantic's Rust core in one step: a dict from model_dump that json.dumps then
-    # walks again cost ~4x as much, on every keystroke.
-    return RawJSON(feedback.model_dump_json())
+    return analyze(msg.text, build_context(msg, session, services), msg.version)

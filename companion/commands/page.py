@@ -15,7 +15,6 @@ from protocol.page import PageResult, Profile
 
 from companion.commands import outreach
 from companion.pages import own_profile, parse_snapshot
-from companion.server.rawjson import RawJSON
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +63,7 @@ def _capture_time(value: str | None) -> datetime | None:
         return None
 
 
-async def handle(msg, session, services) -> RawJSON:
+async def handle(msg, session, services) -> dict:
     loop = asyncio.get_running_loop()
     captured = _capture_time(getattr(msg, "captured_at", None))
     pages = getattr(services, "pages", None)
@@ -76,4 +75,4 @@ async def handle(msg, session, services) -> RawJSON:
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     apply(result, session, msg.url)
     await outreach.remember_replies(services, result.thread)  # replies seen, for people in the log
-    return RawJSON(result.model_dump_json(exclude_none=True))  # encoded once (see commands/draft.py)
+    return result.model_dump(mode="json", exclude_none=True)

@@ -2,10 +2,8 @@
 
 Order of events: the handshake (companion/server/handshake.py: hello, then auth | pair |
 auth_begin -> auth_challenge -> auth, within auth_timeout, else auth_invalid and close 4401). After auth, a reader takes frames and queues
-commands, which run in arrival order (so a `page` lands before the `draft` typed on it): a worker
-task runs every command but drafts; a draft at the head of the queue waits for its turn from the
-app-wide draft scheduler (companion/server/scheduler.py: across connections, within a queueing budget), which
-analyses it inline. Replies go through a bounded queue to one writer task, and a client that falls
+commands, which one worker task runs in arrival order (so a `page` lands before the `draft` typed
+on it). Replies go through a bounded queue to one writer task, and a client that falls
 that far behind is dropped. Drafts coalesce: a newer version of the same draft_id answers every
 older waiting version with `superseded`, so only the newest costs analysis.
 """
@@ -23,12 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import WSCloseCode, WSMsgType, web
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from companion.errors import CommandError, storage_error
 from companion.server.handshake import AUTH_CLOSE
 from companion.server.handshake import handshake as run_handshake
-from companion.server.rawjson import RawJSON
 from companion.session import Session
 from protocol.errors import ErrorCode
 from protocol.messages import COMMAND_TYPES, Draft
@@ -87,7 +84,6 @@ class _Pending:
     cmd: Any
     handler: Any
     size: int
-    arrived: float = 0.0  # time.monotonic() when it was queued
 
 
 class Connection:
@@ -108,7 +104,6 @@ class Connection:
         self._pending: deque[_Pending] = deque()
         self._pending_bytes = 0
         self._wake = asyncio.Event()
-        self._running = False  # the worker is running a command (not a draft)
         self._bad: deque[float] = deque()
         self._latest: dict[str, int] = {}  # draft_id -> newest version seen
         self._tasks: list[asyncio.Task] = []
@@ -219,7 +214,6 @@ class Connection:
         finally:
             self.closing = True
             svc.connections.discard(self)
-            svc.drafts.forget(self)
             worker.cancel()
             watcher.cancel()
             await asyncio.gather(worker, watcher, return_exceptions=True)
@@ -235,9 +229,9 @@ class Connection:
             svc.notify()
 
     def _release(self) -> None:
-        """Drop what this connection held (queued commands, its drafts' scratch, the page context)
+        """Drop what this connection held (queued commands, its drafts' scratch, the page contexts)
         now: a closed connection's objects form reference cycles (aiohttp's request, tasks) that
-        only a full garbage collection frees, and those are rare (companion/server/gcpolicy.py)."""
+        only a full garbage collection frees, and those are rare."""
         self._pending.clear()
         self._pending_bytes = 0
         self._latest.clear()
@@ -327,64 +321,23 @@ class Connection:
                     self._pending.remove(item)
                     self._pending_bytes -= item.size
                     self.send(error_reply(item.cmd.id, ErrorCode.SUPERSEDED, f"version {cmd.version} is newer"))
-        self._pending.append(_Pending(cmd, handler, size, time.monotonic()))
+        self._pending.append(_Pending(cmd, handler, size))
         self._pending_bytes += size
-        self._kick_head()
-
-    def _kick_head(self) -> None:
-        """Hand the head of the queue to whoever runs it: the draft scheduler for a draft (turns
-        across connections, companion/server/scheduler.py), this connection's worker for the rest.
-        Nothing while the worker is busy: it calls this again when it is done, so commands still
-        run in arrival order (a `page` lands before the `draft` typed on it)."""
-        if self.closing or self._running or not self._pending:
-            return
-        if isinstance(self._pending[0].cmd, Draft):
-            self.services.drafts.want(self)
-        else:
-            self._wake.set()
+        self._wake.set()
 
     async def _worker(self) -> None:
-        """Runs the commands that are not drafts, in order, one at a time."""
+        """Runs the queued commands in arrival order, one at a time, so a `page` lands before the
+        `draft` typed on it. After each it yields to the loop: the reader then queues what arrived
+        meanwhile (a newer version supersedes a waiting draft) and other connections take a turn."""
         while not self.closing:
-            if not self._pending or isinstance(self._pending[0].cmd, Draft):
+            if not self._pending:
                 self._wake.clear()
                 await self._wake.wait()
                 continue
-            self._running = True
-            try:
-                await self._run(self._take())
-            finally:
-                self._running = False
-            self._kick_head()
-
-    def _take(self) -> _Pending:
-        item = self._pending.popleft()
-        self._pending_bytes -= item.size
-        return item
-
-    # --- the draft scheduler's side (companion/server/scheduler.py) ------------------------------
-
-    def draft_arrived(self) -> float | None:
-        """When the draft at the head of the queue arrived; None when no draft is next (or a
-        command before it is still running)."""
-        if self._pending and not self._running and not self.closing and isinstance(self._pending[0].cmd, Draft):
-            return self._pending[0].arrived
-        return None
-
-    def run_next_draft(self) -> None:
-        """This connection's turn: analyse the draft at the head and answer it, inline."""
-        if self.draft_arrived() is None:
-            self._kick_head()
-            return
-        item = self._take()
-        cmd = item.cmd
-        try:
-            result = _complete(item.handler(cmd, self.session, self.services))
-        except Exception as exc:  # noqa: BLE001 - answered like any command's failure
-            self._reply_failure(cmd, exc)
-        else:
-            self._reply(cmd, result)
-        self._kick_head()
+            item = self._pending.popleft()
+            self._pending_bytes -= item.size
+            await self._run(item)
+            await asyncio.sleep(0)
 
     # --- running one command ---------------------------------------------------------------------
 
@@ -412,21 +365,7 @@ class Connection:
         self.send(error_reply(cmd.id, ErrorCode.INTERNAL_ERROR, "the companion failed on this command"))
 
     def _reply(self, cmd, result) -> None:
-        if isinstance(cmd, Draft) and self._latest.get(cmd.draft_id, cmd.version) > cmd.version:
-            self.send(error_reply(cmd.id, ErrorCode.SUPERSEDED, "a newer version arrived during analysis"))
-            return
-        if isinstance(result, RawJSON):  # already encoded by the handler: splice it in
-            self.send_frame(f'{{"type":"result","id":{json.dumps(cmd.id)},"success":true,"result":{result}}}')
+        if isinstance(result, BaseModel):  # encoded by pydantic's core in one step, not dumped then re-walked
+            self.send_frame(f'{{"type":"result","id":{cmd.id},"success":true,"result":{result.model_dump_json()}}}')
             return
         self.send({"type": "result", "id": cmd.id, "success": True, "result": result})
-
-
-def _complete(coro):
-    """The result of a coroutine that does not suspend, run synchronously. Draft handlers are pure
-    computation (companion/commands/draft.py), so the scheduler runs them inside its callback."""
-    try:
-        coro.send(None)
-    except StopIteration as done:
-        return done.value
-    coro.close()
-    raise RuntimeError("a draft handler suspended; draft handlers must not await")

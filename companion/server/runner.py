@@ -55,7 +55,6 @@ class ServerRunner:
 
     async def _serve(self) -> None:
         from companion.server.app import check_keyring, start_server
-        from companion.server.gcpolicy import FullCollections
 
         self.loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
@@ -69,15 +68,11 @@ class ServerRunner:
         if self.on_status:
             self.server.services.listeners.append(self.on_status)
         self.server.services.pages.warm()
-        drafts = self.server.services.drafts
-        collections = FullCollections(self.loop, last_activity=lambda: drafts.last_run)  # gcpolicy.py
-        collections.start()
         self._ready.set()
         self.server.services.notify()
         try:
             await self._stop.wait()
         finally:
-            collections.stop()
             await self.server.stop()
 
     def stop(self, timeout: float = 10.0) -> None:

@@ -1,7 +1,7 @@
 """Start `python -m companion serve` as a process of its own and wait for its `listening on` line.
 
-Shared by the benches (load.py, soak.py) and the tests that need a real companion process
-(tests/conftest.py, tests/extension_support.py): the real CLI, stdout read for the address,
+Shared by the tests that need a real companion process (conftest.py, extension_support.py)
+and the benches (bench/load.py, bench/soak.py): the real CLI, stdout read for the address,
 stderr appended to `<data dir>-serve.log` beside the data dir.
 """
 
