@@ -71,6 +71,7 @@ class Draft(Command):
     subject: str | None = Field(default=None, max_length=1_000)  # InMail subject
     limit: int | None = Field(default=None, ge=1, le=100_000)  # the page's declared limit
     recipient: str | None = Field(default=None, max_length=200)  # profile slug, when known
+    tab: int | None = Field(default=None, ge=0, le=2**53, strict=True)  # the browser tab: picks its page context
 
 
 class PageSnapshot(Command):
@@ -80,6 +81,7 @@ class PageSnapshot(Command):
     url: str = Field(max_length=4_096)
     html: str  # capped by the server at 8 MiB for this command only
     captured_at: str | None = None  # ISO 8601
+    tab: int | None = Field(default=None, ge=0, le=2**53, strict=True)  # the browser tab whose context it sets
 
 
 class Settings(Command):

@@ -3,6 +3,7 @@
 from typing import Literal
 
 from protocol.base import Model
+from protocol.outreach import OutreachEntry
 
 SurfaceKind = Literal["connection_note", "message", "inmail", "follow_up"]
 
@@ -88,3 +89,4 @@ class PageResult(Model):
     thread: Thread | None = None
     composer: Composer | None = None
     warnings: list[str] = []
+    outreach: OutreachEntry | None = None  # the `page` command's: the recipient's entry in the outreach log

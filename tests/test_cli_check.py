@@ -166,3 +166,12 @@ def test_page_flag_without_url(capsys, draft):
     pytest.importorskip("companion.pages")
     code, out, _ = run(capsys, draft("Hi Priya, could you refer me?"), "--page", str(SHARED_PAGE), "--json")
     assert code == 1 and "fact.name-mismatch" in {f["code"] for f in json.loads(out)["findings"]}
+
+
+def test_a_message_under_ones_own_unanswered_message_is_coached_as_a_follow_up(capsys, draft):
+    """The CLI decides the surface from the page as the companion does for the extension."""
+    thread = REPO / "tests" / "fixtures" / "linkedin" / "classic_messaging_thread.html"  # the user wrote last
+    _, out, _ = run(capsys, draft("Hi Daniel, just following up on my note."), "--page", str(thread), "--json")
+    assert json.loads(out)["surface"] == "follow_up"
+    _, out, _ = run(capsys, draft("Hi Daniel, just following up on my note."), "--json")
+    assert json.loads(out)["surface"] == "message"

@@ -54,8 +54,10 @@ async def client(companion_server, ws_client):
 
 async def test_sent_is_acknowledged_listed_updated_and_forgotten(client, companion_server):
     first = await client.sent("ana-lopez", NOW - timedelta(days=3), name="Ana Lopez", company="Stripe")
+    entry = first.pop("entry")  # the recipient's entry after recording, for the sidebar
     assert first == {"recorded": True, "duplicate": False, "follow_up": False, "text_stored": False,
                      "sent_at": "2026-03-17T15:00:00Z"}
+    assert entry["recipient"]["slug"] == "ana-lopez" and len(entry["sent"]) == 1
     again = await client.sent("ana-lopez", NOW - timedelta(days=3), name="Ana Lopez", company="Stripe")
     assert again["duplicate"] is True
     listed = await client.ok("outreach.list")

@@ -105,16 +105,17 @@ async def test_handler_directly_keeps_richer_profile_for_a_later_thread(tmp_path
     session = Session()
     await page_command.handle(type("M", (), {"url": "https://www.linkedin.com/in/daniel-okoye/",
                                              "html": fixture("classic_profile_1st.html")})(), session, Services())
-    assert session.profile.headline == "Engineering Manager at Kite Payments"
+    page = session.page(None)  # a client that sends no tab id has one context
+    assert page.profile.headline == "Engineering Manager at Kite Payments"
     assert session.own_profile.slug == "sara-lindgren-dev"  # from the embedded viewer data, now on disk
     assert own_profile.load(tmp_path).name == "Sara Lindgren"
     await page_command.handle(type("M", (), {"url": "https://www.linkedin.com/messaging/thread/2-abc/",
                                              "html": fixture("classic_messaging_thread.html")})(), session, Services())
-    assert session.profile.headline == "Engineering Manager at Kite Payments"  # same person: the profile stays
-    assert session.thread is not None and len(session.thread.messages) == 3
+    assert page.profile.headline == "Engineering Manager at Kite Payments"  # same person: the profile stays
+    assert page.thread is not None and len(page.thread.messages) == 3
     await page_command.handle(type("M", (), {"url": "https://www.linkedin.com/feed/", "html": "<main>feed</main>"})(),
                               session, Services())
-    assert session.profile is None and session.thread is None and session.own_profile is not None
+    assert page.profile is None and page.thread is None and session.own_profile is not None
 
 
 def test_own_profile_merge_keeps_what_a_full_sighting_taught(tmp_path):

@@ -7,7 +7,7 @@ nothing.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -107,6 +107,9 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     from companion.coach.registry import RULES
     from companion.coach.report import build_feedback
 
+    if ctx.surface == "message" and ctx.thread is not None and ctx.thread.messages \
+            and ctx.thread.messages[-1].sender == "me":  # written under one's own unanswered message
+        ctx = replace(ctx, surface="follow_up")
     draft = AnalysedDraft(text, subject=ctx.subject)
     findings = run_rules(RULES, draft, ctx)
     return build_feedback(draft, ctx, findings, version)

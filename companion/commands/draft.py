@@ -12,16 +12,17 @@ from companion.errors import CommandError
 
 
 def build_context(msg, session, services) -> CoachContext:
-    """What the coach knows besides the text: the page this connection saw and its settings."""
-    profile = session.profile
+    """What the coach knows besides the text: the page of the draft's tab, the settings."""
+    page = session.page(msg.tab)
+    profile = page.profile
     return CoachContext(
         surface=msg.surface,
-        limit=msg.limit or (session.composer.limit if session.composer else None),
+        limit=msg.limit or (page.composer.limit if page.composer else None),
         subject=msg.subject,
         profile=profile,
         own_profile=getattr(session, "own_profile", None),
-        thread=session.thread,
-        composer=session.composer,
+        thread=page.thread,
+        composer=page.composer,
         outreach=services.store,
         recipient_slug=msg.recipient or (profile.slug if profile else None),
         now=services.clock(),

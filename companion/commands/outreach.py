@@ -57,14 +57,21 @@ async def handle_sent(msg, session, services) -> dict:
             raise CommandError(ErrorCode.INVALID_FORMAT, "sent_at must be an ISO 8601 time") from None
     else:
         sent_at = now
-    # The page this connection shows may know the name and company the extension did not send.
-    profile = session.profile if session.profile and session.profile.slug == slug else None
+    # A page this connection shows may know the name and company the extension did not send.
+    profile = next((p.profile for p in session.pages() if p.profile and p.profile.slug == slug), None)
     name = rcpt.name or (profile.name if profile else None)
     company = rcpt.company or (profile.current_company if profile else None)
     result = await store.record_sent(slug=slug, surface=msg.surface, text=msg.text, sent_ms=to_ms(sent_at),
                                      now_ms=to_ms(now), url=rcpt.url, name=name, company=company)
     return {"recorded": True, "duplicate": result.duplicate, "follow_up": result.follow_up,
-            "text_stored": result.text_stored, "sent_at": iso(to_ms(sent_at))}
+            "text_stored": result.text_stored, "sent_at": iso(to_ms(sent_at)), "entry": entry_of(services, slug)}
+
+
+def entry_of(services, slug: str | None) -> dict | None:
+    """The wire form of `slug`'s log entry, None when they are not in the log (or there is no log)."""
+    store = getattr(services, "store", None)
+    rec = store.view().recipient(slug) if store is not None and slug else None
+    return None if rec is None else entry(rec, to_ms(services.clock())).model_dump(mode="json", exclude_none=True)
 
 
 async def handle_list(msg, session, services) -> dict:
@@ -84,8 +91,8 @@ async def handle_update(msg, session, services) -> dict:
         rec = await store.update(slug, to_ms(services.clock()), state=msg.state, notes=msg.notes)
     except NotFound as exc:
         raise CommandError(ErrorCode.NOT_FOUND, str(exc)) from None
-    return {"entry": entry(store.view().recipient(slug) or rec, to_ms(services.clock()))
-            .model_dump(mode="json", exclude_none=True)}
+    return {"entry": entry_of(services, slug) or entry(rec, to_ms(services.clock())).model_dump(
+        mode="json", exclude_none=True)}
 
 
 async def handle_forget(msg, session, services) -> dict:

@@ -1,8 +1,9 @@
-"""`page`: parse a snapshot of the LinkedIn page into the connection's context and return it.
+"""`page`: parse a snapshot of the LinkedIn page into its tab's context and return it, with the
+recipient's outreach entry when they are in the log.
 
 Parsing a 600 KB page takes milliseconds but is CPU work, so it runs in a child process
 (companion/pages/worker.py) and the event loop keeps serving other connections' drafts meanwhile. The result replaces the page
-context of this connection (profile, thread, composer): later `draft`s are coached against it.
+context of the snapshot's tab (profile, thread, composer): later `draft`s from that tab are coached against it.
 The user's own profile, when the page shows it, is merged into the 0600 file in the data dir.
 Nothing of the page is logged.
 """
@@ -44,13 +45,12 @@ def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profil
         return result.own_profile or known
 
 
-def apply(result: PageResult, session, url: str | None) -> None:
-    """Store the parsed page as this connection's context."""
-    previous = session.profile
-    session.page_url = url
-    session.profile = _recipient(result, previous)
-    session.thread = result.thread
-    session.composer = result.composer
+def apply(result: PageResult, page, url: str | None) -> None:
+    """Store the parsed page as its tab's context (companion.session.PageContext)."""
+    page.url = url
+    page.profile = _recipient(result, page.profile)
+    page.thread = result.thread
+    page.composer = result.composer
 
 
 def _capture_time(value: str | None) -> datetime | None:
@@ -73,6 +73,11 @@ async def handle(msg, session, services) -> dict:
         result = await loop.run_in_executor(None, parse_snapshot, msg.url, msg.html, captured)
     known = getattr(session, "own_profile", None)
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
-    apply(result, session, msg.url)
+    page = session.page(getattr(msg, "tab", None))
+    apply(result, page, msg.url)
     await outreach.remember_replies(services, result.thread)  # replies seen, for people in the log
-    return result.model_dump(mode="json", exclude_none=True)
+    reply = result.model_dump(mode="json", exclude_none=True)
+    entry = outreach.entry_of(services, page.profile.slug if page.profile else None)
+    if entry is not None:
+        reply["outreach"] = entry
+    return reply

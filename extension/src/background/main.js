@@ -13,7 +13,6 @@ const BROWSER = typeof browser !== "undefined" && browser.runtime?.getBrowserInf
 const tabs = new Map(); // tabId -> TabState
 const sensors = new Map(); // tabId -> runtime.Port of the content script
 const panels = new Set(); // {port, tabId}
-let serverContextTab = null; // whose page the companion's session holds on this connection
 let prefs = { paused: false, disabledRules: [] };
 
 const client = new CompanionClient({
@@ -40,7 +39,6 @@ function tab(tabId) {
 // --- to the companion --------------------------------------------------------------------------
 
 async function resendAll() {
-  serverContextTab = null;
   try {
     await client.request("settings", { disabled_rules: prefs.disabledRules, paused: prefs.paused });
   } catch (_) { /* an old companion without settings still coaches */ }
@@ -53,20 +51,20 @@ async function resendAll() {
   broadcastAll();
 }
 
-/** Sends the tab's snapshot; when it is parsed, re-runs the draft so feedback uses the context. */
+/** Sends the tab's snapshot (the companion keeps a context per tab); when it is parsed, re-runs
+ * the draft so feedback uses the context. The result carries the recipient's outreach entry. */
 function sendPage(t) {
   if (!client.connected || !t.html || prefs.paused) return;
   const seq = ++t.pageSeq;
-  serverContextTab = t.tabId;
   t.pageStatus = "pending";
-  t.contextReady = client.request("page", { url: t.url, html: t.html, captured_at: t.capturedAt })
+  t.contextReady = client.request("page", { url: t.url, html: t.html, captured_at: t.capturedAt, tab: t.tabId })
     .then((result) => {
       if (seq !== t.pageSeq) return;
       t.page = result && typeof result === "object" ? result : null;
+      t.outreach = t.page?.outreach || null;
       t.pageStatus = "ok";
       t.pageError = null;
       broadcast(t.tabId);
-      lookupOutreach(t);
       if (t.draft) sendDraft(t);
     })
     .catch((err) => {
@@ -74,23 +72,17 @@ function sendPage(t) {
       t.pageStatus = "error";
       t.pageError = err.code === "unknown_command" ? "This companion cannot read pages yet." : err.message;
       broadcast(t.tabId);
-      if (t.draft) sendDraft(t, { skipContext: true });
+      if (t.draft) sendDraft(t);
     });
   broadcast(t.tabId);
 }
 
-function sendDraft(t, { skipContext = false } = {}) {
+/** The companion coaches it against this tab's page and decides whether it is a follow-up. */
+function sendDraft(t) {
   const d = t.draft;
   if (!d || prefs.paused || !client.connected) return;
-  if (!skipContext && serverContextTab !== t.tabId && t.html) {
-    sendPage(t); // re-runs this draft once the companion holds this tab's context
-    return;
-  }
   const recipient = d.recipient || t.recipient()?.slug || undefined;
-  // A message written under your own unanswered message is a follow-up: coach it as one.
-  const last = t.page?.thread?.messages?.at(-1);
-  const surface = d.surface === "message" && last?.sender === "me" ? "follow_up" : d.surface;
-  client.request("draft", { ...d, surface, recipient })
+  client.request("draft", { ...d, recipient, tab: t.tabId })
     .then((fb) => {
       if (t.acceptFeedback(d.draft_id, fb)) broadcast(t.tabId);
     })
@@ -100,20 +92,6 @@ function sendDraft(t, { skipContext = false } = {}) {
       t.feedbackError = err.code === "paused" ? "Coaching is paused in the companion." : err.message;
       broadcast(t.tabId);
     });
-}
-
-async function lookupOutreach(t) {
-  const slug = t.recipient()?.slug;
-  if (!slug || !client.connected) return;
-  try {
-    const res = await client.request("outreach.list", {});
-    const entries = Array.isArray(res.entries) ? res.entries : Array.isArray(res.items) ? res.items : [];
-    const entry = entries.find((e) => e?.recipient?.slug === slug) || null;
-    if (t.recipient()?.slug === slug) {
-      t.outreach = entry;
-      broadcast(t.tabId);
-    }
-  } catch (_) { /* no outreach log on this companion: the panel shows no history */ }
 }
 
 function sendSent(t, msg) {
@@ -127,7 +105,12 @@ function sendSent(t, msg) {
     company: known?.current_company || undefined,
   };
   client.request("sent", { recipient, surface: msg.surface, text: msg.text, sent_at: new Date().toISOString() })
-    .then(() => lookupOutreach(t))
+    .then((res) => {
+      if (res?.entry && t.recipient()?.slug === slug) {
+        t.outreach = res.entry;
+        broadcast(t.tabId);
+      }
+    })
     .catch(() => { /* the log is best effort; coaching goes on */ });
 }
 
@@ -292,7 +275,6 @@ async function handleOptions(msg) {
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabs.delete(tabId);
   sensors.delete(tabId);
-  if (serverContextTab === tabId) serverContextTab = null;
 });
 
 if (chrome.sidePanel?.setPanelBehavior) {
