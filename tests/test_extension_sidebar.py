@@ -260,6 +260,36 @@ def test_enter_to_send_is_recorded(paired):
     expect(panel.locator('[data-field="followup"]')).to_contain_text("asked", timeout=10000)
 
 
+def test_switching_tabs_keeps_each_tabs_page_without_a_new_upload(paired):
+    """The companion holds a page context per tab: typing in one tab, then another, then the first
+    again coaches each against its own recipient, and the first tab's page is not sent again."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    dana, dana_panel, dana_tab = open_tab(browser, "/in/dana-whitfield/")
+    expect(dana_panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    lee, lee_panel, _ = open_tab(browser, "/in/lee-park/")
+    expect(lee_panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
+    uploads = sw_eval(browser, f"() => __tactful.tabs.get({dana_tab}).pageSeq")
+    dana.bring_to_front()
+    dana.click(".msg-form__contenteditable")
+    dana.keyboard.type("Hi Lee, could you refer me? Thanks!", delay=2)
+    expect(finding(dana_panel, "fact.name-mismatch").first).to_be_visible(timeout=10000)  # "Lee" to Dana
+    lee.bring_to_front()
+    lee.click("#message")
+    lee.locator("#interop-outlet .msg-form__contenteditable").click()
+    lee.keyboard.type("Hi Lee, could you refer me? Thanks!", delay=2)
+    expect(lee_panel.locator('[data-field="score"]')).not_to_have_text("", timeout=10000)
+    expect(finding(lee_panel, "fact.name-mismatch")).to_have_count(0)
+    dana.bring_to_front()
+    dana.click(".msg-form__contenteditable")
+    before = version(dana_panel)
+    dana.keyboard.type(" Best, Sam", delay=2)
+    wait_until(lambda: version(dana_panel) > before, message="feedback for the new version")
+    expect(finding(dana_panel, "fact.name-mismatch").first).to_be_visible()
+    assert sw_eval(browser, f"() => __tactful.tabs.get({dana_tab}).pageSeq") == uploads
+
+
 def test_writing_under_your_own_unanswered_message_is_coached_as_a_follow_up(paired):
     from playwright.sync_api import expect
 
