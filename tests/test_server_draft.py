@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+from pathlib import Path
 
 import pytest
 from conftest import recv_json
@@ -95,19 +96,26 @@ async def test_commands_run_in_arrival_order_and_a_waiting_draft_is_superseded(w
 
 @pytest.mark.asyncio
 async def test_many_typists_every_draft_is_answered_once_and_the_newest_gets_feedback(ws_client):
-    """Several connections send bursts of versions of two drafts each without waiting: every draft
-    gets exactly one answer, feedback or `superseded`, feedback versions only grow, and the newest
-    version of every draft gets feedback."""
+    """Several connections send bursts of versions of two drafts each, with a page snapshot in the
+    middle, without waiting: every command gets exactly one answer (a draft: feedback or
+    `superseded`), feedback versions only grow, and the newest version of every draft gets feedback."""
     sockets = [await ws_client(name=f"tab {i}") for i in range(5)]
     sent = 30
+    page = json.dumps({"id": 1000, "type": "page", "url": "https://www.linkedin.com/in/daniel-okoye/",
+                       "html": (Path(__file__).parent / "fixtures" / "linkedin" / "classic_profile_1st.html")
+                       .read_text(encoding="utf-8")})
 
     async def type_and_collect(ws):
         for v in range(1, sent + 1):
             await ws.send(draft(v, v, NOTE[: 40 + v], draft_id=f"d{v % 2}"))
-        return [await recv_json(ws) for _ in range(sent)]
+            if v == sent // 2:
+                await ws.send(page)
+        return [await recv_json(ws, timeout=30) for _ in range(sent + 1)]
 
     for replies in await asyncio.gather(*(type_and_collect(ws) for ws in sockets)):
-        assert sorted(r["id"] for r in replies) == list(range(1, sent + 1))
+        assert sorted(r["id"] for r in replies) == [*range(1, sent + 1), 1000]
+        assert next(r for r in replies if r["id"] == 1000)["result"]["kind"] == "profile"
+        replies = [r for r in replies if r["id"] != 1000]
         for r in replies:
             assert r["success"] or r["error"]["code"] == "superseded"
         for parity in (0, 1):
