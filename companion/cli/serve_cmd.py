@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import ipaddress
 import logging
+import gc
 import signal
 import sys
 
@@ -74,6 +75,11 @@ async def serve(args) -> int:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
     server.services.pages.warm()  # the page parser's child imports while nobody waits on it
+    # CPython's default collector, with what exists at startup (modules, schemas, the tone model) left
+    # out of its full collections: they scan it all every few seconds under typing, 30-80 ms each,
+    # which alone broke the 25 ms p99 (bench/load.py; docs/reliability.md).
+    gc.collect()
+    gc.freeze()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):  # before the listening line: a reader may stop us at once

@@ -31,7 +31,7 @@ def open_folder(path: Path) -> None:
 
 class MainThreadGC(QObject):
     """Run Python's cyclic garbage collector on the GUI thread only: the one GC policy of a process
-    that shows the tray (`tactful serve` keeps CPython's default collector).
+    that shows the tray (`tactful serve` keeps CPython's default collector, its startup heap frozen).
 
     Automatic collection runs on whichever thread happens to allocate, here often the server or
     store thread. If it frees a Qt object there (a dialog kept alive by a reference cycle), Qt is
