@@ -21,6 +21,7 @@ from companion.paths import ensure_private_dir
 from companion.server import runtime, security
 from companion.server.accesslog import PathOnlyAccessLogger, install_log_redaction
 from companion.server.connection import Connection
+from companion.server.frames import cap_until_auth
 from companion.server.limits import ConnectionLimits
 from companion.server.pairing import Pairing
 from companion.server.services import ServerConfig, Services
@@ -96,7 +97,8 @@ async def websocket(request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(heartbeat=cfg.heartbeat, max_msg_size=max(cfg.max_message, cfg.max_page_message) + 1,
                                    autoping=True, compress=False)
         await ws.prepare(request)
-        await Connection(ws, services, origin).run()
+        pre_auth = cap_until_auth(ws, request)  # a few KiB until auth_ok, not 8 MiB (frames.py)
+        await Connection(ws, services, origin, pre_auth).run()
         return ws
     finally:
         limits.release(origin)

@@ -26,6 +26,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from pydantic import ValidationError
 
 from companion.errors import CommandError, storage_error
+from companion.server.frames import MAX_JSON_DEPTH, NOT_JSON, TOO_DEEP, json_value
 from companion.server.handshake import AUTH_CLOSE
 from companion.server.handshake import handshake as run_handshake
 from companion.server.rawjson import RawJSON
@@ -54,11 +55,8 @@ def _utf8_len(text: str) -> int:
 
 
 def _loads(data: str):
-    """The decoded JSON value, or the ValueError class itself when `data` is not JSON."""
-    try:
-        return json.loads(data)
-    except ValueError:
-        return ValueError
+    """The decoded JSON value, or NOT_JSON / TOO_DEEP (companion/server/frames.py)."""
+    return json_value(data)
 
 
 def log_failure(what: str) -> None:
@@ -93,7 +91,7 @@ class _Pending:
 class Connection:
     """Runs one accepted WebSocket until it closes. Create, then `await run()`."""
 
-    def __init__(self, ws: web.WebSocketResponse, services, origin: str):
+    def __init__(self, ws: web.WebSocketResponse, services, origin: str, pre_auth=None):
         from companion.commands import HANDLERS  # the dispatch table; imported late so it can grow
 
         self.ws = ws
@@ -101,6 +99,7 @@ class Connection:
         self.config = services.config
         self.handlers = HANDLERS
         self.session = Session(origin=origin)
+        self._pre_auth = pre_auth  # frames.PreAuthCap: lifted once authenticated
         self.authenticated = False
         self.closing = False
         # str frames, a (code, reason) close marker, or None to stop the writer.
@@ -183,6 +182,8 @@ class Connection:
         record, reply = done
         self.session.client_name = record.name
         self._verifier = record.verifier
+        if self._pre_auth is not None:
+            self._pre_auth.lift()  # before auth_ok: the client may send a big `page` right after it
         self.authenticated = True
         svc.connections.add(self)  # before auth_ok: a client that got auth_ok is already counted
         try:
@@ -286,8 +287,11 @@ class Connection:
             self.closing = True
             await self.ws.close(code=WSCloseCode.MESSAGE_TOO_BIG, message=b"message too big")
             return
-        if raw is ValueError:
+        if raw is NOT_JSON:
             return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "not JSON")
+        if raw is TOO_DEEP:
+            return await self._bad_message(None, ErrorCode.INVALID_FORMAT,
+                                           f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
         if not isinstance(raw, dict):
             return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "expected a JSON object")
         msg_id = raw.get("id")

@@ -13,13 +13,13 @@ when the socket opens, covers the whole exchange, so the extra round trip cannot
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Any
 
 from aiohttp import WSMsgType, web
 from pydantic import ValidationError
 
+from companion.server.frames import NOT_JSON, TOO_DEEP, json_value
 from companion.server.pairing import ClientRecord, PairingError
 from protocol import PROTOCOL_VERSION
 from protocol.messages import Auth, AuthBegin, Pair
@@ -56,15 +56,18 @@ async def _next_frame(ws: web.WebSocketResponse, deadline: float, timeout: float
     if msg.type != WSMsgType.TEXT or len(msg.data) > FIRST_FRAME_MAX:
         await refuse(ws, f"the next message must be {names}")
         return None
+    raw = json_value(msg.data)  # deep nesting is refused by a scan, not a RecursionError
+    if raw is NOT_JSON or raw is TOO_DEEP:
+        await refuse(ws, f"the next message must be a valid {names}")
+        return None
+    kind = raw.get("type") if isinstance(raw, dict) else None
+    model = allowed.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        await refuse(ws, f"authenticate first: send {names}")
+        return None
     try:
-        raw = json.loads(msg.data)
-        kind = raw.get("type") if isinstance(raw, dict) else None
-        model = allowed.get(kind) if isinstance(kind, str) else None
-        if model is None:
-            await refuse(ws, f"authenticate first: send {names}")
-            return None
         return model.model_validate(raw)
-    except (ValueError, ValidationError):
+    except ValidationError:
         await refuse(ws, f"the next message must be a valid {names}")
         return None
 

@@ -1,0 +1,121 @@
+"""Availability (issue 14): no peer or local program can freeze the companion, exhaust its memory
+or lock the real extension out. Real server on port 0 (in-process, or `tactful serve` as a
+subprocess), real `websockets` clients and raw sockets."""
+
+import asyncio
+import json
+import logging
+
+import pytest
+from conftest import authenticate, open_ws, pair_and_connect, recv_json
+from websockets.exceptions import ConnectionClosed
+
+from companion.cli.pair_cmd import request_code
+from companion.server.frames import MAX_JSON_DEPTH, PRE_AUTH_BYTES, too_deep
+
+
+
+
+async def read_until_closed(ws, timeout: float = 10.0) -> tuple[list[dict], int | None]:
+    messages = []
+    try:
+        while True:
+            messages.append(await recv_json(ws, timeout))
+    except ConnectionClosed as exc:
+        return messages, exc.rcvd.code if exc.rcvd else None
+
+
+def peak_rss_kib(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise AssertionError("no VmHWM")
+
+
+def no_tracebacks(records) -> None:
+    bad = [r for r in records if r.exc_info or "Traceback" in r.getMessage()]
+    assert not bad, [r.getMessage()[:200] for r in bad[:3]]
+
+
+# --- 3. before auth only the handshake --------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_unauthenticated_big_frames_are_cut_off_at_a_few_kib(serve_process):
+    """8 peers that never authenticate each send a 4 MiB frame at once: each is closed with 1009
+    after PRE_AUTH_BYTES, and the server's peak memory does not grow by the 32 MiB they sent."""
+    warm = await open_ws(serve_process.url)  # one handshake first, so imports are not counted
+    await recv_json(warm)
+    await warm.close()
+    before = peak_rss_kib(serve_process.proc.pid)
+    frame = "x" * (4 * 1024 * 1024)
+
+    async def one() -> int | None:
+        ws = await open_ws(serve_process.url)
+        assert (await recv_json(ws))["type"] == "hello"
+        try:
+            await asyncio.wait_for(ws.send(frame), 20)
+        except (ConnectionClosed, ConnectionError):
+            pass
+        _, code = await read_until_closed(ws)
+        return code
+
+    codes = await asyncio.gather(*(one() for _ in range(8)))
+    after = peak_rss_kib(serve_process.proc.pid)
+    # 1009 when the close frame got through; the handshake's own refusal (4401) would mean the
+    # frame was read whole first.
+    assert all(code in (1009, None) for code in codes), codes
+    assert 1009 in codes, codes
+    assert after - before < 8 * 1024, (before, after)
+    # The authenticated path still takes big frames (a `page` may be megabytes).
+    code = await asyncio.to_thread(request_code, serve_process.data_dir)
+    from conftest import pair
+
+    paired = await pair(serve_process.url, code["code"])
+    ws = await authenticate(serve_process.url, paired["token"])
+    await ws.send(json.dumps({"id": 1, "type": "ping", "pad": "y" * (4 * PRE_AUTH_BYTES)}))
+    reply = await recv_json(ws)
+    assert reply["id"] == 1 and reply["error"]["code"] == "invalid_format"  # read and answered
+    await ws.close()
+
+
+# --- 6. deep-nested JSON ----------------------------------------------------------------------
+
+def test_the_depth_scan_ignores_brackets_inside_strings():
+    assert not too_deep(json.dumps({"text": "[" * 10_000 + "{" * 10_000}))
+    assert not too_deep(json.dumps({"text": '\\"[[[' * 1000}))
+    assert too_deep("[" * (MAX_JSON_DEPTH + 1))
+    assert not too_deep("[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH)
+    assert too_deep('{"a":' * (MAX_JSON_DEPTH + 1))
+    assert not too_deep('"' + '\\"[' * 5000)  # unterminated: json.loads reports it, no deep scan
+
+
+@pytest.mark.asyncio
+async def test_deep_json_before_auth_is_refused_cleanly(companion_server, caplog):
+    caplog.set_level(logging.DEBUG)
+    for frame in ("[" * 2000, '{"type":' * 1000):
+        async with await open_ws(companion_server.url) as ws:
+            await recv_json(ws)
+            await ws.send(frame)
+            messages, code = await read_until_closed(ws)
+            assert code == 4401 and messages[-1]["type"] == "auth_invalid"  # not a 1006 abort
+    no_tracebacks(caplog.records)
+
+
+@pytest.mark.asyncio
+async def test_deep_json_after_auth_counts_as_a_bad_message_until_1008(make_server, caplog):
+    server = await make_server(bad_message_limit=5)
+    ws = await pair_and_connect(server)
+    caplog.set_level(logging.DEBUG)
+    replies = []
+    try:
+        for i in range(20):
+            await ws.send("[" * 100_000 if i % 2 else '{"id":1,"type":"ping","x":' + "[" * 5000)
+        while True:
+            replies.append(await recv_json(ws))
+    except ConnectionClosed as exc:
+        code = exc.rcvd.code if exc.rcvd else None
+    assert code == 1008
+    assert replies and all(r["error"]["code"] == "invalid_format" for r in replies), replies[:2]
+    assert "nested deeper" in replies[0]["error"]["message"]
+    no_tracebacks(caplog.records)
