@@ -119,3 +119,49 @@ async def test_deep_json_after_auth_counts_as_a_bad_message_until_1008(make_serv
     assert replies and all(r["error"]["code"] == "invalid_format" for r in replies), replies[:2]
     assert "nested deeper" in replies[0]["error"]["message"]
     no_tracebacks(caplog.records)
+
+
+# --- 7. replies cannot amplify memory -----------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_a_long_repetitive_draft_gets_a_small_reply(make_server):
+    """A 100 KB draft of "I'm " got a ~1 MB reply (a range per repetition); now findings and
+    tone ranges are capped with an "and N more" count."""
+    from companion.coach.report import MAX_FINDINGS, MAX_STRATEGY_RANGES
+
+    server = await make_server()
+    ws = await pair_and_connect(server)
+    for i, text in enumerate(["I'm " * 25_000, "{first_name} " * 2_000]):
+        await ws.send(json.dumps({"id": i, "type": "draft", "surface": "message", "version": 1, "text": text}))
+        raw = await asyncio.wait_for(ws.recv(), 30)
+        reply = json.loads(raw)
+        assert reply["success"] is True, reply
+        assert len(raw) < 32 * 1024, len(raw)
+        fb = reply["result"]
+        assert len(fb["findings"]) <= MAX_FINDINGS
+        for item in (fb["tone"] or {}).get("strategies", ()):
+            assert len(item["ranges"]) <= MAX_STRATEGY_RANGES
+    assert fb["findings"][-1]["code"] == "more.findings" and fb["findings"][-1]["data"]["more"] > 1
+    await ws.close()
+
+
+@pytest.mark.asyncio
+async def test_a_peer_that_stops_reading_is_dropped_by_queued_bytes(make_server):
+    """Few but big replies: the count cap (256) is never reached, the byte cap is."""
+    server = await make_server(send_queue_bytes=1024 * 1024)
+    ws = await pair_and_connect(server)
+    conn = next(iter(server.services.connections))
+    ws.transport.pause_reading()
+    blob = "x" * 100_000
+    most = 0
+    for pushed in range(1, 200):  # 20 MB offered, at most ~1 MiB queued
+        conn.push_event("test", {"blob": blob})
+        most = max(most, conn._queued_bytes)
+        await asyncio.sleep(0)
+        if conn.closing:
+            break
+    assert conn.closing and pushed < 100, pushed
+    assert most <= 1024 * 1024
+    ws.transport.resume_reading()
+    _, code = await read_until_closed(ws, timeout=20)
+    assert code in (1013, None)

@@ -104,6 +104,7 @@ class Connection:
         self.closing = False
         # str frames, a (code, reason) close marker, or None to stop the writer.
         self._out: asyncio.Queue = asyncio.Queue(maxsize=self.config.send_queue + 1)
+        self._queued_bytes = 0  # UTF-8 bytes of the str frames in _out
         self._pending: deque[_Pending] = deque()
         self._pending_bytes = 0
         self._wake = asyncio.Event()
@@ -120,10 +121,14 @@ class Connection:
             self.send_frame(json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
 
     def send_frame(self, frame: str) -> None:
-        """Queue one encoded text frame (see send)."""
+        """Queue one encoded text frame (see send). A client `send_queue` frames or
+        `send_queue_bytes` behind is dropped (a lone frame may be bigger: it is one reply)."""
         if self.closing:
             return
-        if self._out.qsize() < self.config.send_queue:
+        size = _utf8_len(frame)
+        fits = self._queued_bytes + size <= self.config.send_queue_bytes or self._out.empty()
+        if self._out.qsize() < self.config.send_queue and fits:
+            self._queued_bytes += size
             self._out.put_nowait(frame)
         else:
             log.warning("client %r stopped reading; dropping it", self.session.client_name)
@@ -135,6 +140,8 @@ class Connection:
     async def _writer(self) -> None:
         while True:
             frame = await self._out.get()
+            if isinstance(frame, str):
+                self._queued_bytes -= _utf8_len(frame)
             if frame is None or self.ws.closed:
                 return
             try:

@@ -36,6 +36,7 @@ class ServerConfig:
     bad_message_limit: int = 100  # more than this many bad messages ...
     bad_message_window: float = 10.0  # ... within this many seconds closes the connection (1008)
     send_queue: int = 256  # replies waiting for a slow client before it is dropped
+    send_queue_bytes: int = 4 * 1024 * 1024  # ... or this many bytes of them
     pending_bytes: int = 16 * 1024 * 1024  # queued command payloads per connection before rate_limited
     header_timeout: float = 10.0  # seconds a new socket has to send a complete HTTP request head
     max_connections: int = 128  # open WebSockets in total (authenticated or still in the handshake)
