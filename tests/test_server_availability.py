@@ -165,3 +165,64 @@ async def test_a_peer_that_stops_reading_is_dropped_by_queued_bytes(make_server)
     ws.transport.resume_reading()
     _, code = await read_until_closed(ws, timeout=20)
     assert code in (1013, None)
+
+
+# --- 10. a web page cannot tell that the companion runs -------------------------------------------
+
+async def raw_get(port: int, headers: str) -> bytes:
+    """A GET /v1/health with extra header lines; the raw answer (b"" when the socket was closed)."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(f"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{headers}Connection: close\r\n\r\n".encode())
+    await writer.drain()
+    try:
+        return await asyncio.wait_for(reader.read(), 5)
+    except ConnectionResetError:
+        return b""
+    finally:
+        writer.close()
+
+
+@pytest.mark.asyncio
+async def test_health_does_not_answer_web_pages(companion_server, caplog):
+    caplog.set_level(logging.DEBUG)
+    port = companion_server.port
+    page = ("Origin: https://www.example.com\r\n",  # a cors-mode fetch
+            "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\n",  # what Chromium sends for no-cors
+            "Origin: null\r\n")
+    for headers in page:
+        assert await raw_get(port, headers) == b"", headers
+    for headers in ("", "Origin: chrome-extension://" + "abcdefghijklmnop" * 2 + "\r\n", "Sec-Fetch-Site: none\r\n"):
+        answer = await raw_get(port, headers)
+        assert answer.startswith(b"HTTP/1.1 200") and b'"ok"' in answer, (headers, answer[:80])
+    no_tracebacks(caplog.records)
+
+
+@pytest.mark.browser
+@pytest.mark.asyncio
+async def test_a_no_cors_fetch_from_a_page_in_chromium_fails_as_if_nothing_listened(companion_server):
+    """Chromium's Local Network Access checks are switched off, as in a browser without them (or
+    after the user allowed local access): then only the server's own refusal stands."""
+    from pathlib import Path
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Chromium")
+    from playwright.async_api import async_playwright
+
+    probe = "u => fetch(u, {mode: 'no-cors'}).then(r => 'resolved', e => 'rejected')"
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True,
+            args=["--no-sandbox", "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,"
+                  "PrivateNetworkAccessSendPreflights"])
+        try:
+            page = await browser.new_page()
+            await page.route("https://www.example.com/**", lambda route: route.fulfill(
+                status=200, content_type="text/html", body="<p>a page</p>"))
+            await page.goto("https://www.example.com/")
+            running = await page.evaluate(probe, companion_server.http("/v1/health"))
+            await companion_server.running.stop()
+            stopped = await page.evaluate(probe, companion_server.http("/v1/health"))
+        finally:
+            await browser.close()
+    assert stopped == "rejected"
+    assert running == stopped

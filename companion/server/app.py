@@ -74,6 +74,11 @@ async def guard(request: web.Request, handler):
 
 async def health(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
+    if security.from_a_web_page(request.headers.get("Origin"), request.headers.get("Sec-Fetch-Site")):
+        # Any HTTP answer, even a 403, resolves a page's no-cors fetch and so tells it that the
+        # companion runs; a socket closed without an answer fails it as if nothing listened.
+        request.transport.abort()
+        raise asyncio.CancelledError
     return web.json_response({"status": "ok", "version": services.version, "protocol": PROTOCOL_VERSION})
 
 
