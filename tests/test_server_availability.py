@@ -226,3 +226,53 @@ async def test_a_no_cors_fetch_from_a_page_in_chromium_fails_as_if_nothing_liste
             await browser.close()
     assert stopped == "rejected"
     assert running == stopped
+
+
+# --- 11. unpair is immediate ----------------------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_tactful_unpair_closes_the_live_connection_before_it_returns(serve_process):
+    import subprocess
+    import sys
+
+    from conftest import REPO, pair
+
+    answer = await asyncio.to_thread(request_code, serve_process.data_dir)
+    paired = await pair(serve_process.url, answer["code"], name="laptop")
+    ws = await authenticate(serve_process.url, paired["token"])
+    other_code = await asyncio.to_thread(request_code, serve_process.data_dir)
+    kept = await authenticate(serve_process.url, (await pair(serve_process.url, other_code["code"], name="desk"))["token"])
+    done = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "companion", "unpair", "laptop", "--data-dir", str(serve_process.data_dir)],
+        capture_output=True, text=True, cwd=REPO, timeout=20)
+    assert done.returncode == 0, done.stderr
+    assert "revoked 1 client(s): laptop" in done.stdout and "closed 1 open connection(s)" in done.stdout
+    # The close is already on its way when the command returns; the watcher alone would take up
+    # to its 5 s period.
+    messages, code = await read_until_closed(ws, timeout=0.5)
+    assert code == 4401 and messages[-1]["type"] == "auth_invalid"
+    await kept.send(json.dumps({"id": 1, "type": "ping"}))  # the other client is untouched
+    assert (await recv_json(kept))["result"] == {"pong": True}
+    await kept.close()
+
+
+def test_the_tray_unpair_closes_the_browser_at_once(tmp_path):
+    from tray_support import Browser, runner_on_free_port
+
+    from companion.tray.actions import TrayController
+
+    ctl = TrayController(tmp_path / "data", runner_factory=runner_on_free_port)
+    assert ctl.start(), ctl.error
+    try:
+        code, _ = ctl.pair()
+        browser = Browser(ctl.runner.url)
+        token = browser.pair(code, name="Work laptop")["token"]
+        browser.connect(token)
+        assert ctl.unpair("Work laptop") == 1
+        msg = json.loads(browser.ws.recv(timeout=0.5))
+        assert msg["type"] == "auth_invalid"
+        with pytest.raises(KeyError):
+            ctl.unpair("Work laptop")
+        browser.close()
+    finally:
+        ctl.stop()

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-import urllib.error
-import urllib.request
 
 
 def register(sub) -> None:
@@ -19,36 +17,20 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-class PairError(Exception):
-    pass
-
-
 def request_code(folder) -> dict:
-    """{"code", "expires_in"} from the companion serving `folder`; PairError when it cannot."""
+    """{"code", "expires_in", ...} from the companion serving `folder`; runtime.AdminError when it cannot."""
     from companion.server import runtime
 
-    info = runtime.read_runtime(folder)
-    secret = runtime.read_admin_secret(folder)
-    if info is None or secret is None:
-        raise PairError(f"no companion is running for {folder}; start it with `tactful serve`")
-    req = urllib.request.Request(f"{info.http_base}/v1/admin/pair-code", data=b"", method="POST",
-                                 headers={runtime.ADMIN_HEADER: secret})
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
-    try:
-        with opener.open(req, timeout=5) as resp:
-            return json.loads(resp.read())
-    except urllib.error.HTTPError as exc:
-        raise PairError(f"the companion refused: HTTP {exc.code}") from None
-    except OSError as exc:
-        raise PairError(f"cannot reach the companion at {info.http_base} ({exc}); is it running?") from None
+    return runtime.admin_post(folder, "/v1/admin/pair-code")
 
 
 def run(args) -> int:
     from companion.paths import data_dir
+    from companion.server.runtime import AdminError
 
     try:
         answer = request_code(data_dir(args.data_dir))
-    except PairError as exc:
+    except AdminError as exc:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
     if args.json:

@@ -1,7 +1,8 @@
 """The aiohttp application: routes, the request guard, and starting/stopping a server.
 
-Routes: GET /v1/health, GET /v1/ws (the WebSocket), POST /v1/admin/pair-code (for `tactful pair`:
-loopback peer, no Origin, the per-run admin secret in the X-Tactful-Admin header). Every request
+Routes: GET /v1/health, GET /v1/ws (the WebSocket), POST /v1/admin/pair-code (for `tactful pair`)
+and POST /v1/admin/revoked (for `tactful unpair`: close the revoked clients' connections now); admin
+routes need a loopback peer, no Origin, the per-run admin secret in the X-Tactful-Admin header. Every request
 must carry a loopback Host with our port (DNS rebinding); no route grants CORS.
 """
 
@@ -109,18 +110,49 @@ async def websocket(request: web.Request) -> web.StreamResponse:
         limits.release(origin)
 
 
-async def admin_pair_code(request: web.Request) -> web.Response:
-    """A one-time pairing code for `tactful pair`, who proves itself with the admin secret."""
-    services = request.app[SERVICES]
+def _admin_refusal(request: web.Request) -> web.Response | None:
+    """The 403 for a request that is not from a local tool holding the admin secret, else None."""
     secret = request.app.get(ADMIN_SECRET)
     if not security.is_loopback_peer(request.remote) or "Origin" in request.headers:
         return _forbidden("admin requests come from local tools only")
     given = request.headers.get(runtime.ADMIN_HEADER, "")
     if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
         return _forbidden("wrong admin secret")
+    return None
+
+
+async def admin_pair_code(request: web.Request) -> web.Response:
+    """A one-time pairing code for `tactful pair`, who proves itself with the admin secret."""
+    services = request.app[SERVICES]
+    refusal = _admin_refusal(request)
+    if refusal is not None:
+        return refusal
     code, ttl = services.pairing.create_code()
     log.info("created a pairing code")
     return web.json_response({"code": code, "expires_in": ttl})
+
+
+async def admin_revoked(request: web.Request) -> web.Response:
+    """`tactful unpair` changed clients.json: close the revoked clients' connections now (4401)."""
+    refusal = _admin_refusal(request)
+    if refusal is not None:
+        return refusal
+    closed = await close_revoked(request.app[SERVICES])
+    return web.json_response({"closed": closed})
+
+
+async def close_revoked(services, wait: float = 2.0) -> int:
+    """Close every open connection whose client is no longer paired; returns how many. Waits up to
+    `wait` seconds for them to end, so the caller's "unpaired" is true when it returns."""
+    try:
+        await asyncio.to_thread(services.pairing.clients.verifiers)  # re-read clients.json off the loop
+    except (OSError, ValueError):  # unreadable: not a revocation (the watchers retry)
+        return 0
+    closing = [conn for conn in list(services.connections) if conn.close_if_unpaired()]
+    deadline = asyncio.get_running_loop().time() + wait
+    while any(conn in services.connections for conn in closing) and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+    return len(closing)
 
 
 async def _close_connections(app: web.Application) -> None:
@@ -138,6 +170,7 @@ def create_app(services: Services, admin_secret: str | None = None) -> web.Appli
     app.router.add_get("/v1/health", health)
     app.router.add_get("/v1/ws", websocket)
     app.router.add_post("/v1/admin/pair-code", admin_pair_code)
+    app.router.add_post("/v1/admin/revoked", admin_revoked)
     app.on_shutdown.append(_close_connections)
     return app
 

@@ -260,14 +260,20 @@ class Connection:
             try:
                 if clients.cached_verifiers() is None:  # a stat: clients.json changed since it was read
                     await asyncio.to_thread(clients.verifiers)  # read it off the event loop
-                paired = clients.has_verifier(self._verifier)
+                if self.close_if_unpaired():
+                    return
             except (OSError, ValueError):  # an unreadable file is not a revocation
                 continue
-            if not paired and not self.closing:
-                log.info("client %r was unpaired; closing its connection", self.session.client_name)
-                self.send({"type": "auth_invalid", "message": "this browser was unpaired; pair again"})
-                self._close_after_replies(AUTH_CLOSE, "auth_invalid")
-                return
+
+    def close_if_unpaired(self) -> bool:
+        """Close (4401) when this client's verifier is gone from clients.json as last read; True
+        then. Also called at once by the admin route `tactful unpair` notifies (app.py)."""
+        if self.closing or self.services.pairing.clients.has_verifier(self._verifier):
+            return False
+        log.info("client %r was unpaired; closing its connection", self.session.client_name)
+        self.send({"type": "auth_invalid", "message": "this browser was unpaired; pair again"})
+        self._close_after_replies(AUTH_CLOSE, "auth_invalid")
+        return True
 
     async def _bad_message(self, msg_id: int | None, code: ErrorCode, message: str) -> None:
         """Reply with an error; more than bad_message_limit in the window closes with 1008."""
