@@ -276,3 +276,104 @@ def test_the_tray_unpair_closes_the_browser_at_once(tmp_path):
         browser.close()
     finally:
         ctl.stop()
+
+
+# --- 4. no local program can lock the real extension out ------------------------------------------
+
+FORGED = [f"chrome-extension://{chr(97 + i) * 32}" for i in range(8)]
+
+
+@pytest.mark.asyncio
+async def test_forged_rotating_origins_parking_handshakes_do_not_lock_out_the_real_extension(serve_process):
+    """8 forged extension Origins keep 160 sockets parked in the handshake (re-parking each one the
+    server closes): the real extension still connects every time. Before the pools were split,
+    they held all 128 slots and the real extension got 503."""
+    from websockets.exceptions import InvalidStatus
+
+    from conftest import pair
+
+    answer = await asyncio.to_thread(request_code, serve_process.data_dir)
+    token = (await pair(serve_process.url, answer["code"]))["token"]
+    stop = asyncio.Event()
+    parked = 0
+
+    async def park(origin: str) -> None:
+        nonlocal parked
+        while not stop.is_set():
+            try:
+                ws = await open_ws(serve_process.url, origin)
+                parked += 1
+                await recv_json(ws)
+                await ws.wait_closed()  # never authenticates; the server closes it eventually
+            except (ConnectionClosed, InvalidStatus, OSError, asyncio.TimeoutError):
+                pass
+            await asyncio.sleep(0.2)
+
+    attackers = [asyncio.create_task(park(FORGED[i % 8])) for i in range(160)]
+    try:
+        await asyncio.sleep(2.0)  # let them fill every slot they can
+        for i in range(10):
+            ws = await authenticate(serve_process.url, token)
+            await ws.send(json.dumps({"id": i, "type": "ping"}))
+            assert (await recv_json(ws))["result"] == {"pong": True}
+            await ws.close()
+    finally:
+        stop.set()
+        for task in attackers:
+            task.cancel()
+        await asyncio.gather(*attackers, return_exceptions=True)
+    assert parked >= 160
+
+
+def test_near_the_descriptor_limit_new_sockets_are_refused_and_logged_once(tmp_path):
+    """`serve` under a hard limit of 512 descriptors (it cannot raise it) while 600 idle sockets
+    connect: it refuses the ones over its cap at once, a paired client keeps working, the storm is
+    logged twice (start, and end with a count), and it accepts again once they are gone."""
+    import socket
+    import time
+
+    from conftest import start_serve_process
+
+    server = start_serve_process(tmp_path / "data")
+    server.stop()  # only to get a data dir with nothing running; the limited one follows
+    from serve_process import launch
+
+    launched = launch(tmp_path / "data", prefix=("prlimit", "--nofile=512:512", "--"))
+    try:
+        async def scenario() -> None:
+            from conftest import pair
+
+            answer = await asyncio.to_thread(request_code, tmp_path / "data")
+            ws = await authenticate(launched.url, (await pair(launched.url, answer["code"]))["token"])
+            idle = []
+            for _ in range(600):
+                sock = socket.create_connection(("127.0.0.1", launched.port), timeout=5)
+                idle.append(sock)
+            await asyncio.sleep(1.0)
+            await ws.send(json.dumps({"id": 1, "type": "draft", "surface": "message", "version": 1,
+                                      "text": "Hi Dana, would you refer me for the Staff Engineer role at Acme?"}))
+            reply = await recv_json(ws)
+            assert reply["id"] == 1 and reply["success"] is True, reply
+            for sock in idle:
+                sock.close()
+            # Accepting again: /v1/health answers once the idle sockets are gone.
+            from companion.server.runtime import health_answers
+
+            deadline = time.monotonic() + 10
+            while not await asyncio.to_thread(health_answers, launched.port) and time.monotonic() < deadline:
+                await asyncio.sleep(0.2)
+            assert await asyncio.to_thread(health_answers, launched.port)
+            await ws.send(json.dumps({"id": 2, "type": "ping"}))
+            assert (await recv_json(ws))["result"] == {"pong": True}
+            await ws.close()
+
+        asyncio.run(scenario())
+    finally:
+        launched.proc.terminate()
+        launched.proc.wait(10)
+        launched.proc.stdout.close()
+    logs = launched.log_path.read_text(errors="replace")
+    assert "Too many open files" not in logs and "Traceback" not in logs, logs[-2000:]
+    assert logs.count("refusing new connections") == 1, logs[-2000:]
+    ended = [line for line in logs.splitlines() if "accepting connections again; refused" in line]
+    assert len(ended) == 1 and int(ended[0].split("refused ")[1].split()[0]) >= 100, ended

@@ -23,7 +23,7 @@ from companion.server import runtime, security
 from companion.server.accesslog import PathOnlyAccessLogger, install_log_redaction
 from companion.server.connection import Connection
 from companion.server.frames import cap_until_auth
-from companion.server.limits import ConnectionLimits
+from companion.server.limits import ConnectionLimits, raise_fd_limit
 from companion.server.pairing import Pairing
 from companion.server.services import ServerConfig, Services
 from companion.store import service as store_service
@@ -96,18 +96,16 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     # compress=False: loopback needs no compression, and inflating permessage-deflate frames is
     # where a tiny frame can cost megabytes (a decompression bomb) before the size cap applies.
     limits = request.app[LIMITS]
-    refusal = limits.admit(origin)  # over a cap: a clean HTTP 503 before the upgrade
-    if refusal is not None:
-        return refusal
+    ticket = limits.admit(request.transport, origin)  # the unauthenticated pool (limits.py)
     try:
         ws = web.WebSocketResponse(heartbeat=cfg.heartbeat, max_msg_size=max(cfg.max_message, cfg.max_page_message) + 1,
                                    autoping=True, compress=False)
         await ws.prepare(request)
-        pre_auth = cap_until_auth(ws, request)  # a few KiB until auth_ok, not 8 MiB (frames.py)
-        await Connection(ws, services, origin, pre_auth).run()
+        ticket.frames = cap_until_auth(ws, request)  # a few KiB until auth_ok, not 8 MiB (frames.py)
+        await Connection(ws, services, origin, ticket).run()
         return ws
     finally:
-        limits.release(origin)
+        limits.release(ticket)
 
 
 def _admin_refusal(request: web.Request) -> web.Response | None:
@@ -224,12 +222,14 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
     services.keyring = keyring_status
     await store_service.attach(services)  # the outreach log (services.store)
     admin_secret = runtime.new_admin_secret()
+    raise_fd_limit()  # before the limits read it: more sockets before refusing any (limits.py)
     app = create_app(services, admin_secret)
     # keepalive_timeout: an HTTP connection idle after a response closes after header_timeout too.
     runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger, handle_signals=False, shutdown_timeout=2.0,
                            keepalive_timeout=config.header_timeout)
     await runner.setup()
     app[LIMITS].watch(runner.server)  # sockets with no complete request head in time are closed
+    app[LIMITS].count_accept_failures(asyncio.get_running_loop())
     site = web.TCPSite(runner, config.host, config.port)
     try:
         await site.start()

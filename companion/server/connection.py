@@ -91,7 +91,7 @@ class _Pending:
 class Connection:
     """Runs one accepted WebSocket until it closes. Create, then `await run()`."""
 
-    def __init__(self, ws: web.WebSocketResponse, services, origin: str, pre_auth=None):
+    def __init__(self, ws: web.WebSocketResponse, services, origin: str, ticket=None):
         from companion.commands import HANDLERS  # the dispatch table; imported late so it can grow
 
         self.ws = ws
@@ -99,7 +99,7 @@ class Connection:
         self.config = services.config
         self.handlers = HANDLERS
         self.session = Session(origin=origin)
-        self._pre_auth = pre_auth  # frames.PreAuthCap: lifted once authenticated
+        self._ticket = ticket  # limits.Ticket: its place in the connection pools
         self.authenticated = False
         self.closing = False
         # str frames, a (code, reason) close marker, or None to stop the writer.
@@ -189,8 +189,13 @@ class Connection:
         record, reply = done
         self.session.client_name = record.name
         self._verifier = record.verifier
-        if self._pre_auth is not None:
-            self._pre_auth.lift()  # before auth_ok: the client may send a big `page` right after it
+        refusal = self._ticket.authenticated(record.name) if self._ticket is not None else None
+        if refusal is not None:  # over its client's cap: try again later, the pairing stays
+            try:
+                await self.ws.close(code=SLOW_CLIENT_CLOSE, message=refusal.encode()[:120])
+            except (ConnectionError, RuntimeError):
+                pass
+            return False
         self.authenticated = True
         svc.connections.add(self)  # before auth_ok: a client that got auth_ok is already counted
         try:

@@ -29,7 +29,7 @@ class ServerConfig:
 
     host: str = "127.0.0.1"
     port: int = 8765
-    auth_timeout: float = 10.0  # seconds a new connection has to send auth/pair
+    auth_timeout: float = 5.0  # seconds a new WebSocket has for the whole handshake (auth/pair)
     heartbeat: float = 20.0  # seconds between pings; a peer silent for heartbeat/2 after one is dropped
     max_message: int = 1024 * 1024  # bytes, every command but `page`
     max_page_message: int = 8 * 1024 * 1024  # bytes, `page` only
@@ -39,8 +39,9 @@ class ServerConfig:
     send_queue_bytes: int = 4 * 1024 * 1024  # ... or this many bytes of them
     pending_bytes: int = 16 * 1024 * 1024  # queued command payloads per connection before rate_limited
     header_timeout: float = 10.0  # seconds a new socket has to send a complete HTTP request head
-    max_connections: int = 128  # open WebSockets in total (authenticated or still in the handshake)
-    max_connections_per_origin: int = 16  # ... from one extension origin (its worker holds one)
+    max_unauthenticated: int = 16  # WebSockets still in the handshake; when full the oldest is closed
+    max_connections: int = 128  # authenticated WebSockets in total
+    max_connections_per_client: int = 16  # ... of one paired client (its service worker holds one)
     revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
     draft_max_wait: float = 0.25  # seconds a draft may wait behind others (companion/server/scheduler.py)
     draft_budget: float = 0.008  # seconds of queueing within which a draft is answered oldest first (ibid.)
