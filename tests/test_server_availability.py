@@ -377,3 +377,68 @@ def test_near_the_descriptor_limit_new_sockets_are_refused_and_logged_once(tmp_p
     assert logs.count("refusing new connections") == 1, logs[-2000:]
     ended = [line for line in logs.splitlines() if "accepting connections again; refused" in line]
     assert len(ended) == 1 and int(ended[0].split("refused ")[1].split()[0]) >= 100, ended
+
+
+# --- 5. pairing cannot be locked, nor guessed -----------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_wrong_codes_from_another_origin_do_not_lock_the_users_pairing(companion_server):
+    """Five wrong codes locked pairing for everyone for 5 minutes, renewable forever."""
+    from conftest import EXT_ORIGIN, pair
+
+    for _ in range(5):
+        assert (await pair(companion_server.url, "WRNG-CODE", origin=FORGED[0]))["type"] == "auth_invalid"
+    locked = await pair(companion_server.url, "WRNG-CODE", origin=FORGED[0])
+    assert "try again in" in locked["message"]  # that Origin is locked out
+    code, _ = companion_server.services.pairing.create_code()
+    assert (await pair(companion_server.url, code, origin=EXT_ORIGIN))["type"] == "paired"
+
+
+@pytest.mark.asyncio
+async def test_a_guessing_flood_from_forged_origins_is_paced_and_the_users_code_still_pairs(companion_server):
+    """8 forged Origins send wrong codes as fast as the server answers: attempts are checked at
+    most GUESS_RATE a second (counted, not timed), the user's right code pairs within its
+    handshake deadline, and `tactful pair` says pairing is being attacked."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import EXT_ORIGIN, REPO, pair
+    from websockets.exceptions import InvalidStatus
+
+    from companion.server.pairing import GUESS_RATE
+
+    pacer = companion_server.services.pairing.pacer
+    stop = asyncio.Event()
+    sent = 0
+
+    async def guess(origin: str) -> None:
+        nonlocal sent
+        while not stop.is_set():
+            try:
+                sent += 1
+                await pair(companion_server.url, "WRNG-CODE", origin=origin)
+            except (ConnectionClosed, InvalidStatus, OSError, asyncio.TimeoutError):
+                pass
+
+    started, granted_before = time.monotonic(), pacer.granted
+    guessers = [asyncio.create_task(guess(FORGED[i % 8])) for i in range(24)]
+    try:
+        await asyncio.sleep(2.0)
+        code, _ = companion_server.services.pairing.create_code()
+        paired = await pair(companion_server.url, code, origin=EXT_ORIGIN, name="the user")
+        assert paired["type"] == "paired", paired
+        done = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "companion", "pair", "--data-dir", str(companion_server.data_dir)],
+            capture_output=True, text=True, cwd=REPO, timeout=20)
+    finally:
+        stop.set()
+        for task in guessers:
+            task.cancel()
+        await asyncio.gather(*guessers, return_exceptions=True)
+    elapsed = time.monotonic() - started
+    checked = pacer.granted - granted_before
+    assert checked <= GUESS_RATE * elapsed + 2, (checked, elapsed)
+    assert sent > checked  # the flood asked for more than it got
+    assert done.returncode == 0 and "pairing is being attacked" in done.stderr, done.stderr
+    assert "Pairing code:" in done.stdout

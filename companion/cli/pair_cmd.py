@@ -24,6 +24,13 @@ def request_code(folder) -> dict:
     return runtime.admin_post(folder, "/v1/admin/pair-code")
 
 
+def attack_warning(attack: dict) -> str:
+    return (f"warning: pairing is being attacked: {attack['wrong_codes']} wrong codes from {attack['origins']} "
+            f"extension origin(s) in the last {attack['minutes']} minutes. Another program on this computer may be "
+            "guessing codes. It cannot guess yours (at most 10 tries a second against 6.6e11 codes), but pairing "
+            "may take a few seconds. Find and stop that program (check your process list).")
+
+
 def run(args) -> int:
     from companion.paths import data_dir
     from companion.server.runtime import AdminError
@@ -33,8 +40,11 @@ def run(args) -> int:
     except AdminError as exc:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
+    attack = answer.get("attack")
+    if attack:
+        print(attack_warning(attack), file=sys.stderr)
     if args.json:
-        print(json.dumps({"code": answer["code"], "expires_in": answer["expires_in"]}))
+        print(json.dumps({key: answer[key] for key in ("code", "expires_in", "attack") if key in answer}))
     else:
         print(f"Pairing code: {answer['code']}")
         print(f"Type it into the Tactful extension within {answer['expires_in'] // 60} minutes. It works once.")

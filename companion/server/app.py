@@ -127,7 +127,11 @@ async def admin_pair_code(request: web.Request) -> web.Response:
         return refusal
     code, ttl = services.pairing.create_code()
     log.info("created a pairing code")
-    return web.json_response({"code": code, "expires_in": ttl})
+    answer = {"code": code, "expires_in": ttl}
+    attack = services.pairing.attack_report()
+    if attack is not None:  # `tactful pair` warns the user
+        answer["attack"] = attack
+    return web.json_response(answer)
 
 
 async def admin_revoked(request: web.Request) -> web.Response:
