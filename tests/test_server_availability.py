@@ -8,29 +8,11 @@ import logging
 
 import pytest
 from conftest import authenticate, open_ws, pair_and_connect, recv_json
+from test_server_limits import peak_rss_kib, read_until_closed
 from websockets.exceptions import ConnectionClosed
 
 from companion.cli.pair_cmd import request_code
 from companion.server.frames import MAX_JSON_DEPTH, PRE_AUTH_BYTES, too_deep
-
-
-
-
-async def read_until_closed(ws, timeout: float = 10.0) -> tuple[list[dict], int | None]:
-    messages = []
-    try:
-        while True:
-            messages.append(await recv_json(ws, timeout))
-    except ConnectionClosed as exc:
-        return messages, exc.rcvd.code if exc.rcvd else None
-
-
-def peak_rss_kib(pid: int) -> int:
-    with open(f"/proc/{pid}/status") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    raise AssertionError("no VmHWM")
 
 
 def no_tracebacks(records) -> None:
@@ -332,10 +314,6 @@ def test_near_the_descriptor_limit_new_sockets_are_refused_and_logged_once(tmp_p
     import socket
     import time
 
-    from conftest import start_serve_process
-
-    server = start_serve_process(tmp_path / "data")
-    server.stop()  # only to get a data dir with nothing running; the limited one follows
     from serve_process import launch
 
     launched = launch(tmp_path / "data", prefix=("prlimit", "--nofile=512:512", "--"))

@@ -54,9 +54,7 @@ def _utf8_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
-def _loads(data: str):
-    """The decoded JSON value, or NOT_JSON / TOO_DEEP (companion/server/frames.py)."""
-    return json_value(data)
+_loads = json_value  # the decoded value, or NOT_JSON / TOO_DEEP: never raises (frames.py)
 
 
 def log_failure(what: str) -> None:
