@@ -96,6 +96,10 @@ class TrayController:
         except (ValueError, TypeError, KeyError):
             return []
 
+    def browsers(self) -> list[str]:
+        """The paired browsers' names (for the Unpair menu)."""
+        return self._client_names()
+
     def refresh(self) -> TrayState:
         """The current state; reports newly paired browsers through `on_paired` (GUI thread)."""
         names = self._client_names()
