@@ -25,14 +25,16 @@ class Launched:
     log_path: Path
 
 
-def launch(data_dir: Path, *args: str, port: int = 0, env: dict | None = None, timeout: float = 20.0) -> Launched:
-    """Start serve on `port` (0: any free one) with `args`; raises RuntimeError with the log if it
-    does not listen within `timeout` seconds (the process is killed then)."""
+def launch(data_dir: Path, *args: str, port: int = 0, env: dict | None = None, timeout: float = 20.0,
+           prefix: tuple[str, ...] = ()) -> Launched:
+    """Start serve on `port` (0: any free one) with `args`, behind `prefix` (e.g. a `prlimit ...`
+    command that execs it); raises RuntimeError with the log if it does not listen within
+    `timeout` seconds (the process is killed then)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir.parent / f"{data_dir.name}-serve.log"
     log = open(log_path, "ab")
     full_env = dict(os.environ, PYTHONUNBUFFERED="1", **(env or {}))
-    proc = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--port", str(port),
+    proc = subprocess.Popen([*prefix, sys.executable, "-m", "companion", "serve", "--port", str(port),
                              "--data-dir", str(data_dir), *args],
                             stdout=subprocess.PIPE, stderr=log, env=full_env, cwd=ROOT)
     log.close()

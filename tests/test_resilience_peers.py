@@ -1,8 +1,8 @@
 """Slow and hostile peers: sockets that trickle a handshake, too many connections, clients that
 stop reading. Each must cost the companion a bounded amount and never stop a real client.
 
-The deadlines and caps are ServerConfig fields (header_timeout 10 s, max_connections 128,
-max_connections_per_origin 16 by default); these tests shrink them so they run in seconds.
+The deadlines and caps are ServerConfig fields (header_timeout 10 s, max_unauthenticated 16,
+max_connections 128, max_connections_per_client 16 by default); these tests shrink them so they run in seconds.
 """
 
 import asyncio
@@ -11,7 +11,7 @@ import time
 
 import pytest
 from conftest import EXT_ORIGIN, FIREFOX_ORIGIN, OTHER_EXT_ORIGIN, authenticate, open_ws, pair, recv_json
-from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.exceptions import ConnectionClosed
 
 from companion.server.app import LIMITS
 
@@ -121,29 +121,33 @@ async def test_idle_keepalive_http_connection_is_closed_after_the_deadline(make_
     writer.close()
 
 
-async def expect_refused(url: str, origin: str) -> dict:
-    with pytest.raises(InvalidStatus) as info:
-        await open_ws(url, origin)
-    response = info.value.response
-    assert response.status_code == 503
-    assert response.headers.get("Retry-After") == "5"
-    return json.loads(response.body)
+async def closed_with(ws) -> int | None:
+    """Read until the server closes; its close code."""
+    try:
+        while True:
+            await recv_json(ws, timeout=5)
+    except ConnectionClosed as exc:
+        return exc.rcvd.code if exc.rcvd else None
 
 
-async def test_connections_are_capped_per_origin_and_in_total_with_a_clean_503(make_server):
-    server = await make_server(max_connections=3, max_connections_per_origin=2)
+async def test_authenticated_connections_are_capped_per_client_and_in_total_with_1013(make_server):
+    server = await make_server(max_connections=3, max_connections_per_client=2)
     tokens = {o: await token_for(server, o) for o in (EXT_ORIGIN, OTHER_EXT_ORIGIN, FIREFOX_ORIGIN)}
     limits = limits_of(server)
     assert await wait_for(lambda: limits.total == 0)
 
     a1 = await authenticate(server.url, tokens[EXT_ORIGIN], EXT_ORIGIN)
     a2 = await authenticate(server.url, tokens[EXT_ORIGIN], EXT_ORIGIN)
-    body = await expect_refused(server.url, EXT_ORIGIN)  # a third from the same extension
-    assert body["error"] == "too_many_connections" and "this extension" in body["message"]
+    over = await open_ws(server.url, EXT_ORIGIN)  # a third from the same client: try again later
+    await recv_json(over)
+    await over.send(json.dumps({"type": "auth", "token": tokens[EXT_ORIGIN]}))
+    assert await closed_with(over) == 1013
 
     b1 = await authenticate(server.url, tokens[OTHER_EXT_ORIGIN], OTHER_EXT_ORIGIN)  # total now 3
-    body = await expect_refused(server.url, FIREFOX_ORIGIN)
-    assert "too many connections to the companion" in body["message"]
+    over = await open_ws(server.url, FIREFOX_ORIGIN)
+    await recv_json(over)
+    await over.send(json.dumps({"type": "auth", "token": tokens[FIREFOX_ORIGIN]}))
+    assert await closed_with(over) == 1013
     assert limits.refused == 2
 
     # The admitted ones keep working, and a slot freed is a slot available again.
@@ -157,19 +161,22 @@ async def test_connections_are_capped_per_origin_and_in_total_with_a_clean_503(m
     assert (await recv_json(c1))["success"] is True
     for ws in (a2, b1, c1):
         await ws.close()
-    assert await wait_for(lambda: limits.total == 0 and not limits.by_origin)
+    assert await wait_for(lambda: limits.total == 0 and not limits.by_client)
 
 
-async def test_connections_still_in_the_handshake_count_towards_the_cap(make_server):
-    server = await make_server(max_connections=2, auth_timeout=1.0)
-    quiet = [await open_ws(server.url) for _ in range(2)]  # upgraded, never authenticate
+async def test_a_full_handshake_pool_closes_its_oldest_socket_to_make_room(make_server):
+    server = await make_server(max_unauthenticated=2, auth_timeout=5.0)
+    token = await token_for(server, EXT_ORIGIN)
+    quiet = [await open_ws(server.url, OTHER_EXT_ORIGIN) for _ in range(2)]  # upgraded, never authenticate
     for ws in quiet:
         assert (await recv_json(ws))["type"] == "hello"
-    await expect_refused(server.url, OTHER_EXT_ORIGIN)
-    for ws in quiet:  # the auth deadline frees their slots
-        with pytest.raises(ConnectionClosed):
-            while True:
-                await recv_json(ws, timeout=5)
+    ws = await authenticate(server.url, token)  # the pool was full: the oldest quiet one made room
+    assert await closed_with(quiet[0]) is None  # closed abruptly, long before its 5 s deadline
+    assert limits_of(server).evicted == 1 and len(limits_of(server).pending) == 1
+    await ws.send(json.dumps({"id": 1, "type": "ping"}))
+    assert (await recv_json(ws))["result"] == {"pong": True}
+    await ws.close()
+    await quiet[1].close()
     assert await wait_for(lambda: limits_of(server).total == 0)
 
 

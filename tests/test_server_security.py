@@ -87,9 +87,10 @@ async def test_firefox_extension_origin_is_accepted(companion_server):
 
 @pytest.mark.asyncio
 async def test_health_answers_without_cors(companion_server):
+    # A web page's request gets no answer at all (test_server_availability.py); a local tool's
+    # gets one without CORS headers.
     port = companion_server.port
-    status, headers, body = await raw_request(
-        port, f"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: https://evil.example\r\n\r\n")
+    status, headers, body = await raw_request(port, f"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n")
     assert status == 200 and json.loads(body) == {"status": "ok", "version": companion_server.services.version,
                                                   "protocol": 1}
     assert not any(k.startswith("access-control-") for k in headers)

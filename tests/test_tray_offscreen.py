@@ -118,7 +118,7 @@ def paired(tray, qapp) -> Browser:
 
 def test_the_menu_offers_every_item(tray):
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
-    assert texts[1:] == ["Pair a browser…", "Pause coaching", "Local-only mode", "Open history folder",
+    assert texts[1:] == ["Pair a browser…", "Unpair a browser", "Pause coaching", "Local-only mode", "Open history folder",
                          "Export my data…", "Erase my data…", "Settings…", "About Tactful", "Quit Tactful"]
     assert not tray.status_action.isEnabled()
     assert tray.status_action.text() == "running, no browser paired yet · local-only"
@@ -197,6 +197,24 @@ def test_turning_local_only_off_needs_a_confirmation_that_names_what_leaves(tray
         assert settings.load(tray.controller.data_dir).local_only is True
     finally:
         egress.unregister_outbound_feature("test-assistant")
+
+
+def test_unpair_from_the_menu_closes_that_browser_at_once(tray, qapp):
+    assert not tray.unpair_menu.isEnabled()  # nobody paired yet
+    browser = paired(tray, qapp)
+    try:
+        pump(qapp, lambda: tray.unpair_menu.isEnabled())
+        items = {a.text(): a for a in tray.unpair_menu.actions()}
+        assert list(items) == ["Test Chrome"]
+        answer_next_dialog(click("Unpair"))
+        items["Test Chrome"].trigger()
+        # The companion closed the connection before the action returned (not ~5 s later).
+        assert json.loads(browser.ws.recv(timeout=0.5))["type"] == "auth_invalid"
+        assert any("Test Chrome was unpaired; 1 open connection(s) closed" in text for _, text in tray.notifications)
+        pump(qapp, lambda: not tray.unpair_menu.isEnabled())
+        assert tray.unpair_menu.actions() == []
+    finally:
+        browser.close()
 
 
 def test_erase_asks_first_and_then_empties_the_log(tray, qapp):

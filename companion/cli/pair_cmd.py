@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-import urllib.error
-import urllib.request
 
 
 def register(sub) -> None:
@@ -19,40 +17,34 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-class PairError(Exception):
-    pass
-
-
 def request_code(folder) -> dict:
-    """{"code", "expires_in"} from the companion serving `folder`; PairError when it cannot."""
+    """{"code", "expires_in", ...} from the companion serving `folder`; runtime.AdminError when it cannot."""
     from companion.server import runtime
 
-    info = runtime.read_runtime(folder)
-    secret = runtime.read_admin_secret(folder)
-    if info is None or secret is None:
-        raise PairError(f"no companion is running for {folder}; start it with `tactful serve`")
-    req = urllib.request.Request(f"{info.http_base}/v1/admin/pair-code", data=b"", method="POST",
-                                 headers={runtime.ADMIN_HEADER: secret})
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
-    try:
-        with opener.open(req, timeout=5) as resp:
-            return json.loads(resp.read())
-    except urllib.error.HTTPError as exc:
-        raise PairError(f"the companion refused: HTTP {exc.code}") from None
-    except OSError as exc:
-        raise PairError(f"cannot reach the companion at {info.http_base} ({exc}); is it running?") from None
+    return runtime.admin_post(folder, "/v1/admin/pair-code")
+
+
+def attack_warning(attack: dict) -> str:
+    return (f"warning: pairing is being attacked: {attack['wrong_codes']} wrong codes from {attack['origins']} "
+            f"extension origin(s) in the last {attack['minutes']} minutes. Another program on this computer may be "
+            "guessing codes. It cannot guess yours (at most 10 tries a second against 6.6e11 codes), but pairing "
+            "may take a few seconds. Find and stop that program (check your process list).")
 
 
 def run(args) -> int:
     from companion.paths import data_dir
+    from companion.server.runtime import AdminError
 
     try:
         answer = request_code(data_dir(args.data_dir))
-    except PairError as exc:
+    except AdminError as exc:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
+    attack = answer.get("attack")
+    if attack:
+        print(attack_warning(attack), file=sys.stderr)
     if args.json:
-        print(json.dumps({"code": answer["code"], "expires_in": answer["expires_in"]}))
+        print(json.dumps({key: answer[key] for key in ("code", "expires_in", "attack") if key in answer}))
     else:
         print(f"Pairing code: {answer['code']}")
         print(f"Type it into the Tactful extension within {answer['expires_in'] // 60} minutes. It works once.")

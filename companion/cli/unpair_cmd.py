@@ -1,4 +1,5 @@
-"""`tactful unpair NAME|--all`: revoke paired clients. Their next connection is refused (4401)."""
+"""`tactful unpair NAME|--all`: revoke paired clients. Their next connection is refused (4401), and
+the running companion (if any) closes their open connections before this command returns."""
 
 from __future__ import annotations
 
@@ -13,6 +14,20 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def close_revoked_connections(folder) -> str:
+    """Ask the running companion to close the revoked clients' connections now; a line to print."""
+    from companion.server import runtime
+
+    if runtime.read_runtime(folder) is None:
+        return "no companion is running"
+    try:
+        closed = int(runtime.admin_post(folder, "/v1/admin/revoked").get("closed", 0))
+    except (runtime.AdminError, TypeError, ValueError) as exc:
+        # Still revoked: each open connection re-checks within 5 s on its own.
+        return f"could not tell the companion ({exc}); open connections close within 5 s"
+    return f"closed {closed} open connection(s)"
+
+
 def run(args) -> int:
     from companion.paths import data_dir
     from companion.server.pairing import ClientStore
@@ -20,9 +35,12 @@ def run(args) -> int:
     if bool(args.name) == bool(args.all):
         print("tactful: give a client NAME or --all", file=sys.stderr)
         return 2
-    gone = ClientStore(data_dir(args.data_dir)).remove(args.name, everything=args.all)
+    folder = data_dir(args.data_dir)
+    gone = ClientStore(folder).remove(args.name, everything=args.all)
     if not gone and not args.all:
         print(f"tactful: no paired client named {args.name!r} (see `tactful clients`)", file=sys.stderr)
         return 1
     print(f"revoked {len(gone)} client(s)" + (f": {', '.join(gone)}" if gone else ""))
+    if gone:
+        print(close_revoked_connections(folder))
     return 0

@@ -23,6 +23,10 @@ _HINTS = "companion.coach.hints"
 PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 ERROR_CAP = 40
+# What one reply may list: a long draft can repeat a pattern thousands of times (a 100 KB draft of
+# "I'm " gave a ~1 MB reply, issue 14). Beyond these, the reply says how many more there are.
+MAX_FINDINGS = 30
+MAX_STRATEGY_RANGES = 20
 
 # The do's, in the order a user reads a message: (id, label, the codes whose findings fail it).
 CHECKLIST = [
@@ -95,6 +99,27 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # Errors first, then by where they are in the text; the sort is stable, so registry order
     # breaks ties among findings without a range.
     ordered = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.range.start if f.range else -1))
-    return Feedback(version=version, surface=ctx.surface, score=score(ordered), findings=ordered,
+    return Feedback(version=version, surface=ctx.surface, score=score(ordered), findings=_capped(ordered),
                     checklist=checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits,
-                    tone=tone_summary(draft, ctx, ordered))
+                    tone=_capped_tone(tone_summary(draft, ctx, ordered)))
+
+
+def _capped(findings: list[Finding]) -> list[Finding]:
+    """The first MAX_FINDINGS (the most severe come first) and one "and N more" summary; the score
+    and checklist still count them all."""
+    if len(findings) <= MAX_FINDINGS:
+        return findings
+    kept = findings[:MAX_FINDINGS - 1]
+    more = len(findings) - len(kept)
+    return [*kept, Finding(code="more.findings", severity="info", message=f"and {more} more findings like these; "
+                           "fix the ones above first", docs="docs/rules.md#morefindings", data={"more": more})]
+
+
+def _capped_tone(tone: dict | None) -> dict | None:
+    """Each strategy's first MAX_STRATEGY_RANGES ranges; `more` says how many were left out."""
+    for item in (tone or {}).get("strategies", ()):
+        extra = len(item["ranges"]) - MAX_STRATEGY_RANGES
+        if extra > 0:
+            item["ranges"], item["words"] = item["ranges"][:MAX_STRATEGY_RANGES], item["words"][:MAX_STRATEGY_RANGES]
+            item["more"] = extra
+    return tone

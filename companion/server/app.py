@@ -1,7 +1,8 @@
 """The aiohttp application: routes, the request guard, and starting/stopping a server.
 
-Routes: GET /v1/health, GET /v1/ws (the WebSocket), POST /v1/admin/pair-code (for `tactful pair`:
-loopback peer, no Origin, the per-run admin secret in the X-Tactful-Admin header). Every request
+Routes: GET /v1/health, GET /v1/ws (the WebSocket), POST /v1/admin/pair-code (for `tactful pair`)
+and POST /v1/admin/revoked (for `tactful unpair`: close the revoked clients' connections now); admin
+routes need a loopback peer, no Origin, the per-run admin secret in the X-Tactful-Admin header. Every request
 must carry a loopback Host with our port (DNS rebinding); no route grants CORS.
 """
 
@@ -21,7 +22,8 @@ from companion.paths import ensure_private_dir
 from companion.server import runtime, security
 from companion.server.accesslog import PathOnlyAccessLogger, install_log_redaction
 from companion.server.connection import Connection
-from companion.server.limits import ConnectionLimits
+from companion.server.frames import cap_until_auth
+from companion.server.limits import ConnectionLimits, raise_fd_limit
 from companion.server.pairing import Pairing
 from companion.server.services import ServerConfig, Services
 from companion.store import service as store_service
@@ -73,6 +75,11 @@ async def guard(request: web.Request, handler):
 
 async def health(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
+    if security.from_a_web_page(request.headers.get("Origin"), request.headers.get("Sec-Fetch-Site")):
+        # Any HTTP answer, even a 403, resolves a page's no-cors fetch and so tells it that the
+        # companion runs; a socket closed without an answer fails it as if nothing listened.
+        request.transport.abort()
+        raise asyncio.CancelledError
     return web.json_response({"status": "ok", "version": services.version, "protocol": PROTOCOL_VERSION})
 
 
@@ -89,31 +96,65 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     # compress=False: loopback needs no compression, and inflating permessage-deflate frames is
     # where a tiny frame can cost megabytes (a decompression bomb) before the size cap applies.
     limits = request.app[LIMITS]
-    refusal = limits.admit(origin)  # over a cap: a clean HTTP 503 before the upgrade
-    if refusal is not None:
-        return refusal
+    ticket = limits.admit(request.transport, origin)  # the unauthenticated pool (limits.py)
     try:
         ws = web.WebSocketResponse(heartbeat=cfg.heartbeat, max_msg_size=max(cfg.max_message, cfg.max_page_message) + 1,
                                    autoping=True, compress=False)
         await ws.prepare(request)
-        await Connection(ws, services, origin).run()
+        ticket.frames = cap_until_auth(ws, request)  # a few KiB until auth_ok, not 8 MiB (frames.py)
+        await Connection(ws, services, origin, ticket).run()
         return ws
     finally:
-        limits.release(origin)
+        limits.release(ticket)
 
 
-async def admin_pair_code(request: web.Request) -> web.Response:
-    """A one-time pairing code for `tactful pair`, who proves itself with the admin secret."""
-    services = request.app[SERVICES]
+def _admin_refusal(request: web.Request) -> web.Response | None:
+    """The 403 for a request that is not from a local tool holding the admin secret, else None."""
     secret = request.app.get(ADMIN_SECRET)
     if not security.is_loopback_peer(request.remote) or "Origin" in request.headers:
         return _forbidden("admin requests come from local tools only")
     given = request.headers.get(runtime.ADMIN_HEADER, "")
     if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
         return _forbidden("wrong admin secret")
+    return None
+
+
+async def admin_pair_code(request: web.Request) -> web.Response:
+    """A one-time pairing code for `tactful pair`, who proves itself with the admin secret."""
+    services = request.app[SERVICES]
+    refusal = _admin_refusal(request)
+    if refusal is not None:
+        return refusal
     code, ttl = services.pairing.create_code()
     log.info("created a pairing code")
-    return web.json_response({"code": code, "expires_in": ttl})
+    answer = {"code": code, "expires_in": ttl}
+    attack = services.pairing.attack_report()
+    if attack is not None:  # `tactful pair` warns the user
+        answer["attack"] = attack
+    return web.json_response(answer)
+
+
+async def admin_revoked(request: web.Request) -> web.Response:
+    """`tactful unpair` changed clients.json: close the revoked clients' connections now (4401)."""
+    refusal = _admin_refusal(request)
+    if refusal is not None:
+        return refusal
+    closed = await close_revoked(request.app[SERVICES])
+    return web.json_response({"closed": closed})
+
+
+async def close_revoked(services, wait: float = 2.0) -> int:
+    """Close every open connection whose client is no longer paired; returns how many. Waits up to
+    `wait` seconds for them to end, so the caller's "unpaired" is true when it returns."""
+    try:
+        await asyncio.to_thread(services.pairing.clients.verifiers)  # re-read clients.json off the loop
+    except (OSError, ValueError):  # unreadable: not a revocation (the watchers retry)
+        return 0
+    closing = [conn for conn in list(services.connections) if conn.close_if_unpaired()]
+    deadline = asyncio.get_running_loop().time() + wait
+    while any(conn in services.connections for conn in closing) and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+    return len(closing)
 
 
 async def _close_connections(app: web.Application) -> None:
@@ -131,6 +172,7 @@ def create_app(services: Services, admin_secret: str | None = None) -> web.Appli
     app.router.add_get("/v1/health", health)
     app.router.add_get("/v1/ws", websocket)
     app.router.add_post("/v1/admin/pair-code", admin_pair_code)
+    app.router.add_post("/v1/admin/revoked", admin_revoked)
     app.on_shutdown.append(_close_connections)
     return app
 
@@ -184,12 +226,14 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
     services.keyring = keyring_status
     await store_service.attach(services)  # the outreach log (services.store)
     admin_secret = runtime.new_admin_secret()
+    raise_fd_limit()  # before the limits read it: more sockets before refusing any (limits.py)
     app = create_app(services, admin_secret)
     # keepalive_timeout: an HTTP connection idle after a response closes after header_timeout too.
     runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger, handle_signals=False, shutdown_timeout=2.0,
                            keepalive_timeout=config.header_timeout)
     await runner.setup()
     app[LIMITS].watch(runner.server)  # sockets with no complete request head in time are closed
+    app[LIMITS].count_accept_failures(asyncio.get_running_loop())
     site = web.TCPSite(runner, config.host, config.port)
     try:
         await site.start()

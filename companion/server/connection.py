@@ -24,6 +24,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from pydantic import BaseModel, ValidationError
 
 from companion.errors import CommandError, storage_error
+from companion.server.frames import MAX_JSON_DEPTH, NOT_JSON, TOO_DEEP, json_value
 from companion.server.handshake import AUTH_CLOSE
 from companion.server.handshake import handshake as run_handshake
 from companion.session import Session
@@ -50,12 +51,7 @@ def _utf8_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
-def _loads(data: str):
-    """The decoded JSON value, or the ValueError class itself when `data` is not JSON."""
-    try:
-        return json.loads(data)
-    except ValueError:
-        return ValueError
+_loads = json_value  # the decoded value, or NOT_JSON / TOO_DEEP: never raises (frames.py)
 
 
 def log_failure(what: str) -> None:
@@ -89,7 +85,7 @@ class _Pending:
 class Connection:
     """Runs one accepted WebSocket until it closes. Create, then `await run()`."""
 
-    def __init__(self, ws: web.WebSocketResponse, services, origin: str):
+    def __init__(self, ws: web.WebSocketResponse, services, origin: str, ticket=None):
         from companion.commands import HANDLERS  # the dispatch table; imported late so it can grow
 
         self.ws = ws
@@ -97,10 +93,12 @@ class Connection:
         self.config = services.config
         self.handlers = HANDLERS
         self.session = Session(origin=origin)
+        self._ticket = ticket  # limits.Ticket: its place in the connection pools
         self.authenticated = False
         self.closing = False
         # str frames, a (code, reason) close marker, or None to stop the writer.
         self._out: asyncio.Queue = asyncio.Queue(maxsize=self.config.send_queue + 1)
+        self._queued_bytes = 0  # UTF-8 bytes of the str frames in _out
         self._pending: deque[_Pending] = deque()
         self._pending_bytes = 0
         self._wake = asyncio.Event()
@@ -116,10 +114,14 @@ class Connection:
             self.send_frame(json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
 
     def send_frame(self, frame: str) -> None:
-        """Queue one encoded text frame (see send)."""
+        """Queue one encoded text frame (see send). A client `send_queue` frames or
+        `send_queue_bytes` behind is dropped (a lone frame may be bigger: it is one reply)."""
         if self.closing:
             return
-        if self._out.qsize() < self.config.send_queue:
+        size = _utf8_len(frame)
+        fits = self._queued_bytes + size <= self.config.send_queue_bytes or self._out.empty()
+        if self._out.qsize() < self.config.send_queue and fits:
+            self._queued_bytes += size
             self._out.put_nowait(frame)
         else:
             log.warning("client %r stopped reading; dropping it", self.session.client_name)
@@ -131,6 +133,8 @@ class Connection:
     async def _writer(self) -> None:
         while True:
             frame = await self._out.get()
+            if isinstance(frame, str):
+                self._queued_bytes -= _utf8_len(frame)
             if frame is None or self.ws.closed:
                 return
             try:
@@ -178,6 +182,13 @@ class Connection:
         record, reply = done
         self.session.client_name = record.name
         self._verifier = record.verifier
+        refusal = self._ticket.authenticated(record.name) if self._ticket is not None else None
+        if refusal is not None:  # over its client's cap: try again later, the pairing stays
+            try:
+                await self.ws.close(code=SLOW_CLIENT_CLOSE, message=refusal.encode()[:120])
+            except (ConnectionError, RuntimeError):
+                pass
+            return False
         self.authenticated = True
         svc.connections.add(self)  # before auth_ok: a client that got auth_ok is already counted
         try:
@@ -246,14 +257,20 @@ class Connection:
             try:
                 if clients.cached_verifiers() is None:  # a stat: clients.json changed since it was read
                     await asyncio.to_thread(clients.verifiers)  # read it off the event loop
-                paired = clients.has_verifier(self._verifier)
+                if self.close_if_unpaired():
+                    return
             except (OSError, ValueError):  # an unreadable file is not a revocation
                 continue
-            if not paired and not self.closing:
-                log.info("client %r was unpaired; closing its connection", self.session.client_name)
-                self.send({"type": "auth_invalid", "message": "this browser was unpaired; pair again"})
-                self._close_after_replies(AUTH_CLOSE, "auth_invalid")
-                return
+
+    def close_if_unpaired(self) -> bool:
+        """Close (4401) when this client's verifier is gone from clients.json as last read; True
+        then. Also called at once by the admin route `tactful unpair` notifies (app.py)."""
+        if self.closing or self.services.pairing.clients.has_verifier(self._verifier):
+            return False
+        log.info("client %r was unpaired; closing its connection", self.session.client_name)
+        self.send({"type": "auth_invalid", "message": "this browser was unpaired; pair again"})
+        self._close_after_replies(AUTH_CLOSE, "auth_invalid")
+        return True
 
     async def _bad_message(self, msg_id: int | None, code: ErrorCode, message: str) -> None:
         """Reply with an error; more than bad_message_limit in the window closes with 1008."""
@@ -280,8 +297,11 @@ class Connection:
             self.closing = True
             await self.ws.close(code=WSCloseCode.MESSAGE_TOO_BIG, message=b"message too big")
             return
-        if raw is ValueError:
+        if raw is NOT_JSON:
             return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "not JSON")
+        if raw is TOO_DEEP:
+            return await self._bad_message(None, ErrorCode.INVALID_FORMAT,
+                                           f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
         if not isinstance(raw, dict):
             return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "expected a JSON object")
         msg_id = raw.get("id")

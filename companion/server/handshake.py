@@ -13,13 +13,13 @@ when the socket opens, covers the whole exchange, so the extra round trip cannot
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Any
 
 from aiohttp import WSMsgType, web
 from pydantic import ValidationError
 
+from companion.server.frames import NOT_JSON, TOO_DEEP, json_value
 from companion.server.pairing import ClientRecord, PairingError
 from protocol import PROTOCOL_VERSION
 from protocol.messages import Auth, AuthBegin, Pair
@@ -39,6 +39,12 @@ async def refuse(ws: web.WebSocketResponse, message: str) -> None:
         pass
 
 
+def _connected(ws: web.WebSocketResponse) -> bool:
+    """Whether the peer is still there (a socket closed to make room in the pool is not)."""
+    sock = ws.get_extra_info("socket")
+    return not ws.closed and sock is not None and sock.fileno() != -1
+
+
 async def _next_frame(ws: web.WebSocketResponse, deadline: float, timeout: float, allowed: dict) -> Any:
     """The next frame as one of the `allowed` models (type -> model), or None after refusing a
     late, oversized, binary, malformed or out-of-order frame (or when the peer left)."""
@@ -56,15 +62,18 @@ async def _next_frame(ws: web.WebSocketResponse, deadline: float, timeout: float
     if msg.type != WSMsgType.TEXT or len(msg.data) > FIRST_FRAME_MAX:
         await refuse(ws, f"the next message must be {names}")
         return None
+    raw = json_value(msg.data)  # deep nesting is refused by a scan, not a RecursionError
+    if raw is NOT_JSON or raw is TOO_DEEP:
+        await refuse(ws, f"the next message must be a valid {names}")
+        return None
+    kind = raw.get("type") if isinstance(raw, dict) else None
+    model = allowed.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        await refuse(ws, f"authenticate first: send {names}")
+        return None
     try:
-        raw = json.loads(msg.data)
-        kind = raw.get("type") if isinstance(raw, dict) else None
-        model = allowed.get(kind) if isinstance(kind, str) else None
-        if model is None:
-            await refuse(ws, f"authenticate first: send {names}")
-            return None
         return model.model_validate(raw)
-    except (ValueError, ValidationError):
+    except ValidationError:
         await refuse(ws, f"the next message must be a valid {names}")
         return None
 
@@ -106,6 +115,13 @@ async def handshake(ws: web.WebSocketResponse, services, origin: str,
             reply = {"type": "auth_ok", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
                      "client_name": record.name, "local_only": svc.local_only, "paused": svc.is_paused}
         else:
+            # Every code attempt waits its turn (pairing.GuessPacer): guessing stays slow however
+            # many Origins a program forges, and no program can lock the user's code out.
+            remaining = deadline - asyncio.get_running_loop().time()
+            if not await svc.pairing.pacer.turn(lambda: _connected(ws), remaining):
+                if not ws.closed:
+                    await refuse(ws, f"no auth or pair within {timeout:g} s")
+                return None
             token, record = svc.pairing.pair(first.code, first.client_name, origin)
             reply = {"type": "paired", "token": token, "client_name": record.name, "protocol": PROTOCOL_VERSION,
                      "server": svc.server_name, "local_only": svc.local_only}

@@ -1,9 +1,16 @@
 """Pairing: one-time codes that the user carries from the companion to the extension, and the
 long-lived tokens they are exchanged for.
 
-- A code is 8 characters from an unambiguous alphabet, valid for 2 minutes, usable once.
-- More than 5 wrong codes within a minute lock pairing for LOCKOUT seconds (even a right code is
-  refused then), so guessing is hopeless: 30**8 codes, 5 tries a minute.
+- A code is 8 characters from an unambiguous alphabet (30**8 = 6.6e11, 39 bits), valid for 2
+  minutes, usable once.
+- Guessing is paced, not locked (issue 14: a global lockout let any local program keep pairing
+  locked forever with 5 wrong codes every 5 minutes). 5 wrong codes within a minute from one
+  Origin lock that Origin out for 5 minutes. Origins can be forged, so on top every code attempt,
+  from any Origin, waits its turn at GUESS_RATE a second (GuessPacer) and is then checked: with
+  at most 3 codes alive for 120 s that is at most 1,200 guesses per code, a chance below 6e-9,
+  while the user's own attempt waits only behind the few other handshakes the connection pool
+  holds (companion/server/limits.py) and a right code is always accepted. `attack_report()` tells
+  `tactful pair` when wrong codes pile up.
 - A token is 256 random bits, bound to the Origin that paired. Only a salted SHA-256 of it is
   kept (a verifier: the token has full entropy, so a slow hash adds nothing), in a 0600 file.
 - Every comparison is constant-time (hmac.compare_digest).
@@ -15,6 +22,7 @@ long-lived tokens they are exchanged for.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import fcntl
@@ -36,10 +44,14 @@ from protocol.messages import SERVER_PROOF_LABEL
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U
 CODE_LENGTH = 8
 CODE_TTL = timedelta(minutes=2)
-MAX_WRONG = 5
+MAX_WRONG = 5  # wrong codes from one Origin within WRONG_WINDOW lock that Origin for LOCKOUT
 WRONG_WINDOW = timedelta(minutes=1)
 LOCKOUT = timedelta(minutes=5)
 MAX_ACTIVE_CODES = 3
+GUESS_RATE = 10.0  # code attempts checked per second, from all Origins together
+ATTACK_WINDOW = timedelta(minutes=10)  # `tactful pair` reports wrong codes seen within this
+ATTACK_THRESHOLD = 10  # ... when there were at least this many
+TRACKED = 4096  # Origins (and recent wrong codes) remembered; forged ones are unbounded
 CLIENTS_FILE = "clients.json"
 
 
@@ -206,6 +218,47 @@ class ClientStore:
             return gone
 
 
+class GuessPacer:
+    """Lets code attempts through one at a time, at most `rate` a second, in arrival order.
+    A waiter whose connection is gone is dropped without using a turn."""
+
+    def __init__(self, rate: float):
+        self.interval = 1.0 / rate
+        self.granted = 0
+        self._next = 0.0  # loop time of the next free turn
+        self._waiting: deque[tuple[asyncio.Future, Callable[[], bool]]] = deque()
+        self._timer: asyncio.TimerHandle | None = None
+
+    async def turn(self, alive: Callable[[], bool], timeout: float) -> bool:
+        """Wait for a turn; False when `timeout` passed or the caller's connection went away."""
+        future = asyncio.get_running_loop().create_future()
+        self._waiting.append((future, alive))
+        self._pump()
+        try:
+            return await asyncio.wait_for(future, max(0.0, timeout))
+        except asyncio.TimeoutError:
+            return False
+
+    def _pump(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._timer = None
+        live = deque()
+        for future, alive in self._waiting:
+            if not future.done() and not alive():
+                future.set_result(False)
+            elif not future.done():
+                live.append((future, alive))
+        self._waiting = live
+        now = loop.time()
+        if self._waiting and now >= self._next:
+            future, _ = self._waiting.popleft()
+            future.set_result(True)
+            self.granted += 1
+            self._next = now + self.interval
+        if self._waiting and self._timer is None:
+            self._timer = loop.call_at(self._next, self._pump)
+
+
 class Pairing:
     """Codes live in memory only (they die with the process); tokens in a ClientStore."""
 
@@ -213,8 +266,10 @@ class Pairing:
         self.clients = ClientStore(data_dir)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self._codes: dict[str, datetime] = {}  # normalized code -> expiry
-        self._wrong: deque[datetime] = deque()
-        self._locked_until: datetime | None = None
+        self._wrong: dict[str, deque[datetime]] = {}  # origin -> its wrong codes within WRONG_WINDOW
+        self._locked_until: dict[str, datetime] = {}  # origin -> end of its lockout
+        self._recent: deque[tuple[datetime, str]] = deque(maxlen=TRACKED)  # every wrong code, for the report
+        self.pacer = GuessPacer(GUESS_RATE)
 
     def create_code(self) -> tuple[str, int]:
         """A new one-time code, shown as XXXX-XXXX, and its lifetime in seconds."""
@@ -231,19 +286,21 @@ class Pairing:
             if expiry <= now:
                 del self._codes[code]
 
-    def locked_for(self) -> int:
-        """Seconds until pairing is accepted again (0 when not locked)."""
+    def locked_for(self, origin: str) -> int:
+        """Seconds until pairing from `origin` is accepted again (0 when not locked)."""
         now = self.clock()
-        if self._locked_until and self._locked_until > now:
-            return int((self._locked_until - now).total_seconds()) + 1
+        until = self._locked_until.get(origin)
+        if until and until > now:
+            return int((until - now).total_seconds()) + 1
         return 0
 
     def pair(self, code: str, client_name: str, origin: str) -> tuple[str, ClientRecord]:
-        """Exchange a valid code for a new token bound to `origin`; the code is spent.
+        """Exchange a valid code for a new token bound to `origin`; the code is spent. The caller
+        waits its turn first (`pacer`).
 
-        Raises PairingError for a wrong, expired or reused code, or while locked out."""
+        Raises PairingError for a wrong, expired or reused code, or while `origin` is locked out."""
         now = self.clock()
-        wait = self.locked_for()
+        wait = self.locked_for(origin)
         if wait:
             raise PairingError(f"too many wrong pairing codes; try again in {wait} s")
         self._expire(now)
@@ -253,20 +310,39 @@ class Pairing:
             if hmac.compare_digest(known.encode(), given.encode()):
                 match = known
         if match is None:
-            self._record_wrong(now)
+            self._record_wrong(now, origin)
             raise PairingError("wrong or expired pairing code; ask the companion for a new one (tactful pair)")
         del self._codes[match]
         token = secrets.token_urlsafe(32)
         record = self.clients.add(client_name.strip() or "browser", origin, token, now)
         return token, record
 
-    def _record_wrong(self, now: datetime) -> None:
-        self._wrong.append(now)
-        while self._wrong and self._wrong[0] <= now - WRONG_WINDOW:
-            self._wrong.popleft()
-        if len(self._wrong) >= MAX_WRONG:
-            self._locked_until = now + LOCKOUT
-            self._wrong.clear()
+    def _record_wrong(self, now: datetime, origin: str) -> None:
+        self._recent.append((now, origin))
+        for gone in [o for o, until in self._locked_until.items() if until <= now]:
+            del self._locked_until[gone]
+        wrong = self._wrong.pop(origin, None) or deque()
+        self._wrong[origin] = wrong  # re-inserted: the dict stays ordered by last wrong code
+        wrong.append(now)
+        while wrong and wrong[0] <= now - WRONG_WINDOW:
+            wrong.popleft()
+        if len(wrong) >= MAX_WRONG:
+            self._locked_until[origin] = now + LOCKOUT
+            del self._wrong[origin]
+        while len(self._wrong) > TRACKED:
+            del self._wrong[next(iter(self._wrong))]
+        while len(self._locked_until) > TRACKED:
+            del self._locked_until[next(iter(self._locked_until))]
+
+    def attack_report(self) -> dict | None:
+        """{"wrong_codes", "origins", "minutes"} when at least ATTACK_THRESHOLD wrong codes came in
+        the last ATTACK_WINDOW (someone may be guessing), else None."""
+        since = self.clock() - ATTACK_WINDOW
+        recent = [origin for when, origin in self._recent if when > since]
+        if len(recent) < ATTACK_THRESHOLD:
+            return None
+        return {"wrong_codes": len(recent), "origins": len(set(recent)),
+                "minutes": int(ATTACK_WINDOW.total_seconds() // 60)}
 
     def challenge(self, client_name: str, origin: str, nonce: str, port: int) -> tuple[str, str]:
         """(salt, proof), both base64url, for `auth_begin`: the proof that this server holds the

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,10 @@ ADMIN_HEADER = "X-Tactful-Admin"
 
 class AlreadyRunning(Exception):
     """Another companion serves this data dir."""
+
+
+class AdminError(Exception):
+    """No companion runs for the data dir, or it refused or could not be reached (the message says which)."""
 
 
 @dataclass
@@ -77,6 +82,24 @@ def health_answers(port: int, timeout: float = 1.0) -> bool:
             return resp.status == 200 and json.loads(resp.read()).get("status") == "ok"
     except (OSError, ValueError):
         return False
+
+
+def admin_post(data_dir: Path, path: str, timeout: float = 5.0) -> dict:
+    """POST to an admin route of the companion serving `data_dir`, with its admin secret; the JSON
+    answer, or AdminError."""
+    info = read_runtime(data_dir)
+    secret = read_admin_secret(data_dir)
+    if info is None or secret is None:
+        raise AdminError(f"no companion is running for {data_dir}; start it with `tactful serve`")
+    req = urllib.request.Request(f"{info.http_base}{path}", data=b"", method="POST", headers={ADMIN_HEADER: secret})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
+    try:
+        with opener.open(req, timeout=timeout) as resp:
+            return json.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        raise AdminError(f"the companion refused: HTTP {exc.code}") from None
+    except (OSError, ValueError) as exc:
+        raise AdminError(f"cannot reach the companion at {info.http_base} ({exc}); is it running?") from None
 
 
 def check_single_instance(data_dir: Path) -> None:

@@ -32,5 +32,14 @@ def origin_ok(origin: str | None) -> bool:
     return bool(_EXTENSION_ORIGIN.match(origin))
 
 
+def from_a_web_page(origin: str | None, fetch_site: str | None) -> bool:
+    """True for a request a web page made: a non-extension Origin, or none but a cross-site
+    `Sec-Fetch-Site` (a no-cors GET sends no Origin, but browsers mark it so). Local tools (urllib,
+    curl) send neither header."""
+    if origin is not None:
+        return not origin_ok(origin)
+    return fetch_site not in (None, "none", "same-origin")
+
+
 def is_loopback_peer(remote: str | None) -> bool:
     return remote in LOOPBACK_ADDRS

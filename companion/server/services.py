@@ -29,17 +29,19 @@ class ServerConfig:
 
     host: str = "127.0.0.1"
     port: int = 8765
-    auth_timeout: float = 10.0  # seconds a new connection has to send auth/pair
+    auth_timeout: float = 5.0  # seconds a new WebSocket has for the whole handshake (auth/pair)
     heartbeat: float = 20.0  # seconds between pings; a peer silent for heartbeat/2 after one is dropped
     max_message: int = 1024 * 1024  # bytes, every command but `page`
     max_page_message: int = 8 * 1024 * 1024  # bytes, `page` only
     bad_message_limit: int = 100  # more than this many bad messages ...
     bad_message_window: float = 10.0  # ... within this many seconds closes the connection (1008)
     send_queue: int = 256  # replies waiting for a slow client before it is dropped
+    send_queue_bytes: int = 4 * 1024 * 1024  # ... or this many bytes of them
     pending_bytes: int = 16 * 1024 * 1024  # queued command payloads per connection before rate_limited
     header_timeout: float = 10.0  # seconds a new socket has to send a complete HTTP request head
-    max_connections: int = 128  # open WebSockets in total (authenticated or still in the handshake)
-    max_connections_per_origin: int = 16  # ... from one extension origin (its worker holds one)
+    max_unauthenticated: int = 16  # WebSockets still in the handshake; when full the oldest is closed
+    max_connections: int = 128  # authenticated WebSockets in total
+    max_connections_per_client: int = 16  # ... of one paired client (its service worker holds one)
     revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
     page_process: bool = True  # parse page snapshots in a child process (companion/pages/worker.py)
     write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)

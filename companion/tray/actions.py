@@ -96,6 +96,10 @@ class TrayController:
         except (ValueError, TypeError, KeyError):
             return []
 
+    def browsers(self) -> list[str]:
+        """The paired browsers' names (for the Unpair menu)."""
+        return self._client_names()
+
     def refresh(self) -> TrayState:
         """The current state; reports newly paired browsers through `on_paired` (GUI thread)."""
         names = self._client_names()
@@ -123,6 +127,18 @@ class TrayController:
         """A fresh one-time code and its lifetime in seconds, to show in the pairing window."""
         self._require_running()
         return self.runner.create_pairing_code()
+
+    def unpair(self, name: str) -> int:
+        """Revoke the paired browser `name` and close its open connections now (4401); returns
+        how many were closed. Raises KeyError when no browser has that name."""
+        from companion.server.app import close_revoked
+        from companion.server.pairing import ClientStore
+
+        if not ClientStore(self.data_dir).remove(name):
+            raise KeyError(name)
+        if self.runner is None or not self.alive():
+            return 0
+        return int(asyncio.run_coroutine_threadsafe(close_revoked(self.runner.services), self.runner.loop).result(10))
 
     def toggle_pause(self) -> bool:
         """Pause or resume coaching for every browser; returns the new paused flag."""

@@ -82,6 +82,8 @@ class TrayApp(QObject):
         self.status_action.setEnabled(False)
         self.menu.addSeparator()
         self.pair_action = self._add("Pair a browser…", self.show_pairing)
+        self.unpair_menu = self.menu.addMenu("Unpair a browser")  # one item per paired browser
+        self._unpair_names: tuple[str, ...] | None = None
         self.pause_action = self._add("Pause coaching", self.toggle_pause)
         self.menu.addSeparator()
         self.local_only_action = self._add("Local-only mode", self.toggle_local_only)
@@ -140,6 +142,18 @@ class TrayApp(QObject):
         for action in (self.pair_action, self.pause_action):
             action.setEnabled(running)
         self.local_only_action.setChecked(st.local_only)
+        self._list_unpair_items()
+
+    def _list_unpair_items(self) -> None:
+        names = tuple(self.controller.browsers())
+        if names == self._unpair_names:
+            return
+        self._unpair_names = names
+        self.unpair_menu.clear()
+        for name in names:
+            action = self.unpair_menu.addAction(name)
+            action.triggered.connect(lambda *_, name=name: self._guard(lambda: self.unpair(name)))
+        self.unpair_menu.setEnabled(bool(names))
 
     def notify(self, title: str, text: str, error: bool = False) -> None:
         self.notifications.append((title, text))
@@ -204,6 +218,13 @@ class TrayApp(QObject):
             return
         path = self.controller.export_data(Path(dialog.selectedFiles()[0]))
         self.notify("Tactful", f"Your data was exported to {path}")
+
+    def unpair(self, name: str) -> None:
+        if not self.confirm("Unpair this browser?", f"{name} will stop getting coaching at once and must be "
+                            "paired again to use Tactful.", "Unpair"):
+            return
+        closed = self.controller.unpair(name)
+        self.notify("Browser unpaired", f"{name} was unpaired; {closed} open connection(s) closed.")
 
     def erase_data(self) -> None:
         if not self.confirm("Erase my data?", ERASE_WARNING, "Erase everything"):
