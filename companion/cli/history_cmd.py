@@ -143,7 +143,11 @@ def _export(db, args) -> int:
         sys.stdout.write(text)
         return 0
     # 0600: it may hold message text; the folder is the user's choice and keeps its permissions.
-    write_private_file(Path(args.file).expanduser().resolve(), text, private_parent=False)
+    # Not resolve(): that would follow a symlink planted at the destination.
+    try:
+        write_private_file(Path(args.file).expanduser().absolute(), text, private_parent=False)
+    except OSError as exc:
+        return _err(f"cannot write {args.file}: {exc.strerror or exc}; nothing was written")
     print(f"Wrote the outreach log to {args.file} (readable only by you).")
     return 0
 
