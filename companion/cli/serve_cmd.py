@@ -74,7 +74,6 @@ async def serve(args) -> int:
     except (AlreadyRunning, PortInUse, DataDirUnusable) as exc:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
-    server.services.pages.warm()  # the page parser's child imports while nobody waits on it
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     # No 100 ms full collections every few seconds under load: see companion/server/gcpolicy.py.

@@ -1,8 +1,10 @@
 """`page`: parse a snapshot of the LinkedIn page into the connection's context and return it.
 
-Parsing a 600 KB page takes milliseconds but is CPU work, so it runs in a child process
-(companion/pages/worker.py) and the event loop keeps serving other connections' drafts meanwhile. The result replaces the page
-context of this connection (profile, thread, composer): later `draft`s are coached against it.
+Parsing a 600 KB page takes ~5 ms of CPU, so it runs in a thread and the event loop keeps serving
+other connections meanwhile. A thread cannot be stopped, so no parse may run long: a linear look at
+the snapshot first (companion/pages/bounds.py) refuses one that nests too deep or holds too many
+elements with `invalid_page`, before the parser sees it. The result replaces the page context of
+this connection (profile, thread, composer): later `draft`s are coached against it.
 The user's own profile, when the page shows it, is merged into the 0600 file in the data dir.
 Nothing of the page is logged.
 """
@@ -11,10 +13,12 @@ import asyncio
 import logging
 from datetime import datetime
 
+from protocol.errors import ErrorCode
 from protocol.page import PageResult, Profile
 
 from companion.commands import outreach
-from companion.pages import own_profile, parse_snapshot
+from companion.errors import CommandError
+from companion.pages import PageTooComplex, own_profile, read_snapshot
 from companion.server.rawjson import RawJSON
 
 log = logging.getLogger(__name__)
@@ -67,11 +71,11 @@ def _capture_time(value: str | None) -> datetime | None:
 async def handle(msg, session, services) -> RawJSON:
     loop = asyncio.get_running_loop()
     captured = _capture_time(getattr(msg, "captured_at", None))
-    pages = getattr(services, "pages", None)
-    if pages is not None:
-        result = await pages.parse(msg.url, msg.html, captured)
-    else:  # a Services without the parser (unit tests of this handler): a thread does the same
-        result = await loop.run_in_executor(None, parse_snapshot, msg.url, msg.html, captured)
+    try:
+        result = await asyncio.to_thread(read_snapshot, msg.url, msg.html, captured)
+    except PageTooComplex as exc:
+        log.warning("page refused before parsing: %s", exc)  # the reason only, never the page
+        raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
     known = getattr(session, "own_profile", None)
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     apply(result, session, msg.url)

@@ -1,7 +1,8 @@
 """LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds.
 
 `parse_snapshot(url, html)` never raises: whatever it cannot read becomes a `warnings` entry and
-the fields stay None. One adapter per build and page kind (classic_profile, sdui_profile, thread,
+the fields stay None. `read_snapshot` is the same, except that a snapshot too complex to parse in
+bounded time (bounds.py) raises PageTooComplex, for callers that answer with an error. One adapter per build and page kind (classic_profile, sdui_profile, thread,
 composer); see docs/pages.md for the anchors each one uses.
 """
 
@@ -11,6 +12,7 @@ from urllib.parse import urlparse
 
 from protocol.page import PageResult, Profile
 
+from companion.pages.bounds import PageTooComplex, check
 from companion.pages.dom import Snapshot
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,16 @@ def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | No
 
     `captured_at` (default: now) dates the thread's visible day headings that carry no year.
     """
+    try:
+        return read_snapshot(url, html, captured_at)
+    except PageTooComplex as exc:
+        return PageResult(kind="other", url=url, warnings=[f"page: not read: {exc}"])
+
+
+def read_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None) -> PageResult:
+    """parse_snapshot, but a snapshot that would take unbounded time raises PageTooComplex."""
+    if isinstance(html, str):
+        check(html if len(html) <= MAX_HTML_CHARS else html[:MAX_HTML_CHARS])
     warnings: list[str] = []
     try:
         return _parse(url, html, warnings, captured_at)

@@ -68,7 +68,6 @@ class ServerRunner:
             return
         if self.on_status:
             self.server.services.listeners.append(self.on_status)
-        self.server.services.pages.warm()
         drafts = self.server.services.drafts
         collections = FullCollections(self.loop, last_activity=lambda: drafts.last_run)  # gcpolicy.py
         collections.start()

@@ -43,7 +43,6 @@ class ServerConfig:
     revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
     draft_max_wait: float = 0.25  # seconds a draft may wait behind others (companion/server/scheduler.py)
     draft_budget: float = 0.008  # seconds of queueing within which a draft is answered oldest first (ibid.)
-    page_process: bool = True  # parse page snapshots in a child process (companion/pages/worker.py)
     write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)
 
 
@@ -64,17 +63,12 @@ class Services:
     connections: set = field(default_factory=set)  # authenticated companion.server.connection.Connection
     listeners: list[Callable[[dict], None]] = field(default_factory=list)
     drafts: Any = None  # companion.server.scheduler.DraftScheduler: whose draft is analysed next
-    pages: Any = None  # companion.pages.worker.PageParser: page snapshots, parsed off the event loop
 
     def __post_init__(self) -> None:
         if self.drafts is None:
             from companion.server.scheduler import DraftScheduler
 
             self.drafts = DraftScheduler(self.config.draft_max_wait, budget=self.config.draft_budget)
-        if self.pages is None:
-            from companion.pages.worker import PageParser
-
-            self.pages = PageParser(use_process=self.config.page_process)
 
     @property
     def server_name(self) -> str:
