@@ -14,6 +14,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from companion.cli.terminal import safe
     from companion.paths import data_dir
     from companion.server.pairing import ClientStore
 
@@ -24,5 +25,5 @@ def run(args) -> int:
     if not gone and not args.all:
         print(f"tactful: no paired client named {args.name!r} (see `tactful clients`)", file=sys.stderr)
         return 1
-    print(f"revoked {len(gone)} client(s)" + (f": {', '.join(gone)}" if gone else ""))
+    print(f"revoked {len(gone)} client(s)" + (f": {safe(', '.join(gone))}" if gone else ""))
     return 0
