@@ -43,7 +43,7 @@ def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profil
     try:
         if result.own_profile is not None:
             return own_profile.save(data_dir, result.own_profile)
-        return known if known is not None else own_profile.load(data_dir)
+        return known
     except OSError as exc:  # a full disk must not fail the page: the context still works
         log.warning("own profile not saved: %s", type(exc).__name__)
         return result.own_profile or known
@@ -71,12 +71,14 @@ def _capture_time(value: str | None) -> datetime | None:
 async def handle(msg, session, services) -> RawJSON:
     loop = asyncio.get_running_loop()
     captured = _capture_time(getattr(msg, "captured_at", None))
+    known = getattr(session, "own_profile", None)
+    if known is None:
+        known = await asyncio.to_thread(own_profile.load, services.data_dir)
     try:
-        result = await asyncio.to_thread(read_snapshot, msg.url, msg.html, captured)
+        result = await asyncio.to_thread(read_snapshot, msg.url, msg.html, captured, known.slug if known else None)
     except PageTooComplex as exc:
         log.warning("page refused before parsing: %s", exc)  # the reason only, never the page
         raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
-    known = getattr(session, "own_profile", None)
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     apply(result, session, msg.url)
     await outreach.remember_replies(services, result.thread)  # replies seen, for people in the log
