@@ -22,15 +22,9 @@ from companion.coach import CoachContext, analyze
 from companion.pages import parse_snapshot
 from companion.store.fingerprint import shingles
 from conftest import pair_and_connect, recv_json
+from resilience_fuzzing import WORST_CASE_UNITS as UNITS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
-UNITS = {
-    "dots": ".", "bangs": "!", "questions": "?", "bang-question": "!?", "ellipsis": "…", "dot-quote": '."',
-    "spaces": " ", "newlines": "\n", "tabs": "\t", "space-newline": " \n", "emoji": "😀", "zwj-emoji": "👩\u200d💻",
-    "combining": "e\u0301", "open-brackets": "[", "parens": "(", "braces": "{", "angles": "<", "bracket-mix": "([{<",
-    "underscores": "_", "apostrophes": "'", "dashes": "-", "caps": "A ", "i": "i ", "im": "I'm ", "percent": "%a",
-    "sentences": ". ", "at": "@A",
-}
 _salt = itertools.count()
 
 
