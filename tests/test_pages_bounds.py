@@ -94,3 +94,18 @@ async def test_pages_from_two_connections_parse_concurrently_with_drafts(compani
     finally:
         await a.close()
         await b.close()
+
+
+@pytest.mark.asyncio
+async def test_sigterm_right_after_a_pathological_page_stops_the_companion(serve_process):
+    """`tactful serve` used to wait for the parse on SIGTERM (15 minutes); now it never has one that long."""
+    from companion.cli.pair_cmd import request_code
+    from conftest import authenticate, pair
+
+    code = (await asyncio.to_thread(request_code, serve_process.data_dir))["code"]
+    ws = await authenticate(serve_process.url, (await pair(serve_process.url, code))["token"])
+    await ws.send(json.dumps({"type": "page", "id": 1, "url": PROFILE_URL, "html": "<div>" * 1_600_000}))
+    assert (await recv_json(ws, timeout=60))["error"]["code"] == "invalid_page"
+    await ws.send(json.dumps({"type": "page", "id": 2, "url": PROFILE_URL, "html": "<div>" * 1_600_000}))
+    assert await asyncio.to_thread(serve_process.stop, 30) == 0
+    assert "<div>" not in serve_process.logs()
