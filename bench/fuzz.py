@@ -1,6 +1,6 @@
 """A longer fuzz of the protocol (over a live connection) and the page parsers, with hypothesis.
 
-    python bench/fuzz.py [--seconds 120] [--page-share 0.3] [--chunk 200] [--seed 1]
+    python bench/fuzz.py [--seconds 120] [--page-share 0.3] [--chunk 200] [--seed 1] [--shapes-only]
 
 The properties are those of tests/test_resilience_fuzz.py (strategies and oracle in
 tests/resilience_fuzzing.py): exactly one reply per message, an error for every message the
@@ -8,6 +8,11 @@ protocol models refuse, never `internal_error`, the connection still answering a
 case; the page parser never raising on random trees, truncated or spliced fixtures, deep nesting
 and huge attributes. Hypothesis runs in chunks of --chunk examples with a new seed each, until the
 time is up. Prints the cases run per property, the outcome mix, and any falsifying example.
+
+First it times the worst-case input shapes (a run of one unit: dots, spaces, emoji, combining
+marks, brackets..., and one long word) through the coach, the sent-message fingerprint and the
+page parser: CPU time per KB at 10 KB and 100 KB (the 1 MiB word: 100 KB and 1 MiB) and their
+ratio, which stays near 1 when the work is linear (a quadratic regex shows 10 and more).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
-from resilience_fuzzing import FuzzClient, check_page, frames, page_snapshots  # noqa: E402
+from resilience_fuzzing import WORST_CASE_UNITS, FuzzClient, check_page, frames, page_snapshots  # noqa: E402
 from websockets.sync.client import connect  # noqa: E402
 
 from companion.server.runner import ServerRunner  # noqa: E402
@@ -54,15 +59,59 @@ def run_chunk(prop, strategy, n: int, chunk_seed: int) -> None:
     property_()
 
 
+def _ms_per_kb(fn, unit: str, chars: int, runs: int = 3) -> float:
+    best = float("inf")
+    for i in range(runs):
+        text = f"q{i}{chars}z " + (unit * (chars // len(unit) + 1))[:chars] + "x"  # fresh: no cache answers
+        started = time.process_time()
+        fn(text)
+        best = min(best, time.process_time() - started)
+    return best * 1000 / (len(text.encode("utf-8")) / 1024)
+
+
+def shape_report() -> dict:
+    """{pipeline: {shape: [ms/KB small, ms/KB 10x, ratio]}} for the worst-case shapes."""
+    from companion.coach import CoachContext, analyze
+    from companion.pages import parse_snapshot
+    from companion.store.fingerprint import shingles
+
+    ctx = CoachContext(surface="message", recipient_name="Dana Lee", company="Acme")
+    page = (ROOT / "tests" / "fixtures" / "linkedin" / "sdui_profile_2nd.html").read_text(encoding="utf-8")
+    pipelines = {
+        "coach": lambda t: analyze(t, ctx),
+        "fingerprint": shingles,
+        "page": lambda t: parse_snapshot("https://www.linkedin.com/in/x/",
+                                         page.replace("</main>", f"<p>{t}</p><a href=\"/in/{t}/\">{t}</a></main>", 1)),
+    }
+    shapes = {**WORST_CASE_UNITS, "1MiB-word": "a"}
+    out: dict = {}
+    for name, fn in pipelines.items():
+        out[name] = {}
+        for shape, unit in shapes.items():
+            small = 100 * 1024 if shape == "1MiB-word" else 10 * 1024
+            a, b = _ms_per_kb(fn, unit, small), _ms_per_kb(fn, unit, 10 * small, runs=2)
+            out[name][shape] = [round(a, 3), round(b, 3), round(b / max(a, 1e-9), 2)]
+            print(f"{name:12s} {shape:14s} {a:8.3f} ms/KB {b:8.3f} ms/KB  x{b / max(a, 1e-9):5.2f}", file=sys.stderr,
+                  flush=True)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=120.0, help="total time budget")
     parser.add_argument("--page-share", type=float, default=0.3, help="share of the time spent on page parsers")
     parser.add_argument("--chunk", type=int, default=200, help="hypothesis examples per chunk")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shapes-only", action="store_true", help="only time the worst-case input shapes")
     args = parser.parse_args()
 
-    report = {"protocol_cases": 0, "page_cases": 0, "chunks": 0, "failures": []}
+    shapes = shape_report()
+    worst = max((r[2], f"{p}/{s}") for p, rows in shapes.items() for s, r in rows.items())
+    if args.shapes_only:
+        print(json.dumps({"shapes_ms_per_kb": shapes, "worst_ratio": worst}, indent=2))
+        return 0
+    report = {"protocol_cases": 0, "page_cases": 0, "chunks": 0, "failures": [], "shapes_ms_per_kb": shapes,
+              "worst_ratio": worst}
     pages = {"n": 0}
 
     def page_prop(snapshot):

@@ -1,6 +1,8 @@
 """Where Tactful keeps its files, and how they are created (0700 folders, 0600 files)."""
 
+import errno
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -29,21 +31,26 @@ def write_private_file(path: Path, data: str | bytes, *, private_parent: bool = 
     """Atomically write a 0600 file: the content is never readable by others, even briefly.
 
     The parent folder is made 0700 too, except with private_parent=False: a destination the user
-    chose (an export into their home folder) keeps the permissions it has.
+    chose (an export into their home folder) keeps the permissions it has. In a folder others can
+    write to, nothing they plant is followed: the temporary file gets a random name and is created
+    exclusively (a symlink there makes creation fail instead of writing through it), and a
+    destination that is a symlink is refused (raises OSError) rather than replaced or written through.
     """
     if private_parent:
         ensure_private_dir(path.parent)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-    fd = os.open(tmp, flags, 0o600)
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, "refusing to write through a symbolic link", str(path))
+    # mkstemp: O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600, a random name in the destination's folder (so
+    # the rename below stays on one file system and is atomic).
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -31,20 +31,23 @@ class Auth(Model):
 SERVER_PROOF_LABEL = "tactful-server-proof-v1"
 # base64url (RFC 4648 section 5) without padding; the nonce is 16 to 64 random bytes.
 B64URL_PATTERN = r"^[A-Za-z0-9_-]+$"
+# A client name is shown in `tactful clients` and the tray: no control characters (C0, DEL, C1),
+# which a terminal would obey.
+ClientName = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f-\x9f]+$")]
 
 
 class AuthBegin(Model):
     """Optional, before `auth`: asks the server to prove it holds this client's token verifier."""
 
     type: Literal["auth_begin"] = "auth_begin"
-    client_name: str = Field(min_length=1, max_length=100)
+    client_name: ClientName
     nonce: str = Field(min_length=22, max_length=86, pattern=B64URL_PATTERN)  # 16..64 bytes
 
 
 class Pair(Model):
     type: Literal["pair"] = "pair"
     code: str = Field(min_length=1, max_length=64)
-    client_name: str = Field(min_length=1, max_length=100)
+    client_name: ClientName
 
 
 # --- commands, client -> server (after auth) ----------------------------------------------

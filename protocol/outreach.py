@@ -2,16 +2,21 @@
 
 from typing import Literal
 
+from pydantic import Field
+
 from protocol.base import Model
+
+# Caps on what a peer may store about a recipient (a 900 KB name was once stored and printed).
+SLUG_MAX, URL_MAX, NAME_MAX = 200, 4_096, 200
 
 ReferralState = Literal["asked", "agreed", "declined", "referred", "hired", "closed"]
 
 
 class Recipient(Model):
-    slug: str  # LinkedIn profile slug: the stable key
-    url: str | None = None
-    name: str | None = None
-    company: str | None = None
+    slug: str = Field(max_length=SLUG_MAX)  # LinkedIn profile slug: the stable key
+    url: str | None = Field(default=None, max_length=URL_MAX)
+    name: str | None = Field(default=None, max_length=NAME_MAX)
+    company: str | None = Field(default=None, max_length=NAME_MAX)
 
 
 class SentRecord(Model):

@@ -28,6 +28,14 @@ SURFACES = ["connection_note", "message", "inmail", "follow_up"]
 STATES = ["asked", "agreed", "declined", "referred", "hired", "closed"]
 CLIENT = TypeAdapter(ClientMessage)
 SENTINEL_BASE = 2**52  # ping ids used to fence each case; fuzzed ids stay below this
+# Worst cases for regexes and parsers: one unit repeated (tests/test_input_growth.py, bench/fuzz.py).
+WORST_CASE_UNITS = {
+    "dots": ".", "bangs": "!", "questions": "?", "bang-question": "!?", "ellipsis": "…", "dot-quote": '."',
+    "spaces": " ", "newlines": "\n", "tabs": "\t", "space-newline": " \n", "emoji": "😀", "zwj-emoji": "👩\u200d💻",
+    "combining": "e\u0301", "open-brackets": "[", "parens": "(", "braces": "{", "angles": "<", "bracket-mix": "([{<",
+    "underscores": "_", "apostrophes": "'", "dashes": "-", "caps": "A ", "i": "i ", "im": "I'm ", "percent": "%a",
+    "sentences": ". ", "at": "@A",
+}
 
 # --- JSON values -----------------------------------------------------------------------------------
 

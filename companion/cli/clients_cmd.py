@@ -13,6 +13,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from companion.cli.terminal import safe
     from companion.paths import data_dir
     from companion.server.pairing import ClientStore
 
@@ -23,5 +24,6 @@ def run(args) -> int:
         print("No paired clients. Pair the extension with `tactful pair`.")
     else:
         for r in records:
-            print(f"{r['name']}\t{r['origin']}\tpaired {r['paired_at']}\tlast seen {r['last_seen'] or 'never'}")
+            print(f"{safe(r['name'])}\t{safe(r['origin'])}\tpaired {safe(r['paired_at'])}\t"
+                  f"last seen {safe(r['last_seen'] or 'never')}")
     return 0

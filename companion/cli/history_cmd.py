@@ -84,6 +84,7 @@ def run(args) -> int:
 
 
 def _show(db, args) -> int:
+    from companion.cli.terminal import safe
     from companion.commands.outreach import entry
 
     now = _now_ms()
@@ -97,17 +98,17 @@ def _show(db, args) -> int:
         return 0
     for e in entries:
         r = e.recipient
-        who = r.name or r.slug
-        at = f" at {r.company}" if r.company else ""
+        who = safe(r.name or r.slug)
+        at = f" at {safe(r.company)}" if r.company else ""
         sent = len(e.sent)
         follow = sum(1 for s in e.sent if s.follow_up)
         last = (e.last_contact or "")[:10]
-        print(f"{who}{at} ({r.slug}): {e.state}; {sent} sent ({follow} follow-up{'s' if follow != 1 else ''}), "
+        print(f"{who}{at} ({safe(r.slug)}): {e.state}; {sent} sent ({follow} follow-up{'s' if follow != 1 else ''}), "
               f"{len(e.replies)} repl{'ies' if len(e.replies) != 1 else 'y'}; last contact {last or 'never'}")
         if e.notes:
-            print(f"    notes: {e.notes}")
+            print(f"    notes: {safe(e.notes)}")
         if e.advice:
-            print(f"    -> {e.advice}")
+            print(f"    -> {safe(e.advice)}")
     return 0
 
 
@@ -120,6 +121,7 @@ def _forget(db, args) -> int:
 
 
 def _set(db, args) -> int:
+    from companion.cli.terminal import safe
     from companion.store import NotFound
 
     if args.state is None and args.notes is None:
@@ -128,7 +130,7 @@ def _set(db, args) -> int:
         rec = db.update(args.slug, _now_ms(), state=args.state, notes=args.notes)
     except NotFound as exc:
         return _err(str(exc))
-    print(f"{rec.name or rec.slug}: {rec.state}" + (f"; notes: {rec.notes}" if rec.notes else ""))
+    print(safe(f"{rec.name or rec.slug}: {rec.state}" + (f"; notes: {rec.notes}" if rec.notes else "")))
     return 0
 
 
@@ -143,7 +145,11 @@ def _export(db, args) -> int:
         sys.stdout.write(text)
         return 0
     # 0600: it may hold message text; the folder is the user's choice and keeps its permissions.
-    write_private_file(Path(args.file).expanduser().resolve(), text, private_parent=False)
+    # Not resolve(): that would follow a symlink planted at the destination.
+    try:
+        write_private_file(Path(args.file).expanduser().absolute(), text, private_parent=False)
+    except OSError as exc:
+        return _err(f"cannot write {args.file}: {exc.strerror or exc}; nothing was written")
     print(f"Wrote the outreach log to {args.file} (readable only by you).")
     return 0
 

@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 
 MAX_BYTES = 8 * 1024 * 1024
-_CANONICAL = re.compile(r'<link[^>]+rel="canonical"[^>]+href="([^"]+)"|<meta[^>]+property="og:url"[^>]+content="([^"]+)"')
+# Tags, then their attributes: [^<>] and the look-behind keep both scans linear on any file (two
+# adjacent [^>]+ around a literal rescanned the rest of the file from every "<link").
+_TAG = re.compile(r"<(link|meta)\b([^<>]*)>")
+_ATTR = re.compile(r'(?<![\w:-])([\w:-]+)="([^"<>]*)"')
 
 
 def register(subparsers) -> None:
@@ -43,8 +46,13 @@ def _read(path: str) -> str:
 
 
 def _guess_url(html: str) -> str | None:
-    m = _CANONICAL.search(html[:200_000])
-    return (m.group(1) or m.group(2)) if m else None
+    for tag in _TAG.finditer(html[:200_000]):
+        attrs = dict(_ATTR.findall(tag.group(2)))
+        if tag.group(1) == "link" and attrs.get("rel") == "canonical" and attrs.get("href"):
+            return attrs["href"]
+        if tag.group(1) == "meta" and attrs.get("property") == "og:url" and attrs.get("content"):
+            return attrs["content"]
+    return None
 
 
 def run(args) -> int:

@@ -74,7 +74,6 @@ async def serve(args) -> int:
     except (AlreadyRunning, PortInUse, DataDirUnusable) as exc:
         print(f"tactful: {exc}", file=sys.stderr)
         return 1
-    server.services.pages.warm()  # the page parser's child imports while nobody waits on it
     # CPython's default collector, with what exists at startup (modules, schemas, the tone model) left
     # out of its full collections: they scan it all every few seconds under typing, 30-80 ms each,
     # which alone broke the 25 ms p99 (bench/load.py; docs/reliability.md).

@@ -29,6 +29,7 @@ def close_revoked_connections(folder) -> str:
 
 
 def run(args) -> int:
+    from companion.cli.terminal import safe
     from companion.paths import data_dir
     from companion.server.pairing import ClientStore
 
@@ -40,7 +41,7 @@ def run(args) -> int:
     if not gone and not args.all:
         print(f"tactful: no paired client named {args.name!r} (see `tactful clients`)", file=sys.stderr)
         return 1
-    print(f"revoked {len(gone)} client(s)" + (f": {', '.join(gone)}" if gone else ""))
+    print(f"revoked {len(gone)} client(s)" + (f": {safe(', '.join(gone))}" if gone else ""))
     if gone:
         print(close_revoked_connections(folder))
     return 0

@@ -17,7 +17,8 @@ _WORD = re.compile(r"\w[\w']*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[^\sA-Za-z0-9]")
 # A sentence ends at . ! ? (runs of them) or a line break; abbreviations are rare in these notes.
 # Line breaks end sentences too because greetings and sign-offs stand on their own lines.
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
+# Look-behind and possessive quantifiers keep it linear on runs of . ! ? (see tone/features.py).
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s|$)|\n")
 
 
 class Token(NamedTuple):

@@ -16,7 +16,8 @@ from protocol.page import DateParts, Experience, Profile
 MAX_HINTS = 6
 RECENT_MOVE_MONTHS = 6
 LONG_TENURE_YEARS = 3
-_SUFFIXES = re.compile(r"[,.]?\s+(inc|llc|ltd|gmbh|sa|ag|plc|corp|corporation|company|co)\.?$", re.I)
+# (?<!\s): whitespace is tried from the start of a run only (linear on a run of spaces).
+_SUFFIXES = re.compile(r"[,.]?(?<!\s)\s++(inc|llc|ltd|gmbh|sa|ag|plc|corp|corporation|company|co)\.?$", re.I)
 
 
 def _now(ctx) -> datetime:

@@ -50,7 +50,7 @@ def company_aliases(name: str) -> tuple[str, ...]:
     if not name:
         return ()
     aliases = {name.lower()}
-    paren = re.search(r"\(([^)]+)\)", name)
+    paren = re.search(r"\(([^()]+)\)", name)  # not [^)]: "((((" would rescan to the end from each "("
     if paren:  # "Amazon Web Services (AWS)" -> "aws" and "amazon web services"
         aliases.add(paren.group(1).strip().lower())
         name = (name[: paren.start()] + name[paren.end():]).strip()

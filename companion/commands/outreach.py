@@ -7,7 +7,7 @@ kept (encrypted) only when the user turned history-text on.
 """
 
 from protocol.errors import ErrorCode
-from protocol.outreach import OutreachEntry, Recipient, SentRecord
+from protocol.outreach import NAME_MAX, SLUG_MAX, URL_MAX, OutreachEntry, Recipient, SentRecord
 
 from companion.errors import CommandError
 from companion.store.cache import iso, parse_time, to_ms
@@ -30,12 +30,18 @@ def _slug(value: str | None) -> str:
     return slug
 
 
+def _clip(value: str | None, cap: int) -> str | None:
+    return value[:cap] if value else value
+
+
 def entry(rec, now_ms: int | None = None) -> OutreachEntry:
     """The wire form of one recipient's log (no message text), with the keep-updated advice."""
     from companion.coach.rules.keep_updated import advice
 
     return OutreachEntry(
-        recipient=Recipient(slug=rec.slug, url=rec.url, name=rec.name, company=rec.company),
+        # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
+        recipient=Recipient(slug=rec.slug[:SLUG_MAX], url=_clip(rec.url, URL_MAX), name=_clip(rec.name, NAME_MAX),
+                            company=_clip(rec.company, NAME_MAX)),
         state=rec.state,
         notes=rec.notes,
         sent=[SentRecord(surface=s.surface, sent_at=iso(s.at_ms), follow_up=s.follow_up) for s in rec.sent],

@@ -1,9 +1,11 @@
 """`page`: parse a snapshot of the LinkedIn page into its tab's context and return it, with the
 recipient's outreach entry when they are in the log.
 
-Parsing a 600 KB page takes milliseconds but is CPU work, so it runs in a child process
-(companion/pages/worker.py) and the event loop keeps serving other connections' drafts meanwhile. The result replaces the page
-context of the snapshot's tab (profile, thread, composer): later `draft`s from that tab are coached against it.
+Parsing a 600 KB page takes ~5 ms of CPU, so it runs in a thread and the event loop keeps serving
+other connections meanwhile. A thread cannot be stopped, so no parse may run long: a linear look at
+the snapshot first (companion/pages/bounds.py) refuses one that nests too deep or holds too many
+elements with `invalid_page`, before the parser sees it. The result replaces the page context of
+the snapshot's tab (profile, thread, composer): later `draft`s from that tab are coached against it.
 The user's own profile, when the page shows it, is merged into the 0600 file in the data dir.
 Nothing of the page is logged.
 """
@@ -12,10 +14,12 @@ import asyncio
 import logging
 from datetime import datetime
 
+from protocol.errors import ErrorCode
 from protocol.page import PageResult, Profile
 
 from companion.commands import outreach
-from companion.pages import own_profile, parse_snapshot
+from companion.errors import CommandError
+from companion.pages import PageTooComplex, own_profile, read_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profil
     try:
         if result.own_profile is not None:
             return own_profile.save(data_dir, result.own_profile)
-        return known if known is not None else own_profile.load(data_dir)
+        return known
     except OSError as exc:  # a full disk must not fail the page: the context still works
         log.warning("own profile not saved: %s", type(exc).__name__)
         return result.own_profile or known
@@ -66,12 +70,14 @@ def _capture_time(value: str | None) -> datetime | None:
 async def handle(msg, session, services) -> dict:
     loop = asyncio.get_running_loop()
     captured = _capture_time(getattr(msg, "captured_at", None))
-    pages = getattr(services, "pages", None)
-    if pages is not None:
-        result = await pages.parse(msg.url, msg.html, captured)
-    else:  # a Services without the parser (unit tests of this handler): a thread does the same
-        result = await loop.run_in_executor(None, parse_snapshot, msg.url, msg.html, captured)
     known = getattr(session, "own_profile", None)
+    if known is None:
+        known = await asyncio.to_thread(own_profile.load, services.data_dir)
+    try:
+        result = await asyncio.to_thread(read_snapshot, msg.url, msg.html, captured, known.slug if known else None)
+    except PageTooComplex as exc:
+        log.warning("page refused before parsing: %s", exc)  # the reason only, never the page
+        raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     page = session.page(getattr(msg, "tab", None))
     apply(result, page, msg.url)

@@ -1,7 +1,8 @@
 """LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds.
 
 `parse_snapshot(url, html)` never raises: whatever it cannot read becomes a `warnings` entry and
-the fields stay None. One adapter per build and page kind (classic_profile, sdui_profile, thread,
+the fields stay None. `read_snapshot` is the same, except that a snapshot too complex to parse in
+bounded time (bounds.py) raises PageTooComplex, for callers that answer with an error. One adapter per build and page kind (classic_profile, sdui_profile, thread,
 composer); see docs/pages.md for the anchors each one uses.
 """
 
@@ -11,6 +12,7 @@ from urllib.parse import urlparse
 
 from protocol.page import PageResult, Profile
 
+from companion.pages.bounds import PageTooComplex, check
 from companion.pages.dom import Snapshot
 
 log = logging.getLogger(__name__)
@@ -38,21 +40,35 @@ def _step(warnings: list[str], what: str, fn, *args):
         return None
 
 
-def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None) -> PageResult:
+def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None,
+                   own_slug: str | None = None) -> PageResult:
     """Parse one page snapshot. Never raises: a broken page gives a partial result and warnings.
 
     `captured_at` (default: now) dates the thread's visible day headings that carry no year.
+    `own_slug`: the user's remembered profile slug, if any (see _own_profile).
     """
+    try:
+        return read_snapshot(url, html, captured_at, own_slug)
+    except PageTooComplex as exc:
+        return PageResult(kind="other", url=url, warnings=[f"page: not read: {exc}"])
+
+
+def read_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None,
+                  own_slug: str | None = None) -> PageResult:
+    """parse_snapshot, but a snapshot that would take unbounded time raises PageTooComplex."""
+    if isinstance(html, str):
+        check(html if len(html) <= MAX_HTML_CHARS else html[:MAX_HTML_CHARS])
     warnings: list[str] = []
     try:
-        return _parse(url, html, warnings, captured_at)
+        return _parse(url, html, warnings, captured_at, own_slug)
     except Exception as exc:  # noqa: BLE001 - last line of defence
         log.debug("page parser failed: %s", type(exc).__name__)
         warnings.append(f"page: could not be read ({type(exc).__name__})")
         return PageResult(kind="other", url=url, warnings=warnings)
 
 
-def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: datetime | None) -> PageResult:
+def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: datetime | None,
+           own_slug: str | None) -> PageResult:
     from companion.pages import classic_profile, composer, embedded_json, sdui_profile, thread
 
     if not isinstance(html, str) or not html.strip():
@@ -97,13 +113,35 @@ def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: 
 
     if profile is not None and profile.about and len(profile.about) > ABOUT_LIMIT:
         profile.about = profile.about[:ABOUT_LIMIT]
-    own = embedded_json.viewer_profile(emb)
-    if profile is not None and (profile.is_self or (own is not None and own.slug == profile.slug)):
-        profile.is_self = True
-        own = profile
-    result.own_profile = own
+    result.own_profile = _own_profile(profile, embedded_json.viewer_profile(emb), url, own_slug)
     result.warnings = list(warnings)  # the model copied the list when it was built
     return result
+
+
+def _own_profile(profile: Profile | None, viewer: Profile | None, url: str | None,
+                 own_slug: str | None) -> Profile | None:
+    """The user's own profile as this page shows it, or None; sets profile.is_self accordingly.
+
+    LinkedIn's record of the signed-in account (the viewer data) names the user, even another
+    account than the one remembered. Markup alone (edit links) is weaker: anyone can put such a
+    link on their own profile, so a page it marks counts as the user's only when the page's URL is
+    that profile's /in/ slug and, once an own profile is remembered, that slug is the remembered one
+    (the first own page is trusted once). Without a URL (a saved file in the CLI) markup decides.
+    """
+    from companion.pages.profile_common import slug_from_url
+
+    if profile is None:
+        return viewer
+    if viewer is not None and viewer.slug == profile.slug:
+        profile.is_self = True
+        return profile
+    if profile.is_self and viewer is None and (url is None or (
+            slug_from_url(url) == profile.slug and own_slug in (None, profile.slug))):
+        return profile
+    if profile.is_self:
+        log.warning("a page marked as your own profile was not taken as yours (another address or account)")
+    profile.is_self = False
+    return viewer
 
 
 def _link_participant(found, profile: Profile | None) -> None:

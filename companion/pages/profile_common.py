@@ -58,7 +58,7 @@ def _is_mutual_link(href: str) -> bool:
         return False
     if "facetConnectionOf" in h:  # classic build
         return 'facetNetwork="F"' in h or "facetNetwork=F" in h
-    m = re.search(r"network=\[([^\]]*)\]", h)
+    m = re.search(r"network=\[([^][]*)\]", h)  # stops at "[": linear on a repeated "network=["
     return bool(m) and m.group(1).replace('"', "").strip() == "F" and "connectionOf" in h
 
 

@@ -192,7 +192,6 @@ class RunningServer:
         """Close every connection (1001), stop listening, remove our runtime files."""
         await self.runner.cleanup()
         await store_service.detach(self.services)
-        await asyncio.to_thread(self.services.pages.close)
         if self.services.config.write_runtime:
             runtime.remove_runtime(self.services.data_dir, only_if_ours=True)
 

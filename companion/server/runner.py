@@ -67,7 +67,6 @@ class ServerRunner:
             return
         if self.on_status:
             self.server.services.listeners.append(self.on_status)
-        self.server.services.pages.warm()
         self._ready.set()
         self.server.services.notify()
         try:

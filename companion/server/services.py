@@ -43,7 +43,6 @@ class ServerConfig:
     max_connections: int = 128  # authenticated WebSockets in total
     max_connections_per_client: int = 16  # ... of one paired client (its service worker holds one)
     revocation_check: float = 5.0  # seconds between checks that this connection's client is still paired
-    page_process: bool = True  # parse page snapshots in a child process (companion/pages/worker.py)
     write_runtime: bool = True  # write runtime.json + admin secret (off for in-process test servers)
 
 
@@ -63,13 +62,6 @@ class Services:
     version: str = __version__
     connections: set = field(default_factory=set)  # authenticated companion.server.connection.Connection
     listeners: list[Callable[[dict], None]] = field(default_factory=list)
-    pages: Any = None  # companion.pages.worker.PageParser: page snapshots, parsed off the event loop
-
-    def __post_init__(self) -> None:
-        if self.pages is None:
-            from companion.pages.worker import PageParser
-
-            self.pages = PageParser(use_process=self.config.page_process)
 
     @property
     def server_name(self) -> str:

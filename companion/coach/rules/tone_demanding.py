@@ -28,7 +28,8 @@ _TRIGGERS = Trigger(
     r"|(?P<presume>\blook(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"\bwaiting (?:for|on) your (?:reply|response|referral)\b|\bi'll be waiting\b)"
 )
-_EXCLAIM = re.compile(r"!{2,}|\?+!+[!?]*|!+\?+[!?]*")
+# "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
+_EXCLAIM = re.compile(r"!{2,}|(?<!\?)\?++!+[!?]*|!+\?+[!?]*")
 # In front of "refer me" these make it a question or a conditional, not an order.
 _SOFTENER = re.compile(
     r"\b(?:could|would|can|will|might) you\b|\bwilling\b|\bopen to\b|\bable to\b|\bhappy to\b|"

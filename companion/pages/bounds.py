@@ -1,0 +1,59 @@
+"""A linear look at a snapshot before it is parsed: refuse shapes that would make parsing slow.
+
+lexbor's tree building is quadratic in nesting depth ("<div>" x 1.6 million kept it busy for over
+15 minutes), and a parse runs in a thread that cannot be stopped, so a page must be refused before
+it reaches the parser. Real LinkedIn pages nest 10 to 45 deep and hold up to ~4,200 elements in
+600 KB (the fixtures in ../shared/fixtures/linkedin): MAX_DEPTH leaves ten times the deepest. Work
+per element is linear, so MAX_ELEMENTS only bounds the whole (~1 s of CPU at worst for an 8 MiB
+snapshot of small elements, over 100 times a real page). The scan counts start and end tags the way
+a browser's serialiser writes them (every non-void element is closed), skips comments and the text
+of script, style, textarea and title, and stops as soon as a limit is passed.
+"""
+
+import re
+
+MAX_DEPTH = 512
+MAX_ELEMENTS = 500_000
+
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title"))
+# [^<>]*: an attempt at one "<" never scans past the next "<", so the scan is linear.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)([^<>]*)>|<!--")
+
+
+class PageTooComplex(ValueError):
+    """The snapshot nests too deep or holds too many elements to be parsed in bounded time."""
+
+
+def check(html: str) -> None:
+    """Raise PageTooComplex when `html` passes MAX_DEPTH or MAX_ELEMENTS; else return."""
+    depth = elements = pos = 0
+    lower: str | None = None
+    while (m := _TAG.search(html, pos)) is not None:
+        name = m.group(2)
+        if name is None:  # a comment: its text is not markup
+            end = html.find("-->", m.end())
+            if end < 0:
+                return
+            pos = end + 3
+            continue
+        pos = m.end()
+        if m.group(1):
+            depth = max(0, depth - 1)
+            continue
+        elements += 1
+        if elements > MAX_ELEMENTS:
+            raise PageTooComplex(f"the page has more than {MAX_ELEMENTS:,} elements")
+        name = name.lower()
+        if name in _VOID or m.group(3).endswith("/"):
+            continue
+        if name in _RAW_TEXT:
+            lower = html.lower() if lower is None else lower
+            end = lower.find("</" + name, pos)
+            if end < 0:
+                return
+            pos = end
+            continue
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise PageTooComplex(f"the page nests elements more than {MAX_DEPTH} deep")
