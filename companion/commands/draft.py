@@ -26,7 +26,6 @@ def build_context(msg, session, services) -> CoachContext:
         recipient_slug=msg.recipient or (profile.slug if profile else None),
         now=services.clock(),
         disabled=frozenset(session.disabled_rules),
-        scratch=session.scratch(msg.draft_id),
     )
 
 

@@ -85,7 +85,7 @@ class LogCache:
         self.index = MassIndex()
         self.ready = False  # recipients, messages and replies are loaded
         self.index_ready = False  # the mass-message index is built
-        self.unindexed: list = []  # (fingerprint, recipient id, time, message id) still to index
+        self.unindexed: list = []  # (fingerprint, recipient id, time) still to index
         self._removed: set[int] = set()  # recipients forgotten while the index was being built
         self.generation = 0  # bumped by replace_all, so a build of replaced data is discarded
         self.notice: str | None = None  # e.g. "the damaged log was set aside"
@@ -105,9 +105,9 @@ class LogCache:
             self.by_slug[rec.slug] = new
             self.by_id[rec.id] = rec.slug
             if self.index_ready:
-                self.index.add(fp, rec.id, item.at_ms, item.id)
+                self.index.add(fp, rec.id, item.at_ms)
             else:
-                self.unindexed.append((fp, rec.id, item.at_ms, item.id))
+                self.unindexed.append((fp, rec.id, item.at_ms))
 
     def add_replies(self, slug: str, times: list[int]) -> None:
         with self.lock:
@@ -146,13 +146,13 @@ class LogCache:
             generation = self.generation
             batch, self.unindexed = self.unindexed, []
         index = MassIndex()
-        for fp, rid, at, mid in batch:
-            index.add(fp, rid, at, mid)
+        for fp, rid, at in batch:
+            index.add(fp, rid, at)
         with self.lock:
             if self.generation != generation:
                 return  # the log was reloaded meanwhile; the build started for it takes over
-            for fp, rid, at, mid in self.unindexed:
-                index.add(fp, rid, at, mid)
+            for fp, rid, at in self.unindexed:
+                index.add(fp, rid, at)
             if self._removed:
                 index.remove_recipients(self._removed)
             self.index, self.unindexed, self._removed = index, [], set()
@@ -203,7 +203,7 @@ class OutreachView:
         return [r for r in self._cache.all() if r.needs_update()]
 
     def mass_check(self, text: str, exclude_slug: str | None = None,
-                   names: tuple[str, ...] = (), keep: dict | None = None) -> MassReport | None:
+                   names: tuple[str, ...] = ()) -> MassReport | None:
         """Near-copies of `text` already sent to people other than `exclude_slug`.
 
         `names` are extra words to mask (the recipient's name, company and role from the page).
@@ -211,7 +211,7 @@ class OutreachView:
         cache = self._cache
         if not cache.index_ready or not cache.index.size:
             return None  # nothing sent yet: nothing to be a copy of, so skip the fingerprint
-        fp = shingles(text, names, keep)
+        fp = shingles(text, names)
         with cache.lock:
             rec = cache.by_slug.get(exclude_slug) if exclude_slug else None
             match = cache.index.check(fp, rec.id if rec else None)

@@ -9,26 +9,18 @@ the same thing in both. Names:
 Binary rather than counted so that repeating a word cannot run the score away.
 
 Features are computed per sentence (text up to . ! ? and the whitespace after it, or a line break)
-and cached by the sentence's text: while someone types, only the sentence being edited is
-recomputed, so a 1,900-character InMail costs about what one sentence costs. No feature spans two
-sentences (a bigram across a boundary would start with "<s>" anyway), so this is the definition of
-the features, not an approximation of it. The cache holds sentence text in memory only.
+and cached by the sentence's text (in memory only). No feature spans two sentences (a bigram
+across a boundary would start with "<s>" anyway), so this is the definition of the features, not
+an approximation of it.
 """
 
 import re
+from functools import lru_cache
 
-from companion.memo import Memo
 from companion.tone.strategies import NAMES, Span, Token, find_strategies, parse
 
 SENTENCE_START = "<s>"
 _CHUNK_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
-# Characters of sentences kept per generation (companion/memo.py: at most twice this is held).
-# What is derived from a sentence costs ~65 bytes per character with the model's entry, so the two
-# caches stay under ~35 MB; a hundred drafts of 1,000 characters open at once still fit.
-_CACHE_SIZE = 256 * 1024
-_cache: Memo[str, tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]] = Memo(_CACHE_SIZE, weigh=len)
-
-
 def ngram_spans(tokens: list[Token]) -> dict[str, tuple[int, int]]:
     """{feature name: (start, end) of its first occurrence} for the unigrams and bigrams."""
     out: dict[str, tuple[int, int]] = {}
@@ -56,12 +48,12 @@ def chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# One analysis reads each sentence up to three times (the whole draft, sentence pairs, the worst
+# passage explained), and the next keystroke's draft has the same sentences but one.
+@lru_cache(maxsize=256)
 def _chunk_features(chunk: str):
-    hit = _cache.get(chunk)
-    if hit is None:
-        tokens = parse(chunk)
-        hit = _cache.put(chunk, (ngram_spans(tokens), find_strategies(chunk, tokens)))
-    return hit
+    tokens = parse(chunk)
+    return ngram_spans(tokens), find_strategies(chunk, tokens)
 
 
 def extract(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:

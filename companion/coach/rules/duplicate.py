@@ -24,8 +24,7 @@ def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
     view = as_view(ctx.outreach)
     if view is None or not view.ready:
         return
-    keep = ctx.scratch.setdefault("shingles", {}) if ctx.scratch is not None else None
-    report = view.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx), keep)
+    report = view.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx))
     if report is None:
         return
     m = report.match
