@@ -183,7 +183,7 @@ def recall(n: int, cache: LogCache, queries, sample: int = 200) -> str:
         fp = shingles(text, names)
         truth = sum(1 for g in sent if len(fp) >= 8 and len(fp & g) / (len(fp | g)) >= 0.5)
         report = view.mass_check(text, slug, names)
-        got = report.match.messages if report else 0
+        got = report.messages if report else 0
         if truth and got:
             found += 1
             ratios.append(got / truth)

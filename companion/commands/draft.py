@@ -22,7 +22,7 @@ def build_context(msg, session, services) -> CoachContext:
         own_profile=getattr(session, "own_profile", None),
         thread=session.thread,
         composer=session.composer,
-        outreach=services.store,
+        outreach=services.store.view() if services.store is not None else None,
         recipient_slug=msg.recipient or (profile.slug if profile else None),
         now=services.clock(),
         disabled=frozenset(session.disabled_rules),

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from companion.store import crypto
-from companion.store.cache import LogCache, RecipientLog, SentItem
+from companion.coach.outreach_view import RecipientLog, SentItem
+from companion.store.cache import LogCache
 from companion.store.db import DB_NAME, STATES, open_db
 from companion.store.fingerprint import pack, shingles, unpack
 
