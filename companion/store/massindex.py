@@ -140,24 +140,23 @@ class MassIndex:
                     counts.update(p)
         # A match shares `need` shingles: `r` in the short lists and the rest among the common.
         slices = _add_up(bitmaps)
-        everyone = (1 << len(self.sizes)) - 1
-        least = max(1, need - max(counts.values(), default=0))
-        enough = {k: _at_least(slices, k, everyone) for k in range(least, need + 1)}
-        shared: dict[int, int] = {}  # candidate -> shingles it shares with the draft (exact)
-        for pos, r in counts.items():
-            if r >= need or enough[need - r] >> pos & 1:
-                shared[pos] = r + sum((s >> pos & 1) << j for j, s in enumerate(slices))
+        digits = [bin(s)[:1:-1] for s in slices]  # digit `pos` of slice j: bit j of pos's count
+
+        def shared(pos: int) -> int:  # shingles the message at `pos` shares with the draft
+            common = sum(1 << j for j, d in enumerate(digits) if pos < len(d) and d[pos] == "1")
+            return counts.get(pos, 0) + common
+
+        most = len(bitmaps)  # common shingles a message can add to what the short lists counted
+        candidates = [pos for pos, r in counts.items() if r + most >= need]
         if len(bitmaps) >= need:
-            only_common = enough[need]
-            for j, s in enumerate(slices):
-                for pos in _positions(s & only_common):
-                    if pos not in counts:
-                        shared[pos] = shared.get(pos, 0) + (1 << j)
+            candidates += (pos for pos in _positions(_at_least(slices, need, (1 << len(self.sizes)) - 1))
+                           if pos not in counts)
         out = []
         sizes = self.sizes
-        for pos, inter in shared.items():
+        for pos in candidates:
             n = sizes[pos]  # 0 once forgotten
-            if n:
+            inter = shared(pos)
+            if n and inter >= need:
                 sim = inter / (size + n - inter)
                 if sim >= threshold:
                     out.append((pos, sim))
