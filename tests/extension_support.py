@@ -26,7 +26,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "bench"))
 from serve_process import launch  # noqa: E402  (starts a real companion process)
 
 EXT_DIR = REPO / "extension"

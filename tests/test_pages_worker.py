@@ -5,18 +5,16 @@ import asyncio
 import json
 import os
 import signal
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, recv_json
+from conftest import recv_json
 
 from companion.pages import parse_snapshot
 from companion.pages.worker import PageParser
 
-sys.path.insert(0, str(REPO / "bench"))
-from load import children  # noqa: E402  (the load bench's /proc walk)
+from serve_process import children
 
 pytestmark = pytest.mark.asyncio
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"

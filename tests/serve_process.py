@@ -1,8 +1,8 @@
 """Start `python -m companion serve` as a process of its own and wait for its `listening on` line.
 
-Shared by the benches (load.py, soak.py) and the tests that need a real companion process
-(tests/conftest.py, tests/extension_support.py): the real CLI, stdout read for the address,
-stderr appended to `<data dir>-serve.log` beside the data dir.
+Shared by the tests that need a real companion process (tests/conftest.py,
+tests/extension_support.py) and the benches (bench/load.py): the real CLI, stdout read for the
+address, stderr appended to `<data dir>-serve.log` beside the data dir.
 """
 
 from __future__ import annotations
@@ -48,3 +48,16 @@ def launch(data_dir: Path, *args: str, port: int = 0, env: dict | None = None, t
         raise RuntimeError(f"serve did not start: {text!r}\n{log_path.read_text(errors='replace')}")
     url = text.removeprefix("listening on ")
     return Launched(proc, url, int(url.rsplit(":", 1)[1].split("/", 1)[0]), log_path)
+
+
+def children(pid: int) -> list[int]:
+    """Direct child processes of `pid` (the companion's page parser and multiprocessing's tracker)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
