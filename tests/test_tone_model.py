@@ -135,3 +135,22 @@ def test_fast_path_agrees_with_explain_on_multi_sentence_texts():
         fast, full = m.analyse(text), m.explain(text)
         assert math.isclose(fast.logit, full.logit, abs_tol=1e-9), text
         assert fast.strategies == full.strategies, text
+
+
+def test_long_sentences_are_not_kept_in_memory():
+    """What is derived from a sentence costs ~65 bytes per character: twenty distinct 20,000-character
+    sentences would hold ~26 MB if they were cached."""
+    import tracemalloc
+
+    m = default_model()
+    words = "please could you send the report and the numbers today".split()
+    m.analyse("warm up.")
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(20):
+            m.analyse(" ".join(words[(i + j) % len(words)] for j in range(3_400)) + f" {i}")
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 4 * 2**20, grown

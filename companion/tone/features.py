@@ -48,12 +48,21 @@ def chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-# One analysis reads each sentence up to three times (the whole draft, sentence pairs, the worst
-# passage explained), and the next keystroke's draft has the same sentences but one.
-@lru_cache(maxsize=256)
-def _chunk_features(chunk: str):
+def _features(chunk: str):
     tokens = parse(chunk)
     return ngram_spans(tokens), find_strategies(chunk, tokens)
+
+
+# One analysis reads each sentence up to three times (the whole draft, sentence pairs, the worst
+# passage explained), and the next keystroke's draft has the same sentences but one: caching
+# halves an analysis (0.38 against 0.82 ms for a 75-word message). What is derived from a sentence
+# costs ~65 bytes per character, so only sentences of up to CACHED_CHARS are kept: at most ~17 MB.
+CACHED_CHARS = 1_000
+_cached_features = lru_cache(maxsize=256)(_features)
+
+
+def _chunk_features(chunk: str):
+    return _cached_features(chunk) if len(chunk) <= CACHED_CHARS else _features(chunk)
 
 
 def extract(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:

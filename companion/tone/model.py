@@ -109,7 +109,7 @@ class ToneModel:
         from companion.tone import features
 
         self._last_pieces = None
-        features._chunk_features.cache_clear()
+        features._cached_features.cache_clear()
 
     def analyse(self, text: str, keep: dict | None = None) -> ToneResult:
         """Probability and strategies, without the per-feature breakdown (the fast path).
