@@ -53,3 +53,26 @@ def test_a_shared_employer_hint_uses_the_same_notion_of_company():
     found = shared_employers(ctx, "hi there")
     assert [h.text for h in found] == ["We were both at Meta in 2020–2022."]
     assert shared_employers(ctx, "we were both at meta") == []  # already mentioned
+
+
+def test_the_coach_and_the_store_meet_only_at_the_coachs_view_of_the_log():
+    """No coach module imports the store; the store imports from the coach only the interface it
+    implements (coach/outreach_view.py); the wire handlers import no rule."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "companion"
+
+    def imports(folder: str) -> set[str]:
+        out = set()
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    out.add(node.module)
+                elif isinstance(node, ast.Import):
+                    out.update(a.name for a in node.names)
+        return out
+
+    assert not {m for m in imports("coach") if m.startswith("companion.store")}
+    assert {m for m in imports("store") if m.startswith("companion.coach")} == {"companion.coach.outreach_view"}
+    assert not {m for m in imports("commands") if m.startswith("companion.coach.rules")}
