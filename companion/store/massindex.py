@@ -28,7 +28,7 @@ from dataclasses import dataclass
 THRESHOLD = 0.5
 MIN_SHINGLES = 8  # under ten words a message is too short to call a copy
 RECENT = 20  # recipients named in a match, most recent first
-COMMON = 64  # a shingle in at least this many messages (and 1/32 of them) gets a bitmap
+COMMON = 64  # a shingle in at least this many messages (and 1/128 of them) gets a bitmap
 _ONE = re.compile("1")
 
 
@@ -109,8 +109,9 @@ class MassIndex:
                 postings[h] = array("I", (p, pos))
             else:
                 p.append(pos)
-                # A bitmap costs pos/8 bytes, the list 4 per entry: switch when they are even.
-                if len(p) >= max(COMMON, pos >> 5):
+                # A bitmap costs pos/8 bytes, the list 4 per entry: at pos/128 entries the bitmap
+                # is at most 4x the list, and counting it is bit-parallel (docs/performance.md).
+                if len(p) >= max(COMMON, pos >> 7):
                     common[h] = sum(1 << i for i in p)
                     del postings[h]
         self.size += 1
