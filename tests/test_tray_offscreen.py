@@ -149,11 +149,12 @@ def test_pairing_window_shows_a_working_code_with_copy_and_countdown(tray, qapp)
         browser.close()
 
 
-def test_an_expired_code_is_shown_as_expired(tray, qapp):
-    tray.pair_action.trigger()
-    win = tray.pair_window
-    win._expires_at = time.monotonic() - 1
-    win._tick()
+def test_an_expired_code_is_shown_as_expired(qapp):
+    from companion.tray.windows import PairWindow
+
+    lifetimes = iter([0, 300])  # the first code is already used up, the next one lives 5 minutes
+    win = PairWindow(lambda: ("ABCD-EFGH", next(lifetimes)))
+    win.new_code()
     assert "expired" in win.countdown.text() and not win.copy_button.isEnabled()
     win.new_button.click()
     assert win.copy_button.isEnabled() and "Valid for" in win.countdown.text()
