@@ -240,7 +240,7 @@ def main() -> None:
         queries = drafts(n, args.drafts)
         wall, cpu, hits = measure(cache, queries)
         traced_s = f"{traced / 2**20:7.1f}" if traced is not None else f"{'-':>7}"
-        print(f"{n:>9,} {took:8.1f} {len(cache.index.postings):>8,} {rss / 1024:9.1f} {traced_s} | "
+        print(f"{n:>9,} {took:8.1f} {len(cache.index.postings) + len(cache.index.common):>8,} {rss / 1024:9.1f} {traced_s} | "
               f"{statistics.median(wall):11.3f} {p(wall, 0.99):6.3f} | {statistics.median(cpu):10.3f} "
               f"{p(cpu, 0.99):6.3f} {max(cpu):6.3f}    | {hits / len(queries):7.0%}", flush=True)
         if args.recall:
