@@ -41,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # serve_process.py
+sys.path.insert(0, str(ROOT / "tests"))  # tests/serve_process.py: a real `tactful serve` process
 
 from serve_process import children, launch  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402

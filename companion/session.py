@@ -5,7 +5,6 @@ typed in that tab, so switching tabs needs no new upload.
 """
 
 MAX_TABS = 8  # page contexts per connection (one per tab; the least recently used goes first)
-MAX_SCRATCH = 8  # drafts per connection whose last version's pieces are remembered
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -30,20 +29,6 @@ class Session:
     own_profile: Profile | None = None  # the user, remembered across pages (companion.pages.own_profile)
     disabled_rules: set[str] = field(default_factory=set)
     paused: bool = False
-    # draft_id -> what analysing its last version left for the next one (CoachContext.scratch).
-    _scratch: OrderedDict = field(default_factory=OrderedDict, repr=False)
-
-    def scratch(self, draft_id: str) -> dict:
-        """Per-draft memory across versions, so a keystroke re-reads only what it changed even
-        when many drafts are typed at once and the shared caches turn over. In memory only,
-        dropped with the connection; the least recently typed draft goes past MAX_SCRATCH."""
-        found = self._scratch.pop(draft_id, None)
-        if found is None:
-            found = {}
-            if len(self._scratch) >= MAX_SCRATCH:
-                self._scratch.popitem(last=False)
-        self._scratch[draft_id] = found
-        return found
 
     # tab id (None: a client that sends none) -> its PageContext, least recently used first.
     _pages: OrderedDict = field(default_factory=OrderedDict, repr=False)

@@ -78,7 +78,7 @@ def load(data_dir: Path) -> UserSettings:
 def load_or_default(data_dir: Path) -> UserSettings:
     """Like load(), but a bad file yields the defaults (local-only on) instead of an error.
 
-    For long-running parts (server, tray, egress gate) that must keep working and stay private;
+    For long-running parts (server, tray) that must keep working and stay private;
     `tactful doctor` reports the bad file.
     """
     try:

@@ -55,7 +55,7 @@ class Pair(Model):
 
 class Command(Model):
     # strict: `true` is not the id 1 (lax mode would coerce it, and the reply would carry an id
-    # the client never sent; found by bench/fuzz.py).
+    # the client never sent).
     id: int = Field(ge=0, le=2**53, strict=True)
 
 

@@ -31,7 +31,8 @@ EXT_ORIGIN = "chrome-extension://" + "abcdefghijklmnop" * 2  # a well-formed ext
 OTHER_EXT_ORIGIN = "chrome-extension://" + "ponmlkjihgfedcba" * 2
 FIREFOX_ORIGIN = "moz-extension://4b1c6e0a-7f2d-4e1b-9a51-2f0c8d3e6a11"
 REPO = Path(__file__).resolve().parent.parent
-from serve_process import launch  # noqa: E402  (tests/serve_process.py starts real companion processes)
+SHARED = REPO.parent / "shared"  # ../shared beside the repository: optional test data (pages, corpora)
+from serve_process import launch  # noqa: E402  (starts real companion processes)
 
 
 @dataclass

@@ -11,9 +11,10 @@ from protocol.page import PageResult, Profile
 
 from companion.cli import main
 from companion.coach import CoachContext, analyze
+from conftest import SHARED
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_PAGE = Path("/work/shared/fixtures/linkedin/sdui-1st-degree_2026-03.html")
+SHARED_PAGE = SHARED / "fixtures" / "linkedin" / "sdui-1st-degree_2026-03.html"
 GOOD = ("Hi Sam, fellow Michigan alum here! I'm applying for the Data Analyst role at Stripe and would "
         "be grateful for a referral if you're comfortable. No worries if not. Thank you!")
 

@@ -5,13 +5,13 @@ score. These are the messages the coach exists for, so they guard against rules 
 unit examples but misread real prose.
 """
 
-from pathlib import Path
 
 import pytest
 
 from protocol.page import DateParts, Education, Experience, Profile, Role
 
 from companion.coach import CoachContext, analyze
+from conftest import SHARED
 
 SAM = Profile(name="Sam Lee", current_company="Stripe", slug="sam-lee",
               experience=[Experience(company="Stripe", roles=[Role(title="Staff Engineer", current=True,
@@ -240,7 +240,7 @@ def test_good_messages_outscore_bad_ones():
     assert min(good) > max(bad)
 
 
-POLITENESS = Path("/work/shared/data/politeness")
+POLITENESS = SHARED / "data" / "politeness"
 
 
 @pytest.mark.skipif(not POLITENESS.exists(), reason="Stanford Politeness corpus not present")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import recv_json
+from conftest import SHARED, recv_json
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_PAGE = Path("/work/shared/fixtures/linkedin/sdui-1st-degree_2026-03.html")
+SHARED_PAGE = SHARED / "fixtures" / "linkedin" / "sdui-1st-degree_2026-03.html"
 PAGE_URL = "https://www.linkedin.com/in/maya-okafor-7b2/"
 
 DRAFTS = [

@@ -93,7 +93,7 @@ def test_export_is_private_readable_and_imports_back_idempotently(data, tmp_path
     db = LogDB.in_dir(other)
     from companion.store.cache import OutreachView
     view = OutreachView(db.load())
-    assert view.mass_check(TEXT.format(n="Cy", c="Notion"), "cy", ("Cy", "Notion")).match.recipients == 2
+    assert view.mass_check(TEXT.format(n="Cy", c="Notion"), "cy", ("Cy", "Notion")).recipients == 2
     db.close()
 
 

@@ -9,7 +9,8 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, run_rules
 from companion.coach.rules import cold_ask, followup, keep_updated
 from companion.store import LogDB
-from companion.store.cache import OutreachView, to_ms
+from companion.coach.outreach_view import keep_updated_advice, to_ms
+from companion.store.cache import OutreachView
 
 NOW = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
 RULES = [*followup.RULES, *cold_ask.RULES, *keep_updated.RULES]
@@ -104,9 +105,9 @@ def test_keep_updated_from_the_log(tmp_path):
     hint = found["referral.keep-updated"]
     assert hint.severity == "hint" and "agreed to refer you on 5 May" in hint.message
     assert "Stripe" in hint.suggestion
-    assert keep_updated.advice(view.recipient("ana"), to_ms(NOW)).startswith("Ana Lopez agreed to refer you 5 days ago")
+    assert keep_updated_advice(view.recipient("ana"), to_ms(NOW)).startswith("Ana Lopez agreed to refer you 5 days ago")
     db.record_sent("ana", "message", "Thank you Ana!", at(1), at(1))
     view = OutreachView(db.load())
     assert "referral.keep-updated" not in codes("Hi Ana, a question.", view, recipient_slug="ana")
-    assert keep_updated.advice(view.recipient("ana"), to_ms(NOW)) is None
+    assert keep_updated_advice(view.recipient("ana"), to_ms(NOW)) is None
     db.close()

@@ -139,7 +139,7 @@ async def test_follow_up_clock(client, companion_server):
 async def test_a_reply_resets_the_follow_up_clock(client, companion_server):
     await client.sent("bo", NOW - timedelta(days=10))
     store = companion_server.services.store
-    from companion.store.cache import to_ms
+    from companion.coach.outreach_view import to_ms
     await store.record_replies("bo", [to_ms(NOW - timedelta(days=2))])
     found = await client.codes("Thanks Bo! Happy to send my resume over.", "bo")
     assert not any(code.startswith("followup.") for code in found)
@@ -152,7 +152,7 @@ async def test_cold_ask_and_keep_updated(client, companion_server):
     assert "refer me" in cold["message"] and cold["range"]["start"] == ask.index("refer me")
     # After a conversation, asking is no longer cold.
     await client.sent("eve", NOW - timedelta(days=20), text="Hi Eve, loved your post on data contracts!")
-    from companion.store.cache import to_ms
+    from companion.coach.outreach_view import to_ms
     await companion_server.services.store.record_replies("eve", [to_ms(NOW - timedelta(days=19))])
     assert "relationship.cold-ask" not in await client.codes(ask, "eve")
 
@@ -170,7 +170,7 @@ async def test_replies_seen_in_a_thread_page_are_logged_for_people_in_the_log(cl
 
     from companion.commands.outreach import reply_times
     from companion.pages import parse_snapshot
-    from companion.store.cache import iso, parse_time
+    from companion.coach.outreach_view import iso, parse_time
 
     html = (Path(__file__).parent / "fixtures" / "linkedin" / "classic_messaging_thread.html").read_text()
     url = "https://www.linkedin.com/messaging/thread/2-ZmFrZQ==/"

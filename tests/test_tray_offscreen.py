@@ -26,7 +26,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
 
-from companion import egress, settings  # noqa: E402
+from companion import settings  # noqa: E402
 from companion.tray.actions import TrayController  # noqa: E402
 from companion.tray.app import TrayApp  # noqa: E402
 from companion.tray.state import IconState  # noqa: E402
@@ -149,11 +149,12 @@ def test_pairing_window_shows_a_working_code_with_copy_and_countdown(tray, qapp)
         browser.close()
 
 
-def test_an_expired_code_is_shown_as_expired(tray, qapp):
-    tray.pair_action.trigger()
-    win = tray.pair_window
-    win._expires_at = time.monotonic() - 1
-    win._tick()
+def test_an_expired_code_is_shown_as_expired(qapp):
+    from companion.tray.windows import PairWindow
+
+    lifetimes = iter([0, 300])  # the first code is already used up, the next one lives 5 minutes
+    win = PairWindow(lambda: ("ABCD-EFGH", next(lifetimes)))
+    win.new_code()
     assert "expired" in win.countdown.text() and not win.copy_button.isEnabled()
     win.new_button.click()
     assert win.copy_button.isEnabled() and "Valid for" in win.countdown.text()
@@ -177,11 +178,10 @@ def test_pause_and_resume_from_the_menu(tray, qapp):
 
 
 def test_turning_local_only_off_needs_a_confirmation_that_names_what_leaves(tray, qapp):
-    egress.register_outbound_feature("test-assistant", "Writing assistant: your draft, sent to api.example.com")
     try:
         shown = answer_next_dialog(click("Cancel"))
         tray.local_only_action.trigger()  # unchecks, asks, user cancels
-        assert "your draft, sent to api.example.com" in shown[0].text()
+        assert "no installed feature uses the network" in shown[0].text()
         assert tray.local_only_action.isChecked()
         assert settings.load(tray.controller.data_dir).local_only is True
 
@@ -196,7 +196,7 @@ def test_turning_local_only_off_needs_a_confirmation_that_names_what_leaves(tray
         assert QApplication.activeModalWidget() is None
         assert settings.load(tray.controller.data_dir).local_only is True
     finally:
-        egress.unregister_outbound_feature("test-assistant")
+        settings.update(tray.controller.data_dir, local_only=True)
 
 
 def test_unpair_from_the_menu_closes_that_browser_at_once(tray, qapp):

@@ -15,6 +15,7 @@ from protocol.feedback import Feedback, Finding, Severity, Surface
 from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
+from companion.coach.outreach_view import OutreachLog
 
 ALL_SURFACES: frozenset[str] = frozenset({"connection_note", "message", "inmail", "follow_up"})
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
@@ -31,7 +32,7 @@ class CoachContext:
     own_profile: Profile | None = None  # the user
     thread: Thread | None = None
     composer: Composer | None = None
-    outreach: Any = None  # companion.store view for log-based rules
+    outreach: OutreachLog | None = None  # the outreach log, read-only, for log-based rules
     tone: Any = None  # companion.tone model, when loaded
     recipient_slug: str | None = None
     recipient_name: str | None = None  # from --recipient when no profile

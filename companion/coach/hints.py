@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from protocol.feedback import Hint
 from protocol.page import DateParts, Experience, Profile
 
+from companion.coach.matching import same_company
+
 MAX_HINTS = 6
 RECENT_MOVE_MONTHS = 6
 LONG_TENURE_YEARS = 3
@@ -59,15 +61,19 @@ def _roles(profile: Profile | None):
 def _same_company(a: Experience, b: Experience) -> bool:
     if a.company_url and b.company_url and a.company_url == b.company_url:
         return True
-    return bool(_norm(a.company)) and _norm(a.company) == _norm(b.company)
+    return same_company(a.company, b.company)
+
+
+def _seen(company: str | None, seen: list[str]) -> bool:
+    return any(same_company(company, s) for s in seen)
 
 
 def shared_employers(ctx, draft_lower: str) -> list[Hint]:
     out: list[Hint] = []
-    seen: set[str] = set()
+    seen: list[str] = []
     for i, j, exp, role in _roles(ctx.profile):
         for _, _, mine, my_role in _roles(ctx.own_profile):
-            if not _same_company(exp, mine) or _norm(exp.company) in seen:
+            if not _same_company(exp, mine) or _seen(exp.company, seen):
                 continue
             theirs = _span(role.start, role.end, role.current, _now(ctx))
             ours = _span(my_role.start, my_role.end, my_role.current, _now(ctx))
@@ -79,15 +85,15 @@ def shared_employers(ctx, draft_lower: str) -> list[Hint]:
                        "a shared employer is the strongest reason for a stranger to help.")
             else:
                 continue
-            seen.add(_norm(exp.company))
+            seen.append(exp.company)
             if not _mentions(draft_lower, exp.company):
                 out.append(Hint(kind="shared_employer", text=text, why=why,
                                 source=f"profile.experience[{i}].roles[{j}].dates"))
     for i, _, exp, _ in _roles(ctx.profile):  # same employer, different years: still common ground
-        if _norm(exp.company) in seen:
+        if _seen(exp.company, seen):
             continue
         if any(_same_company(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
-            seen.add(_norm(exp.company))
+            seen.append(exp.company)
             if not _mentions(draft_lower, exp.company):
                 out.append(Hint(kind="shared_employer", text=f"Like you, I worked at {exp.company}.",
                                 why=f"You both worked at {exp.company}, at different times: a shared alma mater of sorts.",

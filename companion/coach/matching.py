@@ -128,8 +128,20 @@ def name_matches(said: str, full_name: str) -> bool:
     return False
 
 
-def recipient_name(ctx) -> str | None:
-    """The recipient's name: the CLI's --recipient, else the profile's, else the thread's."""
+def recipient_slug(ctx) -> str | None:
+    """Who the draft is for: the explicit slug, else the profile's, else the thread participant's."""
+    if ctx.recipient_slug:
+        return ctx.recipient_slug
+    if ctx.profile is not None and ctx.profile.slug:
+        return ctx.profile.slug
+    if ctx.thread is not None and ctx.thread.participant is not None:
+        return ctx.thread.participant.slug
+    return None
+
+
+def recipient_name(ctx, rec=None) -> str | None:
+    """The recipient's name: what the user said (the CLI's --recipient), else the page's profile,
+    else the thread's participant, else the name in the outreach log (`rec`)."""
     if ctx.recipient_name:
         return ctx.recipient_name
     if ctx.profile is not None and ctx.profile.name:
@@ -137,7 +149,7 @@ def recipient_name(ctx) -> str | None:
     thread = ctx.thread
     if thread is not None and thread.participant is not None and thread.participant.name:
         return thread.participant.name
-    return None
+    return rec.name if rec is not None and rec.name else None
 
 
 def recipient_company(ctx) -> str | None:

@@ -23,11 +23,10 @@ def build_context(msg, session, services) -> CoachContext:
         own_profile=getattr(session, "own_profile", None),
         thread=page.thread,
         composer=page.composer,
-        outreach=services.store,
+        outreach=services.store.view() if services.store is not None else None,
         recipient_slug=msg.recipient or (profile.slug if profile else None),
         now=services.clock(),
         disabled=frozenset(session.disabled_rules),
-        scratch=session.scratch(msg.draft_id),
     )
 
 

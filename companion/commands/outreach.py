@@ -10,7 +10,7 @@ from protocol.errors import ErrorCode
 from protocol.outreach import NAME_MAX, SLUG_MAX, URL_MAX, OutreachEntry, Recipient, SentRecord
 
 from companion.errors import CommandError
-from companion.store.cache import iso, parse_time, to_ms
+from companion.coach.outreach_view import iso, keep_updated_advice, parse_time, to_ms
 from companion.store.logdb import NotFound
 
 MAX_SLUG = 200
@@ -36,8 +36,6 @@ def _clip(value: str | None, cap: int) -> str | None:
 
 def entry(rec, now_ms: int | None = None) -> OutreachEntry:
     """The wire form of one recipient's log (no message text), with the keep-updated advice."""
-    from companion.coach.rules.keep_updated import advice
-
     return OutreachEntry(
         # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
         recipient=Recipient(slug=rec.slug[:SLUG_MAX], url=_clip(rec.url, URL_MAX), name=_clip(rec.name, NAME_MAX),
@@ -47,7 +45,7 @@ def entry(rec, now_ms: int | None = None) -> OutreachEntry:
         sent=[SentRecord(surface=s.surface, sent_at=iso(s.at_ms), follow_up=s.follow_up) for s in rec.sent],
         replies=[iso(t) for t in rec.replies],
         last_contact=iso(rec.last_contact_ms),
-        advice=advice(rec, now_ms),
+        advice=keep_updated_advice(rec, now_ms),
     )
 
 

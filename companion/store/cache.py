@@ -6,73 +6,11 @@ take a short lock to copy what they need. A RecipientLog handed out is a frozen 
 """
 
 import threading
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from dataclasses import replace
 
+from companion.coach.outreach_view import NearCopies, RecipientLog, SentItem
 from companion.store.fingerprint import shingles
-from companion.store.massindex import MassIndex, MassMatch
-
-
-def to_ms(when: datetime) -> int:
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)  # naive times are taken as UTC
-    return int(when.timestamp() * 1000)
-
-
-def from_ms(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
-
-
-def iso(ms: int | None) -> str | None:
-    return None if ms is None else from_ms(ms).isoformat().replace("+00:00", "Z")
-
-
-def parse_time(value: str) -> datetime:
-    """An ISO 8601 time ("Z" allowed); naive times are UTC. Raises ValueError when unreadable."""
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    when = datetime.fromisoformat(text)
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
-@dataclass(frozen=True)
-class SentItem:
-    id: int
-    at_ms: int
-    surface: str
-    follow_up: bool
-
-
-@dataclass(frozen=True)
-class RecipientLog:
-    """Everything the log holds about one person (never message text)."""
-
-    id: int
-    slug: str
-    url: str | None = None
-    name: str | None = None
-    company: str | None = None
-    state: str = "asked"
-    state_at_ms: int | None = None
-    notes: str | None = None
-    sent: tuple[SentItem, ...] = ()  # oldest first
-    replies: tuple[int, ...] = ()  # ms, oldest first
-
-    @property
-    def last_sent_ms(self) -> int | None:
-        return self.sent[-1].at_ms if self.sent else None
-
-    @property
-    def last_contact_ms(self) -> int | None:
-        times = [t for t in (self.last_sent_ms, self.replies[-1] if self.replies else None) if t is not None]
-        return max(times) if times else None
-
-    def needs_update(self) -> bool:
-        """referral.keep-updated: they agreed or referred, and nothing was sent to them since."""
-        if self.state not in ("agreed", "referred") or self.state_at_ms is None:
-            return False
-        return not any(s.at_ms > self.state_at_ms for s in self.sent)
+from companion.store.massindex import THRESHOLD, MassIndex
 
 
 class LogCache:
@@ -85,7 +23,7 @@ class LogCache:
         self.index = MassIndex()
         self.ready = False  # recipients, messages and replies are loaded
         self.index_ready = False  # the mass-message index is built
-        self.unindexed: list = []  # (fingerprint, recipient id, time, message id) still to index
+        self.unindexed: list = []  # (fingerprint, recipient id, time) still to index
         self._removed: set[int] = set()  # recipients forgotten while the index was being built
         self.generation = 0  # bumped by replace_all, so a build of replaced data is discarded
         self.notice: str | None = None  # e.g. "the damaged log was set aside"
@@ -105,9 +43,9 @@ class LogCache:
             self.by_slug[rec.slug] = new
             self.by_id[rec.id] = rec.slug
             if self.index_ready:
-                self.index.add(fp, rec.id, item.at_ms, item.id)
+                self.index.add(fp, rec.id, item.at_ms)
             else:
-                self.unindexed.append((fp, rec.id, item.at_ms, item.id))
+                self.unindexed.append((fp, rec.id, item.at_ms))
 
     def add_replies(self, slug: str, times: list[int]) -> None:
         with self.lock:
@@ -146,13 +84,13 @@ class LogCache:
             generation = self.generation
             batch, self.unindexed = self.unindexed, []
         index = MassIndex()
-        for fp, rid, at, mid in batch:
-            index.add(fp, rid, at, mid)
+        for fp, rid, at in batch:
+            index.add(fp, rid, at)
         with self.lock:
             if self.generation != generation:
                 return  # the log was reloaded meanwhile; the build started for it takes over
-            for fp, rid, at, mid in self.unindexed:
-                index.add(fp, rid, at, mid)
+            for fp, rid, at in self.unindexed:
+                index.add(fp, rid, at)
             if self._removed:
                 index.remove_recipients(self._removed)
             self.index, self.unindexed, self._removed = index, [], set()
@@ -171,16 +109,9 @@ class LogCache:
             return list(self.by_slug.values())
 
 
-@dataclass(frozen=True)
-class MassReport:
-    """A near-copy match with names resolved, for the dup.mass-message finding."""
-
-    match: MassMatch
-    names: tuple[str, ...] = field(default=())  # up to 20 recent recipients (name, else slug)
-
-
 class OutreachView:
-    """What the coach may read from the log: read-only, memory-only, safe on the event loop."""
+    """The coach's view of the log (companion.coach.outreach_view.OutreachLog): read-only,
+    memory-only, safe on the event loop."""
 
     def __init__(self, cache: LogCache):
         self._cache = cache
@@ -203,7 +134,7 @@ class OutreachView:
         return [r for r in self._cache.all() if r.needs_update()]
 
     def mass_check(self, text: str, exclude_slug: str | None = None,
-                   names: tuple[str, ...] = (), keep: dict | None = None) -> MassReport | None:
+                   names: tuple[str, ...] = ()) -> NearCopies | None:
         """Near-copies of `text` already sent to people other than `exclude_slug`.
 
         `names` are extra words to mask (the recipient's name, company and role from the page).
@@ -211,7 +142,7 @@ class OutreachView:
         cache = self._cache
         if not cache.index_ready or not cache.index.size:
             return None  # nothing sent yet: nothing to be a copy of, so skip the fingerprint
-        fp = shingles(text, names, keep)
+        fp = shingles(text, names)
         with cache.lock:
             rec = cache.by_slug.get(exclude_slug) if exclude_slug else None
             match = cache.index.check(fp, rec.id if rec else None)
@@ -223,38 +154,6 @@ class OutreachView:
                 other = cache.by_slug.get(slug) if slug else None
                 if other is not None:
                     people.append(other.name or other.slug)
-        return MassReport(match=match, names=tuple(people))
-
-
-def as_view(obj) -> "OutreachView | None":
-    """CoachContext.outreach may hold the store itself or a view; rules want the view."""
-    if obj is None or isinstance(obj, OutreachView):
-        return obj
-    view = getattr(obj, "view", None)
-    return view() if callable(view) else None
-
-
-def recipient_slug(ctx) -> str | None:
-    """Who the draft is for: the explicit slug, else the profile's, else the thread participant's."""
-    if ctx.recipient_slug:
-        return ctx.recipient_slug
-    if ctx.profile is not None and ctx.profile.slug:
-        return ctx.profile.slug
-    if ctx.thread is not None and ctx.thread.participant is not None:
-        return ctx.thread.participant.slug
-    return None
-
-
-def recipient_name(ctx, rec: "RecipientLog | None" = None) -> str | None:
-    for value in (ctx.profile.name if ctx.profile else None, ctx.recipient_name, rec.name if rec else None,
-                  ctx.thread.participant.name if ctx.thread and ctx.thread.participant else None):
-        if value:
-            return value
-    return None
-
-
-def say_date(ms: int, now: datetime) -> str:
-    """A short local date for messages: "3 Nov", with the year when it is not this year."""
-    d = from_ms(ms).astimezone()
-    n = now.astimezone()
-    return f"{d.day} {d:%b}" + (f" {d.year}" if d.year != n.year else "")
+        return NearCopies(recipients=match.recipients, messages=match.messages, first_ms=match.first_ms,
+                          last_ms=match.last_ms, similarity=match.similarity, threshold=THRESHOLD,
+                          names=tuple(people))

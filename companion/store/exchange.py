@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from companion.store import crypto
-from companion.store.cache import iso, parse_time, to_ms
+from companion.coach.outreach_view import iso, parse_time, to_ms
 from companion.store.db import SCHEMA_VERSION
 from companion.store.fingerprint import pack, shingles, unpack
 from companion.store.logdb import LogDB

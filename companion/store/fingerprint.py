@@ -15,7 +15,6 @@ import re
 from array import array
 from hashlib import blake2b
 
-from companion.memo import Memo
 
 SHINGLE = 3
 _PERSON = b"tactful-shingle1"
@@ -43,7 +42,7 @@ _KEEP_CAPS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "linkedin"})
 _WORD_OR_STOP = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)|[.!?\n]", re.UNICODE)
 
 
-def _mask_tokens(text: str, names: tuple[str, ...]) -> list[str]:
+def masked_words(text: str, names: tuple[str, ...] = ()) -> list[str]:
     """Lower-cased words of `text` with names, companies, roles and numbers replaced.
 
     One regex pass that yields words and sentence-ending marks: this runs on every keystroke."""
@@ -81,120 +80,14 @@ def _mask_tokens(text: str, names: tuple[str, ...]) -> list[str]:
     return out
 
 
-def masked_words(text: str, names: tuple[str, ...] = ()) -> list[str]:
-    """The words the fingerprint is built from (exposed for tests and docs)."""
-    return _mask_tokens(text, names)
-
-
 def _hash(shingle: str) -> int:
     return int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8, person=_PERSON).digest(), "little")
 
 
-# The mass-message rule fingerprints the whole draft on every keystroke, and a keystroke changes
-# at most three of its shingles: remembering the hashes turns ~150 BLAKE2b calls into dict hits.
-# Holds masked three-word phrases in memory only (like the tone model's sentence cache).
-_HASHES: Memo[str, int] = Memo(16384)
-
-
-def _hash_memo(shingle: str) -> int:
-    value = _HASHES.get(shingle)
-    if value is None:
-        value = _HASHES.put(shingle, _hash(shingle))
-    return value
-
-
-_STOPS = re.compile(r"[.!?\n]+")
-
-
-def _mask_parts(text: str, names: tuple[str, ...], keep: dict) -> tuple[list[str], list | None]:
-    """_mask_tokens(text, names), reusing the masked words of sentences the draft's last version
-    also had (`keep["pieces"]`, replaced here), and where each piece's words are in the result:
-    [(piece, first index, end index)], or None when the whole text had to be masked at once.
-
-    Exact, not approximate: a piece starts right after a sentence mark, where _mask_tokens starts
-    a sentence too, so masking it alone gives the same words, except where a piece's first word
-    would merge with the previous piece's last (a repeated placeholder, or a role absorbing the
-    modifiers before it); then the whole text is masked in one go."""
-    if keep.get("names") != names:
-        keep["names"], keep["pieces"], keep["piece_hashes"] = names, {}, {}
-    last: dict[str, list[str]] = keep["pieces"]
-    pieces: dict[str, list[str]] = {}
-    parts: list[tuple[str, int, int]] = []
-    out: list[str] = []
-    start = 0
-    bounds = [m.end() for m in _STOPS.finditer(text)]
-    if not bounds or bounds[-1] != len(text):
-        bounds.append(len(text))
-    for end in bounds:
-        piece = text[start:end]
-        start = end
-        words = pieces.get(piece) or last.get(piece)
-        if words is None:
-            words = _mask_tokens(piece, names)
-        pieces[piece] = words
-        if out and words and words[0][0] == "<":
-            first, prev = words[0], out[-1]
-            if first == prev or (first == "<role>" and (prev in _ROLE_MODIFIERS or prev == "<name>")):
-                keep["pieces"] = pieces
-                return _mask_tokens(text, names), None
-        parts.append((piece, len(out), len(out) + len(words)))
-        out.extend(words)
-    keep["pieces"] = pieces
-    return out, parts
-
-
-def _mask_by_sentence(text: str, names: tuple[str, ...], keep: dict) -> list[str]:
-    """_mask_tokens(text, names) by sentence, reusing the draft's last version (see _mask_parts)."""
-    return _mask_parts(text, names, keep)[0]
-
-
-def _triples(words: list[str]):
-    return (f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:]))
-
-
-def shingles(text: str, names: tuple[str, ...] = (), keep: dict | None = None) -> frozenset[int]:
-    """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words).
-
-    `keep` is the draft's own memory across versions (companion.session.Session.scratch): the
-    masked words of its sentences and the hashes of the shingles inside each, consulted first and
-    replaced. A keystroke then re-masks one sentence and hashes its shingles plus the few that
-    span a sentence boundary, even when the shared memo has turned over because many drafts are
-    being typed."""
-    if keep is None:
-        words = _mask_tokens(text, names)
-        return frozenset(map(_hash_memo, _triples(words))) if len(words) >= SHINGLE else frozenset()
-    words, parts = _mask_parts(text, names, keep)
-    if len(words) < SHINGLE:
-        return frozenset()
-    last_cross: dict[str, int] = keep.get("cross") or {}
-    cross: dict[str, int] = {}
-
-    def hashed(shingle: str) -> int:  # the draft's own memory first, then the shared memo
-        value = cross.get(shingle) or last_cross.get(shingle)
-        if value is None:
-            value = _hash_memo(shingle)
-        cross[shingle] = value
-        return value
-
-    if parts is None:  # masked as a whole: every shingle goes through `cross`
-        keep["cross"] = cross
-        return frozenset(map(hashed, _triples(words)))
-    last_inner: dict[str, list[int]] = keep["piece_hashes"]
-    inner: dict[str, list[int]] = {}
-    found: set[int] = set()
-    for piece, a, b in parts:
-        hashes = inner.get(piece) or last_inner.get(piece)
-        if hashes is None:
-            hashes = list(map(_hash_memo, _triples(words[a:b])))
-        inner[piece] = hashes
-        found.update(hashes)
-        # The shingles across the boundary in front of this piece start one or two words before
-        # it; together with those inside pieces they are every shingle of the text.
-        for i in (a - 2, a - 1):
-            if i >= 0 and i + SHINGLE <= len(words):
-                found.add(hashed(f"{words[i]} {words[i + 1]} {words[i + 2]}"))
-    keep["piece_hashes"], keep["cross"] = inner, cross
-    return frozenset(found)
+def shingles(text: str, names: tuple[str, ...] = ()) -> frozenset[int]:
+    """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words)."""
+    words = masked_words(text, names)
+    return frozenset(_hash(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:]))
 
 
 def pack(fp: frozenset[int]) -> bytes:

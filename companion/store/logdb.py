@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from companion.store import crypto
-from companion.store.cache import LogCache, RecipientLog, SentItem
+from companion.coach.outreach_view import RecipientLog, SentItem
+from companion.store.cache import LogCache
 from companion.store.db import DB_NAME, STATES, open_db
 from companion.store.fingerprint import pack, shingles, unpack
 
@@ -228,7 +229,7 @@ class LogDB:
                 "SELECT id, recipient_id, surface, sent_at, follow_up, fingerprint FROM messages "
                 "ORDER BY sent_at, id"):
             sent.setdefault(rid, []).append(SentItem(mid, at, surface, bool(fu)))
-            fps.append((frozenset(unpack(fp)), rid, at, mid))
+            fps.append((unpack(fp), rid, at))
         for rid, at in self.conn.execute("SELECT recipient_id, seen_at FROM replies ORDER BY seen_at"):
             replies.setdefault(rid, []).append(at)
         for row in self.conn.execute("SELECT id, slug, url, name, company, state, state_at, notes FROM recipients"):

@@ -16,8 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from companion.memo import Memo
-from companion.tone.features import _CACHE_SIZE, _chunk_features, chunks, extract
+from companion.tone.features import _chunk_features, chunks, extract
 from companion.tone.strategies import BY_NAME, NAMES, Span
 
 FORMAT = "tactful-politeness/1"
@@ -67,7 +66,6 @@ class ToneModel:
         self.citation: str = doc.get("citation", "")
         self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
-        self._sentence_cache: Memo[str, tuple] = Memo(_CACHE_SIZE, weigh=len)
         self._last_pieces: tuple[str, list] | None = None
 
     @classmethod
@@ -91,16 +89,14 @@ class ToneModel:
         last = self._last_pieces
         if last is not None and last[0] == text:
             return last[1]
-        cache, w = self._sentence_cache, self.weights
+        w = self.weights
         out = []
         for offset, chunk in chunks(text):
             info = keep.get(chunk) if keep else None
             if info is None:
-                info = cache.get(chunk)
-            if info is None:
                 ngrams, strategies = _chunk_features(chunk)
                 feats = frozenset(ngrams).union(["S:" + name for name in strategies])
-                info = cache.put(chunk, (feats, sum(map(w.__getitem__, feats & self._known)), strategies))
+                info = (feats, sum(map(w.__getitem__, feats & self._known)), strategies)
             out.append((offset, chunk, info))
         self._last_pieces = (text, out)
         if keep is not None:
@@ -112,9 +108,8 @@ class ToneModel:
         """Forget cached sentences (this model's and the shared feature cache): for cold timings."""
         from companion.tone import features
 
-        self._sentence_cache.clear()
         self._last_pieces = None
-        features._cache.clear()
+        features._cached_features.cache_clear()
 
     def analyse(self, text: str, keep: dict | None = None) -> ToneResult:
         """Probability and strategies, without the per-feature breakdown (the fast path).

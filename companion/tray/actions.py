@@ -149,12 +149,10 @@ class TrayController:
 
     def local_only_confirmation(self) -> str:
         """The text the user confirms before local-only goes off: it names what would leave."""
-        from companion.egress import outbound_features
-
-        return local_only_off_warning(outbound_features())
+        return local_only_off_warning()
 
     def set_local_only(self, on: bool) -> None:
-        """Persist the mode (the egress gate reads it on every connection) and tell the server,
+        """Persist the mode and tell the server,
         which pushes a `local_only` event to connected browsers so the sidebar shows it."""
         settings.update(self.data_dir, local_only=bool(on))
         if self.runner is not None and self.alive():

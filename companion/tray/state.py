@@ -98,17 +98,11 @@ class TrayState:
         return "Resume coaching" if self.paused else "Pause coaching"
 
 
-def local_only_off_warning(features: list[str]) -> str:
-    """The confirmation text for turning local-only off: it names what could leave the machine.
-
-    `features` are the outbound features that exist in this install (e.g. a writing-assistant
-    provider with a stored key); with none, the text says so plainly."""
+def local_only_off_warning() -> str:
+    """The confirmation text for turning local-only off: what could leave the machine (nothing
+    yet: no feature of the companion uses the network)."""
     base = ("Local-only mode keeps every connection on this computer. Turning it off allows the "
             "companion to contact the internet.")
-    if features:
-        listed = "\n".join(f"  • {f}" for f in features)
-        return (f"{base}\n\nWhat would leave this machine:\n{listed}\n\n"
-                "Your outreach log, pairing tokens and LinkedIn pages never leave it.")
     return (f"{base}\n\nRight now no installed feature uses the network, so nothing would be sent yet; "
             "a feature you add later (such as a writing assistant) could send the draft you are "
             "typing to its provider.\n\nYour outreach log, pairing tokens and LinkedIn pages never leave it.")

@@ -12,7 +12,7 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.rules.relationship import shared_history
-from companion.store.cache import as_view, recipient_name, recipient_slug
+from companion.coach.matching import recipient_name, recipient_slug
 
 ASK = re.compile(
     r"\b(?:refer(?:ral|rals|ring)?\s+me|refer(?:ral|ring)?\b(?=[^.?!]*\b(?:me|my|i)\b)|"
@@ -28,7 +28,7 @@ PRIOR_CONTACT = re.compile(
 
 
 def _has_history(ctx: CoachContext) -> bool:
-    view = as_view(ctx.outreach)
+    view = ctx.outreach
     rec = view.recipient(recipient_slug(ctx)) if view is not None else None
     if rec is not None and (rec.sent or rec.replies):
         return True

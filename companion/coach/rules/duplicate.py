@@ -9,8 +9,8 @@ threshold and why light edits stay above it). Drafts under ten words are not che
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.store.cache import as_view, iso, recipient_slug, say_date
-from companion.store.massindex import THRESHOLD
+from companion.coach.matching import recipient_slug
+from companion.coach.outreach_view import iso, say_date
 
 
 def _mask_words(ctx: CoachContext) -> tuple[str, ...]:
@@ -21,14 +21,13 @@ def _mask_words(ctx: CoachContext) -> tuple[str, ...]:
 
 
 def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
-    view = as_view(ctx.outreach)
+    view = ctx.outreach
     if view is None or not view.ready:
         return
-    keep = ctx.scratch.setdefault("shingles", {}) if ctx.scratch is not None else None
-    report = view.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx), keep)
+    report = view.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx))
     if report is None:
         return
-    m = report.match
+    m = report
     first, last = say_date(m.first_ms, ctx.now), say_date(m.last_ms, ctx.now)
     when = f"on {last}" if first == last else f"between {first} and {last}"
     if m.recipients == 1:
@@ -44,7 +43,7 @@ def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
         suggestion="Rewrite the opening around them: their work, a post, a shared employer or school, "
                    "and why this team in particular.",
         data={"recipients": m.recipients, "messages": m.messages, "similarity": m.similarity,
-              "threshold": THRESHOLD, "first_sent": iso(m.first_ms), "last_sent": iso(m.last_ms),
+              "threshold": m.threshold, "first_sent": iso(m.first_ms), "last_sent": iso(m.last_ms),
               "recent": list(report.names[:5])},
     )
 

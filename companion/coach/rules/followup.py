@@ -18,7 +18,8 @@ from datetime import timedelta
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.store.cache import as_view, iso, parse_time, recipient_name, recipient_slug, say_date, to_ms
+from companion.coach.matching import recipient_name, recipient_slug
+from companion.coach.outreach_view import iso, parse_time, say_date, to_ms
 
 WAIT_DAYS = 7
 LATE_DAYS = 14
@@ -56,7 +57,7 @@ def _merge(a: list[int], b: list[int]) -> list[int]:
 
 def timeline(ctx: CoachContext):
     """(unanswered times of the user's messages, their last reply or None, recipient log)."""
-    view = as_view(ctx.outreach)
+    view = ctx.outreach
     rec = view.recipient(recipient_slug(ctx)) if view is not None else None
     t_mine, t_theirs = _thread_times(ctx)
     mine = _merge([s.at_ms for s in rec.sent] if rec else [], t_mine)

@@ -10,27 +10,13 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.store.cache import RecipientLog, as_view, from_ms, recipient_name, recipient_slug, say_date
+from companion.coach.matching import recipient_name, recipient_slug
+from companion.coach.outreach_view import DONE as _DONE
+from companion.coach.outreach_view import from_ms, say_date
 
 THANKS = re.compile(r"\b(?:thank(?:s| you)?|grateful|appreciate[ds]?|update)\b", re.IGNORECASE)
-_DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
-
-
-def advice(rec: RecipientLog, now_ms: int | None = None) -> str | None:
-    """The reminder for one recipient, or None when none is due."""
-    if not rec.needs_update():
-        return None
-    when = ""
-    if rec.state_at_ms is not None and now_ms is not None:
-        days = max(0, (now_ms - rec.state_at_ms) // 86_400_000)
-        when = " today" if days == 0 else f" {days} day{'s' if days != 1 else ''} ago"
-    who = rec.name or rec.slug
-    return (f"{who} {_DONE[rec.state]}{when} and you have not written since: thank them and tell them "
-            "where things stand.")
-
-
 def _keep_updated(draft: AnalysedDraft, ctx: CoachContext):
-    view = as_view(ctx.outreach)
+    view = ctx.outreach
     rec = view.recipient(recipient_slug(ctx)) if view is not None else None
     if rec is None or not rec.needs_update() or THANKS.search(draft.text):
         return

@@ -1,8 +1,6 @@
-"""The egress gate: local-only mode refuses every non-loopback destination before any packet leaves.
-
-Real parts: a real aiohttp server on 127.0.0.1 port 0, real aiohttp client sessions built by the
-gate, and an audit-hook socket guard (tests/socket_guard.py) that records any non-loopback
-connect / DNS attempt made by anything in this process.
+"""Local-only mode: the companion makes no connection off this machine, proven by running all of
+it under an audit-hook socket guard (tests/socket_guard.py) that records and stops any non-loopback
+connect or DNS lookup made by anything in the process; and the settings file that holds the mode.
 """
 
 from __future__ import annotations
@@ -11,150 +9,21 @@ import json
 import os
 import socket
 
-import aiohttp
 import pytest
-from aiohttp import web
 
 from companion import settings
-from companion.egress import EgressBlocked, EgressGate, gate_for, is_loopback_ip
-from companion.errors import CommandError
-from protocol.errors import ErrorCode
 from socket_guard import SocketGuard
 
 REMOTE_NAME = "api.writing-assistant.example"
 REMOTE_IP = "203.0.113.7"  # TEST-NET-3: never routed, but must not even be tried
 
 
-def local_gate(on: bool = True) -> EgressGate:
-    return EgressGate(lambda: on)
-
-
-@pytest.mark.parametrize("addr,expected", [
-    ("127.0.0.1", True), ("127.8.9.10", True), ("::1", True), ("::ffff:127.0.0.1", True),
-    ("10.0.0.1", False), ("192.168.1.5", False), ("8.8.8.8", False), ("::ffff:8.8.8.8", False),
-    ("2001:db8::1", False), ("0.0.0.0", False), ("localhost", False), ("example.com", False),
-])
-def test_is_loopback_ip(addr, expected):
-    assert is_loopback_ip(addr) is expected
-
-
-def test_gate_refuses_non_loopback_url_with_a_clear_error():
-    gate = local_gate(True)
-    with pytest.raises(EgressBlocked) as info:
-        gate.check_url(f"https://{REMOTE_NAME}/v1/complete")
-    err = info.value
-    assert isinstance(err, CommandError)
-    assert err.code is ErrorCode.EGRESS_BLOCKED
-    assert REMOTE_NAME in err.message and "local-only" in err.message and "Nothing was sent" in err.message
-    with pytest.raises(EgressBlocked, match=REMOTE_IP):
-        gate.check_url(f"http://{REMOTE_IP}:8080/")
-    for ok in ("http://127.0.0.1:9/", "http://localhost/", "ws://[::1]:80/x", "http://app.localhost/"):
-        gate.check_url(ok)
-
-
-def test_gate_allows_everything_when_local_only_is_off():
-    gate = local_gate(False)
-    gate.check_url(f"https://{REMOTE_NAME}/")
-    sock = gate.socket_factory((socket.AF_INET, socket.SOCK_STREAM, 6, "", (REMOTE_IP, 443)))
-    sock.close()  # created, never connected
-
-
-def test_gate_refuses_a_relative_url_as_bad_input():
-    with pytest.raises(CommandError) as info:
-        local_gate(True).check_url("/just/a/path")
-    assert info.value.code is ErrorCode.INVALID_FORMAT
-
-
-@pytest.mark.asyncio
-async def test_session_refuses_remote_name_without_asking_dns():
-    gate = local_gate(True)
-    with SocketGuard() as guard:
-        async with gate.client_session() as session:
-            with pytest.raises(EgressBlocked, match=REMOTE_NAME):
-                await session.get(f"https://{REMOTE_NAME}/v1/complete")
-    assert guard.violations == []  # no DNS query, no connect
-
-
-@pytest.mark.asyncio
-async def test_session_refuses_remote_ip_literal_before_connecting():
-    gate = local_gate(True)
-    with SocketGuard() as guard:
-        async with gate.client_session() as session:
-            with pytest.raises(EgressBlocked, match=REMOTE_IP):
-                await session.post(f"http://{REMOTE_IP}:8080/", json={"text": "never sent"})
-    assert guard.violations == []
-
-
-async def _hello_server():
-    async def hello(request):
-        return web.Response(text="hi")
-
-    app = web.Application()
-    app.router.add_get("/", hello)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    return runner, port
-
-
-@pytest.mark.asyncio
-async def test_session_reaches_loopback_in_local_only_mode():
-    runner, port = await _hello_server()
-    try:
-        with SocketGuard() as guard:
-            async with local_gate(True).client_session() as session:
-                for host in ("127.0.0.1", "localhost"):
-                    async with session.get(f"http://{host}:{port}/") as resp:
-                        assert await resp.text() == "hi"
-        assert guard.violations == []
-    finally:
-        await runner.cleanup()
-
-
-@pytest.mark.asyncio
-async def test_redirect_to_a_remote_host_is_blocked():
-    app = web.Application()
-
-    async def bounce(request):
-        raise web.HTTPFound(f"http://{REMOTE_IP}/steal")
-
-    app.router.add_get("/", bounce)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    try:
-        with SocketGuard() as guard:
-            async with local_gate(True).client_session() as session:
-                with pytest.raises(EgressBlocked):
-                    await session.get(f"http://127.0.0.1:{port}/")
-        assert guard.violations == []
-    finally:
-        await runner.cleanup()
-
-
-def test_gate_for_data_dir_follows_the_settings_file_live(tmp_path):
-    gate = gate_for(tmp_path)
-    assert gate.local_only is True  # on by default, no file yet
-    with pytest.raises(EgressBlocked):
-        gate.check_url(f"https://{REMOTE_NAME}/")
-    settings.update(tmp_path, local_only=False)
-    assert gate.local_only is False
-    gate.check_url(f"https://{REMOTE_NAME}/")
-    settings.update(tmp_path, local_only=True)
-    with pytest.raises(EgressBlocked):
-        gate.check_url(f"https://{REMOTE_NAME}/")
-
-
 def test_unreadable_settings_keep_local_only_on(tmp_path):
     (tmp_path / "settings.json").write_text("{not json")
-    assert gate_for(tmp_path).local_only is True
+    assert settings.load_or_default(tmp_path).local_only is True
 
 
-# --- the settings file the gate reads -----------------------------------------------------------
+# --- the settings file that holds the mode -----------------------------------------------------------
 
 
 def test_settings_defaults_and_private_file(tmp_path):

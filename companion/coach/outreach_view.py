@@ -1,0 +1,123 @@
+"""What the coach reads from the outreach log: a read-only interface the store implements
+(companion.store.cache.OutreachView), and the records it hands out.
+
+Rules run on every keystroke, so the view answers from memory. Times are milliseconds since the
+epoch (UTC). Records hold no message text.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class SentItem:
+    id: int
+    at_ms: int
+    surface: str
+    follow_up: bool
+
+
+@dataclass(frozen=True)
+class RecipientLog:
+    """Everything the log holds about one person."""
+
+    id: int
+    slug: str
+    url: str | None = None
+    name: str | None = None
+    company: str | None = None
+    state: str = "asked"
+    state_at_ms: int | None = None
+    notes: str | None = None
+    sent: tuple[SentItem, ...] = ()  # oldest first
+    replies: tuple[int, ...] = ()  # ms, oldest first
+
+    @property
+    def last_sent_ms(self) -> int | None:
+        return self.sent[-1].at_ms if self.sent else None
+
+    @property
+    def last_contact_ms(self) -> int | None:
+        times = [t for t in (self.last_sent_ms, self.replies[-1] if self.replies else None) if t is not None]
+        return max(times) if times else None
+
+    def needs_update(self) -> bool:
+        """referral.keep-updated: they agreed or referred, and nothing was sent to them since."""
+        if self.state not in ("agreed", "referred") or self.state_at_ms is None:
+            return False
+        return not any(s.at_ms > self.state_at_ms for s in self.sent)
+
+
+@dataclass(frozen=True)
+class NearCopies:
+    """Messages already sent to other people that the draft is a near-copy of."""
+
+    recipients: int  # distinct other people
+    messages: int
+    first_ms: int
+    last_ms: int
+    similarity: float  # the closest one, 0..1
+    threshold: float  # the similarity from which a message counts as a near-copy
+    names: tuple[str, ...] = ()  # up to 20 of those people (name, else slug), most recent first
+
+
+class OutreachLog(Protocol):
+    @property
+    def ready(self) -> bool:
+        """The log is loaded (before that, every answer is "nothing known")."""
+
+    def recipient(self, slug: str | None) -> RecipientLog | None:
+        """What was sent to this person and when, their replies and the state of the ask."""
+
+    def mass_check(self, text: str, exclude_slug: str | None = None,
+                   names: tuple[str, ...] = ()) -> NearCopies | None:
+        """Near-copies of `text` sent to anyone but `exclude_slug`; `names` are words to mask
+        (the recipient's name, company and role), so a filled-in template still matches."""
+
+
+# Advice shown for one recipient in the panel's log, `tactful history` and referral.keep-updated.
+DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
+
+
+def keep_updated_advice(rec: RecipientLog, now_ms: int | None = None) -> str | None:
+    """The reminder for one recipient, or None when none is due."""
+    if not rec.needs_update():
+        return None
+    when = ""
+    if rec.state_at_ms is not None and now_ms is not None:
+        days = max(0, (now_ms - rec.state_at_ms) // 86_400_000)
+        when = " today" if days == 0 else f" {days} day{'s' if days != 1 else ''} ago"
+    who = rec.name or rec.slug
+    return (f"{who} {DONE[rec.state]}{when} and you have not written since: thank them and tell them "
+            "where things stand.")
+
+
+def to_ms(when: datetime) -> int:
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)  # naive times are taken as UTC
+    return int(when.timestamp() * 1000)
+
+
+def from_ms(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+
+
+def iso(ms: int | None) -> str | None:
+    return None if ms is None else from_ms(ms).isoformat().replace("+00:00", "Z")
+
+
+def parse_time(value: str) -> datetime:
+    """An ISO 8601 time ("Z" allowed); naive times are UTC. Raises ValueError when unreadable."""
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    when = datetime.fromisoformat(text)
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def say_date(ms: int, now: datetime) -> str:
+    """A short local date for messages: "3 Nov", with the year when it is not this year."""
+    d = from_ms(ms).astimezone()
+    n = now.astimezone()
+    return f"{d.day} {d:%b}" + (f" {d.year}" if d.year != n.year else "")

@@ -1,0 +1,56 @@
+// The extension's pure modules under Node's own test runner (`node --test tests/js/`): per-tab
+// state, command frames, the server proof and the panel's render helpers, without a browser.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { buildCommand } from "../../extension/src/background/companion.js";
+import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
+import { TabState } from "../../extension/src/background/tabs.js";
+import { copyableSentence } from "../../extension/src/panel/render.js";
+
+const draft = (v, id = "a") => ({ surface: "message", text: "x", version: v, draft_id: id });
+const fb = (v) => ({ version: v, score: v, findings: [], checklist: [], hints: [], limits: {} });
+
+test("stale feedback is dropped", () => {
+  const t = new TabState(1);
+  t.setDraft(draft(3));
+  assert.equal(t.acceptFeedback("a", fb(3)), true); // current: shown
+  assert.equal(t.acceptFeedback("a", fb(2)), false); // older than shown: dropped
+  t.setDraft(draft(5));
+  assert.equal(t.acceptFeedback("a", fb(4)), true); // newer than shown, older than typed: shown
+  assert.equal(t.acceptFeedback("b", fb(9)), false); // another composer's draft: dropped
+  t.setDraft(draft(1, "b")); // a new composer resets what was shown
+  assert.equal(t.feedback, null);
+  t.navigate("https://www.linkedin.com/in/x/", "profile");
+  assert.equal(t.draft, null);
+  assert.equal(t.page, null);
+  assert.equal(t.html, null);
+});
+
+test("commands carry only schema fields", () => {
+  const ok = buildCommand("draft", 7, { surface: "message", text: "hi", version: 2, draft_id: "d",
+                                        limit: null, extra: "dropped", pageKind: "profile" });
+  assert.deepEqual(ok, { type: "draft", id: 7, surface: "message", text: "hi", version: 2, draft_id: "d" });
+  assert.throws(() => buildCommand("draft", 8, { surface: "message" }), /needs/);
+  assert.throws(() => buildCommand("nope", 9, {}), /unknown command/);
+});
+
+test("the documented server proof verifies, and a changed port or token does not", async () => {
+  // docs/protocol.md's auth_begin / auth_challenge example.
+  const example = { token: "q3V9l2n0y2mQeE8o0c5JpW7xK1sR4tU6vY8zA0bC2dE", salt: "ABEiM0RVZneImaq7zN3u_w",
+                    nonce: "AAECAwQFBgcICQoLDA0ODw", port: 8765, proof: "fdIAz2RQxwaAlW99TD7DNwBQ2QAyRWpmvwyowMTU8Bc" };
+  assert.equal(await verifyServerProof(example), true);
+  assert.equal(await verifyServerProof({ ...example, port: 8766 }), false);
+  assert.equal(await verifyServerProof({ ...example, token: example.token + "x" }), false);
+  assert.equal(await verifyServerProof({ ...example, proof: "not base64url!" }), false);
+  assert.equal(toB64url(fromB64url(example.salt)), example.salt);
+});
+
+test("the sentence to paste is the fix, else a quoted example in the suggestion", () => {
+  assert.equal(copyableSentence({ fix: { replacement: "Thanks, Sam." }, suggestion: 'e.g. "Ignored here."' }),
+               "Thanks, Sam.");
+  assert.equal(copyableSentence({ suggestion: "Close warmly, e.g. \u201cThank you for considering it.\u201d" }),
+               "Thank you for considering it.");
+  assert.equal(copyableSentence({ suggestion: 'Too short: "Hi."' }), null); // under 8 characters
+  assert.equal(copyableSentence({ suggestion: "Say why them." }), null);
+});

@@ -1,0 +1,78 @@
+"""One answer to "who is the recipient?" and "is this the same company?" for every rule and hint
+(companion/coach/matching.py), including the cases where two modules used to disagree."""
+
+from datetime import datetime, timezone
+
+from protocol.page import DateParts, Experience, Profile, Role, Thread
+
+from companion.coach.engine import CoachContext
+from companion.coach.hints import shared_employers
+from companion.coach.matching import recipient_name, recipient_slug, same_company
+from companion.coach.outreach_view import RecipientLog
+
+NOW = datetime(2026, 1, 10, 12, tzinfo=timezone.utc)
+
+
+def test_what_the_user_said_wins_over_the_page_and_the_log():
+    # The store's helper put the page's profile before --recipient; the coach's put it after.
+    ctx = CoachContext(surface="message", recipient_name="Bob Smith", recipient_slug="bob-smith",
+                       profile=Profile(slug="robert-smith-1", name="Robert Smith"))
+    rec = RecipientLog(id=1, slug="bob-smith", name="R. Smith")
+    assert recipient_name(ctx, rec) == "Bob Smith"
+    assert recipient_slug(ctx) == "bob-smith"
+
+
+def test_the_page_then_the_thread_then_the_log_name_the_recipient():
+    rec = RecipientLog(id=1, slug="ana", name="Ana Lopez (log)")
+    thread = Thread(participant=Profile(slug="ana-t", name="Ana from the thread"))
+    assert recipient_name(CoachContext(surface="message", profile=Profile(slug="ana", name="Ana Lopez"),
+                                       thread=thread), rec) == "Ana Lopez"
+    ctx = CoachContext(surface="message", thread=thread)
+    assert recipient_name(ctx, rec) == "Ana from the thread" and recipient_slug(ctx) == "ana-t"
+    assert recipient_name(CoachContext(surface="message"), rec) == "Ana Lopez (log)"
+    assert recipient_name(CoachContext(surface="message")) is None and recipient_slug(CoachContext(surface="message")) is None
+
+
+def test_same_company_across_legal_suffixes_short_forms_and_acronyms():
+    assert same_company("Stripe", "Stripe, Inc.")
+    assert same_company("Meta Platforms, Inc.", "Meta")  # the hints' own rule said no
+    assert same_company("Amazon Web Services (AWS)", "AWS")  # the hints' own rule said no
+    assert same_company("société générale", "Société Générale SA")
+    assert not same_company("Bank of America", "Bank of the West")
+    assert not same_company("Stripe", "Figma") and not same_company(None, "Stripe")
+
+
+def _at(company: str, start: int, end: int) -> Profile:
+    role = Role(title="Engineer", dates=f"{start} - {end}", start=DateParts(year=start), end=DateParts(year=end))
+    return Profile(slug="x", name="X", experience=[Experience(company=company, roles=[role])])
+
+
+def test_a_shared_employer_hint_uses_the_same_notion_of_company():
+    ctx = CoachContext(surface="message", profile=_at("Meta", 2019, 2022),
+                       own_profile=_at("Meta Platforms, Inc.", 2020, 2023), now=NOW)
+    found = shared_employers(ctx, "hi there")
+    assert [h.text for h in found] == ["We were both at Meta in 2020–2022."]
+    assert shared_employers(ctx, "we were both at meta") == []  # already mentioned
+
+
+def test_the_coach_and_the_store_meet_only_at_the_coachs_view_of_the_log():
+    """No coach module imports the store; the store imports from the coach only the interface it
+    implements (coach/outreach_view.py); the wire handlers import no rule."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "companion"
+
+    def imports(folder: str) -> set[str]:
+        out = set()
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    out.add(node.module)
+                elif isinstance(node, ast.Import):
+                    out.update(a.name for a in node.names)
+        return out
+
+    assert not {m for m in imports("coach") if m.startswith("companion.store")}
+    assert {m for m in imports("store") if m.startswith("companion.coach")} == {"companion.coach.outreach_view"}
+    assert not {m for m in imports("commands") if m.startswith("companion.coach.rules")}
