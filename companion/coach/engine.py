@@ -76,28 +76,14 @@ class Rule:
                        range=rng, docs=self.docs, **extra)
 
 
-_PLANS: dict[tuple, tuple[Rule, ...]] = {}
-
-
-def plan(rules: list[Rule], ctx: CoachContext) -> tuple[Rule, ...]:
-    """The rules that apply to `ctx`, worked out once per (surface, switches, context present).
-
-    Consecutive keystrokes share all of these, so the per-keystroke cost is one dict lookup
-    instead of ~40 `applies` calls.
-    """
-    needs = sorted({name for rule in rules for name in rule.needs})
-    key = (id(rules), len(rules), ctx.surface, frozenset(ctx.disabled), *(getattr(ctx, n) is None for n in needs))
-    found = _PLANS.get(key)
-    if found is None:
-        if len(_PLANS) > 256:  # a handful of surfaces x switch sets; bound it anyway
-            _PLANS.clear()
-        found = _PLANS[key] = tuple(rule for rule in rules if rule.applies(ctx))
-    return found
+def plan(rules: Iterable[Rule], ctx: CoachContext) -> list[Rule]:
+    """The rules that apply to `ctx` (on, for this surface, with the context they need)."""
+    return [rule for rule in rules if rule.applies(ctx)]
 
 
 def run_rules(rules: Iterable[Rule], draft: AnalysedDraft, ctx: CoachContext) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in plan(rules, ctx) if isinstance(rules, list) else [r for r in rules if r.applies(ctx)]:
+    for rule in plan(rules, ctx):
         findings.extend(rule.check(draft, ctx))
     return findings
 

@@ -68,7 +68,6 @@ class ToneModel:
         self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
         self._sentence_cache: Memo[str, tuple] = Memo(_CACHE_SIZE, weigh=len)
-        self._last_pieces: tuple[str, list] | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ToneModel":
@@ -82,30 +81,18 @@ class ToneModel:
         except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
-    def _pieces(self, text: str, keep: dict | None = None) -> list[tuple[int, str, tuple]]:
+    def _pieces(self, text: str) -> list[tuple[int, str, tuple]]:
         """(offset, sentence, (feature set, sum of their weights, strategies)) per sentence, cached
-        per sentence text so a keystroke re-weighs only the sentence it changed.
-
-        `keep` is the draft's own memory (sentence -> entry of its last version), consulted first
-        and replaced: the shared cache may have turned over when many drafts are being typed."""
-        last = self._last_pieces
-        if last is not None and last[0] == text:
-            return last[1]
+        per sentence text so a keystroke re-weighs only the sentence it changed."""
         cache, w = self._sentence_cache, self.weights
         out = []
         for offset, chunk in chunks(text):
-            info = keep.get(chunk) if keep else None
-            if info is None:
-                info = cache.get(chunk)
+            info = cache.get(chunk)
             if info is None:
                 ngrams, strategies = _chunk_features(chunk)
                 feats = frozenset(ngrams).union(["S:" + name for name in strategies])
                 info = cache.put(chunk, (feats, sum(map(w.__getitem__, feats & self._known)), strategies))
             out.append((offset, chunk, info))
-        self._last_pieces = (text, out)
-        if keep is not None:
-            keep.clear()
-            keep.update((chunk, info) for _o, chunk, info in out)
         return out
 
     def clear_cache(self) -> None:
@@ -113,13 +100,11 @@ class ToneModel:
         from companion.tone import features
 
         self._sentence_cache.clear()
-        self._last_pieces = None
         features._cache.clear()
 
-    def analyse(self, text: str, keep: dict | None = None) -> ToneResult:
-        """Probability and strategies, without the per-feature breakdown (the fast path).
-        `keep`: the draft's memory across versions (see _pieces)."""
-        pieces = self._pieces(text, keep)
+    def analyse(self, text: str) -> ToneResult:
+        """Probability and strategies, without the per-feature breakdown (the fast path)."""
+        pieces = self._pieces(text)
         if len(pieces) == 1:
             feats_sum, strategies = pieces[0][2][1], pieces[0][2][2]
             z = self.bias + feats_sum

@@ -9,12 +9,11 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, recipient_company
-from companion.coach.scan import Trigger
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
 # Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
-_TITLE = Trigger(
+_TITLE = re.compile(
     r"\b(?:(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
     r"product|program|project|ux|ui|site reliability|platform|security|devops|mobile|ios|android|"
     r"qa|test|solutions|sales|marketing|growth|content|research|applied|staff|senior|junior|"
@@ -56,7 +55,7 @@ def _is_self_title(before: str) -> bool:
     return False
 
 
-_JOB_ID = Trigger(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
+_JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
                   r"|\b(?:job|req|requisition)\s*#?\s*\d{3,}\b")  # "job 4821", "req #12345"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
@@ -95,14 +94,14 @@ def role_span(draft: AnalysedDraft) -> tuple[int, int] | None:
     ask.vague through the draft's memo.
     """
     def compute():
-        m = _JOB_ID.search(draft) or _job_reference(draft.lower)
+        m = _JOB_ID.search(draft.lower) or _job_reference(draft.lower)
         if m:
             return m.span()
-        for m in _TITLE.finditer(draft):
+        for m in _TITLE.finditer(draft.lower):
             if m.group().strip() and _title_is_target(draft, m):
                 return m.span()
         subject = draft.subject_lower
-        if subject and (_TITLE.regex.search(subject) or _JOB_ID.regex.search(subject) or _job_reference(subject)):
+        if subject and (_TITLE.search(subject) or _JOB_ID.search(subject) or _job_reference(subject)):
             return (-1, -1)
         return None
 
@@ -120,9 +119,9 @@ def _role_missing(draft: AnalysedDraft, ctx: CoachContext):
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
-_ORG_AFTER = Trigger(
+_ORG_AFTER = re.compile(
     r"(?:\b(?:at|with|join|joining|to|for)[ \t]+)"
-    r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})", on="text",
+    r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})",
 )
 _AT_ORG = re.compile(r"@([A-Z][\w&'-]+)")  # "@Stripe"
 _NOT_ORG = {
@@ -148,9 +147,9 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
             return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
         if "@" in draft.text and _AT_ORG.search(draft.text):
             return True
-        for m in _ORG_AFTER.finditer(draft):
+        for m in _ORG_AFTER.finditer(draft.text):
             words = m.group(1).split()
-            if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.regex.search(m.group(1).lower()):
+            if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
                 continue
             before = draft.before_in_sentence(m.start(), 60)
             if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
@@ -181,7 +180,7 @@ def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
     yield COMPANY_MISSING.finding(message, suggestion=suggestion)
 
 
-_VAGUE = Trigger(
+_VAGUE = re.compile(
     r"\bany (?:open )?(?:openings?|opportunit(?:y|ies)|open(?:ing)? roles?|roles?|positions?|"
     r"jobs?|vacanc(?:y|ies)|openings? available)\b"
     r"|\bhelp me (?:find|get|land|with) (?:a |any )?(?:job|role|position|work)\b"
@@ -196,7 +195,7 @@ _VAGUE = Trigger(
 def _vague(draft: AnalysedDraft, ctx: CoachContext):
     if role_span(draft) is not None:
         return  # "...or anything else that comes up" after a named role is a fair addendum
-    m = _VAGUE.search(draft)
+    m = _VAGUE.search(draft.lower)
     if m:
         words = draft.text[m.start():m.end()]
         yield VAGUE.finding(

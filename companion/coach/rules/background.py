@@ -5,11 +5,12 @@ for how long, one result) before they will click "refer". Connection notes are t
 require it.
 """
 
+import re
+
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.scan import Trigger
 
-_FIT = Trigger(
+_FIT = re.compile(
     r"\b(?:i'm an? |i am an? |i've been |i have been |i was an? |i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
@@ -28,7 +29,7 @@ _FIT = Trigger(
 
 
 def has_fit(draft: AnalysedDraft) -> bool:
-    return draft.remember("background.fit", lambda: bool(_FIT.search(draft)))
+    return draft.remember("background.fit", lambda: bool(_FIT.search(draft.lower)))
 
 
 def _missing(draft: AnalysedDraft, ctx: CoachContext):

@@ -9,9 +9,8 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.scan import Trigger
 
-_GRATITUDE = Trigger(
+_GRATITUDE = re.compile(
     r"\b(?:thanks?|thank you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
     r"gratitude|many thanks|much obliged|cheers for)\b"
 )
@@ -23,7 +22,7 @@ def has_gratitude(draft: AnalysedDraft) -> bool:
     def compute():
         if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
             return True
-        for m in _GRATITUDE.finditer(draft):
+        for m in _GRATITUDE.finditer(draft.lower):
             if not _NOT_GRATITUDE.match(draft.lower, max(0, m.start() - 4)):
                 return True
         return False
@@ -39,7 +38,7 @@ def _gratitude_missing(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-_OUT = Trigger(
+_OUT = re.compile(
     r"\bno (?:worries|pressure|problem|obligation|stress|hard feelings)\b"
     r"|\b(?:(?:totally|completely|fully|i'd|i would|i'll|i will|i) )?(?:understand|get it)\b[^.!?\n]{0,30}\bif\b"
     r"|\bif (?:you're|you are|you feel|you'd be|you would be) (?:not )?(?:comfortable|open|willing|able|too busy|busy|swamped)\b"
@@ -54,7 +53,7 @@ _OUT = Trigger(
 
 
 def has_out(draft: AnalysedDraft) -> bool:
-    return draft.remember("courtesy.out", lambda: bool(_OUT.search(draft)))
+    return draft.remember("courtesy.out", lambda: bool(_OUT.search(draft.lower)))
 
 
 def _out_missing(draft: AnalysedDraft, ctx: CoachContext):
@@ -66,7 +65,7 @@ def _out_missing(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-_TIME = Trigger(
+_TIME = re.compile(
     r"\b(?:your time|you(?:'re| are) (?:probably |likely )?(?:busy|swamped|slammed)|busy schedule|"
     r"thanks? (?:you )?for (?:reading|taking a (?:look|moment|minute))|a (?:few|couple of) minutes|"
     r"(?:a|one) quick (?:question|ask|favou?r)|keep (?:this|it) (?:short|brief)|i'll be brief|"
@@ -80,7 +79,7 @@ _TIME = Trigger(
 
 
 def respects_time(draft: AnalysedDraft) -> bool:
-    return draft.remember("courtesy.time", lambda: bool(_TIME.search(draft)))
+    return draft.remember("courtesy.time", lambda: bool(_TIME.search(draft.lower)))
 
 
 def _time_missing(draft: AnalysedDraft, ctx: CoachContext):
@@ -92,7 +91,7 @@ def _time_missing(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-_MATERIALS = Trigger(
+_MATERIALS = re.compile(
     r"\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
     r"happy to (?:send|share|forward)|can (?:send|share|forward)|link(?:ed)? (?:below|here|to my)|"
@@ -102,7 +101,7 @@ _LINK = re.compile(r"https?://|www\.|\.(?:com|io|dev|me|net|org)\b")
 
 
 def offers_materials(draft: AnalysedDraft) -> bool:
-    return draft.remember("materials", lambda: bool(_MATERIALS.search(draft) or _LINK.search(draft.lower)))
+    return draft.remember("materials", lambda: bool(_MATERIALS.search(draft.lower) or _LINK.search(draft.lower)))
 
 
 def _materials_missing(draft: AnalysedDraft, ctx: CoachContext):

@@ -10,7 +10,6 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import name_matches, recipient_company, recipient_name, same_company
-from companion.coach.scan import Trigger
 
 _GREETING = re.compile(
     r"^\s*(?:(?i:hi|hello|hey|dear|hiya|howdy|greetings|good (?:morning|afternoon|evening))(?:[ \t]+|[ \t]*,[ \t]*)"
@@ -57,7 +56,7 @@ _LEAD = (
     r"opportunit(?:y|ies)|req) (?:at|with)|\b(?:join|joining)(?: the team at| the .{1,30}? team at)?|"
     r"\bwork(?:ing)? (?:at|for)))"
 )
-_AS_IF = Trigger("(?:" + _LEAD + r")[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)", on="text")
+_AS_IF = re.compile("(?:" + _LEAD + r")[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
@@ -72,7 +71,7 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         return
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
-    for m in _AS_IF.finditer(draft):
+    for m in _AS_IF.finditer(draft.text):
         said = m.group(3).rstrip(".’'")
         if said.split()[0].lower() in _NOT_COMPANY or same_company(said, theirs) or same_company(said, own):
             continue

@@ -5,11 +5,12 @@ recipient feel accused for not doing you a favour. A good follow-up assumes the 
 buried, restates the ask in one line and gives them the out again.
 """
 
+import re
+
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.scan import Trigger
 
-_PRESSURE = Trigger(
+_PRESSURE = re.compile(
     r"\bdid you (?:see|get|read|receive|check|even (?:see|read|open)) my (?:last |previous |earlier )?"
     r"(?:message|note|email|inmail|request|dm)\b"
     r"|\bhave you (?:seen|read|gotten|received) my (?:last |previous |earlier )?(?:message|note|email|inmail|request)\b"
@@ -29,7 +30,7 @@ _PRESSURE = Trigger(
 
 
 def _pressure(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _PRESSURE.finditer(draft):
+    for m in _PRESSURE.finditer(draft.lower):
         start, end = m.span()
         words = draft.text[start:end]
         yield PRESSURE.finding(

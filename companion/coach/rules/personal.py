@@ -5,12 +5,13 @@ a shared employer or school, their post or talk, a mutual contact or how you met
 stranger feel chosen, and they are the best predictor of a reply.
 """
 
+import re
+
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, recipient_company, same_company
-from companion.coach.scan import Trigger
 
-_SPECIFIC = Trigger(
+_SPECIFIC = re.compile(
     r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:both|worked|studied|were|overlapped|spoke|chatted|talked)|"
     r"worked (?:together|with you)|you and i|fellow|alum(?:ni|na|nus)?|classmates?|"
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
@@ -48,7 +49,7 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
 def is_personal(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft mentions something specific to the recipient or a shared history."""
     return draft.remember(
-        "personal", lambda: bool(_SPECIFIC.search(draft)) or _mentions_their_history(draft, ctx))
+        "personal", lambda: bool(_SPECIFIC.search(draft.lower)) or _mentions_their_history(draft, ctx))
 
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):

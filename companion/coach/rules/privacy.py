@@ -10,9 +10,8 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
-from companion.coach.scan import Trigger
 
-_CONFIDENTIAL = Trigger(
+_CONFIDENTIAL = re.compile(
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) pay\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
@@ -34,7 +33,7 @@ _ASKING = re.compile(
 
 
 def _confidential(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _CONFIDENTIAL.finditer(draft):
+    for m in _CONFIDENTIAL.finditer(draft.lower):
         start, end = m.span()
         if negated(draft, start, 40):
             continue  # "I know you can't share anything confidential"

@@ -12,10 +12,9 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
-from companion.coach.scan import Trigger
 
 # One pass over the lower-cased draft; the named group says which kind of trigger matched.
-_TRIGGERS = Trigger(
+_TRIGGERS = re.compile(
     r"(?P<refer>\brefer me\b|\bgive me (?:a|the) referral\b|\bget me (?:a referral|an interview|in)\b|"
     r"\bsend me (?:a|the|your) referral\b|\bput me forward\b)"
     r"|(?P<oblige>\bi need you to\b|\byou need to\b|\byou must\b(?! (?:be|have been|get|receive|hear|see|know))|"
@@ -116,7 +115,7 @@ def _demanding(draft: AnalysedDraft, ctx: CoachContext):
     shouted = list(_shouting(draft))
     yield from shouted
     loud = [(f.range.start, f.range.end) for f in shouted]
-    for m in _TRIGGERS.finditer(draft):
+    for m in _TRIGGERS.finditer(draft.lower):
         kind = m.lastgroup
         start, end = m.span()
         if not _keep(draft, kind, start) or _inside(draft, loud, start, end):

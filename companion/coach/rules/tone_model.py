@@ -54,23 +54,13 @@ _ADD = {
     "deference": "open with genuine appreciation of their work",
 }
 
-# (text, model, result, explained): the draft being analysed; the rule and the summary share it.
-_last: tuple[str, ToneModel, ToneResult, bool] | None = None
-
-
 def _model(ctx: CoachContext) -> ToneModel:
     return ctx.tone if isinstance(ctx.tone, ToneModel) else default_model()
 
 
-def _result(text: str, model: ToneModel, explained: bool = False, keep: dict | None = None) -> ToneResult:
-    """The model's result for `text`, computed once per draft; the per-feature breakdown only when
-    asked for (the rule needs it only when it fires, so polite drafts skip it)."""
-    global _last
-    last = _last  # one read: another thread may replace it meanwhile, and that is fine
-    if last is None or last[0] != text or last[1] is not model or (explained and not last[3]):
-        result = model.explain(text) if explained else model.analyse(text, keep)
-        last = _last = (text, model, result, explained)
-    return last[2]
+def _result(draft: AnalysedDraft, model: ToneModel) -> ToneResult:
+    """The model's result for the draft, computed once per draft (the rule and the summary share it)."""
+    return draft.remember(("tone", id(model)), lambda: model.analyse(draft.text))
 
 
 def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
@@ -127,8 +117,7 @@ def lifts(result: ToneResult, model: ToneModel) -> list[tuple[float, str, str]]:
 
 def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = _model(ctx)
-    keep = ctx.scratch.setdefault("tone", {}) if ctx.scratch is not None else None
-    whole = _result(draft.text, model, keep=keep).polite_probability
+    whole = _result(draft, model).polite_probability
     offset, passage = 0, None
     if whole >= IMPOLITE_BELOW:
         # A long draft can read polite overall around one rude passage; look for it.
@@ -139,7 +128,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         passage = draft.text[offset:end]
         result = model.explain(passage)
     else:
-        result = _result(draft.text, model, explained=True)
+        result = model.explain(draft.text)
     p = result.polite_probability
     demanding = [(s - offset, e - offset) for s, e in _demanding_spans(draft, ctx)]
     down = pulls(result, exclude=demanding)
@@ -190,7 +179,7 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     if not IMPOLITE.applies(ctx):
         return None
     model = _model(ctx)
-    result = _result(draft.text, model)
+    result = _result(draft, model)
     p = result.polite_probability
     codes = {f.code for f in findings}
     demanding = DEMANDING.code in codes
