@@ -8,7 +8,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import find_company, recipient_company
+from companion.coach.matching import find_company, negated, recipient_company
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
@@ -192,17 +192,39 @@ _VAGUE = re.compile(
 )
 
 
+# What a job seeker asks for when no role is named: a referral, "opportunities", "a job", whether
+# they are hiring. Without a role, job ID or link the recipient cannot act on any of these.
+_JOB_ASK = re.compile(
+    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
+    r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles)\b")
+
+
+def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
+    m = _VAGUE.search(draft.lower)
+    if m:
+        return m.span()
+    for m in _JOB_ASK.finditer(draft.lower):
+        if negated(draft, m.start(), 25):
+            continue
+        return m.span()
+    if draft.word_count <= 3:  # "Hi": nothing is asked at all
+        return (0, len(draft.text))
+    return None
+
+
 def _vague(draft: AnalysedDraft, ctx: CoachContext):
     if role_span(draft) is not None:
         return  # "...or anything else that comes up" after a named role is a fair addendum
-    m = _VAGUE.search(draft.lower)
-    if m:
-        words = draft.text[m.start():m.end()]
+    span = _vague_span(draft)
+    if span:
+        words = draft.text[span[0]:span[1]]
         yield VAGUE.finding(
-            f"\"{words}\" is a vague ask: the recipient would have to search their job board for "
-            "you, and a request that costs them research usually goes unanswered.",
-            draft, m.span(),
-            suggestion="Ask about one posted role you have already picked, by title or job ID.",
+            f"\"{words}\" is a vague ask: no role, job ID or link says what you want, so the recipient "
+            "would have to search their job board for you, and a request that costs them research "
+            "usually goes unanswered.",
+            draft, span,
+            suggestion="Ask about one posted role you have already picked, by title, job ID or link; or "
+                       "ask for something bounded, like a 15-minute chat about their team.",
         )
 
 

@@ -65,16 +65,21 @@ def _out_missing(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
+# Their time, busyness or schedule, or the ask framed as short ("a quick question", "a 15-minute
+# call", "a few minutes"): the README of the referral dev set counts both as acknowledging time.
+_SHORT = r"(?:quick|brief|short|small|little|\d+(?:\s*[-–]\s*\d+)?[- ]?(?:minute|min)s?|(?:ten|fifteen|twenty|thirty)[- ]minutes?)"
 _TIME = re.compile(
-    r"\b(?:your time|you(?:'re| are) (?:probably |likely )?(?:busy|swamped|slammed)|busy schedule|"
-    r"thanks? (?:you )?for (?:reading|taking a (?:look|moment|minute))|a (?:few|couple of) minutes|"
-    r"(?:a|one) quick (?:question|ask|favou?r)|keep (?:this|it) (?:short|brief)|i'll be brief|"
+    r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very )?(?:busy|swamped|slammed)|"
+    r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
+    r"taking the time|(?:a|one) (?:few|couple of) minutes|a (?:moment|minute|second) of your|"
+    r"(?:a |an |one )?" + _SHORT + r" (?:\(?[\w-]+\)? )?(?:question|ask|favou?r|chat|call|coffee|update|note|sync|conversation|intro|look|read|meeting)|"
+    r"keep (?:this|it) (?:short|brief)|i'll be brief|"
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
-    r"out of the blue|(?:appreciate|thank you for|thanks for) (?:reading|considering|your consideration)|"
-    r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|"
+    r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|the timing (?:isn't|is not|wasn't) right|"
+    r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|work around your|"
     r"(?:i know|i imagine|i realize|i'm sure) (?:things|life|work|it|you|your (?:inbox|schedule|week|calendar))"
-    r"(?:'s|'re| are| is| gets?| must be| can get)? (?:\w+ )?(?:busy|hectic|crazy|full|packed|swamped))\b"
+    r"(?:'s|'re| are| is| gets?| must be| can get)? (?:\w+ )?(?:busy|hectic|crazy|full|packed|swamped))"
 )
 
 
