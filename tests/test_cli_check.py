@@ -14,7 +14,7 @@ from companion.coach import CoachContext, analyze
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_PAGE = Path("/work/shared/fixtures/linkedin/sdui-1st-degree_2026-03.html")
-GOOD = ("Hi Sam, fellow Michigan alum here! I'm applying for the Data Analyst role at Stripe and would "
+GOOD = ("Hi Sam, great meeting you at the Michigan alumni mixer! I'm applying for the Data Analyst role at Stripe and would "
         "be grateful for a referral if you're comfortable. No worries if not. Thank you!")
 
 
@@ -58,9 +58,9 @@ def test_error_finding_exits_1_with_line_col_and_caret(capsys, draft):
 
 
 def test_caret_column_counts_characters_after_emoji(capsys, draft):
-    code, out, _ = run(capsys, draft("🎉🎉 Thanks in advance!"))
+    code, out, _ = run(capsys, draft("🎉🎉 Refer me ASAP!"))
     line = next(x for x in out.splitlines() if "[tone.demanding]" in x)
-    assert ":1:4: warning" in line  # column in characters, not UTF-16 units
+    assert ":1:4: error" in line  # column in characters, not UTF-16 units
 
 
 def test_warnings_only_exit_0(capsys, draft):

@@ -14,7 +14,7 @@ from companion.coach import CoachContext, analyze
 from companion.coach.registry import RULES, RULES_BY_CODE
 from companion.coach.report import CHECKLIST, score
 
-GOOD = ("Hi Sam, fellow Michigan alum here! I'm applying for the Data Analyst role at Stripe and would "
+GOOD = ("Hi Sam, great meeting you at the Michigan alumni mixer! I'm applying for the Data Analyst role at Stripe and would "
         "be grateful for a referral if you're comfortable. No worries if not. Thank you!")
 
 

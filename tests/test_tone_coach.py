@@ -47,7 +47,7 @@ def test_quiet_on_polite_drafts():
 
 def test_please_at_sentence_start_is_explained_as_the_paper_found():
     text = "Please send me the link to the role. What is the salary?"
-    fb = analyze(text, ctx(disabled=frozenset({"privacy.confidential"})))
+    fb = analyze(text, ctx(disabled=frozenset({"privacy.confidential", "tone.demanding"})))
     tone = fb.tone
     assert "please_start" in {s["name"] for s in tone["strategies"]}
     [f] = [f for f in fb.findings if f.code == "tone.impolite"]

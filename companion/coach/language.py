@@ -63,3 +63,9 @@ def mood(draft: AnalysedDraft, start: int, end: int | None = None) -> str:
     if not words or (words[0] not in _SUBJECTS and not words[0].endswith(("ing", "ed", "ly"))):
         return "imperative"
     return "statement"
+
+
+def opens_clause(draft: AnalysedDraft, start: int) -> bool:
+    """Whether only greetings and particles ("please", "pls", "kindly") stand before `start` in its sentence."""
+    s, _e = sentence_bounds(draft, start)
+    return all(w in _PARTICLES for w in _WORD.findall(draft.lower[s:start]))

@@ -120,7 +120,7 @@ def _role_missing(draft: AnalysedDraft, ctx: CoachContext):
 
 # Organisations named after "at/join/with", when no profile tells us the company.
 _ORG_AFTER = re.compile(
-    r"(?:\b(?:at|with|join|joining|to|for)[ \t]+)"
+    r"(?:\b(?:at|with|join|joining|to|for|about|within|into|your(?: company)?)[ \t]+\**)"
     r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})",
 )
 _AT_ORG = re.compile(r"@([A-Z][\w&'-]+)")  # "@Stripe"
@@ -136,7 +136,11 @@ _ORG_CUE = re.compile(
     r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|"
     r"excited|love to|dream|hiring|career|team|considered)"
 )
-_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:is|are) (?:hiring|recruiting|looking for)\b")
+_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:hiring|recruiting|looking|expanding)|posted)\b"
+                         r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)[a-z]")  # "Xendit's expansion"
+# Tools and skills follow "experience with" or "proficient in"; they are not employers.
+_SKILL_BEFORE = re.compile(r"\b(?:experience|experienced|familiar|skilled|proficient|expertise|work(?:ed|ing)?|built|"
+                           r"build(?:ing)?|skills?|knowledge)(?: \w+)? (?:with|in)\s*$")
 
 
 def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -152,14 +156,15 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
             if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
                 continue
             before = draft.before_in_sentence(m.start(), 60)
+            if _SKILL_BEFORE.search(draft.lower[max(0, m.start() - 30):m.start(1)]):
+                continue
             if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
                 continue  # "I worked at Acme": their own employer, not the company they ask about
             return True
-        lower = draft.lower
-        if "hiring" in lower or "recruiting" in lower or "looking for" in lower:
-            for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer"
-                if m.group(1).split()[0].lower() not in _NOT_ORG:
-                    return True
+        for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer", "Xendit's expansion"
+            name = m.group(1) or m.group(2)
+            if name.split()[0].lower() not in _NOT_ORG and draft.text[draft.sentence_start(m.start()):m.start()].strip():
+                return True
         return False
 
     return draft.remember("ask.company", compute)

@@ -14,6 +14,8 @@ _PRESSURE = re.compile(
     r"\bdid you (?:see|get|read|receive|check|even (?:see|read|open)) my (?:last |previous |earlier )?"
     r"(?:message|note|email|inmail|request|dm)\b"
     r"|\bhave you (?:seen|read|gotten|received) my (?:last |previous |earlier )?(?:message|note|email|inmail|request)\b"
+    r"|\b(?:see|check|ask|know) (?:if|whether) you (?:ever )?(?:received|got|saw|read|opened) my (?:last |previous |earlier )?"
+    r"(?:message|note|email|e-mail|inmail|request)\b"
     r"|\b(?:i'm |i am )?still waiting\b"
     r"|\bi (?:haven't|have not|never) (?:heard back|heard from you|gotten a (?:reply|response)|received a (?:reply|response))"
     r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"

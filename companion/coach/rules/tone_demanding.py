@@ -11,7 +11,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.language import mood, sentence_bounds
+from companion.coach.language import mood, opens_clause, sentence_bounds
 from companion.coach.matching import negated
 
 # One pass over the lower-cased draft; the named group says which kind of trigger matched.
@@ -22,7 +22,7 @@ _TRIGGERS = re.compile(
     r"\bhire me\b|\bi (?:deserve|am owed|'m owed)\b|\byou owe me\b)"
     r"|(?P<refer>\b(?:refer|recommend|introduce|hire|interview) me\b|"
     r"\b(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
-    r"\bput (?:me|my (?:name|resume|cv)) (?:forward|in)\b|\b(?:reply|respond|answer|call me|get back to me)\b)"
+    r"\bput (?:me|my (?:name|resume|cv)) (?:forward|in)\b|\bget back to me\b)"
     r"|(?P<oblige>\bi need you to\b|\byou need to\b|\byou must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"\byou have to\b|\bmake sure (?:you|to)\b|\bi expect\b|\bi(?:'m| am) expecting\b|"
     r"\bi demand\b|\bi insist\b|\byou should (?:refer|forward|pass)\b)"
@@ -88,7 +88,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int, end: int) -> bool:
     """Whether a trigger of `kind` at [start, end) is really demanding (not softened, negated or observed)."""
     before = draft.before_in_sentence(start, 80)
     if kind == "refer":
-        return mood(draft, start, end) == "imperative"
+        return opens_clause(draft, start) and mood(draft, start, end) == "imperative"
     if kind == "oblige":
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
                                      "whether")):
