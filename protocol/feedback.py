@@ -58,7 +58,7 @@ class Limits(Model):
 class Feedback(Model):
     version: int
     surface: Surface
-    score: int = Field(ge=0, le=100)
+    score: int | None = Field(ge=0, le=100)  # None: an empty draft, nothing to judge yet
     findings: list[Finding] = []
     checklist: list[ChecklistItem] = []
     hints: list[Hint] = []

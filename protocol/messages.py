@@ -71,6 +71,8 @@ class Draft(Command):
     subject: str | None = Field(default=None, max_length=1_000)  # InMail subject
     limit: int | None = Field(default=None, ge=1, le=100_000)  # the page's declared limit
     recipient: str | None = Field(default=None, max_length=200)  # profile slug, when known
+    # Where the caret is (UTF-16 offset into text): the word being typed there is not judged yet.
+    caret: int | None = Field(default=None, ge=0, le=100_000)
 
 
 class PageSnapshot(Command):

@@ -242,10 +242,10 @@ def test_name_mismatch_span_and_fix():
     assert "Priya" in f.message and "Sam Lee" in f.message
 
 
-def test_company_mismatch_severity_depends_on_wording():
+def test_company_mismatch_is_a_must_fix_however_it_is_worded():
     addressed = findings("How do you like your team at Google?", "fact.company-mismatch", company="Stripe")
     target = findings("Could you refer me for the Analyst role at Google?", "fact.company-mismatch", company="Stripe")
-    assert addressed[0].severity == "error" and target[0].severity == "warning"
+    assert addressed[0].severity == "error" and target[0].severity == "error"
     assert addressed[0].fix.replacement == "Stripe"
 
 

@@ -38,6 +38,7 @@ class CoachContext:
     company: str | None = None  # from --company when no profile
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     disabled: frozenset[str] = frozenset()
+    caret: int | None = None  # UTF-16 offset of the caret; the word being typed there is not judged
     # Per-draft memory across versions (companion.session.Session.scratch): rules keep what the
     # last version cost them under their own key, e.g. the tone model's sentences.
     scratch: dict | None = None
@@ -54,6 +55,9 @@ class Rule:
     check: Check
     surfaces: frozenset[str] = ALL_SURFACES
     needs: frozenset[str] = frozenset()  # CoachContext fields that must be set, e.g. {"profile"}
+    # Judges a single word (a name, a company, a placeholder, a tone word): a finding on the word
+    # still being typed at the caret waits until it is finished ("Hi Ca|" is not a wrong name).
+    judges_words: bool = False
 
     @property
     def docs(self) -> str:
@@ -81,10 +85,36 @@ def plan(rules: Iterable[Rule], ctx: CoachContext) -> list[Rule]:
     return [rule for rule in rules if rule.applies(ctx)]
 
 
+def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | None:
+    """UTF-16 span of the word the caret touches while no boundary follows it yet, else None."""
+    if caret is None or caret > draft.utf16_length:
+        return None
+    at = draft.offsets.from_utf16(caret)
+    text = draft.text
+    if at < len(text) and (text[at].isalnum() or text[at] in "'’-_]}>"):
+        pass  # typing inside a word: it is unfinished too
+    elif at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-_[{<"):
+        return None  # the caret follows a boundary: nothing is being typed
+    elif at < len(text):
+        return None  # a boundary follows the word: it is finished
+    start = at
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_[{<"):
+        start -= 1
+    end = at
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’-_]}>"):
+        end += 1
+    return draft.offsets.to_utf16(start), draft.offsets.to_utf16(end)
+
+
 def run_rules(rules: Iterable[Rule], draft: AnalysedDraft, ctx: CoachContext) -> list[Finding]:
+    typing = typing_span(draft, ctx.caret)
     findings: list[Finding] = []
     for rule in plan(rules, ctx):
-        findings.extend(rule.check(draft, ctx))
+        for f in rule.check(draft, ctx):
+            if typing and rule.judges_words and f.range is not None and \
+                    f.range.start < typing[1] and typing[0] < f.range.end:
+                continue  # the word is still being typed
+            findings.append(f)
     return findings
 
 
@@ -94,5 +124,5 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     from companion.coach.report import build_feedback
 
     draft = AnalysedDraft(text, subject=ctx.subject)
-    findings = run_rules(RULES, draft, ctx)
+    findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet
     return build_feedback(draft, ctx, findings, version)

@@ -2,8 +2,9 @@
 
 Score (documented in docs/rules.md, "Score"): start at 100; every rule that fired subtracts once,
 at the severity of its worst finding (error 35, warning 12, info 4, hint 0), so five "!!" cost the
-same as one; any error caps the score at 40, so a message LinkedIn will not send, or one with a
-wrong name or an unfilled placeholder, never looks good. The result is clamped to 0-100.
+same as one; any must-fix (an error: wrong name or company, demanding wording, a confidential ask,
+an unfilled placeholder, an over-limit text) caps the score at 40. The result is clamped to 0-100.
+An empty or whitespace-only draft has no findings, no checklist and no score (None).
 """
 
 import importlib
@@ -95,6 +96,7 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # Errors first, then by where they are in the text; the sort is stable, so registry order
     # breaks ties among findings without a range.
     ordered = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.range.start if f.range else -1))
-    return Feedback(version=version, surface=ctx.surface, score=score(ordered), findings=ordered,
-                    checklist=checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits,
+    empty = not draft.text.strip()
+    return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered), findings=ordered,
+                    checklist=[] if empty else checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits,
                     tone=tone_summary(draft, ctx, ordered))

@@ -26,6 +26,7 @@ def build_context(msg, session, services) -> CoachContext:
         recipient_slug=msg.recipient or (profile.slug if profile else None),
         now=services.clock(),
         disabled=frozenset(session.disabled_rules),
+        caret=msg.caret,
         scratch=session.scratch(msg.draft_id),
     )
 

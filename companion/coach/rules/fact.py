@@ -77,7 +77,6 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
             continue
         if _SELF_BEFORE.search(draft.lower[max(0, m.start() - 40):m.start()]):
             continue
-        addressed = m.group("addr") is not None
         left = next((p for p in past if same_company(said, p)), None)
         why = f"they were at {left} before, but are at {theirs} now" if left else f"they are at {theirs}"
         start, end = m.span(3)
@@ -86,17 +85,18 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
             f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
             "copy-pasted message and they cannot refer you there.",
             draft, (start_said, start_said + len(said)),
-            severity="error" if addressed else "warning",
             suggestion=f"Did you mean {theirs}?",
             fix={"range": draft.range(start_said, start_said + len(said)), "replacement": theirs},
         )
 
 
 NAME_MISMATCH = Rule(
+    judges_words=True,
     code="fact.name-mismatch", severity="error", check=_name_mismatch,
     rationale="Greeting someone by another person's name ends the conversation.",
 )
 COMPANY_MISMATCH = Rule(
+    judges_words=True,
     code="fact.company-mismatch", severity="error", check=_company_mismatch,
     surfaces=frozenset({"connection_note", "message", "inmail", "follow_up"}),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",

@@ -67,6 +67,7 @@ def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
 
 
 PLACEHOLDER = Rule(
+    judges_words=True,
     code="template.placeholder", severity="error", check=_placeholder,
     rationale="An unfilled placeholder proves the message is a template nobody checked.",
 )

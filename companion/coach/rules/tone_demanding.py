@@ -186,6 +186,7 @@ def _normal_case(shouted: str, at_sentence_start: bool) -> str:
 
 
 DEMANDING = Rule(
+    judges_words=True,
     code="tone.demanding", severity="error", check=_demanding,
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
