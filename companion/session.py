@@ -7,6 +7,7 @@ MAX_SCRATCH = 8  # drafts per connection whose last version's pieces are remembe
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from protocol.page import Composer, Profile, Thread
 
@@ -19,6 +20,7 @@ class Session:
     profile: Profile | None = None  # the recipient, from the last profile/thread page
     thread: Thread | None = None
     composer: Composer | None = None
+    captured_at: datetime | None = None  # when the browser captured the page (for "recent")
     own_profile: Profile | None = None  # the user, remembered across pages (companion.pages.own_profile)
     disabled_rules: set[str] = field(default_factory=set)
     paused: bool = False
@@ -42,3 +44,4 @@ class Session:
         self.profile = None
         self.thread = None
         self.composer = None
+        self.captured_at = None

@@ -46,6 +46,7 @@ class Hint(Model):
     why: str
     source: str  # the exact source field, e.g. "profile.experience[1].company"
     link: str | None = None  # e.g. the recent post the hint is about
+    used: bool = False  # the draft already says it: shown as done, not offered again
 
 
 class Limits(Model):

@@ -37,6 +37,7 @@ class CoachContext:
     recipient_name: str | None = None  # from --recipient when no profile
     company: str | None = None  # from --company when no profile
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    captured_at: datetime | None = None  # when the page was captured; "recent" is relative to it
     disabled: frozenset[str] = frozenset()
     caret: int | None = None  # UTF-16 offset of the caret; the word being typed there is not judged
     # Per-draft memory across versions (companion.session.Session.scratch): rules keep what the

@@ -29,6 +29,7 @@ _CONDITIONAL = re.compile(
 _PARTICLES = frozenset({"please", "pls", "plz", "kindly", "just", "so", "and", "now", "also", "then", "hi", "hey",
                         "hello", "sir", "madam", "ma'am", "dear", "again", "simply"})
 _WORD = re.compile(r"[a-z']+")
+_LY_VERBS = frozenset({"reply", "apply", "supply", "rely", "comply", "multiply"})
 # Words that open a declarative sentence (a subject); a sentence opening with anything else after
 # the particles ("Let me know by Friday", "Send it over") is read as a command.
 _SUBJECTS = frozenset({
@@ -60,7 +61,9 @@ def mood(draft: AnalysedDraft, start: int, end: int | None = None) -> str:
     if _CONDITIONAL.search(sentence):
         return "conditional"
     words = [w for w in _WORD.findall(draft.lower[s:start]) if w not in _PARTICLES]
-    if not words or (words[0] not in _SUBJECTS and not words[0].endswith(("ing", "ed", "ly"))):
+    first = words[0] if words else ""
+    adverb_or_participle = first.endswith(("ing", "ed")) or (first.endswith("ly") and first not in _LY_VERBS)
+    if not words or (first not in _SUBJECTS and not adverb_or_participle):
         return "imperative"
     return "statement"
 

@@ -27,6 +27,7 @@ def build_context(msg, session, services) -> CoachContext:
         now=services.clock(),
         disabled=frozenset(session.disabled_rules),
         caret=msg.caret,
+        captured_at=getattr(session, "captured_at", None),
         scratch=session.scratch(msg.draft_id),
     )
 

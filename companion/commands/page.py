@@ -9,7 +9,7 @@ Nothing of the page is logged.
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import datetime, timezone
 
 from protocol.page import PageResult, Profile
 
@@ -64,6 +64,17 @@ def _capture_time(value: str | None) -> datetime | None:
         return None
 
 
+def _captured_utc(value: str | None) -> datetime | None:
+    """The capture time as an aware datetime (UTC when no offset is given), for "recent" in hints."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
 async def handle(msg, session, services) -> RawJSON:
     loop = asyncio.get_running_loop()
     captured = _capture_time(getattr(msg, "captured_at", None))
@@ -75,5 +86,6 @@ async def handle(msg, session, services) -> RawJSON:
     known = getattr(session, "own_profile", None)
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     apply(result, session, msg.url)
+    session.captured_at = _captured_utc(getattr(msg, "captured_at", None))
     await outreach.remember_replies(services, result.thread)  # replies seen, for people in the log
     return RawJSON(result.model_dump_json(exclude_none=True))  # encoded once (see commands/draft.py)

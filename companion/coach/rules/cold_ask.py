@@ -57,9 +57,15 @@ def _asks(draft: AnalysedDraft):
     return None
 
 
+def _names_a_mutual(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """A mutual connection from their profile, named in the draft: an introduction, not a cold ask."""
+    names = ctx.profile.mutual_names if ctx.profile is not None else None
+    return any(n and n.lower() in draft.lower for n in names or ())
+
+
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = _asks(draft)
-    if ask is None or PRIOR_CONTACT.search(draft.lower) or _has_history(ctx):
+    if ask is None or PRIOR_CONTACT.search(draft.lower) or _names_a_mutual(draft, ctx) or _has_history(ctx):
         return
     name = recipient_name(ctx)
     who = name.split()[0] if name else "them"

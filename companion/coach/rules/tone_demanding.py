@@ -62,13 +62,13 @@ _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[,.;:!?-]*\s+\b[A-Z][A-Z'’]*\b)
 _MESSAGES = {
     "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
               "outright makes declining awkward, and awkward messages get ignored.",
-              "Ask it as a question: \"Would you be open to referring me for …?\""),
+              "Ask it as a question, e.g. \"Would you be open to referring me for this role?\""),
     "entitle": ("\"{w}\" asks them for the outcome itself. They can at most pass your name on; asking for "
                 "the job reads as entitled.",
-                "Ask for what they can give: \"Would you be comfortable referring me for the … role?\""),
+                "Ask for what they can give, e.g. \"Would you be comfortable referring me?\""),
     "oblige": ("\"{w}\" puts an obligation on someone who owes you nothing. It reads as demanding, "
                "which is the quickest way to lose a stranger's goodwill.",
-               "Ask instead of telling: \"Would you be willing to …?\""),
+               "Ask instead of telling: make it a question that starts \"Would you be willing to\"."),
     "urgent": ("\"{w}\" pressures them with your deadline. Their help is optional; urgency makes it "
                "easier to say nothing than to rush.",
                "Drop the deadline; if there is a real one, say what it is and that no is fine."),

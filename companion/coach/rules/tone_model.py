@@ -33,22 +33,22 @@ CITATION = "Stanford Politeness Corpus, Danescu-Niculescu-Mizil et al., ACL 2013
 # What to do about a strategy that pulls the score down.
 _FIX = {
     "direct_question": "a question that opens with why/what/who/how reads as a challenge; frame it: "
-                       "\"I was wondering …\" or \"Could you tell me …?\"",
+                       "start with \"I was wondering\" or \"Could you tell me\"",
     "direct_start": "opening with \"So\", \"And\" or \"But\" reads abrupt; drop it",
     "second_person_start": "a sentence that starts with \"You\" reads as pointing a finger; start from your side",
     "factuality": "\"actually\", \"really\", \"in fact\" can sound like correcting them; cut them",
     "negative_lexicon": "words of blame or complaint; say it neutrally",
-    "imperative_start": "a bare command; ask instead: \"Would you be open to …?\"",
+    "imperative_start": "a bare command; ask instead, starting with \"Would you be open to\"",
     "indicative_modal": "\"Can you / Will you\" is blunt; \"Could you / Would you\" is softer",
     "please_start": "\"please\" opening a sentence softens a command but keeps it a command (the paper "
-                    "found it reads less polite); ask instead: \"Could you please …?\"",
+                    "found it reads less polite); ask instead, starting with \"Could you please\"",
 }
 # Absent strategies worth suggesting, with how to add them.
 _ADD = {
-    "counterfactual_modal": "ask with \"Would you be open to …?\" or \"Could you …?\"",
+    "counterfactual_modal": "ask with \"Would you be open to\" or \"Could you\"",
     "gratitude": "thank them (\"Thank you for considering it\")",
     "greeting": "greet them (\"Hi Sam,\")",
-    "subjunctive": "make the ask hypothetical (\"I was wondering if you would …\")",
+    "subjunctive": "make the ask hypothetical (\"I was wondering if you would\")",
     "hedges": "soften the ask (\"perhaps\", \"if possible\")",
     "apologizing": "acknowledge the imposition (\"Sorry to bother you\")",
     "deference": "open with genuine appreciation of their work",
