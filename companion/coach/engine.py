@@ -46,6 +46,8 @@ class CoachContext:
 
 
 Check = Callable[[AnalysedDraft, CoachContext], Iterable[Finding]]
+# What a rule's examples know besides the text: who the recipient is and where they work.
+EXAMPLE_CONTEXT = {"recipient_name": "Sam Lee", "company": "Stripe"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,11 @@ class Rule:
     # Judges a single word (a name, a company, a placeholder, a tone word): a finding on the word
     # still being typed at the caret waits until it is finished ("Hi Ca|" is not a wrong name).
     judges_words: bool = False
+    # Its own examples, run by tests/test_coach_examples.py and listed in docs/rules.md: drafts it
+    # must fire on and drafts it must stay quiet on, in EXAMPLE_CONTEXT on its first surface.
+    fires: tuple[str, ...] = ()
+    quiet: tuple[str, ...] = ()
+    checklist: str | None = None  # the checklist item (report.CHECKLIST_LABELS) this rule decides
 
     @property
     def docs(self) -> str:
@@ -79,6 +86,24 @@ class Rule:
         rng = draft.range(*span) if (draft is not None and span is not None) else None
         return Finding(code=self.code, severity=extra.pop("severity", self.severity), message=message,
                        range=rng, docs=self.docs, **extra)
+
+
+def example_surface(rule: Rule) -> str:
+    """The surface a rule's examples run on: a message when it applies there."""
+    return "message" if "message" in rule.surfaces else sorted(rule.surfaces)[0]
+
+
+def missing_phrase_rule(code: str, present: Callable[[AnalysedDraft], bool], message: str, suggestion: str,
+                        **fields: Any) -> Rule:
+    """A rule that fires once, without a range, when the draft lacks something (`present` is False)."""
+    rule: Rule
+
+    def check(draft: AnalysedDraft, ctx: CoachContext):
+        if not present(draft):
+            yield rule.finding(message, suggestion=suggestion)
+
+    rule = Rule(code=code, check=check, **fields)
+    return rule
 
 
 def plan(rules: Iterable[Rule], ctx: CoachContext) -> list[Rule]:

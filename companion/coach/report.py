@@ -14,7 +14,8 @@ import sys
 from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext
+from companion.coach.engine import CoachContext, plan
+from companion.coach.registry import RULES
 from companion.coach.limits import declared_limit, hard_limit, recommended
 from companion.coach.rules.tone_model import tone_summary
 
@@ -25,18 +26,21 @@ PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 ERROR_CAP = 40
 
-# The do's, in the order a user reads a message: (id, label, the codes whose findings fail it).
-CHECKLIST = [
-    ("specific", "Names the role and the company", ("ask.role-missing", "ask.company-missing", "ask.vague")),
-    ("personal", "Says something specific to them", ("personal.generic",)),
-    ("fit", "Sums up why you fit", ("background.missing",)),
-    ("time", "Respects their time", ("courtesy.time-missing", "length.too-long", "length.over-limit")),
-    ("materials", "Offers your resume or a link", ("materials.missing",)),
-    ("out", "Gives them an easy out", ("courtesy.out-missing",)),
-    ("thanks", "Thanks them", ("courtesy.gratitude-missing",)),
-    # The rule-based demand check and the politeness model: one item, so they cannot disagree.
-    ("polite", "Reads as polite", ("tone.demanding", "tone.impolite")),
+# The do's, in the order a user reads a message: (id, label). Each rule declares the item it
+# decides (Rule.checklist); the rule-based demand check and the politeness model share "polite", so
+# they cannot disagree.
+CHECKLIST_LABELS = [
+    ("specific", "Names the role and the company"),
+    ("personal", "Says something specific to them"),
+    ("fit", "Sums up why you fit"),
+    ("time", "Respects their time"),
+    ("materials", "Offers your resume or a link"),
+    ("out", "Gives them an easy out"),
+    ("thanks", "Thanks them"),
+    ("polite", "Reads as polite"),
 ]
+# (id, label, the codes whose findings fail it), from the rules' declarations.
+CHECKLIST = [(item, label, tuple(r.code for r in RULES if r.checklist == item)) for item, label in CHECKLIST_LABELS]
 
 
 def score(findings: list[Finding]) -> int:
@@ -52,9 +56,6 @@ def score(findings: list[Finding]) -> int:
 
 def checklist(ctx: CoachContext, findings: list[Finding]) -> list[ChecklistItem]:
     """One item per do whose rules ran for this surface and were not switched off."""
-    from companion.coach.engine import plan
-    from companion.coach.registry import RULES
-
     fired = {f.code for f in findings}
     active = {rule.code for rule in plan(RULES, ctx)}
     items = []

@@ -235,14 +235,23 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 
 ROLE_MISSING = Rule(
     code="ask.role-missing", severity="warning", surfaces=ASK_SURFACES, check=_role_missing,
+    checklist="specific",
+    fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',),
+    quiet=('Could you refer me for the Data Analyst role at Stripe?', 'Here is the posting: https://stripe.com/jobs/listing/123456', 'I applied for job ID 48213 at Stripe.',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
+    checklist="specific",
+    fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',),
+    quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(
     code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague,
+    checklist="specific",
+    fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',),
+    quiet=('Could you refer me for the Data Analyst role (job ID 48213)?', 'Would you have 15 minutes to chat about your team?', "I'm not asking about other openings, just this Data Analyst role.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
 

@@ -83,6 +83,8 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
 COLD_ASK = Rule(
     code="relationship.cold-ask", severity="info", check=_cold_ask,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
+    fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',),
+    quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?', 'Hi Sam, thanks again for the chat. Could you refer me?', 'Hi Sam, would you have 15 minutes to chat about your team?',),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )

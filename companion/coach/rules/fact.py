@@ -93,12 +93,16 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
 NAME_MISMATCH = Rule(
     judges_words=True,
     code="fact.name-mismatch", severity="error", check=_name_mismatch,
+    fires=("Hi Priya, I hope you're well.",),
+    quiet=("Hi Sam, I hope you're well.", "Hi there, I hope you're well.", 'Dear Hiring Manager,',),
     rationale="Greeting someone by another person's name ends the conversation.",
 )
 COMPANY_MISMATCH = Rule(
     judges_words=True,
     code="fact.company-mismatch", severity="error", check=_company_mismatch,
     surfaces=frozenset({"connection_note", "message", "inmail", "follow_up"}),
+    fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',),
+    quiet=('How do you like your team at Stripe?', 'I worked at Google before.',),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 

@@ -80,6 +80,9 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
+    checklist="personal",
+    fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',),
+    quiet=('Great meeting you at PyCon last week!', 'I loved your post on event sourcing.', 'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

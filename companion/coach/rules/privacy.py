@@ -53,6 +53,8 @@ def _confidential(draft: AnalysedDraft, ctx: CoachContext):
 
 CONFIDENTIAL = Rule(
     code="privacy.confidential", severity="error", check=_confidential,
+    fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',),
+    quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 

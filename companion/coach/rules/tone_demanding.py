@@ -118,7 +118,16 @@ def _finding(draft, kind, start, end, fix=None):
                              data={"kind": kind}, **extra)
 
 
+def demanding_findings(draft: AnalysedDraft) -> list:
+    """This rule's findings for the draft, worked out once (tone.impolite reads their spans)."""
+    return draft.remember("tone.demanding", lambda: list(_find(draft)))
+
+
 def _demanding(draft: AnalysedDraft, ctx: CoachContext):
+    return demanding_findings(draft)
+
+
+def _find(draft: AnalysedDraft):
     shouted = list(_shouting(draft))
     yield from shouted
     loud = [(f.range.start, f.range.end) for f in shouted]
@@ -188,6 +197,15 @@ def _normal_case(shouted: str, at_sentence_start: bool) -> str:
 DEMANDING = Rule(
     judges_words=True,
     code="tone.demanding", severity="error", check=_demanding,
+    checklist="polite",
+    fires=("Please refer me for the role.", "I need you to forward my resume.", "Please get back to me ASAP.",
+           "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
+           "Can you write me a letter by tomorrow?", "I'd appreciate a timely response from you all.",
+           "I haven't heard back, so I wanted to remind you how much I need this job."),
+    quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
+           "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
+           "Please find my resume attached.", "I saw the opening and immediately thought of you.",
+           "I studied at NYU and have an MBA and AWS certifications.", "The application closes by Friday."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 

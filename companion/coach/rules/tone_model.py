@@ -15,7 +15,7 @@ tone.demanding fires on it.
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.rules.tone_demanding import DEMANDING
+from companion.coach.rules.tone_demanding import DEMANDING, demanding_findings
 from companion.tone.model import ToneModel, ToneResult, default_model
 from companion.tone.strategies import BY_NAME
 
@@ -68,7 +68,7 @@ def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int,
     if not DEMANDING.applies(ctx):
         return []
     spans = []
-    for f in DEMANDING.check(draft, ctx):
+    for f in demanding_findings(draft):
         if f.range is not None:
             spans.append((draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end)))
     return spans
@@ -205,6 +205,9 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
 
 IMPOLITE = Rule(
     code="tone.impolite", severity="warning", check=_impolite,
+    checklist="polite",
+    fires=("Why haven't you answered? What is wrong with you?",),
+    quiet=('Hi Sam, could you take a look at my resume when you have a moment? Thank you so much!',),
     rationale="People asked for a favour judge the wording before the request; a model of how raters "
               "judged thousands of real requests shows which words cost goodwill.",
 )
