@@ -81,7 +81,7 @@ class ToneModel:
         except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
-    def _pieces(self, text: str) -> list[tuple[int, str, tuple]]:
+    def pieces(self, text: str) -> list[tuple[int, str, tuple]]:
         """(offset, sentence, (feature set, sum of their weights, strategies)) per sentence, cached
         per sentence text so a keystroke re-weighs only the sentence it changed."""
         cache, w = self._sentence_cache, self.weights
@@ -102,9 +102,10 @@ class ToneModel:
         self._sentence_cache.clear()
         features._cache.clear()
 
-    def analyse(self, text: str) -> ToneResult:
-        """Probability and strategies, without the per-feature breakdown (the fast path)."""
-        pieces = self._pieces(text)
+    def analyse(self, text: str, pieces: list | None = None) -> ToneResult:
+        """Probability and strategies, without the per-feature breakdown (the fast path).
+        `pieces`: what `pieces(text)` returned, when the caller already has it."""
+        pieces = self.pieces(text) if pieces is None else pieces
         if len(pieces) == 1:
             feats_sum, strategies = pieces[0][2][1], pieces[0][2][2]
             z = self.bias + feats_sum
@@ -140,14 +141,14 @@ class ToneModel:
         z = self.bias + sum(c.weight for c in out)
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
 
-    def passages(self, text: str) -> list[tuple[int, int, float]]:
+    def passages(self, text: str, pieces: list | None = None) -> list[tuple[int, int, float]]:
         """(start, end, P(polite)) for every two consecutive sentences of a longer text.
 
         The corpus's requests are about two sentences long, so a long draft scored as a whole adds
         up many small positive weights and reads polite even around one rude sentence; scoring
         sentence pairs finds that sentence. [] when the text has two sentences or fewer (the whole
         text is the passage then). Uses the sentence cache, so it costs set unions, not parsing."""
-        pieces = [p for p in self._pieces(text) if p[1].strip()]
+        pieces = [p for p in (self.pieces(text) if pieces is None else pieces) if p[1].strip()]
         if len(pieces) <= 2:
             return []
         w, known = self.weights, self._known

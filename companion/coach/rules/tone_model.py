@@ -58,9 +58,14 @@ def _model(ctx: CoachContext) -> ToneModel:
     return ctx.tone if isinstance(ctx.tone, ToneModel) else default_model()
 
 
+def _pieces(draft: AnalysedDraft, model: ToneModel) -> list:
+    """The model's per-sentence features for the draft, once per draft (whole text and passages share them)."""
+    return draft.remember(("tone.pieces", id(model)), lambda: model.pieces(draft.text))
+
+
 def _result(draft: AnalysedDraft, model: ToneModel) -> ToneResult:
     """The model's result for the draft, computed once per draft (the rule and the summary share it)."""
-    return draft.remember(("tone", id(model)), lambda: model.analyse(draft.text))
+    return draft.remember(("tone", id(model)), lambda: model.analyse(draft.text, _pieces(draft, model)))
 
 
 def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
@@ -121,7 +126,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     offset, passage = 0, None
     if whole >= IMPOLITE_BELOW:
         # A long draft can read polite overall around one rude passage; look for it.
-        worst = min(model.passages(draft.text), key=lambda x: x[2], default=None)
+        worst = min(model.passages(draft.text, _pieces(draft, model)), key=lambda x: x[2], default=None)
         if worst is None or worst[2] >= PASSAGE_BELOW:
             return
         offset, end, _p = worst
