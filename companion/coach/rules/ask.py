@@ -25,16 +25,19 @@ _TITLE = re.compile(
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
     r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b"
 )
-_ROLE_NOUN_AFTER = re.compile(r"\s*(?:role|position|opening|job|posting|req|vacancy|opportunity)\b")
+# "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
+_ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?\s*"
+                              r"(?:roles?|positions?|openings?|job|posting|req|vacancy|opportunity)\b")
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|"
+    r"interested in|about the|"
     r"for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
 # not a role at all), not the role sought. Checked on the last few words before the title, as
 # tokens: a `$`-anchored regex here would be tried at every position of the lookback.
-_SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hiring", "previously"}
+_SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hiring", "previously", "seeking", "seeking:"}
 _SELF_TWO = {("i", "am"), ("i", "was"), ("i've", "been"), ("have", "been"), ("i", "worked"), ("i", "work"),
              ("as", "my")}
 _ARTICLES = {"a", "an", "the"}
