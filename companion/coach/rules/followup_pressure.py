@@ -45,7 +45,7 @@ def _pressure(draft: AnalysedDraft, ctx: CoachContext):
 
 
 PRESSURE = Rule(
-    code="followup.pressure", severity="warning", check=_pressure, surfaces=frozenset({"follow_up"}),
+    code="followup.pressure", severity="error", check=_pressure, surfaces=frozenset({"follow_up"}),
     fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", 'Just following up to see if you received my last email?',),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
