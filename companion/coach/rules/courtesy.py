@@ -38,7 +38,6 @@ _OUT = re.compile(
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b|\bdon't feel obligated\b"
-    r"|\bif you have (?:the )?(?:time|bandwidth|a moment|a minute|capacity)\b"
     r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b"
 )
 
