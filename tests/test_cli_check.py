@@ -166,3 +166,12 @@ def test_page_flag_without_url(capsys, draft):
     pytest.importorskip("companion.pages")
     code, out, _ = run(capsys, draft("Hi Priya, could you refer me?"), "--page", str(SHARED_PAGE), "--json")
     assert code == 1 and "fact.name-mismatch" in {f["code"] for f in json.loads(out)["findings"]}
+
+
+def test_empty_input_says_there_is_nothing_to_check(capsys, draft):
+    for text in ("", "  \n\t "):
+        code, out, _ = run(capsys, draft(text))
+        assert code == 0 and out == "nothing to check: the draft is empty\n"
+    code, out, _ = run(capsys, draft(" "), "--json")
+    fb = json.loads(out)
+    assert code == 0 and fb["score"] is None and fb["findings"] == []
