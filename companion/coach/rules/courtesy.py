@@ -53,7 +53,7 @@ _TIME = re.compile(
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very )?(?:busy|swamped|slammed)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking the time|(?:a|one) (?:few|couple of) minutes|\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
-    r"(?:a |an |one )?" + _SHORT + r" (?:\(?[\w-]+\)? )?(?:question|ask|favou?r|chat|call|coffee|update|note|sync|conversation|intro|look|read|meeting)|"
+    r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|note|sync|conversation|intro|look|read|meeting)|"
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
@@ -72,9 +72,11 @@ _MATERIALS = re.compile(
     r"\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
     r"happy to (?:send|share|forward)|can (?:send|share|forward)|link(?:ed)? (?:below|here|to my)|"
+    r"forwardable (?:blurb|note|summary)|(?:a |my )?(?:short )?blurb|"
     r"behance|dribbble|kaggle)\b"
 )
-_LINK = re.compile(r"https?://|www\.|\.(?:com|io|dev|me|net|org)\b")
+# A link to their work; a domain inside an e-mail address ("me@example.com") is contact details.
+_LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|me|net|org)\b")
 
 
 def offers_materials(draft: AnalysedDraft) -> bool:
