@@ -6,12 +6,11 @@ University of Waterloo, a post from December 2025, mutual connection Tomasz. The
 (sdui_profile_own.html) shares Stripe and Waterloo with her.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
-from conftest import recv_json
+from test_coach_ws import command
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 PRIYA_URL = "https://www.linkedin.com/in/priya-raman/"
@@ -19,15 +18,6 @@ OWN_URL = "https://www.linkedin.com/in/me/"
 GOOD = ("Hi Priya, I'm applying for the Staff Engineer role at Nimbus Labs (job ID 48213) and I'd be grateful "
         "for a referral if you're comfortable. I've spent five years building billing systems in Go. "
         "Happy to send my resume. No worries at all if not, and thank you for your time!")
-
-
-async def command(ws, msg_id: int, **body) -> dict:
-    await ws.send(json.dumps({"id": msg_id, **body}))
-    while True:
-        reply = await recv_json(ws, timeout=15)
-        if reply.get("id") == msg_id:
-            assert reply["success"], reply
-            return reply["result"]
 
 
 async def open_page(ws, msg_id: int, name: str, url: str, captured_at: str | None = None) -> dict:
