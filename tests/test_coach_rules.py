@@ -347,3 +347,15 @@ def test_role_named_through_hiring_cues_and_bare_job_numbers(text):
 
 def test_hiring_manager_is_still_not_a_role():
     assert "ask.role-missing" in codes("I am a hiring manager at Acme; could you refer me at Stripe?")
+
+
+@pytest.mark.parametrize("text,named", [
+    ("Saw Canva is hiring a Frontend Engineer. Could you refer me for the role?", True),
+    ("I'm excited about Xendit's expansion into payouts. Could you refer me for the Data Analyst role?", True),
+    ("Notion is hiring a designer. Could you refer me for the role?", True),
+    ("Let's chat about the Data Analyst role on your team.", False),
+    ("I have experience with Spark and Airflow. Could you refer me for the Data Engineer role?", False),
+])
+def test_company_named_without_a_profile(text, named):
+    ctx = CoachContext(surface="message")
+    assert ("ask.company-missing" not in {f.code for f in analyze(text, ctx).findings}) == named

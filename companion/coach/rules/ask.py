@@ -165,8 +165,11 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
                 continue  # "I worked at Acme": their own employer, not the company they ask about
             return True
         for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer", "Xendit's expansion"
-            name = m.group(1) or m.group(2)
-            if name.split()[0].lower() not in _NOT_ORG and draft.text[draft.sentence_start(m.start()):m.start()].strip():
+            words = (m.group(1) or m.group(2)).split()
+            if not draft.text[draft.sentence_start(m.start()):m.start()].strip():
+                # A sentence-initial capital is no sign of a name: "Saw Canva is hiring", "Let's chat".
+                words = words[1:] if m.group(1) and len(words) == 2 else words if m.group(1) else []
+            if words and words[0].lower() not in _NOT_ORG:
                 return True
         return False
 
@@ -246,8 +249,10 @@ ROLE_MISSING = Rule(
 COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
     checklist="specific",
-    fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',),
-    quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",),
+    fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
+           "Let's chat about the Data Analyst role on your team.",),
+    quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
+           "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(
