@@ -41,7 +41,7 @@ class CoachContext:
     disabled: frozenset[str] = frozenset()
     caret: int | None = None  # UTF-16 offset of the caret; the word being typed there is not judged
     # Per-draft memory across versions (companion.session.Session.scratch): rules keep what the
-    # last version cost them under their own key, e.g. the tone model's sentences.
+    # last version cost them under their own key, e.g. the outreach fingerprint's shingles.
     scratch: dict | None = None
 
 
