@@ -7,8 +7,8 @@ finding names the words that pulled the score down (strategies and n-grams with 
 weights) and what would lift it (absent strategies with the largest positive weights, with the
 probability the model gives if they were added).
 
-It never contradicts tone.demanding: it reads that rule's findings for the draft (unless switched off); words it
-already reports are not repeated here, and when nothing else pulls the score down this rule stays
+It never contradicts tone.demanding: it reads that rule's findings for the draft (unless switched
+off); words it already reports are not repeated here, and when nothing else pulls the score down this rule stays
 quiet. `tone_summary` (the Feedback's `tone` field) never labels a draft "polite" while
 tone.demanding fires on it.
 """
