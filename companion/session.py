@@ -8,6 +8,7 @@ MAX_TABS = 8  # page contexts per connection (one per tab; the least recently us
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from protocol.page import Composer, Profile, Thread
 
@@ -20,6 +21,7 @@ class PageContext:
     profile: Profile | None = None  # the recipient, from the last profile/thread page
     thread: Thread | None = None
     composer: Composer | None = None
+    captured_at: datetime | None = None  # when the browser captured the page (for "recent")
 
 
 @dataclass

@@ -46,6 +46,7 @@ class Hint(Model):
     why: str
     source: str  # the exact source field, e.g. "profile.experience[1].company"
     link: str | None = None  # e.g. the recent post the hint is about
+    used: bool = False  # the draft already says it: shown as done, not offered again
 
 
 class Limits(Model):
@@ -58,7 +59,7 @@ class Limits(Model):
 class Feedback(Model):
     version: int
     surface: Surface
-    score: int = Field(ge=0, le=100)
+    score: int | None = Field(ge=0, le=100)  # None: an empty draft, nothing to judge yet
     findings: list[Finding] = []
     checklist: list[ChecklistItem] = []
     hints: list[Hint] = []

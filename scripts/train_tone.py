@@ -41,6 +41,7 @@ class Request:
     text: str
     score: float
     community: str = ""  # the Community column (Stack Exchange site; "Wikipedia")
+    hit_group: str = ""  # Stack Exchange annotation batch group: "SO", "tail" or "structured"
 
     @property
     def label(self) -> int | None:
@@ -57,7 +58,27 @@ def load_domain(folder: Path, domain: str) -> list[Request]:
         rows = list(csv.DictReader(fh))
     if not rows or "Request" not in rows[0] or "Normalized Score" not in rows[0]:
         raise SystemExit(f"train_tone: {path} lacks the Request / Normalized Score columns")
-    return [Request(domain, r["Request"], float(r["Normalized Score"]), r.get("Community") or "") for r in rows]
+    groups = _hit_groups(Path(folder)) if domain == "stack-exchange" else {}
+    return [Request(domain, r["Request"], float(r["Normalized Score"]), r.get("Community") or "",
+                    groups.get(r.get("Id") or "", "")) for r in rows]
+
+
+HIT_GROUPS = "stack-exchange.hit-groups.csv"
+
+
+def _hit_groups(folder: Path) -> dict[str, str]:
+    """Id -> hit_group from the corpus's stack-exchange.hit-groups.csv (empty when it is absent)."""
+    path = folder / HIT_GROUPS
+    if not path.is_file():
+        return {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        return {r["Id"]: r["hit_group"] for r in csv.DictReader(fh)}
+
+
+def sound(requests: list[Request]) -> list[Request]:
+    """Without the Stack Exchange rows of the "structured" annotation batches: their ratings belong
+    to other texts (SOURCES.md of the corpus: text models are at chance on them)."""
+    return [r for r in requests if r.hit_group != "structured"]
 
 
 def binary(requests: list[Request]) -> list[Request]:
@@ -110,7 +131,9 @@ def export(weights: dict[str, float], bias: float, requests: list[Request], C: f
         "corpus": {
             "name": "Stanford Politeness Corpus (Wikipedia and Stack Exchange requests)",
             "licence": "CC BY 4.0 (ConvoKit distribution); Apache-2.0 in github.com/sudhof/politeness",
-            "rows_used": "80% sample of each annotated file; top vs bottom quartile of Normalized Score",
+            "rows_used": "80% sample of each annotated file; top vs bottom quartile of Normalized Score; "
+                         "Stack Exchange without the 'structured' annotation batches, whose ratings belong "
+                         "to other texts (stack-exchange.hit-groups.csv)",
             "thresholds": THRESHOLDS,
             "examples": {f"{d}/{'polite' if y else 'impolite'}": n for (d, y), n in sorted(counts.items())},
         },
@@ -127,8 +150,15 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path,
                         default=Path(__file__).resolve().parents[1] / "companion/tone/data/politeness_model.json")
     parser.add_argument("--C", type=float, default=DEFAULT_C, help="inverse L2 strength (default %(default)s)")
+    parser.add_argument("--all-rows", action="store_true",
+                        help="keep the Stack Exchange rows whose ratings belong to other texts (not recommended)")
     args = parser.parse_args(argv)
     requests = [r for d in FILES for r in binary(load_domain(args.corpus, d))]
+    if not args.all_rows:
+        if not any(r.hit_group for r in requests):
+            raise SystemExit(f"train_tone: {args.corpus / HIT_GROUPS} not found; it marks the unsound "
+                             "Stack Exchange rows (pass --all-rows to train on the whole file anyway)")
+        requests = sound(requests)
     features = featurize([r.text for r in requests])
     labels = [r.label for r in requests]
     weights, bias = fit(features, labels, args.C)

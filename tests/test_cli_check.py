@@ -15,7 +15,7 @@ from conftest import SHARED
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_PAGE = SHARED / "fixtures" / "linkedin" / "sdui-1st-degree_2026-03.html"
-GOOD = ("Hi Sam, fellow Michigan alum here! I'm applying for the Data Analyst role at Stripe and would "
+GOOD = ("Hi Sam, great meeting you at the Michigan alumni mixer! I'm applying for the Data Analyst role at Stripe and would "
         "be grateful for a referral if you're comfortable. No worries if not. Thank you!")
 
 
@@ -59,9 +59,9 @@ def test_error_finding_exits_1_with_line_col_and_caret(capsys, draft):
 
 
 def test_caret_column_counts_characters_after_emoji(capsys, draft):
-    code, out, _ = run(capsys, draft("🎉🎉 Thanks in advance!"))
+    code, out, _ = run(capsys, draft("🎉🎉 Refer me ASAP!"))
     line = next(x for x in out.splitlines() if "[tone.demanding]" in x)
-    assert ":1:4: warning" in line  # column in characters, not UTF-16 units
+    assert ":1:4: error" in line  # column in characters, not UTF-16 units
 
 
 def test_warnings_only_exit_0(capsys, draft):
@@ -176,3 +176,12 @@ def test_a_message_under_ones_own_unanswered_message_is_coached_as_a_follow_up(c
     assert json.loads(out)["surface"] == "follow_up"
     _, out, _ = run(capsys, draft("Hi Daniel, just following up on my note."), "--json")
     assert json.loads(out)["surface"] == "message"
+
+
+def test_empty_input_says_there_is_nothing_to_check(capsys, draft):
+    for text in ("", "  \n\t "):
+        code, out, _ = run(capsys, draft(text))
+        assert code == 0 and out == "nothing to check: the draft is empty\n"
+    code, out, _ = run(capsys, draft(" "), "--json")
+    fb = json.loads(out)
+    assert code == 0 and fb["score"] is None and fb["findings"] == []

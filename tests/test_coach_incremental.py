@@ -44,22 +44,3 @@ def test_feedback_of_each_version_equals_a_cold_analysis():
     for text in versions(12):
         warm = analyze(text, CoachContext(surface="message"), 1).model_dump(mode="json")
         assert warm == cold(text)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(SENTENCES + ("Why?", "Send it now.", "\n", "Thanks!")), min_size=1, max_size=12),
-       st.lists(st.tuples(st.integers(0, 11), st.sampled_from(SENTENCES + ("Why?", "Thanks!", ""))),
-                max_size=8))
-def test_tone_kept_up_to_date_per_sentence_equals_a_fresh_analysis(sentences, edits):
-    """The draft's feature counts, updated by the sentences that left and came (repeats, removals,
-    reorders), give exactly the log-odds of analysing the text afresh."""
-    model = default_model()
-    keep: dict = {}
-    for i, replacement in [(None, None), *edits]:
-        if i is not None:
-            sentences[i % len(sentences)] = replacement
-        text = " ".join(sentences)
-        kept = model.analyse(text, keep)
-        model._last_pieces = None  # no shortcut through the previous call
-        fresh = model.analyse(text)
-        assert kept.logit == fresh.logit and kept.strategies == fresh.strategies, text

@@ -61,7 +61,7 @@ I came across your profile and was really impressed by your experience. I am cur
 
 Thanks in advance!""",
         fires={"ask.vague", "ask.role-missing", "ask.company-missing", "personal.generic", "background.missing",
-               "courtesy.out-missing", "tone.demanding", "materials.missing"},
+               "courtesy.out-missing", "materials.missing", "relationship.cold-ask"},
         quiet={"fact.name-mismatch", "courtesy.gratitude-missing", "template.placeholder"},
         max_score=40,
     ),

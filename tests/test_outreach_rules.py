@@ -92,8 +92,9 @@ def test_cold_ask_needs_an_ask_and_no_history(tmp_path):
     assert "relationship.cold-ask" not in codes(ask, view, profile=theirs, own_profile=mine)
     # An earlier exchange in the thread on the page is history too.
     assert "relationship.cold-ask" not in codes(ask, view, thread=thread(("them", at(40))), recipient_slug="ana")
-    # Without knowing who it is for, we cannot call it cold.
-    assert "relationship.cold-ask" not in codes(ask, view)
+    # Without knowing who it is for, the draft alone decides: an ask with no sign of an earlier exchange.
+    assert "relationship.cold-ask" in codes(ask, view)
+    assert "relationship.cold-ask" not in codes(warm, view)
 
 
 def test_keep_updated_from_the_log(tmp_path):

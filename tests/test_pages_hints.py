@@ -31,7 +31,11 @@ def by_kind(found):
 def test_shared_employer_school_city_post_mutuals():
     found = hints("Hi Priya", ctx(page("sdui_profile_2nd.html").profile))
     k = by_kind(found)
-    assert [h.kind for h in found] == ["shared_employer", "shared_school", "recent_post", "mutual_connection", "same_city"]
+    assert [h.kind for h in found] == ["shared_employer", "shared_school", "recent_post", "mutual_connection", "same_city",
+                                       "tenure"]
+    # Tenure counts every role at the company: Senior Engineer from Nov 2021, Staff from Mar 2024.
+    assert k["tenure"].text == "With 4 years at Nimbus Labs, you must know the team well."
+    assert k["tenure"].source == "profile.experience[0].roles[1].start"
     assert k["shared_employer"].text == "We were both at Stripe in 2019–2021."
     assert "Jun 2019 - Oct 2021" in k["shared_employer"].why and "Apr 2018 - Aug 2021" in k["shared_employer"].why
     assert k["shared_school"].text == "We were both at University of Waterloo in 2015–2018."
@@ -42,11 +46,25 @@ def test_shared_employer_school_city_post_mutuals():
     assert all(h.why and h.source for h in found)
 
 
-def test_hints_already_in_the_draft_are_left_out():
+def test_hints_already_in_the_draft_are_marked_used():
     profile = page("sdui_profile_2nd.html").profile
     found = by_kind(hints("Hi Priya, we overlapped at Stripe. I'm in Toronto too, and Tomasz says hi.", ctx(profile)))
-    assert "shared_employer" not in found and "same_city" not in found and "mutual_connection" not in found
-    assert "shared_school" in found
+    assert found["shared_employer"].used and found["same_city"].used and found["mutual_connection"].used
+    assert not found["shared_school"].used
+
+
+def test_an_old_post_is_dated_not_called_recent_and_quotes_end_at_a_word():
+    profile = page("sdui_profile_2nd.html").profile
+    post = profile.posts[0]
+    post.posted_at = "2024-04-12T09:00:00+00:00"
+    post.text = ("Event sourcing changed how our whole billing team thinks about ledgers, reconciliation and "
+                 "the audit trail we owe to every customer who asks what happened")
+    k = by_kind(hints("Hi Priya", ctx(profile)))
+    text = k["recent_post"].text
+    assert "recent" not in text and "April 2024" in text and "recent" not in k["recent_post"].why
+    quoted = text.split("“")[1].split("”")[0]
+    assert post.text.startswith(quoted) and post.text[len(quoted)] == " " and len(quoted) <= 90
+    assert "…" not in text and "..." not in text
 
 
 def test_reposts_are_not_offered_as_their_post():

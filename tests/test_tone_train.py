@@ -39,23 +39,44 @@ def _write(folder: Path, name: str, community: str):
                 w.writerow([community, f"{i}-{j}", tpl.format(topic), 13, 13, 13, 13, 13, "a", "b", "c", "d", "e", score])
 
 
+def _write_hit_groups(folder: Path, structured: int):
+    """Mark the Stack Exchange rows of the first `structured` topics as the unsound batches."""
+    with (folder / "stack-exchange.hit-groups.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Community", "Id", "hit", "hit_group"])
+        for i in range(40):
+            for j in range(3):
+                w.writerow(["Stack Exchange", f"{i}-{j}", i // 13, "structured" if i < structured else "SO"])
+
+
 def test_trains_on_a_corpus_folder_and_writes_loadable_weights(tmp_path, capsys):
     tt = _train_module()
     _write(tmp_path, "wikipedia.annotated.csv", "Wikipedia")
     _write(tmp_path, "stack-exchange.annotated.csv", "Stack Exchange")
+    _write_hit_groups(tmp_path, structured=10)
     out = tmp_path / "model.json"
     assert tt.main([str(tmp_path), "--out", str(out), "--C", "1.0"]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert "Danescu-Niculescu-Mizil" in doc["citation"]
-    # the middle rows (score 0.0) are not in the binary task
-    assert doc["corpus"]["examples"] == {"stack-exchange/impolite": 40, "stack-exchange/polite": 40,
+    # the middle rows (score 0.0) are not in the binary task; the structured batches are left out
+    assert doc["corpus"]["examples"] == {"stack-exchange/impolite": 30, "stack-exchange/polite": 30,
                                          "wikipedia/impolite": 40, "wikipedia/polite": 40}
+    assert "structured" in doc["corpus"]["rows_used"]
     from companion.tone.model import ToneModel
 
     model = ToneModel.load(out)
     assert model.probability("Thanks! Could you help with page 99?") > 0.8
     assert model.probability("Why did you break page 99?") < 0.2
     assert "training accuracy 100.0%" in capsys.readouterr().out
+
+
+def test_missing_hit_groups_is_a_clear_error_unless_all_rows_are_asked_for(tmp_path):
+    tt = _train_module()
+    _write(tmp_path, "wikipedia.annotated.csv", "Wikipedia")
+    _write(tmp_path, "stack-exchange.annotated.csv", "Stack Exchange")
+    with pytest.raises(SystemExit, match="hit-groups"):
+        tt.main([str(tmp_path), "--out", str(tmp_path / "m.json")])
+    assert tt.main([str(tmp_path), "--out", str(tmp_path / "m.json"), "--all-rows"]) == 0
 
 
 def test_missing_corpus_file_is_a_clear_error(tmp_path):

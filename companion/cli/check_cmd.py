@@ -166,6 +166,9 @@ def run(args) -> int:
         print(f"tactful check: {exc}", file=sys.stderr)
         return 2
     feedback = analyze(text, ctx)
+    if feedback.score is None and not args.json:
+        sys.stdout.write("nothing to check: the draft is empty\n")
+        return 0
     if args.json:
         sys.stdout.write(feedback.model_dump_json() + "\n")
     else:

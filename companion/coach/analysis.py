@@ -6,14 +6,12 @@ once per draft (lazily: a property nobody asks for costs nothing), not in each r
 
 import re
 from bisect import bisect_right
-from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
 from companion.coach.utf16 import OffsetMap, utf16_len
 
-_WORD = re.compile(r"\w[\w']*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[^\sA-Za-z0-9]")
 # A sentence ends at . ! ? (runs of them) or a line break; abbreviations are rare in these notes.
 # Line breaks end sentences too because greetings and sign-offs stand on their own lines.
@@ -91,33 +89,6 @@ class AnalysedDraft:
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
             out.append(Sentence(stripped, start + lead, start + lead + len(stripped)))
-
-    @cached_property
-    def word_index(self) -> dict[str, list[int]]:
-        """First three characters of each lower-cased word -> the offsets where such words start.
-
-        Built in one pass; rules look up the words their patterns can start with (see scan.py)
-        instead of running every pattern over the whole draft.
-        """
-        index: dict[str, list[int]] = {}
-        for m in _WORD.finditer(self.lower):
-            key = m.group()[:3]
-            positions = index.get(key)
-            if positions is None:
-                index[key] = [m.start()]
-            else:
-                positions.append(m.start())
-        return index
-
-    def candidates(self, keys) -> list[int]:
-        """Sorted start offsets of the words whose index key is in `keys`."""
-        index = self.word_index
-        found = [index[k] for k in index.keys() & keys]  # set intersection in C
-        if not found:
-            return []
-        if len(found) == 1:
-            return found[0]
-        return sorted(chain.from_iterable(found))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

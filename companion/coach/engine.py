@@ -38,13 +38,14 @@ class CoachContext:
     recipient_name: str | None = None  # from --recipient when no profile
     company: str | None = None  # from --company when no profile
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    captured_at: datetime | None = None  # when the page was captured; "recent" is relative to it
     disabled: frozenset[str] = frozenset()
-    # Per-draft memory across versions (companion.session.Session.scratch): rules keep what the
-    # last version cost them under their own key, e.g. the tone model's sentences.
-    scratch: dict | None = None
+    caret: int | None = None  # UTF-16 offset of the caret; the word being typed there is not judged
 
 
 Check = Callable[[AnalysedDraft, CoachContext], Iterable[Finding]]
+# What a rule's examples know besides the text: who the recipient is and where they work.
+EXAMPLE_CONTEXT = {"recipient_name": "Sam Lee", "company": "Stripe"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,14 @@ class Rule:
     check: Check
     surfaces: frozenset[str] = ALL_SURFACES
     needs: frozenset[str] = frozenset()  # CoachContext fields that must be set, e.g. {"profile"}
+    # Judges a single word (a name, a company, a placeholder, a tone word): a finding on the word
+    # still being typed at the caret waits until it is finished ("Hi Ca|" is not a wrong name).
+    judges_words: bool = False
+    # Its own examples, run by tests/test_coach_examples.py and listed in docs/rules.md: drafts it
+    # must fire on and drafts it must stay quiet on, in EXAMPLE_CONTEXT on its first surface.
+    fires: tuple[str, ...] = ()
+    quiet: tuple[str, ...] = ()
+    checklist: str | None = None  # the checklist item (report.CHECKLIST_LABELS) this rule decides
 
     @property
     def docs(self) -> str:
@@ -77,29 +86,59 @@ class Rule:
                        range=rng, docs=self.docs, **extra)
 
 
-_PLANS: dict[tuple, tuple[Rule, ...]] = {}
+def example_surface(rule: Rule) -> str:
+    """The surface a rule's examples run on: a message when it applies there."""
+    return "message" if "message" in rule.surfaces else sorted(rule.surfaces)[0]
 
 
-def plan(rules: list[Rule], ctx: CoachContext) -> tuple[Rule, ...]:
-    """The rules that apply to `ctx`, worked out once per (surface, switches, context present).
+def missing_phrase_rule(code: str, present: Callable[[AnalysedDraft], bool], message: str, suggestion: str,
+                        **fields: Any) -> Rule:
+    """A rule that fires once, without a range, when the draft lacks something (`present` is False)."""
+    rule: Rule
 
-    Consecutive keystrokes share all of these, so the per-keystroke cost is one dict lookup
-    instead of ~40 `applies` calls.
-    """
-    needs = sorted({name for rule in rules for name in rule.needs})
-    key = (id(rules), len(rules), ctx.surface, frozenset(ctx.disabled), *(getattr(ctx, n) is None for n in needs))
-    found = _PLANS.get(key)
-    if found is None:
-        if len(_PLANS) > 256:  # a handful of surfaces x switch sets; bound it anyway
-            _PLANS.clear()
-        found = _PLANS[key] = tuple(rule for rule in rules if rule.applies(ctx))
-    return found
+    def check(draft: AnalysedDraft, ctx: CoachContext):
+        if not present(draft):
+            yield rule.finding(message, suggestion=suggestion)
+
+    rule = Rule(code=code, check=check, **fields)
+    return rule
+
+
+def plan(rules: Iterable[Rule], ctx: CoachContext) -> list[Rule]:
+    """The rules that apply to `ctx` (on, for this surface, with the context they need)."""
+    return [rule for rule in rules if rule.applies(ctx)]
+
+
+def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | None:
+    """UTF-16 span of the word the caret touches while no boundary follows it yet, else None."""
+    if caret is None or caret > draft.utf16_length:
+        return None
+    at = draft.offsets.from_utf16(caret)
+    text = draft.text
+    if at < len(text) and (text[at].isalnum() or text[at] in "'’-_]}>"):
+        pass  # typing inside a word: it is unfinished too
+    elif at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-_[{<"):
+        return None  # the caret follows a boundary: nothing is being typed
+    elif at < len(text):
+        return None  # a boundary follows the word: it is finished
+    start = at
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_[{<"):
+        start -= 1
+    end = at
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’-_]}>"):
+        end += 1
+    return draft.offsets.to_utf16(start), draft.offsets.to_utf16(end)
 
 
 def run_rules(rules: Iterable[Rule], draft: AnalysedDraft, ctx: CoachContext) -> list[Finding]:
+    typing = typing_span(draft, ctx.caret)
     findings: list[Finding] = []
-    for rule in plan(rules, ctx) if isinstance(rules, list) else [r for r in rules if r.applies(ctx)]:
-        findings.extend(rule.check(draft, ctx))
+    for rule in plan(rules, ctx):
+        for f in rule.check(draft, ctx):
+            if typing and rule.judges_words and f.range is not None and \
+                    f.range.start < typing[1] and typing[0] < f.range.end:
+                continue  # the word is still being typed
+            findings.append(f)
     return findings
 
 
@@ -112,5 +151,5 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
             and ctx.thread.messages[-1].sender == "me":  # written under one's own unanswered message
         ctx = replace(ctx, surface="follow_up")
     draft = AnalysedDraft(text, subject=ctx.subject)
-    findings = run_rules(RULES, draft, ctx)
+    findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet
     return build_feedback(draft, ctx, findings, version)

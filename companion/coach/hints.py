@@ -17,6 +17,7 @@ from companion.coach.matching import same_company
 
 MAX_HINTS = 6
 RECENT_MOVE_MONTHS = 6
+RECENT_POST_DAYS = 30  # "recent" only within this many days of the page's capture
 LONG_TENURE_YEARS = 3
 # (?<!\s): whitespace is tried from the start of a run only (linear on a run of spaces).
 _SUFFIXES = re.compile(r"[,.]?(?<!\s)\s++(inc|llc|ltd|gmbh|sa|ag|plc|corp|corporation|company|co)\.?$", re.I)
@@ -126,26 +127,48 @@ def shared_schools(ctx, draft_lower: str) -> list[Hint]:
     return out
 
 
+def _captured(ctx) -> datetime:
+    """When the page was captured (the draft's `now` when unknown): "recent" is relative to it."""
+    when = getattr(ctx, "captured_at", None) or _now(ctx)
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    """The first sentence of `text`, cut at a word boundary within `limit` characters."""
+    first = re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0].rstrip(" .!?")
+    if len(first) <= limit:
+        return first
+    cut = first[:limit + 1].rsplit(None, 1)[0]
+    return cut.rstrip(" ,;:-–—")
+
+
 def recent_post(ctx, draft_lower: str) -> list[Hint]:
     posts = ctx.profile.posts or []
     for i, post in enumerate(posts):
         if post.reposted or not post.text:
             continue  # a repost is someone else's words
-        topic = re.split(r"(?<=[.!?])\s|\n", post.text.strip(), maxsplit=1)[0][:90].rstrip(" .!?")
+        topic = _quote(post.text)
         if not topic:
             continue
-        age = ""
+        when = None
         if post.posted_at:
             try:
-                days = (_now(ctx) - datetime.fromisoformat(post.posted_at)).days
-                age = f" ({days} days ago)" if days >= 0 else ""
+                when = datetime.fromisoformat(post.posted_at.replace("Z", "+00:00"))
+                when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
             except ValueError:
-                age = ""
+                when = None
+        days = (_captured(ctx) - when).days if when else None
         if "post" in draft_lower and _mentions(draft_lower, topic[:30]):
             return []
-        return [Hint(kind="recent_post", text=f"I enjoyed your recent post: “{topic}”.",
-                     why=f"They posted this recently{age}; mentioning it shows you read their work, not just their title.",
-                     source=f"profile.posts[{i}].text", link=post.url)]
+        if days is not None and 0 <= days <= RECENT_POST_DAYS:
+            text = f"I enjoyed your recent post: “{topic}”."
+            why = (f"They posted this {days} days ago; mentioning it shows you read their work, "
+                   "not just their title.")
+        else:
+            dated = f" from {when:%B %Y}" if when else ""
+            text = f"I enjoyed your post{dated}: “{topic}”."
+            why = "Mentioning something they wrote shows you read their work, not just their title."
+        return [Hint(kind="recent_post", text=text, why=why, source=f"profile.posts[{i}].text", link=post.url)]
     return []
 
 
@@ -179,17 +202,22 @@ def tenure_or_move(ctx, draft_lower: str) -> list[Hint]:
     for i, j, exp, role in _roles(ctx.profile):
         if not role.current or role.start is None:
             continue
-        months = _now(ctx).year * 12 + _now(ctx).month - (role.start.year * 12 + (role.start.month or 1))
+        now = _now(ctx)
+        months = now.year * 12 + now.month - (role.start.year * 12 + (role.start.month or 1))
         where = f"{role.title + ' at ' if role.title else ''}{exp.company or 'your company'}"
         source = f"profile.experience[{i}].roles[{j}].start"
         if 0 <= months <= RECENT_MOVE_MONTHS:
             return [Hint(kind="recent_move", text=f"Congratulations on your new role as {where}!",
                          why=f"They started {role.dates or 'recently'}; a new role is a natural opener.", source=source)]
+        # Tenure at the company counts every role there, not only the latest.
+        first_j, first = min(((k, r) for k, r in enumerate(exp.roles) if r.start),
+                             key=lambda kr: (kr[1].start.year, kr[1].start.month or 1))
+        months = now.year * 12 + now.month - (first.start.year * 12 + (first.start.month or 1))
         if months >= LONG_TENURE_YEARS * 12 and not _mentions(draft_lower, exp.company):
             years = months // 12
             return [Hint(kind="tenure", text=f"With {years} years at {exp.company}, you must know the team well.",
-                         why=f"They have been at {exp.company} since {role.start.year}: they can speak to the culture.",
-                         source=source)]
+                         why=f"They have been at {exp.company} since {first.start.year}: they can speak to the culture.",
+                         source=f"profile.experience[{i}].roles[{first_j}].start")]
         return []
     return []
 
@@ -227,11 +255,7 @@ def last_talked(ctx, draft_lower: str) -> list[Hint]:
     return []
 
 
-def hints(draft, ctx) -> list[Hint]:
-    """Hints for `draft` (an AnalysedDraft or a str) in context `ctx` (a CoachContext), strongest first."""
-    if ctx.profile is None and ctx.thread is None:
-        return []
-    draft_lower = (getattr(draft, "text", draft) or "").casefold()
+def _offered(draft_lower: str, ctx) -> list[Hint]:
     out: list[Hint] = []
     if ctx.profile is not None:
         if ctx.own_profile is not None and not ctx.profile.is_self:
@@ -243,5 +267,18 @@ def hints(draft, ctx) -> list[Hint]:
             out += same_city(ctx, draft_lower)
         out += tenure_or_move(ctx, draft_lower)
     out += last_talked(ctx, draft_lower)
-    return out[:MAX_HINTS]
+    return out
 
+
+def hints(draft, ctx) -> list[Hint]:
+    """Hints for `draft` (an AnalysedDraft or a str) in context `ctx` (a CoachContext), strongest first.
+
+    A hint the draft already uses stays in the list marked `used`, so the panel shows it as done
+    instead of offering it again.
+    """
+    if ctx.profile is None and ctx.thread is None:
+        return []
+    draft_lower = (getattr(draft, "text", draft) or "").casefold()
+    open_now = {(h.kind, h.source) for h in _offered(draft_lower, ctx)}
+    out = [h if (h.kind, h.source) in open_now else h.model_copy(update={"used": True}) for h in _offered("", ctx)]
+    return out[:MAX_HINTS]

@@ -1,22 +1,24 @@
-"""The explicit list of rules the coach runs, in the order their findings are shown.
+"""Every rule the coach runs: each module under rules/ exports RULES, and all of them are found here.
 
-No import-time magic: a rule family is a module under rules/ exporting RULES, listed here.
+Modules are read in name order and the rules sorted by default severity (errors first), so a new
+rule family is one new module: nothing else lists it. Findings are ordered again in the report
+(severity, then position), so this order only breaks ties among findings without a range.
 """
 
-from companion.coach.rules import (
-    ask, background, courtesy, fact, followup_pressure, length, personal, privacy, relationship,
-    template, tone_demanding,
-)
-from companion.coach.rules import cold_ask, duplicate, followup, keep_updated
-from companion.coach.rules import fact_posts
-from companion.coach.rules import tone_model
+import importlib
+import pkgutil
 
-RULES = [
-    # Coach rules, roughly in reading order: what blocks sending, what offends, what is missing.
-    *template.RULES, *fact.RULES, *fact_posts.RULES, *length.RULES[:1], *tone_demanding.RULES, *tone_model.RULES, *privacy.RULES,
-    *ask.RULES, *personal.RULES, *relationship.RULES, *background.RULES, *courtesy.RULES,
-    *length.RULES[1:], *followup_pressure.RULES,
-    *duplicate.RULES, *followup.RULES, *cold_ask.RULES, *keep_updated.RULES,
-]
+from companion.coach import rules as _package
 
+_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
+
+
+def _discover() -> list:
+    found = []
+    for info in sorted(pkgutil.iter_modules(_package.__path__), key=lambda m: m.name):
+        found += importlib.import_module(f"{_package.__name__}.{info.name}").RULES
+    return sorted(found, key=lambda rule: _RANK[rule.severity])
+
+
+RULES = _discover()
 RULES_BY_CODE = {rule.code: rule for rule in RULES}

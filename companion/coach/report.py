@@ -2,8 +2,9 @@
 
 Score (documented in docs/rules.md, "Score"): start at 100; every rule that fired subtracts once,
 at the severity of its worst finding (error 35, warning 12, info 4, hint 0), so five "!!" cost the
-same as one; any error caps the score at 40, so a message LinkedIn will not send, or one with a
-wrong name or an unfilled placeholder, never looks good. The result is clamped to 0-100.
+same as one; any must-fix (an error: wrong name or company, demanding wording, a confidential ask,
+an unfilled placeholder, an over-limit text) caps the score at 40. The result is clamped to 0-100.
+An empty or whitespace-only draft has no findings, no checklist and no score (None).
 """
 
 import importlib
@@ -13,7 +14,8 @@ import sys
 from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext
+from companion.coach.engine import CoachContext, plan
+from companion.coach.registry import RULES
 from companion.coach.limits import declared_limit, hard_limit, recommended
 from companion.coach.rules.tone_model import tone_summary
 
@@ -28,18 +30,21 @@ ERROR_CAP = 40
 MAX_FINDINGS = 30
 MAX_STRATEGY_RANGES = 20
 
-# The do's, in the order a user reads a message: (id, label, the codes whose findings fail it).
-CHECKLIST = [
-    ("specific", "Names the role and the company", ("ask.role-missing", "ask.company-missing", "ask.vague")),
-    ("personal", "Says something specific to them", ("personal.generic",)),
-    ("fit", "Sums up why you fit", ("background.missing",)),
-    ("time", "Respects their time", ("courtesy.time-missing", "length.too-long", "length.over-limit")),
-    ("materials", "Offers your resume or a link", ("materials.missing",)),
-    ("out", "Gives them an easy out", ("courtesy.out-missing",)),
-    ("thanks", "Thanks them", ("courtesy.gratitude-missing",)),
-    # The rule-based demand check and the politeness model: one item, so they cannot disagree.
-    ("polite", "Reads as polite", ("tone.demanding", "tone.impolite")),
+# The do's, in the order a user reads a message: (id, label). Each rule declares the item it
+# decides (Rule.checklist); the rule-based demand check and the politeness model share "polite", so
+# they cannot disagree.
+CHECKLIST_LABELS = [
+    ("specific", "Names the role and the company"),
+    ("personal", "Says something specific to them"),
+    ("fit", "Sums up why you fit"),
+    ("time", "Respects their time"),
+    ("materials", "Offers your resume or a link"),
+    ("out", "Gives them an easy out"),
+    ("thanks", "Thanks them"),
+    ("polite", "Reads as polite"),
 ]
+# (id, label, the codes whose findings fail it), from the rules' declarations.
+CHECKLIST = [(item, label, tuple(r.code for r in RULES if r.checklist == item)) for item, label in CHECKLIST_LABELS]
 
 
 def score(findings: list[Finding]) -> int:
@@ -55,9 +60,6 @@ def score(findings: list[Finding]) -> int:
 
 def checklist(ctx: CoachContext, findings: list[Finding]) -> list[ChecklistItem]:
     """One item per do whose rules ran for this surface and were not switched off."""
-    from companion.coach.engine import plan
-    from companion.coach.registry import RULES
-
     fired = {f.code for f in findings}
     active = {rule.code for rule in plan(RULES, ctx)}
     items = []
@@ -99,8 +101,9 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # Errors first, then by where they are in the text; the sort is stable, so registry order
     # breaks ties among findings without a range.
     ordered = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.range.start if f.range else -1))
-    return Feedback(version=version, surface=ctx.surface, score=score(ordered), findings=_capped(ordered),
-                    checklist=checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits,
+    empty = not draft.text.strip()
+    return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered), findings=_capped(ordered),
+                    checklist=[] if empty else checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits,
                     tone=_capped_tone(tone_summary(draft, ctx, ordered)))
 
 

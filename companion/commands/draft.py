@@ -27,6 +27,8 @@ def build_context(msg, session, services) -> CoachContext:
         recipient_slug=msg.recipient or (profile.slug if profile else None),
         now=services.clock(),
         disabled=frozenset(session.disabled_rules),
+        caret=msg.caret,
+        captured_at=page.captured_at,
     )
 
 

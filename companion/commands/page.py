@@ -12,7 +12,7 @@ Nothing of the page is logged.
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import datetime, timezone
 
 from protocol.errors import ErrorCode
 from protocol.page import PageResult, Profile
@@ -81,6 +81,8 @@ async def handle(msg, session, services) -> dict:
     session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
     page = session.page(getattr(msg, "tab", None))
     apply(result, page, msg.url)
+    # "Recent" in hints is relative to when the browser captured the page (the extension sends UTC).
+    page.captured_at = captured.replace(tzinfo=timezone.utc) if captured else None
     await outreach.remember_replies(services, result.thread)  # replies seen, for people in the log
     reply = result.model_dump(mode="json", exclude_none=True)
     entry = outreach.entry_of(services, page.profile.slug if page.profile else None)

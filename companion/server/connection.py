@@ -240,7 +240,7 @@ class Connection:
             svc.notify()
 
     def _release(self) -> None:
-        """Drop what this connection held (queued commands, its drafts' scratch, the page contexts)
+        """Drop what this connection held (queued commands, the page contexts)
         now: a closed connection's objects form reference cycles (aiohttp's request, tasks) that
         only a full garbage collection frees, and those are rare."""
         self._pending.clear()

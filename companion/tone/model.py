@@ -66,7 +66,6 @@ class ToneModel:
         self.citation: str = doc.get("citation", "")
         self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
-        self._last_pieces: tuple[str, list] | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ToneModel":
@@ -80,41 +79,28 @@ class ToneModel:
         except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
-    def _pieces(self, text: str, keep: dict | None = None) -> list[tuple[int, str, tuple]]:
-        """(offset, sentence, (feature set, sum of their weights, strategies)) per sentence, cached
-        per sentence text so a keystroke re-weighs only the sentence it changed.
-
-        `keep` is the draft's own memory (sentence -> entry of its last version), consulted first
-        and replaced: the shared cache may have turned over when many drafts are being typed."""
-        last = self._last_pieces
-        if last is not None and last[0] == text:
-            return last[1]
+    def pieces(self, text: str) -> list[tuple[int, str, tuple]]:
+        """(offset, sentence, (feature set, sum of their weights, strategies)) per sentence. The
+        sentence's features are cached by its text (companion/tone/features.py), so a keystroke
+        re-extracts only the sentence it changed."""
         w = self.weights
         out = []
         for offset, chunk in chunks(text):
-            info = keep.get(chunk) if keep else None
-            if info is None:
-                ngrams, strategies = _chunk_features(chunk)
-                feats = frozenset(ngrams).union(["S:" + name for name in strategies])
-                info = (feats, sum(map(w.__getitem__, feats & self._known)), strategies)
-            out.append((offset, chunk, info))
-        self._last_pieces = (text, out)
-        if keep is not None:
-            keep.clear()
-            keep.update((chunk, info) for _o, chunk, info in out)
+            ngrams, strategies = _chunk_features(chunk)
+            feats = frozenset(ngrams).union(["S:" + name for name in strategies])
+            out.append((offset, chunk, (feats, sum(map(w.__getitem__, feats & self._known)), strategies)))
         return out
 
     def clear_cache(self) -> None:
-        """Forget cached sentences (this model's and the shared feature cache): for cold timings."""
+        """Forget the cached sentence features: for cold timings."""
         from companion.tone import features
 
-        self._last_pieces = None
         features._cached_features.cache_clear()
 
-    def analyse(self, text: str, keep: dict | None = None) -> ToneResult:
+    def analyse(self, text: str, pieces: list | None = None) -> ToneResult:
         """Probability and strategies, without the per-feature breakdown (the fast path).
-        `keep`: the draft's memory across versions (see _pieces)."""
-        pieces = self._pieces(text, keep)
+        `pieces`: what `pieces(text)` returned, when the caller already has it."""
+        pieces = self.pieces(text) if pieces is None else pieces
         if len(pieces) == 1:
             feats_sum, strategies = pieces[0][2][1], pieces[0][2][2]
             z = self.bias + feats_sum
@@ -150,14 +136,14 @@ class ToneModel:
         z = self.bias + sum(c.weight for c in out)
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
 
-    def passages(self, text: str) -> list[tuple[int, int, float]]:
+    def passages(self, text: str, pieces: list | None = None) -> list[tuple[int, int, float]]:
         """(start, end, P(polite)) for every two consecutive sentences of a longer text.
 
         The corpus's requests are about two sentences long, so a long draft scored as a whole adds
         up many small positive weights and reads polite even around one rude sentence; scoring
         sentence pairs finds that sentence. [] when the text has two sentences or fewer (the whole
         text is the passage then). Uses the sentence cache, so it costs set unions, not parsing."""
-        pieces = [p for p in self._pieces(text) if p[1].strip()]
+        pieces = [p for p in (self.pieces(text) if pieces is None else pieces) if p[1].strip()]
         if len(pieces) <= 2:
             return []
         w, known = self.weights, self._known

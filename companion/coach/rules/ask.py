@@ -8,13 +8,12 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import find_company, recipient_company
-from companion.coach.scan import Trigger
+from companion.coach.matching import find_company, negated, recipient_company
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
 # Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
-_TITLE = Trigger(
+_TITLE = re.compile(
     r"\b(?:(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
     r"product|program|project|ux|ui|site reliability|platform|security|devops|mobile|ios|android|"
     r"qa|test|solutions|sales|marketing|growth|content|research|applied|staff|senior|junior|"
@@ -26,16 +25,19 @@ _TITLE = Trigger(
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
     r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b"
 )
-_ROLE_NOUN_AFTER = re.compile(r"\s*(?:role|position|opening|job|posting|req|vacancy|opportunity)\b")
+# "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
+_ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?\s*"
+                              r"(?:roles?|positions?|openings?|job|posting|req|vacancy|opportunity)\b")
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|"
+    r"interested in|about the|"
     r"for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
 # not a role at all), not the role sought. Checked on the last few words before the title, as
 # tokens: a `$`-anchored regex here would be tried at every position of the lookback.
-_SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hiring", "previously"}
+_SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hiring", "previously", "seeking", "seeking:"}
 _SELF_TWO = {("i", "am"), ("i", "was"), ("i've", "been"), ("have", "been"), ("i", "worked"), ("i", "work"),
              ("as", "my")}
 _ARTICLES = {"a", "an", "the"}
@@ -56,7 +58,7 @@ def _is_self_title(before: str) -> bool:
     return False
 
 
-_JOB_ID = Trigger(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
+_JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
                   r"|\b(?:job|req|requisition)\s*#?\s*\d{3,}\b")  # "job 4821", "req #12345"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
@@ -95,14 +97,14 @@ def role_span(draft: AnalysedDraft) -> tuple[int, int] | None:
     ask.vague through the draft's memo.
     """
     def compute():
-        m = _JOB_ID.search(draft) or _job_reference(draft.lower)
+        m = _JOB_ID.search(draft.lower) or _job_reference(draft.lower)
         if m:
             return m.span()
-        for m in _TITLE.finditer(draft):
+        for m in _TITLE.finditer(draft.lower):
             if m.group().strip() and _title_is_target(draft, m):
                 return m.span()
         subject = draft.subject_lower
-        if subject and (_TITLE.regex.search(subject) or _JOB_ID.regex.search(subject) or _job_reference(subject)):
+        if subject and (_TITLE.search(subject) or _JOB_ID.search(subject) or _job_reference(subject)):
             return (-1, -1)
         return None
 
@@ -120,9 +122,9 @@ def _role_missing(draft: AnalysedDraft, ctx: CoachContext):
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
-_ORG_AFTER = Trigger(
-    r"(?:\b(?:at|with|join|joining|to|for)[ \t]+)"
-    r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})", on="text",
+_ORG_AFTER = re.compile(
+    r"(?:\b(?:at|with|join|joining|to|for|about|within|into|your(?: company)?)[ \t]+\**)"
+    r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})",
 )
 _AT_ORG = re.compile(r"@([A-Z][\w&'-]+)")  # "@Stripe"
 _NOT_ORG = {
@@ -137,7 +139,11 @@ _ORG_CUE = re.compile(
     r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|"
     r"excited|love to|dream|hiring|career|team|considered)"
 )
-_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:is|are) (?:hiring|recruiting|looking for)\b")
+_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:hiring|recruiting|looking|expanding)|posted)\b"
+                         r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)[a-z]")  # "Xendit's expansion"
+# Tools and skills follow "experience with" or "proficient in"; they are not employers.
+_SKILL_BEFORE = re.compile(r"\b(?:experience|experienced|familiar|skilled|proficient|expertise|work(?:ed|ing)?|built|"
+                           r"build(?:ing)?|skills?|knowledge)(?: \w+)? (?:with|in)\s*$")
 
 
 def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -148,19 +154,23 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
             return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
         if "@" in draft.text and _AT_ORG.search(draft.text):
             return True
-        for m in _ORG_AFTER.finditer(draft):
+        for m in _ORG_AFTER.finditer(draft.text):
             words = m.group(1).split()
-            if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.regex.search(m.group(1).lower()):
+            if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
                 continue
             before = draft.before_in_sentence(m.start(), 60)
+            if _SKILL_BEFORE.search(draft.lower[max(0, m.start() - 30):m.start(1)]):
+                continue
             if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
                 continue  # "I worked at Acme": their own employer, not the company they ask about
             return True
-        lower = draft.lower
-        if "hiring" in lower or "recruiting" in lower or "looking for" in lower:
-            for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer"
-                if m.group(1).split()[0].lower() not in _NOT_ORG:
-                    return True
+        for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer", "Xendit's expansion"
+            words = (m.group(1) or m.group(2)).split()
+            if not draft.text[draft.sentence_start(m.start()):m.start()].strip():
+                # A sentence-initial capital is no sign of a name: "Saw Canva is hiring", "Let's chat".
+                words = words[1:] if m.group(1) and len(words) == 2 else words if m.group(1) else []
+            if words and words[0].lower() not in _NOT_ORG:
+                return True
         return False
 
     return draft.remember("ask.company", compute)
@@ -181,7 +191,7 @@ def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
     yield COMPANY_MISSING.finding(message, suggestion=suggestion)
 
 
-_VAGUE = Trigger(
+_VAGUE = re.compile(
     r"\bany (?:open )?(?:openings?|opportunit(?:y|ies)|open(?:ing)? roles?|roles?|positions?|"
     r"jobs?|vacanc(?:y|ies)|openings? available)\b"
     r"|\bhelp me (?:find|get|land|with) (?:a |any )?(?:job|role|position|work)\b"
@@ -193,30 +203,63 @@ _VAGUE = Trigger(
 )
 
 
+# What a job seeker asks for when no role is named: a referral, "opportunities", "a job", whether
+# they are hiring. Without a role, job ID or link the recipient cannot act on any of these.
+_JOB_ASK = re.compile(
+    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
+    r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles)\b")
+
+
+def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
+    m = _VAGUE.search(draft.lower)
+    if m:
+        return m.span()
+    for m in _JOB_ASK.finditer(draft.lower):
+        if negated(draft, m.start(), 25):
+            continue
+        return m.span()
+    if draft.word_count <= 3:  # "Hi": nothing is asked at all
+        return (0, len(draft.text))
+    return None
+
+
 def _vague(draft: AnalysedDraft, ctx: CoachContext):
     if role_span(draft) is not None:
         return  # "...or anything else that comes up" after a named role is a fair addendum
-    m = _VAGUE.search(draft)
-    if m:
-        words = draft.text[m.start():m.end()]
+    span = _vague_span(draft)
+    if span:
+        words = draft.text[span[0]:span[1]]
         yield VAGUE.finding(
-            f"\"{words}\" is a vague ask: the recipient would have to search their job board for "
-            "you, and a request that costs them research usually goes unanswered.",
-            draft, m.span(),
-            suggestion="Ask about one posted role you have already picked, by title or job ID.",
+            f"\"{words}\" is a vague ask: no role, job ID or link says what you want, so the recipient "
+            "would have to search their job board for you, and a request that costs them research "
+            "usually goes unanswered.",
+            draft, span,
+            suggestion="Ask about one posted role you have already picked, by title, job ID or link; or "
+                       "ask for something bounded, like a 15-minute chat about their team.",
         )
 
 
 ROLE_MISSING = Rule(
     code="ask.role-missing", severity="warning", surfaces=ASK_SURFACES, check=_role_missing,
+    checklist="specific",
+    fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',),
+    quiet=('Could you refer me for the Data Analyst role at Stripe?', 'Here is the posting: https://stripe.com/jobs/listing/123456', 'I applied for job ID 48213 at Stripe.',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
+    checklist="specific",
+    fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
+           "Let's chat about the Data Analyst role on your team.",),
+    quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
+           "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(
     code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague,
+    checklist="specific",
+    fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',),
+    quiet=('Could you refer me for the Data Analyst role (job ID 48213)?', 'Would you have 15 minutes to chat about your team?', "I'm not asking about other openings, just this Data Analyst role.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
 

@@ -5,11 +5,12 @@ for how long, one result) before they will click "refer". Connection notes are t
 require it.
 """
 
-from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
-from companion.coach.scan import Trigger
+import re
 
-_FIT = Trigger(
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import missing_phrase_rule
+
+_FIT = re.compile(
     r"\b(?:i'm an? |i am an? |i've been |i have been |i was an? |i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
@@ -28,24 +29,21 @@ _FIT = Trigger(
 
 
 def has_fit(draft: AnalysedDraft) -> bool:
-    return draft.remember("background.fit", lambda: bool(_FIT.search(draft)))
+    return draft.remember("background.fit", lambda: bool(_FIT.search(draft.lower)))
 
 
-def _missing(draft: AnalysedDraft, ctx: CoachContext):
-    if not has_fit(draft):
-        yield MISSING.finding(
-            "No summary of your fit: nothing says what you do, for how long, or what you have "
-            "achieved. The referrer vouches for you, so they need one or two sentences on why "
-            "you suit the role before they will.",
-            suggestion="Add one or two sentences: your current role or study, years of relevant "
-                       "experience, and one concrete result that matches the role.",
-        )
-
-
-MISSING = Rule(
-    code="background.missing", severity="warning", check=_missing,
-    surfaces=frozenset({"message", "inmail"}),
+MISSING = missing_phrase_rule(
+    "background.missing", has_fit,
+    "No summary of your fit: nothing says what you do, for how long, or what you have "
+    "achieved. The referrer vouches for you, so they need one or two sentences on why "
+    "you suit the role before they will.",
+    "Add one or two sentences: your current role or study, years of relevant "
+    "experience, and one concrete result that matches the role.",
+    severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}),
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
+    fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",),
+    quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
+           "I've spent five years building payment systems."),
 )
 
 RULES = [MISSING]

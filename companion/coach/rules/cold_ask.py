@@ -11,20 +11,28 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import negated
 from companion.coach.rules.relationship import shared_history
 from companion.coach.matching import recipient_name, recipient_slug
 
 ASK = re.compile(
-    r"\b(?:refer(?:ral|rals|ring)?\s+me|refer(?:ral|ring)?\b(?=[^.?!]*\b(?:me|my|i)\b)|"
+    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral|recommendation\s+letter|"
+    r"letter\s+of\s+recommendation|(?:be|as)\s+(?:a\s+|my\s+)?(?:professional\s+)?reference|"
+    r"(?:get|put)\s+my\s+(?:resume|résumé|cv|application|name)\s+in\s+front\s+of|"
     r"(?:submit|forward|pass(?:\s+on|\s+along)?)\s+my\s+(?:resume|résumé|cv|application|profile)|"
-    r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|internal\s+referral)",
-    re.IGNORECASE)
+    r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me)\b")
+# Thanks for a referral already given, or talk about a referral programme, ask for nothing.
+_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful)\s+(?:\w+\s+){0,2}for\s+(?:the|your)\s*$|\bprogram")
+# A line of the draft that shows the two have talked before. "Thanks for connecting" does not:
+# accepting an invitation is not a relationship.
 PRIOR_CONTACT = re.compile(
-    r"\b(?:we\s+(?:met|spoke|talked|chatted)|(?:great|good|nice|lovely)\s+(?:to\s+)?(?:meet|meeting|"
-    r"chat|chatting|talk|talking|speak|speaking|catch(?:ing)?\s+up)|thanks?\s+(?:you\s+)?(?:again|for\s+"
-    r"(?:getting\s+back|your\s+(?:reply|response|time|help)|replying|the\s+chat|the\s+call))|"
-    r"as\s+(?:we\s+)?discussed|(?:following|follow)\s+up\s+on|last\s+time\s+we|since\s+we\s+last)\b",
-    re.IGNORECASE)
+    r"\b(?:we\s+(?:met|spoke|talked|chatted|worked|studied|were|overlapped)|(?:great|good|nice|lovely)\s+(?:to\s+)?"
+    r"(?:meet|meeting|chat|chatting|talk|talking|speak|speaking|catch(?:ing)?\s+up)|long\s+time\s+no\s+(?:talk|see|chat)|"
+    r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:again|for\s+(?:getting\s+back|your\s+(?:reply|response|help|advice)|"
+    r"replying|the\s+(?:chat|call|conversation|advice|intro)|taking\s+the\s+time))|"
+    r"as\s+(?:we\s+)?discussed|as\s+promised|you\s+mentioned|(?:following|follow)\s+up\s+on|last\s+time\s+we|"
+    r"since\s+we\s+(?:last|spoke|talked|met)|our\s+(?:previous|last|earlier|recent)\s+(?:conversation|chat|call|meeting)|"
+    r"worked\s+together|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|reconnect)\b")
 
 
 def _has_history(ctx: CoachContext) -> bool:
@@ -39,28 +47,44 @@ def _has_history(ctx: CoachContext) -> bool:
     return False
 
 
+def _asks(draft: AnalysedDraft):
+    """The first request for a referral (or to be put forward) in the draft, or None."""
+    lower = draft.lower
+    for m in ASK.finditer(lower):
+        if _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) or negated(draft, m.start(), 20):
+            continue
+        return m
+    return None
+
+
+def _names_a_mutual(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """A mutual connection from their profile, named in the draft: an introduction, not a cold ask."""
+    names = ctx.profile.mutual_names if ctx.profile is not None else None
+    return any(n and n.lower() in draft.lower for n in names or ())
+
+
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
-    if recipient_slug(ctx) is None and ctx.thread is None:
-        return  # we do not know who this is for, so we cannot know it is cold
-    ask = ASK.search(draft.text)
-    if ask is None or PRIOR_CONTACT.search(draft.text) or _has_history(ctx):
+    ask = _asks(draft)
+    if ask is None or PRIOR_CONTACT.search(draft.lower) or _names_a_mutual(draft, ctx) or _has_history(ctx):
         return
     name = recipient_name(ctx)
     who = name.split()[0] if name else "them"
+    words = draft.text[ask.start():ask.end()]
     yield COLD_ASK.finding(
-        f"\"{ask.group(0)}\" asks {who} for a referral in your first message, with no earlier "
-        "conversation or shared history between you. A referral puts their name behind you, and "
-        "people rarely do that for a stranger.",
+        f"\"{words}\" asks {who} to put their name behind you in what reads as your first message, "
+        "with no earlier conversation or shared history between you. People rarely do that for a stranger.",
         draft, ask.span(),
-        suggestion=f"Build rapport first: say what drew you to {who}'s work or team and ask one "
-                   "specific question about it; ask for the referral once they have replied.",
+        suggestion=f"Build rapport first: say what drew you to {who}'s work or team and ask one specific "
+                   "question or for a short chat; ask for the referral once they have replied. If you do "
+                   "share an employer, a school or a contact, say so first.",
     )
 
 
 COLD_ASK = Rule(
     code="relationship.cold-ask", severity="info", check=_cold_ask,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
-    needs=frozenset({"outreach"}),
+    fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',),
+    quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?', 'Hi Sam, thanks again for the chat. Could you refer me?', 'Hi Sam, would you have 15 minutes to chat about your team?',),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )

@@ -10,7 +10,6 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import name_matches, recipient_company, recipient_name, same_company
-from companion.coach.scan import Trigger
 
 _GREETING = re.compile(
     r"^\s*(?:(?i:hi|hello|hey|dear|hiya|howdy|greetings|good (?:morning|afternoon|evening))(?:[ \t]+|[ \t]*,[ \t]*)"
@@ -57,7 +56,7 @@ _LEAD = (
     r"opportunit(?:y|ies)|req) (?:at|with)|\b(?:join|joining)(?: the team at| the .{1,30}? team at)?|"
     r"\bwork(?:ing)? (?:at|for)))"
 )
-_AS_IF = Trigger("(?:" + _LEAD + r")[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)", on="text")
+_AS_IF = re.compile("(?:" + _LEAD + r")[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
@@ -72,13 +71,12 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         return
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
-    for m in _AS_IF.finditer(draft):
+    for m in _AS_IF.finditer(draft.text):
         said = m.group(3).rstrip(".’'")
         if said.split()[0].lower() in _NOT_COMPANY or same_company(said, theirs) or same_company(said, own):
             continue
         if _SELF_BEFORE.search(draft.lower[max(0, m.start() - 40):m.start()]):
             continue
-        addressed = m.group("addr") is not None
         left = next((p for p in past if same_company(said, p)), None)
         why = f"they were at {left} before, but are at {theirs} now" if left else f"they are at {theirs}"
         start, end = m.span(3)
@@ -87,19 +85,24 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
             f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
             "copy-pasted message and they cannot refer you there.",
             draft, (start_said, start_said + len(said)),
-            severity="error" if addressed else "warning",
             suggestion=f"Did you mean {theirs}?",
             fix={"range": draft.range(start_said, start_said + len(said)), "replacement": theirs},
         )
 
 
 NAME_MISMATCH = Rule(
+    judges_words=True,
     code="fact.name-mismatch", severity="error", check=_name_mismatch,
+    fires=("Hi Priya, I hope you're well.",),
+    quiet=("Hi Sam, I hope you're well.", "Hi there, I hope you're well.", 'Dear Hiring Manager,',),
     rationale="Greeting someone by another person's name ends the conversation.",
 )
 COMPANY_MISMATCH = Rule(
+    judges_words=True,
     code="fact.company-mismatch", severity="error", check=_company_mismatch,
     surfaces=frozenset({"connection_note", "message", "inmail", "follow_up"}),
+    fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',),
+    quiet=('How do you like your team at Stripe?', 'I worked at Google before.',),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 

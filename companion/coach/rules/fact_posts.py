@@ -6,12 +6,13 @@ speaks only when the Activity section was loaded (Profile.posts is a list, possi
 was not (None), nothing is known and nothing is said.
 """
 
+import re
+
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
-from companion.coach.scan import Trigger
 
-_POST = Trigger(
+_POST = re.compile(
     r"\b(?:your|ur) (?:(?:very |really )?(?:recent|latest|last|new|great|insightful|interesting|amazing|"
     r"thoughtful|inspiring) )*(?:linkedin )?(?:posts?|article|write-?up|update)\b"
 )
@@ -22,7 +23,7 @@ def _post_missing(draft: AnalysedDraft, ctx: CoachContext):
     if posts is None or any(not p.reposted for p in posts):
         return
     only_reposts = bool(posts)
-    for m in _POST.finditer(draft):
+    for m in _POST.finditer(draft.lower):
         start, end = m.span()
         if negated(draft, start, 40):
             continue

@@ -5,14 +5,17 @@ recipient feel accused for not doing you a favour. A good follow-up assumes the 
 buried, restates the ask in one line and gives them the out again.
 """
 
+import re
+
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.scan import Trigger
 
-_PRESSURE = Trigger(
+_PRESSURE = re.compile(
     r"\bdid you (?:see|get|read|receive|check|even (?:see|read|open)) my (?:last |previous |earlier )?"
     r"(?:message|note|email|inmail|request|dm)\b"
     r"|\bhave you (?:seen|read|gotten|received) my (?:last |previous |earlier )?(?:message|note|email|inmail|request)\b"
+    r"|\b(?:see|check|ask|know) (?:if|whether) you (?:ever )?(?:received|got|saw|read|opened) my (?:last |previous |earlier )?"
+    r"(?:message|note|email|e-mail|inmail|request)\b"
     r"|\b(?:i'm |i am )?still waiting\b"
     r"|\bi (?:haven't|have not|never) (?:heard back|heard from you|gotten a (?:reply|response)|received a (?:reply|response))"
     r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
@@ -29,7 +32,7 @@ _PRESSURE = Trigger(
 
 
 def _pressure(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _PRESSURE.finditer(draft):
+    for m in _PRESSURE.finditer(draft.lower):
         start, end = m.span()
         words = draft.text[start:end]
         yield PRESSURE.finding(
@@ -42,7 +45,9 @@ def _pressure(draft: AnalysedDraft, ctx: CoachContext):
 
 
 PRESSURE = Rule(
-    code="followup.pressure", severity="warning", check=_pressure, surfaces=frozenset({"follow_up"}),
+    code="followup.pressure", severity="error", check=_pressure, surfaces=frozenset({"follow_up"}),
+    fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", 'Just following up to see if you received my last email?',),
+    quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )
 

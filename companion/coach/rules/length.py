@@ -56,15 +56,25 @@ def _too_short(draft, ctx: CoachContext):
 OVER_LIMIT = Rule(
     code="length.over-limit",
     severity="error",
+    checklist="time",
+    fires=("word " * 2000,),
+    quiet=('Hi Sam, a short note.',),
     rationale="LinkedIn refuses to send text over the surface's limit; the user must cut it first.",
     check=_over_limit,
 )
 TOO_LONG = Rule(
     code="length.too-long", severity="warning", check=_too_long,
+    checklist="time",
+    fires=("word " * 250,),
+    quiet=('Hi Sam, a short note about the Data Analyst role at Stripe.',),
     rationale="Short messages get more replies (LinkedIn InMail data; Boomerang email study).",
 )
 TOO_SHORT = Rule(
     code="length.too-short", severity="info", check=_too_short,
+    fires=('Hi Sam',),
+    quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "
+           "I've spent four years on SQL and dbt pipelines at Acme, where I cut the nightly reporting run "
+           "from six hours to forty minutes. I'm happy to send my resume, and no worries at all if not.",),
     rationale="Too short to carry a specific ask reads as mass outreach.",
 )
 

@@ -5,26 +5,40 @@ a shared employer or school, their post or talk, a mutual contact or how you met
 stranger feel chosen, and they are the best predictor of a reply.
 """
 
+import re
+
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, recipient_company, same_company
-from companion.coach.scan import Trigger
 
-_SPECIFIC = Trigger(
+# Something true of this recipient or of a real shared history (the dev set README's definition):
+# how you met or talked before, a named mutual contact, their own post/talk/project, their career
+# move, their team's specific work. A shared skill community ("fellow Laravel developer") is not.
+_SPECIFIC = re.compile(
     r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:both|worked|studied|were|overlapped|spoke|chatted|talked)|"
-    r"worked (?:together|with you)|you and i|fellow|alum(?:ni|na|nus)?|classmates?|"
+    r"(?:great|nice|good|lovely) (?:to )?(?:meet|meeting|chatting|talking|speaking)(?: with)? you|"
+    r"worked (?:together|with you)|you and i|fellow (?:\w+ ){0,2}(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
+    r"alum(?:ni|na|nus)|classmates?|"
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
     r"(?:same|our) (?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
-    r"mutual (?:friend|connection|contact)|"
+    r"our (?:previous |last |recent |earlier )?(?:conversation|chat|call|discussion|meeting|exchange)|"
+    r"you (?:mentioned|suggested|recommended|told me)|your (?:advice|insights?|guidance|perspective) (?:on|about)|"
+    r"mutual (?:friend|connection|contact)|your name came up|"
     r"(?:suggested|recommended|told me|mentioned) (?:that )?i (?:reach out|contact|message|get in touch|talk)|"
     r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
-    r"your (?:recent )?(?:talk|post|article|blog|presentation|podcast|paper|comment|newsletter|video|"
+    r"your (?:\w+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|"
     r"research|thesis|write-?up|essay|tweet|launch)|"
+    r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
+    r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|you(?:'re| are) involved (?:with|in)|"
     r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
     r"(?:saw|loved|enjoyed|liked) your (?:talk|post|article|comment|presentation|video|answer)|"
     r"(?:in|at) your (?:talk|session|workshop))\b"
 )
+# A named mutual contact: "connected to Budi Santoso", "Lena Fischer and I were discussing".
+_NAMED_CONTACT = re.compile(
+    r"\b(?:connected (?:to|with)|know|friend of|colleague of) (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’.-]*)+"
+    r"|\b[A-Z][\w'’-]+ (?:[A-Z][\w'’.-]+ )?(?:and I (?:were|was|have)|suggested|recommended|speaks highly|told me|mentioned you)")
 
 
 def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -48,7 +62,8 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
 def is_personal(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft mentions something specific to the recipient or a shared history."""
     return draft.remember(
-        "personal", lambda: bool(_SPECIFIC.search(draft)) or _mentions_their_history(draft, ctx))
+        "personal", lambda: bool(_SPECIFIC.search(draft.lower) or _NAMED_CONTACT.search(draft.text))
+        or _mentions_their_history(draft, ctx))
 
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
@@ -65,6 +80,9 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
+    checklist="personal",
+    fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',),
+    quiet=('Great meeting you at PyCon last week!', 'I loved your post on event sourcing.', 'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

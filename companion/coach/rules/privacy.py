@@ -10,11 +10,11 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
-from companion.coach.scan import Trigger
 
-_CONFIDENTIAL = Trigger(
+_CONFIDENTIAL = re.compile(
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
-    r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) pay\b"
+    r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) (?:pay|make|earn|get paid)\b"
+    r"|\bwhat (?:do|does) (?:you|they|[a-z]+) (?:make|earn)\b|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
@@ -23,7 +23,7 @@ _CONFIDENTIAL = Trigger(
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
     r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing)\b"
     r"|\bhow many (?:people|candidates|others) (?:applied|are applying|are interviewing)\b"
-    r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:upcoming|planned) layoffs\b"
+    r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:(?:upcoming|planned|recent|the) )?(?:layoffs?|lay-offs?|restructuring|reorg)\b"
     r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
 )
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
@@ -34,7 +34,7 @@ _ASKING = re.compile(
 
 
 def _confidential(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _CONFIDENTIAL.finditer(draft):
+    for m in _CONFIDENTIAL.finditer(draft.lower):
         start, end = m.span()
         if negated(draft, start, 40):
             continue  # "I know you can't share anything confidential"
@@ -52,7 +52,9 @@ def _confidential(draft: AnalysedDraft, ctx: CoachContext):
 
 
 CONFIDENTIAL = Rule(
-    code="privacy.confidential", severity="warning", check=_confidential,
+    code="privacy.confidential", severity="error", check=_confidential,
+    fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',),
+    quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 

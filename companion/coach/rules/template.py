@@ -67,7 +67,10 @@ def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
 
 
 PLACEHOLDER = Rule(
+    judges_words=True,
     code="template.placeholder", severity="error", check=_placeholder,
+    fires=("Hi [Name], I'd love to join {company}.", 'Hi <first name>, I saw the opening at XXX.',),
+    quiet=('Hi Sam, my list [1] is below.', 'See [my portfolio](https://example.com).',),
     rationale="An unfilled placeholder proves the message is a template nobody checked.",
 )
 

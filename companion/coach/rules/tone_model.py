@@ -7,15 +7,15 @@ finding names the words that pulled the score down (strategies and n-grams with 
 weights) and what would lift it (absent strategies with the largest positive weights, with the
 probability the model gives if they were added).
 
-It never contradicts tone.demanding: that rule's check runs first (unless switched off); words it
-already reports are not repeated here, and when nothing else pulls the score down this rule stays
+It never contradicts tone.demanding: it reads that rule's findings for the draft (unless switched
+off); words it already reports are not repeated here, and when nothing else pulls the score down this rule stays
 quiet. `tone_summary` (the Feedback's `tone` field) never labels a draft "polite" while
 tone.demanding fires on it.
 """
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.rules.tone_demanding import DEMANDING
+from companion.coach.rules.tone_demanding import DEMANDING, demanding_findings
 from companion.tone.model import ToneModel, ToneResult, default_model
 from companion.tone.strategies import BY_NAME
 
@@ -33,44 +33,39 @@ CITATION = "Stanford Politeness Corpus, Danescu-Niculescu-Mizil et al., ACL 2013
 # What to do about a strategy that pulls the score down.
 _FIX = {
     "direct_question": "a question that opens with why/what/who/how reads as a challenge; frame it: "
-                       "\"I was wondering …\" or \"Could you tell me …?\"",
+                       "start with \"I was wondering\" or \"Could you tell me\"",
     "direct_start": "opening with \"So\", \"And\" or \"But\" reads abrupt; drop it",
     "second_person_start": "a sentence that starts with \"You\" reads as pointing a finger; start from your side",
     "factuality": "\"actually\", \"really\", \"in fact\" can sound like correcting them; cut them",
     "negative_lexicon": "words of blame or complaint; say it neutrally",
-    "imperative_start": "a bare command; ask instead: \"Would you be open to …?\"",
+    "imperative_start": "a bare command; ask instead, starting with \"Would you be open to\"",
     "indicative_modal": "\"Can you / Will you\" is blunt; \"Could you / Would you\" is softer",
     "please_start": "\"please\" opening a sentence softens a command but keeps it a command (the paper "
-                    "found it reads less polite); ask instead: \"Could you please …?\"",
+                    "found it reads less polite); ask instead, starting with \"Could you please\"",
 }
 # Absent strategies worth suggesting, with how to add them.
 _ADD = {
-    "counterfactual_modal": "ask with \"Would you be open to …?\" or \"Could you …?\"",
+    "counterfactual_modal": "ask with \"Would you be open to\" or \"Could you\"",
     "gratitude": "thank them (\"Thank you for considering it\")",
     "greeting": "greet them (\"Hi Sam,\")",
-    "subjunctive": "make the ask hypothetical (\"I was wondering if you would …\")",
+    "subjunctive": "make the ask hypothetical (\"I was wondering if you would\")",
     "hedges": "soften the ask (\"perhaps\", \"if possible\")",
     "apologizing": "acknowledge the imposition (\"Sorry to bother you\")",
     "deference": "open with genuine appreciation of their work",
 }
 
-# (text, model, result, explained): the draft being analysed; the rule and the summary share it.
-_last: tuple[str, ToneModel, ToneResult, bool] | None = None
-
-
 def _model(ctx: CoachContext) -> ToneModel:
     return ctx.tone if isinstance(ctx.tone, ToneModel) else default_model()
 
 
-def _result(text: str, model: ToneModel, explained: bool = False, keep: dict | None = None) -> ToneResult:
-    """The model's result for `text`, computed once per draft; the per-feature breakdown only when
-    asked for (the rule needs it only when it fires, so polite drafts skip it)."""
-    global _last
-    last = _last  # one read: another thread may replace it meanwhile, and that is fine
-    if last is None or last[0] != text or last[1] is not model or (explained and not last[3]):
-        result = model.explain(text) if explained else model.analyse(text, keep)
-        last = _last = (text, model, result, explained)
-    return last[2]
+def _pieces(draft: AnalysedDraft, model: ToneModel) -> list:
+    """The model's per-sentence features for the draft, once per draft (whole text and passages share them)."""
+    return draft.remember(("tone.pieces", id(model)), lambda: model.pieces(draft.text))
+
+
+def _result(draft: AnalysedDraft, model: ToneModel) -> ToneResult:
+    """The model's result for the draft, computed once per draft (the rule and the summary share it)."""
+    return draft.remember(("tone", id(model)), lambda: model.analyse(draft.text, _pieces(draft, model)))
 
 
 def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
@@ -78,7 +73,7 @@ def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int,
     if not DEMANDING.applies(ctx):
         return []
     spans = []
-    for f in DEMANDING.check(draft, ctx):
+    for f in demanding_findings(draft):
         if f.range is not None:
             spans.append((draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end)))
     return spans
@@ -127,19 +122,18 @@ def lifts(result: ToneResult, model: ToneModel) -> list[tuple[float, str, str]]:
 
 def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = _model(ctx)
-    keep = ctx.scratch.setdefault("tone", {}) if ctx.scratch is not None else None
-    whole = _result(draft.text, model, keep=keep).polite_probability
+    whole = _result(draft, model).polite_probability
     offset, passage = 0, None
     if whole >= IMPOLITE_BELOW:
         # A long draft can read polite overall around one rude passage; look for it.
-        worst = min(model.passages(draft.text), key=lambda x: x[2], default=None)
+        worst = min(model.passages(draft.text, _pieces(draft, model)), key=lambda x: x[2], default=None)
         if worst is None or worst[2] >= PASSAGE_BELOW:
             return
         offset, end, _p = worst
         passage = draft.text[offset:end]
         result = model.explain(passage)
     else:
-        result = _result(draft.text, model, explained=True)
+        result = model.explain(draft.text)
     p = result.polite_probability
     demanding = [(s - offset, e - offset) for s, e in _demanding_spans(draft, ctx)]
     down = pulls(result, exclude=demanding)
@@ -190,7 +184,7 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     if not IMPOLITE.applies(ctx):
         return None
     model = _model(ctx)
-    result = _result(draft.text, model)
+    result = _result(draft, model)
     p = result.polite_probability
     codes = {f.code for f in findings}
     demanding = DEMANDING.code in codes
@@ -216,6 +210,9 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
 
 IMPOLITE = Rule(
     code="tone.impolite", severity="warning", check=_impolite,
+    checklist="polite",
+    fires=("Why haven't you answered? What is wrong with you?",),
+    quiet=('Hi Sam, could you take a look at my resume when you have a moment? Thank you so much!',),
     rationale="People asked for a favour judge the wording before the request; a model of how raters "
               "judged thousands of real requests shows which words cost goodwill.",
 )

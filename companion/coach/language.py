@@ -1,0 +1,74 @@
+"""The mood of a request: is the sentence an order, a question or a conditional?
+
+"Refer me to the role." orders; "Can you refer me?" and "Please refer me if you can" ask. Rules that
+judge how something is asked (tone.demanding) or whether something is asked at all (ask.vague,
+relationship.cold-ask) look at the sentence around a trigger, not at a list of polite phrases:
+
+- question: the sentence ends with "?" or opens with an inverted modal ("could you ...");
+- conditional: a condition, a hedge or a softener anywhere in it ("if", "possible", "would you
+  mind", "open to", "willing", "happy to", "I was wondering", "I'd appreciate");
+- imperative: what comes before the trigger is empty once greetings and softening particles
+  ("please", "pls", "kindly", "just", "so") are stripped: a bare command;
+- statement: anything else ("I'm hoping for a referral").
+
+Sentences end at . ! ? or a line break, but an ellipsis ("if you see this... pls refer me") does not
+end one: informal writers chain clauses with it, and the condition still governs the request.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+
+_END = re.compile(r"(?<![.…])[.!?](?![.…])[\"')\]]*(?=\s|$)|[!?]+|\n")
+_INVERTED = re.compile(r"^(?:\W*(?:hi|hey|hello|so|and|but|also|btw|ok|okay)\b\W*)*"
+                       r"(?:could|would|can|will|might|may|do|does|did|is|are|would|have|has|any)\b")
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|possible|possibly|perhaps|maybe|mind|open to|willing|happy to|able to|"
+    r"comfortable|wonder(?:ing|ed)?|whether|hop(?:e|ing)|appreciate|grateful|would love|chance|"
+    r"could|would|might|consider)\b")
+_PARTICLES = frozenset({"please", "pls", "plz", "kindly", "just", "so", "and", "now", "also", "then", "hi", "hey",
+                        "hello", "sir", "madam", "ma'am", "dear", "again", "simply"})
+_WORD = re.compile(r"[a-z']+")
+_LY_VERBS = frozenset({"reply", "apply", "supply", "rely", "comply", "multiply"})
+# Words that open a declarative sentence (a subject); a sentence opening with anything else after
+# the particles ("Let me know by Friday", "Send it over") is read as a command.
+_SUBJECTS = frozenset({
+    "i", "i'm", "i'd", "i'll", "i've", "im", "we", "we're", "we'd", "you", "you're", "you'd", "he", "she", "they",
+    "it", "it's", "this", "that", "there", "there's", "my", "our", "your", "his", "her", "their", "the", "a", "an",
+    "as", "since", "because", "if", "when", "while", "after", "before", "hope", "thanks", "thank", "no", "not",
+    "what", "why", "how", "who", "where", "which", "one", "any", "some", "all", "here", "here's", "with", "for",
+    "in", "on", "at", "to", "from", "of", "by", "about", "being", "having", "also", "btw", "p.s", "ps"})
+
+
+def sentence_bounds(draft: AnalysedDraft, index: int, limit: int = 240) -> tuple[int, int]:
+    """(start, end) of the request sentence holding code-point `index` (at most `limit` each way)."""
+    lower = draft.lower
+    lo = max(0, index - limit)
+    start = lo
+    for m in _END.finditer(lower, lo, index):
+        start = m.end()
+    m = _END.search(lower, index, index + limit)
+    end = m.end() if m else min(len(lower), index + limit)
+    return start, end
+
+
+def mood(draft: AnalysedDraft, start: int, end: int | None = None) -> str:
+    """"question", "conditional", "imperative" or "statement" for the request at [start, end)."""
+    s, e = sentence_bounds(draft, start)
+    sentence = draft.lower[s:e].strip()
+    if sentence.endswith("?") or _INVERTED.match(sentence):
+        return "question"
+    if _CONDITIONAL.search(sentence):
+        return "conditional"
+    words = [w for w in _WORD.findall(draft.lower[s:start]) if w not in _PARTICLES]
+    first = words[0] if words else ""
+    adverb_or_participle = first.endswith(("ing", "ed")) or (first.endswith("ly") and first not in _LY_VERBS)
+    if not words or (first not in _SUBJECTS and not adverb_or_participle):
+        return "imperative"
+    return "statement"
+
+
+def opens_clause(draft: AnalysedDraft, start: int) -> bool:
+    """Whether only greetings and particles ("please", "pls", "kindly") stand before `start` in its sentence."""
+    s, _e = sentence_bounds(draft, start)
+    return all(w in _PARTICLES for w in _WORD.findall(draft.lower[s:start]))

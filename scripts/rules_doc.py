@@ -1,0 +1,70 @@
+"""Write the generated part of docs/rules.md from the rule registry: `python scripts/rules_doc.py`.
+
+The table of rules (code, severity, surfaces, context needed, checklist item) and every rule's own
+examples come from the rules' declarations, between the two markers below; the prose around them
+is written by hand. tests/test_coach_examples.py fails when the committed file is stale.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from companion.coach.engine import ALL_SURFACES, example_surface  # noqa: E402
+from companion.coach.registry import RULES  # noqa: E402
+
+DOC = ROOT / "docs" / "rules.md"
+BEGIN = "<!-- generated from the rule registry by scripts/rules_doc.py: do not edit by hand -->"
+END = "<!-- end of generated part -->"
+_SURFACE = {"connection_note": "note", "message": "message", "inmail": "InMail", "follow_up": "follow-up"}
+
+
+def _surfaces(rule) -> str:
+    if rule.surfaces == ALL_SURFACES:
+        return "all"
+    return ", ".join(_SURFACE[s] for s in ("connection_note", "message", "inmail", "follow_up") if s in rule.surfaces)
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return f"`{text[:70]}…` ({len(text)} characters)" if len(text) > 90 else f"`{text}`"
+
+
+def generated() -> str:
+    out = [BEGIN, "", "| code | severity | surfaces | needs | checklist |", "|---|---|---|---|---|"]
+    for rule in RULES:
+        needs = ", ".join(sorted(rule.needs)) or "–"
+        out.append(f"| [`{rule.code}`](#{rule.code.replace('.', '')}) | {rule.severity} | {_surfaces(rule)} | "
+                   f"{needs} | {rule.checklist or '–'} |")
+    out += ["", "### Examples each rule checks itself against", "",
+            "Run by tests/test_coach_examples.py on the rule's first surface (a message when it applies "
+            "there), writing to Sam Lee at Stripe. Rules that need a profile or the outreach log are tested "
+            "with that context in their own tests.", ""]
+    for rule in RULES:
+        if not (rule.fires or rule.quiet):
+            continue
+        out.append(f"- `{rule.code}` ({example_surface(rule)})")
+        out += [f"  - fires: {_quote(t)}" for t in rule.fires]
+        out += [f"  - quiet: {_quote(t)}" for t in rule.quiet]
+    out += ["", END]
+    return "\n".join(out)
+
+
+def render(doc: str) -> str:
+    """`doc` with its generated part replaced (appended after the first heading when missing)."""
+    if BEGIN in doc and END in doc:
+        head, rest = doc.split(BEGIN, 1)
+        return head + generated() + rest.split(END, 1)[1]
+    first, _, rest = doc.partition("\n\n")
+    return first + "\n\n" + generated() + "\n\n" + rest
+
+
+def main() -> int:
+    DOC.write_text(render(DOC.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote {DOC}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
