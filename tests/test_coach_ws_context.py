@@ -14,7 +14,7 @@ from test_coach_ws import command
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 PRIYA_URL = "https://www.linkedin.com/in/priya-raman/"
-OWN_URL = "https://www.linkedin.com/in/me/"
+OWN_URL = "https://www.linkedin.com/in/sara-lindgren-dev/"  # the fixture's own /in/ address
 GOOD = ("Hi Priya, I'm applying for the Staff Engineer role at Nimbus Labs (job ID 48213) and I'd be grateful "
         "for a referral if you're comfortable. I've spent five years building billing systems in Go. "
         "Happy to send my resume. No worries at all if not, and thank you for your time!")
