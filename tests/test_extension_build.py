@@ -95,6 +95,10 @@ def test_build_produces_both_targets_and_zips(tmp_path):
     for key in ("key", "side_panel", "minimum_chrome_version"):
         assert key not in firefox
     assert "sidePanel" not in firefox["permissions"]
+    # Firefox's default MV3 policy upgrades ws://127.0.0.1 to wss://: the build must replace it
+    # (tests/test_extension_scenarios.py pairs in real Firefox to prove the effect).
+    assert firefox["content_security_policy"] == {"extension_pages": "script-src 'self';"}
+    assert "content_security_policy" not in chrome
     for target in ("chrome", "firefox"):
         names = set(zipfile.ZipFile(out[f"{target}_zip"]).namelist())
         assert "manifest.json" in names and "src/background/main.js" in names and "src/protocol.js" in names

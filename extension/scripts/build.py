@@ -2,7 +2,8 @@
 
 The source tree is the Chrome build (MV3, service worker, side panel). Firefox gets the same files
 with a rewritten manifest: background scripts instead of a service worker, `sidebar_action`
-instead of `side_panel`, a gecko id, and no Chrome-only keys. The build refuses to run when
+instead of `side_panel`, a gecko id, a content security policy without `upgrade-insecure-requests`
+(so the WebSocket to the companion stays ws://), and no Chrome-only keys. The build refuses to run when
 src/protocol.js is out of date with protocol/schema.json.
 
 Usage: python extension/scripts/build.py [--out DIR]
@@ -22,6 +23,7 @@ EXT = Path(__file__).resolve().parent.parent
 SHIPPED = ["manifest.json", "src", "icons"]  # everything else (scripts, schema, tests) stays out
 GECKO_ID = "tactful@tactful.app"
 FIREFOX_MIN = "128.0"
+FIREFOX_CSP = "script-src 'self';"
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)  # fixed timestamps: the same sources give the same zip
 
 
@@ -41,6 +43,9 @@ def firefox_manifest(chrome: dict) -> dict:
     commands = m.get("commands", {})
     if "_execute_action" in commands:
         commands["_execute_sidebar_action"] = commands.pop("_execute_action")
+    # Firefox's default MV3 policy for extension pages adds `upgrade-insecure-requests`, which
+    # turns the background's ws://127.0.0.1 into wss:// (a TLS hello the companion cannot read).
+    m["content_security_policy"] = {"extension_pages": FIREFOX_CSP}
     m["browser_specific_settings"] = {
         "gecko": {
             "id": GECKO_ID,
