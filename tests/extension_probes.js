@@ -38,6 +38,9 @@
     port.postMessage({ kind: "follow", tabId });
   }),
 
+  /** The pairing token in the extension's storage (to check an impostor never received it). */
+  storedToken: async () => (await chrome.storage.local.get("token")).token || null,
+
   /** The shortcut the browser registered for the command that opens the sidebar. */
   sidebarShortcut: async () => {
     const commands = await chrome.commands.getAll();

@@ -8,12 +8,15 @@ Chromium and another in Firefox.
 
 Steps ("do" acts, "see*" waits until true, then fails with what was seen last):
   do: options | pair | open {path | url} | panel {theme} | click {target: [css, css inside its
-      shadow root, ...]} | type {text} | clear | companion {action: kill | start} | sleep {seconds}
-      | screenshot {name}
+      shadow root, ...], on: page (default) | panel} | type {text} | clear | companion {action:
+      kill | stop | start} | squatter {mode} (an impostor on the companion's port, see
+      extension_support.Squatter) | squatter_gone | sleep {seconds} | screenshot {name}
   see: FIELD (a data-field or data-section) with text | contains | state, on panel (default) | options
   see_finding: CODE, present (default true), contains
   see_tab: {key: value} of what the background knows about the open tab (pageKind, pageStatus, draft)
   see_shortcut: the key the browser registered for opening the sidebar
+  see_client: the companion's client list names this browser ("Tactful extension (Firefox) …")
+  see_squatter: what the impostor received: {types: [frame types], token: false}
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import os
 import queue
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -204,6 +208,9 @@ def finding_met(step: dict, seen: dict) -> bool:
     return any(step.get("contains", "") in f["text"] for f in hits)
 
 
+BROWSER_LABEL = {"chromium": "Chrome", "firefox": "Firefox"}  # what the extension calls itself
+
+
 class Player:
     """Carries out one scenario's steps with a driver against a companion (extension_support.Companion)."""
 
@@ -211,6 +218,7 @@ class Player:
         self.driver, self.companion, self.shots = driver, companion, shots
         self.has_options = False
         self.tab_id = None
+        self.squatter = None
 
     def wait(self, what: str, look, met, timeout: float = 10.0):
         end = time.monotonic() + timeout
@@ -265,13 +273,20 @@ class Player:
         elif action == "panel":
             d.open_panel(self.tab_id, theme=step.get("theme"))
         elif action == "click":
-            d.click("page", step["target"])
+            d.click(step.get("on", "page"), step["target"])
         elif action == "type":
             d.type("page", step["text"])
         elif action == "clear":
             d.clear("page")
         elif action == "companion":
             getattr(self.companion, step["action"])()
+        elif action == "squatter":
+            from extension_support import Squatter
+
+            self.token = d.probe("options", "storedToken")
+            self.squatter = Squatter(self.companion.port, mode=step["mode"]).start()
+        elif action == "squatter_gone":
+            self.squatter.stop()
         elif action == "sleep":
             time.sleep(step["seconds"])
         elif action == "screenshot":
@@ -290,6 +305,16 @@ class Player:
             self.ensure_options()
             shortcut = d.probe("options", "sidebarShortcut")
             assert shortcut == step["see_shortcut"], f"{d.name}: the sidebar shortcut is {shortcut!r}"
+        elif "see_client" in step:
+            label = f"Tactful extension ({BROWSER_LABEL[d.name]})"
+            out = subprocess.run([sys.executable, "-m", "companion", "clients", "--json", "--data-dir",
+                                  str(self.companion.data_dir)], capture_output=True, text=True, timeout=30)
+            assert out.returncode == 0 and label in out.stdout, f"{d.name}: no {label!r} in {out.stdout}{out.stderr}"
+        elif "see_squatter" in step:
+            want, sq = step["see_squatter"], self.squatter
+            self.wait("the extension to try the impostor", lambda: list(sq.frames), bool)
+            assert sorted(set(sq.types())) == want["types"], f"{d.name}: the impostor got {sq.types()}"
+            assert want["token"] or not any(self.token in raw for raw in sq.raw), f"{d.name}: the token leaked"
         else:
             raise ValueError(f"unknown step {step}")
 
