@@ -6,6 +6,7 @@ With TACTFUL_UPDATE_SCREENSHOTS=1 the Firefox screenshots go to docs/img/firefox
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ CASES = [pytest.param(browser, name, marks=[pytest.mark.browser, *marks], id=f"{
 def firefox_build(tmp_path_factory):
     """The Firefox build, made by the build script the release uses."""
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run(["python3", str(REPO / "extension" / "scripts" / "build.py"), "--out", str(out)],
+    subprocess.run([sys.executable, str(REPO / "extension" / "scripts" / "build.py"), "--out", str(out)],
                    check=True, capture_output=True, cwd=REPO)
     return out / "firefox"
 
