@@ -261,7 +261,7 @@ class Player:
 
     def step(self, step: dict):
         d = self.driver
-        timeout = step.get("timeout", 10)
+        timeout = step.get("timeout", 15)
         action = step.get("do")
         if action == "options":
             d.options()

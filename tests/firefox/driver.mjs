@@ -53,7 +53,7 @@ async function serveFixtures(page) {
 async function openExtensionPage(url, options = {}) {
   const page = await browser.newPage(options);
   page.goto(url, { timeout: 3000 }).catch(() => {});
-  await page.waitForFunction((u) => location.href === u && document.readyState === "complete", { timeout: 15000 }, url);
+  await page.waitForFunction((u) => location.href === u && document.readyState === "complete", { timeout: 30000 }, url);
   return page;
 }
 
