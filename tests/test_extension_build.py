@@ -95,6 +95,15 @@ def test_build_produces_both_targets_and_zips(tmp_path):
     for key in ("key", "side_panel", "minimum_chrome_version"):
         assert key not in firefox
     assert "sidePanel" not in firefox["permissions"]
+    # Firefox's default MV3 policy upgrades ws://127.0.0.1 to wss://: the build must replace it
+    # (tests/test_extension_scenarios.py pairs in real Firefox to prove the effect).
+    assert firefox["content_security_policy"] == {"extension_pages": "script-src 'self';"}
+    assert "content_security_policy" not in chrome
+    # Each build opens the sidebar its browser's way; neither ships the Firefox variant's source.
+    sidebar = "src/background/sidebar.js"
+    assert (out["chrome"] / sidebar).read_text() == (EXT / sidebar).read_text()
+    assert (out["firefox"] / sidebar).read_text() == (EXT / "src/background/sidebar.firefox.js").read_text()
+    assert not list(tmp_path.rglob("*.firefox.js"))
     for target in ("chrome", "firefox"):
         names = set(zipfile.ZipFile(out[f"{target}_zip"]).namelist())
         assert "manifest.json" in names and "src/background/main.js" in names and "src/protocol.js" in names
@@ -120,4 +129,5 @@ def test_web_ext_lint_passes_on_the_firefox_build(tmp_path):
                            "--no-config-discovery"], capture_output=True, text=True, timeout=300)
     report = json.loads(proc.stdout)
     assert report["summary"]["errors"] == 0, report["errors"]
+    assert report["summary"]["warnings"] == 0, report["warnings"]
     assert proc.returncode == 0

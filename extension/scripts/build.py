@@ -2,7 +2,8 @@
 
 The source tree is the Chrome build (MV3, service worker, side panel). Firefox gets the same files
 with a rewritten manifest: background scripts instead of a service worker, `sidebar_action`
-instead of `side_panel`, a gecko id, and no Chrome-only keys. The build refuses to run when
+instead of `side_panel`, a gecko id, a content security policy without `upgrade-insecure-requests`
+(so the WebSocket to the companion stays ws://), and no Chrome-only keys. The build refuses to run when
 src/protocol.js is out of date with protocol/schema.json.
 
 Usage: python extension/scripts/build.py [--out DIR]
@@ -22,6 +23,8 @@ EXT = Path(__file__).resolve().parent.parent
 SHIPPED = ["manifest.json", "src", "icons"]  # everything else (scripts, schema, tests) stays out
 GECKO_ID = "tactful@tactful.app"
 FIREFOX_MIN = "128.0"
+FIREFOX_CSP = "script-src 'self';"
+FIREFOX_SUFFIX = ".firefox.js"
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)  # fixed timestamps: the same sources give the same zip
 
 
@@ -41,6 +44,9 @@ def firefox_manifest(chrome: dict) -> dict:
     commands = m.get("commands", {})
     if "_execute_action" in commands:
         commands["_execute_sidebar_action"] = commands.pop("_execute_action")
+    # Firefox's default MV3 policy for extension pages adds `upgrade-insecure-requests`, which
+    # turns the background's ws://127.0.0.1 into wss:// (a TLS hello the companion cannot read).
+    m["content_security_policy"] = {"extension_pages": FIREFOX_CSP}
     m["browser_specific_settings"] = {
         "gecko": {
             "id": GECKO_ID,
@@ -52,16 +58,22 @@ def firefox_manifest(chrome: dict) -> dict:
     return m
 
 
-def _copy_tree(dest: Path) -> None:
+def _copy_tree(dest: Path, target: str) -> None:
+    """Copies the shipped files; `x.firefox.js` replaces `x.js` in the Firefox build and is left
+    out of the Chrome one (for the few calls that differ, e.g. how the sidebar opens)."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     for name in SHIPPED:
         src = EXT / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(".*", "*~"))
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(".*", "*~", f"*{FIREFOX_SUFFIX}"))
         else:
             shutil.copy2(src, dest / name)
+    if target == "firefox":
+        for variant in (EXT / "src").rglob(f"*{FIREFOX_SUFFIX}"):
+            base = variant.with_name(variant.name.removesuffix(FIREFOX_SUFFIX) + ".js")
+            shutil.copy2(variant, dest / base.relative_to(EXT))
 
 
 def _zip(folder: Path, target: Path) -> None:
@@ -87,7 +99,7 @@ def build(out: Path) -> dict[str, Path]:
     result: dict[str, Path] = {}
     for target in ("chrome", "firefox"):
         folder = out / target
-        _copy_tree(folder)
+        _copy_tree(folder, target)
         if target == "firefox":
             manifest = firefox_manifest(chrome)
             (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

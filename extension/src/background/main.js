@@ -4,6 +4,7 @@
 
 import { CommandFailed, CompanionClient } from "./companion.js";
 import * as settings from "./settings.js";
+import { openSidebarFromToolbar } from "./sidebar.js";
 import { TabState } from "./tabs.js";
 import { SURFACES } from "../protocol.js";
 
@@ -277,11 +278,7 @@ chrome.tabs.onRemoved.addListener((tabId) => {
   sensors.delete(tabId);
 });
 
-if (chrome.sidePanel?.setPanelBehavior) {
-  chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
-} else if (typeof browser !== "undefined" && browser.sidebarAction) {
-  chrome.action.onClicked.addListener(() => browser.sidebarAction.toggle());
-}
+openSidebarFromToolbar();
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== "local") return;
