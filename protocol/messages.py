@@ -71,6 +71,7 @@ class Draft(Command):
     subject: str | None = Field(default=None, max_length=1_000)  # InMail subject
     limit: int | None = Field(default=None, ge=1, le=100_000)  # the page's declared limit
     recipient: str | None = Field(default=None, max_length=200)  # profile slug, when known
+    caret: int | None = None  # UTF-16 offset of the selection end in the composer, when known
 
 
 class PageSnapshot(Command):
