@@ -62,7 +62,7 @@ def _out_missing(draft: AnalysedDraft, ctx: CoachContext):
         yield OUT_MISSING.finding(
             "No easy out: nothing like \"no worries if not\" tells them a no is fine. Without one "
             "the ask feels like pressure, and people ignore pressure rather than decline it.",
-            suggestion="Add a line that makes no easy, e.g. \"No worries at all if it's not a fit.\"",
+            suggestion="Add a line that makes “no” easy, e.g. \"No worries at all if it's not a fit.\"",
         )
 
 
