@@ -201,7 +201,7 @@ function findingNode(f, draftText, actions, compact) {
       text: "Insert", onclick: () => actions.edit({ action: "insert", text: sentence }),
     }));
   }
-  if (sentence) {
+  if (sentence && !f.fix) { // with a fix, Apply does the job; copying one word helps nobody
     row.append(el("button", {
       type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
       text: "Copy sentence", onclick: () => actions.copy(sentence),
