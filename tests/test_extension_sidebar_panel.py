@@ -194,17 +194,24 @@ def test_show_selects_the_words_in_the_composer(paired):
     assert re.sub(r"\n+", "\n", editor_text(page)) == "Hello there.\nRefer me ASAP please."  # Show never edits
 
 
-def test_apply_replaces_the_range_as_one_undoable_edit_and_rechecks(paired):
+def type_wrong_name(browser):
+    """Dana's profile, the draft greeting Priya, and the must-fix finding with its Apply shown."""
     from playwright.sync_api import expect
 
-    browser, _ = paired
-    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
     expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
     page.click(EDITOR)
     page.keyboard.type(WRONG_NAME, delay=2)
+    expect(finding(panel, "fact.name-mismatch").locator('[data-action="apply"]')).to_be_visible(timeout=10000)
+    return page, panel, tab
+
+
+def test_apply_replaces_the_range_as_one_undoable_edit_and_rechecks(paired):
+    from playwright.sync_api import expect
+
+    page, panel, _ = type_wrong_name(paired[0])
     item = finding(panel, "fact.name-mismatch")
     apply = item.locator('[data-action="apply"]')
-    expect(apply).to_be_visible(timeout=10000)
     expect(apply).to_contain_text("Dana")
     apply.click()
     wait_until(lambda: editor_text(page) == WRONG_NAME.replace("Priya", "Dana"), message="the fix applied")
@@ -221,11 +228,7 @@ def test_apply_refuses_when_the_text_moved_on(paired):
     from playwright.sync_api import expect
 
     browser, _ = paired
-    page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
-    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
-    page.click(EDITOR)
-    page.keyboard.type(WRONG_NAME, delay=2)
-    expect(finding(panel, "fact.name-mismatch").locator('[data-action="apply"]')).to_be_visible(timeout=10000)
+    page, panel, tab = type_wrong_name(browser)
     draft_id = sw_eval(browser, f"() => __tactful.tabs.get({tab}).draft.draft_id")
     panel.evaluate("""(draftId) => new Promise((resolve) => {
         const port = chrome.runtime.connect({ name: "panel" });
