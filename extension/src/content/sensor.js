@@ -249,12 +249,6 @@
 
   // --- Show / Apply / Insert from the sidebar ------------------------------------------------------
 
-  document.addEventListener("selectionchange", () => {
-    if (!composer || paused) return;
-    const caret = T.caretOf(composer, T.readComposer(composer).text);
-    if (caret !== null) lastCaret = caret;
-  });
-
   function onEdit(msg) {
     const reply = (result) => send({ kind: "edit_result", reqId: msg.reqId, action: msg.action, ...result });
     if (paused) return reply({ ok: false, error: "Tactful is paused." });
@@ -262,7 +256,10 @@
     if (!composer || !composer.body.isConnected || !lastDraft || lastDraft.draft_id !== msg.draftId) {
       return reply({ ok: false, error: "That message box is closed or another one is in use." });
     }
-    const result = T.editComposer(composer, msg, lastCaret);
+    // The page keeps its selection while the user clicks in the sidebar: that is the caret. If it
+    // left the composer since, the caret of the last draft sent stands in.
+    const caret = T.caretOf(composer, T.readComposer(composer).text) ?? lastCaret;
+    const result = T.editComposer(composer, msg, caret);
     if (result.ok && msg.action !== "show") sendDraft(false); // re-check the edited draft now
     return reply(result);
   }
