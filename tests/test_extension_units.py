@@ -143,3 +143,34 @@ def test_panel_cards_ranges_and_order(ext_browser):
     assert result["blank"] is None and result["outside"] is None
     assert result["cards"] == [["tone", "error", 3], ["ask.role-missing#1", "warning", 1], ["ask.role-missing#2", "warning", 1]]
     assert result["order"] == ["a", "c", "d"]  # the old ones where they were, the new one after
+
+
+def test_panel_shows_no_score_for_a_null_score(ext_browser):
+    """The companion answers an empty draft with `score: null`: the panel shows no score and no
+    findings, whatever else the feedback holds; a number brings them back."""
+    page = ext_browser.context.new_page()
+    page.goto(f"{ext_browser.base}/src/panel/panel.html?tab=999999")
+    result = page.evaluate("""async () => {
+        const { render } = await import("/src/panel/render.js");
+        const actions = { copy() {}, setRule() {}, edit() {} };
+        const state = (score, text) => ({
+            kind: "state", connection: { state: "connected", localOnly: true }, paused: false, disabledRules: [],
+            tab: { tabId: 999999, pageKind: "profile", draft: { text, version: 2, draftId: "d" }, feedbackAt: Date.now(),
+                   feedback: { version: 2, surface: "message", score, limits: { used: text.length, allowed: 8000 },
+                               checklist: [{ id: "thanks", label: "Says thank you", ok: false }],
+                               findings: [{ code: "courtesy.gratitude-missing", severity: "warning", message: "No thanks" }],
+                               hints: [] } },
+        });
+        const read = () => ({
+            state: document.querySelector('[data-field="feedback"]').dataset.state,
+            score: document.querySelector('[data-field="score"]').textContent,
+            codes: document.querySelectorAll("[data-code]").length,
+            title: document.querySelector('[data-field="checklist-title"]').textContent,
+        });
+        render(state(null, "Hi Dana"), actions);
+        const nullScore = read();
+        render(state(40, "Hi Dana"), actions);
+        return [nullScore, read()];
+    }""")
+    assert result[0] == {"state": "empty", "score": "", "codes": 0, "title": "What a good request has"}
+    assert result[1] == {"state": "live", "score": "40", "codes": 1, "title": "Checklist"}
