@@ -77,8 +77,9 @@ def check_keyring(timeout: float = 5.0) -> Check:
         summary = f"secure backend {st.backend}"
         return Check("keyring", WARN if st.warning else OK, summary + (f"; {st.warning}" if st.warning else ""),
                      "unset PYTHON_KEYRING_BACKEND to use the recommended backend" if st.warning else None)
-    off = ", ".join(secrets.FEATURES_NEEDING_KEYRING)
-    return Check("keyring", WARN, f"no secure keyring ({st.reason}); the coach works, but {off} are off", fix)
+    off = "; ".join(secrets.FEATURES_NEEDING_KEYRING)
+    return Check("keyring", WARN, f"no secure keyring: {st.reason}. The coach works, but these are off until "
+                 f"there is one: {off}", fix)
 
 
 def check_data_dir(data_dir: Path) -> Check:
@@ -134,8 +135,21 @@ def check_running(data_dir: Path) -> Check:
         return Check("companion", OK, f"running (pid {info.pid}) at {info.url}, version {info.version}")
     if stale:
         return Check("companion", WARN, "not running; a stale runtime.json is left from an earlier run",
-                     "start it with `tactful tray` (or `tactful serve`); the stale file is cleaned up then")
-    return Check("companion", WARN, "not running", "start it with `tactful tray` (or `tactful serve`)")
+                     f"{start_advice()}; the stale file is cleaned up then")
+    return Check("companion", WARN, "not running", start_advice())
+
+
+def start_advice() -> str:
+    """How to start the companion: the tray only where PySide6 is installed."""
+    import importlib.util
+
+    try:
+        has_qt = importlib.util.find_spec("PySide6") is not None
+    except (ImportError, ValueError):  # a broken or blocked install counts as none
+        has_qt = False
+    if has_qt:
+        return "start it with `tactful tray` (an icon in the system tray) or `tactful serve`"
+    return "start it with `tactful serve` (for a tray icon, install PySide6: `.venv/bin/pip install -e '.[tray]'`)"
 
 
 def port_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -161,8 +175,8 @@ def check_port(data_dir: Path, port: int) -> Check:
 
     who = "another Tactful companion (a different data dir)" if runtime.health_answers(port) else "another program"
     return Check("port", FAIL, f"{port} on 127.0.0.1 is in use by {who}; the companion cannot start there",
-                 "stop that program, or choose another port in the tray's Settings (then pair again, "
-                 "since the extension looks for the old port)")
+                 "stop that program, or start the companion on another port with `tactful serve --port N` "
+                 "(or in the tray's Settings); then type the same port on the extension's settings page")
 
 
 def check_paired(data_dir: Path):

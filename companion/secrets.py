@@ -26,9 +26,9 @@ SERVICE = "tactful"
 INDEX_NAME = "__tactful_secret_names__"
 INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 HOW_TO_GET_ONE = (
-    "install and unlock a Secret Service (e.g. `apt install gnome-keyring` and log in to a desktop "
-    "session, or run under `dbus-run-session` with `gnome-keyring-daemon --unlock`), KWallet, or use "
-    "macOS Keychain / Windows Credential Locker")
+    "install and unlock a Secret Service such as GNOME Keyring (`apt install gnome-keyring`, then log in "
+    "to a desktop session or start it with `gnome-keyring-daemon --unlock` under `dbus-run-session`) or "
+    "KWallet; on macOS and Windows the system keychain is used as it is")
 FEATURES_NEEDING_KEYRING = ("saved API keys",
                             "message text in the outreach history (times and fingerprints are still kept)")
 

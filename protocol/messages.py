@@ -76,7 +76,7 @@ class Draft(Command):
     recipient: str | None = Field(default=None, max_length=200)  # profile slug, when known
     tab: int | None = Field(default=None, ge=0, le=2**53, strict=True)  # the browser tab: picks its page context
     # Where the caret is (UTF-16 offset into text): the word being typed there is not judged yet.
-    caret: int | None = Field(default=None, ge=0, le=100_000)
+    caret: int | None = Field(default=None, ge=0, le=200_000)  # UTF-16: up to twice the code points
 
 
 class PageSnapshot(Command):

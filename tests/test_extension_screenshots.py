@@ -2,7 +2,10 @@
 
 The test checks that the two themes really differ (background and text colours) and that the
 dark one keeps readable contrast. With TACTFUL_UPDATE_SCREENSHOTS=1 it also writes
-docs/img/sidebar-light.png and docs/img/sidebar-dark.png.
+docs/img/sidebar-light.png, docs/img/sidebar-dark.png (the first screenful: score, groups),
+docs/img/sidebar-actions.png (the suggestions with Show / Apply / Insert) and
+docs/img/sidebar-menu.png (a card's menu open) and docs/img/sidebar-personal.png ("Make it
+personal" first, with Insert, for a draft that says nothing personal).
 """
 
 import os
@@ -15,8 +18,8 @@ from test_extension_sidebar import finding, open_tab
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
-DRAFT = ("Hi Dana, I hope you're well! I saw the Backend Engineer opening at Acme Robotics. "
-         "Could you refer me ASAP? I have five years of experience with payment systems.")
+DRAFT = ("Hi Priya, I hope you're well! I saw the Backend Engineer opening at Acme Robotics. "
+         "Could you refer me ASAP? I need an answer today. I have five years of experience with payment systems.")
 
 
 def _rgb(css: str) -> tuple[float, ...]:
@@ -54,8 +57,17 @@ def test_sidebar_light_and_dark(paired, tmp_path):
             const s = getComputedStyle(document.body);
             return [s.backgroundColor, s.color];
         }""")
+        expect(panel.locator('[data-group="must"] [data-action="apply"]')).to_be_visible(timeout=10000)
         shots[theme] = tmp_path / f"sidebar-{theme}.png"
         panel.screenshot(path=str(shots[theme]))  # the first screenful, as in the side panel
+        if theme == "light":
+            shots["actions"] = tmp_path / "sidebar-actions.png"
+            panel.locator('[data-section="suggestions"]').screenshot(path=str(shots["actions"]))
+            should = panel.locator('[data-group="should"]')
+            should.locator("details.menu summary").first.click()
+            expect(should.locator('[data-action="disable-rule"]').first).to_be_visible()
+            shots["menu"] = tmp_path / "sidebar-menu.png"
+            should.screenshot(path=str(shots["menu"]))
     light_bg, light_fg = (_rgb(c) for c in colours["light"])
     dark_bg, dark_fg = (_rgb(c) for c in colours["dark"])
     assert _luminance(light_bg) > 0.8 and _luminance(dark_bg) < 0.05
@@ -65,3 +77,21 @@ def test_sidebar_light_and_dark(paired, tmp_path):
         out.mkdir(parents=True, exist_ok=True)
         for theme, path in shots.items():
             shutil.copy(path, out / f"sidebar-{theme}.png")
+
+
+def test_personal_hints_screenshot(paired, tmp_path):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    panel.set_viewport_size({"width": 400, "height": 900})
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
+    page.click("#message")
+    page.locator("#interop-outlet .msg-form__contenteditable").click()
+    page.keyboard.type("Hello, I am looking for a new job. Could you refer me? Thank you for your time.", delay=1)
+    expect(panel.locator('[data-section="hints"] [data-action="insert"]').first).to_be_visible(timeout=10000)
+    expect(finding(panel, "personal.generic")).to_be_visible(timeout=10000)
+    shot = tmp_path / "sidebar-personal.png"
+    panel.screenshot(path=str(shot))
+    if os.environ.get("TACTFUL_UPDATE_SCREENSHOTS") == "1":
+        shutil.copy(shot, REPO / "docs" / "img" / "sidebar-personal.png")

@@ -166,7 +166,10 @@ def test_switching_a_rule_off_and_on(paired):
     browser, _ = paired
     page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
     type_demanding(page, panel)
-    finding(panel, "tone.demanding").first.locator('[data-action="disable-rule"]').click()
+    item = finding(panel, "tone.demanding").first
+    expect(item.locator('[data-action="disable-rule"]')).to_be_hidden()  # tucked in the card's menu
+    item.locator("details.menu summary").click()
+    item.locator('[data-action="disable-rule"]').click()
     expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
     expect(panel.locator('[data-disabled-code="tone.demanding"]')).to_be_visible()
     panel.locator('[data-disabled-code="tone.demanding"] [data-action="enable-rule"]').click()
@@ -349,15 +352,18 @@ def test_sidebar_is_usable_from_the_keyboard_and_labelled(paired):
         for control in panel.get_by_role(role).all():
             name = control.evaluate("(el) => el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent")
             assert name and name.strip(), control.evaluate("(el) => el.outerHTML")
-    # Tab to the demanding rule's switch-off button and press Enter.
+    # Tab to the demanding rule's menu, open it with Enter, Tab to its switch-off button, Enter.
     panel.bring_to_front()
-    target = 'Turn off the rule tone.demanding'
+    label = "() => document.activeElement?.getAttribute('aria-label')"
     for _ in range(80):
         panel.keyboard.press("Tab")
-        if panel.evaluate("() => document.activeElement?.getAttribute('aria-label')") == target:
+        if panel.evaluate(label) == "More about the rule tone.demanding":
             break
     else:
-        raise AssertionError("the button is not reachable with Tab")
+        raise AssertionError("the rule's menu is not reachable with Tab")
+    panel.keyboard.press("Enter")
+    panel.keyboard.press("Tab")
+    assert panel.evaluate(label) == "Turn off the rule tone.demanding"
     panel.keyboard.press("Enter")
     expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
     # Focus moves to the control that undoes it, not to the top of the page.

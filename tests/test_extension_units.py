@@ -77,3 +77,57 @@ def test_real_side_panel_follows_the_active_tab(pw, tmp_path):
         assert state[1].startswith("Open a message box"), state  # it follows the LinkedIn profile tab
     finally:
         browser.close()
+
+
+def test_panel_cards_ranges_and_order(ext_browser):
+    """The panel's pure helpers: Show selects words without the spaces around them (a tone span
+    with a trailing space), tone findings share one card, and known cards keep their order."""
+    result = _page(ext_browser).evaluate("""async () => {
+        const { trimmedRange, cardsOf, steadyOrder } = await import("/src/panel/render.js");
+        const text = "Refer me ASAP please";
+        const f = (code, severity, start = 0, end = 1) => ({ code, severity, message: code, range: { start, end } });
+        const cards = cardsOf([f("tone.demanding", "warning"), f("ask.role-missing", "warning"),
+                               f("tone.impolite", "info"), f("tone.demanding", "error"), f("ask.role-missing", "warning")]);
+        return {
+            trimmed: trimmedRange({ start: 8, end: 14 }, text),
+            blank: trimmedRange({ start: 13, end: 14 }, text),
+            outside: trimmedRange({ start: 3, end: 99 }, text),
+            cards: cards.map((c) => [c.key, c.severity, c.findings.length]),
+            order: steadyOrder(["a", "b", "c"], ["d", "c", "a"]),
+        };
+    }""")
+    assert result["trimmed"] == {"start": 9, "end": 13}  # "ASAP", not " ASAP "
+    assert result["blank"] is None and result["outside"] is None
+    assert result["cards"] == [["tone", "error", 3], ["ask.role-missing#1", "warning", 1], ["ask.role-missing#2", "warning", 1]]
+    assert result["order"] == ["a", "c", "d"]  # the old ones where they were, the new one after
+
+
+def test_panel_shows_no_score_for_a_null_score(ext_browser):
+    """The companion answers an empty draft with `score: null`: the panel shows no score and no
+    findings, whatever else the feedback holds; a number brings them back."""
+    page = ext_browser.context.new_page()
+    page.goto(f"{ext_browser.base}/src/panel/panel.html?tab=999999")
+    result = page.evaluate("""async () => {
+        const { render } = await import("/src/panel/render.js");
+        const actions = { copy() {}, setRule() {}, edit() {} };
+        const state = (score, text) => ({
+            kind: "state", connection: { state: "connected", localOnly: true }, paused: false, disabledRules: [],
+            tab: { tabId: 999999, pageKind: "profile", draft: { text, version: 2, draftId: "d" }, feedbackAt: Date.now(),
+                   feedback: { version: 2, surface: "message", score, limits: { used: text.length, allowed: 8000 },
+                               checklist: [{ id: "thanks", label: "Says thank you", ok: false }],
+                               findings: [{ code: "courtesy.gratitude-missing", severity: "warning", message: "No thanks" }],
+                               hints: [] } },
+        });
+        const read = () => ({
+            state: document.querySelector('[data-field="feedback"]').dataset.state,
+            score: document.querySelector('[data-field="score"]').textContent,
+            codes: document.querySelectorAll("[data-code]").length,
+            title: document.querySelector('[data-field="checklist-title"]').textContent,
+        });
+        render(state(null, "Hi Dana"), actions);
+        const nullScore = read();
+        render(state(40, "Hi Dana"), actions);
+        return [nullScore, read()];
+    }""")
+    assert result[0] == {"state": "empty", "score": "", "codes": 0, "title": "What a good request has"}
+    assert result[1] == {"state": "live", "score": "40", "codes": 1, "title": "Checklist"}

@@ -102,15 +102,15 @@ def test_bad_import_changes_nothing(data, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     r = history(data, "import", str(bad))
-    assert r.returncode == 1 and "not JSON" in r.stderr and "nothing was imported" in r.stderr
+    assert r.returncode == 2 and "not JSON" in r.stderr and "nothing was imported" in r.stderr
     bad.write_text(json.dumps({"format": "tactful-outreach-log", "version": 1, "recipients": [
         {"slug": "new-person", "messages": []},
         {"slug": "x", "messages": [{"surface": "message", "sent_at": "yesterday"}]}]}))
     r = history(data, "import", str(bad))
-    assert r.returncode == 1 and "yesterday" in r.stderr
+    assert r.returncode == 2 and "yesterday" in r.stderr
     bad.write_text(json.dumps({"format": "something-else", "recipients": []}))
-    assert history(data, "import", str(bad)).returncode == 1
-    assert history(data, "import", str(tmp_path / "missing.json")).returncode == 1
+    assert history(data, "import", str(bad)).returncode == 2
+    assert history(data, "import", str(tmp_path / "missing.json")).returncode == 2
     assert history(data, "--json").stdout == before
 
 

@@ -36,7 +36,7 @@ def test_human_output(capsys):
 
 def test_unreadable_input_exits_2_with_a_message(tmp_path, capsys):
     assert main(["page", str(tmp_path / "missing.html")]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "No such file or directory" in capsys.readouterr().err
     assert main(["page", str(tmp_path)]) == 2
     assert "not a regular file" in capsys.readouterr().err
     binary = tmp_path / "x.html"

@@ -8,6 +8,8 @@ import argparse
 import importlib
 import sys
 
+DATA_DIR_HELP = "data folder (default: $TACTFUL_DATA_DIR or the user data dir)"
+
 # name -> module under companion.cli; the order is the order of `tactful --help`.
 SUBCOMMANDS = [
     "serve", "pair", "clients", "unpair",
@@ -34,9 +36,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subparser(parser: argparse.ArgumentParser, args) -> argparse.ArgumentParser:
+    """The deepest subcommand parser `args` went through (e.g. `history import`), else `parser`."""
+    current = parser
+    while True:
+        action = next((a for a in current._actions if isinstance(a, argparse._SubParsersAction)), None)
+        name = getattr(args, action.dest, None) if action and action.dest != argparse.SUPPRESS else None
+        if action is None or name not in action.choices:
+            return current
+        current = action.choices[name]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # An unknown flag belongs to the subcommand it was given to: show that one's usage.
+        sub = _subparser(parser, args)
+        sub.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

@@ -38,15 +38,13 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _read_text(path: str) -> str:
+def _read_text(path: str, max_bytes: int = 1024 * 1024) -> str:
+    from companion.cli.textinput import InputError, read_text
+
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{'stdin' if path == '-' else path} is not UTF-8 text (byte {exc.start})") from None
+        return read_text(path, max_bytes)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _load_profile(path: str):
@@ -79,7 +77,7 @@ def _load_page(path: str, url: str | None):
         from companion.pages import parse_snapshot
     except ImportError:
         raise UsageError("--page needs the page parser (companion.pages), which is not installed") from None
-    html = _read_text(path)
+    html = _read_text(path, 8 * 1024 * 1024)  # a page snapshot may be up to 8 MiB, as over the protocol
     return parse_snapshot(url, html)  # without a URL the parser tells the page kind from the markup
 
 
@@ -110,24 +108,20 @@ def build_context(args):
     return ctx
 
 
-def _line_col(text: str, index: int) -> tuple[int, int, int]:
-    """1-based line and column of code-point `index`, and the index where that line starts."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1, line_start
-
-
 def render_human(name: str, text: str, feedback) -> str:
     """Findings with line:col and a caret under the span, then the checklist and the score."""
+    from companion.cli.textinput import Lines
     from companion.coach.utf16 import OffsetMap
 
     offsets = OffsetMap(text)
+    lines = Lines(text)
     out: list[str] = []
     for f in feedback.findings:
         if f.range is None:
             out.append(f"{name}: {f.severity} [{f.code}] {f.message}")
         else:
             start, end = offsets.from_utf16(f.range.start), offsets.from_utf16(f.range.end)
-            line, col, line_start = _line_col(text, start)
+            line, col, line_start = lines.at(start)
             out.append(f"{name}:{line}:{col}: {f.severity} [{f.code}] {f.message}")
             line_end = text.find("\n", line_start)
             source = text[line_start:line_end if line_end != -1 else len(text)]
@@ -165,6 +159,9 @@ def run(args) -> int:
     except UsageError as exc:
         print(f"tactful check: {exc}", file=sys.stderr)
         return 2
+    if not text.strip() and not args.json:
+        print(f"{'<stdin>' if args.file == '-' else args.file}: nothing to check (the text is empty)")
+        return 0
     feedback = analyze(text, ctx)
     if feedback.score is None and not args.json:
         sys.stdout.write("nothing to check: the draft is empty\n")

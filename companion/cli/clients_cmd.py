@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+from companion.cli import DATA_DIR_HELP
+
 
 def register(sub) -> None:
     p = sub.add_parser("clients", help="list paired browser extensions")
-    p.add_argument("--data-dir", default=None)
+    p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 

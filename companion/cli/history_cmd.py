@@ -18,10 +18,12 @@ import json
 import sys
 from datetime import datetime, timezone
 
+from companion.cli import DATA_DIR_HELP
+
 
 def register(sub) -> None:
     p = sub.add_parser("history", help="see, export or erase the outreach log")
-    p.add_argument("--data-dir", default=None)
+    p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.add_argument("--json", action="store_true", help="print the log as JSON")
     p.set_defaults(func=run, action="show")
     acts = p.add_subparsers(dest="action", metavar="ACTION")
@@ -47,7 +49,7 @@ def register(sub) -> None:
     for sp in (f, s, e, i, t):
         # SUPPRESS: a subcommand without its own --data-dir keeps the one given before it
         # (`tactful history --data-dir D import F`) instead of resetting it to None.
-        sp.add_argument("--data-dir", default=argparse.SUPPRESS)
+        sp.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
         sp.set_defaults(func=run)
 
 
@@ -55,9 +57,10 @@ def _now_ms() -> int:
     return int(datetime.now(timezone.utc).timestamp() * 1000)
 
 
-def _err(message: str) -> int:
+def _err(message: str, code: int = 1) -> int:
+    """1: the action failed; 2: bad input (a file that cannot be read or used), as in other commands."""
     print(f"tactful history: {message}", file=sys.stderr)
-    return 1
+    return code
 
 
 def _open(args):
@@ -161,13 +164,13 @@ def _import(db, args) -> int:
         with open(args.file, encoding="utf-8") as fh:
             data = json.load(fh)
     except OSError as exc:
-        return _err(f"cannot read {args.file}: {exc.strerror}")
+        return _err(f"cannot read {args.file}: {exc.strerror}", 2)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return _err(f"{args.file} is not JSON ({exc}); nothing was imported")
+        return _err(f"{args.file} is not JSON ({exc}); nothing was imported", 2)
     try:
         counts = import_log(db, data, _now_ms())
     except ImportError_ as exc:
-        return _err(f"{args.file}: {exc}; nothing was imported")
+        return _err(f"{args.file}: {exc}; nothing was imported", 2)
     print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items()))
     if counts["texts_dropped"]:
         print("Message texts in the file were not kept: history-text is off (or no keyring). "

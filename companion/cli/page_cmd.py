@@ -35,7 +35,7 @@ def _read(path: str) -> str:
     else:
         file = Path(path)
         if not file.is_file():
-            raise OSError(f"{path}: no such file" if not file.exists() else f"{path}: not a regular file")
+            raise OSError(f"{path}: No such file or directory" if not file.exists() else f"{path}: not a regular file")
         with file.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:

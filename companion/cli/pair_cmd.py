@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import sys
 
+from companion.cli import DATA_DIR_HELP
+
 
 def register(sub) -> None:
     p = sub.add_parser("pair", help="show a one-time code to pair the browser extension")
-    p.add_argument("--data-dir", default=None)
+    p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.add_argument("--json", action="store_true", help='print {"code": ..., "expires_in": ...}')
     p.set_defaults(func=run)
 

@@ -15,11 +15,8 @@ whole one.
 
 import json
 import sys
-from pathlib import Path
 
-
-class InputError(Exception):
-    """Input that cannot be used: exit 2 with this message."""
+from companion.cli.textinput import MAX_BYTES, InputError, Lines, read_text
 
 
 def register(subparsers) -> None:
@@ -34,18 +31,6 @@ def register(subparsers) -> None:
     mode.add_argument("--jsonl", action="store_true",
                       help='input lines {"id", "text"} -> output lines {"id", "polite_probability", "strategies"}')
     p.set_defaults(func=run)
-
-
-def _read(path: str) -> str:
-    name = "stdin" if path == "-" else path
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name} is not UTF-8 text (byte {exc.start})") from None
 
 
 def parse_jsonl(raw: str) -> list[tuple[object, str]]:
@@ -75,19 +60,21 @@ def parse_jsonl(raw: str) -> list[tuple[object, str]]:
     return items
 
 
-def _line_col(text: str, index: int) -> str:
-    return f"{text.count(chr(10), 0, index) + 1}:{index - (text.rfind(chr(10), 0, index) + 1) + 1}"
+def _line_col(lines: Lines, index: int) -> str:
+    line, col, _ = lines.at(index)
+    return f"{line}:{col}"
 
 
 def render_human(name: str, text: str, result, model) -> str:
     from companion.tone.strategies import BY_NAME
 
+    lines = Lines(text)
     p = result.polite_probability
     out = [f"{name}: polite probability {p:.0%} "
            f"({'polite' if p >= 0.65 else 'impolite' if p < 0.35 else 'neutral'})", "", "Strategies:"]
     for strategy, spans in result.strategies.items():
         weight = model.weights.get("S:" + strategy, 0.0)
-        where = ", ".join(f"{_line_col(text, s.start)} \"{s.words}\"" for s in spans)
+        where = ", ".join(f"{_line_col(lines, s.start)} \"{s.words}\"" for s in spans)
         out.append(f"  {weight:+.2f}  {BY_NAME[strategy].label}: {where}")
     if not result.strategies:
         out.append("  (none)")
@@ -96,7 +83,7 @@ def render_human(name: str, text: str, result, model) -> str:
     for c in result.contributions[:8]:
         s = c.spans[0]
         kind = BY_NAME[c.name].label if c.kind == "strategy" else c.kind
-        out.append(f"  {c.weight:+.2f}  \"{s.words}\" at {_line_col(text, s.start)} ({kind})")
+        out.append(f"  {c.weight:+.2f}  \"{s.words}\" at {_line_col(lines, s.start)} ({kind})")
     return "\n".join(out) + "\n"
 
 
@@ -104,7 +91,7 @@ def run(args) -> int:
     from companion.tone.model import ModelError, default_model, strategies_json
 
     try:
-        raw = _read(args.file)
+        raw = read_text(args.file, None if args.jsonl else MAX_BYTES)
         try:
             items = parse_jsonl(raw) if args.jsonl else None
         except InputError as exc:
@@ -120,6 +107,9 @@ def run(args) -> int:
             lines.append(json.dumps({"id": item_id, "polite_probability": round(result.polite_probability, 4),
                                      "strategies": strategies_json(result, model)}, ensure_ascii=False))
         sys.stdout.write("".join(line + "\n" for line in lines))
+        return 0
+    if not raw.strip() and not args.json:
+        print(f"{'<stdin>' if args.file == '-' else args.file}: nothing to check (the text is empty)")
         return 0
     result = model.explain(raw)
     if args.json:

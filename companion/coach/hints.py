@@ -172,17 +172,31 @@ def recent_post(ctx, draft_lower: str) -> list[Hint]:
     return []
 
 
+def _connections(n: int) -> str:
+    return f"{n} connection" if n == 1 else f"{n} connections"
+
+
+def _clip_words(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary (never mid-word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if not text[limit].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip()
+
+
 def mutual_connections(ctx, draft_lower: str) -> list[Hint]:
     p = ctx.profile
     names = p.mutual_names or []
     if names and not _mentions(draft_lower, names[0]):
         return [Hint(kind="mutual_connection", text=f"We're both connected with {names[0]}.",
-                     why=f"You share {p.mutual_count or len(names)} connection(s); a name they know makes the ask warmer "
+                     why=f"You share {_connections(p.mutual_count or len(names))}; a name they know makes the ask warmer "
                          f"(check with {names[0]} before you name them).",
                      source="profile.mutual_names[0]")]
     if p.mutual_count and not names:
         return [Hint(kind="mutual_connection", text="We have a few connections in common.",
-                     why=f"You share {p.mutual_count} connections.", source="profile.mutual_count")]
+                     why=f"You share {_connections(p.mutual_count)}.", source="profile.mutual_count")]
     return []
 
 

@@ -150,7 +150,10 @@ class ClientStore:
             while unique in taken:
                 unique, n = f"{name} ({n})", n + 1
             salt = secrets.token_hex(16)
-            record = ClientRecord(unique, origin, salt, _verifier(salt, token), now.isoformat(timespec="seconds"))
+            stamp = now.isoformat(timespec="seconds")
+            # Pairing happens over the client's own connection, which then goes on authenticated:
+            # it is seen now, not at its next reconnect.
+            record = ClientRecord(unique, origin, salt, _verifier(salt, token), stamp, last_seen=stamp)
             records.append(record)
             self._save(records)
             return record

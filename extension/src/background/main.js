@@ -147,6 +147,12 @@ function onSensorMessage(tabId, msg) {
     case "sent":
       sendSent(t, msg);
       break;
+    case "edit_result": {
+      const asker = editsPending.get(msg.reqId);
+      editsPending.delete(msg.reqId);
+      if (asker) post(asker, { kind: "edit_result", ok: msg.ok === true, action: msg.action, error: msg.error || null });
+      break;
+    }
     default:
       break;
   }
@@ -220,7 +226,29 @@ async function onPanelMessage(entry, msg) {
     await setPaused(Boolean(msg.paused));
   } else if (msg.kind === "retry") {
     client.nudge();
+  } else if (msg.kind === "edit") {
+    forwardEdit(entry, msg);
   }
+}
+
+// Show / Apply / Insert, clicked in a sidebar: the sensor of that tab does it, on the composer
+// whose draft the sidebar shows (it checks the draft id), and answers with edit_result.
+const EDIT_ACTIONS = new Set(["show", "apply", "insert"]);
+const editsPending = new Map(); // reqId -> the asking panel's port
+let nextEditId = 1;
+
+function forwardEdit(entry, msg) {
+  const sensor = sensors.get(msg.tabId);
+  if (!EDIT_ACTIONS.has(msg.action) || !sensor || prefs.paused) {
+    post(entry.port, { kind: "edit_result", ok: false, action: msg.action,
+      error: prefs.paused ? "Tactful is paused." : "That LinkedIn tab is not reachable; reload it and try again." });
+    return;
+  }
+  const reqId = nextEditId++;
+  editsPending.set(reqId, entry.port);
+  if (editsPending.size > 50) editsPending.delete(editsPending.keys().next().value);
+  const { action, draftId, range, replacement, expected, text } = msg;
+  post(sensor, { kind: "edit", reqId, action, draftId, range, replacement, expected, text });
 }
 
 async function setPaused(paused) {

@@ -15,6 +15,7 @@ export class TabState {
     this.contextReady = null; // Promise of the last `page` command on this connection
     this.draft = null; // {surface, text, version, draft_id, subject, limit, recipient}
     this.feedback = null; // Feedback for draft.draft_id, the newest version answered
+    this.feedbackAt = null; // when it arrived (ms since the epoch), for "not updated since"
     this.feedbackError = null;
     this.outreach = null; // OutreachEntry for the recipient, when the companion has one
     this.lastActivity = Date.now();
@@ -52,6 +53,7 @@ export class TabState {
     if (typeof feedback?.version !== "number") return false;
     if (this.feedback && feedback.version < this.feedback.version) return false;
     this.feedback = feedback;
+    this.feedbackAt = Date.now();
     this.feedbackError = null;
     return true;
   }
@@ -75,8 +77,9 @@ export class TabState {
       recipient: this.recipient(),
       composer: this.page?.composer || null,
       draft: d ? { surface: d.surface, version: d.version, draftId: d.draft_id, limit: d.limit ?? null,
-        text: d.text, empty: d.text.trim() === "" } : null,
+        text: d.text, empty: d.text.trim() === "", cut: d.cut || 0 } : null,
       feedback: this.feedback,
+      feedbackAt: this.feedbackAt,
       feedbackError: this.feedbackError,
       outreach: this.outreach,
     };

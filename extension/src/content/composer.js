@@ -1,5 +1,6 @@
 // Content script, part 2 of 3: which field is a LinkedIn composer, what surface it is, and the
-// character limit the page itself declares. Reads only; never writes into LinkedIn's editor.
+// character limit the page itself declares. It writes into LinkedIn's editor only for a click in
+// the sidebar (Show, Apply, Insert), and only into the composer the draft came from.
 (() => {
   const T = (globalThis.__tactful ||= {});
   if (T.composerFor) return;
@@ -128,6 +129,123 @@
       subject: c.subject ? c.subject.value : null,
       limit: limit && limit > 0 ? limit : null,
     };
+  };
+
+  // --- offsets: the draft's UTF-16 offsets <-> points in the editor's DOM ------------------------
+  // The draft is the editor's innerText, whose line breaks come from block boundaries rather than
+  // text nodes. Counting only the characters that are not line breaks lines both up.
+
+  const isBreak = (ch) => ch === "\n" || ch === "\r";
+
+  function solidBefore(text, offset) {
+    let n = 0;
+    for (let i = 0; i < offset && i < text.length; i += 1) if (!isBreak(text[i])) n += 1;
+    return n;
+  }
+
+  /** The DOM point of draft offset `offset` in a contenteditable `body` whose text is `text`. */
+  function domPoint(body, text, offset) {
+    let n = solidBefore(text, offset);
+    // Right after a line break the point belongs to the next line's text node, not the previous.
+    const nextLine = offset > 0 && isBreak(text[offset - 1]);
+    const it = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    let last = null;
+    for (let node = it.nextNode(); node; node = it.nextNode()) {
+      last = node;
+      const data = node.data;
+      let i = 0;
+      while (i < data.length && n > 0) {
+        if (!isBreak(data[i])) n -= 1;
+        i += 1;
+      }
+      if (n === 0 && !(nextLine && i === data.length && i > 0)) return { node, offset: i };
+    }
+    return last ? { node: last, offset: last.data.length } : { node: body, offset: 0 };
+  }
+
+  /** The UTF-16 offset in `text` (the draft) where the selection ends in the composer, or null. */
+  T.caretOf = (c, text) => {
+    const body = c.body;
+    if (body.localName === "textarea" || body.localName === "input") {
+      return typeof body.selectionEnd === "number" ? Math.min(body.selectionEnd, text.length) : null;
+    }
+    const root = body.getRootNode();
+    const sel = (root.getSelection && root.getSelection()) || document.getSelection();
+    if (!sel || !sel.focusNode || !body.contains(sel.focusNode)) return null;
+    const range = document.createRange();
+    range.setStart(body, 0);
+    range.setEnd(sel.focusNode, sel.focusOffset);
+    let n = solidBefore(range.toString(), Infinity);
+    let i = 0;
+    while (i < text.length && n > 0) {
+      if (!isBreak(text[i])) n -= 1;
+      i += 1;
+    }
+    return i;
+  };
+
+  /** Selects draft offsets [start, end) in the composer (focusing it), as the user would. */
+  function select(c, text, start, end) {
+    const body = c.body;
+    body.focus({ preventScroll: false });
+    if (body.localName === "textarea" || body.localName === "input") {
+      body.setSelectionRange(start, end);
+      return;
+    }
+    const a = domPoint(body, text, start);
+    const b = domPoint(body, text, end);
+    const sel = document.getSelection();
+    sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+    const anchor = a.node.nodeType === 1 ? a.node : a.node.parentElement;
+    anchor?.scrollIntoView({ block: "nearest" });
+  }
+
+  /** One editing step the browser can undo (Ctrl+Z), and that fires LinkedIn's own input events. */
+  function insertText(c, value) {
+    if (document.execCommand("insertText", false, value)) return true;
+    if (c.body.localName === "textarea" && typeof c.body.setRangeText === "function") {
+      c.body.setRangeText(value, c.body.selectionStart, c.body.selectionEnd, "end");
+      c.body.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value }));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Show / Apply / Insert, asked by the sidebar for composer `c` (whose current text the caller
+   * read). Returns {ok, error}. `caret` is where the user's cursor was last seen in this composer.
+   */
+  T.editComposer = (c, req, caret) => {
+    const text = T.readComposer(c).text;
+    const r = req.range;
+    if (req.action === "show" || req.action === "apply") {
+      if (!r || !Number.isInteger(r.start) || !Number.isInteger(r.end) || r.start < 0 || r.end < r.start || r.end > text.length) {
+        return { ok: false, error: "The text changed; the suggestion will update in a moment." };
+      }
+    }
+    if (req.action === "show") {
+      select(c, text, r.start, r.end);
+      return { ok: true };
+    }
+    if (req.action === "apply") {
+      if (typeof req.replacement !== "string" || text.slice(r.start, r.end) !== req.expected) {
+        return { ok: false, error: "The text changed since this suggestion; it will update in a moment." };
+      }
+      select(c, text, r.start, r.end);
+      return insertText(c, req.replacement) ? { ok: true } : { ok: false, error: "LinkedIn's editor refused the change." };
+    }
+    if (req.action === "insert") {
+      if (typeof req.text !== "string" || !req.text.trim()) return { ok: false, error: "Nothing to insert." };
+      const at = Number.isInteger(caret) && caret >= 0 && caret <= text.length ? caret : text.replace(/\s+$/, "").length;
+      const before = text.slice(0, at);
+      const after = text.slice(at);
+      let value = req.text.trim();
+      if (before && !/\s$/.test(before)) value = ` ${value}`;
+      if (after && !/^\s/.test(after)) value = `${value} `;
+      select(c, text, at, at);
+      return insertText(c, value) ? { ok: true } : { ok: false, error: "LinkedIn's editor refused the change." };
+    }
+    return { ok: false, error: "Unknown action." };
   };
 
   /** True when `el` (a click target) is the send button of the composer's form or dialog. */

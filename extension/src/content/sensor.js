@@ -77,6 +77,7 @@
     port.onMessage.addListener((msg) => {
       reconnectDelay = 100;
       if (msg?.kind === "resend") resendAll();
+      else if (msg?.kind === "edit") onEdit(msg);
     });
   }
 
@@ -199,10 +200,14 @@
     if (paused || !composer || !composer.body.isConnected) return;
     const d = T.readComposer(composer);
     const draftId = `${instance}:${composer.surface}:${composer.key}`;
+    const cut = cutBy.get(composer.body) || 0;
     if (!force && lastDraft && lastDraft.draft_id === draftId && lastDraft.text === d.text
-        && lastDraft.subject === d.subject && lastDraft.limit === d.limit) return;
+        && lastDraft.subject === d.subject && lastDraft.limit === d.limit && lastDraft.cut === cut) return;
     version += 1;
-    lastDraft = { ...d, draft_id: draftId, version, recipient: composer.recipient?.slug || null };
+    const caret = T.caretOf(composer, d.text);
+    lastCaret = caret;
+    lastDraft = { ...d, draft_id: draftId, version, recipient: composer.recipient?.slug || null, cut };
+    if (caret !== null) lastDraft.caret = caret;
     lastDraftSentAt = performance.now();
     send({ kind: "draft", draft: lastDraft });
   }
@@ -212,6 +217,51 @@
     const since = performance.now() - lastDraftSentAt;
     if (since >= DRAFT_INTERVAL_MS && !draftTimer) sendDraft(false);
     else if (!draftTimer) draftTimer = setTimeout(() => sendDraft(false), DRAFT_INTERVAL_MS - Math.min(since, DRAFT_INTERVAL_MS));
+  }
+
+  // --- the page's own limit cutting text (maxlength) -------------------------------------------
+  // A field with maxlength silently drops what does not fit, typed or pasted. Compare what the
+  // edit would have made with what the field holds; the difference is what LinkedIn cut.
+
+  const cutBy = new WeakMap(); // field -> characters dropped while it was full
+  let lastCaret = null;
+
+  document.addEventListener("beforeinput", (event) => {
+    const field = targetOf(event);
+    if (paused || !field || (field.localName !== "textarea" && field.localName !== "input") || !(field.maxLength > 0)) return;
+    if (!T.composerFor(field) || !event.inputType.startsWith("insert")) return;
+    const added = event.data ?? event.dataTransfer?.getData("text/plain") ?? (event.inputType === "insertLineBreak" ? "\n" : "");
+    const selected = (field.selectionEnd ?? 0) - (field.selectionStart ?? 0);
+    const expected = field.value.length - selected + added.length;
+    setTimeout(() => {
+      const dropped = expected - field.value.length;
+      if (dropped > 0 && field.value.length >= field.maxLength) {
+        cutBy.set(field, (cutBy.get(field) || 0) + dropped);
+        if (composer && composer.body === field) draftChanged();
+      }
+    }, 0);
+  }, true);
+
+  document.addEventListener("input", (event) => {
+    const field = targetOf(event);
+    if (field && cutBy.has(field) && field.value.length < field.maxLength) cutBy.delete(field); // room again
+  }, true);
+
+  // --- Show / Apply / Insert from the sidebar ------------------------------------------------------
+
+  function onEdit(msg) {
+    const reply = (result) => send({ kind: "edit_result", reqId: msg.reqId, action: msg.action, ...result });
+    if (paused) return reply({ ok: false, error: "Tactful is paused." });
+    // Only the composer the sidebar's draft came from, and only while it is still on the page.
+    if (!composer || !composer.body.isConnected || !lastDraft || lastDraft.draft_id !== msg.draftId) {
+      return reply({ ok: false, error: "That message box is closed or another one is in use." });
+    }
+    // The page keeps its selection while the user clicks in the sidebar: that is the caret. If it
+    // left the composer since, the caret of the last draft sent stands in.
+    const caret = T.caretOf(composer, T.readComposer(composer).text) ?? lastCaret;
+    const result = T.editComposer(composer, msg, caret);
+    if (result.ok && msg.action !== "show") sendDraft(false); // re-check the edited draft now
+    return reply(result);
   }
 
   function targetOf(event) {

@@ -1,6 +1,6 @@
 // The sidebar: follows one tab (?tab=<id>, used by tests and a pop-out window) or the active tab
-// of its window, and renders what the worker knows about it. It only reads and copies to the
-// clipboard; it never writes into LinkedIn's editor.
+// of its window, and renders what the worker knows about it. It writes into LinkedIn's editor
+// only when the user clicks Show, Apply or Insert, through the content script of that tab.
 
 import { render } from "./render.js";
 
@@ -16,8 +16,17 @@ let retryDelay = 100;
 
 let pendingFocus = null; // after switching a rule, keep keyboard focus on its counterpart control
 
+let lastState = null;
+
 const actions = {
   copy: (text) => copy(text),
+  // Show / Apply / Insert: the worker hands it to the tab's content script, which acts only on the
+  // composer this draft came from.
+  edit: (request) => {
+    const draft = lastState?.tab?.draft;
+    if (!draft) return;
+    post({ kind: "edit", tabId: followed, draftId: draft.draftId, ...request });
+  },
   setRule: (code, enabled) => {
     pendingFocus = enabled
       ? `[data-code="${CSS.escape(code)}"] [data-action="disable-rule"]`
@@ -30,6 +39,7 @@ function restoreFocus() {
   if (!pendingFocus) return;
   const target = document.querySelector(pendingFocus);
   if (target) {
+    target.closest("details")?.setAttribute("open", "");
     target.focus();
     pendingFocus = null;
   }
@@ -47,8 +57,11 @@ function connect() {
   port.onMessage.addListener((msg) => {
     retryDelay = 100;
     if (msg?.kind === "state") {
+      lastState = msg;
       render(msg, actions);
       restoreFocus();
+    } else if (msg?.kind === "edit_result" && !msg.ok) {
+      say(msg.error || "That did not work.");
     }
   });
   port.onDisconnect.addListener(() => {
@@ -67,7 +80,6 @@ async function followActiveTab() {
 }
 
 async function copy(text) {
-  const status = document.querySelector('[data-field="copied"]');
   try {
     await navigator.clipboard.writeText(text);
   } catch (_) {
@@ -82,8 +94,14 @@ async function copy(text) {
     document.execCommand("copy");
     area.remove();
   }
-  status.textContent = "Copied to the clipboard.";
-  setTimeout(() => { status.textContent = ""; }, 2500);
+  say("Copied to the clipboard.");
+}
+
+function say(text) {
+  const status = document.querySelector('[data-field="copied"]');
+  status.textContent = text;
+  clearTimeout(say.timer);
+  say.timer = setTimeout(() => { status.textContent = ""; }, 4000);
 }
 
 document.addEventListener("click", (event) => {

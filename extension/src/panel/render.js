@@ -8,7 +8,6 @@ const SURFACE_NAMES = {
   inmail: "InMail",
   follow_up: "Follow-up",
 };
-const SEVERITY_NAMES = { error: "Must fix", warning: "Should fix", info: "Consider", hint: "Tip" };
 const DEGREE_NAMES = { 1: "1st", 2: "2nd", 3: "3rd" };
 
 function el(tag, props = {}, ...children) {
@@ -100,6 +99,15 @@ function triggerText(finding, text) {
   return words ? (words.length > 120 ? `${words.slice(0, 117)}…` : words) : null;
 }
 
+/** The range without the spaces at its ends, so Show selects the words and nothing around them. */
+export function trimmedRange(range, text) {
+  if (!range || typeof text !== "string" || range.end <= range.start || range.end > text.length) return null;
+  let { start, end } = range;
+  while (start < end && /\s/.test(text[start])) start += 1;
+  while (end > start && /\s/.test(text[end - 1])) end -= 1;
+  return end > start ? { start, end } : null;
+}
+
 /** The sentence a finding offers to paste: its fix, else the first quoted example in its
  *  suggestion (`e.g. "Thank you for considering it."`); advice without an example has none. */
 export function copyableSentence(f) {
@@ -118,47 +126,162 @@ function changed(name, value) {
   return true;
 }
 
-function renderFindings(fb, draftText, actions) {
-  const triggers = (fb.findings || []).map((f) => triggerText(f, draftText));
-  if (!changed("findings", [fb.findings, triggers])) return;
-  const list = $('[data-list="findings"]');
-  list.replaceChildren();
-  for (const f of fb.findings || []) {
-    const item = el("li", { class: "finding", "data-code": f.code, "data-severity": f.severity });
-    item.append(el("div", { class: "sev", text: SEVERITY_NAMES[f.severity] || f.severity }),
-      el("p", { class: "message", text: f.message }));
-    const trigger = triggerText(f, draftText);
-    if (trigger) item.append(el("p", { class: "trigger" }, document.createTextNode("Triggered by "), el("mark", { text: trigger })));
-    const row = el("div", { class: "actions" });
-    const sentence = copyableSentence(f);
-    if (f.suggestion) item.append(el("p", { class: "suggestion", text: f.suggestion }));
-    if (sentence) {
-      row.append(el("button", {
-        type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
-        text: "Copy sentence", onclick: () => actions.copy(sentence),
-      }));
+const GROUPS = [
+  { id: "must", title: "Must fix", severities: ["error"] },
+  { id: "should", title: "Should fix", severities: ["warning"] },
+  { id: "consider", title: "Consider", severities: ["info", "hint"] },
+];
+const RANK = { error: 0, warning: 1, info: 2, hint: 3 };
+const groupOf = (severity) => (GROUPS.find((g) => g.severities.includes(severity)) || GROUPS[2]).id;
+
+/**
+ * The cards to show: one per finding, except the tone findings, which share one card listing
+ * every span. Keys stay the same while the user types (code and occurrence, not offsets), so a
+ * card keeps its place.
+ */
+export function cardsOf(findings) {
+  const cards = [];
+  const seen = new Map();
+  let tone = null;
+  for (const f of findings) {
+    if (f.code.startsWith("tone.")) {
+      if (!tone) {
+        tone = { key: "tone", merged: true, findings: [], severity: f.severity };
+        cards.push(tone);
+      }
+      tone.findings.push(f);
+      if (RANK[f.severity] < RANK[tone.severity]) tone.severity = f.severity;
+      continue;
     }
+    const n = (seen.get(f.code) || 0) + 1;
+    seen.set(f.code, n);
+    cards.push({ key: `${f.code}#${n}`, merged: false, findings: [f], severity: f.severity });
+  }
+  return cards;
+}
+
+/** Previous keys keep their order; new keys go after them (a new card never pushes old ones down). */
+export function steadyOrder(previous, keys) {
+  const now = new Set(keys);
+  const kept = previous.filter((k) => now.has(k));
+  const keptSet = new Set(kept);
+  return kept.concat(keys.filter((k) => !keptSet.has(k)));
+}
+
+function findingNode(f, draftText, actions, compact) {
+  const item = el(compact ? "div" : "li", { class: compact ? "finding finding-part" : "finding", "data-code": f.code, "data-severity": f.severity });
+  // The group says how much it matters; the card says what and where.
+  item.append(el("div", { class: "finding-head" }, el("p", { class: "message", text: f.message }), ruleMenu(f, actions)));
+  const trigger = triggerText(f, draftText);
+  if (trigger) item.append(el("p", { class: "trigger" }, document.createTextNode("Triggered by "), el("mark", { text: trigger })));
+  if (f.suggestion) item.append(el("p", { class: "suggestion", text: f.suggestion }));
+  const row = el("div", { class: "actions" });
+  const range = trimmedRange(f.range, draftText);
+  if (range) {
     row.append(el("button", {
+      type: "button", class: "btn", "data-action": "show", "aria-label": `Show “${trigger}” in the message box`,
+      text: "Show", onclick: () => actions.edit({ action: "show", range }),
+    }));
+  }
+  const fixRange = f.fix && f.fix.range && f.fix.range.end <= draftText.length ? f.fix.range : null;
+  if (fixRange) {
+    const replacement = f.fix.replacement;
+    row.append(el("button", {
+      type: "button", class: "btn btn-primary", "data-action": "apply",
+      "aria-label": replacement ? `Apply: replace with “${replacement}”` : "Apply: remove these words",
+      text: replacement ? `Apply “${replacement.length > 40 ? `${replacement.slice(0, 39)}…` : replacement}”` : "Apply: remove",
+      onclick: () => actions.edit({ action: "apply", range: fixRange, replacement,
+        expected: draftText.slice(fixRange.start, fixRange.end) }),
+    }));
+  }
+  const sentence = copyableSentence(f);
+  if (sentence && !f.fix) {
+    row.append(el("button", {
+      type: "button", class: "btn", "data-action": "insert", "aria-label": `Insert at the cursor: ${sentence}`,
+      text: "Insert", onclick: () => actions.edit({ action: "insert", text: sentence }),
+    }));
+  }
+  if (sentence && !f.fix) { // with a fix, Apply does the job; copying one word helps nobody
+    row.append(el("button", {
+      type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
+      text: "Copy sentence", onclick: () => actions.copy(sentence),
+    }));
+  }
+  if (row.childElementCount) item.append(row);
+  return item;
+}
+
+/** The small per-card menu: the rule's code, its docs, and (except for must-fix) its switch. */
+function ruleMenu(f, actions) {
+  const body = el("div", { class: "menu-body" }, el("span", { class: "quiet" }, document.createTextNode("Rule "), el("code", { text: f.code })));
+  if (f.severity !== "error") {
+    body.append(el("button", {
       type: "button", class: "btn", "data-action": "disable-rule", "aria-label": `Turn off the rule ${f.code}`,
       text: "Turn off this rule", onclick: () => actions.setRule(f.code, false),
     }));
-    if (f.docs) row.append(el("span", { class: "quiet", text: f.code }));
-    item.append(row);
-    list.append(item);
   }
-  const n = (fb.findings || []).length;
+  return el("details", { class: "menu" }, el("summary", { "aria-label": `More about the rule ${f.code}`, title: "More", text: "⋯" }), body);
+}
+
+function cardNode(card, draftText, actions) {
+  if (!card.merged) return findingNode(card.findings[0], draftText, actions, false);
+  const n = card.findings.length;
+  const item = el("li", { class: "finding finding-merged", "data-card": card.key, "data-severity": card.severity },
+    el("div", { class: "sev", text: `Tone · ${n} ${n === 1 ? "place" : "places"}` }));
+  for (const f of card.findings) item.append(findingNode(f, draftText, actions, true));
+  return item;
+}
+
+const cardNodes = new Map(); // key -> {sig, node}
+const cardOrder = new Map(); // group -> [key]
+
+function renderFindings(findings, draftText, actions) {
+  const triggers = findings.map((f) => triggerText(f, draftText));
+  if (!changed("findings", [findings, triggers])) return;
+  const cards = cardsOf(findings);
+  const live = new Set();
+  for (const g of GROUPS) {
+    const mine = cards.filter((c) => groupOf(c.severity) === g.id);
+    const order = steadyOrder(cardOrder.get(g.id) || [], mine.map((c) => `${g.id}:${c.key}`));
+    cardOrder.set(g.id, order);
+    const byKey = new Map(mine.map((c) => [`${g.id}:${c.key}`, c]));
+    const nodes = order.map((k) => {
+      live.add(k);
+      const card = byKey.get(k);
+      // Same findings over the same words: the same element, untouched (no blink, focus kept).
+      const sig = JSON.stringify([card.findings, card.findings.map((f) => [triggerText(f, draftText),
+        f.fix?.range && draftText.slice(f.fix.range.start, f.fix.range.end)])]);
+      const had = cardNodes.get(k);
+      if (had && had.sig === sig) return had.node;
+      const node = cardNode(card, draftText, actions);
+      const open = had?.node.querySelector("details.menu[open]");
+      if (open) node.querySelector("details.menu")?.setAttribute("open", ""); // a menu the user opened stays open
+      cardNodes.set(k, { sig, node });
+      return node;
+    });
+    const section = $(`[data-group="${g.id}"]`);
+    const list = section.querySelector("ul");
+    const current = [...list.children];
+    if (current.length !== nodes.length || current.some((n, i) => n !== nodes[i])) list.replaceChildren(...nodes);
+    section.querySelector(".group-count").textContent = nodes.length ? `(${nodes.length})` : "";
+    show(section, nodes.length > 0);
+  }
+  for (const k of [...cardNodes.keys()]) if (!live.has(k)) cardNodes.delete(k);
+  const n = findings.length;
   $('[data-field="finding-count"]').textContent = n ? `(${n})` : "";
   show('[data-field="no-findings"]', n === 0);
 }
 
-function renderChecklist(fb) {
-  if (!changed("checklist", fb.checklist)) return;
+function renderChecklist(fb, neutral) {
+  if (!changed("checklist", [fb.checklist, neutral])) return;
+  $('[data-field="checklist-title"]').textContent = neutral ? "What a good request has" : "Checklist";
   const list = $('[data-list="checklist"]');
   list.replaceChildren();
   for (const c of fb.checklist || []) {
-    list.append(el("li", { "data-check": c.id, "data-ok": String(Boolean(c.ok)) },
-      el("span", { class: "mark", "aria-hidden": "true", text: c.ok ? "✓" : "✗" }),
-      el("span", { class: "visually-hidden", text: c.ok ? "Done: " : "Missing: " }),
+    const state = neutral ? "neutral" : String(Boolean(c.ok));
+    list.append(el("li", { "data-check": c.id, "data-ok": state },
+      el("span", { class: "mark", "aria-hidden": "true", text: neutral ? "•" : c.ok ? "✓" : "✗" }),
+      neutral ? null : el("span", { class: "visually-hidden", text: c.ok ? "Done: " : "Missing: " }),
       el("span", { text: c.label })));
   }
 }
@@ -171,36 +294,84 @@ function renderHints(fb, actions) {
     list.append(el("li", { "data-hint": h.kind },
       el("p", { text: h.text }),
       el("p", { class: "hint-why", text: h.why }),
-      el("div", { class: "actions" }, el("button", {
-        type: "button", class: "btn", "data-action": "copy-hint", "aria-label": "Copy this sentence",
-        text: "Copy", onclick: () => actions.copy(h.text),
-      }))));
+      el("div", { class: "actions" },
+        el("button", {
+          type: "button", class: "btn btn-primary", "data-action": "insert", "aria-label": `Insert at the cursor: ${h.text}`,
+          text: "Insert", onclick: () => actions.edit({ action: "insert", text: h.text }),
+        }),
+        el("button", {
+          type: "button", class: "btn", "data-action": "copy-hint", "aria-label": "Copy this sentence",
+          text: "Copy", onclick: () => actions.copy(h.text),
+        }))));
   }
   show('[data-section="hints"]', (fb.hints || []).length > 0);
 }
 
-function renderFeedback(t, actions) {
+const hhmm = (ms) => {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+};
+
+// Stale: the companion stopped answering, so what is shown may not match the text any more. The
+// mark stays until feedback for the current version of the draft arrives.
+let staleTab = null;
+function feedbackState(t, conn, empty) {
+  const fb = t.feedback;
+  const reachable = conn.state === "connected" && !conn.serverPaused;
+  if (!reachable) staleTab = t.tabId;
+  else if (staleTab === t.tabId && fb.version >= (t.draft.version ?? 0)) staleTab = null;
+  if (staleTab === t.tabId) return "stale";
+  return empty ? "empty" : "live";
+}
+
+function renderFeedback(t, conn, actions) {
   const fb = t.feedback;
   const section = $("#feedback");
   if (!fb || !t.draft) {
     show(section, false);
     section.removeAttribute("data-version");
+    section.dataset.state = "empty";
     return;
   }
   show(section, true);
   section.dataset.version = String(fb.version);
-  $('[data-field="score"]').textContent = String(fb.score);
-  $('[data-field="score-meter"]').value = fb.score;
+  const draftText = t.draft.text || "";
+  // Nothing to judge before there is text: no score, no findings, the checklist as a guide.
+  const empty = draftText.trim() === "" || fb.score === null || fb.score === undefined;
+  const state = feedbackState(t, conn, empty);
+  section.dataset.state = state;
+  const stale = $('[data-field="stale"]');
+  stale.textContent = state === "stale" && t.feedbackAt
+    ? `Not updated since ${hhmm(t.feedbackAt)}: the companion is not answering, so this may not match your text.`
+    : state === "stale" ? "Not updated: the companion is not answering, so this may not match your text." : "";
+  show(stale, state === "stale");
+  $('[data-field="score"]').textContent = empty ? "" : String(fb.score);
+  show('[data-field="score-box"]', !empty);
+  const meter = $('[data-field="score-meter"]');
+  meter.value = empty ? 0 : fb.score;
+  show(meter, !empty);
   const limits = $('[data-field="limits"]');
   if (fb.limits) {
     limits.textContent = `${fb.limits.used} / ${fb.limits.allowed} characters`;
     limits.dataset.over = String(fb.limits.used > fb.limits.allowed);
   }
   $('[data-field="surface"]').textContent = SURFACE_NAMES[fb.surface] || fb.surface;
-  const n = (fb.findings || []).length;
-  $('[data-field="summary"]').textContent = `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}.`;
-  renderChecklist(fb);
-  renderFindings(fb, t.draft.text, actions);
+  const cut = $('[data-field="truncated"]');
+  const dropped = t.draft.cut || 0;
+  cut.textContent = dropped > 0
+    ? `LinkedIn cut ${dropped} character${dropped === 1 ? "" : "s"} you typed or pasted: this box takes at most ${t.draft.limit ?? fb.limits?.allowed} characters. The feedback below is about what is left.`
+    : "";
+  show(cut, dropped > 0);
+  const findings = empty ? [] : (fb.findings || []);
+  const n = findings.length;
+  $('[data-field="summary"]').textContent = empty
+    ? "No score yet: start typing."
+    : `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}.`;
+  show('[data-section="suggestions"]', !empty);
+  // "Make it personal" moves up when the draft says nothing only this person would recognise.
+  section.dataset.personal = findings.some((f) => f.code === "personal.generic") ? "missing" : "ok";
+  renderChecklist(fb, empty);
+  renderFindings(findings, draftText, actions);
   renderHints(fb, actions);
 }
 
@@ -245,7 +416,7 @@ export function render(state, actions) {
   $('[data-action="pause"]').checked = Boolean(state.paused);
   const t = state.tab || {};
   renderRecipient(state.paused ? null : t.recipient);
-  renderFeedback(state.paused ? {} : t, actions);
+  renderFeedback(state.paused ? {} : t, state.connection || { state: "disconnected" }, actions);
   renderFollowUp(state.paused ? null : t);
   renderDisabled(state.disabledRules || [], actions);
   renderEmpty(state);

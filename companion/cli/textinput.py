@@ -1,0 +1,55 @@
+"""Reading a draft for `check` and `tone`: UTF-8 from a file or stdin, capped like the protocol.
+
+A draft the extension sends can be at most one WebSocket message (1 MiB); the command line takes
+no more, so a mistaken `tactful tone big.log` fails at once with a clear message.
+"""
+
+from __future__ import annotations
+
+import sys
+from bisect import bisect_right
+from pathlib import Path
+
+MAX_BYTES = 1024 * 1024  # the protocol's cap on every command but `page` (ServerLimits.max_message)
+
+
+class InputError(Exception):
+    """Input that cannot be used: the command exits 2 with this message."""
+
+
+def read_text(path: str, max_bytes: int | None = MAX_BYTES) -> str:
+    """The text of `path` ('-': stdin); None for max_bytes reads any size (a JSONL batch)."""
+    name = "stdin" if path == "-" else path
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with Path(path).open("rb") as fh:
+                data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"{name} is larger than {max_bytes // (1024 * 1024)} MiB, the most the companion "
+                         "accepts; give it one message, not a whole file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name} is not UTF-8 text (byte {exc.start})") from None
+
+
+class Lines:
+    """Line and column of code-point offsets, in O(log lines) each after one pass over the text."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = find("\n", i + 1)
+
+    def at(self, index: int) -> tuple[int, int, int]:
+        """1-based line and column of `index`, and the index where that line starts."""
+        line = bisect_right(self.starts, index)
+        start = self.starts[line - 1]
+        return line, index - start + 1, start

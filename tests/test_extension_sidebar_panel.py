@@ -1,0 +1,321 @@
+"""The sidebar's panel in real Chromium with the real extension and companion: what each state
+shows (and hides), no judgement before typing, stale feedback marked, findings triaged into
+groups with one tone card, and Show / Apply / Insert acting on LinkedIn's composer."""
+
+import re
+import time
+
+import pytest
+
+from extension_support import (  # noqa: F401 - fixtures
+    clear_field, companion_proc, ext_browser, needs_chromium, paired, pw, wait_until,
+)
+from test_extension_sidebar import DEMANDING, finding, open_tab, sw_eval
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+EDITOR = ".msg-form__contenteditable"
+WRONG_NAME = "Hi Priya, I saw the Backend Engineer role at Acme Robotics. Could you refer me? Thank you!"
+PUSHY = "Refer me ASAP. You owe me. I need an answer today. Do it now."
+
+
+def visible_texts(panel) -> str:
+    return panel.evaluate("() => document.body.innerText")
+
+
+def editor_text(page) -> str:
+    return page.inner_text(EDITOR).strip()
+
+
+def test_unpaired_shows_only_the_pairing_help(ext_browser):
+    from playwright.sync_api import expect
+
+    _, panel, _ = open_tab(ext_browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "unpaired", timeout=10000)
+    expect(panel.locator('[data-section="connection-help"]')).to_contain_text("tactful pair")
+    for hidden in ('[data-field="privacy"]', "#feedback", ".score-card", '[data-section="recipient"]',
+                   '[data-section="followup"]', '[data-section="disabled"]'):
+        expect(panel.locator(hidden)).to_be_hidden()
+    assert "/100" not in visible_texts(panel) and "Checklist" not in visible_texts(panel)
+
+
+def test_live_then_stale_then_live_again(paired):
+    from playwright.sync_api import expect
+
+    browser, companion = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    feedback = panel.locator('[data-field="feedback"]')
+    page.click(EDITOR)
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(feedback).to_have_attribute("data-state", "live", timeout=10000)
+    expect(panel.locator('[data-field="privacy"]')).to_be_visible()
+    expect(panel.locator('[data-field="stale"]')).to_be_hidden()
+    score = panel.locator('[data-field="score"]').inner_text()
+    assert score.isdigit()
+
+    companion.stop()  # the companion goes away: what is shown is now old
+    expect(feedback).to_have_attribute("data-state", "stale", timeout=15000)
+    expect(panel.locator('[data-field="stale"]')).to_have_text(re.compile(r"^Not updated since \d\d:\d\d\b"))
+    expect(panel.locator('[data-field="connection"]')).to_have_attribute("data-state", "disconnected")
+    expect(panel.locator('[data-field="privacy"]')).to_be_hidden()  # no "Local-only: on" beside "not reachable"
+    expect(panel.locator('[data-section="connection-help"]')).to_contain_text("not answering")
+    opacity = panel.locator(".score-card").evaluate("(el) => Number(getComputedStyle(el).opacity)")
+    assert opacity < 1  # greyed out
+    page.keyboard.type(" Thanks!", delay=10)  # typing on while it is stopped changes nothing shown
+    time.sleep(0.5)
+    expect(feedback).to_have_attribute("data-state", "stale")
+
+    companion.start()  # same port, same data: the extension reconnects and re-checks the text
+    expect(feedback).to_have_attribute("data-state", "live", timeout=20000)
+    expect(panel.locator('[data-field="stale"]')).to_be_hidden()
+    draft = sw_eval(browser, "() => [...__tactful.tabs.values()].find((t) => t.draft)?.draft")
+    assert draft["text"].endswith("Thanks!")
+    assert panel.locator("#feedback").get_attribute("data-version") == str(draft["version"])
+
+
+def test_paused_shows_no_old_score(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(panel.locator('[data-field="feedback"]')).to_have_attribute("data-state", "live", timeout=10000)
+    panel.locator('[data-action="pause"]').check()
+    expect(panel.locator('[data-section="empty"]')).to_contain_text("paused")
+    for hidden in ("#feedback", ".score-card", '[data-section="recipient"]'):
+        expect(panel.locator(hidden)).to_be_hidden()
+    assert "/100" not in visible_texts(panel)
+
+
+def test_empty_composer_has_no_score_and_nothing_to_fix(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(EDITOR)  # focused, nothing typed
+    feedback = panel.locator('[data-field="feedback"]')
+    expect(feedback).to_have_attribute("data-state", "empty", timeout=10000)
+    expect(feedback).to_be_visible()
+    expect(panel.locator('[data-field="score"]')).to_have_text("")
+    expect(panel.locator(".score")).to_be_hidden()
+    expect(panel.locator("[data-code]")).to_have_count(0)
+    expect(panel.locator('[data-section="suggestions"]')).to_be_hidden()
+    expect(panel.locator('[data-field="checklist-title"]')).to_have_text("What a good request has")
+    assert panel.locator('[data-list="checklist"] li').count() > 0
+    assert panel.locator('[data-list="checklist"] li[data-ok="false"]').count() == 0  # neutral, no red crosses
+    assert "✗" not in visible_texts(panel)
+    draft = sw_eval(browser, f"() => __tactful.tabs.get({tab}).draft")
+    assert draft["text"] == ""
+    # The first real text brings the score and the judgement.
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(feedback).to_have_attribute("data-state", "live", timeout=10000)
+    expect(panel.locator('[data-field="score"]')).to_have_text(re.compile(r"^\d+$"))
+    expect(panel.locator('[data-field="checklist-title"]')).to_have_text("Checklist")
+
+
+def test_findings_are_grouped_with_one_tone_card_and_a_menu(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(EDITOR)
+    page.keyboard.type("Hi Priya, " + PUSHY, delay=2)
+    must = panel.locator('[data-group="must"]')
+    expect(must.locator('[data-code="fact.name-mismatch"]')).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-group="should"]')).to_be_visible()
+    # Groups in order of weight.
+    tops = [panel.locator(f'[data-group="{g}"]').evaluate("(el) => el.hidden ? null : el.getBoundingClientRect().top")
+            for g in ("must", "should", "consider")]
+    shown = [t for t in tops if t is not None]
+    assert shown == sorted(shown) and tops[0] is not None
+    # Every tone finding sits in one card, each span with its own Show.
+    tone = panel.locator('[data-code^="tone."]')
+    expect(tone.first).to_be_visible()
+    assert tone.count() >= 2
+    assert panel.locator(".finding-merged").count() == 1
+    assert panel.locator('.finding-merged [data-code^="tone."]').count() == tone.count()
+    assert panel.locator('.finding-merged [data-action="show"]').count() == tone.count()
+    # data-code marks findings and nothing else.
+    assert panel.locator("[data-code]").evaluate_all("(els) => els.every((e) => e.classList.contains('finding'))")
+    # Rule codes live in a closed per-card menu; a must-fix has no switch.
+    assert "fact.name-mismatch" not in visible_texts(panel)
+    error = must.locator('[data-code="fact.name-mismatch"]')
+    error.locator("details.menu summary").click()
+    expect(error.locator(".menu-body code")).to_have_text("fact.name-mismatch")
+    expect(error.locator('[data-action="disable-rule"]')).to_have_count(0)
+    warning = panel.locator('[data-group="should"] .finding[data-severity="warning"]').first
+    warning.locator("details.menu summary").first.click()
+    expect(warning.locator('[data-action="disable-rule"]').first).to_be_visible()
+
+
+def test_cards_keep_their_place_while_typing(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type(DEMANDING, delay=10)
+    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    before = panel.locator('[data-list="findings"] .finding:not(.finding-part)').evaluate_all(
+        "(els) => els.map((e) => e.dataset.code || e.dataset.card)")
+    marker = panel.locator('[data-list="findings"] .finding:not(.finding-part)').first.evaluate("(el) => { el.__kept = true; return true; }")
+    assert marker
+    v = panel.locator("#feedback").get_attribute("data-version")
+    page.keyboard.type(" I have five years of experience with payment systems", delay=5)
+    expect(panel.locator("#feedback")).not_to_have_attribute("data-version", v, timeout=10000)
+    time.sleep(0.5)
+    after = panel.locator('[data-list="findings"] .finding:not(.finding-part)').evaluate_all(
+        "(els) => els.map((e) => e.dataset.code || e.dataset.card)")
+    still = [k for k in before if k in after]
+    assert still and [k for k in after if k in still] == still  # the old cards in the old order
+    # An unchanged card is the same element (not rebuilt), so it does not blink.
+    assert panel.locator('[data-list="findings"] .finding:not(.finding-part)').first.evaluate("(el) => el.__kept === true") \
+        or before[0] not in after
+    draft = sw_eval(browser, "() => [...__tactful.tabs.values()].find((t) => t.draft)?.draft")
+    assert draft["caret"] == len(draft["text"])  # the caret travels with the draft
+
+
+def test_show_selects_the_words_in_the_composer(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type("Hello there.\nRefer me ASAP please.", delay=5)
+    item = finding(panel, "tone.demanding").first
+    expect(item.locator('[data-action="show"]')).to_be_visible(timeout=10000)
+    trigger = item.locator(".trigger mark").inner_text()
+    page.evaluate("() => getSelection().removeAllRanges()")
+    item.locator('[data-action="show"]').click()
+    wait_until(lambda: page.evaluate("() => getSelection().toString()") == trigger, message="the trigger selected")
+    assert re.sub(r"\n+", "\n", editor_text(page)) == "Hello there.\nRefer me ASAP please."  # Show never edits
+
+
+def type_wrong_name(browser):
+    """Dana's profile, the draft greeting Priya, and the must-fix finding with its Apply shown."""
+    from playwright.sync_api import expect
+
+    page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(EDITOR)
+    page.keyboard.type(WRONG_NAME, delay=2)
+    expect(finding(panel, "fact.name-mismatch").locator('[data-action="apply"]')).to_be_visible(timeout=10000)
+    return page, panel, tab
+
+
+def test_apply_replaces_the_range_as_one_undoable_edit_and_rechecks(paired):
+    from playwright.sync_api import expect
+
+    page, panel, _ = type_wrong_name(paired[0])
+    item = finding(panel, "fact.name-mismatch")
+    apply = item.locator('[data-action="apply"]')
+    expect(apply).to_contain_text("Dana")
+    apply.click()
+    wait_until(lambda: editor_text(page) == WRONG_NAME.replace("Priya", "Dana"), message="the fix applied")
+    expect(item).to_have_count(0, timeout=10000)  # re-checked: the mismatch is gone
+    # One Ctrl+Z brings the old word back: it was a single edit of the editor's own history.
+    page.bring_to_front()
+    page.keyboard.press("Control+z")
+    wait_until(lambda: editor_text(page) == WRONG_NAME, message="undo")
+    expect(finding(panel, "fact.name-mismatch")).to_be_visible(timeout=10000)
+
+
+def test_apply_refuses_when_the_text_moved_on(paired):
+    """A stale Apply must not write over text the user has changed since."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, tab = type_wrong_name(browser)
+    draft_id = sw_eval(browser, f"() => __tactful.tabs.get({tab}).draft.draft_id")
+    panel.evaluate("""(draftId) => new Promise((resolve) => {
+        const port = chrome.runtime.connect({ name: "panel" });
+        port.onMessage.addListener((m) => { if (m.kind === "edit_result") { window.__result = m; resolve(); } });
+        port.postMessage({ kind: "follow", tabId: %d });
+        port.postMessage({ kind: "edit", tabId: %d, draftId, action: "apply",
+                           range: { start: 3, end: 8 }, replacement: "Dana", expected: "Sarah" });
+    })""" % (tab, tab), draft_id)
+    result = panel.evaluate("() => window.__result")
+    assert result["ok"] is False and "changed" in result["error"]
+    assert editor_text(page) == WRONG_NAME
+    # And only the composer the draft came from: another draft id is refused.
+    panel.evaluate("""() => new Promise((resolve) => {
+        const port = chrome.runtime.connect({ name: "panel" });
+        port.onMessage.addListener((m) => { if (m.kind === "edit_result") { window.__result = m; resolve(); } });
+        port.postMessage({ kind: "edit", tabId: %d, draftId: "other:message:9", action: "insert", text: "Hello there" });
+    })""" % tab)
+    assert panel.evaluate("() => window.__result")["ok"] is False
+    assert editor_text(page) == WRONG_NAME
+
+
+def test_insert_puts_a_hint_at_the_caret(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
+    page.click("#message")
+    editor = page.locator(f"#interop-outlet {EDITOR}")
+    editor.click()
+    page.keyboard.type("Hi Lee, could you refer me for the backend role at Nimbus Labs? Thanks!", delay=2)
+    for _ in range(len(" Thanks!")):
+        page.keyboard.press("ArrowLeft")  # the caret goes after the question
+    hint = panel.locator('[data-list="hints"] [data-hint="mutual_connection"]')
+    expect(hint.locator('[data-action="insert"]')).to_be_visible(timeout=10000)
+    assert "connection(s)" not in hint.inner_text()
+    time.sleep(0.3)
+    hint.locator('[data-action="insert"]').click()
+    wait_until(lambda: "Ana Souza" in editor.inner_text(), message="the hint inserted")
+    assert editor.inner_text().strip() == ("Hi Lee, could you refer me for the backend role at Nimbus Labs? "
+                                            "We're both connected with Ana Souza. Thanks!")
+    # The edit goes through the draft pipeline: the hint is no longer offered.
+    expect(hint).to_have_count(0, timeout=10000)
+
+
+def test_personal_hints_come_first_when_the_draft_is_generic(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
+    page.click("#message")
+    page.locator(f"#interop-outlet {EDITOR}").click()
+    page.keyboard.type("Hello, I am looking for a new job. Could you refer me? Thank you for your time.", delay=2)
+    expect(finding(panel, "personal.generic")).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-section="hints"]')).to_be_visible()
+    hints_top = panel.locator('[data-section="hints"]').evaluate("(el) => el.getBoundingClientRect().top")
+    suggestions_top = panel.locator('[data-section="suggestions"]').evaluate("(el) => el.getBoundingClientRect().top")
+    assert hints_top < suggestions_top
+
+
+def test_note_box_limit_cut_is_reported(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, tab = open_tab(browser, "/in/lee-park/")
+    page.click("#connect")
+    box = page.locator("#interop-outlet textarea[name=message]")
+    box.click()
+    text = ("Hi Lee, I enjoyed your talk on platform teams and the way you framed on-call as a product. "
+            "I am moving into platform work after four years of payments infrastructure at Stripe, and "
+            "I would love to connect and learn how your team thinks about it. Thank you so much for your time!")
+    assert len(text) > 200
+    page.keyboard.insert_text(text)  # a paste: the page's maxlength=200 drops the rest
+    cut = panel.locator('[data-field="truncated"]')
+    expect(cut).to_be_visible(timeout=10000)
+    expect(cut).to_contain_text(f"LinkedIn cut {len(text) - 200} characters")
+    expect(cut).to_contain_text("at most 200")
+    assert len(box.input_value()) == 200
+    page.keyboard.press("Backspace")  # room again: no longer full, no longer cut
+    expect(cut).to_be_hidden(timeout=10000)
+
+
+def test_pop_out_label_stays_on_one_line(paired):
+    browser, _ = paired
+    _, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    panel.set_viewport_size({"width": 300, "height": 700})
+    box = panel.locator('[data-action="popout"]').evaluate(
+        "(el) => ({ h: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) })")
+    assert box["h"] < box["line"] * 1.5
