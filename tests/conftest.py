@@ -15,8 +15,10 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +36,18 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"  # ../shared beside the repository: optional test data (pages, corpora)
 from serve_process import launch  # noqa: E402  (starts real companion processes)
 
+
+
+@contextmanager
+def port_taken_by_another_program():
+    """A loopback port another program listens on, for as long as the block runs."""
+    blocker = socket.socket()
+    blocker.bind(("127.0.0.1", 0))
+    blocker.listen()
+    try:
+        yield blocker.getsockname()[1]
+    finally:
+        blocker.close()
 
 @dataclass
 class CompanionServer:

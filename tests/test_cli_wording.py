@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import pair, start_serve_process
+from conftest import pair, port_taken_by_another_program, start_serve_process
 
 PY = sys.executable
 REPO = Path(__file__).resolve().parent.parent
@@ -148,24 +148,17 @@ def test_data_dir_is_explained_in_every_command_that_takes_it():
 
 
 def test_doctor_advice_without_pyside6_port_and_keyring(tmp_path):
-    import socket
+    from companion import settings
 
     folder = tmp_path / "data"
-    blocker = socket.socket()
-    blocker.bind(("127.0.0.1", 0))
-    blocker.listen()
-    try:
-        from companion import settings
-
-        settings.update(folder, port=blocker.getsockname()[1])
+    with port_taken_by_another_program() as port:
+        settings.update(folder, port=port)
         # PySide6 made unimportable, as on a machine without the tray extra.
         script = ("import sys; sys.modules['PySide6'] = None; from companion.cli import main; "
                   f"sys.exit(main(['doctor', '--json', '--data-dir', {str(folder)!r}]))")
         r = subprocess.run([PY, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO,
                            env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
                                 "XDG_CONFIG_HOME": str(tmp_path / "config")})
-    finally:
-        blocker.close()
     checks = {c["name"]: c for c in json.loads(r.stdout)["checks"]}
     start = checks["companion"]["fix"]
     assert "tactful tray`" not in start and "`tactful serve`" in start and "[tray]" in start

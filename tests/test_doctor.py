@@ -17,7 +17,7 @@ import sys
 import pytest
 
 from companion import doctor, settings
-from conftest import start_serve_process
+from conftest import port_taken_by_another_program, start_serve_process
 from tray_support import DRAFT, Browser
 
 PY = sys.executable
@@ -160,14 +160,9 @@ def test_a_database_that_fails_the_integrity_check(tmp_path):
 
 def test_port_taken_by_another_program(tmp_path):
     folder = tmp_path / "data"
-    blocker = socket.socket()
-    blocker.bind(("127.0.0.1", 0))
-    blocker.listen()
-    try:
-        settings.update(folder, port=blocker.getsockname()[1])
+    with port_taken_by_another_program() as port:
+        settings.update(folder, port=port)
         code, checks = run_doctor(folder)
-    finally:
-        blocker.close()
     assert code == 1
     c = checks["port"]
     assert c["status"] == "fail" and "another program" in c["summary"] and "Settings" in c["fix"]
