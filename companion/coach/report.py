@@ -26,7 +26,7 @@ PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 ERROR_CAP = 40
 # What one reply may list: a long draft can repeat a pattern thousands of times (a 100 KB draft of
-# "I'm " gave a ~1 MB reply, issue 14). Beyond these, the reply says how many more there are.
+# "I'm " would get a ~1 MB reply). Beyond these, the reply says how many more there are.
 MAX_FINDINGS = 30
 MAX_STRATEGY_RANGES = 20
 

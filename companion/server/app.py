@@ -32,7 +32,7 @@ from protocol import PROTOCOL_VERSION
 log = logging.getLogger("tactful.server")
 SERVICES = web.AppKey("services", Services)
 ADMIN_SECRET = web.AppKey("admin_secret", str)
-LIMITS = web.AppKey("limits", ConnectionLimits)  # header deadline + WebSocket caps (issue 9)
+LIMITS = web.AppKey("limits", ConnectionLimits)  # header deadline + WebSocket caps
 
 
 class PortInUse(Exception):
@@ -45,7 +45,7 @@ class DataDirUnusable(Exception):
 
 def _prepare_data_dir(data_dir: Path) -> Path:
     """Create the data dir (0700) and prove it is writable, or raise DataDirUnusable saying why:
-    a clear message at start beats a traceback, or a failure at the first write (issue 9)."""
+    a clear message at start beats a traceback, or a failure at the first write."""
     try:
         folder = ensure_private_dir(Path(data_dir))
         probe = folder / f".write-test-{os.getpid()}"

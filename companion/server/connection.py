@@ -159,7 +159,7 @@ class Connection:
             self._tasks.append(asyncio.ensure_future(self._close_with_deadline(code, reason)))
 
     async def _close_with_deadline(self, code: int, reason: str) -> None:
-        """Close, but never wait on a peer that stopped reading (issue 9): it would not take the
+        """Close, but never wait on a peer that stopped reading: it would not take the
         close frame either, and ws.close() would block on the full socket forever, keeping the
         connection counted and its buffers held. After CLOSE_DEADLINE the socket is shut down:
         asyncio's close would otherwise wait for the peer to read what is buffered before it lets
@@ -375,7 +375,7 @@ class Connection:
         if isinstance(exc, CommandError):
             self.send(error_reply(cmd.id, exc.code, exc.message))
             return
-        failed = storage_error(exc)  # disk full / read-only: say so, not "internal error" (issue 9)
+        failed = storage_error(exc)  # disk full / read-only: say so, not "internal error"
         if failed is not None:
             log.warning("command %s could not write: %s", cmd.type, failed.message)
             self.send(error_reply(cmd.id, failed.code, failed.message))

@@ -10,7 +10,7 @@ independent, so the tricklers never delay a real client meanwhile. After the fir
 aiohttp's keep-alive timer (set to the same value by start_server) closes idle HTTP connections.
 
 WebSocket pools. Any local program can forge any extension Origin, so counting by Origin protects
-nothing: 8 rotating fake origins holding 128 slots locked the real extension out (issue 14). So
+nothing: 8 rotating fake origins holding 128 slots would lock the real extension out. So
 unauthenticated and authenticated WebSockets are counted apart. The unauthenticated pool is
 small (`max_unauthenticated`) with a short deadline (`auth_timeout`), and it never refuses: when
 it is full a waiting socket is closed to make room: the oldest of the Origin with the most

@@ -3,8 +3,8 @@ long-lived tokens they are exchanged for.
 
 - A code is 8 characters from an unambiguous alphabet (30**8 = 6.6e11, 39 bits), valid for 2
   minutes, usable once.
-- Guessing is paced, not locked (issue 14: a global lockout let any local program keep pairing
-  locked forever with 5 wrong codes every 5 minutes). 5 wrong codes within a minute from one
+- Guessing is paced, not locked: a global lockout would let any local program keep pairing
+  locked forever with 5 wrong codes every 5 minutes. 5 wrong codes within a minute from one
   Origin lock that Origin out for 5 minutes. Origins can be forged, so on top every code attempt,
   from any Origin, waits its turn at GUESS_RATE a second (GuessPacer) and is then checked: with
   at most 3 codes alive for 120 s that is at most 1,200 guesses per code, a chance below 6e-9,
@@ -115,8 +115,8 @@ class ClientStore:
         self.path = Path(data_dir) / CLIENTS_FILE
         self.lock_path = Path(data_dir) / ".clients.lock"
         # (file signature, verifiers) of the last read: every open connection checks every few
-        # seconds that its client is still paired, and re-reading the file each time for 100
-        # connections cost ~2 % of a core (bench/load.py, py-spy). A stat says whether it changed.
+        # seconds that its client is still paired, and re-reading the file each time is needless
+        # work when a stat says whether it changed.
         self._verifiers: tuple[tuple | None, frozenset[str]] | None = None
 
     @contextmanager
