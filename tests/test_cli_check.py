@@ -181,7 +181,7 @@ def test_a_message_under_ones_own_unanswered_message_is_coached_as_a_follow_up(c
 def test_empty_input_says_there_is_nothing_to_check(capsys, draft):
     for text in ("", "  \n\t "):
         code, out, _ = run(capsys, draft(text))
-        assert code == 0 and out == "nothing to check: the draft is empty\n"
+        assert code == 0 and "nothing to check" in out and "Score" not in out
     code, out, _ = run(capsys, draft(" "), "--json")
     fb = json.loads(out)
     assert code == 0 and fb["score"] is None and fb["findings"] == []

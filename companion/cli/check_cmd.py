@@ -163,9 +163,6 @@ def run(args) -> int:
         print(f"{'<stdin>' if args.file == '-' else args.file}: nothing to check (the text is empty)")
         return 0
     feedback = analyze(text, ctx)
-    if feedback.score is None and not args.json:
-        sys.stdout.write("nothing to check: the draft is empty\n")
-        return 0
     if args.json:
         sys.stdout.write(feedback.model_dump_json() + "\n")
     else:

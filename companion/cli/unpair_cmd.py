@@ -7,10 +7,12 @@ import sys
 
 
 def register(sub) -> None:
+    from companion.cli import DATA_DIR_HELP
+
     p = sub.add_parser("unpair", help="revoke a paired browser extension")
     p.add_argument("name", nargs="?", help="the client name shown by `tactful clients`")
     p.add_argument("--all", action="store_true", help="revoke every client")
-    p.add_argument("--data-dir", default=None)
+    p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.set_defaults(func=run)
 
 
