@@ -14,6 +14,8 @@ from extension_support import (  # noqa: F401 - fixtures
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 DEMANDING = "Refer me ASAP."
+# A should-fix rule of that draft: must-fix findings (tone.demanding) have no switch.
+RULE = "courtesy.out-missing"
 POLITE = ("Hi, I saw the Backend Engineer role (job 12345) at Acme Robotics. I spent four years building "
           "payment APIs at Stripe. Would you be open to referring me? No worries if not, and thank you "
           "for your time. My resume: https://example.com/cv")
@@ -166,14 +168,14 @@ def test_switching_a_rule_off_and_on(paired):
     browser, _ = paired
     page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
     type_demanding(page, panel)
-    item = finding(panel, "tone.demanding").first
+    item = finding(panel, RULE).first
     expect(item.locator('[data-action="disable-rule"]')).to_be_hidden()  # tucked in the card's menu
     item.locator("details.menu summary").click()
     item.locator('[data-action="disable-rule"]').click()
-    expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
-    expect(panel.locator('[data-disabled-code="tone.demanding"]')).to_be_visible()
-    panel.locator('[data-disabled-code="tone.demanding"] [data-action="enable-rule"]').click()
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    expect(finding(panel, RULE)).to_have_count(0, timeout=10000)
+    expect(panel.locator(f'[data-disabled-code="{RULE}"]')).to_be_visible()
+    panel.locator(f'[data-disabled-code="{RULE}"] [data-action="enable-rule"]').click()
+    expect(finding(panel, RULE).first).to_be_visible(timeout=10000)
 
 
 def test_copy_puts_the_suggestion_on_the_clipboard(paired):
@@ -352,25 +354,25 @@ def test_sidebar_is_usable_from_the_keyboard_and_labelled(paired):
         for control in panel.get_by_role(role).all():
             name = control.evaluate("(el) => el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent")
             assert name and name.strip(), control.evaluate("(el) => el.outerHTML")
-    # Tab to the demanding rule's menu, open it with Enter, Tab to its switch-off button, Enter.
+    # Tab to the rule's menu, open it with Enter, Tab to its switch-off button, Enter.
     panel.bring_to_front()
     label = "() => document.activeElement?.getAttribute('aria-label')"
     for _ in range(80):
         panel.keyboard.press("Tab")
-        if panel.evaluate(label) == "More about the rule tone.demanding":
+        if panel.evaluate(label) == f"More about the rule {RULE}":
             break
     else:
         raise AssertionError("the rule's menu is not reachable with Tab")
     panel.keyboard.press("Enter")
     panel.keyboard.press("Tab")
-    assert panel.evaluate(label) == "Turn off the rule tone.demanding"
+    assert panel.evaluate(label) == f"Turn off the rule {RULE}"
     panel.keyboard.press("Enter")
-    expect(finding(panel, "tone.demanding")).to_have_count(0, timeout=10000)
+    expect(finding(panel, RULE)).to_have_count(0, timeout=10000)
     # Focus moves to the control that undoes it, not to the top of the page.
-    expect(panel.locator('[data-disabled-code="tone.demanding"] [data-action="enable-rule"]')).to_be_focused()
+    expect(panel.locator(f'[data-disabled-code="{RULE}"] [data-action="enable-rule"]')).to_be_focused()
     panel.keyboard.press("Enter")
-    expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
-    expect(finding(panel, "tone.demanding").first.locator('[data-action="disable-rule"]')).to_be_focused()
+    expect(finding(panel, RULE).first).to_be_visible(timeout=10000)
+    expect(finding(panel, RULE).first.locator('[data-action="disable-rule"]')).to_be_focused()
 
 
 def test_pop_out_follows_the_same_tab(paired):

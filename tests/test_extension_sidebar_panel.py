@@ -159,21 +159,21 @@ def test_cards_keep_their_place_while_typing(paired):
     page.click(EDITOR)
     page.keyboard.type(DEMANDING, delay=10)
     expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
-    before = panel.locator('[data-list="findings"] .finding:not(.finding-part)').evaluate_all(
-        "(els) => els.map((e) => e.dataset.code || e.dataset.card)")
-    marker = panel.locator('[data-list="findings"] .finding:not(.finding-part)').first.evaluate("(el) => { el.__kept = true; return true; }")
-    assert marker
+    cards = panel.locator('[data-list="findings"] .finding:not(.finding-part)')
+    # Each card marked, with its key and its text, before the next words are typed.
+    before = cards.evaluate_all(
+        "(els) => els.map((e) => { e.__kept = true; return [e.dataset.code || e.dataset.card, e.textContent]; })")
     v = panel.locator("#feedback").get_attribute("data-version")
     page.keyboard.type(" I have five years of experience with payment systems", delay=5)
     expect(panel.locator("#feedback")).not_to_have_attribute("data-version", v, timeout=10000)
     time.sleep(0.5)
-    after = panel.locator('[data-list="findings"] .finding:not(.finding-part)').evaluate_all(
-        "(els) => els.map((e) => e.dataset.code || e.dataset.card)")
-    still = [k for k in before if k in after]
-    assert still and [k for k in after if k in still] == still  # the old cards in the old order
-    # An unchanged card is the same element (not rebuilt), so it does not blink.
-    assert panel.locator('[data-list="findings"] .finding:not(.finding-part)').first.evaluate("(el) => el.__kept === true") \
-        or before[0] not in after
+    after = cards.evaluate_all("(els) => els.map((e) => [e.dataset.code || e.dataset.card, e.textContent, e.__kept === true])")
+    old_keys = [k for k, _ in before]
+    still = [k for k, _, _ in after if k in old_keys]
+    assert still and still == [k for k in old_keys if k in still]  # the old cards in the old order
+    # A card whose content did not change is the same element (not rebuilt), so it does not blink.
+    unchanged = [(k, kept) for k, text, kept in after if (k, text) in {tuple(b) for b in before}]
+    assert unchanged and all(kept for _, kept in unchanged), unchanged
     draft = sw_eval(browser, "() => [...__tactful.tabs.values()].find((t) => t.draft)?.draft")
     assert draft["caret"] == len(draft["text"])  # the caret travels with the draft
 
@@ -270,8 +270,9 @@ def test_insert_puts_a_hint_at_the_caret(paired):
     wait_until(lambda: "Ana Souza" in editor.inner_text(), message="the hint inserted")
     assert editor.inner_text().strip() == ("Hi Lee, could you refer me for the backend role at Nimbus Labs? "
                                             "We're both connected with Ana Souza. Thanks!")
-    # The edit goes through the draft pipeline: the hint is no longer offered.
-    expect(hint).to_have_count(0, timeout=10000)
+    # The edit goes through the draft pipeline: the hint is shown as used, no longer offered.
+    expect(hint).to_have_attribute("data-used", "true", timeout=10000)
+    expect(hint.locator('[data-action="insert"]')).to_have_count(0)
 
 
 def test_personal_hints_come_first_when_the_draft_is_generic(paired):

@@ -82,7 +82,9 @@ def test_real_side_panel_follows_the_active_tab(pw, tmp_path):
 def test_panel_cards_ranges_and_order(ext_browser):
     """The panel's pure helpers: Show selects words without the spaces around them (a tone span
     with a trailing space), tone findings share one card, and known cards keep their order."""
-    result = _page(ext_browser).evaluate("""async () => {
+    page = ext_browser.context.new_page()
+    page.goto(f"{ext_browser.base}/src/panel/panel.html?tab=999999")
+    result = page.evaluate("""async () => {
         const { trimmedRange, cardsOf, steadyOrder } = await import("/src/panel/render.js");
         const text = "Refer me ASAP please";
         const f = (code, severity, start = 0, end = 1) => ({ code, severity, message: code, range: { start, end } });

@@ -4,7 +4,7 @@ Score (documented in docs/rules.md, "Score"): start at 100; every rule that fire
 at the severity of its worst finding (error 35, warning 12, info 4, hint 0), so five "!!" cost the
 same as one; any must-fix (an error: wrong name or company, demanding wording, a confidential ask,
 an unfilled placeholder, an over-limit text) caps the score at 40. The result is clamped to 0-100.
-An empty or whitespace-only draft has no findings, no checklist and no score (None).
+An empty or whitespace-only draft has no findings and no score (None); its checklist is all open.
 """
 
 import importlib
@@ -58,8 +58,9 @@ def score(findings: list[Finding]) -> int:
     return max(0, min(100, value))
 
 
-def checklist(ctx: CoachContext, findings: list[Finding]) -> list[ChecklistItem]:
-    """One item per do whose rules ran for this surface and were not switched off."""
+def checklist(ctx: CoachContext, findings: list[Finding], empty: bool = False) -> list[ChecklistItem]:
+    """One item per do whose rules ran for this surface and were not switched off. For an empty
+    draft nothing is done yet: every item is open, a guide to what a good request has."""
     fired = {f.code for f in findings}
     active = {rule.code for rule in plan(RULES, ctx)}
     items = []
@@ -68,7 +69,8 @@ def checklist(ctx: CoachContext, findings: list[Finding]) -> list[ChecklistItem]
         if not ran:
             continue
         failing = next((c for c in ran if c in fired), None)
-        items.append(ChecklistItem(id=item_id, label=label, ok=failing is None, code=failing or ran[0]))
+        items.append(ChecklistItem(id=item_id, label=label, ok=failing is None and not empty,
+                                   code=failing or ran[0]))
     return items
 
 
@@ -103,7 +105,7 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     ordered = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.range.start if f.range else -1))
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered), findings=_capped(ordered),
-                    checklist=[] if empty else checklist(ctx, ordered), hints=_hints(draft, ctx), limits=limits,
+                    checklist=checklist(ctx, ordered, empty), hints=_hints(draft, ctx), limits=limits,
                     tone=_capped_tone(tone_summary(draft, ctx, ordered)))
 
 

@@ -291,10 +291,12 @@ function renderHints(fb, actions) {
   const list = $('[data-list="hints"]');
   list.replaceChildren();
   for (const h of fb.hints || []) {
-    list.append(el("li", { "data-hint": h.kind },
+    // A hint the draft already uses is shown as done, not offered again.
+    list.append(el("li", { "data-hint": h.kind, "data-used": String(Boolean(h.used)) },
       el("p", { text: h.text }),
-      el("p", { class: "hint-why", text: h.why }),
-      el("div", { class: "actions" },
+      h.used ? el("p", { class: "hint-why", text: "✓ Already in your message." })
+        : el("p", { class: "hint-why", text: h.why }),
+      h.used ? null : el("div", { class: "actions" },
         el("button", {
           type: "button", class: "btn btn-primary", "data-action": "insert", "aria-label": `Insert at the cursor: ${h.text}`,
           text: "Insert", onclick: () => actions.edit({ action: "insert", text: h.text }),
