@@ -7,9 +7,10 @@ kept (encrypted) only when the user turned history-text on.
 """
 
 from protocol.errors import ErrorCode
-from protocol.outreach import NAME_MAX, SLUG_MAX, URL_MAX, OutreachEntry, Recipient, SentRecord
+from protocol.outreach import NAME_MAX, SLUG_MAX, URL_MAX, DueItem, OutreachEntry, Recipient, SentRecord
 
 from companion.errors import CommandError
+from companion.coach.due import due, replied_at, state_of
 from companion.coach.outreach_view import iso, keep_updated_advice, parse_time, to_ms
 from companion.store.logdb import NotFound
 
@@ -34,18 +35,26 @@ def _clip(value: str | None, cap: int) -> str | None:
     return value[:cap] if value else value
 
 
+def due_item(rec, now_ms: int) -> DueItem | None:
+    item = due(rec, now_ms)
+    return None if item is None else DueItem(kind=item.kind, since=iso(item.since_ms),
+                                             due_now=item.is_due(now_ms), late=item.late)
+
+
 def entry(rec, now_ms: int | None = None) -> OutreachEntry:
-    """The wire form of one recipient's log (no message text), with the keep-updated advice."""
+    """The wire form of one recipient's log (no message text), with what is due and the advice."""
     return OutreachEntry(
         # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
         recipient=Recipient(slug=rec.slug[:SLUG_MAX], url=_clip(rec.url, URL_MAX), name=_clip(rec.name, NAME_MAX),
                             company=_clip(rec.company, NAME_MAX)),
-        state=rec.state,
+        state=state_of(rec),
+        replied_at=iso(replied_at(rec)),
         notes=rec.notes,
         sent=[SentRecord(surface=s.surface, sent_at=iso(s.at_ms), follow_up=s.follow_up) for s in rec.sent],
         replies=[iso(t) for t in rec.replies],
         last_contact=iso(rec.last_contact_ms),
         advice=keep_updated_advice(rec, now_ms),
+        due=due_item(rec, now_ms) if now_ms is not None else None,
     )
 
 
