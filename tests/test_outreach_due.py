@@ -161,3 +161,26 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
     rows = {l.split()[0]: l for l in table.stdout.splitlines()[1:] if l.strip()}
     assert " replied " in rows["Ed"] and "decide: agreed, declined or referred?" in rows["Ed"]
     assert "follow up from " in rows["Cy"] and "let it go" in rows["Bo"]
+
+
+@pytest.mark.asyncio
+async def test_a_pop_up_that_links_a_member_id_is_matched_to_the_profile_the_tab_showed(companion_server,
+                                                                                      ws_client):
+    """LinkedIn's pop-up links /in/ACoA… member ids, not slugs: the reply belongs to the profile the
+    tab showed when the names agree, and to no one when they do not."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_outreach_ws import Client
+
+    companion_server.services.clock = lambda: datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
+    client = Client(await ws_client())
+    await client.sent("daniel-okoye", datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc), name="Daniel Okoye")
+    profile = (FIXTURE.parent / "classic_profile_1st.html").read_text()
+    overlay = FIXTURE.read_text().replace("/in/ravi-menon/", "/in/ACoAAMadeUp0001RaviMenon/")
+    stranger = overlay.replace("Ravi Menon", "Someone Else")
+    for html, tab in ((profile, 1), (stranger, 1), (profile, 2), (overlay.replace("Ravi Menon", "Daniel Okoye"), 2)):
+        await client.ok("page", url="https://www.linkedin.com/in/daniel-okoye/", html=html, tab=tab,
+                        captured_at="2026-03-10T12:00:00Z")
+        [entry] = (await client.ok("outreach.list"))["entries"]
+        if html is stranger:
+            assert entry["state"] == "asked" and entry["replies"] == []
+    assert entry["state"] == "replied" and entry["replied_at"] == "2026-03-05T18:30:00Z"

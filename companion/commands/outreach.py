@@ -138,17 +138,31 @@ def reply_times(thread) -> list[int]:
     return times
 
 
-async def remember_replies(services, thread) -> int:
+def thread_slug(thread, known=None) -> str | None:
+    """Whose thread this is: the participant's slug, else (the pop-up links a member id, not a
+    slug) the slug of the profile this tab showed, when it bears the participant's name."""
+    part = thread.participant if thread else None
+    if part is None:
+        return None
+    if part.slug:
+        return part.slug
+    if known is not None and known.slug and part.name and known.name == part.name:
+        return known.slug
+    return None
+
+
+async def remember_replies(services, thread, known=None) -> int:
     """Log the replies a thread page shows, for someone already in the log (the page handler
-    calls this after parsing a thread). Never raises: the page result matters more."""
+    calls this after parsing a thread; `known` is the tab's profile). Never raises: the page
+    result matters more."""
     store = getattr(services, "store", None)
-    participant = thread.participant if thread else None
-    if store is None or participant is None or not participant.slug:
+    slug = thread_slug(thread, known)
+    if store is None or slug is None:
         return 0
     times = reply_times(thread)
-    if not times or store.view().recipient(participant.slug) is None:
+    if not times or store.view().recipient(slug) is None:
         return 0
     try:
-        return await store.record_replies(participant.slug, times)
+        return await store.record_replies(slug, times)
     except Exception:
         return 0
