@@ -184,3 +184,27 @@ async def test_a_pop_up_that_links_a_member_id_is_matched_to_the_profile_the_tab
         if html is stranger:
             assert entry["state"] == "asked" and entry["replies"] == []
     assert entry["state"] == "replied" and entry["replied_at"] == "2026-03-05T18:30:00Z"
+
+
+def test_export_holds_what_due_items_are_computed_from_and_forget_removes_them(tmp_path):
+    folder = tmp_path / "data"
+    db = LogDB.in_dir(folder)
+    db.record_sent("ed-roy", "message", "Hi Ed, would you refer me for the data role at Vox?", 1_772_442_000_000,
+                   1_772_442_000_000, name="Ed Roy")
+    db.record_replies("ed-roy", [1_772_735_400_000])
+    db.update("ed-roy", 1_772_800_000_000, state="referred")
+    db.close()
+
+    def history(*args):
+        r = subprocess.run([sys.executable, "-m", "companion", "history", *args, "--data-dir", str(folder)],
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    [person] = json.loads(history("export", "-"))["recipients"]
+    assert (person["state"], person["state_changed_at"], person["replies"]) == (
+        "referred", "2026-03-06T12:26:40Z", ["2026-03-05T18:30:00Z"])
+    assert [i["kind"] for i in json.loads(history("--due", "--json"))] == ["update"]
+    history("forget", "--recipient", "ed-roy")
+    assert json.loads(history("export", "-"))["recipients"] == []
+    assert json.loads(history("--due", "--json")) == []
