@@ -21,6 +21,7 @@ class Recipient(Model):
     url: str | None = Field(default=None, max_length=URL_MAX)
     name: str | None = Field(default=None, max_length=NAME_MAX)
     company: str | None = Field(default=None, max_length=NAME_MAX)
+    role: str | None = Field(default=None, max_length=NAME_MAX)  # their current title (from the page)
 
 
 class SentRecord(Model):

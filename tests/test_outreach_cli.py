@@ -42,7 +42,7 @@ def test_show_lists_people_state_counts_and_keep_updated_advice(data):
     r = history(data)
     assert r.returncode == 0, r.stderr
     lines = [l.split() for l in r.stdout.splitlines()]
-    assert lines[0] == ["WHO", "COMPANY", "STATE", "LAST", "CONTACT", "NEXT", "STEP"]
+    assert lines[0] == ["WHO", "COMPANY", "ROLE", "STATE", "LAST", "CONTACT", "NEXT", "STEP"]
     # One row per person, most recent contact first: state, last contact and the next step.
     assert lines[1] == ["Ana", "Lopez", "Stripe", "asked", "2023-11-23", "let", "it", "go"]
     assert lines[2] == ["Bo", "Chen", "Figma", "agreed", "2023-11-17", "thank", "them"]

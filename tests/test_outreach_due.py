@@ -136,7 +136,8 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
                    url="https://www.linkedin.com/in/ana-lopez/", name="Ana Lopez", company="Stripe")
     db.record_sent("bo-chen", "message", text.format("Bo", "Figma"), now - int(30.5 * DAY), now, name="Bo Chen")
     db.record_sent("bo-chen", "follow_up", "Hi Bo, bumping this in case it got buried.", now - int(20.5 * DAY), now)
-    db.record_sent("cy-park", "message", text.format("Cy", "Kite"), now - int(3.5 * DAY), now, name="Cy Park")
+    db.record_sent("cy-park", "message", text.format("Cy", "Kite"), now - int(3.5 * DAY), now, name="Cy Park",
+                   role="Staff Engineer")
     db.record_sent("di-ng", "message", text.format("Di", "Loom"), now - int(12.5 * DAY), now, name="Di Ng")
     db.record_replies("di-ng", [now - int(10.5 * DAY)])
     db.update("di-ng", now - int(2.5 * DAY), state="referred")
@@ -160,7 +161,7 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
                            capture_output=True, text=True, timeout=60)
     rows = {l.split()[0]: l for l in table.stdout.splitlines()[1:] if l.strip()}
     assert " replied " in rows["Ed"] and "decide: agreed, declined or referred?" in rows["Ed"]
-    assert "follow up from " in rows["Cy"] and "let it go" in rows["Bo"]
+    assert "follow up from " in rows["Cy"] and "Staff Engineer" in rows["Cy"] and "let it go" in rows["Bo"]
 
 
 @pytest.mark.asyncio
@@ -184,13 +185,17 @@ async def test_a_pop_up_that_links_a_member_id_is_matched_to_the_profile_the_tab
         if html is stranger:
             assert entry["state"] == "asked" and entry["replies"] == []
     assert entry["state"] == "replied" and entry["replied_at"] == "2026-03-05T18:30:00Z"
+    # A message sent from the tab that shows their profile stores their role for the table.
+    later = await client.sent("daniel-okoye", datetime(2026, 3, 10, 11, 0, tzinfo=timezone.utc))
+    assert later["entry"]["recipient"]["role"] == "Engineering Manager"
+    assert later["entry"]["recipient"]["company"] == "Kite Payments" and later["entry"]["state"] == "asked"
 
 
 def test_export_holds_what_due_items_are_computed_from_and_forget_removes_them(tmp_path):
     folder = tmp_path / "data"
     db = LogDB.in_dir(folder)
     db.record_sent("ed-roy", "message", "Hi Ed, would you refer me for the data role at Vox?", 1_772_442_000_000,
-                   1_772_442_000_000, name="Ed Roy")
+                   1_772_442_000_000, name="Ed Roy", role="Data Lead")
     db.record_replies("ed-roy", [1_772_735_400_000])
     db.update("ed-roy", 1_772_800_000_000, state="referred")
     db.close()
@@ -202,8 +207,8 @@ def test_export_holds_what_due_items_are_computed_from_and_forget_removes_them(t
         return r.stdout
 
     [person] = json.loads(history("export", "-"))["recipients"]
-    assert (person["state"], person["state_changed_at"], person["replies"]) == (
-        "referred", "2026-03-06T12:26:40Z", ["2026-03-05T18:30:00Z"])
+    assert (person["role"], person["state"], person["state_changed_at"], person["replies"]) == (
+        "Data Lead", "referred", "2026-03-06T12:26:40Z", ["2026-03-05T18:30:00Z"])
     assert [i["kind"] for i in json.loads(history("--due", "--json"))] == ["update"]
     history("forget", "--recipient", "ed-roy")
     assert json.loads(history("export", "-"))["recipients"] == []

@@ -115,6 +115,7 @@ def _due(entries, as_json: bool) -> int:
 
     items = sorted((e for e in entries if e.due is not None and e.due.due_now), key=lambda e: e.due.since)
     rows = [{"slug": e.recipient.slug, "name": e.recipient.name, "company": e.recipient.company,
+             "role": e.recipient.role,
              "kind": e.due.kind, "since": e.due.since, "late": e.due.late, "state": e.state,
              "last_contact": e.last_contact, "url": _url(e.recipient)} for e in items]
     if as_json:
@@ -134,8 +135,9 @@ def _due(entries, as_json: bool) -> int:
 def _table(entries) -> None:
     from companion.cli.terminal import safe
 
-    head = ("WHO", "COMPANY", "STATE", "LAST CONTACT", "NEXT STEP")
-    rows = [(safe(e.recipient.name or e.recipient.slug)[:28], safe(e.recipient.company or "")[:24], e.state,
+    head = ("WHO", "COMPANY", "ROLE", "STATE", "LAST CONTACT", "NEXT STEP")
+    rows = [(safe(e.recipient.name or e.recipient.slug)[:28], safe(e.recipient.company or "")[:24],
+             safe(e.recipient.role or "")[:28], e.state,
              (e.last_contact or "")[:10] or "never", _next_step(e)) for e in entries]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, *rows]:

@@ -30,6 +30,7 @@ class RecipientLog:
     state: str = "asked"
     state_at_ms: int | None = None
     notes: str | None = None
+    role: str | None = None  # their current title, from the profile the page showed
     sent: tuple[SentItem, ...] = ()  # oldest first
     replies: tuple[int, ...] = ()  # ms, oldest first
 

@@ -46,7 +46,7 @@ def entry(rec, now_ms: int | None = None) -> OutreachEntry:
     return OutreachEntry(
         # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
         recipient=Recipient(slug=rec.slug[:SLUG_MAX], url=_clip(rec.url, URL_MAX), name=_clip(rec.name, NAME_MAX),
-                            company=_clip(rec.company, NAME_MAX)),
+                            company=_clip(rec.company, NAME_MAX), role=_clip(rec.role, NAME_MAX)),
         state=state_of(rec),
         replied_at=iso(replied_at(rec)),
         notes=rec.notes,
@@ -74,8 +74,9 @@ async def handle_sent(msg, session, services) -> dict:
     profile = next((p.profile for p in session.pages() if p.profile and p.profile.slug == slug), None)
     name = rcpt.name or (profile.name if profile else None)
     company = rcpt.company or (profile.current_company if profile else None)
+    role = _clip(profile.current_title, NAME_MAX) if profile else None
     result = await store.record_sent(slug=slug, surface=msg.surface, text=msg.text, sent_ms=to_ms(sent_at),
-                                     now_ms=to_ms(now), url=rcpt.url, name=name, company=company)
+                                     now_ms=to_ms(now), url=rcpt.url, name=name, company=company, role=role)
     return {"recorded": True, "duplicate": result.duplicate, "follow_up": result.follow_up,
             "text_stored": result.text_stored, "sent_at": iso(to_ms(sent_at)), "entry": entry_of(services, slug)}
 
