@@ -157,6 +157,10 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
     since = [datetime.fromisoformat(i["since"].replace("Z", "+00:00")) for i in items]
     assert since == sorted(since)
     assert abs(to_ms(since[2]) - (now - int(1.5 * DAY))) < 1000
+    plain = subprocess.run([sys.executable, "-m", "companion", "history", "--due", "--data-dir", str(folder)],
+                           capture_output=True, text=True, timeout=60).stdout.splitlines()
+    assert [l.split()[1:3] for l in plain[::2]] == [["let", "it"], ["update", "them"], ["follow", "up"]]
+    assert "Ana Lopez at Stripe: no reply since" in plain[4] and plain[5].strip() == items[2]["url"]
     table = subprocess.run([sys.executable, "-m", "companion", "history", "--data-dir", str(folder)],
                            capture_output=True, text=True, timeout=60)
     rows = {l.split()[0]: l for l in table.stdout.splitlines()[1:] if l.strip()}

@@ -101,7 +101,8 @@ def _next_step(e) -> str:
     if e.due is None:
         return "decide: agreed, declined or referred?" if e.state == "replied" else ""
     step = NEXT[e.due.kind]
-    return step if e.due.due_now else f"{step} from {e.due.since[:10]}"
+    # A stop holds at once (write no more); only its reminder waits a week.
+    return step if e.due.due_now or e.due.kind == "stop" else f"{step} from {e.due.since[:10]}"
 
 
 def _url(r) -> str:
@@ -127,7 +128,8 @@ def _due(entries, as_json: bool) -> int:
     for r in rows:
         who = safe(r["name"] or r["slug"]) + (f" at {safe(r['company'])}" if r["company"] else "")
         when = (r["since"] if r["kind"] in ("thank", "update") else r["last_contact"] or "")[:10]
-        print(f"{r['since'][:10]}  {NEXT[r['kind']]:<11}  {who}: {WHY[r['kind']].format(last=when)}")
+        late = " (over two weeks ago: say so lightly)" if r["late"] else ""
+        print(f"{r['since'][:10]}  {NEXT[r['kind']]:<11}  {who}: {WHY[r['kind']].format(last=when)}{late}")
         print(f"            {safe(r['url'])}")
     return 0
 
