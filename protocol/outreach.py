@@ -10,6 +10,10 @@ from protocol.base import Model
 SLUG_MAX, URL_MAX, NAME_MAX = 200, 4_096, 200
 
 ReferralState = Literal["asked", "agreed", "declined", "referred", "hired", "closed"]
+# What an entry shows: the user's state, or "replied" for an ask they answered (seen on a thread
+# page). Not settable: the user says what the reply meant with agreed / declined / referred.
+EntryState = Literal["asked", "replied", "agreed", "declined", "referred", "hired", "closed"]
+DueKind = Literal["follow_up", "stop", "thank", "update"]
 
 
 class Recipient(Model):
@@ -17,6 +21,7 @@ class Recipient(Model):
     url: str | None = Field(default=None, max_length=URL_MAX)
     name: str | None = Field(default=None, max_length=NAME_MAX)
     company: str | None = Field(default=None, max_length=NAME_MAX)
+    role: str | None = Field(default=None, max_length=NAME_MAX)  # their current title (from the page)
 
 
 class SentRecord(Model):
@@ -25,11 +30,22 @@ class SentRecord(Model):
     follow_up: bool = False
 
 
+class DueItem(Model):
+    """What is due for this person (companion.coach.due), and from when."""
+
+    kind: DueKind
+    since: str  # ISO 8601; in the future while it is too soon
+    due_now: bool
+    late: bool = False  # a follow-up more than two weeks after the message
+
+
 class OutreachEntry(Model):
     recipient: Recipient
-    state: ReferralState = "asked"
+    state: EntryState = "asked"
+    replied_at: str | None = None  # when they answered the user's last message
     notes: str | None = None
     sent: list[SentRecord] = []
     replies: list[str] = []  # ISO 8601 times of replies seen in threads
     last_contact: str | None = None
     advice: str | None = None  # e.g. the keep-updated reminder
+    due: DueItem | None = None

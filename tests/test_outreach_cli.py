@@ -41,9 +41,11 @@ def data(tmp_path):
 def test_show_lists_people_state_counts_and_keep_updated_advice(data):
     r = history(data)
     assert r.returncode == 0, r.stderr
-    lines = r.stdout.splitlines()
-    assert any(l.startswith("Ana Lopez at Stripe (ana-lopez): asked; 2 sent (1 follow-up), 0 replies") for l in lines)
-    assert any(l.startswith("Bo Chen at Figma (bo-chen): agreed; 1 sent (0 follow-ups), 1 reply") for l in lines)
+    lines = [l.split() for l in r.stdout.splitlines()]
+    assert lines[0] == ["WHO", "COMPANY", "ROLE", "STATE", "LAST", "CONTACT", "NEXT", "STEP"]
+    # One row per person, most recent contact first: state, last contact and the next step.
+    assert lines[1] == ["Ana", "Lopez", "Stripe", "asked", "2023-11-23", "let", "it", "go"]
+    assert lines[2] == ["Bo", "Chen", "Figma", "agreed", "2023-11-17", "thank", "them"]
     assert "notes: will refer after the holidays" in r.stdout
     assert "-> Bo Chen agreed to refer you" in r.stdout and "thank them" in r.stdout
     j = history(data, "--json")

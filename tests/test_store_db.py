@@ -102,6 +102,26 @@ def test_migrates_an_empty_old_file_and_refuses_a_newer_one(tmp_path):
     assert path.exists()  # never rewritten or moved
 
 
+def test_a_first_version_log_gains_the_role_column_and_keeps_its_people(tmp_path):
+    from companion.store.db import MIGRATIONS
+
+    path = tmp_path / DB_NAME
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + ";PRAGMA user_version=1;")
+    conn.execute("INSERT INTO recipients (slug, name, state, state_at, created_at, updated_at) "
+                 "VALUES ('ana', 'Ana Lopez', 'agreed', 5, 1, 1)")
+    conn.commit()
+    conn.close()
+    db = LogDB(path)
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    rec = db.load().recipient("ana")
+    assert (rec.name, rec.state, rec.state_at_ms, rec.role) == ("Ana Lopez", "agreed", 5, None)
+    send(db, "ana", 10)
+    db.record_sent("ana", "message", "Hi Ana, a short update on the role.", 20, 20, role="Staff Engineer")
+    assert db.load().recipient("ana").role == "Staff Engineer"
+    db.close()
+
+
 def test_a_damaged_file_is_kept_aside_and_a_fresh_log_starts(tmp_path):
     path = tmp_path / DB_NAME
     garbage = b"this is not a database " * 500

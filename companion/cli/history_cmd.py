@@ -1,6 +1,7 @@
 """`tactful history`: see, change, export, import and erase the outreach log.
 
     tactful history [--json]                      who you asked, when, what came of it, what to do
+    tactful history --due [--json]                what is due today, oldest first, with the URL
     tactful history set SLUG [--state S] [--notes TEXT]
     tactful history forget (--recipient SLUG | --all)
     tactful history export FILE.json              everything the log holds, readable ("-": stdout)
@@ -19,12 +20,15 @@ import sys
 from datetime import datetime, timezone
 
 from companion.cli import DATA_DIR_HELP
+from companion.store.db import STATES
 
 
 def register(sub) -> None:
     p = sub.add_parser("history", help="see, export or erase the outreach log")
     p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.add_argument("--json", action="store_true", help="print the log as JSON")
+    p.add_argument("--due", action="store_true",
+                   help="only what is due today (follow up, stop, thank, update), oldest first")
     p.set_defaults(func=run, action="show")
     acts = p.add_subparsers(dest="action", metavar="ACTION")
 
@@ -35,7 +39,8 @@ def register(sub) -> None:
 
     s = acts.add_parser("set", help="set a referral state and/or notes")
     s.add_argument("slug")
-    s.add_argument("--state", choices=["asked", "agreed", "declined", "referred", "hired", "closed"])
+    s.add_argument("--state", choices=list(STATES),
+                   help="what came of the ask (a reply shows as replied until you say what it meant)")
     s.add_argument("--notes", help='notes about this person ("" clears them)')
 
     e = acts.add_parser("export", help="write everything the log holds to a JSON file")
@@ -86,6 +91,61 @@ def run(args) -> int:
         db.close()
 
 
+NEXT = {"follow_up": "follow up", "stop": "let it go", "thank": "thank them", "update": "update them"}
+WHY = {"follow_up": "no reply since {last}: one short, warm reminder",
+       "stop": "your follow-up of {last} went unanswered too: let it go, try another avenue",
+       "thank": "agreed to refer you on {last}: thank them", "update": "referred you on {last}: tell them how it went"}
+
+
+def _next_step(e) -> str:
+    if e.due is None:
+        return "decide: agreed, declined or referred?" if e.state == "replied" else ""
+    step = NEXT[e.due.kind]
+    # A stop holds at once (write no more); only its reminder waits a week.
+    return step if e.due.due_now or e.due.kind == "stop" else f"{step} from {e.due.since[:10]}"
+
+
+def _url(r) -> str:
+    from companion.pages.profile_common import profile_url
+
+    return r.url or profile_url(r.slug) or ""
+
+
+def _due(entries, as_json: bool) -> int:
+    from companion.cli.terminal import safe
+
+    items = sorted((e for e in entries if e.due is not None and e.due.due_now), key=lambda e: e.due.since)
+    rows = [{"slug": e.recipient.slug, "name": e.recipient.name, "company": e.recipient.company,
+             "role": e.recipient.role,
+             "kind": e.due.kind, "since": e.due.since, "late": e.due.late, "state": e.state,
+             "last_contact": e.last_contact, "url": _url(e.recipient)} for e in items]
+    if as_json:
+        print(json.dumps([{k: v for k, v in r.items() if v is not None} for r in rows], indent=2))
+        return 0
+    if not rows:
+        print("Nothing is due today.")
+        return 0
+    for r in rows:
+        who = safe(r["name"] or r["slug"]) + (f" at {safe(r['company'])}" if r["company"] else "")
+        when = (r["since"] if r["kind"] in ("thank", "update") else r["last_contact"] or "")[:10]
+        late = " (over two weeks ago: say so lightly)" if r["late"] else ""
+        print(f"{r['since'][:10]}  {NEXT[r['kind']]:<11}  {who}: {WHY[r['kind']].format(last=when)}{late}")
+        print(f"            {safe(r['url'])}")
+    return 0
+
+
+def _table(entries) -> None:
+    from companion.cli.terminal import safe
+
+    head = ("WHO", "COMPANY", "ROLE", "STATE", "LAST CONTACT", "NEXT STEP")
+    rows = [(safe(e.recipient.name or e.recipient.slug)[:28], safe(e.recipient.company or "")[:24],
+             safe(e.recipient.role or "")[:28], e.state,
+             (e.last_contact or "")[:10] or "never", _next_step(e)) for e in entries]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+
+
 def _show(db, args) -> int:
     from companion.cli.terminal import safe
     from companion.commands.outreach import entry
@@ -93,21 +153,18 @@ def _show(db, args) -> int:
     now = _now_ms()
     recs = sorted(db.load().by_slug.values(), key=lambda r: r.last_contact_ms or 0, reverse=True)
     entries = [entry(r, now) for r in recs]
+    if args.due:
+        return _due(entries, args.json)
     if args.json:
         print(json.dumps([e.model_dump(mode="json", exclude_none=True) for e in entries], indent=2))
         return 0
     if not entries:
         print("The outreach log is empty. Tactful records a message when you press Send with the extension on.")
         return 0
+    _table(entries)
     for e in entries:
-        r = e.recipient
-        who = safe(r.name or r.slug)
-        at = f" at {safe(r.company)}" if r.company else ""
-        sent = len(e.sent)
-        follow = sum(1 for s in e.sent if s.follow_up)
-        last = (e.last_contact or "")[:10]
-        print(f"{who}{at} ({safe(r.slug)}): {e.state}; {sent} sent ({follow} follow-up{'s' if follow != 1 else ''}), "
-              f"{len(e.replies)} repl{'ies' if len(e.replies) != 1 else 'y'}; last contact {last or 'never'}")
+        if e.notes or e.advice:
+            print(f"\n{safe(e.recipient.name or e.recipient.slug)} ({safe(e.recipient.slug)}):")
         if e.notes:
             print(f"    notes: {safe(e.notes)}")
         if e.advice:

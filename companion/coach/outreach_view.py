@@ -30,6 +30,7 @@ class RecipientLog:
     state: str = "asked"
     state_at_ms: int | None = None
     notes: str | None = None
+    role: str | None = None  # their current title, from the profile the page showed
     sent: tuple[SentItem, ...] = ()  # oldest first
     replies: tuple[int, ...] = ()  # ms, oldest first
 
@@ -82,7 +83,10 @@ DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
 
 def keep_updated_advice(rec: RecipientLog, now_ms: int | None = None) -> str | None:
     """The reminder for one recipient, or None when none is due."""
-    if not rec.needs_update():
+    from companion.coach.due import due  # due reads this module's records
+
+    item = due(rec, now_ms if now_ms is not None else 0)
+    if item is None or item.kind not in ("thank", "update"):
         return None
     when = ""
     if rec.state_at_ms is not None and now_ms is not None:

@@ -7,9 +7,10 @@ kept (encrypted) only when the user turned history-text on.
 """
 
 from protocol.errors import ErrorCode
-from protocol.outreach import NAME_MAX, SLUG_MAX, URL_MAX, OutreachEntry, Recipient, SentRecord
+from protocol.outreach import NAME_MAX, SLUG_MAX, URL_MAX, DueItem, OutreachEntry, Recipient, SentRecord
 
 from companion.errors import CommandError
+from companion.coach.due import due, replied_at, state_of
 from companion.coach.outreach_view import iso, keep_updated_advice, parse_time, to_ms
 from companion.store.logdb import NotFound
 
@@ -34,18 +35,26 @@ def _clip(value: str | None, cap: int) -> str | None:
     return value[:cap] if value else value
 
 
+def due_item(rec, now_ms: int) -> DueItem | None:
+    item = due(rec, now_ms)
+    return None if item is None else DueItem(kind=item.kind, since=iso(item.since_ms),
+                                             due_now=item.is_due(now_ms), late=item.late)
+
+
 def entry(rec, now_ms: int | None = None) -> OutreachEntry:
-    """The wire form of one recipient's log (no message text), with the keep-updated advice."""
+    """The wire form of one recipient's log (no message text), with what is due and the advice."""
     return OutreachEntry(
         # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
         recipient=Recipient(slug=rec.slug[:SLUG_MAX], url=_clip(rec.url, URL_MAX), name=_clip(rec.name, NAME_MAX),
-                            company=_clip(rec.company, NAME_MAX)),
-        state=rec.state,
+                            company=_clip(rec.company, NAME_MAX), role=_clip(rec.role, NAME_MAX)),
+        state=state_of(rec),
+        replied_at=iso(replied_at(rec)),
         notes=rec.notes,
         sent=[SentRecord(surface=s.surface, sent_at=iso(s.at_ms), follow_up=s.follow_up) for s in rec.sent],
         replies=[iso(t) for t in rec.replies],
         last_contact=iso(rec.last_contact_ms),
         advice=keep_updated_advice(rec, now_ms),
+        due=due_item(rec, now_ms) if now_ms is not None else None,
     )
 
 
@@ -65,8 +74,9 @@ async def handle_sent(msg, session, services) -> dict:
     profile = next((p.profile for p in session.pages() if p.profile and p.profile.slug == slug), None)
     name = rcpt.name or (profile.name if profile else None)
     company = rcpt.company or (profile.current_company if profile else None)
+    role = _clip(profile.current_title, NAME_MAX) if profile else None
     result = await store.record_sent(slug=slug, surface=msg.surface, text=msg.text, sent_ms=to_ms(sent_at),
-                                     now_ms=to_ms(now), url=rcpt.url, name=name, company=company)
+                                     now_ms=to_ms(now), url=rcpt.url, name=name, company=company, role=role)
     return {"recorded": True, "duplicate": result.duplicate, "follow_up": result.follow_up,
             "text_stored": result.text_stored, "sent_at": iso(to_ms(sent_at)), "entry": entry_of(services, slug)}
 
@@ -129,17 +139,31 @@ def reply_times(thread) -> list[int]:
     return times
 
 
-async def remember_replies(services, thread) -> int:
+def thread_slug(thread, known=None) -> str | None:
+    """Whose thread this is: the participant's slug, else (the pop-up links a member id, not a
+    slug) the slug of the profile this tab showed, when it bears the participant's name."""
+    part = thread.participant if thread else None
+    if part is None:
+        return None
+    if part.slug:
+        return part.slug
+    if known is not None and known.slug and part.name and known.name == part.name:
+        return known.slug
+    return None
+
+
+async def remember_replies(services, thread, known=None) -> int:
     """Log the replies a thread page shows, for someone already in the log (the page handler
-    calls this after parsing a thread). Never raises: the page result matters more."""
+    calls this after parsing a thread; `known` is the tab's profile). Never raises: the page
+    result matters more."""
     store = getattr(services, "store", None)
-    participant = thread.participant if thread else None
-    if store is None or participant is None or not participant.slug:
+    slug = thread_slug(thread, known)
+    if store is None or slug is None:
         return 0
     times = reply_times(thread)
-    if not times or store.view().recipient(participant.slug) is None:
+    if not times or store.view().recipient(slug) is None:
         return 0
     try:
-        return await store.record_replies(participant.slug, times)
+        return await store.record_replies(slug, times)
     except Exception:
         return 0

@@ -83,7 +83,7 @@ async def handle(msg, session, services) -> dict:
     apply(result, page, msg.url)
     # "Recent" in hints is relative to when the browser captured the page (the extension sends UTC).
     page.captured_at = captured.replace(tzinfo=timezone.utc) if captured else None
-    await outreach.remember_replies(services, result.thread)  # replies seen, for people in the log
+    await outreach.remember_replies(services, result.thread, page.profile)  # replies seen, for people in the log
     reply = result.model_dump(mode="json", exclude_none=True)
     entry = outreach.entry_of(services, page.profile.slug if page.profile else None)
     if entry is not None:

@@ -60,6 +60,8 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (recipient_id, seen_at)
     );
     """,
+    # 1 -> 2: the recipient's role (their current title on the profile), for `tactful history`.
+    "ALTER TABLE recipients ADD COLUMN role TEXT",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

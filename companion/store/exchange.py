@@ -38,6 +38,7 @@ class XRecipient(_M):
     url: str | None = None
     name: str | None = None
     company: str | None = None
+    role: str | None = None
     state: Literal["asked", "agreed", "declined", "referred", "hired", "closed"] = "asked"
     state_changed_at: str | None = None
     notes: str | None = None
@@ -64,8 +65,8 @@ def export_log(db: LogDB) -> dict:
         text_note = f"stored message texts could not be decrypted: {exc}"
     conn = db.conn
     recipients = []
-    for rid, slug, url, name, company, state, state_at, notes, created, updated in conn.execute(
-            "SELECT id, slug, url, name, company, state, state_at, notes, created_at, updated_at "
+    for rid, slug, url, name, company, role, state, state_at, notes, created, updated in conn.execute(
+            "SELECT id, slug, url, name, company, role, state, state_at, notes, created_at, updated_at "
             "FROM recipients ORDER BY slug"):
         messages = []
         for mid, surface, at, fu, fp, has_text in conn.execute(
@@ -79,7 +80,7 @@ def export_log(db: LogDB) -> dict:
             messages.append(msg)
         replies = [iso(t) for (t,) in conn.execute(
             "SELECT seen_at FROM replies WHERE recipient_id=? ORDER BY seen_at", (rid,))]
-        recipients.append({"slug": slug, "url": url, "name": name, "company": company, "state": state,
+        recipients.append({"slug": slug, "url": url, "name": name, "company": company, "role": role, "state": state,
                            "state_changed_at": iso(state_at), "notes": notes, "created_at": iso(created),
                            "updated_at": iso(updated), "messages": messages, "replies": replies})
     out = {
@@ -128,15 +129,15 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
             state_at = _ms(r.state_changed_at, f"{r.slug}.state_changed_at") if r.state_changed_at else None
             if row is None:
                 rid = conn.execute(
-                    "INSERT INTO recipients (slug, url, name, company, state, state_at, notes, created_at, "
-                    "updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (r.slug, r.url, r.name, r.company, r.state, state_at, r.notes, now_ms, now_ms)).lastrowid
+                    "INSERT INTO recipients (slug, url, name, company, role, state, state_at, notes, created_at, "
+                    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (r.slug, r.url, r.name, r.company, r.role, r.state, state_at, r.notes, now_ms, now_ms)).lastrowid
                 counts["recipients_added"] += 1
             else:
                 rid, local_state_at = row
                 conn.execute("UPDATE recipients SET url=coalesce(url, ?), name=coalesce(name, ?), "
-                             "company=coalesce(company, ?), notes=coalesce(notes, ?) WHERE id=?",
-                             (r.url, r.name, r.company, r.notes, rid))
+                             "company=coalesce(company, ?), role=coalesce(role, ?), notes=coalesce(notes, ?) "
+                             "WHERE id=?", (r.url, r.name, r.company, r.role, r.notes, rid))
                 if state_at is not None and (local_state_at is None or state_at > local_state_at):
                     conn.execute("UPDATE recipients SET state=?, state_at=? WHERE id=?", (r.state, state_at, rid))
                 counts["recipients_updated"] += 1

@@ -112,23 +112,25 @@ class LogDB:
         except sqlite3.Error:
             log.warning("WAL checkpoint after delete did not complete; it will on the next one")
 
-    def _upsert_recipient(self, slug: str, url, name, company, now_ms: int) -> int:
+    def _upsert_recipient(self, slug: str, url, name, company, now_ms: int, role=None) -> int:
         self.conn.execute(
-            "INSERT INTO recipients (slug, url, name, company, created_at, updated_at) VALUES (?,?,?,?,?,?) "
+            "INSERT INTO recipients (slug, url, name, company, role, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?) "
             "ON CONFLICT(slug) DO UPDATE SET url=coalesce(excluded.url, url), "
             "name=coalesce(excluded.name, name), company=coalesce(excluded.company, company), "
-            "updated_at=excluded.updated_at",
-            (slug, url, name, company, now_ms, now_ms))
+            "role=coalesce(excluded.role, role), updated_at=excluded.updated_at",
+            (slug, url, name, company, role, now_ms, now_ms))
         return self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()[0]
 
     def _recipient_row(self, rid: int) -> RecipientLog:
         row = self.conn.execute(
-            "SELECT id, slug, url, name, company, state, state_at, notes FROM recipients WHERE id=?",
+            "SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients WHERE id=?",
             (rid,)).fetchone()
         return RecipientLog(*row)
 
     def record_sent(self, slug: str, surface: str, text: str, sent_ms: int, now_ms: int,
-                    url: str | None = None, name: str | None = None, company: str | None = None) -> SentResult:
+                    url: str | None = None, name: str | None = None, company: str | None = None,
+                    role: str | None = None) -> SentResult:
         """Log one sent message (idempotent on recipient + time + surface) and commit it durably."""
         fp = shingles(text, tuple(x for x in (name, company) if x))
         cipher = None
@@ -138,7 +140,7 @@ class LogDB:
             except crypto.KeyUnavailable:
                 log.warning("history-text is on but the keyring is unavailable; text not stored")
         with self._tx():
-            rid = self._upsert_recipient(slug, url, name, company, now_ms)
+            rid = self._upsert_recipient(slug, url, name, company, now_ms, role)
             dup = self.conn.execute(
                 "SELECT id, follow_up, text_enc IS NOT NULL FROM messages "
                 "WHERE recipient_id=? AND sent_at=? AND surface=?", (rid, sent_ms, surface)).fetchone()
@@ -232,7 +234,7 @@ class LogDB:
             fps.append((unpack(fp), rid, at))
         for rid, at in self.conn.execute("SELECT recipient_id, seen_at FROM replies ORDER BY seen_at"):
             replies.setdefault(rid, []).append(at)
-        for row in self.conn.execute("SELECT id, slug, url, name, company, state, state_at, notes FROM recipients"):
+        for row in self.conn.execute("SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients"):
             rec = RecipientLog(*row, sent=tuple(sent.get(row[0], ())), replies=tuple(replies.get(row[0], ())))
             cache.by_slug[rec.slug] = rec
             cache.by_id[rec.id] = rec.slug

@@ -5,11 +5,13 @@ while Tactful ran, including connection notes, plus replies seen earlier) and th
 page (which also shows messages sent before Tactful was installed). A thread message within
 MATCH_MINUTES of a logged one is the same message. "Unanswered" means sent after their last reply.
 
-- followup.too-soon: the last unanswered message is under WAIT_DAYS (7) old: say on which day a
-  reminder becomes fine. Busy people answer within a week or not because of a nudge.
-- followup.ok: WAIT_DAYS or more and no follow-up yet: a short, warm reminder is appropriate; the
-  finding carries one as its suggestion (and in data.reminder for the panel's hint). Past
-  LATE_DAYS (14) the reminder acknowledges the gap.
+What is due comes from companion.coach.due (the same function `tactful history --due` uses):
+- followup.too-soon: a follow-up is due, but not yet (the last unanswered message is under
+  WAIT_DAYS (7) old): say on which day a reminder becomes fine. Busy people answer within a week
+  or not because of a nudge.
+- followup.ok: a follow-up is due now: a short, warm reminder is appropriate; the finding carries
+  one as its suggestion (and in data.reminder for the panel's hint). Past LATE_DAYS (14) the
+  reminder acknowledges the gap.
 - followup.stop: MAX_FOLLOW_UPS (1) follow-up already went unanswered: let it go and try another
   avenue. One polite nudge is the norm; more reads as pressure.
 """
@@ -17,13 +19,11 @@ MATCH_MINUTES of a logged one is the same message. "Unanswered" means sent after
 from datetime import timedelta
 
 from companion.coach.analysis import AnalysedDraft
+from companion.coach.due import LATE_DAYS, WAIT_DAYS, follow_up_due
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import recipient_name, recipient_slug
 from companion.coach.outreach_view import iso, parse_time, say_date, to_ms
 
-WAIT_DAYS = 7
-LATE_DAYS = 14
-MAX_FOLLOW_UPS = 1
 MATCH_MINUTES = 5
 DAY_MS = 86_400_000
 SURFACES = frozenset({"message", "inmail", "follow_up", "connection_note"})
@@ -95,12 +95,11 @@ def reminder(ctx: CoachContext, rec, days: float) -> str:
 
 def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
     unanswered, _, rec = timeline(ctx)
-    if len(unanswered) != 1:
+    due = follow_up_due(unanswered, to_ms(ctx.now))
+    if due is None or due.kind != "follow_up" or due.is_due(to_ms(ctx.now)):
         return
-    last = unanswered[-1]
+    last = due.last_ms
     days = _days(ctx, last)
-    if days >= WAIT_DAYS:
-        return
     fine_from = ctx.now + timedelta(days=WAIT_DAYS - days)
     yield TOO_SOON.finding(
         f"You wrote to {_first(ctx, rec)} {_ago(days)} ({say_date(last, ctx.now)}) and they have not "
@@ -112,14 +111,13 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
 
 def _ok(draft: AnalysedDraft, ctx: CoachContext):
     unanswered, _, rec = timeline(ctx)
-    if len(unanswered) != 1:
+    due = follow_up_due(unanswered, to_ms(ctx.now))
+    if due is None or due.kind != "follow_up" or not due.is_due(to_ms(ctx.now)):
         return
-    days = _days(ctx, unanswered[-1])
-    if days < WAIT_DAYS:
-        return
+    days = _days(ctx, due.last_ms)
     text = reminder(ctx, rec, days)
     late = (" It has been a while, so say so lightly, and if this one goes unanswered too, let it go."
-            if days >= LATE_DAYS else "")
+            if due.late else "")
     yield OK.finding(
         f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no "
         f"reply. A short, warm reminder is appropriate now, and one is enough.{late}",
@@ -130,9 +128,10 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
 
 def _stop(draft: AnalysedDraft, ctx: CoachContext):
     unanswered, last_reply, rec = timeline(ctx)
+    due = follow_up_due(unanswered, to_ms(ctx.now))
+    if due is None or due.kind != "stop":
+        return  # warned at once, before the item is due in the reminders: they are about to write
     follow_ups = len(unanswered) - 1
-    if follow_ups < MAX_FOLLOW_UPS:
-        return
     times = "once" if follow_ups == 1 else "twice" if follow_ups == 2 else f"{follow_ups} times"
     since = "" if last_reply is None else f" since their last reply on {say_date(last_reply, ctx.now)}"
     company = (ctx.profile.current_company if ctx.profile else None) or (rec.company if rec else None)

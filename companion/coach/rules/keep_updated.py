@@ -3,22 +3,24 @@
 Referrers stick their neck out and rarely hear how it went; a thank-you and an update keeps the
 relationship alive for the next time. The state comes from the outreach log (`outreach.update` or
 `tactful history`): the reminder holds from the moment the state became agreed/referred until a
-message is sent to them after it. The same advice shows in `tactful history` and outreach.list.
+message is sent to them after it (companion.coach.due decides). The same advice shows in `tactful history` and outreach.list.
 """
 
 import re
 
 from companion.coach.analysis import AnalysedDraft
+from companion.coach.due import due
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import recipient_name, recipient_slug
 from companion.coach.outreach_view import DONE as _DONE
-from companion.coach.outreach_view import from_ms, say_date
+from companion.coach.outreach_view import from_ms, say_date, to_ms
 
 THANKS = re.compile(r"\b(?:thank(?:s| you)?|grateful|appreciate[ds]?|update)\b", re.IGNORECASE)
 def _keep_updated(draft: AnalysedDraft, ctx: CoachContext):
     view = ctx.outreach
     rec = view.recipient(recipient_slug(ctx)) if view is not None else None
-    if rec is None or not rec.needs_update() or THANKS.search(draft.text):
+    item = due(rec, to_ms(ctx.now)) if rec is not None else None
+    if item is None or item.kind not in ("thank", "update") or THANKS.search(draft.text):
         return
     name = recipient_name(ctx, rec)
     first = name.split()[0] if name else "there"

@@ -1,0 +1,87 @@
+"""What is due for one person in the outreach log, and from when: the one place that decides.
+
+The coach's followup.* and referral.keep-updated rules, `tactful history --due` and the entry the
+extension receives all ask `follow_up_due` / `due`, so the panel and a reminder never disagree.
+
+- follow_up: one message went unanswered (no reply after it) and no follow-up yet; due from
+  WAIT_DAYS after it, `late` from LATE_DAYS (say so lightly). Before WAIT_DAYS the same item is
+  returned with a `since` in the future: the coach calls that "too soon".
+- stop: MAX_FOLLOW_UPS follow-up(s) went unanswered; writing again costs goodwill. Due from
+  WAIT_DAYS after the last one (the follow-up had its week); the coach warns at once.
+- thank / update: they agreed (thank) or referred you (update them on how it went) and nothing was
+  sent to them since the state changed; due from that change.
+
+Nothing is due once they replied to the last message (the clock stops), nor for an ask that is
+declined, hired or closed. Times are ms since the epoch, UTC.
+"""
+
+from dataclasses import dataclass
+from typing import Literal
+
+from companion.coach.outreach_view import RecipientLog
+
+WAIT_DAYS = 7
+LATE_DAYS = 14
+MAX_FOLLOW_UPS = 1
+DAY_MS = 86_400_000
+FINISHED = frozenset({"declined", "hired", "closed"})
+THANK_KIND = {"agreed": "thank", "referred": "update"}
+
+Kind = Literal["follow_up", "stop", "thank", "update"]
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: Kind
+    since_ms: int  # from when it is due (may be in the future: "too soon" before then)
+    last_ms: int  # the message (or state change) the clock runs from
+    unanswered: int = 0  # the user's messages after their last reply
+    late: bool = False  # a follow-up past LATE_DAYS
+
+    def is_due(self, now_ms: int) -> bool:
+        return self.since_ms <= now_ms
+
+    def days(self, now_ms: int) -> float:
+        return (now_ms - self.last_ms) / DAY_MS
+
+
+def follow_up_due(unanswered: list[int], now_ms: int) -> Due | None:
+    """The follow-up item for the user's unanswered message times (oldest first), or None."""
+    if not unanswered:
+        return None
+    last = unanswered[-1]
+    follow_ups = len(unanswered) - 1
+    if follow_ups >= MAX_FOLLOW_UPS:
+        return Due("stop", last + WAIT_DAYS * DAY_MS, last, len(unanswered))
+    return Due("follow_up", last + WAIT_DAYS * DAY_MS, last, len(unanswered),
+               late=now_ms - last >= LATE_DAYS * DAY_MS)
+
+
+def unanswered(rec: RecipientLog, now_ms: int) -> list[int]:
+    """The user's logged messages after their last logged reply (none later than now)."""
+    replies = [t for t in rec.replies if t <= now_ms]
+    last_reply = replies[-1] if replies else None
+    return [s.at_ms for s in rec.sent if s.at_ms <= now_ms and (last_reply is None or s.at_ms > last_reply)]
+
+
+def replied_at(rec: RecipientLog) -> int | None:
+    """When they answered the user's last message (their first reply after it), else None."""
+    last = rec.last_sent_ms
+    after = [t for t in rec.replies if last is None or t > last]
+    return after[0] if after else None
+
+
+def state_of(rec: RecipientLog) -> str:
+    """The state to show: `replied` for an open ask they answered; the user's choice otherwise."""
+    return "replied" if rec.state == "asked" and replied_at(rec) is not None else rec.state
+
+
+def due(rec: RecipientLog, now_ms: int) -> Due | None:
+    """What is (or will become) due for this person; None when nothing is."""
+    if rec.state in FINISHED:
+        return None
+    if rec.state in THANK_KIND:
+        if rec.needs_update() and rec.state_at_ms is not None:
+            return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms)
+        return None
+    return follow_up_due(unanswered(rec, now_ms), now_ms)

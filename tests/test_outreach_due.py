@@ -1,0 +1,219 @@
+"""What is due (companion.coach.due) at the day boundaries, the coach agreeing with it, replies
+noticed from a thread page through the real WebSocket, and `tactful history --due --json` on a real
+database file. Every clock is set by the test."""
+
+import json
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.due import due, state_of
+from companion.coach.engine import CoachContext, run_rules
+from companion.coach.outreach_view import RecipientLog, SentItem, to_ms
+from companion.coach.rules import followup, keep_updated
+from companion.store import LogDB
+
+NOW = datetime(2026, 3, 20, 15, 0, tzinfo=timezone.utc)
+DAY = 86_400_000
+FIXTURE = Path(__file__).parent / "fixtures" / "linkedin" / "overlay_thread_reply.html"
+
+
+def rec(*sent_days_ago, replies_days_ago=(), state="asked", state_days_ago=None) -> RecipientLog:
+    now = to_ms(NOW)
+    sent = tuple(SentItem(i, now - int(d * DAY), "message", i > 0) for i, d in enumerate(sent_days_ago))
+    return RecipientLog(1, "ana", name="Ana Lopez", company="Stripe", state=state,
+                        state_at_ms=None if state_days_ago is None else now - int(state_days_ago * DAY),
+                        sent=sent, replies=tuple(now - int(d * DAY) for d in replies_days_ago))
+
+
+class View:
+    ready = True
+
+    def __init__(self, r):
+        self.r = r
+
+    def recipient(self, slug):
+        return self.r if slug == self.r.slug else None
+
+    def mass_check(self, *a, **k):
+        return None
+
+
+def coach_codes(r: RecipientLog) -> set[str]:
+    ctx = CoachContext(now=NOW, outreach=View(r), recipient_slug="ana", surface="message")
+    return {f.code for f in run_rules([*followup.RULES, *keep_updated.RULES], AnalysedDraft("Hi Ana, a quick note."), ctx)}
+
+
+@pytest.mark.parametrize("days, kind, due_now, late, code", [
+    (6, "follow_up", False, False, "followup.too-soon"),
+    (7, "follow_up", True, False, "followup.ok"),
+    (14, "follow_up", True, True, "followup.ok"),
+    (15, "follow_up", True, True, "followup.ok"),
+])
+def test_one_unanswered_message_at_the_day_boundaries(days, kind, due_now, late, code):
+    r = rec(days)
+    item = due(r, to_ms(NOW))
+    assert (item.kind, item.is_due(to_ms(NOW)), item.late) == (kind, due_now, late)
+    assert item.since_ms == to_ms(NOW) - days * DAY + 7 * DAY
+    # The panel says the same thing the reminder does.
+    assert {c for c in coach_codes(r) if c.startswith("followup.")} == {code}
+
+
+def test_just_under_seven_days_is_still_too_soon():
+    item = due(rec(7 - 1 / 24), to_ms(NOW))
+    assert item.kind == "follow_up" and not item.is_due(to_ms(NOW))
+
+
+@pytest.mark.parametrize("sent, due_now", [
+    ((20, 6), False),  # one follow-up, six days old: stop, reminded once it had its week
+    ((20, 7), True),
+    ((30, 20, 7), True),  # two unanswered follow-ups
+])
+def test_unanswered_follow_ups_mean_stop(sent, due_now):
+    r = rec(*sent)
+    item = due(r, to_ms(NOW))
+    assert item.kind == "stop" and item.unanswered == len(sent) and item.is_due(to_ms(NOW)) == due_now
+    assert {c for c in coach_codes(r) if c.startswith("followup.")} == {"followup.stop"}
+
+
+def test_a_reply_stops_the_clock_and_shows_as_replied_until_the_user_says_what_it_meant():
+    r = rec(20, 8, replies_days_ago=(3,))
+    assert due(r, to_ms(NOW)) is None and state_of(r) == "replied"
+    assert not {c for c in coach_codes(r) if c.startswith("followup.")}
+    # Writing again after their reply restarts the clock from that message.
+    again = rec(20, 2, replies_days_ago=(3,))
+    assert state_of(again) == "asked" and due(again, to_ms(NOW)).kind == "follow_up"
+    for state in ("declined", "hired", "closed"):
+        assert due(rec(30, state=state, state_days_ago=10), to_ms(NOW)) is None
+
+
+@pytest.mark.parametrize("state, kind", [("agreed", "thank"), ("referred", "update")])
+def test_agreed_or_referred_wants_thanks_or_an_update_until_the_user_writes(state, kind):
+    r = rec(30, replies_days_ago=(20,), state=state, state_days_ago=10)
+    item = due(r, to_ms(NOW))
+    assert (item.kind, item.since_ms) == (kind, to_ms(NOW) - 10 * DAY) and item.is_due(to_ms(NOW))
+    assert "referral.keep-updated" in coach_codes(r)
+    written = rec(30, 9, replies_days_ago=(20,), state=state, state_days_ago=10)
+    assert due(written, to_ms(NOW)) is None and "referral.keep-updated" not in coach_codes(written)
+
+
+@pytest.mark.asyncio
+async def test_a_reply_on_a_thread_page_marks_the_ask_replied(companion_server, ws_client):
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_outreach_ws import Client
+
+    companion_server.services.clock = lambda: datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
+    client = Client(await ws_client())
+    await client.sent("ravi-menon", datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc), name="Ravi Menon",
+                      company="Lumen Freight")
+    [before] = (await client.ok("outreach.list"))["entries"]
+    assert before["state"] == "asked" and before["due"] == {
+        "kind": "follow_up", "since": "2026-03-09T09:00:00Z", "due_now": True, "late": False}
+    page = await client.ok("page", url="https://www.linkedin.com/feed/", html=FIXTURE.read_text(),
+                           captured_at="2026-03-10T12:00:00Z")
+    assert page["kind"] == "thread"
+    [after] = (await client.ok("outreach.list"))["entries"]
+    assert after["state"] == "replied" and after["replied_at"] == "2026-03-05T18:30:00Z"
+    assert "due" not in after  # the follow-up clock stopped
+    # The user says what the reply meant; now a thank-you is due.
+    updated = (await client.ok("outreach.update", slug="ravi-menon", state="agreed"))["entry"]
+    assert updated["state"] == "agreed" and updated["due"]["kind"] == "thank" and updated["due"]["due_now"]
+    bad = await client.call("outreach.update", slug="ravi-menon", state="replied")
+    assert not bad["success"]  # replied is what the page showed, not something to set
+
+
+def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
+    now = int(time.time() * 1000)  # the CLI reads the real clock: keep every time half a day off a boundary
+    folder = tmp_path / "data"
+    db = LogDB.in_dir(folder)
+    text = "Hi {}, would you be open to referring me for the platform role at {}?"
+    db.record_sent("ana-lopez", "message", text.format("Ana", "Stripe"), now - int(8.5 * DAY), now,
+                   url="https://www.linkedin.com/in/ana-lopez/", name="Ana Lopez", company="Stripe")
+    db.record_sent("bo-chen", "message", text.format("Bo", "Figma"), now - int(30.5 * DAY), now, name="Bo Chen")
+    db.record_sent("bo-chen", "follow_up", "Hi Bo, bumping this in case it got buried.", now - int(20.5 * DAY), now)
+    db.record_sent("cy-park", "message", text.format("Cy", "Kite"), now - int(3.5 * DAY), now, name="Cy Park",
+                   role="Staff Engineer")
+    db.record_sent("di-ng", "message", text.format("Di", "Loom"), now - int(12.5 * DAY), now, name="Di Ng")
+    db.record_replies("di-ng", [now - int(10.5 * DAY)])
+    db.update("di-ng", now - int(2.5 * DAY), state="referred")
+    db.record_sent("ed-roy", "message", text.format("Ed", "Vox"), now - int(9.5 * DAY), now, name="Ed Roy")
+    db.record_replies("ed-roy", [now - int(1.5 * DAY)])
+    db.close()
+    run = subprocess.run([sys.executable, "-m", "companion", "history", "--due", "--json", "--data-dir", str(folder)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    items = json.loads(run.stdout)
+    # Bo's follow-up went unanswered (stop, since 13.5 days ago), Ana's note is 8.5 days old
+    # (follow up, since 1.5 days ago), Di referred Ana 2.5 days ago; Cy is too soon, Ed replied.
+    assert [(i["slug"], i["kind"]) for i in items] == [("bo-chen", "stop"), ("di-ng", "update"),
+                                                       ("ana-lopez", "follow_up")]
+    assert items[2]["url"] == "https://www.linkedin.com/in/ana-lopez/" and items[2]["name"] == "Ana Lopez"
+    assert items[1]["url"] == "https://www.linkedin.com/in/di-ng/"  # built from the slug when none was stored
+    since = [datetime.fromisoformat(i["since"].replace("Z", "+00:00")) for i in items]
+    assert since == sorted(since)
+    assert abs(to_ms(since[2]) - (now - int(1.5 * DAY))) < 1000
+    plain = subprocess.run([sys.executable, "-m", "companion", "history", "--due", "--data-dir", str(folder)],
+                           capture_output=True, text=True, timeout=60).stdout.splitlines()
+    assert [l.split()[1:3] for l in plain[::2]] == [["let", "it"], ["update", "them"], ["follow", "up"]]
+    assert "Ana Lopez at Stripe: no reply since" in plain[4] and plain[5].strip() == items[2]["url"]
+    table = subprocess.run([sys.executable, "-m", "companion", "history", "--data-dir", str(folder)],
+                           capture_output=True, text=True, timeout=60)
+    rows = {l.split()[0]: l for l in table.stdout.splitlines()[1:] if l.strip()}
+    assert " replied " in rows["Ed"] and "decide: agreed, declined or referred?" in rows["Ed"]
+    assert "follow up from " in rows["Cy"] and "Staff Engineer" in rows["Cy"] and "let it go" in rows["Bo"]
+
+
+@pytest.mark.asyncio
+async def test_a_pop_up_that_links_a_member_id_is_matched_to_the_profile_the_tab_showed(companion_server,
+                                                                                      ws_client):
+    """LinkedIn's pop-up links /in/ACoA… member ids, not slugs: the reply belongs to the profile the
+    tab showed when the names agree, and to no one when they do not."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_outreach_ws import Client
+
+    companion_server.services.clock = lambda: datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
+    client = Client(await ws_client())
+    await client.sent("daniel-okoye", datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc), name="Daniel Okoye")
+    profile = (FIXTURE.parent / "classic_profile_1st.html").read_text()
+    overlay = FIXTURE.read_text().replace("/in/ravi-menon/", "/in/ACoAAMadeUp0001RaviMenon/")
+    stranger = overlay.replace("Ravi Menon", "Someone Else")
+    for html, tab in ((profile, 1), (stranger, 1), (profile, 2), (overlay.replace("Ravi Menon", "Daniel Okoye"), 2)):
+        await client.ok("page", url="https://www.linkedin.com/in/daniel-okoye/", html=html, tab=tab,
+                        captured_at="2026-03-10T12:00:00Z")
+        [entry] = (await client.ok("outreach.list"))["entries"]
+        if html is stranger:
+            assert entry["state"] == "asked" and entry["replies"] == []
+    assert entry["state"] == "replied" and entry["replied_at"] == "2026-03-05T18:30:00Z"
+    # A message sent from the tab that shows their profile stores their role for the table.
+    later = await client.sent("daniel-okoye", datetime(2026, 3, 10, 11, 0, tzinfo=timezone.utc))
+    assert later["entry"]["recipient"]["role"] == "Engineering Manager"
+    assert later["entry"]["recipient"]["company"] == "Kite Payments" and later["entry"]["state"] == "asked"
+
+
+def test_export_holds_what_due_items_are_computed_from_and_forget_removes_them(tmp_path):
+    folder = tmp_path / "data"
+    db = LogDB.in_dir(folder)
+    db.record_sent("ed-roy", "message", "Hi Ed, would you refer me for the data role at Vox?", 1_772_442_000_000,
+                   1_772_442_000_000, name="Ed Roy", role="Data Lead")
+    db.record_replies("ed-roy", [1_772_735_400_000])
+    db.update("ed-roy", 1_772_800_000_000, state="referred")
+    db.close()
+
+    def history(*args):
+        r = subprocess.run([sys.executable, "-m", "companion", "history", *args, "--data-dir", str(folder)],
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    [person] = json.loads(history("export", "-"))["recipients"]
+    assert (person["role"], person["state"], person["state_changed_at"], person["replies"]) == (
+        "Data Lead", "referred", "2026-03-06T12:26:40Z", ["2026-03-05T18:30:00Z"])
+    assert [i["kind"] for i in json.loads(history("--due", "--json"))] == ["update"]
+    history("forget", "--recipient", "ed-roy")
+    assert json.loads(history("export", "-"))["recipients"] == []
+    assert json.loads(history("--due", "--json")) == []
