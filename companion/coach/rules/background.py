@@ -7,11 +7,10 @@ require it.
 
 import re
 
-from companion.coach.analysis import WORD_START, AnalysedDraft
+from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import missing_phrase_rule
 
 _FIT = re.compile(
-    WORD_START + r"(?:"
     r"\b(?:i'm an? |i am an? |i've been |i have been |i was an? |i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
@@ -25,7 +24,7 @@ _FIT = re.compile(
     r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|includes|spans|focuses)|"
     r"experience (?:in|with|building|leading|designing)|background in|specializ(?:e|ing) in|"
     r"currently (?:at|a|an|working|studying|leading)|as an? (?:\w+ ){0,3}(?:engineer|developer|designer|"
-    r"analyst|scientist|manager|student|researcher|consultant|lead)))"
+    r"analyst|scientist|manager|student|researcher|consultant|lead))"
 )
 
 
