@@ -19,7 +19,8 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 
-_END = re.compile(r"(?<![.…])[.!?](?![.…])[\"')\]]*(?=\s|$)|[!?]+|\n")
+# The class comes before the look-behind so re scans for candidates in C (see tone/features.py).
+_END = re.compile(r"[.!?](?<![.…][.!?])(?![.…])[\"')\]]*(?=\s|$)|[!?]+|\n")
 _INVERTED = re.compile(r"^(?:\W*(?:hi|hey|hello|so|and|but|also|btw|ok|okay)\b\W*)*"
                        r"(?:could|would|can|will|might|may|do|does|did|is|are|would|have|has|any)\b")
 _CONDITIONAL = re.compile(

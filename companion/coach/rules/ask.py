@@ -6,7 +6,7 @@ hands them a research project instead, so vague asks are the ones that go unansw
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, negated, recipient_company
 
@@ -14,6 +14,7 @@ ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
 # Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
 _TITLE = re.compile(
+    WORD_START + r"(?:"
     r"\b(?:(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
     r"product|program|project|ux|ui|site reliability|platform|security|devops|mobile|ios|android|"
     r"qa|test|solutions|sales|marketing|growth|content|research|applied|staff|senior|junior|"
@@ -23,7 +24,7 @@ _TITLE = re.compile(
     r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
     r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
-    r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b"
+    r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b)"
 )
 # "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
 _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?\s*"

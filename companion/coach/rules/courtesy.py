@@ -7,7 +7,7 @@ link saves them a round trip.
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import missing_phrase_rule
 
 _GRATITUDE = re.compile(
@@ -30,6 +30,7 @@ def has_gratitude(draft: AnalysedDraft) -> bool:
 
 
 _OUT = re.compile(
+    WORD_START + r"(?:"
     r"\bno (?:worries|pressure|problem|obligation|stress|hard feelings)\b"
     r"|\b(?:(?:totally|completely|fully|i'd|i would|i'll|i will|i) )?(?:understand|get it)\b[^.!?\n]{0,30}\bif\b"
     r"|\bif (?:you're|you are|you feel|you'd be|you would be) (?:not )?(?:comfortable|open|willing|able|too busy|busy|swamped)\b"
@@ -38,7 +39,7 @@ _OUT = re.compile(
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b|\bdon't feel obligated\b"
-    r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b"
+    r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b)"
 )
 
 
@@ -50,6 +51,7 @@ def has_out(draft: AnalysedDraft) -> bool:
 # call", "a few minutes"): the README of the referral dev set counts both as acknowledging time.
 _SHORT = r"(?:quick|brief|short|small|little|\d+(?:\s*[-–]\s*\d+)?[- ]?(?:minute|min)s?|(?:ten|fifteen|twenty|thirty)[- ]minutes?)"
 _TIME = re.compile(
+    WORD_START + r"(?:"
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very )?(?:busy|swamped|slammed)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking the time|(?:a|one) (?:few|couple of) minutes|\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
@@ -60,7 +62,7 @@ _TIME = re.compile(
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|the timing (?:isn't|is not|wasn't) right|"
     r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|work around your|"
     r"(?:i know|i imagine|i realize|i'm sure) (?:things|life|work|it|you|your (?:inbox|schedule|week|calendar))"
-    r"(?:'s|'re| are| is| gets?| must be| can get)? (?:\w+ )?(?:busy|hectic|crazy|full|packed|swamped))"
+    r"(?:'s|'re| are| is| gets?| must be| can get)? (?:\w+ )?(?:busy|hectic|crazy|full|packed|swamped)))"
 )
 
 
@@ -69,11 +71,12 @@ def respects_time(draft: AnalysedDraft) -> bool:
 
 
 _MATERIALS = re.compile(
+    WORD_START + r"(?:"
     r"\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
     r"happy to (?:send|share|forward)|can (?:send|share|forward)|link(?:ed)? (?:below|here|to my)|"
     r"forwardable (?:blurb|note|summary)|(?:a |my )?(?:short )?blurb|"
-    r"behance|dribbble|kaggle)\b"
+    r"behance|dribbble|kaggle)\b)"
 )
 # A link to their work; a domain inside an e-mail address ("me@example.com") is contact details.
 _LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|me|net|org)\b")

@@ -7,7 +7,7 @@ whenever the context (profile, --recipient, --company) says who the reader is.
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import name_matches, recipient_company, recipient_name, same_company
 
@@ -56,7 +56,7 @@ _LEAD = (
     r"opportunit(?:y|ies)|req) (?:at|with)|\b(?:join|joining)(?: the team at| the .{1,30}? team at)?|"
     r"\bwork(?:ing)? (?:at|for)))"
 )
-_AS_IF = re.compile("(?:" + _LEAD + r")[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
+_AS_IF = re.compile(WORD_START + "(?:" + _LEAD + r")[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"

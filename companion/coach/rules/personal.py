@@ -7,7 +7,7 @@ stranger feel chosen, and they are the best predictor of a reply.
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, recipient_company, same_company
 
@@ -15,6 +15,7 @@ from companion.coach.matching import find_company, recipient_company, same_compa
 # how you met or talked before, a named mutual contact, their own post/talk/project, their career
 # move, their team's specific work. A shared skill community ("fellow Laravel developer") is not.
 _SPECIFIC = re.compile(
+    WORD_START + r"(?:"
     r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:both|worked|studied|were|overlapped|spoke|chatted|talked)|"
     r"(?:great|nice|good|lovely) (?:to )?(?:meet|meeting|chatting|talking|speaking)(?: with)? you|"
     r"worked (?:together|with you)|you and i|fellow (?:\w+ ){0,2}(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
@@ -33,7 +34,7 @@ _SPECIFIC = re.compile(
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|you(?:'re| are) involved (?:with|in)|"
     r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
     r"(?:saw|loved|enjoyed|liked) your (?:talk|post|article|comment|presentation|video|answer)|"
-    r"(?:in|at) your (?:talk|session|workshop))\b"
+    r"(?:in|at) your (?:talk|session|workshop))\b)"
 )
 # A named mutual contact: "connected to Budi Santoso", "Lena Fischer and I were discussing".
 _NAMED_CONTACT = re.compile(

@@ -7,11 +7,12 @@ employment agreement), so the request itself costs you their trust.
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
 
 _CONFIDENTIAL = re.compile(
+    WORD_START + r"(?:"
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) (?:pay|make|earn|get paid)\b"
     r"|\bwhat (?:do|does) (?:you|they|[a-z]+) (?:make|earn)\b|\byour (?:salary|pay|compensation|bonus|equity)\b"
@@ -24,7 +25,7 @@ _CONFIDENTIAL = re.compile(
     r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing)\b"
     r"|\bhow many (?:people|candidates|others) (?:applied|are applying|are interviewing)\b"
     r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:(?:upcoming|planned|recent|the) )?(?:layoffs?|lay-offs?|restructuring|reorg)\b"
-    r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
+    r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b)"
 )
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
 _ASKING = re.compile(
