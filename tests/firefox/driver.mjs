@@ -52,9 +52,16 @@ async function serveFixtures(page) {
 /** Opens an extension page. goto() to moz-extension:// loads the page but never resolves. */
 async function openExtensionPage(url, options = {}) {
   const page = await browser.newPage(options);
-  page.goto(url, { timeout: 3000 }).catch(() => {});
-  await page.waitForFunction((u) => location.href === u && document.readyState === "complete", { timeout: 30000 }, url);
-  return page;
+  // On a loaded machine a navigation can be dropped before it starts: ask again, up to 3 times.
+  for (let attempt = 1; ; attempt++) {
+    page.goto(url, { timeout: 10000 }).catch(() => {});
+    try {
+      await page.waitForFunction((u) => location.href === u && document.readyState === "complete", { timeout: 20000 }, url);
+      return page;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 function probe(page, name, arg) {
