@@ -49,19 +49,26 @@ async function serveFixtures(page) {
   });
 }
 
-/** Opens an extension page. goto() to moz-extension:// loads the page but never resolves. */
+/** Opens an extension page. goto() to moz-extension:// loads the page but never resolves, so the
+ * load is watched by polling; a poll that meets a navigation (its context destroyed) just polls
+ * again, and a navigation a loaded machine dropped before it started is asked for again. */
 async function openExtensionPage(url, options = {}) {
   const page = await browser.newPage(options);
-  // On a loaded machine a navigation can be dropped before it starts: ask again, up to 3 times.
-  for (let attempt = 1; ; attempt++) {
-    page.goto(url, { timeout: 10000 }).catch(() => {});
-    try {
-      await page.waitForFunction((u) => location.href === u && document.readyState === "complete", { timeout: 20000 }, url);
-      return page;
-    } catch (err) {
-      if (attempt === 3) throw err;
+  const deadline = Date.now() + 60000;
+  let asked = 0;
+  while (Date.now() < deadline) {
+    if (Date.now() >= asked + 10000) {
+      page.goto(url, { timeout: 10000 }).catch(() => {});
+      asked = Date.now();
     }
+    try {
+      if (await page.evaluate((u) => location.href === u && document.readyState === "complete", url)) return page;
+    } catch {
+      // the page is between two documents
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  throw new Error(`${url} did not load in 60 s`);
 }
 
 function probe(page, name, arg) {
