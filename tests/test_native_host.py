@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import os
 import signal
 import socket
@@ -281,3 +282,11 @@ def test_install_and_uninstall_for_the_user(tmp_path, monkeypatch):
     assert out.returncode == 0 and "removed" in out.stdout
     assert not (tmp_path / "home/.mozilla/native-messaging-hosts/app.tactful.companion.json").exists()
     assert run("install", "--browser", "netscape").returncode == 2
+
+
+def test_protocol_doc_lists_the_hosts_error_codes():
+    """docs/protocol.md's native-messaging table names exactly the codes the host answers with."""
+    doc = (REPO / "docs" / "protocol.md").read_text(encoding="utf-8").split("## Native messaging", 1)[1]
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", doc, flags=re.M))
+    used = set(re.findall(r'HostError\("([a-z_]+)"', (REPO / "companion" / "native_host.py").read_text()))
+    assert documented == used
