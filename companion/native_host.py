@@ -27,7 +27,7 @@ START_WAIT = 15.0  # seconds for a companion we started to answer
 
 
 class HostError(Exception):
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str):  # code: docs/protocol.md, "Native messaging"
         super().__init__(message)
         self.code = code
 
@@ -70,12 +70,6 @@ def write_frame(stream, msg: dict) -> None:
     stream.flush()
 
 
-def running(data_dir: Path) -> bool:
-    """A companion serves `data_dir` (runtime.json names a live process: a dead one's port may be anyone's)."""
-    info = runtime.read_runtime(data_dir)
-    return info is not None and runtime.pid_alive(info.pid)
-
-
 def start_companion(data_dir: Path) -> None:
     """`tactful serve` in its own session (it outlives the browser's pipe), until it answers."""
     proc = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--data-dir", str(data_dir)],
@@ -100,7 +94,8 @@ def introduce(msg: dict, origin: str | None, data_dir: Path, may_start: bool) ->
         origin = claimed
     elif claimed not in (None, origin):
         raise HostError("forbidden_origin", "the request names another origin than the browser vouched for")
-    if not running(data_dir):
+    info = runtime.read_runtime(data_dir)
+    if info is None or not runtime.pid_alive(info.pid):  # a dead companion's port may be anyone's now
         if not may_start:
             raise HostError("not_running", "the companion is not running; start it (`tactful serve` or the tray)")
         start_companion(data_dir)
