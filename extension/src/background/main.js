@@ -276,7 +276,7 @@ let nativeProblem = null; // why the last introduction failed (null: it worked, 
 
 function introduce() {
   if (!introducing) {
-    introducing = askNativeHost().finally(() => { introducing = null; });
+    introducing = askNativeHost().catch(() => null).finally(() => { introducing = null; });
   }
   return introducing;
 }
