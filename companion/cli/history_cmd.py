@@ -93,7 +93,7 @@ def run(args) -> int:
 
 NEXT = {"follow_up": "follow up", "stop": "let it go", "thank": "thank them", "update": "update them"}
 WHY = {"follow_up": "no reply since {last}: one short, warm reminder",
-       "stop": "your follow-up of {last} went unanswered too: let it go, try another avenue",
+       "stop": "your second follow-up of {last} went unanswered too: let it go, try another avenue",
        "thank": "agreed to refer you on {last}: thank them", "update": "referred you on {last}: tell them how it went"}
 
 
