@@ -190,17 +190,15 @@ class TrayApp(QObject):
         Silent while coaching is paused or reminders are off."""
         try:
             items, fresh = self.reminders.review()
+            text = summary(items)
+            self.outreach_action.setText(f"Outreach: {text}…" if text else "Outreach…")
+            if fresh and not self.state.paused and self.reminders_action.isChecked():
+                title, body, url = notice(*fresh[0])
+                self.notify(title, body)
+                self._click_url = url
+                self.reminders.mark(fresh[0][0].slug, "notified")
         except Exception:  # noqa: BLE001 - the log is busy or closing: try again at the next tick
             log.exception("checking reminders failed")
-            return
-        text = summary(items)
-        self.outreach_action.setText(f"Outreach: {text}…" if text else "Outreach…")
-        if fresh and not self.state.paused and self.reminders_action.isChecked():
-            rec, item = fresh[0]
-            title, body, url = notice(rec, item)
-            self.notify(title, body)
-            self._click_url = url
-            self.reminders.mark(rec.slug, "notified")
 
     def _message_clicked(self) -> None:
         if self._click_url:
@@ -245,7 +243,7 @@ class TrayApp(QObject):
         from companion.tray.outreach import OutreachWindow
 
         if self.outreach_window is None:
-            self.outreach_window = OutreachWindow(self.reminders, self._browse)
+            self.outreach_window = OutreachWindow(self.reminders, self._browse, self._guard)
         self.outreach_window.refresh()
         self.outreach_window.show()
         self.outreach_window.raise_()

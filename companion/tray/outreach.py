@@ -1,8 +1,6 @@
 """The Outreach window: the pipeline as `tactful history` shows it, sortable, with the state actions
 (the same store function as `tactful history set`), open in the browser, snooze and dismiss."""
 
-from __future__ import annotations
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -14,8 +12,8 @@ STATES = ("agreed", "declined", "referred", "hired", "closed")
 
 
 class OutreachWindow(QWidget):
-    def __init__(self, reminders, browse, parent=None):
-        super().__init__(parent, Qt.WindowType.Window)
+    def __init__(self, reminders, browse, guard):
+        super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle("Outreach — Tactful")
         self.reminders, self._browse = reminders, browse
         self.table = QTableWidget(0, len(COLUMNS))
@@ -35,7 +33,7 @@ class OutreachWindow(QWidget):
                    ("Dismiss", lambda: self.act(self.reminders.mark, "dismissed"))]
         for label, slot in actions:
             self.buttons[label] = button = QPushButton(label)
-            button.clicked.connect(lambda *_, slot=slot: slot())
+            button.clicked.connect(lambda *_, slot=slot: guard(slot))  # a failure is notified, not raised
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

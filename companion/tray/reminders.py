@@ -6,8 +6,6 @@ happened to it (notified, snoozed until, dismissed). A row about an older item m
 restart never repeats a notification and a new item (the next follow-up) is notified once again.
 """
 
-from __future__ import annotations
-
 import asyncio
 from collections import Counter
 
@@ -71,9 +69,7 @@ class Reminders:
 
     def _people_and_marks(self):
         store = self._store()
-        if store is None:
-            return [], {}
-        return store.view().all(), self._run(store.run(lambda db: db.reminders()))
+        return (store.view().all(), self._run(store.run(lambda db: db.reminders()))) if store else ([], {})
 
     def review(self):
         """due_now() for the log as it is now; nothing when the companion is not running."""
