@@ -76,6 +76,10 @@ def test_the_outreach_block_shows_the_state_and_sets_it_in_one_click(paired, tmp
     expect(state).to_have_text("referred", timeout=10000)
     expect(due).to_have_attribute("data-kind", "update")
     assert stored(companion)["dana-whitfield"]["state"] == "referred"
+    # Her conversation shows the same block, from that page's own result.
+    _, thread_panel, _ = open_tab(browser, "/messaging/thread/2-dana/")
+    expect(thread_panel.locator('[data-field="outreach-state"]')).to_have_text("referred", timeout=20000)
+    expect(thread_panel.locator('[data-field="outreach-due"]')).to_have_attribute("data-kind", "update")
     if os.environ.get("TACTFUL_UPDATE_SCREENSHOTS") == "1":
         shutil.copy(shot, REPO / "docs" / "img" / "sidebar-outreach.png")
 
