@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -30,21 +29,12 @@ from companion import settings  # noqa: E402
 from companion.store import LogDB  # noqa: E402
 from companion.tray.actions import TrayController  # noqa: E402
 from companion.tray.app import TrayApp  # noqa: E402
+from tray_scenario import pump  # noqa: E402
 from tray_support import runner_on_free_port  # noqa: E402
 
 NOW = int(datetime(2026, 3, 20, 15, 0, tzinfo=timezone.utc).timestamp() * 1000)
 DAY = 86_400_000
 ASK = "Hi {}, would you be open to referring me for the platform role at {}?"
-
-
-def pump(app, until=lambda: False, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        app.processEvents()
-        if until():
-            return True
-        time.sleep(0.02)
-    return until()
 
 
 def seed(data: Path) -> None:
@@ -160,7 +150,7 @@ def main(argv: list[str]) -> int:
     res["opened_from_window"] = s.opened[-1]
     if shot is not None:
         select(w, "Ana Lopez")
-        pump(app, timeout=0.5)
+        pump(app, lambda: False, 0.5)
         w.grab().save(str(shot))
     w.close()
     res["after_actions"] = s.check(3)  # Di agreed: thanking her is a new item, notified once

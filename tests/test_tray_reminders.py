@@ -17,7 +17,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ import pytest
 from companion.coach.outreach_view import RecipientLog, SentItem
 from companion.store import LogDB
 from companion.tray.reminders import due_now, notice, status_of, summary
+from test_tray_xvfb import tray_host  # noqa: F401 - the fixture: trayer on the Xvfb display
 
 HERE = Path(__file__).resolve().parent
 NOW = 1_774_018_800_000  # 2026-03-20T15:00:00Z
@@ -96,24 +96,6 @@ def test_export_includes_the_reminder_marks_and_forget_removes_them(tmp_path):
     db = LogDB.in_dir(folder)
     assert db.conn.execute("SELECT count(*) FROM reminders").fetchone()[0] == 0
     db.close()
-
-
-@pytest.fixture
-def tray_host():
-    pytest.importorskip("PySide6.QtWidgets", reason="PySide6 is not installed (pip install '.[tray]')")
-    if not os.environ.get("DISPLAY"):
-        pytest.skip("no DISPLAY: run under xvfb-run (CI does)")
-    if not shutil.which("trayer"):
-        pytest.skip("trayer (a system tray host) is not installed")
-    proc = subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-                             "--height", "24", "--SetDockType", "true", "--transparent", "false",
-                             "--tint", "0x303030"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.5)  # the scenario itself waits until Qt sees the tray
-    if proc.poll() is not None:
-        pytest.skip("trayer could not start on this display")
-    yield proc
-    proc.terminate()
-    proc.wait(10)
 
 
 @pytest.mark.tray
