@@ -20,7 +20,7 @@ from companion.paths import write_private_file
 
 FILE_NAME = "settings.json"
 DEFAULT_PORT = 8765  # the companion's default loopback port; any free port works with --port
-DEFAULTS: dict[str, Any] = {"local_only": True, "port": DEFAULT_PORT, "autostart": False}
+DEFAULTS: dict[str, Any] = {"local_only": True, "port": DEFAULT_PORT, "autostart": False, "reminders": True}
 
 
 class SettingsError(Exception):
@@ -34,10 +34,12 @@ class UserSettings:
     local_only: bool = True
     port: int = DEFAULT_PORT
     autostart: bool = False
+    reminders: bool = True  # the tray's desktop notifications about what is due (docs/tray.md)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.extra, "local_only": self.local_only, "port": self.port, "autostart": self.autostart}
+        return {**self.extra, "local_only": self.local_only, "port": self.port, "autostart": self.autostart,
+                "reminders": self.reminders}
 
 
 def settings_path(data_dir: Path) -> Path:
@@ -48,14 +50,15 @@ def _validate(raw: Any, path: Path) -> UserSettings:
     if not isinstance(raw, dict):
         raise SettingsError(f"{path} must hold a JSON object; fix it or delete it to get the defaults")
     values = {**DEFAULTS, **raw}
-    for key in ("local_only", "autostart"):
+    for key in ("local_only", "autostart", "reminders"):
         if not isinstance(values[key], bool):
             raise SettingsError(f"{path}: {key!r} must be true or false")
     port = values["port"]
     if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
         raise SettingsError(f"{path}: 'port' must be a whole number from 1 to 65535")
     extra = {k: v for k, v in raw.items() if k not in DEFAULTS}
-    return UserSettings(local_only=values["local_only"], port=port, autostart=values["autostart"], extra=extra)
+    return UserSettings(local_only=values["local_only"], port=port, autostart=values["autostart"],
+                        reminders=values["reminders"], extra=extra)
 
 
 def load(data_dir: Path) -> UserSettings:

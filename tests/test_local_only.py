@@ -40,7 +40,8 @@ def test_settings_keep_unknown_keys(tmp_path):
     (tmp_path / "settings.json").write_text(json.dumps({"disabled_rules": ["ask.x"], "port": 9000}))
     settings.update(tmp_path, local_only=False)
     raw = json.loads((tmp_path / "settings.json").read_text())
-    assert raw == {"disabled_rules": ["ask.x"], "port": 9000, "local_only": False, "autostart": False}
+    assert raw == {"disabled_rules": ["ask.x"], "port": 9000, "local_only": False, "autostart": False,
+                   "reminders": True}
 
 
 @pytest.mark.parametrize("content,needle", [

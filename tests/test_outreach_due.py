@@ -69,16 +69,27 @@ def test_just_under_seven_days_is_still_too_soon():
     assert item.kind == "follow_up" and not item.is_due(to_ms(NOW))
 
 
-@pytest.mark.parametrize("sent, due_now", [
-    ((20, 6), False),  # one follow-up, six days old: stop, reminded once it had its week
-    ((20, 7), True),
-    ((30, 20, 7), True),  # two unanswered follow-ups
+@pytest.mark.parametrize("sent, kind, due_now, code", [
+    # One unanswered follow-up: a second (and last) one is allowed after its own week.
+    ((20, 6), "follow_up", False, "followup.too-soon"),
+    ((20, 7), "follow_up", True, "followup.ok"),
+    # Two unanswered follow-ups: stop (warned at once, reminded once the last one had its week).
+    ((30, 20, 6), "stop", False, "followup.stop"),
+    ((30, 20, 7), "stop", True, "followup.stop"),
+    ((40, 30, 20, 7), "stop", True, "followup.stop"),
 ])
-def test_unanswered_follow_ups_mean_stop(sent, due_now):
+def test_one_follow_up_allows_a_second_and_two_mean_stop(sent, kind, due_now, code):
     r = rec(*sent)
     item = due(r, to_ms(NOW))
-    assert item.kind == "stop" and item.unanswered == len(sent) and item.is_due(to_ms(NOW)) == due_now
-    assert {c for c in coach_codes(r) if c.startswith("followup.")} == {"followup.stop"}
+    assert (item.kind, item.unanswered, item.is_due(to_ms(NOW))) == (kind, len(sent), due_now)
+    assert item.since_ms == to_ms(NOW) - sent[-1] * DAY + 7 * DAY
+    assert {c for c in coach_codes(r) if c.startswith("followup.")} == {code}
+
+
+def test_the_second_follow_up_is_named_as_the_last():
+    ctx = CoachContext(now=NOW, outreach=View(rec(20, 7)), recipient_slug="ana", surface="message")
+    [ok] = [f for f in run_rules(followup.RULES, AnalysedDraft("Hi Ana."), ctx) if f.code == "followup.ok"]
+    assert "second follow-up: make it the last" in ok.message
 
 
 def test_a_reply_stops_the_clock_and_shows_as_replied_until_the_user_says_what_it_meant():
@@ -134,8 +145,9 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
     text = "Hi {}, would you be open to referring me for the platform role at {}?"
     db.record_sent("ana-lopez", "message", text.format("Ana", "Stripe"), now - int(8.5 * DAY), now,
                    url="https://www.linkedin.com/in/ana-lopez/", name="Ana Lopez", company="Stripe")
-    db.record_sent("bo-chen", "message", text.format("Bo", "Figma"), now - int(30.5 * DAY), now, name="Bo Chen")
-    db.record_sent("bo-chen", "follow_up", "Hi Bo, bumping this in case it got buried.", now - int(20.5 * DAY), now)
+    db.record_sent("bo-chen", "message", text.format("Bo", "Figma"), now - int(40.5 * DAY), now, name="Bo Chen")
+    db.record_sent("bo-chen", "follow_up", "Hi Bo, bumping this in case it got buried.", now - int(30.5 * DAY), now)
+    db.record_sent("bo-chen", "follow_up", "Hi Bo, one last note on this.", now - int(20.5 * DAY), now)
     db.record_sent("cy-park", "message", text.format("Cy", "Kite"), now - int(3.5 * DAY), now, name="Cy Park",
                    role="Staff Engineer")
     db.record_sent("di-ng", "message", text.format("Di", "Loom"), now - int(12.5 * DAY), now, name="Di Ng")
@@ -148,7 +160,7 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     items = json.loads(run.stdout)
-    # Bo's follow-up went unanswered (stop, since 13.5 days ago), Ana's note is 8.5 days old
+    # Bo's two follow-ups went unanswered (stop, since 13.5 days ago), Ana's note is 8.5 days old
     # (follow up, since 1.5 days ago), Di referred Ana 2.5 days ago; Cy is too soon, Ed replied.
     assert [(i["slug"], i["kind"]) for i in items] == [("bo-chen", "stop"), ("di-ng", "update"),
                                                        ("ana-lopez", "follow_up")]

@@ -129,7 +129,12 @@ async def test_follow_up_clock(client, companion_server):
     assert ok["suggestion"].startswith("Hi Ana,") and "Stripe" in ok["suggestion"]
 
     await client.sent("ana", NOW + timedelta(days=6), text=reminder_text, surface="follow_up")
-    companion_server.services.clock = lambda: NOW + timedelta(days=20)
+    companion_server.services.clock = lambda: NOW + timedelta(days=14)  # the follow-up had its week
+    found = await client.codes("Hi Ana, one more try!", "ana")
+    assert "make it the last" in found["followup.ok"]["message"] and "followup.stop" not in found
+
+    await client.sent("ana", NOW + timedelta(days=14), text="Hi Ana, one last note.", surface="follow_up")
+    companion_server.services.clock = lambda: NOW + timedelta(days=22)
     found = await client.codes("Hi Ana, one more try!", "ana")
     stop = found["followup.stop"]
     assert "let this one go" in stop["message"] and "Try other avenues" in stop["suggestion"]

@@ -113,7 +113,7 @@ def test_a_first_version_log_gains_the_role_column_and_keeps_its_people(tmp_path
     conn.commit()
     conn.close()
     db = LogDB(path)
-    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     rec = db.load().recipient("ana")
     assert (rec.name, rec.state, rec.state_at_ms, rec.role) == ("Ana Lopez", "agreed", 5, None)
     send(db, "ana", 10)

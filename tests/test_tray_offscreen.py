@@ -118,8 +118,10 @@ def paired(tray, qapp) -> Browser:
 
 def test_the_menu_offers_every_item(tray):
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
-    assert texts[1:] == ["Pair a browser…", "Unpair a browser", "Pause coaching", "Local-only mode", "Open history folder",
-                         "Export my data…", "Erase my data…", "Settings…", "About Tactful", "Quit Tactful"]
+    assert texts[1:] == ["Pair a browser…", "Unpair a browser", "Pause coaching", "Outreach…", "Remind me of what is due",
+                         "Local-only mode", "Open history folder", "Export my data…", "Erase my data…", "Settings…",
+                         "About Tactful", "Quit Tactful"]
+    assert tray.reminders_action.isChecked()  # reminders are on by default
     assert not tray.status_action.isEnabled()
     assert tray.status_action.text() == "running, no browser paired yet · local-only"
     assert tray.local_only_action.isChecked()
@@ -279,11 +281,15 @@ def test_settings_change_port_and_start_at_login(tray, qapp, tmp_path):
 
     def turn_off(dialog):
         dialog.autostart.setChecked(False)
+        assert dialog.reminders.isChecked()
+        dialog.reminders.setChecked(False)
         dialog.accept()
 
     answer_next_dialog(turn_off)
     tray.settings_action.trigger()
     assert not (tmp_path / "config" / "autostart" / "tactful.desktop").exists()
+    # Reminders off in Settings: saved, and the menu's check mark follows.
+    assert settings.load(tray.controller.data_dir).reminders is False and not tray.reminders_action.isChecked()
 
 
 def test_about_box(tray, qapp):

@@ -93,11 +93,11 @@ def run(args) -> int:
 
 NEXT = {"follow_up": "follow up", "stop": "let it go", "thank": "thank them", "update": "update them"}
 WHY = {"follow_up": "no reply since {last}: one short, warm reminder",
-       "stop": "your follow-up of {last} went unanswered too: let it go, try another avenue",
+       "stop": "your second follow-up of {last} went unanswered too: let it go, try another avenue",
        "thank": "agreed to refer you on {last}: thank them", "update": "referred you on {last}: tell them how it went"}
 
 
-def _next_step(e) -> str:
+def next_step(e) -> str:
     if e.due is None:
         return "decide: agreed, declined or referred?" if e.state == "replied" else ""
     step = NEXT[e.due.kind]
@@ -105,7 +105,7 @@ def _next_step(e) -> str:
     return step if e.due.due_now or e.due.kind == "stop" else f"{step} from {e.due.since[:10]}"
 
 
-def _url(r) -> str:
+def profile_link(r) -> str:
     from companion.pages.profile_common import profile_url
 
     return r.url or profile_url(r.slug) or ""
@@ -118,7 +118,7 @@ def _due(entries, as_json: bool) -> int:
     rows = [{"slug": e.recipient.slug, "name": e.recipient.name, "company": e.recipient.company,
              "role": e.recipient.role,
              "kind": e.due.kind, "since": e.due.since, "late": e.due.late, "state": e.state,
-             "last_contact": e.last_contact, "url": _url(e.recipient)} for e in items]
+             "last_contact": e.last_contact, "url": profile_link(e.recipient)} for e in items]
     if as_json:
         print(json.dumps([{k: v for k, v in r.items() if v is not None} for r in rows], indent=2))
         return 0
@@ -140,7 +140,7 @@ def _table(entries) -> None:
     head = ("WHO", "COMPANY", "ROLE", "STATE", "LAST CONTACT", "NEXT STEP")
     rows = [(safe(e.recipient.name or e.recipient.slug)[:28], safe(e.recipient.company or "")[:24],
              safe(e.recipient.role or "")[:28], e.state,
-             (e.last_contact or "")[:10] or "never", _next_step(e)) for e in entries]
+             (e.last_contact or "")[:10] or "never", next_step(e)) for e in entries]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())

@@ -3,10 +3,11 @@
 The coach's followup.* and referral.keep-updated rules, `tactful history --due` and the entry the
 extension receives all ask `follow_up_due` / `due`, so the panel and a reminder never disagree.
 
-- follow_up: one message went unanswered (no reply after it) and no follow-up yet; due from
-  WAIT_DAYS after it, `late` from LATE_DAYS (say so lightly). Before WAIT_DAYS the same item is
-  returned with a `since` in the future: the coach calls that "too soon".
-- stop: MAX_FOLLOW_UPS follow-up(s) went unanswered; writing again costs goodwill. Due from
+- follow_up: the last message went unanswered (no reply after it) and fewer than MAX_FOLLOW_UPS
+  (2) follow-ups were sent; due from WAIT_DAYS after it, `late` from LATE_DAYS (say so lightly).
+  Before WAIT_DAYS the same item is returned with a `since` in the future: the coach calls that
+  "too soon".
+- stop: MAX_FOLLOW_UPS follow-ups went unanswered; writing again costs goodwill. Due from
   WAIT_DAYS after the last one (the follow-up had its week); the coach warns at once.
 - thank / update: they agreed (thank) or referred you (update them on how it went) and nothing was
   sent to them since the state changed; due from that change.
@@ -22,7 +23,7 @@ from companion.coach.outreach_view import RecipientLog
 
 WAIT_DAYS = 7
 LATE_DAYS = 14
-MAX_FOLLOW_UPS = 1
+MAX_FOLLOW_UPS = 2
 DAY_MS = 86_400_000
 FINISHED = frozenset({"declined", "hired", "closed"})
 THANK_KIND = {"agreed": "thank", "referred": "update"}

@@ -62,6 +62,14 @@ MIGRATIONS: list[str] = [
     """,
     # 1 -> 2: the recipient's role (their current title on the profile), for `tactful history`.
     "ALTER TABLE recipients ADD COLUMN role TEXT",
+    # 2 -> 3: the tray's reminder about what is due for a person (companion.tray.reminders): which
+    # item (companion.coach.due: kind and since) it is about and what the user did with it.
+    """CREATE TABLE reminders (
+        recipient_id INTEGER PRIMARY KEY REFERENCES recipients(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, since INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('notified', 'snoozed', 'dismissed')),
+        until INTEGER                  -- snoozed: remind again from then
+    )""",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

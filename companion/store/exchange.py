@@ -2,9 +2,10 @@
 
 Export holds everything the log keeps: each recipient with state, notes and times, each sent
 message (surface, time, follow-up flag, its fingerprint as hex, and its text when history-text
-stored one and the key is in the keyring), and each reply time. Import merges a file into the log
-in one transaction: a malformed file changes nothing. Messages already present (same person,
-time and surface) are skipped, so importing the same file twice adds nothing.
+stored one and the key is in the keyring), each reply time, and the tray's last reminder about
+them (which due item; notified, snoozed or dismissed). Import merges a file into the log in one
+transaction (reminders are not imported): a malformed file changes nothing. Messages already
+present (same person, time and surface) are skipped, so importing the same file twice adds nothing.
 """
 
 from datetime import datetime, timezone
@@ -64,6 +65,7 @@ def export_log(db: LogDB) -> dict:
     except crypto.KeyUnavailable as exc:
         text_note = f"stored message texts could not be decrypted: {exc}"
     conn = db.conn
+    reminders = db.reminders()
     recipients = []
     for rid, slug, url, name, company, role, state, state_at, notes, created, updated in conn.execute(
             "SELECT id, slug, url, name, company, role, state, state_at, notes, created_at, updated_at "
@@ -83,6 +85,9 @@ def export_log(db: LogDB) -> dict:
         recipients.append({"slug": slug, "url": url, "name": name, "company": company, "role": role, "state": state,
                            "state_changed_at": iso(state_at), "notes": notes, "created_at": iso(created),
                            "updated_at": iso(updated), "messages": messages, "replies": replies})
+        if slug in reminders:
+            kind, since, status, until = reminders[slug]
+            recipients[-1]["reminder"] = {"kind": kind, "since": iso(since), "status": status, "until": iso(until)}
     out = {
         "format": FORMAT, "version": 1, "schema": SCHEMA_VERSION,
         "exported_at": datetime.now(timezone.utc).isoformat().replace("+00:00", "Z"),

@@ -199,6 +199,16 @@ class LogDB:
             self.cache.put_recipient(rec)
         return rec
 
+    def reminders(self) -> dict[str, tuple[str, int, str, int | None]]:
+        """slug -> (kind, since, status, until) of the tray's last reminder about them."""
+        return {r[0]: r[1:] for r in self.conn.execute(
+            "SELECT slug, kind, since, status, until FROM reminders JOIN recipients ON id=recipient_id")}
+
+    def set_reminder(self, slug: str, kind: str, since: int, status: str, until: int | None = None) -> None:
+        with self._tx():
+            self.conn.execute("INSERT OR REPLACE INTO reminders SELECT id, ?, ?, ?, ? FROM recipients WHERE slug=?",
+                              (kind, since, status, until, slug))
+
     def forget(self, slug: str | None = None) -> int:
         """Erase one recipient (with their messages and replies), or everyone when slug is None."""
         with self._tx():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
+from companion import settings
 from companion.tray.browser_link import offer_browser_link
 from companion.tray.actions import ERASE_WARNING, TrayController, default_export_name
 from companion.tray.icons import make_icon
+from companion.tray.reminders import Reminders, notice, summary
 from companion.tray.state import TrayState
 from companion.tray.windows import PairWindow, SettingsDialog
 
@@ -28,6 +31,10 @@ log = logging.getLogger("tactful.tray")
 
 def open_folder(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def open_url(url: str) -> None:
+    QDesktopServices.openUrl(QUrl(url))
 
 
 class MainThreadGC(QObject):
@@ -61,11 +68,16 @@ class TrayApp(QObject):
     status_changed = Signal(dict)
 
     def __init__(self, controller: TrayController, quit_app: Callable[[], None],
-                 opener: Callable[[Path], None] = open_folder):
+                 opener: Callable[[Path], None] = open_folder, browse: Callable[[str], None] = open_url,
+                 clock: Callable[[], int] = lambda: int(time.time() * 1000)):
         super().__init__()
         self.controller = controller
         self._quit_app = quit_app
         self._opener = opener  # the desktop's file manager; tests pass a recorder
+        self._browse = browse  # the default browser; tests pass a recorder
+        self.reminders = Reminders(controller, clock)
+        self.outreach_window = None
+        self._click_url: str | None = None  # the profile of the reminder on screen
         self.notifications: list[tuple[str, str]] = []  # what was shown, for the user and tests
         self.pair_window: PairWindow | None = None
         self.state = TrayState()
@@ -87,6 +99,11 @@ class TrayApp(QObject):
         self._unpair_names: tuple[str, ...] | None = None
         self.pause_action = self._add("Pause coaching", self.toggle_pause)
         self.menu.addSeparator()
+        self.outreach_action = self._add("Outreach…", self.show_outreach)
+        self.reminders_action = self._add("Remind me of what is due", self.toggle_reminders)
+        self.reminders_action.setCheckable(True)
+        self.reminders_action.setChecked(settings.load_or_default(controller.data_dir).reminders)
+        self.menu.addSeparator()
         self.local_only_action = self._add("Local-only mode", self.toggle_local_only)
         self.local_only_action.setCheckable(True)
         self.menu.addSeparator()
@@ -100,11 +117,17 @@ class TrayApp(QObject):
         self.quit_action = self._add("Quit Tactful", self.quit)
         self.tray.setContextMenu(self.menu)
         self.tray.activated.connect(self._activated)
+        self.tray.messageClicked.connect(self._message_clicked)
+        self.menu.aboutToShow.connect(self.check_reminders)
 
         self._poll = QTimer(self)
         self._poll.setInterval(2000)
         self._poll.timeout.connect(self.update_ui)
         self._poll.start()
+        self._remind = QTimer(self)  # one reminder per tick at most: each gets its time on screen
+        self._remind.setInterval(10_000)
+        self._remind.timeout.connect(self.check_reminders)
+        self._remind.start()
         self.update_ui()
         self.tray.show()
         offer_browser_link(self)  # first start: no code to type (tray/browser_link.py)
@@ -159,8 +182,29 @@ class TrayApp(QObject):
 
     def notify(self, title: str, text: str, error: bool = False) -> None:
         self.notifications.append((title, text))
+        self._click_url = None
         icon = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
         self.tray.showMessage(title, text, icon, 6000)
+
+    def check_reminders(self) -> None:
+        """Show the count of what is due in the menu and notify the oldest item not notified yet
+        (one per call: a click on a notification opens the profile of the one on screen).
+        Silent while coaching is paused or reminders are off."""
+        try:
+            items, fresh = self.reminders.review()
+            text = summary(items)
+            self.outreach_action.setText(f"Outreach: {text}…" if text else "Outreach…")
+            if fresh and not self.state.paused and self.reminders_action.isChecked():
+                title, body, url = notice(*fresh[0])
+                self.notify(title, body)
+                self._click_url = url
+                self.reminders.mark(fresh[0][0].slug, "notified")
+        except Exception:  # noqa: BLE001 - the log is busy or closing: try again at the next tick
+            log.exception("checking reminders failed")
+
+    def _message_clicked(self) -> None:
+        if self._click_url:
+            self._browse(self._click_url)
 
     def _browser_paired(self, name: str) -> None:
         self.notify("Browser paired", f"{name} is now connected to Tactful.")
@@ -196,6 +240,18 @@ class TrayApp(QObject):
         paused = self.controller.toggle_pause()
         self.notify("Tactful", "Coaching paused. Choose Resume coaching to continue."
                     if paused else "Coaching resumed.")
+
+    def show_outreach(self) -> None:
+        from companion.tray.outreach import OutreachWindow
+
+        if self.outreach_window is None:
+            self.outreach_window = OutreachWindow(self.reminders, self._browse, self._guard)
+        self.outreach_window.refresh()
+        self.outreach_window.show()
+        self.outreach_window.raise_()
+
+    def toggle_reminders(self) -> None:
+        settings.update(self.controller.data_dir, reminders=self.reminders_action.isChecked())
 
     def toggle_local_only(self) -> None:
         want_on = self.local_only_action.isChecked()  # Qt flipped the check mark already
@@ -236,9 +292,12 @@ class TrayApp(QObject):
 
     def show_settings(self) -> None:
         st = self.controller.state()
-        dialog = SettingsDialog(st.port or 8765, self.controller.autostart_enabled())
+        dialog = SettingsDialog(st.port or 8765, self.controller.autostart_enabled(), self.reminders_action.isChecked())
         if not dialog.exec():
             return
+        if dialog.reminders.isChecked() != self.reminders_action.isChecked():
+            self.reminders_action.setChecked(dialog.reminders.isChecked())
+            self.toggle_reminders()
         if dialog.autostart.isChecked() != self.controller.autostart_enabled():
             self.controller.set_autostart(dialog.autostart.isChecked())
         if dialog.port.value() != st.port:
@@ -253,8 +312,10 @@ class TrayApp(QObject):
             return
         self._quitting = True
         self._poll.stop()
-        if self.pair_window is not None:
-            self.pair_window.close()
+        self._remind.stop()
+        for window in (self.pair_window, self.outreach_window):
+            if window is not None:
+                window.close()
         self.tray.hide()
         self.controller.stop()
         self._quit_app()

@@ -91,9 +91,9 @@ class PairWindow(QWidget):
 
 
 class SettingsDialog(QDialog):
-    """Port and start-at-login. The caller applies the values after exec() accepts."""
+    """Port, start-at-login and reminders. The caller applies the values after exec() accepts."""
 
-    def __init__(self, port: int, autostart: bool, parent=None):
+    def __init__(self, port: int, autostart: bool, reminders: bool = True, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Settings — Tactful")
         self.port = QSpinBox()
@@ -101,11 +101,14 @@ class SettingsDialog(QDialog):
         self.port.setValue(port)
         self.autostart = QCheckBox("Start Tactful when I log in")
         self.autostart.setChecked(autostart)
+        self.reminders = QCheckBox("Remind me of follow-ups and thank-yous that are due")
+        self.reminders.setChecked(reminders)
         note = QLabel("After changing the port, pair your browser again so the extension finds the companion.")
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Port on 127.0.0.1:", self.port)
         form.addRow("", self.autostart)
+        form.addRow("", self.reminders)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)

@@ -11,9 +11,9 @@ What is due comes from companion.coach.due (the same function `tactful history -
   or not because of a nudge.
 - followup.ok: a follow-up is due now: a short, warm reminder is appropriate; the finding carries
   one as its suggestion (and in data.reminder for the panel's hint). Past LATE_DAYS (14) the
-  reminder acknowledges the gap.
-- followup.stop: MAX_FOLLOW_UPS (1) follow-up already went unanswered: let it go and try another
-  avenue. One polite nudge is the norm; more reads as pressure.
+  reminder acknowledges the gap; a second follow-up is named as the last one.
+- followup.stop: MAX_FOLLOW_UPS (2) follow-ups already went unanswered: let it go and try another
+  avenue. One or two polite nudges are the norm; more reads as pressure.
 """
 
 from datetime import timedelta
@@ -116,11 +116,12 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
         return
     days = _days(ctx, due.last_ms)
     text = reminder(ctx, rec, days)
-    late = (" It has been a while, so say so lightly, and if this one goes unanswered too, let it go."
-            if due.late else "")
+    late = " It has been a while, so say so lightly." if due.late else ""
+    if due.unanswered > 1:
+        late += " This is your second follow-up: make it the last, and if it goes unanswered too, let it go."
     yield OK.finding(
         f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no "
-        f"reply. A short, warm reminder is appropriate now, and one is enough.{late}",
+        f"reply. A short, warm reminder is appropriate now.{late}",
         suggestion=text,
         data={"last_sent": iso(unanswered[-1]), "days": round(days, 1), "reminder": text},
     )
@@ -156,7 +157,7 @@ OK = Rule(
 )
 STOP = Rule(
     code="followup.stop", severity="warning", check=_stop, surfaces=SURFACES,
-    rationale="After an unanswered follow-up, more messages cost goodwill; other routes work better.",
+    rationale="After two unanswered follow-ups, more messages cost goodwill; other routes work better.",
 )
 
 RULES = [TOO_SOON, OK, STOP]

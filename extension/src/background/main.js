@@ -234,6 +234,22 @@ async function onPanelMessage(entry, msg) {
     client.nudge();
   } else if (msg.kind === "edit") {
     forwardEdit(entry, msg);
+  } else if (msg.kind === "set_state") {
+    setOutreachState(entry, msg);
+  }
+}
+
+/** A state button in the sidebar's outreach block: stored by the companion, shown from its answer. */
+async function setOutreachState(entry, msg) {
+  const t = tabs.get(msg.tabId);
+  try {
+    const res = await client.request("outreach.update", { slug: String(msg.slug), state: msg.state });
+    if (t && res?.entry && t.outreach?.recipient?.slug === res.entry.recipient.slug) {
+      t.outreach = res.entry;
+      broadcast(t.tabId);
+    }
+  } catch (err) {
+    post(entry.port, { kind: "edit_result", ok: false, error: `The state was not saved: ${err.message}` });
   }
 }
 

@@ -27,6 +27,8 @@ const actions = {
     if (!draft) return;
     post({ kind: "edit", tabId: followed, draftId: draft.draftId, ...request });
   },
+  // Agreed / declined / referred: the worker stores it with outreach.update (as `tactful history set`).
+  setState: (slug, state) => post({ kind: "set_state", tabId: followed, slug, state }),
   setRule: (code, enabled) => {
     pendingFocus = enabled
       ? `[data-code="${CSS.escape(code)}"] [data-action="disable-rule"]`

@@ -391,16 +391,45 @@ function renderEmpty(state) {
   show(box, Boolean(text));
 }
 
-function renderFollowUp(t) {
+// What is due for this person (companion/coach/due.py, in the page result's outreach entry).
+const DUE_TEXT = {
+  follow_up: "Follow up: one short, warm reminder",
+  stop: "Let it go: two follow-ups went unanswered. Try another avenue",
+  thank: "Thank them, and tell them where things stand",
+  update: "Tell them how it went",
+};
+const STATE_ACTIONS = ["agreed", "declined", "referred"];
+
+function dueText(due) {
+  if (!due) return "";
+  if (due.kind === "follow_up" && !due.due_now) return `A follow-up is fine from ${new Date(due.since).toLocaleDateString()}`;
+  return DUE_TEXT[due.kind] + (due.late ? " (over two weeks since: say so lightly)" : "");
+}
+
+/** The recipient's outreach entry: state, last contact, what is due, and one-click state actions. */
+function renderFollowUp(t, actions) {
   const o = t?.outreach;
   const followupFinding = (t?.feedback?.findings || []).find((f) => f.code.startsWith("followup."));
-  const parts = [];
-  if (o?.last_contact) parts.push(`Last contact: ${new Date(o.last_contact).toLocaleDateString()}.`);
-  if (o?.state) parts.push(`Status: ${o.state}.`);
-  if (o?.advice) parts.push(o.advice);
-  if (followupFinding && !parts.includes(followupFinding.message)) parts.push(followupFinding.message);
-  $('[data-field="followup"]').textContent = parts.join(" ");
-  show('[data-section="followup"]', parts.length > 0);
+  if (o) {
+    const state = $('[data-field="outreach-state"]');
+    state.textContent = o.state === "replied" ? "replied: did they agree?" : o.state;
+    state.dataset.state = o.state;
+    $('[data-field="outreach-last"]').textContent = o.last_contact ? new Date(o.last_contact).toLocaleDateString() : "never";
+    const due = $('[data-field="outreach-due"]');
+    due.textContent = dueText(o.due) || (o.state === "replied" ? "Say what their reply meant" : "Nothing for now");
+    due.dataset.kind = o.due?.kind || "";
+    due.dataset.dueNow = String(Boolean(o.due?.due_now));
+    $('[data-list="state-actions"]').replaceChildren(...STATE_ACTIONS.map((s) => el("button", {
+      type: "button", class: "btn", "data-action": "set-state", "data-state": s, "aria-pressed": String(o.state === s),
+      disabled: o.state === s, text: s[0].toUpperCase() + s.slice(1),
+      onclick: () => actions.setState(o.recipient.slug, s),
+    })));
+  }
+  show('[data-section="outreach-state"]', Boolean(o));
+  show('[data-list="state-actions"]', Boolean(o));
+  const advice = [o?.advice, followupFinding?.message].filter(Boolean);
+  $('[data-field="followup-advice"]').textContent = [...new Set(advice)].join(" ");
+  show('[data-section="followup"]', Boolean(o) || advice.length > 0);
 }
 
 function renderDisabled(codes, actions) {
@@ -420,7 +449,7 @@ export function render(state, actions) {
   const t = state.tab || {};
   renderRecipient(state.paused ? null : t.recipient);
   renderFeedback(state.paused ? {} : t, state.connection || { state: "disconnected" }, actions);
-  renderFollowUp(state.paused ? null : t);
+  renderFollowUp(state.paused ? null : t, actions);
   renderDisabled(state.disabledRules || [], actions);
   renderEmpty(state);
 }
