@@ -15,7 +15,7 @@ SUBCOMMANDS = [
     "serve", "pair", "browser", "clients", "unpair",
     "check", "page", "tone",
     "history",
-    "secrets", "doctor", "autostart", "tray", "native-host",
+    "secrets", "doctor", "autostart", "tray",
 ]
 
 

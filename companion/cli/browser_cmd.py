@@ -1,5 +1,5 @@
-"""`tactful browser install|uninstall`: let the browsers start `tactful native-host`, so the
-extension pairs itself with no code typed (docs/extension.md)."""
+"""`tactful browser install|uninstall`: let the browsers start `tactful native-host` (registered
+here too: the program a browser runs), so the extension pairs with no code (docs/extension.md)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,18 @@ def register(sub) -> None:
                    help="do not let the browser start the companion when it is not running")
     p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.set_defaults(func=run)
+    h = sub.add_parser("native-host", help="the native-messaging host browsers start (`tactful browser install`)")
+    h.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
+    h.add_argument("--start", action="store_true", help="start the companion when it is not running")
+    h.add_argument("caller", nargs=argparse.REMAINDER, help="what the browser passes: the caller's origin or id")
+    h.set_defaults(func=host)
+
+
+def host(args) -> int:
+    from companion import native_host
+    from companion.paths import data_dir
+
+    return native_host.main(args.caller, data_dir(args.data_dir), args.start)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,8 +51,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"wrote {path}")
             print("next: load the extension; it pairs itself the first time it starts")
         else:
-            removed = browsers.uninstall(folder, chosen, where)
-            print("\n".join(f"removed {p}" for p in removed) or "nothing to remove")
+            print("\n".join(f"removed {p}" for p in browsers.uninstall(folder, chosen, where)) or "nothing to remove")
     except OSError as exc:
         print(f"tactful: cannot {args.action} the browser manifests: {exc}", file=sys.stderr)
         return 1
