@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiohttp import WSCloseCode, web
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
 from companion.paths import ensure_private_dir
 from companion.server import runtime, security
@@ -147,7 +147,7 @@ async def admin_introduce(request: web.Request) -> web.Response:
     try:
         body = await request.json()
         origin, name = str(body["origin"]), _CLIENT_NAME.validate_python(body["client_name"])
-    except (ValueError, KeyError, TypeError, ValidationError):
+    except (ValueError, KeyError, TypeError):  # a pydantic ValidationError is a ValueError
         origin = name = None
     if not security.origin_ok(origin) or name is None:
         return web.json_response({"error": "bad_request", "message": "needs an extension origin and a client name"},
