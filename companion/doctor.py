@@ -270,6 +270,21 @@ def check_autostart() -> Check:
                  None if st.enabled else "optional: `tactful autostart enable` or tray > Settings")
 
 
+def check_browsers(data_dir: Path) -> Check:
+    """Which browsers may start `tactful native-host` (so the extension pairs with no code)."""
+    from companion import browsers
+
+    found = browsers.installed(data_dir)
+    broken = {b: why for b, why in found.items() if why}
+    if broken:
+        return Check("browser link", WARN, "; ".join(f"{b}: {why}" for b, why in broken.items()),
+                     "run `tactful browser install` again")
+    if not found:
+        return Check("browser link", INFO, "no browser can introduce the extension (pairing needs a code)",
+                     "optional: `tactful browser install`")
+    return Check("browser link", OK, f"native messaging host registered for {', '.join(found)}")
+
+
 def run_checks(data_dir: Path) -> list[Check]:
     data_dir = Path(data_dir)
     s, settings_check = check_settings(data_dir)
@@ -287,6 +302,7 @@ def run_checks(data_dir: Path) -> list[Check]:
         check_local_only(s),
         check_database(data_dir),
         check_autostart(),
+        check_browsers(data_dir),
     ]
 
 

@@ -17,6 +17,9 @@ Steps ("do" acts, "see*" waits until true, then fails with what was seen last):
   see_shortcut: the key the browser registered for opening the sidebar
   see_client: the companion's client list names this browser ("Tactful extension (Firefox) …")
   see_squatter: what the impostor received: {types: [frame types], token: false}
+A scenario with "native": true starts its browser after `tactful browser install` registered the
+native-messaging host for it (the extension then pairs itself: no code is typed). The Player notes
+when the first finding appeared (`first_feedback`, time.monotonic()).
 """
 
 from __future__ import annotations
@@ -113,11 +116,12 @@ class FirefoxDriver:
 
     name = "firefox"
 
-    def __init__(self, extension_dir: Path, work: Path, headless: bool = True):
+    def __init__(self, extension_dir: Path, work: Path, headless: bool = True, home: Path | None = None):
         config = {"extension": str(extension_dir), "probes": str(TESTS / "extension_probes.js"),
                   "routes": {path: str(file) for path, file in PAGES.items()},
                   "outside": {origin: str(file) for origin, file in OUTSIDE.items()},
-                  "firefox": FIREFOX, "uuid": FIREFOX_UUID, "headless": headless}
+                  "firefox": FIREFOX, "uuid": FIREFOX_UUID, "headless": headless,
+                  "home": str(home) if home else None}  # HOME for Firefox: where it finds native hosts
         work.mkdir(parents=True, exist_ok=True)
         (work / "driver.json").write_text(json.dumps(config))
         self.log_path = work / "driver.log"
@@ -219,6 +223,7 @@ class Player:
         self.has_options = False
         self.tab_id = None
         self.squatter = None
+        self.first_feedback = None
 
     def wait(self, what: str, look, met, timeout: float = 10.0):
         end = time.monotonic() + timeout
@@ -297,6 +302,8 @@ class Player:
             self.wait(json.dumps(step), lambda: self.observe(page), lambda s: field_met(step, s), timeout)
         elif "see_finding" in step:
             self.wait(json.dumps(step), lambda: self.observe("panel"), lambda s: finding_met(step, s), timeout)
+            if step.get("present", True) and self.first_feedback is None:
+                self.first_feedback = time.monotonic()
         elif "see_tab" in step:
             want = step["see_tab"]
             self.wait(json.dumps(step), lambda: d.probe("options", "tabView", self.tab_id),

@@ -68,7 +68,7 @@ def test_manifest_is_minimal_mv3():
     assert m["minimum_chrome_version"] == "116"
     assert m["host_permissions"] == ["https://www.linkedin.com/*"]
     assert "web_accessible_resources" not in m
-    assert set(m["permissions"]) == {"sidePanel", "storage"}
+    assert set(m["permissions"]) == {"nativeMessaging", "sidePanel", "storage"}  # nativeMessaging: pairing with no code
     assert m["content_scripts"][0]["matches"] == ["https://www.linkedin.com/*"]
     assert m["side_panel"]["default_path"] == "src/panel/panel.html"
     assert m["commands"]["_execute_action"]["suggested_key"]["default"]
@@ -94,7 +94,7 @@ def test_build_produces_both_targets_and_zips(tmp_path):
     assert "_execute_sidebar_action" in firefox["commands"] and "_execute_action" not in firefox["commands"]
     for key in ("key", "side_panel", "minimum_chrome_version"):
         assert key not in firefox
-    assert "sidePanel" not in firefox["permissions"]
+    assert "sidePanel" not in firefox["permissions"] and "nativeMessaging" in firefox["permissions"]
     # Firefox's default MV3 policy upgrades ws://127.0.0.1 to wss://: the build must replace it
     # (tests/test_extension_scenarios.py pairs in real Firefox to prove the effect).
     assert firefox["content_security_policy"] == {"extension_pages": "script-src 'self';"}

@@ -4,9 +4,11 @@ installs the Firefox build (extension/scripts/build.py) as a temporary add-on, a
 
 With TACTFUL_UPDATE_SCREENSHOTS=1 the Firefox screenshots go to docs/img/firefox-*.png."""
 
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -38,15 +40,31 @@ def firefox_build(tmp_path_factory):
     return out / "firefox"
 
 
+def browser_install(data_dir: Path, *args: str, env: dict | None = None) -> None:
+    """`tactful browser install` for the companion serving data_dir (the host may not start one)."""
+    out = subprocess.run([sys.executable, "-m", "companion", "browser", "install", "--no-start", "--data-dir",
+                          str(data_dir), *args], capture_output=True, text=True, cwd=REPO, env=env, timeout=30)
+    assert out.returncode == 0, out.stderr
+
+
 @pytest.fixture
 def driver_for(request, tmp_path):
     made = []
 
-    def make(browser: str):
+    def make(browser: str, native: Path | None = None):
+        """The browser's driver; with `native` (a companion's data dir) the native host is registered
+        first: in the Chromium profile's NativeMessagingHosts (Chromium reads no other folder when
+        Playwright sets --user-data-dir), in a fake HOME's ~/.mozilla for Firefox."""
+        home = tmp_path / "home" if native else None
         if browser == "chromium":
-            driver = ChromiumDriver(Browser(request.getfixturevalue("pw"), tmp_path / "chromium-profile"))
+            profile = tmp_path / "chromium-profile"
+            if native:
+                browser_install(native, "--browser", "chromium", "--dir", str(profile / "NativeMessagingHosts"))
+            driver = ChromiumDriver(Browser(request.getfixturevalue("pw"), profile))
         else:
-            driver = FirefoxDriver(request.getfixturevalue("firefox_build"), tmp_path / "firefox")
+            if native:
+                browser_install(native, "--browser", "firefox", env=dict(os.environ, HOME=str(home)))
+            driver = FirefoxDriver(request.getfixturevalue("firefox_build"), tmp_path / "firefox", home=home)
         made.append(driver)
         return driver
 
@@ -59,9 +77,15 @@ def driver_for(request, tmp_path):
 def test_scenario(browser, scenario, driver_for, tmp_path):
     companion = Companion(tmp_path / "companion-data").start()
     try:
-        driver = driver_for(browser)
+        native = SCENARIOS[scenario].get("native")
+        loaded = time.monotonic()
+        driver = driver_for(browser, native=companion.data_dir if native else None)
         shots = tmp_path / "shots"
-        Player(driver, companion, shots).play(SCENARIOS[scenario])
+        player = Player(driver, companion, shots)
+        player.play(SCENARIOS[scenario])
+        if native and player.first_feedback:  # reported, never asserted (pytest -s shows it)
+            print(f"\n{browser}: load extension -> first feedback, paired through the browser: "
+                  f"{player.first_feedback - loaded:.2f} s")
         if browser == "firefox":
             publish_screenshots(shots, "firefox", REPO / "docs" / "img")
     finally:

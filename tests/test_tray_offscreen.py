@@ -402,3 +402,19 @@ def test_garbage_is_collected_on_the_gui_thread_whoever_allocates(tray, qapp):
     assert pump(qapp, lambda: freed_on, timeout=5)
     assert freed_on == [threading.get_ident()]
     del kept
+
+
+def test_first_start_offers_to_connect_the_browsers(tray, qapp, tmp_path, monkeypatch):
+    """No browser registered and none paired: the tray offers `tactful browser install`; clicking
+    the notice writes the manifests (into a fake HOME here), and a later start offers nothing."""
+    from companion.tray.browser_link import OFFER, offer_browser_link
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert OFFER in tray.notifications
+    tray.tray.messageClicked.emit()
+    assert pump(qapp, lambda: any(t == "Browsers connected" for t, _ in tray.notifications))
+    manifest = tmp_path / "home/.mozilla/native-messaging-hosts/app.tactful.companion.json"
+    assert json.loads(manifest.read_text())["allowed_extensions"] == ["tactful@tactful.app"]
+    before = len(tray.notifications)
+    offer_browser_link(tray)  # as on the next start
+    assert len(tray.notifications) == before

@@ -12,7 +12,7 @@ DATA_DIR_HELP = "data folder (default: $TACTFUL_DATA_DIR or the user data dir)"
 
 # name -> module under companion.cli; the order is the order of `tactful --help`.
 SUBCOMMANDS = [
-    "serve", "pair", "clients", "unpair",
+    "serve", "pair", "browser", "clients", "unpair",
     "check", "page", "tone",
     "history",
     "secrets", "doctor", "autostart", "tray",

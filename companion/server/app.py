@@ -1,6 +1,7 @@
 """The aiohttp application: routes, the request guard, and starting/stopping a server.
 
-Routes: GET /v1/health, GET /v1/ws (the WebSocket), POST /v1/admin/pair-code (for `tactful pair`)
+Routes: GET /v1/health, GET /v1/ws (the WebSocket), POST /v1/admin/pair-code (for `tactful pair`),
+POST /v1/admin/introduce (for `tactful native-host`: a token for the extension a browser vouched for)
 and POST /v1/admin/revoked (for `tactful unpair`: close the revoked clients' connections now); admin
 routes need a loopback peer, no Origin, the per-run admin secret in the X-Tactful-Admin header. Every request
 must carry a loopback Host with our port (DNS rebinding); no route grants CORS.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiohttp import WSCloseCode, web
+from pydantic import TypeAdapter
 
 from companion.paths import ensure_private_dir
 from companion.server import runtime, security
@@ -28,11 +30,13 @@ from companion.server.pairing import Pairing
 from companion.server.services import ServerConfig, Services
 from companion.store import service as store_service
 from protocol import PROTOCOL_VERSION
+from protocol.messages import ClientName
 
 log = logging.getLogger("tactful.server")
 SERVICES = web.AppKey("services", Services)
 ADMIN_SECRET = web.AppKey("admin_secret", str)
 LIMITS = web.AppKey("limits", ConnectionLimits)  # header deadline + WebSocket caps
+_CLIENT_NAME = TypeAdapter(ClientName)
 
 
 class PortInUse(Exception):
@@ -134,6 +138,26 @@ async def admin_pair_code(request: web.Request) -> web.Response:
     return web.json_response(answer)
 
 
+async def admin_introduce(request: web.Request) -> web.Response:
+    """A token for the extension a browser vouched for ({"origin", "client_name"}, from
+    `tactful native-host`), with the port it connects to."""
+    refusal = _admin_refusal(request)
+    if refusal is not None:
+        return refusal
+    try:
+        body = await request.json()
+        origin, name = str(body["origin"]), _CLIENT_NAME.validate_python(body["client_name"])
+    except (ValueError, KeyError, TypeError):  # a pydantic ValidationError is a ValueError
+        origin = name = None
+    if not security.origin_ok(origin) or name is None:
+        return web.json_response({"error": "bad_request", "message": "needs an extension origin and a client name"},
+                                 status=400)
+    services = request.app[SERVICES]
+    token, record = services.pairing.introduce(name, origin)
+    log.info("paired a new client %r through its browser", record.name)
+    return web.json_response({"token": token, "client_name": record.name, "port": services.port})
+
+
 async def admin_revoked(request: web.Request) -> web.Response:
     """`tactful unpair` changed clients.json: close the revoked clients' connections now (4401)."""
     refusal = _admin_refusal(request)
@@ -173,6 +197,7 @@ def create_app(services: Services, admin_secret: str | None = None) -> web.Appli
     app.router.add_get("/v1/ws", websocket)
     app.router.add_post("/v1/admin/pair-code", admin_pair_code)
     app.router.add_post("/v1/admin/revoked", admin_revoked)
+    app.router.add_post("/v1/admin/introduce", admin_introduce)
     app.on_shutdown.append(_close_connections)
     return app
 

@@ -316,9 +316,13 @@ class Pairing:
             self._record_wrong(now, origin)
             raise PairingError("wrong or expired pairing code; ask the companion for a new one (tactful pair)")
         del self._codes[match]
+        return self.introduce(client_name, origin)
+
+    def introduce(self, client_name: str, origin: str) -> tuple[str, ClientRecord]:
+        """A new token bound to `origin`: after a right code, or for the extension a browser vouched
+        for (`tactful native-host`). Either way a paired client, which `tactful unpair` revokes."""
         token = secrets.token_urlsafe(32)
-        record = self.clients.add(client_name.strip() or "browser", origin, token, now)
-        return token, record
+        return token, self.clients.add(client_name.strip() or "browser", origin, token, self.clock())
 
     def _record_wrong(self, now: datetime, origin: str) -> None:
         self._recent.append((now, origin))

@@ -84,14 +84,16 @@ def health_answers(port: int, timeout: float = 1.0) -> bool:
         return False
 
 
-def admin_post(data_dir: Path, path: str, timeout: float = 5.0) -> dict:
-    """POST to an admin route of the companion serving `data_dir`, with its admin secret; the JSON
-    answer, or AdminError."""
+def admin_post(data_dir: Path, path: str, timeout: float = 5.0, body: dict | None = None) -> dict:
+    """POST (`body` as JSON, if any) to an admin route of the companion serving `data_dir`, with its
+    admin secret; the JSON answer, or AdminError."""
     info = read_runtime(data_dir)
     secret = read_admin_secret(data_dir)
     if info is None or secret is None:
         raise AdminError(f"no companion is running for {data_dir}; start it with `tactful serve`")
-    req = urllib.request.Request(f"{info.http_base}{path}", data=b"", method="POST", headers={ADMIN_HEADER: secret})
+    data = json.dumps(body).encode() if body is not None else b""
+    req = urllib.request.Request(f"{info.http_base}{path}", data=data, method="POST",
+                                 headers={ADMIN_HEADER: secret, "Content-Type": "application/json"})
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
     try:
         with opener.open(req, timeout=timeout) as resp:

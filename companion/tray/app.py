@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
 from companion import settings
+from companion.tray.browser_link import offer_browser_link
 from companion.tray.actions import ERASE_WARNING, TrayController, default_export_name
 from companion.tray.icons import make_icon
 from companion.tray.reminders import Reminders, notice, summary
@@ -129,6 +130,7 @@ class TrayApp(QObject):
         self._remind.start()
         self.update_ui()
         self.tray.show()
+        offer_browser_link(self)  # first start: no code to type (tray/browser_link.py)
 
     def _add(self, text: str, slot) -> QAction:
         action = self.menu.addAction(text)

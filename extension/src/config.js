@@ -8,3 +8,5 @@ export const BACKOFF_MAX_MS = 15_000;
 export const HANDSHAKE_TIMEOUT_MS = 5_000;
 export const COMMAND_TIMEOUT_MS = 15_000;
 export const CLIENT_NAME_PREFIX = "Tactful extension";
+export const NATIVE_HOST = "app.tactful.companion"; // `tactful browser install` registers it
+export const INTRODUCE_RETRY_MS = 5_000; // a failed introduction is retried at most this often

@@ -8,7 +8,8 @@
 //   {"op": "screenshot", "page", "path"} | {"op": "close"}
 // -> {"ok": true, "value": ...} or {"ok": false, "error": "..."}.
 // Usage: node driver.mjs CONFIG.json, where CONFIG = {extension, probes, routes: {url: file},
-// outside: {origin: file}, firefox, uuid, headless}.
+// outside: {origin: file}, firefox, uuid, headless, home}; home (optional) is Firefox's HOME, where
+// it looks for native-messaging hosts (~/.mozilla/native-messaging-hosts/).
 
 import { readFileSync } from "node:fs";
 import readline from "node:readline";
@@ -24,6 +25,7 @@ const browser = await puppeteer.launch({
   browser: "firefox",
   executablePath: config.firefox,
   headless: config.headless !== false,
+  env: config.home ? { ...process.env, HOME: config.home } : process.env,
   // Lets the driver open and script moz-extension:// pages (the options page, the sidebar page).
   args: ["--remote-allow-system-access"],
   // A fixed moz-extension:// UUID, so the driver knows the extension's pages before installing it.

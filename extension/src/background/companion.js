@@ -40,6 +40,7 @@ export class CompanionClient {
   /**
    * @param {object} hooks
    *   credentials(): Promise<{port, token, clientName}>
+   *   introduce(): Promise<credentials|null>: a pairing through the browser's native host, if any
    *   saveCredentials({token, clientName}|null): Promise
    *   onState(state, detail): connection state changed
    *   onAuthed(): the handshake proved the paired companion; resend context now
@@ -69,15 +70,21 @@ export class CompanionClient {
     return this.state === "connected";
   }
 
-  /** Connects with the stored token; without one the state is `unpaired` and nothing is dialled. */
+  /** Connects with the stored token. Without one it asks the browser's native host to introduce
+   * it (no code to type); failing that the state is `unpaired` and nothing is dialled. */
   async connect() {
     if (this.ws && (this.state === "connecting" || this.state === "connected")) return;
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
-    const creds = await this.hooks.credentials();
+    let creds = await this.hooks.credentials();
     if (!creds.token || !creds.clientName) { // auth_begin needs both; a half-kept pairing is no pairing
-      this.setState("unpaired", { port: creds.port });
-      return;
+      const introduced = await (this.hooks.introduce?.() ?? null);
+      if (this.ws && (this.state === "connecting" || this.state === "connected")) return; // raced
+      if (!introduced) {
+        this.setState("unpaired", { port: creds.port });
+        return;
+      }
+      creds = introduced;
     }
     this._open(creds, { mode: "auth" });
   }

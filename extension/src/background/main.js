@@ -7,6 +7,7 @@ import * as settings from "./settings.js";
 import { openSidebarFromToolbar } from "./sidebar.js";
 import { TabState } from "./tabs.js";
 import { SURFACES } from "../protocol.js";
+import { INTRODUCE_RETRY_MS, NATIVE_HOST } from "../config.js";
 
 const LINKEDIN = /^https:\/\/www\.linkedin\.com\//;
 const BROWSER = typeof browser !== "undefined" && browser.runtime?.getBrowserInfo ? "Firefox" : "Chrome";
@@ -21,7 +22,12 @@ const client = new CompanionClient({
     const s = await settings.load();
     return { port: s.port, token: s.token, clientName: s.clientName, newClientName: settings.newClientName(BROWSER) };
   },
-  saveCredentials: settings.saveCredentials,
+  introduce: () => introduce(),
+  // null: the companion refused our token (unpaired there): forget it, and pair again only when asked.
+  saveCredentials: async (creds) => {
+    await settings.saveCredentials(creds);
+    if (!creds) await settings.setAutoPair(false);
+  },
   onState: () => broadcastAll(),
   onEvent: () => broadcastAll(),
   onAuthed: () => resendAll(),
@@ -275,6 +281,48 @@ async function setPaused(paused) {
   broadcastAll();
 }
 
+// --- pairing through the browser (native messaging) -------------------------------------------
+// The browser starts `tactful native-host` for this extension only and tells it who is calling; the
+// host asks the companion for a token bound to our origin and hands it over on stdin/stdout, so it
+// never crosses the companion's port. The token is then used like a code-paired one (auth_begin).
+
+let introducing = null;
+let lastIntroduction = 0;
+let nativeProblem = null; // why the last introduction failed (null: it worked, or no host is installed)
+
+function introduce() {
+  if (!introducing) {
+    introducing = askNativeHost().catch(() => null).finally(() => { introducing = null; });
+  }
+  return introducing;
+}
+
+async function askNativeHost() {
+  const s = await settings.load();
+  if (!s.autoPair || !chrome.runtime.sendNativeMessage || Date.now() - lastIntroduction < INTRODUCE_RETRY_MS) {
+    return null;
+  }
+  lastIntroduction = Date.now();
+  const name = settings.newClientName(BROWSER);
+  let reply;
+  try {
+    reply = await chrome.runtime.sendNativeMessage(NATIVE_HOST,
+      { type: "introduce", client_name: name, origin: globalThis.location.origin });
+  } catch (err) { // no host installed (or it crashed): pairing by code is the way
+    nativeProblem = /not found|no such native application/i.test(err?.message || "") ? null : String(err?.message || err);
+    return null;
+  }
+  if (reply?.type !== "introduction" || !settings.validPort(reply.port) || typeof reply.token !== "string"
+      || !reply.token || typeof reply.client_name !== "string") {
+    nativeProblem = reply?.type === "error" ? `${reply.message} (${reply.code})` : "the native host answered oddly";
+    return null;
+  }
+  nativeProblem = null;
+  await settings.setPort(reply.port);
+  await settings.saveCredentials({ token: reply.token, clientName: reply.client_name, via: "native" });
+  return { port: reply.port, token: reply.token, clientName: reply.client_name, newClientName: name };
+}
+
 // --- the options page ------------------------------------------------------------------------
 
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
@@ -288,9 +336,11 @@ async function handleOptions(msg) {
   switch (msg?.kind) {
     case "status": {
       const s = await settings.load();
-      return { ok: true, state: client.state, detail: client.detail, port: s.port, clientName: s.clientName };
+      return { ok: true, state: client.state, detail: client.detail, port: s.port, clientName: s.clientName,
+        pairedVia: s.token ? s.pairedVia : null, nativeProblem };
     }
     case "pair": {
+      await settings.setAutoPair(true);
       const code = String(msg.code || "").trim();
       if (!code) return { ok: false, error: "Type the code that `tactful pair` printed." };
       if (msg.port !== undefined) await settings.setPort(msg.port);
@@ -300,11 +350,23 @@ async function handleOptions(msg) {
       });
       return { ok: true, state: client.state };
     }
-    case "unpair":
+    case "unpair": // stays unpaired: the worker no longer pairs itself through the browser
       client.close();
       await settings.saveCredentials(null);
+      await settings.setAutoPair(false);
       await client.connect();
       return { ok: true, state: client.state };
+    case "introduce": { // "Pair through the browser", on the options page
+      await settings.setAutoPair(true);
+      lastIntroduction = 0;
+      if (!client.connected) {
+        client.close();
+        await client.connect();
+      }
+      const s = await settings.load();
+      return s.token ? { ok: true, state: client.state }
+        : { ok: false, error: nativeProblem || "the browser has no Tactful host: run `tactful browser install`" };
+    }
     case "set_port":
       await settings.setPort(msg.port);
       client.close();

@@ -1,8 +1,12 @@
-// Options: pair with a one-time code, unpair, and set the companion's port. The worker does the
-// talking; this page only sends it requests and shows the answers.
+// Options: pair through the browser (native messaging) or with a one-time code, unpair, and set the
+// companion's port. The worker does the talking; this page only sends it requests and shows the answers.
 
 const $ = (sel) => document.querySelector(sel);
 const TEXT = { connected: "Connected", connecting: "Connecting…", disconnected: "Companion not reachable", unpaired: "Not paired" };
+const VIA = {
+  native: "Paired through the browser (native messaging): no code was typed.",
+  code: "Paired with a one-time code.",
+};
 
 function ask(msg) {
   return chrome.runtime.sendMessage(msg);
@@ -19,7 +23,11 @@ async function refresh() {
   const badge = $('[data-field="connection"]');
   badge.dataset.state = s.state === "connecting" ? "disconnected" : s.state;
   badge.textContent = TEXT[s.state] || s.state;
-  $('[data-field="status-detail"]').textContent = s.detail?.message || "";
+  $('[data-field="status-detail"]').textContent = s.detail?.message
+    || (s.state === "unpaired" && s.nativeProblem ? `Pairing through the browser failed: ${s.nativeProblem}` : "");
+  const via = $('[data-field="paired-via"]');
+  via.dataset.via = s.pairedVia || "";
+  via.textContent = VIA[s.pairedVia] || "";
   const portInput = $('input[name="port"]');
   if (document.activeElement !== portInput) portInput.value = s.port;
   $('[data-field="client-name"]').textContent = s.clientName || "NAME";
@@ -62,6 +70,19 @@ $('[data-form="port"]').addEventListener("submit", async (event) => {
   const res = await ask({ kind: "set_port", port });
   say("port-result", Boolean(res?.ok), res?.ok ? `Saved: port ${port}.` : res?.error || "Could not save.");
   refresh();
+});
+
+$('[data-action="introduce"]').addEventListener("click", async () => {
+  const button = $('[data-action="introduce"]');
+  button.disabled = true;
+  say("native-result", true, "Asking the browser…");
+  try {
+    const res = await ask({ kind: "introduce" });
+    say("native-result", Boolean(res?.ok), res?.ok ? "Paired through the browser." : `Not paired: ${res?.error || "no answer"}`);
+  } finally {
+    button.disabled = false;
+    refresh();
+  }
 });
 
 $('[data-action="unpair"]').addEventListener("click", async () => {

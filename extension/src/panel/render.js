@@ -54,7 +54,8 @@ function renderConnection(conn) {
   help.replaceChildren();
   if (conn.state === "unpaired") {
     help.append(el("p", { text: "This browser is not paired with the Tactful companion yet." }),
-      el("p", { text: "Run " }, el("code", { text: "tactful pair" }),
+      el("p", { text: "Run " }, el("code", { text: "tactful browser install" }),
+        document.createTextNode(" once and Tactful pairs itself. Or run "), el("code", { text: "tactful pair" }),
         document.createTextNode(" (or choose “Pair a browser” in the tray), then type the code on the settings page.")),
       el("button", { type: "button", class: "btn btn-primary", "data-action": "options", text: "Open pairing" }));
     if (conn.message) help.append(el("p", { class: "quiet", text: conn.message }));
