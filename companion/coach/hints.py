@@ -176,16 +176,6 @@ def _connections(n: int) -> str:
     return f"{n} connection" if n == 1 else f"{n} connections"
 
 
-def _clip_words(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters at a word boundary (never mid-word)."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    if not text[limit].isspace() and " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip()
-
-
 def mutual_connections(ctx, draft_lower: str) -> list[Hint]:
     p = ctx.profile
     names = p.mutual_names or []

@@ -7,21 +7,19 @@ an unfilled placeholder, an over-limit text) caps the score at 40. The result is
 An empty or whitespace-only draft has no findings and no score (None); its checklist is all open.
 """
 
-import importlib
 import logging
-import sys
 
 from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, plan
+from companion.coach.hints import hints
 from companion.coach.registry import RULES
 from companion.coach.limits import declared_limit, hard_limit, recommended
 from companion.coach.rules.tone_model import tone_summary
 
 log = logging.getLogger(__name__)
 
-_HINTS = "companion.coach.hints"
 PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 ERROR_CAP = 40
@@ -75,22 +73,10 @@ def checklist(ctx: CoachContext, findings: list[Finding], empty: bool = False) -
 
 
 def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
-    """Personalization hints from companion.coach.hints (the pages helper's) when it is installed.
-
-    Called as `hints(draft, ctx)` with the AnalysedDraft (its `.text` is the draft). A failure
-    there must not take the live feedback down with it, so it is logged (type only, no content)
-    and the hints are left empty.
-    """
-    module = sys.modules.get(_HINTS)  # a dict lookup per keystroke; the import runs once
-    if module is None:
-        try:
-            module = importlib.import_module(_HINTS)
-        except ModuleNotFoundError as exc:
-            if exc.name == _HINTS:
-                return []
-            raise
+    """Personalization hints; a failure there is logged (type only, no content) and must not take
+    the live feedback down with it."""
     try:
-        return list(module.hints(draft, ctx))
+        return hints(draft, ctx)
     except Exception as exc:  # noqa: BLE001 - hints are optional; findings still matter
         log.warning("personalization hints failed: %s", type(exc).__name__)
         return []

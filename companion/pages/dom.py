@@ -139,17 +139,6 @@ def select(root: LexborNode, visit: Callable[[LexborNode], int]) -> list[LexborN
     return out
 
 
-def has_ancestor(node: LexborNode, tags: tuple[str, ...], stop: LexborNode | None) -> bool:
-    """Whether an element with one of `tags` lies between `node` (exclusive) and `stop` (exclusive)."""
-    cur = node.parent
-    stop_id = stop.mem_id if stop is not None else None
-    while cur is not None and cur.mem_id != stop_id:
-        if cur.tag in tags:
-            return True
-        cur = cur.parent
-    return False
-
-
 def ancestor_matching(node: LexborNode, selector: str, stop: LexborNode | None = None) -> LexborNode | None:
     """The nearest ancestor (not the node itself) matching `selector`, below `stop`."""
     cur = node.parent

@@ -64,7 +64,6 @@ class ToneModel:
         self.weights: dict[str, float] = {str(k): float(v) for k, v in weights.items()}
         self.bias = float(bias)
         self.citation: str = doc.get("citation", "")
-        self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
         # A sentence's feature set and weight sum, kept beside its features (same bound): building
         # the set and summing it was two thirds of `pieces` for an InMail whose sentences were cached.

@@ -15,6 +15,7 @@ tone.demanding fires on it.
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.language import sentence_bounds
 from companion.coach.rules.tone_demanding import DEMANDING, demanding_findings
 from companion.tone.model import ToneModel, ToneResult, default_model
 from companion.tone.strategies import BY_NAME
@@ -162,8 +163,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         span = down[0][2]
     else:  # point at "please" opening a sentence if that is there, else at the first sentence
         first = result.strategies.get("please_start", [None])[0]
-        span = (first.start, first.end) if first else (draft.sentences[0].start, draft.sentences[0].end) \
-            if draft.sentences else None
+        span = (first.start, first.end) if first else _first_sentence(draft)
     if span is not None and offset:
         span = (span[0] + offset, span[1] + offset)
     data = {"polite_probability": round(p, 3),
@@ -176,6 +176,14 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         message, draft, span, severity="warning" if p < WARN_BELOW else "info",
         suggestion=(advice[0].upper() + advice[1:] + ".") if advice else None, data=data,
     )
+
+
+def _first_sentence(draft: AnalysedDraft) -> tuple[int, int] | None:
+    start = len(draft.text) - len(draft.text.lstrip())
+    if start == len(draft.text):
+        return None
+    s, e = sentence_bounds(draft, start)
+    return start, s + len(draft.text[s:e].rstrip())
 
 
 def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | None:
