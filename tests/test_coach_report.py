@@ -1,6 +1,5 @@
 """The Feedback around the findings: score formula, checklist order, limits, switches, hints."""
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

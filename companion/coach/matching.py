@@ -165,3 +165,13 @@ def recipient_company(ctx) -> str | None:
         if exp.company and any(role.current for role in exp.roles):
             return exp.company
     return None
+
+
+def first_name(ctx, rec=None) -> str | None:
+    name = recipient_name(ctx, rec)
+    return name.split()[0] if name else None
+
+
+def recipient_log(ctx):
+    """The outreach log's record of the recipient, or None."""
+    return ctx.outreach.recipient(recipient_slug(ctx)) if ctx.outreach is not None else None

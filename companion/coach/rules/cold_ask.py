@@ -11,9 +11,8 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import negated
+from companion.coach.matching import first_name, negated, recipient_log
 from companion.coach.rules.relationship import shared_history
-from companion.coach.matching import recipient_name, recipient_slug
 
 ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral|recommendation\s+letter|"
@@ -36,8 +35,7 @@ PRIOR_CONTACT = re.compile(
 
 
 def _has_history(ctx: CoachContext) -> bool:
-    view = ctx.outreach
-    rec = view.recipient(recipient_slug(ctx)) if view is not None else None
+    rec = recipient_log(ctx)
     if rec is not None and (rec.sent or rec.replies):
         return True
     if ctx.thread is not None and ctx.thread.messages:
@@ -67,8 +65,7 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = _asks(draft)
     if ask is None or PRIOR_CONTACT.search(draft.lower) or _names_a_mutual(draft, ctx) or _has_history(ctx):
         return
-    name = recipient_name(ctx)
-    who = name.split()[0] if name else "them"
+    who = first_name(ctx) or "them"
     words = draft.text[ask.start():ask.end()]
     yield COLD_ASK.finding(
         f"\"{words}\" asks {who} to put their name behind you in what reads as your first message, "
