@@ -6,6 +6,7 @@ rule that is switched off, does not apply to the surface, or lacks its context, 
 nothing.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -99,6 +100,22 @@ def missing_phrase_rule(code: str, present: Callable[[AnalysedDraft], bool], mes
     def check(draft: AnalysedDraft, ctx: CoachContext):
         if not present(draft):
             yield rule.finding(message, suggestion=suggestion)
+
+    rule = Rule(code=code, check=check, **fields)
+    return rule
+
+
+def phrase_rule(code: str, pattern: re.Pattern[str], message: str, suggestion: str,
+                skip: Callable[[AnalysedDraft, re.Match[str]], bool] | None = None, **fields: Any) -> Rule:
+    """A rule that fires on each match of `pattern` in the lower-cased draft unless `skip` says
+    otherwise; `message` is formatted with the draft's words there as {w}."""
+    rule: Rule
+
+    def check(draft: AnalysedDraft, ctx: CoachContext):
+        for m in pattern.finditer(draft.lower):
+            if skip is None or not skip(draft, m):
+                yield rule.finding(message.format(w=draft.text[m.start():m.end()]), draft, m.span(),
+                                   suggestion=suggestion)
 
     rule = Rule(code=code, check=check, **fields)
     return rule

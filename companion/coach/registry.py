@@ -10,14 +10,14 @@ import pkgutil
 
 from companion.coach import rules as _package
 
-_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
+RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 
 
 def _discover() -> list:
     found = []
     for info in sorted(pkgutil.iter_modules(_package.__path__), key=lambda m: m.name):
         found += importlib.import_module(f"{_package.__name__}.{info.name}").RULES
-    return sorted(found, key=lambda rule: _RANK[rule.severity])
+    return sorted(found, key=lambda rule: RANK[rule.severity])
 
 
 RULES = _discover()

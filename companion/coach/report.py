@@ -14,14 +14,13 @@ from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, plan
 from companion.coach.hints import hints
-from companion.coach.registry import RULES
-from companion.coach.limits import declared_limit, hard_limit, recommended
+from companion.coach.registry import RANK, RULES
+from companion.coach.limits import limits
 from companion.coach.rules.tone_model import tone_summary
 
 log = logging.getLogger(__name__)
 
 PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 ERROR_CAP = 40
 # What one reply may list: a long draft can repeat a pattern thousands of times (a 100 KB draft of
 # "I'm " would get a ~1 MB reply). Beyond these, the reply says how many more there are.
@@ -83,15 +82,14 @@ def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
 
 
 def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding], version: int) -> Feedback:
-    allowed = hard_limit(ctx.surface, declared_limit(ctx))
-    lo, hi = recommended(ctx.surface, allowed)
-    limits = Limits(used=draft.utf16_length, allowed=allowed, recommended_min=lo, recommended_max=hi)
+    allowed, lo, hi = limits(ctx)
+    sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_min=lo, recommended_max=hi)
     # Errors first, then by where they are in the text; the sort is stable, so registry order
     # breaks ties among findings without a range.
-    ordered = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.range.start if f.range else -1))
+    ordered = sorted(findings, key=lambda f: (RANK[f.severity], f.range.start if f.range else -1))
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered), findings=_capped(ordered),
-                    checklist=checklist(ctx, ordered, empty), hints=_hints(draft, ctx), limits=limits,
+                    checklist=checklist(ctx, ordered, empty), hints=_hints(draft, ctx), limits=sizes,
                     tone=_capped_tone(tone_summary(draft, ctx, ordered)))
 
 

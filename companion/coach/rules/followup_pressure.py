@@ -7,8 +7,7 @@ buried, restates the ask in one line and gives them the out again.
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import phrase_rule
 
 _PRESSURE = re.compile(
     r"\bdid you (?:see|get|read|receive|check|even (?:see|read|open)) my (?:last |previous |earlier )?"
@@ -31,21 +30,13 @@ _PRESSURE = re.compile(
 )
 
 
-def _pressure(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _PRESSURE.finditer(draft.lower):
-        start, end = m.span()
-        words = draft.text[start:end]
-        yield PRESSURE.finding(
-            f"\"{words}\" reads as a reproach for not replying. They owe you nothing, and guilt "
-            "makes silence easier than an answer.",
-            draft, (start, end),
-            suggestion="Assume your message got buried: \"Bumping this in case it got lost in your "
-                       "inbox — no worries at all if now isn't a good time.\"",
-        )
-
-
-PRESSURE = Rule(
-    code="followup.pressure", severity="error", check=_pressure, surfaces=frozenset({"follow_up"}),
+PRESSURE = phrase_rule(
+    "followup.pressure", _PRESSURE,
+    "\"{w}\" reads as a reproach for not replying. They owe you nothing, and guilt makes silence easier "
+    "than an answer.",
+    "Assume your message got buried: \"Bumping this in case it got lost in your inbox — no worries at all "
+    "if now isn't a good time.\"",
+    severity="error", surfaces=frozenset({"follow_up"}),
     fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", 'Just following up to see if you received my last email?',),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
