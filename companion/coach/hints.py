@@ -14,6 +14,7 @@ from protocol.feedback import Hint
 from protocol.page import DateParts, Experience, Profile
 
 from companion.coach.matching import same_company
+from companion.coach.outreach_view import parse_time
 
 MAX_HINTS = 6
 RECENT_MOVE_MONTHS = 6
@@ -23,16 +24,15 @@ LONG_TENURE_YEARS = 3
 _SUFFIXES = re.compile(r"[,.]?(?<!\s)\s++(inc|llc|ltd|gmbh|sa|ag|plc|corp|corporation|company|co)\.?$", re.I)
 
 
-def _now(ctx) -> datetime:
-    now = getattr(ctx, "now", None) or datetime.now(timezone.utc)
-    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+def _utc(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def _norm(name: str | None) -> str:
     return _SUFFIXES.sub("", (name or "").strip()).casefold()
 
 
-def _month_index(d: DateParts | None, default_month: int) -> int | None:
+def _month_index(d: DateParts | datetime | None, default_month: int) -> int | None:
     return None if d is None else d.year * 12 + (d.month or default_month) - 1
 
 
@@ -40,13 +40,16 @@ def _span(start: DateParts | None, end: DateParts | None, current: bool, now: da
     lo = _month_index(start, 1)
     if lo is None:
         return None
-    hi = now.year * 12 + now.month - 1 if current else _month_index(end, 12)
+    hi = _month_index(now, 1) if current else _month_index(end, 12)
     return lo, max(lo, hi if hi is not None else lo)
 
 
-def _years(lo: int, hi: int) -> str:
-    a, b = lo // 12, hi // 12
-    return str(a) if a == b else f"{a}–{b}"
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> str | None:
+    """The years two month spans share ("2019" or "2019–2021"), or None when they do not overlap."""
+    if not (a and b) or max(a[0], b[0]) > min(a[1], b[1]):
+        return None
+    lo, hi = max(a[0], b[0]) // 12, min(a[1], b[1]) // 12
+    return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
 def _mentions(draft_lower: str, phrase: str | None) -> bool:
@@ -72,28 +75,25 @@ def _seen(company: str | None, seen: list[str]) -> bool:
 def shared_employers(ctx, draft_lower: str) -> list[Hint]:
     out: list[Hint] = []
     seen: list[str] = []
+    now = ctx.now
     for i, j, exp, role in _roles(ctx.profile):
         for _, _, mine, my_role in _roles(ctx.own_profile):
             if not _same_company(exp, mine) or _seen(exp.company, seen):
                 continue
-            theirs = _span(role.start, role.end, role.current, _now(ctx))
-            ours = _span(my_role.start, my_role.end, my_role.current, _now(ctx))
-            if theirs and ours and max(theirs[0], ours[0]) <= min(theirs[1], ours[1]):
-                lo, hi = max(theirs[0], ours[0]), min(theirs[1], ours[1])
-                text = (f"We both work at {exp.company}." if role.current and my_role.current
-                        else f"We were both at {exp.company} in {_years(lo, hi)}.")
-                why = (f"You overlapped at {exp.company} ({role.dates or '?'} for them, {my_role.dates or '?'} for you): "
-                       "a shared employer is the strongest reason for a stranger to help.")
-            else:
+            years = _overlap(_span(role.start, role.end, role.current, now),
+                             _span(my_role.start, my_role.end, my_role.current, now))
+            if years is None:
                 continue
             seen.append(exp.company)
             if not _mentions(draft_lower, exp.company):
+                text = (f"We both work at {exp.company}." if role.current and my_role.current
+                        else f"We were both at {exp.company} in {years}.")
+                why = (f"You overlapped at {exp.company} ({role.dates or '?'} for them, {my_role.dates or '?'} for "
+                       "you): a shared employer is the strongest reason for a stranger to help.")
                 out.append(Hint(kind="shared_employer", text=text, why=why,
                                 source=f"profile.experience[{i}].roles[{j}].dates"))
     for i, _, exp, _ in _roles(ctx.profile):  # same employer, different years: still common ground
-        if _seen(exp.company, seen):
-            continue
-        if any(_same_company(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
+        if not _seen(exp.company, seen) and any(_same_company(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
             seen.append(exp.company)
             if not _mentions(draft_lower, exp.company):
                 out.append(Hint(kind="shared_employer", text=f"Like you, I worked at {exp.company}.",
@@ -104,33 +104,24 @@ def shared_employers(ctx, draft_lower: str) -> list[Hint]:
 
 def shared_schools(ctx, draft_lower: str) -> list[Hint]:
     out: list[Hint] = []
-    mine = [(e, _span(e.start, e.end, False, _now(ctx))) for e in (ctx.own_profile.education or [] if ctx.own_profile else [])]
+    now = ctx.now
+    mine = ctx.own_profile.education or [] if ctx.own_profile else []
     seen: set[str] = set()
     for i, edu in enumerate(ctx.profile.education or []):
         key = edu.school_url or _norm(edu.school)
         if not edu.school or key in seen:
             continue
-        for own, own_span in mine:
-            if not ((edu.school_url and edu.school_url == own.school_url) or _norm(edu.school) == _norm(own.school)):
-                continue
-            seen.add(key)
-            theirs = _span(edu.start, edu.end, False, _now(ctx))
-            if theirs and own_span and max(theirs[0], own_span[0]) <= min(theirs[1], own_span[1]):
-                lo, hi = max(theirs[0], own_span[0]), min(theirs[1], own_span[1])
-                text = f"We were both at {edu.school} in {_years(lo, hi)}."
-            else:
-                text = f"I also studied at {edu.school}."
-            if not _mentions(draft_lower, edu.school):
-                out.append(Hint(kind="shared_school", text=text, source=f"profile.education[{i}].school",
-                                why=f"You both studied at {edu.school}: alumni answer alumni."))
-            break
+        own = next((o for o in mine if (edu.school_url and edu.school_url == o.school_url)
+                    or _norm(edu.school) == _norm(o.school)), None)
+        if own is None:
+            continue
+        seen.add(key)
+        years = _overlap(_span(edu.start, edu.end, False, now), _span(own.start, own.end, False, now))
+        if not _mentions(draft_lower, edu.school):
+            text = f"We were both at {edu.school} in {years}." if years else f"I also studied at {edu.school}."
+            out.append(Hint(kind="shared_school", text=text, source=f"profile.education[{i}].school",
+                            why=f"You both studied at {edu.school}: alumni answer alumni."))
     return out
-
-
-def _captured(ctx) -> datetime:
-    """When the page was captured (the draft's `now` when unknown): "recent" is relative to it."""
-    when = getattr(ctx, "captured_at", None) or _now(ctx)
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -150,14 +141,11 @@ def recent_post(ctx, draft_lower: str) -> list[Hint]:
         topic = _quote(post.text)
         if not topic:
             continue
-        when = None
-        if post.posted_at:
-            try:
-                when = datetime.fromisoformat(post.posted_at.replace("Z", "+00:00"))
-                when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-            except ValueError:
-                when = None
-        days = (_captured(ctx) - when).days if when else None
+        try:
+            when = parse_time(post.posted_at) if post.posted_at else None
+        except ValueError:
+            when = None
+        days = (_utc(ctx.captured_at or ctx.now) - when).days if when else None
         if "post" in draft_lower and _mentions(draft_lower, topic[:30]):
             return []
         if days is not None and 0 <= days <= RECENT_POST_DAYS:
@@ -206,8 +194,8 @@ def tenure_or_move(ctx, draft_lower: str) -> list[Hint]:
     for i, j, exp, role in _roles(ctx.profile):
         if not role.current or role.start is None:
             continue
-        now = _now(ctx)
-        months = now.year * 12 + now.month - (role.start.year * 12 + (role.start.month or 1))
+        now = _month_index(ctx.now, 1)
+        months = now - _month_index(role.start, 1)
         where = f"{role.title + ' at ' if role.title else ''}{exp.company or 'your company'}"
         source = f"profile.experience[{i}].roles[{j}].start"
         if 0 <= months <= RECENT_MOVE_MONTHS:
@@ -215,8 +203,8 @@ def tenure_or_move(ctx, draft_lower: str) -> list[Hint]:
                          why=f"They started {role.dates or 'recently'}; a new role is a natural opener.", source=source)]
         # Tenure at the company counts every role there, not only the latest.
         first_j, first = min(((k, r) for k, r in enumerate(exp.roles) if r.start),
-                             key=lambda kr: (kr[1].start.year, kr[1].start.month or 1))
-        months = now.year * 12 + now.month - (first.start.year * 12 + (first.start.month or 1))
+                             key=lambda kr: _month_index(kr[1].start, 1))
+        months = now - _month_index(first.start, 1)
         if months >= LONG_TENURE_YEARS * 12 and not _mentions(draft_lower, exp.company):
             years = months // 12
             return [Hint(kind="tenure", text=f"With {years} years at {exp.company}, you must know the team well.",
@@ -238,7 +226,7 @@ def last_talked(ctx, draft_lower: str) -> list[Hint]:
             when = datetime.fromisoformat(msg.sent_at)
         except ValueError:
             continue
-        now = _now(ctx) if when.tzinfo else _now(ctx).replace(tzinfo=None)
+        now = _utc(ctx.now) if when.tzinfo else ctx.now.replace(tzinfo=None)
         days = (now - when).days
         if days < 0:
             return []
