@@ -18,7 +18,7 @@ from companion.pages.dom import DESCEND, SKIP, TAKE, Snapshot, ancestor_matching
 from companion.pages.embedded_json import Embedded
 from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
                                             mutual_connections, profile_url, resolve_slug)
-from companion.pages.sdui_profile import fill_current, name_from_title
+from companion.pages.sdui_profile import name_from_title
 
 _ENTITY = '[data-view-name="profile-component-entity"]'
 _HIDDEN = ".visually-hidden, .a11y-text"
@@ -64,13 +64,8 @@ def _entries(section: LexborNode) -> list[entries.RawEntry]:
             continue  # a role grouped under an employer: read with its parent
         roles = [_entity_fields(sub) for sub in entity.css(_ENTITY)
                  if sub.mem_id != entity.mem_id and ancestor_matching(sub, _ENTITY, section).mem_id == entity.mem_id]
-        link = None
-        for a in entity.css("a[href]"):
-            href = a.attributes.get("href") or ""
-            if "/company/" in href or "/school/" in href:
-                link = entries.normalize_link(href)
-                break
-        raws.append(entries.RawEntry(fields=_entity_fields(entity), link=link, roles=[r for r in roles if r]))
+        raws.append(entries.RawEntry(fields=_entity_fields(entity), link=entries.entry_link(entity),
+                                     roles=[r for r in roles if r]))
     return raws
 
 
@@ -112,12 +107,7 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
     if about is not None:
         body = about.css_first(".inline-show-more-text") or about.css_first(".pv-shared-text-with-see-more")
         profile.about = text_of(body, skip=_HIDDEN) or text_of(about, skip="h2, " + _HIDDEN) or None
-    exp = _section(snap, "experience")
-    if exp is not None:
-        profile.experience = [e for e in (entries.experience(r) for r in _entries(exp)) if e is not None]
-    edu = _section(snap, "education")
-    if edu is not None:
-        profile.education = [e for e in (entries.education(r) for r in _entries(edu)) if e is not None]
+    entries.read_sections(profile, _section(snap, "experience"), _section(snap, "education"), _entries)
     activity = _section(snap, "content_collections")
     if activity is not None:
         pairs = []
@@ -128,7 +118,7 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
             body = item.css_first(".inline-show-more-text") or item.css_first('[id^="mini-update-a11y-description"]')
             pairs.append((item, text_of(body, skip=_HIDDEN, limit=POST_PREFIX)))
         profile.posts = activity_posts(pairs, profile.slug)
-    fill_current(profile, line_parts)
+    entries.fill_current(profile, line_parts)
     profile.is_self = profile.is_self or is_own_page(snap, profile.slug)
     return profile
 

@@ -9,7 +9,7 @@ label text such as "Full-time" or "Present" is needed.
 
 from dataclasses import dataclass, field
 
-from protocol.page import Education, Experience, Role
+from protocol.page import Education, Experience, Profile, Role
 
 from companion.pages.dates import is_date_range, parse_range
 
@@ -83,12 +83,33 @@ def education(raw: RawEntry) -> Education | None:
     return edu
 
 
-def current_role(experience_list: list[Experience] | None) -> tuple[str | None, str | None] | None:
-    """(title, company) of the first ongoing role; None when the list shows no ongoing role."""
-    for exp in experience_list or []:
-        for role in exp.roles:
-            if role.current:
-                return role.title, exp.company
+def read_sections(profile: Profile, experience_node, education_node, read) -> None:
+    """Experience and education from their section nodes (None: not on the page), whose entries
+    `read(node)` lists as RawEntry."""
+    if experience_node is not None:
+        profile.experience = [e for e in map(experience, read(experience_node)) if e is not None]
+    if education_node is not None:
+        profile.education = [e for e in map(education, read(education_node)) if e is not None]
+
+
+def fill_current(profile: Profile, line_parts: list[str]) -> None:
+    """Current title/company: an ongoing role when Experience is loaded; else the top card line."""
+    if profile.experience is not None:
+        current = next(((r.title, e.company) for e in profile.experience for r in e.roles if r.current), None)
+        if current:
+            profile.current_title, profile.current_company = current
+        return
+    schools = {e.school for e in profile.education or [] if e.school}
+    if len(line_parts) >= 2 or (len(line_parts) == 1 and line_parts[0] not in schools):
+        profile.current_company = line_parts[0]
+
+
+def entry_link(root) -> str | None:
+    """The entry's /company/ or /school/ link, without query or fragment."""
+    for a in root.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if "/company/" in href or "/school/" in href:
+            return normalize_link(href)
     return None
 
 

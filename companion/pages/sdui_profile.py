@@ -119,27 +119,17 @@ def _entry_fields(root: LexborNode) -> list[str]:
     return [t for t in (clean(p.text()) for p in select(root, _visit_entry)) if t]
 
 
-def _entry_link(root: LexborNode) -> str | None:
-    for a in root.css("a[href]"):
-        href = a.attributes.get("href") or ""
-        if any(k in href for k in _ENTRY_LINKS):
-            return entries.normalize_link(href)
-    return None
-
-
 def _entry_roots(section: LexborNode) -> list[LexborNode]:
     roots = section.css('[componentkey^="entity-collection-item"]')
     if roots:
         return roots
     # Education has no item keys: an entry is the largest block holding exactly one text link.
-    text_links = [a for a in section.css("a[href]") if any(k in (a.attributes.get("href") or "") for k in _ENTRY_LINKS)
-                  and a.css_first("p") is not None]
+    text_links = [a for a in section.css("a[href]") if _is_entry_link(a) and a.css_first("p") is not None]
     found: list[LexborNode] = []
     for link in text_links:
         node = link
         while node.parent is not None and node.parent.mem_id != section.mem_id:
-            others = [a for a in node.parent.css("a[href]") if a.css_first("p") is not None
-                      and any(k in (a.attributes.get("href") or "") for k in _ENTRY_LINKS)]
+            others = [a for a in node.parent.css("a[href]") if _is_entry_link(a) and a.css_first("p") is not None]
             if len(others) > 1:
                 break
             node = node.parent
@@ -159,7 +149,7 @@ def _raw_entries(section: LexborNode) -> list[entries.RawEntry]:
                     fields = _entry_fields(li)
                     if fields:
                         roles.append(fields)
-        raws.append(entries.RawEntry(fields=_entry_fields(root), link=_entry_link(root), roles=roles))
+        raws.append(entries.RawEntry(fields=_entry_fields(root), link=entries.entry_link(root), roles=roles))
     return raws
 
 
@@ -193,25 +183,9 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
     if about is not None:
         box = about.css_first(_EXPANDABLE)
         profile.about = (text_of(box, skip="button") if box is not None else text_of(about, skip="h2, button")) or None
-    exp = card(snap, "ExperienceTopLevelSection")
-    if exp is not None:
-        profile.experience = [e for e in (entries.experience(r) for r in _raw_entries(exp)) if e is not None]
-    edu = card(snap, "EducationTopLevelSection")
-    if edu is not None:
-        profile.education = [e for e in (entries.education(r) for r in _raw_entries(edu)) if e is not None]
+    entries.read_sections(profile, card(snap, "ExperienceTopLevelSection"), card(snap, "EducationTopLevelSection"),
+                          _raw_entries)
     profile.posts = _posts(snap, profile.slug)
-    fill_current(profile, line_parts)
+    entries.fill_current(profile, line_parts)
     profile.is_self = is_own_page(snap, profile.slug)
     return profile
-
-
-def fill_current(profile: Profile, line_parts: list[str]) -> None:
-    """Current title/company: an ongoing role when Experience is loaded; else the top card line."""
-    if profile.experience is not None:
-        current = entries.current_role(profile.experience)
-        if current:
-            profile.current_title, profile.current_company = current
-        return
-    schools = {e.school for e in profile.education or [] if e.school}
-    if len(line_parts) >= 2 or (len(line_parts) == 1 and line_parts[0] not in schools):
-        profile.current_company = line_parts[0]
