@@ -1,12 +1,8 @@
 """Politeness inference: a logistic regression whose weights ship as JSON inside the package.
 
-P(polite) = sigmoid(bias + sum of the weights of the features present). The features are binary
-(companion/tone/features.py), so the log-odds are exactly the bias plus one weight per feature
-present, and `explain` can list every one of them with the words of the text that switched it on.
-Pure Python; loading the packaged file (0.3 MB) takes about 30 ms and is done once per process.
-
-Trained on the Stanford Politeness Corpus (Danescu-Niculescu-Mizil et al., ACL 2013); the file
-carries the citation, see docs/tone.md.
+P(polite) = sigmoid(bias + the weights of the binary features present), so `explain` can list
+every contribution with the words that switched it on. Pure Python; the packaged file loads once
+per process (~30 ms). Trained on the Stanford Politeness Corpus; see docs/tone.md.
 """
 
 import json
@@ -16,8 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from companion.tone.features import CACHED_CHARS, _chunk_features, chunks, extract
-from companion.tone.strategies import BY_NAME, NAMES, Span
+from companion.tone.features import CACHED_CHARS, _chunk_features, chunks, extract, merge_strategies
+from companion.tone.strategies import BY_NAME, Span
 
 FORMAT = "tactful-politeness/1"
 PACKAGED = "politeness_model.json"
@@ -112,12 +108,7 @@ class ToneModel:
             union = frozenset().union(*(info[0] for _o, _c, info in pieces))
             # Set intersection and map run in C: a keystroke in a long draft re-sums ~500 features.
             z = self.bias + sum(map(self.weights.__getitem__, union & self._known))
-            merged: dict[str, list[Span]] = {}
-            for offset, _chunk, info in pieces:
-                for name, spans in info[2].items():
-                    merged.setdefault(name, []).extend(
-                        spans if not offset else [Span(x.start + offset, x.end + offset, x.words) for x in spans])
-            strategies = {name: merged[name] for name in NAMES if name in merged}
+            strategies = merge_strategies((offset, info[2]) for offset, _chunk, info in pieces)
         return ToneResult(sigmoid(z), z, self.bias, strategies)
 
     def probability(self, text: str) -> float:

@@ -1,13 +1,8 @@
-"""The politeness strategies of Danescu-Niculescu-Mizil et al. (ACL 2013), found with regexes.
+"""The politeness strategies of Danescu-Niculescu-Mizil et al. (ACL 2013), found with regexes and
+token positions instead of the paper's dependency parses (docs/tone.md lists each).
 
-The paper detected most strategies on dependency parses (Stanford parser); we approximate each with
-token positions and a few phrase patterns, so nothing heavier than `re` runs and nothing is
-downloaded. "Sentence start" means the first word of a sentence, where sentences end at . ! ? or a
-line break (LinkedIn drafts put the greeting on its own line).
-
-`find_strategies(text)` returns {strategy name: [Span, ...]} for the strategies present, each span
-in code points of `text` with the words that triggered it. `parse(text)` gives the tokens the model's
-n-gram features are built from, so strategies and n-grams agree on what a word is.
+`find_strategies(text)` returns {strategy name: [Span, ...]} for the strategies present;
+`parse(text)` gives the tokens the n-gram features are built from, so both agree on what a word is.
 """
 
 import re
