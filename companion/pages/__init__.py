@@ -1,9 +1,8 @@
 """LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds.
 
-`parse_snapshot(url, html)` never raises: whatever it cannot read becomes a `warnings` entry and
-the fields stay None. `read_snapshot` is the same, except that a snapshot too complex to parse in
-bounded time (bounds.py) raises PageTooComplex, for callers that answer with an error. One adapter per build and page kind (classic_profile, sdui_profile, thread,
-composer); see docs/pages.md for the anchors each one uses.
+`parse_snapshot(url, html)` never raises: what it cannot read becomes a `warnings` entry and the
+fields stay None; `read_snapshot` raises PageTooComplex for a snapshot too complex to parse in
+bounded time (bounds.py). One adapter per build and page kind; docs/pages.md lists their anchors.
 """
 
 import logging
@@ -14,6 +13,7 @@ from protocol.page import PageResult, Profile
 
 from companion.pages.bounds import PageTooComplex, check
 from companion.pages.dom import Snapshot
+from companion.pages.profile_common import profile_url, slug_from_url
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +56,12 @@ def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | No
 def read_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None,
                   own_slug: str | None = None) -> PageResult:
     """parse_snapshot, but a snapshot that would take unbounded time raises PageTooComplex."""
-    if isinstance(html, str):
-        check(html if len(html) <= MAX_HTML_CHARS else html[:MAX_HTML_CHARS])
     warnings: list[str] = []
+    if isinstance(html, str) and len(html) > MAX_HTML_CHARS:
+        warnings.append("page: snapshot too large, truncated")
+        html = html[:MAX_HTML_CHARS]
+    if isinstance(html, str):
+        check(html)
     try:
         return _parse(url, html, warnings, captured_at, own_slug)
     except Exception as exc:  # noqa: BLE001 - last line of defence
@@ -74,9 +77,6 @@ def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: 
     if not isinstance(html, str) or not html.strip():
         warnings.append("page: empty snapshot")
         return PageResult(kind="other", url=url, warnings=warnings)
-    if len(html) > MAX_HTML_CHARS:
-        warnings.append("page: snapshot too large, truncated")
-        html = html[:MAX_HTML_CHARS]
     snap = Snapshot(html)
     emb = _step(warnings, "embedded_json", embedded_json.read_embedded, snap) or embedded_json.Embedded()
     warnings.extend(emb.warnings)
@@ -103,8 +103,6 @@ def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: 
         result.kind = "thread"
         warnings.append("thread: no conversation found")
     if kind == "profile" and result.kind == "other":
-        from companion.pages.profile_common import profile_url, slug_from_url
-
         warnings.append("profile: no profile markup found (page not loaded yet?)")
         slug = slug_from_url(url)
         result.kind, result.profile = "profile", Profile(url=profile_url(slug), slug=slug)
@@ -128,8 +126,6 @@ def _own_profile(profile: Profile | None, viewer: Profile | None, url: str | Non
     that profile's /in/ slug and, once an own profile is remembered, that slug is the remembered one
     (the first own page is trusted once). Without a URL (a saved file in the CLI) markup decides.
     """
-    from companion.pages.profile_common import slug_from_url
-
     if profile is None:
         return viewer
     if viewer is not None and viewer.slug == profile.slug:

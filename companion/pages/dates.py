@@ -82,19 +82,12 @@ def _is_date_words(text: str) -> bool:
 
 def strip_duration(text: str) -> str:
     """'Jul 2025 - Aug 2025 · 2 mos' -> 'Jul 2025 - Aug 2025' (the duration is derived, not shown data)."""
-    return _DURATION_SEP.split(clean_dashes(text), maxsplit=1)[0].strip()
-
-
-def clean_dashes(text: str) -> str:
-    return " ".join(text.split())
+    return _DURATION_SEP.split(" ".join(text.split()), maxsplit=1)[0].strip()
 
 
 def split_range(text: str) -> tuple[str, str | None]:
-    shown = strip_duration(text)
-    parts = _RANGE_SPLIT.split(shown, maxsplit=1)
-    if len(parts) == 2:
-        return parts[0].strip(), parts[1].strip()
-    return shown, None
+    parts = _RANGE_SPLIT.split(strip_duration(text), maxsplit=1)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (parts[0], None)
 
 
 def is_date_range(text: str) -> bool:

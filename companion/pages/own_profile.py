@@ -60,7 +60,3 @@ def save(data_dir: Path, profile: Profile) -> Profile:
     if merged != old:  # classic pages carry the viewer on every snapshot: write only what changed
         write_private_file(path_in(data_dir), merged.model_dump_json(exclude_none=True, indent=1))
     return merged
-
-
-def forget(data_dir: Path) -> None:
-    path_in(data_dir).unlink(missing_ok=True)

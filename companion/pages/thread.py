@@ -21,8 +21,8 @@ from companion.pages.dates import event_urn_ms, ms_to_iso, parse_clock, parse_da
 from companion.pages.dom import Snapshot, ancestor_matching, text_of
 from companion.pages.profile_common import profile_url, slug_from_url
 
-_CONTAINERS = (".msg-overlay-conversation-bubble, .msg-convo-wrapper, .msg-thread, "
-               "[role=dialog], .scaffold-layout__detail")
+# Where a conversation lives, most specific first.
+_BOXES = (".msg-overlay-conversation-bubble", ".msg-convo-wrapper", ".msg-thread", "[role=dialog]", "main")
 _EVENT = "li.msg-s-message-list__event"
 _HIDDEN = ".visually-hidden, .a11y-text"
 MAX_MESSAGES = 500
@@ -33,9 +33,7 @@ def _containers(snap: Snapshot) -> list[LexborNode]:
     """Conversation containers holding messages; open pop-ups before minimized ones."""
     found: list[LexborNode] = []
     for event in snap.css("[data-event-urn], " + _EVENT):
-        box = ancestor_matching(event, ".msg-overlay-conversation-bubble") or \
-            ancestor_matching(event, ".msg-convo-wrapper") or ancestor_matching(event, ".msg-thread") or \
-            ancestor_matching(event, "[role=dialog]") or ancestor_matching(event, "main") or event.parent
+        box = next(filter(None, (ancestor_matching(event, sel) for sel in _BOXES)), event.parent)
         if box is not None and all(box.mem_id != f.mem_id for f in found):
             found.append(box)
     found.sort(key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""))
