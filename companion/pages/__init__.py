@@ -120,11 +120,8 @@ def _own_profile(profile: Profile | None, viewer: Profile | None, url: str | Non
                  own_slug: str | None) -> Profile | None:
     """The user's own profile as this page shows it, or None; sets profile.is_self accordingly.
 
-    LinkedIn's record of the signed-in account (the viewer data) names the user, even another
-    account than the one remembered. Markup alone (edit links) is weaker: anyone can put such a
-    link on their own profile, so a page it marks counts as the user's only when the page's URL is
-    that profile's /in/ slug and, once an own profile is remembered, that slug is the remembered one
-    (the first own page is trusted once). Without a URL (a saved file in the CLI) markup decides.
+    The viewer record names the user; markup alone (edit links) counts only on the page's own /in/
+    URL and the remembered slug (docs/pages.md, "Own profile", says why).
     """
     if profile is None:
         return viewer

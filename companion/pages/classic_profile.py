@@ -1,11 +1,7 @@
 """The classic ("Ember") profile build: readable classes, section anchors, embedded voyager JSON.
 
-Sections hang off anchor divs (`#about`, `#experience`, `#education`, `#content_collections`) inside
-`section[data-view-name="profile-card"]`; entries are `[data-view-name="profile-component-entity"]`,
-nested for roles grouped under one employer. Every text appears twice (`span[aria-hidden="true"]`
-for the eye, `.visually-hidden` for screen readers): read the aria-hidden copy only. The embedded
-JSON (embedded_json.py) fills what the markup lacks and is the language-free source of the
-relationship (degree, pending invite).
+Every text appears twice (`span[aria-hidden="true"]` for the eye, `.visually-hidden` for screen
+readers): read the aria-hidden copy only. Anchors: docs/pages.md.
 """
 
 from selectolax.lexbor import LexborNode

@@ -1,11 +1,5 @@
-"""Which composer is open, and the character limit the page itself declares.
-
-- connection note: a `textarea` inside a dialog (the invite dialog: `textarea[name=message]`,
-  `#custom-message`), or any textarea in a dialog that links `/preload/custom-invite/`;
-- InMail: a message form with a subject field (`[name=subject]`, `.msg-form__subject`);
-- message: a `[contenteditable=true]` textbox (`[role=textbox]`, `.msg-form__contenteditable`).
-The limit is the field's `maxlength`, else a "0/300"-style counter in the same form or dialog.
-A modal dialog sits above the message pop-up, so the invite note wins when both are present.
+"""Which composer is open (invite note, message, InMail), and the character limit the page itself
+declares (`maxlength`, else a "0/300" counter). Anchors: docs/pages.md, "Composer".
 """
 
 import re

@@ -1,10 +1,8 @@
 """The parsed snapshot: the light DOM plus every serialized open shadow root, and text helpers.
 
-The content script serializes open shadow roots as `<template shadowrootmode="open">` inside their
-host (what `getHTML({serializableShadowRoots: true})` produces). An HTML parser keeps a template's
-content out of the document tree, so `css()` never reaches it; LinkedIn's new build mounts the
-message overlay and the invite dialog in such a root on `div#interop-outlet`. `Snapshot.css` looks
-in the light DOM and in every shadow root (nested ones too), like a deep query in the browser.
+Open shadow roots arrive as `<template shadowrootmode="open">` inside their host; a parser keeps a
+template's content out of the tree, so `Snapshot.css` searches each root too (LinkedIn's new build
+mounts the message overlay and the invite dialog in one on `div#interop-outlet`).
 """
 
 import re
@@ -26,11 +24,8 @@ def clean(text: str | None) -> str:
 
 
 def text_of(node: LexborNode | None, skip: str | None = None, limit: int | None = None) -> str:
-    """The node's text, whitespace collapsed; `skip` is a selector whose subtrees are left out.
-
-    Line breaks and block ends become spaces. With `limit`, reading stops soon after that many
-    characters (a prefix is all a post needs, and long posts are the slow part of a page).
-    """
+    """The node's text, whitespace collapsed, without the subtrees matching selector `skip`; line
+    breaks and block ends become spaces. With `limit`, reading stops soon after that many characters."""
     if node is None:
         return ""
     if not skip or node.css_first(skip) is None and node.css_first("br, p, div, li") is None:
@@ -66,11 +61,8 @@ _PART = re.compile(r"\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*[\"']
 
 @lru_cache(maxsize=256)
 def _compile(selector: str) -> tuple[Callable[[str, dict], bool], ...]:
-    """A matcher for simple compound selectors (tag, .class, #id, [attr op value]), comma-separated.
-
-    selectolax's css_matches() tests the whole subtree, not the element itself, so ancestor walks
-    need this. Descendant combinators are not supported (callers do not need them).
-    """
+    """A matcher for comma-separated compound selectors (tag, .class, #id, [attr op value]), no
+    combinators: selectolax's css_matches() tests the whole subtree, not the element itself."""
     tests = []
     for compound in selector.split(","):
         compound = compound.strip()
@@ -119,11 +111,8 @@ SKIP, TAKE, DESCEND = 0, 1, 2
 
 
 def select(root: LexborNode, visit: Callable[[LexborNode], int]) -> list[LexborNode]:
-    """Elements under `root` in document order that `visit` TAKEs; SKIP prunes a subtree.
-
-    One pass with an explicit stack: cheaper than a query plus an ancestor walk per match, and no
-    Python recursion however deep a broken page nests.
-    """
+    """Elements under `root` in document order that `visit` TAKEs; SKIP prunes a subtree. One pass
+    with an explicit stack: no query plus ancestor walk per match, no recursion on deep pages."""
     out: list[LexborNode] = []
     stack = [root.iter()]
     while stack:

@@ -1,10 +1,8 @@
-"""The classic build's embedded API responses: `<code id="bpr-guid-N">` JSON blocks.
+"""The classic build's embedded API responses: HTML-escaped `<code id="bpr-guid-N">` JSON blocks,
+each described by a sibling `<code id="datalet-bpr-guid-N">` ({"request": "/voyager/api/…"}).
 
-Classic pages ship the voyager responses they were rendered from, HTML-escaped in hidden `<code>`
-elements, each described by a sibling `<code id="datalet-bpr-guid-N">` ({"request": "/voyager/api/…"}).
-Two are useful here: `/voyager/api/me` (the viewer: the user's own name, headline and slug) and the
-profile query, whose `included[]` holds typed entities (Profile, Geo, MemberRelationship). The new
-build embeds none of this.
+Two are useful: `/voyager/api/me` (the viewer: the user's own name, headline and slug) and the
+profile query, whose `included[]` holds typed entities (Profile, Geo, MemberRelationship).
 """
 
 import json

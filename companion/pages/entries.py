@@ -1,10 +1,7 @@
 """Experience and Education entries from the ordered text fields of one entry, for both builds.
 
-Both builds show an entry as a short list of fields: title, company (· employment type), dates
-(· duration), location for a role; company, (type · total duration), location, then one sub-list
-per role for roles grouped under one employer; school, degree, dates for a school. The fields are
-found by position around the one field that is a date range (see dates.is_date_range), so no
-label text such as "Full-time" or "Present" is needed.
+Fields are placed by position around the one field that is a date range (dates.is_date_range), so
+no label text such as "Full-time" or "Present" is needed (docs/pages.md).
 """
 
 from dataclasses import dataclass, field

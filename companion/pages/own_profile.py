@@ -1,9 +1,5 @@
-"""The user's own profile, remembered locally so hints can find overlaps with a recipient.
-
-Learned from a snapshot of the user's own page (full: experience, education, location) or from the
-classic build's embedded viewer data on any page (name, headline, slug only). Stored as one JSON
-file, 0600, in the data dir; it never leaves the machine. A partial sighting fills gaps and never
-erases what a full one taught: fields the new snapshot does not show keep their remembered value.
+"""The user's own profile, remembered locally (own_profile.json, 0600) so hints can find overlaps
+with a recipient. A partial sighting fills gaps and never erases what a full one taught.
 """
 
 import json

@@ -1,13 +1,5 @@
-"""Profile anchors both builds share: link patterns, which LinkedIn does not translate.
-
-- the slug: the page URL `/in/<slug>/`, else the top card's links;
-- mutual connections: the people-search link restricted to your 1st-degree network (`network=["F"]`
-  in the new build, `facetNetwork="F"` + `facetConnectionOf` in the classic one): the names shown in
-  `<strong>` plus the one number in the rest of the text ("and 5 other");
-- location: the text beside the `/overlay/contact-info/` link;
-- own page: an edit link under `/in/<slug>/` (`/edit/intro/`, `/edit/forms/`, `/add-edit/`);
-- pending invite (new build): a link back to the profile itself carrying an aria-label and a visible
-  label in the action row (the "Pending" pill), next to the `/messaging/compose/` link.
+"""Profile anchors both builds share: link patterns, which LinkedIn does not translate (slug,
+mutual connections, location, own page, pending invite; docs/pages.md).
 """
 
 import re

@@ -1,10 +1,5 @@
-"""The new (2026, "SDUI") profile build: hashed classes, so anchor on keys, links and structure.
-
-Cards are `[componentkey$="<Card>"]` (Topcard, About, ExperienceTopLevelSection,
-EducationTopLevelSection; Activity's key carries the slug). Inside a card the text sits in `<p>`s
-whose order is stable; entries link `/company/` or `/school/`. The top card carries two degree labels
-(the visible one and a hidden alternate for after an invite is accepted); the hidden one is wrapped
-one element deeper, so the shallowest label is the one the user sees.
+"""The new (2026, "SDUI") profile build: hashed classes, so anchor on componentkeys, links and
+structure (docs/pages.md).
 """
 
 from selectolax.lexbor import LexborNode

@@ -1,14 +1,5 @@
-"""A conversation: the messaging page `/messaging/thread/…` or the message pop-up over any page.
-
-Messaging is still the classic build in both page generations; in the new one the pop-up lives in
-the `#interop-outlet` shadow root, which Snapshot.css searches too. Anchors, in order:
-- the conversation container: the pop-up `[role=dialog]` bubble or the full-page thread;
-- the other participant: the header's `/in/` link (name and slug);
-- each message: `[data-event-urn]`; its send time is the epoch-ms prefix of the urn's base64 tail;
-  when that fails, the visible day heading and group time, carried forward because LinkedIn
-  prints them on the first message of a day and of a sender's group only;
-- the sender: the `--other` modifier, else the group's sender name (carried forward) compared with
-  the participant's.
+"""A conversation: the messaging page `/messaging/thread/…` or the message pop-up over any page
+(in the new build inside the `#interop-outlet` shadow root). Anchors: docs/pages.md, "Thread".
 """
 
 from datetime import datetime
