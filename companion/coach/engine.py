@@ -1,9 +1,7 @@
 """The coach's engine: run the registered rules over an analysed draft and build Feedback.
 
-A rule is a pure function of (AnalysedDraft, CoachContext) -> findings. Each rule declares its
-code, default severity, the surfaces it applies to and what context it needs; the engine skips a
-rule that is switched off, does not apply to the surface, or lacks its context, so those cost
-nothing.
+A rule is a pure function of (AnalysedDraft, CoachContext) -> findings; the engine skips a rule
+that is switched off, does not apply to the surface, or lacks the context it needs.
 """
 
 import re

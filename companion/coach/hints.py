@@ -1,10 +1,6 @@
-"""Personalization hints: specifics from the recipient's profile, the user's own, and the thread.
-
-`hints(draft, ctx)` returns, strongest first: shared employers with overlapping dates ("We were
-both at Stripe in 2019"), shared schools, their recent post (topic and link), mutual connections,
-the same city, their tenure or recent move, and how long ago you last talked. Each hint carries the
-text to insert, why it helps, and the exact source field. A hint whose subject the draft already
-mentions is left out; nothing here invents a fact the page did not show.
+"""Personalization hints from the recipient's profile, the user's own, and the thread, strongest
+first, each with the text to insert, why it helps and its source field (docs/pages.md, "Hints").
+Nothing here invents a fact the page did not show.
 """
 
 import re

@@ -1,8 +1,5 @@
-"""Matching helpers the rule families share: negation, company and person names, context lookup.
-
-Kept out of the rule modules so every family answers "is this their company?" and "is this
-negated?" the same way. Anything compiled per company or name is cached, so typing the next
-character does not recompile it.
+"""Matching helpers the rule families share: negation, company and person names, context lookup,
+so every family answers "is this their company?" the same way. Per-name work is cached.
 """
 
 import re

@@ -1,8 +1,6 @@
 """What the coach reads from the outreach log: a read-only interface the store implements
-(companion.store.cache.OutreachView), and the records it hands out.
-
-Rules run on every keystroke, so the view answers from memory. Times are milliseconds since the
-epoch (UTC). Records hold no message text.
+(companion.store.cache.OutreachView), and its records. It answers from memory; times are ms since
+the epoch (UTC); records hold no message text.
 """
 
 from dataclasses import dataclass

@@ -1,9 +1,6 @@
-"""Every rule the coach runs: each module under rules/ exports RULES, and all of them are found here.
-
-Modules are read in name order and the rules sorted by default severity (errors first), so a new
-rule family is one new module: nothing else lists it. Findings are ordered again in the report
-(severity, then position), so this order only breaks ties among findings without a range.
-"""
+"""Every rule the coach runs: each module under rules/ exports RULES, so a new rule family is one
+new module. Rules are sorted by default severity (errors first); that order only breaks ties among
+findings without a range."""
 
 import importlib
 import pkgutil

@@ -1,10 +1,7 @@
 """Turn findings into the Feedback result: score, checklist, hints, limits.
 
-Score (documented in docs/rules.md, "Score"): start at 100; every rule that fired subtracts once,
-at the severity of its worst finding (error 35, warning 12, info 4, hint 0), so five "!!" cost the
-same as one; any must-fix (an error: wrong name or company, demanding wording, a confidential ask,
-an unfilled placeholder, an over-limit text) caps the score at 40. The result is clamped to 0-100.
-An empty or whitespace-only draft has no findings and no score (None); its checklist is all open.
+The score formula (one penalty per rule at its worst severity, a must-fix caps it at 40) is
+documented in docs/rules.md, "Score".
 """
 
 import logging

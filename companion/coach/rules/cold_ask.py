@@ -1,10 +1,7 @@
 """relationship.cold-ask: asking a stranger for a referral in the very first message.
 
-A referral puts the referrer's name behind you; few people do that for someone they have never
-exchanged a word with. The rule fires when the draft asks for a referral (or to pass on a
-resume) and nothing shows a relationship: no message either way in the outreach log or the thread
-on the page, no shared employer or school between the two profiles (when both are known), and no
-line in the draft itself that refers to an earlier exchange ("great meeting you at ...").
+It fires when the draft asks to be put forward and nothing shows a relationship: no message in the
+log or the thread, no shared employer or school, no mutual named, no line about an earlier exchange.
 """
 
 import re

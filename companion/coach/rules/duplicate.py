@@ -1,10 +1,5 @@
-"""dup.mass-message: the draft is a near-copy of notes already sent to other people.
-
-People compare notes, and a message that could have gone to anyone reads as one that did. The
-check masks names, companies, roles and numbers (so filling in a template does not hide it),
-builds word 3-shingles, and flags a Jaccard similarity of 0.5 or more with messages in the
-outreach log sent to anyone but this recipient (companion.store.massindex documents the
-threshold and why light edits stay above it). Drafts under ten words are not checked.
+"""dup.mass-message: the draft is a near-copy of notes already sent to other people (names,
+companies and roles masked; companion.store.massindex documents the similarity and threshold).
 """
 
 from companion.coach.analysis import AnalysedDraft

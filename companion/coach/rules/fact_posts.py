@@ -1,9 +1,7 @@
 """fact.post-missing: the draft mentions "your recent post" but their page shows no post of theirs.
 
-A compliment on a post that does not exist (or that was someone else's, merely reposted) is a tell
-of a template, and it is checkable: the page parser reads the posts the profile shows. The rule
-speaks only when the Activity section was loaded (Profile.posts is a list, possibly empty); when it
-was not (None), nothing is known and nothing is said.
+Only when the Activity section was loaded (Profile.posts is a list, possibly empty): else nothing is
+known and nothing is said.
 """
 
 import re

@@ -1,16 +1,8 @@
-"""tone.impolite: the politeness model (companion/tone) says the draft reads as impolite.
+"""tone.impolite: the politeness model (companion/tone) says the draft, or a passage of it, reads
+as impolite; the finding names the words that pulled the score down and what would lift it.
 
-The model was trained on requests rated by people (Stanford Politeness Corpus, Danescu-Niculescu-
-Mizil et al., ACL 2013), so it catches what no single rule names: a "Why ...?" opening, a sentence
-that starts with "You", "actually"/"really" that sound like correcting someone, words of blame. The
-finding names the words that pulled the score down (strategies and n-grams with the largest negative
-weights) and what would lift it (absent strategies with the largest positive weights, with the
-probability the model gives if they were added).
-
-It never contradicts tone.demanding: it reads that rule's findings for the draft (unless switched
-off); words it already reports are not repeated here, and when nothing else pulls the score down this rule stays
-quiet. `tone_summary` (the Feedback's `tone` field) never labels a draft "polite" while
-tone.demanding fires on it.
+It never repeats tone.demanding: words that rule reports are left out, and when nothing else pulls
+the score down it stays quiet. docs/tone.md, "In the coach", has the details.
 """
 
 from companion.coach.analysis import AnalysedDraft
