@@ -7,7 +7,7 @@ hands them a research project instead, so vague asks are the ones that go unansw
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import CoachContext, Rule, missing_phrase_rule
 from companion.coach.matching import find_company, negated, recipient_company
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
@@ -110,16 +110,6 @@ def role_span(draft: AnalysedDraft) -> tuple[int, int] | None:
         return None
 
     return draft.remember("ask.role", compute)
-
-
-def _role_missing(draft: AnalysedDraft, ctx: CoachContext):
-    if role_span(draft) is None:
-        yield ROLE_MISSING.finding(
-            "No specific role: the draft names no job title, job ID or job link. A referrer has to "
-            "enter one role in their referral tool, so they cannot act on the ask as written.",
-            suggestion="Name the exact role and, if you have it, the job ID or link "
-                       "(e.g. \"the Senior Backend Engineer role, job ID 12345\").",
-        )
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
@@ -240,9 +230,13 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-ROLE_MISSING = Rule(
-    code="ask.role-missing", severity="warning", surfaces=ASK_SURFACES, check=_role_missing,
-    checklist="specific",
+ROLE_MISSING = missing_phrase_rule(
+    "ask.role-missing", lambda draft: role_span(draft) is not None,
+    "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
+    "their referral tool, so they cannot act on the ask as written.",
+    "Name the exact role and, if you have it, the job ID or link (e.g. \"the Senior Backend Engineer role, "
+    "job ID 12345\").",
+    severity="warning", surfaces=ASK_SURFACES, checklist="specific",
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'Here is the posting: https://stripe.com/jobs/listing/123456', 'I applied for job ID 48213 at Stripe.',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",

@@ -33,13 +33,9 @@ PRIOR_CONTACT = re.compile(
 
 def _has_history(ctx: CoachContext) -> bool:
     rec = recipient_log(ctx)
-    if rec is not None and (rec.sent or rec.replies):
-        return True
-    if ctx.thread is not None and ctx.thread.messages:
-        return True
-    if ctx.profile is not None and ctx.own_profile is not None and shared_history(ctx.profile, ctx.own_profile):
-        return True
-    return False
+    return bool(rec is not None and (rec.sent or rec.replies) or ctx.thread is not None and ctx.thread.messages
+                or ctx.profile is not None and ctx.own_profile is not None
+                and shared_history(ctx.profile, ctx.own_profile))
 
 
 def _asks(draft: AnalysedDraft):

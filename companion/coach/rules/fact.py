@@ -19,7 +19,7 @@ _GREETING = re.compile(
 # Greeting words that are not a name: "Hi there", "Dear Hiring Manager", "Hello team".
 _NOT_NAME = {
     "there", "all", "team", "everyone", "everybody", "folks", "hiring", "sir", "madam", "friend",
-    "again", "hope", "i", "i'm", "im", "my", "how", "hope", "y'all", "you", "good", "recruiter",
+    "again", "i", "i'm", "im", "my", "how", "hope", "y'all", "you", "good", "recruiter",
     "recruiting", "colleague", "connection", "mate", "guys", "people", "world", "manager", "it's",
     "hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "thanks", "regards", "best", "cheers",
 }
@@ -79,14 +79,12 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
             continue
         left = next((p for p in past if same_company(said, p)), None)
         why = f"they were at {left} before, but are at {theirs} now" if left else f"they are at {theirs}"
-        start, end = m.span(3)
-        start_said = start
+        start, end = m.start(3), m.start(3) + len(said)
         yield COMPANY_MISMATCH.finding(
             f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
             "copy-pasted message and they cannot refer you there.",
-            draft, (start_said, start_said + len(said)),
-            suggestion=f"Did you mean {theirs}?",
-            fix={"range": draft.range(start_said, start_said + len(said)), "replacement": theirs},
+            draft, (start, end), suggestion=f"Did you mean {theirs}?",
+            fix={"range": draft.range(start, end), "replacement": theirs},
         )
 
 

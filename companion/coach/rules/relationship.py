@@ -11,19 +11,13 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, same_company
 
 
-def _years(exp: Experience) -> tuple[int | None, int | None, bool]:
-    """First start year, last end year, and whether a role there is current."""
-    starts = [r.start.year for r in exp.roles if r.start]
-    ends = [r.end.year for r in exp.roles if r.end]
-    current = any(r.current for r in exp.roles)
-    return (min(starts) if starts else None, max(ends) if ends else None, current)
-
-
 def _span(exp: Experience) -> str:
-    start, end, current = _years(exp)
-    if start is None:
+    """"2016–2019" or "2019–present" over all roles there; "" when no start is known."""
+    starts = [r.start.year for r in exp.roles if r.start]
+    if not starts:
         return ""
-    return f"{start}–{'present' if current else (end or '?')}"
+    ends = [r.end.year for r in exp.roles if r.end]
+    return f"{min(starts)}–{'present' if any(r.current for r in exp.roles) else max(ends, default='?')}"
 
 
 def shared_history(profile: Profile, own: Profile) -> list[tuple[str, str, str, str]]:

@@ -65,11 +65,8 @@ def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int,
     """Code-point spans tone.demanding reports for this draft (none when it is switched off)."""
     if not DEMANDING.applies(ctx):
         return []
-    spans = []
-    for f in demanding_findings(draft):
-        if f.range is not None:
-            spans.append((draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end)))
-    return spans
+    return [(draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end))
+            for f in demanding_findings(draft) if f.range is not None]
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
@@ -117,27 +114,21 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = _model(ctx)
     whole = _result(draft, model).polite_probability
     offset, passage = 0, None
-    if whole >= IMPOLITE_BELOW:
-        # A long draft can read polite overall around one rude passage; look for it.
+    if whole >= IMPOLITE_BELOW:  # a long draft can read polite overall around one rude passage
         worst = min(model.passages(draft.text, _pieces(draft, model)), key=lambda x: x[2], default=None)
         if worst is None or worst[2] >= PASSAGE_BELOW:
             return
         offset, end, _p = worst
         passage = draft.text[offset:end]
-        result = model.explain(passage)
-    else:
-        result = model.explain(draft.text)
+    result = model.explain(draft.text if passage is None else passage)
     p = result.polite_probability
     demanding = [(s - offset, e - offset) for s, e in _demanding_spans(draft, ctx)]
-    down = pulls(result, exclude=demanding)
+    down = pulls(result, exclude=demanding)[:3]
     if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
-    named = []
-    for weight, words, _span, strategy in down[:3]:
-        label = f"\"{words}\"" + (f" ({BY_NAME[strategy].label.lower()})" if strategy else "")
-        named.append(label)
-    fixes = [_FIX[s] for _w, _words, _span, s in down[:3] if s in _FIX]
-    if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down[:3]):
+    named = [f"\"{words}\"" + (f" ({BY_NAME[s].label.lower()})" if s else "") for _w, words, _sp, s in down]
+    fixes = [_FIX[s] for *_x, s in down if s in _FIX]
+    if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down):
         fixes.append(_FIX["please_start"])
     ups = [] if passage is not None else lifts(result, model)[:2]  # courtesies elsewhere do not fix a rude passage
     advice = "; ".join([*fixes, *(text + (f" (about {q:.0%} with it)" if q - p >= 0.05 else "")
@@ -159,7 +150,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     if span is not None and offset:
         span = (span[0] + offset, span[1] + offset)
     data = {"polite_probability": round(p, 3),
-            "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down[:3]],
+            "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down],
             "would_lift": [{"strategy": n, "polite_probability": round(q, 3)} for q, n, _t in ups]}
     if passage is not None:
         data["passage"] = draft.range(offset, offset + len(passage))
