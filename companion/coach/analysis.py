@@ -48,11 +48,8 @@ class AnalysedDraft:
         return len(_WORD.findall(self.text))
 
     def sentence_start(self, index: int, limit: int = 80) -> int:
-        """Where the sentence holding `index` starts, looking back at most `limit` characters.
-
-        A few C-level rfind calls instead of a sentence split: this runs for every candidate
-        trigger on every keystroke.
-        """
+        """Where the sentence holding `index` starts, looking back at most `limit` characters (a few
+        rfind calls in C: this runs for every candidate trigger on every keystroke)."""
         lo = max(0, index - limit)
         text = self.text
         cut = max(text.rfind(".", lo, index), text.rfind("!", lo, index), text.rfind("?", lo, index),
@@ -66,11 +63,8 @@ class AnalysedDraft:
         return bool(stops) and tail[min(stops)] == "?"
 
     def before_in_sentence(self, index: int, limit: int = 80) -> str:
-        """Lower-cased text from the start of `index`'s sentence (at most `limit` chars) to `index`.
-
-        Rules use it to look for a softener or a negation in front of a trigger ("could you refer
-        me", "I'm not demanding") without re-scanning the draft.
-        """
+        """Lower-cased text from the start of `index`'s sentence (at most `limit` chars) to `index`:
+        where rules look for a softener or a negation in front of a trigger."""
         return self.lower[self.sentence_start(index, limit):index]
 
     @cached_property

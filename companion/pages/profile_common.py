@@ -58,16 +58,9 @@ def mutual_connections(scope: LexborNode | None) -> tuple[int | None, list[str] 
     """(count, names) from the mutual-connections link in the top card, or (None, None)."""
     if scope is None:
         return None, None
-    best: LexborNode | None = None
-    for a in scope.css("a[href]"):
-        if _is_mutual_link(a.attributes.get("href") or "") and a.css_first("strong") is not None:
-            best = a
-            break
-    if best is None:
-        for a in scope.css("a[href]"):
-            if _is_mutual_link(a.attributes.get("href") or "") and text_of(a):
-                best = a
-                break
+    links = [a for a in scope.css("a[href]") if _is_mutual_link(a.attributes.get("href") or "")]
+    best = next((a for a in links if a.css_first("strong") is not None), None) or next(
+        (a for a in links if text_of(a)), None)
     if best is None:
         return None, None
     # The classic build repeats the text for screen readers; read one copy only.

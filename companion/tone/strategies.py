@@ -208,14 +208,12 @@ def find_strategies(text: str, tokens: list[Token] | None = None) -> dict[str, l
             add("positive_lexicon", t.start, t.end)
         elif w in NEGATIVE:
             add("negative_lexicon", t.start, t.end)
-    lower = text.lower().replace("’", "'")
-    if len(lower) != len(text):  # a few characters lower-case to two; keep offsets exact
-        lower = text.replace("’", "'")
-        flags = re.I
-    else:
-        flags = 0
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters lower-case to two code points; keep offsets exact
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lower = lower.replace("’", "'")
     for name, triggers, pattern in _PHRASES:
-        if flags or any(k in lower for k in triggers):
-            for m in (re.finditer(pattern.pattern, lower, flags) if flags else pattern.finditer(lower)):
+        if any(k in lower for k in triggers):
+            for m in pattern.finditer(lower):
                 add(name, m.start(), m.end())
     return {name: sorted(found[name], key=lambda s: s.start) for name in NAMES if name in found}

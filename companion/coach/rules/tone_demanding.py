@@ -10,7 +10,7 @@ demanding anything", "no rush, not urgent"), and capitalised acronyms ("AWS", "N
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
 from companion.coach.matching import negated
 
@@ -18,8 +18,6 @@ from companion.coach.matching import negated
 # "refer" triggers are requests for the favour itself: an order only in the imperative mood
 # (companion/coach/language.py), a fair request as a question or a conditional.
 _TRIGGERS = re.compile(
-    # One check where no word starts instead of ~60 alternatives halves the cost; after it, the
-    # alternatives need no \b of their own and open with a letter, which re tests before entering one.
     WORD_START +
     r"(?:(?P<entitle>(?:get|give|find|land) me (?:a |an |the )?(?:job|position|role|interview|offer|internship)\b|"
     r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b)"
@@ -127,10 +125,6 @@ def demanding_findings(draft: AnalysedDraft) -> list:
     return draft.remember("tone.demanding", lambda: list(_find(draft)))
 
 
-def _demanding(draft: AnalysedDraft, ctx: CoachContext):
-    return demanding_findings(draft)
-
-
 def _find(draft: AnalysedDraft):
     shouted = list(_shouting(draft))
     yield from shouted
@@ -163,7 +157,6 @@ _TWO_CAPS = re.compile(r"[A-Z][A-Z]")  # starts with a class: re scans for it in
 def _shouting(draft: AnalysedDraft):
     text = draft.text
     done = 0
-    # _TWO_CAPS starts with a class, so re finds candidates in C; the run is then matched in place.
     for hit in _TWO_CAPS.finditer(text):
         pos = hit.start()
         if pos < done or (pos > 0 and text[pos - 1].isalpha()):
@@ -200,7 +193,7 @@ def _normal_case(shouted: str, at_sentence_start: bool) -> str:
 
 DEMANDING = Rule(
     judges_words=True,
-    code="tone.demanding", severity="error", check=_demanding,
+    code="tone.demanding", severity="error", check=lambda draft, ctx: demanding_findings(draft),
     checklist="polite",
     fires=("Please refer me for the role.", "I need you to forward my resume.", "Please get back to me ASAP.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
