@@ -1,4 +1,4 @@
-"""fact.*: the greeting names the recipient, and the company is the one they are at.
+"""fact.*: the greeting names the recipient, the company is the one they are at, their post exists.
 
 Copy-paste outreach leaves the last recipient's name or company behind ("Hi Priya" to Sam, "your
 team at Google" to someone at Stripe). Nothing ends a conversation faster, so these are errors
@@ -9,7 +9,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import name_matches, recipient_company, recipient_name, same_company
+from companion.coach.matching import name_matches, negated, recipient_company, recipient_name, same_company
 
 _GREETING = re.compile(
     r"^\s*(?:(?i:hi|hello|hey|dear|hiya|howdy|greetings|good (?:morning|afternoon|evening))(?:[ \t]+|[ \t]*,[ \t]*)"
@@ -104,4 +104,37 @@ COMPANY_MISMATCH = Rule(
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 
-RULES = [NAME_MISMATCH, COMPANY_MISMATCH]
+# "Your recent post" when their page shows none of their own: checkable once the Activity section was
+# loaded (Profile.posts is a list, possibly empty); when it was not (None), nothing is said.
+_POST = re.compile(
+    r"\b(?:your|ur) (?:(?:very |really )?(?:recent|latest|last|new|great|insightful|interesting|amazing|"
+    r"thoughtful|inspiring) )*(?:linkedin )?(?:posts?|article|write-?up|update)\b"
+)
+
+
+def _post_missing(draft: AnalysedDraft, ctx: CoachContext):
+    posts = ctx.profile.posts if ctx.profile is not None else None
+    if posts is None or any(not p.reposted for p in posts):
+        return
+    only_reposts = bool(posts)
+    for m in _POST.finditer(draft.lower):
+        start, end = m.span()
+        if negated(draft, start, 40):
+            continue
+        what = ("their recent activity shows only posts they reshared from others" if only_reposts
+                else "their profile shows no posts")
+        yield POST_MISSING.finding(
+            f"\"{draft.text[start:end]}\" refers to a post of theirs, but {what}. Praise for a post "
+            "that does not exist reads as a template.",
+            draft, (start, end),
+            suggestion="Mention something that is on their profile instead: a role, a project, a "
+                       "shared employer or school.",
+        )
+
+
+POST_MISSING = Rule(
+    code="fact.post-missing", severity="warning", check=_post_missing, needs=frozenset({"profile"}),
+    rationale="A compliment on a post they never wrote shows the message was not written for them.",
+)
+
+RULES = [NAME_MISMATCH, COMPANY_MISMATCH, POST_MISSING]

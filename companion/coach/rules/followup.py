@@ -4,14 +4,15 @@ The timeline joins the outreach log (everything sent while Tactful ran, and repl
 thread on the page (which also shows older messages); a thread message within MATCH_MINUTES of a
 logged one is the same message. companion.coach.due decides what is due: too soon (under WAIT_DAYS
 since the last unanswered message), ok (a short reminder, acknowledging the gap past LATE_DAYS), or
-stop (a follow-up already went unanswered).
+stop (a follow-up already went unanswered). followup.pressure flags a follow-up that reproaches.
 """
 
+import re
 from datetime import timedelta
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import LATE_DAYS, WAIT_DAYS, follow_up_due
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.matching import first_name, recipient_log
 from companion.coach.outreach_view import iso, parse_time, say_date, to_ms
 
@@ -136,4 +137,38 @@ STOP = Rule(
     rationale="After an unanswered follow-up, more messages cost goodwill; other routes work better.",
 )
 
-RULES = [TOO_SOON, OK, STOP]
+# A follow-up that guilt-trips ("did you see my message?", "still waiting") instead of nudging.
+_PRESSURE = re.compile(
+    r"\bdid you (?:see|get|read|receive|check|even (?:see|read|open)) my (?:last |previous |earlier )?"
+    r"(?:message|note|email|inmail|request|dm)\b"
+    r"|\bhave you (?:seen|read|gotten|received) my (?:last |previous |earlier )?(?:message|note|email|inmail|request)\b"
+    r"|\b(?:see|check|ask|know) (?:if|whether) you (?:ever )?(?:received|got|saw|read|opened) my (?:last |previous |earlier )?"
+    r"(?:message|note|email|e-mail|inmail|request)\b"
+    r"|\b(?:i'm |i am )?still waiting\b"
+    r"|\bi (?:haven't|have not|never) (?:heard back|heard from you|gotten a (?:reply|response)|received a (?:reply|response))"
+    r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
+    r"|\byou (?:never|haven't|have not|didn't|did not) (?:replied|reply|responded|respond|answered|answer|got back|get back|read)\b"
+    r"|\bwhy (?:haven't|didn't|have you not|did you not) you\b"
+    r"|\b(?:you(?:'re| are)|you must be|i guess you're|i guess you are) (?:ignoring|too busy for)\b"
+    r"|\b(?:following up|reaching out|writing|messaging) (?:again|once more|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b"
+    r"|\b(?:this is )?(?:my|the) (?:second|third|fourth|\d+(?:st|nd|rd|th)) (?:message|attempt|time (?:i've|i have) (?:written|messaged|asked))\b"
+    r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out)(?: to)?(?: you)? (?:\w+ )?(?:several|multiple|many|\d+|two|three|a few) times\b"
+    r"|\bas i (?:said|mentioned) (?:before|earlier|previously|in my last)\b|\bper my (?:last|previous) (?:message|email|note)\b"
+    r"|\bjust (?:a )?(?:reminder|checking) (?:that )?(?:you (?:haven't|didn't))\b"
+    r"|\b(?:hello|hi|hey) ?\?\?*(?=\s|$)|\bany update\s*\?{2,}"
+)
+
+
+PRESSURE = phrase_rule(
+    "followup.pressure", _PRESSURE,
+    "\"{w}\" reads as a reproach for not replying. They owe you nothing, and guilt makes silence easier "
+    "than an answer.",
+    "Assume your message got buried: \"Bumping this in case it got lost in your inbox — no worries at all "
+    "if now isn't a good time.\"",
+    severity="error", surfaces=frozenset({"follow_up"}),
+    fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", 'Just following up to see if you received my last email?',),
+    quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
+    rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
+)
+
+RULES = [TOO_SOON, OK, STOP, PRESSURE]
