@@ -13,8 +13,7 @@ from companion.pages.dates import parse_degree
 from companion.pages.dom import DESCEND, SKIP, TAKE, Snapshot, ancestor_matching, clean, select, text_of
 from companion.pages.embedded_json import Embedded
 from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
-                                            mutual_connections, profile_url, resolve_slug)
-from companion.pages.sdui_profile import name_from_title
+                                            mutual_connections, name_from_title, profile_url, resolve_slug)
 
 _ENTITY = '[data-view-name="profile-component-entity"]'
 _HIDDEN = ".visually-hidden, .a11y-text"

@@ -40,6 +40,17 @@ def resolve_slug(url: str | None, card: LexborNode | None, warnings: list[str]) 
     return from_dom or from_url
 
 
+def name_from_title(snap: Snapshot) -> str | None:
+    """The name in the page title ("(3) Name | LinkedIn"); later titles are stale ones an SPA left."""
+    titles = snap.titles()
+    if not titles or " | " not in titles[0]:
+        return None
+    name = titles[0].rsplit(" | ", 1)[0]
+    if name.startswith("(") and ") " in name:
+        name = name.split(") ", 1)[1]  # unread counter
+    return clean(name) or None
+
+
 def profile_url(slug: str | None) -> str | None:
     return f"https://www.linkedin.com/in/{slug}/" if slug else None
 

@@ -10,8 +10,8 @@ from companion.pages import entries
 from companion.pages.dates import looks_like_degree_label, parse_degree
 from companion.pages.dom import DESCEND, SKIP, TAKE, Snapshot, ancestor_matching, clean, depth_below, select, text_of
 from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
-                                            mutual_connections, pending_from_action_row, profile_url,
-                                            resolve_slug)
+                                            mutual_connections, name_from_title, pending_from_action_row,
+                                            profile_url, resolve_slug)
 
 _ENTRY_LINKS = ("/company/", "/school/")
 _EXPANDABLE = '[data-testid="expandable-text-box"]'
@@ -34,20 +34,7 @@ def _cards(snap: Snapshot) -> list[tuple[str, LexborNode]]:
 
 
 def card(snap: Snapshot, suffix: str) -> LexborNode | None:
-    for key, node in _cards(snap):
-        if key.endswith(suffix):
-            return node
-    return None
-
-
-def name_from_title(snap: Snapshot) -> str | None:
-    for title in snap.titles()[:1]:  # later titles are stale ones an SPA left behind
-        name = title.rsplit(" | ", 1)[0] if " | " in title else None
-        if name:
-            if name.startswith("(") and ") " in name:
-                name = name.split(") ", 1)[1]  # "(3) Name" unread counter
-            return clean(name) or None
-    return None
+    return next((node for key, node in _cards(snap) if key.endswith(suffix)), None)
 
 
 def _visit_top(node: LexborNode) -> int:
@@ -63,8 +50,8 @@ def _top_fields(top: LexborNode) -> list[LexborNode]:
     return select(top, _visit_top)
 
 
-def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> tuple[list[str], str | None]:
-    """Fills name, degree, headline, location, mutuals, pending; returns (company line parts, its text)."""
+def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[str]:
+    """Fills name, degree, headline, location, mutuals, pending; returns the company line's parts."""
     heading = top.css_first("h1, h2")
     profile.name = text_of(heading) or name_from_title(snap)
     fields = _top_fields(top)
@@ -88,7 +75,7 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> tuple[l
     pending = pending_from_action_row(top, profile.slug)
     if pending is not None:
         profile.pending_invite = pending
-    return (line.split(" · ") if line else []), line
+    return line.split(" · ") if line else []
 
 
 def _is_entry_link(node: LexborNode) -> bool:
@@ -136,14 +123,9 @@ def _entry_roots(section: LexborNode) -> list[LexborNode]:
 def _raw_entries(section: LexborNode) -> list[entries.RawEntry]:
     raws = []
     for root in _entry_roots(section):
-        roles = []
         ul = root.css_first("ul")
-        if ul is not None:
-            for li in ul.css("li"):
-                if ancestor_matching(li, "li", root) is None:
-                    fields = _entry_fields(li)
-                    if fields:
-                        roles.append(fields)
+        items = [li for li in ul.css("li") if ancestor_matching(li, "li", root) is None] if ul is not None else []
+        roles = [fields for fields in map(_entry_fields, items) if fields]
         raws.append(entries.RawEntry(fields=_entry_fields(root), link=entries.entry_link(root), roles=roles))
     return raws
 
@@ -173,7 +155,7 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
         warnings.append("profile: top card not found")
         profile.name = name_from_title(snap)
     else:
-        line_parts, _ = parse_top_card(snap, top, profile)
+        line_parts = parse_top_card(snap, top, profile)
     about = card(snap, "About")
     if about is not None:
         box = about.css_first(_EXPANDABLE)
