@@ -102,31 +102,20 @@ def location_near_contact_info(card: LexborNode | None) -> str | None:
             if contains(link, node) or node.css_first("a") is not None:
                 continue
             text = clean(node.text())
-            if text and text not in "·•|" and not _is_bullet(text):
+            if text and not (len(text) <= 2 and not text.isalnum()):  # not a "·" separator
                 return text
         block = block.parent
     return None
 
 
-def _is_bullet(text: str) -> bool:
-    return len(text) <= 2 and not text.isalnum()
-
-
 def is_own_page(snap: Snapshot, slug: str | None) -> bool:
-    if not slug:
-        return False
-    for a in snap.tree.css('a[href*="/edit/"]'):
-        href = unquote(a.attributes.get("href") or "")
-        if f"/in/{slug}/edit/" in href or f"/in/{slug}/add-edit/" in href:
-            return True
-    return False
+    hrefs = (unquote(a.attributes.get("href") or "") for a in snap.tree.css('a[href*="/edit/"]'))
+    return bool(slug) and any(f"/in/{slug}/edit/" in h or f"/in/{slug}/add-edit/" in h for h in hrefs)
 
 
 def pending_from_action_row(card: LexborNode, slug: str | None) -> bool | None:
     """True when the action row shows the withdraw-invitation pill; None when no action row."""
-    compose = card.css_first('a[href*="/messaging/compose/"]')
-    invite = card.css_first('a[href*="/preload/custom-invite/"]')
-    anchor = compose or invite
+    anchor = card.css_first('a[href*="/messaging/compose/"]') or card.css_first('a[href*="/preload/custom-invite/"]')
     if anchor is None:
         return None
     row = anchor.parent
