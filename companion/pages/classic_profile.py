@@ -83,10 +83,7 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
         profile.location = location_near_contact_info(card) or \
             text_of(card.css_first("span.text-body-small.inline.t-black--light")) or None
         profile.mutual_count, profile.mutual_names = mutual_connections(card)
-        for button in card.css("ul li button[aria-label]"):
-            text = text_of(button, skip=_HIDDEN)
-            if text:
-                line_parts.append(text)
+        line_parts = [t for t in (text_of(b, skip=_HIDDEN) for b in card.css("ul li button[aria-label]")) if t]
     if person is not None:  # the embedded data fills gaps and gives the relationship
         profile.name = profile.name or person.name
         profile.headline = profile.headline or person.headline
@@ -120,7 +117,5 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
 
 def _pending_button(card: LexborNode) -> bool:
     """Last resort without embedded data: the withdraw button of a sent invitation (English label)."""
-    for node in card.css("button[aria-label], a[aria-label]"):
-        if (node.attributes.get("aria-label") or "").lower().startswith("pending"):
-            return True
-    return False
+    return any((node.attributes.get("aria-label") or "").lower().startswith("pending")
+               for node in card.css("button[aria-label], a[aria-label]"))
