@@ -26,7 +26,8 @@ def _keep_updated(draft: AnalysedDraft, ctx: CoachContext):
     yield KEEP_UPDATED.finding(
         f"{first or 'They'} {DONE[rec.state]} on {since}, and you have not written to them "
         "since. Thank them and tell them where things stand: referrers rarely hear how it went.",
-        suggestion=(f"Hi {first or 'there'}, thank you again for {'referring me' if rec.state == 'referred' else 'offering to refer me'}"
+        suggestion=(f"Hi {first or 'there'}, thank you again for "
+                    f"{'referring me' if rec.state == 'referred' else 'offering to refer me'}"
                     f"{' at ' + rec.company if rec.company else ''}. A quick update: [where things stand]. "
                     "I really appreciate your help."),
         data={"state": rec.state, "since": from_ms(rec.state_at_ms).isoformat() if rec.state_at_ms else None},
