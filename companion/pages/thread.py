@@ -40,26 +40,22 @@ def _participant(box: LexborNode) -> Profile | None:
                 continue
             slug = slug_from_url(a.attributes.get("href"))
             name = text_of(a, skip=_HIDDEN)
-            if slug or name:
-                if slug and slug.startswith("ACoA"):  # a member id, not a vanity slug: keep only the link
-                    return Profile(url=profile_url(slug), name=name or None)
-                return Profile(url=profile_url(slug), slug=slug, name=name or None)
+            if slug or name:  # a member id ("ACoA…") is not a vanity slug: keep only the link
+                vanity = None if slug and slug.startswith("ACoA") else slug
+                return Profile(url=profile_url(slug), slug=vanity, name=name or None)
     title = box.css_first(".msg-entity-lockup__entity-title, .msg-overlay-bubble-header__title, h2")
     name = text_of(title, skip=_HIDDEN)
     return Profile(name=name) if name else None
 
 
 def _body(event: LexborNode) -> str:
-    body = event.css_first(".msg-s-event-listitem__body, .msg-s-event__content, [data-test-message-body]")
-    if body is None:
-        body = event.css_first("p")
+    body = event.css_first(".msg-s-event-listitem__body, .msg-s-event__content, [data-test-message-body]") \
+        or event.css_first("p")
     return text_of(body, skip=_HIDDEN)[:TEXT_LIMIT]
 
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | None = None) -> Thread | None:
     """The first open conversation on the page, or None when there is none."""
-    if snap.css_first("[data-event-urn]") is None and snap.css_first(_EVENT) is None:
-        return None
     boxes = _containers(snap)
     if not boxes:
         return None
@@ -88,19 +84,16 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | 
         text = _body(item)
         if not text:
             continue  # a date separator or a system event
-        classes = item.attributes.get("class") or ""
-        if "msg-s-event-listitem--other" in classes:
+        if "msg-s-event-listitem--other" in (item.attributes.get("class") or ""):
             sender = "them"
-        elif sender_name and them_name:
-            sender = "them" if sender_name.casefold() == them_name else "me"
         else:
-            sender = "me"
+            sender = "them" if sender_name and them_name and sender_name.casefold() == them_name else "me"
         ms = event_urn_ms(item.attributes.get("data-event-urn"))
         if ms is not None:
             sent_at = ms_to_iso(ms)
         elif day is not None:
-            h, m = clock or (0, 0)
-            sent_at = day.replace(hour=h, minute=m).isoformat(timespec="minutes") if clock else day.date().isoformat()
+            sent_at = day.replace(hour=clock[0], minute=clock[1]).isoformat(timespec="minutes") if clock \
+                else day.date().isoformat()
         else:
             sent_at = None
             unreadable += 1
