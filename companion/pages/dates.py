@@ -60,24 +60,15 @@ def parse_date(text: str) -> DateParts | None:
     m = _YEAR.search(text)
     if not m:
         return None
-    month = None
-    for word in re.findall(r"[^\W\d_]+", text[: m.start()] + " " + text[m.end():]):
-        month = MONTHS.get(fold(word))
-        if month:
-            break
-    return DateParts(year=int(m.group(1)), month=month)
+    words = re.findall(r"[^\W\d_]+", text[: m.start()] + " " + text[m.end():])
+    return DateParts(year=int(m.group(1)), month=next((MONTHS[f] for w in words if (f := fold(w)) in MONTHS), None))
 
 
 def _is_date_words(text: str) -> bool:
     """True when `text` holds a year and nothing else than month names, numbers and connectors."""
-    if not _YEAR.search(text):
-        return False
-    rest = _CJK.sub(" ", text)
-    for word in re.findall(r"[^\W\d_]+", rest):
-        folded = fold(word)
-        if folded and folded not in MONTHS and folded not in _CONNECTORS and word not in "年月日":
-            return False
-    return True
+    return bool(_YEAR.search(text)) and all(
+        not (f := fold(word)) or f in MONTHS or f in _CONNECTORS or word in "年月日"
+        for word in re.findall(r"[^\W\d_]+", _CJK.sub(" ", text)))
 
 
 def strip_duration(text: str) -> str:
@@ -95,11 +86,8 @@ def is_date_range(text: str) -> bool:
     if not text or len(text) > 90:
         return False
     start, end = split_range(text)
-    if not _is_date_words(start):
-        return False
-    if end is None:
-        return True
-    return _is_date_words(end) or (not _YEAR.search(end) and len(end) <= 25 and not any(c.isdigit() for c in end))
+    return _is_date_words(start) and (end is None or _is_date_words(end) or (  # an ongoing end: no digits
+        len(end) <= 25 and not any(c.isdigit() for c in end)))
 
 
 def parse_range(text: str) -> tuple[str, DateParts | None, DateParts | None, bool]:
@@ -115,9 +103,7 @@ def parse_range(text: str) -> tuple[str, DateParts | None, DateParts | None, boo
 
 def parse_degree(label: str) -> int | None:
     """'· 1st', '1er', '2º', '3rd+', '2.' -> 1, 2, 3; None when the label holds no degree."""
-    if not label or len(label) > 40:
-        return None
-    m = _DEGREE.search(label)
+    m = _DEGREE.search(label) if label and len(label) <= 40 else None
     return int(m.group(1)) if m else None
 
 
