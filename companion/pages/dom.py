@@ -18,9 +18,7 @@ SHADOW_ATTRS = ("shadowrootmode", "shadowroot")  # the standard name, and Chrome
 
 def clean(text: str | None) -> str:
     """Whitespace collapsed and trimmed (non-breaking spaces count as whitespace)."""
-    if not text:
-        return ""
-    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip() if text else ""
 
 
 def text_of(node: LexborNode | None, skip: str | None = None, limit: int | None = None) -> str:
@@ -30,10 +28,10 @@ def text_of(node: LexborNode | None, skip: str | None = None, limit: int | None 
         return ""
     if not skip or node.css_first(skip) is None and node.css_first("br, p, div, li") is None:
         text = clean(node.text(deep=True))  # fast path: nothing to leave out, no line breaks to keep
-        return text[:limit] if limit else text
-    parts: list[str] = []
-    _collect(node, skip, parts, [limit or 1 << 62])
-    text = clean("".join(parts))
+    else:
+        parts: list[str] = []
+        _collect(node, skip, parts, [limit or 1 << 62])
+        text = clean("".join(parts))
     return text[:limit] if limit else text
 
 
@@ -184,17 +182,10 @@ class Snapshot:
 
     def css(self, selector: str) -> list[LexborNode]:
         """Matches in the light DOM, then in each shadow root, in document order per tree."""
-        found: list[LexborNode] = []
-        for root in self.roots():
-            found.extend(root.css(selector))
-        return found
+        return [node for root in self.roots() for node in root.css(selector)]
 
     def css_first(self, selector: str) -> LexborNode | None:
-        for root in self.roots():
-            hit = root.css_first(selector)
-            if hit is not None:
-                return hit
-        return None
+        return next((hit for root in self.roots() if (hit := root.css_first(selector)) is not None), None)
 
     def titles(self) -> list[str]:
         """Every `<title>` text; an SPA may leave stale ones after the current one."""
