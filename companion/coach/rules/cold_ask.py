@@ -40,12 +40,8 @@ def _has_history(ctx: CoachContext) -> bool:
 
 def _asks(draft: AnalysedDraft):
     """The first request for a referral (or to be put forward) in the draft, or None."""
-    lower = draft.lower
-    for m in ASK.finditer(lower):
-        if _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) or negated(draft, m.start(), 20):
-            continue
-        return m
-    return None
+    return next((m for m in ASK.finditer(draft.lower) if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60))
+                 and not negated(draft, m.start(), 20)), None)
 
 
 def _names_a_mutual(draft: AnalysedDraft, ctx: CoachContext) -> bool:

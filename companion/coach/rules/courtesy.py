@@ -19,14 +19,8 @@ _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
 
 
 def has_gratitude(draft: AnalysedDraft) -> bool:
-    def compute():
-        if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
-            return True
-        for m in _GRATITUDE.finditer(draft.lower):
-            if not _NOT_GRATITUDE.match(draft.lower, max(0, m.start() - 4)):
-                return True
-        return False
-    return draft.remember("courtesy.gratitude", compute)
+    return draft.remember("courtesy.gratitude", lambda: "🙏" in draft.text or any(  # folded hands: chat thanks
+        not _NOT_GRATITUDE.match(draft.lower, max(0, m.start() - 4)) for m in _GRATITUDE.finditer(draft.lower)))
 
 
 _OUT = re.compile(

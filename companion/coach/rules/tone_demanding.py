@@ -130,17 +130,13 @@ def _find(draft: AnalysedDraft):
     yield from shouted
     loud = [(f.range.start, f.range.end) for f in shouted]
     for m in _TRIGGERS.finditer(draft.lower):
-        kind = m.lastgroup
-        start, end = m.span()
-        if not _keep(draft, kind, start, end) or _inside(draft, loud, start, end):
-            continue
-        yield _finding(draft, kind, start, end)
+        if _keep(draft, m.lastgroup, *m.span()) and not _inside(draft, loud, *m.span()):
+            yield _finding(draft, m.lastgroup, *m.span())
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
-            if _inside(draft, loud, *m.span()):
-                continue
-            yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
+            if not _inside(draft, loud, *m.span()):
+                yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
 
 
 def _inside(draft: AnalysedDraft, spans, start: int, end: int) -> bool:
