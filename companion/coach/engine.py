@@ -119,11 +119,6 @@ def phrase_rule(code: str, pattern: re.Pattern[str], message: str, suggestion: s
     return rule
 
 
-def plan(rules: Iterable[Rule], ctx: CoachContext) -> list[Rule]:
-    """The rules that apply to `ctx` (on, for this surface, with the context they need)."""
-    return [rule for rule in rules if rule.applies(ctx)]
-
-
 def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | None:
     """UTF-16 span of the word the caret touches while no boundary follows it yet, else None."""
     if caret is None or caret > draft.utf16_length:
@@ -148,7 +143,7 @@ def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | No
 def run_rules(rules: Iterable[Rule], draft: AnalysedDraft, ctx: CoachContext) -> list[Finding]:
     typing = typing_span(draft, ctx.caret)
     findings: list[Finding] = []
-    for rule in plan(rules, ctx):
+    for rule in [r for r in rules if r.applies(ctx)]:
         for f in rule.check(draft, ctx):
             if typing and rule.judges_words and f.range is not None and \
                     f.range.start < typing[1] and typing[0] < f.range.end:

@@ -9,7 +9,7 @@ import logging
 from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext, plan
+from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
 from companion.coach.registry import RANK, RULES
 from companion.coach.limits import limits
@@ -46,17 +46,15 @@ def score(findings: list[Finding]) -> int:
     worst: dict[str, int] = {}
     for f in findings:
         worst[f.code] = max(worst.get(f.code, 0), PENALTY[f.severity])
-    value = 100 - sum(worst.values())
-    if any(f.severity == "error" for f in findings):
-        value = min(value, ERROR_CAP)
-    return max(0, min(100, value))
+    cap = ERROR_CAP if any(f.severity == "error" for f in findings) else 100
+    return max(0, min(cap, 100 - sum(worst.values())))
 
 
 def checklist(ctx: CoachContext, findings: list[Finding], empty: bool = False) -> list[ChecklistItem]:
     """One item per do whose rules ran for this surface and were not switched off. For an empty
     draft nothing is done yet: every item is open, a guide to what a good request has."""
     fired = {f.code for f in findings}
-    active = {rule.code for rule in plan(RULES, ctx)}
+    active = {rule.code for rule in RULES if rule.applies(ctx)}
     items = []
     for item_id, label, codes in CHECKLIST:
         ran = [c for c in codes if c in active]

@@ -82,8 +82,7 @@ def pulls(result: ToneResult, exclude=()) -> list[tuple[float, str, tuple[int, i
     strategy_spans = []
     for c in result.contributions:
         if c.kind == "strategy" and c.weight < 0:
-            for span in c.spans:
-                strategy_spans.append(span)
+            strategy_spans += c.spans
             first = c.spans[0]
             items[(first.start, first.end)] = [c.weight, first.words, (first.start, first.end), c.name]
     for c in result.contributions:
@@ -178,16 +177,13 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     result = _result(draft, model)
     p = result.polite_probability
     codes = {f.code for f in findings}
-    demanding = DEMANDING.code in codes
     label = "impolite" if p < IMPOLITE_BELOW else "polite" if p >= POLITE_FROM else "neutral"
     if IMPOLITE.code in codes:
         label = "impolite"  # a rude passage in an otherwise courteous draft
     elif label == "polite" and codes & _TONE_RULES:
         label = "neutral"  # the sidebar must not call a draft polite while flagging its tone
     return {
-        "polite_probability": round(p, 3),
-        "label": label,
-        "demanding": demanding,
+        "polite_probability": round(p, 3), "label": label, "demanding": DEMANDING.code in codes,
         "strategies": [
             {"name": name, "label": BY_NAME[name].label,
              "effect": round(model.weights.get("S:" + name, 0.0), 3),
