@@ -1,6 +1,6 @@
 """Every rule the coach runs: each module under rules/ exports RULES, so a new rule family is one
 new module. Rules are sorted by default severity (errors first); that order only breaks ties among
-findings without a range."""
+findings without a range. Why each rule exists: its `rationale`, and its entry in docs/rules.md."""
 
 import importlib
 import pkgutil

@@ -1,8 +1,4 @@
-"""ask.*: a referral request names one specific role and the company, and asks for it plainly.
-
-A referrer has to paste a job ID or title into their company's referral tool; "any openings"
-hands them a research project instead, so vague asks are the ones that go unanswered.
-"""
+"""ask.*: a referral request names one specific role and the company, and asks for it plainly."""
 
 import re
 

@@ -1,9 +1,4 @@
-"""courtesy.*: thanks, an easy out, and a nod to their time; materials.missing: something to review.
-
-A referral is a favour from someone who owes you nothing. Thanking them, making "no" painless and
-acknowledging their time are what separate a request from a demand; offering your resume or a
-link saves them a round trip.
-"""
+"""courtesy.*: thanks, an easy out, and a nod to their time; materials.missing: something to review."""
 
 import re
 

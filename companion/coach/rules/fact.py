@@ -1,9 +1,4 @@
-"""fact.*: the greeting names the recipient, the company is the one they are at, their post exists.
-
-Copy-paste outreach leaves the last recipient's name or company behind ("Hi Priya" to Sam, "your
-team at Google" to someone at Stripe). Nothing ends a conversation faster, so these are errors
-whenever the context (profile, --recipient, --company) says who the reader is.
-"""
+"""fact.*: the greeting names the recipient, the company is the one they are at, their post exists."""
 
 import re
 

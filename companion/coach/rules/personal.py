@@ -1,9 +1,4 @@
-"""personal.generic: the draft says something true of this recipient, not of everyone.
-
-Generic flattery ("your impressive profile") and "I see you work at X" are what mass messages say;
-a shared employer or school, their post or talk, a mutual contact or how you met are what make a
-stranger feel chosen, and they are the best predictor of a reply.
-"""
+"""personal.generic: the draft says something true of this recipient, not of everyone."""
 
 import re
 

@@ -1,9 +1,4 @@
-"""privacy.confidential: asking a referrer for information they are not allowed to share.
-
-Salary bands, interview questions, internal documents, other candidates and headcount plans are
-confidential at most companies. Asking for them puts the referrer in a bind (and can break their
-employment agreement), so the request itself costs you their trust.
-"""
+"""privacy.confidential: asking a referrer for information they are not allowed to share."""
 
 import re
 

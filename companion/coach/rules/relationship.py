@@ -1,8 +1,4 @@
-"""relationship.how-we-met: their profile and yours share an employer or school the draft omits.
-
-A shared history is the strongest reason a stranger has to help; when the context shows one and
-the draft is silent about it, the coach points it out with the specifics to use.
-"""
+"""relationship.how-we-met: their profile and yours share an employer or school the draft omits."""
 
 from protocol.page import Experience, Profile
 

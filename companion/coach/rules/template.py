@@ -1,9 +1,4 @@
-"""template.placeholder: an unfilled placeholder left from a template ([Name], {company}, XXX).
-
-Sending "Hi [Name]" tells the recipient they got a mass message and that the sender did not read
-it before sending; it is the one mistake that guarantees no reply. When the context knows what
-belongs there (their name, their company), the finding carries the fix.
-"""
+"""template.placeholder: an unfilled placeholder left from a template ([Name], {company}, XXX)."""
 
 import re
 

@@ -1,11 +1,4 @@
-"""tone.demanding: demanding, presumptive or pressuring wording, with the span that triggered it.
-
-A referral is a favour. Imperatives ("refer me"), obligations ("I need you to", "you owe me"),
-deadlines ("ASAP"), presumption ("thanks in advance" thanks them for a yes they have not given),
-shouting in capitals and stacked "!!" all turn a request into a demand, and demands get ignored.
-Near-misses stay quiet: softened asks ("would you be open to referring me"), negations ("I'm not
-demanding anything", "no rush, not urgent"), and capitalised acronyms ("AWS", "NYU MBA").
-"""
+"""tone.demanding: demanding, presumptive or pressuring wording, with the span that triggered it."""
 
 import re
 
