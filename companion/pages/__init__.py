@@ -56,12 +56,13 @@ def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | No
 def read_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None,
                   own_slug: str | None = None) -> PageResult:
     """parse_snapshot, but a snapshot that would take unbounded time raises PageTooComplex."""
+    if not isinstance(html, str) or not html.strip():
+        return PageResult(kind="other", url=url, warnings=["page: empty snapshot"])
     warnings: list[str] = []
-    if isinstance(html, str) and len(html) > MAX_HTML_CHARS:
+    if len(html) > MAX_HTML_CHARS:
         warnings.append("page: snapshot too large, truncated")
         html = html[:MAX_HTML_CHARS]
-    if isinstance(html, str):
-        check(html)
+    check(html)
     try:
         return _parse(url, html, warnings, captured_at, own_slug)
     except Exception as exc:  # noqa: BLE001 - last line of defence
@@ -70,13 +71,10 @@ def read_snapshot(url: str | None, html: str | None, captured_at: datetime | Non
         return PageResult(kind="other", url=url, warnings=warnings)
 
 
-def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: datetime | None,
+def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetime | None,
            own_slug: str | None) -> PageResult:
     from companion.pages import classic_profile, composer, embedded_json, sdui_profile, thread
 
-    if not isinstance(html, str) or not html.strip():
-        warnings.append("page: empty snapshot")
-        return PageResult(kind="other", url=url, warnings=warnings)
     snap = Snapshot(html)
     emb = _step(warnings, "embedded_json", embedded_json.read_embedded, snap) or embedded_json.Embedded()
     warnings.extend(emb.warnings)
@@ -84,14 +82,12 @@ def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: 
     kind = page_kind_from_url(url)
 
     profile: Profile | None = None
-    build = "sdui" if sdui_profile.is_sdui(snap) else "classic" if classic_profile.is_classic(snap) else None
-    if kind in ("profile", None) and build == "sdui":
+    if kind in ("profile", None) and sdui_profile.is_sdui(snap):
         profile = _step(warnings, "profile", sdui_profile.parse, snap, url, warnings)
-    elif kind in ("profile", None) and build == "classic":
+    elif kind in ("profile", None) and classic_profile.is_classic(snap):
         profile = _step(warnings, "profile", classic_profile.parse, snap, url, emb, warnings)
     if profile is not None:
-        result.kind = "profile"
-        result.profile = profile
+        result.kind, result.profile = "profile", profile
 
     found_thread = _step(warnings, "thread", thread.parse, snap, url, warnings, captured_at)
     if found_thread is not None:

@@ -21,16 +21,11 @@ class RawEntry:
 
 
 def _date_index(fields: list[str]) -> int | None:
-    for i, text in enumerate(fields):
-        if is_date_range(text):
-            return i
-    return None
+    return next((i for i, text in enumerate(fields) if is_date_range(text)), None)
 
 
 def _first_part(text: str | None) -> str | None:
-    if not text:
-        return None
-    return text.split(_SEP)[0].strip() or None
+    return (text.split(_SEP)[0].strip() or None) if text else None
 
 
 def _role(fields: list[str]) -> Role | None:
@@ -39,8 +34,7 @@ def _role(fields: list[str]) -> Role | None:
     if not fields:
         return None
     i = _date_index(fields)
-    title = fields[0] if i != 0 else None
-    role = Role(title=title)
+    role = Role(title=fields[0] if i != 0 else None)
     if i is not None:
         role.dates, role.start, role.end, role.current = parse_range(fields[i])
         after = fields[i + 1] if i + 1 < len(fields) else None
@@ -70,8 +64,7 @@ def education(raw: RawEntry) -> Education | None:
     if not fields:
         return None
     i = _date_index(fields)
-    school = fields[0] if i != 0 else None
-    edu = Education(school=school, school_url=raw.link)
+    edu = Education(school=fields[0] if i != 0 else None, school_url=raw.link)
     head_end = i if i is not None else min(len(fields), 2)
     if head_end >= 2:
         edu.degree = fields[1]

@@ -22,9 +22,7 @@ _NOT_NAME = {
 
 def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     name = recipient_name(ctx)
-    if not name:
-        return
-    m = _GREETING.match(draft.text)
+    m = _GREETING.match(draft.text) if name else None
     if not m:
         return
     group = 1 if m.group(1) else 2
