@@ -2,11 +2,8 @@
 with a recipient. A partial sighting fills gaps and never erases what a full one taught.
 """
 
-import json
 import logging
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from protocol.page import Profile
 
@@ -31,8 +28,8 @@ def load(data_dir: Path) -> Profile | None:
         log.warning("own profile: cannot read %s (%s)", path, type(exc).__name__)
         return None
     try:
-        return Profile.model_validate(json.loads(raw))
-    except (ValueError, ValidationError):
+        return Profile.model_validate_json(raw)
+    except ValueError:  # not JSON, or not a profile (pydantic's ValidationError is a ValueError)
         log.warning("own profile: %s is not valid; ignoring it", path)
         return None
 
@@ -41,12 +38,8 @@ def merge(old: Profile | None, new: Profile) -> Profile:
     """`new` over `old` for the same person; a different person replaces the old one entirely."""
     if old is None or (old.slug and new.slug and old.slug != new.slug):
         return new.model_copy(update={"is_self": True})
-    data = old.model_dump()
-    for key, value in new.model_dump().items():
-        if value is not None and value != [] or key not in data:
-            data[key] = value
-    data["is_self"] = True
-    return Profile.model_validate(data)
+    seen = {key: value for key, value in new.model_dump().items() if value is not None and value != []}
+    return Profile.model_validate({**old.model_dump(), **seen, "is_self": True})
 
 
 def save(data_dir: Path, profile: Profile) -> Profile:
