@@ -80,20 +80,16 @@ def _compile(selector: str) -> tuple[Callable[[str, dict], bool], ...]:
     return tuple(tests)
 
 
+# [attr op value] tests; an unknown operator ("|=") never matches.
+_OPS = {"": lambda have, v: True, "=": str.__eq__, "^=": str.startswith, "$=": str.endswith,
+        "*=": lambda have, v: v in have, "~=": lambda have, v: v in have.split()}
+
+
 def _make_test(tag: str | None, conds: tuple) -> Callable[[str, dict], bool]:
     def test(node_tag: str, attrs: dict) -> bool:
-        if tag and node_tag != tag:
-            return False
-        for name, op, value in conds:
-            if name not in attrs:
-                return False
-            have = attrs.get(name) or ""
-            if op == "" or (op == "=" and have == value) or (op == "^=" and have.startswith(value)) \
-                    or (op == "$=" and have.endswith(value)) or (op == "*=" and value in have) \
-                    or (op == "~=" and value in have.split()):
-                continue
-            return False
-        return True
+        return (not tag or node_tag == tag) and all(
+            name in attrs and _OPS.get(op, lambda have, v: False)(attrs.get(name) or "", value)
+            for name, op, value in conds)
     return test
 
 

@@ -164,8 +164,5 @@ def _reposted(item: LexborNode, text_link: LexborNode | None, owner_slug: str | 
             continue
         if a.css_first("figure, img") is None:
             actor = a
-    if actor is None:
-        return False
-    if "/in/" not in (actor.attributes.get("href") or ""):
-        return True
-    return slug_from_url(actor.attributes.get("href")) != owner_slug
+    href = (actor.attributes.get("href") or "") if actor is not None else None
+    return href is not None and ("/in/" not in href or slug_from_url(href) != owner_slug)
