@@ -134,13 +134,10 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
                                   for q, _n, text in ups)])
     why = (f"Pulling it down: {', '.join(named)}." if named else
            "No single word pulls it down much; what it lacks is courtesy.")
-    if passage is None:
-        message = (f"This reads as impolite: {p:.0%} chance of reading as polite, by a model trained on "
-                   f"requests people rated (the {CITATION}). {why}")
-    else:
-        message = (f"This passage reads as impolite: {p:.0%} chance of reading as polite for these two "
-                   f"sentences (the whole draft: {whole:.0%}), by a model trained on requests people rated "
-                   f"(the {CITATION}). {why}")
+    what = (f"This reads as impolite: {p:.0%} chance of reading as polite" if passage is None else
+            f"This passage reads as impolite: {p:.0%} chance of reading as polite for these two sentences "
+            f"(the whole draft: {whole:.0%})")
+    message = f"{what}, by a model trained on requests people rated (the {CITATION}). {why}"
     if down:
         span = down[0][2]
     else:  # point at "please" opening a sentence if that is there, else at the first sentence
