@@ -117,16 +117,11 @@ class ToneModel:
     def explain(self, text: str) -> ToneResult:
         """Like analyse, plus every non-zero contribution, largest first; bias + their sum = logit."""
         ngrams, strategies = extract(text)
-        out: list[Contribution] = []
-        for name, spans in strategies.items():
-            weight = self.weights.get("S:" + name, 0.0)
-            if weight:
-                out.append(Contribution("S:" + name, "strategy", name, weight, tuple(spans)))
-        for feat, (start, end) in ngrams.items():
-            weight = self.weights.get(feat, 0.0)
-            if weight:
-                kind = "unigram" if feat[0] == "U" else "bigram"
-                out.append(Contribution(feat, kind, feat[2:], weight, (Span(start, end, text[start:end]),)))
+        w = self.weights
+        out = [Contribution("S:" + name, "strategy", name, w["S:" + name], tuple(spans))
+               for name, spans in strategies.items() if w.get("S:" + name)]
+        out += [Contribution(feat, "unigram" if feat[0] == "U" else "bigram", feat[2:], w[feat], (Span(s, e, text[s:e]),))
+                for feat, (s, e) in ngrams.items() if w.get(feat)]
         out.sort(key=lambda c: (-abs(c.weight), c.feature))
         z = self.bias + sum(c.weight for c in out)
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
