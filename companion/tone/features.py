@@ -81,8 +81,7 @@ def extract(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]
     for offset, chunk in pieces:
         c_ngrams, c_strategies = _chunk_features(chunk)
         for name, (s, e) in c_ngrams.items():
-            if name not in ngrams:
-                ngrams[name] = (s + offset, e + offset)
+            ngrams.setdefault(name, (s + offset, e + offset))
         parts.append((offset, c_strategies))
     return ngrams, merge_strategies(parts)
 
