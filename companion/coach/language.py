@@ -1,8 +1,6 @@
-"""The mood of a request: is the sentence an order, a question or a conditional?
-
-"Refer me to the role." orders; "Can you refer me?" and "Please refer me if you can" ask. Rules
-judge the sentence around a trigger, not a list of polite phrases. An ellipsis does not end a
-sentence ("if you see this... pls refer me"): the condition still governs the request.
+"""The mood of a request: is the sentence an order, a question or a conditional? Rules judge the
+sentence around a trigger, not a list of polite phrases. An ellipsis does not end a sentence ("if
+you see this... pls refer me"): the condition still governs the request.
 """
 
 import re

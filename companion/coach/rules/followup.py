@@ -1,10 +1,7 @@
-"""followup.*: when to nudge someone who has not answered, and when to let it go.
-
-The timeline joins the outreach log (everything sent while Tactful ran, and replies seen) and the
-thread on the page (which also shows older messages); a thread message within MATCH_MINUTES of a
-logged one is the same message. companion.coach.due decides what is due: too soon (under WAIT_DAYS
-since the last unanswered message), ok (a short reminder, acknowledging the gap past LATE_DAYS), or
-stop (a follow-up already went unanswered). followup.pressure flags a follow-up that reproaches.
+"""followup.*: when to nudge someone who has not answered, when to let it go, and a follow-up that
+reproaches (followup.pressure). The timeline joins the outreach log and the thread on the page (a
+thread message within MATCH_MINUTES of a logged one is the same message); companion.coach.due
+decides what is due. docs/rules.md, "Rules that read the outreach log", has the details.
 """
 
 import re

@@ -1,8 +1,5 @@
-"""referral.keep-updated: they agreed to refer you (or did), and you have not written since.
-
-Referrers stick their neck out and rarely hear how it went; a thank-you and an update keeps the
-relationship alive. companion.coach.due decides when the reminder holds (the same advice shows in
-`tactful history` and outreach.list).
+"""referral.keep-updated: they agreed to refer you (or did), and you have not written since;
+companion.coach.due decides when (the same advice shows in `tactful history` and outreach.list).
 """
 
 import re
