@@ -237,5 +237,5 @@ def hints(draft, ctx) -> list[Hint]:
         offers += tenure_or_move(ctx)
     offers += last_talked(ctx)
     lower = (getattr(draft, "text", draft) or "").casefold()
-    used = [bool(words) and all(w and w.casefold() in lower for w in words) for _h, words in offers]
-    return [h.model_copy(update={"used": True}) if u else h for (h, _w), u in zip(offers, used)][:MAX_HINTS]
+    return [h.model_copy(update={"used": True}) if words and all(w and w.casefold() in lower for w in words) else h
+            for h, words in offers][:MAX_HINTS]

@@ -19,22 +19,16 @@ POST_PREFIX = 300  # characters kept of a post: enough for a topic, not a copy o
 
 def slug_from_url(url: str | None) -> str | None:
     m = _SLUG.search(url or "")
-    if not m:
-        return None
-    slug = unquote(m.group(1))
-    return slug if slug and slug not in ("me",) else None
+    slug = unquote(m.group(1)) if m else None
+    return slug if slug and slug != "me" else None
 
 
 def resolve_slug(url: str | None, card: LexborNode | None, warnings: list[str]) -> str | None:
     """The profile's slug: the top card's own links win over the URL, which an SPA may not have
     updated yet (or a caller may not know); a disagreement is reported as a warning."""
     from_url = slug_from_url(url)
-    from_dom = None
-    if card is not None:
-        for a in card.css('a[href*="/in/"]'):
-            from_dom = slug_from_url(a.attributes.get("href"))
-            if from_dom:
-                break
+    links = card.css('a[href*="/in/"]') if card is not None else []
+    from_dom = next(filter(None, (slug_from_url(a.attributes.get("href")) for a in links)), None)
     if from_dom and from_url and from_dom != from_url:
         warnings.append("profile: the URL and the page show different profiles; using the page's")
     return from_dom or from_url

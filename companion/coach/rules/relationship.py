@@ -20,17 +20,14 @@ def shared_history(profile: Profile, own: Profile) -> list[tuple[str, str, str, 
     """(kind, name, detail, source) for each employer and school both profiles list."""
     found: list[tuple[str, str, str, str]] = []
     for i, theirs in enumerate(profile.experience or ()):
-        for mine in own.experience or ():
-            if theirs.company and same_company(theirs.company, mine.company):
-                t, m = _span(theirs), _span(mine)
-                detail = f" (they {t}, you {m})" if t and m else ""
-                found.append(("shared_employer", theirs.company, detail, f"profile.experience[{i}].company"))
-                break
-    for i, theirs in enumerate(profile.education or ()):
-        for mine in own.education or ():
-            if theirs.school and same_company(theirs.school, mine.school):
-                found.append(("shared_school", theirs.school, "", f"profile.education[{i}].school"))
-                break
+        mine = next((e for e in own.experience or () if same_company(theirs.company, e.company)), None)
+        if mine is not None:
+            t, m = _span(theirs), _span(mine)
+            found.append(("shared_employer", theirs.company, f" (they {t}, you {m})" if t and m else "",
+                          f"profile.experience[{i}].company"))
+    found += [("shared_school", theirs.school, "", f"profile.education[{i}].school")
+              for i, theirs in enumerate(profile.education or ())
+              if any(same_company(theirs.school, e.school) for e in own.education or ())]
     return found
 
 
