@@ -73,11 +73,9 @@ class AnalysedDraft:
 
     def remember(self, key: str, compute):
         """`compute()` once per draft under `key`: rules share derived facts without recomputing."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            value = self.memo[key] = compute()
-            return value
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def range(self, start: int, end: int) -> dict:
         """A wire Range (UTF-16 units) for a code-point span of the draft."""

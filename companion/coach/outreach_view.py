@@ -38,8 +38,8 @@ class RecipientLog:
 
     @property
     def last_contact_ms(self) -> int | None:
-        times = [t for t in (self.last_sent_ms, self.replies[-1] if self.replies else None) if t is not None]
-        return max(times) if times else None
+        return max((t for t in (self.last_sent_ms, self.replies[-1] if self.replies else None) if t is not None),
+                   default=None)
 
     def needs_update(self) -> bool:
         """referral.keep-updated: they agreed or referred, and nothing was sent to them since."""

@@ -42,11 +42,8 @@ def _step(warnings: list[str], what: str, fn, *args):
 
 def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None,
                    own_slug: str | None = None) -> PageResult:
-    """Parse one page snapshot. Never raises: a broken page gives a partial result and warnings.
-
-    `captured_at` (default: now) dates the thread's visible day headings that carry no year.
-    `own_slug`: the user's remembered profile slug, if any (see _own_profile).
-    """
+    """Parse one page snapshot; never raises: a broken page gives a partial result and warnings.
+    `captured_at` (default: now) dates day headings without a year; `own_slug`: see _own_profile."""
     try:
         return read_snapshot(url, html, captured_at, own_slug)
     except PageTooComplex as exc:

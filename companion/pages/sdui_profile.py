@@ -140,8 +140,7 @@ def _posts(snap: Snapshot, owner: str | None):
         box = item.css_first(_EXPANDABLE)
         # The post's own links nest <a> in <a>, which HTML parsing splits: read the whole paragraph.
         holder = ancestor_matching(box, "p", item) if box is not None else None
-        text = text_of(holder or box, skip="button", limit=POST_PREFIX)
-        pairs.append((item, text))
+        pairs.append((item, text_of(holder or box, skip="button", limit=POST_PREFIX)))
     return activity_posts(pairs, owner)
 
 

@@ -33,8 +33,7 @@ def _containers(snap: Snapshot) -> list[LexborNode]:
 
 def _participant(box: LexborNode) -> Profile | None:
     header = box.css_first(".msg-overlay-bubble-header, .msg-title-bar, .msg-thread__topcard, header, h2")
-    scopes = [header, box] if header is not None else [box]
-    for scope in scopes:
+    for scope in [s for s in (header, box) if s is not None]:
         for a in scope.css('a[href*="/in/"]'):
             if ancestor_matching(a, _EVENT, box) is not None or ancestor_matching(a, "[data-event-urn]", box):
                 continue

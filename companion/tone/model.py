@@ -127,12 +127,10 @@ class ToneModel:
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
 
     def passages(self, text: str, pieces: list | None = None) -> list[tuple[int, int, float]]:
-        """(start, end, P(polite)) for every two consecutive sentences of a longer text.
+        """(start, end, P(polite)) for every two consecutive sentences; [] for two sentences or fewer.
 
-        The corpus's requests are about two sentences long, so a long draft scored as a whole adds
-        up many small positive weights and reads polite even around one rude sentence; scoring
-        sentence pairs finds that sentence. [] when the text has two sentences or fewer (the whole
-        text is the passage then). Uses the sentence cache, so it costs set unions, not parsing."""
+        The corpus's requests are about two sentences long; a long draft scored whole adds up many
+        small positive weights and reads polite around one rude sentence, which pairs find."""
         pieces = [p for p in (self.pieces(text) if pieces is None else pieces) if p[1].strip()]
         if len(pieces) <= 2:
             return []

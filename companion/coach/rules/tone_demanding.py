@@ -106,10 +106,9 @@ def _keep(draft: AnalysedDraft, kind: str, start: int, end: int) -> bool:
 
 
 def _finding(draft, kind, start, end, fix=None):
-    words = draft.text[start:end]
     message, suggestion = _MESSAGES[kind]
     extra = {"fix": {"range": draft.range(start, end), "replacement": fix}} if fix is not None else {}
-    return DEMANDING.finding(message.format(w=words), draft, (start, end), suggestion=suggestion,
+    return DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), suggestion=suggestion,
                              data={"kind": kind}, **extra)
 
 
