@@ -1,8 +1,5 @@
-"""LinkedIn's hard limits and our recommended lengths per surface, in UTF-16 code units.
-
-The limit the page itself declares always wins. The sources of the recommended ranges are in
-docs/rules.md, "Recommended lengths".
-"""
+"""LinkedIn's hard limits and our recommended lengths per surface, in UTF-16 code units (sources:
+docs/rules.md, "Recommended lengths"). The limit the page itself declares always wins."""
 
 HARD_LIMITS = {"connection_note": 300, "message": 8000, "inmail": 1900, "follow_up": 8000}
 INMAIL_SUBJECT_LIMIT = 200

@@ -26,9 +26,7 @@ def is_classic(snap: Snapshot) -> bool:
 
 def _section(snap: Snapshot, anchor_id: str) -> LexborNode | None:
     anchor = snap.tree.css_first(f"div#{anchor_id}")
-    if anchor is None:
-        return None
-    return ancestor_matching(anchor, "section") or anchor.parent
+    return (ancestor_matching(anchor, "section") or anchor.parent) if anchor is not None else None
 
 
 def _top_card(snap: Snapshot) -> LexborNode | None:

@@ -1,9 +1,8 @@
 """The model's features: politeness strategies plus word n-grams, each tied to spans of the text.
 
-Training (scripts/train_tone.py) and inference (model.py) both call `extract`, so a feature means
-the same in both: "S:<strategy>", "U:<word>", "B:<w1> <w2>" ("<s>" marks a sentence start), all
-binary. Features are computed per sentence and cached by its text; no feature spans two sentences,
-so this is their definition, not an approximation (docs/tone.md).
+Training (scripts/train_tone.py) and inference (model.py) both call `extract`: "S:<strategy>",
+"U:<word>", "B:<w1> <w2>" ("<s>" marks a sentence start), all binary, computed per sentence and
+cached by its text (no feature spans two sentences; docs/tone.md).
 """
 
 import re

@@ -109,13 +109,12 @@ def _post_missing(draft: AnalysedDraft, ctx: CoachContext):
     posts = ctx.profile.posts if ctx.profile is not None else None
     if posts is None or any(not p.reposted for p in posts):
         return
-    only_reposts = bool(posts)
+    what = ("their recent activity shows only posts they reshared from others" if posts
+            else "their profile shows no posts")
     for m in _POST.finditer(draft.lower):
         start, end = m.span()
         if negated(draft, start, 40):
             continue
-        what = ("their recent activity shows only posts they reshared from others" if only_reposts
-                else "their profile shows no posts")
         yield POST_MISSING.finding(
             f"\"{draft.text[start:end]}\" refers to a post of theirs, but {what}. Praise for a post "
             "that does not exist reads as a template.",
