@@ -69,11 +69,8 @@ class ToneModel:
     def load(cls, path: str | Path | None = None) -> "ToneModel":
         """The model in `path`, or the one shipped in companion/tone/data/."""
         try:
-            if path is None:
-                raw = resources.files("companion.tone").joinpath("data", PACKAGED).read_text(encoding="utf-8")
-            else:
-                raw = Path(path).read_text(encoding="utf-8")
-            return cls(json.loads(raw))
+            source = resources.files("companion.tone").joinpath("data", PACKAGED) if path is None else Path(path)
+            return cls(json.loads(source.read_text(encoding="utf-8")))
         except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
@@ -102,8 +99,7 @@ class ToneModel:
         `pieces`: what `pieces(text)` returned, when the caller already has it."""
         pieces = self.pieces(text) if pieces is None else pieces
         if len(pieces) == 1:
-            feats_sum, strategies = pieces[0][2][1], pieces[0][2][2]
-            z = self.bias + feats_sum
+            z, strategies = self.bias + pieces[0][2][1], pieces[0][2][2]
         else:
             union = frozenset().union(*(info[0] for _o, _c, info in pieces))
             # Set intersection and map run in C: a keystroke in a long draft re-sums ~500 features.

@@ -79,9 +79,7 @@ def parse(text: str) -> list[Token]:
             elif raw.isdigit():
                 norm = "<num>"
             else:
-                norm = raw.lower()
-                if "’" in norm:
-                    norm = norm.replace("’", "'")
+                norm = raw.lower().replace("’", "'")
             append(Token(norm, m.start(), m.end(), pos))
             pos += 1
         else:
