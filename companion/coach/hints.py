@@ -52,9 +52,7 @@ def _roles(profile: Profile | None):
 
 
 def _same_company(a: Experience, b: Experience) -> bool:
-    if a.company_url and b.company_url and a.company_url == b.company_url:
-        return True
-    return same_company(a.company, b.company)
+    return bool(a.company_url and a.company_url == b.company_url) or same_company(a.company, b.company)
 
 
 def _seen(company: str | None, seen: list[str]) -> bool:

@@ -70,10 +70,8 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
 
 def find_company(lower: str, name: str | None) -> re.Match[str] | None:
     """The first mention of company `name` in lower-cased text, or None."""
-    if not name:
-        return None
-    aliases = company_aliases(name)
-    if not aliases or not any(a in lower for a in aliases):  # substring tests in C before the regex
+    aliases = company_aliases(name) if name else ()
+    if not any(a in lower for a in aliases):  # substring tests in C before the regex
         return None
     return _alias_pattern(aliases).search(lower)
 
