@@ -30,11 +30,9 @@ def _section(snap: Snapshot, anchor_id: str) -> LexborNode | None:
 
 
 def _top_card(snap: Snapshot) -> LexborNode | None:
-    card = snap.tree.css_first("section[data-member-id]")
-    if card is not None:
-        return card
     heading = snap.tree.css_first("main h1")
-    return ancestor_matching(heading, "section") if heading is not None else None
+    return snap.tree.css_first("section[data-member-id]") or (
+        ancestor_matching(heading, "section") if heading is not None else None)
 
 
 def _visit_entity(node: LexborNode) -> int:
