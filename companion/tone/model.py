@@ -116,8 +116,8 @@ class ToneModel:
         w = self.weights
         out = [Contribution("S:" + name, "strategy", name, w["S:" + name], tuple(spans))
                for name, spans in strategies.items() if w.get("S:" + name)]
-        out += [Contribution(feat, "unigram" if feat[0] == "U" else "bigram", feat[2:], w[feat], (Span(s, e, text[s:e]),))
-                for feat, (s, e) in ngrams.items() if w.get(feat)]
+        out += [Contribution(feat, "unigram" if feat[0] == "U" else "bigram", feat[2:], w[feat],
+                             (Span(s, e, text[s:e]),)) for feat, (s, e) in ngrams.items() if w.get(feat)]
         out.sort(key=lambda c: (-abs(c.weight), c.feature))
         z = self.bias + sum(c.weight for c in out)
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
