@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from protocol.page import DateParts, Experience, Profile, Role, Thread
 
 from companion.coach.engine import CoachContext
-from companion.coach.hints import shared_employers
+from companion.coach.hints import hints
 from companion.coach.matching import recipient_name, recipient_slug, same_company
 from companion.coach.outreach_view import RecipientLog
 
@@ -50,9 +50,9 @@ def _at(company: str, start: int, end: int) -> Profile:
 def test_a_shared_employer_hint_uses_the_same_notion_of_company():
     ctx = CoachContext(surface="message", profile=_at("Meta", 2019, 2022),
                        own_profile=_at("Meta Platforms, Inc.", 2020, 2023), now=NOW)
-    found = shared_employers(ctx, "hi there")
-    assert [h.text for h in found] == ["We were both at Meta in 2020–2022."]
-    assert shared_employers(ctx, "we were both at meta") == []  # already mentioned
+    found = [h for h in hints("hi there", ctx) if h.kind == "shared_employer"]
+    assert [(h.text, h.used) for h in found] == [("We were both at Meta in 2020–2022.", False)]
+    assert [h.used for h in hints("we were both at meta", ctx) if h.kind == "shared_employer"] == [True]
 
 
 def test_the_coach_and_the_store_meet_only_at_the_coachs_view_of_the_log():

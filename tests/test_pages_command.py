@@ -132,8 +132,6 @@ def test_own_profile_merge_keeps_what_a_full_sighting_taught(tmp_path):
 def test_own_profile_unreadable_file_is_ignored(tmp_path):
     (tmp_path / "own_profile.json").write_text("{not json")
     assert own_profile.load(tmp_path) is None
-    own_profile.forget(tmp_path)
-    assert own_profile.load(tmp_path) is None
 
 
 def test_own_profile_file_is_not_rewritten_when_nothing_changed(tmp_path):

@@ -1,11 +1,10 @@
 """The coach's engine: run the registered rules over an analysed draft and build Feedback.
 
-A rule is a pure function of (AnalysedDraft, CoachContext) -> findings. Each rule declares its
-code, default severity, the surfaces it applies to and what context it needs; the engine skips a
-rule that is switched off, does not apply to the surface, or lacks its context, so those cost
-nothing.
+A rule is a pure function of (AnalysedDraft, CoachContext) -> findings; the engine skips a rule
+that is switched off, does not apply to the surface, or lacks the context it needs.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -104,9 +103,20 @@ def missing_phrase_rule(code: str, present: Callable[[AnalysedDraft], bool], mes
     return rule
 
 
-def plan(rules: Iterable[Rule], ctx: CoachContext) -> list[Rule]:
-    """The rules that apply to `ctx` (on, for this surface, with the context they need)."""
-    return [rule for rule in rules if rule.applies(ctx)]
+def phrase_rule(code: str, pattern: re.Pattern[str], message: str, suggestion: str,
+                skip: Callable[[AnalysedDraft, re.Match[str]], bool] | None = None, **fields: Any) -> Rule:
+    """A rule that fires on each match of `pattern` in the lower-cased draft unless `skip` says
+    otherwise; `message` is formatted with the draft's words there as {w}."""
+    rule: Rule
+
+    def check(draft: AnalysedDraft, ctx: CoachContext):
+        for m in pattern.finditer(draft.lower):
+            if skip is None or not skip(draft, m):
+                yield rule.finding(message.format(w=draft.text[m.start():m.end()]), draft, m.span(),
+                                   suggestion=suggestion)
+
+    rule = Rule(code=code, check=check, **fields)
+    return rule
 
 
 def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | None:
@@ -133,7 +143,7 @@ def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | No
 def run_rules(rules: Iterable[Rule], draft: AnalysedDraft, ctx: CoachContext) -> list[Finding]:
     typing = typing_span(draft, ctx.caret)
     findings: list[Finding] = []
-    for rule in plan(rules, ctx):
+    for rule in [r for r in rules if r.applies(ctx)]:
         for f in rule.check(draft, ctx):
             if typing and rule.judges_words and f.range is not None and \
                     f.range.start < typing[1] and typing[0] < f.range.end:

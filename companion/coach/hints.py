@@ -1,10 +1,6 @@
-"""Personalization hints: specifics from the recipient's profile, the user's own, and the thread.
-
-`hints(draft, ctx)` returns, strongest first: shared employers with overlapping dates ("We were
-both at Stripe in 2019"), shared schools, their recent post (topic and link), mutual connections,
-the same city, their tenure or recent move, and how long ago you last talked. Each hint carries the
-text to insert, why it helps, and the exact source field. A hint whose subject the draft already
-mentions is left out; nothing here invents a fact the page did not show.
+"""Personalization hints from the recipient's profile, the user's own, and the thread, strongest
+first, each with the text to insert, why it helps and its source field (docs/pages.md, "Hints").
+Nothing here invents a fact the page did not show.
 """
 
 import re
@@ -14,25 +10,22 @@ from protocol.feedback import Hint
 from protocol.page import DateParts, Experience, Profile
 
 from companion.coach.matching import same_company
+from companion.coach.outreach_view import parse_time
 
 MAX_HINTS = 6
 RECENT_MOVE_MONTHS = 6
 RECENT_POST_DAYS = 30  # "recent" only within this many days of the page's capture
 LONG_TENURE_YEARS = 3
-# (?<!\s): whitespace is tried from the start of a run only (linear on a run of spaces).
-_SUFFIXES = re.compile(r"[,.]?(?<!\s)\s++(inc|llc|ltd|gmbh|sa|ag|plc|corp|corporation|company|co)\.?$", re.I)
+
+# Each producer returns (hint, the words whose presence in the draft means it is already used).
+Offer = tuple[Hint, tuple[str, ...]]
 
 
-def _now(ctx) -> datetime:
-    now = getattr(ctx, "now", None) or datetime.now(timezone.utc)
-    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+def _utc(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
-def _norm(name: str | None) -> str:
-    return _SUFFIXES.sub("", (name or "").strip()).casefold()
-
-
-def _month_index(d: DateParts | None, default_month: int) -> int | None:
+def _month_index(d: DateParts | datetime | None, default_month: int) -> int | None:
     return None if d is None else d.year * 12 + (d.month or default_month) - 1
 
 
@@ -40,17 +33,16 @@ def _span(start: DateParts | None, end: DateParts | None, current: bool, now: da
     lo = _month_index(start, 1)
     if lo is None:
         return None
-    hi = now.year * 12 + now.month - 1 if current else _month_index(end, 12)
+    hi = _month_index(now, 1) if current else _month_index(end, 12)
     return lo, max(lo, hi if hi is not None else lo)
 
 
-def _years(lo: int, hi: int) -> str:
-    a, b = lo // 12, hi // 12
-    return str(a) if a == b else f"{a}–{b}"
-
-
-def _mentions(draft_lower: str, phrase: str | None) -> bool:
-    return bool(phrase) and phrase.casefold() in draft_lower
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> str | None:
+    """The years two month spans share ("2019" or "2019–2021"), or None when they do not overlap."""
+    if not (a and b) or max(a[0], b[0]) > min(a[1], b[1]):
+        return None
+    lo, hi = max(a[0], b[0]) // 12, min(a[1], b[1]) // 12
+    return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
 def _roles(profile: Profile | None):
@@ -60,77 +52,57 @@ def _roles(profile: Profile | None):
 
 
 def _same_company(a: Experience, b: Experience) -> bool:
-    if a.company_url and b.company_url and a.company_url == b.company_url:
-        return True
-    return same_company(a.company, b.company)
+    return bool(a.company_url and a.company_url == b.company_url) or same_company(a.company, b.company)
 
 
 def _seen(company: str | None, seen: list[str]) -> bool:
     return any(same_company(company, s) for s in seen)
 
 
-def shared_employers(ctx, draft_lower: str) -> list[Hint]:
-    out: list[Hint] = []
+def shared_employers(ctx) -> list[Offer]:
+    out: list[Offer] = []
     seen: list[str] = []
     for i, j, exp, role in _roles(ctx.profile):
         for _, _, mine, my_role in _roles(ctx.own_profile):
             if not _same_company(exp, mine) or _seen(exp.company, seen):
                 continue
-            theirs = _span(role.start, role.end, role.current, _now(ctx))
-            ours = _span(my_role.start, my_role.end, my_role.current, _now(ctx))
-            if theirs and ours and max(theirs[0], ours[0]) <= min(theirs[1], ours[1]):
-                lo, hi = max(theirs[0], ours[0]), min(theirs[1], ours[1])
-                text = (f"We both work at {exp.company}." if role.current and my_role.current
-                        else f"We were both at {exp.company} in {_years(lo, hi)}.")
-                why = (f"You overlapped at {exp.company} ({role.dates or '?'} for them, {my_role.dates or '?'} for you): "
-                       "a shared employer is the strongest reason for a stranger to help.")
-            else:
+            years = _overlap(_span(role.start, role.end, role.current, ctx.now),
+                             _span(my_role.start, my_role.end, my_role.current, ctx.now))
+            if years is None:
                 continue
             seen.append(exp.company)
-            if not _mentions(draft_lower, exp.company):
-                out.append(Hint(kind="shared_employer", text=text, why=why,
-                                source=f"profile.experience[{i}].roles[{j}].dates"))
+            text = (f"We both work at {exp.company}." if role.current and my_role.current
+                    else f"We were both at {exp.company} in {years}.")
+            why = (f"You overlapped at {exp.company} ({role.dates or '?'} for them, {my_role.dates or '?'} for "
+                   "you): a shared employer is the strongest reason for a stranger to help.")
+            out.append((Hint(kind="shared_employer", text=text, why=why,
+                             source=f"profile.experience[{i}].roles[{j}].dates"), (exp.company,)))
     for i, _, exp, _ in _roles(ctx.profile):  # same employer, different years: still common ground
-        if _seen(exp.company, seen):
-            continue
-        if any(_same_company(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
+        if not _seen(exp.company, seen) and any(_same_company(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
             seen.append(exp.company)
-            if not _mentions(draft_lower, exp.company):
-                out.append(Hint(kind="shared_employer", text=f"Like you, I worked at {exp.company}.",
-                                why=f"You both worked at {exp.company}, at different times: a shared alma mater of sorts.",
-                                source=f"profile.experience[{i}].company"))
+            out.append((Hint(kind="shared_employer", text=f"Like you, I worked at {exp.company}.",
+                             why=f"You both worked at {exp.company}, at different times: a shared alma mater of sorts.",
+                             source=f"profile.experience[{i}].company"), (exp.company,)))
     return out
 
 
-def shared_schools(ctx, draft_lower: str) -> list[Hint]:
-    out: list[Hint] = []
-    mine = [(e, _span(e.start, e.end, False, _now(ctx))) for e in (ctx.own_profile.education or [] if ctx.own_profile else [])]
+def shared_schools(ctx) -> list[Offer]:
+    out: list[Offer] = []
+    mine = ctx.own_profile.education or []
     seen: set[str] = set()
     for i, edu in enumerate(ctx.profile.education or []):
-        key = edu.school_url or _norm(edu.school)
-        if not edu.school or key in seen:
+        if not edu.school or (edu.school_url or edu.school.casefold()) in seen:
             continue
-        for own, own_span in mine:
-            if not ((edu.school_url and edu.school_url == own.school_url) or _norm(edu.school) == _norm(own.school)):
-                continue
-            seen.add(key)
-            theirs = _span(edu.start, edu.end, False, _now(ctx))
-            if theirs and own_span and max(theirs[0], own_span[0]) <= min(theirs[1], own_span[1]):
-                lo, hi = max(theirs[0], own_span[0]), min(theirs[1], own_span[1])
-                text = f"We were both at {edu.school} in {_years(lo, hi)}."
-            else:
-                text = f"I also studied at {edu.school}."
-            if not _mentions(draft_lower, edu.school):
-                out.append(Hint(kind="shared_school", text=text, source=f"profile.education[{i}].school",
-                                why=f"You both studied at {edu.school}: alumni answer alumni."))
-            break
+        own = next((o for o in mine if (edu.school_url and edu.school_url == o.school_url)
+                    or same_company(edu.school, o.school)), None)
+        if own is None:
+            continue
+        seen.add(edu.school_url or edu.school.casefold())
+        years = _overlap(_span(edu.start, edu.end, False, ctx.now), _span(own.start, own.end, False, ctx.now))
+        text = f"We were both at {edu.school} in {years}." if years else f"I also studied at {edu.school}."
+        out.append((Hint(kind="shared_school", text=text, source=f"profile.education[{i}].school",
+                         why=f"You both studied at {edu.school}: alumni answer alumni."), (edu.school,)))
     return out
-
-
-def _captured(ctx) -> datetime:
-    """When the page was captured (the draft's `now` when unknown): "recent" is relative to it."""
-    when = getattr(ctx, "captured_at", None) or _now(ctx)
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -142,24 +114,16 @@ def _quote(text: str, limit: int = 90) -> str:
     return cut.rstrip(" ,;:-–—")
 
 
-def recent_post(ctx, draft_lower: str) -> list[Hint]:
-    posts = ctx.profile.posts or []
-    for i, post in enumerate(posts):
-        if post.reposted or not post.text:
-            continue  # a repost is someone else's words
-        topic = _quote(post.text)
+def recent_post(ctx) -> list[Offer]:
+    for i, post in enumerate(ctx.profile.posts or []):
+        topic = _quote(post.text) if post.text and not post.reposted else ""  # a repost is someone else's words
         if not topic:
             continue
-        when = None
-        if post.posted_at:
-            try:
-                when = datetime.fromisoformat(post.posted_at.replace("Z", "+00:00"))
-                when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-            except ValueError:
-                when = None
-        days = (_captured(ctx) - when).days if when else None
-        if "post" in draft_lower and _mentions(draft_lower, topic[:30]):
-            return []
+        try:
+            when = parse_time(post.posted_at) if post.posted_at else None
+        except ValueError:
+            when = None
+        days = (_utc(ctx.captured_at or ctx.now) - when).days if when else None
         if days is not None and 0 <= days <= RECENT_POST_DAYS:
             text = f"I enjoyed your recent post: “{topic}”."
             why = (f"They posted this {days} days ago; mentioning it shows you read their work, "
@@ -168,7 +132,8 @@ def recent_post(ctx, draft_lower: str) -> list[Hint]:
             dated = f" from {when:%B %Y}" if when else ""
             text = f"I enjoyed your post{dated}: “{topic}”."
             why = "Mentioning something they wrote shows you read their work, not just their title."
-        return [Hint(kind="recent_post", text=text, why=why, source=f"profile.posts[{i}].text", link=post.url)]
+        return [(Hint(kind="recent_post", text=text, why=why, source=f"profile.posts[{i}].text", link=post.url),
+                 ("post", topic[:30]))]
     return []
 
 
@@ -176,27 +141,17 @@ def _connections(n: int) -> str:
     return f"{n} connection" if n == 1 else f"{n} connections"
 
 
-def _clip_words(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters at a word boundary (never mid-word)."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    if not text[limit].isspace() and " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip()
-
-
-def mutual_connections(ctx, draft_lower: str) -> list[Hint]:
+def mutual_connections(ctx) -> list[Offer]:
     p = ctx.profile
     names = p.mutual_names or []
-    if names and not _mentions(draft_lower, names[0]):
-        return [Hint(kind="mutual_connection", text=f"We're both connected with {names[0]}.",
-                     why=f"You share {_connections(p.mutual_count or len(names))}; a name they know makes the ask warmer "
-                         f"(check with {names[0]} before you name them).",
-                     source="profile.mutual_names[0]")]
-    if p.mutual_count and not names:
-        return [Hint(kind="mutual_connection", text="We have a few connections in common.",
-                     why=f"You share {_connections(p.mutual_count)}.", source="profile.mutual_count")]
+    if names:
+        return [(Hint(kind="mutual_connection", text=f"We're both connected with {names[0]}.",
+                      why=f"You share {_connections(p.mutual_count or len(names))}; a name they know makes the ask "
+                          f"warmer (check with {names[0]} before you name them).",
+                      source="profile.mutual_names[0]"), (names[0],))]
+    if p.mutual_count:
+        return [(Hint(kind="mutual_connection", text="We have a few connections in common.",
+                      why=f"You share {_connections(p.mutual_count)}.", source="profile.mutual_count"), ())]
     return []
 
 
@@ -204,52 +159,47 @@ def _city(location: str | None) -> str:
     return (location or "").split(",")[0].replace("Greater", "").replace("Metropolitan Area", "").replace("Area", "").strip()
 
 
-def same_city(ctx, draft_lower: str) -> list[Hint]:
-    theirs, mine = _city(ctx.profile.location), _city(ctx.own_profile.location if ctx.own_profile else None)
-    if theirs and mine and theirs.casefold() == mine.casefold() and not _mentions(draft_lower, theirs):
-        return [Hint(kind="same_city", text=f"I'm also based in {theirs}.",
-                     why="Being in the same city makes a coffee or a quick call easy to offer.", source="profile.location")]
+def same_city(ctx) -> list[Offer]:
+    theirs, mine = _city(ctx.profile.location), _city(ctx.own_profile.location)
+    if theirs and mine and theirs.casefold() == mine.casefold():
+        return [(Hint(kind="same_city", text=f"I'm also based in {theirs}.", source="profile.location",
+                      why="Being in the same city makes a coffee or a quick call easy to offer."), (theirs,))]
     return []
 
 
-def tenure_or_move(ctx, draft_lower: str) -> list[Hint]:
+def tenure_or_move(ctx) -> list[Offer]:
     for i, j, exp, role in _roles(ctx.profile):
         if not role.current or role.start is None:
             continue
-        now = _now(ctx)
-        months = now.year * 12 + now.month - (role.start.year * 12 + (role.start.month or 1))
-        where = f"{role.title + ' at ' if role.title else ''}{exp.company or 'your company'}"
-        source = f"profile.experience[{i}].roles[{j}].start"
-        if 0 <= months <= RECENT_MOVE_MONTHS:
-            return [Hint(kind="recent_move", text=f"Congratulations on your new role as {where}!",
-                         why=f"They started {role.dates or 'recently'}; a new role is a natural opener.", source=source)]
+        now = _month_index(ctx.now, 1)
+        if 0 <= now - _month_index(role.start, 1) <= RECENT_MOVE_MONTHS:
+            where = f"{role.title + ' at ' if role.title else ''}{exp.company or 'your company'}"
+            return [(Hint(kind="recent_move", text=f"Congratulations on your new role as {where}!",
+                          why=f"They started {role.dates or 'recently'}; a new role is a natural opener.",
+                          source=f"profile.experience[{i}].roles[{j}].start"), ())]
         # Tenure at the company counts every role there, not only the latest.
         first_j, first = min(((k, r) for k, r in enumerate(exp.roles) if r.start),
-                             key=lambda kr: (kr[1].start.year, kr[1].start.month or 1))
-        months = now.year * 12 + now.month - (first.start.year * 12 + (first.start.month or 1))
-        if months >= LONG_TENURE_YEARS * 12 and not _mentions(draft_lower, exp.company):
-            years = months // 12
-            return [Hint(kind="tenure", text=f"With {years} years at {exp.company}, you must know the team well.",
-                         why=f"They have been at {exp.company} since {first.start.year}: they can speak to the culture.",
-                         source=f"profile.experience[{i}].roles[{first_j}].start")]
-        return []
+                             key=lambda kr: _month_index(kr[1].start, 1))
+        years = (now - _month_index(first.start, 1)) // 12
+        if years < LONG_TENURE_YEARS:
+            return []
+        return [(Hint(kind="tenure", text=f"With {years} years at {exp.company}, you must know the team well.",
+                      why=f"They have been at {exp.company} since {first.start.year}: they can speak to the culture.",
+                      source=f"profile.experience[{i}].roles[{first_j}].start"), (exp.company,))]
     return []
 
 
-def last_talked(ctx, draft_lower: str) -> list[Hint]:
-    thread = ctx.thread
-    if thread is None or not thread.messages:
-        return []
-    for k in range(len(thread.messages) - 1, -1, -1):
-        msg = thread.messages[k]
-        if not msg.sent_at:
-            continue
+def last_talked(ctx) -> list[Offer]:
+    messages = ctx.thread.messages if ctx.thread is not None else []
+    for k in range(len(messages) - 1, -1, -1):
+        msg = messages[k]
         try:
-            when = datetime.fromisoformat(msg.sent_at)
+            when = datetime.fromisoformat(msg.sent_at) if msg.sent_at else None
         except ValueError:
+            when = None
+        if when is None:
             continue
-        now = _now(ctx) if when.tzinfo else _now(ctx).replace(tzinfo=None)
-        days = (now - when).days
+        days = ((_utc(ctx.now) if when.tzinfo else ctx.now.replace(tzinfo=None)) - when).days
         if days < 0:
             return []
         if days < 14:
@@ -265,23 +215,8 @@ def last_talked(ctx, draft_lower: str) -> list[Hint]:
         else:
             text = f"Following up on my message from {phrase}."
         why = f"Your last message together was {phrase} ({'from them' if msg.sender == 'them' else 'from you'})."
-        return [Hint(kind="last_talked", text=text, why=why, source=f"thread.messages[{k}].sent_at")]
+        return [(Hint(kind="last_talked", text=text, why=why, source=f"thread.messages[{k}].sent_at"), ())]
     return []
-
-
-def _offered(draft_lower: str, ctx) -> list[Hint]:
-    out: list[Hint] = []
-    if ctx.profile is not None:
-        if ctx.own_profile is not None and not ctx.profile.is_self:
-            out += shared_employers(ctx, draft_lower)
-            out += shared_schools(ctx, draft_lower)
-        out += recent_post(ctx, draft_lower)
-        out += mutual_connections(ctx, draft_lower)
-        if ctx.own_profile is not None and not ctx.profile.is_self:
-            out += same_city(ctx, draft_lower)
-        out += tenure_or_move(ctx, draft_lower)
-    out += last_talked(ctx, draft_lower)
-    return out
 
 
 def hints(draft, ctx) -> list[Hint]:
@@ -292,7 +227,13 @@ def hints(draft, ctx) -> list[Hint]:
     """
     if ctx.profile is None and ctx.thread is None:
         return []
-    draft_lower = (getattr(draft, "text", draft) or "").casefold()
-    open_now = {(h.kind, h.source) for h in _offered(draft_lower, ctx)}
-    out = [h if (h.kind, h.source) in open_now else h.model_copy(update={"used": True}) for h in _offered("", ctx)]
-    return out[:MAX_HINTS]
+    offers: list[Offer] = []
+    if ctx.profile is not None:
+        both = ctx.own_profile is not None and not ctx.profile.is_self
+        offers += (shared_employers(ctx) + shared_schools(ctx)) if both else []
+        offers += recent_post(ctx) + mutual_connections(ctx) + (same_city(ctx) if both else [])
+        offers += tenure_or_move(ctx)
+    offers += last_talked(ctx)
+    lower = (getattr(draft, "text", draft) or "").casefold()
+    return [h.model_copy(update={"used": True}) if words and all(w and w.casefold() in lower for w in words) else h
+            for h, words in offers][:MAX_HINTS]

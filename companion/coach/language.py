@@ -1,18 +1,6 @@
-"""The mood of a request: is the sentence an order, a question or a conditional?
-
-"Refer me to the role." orders; "Can you refer me?" and "Please refer me if you can" ask. Rules that
-judge how something is asked (tone.demanding) or whether something is asked at all (ask.vague,
-relationship.cold-ask) look at the sentence around a trigger, not at a list of polite phrases:
-
-- question: the sentence ends with "?" or opens with an inverted modal ("could you ...");
-- conditional: a condition, a hedge or a softener anywhere in it ("if", "possible", "would you
-  mind", "open to", "willing", "happy to", "I was wondering", "I'd appreciate");
-- imperative: what comes before the trigger is empty once greetings and softening particles
-  ("please", "pls", "kindly", "just", "so") are stripped: a bare command;
-- statement: anything else ("I'm hoping for a referral").
-
-Sentences end at . ! ? or a line break, but an ellipsis ("if you see this... pls refer me") does not
-end one: informal writers chain clauses with it, and the condition still governs the request.
+"""The mood of a request: is the sentence an order, a question or a conditional? Rules judge the
+sentence around a trigger, not a list of polite phrases. An ellipsis does not end a sentence ("if
+you see this... pls refer me"): the condition still governs the request.
 """
 
 import re

@@ -1,8 +1,5 @@
-"""Matching helpers the rule families share: negation, company and person names, context lookup.
-
-Kept out of the rule modules so every family answers "is this their company?" and "is this
-negated?" the same way. Anything compiled per company or name is cached, so typing the next
-character does not recompile it.
+"""Matching helpers the rule families share: negation, company and person names, context lookup,
+so every family answers "is this their company?" the same way. Per-name work is cached.
 """
 
 import re
@@ -73,20 +70,15 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
 
 def find_company(lower: str, name: str | None) -> re.Match[str] | None:
     """The first mention of company `name` in lower-cased text, or None."""
-    if not name:
-        return None
-    aliases = company_aliases(name)
-    if not aliases or not any(a in lower for a in aliases):  # substring tests in C before the regex
+    aliases = company_aliases(name) if name else ()
+    if not any(a in lower for a in aliases):  # substring tests in C before the regex
         return None
     return _alias_pattern(aliases).search(lower)
 
 
 def same_company(a: str | None, b: str | None) -> bool:
     """Whether two company names plausibly mean the same company ("Stripe" vs "Stripe, Inc.")."""
-    if not a or not b:
-        return False
-    fa, fb = set(company_aliases(a)), set(company_aliases(b))
-    return bool(fa & fb)
+    return bool(a and b and set(company_aliases(a)) & set(company_aliases(b)))
 
 
 # Common English short forms; enough to keep "Hi Bob" to Robert from looking like a wrong name.
@@ -121,47 +113,44 @@ def name_matches(said: str, full_name: str) -> bool:
     """Whether `said` (a word from a greeting) can address the person called `full_name`."""
     said_f = _fold(said)
     for part in person_name_parts(full_name):
-        if said_f == part or (len(said_f) >= 3 and (part.startswith(said_f) or said_f.startswith(part))):
-            return True
-        if said_f in _NICKNAMES.get(part, ()):
+        if said_f == part or (len(said_f) >= 3 and (part.startswith(said_f) or said_f.startswith(part))) \
+                or said_f in _NICKNAMES.get(part, ()):
             return True
     return False
 
 
+def _participant(ctx):
+    return ctx.thread.participant if ctx.thread is not None else None
+
+
 def recipient_slug(ctx) -> str | None:
     """Who the draft is for: the explicit slug, else the profile's, else the thread participant's."""
-    if ctx.recipient_slug:
-        return ctx.recipient_slug
-    if ctx.profile is not None and ctx.profile.slug:
-        return ctx.profile.slug
-    if ctx.thread is not None and ctx.thread.participant is not None:
-        return ctx.thread.participant.slug
-    return None
+    part, profile = _participant(ctx), ctx.profile
+    return ctx.recipient_slug or (profile.slug if profile is not None else None) or (part.slug if part else None)
 
 
 def recipient_name(ctx, rec=None) -> str | None:
     """The recipient's name: what the user said (the CLI's --recipient), else the page's profile,
     else the thread's participant, else the name in the outreach log (`rec`)."""
-    if ctx.recipient_name:
-        return ctx.recipient_name
-    if ctx.profile is not None and ctx.profile.name:
-        return ctx.profile.name
-    thread = ctx.thread
-    if thread is not None and thread.participant is not None and thread.participant.name:
-        return thread.participant.name
-    return rec.name if rec is not None and rec.name else None
+    part, profile = _participant(ctx), ctx.profile
+    return (ctx.recipient_name or (profile.name if profile is not None else None) or (part.name if part else None)
+            or (rec.name if rec is not None else None) or None)
 
 
 def recipient_company(ctx) -> str | None:
     """The company the recipient is at now: --company, else the profile's current company."""
-    if ctx.company:
-        return ctx.company
     profile = ctx.profile
-    if profile is None:
-        return None
-    if profile.current_company:
-        return profile.current_company
-    for exp in profile.experience or ():
-        if exp.company and any(role.current for role in exp.roles):
-            return exp.company
-    return None
+    if ctx.company or profile is None:
+        return ctx.company or None
+    return profile.current_company or next(
+        (e.company for e in profile.experience or () if e.company and any(r.current for r in e.roles)), None)
+
+
+def first_name(ctx, rec=None) -> str | None:
+    name = recipient_name(ctx, rec)
+    return name.split()[0] if name else None
+
+
+def recipient_log(ctx):
+    """The outreach log's record of the recipient, or None."""
+    return ctx.outreach.recipient(recipient_slug(ctx)) if ctx.outreach is not None else None

@@ -1,8 +1,6 @@
 """What the coach reads from the outreach log: a read-only interface the store implements
-(companion.store.cache.OutreachView), and the records it hands out.
-
-Rules run on every keystroke, so the view answers from memory. Times are milliseconds since the
-epoch (UTC). Records hold no message text.
+(companion.store.cache.OutreachView), and its records. It answers from memory; times are ms since
+the epoch (UTC); records hold no message text.
 """
 
 from dataclasses import dataclass
@@ -40,8 +38,8 @@ class RecipientLog:
 
     @property
     def last_contact_ms(self) -> int | None:
-        times = [t for t in (self.last_sent_ms, self.replies[-1] if self.replies else None) if t is not None]
-        return max(times) if times else None
+        return max((t for t in (self.last_sent_ms, self.replies[-1] if self.replies else None) if t is not None),
+                   default=None)
 
     def needs_update(self) -> bool:
         """referral.keep-updated: they agreed or referred, and nothing was sent to them since."""

@@ -1,23 +1,20 @@
-"""Every rule the coach runs: each module under rules/ exports RULES, and all of them are found here.
-
-Modules are read in name order and the rules sorted by default severity (errors first), so a new
-rule family is one new module: nothing else lists it. Findings are ordered again in the report
-(severity, then position), so this order only breaks ties among findings without a range.
-"""
+"""Every rule the coach runs: each module under rules/ exports RULES, so a new rule family is one
+new module. Rules are sorted by default severity (errors first); that order only breaks ties among
+findings without a range. Why each rule exists: its `rationale`, and its entry in docs/rules.md."""
 
 import importlib
 import pkgutil
 
 from companion.coach import rules as _package
 
-_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
+RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 
 
 def _discover() -> list:
     found = []
     for info in sorted(pkgutil.iter_modules(_package.__path__), key=lambda m: m.name):
         found += importlib.import_module(f"{_package.__name__}.{info.name}").RULES
-    return sorted(found, key=lambda rule: _RANK[rule.severity])
+    return sorted(found, key=lambda rule: RANK[rule.severity])
 
 
 RULES = _discover()

@@ -1,29 +1,23 @@
 """Turn findings into the Feedback result: score, checklist, hints, limits.
 
-Score (documented in docs/rules.md, "Score"): start at 100; every rule that fired subtracts once,
-at the severity of its worst finding (error 35, warning 12, info 4, hint 0), so five "!!" cost the
-same as one; any must-fix (an error: wrong name or company, demanding wording, a confidential ask,
-an unfilled placeholder, an over-limit text) caps the score at 40. The result is clamped to 0-100.
-An empty or whitespace-only draft has no findings and no score (None); its checklist is all open.
+The score formula (one penalty per rule at its worst severity, a must-fix caps it at 40) is
+documented in docs/rules.md, "Score".
 """
 
-import importlib
 import logging
-import sys
 
 from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext, plan
-from companion.coach.registry import RULES
-from companion.coach.limits import declared_limit, hard_limit, recommended
+from companion.coach.engine import CoachContext
+from companion.coach.hints import hints
+from companion.coach.registry import RANK, RULES
+from companion.coach.limits import limits
 from companion.coach.rules.tone_model import tone_summary
 
 log = logging.getLogger(__name__)
 
-_HINTS = "companion.coach.hints"
 PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
 ERROR_CAP = 40
 # What one reply may list: a long draft can repeat a pattern thousands of times (a 100 KB draft of
 # "I'm " would get a ~1 MB reply). Beyond these, the reply says how many more there are.
@@ -52,17 +46,15 @@ def score(findings: list[Finding]) -> int:
     worst: dict[str, int] = {}
     for f in findings:
         worst[f.code] = max(worst.get(f.code, 0), PENALTY[f.severity])
-    value = 100 - sum(worst.values())
-    if any(f.severity == "error" for f in findings):
-        value = min(value, ERROR_CAP)
-    return max(0, min(100, value))
+    cap = ERROR_CAP if any(f.severity == "error" for f in findings) else 100
+    return max(0, min(cap, 100 - sum(worst.values())))
 
 
 def checklist(ctx: CoachContext, findings: list[Finding], empty: bool = False) -> list[ChecklistItem]:
     """One item per do whose rules ran for this surface and were not switched off. For an empty
     draft nothing is done yet: every item is open, a guide to what a good request has."""
     fired = {f.code for f in findings}
-    active = {rule.code for rule in plan(RULES, ctx)}
+    active = {rule.code for rule in RULES if rule.applies(ctx)}
     items = []
     for item_id, label, codes in CHECKLIST:
         ran = [c for c in codes if c in active]
@@ -75,37 +67,24 @@ def checklist(ctx: CoachContext, findings: list[Finding], empty: bool = False) -
 
 
 def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
-    """Personalization hints from companion.coach.hints (the pages helper's) when it is installed.
-
-    Called as `hints(draft, ctx)` with the AnalysedDraft (its `.text` is the draft). A failure
-    there must not take the live feedback down with it, so it is logged (type only, no content)
-    and the hints are left empty.
-    """
-    module = sys.modules.get(_HINTS)  # a dict lookup per keystroke; the import runs once
-    if module is None:
-        try:
-            module = importlib.import_module(_HINTS)
-        except ModuleNotFoundError as exc:
-            if exc.name == _HINTS:
-                return []
-            raise
+    """Personalization hints; a failure there is logged (type only, no content) and must not take
+    the live feedback down with it."""
     try:
-        return list(module.hints(draft, ctx))
+        return hints(draft, ctx)
     except Exception as exc:  # noqa: BLE001 - hints are optional; findings still matter
         log.warning("personalization hints failed: %s", type(exc).__name__)
         return []
 
 
 def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding], version: int) -> Feedback:
-    allowed = hard_limit(ctx.surface, declared_limit(ctx))
-    lo, hi = recommended(ctx.surface, allowed)
-    limits = Limits(used=draft.utf16_length, allowed=allowed, recommended_min=lo, recommended_max=hi)
+    allowed, lo, hi = limits(ctx)
+    sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_min=lo, recommended_max=hi)
     # Errors first, then by where they are in the text; the sort is stable, so registry order
     # breaks ties among findings without a range.
-    ordered = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.range.start if f.range else -1))
+    ordered = sorted(findings, key=lambda f: (RANK[f.severity], f.range.start if f.range else -1))
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered), findings=_capped(ordered),
-                    checklist=checklist(ctx, ordered, empty), hints=_hints(draft, ctx), limits=limits,
+                    checklist=checklist(ctx, ordered, empty), hints=_hints(draft, ctx), limits=sizes,
                     tone=_capped_tone(tone_summary(draft, ctx, ordered)))
 
 

@@ -24,23 +24,13 @@ class OffsetMap:
 
     def __init__(self, text: str):
         self.text = text
-        # Code-point indices of astral characters; most drafts have none, so the map is empty.
+        # Code-point indices of astral characters (most drafts have none), and their UTF-16 offsets.
         self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
+        self._units = [i + k for k, i in enumerate(self._astral)]
 
     def to_utf16(self, index: int) -> int:
-        if not self._astral:
-            return index
-        return index + bisect_left(self._astral, index)
+        return index + bisect_left(self._astral, index) if self._astral else index
 
     def from_utf16(self, unit: int) -> int:
         """The code-point index whose UTF-16 offset is `unit` (a unit inside a pair maps to its start)."""
-        if not self._astral:
-            return unit
-        lo, hi = 0, len(self.text)
-        while lo < hi:  # the largest index whose UTF-16 offset is <= unit
-            mid = (lo + hi + 1) // 2
-            if self.to_utf16(mid) <= unit:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return min(len(self.text), unit - bisect_left(self._units, unit)) if self._astral else unit

@@ -1,9 +1,8 @@
 """LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds.
 
-`parse_snapshot(url, html)` never raises: whatever it cannot read becomes a `warnings` entry and
-the fields stay None. `read_snapshot` is the same, except that a snapshot too complex to parse in
-bounded time (bounds.py) raises PageTooComplex, for callers that answer with an error. One adapter per build and page kind (classic_profile, sdui_profile, thread,
-composer); see docs/pages.md for the anchors each one uses.
+`parse_snapshot(url, html)` never raises: what it cannot read becomes a `warnings` entry and the
+fields stay None; `read_snapshot` raises PageTooComplex for a snapshot too complex to parse in
+bounded time (bounds.py). One adapter per build and page kind; docs/pages.md lists their anchors.
 """
 
 import logging
@@ -14,6 +13,7 @@ from protocol.page import PageResult, Profile
 
 from companion.pages.bounds import PageTooComplex, check
 from companion.pages.dom import Snapshot
+from companion.pages.profile_common import profile_url, slug_from_url
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +42,8 @@ def _step(warnings: list[str], what: str, fn, *args):
 
 def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None,
                    own_slug: str | None = None) -> PageResult:
-    """Parse one page snapshot. Never raises: a broken page gives a partial result and warnings.
-
-    `captured_at` (default: now) dates the thread's visible day headings that carry no year.
-    `own_slug`: the user's remembered profile slug, if any (see _own_profile).
-    """
+    """Parse one page snapshot; never raises: a broken page gives a partial result and warnings.
+    `captured_at` (default: now) dates day headings without a year; `own_slug`: see _own_profile."""
     try:
         return read_snapshot(url, html, captured_at, own_slug)
     except PageTooComplex as exc:
@@ -56,9 +53,13 @@ def parse_snapshot(url: str | None, html: str | None, captured_at: datetime | No
 def read_snapshot(url: str | None, html: str | None, captured_at: datetime | None = None,
                   own_slug: str | None = None) -> PageResult:
     """parse_snapshot, but a snapshot that would take unbounded time raises PageTooComplex."""
-    if isinstance(html, str):
-        check(html if len(html) <= MAX_HTML_CHARS else html[:MAX_HTML_CHARS])
+    if not isinstance(html, str) or not html.strip():
+        return PageResult(kind="other", url=url, warnings=["page: empty snapshot"])
     warnings: list[str] = []
+    if len(html) > MAX_HTML_CHARS:
+        warnings.append("page: snapshot too large, truncated")
+        html = html[:MAX_HTML_CHARS]
+    check(html)
     try:
         return _parse(url, html, warnings, captured_at, own_slug)
     except Exception as exc:  # noqa: BLE001 - last line of defence
@@ -67,16 +68,10 @@ def read_snapshot(url: str | None, html: str | None, captured_at: datetime | Non
         return PageResult(kind="other", url=url, warnings=warnings)
 
 
-def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: datetime | None,
+def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetime | None,
            own_slug: str | None) -> PageResult:
     from companion.pages import classic_profile, composer, embedded_json, sdui_profile, thread
 
-    if not isinstance(html, str) or not html.strip():
-        warnings.append("page: empty snapshot")
-        return PageResult(kind="other", url=url, warnings=warnings)
-    if len(html) > MAX_HTML_CHARS:
-        warnings.append("page: snapshot too large, truncated")
-        html = html[:MAX_HTML_CHARS]
     snap = Snapshot(html)
     emb = _step(warnings, "embedded_json", embedded_json.read_embedded, snap) or embedded_json.Embedded()
     warnings.extend(emb.warnings)
@@ -84,14 +79,12 @@ def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: 
     kind = page_kind_from_url(url)
 
     profile: Profile | None = None
-    build = "sdui" if sdui_profile.is_sdui(snap) else "classic" if classic_profile.is_classic(snap) else None
-    if kind in ("profile", None) and build == "sdui":
+    if kind in ("profile", None) and sdui_profile.is_sdui(snap):
         profile = _step(warnings, "profile", sdui_profile.parse, snap, url, warnings)
-    elif kind in ("profile", None) and build == "classic":
+    elif kind in ("profile", None) and classic_profile.is_classic(snap):
         profile = _step(warnings, "profile", classic_profile.parse, snap, url, emb, warnings)
     if profile is not None:
-        result.kind = "profile"
-        result.profile = profile
+        result.kind, result.profile = "profile", profile
 
     found_thread = _step(warnings, "thread", thread.parse, snap, url, warnings, captured_at)
     if found_thread is not None:
@@ -103,8 +96,6 @@ def _parse(url: str | None, html: str | None, warnings: list[str], captured_at: 
         result.kind = "thread"
         warnings.append("thread: no conversation found")
     if kind == "profile" and result.kind == "other":
-        from companion.pages.profile_common import profile_url, slug_from_url
-
         warnings.append("profile: no profile markup found (page not loaded yet?)")
         slug = slug_from_url(url)
         result.kind, result.profile = "profile", Profile(url=profile_url(slug), slug=slug)
@@ -122,14 +113,9 @@ def _own_profile(profile: Profile | None, viewer: Profile | None, url: str | Non
                  own_slug: str | None) -> Profile | None:
     """The user's own profile as this page shows it, or None; sets profile.is_self accordingly.
 
-    LinkedIn's record of the signed-in account (the viewer data) names the user, even another
-    account than the one remembered. Markup alone (edit links) is weaker: anyone can put such a
-    link on their own profile, so a page it marks counts as the user's only when the page's URL is
-    that profile's /in/ slug and, once an own profile is remembered, that slug is the remembered one
-    (the first own page is trusted once). Without a URL (a saved file in the CLI) markup decides.
+    The viewer record names the user; markup alone (edit links) counts only on the page's own /in/
+    URL and the remembered slug (docs/pages.md, "Own profile", says why).
     """
-    from companion.pages.profile_common import slug_from_url
-
     if profile is None:
         return viewer
     if viewer is not None and viewer.slug == profile.slug:

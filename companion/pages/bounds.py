@@ -1,13 +1,8 @@
 """A linear look at a snapshot before it is parsed: refuse shapes that would make parsing slow.
 
-lexbor's tree building is quadratic in nesting depth ("<div>" x 1.6 million kept it busy for over
-15 minutes), and a parse runs in a thread that cannot be stopped, so a page must be refused before
-it reaches the parser. Real LinkedIn pages nest 10 to 45 deep and hold up to ~4,200 elements in
-600 KB (the fixtures in ../shared/fixtures/linkedin): MAX_DEPTH leaves ten times the deepest. Work
-per element is linear, so MAX_ELEMENTS only bounds the whole (~1 s of CPU at worst for an 8 MiB
-snapshot of small elements, over 100 times a real page). The scan counts start and end tags the way
-a browser's serialiser writes them (every non-void element is closed), skips comments and the text
-of script, style, textarea and title, and stops as soon as a limit is passed.
+lexbor's tree building is quadratic in nesting depth, and a parse runs in a thread that cannot be
+stopped, so such a page is refused first. Real pages nest 10-45 deep and hold up to ~4,200
+elements: MAX_DEPTH is ten times the deepest; MAX_ELEMENTS bounds the whole (~1 s of CPU at worst).
 """
 
 import re

@@ -1,11 +1,7 @@
 """The classic ("Ember") profile build: readable classes, section anchors, embedded voyager JSON.
 
-Sections hang off anchor divs (`#about`, `#experience`, `#education`, `#content_collections`) inside
-`section[data-view-name="profile-card"]`; entries are `[data-view-name="profile-component-entity"]`,
-nested for roles grouped under one employer. Every text appears twice (`span[aria-hidden="true"]`
-for the eye, `.visually-hidden` for screen readers): read the aria-hidden copy only. The embedded
-JSON (embedded_json.py) fills what the markup lacks and is the language-free source of the
-relationship (degree, pending invite).
+Every text appears twice (`span[aria-hidden="true"]` for the eye, `.visually-hidden` for screen
+readers): read the aria-hidden copy only. Anchors: docs/pages.md.
 """
 
 from selectolax.lexbor import LexborNode
@@ -17,8 +13,7 @@ from companion.pages.dates import parse_degree
 from companion.pages.dom import DESCEND, SKIP, TAKE, Snapshot, ancestor_matching, clean, select, text_of
 from companion.pages.embedded_json import Embedded
 from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
-                                            mutual_connections, profile_url, resolve_slug)
-from companion.pages.sdui_profile import fill_current, name_from_title
+                                            mutual_connections, name_from_title, profile_url, resolve_slug)
 
 _ENTITY = '[data-view-name="profile-component-entity"]'
 _HIDDEN = ".visually-hidden, .a11y-text"
@@ -31,17 +26,13 @@ def is_classic(snap: Snapshot) -> bool:
 
 def _section(snap: Snapshot, anchor_id: str) -> LexborNode | None:
     anchor = snap.tree.css_first(f"div#{anchor_id}")
-    if anchor is None:
-        return None
-    return ancestor_matching(anchor, "section") or anchor.parent
+    return (ancestor_matching(anchor, "section") or anchor.parent) if anchor is not None else None
 
 
 def _top_card(snap: Snapshot) -> LexborNode | None:
-    card = snap.tree.css_first("section[data-member-id]")
-    if card is not None:
-        return card
     heading = snap.tree.css_first("main h1")
-    return ancestor_matching(heading, "section") if heading is not None else None
+    return snap.tree.css_first("section[data-member-id]") or (
+        ancestor_matching(heading, "section") if heading is not None else None)
 
 
 def _visit_entity(node: LexborNode) -> int:
@@ -64,13 +55,8 @@ def _entries(section: LexborNode) -> list[entries.RawEntry]:
             continue  # a role grouped under an employer: read with its parent
         roles = [_entity_fields(sub) for sub in entity.css(_ENTITY)
                  if sub.mem_id != entity.mem_id and ancestor_matching(sub, _ENTITY, section).mem_id == entity.mem_id]
-        link = None
-        for a in entity.css("a[href]"):
-            href = a.attributes.get("href") or ""
-            if "/company/" in href or "/school/" in href:
-                link = entries.normalize_link(href)
-                break
-        raws.append(entries.RawEntry(fields=_entity_fields(entity), link=link, roles=[r for r in roles if r]))
+        raws.append(entries.RawEntry(fields=_entity_fields(entity), link=entries.entry_link(entity),
+                                     roles=[r for r in roles if r]))
     return raws
 
 
@@ -93,10 +79,7 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
         profile.location = location_near_contact_info(card) or \
             text_of(card.css_first("span.text-body-small.inline.t-black--light")) or None
         profile.mutual_count, profile.mutual_names = mutual_connections(card)
-        for button in card.css("ul li button[aria-label]"):
-            text = text_of(button, skip=_HIDDEN)
-            if text:
-                line_parts.append(text)
+        line_parts = [t for t in (text_of(b, skip=_HIDDEN) for b in card.css("ul li button[aria-label]")) if t]
     if person is not None:  # the embedded data fills gaps and gives the relationship
         profile.name = profile.name or person.name
         profile.headline = profile.headline or person.headline
@@ -112,12 +95,7 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
     if about is not None:
         body = about.css_first(".inline-show-more-text") or about.css_first(".pv-shared-text-with-see-more")
         profile.about = text_of(body, skip=_HIDDEN) or text_of(about, skip="h2, " + _HIDDEN) or None
-    exp = _section(snap, "experience")
-    if exp is not None:
-        profile.experience = [e for e in (entries.experience(r) for r in _entries(exp)) if e is not None]
-    edu = _section(snap, "education")
-    if edu is not None:
-        profile.education = [e for e in (entries.education(r) for r in _entries(edu)) if e is not None]
+    entries.read_sections(profile, _section(snap, "experience"), _section(snap, "education"), _entries)
     activity = _section(snap, "content_collections")
     if activity is not None:
         pairs = []
@@ -128,14 +106,12 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
             body = item.css_first(".inline-show-more-text") or item.css_first('[id^="mini-update-a11y-description"]')
             pairs.append((item, text_of(body, skip=_HIDDEN, limit=POST_PREFIX)))
         profile.posts = activity_posts(pairs, profile.slug)
-    fill_current(profile, line_parts)
+    entries.fill_current(profile, line_parts)
     profile.is_self = profile.is_self or is_own_page(snap, profile.slug)
     return profile
 
 
 def _pending_button(card: LexborNode) -> bool:
     """Last resort without embedded data: the withdraw button of a sent invitation (English label)."""
-    for node in card.css("button[aria-label], a[aria-label]"):
-        if (node.attributes.get("aria-label") or "").lower().startswith("pending"):
-            return True
-    return False
+    return any((node.attributes.get("aria-label") or "").lower().startswith("pending")
+               for node in card.css("button[aria-label], a[aria-label]"))

@@ -1,11 +1,5 @@
-"""Which composer is open, and the character limit the page itself declares.
-
-- connection note: a `textarea` inside a dialog (the invite dialog: `textarea[name=message]`,
-  `#custom-message`), or any textarea in a dialog that links `/preload/custom-invite/`;
-- InMail: a message form with a subject field (`[name=subject]`, `.msg-form__subject`);
-- message: a `[contenteditable=true]` textbox (`[role=textbox]`, `.msg-form__contenteditable`).
-The limit is the field's `maxlength`, else a "0/300"-style counter in the same form or dialog.
-A modal dialog sits above the message pop-up, so the invite note wins when both are present.
+"""Which composer is open (invite note, message, InMail), and the character limit the page itself
+declares (`maxlength`, else a "0/300" counter). Anchors: docs/pages.md, "Composer".
 """
 
 import re
@@ -56,19 +50,15 @@ def _note(snap: Snapshot) -> Composer | None:
 
 
 def _message(snap: Snapshot) -> Composer | None:
-    boxes = snap.css('[contenteditable="true"][role="textbox"], .msg-form__contenteditable, '
-                     '[contenteditable="true"][aria-multiline="true"]')
-    for box in boxes:
-        scope = _scope(box)
-        subject = scope.css_first('[name="subject"], .msg-form__subject') if scope is not None else None
-        if subject is None:
-            form = ancestor_matching(box, "form") or ancestor_matching(box, ".msg-form")
-            subject = form.css_first('[name="subject"], .msg-form__subject') if form is not None else None
-        limit = _maxlength(box) or _counter(scope)
-        if subject is not None:
-            return Composer(surface="inmail", limit=limit, has_subject=True)
-        return Composer(surface="message", limit=limit)
-    return None
+    box = snap.css_first('[contenteditable="true"][role="textbox"], .msg-form__contenteditable, '
+                         '[contenteditable="true"][aria-multiline="true"]')
+    if box is None:
+        return None
+    scope = _scope(box)
+    forms = (scope, ancestor_matching(box, "form") or ancestor_matching(box, ".msg-form"))
+    inmail = any(f is not None and f.css_first('[name="subject"], .msg-form__subject') is not None for f in forms)
+    limit = _maxlength(box) or _counter(scope)
+    return Composer(surface="inmail" if inmail else "message", limit=limit, has_subject=inmail)
 
 
 def parse(snap: Snapshot) -> Composer | None:

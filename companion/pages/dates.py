@@ -60,41 +60,25 @@ def parse_date(text: str) -> DateParts | None:
     m = _YEAR.search(text)
     if not m:
         return None
-    month = None
-    for word in re.findall(r"[^\W\d_]+", text[: m.start()] + " " + text[m.end():]):
-        month = MONTHS.get(fold(word))
-        if month:
-            break
-    return DateParts(year=int(m.group(1)), month=month)
+    words = re.findall(r"[^\W\d_]+", text[: m.start()] + " " + text[m.end():])
+    return DateParts(year=int(m.group(1)), month=next((MONTHS[f] for w in words if (f := fold(w)) in MONTHS), None))
 
 
 def _is_date_words(text: str) -> bool:
     """True when `text` holds a year and nothing else than month names, numbers and connectors."""
-    if not _YEAR.search(text):
-        return False
-    rest = _CJK.sub(" ", text)
-    for word in re.findall(r"[^\W\d_]+", rest):
-        folded = fold(word)
-        if folded and folded not in MONTHS and folded not in _CONNECTORS and word not in "年月日":
-            return False
-    return True
+    return bool(_YEAR.search(text)) and all(
+        not (f := fold(word)) or f in MONTHS or f in _CONNECTORS or word in "年月日"
+        for word in re.findall(r"[^\W\d_]+", _CJK.sub(" ", text)))
 
 
 def strip_duration(text: str) -> str:
     """'Jul 2025 - Aug 2025 · 2 mos' -> 'Jul 2025 - Aug 2025' (the duration is derived, not shown data)."""
-    return _DURATION_SEP.split(clean_dashes(text), maxsplit=1)[0].strip()
-
-
-def clean_dashes(text: str) -> str:
-    return " ".join(text.split())
+    return _DURATION_SEP.split(" ".join(text.split()), maxsplit=1)[0].strip()
 
 
 def split_range(text: str) -> tuple[str, str | None]:
-    shown = strip_duration(text)
-    parts = _RANGE_SPLIT.split(shown, maxsplit=1)
-    if len(parts) == 2:
-        return parts[0].strip(), parts[1].strip()
-    return shown, None
+    parts = _RANGE_SPLIT.split(strip_duration(text), maxsplit=1)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (parts[0], None)
 
 
 def is_date_range(text: str) -> bool:
@@ -102,11 +86,8 @@ def is_date_range(text: str) -> bool:
     if not text or len(text) > 90:
         return False
     start, end = split_range(text)
-    if not _is_date_words(start):
-        return False
-    if end is None:
-        return True
-    return _is_date_words(end) or (not _YEAR.search(end) and len(end) <= 25 and not any(c.isdigit() for c in end))
+    return _is_date_words(start) and (end is None or _is_date_words(end) or (  # an ongoing end: no digits
+        len(end) <= 25 and not any(c.isdigit() for c in end)))
 
 
 def parse_range(text: str) -> tuple[str, DateParts | None, DateParts | None, bool]:
@@ -122,9 +103,7 @@ def parse_range(text: str) -> tuple[str, DateParts | None, DateParts | None, boo
 
 def parse_degree(label: str) -> int | None:
     """'· 1st', '1er', '2º', '3rd+', '2.' -> 1, 2, 3; None when the label holds no degree."""
-    if not label or len(label) > 40:
-        return None
-    m = _DEGREE.search(label)
+    m = _DEGREE.search(label) if label and len(label) <= 40 else None
     return int(m.group(1)) if m else None
 
 

@@ -1,10 +1,8 @@
 """The parsed snapshot: the light DOM plus every serialized open shadow root, and text helpers.
 
-The content script serializes open shadow roots as `<template shadowrootmode="open">` inside their
-host (what `getHTML({serializableShadowRoots: true})` produces). An HTML parser keeps a template's
-content out of the document tree, so `css()` never reaches it; LinkedIn's new build mounts the
-message overlay and the invite dialog in such a root on `div#interop-outlet`. `Snapshot.css` looks
-in the light DOM and in every shadow root (nested ones too), like a deep query in the browser.
+Open shadow roots arrive as `<template shadowrootmode="open">` inside their host; a parser keeps a
+template's content out of the tree, so `Snapshot.css` searches each root too (LinkedIn's new build
+mounts the message overlay and the invite dialog in one on `div#interop-outlet`).
 """
 
 import re
@@ -20,25 +18,20 @@ SHADOW_ATTRS = ("shadowrootmode", "shadowroot")  # the standard name, and Chrome
 
 def clean(text: str | None) -> str:
     """Whitespace collapsed and trimmed (non-breaking spaces count as whitespace)."""
-    if not text:
-        return ""
-    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip() if text else ""
 
 
 def text_of(node: LexborNode | None, skip: str | None = None, limit: int | None = None) -> str:
-    """The node's text, whitespace collapsed; `skip` is a selector whose subtrees are left out.
-
-    Line breaks and block ends become spaces. With `limit`, reading stops soon after that many
-    characters (a prefix is all a post needs, and long posts are the slow part of a page).
-    """
+    """The node's text, whitespace collapsed, without the subtrees matching selector `skip`; line
+    breaks and block ends become spaces. With `limit`, reading stops soon after that many characters."""
     if node is None:
         return ""
     if not skip or node.css_first(skip) is None and node.css_first("br, p, div, li") is None:
         text = clean(node.text(deep=True))  # fast path: nothing to leave out, no line breaks to keep
-        return text[:limit] if limit else text
-    parts: list[str] = []
-    _collect(node, skip, parts, [limit or 1 << 62])
-    text = clean("".join(parts))
+    else:
+        parts: list[str] = []
+        _collect(node, skip, parts, [limit or 1 << 62])
+        text = clean("".join(parts))
     return text[:limit] if limit else text
 
 
@@ -66,11 +59,8 @@ _PART = re.compile(r"\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*[\"']
 
 @lru_cache(maxsize=256)
 def _compile(selector: str) -> tuple[Callable[[str, dict], bool], ...]:
-    """A matcher for simple compound selectors (tag, .class, #id, [attr op value]), comma-separated.
-
-    selectolax's css_matches() tests the whole subtree, not the element itself, so ancestor walks
-    need this. Descendant combinators are not supported (callers do not need them).
-    """
+    """A matcher for comma-separated compound selectors (tag, .class, #id, [attr op value]), no
+    combinators: selectolax's css_matches() tests the whole subtree, not the element itself."""
     tests = []
     for compound in selector.split(","):
         compound = compound.strip()
@@ -90,20 +80,16 @@ def _compile(selector: str) -> tuple[Callable[[str, dict], bool], ...]:
     return tuple(tests)
 
 
+# [attr op value] tests; an unknown operator ("|=") never matches.
+_OPS = {"": lambda have, v: True, "=": str.__eq__, "^=": str.startswith, "$=": str.endswith,
+        "*=": lambda have, v: v in have, "~=": lambda have, v: v in have.split()}
+
+
 def _make_test(tag: str | None, conds: tuple) -> Callable[[str, dict], bool]:
     def test(node_tag: str, attrs: dict) -> bool:
-        if tag and node_tag != tag:
-            return False
-        for name, op, value in conds:
-            if name not in attrs:
-                return False
-            have = attrs.get(name) or ""
-            if op == "" or (op == "=" and have == value) or (op == "^=" and have.startswith(value)) \
-                    or (op == "$=" and have.endswith(value)) or (op == "*=" and value in have) \
-                    or (op == "~=" and value in have.split()):
-                continue
-            return False
-        return True
+        return (not tag or node_tag == tag) and all(
+            name in attrs and _OPS.get(op, lambda have, v: False)(attrs.get(name) or "", value)
+            for name, op, value in conds)
     return test
 
 
@@ -119,11 +105,8 @@ SKIP, TAKE, DESCEND = 0, 1, 2
 
 
 def select(root: LexborNode, visit: Callable[[LexborNode], int]) -> list[LexborNode]:
-    """Elements under `root` in document order that `visit` TAKEs; SKIP prunes a subtree.
-
-    One pass with an explicit stack: cheaper than a query plus an ancestor walk per match, and no
-    Python recursion however deep a broken page nests.
-    """
+    """Elements under `root` in document order that `visit` TAKEs; SKIP prunes a subtree. One pass
+    with an explicit stack: no query plus ancestor walk per match, no recursion on deep pages."""
     out: list[LexborNode] = []
     stack = [root.iter()]
     while stack:
@@ -137,17 +120,6 @@ def select(root: LexborNode, visit: Callable[[LexborNode], int]) -> list[LexborN
         elif action == DESCEND:
             stack.append(child.iter())
     return out
-
-
-def has_ancestor(node: LexborNode, tags: tuple[str, ...], stop: LexborNode | None) -> bool:
-    """Whether an element with one of `tags` lies between `node` (exclusive) and `stop` (exclusive)."""
-    cur = node.parent
-    stop_id = stop.mem_id if stop is not None else None
-    while cur is not None and cur.mem_id != stop_id:
-        if cur.tag in tags:
-            return True
-        cur = cur.parent
-    return False
 
 
 def ancestor_matching(node: LexborNode, selector: str, stop: LexborNode | None = None) -> LexborNode | None:
@@ -206,17 +178,10 @@ class Snapshot:
 
     def css(self, selector: str) -> list[LexborNode]:
         """Matches in the light DOM, then in each shadow root, in document order per tree."""
-        found: list[LexborNode] = []
-        for root in self.roots():
-            found.extend(root.css(selector))
-        return found
+        return [node for root in self.roots() for node in root.css(selector)]
 
     def css_first(self, selector: str) -> LexborNode | None:
-        for root in self.roots():
-            hit = root.css_first(selector)
-            if hit is not None:
-                return hit
-        return None
+        return next((hit for root in self.roots() if (hit := root.css_first(selector)) is not None), None)
 
     def titles(self) -> list[str]:
         """Every `<title>` text; an SPA may leave stale ones after the current one."""

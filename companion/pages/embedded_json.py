@@ -1,10 +1,8 @@
-"""The classic build's embedded API responses: `<code id="bpr-guid-N">` JSON blocks.
+"""The classic build's embedded API responses: HTML-escaped `<code id="bpr-guid-N">` JSON blocks,
+each described by a sibling `<code id="datalet-bpr-guid-N">` ({"request": "/voyager/api/…"}).
 
-Classic pages ship the voyager responses they were rendered from, HTML-escaped in hidden `<code>`
-elements, each described by a sibling `<code id="datalet-bpr-guid-N">` ({"request": "/voyager/api/…"}).
-Two are useful here: `/voyager/api/me` (the viewer: the user's own name, headline and slug) and the
-profile query, whose `included[]` holds typed entities (Profile, Geo, MemberRelationship). The new
-build embeds none of this.
+Two are useful: `/voyager/api/me` (the viewer: the user's own name, headline and slug) and the
+profile query, whose `included[]` holds typed entities (Profile, Geo, MemberRelationship).
 """
 
 import json
@@ -13,26 +11,16 @@ from dataclasses import dataclass, field
 from protocol.page import Profile
 
 from companion.pages.dom import Snapshot, clean
+from companion.pages.profile_common import profile_url
 
 _PROFILE_TYPES = ("identity.profile.Profile", "identity.shared.MiniProfile")
 _DISTANCE = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}
 
 
 @dataclass
-class PersonData:
-    slug: str
-    name: str | None = None
-    headline: str | None = None
-    location: str | None = None
-    degree: int | None = None
-    pending_invite: bool | None = None
-    is_self: bool = False
-
-
-@dataclass
 class Embedded:
-    viewer: PersonData | None = None
-    people: dict[str, PersonData] = field(default_factory=dict)
+    viewer: Profile | None = None
+    people: dict[str, Profile] = field(default_factory=dict)  # by slug: what the markup lacks
     warnings: list[str] = field(default_factory=list)
 
 
@@ -114,7 +102,7 @@ def _read_block(data: dict, request: str, out: Embedded) -> None:
         slug = entity.get("publicIdentifier")
         if not slug or not kind.endswith(_PROFILE_TYPES):
             continue
-        person = out.people.get(slug) or PersonData(slug=slug)
+        person = out.people.get(slug) or Profile(slug=slug)
         person.name = person.name or _name(entity)
         person.headline = person.headline or clean(entity.get("headline") or entity.get("occupation")) or None
         geo_ref = (entity.get("geoLocation") or {}).get("*geo") if isinstance(entity.get("geoLocation"), dict) else None
@@ -133,7 +121,5 @@ def _read_block(data: dict, request: str, out: Embedded) -> None:
 def viewer_profile(emb: Embedded) -> Profile | None:
     """The user's own profile as far as the embedded data tells it (name, headline, slug)."""
     v = emb.viewer
-    if v is None:
-        return None
-    return Profile(url=f"https://www.linkedin.com/in/{v.slug}/", slug=v.slug, name=v.name,
-                   headline=v.headline, location=v.location, is_self=True)
+    return None if v is None else v.model_copy(
+        update={"url": profile_url(v.slug), "degree": None, "pending_invite": None, "is_self": True})

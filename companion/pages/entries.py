@@ -1,15 +1,12 @@
 """Experience and Education entries from the ordered text fields of one entry, for both builds.
 
-Both builds show an entry as a short list of fields: title, company (· employment type), dates
-(· duration), location for a role; company, (type · total duration), location, then one sub-list
-per role for roles grouped under one employer; school, degree, dates for a school. The fields are
-found by position around the one field that is a date range (see dates.is_date_range), so no
-label text such as "Full-time" or "Present" is needed.
+Fields are placed by position around the one field that is a date range (dates.is_date_range), so
+no label text such as "Full-time" or "Present" is needed (docs/pages.md).
 """
 
 from dataclasses import dataclass, field
 
-from protocol.page import Education, Experience, Role
+from protocol.page import Education, Experience, Profile, Role
 
 from companion.pages.dates import is_date_range, parse_range
 
@@ -24,16 +21,11 @@ class RawEntry:
 
 
 def _date_index(fields: list[str]) -> int | None:
-    for i, text in enumerate(fields):
-        if is_date_range(text):
-            return i
-    return None
+    return next((i for i, text in enumerate(fields) if is_date_range(text)), None)
 
 
 def _first_part(text: str | None) -> str | None:
-    if not text:
-        return None
-    return text.split(_SEP)[0].strip() or None
+    return (text.split(_SEP)[0].strip() or None) if text else None
 
 
 def _role(fields: list[str]) -> Role | None:
@@ -42,8 +34,7 @@ def _role(fields: list[str]) -> Role | None:
     if not fields:
         return None
     i = _date_index(fields)
-    title = fields[0] if i != 0 else None
-    role = Role(title=title)
+    role = Role(title=fields[0] if i != 0 else None)
     if i is not None:
         role.dates, role.start, role.end, role.current = parse_range(fields[i])
         after = fields[i + 1] if i + 1 < len(fields) else None
@@ -73,8 +64,7 @@ def education(raw: RawEntry) -> Education | None:
     if not fields:
         return None
     i = _date_index(fields)
-    school = fields[0] if i != 0 else None
-    edu = Education(school=school, school_url=raw.link)
+    edu = Education(school=fields[0] if i != 0 else None, school_url=raw.link)
     head_end = i if i is not None else min(len(fields), 2)
     if head_end >= 2:
         edu.degree = fields[1]
@@ -83,12 +73,33 @@ def education(raw: RawEntry) -> Education | None:
     return edu
 
 
-def current_role(experience_list: list[Experience] | None) -> tuple[str | None, str | None] | None:
-    """(title, company) of the first ongoing role; None when the list shows no ongoing role."""
-    for exp in experience_list or []:
-        for role in exp.roles:
-            if role.current:
-                return role.title, exp.company
+def read_sections(profile: Profile, experience_node, education_node, read) -> None:
+    """Experience and education from their section nodes (None: not on the page), whose entries
+    `read(node)` lists as RawEntry."""
+    if experience_node is not None:
+        profile.experience = [e for e in map(experience, read(experience_node)) if e is not None]
+    if education_node is not None:
+        profile.education = [e for e in map(education, read(education_node)) if e is not None]
+
+
+def fill_current(profile: Profile, line_parts: list[str]) -> None:
+    """Current title/company: an ongoing role when Experience is loaded; else the top card line."""
+    if profile.experience is not None:
+        current = next(((r.title, e.company) for e in profile.experience for r in e.roles if r.current), None)
+        if current:
+            profile.current_title, profile.current_company = current
+        return
+    schools = {e.school for e in profile.education or [] if e.school}
+    if len(line_parts) >= 2 or (len(line_parts) == 1 and line_parts[0] not in schools):
+        profile.current_company = line_parts[0]
+
+
+def entry_link(root) -> str | None:
+    """The entry's /company/ or /school/ link, without query or fragment."""
+    for a in root.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if "/company/" in href or "/school/" in href:
+            return normalize_link(href)
     return None
 
 

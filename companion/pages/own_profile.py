@@ -1,16 +1,9 @@
-"""The user's own profile, remembered locally so hints can find overlaps with a recipient.
-
-Learned from a snapshot of the user's own page (full: experience, education, location) or from the
-classic build's embedded viewer data on any page (name, headline, slug only). Stored as one JSON
-file, 0600, in the data dir; it never leaves the machine. A partial sighting fills gaps and never
-erases what a full one taught: fields the new snapshot does not show keep their remembered value.
+"""The user's own profile, remembered locally (own_profile.json, 0600) so hints can find overlaps
+with a recipient. A partial sighting fills gaps and never erases what a full one taught.
 """
 
-import json
 import logging
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from protocol.page import Profile
 
@@ -35,8 +28,8 @@ def load(data_dir: Path) -> Profile | None:
         log.warning("own profile: cannot read %s (%s)", path, type(exc).__name__)
         return None
     try:
-        return Profile.model_validate(json.loads(raw))
-    except (ValueError, ValidationError):
+        return Profile.model_validate_json(raw)
+    except ValueError:  # not JSON, or not a profile (pydantic's ValidationError is a ValueError)
         log.warning("own profile: %s is not valid; ignoring it", path)
         return None
 
@@ -45,12 +38,8 @@ def merge(old: Profile | None, new: Profile) -> Profile:
     """`new` over `old` for the same person; a different person replaces the old one entirely."""
     if old is None or (old.slug and new.slug and old.slug != new.slug):
         return new.model_copy(update={"is_self": True})
-    data = old.model_dump()
-    for key, value in new.model_dump().items():
-        if value is not None and value != [] or key not in data:
-            data[key] = value
-    data["is_self"] = True
-    return Profile.model_validate(data)
+    seen = {key: value for key, value in new.model_dump().items() if value is not None and value != []}
+    return Profile.model_validate({**old.model_dump(), **seen, "is_self": True})
 
 
 def save(data_dir: Path, profile: Profile) -> Profile:
@@ -60,7 +49,3 @@ def save(data_dir: Path, profile: Profile) -> Profile:
     if merged != old:  # classic pages carry the viewer on every snapshot: write only what changed
         write_private_file(path_in(data_dir), merged.model_dump_json(exclude_none=True, indent=1))
     return merged
-
-
-def forget(data_dir: Path) -> None:
-    path_in(data_dir).unlink(missing_ok=True)

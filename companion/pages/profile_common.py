@@ -1,13 +1,5 @@
-"""Profile anchors both builds share: link patterns, which LinkedIn does not translate.
-
-- the slug: the page URL `/in/<slug>/`, else the top card's links;
-- mutual connections: the people-search link restricted to your 1st-degree network (`network=["F"]`
-  in the new build, `facetNetwork="F"` + `facetConnectionOf` in the classic one): the names shown in
-  `<strong>` plus the one number in the rest of the text ("and 5 other");
-- location: the text beside the `/overlay/contact-info/` link;
-- own page: an edit link under `/in/<slug>/` (`/edit/intro/`, `/edit/forms/`, `/add-edit/`);
-- pending invite (new build): a link back to the profile itself carrying an aria-label and a visible
-  label in the action row (the "Pending" pill), next to the `/messaging/compose/` link.
+"""Profile anchors both builds share: link patterns, which LinkedIn does not translate (slug,
+mutual connections, location, own page, pending invite; docs/pages.md).
 """
 
 import re
@@ -27,25 +19,30 @@ POST_PREFIX = 300  # characters kept of a post: enough for a topic, not a copy o
 
 def slug_from_url(url: str | None) -> str | None:
     m = _SLUG.search(url or "")
-    if not m:
-        return None
-    slug = unquote(m.group(1))
-    return slug if slug and slug not in ("me",) else None
+    slug = unquote(m.group(1)) if m else None
+    return slug if slug and slug != "me" else None
 
 
 def resolve_slug(url: str | None, card: LexborNode | None, warnings: list[str]) -> str | None:
     """The profile's slug: the top card's own links win over the URL, which an SPA may not have
     updated yet (or a caller may not know); a disagreement is reported as a warning."""
     from_url = slug_from_url(url)
-    from_dom = None
-    if card is not None:
-        for a in card.css('a[href*="/in/"]'):
-            from_dom = slug_from_url(a.attributes.get("href"))
-            if from_dom:
-                break
+    links = card.css('a[href*="/in/"]') if card is not None else []
+    from_dom = next(filter(None, (slug_from_url(a.attributes.get("href")) for a in links)), None)
     if from_dom and from_url and from_dom != from_url:
         warnings.append("profile: the URL and the page show different profiles; using the page's")
     return from_dom or from_url
+
+
+def name_from_title(snap: Snapshot) -> str | None:
+    """The name in the page title ("(3) Name | LinkedIn"); later titles are stale ones an SPA left."""
+    titles = snap.titles()
+    if not titles or " | " not in titles[0]:
+        return None
+    name = titles[0].rsplit(" | ", 1)[0]
+    if name.startswith("(") and ") " in name:
+        name = name.split(") ", 1)[1]  # unread counter
+    return clean(name) or None
 
 
 def profile_url(slug: str | None) -> str | None:
@@ -66,16 +63,9 @@ def mutual_connections(scope: LexborNode | None) -> tuple[int | None, list[str] 
     """(count, names) from the mutual-connections link in the top card, or (None, None)."""
     if scope is None:
         return None, None
-    best: LexborNode | None = None
-    for a in scope.css("a[href]"):
-        if _is_mutual_link(a.attributes.get("href") or "") and a.css_first("strong") is not None:
-            best = a
-            break
-    if best is None:
-        for a in scope.css("a[href]"):
-            if _is_mutual_link(a.attributes.get("href") or "") and text_of(a):
-                best = a
-                break
+    links = [a for a in scope.css("a[href]") if _is_mutual_link(a.attributes.get("href") or "")]
+    best = next((a for a in links if a.css_first("strong") is not None), None) or next(
+        (a for a in links if text_of(a)), None)
     if best is None:
         return None, None
     # The classic build repeats the text for screen readers; read one copy only.
@@ -106,31 +96,20 @@ def location_near_contact_info(card: LexborNode | None) -> str | None:
             if contains(link, node) or node.css_first("a") is not None:
                 continue
             text = clean(node.text())
-            if text and text not in "·•|" and not _is_bullet(text):
+            if text and not (len(text) <= 2 and not text.isalnum()):  # not a "·" separator
                 return text
         block = block.parent
     return None
 
 
-def _is_bullet(text: str) -> bool:
-    return len(text) <= 2 and not text.isalnum()
-
-
 def is_own_page(snap: Snapshot, slug: str | None) -> bool:
-    if not slug:
-        return False
-    for a in snap.tree.css('a[href*="/edit/"]'):
-        href = unquote(a.attributes.get("href") or "")
-        if f"/in/{slug}/edit/" in href or f"/in/{slug}/add-edit/" in href:
-            return True
-    return False
+    hrefs = (unquote(a.attributes.get("href") or "") for a in snap.tree.css('a[href*="/edit/"]'))
+    return bool(slug) and any(f"/in/{slug}/edit/" in h or f"/in/{slug}/add-edit/" in h for h in hrefs)
 
 
 def pending_from_action_row(card: LexborNode, slug: str | None) -> bool | None:
     """True when the action row shows the withdraw-invitation pill; None when no action row."""
-    compose = card.css_first('a[href*="/messaging/compose/"]')
-    invite = card.css_first('a[href*="/preload/custom-invite/"]')
-    anchor = compose or invite
+    anchor = card.css_first('a[href*="/messaging/compose/"]') or card.css_first('a[href*="/preload/custom-invite/"]')
     if anchor is None:
         return None
     row = anchor.parent
@@ -179,8 +158,5 @@ def _reposted(item: LexborNode, text_link: LexborNode | None, owner_slug: str | 
             continue
         if a.css_first("figure, img") is None:
             actor = a
-    if actor is None:
-        return False
-    if "/in/" not in (actor.attributes.get("href") or ""):
-        return True
-    return slug_from_url(actor.attributes.get("href")) != owner_slug
+    href = (actor.attributes.get("href") or "") if actor is not None else None
+    return href is not None and ("/in/" not in href or slug_from_url(href) != owner_slug)

@@ -1,10 +1,5 @@
-"""The new (2026, "SDUI") profile build: hashed classes, so anchor on keys, links and structure.
-
-Cards are `[componentkey$="<Card>"]` (Topcard, About, ExperienceTopLevelSection,
-EducationTopLevelSection; Activity's key carries the slug). Inside a card the text sits in `<p>`s
-whose order is stable; entries link `/company/` or `/school/`. The top card carries two degree labels
-(the visible one and a hidden alternate for after an invite is accepted); the hidden one is wrapped
-one element deeper, so the shallowest label is the one the user sees.
+"""The new (2026, "SDUI") profile build: hashed classes, so anchor on componentkeys, links and
+structure (docs/pages.md).
 """
 
 from selectolax.lexbor import LexborNode
@@ -15,8 +10,8 @@ from companion.pages import entries
 from companion.pages.dates import looks_like_degree_label, parse_degree
 from companion.pages.dom import DESCEND, SKIP, TAKE, Snapshot, ancestor_matching, clean, depth_below, select, text_of
 from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
-                                            mutual_connections, pending_from_action_row, profile_url,
-                                            resolve_slug)
+                                            mutual_connections, name_from_title, pending_from_action_row,
+                                            profile_url, resolve_slug)
 
 _ENTRY_LINKS = ("/company/", "/school/")
 _EXPANDABLE = '[data-testid="expandable-text-box"]'
@@ -39,20 +34,7 @@ def _cards(snap: Snapshot) -> list[tuple[str, LexborNode]]:
 
 
 def card(snap: Snapshot, suffix: str) -> LexborNode | None:
-    for key, node in _cards(snap):
-        if key.endswith(suffix):
-            return node
-    return None
-
-
-def name_from_title(snap: Snapshot) -> str | None:
-    for title in snap.titles()[:1]:  # later titles are stale ones an SPA left behind
-        name = title.rsplit(" | ", 1)[0] if " | " in title else None
-        if name:
-            if name.startswith("(") and ") " in name:
-                name = name.split(") ", 1)[1]  # "(3) Name" unread counter
-            return clean(name) or None
-    return None
+    return next((node for key, node in _cards(snap) if key.endswith(suffix)), None)
 
 
 def _visit_top(node: LexborNode) -> int:
@@ -68,8 +50,8 @@ def _top_fields(top: LexborNode) -> list[LexborNode]:
     return select(top, _visit_top)
 
 
-def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> tuple[list[str], str | None]:
-    """Fills name, degree, headline, location, mutuals, pending; returns (company line parts, its text)."""
+def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[str]:
+    """Fills name, degree, headline, location, mutuals, pending; returns the company line's parts."""
     heading = top.css_first("h1, h2")
     profile.name = text_of(heading) or name_from_title(snap)
     fields = _top_fields(top)
@@ -93,7 +75,7 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> tuple[l
     pending = pending_from_action_row(top, profile.slug)
     if pending is not None:
         profile.pending_invite = pending
-    return (line.split(" · ") if line else []), line
+    return line.split(" · ") if line else []
 
 
 def _is_entry_link(node: LexborNode) -> bool:
@@ -119,27 +101,17 @@ def _entry_fields(root: LexborNode) -> list[str]:
     return [t for t in (clean(p.text()) for p in select(root, _visit_entry)) if t]
 
 
-def _entry_link(root: LexborNode) -> str | None:
-    for a in root.css("a[href]"):
-        href = a.attributes.get("href") or ""
-        if any(k in href for k in _ENTRY_LINKS):
-            return entries.normalize_link(href)
-    return None
-
-
 def _entry_roots(section: LexborNode) -> list[LexborNode]:
     roots = section.css('[componentkey^="entity-collection-item"]')
     if roots:
         return roots
     # Education has no item keys: an entry is the largest block holding exactly one text link.
-    text_links = [a for a in section.css("a[href]") if any(k in (a.attributes.get("href") or "") for k in _ENTRY_LINKS)
-                  and a.css_first("p") is not None]
+    text_links = [a for a in section.css("a[href]") if _is_entry_link(a) and a.css_first("p") is not None]
     found: list[LexborNode] = []
     for link in text_links:
         node = link
         while node.parent is not None and node.parent.mem_id != section.mem_id:
-            others = [a for a in node.parent.css("a[href]") if a.css_first("p") is not None
-                      and any(k in (a.attributes.get("href") or "") for k in _ENTRY_LINKS)]
+            others = [a for a in node.parent.css("a[href]") if _is_entry_link(a) and a.css_first("p") is not None]
             if len(others) > 1:
                 break
             node = node.parent
@@ -151,15 +123,10 @@ def _entry_roots(section: LexborNode) -> list[LexborNode]:
 def _raw_entries(section: LexborNode) -> list[entries.RawEntry]:
     raws = []
     for root in _entry_roots(section):
-        roles = []
         ul = root.css_first("ul")
-        if ul is not None:
-            for li in ul.css("li"):
-                if ancestor_matching(li, "li", root) is None:
-                    fields = _entry_fields(li)
-                    if fields:
-                        roles.append(fields)
-        raws.append(entries.RawEntry(fields=_entry_fields(root), link=_entry_link(root), roles=roles))
+        items = [li for li in ul.css("li") if ancestor_matching(li, "li", root) is None] if ul is not None else []
+        roles = [fields for fields in map(_entry_fields, items) if fields]
+        raws.append(entries.RawEntry(fields=_entry_fields(root), link=entries.entry_link(root), roles=roles))
     return raws
 
 
@@ -173,8 +140,7 @@ def _posts(snap: Snapshot, owner: str | None):
         box = item.css_first(_EXPANDABLE)
         # The post's own links nest <a> in <a>, which HTML parsing splits: read the whole paragraph.
         holder = ancestor_matching(box, "p", item) if box is not None else None
-        text = text_of(holder or box, skip="button", limit=POST_PREFIX)
-        pairs.append((item, text))
+        pairs.append((item, text_of(holder or box, skip="button", limit=POST_PREFIX)))
     return activity_posts(pairs, owner)
 
 
@@ -188,30 +154,14 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
         warnings.append("profile: top card not found")
         profile.name = name_from_title(snap)
     else:
-        line_parts, _ = parse_top_card(snap, top, profile)
+        line_parts = parse_top_card(snap, top, profile)
     about = card(snap, "About")
     if about is not None:
         box = about.css_first(_EXPANDABLE)
         profile.about = (text_of(box, skip="button") if box is not None else text_of(about, skip="h2, button")) or None
-    exp = card(snap, "ExperienceTopLevelSection")
-    if exp is not None:
-        profile.experience = [e for e in (entries.experience(r) for r in _raw_entries(exp)) if e is not None]
-    edu = card(snap, "EducationTopLevelSection")
-    if edu is not None:
-        profile.education = [e for e in (entries.education(r) for r in _raw_entries(edu)) if e is not None]
+    entries.read_sections(profile, card(snap, "ExperienceTopLevelSection"), card(snap, "EducationTopLevelSection"),
+                          _raw_entries)
     profile.posts = _posts(snap, profile.slug)
-    fill_current(profile, line_parts)
+    entries.fill_current(profile, line_parts)
     profile.is_self = is_own_page(snap, profile.slug)
     return profile
-
-
-def fill_current(profile: Profile, line_parts: list[str]) -> None:
-    """Current title/company: an ongoing role when Experience is loaded; else the top card line."""
-    if profile.experience is not None:
-        current = entries.current_role(profile.experience)
-        if current:
-            profile.current_title, profile.current_company = current
-        return
-    schools = {e.school for e in profile.education or [] if e.school}
-    if len(line_parts) >= 2 or (len(line_parts) == 1 and line_parts[0] not in schools):
-        profile.current_company = line_parts[0]

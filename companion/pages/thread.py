@@ -1,14 +1,5 @@
-"""A conversation: the messaging page `/messaging/thread/…` or the message pop-up over any page.
-
-Messaging is still the classic build in both page generations; in the new one the pop-up lives in
-the `#interop-outlet` shadow root, which Snapshot.css searches too. Anchors, in order:
-- the conversation container: the pop-up `[role=dialog]` bubble or the full-page thread;
-- the other participant: the header's `/in/` link (name and slug);
-- each message: `[data-event-urn]`; its send time is the epoch-ms prefix of the urn's base64 tail;
-  when that fails, the visible day heading and group time, carried forward because LinkedIn
-  prints them on the first message of a day and of a sender's group only;
-- the sender: the `--other` modifier, else the group's sender name (carried forward) compared with
-  the participant's.
+"""A conversation: the messaging page `/messaging/thread/…` or the message pop-up over any page
+(in the new build inside the `#interop-outlet` shadow root). Anchors: docs/pages.md, "Thread".
 """
 
 from datetime import datetime
@@ -21,8 +12,8 @@ from companion.pages.dates import event_urn_ms, ms_to_iso, parse_clock, parse_da
 from companion.pages.dom import Snapshot, ancestor_matching, text_of
 from companion.pages.profile_common import profile_url, slug_from_url
 
-_CONTAINERS = (".msg-overlay-conversation-bubble, .msg-convo-wrapper, .msg-thread, "
-               "[role=dialog], .scaffold-layout__detail")
+# Where a conversation lives, most specific first.
+_BOXES = (".msg-overlay-conversation-bubble", ".msg-convo-wrapper", ".msg-thread", "[role=dialog]", "main")
 _EVENT = "li.msg-s-message-list__event"
 _HIDDEN = ".visually-hidden, .a11y-text"
 MAX_MESSAGES = 500
@@ -33,9 +24,7 @@ def _containers(snap: Snapshot) -> list[LexborNode]:
     """Conversation containers holding messages; open pop-ups before minimized ones."""
     found: list[LexborNode] = []
     for event in snap.css("[data-event-urn], " + _EVENT):
-        box = ancestor_matching(event, ".msg-overlay-conversation-bubble") or \
-            ancestor_matching(event, ".msg-convo-wrapper") or ancestor_matching(event, ".msg-thread") or \
-            ancestor_matching(event, "[role=dialog]") or ancestor_matching(event, "main") or event.parent
+        box = next(filter(None, (ancestor_matching(event, sel) for sel in _BOXES)), event.parent)
         if box is not None and all(box.mem_id != f.mem_id for f in found):
             found.append(box)
     found.sort(key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""))
@@ -44,33 +33,28 @@ def _containers(snap: Snapshot) -> list[LexborNode]:
 
 def _participant(box: LexborNode) -> Profile | None:
     header = box.css_first(".msg-overlay-bubble-header, .msg-title-bar, .msg-thread__topcard, header, h2")
-    scopes = [header, box] if header is not None else [box]
-    for scope in scopes:
+    for scope in [s for s in (header, box) if s is not None]:
         for a in scope.css('a[href*="/in/"]'):
             if ancestor_matching(a, _EVENT, box) is not None or ancestor_matching(a, "[data-event-urn]", box):
                 continue
             slug = slug_from_url(a.attributes.get("href"))
             name = text_of(a, skip=_HIDDEN)
-            if slug or name:
-                if slug and slug.startswith("ACoA"):  # a member id, not a vanity slug: keep only the link
-                    return Profile(url=profile_url(slug), name=name or None)
-                return Profile(url=profile_url(slug), slug=slug, name=name or None)
+            if slug or name:  # a member id ("ACoA…") is not a vanity slug: keep only the link
+                vanity = None if slug and slug.startswith("ACoA") else slug
+                return Profile(url=profile_url(slug), slug=vanity, name=name or None)
     title = box.css_first(".msg-entity-lockup__entity-title, .msg-overlay-bubble-header__title, h2")
     name = text_of(title, skip=_HIDDEN)
     return Profile(name=name) if name else None
 
 
 def _body(event: LexborNode) -> str:
-    body = event.css_first(".msg-s-event-listitem__body, .msg-s-event__content, [data-test-message-body]")
-    if body is None:
-        body = event.css_first("p")
+    body = event.css_first(".msg-s-event-listitem__body, .msg-s-event__content, [data-test-message-body]") \
+        or event.css_first("p")
     return text_of(body, skip=_HIDDEN)[:TEXT_LIMIT]
 
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | None = None) -> Thread | None:
     """The first open conversation on the page, or None when there is none."""
-    if snap.css_first("[data-event-urn]") is None and snap.css_first(_EVENT) is None:
-        return None
     boxes = _containers(snap)
     if not boxes:
         return None
@@ -99,19 +83,16 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | 
         text = _body(item)
         if not text:
             continue  # a date separator or a system event
-        classes = item.attributes.get("class") or ""
-        if "msg-s-event-listitem--other" in classes:
+        if "msg-s-event-listitem--other" in (item.attributes.get("class") or ""):
             sender = "them"
-        elif sender_name and them_name:
-            sender = "them" if sender_name.casefold() == them_name else "me"
         else:
-            sender = "me"
+            sender = "them" if sender_name and them_name and sender_name.casefold() == them_name else "me"
         ms = event_urn_ms(item.attributes.get("data-event-urn"))
         if ms is not None:
             sent_at = ms_to_iso(ms)
         elif day is not None:
-            h, m = clock or (0, 0)
-            sent_at = day.replace(hour=h, minute=m).isoformat(timespec="minutes") if clock else day.date().isoformat()
+            sent_at = day.replace(hour=clock[0], minute=clock[1]).isoformat(timespec="minutes") if clock \
+                else day.date().isoformat()
         else:
             sent_at = None
             unreadable += 1

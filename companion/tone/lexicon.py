@@ -1,14 +1,5 @@
-"""Word lists behind the politeness strategies.
-
-The paper took its positive/negative lexicon from Liu et al.'s opinion lexicon; we cannot download
-that, so these are compact lists written by hand for this project: everyday evaluative words that
-show up in requests (praise, appreciation, ease on one side; blame, annoyance, insult, urgency on
-the other). Words whose sense in a request is mostly neutral ("like", "right", "fine", "issue") are
-left out on purpose, because a lexicon hit is shown to the user as the reason for a point.
-
-The hedge list follows the same idea as the paper's (Hyland's hedging devices): words that soften a
-claim or an ask.
-"""
+"""Word lists behind the politeness strategies, written by hand for this project (the paper's Liu et
+al. lexicon cannot be downloaded); why words are in or out: docs/tone.md, "Lexicons"."""
 
 POSITIVE = frozenset("""
 accomplished admire admired admirable amazing appreciate appreciated appreciative awesome beautiful

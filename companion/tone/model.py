@@ -1,12 +1,8 @@
 """Politeness inference: a logistic regression whose weights ship as JSON inside the package.
 
-P(polite) = sigmoid(bias + sum of the weights of the features present). The features are binary
-(companion/tone/features.py), so the log-odds are exactly the bias plus one weight per feature
-present, and `explain` can list every one of them with the words of the text that switched it on.
-Pure Python; loading the packaged file (0.3 MB) takes about 30 ms and is done once per process.
-
-Trained on the Stanford Politeness Corpus (Danescu-Niculescu-Mizil et al., ACL 2013); the file
-carries the citation, see docs/tone.md.
+P(polite) = sigmoid(bias + the weights of the binary features present), so `explain` can list
+every contribution with the words that switched it on. Pure Python; the packaged file loads once
+per process (~30 ms). Trained on the Stanford Politeness Corpus; see docs/tone.md.
 """
 
 import json
@@ -16,8 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from companion.tone.features import CACHED_CHARS, _chunk_features, chunks, extract
-from companion.tone.strategies import BY_NAME, NAMES, Span
+from companion.tone.features import CACHED_CHARS, _chunk_features, chunks, extract, merge_strategies
+from companion.tone.strategies import BY_NAME, Span
 
 FORMAT = "tactful-politeness/1"
 PACKAGED = "politeness_model.json"
@@ -64,7 +60,6 @@ class ToneModel:
         self.weights: dict[str, float] = {str(k): float(v) for k, v in weights.items()}
         self.bias = float(bias)
         self.citation: str = doc.get("citation", "")
-        self.meta = {k: v for k, v in doc.items() if k != "weights"}
         self._known = frozenset(self.weights)
         # A sentence's feature set and weight sum, kept beside its features (same bound): building
         # the set and summing it was two thirds of `pieces` for an InMail whose sentences were cached.
@@ -74,11 +69,8 @@ class ToneModel:
     def load(cls, path: str | Path | None = None) -> "ToneModel":
         """The model in `path`, or the one shipped in companion/tone/data/."""
         try:
-            if path is None:
-                raw = resources.files("companion.tone").joinpath("data", PACKAGED).read_text(encoding="utf-8")
-            else:
-                raw = Path(path).read_text(encoding="utf-8")
-            return cls(json.loads(raw))
+            source = resources.files("companion.tone").joinpath("data", PACKAGED) if path is None else Path(path)
+            return cls(json.loads(source.read_text(encoding="utf-8")))
         except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
@@ -107,18 +99,12 @@ class ToneModel:
         `pieces`: what `pieces(text)` returned, when the caller already has it."""
         pieces = self.pieces(text) if pieces is None else pieces
         if len(pieces) == 1:
-            feats_sum, strategies = pieces[0][2][1], pieces[0][2][2]
-            z = self.bias + feats_sum
+            z, strategies = self.bias + pieces[0][2][1], pieces[0][2][2]
         else:
             union = frozenset().union(*(info[0] for _o, _c, info in pieces))
             # Set intersection and map run in C: a keystroke in a long draft re-sums ~500 features.
             z = self.bias + sum(map(self.weights.__getitem__, union & self._known))
-            merged: dict[str, list[Span]] = {}
-            for offset, _chunk, info in pieces:
-                for name, spans in info[2].items():
-                    merged.setdefault(name, []).extend(
-                        spans if not offset else [Span(x.start + offset, x.end + offset, x.words) for x in spans])
-            strategies = {name: merged[name] for name in NAMES if name in merged}
+            strategies = merge_strategies((offset, info[2]) for offset, _chunk, info in pieces)
         return ToneResult(sigmoid(z), z, self.bias, strategies)
 
     def probability(self, text: str) -> float:
@@ -127,27 +113,20 @@ class ToneModel:
     def explain(self, text: str) -> ToneResult:
         """Like analyse, plus every non-zero contribution, largest first; bias + their sum = logit."""
         ngrams, strategies = extract(text)
-        out: list[Contribution] = []
-        for name, spans in strategies.items():
-            weight = self.weights.get("S:" + name, 0.0)
-            if weight:
-                out.append(Contribution("S:" + name, "strategy", name, weight, tuple(spans)))
-        for feat, (start, end) in ngrams.items():
-            weight = self.weights.get(feat, 0.0)
-            if weight:
-                kind = "unigram" if feat[0] == "U" else "bigram"
-                out.append(Contribution(feat, kind, feat[2:], weight, (Span(start, end, text[start:end]),)))
+        w = self.weights
+        out = [Contribution("S:" + name, "strategy", name, w["S:" + name], tuple(spans))
+               for name, spans in strategies.items() if w.get("S:" + name)]
+        out += [Contribution(feat, "unigram" if feat[0] == "U" else "bigram", feat[2:], w[feat],
+                             (Span(s, e, text[s:e]),)) for feat, (s, e) in ngrams.items() if w.get(feat)]
         out.sort(key=lambda c: (-abs(c.weight), c.feature))
         z = self.bias + sum(c.weight for c in out)
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
 
     def passages(self, text: str, pieces: list | None = None) -> list[tuple[int, int, float]]:
-        """(start, end, P(polite)) for every two consecutive sentences of a longer text.
+        """(start, end, P(polite)) for every two consecutive sentences; [] for two sentences or fewer.
 
-        The corpus's requests are about two sentences long, so a long draft scored as a whole adds
-        up many small positive weights and reads polite even around one rude sentence; scoring
-        sentence pairs finds that sentence. [] when the text has two sentences or fewer (the whole
-        text is the passage then). Uses the sentence cache, so it costs set unions, not parsing."""
+        The corpus's requests are about two sentences long; a long draft scored whole adds up many
+        small positive weights and reads polite around one rude sentence, which pairs find."""
         pieces = [p for p in (self.pieces(text) if pieces is None else pieces) if p[1].strip()]
         if len(pieces) <= 2:
             return []

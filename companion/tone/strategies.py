@@ -1,13 +1,8 @@
-"""The politeness strategies of Danescu-Niculescu-Mizil et al. (ACL 2013), found with regexes.
+"""The politeness strategies of Danescu-Niculescu-Mizil et al. (ACL 2013), found with regexes and
+token positions instead of the paper's dependency parses (docs/tone.md lists each).
 
-The paper detected most strategies on dependency parses (Stanford parser); we approximate each with
-token positions and a few phrase patterns, so nothing heavier than `re` runs and nothing is
-downloaded. "Sentence start" means the first word of a sentence, where sentences end at . ! ? or a
-line break (LinkedIn drafts put the greeting on its own line).
-
-`find_strategies(text)` returns {strategy name: [Span, ...]} for the strategies present, each span
-in code points of `text` with the words that triggered it. `parse(text)` gives the tokens the model's
-n-gram features are built from, so strategies and n-grams agree on what a word is.
+`find_strategies(text)` returns {strategy name: [Span, ...]} for the strategies present;
+`parse(text)` gives the tokens the n-gram features are built from, so both agree on what a word is.
 """
 
 import re
@@ -84,9 +79,7 @@ def parse(text: str) -> list[Token]:
             elif raw.isdigit():
                 norm = "<num>"
             else:
-                norm = raw.lower()
-                if "’" in norm:
-                    norm = norm.replace("’", "'")
+                norm = raw.lower().replace("’", "'")
             append(Token(norm, m.start(), m.end(), pos))
             pos += 1
         else:
@@ -213,14 +206,12 @@ def find_strategies(text: str, tokens: list[Token] | None = None) -> dict[str, l
             add("positive_lexicon", t.start, t.end)
         elif w in NEGATIVE:
             add("negative_lexicon", t.start, t.end)
-    lower = text.lower().replace("’", "'")
-    if len(lower) != len(text):  # a few characters lower-case to two; keep offsets exact
-        lower = text.replace("’", "'")
-        flags = re.I
-    else:
-        flags = 0
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters lower-case to two code points; keep offsets exact
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lower = lower.replace("’", "'")
     for name, triggers, pattern in _PHRASES:
-        if flags or any(k in lower for k in triggers):
-            for m in (re.finditer(pattern.pattern, lower, flags) if flags else pattern.finditer(lower)):
+        if any(k in lower for k in triggers):
+            for m in pattern.finditer(lower):
                 add(name, m.start(), m.end())
     return {name: sorted(found[name], key=lambda s: s.start) for name in NAMES if name in found}

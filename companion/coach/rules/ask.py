@@ -1,13 +1,9 @@
-"""ask.*: a referral request names one specific role and the company, and asks for it plainly.
-
-A referrer has to paste a job ID or title into their company's referral tool; "any openings"
-hands them a research project instead, so vague asks are the ones that go unanswered.
-"""
+"""ask.*: a referral request names one specific role and the company, and asks for it plainly."""
 
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import CoachContext, Rule, missing_phrase_rule
 from companion.coach.matching import find_company, negated, recipient_company
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
@@ -71,15 +67,9 @@ _JOB_URL = re.compile(
 _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
 
 
-def _job_reference(lower: str) -> re.Match[str] | None:
+def _job_reference(lower: str) -> bool:
     """A job link or an unlabelled job ID ("R-123456") in lower-cased text."""
-    if "http" in lower:
-        m = _JOB_URL.search(lower)
-        if m:
-            return m
-    if _DIGITS.search(lower):
-        return _JOB_NUM.search(lower)
-    return None
+    return bool("http" in lower and _JOB_URL.search(lower) or _DIGITS.search(lower) and _JOB_NUM.search(lower))
 
 
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
@@ -91,35 +81,14 @@ def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     return bool(_TARGET_CUE.search(before))
 
 
-def role_span(draft: AnalysedDraft) -> tuple[int, int] | None:
-    """Where the draft names the specific role it asks about (a title, a job ID or a job link).
-
-    Returns (-1, -1) when only the InMail subject names it. Shared with the checklist and
-    ask.vague through the draft's memo.
-    """
-    def compute():
-        m = _JOB_ID.search(draft.lower) or _job_reference(draft.lower)
-        if m:
-            return m.span()
-        for m in _TITLE.finditer(draft.lower):
-            if m.group().strip() and _title_is_target(draft, m):
-                return m.span()
-        subject = draft.subject_lower
-        if subject and (_TITLE.search(subject) or _JOB_ID.search(subject) or _job_reference(subject)):
-            return (-1, -1)
-        return None
-
-    return draft.remember("ask.role", compute)
-
-
-def _role_missing(draft: AnalysedDraft, ctx: CoachContext):
-    if role_span(draft) is None:
-        yield ROLE_MISSING.finding(
-            "No specific role: the draft names no job title, job ID or job link. A referrer has to "
-            "enter one role in their referral tool, so they cannot act on the ask as written.",
-            suggestion="Name the exact role and, if you have it, the job ID or link "
-                       "(e.g. \"the Senior Backend Engineer role, job ID 12345\").",
-        )
+def names_role(draft: AnalysedDraft) -> bool:
+    """Whether the draft (or the InMail subject) names the role it asks about: a title, a job ID or a
+    job link. ask.role-missing and ask.vague share it through the draft's memo."""
+    lower, subject = draft.lower, draft.subject_lower
+    return draft.remember("ask.role", lambda: bool(
+        _JOB_ID.search(lower) or _job_reference(lower)
+        or any(m.group().strip() and _title_is_target(draft, m) for m in _TITLE.finditer(lower))
+        or subject and (_TITLE.search(subject) or _JOB_ID.search(subject) or _job_reference(subject))))
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
@@ -149,32 +118,29 @@ _SKILL_BEFORE = re.compile(r"\b(?:experience|experienced|familiar|skilled|profic
 
 def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft names the company the ask is for (their company, when known)."""
-    def compute():
-        company = recipient_company(ctx)
-        if company:
-            return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
-        if "@" in draft.text and _AT_ORG.search(draft.text):
+    company = recipient_company(ctx)
+    if company:
+        return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
+    if "@" in draft.text and _AT_ORG.search(draft.text):
+        return True
+    for m in _ORG_AFTER.finditer(draft.text):
+        words = m.group(1).split()
+        if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
+            continue
+        before = draft.before_in_sentence(m.start(), 60)
+        if _SKILL_BEFORE.search(draft.lower[max(0, m.start() - 30):m.start(1)]):
+            continue
+        if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
+            continue  # "I worked at Acme": their own employer, not the company they ask about
+        return True
+    for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer", "Xendit's expansion"
+        words = (m.group(1) or m.group(2)).split()
+        if not draft.text[draft.sentence_start(m.start()):m.start()].strip():
+            # A sentence-initial capital is no sign of a name: "Saw Canva is hiring", "Let's chat".
+            words = words[1:] if m.group(1) and len(words) == 2 else words if m.group(1) else []
+        if words and words[0].lower() not in _NOT_ORG:
             return True
-        for m in _ORG_AFTER.finditer(draft.text):
-            words = m.group(1).split()
-            if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
-                continue
-            before = draft.before_in_sentence(m.start(), 60)
-            if _SKILL_BEFORE.search(draft.lower[max(0, m.start() - 30):m.start(1)]):
-                continue
-            if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
-                continue  # "I worked at Acme": their own employer, not the company they ask about
-            return True
-        for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer", "Xendit's expansion"
-            words = (m.group(1) or m.group(2)).split()
-            if not draft.text[draft.sentence_start(m.start()):m.start()].strip():
-                # A sentence-initial capital is no sign of a name: "Saw Canva is hiring", "Let's chat".
-                words = words[1:] if m.group(1) and len(words) == 2 else words if m.group(1) else []
-            if words and words[0].lower() not in _NOT_ORG:
-                return True
-        return False
-
-    return draft.remember("ask.company", compute)
+    return False
 
 
 def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
@@ -212,12 +178,9 @@ _JOB_ASK = re.compile(
 
 
 def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
-    m = _VAGUE.search(draft.lower)
+    m = _VAGUE.search(draft.lower) or next(
+        (m for m in _JOB_ASK.finditer(draft.lower) if not negated(draft, m.start(), 25)), None)
     if m:
-        return m.span()
-    for m in _JOB_ASK.finditer(draft.lower):
-        if negated(draft, m.start(), 25):
-            continue
         return m.span()
     if draft.word_count <= 3:  # "Hi": nothing is asked at all
         return (0, len(draft.text))
@@ -225,7 +188,7 @@ def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
 
 
 def _vague(draft: AnalysedDraft, ctx: CoachContext):
-    if role_span(draft) is not None:
+    if names_role(draft):
         return  # "...or anything else that comes up" after a named role is a fair addendum
     span = _vague_span(draft)
     if span:
@@ -240,9 +203,13 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-ROLE_MISSING = Rule(
-    code="ask.role-missing", severity="warning", surfaces=ASK_SURFACES, check=_role_missing,
-    checklist="specific",
+ROLE_MISSING = missing_phrase_rule(
+    "ask.role-missing", names_role,
+    "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
+    "their referral tool, so they cannot act on the ask as written.",
+    "Name the exact role and, if you have it, the job ID or link (e.g. \"the Senior Backend Engineer role, "
+    "job ID 12345\").",
+    severity="warning", surfaces=ASK_SURFACES, checklist="specific",
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'Here is the posting: https://stripe.com/jobs/listing/123456', 'I applied for job ID 48213 at Stripe.',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",

@@ -1,9 +1,4 @@
-"""background.missing: a message or InMail says in a sentence or two why you fit the role.
-
-A referrer puts their name on you; they need a one-line reason to believe you fit (what you do,
-for how long, one result) before they will click "refer". Connection notes are too short to
-require it.
-"""
+"""background.missing: a message or InMail says in a sentence or two why you fit the role."""
 
 import re
 

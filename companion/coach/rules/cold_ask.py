@@ -1,19 +1,15 @@
 """relationship.cold-ask: asking a stranger for a referral in the very first message.
 
-A referral puts the referrer's name behind you; few people do that for someone they have never
-exchanged a word with. The rule fires when the draft asks for a referral (or to pass on a
-resume) and nothing shows a relationship: no message either way in the outreach log or the thread
-on the page, no shared employer or school between the two profiles (when both are known), and no
-line in the draft itself that refers to an earlier exchange ("great meeting you at ...").
+It fires when the draft asks to be put forward and nothing shows a relationship: no message in the
+log or the thread, no shared employer or school, no mutual named, no line about an earlier exchange.
 """
 
 import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import negated
+from companion.coach.matching import first_name, negated, recipient_log
 from companion.coach.rules.relationship import shared_history
-from companion.coach.matching import recipient_name, recipient_slug
 
 ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral|recommendation\s+letter|"
@@ -36,25 +32,16 @@ PRIOR_CONTACT = re.compile(
 
 
 def _has_history(ctx: CoachContext) -> bool:
-    view = ctx.outreach
-    rec = view.recipient(recipient_slug(ctx)) if view is not None else None
-    if rec is not None and (rec.sent or rec.replies):
-        return True
-    if ctx.thread is not None and ctx.thread.messages:
-        return True
-    if ctx.profile is not None and ctx.own_profile is not None and shared_history(ctx.profile, ctx.own_profile):
-        return True
-    return False
+    rec = recipient_log(ctx)
+    return bool(rec is not None and (rec.sent or rec.replies) or ctx.thread is not None and ctx.thread.messages
+                or ctx.profile is not None and ctx.own_profile is not None
+                and shared_history(ctx.profile, ctx.own_profile))
 
 
 def _asks(draft: AnalysedDraft):
     """The first request for a referral (or to be put forward) in the draft, or None."""
-    lower = draft.lower
-    for m in ASK.finditer(lower):
-        if _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) or negated(draft, m.start(), 20):
-            continue
-        return m
-    return None
+    return next((m for m in ASK.finditer(draft.lower) if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60))
+                 and not negated(draft, m.start(), 20)), None)
 
 
 def _names_a_mutual(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -67,8 +54,7 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = _asks(draft)
     if ask is None or PRIOR_CONTACT.search(draft.lower) or _names_a_mutual(draft, ctx) or _has_history(ctx):
         return
-    name = recipient_name(ctx)
-    who = name.split()[0] if name else "them"
+    who = first_name(ctx) or "them"
     words = draft.text[ask.start():ask.end()]
     yield COLD_ASK.finding(
         f"\"{words}\" asks {who} to put their name behind you in what reads as your first message, "

@@ -1,9 +1,4 @@
-"""courtesy.*: thanks, an easy out, and a nod to their time; materials.missing: something to review.
-
-A referral is a favour from someone who owes you nothing. Thanking them, making "no" painless and
-acknowledging their time are what separate a request from a demand; offering your resume or a
-link saves them a round trip.
-"""
+"""courtesy.*: thanks, an easy out, and a nod to their time; materials.missing: something to review."""
 
 import re
 
@@ -19,14 +14,8 @@ _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
 
 
 def has_gratitude(draft: AnalysedDraft) -> bool:
-    def compute():
-        if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
-            return True
-        for m in _GRATITUDE.finditer(draft.lower):
-            if not _NOT_GRATITUDE.match(draft.lower, max(0, m.start() - 4)):
-                return True
-        return False
-    return draft.remember("courtesy.gratitude", compute)
+    return draft.remember("courtesy.gratitude", lambda: "🙏" in draft.text or any(  # folded hands: chat thanks
+        not _NOT_GRATITUDE.match(draft.lower, max(0, m.start() - 4)) for m in _GRATITUDE.finditer(draft.lower)))
 
 
 _OUT = re.compile(

@@ -1,10 +1,5 @@
-"""dup.mass-message: the draft is a near-copy of notes already sent to other people.
-
-People compare notes, and a message that could have gone to anyone reads as one that did. The
-check masks names, companies, roles and numbers (so filling in a template does not hide it),
-builds word 3-shingles, and flags a Jaccard similarity of 0.5 or more with messages in the
-outreach log sent to anyone but this recipient (companion.store.massindex documents the
-threshold and why light edits stay above it). Drafts under ten words are not checked.
+"""dup.mass-message: the draft is a near-copy of notes already sent to other people (names,
+companies and roles masked; companion.store.massindex documents the similarity and threshold).
 """
 
 from companion.coach.analysis import AnalysedDraft
@@ -21,20 +16,15 @@ def _mask_words(ctx: CoachContext) -> tuple[str, ...]:
 
 
 def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
-    view = ctx.outreach
-    if view is None or not view.ready:
+    m = ctx.outreach.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx)) if ctx.outreach.ready else None
+    if m is None:
         return
-    report = view.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx))
-    if report is None:
-        return
-    m = report
     first, last = say_date(m.first_ms, ctx.now), say_date(m.last_ms, ctx.now)
     when = f"on {last}" if first == last else f"between {first} and {last}"
     if m.recipients == 1:
-        to_whom = f"{report.names[0] if report.names else '1 other person'} {when}"
+        to_whom = f"{m.names[0] if m.names else '1 other person'} {when}"
     else:
-        latest = f", most recently {report.names[0]}" if report.names else ""
-        to_whom = f"{m.recipients} other people {when}{latest}"
+        to_whom = f"{m.recipients} other people {when}" + (f", most recently {m.names[0]}" if m.names else "")
     yield MASS_MESSAGE.finding(
         f"This draft is {round(m.similarity * 100)}% the same (names and companies aside) as what you "
         f"sent to {to_whom}. People compare notes, and a message that could go to anyone reads as one "
@@ -44,7 +34,7 @@ def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
                    "and why this team in particular.",
         data={"recipients": m.recipients, "messages": m.messages, "similarity": m.similarity,
               "threshold": m.threshold, "first_sent": iso(m.first_ms), "last_sent": iso(m.last_ms),
-              "recent": list(report.names[:5])},
+              "recent": list(m.names[:5])},
     )
 
 

@@ -1,15 +1,10 @@
-"""fact.*: the greeting names the recipient, and the company is the one they are at.
-
-Copy-paste outreach leaves the last recipient's name or company behind ("Hi Priya" to Sam, "your
-team at Google" to someone at Stripe). Nothing ends a conversation faster, so these are errors
-whenever the context (profile, --recipient, --company) says who the reader is.
-"""
+"""fact.*: the greeting names the recipient, the company is the one they are at, their post exists."""
 
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import name_matches, recipient_company, recipient_name, same_company
+from companion.coach.matching import name_matches, negated, recipient_company, recipient_name, same_company
 
 _GREETING = re.compile(
     r"^\s*(?:(?i:hi|hello|hey|dear|hiya|howdy|greetings|good (?:morning|afternoon|evening))(?:[ \t]+|[ \t]*,[ \t]*)"
@@ -19,7 +14,7 @@ _GREETING = re.compile(
 # Greeting words that are not a name: "Hi there", "Dear Hiring Manager", "Hello team".
 _NOT_NAME = {
     "there", "all", "team", "everyone", "everybody", "folks", "hiring", "sir", "madam", "friend",
-    "again", "hope", "i", "i'm", "im", "my", "how", "hope", "y'all", "you", "good", "recruiter",
+    "again", "i", "i'm", "im", "my", "how", "hope", "y'all", "you", "good", "recruiter",
     "recruiting", "colleague", "connection", "mate", "guys", "people", "world", "manager", "it's",
     "hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "thanks", "regards", "best", "cheers",
 }
@@ -27,9 +22,7 @@ _NOT_NAME = {
 
 def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     name = recipient_name(ctx)
-    if not name:
-        return
-    m = _GREETING.match(draft.text)
+    m = _GREETING.match(draft.text) if name else None
     if not m:
         return
     group = 1 if m.group(1) else 2
@@ -79,14 +72,12 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
             continue
         left = next((p for p in past if same_company(said, p)), None)
         why = f"they were at {left} before, but are at {theirs} now" if left else f"they are at {theirs}"
-        start, end = m.span(3)
-        start_said = start
+        start, end = m.start(3), m.start(3) + len(said)
         yield COMPANY_MISMATCH.finding(
             f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
             "copy-pasted message and they cannot refer you there.",
-            draft, (start_said, start_said + len(said)),
-            suggestion=f"Did you mean {theirs}?",
-            fix={"range": draft.range(start_said, start_said + len(said)), "replacement": theirs},
+            draft, (start, end), suggestion=f"Did you mean {theirs}?",
+            fix={"range": draft.range(start, end), "replacement": theirs},
         )
 
 
@@ -106,4 +97,36 @@ COMPANY_MISMATCH = Rule(
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 
-RULES = [NAME_MISMATCH, COMPANY_MISMATCH]
+# "Your recent post" when their page shows none of their own: checkable once the Activity section was
+# loaded (Profile.posts is a list, possibly empty); when it was not (None), nothing is said.
+_POST = re.compile(
+    r"\b(?:your|ur) (?:(?:very |really )?(?:recent|latest|last|new|great|insightful|interesting|amazing|"
+    r"thoughtful|inspiring) )*(?:linkedin )?(?:posts?|article|write-?up|update)\b"
+)
+
+
+def _post_missing(draft: AnalysedDraft, ctx: CoachContext):
+    posts = ctx.profile.posts if ctx.profile is not None else None
+    if posts is None or any(not p.reposted for p in posts):
+        return
+    what = ("their recent activity shows only posts they reshared from others" if posts
+            else "their profile shows no posts")
+    for m in _POST.finditer(draft.lower):
+        start, end = m.span()
+        if negated(draft, start, 40):
+            continue
+        yield POST_MISSING.finding(
+            f"\"{draft.text[start:end]}\" refers to a post of theirs, but {what}. Praise for a post "
+            "that does not exist reads as a template.",
+            draft, (start, end),
+            suggestion="Mention something that is on their profile instead: a role, a project, a "
+                       "shared employer or school.",
+        )
+
+
+POST_MISSING = Rule(
+    code="fact.post-missing", severity="warning", check=_post_missing, needs=frozenset({"profile"}),
+    rationale="A compliment on a post they never wrote shows the message was not written for them.",
+)
+
+RULES = [NAME_MISMATCH, COMPANY_MISMATCH, POST_MISSING]

@@ -1,39 +1,25 @@
-"""followup.*: when to nudge someone who has not answered, and when to let it go.
-
-The timeline joins two sources: the outreach log (everything sent through LinkedIn's composers
-while Tactful ran, including connection notes, plus replies seen earlier) and the thread on the
-page (which also shows messages sent before Tactful was installed). A thread message within
-MATCH_MINUTES of a logged one is the same message. "Unanswered" means sent after their last reply.
-
-What is due comes from companion.coach.due (the same function `tactful history --due` uses):
-- followup.too-soon: a follow-up is due, but not yet (the last unanswered message is under
-  WAIT_DAYS (7) old): say on which day a reminder becomes fine. Busy people answer within a week
-  or not because of a nudge.
-- followup.ok: a follow-up is due now: a short, warm reminder is appropriate; the finding carries
-  one as its suggestion (and in data.reminder for the panel's hint). Past LATE_DAYS (14) the
-  reminder acknowledges the gap; a second follow-up is named as the last one.
-- followup.stop: MAX_FOLLOW_UPS (2) follow-ups already went unanswered: let it go and try another
-  avenue. One or two polite nudges are the norm; more reads as pressure.
+"""followup.*: when to nudge someone who has not answered, when to let it go, and a follow-up that
+reproaches (followup.pressure). The timeline joins the outreach log and the thread on the page (a
+thread message within MATCH_MINUTES of a logged one is the same message); companion.coach.due
+decides what is due. docs/rules.md, "Rules that read the outreach log", has the details.
 """
 
+import re
 from datetime import timedelta
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import LATE_DAYS, WAIT_DAYS, follow_up_due
-from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import recipient_name, recipient_slug
+from companion.coach.engine import CoachContext, Rule, phrase_rule
+from companion.coach.matching import first_name, recipient_log
 from companion.coach.outreach_view import iso, parse_time, say_date, to_ms
 
 MATCH_MINUTES = 5
-DAY_MS = 86_400_000
 SURFACES = frozenset({"message", "inmail", "follow_up", "connection_note"})
 
 
 def _thread_times(ctx: CoachContext) -> tuple[list[int], list[int]]:
     mine, theirs = [], []
-    if ctx.thread is None:
-        return mine, theirs
-    for m in ctx.thread.messages:
+    for m in ctx.thread.messages if ctx.thread is not None else ():
         at = m.sent_at_ms
         if at is None and m.sent_at:
             try:
@@ -49,29 +35,26 @@ def _merge(a: list[int], b: list[int]) -> list[int]:
     """Union of two time lists, treating times within MATCH_MINUTES as one message."""
     out: list[int] = []
     for t in sorted(a + b):
-        if out and t - out[-1] <= MATCH_MINUTES * 60_000:
-            continue
-        out.append(t)
+        if not out or t - out[-1] > MATCH_MINUTES * 60_000:
+            out.append(t)
     return out
 
 
 def timeline(ctx: CoachContext):
     """(unanswered times of the user's messages, their last reply or None, recipient log)."""
-    view = ctx.outreach
-    rec = view.recipient(recipient_slug(ctx)) if view is not None else None
+    rec = recipient_log(ctx)
     t_mine, t_theirs = _thread_times(ctx)
-    mine = _merge([s.at_ms for s in rec.sent] if rec else [], t_mine)
-    theirs = sorted(set((list(rec.replies) if rec else []) + t_theirs))
-    now_ms = to_ms(ctx.now)
-    mine = [t for t in mine if t <= now_ms]  # a clock set back must not produce negative waits
-    theirs = [t for t in theirs if t <= now_ms]
+    now_ms = to_ms(ctx.now)  # a clock set back must not produce negative waits
+    mine = [t for t in _merge([s.at_ms for s in rec.sent] if rec else [], t_mine) if t <= now_ms]
+    theirs = sorted(t for t in set((rec.replies if rec else ()) + tuple(t_theirs)) if t <= now_ms)
     last_reply = theirs[-1] if theirs else None
-    unanswered = [t for t in mine if last_reply is None or t > last_reply]
-    return unanswered, last_reply, rec
+    return [t for t in mine if last_reply is None or t > last_reply], last_reply, rec
 
 
-def _days(ctx: CoachContext, ms: int) -> float:
-    return (to_ms(ctx.now) - ms) / DAY_MS
+def _due(ctx: CoachContext):
+    """(the follow-up item or None, unanswered times, last reply, recipient log)."""
+    unanswered, last_reply, rec = timeline(ctx)
+    return follow_up_due(unanswered, to_ms(ctx.now)), unanswered, last_reply, rec
 
 
 def _ago(days: float) -> str:
@@ -79,42 +62,35 @@ def _ago(days: float) -> str:
     return "today" if whole == 0 else "yesterday" if whole == 1 else f"{whole} days ago"
 
 
-def _first(ctx, rec) -> str:
-    name = recipient_name(ctx, rec)
-    return name.split()[0] if name else "there"
-
-
 def reminder(ctx: CoachContext, rec, days: float) -> str:
     """A short, warm follow-up to adapt (never sent by us)."""
     company = (ctx.profile.current_company if ctx.profile else None) or ctx.company or (rec.company if rec else None)
     about = f" about a referral at {company}" if company else ""
     gap = " I know it has been a little while." if days >= LATE_DAYS else ""
-    return (f"Hi {_first(ctx, rec)}, just bringing my note{about} back to the top of your inbox.{gap} "
-            "No pressure at all if now is not a good time; I appreciate you reading it either way. Thank you!")
+    return (f"Hi {first_name(ctx, rec) or 'there'}, just bringing my note{about} back to the top of your inbox."
+            f"{gap} No pressure at all if now is not a good time; I appreciate you reading it either way. Thank you!")
 
 
 def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
-    unanswered, _, rec = timeline(ctx)
-    due = follow_up_due(unanswered, to_ms(ctx.now))
-    if due is None or due.kind != "follow_up" or due.is_due(to_ms(ctx.now)):
+    due, _, _, rec = _due(ctx)
+    now_ms = to_ms(ctx.now)
+    if due is None or due.kind != "follow_up" or due.is_due(now_ms):
         return
-    last = due.last_ms
-    days = _days(ctx, last)
+    days = due.days(now_ms)
     fine_from = ctx.now + timedelta(days=WAIT_DAYS - days)
     yield TOO_SOON.finding(
-        f"You wrote to {_first(ctx, rec)} {_ago(days)} ({say_date(last, ctx.now)}) and they have not "
-        f"replied yet. People often need a week; a reminder sooner reads as pressure. A short reminder "
+        f"You wrote to {first_name(ctx, rec) or 'there'} {_ago(days)} ({say_date(due.last_ms, ctx.now)}) and they "
+        "have not replied yet. People often need a week; a reminder sooner reads as pressure. A short reminder "
         f"is fine from {say_date(to_ms(fine_from), ctx.now)}.",
-        data={"last_sent": iso(last), "days": round(days, 1), "reminder_from": iso(to_ms(fine_from))},
+        data={"last_sent": iso(due.last_ms), "days": round(days, 1), "reminder_from": iso(to_ms(fine_from))},
     )
 
 
 def _ok(draft: AnalysedDraft, ctx: CoachContext):
-    unanswered, _, rec = timeline(ctx)
-    due = follow_up_due(unanswered, to_ms(ctx.now))
+    due, unanswered, _, rec = _due(ctx)
     if due is None or due.kind != "follow_up" or not due.is_due(to_ms(ctx.now)):
         return
-    days = _days(ctx, due.last_ms)
+    days = due.days(to_ms(ctx.now))
     text = reminder(ctx, rec, days)
     late = " It has been a while, so say so lightly." if due.late else ""
     if due.unanswered > 1:
@@ -128,8 +104,7 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
 
 
 def _stop(draft: AnalysedDraft, ctx: CoachContext):
-    unanswered, last_reply, rec = timeline(ctx)
-    due = follow_up_due(unanswered, to_ms(ctx.now))
+    due, unanswered, last_reply, rec = _due(ctx)
     if due is None or due.kind != "stop":
         return  # warned at once, before the item is due in the reminders: they are about to write
     follow_ups = len(unanswered) - 1
@@ -138,7 +113,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
     company = (ctx.profile.current_company if ctx.profile else None) or (rec.company if rec else None)
     elsewhere = f"someone else at {company}" if company else "someone else on the team"
     yield STOP.finding(
-        f"You have written to {_first(ctx, rec)} {len(unanswered)} times{since} (first on "
+        f"You have written to {first_name(ctx, rec) or 'there'} {len(unanswered)} times{since} (first on "
         f"{say_date(unanswered[0], ctx.now)}) and followed up {times} without an answer. Another "
         "message is more likely to cost goodwill than to get a reply: let this one go.",
         suggestion=f"Try other avenues: apply directly and name the team, ask {elsewhere} (a mutual "
@@ -160,4 +135,38 @@ STOP = Rule(
     rationale="After two unanswered follow-ups, more messages cost goodwill; other routes work better.",
 )
 
-RULES = [TOO_SOON, OK, STOP]
+# A follow-up that guilt-trips ("did you see my message?", "still waiting") instead of nudging.
+_PRESSURE = re.compile(
+    r"\bdid you (?:see|get|read|receive|check|even (?:see|read|open)) my (?:last |previous |earlier )?"
+    r"(?:message|note|email|inmail|request|dm)\b"
+    r"|\bhave you (?:seen|read|gotten|received) my (?:last |previous |earlier )?(?:message|note|email|inmail|request)\b"
+    r"|\b(?:see|check|ask|know) (?:if|whether) you (?:ever )?(?:received|got|saw|read|opened) my (?:last |previous |earlier )?"
+    r"(?:message|note|email|e-mail|inmail|request)\b"
+    r"|\b(?:i'm |i am )?still waiting\b"
+    r"|\bi (?:haven't|have not|never) (?:heard back|heard from you|gotten a (?:reply|response)|received a (?:reply|response))"
+    r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
+    r"|\byou (?:never|haven't|have not|didn't|did not) (?:replied|reply|responded|respond|answered|answer|got back|get back|read)\b"
+    r"|\bwhy (?:haven't|didn't|have you not|did you not) you\b"
+    r"|\b(?:you(?:'re| are)|you must be|i guess you're|i guess you are) (?:ignoring|too busy for)\b"
+    r"|\b(?:following up|reaching out|writing|messaging) (?:again|once more|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b"
+    r"|\b(?:this is )?(?:my|the) (?:second|third|fourth|\d+(?:st|nd|rd|th)) (?:message|attempt|time (?:i've|i have) (?:written|messaged|asked))\b"
+    r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out)(?: to)?(?: you)? (?:\w+ )?(?:several|multiple|many|\d+|two|three|a few) times\b"
+    r"|\bas i (?:said|mentioned) (?:before|earlier|previously|in my last)\b|\bper my (?:last|previous) (?:message|email|note)\b"
+    r"|\bjust (?:a )?(?:reminder|checking) (?:that )?(?:you (?:haven't|didn't))\b"
+    r"|\b(?:hello|hi|hey) ?\?\?*(?=\s|$)|\bany update\s*\?{2,}"
+)
+
+
+PRESSURE = phrase_rule(
+    "followup.pressure", _PRESSURE,
+    "\"{w}\" reads as a reproach for not replying. They owe you nothing, and guilt makes silence easier "
+    "than an answer.",
+    "Assume your message got buried: \"Bumping this in case it got lost in your inbox — no worries at all "
+    "if now isn't a good time.\"",
+    severity="error", surfaces=frozenset({"follow_up"}),
+    fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", 'Just following up to see if you received my last email?',),
+    quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
+    rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
+)
+
+RULES = [TOO_SOON, OK, STOP, PRESSURE]

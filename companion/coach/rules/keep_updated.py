@@ -1,9 +1,5 @@
-"""referral.keep-updated: they agreed to refer you (or did), and you have not written since.
-
-Referrers stick their neck out and rarely hear how it went; a thank-you and an update keeps the
-relationship alive for the next time. The state comes from the outreach log (`outreach.update` or
-`tactful history`): the reminder holds from the moment the state became agreed/referred until a
-message is sent to them after it (companion.coach.due decides). The same advice shows in `tactful history` and outreach.list.
+"""referral.keep-updated: they agreed to refer you (or did), and you have not written since;
+companion.coach.due decides when (the same advice shows in `tactful history` and outreach.list).
 """
 
 import re
@@ -11,24 +7,24 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import due
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import recipient_name, recipient_slug
-from companion.coach.outreach_view import DONE as _DONE
-from companion.coach.outreach_view import from_ms, say_date, to_ms
+from companion.coach.matching import first_name, recipient_log
+from companion.coach.outreach_view import DONE, from_ms, say_date, to_ms
 
 THANKS = re.compile(r"\b(?:thank(?:s| you)?|grateful|appreciate[ds]?|update)\b", re.IGNORECASE)
+
+
 def _keep_updated(draft: AnalysedDraft, ctx: CoachContext):
-    view = ctx.outreach
-    rec = view.recipient(recipient_slug(ctx)) if view is not None else None
+    rec = recipient_log(ctx)
     item = due(rec, to_ms(ctx.now)) if rec is not None else None
     if item is None or item.kind not in ("thank", "update") or THANKS.search(draft.text):
         return
-    name = recipient_name(ctx, rec)
-    first = name.split()[0] if name else "there"
+    first = first_name(ctx, rec)
     since = say_date(rec.state_at_ms, ctx.now) if rec.state_at_ms else "recently"
     yield KEEP_UPDATED.finding(
-        f"{first if name else 'They'} {_DONE[rec.state]} on {since}, and you have not written to them "
+        f"{first or 'They'} {DONE[rec.state]} on {since}, and you have not written to them "
         "since. Thank them and tell them where things stand: referrers rarely hear how it went.",
-        suggestion=(f"Hi {first}, thank you again for {'referring me' if rec.state == 'referred' else 'offering to refer me'}"
+        suggestion=(f"Hi {first or 'there'}, thank you again for "
+                    f"{'referring me' if rec.state == 'referred' else 'offering to refer me'}"
                     f"{' at ' + rec.company if rec.company else ''}. A quick update: [where things stand]. "
                     "I really appreciate your help."),
         data={"state": rec.state, "since": from_ms(rec.state_at_ms).isoformat() if rec.state_at_ms else None},

@@ -4,22 +4,18 @@ Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emo
 """
 
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.limits import INMAIL_SUBJECT_LIMIT, declared_limit, hard_limit, recommended
+from companion.coach.limits import INMAIL_SUBJECT_LIMIT, limits
 from companion.coach.utf16 import utf16_len
 
 
 def _over_limit(draft, ctx: CoachContext):
-    limit = hard_limit(ctx.surface, declared_limit(ctx))
+    limit = limits(ctx)[0]
     used = draft.utf16_length
     if used > limit:
         cut = draft.offsets.from_utf16(limit)
         yield OVER_LIMIT.finding(
             f"{used} characters; LinkedIn allows {limit} here, so it will not let you send this. "
-            f"Cut {used - limit} characters.",
-            draft,
-            (cut, len(draft.text)),
-            data={"used": used, "allowed": limit},
-        )
+            f"Cut {used - limit} characters.", draft, (cut, len(draft.text)), data={"used": used, "allowed": limit})
     if ctx.surface == "inmail" and draft.subject and utf16_len(draft.subject) > INMAIL_SUBJECT_LIMIT:
         yield OVER_LIMIT.finding(
             f"The InMail subject has {utf16_len(draft.subject)} characters; LinkedIn allows {INMAIL_SUBJECT_LIMIT}.",
@@ -28,9 +24,8 @@ def _over_limit(draft, ctx: CoachContext):
 
 
 def _too_long(draft, ctx: CoachContext):
-    allowed = hard_limit(ctx.surface, declared_limit(ctx))
+    allowed, lo, hi = limits(ctx)
     used = draft.utf16_length
-    lo, hi = recommended(ctx.surface, allowed)
     if hi < used <= allowed:  # over the hard limit, length.over-limit already says so
         yield TOO_LONG.finding(
             f"{used} characters; aim for at most {hi} here. Shorter requests get more replies: "
@@ -41,9 +36,8 @@ def _too_long(draft, ctx: CoachContext):
 
 
 def _too_short(draft, ctx: CoachContext):
-    allowed = hard_limit(ctx.surface, declared_limit(ctx))
+    allowed, lo, hi = limits(ctx)
     used = draft.utf16_length
-    lo, hi = recommended(ctx.surface, allowed)
     if 0 < used < lo:
         yield TOO_SHORT.finding(
             f"Only {used} characters; at least {lo} leaves room to name the role and say why them. "
@@ -54,13 +48,11 @@ def _too_short(draft, ctx: CoachContext):
 
 
 OVER_LIMIT = Rule(
-    code="length.over-limit",
-    severity="error",
+    code="length.over-limit", severity="error", check=_over_limit,
     checklist="time",
     fires=("word " * 2000,),
     quiet=('Hi Sam, a short note.',),
     rationale="LinkedIn refuses to send text over the surface's limit; the user must cut it first.",
-    check=_over_limit,
 )
 TOO_LONG = Rule(
     code="length.too-long", severity="warning", check=_too_long,

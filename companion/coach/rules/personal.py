@@ -1,9 +1,4 @@
-"""personal.generic: the draft says something true of this recipient, not of everyone.
-
-Generic flattery ("your impressive profile") and "I see you work at X" are what mass messages say;
-a shared employer or school, their post or talk, a mutual contact or how you met are what make a
-stranger feel chosen, and they are the best predictor of a reply.
-"""
+"""personal.generic: the draft says something true of this recipient, not of everyone."""
 
 import re
 
@@ -48,16 +43,10 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     if profile is None:
         return False
     current = recipient_company(ctx)
-    for exp in profile.experience or ():
-        if exp.company and not same_company(exp.company, current) and find_company(draft.lower, exp.company):
-            return True
-    for edu in profile.education or ():
-        if edu.school and find_company(draft.lower, edu.school):
-            return True
-    for name in profile.mutual_names or ():
-        if name and name.lower() in draft.lower:
-            return True
-    return False
+    return any(e.company and not same_company(e.company, current) and find_company(draft.lower, e.company)
+               for e in profile.experience or ()) \
+        or any(e.school and find_company(draft.lower, e.school) for e in profile.education or ()) \
+        or any(name and name.lower() in draft.lower for name in profile.mutual_names or ())
 
 
 def is_personal(draft: AnalysedDraft, ctx: CoachContext) -> bool:

@@ -1,14 +1,9 @@
-"""privacy.confidential: asking a referrer for information they are not allowed to share.
-
-Salary bands, interview questions, internal documents, other candidates and headcount plans are
-confidential at most companies. Asking for them puts the referrer in a bind (and can break their
-employment agreement), so the request itself costs you their trust.
-"""
+"""privacy.confidential: asking a referrer for information they are not allowed to share."""
 
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import phrase_rule
 from companion.coach.matching import negated
 
 _CONFIDENTIAL = re.compile(
@@ -34,26 +29,19 @@ _ASKING = re.compile(
 )
 
 
-def _confidential(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _CONFIDENTIAL.finditer(draft.lower):
-        start, end = m.span()
-        if negated(draft, start, 40):
-            continue  # "I know you can't share anything confidential"
-        before = draft.before_in_sentence(start, 60)
-        if not (_ASKING.search(before) or draft.ends_in_question(end)):
-            continue
-        words = draft.text[start:end]
-        yield CONFIDENTIAL.finding(
-            f"\"{words}\" asks for information most employers keep confidential. A referrer who "
-            "shares it can break their employment agreement, so the ask costs you their trust.",
-            draft, (start, end),
-            suggestion="Ask only for what they can share: what the team is like, how they found the "
-                       "interview process in general, or whether they'd be comfortable referring you.",
-        )
+def _not_an_ask(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    """Negated ("I know you can't share anything confidential"), or nothing asks for it."""
+    return negated(draft, m.start(), 40) or not (
+        _ASKING.search(draft.before_in_sentence(m.start(), 60)) or draft.ends_in_question(m.end()))
 
 
-CONFIDENTIAL = Rule(
-    code="privacy.confidential", severity="error", check=_confidential,
+CONFIDENTIAL = phrase_rule(
+    "privacy.confidential", _CONFIDENTIAL,
+    "\"{w}\" asks for information most employers keep confidential. A referrer who shares it can break "
+    "their employment agreement, so the ask costs you their trust.",
+    "Ask only for what they can share: what the team is like, how they found the interview process in "
+    "general, or whether they'd be comfortable referring you.",
+    skip=_not_an_ask, severity="error",
     fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',),
     rationale="Never ask a referrer for what their employer keeps confidential.",

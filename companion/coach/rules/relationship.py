@@ -1,8 +1,4 @@
-"""relationship.how-we-met: their profile and yours share an employer or school the draft omits.
-
-A shared history is the strongest reason a stranger has to help; when the context shows one and
-the draft is silent about it, the coach points it out with the specifics to use.
-"""
+"""relationship.how-we-met: their profile and yours share an employer or school the draft omits."""
 
 from protocol.page import Experience, Profile
 
@@ -11,36 +7,27 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, same_company
 
 
-def _years(exp: Experience) -> tuple[int | None, int | None, bool]:
-    """First start year, last end year, and whether a role there is current."""
-    starts = [r.start.year for r in exp.roles if r.start]
-    ends = [r.end.year for r in exp.roles if r.end]
-    current = any(r.current for r in exp.roles)
-    return (min(starts) if starts else None, max(ends) if ends else None, current)
-
-
 def _span(exp: Experience) -> str:
-    start, end, current = _years(exp)
-    if start is None:
+    """"2016–2019" or "2019–present" over all roles there; "" when no start is known."""
+    starts = [r.start.year for r in exp.roles if r.start]
+    if not starts:
         return ""
-    return f"{start}–{'present' if current else (end or '?')}"
+    ends = [r.end.year for r in exp.roles if r.end]
+    return f"{min(starts)}–{'present' if any(r.current for r in exp.roles) else max(ends, default='?')}"
 
 
 def shared_history(profile: Profile, own: Profile) -> list[tuple[str, str, str, str]]:
     """(kind, name, detail, source) for each employer and school both profiles list."""
     found: list[tuple[str, str, str, str]] = []
     for i, theirs in enumerate(profile.experience or ()):
-        for mine in own.experience or ():
-            if theirs.company and same_company(theirs.company, mine.company):
-                t, m = _span(theirs), _span(mine)
-                detail = f" (they {t}, you {m})" if t and m else ""
-                found.append(("shared_employer", theirs.company, detail, f"profile.experience[{i}].company"))
-                break
-    for i, theirs in enumerate(profile.education or ()):
-        for mine in own.education or ():
-            if theirs.school and same_company(theirs.school, mine.school):
-                found.append(("shared_school", theirs.school, "", f"profile.education[{i}].school"))
-                break
+        mine = next((e for e in own.experience or () if same_company(theirs.company, e.company)), None)
+        if mine is not None:
+            t, m = _span(theirs), _span(mine)
+            found.append(("shared_employer", theirs.company, f" (they {t}, you {m})" if t and m else "",
+                          f"profile.experience[{i}].company"))
+    found += [("shared_school", theirs.school, "", f"profile.education[{i}].school")
+              for i, theirs in enumerate(profile.education or ())
+              if any(same_company(theirs.school, e.school) for e in own.education or ())]
     return found
 
 

@@ -1,9 +1,4 @@
-"""template.placeholder: an unfilled placeholder left from a template ([Name], {company}, XXX).
-
-Sending "Hi [Name]" tells the recipient they got a mass message and that the sender did not read
-it before sending; it is the one mistake that guarantees no reply. When the context knows what
-belongs there (their name, their company), the finding carries the fix.
-"""
+"""template.placeholder: an unfilled placeholder left from a template ([Name], {company}, XXX)."""
 
 import re
 
@@ -42,11 +37,8 @@ def _replacement(token: str, ctx: CoachContext) -> str | None:
 
 def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
     text = draft.text
-    hits = []
-    for gate, pattern in _PLACEHOLDERS:
-        if gate in (draft.lower if gate == "xxx" else text):
-            hits.extend(pattern.finditer(text))
-    hits.sort(key=lambda m: m.start())
+    hits = sorted((m for gate, pattern in _PLACEHOLDERS if gate in (draft.lower if gate == "xxx" else text)
+                   for m in pattern.finditer(text)), key=lambda m: m.start())
     last_end = -1
     for m in hits:
         start, end = m.span()

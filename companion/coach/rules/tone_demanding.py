@@ -1,16 +1,9 @@
-"""tone.demanding: demanding, presumptive or pressuring wording, with the span that triggered it.
-
-A referral is a favour. Imperatives ("refer me"), obligations ("I need you to", "you owe me"),
-deadlines ("ASAP"), presumption ("thanks in advance" thanks them for a yes they have not given),
-shouting in capitals and stacked "!!" all turn a request into a demand, and demands get ignored.
-Near-misses stay quiet: softened asks ("would you be open to referring me"), negations ("I'm not
-demanding anything", "no rush, not urgent"), and capitalised acronyms ("AWS", "NYU MBA").
-"""
+"""tone.demanding: demanding, presumptive or pressuring wording, with the span that triggered it."""
 
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
 from companion.coach.matching import negated
 
@@ -18,8 +11,6 @@ from companion.coach.matching import negated
 # "refer" triggers are requests for the favour itself: an order only in the imperative mood
 # (companion/coach/language.py), a fair request as a question or a conditional.
 _TRIGGERS = re.compile(
-    # One check where no word starts instead of ~60 alternatives halves the cost; after it, the
-    # alternatives need no \b of their own and open with a letter, which re tests before entering one.
     WORD_START +
     r"(?:(?P<entitle>(?:get|give|find|land) me (?:a |an |the )?(?:job|position|role|interview|offer|internship)\b|"
     r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b)"
@@ -115,10 +106,9 @@ def _keep(draft: AnalysedDraft, kind: str, start: int, end: int) -> bool:
 
 
 def _finding(draft, kind, start, end, fix=None):
-    words = draft.text[start:end]
     message, suggestion = _MESSAGES[kind]
     extra = {"fix": {"range": draft.range(start, end), "replacement": fix}} if fix is not None else {}
-    return DEMANDING.finding(message.format(w=words), draft, (start, end), suggestion=suggestion,
+    return DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), suggestion=suggestion,
                              data={"kind": kind}, **extra)
 
 
@@ -127,26 +117,18 @@ def demanding_findings(draft: AnalysedDraft) -> list:
     return draft.remember("tone.demanding", lambda: list(_find(draft)))
 
 
-def _demanding(draft: AnalysedDraft, ctx: CoachContext):
-    return demanding_findings(draft)
-
-
 def _find(draft: AnalysedDraft):
     shouted = list(_shouting(draft))
     yield from shouted
     loud = [(f.range.start, f.range.end) for f in shouted]
     for m in _TRIGGERS.finditer(draft.lower):
-        kind = m.lastgroup
-        start, end = m.span()
-        if not _keep(draft, kind, start, end) or _inside(draft, loud, start, end):
-            continue
-        yield _finding(draft, kind, start, end)
+        if _keep(draft, m.lastgroup, *m.span()) and not _inside(draft, loud, *m.span()):
+            yield _finding(draft, m.lastgroup, *m.span())
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
-            if _inside(draft, loud, *m.span()):
-                continue
-            yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
+            if not _inside(draft, loud, *m.span()):
+                yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
 
 
 def _inside(draft: AnalysedDraft, spans, start: int, end: int) -> bool:
@@ -163,7 +145,6 @@ _TWO_CAPS = re.compile(r"[A-Z][A-Z]")  # starts with a class: re scans for it in
 def _shouting(draft: AnalysedDraft):
     text = draft.text
     done = 0
-    # _TWO_CAPS starts with a class, so re finds candidates in C; the run is then matched in place.
     for hit in _TWO_CAPS.finditer(text):
         pos = hit.start()
         if pos < done or (pos > 0 and text[pos - 1].isalpha()):
@@ -200,7 +181,7 @@ def _normal_case(shouted: str, at_sentence_start: bool) -> str:
 
 DEMANDING = Rule(
     judges_words=True,
-    code="tone.demanding", severity="error", check=_demanding,
+    code="tone.demanding", severity="error", check=lambda draft, ctx: demanding_findings(draft),
     checklist="polite",
     fires=("Please refer me for the role.", "I need you to forward my resume.", "Please get back to me ASAP.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",

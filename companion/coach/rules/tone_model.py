@@ -1,20 +1,13 @@
-"""tone.impolite: the politeness model (companion/tone) says the draft reads as impolite.
+"""tone.impolite: the politeness model (companion/tone) says the draft, or a passage of it, reads
+as impolite; the finding names the words that pulled the score down and what would lift it.
 
-The model was trained on requests rated by people (Stanford Politeness Corpus, Danescu-Niculescu-
-Mizil et al., ACL 2013), so it catches what no single rule names: a "Why ...?" opening, a sentence
-that starts with "You", "actually"/"really" that sound like correcting someone, words of blame. The
-finding names the words that pulled the score down (strategies and n-grams with the largest negative
-weights) and what would lift it (absent strategies with the largest positive weights, with the
-probability the model gives if they were added).
-
-It never contradicts tone.demanding: it reads that rule's findings for the draft (unless switched
-off); words it already reports are not repeated here, and when nothing else pulls the score down this rule stays
-quiet. `tone_summary` (the Feedback's `tone` field) never labels a draft "polite" while
-tone.demanding fires on it.
+It never repeats tone.demanding: words that rule reports are left out, and when nothing else pulls
+the score down it stays quiet. docs/tone.md, "In the coach", has the details.
 """
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.language import sentence_bounds
 from companion.coach.rules.tone_demanding import DEMANDING, demanding_findings
 from companion.tone.model import ToneModel, ToneResult, default_model
 from companion.tone.strategies import BY_NAME
@@ -72,11 +65,8 @@ def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int,
     """Code-point spans tone.demanding reports for this draft (none when it is switched off)."""
     if not DEMANDING.applies(ctx):
         return []
-    spans = []
-    for f in demanding_findings(draft):
-        if f.range is not None:
-            spans.append((draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end)))
-    return spans
+    return [(draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end))
+            for f in demanding_findings(draft) if f.range is not None]
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
@@ -92,8 +82,7 @@ def pulls(result: ToneResult, exclude=()) -> list[tuple[float, str, tuple[int, i
     strategy_spans = []
     for c in result.contributions:
         if c.kind == "strategy" and c.weight < 0:
-            for span in c.spans:
-                strategy_spans.append(span)
+            strategy_spans += c.spans
             first = c.spans[0]
             items[(first.start, first.end)] = [c.weight, first.words, (first.start, first.end), c.name]
     for c in result.contributions:
@@ -124,50 +113,40 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = _model(ctx)
     whole = _result(draft, model).polite_probability
     offset, passage = 0, None
-    if whole >= IMPOLITE_BELOW:
-        # A long draft can read polite overall around one rude passage; look for it.
+    if whole >= IMPOLITE_BELOW:  # a long draft can read polite overall around one rude passage
         worst = min(model.passages(draft.text, _pieces(draft, model)), key=lambda x: x[2], default=None)
         if worst is None or worst[2] >= PASSAGE_BELOW:
             return
         offset, end, _p = worst
         passage = draft.text[offset:end]
-        result = model.explain(passage)
-    else:
-        result = model.explain(draft.text)
+    result = model.explain(draft.text if passage is None else passage)
     p = result.polite_probability
     demanding = [(s - offset, e - offset) for s, e in _demanding_spans(draft, ctx)]
-    down = pulls(result, exclude=demanding)
+    down = pulls(result, exclude=demanding)[:3]
     if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
-    named = []
-    for weight, words, _span, strategy in down[:3]:
-        label = f"\"{words}\"" + (f" ({BY_NAME[strategy].label.lower()})" if strategy else "")
-        named.append(label)
-    fixes = [_FIX[s] for _w, _words, _span, s in down[:3] if s in _FIX]
-    if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down[:3]):
+    named = [f"\"{words}\"" + (f" ({BY_NAME[s].label.lower()})" if s else "") for _w, words, _sp, s in down]
+    fixes = [_FIX[s] for *_x, s in down if s in _FIX]
+    if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down):
         fixes.append(_FIX["please_start"])
     ups = [] if passage is not None else lifts(result, model)[:2]  # courtesies elsewhere do not fix a rude passage
     advice = "; ".join([*fixes, *(text + (f" (about {q:.0%} with it)" if q - p >= 0.05 else "")
                                   for q, _n, text in ups)])
     why = (f"Pulling it down: {', '.join(named)}." if named else
            "No single word pulls it down much; what it lacks is courtesy.")
-    if passage is None:
-        message = (f"This reads as impolite: {p:.0%} chance of reading as polite, by a model trained on "
-                   f"requests people rated (the {CITATION}). {why}")
-    else:
-        message = (f"This passage reads as impolite: {p:.0%} chance of reading as polite for these two "
-                   f"sentences (the whole draft: {whole:.0%}), by a model trained on requests people rated "
-                   f"(the {CITATION}). {why}")
+    what = (f"This reads as impolite: {p:.0%} chance of reading as polite" if passage is None else
+            f"This passage reads as impolite: {p:.0%} chance of reading as polite for these two sentences "
+            f"(the whole draft: {whole:.0%})")
+    message = f"{what}, by a model trained on requests people rated (the {CITATION}). {why}"
     if down:
         span = down[0][2]
     else:  # point at "please" opening a sentence if that is there, else at the first sentence
         first = result.strategies.get("please_start", [None])[0]
-        span = (first.start, first.end) if first else (draft.sentences[0].start, draft.sentences[0].end) \
-            if draft.sentences else None
+        span = (first.start, first.end) if first else _first_sentence(draft)
     if span is not None and offset:
         span = (span[0] + offset, span[1] + offset)
     data = {"polite_probability": round(p, 3),
-            "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down[:3]],
+            "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down],
             "would_lift": [{"strategy": n, "polite_probability": round(q, 3)} for q, n, _t in ups]}
     if passage is not None:
         data["passage"] = draft.range(offset, offset + len(passage))
@@ -176,6 +155,14 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         message, draft, span, severity="warning" if p < WARN_BELOW else "info",
         suggestion=(advice[0].upper() + advice[1:] + ".") if advice else None, data=data,
     )
+
+
+def _first_sentence(draft: AnalysedDraft) -> tuple[int, int] | None:
+    start = len(draft.text) - len(draft.text.lstrip())
+    if start == len(draft.text):
+        return None
+    s, e = sentence_bounds(draft, start)
+    return start, s + len(draft.text[s:e].rstrip())
 
 
 def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | None:
@@ -187,16 +174,13 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     result = _result(draft, model)
     p = result.polite_probability
     codes = {f.code for f in findings}
-    demanding = DEMANDING.code in codes
     label = "impolite" if p < IMPOLITE_BELOW else "polite" if p >= POLITE_FROM else "neutral"
     if IMPOLITE.code in codes:
         label = "impolite"  # a rude passage in an otherwise courteous draft
     elif label == "polite" and codes & _TONE_RULES:
         label = "neutral"  # the sidebar must not call a draft polite while flagging its tone
     return {
-        "polite_probability": round(p, 3),
-        "label": label,
-        "demanding": demanding,
+        "polite_probability": round(p, 3), "label": label, "demanding": DEMANDING.code in codes,
         "strategies": [
             {"name": name, "label": BY_NAME[name].label,
              "effect": round(model.weights.get("S:" + name, 0.0), 3),
