@@ -40,8 +40,10 @@ def _has_history(ctx: CoachContext) -> bool:
 
 def _asks(draft: AnalysedDraft):
     """The first request for a referral (or to be put forward) in the draft, or None."""
-    return next((m for m in ASK.finditer(draft.lower) if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60))
-                 and not negated(draft, m.start(), 20)), None)
+    for m in ASK.finditer(draft.lower):
+        if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20):
+            return m
+    return None
 
 
 def _names_a_mutual(draft: AnalysedDraft, ctx: CoachContext) -> bool:

@@ -13,9 +13,15 @@ _GRATITUDE = re.compile(
 _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
 
 
+def _gratitude(draft: AnalysedDraft) -> bool:
+    if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
+        return True
+    lower = draft.lower
+    return any(not _NOT_GRATITUDE.match(lower, max(0, m.start() - 4)) for m in _GRATITUDE.finditer(lower))
+
+
 def has_gratitude(draft: AnalysedDraft) -> bool:
-    return draft.remember("courtesy.gratitude", lambda: "🙏" in draft.text or any(  # folded hands: chat thanks
-        not _NOT_GRATITUDE.match(draft.lower, max(0, m.start() - 4)) for m in _GRATITUDE.finditer(draft.lower)))
+    return draft.remember("courtesy.gratitude", lambda: _gratitude(draft))
 
 
 _OUT = re.compile(

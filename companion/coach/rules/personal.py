@@ -42,11 +42,12 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     profile = ctx.profile
     if profile is None:
         return False
-    current = recipient_company(ctx)
-    return any(e.company and not same_company(e.company, current) and find_company(draft.lower, e.company)
-               for e in profile.experience or ()) \
-        or any(e.school and find_company(draft.lower, e.school) for e in profile.education or ()) \
-        or any(name and name.lower() in draft.lower for name in profile.mutual_names or ())
+    current, lower = recipient_company(ctx), draft.lower
+    past = [e.company for e in profile.experience or () if e.company and not same_company(e.company, current)]
+    schools = [e.school for e in profile.education or () if e.school]
+    if any(find_company(lower, place) for place in past + schools):
+        return True
+    return any(name and name.lower() in lower for name in profile.mutual_names or ())
 
 
 def is_personal(draft: AnalysedDraft, ctx: CoachContext) -> bool:
