@@ -19,6 +19,12 @@ SUBCOMMANDS = [
 ]
 
 
+def fail(message: str, status: int = 1, command: str = "tactful") -> int:
+    """Print `command: message` on stderr; returns `status` for the command to exit with."""
+    print(f"{command}: {message}", file=sys.stderr)
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     from companion import __version__
 

@@ -19,7 +19,7 @@ import json
 import sys
 from datetime import datetime, timezone
 
-from companion.cli import DATA_DIR_HELP
+from companion.cli import DATA_DIR_HELP, fail
 from companion.store.db import STATES
 
 
@@ -64,8 +64,7 @@ def _now_ms() -> int:
 
 def _err(message: str, code: int = 1) -> int:
     """1: the action failed; 2: bad input (a file that cannot be read or used), as in other commands."""
-    print(f"tactful history: {message}", file=sys.stderr)
-    return code
+    return fail(message, code, "tactful history")
 
 
 def _open(args):
