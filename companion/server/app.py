@@ -67,13 +67,16 @@ def _forbidden(reason: str) -> web.Response:
 
 @web.middleware
 async def guard(request: web.Request, handler):
-    """Refuse any request whose Host is not ours before a handler (or an upgrade) runs."""
+    """Refuse any request whose Host is not ours before a handler (or an upgrade) runs, and any
+    admin request that is not from a local tool holding the admin secret."""
     services = request.app[SERVICES]
     request.app[LIMITS].request_started(request.protocol)  # a full request head arrived in time
-    extra = () if services.config.host in ("127.0.0.1", "::1", "localhost") else (services.config.host,)
+    exposed = services.config.host not in ("127.0.0.1", "::1", "localhost")  # `serve --host` (a flag says so)
     host = request.headers.get("Host")
-    if not (security.host_ok(host, services.port) or (extra and host == f"{extra[0]}:{services.port}")):
+    if not (security.host_ok(host, services.port) or (exposed and host == f"{services.config.host}:{services.port}")):
         return _forbidden("bad Host header")
+    if request.path.startswith("/v1/admin/"):
+        return _admin_refusal(request) or await handler(request)
     return await handler(request)
 
 
@@ -124,11 +127,8 @@ def _admin_refusal(request: web.Request) -> web.Response | None:
 
 
 async def admin_pair_code(request: web.Request) -> web.Response:
-    """A one-time pairing code for `tactful pair`, who proves itself with the admin secret."""
+    """A one-time pairing code for `tactful pair`."""
     services = request.app[SERVICES]
-    refusal = _admin_refusal(request)
-    if refusal is not None:
-        return refusal
     code, ttl = services.pairing.create_code()
     log.info("created a pairing code")
     answer = {"code": code, "expires_in": ttl}
@@ -141,9 +141,6 @@ async def admin_pair_code(request: web.Request) -> web.Response:
 async def admin_introduce(request: web.Request) -> web.Response:
     """A token for the extension a browser vouched for ({"origin", "client_name"}, from
     `tactful native-host`), with the port it connects to."""
-    refusal = _admin_refusal(request)
-    if refusal is not None:
-        return refusal
     try:
         body = await request.json()
         origin, name = str(body["origin"]), _CLIENT_NAME.validate_python(body["client_name"])
@@ -160,9 +157,6 @@ async def admin_introduce(request: web.Request) -> web.Response:
 
 async def admin_revoked(request: web.Request) -> web.Response:
     """`tactful unpair` changed clients.json: close the revoked clients' connections now (4401)."""
-    refusal = _admin_refusal(request)
-    if refusal is not None:
-        return refusal
     closed = await close_revoked(request.app[SERVICES])
     return web.json_response({"closed": closed})
 

@@ -51,9 +51,6 @@ def _utf8_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
-_loads = json_value  # the decoded value, or NOT_JSON / TOO_DEEP: never raises (frames.py)
-
-
 def log_failure(what: str) -> None:
     """Log the current exception's type and stack, not its message: handlers' messages may quote
     draft text or page content, which must never reach a log."""
@@ -287,9 +284,9 @@ class Connection:
     async def _on_text(self, data: str) -> None:
         size = _utf8_len(data)
         if size > self.config.max_message:  # only a `page` may be this big: decode it off the loop
-            raw = await asyncio.to_thread(_loads, data)
+            raw = await asyncio.to_thread(json_value, data)
         else:
-            raw = _loads(data)
+            raw = json_value(data)  # the decoded value, or NOT_JSON / TOO_DEEP: never raises
         kind = raw.get("type") if isinstance(raw, dict) else None
         if not isinstance(kind, str):
             kind = None
