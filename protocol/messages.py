@@ -128,27 +128,9 @@ class OutreachForget(Command):
     all: bool = False
 
 
-ClientMessage = Annotated[
-    Union[
-        Auth,
-        AuthBegin,
-        Pair,
-        Ping,
-        Draft,
-        PageSnapshot,
-        Settings,
-        Status,
-        Sent,
-        OutreachList,
-        OutreachUpdate,
-        OutreachForget,
-    ],
-    Field(discriminator="type"),
-]
-COMMAND_TYPES = {
-    m.model_fields["type"].default
-    for m in (Ping, Draft, PageSnapshot, Settings, Status, Sent, OutreachList, OutreachUpdate, OutreachForget)
-}
+COMMANDS = (Ping, Draft, PageSnapshot, Settings, Status, Sent, OutreachList, OutreachUpdate, OutreachForget)
+ClientMessage = Annotated[Union[(Auth, AuthBegin, Pair, *COMMANDS)], Field(discriminator="type")]
+COMMAND_TYPES = {m.model_fields["type"].default for m in COMMANDS}
 
 # --- server -> client ------------------------------------------------------------------------
 
