@@ -11,7 +11,6 @@ credential values never go in. The file is written 0600 because it is personal.
 from __future__ import annotations
 
 import json
-import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -35,20 +34,12 @@ def outreach_log(data_dir: Path) -> dict:
 
 
 def _secret_names(timeout: float = 3.0) -> list[str] | None:
-    box: dict = {}
+    from companion import secrets
 
-    def probe() -> None:
-        try:
-            from companion import secrets
-
-            box["names"] = secrets.list_names()
-        except Exception:  # noqa: BLE001 - no secure keyring: nothing stored there
-            box["names"] = None
-
-    t = threading.Thread(target=probe, daemon=True)
-    t.start()
-    t.join(timeout)
-    return box.get("names")
+    try:
+        return secrets.within_deadline(secrets.list_names, timeout=timeout)
+    except Exception:  # noqa: BLE001 - no secure keyring (or no answer): nothing to list
+        return None
 
 
 def collect(data_dir: Path) -> dict:
