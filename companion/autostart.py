@@ -161,18 +161,15 @@ class XdgAutostart:
 # --- macOS -----------------------------------------------------------------------------------
 
 
-def launch_agent_plist(argv: list[str], log_dir: Path | None = None) -> bytes:
-    plist = {
+def launch_agent_plist(argv: list[str]) -> bytes:
+    return plistlib.dumps({
         "Label": LAUNCH_AGENT_LABEL,
         "ProgramArguments": list(argv),
         "RunAtLoad": True,
         "KeepAlive": False,  # Quit in the tray means quit; launchd must not restart it
         "ProcessType": "Interactive",
         "LimitLoadToSessionType": "Aqua",  # only in a graphical login, where a menu bar exists
-    }
-    if log_dir is not None:
-        plist["StandardErrorPath"] = str(Path(log_dir) / "tray.log")
-    return plistlib.dumps(plist)
+    })
 
 
 class LaunchAgentAutostart:

@@ -1,12 +1,4 @@
-"""`tactful history`: see, change, export, import and erase the outreach log.
-
-    tactful history [--json]                      who you asked, when, what came of it, what to do
-    tactful history --due [--json]                what is due today, oldest first, with the URL
-    tactful history set SLUG [--state S] [--notes TEXT]
-    tactful history forget (--recipient SLUG | --all)
-    tactful history export FILE.json              everything the log holds, readable ("-": stdout)
-    tactful history import FILE.json              merge an export back in
-    tactful history text (on | off)               keep message text (encrypted) or not; off erases it
+"""`tactful history`: see, change, export, import and erase the outreach log (docs/privacy.md).
 
 Works on the database file directly, whether or not the companion runs: a running companion
 notices the change within a second.

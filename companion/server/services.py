@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from companion import __version__
+from protocol import PROTOCOL_VERSION
 
 log = logging.getLogger("tactful.server")
 
@@ -71,7 +72,7 @@ class Services:
         """A summary for the tray and the `status` command; never contains secrets or content."""
         return {
             "version": self.version,
-            "protocol": 1,
+            "protocol": PROTOCOL_VERSION,
             "port": self.port,
             "paused": self.is_paused,
             "local_only": self.local_only,

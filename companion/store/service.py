@@ -162,7 +162,7 @@ async def attach(services) -> None:
     A log that cannot be opened (e.g. written by a newer Tactful) leaves services.store None: the
     companion still coaches, and outreach commands answer `unavailable`.
     """
-    if getattr(services, "store", None) is not None:
+    if services.store is not None:
         return
     from companion.store.db import StoreError
 
@@ -179,6 +179,5 @@ async def attach(services) -> None:
 
 async def detach(services) -> None:
     """Close the log (waits for queued writes to commit); the server calls this on stop."""
-    store = getattr(services, "store", None)
-    if isinstance(store, OutreachStore):
-        await store.close()
+    if services.store is not None:
+        await services.store.close()
