@@ -18,7 +18,7 @@ import os
 import plistlib
 import subprocess
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 DESKTOP_FILE = "tactful.desktop"
@@ -35,9 +35,6 @@ class AutostartStatus:
     location: str  # file path or registry path
     command: list[str] | None  # what would run at login (None when disabled)
     problem: str | None = None  # e.g. the python it names no longer exists
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _write_entry(path: Path, data: bytes) -> None:

@@ -13,7 +13,7 @@ import platform
 import socket
 import sqlite3
 import stat
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,9 +29,6 @@ class Check:
     status: str
     summary: str
     fix: str | None = None
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 # --- the checks ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import keyring
 import keyring.errors
@@ -43,9 +43,6 @@ class BackendStatus:
     backend: str  # module.Class of the backend that would be used
     reason: str  # why it is (not) usable
     warning: str | None = None  # e.g. a forced backend keyring does not recommend
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _name(backend) -> str:

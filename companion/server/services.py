@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -77,7 +77,7 @@ class Services:
             "paused": self.is_paused,
             "local_only": self.local_only,
             "clients_connected": len(self.connections),
-            "keyring": self.keyring.as_dict() if self.keyring is not None else None,
+            "keyring": asdict(self.keyring) if self.keyring is not None else None,
             "store": self.store is not None,
         }
 
