@@ -62,10 +62,8 @@ def _load_profile(path: str):
 
 
 def _load_page(path: str, url: str | None):
-    try:
-        from companion.pages import parse_snapshot
-    except ImportError:
-        raise InputError("--page needs the page parser (companion.pages), which is not installed") from None
+    from companion.pages import parse_snapshot
+
     html = read_text(path, 8 * 1024 * 1024)  # a page snapshot may be up to 8 MiB, as over the protocol
     return parse_snapshot(url, html)  # without a URL the parser tells the page kind from the markup
 

@@ -16,6 +16,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from secrets import token_urlsafe
 
 from aiohttp import WSCloseCode, web
 from pydantic import TypeAdapter
@@ -243,7 +244,7 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
         services.pairing = Pairing(data_dir, clock=lambda: services.clock())
     services.keyring = keyring_status
     await store_service.attach(services)  # the outreach log (services.store)
-    admin_secret = runtime.new_admin_secret()
+    admin_secret = token_urlsafe(32)  # per run: `tactful pair` reads it from the data dir
     raise_fd_limit()  # before the limits read it: more sockets before refusing any (limits.py)
     app = create_app(services, admin_secret)
     # keepalive_timeout: an HTTP connection idle after a response closes after header_timeout too.
