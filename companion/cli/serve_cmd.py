@@ -15,8 +15,7 @@ import signal
 import sys
 
 from companion.cli import DATA_DIR_HELP, fail
-
-DEFAULT_PORT = 8765  # = companion.settings.DEFAULT_PORT; the extension tries it first
+from companion.settings import DEFAULT_PORT
 EXPOSE_FLAG = "--i-understand-this-exposes-tactful-to-the-network"
 
 
@@ -64,7 +63,6 @@ async def serve(args) -> int:
     from companion.server.app import DataDirUnusable, PortInUse, check_keyring, start_server
     from companion.server.runtime import AlreadyRunning
     from companion.server.services import ServerConfig
-
     from companion import settings
 
     folder = data_dir(args.data_dir)

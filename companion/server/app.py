@@ -261,10 +261,9 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
         await store_service.detach(services)
         if exc.errno == errno.EADDRINUSE:
             # Say whether the owner is a Tactful companion (e.g. one serving another data dir).
-            if config.port and await asyncio.to_thread(runtime.health_answers, config.port):
-                raise PortInUse(f"port {config.port} on {config.host} is already in use by another Tactful "
-                                "companion; stop it (or use it) or choose another port with --port") from None
-            raise PortInUse(f"port {config.port} on {config.host} is already in use by another program; "
+            tactful = config.port and await asyncio.to_thread(runtime.health_answers, config.port)
+            who = "another Tactful companion" if tactful else "another program"
+            raise PortInUse(f"port {config.port} on {config.host} is already in use by {who}; "
                             "stop it or choose another port with --port") from None
         raise
     port = runner.addresses[0][1]
