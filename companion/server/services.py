@@ -93,6 +93,14 @@ class Services:
     def set_paused(self, paused: bool) -> None:
         """Pause or resume coaching for every connection; connected clients get a `paused` event."""
         self.is_paused = bool(paused)
+        self._broadcast("paused", {"paused": self.is_paused})
+
+    def set_local_only(self, on: bool) -> None:
+        """Record local-only mode; connected clients get a `local_only` event (the sidebar shows it)."""
+        self.local_only = bool(on)
+        self._broadcast("local_only", {"local_only": self.local_only})
+
+    def _broadcast(self, event: str, data: dict) -> None:
         for conn in list(self.connections):
-            conn.push_event("paused", {"paused": self.is_paused})
+            conn.push_event(event, data)
         self.notify()

@@ -149,11 +149,10 @@ class TrayController:
         return paused
 
     def set_local_only(self, on: bool) -> None:
-        """Persist the mode and tell the server,
-        which pushes a `local_only` event to connected browsers so the sidebar shows it."""
+        """Persist the mode and tell the running server (Services.set_local_only)."""
         settings.update(self.data_dir, local_only=bool(on))
         if self.runner is not None and self.alive():
-            self.runner._call(_apply_local_only, self.runner.services, bool(on))
+            self.runner._call(self.runner.services.set_local_only, bool(on))
 
     def history_folder(self) -> Path:
         """The folder that holds the outreach log (the data dir), created if missing."""
@@ -228,14 +227,6 @@ class TrayController:
     def _require_running(self) -> None:
         if self.runner is None or not self.alive():
             raise RuntimeError(self.error or "the companion is not running")
-
-
-def _apply_local_only(services, on: bool) -> None:
-    """On the server loop: record the mode, push it to browsers, update status listeners."""
-    services.local_only = on
-    for conn in list(services.connections):
-        conn.push_event("local_only", {"local_only": on})
-    services.notify()
 
 
 def _default_runner(data_dir: Path, port: int, on_status):
