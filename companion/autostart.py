@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import plistlib
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,15 @@ class AutostartStatus:
     command: list[str] | None  # what would run at login (None when disabled)
     problem: str | None = None  # e.g. the python it names no longer exists
 
-    def as_dict(self) -> dict:
-        return dict(self.__dict__)
+
+def _write_entry(path: Path, data: bytes) -> None:
+    """Write a login entry atomically, 0644: the session manager or launchd reads it as this
+    user, and launchd ignores agents that others can write."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
 
 
 def tray_command(data_dir: Path | None = None, python: str | None = None) -> list[str]:
@@ -122,11 +130,7 @@ class XdgAutostart:
         self.path = xdg_autostart_dir(env) / DESKTOP_FILE
 
     def enable(self, argv: list[str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{DESKTOP_FILE}.tmp")
-        tmp.write_text(desktop_entry(argv), encoding="utf-8")
-        os.chmod(tmp, 0o644)  # autostart entries are read by the session manager as this user
-        os.replace(tmp, self.path)
+        _write_entry(self.path, desktop_entry(argv).encode("utf-8"))
 
     def _ours(self) -> str | None:
         try:
@@ -154,18 +158,15 @@ class XdgAutostart:
 # --- macOS -----------------------------------------------------------------------------------
 
 
-def launch_agent_plist(argv: list[str], log_dir: Path | None = None) -> bytes:
-    plist = {
+def launch_agent_plist(argv: list[str]) -> bytes:
+    return plistlib.dumps({
         "Label": LAUNCH_AGENT_LABEL,
         "ProgramArguments": list(argv),
         "RunAtLoad": True,
         "KeepAlive": False,  # Quit in the tray means quit; launchd must not restart it
         "ProcessType": "Interactive",
         "LimitLoadToSessionType": "Aqua",  # only in a graphical login, where a menu bar exists
-    }
-    if log_dir is not None:
-        plist["StandardErrorPath"] = str(Path(log_dir) / "tray.log")
-    return plistlib.dumps(plist)
+    })
 
 
 class LaunchAgentAutostart:
@@ -175,11 +176,7 @@ class LaunchAgentAutostart:
         self.path = Path(home or Path.home()) / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
 
     def enable(self, argv: list[str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        tmp.write_bytes(launch_agent_plist(argv))
-        os.chmod(tmp, 0o644)  # launchd ignores agents writable by others
-        os.replace(tmp, self.path)
+        _write_entry(self.path, launch_agent_plist(argv))
 
     def disable(self) -> bool:
         if not self.path.exists():
@@ -201,12 +198,6 @@ class LaunchAgentAutostart:
 # --- Windows ---------------------------------------------------------------------------------
 
 
-def windows_command_line(argv: list[str]) -> str:
-    import subprocess
-
-    return subprocess.list2cmdline(argv)
-
-
 class WindowsRunKeyAutostart:
     """The per-user Run key. `registry` is winreg, or a stand-in with the same few calls in tests."""
 
@@ -221,7 +212,7 @@ class WindowsRunKeyAutostart:
     def enable(self, argv: list[str]) -> None:
         reg = self.reg
         with reg.CreateKeyEx(reg.HKEY_CURRENT_USER, WINDOWS_RUN_KEY, 0, reg.KEY_SET_VALUE) as key:
-            reg.SetValueEx(key, WINDOWS_VALUE, 0, reg.REG_SZ, windows_command_line(argv))
+            reg.SetValueEx(key, WINDOWS_VALUE, 0, reg.REG_SZ, subprocess.list2cmdline(argv))
 
     def _read(self) -> str | None:
         reg = self.reg

@@ -13,8 +13,7 @@ import platform
 import socket
 import sqlite3
 import stat
-import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from companion import __version__
 from companion.settings import DEFAULT_PORT
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
-PRIVATE_FILES = ("settings.json", "clients.json", "runtime.json", "admin-secret")
 
 
 @dataclass
@@ -31,9 +29,6 @@ class Check:
     status: str
     summary: str
     fix: str | None = None
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 # --- the checks ------------------------------------------------------------------------------
@@ -56,23 +51,13 @@ def check_keyring(timeout: float = 5.0) -> Check:
     """The keyring probe can block on D-Bus, so it runs in a thread with a deadline."""
     from companion import secrets
 
-    box: dict = {}
-
-    def probe() -> None:
-        try:
-            box["status"] = secrets.backend_status()
-        except Exception as exc:  # noqa: BLE001 - reported, not raised
-            box["error"] = f"{type(exc).__name__}: {exc}"
-
-    t = threading.Thread(target=probe, daemon=True)
-    t.start()
-    t.join(timeout)
     fix = f"To store credentials safely, {secrets.HOW_TO_GET_ONE}."
-    if t.is_alive():
-        return Check("keyring", WARN, f"the keyring did not answer within {timeout:g} s", fix)
-    if "error" in box:
-        return Check("keyring", WARN, f"the keyring failed: {box['error']}", fix)
-    st = box["status"]
+    try:
+        st = secrets.within_deadline(secrets.backend_status, timeout=timeout)
+    except secrets.SecretsUnavailable as exc:  # no answer in time
+        return Check("keyring", WARN, str(exc), fix)
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        return Check("keyring", WARN, f"the keyring failed: {type(exc).__name__}: {exc}", fix)
     if st.secure:
         summary = f"secure backend {st.backend}"
         return Check("keyring", WARN if st.warning else OK, summary + (f"; {st.warning}" if st.warning else ""),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import keyring
 import keyring.errors
@@ -43,9 +43,6 @@ class BackendStatus:
     backend: str  # module.Class of the backend that would be used
     reason: str  # why it is (not) usable
     warning: str | None = None  # e.g. a forced backend keyring does not recommend
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _name(backend) -> str:
@@ -107,7 +104,7 @@ def backend_status(probe: bool = True) -> BackendStatus:
                    f"(priority {priority:g}); secrets are only as safe as it is")
     if probe:
         try:
-            _within_deadline(backend.get_password, SERVICE, INDEX_NAME)
+            within_deadline(backend.get_password, SERVICE, INDEX_NAME)
         except Exception as exc:
             return BackendStatus(False, _name(backend), f"the keyring did not answer: {type(exc).__name__}: {exc}",
                                  warning)
@@ -121,13 +118,13 @@ def _deadline() -> float:
         return 60.0
 
 
-def _within_deadline(fn, *args):
-    """Run one keyring call, but never wait on it forever.
+def within_deadline(fn, *args, timeout: float | None = None):
+    """Run one keyring call, but never wait on it longer than `timeout` (default: _deadline()).
 
     A Secret Service that died or is locked can make D-Bus calls block (an unlock prompt nobody
     answers, a daemon being re-activated): a credential operation then fails with a clear error
-    instead of hanging the CLI or a server thread. The call goes on in a daemon thread and its
-    late result is dropped.
+    (SecretsUnavailable) instead of hanging the CLI or a server thread. The call goes on in a
+    daemon thread and its late result is dropped.
     """
     box: dict = {}
 
@@ -139,10 +136,11 @@ def _within_deadline(fn, *args):
 
     thread = threading.Thread(target=work, name="tactful-keyring", daemon=True)
     thread.start()
-    thread.join(_deadline())
+    limit = _deadline() if timeout is None else timeout
+    thread.join(limit)
     if thread.is_alive():
         raise SecretsUnavailable(
-            f"the keyring did not answer within {_deadline():g} s (it may be locked and waiting for "
+            f"the keyring did not answer within {limit:g} s (it may be locked and waiting for "
             f"an unlock prompt, or its service stopped); unlock it or restart it, then try again")
     if "error" in box:
         raise box["error"]
@@ -162,7 +160,7 @@ def _check_name(name: str) -> None:
 
 
 def _read_index(backend) -> list[str]:
-    raw = _within_deadline(backend.get_password, SERVICE, INDEX_NAME)
+    raw = within_deadline(backend.get_password, SERVICE, INDEX_NAME)
     try:
         names = json.loads(raw) if raw else []
     except ValueError:
@@ -171,13 +169,13 @@ def _read_index(backend) -> list[str]:
 
 
 def _write_index(backend, names: list[str]) -> None:
-    _within_deadline(backend.set_password, SERVICE, INDEX_NAME, json.dumps(sorted(set(names))))
+    within_deadline(backend.set_password, SERVICE, INDEX_NAME, json.dumps(sorted(set(names))))
 
 
 def get_secret(name: str) -> str | None:
     """The stored value, or None when there is none."""
     _check_name(name)
-    return _within_deadline(_backend().get_password, SERVICE, name)
+    return within_deadline(_backend().get_password, SERVICE, name)
 
 
 def set_secret(name: str, value: str) -> None:
@@ -186,7 +184,7 @@ def set_secret(name: str, value: str) -> None:
     if not isinstance(value, str) or not value:
         raise ValueError("a secret value must be a non-empty string")
     backend = _backend()
-    _within_deadline(backend.set_password, SERVICE, name, value)
+    within_deadline(backend.set_password, SERVICE, name, value)
     names = _read_index(backend)
     if name not in names:
         _write_index(backend, names + [name])
@@ -197,7 +195,7 @@ def delete_secret(name: str) -> bool:
     _check_name(name)
     backend = _backend()
     try:
-        _within_deadline(backend.delete_password, SERVICE, name)
+        within_deadline(backend.delete_password, SERVICE, name)
         existed = True
     except keyring.errors.PasswordDeleteError:
         existed = False

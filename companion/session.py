@@ -4,13 +4,13 @@ Command handlers read and update it; the coach reads a tab's context when it ana
 typed in that tab, so switching tabs needs no new upload.
 """
 
-MAX_TABS = 8  # page contexts per connection (one per tab; the least recently used goes first)
-
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from protocol.page import Composer, Profile, Thread
+
+MAX_TABS = 8  # page contexts per connection (one per tab; the least recently used goes first)
 
 
 @dataclass

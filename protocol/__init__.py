@@ -6,8 +6,3 @@ is generated from these models by `python -m protocol.schema`.
 """
 
 PROTOCOL_VERSION = 1
-
-from protocol.errors import ErrorCode  # noqa: E402
-from protocol.messages import ClientMessage, ServerMessage, parse_client_message  # noqa: E402
-
-__all__ = ["PROTOCOL_VERSION", "ErrorCode", "ClientMessage", "ServerMessage", "parse_client_message"]

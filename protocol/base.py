@@ -8,8 +8,3 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-
-class OpenModel(BaseModel):
-    """Base for data models that may grow fields the other side does not know yet."""
-
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)

@@ -1,10 +1,8 @@
 """Every message on the wire, both directions, as discriminated unions on `type`.
 
-Handshake (before auth): server `hello` -> client `auth` | `pair` -> server `auth_ok` | `paired`
-| `auth_invalid` (then close 4401). A paired client may first send `auth_begin` and get an
-`auth_challenge` whose proof shows the server holds its token's verifier, and only then send `auth`
-(see docs/security.md: the server proves itself before the client reveals its token). After auth, client commands carry an integer `id` and get a
-`result`; the server pushes `event`s.
+The handshake (hello, auth | pair | auth_begin, auth_ok | paired | auth_invalid) is described in
+companion/server/handshake.py and docs/protocol.md. After auth, client commands carry an integer
+`id` and get a `result`; the server pushes `event`s.
 """
 
 from typing import Annotated, Any, Literal, Union
@@ -128,27 +126,9 @@ class OutreachForget(Command):
     all: bool = False
 
 
-ClientMessage = Annotated[
-    Union[
-        Auth,
-        AuthBegin,
-        Pair,
-        Ping,
-        Draft,
-        PageSnapshot,
-        Settings,
-        Status,
-        Sent,
-        OutreachList,
-        OutreachUpdate,
-        OutreachForget,
-    ],
-    Field(discriminator="type"),
-]
-COMMAND_TYPES = {
-    m.model_fields["type"].default
-    for m in (Ping, Draft, PageSnapshot, Settings, Status, Sent, OutreachList, OutreachUpdate, OutreachForget)
-}
+COMMANDS = (Ping, Draft, PageSnapshot, Settings, Status, Sent, OutreachList, OutreachUpdate, OutreachForget)
+ClientMessage = Annotated[Union[(Auth, AuthBegin, Pair, *COMMANDS)], Field(discriminator="type")]
+COMMAND_TYPES = {m.model_fields["type"].default for m in COMMANDS}
 
 # --- server -> client ------------------------------------------------------------------------
 

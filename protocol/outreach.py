@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from protocol.base import Model
+from protocol.feedback import Surface
 
 # Caps on what a peer may store about a recipient (a 900 KB name was once stored and printed).
 SLUG_MAX, URL_MAX, NAME_MAX = 200, 4_096, 200
@@ -25,7 +26,7 @@ class Recipient(Model):
 
 
 class SentRecord(Model):
-    surface: Literal["connection_note", "message", "inmail", "follow_up"]
+    surface: Surface
     sent_at: str  # ISO 8601
     follow_up: bool = False
 

@@ -3,9 +3,8 @@
 from typing import Literal
 
 from protocol.base import Model
+from protocol.feedback import Surface
 from protocol.outreach import OutreachEntry
-
-SurfaceKind = Literal["connection_note", "message", "inmail", "follow_up"]
 
 
 class DateParts(Model):
@@ -76,7 +75,7 @@ class Thread(Model):
 
 
 class Composer(Model):
-    surface: SurfaceKind | None = None
+    surface: Surface | None = None
     limit: int | None = None  # the limit the page itself declares
     has_subject: bool = False
 

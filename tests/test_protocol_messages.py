@@ -18,6 +18,12 @@ def test_every_client_type_is_distinct_and_commands_are_listed():
     assert COMMAND_TYPES == set(types) - {"auth", "auth_begin", "pair"}
 
 
+def test_every_command_has_a_handler():
+    from companion.commands import HANDLERS
+
+    assert set(HANDLERS) == COMMAND_TYPES
+
+
 @pytest.mark.parametrize("raw,kind", [
     ({"type": "auth", "token": "t"}, "Auth"),
     ({"type": "pair", "code": "ABCD-EFGH", "client_name": "x"}, "Pair"),

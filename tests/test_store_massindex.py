@@ -6,7 +6,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.store.fingerprint import jaccard, masked_words, pack, shingles, unpack
+from companion.store.fingerprint import masked_words, pack, shingles, unpack
 from companion.store import massindex
 from companion.store.massindex import MIN_SHINGLES, THRESHOLD, MassIndex
 
@@ -19,6 +19,10 @@ PEOPLE = [("Ana Lopez", "Stripe"), ("Bo Chen", "Figma"), ("Carla Diaz", "Datadog
 
 def fp(name, company, text=TEMPLATE):
     return shingles(text.format(name=name, company=company), (name, company))
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def test_masking_hides_names_companies_roles_and_numbers():

@@ -19,6 +19,12 @@ SUBCOMMANDS = [
 ]
 
 
+def fail(message: str, status: int = 1, command: str = "tactful") -> int:
+    """Print `command: message` on stderr; returns `status` for the command to exit with."""
+    print(f"{command}: {message}", file=sys.stderr)
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     from companion import __version__
 
@@ -26,13 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tactful {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        try:
-            module = importlib.import_module(f"companion.cli.{name.replace('-', '_')}_cmd")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"companion.cli.{name.replace('-', '_')}_cmd":
-                continue  # not built yet
-            raise
-        module.register(sub)
+        importlib.import_module(f"companion.cli.{name}_cmd").register(sub)
     return parser
 
 

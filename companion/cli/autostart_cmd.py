@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import asdict
 
 
 def register(subparsers) -> None:
@@ -34,7 +35,7 @@ def run(args) -> int:
         return 0
     status = autostart.status()
     if args.json:
-        print(json.dumps(status.as_dict(), indent=2))
+        print(json.dumps(asdict(status), indent=2))
     else:
         state = "enabled" if status.enabled else "disabled"
         print(f"Autostart is {state} ({status.mechanism}: {status.location}).")

@@ -4,7 +4,6 @@ here too: the program a browser runs), so the extension pairs with no code (docs
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def register(sub) -> None:
@@ -37,13 +36,12 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from companion import browsers
+    from companion.cli import fail
     from companion.paths import data_dir
 
     chosen = list(browsers.BROWSERS) if args.browser == "all" else [args.browser]
     if not set(chosen) <= set(browsers.BROWSERS):
-        print(f"tactful: unknown browser {args.browser!r}; choose from {', '.join(browsers.BROWSERS)} or all",
-              file=sys.stderr)
-        return 2
+        return fail(f"unknown browser {args.browser!r}; choose from {', '.join(browsers.BROWSERS)} or all", 2)
     folder, where = data_dir(args.data_dir), Path(args.dir).resolve() if args.dir else None
     try:
         if args.action == "install":
@@ -53,6 +51,5 @@ def run(args: argparse.Namespace) -> int:
         else:
             print("\n".join(f"removed {p}" for p in browsers.uninstall(folder, chosen, where)) or "nothing to remove")
     except OSError as exc:
-        print(f"tactful: cannot {args.action} the browser manifests: {exc}", file=sys.stderr)
-        return 1
+        return fail(f"cannot {args.action} the browser manifests: {exc}")
     return 0

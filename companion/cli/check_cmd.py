@@ -5,16 +5,14 @@ input that cannot be read (with a message on stderr saying what is wrong). `--js
 the protocol's Feedback, the same result the WebSocket `draft` command returns for the same input.
 """
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
+from companion.cli import fail
+from companion.cli.textinput import InputError, read_text
+
 SURFACES = ("connection_note", "message", "inmail", "follow_up")
-
-
-class UsageError(Exception):
-    """Bad arguments or unreadable input: exit 2 with this message."""
 
 
 def register(subparsers) -> None:
@@ -38,15 +36,6 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _read_text(path: str, max_bytes: int = 1024 * 1024) -> str:
-    from companion.cli.textinput import InputError, read_text
-
-    try:
-        return read_text(path, max_bytes)
-    except InputError as exc:
-        raise UsageError(str(exc)) from None
-
-
 def _load_profile(path: str):
     """A Profile from a JSON file holding a Profile, or a PageResult with a `profile`."""
     from pydantic import ValidationError
@@ -56,43 +45,41 @@ def _load_profile(path: str):
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path} is not valid JSON: {exc}") from None
+        raise InputError(f"{path} is not valid JSON: {exc}") from None
     try:
         if isinstance(raw, dict) and "kind" in raw and "profile" in raw:
             page = PageResult.model_validate(raw)
             if page.profile is None:
-                raise UsageError(f"{path} holds a page result without a profile")
+                raise InputError(f"{path} holds a page result without a profile")
             return page.profile
         return Profile.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise UsageError(f"{path} is not a profile: {where}: {first['msg']}") from None
+        raise InputError(f"{path} is not a profile: {where}: {first['msg']}") from None
 
 
 def _load_page(path: str, url: str | None):
-    try:
-        from companion.pages import parse_snapshot
-    except ImportError:
-        raise UsageError("--page needs the page parser (companion.pages), which is not installed") from None
-    html = _read_text(path, 8 * 1024 * 1024)  # a page snapshot may be up to 8 MiB, as over the protocol
+    from companion.pages import parse_snapshot
+
+    html = read_text(path, 8 * 1024 * 1024)  # a page snapshot may be up to 8 MiB, as over the protocol
     return parse_snapshot(url, html)  # without a URL the parser tells the page kind from the markup
 
 
 def build_context(args):
-    """The CoachContext for these arguments (raises UsageError on bad input)."""
+    """The CoachContext for these arguments (raises InputError on bad input)."""
     from companion.coach import CoachContext
     from companion.coach.registry import RULES_BY_CODE
 
     disabled = {code.strip() for item in args.disable for code in item.split(",") if code.strip()}
     unknown = sorted(disabled - RULES_BY_CODE.keys())
     if unknown:
-        raise UsageError(f"unknown rule code(s) for --disable: {', '.join(unknown)} "
+        raise InputError(f"unknown rule code(s) for --disable: {', '.join(unknown)} "
                          f"(known: {', '.join(sorted(RULES_BY_CODE))})")
     if args.limit is not None and args.limit < 1:
-        raise UsageError("--limit must be a positive number of characters")
+        raise InputError("--limit must be a positive number of characters")
     ctx = CoachContext(surface=args.surface, limit=args.limit, subject=args.subject,
                        recipient_name=args.recipient, company=args.company, disabled=frozenset(disabled))
     if args.page:
@@ -154,11 +141,10 @@ def run(args) -> int:
     from companion.coach import analyze
 
     try:
-        text = _read_text(args.file)
+        text = read_text(args.file)
         ctx = build_context(args)
-    except UsageError as exc:
-        print(f"tactful check: {exc}", file=sys.stderr)
-        return 2
+    except InputError as exc:
+        return fail(str(exc), 2, "tactful check")
     if not text.strip() and not args.json:
         print(f"{'<stdin>' if args.file == '-' else args.file}: nothing to check (the text is empty)")
         return 0
@@ -168,15 +154,3 @@ def run(args) -> int:
     else:
         sys.stdout.write(render_human("<stdin>" if args.file == "-" else args.file, text, feedback))
     return 1 if any(f.severity == "error" for f in feedback.findings) else 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run `check` alone (used by tests and by `python -m companion.cli.check_cmd`)."""
-    parser = argparse.ArgumentParser(prog="tactful check")
-    sub = parser.add_subparsers()
-    register(sub)
-    return run(parser.parse_args(["check", *(argv or [])]))
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

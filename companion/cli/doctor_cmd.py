@@ -6,6 +6,7 @@ Exit status: 0 when nothing is broken (warnings allowed), 1 when a check failed.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 
 def register(subparsers) -> None:
@@ -23,7 +24,7 @@ def run(args) -> int:
     checks = doctor.run_checks(folder)
     ok = doctor.healthy(checks)
     if args.json:
-        print(json.dumps({"ok": ok, "data_dir": str(folder), "checks": [c.as_dict() for c in checks]}, indent=2))
+        print(json.dumps({"ok": ok, "data_dir": str(folder), "checks": [asdict(c) for c in checks]}, indent=2))
     else:
         print(doctor.render(checks, folder))
     return 0 if ok else 1

@@ -1,12 +1,4 @@
-"""`tactful history`: see, change, export, import and erase the outreach log.
-
-    tactful history [--json]                      who you asked, when, what came of it, what to do
-    tactful history --due [--json]                what is due today, oldest first, with the URL
-    tactful history set SLUG [--state S] [--notes TEXT]
-    tactful history forget (--recipient SLUG | --all)
-    tactful history export FILE.json              everything the log holds, readable ("-": stdout)
-    tactful history import FILE.json              merge an export back in
-    tactful history text (on | off)               keep message text (encrypted) or not; off erases it
+"""`tactful history`: see, change, export, import and erase the outreach log (docs/privacy.md).
 
 Works on the database file directly, whether or not the companion runs: a running companion
 notices the change within a second.
@@ -19,7 +11,7 @@ import json
 import sys
 from datetime import datetime, timezone
 
-from companion.cli import DATA_DIR_HELP
+from companion.cli import DATA_DIR_HELP, fail
 from companion.store.db import STATES
 
 
@@ -64,8 +56,7 @@ def _now_ms() -> int:
 
 def _err(message: str, code: int = 1) -> int:
     """1: the action failed; 2: bad input (a file that cannot be read or used), as in other commands."""
-    print(f"tactful history: {message}", file=sys.stderr)
-    return code
+    return fail(message, code, "tactful history")
 
 
 def _open(args):

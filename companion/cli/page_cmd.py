@@ -56,13 +56,13 @@ def _guess_url(html: str) -> str | None:
 
 
 def run(args) -> int:
+    from companion.cli import fail
     from companion.pages import parse_snapshot
 
     try:
         html = _read(args.file)
     except OSError as exc:
-        print(f"tactful page: cannot read {exc}" if ":" in str(exc) else f"tactful page: {exc}", file=sys.stderr)
-        return 2
+        return fail(f"cannot read {exc}" if ":" in str(exc) else str(exc), 2, "tactful page")
     result = parse_snapshot(args.url or _guess_url(html), html)
     if args.json:
         print(json.dumps(result.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from companion.cli import DATA_DIR_HELP
+from companion.cli import DATA_DIR_HELP, fail
 
 
 def register(sub) -> None:
@@ -40,8 +40,7 @@ def run(args) -> int:
     try:
         answer = request_code(data_dir(args.data_dir))
     except AdminError as exc:
-        print(f"tactful: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc))
     attack = answer.get("attack")
     if attack:
         print(attack_warning(attack), file=sys.stderr)

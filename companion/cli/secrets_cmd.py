@@ -28,9 +28,7 @@ def _read_value(name: str) -> str:
 
         return getpass.getpass(f"Value for {name} (input hidden): ")
     data = sys.stdin.read() if sys.stdin is not None else ""
-    if data.endswith("\r\n"):
-        return data[:-2]
-    return data[:-1] if data.endswith("\n") else data
+    return data[:-2] if data.endswith("\r\n") else data.removesuffix("\n")
 
 
 def run(args) -> int:

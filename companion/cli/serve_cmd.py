@@ -14,7 +14,8 @@ import gc
 import signal
 import sys
 
-DEFAULT_PORT = 8765  # = companion.settings.DEFAULT_PORT; the extension tries it first
+from companion.cli import DATA_DIR_HELP, fail
+from companion.settings import DEFAULT_PORT
 EXPOSE_FLAG = "--i-understand-this-exposes-tactful-to-the-network"
 
 
@@ -23,7 +24,7 @@ def register(sub) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
     p.add_argument("--port", type=int, default=None,
                    help=f"port (default: settings.json's port, else {DEFAULT_PORT}; 0 picks a free one)")
-    p.add_argument("--data-dir", default=None, help="data folder (default: $TACTFUL_DATA_DIR or the user data dir)")
+    p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.add_argument(EXPOSE_FLAG, dest="expose", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     p.set_defaults(func=run)
@@ -62,7 +63,6 @@ async def serve(args) -> int:
     from companion.server.app import DataDirUnusable, PortInUse, check_keyring, start_server
     from companion.server.runtime import AlreadyRunning
     from companion.server.services import ServerConfig
-
     from companion import settings
 
     folder = data_dir(args.data_dir)
@@ -72,8 +72,7 @@ async def serve(args) -> int:
     try:
         server = await start_server(folder, config, keyring_status=status)
     except (AlreadyRunning, PortInUse, DataDirUnusable) as exc:
-        print(f"tactful: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc))
     # CPython's default collector, with what exists at startup (modules, schemas, the tone model) left
     # out of its full collections: they scan it all every few seconds under typing, 30-80 ms each,
     # which alone broke the 25 ms p99 (bench/load.py; docs/reliability.md).
@@ -101,9 +100,8 @@ async def serve(args) -> int:
 
 def run(args) -> int:
     if not is_loopback(args.host) and not args.expose:
-        print(f"tactful: refusing to listen on {args.host}: anyone on the network could reach the companion.\n"
-              f"  If you really mean it, add {EXPOSE_FLAG}", file=sys.stderr)
-        return 2
+        return fail(f"refusing to listen on {args.host}: anyone on the network could reach the companion.\n"
+                    f"  If you really mean it, add {EXPOSE_FLAG}", 2)
     if not is_loopback(args.host):
         print(f"WARNING: Tactful is exposed to the network on {args.host}", file=sys.stderr)
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, args.log_level),

@@ -16,6 +16,7 @@ whole one.
 import json
 import sys
 
+from companion.cli import fail
 from companion.cli.textinput import MAX_BYTES, InputError, Lines, read_text
 
 
@@ -98,8 +99,7 @@ def run(args) -> int:
             raise InputError(f"{'stdin' if args.file == '-' else args.file}: {exc}") from None
         model = default_model()
     except (InputError, ModelError) as exc:
-        print(f"tactful tone: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc), 2, "tactful tone")
     if items is not None:
         lines = []
         for item_id, text in items:

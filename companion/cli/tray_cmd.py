@@ -13,10 +13,12 @@ import os
 import signal
 import sys
 
+from companion.cli import DATA_DIR_HELP, fail
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("tray", help="run the companion with a system-tray icon (needs the tray extra)")
-    p.add_argument("--data-dir", default=None, help="data folder (default: $TACTFUL_DATA_DIR or the user data dir)")
+    p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     p.set_defaults(func=run)
 
@@ -33,12 +35,10 @@ def run(args) -> int:
     try:
         from PySide6.QtWidgets import QApplication, QSystemTrayIcon
     except ImportError:
-        print("tactful: the tray needs PySide6: pip install 'tactful[tray]' (or use `tactful serve`)", file=sys.stderr)
-        return 2
+        return fail("the tray needs PySide6: pip install 'tactful[tray]' (or use `tactful serve`)", 2)
     problem = display_problem()
     if problem:
-        print(f"tactful: {problem}", file=sys.stderr)
-        return 2
+        return fail(problem, 2)
 
     from PySide6.QtCore import QTimer
 
@@ -53,8 +53,7 @@ def run(args) -> int:
     try:
         check_single_instance(folder)  # before any window: a second tray must not flash an icon
     except AlreadyRunning as exc:
-        print(f"tactful: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc))
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Tactful")
@@ -63,8 +62,7 @@ def run(args) -> int:
     try:
         started = controller.start()
     except AlreadyRunning as exc:
-        print(f"tactful: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc))
     if started:
         print(f"listening on {controller.runner.url}", flush=True)
     else:

@@ -3,8 +3,6 @@ the running companion (if any) closes their open connections before this command
 
 from __future__ import annotations
 
-import sys
-
 
 def register(sub) -> None:
     from companion.cli import DATA_DIR_HELP
@@ -31,18 +29,17 @@ def close_revoked_connections(folder) -> str:
 
 
 def run(args) -> int:
+    from companion.cli import fail
     from companion.cli.terminal import safe
     from companion.paths import data_dir
     from companion.server.pairing import ClientStore
 
     if bool(args.name) == bool(args.all):
-        print("tactful: give a client NAME or --all", file=sys.stderr)
-        return 2
+        return fail("give a client NAME or --all", 2)
     folder = data_dir(args.data_dir)
     gone = ClientStore(folder).remove(args.name, everything=args.all)
     if not gone and not args.all:
-        print(f"tactful: no paired client named {args.name!r} (see `tactful clients`)", file=sys.stderr)
-        return 1
+        return fail(f"no paired client named {args.name!r} (see `tactful clients`)")
     print(f"revoked {len(gone)} client(s)" + (f": {safe(', '.join(gone))}" if gone else ""))
     if gone:
         print(close_revoked_connections(folder))

@@ -9,14 +9,9 @@ code from the protocol's closed set.
 
 from protocol import messages as m
 
-from companion.commands import draft, ping, settings, status
-from companion.commands import outreach
-from companion.commands import page
+from companion.commands import draft, outreach, page, ping, settings, status
 
-# type -> (model, handler). One line per command; a valid command type missing here is answered
-# `unknown_command` until its handler exists. Add yours next to the others, e.g.
-#   "page": (m.PageSnapshot, page.handle),
-#   "sent": (m.Sent, outreach.handle_sent),
+# type -> (model, handler), one line per command (a command type missing here is answered unknown_command).
 HANDLERS = {
     "ping": (m.Ping, ping.handle),
     "draft": (m.Draft, draft.handle),

@@ -39,7 +39,7 @@ def _recipient(result: PageResult, previous: Profile | None) -> Profile | None:
 
 
 def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profile | None:
-    """Merge a newly seen own profile into the remembered one (file IO: runs in the executor)."""
+    """Merge a newly seen own profile into the remembered one (file IO: runs in a thread)."""
     try:
         if result.own_profile is not None:
             return own_profile.save(data_dir, result.own_profile)
@@ -68,7 +68,6 @@ def _capture_time(value: str | None) -> datetime | None:
 
 
 async def handle(msg, session, services) -> dict:
-    loop = asyncio.get_running_loop()
     captured = _capture_time(getattr(msg, "captured_at", None))
     known = getattr(session, "own_profile", None)
     if known is None:
@@ -78,7 +77,7 @@ async def handle(msg, session, services) -> dict:
     except PageTooComplex as exc:
         log.warning("page refused before parsing: %s", exc)  # the reason only, never the page
         raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
-    session.own_profile = await loop.run_in_executor(None, _remember_own, result, services.data_dir, known)
+    session.own_profile = await asyncio.to_thread(_remember_own, result, services.data_dir, known)
     page = session.page(getattr(msg, "tab", None))
     apply(result, page, msg.url)
     # "Recent" in hints is relative to when the browser captured the page (the extension sends UTC).

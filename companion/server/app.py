@@ -16,6 +16,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from secrets import token_urlsafe
 
 from aiohttp import WSCloseCode, web
 from pydantic import TypeAdapter
@@ -67,13 +68,16 @@ def _forbidden(reason: str) -> web.Response:
 
 @web.middleware
 async def guard(request: web.Request, handler):
-    """Refuse any request whose Host is not ours before a handler (or an upgrade) runs."""
+    """Refuse any request whose Host is not ours before a handler (or an upgrade) runs, and any
+    admin request that is not from a local tool holding the admin secret."""
     services = request.app[SERVICES]
     request.app[LIMITS].request_started(request.protocol)  # a full request head arrived in time
-    extra = () if services.config.host in ("127.0.0.1", "::1", "localhost") else (services.config.host,)
+    exposed = services.config.host not in ("127.0.0.1", "::1", "localhost")  # `serve --host` (a flag says so)
     host = request.headers.get("Host")
-    if not (security.host_ok(host, services.port) or (extra and host == f"{extra[0]}:{services.port}")):
+    if not (security.host_ok(host, services.port) or (exposed and host == f"{services.config.host}:{services.port}")):
         return _forbidden("bad Host header")
+    if request.path.startswith("/v1/admin/"):
+        return _admin_refusal(request) or await handler(request)
     return await handler(request)
 
 
@@ -124,11 +128,8 @@ def _admin_refusal(request: web.Request) -> web.Response | None:
 
 
 async def admin_pair_code(request: web.Request) -> web.Response:
-    """A one-time pairing code for `tactful pair`, who proves itself with the admin secret."""
+    """A one-time pairing code for `tactful pair`."""
     services = request.app[SERVICES]
-    refusal = _admin_refusal(request)
-    if refusal is not None:
-        return refusal
     code, ttl = services.pairing.create_code()
     log.info("created a pairing code")
     answer = {"code": code, "expires_in": ttl}
@@ -141,9 +142,6 @@ async def admin_pair_code(request: web.Request) -> web.Response:
 async def admin_introduce(request: web.Request) -> web.Response:
     """A token for the extension a browser vouched for ({"origin", "client_name"}, from
     `tactful native-host`), with the port it connects to."""
-    refusal = _admin_refusal(request)
-    if refusal is not None:
-        return refusal
     try:
         body = await request.json()
         origin, name = str(body["origin"]), _CLIENT_NAME.validate_python(body["client_name"])
@@ -160,9 +158,6 @@ async def admin_introduce(request: web.Request) -> web.Response:
 
 async def admin_revoked(request: web.Request) -> web.Response:
     """`tactful unpair` changed clients.json: close the revoked clients' connections now (4401)."""
-    refusal = _admin_refusal(request)
-    if refusal is not None:
-        return refusal
     closed = await close_revoked(request.app[SERVICES])
     return web.json_response({"closed": closed})
 
@@ -249,7 +244,7 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
         services.pairing = Pairing(data_dir, clock=lambda: services.clock())
     services.keyring = keyring_status
     await store_service.attach(services)  # the outreach log (services.store)
-    admin_secret = runtime.new_admin_secret()
+    admin_secret = token_urlsafe(32)  # per run: `tactful pair` reads it from the data dir
     raise_fd_limit()  # before the limits read it: more sockets before refusing any (limits.py)
     app = create_app(services, admin_secret)
     # keepalive_timeout: an HTTP connection idle after a response closes after header_timeout too.
@@ -266,10 +261,9 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
         await store_service.detach(services)
         if exc.errno == errno.EADDRINUSE:
             # Say whether the owner is a Tactful companion (e.g. one serving another data dir).
-            if config.port and await asyncio.to_thread(runtime.health_answers, config.port):
-                raise PortInUse(f"port {config.port} on {config.host} is already in use by another Tactful "
-                                "companion; stop it (or use it) or choose another port with --port") from None
-            raise PortInUse(f"port {config.port} on {config.host} is already in use by another program; "
+            tactful = config.port and await asyncio.to_thread(runtime.health_answers, config.port)
+            who = "another Tactful companion" if tactful else "another program"
+            raise PortInUse(f"port {config.port} on {config.host} is already in use by {who}; "
                             "stop it or choose another port with --port") from None
         raise
     port = runner.addresses[0][1]

@@ -51,9 +51,6 @@ def _utf8_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
-_loads = json_value  # the decoded value, or NOT_JSON / TOO_DEEP: never raises (frames.py)
-
-
 def log_failure(what: str) -> None:
     """Log the current exception's type and stack, not its message: handlers' messages may quote
     draft text or page content, which must never reach a log."""
@@ -85,7 +82,7 @@ class _Pending:
 class Connection:
     """Runs one accepted WebSocket until it closes. Create, then `await run()`."""
 
-    def __init__(self, ws: web.WebSocketResponse, services, origin: str, ticket=None):
+    def __init__(self, ws: web.WebSocketResponse, services, origin: str, ticket):
         from companion.commands import HANDLERS  # the dispatch table; imported late so it can grow
 
         self.ws = ws
@@ -94,7 +91,6 @@ class Connection:
         self.handlers = HANDLERS
         self.session = Session(origin=origin)
         self._ticket = ticket  # limits.Ticket: its place in the connection pools
-        self.authenticated = False
         self.closing = False
         # str frames, a (code, reason) close marker, or None to stop the writer.
         self._out: asyncio.Queue = asyncio.Queue(maxsize=self.config.send_queue + 1)
@@ -182,14 +178,13 @@ class Connection:
         record, reply = done
         self.session.client_name = record.name
         self._verifier = record.verifier
-        refusal = self._ticket.authenticated(record.name) if self._ticket is not None else None
+        refusal = self._ticket.authenticated(record.name)
         if refusal is not None:  # over its client's cap: try again later, the pairing stays
             try:
                 await self.ws.close(code=SLOW_CLIENT_CLOSE, message=refusal.encode()[:120])
             except (ConnectionError, RuntimeError):
                 pass
             return False
-        self.authenticated = True
         svc.connections.add(self)  # before auth_ok: a client that got auth_ok is already counted
         try:
             await self.ws.send_json(reply)
@@ -287,9 +282,9 @@ class Connection:
     async def _on_text(self, data: str) -> None:
         size = _utf8_len(data)
         if size > self.config.max_message:  # only a `page` may be this big: decode it off the loop
-            raw = await asyncio.to_thread(_loads, data)
+            raw = await asyncio.to_thread(json_value, data)
         else:
-            raw = _loads(data)
+            raw = json_value(data)  # the decoded value, or NOT_JSON / TOO_DEEP: never raises
         kind = raw.get("type") if isinstance(raw, dict) else None
         if not isinstance(kind, str):
             kind = None

@@ -168,10 +168,7 @@ class ClientStore:
 
     def by_name(self, name: str) -> ClientRecord | None:
         """The paired client with exactly this name, if any."""
-        for record in self.load():
-            if record.name == name:
-                return record
-        return None
+        return next((record for record in self.load() if record.name == name), None)
 
     def _signature(self) -> tuple | None:
         """Changes whenever clients.json is rewritten: writes replace the file (a new inode)."""

@@ -21,11 +21,10 @@ from companion.server.services import ServerConfig
 
 
 class ServerRunner:
-    def __init__(self, data_dir: Path, port: int = 8765, host: str = "127.0.0.1",
-                 on_status: Callable[[dict], None] | None = None, config: ServerConfig | None = None,
-                 check_keyring: bool = True):
+    def __init__(self, data_dir: Path, port: int = 8765, on_status: Callable[[dict], None] | None = None,
+                 config: ServerConfig | None = None, check_keyring: bool = True):
         self.data_dir = Path(data_dir)
-        self.config = config or ServerConfig(host=host, port=port)
+        self.config = config or ServerConfig(port=port)
         self.on_status = on_status
         self.check_keyring = check_keyring
         self.loop: asyncio.AbstractEventLoop | None = None

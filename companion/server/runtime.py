@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from companion.paths import ensure_private_dir, write_private_file
 RUNTIME_FILE = "runtime.json"
 ADMIN_SECRET_FILE = "admin-secret"
 ADMIN_HEADER = "X-Tactful-Admin"
+_LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never via a proxy
 
 
 class AlreadyRunning(Exception):
@@ -76,9 +76,8 @@ def pid_alive(pid: int) -> bool:
 
 def health_answers(port: int, timeout: float = 1.0) -> bool:
     """True when a Tactful companion answers /v1/health on this loopback port."""
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
     try:
-        with opener.open(f"http://127.0.0.1:{port}/v1/health", timeout=timeout) as resp:
+        with _LOOPBACK.open(f"http://127.0.0.1:{port}/v1/health", timeout=timeout) as resp:
             return resp.status == 200 and json.loads(resp.read()).get("status") == "ok"
     except (OSError, ValueError):
         return False
@@ -94,9 +93,8 @@ def admin_post(data_dir: Path, path: str, timeout: float = 5.0, body: dict | Non
     data = json.dumps(body).encode() if body is not None else b""
     req = urllib.request.Request(f"{info.http_base}{path}", data=data, method="POST",
                                  headers={ADMIN_HEADER: secret, "Content-Type": "application/json"})
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
     try:
-        with opener.open(req, timeout=timeout) as resp:
+        with _LOOPBACK.open(req, timeout=timeout) as resp:
             return json.loads(resp.read())
     except urllib.error.HTTPError as exc:
         raise AdminError(f"the companion refused: HTTP {exc.code}") from None
@@ -117,10 +115,6 @@ def check_single_instance(data_dir: Path) -> None:
             f"a Tactful companion (pid {info.pid}) already serves {data_dir} at {info.url}; "
             "stop it first or use another --data-dir")
     remove_runtime(data_dir)
-
-
-def new_admin_secret() -> str:
-    return secrets.token_urlsafe(32)
 
 
 def write_runtime(data_dir: Path, port: int, secret: str) -> None:

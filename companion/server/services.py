@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from companion import __version__
+from protocol import PROTOCOL_VERSION
 
 log = logging.getLogger("tactful.server")
 
@@ -71,12 +72,12 @@ class Services:
         """A summary for the tray and the `status` command; never contains secrets or content."""
         return {
             "version": self.version,
-            "protocol": 1,
+            "protocol": PROTOCOL_VERSION,
             "port": self.port,
             "paused": self.is_paused,
             "local_only": self.local_only,
             "clients_connected": len(self.connections),
-            "keyring": self.keyring.as_dict() if self.keyring is not None else None,
+            "keyring": asdict(self.keyring) if self.keyring is not None else None,
             "store": self.store is not None,
         }
 
@@ -92,6 +93,14 @@ class Services:
     def set_paused(self, paused: bool) -> None:
         """Pause or resume coaching for every connection; connected clients get a `paused` event."""
         self.is_paused = bool(paused)
+        self._broadcast("paused", {"paused": self.is_paused})
+
+    def set_local_only(self, on: bool) -> None:
+        """Record local-only mode; connected clients get a `local_only` event (the sidebar shows it)."""
+        self.local_only = bool(on)
+        self._broadcast("local_only", {"local_only": self.local_only})
+
+    def _broadcast(self, event: str, data: dict) -> None:
         for conn in list(self.connections):
-            conn.push_event("paused", {"paused": self.is_paused})
+            conn.push_event(event, data)
         self.notify()

@@ -5,11 +5,8 @@ mass-message index that the coach's rules read through OutreachView. See docs/pr
 is stored and how to see, export and erase it.
 """
 
-from companion.coach.outreach_view import RecipientLog, SentItem
-from companion.store.cache import OutreachView
 from companion.store.db import DB_NAME, StoreError
 from companion.store.logdb import LogDB, NotFound
 from companion.store.service import OutreachStore
 
-__all__ = ["DB_NAME", "LogDB", "NotFound", "OutreachStore", "OutreachView", "RecipientLog", "SentItem",
-           "StoreError"]
+__all__ = ["DB_NAME", "LogDB", "NotFound", "OutreachStore", "StoreError"]

@@ -130,9 +130,6 @@ class OutreachView:
     def notice(self) -> str | None:
         return self._cache.notice
 
-    def needing_update(self) -> list[RecipientLog]:
-        return [r for r in self._cache.all() if r.needs_update()]
-
     def mass_check(self, text: str, exclude_slug: str | None = None,
                    names: tuple[str, ...] = ()) -> NearCopies | None:
         """Near-copies of `text` already sent to people other than `exclude_slug`.

@@ -23,21 +23,14 @@ class KeyUnavailable(Exception):
     """No secure keyring could give (or keep) the history key; the message says why."""
 
 
-def _secrets():
-    try:
-        from companion import secrets
-    except ImportError as exc:  # pragma: no cover - the module ships with the companion
-        raise KeyUnavailable("the keyring module is missing") from exc
-    return secrets
-
-
 def load_key(create: bool) -> bytes | None:
     """The history key from the keyring; a new one is made and saved when `create` and none exists.
 
     Returns None when there is no key and `create` is false. Raises KeyUnavailable when the keyring
     cannot be reached.
     """
-    secrets = _secrets()
+    from companion import secrets  # imports keyring: only when text is stored or read
+
     try:
         value = secrets.get_secret(KEY_NAME)
         if value:
@@ -60,11 +53,10 @@ def load_key(create: bool) -> bytes | None:
 
 def delete_key() -> None:
     """Remove the key from the keyring (after the texts it protected are gone)."""
-    secrets = _secrets()
-    remove = getattr(secrets, "delete_secret", None)
+    from companion import secrets
+
     try:
-        if remove is not None:
-            remove(KEY_NAME)
+        secrets.delete_secret(KEY_NAME)
     except Exception:
         pass  # nothing to delete, or no keyring: either way no key remains that we could use
 

@@ -18,6 +18,8 @@ from companion.coach.outreach_view import iso, parse_time, to_ms
 from companion.store.db import SCHEMA_VERSION
 from companion.store.fingerprint import pack, shingles, unpack
 from companion.store.logdb import LogDB
+from protocol.feedback import Surface
+from protocol.outreach import ReferralState
 
 FORMAT = "tactful-outreach-log"
 
@@ -27,7 +29,7 @@ class _M(BaseModel):
 
 
 class XMessage(_M):
-    surface: Literal["connection_note", "message", "inmail", "follow_up"]
+    surface: Surface
     sent_at: str
     follow_up: bool = False
     fingerprint: str | None = None  # hex of packed 64-bit shingle hashes
@@ -40,7 +42,7 @@ class XRecipient(_M):
     name: str | None = None
     company: str | None = None
     role: str | None = None
-    state: Literal["asked", "agreed", "declined", "referred", "hired", "closed"] = "asked"
+    state: ReferralState = "asked"
     state_changed_at: str | None = None
     notes: str | None = None
     messages: list[XMessage] = []

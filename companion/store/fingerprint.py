@@ -12,11 +12,10 @@ phrase occurred (docs/privacy.md says so).
 """
 
 import re
+import sys
 from array import array
 from hashlib import blake2b
 
-
-SHINGLE = 3
 _PERSON = b"tactful-shingle1"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -93,9 +92,7 @@ def shingles(text: str, names: tuple[str, ...] = ()) -> frozenset[int]:
 def pack(fp: frozenset[int]) -> bytes:
     """Store form: sorted unsigned 64-bit little-endian integers."""
     arr = array("Q", sorted(fp))
-    if arr.itemsize != 8:  # pragma: no cover - every platform we ship on has 8-byte Q
-        raise RuntimeError("array('Q') is not 64-bit here")
-    if array("H", [1]).tobytes() != b"\x01\x00":  # pragma: no cover - big-endian host
+    if sys.byteorder == "big":  # pragma: no cover
         arr.byteswap()
     return arr.tobytes()
 
@@ -104,16 +101,6 @@ def unpack(blob: bytes) -> array:
     """The stored fingerprint as an array of ints (compact: 8 bytes per shingle in memory)."""
     arr = array("Q")
     arr.frombytes(blob)
-    if array("H", [1]).tobytes() != b"\x01\x00":  # pragma: no cover
+    if sys.byteorder == "big":  # pragma: no cover
         arr.byteswap()
     return arr
-
-
-def jaccard(a: frozenset[int], b) -> float:
-    """Jaccard similarity of a set and an iterable of distinct ints."""
-    if not a:
-        return 0.0
-    inter = len(a.intersection(b))
-    size_b = len(b)
-    union = len(a) + size_b - inter
-    return inter / union if union else 0.0

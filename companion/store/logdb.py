@@ -7,6 +7,7 @@ COMMIT returned, so readers never see a write that could still be lost.
 
 import logging
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,18 +93,16 @@ class LogDB:
 
     # -- writes --------------------------------------------------------------------------------
 
+    @contextmanager
     def _tx(self):
-        conn = self.conn
-
-        class _Tx:
-            def __enter__(self_inner):
-                conn.execute("BEGIN IMMEDIATE")
-
-            def __exit__(self_inner, exc_type, exc, tb):
-                conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
-                return False
-
-        return _Tx()
+        """One explicit transaction: committed when the block ends, rolled back when it raises."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     def _scrub(self) -> None:
         """After deleting: fold the WAL into the file and truncate it, so no old page lingers there."""

@@ -110,8 +110,7 @@ class OutreachStore:
     def _build_index_soon(self, cache: LogCache) -> None:
         """Build the mass-message index on its own thread: 100,000 logged messages take a while,
         and neither start-up nor the next `sent` should wait for it."""
-        self._indexer = threading.Thread(target=cache.build_index, name="tactful-store-index", daemon=True)
-        self._indexer.start()
+        threading.Thread(target=cache.build_index, name="tactful-store-index", daemon=True).start()
 
     async def wait_indexed(self, timeout: float = 60.0) -> bool:
         """True once the mass-message index is built (tests and the bench wait for it)."""
@@ -121,7 +120,8 @@ class OutreachStore:
             await asyncio.sleep(0.02)
         return self.cache.index_ready
 
-    async def _submit(self, fn: Callable[[LogDB], Any]) -> Any:
+    async def run(self, fn: Callable[[LogDB], Any]) -> Any:
+        """Run any LogDB operation on the writer thread; its result once it returned (and committed)."""
         if self._closed or self._thread is None:
             raise StoreClosed("the outreach log is closed")
         fut = asyncio.get_running_loop().create_future()
@@ -131,20 +131,16 @@ class OutreachStore:
     # -- async API (each is one committed transaction) -----------------------------------------
 
     async def record_sent(self, **kwargs):
-        return await self._submit(lambda db: db.record_sent(**kwargs))
+        return await self.run(lambda db: db.record_sent(**kwargs))
 
     async def record_replies(self, slug: str, times_ms: list[int]) -> int:
-        return await self._submit(lambda db: db.record_replies(slug, times_ms))
+        return await self.run(lambda db: db.record_replies(slug, times_ms))
 
     async def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None):
-        return await self._submit(lambda db: db.update(slug, now_ms, state=state, notes=notes))
+        return await self.run(lambda db: db.update(slug, now_ms, state=state, notes=notes))
 
     async def forget(self, slug: str | None = None) -> int:
-        return await self._submit(lambda db: db.forget(slug))
-
-    async def run(self, fn: Callable[[LogDB], Any]) -> Any:
-        """Run any LogDB operation on the writer thread."""
-        return await self._submit(fn)
+        return await self.run(lambda db: db.forget(slug))
 
 
 def _settle(fut: asyncio.Future, result: Any, error: BaseException | None) -> None:
@@ -162,7 +158,7 @@ async def attach(services) -> None:
     A log that cannot be opened (e.g. written by a newer Tactful) leaves services.store None: the
     companion still coaches, and outreach commands answer `unavailable`.
     """
-    if getattr(services, "store", None) is not None:
+    if services.store is not None:
         return
     from companion.store.db import StoreError
 
@@ -179,6 +175,5 @@ async def attach(services) -> None:
 
 async def detach(services) -> None:
     """Close the log (waits for queued writes to commit); the server calls this on stop."""
-    store = getattr(services, "store", None)
-    if isinstance(store, OutreachStore):
-        await store.close()
+    if services.store is not None:
+        await services.store.close()

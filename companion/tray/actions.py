@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from companion import __version__, settings
-from companion.tray.state import TrayState, local_only_off_warning
+from companion.tray.state import TrayState
 
 log = logging.getLogger("tactful.tray")
 
@@ -56,7 +56,7 @@ class TrayController:
         from companion.server.runtime import AlreadyRunning
 
         prefs = settings.load_or_default(self.data_dir)
-        self._known_clients = set(self._client_names())
+        self._known_clients = set(self.browsers())
         self.runner = self._runner_factory(self.data_dir, prefs.port, self._forward_status)
         try:
             self.runner.start()
@@ -81,6 +81,10 @@ class TrayController:
         thread = getattr(self.runner, "_thread", None)
         return self.runner is not None and (thread is None or thread.is_alive())
 
+    def store(self):
+        """The running companion's outreach store, or None."""
+        return getattr(self.runner.services, "store", None) if self.runner is not None and self.alive() else None
+
     def _forward_status(self, snapshot: dict) -> None:  # server thread
         self._last_status = snapshot
         if self._on_status:
@@ -88,7 +92,8 @@ class TrayController:
 
     # --- state ------------------------------------------------------------------------------
 
-    def _client_names(self) -> list[str]:
+    def browsers(self) -> list[str]:
+        """The paired browsers' names (for the Unpair menu)."""
         from companion.server.pairing import ClientStore
 
         try:
@@ -96,13 +101,9 @@ class TrayController:
         except (ValueError, TypeError, KeyError):
             return []
 
-    def browsers(self) -> list[str]:
-        """The paired browsers' names (for the Unpair menu)."""
-        return self._client_names()
-
     def refresh(self) -> TrayState:
         """The current state; reports newly paired browsers through `on_paired` (GUI thread)."""
-        names = self._client_names()
+        names = self.browsers()
         if self._known_clients is not None and self.on_paired:
             for name in names:
                 if name not in self._known_clients:
@@ -111,7 +112,7 @@ class TrayController:
         return self.state(len(names))
 
     def state(self, paired: int | None = None) -> TrayState:
-        paired = len(self._client_names()) if paired is None else paired
+        paired = len(self.browsers()) if paired is None else paired
         if self.runner is not None and not self.alive() and self.error is None:
             self.error = "the companion stopped unexpectedly; choose Quit and start it again"
         if self.runner is None or self.error:
@@ -147,16 +148,11 @@ class TrayController:
         self.runner.set_paused(paused)
         return paused
 
-    def local_only_confirmation(self) -> str:
-        """The text the user confirms before local-only goes off: it names what would leave."""
-        return local_only_off_warning()
-
     def set_local_only(self, on: bool) -> None:
-        """Persist the mode and tell the server,
-        which pushes a `local_only` event to connected browsers so the sidebar shows it."""
+        """Persist the mode and tell the running server (Services.set_local_only)."""
         settings.update(self.data_dir, local_only=bool(on))
         if self.runner is not None and self.alive():
-            self.runner._call(_apply_local_only, self.runner.services, bool(on))
+            self.runner._call(self.runner.services.set_local_only, bool(on))
 
     def history_folder(self) -> Path:
         """The folder that holds the outreach log (the data dir), created if missing."""
@@ -175,8 +171,8 @@ class TrayController:
 
         Through the running server's store when it has one (its cache updates at once), else
         directly in the database file."""
-        store = getattr(self.runner.services, "store", None) if self.runner and self.alive() else None
-        if store is not None and hasattr(store, "forget"):
+        store = self.store()
+        if store is not None:
             return int(asyncio.run_coroutine_threadsafe(store.forget(None), self.runner.loop).result(30))
         from companion.store.db import DB_NAME
         from companion.store.logdb import LogDB
@@ -233,24 +229,12 @@ class TrayController:
             raise RuntimeError(self.error or "the companion is not running")
 
 
-def _apply_local_only(services, on: bool) -> None:
-    """On the server loop: record the mode, push it to browsers, update status listeners."""
-    services.local_only = on
-    for conn in list(services.connections):
-        conn.push_event("local_only", {"local_only": on})
-    services.notify()
-
-
 def _default_runner(data_dir: Path, port: int, on_status):
     from companion.server.runner import ServerRunner
 
     return ServerRunner(data_dir, port=port, on_status=on_status)
 
 
-def now_stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-
-
 def default_export_name() -> str:
-    return f"tactful-export-{now_stamp()}.json"
+    return f"tactful-export-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.json"
 

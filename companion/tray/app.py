@@ -23,7 +23,7 @@ from companion.tray.browser_link import offer_browser_link
 from companion.tray.actions import ERASE_WARNING, TrayController, default_export_name
 from companion.tray.icons import make_icon
 from companion.tray.reminders import Reminders, notice, summary
-from companion.tray.state import TrayState
+from companion.tray.state import TrayState, local_only_off_warning
 from companion.tray.windows import PairWindow, SettingsDialog
 
 log = logging.getLogger("tactful.tray")
@@ -255,7 +255,7 @@ class TrayApp(QObject):
 
     def toggle_local_only(self) -> None:
         want_on = self.local_only_action.isChecked()  # Qt flipped the check mark already
-        if not want_on and not self.confirm("Turn off local-only mode?", self.controller.local_only_confirmation(),
+        if not want_on and not self.confirm("Turn off local-only mode?", local_only_off_warning(),
                                             "Turn off local-only"):
             self.local_only_action.setChecked(True)
             return

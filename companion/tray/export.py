@@ -11,12 +11,11 @@ credential values never go in. The file is written 0600 because it is personal.
 from __future__ import annotations
 
 import json
-import os
-import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
 from companion import __version__
+from companion.paths import write_private_file
 
 
 def outreach_log(data_dir: Path) -> dict:
@@ -35,20 +34,12 @@ def outreach_log(data_dir: Path) -> dict:
 
 
 def _secret_names(timeout: float = 3.0) -> list[str] | None:
-    box: dict = {}
+    from companion import secrets
 
-    def probe() -> None:
-        try:
-            from companion import secrets
-
-            box["names"] = secrets.list_names()
-        except Exception:  # noqa: BLE001 - no secure keyring: nothing stored there
-            box["names"] = None
-
-    t = threading.Thread(target=probe, daemon=True)
-    t.start()
-    t.join(timeout)
-    return box.get("names")
+    try:
+        return secrets.within_deadline(secrets.list_names, timeout=timeout)
+    except Exception:  # noqa: BLE001 - no secure keyring (or no answer): nothing to list
+        return None
 
 
 def collect(data_dir: Path) -> dict:
@@ -75,20 +66,10 @@ def collect(data_dir: Path) -> dict:
 def export_everything(data_dir: Path, dest: Path) -> Path:
     """Write the export to `dest` (0600, atomically) and return the path.
 
-    The destination folder must exist and is left as it is (its mode is the user's business)."""
+    The destination folder must exist and keeps its mode (that is the user's business)."""
     dest = Path(dest).expanduser()
     if not dest.parent.is_dir():
         raise FileNotFoundError(f"no such folder: {dest.parent}")
-    data = (json.dumps(collect(data_dir), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    data = json.dumps(collect(data_dir), indent=2, ensure_ascii=False) + "\n"
+    write_private_file(dest, data, private_parent=False)
     return dest

@@ -60,15 +60,11 @@ class Reminders:
     def __init__(self, controller, clock):
         self.controller, self.clock = controller, clock
 
-    def _store(self):
-        runner = self.controller.runner
-        return getattr(runner.services, "store", None) if runner is not None and self.controller.alive() else None
-
     def _run(self, coro):
         return asyncio.run_coroutine_threadsafe(coro, self.controller.runner.loop).result(10)
 
     def _people_and_marks(self):
-        store = self._store()
+        store = self.controller.store()
         return (store.view().all(), self._run(store.run(lambda db: db.reminders()))) if store else ([], {})
 
     def review(self):
@@ -92,7 +88,7 @@ class Reminders:
 
     def mark(self, slug: str, status: str) -> None:
         """Note that this person's current due item was notified, snoozed (a day) or dismissed."""
-        store, now = self._store(), self.clock()
+        store, now = self.controller.store(), self.clock()
         item = due(store.view().recipient(slug), now)
         if item is not None:
             until = now + SNOOZE_MS if status == "snoozed" else None
@@ -100,4 +96,4 @@ class Reminders:
 
     def set_state(self, slug: str, state: str) -> None:
         """What came of the ask: the same LogDB.update that `tactful history set` runs."""
-        self._run(self._store().update(slug, self.clock(), state=state))
+        self._run(self.controller.store().update(slug, self.clock(), state=state))

@@ -42,11 +42,10 @@ class TrayState:
     version: str = ""
 
     @classmethod
-    def from_status(cls, status: dict, paired_browsers: int, error: str | None = None) -> "TrayState":
+    def from_status(cls, status: dict, paired_browsers: int) -> "TrayState":
         """Build from Services.status() (the server's own summary) plus the paired-client count."""
         return cls(
-            running=error is None,
-            error=error,
+            running=True,
             paused=bool(status.get("paused")),
             local_only=bool(status.get("local_only", True)),
             clients_connected=int(status.get("clients_connected") or 0),
