@@ -175,7 +175,8 @@ def check_paired(data_dir: Path):
                            f"remove {data_dir / 'clients.json'} and pair your browser again")
     if not records:
         return [], Check("paired browsers", WARN, "no browser is paired yet",
-                         "tray menu > Pair a browser (or `tactful pair`), then enter the code in the extension")
+                         "`tactful browser install`, then load the extension: it pairs itself; or tray menu > "
+                         "Pair a browser (`tactful pair`) and enter the code in the extension")
     names = ", ".join(r.name for r in records)
     return records, Check("paired browsers", OK, f"{len(records)} paired: {names}")
 
