@@ -13,5 +13,4 @@ class ErrorCode(str, Enum):
     TOO_LARGE = "too_large"  # a payload above the command's own cap
     UNAVAILABLE = "unavailable"  # a feature that needs something missing (e.g. a keyring)
     PAUSED = "paused"  # the user paused coaching
-    EGRESS_BLOCKED = "egress_blocked"  # local-only mode refused a non-loopback connection
     INVALID_PAGE = "invalid_page"  # a page snapshot too deep or too large to parse in bounded time

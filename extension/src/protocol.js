@@ -4,7 +4,7 @@
 export const PROTOCOL_VERSION = 1;
 export const AUTH_CLOSE_CODE = 4401;
 export const SERVER_PROOF_LABEL = "tactful-server-proof-v1";
-export const ERROR_CODES = Object.freeze(["invalid_format", "unknown_command", "superseded", "rate_limited", "internal_error", "not_found", "too_large", "unavailable", "paused", "egress_blocked", "invalid_page"]);
+export const ERROR_CODES = Object.freeze(["invalid_format", "unknown_command", "superseded", "rate_limited", "internal_error", "not_found", "too_large", "unavailable", "paused", "invalid_page"]);
 export const COMMAND_TYPES = Object.freeze(["draft", "outreach.forget", "outreach.list", "outreach.update", "page", "ping", "sent", "settings", "status"]);
 export const SURFACES = Object.freeze(["connection_note", "message", "inmail", "follow_up"]);
 export const REFERRAL_STATES = Object.freeze(["asked", "agreed", "declined", "referred", "hired", "closed"]);
