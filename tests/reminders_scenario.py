@@ -21,15 +21,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # tray_support
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # companion, when not installed
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from companion import settings  # noqa: E402
 from companion.store import LogDB  # noqa: E402
 from companion.tray.actions import TrayController  # noqa: E402
 from companion.tray.app import TrayApp  # noqa: E402
-from tray_scenario import pump  # noqa: E402
+from tray_scenario import pump, start_app  # noqa: E402
 from tray_support import runner_on_free_port  # noqa: E402
 
 NOW = int(datetime(2026, 3, 20, 15, 0, tzinfo=timezone.utc).timestamp() * 1000)
@@ -100,10 +99,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0])
     shot = Path(argv[argv.index("--outreach-screenshot") + 1]) if "--outreach-screenshot" in argv else None
     res: dict = {}
-    app = QApplication([sys.argv[0]])
-    app.setQuitOnLastWindowClosed(False)
-    res["platform"] = QGuiApplication.platformName()
-    res["tray_available"] = pump(app, QSystemTrayIcon.isSystemTrayAvailable, 10)
+    app = start_app(res)
     data = Path(tempfile.mkdtemp(prefix="tactful-reminders-"))
     seed(data)
     clock = [NOW]

@@ -56,15 +56,22 @@ def colour_share(image, rect: QRect, colour: str, tolerance: int = 40) -> float:
     return hits / total if total else 0.0
 
 
+def start_app(result: dict) -> QApplication:
+    """The scenario's QApplication (kept alive with no window open), with the platform and whether
+    a tray host docks icons noted in `result`."""
+    app = QApplication([sys.argv[0]])
+    app.setQuitOnLastWindowClosed(False)
+    result["platform"] = QGuiApplication.platformName()
+    result["tray_available"] = pump(app, QSystemTrayIcon.isSystemTrayAvailable, 10)
+    return app
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0])
     shot = Path(argv[argv.index("--screenshot") + 1]) if "--screenshot" in argv else None
     pair_shot = Path(argv[argv.index("--pair-screenshot") + 1]) if "--pair-screenshot" in argv else None
     result: dict = {}
-    app = QApplication([sys.argv[0]])
-    app.setQuitOnLastWindowClosed(False)
-    result["platform"] = QGuiApplication.platformName()
-    result["tray_available"] = pump(app, QSystemTrayIcon.isSystemTrayAvailable, 10)
+    app = start_app(result)
 
     data = Path(tempfile.mkdtemp(prefix="tactful-tray-"))
     opened: list = []
