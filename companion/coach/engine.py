@@ -90,13 +90,15 @@ def example_surface(rule: Rule) -> str:
     return "message" if "message" in rule.surfaces else sorted(rule.surfaces)[0]
 
 
-def missing_phrase_rule(code: str, present: Callable[[AnalysedDraft], bool], message: str, suggestion: str,
-                        **fields: Any) -> Rule:
-    """A rule that fires once, without a range, when the draft lacks something (`present` is False)."""
+def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool], message: str,
+                        suggestion: str, **fields: Any) -> Rule:
+    """A rule that fires once, without a range, when the draft lacks something: `present` (a pattern)
+    does not occur in the lower-cased draft, or `present(draft)` (a predicate) is False."""
     rule: Rule
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
-        if not present(draft):
+        found = present.search(draft.lower) if isinstance(present, re.Pattern) else present(draft)
+        if not found:
             yield rule.finding(message, suggestion=suggestion)
 
     rule = Rule(code=code, check=check, **fields)
