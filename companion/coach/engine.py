@@ -122,22 +122,20 @@ def phrase_rule(code: str, pattern: re.Pattern[str], message: str, suggestion: s
 
 
 def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | None:
-    """UTF-16 span of the word the caret touches while no boundary follows it yet, else None."""
+    """UTF-16 span of the word being typed: the caret is inside a word, or at the end of the draft
+    right after one. None when a boundary follows the caret (the word before it is finished)."""
     if caret is None or caret > draft.utf16_length:
         return None
-    at = draft.offsets.from_utf16(caret)
-    text = draft.text
-    if at < len(text) and (text[at].isalnum() or text[at] in "'’-_]}>"):
-        pass  # typing inside a word: it is unfinished too
-    elif at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-_[{<"):
-        return None  # the caret follows a boundary: nothing is being typed
-    elif at < len(text):
-        return None  # a boundary follows the word: it is finished
-    start = at
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_[{<"):
+    text, at = draft.text, draft.offsets.from_utf16(caret)
+    left, right = "'’-_[{<", "'’-_]}>"  # what a word holds besides letters and digits: "[Na|me]"
+    inside = at < len(text) and (text[at].isalnum() or text[at] in right)
+    at_end = at == len(text) and at > 0 and (text[at - 1].isalnum() or text[at - 1] in left)
+    if not (inside or at_end):
+        return None
+    start = end = at
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in left):
         start -= 1
-    end = at
-    while end < len(text) and (text[end].isalnum() or text[end] in "'’-_]}>"):
+    while end < len(text) and (text[end].isalnum() or text[end] in right):
         end += 1
     return draft.offsets.to_utf16(start), draft.offsets.to_utf16(end)
 
