@@ -91,7 +91,6 @@ NAME_MISMATCH = Rule(
 COMPANY_MISMATCH = Rule(
     judges_words=True,
     code="fact.company-mismatch", severity="error", check=_company_mismatch,
-    surfaces=frozenset({"connection_note", "message", "inmail", "follow_up"}),
     fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',),
     quiet=('How do you like your team at Stripe?', 'I worked at Google before.',),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
