@@ -75,26 +75,6 @@ class OutreachLog(Protocol):
         (the recipient's name, company and role), so a filled-in template still matches."""
 
 
-# Advice shown for one recipient in the panel's log, `tactful history` and referral.keep-updated.
-DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
-
-
-def keep_updated_advice(rec: RecipientLog, now_ms: int | None = None) -> str | None:
-    """The reminder for one recipient, or None when none is due."""
-    from companion.coach.due import due  # due reads this module's records
-
-    item = due(rec, now_ms if now_ms is not None else 0)
-    if item is None or item.kind not in ("thank", "update"):
-        return None
-    when = ""
-    if rec.state_at_ms is not None and now_ms is not None:
-        days = max(0, (now_ms - rec.state_at_ms) // 86_400_000)
-        when = " today" if days == 0 else f" {days} day{'s' if days != 1 else ''} ago"
-    who = rec.name or rec.slug
-    return (f"{who} {DONE[rec.state]}{when} and you have not written since: thank them and tell them "
-            "where things stand.")
-
-
 def to_ms(when: datetime) -> int:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)  # naive times are taken as UTC

@@ -5,10 +5,10 @@ companion.coach.due decides when (the same advice shows in `tactful history` and
 import re
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import due
+from companion.coach.due import DONE, due
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import first_name, recipient_log
-from companion.coach.outreach_view import DONE, from_ms, say_date, to_ms
+from companion.coach.outreach_view import from_ms, say_date, to_ms
 
 THANKS = re.compile(r"\b(?:thank(?:s| you)?|grateful|appreciate[ds]?|update)\b", re.IGNORECASE)
 
