@@ -78,9 +78,12 @@ class Rule:
         return True
 
     def finding(self, message: str, draft: AnalysedDraft | None = None, span: tuple[int, int] | None = None,
-                **extra: Any) -> Finding:
-        """A finding of this rule; `span` is in code points and is converted to UTF-16 here."""
+                replacement: str | None = None, **extra: Any) -> Finding:
+        """A finding of this rule; `span` is in code points and is converted to UTF-16 here. A
+        `replacement` for the span makes it a fix."""
         rng = draft.range(*span) if (draft is not None and span is not None) else None
+        if replacement:
+            extra["fix"] = {"range": rng, "replacement": replacement}
         return Finding(code=self.code, severity=extra.pop("severity", self.severity), message=message,
                        range=rng, docs=self.docs, **extra)
 

@@ -107,9 +107,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 
 def _finding(draft, kind, start, end, fix=None):
     message, suggestion = _MESSAGES[kind]
-    extra = {"fix": {"range": draft.range(start, end), "replacement": fix}} if fix is not None else {}
-    return DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), suggestion=suggestion,
-                             data={"kind": kind}, **extra)
+    return DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
+                             suggestion=suggestion, data={"kind": kind})
 
 
 def demanding_findings(draft: AnalysedDraft) -> list:
