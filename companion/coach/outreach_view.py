@@ -75,10 +75,13 @@ class OutreachLog(Protocol):
         (the recipient's name, company and role), so a filled-in template still matches."""
 
 
+def as_utc(when: datetime) -> datetime:
+    """`when` itself when it has a time zone; a naive time is taken as UTC."""
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
 def to_ms(when: datetime) -> int:
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)  # naive times are taken as UTC
-    return int(when.timestamp() * 1000)
+    return int(as_utc(when).timestamp() * 1000)
 
 
 def from_ms(ms: int) -> datetime:
@@ -94,8 +97,7 @@ def parse_time(value: str) -> datetime:
     text = value.strip()
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
-    when = datetime.fromisoformat(text)
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return as_utc(datetime.fromisoformat(text))
 
 
 def say_date(ms: int, now: datetime) -> str:
