@@ -215,12 +215,9 @@ def last_talked(ctx) -> list[Offer]:
     return []
 
 
-def hints(draft, ctx) -> list[Hint]:
-    """Hints for `draft` (an AnalysedDraft or a str) in context `ctx` (a CoachContext), strongest first.
-
-    A hint the draft already uses stays in the list marked `used`, so the panel shows it as done
-    instead of offering it again.
-    """
+def hints(text: str, ctx) -> list[Hint]:
+    """Hints for the draft `text` in `ctx` (a CoachContext), strongest first. A hint the draft already
+    uses stays in the list marked `used`, so the panel shows it as done instead of offering it again."""
     if ctx.profile is None and ctx.thread is None:
         return []
     offers: list[Offer] = []
@@ -230,6 +227,6 @@ def hints(draft, ctx) -> list[Hint]:
         offers += recent_post(ctx) + mutual_connections(ctx) + (same_city(ctx) if both else [])
         offers += tenure_or_move(ctx)
     offers += last_talked(ctx)
-    lower = (getattr(draft, "text", draft) or "").casefold()
+    lower = text.casefold()
     return [h.model_copy(update={"used": True}) if words and all(w and w.casefold() in lower for w in words) else h
             for h, words in offers][:MAX_HINTS]
