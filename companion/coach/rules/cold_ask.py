@@ -1,8 +1,5 @@
-"""relationship.cold-ask: asking a stranger for a referral in the very first message.
-
-It fires when the draft asks to be put forward and nothing shows a relationship: no message in the
-log or the thread, no shared employer or school, no mutual named, no line about an earlier exchange.
-"""
+"""relationship.cold-ask: asking a stranger for a referral in the very first message, when nothing
+shows a relationship (docs/rules.md lists what does)."""
 
 import re
 

@@ -1,8 +1,6 @@
-"""followup.*: when to nudge someone who has not answered, when to let it go, and a follow-up that
-reproaches (followup.pressure). The timeline joins the outreach log and the thread on the page (a
-thread message within MATCH_MINUTES of a logged one is the same message); companion.coach.due
-decides what is due. docs/rules.md, "Rules that read the outreach log", has the details.
-"""
+"""followup.*: when to nudge someone who has not answered, when to let it go (companion.coach.due
+decides), and a follow-up that reproaches (followup.pressure). docs/rules.md, "Rules that read the
+outreach log", has the details."""
 
 import re
 from datetime import timedelta
