@@ -28,8 +28,7 @@ _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|"
-    r"interested in|about the|"
-    r"for an|for your)\b"
+    r"interested in|about the|for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
 # not a role at all), not the role sought. Checked on the last few words before the title, as
