@@ -70,10 +70,8 @@ def due(rec: RecipientLog, now_ms: int) -> Due | None:
     """What is (or will become) due for this person; None when nothing is."""
     if rec.state in FINISHED:
         return None
-    if rec.state in THANK_KIND:
-        if rec.needs_update() and rec.state_at_ms is not None:
-            return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms)
-        return None
+    if rec.state in THANK_KIND:  # needs_update() implies state_at_ms is set
+        return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms) if rec.needs_update() else None
     return follow_up_due(unanswered(rec, now_ms), now_ms)
 
 
@@ -83,8 +81,8 @@ def keep_updated_advice(rec: RecipientLog, now_ms: int | None = None) -> str | N
     if item is None or item.kind not in ("thank", "update"):
         return None
     when = ""
-    if rec.state_at_ms is not None and now_ms is not None:
-        days = max(0, (now_ms - rec.state_at_ms) // DAY_MS)
+    if now_ms is not None:
+        days = max(0, (now_ms - item.since_ms) // DAY_MS)
         when = " today" if days == 0 else f" {days} day{'s' if days != 1 else ''} ago"
     who = rec.name or rec.slug
     return (f"{who} {DONE[rec.state]}{when} and you have not written since: thank them and tell them "
