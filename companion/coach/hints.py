@@ -187,8 +187,7 @@ def tenure_or_move(ctx) -> list[Offer]:
 
 def last_talked(ctx) -> list[Offer]:
     messages = ctx.thread.messages if ctx.thread is not None else []
-    for k in range(len(messages) - 1, -1, -1):
-        msg = messages[k]
+    for k, msg in reversed(list(enumerate(messages))):
         try:
             when = datetime.fromisoformat(msg.sent_at) if msg.sent_at else None
         except ValueError:
