@@ -120,13 +120,7 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ImportError_(f"not a Tactful outreach export ({where}: {first['msg']})") from None
-    keep_text = db.history_text()
-    cipher = None
-    if keep_text:
-        try:
-            cipher = db.cipher(create=False)
-        except crypto.KeyUnavailable:
-            cipher = None
+    cipher = db.text_cipher()
     counts = {"recipients_added": 0, "recipients_updated": 0, "messages_added": 0, "messages_skipped": 0,
               "replies_added": 0, "texts_kept": 0, "texts_dropped": 0}
     conn = db.conn
@@ -151,7 +145,7 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
             for m in r.messages:
                 at = _ms(m.sent_at, f"{r.slug}.messages.sent_at")
                 if m.text is not None:
-                    fp = pack(shingles(m.text, tuple(x for x in (r.name, r.company) if x)))
+                    fp = pack(shingles(m.text, (r.name, r.company)))
                 elif m.fingerprint:
                     try:
                         fp = bytes.fromhex(m.fingerprint)

@@ -41,7 +41,7 @@ _KEEP_CAPS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "linkedin"})
 _WORD_OR_STOP = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)|[.!?\n]", re.UNICODE)
 
 
-def masked_words(text: str, names: tuple[str, ...] = ()) -> list[str]:
+def masked_words(text: str, names: tuple[str | None, ...] = ()) -> list[str]:
     """Lower-cased words of `text` with names, companies, roles and numbers replaced.
 
     One regex pass that yields words and sentence-ending marks: this runs on every keystroke."""
@@ -83,7 +83,7 @@ def _hash(shingle: str) -> int:
     return int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8, person=_PERSON).digest(), "little")
 
 
-def shingles(text: str, names: tuple[str, ...] = ()) -> frozenset[int]:
+def shingles(text: str, names: tuple[str | None, ...] = ()) -> frozenset[int]:
     """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words)."""
     words = masked_words(text, names)
     return frozenset(_hash(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:]))

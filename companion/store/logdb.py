@@ -8,7 +8,7 @@ COMMIT returned, so readers never see a write that could still be lost.
 import logging
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from companion.store import crypto
@@ -39,8 +39,6 @@ class LogDB:
         self.conn, self.notice = open_db(self.path)
         self.cache = cache
         self._cipher: crypto.TextCipher | None = None
-        if cache is not None:
-            cache.notice = self.notice
 
     @classmethod
     def in_dir(cls, data_dir: Path, cache: LogCache | None = None) -> "LogDB":
@@ -72,6 +70,16 @@ class LogDB:
             key = crypto.load_key(create=create)
             self._cipher = crypto.TextCipher(key) if key else None
         return self._cipher
+
+    def text_cipher(self) -> crypto.TextCipher | None:
+        """The cipher for a new message's text: None unless history-text is on and the key is at hand."""
+        if not self.history_text():
+            return None
+        try:
+            return self.cipher(create=False)
+        except crypto.KeyUnavailable:
+            log.warning("history-text is on but the keyring is unavailable; text not stored")
+            return None
 
     def set_history_text(self, on: bool) -> int:
         """Turn storing message text on (needs the keyring) or off (erases every stored text).
@@ -131,13 +139,8 @@ class LogDB:
                     url: str | None = None, name: str | None = None, company: str | None = None,
                     role: str | None = None) -> SentResult:
         """Log one sent message (idempotent on recipient + time + surface) and commit it durably."""
-        fp = shingles(text, tuple(x for x in (name, company) if x))
-        cipher = None
-        if self.history_text():
-            try:
-                cipher = self.cipher(create=False)
-            except crypto.KeyUnavailable:
-                log.warning("history-text is on but the keyring is unavailable; text not stored")
+        fp = shingles(text, (name, company))
+        cipher = self.text_cipher()
         with self._tx():
             rid = self._upsert_recipient(slug, url, name, company, now_ms, role)
             dup = self.conn.execute(
@@ -191,12 +194,7 @@ class LogDB:
                 self.conn.execute("UPDATE recipients SET notes=?, updated_at=? WHERE id=?",
                                   (notes or None, now_ms, rid))
             rec = self._recipient_row(rid)
-        if self.cache is not None:
-            old = self.cache.recipient(slug)
-            if old is not None:
-                rec = replace(rec, sent=old.sent, replies=old.replies)
-            self.cache.put_recipient(rec)
-        return rec
+        return self.cache.put_recipient(rec) if self.cache is not None else rec
 
     def reminders(self) -> dict[str, tuple[str, int, str, int | None]]:
         """slug -> (kind, since, status, until) of the tray's last reminder about them."""

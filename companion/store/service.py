@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from companion.store.cache import LogCache, OutreachView
+from companion.store.cache import LogCache
 from companion.store.logdb import LogDB
 
 log = logging.getLogger(__name__)
@@ -64,8 +64,9 @@ class OutreachStore:
     def notice(self) -> str | None:
         return self.cache.notice
 
-    def view(self) -> OutreachView:
-        return OutreachView(self.cache)
+    def view(self) -> LogCache:
+        """The log in memory, read-only for the caller (the coach's OutreachLog)."""
+        return self.cache
 
     # -- the writer thread ---------------------------------------------------------------------
 
