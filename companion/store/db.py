@@ -1,15 +1,9 @@
-"""Opening the outreach database: file mode, pragmas, schema migrations, and damaged files.
+"""Opening the outreach database: a 0600 file, WAL with synchronous=FULL (an acknowledged `sent`
+survives a power loss), secure_delete, and a damaged file renamed aside, never deleted (why:
+docs/privacy.md, "Durability" and "Erasing really erases").
 
-- The file is created 0600 before SQLite touches it (SQLite gives its -wal and -shm files the same
-  mode), inside the 0700 data dir.
-- WAL journal with synchronous=FULL: a commit is fsynced before it returns, so a `sent` that was
-  acknowledged survives a process kill *and* a power loss (NORMAL would survive only the former).
-  The log sees a few writes a day, so the fsync costs nothing anyone notices.
-- secure_delete=ON: forgotten rows are overwritten in the file, not just unlinked from the b-tree.
-- The schema is versioned with PRAGMA user_version; MIGRATIONS[i] takes version i to i+1 inside
-  one transaction. A file from a newer Tactful (a higher version) is refused, never rewritten.
-- A file that is not a database or fails quick_check is renamed aside (kept, never deleted) and a
-  fresh log is started; `notice` says where the old one went.
+The schema is versioned with PRAGMA user_version; MIGRATIONS[i] takes version i to i+1 inside one
+transaction. A file from a newer Tactful (a higher version) is refused, never rewritten.
 """
 
 import logging
@@ -79,6 +73,7 @@ class StoreError(Exception):
 
 
 def _create_private(path: Path) -> None:
+    """Create the file 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode."""
     ensure_private_dir(path.parent)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     os.close(fd)

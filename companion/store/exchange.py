@@ -1,11 +1,6 @@
-"""Export the whole outreach log as readable JSON, and import such a file back (merging).
-
-Export holds everything the log keeps: each recipient with state, notes and times, each sent
-message (surface, time, follow-up flag, its fingerprint as hex, and its text when history-text
-stored one and the key is in the keyring), each reply time, and the tray's last reminder about
-them (which due item; notified, snoozed or dismissed). Import merges a file into the log in one
-transaction (reminders are not imported): a malformed file changes nothing. Messages already
-present (same person, time and surface) are skipped, so importing the same file twice adds nothing.
+"""Export the whole outreach log as readable JSON (what it holds: docs/privacy.md), and import such
+a file back: merged in one transaction, so a malformed file changes nothing; reminders are not
+imported, and messages already present (same person, time and surface) are skipped.
 """
 
 from datetime import datetime, timezone

@@ -1,14 +1,9 @@
 """A similarity fingerprint of a message: word 3-shingles after masking, hashed to 64-bit ints.
 
-Masking comes first so that the same template sent to Ana at Stripe and to Bo at Figma looks the
-same: the recipient's name and company (when known), other capitalised words inside a sentence
-(names, companies, products), job titles from a small vocabulary, and numbers all become
-placeholders. Then the text is lower-cased, split into words, and every run of three consecutive
-words is hashed with BLAKE2b (8 bytes, a fixed personalisation) so fingerprints are stable across
-processes and machines: Python's own hash() is salted per process and could not be stored.
-
-The fingerprint keeps no text, but a person holding it can test whether a guessed three-word
-phrase occurred (docs/privacy.md says so).
+Masking makes the same template sent to Ana at Stripe and to Bo at Figma look the same: the
+recipient's name and company, other capitalised words inside a sentence, job titles and numbers
+become placeholders. Shingles are hashed with BLAKE2b, not hash(), which is salted per process and
+could not be stored. What a fingerprint reveals: docs/privacy.md, "Fingerprints".
 """
 
 import re
