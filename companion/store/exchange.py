@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from companion.store import crypto
 from companion.coach.outreach_view import iso, parse_time, to_ms
-from companion.store.db import SCHEMA_VERSION
+from companion.store.db import SCHEMA_VERSION, transaction
 from companion.store.fingerprint import pack, shingles, unpack
 from companion.store.logdb import LogDB
 from protocol.feedback import Surface
@@ -119,7 +119,7 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
     counts = {"recipients_added": 0, "recipients_updated": 0, "messages_added": 0, "messages_skipped": 0,
               "replies_added": 0, "texts_kept": 0, "texts_dropped": 0}
     conn = db.conn
-    with db._tx():
+    with transaction(db.conn):
         for r in parsed.recipients:
             row = conn.execute("SELECT id, state_at FROM recipients WHERE slug=?", (r.slug,)).fetchone()
             state_at = _ms(r.state_changed_at, f"{r.slug}.state_changed_at") if r.state_changed_at else None

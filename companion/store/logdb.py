@@ -7,14 +7,13 @@ COMMIT returned, so readers never see a write that could still be lost.
 
 import logging
 import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from companion.store import crypto
 from companion.coach.outreach_view import RecipientLog, SentItem
 from companion.store.cache import LogCache
-from companion.store.db import DB_NAME, STATES, open_db
+from companion.store.db import DB_NAME, STATES, open_db, transaction
 from companion.store.fingerprint import pack, shingles, unpack
 
 log = logging.getLogger(__name__)
@@ -88,10 +87,10 @@ class LogDB:
         """
         if on:
             self.cipher(create=True)  # fail closed before promising anything
-            with self._tx():
+            with transaction(self.conn):
                 self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('history_text', '1')")
             return 0
-        with self._tx():
+        with transaction(self.conn):
             erased = self.conn.execute("UPDATE messages SET text_enc=NULL WHERE text_enc IS NOT NULL").rowcount
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('history_text', '0')")
         self._scrub()
@@ -100,17 +99,6 @@ class LogDB:
         return erased
 
     # -- writes --------------------------------------------------------------------------------
-
-    @contextmanager
-    def _tx(self):
-        """One explicit transaction: committed when the block ends, rolled back when it raises."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
 
     def _scrub(self) -> None:
         """After deleting: fold the WAL into the file and truncate it, so no old page lingers there."""
@@ -141,7 +129,7 @@ class LogDB:
         """Log one sent message (idempotent on recipient + time + surface) and commit it durably."""
         fp = shingles(text, (name, company))
         cipher = self.text_cipher()
-        with self._tx():
+        with transaction(self.conn):
             rid = self._upsert_recipient(slug, url, name, company, now_ms, role)
             dup = self.conn.execute(
                 "SELECT id, follow_up, text_enc IS NOT NULL FROM messages "
@@ -167,7 +155,7 @@ class LogDB:
         """Note replies seen in a thread with someone already in the log; returns how many were new."""
         if not times_ms:
             return 0
-        with self._tx():
+        with transaction(self.conn):
             row = self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()
             if row is None:
                 return 0  # we keep a log of the user's outreach, not of every conversation
@@ -182,7 +170,7 @@ class LogDB:
         """Set the referral state (stamping when it changed) and/or the notes ("" clears them)."""
         if state is not None and state not in STATES:
             raise ValueError(f"state must be one of {', '.join(STATES)}")
-        with self._tx():
+        with transaction(self.conn):
             row = self.conn.execute("SELECT id, state FROM recipients WHERE slug=?", (slug,)).fetchone()
             if row is None:
                 raise NotFound(f"no one with the slug {slug!r} is in the outreach log")
@@ -202,13 +190,13 @@ class LogDB:
             "SELECT slug, kind, since, status, until FROM reminders JOIN recipients ON id=recipient_id")}
 
     def set_reminder(self, slug: str, kind: str, since: int, status: str, until: int | None = None) -> None:
-        with self._tx():
+        with transaction(self.conn):
             self.conn.execute("INSERT OR REPLACE INTO reminders SELECT id, ?, ?, ?, ? FROM recipients WHERE slug=?",
                               (kind, since, status, until, slug))
 
     def forget(self, slug: str | None = None) -> int:
         """Erase one recipient (with their messages and replies), or everyone when slug is None."""
-        with self._tx():
+        with transaction(self.conn):
             if slug is None:
                 slugs = [r[0] for r in self.conn.execute("SELECT slug FROM recipients")]
                 self.conn.execute("DELETE FROM replies")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.store.cache import LogCache
+from companion.store.db import StoreError
 from companion.store.logdb import LogDB
 
 log = logging.getLogger(__name__)
@@ -113,14 +114,6 @@ class OutreachStore:
         and neither start-up nor the next `sent` should wait for it."""
         threading.Thread(target=cache.build_index, name="tactful-store-index", daemon=True).start()
 
-    async def wait_indexed(self, timeout: float = 60.0) -> bool:
-        """True once the mass-message index is built (tests and the bench wait for it)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not self.cache.index_ready and loop.time() < deadline:
-            await asyncio.sleep(0.02)
-        return self.cache.index_ready
-
     async def run(self, fn: Callable[[LogDB], Any]) -> Any:
         """Run any LogDB operation on the writer thread; its result once it returned (and committed)."""
         if self._closed or self._thread is None:
@@ -161,8 +154,6 @@ async def attach(services) -> None:
     """
     if services.store is not None:
         return
-    from companion.store.db import StoreError
-
     store = OutreachStore(services.data_dir)
     try:
         await store.start()
