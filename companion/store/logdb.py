@@ -26,7 +26,6 @@ class NotFound(Exception):
 @dataclass(frozen=True)
 class SentResult:
     message_id: int
-    recipient_id: int
     duplicate: bool  # the same message was already logged (a retried `sent`)
     follow_up: bool
     text_stored: bool
@@ -135,7 +134,7 @@ class LogDB:
                 "SELECT id, follow_up, text_enc IS NOT NULL FROM messages "
                 "WHERE recipient_id=? AND sent_at=? AND surface=?", (rid, sent_ms, surface)).fetchone()
             if dup is not None:
-                return SentResult(dup[0], rid, True, bool(dup[1]), bool(dup[2]))
+                return SentResult(dup[0], True, bool(dup[1]), bool(dup[2]))
             # A follow-up: the surface says so, or an earlier message to them is still unanswered.
             last_sent = self.conn.execute(
                 "SELECT max(sent_at) FROM messages WHERE recipient_id=? AND sent_at<?", (rid, sent_ms)).fetchone()[0]
@@ -149,7 +148,7 @@ class LogDB:
             rec = self._recipient_row(rid)
         if self.cache is not None:
             self.cache.add_sent(rec, SentItem(mid, sent_ms, surface, follow_up), fp)
-        return SentResult(mid, rid, False, follow_up, blob is not None)
+        return SentResult(mid, False, follow_up, blob is not None)
 
     def record_replies(self, slug: str, times_ms: list[int]) -> int:
         """Note replies seen in a thread with someone already in the log; returns how many were new."""
@@ -163,7 +162,7 @@ class LogDB:
             for t in sorted(set(times_ms)):
                 added += self.conn.execute("INSERT OR IGNORE INTO replies VALUES (?,?)", (row[0], t)).rowcount
         if added and self.cache is not None:
-            self.cache.add_replies(slug, list(times_ms))
+            self.cache.add_replies(slug, times_ms)
         return added
 
     def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None) -> RecipientLog:

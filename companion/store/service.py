@@ -1,13 +1,11 @@
 """OutreachStore: the log as the running companion uses it, with one writer thread.
 
-Every SQLite call happens on a single dedicated thread that owns the connection, so the event loop
-never waits on disk or fsync: an async method queues a job and awaits its future, which resolves
-only after the job's transaction committed. That ordering is what makes an acknowledged `sent`
-durable. While idle the thread checks PRAGMA data_version once a second and reloads the cache when
-another process (the `tactful history` CLI) changed the file.
-
-Reads (the coach's rules, `outreach.list`) come from the in-memory cache and never wait on the
-writer.
+Every SQLite call happens on one thread that owns the connection, so the event loop never waits on
+disk or fsync: an async method queues a job and awaits its future, which resolves only after the
+job's transaction committed (so an acknowledged `sent` is durable). Reads (the coach's rules,
+`outreach.list`) come from the in-memory cache and never wait. While idle the thread checks PRAGMA
+data_version once a second and reloads the cache when another process (`tactful history`) changed
+the file.
 """
 
 from __future__ import annotations
@@ -40,7 +38,6 @@ class OutreachStore:
         self.cache = LogCache()
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
-        self._db: LogDB | None = None
         self._closed = False
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -73,15 +70,14 @@ class OutreachStore:
 
     def _run(self, loop: asyncio.AbstractEventLoop, opened: asyncio.Future) -> None:
         try:
-            self._db = LogDB.in_dir(self.data_dir, self.cache)
-            self._db.load(self.cache, index=False)
-            version = self._db.data_version()
+            db = LogDB.in_dir(self.data_dir, self.cache)
+            db.load(self.cache, index=False)
+            version = db.data_version()
         except BaseException as exc:  # StoreError, OSError, ...: the caller decides what to do
             loop.call_soon_threadsafe(_settle, opened, None, exc)
             return
         loop.call_soon_threadsafe(_settle, opened, None, None)
-        self._build_index_soon(self.cache)
-        db = self._db
+        self._build_index_soon()
         while True:
             try:
                 job = self._jobs.get(timeout=POLL_SECONDS)
@@ -104,15 +100,15 @@ class OutreachStore:
                 if now != version:
                     version = now
                     self.cache.replace_all(db.load(LogCache(), index=False))
-                    self._build_index_soon(self.cache)
+                    self._build_index_soon()
             except Exception:
                 log.exception("reloading the outreach log failed")
         db.close()
 
-    def _build_index_soon(self, cache: LogCache) -> None:
+    def _build_index_soon(self) -> None:
         """Build the mass-message index on its own thread: 100,000 logged messages take a while,
         and neither start-up nor the next `sent` should wait for it."""
-        threading.Thread(target=cache.build_index, name="tactful-store-index", daemon=True).start()
+        threading.Thread(target=self.cache.build_index, name="tactful-store-index", daemon=True).start()
 
     async def run(self, fn: Callable[[LogDB], Any]) -> Any:
         """Run any LogDB operation on the writer thread; its result once it returned (and committed)."""
