@@ -55,12 +55,9 @@ class LogDB:
 
     # -- settings ------------------------------------------------------------------------------
 
-    def _meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
     def history_text(self) -> bool:
-        return self._meta("history_text") == "1"
+        row = self.conn.execute("SELECT value FROM meta WHERE key='history_text'").fetchone()
+        return row is not None and row[0] == "1"
 
     def cipher(self, create: bool = False) -> crypto.TextCipher | None:
         """The text cipher, or None when no key exists. Raises crypto.KeyUnavailable."""
