@@ -118,12 +118,6 @@ def migrate(conn: sqlite3.Connection) -> int:
     return found
 
 
-def _check(conn: sqlite3.Connection) -> None:
-    result = conn.execute("PRAGMA quick_check").fetchall()
-    if result != [("ok",)]:
-        raise sqlite3.DatabaseError("quick_check failed")
-
-
 def _set_aside(path: Path) -> Path:
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     kept = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
@@ -151,7 +145,8 @@ def open_db(path: Path) -> tuple[sqlite3.Connection, str | None]:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=5)
         try:
             _configure(conn)
-            _check(conn)
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise sqlite3.DatabaseError("quick_check failed")
             migrate(conn)
             return conn, notice
         except StoreError:

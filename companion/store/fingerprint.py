@@ -40,11 +40,7 @@ def masked_words(text: str, names: tuple[str | None, ...] = ()) -> list[str]:
     """Lower-cased words of `text` with names, companies, roles and numbers replaced.
 
     One regex pass that yields words and sentence-ending marks: this runs on every keystroke."""
-    masked_names = set()
-    for phrase in names:
-        for word in _WORD.findall(phrase or ""):
-            if len(word) > 1:
-                masked_names.add(word.lower())
+    masked_names = {word.lower() for phrase in names for word in _WORD.findall(phrase or "") if len(word) > 1}
     out: list[str] = []
     append = out.append
     sentence_start = True
