@@ -21,11 +21,8 @@ class KeyUnavailable(Exception):
 
 
 def load_key(create: bool) -> bytes | None:
-    """The history key from the keyring; a new one is made and saved when `create` and none exists.
-
-    Returns None when there is no key and `create` is false. Raises KeyUnavailable when the keyring
-    cannot be reached.
-    """
+    """The history key from the keyring, made and saved first when `create` and there is none (else
+    None). Raises KeyUnavailable when the keyring cannot be reached."""
     from companion import secrets  # imports keyring: only when text is stored or read
 
     try:
