@@ -11,7 +11,7 @@ and the thanks), filled with the recipient's name, company and role and lightly 
 swapped, sometimes a personal sentence added); 40% are written from scratch (4-7 sentences from nine
 frames filled with 2,000 made-up words of Zipf-like frequency: shared boilerplate, distinct content). Drafts to check are a mix of template copies
 (which match thousands of sent messages), fresh notes (which match nothing), and light edits of a
-random earlier note (which match one or two). A check is OutreachView.mass_check: masking and
+random earlier note (which match one or two). A check is LogCache.mass_check: masking and
 shingling the draft, the index lookup, and naming the recipients, exactly what the rule runs.
 
 Memory: the growth of this process's resident set while the index is built (from /proc), and
@@ -27,7 +27,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from companion.store.cache import LogCache, OutreachView, RecipientLog
+from companion.store.cache import LogCache, RecipientLog
 from companion.store.fingerprint import shingles
 
 FIRST = "Ana Bo Cy Dee Eve Finn Gus Hana Ivan Jo Kai Lena Milo Nia Omar Pia Quinn Ravi Sara Tom Uma Vic Wen Xia Yuri Zoe".split()
@@ -160,13 +160,12 @@ def measure(cache: LogCache, queries) -> tuple[list[float], list[float], int]:
 
     Both are printed: on a shared machine the wall clock includes time the OS gave to other
     processes, which the CPU figure leaves out."""
-    view = OutreachView(cache)
     for text, slug, names in queries[:50]:  # warm up
-        view.mass_check(text, slug, names)
+        cache.mass_check(text, slug, names)
     wall, cpu, hits = [], [], 0
     for text, slug, names in queries:
         t, c = time.perf_counter_ns(), time.thread_time_ns()
-        report = view.mass_check(text, slug, names)
+        report = cache.mass_check(text, slug, names)
         cpu.append((time.thread_time_ns() - c) / 1e6)
         wall.append((time.perf_counter_ns() - t) / 1e6)
         hits += report is not None
@@ -175,14 +174,13 @@ def measure(cache: LogCache, queries) -> tuple[list[float], list[float], int]:
 
 def recall(n: int, cache: LogCache, queries, sample: int = 200) -> str:
     """Compare with brute force (every sent message, exact Jaccard) on a sample of drafts."""
-    view = OutreachView(cache)
     sent = [shingles(text, (name, company)) for _, name, company, text, _ in make_log(n)]
     found = missed = extra = 0
     ratios = []
     for text, slug, names in queries[:sample]:
         fp = shingles(text, names)
         truth = sum(1 for g in sent if len(fp) >= 8 and len(fp & g) / (len(fp | g)) >= 0.5)
-        report = view.mass_check(text, slug, names)
+        report = cache.mass_check(text, slug, names)
         got = report.messages if report else 0
         if truth and got:
             found += 1

@@ -7,4 +7,3 @@ class Model(BaseModel):
     """Base for every wire model. Unknown fields are an error, not silently dropped."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-

@@ -22,10 +22,8 @@ class Auth(Model):
     token: str = Field(min_length=1, max_length=512)
 
 
-# The server's proof: HMAC-SHA256(key=SHA-256(salt || token),
-#   SERVER_PROOF_LABEL || nonce || the server's listening port as 2 bytes big-endian).
-# The port binds the proof to the socket the client dialled, so a program on another port cannot
-# relay a real companion's proof (docs/security.md).
+# The label in the server's proof, HMAC-SHA256(SHA-256(salt || token), label || nonce || port):
+# docs/protocol.md, "The server proves itself first".
 SERVER_PROOF_LABEL = "tactful-server-proof-v1"
 # base64url (RFC 4648 section 5) without padding; the nonce is 16 to 64 random bytes.
 B64URL_PATTERN = r"^[A-Za-z0-9_-]+$"

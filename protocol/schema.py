@@ -1,11 +1,10 @@
-"""Write the protocol's JSON Schema for the extension: `python -m protocol.schema [PATH]`.
+"""Write the protocol's JSON Schema for the extension: `python -m protocol.schema`.
 
 The extension reads the constants (protocol version, error codes, command types, surfaces)
 from this file, and a test fails when the committed file differs from what the models produce.
 """
 
 import json
-import sys
 from pathlib import Path
 from typing import get_args
 
@@ -46,12 +45,9 @@ def render() -> str:
     return json.dumps(build_schema(), indent=2, sort_keys=True) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    path = Path(argv[0]) if argv else DEFAULT_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(), encoding="utf-8")
-    print(f"wrote {path}")
+def main() -> int:
+    DEFAULT_PATH.write_text(render(), encoding="utf-8")
+    print(f"wrote {DEFAULT_PATH}")
     return 0
 
 

@@ -11,7 +11,6 @@ from companion.coach.engine import CoachContext, run_rules
 from companion.coach.rules import cold_ask, followup, keep_updated
 from companion.store import LogDB
 from companion.coach.outreach_view import to_ms
-from companion.store.cache import OutreachView
 
 NOW = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
 RULES = [*followup.RULES, *cold_ask.RULES, *keep_updated.RULES]
@@ -38,7 +37,7 @@ def make_view(tmp_path, *sends, replies=()):
         db.record_sent(slug, "message", "Hello there, a short note about a referral please.", ms, ms)
     for slug, ms in replies:
         db.record_replies(slug, [ms])
-    view = OutreachView(db.load())
+    view = db.load()
     db.close()
     return view
 
@@ -102,14 +101,14 @@ def test_keep_updated_from_the_log(tmp_path):
     db = LogDB.in_dir(tmp_path)
     db.record_sent("ana", "message", "Hi Ana, a note.", at(30), at(30), name="Ana Lopez", company="Stripe")
     db.update("ana", at(5), state="agreed")
-    view = OutreachView(db.load())
+    view = db.load()
     found = codes("Hi Ana, a question about the team.", view, recipient_slug="ana")
     hint = found["referral.keep-updated"]
     assert hint.severity == "hint" and "agreed to refer you on 5 May" in hint.message
     assert "Stripe" in hint.suggestion
     assert keep_updated_advice(view.recipient("ana"), to_ms(NOW)).startswith("Ana Lopez agreed to refer you 5 days ago")
     db.record_sent("ana", "message", "Thank you Ana!", at(1), at(1))
-    view = OutreachView(db.load())
+    view = db.load()
     assert "referral.keep-updated" not in codes("Hi Ana, a question.", view, recipient_slug="ana")
     assert keep_updated_advice(view.recipient("ana"), to_ms(NOW)) is None
     db.close()

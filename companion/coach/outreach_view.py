@@ -1,5 +1,5 @@
 """What the coach reads from the outreach log: a read-only interface the store implements
-(companion.store.cache.OutreachView), and its records. It answers from memory; times are ms since
+(companion.store.cache.LogCache), and its records. It answers from memory; times are ms since
 the epoch (UTC); records hold no message text.
 """
 

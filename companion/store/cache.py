@@ -1,4 +1,4 @@
-"""The outreach log in memory, and the read-only view the coach's rules get.
+"""The outreach log in memory: what the coach's rules read (companion.coach.outreach_view.OutreachLog).
 
 Rules run on every keystroke on the event loop, so they never touch SQLite: the writer thread
 updates this cache right after each commit (so it never shows an uncommitted write), and readers
@@ -30,10 +30,15 @@ class LogCache:
 
     # -- writers (the writer thread, after commit) ---------------------------------------------
 
-    def put_recipient(self, rec: RecipientLog) -> None:
+    def put_recipient(self, rec: RecipientLog) -> RecipientLog:
+        """Take a recipient's new fields; their messages and replies stay. Returns the whole record."""
         with self.lock:
+            old = self.by_slug.get(rec.slug)
+            if old is not None:
+                rec = replace(rec, sent=old.sent, replies=old.replies)
             self.by_slug[rec.slug] = rec
             self.by_id[rec.id] = rec.slug
+            return rec
 
     def add_sent(self, rec: RecipientLog, item: SentItem, fp: frozenset[int]) -> None:
         with self.lock:
@@ -96,7 +101,7 @@ class LogCache:
             self.index, self.unindexed, self._removed = index, [], set()
             self.index_ready = True
 
-    # -- readers ---------------------------------------------------------------------------------
+    # -- readers (the coach's OutreachLog, and the outreach commands) ---------------------------
 
     def recipient(self, slug: str | None) -> RecipientLog | None:
         if not slug:
@@ -108,47 +113,24 @@ class LogCache:
         with self.lock:
             return list(self.by_slug.values())
 
-
-class OutreachView:
-    """The coach's view of the log (companion.coach.outreach_view.OutreachLog): read-only,
-    memory-only, safe on the event loop."""
-
-    def __init__(self, cache: LogCache):
-        self._cache = cache
-
-    @property
-    def ready(self) -> bool:
-        return self._cache.ready
-
-    def recipient(self, slug: str | None) -> RecipientLog | None:
-        return self._cache.recipient(slug)
-
-    def all(self) -> list[RecipientLog]:
-        return self._cache.all()
-
-    @property
-    def notice(self) -> str | None:
-        return self._cache.notice
-
     def mass_check(self, text: str, exclude_slug: str | None = None,
                    names: tuple[str, ...] = ()) -> NearCopies | None:
         """Near-copies of `text` already sent to people other than `exclude_slug`.
 
         `names` are extra words to mask (the recipient's name, company and role from the page).
         """
-        cache = self._cache
-        if not cache.index_ready or not cache.index.size:
+        if not self.index_ready or not self.index.size:
             return None  # nothing sent yet: nothing to be a copy of, so skip the fingerprint
         fp = shingles(text, names)
-        with cache.lock:
-            rec = cache.by_slug.get(exclude_slug) if exclude_slug else None
-            match = cache.index.check(fp, rec.id if rec else None)
+        with self.lock:
+            rec = self.by_slug.get(exclude_slug) if exclude_slug else None
+            match = self.index.check(fp, rec.id if rec else None)
             if match is None:
                 return None
             people = []
             for rid in match.recipient_ids:
-                slug = cache.by_id.get(rid)
-                other = cache.by_slug.get(slug) if slug else None
+                slug = self.by_id.get(rid)
+                other = self.by_slug.get(slug) if slug else None
                 if other is not None:
                     people.append(other.name or other.slug)
         return NearCopies(recipients=match.recipients, messages=match.messages, first_ms=match.first_ms,

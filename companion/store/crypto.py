@@ -1,12 +1,9 @@
-"""Message text at rest: AES-256-GCM with a key that lives only in the OS keyring.
+"""Message text at rest: AES-256-GCM with a key that lives only in the OS keyring (docs/privacy.md).
 
-The key is 32 random bytes, stored base64 under the name KEY_NAME through companion.secrets (the
-one module that talks to the keyring). No keyring, no stored text: the log then keeps times and
-fingerprints only, and turning history-text on fails with a clear message (fail closed).
-
-A stored blob is: version byte 0x01 | 12-byte random nonce | ciphertext+tag. The associated data
-binds the blob to its row (recipient slug, time, surface), so a blob copied onto another row does
-not decrypt.
+The key is 32 random bytes, base64 under KEY_NAME through companion.secrets; no keyring, no stored
+text (turning history-text on then fails: fail closed). A blob is: version byte 0x01 | 12-byte
+random nonce | ciphertext+tag, with the row (slug, time, surface) as associated data, so a blob
+copied onto another row does not decrypt.
 """
 
 import base64
@@ -24,11 +21,8 @@ class KeyUnavailable(Exception):
 
 
 def load_key(create: bool) -> bytes | None:
-    """The history key from the keyring; a new one is made and saved when `create` and none exists.
-
-    Returns None when there is no key and `create` is false. Raises KeyUnavailable when the keyring
-    cannot be reached.
-    """
+    """The history key from the keyring, made and saved first when `create` and there is none (else
+    None). Raises KeyUnavailable when the keyring cannot be reached."""
     from companion import secrets  # imports keyring: only when text is stored or read
 
     try:

@@ -1,21 +1,16 @@
-"""Opening the outreach database: file mode, pragmas, schema migrations, and damaged files.
+"""Opening the outreach database: a 0600 file, WAL with synchronous=FULL (an acknowledged `sent`
+survives a power loss), secure_delete, and a damaged file renamed aside, never deleted (why:
+docs/privacy.md, "Durability" and "Erasing really erases").
 
-- The file is created 0600 before SQLite touches it (SQLite gives its -wal and -shm files the same
-  mode), inside the 0700 data dir.
-- WAL journal with synchronous=FULL: a commit is fsynced before it returns, so a `sent` that was
-  acknowledged survives a process kill *and* a power loss (NORMAL would survive only the former).
-  The log sees a few writes a day, so the fsync costs nothing anyone notices.
-- secure_delete=ON: forgotten rows are overwritten in the file, not just unlinked from the b-tree.
-- The schema is versioned with PRAGMA user_version; MIGRATIONS[i] takes version i to i+1 inside
-  one transaction. A file from a newer Tactful (a higher version) is refused, never rewritten.
-- A file that is not a database or fails quick_check is renamed aside (kept, never deleted) and a
-  fresh log is started; `notice` says where the old one went.
+The schema is versioned with PRAGMA user_version; MIGRATIONS[i] takes version i to i+1 inside one
+transaction. A file from a newer Tactful (a higher version) is refused, never rewritten.
 """
 
 import logging
 import os
 import sqlite3
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from companion.paths import ensure_private_dir
@@ -79,6 +74,7 @@ class StoreError(Exception):
 
 
 def _create_private(path: Path) -> None:
+    """Create the file 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode."""
     ensure_private_dir(path.parent)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     os.close(fd)
@@ -95,6 +91,18 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout=5000")
 
 
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """One explicit transaction: committed when the block ends, rolled back when it raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the schema to SCHEMA_VERSION; returns the version found before."""
     found = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -102,23 +110,12 @@ def migrate(conn: sqlite3.Connection) -> int:
         raise StoreError(f"the outreach log was written by a newer Tactful (schema {found}, this one "
                          f"knows {SCHEMA_VERSION}); upgrade Tactful to open it")
     for version in range(found, SCHEMA_VERSION):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             for statement in MIGRATIONS[version].split(";"):
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version={version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     return found
-
-
-def _check(conn: sqlite3.Connection) -> None:
-    result = conn.execute("PRAGMA quick_check").fetchall()
-    if result != [("ok",)]:
-        raise sqlite3.DatabaseError("quick_check failed")
 
 
 def _set_aside(path: Path) -> Path:
@@ -148,7 +145,8 @@ def open_db(path: Path) -> tuple[sqlite3.Connection, str | None]:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=5)
         try:
             _configure(conn)
-            _check(conn)
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise sqlite3.DatabaseError("quick_check failed")
             migrate(conn)
             return conn, notice
         except StoreError:

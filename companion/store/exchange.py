@@ -1,11 +1,6 @@
-"""Export the whole outreach log as readable JSON, and import such a file back (merging).
-
-Export holds everything the log keeps: each recipient with state, notes and times, each sent
-message (surface, time, follow-up flag, its fingerprint as hex, and its text when history-text
-stored one and the key is in the keyring), each reply time, and the tray's last reminder about
-them (which due item; notified, snoozed or dismissed). Import merges a file into the log in one
-transaction (reminders are not imported): a malformed file changes nothing. Messages already
-present (same person, time and surface) are skipped, so importing the same file twice adds nothing.
+"""Export the whole outreach log as readable JSON (what it holds: docs/privacy.md), and import such
+a file back: merged in one transaction, so a malformed file changes nothing; reminders are not
+imported, and messages already present (same person, time and surface) are skipped.
 """
 
 from datetime import datetime, timezone
@@ -15,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from companion.store import crypto
 from companion.coach.outreach_view import iso, parse_time, to_ms
-from companion.store.db import SCHEMA_VERSION
+from companion.store.db import SCHEMA_VERSION, transaction
 from companion.store.fingerprint import pack, shingles, unpack
 from companion.store.logdb import LogDB
 from protocol.feedback import Surface
@@ -120,17 +115,11 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ImportError_(f"not a Tactful outreach export ({where}: {first['msg']})") from None
-    keep_text = db.history_text()
-    cipher = None
-    if keep_text:
-        try:
-            cipher = db.cipher(create=False)
-        except crypto.KeyUnavailable:
-            cipher = None
+    cipher = db.text_cipher()
     counts = {"recipients_added": 0, "recipients_updated": 0, "messages_added": 0, "messages_skipped": 0,
               "replies_added": 0, "texts_kept": 0, "texts_dropped": 0}
     conn = db.conn
-    with db._tx():
+    with transaction(db.conn):
         for r in parsed.recipients:
             row = conn.execute("SELECT id, state_at FROM recipients WHERE slug=?", (r.slug,)).fetchone()
             state_at = _ms(r.state_changed_at, f"{r.slug}.state_changed_at") if r.state_changed_at else None
@@ -151,7 +140,7 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
             for m in r.messages:
                 at = _ms(m.sent_at, f"{r.slug}.messages.sent_at")
                 if m.text is not None:
-                    fp = pack(shingles(m.text, tuple(x for x in (r.name, r.company) if x)))
+                    fp = pack(shingles(m.text, (r.name, r.company)))
                 elif m.fingerprint:
                     try:
                         fp = bytes.fromhex(m.fingerprint)

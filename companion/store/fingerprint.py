@@ -1,14 +1,9 @@
 """A similarity fingerprint of a message: word 3-shingles after masking, hashed to 64-bit ints.
 
-Masking comes first so that the same template sent to Ana at Stripe and to Bo at Figma looks the
-same: the recipient's name and company (when known), other capitalised words inside a sentence
-(names, companies, products), job titles from a small vocabulary, and numbers all become
-placeholders. Then the text is lower-cased, split into words, and every run of three consecutive
-words is hashed with BLAKE2b (8 bytes, a fixed personalisation) so fingerprints are stable across
-processes and machines: Python's own hash() is salted per process and could not be stored.
-
-The fingerprint keeps no text, but a person holding it can test whether a guessed three-word
-phrase occurred (docs/privacy.md says so).
+Masking makes the same template sent to Ana at Stripe and to Bo at Figma look the same: the
+recipient's name and company, other capitalised words inside a sentence, job titles and numbers
+become placeholders. Shingles are hashed with BLAKE2b, not hash(), which is salted per process and
+could not be stored. What a fingerprint reveals: docs/privacy.md, "Fingerprints".
 """
 
 import re
@@ -41,15 +36,11 @@ _KEEP_CAPS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "linkedin"})
 _WORD_OR_STOP = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)|[.!?\n]", re.UNICODE)
 
 
-def masked_words(text: str, names: tuple[str, ...] = ()) -> list[str]:
+def masked_words(text: str, names: tuple[str | None, ...] = ()) -> list[str]:
     """Lower-cased words of `text` with names, companies, roles and numbers replaced.
 
     One regex pass that yields words and sentence-ending marks: this runs on every keystroke."""
-    masked_names = set()
-    for phrase in names:
-        for word in _WORD.findall(phrase or ""):
-            if len(word) > 1:
-                masked_names.add(word.lower())
+    masked_names = {word.lower() for phrase in names for word in _WORD.findall(phrase or "") if len(word) > 1}
     out: list[str] = []
     append = out.append
     sentence_start = True
@@ -83,7 +74,7 @@ def _hash(shingle: str) -> int:
     return int.from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8, person=_PERSON).digest(), "little")
 
 
-def shingles(text: str, names: tuple[str, ...] = ()) -> frozenset[int]:
+def shingles(text: str, names: tuple[str | None, ...] = ()) -> frozenset[int]:
     """The set of hashed word 3-shingles of the masked text (empty for fewer than 3 words)."""
     words = masked_words(text, names)
     return frozenset(_hash(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:]))

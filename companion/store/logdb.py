@@ -7,14 +7,13 @@ COMMIT returned, so readers never see a write that could still be lost.
 
 import logging
 import sqlite3
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from companion.store import crypto
 from companion.coach.outreach_view import RecipientLog, SentItem
 from companion.store.cache import LogCache
-from companion.store.db import DB_NAME, STATES, open_db
+from companion.store.db import DB_NAME, STATES, open_db, transaction
 from companion.store.fingerprint import pack, shingles, unpack
 
 log = logging.getLogger(__name__)
@@ -27,7 +26,6 @@ class NotFound(Exception):
 @dataclass(frozen=True)
 class SentResult:
     message_id: int
-    recipient_id: int
     duplicate: bool  # the same message was already logged (a retried `sent`)
     follow_up: bool
     text_stored: bool
@@ -39,8 +37,6 @@ class LogDB:
         self.conn, self.notice = open_db(self.path)
         self.cache = cache
         self._cipher: crypto.TextCipher | None = None
-        if cache is not None:
-            cache.notice = self.notice
 
     @classmethod
     def in_dir(cls, data_dir: Path, cache: LogCache | None = None) -> "LogDB":
@@ -59,12 +55,9 @@ class LogDB:
 
     # -- settings ------------------------------------------------------------------------------
 
-    def _meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
     def history_text(self) -> bool:
-        return self._meta("history_text") == "1"
+        row = self.conn.execute("SELECT value FROM meta WHERE key='history_text'").fetchone()
+        return row is not None and row[0] == "1"
 
     def cipher(self, create: bool = False) -> crypto.TextCipher | None:
         """The text cipher, or None when no key exists. Raises crypto.KeyUnavailable."""
@@ -73,6 +66,16 @@ class LogDB:
             self._cipher = crypto.TextCipher(key) if key else None
         return self._cipher
 
+    def text_cipher(self) -> crypto.TextCipher | None:
+        """The cipher for a new message's text: None unless history-text is on and the key is at hand."""
+        if not self.history_text():
+            return None
+        try:
+            return self.cipher(create=False)
+        except crypto.KeyUnavailable:
+            log.warning("history-text is on but the keyring is unavailable; text not stored")
+            return None
+
     def set_history_text(self, on: bool) -> int:
         """Turn storing message text on (needs the keyring) or off (erases every stored text).
 
@@ -80,10 +83,10 @@ class LogDB:
         """
         if on:
             self.cipher(create=True)  # fail closed before promising anything
-            with self._tx():
+            with transaction(self.conn):
                 self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('history_text', '1')")
             return 0
-        with self._tx():
+        with transaction(self.conn):
             erased = self.conn.execute("UPDATE messages SET text_enc=NULL WHERE text_enc IS NOT NULL").rowcount
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('history_text', '0')")
         self._scrub()
@@ -92,17 +95,6 @@ class LogDB:
         return erased
 
     # -- writes --------------------------------------------------------------------------------
-
-    @contextmanager
-    def _tx(self):
-        """One explicit transaction: committed when the block ends, rolled back when it raises."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
 
     def _scrub(self) -> None:
         """After deleting: fold the WAL into the file and truncate it, so no old page lingers there."""
@@ -131,20 +123,15 @@ class LogDB:
                     url: str | None = None, name: str | None = None, company: str | None = None,
                     role: str | None = None) -> SentResult:
         """Log one sent message (idempotent on recipient + time + surface) and commit it durably."""
-        fp = shingles(text, tuple(x for x in (name, company) if x))
-        cipher = None
-        if self.history_text():
-            try:
-                cipher = self.cipher(create=False)
-            except crypto.KeyUnavailable:
-                log.warning("history-text is on but the keyring is unavailable; text not stored")
-        with self._tx():
+        fp = shingles(text, (name, company))
+        cipher = self.text_cipher()
+        with transaction(self.conn):
             rid = self._upsert_recipient(slug, url, name, company, now_ms, role)
             dup = self.conn.execute(
                 "SELECT id, follow_up, text_enc IS NOT NULL FROM messages "
                 "WHERE recipient_id=? AND sent_at=? AND surface=?", (rid, sent_ms, surface)).fetchone()
             if dup is not None:
-                return SentResult(dup[0], rid, True, bool(dup[1]), bool(dup[2]))
+                return SentResult(dup[0], True, bool(dup[1]), bool(dup[2]))
             # A follow-up: the surface says so, or an earlier message to them is still unanswered.
             last_sent = self.conn.execute(
                 "SELECT max(sent_at) FROM messages WHERE recipient_id=? AND sent_at<?", (rid, sent_ms)).fetchone()[0]
@@ -158,13 +145,13 @@ class LogDB:
             rec = self._recipient_row(rid)
         if self.cache is not None:
             self.cache.add_sent(rec, SentItem(mid, sent_ms, surface, follow_up), fp)
-        return SentResult(mid, rid, False, follow_up, blob is not None)
+        return SentResult(mid, False, follow_up, blob is not None)
 
     def record_replies(self, slug: str, times_ms: list[int]) -> int:
         """Note replies seen in a thread with someone already in the log; returns how many were new."""
         if not times_ms:
             return 0
-        with self._tx():
+        with transaction(self.conn):
             row = self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()
             if row is None:
                 return 0  # we keep a log of the user's outreach, not of every conversation
@@ -172,14 +159,14 @@ class LogDB:
             for t in sorted(set(times_ms)):
                 added += self.conn.execute("INSERT OR IGNORE INTO replies VALUES (?,?)", (row[0], t)).rowcount
         if added and self.cache is not None:
-            self.cache.add_replies(slug, list(times_ms))
+            self.cache.add_replies(slug, times_ms)
         return added
 
     def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None) -> RecipientLog:
         """Set the referral state (stamping when it changed) and/or the notes ("" clears them)."""
         if state is not None and state not in STATES:
             raise ValueError(f"state must be one of {', '.join(STATES)}")
-        with self._tx():
+        with transaction(self.conn):
             row = self.conn.execute("SELECT id, state FROM recipients WHERE slug=?", (slug,)).fetchone()
             if row is None:
                 raise NotFound(f"no one with the slug {slug!r} is in the outreach log")
@@ -191,12 +178,7 @@ class LogDB:
                 self.conn.execute("UPDATE recipients SET notes=?, updated_at=? WHERE id=?",
                                   (notes or None, now_ms, rid))
             rec = self._recipient_row(rid)
-        if self.cache is not None:
-            old = self.cache.recipient(slug)
-            if old is not None:
-                rec = replace(rec, sent=old.sent, replies=old.replies)
-            self.cache.put_recipient(rec)
-        return rec
+        return self.cache.put_recipient(rec) if self.cache is not None else rec
 
     def reminders(self) -> dict[str, tuple[str, int, str, int | None]]:
         """slug -> (kind, since, status, until) of the tray's last reminder about them."""
@@ -204,13 +186,13 @@ class LogDB:
             "SELECT slug, kind, since, status, until FROM reminders JOIN recipients ON id=recipient_id")}
 
     def set_reminder(self, slug: str, kind: str, since: int, status: str, until: int | None = None) -> None:
-        with self._tx():
+        with transaction(self.conn):
             self.conn.execute("INSERT OR REPLACE INTO reminders SELECT id, ?, ?, ?, ? FROM recipients WHERE slug=?",
                               (kind, since, status, until, slug))
 
     def forget(self, slug: str | None = None) -> int:
         """Erase one recipient (with their messages and replies), or everyone when slug is None."""
-        with self._tx():
+        with transaction(self.conn):
             if slug is None:
                 slugs = [r[0] for r in self.conn.execute("SELECT slug FROM recipients")]
                 self.conn.execute("DELETE FROM replies")

@@ -1,20 +1,12 @@
 """The mass-message index: is this draft a near-copy of messages already sent to other people?
 
-Near-copy means Jaccard similarity of the masked word 3-shingle sets (companion.store.fingerprint)
-of at least THRESHOLD (0.5). A light edit keeps a copy above it: changing one word of a 60-word
-note touches 3 of ~58 shingles (similarity ~0.9); changing five scattered words still leaves ~0.6;
-adding a personal sentence of 15 words to a 60-word template leaves ~0.8.
-
-Exact: every sent message whose similarity reaches the threshold is found and counted. An
-inverted index maps each shingle to the messages holding it: a list of positions while few
-messages have the shingle, a bitmap (a Python int, bit i for message i) once many do, such as
-"thank you so" or "would you be open". A match shares at least ceil(t * |S|) shingles with a
-draft S (Jaccard(S, M) >= t needs |S & M| >= t * |S|), so the candidates are the messages that
-either appear in the short lists often enough to reach that count with help from every common
-shingle, or reach it on the common shingles alone; the latter is found for all messages at once
-by adding the bitmaps as binary counters, bit-parallel, in C. Each candidate is then compared in
-full with the draft. bench/mass_message.py checks the answers against brute force and prints the
-cost at 100, 10,000 and 100,000 sent messages (docs/performance.md).
+Near-copy: Jaccard similarity of the masked word 3-shingle sets (companion.store.fingerprint) of
+at least THRESHOLD. Exact: every sent message that reaches it is found and counted. Each shingle
+maps to the messages holding it: a list of positions while few do, a bitmap (a Python int, bit i
+for message i) once many do. A match shares at least ceil(t * |S|) shingles with a draft S, so
+only messages that can reach that count, in the short lists plus the bitmaps (added up as binary
+counters, bit-parallel, in C), are compared with the draft in full. How it was measured, what it
+costs and why nothing simpler was kept: docs/performance.md, "Outreach log".
 
 Not thread-safe by itself: companion.store.cache.LogCache holds the lock.
 """

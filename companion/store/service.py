@@ -1,13 +1,11 @@
 """OutreachStore: the log as the running companion uses it, with one writer thread.
 
-Every SQLite call happens on a single dedicated thread that owns the connection, so the event loop
-never waits on disk or fsync: an async method queues a job and awaits its future, which resolves
-only after the job's transaction committed. That ordering is what makes an acknowledged `sent`
-durable. While idle the thread checks PRAGMA data_version once a second and reloads the cache when
-another process (the `tactful history` CLI) changed the file.
-
-Reads (the coach's rules, `outreach.list`) come from the in-memory cache and never wait on the
-writer.
+Every SQLite call happens on one thread that owns the connection, so the event loop never waits on
+disk or fsync: an async method queues a job and awaits its future, which resolves only after the
+job's transaction committed (so an acknowledged `sent` is durable). Reads (the coach's rules,
+`outreach.list`) come from the in-memory cache and never wait. While idle the thread checks PRAGMA
+data_version once a second and reloads the cache when another process (`tactful history`) changed
+the file.
 """
 
 from __future__ import annotations
@@ -20,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from companion.store.cache import LogCache, OutreachView
+from companion.store.cache import LogCache
+from companion.store.db import StoreError
 from companion.store.logdb import LogDB
 
 log = logging.getLogger(__name__)
@@ -39,7 +38,6 @@ class OutreachStore:
         self.cache = LogCache()
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
-        self._db: LogDB | None = None
         self._closed = False
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -64,22 +62,22 @@ class OutreachStore:
     def notice(self) -> str | None:
         return self.cache.notice
 
-    def view(self) -> OutreachView:
-        return OutreachView(self.cache)
+    def view(self) -> LogCache:
+        """The log in memory, read-only for the caller (the coach's OutreachLog)."""
+        return self.cache
 
     # -- the writer thread ---------------------------------------------------------------------
 
     def _run(self, loop: asyncio.AbstractEventLoop, opened: asyncio.Future) -> None:
         try:
-            self._db = LogDB.in_dir(self.data_dir, self.cache)
-            self._db.load(self.cache, index=False)
-            version = self._db.data_version()
+            db = LogDB.in_dir(self.data_dir, self.cache)
+            db.load(self.cache, index=False)
+            version = db.data_version()
         except BaseException as exc:  # StoreError, OSError, ...: the caller decides what to do
             loop.call_soon_threadsafe(_settle, opened, None, exc)
             return
         loop.call_soon_threadsafe(_settle, opened, None, None)
-        self._build_index_soon(self.cache)
-        db = self._db
+        self._build_index_soon()
         while True:
             try:
                 job = self._jobs.get(timeout=POLL_SECONDS)
@@ -102,23 +100,15 @@ class OutreachStore:
                 if now != version:
                     version = now
                     self.cache.replace_all(db.load(LogCache(), index=False))
-                    self._build_index_soon(self.cache)
+                    self._build_index_soon()
             except Exception:
                 log.exception("reloading the outreach log failed")
         db.close()
 
-    def _build_index_soon(self, cache: LogCache) -> None:
+    def _build_index_soon(self) -> None:
         """Build the mass-message index on its own thread: 100,000 logged messages take a while,
         and neither start-up nor the next `sent` should wait for it."""
-        threading.Thread(target=cache.build_index, name="tactful-store-index", daemon=True).start()
-
-    async def wait_indexed(self, timeout: float = 60.0) -> bool:
-        """True once the mass-message index is built (tests and the bench wait for it)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not self.cache.index_ready and loop.time() < deadline:
-            await asyncio.sleep(0.02)
-        return self.cache.index_ready
+        threading.Thread(target=self.cache.build_index, name="tactful-store-index", daemon=True).start()
 
     async def run(self, fn: Callable[[LogDB], Any]) -> Any:
         """Run any LogDB operation on the writer thread; its result once it returned (and committed)."""
@@ -160,8 +150,6 @@ async def attach(services) -> None:
     """
     if services.store is not None:
         return
-    from companion.store.db import StoreError
-
     store = OutreachStore(services.data_dir)
     try:
         await store.start()
