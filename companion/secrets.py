@@ -1,12 +1,7 @@
 """The one place Tactful touches the OS keyring: named secrets under the service "tactful".
 
-Credentials the companion must read back (API keys, the key that encrypts stored history) live
-only here. A backend that does not protect secrets is refused, never used as a fallback:
-keyrings.alt (plaintext or base64 files), keyring's `fail` and `null` backends. When keyring
-chains several backends, only the best secure one is used, so a locked Secret Service can never
-silently spill into a plaintext file. PYTHON_KEYRING_BACKEND is honoured (keyring reads it), with
-a warning when the backend it names is not one keyring recommends (priority < 1).
-
+Insecure backends (keyrings.alt, keyring's `fail` and `null`) are refused, never used as a fallback,
+and inside a chainer only the best secure backend is used (docs/security.md, threat 19).
 keyring cannot enumerate, so the names (never the values) are kept in the keyring itself, as a
 JSON list under the reserved username INDEX_NAME.
 """

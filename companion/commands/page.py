@@ -1,12 +1,8 @@
 """`page`: parse a snapshot of the LinkedIn page into its tab's context and return it, with the
 recipient's outreach entry when they are in the log.
 
-Parsing a 600 KB page takes ~5 ms of CPU, so it runs in a thread and the event loop keeps serving
-other connections meanwhile. A thread cannot be stopped, so no parse may run long: a linear look at
-the snapshot first (companion/pages/bounds.py) refuses one that nests too deep or holds too many
-elements with `invalid_page`, before the parser sees it. The result replaces the page context of
-the snapshot's tab (profile, thread, composer): later `draft`s from that tab are coached against it.
-The user's own profile, when the page shows it, is merged into the 0600 file in the data dir.
+The parse runs in a thread after a linear bounds check that refuses pathological snapshots with
+`invalid_page` (a thread cannot be stopped); docs/pages.md, "The `page` command", says why and how.
 Nothing of the page is logged.
 """
 
