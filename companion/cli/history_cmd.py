@@ -59,23 +59,16 @@ def _err(message: str, code: int = 1) -> int:
     return fail(message, code, "tactful history")
 
 
-def _open(args):
-    from companion.paths import data_dir
-    from companion.store import LogDB
-
-    db = LogDB.in_dir(data_dir(args.data_dir))
-    if db.notice:
-        print(db.notice, file=sys.stderr)
-    return db
-
-
 def run(args) -> int:
-    from companion.store import StoreError
+    from companion.paths import data_dir
+    from companion.store import LogDB, StoreError
 
     try:
-        db = _open(args)
+        db = LogDB.in_dir(data_dir(args.data_dir))
     except StoreError as exc:
         return _err(str(exc))
+    if db.notice:
+        print(db.notice, file=sys.stderr)
     try:
         return ACTIONS[args.action or "show"](db, args)
     finally:

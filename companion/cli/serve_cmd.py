@@ -43,8 +43,6 @@ def keyring_report(status) -> list[str]:
     """Lines for stderr saying what works without a keyring and how to get one."""
     from companion import secrets
 
-    if status is None:
-        return []
     lines = []
     if status.warning:
         lines.append(f"warning: {status.warning}")

@@ -14,8 +14,6 @@ from companion.coach.due import due, replied_at, state_of
 from companion.coach.outreach_view import iso, keep_updated_advice, parse_time, to_ms
 from companion.store.logdb import NotFound
 
-MAX_SLUG = 200
-
 
 def _store(services):
     store = getattr(services, "store", None)
@@ -26,7 +24,7 @@ def _store(services):
 
 def _slug(value: str | None) -> str:
     slug = (value or "").strip().strip("/")
-    if not slug or len(slug) > MAX_SLUG or any(c.isspace() for c in slug):
+    if not slug or len(slug) > SLUG_MAX or any(c.isspace() for c in slug):
         raise CommandError(ErrorCode.INVALID_FORMAT, "recipient.slug must be a LinkedIn profile slug")
     return slug
 

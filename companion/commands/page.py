@@ -65,7 +65,7 @@ def _capture_time(value: str | None) -> datetime | None:
 
 async def handle(msg, session, services) -> dict:
     captured = _capture_time(getattr(msg, "captured_at", None))
-    known = getattr(session, "own_profile", None)
+    known = session.own_profile
     if known is None:
         known = await asyncio.to_thread(own_profile.load, services.data_dir)
     try:
