@@ -111,8 +111,7 @@ def companion_status(data_dir: Path):
     return info, running, not running
 
 
-def check_running(data_dir: Path) -> Check:
-    info, running, stale = companion_status(data_dir)
+def check_running(info, running: bool, stale: bool) -> Check:
     if running:
         return Check("companion", OK, f"running (pid {info.pid}) at {info.url}, version {info.version}")
     if stale:
@@ -145,8 +144,7 @@ def port_free(port: int, host: str = "127.0.0.1") -> bool:
     return True
 
 
-def check_port(data_dir: Path, port: int) -> Check:
-    info, running, _ = companion_status(data_dir)
+def check_port(info, running: bool, port: int) -> Check:
     if running:
         if info.port == port:
             return Check("port", OK, f"{port} is in use by this Tactful companion")
@@ -273,13 +271,14 @@ def run_checks(data_dir: Path) -> list[Check]:
     s, settings_check = check_settings(data_dir)
     records, paired_check = check_paired(data_dir)
     port = s.port if s is not None else DEFAULT_PORT
+    info, running, stale = companion_status(data_dir)  # asked once: it probes /v1/health
     return [
         check_versions(),
         check_data_dir(data_dir),
         settings_check,
         check_keyring(),
-        check_running(data_dir),
-        check_port(data_dir, port),
+        check_running(info, running, stale),
+        check_port(info, running, port),
         paired_check,
         check_last_connection(records),
         check_local_only(s),
