@@ -2,10 +2,8 @@
 
 Known keys have typed accessors and defaults; keys this version does not know are kept as they are,
 so a newer or older companion (or another module) never loses what it wrote. Privacy comes first:
-when the file is missing or unreadable, `local_only` is True.
-
-A corrupt file is never silently overwritten: `load()` raises SettingsError naming the file, and
-`update()` moves the corrupt file aside (settings.json.corrupt) before writing a fresh one.
+when the file is missing or unreadable, `local_only` is True. A corrupt file is never silently
+overwritten (see update()).
 """
 
 from __future__ import annotations
