@@ -45,14 +45,6 @@ def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profil
         return result.own_profile or known
 
 
-def apply(result: PageResult, page, url: str | None) -> None:
-    """Store the parsed page as its tab's context (companion.session.PageContext)."""
-    page.url = url
-    page.profile = _recipient(result, page.profile)
-    page.thread = result.thread
-    page.composer = result.composer
-
-
 def _capture_time(value: str | None) -> datetime | None:
     """The browser's capture time as a naive local-looking datetime (headings are local days)."""
     if not value:
@@ -74,8 +66,11 @@ async def handle(msg, session, services) -> dict:
         log.warning("page refused before parsing: %s", exc)  # the reason only, never the page
         raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
     session.own_profile = await asyncio.to_thread(_remember_own, result, services.data_dir, known)
-    page = session.page(getattr(msg, "tab", None))
-    apply(result, page, msg.url)
+    page = session.page(getattr(msg, "tab", None))  # the parsed page becomes its tab's context
+    page.url = msg.url
+    page.profile = _recipient(result, page.profile)
+    page.thread = result.thread
+    page.composer = result.composer
     # "Recent" in hints is relative to when the browser captured the page (the extension sends UTC).
     page.captured_at = captured.replace(tzinfo=timezone.utc) if captured else None
     await outreach.remember_replies(services, result.thread, page.profile)  # replies seen, for people in the log
