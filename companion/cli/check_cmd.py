@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from companion.cli import fail
-from companion.cli.textinput import InputError, read_text
+from companion.cli.textinput import InputError, Lines, read_text
 
 SURFACES = ("connection_note", "message", "inmail", "follow_up")
 
@@ -97,7 +97,6 @@ def build_context(args):
 
 def render_human(name: str, text: str, feedback) -> str:
     """Findings with line:col and a caret under the span, then the checklist and the score."""
-    from companion.cli.textinput import Lines
     from companion.coach.utf16 import OffsetMap
 
     offsets = OffsetMap(text)
@@ -113,27 +112,23 @@ def render_human(name: str, text: str, feedback) -> str:
             line_end = text.find("\n", line_start)
             source = text[line_start:line_end if line_end != -1 else len(text)]
             width = max(1, min(end, line_start + len(source)) - start)
-            out.append(f"    {source}")
-            out.append("    " + " " * (col - 1) + "^" * width)
+            out += [f"    {source}", "    " + " " * (col - 1) + "^" * width]
         if f.suggestion:
             out.append(f"    suggestion: {f.suggestion}")
         if f.fix is not None:
             out.append(f"    fix: replace with {f.fix.replacement!r}")
     if not feedback.findings:
         out.append(f"{name}: no findings")
-    out.append("")
-    out.append("Checklist:")
+    out += ["", "Checklist:"]
     for item in feedback.checklist:
         out.append(f"  [{'x' if item.ok else ' '}] {item.label}")
     if feedback.hints:
-        out.append("")
-        out.append("Hints:")
+        out += ["", "Hints:"]
         for hint in feedback.hints:
             out.append(f"  - {hint.text}  ({hint.why})")
     lim = feedback.limits
-    out.append("")
-    out.append(f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})")
-    out.append(f"Score: {feedback.score}/100")
+    out += ["", f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})",
+            f"Score: {feedback.score}/100"]
     return "\n".join(out) + "\n"
 
 
