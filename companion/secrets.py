@@ -80,11 +80,11 @@ def _why_insecure(backend) -> str:
     return f"{_name(backend)} keeps secrets in a plaintext or weakly protected file"
 
 
-def backend_status(probe: bool = True) -> BackendStatus:
+def backend_status() -> BackendStatus:
     """Whether secrets can be stored safely right now, which backend, and why (not).
 
-    With `probe`, reads the index entry once, which catches a locked or unreachable Secret
-    Service. It can block while D-Bus starts a daemon: call it off the event loop."""
+    Reads the index entry once, which catches a locked or unreachable Secret Service. It can
+    block while D-Bus starts a daemon: call it off the event loop."""
     forced = os.environ.get("PYTHON_KEYRING_BACKEND")
     try:
         backend, problem = _select()
@@ -97,12 +97,11 @@ def backend_status(probe: bool = True) -> BackendStatus:
     if forced and priority < 1:
         warning = (f"PYTHON_KEYRING_BACKEND={forced} is not a backend keyring recommends "
                    f"(priority {priority:g}); secrets are only as safe as it is")
-    if probe:
-        try:
-            within_deadline(backend.get_password, SERVICE, INDEX_NAME)
-        except Exception as exc:
-            return BackendStatus(False, _name(backend), f"the keyring did not answer: {type(exc).__name__}: {exc}",
-                                 warning)
+    try:
+        within_deadline(backend.get_password, SERVICE, INDEX_NAME)
+    except Exception as exc:
+        return BackendStatus(False, _name(backend), f"the keyring did not answer: {type(exc).__name__}: {exc}",
+                             warning)
     return BackendStatus(True, _name(backend), "a secure keyring backend is available", warning)
 
 
