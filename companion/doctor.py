@@ -133,12 +133,12 @@ def start_advice() -> str:
     return "start it with `tactful serve` (for a tray icon, install PySide6: `.venv/bin/pip install -e '.[tray]'`)"
 
 
-def port_free(port: int, host: str = "127.0.0.1") -> bool:
+def port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         if os.name == "posix":
             s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            s.bind((host, port))
+            s.bind(("127.0.0.1", port))
         except OSError:
             return False
     return True

@@ -39,7 +39,7 @@ def due_item(rec, now_ms: int) -> DueItem | None:
                                              due_now=item.is_due(now_ms), late=item.late)
 
 
-def entry(rec, now_ms: int | None = None) -> OutreachEntry:
+def entry(rec, now_ms: int) -> OutreachEntry:
     """The wire form of one recipient's log (no message text), with what is due and the advice."""
     return OutreachEntry(
         # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
@@ -52,7 +52,7 @@ def entry(rec, now_ms: int | None = None) -> OutreachEntry:
         replies=[iso(t) for t in rec.replies],
         last_contact=iso(rec.last_contact_ms),
         advice=keep_updated_advice(rec, now_ms),
-        due=due_item(rec, now_ms) if now_ms is not None else None,
+        due=due_item(rec, now_ms),
     )
 
 
