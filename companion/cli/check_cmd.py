@@ -1,8 +1,6 @@
-"""`tactful check`: the coach offline, on a file or stdin.
-
-Exit status like a linter's: 0 when no finding is an error, 1 when one is, 2 on bad usage or
-input that cannot be read (with a message on stderr saying what is wrong). `--json` prints exactly
-the protocol's Feedback, the same result the WebSocket `draft` command returns for the same input.
+"""`tactful check`: the coach offline, on a file or stdin, with exit statuses like a linter's (see the
+parser's description). `--json` prints exactly the protocol's Feedback, as the WebSocket `draft`
+command returns it for the same input.
 """
 
 import json

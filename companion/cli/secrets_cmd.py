@@ -1,8 +1,7 @@
-"""`tactful secrets set NAME | list | delete NAME`: credentials in the OS keyring.
+"""`tactful secrets set NAME | list | delete NAME`: credentials in the OS keyring (docs/tray.md).
 
-Values are read from a hidden prompt (a terminal) or from stdin (a pipe), and are never printed,
-logged or passed on the command line (where `ps` and shell history would see them). `list` shows
-names only. Everything goes through companion.secrets, which refuses insecure backends.
+Values come from a hidden prompt or stdin, never the command line (where `ps` and shell history
+would see them), and are never printed or logged.
 """
 
 from __future__ import annotations
