@@ -77,7 +77,8 @@ def check_data_dir(data_dir: Path) -> Check:
     if os.name == "posix":
         if stat.S_IMODE(st.st_mode) & 0o077:
             problems.append(f"{data_dir} is mode {oct(stat.S_IMODE(st.st_mode))[2:]} (others can look inside)")
-        loose = sorted(c.name for c in data_dir.iterdir() if c.is_file() and stat.S_IMODE(c.stat().st_mode) & 0o077)
+        loose = sorted(child.name for child in data_dir.iterdir()
+                       if child.is_file() and stat.S_IMODE(child.stat().st_mode) & 0o077)
         if loose:
             problems.append("readable by others: " + ", ".join(loose))
     if not os.access(data_dir, os.W_OK | os.X_OK):
