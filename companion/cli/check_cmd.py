@@ -59,13 +59,6 @@ def _load_profile(path: str):
         raise InputError(f"{path} is not a profile: {where}: {first['msg']}") from None
 
 
-def _load_page(path: str, url: str | None):
-    from companion.pages import parse_snapshot
-
-    html = read_text(path, 8 * 1024 * 1024)  # a page snapshot may be up to 8 MiB, as over the protocol
-    return parse_snapshot(url, html)  # without a URL the parser tells the page kind from the markup
-
-
 def build_context(args):
     """The CoachContext for these arguments (raises InputError on bad input)."""
     from companion.coach import CoachContext
@@ -81,7 +74,11 @@ def build_context(args):
     ctx = CoachContext(surface=args.surface, limit=args.limit, subject=args.subject,
                        recipient_name=args.recipient, company=args.company, disabled=frozenset(disabled))
     if args.page:
-        page = _load_page(args.page, args.url)
+        from companion.pages import parse_snapshot
+
+        # A snapshot may be up to 8 MiB, as over the protocol; without a URL the parser tells the
+        # page kind from the markup.
+        page = parse_snapshot(args.url, read_text(args.page, 8 * 1024 * 1024))
         ctx.profile = page.profile or (page.thread.participant if page.thread else None)
         ctx.own_profile = page.own_profile
         ctx.thread = page.thread
