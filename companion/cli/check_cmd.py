@@ -122,7 +122,8 @@ def render_human(name: str, text: str, feedback) -> str:
         for hint in feedback.hints:
             out.append(f"  - {hint.text}  ({hint.why})")
     lim = feedback.limits
-    out += ["", f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})",
+    out += ["",
+            f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})",
             f"Score: {feedback.score}/100"]
     return "\n".join(out) + "\n"
 
