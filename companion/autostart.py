@@ -1,12 +1,5 @@
-"""Start the tray companion at login, with each platform's own mechanism.
-
-- Linux and other XDG desktops: `$XDG_CONFIG_HOME/autostart/tactful.desktop` (default
-  ~/.config/autostart), per the freedesktop Desktop Application Autostart spec.
-- macOS: `~/Library/LaunchAgents/app.tactful.companion.plist`, a LaunchAgent with RunAtLoad; launchd
-  reads it at the next login (no `launchctl` call, so enabling never starts a second copy now).
-- Windows: the value `Tactful` under HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run, the
-  per-user Run key (no admin rights needed), running `pythonw.exe -m companion tray` so no console
-  window opens.
+"""Start the tray companion at login, with each platform's own mechanism: an XDG .desktop file, a
+macOS LaunchAgent, or the Windows per-user Run key (docs/tray.md, "Start at login", has the paths).
 
 Each backend writes only its one entry and removes only an entry it recognises as ours. The command
 is absolute (the venv's python), so it works whatever PATH the login session has.
@@ -16,6 +9,7 @@ from __future__ import annotations
 
 import os
 import plistlib
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -47,11 +41,11 @@ def _write_entry(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def tray_command(data_dir: Path | None = None, python: str | None = None) -> list[str]:
+def tray_command(data_dir: Path | None = None) -> list[str]:
     """The argv that starts the tray: absolute python, `-m companion tray`, and --data-dir if given.
 
     On Windows the GUI interpreter pythonw.exe is used when it sits next to python.exe."""
-    python = python or sys.executable
+    python = sys.executable
     if os.name == "nt":
         candidate = Path(python).with_name("pythonw.exe")
         if candidate.exists():
@@ -65,12 +59,6 @@ def tray_command(data_dir: Path | None = None, python: str | None = None) -> lis
 # --- Linux / XDG -----------------------------------------------------------------------------
 
 
-def xdg_autostart_dir(env: dict | None = None) -> Path:
-    env = os.environ if env is None else env
-    base = env.get("XDG_CONFIG_HOME") or str(Path(env.get("HOME") or Path.home()) / ".config")
-    return Path(base) / "autostart"
-
-
 def _desktop_quote(arg: str) -> str:
     """Quote one Exec argument per the Desktop Entry spec (double quotes; escape \\ " ` $; % -> %%)."""
     arg = arg.replace("%", "%%")
@@ -81,32 +69,17 @@ def _desktop_quote(arg: str) -> str:
     return '"' + escaped.replace("\\", "\\\\") + '"'
 
 
+# One Exec argument: "quoted, with \ escapes", or a bare word.
+_EXEC_ARG = re.compile(r'"((?:[^"\\]|\\.)*)"|([^\s"]+)')
+
+
 def _desktop_unquote(exec_line: str) -> list[str]:
     """Parse an Exec value back into argv (the inverse of _desktop_quote, for status)."""
-    text = exec_line.replace("\\\\", "\\")
-    out, cur, i, quoted, have = [], [], 0, False, False
-    while i < len(text):
-        ch = text[i]
-        if quoted:
-            if ch == "\\" and i + 1 < len(text):
-                cur.append(text[i + 1])
-                i += 1
-            elif ch == '"':
-                quoted = False
-            else:
-                cur.append(ch)
-        elif ch == '"':
-            quoted, have = True, True
-        elif ch in " \t":
-            if cur or have:
-                out.append("".join(cur))
-            cur, have = [], False
-        else:
-            cur.append(ch)
-        i += 1
-    if cur or have:
-        out.append("".join(cur))
-    return [a.replace("%%", "%") for a in out]
+    argv = []
+    for m in _EXEC_ARG.finditer(exec_line.replace("\\\\", "\\")):
+        arg = m[2] if m[1] is None else re.sub(r"\\(.)", r"\1", m[1])
+        argv.append(arg.replace("%%", "%"))
+    return argv
 
 
 def desktop_entry(argv: list[str]) -> str:
@@ -127,7 +100,9 @@ class XdgAutostart:
     mechanism = "xdg"
 
     def __init__(self, env: dict | None = None):
-        self.path = xdg_autostart_dir(env) / DESKTOP_FILE
+        env = os.environ if env is None else env
+        config = env.get("XDG_CONFIG_HOME") or Path(env.get("HOME") or Path.home()) / ".config"
+        self.path = Path(config) / "autostart" / DESKTOP_FILE
 
     def enable(self, argv: list[str]) -> None:
         _write_entry(self.path, desktop_entry(argv).encode("utf-8"))

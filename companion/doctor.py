@@ -77,12 +77,10 @@ def check_data_dir(data_dir: Path) -> Check:
     if os.name == "posix":
         if stat.S_IMODE(st.st_mode) & 0o077:
             problems.append(f"{data_dir} is mode {oct(stat.S_IMODE(st.st_mode))[2:]} (others can look inside)")
-        loose = []
-        for child in data_dir.iterdir():
-            if child.is_file() and stat.S_IMODE(child.stat().st_mode) & 0o077:
-                loose.append(child.name)
+        loose = sorted(child.name for child in data_dir.iterdir()
+                       if child.is_file() and stat.S_IMODE(child.stat().st_mode) & 0o077)
         if loose:
-            problems.append("readable by others: " + ", ".join(sorted(loose)))
+            problems.append("readable by others: " + ", ".join(loose))
     if not os.access(data_dir, os.W_OK | os.X_OK):
         problems.append(f"{data_dir} is not writable by you")
     if problems:
@@ -114,8 +112,7 @@ def companion_status(data_dir: Path):
     return info, running, not running
 
 
-def check_running(data_dir: Path) -> Check:
-    info, running, stale = companion_status(data_dir)
+def check_running(info, running: bool, stale: bool) -> Check:
     if running:
         return Check("companion", OK, f"running (pid {info.pid}) at {info.url}, version {info.version}")
     if stale:
@@ -137,19 +134,18 @@ def start_advice() -> str:
     return "start it with `tactful serve` (for a tray icon, install PySide6: `.venv/bin/pip install -e '.[tray]'`)"
 
 
-def port_free(port: int, host: str = "127.0.0.1") -> bool:
+def port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         if os.name == "posix":
             s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            s.bind((host, port))
+            s.bind(("127.0.0.1", port))
         except OSError:
             return False
     return True
 
 
-def check_port(data_dir: Path, port: int) -> Check:
-    info, running, _ = companion_status(data_dir)
+def check_port(info, running: bool, port: int) -> Check:
     if running:
         if info.port == port:
             return Check("port", OK, f"{port} is in use by this Tactful companion")
@@ -276,13 +272,14 @@ def run_checks(data_dir: Path) -> list[Check]:
     s, settings_check = check_settings(data_dir)
     records, paired_check = check_paired(data_dir)
     port = s.port if s is not None else DEFAULT_PORT
+    info, running, stale = companion_status(data_dir)  # asked once: it probes /v1/health
     return [
         check_versions(),
         check_data_dir(data_dir),
         settings_check,
         check_keyring(),
-        check_running(data_dir),
-        check_port(data_dir, port),
+        check_running(info, running, stale),
+        check_port(info, running, port),
         paired_check,
         check_last_connection(records),
         check_local_only(s),

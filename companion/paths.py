@@ -12,11 +12,9 @@ APP_NAME = "tactful"
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
     """The data folder: --data-dir, else $TACTFUL_DATA_DIR, else the platform's user data dir."""
-    if override:
-        return Path(override).expanduser().resolve()
-    env = os.environ.get("TACTFUL_DATA_DIR")
-    if env:
-        return Path(env).expanduser().resolve()
+    chosen = override or os.environ.get("TACTFUL_DATA_DIR")
+    if chosen:
+        return Path(chosen).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -1,12 +1,7 @@
 """The one place Tactful touches the OS keyring: named secrets under the service "tactful".
 
-Credentials the companion must read back (API keys, the key that encrypts stored history) live
-only here. A backend that does not protect secrets is refused, never used as a fallback:
-keyrings.alt (plaintext or base64 files), keyring's `fail` and `null` backends. When keyring
-chains several backends, only the best secure one is used, so a locked Secret Service can never
-silently spill into a plaintext file. PYTHON_KEYRING_BACKEND is honoured (keyring reads it), with
-a warning when the backend it names is not one keyring recommends (priority < 1).
-
+Insecure backends (keyrings.alt, keyring's `fail` and `null`) are refused, never used as a fallback,
+and inside a chainer only the best secure backend is used (docs/security.md, threat 19).
 keyring cannot enumerate, so the names (never the values) are kept in the keyring itself, as a
 JSON list under the reserved username INDEX_NAME.
 """
@@ -85,11 +80,11 @@ def _why_insecure(backend) -> str:
     return f"{_name(backend)} keeps secrets in a plaintext or weakly protected file"
 
 
-def backend_status(probe: bool = True) -> BackendStatus:
+def backend_status() -> BackendStatus:
     """Whether secrets can be stored safely right now, which backend, and why (not).
 
-    With `probe`, reads the index entry once, which catches a locked or unreachable Secret
-    Service. It can block while D-Bus starts a daemon: call it off the event loop."""
+    Reads the index entry once, which catches a locked or unreachable Secret Service. It can
+    block while D-Bus starts a daemon: call it off the event loop."""
     forced = os.environ.get("PYTHON_KEYRING_BACKEND")
     try:
         backend, problem = _select()
@@ -102,12 +97,11 @@ def backend_status(probe: bool = True) -> BackendStatus:
     if forced and priority < 1:
         warning = (f"PYTHON_KEYRING_BACKEND={forced} is not a backend keyring recommends "
                    f"(priority {priority:g}); secrets are only as safe as it is")
-    if probe:
-        try:
-            within_deadline(backend.get_password, SERVICE, INDEX_NAME)
-        except Exception as exc:
-            return BackendStatus(False, _name(backend), f"the keyring did not answer: {type(exc).__name__}: {exc}",
-                                 warning)
+    try:
+        within_deadline(backend.get_password, SERVICE, INDEX_NAME)
+    except Exception as exc:
+        return BackendStatus(False, _name(backend), f"the keyring did not answer: {type(exc).__name__}: {exc}",
+                             warning)
     return BackendStatus(True, _name(backend), "a secure keyring backend is available", warning)
 
 

@@ -2,10 +2,8 @@
 
 Known keys have typed accessors and defaults; keys this version does not know are kept as they are,
 so a newer or older companion (or another module) never loses what it wrote. Privacy comes first:
-when the file is missing or unreadable, `local_only` is True.
-
-A corrupt file is never silently overwritten: `load()` raises SettingsError naming the file, and
-`update()` moves the corrupt file aside (settings.json.corrupt) before writing a fresh one.
+when the file is missing or unreadable, `local_only` is True. A corrupt file is never silently
+overwritten (see update()).
 """
 
 from __future__ import annotations
@@ -38,8 +36,7 @@ class UserSettings:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.extra, "local_only": self.local_only, "port": self.port, "autostart": self.autostart,
-                "reminders": self.reminders}
+        return {**self.extra, **{key: getattr(self, key) for key in DEFAULTS}}
 
 
 def settings_path(data_dir: Path) -> Path:
@@ -57,8 +54,7 @@ def _validate(raw: Any, path: Path) -> UserSettings:
     if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
         raise SettingsError(f"{path}: 'port' must be a whole number from 1 to 65535")
     extra = {k: v for k, v in raw.items() if k not in DEFAULTS}
-    return UserSettings(local_only=values["local_only"], port=port, autostart=values["autostart"],
-                        reminders=values["reminders"], extra=extra)
+    return UserSettings(**{key: values[key] for key in DEFAULTS}, extra=extra)
 
 
 def load(data_dir: Path) -> UserSettings:
@@ -90,27 +86,19 @@ def load_or_default(data_dir: Path) -> UserSettings:
         return UserSettings()
 
 
-def save(data_dir: Path, settings: UserSettings) -> None:
-    """Write the whole file atomically as 0600."""
-    _validate(settings.to_json(), settings_path(data_dir))  # refuse to write what load() would refuse
-    write_private_file(settings_path(data_dir), json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n")
-
-
 def update(data_dir: Path, **changes: Any) -> UserSettings:
-    """Change some keys and write the file; returns the new settings.
+    """Change some keys and write the file atomically as 0600; returns the new settings.
 
     Unknown keys in `changes` are stored as extras. A corrupt existing file is kept as
-    settings.json.corrupt rather than lost.
+    settings.json.corrupt rather than lost. Values load() would refuse raise SettingsError.
     """
+    path = settings_path(data_dir)
     try:
         current = load(data_dir)
     except SettingsError:
-        path = settings_path(data_dir)
         if path.exists():
             os.replace(path, path.with_name(FILE_NAME + ".corrupt"))
         current = UserSettings()
-    data = current.to_json()
-    data.update(changes)
-    new = _validate(data, settings_path(data_dir))
-    save(data_dir, new)
+    new = _validate({**current.to_json(), **changes}, path)
+    write_private_file(path, json.dumps(new.to_json(), indent=2, sort_keys=True) + "\n")
     return new

@@ -68,5 +68,5 @@ def test_a_stuck_keyring_fails_with_a_clear_error(stuck, call):
 
 
 def test_backend_status_reports_a_stuck_keyring_as_not_usable(stuck):
-    status = secrets.backend_status(probe=True)
+    status = secrets.backend_status()
     assert status.secure is False and "did not answer" in status.reason

@@ -1,8 +1,6 @@
-"""`tactful check`: the coach offline, on a file or stdin.
-
-Exit status like a linter's: 0 when no finding is an error, 1 when one is, 2 on bad usage or
-input that cannot be read (with a message on stderr saying what is wrong). `--json` prints exactly
-the protocol's Feedback, the same result the WebSocket `draft` command returns for the same input.
+"""`tactful check`: the coach offline, on a file or stdin, with exit statuses like a linter's (see the
+parser's description). `--json` prints exactly the protocol's Feedback, as the WebSocket `draft`
+command returns it for the same input.
 """
 
 import json
@@ -10,7 +8,7 @@ import sys
 from pathlib import Path
 
 from companion.cli import fail
-from companion.cli.textinput import InputError, read_text
+from companion.cli.textinput import InputError, Lines, read_text
 
 SURFACES = ("connection_note", "message", "inmail", "follow_up")
 
@@ -61,13 +59,6 @@ def _load_profile(path: str):
         raise InputError(f"{path} is not a profile: {where}: {first['msg']}") from None
 
 
-def _load_page(path: str, url: str | None):
-    from companion.pages import parse_snapshot
-
-    html = read_text(path, 8 * 1024 * 1024)  # a page snapshot may be up to 8 MiB, as over the protocol
-    return parse_snapshot(url, html)  # without a URL the parser tells the page kind from the markup
-
-
 def build_context(args):
     """The CoachContext for these arguments (raises InputError on bad input)."""
     from companion.coach import CoachContext
@@ -83,7 +74,11 @@ def build_context(args):
     ctx = CoachContext(surface=args.surface, limit=args.limit, subject=args.subject,
                        recipient_name=args.recipient, company=args.company, disabled=frozenset(disabled))
     if args.page:
-        page = _load_page(args.page, args.url)
+        from companion.pages import parse_snapshot
+
+        # A snapshot may be up to 8 MiB, as over the protocol; without a URL the parser tells the
+        # page kind from the markup.
+        page = parse_snapshot(args.url, read_text(args.page, 8 * 1024 * 1024))
         ctx.profile = page.profile or (page.thread.participant if page.thread else None)
         ctx.own_profile = page.own_profile
         ctx.thread = page.thread
@@ -97,7 +92,6 @@ def build_context(args):
 
 def render_human(name: str, text: str, feedback) -> str:
     """Findings with line:col and a caret under the span, then the checklist and the score."""
-    from companion.cli.textinput import Lines
     from companion.coach.utf16 import OffsetMap
 
     offsets = OffsetMap(text)
@@ -113,27 +107,24 @@ def render_human(name: str, text: str, feedback) -> str:
             line_end = text.find("\n", line_start)
             source = text[line_start:line_end if line_end != -1 else len(text)]
             width = max(1, min(end, line_start + len(source)) - start)
-            out.append(f"    {source}")
-            out.append("    " + " " * (col - 1) + "^" * width)
+            out += [f"    {source}", "    " + " " * (col - 1) + "^" * width]
         if f.suggestion:
             out.append(f"    suggestion: {f.suggestion}")
         if f.fix is not None:
             out.append(f"    fix: replace with {f.fix.replacement!r}")
     if not feedback.findings:
         out.append(f"{name}: no findings")
-    out.append("")
-    out.append("Checklist:")
+    out += ["", "Checklist:"]
     for item in feedback.checklist:
         out.append(f"  [{'x' if item.ok else ' '}] {item.label}")
     if feedback.hints:
-        out.append("")
-        out.append("Hints:")
+        out += ["", "Hints:"]
         for hint in feedback.hints:
             out.append(f"  - {hint.text}  ({hint.why})")
     lim = feedback.limits
-    out.append("")
-    out.append(f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})")
-    out.append(f"Score: {feedback.score}/100")
+    out += ["",
+            f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})",
+            f"Score: {feedback.score}/100"]
     return "\n".join(out) + "\n"
 
 

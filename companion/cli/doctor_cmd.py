@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from companion.cli import DATA_DIR_HELP
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("doctor", help="check the installation and explain any problem")
-    p.add_argument("--data-dir", default=None, help="data folder (default: $TACTFUL_DATA_DIR or the user data dir)")
+    p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
 

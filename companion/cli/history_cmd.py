@@ -12,6 +12,7 @@ import sys
 from datetime import datetime, timezone
 
 from companion.cli import DATA_DIR_HELP, fail
+from companion.cli.terminal import safe
 from companion.store.db import STATES
 
 
@@ -59,23 +60,16 @@ def _err(message: str, code: int = 1) -> int:
     return fail(message, code, "tactful history")
 
 
-def _open(args):
-    from companion.paths import data_dir
-    from companion.store import LogDB
-
-    db = LogDB.in_dir(data_dir(args.data_dir))
-    if db.notice:
-        print(db.notice, file=sys.stderr)
-    return db
-
-
 def run(args) -> int:
-    from companion.store import StoreError
+    from companion.paths import data_dir
+    from companion.store import LogDB, StoreError
 
     try:
-        db = _open(args)
+        db = LogDB.in_dir(data_dir(args.data_dir))
     except StoreError as exc:
         return _err(str(exc))
+    if db.notice:
+        print(db.notice, file=sys.stderr)
     try:
         return ACTIONS[args.action or "show"](db, args)
     finally:
@@ -103,8 +97,6 @@ def profile_link(r) -> str:
 
 
 def _due(entries, as_json: bool) -> int:
-    from companion.cli.terminal import safe
-
     items = sorted((e for e in entries if e.due is not None and e.due.due_now), key=lambda e: e.due.since)
     rows = [{"slug": e.recipient.slug, "name": e.recipient.name, "company": e.recipient.company,
              "role": e.recipient.role,
@@ -126,8 +118,6 @@ def _due(entries, as_json: bool) -> int:
 
 
 def _table(entries) -> None:
-    from companion.cli.terminal import safe
-
     head = ("WHO", "COMPANY", "ROLE", "STATE", "LAST CONTACT", "NEXT STEP")
     rows = [(safe(e.recipient.name or e.recipient.slug)[:28], safe(e.recipient.company or "")[:24],
              safe(e.recipient.role or "")[:28], e.state,
@@ -138,7 +128,6 @@ def _table(entries) -> None:
 
 
 def _show(db, args) -> int:
-    from companion.cli.terminal import safe
     from companion.commands.outreach import entry
 
     now = _now_ms()
@@ -172,7 +161,6 @@ def _forget(db, args) -> int:
 
 
 def _set(db, args) -> int:
-    from companion.cli.terminal import safe
     from companion.store import NotFound
 
     if args.state is None and args.notes is None:

@@ -1,9 +1,7 @@
-"""`tactful page FILE.html`: what the page parser extracts from a saved LinkedIn page.
+"""`tactful page FILE.html`: what the page parser extracts from a saved LinkedIn page (docs/pages.md).
 
-`--json` prints the protocol's PageResult ({"kind": "profile"|"thread"|"other", "profile": {…},
-"thread": {…}, "composer": {…}, "own_profile": {…}, "warnings": […]}), the same data the
-WebSocket `page` command returns. Exit 0 on success (even with warnings: a partial page is still
-a page), 2 when the file cannot be read.
+`--json` prints the protocol's PageResult, the same data the WebSocket `page` command returns.
+Exit 0 on success (even with warnings: a partial page is still a page), 2 when the file cannot be read.
 """
 
 import json

@@ -26,13 +26,6 @@ def request_code(folder) -> dict:
     return runtime.admin_post(folder, "/v1/admin/pair-code")
 
 
-def attack_warning(attack: dict) -> str:
-    return (f"warning: pairing is being attacked: {attack['wrong_codes']} wrong codes from {attack['origins']} "
-            f"extension origin(s) in the last {attack['minutes']} minutes. Another program on this computer may be "
-            "guessing codes. It cannot guess yours (at most 10 tries a second against 6.6e11 codes), but pairing "
-            "may take a few seconds. Find and stop that program (check your process list).")
-
-
 def run(args) -> int:
     from companion.paths import data_dir
     from companion.server.runtime import AdminError
@@ -43,7 +36,11 @@ def run(args) -> int:
         return fail(str(exc))
     attack = answer.get("attack")
     if attack:
-        print(attack_warning(attack), file=sys.stderr)
+        print(f"warning: pairing is being attacked: {attack['wrong_codes']} wrong codes from {attack['origins']} "
+              f"extension origin(s) in the last {attack['minutes']} minutes. Another program on this computer may "
+              "be guessing codes. It cannot guess yours (at most 10 tries a second against 6.6e11 codes), but "
+              "pairing may take a few seconds. Find and stop that program (check your process list).",
+              file=sys.stderr)
     if args.json:
         print(json.dumps({key: answer[key] for key in ("code", "expires_in", "attack") if key in answer}))
     else:

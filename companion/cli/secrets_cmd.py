@@ -1,13 +1,14 @@
-"""`tactful secrets set NAME | list | delete NAME`: credentials in the OS keyring.
+"""`tactful secrets set NAME | list | delete NAME`: credentials in the OS keyring (docs/tray.md).
 
-Values are read from a hidden prompt (a terminal) or from stdin (a pipe), and are never printed,
-logged or passed on the command line (where `ps` and shell history would see them). `list` shows
-names only. Everything goes through companion.secrets, which refuses insecure backends.
+Values come from a hidden prompt or stdin, never the command line (where `ps` and shell history
+would see them), and are never printed or logged.
 """
 
 from __future__ import annotations
 
 import sys
+
+from companion.cli import fail
 
 
 def register(subparsers) -> None:
@@ -34,39 +35,29 @@ def _read_value(name: str) -> str:
 def run(args) -> int:
     from companion import secrets
 
-    action = args.secrets_action
     try:
-        if action == "set":
+        if args.secrets_action == "set":
             value = _read_value(args.name)
             if not value:
-                print("error: empty value; nothing was stored", file=sys.stderr)
-                return 2
+                return fail("empty value; nothing was stored", 2, "error")
             secrets.set_secret(args.name, value)
             del value
             print(f"Stored {args.name} in the OS keyring.")
-            return 0
-        if action == "list":
+        elif args.secrets_action == "list":
             names = secrets.list_names()
             for name in names:
                 print(name)
             if not names:
                 print("No secrets stored.", file=sys.stderr)
-            return 0
-        if action == "delete":
-            if secrets.delete_secret(args.name):
-                print(f"Deleted {args.name}.")
-                return 0
-            print(f"error: no secret named {args.name}", file=sys.stderr)
-            return 1
+        elif secrets.delete_secret(args.name):
+            print(f"Deleted {args.name}.")
+        else:
+            return fail(f"no secret named {args.name}", 1, "error")
     except secrets.SecretsUnavailable as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 3
+        return fail(str(exc), 3, "error")
     except ValueError as exc:  # a bad name; the message never contains the value
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc), 2, "error")
     except Exception as exc:  # a locked or unreachable keyring: say which, not what was stored
-        print(f"error: the keyring refused: {type(exc).__name__}: {exc}. "
-              "Unlock your keyring (log in to the desktop) and try again; `tactful doctor` explains more.",
-              file=sys.stderr)
-        return 3
-    return 2
+        return fail(f"the keyring refused: {type(exc).__name__}: {exc}. Unlock your keyring (log in to the "
+                    "desktop) and try again; `tactful doctor` explains more.", 3, "error")
+    return 0

@@ -43,8 +43,6 @@ def keyring_report(status) -> list[str]:
     """Lines for stderr saying what works without a keyring and how to get one."""
     from companion import secrets
 
-    if status is None:
-        return []
     lines = []
     if status.warning:
         lines.append(f"warning: {status.warning}")
@@ -99,10 +97,10 @@ async def serve(args) -> int:
 
 
 def run(args) -> int:
-    if not is_loopback(args.host) and not args.expose:
-        return fail(f"refusing to listen on {args.host}: anyone on the network could reach the companion.\n"
-                    f"  If you really mean it, add {EXPOSE_FLAG}", 2)
     if not is_loopback(args.host):
+        if not args.expose:
+            return fail(f"refusing to listen on {args.host}: anyone on the network could reach the companion.\n"
+                        f"  If you really mean it, add {EXPOSE_FLAG}", 2)
         print(f"WARNING: Tactful is exposed to the network on {args.host}", file=sys.stderr)
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, args.log_level),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

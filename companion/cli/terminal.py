@@ -1,9 +1,7 @@
 """Text that others chose, made safe to print: control characters shown, never obeyed.
 
-Client names come from whatever paired, recipient names and companies from pages and imports. A
-terminal obeys escape sequences (clear the screen, move the cursor, retitle the window) and
-bidirectional overrides reorder what it shows, so a hostile value could disguise its own row.
-Every CLI line that prints stored peer text goes through `safe`.
+Escape sequences and bidirectional overrides in a client name or a recipient's name could disguise
+their own row (docs/security.md); every CLI line that prints stored peer text goes through `safe`.
 """
 
 import re

@@ -1,16 +1,7 @@
-"""`tactful tone`: the politeness model on a text, or on a JSONL batch.
+"""`tactful tone`: the politeness model on a text, or on a JSONL batch (docs/tone.md, "`tactful tone`").
 
-    tactful tone [FILE|-] [--json] [--jsonl]
-
-One text (a file, or stdin with '-' or no argument): the probability that it reads as polite, the
-politeness strategies found with their spans, and the words that moved the score most. `--json`
-prints that as one JSON object. `--jsonl` reads lines {"id": ..., "text": "..."} and writes one line
-{"id", "polite_probability", "strategies": [...]} per input line, in input order. Spans are
-code-point offsets into the text (Python string indices), end exclusive.
-
-Exit 0 on success, 2 on bad usage or input (a message on stderr says what and, for JSONL, which
-line); with bad JSONL input nothing is written to stdout, so no partial batch is mistaken for a
-whole one.
+Exit 0 on success, 2 on bad usage or input; with bad JSONL input nothing is written to stdout, so
+no partial batch is mistaken for a whole one.
 """
 
 import json

@@ -23,22 +23,16 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def display_problem() -> str | None:
-    """Why Qt could not open a window here, or None. Checked first: Qt aborts the process otherwise."""
-    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            return "no graphical session (DISPLAY / WAYLAND_DISPLAY unset); use `tactful serve` on a headless machine"
-    return None
-
-
 def run(args) -> int:
     try:
         from PySide6.QtWidgets import QApplication, QSystemTrayIcon
     except ImportError:
         return fail("the tray needs PySide6: pip install 'tactful[tray]' (or use `tactful serve`)", 2)
-    problem = display_problem()
-    if problem:
-        return fail(problem, 2)
+    # Without a display Qt aborts the process, so say why first.
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return fail("no graphical session (DISPLAY / WAYLAND_DISPLAY unset); use `tactful serve` on a headless "
+                        "machine", 2)
 
     from PySide6.QtCore import QTimer
 

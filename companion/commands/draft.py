@@ -20,7 +20,7 @@ def build_context(msg, session, services) -> CoachContext:
         limit=msg.limit or (page.composer.limit if page.composer else None),
         subject=msg.subject,
         profile=profile,
-        own_profile=getattr(session, "own_profile", None),
+        own_profile=session.own_profile,
         thread=page.thread,
         composer=page.composer,
         outreach=services.store.view() if services.store is not None else None,

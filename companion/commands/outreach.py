@@ -14,8 +14,6 @@ from companion.coach.due import due, keep_updated_advice, replied_at, state_of
 from companion.coach.outreach_view import iso, parse_time, to_ms
 from companion.store.logdb import NotFound
 
-MAX_SLUG = 200
-
 
 def _store(services):
     store = getattr(services, "store", None)
@@ -26,7 +24,7 @@ def _store(services):
 
 def _slug(value: str | None) -> str:
     slug = (value or "").strip().strip("/")
-    if not slug or len(slug) > MAX_SLUG or any(c.isspace() for c in slug):
+    if not slug or len(slug) > SLUG_MAX or any(c.isspace() for c in slug):
         raise CommandError(ErrorCode.INVALID_FORMAT, "recipient.slug must be a LinkedIn profile slug")
     return slug
 
@@ -41,7 +39,7 @@ def due_item(rec, now_ms: int) -> DueItem | None:
                                              due_now=item.is_due(now_ms), late=item.late)
 
 
-def entry(rec, now_ms: int | None = None) -> OutreachEntry:
+def entry(rec, now_ms: int) -> OutreachEntry:
     """The wire form of one recipient's log (no message text), with what is due and the advice."""
     return OutreachEntry(
         # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
@@ -54,7 +52,7 @@ def entry(rec, now_ms: int | None = None) -> OutreachEntry:
         replies=[iso(t) for t in rec.replies],
         last_contact=iso(rec.last_contact_ms),
         advice=keep_updated_advice(rec, now_ms),
-        due=due_item(rec, now_ms) if now_ms is not None else None,
+        due=due_item(rec, now_ms),
     )
 
 

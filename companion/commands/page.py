@@ -1,12 +1,8 @@
 """`page`: parse a snapshot of the LinkedIn page into its tab's context and return it, with the
 recipient's outreach entry when they are in the log.
 
-Parsing a 600 KB page takes ~5 ms of CPU, so it runs in a thread and the event loop keeps serving
-other connections meanwhile. A thread cannot be stopped, so no parse may run long: a linear look at
-the snapshot first (companion/pages/bounds.py) refuses one that nests too deep or holds too many
-elements with `invalid_page`, before the parser sees it. The result replaces the page context of
-the snapshot's tab (profile, thread, composer): later `draft`s from that tab are coached against it.
-The user's own profile, when the page shows it, is merged into the 0600 file in the data dir.
+The parse runs in a thread after a linear bounds check that refuses pathological snapshots with
+`invalid_page` (a thread cannot be stopped); docs/pages.md, "The `page` command", says why and how.
 Nothing of the page is logged.
 """
 
@@ -49,14 +45,6 @@ def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profil
         return result.own_profile or known
 
 
-def apply(result: PageResult, page, url: str | None) -> None:
-    """Store the parsed page as its tab's context (companion.session.PageContext)."""
-    page.url = url
-    page.profile = _recipient(result, page.profile)
-    page.thread = result.thread
-    page.composer = result.composer
-
-
 def _capture_time(value: str | None) -> datetime | None:
     """The browser's capture time as a naive local-looking datetime (headings are local days)."""
     if not value:
@@ -69,7 +57,7 @@ def _capture_time(value: str | None) -> datetime | None:
 
 async def handle(msg, session, services) -> dict:
     captured = _capture_time(getattr(msg, "captured_at", None))
-    known = getattr(session, "own_profile", None)
+    known = session.own_profile
     if known is None:
         known = await asyncio.to_thread(own_profile.load, services.data_dir)
     try:
@@ -78,8 +66,11 @@ async def handle(msg, session, services) -> dict:
         log.warning("page refused before parsing: %s", exc)  # the reason only, never the page
         raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
     session.own_profile = await asyncio.to_thread(_remember_own, result, services.data_dir, known)
-    page = session.page(getattr(msg, "tab", None))
-    apply(result, page, msg.url)
+    page = session.page(getattr(msg, "tab", None))  # the parsed page becomes its tab's context
+    page.url = msg.url
+    page.profile = _recipient(result, page.profile)
+    page.thread = result.thread
+    page.composer = result.composer
     # "Recent" in hints is relative to when the browser captured the page (the extension sends UTC).
     page.captured_at = captured.replace(tzinfo=timezone.utc) if captured else None
     await outreach.remember_replies(services, result.thread, page.profile)  # replies seen, for people in the log
