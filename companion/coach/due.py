@@ -75,15 +75,12 @@ def due(rec: RecipientLog, now_ms: int) -> Due | None:
     return follow_up_due(unanswered(rec, now_ms), now_ms)
 
 
-def keep_updated_advice(rec: RecipientLog, now_ms: int | None = None) -> str | None:
+def keep_updated_advice(rec: RecipientLog, now_ms: int) -> str | None:
     """The thank-or-update reminder for one recipient (the panel's log, `tactful history`), or None."""
-    item = due(rec, now_ms if now_ms is not None else 0)
+    item = due(rec, now_ms)
     if item is None or item.kind not in ("thank", "update"):
         return None
-    when = ""
-    if now_ms is not None:
-        days = max(0, (now_ms - item.since_ms) // DAY_MS)
-        when = " today" if days == 0 else f" {days} day{'s' if days != 1 else ''} ago"
-    who = rec.name or rec.slug
-    return (f"{who} {DONE[rec.state]}{when} and you have not written since: thank them and tell them "
-            "where things stand.")
+    days = max(0, (now_ms - item.since_ms) // DAY_MS)
+    when = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    return (f"{rec.name or rec.slug} {DONE[rec.state]} {when} and you have not written since: thank them and "
+            "tell them where things stand.")
