@@ -35,7 +35,7 @@ def _participant(box: LexborNode) -> Profile | None:
     header = box.css_first(".msg-overlay-bubble-header, .msg-title-bar, .msg-thread__topcard, header, h2")
     for scope in [s for s in (header, box) if s is not None]:
         for a in scope.css('a[href*="/in/"]'):
-            if ancestor_matching(a, _EVENT, box) is not None or ancestor_matching(a, "[data-event-urn]", box):
+            if ancestor_matching(a, _EVENT + ", [data-event-urn]", box) is not None:
                 continue
             slug = slug_from_url(a.attributes.get("href"))
             name = text_of(a, skip=_HIDDEN)
