@@ -77,8 +77,7 @@ class TrayController:
 
     def alive(self) -> bool:
         """False when the server thread ended without stop(): the icon then shows an error."""
-        thread = getattr(self.runner, "_thread", None)
-        return self.runner is not None and (thread is None or thread.is_alive())
+        return self.runner is not None and self.runner._thread.is_alive()
 
     def store(self):
         """The running companion's outreach store, or None."""

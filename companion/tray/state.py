@@ -1,7 +1,5 @@
-"""What the tray shows, computed from the server's status snapshot; no Qt here.
-
-The icon has one main state (the most important thing the user should know) and a separate
-privacy badge, so "paused" never hides "local-only is off".
+"""What the tray shows, computed from the server's status snapshot; no Qt here. The icon has one
+main state and a separate privacy badge, so "paused" never hides "local-only is off".
 """
 
 from __future__ import annotations
