@@ -39,11 +39,11 @@ class MainThreadGC(QObject):
     thread, a Qt object kept by a cycle would leave Qt a timer for a deleted object, and a crash
     (docs/tray.md). Automatic collection is off; a GUI-thread timer applies the same thresholds."""
 
-    def __init__(self, parent: QObject, interval_ms: int = 500):
+    def __init__(self, parent: QObject):
         super().__init__(parent)
         gc.disable()
         self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
+        self.timer.setInterval(500)
         self.timer.timeout.connect(self.check)
         self.timer.start()
 
