@@ -68,9 +68,7 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[st
     elif rest and rest[0] != line:
         profile.headline = rest[0]
     profile.mutual_count, profile.mutual_names = mutual_connections(top)
-    pending = pending_from_action_row(top, profile.slug)
-    if pending is not None:
-        profile.pending_invite = pending
+    profile.pending_invite = pending_from_action_row(top, profile.slug)
     return line.split(" · ") if line else []
 
 

@@ -65,11 +65,8 @@ class PairWindow(QWidget):
         self._tick()
         self._timer.start()
 
-    def remaining(self) -> int:
-        return max(0, int(round(self._expires_at - time.monotonic())))
-
     def _tick(self) -> None:
-        left = self.remaining()
+        left = max(0, int(round(self._expires_at - time.monotonic())))
         if left <= 0:
             self._timer.stop()
             self.countdown.setText("This code has expired. Choose New code to get another.")
