@@ -43,9 +43,8 @@ class MainThreadGC(QObject):
         super().__init__(parent)
         gc.disable()
         self.timer = QTimer(self)
-        self.timer.setInterval(500)
         self.timer.timeout.connect(self.check)
-        self.timer.start()
+        self.timer.start(500)
 
     @Slot()
     def check(self) -> None:
@@ -113,13 +112,11 @@ class TrayApp(QObject):
         self.menu.aboutToShow.connect(self.check_reminders)
 
         self._poll = QTimer(self)  # also notices a server thread that died: the icon shows an error
-        self._poll.setInterval(2000)
         self._poll.timeout.connect(self.update_ui)
-        self._poll.start()
+        self._poll.start(2000)
         self._remind = QTimer(self)  # one reminder per tick at most: each gets its time on screen
-        self._remind.setInterval(10_000)
         self._remind.timeout.connect(self.check_reminders)
-        self._remind.start()
+        self._remind.start(10_000)
         self.update_ui()
         self.tray.show()
         offer_browser_link(self)  # first start: no code to type (tray/browser_link.py)
