@@ -16,7 +16,7 @@ import pytest
 from companion import settings
 from companion.server.runtime import AlreadyRunning
 from companion.tray.actions import TrayController
-from companion.tray.state import IconState, TrayState, local_only_off_warning
+from companion.tray.state import LOCAL_ONLY_OFF_WARNING, IconState, TrayState
 from tray_support import DRAFT, Browser, runner_on_free_port
 
 # --- the state model -------------------------------------------------------------------------
@@ -47,7 +47,7 @@ def test_tooltips_and_labels_say_what_matters():
 
 
 def test_local_only_confirmation_names_what_would_leave():
-    text = local_only_off_warning()
+    text = LOCAL_ONLY_OFF_WARNING
     assert "no installed feature uses the network" in text
     assert "outreach log" in text  # and what never leaves
 

@@ -1,8 +1,6 @@
-"""A linear look at a snapshot before it is parsed: refuse shapes that would make parsing slow.
-
-lexbor's tree building is quadratic in nesting depth, and a parse runs in a thread that cannot be
-stopped, so such a page is refused first. Real pages nest 10-45 deep and hold up to ~4,200
-elements: MAX_DEPTH is ten times the deepest; MAX_ELEMENTS bounds the whole (~1 s of CPU at worst).
+"""A linear look at a snapshot before it is parsed: refuse shapes that would make parsing slow
+(lexbor's tree building is quadratic in depth; a parse cannot be stopped). Why these limits:
+docs/pages.md, "The `page` command"; MAX_DEPTH is ten times the deepest real page.
 """
 
 import re

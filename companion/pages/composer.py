@@ -11,12 +11,9 @@ from protocol.page import Composer
 from companion.pages.dom import Snapshot, ancestor_matching, clean
 
 _COUNTER = re.compile(r"^\s*\d{1,5}\s*/\s*(\d{2,6})\s*$")
-_SCOPE = "[role=dialog], dialog, form, .msg-form, .msg-overlay-conversation-bubble"
 
 
-def _maxlength(node: LexborNode | None) -> int | None:
-    if node is None:
-        return None
+def _maxlength(node: LexborNode) -> int | None:
     raw = (node.attributes.get("maxlength") or "").strip()
     return int(raw) if raw.isdigit() and 0 < int(raw) <= 100_000 else None
 

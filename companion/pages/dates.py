@@ -123,9 +123,7 @@ def event_urn_ms(urn: str | None) -> int | None:
     urn:li:msg_message:(urn:li:fsd_profile:ACoA…,2-MTc3ODk3OTU2NDA3NmI2OTk3NC0xMDAm…) decodes to
     '1778979564076b69974-100&…': 1778979564076 ms. Undocumented, so the result is range-checked.
     """
-    if not urn:
-        return None
-    m = re.search(r"2-([A-Za-z0-9+/=_-]{16,})", urn)
+    m = re.search(r"2-([A-Za-z0-9+/=_-]{16,})", urn or "")
     if not m:
         return None
     token = m.group(1)
@@ -151,11 +149,8 @@ def activity_ms(activity_id: str | int | None) -> int | None:
 
 
 def parse_day_heading(label: str, now: datetime) -> datetime | None:
-    """A visible day heading with a month name and a day ('Aug 3', '3 août 2025') -> a date.
-
-    Without a year the heading is in the past year up to `now` (the capture time): "Dec 29" seen
-    on Jan 3 is last December. Relative headings ("Today", weekday names) are not read: None.
-    """
+    """A visible day heading with a month name and a day ('Aug 3', '3 août 2025') -> a date; without a
+    year, the last such day up to `now` (docs/pages.md, "Thread"). "Today", weekdays: None."""
     words = re.findall(r"[^\W\d_]+", label)
     month = next((MONTHS[fold(w)] for w in words if fold(w) in MONTHS), None)
     numbers = [int(n) for n in re.findall(r"\d+", label)]

@@ -57,11 +57,17 @@ _COMPOUND = re.compile(r"^([a-zA-Z0-9-]*|\*)((?:\.[\w-]+|#[\w-]+|\[[^\]]+\])*)$"
 _PART = re.compile(r"\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*[\"']?(.*?)[\"']?\s*)?\]")
 
 
+# [attr op value] tests; an unknown operator ("|=") never matches.
+_OPS = {"": lambda have, v: True, "=": str.__eq__, "^=": str.startswith, "$=": str.endswith,
+        "*=": lambda have, v: v in have, "~=": lambda have, v: v in have.split()}
+
+
 @lru_cache(maxsize=256)
-def _compile(selector: str) -> tuple[Callable[[str, dict], bool], ...]:
-    """A matcher for comma-separated compound selectors (tag, .class, #id, [attr op value]), no
-    combinators: selectolax's css_matches() tests the whole subtree, not the element itself."""
-    tests = []
+def _compile(selector: str) -> tuple[tuple[str | None, tuple], ...]:
+    """(tag, [(attribute, test, value)]) per comma-separated compound selector (tag, .class, #id,
+    [attr op value]), no combinators: selectolax's css_matches() tests the whole subtree, not the
+    element itself."""
+    compiled = []
     for compound in selector.split(","):
         compound = compound.strip()
         m = _COMPOUND.match(compound)
@@ -71,34 +77,23 @@ def _compile(selector: str) -> tuple[Callable[[str, dict], bool], ...]:
         conds = []
         for cls, ident, attr, op, value in _PART.findall(m.group(2)):
             if cls:
-                conds.append(("class", "~=", cls))
+                conds.append(("class", _OPS["~="], cls))
             elif ident:
-                conds.append(("id", "=", ident))
+                conds.append(("id", _OPS["="], ident))
             else:
-                conds.append((attr.lower(), op or "", value))
-        tests.append(_make_test(tag, tuple(conds)))
-    return tuple(tests)
-
-
-# [attr op value] tests; an unknown operator ("|=") never matches.
-_OPS = {"": lambda have, v: True, "=": str.__eq__, "^=": str.startswith, "$=": str.endswith,
-        "*=": lambda have, v: v in have, "~=": lambda have, v: v in have.split()}
-
-
-def _make_test(tag: str | None, conds: tuple) -> Callable[[str, dict], bool]:
-    def test(node_tag: str, attrs: dict) -> bool:
-        return (not tag or node_tag == tag) and all(
-            name in attrs and _OPS.get(op, lambda have, v: False)(attrs.get(name) or "", value)
-            for name, op, value in conds)
-    return test
+                conds.append((attr.lower(), _OPS.get(op, lambda have, v: False), value))
+        compiled.append((tag, tuple(conds)))
+    return tuple(compiled)
 
 
 def matches(node: LexborNode, selector: str) -> bool:
     """Whether the element itself matches `selector` (a simple compound selector list)."""
     if not node.is_element_node:
         return False
-    tag, attrs = node.tag, node.attributes
-    return any(test(tag, attrs) for test in _compile(selector))
+    node_tag, attrs = node.tag, node.attributes
+    return any((not tag or node_tag == tag) and all(
+        name in attrs and test(attrs[name] or "", value) for name, test, value in conds)
+        for tag, conds in _compile(selector))
 
 
 SKIP, TAKE, DESCEND = 0, 1, 2

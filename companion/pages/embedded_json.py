@@ -43,19 +43,14 @@ def _relationship(rel: dict) -> tuple[int | None, bool | None, bool]:
     resolution = rel.get("memberRelationshipDataResolutionResult") or {}
     if inner.get("self") is not None or resolution.get("self") is not None:
         return None, False, True
-    degree = None
     if inner.get("*connection") or inner.get("connection") or resolution.get("*connection"):
-        degree = 1
-    else:
-        no_conn = inner.get("noConnection") or resolution.get("noConnection") or {}
-        if isinstance(no_conn, dict):
-            degree = _DISTANCE.get(no_conn.get("memberDistance") or "")
+        return 1, False, False
+    no_conn = inner.get("noConnection") or resolution.get("noConnection")
+    degree = _DISTANCE.get(no_conn.get("memberDistance") or "") if isinstance(no_conn, dict) else None
     invitation = resolution.get("invitation") or resolution.get("*invitation")
-    no_conn = inner.get("noConnection")
-    if not invitation and isinstance(no_conn, dict):
-        invitation = no_conn.get("invitationUnion") or no_conn.get("*invitation")
-    pending = bool(invitation) if degree != 1 else False
-    return degree, pending, False
+    if not invitation and isinstance(inner.get("noConnection"), dict):
+        invitation = inner["noConnection"].get("invitationUnion") or inner["noConnection"].get("*invitation")
+    return degree, bool(invitation) and degree != 1, False
 
 
 def _wanted(request: str) -> bool:

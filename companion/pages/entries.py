@@ -95,19 +95,10 @@ def fill_current(profile: Profile, line_parts: list[str]) -> None:
 
 
 def entry_link(root) -> str | None:
-    """The entry's /company/ or /school/ link, without query or fragment."""
+    """The entry's /company/ or /school/ link, absolute, without query or fragment."""
     for a in root.css("a[href]"):
         href = a.attributes.get("href") or ""
         if "/company/" in href or "/school/" in href:
-            return normalize_link(href)
+            href = href.split("?")[0].split("#")[0]
+            return "https://www.linkedin.com" + href if href.startswith("/") else href
     return None
-
-
-def normalize_link(href: str | None) -> str | None:
-    """'https://www.linkedin.com/company/1353/?x=y' -> 'https://www.linkedin.com/company/1353/'."""
-    if not href:
-        return None
-    href = href.split("?")[0].split("#")[0]
-    if href.startswith("/"):
-        href = "https://www.linkedin.com" + href
-    return href

@@ -59,10 +59,8 @@ def _is_mutual_link(href: str) -> bool:
     return bool(m) and m.group(1).replace('"', "").strip() == "F" and "connectionOf" in h
 
 
-def mutual_connections(scope: LexborNode | None) -> tuple[int | None, list[str] | None]:
+def mutual_connections(scope: LexborNode) -> tuple[int | None, list[str] | None]:
     """(count, names) from the mutual-connections link in the top card, or (None, None)."""
-    if scope is None:
-        return None, None
     links = [a for a in scope.css("a[href]") if _is_mutual_link(a.attributes.get("href") or "")]
     best = next((a for a in links if a.css_first("strong") is not None), None) or next(
         (a for a in links if text_of(a)), None)
@@ -81,10 +79,8 @@ def mutual_connections(scope: LexborNode | None) -> tuple[int | None, list[str] 
     return (count or None), names
 
 
-def location_near_contact_info(card: LexborNode | None) -> str | None:
+def location_near_contact_info(card: LexborNode) -> str | None:
     """The location: the first text in the block that holds the contact-info link."""
-    if card is None:
-        return None
     link = card.css_first('a[href*="/overlay/contact-info/"]')
     if link is None:
         return None

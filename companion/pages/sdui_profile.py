@@ -38,6 +38,7 @@ def card(snap: Snapshot, suffix: str) -> LexborNode | None:
 
 
 def _visit_top(node: LexborNode) -> int:
+    """The top card's own text paragraphs, in order (not those inside links or buttons)."""
     if node.tag in ("a", "button", "ul") or node.attributes.get("role") == "button":
         return SKIP
     if node.tag == "p":
@@ -45,16 +46,11 @@ def _visit_top(node: LexborNode) -> int:
     return DESCEND
 
 
-def _top_fields(top: LexborNode) -> list[LexborNode]:
-    """The top card's own text paragraphs, in order (not those inside links or buttons)."""
-    return select(top, _visit_top)
-
-
 def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[str]:
     """Fills name, degree, headline, location, mutuals, pending; returns the company line's parts."""
     heading = top.css_first("h1, h2")
     profile.name = text_of(heading) or name_from_title(snap)
-    fields = _top_fields(top)
+    fields = select(top, _visit_top)
     texts = [clean(p.text()) for p in fields]
     profile.location = location_near_contact_info(top)
     end = texts.index(profile.location) if profile.location in texts else len(texts)
@@ -72,9 +68,7 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[st
     elif rest and rest[0] != line:
         profile.headline = rest[0]
     profile.mutual_count, profile.mutual_names = mutual_connections(top)
-    pending = pending_from_action_row(top, profile.slug)
-    if pending is not None:
-        profile.pending_invite = pending
+    profile.pending_invite = pending_from_action_row(top, profile.slug)
     return line.split(" · ") if line else []
 
 

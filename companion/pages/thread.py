@@ -35,7 +35,7 @@ def _participant(box: LexborNode) -> Profile | None:
     header = box.css_first(".msg-overlay-bubble-header, .msg-title-bar, .msg-thread__topcard, header, h2")
     for scope in [s for s in (header, box) if s is not None]:
         for a in scope.css('a[href*="/in/"]'):
-            if ancestor_matching(a, _EVENT, box) is not None or ancestor_matching(a, "[data-event-urn]", box):
+            if ancestor_matching(a, _EVENT + ", [data-event-urn]", box) is not None:
                 continue
             slug = slug_from_url(a.attributes.get("href"))
             name = text_of(a, skip=_HIDDEN)
@@ -75,18 +75,13 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | 
             clock = None
         item = event if event.attributes.get("data-event-urn") else event.css_first("[data-event-urn]") or event
         name_node = item.css_first(".msg-s-message-group__name, .msg-s-message-group__profile-link")
-        if name_node is not None and text_of(name_node, skip=_HIDDEN):
-            sender_name = text_of(name_node, skip=_HIDDEN)
-        stamp = item.css_first("time.msg-s-message-group__timestamp")
-        if stamp is not None:
-            clock = parse_clock(text_of(stamp)) or clock
+        sender_name = text_of(name_node, skip=_HIDDEN) or sender_name
+        clock = parse_clock(text_of(item.css_first("time.msg-s-message-group__timestamp"))) or clock
         text = _body(item)
         if not text:
             continue  # a date separator or a system event
-        if "msg-s-event-listitem--other" in (item.attributes.get("class") or ""):
-            sender = "them"
-        else:
-            sender = "them" if sender_name and them_name and sender_name.casefold() == them_name else "me"
+        other = "msg-s-event-listitem--other" in (item.attributes.get("class") or "")
+        sender = "them" if other or (sender_name and them_name and sender_name.casefold() == them_name) else "me"
         ms = event_urn_ms(item.attributes.get("data-event-urn"))
         if ms is not None:
             sent_at = ms_to_iso(ms)

@@ -1,8 +1,6 @@
-"""What the tray's menu items do, without Qt: a controller around the server runner.
-
-The widgets (app.py) call these methods on the GUI thread and only display results, so every
-behaviour here is testable offscreen or with no display at all. Methods that talk to the server
-hop onto its loop through the runner (thread-safe); nothing here blocks for long.
+"""What the tray's menu items do, without Qt (testable with no display): a controller around the
+server runner. The widgets (app.py) call it on the GUI thread; calls into the server hop onto its
+loop through the runner (thread-safe).
 """
 
 from __future__ import annotations
@@ -10,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -30,16 +29,15 @@ class TrayController:
     """One companion (server runner + settings + data dir) as the tray sees it.
 
     `runner_factory(data_dir, port, on_status)` builds a companion.server.runner.ServerRunner;
-    `on_status(snapshot)` is forwarded from the server thread (the GUI queues it to its thread
-    and then calls `refresh()`); `on_paired(name)` fires from refresh() for each new browser.
+    `on_status(snapshot)` is called on the server thread (the GUI queues it to its own thread);
+    `on_paired(name)` fires from refresh() for each new browser.
     """
 
     def __init__(self, data_dir: Path, runner_factory: Callable | None = None,
-                 on_status: Callable[[dict], None] | None = None,
                  on_paired: Callable[[str], None] | None = None):
         self.data_dir = Path(data_dir)
-        self._runner_factory = runner_factory or _default_runner
-        self._on_status = on_status
+        self._runner_factory = runner_factory
+        self.on_status: Callable[[dict], None] | None = None
         self.on_paired = on_paired
         self.runner = None
         self.error: str | None = None
@@ -53,11 +51,12 @@ class TrayController:
 
         Raises companion.server.runtime.AlreadyRunning unchanged: the caller (tactful tray) must
         exit rather than show a tray for a second companion."""
+        from companion.server.runner import ServerRunner
         from companion.server.runtime import AlreadyRunning
 
         prefs = settings.load_or_default(self.data_dir)
         self._known_clients = set(self.browsers())
-        self.runner = self._runner_factory(self.data_dir, prefs.port, self._forward_status)
+        self.runner = (self._runner_factory or ServerRunner)(self.data_dir, prefs.port, self._forward_status)
         try:
             self.runner.start()
         except AlreadyRunning:
@@ -78,8 +77,7 @@ class TrayController:
 
     def alive(self) -> bool:
         """False when the server thread ended without stop(): the icon then shows an error."""
-        thread = getattr(self.runner, "_thread", None)
-        return self.runner is not None and (thread is None or thread.is_alive())
+        return self.runner is not None and self.runner._thread.is_alive()
 
     def store(self):
         """The running companion's outreach store, or None."""
@@ -87,8 +85,8 @@ class TrayController:
 
     def _forward_status(self, snapshot: dict) -> None:  # server thread
         self._last_status = snapshot
-        if self._on_status:
-            self._on_status(snapshot)
+        if self.on_status:
+            self.on_status(snapshot)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -118,7 +116,7 @@ class TrayController:
         if self.runner is None or self.error:
             prefs = settings.load_or_default(self.data_dir)
             return TrayState(running=False, error=self.error or "not running", local_only=prefs.local_only,
-                             paired_browsers=paired, port=prefs.port, version=__version__)
+                             paired_browsers=paired, port=prefs.port)
         status = self._last_status or self.runner.status()
         return TrayState.from_status(status, paired)
 
@@ -179,11 +177,8 @@ class TrayController:
 
         if not (self.data_dir / DB_NAME).exists():
             return 0
-        db = LogDB.in_dir(self.data_dir)
-        try:
+        with closing(LogDB.in_dir(self.data_dir)) as db:
             return int(db.forget(None))
-        finally:
-            db.close()
 
     def set_port(self, port: int) -> None:
         """Save a new port and restart the server on it. Raises ValueError (nothing changed) when
@@ -227,12 +222,6 @@ class TrayController:
     def _require_running(self) -> None:
         if self.runner is None or not self.alive():
             raise RuntimeError(self.error or "the companion is not running")
-
-
-def _default_runner(data_dir: Path, port: int, on_status):
-    from companion.server.runner import ServerRunner
-
-    return ServerRunner(data_dir, port=port, on_status=on_status)
 
 
 def default_export_name() -> str:

@@ -1,8 +1,5 @@
-"""The tray icon and its menu (Qt widgets). Behaviour lives in actions.TrayController.
-
-Threading: the server thread calls the controller's status callback, which only emits
-`status_changed`; Qt queues that signal to the GUI thread, where the icon is updated. A 2 s timer
-also notices a server thread that died, so the icon turns to the error state.
+"""The tray icon and its menu (Qt widgets). Behaviour lives in actions.TrayController; threads
+and the garbage-collection rule: docs/tray.md, "How it is built".
 """
 
 from __future__ import annotations
@@ -23,7 +20,7 @@ from companion.tray.browser_link import offer_browser_link
 from companion.tray.actions import ERASE_WARNING, TrayController, default_export_name
 from companion.tray.icons import make_icon
 from companion.tray.reminders import Reminders, notice, summary
-from companion.tray.state import TrayState, local_only_off_warning
+from companion.tray.state import LOCAL_ONLY_OFF_WARNING, TrayState
 from companion.tray.windows import PairWindow, SettingsDialog
 
 log = logging.getLogger("tactful.tray")
@@ -38,22 +35,16 @@ def open_url(url: str) -> None:
 
 
 class MainThreadGC(QObject):
-    """Run Python's cyclic garbage collector on the GUI thread only: the one GC policy of a process
-    that shows the tray (`tactful serve` keeps CPython's default collector, its startup heap frozen).
+    """Run Python's cyclic garbage collector on the GUI thread only: collected on the server or store
+    thread, a Qt object kept by a cycle would leave Qt a timer for a deleted object, and a crash
+    (docs/tray.md). Automatic collection is off; a GUI-thread timer applies the same thresholds."""
 
-    Automatic collection runs on whichever thread happens to allocate, here often the server or
-    store thread. If it frees a Qt object there (a dialog kept alive by a reference cycle), Qt is
-    left with a timer for a deleted object and crashes later in the GUI thread. As pyqtgraph's
-    GarbageCollector does, automatic collection is turned off and the same generational policy is
-    applied from a GUI-thread timer instead."""
-
-    def __init__(self, parent: QObject, interval_ms: int = 500):
+    def __init__(self, parent: QObject):
         super().__init__(parent)
         gc.disable()
         self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
-        self.timer.start()
+        self.timer.start(500)
 
     @Slot()
     def check(self) -> None:
@@ -85,9 +76,9 @@ class TrayApp(QObject):
         self.gc = MainThreadGC(self)
 
         controller.on_paired = self._browser_paired
-        controller._on_status = self.status_changed.emit  # emitted on the server thread ...
+        controller.on_status = self.status_changed.emit  # emitted on the server thread ...
         # ... and run on the GUI thread: explicitly queued, never a direct call across threads.
-        self.status_changed.connect(self._on_status, Qt.ConnectionType.QueuedConnection)
+        self.status_changed.connect(self.update_ui, Qt.ConnectionType.QueuedConnection)
 
         self.tray = QSystemTrayIcon()
         self.menu = QMenu()
@@ -120,14 +111,12 @@ class TrayApp(QObject):
         self.tray.messageClicked.connect(self._message_clicked)
         self.menu.aboutToShow.connect(self.check_reminders)
 
-        self._poll = QTimer(self)
-        self._poll.setInterval(2000)
+        self._poll = QTimer(self)  # also notices a server thread that died: the icon shows an error
         self._poll.timeout.connect(self.update_ui)
-        self._poll.start()
+        self._poll.start(2000)
         self._remind = QTimer(self)  # one reminder per tick at most: each gets its time on screen
-        self._remind.setInterval(10_000)
         self._remind.timeout.connect(self.check_reminders)
-        self._remind.start()
+        self._remind.start(10_000)
         self.update_ui()
         self.tray.show()
         offer_browser_link(self)  # first start: no code to type (tray/browser_link.py)
@@ -147,10 +136,6 @@ class TrayApp(QObject):
         self.update_ui()
 
     # --- display ----------------------------------------------------------------------------
-
-    @Slot(dict)
-    def _on_status(self, _snapshot: dict) -> None:
-        self.update_ui()
 
     def update_ui(self) -> None:
         if self._quitting:  # the icon is hidden and the server stopped: nothing left to show
@@ -255,7 +240,7 @@ class TrayApp(QObject):
 
     def toggle_local_only(self) -> None:
         want_on = self.local_only_action.isChecked()  # Qt flipped the check mark already
-        if not want_on and not self.confirm("Turn off local-only mode?", local_only_off_warning(),
+        if not want_on and not self.confirm("Turn off local-only mode?", LOCAL_ONLY_OFF_WARNING,
                                             "Turn off local-only"):
             self.local_only_action.setChecked(True)
             return

@@ -1,16 +1,11 @@
-"""Export my data: one readable JSON file with everything Tactful keeps about the user.
-
-The file is the outreach log's own export (companion.store.exchange: every person, each message's
-time/surface/follow-up flag and fingerprint, replies seen, state, notes, and message text when
-history-text is on and the keyring can decrypt it), so `tactful history import FILE` reads it
-back, plus a `companion` section: the settings, the paired browsers (name, origin, dates) and the
-*names* of stored credentials (only if the keyring answers quickly). Pairing-token verifiers and
-credential values never go in. The file is written 0600 because it is personal.
+"""Export my data: the outreach log's own export (companion.store.exchange, so `tactful history
+import` reads it back) plus a `companion` section; what goes in and what never does: docs/tray.md.
 """
 
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,18 +21,15 @@ def outreach_log(data_dir: Path) -> dict:
 
     if not (Path(data_dir) / DB_NAME).exists():
         return {"format": FORMAT, "version": 1, "schema": SCHEMA_VERSION, "recipients": []}
-    db = LogDB.in_dir(Path(data_dir))
-    try:
+    with closing(LogDB.in_dir(Path(data_dir))) as db:
         return export_log(db)
-    finally:
-        db.close()
 
 
-def _secret_names(timeout: float = 3.0) -> list[str] | None:
+def _secret_names() -> list[str] | None:
     from companion import secrets
 
     try:
-        return secrets.within_deadline(secrets.list_names, timeout=timeout)
+        return secrets.within_deadline(secrets.list_names, timeout=3.0)
     except Exception:  # noqa: BLE001 - no secure keyring (or no answer): nothing to list
         return None
 

@@ -1,8 +1,5 @@
-"""The tray icon, painted at run time (no image files to ship or keep in sync).
-
-A filled circle in the state's colour with a white glyph: "T" running / connected, two bars when
-paused, "!" on error, "…" while starting. When local-only mode is off a small orange badge with a
-globe sits in the lower-right corner, whatever the main state.
+"""The tray icon, painted at run time (no image files to ship or keep in sync); what each state
+looks like: docs/tray.md.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """Reminders from the tray, without Qt: what is due now (companion.coach.due, the function behind
 `tactful history --due` and the coach), which of it to notify, and the user's snooze / dismiss.
 
-Per person the log keeps one row in `reminders`: the due item (kind, since) it was about and what
-happened to it (notified, snoozed until, dismissed). A row about an older item means nothing, so a
-restart never repeats a notification and a new item (the next follow-up) is notified once again.
+A person's `reminders` row (docs/tray.md) names the due item it is about (kind, since): a row about
+an older item means nothing, so a new item (the next follow-up) is notified once again.
 """
 
 import asyncio

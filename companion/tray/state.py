@@ -1,7 +1,5 @@
-"""What the tray shows, computed from the server's status snapshot; no Qt here.
-
-The icon has one main state (the most important thing the user should know) and a separate
-privacy badge, so "paused" never hides "local-only is off".
+"""What the tray shows, computed from the server's status snapshot; no Qt here. The icon has one
+main state and a separate privacy badge, so "paused" never hides "local-only is off".
 """
 
 from __future__ import annotations
@@ -39,7 +37,6 @@ class TrayState:
     clients_connected: int = 0
     paired_browsers: int = 0
     port: int | None = None
-    version: str = ""
 
     @classmethod
     def from_status(cls, status: dict, paired_browsers: int) -> "TrayState":
@@ -51,7 +48,6 @@ class TrayState:
             clients_connected=int(status.get("clients_connected") or 0),
             paired_browsers=paired_browsers,
             port=status.get("port"),
-            version=str(status.get("version") or ""),
         )
 
     @property
@@ -97,11 +93,9 @@ class TrayState:
         return "Resume coaching" if self.paused else "Pause coaching"
 
 
-def local_only_off_warning() -> str:
-    """The confirmation text for turning local-only off: what could leave the machine (nothing
-    yet: no feature of the companion uses the network)."""
-    base = ("Local-only mode keeps every connection on this computer. Turning it off allows the "
-            "companion to contact the internet.")
-    return (f"{base}\n\nRight now no installed feature uses the network, so nothing would be sent yet; "
-            "a feature you add later (such as a writing assistant) could send the draft you are "
-            "typing to its provider.\n\nYour outreach log, pairing tokens and LinkedIn pages never leave it.")
+# The confirmation for turning local-only off: what could leave the machine.
+LOCAL_ONLY_OFF_WARNING = (
+    "Local-only mode keeps every connection on this computer. Turning it off allows the companion to "
+    "contact the internet.\n\nRight now no installed feature uses the network, so nothing would be sent "
+    "yet; a feature you add later (such as a writing assistant) could send the draft you are typing to "
+    "its provider.\n\nYour outreach log, pairing tokens and LinkedIn pages never leave it.")

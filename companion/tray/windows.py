@@ -25,16 +25,12 @@ class PairWindow(QWidget):
         intro = QLabel("In the Tactful extension, choose <b>Pair with the companion</b> and enter this code:")
         intro.setWordWrap(True)
         self.code_label = QLabel("")
-        self.code_label.setObjectName("code")
-        font = QFont("monospace")
+        font = QFont("monospace", 26, QFont.Weight.Bold)
         font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(26)
-        font.setBold(True)
         self.code_label.setFont(font)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.countdown = QLabel("")
-        self.countdown.setObjectName("countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.copy_button = QPushButton("Copy code")
         self.copy_button.clicked.connect(self.copy)
@@ -55,7 +51,6 @@ class PairWindow(QWidget):
         layout.addLayout(buttons)
 
         self._timer = QTimer(self)
-        self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
 
     def new_code(self) -> None:
@@ -65,13 +60,10 @@ class PairWindow(QWidget):
         self.code_label.setEnabled(True)
         self.copy_button.setEnabled(True)
         self._tick()
-        self._timer.start()
-
-    def remaining(self) -> int:
-        return max(0, int(round(self._expires_at - time.monotonic())))
+        self._timer.start(1000)
 
     def _tick(self) -> None:
-        left = self.remaining()
+        left = max(0, int(round(self._expires_at - time.monotonic())))
         if left <= 0:
             self._timer.stop()
             self.countdown.setText("This code has expired. Choose New code to get another.")
