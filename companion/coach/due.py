@@ -70,8 +70,10 @@ def due(rec: RecipientLog, now_ms: int) -> Due | None:
     """What is (or will become) due for this person; None when nothing is."""
     if rec.state in FINISHED:
         return None
-    if rec.state in THANK_KIND:  # needs_update() implies state_at_ms is set
-        return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms) if rec.needs_update() else None
+    if rec.state in THANK_KIND:  # due unless something was sent to them since they agreed or referred
+        if rec.state_at_ms is None or any(s.at_ms > rec.state_at_ms for s in rec.sent):
+            return None
+        return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms)
     return follow_up_due(unanswered(rec, now_ms), now_ms)
 
 

@@ -41,12 +41,6 @@ class RecipientLog:
         return max((t for t in (self.last_sent_ms, self.replies[-1] if self.replies else None) if t is not None),
                    default=None)
 
-    def needs_update(self) -> bool:
-        """referral.keep-updated: they agreed or referred, and nothing was sent to them since."""
-        if self.state not in ("agreed", "referred") or self.state_at_ms is None:
-            return False
-        return not any(s.at_ms > self.state_at_ms for s in self.sent)
-
 
 @dataclass(frozen=True)
 class NearCopies:
