@@ -110,7 +110,7 @@ async def websocket(request: web.Request) -> web.StreamResponse:
                                    autoping=True, compress=False)
         await ws.prepare(request)
         ticket.frames = cap_until_auth(ws, request)  # a few KiB until auth_ok, not 8 MiB (frames.py)
-        await Connection(ws, services, origin, ticket).run()
+        await Connection(ws, services, origin, limits, ticket).run()
         return ws
     finally:
         limits.release(ticket)
