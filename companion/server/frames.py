@@ -1,16 +1,10 @@
 """What a frame may cost before it is understood: bytes before auth, JSON nesting before parsing.
 
-Pre-auth byte cap. The WebSocket reader's size cap is set once, at upgrade, to the largest frame
-an authenticated client may send (a `page`, 8 MiB), so before this guard an unauthenticated peer
-could make the server buffer 8 MiB per socket (128 sockets: ~920 MB of RSS). `cap_until_auth`
-puts a counter in front of aiohttp's frame parser: until the handshake lifts it, a socket may
-send PRE_AUTH_BYTES in total (the handshake is three small frames), and the byte over that ends
-the connection with 1009 without buffering the rest. It counts bytes on the wire, not frames,
-so it holds whatever the parser's state.
-
-Nesting. json.loads recurses once per `[` or `{`: a 2 KB frame of `[` raises RecursionError
-(not ValueError), which escaped the handlers as a traceback per frame. `json_value` refuses
-nesting deeper than MAX_JSON_DEPTH with a linear scan before parsing (real messages nest ~4 deep).
+The reader's size cap is set at upgrade to the largest authenticated frame (a `page`, 8 MiB), so
+`cap_until_auth` counts the bytes fed to aiohttp's frame parser and ends a socket with 1009 past
+PRE_AUTH_BYTES until the handshake lifts it (docs/security.md, threat 23). json.loads recurses per
+`[` or `{`, so `json_value` refuses nesting deeper than MAX_JSON_DEPTH with a linear scan first
+(threat 27).
 """
 
 from __future__ import annotations
