@@ -40,7 +40,7 @@ class ServerRunner:
         """Start the worker thread and wait until the server listens (or failed to)."""
         if self._thread is not None:
             raise RuntimeError("already started")
-        self._thread = threading.Thread(target=self._main, name="tactful-server", daemon=True)
+        self._thread = threading.Thread(target=lambda: asyncio.run(self._serve()), name="tactful-server", daemon=True)
         self._thread.start()
         if not self._ready.wait(timeout):
             raise TimeoutError("the companion server did not start in time")
@@ -48,9 +48,6 @@ class ServerRunner:
             self._thread.join(timeout)
             raise self._error
         return self
-
-    def _main(self) -> None:
-        asyncio.run(self._serve())
 
     async def _serve(self) -> None:
         from companion.server.app import check_keyring, start_server
