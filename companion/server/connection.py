@@ -6,8 +6,10 @@ writer behind a bounded queue (a client that stops reading is dropped). See docs
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import socket
 import sys
 import time
 import traceback
@@ -31,14 +33,6 @@ log = logging.getLogger("tactful.server")
 MAX_DRAFT_IDS = 256  # composers remembered per connection for supersede
 SLOW_CLIENT_CLOSE = 1013  # "try again later": we dropped a client that stopped reading
 CLOSE_DEADLINE = 2.0  # seconds a dropped client's close handshake may take before the transport closes
-
-
-def _shutdown(sock) -> None:
-    try:
-        if sock.fileno() != -1:
-            sock.shutdown(2)  # SHUT_RDWR: the pending writes fail and asyncio frees the transport
-    except OSError:
-        pass
 
 
 def _utf8_len(text: str) -> int:
@@ -136,12 +130,10 @@ class Connection:
                 return
 
     def _close_after_replies(self, code: int, reason: str) -> None:
-        """Stop reading; the writer sends what is queued, then closes with `code`."""
+        """Stop reading; the writer sends what is queued, then closes with `code`. send_frame leaves
+        the queue's last slot free for this marker, and `closing` keeps it the only one."""
         self.closing = True
-        try:
-            self._out.put_nowait((code, reason))
-        except asyncio.QueueFull:
-            self._tasks.append(asyncio.ensure_future(self.ws.close(code=code, message=reason.encode())))
+        self._out.put_nowait((code, reason))
 
     def _close_soon(self, code: int, reason: str) -> None:
         if not self.closing:
@@ -149,17 +141,16 @@ class Connection:
             self._tasks.append(asyncio.ensure_future(self._close_with_deadline(code, reason)))
 
     async def _close_with_deadline(self, code: int, reason: str) -> None:
-        """Close, but never wait on a peer that stopped reading: it would not take the
-        close frame either, and ws.close() would block on the full socket forever, keeping the
-        connection counted and its buffers held. After CLOSE_DEADLINE the socket is shut down:
-        asyncio's close would otherwise wait for the peer to read what is buffered before it lets
-        the connection end."""
+        """Close, but never wait on a peer that stopped reading: ws.close() would block on the full
+        socket forever, keeping the connection counted and its buffers held. After CLOSE_DEADLINE the
+        socket is shut down, else asyncio's close would wait for the peer to read what is buffered."""
         sock = self.ws.get_extra_info("socket")
         try:
             await asyncio.wait_for(self.ws.close(code=code, message=reason.encode()), CLOSE_DEADLINE)
         except (asyncio.TimeoutError, ConnectionError, RuntimeError):
-            if sock is not None:
-                _shutdown(sock)
+            if sock is not None and sock.fileno() != -1:
+                with contextlib.suppress(OSError):  # the pending writes fail and asyncio frees the transport
+                    sock.shutdown(socket.SHUT_RDWR)
 
     # --- handshake ----------------------------------------------------------------------------
 

@@ -60,11 +60,11 @@ def json_value(text: str):
 
 class PreAuthCap:
     """Stands in for aiohttp's WebSocket frame parser and counts the bytes it is fed until
-    `lift()`; past `limit` it fails the reader with 1009 (WebSocketResponse.receive then closes
+    `lift()`; past PRE_AUTH_BYTES it fails the reader with 1009 (WebSocketResponse.receive then closes
     with that code) and drops the rest."""
 
-    def __init__(self, parser, queue, limit: int = PRE_AUTH_BYTES):
-        self._parser, self._queue, self._left = parser, queue, limit
+    def __init__(self, parser, queue):
+        self._parser, self._queue, self._left = parser, queue, PRE_AUTH_BYTES
         self._failed = False
 
     def lift(self) -> None:
@@ -86,7 +86,7 @@ class PreAuthCap:
         return self._parser.feed_eof()
 
 
-def cap_until_auth(ws, request, limit: int = PRE_AUTH_BYTES) -> PreAuthCap | None:
+def cap_until_auth(ws, request) -> PreAuthCap | None:
     """Wrap the parser of a prepared WebSocketResponse; None when aiohttp's internals differ (the
     handshake's own frame cap still applies then)."""
     protocol = request.protocol
@@ -94,6 +94,6 @@ def cap_until_auth(ws, request, limit: int = PRE_AUTH_BYTES) -> PreAuthCap | Non
     queue = getattr(ws, "_reader", None)
     if parser is None or queue is None or not hasattr(parser, "feed_data"):
         return None
-    cap = PreAuthCap(parser, queue, limit)
+    cap = PreAuthCap(parser, queue)
     protocol._payload_parser = cap
     return cap

@@ -78,13 +78,11 @@ async def _next_frame(ws: web.WebSocketResponse, deadline: float, timeout: float
         return None
 
 
-async def handshake(ws: web.WebSocketResponse, services, origin: str,
-                    timeout: float) -> tuple[ClientRecord, dict] | None:
+async def handshake(ws: web.WebSocketResponse, svc, origin: str, timeout: float) -> tuple[ClientRecord, dict] | None:
     """Run the exchange up to (not including) the final reply: returns the client's record and the
     auth_ok/paired message to send once the caller has registered the connection, or None after
     refusing (4401) or losing the peer. auth_begin is allowed once, first; only `auth` may follow
     it, with a token of the client it named."""
-    svc = services
     deadline = asyncio.get_running_loop().time() + timeout
     await ws.send_json({"type": "hello", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
                         "local_only": svc.local_only})
