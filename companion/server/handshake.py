@@ -90,22 +90,17 @@ async def handshake(ws: web.WebSocketResponse, svc, origin: str, timeout: float)
     if first is None:
         return None
     begun = None
-    if isinstance(first, AuthBegin):
-        try:
-            salt, proof = svc.pairing.challenge(first.client_name, origin, first.nonce, svc.port)
-        except PairingError as exc:
-            log.info("refused auth_begin from a client: %s", exc)
-            await refuse(ws, str(exc))
-            return None
-        try:
-            await ws.send_json({"type": "auth_challenge", "salt": salt, "proof": proof})
-        except (ConnectionError, RuntimeError):
-            return None
-        begun = first.client_name
-        first = await _next_frame(ws, deadline, timeout, {"auth": Auth})
-        if first is None:
-            return None
     try:
+        if isinstance(first, AuthBegin):
+            salt, proof = svc.pairing.challenge(first.client_name, origin, first.nonce, svc.port)
+            try:
+                await ws.send_json({"type": "auth_challenge", "salt": salt, "proof": proof})
+            except (ConnectionError, RuntimeError):
+                return None
+            begun = first.client_name
+            first = await _next_frame(ws, deadline, timeout, {"auth": Auth})
+            if first is None:
+                return None
         if isinstance(first, Auth):
             record = svc.pairing.authenticate(first.token, origin)
             if begun is not None and record.name != begun:  # the token must be the named client's

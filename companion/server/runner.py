@@ -1,13 +1,8 @@
 """Run the companion server on its own asyncio loop in a worker thread (for the tray).
 
-    runner = ServerRunner(data_dir, port=8765, on_status=print)
-    runner.start()            # returns once listening (raises PortInUse / AlreadyRunning)
-    runner.url, runner.port, runner.client_count
-    runner.set_paused(True); runner.create_pairing_code() -> ("ABCD-EFGH", 120)
-    runner.stop()             # closes clients, removes runtime.json
-
-Every control method hops onto the server's loop, so it is safe to call from the GUI thread.
-`on_status` is called from the server thread with Services.status() after every change.
+start() returns once the server listens (or raises what start_server raised). Every control
+method hops onto the server's loop, so it is safe to call from the GUI thread; `on_status` is
+called from the server thread with Services.status() after every change.
 """
 
 from __future__ import annotations
