@@ -72,7 +72,7 @@ async def guard(request: web.Request, handler):
     """Refuse any request whose Host is not ours before a handler (or an upgrade) runs, and any
     admin request that is not from a local tool holding the admin secret."""
     services = request.app[SERVICES]
-    request.app[LIMITS].request_started(request.protocol)  # a full request head arrived in time
+    request.app[LIMITS].disarm(request.protocol)  # a full request head arrived in time
     exposed = services.config.host not in ("127.0.0.1", "::1", "localhost")  # `serve --host` (a flag says so)
     host = request.headers.get("Host")
     if not (security.host_ok(host, services.port) or (exposed and host == f"{services.config.host}:{services.port}")):

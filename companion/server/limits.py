@@ -96,9 +96,7 @@ class ConnectionLimits:
 
         def connection_lost(handler, exc) -> None:
             self.sockets -= 1
-            timer = self._waiting.pop(handler, None)
-            if timer is not None:
-                timer.cancel()
+            self.disarm(handler)
             lost(handler, exc)
 
         # Instance attributes shadow the methods aiohttp's RequestHandler calls on its manager.
@@ -141,8 +139,8 @@ class ConnectionLimits:
         log.warning("accepting connections again; refused %d near the file-descriptor limit in %.0f s",
                     count, time.monotonic() - since)
 
-    def request_started(self, handler) -> None:
-        """A complete request head arrived on this socket: its header deadline no longer applies."""
+    def disarm(self, handler) -> None:
+        """A complete request head arrived on this socket, or it closed: no header deadline now."""
         timer = self._waiting.pop(handler, None)
         if timer is not None:
             timer.cancel()

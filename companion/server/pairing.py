@@ -222,13 +222,10 @@ class GuessPacer:
     def _pump(self) -> None:
         loop = asyncio.get_running_loop()
         self._timer = None
-        live = deque()
         for future, alive in self._waiting:
             if not future.done() and not alive():
                 future.set_result(False)
-            elif not future.done():
-                live.append((future, alive))
-        self._waiting = live
+        self._waiting = deque((future, alive) for future, alive in self._waiting if not future.done())
         now = loop.time()
         if self._waiting and now >= self._next:
             future, _ = self._waiting.popleft()
