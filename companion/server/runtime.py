@@ -104,14 +104,11 @@ def check_single_instance(data_dir: Path) -> None:
 
     Live means the pid exists AND its port answers /v1/health: a pid alone may have been reused."""
     info = read_runtime(data_dir)
-    if info is None:
-        remove_runtime(data_dir)  # unreadable leftovers
-        return
-    if pid_alive(info.pid) and info.pid != os.getpid() and health_answers(info.port):
+    if info is not None and pid_alive(info.pid) and info.pid != os.getpid() and health_answers(info.port):
         raise AlreadyRunning(
             f"a Tactful companion (pid {info.pid}) already serves {data_dir} at {info.url}; "
             "stop it first or use another --data-dir")
-    remove_runtime(data_dir)
+    remove_runtime(data_dir)  # stale or unreadable leftovers
 
 
 def write_runtime(data_dir: Path, port: int, secret: str) -> None:
