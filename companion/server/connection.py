@@ -164,10 +164,7 @@ class Connection:
         self._verifier = record.verifier
         refusal = self._limits.authenticate(self._ticket, record.name)
         if refusal is not None:  # over its client's cap: try again later, the pairing stays
-            try:
-                await self.ws.close(code=SLOW_CLIENT_CLOSE, message=refusal.encode()[:120])
-            except (ConnectionError, RuntimeError):
-                pass
+            await self.ws.close(code=SLOW_CLIENT_CLOSE, message=refusal.encode()[:120])  # never raises once prepared
             return False
         self.services.connections.add(self)  # before auth_ok: a client that got auth_ok is already counted
         try:

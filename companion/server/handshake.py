@@ -13,6 +13,7 @@ when the socket opens, covers the whole exchange, so the extra round trip cannot
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
@@ -32,11 +33,9 @@ FIRST_FRAME_MAX = 4096  # handshake frames are tiny; a big one is refused withou
 
 async def refuse(ws: web.WebSocketResponse, message: str) -> None:
     """auth_invalid with `message` (safe to show: no secrets in it), then close 4401."""
-    try:
+    with contextlib.suppress(ConnectionError, RuntimeError):  # the peer may be gone already
         await ws.send_json({"type": "auth_invalid", "message": message})
         await ws.close(code=AUTH_CLOSE, message=b"auth_invalid")
-    except (ConnectionError, RuntimeError):
-        pass
 
 
 def _connected(ws: web.WebSocketResponse) -> bool:

@@ -13,6 +13,7 @@ and docs/reliability.md, "Limits".
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import resource
 import time
@@ -33,10 +34,8 @@ def raise_fd_limit() -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     want = FD_TARGET if hard == resource.RLIM_INFINITY else min(hard, FD_TARGET)
     if soft != resource.RLIM_INFINITY and soft < want:
-        try:
+        with contextlib.suppress(ValueError, OSError):  # not allowed: keep the limit we have
             resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
-        except (ValueError, OSError):
-            pass
 
 
 @dataclass(eq=False, slots=True)  # eq=False: hashed by identity, a key of ConnectionLimits.pending

@@ -21,7 +21,7 @@ import os
 import secrets
 from collections import deque
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -346,8 +346,6 @@ class Pairing:
         record = self.clients.find(token)
         if record is None or not hmac.compare_digest(record.origin.encode(), origin.encode()):
             raise PairingError("unknown token or a token from another origin; pair again")
-        try:
+        with suppress(OSError):  # last_seen is a nicety; auth must not fail on it
             self.clients.touch(record.name, self.clock())
-        except OSError:  # last_seen is a nicety; auth must not fail on it
-            pass
         return record

@@ -127,7 +127,4 @@ def remove_runtime(data_dir: Path, only_if_ours: bool = False) -> None:
         if info is not None and info.pid != os.getpid():
             return
     for name in (RUNTIME_FILE, ADMIN_SECRET_FILE):
-        try:
-            (Path(data_dir) / name).unlink()
-        except FileNotFoundError:
-            pass
+        (Path(data_dir) / name).unlink(missing_ok=True)
