@@ -130,10 +130,11 @@ class Connection:
                 return
 
     def _close_after_replies(self, code: int, reason: str) -> None:
-        """Stop reading; the writer sends what is queued, then closes with `code`. send_frame leaves
-        the queue's last slot free for this marker, and `closing` keeps it the only one."""
-        self.closing = True
-        self._out.put_nowait((code, reason))
+        """Stop reading; the writer sends what is queued, then closes with `code` (unless a close is
+        already under way). send_frame leaves the queue's last slot free for this one marker."""
+        if not self.closing:
+            self.closing = True
+            self._out.put_nowait((code, reason))
 
     def _close_soon(self, code: int, reason: str) -> None:
         if not self.closing:
