@@ -278,7 +278,7 @@ class Connection:
             return self._bad_message(None, ErrorCode.INVALID_FORMAT, "not JSON")
         if raw is TOO_DEEP:
             return self._bad_message(None, ErrorCode.INVALID_FORMAT,
-                                           f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+                                     f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
         if not isinstance(raw, dict):
             return self._bad_message(None, ErrorCode.INVALID_FORMAT, "expected a JSON object")
         msg_id = raw.get("id")
