@@ -1,10 +1,10 @@
 """The aiohttp application: routes, the request guard, and starting/stopping a server.
 
-Routes: GET /v1/health, GET /v1/ws (the WebSocket), POST /v1/admin/pair-code (for `tactful pair`),
-POST /v1/admin/introduce (for `tactful native-host`: a token for the extension a browser vouched for)
-and POST /v1/admin/revoked (for `tactful unpair`: close the revoked clients' connections now); admin
-routes need a loopback peer, no Origin, the per-run admin secret in the X-Tactful-Admin header. Every request
-must carry a loopback Host with our port (DNS rebinding); no route grants CORS.
+Routes: GET /v1/health, GET /v1/ws (the WebSocket), and the admin routes of local tools: POST
+/v1/admin/pair-code (`tactful pair`), /v1/admin/introduce (`tactful native-host`) and
+/v1/admin/revoked (`tactful unpair`). Every request needs a loopback Host with our port; admin
+routes also a loopback peer, no Origin and the per-run admin secret; no route grants CORS
+(docs/security.md, threats 2-4 and 8).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from secrets import token_urlsafe
 from aiohttp import WSCloseCode, web
 from pydantic import TypeAdapter
 
+from companion import settings
 from companion.paths import ensure_private_dir
 from companion.server import runtime, security
 from companion.server.accesslog import PathOnlyAccessLogger, install_log_redaction
@@ -71,7 +72,7 @@ async def guard(request: web.Request, handler):
     """Refuse any request whose Host is not ours before a handler (or an upgrade) runs, and any
     admin request that is not from a local tool holding the admin secret."""
     services = request.app[SERVICES]
-    request.app[LIMITS].request_started(request.protocol)  # a full request head arrived in time
+    request.app[LIMITS].disarm(request.protocol)  # a full request head arrived in time
     exposed = services.config.host not in ("127.0.0.1", "::1", "localhost")  # `serve --host` (a flag says so)
     host = request.headers.get("Host")
     if not (security.host_ok(host, services.port) or (exposed and host == f"{services.config.host}:{services.port}")):
@@ -110,7 +111,7 @@ async def websocket(request: web.Request) -> web.StreamResponse:
                                    autoping=True, compress=False)
         await ws.prepare(request)
         ticket.frames = cap_until_auth(ws, request)  # a few KiB until auth_ok, not 8 MiB (frames.py)
-        await Connection(ws, services, origin, ticket).run()
+        await Connection(ws, services, origin, limits, ticket).run()
         return ws
     finally:
         limits.release(ticket)
@@ -118,11 +119,10 @@ async def websocket(request: web.Request) -> web.StreamResponse:
 
 def _admin_refusal(request: web.Request) -> web.Response | None:
     """The 403 for a request that is not from a local tool holding the admin secret, else None."""
-    secret = request.app.get(ADMIN_SECRET)
     if not security.is_loopback_peer(request.remote) or "Origin" in request.headers:
         return _forbidden("admin requests come from local tools only")
     given = request.headers.get(runtime.ADMIN_HEADER, "")
-    if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
+    if not hmac.compare_digest(given.encode(), request.app[ADMIN_SECRET].encode()):
         return _forbidden("wrong admin secret")
     return None
 
@@ -162,15 +162,15 @@ async def admin_revoked(request: web.Request) -> web.Response:
     return web.json_response({"closed": closed})
 
 
-async def close_revoked(services, wait: float = 2.0) -> int:
+async def close_revoked(services) -> int:
     """Close every open connection whose client is no longer paired; returns how many. Waits up to
-    `wait` seconds for them to end, so the caller's "unpaired" is true when it returns."""
+    2 s for them to end, so the caller's "unpaired" is true when it returns."""
     try:
         await asyncio.to_thread(services.pairing.clients.verifiers)  # re-read clients.json off the loop
     except (OSError, ValueError):  # unreadable: not a revocation (the watchers retry)
         return 0
     closing = [conn for conn in list(services.connections) if conn.close_if_unpaired()]
-    deadline = asyncio.get_running_loop().time() + wait
+    deadline = asyncio.get_running_loop().time() + 2.0
     while any(conn in services.connections for conn in closing) and asyncio.get_running_loop().time() < deadline:
         await asyncio.sleep(0.01)
     return len(closing)
@@ -181,13 +181,12 @@ async def _close_connections(app: web.Application) -> None:
         await conn.ws.close(code=WSCloseCode.GOING_AWAY, message=b"companion shutting down")
 
 
-def create_app(services: Services, admin_secret: str | None = None) -> web.Application:
+def create_app(services: Services, admin_secret: str) -> web.Application:
     install_log_redaction()
     app = web.Application(middlewares=[guard], client_max_size=64 * 1024)
     app[SERVICES] = services
     app[LIMITS] = ConnectionLimits(services.config)
-    if admin_secret:
-        app[ADMIN_SECRET] = admin_secret
+    app[ADMIN_SECRET] = admin_secret
     app.router.add_get("/v1/health", health)
     app.router.add_get("/v1/ws", websocket)
     app.router.add_post("/v1/admin/pair-code", admin_pair_code)
@@ -226,8 +225,7 @@ async def check_keyring(timeout: float = 5.0):
         return secrets.BackendStatus(False, "unknown", f"the keyring did not answer within {timeout:g} s")
 
 
-async def start_server(data_dir: Path, config: ServerConfig | None = None, services: Services | None = None,
-                       keyring_status=None) -> RunningServer:
+async def start_server(data_dir: Path, config: ServerConfig | None = None, keyring_status=None) -> RunningServer:
     """Bind, then (if config.write_runtime) write runtime.json and the admin secret.
 
     Raises runtime.AlreadyRunning when another companion serves data_dir, PortInUse when the
@@ -236,13 +234,10 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, servi
     data_dir = _prepare_data_dir(data_dir)
     if config.write_runtime:
         runtime.check_single_instance(data_dir)
-    if services is None:
-        from companion import settings  # local-only mode is the user's persisted choice (on by default)
-
-        services = Services(data_dir=data_dir, pairing=None, config=config,
-                            local_only=settings.load_or_default(data_dir).local_only)
-        services.pairing = Pairing(data_dir, clock=lambda: services.clock())
-    services.keyring = keyring_status
+    # Local-only mode is the user's persisted choice (on by default).
+    services = Services(data_dir=data_dir, pairing=None, config=config, keyring=keyring_status,
+                        local_only=settings.load_or_default(data_dir).local_only)
+    services.pairing = Pairing(data_dir, clock=lambda: services.clock())
     await store_service.attach(services)  # the outreach log (services.store)
     admin_secret = token_urlsafe(32)  # per run: `tactful pair` reads it from the data dir
     raise_fd_limit()  # before the limits read it: more sockets before refusing any (limits.py)

@@ -1,18 +1,15 @@
-"""One WebSocket connection: handshake, auth deadline, dispatch, and a bounded writer.
-
-Order of events: the handshake (companion/server/handshake.py: hello, then auth | pair |
-auth_begin -> auth_challenge -> auth, within auth_timeout, else auth_invalid and close 4401). After auth, a reader takes frames and queues
-commands, which one worker task runs in arrival order (so a `page` lands before the `draft` typed
-on it). Replies go through a bounded queue to one writer task, and a client that falls
-that far behind is dropped. Drafts coalesce: a newer version of the same draft_id answers every
-older waiting version with `superseded`, so only the newest costs analysis.
+"""One WebSocket connection: handshake (handshake.py), then a reader that queues commands, one
+worker that runs them in arrival order (a newer version of a waiting draft supersedes it), and one
+writer behind a bounded queue (a client that stops reading is dropped). See docs/architecture.md.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import socket
 import sys
 import time
 import traceback
@@ -36,14 +33,6 @@ log = logging.getLogger("tactful.server")
 MAX_DRAFT_IDS = 256  # composers remembered per connection for supersede
 SLOW_CLIENT_CLOSE = 1013  # "try again later": we dropped a client that stopped reading
 CLOSE_DEADLINE = 2.0  # seconds a dropped client's close handshake may take before the transport closes
-
-
-def _shutdown(sock) -> None:
-    try:
-        if sock.fileno() != -1:
-            sock.shutdown(2)  # SHUT_RDWR: the pending writes fail and asyncio frees the transport
-    except OSError:
-        pass
 
 
 def _utf8_len(text: str) -> int:
@@ -82,7 +71,7 @@ class _Pending:
 class Connection:
     """Runs one accepted WebSocket until it closes. Create, then `await run()`."""
 
-    def __init__(self, ws: web.WebSocketResponse, services, origin: str, ticket):
+    def __init__(self, ws: web.WebSocketResponse, services, origin: str, limits, ticket):
         from companion.commands import HANDLERS  # the dispatch table; imported late so it can grow
 
         self.ws = ws
@@ -90,7 +79,7 @@ class Connection:
         self.config = services.config
         self.handlers = HANDLERS
         self.session = Session(origin=origin)
-        self._ticket = ticket  # limits.Ticket: its place in the connection pools
+        self._limits, self._ticket = limits, ticket  # its place in the connection pools (limits.py)
         self.closing = False
         # str frames, a (code, reason) close marker, or None to stop the writer.
         self._out: asyncio.Queue = asyncio.Queue(maxsize=self.config.send_queue + 1)
@@ -105,9 +94,8 @@ class Connection:
     # --- writing -------------------------------------------------------------------------------
 
     def send(self, payload: dict) -> None:
-        """Queue one frame without waiting. A client `send_queue` frames behind is dropped."""
-        if not self.closing:
-            self.send_frame(json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
+        """Queue one frame without waiting (see send_frame)."""
+        self.send_frame(json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
 
     def send_frame(self, frame: str) -> None:
         """Queue one encoded text frame (see send). A client `send_queue` frames or
@@ -142,12 +130,11 @@ class Connection:
                 return
 
     def _close_after_replies(self, code: int, reason: str) -> None:
-        """Stop reading; the writer sends what is queued, then closes with `code`."""
-        self.closing = True
-        try:
+        """Stop reading; the writer sends what is queued, then closes with `code` (unless a close is
+        already under way). send_frame leaves the queue's last slot free for this one marker."""
+        if not self.closing:
+            self.closing = True
             self._out.put_nowait((code, reason))
-        except asyncio.QueueFull:
-            self._tasks.append(asyncio.ensure_future(self.ws.close(code=code, message=reason.encode())))
 
     def _close_soon(self, code: int, reason: str) -> None:
         if not self.closing:
@@ -155,41 +142,36 @@ class Connection:
             self._tasks.append(asyncio.ensure_future(self._close_with_deadline(code, reason)))
 
     async def _close_with_deadline(self, code: int, reason: str) -> None:
-        """Close, but never wait on a peer that stopped reading: it would not take the
-        close frame either, and ws.close() would block on the full socket forever, keeping the
-        connection counted and its buffers held. After CLOSE_DEADLINE the socket is shut down:
-        asyncio's close would otherwise wait for the peer to read what is buffered before it lets
-        the connection end."""
+        """Close, but never wait on a peer that stopped reading: ws.close() would block on the full
+        socket forever, keeping the connection counted and its buffers held. After CLOSE_DEADLINE the
+        socket is shut down, else asyncio's close would wait for the peer to read what is buffered."""
         sock = self.ws.get_extra_info("socket")
         try:
             await asyncio.wait_for(self.ws.close(code=code, message=reason.encode()), CLOSE_DEADLINE)
         except (asyncio.TimeoutError, ConnectionError, RuntimeError):
-            if sock is not None:
-                _shutdown(sock)
+            if sock is not None and sock.fileno() != -1:
+                with contextlib.suppress(OSError):  # the pending writes fail and asyncio frees the transport
+                    sock.shutdown(socket.SHUT_RDWR)
 
     # --- handshake ----------------------------------------------------------------------------
 
     async def handshake(self) -> bool:
         """companion/server/handshake.py's exchange; True once auth_ok/paired is sent."""
-        svc = self.services
-        done = await run_handshake(self.ws, svc, self.session.origin, self.config.auth_timeout)
+        done = await run_handshake(self.ws, self.services, self.session.origin, self.config.auth_timeout)
         if done is None:
             return False
         record, reply = done
         self.session.client_name = record.name
         self._verifier = record.verifier
-        refusal = self._ticket.authenticated(record.name)
+        refusal = self._limits.authenticate(self._ticket, record.name)
         if refusal is not None:  # over its client's cap: try again later, the pairing stays
-            try:
-                await self.ws.close(code=SLOW_CLIENT_CLOSE, message=refusal.encode()[:120])
-            except (ConnectionError, RuntimeError):
-                pass
+            await self.ws.close(code=SLOW_CLIENT_CLOSE, message=refusal.encode()[:120])  # never raises once prepared
             return False
-        svc.connections.add(self)  # before auth_ok: a client that got auth_ok is already counted
+        self.services.connections.add(self)  # before auth_ok: a client that got auth_ok is already counted
         try:
             await self.ws.send_json(reply)
         except (ConnectionError, RuntimeError):
-            svc.connections.discard(self)
+            self.services.connections.discard(self)
             return False
         return True
 
@@ -212,7 +194,7 @@ class Connection:
                         log_failure("could not dispatch a message")
                         self.send(error_reply(None, ErrorCode.INTERNAL_ERROR, "the companion failed on this message"))
                 elif msg.type == WSMsgType.BINARY:
-                    await self._bad_message(None, ErrorCode.INVALID_FORMAT, "binary frames are not accepted; send JSON text")
+                    self._bad_message(None, ErrorCode.INVALID_FORMAT, "binary frames are not accepted; send JSON text")
                 else:  # ERROR: aiohttp already closed with the right code (e.g. 1009)
                     break
                 if self.closing:
@@ -227,7 +209,7 @@ class Connection:
                 self._out.put_nowait(None)
             try:
                 await asyncio.wait_for(writer, timeout=2.0)
-            except (asyncio.TimeoutError, Exception):
+            except Exception:
                 writer.cancel()
             for task in self._tasks:
                 await asyncio.gather(task, return_exceptions=True)
@@ -267,7 +249,7 @@ class Connection:
         self._close_after_replies(AUTH_CLOSE, "auth_invalid")
         return True
 
-    async def _bad_message(self, msg_id: int | None, code: ErrorCode, message: str) -> None:
+    def _bad_message(self, msg_id: int | None, code: ErrorCode, message: str) -> None:
         """Reply with an error; more than bad_message_limit in the window closes with 1008."""
         now = time.monotonic()
         self._bad.append(now)
@@ -293,29 +275,29 @@ class Connection:
             await self.ws.close(code=WSCloseCode.MESSAGE_TOO_BIG, message=b"message too big")
             return
         if raw is NOT_JSON:
-            return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "not JSON")
+            return self._bad_message(None, ErrorCode.INVALID_FORMAT, "not JSON")
         if raw is TOO_DEEP:
-            return await self._bad_message(None, ErrorCode.INVALID_FORMAT,
-                                           f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+            return self._bad_message(None, ErrorCode.INVALID_FORMAT,
+                                     f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
         if not isinstance(raw, dict):
-            return await self._bad_message(None, ErrorCode.INVALID_FORMAT, "expected a JSON object")
+            return self._bad_message(None, ErrorCode.INVALID_FORMAT, "expected a JSON object")
         msg_id = raw.get("id")
         if not isinstance(msg_id, int) or isinstance(msg_id, bool):
             msg_id = None
         entry = self.handlers.get(kind) if kind else None
         if entry is None:
             if kind in ("auth", "auth_begin", "pair"):
-                return await self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, "already authenticated")
+                return self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, "already authenticated")
             if kind in COMMAND_TYPES:  # a valid command whose handler is not built yet: not abuse
                 self.send(error_reply(msg_id, ErrorCode.UNKNOWN_COMMAND, f"{kind} is not available in this companion"))
                 return
             shown = kind[:40] if kind else "missing or not a string"
-            return await self._bad_message(msg_id, ErrorCode.UNKNOWN_COMMAND, f"unknown command type: {shown}")
+            return self._bad_message(msg_id, ErrorCode.UNKNOWN_COMMAND, f"unknown command type: {shown}")
         model, handler = entry
         try:
             cmd = model.model_validate(raw)
         except ValidationError as exc:
-            return await self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, describe_validation_error(exc))
+            return self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, describe_validation_error(exc))
         self._enqueue(cmd, handler, size)
 
     def _enqueue(self, cmd, handler, size: int) -> None:
@@ -363,7 +345,10 @@ class Connection:
         except Exception as exc:  # noqa: BLE001 - answered, see _reply_failure
             self._reply_failure(cmd, exc)
             return
-        self._reply(cmd, result)
+        if isinstance(result, BaseModel):  # encoded by pydantic's core in one step, not dumped then re-walked
+            self.send_frame(f'{{"type":"result","id":{cmd.id},"success":true,"result":{result.model_dump_json()}}}')
+        else:
+            self.send({"type": "result", "id": cmd.id, "success": True, "result": result})
 
     def _reply_failure(self, cmd, exc: Exception) -> None:
         """Call from the `except` block: log_failure reads the exception being handled."""
@@ -378,9 +363,3 @@ class Connection:
         # The traceback goes to the log (it names no content); the client hears only that it failed.
         log_failure(f"command {cmd.type} failed")
         self.send(error_reply(cmd.id, ErrorCode.INTERNAL_ERROR, "the companion failed on this command"))
-
-    def _reply(self, cmd, result) -> None:
-        if isinstance(result, BaseModel):  # encoded by pydantic's core in one step, not dumped then re-walked
-            self.send_frame(f'{{"type":"result","id":{cmd.id},"success":true,"result":{result.model_dump_json()}}}')
-            return
-        self.send({"type": "result", "id": cmd.id, "success": True, "result": result})

@@ -1,16 +1,10 @@
 """What a frame may cost before it is understood: bytes before auth, JSON nesting before parsing.
 
-Pre-auth byte cap. The WebSocket reader's size cap is set once, at upgrade, to the largest frame
-an authenticated client may send (a `page`, 8 MiB), so before this guard an unauthenticated peer
-could make the server buffer 8 MiB per socket (128 sockets: ~920 MB of RSS). `cap_until_auth`
-puts a counter in front of aiohttp's frame parser: until the handshake lifts it, a socket may
-send PRE_AUTH_BYTES in total (the handshake is three small frames), and the byte over that ends
-the connection with 1009 without buffering the rest. It counts bytes on the wire, not frames,
-so it holds whatever the parser's state.
-
-Nesting. json.loads recurses once per `[` or `{`: a 2 KB frame of `[` raises RecursionError
-(not ValueError), which escaped the handlers as a traceback per frame. `json_value` refuses
-nesting deeper than MAX_JSON_DEPTH with a linear scan before parsing (real messages nest ~4 deep).
+The reader's size cap is set at upgrade to the largest authenticated frame (a `page`, 8 MiB), so
+`cap_until_auth` counts the bytes fed to aiohttp's frame parser and ends a socket with 1009 past
+PRE_AUTH_BYTES until the handshake lifts it (docs/security.md, threat 23). json.loads recurses per
+`[` or `{`, so `json_value` refuses nesting deeper than MAX_JSON_DEPTH with a linear scan first
+(threat 27).
 """
 
 from __future__ import annotations
@@ -66,11 +60,11 @@ def json_value(text: str):
 
 class PreAuthCap:
     """Stands in for aiohttp's WebSocket frame parser and counts the bytes it is fed until
-    `lift()`; past `limit` it fails the reader with 1009 (WebSocketResponse.receive then closes
+    `lift()`; past PRE_AUTH_BYTES it fails the reader with 1009 (WebSocketResponse.receive then closes
     with that code) and drops the rest."""
 
-    def __init__(self, parser, queue, limit: int = PRE_AUTH_BYTES):
-        self._parser, self._queue, self._left = parser, queue, limit
+    def __init__(self, parser, queue):
+        self._parser, self._queue, self._left = parser, queue, PRE_AUTH_BYTES
         self._failed = False
 
     def lift(self) -> None:
@@ -92,7 +86,7 @@ class PreAuthCap:
         return self._parser.feed_eof()
 
 
-def cap_until_auth(ws, request, limit: int = PRE_AUTH_BYTES) -> PreAuthCap | None:
+def cap_until_auth(ws, request) -> PreAuthCap | None:
     """Wrap the parser of a prepared WebSocketResponse; None when aiohttp's internals differ (the
     handshake's own frame cap still applies then)."""
     protocol = request.protocol
@@ -100,6 +94,6 @@ def cap_until_auth(ws, request, limit: int = PRE_AUTH_BYTES) -> PreAuthCap | Non
     queue = getattr(ws, "_reader", None)
     if parser is None or queue is None or not hasattr(parser, "feed_data"):
         return None
-    cap = PreAuthCap(parser, queue, limit)
+    cap = PreAuthCap(parser, queue)
     protocol._payload_parser = cap
     return cap

@@ -13,6 +13,7 @@ when the socket opens, covers the whole exchange, so the extra round trip cannot
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
@@ -32,11 +33,9 @@ FIRST_FRAME_MAX = 4096  # handshake frames are tiny; a big one is refused withou
 
 async def refuse(ws: web.WebSocketResponse, message: str) -> None:
     """auth_invalid with `message` (safe to show: no secrets in it), then close 4401."""
-    try:
+    with contextlib.suppress(ConnectionError, RuntimeError):  # the peer may be gone already
         await ws.send_json({"type": "auth_invalid", "message": message})
         await ws.close(code=AUTH_CLOSE, message=b"auth_invalid")
-    except (ConnectionError, RuntimeError):
-        pass
 
 
 def _connected(ws: web.WebSocketResponse) -> bool:
@@ -78,13 +77,11 @@ async def _next_frame(ws: web.WebSocketResponse, deadline: float, timeout: float
         return None
 
 
-async def handshake(ws: web.WebSocketResponse, services, origin: str,
-                    timeout: float) -> tuple[ClientRecord, dict] | None:
+async def handshake(ws: web.WebSocketResponse, svc, origin: str, timeout: float) -> tuple[ClientRecord, dict] | None:
     """Run the exchange up to (not including) the final reply: returns the client's record and the
     auth_ok/paired message to send once the caller has registered the connection, or None after
     refusing (4401) or losing the peer. auth_begin is allowed once, first; only `auth` may follow
     it, with a token of the client it named."""
-    svc = services
     deadline = asyncio.get_running_loop().time() + timeout
     await ws.send_json({"type": "hello", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
                         "local_only": svc.local_only})
@@ -92,22 +89,17 @@ async def handshake(ws: web.WebSocketResponse, services, origin: str,
     if first is None:
         return None
     begun = None
-    if isinstance(first, AuthBegin):
-        try:
-            salt, proof = svc.pairing.challenge(first.client_name, origin, first.nonce, svc.port)
-        except PairingError as exc:
-            log.info("refused auth_begin from a client: %s", exc)
-            await refuse(ws, str(exc))
-            return None
-        try:
-            await ws.send_json({"type": "auth_challenge", "salt": salt, "proof": proof})
-        except (ConnectionError, RuntimeError):
-            return None
-        begun = first.client_name
-        first = await _next_frame(ws, deadline, timeout, {"auth": Auth})
-        if first is None:
-            return None
     try:
+        if isinstance(first, AuthBegin):
+            salt, proof = svc.pairing.challenge(first.client_name, origin, first.nonce, svc.port)
+            try:
+                await ws.send_json({"type": "auth_challenge", "salt": salt, "proof": proof})
+            except (ConnectionError, RuntimeError):
+                return None
+            begun = first.client_name
+            first = await _next_frame(ws, deadline, timeout, {"auth": Auth})
+            if first is None:
+                return None
         if isinstance(first, Auth):
             record = svc.pairing.authenticate(first.token, origin)
             if begun is not None and record.name != begun:  # the token must be the named client's

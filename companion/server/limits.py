@@ -1,44 +1,24 @@
-"""Connection limits: a deadline for the HTTP request head, and caps on open WebSockets.
+"""Connection limits: a deadline for the HTTP request head, caps on open WebSockets and sockets.
 
-Header deadline. aiohttp reads request headers for as long as the peer keeps the socket open
-(its idle timer is the keep-alive timeout, an hour by default, and older versions do not arm it
-before the first request at all), so 200 sockets trickling a handshake one byte a second would
-hold 200 file descriptors and handler objects forever. `watch(server)` arms a timer when aiohttp
-accepts a socket; the request guard calls `request_started()` once a complete request head has
-been parsed; a socket still without one after `header_timeout` seconds is closed. Sockets are
-independent, so the tricklers never delay a real client meanwhile. After the first request,
-aiohttp's keep-alive timer (set to the same value by start_server) closes idle HTTP connections.
-
-WebSocket pools. Any local program can forge any extension Origin, so counting by Origin protects
-nothing: 8 rotating fake origins holding 128 slots would lock the real extension out. So
-unauthenticated and authenticated WebSockets are counted apart. The unauthenticated pool is
-small (`max_unauthenticated`) with a short deadline (`auth_timeout`), and it never refuses: when
-it is full a waiting socket is closed to make room: the oldest of the Origin with the most
-sockets waiting. A program that parks sockets there only shortens their wait; a real client, one
-socket from its Origin whose handshake takes milliseconds, is never the one closed while forged
-Origins crowd the pool, and even against one socket per forged Origin it is the newest, closed
-only if a pool's worth of sockets arrive within its handshake. Once authenticated, a
-connection counts against its client (`max_connections_per_client`, by the paired name its token
-proves) and the total (`max_connections`); only paired clients can fill those, and each only its
-own share. Over them, the connection closes with 1013 (try again later), never auth_invalid, which
-would make the extension forget its pairing.
-
-File descriptors. Every socket is a descriptor; at the limit (`ulimit -n`, often 1024) accept()
-fails, the companion cannot open clients.json or the outreach log either, and asyncio logged each
-failure with a traceback. `raise_fd_limit()` lifts the soft limit towards the hard one at start;
-`watch` closes a newly accepted socket at once when open sockets reach the limit less a headroom
-(an eighth, at least 256), so files and existing clients keep working, and a storm of refusals is
-logged twice: when it starts and, with a count, when it ends (asyncio's own accept failures are
-counted into it rather than logged each with a traceback).
+aiohttp would wait for a request head as long as the peer keeps the socket open, so `watch()`
+closes a socket that sent no complete head within `header_timeout`. Any local program can forge
+an extension Origin, so WebSockets are counted in two pools: a small unauthenticated one that
+never refuses (when full it closes the oldest socket of the Origin with the most waiting), and
+authenticated ones counted per paired client and in total (over a cap: 1013, never auth_invalid,
+which would make the extension forget its pairing). Near the descriptor limit new sockets are
+closed at once, so files and paired clients keep working. See docs/security.md, threats 24-25,
+and docs/reliability.md, "Limits".
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import resource
 import time
 from collections import Counter
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -49,45 +29,28 @@ FD_TARGET = 65536  # soft descriptor limit asked for at start (when the hard lim
 STORM_SUMMARY_EVERY = 60.0  # seconds between "still refusing" summaries during a long storm
 
 
-def raise_fd_limit(target: int = FD_TARGET) -> int:
-    """Raise the soft RLIMIT_NOFILE towards min(hard, target) where allowed; the soft limit now."""
+def raise_fd_limit() -> None:
+    """Raise the soft RLIMIT_NOFILE towards min(hard, FD_TARGET) where allowed."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    want = target if hard == resource.RLIM_INFINITY else min(hard, target)
+    want = FD_TARGET if hard == resource.RLIM_INFINITY else min(hard, FD_TARGET)
     if soft != resource.RLIM_INFINITY and soft < want:
-        try:
+        with contextlib.suppress(ValueError, OSError):  # not allowed: keep the limit we have
             resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
-            soft = want
-        except (ValueError, OSError):
-            pass
-    return soft
 
 
-def socket_cap(soft_limit: int) -> int:
-    """Sockets we accept before refusing new ones: the limit less a headroom for files, pipes and
-    one accept() batch (asyncio accepts up to the listen backlog, 128, before we see any of them)."""
-    if soft_limit == resource.RLIM_INFINITY:
-        return 1 << 30
-    return max(16, soft_limit - max(256, soft_limit // 8))
-
-
+@dataclass(eq=False, slots=True)  # eq=False: hashed by identity, a key of ConnectionLimits.pending
 class Ticket:
     """One WebSocket's place in the pools, from the upgrade until the connection ends."""
 
-    __slots__ = ("limits", "transport", "origin", "frames", "client", "state")
-
-    def __init__(self, limits, transport, origin: str):
-        self.limits, self.transport, self.origin = limits, transport, origin
-        self.frames = None  # frames.PreAuthCap, lifted once authenticated
-        self.client: str | None = None
-        self.state = "pending"  # -> "authenticated" | "evicted" | "refused" | "released"
-
-    def authenticated(self, client: str) -> str | None:
-        """Move to the authenticated pool as `client`; None, or why it is over a cap."""
-        return self.limits._authenticate(self, client)
+    transport: object
+    origin: str
+    frames: object = None  # frames.PreAuthCap, lifted once authenticated
+    client: str | None = None
+    state: str = "pending"  # -> "authenticated" | "evicted" | "refused" | "released"
 
 
 class ConnectionLimits:
-    def __init__(self, config, fd_limit: int | None = None):
+    def __init__(self, config):
         self.config = config
         self._waiting: dict[object, asyncio.TimerHandle] = {}  # handler -> its header deadline
         self.expired = 0  # sockets closed for not sending a request head in time
@@ -96,11 +59,11 @@ class ConnectionLimits:
         self.authenticated = 0
         self.evicted = 0  # unauthenticated sockets closed to make room
         self.refused = 0  # authenticated connections over a cap
-        if fd_limit is None:
-            fd_limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-        self.socket_cap = socket_cap(fd_limit)
+        # Sockets accepted before new ones are refused: the soft limit less a headroom for files, pipes and
+        # one accept() batch (asyncio accepts up to the listen backlog, 128, before we see any of them).
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        self.socket_cap = 1 << 30 if soft == resource.RLIM_INFINITY else max(16, soft - max(256, soft // 8))
         self.sockets = 0  # open accepted sockets (HTTP or WebSocket)
-        self.fd_refused = 0  # sockets closed at once for being over socket_cap
         self._storm: tuple[float, int] | None = None  # (when the storm's last summary was, refusals since)
 
     @property
@@ -132,9 +95,7 @@ class ConnectionLimits:
 
         def connection_lost(handler, exc) -> None:
             self.sockets -= 1
-            timer = self._waiting.pop(handler, None)
-            if timer is not None:
-                timer.cancel()
+            self.disarm(handler)
             lost(handler, exc)
 
         # Instance attributes shadow the methods aiohttp's RequestHandler calls on its manager.
@@ -158,7 +119,6 @@ class ConnectionLimits:
         loop.set_exception_handler(handler)
 
     def _refuse_socket(self) -> None:
-        self.fd_refused += 1
         now = time.monotonic()
         if self._storm is None:
             log.warning("near the file-descriptor limit (%d sockets open, at most %d): refusing new connections",
@@ -178,8 +138,8 @@ class ConnectionLimits:
         log.warning("accepting connections again; refused %d near the file-descriptor limit in %.0f s",
                     count, time.monotonic() - since)
 
-    def request_started(self, handler) -> None:
-        """A complete request head arrived on this socket: its header deadline no longer applies."""
+    def disarm(self, handler) -> None:
+        """A complete request head arrived on this socket, or it closed: no header deadline now."""
         timer = self._waiting.pop(handler, None)
         if timer is not None:
             timer.cancel()
@@ -210,11 +170,12 @@ class ConnectionLimits:
             self.evicted += 1
             if victim.transport is not None:
                 victim.transport.abort()
-        ticket = Ticket(self, transport, origin)
+        ticket = Ticket(transport, origin)
         self.pending[ticket] = None
         return ticket
 
-    def _authenticate(self, ticket: Ticket, client: str) -> str | None:
+    def authenticate(self, ticket: Ticket, client: str) -> str | None:
+        """Move `ticket` to the authenticated pool as `client`; None, or why it is over a cap."""
         if ticket.state != "pending":
             return "this connection was closed to make room; connect again"
         cfg = self.config

@@ -1,30 +1,18 @@
-"""Pairing: one-time codes that the user carries from the companion to the extension, and the
+"""Pairing: one-time codes the user carries from the companion to the extension, and the
 long-lived tokens they are exchanged for.
 
-- A code is 8 characters from an unambiguous alphabet (30**8 = 6.6e11, 39 bits), valid for 2
-  minutes, usable once.
-- Guessing is paced, not locked: a global lockout would let any local program keep pairing
-  locked forever with 5 wrong codes every 5 minutes. 5 wrong codes within a minute from one
-  Origin lock that Origin out for 5 minutes. Origins can be forged, so on top every code attempt,
-  from any Origin, waits its turn at GUESS_RATE a second (GuessPacer) and is then checked: with
-  at most 3 codes alive for 120 s that is at most 1,200 guesses per code, a chance below 6e-9,
-  while the user's own attempt waits only behind the few other handshakes the connection pool
-  holds (companion/server/limits.py) and a right code is always accepted. `attack_report()` tells
-  `tactful pair` when wrong codes pile up.
-- A token is 256 random bits, bound to the Origin that paired. Only a salted SHA-256 of it is
-  kept (a verifier: the token has full entropy, so a slow hash adds nothing), in a 0600 file.
-- Every comparison is constant-time (hmac.compare_digest).
-- Before a client reveals its token it may ask the server to prove itself (`auth_begin`): the
-  server answers with the client's salt and HMAC-SHA256(verifier, label || nonce || port), which
-  only a holder of the verifier can compute. The verifier is what this file stores already
-  (SHA-256(salt || token)), so clients paired before this step existed keep working.
+A code is 8 characters (39 bits), valid 2 minutes, usable once; every attempt waits its turn at
+GUESS_RATE a second from all Origins together, and 5 wrong from one Origin lock that Origin out
+(docs/security.md, threats 7 and 26). A token is 256 random bits bound to the Origin that paired;
+only a salted SHA-256 verifier of it is kept (threat 9), and `auth_begin` proves the server holds
+that verifier (docs/protocol.md, "The server proves itself first"). Every comparison is
+constant-time (hmac.compare_digest).
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import binascii
 import fcntl
 import hashlib
 import hmac
@@ -33,7 +21,7 @@ import os
 import secrets
 from collections import deque
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -72,11 +60,6 @@ class ClientRecord:
         return {"name": self.name, "origin": self.origin, "paired_at": self.paired_at, "last_seen": self.last_seen}
 
 
-def normalize_code(code: str) -> str:
-    """What the user typed, without dashes/spaces and uppercased, so `abcd-efgh` works."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
-
-
 NONCE_MIN, NONCE_MAX = 16, 64  # bytes of the client's auth_begin nonce
 
 
@@ -90,13 +73,10 @@ def b64url(data: bytes) -> str:
 
 
 def b64url_decode(text: str) -> bytes:
-    """Inverse of b64url (padding optional); ValueError on anything else."""
+    """Inverse of b64url (padding optional); ValueError (binascii.Error is one) on anything else."""
     if not text or any(ch not in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=" for ch in text):
         raise ValueError("not base64url")
-    try:
-        return base64.urlsafe_b64decode(text.rstrip("=") + "=" * (-len(text.rstrip("=")) % 4))
-    except (binascii.Error, ValueError):
-        raise ValueError("not base64url") from None
+    return base64.urlsafe_b64decode(text.rstrip("=") + "=" * (-len(text.rstrip("=")) % 4))
 
 
 def server_proof(verifier_hex: str, nonce: bytes, port: int) -> bytes:
@@ -242,13 +222,10 @@ class GuessPacer:
     def _pump(self) -> None:
         loop = asyncio.get_running_loop()
         self._timer = None
-        live = deque()
         for future, alive in self._waiting:
             if not future.done() and not alive():
                 future.set_result(False)
-            elif not future.done():
-                live.append((future, alive))
-        self._waiting = live
+        self._waiting = deque((future, alive) for future, alive in self._waiting if not future.done())
         now = loop.time()
         if self._waiting and now >= self._next:
             future, _ = self._waiting.popleft()
@@ -304,7 +281,7 @@ class Pairing:
         if wait:
             raise PairingError(f"too many wrong pairing codes; try again in {wait} s")
         self._expire(now)
-        given = normalize_code(code)
+        given = "".join(ch for ch in code.upper() if ch.isalnum())  # as typed: `abcd-efgh` works too
         match = None
         for known in list(self._codes):
             if hmac.compare_digest(known.encode(), given.encode()):
@@ -369,8 +346,6 @@ class Pairing:
         record = self.clients.find(token)
         if record is None or not hmac.compare_digest(record.origin.encode(), origin.encode()):
             raise PairingError("unknown token or a token from another origin; pair again")
-        try:
+        with suppress(OSError):  # last_seen is a nicety; auth must not fail on it
             self.clients.touch(record.name, self.clock())
-        except OSError:  # last_seen is a nicety; auth must not fail on it
-            pass
         return record

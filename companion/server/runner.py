@@ -1,13 +1,8 @@
 """Run the companion server on its own asyncio loop in a worker thread (for the tray).
 
-    runner = ServerRunner(data_dir, port=8765, on_status=print)
-    runner.start()            # returns once listening (raises PortInUse / AlreadyRunning)
-    runner.url, runner.port, runner.client_count
-    runner.set_paused(True); runner.create_pairing_code() -> ("ABCD-EFGH", 120)
-    runner.stop()             # closes clients, removes runtime.json
-
-Every control method hops onto the server's loop, so it is safe to call from the GUI thread.
-`on_status` is called from the server thread with Services.status() after every change.
+start() returns once the server listens (or raises what start_server raised). Every control
+method hops onto the server's loop, so it is safe to call from the GUI thread; `on_status` is
+called from the server thread with Services.status() after every change.
 """
 
 from __future__ import annotations
@@ -40,7 +35,7 @@ class ServerRunner:
         """Start the worker thread and wait until the server listens (or failed to)."""
         if self._thread is not None:
             raise RuntimeError("already started")
-        self._thread = threading.Thread(target=self._main, name="tactful-server", daemon=True)
+        self._thread = threading.Thread(target=lambda: asyncio.run(self._serve()), name="tactful-server", daemon=True)
         self._thread.start()
         if not self._ready.wait(timeout):
             raise TimeoutError("the companion server did not start in time")
@@ -48,9 +43,6 @@ class ServerRunner:
             self._thread.join(timeout)
             raise self._error
         return self
-
-    def _main(self) -> None:
-        asyncio.run(self._serve())
 
     async def _serve(self) -> None:
         from companion.server.app import check_keyring, start_server

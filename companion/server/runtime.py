@@ -40,10 +40,6 @@ class RuntimeInfo:
     url: str
     version: str
 
-    @property
-    def http_base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
 
 def ws_url(port: int) -> str:
     return f"ws://127.0.0.1:{port}/v1/ws"
@@ -91,7 +87,8 @@ def admin_post(data_dir: Path, path: str, timeout: float = 5.0, body: dict | Non
     if info is None or secret is None:
         raise AdminError(f"no companion is running for {data_dir}; start it with `tactful serve`")
     data = json.dumps(body).encode() if body is not None else b""
-    req = urllib.request.Request(f"{info.http_base}{path}", data=data, method="POST",
+    base = f"http://127.0.0.1:{info.port}"
+    req = urllib.request.Request(f"{base}{path}", data=data, method="POST",
                                  headers={ADMIN_HEADER: secret, "Content-Type": "application/json"})
     try:
         with _LOOPBACK.open(req, timeout=timeout) as resp:
@@ -99,7 +96,7 @@ def admin_post(data_dir: Path, path: str, timeout: float = 5.0, body: dict | Non
     except urllib.error.HTTPError as exc:
         raise AdminError(f"the companion refused: HTTP {exc.code}") from None
     except (OSError, ValueError) as exc:
-        raise AdminError(f"cannot reach the companion at {info.http_base} ({exc}); is it running?") from None
+        raise AdminError(f"cannot reach the companion at {base} ({exc}); is it running?") from None
 
 
 def check_single_instance(data_dir: Path) -> None:
@@ -107,14 +104,11 @@ def check_single_instance(data_dir: Path) -> None:
 
     Live means the pid exists AND its port answers /v1/health: a pid alone may have been reused."""
     info = read_runtime(data_dir)
-    if info is None:
-        remove_runtime(data_dir)  # unreadable leftovers
-        return
-    if pid_alive(info.pid) and info.pid != os.getpid() and health_answers(info.port):
+    if info is not None and pid_alive(info.pid) and info.pid != os.getpid() and health_answers(info.port):
         raise AlreadyRunning(
             f"a Tactful companion (pid {info.pid}) already serves {data_dir} at {info.url}; "
             "stop it first or use another --data-dir")
-    remove_runtime(data_dir)
+    remove_runtime(data_dir)  # stale or unreadable leftovers
 
 
 def write_runtime(data_dir: Path, port: int, secret: str) -> None:
@@ -133,7 +127,4 @@ def remove_runtime(data_dir: Path, only_if_ours: bool = False) -> None:
         if info is not None and info.pid != os.getpid():
             return
     for name in (RUNTIME_FILE, ADMIN_SECRET_FILE):
-        try:
-            (Path(data_dir) / name).unlink()
-        except FileNotFoundError:
-            pass
+        (Path(data_dir) / name).unlink(missing_ok=True)

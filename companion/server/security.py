@@ -20,16 +20,12 @@ _EXTENSION_ORIGIN = re.compile(
 
 def host_ok(host: str | None, port: int | None) -> bool:
     """True when the Host header is exactly a loopback name with the port we listen on."""
-    if not host or port is None:
-        return False
-    return host.lower() in {f"{name}:{port}" for name in LOOPBACK_HOSTS}
+    return bool(host) and port is not None and host.lower() in {f"{name}:{port}" for name in LOOPBACK_HOSTS}
 
 
 def origin_ok(origin: str | None) -> bool:
     """True only for a well-formed browser-extension origin (never missing, `null` or a web page)."""
-    if not origin:
-        return False
-    return bool(_EXTENSION_ORIGIN.match(origin))
+    return bool(origin and _EXTENSION_ORIGIN.match(origin))
 
 
 def from_a_web_page(origin: str | None, fetch_site: str | None) -> bool:

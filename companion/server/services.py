@@ -20,10 +20,6 @@ from protocol import PROTOCOL_VERSION
 log = logging.getLogger("tactful.server")
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 @dataclass
 class ServerConfig:
     """Tunables of one server instance; tests shrink the timeouts."""
@@ -54,7 +50,7 @@ class Services:
     data_dir: Path
     pairing: Any  # companion.server.pairing.Pairing
     config: ServerConfig = field(default_factory=ServerConfig)
-    clock: Callable[[], datetime] = utc_now
+    clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
     is_paused: bool = False
     local_only: bool = True
     store: Any = None  # companion.store attaches the outreach log here
