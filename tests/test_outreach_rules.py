@@ -6,10 +6,11 @@ from datetime import datetime, timedelta, timezone
 from protocol.page import Education, Experience, Profile, Thread, ThreadMessage
 
 from companion.coach.analysis import AnalysedDraft
+from companion.coach.due import keep_updated_advice
 from companion.coach.engine import CoachContext, run_rules
 from companion.coach.rules import cold_ask, followup, keep_updated
 from companion.store import LogDB
-from companion.coach.outreach_view import keep_updated_advice, to_ms
+from companion.coach.outreach_view import to_ms
 
 NOW = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
 RULES = [*followup.RULES, *cold_ask.RULES, *keep_updated.RULES]

@@ -1,19 +1,7 @@
-"""What is due for one person in the outreach log, and from when: the one place that decides.
-
-The coach's followup.* and referral.keep-updated rules, `tactful history --due` and the entry the
-extension receives all ask `follow_up_due` / `due`, so the panel and a reminder never disagree.
-
-- follow_up: the last message went unanswered (no reply after it) and fewer than MAX_FOLLOW_UPS
-  (2) follow-ups were sent; due from WAIT_DAYS after it, `late` from LATE_DAYS (say so lightly).
-  Before WAIT_DAYS the same item is returned with a `since` in the future: the coach calls that
-  "too soon".
-- stop: MAX_FOLLOW_UPS follow-ups went unanswered; writing again costs goodwill. Due from
-  WAIT_DAYS after the last one (the follow-up had its week); the coach warns at once.
-- thank / update: they agreed (thank) or referred you (update them on how it went) and nothing was
-  sent to them since the state changed; due from that change.
-
-Nothing is due once they replied to the last message (the clock stops), nor for an ask that is
-declined, hired or closed. Times are ms since the epoch, UTC.
+"""What is due for one person in the outreach log, and from when: the one place that decides, so
+the followup.* and referral.keep-updated rules, the extension's outreach entry and `tactful history
+--due` never disagree. The kinds and their timing: docs/rules.md, "What is due". Times are ms since
+the epoch, UTC.
 """
 
 from dataclasses import dataclass
@@ -27,6 +15,7 @@ MAX_FOLLOW_UPS = 2
 DAY_MS = 86_400_000
 FINISHED = frozenset({"declined", "hired", "closed"})
 THANK_KIND = {"agreed": "thank", "referred": "update"}
+DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
 
 Kind = Literal["follow_up", "stop", "thank", "update"]
 
@@ -81,8 +70,19 @@ def due(rec: RecipientLog, now_ms: int) -> Due | None:
     """What is (or will become) due for this person; None when nothing is."""
     if rec.state in FINISHED:
         return None
-    if rec.state in THANK_KIND:
-        if rec.needs_update() and rec.state_at_ms is not None:
-            return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms)
-        return None
+    if rec.state in THANK_KIND:  # due unless something was sent to them since they agreed or referred
+        if rec.state_at_ms is None or any(s.at_ms > rec.state_at_ms for s in rec.sent):
+            return None
+        return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms)
     return follow_up_due(unanswered(rec, now_ms), now_ms)
+
+
+def keep_updated_advice(rec: RecipientLog, now_ms: int) -> str | None:
+    """The thank-or-update reminder for one recipient (the panel's log, `tactful history`), or None."""
+    item = due(rec, now_ms)
+    if item is None or item.kind not in ("thank", "update"):
+        return None
+    days = max(0, (now_ms - item.since_ms) // DAY_MS)
+    when = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    return (f"{rec.name or rec.slug} {DONE[rec.state]} {when} and you have not written since: thank them and "
+            "tell them where things stand.")

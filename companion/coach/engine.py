@@ -78,9 +78,12 @@ class Rule:
         return True
 
     def finding(self, message: str, draft: AnalysedDraft | None = None, span: tuple[int, int] | None = None,
-                **extra: Any) -> Finding:
-        """A finding of this rule; `span` is in code points and is converted to UTF-16 here."""
+                replacement: str | None = None, **extra: Any) -> Finding:
+        """A finding of this rule; `span` is in code points and is converted to UTF-16 here. A
+        `replacement` for the span makes it a fix."""
         rng = draft.range(*span) if (draft is not None and span is not None) else None
+        if replacement:
+            extra["fix"] = {"range": rng, "replacement": replacement}
         return Finding(code=self.code, severity=extra.pop("severity", self.severity), message=message,
                        range=rng, docs=self.docs, **extra)
 
@@ -90,13 +93,15 @@ def example_surface(rule: Rule) -> str:
     return "message" if "message" in rule.surfaces else sorted(rule.surfaces)[0]
 
 
-def missing_phrase_rule(code: str, present: Callable[[AnalysedDraft], bool], message: str, suggestion: str,
-                        **fields: Any) -> Rule:
-    """A rule that fires once, without a range, when the draft lacks something (`present` is False)."""
+def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool], message: str,
+                        suggestion: str, **fields: Any) -> Rule:
+    """A rule that fires once, without a range, when the draft lacks something: `present` (a pattern)
+    does not occur in the lower-cased draft, or `present(draft)` (a predicate) is False."""
     rule: Rule
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
-        if not present(draft):
+        found = present.search(draft.lower) if isinstance(present, re.Pattern) else present(draft)
+        if not found:
             yield rule.finding(message, suggestion=suggestion)
 
     rule = Rule(code=code, check=check, **fields)
@@ -120,22 +125,20 @@ def phrase_rule(code: str, pattern: re.Pattern[str], message: str, suggestion: s
 
 
 def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | None:
-    """UTF-16 span of the word the caret touches while no boundary follows it yet, else None."""
+    """UTF-16 span of the word being typed: the caret is inside a word, or at the end of the draft
+    right after one. None when a boundary follows the caret (the word before it is finished)."""
     if caret is None or caret > draft.utf16_length:
         return None
-    at = draft.offsets.from_utf16(caret)
-    text = draft.text
-    if at < len(text) and (text[at].isalnum() or text[at] in "'’-_]}>"):
-        pass  # typing inside a word: it is unfinished too
-    elif at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-_[{<"):
-        return None  # the caret follows a boundary: nothing is being typed
-    elif at < len(text):
-        return None  # a boundary follows the word: it is finished
-    start = at
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_[{<"):
+    text, at = draft.text, draft.offsets.from_utf16(caret)
+    left, right = "'’-_[{<", "'’-_]}>"  # what a word holds besides letters and digits: "[Na|me]"
+    inside = at < len(text) and (text[at].isalnum() or text[at] in right)
+    at_end = at == len(text) and at > 0 and (text[at - 1].isalnum() or text[at - 1] in left)
+    if not (inside or at_end):
+        return None
+    start = end = at
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in left):
         start -= 1
-    end = at
-    while end < len(text) and (text[end].isalnum() or text[end] in "'’-_]}>"):
+    while end < len(text) and (text[end].isalnum() or text[end] in right):
         end += 1
     return draft.offsets.to_utf16(start), draft.offsets.to_utf16(end)
 

@@ -4,13 +4,13 @@ Nothing here invents a fact the page did not show.
 """
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 
 from protocol.feedback import Hint
 from protocol.page import DateParts, Experience, Profile
 
 from companion.coach.matching import same_company
-from companion.coach.outreach_view import parse_time
+from companion.coach.outreach_view import as_utc, parse_time
 
 MAX_HINTS = 6
 RECENT_MOVE_MONTHS = 6
@@ -19,10 +19,6 @@ LONG_TENURE_YEARS = 3
 
 # Each producer returns (hint, the words whose presence in the draft means it is already used).
 Offer = tuple[Hint, tuple[str, ...]]
-
-
-def _utc(when: datetime) -> datetime:
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def _month_index(d: DateParts | datetime | None, default_month: int) -> int | None:
@@ -123,7 +119,7 @@ def recent_post(ctx) -> list[Offer]:
             when = parse_time(post.posted_at) if post.posted_at else None
         except ValueError:
             when = None
-        days = (_utc(ctx.captured_at or ctx.now) - when).days if when else None
+        days = (as_utc(ctx.captured_at or ctx.now) - when).days if when else None
         if days is not None and 0 <= days <= RECENT_POST_DAYS:
             text = f"I enjoyed your recent post: “{topic}”."
             why = (f"They posted this {days} days ago; mentioning it shows you read their work, "
@@ -191,15 +187,14 @@ def tenure_or_move(ctx) -> list[Offer]:
 
 def last_talked(ctx) -> list[Offer]:
     messages = ctx.thread.messages if ctx.thread is not None else []
-    for k in range(len(messages) - 1, -1, -1):
-        msg = messages[k]
+    for k, msg in reversed(list(enumerate(messages))):
         try:
             when = datetime.fromisoformat(msg.sent_at) if msg.sent_at else None
         except ValueError:
             when = None
         if when is None:
             continue
-        days = ((_utc(ctx.now) if when.tzinfo else ctx.now.replace(tzinfo=None)) - when).days
+        days = ((as_utc(ctx.now) if when.tzinfo else ctx.now.replace(tzinfo=None)) - when).days
         if days < 0:
             return []
         if days < 14:
@@ -219,12 +214,9 @@ def last_talked(ctx) -> list[Offer]:
     return []
 
 
-def hints(draft, ctx) -> list[Hint]:
-    """Hints for `draft` (an AnalysedDraft or a str) in context `ctx` (a CoachContext), strongest first.
-
-    A hint the draft already uses stays in the list marked `used`, so the panel shows it as done
-    instead of offering it again.
-    """
+def hints(text: str, ctx) -> list[Hint]:
+    """Hints for the draft `text` in `ctx` (a CoachContext), strongest first. A hint the draft already
+    uses stays in the list marked `used`, so the panel shows it as done instead of offering it again."""
     if ctx.profile is None and ctx.thread is None:
         return []
     offers: list[Offer] = []
@@ -234,6 +226,6 @@ def hints(draft, ctx) -> list[Hint]:
         offers += recent_post(ctx) + mutual_connections(ctx) + (same_city(ctx) if both else [])
         offers += tenure_or_move(ctx)
     offers += last_talked(ctx)
-    lower = (getattr(draft, "text", draft) or "").casefold()
+    lower = text.casefold()
     return [h.model_copy(update={"used": True}) if words and all(w and w.casefold() in lower for w in words) else h
             for h, words in offers][:MAX_HINTS]

@@ -41,8 +41,8 @@ def sentence_bounds(draft: AnalysedDraft, index: int, limit: int = 240) -> tuple
     return start, end
 
 
-def mood(draft: AnalysedDraft, start: int, end: int | None = None) -> str:
-    """"question", "conditional", "imperative" or "statement" for the request at [start, end)."""
+def mood(draft: AnalysedDraft, start: int) -> str:
+    """"question", "conditional", "imperative" or "statement" for the request starting at `start`."""
     s, e = sentence_bounds(draft, start)
     sentence = draft.lower[s:e].strip()
     if sentence.endswith("?") or _INVERTED.match(sentence):

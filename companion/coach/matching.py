@@ -119,6 +119,12 @@ def name_matches(said: str, full_name: str) -> bool:
     return False
 
 
+def names_a_mutual(draft: AnalysedDraft, ctx) -> bool:
+    """Whether the draft names one of the mutual connections their profile lists."""
+    names = ctx.profile.mutual_names if ctx.profile is not None else None
+    return any(n and n.lower() in draft.lower for n in names or ())
+
+
 def _participant(ctx):
     return ctx.thread.participant if ctx.thread is not None else None
 

@@ -41,12 +41,6 @@ class RecipientLog:
         return max((t for t in (self.last_sent_ms, self.replies[-1] if self.replies else None) if t is not None),
                    default=None)
 
-    def needs_update(self) -> bool:
-        """referral.keep-updated: they agreed or referred, and nothing was sent to them since."""
-        if self.state not in ("agreed", "referred") or self.state_at_ms is None:
-            return False
-        return not any(s.at_ms > self.state_at_ms for s in self.sent)
-
 
 @dataclass(frozen=True)
 class NearCopies:
@@ -75,30 +69,13 @@ class OutreachLog(Protocol):
         (the recipient's name, company and role), so a filled-in template still matches."""
 
 
-# Advice shown for one recipient in the panel's log, `tactful history` and referral.keep-updated.
-DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
-
-
-def keep_updated_advice(rec: RecipientLog, now_ms: int | None = None) -> str | None:
-    """The reminder for one recipient, or None when none is due."""
-    from companion.coach.due import due  # due reads this module's records
-
-    item = due(rec, now_ms if now_ms is not None else 0)
-    if item is None or item.kind not in ("thank", "update"):
-        return None
-    when = ""
-    if rec.state_at_ms is not None and now_ms is not None:
-        days = max(0, (now_ms - rec.state_at_ms) // 86_400_000)
-        when = " today" if days == 0 else f" {days} day{'s' if days != 1 else ''} ago"
-    who = rec.name or rec.slug
-    return (f"{who} {DONE[rec.state]}{when} and you have not written since: thank them and tell them "
-            "where things stand.")
+def as_utc(when: datetime) -> datetime:
+    """`when` itself when it has a time zone; a naive time is taken as UTC."""
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def to_ms(when: datetime) -> int:
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)  # naive times are taken as UTC
-    return int(when.timestamp() * 1000)
+    return int(as_utc(when).timestamp() * 1000)
 
 
 def from_ms(ms: int) -> datetime:
@@ -114,8 +91,7 @@ def parse_time(value: str) -> datetime:
     text = value.strip()
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
-    when = datetime.fromisoformat(text)
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return as_utc(datetime.fromisoformat(text))
 
 
 def say_date(ms: int, now: datetime) -> str:

@@ -70,7 +70,7 @@ def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
     """Personalization hints; a failure there is logged (type only, no content) and must not take
     the live feedback down with it."""
     try:
-        return hints(draft, ctx)
+        return hints(draft.text, ctx)
     except Exception as exc:  # noqa: BLE001 - hints are optional; findings still matter
         log.warning("personalization hints failed: %s", type(exc).__name__)
         return []

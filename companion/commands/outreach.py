@@ -10,8 +10,8 @@ from protocol.errors import ErrorCode
 from protocol.outreach import NAME_MAX, SLUG_MAX, URL_MAX, DueItem, OutreachEntry, Recipient, SentRecord
 
 from companion.errors import CommandError
-from companion.coach.due import due, replied_at, state_of
-from companion.coach.outreach_view import iso, keep_updated_advice, parse_time, to_ms
+from companion.coach.due import due, keep_updated_advice, replied_at, state_of
+from companion.coach.outreach_view import iso, parse_time, to_ms
 from companion.store.logdb import NotFound
 
 

@@ -28,8 +28,7 @@ _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|"
-    r"interested in|about the|"
-    r"for an|for your)\b"
+    r"interested in|about the|for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
 # not a role at all), not the role sought. Checked on the last few words before the title, as
@@ -68,8 +67,9 @@ _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first 
 
 
 def _job_reference(lower: str) -> bool:
-    """A job link or an unlabelled job ID ("R-123456") in lower-cased text."""
-    return bool("http" in lower and _JOB_URL.search(lower) or _DIGITS.search(lower) and _JOB_NUM.search(lower))
+    """A job ID ("job ID 48213", "R-123456") or a link to a job page in lower-cased text."""
+    return bool(_JOB_ID.search(lower) or "http" in lower and _JOB_URL.search(lower)
+                or _DIGITS.search(lower) and _JOB_NUM.search(lower))
 
 
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
@@ -86,9 +86,9 @@ def names_role(draft: AnalysedDraft) -> bool:
     job link. ask.role-missing and ask.vague share it through the draft's memo."""
     lower, subject = draft.lower, draft.subject_lower
     return draft.remember("ask.role", lambda: bool(
-        _JOB_ID.search(lower) or _job_reference(lower)
+        _job_reference(lower)
         or any(m.group().strip() and _title_is_target(draft, m) for m in _TITLE.finditer(lower))
-        or subject and (_TITLE.search(subject) or _JOB_ID.search(subject) or _job_reference(subject))))
+        or subject and (_TITLE.search(subject) or _job_reference(subject))))
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.

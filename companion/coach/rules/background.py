@@ -2,7 +2,6 @@
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import missing_phrase_rule
 
 _FIT = re.compile(
@@ -23,12 +22,8 @@ _FIT = re.compile(
 )
 
 
-def has_fit(draft: AnalysedDraft) -> bool:
-    return draft.remember("background.fit", lambda: bool(_FIT.search(draft.lower)))
-
-
 MISSING = missing_phrase_rule(
-    "background.missing", has_fit,
+    "background.missing", _FIT,
     "No summary of your fit: nothing says what you do, for how long, or what you have "
     "achieved. The referrer vouches for you, so they need one or two sentences on why "
     "you suit the role before they will.",

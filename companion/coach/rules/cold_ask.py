@@ -1,14 +1,11 @@
-"""relationship.cold-ask: asking a stranger for a referral in the very first message.
-
-It fires when the draft asks to be put forward and nothing shows a relationship: no message in the
-log or the thread, no shared employer or school, no mutual named, no line about an earlier exchange.
-"""
+"""relationship.cold-ask: asking a stranger for a referral in the very first message, when nothing
+shows a relationship (docs/rules.md lists what does)."""
 
 import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import first_name, negated, recipient_log
+from companion.coach.matching import first_name, names_a_mutual, negated, recipient_log
 from companion.coach.rules.relationship import shared_history
 
 ASK = re.compile(
@@ -46,15 +43,9 @@ def _asks(draft: AnalysedDraft):
     return None
 
 
-def _names_a_mutual(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """A mutual connection from their profile, named in the draft: an introduction, not a cold ask."""
-    names = ctx.profile.mutual_names if ctx.profile is not None else None
-    return any(n and n.lower() in draft.lower for n in names or ())
-
-
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = _asks(draft)
-    if ask is None or PRIOR_CONTACT.search(draft.lower) or _names_a_mutual(draft, ctx) or _has_history(ctx):
+    if ask is None or PRIOR_CONTACT.search(draft.lower) or names_a_mutual(draft, ctx) or _has_history(ctx):
         return
     who = first_name(ctx) or "them"
     words = draft.text[ask.start():ask.end()]

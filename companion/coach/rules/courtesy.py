@@ -13,15 +13,11 @@ _GRATITUDE = re.compile(
 _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
 
 
-def _gratitude(draft: AnalysedDraft) -> bool:
+def has_gratitude(draft: AnalysedDraft) -> bool:
     if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
         return True
     lower = draft.lower
     return any(not _NOT_GRATITUDE.match(lower, max(0, m.start() - 4)) for m in _GRATITUDE.finditer(lower))
-
-
-def has_gratitude(draft: AnalysedDraft) -> bool:
-    return draft.remember("courtesy.gratitude", lambda: _gratitude(draft))
 
 
 _OUT = re.compile(
@@ -36,10 +32,6 @@ _OUT = re.compile(
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b|\bdon't feel obligated\b"
     r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b)"
 )
-
-
-def has_out(draft: AnalysedDraft) -> bool:
-    return draft.remember("courtesy.out", lambda: bool(_OUT.search(draft.lower)))
 
 
 # Their time, busyness or schedule, or the ask framed as short ("a quick question", "a 15-minute
@@ -61,10 +53,6 @@ _TIME = re.compile(
 )
 
 
-def respects_time(draft: AnalysedDraft) -> bool:
-    return draft.remember("courtesy.time", lambda: bool(_TIME.search(draft.lower)))
-
-
 _MATERIALS = re.compile(
     WORD_START + r"(?:"
     r"\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
@@ -78,7 +66,7 @@ _LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|
 
 
 def offers_materials(draft: AnalysedDraft) -> bool:
-    return draft.remember("materials", lambda: bool(_MATERIALS.search(draft.lower) or _LINK.search(draft.lower)))
+    return bool(_MATERIALS.search(draft.lower) or _LINK.search(draft.lower))
 
 
 GRATITUDE_MISSING = missing_phrase_rule(
@@ -92,7 +80,7 @@ GRATITUDE_MISSING = missing_phrase_rule(
     quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏"),
 )
 OUT_MISSING = missing_phrase_rule(
-    "courtesy.out-missing", has_out,
+    "courtesy.out-missing", _OUT,
     "No easy out: nothing like \"no worries if not\" tells them a no is fine. Without one "
     "the ask feels like pressure, and people ignore pressure rather than decline it.",
     "Add a line that makes “no” easy, e.g. \"No worries at all if it's not a fit.\"",
@@ -103,7 +91,7 @@ OUT_MISSING = missing_phrase_rule(
            "If you're not comfortable, I completely understand."),
 )
 TIME_MISSING = missing_phrase_rule(
-    "courtesy.time-missing", respects_time,
+    "courtesy.time-missing", _TIME,
     "Nothing acknowledges their time. A short \"I know you're busy\" or \"thanks for reading\" "
     "signals you know you are asking for a slice of their day.",
     "Add a brief nod to their time, e.g. \"I know your time is limited.\"",

@@ -35,8 +35,7 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         f"The greeting says \"{said}\" but you are writing to {name}. A wrong name is the surest "
         "sign of a copy-pasted message, and most people stop reading there.",
         draft, (start, end),
-        suggestion=f"Greet them as {first}.",
-        fix={"range": draft.range(start, end), "replacement": first},
+        replacement=first, suggestion=f"Greet them as {first}.",
     )
 
 
@@ -76,8 +75,7 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         yield COMPANY_MISMATCH.finding(
             f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
             "copy-pasted message and they cannot refer you there.",
-            draft, (start, end), suggestion=f"Did you mean {theirs}?",
-            fix={"range": draft.range(start, end), "replacement": theirs},
+            draft, (start, end), replacement=theirs, suggestion=f"Did you mean {theirs}?",
         )
 
 
@@ -91,7 +89,6 @@ NAME_MISMATCH = Rule(
 COMPANY_MISMATCH = Rule(
     judges_words=True,
     code="fact.company-mismatch", severity="error", check=_company_mismatch,
-    surfaces=frozenset({"connection_note", "message", "inmail", "follow_up"}),
     fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',),
     quiet=('How do you like your team at Stripe?', 'I worked at Google before.',),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",

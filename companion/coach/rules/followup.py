@@ -1,8 +1,6 @@
-"""followup.*: when to nudge someone who has not answered, when to let it go, and a follow-up that
-reproaches (followup.pressure). The timeline joins the outreach log and the thread on the page (a
-thread message within MATCH_MINUTES of a logged one is the same message); companion.coach.due
-decides what is due. docs/rules.md, "Rules that read the outreach log", has the details.
-"""
+"""followup.*: when to nudge someone who has not answered, when to let it go (companion.coach.due
+decides), and a follow-up that reproaches (followup.pressure). docs/rules.md, "Rules that read the
+outreach log", has the details."""
 
 import re
 from datetime import timedelta
@@ -14,7 +12,6 @@ from companion.coach.matching import first_name, recipient_log
 from companion.coach.outreach_view import iso, parse_time, say_date, to_ms
 
 MATCH_MINUTES = 5
-SURFACES = frozenset({"message", "inmail", "follow_up", "connection_note"})
 
 
 def _thread_times(ctx: CoachContext) -> tuple[list[int], list[int]]:
@@ -40,21 +37,16 @@ def _merge(a: list[int], b: list[int]) -> list[int]:
     return out
 
 
-def timeline(ctx: CoachContext):
-    """(unanswered times of the user's messages, their last reply or None, recipient log)."""
+def _due(ctx: CoachContext):
+    """(the follow-up item or None, times of the user's messages since their last reply, that reply
+    or None, the recipient's log), from the log and the thread together."""
     rec = recipient_log(ctx)
     t_mine, t_theirs = _thread_times(ctx)
     now_ms = to_ms(ctx.now)  # a clock set back must not produce negative waits
     mine = [t for t in _merge([s.at_ms for s in rec.sent] if rec else [], t_mine) if t <= now_ms]
-    theirs = sorted(t for t in set((rec.replies if rec else ()) + tuple(t_theirs)) if t <= now_ms)
-    last_reply = theirs[-1] if theirs else None
-    return [t for t in mine if last_reply is None or t > last_reply], last_reply, rec
-
-
-def _due(ctx: CoachContext):
-    """(the follow-up item or None, unanswered times, last reply, recipient log)."""
-    unanswered, last_reply, rec = timeline(ctx)
-    return follow_up_due(unanswered, to_ms(ctx.now)), unanswered, last_reply, rec
+    last_reply = max((t for t in (*(rec.replies if rec else ()), *t_theirs) if t <= now_ms), default=None)
+    unanswered = [t for t in mine if last_reply is None or t > last_reply]
+    return follow_up_due(unanswered, now_ms), unanswered, last_reply, rec
 
 
 def _ago(days: float) -> str:
@@ -62,7 +54,7 @@ def _ago(days: float) -> str:
     return "today" if whole == 0 else "yesterday" if whole == 1 else f"{whole} days ago"
 
 
-def reminder(ctx: CoachContext, rec, days: float) -> str:
+def _reminder(ctx: CoachContext, rec, days: float) -> str:
     """A short, warm follow-up to adapt (never sent by us)."""
     company = (ctx.profile.current_company if ctx.profile else None) or ctx.company or (rec.company if rec else None)
     about = f" about a referral at {company}" if company else ""
@@ -91,7 +83,7 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
     if due is None or due.kind != "follow_up" or not due.is_due(to_ms(ctx.now)):
         return
     days = due.days(to_ms(ctx.now))
-    text = reminder(ctx, rec, days)
+    text = _reminder(ctx, rec, days)
     late = " It has been a while, so say so lightly." if due.late else ""
     if due.unanswered > 1:
         late += " This is your second follow-up: make it the last, and if it goes unanswered too, let it go."
@@ -123,15 +115,15 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
 
 
 TOO_SOON = Rule(
-    code="followup.too-soon", severity="warning", check=_too_soon, surfaces=SURFACES,
+    code="followup.too-soon", severity="warning", check=_too_soon,
     rationale="A reminder within a week of the first note reads as pressure; a week is a fair wait.",
 )
 OK = Rule(
-    code="followup.ok", severity="hint", check=_ok, surfaces=SURFACES,
+    code="followup.ok", severity="hint", check=_ok,
     rationale="After a week without reply, one short, warm reminder is normal and often welcome.",
 )
 STOP = Rule(
-    code="followup.stop", severity="warning", check=_stop, surfaces=SURFACES,
+    code="followup.stop", severity="warning", check=_stop,
     rationale="After two unanswered follow-ups, more messages cost goodwill; other routes work better.",
 )
 

@@ -5,10 +5,10 @@ companion.coach.due decides when (the same advice shows in `tactful history` and
 import re
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import due
+from companion.coach.due import DONE, due
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import first_name, recipient_log
-from companion.coach.outreach_view import DONE, from_ms, say_date, to_ms
+from companion.coach.outreach_view import from_ms, say_date, to_ms
 
 THANKS = re.compile(r"\b(?:thank(?:s| you)?|grateful|appreciate[ds]?|update)\b", re.IGNORECASE)
 
@@ -19,7 +19,7 @@ def _keep_updated(draft: AnalysedDraft, ctx: CoachContext):
     if item is None or item.kind not in ("thank", "update") or THANKS.search(draft.text):
         return
     first = first_name(ctx, rec)
-    since = say_date(rec.state_at_ms, ctx.now) if rec.state_at_ms else "recently"
+    since = say_date(item.since_ms, ctx.now)  # the day they agreed or referred
     yield KEEP_UPDATED.finding(
         f"{first or 'They'} {DONE[rec.state]} on {since}, and you have not written to them "
         "since. Thank them and tell them where things stand: referrers rarely hear how it went.",
@@ -27,7 +27,7 @@ def _keep_updated(draft: AnalysedDraft, ctx: CoachContext):
                     f"{'referring me' if rec.state == 'referred' else 'offering to refer me'}"
                     f"{' at ' + rec.company if rec.company else ''}. A quick update: [where things stand]. "
                     "I really appreciate your help."),
-        data={"state": rec.state, "since": from_ms(rec.state_at_ms).isoformat() if rec.state_at_ms else None},
+        data={"state": rec.state, "since": from_ms(item.since_ms).isoformat()},
     )
 
 

@@ -4,7 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import find_company, recipient_company, same_company
+from companion.coach.matching import find_company, names_a_mutual, recipient_company, same_company
 
 # Something true of this recipient or of a real shared history (the dev set README's definition):
 # how you met or talked before, a named mutual contact, their own post/talk/project, their career
@@ -45,20 +45,11 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     current, lower = recipient_company(ctx), draft.lower
     past = [e.company for e in profile.experience or () if e.company and not same_company(e.company, current)]
     schools = [e.school for e in profile.education or () if e.school]
-    if any(find_company(lower, place) for place in past + schools):
-        return True
-    return any(name and name.lower() in lower for name in profile.mutual_names or ())
-
-
-def is_personal(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """Whether the draft mentions something specific to the recipient or a shared history."""
-    return draft.remember(
-        "personal", lambda: bool(_SPECIFIC.search(draft.lower) or _NAMED_CONTACT.search(draft.text))
-        or _mentions_their_history(draft, ctx))
+    return any(find_company(lower, place) for place in past + schools) or names_a_mutual(draft, ctx)
 
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
-    if not is_personal(draft, ctx):
+    if not (_SPECIFIC.search(draft.lower) or _NAMED_CONTACT.search(draft.text) or _mentions_their_history(draft, ctx)):
         yield GENERIC.finding(
             "Nothing here is specific to this person: no shared employer or school, none of their "
             "posts or talks, no mutual contact, no word on how you know them. Compliments on a "

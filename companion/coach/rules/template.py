@@ -47,14 +47,12 @@ def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
         last_end = end
         token = m.group()
         replacement = _replacement(token, ctx)
-        extra = {"fix": {"range": draft.range(start, end), "replacement": replacement}} if replacement else {}
         yield PLACEHOLDER.finding(
             f"\"{token}\" looks like an unfilled template placeholder. Sent as is, it tells them this "
             "is a mass message nobody read before sending.",
-            draft, (start, end),
+            draft, (start, end), replacement=replacement,
             suggestion=(f"Replace it with \"{replacement}\"." if replacement
                         else "Replace it with the real detail, or delete it."),
-            **extra,
         )
 
 

@@ -79,18 +79,18 @@ _MESSAGES = {
 }
 
 
-def _keep(draft: AnalysedDraft, kind: str, start: int, end: int) -> bool:
-    """Whether a trigger of `kind` at [start, end) is really demanding (not softened, negated or observed)."""
+def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
+    """Whether a trigger of `kind` at `start` is really demanding (not softened, negated or observed)."""
     before = draft.before_in_sentence(start, 80)
     if kind == "refer":
-        return opens_clause(draft, start) and mood(draft, start, end) == "imperative"
+        return opens_clause(draft, start) and mood(draft, start) == "imperative"
     if kind == "oblige":
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
                                      "whether")):
             return False  # a question or a condition: "what do you have to lose", "if you need to"
         if draft.ends_in_question(start):
             return False  # "What is it you need to do?" asks; it does not order
-        return not (_OBSERVE.search(before) or negated(draft, start) or mood(draft, start, end) == "conditional")
+        return not (_OBSERVE.search(before) or negated(draft, start) or mood(draft, start) == "conditional")
     if kind == "urgent":
         if negated(draft, start):  # "not urgent", "no rush, not ASAP"
             return False
@@ -99,7 +99,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int, end: int) -> bool:
         if draft.lower[start:start + 3] in ("imm", "rig") and _SELF_SUBJECT.search(draft.lower[s:start]):
             return False  # "I immediately thought of you": the writer's own haste
         # A deadline pressures only when it attaches to what they are asked to do.
-        return bool(_YOU.search(sentence)) or mood(draft, start, end) == "imperative"
+        return bool(_YOU.search(sentence)) or mood(draft, start) == "imperative"
     if kind in ("guilt", "entitle"):
         return not negated(draft, start, 12)
     return True
@@ -107,9 +107,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int, end: int) -> bool:
 
 def _finding(draft, kind, start, end, fix=None):
     message, suggestion = _MESSAGES[kind]
-    extra = {"fix": {"range": draft.range(start, end), "replacement": fix}} if fix is not None else {}
-    return DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), suggestion=suggestion,
-                             data={"kind": kind}, **extra)
+    return DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
+                             suggestion=suggestion, data={"kind": kind})
 
 
 def demanding_findings(draft: AnalysedDraft) -> list:
@@ -118,31 +117,29 @@ def demanding_findings(draft: AnalysedDraft) -> list:
 
 
 def _find(draft: AnalysedDraft):
-    shouted = list(_shouting(draft))
-    yield from shouted
-    loud = [(f.range.start, f.range.end) for f in shouted]
+    loud = list(_shouting(draft))
+    for run in loud:
+        yield _finding(draft, "shout", *run)
     for m in _TRIGGERS.finditer(draft.lower):
-        if _keep(draft, m.lastgroup, *m.span()) and not _inside(draft, loud, *m.span()):
+        if _keep(draft, m.lastgroup, m.start()) and not _inside(loud, *m.span()):
             yield _finding(draft, m.lastgroup, *m.span())
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
-            if not _inside(draft, loud, *m.span()):
+            if not _inside(loud, *m.span()):
                 yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
 
 
-def _inside(draft: AnalysedDraft, spans, start: int, end: int) -> bool:
-    """Whether [start, end) lies within a span already reported as shouting (UTF-16 spans)."""
-    if not spans:
-        return False
-    s, e = draft.offsets.to_utf16(start), draft.offsets.to_utf16(end)
-    return any(a <= s and e <= b for a, b in spans)
+def _inside(runs, start: int, end: int) -> bool:
+    """Whether [start, end) lies within a run already reported as shouting."""
+    return any(a <= start and end <= b for a, b, _fix in runs)
 
 
 _TWO_CAPS = re.compile(r"[A-Z][A-Z]")  # starts with a class: re scans for it in C
 
 
 def _shouting(draft: AnalysedDraft):
+    """(start, end, the run in normal case) for each run of shouted capitals."""
     text = draft.text
     done = 0
     for hit in _TWO_CAPS.finditer(text):
@@ -160,7 +157,7 @@ def _shouting(draft: AnalysedDraft):
         if len(loud) >= 2 or any(w in _SHOUT_WORDS for w in words):
             start, end = m.span()
             at_start = not draft.text[draft.sentence_start(start):start].strip()
-            yield _finding(draft, "shout", start, end, _normal_case(m.group(), at_start))
+            yield start, end, _normal_case(m.group(), at_start)
 
 
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")

@@ -1,9 +1,6 @@
 """tone.impolite: the politeness model (companion/tone) says the draft, or a passage of it, reads
-as impolite; the finding names the words that pulled the score down and what would lift it.
-
-It never repeats tone.demanding: words that rule reports are left out, and when nothing else pulls
-the score down it stays quiet. docs/tone.md, "In the coach", has the details.
-"""
+as impolite; it names the words that pulled the score down (never those tone.demanding reports) and
+what would lift it. docs/tone.md, "In the coach", has the details."""
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
