@@ -75,11 +75,22 @@ def test_score_takes_the_finding_into_account():
     assert with_rule.score == without.score - 12
 
 
-def test_switched_off_means_no_model_run_and_no_tone():
-    tone_model._last = None
+def test_switched_off_means_no_model_run_and_no_tone(monkeypatch):
+    calls = []
+    for name in ("pieces", "analyse", "passages", "explain"):
+        real = getattr(ToneModel, name)
+
+        def spy(self, *args, _real=real, _name=name, **kwargs):
+            calls.append(_name)
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(ToneModel, name, spy)
+    analyze(RUDE, ctx())
+    assert calls  # the spy sees the model when the rule is on
+    calls.clear()
     fb = analyze(RUDE, ctx(disabled=frozenset({"tone.impolite"})))
     assert fb.tone is None and not any(f.code == "tone.impolite" for f in fb.findings)
-    assert tone_model._last is None  # the model did not run
+    assert calls == []  # the model did not run
 
 
 def test_never_polite_and_demanding_about_the_same_text():
