@@ -25,6 +25,7 @@ class Auth(Model):
 # The label in the server's proof, HMAC-SHA256(SHA-256(salt || token), label || nonce || port):
 # docs/protocol.md, "The server proves itself first".
 SERVER_PROOF_LABEL = "tactful-server-proof-v1"
+AUTH_CLOSE = 4401  # the WebSocket close code for a client refused in the handshake or revoked since
 # base64url (RFC 4648 section 5) without padding; the nonce is 16 to 64 random bytes.
 B64URL_PATTERN = r"^[A-Za-z0-9_-]+$"
 # A client name is shown in `tactful clients` and the tray: no control characters (C0, DEL, C1),
