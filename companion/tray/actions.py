@@ -81,7 +81,7 @@ class TrayController:
 
     def store(self):
         """The running companion's outreach store, or None."""
-        return getattr(self.runner.services, "store", None) if self.runner is not None and self.alive() else None
+        return getattr(self.runner.services, "store", None) if self.alive() else None
 
     def _forward_status(self, snapshot: dict) -> None:  # server thread
         self._last_status = snapshot
@@ -135,7 +135,7 @@ class TrayController:
 
         if not ClientStore(self.data_dir).remove(name):
             raise KeyError(name)
-        if self.runner is None or not self.alive():
+        if not self.alive():
             return 0
         return int(asyncio.run_coroutine_threadsafe(close_revoked(self.runner.services), self.runner.loop).result(10))
 
@@ -149,7 +149,7 @@ class TrayController:
     def set_local_only(self, on: bool) -> None:
         """Persist the mode and tell the running server (Services.set_local_only)."""
         settings.update(self.data_dir, local_only=bool(on))
-        if self.runner is not None and self.alive():
+        if self.alive():
             self.runner._call(self.runner.services.set_local_only, bool(on))
 
     def history_folder(self) -> Path:
@@ -220,7 +220,7 @@ class TrayController:
                 f"Local-only mode: {'on' if st.local_only else 'off'}")
 
     def _require_running(self) -> None:
-        if self.runner is None or not self.alive():
+        if not self.alive():
             raise RuntimeError(self.error or "the companion is not running")
 
 
