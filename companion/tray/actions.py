@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from companion import __version__, settings
+from companion.server.runtime import ws_url
 from companion.tray.state import TrayState
 
 log = logging.getLogger("tactful.tray")
@@ -214,7 +215,7 @@ class TrayController:
 
     def about_text(self) -> str:
         st = self.state()
-        where = f"ws://127.0.0.1:{st.port}/v1/ws" if st.port else "not listening"
+        where = ws_url(st.port) if st.port else "not listening"
         return (f"Tactful {__version__}\nA local-first coach for referral requests.\n\n"
                 f"Companion: {where}\nData folder: {self.data_dir}\n"
                 f"Local-only mode: {'on' if st.local_only else 'off'}")
