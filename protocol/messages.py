@@ -12,7 +12,7 @@ from pydantic import Field, TypeAdapter
 from protocol.base import Model
 from protocol.errors import ErrorCode
 from protocol.feedback import Surface
-from protocol.outreach import Recipient, ReferralState
+from protocol.outreach import SLUG_MAX, Recipient, ReferralState
 
 # --- handshake, client -> server -------------------------------------------------------------
 
@@ -25,6 +25,7 @@ class Auth(Model):
 # The label in the server's proof, HMAC-SHA256(SHA-256(salt || token), label || nonce || port):
 # docs/protocol.md, "The server proves itself first".
 SERVER_PROOF_LABEL = "tactful-server-proof-v1"
+AUTH_CLOSE = 4401  # the WebSocket close code for a client refused in the handshake or revoked since
 # base64url (RFC 4648 section 5) without padding; the nonce is 16 to 64 random bytes.
 B64URL_PATTERN = r"^[A-Za-z0-9_-]+$"
 # A client name is shown in `tactful clients` and the tray: no control characters (C0, DEL, C1),
@@ -69,7 +70,7 @@ class Draft(Command):
     draft_id: str = Field(default="main", max_length=200)
     subject: str | None = Field(default=None, max_length=1_000)  # InMail subject
     limit: int | None = Field(default=None, ge=1, le=100_000)  # the page's declared limit
-    recipient: str | None = Field(default=None, max_length=200)  # profile slug, when known
+    recipient: str | None = Field(default=None, max_length=SLUG_MAX)  # profile slug, when known
     tab: int | None = Field(default=None, ge=0, le=2**53, strict=True)  # the browser tab: picks its page context
     # Where the caret is (UTF-16 offset into text): the word being typed there is not judged yet.
     caret: int | None = Field(default=None, ge=0, le=200_000)  # UTF-16: up to twice the code points
@@ -113,14 +114,14 @@ class OutreachList(Command):
 
 class OutreachUpdate(Command):
     type: Literal["outreach.update"] = "outreach.update"
-    slug: str = Field(max_length=200)
+    slug: str = Field(max_length=SLUG_MAX)
     state: ReferralState | None = None
     notes: str | None = Field(default=None, max_length=10_000)
 
 
 class OutreachForget(Command):
     type: Literal["outreach.forget"] = "outreach.forget"
-    slug: str | None = Field(default=None, max_length=200)
+    slug: str | None = Field(default=None, max_length=SLUG_MAX)
     all: bool = False
 
 

@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 from protocol import PROTOCOL_VERSION
 from protocol.errors import ErrorCode
 from protocol.feedback import Feedback, Surface
-from protocol.messages import COMMAND_TYPES, SERVER_PROOF_LABEL, ClientMessage, ServerMessage
+from protocol.messages import AUTH_CLOSE, COMMAND_TYPES, SERVER_PROOF_LABEL, ClientMessage, ServerMessage
 from protocol.outreach import OutreachEntry, ReferralState
 from protocol.page import PageResult
 
@@ -30,7 +30,7 @@ def build_schema() -> dict:
             "command_types": sorted(COMMAND_TYPES),
             "surfaces": list(get_args(Surface)),
             "referral_states": list(get_args(ReferralState)),
-            "auth_close_code": 4401,
+            "auth_close_code": AUTH_CLOSE,
             "server_proof_label": SERVER_PROOF_LABEL,
         },
         "client_message": TypeAdapter(ClientMessage).json_schema(),

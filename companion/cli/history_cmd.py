@@ -90,38 +90,51 @@ def next_step(e) -> str:
     return step if e.due.due_now or e.due.kind == "stop" else f"{step} from {e.due.since[:10]}"
 
 
+COLUMNS = ("Who", "Company", "Role", "State", "Last contact", "Next step")
+
+
+def row(e) -> tuple[str, ...]:
+    """An entry's COLUMNS: a line of the `tactful history` table, a row of the tray's Outreach window."""
+    r = e.recipient
+    return (r.name or r.slug, r.company or "", r.role or "", e.state, (e.last_contact or "")[:10] or "never",
+            next_step(e))
+
+
 def profile_link(r) -> str:
     from companion.pages.profile_common import profile_url
 
     return r.url or profile_url(r.slug) or ""
 
 
+def who(r) -> str:
+    """'Name at Company' for a recipient (their slug when the name is unknown)."""
+    return (r.name or r.slug) + (f" at {r.company}" if r.company else "")
+
+
 def _due(entries, as_json: bool) -> int:
     items = sorted((e for e in entries if e.due is not None and e.due.due_now), key=lambda e: e.due.since)
-    rows = [{"slug": e.recipient.slug, "name": e.recipient.name, "company": e.recipient.company,
-             "role": e.recipient.role,
-             "kind": e.due.kind, "since": e.due.since, "late": e.due.late, "state": e.state,
-             "last_contact": e.last_contact, "url": profile_link(e.recipient)} for e in items]
     if as_json:
+        rows = [{"slug": e.recipient.slug, "name": e.recipient.name, "company": e.recipient.company,
+                 "role": e.recipient.role, "kind": e.due.kind, "since": e.due.since, "late": e.due.late,
+                 "state": e.state, "last_contact": e.last_contact, "url": profile_link(e.recipient)} for e in items]
         print(json.dumps([{k: v for k, v in r.items() if v is not None} for r in rows], indent=2))
         return 0
-    if not rows:
+    if not items:
         print("Nothing is due today.")
         return 0
-    for r in rows:
-        who = safe(r["name"] or r["slug"]) + (f" at {safe(r['company'])}" if r["company"] else "")
-        when = (r["since"] if r["kind"] in ("thank", "update") else r["last_contact"] or "")[:10]
-        late = " (over two weeks ago: say so lightly)" if r["late"] else ""
-        print(f"{r['since'][:10]}  {NEXT[r['kind']]:<11}  {who}: {WHY[r['kind']].format(last=when)}{late}")
-        print(f"            {safe(r['url'])}")
+    for e in items:
+        kind, since = e.due.kind, e.due.since
+        when = (since if kind in ("thank", "update") else e.last_contact or "")[:10]
+        late = " (over two weeks ago: say so lightly)" if e.due.late else ""
+        print(f"{since[:10]}  {NEXT[kind]:<11}  {safe(who(e.recipient))}: {WHY[kind].format(last=when)}{late}")
+        print(f"            {safe(profile_link(e.recipient))}")
     return 0
 
 
 def _table(entries) -> None:
-    head = ("WHO", "COMPANY", "ROLE", "STATE", "LAST CONTACT", "NEXT STEP")
-    rows = [(safe(e.recipient.name or e.recipient.slug)[:28], safe(e.recipient.company or "")[:24],
-             safe(e.recipient.role or "")[:28], e.state,
-             (e.last_contact or "")[:10] or "never", next_step(e)) for e in entries]
+    head = tuple(c.upper() for c in COLUMNS)
+    clip = (28, 24, 28, None, None, None)  # who, company and role are cut to fit a terminal
+    rows = [tuple(safe(c)[:n] for c, n in zip(row(e), clip)) for e in entries]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())

@@ -5,7 +5,8 @@ the epoch, UTC.
 """
 
 from dataclasses import dataclass
-from typing import Literal
+
+from protocol.outreach import DueKind
 
 from companion.coach.outreach_view import RecipientLog
 
@@ -17,12 +18,9 @@ FINISHED = frozenset({"declined", "hired", "closed"})
 THANK_KIND = {"agreed": "thank", "referred": "update"}
 DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
 
-Kind = Literal["follow_up", "stop", "thank", "update"]
-
-
 @dataclass(frozen=True)
 class Due:
-    kind: Kind
+    kind: DueKind
     since_ms: int  # from when it is due (may be in the future: "too soon" before then)
     last_ms: int  # the message (or state change) the clock runs from
     unanswered: int = 0  # the user's messages after their last reply

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, get_args
 
 from protocol.feedback import Feedback, Finding, Severity, Surface
 from protocol.page import Composer, Profile, Thread
@@ -16,7 +16,7 @@ from protocol.page import Composer, Profile, Thread
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.outreach_view import OutreachLog
 
-ALL_SURFACES: frozenset[str] = frozenset({"connection_note", "message", "inmail", "follow_up"})
+ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
 
 

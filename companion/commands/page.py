@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from protocol.errors import ErrorCode
 from protocol.page import PageResult, Profile
 
+from companion.coach.outreach_view import parse_time
 from companion.commands import outreach
 from companion.errors import CommandError
 from companion.pages import PageTooComplex, own_profile, read_snapshot
@@ -47,10 +48,8 @@ def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profil
 
 def _capture_time(value: str | None) -> datetime | None:
     """The browser's capture time as a naive local-looking datetime (headings are local days)."""
-    if not value:
-        return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+        return parse_time(value).replace(tzinfo=None) if value else None
     except ValueError:
         return None
 

@@ -22,11 +22,10 @@ from pydantic import BaseModel, ValidationError
 
 from companion.errors import CommandError, storage_error
 from companion.server.frames import MAX_JSON_DEPTH, NOT_JSON, TOO_DEEP, json_value
-from companion.server.handshake import AUTH_CLOSE
 from companion.server.handshake import handshake as run_handshake
 from companion.session import Session
 from protocol.errors import ErrorCode
-from protocol.messages import COMMAND_TYPES, Draft
+from protocol.messages import AUTH_CLOSE, COMMAND_TYPES, Draft
 
 log = logging.getLogger("tactful.server")
 

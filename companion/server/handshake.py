@@ -23,11 +23,10 @@ from pydantic import ValidationError
 from companion.server.frames import NOT_JSON, TOO_DEEP, json_value
 from companion.server.pairing import ClientRecord, PairingError
 from protocol import PROTOCOL_VERSION
-from protocol.messages import Auth, AuthBegin, Pair
+from protocol.messages import AUTH_CLOSE, Auth, AuthBegin, Pair
 
 log = logging.getLogger("tactful.server")
 
-AUTH_CLOSE = 4401
 FIRST_FRAME_MAX = 4096  # handshake frames are tiny; a big one is refused without parsing
 
 

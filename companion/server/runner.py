@@ -13,10 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from companion.server.services import ServerConfig
+from companion.settings import DEFAULT_PORT
 
 
 class ServerRunner:
-    def __init__(self, data_dir: Path, port: int = 8765, on_status: Callable[[dict], None] | None = None,
+    def __init__(self, data_dir: Path, port: int = DEFAULT_PORT, on_status: Callable[[dict], None] | None = None,
                  config: ServerConfig | None = None, check_keyring: bool = True):
         self.data_dir = Path(data_dir)
         self.config = config or ServerConfig(port=port)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from companion import __version__
+from companion.settings import DEFAULT_PORT
 from protocol import PROTOCOL_VERSION
 
 log = logging.getLogger("tactful.server")
@@ -25,7 +26,7 @@ class ServerConfig:
     """Tunables of one server instance; tests shrink the timeouts."""
 
     host: str = "127.0.0.1"
-    port: int = 8765
+    port: int = DEFAULT_PORT
     auth_timeout: float = 5.0  # seconds a new WebSocket has for the whole handshake (auth/pair)
     heartbeat: float = 20.0  # seconds between pings; a peer silent for heartbeat/2 after one is dropped
     max_message: int = 1024 * 1024  # bytes, every command but `page`

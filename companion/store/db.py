@@ -12,13 +12,15 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import get_args
 
 from companion.paths import ensure_private_dir
+from protocol.outreach import ReferralState
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "outreach.sqlite3"
-STATES = ("asked", "agreed", "declined", "referred", "hired", "closed")
+STATES = get_args(ReferralState)
 
 MIGRATIONS: list[str] = [
     # 0 -> 1: the first schema.

@@ -14,7 +14,7 @@ from companion.store.db import SCHEMA_VERSION, transaction
 from companion.store.fingerprint import pack, shingles, unpack
 from companion.store.logdb import LogDB
 from protocol.feedback import Surface
-from protocol.outreach import ReferralState
+from protocol.outreach import SLUG_MAX, ReferralState
 
 FORMAT = "tactful-outreach-log"
 
@@ -32,7 +32,7 @@ class XMessage(_M):
 
 
 class XRecipient(_M):
-    slug: str = Field(min_length=1, max_length=200)
+    slug: str = Field(min_length=1, max_length=SLUG_MAX)
     url: str | None = None
     name: str | None = None
     company: str | None = None

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from companion import __version__, settings
+from companion.server.runtime import ws_url
 from companion.tray.state import TrayState
 
 log = logging.getLogger("tactful.tray")
@@ -81,7 +82,7 @@ class TrayController:
 
     def store(self):
         """The running companion's outreach store, or None."""
-        return getattr(self.runner.services, "store", None) if self.runner is not None and self.alive() else None
+        return getattr(self.runner.services, "store", None) if self.alive() else None
 
     def _forward_status(self, snapshot: dict) -> None:  # server thread
         self._last_status = snapshot
@@ -135,7 +136,7 @@ class TrayController:
 
         if not ClientStore(self.data_dir).remove(name):
             raise KeyError(name)
-        if self.runner is None or not self.alive():
+        if not self.alive():
             return 0
         return int(asyncio.run_coroutine_threadsafe(close_revoked(self.runner.services), self.runner.loop).result(10))
 
@@ -149,7 +150,7 @@ class TrayController:
     def set_local_only(self, on: bool) -> None:
         """Persist the mode and tell the running server (Services.set_local_only)."""
         settings.update(self.data_dir, local_only=bool(on))
-        if self.runner is not None and self.alive():
+        if self.alive():
             self.runner._call(self.runner.services.set_local_only, bool(on))
 
     def history_folder(self) -> Path:
@@ -214,13 +215,13 @@ class TrayController:
 
     def about_text(self) -> str:
         st = self.state()
-        where = f"ws://127.0.0.1:{st.port}/v1/ws" if st.port else "not listening"
+        where = ws_url(st.port) if st.port else "not listening"
         return (f"Tactful {__version__}\nA local-first coach for referral requests.\n\n"
                 f"Companion: {where}\nData folder: {self.data_dir}\n"
                 f"Local-only mode: {'on' if st.local_only else 'off'}")
 
     def _require_running(self) -> None:
-        if self.runner is None or not self.alive():
+        if not self.alive():
             raise RuntimeError(self.error or "the companion is not running")
 
 

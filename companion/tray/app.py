@@ -277,7 +277,8 @@ class TrayApp(QObject):
 
     def show_settings(self) -> None:
         st = self.controller.state()
-        dialog = SettingsDialog(st.port or 8765, self.controller.autostart_enabled(), self.reminders_action.isChecked())
+        dialog = SettingsDialog(st.port or settings.DEFAULT_PORT, self.controller.autostart_enabled(),
+                                self.reminders_action.isChecked())
         if not dialog.exec():
             return
         if dialog.reminders.isChecked() != self.reminders_action.isChecked():

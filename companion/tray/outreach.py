@@ -5,10 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from companion.cli.history_cmd import next_step, profile_link
-
-COLUMNS = ("Who", "Company", "Role", "State", "Last contact", "Next step")
-STATES = ("agreed", "declined", "referred", "hired", "closed")
+from companion.cli.history_cmd import COLUMNS, profile_link, row
+from companion.store.db import STATES
 
 
 class OutreachWindow(QWidget):
@@ -26,18 +24,18 @@ class OutreachWindow(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as listed until a click
         self.table.setSortingEnabled(True)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        bar = QHBoxLayout()
         actions = [("Open in browser", self.open), *[(s.capitalize(), lambda s=s: self.act(self.reminders.set_state, s))
-                                                      for s in STATES],
+                                                      for s in STATES if s != "asked"],
                    ("Snooze a day", lambda: self.act(self.reminders.mark, "snoozed")),
                    ("Dismiss", lambda: self.act(self.reminders.mark, "dismissed"))]
         for label, slot in actions:
             self.buttons[label] = button = QPushButton(label)
             button.clicked.connect(lambda *_, slot=slot: guard(slot))  # a failure is notified, not raised
-            row.addWidget(button)
+            bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addLayout(row)
+        layout.addLayout(bar)
         self.resize(900, 360)
 
     def refresh(self) -> None:
@@ -45,12 +43,10 @@ class OutreachWindow(QWidget):
         self.table.setSortingEnabled(False)  # filling a sorted table would move rows under our feet
         self.table.setRowCount(len(rows))
         for i, (e, aside) in enumerate(rows):
-            r = e.recipient
-            step = next_step(e) + (f" ({aside})" if aside else "")
-            cells = (r.name or r.slug, r.company or "", r.role or "", e.state, (e.last_contact or "")[:10] or "never", step)
-            for col, text in enumerate(cells):
+            *cells, step = row(e)
+            for col, text in enumerate([*cells, step + (f" ({aside})" if aside else "")]):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, (r.slug, profile_link(r)))
+                item.setData(Qt.ItemDataRole.UserRole, (e.recipient.slug, profile_link(e.recipient)))
                 self.table.setItem(i, col, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()

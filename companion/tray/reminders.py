@@ -45,11 +45,10 @@ def summary(items) -> str:
 
 def notice(rec, item) -> tuple[str, str, str]:
     """A notification's title and text (the CLI's words), and the profile URL a click opens."""
-    from companion.cli.history_cmd import NEXT, WHY, profile_link
+    from companion.cli.history_cmd import NEXT, WHY, profile_link, who
 
-    who = (rec.name or rec.slug) + (f" at {rec.company}" if rec.company else "")
     why = WHY[item.kind].format(last=iso(item.last_ms)[:10])
-    return (f"{NEXT[item.kind].capitalize()}: {who}", f"{why[0].upper()}{why[1:]}. Click to open their profile.",
+    return (f"{NEXT[item.kind].capitalize()}: {who(rec)}", f"{why[0].upper()}{why[1:]}. Click to open their profile.",
             profile_link(rec))
 
 
