@@ -122,12 +122,13 @@ def test_suppressed_when_only_the_demanded_words_pull_it_down(monkeypatch):
     model = ToneModel({"format": "tactful-politeness/1", "bias": 0.0, "weights": {"U:asap": -5.0}})
     text = "Send the link ASAP."
     draft = AnalysedDraft(text)
-    c = ctx(tone=model)
+    monkeypatch.setattr(tone_model, "default_model", lambda: model)
+    c = ctx()
     assert model.probability(text) < 0.01
     assert list(RULES_BY_CODE["tone.demanding"].check(draft, c))
     assert list(tone_model.IMPOLITE.check(draft, c)) == []
     # ... and with tone.demanding switched off, the model's finding speaks for those words.
-    c_off = ctx(tone=model, disabled=frozenset({"tone.demanding"}))
+    c_off = ctx(disabled=frozenset({"tone.demanding"}))
     [f] = tone_model.IMPOLITE.check(AnalysedDraft(text), c_off)
     assert text[f.range.start:f.range.end] == "ASAP"
 

@@ -58,7 +58,7 @@ def _line_col(lines: Lines, index: int) -> str:
 
 
 def render_human(name: str, text: str, result, model) -> str:
-    from companion.tone.strategies import BY_NAME
+    from companion.tone.strategies import LABELS
 
     lines = Lines(text)
     p = result.polite_probability
@@ -67,14 +67,14 @@ def render_human(name: str, text: str, result, model) -> str:
     for strategy, spans in result.strategies.items():
         weight = model.weights.get("S:" + strategy, 0.0)
         where = ", ".join(f"{_line_col(lines, s.start)} \"{s.words}\"" for s in spans)
-        out.append(f"  {weight:+.2f}  {BY_NAME[strategy].label}: {where}")
+        out.append(f"  {weight:+.2f}  {LABELS[strategy]}: {where}")
     if not result.strategies:
         out.append("  (none)")
     out += ["", "Words that moved it most (log-odds; the baseline is "
                 f"{result.bias:+.2f}, the total {result.logit:+.2f}):"]
     for c in result.contributions[:8]:
         s = c.spans[0]
-        kind = BY_NAME[c.name].label if c.kind == "strategy" else c.kind
+        kind = LABELS[c.name] if c.kind == "strategy" else c.kind
         out.append(f"  {c.weight:+.2f}  \"{s.words}\" at {_line_col(lines, s.start)} ({kind})")
     return "\n".join(out) + "\n"
 

@@ -32,7 +32,6 @@ class CoachContext:
     thread: Thread | None = None
     composer: Composer | None = None
     outreach: OutreachLog | None = None  # the outreach log, read-only, for log-based rules
-    tone: Any = None  # companion.tone model, when loaded
     recipient_slug: str | None = None
     recipient_name: str | None = None  # from --recipient when no profile
     company: str | None = None  # from --company when no profile

@@ -10,7 +10,7 @@ from companion.coach.analysis import AnalysedDraft
 # The class comes before the look-behind so re scans for candidates in C (see tone/features.py).
 _END = re.compile(r"[.!?](?<![.…][.!?])(?![.…])[\"')\]]*(?=\s|$)|[!?]+|\n")
 _INVERTED = re.compile(r"^(?:\W*(?:hi|hey|hello|so|and|but|also|btw|ok|okay)\b\W*)*"
-                       r"(?:could|would|can|will|might|may|do|does|did|is|are|would|have|has|any)\b")
+                       r"(?:could|would|can|will|might|may|do|does|did|is|are|have|has|any)\b")
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|possible|possibly|perhaps|maybe|mind|open to|willing|happy to|able to|"
     r"comfortable|wonder(?:ing|ed)?|whether|hop(?:e|ing)|appreciate|grateful|would love|chance|"

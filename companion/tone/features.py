@@ -1,12 +1,10 @@
-"""The model's features: politeness strategies plus word n-grams, each tied to spans of the text.
-
-Training (scripts/train_tone.py) and inference (model.py) both call `extract`: "S:<strategy>",
-"U:<word>", "B:<w1> <w2>" ("<s>" marks a sentence start), all binary, computed per sentence and
-cached by its text (no feature spans two sentences; docs/tone.md).
+"""The model's features: politeness strategies plus word n-grams, each tied to spans of the text:
+"S:<strategy>", "U:<word>", "B:<w1> <w2>" ("<s>" marks a sentence start), all binary. They are found
+per sentence (`chunks`; no feature spans two sentences), so training (`extract`) and inference
+(model.py, which caches each sentence's features) see the same features; docs/tone.md.
 """
 
 import re
-from functools import lru_cache
 
 from companion.tone.strategies import NAMES, Span, Token, find_strategies, parse
 
@@ -43,19 +41,10 @@ def chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _features(chunk: str):
+def sentence_features(chunk: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
+    """`extract` for one piece of `chunks`."""
     tokens = parse(chunk)
     return ngram_spans(tokens), find_strategies(chunk, tokens)
-
-
-# An analysis reads each sentence up to three times, and the next keystroke changes one sentence:
-# caching halves an analysis. Only sentences up to CACHED_CHARS are kept (at most ~17 MB).
-CACHED_CHARS = 1_000
-_cached_features = lru_cache(maxsize=256)(_features)
-
-
-def _chunk_features(chunk: str):
-    return _cached_features(chunk) if len(chunk) <= CACHED_CHARS else _features(chunk)
 
 
 def merge_strategies(parts) -> dict[str, list[Span]]:
@@ -68,21 +57,18 @@ def merge_strategies(parts) -> dict[str, list[Span]]:
     return {name: merged[name] for name in NAMES if name in merged}
 
 
-def extract(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
-    """(n-gram features with the span of their first occurrence, strategies with all their spans).
-
-    The result may be shared with the cache: read it, do not mutate it."""
-    pieces = chunks(text)
-    if len(pieces) == 1 and pieces[0][0] == 0:
-        return _chunk_features(text)
+def merge(parts: list) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
+    """`extract`'s result from (offset, (n-grams, strategies, ...)) for each piece of `chunks`."""
     ngrams: dict[str, tuple[int, int]] = {}
-    parts = []
-    for offset, chunk in pieces:
-        c_ngrams, c_strategies = _chunk_features(chunk)
-        for name, (s, e) in c_ngrams.items():
+    for offset, (piece_ngrams, *_rest) in parts:
+        for name, (s, e) in piece_ngrams.items():
             ngrams.setdefault(name, (s + offset, e + offset))
-        parts.append((offset, c_strategies))
-    return ngrams, merge_strategies(parts)
+    return ngrams, merge_strategies((offset, info[1]) for offset, info in parts)
+
+
+def extract(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
+    """(n-gram features with the span of their first occurrence, strategies with all their spans)."""
+    return merge([(offset, sentence_features(chunk)) for offset, chunk in chunks(text)])
 
 
 def feature_names(text: str) -> list[str]:

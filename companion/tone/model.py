@@ -12,11 +12,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from companion.tone.features import CACHED_CHARS, _chunk_features, chunks, extract, merge_strategies
-from companion.tone.strategies import BY_NAME, Span
+from companion.tone.features import chunks, merge, merge_strategies, sentence_features
+from companion.tone.strategies import LABELS, Span
 
 FORMAT = "tactful-politeness/1"
 PACKAGED = "politeness_model.json"
+CACHED_CHARS = 1_000
 
 
 class ModelError(ValueError):
@@ -61,8 +62,9 @@ class ToneModel:
         self.bias = float(bias)
         self.citation: str = doc.get("citation", "")
         self._known = frozenset(self.weights)
-        # A sentence's feature set and weight sum, kept beside its features (same bound): building
-        # the set and summing it was two thirds of `pieces` for an InMail whose sentences were cached.
+        # An analysis reads each sentence up to three times, and the next keystroke changes one
+        # sentence: caching halves an analysis (docs/performance.md). Only sentences up to
+        # CACHED_CHARS are kept (at most ~17 MB).
         self._cached_piece = lru_cache(maxsize=256)(self._piece)
 
     @classmethod
@@ -75,23 +77,19 @@ class ToneModel:
             raise ModelError(f"cannot load politeness weights: {exc}") from exc
 
     def pieces(self, text: str) -> list[tuple[int, str, tuple]]:
-        """(offset, sentence, (feature set, sum of their weights, strategies)) per sentence. The
-        sentence's features are cached by its text (companion/tone/features.py), so a keystroke
-        re-extracts only the sentence it changed."""
+        """(offset, sentence, (n-grams, strategies, feature set, sum of their weights)) per sentence,
+        cached by the sentence's text, so a keystroke re-extracts only the sentence it changed."""
         cached, piece = self._cached_piece, self._piece
         return [(offset, chunk, cached(chunk) if len(chunk) <= CACHED_CHARS else piece(chunk))
                 for offset, chunk in chunks(text)]
 
     def _piece(self, chunk: str) -> tuple:
-        ngrams, strategies = _chunk_features(chunk)
+        ngrams, strategies = sentence_features(chunk)
         feats = frozenset(ngrams).union(["S:" + name for name in strategies])
-        return feats, sum(map(self.weights.__getitem__, feats & self._known)), strategies
+        return ngrams, strategies, feats, sum(map(self.weights.__getitem__, feats & self._known))
 
     def clear_cache(self) -> None:
         """Forget the cached sentence features: for cold timings."""
-        from companion.tone import features
-
-        features._cached_features.cache_clear()
         self._cached_piece.cache_clear()
 
     def analyse(self, text: str, pieces: list | None = None) -> ToneResult:
@@ -99,12 +97,13 @@ class ToneModel:
         `pieces`: what `pieces(text)` returned, when the caller already has it."""
         pieces = self.pieces(text) if pieces is None else pieces
         if len(pieces) == 1:
-            z, strategies = self.bias + pieces[0][2][1], pieces[0][2][2]
+            _ngrams, strategies, _feats, weight = pieces[0][2]
+            z = self.bias + weight
         else:
-            union = frozenset().union(*(info[0] for _o, _c, info in pieces))
+            union = frozenset().union(*(feats for _o, _c, (_n, _s, feats, _w) in pieces))
             # Set intersection and map run in C: a keystroke in a long draft re-sums ~500 features.
             z = self.bias + sum(map(self.weights.__getitem__, union & self._known))
-            strategies = merge_strategies((offset, info[2]) for offset, _chunk, info in pieces)
+            strategies = merge_strategies((offset, info[1]) for offset, _chunk, info in pieces)
         return ToneResult(sigmoid(z), z, self.bias, strategies)
 
     def probability(self, text: str) -> float:
@@ -112,7 +111,7 @@ class ToneModel:
 
     def explain(self, text: str) -> ToneResult:
         """Like analyse, plus every non-zero contribution, largest first; bias + their sum = logit."""
-        ngrams, strategies = extract(text)
+        ngrams, strategies = merge([(offset, info) for offset, _chunk, info in self.pieces(text)])
         w = self.weights
         out = [Contribution("S:" + name, "strategy", name, w["S:" + name], tuple(spans))
                for name, spans in strategies.items() if w.get("S:" + name)]
@@ -132,16 +131,11 @@ class ToneModel:
             return []
         w, known = self.weights, self._known
         out = []
-        for (o1, c1, (f1, w1, _s1)), (o2, c2, (f2, w2, _s2)) in zip(pieces, pieces[1:]):
+        for (o1, c1, (*_x1, f1, w1)), (o2, c2, (*_x2, f2, w2)) in zip(pieces, pieces[1:]):
             # Binary features: a feature in both sentences counts once.
             z = self.bias + w1 + w2 - sum(map(w.__getitem__, f1 & f2 & known))
             out.append((o1 + len(c1) - len(c1.lstrip()), o2 + len(c2.rstrip()), sigmoid(z)))
         return out
-
-    def lift(self, result: ToneResult, name: str) -> float:
-        """The probability if strategy `name` were added (its own weight only; the words it brings
-        have n-gram weights of their own, so this is an estimate)."""
-        return sigmoid(result.logit + self.weights.get("S:" + name, 0.0))
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +147,7 @@ def default_model() -> ToneModel:
 def strategies_json(result: ToneResult, model: ToneModel) -> list[dict]:
     """Strategies as plain data: name, label, weight and code-point spans with their words."""
     return [
-        {"name": name, "label": BY_NAME[name].label, "weight": round(model.weights.get("S:" + name, 0.0), 4),
+        {"name": name, "label": LABELS[name], "weight": round(model.weights.get("S:" + name, 0.0), 4),
          "spans": [{"start": s.start, "end": s.end, "text": s.words} for s in spans]}
         for name, spans in result.strategies.items()
     ]

@@ -1,12 +1,7 @@
 """The politeness strategies of Danescu-Niculescu-Mizil et al. (ACL 2013), found with regexes and
-token positions instead of the paper's dependency parses (docs/tone.md lists each).
-
-`find_strategies(text)` returns {strategy name: [Span, ...]} for the strategies present;
-`parse(text)` gives the tokens the n-gram features are built from, so both agree on what a word is.
-"""
+token positions instead of the paper's dependency parses (docs/tone.md lists each)."""
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from companion.tone.lexicon import HEDGE_PHRASES, HEDGES, NEGATIVE, POSITIVE
@@ -18,40 +13,34 @@ class Span(NamedTuple):
     words: str
 
 
-@dataclass(frozen=True)
-class Strategy:
-    name: str
-    label: str  # what the sidebar calls it
-    example: str  # from the paper's Table 3 or in its spirit
-
-
-STRATEGIES: tuple[Strategy, ...] = (
-    Strategy("gratitude", "Gratitude", "I really appreciate that you've done them."),
-    Strategy("deference", "Deference", "Nice work so far on your rewrite."),
-    Strategy("greeting", "Greeting", "Hey, I just tried to ..."),
-    Strategy("positive_lexicon", "Positive words", "Wow! / This is a great way to deal with ..."),
-    Strategy("negative_lexicon", "Negative words", "If you're going to accuse me ..."),
-    Strategy("apologizing", "Apologizing", "Sorry to bother you ..."),
-    Strategy("please", "Please", "Could you please say more ..."),
-    Strategy("please_start", "Please at sentence start", "Please do not remove warnings ..."),
-    Strategy("indirect_btw", "Indirect (by the way)", "By the way, where did you find ..."),
-    Strategy("direct_question", "Direct question", "What is your native language?"),
-    Strategy("direct_start", "Direct start (so/and/but)", "So can you retrieve it or not?"),
-    Strategy("counterfactual_modal", "Could/would you", "Could you / Would you ..."),
-    Strategy("indicative_modal", "Can/will you", "Can you / Will you ..."),
-    Strategy("first_person_start", "First person at sentence start", "I have just put the article ..."),
-    Strategy("first_person", "First person", "It is my view that ..."),
-    Strategy("first_person_plural", "First person plural", "Could we find a less complex name ..."),
-    Strategy("second_person_start", "Second person at sentence start", "You've reverted yourself ..."),
-    Strategy("second_person", "Second person", "But what's the good source you have in mind?"),
-    Strategy("hedges", "Hedges", "I suggest we start with a simple ..."),
-    Strategy("factuality", "Factuality", "In fact you did link, ..."),
-    Strategy("subjunctive", "Hypothetical phrasing", "I was wondering if you would be open to ..."),
+# (name, what the sidebar calls it), in the order results list them.
+STRATEGIES: tuple[tuple[str, str], ...] = (
+    ("gratitude", "Gratitude"),
+    ("deference", "Deference"),
+    ("greeting", "Greeting"),
+    ("positive_lexicon", "Positive words"),
+    ("negative_lexicon", "Negative words"),
+    ("apologizing", "Apologizing"),
+    ("please", "Please"),
+    ("please_start", "Please at sentence start"),
+    ("indirect_btw", "Indirect (by the way)"),
+    ("direct_question", "Direct question"),
+    ("direct_start", "Direct start (so/and/but)"),
+    ("counterfactual_modal", "Could/would you"),
+    ("indicative_modal", "Can/will you"),
+    ("first_person_start", "First person at sentence start"),
+    ("first_person", "First person"),
+    ("first_person_plural", "First person plural"),
+    ("second_person_start", "Second person at sentence start"),
+    ("second_person", "Second person"),
+    ("hedges", "Hedges"),
+    ("factuality", "Factuality"),
+    ("subjunctive", "Hypothetical phrasing"),
     # Not in the paper's table: a sentence that opens with a bare command ("Send me the link.").
-    Strategy("imperative_start", "Bare imperative opening", "Send me the link."),
+    ("imperative_start", "Bare imperative opening"),
 )
-NAMES = tuple(s.name for s in STRATEGIES)
-BY_NAME = {s.name: s for s in STRATEGIES}
+NAMES = tuple(name for name, _label in STRATEGIES)
+LABELS = dict(STRATEGIES)
 
 # Words, URLs (the corpus writes them as <url>), line breaks, or single punctuation marks.
 _TOKEN = re.compile(r"<url>|https?://\S+|www\.\S+|[^\W_]+(?:['’][^\W_]+)*|\n|[^\w\s]|_")
@@ -66,8 +55,8 @@ class Token(NamedTuple):
 
 
 def parse(text: str) -> list[Token]:
-    """Tokens with sentence positions: one regex pass, no NLP model. Line breaks end a sentence
-    and are not tokens."""
+    """Tokens with sentence positions (one regex pass, no NLP model); the n-gram features are built
+    from them too, so both agree on what a word is. Line breaks end a sentence and are not tokens."""
     out: list[Token] = []
     append = out.append
     pos = 0

@@ -6,8 +6,8 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.language import sentence_bounds
 from companion.coach.rules.tone_demanding import DEMANDING, demanding_findings
-from companion.tone.model import ToneModel, ToneResult, default_model
-from companion.tone.strategies import BY_NAME
+from companion.tone.model import ToneModel, ToneResult, default_model, sigmoid
+from companion.tone.strategies import LABELS
 
 IMPOLITE_BELOW = 0.35  # P(polite) under this fires the rule; under WARN_BELOW it is a warning
 WARN_BELOW = 0.2
@@ -44,18 +44,15 @@ _ADD = {
     "deference": "open with genuine appreciation of their work",
 }
 
-def _model(ctx: CoachContext) -> ToneModel:
-    return ctx.tone if isinstance(ctx.tone, ToneModel) else default_model()
 
-
-def _pieces(draft: AnalysedDraft, model: ToneModel) -> list:
+def _pieces(draft: AnalysedDraft) -> list:
     """The model's per-sentence features for the draft, once per draft (whole text and passages share them)."""
-    return draft.remember(("tone.pieces", id(model)), lambda: model.pieces(draft.text))
+    return draft.remember("tone.pieces", lambda: default_model().pieces(draft.text))
 
 
-def _result(draft: AnalysedDraft, model: ToneModel) -> ToneResult:
+def _result(draft: AnalysedDraft) -> ToneResult:
     """The model's result for the draft, computed once per draft (the rule and the summary share it)."""
-    return draft.remember(("tone", id(model)), lambda: model.analyse(draft.text, _pieces(draft, model)))
+    return draft.remember("tone", lambda: default_model().analyse(draft.text, _pieces(draft)))
 
 
 def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
@@ -100,18 +97,19 @@ def pulls(result: ToneResult, exclude=()) -> list[tuple[float, str, tuple[int, i
 
 
 def lifts(result: ToneResult, model: ToneModel) -> list[tuple[float, str, str]]:
-    """Absent strategies that would raise P(polite) most: (new probability, name, advice)."""
-    out = [(model.lift(result, name), name, advice) for name, advice in _ADD.items()
+    """Absent strategies that would raise P(polite) most: (new probability, name, advice). The
+    probability adds the strategy's own weight only (the words it brings weigh too: an estimate)."""
+    out = [(sigmoid(result.logit + model.weights["S:" + name]), name, advice) for name, advice in _ADD.items()
            if name not in result.strategies and model.weights.get("S:" + name, 0.0) > 0]
     return sorted(out, reverse=True)
 
 
 def _impolite(draft: AnalysedDraft, ctx: CoachContext):
-    model = _model(ctx)
-    whole = _result(draft, model).polite_probability
+    model = default_model()
+    whole = _result(draft).polite_probability
     offset, passage = 0, None
     if whole >= IMPOLITE_BELOW:  # a long draft can read polite overall around one rude passage
-        worst = min(model.passages(draft.text, _pieces(draft, model)), key=lambda x: x[2], default=None)
+        worst = min(model.passages(draft.text, _pieces(draft)), key=lambda x: x[2], default=None)
         if worst is None or worst[2] >= PASSAGE_BELOW:
             return
         offset, end, _p = worst
@@ -122,7 +120,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     down = pulls(result, exclude=demanding)[:3]
     if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
-    named = [f"\"{words}\"" + (f" ({BY_NAME[s].label.lower()})" if s else "") for _w, words, _sp, s in down]
+    named = [f"\"{words}\"" + (f" ({LABELS[s].lower()})" if s else "") for _w, words, _sp, s in down]
     fixes = [_FIX[s] for *_x, s in down if s in _FIX]
     if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down):
         fixes.append(_FIX["please_start"])
@@ -167,8 +165,8 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     tone.impolite is switched off or does not apply (then the model does not run)."""
     if not IMPOLITE.applies(ctx):
         return None
-    model = _model(ctx)
-    result = _result(draft, model)
+    model = default_model()
+    result = _result(draft)
     p = result.polite_probability
     codes = {f.code for f in findings}
     label = "impolite" if p < IMPOLITE_BELOW else "polite" if p >= POLITE_FROM else "neutral"
@@ -179,7 +177,7 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     return {
         "polite_probability": round(p, 3), "label": label, "demanding": DEMANDING.code in codes,
         "strategies": [
-            {"name": name, "label": BY_NAME[name].label,
+            {"name": name, "label": LABELS[name],
              "effect": round(model.weights.get("S:" + name, 0.0), 3),
              "ranges": [draft.range(s.start, s.end) for s in spans],
              "words": [s.words for s in spans]}
