@@ -194,3 +194,16 @@ def test_reads_as_polite_checklist_item_follows_both_tone_rules():
     # With the model off, the demand check alone decides; with both off, there is no item.
     assert item(RUDE, disabled=frozenset({"tone.impolite"})).code == "tone.demanding"
     assert item(RUDE, disabled=frozenset({"tone.impolite", "tone.demanding"})) is None
+
+
+def test_a_rude_passage_with_no_word_to_blame_is_pointed_at_inside_the_passage(monkeypatch):
+    # When no single word pulls a passage down, the finding falls back to a sentence: it must be one of
+    # the passage's own, not the draft's first sentence shifted by the passage's offset.
+    text = ("Thanks again, I truly appreciate your kindness! No worries at all if not. Do it now. "
+            "Why did you ignore me? I'd be grateful for any help.")
+    monkeypatch.setattr(tone_model, "pulls", lambda *args, **kwargs: [])
+    [finding] = findings(text)
+    passage = finding.data["passage"]
+    assert finding.data["pulled_down_by"] == []
+    assert passage["start"] <= finding.range.start < finding.range.end <= passage["end"]
+    assert text[finding.range.start:finding.range.end].strip()

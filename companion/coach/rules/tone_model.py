@@ -135,9 +135,9 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     message = f"{what}, by a model trained on requests people rated (the {CITATION}). {why}"
     if down:
         span = down[0][2]
-    else:  # point at "please" opening a sentence if that is there, else at the first sentence
+    else:  # point at "please" opening a sentence if that is there, else at the passage or the first sentence
         first = result.strategies.get("please_start", [None])[0]
-        span = (first.start, first.end) if first else _first_sentence(draft)
+        span = (first.start, first.end) if first else (0, len(passage)) if passage else _first_sentence(draft)
     if span is not None and offset:
         span = (span[0] + offset, span[1] + offset)
     data = {"polite_probability": round(p, 3),
