@@ -173,14 +173,13 @@ async def test_cold_ask_and_keep_updated(client, companion_server):
 async def test_replies_seen_in_a_thread_page_are_logged_for_people_in_the_log(client):
     from pathlib import Path
 
-    from companion.commands.outreach import reply_times
     from companion.pages import parse_snapshot
-    from companion.coach.outreach_view import iso, parse_time
+    from companion.coach.outreach_view import iso, message_times, parse_time
 
     html = (Path(__file__).parent / "fixtures" / "linkedin" / "classic_messaging_thread.html").read_text()
     url = "https://www.linkedin.com/messaging/thread/2-ZmFrZQ==/"
     captured = "2026-01-03T12:00:00+00:00"
-    expected = reply_times(parse_snapshot(url, html, parse_time(captured)).thread)
+    expected = message_times(parse_snapshot(url, html, parse_time(captured)).thread)[1]
     assert len(expected) == 1
     # Not in the log yet: the thread is coached, but nothing is recorded about this person.
     await client.ok("page", url=url, html=html, captured_at=captured)

@@ -94,6 +94,22 @@ def parse_time(value: str) -> datetime:
     return as_utc(datetime.fromisoformat(text))
 
 
+def message_times(thread) -> tuple[list[int], list[int]]:
+    """Times (ms) of the user's and of the other person's messages in a parsed Thread (or None),
+    where the page showed them."""
+    mine, theirs = [], []
+    for m in thread.messages if thread is not None else ():
+        at = m.sent_at_ms
+        if at is None and m.sent_at:
+            try:
+                at = to_ms(parse_time(m.sent_at))
+            except ValueError:
+                continue
+        if at is not None:
+            (mine if m.sender == "me" else theirs).append(int(at))
+    return mine, theirs
+
+
 def say_date(ms: int, now: datetime) -> str:
     """A short local date for messages: "3 Nov", with the year when it is not this year."""
     d = from_ms(ms).astimezone()

@@ -11,7 +11,7 @@ from protocol.outreach import NAME_MAX, SLUG_MAX, URL_MAX, DueItem, OutreachEntr
 
 from companion.errors import CommandError
 from companion.coach.due import due, keep_updated_advice, replied_at, state_of
-from companion.coach.outreach_view import iso, parse_time, to_ms
+from companion.coach.outreach_view import iso, message_times, parse_time, to_ms
 from companion.store.logdb import NotFound
 
 
@@ -121,22 +121,6 @@ async def handle_forget(msg, session, services) -> dict:
     return {"forgotten": count}
 
 
-def reply_times(thread) -> list[int]:
-    """Times (ms) of the other person's messages in a parsed Thread, where the page showed them."""
-    times = []
-    for m in thread.messages:
-        if m.sender != "them":
-            continue
-        if m.sent_at_ms is not None:
-            times.append(int(m.sent_at_ms))
-        elif m.sent_at:
-            try:
-                times.append(to_ms(parse_time(m.sent_at)))
-            except ValueError:
-                continue
-    return times
-
-
 def thread_slug(thread, known=None) -> str | None:
     """Whose thread this is: the participant's slug, else (the pop-up links a member id, not a
     slug) the slug of the profile this tab showed, when it bears the participant's name."""
@@ -158,7 +142,7 @@ async def remember_replies(services, thread, known=None) -> int:
     slug = thread_slug(thread, known)
     if store is None or slug is None:
         return 0
-    times = reply_times(thread)
+    times = message_times(thread)[1]
     if not times or store.view().recipient(slug) is None:
         return 0
     try:

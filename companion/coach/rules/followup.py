@@ -9,23 +9,9 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import LATE_DAYS, WAIT_DAYS, follow_up_due
 from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.matching import first_name, recipient_log
-from companion.coach.outreach_view import iso, parse_time, say_date, to_ms
+from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 
 MATCH_MINUTES = 5
-
-
-def _thread_times(ctx: CoachContext) -> tuple[list[int], list[int]]:
-    mine, theirs = [], []
-    for m in ctx.thread.messages if ctx.thread is not None else ():
-        at = m.sent_at_ms
-        if at is None and m.sent_at:
-            try:
-                at = to_ms(parse_time(m.sent_at))
-            except ValueError:
-                continue
-        if at is not None:
-            (mine if m.sender == "me" else theirs).append(int(at))
-    return mine, theirs
 
 
 def _merge(a: list[int], b: list[int]) -> list[int]:
@@ -41,7 +27,7 @@ def _due(ctx: CoachContext):
     """(the follow-up item or None, times of the user's messages since their last reply, that reply
     or None, the recipient's log), from the log and the thread together."""
     rec = recipient_log(ctx)
-    t_mine, t_theirs = _thread_times(ctx)
+    t_mine, t_theirs = message_times(ctx.thread)
     now_ms = to_ms(ctx.now)  # a clock set back must not produce negative waits
     mine = [t for t in _merge([s.at_ms for s in rec.sent] if rec else [], t_mine) if t <= now_ms]
     last_reply = max((t for t in (*(rec.replies if rec else ()), *t_theirs) if t <= now_ms), default=None)
