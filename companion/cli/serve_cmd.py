@@ -87,7 +87,8 @@ async def serve(args) -> int:
     print(f"listening on ws://{shown}:{server.port}/v1/ws", flush=True)
     # The next step for someone who just started it (stderr: stdout's first line is for scripts).
     print(f"next: load the extension (docs/extension.md); after `tactful browser install` it pairs itself, else "
-          f"run `tactful pair` and type the code on its settings page (port {server.port})", file=sys.stderr, flush=True)
+          f"run `tactful pair` and type the code on its settings page (port {server.port})",
+          file=sys.stderr, flush=True)
     try:
         await stop.wait()
     finally:
