@@ -41,7 +41,7 @@ HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_t
 
 
 def paired_client(runner: ServerRunner) -> FuzzClient:
-    code, _ = runner.create_pairing_code()
+    code, _ = runner.call(runner.services.pairing.create_code)
     with connect(runner.url, origin=ORIGIN, proxy=None, open_timeout=10) as ws:
         json.loads(ws.recv(10))
         ws.send(json.dumps({"type": "pair", "code": code, "client_name": "bench fuzzer"}))

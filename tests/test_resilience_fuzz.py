@@ -27,7 +27,7 @@ def client(tmp_path_factory):
     data = tmp_path_factory.mktemp("fuzz-data")
     runner = ServerRunner(data, config=ServerConfig(port=0, bad_message_limit=10**9, write_runtime=False),
                           check_keyring=False).start()
-    code, _ = runner.create_pairing_code()
+    code, _ = runner.call(runner.services.pairing.create_code)
     with connect(runner.url, origin=ORIGIN, proxy=None, open_timeout=10) as ws:
         json.loads(ws.recv(10))
         ws.send(json.dumps({"type": "pair", "code": code, "client_name": "fuzzer"}))

@@ -19,14 +19,14 @@ def test_runner_start_pair_pause_count_stop(tmp_path):
     try:
         assert runner.port and runner.url == f"ws://127.0.0.1:{runner.port}/v1/ws"
         assert (tmp_path / "d" / "runtime.json").exists()
-        code, ttl = runner.create_pairing_code()
+        code, ttl = runner.call(runner.services.pairing.create_code)
         assert ttl == 120
 
         async def client():
             paired = await pair(runner.url, code)
             ws = await authenticate(runner.url, paired["token"])
-            assert runner.client_count == 1
-            runner.set_paused(True)  # from another thread than the server's
+            assert len(runner.services.connections) == 1
+            runner.call(runner.services.set_paused, True)  # from another thread than the server's
             event = await recv_json(ws)
             await ws.send(json.dumps({"id": 1, "type": "draft", "surface": "message", "text": "hi", "version": 1}))
             reply = await recv_json(ws)
@@ -35,7 +35,7 @@ def test_runner_start_pair_pause_count_stop(tmp_path):
 
         event, reply = asyncio.run(client())
         assert event["data"] == {"paused": True} and reply["error"]["code"] == "paused"
-        assert runner.is_paused and runner.status()["paused"] is True
+        assert runner.services.is_paused and runner.call(runner.services.status)["paused"] is True
         assert any(s["clients_connected"] == 1 for s in seen) and any(s["paused"] for s in seen)
     finally:
         runner.stop()

@@ -1,13 +1,14 @@
 """Run the companion server on its own asyncio loop in a worker thread (for the tray).
 
-start() returns once the server listens (or raises what start_server raised). Every control
-method hops onto the server's loop, so it is safe to call from the GUI thread; `on_status` is
-called from the server thread with Services.status() after every change.
+start() returns once the server listens (or raises what start_server raised). call() runs a
+function on the server's loop, so the GUI thread may use it; `on_status` is called from the server
+thread with Services.status() after every change.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -75,12 +76,14 @@ class ServerRunner:
 
     # --- control (any thread) ---------------------------------------------------------------------
 
-    def _call(self, fn, *args, timeout: float = 5.0):
+    def call(self, fn, *args, timeout: float = 5.0):
+        """fn(*args) run on the server's loop (awaited when it returns a coroutine); its result."""
         if self.loop is None or self.server is None:
             raise RuntimeError("the server is not running")
 
         async def hop():
-            return fn(*args)
+            result = fn(*args)
+            return await result if inspect.isawaitable(result) else result
 
         return asyncio.run_coroutine_threadsafe(hop(), self.loop).result(timeout)
 
@@ -95,21 +98,3 @@ class ServerRunner:
     @property
     def url(self) -> str | None:
         return self.server.url if self.server else None
-
-    @property
-    def client_count(self) -> int:
-        return len(self.server.services.connections) if self.server else 0
-
-    @property
-    def is_paused(self) -> bool:
-        return bool(self.server and self.server.services.is_paused)
-
-    def set_paused(self, paused: bool) -> None:
-        self._call(self.server.services.set_paused, paused)
-
-    def create_pairing_code(self) -> tuple[str, int]:
-        """(code, seconds it stays valid) — show it to the user."""
-        return self._call(self.server.services.pairing.create_code)
-
-    def status(self) -> dict:
-        return self._call(self.server.services.status)

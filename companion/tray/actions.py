@@ -5,7 +5,6 @@ loop through the runner (thread-safe).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from contextlib import closing
@@ -82,7 +81,7 @@ class TrayController:
 
     def store(self):
         """The running companion's outreach store, or None."""
-        return getattr(self.runner.services, "store", None) if self.alive() else None
+        return self.runner.services.store if self.alive() else None
 
     def _forward_status(self, snapshot: dict) -> None:  # server thread
         self._last_status = snapshot
@@ -118,7 +117,7 @@ class TrayController:
             prefs = settings.load_or_default(self.data_dir)
             return TrayState(running=False, error=self.error or "not running", local_only=prefs.local_only,
                              paired_browsers=paired, port=prefs.port)
-        status = self._last_status or self.runner.status()
+        status = self._last_status or self.runner.call(self.runner.services.status)
         return TrayState.from_status(status, paired)
 
     # --- menu actions -----------------------------------------------------------------------
@@ -126,7 +125,7 @@ class TrayController:
     def pair(self) -> tuple[str, int]:
         """A fresh one-time code and its lifetime in seconds, to show in the pairing window."""
         self._require_running()
-        return self.runner.create_pairing_code()
+        return self.runner.call(self.runner.services.pairing.create_code)
 
     def unpair(self, name: str) -> int:
         """Revoke the paired browser `name` and close its open connections now (4401); returns
@@ -138,20 +137,20 @@ class TrayController:
             raise KeyError(name)
         if not self.alive():
             return 0
-        return int(asyncio.run_coroutine_threadsafe(close_revoked(self.runner.services), self.runner.loop).result(10))
+        return int(self.runner.call(close_revoked, self.runner.services, timeout=10))
 
     def toggle_pause(self) -> bool:
         """Pause or resume coaching for every browser; returns the new paused flag."""
         self._require_running()
-        paused = not self.runner.is_paused
-        self.runner.set_paused(paused)
+        paused = not self.runner.services.is_paused
+        self.runner.call(self.runner.services.set_paused, paused)
         return paused
 
     def set_local_only(self, on: bool) -> None:
         """Persist the mode and tell the running server (Services.set_local_only)."""
         settings.update(self.data_dir, local_only=bool(on))
         if self.alive():
-            self.runner._call(self.runner.services.set_local_only, bool(on))
+            self.runner.call(self.runner.services.set_local_only, bool(on))
 
     def history_folder(self) -> Path:
         """The folder that holds the outreach log (the data dir), created if missing."""
@@ -172,7 +171,7 @@ class TrayController:
         directly in the database file."""
         store = self.store()
         if store is not None:
-            return int(asyncio.run_coroutine_threadsafe(store.forget(None), self.runner.loop).result(30))
+            return int(self.runner.call(store.forget, None, timeout=30))
         from companion.store.db import DB_NAME
         from companion.store.logdb import LogDB
 
