@@ -48,23 +48,16 @@ def check_versions() -> Check:
 
 
 def check_keyring(timeout: float = 5.0) -> Check:
-    """The keyring probe can block on D-Bus, so it runs in a thread with a deadline."""
     from companion import secrets
 
-    fix = f"To store credentials safely, {secrets.HOW_TO_GET_ONE}."
-    try:
-        st = secrets.within_deadline(secrets.backend_status, timeout=timeout)
-    except secrets.SecretsUnavailable as exc:  # no answer in time
-        return Check("keyring", WARN, str(exc), fix)
-    except Exception as exc:  # noqa: BLE001 - reported, not raised
-        return Check("keyring", WARN, f"the keyring failed: {type(exc).__name__}: {exc}", fix)
+    st = secrets.probe(timeout)
     if st.secure:
         summary = f"secure backend {st.backend}"
         return Check("keyring", WARN if st.warning else OK, summary + (f"; {st.warning}" if st.warning else ""),
                      "unset PYTHON_KEYRING_BACKEND to use the recommended backend" if st.warning else None)
     off = "; ".join(secrets.FEATURES_NEEDING_KEYRING)
     return Check("keyring", WARN, f"no secure keyring: {st.reason}. The coach works, but these are off until "
-                 f"there is one: {off}", fix)
+                 f"there is one: {off}", f"To store credentials safely, {secrets.HOW_TO_GET_ONE}.")
 
 
 def check_data_dir(data_dir: Path) -> Check:

@@ -105,6 +105,14 @@ def backend_status() -> BackendStatus:
     return BackendStatus(True, _name(backend), "a secure keyring backend is available", warning)
 
 
+def probe(timeout: float = 5.0) -> BackendStatus:
+    """backend_status(), but not secure after `timeout` seconds without an answer (D-Bus can hang)."""
+    try:
+        return within_deadline(backend_status, timeout=timeout)
+    except SecretsUnavailable as exc:
+        return BackendStatus(False, "unknown", str(exc))
+
+
 def _deadline() -> float:
     try:
         return max(0.1, float(os.environ.get("TACTFUL_KEYRING_TIMEOUT", "60")))

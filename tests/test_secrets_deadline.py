@@ -70,3 +70,13 @@ def test_a_stuck_keyring_fails_with_a_clear_error(stuck, call):
 def test_backend_status_reports_a_stuck_keyring_as_not_usable(stuck):
     status = secrets.backend_status()
     assert status.secure is False and "did not answer" in status.reason
+
+
+def test_probe_answers_not_secure_after_its_own_deadline(stuck, monkeypatch):
+    """What serve, the tray and doctor ask at start: a stuck keyring costs them `timeout`, not the
+    60 s every credential call may wait."""
+    monkeypatch.setenv("TACTFUL_KEYRING_TIMEOUT", "60")
+    started = time.monotonic()
+    status = secrets.probe(timeout=0.3)
+    assert status.secure is False and "did not answer within 0.3 s" in status.reason
+    assert time.monotonic() - started < 10

@@ -58,7 +58,8 @@ def keyring_report(status) -> list[str]:
 
 async def serve(args) -> int:
     from companion.paths import data_dir
-    from companion.server.app import DataDirUnusable, PortInUse, check_keyring, start_server
+    from companion import secrets
+    from companion.server.app import DataDirUnusable, PortInUse, start_server
     from companion.server.runtime import AlreadyRunning
     from companion.server.services import ServerConfig
     from companion import settings
@@ -66,7 +67,7 @@ async def serve(args) -> int:
     folder = data_dir(args.data_dir)
     port = args.port if args.port is not None else settings.load_or_default(folder).port
     config = ServerConfig(host=args.host, port=port)
-    status = await check_keyring()
+    status = await asyncio.to_thread(secrets.probe)
     try:
         server = await start_server(folder, config, keyring_status=status)
     except (AlreadyRunning, PortInUse, DataDirUnusable) as exc:

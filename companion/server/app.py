@@ -215,16 +215,6 @@ class RunningServer:
             runtime.remove_runtime(self.services.data_dir, only_if_ours=True)
 
 
-async def check_keyring(timeout: float = 5.0):
-    """companion.secrets.backend_status() off the loop, with a deadline (D-Bus can hang)."""
-    from companion import secrets
-
-    try:
-        return await asyncio.wait_for(asyncio.to_thread(secrets.backend_status), timeout)
-    except asyncio.TimeoutError:
-        return secrets.BackendStatus(False, "unknown", f"the keyring did not answer within {timeout:g} s")
-
-
 async def start_server(data_dir: Path, config: ServerConfig | None = None, keyring_status=None) -> RunningServer:
     """Bind, then (if config.write_runtime) write runtime.json and the admin secret.
 

@@ -47,12 +47,13 @@ class ServerRunner:
         return self
 
     async def _serve(self) -> None:
-        from companion.server.app import check_keyring, start_server
+        from companion import secrets
+        from companion.server.app import start_server
 
         self.loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
         try:
-            status = await check_keyring() if self.check_keyring else None
+            status = await asyncio.to_thread(secrets.probe) if self.check_keyring else None
             self.server = await start_server(self.data_dir, self.config, keyring_status=status)
         except BaseException as exc:  # handed to start()'s caller
             self._error = exc
