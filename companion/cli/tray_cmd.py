@@ -37,25 +37,20 @@ def run(args) -> int:
     from PySide6.QtCore import QTimer
 
     from companion.paths import data_dir
-    from companion.server.runtime import AlreadyRunning, check_single_instance
+    from companion.server.runtime import AlreadyRunning
     from companion.tray.actions import TrayController
     from companion.tray.app import TrayApp
 
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, args.log_level),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     folder = data_dir(args.data_dir)
-    try:
-        check_single_instance(folder)  # before any window: a second tray must not flash an icon
-    except AlreadyRunning as exc:
-        return fail(str(exc))
-
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Tactful")
     app.setQuitOnLastWindowClosed(False)  # closing the pairing window must not quit the companion
     controller = TrayController(folder)
     try:
         started = controller.start()
-    except AlreadyRunning as exc:
+    except AlreadyRunning as exc:  # before the icon exists: a second tray must not flash one
         return fail(str(exc))
     if started:
         print(f"listening on {controller.runner.url}", flush=True)
