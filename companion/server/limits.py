@@ -1,13 +1,8 @@
-"""Connection limits: a deadline for the HTTP request head, caps on open WebSockets and sockets.
-
-aiohttp would wait for a request head as long as the peer keeps the socket open, so `watch()`
-closes a socket that sent no complete head within `header_timeout`. Any local program can forge
-an extension Origin, so WebSockets are counted in two pools: a small unauthenticated one that
-never refuses (when full it closes the oldest socket of the Origin with the most waiting), and
-authenticated ones counted per paired client and in total (over a cap: 1013, never auth_invalid,
-which would make the extension forget its pairing). Near the descriptor limit new sockets are
-closed at once, so files and paired clients keep working. See docs/security.md, threats 24-25,
-and docs/reliability.md, "Limits".
+"""Connection limits: a deadline for the HTTP request head (aiohttp alone would wait as long as the
+peer keeps the socket open), two pools of WebSockets (the handshake pool never refuses, it closes
+the oldest socket of the most crowded Origin; authenticated ones are capped per client and in total,
+1013 over a cap) and a cap on open sockets near the descriptor limit. Why and how: docs/security.md,
+threats 24-25, and docs/reliability.md, "Limits".
 """
 
 from __future__ import annotations
@@ -158,9 +153,8 @@ class ConnectionLimits:
     # --- WebSocket pools ------------------------------------------------------------------------
 
     def admit(self, transport, origin: str) -> Ticket:
-        """A ticket in the unauthenticated pool for a new WebSocket; when the pool is full, a
-        waiting socket is closed to make room: the oldest of the Origin that has the most waiting
-        (see the module docstring)."""
+        """A ticket in the unauthenticated pool for a new WebSocket; when the pool is full, the
+        oldest waiting socket of the Origin that has the most waiting is closed to make room."""
         while len(self.pending) >= max(1, self.config.max_unauthenticated):
             waiting = Counter(t.origin for t in self.pending)
             crowded = max(waiting.values())

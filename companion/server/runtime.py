@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from companion import __version__
-from companion.paths import ensure_private_dir, write_private_file
+from companion.paths import write_private_file
 
 RUNTIME_FILE = "runtime.json"
 ADMIN_SECRET_FILE = "admin-secret"
@@ -114,7 +114,6 @@ def check_single_instance(data_dir: Path) -> None:
 def write_runtime(data_dir: Path, port: int, secret: str) -> None:
     """Write the admin secret, then runtime.json (both 0600): a reader that finds runtime.json
     also finds the secret."""
-    ensure_private_dir(Path(data_dir))
     write_private_file(Path(data_dir) / ADMIN_SECRET_FILE, secret + "\n")
     info = {"pid": os.getpid(), "port": port, "url": ws_url(port), "version": __version__}
     write_private_file(Path(data_dir) / RUNTIME_FILE, json.dumps(info) + "\n")
