@@ -136,3 +136,13 @@ async def test_admin_pair_code_refuses_browser_requests_even_with_the_secret(com
         port, f"POST /v1/admin/pair-code HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
               f"X-Tactful-Admin: {secret}\r\nContent-Length: 0\r\n\r\n")
     assert status == 200 and set(json.loads(body)) == {"code", "expires_in"}
+
+
+def test_the_access_log_names_every_route():
+    """Each route is logged by its path; only paths no route serves become "(other)"."""
+    from companion.server.accesslog import KNOWN_PATHS
+    from companion.server.app import create_app
+    from companion.server.services import Services
+
+    app = create_app(Services(data_dir=None, pairing=None), "secret")
+    assert {resource.canonical for resource in app.router.resources()} == KNOWN_PATHS

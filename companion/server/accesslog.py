@@ -9,7 +9,7 @@ import logging
 from aiohttp.abc import AbstractAccessLogger
 from aiohttp.http_exceptions import HttpProcessingError
 
-KNOWN_PATHS = {"/v1/health", "/v1/ws", "/v1/admin/pair-code", "/v1/admin/revoked"}
+KNOWN_PATHS = {"/v1/health", "/v1/ws", "/v1/admin/pair-code", "/v1/admin/introduce", "/v1/admin/revoked"}
 
 
 class PathOnlyAccessLogger(AbstractAccessLogger):

@@ -1,10 +1,8 @@
 """The aiohttp application: routes, the request guard, and starting/stopping a server.
 
-Routes: GET /v1/health, GET /v1/ws (the WebSocket), and the admin routes of local tools: POST
-/v1/admin/pair-code (`tactful pair`), /v1/admin/introduce (`tactful native-host`) and
-/v1/admin/revoked (`tactful unpair`). Every request needs a loopback Host with our port; admin
-routes also a loopback peer, no Origin and the per-run admin secret; no route grants CORS
-(docs/security.md, threats 2-4 and 8).
+Every request needs a loopback Host with our port; the admin routes (for `tactful pair`,
+`native-host` and `unpair`) also a loopback peer, no Origin and the per-run admin secret; no route
+grants CORS (docs/security.md, threats 2-4 and 8).
 """
 
 from __future__ import annotations

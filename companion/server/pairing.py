@@ -1,12 +1,7 @@
 """Pairing: one-time codes the user carries from the companion to the extension, and the
-long-lived tokens they are exchanged for.
-
-A code is 8 characters (39 bits), valid 2 minutes, usable once; every attempt waits its turn at
-GUESS_RATE a second from all Origins together, and 5 wrong from one Origin lock that Origin out
-(docs/security.md, threats 7 and 26). A token is 256 random bits bound to the Origin that paired;
-only a salted SHA-256 verifier of it is kept (threat 9), and `auth_begin` proves the server holds
-that verifier (docs/protocol.md, "The server proves itself first"). Every comparison is
-constant-time (hmac.compare_digest).
+long-lived tokens they are exchanged for. Only a salted SHA-256 verifier of a token is kept, and
+every comparison is constant-time. The numbers and why: docs/security.md, threats 7, 9, 22 and 26;
+`auth_begin`: docs/protocol.md, "The server proves itself first".
 """
 
 from __future__ import annotations
