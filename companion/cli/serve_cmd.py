@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import ipaddress
 import logging
-import gc
 import signal
 import sys
 
 from companion.cli import DATA_DIR_HELP, fail
 from companion.settings import DEFAULT_PORT
+
 EXPOSE_FLAG = "--i-understand-this-exposes-tactful-to-the-network"
 
 
@@ -58,11 +59,10 @@ def keyring_report(status) -> list[str]:
 
 async def serve(args) -> int:
     from companion.paths import data_dir
-    from companion import secrets
+    from companion import secrets, settings
     from companion.server.app import DataDirUnusable, PortInUse, start_server
     from companion.server.runtime import AlreadyRunning
     from companion.server.services import ServerConfig
-    from companion import settings
 
     folder = data_dir(args.data_dir)
     port = args.port if args.port is not None else settings.load_or_default(folder).port

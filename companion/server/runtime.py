@@ -1,10 +1,7 @@
-"""runtime.json and the per-run admin secret: how local tools find and prove themselves to the
-running companion.
-
-DATA_DIR/runtime.json {"pid", "port", "url", "version"} (0600) says where it listens.
-DATA_DIR/admin-secret (0600) holds a random secret that `tactful pair` sends in a header to ask
-for a pairing code; the extension cannot read files, so only the same user can ask. Both files
-are removed on a clean exit; a file naming a dead pid is stale and is cleaned up.
+"""runtime.json {"pid", "port", "url", "version"} says where the companion serving a data dir listens;
+the per-run admin-secret file lets local tools prove they run as the same user (the extension cannot
+read files). Both are 0600, removed on a clean exit, and cleaned up when stale (docs/security.md,
+threats 8, 18 and 20).
 """
 
 from __future__ import annotations

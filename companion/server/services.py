@@ -1,8 +1,5 @@
-"""The app-wide Services object every command handler receives.
-
-It holds what outlives one connection: the clock, pairing, the paused and local-only flags,
-the keyring status, the live connections, and a slot for the outreach store (attached by
-companion.store when it exists). Status listeners (the tray) hear about changes.
+"""What outlives one connection: the server's tunables (ServerConfig) and the Services object every
+command handler receives; status listeners (the tray) hear about its changes.
 """
 
 from __future__ import annotations
