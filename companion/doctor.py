@@ -94,19 +94,19 @@ def check_settings(data_dir: Path):
     return s, Check("settings", OK, f"port {s.port}, local-only {'on' if s.local_only else 'off'}")
 
 
-def companion_status(data_dir: Path):
-    """(runtime info or None, running: bool, stale: bool)."""
+def running_companion(data_dir: Path):
+    """(the runtime info of the companion that answers for data_dir, else None; whether a runtime.json
+    is left without one)."""
     from companion.server import runtime
 
     info = runtime.read_runtime(data_dir)
-    if info is None:
-        return None, False, (data_dir / runtime.RUNTIME_FILE).exists()
-    running = runtime.pid_alive(info.pid) and runtime.health_answers(info.port)
-    return info, running, not running
+    if info is not None and runtime.pid_alive(info.pid) and runtime.health_answers(info.port):
+        return info, False
+    return None, (data_dir / runtime.RUNTIME_FILE).exists()
 
 
-def check_running(info, running: bool, stale: bool) -> Check:
-    if running:
+def check_running(info, stale: bool) -> Check:
+    if info is not None:
         return Check("companion", OK, f"running (pid {info.pid}) at {info.url}, version {info.version}")
     if stale:
         return Check("companion", WARN, "not running; a stale runtime.json is left from an earlier run",
@@ -138,8 +138,8 @@ def port_free(port: int) -> bool:
     return True
 
 
-def check_port(info, running: bool, port: int) -> Check:
-    if running:
+def check_port(info, port: int) -> Check:
+    if info is not None:
         if info.port == port:
             return Check("port", OK, f"{port} is in use by this Tactful companion")
         return Check("port", INFO, f"the companion runs on {info.port} (settings say {port}; used at next start)")
@@ -265,14 +265,14 @@ def run_checks(data_dir: Path) -> list[Check]:
     s, settings_check = check_settings(data_dir)
     records, paired_check = check_paired(data_dir)
     port = s.port if s is not None else DEFAULT_PORT
-    info, running, stale = companion_status(data_dir)  # asked once: it probes /v1/health
+    info, stale = running_companion(data_dir)  # asked once: it probes /v1/health
     return [
         check_versions(),
         check_data_dir(data_dir),
         settings_check,
         check_keyring(),
-        check_running(info, running, stale),
-        check_port(info, running, port),
+        check_running(info, stale),
+        check_port(info, port),
         paired_check,
         check_last_connection(records),
         check_local_only(s),
