@@ -16,7 +16,7 @@ from companion.store.logdb import NotFound
 
 
 def _store(services):
-    store = getattr(services, "store", None)
+    store = services.store
     if store is None:
         raise CommandError(ErrorCode.UNAVAILABLE, "the outreach log is not available in this companion")
     return store
@@ -81,16 +81,14 @@ async def handle_sent(msg, session, services) -> dict:
 
 def entry_of(services, slug: str | None) -> dict | None:
     """The wire form of `slug`'s log entry, None when they are not in the log (or there is no log)."""
-    store = getattr(services, "store", None)
-    rec = store.view().recipient(slug) if store is not None and slug else None
+    rec = services.store.view().recipient(slug) if services.store is not None else None
     return None if rec is None else entry(rec, to_ms(services.clock())).model_dump(mode="json", exclude_none=True)
 
 
 async def handle_list(msg, session, services) -> dict:
     store = _store(services)
     now_ms = to_ms(services.clock())
-    recs = sorted(store.view().all(), key=lambda r: r.last_contact_ms or 0, reverse=True)
-    return {"entries": [entry(r, now_ms).model_dump(mode="json", exclude_none=True) for r in recs],
+    return {"entries": [entry(r, now_ms).model_dump(mode="json", exclude_none=True) for r in store.view().all()],
             "notice": store.notice}
 
 
@@ -99,12 +97,12 @@ async def handle_update(msg, session, services) -> dict:
     slug = _slug(msg.slug)
     if msg.state is None and msg.notes is None:
         raise CommandError(ErrorCode.INVALID_FORMAT, "give a state, notes, or both")
+    now_ms = to_ms(services.clock())
     try:
-        rec = await store.update(slug, to_ms(services.clock()), state=msg.state, notes=msg.notes)
+        rec = await store.update(slug, now_ms, state=msg.state, notes=msg.notes)  # with messages and replies
     except NotFound as exc:
         raise CommandError(ErrorCode.NOT_FOUND, str(exc)) from None
-    return {"entry": entry_of(services, slug) or entry(rec, to_ms(services.clock())).model_dump(
-        mode="json", exclude_none=True)}
+    return {"entry": entry(rec, now_ms).model_dump(mode="json", exclude_none=True)}
 
 
 async def handle_forget(msg, session, services) -> dict:
@@ -138,7 +136,7 @@ async def remember_replies(services, thread, known=None) -> int:
     """Log the replies a thread page shows, for someone already in the log (the page handler
     calls this after parsing a thread; `known` is the tab's profile). Never raises: the page
     result matters more."""
-    store = getattr(services, "store", None)
+    store = services.store
     slug = thread_slug(thread, known)
     if store is None or slug is None:
         return 0

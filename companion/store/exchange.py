@@ -108,7 +108,8 @@ def _ms(value: str, what: str) -> int:
 
 
 def import_log(db: LogDB, data: object, now_ms: int) -> dict:
-    """Merge an export into the log; returns counts. Raises ImportError_ (nothing changed)."""
+    """Merge an export into the log; returns counts. Raises ImportError_ (nothing changed).
+    `tactful history import` runs it; a running companion reloads the log when it sees the change."""
     try:
         parsed = XFile.model_validate(data)
     except ValidationError as exc:
@@ -162,6 +163,4 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
             for t in r.replies:
                 counts["replies_added"] += conn.execute(
                     "INSERT OR IGNORE INTO replies VALUES (?,?)", (rid, _ms(t, f"{r.slug}.replies"))).rowcount
-    if db.cache is not None:
-        db.cache.replace_all(db.load())
     return counts

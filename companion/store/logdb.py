@@ -19,6 +19,10 @@ from companion.store.fingerprint import pack, shingles, unpack
 log = logging.getLogger(__name__)
 
 
+# A recipients row in RecipientLog's field order.
+_RECIPIENT = "SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients"
+
+
 class NotFound(Exception):
     pass
 
@@ -114,10 +118,7 @@ class LogDB:
         return self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()[0]
 
     def _recipient_row(self, rid: int) -> RecipientLog:
-        row = self.conn.execute(
-            "SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients WHERE id=?",
-            (rid,)).fetchone()
-        return RecipientLog(*row)
+        return RecipientLog(*self.conn.execute(_RECIPIENT + " WHERE id=?", (rid,)).fetchone())
 
     def record_sent(self, slug: str, surface: str, text: str, sent_ms: int, now_ms: int,
                     url: str | None = None, name: str | None = None, company: str | None = None,
@@ -208,32 +209,23 @@ class LogDB:
 
     # -- reads ---------------------------------------------------------------------------------
 
-    def load(self, cache: LogCache | None = None, index: bool = True) -> LogCache:
-        """Read the whole log into a (new) cache, messages in time order.
-
-        With index=False the mass-message index is not built here: the fingerprints wait in
-        cache.unindexed for LogCache.build_index (the server runs it on its own thread, so a
-        large log does not hold up start-up or the first `sent`)."""
-        cache = cache or LogCache()
+    def load(self) -> LogCache:
+        """Read the whole log into a new cache, messages in time order. The mass-message index is
+        not built: the fingerprints wait in cache.unindexed for LogCache.build_index (the server runs
+        it on its own thread, so a large log does not hold up start-up or the first `sent`)."""
+        cache = LogCache()
         sent: dict[int, list[SentItem]] = {}
         replies: dict[int, list[int]] = {}
-        fps = []
-        for mid, rid, surface, at, fu, fp in self.conn.execute(
-                "SELECT id, recipient_id, surface, sent_at, follow_up, fingerprint FROM messages "
-                "ORDER BY sent_at, id"):
+        for mid, rid, slug, surface, at, fu, fp in self.conn.execute(
+                "SELECT m.id, recipient_id, slug, surface, sent_at, follow_up, fingerprint FROM messages m "
+                "JOIN recipients r ON r.id = recipient_id ORDER BY sent_at, m.id"):
             sent.setdefault(rid, []).append(SentItem(mid, at, surface, bool(fu)))
-            fps.append((unpack(fp), rid, at))
+            cache.unindexed.append((unpack(fp), slug, at))
         for rid, at in self.conn.execute("SELECT recipient_id, seen_at FROM replies ORDER BY seen_at"):
             replies.setdefault(rid, []).append(at)
-        for row in self.conn.execute("SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients"):
+        for row in self.conn.execute(_RECIPIENT):
             rec = RecipientLog(*row, sent=tuple(sent.get(row[0], ())), replies=tuple(replies.get(row[0], ())))
             cache.by_slug[rec.slug] = rec
-            cache.by_id[rec.id] = rec.slug
-        cache.unindexed = fps
-        if index:
-            cache.build_index()
-        cache.ready = True
-        cache.notice = self.notice
         return cache
 
     def message_texts(self) -> dict[int, str]:
