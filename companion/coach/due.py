@@ -18,6 +18,7 @@ FINISHED = frozenset({"declined", "hired", "closed"})
 THANK_KIND = {"agreed": "thank", "referred": "update"}
 DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
 
+
 @dataclass(frozen=True)
 class Due:
     kind: DueKind

@@ -33,14 +33,9 @@ def _clip(value: str | None, cap: int) -> str | None:
     return value[:cap] if value else value
 
 
-def due_item(rec, now_ms: int) -> DueItem | None:
-    item = due(rec, now_ms)
-    return None if item is None else DueItem(kind=item.kind, since=iso(item.since_ms),
-                                             due_now=item.is_due(now_ms), late=item.late)
-
-
 def entry(rec, now_ms: int) -> OutreachEntry:
     """The wire form of one recipient's log (no message text), with what is due and the advice."""
+    item = due(rec, now_ms)
     return OutreachEntry(
         # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
         recipient=Recipient(slug=rec.slug[:SLUG_MAX], url=_clip(rec.url, URL_MAX), name=_clip(rec.name, NAME_MAX),
@@ -52,7 +47,8 @@ def entry(rec, now_ms: int) -> OutreachEntry:
         replies=[iso(t) for t in rec.replies],
         last_contact=iso(rec.last_contact_ms),
         advice=keep_updated_advice(rec, now_ms),
-        due=due_item(rec, now_ms),
+        due=None if item is None else DueItem(kind=item.kind, since=iso(item.since_ms),
+                                              due_now=item.is_due(now_ms), late=item.late),
     )
 
 
