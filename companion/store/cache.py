@@ -109,10 +109,6 @@ class LogCache:
 
     def mass_check(self, text: str, exclude_slug: str | None = None,
                    names: tuple[str, ...] = ()) -> NearCopies | None:
-        """Near-copies of `text` already sent to people other than `exclude_slug`.
-
-        `names` are extra words to mask (the recipient's name, company and role from the page).
-        """
         if not self.index_ready or not self.index.size:
             return None  # nothing sent yet: nothing to be a copy of, so skip the fingerprint
         fp = shingles(text, names)

@@ -210,9 +210,8 @@ class LogDB:
     # -- reads ---------------------------------------------------------------------------------
 
     def load(self) -> LogCache:
-        """Read the whole log into a new cache, messages in time order. The mass-message index is
-        not built: the fingerprints wait in cache.unindexed for LogCache.build_index (the server runs
-        it on its own thread, so a large log does not hold up start-up or the first `sent`)."""
+        """Read the whole log into a new cache, messages in time order; its mass-message index is
+        left to LogCache.build_index."""
         cache = LogCache()
         sent: dict[int, list[SentItem]] = {}
         replies: dict[int, list[int]] = {}
