@@ -146,8 +146,6 @@ async def attach(services) -> None:
     A log that cannot be opened (e.g. written by a newer Tactful) leaves services.store None: the
     companion still coaches, and outreach commands answer `unavailable`.
     """
-    if services.store is not None:
-        return
     store = OutreachStore(services.data_dir)
     try:
         await store.start()
