@@ -215,16 +215,21 @@ class LogDB:
         cache = LogCache()
         sent: dict[int, list[SentItem]] = {}
         replies: dict[int, list[int]] = {}
-        for mid, rid, slug, surface, at, fu, fp in self.conn.execute(
-                "SELECT m.id, recipient_id, slug, surface, sent_at, follow_up, fingerprint FROM messages m "
-                "JOIN recipients r ON r.id = recipient_id ORDER BY sent_at, m.id"):
+        fps = []
+        for mid, rid, surface, at, fu, fp in self.conn.execute(
+                "SELECT id, recipient_id, surface, sent_at, follow_up, fingerprint FROM messages "
+                "ORDER BY sent_at, id"):
             sent.setdefault(rid, []).append(SentItem(mid, at, surface, bool(fu)))
-            cache.unindexed.append((unpack(fp), slug, at))
+            fps.append((unpack(fp), rid, at))
         for rid, at in self.conn.execute("SELECT recipient_id, seen_at FROM replies ORDER BY seen_at"):
             replies.setdefault(rid, []).append(at)
+        slug_of = {}
         for row in self.conn.execute(_RECIPIENT):
             rec = RecipientLog(*row, sent=tuple(sent.get(row[0], ())), replies=tuple(replies.get(row[0], ())))
             cache.by_slug[rec.slug] = rec
+            slug_of[rec.id] = rec.slug
+        # The index keeps each recipient's own slug string, not a copy per message.
+        cache.unindexed = [(fp, slug_of[rid], at) for fp, rid, at in fps]
         return cache
 
     def message_texts(self) -> dict[int, str]:
