@@ -124,9 +124,8 @@ def build(n: int, trace: bool):
     started = time.perf_counter()
     for rid, (slug, name, company, text, at) in enumerate(make_log(n), start=1):
         cache.by_slug[slug] = RecipientLog(id=rid, slug=slug, name=name, company=company)
-        cache.by_id[rid] = slug
-        cache.index.add(shingles(text, (name, company)), rid, at)
-    cache.ready = cache.index_ready = True
+        cache.index.add(shingles(text, (name, company)), slug, at)
+    cache.index_ready = True
     took = time.perf_counter() - started
     traced = tracemalloc.get_traced_memory()[0] if trace else None
     if trace:
@@ -216,7 +215,7 @@ def db_load(n: int) -> tuple[float, float]:
         db.conn.execute("COMMIT")
         write = time.perf_counter() - started
         started = time.perf_counter()
-        db.load()
+        db.load().build_index()
         load = time.perf_counter() - started
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())
         db.close()

@@ -32,8 +32,6 @@ def rec(*sent_days_ago, replies_days_ago=(), state="asked", state_days_ago=None)
 
 
 class View:
-    ready = True
-
     def __init__(self, r):
         self.r = r
 

@@ -65,6 +65,15 @@ def test_log_and_thread_together_count_follow_ups(tmp_path):
     assert "followup.ok" not in found and "followup.too-soon" not in found
 
 
+def test_the_follow_up_rules_name_the_company_the_coach_knows():
+    # `tactful check --company` with no page: the stop and the reminder both name it.
+    stop = codes("Hi Ana!", thread=thread(("me", at(30)), ("me", at(20)), ("me", at(10))), recipient_slug="ana",
+                 company="Stripe")["followup.stop"]
+    assert "someone else at Stripe" in stop.suggestion
+    ok = codes("Hi Ana!", thread=thread(("me", at(8))), recipient_slug="ana", company="Stripe")["followup.ok"]
+    assert "a referral at Stripe" in ok.suggestion
+
+
 def test_a_reply_in_the_thread_ends_the_clock(tmp_path):
     view = make_view(tmp_path, ("ana", at(10)), ("ana", at(3)))
     found = codes("Hi Ana!", view, thread=thread(("them", at(2))), recipient_slug="ana")

@@ -8,8 +8,11 @@ import stat
 
 import pytest
 
+from companion.coach.outreach_view import RecipientLog, SentItem
 from companion.store import DB_NAME, LogDB, NotFound, OutreachStore, StoreError
+from companion.store.cache import LogCache
 from companion.store.db import SCHEMA_VERSION
+from companion.store.fingerprint import shingles
 
 TEMPLATE = ("Hi {name}, I noticed {company} is hiring a backend engineer and I would love to be considered. "
             "I have five years of experience building payment systems in Go and Python. Would you be open "
@@ -199,18 +202,40 @@ def test_start_up_does_not_wait_for_the_mass_index(tmp_path):
         store.cache.build_index = lambda: (gate.wait(10), real())
         await store.start()
         view = store.view()
-        assert view.ready and view.recipient("p3") is not None
+        assert view.recipient("p3") is not None
         assert view.mass_check(TEMPLATE.format(name="Zed", company="Zco"), "zed") is None  # not built yet
         await store.record_sent(slug="late", surface="message", text=TEMPLATE.format(name="Late", company="L"),
                                 sent_ms=99_000, now_ms=99_000)
         await store.forget("p0")
+        await store.forget("p1")  # forgotten, then written to again: the new message counts
+        await store.record_sent(slug="p1", surface="message", text=TEMPLATE.format(name="P", company="Q"),
+                                sent_ms=98_000, now_ms=98_000)
         gate.set()
         for _ in range(500):  # the index is built on its own thread: the check answers once it is done
             report = view.mass_check(TEMPLATE.format(name="Zed", company="Zco"), "zed")
             if report is not None:
                 break
             await asyncio.sleep(0.02)
-        assert report.recipients == 40  # 40 logged - p0 forgotten + the one logged meanwhile
+        assert report.recipients == 40  # 40 logged - p0 forgotten + the one logged meanwhile (p1 again)
+        assert report.names[:2] == ("late", "p1")  # most recent first; no name was logged for them
         await store.close()
 
     asyncio.run(main())
+
+
+def test_the_index_build_takes_in_what_was_forgotten_and_logged_while_it_ran():
+    cache = LogCache()
+    text = TEMPLATE.format(name="X", company="Y")
+    for i in range(3):
+        cache.by_slug[f"p{i}"] = RecipientLog(i, f"p{i}")
+
+    class Changing(list):  # the batch being indexed, when the writer forgets and logs meanwhile
+        def __iter__(self):
+            cache.remove(["p0", "p1"])
+            cache.add_sent(RecipientLog(9, "p1"), SentItem(9, 5_000, "message", False), shingles(text))
+            return super().__iter__()
+
+    cache.unindexed = Changing([(shingles(text), f"p{i}", i * 1000) for i in range(3)])
+    cache.build_index()
+    report = cache.mass_check(text, "zed")
+    assert (report.recipients, report.messages, report.names) == (2, 2, ("p1", "p2"))

@@ -144,8 +144,7 @@ def _show(db, args) -> int:
     from companion.commands.outreach import entry
 
     now = _now_ms()
-    recs = sorted(db.load().by_slug.values(), key=lambda r: r.last_contact_ms or 0, reverse=True)
-    entries = [entry(r, now) for r in recs]
+    entries = [entry(r, now) for r in db.load().all()]
     if args.due:
         return _due(entries, args.json)
     if args.json:

@@ -4,6 +4,7 @@ the followup.* and referral.keep-updated rules, the extension's outreach entry a
 the epoch, UTC.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from protocol.outreach import DueKind
@@ -17,6 +18,7 @@ DAY_MS = 86_400_000
 FINISHED = frozenset({"declined", "hired", "closed"})
 THANK_KIND = {"agreed": "thank", "referred": "update"}
 DONE = {"agreed": "agreed to refer you", "referred": "referred you"}
+
 
 @dataclass(frozen=True)
 class Due:
@@ -45,11 +47,11 @@ def follow_up_due(unanswered: list[int], now_ms: int) -> Due | None:
                late=now_ms - last >= LATE_DAYS * DAY_MS)
 
 
-def unanswered(rec: RecipientLog, now_ms: int) -> list[int]:
-    """The user's logged messages after their last logged reply (none later than now)."""
-    replies = [t for t in rec.replies if t <= now_ms]
-    last_reply = replies[-1] if replies else None
-    return [s.at_ms for s in rec.sent if s.at_ms <= now_ms and (last_reply is None or s.at_ms > last_reply)]
+def unanswered(sent: list[int], replies: Iterable[int], now_ms: int) -> tuple[list[int], int | None]:
+    """The user's message times after the other person's last reply, and that reply. Nothing later
+    than now counts: a clock set back must not produce negative waits."""
+    last_reply = max((t for t in replies if t <= now_ms), default=None)
+    return [t for t in sent if t <= now_ms and (last_reply is None or t > last_reply)], last_reply
 
 
 def replied_at(rec: RecipientLog) -> int | None:
@@ -72,7 +74,7 @@ def due(rec: RecipientLog, now_ms: int) -> Due | None:
         if rec.state_at_ms is None or any(s.at_ms > rec.state_at_ms for s in rec.sent):
             return None
         return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms)
-    return follow_up_due(unanswered(rec, now_ms), now_ms)
+    return follow_up_due(unanswered([s.at_ms for s in rec.sent], rec.replies, now_ms)[0], now_ms)
 
 
 def keep_updated_advice(rec: RecipientLog, now_ms: int) -> str | None:

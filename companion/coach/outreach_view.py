@@ -56,10 +56,6 @@ class NearCopies:
 
 
 class OutreachLog(Protocol):
-    @property
-    def ready(self) -> bool:
-        """The log is loaded (before that, every answer is "nothing known")."""
-
     def recipient(self, slug: str | None) -> RecipientLog | None:
         """What was sent to this person and when, their replies and the state of the ask."""
 

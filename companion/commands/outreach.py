@@ -16,7 +16,7 @@ from companion.store.logdb import NotFound
 
 
 def _store(services):
-    store = getattr(services, "store", None)
+    store = services.store
     if store is None:
         raise CommandError(ErrorCode.UNAVAILABLE, "the outreach log is not available in this companion")
     return store
@@ -33,14 +33,9 @@ def _clip(value: str | None, cap: int) -> str | None:
     return value[:cap] if value else value
 
 
-def due_item(rec, now_ms: int) -> DueItem | None:
-    item = due(rec, now_ms)
-    return None if item is None else DueItem(kind=item.kind, since=iso(item.since_ms),
-                                             due_now=item.is_due(now_ms), late=item.late)
-
-
 def entry(rec, now_ms: int) -> OutreachEntry:
     """The wire form of one recipient's log (no message text), with what is due and the advice."""
+    item = due(rec, now_ms)
     return OutreachEntry(
         # Clipped to the wire's caps: the log may hold longer values stored before the caps existed.
         recipient=Recipient(slug=rec.slug[:SLUG_MAX], url=_clip(rec.url, URL_MAX), name=_clip(rec.name, NAME_MAX),
@@ -52,7 +47,8 @@ def entry(rec, now_ms: int) -> OutreachEntry:
         replies=[iso(t) for t in rec.replies],
         last_contact=iso(rec.last_contact_ms),
         advice=keep_updated_advice(rec, now_ms),
-        due=due_item(rec, now_ms),
+        due=None if item is None else DueItem(kind=item.kind, since=iso(item.since_ms),
+                                              due_now=item.is_due(now_ms), late=item.late),
     )
 
 
@@ -81,16 +77,14 @@ async def handle_sent(msg, session, services) -> dict:
 
 def entry_of(services, slug: str | None) -> dict | None:
     """The wire form of `slug`'s log entry, None when they are not in the log (or there is no log)."""
-    store = getattr(services, "store", None)
-    rec = store.view().recipient(slug) if store is not None and slug else None
+    rec = services.store.view().recipient(slug) if services.store is not None else None
     return None if rec is None else entry(rec, to_ms(services.clock())).model_dump(mode="json", exclude_none=True)
 
 
 async def handle_list(msg, session, services) -> dict:
     store = _store(services)
     now_ms = to_ms(services.clock())
-    recs = sorted(store.view().all(), key=lambda r: r.last_contact_ms or 0, reverse=True)
-    return {"entries": [entry(r, now_ms).model_dump(mode="json", exclude_none=True) for r in recs],
+    return {"entries": [entry(r, now_ms).model_dump(mode="json", exclude_none=True) for r in store.view().all()],
             "notice": store.notice}
 
 
@@ -99,12 +93,12 @@ async def handle_update(msg, session, services) -> dict:
     slug = _slug(msg.slug)
     if msg.state is None and msg.notes is None:
         raise CommandError(ErrorCode.INVALID_FORMAT, "give a state, notes, or both")
+    now_ms = to_ms(services.clock())
     try:
-        rec = await store.update(slug, to_ms(services.clock()), state=msg.state, notes=msg.notes)
+        rec = await store.update(slug, now_ms, state=msg.state, notes=msg.notes)  # with messages and replies
     except NotFound as exc:
         raise CommandError(ErrorCode.NOT_FOUND, str(exc)) from None
-    return {"entry": entry_of(services, slug) or entry(rec, to_ms(services.clock())).model_dump(
-        mode="json", exclude_none=True)}
+    return {"entry": entry(rec, now_ms).model_dump(mode="json", exclude_none=True)}
 
 
 async def handle_forget(msg, session, services) -> dict:
@@ -138,7 +132,7 @@ async def remember_replies(services, thread, known=None) -> int:
     """Log the replies a thread page shows, for someone already in the log (the page handler
     calls this after parsing a thread; `known` is the tab's profile). Never raises: the page
     result matters more."""
-    store = getattr(services, "store", None)
+    store = services.store
     slug = thread_slug(thread, known)
     if store is None or slug is None:
         return 0

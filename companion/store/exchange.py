@@ -6,7 +6,7 @@ imported, and messages already present (same person, time and surface) are skipp
 from datetime import datetime, timezone
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from companion.store import crypto
 from companion.coach.outreach_view import iso, parse_time, to_ms
@@ -19,11 +19,9 @@ from protocol.outreach import SLUG_MAX, ReferralState
 FORMAT = "tactful-outreach-log"
 
 
-class _M(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class XMessage(_M):
+# The import reads what it needs; the export's other keys (created_at, text_stored, reminder...) are
+# ignored, as pydantic does by default.
+class XMessage(BaseModel):
     surface: Surface
     sent_at: str
     follow_up: bool = False
@@ -31,7 +29,7 @@ class XMessage(_M):
     text: str | None = Field(default=None, max_length=100_000)
 
 
-class XRecipient(_M):
+class XRecipient(BaseModel):
     slug: str = Field(min_length=1, max_length=SLUG_MAX)
     url: str | None = None
     name: str | None = None
@@ -44,7 +42,7 @@ class XRecipient(_M):
     replies: list[str] = []
 
 
-class XFile(_M):
+class XFile(BaseModel):
     format: Literal["tactful-outreach-log"]
     version: int = Field(ge=1, le=1)
     recipients: list[XRecipient]
@@ -108,7 +106,8 @@ def _ms(value: str, what: str) -> int:
 
 
 def import_log(db: LogDB, data: object, now_ms: int) -> dict:
-    """Merge an export into the log; returns counts. Raises ImportError_ (nothing changed)."""
+    """Merge an export into the log; returns counts. Raises ImportError_ (nothing changed).
+    `tactful history import` runs it; a running companion reloads the log when it sees the change."""
     try:
         parsed = XFile.model_validate(data)
     except ValidationError as exc:
@@ -162,6 +161,4 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
             for t in r.replies:
                 counts["replies_added"] += conn.execute(
                     "INSERT OR IGNORE INTO replies VALUES (?,?)", (rid, _ms(t, f"{r.slug}.replies"))).rowcount
-    if db.cache is not None:
-        db.cache.replace_all(db.load())
     return counts

@@ -33,7 +33,7 @@ _KEEP_CAPS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "linkedin"})
 
 
 # A word, or a mark that ends a sentence (what the masking needs to know about the gaps).
-_WORD_OR_STOP = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)|[.!?\n]", re.UNICODE)
+_WORD_OR_STOP = re.compile(rf"({_WORD.pattern})|[.!?\n]", re.UNICODE)
 
 
 def masked_words(text: str, names: tuple[str | None, ...] = ()) -> list[str]:

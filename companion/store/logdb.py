@@ -19,6 +19,10 @@ from companion.store.fingerprint import pack, shingles, unpack
 log = logging.getLogger(__name__)
 
 
+# A recipients row in RecipientLog's field order.
+_RECIPIENT = "SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients"
+
+
 class NotFound(Exception):
     pass
 
@@ -114,10 +118,7 @@ class LogDB:
         return self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()[0]
 
     def _recipient_row(self, rid: int) -> RecipientLog:
-        row = self.conn.execute(
-            "SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients WHERE id=?",
-            (rid,)).fetchone()
-        return RecipientLog(*row)
+        return RecipientLog(*self.conn.execute(_RECIPIENT + " WHERE id=?", (rid,)).fetchone())
 
     def record_sent(self, slug: str, surface: str, text: str, sent_ms: int, now_ms: int,
                     url: str | None = None, name: str | None = None, company: str | None = None,
@@ -208,13 +209,10 @@ class LogDB:
 
     # -- reads ---------------------------------------------------------------------------------
 
-    def load(self, cache: LogCache | None = None, index: bool = True) -> LogCache:
-        """Read the whole log into a (new) cache, messages in time order.
-
-        With index=False the mass-message index is not built here: the fingerprints wait in
-        cache.unindexed for LogCache.build_index (the server runs it on its own thread, so a
-        large log does not hold up start-up or the first `sent`)."""
-        cache = cache or LogCache()
+    def load(self) -> LogCache:
+        """Read the whole log into a new cache, messages in time order; its mass-message index is
+        left to LogCache.build_index."""
+        cache = LogCache()
         sent: dict[int, list[SentItem]] = {}
         replies: dict[int, list[int]] = {}
         fps = []
@@ -225,15 +223,13 @@ class LogDB:
             fps.append((unpack(fp), rid, at))
         for rid, at in self.conn.execute("SELECT recipient_id, seen_at FROM replies ORDER BY seen_at"):
             replies.setdefault(rid, []).append(at)
-        for row in self.conn.execute("SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients"):
+        slug_of = {}
+        for row in self.conn.execute(_RECIPIENT):
             rec = RecipientLog(*row, sent=tuple(sent.get(row[0], ())), replies=tuple(replies.get(row[0], ())))
             cache.by_slug[rec.slug] = rec
-            cache.by_id[rec.id] = rec.slug
-        cache.unindexed = fps
-        if index:
-            cache.build_index()
-        cache.ready = True
-        cache.notice = self.notice
+            slug_of[rec.id] = rec.slug
+        # The index keeps each recipient's own slug string, not a copy per message.
+        cache.unindexed = [(fp, slug_of[rid], at) for fp, rid, at in fps]
         return cache
 
     def message_texts(self) -> dict[int, str]:

@@ -15,25 +15,14 @@ import math
 import re
 from array import array
 from collections import Counter
-from dataclasses import dataclass
+
+from companion.coach.outreach_view import NearCopies
 
 THRESHOLD = 0.5
 MIN_SHINGLES = 8  # under ten words a message is too short to call a copy
 RECENT = 20  # recipients named in a match, most recent first
 COMMON = 64  # a shingle in at least this many messages (and 1/128 of them) gets a bitmap
 _ONE = re.compile("1")
-
-
-@dataclass(frozen=True)
-class MassMatch:
-    """Who else got a near-copy of the draft."""
-
-    recipients: int  # distinct other recipients
-    messages: int
-    first_ms: int
-    last_ms: int
-    similarity: float  # the best match, 0..1
-    recipient_ids: tuple[int, ...] = ()  # at most RECENT, most recent first (for names in the panel)
 
 
 def _add_up(bitmaps: list[int]) -> list[int]:
@@ -69,10 +58,10 @@ def _positions(bitmap: int) -> list[int]:
 
 class MassIndex:
     def __init__(self) -> None:
-        # Per message, by position: how many shingles it has, its recipient and time.
-        # A forgotten message keeps its position with size 0 and recipient -1.
+        # Per message, by position: how many shingles it has, its recipient (their slug) and time.
+        # A forgotten message keeps its position with size 0 and recipient None.
         self.sizes = array("I")
-        self.recipients = array("q")
+        self.recipients: list[str | None] = []
         self.times = array("q")
         # shingle -> position (int) when one message has it, else array('I') of positions, or a
         # bitmap (int) in `common` once it is long enough that a bitmap is no bigger.
@@ -80,14 +69,14 @@ class MassIndex:
         self.common: dict[int, int] = {}
         self.size = 0  # messages indexed and not forgotten
 
-    def add(self, fp: "frozenset[int] | array", recipient_id: int, sent_ms: int) -> None:
+    def add(self, fp: "frozenset[int] | array", recipient: str, sent_ms: int) -> None:
         """Index one sent message, given its distinct shingles (ignored when fewer than MIN_SHINGLES)."""
         if len(fp) < MIN_SHINGLES:
             return
         pos = len(self.sizes)
         bit = 1 << pos
         self.sizes.append(len(fp))
-        self.recipients.append(recipient_id)
+        self.recipients.append(recipient)
         self.times.append(sent_ms)
         postings, common = self.postings, self.common
         for h in fp:
@@ -108,11 +97,11 @@ class MassIndex:
                     del postings[h]
         self.size += 1
 
-    def remove_recipients(self, recipient_ids: set[int]) -> None:
+    def remove_recipients(self, recipients: set[str]) -> None:
         """Forget every message to these recipients."""
-        for pos, rid in enumerate(self.recipients):
-            if rid in recipient_ids:
-                self.recipients[pos] = -1
+        for pos, recipient in enumerate(self.recipients):
+            if recipient in recipients:
+                self.recipients[pos] = None
                 self.sizes[pos] = 0
                 self.size -= 1
 
@@ -155,19 +144,20 @@ class MassIndex:
                     out.append((pos, sim))
         return out
 
-    def check(self, fp: frozenset[int], exclude_recipient: int | None = None,
-              threshold: float = THRESHOLD) -> MassMatch | None:
-        """Near-copies of `fp` sent to recipients other than `exclude_recipient`, or None."""
+    def check(self, fp: frozenset[int], exclude_recipient: str | None = None,
+              threshold: float = THRESHOLD) -> NearCopies | None:
+        """Near-copies of `fp` sent to recipients other than `exclude_recipient`, or None. Its `names`
+        are the recipients themselves (at most RECENT, most recent first); the store puts names in."""
         hits = [(pos, sim) for pos, sim in self.matches(fp, threshold)
                 if self.recipients[pos] != exclude_recipient]
         if not hits:
             return None
-        latest: dict[int, int] = {}
+        latest: dict[str, int] = {}
         for pos, _ in hits:
-            rid, at = self.recipients[pos], self.times[pos]
-            if at >= latest.get(rid, at):
-                latest[rid] = at
+            recipient, at = self.recipients[pos], self.times[pos]
+            if at >= latest.get(recipient, at):
+                latest[recipient] = at
         times = [self.times[pos] for pos, _ in hits]
         recent = sorted(latest, key=latest.__getitem__, reverse=True)[:RECENT]
-        return MassMatch(recipients=len(latest), messages=len(hits), first_ms=min(times), last_ms=max(times),
-                         similarity=round(max(sim for _, sim in hits), 3), recipient_ids=tuple(recent))
+        return NearCopies(recipients=len(latest), messages=len(hits), first_ms=min(times), last_ms=max(times),
+                          similarity=round(max(sim for _, sim in hits), 3), threshold=threshold, names=tuple(recent))

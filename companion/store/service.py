@@ -39,6 +39,7 @@ class OutreachStore:
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self._closed = False
+        self.notice: str | None = None  # e.g. "the damaged log was set aside"
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -58,10 +59,6 @@ class OutreachStore:
         self._jobs.put(_STOP)
         await asyncio.get_running_loop().run_in_executor(None, self._thread.join, 10)
 
-    @property
-    def notice(self) -> str | None:
-        return self.cache.notice
-
     def view(self) -> LogCache:
         """The log in memory, read-only for the caller (the coach's OutreachLog)."""
         return self.cache
@@ -71,7 +68,8 @@ class OutreachStore:
     def _run(self, loop: asyncio.AbstractEventLoop, opened: asyncio.Future) -> None:
         try:
             db = LogDB.in_dir(self.data_dir, self.cache)
-            db.load(self.cache, index=False)
+            self.notice = db.notice
+            self.cache.replace_all(db.load())
             version = db.data_version()
         except BaseException as exc:  # StoreError, OSError, ...: the caller decides what to do
             loop.call_soon_threadsafe(_settle, opened, None, exc)
@@ -99,7 +97,7 @@ class OutreachStore:
                 now = db.data_version()
                 if now != version:
                     version = now
-                    self.cache.replace_all(db.load(LogCache(), index=False))
+                    self.cache.replace_all(db.load())
                     self._build_index_soon()
             except Exception:
                 log.exception("reloading the outreach log failed")
@@ -148,8 +146,6 @@ async def attach(services) -> None:
     A log that cannot be opened (e.g. written by a newer Tactful) leaves services.store None: the
     companion still coaches, and outreach commands answer `unavailable`.
     """
-    if services.store is not None:
-        return
     store = OutreachStore(services.data_dir)
     try:
         await store.start()

@@ -76,7 +76,6 @@ class Reminders:
 
         people, marks = self._people_and_marks()
         now = self.clock()
-        people.sort(key=lambda r: r.last_contact_ms or 0, reverse=True)
         rows = []
         for rec in people:
             item = due(rec, now)

@@ -16,7 +16,7 @@ def _mask_words(ctx: CoachContext) -> tuple[str, ...]:
 
 
 def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
-    m = ctx.outreach.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx)) if ctx.outreach.ready else None
+    m = ctx.outreach.mass_check(draft.text, recipient_slug(ctx), _mask_words(ctx))
     if m is None:
         return
     first, last = say_date(m.first_ms, ctx.now), say_date(m.last_ms, ctx.now)

@@ -6,9 +6,9 @@ import re
 from datetime import timedelta
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import LATE_DAYS, WAIT_DAYS, follow_up_due
+from companion.coach.due import LATE_DAYS, WAIT_DAYS, follow_up_due, unanswered
 from companion.coach.engine import CoachContext, Rule, phrase_rule
-from companion.coach.matching import first_name, recipient_log
+from companion.coach.matching import first_name, recipient_company, recipient_log
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 
 MATCH_MINUTES = 5
@@ -28,11 +28,10 @@ def _due(ctx: CoachContext):
     or None, the recipient's log), from the log and the thread together."""
     rec = recipient_log(ctx)
     t_mine, t_theirs = message_times(ctx.thread)
-    now_ms = to_ms(ctx.now)  # a clock set back must not produce negative waits
-    mine = [t for t in _merge([s.at_ms for s in rec.sent] if rec else [], t_mine) if t <= now_ms]
-    last_reply = max((t for t in (*(rec.replies if rec else ()), *t_theirs) if t <= now_ms), default=None)
-    unanswered = [t for t in mine if last_reply is None or t > last_reply]
-    return follow_up_due(unanswered, now_ms), unanswered, last_reply, rec
+    now_ms = to_ms(ctx.now)
+    mine = _merge([s.at_ms for s in rec.sent] if rec else [], t_mine)
+    waiting, last_reply = unanswered(mine, [*(rec.replies if rec else ()), *t_theirs], now_ms)
+    return follow_up_due(waiting, now_ms), waiting, last_reply, rec
 
 
 def _ago(days: float) -> str:
@@ -42,7 +41,7 @@ def _ago(days: float) -> str:
 
 def _reminder(ctx: CoachContext, rec, days: float) -> str:
     """A short, warm follow-up to adapt (never sent by us)."""
-    company = (ctx.profile.current_company if ctx.profile else None) or ctx.company or (rec.company if rec else None)
+    company = recipient_company(ctx) or (rec.company if rec else None)
     about = f" about a referral at {company}" if company else ""
     gap = " I know it has been a little while." if days >= LATE_DAYS else ""
     return (f"Hi {first_name(ctx, rec) or 'there'}, just bringing my note{about} back to the top of your inbox."
@@ -88,7 +87,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
     follow_ups = len(unanswered) - 1
     times = "once" if follow_ups == 1 else "twice" if follow_ups == 2 else f"{follow_ups} times"
     since = "" if last_reply is None else f" since their last reply on {say_date(last_reply, ctx.now)}"
-    company = (ctx.profile.current_company if ctx.profile else None) or (rec.company if rec else None)
+    company = recipient_company(ctx) or (rec.company if rec else None)
     elsewhere = f"someone else at {company}" if company else "someone else on the team"
     yield STOP.finding(
         f"You have written to {first_name(ctx, rec) or 'there'} {len(unanswered)} times{since} (first on "
