@@ -25,10 +25,10 @@ _NEXT = re.compile(r'["\[\]{}]')
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # unrolled: linear even unterminated
 
 
-def too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
-    """Whether brackets outside strings nest deeper than `limit`. Linear: each step jumps to the
-    next bracket or over a whole string with one C-level regex match."""
-    if text.count("[") + text.count("{") <= limit:  # the usual case: too few brackets to matter
+def too_deep(text: str) -> bool:
+    """Whether brackets outside strings nest deeper than MAX_JSON_DEPTH. Linear: each step jumps to
+    the next bracket or over a whole string with one C-level regex match."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:  # the usual case: too few brackets to matter
         return False
     depth, pos, find, string = 0, 0, _NEXT.search, _STRING.match
     while True:
@@ -43,7 +43,7 @@ def too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
             pos = whole.end()
             continue
         depth += 1 if char in "[{" else -1
-        if depth > limit:
+        if depth > MAX_JSON_DEPTH:
             return True
         pos += 1
 
