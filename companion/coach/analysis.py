@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from companion.coach.utf16 import OffsetMap, utf16_len
+from companion.tone.strategies import lower_keeping_offsets
 
 # Prefix for a pattern whose every alternative opens with \b and a word character: one check where
 # no word starts instead of trying each alternative there (10-40% faster on large alternations).
@@ -27,13 +28,7 @@ class AnalysedDraft:
     memo: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        if len(self.lower) != len(self.text):
-            # A few characters lower-case to two code points ("İ"); keep offsets aligned with text.
-            self.lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
-        # Curly apostrophes are what phones and LinkedIn's editor insert; rules match straight ones.
-        if "’" in self.lower:
-            self.lower = self.lower.replace("’", "'")
+        self.lower = lower_keeping_offsets(self.text)  # rules match straight apostrophes, at text's offsets
 
     @cached_property
     def subject_lower(self) -> str:
