@@ -16,6 +16,7 @@ PASSAGE_BELOW = 0.15  # a two-sentence passage of a longer draft under this fire
 POLITE_FROM = 0.65  # the summary's label: polite from here, neutral in between
 MIN_PULL = 0.15  # log-odds: a strategy pulling less than this is not worth naming
 MIN_WORD_PULL = 0.3  # a bare n-gram must pull harder: "Google" at -0.16 is noise, not advice
+MAX_STRATEGY_RANGES = 20  # ranges listed per strategy; `more` counts the rest (see report.MAX_FINDINGS)
 # Rule-based tone findings that forbid the label "polite" for the same draft.
 _TONE_RULES = frozenset({"tone.demanding", "followup.pressure"})
 CITATION = "Stanford Politeness Corpus, Danescu-Niculescu-Mizil et al., ACL 2013"
@@ -161,8 +162,8 @@ def _first_sentence(draft: AnalysedDraft) -> tuple[int, int] | None:
 
 
 def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | None:
-    """The Feedback's `tone`: P(polite), a label and the strategies with UTF-16 ranges; None when
-    tone.impolite is switched off or does not apply (then the model does not run)."""
+    """The Feedback's `tone`: P(polite), a label and the strategies with their first UTF-16 ranges;
+    None when tone.impolite is switched off or does not apply (then the model does not run)."""
     if not IMPOLITE.applies(ctx):
         return None
     model = default_model()
@@ -174,17 +175,15 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
         label = "impolite"  # a rude passage in an otherwise courteous draft
     elif label == "polite" and codes & _TONE_RULES:
         label = "neutral"  # the sidebar must not call a draft polite while flagging its tone
-    return {
-        "polite_probability": round(p, 3), "label": label, "demanding": DEMANDING.code in codes,
-        "strategies": [
-            {"name": name, "label": LABELS[name],
-             "effect": round(model.weights.get("S:" + name, 0.0), 3),
-             "ranges": [draft.range(s.start, s.end) for s in spans],
-             "words": [s.words for s in spans]}
-            for name, spans in result.strategies.items()
-        ],
-        "source": CITATION,
-    }
+    strategies = []
+    for name, spans in result.strategies.items():
+        shown = spans[:MAX_STRATEGY_RANGES]
+        strategies.append({"name": name, "label": LABELS[name], "effect": round(model.weights.get("S:" + name, 0.0), 3),
+                           "ranges": [draft.range(s.start, s.end) for s in shown], "words": [s.words for s in shown]})
+        if len(spans) > len(shown):
+            strategies[-1]["more"] = len(spans) - len(shown)
+    return {"polite_probability": round(p, 3), "label": label, "demanding": DEMANDING.code in codes,
+            "strategies": strategies, "source": CITATION}
 
 
 IMPOLITE = Rule(
