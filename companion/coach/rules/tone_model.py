@@ -5,7 +5,7 @@ what would lift it. docs/tone.md, "In the coach", has the details."""
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.language import sentence_bounds
-from companion.coach.rules.tone_demanding import DEMANDING, demanding_findings
+from companion.coach.rules.tone_demanding import DEMANDING, triggers
 from companion.tone.model import ToneModel, ToneResult, default_model, sigmoid
 from companion.tone.strategies import LABELS
 
@@ -54,14 +54,6 @@ def _pieces(draft: AnalysedDraft) -> list:
 def _result(draft: AnalysedDraft) -> ToneResult:
     """The model's result for the draft, computed once per draft (the rule and the summary share it)."""
     return draft.remember("tone", lambda: default_model().analyse(draft.text, _pieces(draft)))
-
-
-def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
-    """Code-point spans tone.demanding reports for this draft (none when it is switched off)."""
-    if not DEMANDING.applies(ctx):
-        return []
-    return [(draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end))
-            for f in demanding_findings(draft) if f.range is not None]
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
@@ -117,7 +109,9 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         passage = draft.text[offset:end]
     result = model.explain(draft.text if passage is None else passage)
     p = result.polite_probability
-    demanding = [(s - offset, e - offset) for s, e in _demanding_spans(draft, ctx)]
+    demanding = []  # what tone.demanding reports (when it runs), relative to the passage
+    if DEMANDING.applies(ctx):
+        demanding = [(s - offset, e - offset) for _kind, s, e, _fix in triggers(draft)]
     down = pulls(result, exclude=demanding)[:3]
     if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
