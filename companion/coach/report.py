@@ -12,7 +12,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
 from companion.coach.registry import RANK, RULES
-from companion.coach.limits import limits
+from companion.coach.rules.length import limits
 from companion.coach.rules.tone_model import tone_summary
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ async def handle(msg, session, services) -> Feedback:
     page = session.page(msg.tab)  # what the coach knows besides the text: the page of the draft's tab
     ctx = CoachContext(
         surface=msg.surface,
-        limit=msg.limit,  # else the composer's (coach/limits.py)
+        limit=msg.limit,  # else the composer's (coach/rules/length.py)
         subject=msg.subject,
         profile=page.profile,
         own_profile=session.own_profile,
