@@ -1,10 +1,7 @@
-"""What a frame may cost before it is understood: bytes before auth, JSON nesting before parsing.
-
-The reader's size cap is set at upgrade to the largest authenticated frame (a `page`, 8 MiB), so
-`cap_until_auth` counts the bytes fed to aiohttp's frame parser and ends a socket with 1009 past
-PRE_AUTH_BYTES until the handshake lifts it (docs/security.md, threat 23). json.loads recurses per
-`[` or `{`, so `json_value` refuses nesting deeper than MAX_JSON_DEPTH with a linear scan first
-(threat 27).
+"""What a frame may cost before it is understood (docs/security.md, threats 23 and 27): aiohttp's
+frame cap is the largest authenticated frame (a `page`, 8 MiB), so until the handshake lifts it,
+`cap_until_auth` counts the bytes a socket sends; json.loads recurses per `[` or `{`, so
+`json_value` refuses deep nesting with a linear scan first.
 """
 
 from __future__ import annotations
