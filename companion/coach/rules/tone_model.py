@@ -133,7 +133,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     else:  # point at "please" opening a sentence if that is there, else at the passage or the first sentence
         first = result.strategies.get("please_start", [None])[0]
         span = (first.start, first.end) if first else (0, len(passage)) if passage else _first_sentence(draft)
-    if span is not None and offset:
+    if offset:
         span = (span[0] + offset, span[1] + offset)
     data = {"polite_probability": round(p, 3),
             "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down],
@@ -147,10 +147,9 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     )
 
 
-def _first_sentence(draft: AnalysedDraft) -> tuple[int, int] | None:
+def _first_sentence(draft: AnalysedDraft) -> tuple[int, int]:
+    """Its span; the draft is not blank (the engine runs no rule on a blank draft)."""
     start = len(draft.text) - len(draft.text.lstrip())
-    if start == len(draft.text):
-        return None
     s, e = sentence_bounds(draft, start)
     return start, s + len(draft.text[s:e].rstrip())
 
