@@ -17,7 +17,6 @@ MAX_TABS = 8  # page contexts per connection (one per tab; the least recently us
 class PageContext:
     """What a tab's last page snapshot said."""
 
-    url: str | None = None
     profile: Profile | None = None  # the recipient, from the last profile/thread page
     thread: Thread | None = None
     composer: Composer | None = None

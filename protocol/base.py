@@ -6,4 +6,4 @@ from pydantic import BaseModel, ConfigDict
 class Model(BaseModel):
     """Base for every wire model. Unknown fields are an error, not silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid")

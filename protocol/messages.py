@@ -7,7 +7,7 @@ companion/server/handshake.py and docs/protocol.md. After auth, client commands 
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 
 from protocol.base import Model
 from protocol.errors import ErrorCode
@@ -193,15 +193,3 @@ ServerMessage = Annotated[
     Union[Hello, AuthChallenge, AuthOk, Paired, AuthInvalid, Result, Event],
     Field(discriminator="type"),
 ]
-
-_client_adapter: TypeAdapter = TypeAdapter(ClientMessage)
-_server_adapter: TypeAdapter = TypeAdapter(ServerMessage)
-
-
-def parse_client_message(data: str | bytes) -> Any:
-    """Parse one JSON frame into its model; raises pydantic.ValidationError when it does not fit."""
-    return _client_adapter.validate_json(data)
-
-
-def parse_server_message(data: str | bytes) -> Any:
-    return _server_adapter.validate_json(data)

@@ -4,9 +4,12 @@ import json
 from typing import get_args
 
 import pytest
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from protocol.messages import COMMAND_TYPES, ClientMessage, ServerMessage, parse_client_message, parse_server_message
+from protocol.messages import COMMAND_TYPES, ClientMessage, ServerMessage
+
+parse_client_message = TypeAdapter(ClientMessage).validate_json
+parse_server_message = TypeAdapter(ServerMessage).validate_json
 
 CLIENT_MODELS = get_args(get_args(ClientMessage)[0])
 SERVER_MODELS = get_args(get_args(ServerMessage)[0])

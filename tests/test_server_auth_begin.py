@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXT_ORIGIN, OTHER_EXT_ORIGIN, open_ws, recv_json
-from test_server_handshake import expect_4401
-
-from protocol.messages import parse_server_message
+from test_server_handshake import expect_4401, parse_server_message
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "protocol.md"
 

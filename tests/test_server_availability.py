@@ -109,7 +109,8 @@ async def test_deep_json_after_auth_counts_as_a_bad_message_until_1008(make_serv
 async def test_a_long_repetitive_draft_gets_a_small_reply(make_server):
     """A 100 KB draft of "I'm " got a ~1 MB reply (a range per repetition); now findings and
     tone ranges are capped with an "and N more" count."""
-    from companion.coach.report import MAX_FINDINGS, MAX_STRATEGY_RANGES
+    from companion.coach.report import MAX_FINDINGS
+    from companion.coach.rules.tone_model import MAX_STRATEGY_RANGES
 
     server = await make_server()
     ws = await pair_and_connect(server)

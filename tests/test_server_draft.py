@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 from conftest import recv_json
 
+from pydantic import TypeAdapter
+
 from protocol.feedback import Feedback
-from protocol.messages import parse_server_message
+from protocol.messages import ServerMessage
+
+parse_server_message = TypeAdapter(ServerMessage).validate_json
 
 NOTE = ("Hi Dana, I saw the Staff Engineer opening on the payments team at Acme. I have led two ledger "
         "migrations and would love to be considered. Would you be open to referring me? Thank you!")

@@ -5,10 +5,13 @@ import json
 
 import pytest
 from conftest import EXT_ORIGIN, OTHER_EXT_ORIGIN, authenticate, open_ws, pair, recv_json
+from pydantic import TypeAdapter
 from websockets.exceptions import ConnectionClosed
 
 from companion.cli.pair_cmd import request_code
-from protocol.messages import parse_server_message
+from protocol.messages import ServerMessage
+
+parse_server_message = TypeAdapter(ServerMessage).validate_json  # a reply that does not fit the protocol raises
 
 
 async def expect_4401(ws, timeout: float = 5.0) -> dict:

@@ -4,16 +4,15 @@ Rules run on every keystroke, so anything more than one pass over the text belon
 once per draft (lazily: a property nobody asks for costs nothing), not in each rule.
 """
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from companion.coach.utf16 import OffsetMap, utf16_len
+from companion.tone.strategies import lower_keeping_offsets
 
 # Prefix for a pattern whose every alternative opens with \b and a word character: one check where
 # no word starts instead of trying each alternative there (10-40% faster on large alternations).
 WORD_START = r"(?<!\w)(?=\w)"
-_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 @dataclass
@@ -27,13 +26,7 @@ class AnalysedDraft:
     memo: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        if len(self.lower) != len(self.text):
-            # A few characters lower-case to two code points ("İ"); keep offsets aligned with text.
-            self.lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
-        # Curly apostrophes are what phones and LinkedIn's editor insert; rules match straight ones.
-        if "’" in self.lower:
-            self.lower = self.lower.replace("’", "'")
+        self.lower = lower_keeping_offsets(self.text)  # rules match straight apostrophes, at text's offsets
 
     @cached_property
     def subject_lower(self) -> str:
@@ -42,10 +35,6 @@ class AnalysedDraft:
     @cached_property
     def offsets(self) -> OffsetMap:
         return OffsetMap(self.text)
-
-    @cached_property
-    def word_count(self) -> int:
-        return len(_WORD.findall(self.text))
 
     def sentence_start(self, index: int, limit: int = 80) -> int:
         """Where the sentence holding `index` starts, looking back at most `limit` characters (a few

@@ -12,7 +12,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
 from companion.coach.registry import RANK, RULES
-from companion.coach.limits import limits
+from companion.coach.rules.length import limits
 from companion.coach.rules.tone_model import tone_summary
 
 log = logging.getLogger(__name__)
@@ -20,9 +20,9 @@ log = logging.getLogger(__name__)
 PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
 ERROR_CAP = 40
 # What one reply may list: a long draft can repeat a pattern thousands of times (a 100 KB draft of
-# "I'm " would get a ~1 MB reply). Beyond these, the reply says how many more there are.
+# "I'm " would get a ~1 MB reply). Beyond this (and the tone summary's MAX_STRATEGY_RANGES per
+# strategy, rules/tone_model.py), the reply says how many more there are.
 MAX_FINDINGS = 30
-MAX_STRATEGY_RANGES = 20
 
 # The do's, in the order a user reads a message: (id, label). Each rule declares the item it
 # decides (Rule.checklist); the rule-based demand check and the politeness model share "polite", so
@@ -83,9 +83,9 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # breaks ties among findings without a range.
     ordered = sorted(findings, key=lambda f: (RANK[f.severity], f.range.start if f.range else -1))
     empty = not draft.text.strip()
-    return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered), findings=_capped(ordered),
-                    checklist=checklist(ctx, ordered, empty), hints=_hints(draft, ctx), limits=sizes,
-                    tone=_capped_tone(tone_summary(draft, ctx, ordered)))
+    return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered),
+                    findings=_capped(ordered), checklist=checklist(ctx, ordered, empty), hints=_hints(draft, ctx),
+                    limits=sizes, tone=tone_summary(draft, ctx, ordered))
 
 
 def _capped(findings: list[Finding]) -> list[Finding]:
@@ -97,13 +97,3 @@ def _capped(findings: list[Finding]) -> list[Finding]:
     more = len(findings) - len(kept)
     return [*kept, Finding(code="more.findings", severity="info", message=f"and {more} more findings like these; "
                            "fix the ones above first", docs="docs/rules.md#morefindings", data={"more": more})]
-
-
-def _capped_tone(tone: dict | None) -> dict | None:
-    """Each strategy's first MAX_STRATEGY_RANGES ranges; `more` says how many were left out."""
-    for item in (tone or {}).get("strategies", ()):
-        extra = len(item["ranges"]) - MAX_STRATEGY_RANGES
-        if extra > 0:
-            item["ranges"], item["words"] = item["ranges"][:MAX_STRATEGY_RANGES], item["words"][:MAX_STRATEGY_RANGES]
-            item["more"] = extra
-    return tone

@@ -11,28 +11,23 @@ from companion.coach import CoachContext, analyze
 from companion.errors import CommandError
 
 
-def build_context(msg, session, services) -> CoachContext:
-    """What the coach knows besides the text: the page of the draft's tab, the settings."""
-    page = session.page(msg.tab)
-    profile = page.profile
-    return CoachContext(
+async def handle(msg, session, services) -> Feedback:
+    if services.is_paused or session.paused:
+        raise CommandError(ErrorCode.PAUSED, "coaching is paused")
+    page = session.page(msg.tab)  # what the coach knows besides the text: the page of the draft's tab
+    ctx = CoachContext(
         surface=msg.surface,
-        limit=msg.limit or (page.composer.limit if page.composer else None),
+        limit=msg.limit,  # else the composer's (coach/rules/length.py)
         subject=msg.subject,
-        profile=profile,
+        profile=page.profile,
         own_profile=session.own_profile,
         thread=page.thread,
         composer=page.composer,
         outreach=services.store.view() if services.store is not None else None,
-        recipient_slug=msg.recipient or (profile.slug if profile else None),
+        recipient_slug=msg.recipient,  # else the profile's or the thread's (coach/matching.py)
         now=services.clock(),
         disabled=frozenset(session.disabled_rules),
         caret=msg.caret,
         captured_at=page.captured_at,
     )
-
-
-async def handle(msg, session, services) -> Feedback:
-    if services.is_paused or session.paused:
-        raise CommandError(ErrorCode.PAUSED, "coaching is paused")
-    return analyze(msg.text, build_context(msg, session, services), msg.version)
+    return analyze(msg.text, ctx, msg.version)

@@ -66,7 +66,6 @@ async def handle(msg, session, services) -> dict:
         raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
     session.own_profile = await asyncio.to_thread(_remember_own, result, services.data_dir, known)
     page = session.page(getattr(msg, "tab", None))  # the parsed page becomes its tab's context
-    page.url = msg.url
     page.profile = _recipient(result, page.profile)
     page.thread = result.thread
     page.composer = result.composer

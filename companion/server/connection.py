@@ -20,6 +20,7 @@ from typing import Any
 from aiohttp import WSCloseCode, WSMsgType, web
 from pydantic import BaseModel, ValidationError
 
+from companion.commands import HANDLERS
 from companion.errors import CommandError, storage_error
 from companion.server.frames import MAX_JSON_DEPTH, NOT_JSON, TOO_DEEP, json_value
 from companion.server.handshake import handshake as run_handshake
@@ -71,12 +72,9 @@ class Connection:
     """Runs one accepted WebSocket until it closes. Create, then `await run()`."""
 
     def __init__(self, ws: web.WebSocketResponse, services, origin: str, limits, ticket):
-        from companion.commands import HANDLERS  # the dispatch table; imported late so it can grow
-
         self.ws = ws
         self.services = services
         self.config = services.config
-        self.handlers = HANDLERS
         self.session = Session(origin=origin)
         self._limits, self._ticket = limits, ticket  # its place in the connection pools (limits.py)
         self.closing = False
@@ -283,7 +281,7 @@ class Connection:
         msg_id = raw.get("id")
         if not isinstance(msg_id, int) or isinstance(msg_id, bool):
             msg_id = None
-        entry = self.handlers.get(kind) if kind else None
+        entry = HANDLERS.get(kind)
         if entry is None:
             if kind in ("auth", "auth_begin", "pair"):
                 return self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, "already authenticated")

@@ -1,10 +1,7 @@
-"""What a frame may cost before it is understood: bytes before auth, JSON nesting before parsing.
-
-The reader's size cap is set at upgrade to the largest authenticated frame (a `page`, 8 MiB), so
-`cap_until_auth` counts the bytes fed to aiohttp's frame parser and ends a socket with 1009 past
-PRE_AUTH_BYTES until the handshake lifts it (docs/security.md, threat 23). json.loads recurses per
-`[` or `{`, so `json_value` refuses nesting deeper than MAX_JSON_DEPTH with a linear scan first
-(threat 27).
+"""What a frame may cost before it is understood (docs/security.md, threats 23 and 27): aiohttp's
+frame cap is the largest authenticated frame (a `page`, 8 MiB), so until the handshake lifts it,
+`cap_until_auth` counts the bytes a socket sends; json.loads recurses per `[` or `{`, so
+`json_value` refuses deep nesting with a linear scan first.
 """
 
 from __future__ import annotations
@@ -25,10 +22,10 @@ _NEXT = re.compile(r'["\[\]{}]')
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # unrolled: linear even unterminated
 
 
-def too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
-    """Whether brackets outside strings nest deeper than `limit`. Linear: each step jumps to the
-    next bracket or over a whole string with one C-level regex match."""
-    if text.count("[") + text.count("{") <= limit:  # the usual case: too few brackets to matter
+def too_deep(text: str) -> bool:
+    """Whether brackets outside strings nest deeper than MAX_JSON_DEPTH. Linear: each step jumps to
+    the next bracket or over a whole string with one C-level regex match."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:  # the usual case: too few brackets to matter
         return False
     depth, pos, find, string = 0, 0, _NEXT.search, _STRING.match
     while True:
@@ -43,7 +40,7 @@ def too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
             pos = whole.end()
             continue
         depth += 1 if char in "[{" else -1
-        if depth > limit:
+        if depth > MAX_JSON_DEPTH:
             return True
         pos += 1
 

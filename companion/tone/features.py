@@ -1,6 +1,6 @@
 """The model's features: politeness strategies plus word n-grams, each tied to spans of the text:
 "S:<strategy>", "U:<word>", "B:<w1> <w2>" ("<s>" marks a sentence start), all binary. They are found
-per sentence (`chunks`; no feature spans two sentences), so training (`extract`) and inference
+per sentence (`chunks`; no feature spans two sentences), so training (`feature_names`) and inference
 (model.py, which caches each sentence's features) see the same features; docs/tone.md.
 """
 
@@ -42,7 +42,7 @@ def chunks(text: str) -> list[tuple[int, str]]:
 
 
 def sentence_features(chunk: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
-    """`extract` for one piece of `chunks`."""
+    """(n-grams, strategies) of one piece of `chunks`."""
     tokens = parse(chunk)
     return ngram_spans(tokens), find_strategies(chunk, tokens)
 
@@ -58,7 +58,8 @@ def merge_strategies(parts) -> dict[str, list[Span]]:
 
 
 def merge(parts: list) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
-    """`extract`'s result from (offset, (n-grams, strategies, ...)) for each piece of `chunks`."""
+    """(n-gram features with the span of their first occurrence, strategies with all their spans) of
+    a text from (offset, (n-grams, strategies, ...)) for each piece of `chunks`."""
     ngrams: dict[str, tuple[int, int]] = {}
     for offset, (piece_ngrams, *_rest) in parts:
         for name, (s, e) in piece_ngrams.items():
@@ -66,12 +67,7 @@ def merge(parts: list) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]
     return ngrams, merge_strategies((offset, info[1]) for offset, info in parts)
 
 
-def extract(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
-    """(n-gram features with the span of their first occurrence, strategies with all their spans)."""
-    return merge([(offset, sentence_features(chunk)) for offset, chunk in chunks(text)])
-
-
 def feature_names(text: str) -> list[str]:
-    """All active feature names of `text` (each with value 1.0)."""
-    ngrams, strategies = extract(text)
+    """All active feature names of `text` (each with value 1.0): what training sees."""
+    ngrams, strategies = merge([(offset, sentence_features(chunk)) for offset, chunk in chunks(text)])
     return [*("S:" + name for name in strategies), *ngrams]

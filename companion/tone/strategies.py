@@ -79,6 +79,15 @@ def parse(text: str) -> list[Token]:
     return out
 
 
+def lower_keeping_offsets(text: str) -> str:
+    """`text` lower-cased, curly apostrophes made straight (phones and LinkedIn's editor insert them),
+    and as long as `text`: a character that lower-cases to two code points ("İ") is kept as it is."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lower.replace("’", "'")
+
+
 # Word -> stem used by the position rules; contractions count as their pronoun ("I'm" is "I").
 def _base(norm: str) -> str:
     head, sep, _ = norm.partition("'")
@@ -195,10 +204,7 @@ def find_strategies(text: str, tokens: list[Token] | None = None) -> dict[str, l
             add("positive_lexicon", t.start, t.end)
         elif w in NEGATIVE:
             add("negative_lexicon", t.start, t.end)
-    lower = text.lower()
-    if len(lower) != len(text):  # a few characters lower-case to two code points; keep offsets exact
-        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    lower = lower.replace("’", "'")
+    lower = lower_keeping_offsets(text)
     for name, triggers, pattern in _PHRASES:
         if any(k in lower for k in triggers):
             for m in pattern.finditer(lower):

@@ -175,6 +175,7 @@ _VAGUE = re.compile(
 _JOB_ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
     r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles)\b")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
@@ -182,7 +183,7 @@ def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
         (m for m in _JOB_ASK.finditer(draft.lower) if not negated(draft, m.start(), 25)), None)
     if m:
         return m.span()
-    if draft.word_count <= 3:  # "Hi": nothing is asked at all
+    if len(_WORD.findall(draft.text)) <= 3:  # "Hi": nothing is asked at all
         return (0, len(draft.text))
     return None
 

@@ -1,11 +1,23 @@
-"""length.*: LinkedIn's hard limit per surface, and our recommended range.
+"""length.*: LinkedIn's hard limit per surface, and our recommended range (docs/rules.md,
+"Recommended lengths"), which the report also states for every draft.
 
 Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emoji is two).
 """
 
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.limits import INMAIL_SUBJECT_LIMIT, limits
 from companion.coach.utf16 import utf16_len
+
+HARD_LIMITS = {"connection_note": 300, "message": 8000, "inmail": 1900, "follow_up": 8000}
+INMAIL_SUBJECT_LIMIT = 200
+RECOMMENDED = {"connection_note": (60, 300), "message": (250, 800), "inmail": (200, 800), "follow_up": (40, 400)}
+
+
+def limits(ctx: CoachContext) -> tuple[int, int, int]:
+    """(what LinkedIn allows, recommended min, recommended max) for the context's surface; the
+    limit the draft or its composer declares wins, and the range never exceeds it."""
+    allowed = ctx.limit or (ctx.composer.limit if ctx.composer is not None else None) or HARD_LIMITS[ctx.surface]
+    lo, hi = RECOMMENDED[ctx.surface]
+    return allowed, min(lo, allowed), min(hi, allowed)
 
 
 def _over_limit(draft, ctx: CoachContext):

@@ -105,29 +105,31 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     return True
 
 
-def _finding(draft, kind, start, end, fix=None):
-    message, suggestion = _MESSAGES[kind]
-    return DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
-                             suggestion=suggestion, data={"kind": kind})
+def _demanding(draft: AnalysedDraft, ctx):
+    for kind, start, end, fix in triggers(draft):
+        message, suggestion = _MESSAGES[kind]
+        yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
+                                suggestion=suggestion, data={"kind": kind})
 
 
-def demanding_findings(draft: AnalysedDraft) -> list:
-    """This rule's findings for the draft, worked out once (tone.impolite reads their spans)."""
+def triggers(draft: AnalysedDraft) -> list[tuple[str, int, int, str | None]]:
+    """(kind, start, end, fix) of what this rule reports, in code points, worked out once per draft
+    (tone.impolite reads the spans)."""
     return draft.remember("tone.demanding", lambda: list(_find(draft)))
 
 
 def _find(draft: AnalysedDraft):
     loud = list(_shouting(draft))
     for run in loud:
-        yield _finding(draft, "shout", *run)
+        yield ("shout", *run)
     for m in _TRIGGERS.finditer(draft.lower):
         if _keep(draft, m.lastgroup, m.start()) and not _inside(loud, *m.span()):
-            yield _finding(draft, m.lastgroup, *m.span())
+            yield m.lastgroup, m.start(), m.end(), None
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
             if not _inside(loud, *m.span()):
-                yield _finding(draft, "exclaim", *m.span(), "?" if "?" in m.group() else "!")
+                yield "exclaim", m.start(), m.end(), "?" if "?" in m.group() else "!"
 
 
 def _inside(runs, start: int, end: int) -> bool:
@@ -178,7 +180,7 @@ def _normal_case(shouted: str, at_sentence_start: bool) -> str:
 
 DEMANDING = Rule(
     judges_words=True,
-    code="tone.demanding", severity="error", check=lambda draft, ctx: demanding_findings(draft),
+    code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "I need you to forward my resume.", "Please get back to me ASAP.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",

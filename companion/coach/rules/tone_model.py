@@ -5,7 +5,7 @@ what would lift it. docs/tone.md, "In the coach", has the details."""
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.language import sentence_bounds
-from companion.coach.rules.tone_demanding import DEMANDING, demanding_findings
+from companion.coach.rules.tone_demanding import DEMANDING, triggers
 from companion.tone.model import ToneModel, ToneResult, default_model, sigmoid
 from companion.tone.strategies import LABELS
 
@@ -16,6 +16,7 @@ PASSAGE_BELOW = 0.15  # a two-sentence passage of a longer draft under this fire
 POLITE_FROM = 0.65  # the summary's label: polite from here, neutral in between
 MIN_PULL = 0.15  # log-odds: a strategy pulling less than this is not worth naming
 MIN_WORD_PULL = 0.3  # a bare n-gram must pull harder: "Google" at -0.16 is noise, not advice
+MAX_STRATEGY_RANGES = 20  # ranges listed per strategy; `more` counts the rest (see report.MAX_FINDINGS)
 # Rule-based tone findings that forbid the label "polite" for the same draft.
 _TONE_RULES = frozenset({"tone.demanding", "followup.pressure"})
 CITATION = "Stanford Politeness Corpus, Danescu-Niculescu-Mizil et al., ACL 2013"
@@ -53,14 +54,6 @@ def _pieces(draft: AnalysedDraft) -> list:
 def _result(draft: AnalysedDraft) -> ToneResult:
     """The model's result for the draft, computed once per draft (the rule and the summary share it)."""
     return draft.remember("tone", lambda: default_model().analyse(draft.text, _pieces(draft)))
-
-
-def _demanding_spans(draft: AnalysedDraft, ctx: CoachContext) -> list[tuple[int, int]]:
-    """Code-point spans tone.demanding reports for this draft (none when it is switched off)."""
-    if not DEMANDING.applies(ctx):
-        return []
-    return [(draft.offsets.from_utf16(f.range.start), draft.offsets.from_utf16(f.range.end))
-            for f in demanding_findings(draft) if f.range is not None]
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
@@ -116,7 +109,9 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         passage = draft.text[offset:end]
     result = model.explain(draft.text if passage is None else passage)
     p = result.polite_probability
-    demanding = [(s - offset, e - offset) for s, e in _demanding_spans(draft, ctx)]
+    demanding = []  # what tone.demanding reports (when it runs), relative to the passage
+    if DEMANDING.applies(ctx):
+        demanding = [(s - offset, e - offset) for _kind, s, e, _fix in triggers(draft)]
     down = pulls(result, exclude=demanding)[:3]
     if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
@@ -138,7 +133,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     else:  # point at "please" opening a sentence if that is there, else at the passage or the first sentence
         first = result.strategies.get("please_start", [None])[0]
         span = (first.start, first.end) if first else (0, len(passage)) if passage else _first_sentence(draft)
-    if span is not None and offset:
+    if offset:
         span = (span[0] + offset, span[1] + offset)
     data = {"polite_probability": round(p, 3),
             "pulled_down_by": [{"words": w, "strategy": s, "weight": round(x, 3)} for x, w, _sp, s in down],
@@ -152,17 +147,16 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     )
 
 
-def _first_sentence(draft: AnalysedDraft) -> tuple[int, int] | None:
+def _first_sentence(draft: AnalysedDraft) -> tuple[int, int]:
+    """Its span; the draft is not blank (the engine runs no rule on a blank draft)."""
     start = len(draft.text) - len(draft.text.lstrip())
-    if start == len(draft.text):
-        return None
     s, e = sentence_bounds(draft, start)
     return start, s + len(draft.text[s:e].rstrip())
 
 
 def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | None:
-    """The Feedback's `tone`: P(polite), a label and the strategies with UTF-16 ranges; None when
-    tone.impolite is switched off or does not apply (then the model does not run)."""
+    """The Feedback's `tone`: P(polite), a label and the strategies with their first UTF-16 ranges;
+    None when tone.impolite is switched off or does not apply (then the model does not run)."""
     if not IMPOLITE.applies(ctx):
         return None
     model = default_model()
@@ -174,17 +168,15 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
         label = "impolite"  # a rude passage in an otherwise courteous draft
     elif label == "polite" and codes & _TONE_RULES:
         label = "neutral"  # the sidebar must not call a draft polite while flagging its tone
-    return {
-        "polite_probability": round(p, 3), "label": label, "demanding": DEMANDING.code in codes,
-        "strategies": [
-            {"name": name, "label": LABELS[name],
-             "effect": round(model.weights.get("S:" + name, 0.0), 3),
-             "ranges": [draft.range(s.start, s.end) for s in spans],
-             "words": [s.words for s in spans]}
-            for name, spans in result.strategies.items()
-        ],
-        "source": CITATION,
-    }
+    strategies = []
+    for name, spans in result.strategies.items():
+        shown = spans[:MAX_STRATEGY_RANGES]
+        strategies.append({"name": name, "label": LABELS[name], "effect": round(model.weights.get("S:" + name, 0.0), 3),
+                           "ranges": [draft.range(s.start, s.end) for s in shown], "words": [s.words for s in shown]})
+        if len(spans) > len(shown):
+            strategies[-1]["more"] = len(spans) - len(shown)
+    return {"polite_probability": round(p, 3), "label": label, "demanding": DEMANDING.code in codes,
+            "strategies": strategies, "source": CITATION}
 
 
 IMPOLITE = Rule(
