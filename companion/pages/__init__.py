@@ -130,6 +130,20 @@ def _own_profile(profile: Profile | None, viewer: Profile | None, url: str | Non
     return viewer
 
 
+def recipient(result: PageResult, previous: Profile | None = None) -> Profile | None:
+    """Who a draft on this page is for: the profile shown, else the thread's other participant,
+    for whom a richer profile of the same person seen before (`previous`) is kept."""
+    if result.profile is not None and not result.profile.is_self:
+        return result.profile
+    if result.thread is not None and result.thread.participant is not None:
+        part = result.thread.participant
+        if previous is not None and ((part.slug and part.slug == previous.slug) or
+                                     (not part.slug and part.name and part.name == previous.name)):
+            return previous
+        return part
+    return None
+
+
 def _link_participant(found, profile: Profile | None) -> None:
     """A pop-up over a profile page talks with that person: reuse the profile's slug and URL."""
     part = found.participant
