@@ -130,6 +130,14 @@ def test_own_profile_merge_keeps_what_a_full_sighting_taught(tmp_path):
     assert own_profile.save(tmp_path, other).experience is None  # another account replaces it
 
 
+def test_own_profile_that_cannot_be_written_is_still_returned(tmp_path):
+    """A full disk or a refused write must not fail the page: the session keeps the profile."""
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    partial = parse_snapshot(None, fixture("classic_profile_1st.html")).own_profile
+    assert own_profile.save(not_a_folder, partial).slug == "sara-lindgren-dev"
+
+
 def test_own_profile_unreadable_file_is_ignored(tmp_path):
     (tmp_path / "own_profile.json").write_text("{not json")
     assert own_profile.load(tmp_path) is None

@@ -10,7 +10,6 @@ import asyncio
 import logging
 
 from protocol.errors import ErrorCode
-from protocol.page import PageResult, Profile
 
 from companion.coach.outreach_view import parse_time
 from companion.commands import outreach
@@ -18,17 +17,6 @@ from companion.errors import CommandError
 from companion.pages import PageTooComplex, own_profile, read_snapshot, recipient
 
 log = logging.getLogger(__name__)
-
-
-def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profile | None:
-    """Merge a newly seen own profile into the remembered one (file IO: runs in a thread)."""
-    try:
-        if result.own_profile is not None:
-            return own_profile.save(data_dir, result.own_profile)
-        return known
-    except OSError as exc:  # a full disk must not fail the page: the context still works
-        log.warning("own profile not saved: %s", type(exc).__name__)
-        return result.own_profile or known
 
 
 async def handle(msg, session, services) -> dict:
@@ -44,7 +32,9 @@ async def handle(msg, session, services) -> dict:
     except PageTooComplex as exc:
         log.warning("page refused before parsing: %s", exc)  # the reason only, never the page
         raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
-    session.own_profile = await asyncio.to_thread(_remember_own, result, services.data_dir, known)
+    if result.own_profile is not None:
+        known = await asyncio.to_thread(own_profile.save, services.data_dir, result.own_profile)
+    session.own_profile = known
     page = session.page(msg.tab)  # the parsed page becomes its tab's context
     page.url = msg.url
     page.profile = recipient(result, page.profile)
