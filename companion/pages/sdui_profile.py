@@ -22,19 +22,15 @@ def is_sdui(snap: Snapshot) -> bool:
 
 
 def _cards(snap: Snapshot) -> list[tuple[str, LexborNode]]:
-    """Every profile card (componentkey `com.linkedin.sdui.profile.card.ref<id><Card>`), found in
-    one pass and kept on the snapshot: a query per card would walk the tree each time."""
-    found = getattr(snap, "_sdui_cards", None)
-    if found is None:
-        found = [(n.attributes.get("componentkey") or "", n)
-                 for n in snap.tree.css('[componentkey^="com.linkedin.sdui.profile.card"]')]
-        found.sort(key=lambda kn: kn[1].tag != "section")  # the section itself before its wrapper
-        snap._sdui_cards = found
-    return found
+    """Every profile card (componentkey `com.linkedin.sdui.profile.card.ref<id><Card>`), the section
+    itself before its wrapper; found in one pass, as a query per card would walk the tree each time."""
+    found = [(n.attributes.get("componentkey") or "", n)
+             for n in snap.tree.css('[componentkey^="com.linkedin.sdui.profile.card"]')]
+    return sorted(found, key=lambda kn: kn[1].tag != "section")
 
 
-def card(snap: Snapshot, suffix: str) -> LexborNode | None:
-    return next((node for key, node in _cards(snap) if key.endswith(suffix)), None)
+def _card(cards: list[tuple[str, LexborNode]], suffix: str) -> LexborNode | None:
+    return next((node for key, node in cards if key.endswith(suffix)), None)
 
 
 def _visit_top(node: LexborNode) -> int:
@@ -124,8 +120,7 @@ def _raw_entries(section: LexborNode) -> list[entries.RawEntry]:
     return raws
 
 
-def _posts(snap: Snapshot, owner: str | None):
-    section = card(snap, "Activity")
+def _posts(section: LexborNode | None, owner: str | None):
     if section is None:
         return None
     items = section.css('[role="listitem"]') or section.css('[data-testid="carousel-child-container"]')
@@ -140,7 +135,8 @@ def _posts(snap: Snapshot, owner: str | None):
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
     profile = Profile()
-    top = card(snap, "Topcard")
+    cards = _cards(snap)
+    top = _card(cards, "Topcard")
     profile.slug = resolve_slug(url, top, warnings)
     profile.url = profile_url(profile.slug)
     line_parts: list[str] = []
@@ -149,13 +145,13 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
         profile.name = name_from_title(snap)
     else:
         line_parts = parse_top_card(snap, top, profile)
-    about = card(snap, "About")
+    about = _card(cards, "About")
     if about is not None:
         box = about.css_first(_EXPANDABLE)
         profile.about = (text_of(box, skip="button") if box is not None else text_of(about, skip="h2, button")) or None
-    entries.read_sections(profile, card(snap, "ExperienceTopLevelSection"), card(snap, "EducationTopLevelSection"),
+    entries.read_sections(profile, _card(cards, "ExperienceTopLevelSection"), _card(cards, "EducationTopLevelSection"),
                           _raw_entries)
-    profile.posts = _posts(snap, profile.slug)
+    profile.posts = _posts(_card(cards, "Activity"), profile.slug)
     entries.fill_current(profile, line_parts)
     profile.is_self = is_own_page(snap, profile.slug)
     return profile
