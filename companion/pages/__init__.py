@@ -1,8 +1,5 @@
-"""LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds.
-
-`parse_snapshot(url, html)` never raises: what it cannot read becomes a `warnings` entry and the
-fields stay None; `read_snapshot` raises PageTooComplex for a snapshot too complex to parse in
-bounded time (bounds.py). One adapter per build and page kind; docs/pages.md lists their anchors.
+"""LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds:
+one adapter per build and page kind; docs/pages.md lists their anchors.
 """
 
 import logging

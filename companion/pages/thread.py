@@ -20,15 +20,14 @@ MAX_MESSAGES = 500
 TEXT_LIMIT = 4000
 
 
-def _containers(snap: Snapshot) -> list[LexborNode]:
-    """Conversation containers holding messages; open pop-ups before minimized ones."""
+def _container(snap: Snapshot) -> LexborNode | None:
+    """The first conversation container holding messages, an open pop-up before a minimized one."""
     found: list[LexborNode] = []
     for event in snap.css("[data-event-urn], " + _EVENT):
         box = next(filter(None, (ancestor_matching(event, sel) for sel in _BOXES)), event.parent)
         if box is not None and all(box.mem_id != f.mem_id for f in found):
             found.append(box)
-    found.sort(key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""))
-    return found
+    return min(found, key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""), default=None)
 
 
 def _participant(box: LexborNode) -> Profile | None:
@@ -55,11 +54,10 @@ def _body(event: LexborNode) -> str:
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | None = None) -> Thread | None:
     """The first open conversation on the page, or None when there is none."""
-    boxes = _containers(snap)
-    if not boxes:
+    box = _container(snap)
+    if box is None:
         return None
     now = now or datetime.now()
-    box = boxes[0]
     participant = _participant(box)
     them_name = (participant.name or "").casefold() if participant else ""
     events = box.css(_EVENT) or box.css("[data-event-urn]")
