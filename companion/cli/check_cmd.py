@@ -23,7 +23,8 @@ def register(subparsers) -> None:
     p.add_argument("--subject", help="the InMail subject line")
     p.add_argument("--recipient", metavar="NAME", help="the recipient's name, for the greeting check")
     p.add_argument("--company", metavar="NAME", help="the company the recipient works at")
-    p.add_argument("--profile", metavar="PROFILE.json", help="the recipient's profile (protocol Profile or PageResult JSON)")
+    p.add_argument("--profile", metavar="PROFILE.json",
+                   help="the recipient's profile (protocol Profile or PageResult JSON)")
     p.add_argument("--own-profile", metavar="PROFILE.json", help="your own profile, for shared-history hints")
     p.add_argument("--page", metavar="FILE.html", help="a saved LinkedIn page of the recipient (profile or thread)")
     p.add_argument("--url", help="the page's URL, with --page (default: the page's canonical link)")

@@ -156,7 +156,8 @@ def mutual_connections(ctx) -> list[Offer]:
 
 
 def _city(location: str | None) -> str:
-    return (location or "").split(",")[0].replace("Greater", "").replace("Metropolitan Area", "").replace("Area", "").strip()
+    city = (location or "").split(",")[0]
+    return city.replace("Greater", "").replace("Metropolitan Area", "").replace("Area", "").strip()
 
 
 def same_city(ctx) -> list[Offer]:
@@ -207,7 +208,8 @@ def last_talked(ctx) -> list[Offer]:
         else:
             phrase = f"{days // 365} years ago"
         if msg.sender == "them":
-            text = "Thanks for your reply." if days < 14 else f"It's been {phrase.removesuffix(' ago')} since we last spoke."
+            text = ("Thanks for your reply." if days < 14
+                    else f"It's been {phrase.removesuffix(' ago')} since we last spoke.")
         else:
             text = f"Following up on my message from {phrase}."
         why = f"Your last message together was {phrase} ({'from them' if msg.sender == 'them' else 'from you'})."
