@@ -177,7 +177,3 @@ class Snapshot:
 
     def css_first(self, selector: str) -> LexborNode | None:
         return next((hit for root in self.roots() if (hit := root.css_first(selector)) is not None), None)
-
-    def titles(self) -> list[str]:
-        """Every `<title>` text; an SPA may leave stale ones after the current one."""
-        return [clean(t.text()) for t in self.tree.css("title") if clean(t.text())]
