@@ -13,7 +13,6 @@ from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_
                                             mutual_connections, name_from_title, pending_from_action_row,
                                             profile_url, resolve_slug)
 
-_ENTRY_LINKS = ("/company/", "/school/")
 _EXPANDABLE = '[data-testid="expandable-text-box"]'
 
 
@@ -68,20 +67,15 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[st
     return line.split(" · ") if line else []
 
 
-def _is_entry_link(node: LexborNode) -> bool:
-    href = node.attributes.get("href") or ""
-    return any(k in href for k in _ENTRY_LINKS)
-
-
 def _visit_entry(node: LexborNode) -> int:
     """An entry's own fields: paragraphs outside sub-lists, descriptions and media/skill links."""
     tag = node.tag
     if tag == "ul" or node.attributes.get("data-testid") == "expandable-text-box":
         return SKIP
-    if tag == "a" and not _is_entry_link(node):
+    if tag == "a" and not entries.is_entry_link(node):
         return SKIP
     if tag == "p":
-        if node.css_first(_EXPANDABLE) is not None or any(not _is_entry_link(a) for a in node.css("a")):
+        if node.css_first(_EXPANDABLE) is not None or any(not entries.is_entry_link(a) for a in node.css("a")):
             return SKIP
         return TAKE
     return DESCEND
@@ -91,18 +85,20 @@ def _entry_fields(root: LexborNode) -> list[str]:
     return [t for t in (clean(p.text()) for p in select(root, _visit_entry)) if t]
 
 
+def _text_links(scope: LexborNode) -> list[LexborNode]:
+    """Company or school links that hold text (a paragraph), not only a logo."""
+    return [a for a in scope.css("a[href]") if entries.is_entry_link(a) and a.css_first("p") is not None]
+
+
 def _entry_roots(section: LexborNode) -> list[LexborNode]:
     roots = section.css('[componentkey^="entity-collection-item"]')
     if roots:
         return roots
     # Education has no item keys: an entry is the largest block holding exactly one text link.
-    text_links = [a for a in section.css("a[href]") if _is_entry_link(a) and a.css_first("p") is not None]
     found: list[LexborNode] = []
-    for link in text_links:
-        node = link
+    for node in _text_links(section):
         while node.parent is not None and node.parent.mem_id != section.mem_id:
-            others = [a for a in node.parent.css("a[href]") if _is_entry_link(a) and a.css_first("p") is not None]
-            if len(others) > 1:
+            if len(_text_links(node.parent)) > 1:
                 break
             node = node.parent
         if all(node.mem_id != f.mem_id for f in found):
