@@ -35,9 +35,8 @@ def load(data_dir: Path) -> Profile | None:
 
 
 def save(data_dir: Path, profile: Profile) -> Profile:
-    """Merge `profile` into the remembered one and write it (0600); returns the merged profile, also
-    when it cannot be written (logged). A sighting of the same person fills gaps; a different slug
-    (another account) replaces the file."""
+    """Merge `profile` into the remembered one (another account's replaces it) and write it (0600);
+    returns the merged profile, also when the write fails (logged)."""
     old = load(data_dir)
     if old is None or (old.slug and profile.slug and old.slug != profile.slug):
         merged = profile.model_copy(update={"is_self": True})
