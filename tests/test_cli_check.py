@@ -185,3 +185,10 @@ def test_empty_input_says_there_is_nothing_to_check(capsys, draft):
     code, out, _ = run(capsys, draft(" "), "--json")
     fb = json.loads(out)
     assert code == 0 and fb["score"] is None and fb["findings"] == []
+
+
+def test_ones_own_profile_page_is_not_the_recipient(capsys, draft):
+    """As for the extension: on the user's own page the greeting is not checked against their name."""
+    own = REPO / "tests" / "fixtures" / "linkedin" / "sdui_profile_own.html"
+    _, out, _ = run(capsys, draft("Hi Priya, could you refer me?"), "--page", str(own), "--json")
+    assert "fact.name-mismatch" not in {f["code"] for f in json.loads(out)["findings"]}

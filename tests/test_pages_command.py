@@ -14,6 +14,7 @@ from conftest import recv_json
 from companion.commands import page as page_command
 from companion.pages import own_profile, parse_snapshot
 from companion.session import Session
+from protocol.messages import PageSnapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 
@@ -103,17 +104,17 @@ async def test_handler_directly_keeps_richer_profile_for_a_later_thread(tmp_path
         data_dir = tmp_path
 
     session = Session()
-    await page_command.handle(type("M", (), {"url": "https://www.linkedin.com/in/daniel-okoye/",
-                                             "html": fixture("classic_profile_1st.html")})(), session, Services())
+    await page_command.handle(PageSnapshot(id=1, url="https://www.linkedin.com/in/daniel-okoye/",
+                                           html=fixture("classic_profile_1st.html")), session, Services())
     page = session.page(None)  # a client that sends no tab id has one context
     assert page.profile.headline == "Engineering Manager at Kite Payments"
     assert session.own_profile.slug == "sara-lindgren-dev"  # from the embedded viewer data, now on disk
     assert own_profile.load(tmp_path).name == "Sara Lindgren"
-    await page_command.handle(type("M", (), {"url": "https://www.linkedin.com/messaging/thread/2-abc/",
-                                             "html": fixture("classic_messaging_thread.html")})(), session, Services())
+    await page_command.handle(PageSnapshot(id=2, url="https://www.linkedin.com/messaging/thread/2-abc/",
+                                           html=fixture("classic_messaging_thread.html")), session, Services())
     assert page.profile.headline == "Engineering Manager at Kite Payments"  # same person: the profile stays
     assert page.thread is not None and len(page.thread.messages) == 3
-    await page_command.handle(type("M", (), {"url": "https://www.linkedin.com/feed/", "html": "<main>feed</main>"})(),
+    await page_command.handle(PageSnapshot(id=3, url="https://www.linkedin.com/feed/", html="<main>feed</main>"),
                               session, Services())
     assert page.profile is None and page.thread is None and session.own_profile is not None
 
@@ -127,6 +128,14 @@ def test_own_profile_merge_keeps_what_a_full_sighting_taught(tmp_path):
     assert own_profile.load(tmp_path) == merged
     other = partial.model_copy(update={"slug": "someone-else", "url": None})
     assert own_profile.save(tmp_path, other).experience is None  # another account replaces it
+
+
+def test_own_profile_that_cannot_be_written_is_still_returned(tmp_path):
+    """A full disk or a refused write must not fail the page: the session keeps the profile."""
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    partial = parse_snapshot(None, fixture("classic_profile_1st.html")).own_profile
+    assert own_profile.save(not_a_folder, partial).slug == "sara-lindgren-dev"
 
 
 def test_own_profile_unreadable_file_is_ignored(tmp_path):

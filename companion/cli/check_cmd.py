@@ -23,10 +23,11 @@ def register(subparsers) -> None:
     p.add_argument("--subject", help="the InMail subject line")
     p.add_argument("--recipient", metavar="NAME", help="the recipient's name, for the greeting check")
     p.add_argument("--company", metavar="NAME", help="the company the recipient works at")
-    p.add_argument("--profile", metavar="PROFILE.json", help="the recipient's profile (protocol Profile or PageResult JSON)")
+    p.add_argument("--profile", metavar="PROFILE.json",
+                   help="the recipient's profile (protocol Profile or PageResult JSON)")
     p.add_argument("--own-profile", metavar="PROFILE.json", help="your own profile, for shared-history hints")
     p.add_argument("--page", metavar="FILE.html", help="a saved LinkedIn page of the recipient (profile or thread)")
-    p.add_argument("--url", help="the page's URL, with --page (default: the page kind is read from the markup)")
+    p.add_argument("--url", help="the page's URL, with --page (default: the page's canonical link)")
     p.add_argument("--limit", type=int, metavar="N", help="the character limit the page shows (wins over the table)")
     p.add_argument("--disable", action="append", default=[], metavar="CODE",
                    help="switch a rule off (repeatable, or comma-separated)")
@@ -74,12 +75,11 @@ def build_context(args):
     ctx = CoachContext(surface=args.surface, limit=args.limit, subject=args.subject,
                        recipient_name=args.recipient, company=args.company, disabled=frozenset(disabled))
     if args.page:
-        from companion.pages import parse_snapshot
+        from companion.cli.page_cmd import parse_file
+        from companion.pages import recipient
 
-        # A snapshot may be up to 8 MiB, as over the protocol; without a URL the parser tells the
-        # page kind from the markup.
-        page = parse_snapshot(args.url, read_text(args.page, 8 * 1024 * 1024))
-        ctx.profile = page.profile or (page.thread.participant if page.thread else None)
+        page = parse_file(args.page, args.url)  # read and parsed as `tactful page` does
+        ctx.profile = recipient(page)
         ctx.own_profile = page.own_profile
         ctx.thread = page.thread
         ctx.composer = page.composer

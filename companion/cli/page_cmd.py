@@ -9,6 +9,9 @@ import re
 import sys
 from pathlib import Path
 
+from companion.cli import fail
+from companion.cli.textinput import InputError
+
 MAX_BYTES = 8 * 1024 * 1024
 # Tags, then their attributes: [^<>] and the look-behind keep both scans linear on any file (two
 # adjacent [^>]+ around a literal rescanned the rest of the file from every "<link").
@@ -27,20 +30,30 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        file = Path(path)
-        if not file.is_file():
-            raise OSError(f"{path}: No such file or directory" if not file.exists() else f"{path}: not a regular file")
-        with file.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+def parse_file(path: str, url: str | None):
+    """The saved page at `path` ('-': stdin) as a PageResult; `url` defaults to the page's canonical
+    link. InputError when the file is missing, too large or binary; bytes not UTF-8 are replaced."""
+    from companion.pages import parse_snapshot
+
+    name = "stdin" if path == "-" else path
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            file = Path(path)
+            if not file.is_file():
+                raise InputError(f"cannot read {path}: "
+                                 + ("not a regular file" if file.exists() else "No such file or directory"))
+            with file.open("rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
-        raise OSError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB, not a page snapshot")
+        raise InputError(f"cannot read {name}: larger than {MAX_BYTES // (1024 * 1024)} MiB, not a page snapshot")
     if b"\x00" in data[:4096]:
-        raise OSError(f"{path}: binary data, not an HTML page")
-    return data.decode("utf-8", errors="replace")
+        raise InputError(f"cannot read {name}: binary data, not an HTML page")
+    html = data.decode("utf-8", errors="replace")
+    return parse_snapshot(url or _guess_url(html), html)
 
 
 def _guess_url(html: str) -> str | None:
@@ -54,14 +67,10 @@ def _guess_url(html: str) -> str | None:
 
 
 def run(args) -> int:
-    from companion.cli import fail
-    from companion.pages import parse_snapshot
-
     try:
-        html = _read(args.file)
-    except OSError as exc:
-        return fail(f"cannot read {exc}" if ":" in str(exc) else str(exc), 2, "tactful page")
-    result = parse_snapshot(args.url or _guess_url(html), html)
+        result = parse_file(args.file, args.url)
+    except InputError as exc:
+        return fail(str(exc), 2, "tactful page")
     if args.json:
         print(json.dumps(result.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2))
     else:

@@ -41,14 +41,14 @@ def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> str | None
     return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
-def _roles(profile: Profile | None):
-    for i, exp in enumerate(profile.experience or [] if profile else []):
+def _roles(profile: Profile):
+    for i, exp in enumerate(profile.experience or []):
         for j, role in enumerate(exp.roles):
             yield i, j, exp, role
 
 
-def _same_company(a: Experience, b: Experience) -> bool:
-    return bool(a.company_url and a.company_url == b.company_url) or same_company(a.company, b.company)
+def _same_employer(a: Experience, b: Experience) -> bool:
+    return same_company(a.company, b.company, a.company_url, b.company_url)
 
 
 def _seen(company: str | None, seen: list[str]) -> bool:
@@ -60,7 +60,7 @@ def shared_employers(ctx) -> list[Offer]:
     seen: list[str] = []
     for i, j, exp, role in _roles(ctx.profile):
         for _, _, mine, my_role in _roles(ctx.own_profile):
-            if not _same_company(exp, mine) or _seen(exp.company, seen):
+            if not _same_employer(exp, mine) or _seen(exp.company, seen):
                 continue
             years = _overlap(_span(role.start, role.end, role.current, ctx.now),
                              _span(my_role.start, my_role.end, my_role.current, ctx.now))
@@ -74,7 +74,7 @@ def shared_employers(ctx) -> list[Offer]:
             out.append((Hint(kind="shared_employer", text=text, why=why,
                              source=f"profile.experience[{i}].roles[{j}].dates"), (exp.company,)))
     for i, _, exp, _ in _roles(ctx.profile):  # same employer, different years: still common ground
-        if not _seen(exp.company, seen) and any(_same_company(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
+        if not _seen(exp.company, seen) and any(_same_employer(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
             seen.append(exp.company)
             out.append((Hint(kind="shared_employer", text=f"Like you, I worked at {exp.company}.",
                              why=f"You both worked at {exp.company}, at different times: a shared alma mater of sorts.",
@@ -89,8 +89,7 @@ def shared_schools(ctx) -> list[Offer]:
     for i, edu in enumerate(ctx.profile.education or []):
         if not edu.school or (edu.school_url or edu.school.casefold()) in seen:
             continue
-        own = next((o for o in mine if (edu.school_url and edu.school_url == o.school_url)
-                    or same_company(edu.school, o.school)), None)
+        own = next((o for o in mine if same_company(edu.school, o.school, edu.school_url, o.school_url)), None)
         if own is None:
             continue
         seen.add(edu.school_url or edu.school.casefold())
@@ -99,6 +98,14 @@ def shared_schools(ctx) -> list[Offer]:
         out.append((Hint(kind="shared_school", text=text, source=f"profile.education[{i}].school",
                          why=f"You both studied at {edu.school}: alumni answer alumni."), (edu.school,)))
     return out
+
+
+def _time(value: str | None) -> datetime | None:
+    """A time the page showed (ISO 8601; naive is UTC), or None when missing or unreadable."""
+    try:
+        return parse_time(value) if value else None
+    except ValueError:
+        return None
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -115,10 +122,7 @@ def recent_post(ctx) -> list[Offer]:
         topic = _quote(post.text) if post.text and not post.reposted else ""  # a repost is someone else's words
         if not topic:
             continue
-        try:
-            when = parse_time(post.posted_at) if post.posted_at else None
-        except ValueError:
-            when = None
+        when = _time(post.posted_at)
         days = (as_utc(ctx.captured_at or ctx.now) - when).days if when else None
         if days is not None and 0 <= days <= RECENT_POST_DAYS:
             text = f"I enjoyed your recent post: “{topic}”."
@@ -152,7 +156,8 @@ def mutual_connections(ctx) -> list[Offer]:
 
 
 def _city(location: str | None) -> str:
-    return (location or "").split(",")[0].replace("Greater", "").replace("Metropolitan Area", "").replace("Area", "").strip()
+    city = (location or "").split(",")[0]
+    return city.replace("Greater", "").replace("Metropolitan Area", "").replace("Area", "").strip()
 
 
 def same_city(ctx) -> list[Offer]:
@@ -188,13 +193,10 @@ def tenure_or_move(ctx) -> list[Offer]:
 def last_talked(ctx) -> list[Offer]:
     messages = ctx.thread.messages if ctx.thread is not None else []
     for k, msg in reversed(list(enumerate(messages))):
-        try:
-            when = datetime.fromisoformat(msg.sent_at) if msg.sent_at else None
-        except ValueError:
-            when = None
+        when = _time(msg.sent_at)
         if when is None:
             continue
-        days = ((as_utc(ctx.now) if when.tzinfo else ctx.now.replace(tzinfo=None)) - when).days
+        days = (as_utc(ctx.now) - when).days
         if days < 0:
             return []
         if days < 14:
@@ -206,7 +208,8 @@ def last_talked(ctx) -> list[Offer]:
         else:
             phrase = f"{days // 365} years ago"
         if msg.sender == "them":
-            text = "Thanks for your reply." if days < 14 else f"It's been {phrase.removesuffix(' ago')} since we last spoke."
+            text = ("Thanks for your reply." if days < 14
+                    else f"It's been {phrase.removesuffix(' ago')} since we last spoke.")
         else:
             text = f"Following up on my message from {phrase}."
         why = f"Your last message together was {phrase} ({'from them' if msg.sender == 'them' else 'from you'})."
@@ -217,8 +220,6 @@ def last_talked(ctx) -> list[Offer]:
 def hints(text: str, ctx) -> list[Hint]:
     """Hints for the draft `text` in `ctx` (a CoachContext), strongest first. A hint the draft already
     uses stays in the list marked `used`, so the panel shows it as done instead of offering it again."""
-    if ctx.profile is None and ctx.thread is None:
-        return []
     offers: list[Offer] = []
     if ctx.profile is not None:
         both = ctx.own_profile is not None and not ctx.profile.is_self

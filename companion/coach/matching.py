@@ -76,9 +76,10 @@ def find_company(lower: str, name: str | None) -> re.Match[str] | None:
     return _alias_pattern(aliases).search(lower)
 
 
-def same_company(a: str | None, b: str | None) -> bool:
-    """Whether two company names plausibly mean the same company ("Stripe" vs "Stripe, Inc.")."""
-    return bool(a and b and set(company_aliases(a)) & set(company_aliases(b)))
+def same_company(a: str | None, b: str | None, url_a: str | None = None, url_b: str | None = None) -> bool:
+    """Whether two company (or school) names plausibly mean the same one ("Stripe" vs "Stripe, Inc."),
+    or both link the same LinkedIn page (`url_a`, `url_b`: a profile entry's company or school URL)."""
+    return bool(url_a and url_a == url_b) or bool(a and b and set(company_aliases(a)) & set(company_aliases(b)))
 
 
 # Common English short forms; enough to keep "Hi Bob" to Robert from looking like a wrong name.

@@ -8,54 +8,22 @@ Nothing of the page is logged.
 
 import asyncio
 import logging
-from datetime import datetime, timezone
 
 from protocol.errors import ErrorCode
-from protocol.page import PageResult, Profile
 
 from companion.coach.outreach_view import parse_time
 from companion.commands import outreach
 from companion.errors import CommandError
-from companion.pages import PageTooComplex, own_profile, read_snapshot
+from companion.pages import PageTooComplex, own_profile, read_snapshot, recipient
 
 log = logging.getLogger(__name__)
 
 
-def _recipient(result: PageResult, previous: Profile | None) -> Profile | None:
-    """Who a draft on this page is for: the profile shown, else the thread's other participant."""
-    if result.profile is not None and not result.profile.is_self:
-        return result.profile
-    if result.thread is not None and result.thread.participant is not None:
-        part = result.thread.participant
-        # The messaging page only knows a name and slug: keep the richer profile seen before.
-        if previous is not None and ((part.slug and part.slug == previous.slug) or
-                                     (not part.slug and part.name and part.name == previous.name)):
-            return previous
-        return part
-    return None
-
-
-def _remember_own(result: PageResult, data_dir, known: Profile | None) -> Profile | None:
-    """Merge a newly seen own profile into the remembered one (file IO: runs in a thread)."""
-    try:
-        if result.own_profile is not None:
-            return own_profile.save(data_dir, result.own_profile)
-        return known
-    except OSError as exc:  # a full disk must not fail the page: the context still works
-        log.warning("own profile not saved: %s", type(exc).__name__)
-        return result.own_profile or known
-
-
-def _capture_time(value: str | None) -> datetime | None:
-    """The browser's capture time as a naive local-looking datetime (headings are local days)."""
-    try:
-        return parse_time(value).replace(tzinfo=None) if value else None
-    except ValueError:
-        return None
-
-
 async def handle(msg, session, services) -> dict:
-    captured = _capture_time(getattr(msg, "captured_at", None))
+    try:  # "recent" in hints is relative to when the browser captured the page (the extension sends UTC)
+        captured = parse_time(msg.captured_at) if msg.captured_at else None
+    except ValueError:
+        captured = None
     known = session.own_profile
     if known is None:
         known = await asyncio.to_thread(own_profile.load, services.data_dir)
@@ -64,13 +32,14 @@ async def handle(msg, session, services) -> dict:
     except PageTooComplex as exc:
         log.warning("page refused before parsing: %s", exc)  # the reason only, never the page
         raise CommandError(ErrorCode.INVALID_PAGE, f"{exc}; this does not look like a LinkedIn page") from None
-    session.own_profile = await asyncio.to_thread(_remember_own, result, services.data_dir, known)
-    page = session.page(getattr(msg, "tab", None))  # the parsed page becomes its tab's context
-    page.profile = _recipient(result, page.profile)
+    if result.own_profile is not None:
+        known = await asyncio.to_thread(own_profile.save, services.data_dir, result.own_profile)
+    session.own_profile = known
+    page = session.page(msg.tab)  # the parsed page becomes its tab's context
+    page.profile = recipient(result, page.profile)
     page.thread = result.thread
     page.composer = result.composer
-    # "Recent" in hints is relative to when the browser captured the page (the extension sends UTC).
-    page.captured_at = captured.replace(tzinfo=timezone.utc) if captured else None
+    page.captured_at = captured
     await outreach.remember_replies(services, result.thread, page.profile)  # replies seen, for people in the log
     reply = result.model_dump(mode="json", exclude_none=True)
     entry = outreach.entry_of(services, page.profile.slug if page.profile else None)

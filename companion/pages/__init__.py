@@ -1,8 +1,5 @@
-"""LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds.
-
-`parse_snapshot(url, html)` never raises: what it cannot read becomes a `warnings` entry and the
-fields stay None; `read_snapshot` raises PageTooComplex for a snapshot too complex to parse in
-bounded time (bounds.py). One adapter per build and page kind; docs/pages.md lists their anchors.
+"""LinkedIn page snapshots -> protocol models (Profile, Thread, Composer), for both page builds:
+one adapter per build and page kind; docs/pages.md lists their anchors.
 """
 
 import logging
@@ -128,6 +125,20 @@ def _own_profile(profile: Profile | None, viewer: Profile | None, url: str | Non
         log.warning("a page marked as your own profile was not taken as yours (another address or account)")
     profile.is_self = False
     return viewer
+
+
+def recipient(result: PageResult, previous: Profile | None = None) -> Profile | None:
+    """Who a draft on this page is for: the profile shown, else the thread's other participant,
+    for whom a richer profile of the same person seen before (`previous`) is kept."""
+    if result.profile is not None and not result.profile.is_self:
+        return result.profile
+    if result.thread is not None and result.thread.participant is not None:
+        part = result.thread.participant
+        if previous is not None and ((part.slug and part.slug == previous.slug) or
+                                     (not part.slug and part.name and part.name == previous.name)):
+            return previous
+        return part
+    return None
 
 
 def _link_participant(found, profile: Profile | None) -> None:

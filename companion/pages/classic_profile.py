@@ -10,13 +10,12 @@ from protocol.page import Profile
 
 from companion.pages import entries
 from companion.pages.dates import parse_degree
-from companion.pages.dom import DESCEND, SKIP, TAKE, Snapshot, ancestor_matching, clean, select, text_of
+from companion.pages.dom import DESCEND, HIDDEN, SKIP, TAKE, Snapshot, ancestor_matching, clean, select, text_of
 from companion.pages.embedded_json import Embedded
 from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_page, location_near_contact_info,
                                             mutual_connections, name_from_title, profile_url, resolve_slug)
 
 _ENTITY = '[data-view-name="profile-component-entity"]'
-_HIDDEN = ".visually-hidden, .a11y-text"
 
 
 def is_classic(snap: Snapshot) -> bool:
@@ -74,12 +73,12 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
         profile.name = text_of(heading) or None
         badge = card.css_first(".dist-value") or card.css_first(".distance-badge")
         if badge is not None:
-            profile.degree = parse_degree(text_of(badge, skip=_HIDDEN))
+            profile.degree = parse_degree(text_of(badge, skip=HIDDEN))
         profile.headline = text_of(card.css_first(".text-body-medium")) or None
         profile.location = location_near_contact_info(card) or \
             text_of(card.css_first("span.text-body-small.inline.t-black--light")) or None
         profile.mutual_count, profile.mutual_names = mutual_connections(card)
-        line_parts = [t for t in (text_of(b, skip=_HIDDEN) for b in card.css("ul li button[aria-label]")) if t]
+        line_parts = [t for t in (text_of(b, skip=HIDDEN) for b in card.css("ul li button[aria-label]")) if t]
     if person is not None:  # the embedded data fills gaps and gives the relationship
         profile.name = profile.name or person.name
         profile.headline = profile.headline or person.headline
@@ -94,7 +93,7 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
     about = _section(snap, "about")
     if about is not None:
         body = about.css_first(".inline-show-more-text") or about.css_first(".pv-shared-text-with-see-more")
-        profile.about = text_of(body, skip=_HIDDEN) or text_of(about, skip="h2, " + _HIDDEN) or None
+        profile.about = text_of(body, skip=HIDDEN) or text_of(about, skip="h2, " + HIDDEN) or None
     entries.read_sections(profile, _section(snap, "experience"), _section(snap, "education"), _entries)
     activity = _section(snap, "content_collections")
     if activity is not None:
@@ -104,7 +103,7 @@ def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -
                     ancestor_matching(item, "li", activity) is not None:
                 continue
             body = item.css_first(".inline-show-more-text") or item.css_first('[id^="mini-update-a11y-description"]')
-            pairs.append((item, text_of(body, skip=_HIDDEN, limit=POST_PREFIX)))
+            pairs.append((item, text_of(body, skip=HIDDEN, limit=POST_PREFIX)))
         profile.posts = activity_posts(pairs, profile.slug)
     entries.fill_current(profile, line_parts)
     profile.is_self = profile.is_self or is_own_page(snap, profile.slug)

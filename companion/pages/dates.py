@@ -126,10 +126,10 @@ def event_urn_ms(urn: str | None) -> int | None:
     m = re.search(r"2-([A-Za-z0-9+/=_-]{16,})", urn or "")
     if not m:
         return None
-    token = m.group(1)
+    head = m.group(1)[:24]  # 18 bytes: the 13 digits and more
     try:
-        raw = base64.b64decode(token[:24] + "=" * (-len(token[:24]) % 4), altchars=b"-_" if "-" in token or "_" in token else None)
-    except (ValueError, TypeError):
+        raw = base64.b64decode(head + "=" * (-len(head) % 4), altchars=b"-_")  # "+/" still decode as usual
+    except ValueError:
         return None
     digits = re.match(rb"\d{13}", raw)
     if not digits:

@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 MAX_SHADOW_ROOTS = 200  # a page has a handful; a hostile snapshot must not make us loop for long
 _WS = re.compile(r"\s+")
 SHADOW_ATTRS = ("shadowrootmode", "shadowroot")  # the standard name, and Chrome's old one
+HIDDEN = ".visually-hidden, .a11y-text"  # the classic build's screen-reader copies of visible text
 
 
 def clean(text: str | None) -> str:
@@ -177,7 +178,3 @@ class Snapshot:
 
     def css_first(self, selector: str) -> LexborNode | None:
         return next((hit for root in self.roots() if (hit := root.css_first(selector)) is not None), None)
-
-    def titles(self) -> list[str]:
-        """Every `<title>` text; an SPA may leave stale ones after the current one."""
-        return [clean(t.text()) for t in self.tree.css("title") if clean(t.text())]

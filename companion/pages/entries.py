@@ -94,11 +94,16 @@ def fill_current(profile: Profile, line_parts: list[str]) -> None:
         profile.current_company = line_parts[0]
 
 
+def is_entry_link(node) -> bool:
+    """Whether the element links a company or a school page."""
+    href = node.attributes.get("href") or ""
+    return "/company/" in href or "/school/" in href
+
+
 def entry_link(root) -> str | None:
     """The entry's /company/ or /school/ link, absolute, without query or fragment."""
     for a in root.css("a[href]"):
-        href = a.attributes.get("href") or ""
-        if "/company/" in href or "/school/" in href:
-            href = href.split("?")[0].split("#")[0]
+        if is_entry_link(a):
+            href = a.attributes["href"].split("?")[0].split("#")[0]
             return "https://www.linkedin.com" + href if href.startswith("/") else href
     return None

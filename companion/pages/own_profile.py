@@ -34,18 +34,18 @@ def load(data_dir: Path) -> Profile | None:
         return None
 
 
-def merge(old: Profile | None, new: Profile) -> Profile:
-    """`new` over `old` for the same person; a different person replaces the old one entirely."""
-    if old is None or (old.slug and new.slug and old.slug != new.slug):
-        return new.model_copy(update={"is_self": True})
-    seen = {key: value for key, value in new.model_dump().items() if value is not None and value != []}
-    return Profile.model_validate({**old.model_dump(), **seen, "is_self": True})
-
-
 def save(data_dir: Path, profile: Profile) -> Profile:
-    """Merge `profile` into the remembered one and write it (0600). Returns what is stored."""
+    """Merge `profile` into the remembered one (another account's replaces it) and write it (0600);
+    returns the merged profile, also when the write fails (logged)."""
     old = load(data_dir)
-    merged = merge(old, profile)
-    if merged != old:  # classic pages carry the viewer on every snapshot: write only what changed
-        write_private_file(path_in(data_dir), merged.model_dump_json(exclude_none=True, indent=1))
+    if old is None or (old.slug and profile.slug and old.slug != profile.slug):
+        merged = profile.model_copy(update={"is_self": True})
+    else:
+        seen = {key: value for key, value in profile.model_dump().items() if value is not None and value != []}
+        merged = Profile.model_validate({**old.model_dump(), **seen, "is_self": True})
+    try:
+        if merged != old:  # classic pages carry the viewer on every snapshot: write only what changed
+            write_private_file(path_in(data_dir), merged.model_dump_json(exclude_none=True, indent=1))
+    except OSError as exc:  # a full disk must not fail the page: the session still knows the profile
+        log.warning("own profile not saved: %s", type(exc).__name__)
     return merged

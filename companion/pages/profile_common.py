@@ -36,10 +36,10 @@ def resolve_slug(url: str | None, card: LexborNode | None, warnings: list[str]) 
 
 def name_from_title(snap: Snapshot) -> str | None:
     """The name in the page title ("(3) Name | LinkedIn"); later titles are stale ones an SPA left."""
-    titles = snap.titles()
-    if not titles or " | " not in titles[0]:
+    title = next(filter(None, (clean(t.text()) for t in snap.tree.css("title"))), "")
+    if " | " not in title:
         return None
-    name = titles[0].rsplit(" | ", 1)[0]
+    name = title.rsplit(" | ", 1)[0]
     if name.startswith("(") and ") " in name:
         name = name.split(") ", 1)[1]  # unread counter
     return clean(name) or None

@@ -13,7 +13,6 @@ from companion.pages.profile_common import (POST_PREFIX, activity_posts, is_own_
                                             mutual_connections, name_from_title, pending_from_action_row,
                                             profile_url, resolve_slug)
 
-_ENTRY_LINKS = ("/company/", "/school/")
 _EXPANDABLE = '[data-testid="expandable-text-box"]'
 
 
@@ -22,19 +21,15 @@ def is_sdui(snap: Snapshot) -> bool:
 
 
 def _cards(snap: Snapshot) -> list[tuple[str, LexborNode]]:
-    """Every profile card (componentkey `com.linkedin.sdui.profile.card.ref<id><Card>`), found in
-    one pass and kept on the snapshot: a query per card would walk the tree each time."""
-    found = getattr(snap, "_sdui_cards", None)
-    if found is None:
-        found = [(n.attributes.get("componentkey") or "", n)
-                 for n in snap.tree.css('[componentkey^="com.linkedin.sdui.profile.card"]')]
-        found.sort(key=lambda kn: kn[1].tag != "section")  # the section itself before its wrapper
-        snap._sdui_cards = found
-    return found
+    """Every profile card (componentkey `com.linkedin.sdui.profile.card.ref<id><Card>`), the section
+    itself before its wrapper; found in one pass, as a query per card would walk the tree each time."""
+    found = [(n.attributes.get("componentkey") or "", n)
+             for n in snap.tree.css('[componentkey^="com.linkedin.sdui.profile.card"]')]
+    return sorted(found, key=lambda kn: kn[1].tag != "section")
 
 
-def card(snap: Snapshot, suffix: str) -> LexborNode | None:
-    return next((node for key, node in _cards(snap) if key.endswith(suffix)), None)
+def _card(cards: list[tuple[str, LexborNode]], suffix: str) -> LexborNode | None:
+    return next((node for key, node in cards if key.endswith(suffix)), None)
 
 
 def _visit_top(node: LexborNode) -> int:
@@ -72,20 +67,15 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[st
     return line.split(" · ") if line else []
 
 
-def _is_entry_link(node: LexborNode) -> bool:
-    href = node.attributes.get("href") or ""
-    return any(k in href for k in _ENTRY_LINKS)
-
-
 def _visit_entry(node: LexborNode) -> int:
     """An entry's own fields: paragraphs outside sub-lists, descriptions and media/skill links."""
     tag = node.tag
     if tag == "ul" or node.attributes.get("data-testid") == "expandable-text-box":
         return SKIP
-    if tag == "a" and not _is_entry_link(node):
+    if tag == "a" and not entries.is_entry_link(node):
         return SKIP
     if tag == "p":
-        if node.css_first(_EXPANDABLE) is not None or any(not _is_entry_link(a) for a in node.css("a")):
+        if node.css_first(_EXPANDABLE) is not None or any(not entries.is_entry_link(a) for a in node.css("a")):
             return SKIP
         return TAKE
     return DESCEND
@@ -95,18 +85,20 @@ def _entry_fields(root: LexborNode) -> list[str]:
     return [t for t in (clean(p.text()) for p in select(root, _visit_entry)) if t]
 
 
+def _text_links(scope: LexborNode) -> list[LexborNode]:
+    """Company or school links that hold text (a paragraph), not only a logo."""
+    return [a for a in scope.css("a[href]") if entries.is_entry_link(a) and a.css_first("p") is not None]
+
+
 def _entry_roots(section: LexborNode) -> list[LexborNode]:
     roots = section.css('[componentkey^="entity-collection-item"]')
     if roots:
         return roots
     # Education has no item keys: an entry is the largest block holding exactly one text link.
-    text_links = [a for a in section.css("a[href]") if _is_entry_link(a) and a.css_first("p") is not None]
     found: list[LexborNode] = []
-    for link in text_links:
-        node = link
+    for node in _text_links(section):
         while node.parent is not None and node.parent.mem_id != section.mem_id:
-            others = [a for a in node.parent.css("a[href]") if _is_entry_link(a) and a.css_first("p") is not None]
-            if len(others) > 1:
+            if len(_text_links(node.parent)) > 1:
                 break
             node = node.parent
         if all(node.mem_id != f.mem_id for f in found):
@@ -124,8 +116,7 @@ def _raw_entries(section: LexborNode) -> list[entries.RawEntry]:
     return raws
 
 
-def _posts(snap: Snapshot, owner: str | None):
-    section = card(snap, "Activity")
+def _posts(section: LexborNode | None, owner: str | None):
     if section is None:
         return None
     items = section.css('[role="listitem"]') or section.css('[data-testid="carousel-child-container"]')
@@ -140,7 +131,8 @@ def _posts(snap: Snapshot, owner: str | None):
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
     profile = Profile()
-    top = card(snap, "Topcard")
+    cards = _cards(snap)
+    top = _card(cards, "Topcard")
     profile.slug = resolve_slug(url, top, warnings)
     profile.url = profile_url(profile.slug)
     line_parts: list[str] = []
@@ -149,13 +141,13 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
         profile.name = name_from_title(snap)
     else:
         line_parts = parse_top_card(snap, top, profile)
-    about = card(snap, "About")
+    about = _card(cards, "About")
     if about is not None:
         box = about.css_first(_EXPANDABLE)
         profile.about = (text_of(box, skip="button") if box is not None else text_of(about, skip="h2, button")) or None
-    entries.read_sections(profile, card(snap, "ExperienceTopLevelSection"), card(snap, "EducationTopLevelSection"),
+    entries.read_sections(profile, _card(cards, "ExperienceTopLevelSection"), _card(cards, "EducationTopLevelSection"),
                           _raw_entries)
-    profile.posts = _posts(snap, profile.slug)
+    profile.posts = _posts(_card(cards, "Activity"), profile.slug)
     entries.fill_current(profile, line_parts)
     profile.is_self = is_own_page(snap, profile.slug)
     return profile

@@ -9,26 +9,24 @@ from selectolax.lexbor import LexborNode
 from protocol.page import Profile, Thread, ThreadMessage
 
 from companion.pages.dates import event_urn_ms, ms_to_iso, parse_clock, parse_day_heading
-from companion.pages.dom import Snapshot, ancestor_matching, text_of
+from companion.pages.dom import HIDDEN, Snapshot, ancestor_matching, text_of
 from companion.pages.profile_common import profile_url, slug_from_url
 
 # Where a conversation lives, most specific first.
 _BOXES = (".msg-overlay-conversation-bubble", ".msg-convo-wrapper", ".msg-thread", "[role=dialog]", "main")
 _EVENT = "li.msg-s-message-list__event"
-_HIDDEN = ".visually-hidden, .a11y-text"
 MAX_MESSAGES = 500
 TEXT_LIMIT = 4000
 
 
-def _containers(snap: Snapshot) -> list[LexborNode]:
-    """Conversation containers holding messages; open pop-ups before minimized ones."""
+def _container(snap: Snapshot) -> LexborNode | None:
+    """The first conversation container holding messages, an open pop-up before a minimized one."""
     found: list[LexborNode] = []
     for event in snap.css("[data-event-urn], " + _EVENT):
         box = next(filter(None, (ancestor_matching(event, sel) for sel in _BOXES)), event.parent)
         if box is not None and all(box.mem_id != f.mem_id for f in found):
             found.append(box)
-    found.sort(key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""))
-    return found
+    return min(found, key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""), default=None)
 
 
 def _participant(box: LexborNode) -> Profile | None:
@@ -38,28 +36,27 @@ def _participant(box: LexborNode) -> Profile | None:
             if ancestor_matching(a, _EVENT + ", [data-event-urn]", box) is not None:
                 continue
             slug = slug_from_url(a.attributes.get("href"))
-            name = text_of(a, skip=_HIDDEN)
+            name = text_of(a, skip=HIDDEN)
             if slug or name:  # a member id ("ACoA…") is not a vanity slug: keep only the link
                 vanity = None if slug and slug.startswith("ACoA") else slug
                 return Profile(url=profile_url(slug), slug=vanity, name=name or None)
     title = box.css_first(".msg-entity-lockup__entity-title, .msg-overlay-bubble-header__title, h2")
-    name = text_of(title, skip=_HIDDEN)
+    name = text_of(title, skip=HIDDEN)
     return Profile(name=name) if name else None
 
 
 def _body(event: LexborNode) -> str:
     body = event.css_first(".msg-s-event-listitem__body, .msg-s-event__content, [data-test-message-body]") \
         or event.css_first("p")
-    return text_of(body, skip=_HIDDEN)[:TEXT_LIMIT]
+    return text_of(body, skip=HIDDEN)[:TEXT_LIMIT]
 
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | None = None) -> Thread | None:
     """The first open conversation on the page, or None when there is none."""
-    boxes = _containers(snap)
-    if not boxes:
+    box = _container(snap)
+    if box is None:
         return None
     now = now or datetime.now()
-    box = boxes[0]
     participant = _participant(box)
     them_name = (participant.name or "").casefold() if participant else ""
     events = box.css(_EVENT) or box.css("[data-event-urn]")
@@ -75,7 +72,7 @@ def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | 
             clock = None
         item = event if event.attributes.get("data-event-urn") else event.css_first("[data-event-urn]") or event
         name_node = item.css_first(".msg-s-message-group__name, .msg-s-message-group__profile-link")
-        sender_name = text_of(name_node, skip=_HIDDEN) or sender_name
+        sender_name = text_of(name_node, skip=HIDDEN) or sender_name
         clock = parse_clock(text_of(item.css_first("time.msg-s-message-group__timestamp"))) or clock
         text = _body(item)
         if not text:
