@@ -106,6 +106,15 @@ def test_cold_ask_needs_an_ask_and_no_history(tmp_path):
     assert "relationship.cold-ask" not in codes(warm, view)
 
 
+def test_cold_ask_advice_reads_well_with_and_without_a_name(tmp_path):
+    view = make_view(tmp_path)
+    ask = "Hi, would you be able to refer me to the payments team?"
+    unnamed = codes(ask, view)["relationship.cold-ask"]
+    assert "drew you to their work" in unnamed.suggestion and "them's" not in unnamed.suggestion
+    named = codes(ask, view, profile=Profile(slug="ana", name="Ana Lopez"))["relationship.cold-ask"]
+    assert "drew you to Ana's work" in named.suggestion and "asks Ana to" in named.message
+
+
 def test_keep_updated_from_the_log(tmp_path):
     db = LogDB.in_dir(tmp_path)
     db.record_sent("ana", "message", "Hi Ana, a note.", at(30), at(30), name="Ana Lopez", company="Stripe")

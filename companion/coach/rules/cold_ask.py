@@ -47,13 +47,14 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = _asks(draft)
     if ask is None or PRIOR_CONTACT.search(draft.lower) or names_a_mutual(draft, ctx) or _has_history(ctx):
         return
-    who = first_name(ctx) or "them"
+    name = first_name(ctx)
+    who, whose = (name, f"{name}'s") if name else ("them", "their")
     words = draft.text[ask.start():ask.end()]
     yield COLD_ASK.finding(
         f"\"{words}\" asks {who} to put their name behind you in what reads as your first message, "
         "with no earlier conversation or shared history between you. People rarely do that for a stranger.",
         draft, ask.span(),
-        suggestion=f"Build rapport first: say what drew you to {who}'s work or team and ask one specific "
+        suggestion=f"Build rapport first: say what drew you to {whose} work or team and ask one specific "
                    "question or for a short chat; ask for the referral once they have replied. If you do "
                    "share an employer, a school or a contact, say so first.",
     )
