@@ -100,8 +100,9 @@ async def test_a_large_page_does_not_block_other_connections(companion_server, w
 
 @pytest.mark.asyncio
 async def test_handler_directly_keeps_richer_profile_for_a_later_thread(tmp_path):
-    class Services:
+    class Services:  # what the page handler reads of the server's Services: no outreach log here
         data_dir = tmp_path
+        store = None
 
     session = Session()
     await page_command.handle(PageSnapshot(id=1, url="https://www.linkedin.com/in/daniel-okoye/",
