@@ -63,9 +63,9 @@ def test_state_from_server_status():
 
 @pytest.fixture
 def controller(tmp_path):
-    paired: list[str] = []
-    ctl = TrayController(tmp_path / "data", runner_factory=runner_on_free_port, on_paired=paired.append)
-    ctl.paired_names = paired
+    ctl = TrayController(tmp_path / "data", runner_factory=runner_on_free_port)
+    ctl.paired_names = []
+    ctl.on_paired = ctl.paired_names.append
     assert ctl.start(), ctl.error
     yield ctl
     ctl.stop()

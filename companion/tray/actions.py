@@ -33,12 +33,11 @@ class TrayController:
     `on_paired(name)` fires from refresh() for each new browser.
     """
 
-    def __init__(self, data_dir: Path, runner_factory: Callable | None = None,
-                 on_paired: Callable[[str], None] | None = None):
+    def __init__(self, data_dir: Path, runner_factory: Callable | None = None):
         self.data_dir = Path(data_dir)
         self._runner_factory = runner_factory
         self.on_status: Callable[[dict], None] | None = None
-        self.on_paired = on_paired
+        self.on_paired: Callable[[str], None] | None = None
         self.runner = None
         self.error: str | None = None
         self._last_status: dict = {}
@@ -56,18 +55,16 @@ class TrayController:
 
         prefs = settings.load_or_default(self.data_dir)
         self._known_clients = set(self.browsers())
-        self.runner = (self._runner_factory or ServerRunner)(self.data_dir, prefs.port, self._forward_status)
+        runner = (self._runner_factory or ServerRunner)(self.data_dir, prefs.port, self._forward_status)
         try:
-            self.runner.start()
+            runner.start()
         except AlreadyRunning:
-            self.runner = None
             raise
         except Exception as exc:  # PortInUse, a bad data dir, ...: shown in the icon, not a crash
             self.error = str(exc) or type(exc).__name__
             log.error("the companion could not start: %s", self.error)
-            self.runner = None
             return False
-        self.error = None
+        self.runner, self.error = runner, None
         return True
 
     def stop(self) -> None:
@@ -162,7 +159,7 @@ class TrayController:
         """Write everything Tactful holds about the user into `dest` (JSON, 0600)."""
         from companion.tray.export import export_everything
 
-        return export_everything(self.data_dir, Path(dest))
+        return export_everything(self.data_dir, dest)
 
     def erase_data(self) -> int:
         """Erase the outreach log (everyone, everything about them); returns how many people.
