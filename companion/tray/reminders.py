@@ -5,7 +5,6 @@ A person's `reminders` row (docs/tray.md) names the due item it is about (kind, 
 an older item means nothing, so a new item (the next follow-up) is notified once again.
 """
 
-import asyncio
 from collections import Counter
 
 from companion.coach.due import DAY_MS, due
@@ -58,12 +57,12 @@ class Reminders:
     def __init__(self, controller, clock):
         self.controller, self.clock = controller, clock
 
-    def _run(self, coro):
-        return asyncio.run_coroutine_threadsafe(coro, self.controller.runner.loop).result(10)
+    def _run(self, fn, *args):
+        return self.controller.runner.call(fn, *args, timeout=10)
 
     def _people_and_marks(self):
         store = self.controller.store()
-        return (store.view().all(), self._run(store.run(lambda db: db.reminders()))) if store else ([], {})
+        return (store.view().all(), self._run(store.run, lambda db: db.reminders())) if store else ([], {})
 
     def review(self):
         """due_now() for the log as it is now; nothing when the companion is not running."""
@@ -89,8 +88,8 @@ class Reminders:
         item = due(store.view().recipient(slug), now)
         if item is not None:
             until = now + SNOOZE_MS if status == "snoozed" else None
-            self._run(store.run(lambda db: db.set_reminder(slug, item.kind, item.since_ms, status, until)))
+            self._run(store.run, lambda db: db.set_reminder(slug, item.kind, item.since_ms, status, until))
 
     def set_state(self, slug: str, state: str) -> None:
         """What came of the ask: the same LogDB.update that `tactful history set` runs."""
-        self._run(self.controller.store().update(slug, self.clock(), state=state))
+        self._run(self.controller.store().update, slug, self.clock(), state)
