@@ -19,9 +19,9 @@ def outreach_log(data_dir: Path) -> dict:
     from companion.store.exchange import FORMAT, export_log
     from companion.store.logdb import LogDB
 
-    if not (Path(data_dir) / DB_NAME).exists():
+    if not (data_dir / DB_NAME).exists():
         return {"format": FORMAT, "version": 1, "schema": SCHEMA_VERSION, "recipients": []}
-    with closing(LogDB.in_dir(Path(data_dir))) as db:
+    with closing(LogDB.in_dir(data_dir)) as db:
         return export_log(db)
 
 
@@ -34,11 +34,16 @@ def _secret_names() -> list[str] | None:
         return None
 
 
-def collect(data_dir: Path) -> dict:
+def export_everything(data_dir: Path, dest: Path) -> Path:
+    """Write the export to `dest` (0600, atomically) and return the path.
+
+    The destination folder must exist and keeps its mode (that is the user's business)."""
     from companion import settings
     from companion.server.pairing import ClientStore
 
-    data_dir = Path(data_dir)
+    dest = dest.expanduser()
+    if not dest.parent.is_dir():
+        raise FileNotFoundError(f"no such folder: {dest.parent}")
     try:
         browsers = [r.public() for r in ClientStore(data_dir).load()]
     except (ValueError, TypeError, KeyError):
@@ -52,16 +57,5 @@ def collect(data_dir: Path) -> dict:
         "paired_browsers": browsers,
         "stored_secret_names": _secret_names(),
     }
-    return data
-
-
-def export_everything(data_dir: Path, dest: Path) -> Path:
-    """Write the export to `dest` (0600, atomically) and return the path.
-
-    The destination folder must exist and keeps its mode (that is the user's business)."""
-    dest = Path(dest).expanduser()
-    if not dest.parent.is_dir():
-        raise FileNotFoundError(f"no such folder: {dest.parent}")
-    data = json.dumps(collect(data_dir), indent=2, ensure_ascii=False) + "\n"
-    write_private_file(dest, data, private_parent=False)
+    write_private_file(dest, json.dumps(data, indent=2, ensure_ascii=False) + "\n", private_parent=False)
     return dest
