@@ -282,10 +282,6 @@ def run_checks(data_dir: Path) -> list[Check]:
     ]
 
 
-def healthy(checks: list[Check]) -> bool:
-    return not any(c.status == FAIL for c in checks)
-
-
 def render(checks: list[Check], data_dir: Path) -> str:
     marks = {OK: "ok  ", INFO: "info", WARN: "warn", FAIL: "FAIL"}
     lines = [f"Tactful doctor — data dir {data_dir}"]
