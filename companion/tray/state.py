@@ -85,8 +85,8 @@ class TrayState:
         return " · ".join(parts)
 
     def status_line(self) -> str:
-        """The disabled first line of the menu."""
-        return self.tooltip().replace("Tactful · ", "", 1) if self.icon is not IconState.ERROR else self.tooltip()
+        """The disabled first line of the menu: the tooltip without its leading "Tactful · "."""
+        return self.tooltip().removeprefix("Tactful · ")
 
     @property
     def pause_label(self) -> str:
