@@ -24,7 +24,7 @@ def run(args) -> int:
     chosen = args.data_dir or os.environ.get("TACTFUL_DATA_DIR")
     folder = data_dir(args.data_dir)
     if args.action == "enable":
-        status = autostart.enable(data_dir(chosen) if chosen else None)
+        status = autostart.enable(folder if chosen else None)
         settings.update(folder, autostart=True)
         print(f"Tactful will start at login ({status.mechanism}: {status.location}).")
         return 0
