@@ -13,7 +13,7 @@ BADGE_COLOUR = "#ef6c00"
 SIZES = (16, 22, 24, 32, 48, 64)
 
 
-def paint(state: IconState, network_badge: bool, size: int = 64) -> QPixmap:
+def paint(state: IconState, network_badge: bool, size: int) -> QPixmap:
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)

@@ -15,8 +15,8 @@ class PairWindow(QWidget):
 
     The code lives only in this window and the server's memory: it is never logged."""
 
-    def __init__(self, get_code, parent=None):
-        super().__init__(parent, Qt.WindowType.Window)
+    def __init__(self, get_code):
+        super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle("Pair a browser — Tactful")
         self._get_code = get_code
         self._expires_at = 0.0
@@ -85,8 +85,8 @@ class PairWindow(QWidget):
 class SettingsDialog(QDialog):
     """Port, start-at-login and reminders. The caller applies the values after exec() accepts."""
 
-    def __init__(self, port: int, autostart: bool, reminders: bool = True, parent=None):
-        super().__init__(parent)
+    def __init__(self, port: int, autostart: bool, reminders: bool):
+        super().__init__()
         self.setWindowTitle("Settings — Tactful")
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
