@@ -93,12 +93,11 @@ async def handle_update(msg, session, services) -> dict:
     slug = _slug(msg.slug)
     if msg.state is None and msg.notes is None:
         raise CommandError(ErrorCode.INVALID_FORMAT, "give a state, notes, or both")
-    now_ms = to_ms(services.clock())
     try:
-        rec = await store.update(slug, now_ms, state=msg.state, notes=msg.notes)  # with messages and replies
+        await store.update(slug, to_ms(services.clock()), state=msg.state, notes=msg.notes)
     except NotFound as exc:
         raise CommandError(ErrorCode.NOT_FOUND, str(exc)) from None
-    return {"entry": entry(rec, now_ms).model_dump(mode="json", exclude_none=True)}
+    return {"entry": entry_of(services, slug)}
 
 
 async def handle_forget(msg, session, services) -> dict:
