@@ -69,8 +69,9 @@ def test_update_state_stamps_time_and_unknown_slug_is_not_found(tmp_path):
     assert rec.notes is None and rec.state_at_ms == 5_000  # notes alone do not move the state time
     with pytest.raises(NotFound):
         db.update("nobody", 1, state="agreed")
-    with pytest.raises(ValueError):
+    with pytest.raises(sqlite3.IntegrityError):  # the table's CHECK: callers validate, the file refuses
         db.update("ana", 1, state="married")
+    assert db.load().recipient("ana").state == "agreed"
 
 
 def test_forget_overwrites_the_data_in_the_file(tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 from companion.store import crypto
 from companion.coach.outreach_view import RecipientLog, SentItem
 from companion.store.cache import LogCache
-from companion.store.db import DB_NAME, STATES, open_db, transaction
+from companion.store.db import DB_NAME, open_db, transaction
 from companion.store.fingerprint import pack, shingles, unpack
 
 log = logging.getLogger(__name__)
@@ -164,9 +164,8 @@ class LogDB:
         return added
 
     def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None) -> RecipientLog:
-        """Set the referral state (stamping when it changed) and/or the notes ("" clears them)."""
-        if state is not None and state not in STATES:
-            raise ValueError(f"state must be one of {', '.join(STATES)}")
+        """Set the referral state (stamping when it changed) and/or the notes ("" clears them).
+        A state outside ReferralState fails the table's CHECK (sqlite3.IntegrityError), nothing changed."""
         with transaction(self.conn):
             row = self.conn.execute("SELECT id, state FROM recipients WHERE slug=?", (slug,)).fetchone()
             if row is None:
