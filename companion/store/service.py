@@ -110,26 +110,13 @@ class OutreachStore:
         threading.Thread(target=self.cache.build_index, name="tactful-store-index", daemon=True).start()
 
     async def run(self, fn: Callable[[LogDB], Any]) -> Any:
-        """Run any LogDB operation on the writer thread; its result once it returned (and committed)."""
+        """fn(db) on the writer thread, e.g. `lambda db: db.forget(slug)`; its result once it returned
+        (each LogDB write is one transaction, committed by then)."""
         if self._closed or self._thread is None:
             raise StoreClosed("the outreach log is closed")
         fut = concurrent.futures.Future()
         self._jobs.put((fn, fut))
         return await asyncio.wrap_future(fut)
-
-    # -- async API (each is one committed transaction) -----------------------------------------
-
-    async def record_sent(self, **kwargs):
-        return await self.run(lambda db: db.record_sent(**kwargs))
-
-    async def record_replies(self, slug: str, times_ms: list[int]) -> int:
-        return await self.run(lambda db: db.record_replies(slug, times_ms))
-
-    async def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None):
-        return await self.run(lambda db: db.update(slug, now_ms, state=state, notes=notes))
-
-    async def forget(self, slug: str | None = None) -> int:
-        return await self.run(lambda db: db.forget(slug))
 
 
 async def attach(services) -> None:
