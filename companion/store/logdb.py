@@ -7,6 +7,7 @@ COMMIT returned, so readers never see a write that could still be lost.
 
 import logging
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,10 +48,8 @@ class LogDB:
         return cls(Path(data_dir) / DB_NAME, cache)
 
     def close(self) -> None:
-        try:
+        with suppress(sqlite3.Error):  # an optimisation hint: closing must not fail on it
             self.conn.execute("PRAGMA optimize")
-        except sqlite3.Error:
-            pass
         self.conn.close()
 
     def data_version(self) -> int:
