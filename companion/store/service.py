@@ -1,7 +1,7 @@
 """OutreachStore: the log as the running companion uses it, with one writer thread.
 
 Every SQLite call happens on one thread that owns the connection, so the event loop never waits on
-disk or fsync: an async method queues a job and awaits its future, which resolves only after the
+disk or fsync: `run` queues a job (a LogDB call) and awaits its future, which resolves only after the
 job's transaction committed (so an acknowledged `sent` is durable). Reads (the coach's rules,
 `outreach.list`) come from the in-memory cache and never wait. While idle the thread checks PRAGMA
 data_version once a second and reloads the cache when another process (`tactful history`) changed
@@ -110,8 +110,7 @@ class OutreachStore:
         threading.Thread(target=self.cache.build_index, name="tactful-store-index", daemon=True).start()
 
     async def run(self, fn: Callable[[LogDB], Any]) -> Any:
-        """fn(db) on the writer thread, e.g. `lambda db: db.forget(slug)`; its result once it returned
-        (each LogDB write is one transaction, committed by then)."""
+        """fn(db) on the writer thread, e.g. `lambda db: db.forget(slug)`; its result."""
         if self._closed or self._thread is None:
             raise StoreClosed("the outreach log is closed")
         fut = concurrent.futures.Future()
