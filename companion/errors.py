@@ -1,5 +1,8 @@
 """Errors a command handler raises; the connection maps them to `result` error replies."""
 
+import errno
+import sqlite3
+
 from protocol.errors import ErrorCode
 
 
@@ -12,7 +15,7 @@ class CommandError(Exception):
         self.message = message
 
 
-_NO_SPACE = {28, 27, 122}  # ENOSPC, EFBIG, EDQUOT
+_NO_SPACE = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 
 
 def storage_error(exc: BaseException) -> CommandError | None:
@@ -21,15 +24,13 @@ def storage_error(exc: BaseException) -> CommandError | None:
     The command's write did not happen (SQLite rolled it back), so the client may retry once
     there is space; earlier writes are untouched. Neither OSError nor SQLite messages quote
     content, but only the cause is named here anyway."""
-    import sqlite3
-
     if not isinstance(exc, (OSError, sqlite3.OperationalError)):
         return None
     text = str(exc).lower()
-    errno = exc.errno if isinstance(exc, OSError) else None
-    if errno in _NO_SPACE or "disk is full" in text or "disk full" in text:
+    code = exc.errno if isinstance(exc, OSError) else None
+    if code in _NO_SPACE or "disk is full" in text or "disk full" in text:
         why = "the disk is full; free some space and try again"
-    elif errno in (13, 30) or "readonly" in text or "read-only" in text:
+    elif code in (errno.EACCES, errno.EROFS) or "readonly" in text or "read-only" in text:
         why = "the data folder is read-only or not writable"
     else:
         why = "the data folder could not be written (an I/O error)"

@@ -145,7 +145,7 @@ async def test_a_reply_resets_the_follow_up_clock(client, companion_server):
     await client.sent("bo", NOW - timedelta(days=10))
     store = companion_server.services.store
     from companion.coach.outreach_view import to_ms
-    await store.record_replies("bo", [to_ms(NOW - timedelta(days=2))])
+    await store.run(lambda db: db.record_replies("bo", [to_ms(NOW - timedelta(days=2))]))
     found = await client.codes("Thanks Bo! Happy to send my resume over.", "bo")
     assert not any(code.startswith("followup.") for code in found)
 
@@ -158,7 +158,7 @@ async def test_cold_ask_and_keep_updated(client, companion_server):
     # After a conversation, asking is no longer cold.
     await client.sent("eve", NOW - timedelta(days=20), text="Hi Eve, loved your post on data contracts!")
     from companion.coach.outreach_view import to_ms
-    await companion_server.services.store.record_replies("eve", [to_ms(NOW - timedelta(days=19))])
+    await companion_server.services.store.run(lambda db: db.record_replies("eve", [to_ms(NOW - timedelta(days=19))]))
     assert "relationship.cold-ask" not in await client.codes(ask, "eve")
 
     await client.ok("outreach.update", slug="eve", state="referred")

@@ -69,8 +69,9 @@ def test_update_state_stamps_time_and_unknown_slug_is_not_found(tmp_path):
     assert rec.notes is None and rec.state_at_ms == 5_000  # notes alone do not move the state time
     with pytest.raises(NotFound):
         db.update("nobody", 1, state="agreed")
-    with pytest.raises(ValueError):
+    with pytest.raises(sqlite3.IntegrityError):  # the table's CHECK: callers validate, the file refuses
         db.update("ana", 1, state="married")
+    assert db.load().recipient("ana").state == "agreed"
 
 
 def test_forget_overwrites_the_data_in_the_file(tmp_path):
@@ -168,8 +169,8 @@ def test_store_writes_off_the_loop_and_sees_other_processes_changes(tmp_path):
 
         LogDB.record_sent = spy
         try:
-            await store.record_sent(slug="ana", surface="message", text=TEMPLATE.format(name="Ana", company="X"),
-                                    sent_ms=1_000, now_ms=1_000)
+            await store.run(lambda db: db.record_sent("ana", "message", TEMPLATE.format(name="Ana", company="X"),
+                                                      1_000, 1_000))
         finally:
             LogDB.record_sent = real
         assert seen and seen[0] != loop_thread
@@ -204,12 +205,12 @@ def test_start_up_does_not_wait_for_the_mass_index(tmp_path):
         view = store.view()
         assert view.recipient("p3") is not None
         assert view.mass_check(TEMPLATE.format(name="Zed", company="Zco"), "zed") is None  # not built yet
-        await store.record_sent(slug="late", surface="message", text=TEMPLATE.format(name="Late", company="L"),
-                                sent_ms=99_000, now_ms=99_000)
-        await store.forget("p0")
-        await store.forget("p1")  # forgotten, then written to again: the new message counts
-        await store.record_sent(slug="p1", surface="message", text=TEMPLATE.format(name="P", company="Q"),
-                                sent_ms=98_000, now_ms=98_000)
+        await store.run(lambda db: db.record_sent("late", "message", TEMPLATE.format(name="Late", company="L"),
+                                                  99_000, 99_000))
+        await store.run(lambda db: db.forget("p0"))
+        await store.run(lambda db: db.forget("p1"))  # forgotten, then written to again: the new message counts
+        await store.run(lambda db: db.record_sent("p1", "message", TEMPLATE.format(name="P", company="Q"),
+                                                  98_000, 98_000))
         gate.set()
         for _ in range(500):  # the index is built on its own thread: the check answers once it is done
             report = view.mass_check(TEMPLATE.format(name="Zed", company="Zco"), "zed")

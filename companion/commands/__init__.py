@@ -1,10 +1,7 @@
-"""WebSocket command handlers, one module per command family, listed explicitly here.
+"""WebSocket command handlers, one module per command family.
 
-A handler is `async def handle(msg, session, services) -> dict`: `msg` is the parsed protocol
-model, `session` the connection's companion.session.Session, `services` the app-wide
-companion.server.services.Services. It returns the `result` payload (a dict, or a
-protocol model the connection encodes with pydantic), or raises companion.errors.CommandError with a
-code from the protocol's closed set.
+A handler is `async def handle(msg, session, services)`: it returns the `result` payload (a dict or
+a protocol model) or raises companion.errors.CommandError (docs/architecture.md, step 4).
 """
 
 from protocol import messages as m

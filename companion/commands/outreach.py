@@ -69,8 +69,8 @@ async def handle_sent(msg, session, services) -> dict:
     name = rcpt.name or (profile.name if profile else None)
     company = rcpt.company or (profile.current_company if profile else None)
     role = _clip(profile.current_title, NAME_MAX) if profile else None
-    result = await store.record_sent(slug=slug, surface=msg.surface, text=msg.text, sent_ms=to_ms(sent_at),
-                                     now_ms=to_ms(now), url=rcpt.url, name=name, company=company, role=role)
+    result = await store.run(lambda db: db.record_sent(slug, msg.surface, msg.text, to_ms(sent_at), to_ms(now),
+                                                       url=rcpt.url, name=name, company=company, role=role))
     return {"recorded": True, "duplicate": result.duplicate, "follow_up": result.follow_up,
             "text_stored": result.text_stored, "sent_at": iso(to_ms(sent_at)), "entry": entry_of(services, slug)}
 
@@ -95,10 +95,10 @@ async def handle_update(msg, session, services) -> dict:
         raise CommandError(ErrorCode.INVALID_FORMAT, "give a state, notes, or both")
     now_ms = to_ms(services.clock())
     try:
-        rec = await store.update(slug, now_ms, state=msg.state, notes=msg.notes)  # with messages and replies
+        await store.run(lambda db: db.update(slug, now_ms, state=msg.state, notes=msg.notes))
     except NotFound as exc:
         raise CommandError(ErrorCode.NOT_FOUND, str(exc)) from None
-    return {"entry": entry(rec, now_ms).model_dump(mode="json", exclude_none=True)}
+    return {"entry": entry_of(services, slug)}
 
 
 async def handle_forget(msg, session, services) -> dict:
@@ -106,10 +106,11 @@ async def handle_forget(msg, session, services) -> dict:
     if msg.all and msg.slug:
         raise CommandError(ErrorCode.INVALID_FORMAT, "give either slug or all, not both")
     if msg.all:
-        return {"forgotten": await store.forget(None)}
+        return {"forgotten": await store.run(lambda db: db.forget(None))}
     if not msg.slug:
         raise CommandError(ErrorCode.INVALID_FORMAT, "give the slug to forget, or all: true")
-    count = await store.forget(_slug(msg.slug))
+    slug = _slug(msg.slug)
+    count = await store.run(lambda db: db.forget(slug))
     if not count:
         raise CommandError(ErrorCode.NOT_FOUND, f"no one with the slug {msg.slug!r} is in the outreach log")
     return {"forgotten": count}
@@ -140,6 +141,6 @@ async def remember_replies(services, thread, known=None) -> int:
     if not times or store.view().recipient(slug) is None:
         return 0
     try:
-        return await store.record_replies(slug, times)
+        return await store.run(lambda db: db.record_replies(slug, times))
     except Exception:
         return 0

@@ -258,23 +258,15 @@ class Pairing:
             if expiry <= now:
                 del self._codes[code]
 
-    def locked_for(self, origin: str) -> int:
-        """Seconds until pairing from `origin` is accepted again (0 when not locked)."""
-        now = self.clock()
-        until = self._locked_until.get(origin)
-        if until and until > now:
-            return int((until - now).total_seconds()) + 1
-        return 0
-
     def pair(self, code: str, client_name: str, origin: str) -> tuple[str, ClientRecord]:
         """Exchange a valid code for a new token bound to `origin`; the code is spent. The caller
         waits its turn first (`pacer`).
 
         Raises PairingError for a wrong, expired or reused code, or while `origin` is locked out."""
         now = self.clock()
-        wait = self.locked_for(origin)
-        if wait:
-            raise PairingError(f"too many wrong pairing codes; try again in {wait} s")
+        until = self._locked_until.get(origin)
+        if until and until > now:
+            raise PairingError(f"too many wrong pairing codes; try again in {int((until - now).total_seconds()) + 1} s")
         self._expire(now)
         given = "".join(ch for ch in code.upper() if ch.isalnum())  # as typed: `abcd-efgh` works too
         match = None

@@ -1,8 +1,5 @@
-"""Run the companion server on its own asyncio loop in a worker thread (for the tray).
-
-start() returns once the server listens (or raises what start_server raised). call() runs a
-function on the server's loop, so the GUI thread may use it; `on_status` is called from the server
-thread with Services.status() after every change.
+"""Run the companion server on its own asyncio loop in a worker thread (for the tray); `on_status`
+is called from that thread with Services.status() after every change.
 """
 
 from __future__ import annotations
@@ -34,7 +31,7 @@ class ServerRunner:
     # --- lifecycle ------------------------------------------------------------------------------
 
     def start(self, timeout: float = 15.0) -> "ServerRunner":
-        """Start the worker thread and wait until the server listens (or failed to)."""
+        """Start the worker thread and wait until the server listens; raises what start_server raised."""
         if self._thread is not None:
             raise RuntimeError("already started")
         self._thread = threading.Thread(target=lambda: asyncio.run(self._serve()), name="tactful-server", daemon=True)

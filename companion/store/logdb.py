@@ -7,13 +7,14 @@ COMMIT returned, so readers never see a write that could still be lost.
 
 import logging
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from companion.store import crypto
 from companion.coach.outreach_view import RecipientLog, SentItem
 from companion.store.cache import LogCache
-from companion.store.db import DB_NAME, STATES, open_db, transaction
+from companion.store.db import DB_NAME, open_db, transaction
 from companion.store.fingerprint import pack, shingles, unpack
 
 log = logging.getLogger(__name__)
@@ -47,10 +48,8 @@ class LogDB:
         return cls(Path(data_dir) / DB_NAME, cache)
 
     def close(self) -> None:
-        try:
+        with suppress(sqlite3.Error):  # an optimisation hint: closing must not fail on it
             self.conn.execute("PRAGMA optimize")
-        except sqlite3.Error:
-            pass
         self.conn.close()
 
     def data_version(self) -> int:
@@ -164,9 +163,8 @@ class LogDB:
         return added
 
     def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None) -> RecipientLog:
-        """Set the referral state (stamping when it changed) and/or the notes ("" clears them)."""
-        if state is not None and state not in STATES:
-            raise ValueError(f"state must be one of {', '.join(STATES)}")
+        """Set the referral state (stamping when it changed) and/or the notes ("" clears them).
+        A state outside ReferralState fails the table's CHECK (sqlite3.IntegrityError), nothing changed."""
         with transaction(self.conn):
             row = self.conn.execute("SELECT id, state FROM recipients WHERE slug=?", (slug,)).fetchone()
             if row is None:

@@ -105,12 +105,12 @@ class MassIndex:
                 self.sizes[pos] = 0
                 self.size -= 1
 
-    def matches(self, fp: frozenset[int], threshold: float = THRESHOLD) -> list[tuple[int, float]]:
-        """(position, similarity) of every indexed message with Jaccard >= threshold to fp."""
+    def matches(self, fp: frozenset[int]) -> list[tuple[int, float]]:
+        """(position, similarity) of every indexed message with Jaccard >= THRESHOLD to fp."""
         size = len(fp)
         if size < MIN_SHINGLES or not self.size:
             return []
-        need = math.ceil(threshold * size)
+        need = math.ceil(THRESHOLD * size)
         postings, common = self.postings, self.common
         bitmaps = [b for b in map(common.get, fp) if b is not None]
         counts: Counter[int] = Counter()
@@ -140,16 +140,14 @@ class MassIndex:
             inter = shared(pos)
             if n and inter >= need:
                 sim = inter / (size + n - inter)
-                if sim >= threshold:
+                if sim >= THRESHOLD:
                     out.append((pos, sim))
         return out
 
-    def check(self, fp: frozenset[int], exclude_recipient: str | None = None,
-              threshold: float = THRESHOLD) -> NearCopies | None:
+    def check(self, fp: frozenset[int], exclude_recipient: str | None = None) -> NearCopies | None:
         """Near-copies of `fp` sent to recipients other than `exclude_recipient`, or None. Its `names`
         are the recipients themselves (at most RECENT, most recent first); the store puts names in."""
-        hits = [(pos, sim) for pos, sim in self.matches(fp, threshold)
-                if self.recipients[pos] != exclude_recipient]
+        hits = [(pos, sim) for pos, sim in self.matches(fp) if self.recipients[pos] != exclude_recipient]
         if not hits:
             return None
         latest: dict[str, int] = {}
@@ -160,4 +158,4 @@ class MassIndex:
         times = [self.times[pos] for pos, _ in hits]
         recent = sorted(latest, key=latest.__getitem__, reverse=True)[:RECENT]
         return NearCopies(recipients=len(latest), messages=len(hits), first_ms=min(times), last_ms=max(times),
-                          similarity=round(max(sim for _, sim in hits), 3), threshold=threshold, names=tuple(recent))
+                          similarity=round(max(sim for _, sim in hits), 3), threshold=THRESHOLD, names=tuple(recent))

@@ -1,7 +1,7 @@
 """OutreachStore: the log as the running companion uses it, with one writer thread.
 
 Every SQLite call happens on one thread that owns the connection, so the event loop never waits on
-disk or fsync: an async method queues a job and awaits its future, which resolves only after the
+disk or fsync: `run` queues a job (a LogDB call) and awaits its future, which resolves only after the
 job's transaction committed (so an acknowledged `sent` is durable). Reads (the coach's rules,
 `outreach.list`) come from the in-memory cache and never wait. While idle the thread checks PRAGMA
 data_version once a second and reloads the cache when another process (`tactful history`) changed
@@ -11,6 +11,7 @@ the file.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import queue
 import threading
@@ -45,12 +46,10 @@ class OutreachStore:
 
     async def start(self) -> None:
         """Open the database (and load the log) on the writer thread; raises StoreError on failure."""
-        loop = asyncio.get_running_loop()
-        opened: asyncio.Future = loop.create_future()
-        self._thread = threading.Thread(target=self._run, args=(loop, opened), name="tactful-store",
-                                        daemon=True)
+        opened = concurrent.futures.Future()
+        self._thread = threading.Thread(target=self._run, args=(opened,), name="tactful-store", daemon=True)
         self._thread.start()
-        await opened
+        await asyncio.wrap_future(opened)
 
     async def close(self) -> None:
         if self._thread is None or self._closed:
@@ -65,16 +64,16 @@ class OutreachStore:
 
     # -- the writer thread ---------------------------------------------------------------------
 
-    def _run(self, loop: asyncio.AbstractEventLoop, opened: asyncio.Future) -> None:
+    def _run(self, opened: concurrent.futures.Future) -> None:
         try:
             db = LogDB.in_dir(self.data_dir, self.cache)
             self.notice = db.notice
             self.cache.replace_all(db.load())
             version = db.data_version()
         except BaseException as exc:  # StoreError, OSError, ...: the caller decides what to do
-            loop.call_soon_threadsafe(_settle, opened, None, exc)
+            opened.set_exception(exc)
             return
-        loop.call_soon_threadsafe(_settle, opened, None, None)
+        opened.set_result(None)
         self._build_index_soon()
         while True:
             try:
@@ -89,10 +88,12 @@ class OutreachStore:
                     result, error = fn(db), None
                 except BaseException as exc:
                     result, error = None, exc
-                try:
-                    loop.call_soon_threadsafe(_settle, fut, result, error)
-                except RuntimeError:
-                    pass  # the loop is gone (shutdown); the transaction stands as committed
+                # False when the caller went away: the transaction still committed (or not) as it did.
+                if fut.set_running_or_notify_cancel():
+                    if error is None:
+                        fut.set_result(result)
+                    else:
+                        fut.set_exception(error)
             try:
                 now = db.data_version()
                 if now != version:
@@ -109,35 +110,12 @@ class OutreachStore:
         threading.Thread(target=self.cache.build_index, name="tactful-store-index", daemon=True).start()
 
     async def run(self, fn: Callable[[LogDB], Any]) -> Any:
-        """Run any LogDB operation on the writer thread; its result once it returned (and committed)."""
+        """fn(db) on the writer thread, e.g. `lambda db: db.forget(slug)`; its result."""
         if self._closed or self._thread is None:
             raise StoreClosed("the outreach log is closed")
-        fut = asyncio.get_running_loop().create_future()
+        fut = concurrent.futures.Future()
         self._jobs.put((fn, fut))
-        return await fut
-
-    # -- async API (each is one committed transaction) -----------------------------------------
-
-    async def record_sent(self, **kwargs):
-        return await self.run(lambda db: db.record_sent(**kwargs))
-
-    async def record_replies(self, slug: str, times_ms: list[int]) -> int:
-        return await self.run(lambda db: db.record_replies(slug, times_ms))
-
-    async def update(self, slug: str, now_ms: int, state: str | None = None, notes: str | None = None):
-        return await self.run(lambda db: db.update(slug, now_ms, state=state, notes=notes))
-
-    async def forget(self, slug: str | None = None) -> int:
-        return await self.run(lambda db: db.forget(slug))
-
-
-def _settle(fut: asyncio.Future, result: Any, error: BaseException | None) -> None:
-    if fut.cancelled():
-        return  # the caller went away; the transaction still committed (or not) as it did
-    if error is not None:
-        fut.set_exception(error)
-    else:
-        fut.set_result(result)
+        return await asyncio.wrap_future(fut)
 
 
 async def attach(services) -> None:

@@ -168,7 +168,7 @@ class TrayController:
         directly in the database file."""
         store = self.store()
         if store is not None:
-            return int(self.runner.call(store.forget, None, timeout=30))
+            return int(self.runner.call(store.run, lambda db: db.forget(None), timeout=30))
         from companion.store.db import DB_NAME
         from companion.store.logdb import LogDB
 

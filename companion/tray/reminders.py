@@ -92,4 +92,5 @@ class Reminders:
 
     def set_state(self, slug: str, state: str) -> None:
         """What came of the ask: the same LogDB.update that `tactful history set` runs."""
-        self._run(self.controller.store().update, slug, self.clock(), state)
+        now = self.clock()
+        self._run(self.controller.store().run, lambda db: db.update(slug, now, state=state))
