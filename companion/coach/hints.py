@@ -96,8 +96,9 @@ def shared_schools(ctx) -> list[Offer]:
     return out
 
 
-def _time(value: str | None) -> datetime | None:
-    """A time the page showed (ISO 8601; naive is UTC), or None when missing or unreadable."""
+def page_time(value: str | None) -> datetime | None:
+    """A time the page showed or the extension sent (ISO 8601; naive is UTC), or None when missing
+    or unreadable."""
     try:
         return parse_time(value) if value else None
     except ValueError:
@@ -118,7 +119,7 @@ def recent_post(ctx) -> list[Offer]:
         topic = _quote(post.text) if post.text and not post.reposted else ""  # a repost is someone else's words
         if not topic:
             continue
-        when = _time(post.posted_at)
+        when = page_time(post.posted_at)
         days = (as_utc(ctx.captured_at or ctx.now) - when).days if when else None
         if days is not None and 0 <= days <= RECENT_POST_DAYS:
             text = f"I enjoyed your recent post: “{topic}”."
@@ -189,7 +190,7 @@ def tenure_or_move(ctx) -> list[Offer]:
 def last_talked(ctx) -> list[Offer]:
     messages = ctx.thread.messages if ctx.thread is not None else []
     for k, msg in reversed(list(enumerate(messages))):
-        when = _time(msg.sent_at)
+        when = page_time(msg.sent_at)
         if when is None:
             continue
         days = (as_utc(ctx.now) - when).days
