@@ -302,6 +302,26 @@ def test_how_we_met_hints_shared_employer_and_school():
     assert mentioned == []
 
 
+def test_shared_history_also_matches_the_company_or_school_page_as_the_hints_do():
+    # The same LinkedIn company and school pages under other names ("Meta" / "Facebook"): the
+    # shared-employer hint always said so; the rule and the cold-ask check now agree with it.
+    meta, umich = "https://www.linkedin.com/company/meta/", "https://www.linkedin.com/school/umich/"
+    them = Profile(name="Sam Lee", experience=[Experience(company="Meta", company_url=meta, roles=[Role()])],
+                   education=[Education(school="University of Michigan", school_url=umich)])
+    me = Profile(name="Ana Ruiz", experience=[Experience(company="Facebook", company_url=meta, roles=[Role()])],
+                 education=[Education(school="UMich", school_url=umich)])
+    feedback = analyze("Could you refer me for the Analyst role?", CoachContext(
+        surface="message", profile=them, own_profile=me))
+    found = [f for f in feedback.findings if f.code == "relationship.how-we-met"]
+    assert [f.data["name"] for f in found] == ["Meta", "University of Michigan"]
+    assert {h.kind for h in feedback.hints} >= {"shared_employer", "shared_school"}
+    assert "relationship.cold-ask" not in {f.code for f in feedback.findings}
+    stranger = me.model_copy(update={"experience": [Experience(company="Facebook", roles=[Role()])],
+                                     "education": [Education(school="UMich")]})
+    assert "relationship.cold-ask" in codes("Could you refer me for the Analyst role?", profile=them,
+                                            own_profile=stranger)
+
+
 def test_how_we_met_needs_both_profiles():
     them = Profile(name="Sam Lee", experience=[_exp("Acme", 2019, 2021)])
     assert findings("Hello", "relationship.how-we-met", profile=them) == []

@@ -58,12 +58,12 @@ def _line_col(lines: Lines, index: int) -> str:
 
 
 def render_human(name: str, text: str, result, model) -> str:
+    from companion.coach.rules.tone_model import tone_label
     from companion.tone.strategies import LABELS
 
     lines = Lines(text)
     p = result.polite_probability
-    out = [f"{name}: polite probability {p:.0%} "
-           f"({'polite' if p >= 0.65 else 'impolite' if p < 0.35 else 'neutral'})", "", "Strategies:"]
+    out = [f"{name}: polite probability {p:.0%} ({tone_label(p)})", "", "Strategies:"]
     for strategy, spans in result.strategies.items():
         weight = model.weights.get("S:" + strategy, 0.0)
         where = ", ".join(f"{_line_col(lines, s.start)} \"{s.words}\"" for s in spans)

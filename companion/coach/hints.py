@@ -7,9 +7,9 @@ import re
 from datetime import datetime
 
 from protocol.feedback import Hint
-from protocol.page import DateParts, Experience, Profile
+from protocol.page import DateParts, Profile
 
-from companion.coach.matching import same_company
+from companion.coach.matching import same_company, same_employer, same_school
 from companion.coach.outreach_view import as_utc, parse_time
 
 MAX_HINTS = 6
@@ -47,10 +47,6 @@ def _roles(profile: Profile):
             yield i, j, exp, role
 
 
-def _same_employer(a: Experience, b: Experience) -> bool:
-    return same_company(a.company, b.company, a.company_url, b.company_url)
-
-
 def _seen(company: str | None, seen: list[str]) -> bool:
     return any(same_company(company, s) for s in seen)
 
@@ -60,7 +56,7 @@ def shared_employers(ctx) -> list[Offer]:
     seen: list[str] = []
     for i, j, exp, role in _roles(ctx.profile):
         for _, _, mine, my_role in _roles(ctx.own_profile):
-            if not _same_employer(exp, mine) or _seen(exp.company, seen):
+            if not same_employer(exp, mine) or _seen(exp.company, seen):
                 continue
             years = _overlap(_span(role.start, role.end, role.current, ctx.now),
                              _span(my_role.start, my_role.end, my_role.current, ctx.now))
@@ -74,7 +70,7 @@ def shared_employers(ctx) -> list[Offer]:
             out.append((Hint(kind="shared_employer", text=text, why=why,
                              source=f"profile.experience[{i}].roles[{j}].dates"), (exp.company,)))
     for i, _, exp, _ in _roles(ctx.profile):  # same employer, different years: still common ground
-        if not _seen(exp.company, seen) and any(_same_employer(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
+        if not _seen(exp.company, seen) and any(same_employer(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
             seen.append(exp.company)
             out.append((Hint(kind="shared_employer", text=f"Like you, I worked at {exp.company}.",
                              why=f"You both worked at {exp.company}, at different times: a shared alma mater of sorts.",
@@ -89,7 +85,7 @@ def shared_schools(ctx) -> list[Offer]:
     for i, edu in enumerate(ctx.profile.education or []):
         if not edu.school or (edu.school_url or edu.school.casefold()) in seen:
             continue
-        own = next((o for o in mine if same_company(edu.school, o.school, edu.school_url, o.school_url)), None)
+        own = next((o for o in mine if same_school(edu, o)), None)
         if own is None:
             continue
         seen.add(edu.school_url or edu.school.casefold())
@@ -100,8 +96,9 @@ def shared_schools(ctx) -> list[Offer]:
     return out
 
 
-def _time(value: str | None) -> datetime | None:
-    """A time the page showed (ISO 8601; naive is UTC), or None when missing or unreadable."""
+def page_time(value: str | None) -> datetime | None:
+    """A time the page showed or the extension sent (ISO 8601; naive is UTC), or None when missing
+    or unreadable."""
     try:
         return parse_time(value) if value else None
     except ValueError:
@@ -122,7 +119,7 @@ def recent_post(ctx) -> list[Offer]:
         topic = _quote(post.text) if post.text and not post.reposted else ""  # a repost is someone else's words
         if not topic:
             continue
-        when = _time(post.posted_at)
+        when = page_time(post.posted_at)
         days = (as_utc(ctx.captured_at or ctx.now) - when).days if when else None
         if days is not None and 0 <= days <= RECENT_POST_DAYS:
             text = f"I enjoyed your recent post: “{topic}”."
@@ -193,7 +190,7 @@ def tenure_or_move(ctx) -> list[Offer]:
 def last_talked(ctx) -> list[Offer]:
     messages = ctx.thread.messages if ctx.thread is not None else []
     for k, msg in reversed(list(enumerate(messages))):
-        when = _time(msg.sent_at)
+        when = page_time(msg.sent_at)
         if when is None:
             continue
         days = (as_utc(ctx.now) - when).days

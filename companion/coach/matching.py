@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from protocol.page import Education, Experience
+
 from companion.coach.analysis import AnalysedDraft
 
 # Words that turn a trigger into its opposite when they sit just before it in the same sentence:
@@ -80,6 +82,17 @@ def same_company(a: str | None, b: str | None, url_a: str | None = None, url_b: 
     """Whether two company (or school) names plausibly mean the same one ("Stripe" vs "Stripe, Inc."),
     or both link the same LinkedIn page (`url_a`, `url_b`: a profile entry's company or school URL)."""
     return bool(url_a and url_a == url_b) or bool(a and b and set(company_aliases(a)) & set(company_aliases(b)))
+
+
+def same_employer(a: Experience, b: Experience) -> bool:
+    """Whether two profiles' experience entries are the same company, by name or by its page.
+    The hints and the relationship rules ask this one question."""
+    return same_company(a.company, b.company, a.company_url, b.company_url)
+
+
+def same_school(a: Education, b: Education) -> bool:
+    """Whether two profiles' education entries are the same school, by name or by its page."""
+    return same_company(a.school, b.school, a.school_url, b.school_url)
 
 
 # Common English short forms; enough to keep "Hi Bob" to Robert from looking like a wrong name.

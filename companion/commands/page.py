@@ -11,7 +11,7 @@ import logging
 
 from protocol.errors import ErrorCode
 
-from companion.coach.outreach_view import parse_time
+from companion.coach.hints import page_time
 from companion.commands import outreach
 from companion.errors import CommandError
 from companion.pages import PageTooComplex, own_profile, read_snapshot, recipient
@@ -20,10 +20,7 @@ log = logging.getLogger(__name__)
 
 
 async def handle(msg, session, services) -> dict:
-    try:  # "recent" in hints is relative to when the browser captured the page (the extension sends UTC)
-        captured = parse_time(msg.captured_at) if msg.captured_at else None
-    except ValueError:
-        captured = None
+    captured = page_time(msg.captured_at)  # "recent" in hints is relative to when the browser captured the page
     known = session.own_profile
     if known is None:
         known = await asyncio.to_thread(own_profile.load, services.data_dir)

@@ -4,7 +4,7 @@ from protocol.page import Experience, Profile
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import find_company, same_company
+from companion.coach.matching import find_company, same_employer, same_school
 
 
 def _span(exp: Experience) -> str:
@@ -17,17 +17,17 @@ def _span(exp: Experience) -> str:
 
 
 def shared_history(profile: Profile, own: Profile) -> list[tuple[str, str, str, str]]:
-    """(kind, name, detail, source) for each employer and school both profiles list."""
+    """(kind, name, detail, source) for each named employer and school both profiles list."""
     found: list[tuple[str, str, str, str]] = []
     for i, theirs in enumerate(profile.experience or ()):
-        mine = next((e for e in own.experience or () if same_company(theirs.company, e.company)), None)
-        if mine is not None:
+        mine = next((e for e in own.experience or () if same_employer(theirs, e)), None)
+        if theirs.company and mine is not None:
             t, m = _span(theirs), _span(mine)
             found.append(("shared_employer", theirs.company, f" (they {t}, you {m})" if t and m else "",
                           f"profile.experience[{i}].company"))
     found += [("shared_school", theirs.school, "", f"profile.education[{i}].school")
               for i, theirs in enumerate(profile.education or ())
-              if any(same_company(theirs.school, e.school) for e in own.education or ())]
+              if theirs.school and any(same_school(theirs, e) for e in own.education or ())]
     return found
 
 

@@ -154,6 +154,11 @@ def _first_sentence(draft: AnalysedDraft) -> tuple[int, int]:
     return start, s + len(draft.text[s:e].rstrip())
 
 
+def tone_label(p: float) -> str:
+    """What P(polite) reads as, in the sidebar and in `tactful tone`."""
+    return "impolite" if p < IMPOLITE_BELOW else "polite" if p >= POLITE_FROM else "neutral"
+
+
 def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | None:
     """The Feedback's `tone`: P(polite), a label and the strategies with their first UTF-16 ranges;
     None when tone.impolite is switched off or does not apply (then the model does not run)."""
@@ -163,7 +168,7 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     result = _result(draft)
     p = result.polite_probability
     codes = {f.code for f in findings}
-    label = "impolite" if p < IMPOLITE_BELOW else "polite" if p >= POLITE_FROM else "neutral"
+    label = tone_label(p)
     if IMPOLITE.code in codes:
         label = "impolite"  # a rude passage in an otherwise courteous draft
     elif label == "polite" and codes & _TONE_RULES:
