@@ -123,3 +123,21 @@ def test_current_colleagues():
     own.experience[0].roles[0].end, own.experience[0].roles[0].current = None, True
     k = by_kind(hints("Hi", ctx(profile, own=own)))
     assert k["shared_employer"].text == "We both work at Nimbus Labs."
+
+
+def test_an_employer_known_only_by_its_page_is_named_from_the_other_profile():
+    from protocol.page import DateParts, Experience, Role
+
+    url = "https://www.linkedin.com/company/acme-robotics/"
+    theirs = Profile(slug="sam", name="Sam Lee", experience=[Experience(
+        company=None, company_url=url, roles=[Role(title="Engineer", start=DateParts(year=2020), current=True)])])
+    mine = Profile(slug="me", experience=[Experience(
+        company="Acme Robotics", company_url=url, roles=[Role(title="Analyst", start=DateParts(year=2021),
+                                                             current=True)])])
+    found = hints("Hi Sam", ctx(theirs, own=mine))
+    assert [h.text for h in found if h.kind == "shared_employer"] == ["We both work at Acme Robotics."]
+    assert not any("None" in h.text or "None" in h.why for h in found)
+    mine.experience[0].roles[0].start, mine.experience[0].roles[0].current = DateParts(year=2015), False
+    mine.experience[0].roles[0].end = DateParts(year=2016)
+    assert [h.text for h in hints("Hi Sam", ctx(theirs, own=mine)) if h.kind == "shared_employer"] == [
+        "Like you, I worked at Acme Robotics."]

@@ -56,25 +56,28 @@ def shared_employers(ctx) -> list[Offer]:
     seen: list[str] = []
     for i, j, exp, role in _roles(ctx.profile):
         for _, _, mine, my_role in _roles(ctx.own_profile):
-            if not same_employer(exp, mine) or _seen(exp.company, seen):
+            name = exp.company or mine.company  # an entry may link the company's page without its name
+            if not name or not same_employer(exp, mine) or _seen(name, seen):
                 continue
             years = _overlap(_span(role.start, role.end, role.current, ctx.now),
                              _span(my_role.start, my_role.end, my_role.current, ctx.now))
             if years is None:
                 continue
-            seen.append(exp.company)
-            text = (f"We both work at {exp.company}." if role.current and my_role.current
-                    else f"We were both at {exp.company} in {years}.")
-            why = (f"You overlapped at {exp.company} ({role.dates or '?'} for them, {my_role.dates or '?'} for "
+            seen.append(name)
+            text = (f"We both work at {name}." if role.current and my_role.current
+                    else f"We were both at {name} in {years}.")
+            why = (f"You overlapped at {name} ({role.dates or '?'} for them, {my_role.dates or '?'} for "
                    "you): a shared employer is the strongest reason for a stranger to help.")
             out.append((Hint(kind="shared_employer", text=text, why=why,
-                             source=f"profile.experience[{i}].roles[{j}].dates"), (exp.company,)))
+                             source=f"profile.experience[{i}].roles[{j}].dates"), (name,)))
     for i, _, exp, _ in _roles(ctx.profile):  # same employer, different years: still common ground
-        if not _seen(exp.company, seen) and any(same_employer(exp, mine) for _, _, mine, _ in _roles(ctx.own_profile)):
-            seen.append(exp.company)
-            out.append((Hint(kind="shared_employer", text=f"Like you, I worked at {exp.company}.",
-                             why=f"You both worked at {exp.company}, at different times: a shared alma mater of sorts.",
-                             source=f"profile.experience[{i}].company"), (exp.company,)))
+        mine = next((m for _, _, m, _ in _roles(ctx.own_profile) if same_employer(exp, m)), None)
+        name = mine and (exp.company or mine.company)
+        if name and not _seen(name, seen):
+            seen.append(name)
+            out.append((Hint(kind="shared_employer", text=f"Like you, I worked at {name}.",
+                             why=f"You both worked at {name}, at different times: a shared alma mater of sorts.",
+                             source=f"profile.experience[{i}].company"), (name,)))
     return out
 
 
@@ -181,9 +184,10 @@ def tenure_or_move(ctx) -> list[Offer]:
         years = (now - _month_index(first.start, 1)) // 12
         if years < LONG_TENURE_YEARS:
             return []
-        return [(Hint(kind="tenure", text=f"With {years} years at {exp.company}, you must know the team well.",
-                      why=f"They have been at {exp.company} since {first.start.year}: they can speak to the culture.",
-                      source=f"profile.experience[{i}].roles[{first_j}].start"), (exp.company,))]
+        where = exp.company or "their company"
+        return [(Hint(kind="tenure", text=f"With {years} years at {where}, you must know the team well.",
+                      why=f"They have been at {where} since {first.start.year}: they can speak to the culture.",
+                      source=f"profile.experience[{i}].roles[{first_j}].start"), (exp.company,) if exp.company else ())]
     return []
 
 
