@@ -100,3 +100,13 @@ async def test_an_old_post_is_not_called_recent(ws_client):
     [old] = [h for h in (await draft(ws, 4, "Hi Priya,"))["hints"] if h["kind"] == "recent_post"]
     assert "recent" not in old["text"] and "recent" not in old["why"]
     assert "December 2025" in old["text"]
+
+
+@pytest.mark.asyncio
+async def test_a_capture_time_with_an_offset_is_read_in_utc(ws_client):
+    # The post is from 2025-12-20 12:00 UTC; 20:00 at +12:00 is 08:00 UTC, 30 days on: still recent.
+    # Read as 20:00 UTC it would be 31 days, and the hint would stop calling the post recent.
+    ws = await ws_client()
+    await open_page(ws, 1, "sdui_profile_2nd.html", PRIYA_URL, captured_at="2026-01-20T20:00:00+12:00")
+    [post] = [h for h in (await draft(ws, 2, "Hi Priya,"))["hints"] if h["kind"] == "recent_post"]
+    assert post["text"].startswith("I enjoyed your recent post") and "30 days ago" in post["why"]
