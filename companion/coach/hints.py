@@ -10,7 +10,7 @@ from protocol.feedback import Hint
 from protocol.page import DateParts, Profile
 
 from companion.coach.matching import same_company, same_employer, same_school
-from companion.coach.outreach_view import as_utc, parse_time
+from companion.coach.outreach_view import as_utc, page_time
 
 MAX_HINTS = 6
 RECENT_MOVE_MONTHS = 6
@@ -97,15 +97,6 @@ def shared_schools(ctx) -> list[Offer]:
         out.append((Hint(kind="shared_school", text=text, source=f"profile.education[{i}].school",
                          why=f"You both studied at {edu.school}: alumni answer alumni."), (edu.school,)))
     return out
-
-
-def page_time(value: str | None) -> datetime | None:
-    """A time the page showed or the extension sent (ISO 8601; naive is UTC), or None when missing
-    or unreadable."""
-    try:
-        return parse_time(value) if value else None
-    except ValueError:
-        return None
 
 
 def _quote(text: str, limit: int = 90) -> str:

@@ -90,17 +90,23 @@ def parse_time(value: str) -> datetime:
     return as_utc(datetime.fromisoformat(text))
 
 
+def page_time(value: str | None) -> datetime | None:
+    """A time the page showed or the extension sent (ISO 8601; naive is UTC), or None when missing
+    or unreadable."""
+    try:
+        return parse_time(value) if value else None
+    except ValueError:
+        return None
+
+
 def message_times(thread) -> tuple[list[int], list[int]]:
     """Times (ms) of the user's and of the other person's messages in a parsed Thread (or None),
     where the page showed them."""
     mine, theirs = [], []
     for m in thread.messages if thread is not None else ():
         at = m.sent_at_ms
-        if at is None and m.sent_at:
-            try:
-                at = to_ms(parse_time(m.sent_at))
-            except ValueError:
-                continue
+        if at is None and (when := page_time(m.sent_at)) is not None:
+            at = to_ms(when)
         if at is not None:
             (mine if m.sender == "me" else theirs).append(int(at))
     return mine, theirs

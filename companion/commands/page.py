@@ -11,7 +11,7 @@ import logging
 
 from protocol.errors import ErrorCode
 
-from companion.coach.hints import page_time
+from companion.coach.outreach_view import page_time
 from companion.commands import outreach
 from companion.errors import CommandError
 from companion.pages import PageTooComplex, own_profile, read_snapshot, recipient
