@@ -103,17 +103,22 @@ _NOT_ORG = {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "we", "it", "this", "that", "our", "any", "some", "all", "no",
 }
-_SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my)\b[^.;!?]*$")
+# The writer speaks of themselves when "I"/"me" is the last person named before the company: "I saw
+# your post about the API at Stripe" is about them, "I worked at Acme" about the writer.
+_SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my|me)\b(?:(?!\byou)[^.;!?])*$")
 # What makes "at X" the company asked about even in a sentence about yourself.
 _ORG_CUE = re.compile(
     r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|"
-    r"excited|love to|dream|hiring|career|team|considered)"
+    r"excited|love to|dream|hiring|career|team|considered|curious|learn more)"
 )
 _ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:hiring|recruiting|looking|expanding)|posted)\b"
                          r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)[a-z]")  # "Xendit's expansion"
-# Tools and skills follow "experience with" or "proficient in"; they are not employers.
-_SKILL_BEFORE = re.compile(r"\b(?:experience|experienced|familiar|skilled|proficient|expertise|work(?:ed|ing)?|built|"
-                           r"build(?:ing)?|skills?|knowledge)(?: \w+)? (?:with|in)\s*$")
+# Tools and skills follow "experience with" or "proficient in", people "connected with" or "introduce
+# me to": none of them is an employer.
+_NOT_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:experience|experienced|familiar|skilled|proficient|expertise|work(?:ed|ing)?|built|build(?:ing)?|skills?|"
+    r"knowledge)(?: \w+)? (?:with|in)\s*$"
+    r"|\b(?:connected|introduce|introduced|speak|spoke|talk|talked|chat|chatted|meet|met)(?: \w+)? (?:with|to)\s*$")
 
 
 def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -123,12 +128,14 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
         return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
     if "@" in draft.text and _AT_ORG.search(draft.text):
         return True
+    if "http" in draft.lower and any("linkedin." not in m.group() for m in _JOB_URL.finditer(draft.lower)):
+        return True  # a careers page or an applicant-tracking link says whose job it is; LinkedIn's do not
     for m in _ORG_AFTER.finditer(draft.text):
         words = m.group(1).split()
         if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
             continue
-        before = draft.before_in_sentence(m.start(), 60)
-        if _SKILL_BEFORE.search(draft.lower[max(0, m.start() - 30):m.start(1)]):
+        before = draft.before_in_sentence(m.start(1), 72)  # with "your company" when it leads the name
+        if _NOT_EMPLOYER_BEFORE.search(draft.lower[max(0, m.start() - 30):m.start(1)]):
             continue
         if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
             continue  # "I worked at Acme": their own employer, not the company they ask about
@@ -152,8 +159,8 @@ def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
                    "is not a message pasted to everyone, and tells them which referral portal to use.")
         suggestion = f"Say the role is at {company}."
     else:
-        message = ("No company named: \"your company\" reads like a mass message, and the recipient "
-                   "may not know which of their employers' roles you mean.")
+        message = ("No company named: a request that never says which company reads like a mass message, "
+                   "and the recipient may not know which of their employers' roles you mean.")
         suggestion = "Name the company the role is at."
     yield COMPANY_MISSING.finding(message, suggestion=suggestion)
 
