@@ -6,7 +6,7 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import first_name, names_a_mutual, negated, recipient_log
-from companion.coach.rules.relationship import shared_history
+from companion.coach.rules.relationship import claims_shared, shared_history
 
 ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral|recommendation\s+letter|"
@@ -45,7 +45,8 @@ def _asks(draft: AnalysedDraft):
 
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = _asks(draft)
-    if ask is None or PRIOR_CONTACT.search(draft.lower) or names_a_mutual(draft, ctx) or _has_history(ctx):
+    if ask is None or PRIOR_CONTACT.search(draft.lower) or claims_shared(draft, ctx) \
+            or names_a_mutual(draft, ctx) or _has_history(ctx):
         return
     name = first_name(ctx)
     who, whose = (name, f"{name}'s") if name else ("them", "their")
@@ -64,7 +65,9 @@ COLD_ASK = Rule(
     code="relationship.cold-ask", severity="info", check=_cold_ask,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',),
-    quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?', 'Hi Sam, thanks again for the chat. Could you refer me?', 'Hi Sam, would you have 15 minutes to chat about your team?',),
+    quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
+           'Hi Sam, I also interned at Stripe, back in 2019. Would you be open to referring me?',
+           'Hi Sam, thanks again for the chat. Could you refer me?', 'Hi Sam, would you have 15 minutes to chat about your team?',),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )

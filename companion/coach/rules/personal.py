@@ -5,6 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, names_a_mutual, recipient_company, same_company
+from companion.coach.rules.relationship import claims_shared
 
 # Something true of this recipient or of a real shared history (the dev set README's definition):
 # how you met or talked before, a named mutual contact, their own post/talk/project, their career
@@ -49,7 +50,8 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
 
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
-    if not (_SPECIFIC.search(draft.lower) or _NAMED_CONTACT.search(draft.text) or _mentions_their_history(draft, ctx)):
+    if not (_SPECIFIC.search(draft.lower) or claims_shared(draft, ctx) or _NAMED_CONTACT.search(draft.text)
+            or _mentions_their_history(draft, ctx)):
         yield GENERIC.finding(
             "Nothing here is specific to this person: no shared employer or school, none of their "
             "posts or talks, no mutual contact, no word on how you know them. Compliments on a "
@@ -64,7 +66,7 @@ GENERIC = Rule(
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',),
-    quiet=('Great meeting you at PyCon last week!', 'I loved your post on event sourcing.', 'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
+    quiet=('Great meeting you at PyCon last week!', 'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.', 'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

@@ -1,10 +1,31 @@
-"""relationship.how-we-met: their profile and yours share an employer or school the draft omits."""
+"""relationship.how-we-met: their profile and yours share an employer or school the draft omits;
+and what counts as shared history when no profile says so."""
+
+import re
 
 from protocol.page import Experience, Profile
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import find_company, same_employer, same_school
+from companion.coach.matching import find_company, recipient_company, same_employer, same_school
+
+
+# "I also started my career there", "I too interned at Stripe": the writer was where the recipient is.
+_ALSO_WAS = re.compile(
+    r"\bi (?:also|too) (?:\w+ ){0,3}?(?:worked|work|studied|interned|started|began|spent|graduated|went|was)\b"
+    r"[^.!?\n]{0,40}?\b(there|at|from)\b")
+_THERE_TOO = re.compile(r"\bi (?:\w+ )?(?:worked|studied|interned|was) there (?:too|as well)\b")
+
+
+def claims_shared(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft says the writer worked or studied where the recipient is ("there", or
+    their company by name): shared history that no profile may show."""
+    lower = draft.lower
+    if _THERE_TOO.search(lower):
+        return True
+    company = recipient_company(ctx)
+    return any(m.group(1) == "there" or company and find_company(lower[m.end():m.end() + 60], company)
+               for m in _ALSO_WAS.finditer(lower))
 
 
 def _span(exp: Experience) -> str:
