@@ -29,7 +29,9 @@ _TRIGGERS = re.compile(
     r"you (?:make|made|keep|kept) (?:your )?(?:commitments?|promises?)\b|you promised\b|stick to (?:them|it|your word)\b|"
     r"remind you (?:how|that i|of my)\b|you (?:ignored|never answered|never replied|haven't bothered)\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
-    r"waiting (?:for|on) your (?:reply|response|referral)\b|i'll be waiting\b))"
+    r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
+    r"i'll be waiting\b|(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
+    r"(?:reply|response|answer|outcome)\b))"
 )
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
 _EXCLAIM = re.compile(r"!{2,}|(?<!\?)\?++!+[!?]*|!+\?+[!?]*")
@@ -38,6 +40,8 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
+# "Kindly do the needful and refer me": a request joined to an order is an order too.
+_JOINED = re.compile(r"(?:\band|\bthen|[,&])\s*$")
 
 _ACRONYMS = {
     "AWS", "GCP", "SQL", "API", "APIS", "HTML", "CSS", "JSON", "REST", "HTTP", "HTTPS", "NYU", "UCLA",
@@ -83,7 +87,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     """Whether a trigger of `kind` at `start` is really demanding (not softened, negated or observed)."""
     before = draft.before_in_sentence(start, 80)
     if kind == "refer":
-        return opens_clause(draft, start) and mood(draft, start) == "imperative"
+        return (opens_clause(draft, start) or bool(_JOINED.search(before))) and mood(draft, start) == "imperative"
     if kind == "oblige":
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
                                      "whether")):
@@ -185,11 +189,13 @@ DEMANDING = Rule(
     fires=("Please refer me for the role.", "I need you to forward my resume.", "Please get back to me ASAP.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
            "Can you write me a letter by tomorrow?", "I'd appreciate a timely response from you all.",
-           "I haven't heard back, so I wanted to remind you how much I need this job."),
+           "I haven't heard back, so I wanted to remind you how much I need this job.",
+           "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
-           "I studied at NYU and have an MBA and AWS certifications.", "The application closes by Friday."),
+           "I studied at NYU and have an MBA and AWS certifications.", "The application closes by Friday.",
+           "If you like my work, take a look and refer me.", "I look forward to your reply."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
