@@ -137,8 +137,8 @@ def mutual_connections(ctx) -> list[Offer]:
     names = p.mutual_names or []
     if names:
         return [(Hint(kind="mutual_connection", text=f"We're both connected with {names[0]}.",
-                      why=f"You share {_connections(p.mutual_count or len(names))}; a name they know makes the ask "
-                          f"warmer (check with {names[0]} before you name them).",
+                      why=f"You share {_connections(p.mutual_count or len(names))}, and a name they know makes "
+                          f"the ask warmer. Check with {names[0]} before you name them.",
                       source="profile.mutual_names[0]"), (names[0],))]
     if p.mutual_count:
         return [(Hint(kind="mutual_connection", text="We have a few connections in common.",
