@@ -26,7 +26,7 @@ def test_registered_once_right_after_tone_demanding():
     codes = [r.code for r in RULES]
     assert codes.count("tone.impolite") == 1
     from companion.coach.report import CHECKLIST
-    assert dict((i, c) for i, _l, c in CHECKLIST)["polite"] == ("tone.demanding", "tone.impolite")
+    assert dict((i, c) for i, _l, c in CHECKLIST)["polite"] == ("followup.pressure", "tone.demanding", "tone.impolite")
 
 
 def test_fires_on_an_impolite_draft_naming_its_words():
@@ -194,6 +194,10 @@ def test_reads_as_polite_checklist_item_follows_both_tone_rules():
     # With the model off, the demand check alone decides; with both off, there is no item.
     assert item(RUDE, disabled=frozenset({"tone.impolite"})).code == "tone.demanding"
     assert item(RUDE, disabled=frozenset({"tone.impolite", "tone.demanding"})) is None
+    # A follow-up that reproaches fails it too: the checklist may not say "polite" beside an error saying otherwise.
+    nudge = next(c for c in analyze("Hi Sam, did you see my message? Thanks so much!",
+                                     CoachContext(surface="follow_up")).checklist if c.id == "polite")
+    assert nudge.ok is False and nudge.code == "followup.pressure"
 
 
 def test_a_rude_passage_with_no_word_to_blame_is_pointed_at_inside_the_passage(monkeypatch):

@@ -25,8 +25,8 @@ ERROR_CAP = 40
 MAX_FINDINGS = 30
 
 # The do's, in the order a user reads a message: (id, label). Each rule declares the item it
-# decides (Rule.checklist); the rule-based demand check and the politeness model share "polite", so
-# they cannot disagree.
+# decides (Rule.checklist); the demand checks (a follow-up's reproach among them) and the politeness
+# model share "polite", so they cannot disagree.
 CHECKLIST_LABELS = [
     ("specific", "Names the role and the company"),
     ("personal", "Says something specific to them"),

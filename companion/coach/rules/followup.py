@@ -140,7 +140,7 @@ PRESSURE = phrase_rule(
     "than an answer.",
     "Assume your message got buried: \"Bumping this in case it got lost in your inbox — no worries at all "
     "if now isn't a good time.\"",
-    severity="error", surfaces=frozenset({"follow_up"}),
+    severity="error", surfaces=frozenset({"follow_up"}), checklist="polite",
     fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", 'Just following up to see if you received my last email?',),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
