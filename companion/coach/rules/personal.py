@@ -19,7 +19,7 @@ _SPECIFIC = re.compile(
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
     r"(?:same|our) (?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
     r"our (?:previous |last |recent |earlier )?(?:conversation|chat|call|discussion|meeting|exchange)|"
-    r"you (?:mentioned|suggested|recommended|told me)|your (?:advice|insights?|guidance|perspective) (?:on|about)|"
+    r"you (?:mentioned|suggested|recommended|told me)|your (?:advice|insights?|guidance|perspective|point|take) (?:on|about)|"
     r"mutual (?:friend|connection|contact)|your name came up|"
     r"(?:suggested|recommended|told me|mentioned) (?:that )?i (?:reach out|contact|message|get in touch|talk)|"
     r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
@@ -30,7 +30,9 @@ _SPECIFIC = re.compile(
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|you(?:'re| are) involved (?:with|in)|"
     r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
     r"(?:saw|loved|enjoyed|liked) your (?:talk|post|article|comment|presentation|video|answer)|"
-    r"(?:in|at) your (?:talk|session|workshop))\b)"
+    r"(?:in|at) your (?:talk|session|workshop)|"
+    r"(?:thanks?|thank you) (?:so much )?for (?:the|your) (?:\w+ ){0,3}?(?:talk|presentation|keynote|workshop|webinar|"
+    r"panel|podcast|article))\b)"
 )
 # A named mutual contact: "connected to Budi Santoso", "Lena Fischer and I were discussing".
 _NAMED_CONTACT = re.compile(
@@ -66,7 +68,7 @@ GENERIC = Rule(
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',),
-    quiet=('Great meeting you at PyCon last week!', 'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.', 'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
+    quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data visualisation at UX Lisbon.', 'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.', 'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 
