@@ -320,3 +320,23 @@ def test_pop_out_label_stays_on_one_line(paired):
     box = panel.locator('[data-action="popout"]').evaluate(
         "(el) => ({ h: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) })")
     assert box["h"] < box["line"] * 1.5
+
+
+def test_a_draft_in_another_language_says_what_was_not_checked(paired):
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _tab = open_tab(browser, "/in/dana-whitfield/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(EDITOR)
+    page.keyboard.type("Hola Dana, vi tu charla sobre Kafka. Estoy postulando al puesto de Data Engineer en Acme "
+                       "Robotics. ¿Estarías dispuesta a recomendarme? ¡Gracias!", delay=5)
+    expect(panel.locator('[data-code="language.not-english"]')).to_have_count(1, timeout=10000)
+    for code in ("courtesy.out-missing", "personal.generic", "background.missing", "tone.impolite"):
+        expect(panel.locator(f'[data-code="{code}"]')).to_have_count(0)
+    expect(panel.locator(".checklist-card")).to_be_hidden()  # no ticks for what could not be read
+    clear_field(page)
+    page.keyboard.type("Hi Dana, could you refer me for the Data Engineer role at Acme Robotics?", delay=5)
+    expect(panel.locator('[data-code="language.not-english"]')).to_have_count(0, timeout=10000)
+    expect(panel.locator(".checklist-card")).to_be_visible()
+    expect(panel.locator('[data-code="courtesy.out-missing"]')).to_have_count(1)

@@ -114,7 +114,8 @@ def render_human(name: str, text: str, feedback) -> str:
             out.append(f"    fix: replace with {f.fix.replacement!r}")
     if not feedback.findings:
         out.append(f"{name}: no findings")
-    out += ["", "Checklist:"]
+    if feedback.checklist:
+        out += ["", "Checklist:"]
     for item in feedback.checklist:
         out.append(f"  [{'x' if item.ok else ' '}] {item.label}")
     if feedback.hints:

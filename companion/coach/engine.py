@@ -57,6 +57,9 @@ class Rule:
     # Judges a single word (a name, a company, a placeholder, a tone word): a finding on the word
     # still being typed at the caret waits until it is finished ("Hi Ca|" is not a wrong name).
     judges_words: bool = False
+    # Fires when English wording is absent (no "thank you", no role title) or reads English tone: on a
+    # draft in another language it would only be wrong, so it does not run there.
+    reads_english: bool = False
     # Its own examples, run by tests/test_coach_examples.py and listed in docs/rules.md: drafts it
     # must fire on and drafts it must stay quiet on, in EXAMPLE_CONTEXT on its first surface.
     fires: tuple[str, ...] = ()
@@ -75,6 +78,11 @@ class Rule:
             if getattr(ctx, name) is None:
                 return False
         return True
+
+    def runs(self, draft: AnalysedDraft, ctx: CoachContext) -> bool:
+        """Whether this rule runs on `draft` for `ctx`: it applies, and the draft is English or the
+        rule does not read English wording."""
+        return self.applies(ctx) and (not self.reads_english or draft.english)
 
     def finding(self, message: str, draft: AnalysedDraft | None = None, span: tuple[int, int] | None = None,
                 replacement: str | None = None, **extra: Any) -> Finding:
@@ -95,7 +103,8 @@ def example_surface(rule: Rule) -> str:
 def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool], message: str,
                         suggestion: str, **fields: Any) -> Rule:
     """A rule that fires once, without a range, when the draft lacks something: `present` (a pattern)
-    does not occur in the lower-cased draft, or `present(draft)` (a predicate) is False."""
+    does not occur in the lower-cased draft, or `present(draft)` (a predicate) is False. What is
+    looked for is English wording, so it does not run on a draft in another language."""
     rule: Rule
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
@@ -103,7 +112,7 @@ def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[Analysed
         if not found:
             yield rule.finding(message, suggestion=suggestion)
 
-    rule = Rule(code=code, check=check, **fields)
+    rule = Rule(code=code, check=check, reads_english=True, **fields)
     return rule
 
 
@@ -145,7 +154,7 @@ def typing_span(draft: AnalysedDraft, caret: int | None) -> tuple[int, int] | No
 def run_rules(rules: Iterable[Rule], draft: AnalysedDraft, ctx: CoachContext) -> list[Finding]:
     typing = typing_span(draft, ctx.caret)
     findings: list[Finding] = []
-    for rule in [r for r in rules if r.applies(ctx)]:
+    for rule in [r for r in rules if r.runs(draft, ctx)]:
         for f in rule.check(draft, ctx):
             if typing and rule.judges_words and f.range is not None and \
                     f.range.start < typing[1] and typing[0] < f.range.end:

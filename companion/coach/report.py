@@ -50,15 +50,19 @@ def score(findings: list[Finding]) -> int:
     return max(0, min(cap, 100 - sum(worst.values())))
 
 
-def checklist(ctx: CoachContext, findings: list[Finding], empty: bool = False) -> list[ChecklistItem]:
-    """One item per do whose rules ran for this surface and were not switched off. For an empty
-    draft nothing is done yet: every item is open, a guide to what a good request has."""
+def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
+              empty: bool = False) -> list[ChecklistItem]:
+    """One item per do whose rules ran for this surface and were not switched off; none for a do
+    that a rule could not judge in the draft's language. For an empty draft nothing is done yet:
+    every item is open, a guide to what a good request has."""
     fired = {f.code for f in findings}
-    active = {rule.code for rule in RULES if rule.applies(ctx)}
+    applies = [rule for rule in RULES if rule.applies(ctx)]
+    active = {rule.code for rule in applies if rule.runs(draft, ctx)}
+    unread = {rule.code for rule in applies} - active
     items = []
     for item_id, label, codes in CHECKLIST:
         ran = [c for c in codes if c in active]
-        if not ran:
+        if not ran or unread.intersection(codes):
             continue
         failing = next((c for c in ran if c in fired), None)
         items.append(ChecklistItem(id=item_id, label=label, ok=failing is None and not empty,
@@ -84,7 +88,7 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     ordered = sorted(findings, key=lambda f: (RANK[f.severity], f.range.start if f.range else -1))
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered),
-                    findings=_capped(ordered), checklist=checklist(ctx, ordered, empty), hints=_hints(draft, ctx),
+                    findings=_capped(ordered), checklist=checklist(draft, ctx, ordered, empty), hints=_hints(draft, ctx),
                     limits=sizes, tone=tone_summary(draft, ctx, ordered))
 
 

@@ -151,9 +151,9 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
 
 
 def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
-    if company_named(draft, ctx):
-        return
     company = recipient_company(ctx)
+    if company_named(draft, ctx) or not (company or draft.english):  # unknown, it is found by English cues
+        return
     if company:
         message = (f"The draft never names {company}, where they work. Naming the company shows this "
                    "is not a message pasted to everyone, and tells them which referral portal to use.")

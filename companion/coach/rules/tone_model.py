@@ -161,8 +161,9 @@ def tone_label(p: float) -> str:
 
 def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | None:
     """The Feedback's `tone`: P(polite), a label and the strategies with their first UTF-16 ranges;
-    None when tone.impolite is switched off or does not apply (then the model does not run)."""
-    if not IMPOLITE.applies(ctx):
+    None when tone.impolite is switched off or does not apply, or the draft is not English (then the model
+    does not run)."""
+    if not IMPOLITE.runs(draft, ctx):
         return None
     model = default_model()
     result = _result(draft)
@@ -185,7 +186,7 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
 
 
 IMPOLITE = Rule(
-    code="tone.impolite", severity="warning", check=_impolite,
+    code="tone.impolite", severity="warning", check=_impolite, reads_english=True,
     checklist="polite",
     fires=("Why haven't you answered? What is wrong with you?",),
     quiet=('Hi Sam, could you take a look at my resume when you have a moment? Thank you so much!',),

@@ -285,6 +285,7 @@ function renderChecklist(fb, neutral) {
       neutral ? null : el("span", { class: "visually-hidden", text: c.ok ? "Done: " : "Missing: " }),
       el("span", { text: c.label })));
   }
+  show(".checklist-card", list.children.length > 0);  // none for a draft in another language
 }
 
 function renderHints(fb, actions) {

@@ -1,0 +1,27 @@
+"""language.not-english: the draft is in another language, so the English wording rules stayed quiet."""
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+
+
+def _not_english(draft: AnalysedDraft, ctx: CoachContext):
+    if not draft.english:
+        yield NOT_ENGLISH.finding(
+            "This draft does not read as English, and Tactful reads English wording only, so it did not "
+            "check for the role, thanks, an easy out, your fit, a personal line or the tone. Length, "
+            "placeholders, names, copies and follow-up timing were checked.",
+            suggestion="Check the rest yourself: name the role and the company, say something specific "
+                       "to them, sum up your fit, give them an easy out and thank them.",
+        )
+
+
+NOT_ENGLISH = Rule(
+    code="language.not-english", severity="info", check=_not_english,
+    fires=("Hola Sam, vi tu charla sobre Kafka. Estoy postulando al puesto de Data Engineer en Stripe. "
+           "¿Estarías dispuesta a recomendarme? Te puedo enviar mi CV. ¡Gracias!",),
+    quiet=("Hi Sam, I loved your talk on Kafka. Could you refer me for the Data Engineer role at Stripe?",
+           "Hola Sam!"),
+    rationale="Advice on wording it cannot read would be wrong; saying what was checked keeps the rest honest.",
+)
+
+RULES = [NOT_ENGLISH]

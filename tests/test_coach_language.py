@@ -1,0 +1,91 @@
+"""A draft in another language: the English wording rules stay quiet instead of being wrong, the
+coach says what it did not check, and what does not depend on English still runs."""
+
+import json
+
+import pytest
+
+from protocol.page import Experience, Profile, Role
+
+from companion.coach import CoachContext, analyze
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.registry import RULES
+from conftest import SHARED
+
+# Referral requests as people write them in ten languages (made up for this test).
+OTHER_LANGUAGES = [
+    "Hola Marta, vi tu charla sobre Kafka en Codemotion. Estoy postulando al puesto de Data Engineer en Glovo "
+    "(ID 55123). ¿Estarías dispuesta a recomendarme? Te puedo enviar mi CV. ¡Gracias!",
+    "Hallo Jonas, ich habe deinen Vortrag auf der PyCon DE gesehen. Ich bewerbe mich gerade auf die Stelle als "
+    "Backend Engineer bei Zalando (Job-ID 22871). Würdest du mich eventuell empfehlen? Vielen Dank!",
+    "Bonjour Claire, j'ai beaucoup aimé votre article sur le design system de Doctolib. Je postule au poste de "
+    "Product Designer (réf. 4412). Accepteriez-vous de me recommander ? Merci beaucoup !",
+    "Ciao Marco, ho letto il tuo post su Python per l'analisi dei dati. Mi sto candidando per la posizione di "
+    "Data Scientist in Satispay. Saresti disposto a segnalarmi? Grazie mille!",
+    "Olá Ana, vi sua palestra sobre acessibilidade no TDC. Estou me candidatando à vaga de Desenvolvedora "
+    "Front-end na Nubank. Você poderia me indicar? Posso enviar meu currículo. Muito obrigada!",
+    "Hoi Sanne, ik zag je presentatie over data engineering bij Booking. Ik solliciteer op de functie van Data "
+    "Engineer (vacature 8812). Zou je me willen aanbevelen? Alvast bedankt!",
+    "Halo Budi, saya melihat postingan Anda tentang tim data di Tokopedia. Saya sedang melamar posisi Data "
+    "Analyst di sana. Apakah Anda bersedia memberikan referensi untuk saya? Terima kasih banyak!",
+    "Hej Erik, jag läste ditt inlägg om plattformsteamet på Spotify. Jag söker tjänsten som Backend-utvecklare. "
+    "Skulle du kunna rekommendera mig? Tack så mycket!",
+    "Cześć Kasia, widziałem Twój wpis o zespole danych w Allegro. Aplikuję na stanowisko Data Engineer. Czy "
+    "mogłabyś mnie polecić? Dziękuję bardzo!",
+    "Merhaba Ayşe, Trendyol'daki veri ekibi hakkındaki yazınızı okudum. Veri Analisti pozisyonuna başvuruyorum. "
+    "Beni önerebilir misiniz? Çok teşekkürler!",
+]
+ENGLISH_ONLY = {rule.code for rule in RULES if rule.reads_english}
+
+
+def test_the_rules_that_read_english_wording_are_the_missing_phrase_ones_and_the_tone_model():
+    assert {"ask.role-missing", "background.missing", "courtesy.gratitude-missing", "courtesy.out-missing",
+            "courtesy.time-missing", "materials.missing", "personal.generic", "tone.impolite"} <= ENGLISH_ONLY
+    assert not ENGLISH_ONLY & {"template.placeholder", "fact.name-mismatch", "dup.mass-message", "length.too-long",
+                               "followup.too-soon", "tone.demanding", "ask.company-missing"}
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGES, ids=lambda t: t.split()[0])
+def test_a_request_in_another_language_gets_no_english_wording_advice(text):
+    fb = analyze(text, CoachContext(surface="message"))
+    codes = {f.code for f in fb.findings}
+    assert "language.not-english" in codes
+    assert not codes & ENGLISH_ONLY
+    assert "ask.company-missing" not in codes  # no company known: it is found by English cues only
+    assert fb.tone is None
+    # No checklist item whose rules could not read the draft: a tick there would be a guess.
+    assert not [item.id for item in fb.checklist]
+
+
+def test_english_requests_and_short_drafts_read_as_english():
+    fb = analyze("Hi Sam, could you refer me for the Data Analyst role at Stripe? Thanks!",
+                 CoachContext(surface="message"))
+    assert "language.not-english" not in {f.code for f in fb.findings} and fb.tone is not None
+    assert AnalysedDraft("Hola Sam, ¿qué tal?").english  # under 12 words: too short to tell
+    assert AnalysedDraft("Hi Sam, I'd love to join Stripe's Ledger team as a Data Engineer (job ID 51234). "
+                         "Kubernetes, Terraform, Kafka, Flink, Spark, dbt, Airflow, Snowflake.").english
+
+
+def test_checks_that_do_not_read_english_still_run_on_other_languages():
+    marta = Profile(name="Marta Gil", current_company="Glovo",
+                    experience=[Experience(company="Glovo", roles=[Role(current=True)])])
+    base = OTHER_LANGUAGES[0]
+
+    def codes(text, surface="message", **ctx):
+        return {f.code for f in analyze(text, CoachContext(surface=surface, **ctx)).findings}
+
+    # Their company is known from the page: whether the draft names it needs no English.
+    assert "ask.company-missing" not in codes(base, profile=marta)
+    assert "ask.company-missing" in codes(base.replace("Glovo", "Cabify"), profile=marta)
+    assert "template.placeholder" in codes(base.replace("Marta", "[Nombre]"))
+    assert "length.over-limit" in codes(base + " " + base, surface="connection_note")
+
+
+DEV_SET = SHARED / "data" / "referral-messages" / "referral_dev.jsonl"
+
+
+@pytest.mark.skipif(not DEV_SET.exists(), reason="the referral dev set is not beside the repository")
+def test_every_message_of_the_dev_set_reads_as_english():
+    texts = [json.loads(line)["text"] for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) == 127
+    assert [t[:40] for t in texts if not AnalysedDraft(t).english] == []
