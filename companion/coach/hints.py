@@ -100,12 +100,13 @@ def shared_schools(ctx) -> list[Offer]:
 
 
 def _quote(text: str, limit: int = 90) -> str:
-    """The first sentence of `text`, cut at a word boundary within `limit` characters."""
+    """The first sentence of `text`, cut at a word boundary within `limit` characters and marked "…"
+    when cut (a quote that stops mid-phrase must not read as their words)."""
     first = re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0].rstrip(" .!?")
     if len(first) <= limit:
         return first
     cut = first[:limit + 1].rsplit(None, 1)[0]
-    return cut.rstrip(" ,;:-–—")
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def recent_post(ctx) -> list[Offer]:
