@@ -35,6 +35,8 @@ FIRES = [
     ("ask.company-missing", "message", "I worked at Google. Could you refer me for the Data Analyst role?", {}),
     ("ask.company-missing", "message", "You know Amara Okafor. Could you introduce me to Amara Okafor?", {}),
     ("ask.company-missing", "message", "Could you refer me for this role? https://www.linkedin.com/jobs/view/3912345678", {}),
+    ("ask.company-missing", "message", "Could you refer me for this role? https://boards.greenhouse.io/embed/job_app?token=58392", {}),
+    ("ask.company-missing", "message", "Could you refer me for this role? https://apply.workable.com/j/ABC123", {}),
     ("ask.vague", "message", "Are there any openings on your team?", {}),
     ("ask.vague", "message", "Could you help me find a job there?", {}),
     ("ask.vague", "message", "Is there any opportunity at your company for me?", {}),

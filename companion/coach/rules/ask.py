@@ -103,9 +103,9 @@ _NOT_ORG = {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "we", "it", "this", "that", "our", "any", "some", "all", "no",
 }
-# The writer speaks of themselves when "I"/"me" is the last person named before the company: "I saw
+# The writer speaks of themselves when "I"/"my" is the last person named before the company: "I saw
 # your post about the API at Stripe" is about them, "I worked at Acme" about the writer.
-_SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my|me)\b(?:(?!\byou)[^.;!?])*$")
+_SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my)\b(?:(?!\byou)[^.;!?])*$")
 # What makes "at X" the company asked about even in a sentence about yourself.
 _ORG_CUE = re.compile(
     r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|"
@@ -121,6 +121,23 @@ _NOT_EMPLOYER_BEFORE = re.compile(
     r"|\b(?:connected|introduce|introduced|speak|spoke|talk|talked|chat|chatted|meet|met)(?: \w+)? (?:with|to)\s*$")
 
 
+_ATS = {"greenhouse", "lever", "myworkdayjobs", "ashbyhq", "smartrecruiters", "workable", "jobvite", "icims"}
+_NOT_A_NAME = _ATS | {"www", "jobs", "job", "careers", "career", "boards", "apply", "embed", "job_app", "linkedin"}
+
+
+def _names_employer(url: str) -> bool:
+    """Whether a job link says whose job it is: stripe.com/jobs/…, careers.acme.com, acme.wd5.myworkdayjobs.com,
+    jobs.lever.co/acme/…; not linkedin.com/jobs/view/… or an applicant tracker's bare token link."""
+    host, _, path = url.split("://", 1)[-1].partition("/")
+    parts = host.split(".")[:-1]  # without the top-level domain
+    if "linkedin" in parts:
+        return False
+    if any(p in _ATS for p in parts):  # the tracker's own host: the company is the first path segment
+        first = re.split(r"[/?#]", path, maxsplit=1)[0]
+        return len(first) > 2 and first not in _NOT_A_NAME
+    return any(p not in _NOT_A_NAME and not re.fullmatch(r"wd\d+|co|com?|\w{1,2}", p) for p in parts)
+
+
 def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft names the company the ask is for (their company, when known)."""
     company = recipient_company(ctx)
@@ -128,8 +145,8 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
         return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
     if "@" in draft.text and _AT_ORG.search(draft.text):
         return True
-    if "http" in draft.lower and any("linkedin." not in m.group() for m in _JOB_URL.finditer(draft.lower)):
-        return True  # a careers page or an applicant-tracking link says whose job it is; LinkedIn's do not
+    if "http" in draft.lower and any(_names_employer(m.group()) for m in _JOB_URL.finditer(draft.lower)):
+        return True
     for m in _ORG_AFTER.finditer(draft.text):
         words = m.group(1).split()
         if words[0].lower().strip(".'") in _NOT_ORG or _TITLE.search(m.group(1).lower()):
