@@ -51,6 +51,7 @@ FIRES = [
     ("courtesy.gratitude-missing", "message", "Would you refer me for the Data Analyst role at Stripe?", {}),
     ("courtesy.gratitude-missing", "message", "No thanks needed, just refer me for the Analyst role.", {}),
     ("courtesy.out-missing", "message", "Would you refer me for the Data Analyst role at Stripe? Thanks!", {}),
+    ("courtesy.out-missing", "message", "If you're open to it, I'd appreciate a referral for the Analyst role. Thanks!", {}),
     ("courtesy.time-missing", "message", "Would you refer me for the Data Analyst role at Stripe? Thanks!", {}),
     ("materials.missing", "message", "Would you refer me for the Data Analyst role at Stripe? Thanks!", {}),
     ("privacy.confidential", "message", "Could you share the salary band for this role?", {}),
