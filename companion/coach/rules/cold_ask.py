@@ -25,7 +25,8 @@ PRIOR_CONTACT = re.compile(
     r"replying|the\s+(?:chat|call|conversation|advice|intro)|taking\s+the\s+time))|"
     r"as\s+(?:we\s+)?discussed|as\s+promised|you\s+mentioned|(?:following|follow)\s+up\s+on|last\s+time\s+we|"
     r"since\s+we\s+(?:last|spoke|talked|met)|our\s+(?:previous|last|earlier|recent)\s+(?:conversation|chat|call|meeting)|"
-    r"worked\s+together|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|reconnect)\b")
+    r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:sharing|explaining|walking\s+me\s+through)|"
+    r"worked\s+(?:together|(?:with|for|under)\s+you)|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|reconnect)\b")
 
 
 def _has_history(ctx: CoachContext) -> bool:
