@@ -184,7 +184,7 @@ def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
 
 _VAGUE = re.compile(
     r"\bany (?:open )?(?:openings?|opportunit(?:y|ies)|open(?:ing)? roles?|roles?|positions?|"
-    r"jobs?|vacanc(?:y|ies)|openings? available)\b"
+    r"jobs?|internships?|vacanc(?:y|ies)|openings? available)\b"
     r"|\bhelp me (?:find|get|land|with) (?:a |any )?(?:job|role|position|work)\b"
     r"|\bif (?:anything|something) (?:comes up|opens up|becomes available)\b"
     r"|\b(?:anything|something|whatever) (?:available|suitable|relevant|that fits)\b"
@@ -195,10 +195,12 @@ _VAGUE = re.compile(
 
 
 # What a job seeker asks for when no role is named: a referral, "opportunities", "a job", whether
-# they are hiring. Without a role, job ID or link the recipient cannot act on any of these.
+# they are hiring, to work at their company, how to get hired. Without a role, job ID or link the recipient cannot act on any of these.
 _JOB_ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
-    r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles)\b")
+    r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles|"
+    r"internships|(?:get|be|getting|being)\s+hired|"
+    r"(?:work|join)\s+(?:(?:at|for|with)\s+)?(?:your|the)\s+(?:company|team|firm|agency|organi[sz]ation|org))\b")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
