@@ -27,7 +27,10 @@ _TRIGGERS = re.compile(
     r"|(?P<guilt>how (?:much|badly) i need\b|i guess (?:there's |there is )?(?:no|you're not|you are not|you have no) interest|"
     r"(?:thought|expected|assumed) (?:i(?:'d| would)|to) (?:have )?hear(?:d)? (?:back )?from you\b|"
     r"you (?:make|made|keep|kept) (?:your )?(?:commitments?|promises?)\b|you promised\b|stick to (?:them|it|your word)\b|"
-    r"remind you (?:how|that i|of my)\b|you (?:ignored|never answered|never replied|haven't bothered)\b)"
+    r"remind you (?:how|that i|of my)\b|you (?:ignored|never answered|never replied|haven't bothered)\b|"
+    r"(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:even )?(?:shown|show|given|give|had|extended) "
+    r"(?:me )?(?:the )?courtesy\b|lack of (?:responsiveness|response|reply|courtesy)\b|"
+    r"disappointed(?: i am)? (?:that|in) you\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
     r"i'll be waiting\b|(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
@@ -190,7 +193,8 @@ DEMANDING = Rule(
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
            "Can you write me a letter by tomorrow?", "I'd appreciate a timely response from you all.",
            "I haven't heard back, so I wanted to remind you how much I need this job.",
-           "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response."),
+           "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
+           "You have not shown me the courtesy of responding to my last two emails."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
