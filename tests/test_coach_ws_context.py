@@ -110,3 +110,22 @@ async def test_a_capture_time_with_an_offset_is_read_in_utc(ws_client):
     await open_page(ws, 1, "sdui_profile_2nd.html", PRIYA_URL, captured_at="2026-01-20T20:00:00+12:00")
     [post] = [h for h in (await draft(ws, 2, "Hi Priya,"))["hints"] if h["kind"] == "recent_post"]
     assert post["text"].startswith("I enjoyed your recent post") and "30 days ago" in post["why"]
+
+
+@pytest.mark.asyncio
+async def test_a_draft_to_someone_else_is_not_judged_against_the_page_profile(ws_client):
+    # LinkedIn keeps a message bubble open while the page moves on to another profile: the draft
+    # says whom it is to, and the page's person must not be taken for them.
+    ws = await ws_client()
+    await open_page(ws, 1, "sdui_profile_2nd.html", PRIYA_URL)
+    to_dana = "Hi Dana, I'm applying for the Staff Engineer role at Nimbus Labs. Would you refer me? Thanks!"
+    fb = await draft(ws, 2, to_dana, recipient="dana-whitfield")
+    assert "fact.name-mismatch" not in codes(fb)
+    assert not any("Priya" in h["text"] or "Nimbus" in h["text"] for h in fb["hints"])
+    # The same draft typed in Priya's own composer is to her, and the greeting is wrong.
+    # LinkedIn's bubble often links the member id rather than the public name: that cannot be compared,
+    # so the page's person is kept.
+    for i, same in enumerate(("priya-raman-42", "Priya-Raman-42", "ACoAABcdEfGhIjK"), start=3):
+        fb = await draft(ws, i, to_dana, recipient=same)
+        [wrong] = [f for f in fb["findings"] if f["code"] == "fact.name-mismatch"]
+        assert wrong["fix"]["replacement"] == "Priya"
