@@ -199,6 +199,12 @@ DEMANDING = [
     ("I'd appreciate a timely response from you all.", "a timely response"),
     ("I haven't heard back, so I wanted to remind you how much I need this job.", "remind you how"),
     ("Thought I would hear from you this week. I guess no interest.", "Thought I would hear from you"),
+    # An order in a clause of its own, after a comma or "and"/"so".
+    ("Thanks, refer me ASAP.", "refer me"),
+    ("I need this job, so send me the link today.", "send me"),
+    ("I really need this referral, please let me know by Friday.", "by Friday"),
+    ("Kindly do the needful and refer me for any suitable position.", "refer me"),
+    ("You have not shown me the courtesy of responding.", "have not shown me the courtesy"),
 ]
 NOT_DEMANDING = [
     "I'm not demanding anything, just curious.",
@@ -225,6 +231,10 @@ NOT_DEMANDING = [
     "Please find my resume attached.",
     "I saw the opening and immediately thought of you.",
     "We worked together at ACME. I hope you're well.",
+    "When you have a moment, please send me the link.",
+    "If you can, refer me for the role.",
+    "Thanks for reading, and feel free to send me questions.",
+    "Based on the lack of reply, maybe the form is broken.",
 ]
 
 

@@ -29,7 +29,7 @@ _TRIGGERS = re.compile(
     r"you (?:make|made|keep|kept) (?:your )?(?:commitments?|promises?)\b|you promised\b|stick to (?:them|it|your word)\b|"
     r"remind you (?:how|that i|of my)\b|you (?:ignored|never answered|never replied|haven't bothered)\b|"
     r"(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:even )?(?:shown|show|given|give|had|extended) "
-    r"(?:me )?(?:the )?courtesy\b|lack of (?:responsiveness|response|reply|courtesy)\b|"
+    r"(?:me )?(?:the )?courtesy\b|your lack of (?:response|reply)\b|lack of (?:responsiveness|courtesy)\b|"
     r"disappointed(?: i am)? (?:that|in) you\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
@@ -43,8 +43,6 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
-# "Kindly do the needful and refer me": a request joined to an order is an order too.
-_JOINED = re.compile(r"(?:\band|\bthen|[,&])\s*$")
 
 _ACRONYMS = {
     "AWS", "GCP", "SQL", "API", "APIS", "HTML", "CSS", "JSON", "REST", "HTTP", "HTTPS", "NYU", "UCLA",
@@ -90,7 +88,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     """Whether a trigger of `kind` at `start` is really demanding (not softened, negated or observed)."""
     before = draft.before_in_sentence(start, 80)
     if kind == "refer":
-        return (opens_clause(draft, start) or bool(_JOINED.search(before))) and mood(draft, start) == "imperative"
+        return opens_clause(draft, start) and mood(draft, start) == "imperative"
     if kind == "oblige":
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
                                      "whether")):
