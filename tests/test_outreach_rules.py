@@ -130,3 +130,27 @@ def test_keep_updated_from_the_log(tmp_path):
     assert "referral.keep-updated" not in codes("Hi Ana, a question.", view, recipient_slug="ana")
     assert keep_updated_advice(view.recipient("ana"), to_ms(NOW)) is None
     db.close()
+
+
+def test_a_message_to_someone_whose_ask_is_unanswered_is_coached_as_a_follow_up(tmp_path):
+    from companion.coach import analyze
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("ana", "message", "Hi Ana, could you refer me for the Analyst role at Acme?", at(1), at(1))
+    db.record_sent("bo", "connection_note", "Hi Bo, I'd love to connect.", at(1), at(1))
+    db.record_sent("cy", "message", "Hi Cy, could you refer me for the Analyst role at Acme?", at(3), at(3))
+    db.record_replies("cy", [at(2)])
+    view = db.load()
+    db.close()
+    nudge = "Hi Ana, just checking in on my message about the referral. Thanks!"
+
+    def coached(slug):
+        return analyze(nudge, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug=slug))
+
+    fb = coached("ana")  # typed on her profile page, no thread shown: the log says the ask is open
+    codes_ = {f.code for f in fb.findings}
+    assert fb.surface == "follow_up" and "followup.too-soon" in codes_
+    assert not codes_ & {"ask.role-missing", "personal.generic", "background.missing", "materials.missing"}
+    assert coached("bo").surface == "message"  # a connection note is not an ask to follow up on
+    assert coached("cy").surface == "message"  # they answered: this is a new message
+    assert coached("dee").surface == "message"  # nobody in the log

@@ -14,6 +14,7 @@ from protocol.feedback import Feedback, Finding, Severity, Surface
 from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
+from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
@@ -168,9 +169,21 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     from companion.coach.registry import RULES
     from companion.coach.report import build_feedback
 
-    if ctx.surface == "message" and ctx.thread is not None and ctx.thread.messages \
-            and ctx.thread.messages[-1].sender == "me":  # written under one's own unanswered message
+    if ctx.surface == "message" and _awaiting_reply(ctx):
         ctx = replace(ctx, surface="follow_up")
     draft = AnalysedDraft(text, subject=ctx.subject)
     findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet
     return build_feedback(draft, ctx, findings, version)
+
+
+def _awaiting_reply(ctx: CoachContext) -> bool:
+    """Whether the user's last message to this person is unanswered, so what they write now is a
+    follow-up: the thread on the page says so, else the outreach log (an ask still open; a
+    connection note is not an ask to follow up on)."""
+    thread = ctx.thread
+    if thread is not None and thread.messages:
+        return thread.messages[-1].sender == "me"
+    rec = recipient_log(ctx)
+    if rec is None or rec.state != "asked" or not rec.sent or rec.sent[-1].surface == "connection_note":
+        return False
+    return not any(t > rec.sent[-1].at_ms for t in rec.replies)
