@@ -51,6 +51,9 @@ def test_hints_already_in_the_draft_are_marked_used():
     found = by_kind(hints("Hi Priya, we overlapped at Stripe. I'm in Toronto too, and Tomasz says hi.", ctx(profile)))
     assert found["shared_employer"].used and found["same_city"].used and found["mutual_connection"].used
     assert not found["shared_school"].used
+    # Naming their company, as every ask should, does not use the tenure hint; citing the years does.
+    assert not by_kind(hints("Hi Priya, could you refer me for the role at Nimbus Labs?", ctx(profile)))["tenure"].used
+    assert by_kind(hints("Hi Priya, 4 years at Nimbus Labs is impressive.", ctx(profile)))["tenure"].used
 
 
 def test_an_old_post_is_dated_not_called_recent_and_a_long_quote_ends_at_a_word_with_an_ellipsis():

@@ -179,7 +179,8 @@ def tenure_or_move(ctx) -> list[Offer]:
         where = exp.company or "their company"
         return [(Hint(kind="tenure", text=f"With {years} years at {where}, you must know the team well.",
                       why=f"They have been at {where} since {first.start.year}: they can speak to the culture.",
-                      source=f"profile.experience[{i}].roles[{first_j}].start"), (exp.company,) if exp.company else ())]
+                      source=f"profile.experience[{i}].roles[{first_j}].start"),
+                 (f"{years} year",))]  # naming the company, as every ask should, is not using this hint
     return []
 
 
