@@ -14,7 +14,8 @@ _FIT = re.compile(
     r"published|written|completed|finished|graduated|earned)\b|"
     r"i'm (?:currently |now )?(?:working|studying|finishing|completing|pursuing|leading|building|"
     r"graduating|a (?:senior|junior|final-year|recent)|an? \w+ (?:at|with|in))\b|"
-    r"years of experience|(?:years?|yrs) (?:of|in|as|at|building|working|doing|leading|designing)\b|"
+    r"years of experience|(?:years?|yrs) (?:of|in|as|at|\w+ing)\b|"
+    r"(?:\d+\+?|two|three|four|five|six|seven|eight|nine|ten|several) (?:years?|yrs)\b(?! ago| back)|"
     r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|includes|spans|focuses)|"
     r"experience (?:in|with|building|leading|designing)|background in|specializ(?:e|ing) in|"
     r"currently (?:at|a|an|working|studying|leading)|as an? (?:\w+ ){0,3}(?:engineer|developer|designer|"
@@ -31,9 +32,10 @@ MISSING = missing_phrase_rule(
     "experience, and one concrete result that matches the role.",
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}),
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
-    fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",),
+    fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
+           "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
-           "I've spent five years building payment systems."),
+           "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed."),
 )
 
 RULES = [MISSING]
