@@ -420,3 +420,14 @@ def test_hiring_manager_is_still_not_a_role():
 def test_company_named_without_a_profile(text, named):
     ctx = CoachContext(surface="message")
     assert ("ask.company-missing" not in {f.code for f in analyze(text, ctx).findings}) == named
+
+
+def test_the_role_example_is_a_placeholder_to_fill_not_a_made_up_role():
+    # The panel inserts a suggestion's quoted example: it must not put an invented role and job ID
+    # into the message, where it would pass for real.
+    import re
+
+    [f] = findings("Hi Sam, could you refer me? Thanks!", "ask.role-missing")
+    example = re.search(r'"([^"]+)"', f.suggestion).group(1)
+    found = codes("Hi Sam, could you refer me? Thanks! " + example)
+    assert "template.placeholder" in found and "ask.role-missing" in found

@@ -234,8 +234,8 @@ ROLE_MISSING = missing_phrase_rule(
     "ask.role-missing", names_role,
     "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
     "their referral tool, so they cannot act on the ask as written.",
-    "Name the exact role and, if you have it, the job ID or link (e.g. \"the Senior Backend Engineer role, "
-    "job ID 12345\").",
+    "Name the exact role and, if you have it, the job ID or link, e.g. \"I'm applying for the [role title] "
+    "role (job ID [number]).\"",
     severity="warning", surfaces=ASK_SURFACES, checklist="specific",
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'Here is the posting: https://stripe.com/jobs/listing/123456', 'I applied for job ID 48213 at Stripe.',),
