@@ -431,3 +431,11 @@ def test_the_role_example_is_a_placeholder_to_fill_not_a_made_up_role():
     example = re.search(r'"([^"]+)"', f.suggestion).group(1)
     found = codes("Hi Sam, could you refer me? Thanks! " + example)
     assert "template.placeholder" in found and "ask.role-missing" in found
+
+
+def test_an_inmail_subject_is_read_for_demanding_wording():
+    body = "Hi Sam, I'm applying for the Data Analyst role at Stripe. Would you be open to referring me? Thanks!"
+    loud = findings(body, "tone.demanding", surface="inmail", subject="URGENT: referral needed!!!")
+    assert {f.data["kind"] for f in loud} == {"shout", "exclaim"}
+    assert all(f.message.startswith("In the subject: ") and f.range is None for f in loud)
+    assert findings(body, "tone.demanding", surface="inmail", subject="Referral for the Data Analyst role") == []

@@ -115,6 +115,12 @@ def _demanding(draft: AnalysedDraft, ctx):
         message, suggestion = _MESSAGES[kind]
         yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
                                 suggestion=suggestion, data={"kind": kind})
+    if draft.subject:  # an InMail's subject is read first: "URGENT: referral needed!!!" (ranges are the body's)
+        subject = AnalysedDraft(draft.subject)
+        for kind, start, end, _fix in triggers(subject):
+            message, suggestion = _MESSAGES[kind]
+            yield DEMANDING.finding("In the subject: " + message.format(w=subject.text[start:end]),
+                                    suggestion=suggestion, data={"kind": kind, "in": "subject"})
 
 
 def triggers(draft: AnalysedDraft) -> list[tuple[str, int, int, str | None]]:
