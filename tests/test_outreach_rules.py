@@ -154,3 +154,10 @@ def test_a_message_to_someone_whose_ask_is_unanswered_is_coached_as_a_follow_up(
     assert coached("bo").surface == "message"  # a connection note is not an ask to follow up on
     assert coached("cy").surface == "message"  # they answered: this is a new message
     assert coached("dee").surface == "message"  # nobody in the log
+
+
+def test_cold_ask_to_a_connection_does_not_call_them_a_stranger():
+    ask = "Hi Ana, would you be open to referring me for the Analyst role at Acme?"
+    connected = codes(ask, profile=Profile(slug="ana", name="Ana Lopez", degree=1))["relationship.cold-ask"]
+    assert "a connection they have never talked to" in connected.message and "stranger" not in connected.message
+    assert "a stranger" in codes(ask, profile=Profile(slug="ana", name="Ana Lopez", degree=2))["relationship.cold-ask"].message

@@ -52,9 +52,11 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     name = first_name(ctx)
     who, whose = (name, f"{name}'s") if name else ("them", "their")
     words = draft.text[ask.start():ask.end()]
+    connected = ctx.profile is not None and ctx.profile.degree == 1
+    stranger = "a connection they have never talked to" if connected else "a stranger"
     yield COLD_ASK.finding(
         f"\"{words}\" asks {who} to put their name behind you in what reads as your first message, "
-        "with no earlier conversation or shared history between you. People rarely do that for a stranger.",
+        f"with no earlier conversation or shared history between you. People rarely do that for {stranger}.",
         draft, ask.span(),
         suggestion=f"Build rapport first: say what drew you to {whose} work or team and ask one specific "
                    "question or for a short chat; ask for the referral once they have replied. If you do "

@@ -53,7 +53,7 @@ def _too_short(draft, ctx: CoachContext):
     if 0 < used < lo:
         yield TOO_SHORT.finding(
             f"Only {used} characters; at least {lo} leaves room to name the role and say why them. "
-            "A one-liner reads as a mass message.",
+            "A note this short reads as a mass message.",
             suggestion="Add the role, the company and one line that is specific to them.",
             data={"used": used, "recommended_min": lo},
         )
