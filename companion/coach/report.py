@@ -88,8 +88,8 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     ordered = sorted(findings, key=lambda f: (RANK[f.severity], f.range.start if f.range else -1))
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered),
-                    findings=_capped(ordered), checklist=checklist(draft, ctx, ordered, empty), hints=_hints(draft, ctx),
-                    limits=sizes, tone=tone_summary(draft, ctx, ordered))
+                    findings=_capped(ordered), checklist=checklist(draft, ctx, ordered, empty),
+                    hints=_hints(draft, ctx), limits=sizes, tone=tone_summary(draft, ctx, ordered))
 
 
 def _capped(findings: list[Finding]) -> list[Finding]:

@@ -195,7 +195,8 @@ _VAGUE = re.compile(
 
 
 # What a job seeker asks for when no role is named: a referral, "opportunities", "a job", whether
-# they are hiring, to work at their company, how to get hired. Without a role, job ID or link the recipient cannot act on any of these.
+# they are hiring, to work at their company, how to get hired. Without a role, job ID or link the
+# recipient cannot act on any of these.
 _JOB_ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
     r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles|"

@@ -26,7 +26,8 @@ PRIOR_CONTACT = re.compile(
     r"as\s+(?:we\s+)?discussed|as\s+promised|you\s+mentioned|(?:following|follow)\s+up\s+on|last\s+time\s+we|"
     r"since\s+we\s+(?:last|spoke|talked|met)|our\s+(?:previous|last|earlier|recent)\s+(?:conversation|chat|call|meeting)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:sharing|explaining|walking\s+me\s+through)|"
-    r"worked\s+(?:together|(?:with|for|under)\s+you)|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|reconnect)\b")
+    r"worked\s+(?:together|(?:with|for|under)\s+you)|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|"
+    r"reconnect)\b")
 
 
 def _has_history(ctx: CoachContext) -> bool:
@@ -70,7 +71,8 @@ COLD_ASK = Rule(
     fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',),
     quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
            'Hi Sam, I also interned at Stripe, back in 2019. Would you be open to referring me?',
-           'Hi Sam, thanks again for the chat. Could you refer me?', 'Hi Sam, would you have 15 minutes to chat about your team?',),
+           'Hi Sam, thanks again for the chat. Could you refer me?',
+           'Hi Sam, would you have 15 minutes to chat about your team?',),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )

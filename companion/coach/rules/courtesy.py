@@ -25,7 +25,8 @@ _OUT = re.compile(
     r"\bno (?:worries|pressure|problem|obligation|stress|hard feelings)\b"
     r"|\b(?:(?:totally|completely|fully|i'd|i would|i'll|i will|i) )?(?:understand|get it)\b[^.!?\n]{0,30}\bif\b"
     # "if you're comfortable" only conditions the ask (the dev set's definition); "if you're not" is an out
-    r"|\bif (?:you're|you are|you feel|you'd be|you would be) (?:not (?:comfortable|open|willing|able)|too busy|busy|swamped)\b"
+    r"|\bif (?:you're|you are|you feel|you'd be|you would be) "
+    r"(?:not (?:comfortable|open|willing|able)|too busy|busy|swamped)\b"
     r"|\bif (?:it's|it is|that's|that is|this is|this isn't|it isn't|that isn't) (?:not )?(?:a fit|possible|appropriate|something|not|too)\b"
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|the timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"

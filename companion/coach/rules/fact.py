@@ -7,10 +7,11 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import name_matches, negated, recipient_company, recipient_name, same_company
 
 # After the name: punctuation, an emoji, or a word that starts the next sentence ("Hi Priya I hope…").
-_AFTER_NAME = (r"(?=[ \t]*(?:[,!.:;\n—–-]|$)|[ \t]*[^\w\s'’]|[ \t]+(?:I|I['’](?:m|ve|d)|Hope|Hoping|Thanks|Thank|My|We|"
-               r"It|It['’]s|This|How|Just|Quick|Long)\b)")
+_AFTER_NAME = (r"(?=[ \t]*(?:[,!.:;\n—–-]|$)|[ \t]*[^\w\s'’]"
+               r"|[ \t]+(?:I|I['’](?:m|ve|d)|Hope|Hoping|Thanks|Thank|My|We|It|It['’]s|This|How|Just|Quick)\b)")
 _GREETING = re.compile(
-    r"^[^\w\[{<]*(?:(?i:hi|hello|hey|dear|hiya|howdy|greetings|good (?:morning|afternoon|evening))(?:[ \t]+|[ \t]*,[ \t]*)"
+    r"^[^\w\[{<]*(?:(?i:hi|hello|hey|dear|hiya|howdy|greetings|good (?:morning|afternoon|evening))"
+    r"(?:[ \t]+|[ \t]*,[ \t]*)"
     r"(?:(?i:mr|mrs|ms|mx|dr|prof)\.?[ \t]+)?([^\W\d_][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*)?" + _AFTER_NAME +
     r"|([A-Z][\w'’-]+)[ \t]*,[ \t]*\n)"
 )

@@ -14,12 +14,14 @@ _SPECIFIC = re.compile(
     WORD_START + r"(?:"
     r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:both|worked|studied|were|overlapped|spoke|chatted|talked)|"
     r"(?:great|nice|good|lovely) (?:to )?(?:meet|meeting|chatting|talking|speaking)(?: with)? you|"
-    r"worked (?:together|(?:with|for|under) you)|you and i|fellow (?:\w+ ){0,2}(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
+    r"worked (?:together|(?:with|for|under) you)|you and i|"
+    r"fellow (?:\w+ ){0,2}(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
     r"alum(?:ni|na|nus|s)?|classmates?|"
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
     r"(?:same|our) (?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
     r"our (?:previous |last |recent |earlier )?(?:conversation|chat|call|discussion|meeting|exchange)|"
-    r"you (?:mentioned|suggested|recommended|told me)|your (?:advice|insights?|guidance|perspective|point|take) (?:on|about)|"
+    r"you (?:mentioned|suggested|recommended|told me)|"
+    r"your (?:advice|insights?|guidance|perspective|point|take) (?:on|about)|"
     r"your name came up|"
     r"(?:suggested|recommended|told me|mentioned) (?:that )?i (?:reach out|contact|message|get in touch|talk)|"
     r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
@@ -72,7 +74,9 @@ GENERIC = Rule(
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',),
-    quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data visualisation at UX Lisbon.', 'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.', 'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
+    quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
+           'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
+           'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 
