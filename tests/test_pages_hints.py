@@ -34,7 +34,7 @@ def test_shared_employer_school_city_post_mutuals():
     assert [h.kind for h in found] == ["shared_employer", "shared_school", "recent_post", "mutual_connection", "same_city",
                                        "tenure"]
     # Tenure counts every role at the company: Senior Engineer from Nov 2021, Staff from Mar 2024.
-    assert k["tenure"].text == "With 4 years at Nimbus Labs, you must know the team well."
+    assert k["tenure"].text == "You have been at Nimbus Labs for 4 years, so I would value your view of the team."
     assert k["tenure"].source == "profile.experience[0].roles[1].start"
     assert k["shared_employer"].text == "We were both at Stripe in 2019–2021."
     assert "Jun 2019 - Oct 2021" in k["shared_employer"].why and "Apr 2018 - Aug 2021" in k["shared_employer"].why
@@ -81,7 +81,7 @@ def test_same_employer_in_different_years_and_long_tenure():
     profile = page("sdui_profile_fr.html").profile  # Stripe 2016-2019, Atelier Numérique since 2019
     k = by_kind(hints("Bonjour", ctx(profile)))
     assert k["shared_employer"].text == "We were both at Stripe in 2018–2019."
-    assert k["tenure"].text == "With 6 years at Atelier Numérique, you must know the team well."
+    assert k["tenure"].text == "You have been at Atelier Numérique for 6 years, so I would value your view of the team."
     assert k["tenure"].source == "profile.experience[0].roles[0].start"
     own_later = OWN.model_copy(deep=True)
     own_later.experience[0].roles[0].start.year = 2020  # now no overlap: 2020-2021 vs 2016-2019
@@ -141,6 +141,8 @@ def test_an_employer_known_only_by_its_page_is_named_from_the_other_profile():
     found = hints("Hi Sam", ctx(theirs, own=mine))
     assert [h.text for h in found if h.kind == "shared_employer"] == ["We both work at Acme Robotics."]
     assert not any("None" in h.text or "None" in h.why for h in found)
+    tenure = next(h for h in found if h.kind == "tenure")  # the hint is said to them: "your company"
+    assert "at your company for" in tenure.text and "at their company since" in tenure.why
     mine.experience[0].roles[0].start, mine.experience[0].roles[0].current = DateParts(year=2015), False
     mine.experience[0].roles[0].end = DateParts(year=2016)
     assert [h.text for h in hints("Hi Sam", ctx(theirs, own=mine)) if h.kind == "shared_employer"] == [

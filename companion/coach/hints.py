@@ -176,9 +176,10 @@ def tenure_or_move(ctx) -> list[Offer]:
         years = (now - _month_index(first.start, 1)) // 12
         if years < LONG_TENURE_YEARS:
             return []
-        where = exp.company or "their company"
-        return [(Hint(kind="tenure", text=f"With {years} years at {where}, you must know the team well.",
-                      why=f"They have been at {where} since {first.start.year}: they can speak to the culture.",
+        text = f"You have been at {exp.company or 'your company'} for {years} years, so I would value your view of the team."
+        return [(Hint(kind="tenure", text=text,
+                      why=f"They have been at {exp.company or 'their company'} since {first.start.year}: they can speak "
+                          "to the culture.",
                       source=f"profile.experience[{i}].roles[{first_j}].start"),
                  (f"{years} year",))]  # naming the company, as every ask should, is not using this hint
     return []
