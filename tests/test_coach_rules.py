@@ -439,3 +439,13 @@ def test_an_inmail_subject_is_read_for_demanding_wording():
     assert {f.data["kind"] for f in loud} == {"shout", "exclaim"}
     assert all(f.message.startswith("In the subject: ") and f.range is None for f in loud)
     assert findings(body, "tone.demanding", surface="inmail", subject="Referral for the Data Analyst role") == []
+
+
+def test_a_company_they_left_is_not_their_company_now():
+    left = Profile(name="Leela Sandoval", experience=[Experience(company="Vox Media", roles=[
+        Role(title="Producer", start=DateParts(year=2022, month=3), end=DateParts(year=2024, month=12))])])
+    [f] = findings("Hi Leela, I see you work at Vox Media. Could you refer me?", "fact.company-mismatch", profile=left)
+    assert "left in Dec 2024" in f.message and span_text("Hi Leela, I see you work at Vox Media.", f) == "Vox Media"
+    assert findings("Hi Leela, I also worked at Vox Media.", "fact.company-mismatch", profile=left) == []
+    left.experience[0].roles[0].end, left.experience[0].roles[0].current = None, True  # still there
+    assert findings("Hi Leela, I see you work at Vox Media.", "fact.company-mismatch", profile=left) == []

@@ -1,6 +1,7 @@
 """fact.*: the greeting names the recipient, the company is the one they are at, their post exists."""
 
 import re
+from datetime import date
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
@@ -64,6 +65,7 @@ _NOT_COMPANY = {"i", "my", "your", "you", "the", "a", "an", "linkedin", "this", 
 def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     theirs = recipient_company(ctx)
     if not theirs:
+        yield from _left(draft, ctx)
         return
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
@@ -80,6 +82,28 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
             f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
             "copy-pasted message and they cannot refer you there.",
             draft, (start, end), replacement=theirs, suggestion=f"Did you mean {theirs}?",
+        )
+
+
+def _left(draft: AnalysedDraft, ctx: CoachContext):
+    """With no current employer on their profile: "you work at X" where X is a job they have left."""
+    experience = ctx.profile.experience if ctx.profile is not None else None
+    if not experience or any(r.current for e in experience for r in e.roles):
+        return  # not loaded, or they are somewhere now (named or not): nothing to compare with
+    for m in _AS_IF.finditer(draft.text):
+        said = m.group(3).rstrip(".’'")
+        left = next((e for e in experience if e.company and same_company(said, e.company)), None)
+        if m.group("addr") is None or left is None:
+            continue
+        ended = max((r.end for r in left.roles if r.end), key=lambda d: (d.year, d.month or 0), default=None)
+        when = ""
+        if ended is not None:
+            when = f" in {date(ended.year, ended.month, 1):%b %Y}" if ended.month else f" in {ended.year}"
+        yield COMPANY_MISMATCH.finding(
+            f"\"{said}\" is named as if they worked there now, but they left{when} and their profile shows no "
+            "current employer. It reads as a message written from an old profile.",
+            draft, (m.start(3), m.start(3) + len(said)),
+            suggestion="Ask what they are working on now, or write about their time there in the past tense.",
         )
 
 
