@@ -275,7 +275,15 @@ def test_insert_puts_a_hint_at_the_caret(paired):
     expect(hint.locator('[data-action="insert"]')).to_have_count(0)
 
 
-def test_personal_hints_come_first_when_the_draft_is_generic(paired):
+def tops(panel, *selectors) -> list:
+    """The top edge of each element on screen, None for one that is hidden."""
+    return [panel.locator(sel).evaluate("(el) => el.checkVisibility() ? el.getBoundingClientRect().top : null")
+            for sel in selectors]
+
+
+def test_personal_hints_come_right_after_the_must_fix_findings(paired):
+    """A generic draft moves "Make it personal" up, but never above the errors: Must fix first,
+    then the hints, then Should fix."""
     from playwright.sync_api import expect
 
     browser, _ = paired
@@ -283,12 +291,24 @@ def test_personal_hints_come_first_when_the_draft_is_generic(paired):
     expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
     page.click("#message")
     page.locator(f"#interop-outlet {EDITOR}").click()
-    page.keyboard.type("Hello, I am looking for a new job. Could you refer me? Thank you for your time.", delay=2)
+    page.keyboard.type("Hi Dana, I am looking for a new job. Could you refer me? Thank you for your time.", delay=2)
     expect(finding(panel, "personal.generic")).to_be_visible(timeout=10000)
-    expect(panel.locator('[data-section="hints"]')).to_be_visible()
-    hints_top = panel.locator('[data-section="hints"]').evaluate("(el) => el.getBoundingClientRect().top")
-    suggestions_top = panel.locator('[data-section="suggestions"]').evaluate("(el) => el.getBoundingClientRect().top")
-    assert hints_top < suggestions_top
+    expect(finding(panel, "fact.name-mismatch")).to_be_visible()
+    must, hints, should = tops(panel, '[data-group="must"]', '[data-section="hints"]', '[data-group="should"]')
+    assert must is not None and hints is not None and should is not None
+    assert must < hints < should
+    # Without an error the hints still come before every other suggestion.
+    clear_field(page)
+    page.keyboard.type("Hello, I am looking for a new job. Could you refer me? Thank you for your time.", delay=2)
+    expect(finding(panel, "fact.name-mismatch")).to_have_count(0, timeout=10000)
+    expect(finding(panel, "personal.generic")).to_be_visible()
+    must, hints, should = tops(panel, '[data-group="must"]', '[data-section="hints"]', '[data-group="should"]')
+    assert must is None and hints is not None and hints < should
+    # A draft that is personal puts them back after the suggestions.
+    page.keyboard.type(" We're both connected with Ana Souza.", delay=2)
+    expect(finding(panel, "personal.generic")).to_have_count(0, timeout=10000)
+    hints, suggestions = tops(panel, '[data-section="hints"]', '[data-section="suggestions"]')
+    assert suggestions < hints
 
 
 def test_note_box_limit_cut_is_reported(paired):

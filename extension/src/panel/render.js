@@ -288,6 +288,14 @@ function renderChecklist(fb, neutral) {
   show(".checklist-card", list.children.length > 0);  // none for a draft in another language
 }
 
+/** "Make it personal" follows the suggestions, except when the draft says nothing only this person
+ *  would recognise: then it moves up to right after the must-fix group (errors always come first). */
+function placeHints(personal) {
+  const hints = $('[data-section="hints"]');
+  const anchor = personal ? $('[data-group="must"]') : $('[data-section="suggestions"]');
+  if (anchor.nextElementSibling !== hints) anchor.after(hints);
+}
+
 function renderHints(fb, actions) {
   if (!changed("hints", fb.hints)) return;
   const list = $('[data-list="hints"]');
@@ -372,8 +380,9 @@ function renderFeedback(t, conn, actions) {
     ? "No score yet: start typing."
     : `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}.`;
   show('[data-section="suggestions"]', !empty);
-  // "Make it personal" moves up when the draft says nothing only this person would recognise.
-  section.dataset.personal = findings.some((f) => f.code === "personal.generic") ? "missing" : "ok";
+  const personal = findings.some((f) => f.code === "personal.generic");
+  section.dataset.personal = personal ? "missing" : "ok";
+  placeHints(personal);
   renderChecklist(fb, empty);
   renderFindings(findings, draftText, actions);
   renderHints(fb, actions);
