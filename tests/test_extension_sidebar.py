@@ -192,7 +192,7 @@ def test_copy_puts_the_suggestion_on_the_clipboard(paired):
     }""")
     page.click(".msg-form__contenteditable")
     page.keyboard.type(DEMANDING, delay=10)
-    item = finding(panel, "tone.demanding").first
+    item = finding(panel, "courtesy.gratitude-missing")  # something missing: its example can be pasted
     expect(item.locator('[data-action="copy"]')).to_be_visible(timeout=10000)
     suggestion = item.locator(".suggestion").inner_text()
     quoted = re.search(r'["\u201c]([^"\u201d]{8,})["\u201d]', suggestion).group(1).strip()

@@ -194,6 +194,27 @@ def test_show_selects_the_words_in_the_composer(paired):
     assert re.sub(r"\n+", "\n", editor_text(page)) == "Hello there.\nRefer me ASAP please."  # Show never edits
 
 
+def test_a_finding_on_words_in_the_draft_offers_show_not_insert(paired):
+    """tone.demanding points at words already typed ("Refer me"): inserting its example sentence
+    would leave them and never clear the finding, so such a card offers Show (and Apply when it has
+    a fix), not Insert or Copy. A finding about something missing (no range) keeps Insert."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type(DEMANDING, delay=10)
+    tone = finding(panel, "tone.demanding")
+    expect(tone.first.locator('[data-action="show"]')).to_be_visible(timeout=10000)
+    assert "e.g." in tone.first.locator(".suggestion").inner_text()  # it has an example, still no Insert
+    expect(tone.locator('[data-action="insert"]')).to_have_count(0)
+    expect(tone.locator('[data-action="copy"]')).to_have_count(0)
+    missing = finding(panel, "courtesy.gratitude-missing")
+    expect(missing.locator('[data-action="insert"]')).to_be_visible()
+    expect(missing.locator('[data-action="copy"]')).to_be_visible()
+    expect(missing.locator('[data-action="show"]')).to_have_count(0)
+
+
 def type_wrong_name(browser):
     """Dana's profile, the draft greeting Priya, and the must-fix finding with its Apply shown."""
     from playwright.sync_api import expect

@@ -195,15 +195,15 @@ function findingNode(f, draftText, actions, compact) {
         expected: draftText.slice(fixRange.start, fixRange.end) }),
     }));
   }
-  const sentence = copyableSentence(f);
-  if (sentence && !f.fix) {
+  // Insert and Copy are for something missing. A finding on words already typed (a range) is fixed
+  // by rewording them: adding its example would leave them, and the finding, where they are.
+  // With a fix, Apply does the job; copying one word helps nobody.
+  const sentence = f.range || f.fix ? null : copyableSentence(f);
+  if (sentence) {
     row.append(el("button", {
       type: "button", class: "btn", "data-action": "insert", "aria-label": `Insert at the cursor: ${sentence}`,
       text: "Insert", onclick: () => actions.edit({ action: "insert", text: sentence }),
-    }));
-  }
-  if (sentence && !f.fix) { // with a fix, Apply does the job; copying one word helps nobody
-    row.append(el("button", {
+    }), el("button", {
       type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
       text: "Copy sentence", onclick: () => actions.copy(sentence),
     }));
