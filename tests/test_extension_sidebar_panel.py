@@ -296,6 +296,29 @@ def test_insert_puts_a_hint_at_the_caret(paired):
     expect(hint.locator('[data-action="insert"]')).to_have_count(0)
 
 
+def test_insert_puts_a_finished_sentence_after_the_sentence_the_caret_is_in(paired):
+    """The caret inside a sentence (mid-word, here): Insert goes after the end of that sentence, not
+    into it, and the example sentence gets its full stop ("Happy to send my resume.")."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    text = ("Hi Dana, I saw the Backend Engineer role at Acme Robotics (job 4411). I have 5 years of Python. "
+            "Could you refer me? Thank you, and no worries if not.")
+    page.keyboard.type(text, delay=2)
+    item = finding(panel, "materials.missing")
+    expect(item.locator('[data-action="insert"]')).to_be_visible(timeout=10000)
+    page.keyboard.press("Control+Home")
+    for _ in range(len("Hi Dana, I saw the Backend Engineer role at Acme Rob")):
+        page.keyboard.press("ArrowRight")
+    time.sleep(0.3)
+    item.locator('[data-action="insert"]').click()
+    wait_until(lambda: "resume" in editor_text(page), message="the sentence inserted")
+    assert editor_text(page) == text.replace("(job 4411). ", "(job 4411). Happy to send my resume. ")
+    expect(item).to_have_count(0, timeout=10000)  # re-checked: a resume is offered now
+
+
 def tops(panel, *selectors) -> list:
     """The top edge of each element on screen, None for one that is hidden."""
     return [panel.locator(sel).evaluate("(el) => el.checkVisibility() ? el.getBoundingClientRect().top : null")

@@ -7,6 +7,9 @@ import { buildCommand } from "../../extension/src/background/companion.js";
 import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
 import { TabState } from "../../extension/src/background/tabs.js";
 import { copyableSentence } from "../../extension/src/panel/render.js";
+import "../../extension/src/content/composer.js"; // a content script: it fills globalThis.__tactful
+
+const T = globalThis.__tactful;
 
 const draft = (v, id = "a") => ({ surface: "message", text: "x", version: v, draft_id: id });
 const fb = (v) => ({ version: v, score: v, findings: [], checklist: [], hints: [], limits: {} });
@@ -53,4 +56,40 @@ test("the sentence to paste is the fix, else a quoted example in the suggestion"
                "Thank you for considering it.");
   assert.equal(copyableSentence({ suggestion: 'Too short: "Hi."' }), null); // under 8 characters
   assert.equal(copyableSentence({ suggestion: "Say why them." }), null);
+  // A sentence ends with punctuation; a fragment to adapt is not offered as one.
+  assert.equal(copyableSentence({ suggestion: 'Offer it, e.g. "Happy to send my resume" or a link.' }),
+               "Happy to send my resume.");
+  assert.equal(copyableSentence({ suggestion: 'Ask, e.g. "Would you be open to it?"' }), "Would you be open to it?");
+  assert.equal(copyableSentence({ suggestion: 'Name it (e.g. "the Senior Backend Engineer role, job ID 12345").' }),
+               null);
+});
+
+/** The draft after Insert: `text` with `sentence` inserted for a caret at `caret` ("|" marks it). */
+function inserted(marked, sentence) {
+  const caret = marked.indexOf("|");
+  const text = caret < 0 ? marked : marked.replace("|", "");
+  const { at, value } = T.sentenceInsertion(text, caret < 0 ? null : caret, sentence);
+  return text.slice(0, at) + value + text.slice(at);
+}
+
+test("Insert puts a whole sentence where a sentence can start", () => {
+  const hint = "We're both connected with Tamsin Tolliver.";
+  // The caret inside a sentence (here right after an Apply): after the end of that sentence.
+  assert.equal(inserted("Hi Marcus, I saw the opening at Tata Consultancy Services| (job 48213). I have 5 years.", hint),
+               "Hi Marcus, I saw the opening at Tata Consultancy Services (job 48213). " + hint + " I have 5 years.");
+  assert.equal(inserted("Could you ref|er me? Thanks!", hint), `Could you refer me? ${hint} Thanks!`);
+  // Where a sentence can start, the caret stays: after a closed sentence (spaces aside), at a line's start.
+  assert.equal(inserted("Could you refer me?| Thanks!", hint), `Could you refer me? ${hint} Thanks!`);
+  assert.equal(inserted("Could you refer me? |Thanks!", hint), `Could you refer me? ${hint} Thanks!`);
+  assert.equal(inserted("Hi Lee,\n|I saw your talk.", hint), `Hi Lee,\n${hint} I saw your talk.`);
+  assert.equal(inserted("|Hi Lee.", hint), `${hint} Hi Lee.`);
+  // A line that is not closed ("Hi Lee,") ends at its line break; "3.5" and "example.com" close nothing.
+  assert.equal(inserted("Hi L|ee,\nI saw your talk.", hint), `Hi Lee,\n${hint} I saw your talk.`);
+  assert.equal(inserted("I have 3.|5 years. See example.com/cv now.", hint), `I have 3.5 years. ${hint} See example.com/cv now.`);
+  assert.equal(inserted("Ends \"quoted.\"| Next", hint), `Ends "quoted." ${hint} Next`);
+  // No caret: at the end. The sentence gets its full stop; an unclosed last line is not run on.
+  assert.equal(inserted("Thank you.", "Happy to send my resume"), "Thank you. Happy to send my resume.");
+  assert.equal(inserted("Thank you.\n", "Happy to send my resume"), "Thank you. Happy to send my resume.\n");
+  assert.equal(inserted("Best,\nSam", hint), `Best,\nSam\n${hint}`);
+  assert.equal(inserted("", "Happy to send my resume"), "Happy to send my resume.");
 });

@@ -110,11 +110,15 @@ export function trimmedRange(range, text) {
 }
 
 /** The sentence a finding offers to paste: its fix, else the first quoted example in its
- *  suggestion (`e.g. "Thank you for considering it."`); advice without an example has none. */
+ *  suggestion (`e.g. "Thank you for considering it."`), ending with punctuation ("Happy to send my
+ *  resume."). Advice without an example has none, nor has one whose example is not a sentence
+ *  (`e.g. "the Senior Backend Engineer role, job ID 12345"`: a fragment to adapt, not to paste). */
 export function copyableSentence(f) {
   if (f.fix?.replacement) return f.fix.replacement;
   const m = /[\u201c"]([^\u201d"]{8,})[\u201d"]/.exec(f.suggestion || "");
-  return m ? m[1].trim() : null;
+  const example = m ? m[1].trim() : "";
+  if (!/^\p{Lu}/u.test(example)) return null;
+  return /[.!?…]["'\u201d\u2019)\]]*$/.test(example) ? example : `${example}.`;
 }
 
 // Lists are rebuilt only when their content changed: typing a letter that changes nothing keeps
