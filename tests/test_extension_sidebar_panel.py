@@ -151,6 +151,32 @@ def test_findings_are_grouped_with_one_tone_card_and_a_menu(paired):
     expect(warning.locator('[data-action="disable-rule"]').first).to_be_visible()
 
 
+def test_the_suggestion_count_is_the_sum_of_the_group_counts(paired):
+    """"Suggestions (N)" counts what the groups count: cards (the tone card is one, however many
+    places it lists), and so does the screen reader's summary."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type("Hi Priya, " + PUSHY, delay=2)
+    expect(finding(panel, "fact.name-mismatch")).to_be_visible(timeout=10000)
+    expect(panel.locator(".finding-merged [data-code^='tone.']").nth(1)).to_be_attached()  # a card of 2+
+
+    def counts():
+        number = lambda text: int(re.search(r"\d+", text).group())  # noqa: E731
+        header = number(panel.locator('[data-field="finding-count"]').inner_text())
+        groups = sum(number(t) for t in panel.locator(".group:not([hidden]) .group-count").all_inner_texts())
+        cards = panel.locator('[data-list="findings"] .finding:not(.finding-part)').count()
+        summary = number(panel.locator('[data-field="summary"]').text_content().split(",")[1])
+        return header, groups, cards, summary
+
+    try:
+        wait_until(lambda: len(set(counts())) == 1, timeout=5, message="one count")
+    except AssertionError:
+        raise AssertionError(f"header, groups, cards, summary: {counts()}") from None
+
+
 def test_cards_keep_their_place_while_typing(paired):
     from playwright.sync_api import expect
 

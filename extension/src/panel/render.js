@@ -272,7 +272,7 @@ function renderFindings(findings, draftText, actions) {
     show(section, nodes.length > 0);
   }
   for (const k of [...cardNodes.keys()]) if (!live.has(k)) cardNodes.delete(k);
-  const n = findings.length;
+  const n = cards.length; // what the groups count: a tone card is one, however many places it lists
   $('[data-field="finding-count"]').textContent = n ? `(${n})` : "";
   show('[data-field="no-findings"]', n === 0);
 }
@@ -379,7 +379,7 @@ function renderFeedback(t, conn, actions) {
     : "";
   show(cut, dropped > 0);
   const findings = empty ? [] : (fb.findings || []);
-  const n = findings.length;
+  const n = cardsOf(findings).length; // as "Suggestions (n)" and the groups count them
   $('[data-field="summary"]').textContent = empty
     ? "No score yet: start typing."
     : `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}.`;
