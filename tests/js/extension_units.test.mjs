@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { buildCommand } from "../../extension/src/background/companion.js";
 import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
 import { TabState } from "../../extension/src/background/tabs.js";
-import { copyableSentence } from "../../extension/src/panel/render.js";
+import { copyableSentence, shortDate } from "../../extension/src/panel/render.js";
 import "../../extension/src/content/composer.js"; // a content script: it fills globalThis.__tactful
 
 const T = globalThis.__tactful;
@@ -92,4 +92,13 @@ test("Insert puts a whole sentence where a sentence can start", () => {
   assert.equal(inserted("Thank you.\n", "Happy to send my resume"), "Thank you. Happy to send my resume.\n");
   assert.equal(inserted("Best,\nSam", hint), `Best,\nSam\n${hint}`);
   assert.equal(inserted("", "Happy to send my resume"), "Happy to send my resume.");
+});
+
+test("dates read as the findings write them: 5 Dec, with the year only when it is another", () => {
+  const now = new Date(2026, 11, 5, 9, 30).getTime();
+  assert.equal(shortDate(new Date(2026, 11, 5, 23, 59).getTime(), now), "5 Dec");
+  assert.equal(shortDate(new Date(2026, 11, 12).toISOString(), now), "12 Dec"); // the companion's ISO strings
+  assert.equal(shortDate(new Date(2025, 10, 28).getTime(), now), "28 Nov 2025");
+  assert.equal(shortDate(new Date(2027, 0, 2).getTime(), now), "2 Jan 2027");
+  assert.equal(shortDate("not a date", now), "");
 });

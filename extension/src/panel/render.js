@@ -414,9 +414,20 @@ const DUE_TEXT = {
 };
 const STATE_ACTIONS = ["agreed", "declined", "referred"];
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A date as the coach's findings write it (companion say_date): "5 Dec", with the year when it is
+ *  not this year ("28 Nov 2025"). Never "12/5/2026", which reads as 12 May in most of the world. */
+export function shortDate(when, now = Date.now()) {
+  const d = new Date(when);
+  if (Number.isNaN(d.getTime())) return "";
+  const year = d.getFullYear() === new Date(now).getFullYear() ? "" : ` ${d.getFullYear()}`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]}${year}`;
+}
+
 function dueText(due) {
   if (!due) return "";
-  if (due.kind === "follow_up" && !due.due_now) return `A follow-up is fine from ${new Date(due.since).toLocaleDateString()}`;
+  if (due.kind === "follow_up" && !due.due_now) return `A follow-up is fine from ${shortDate(due.since)}`;
   return DUE_TEXT[due.kind] + (due.late ? " (over two weeks since: say so lightly)" : "");
 }
 
@@ -428,7 +439,7 @@ function renderFollowUp(t, actions) {
     const state = $('[data-field="outreach-state"]');
     state.textContent = o.state === "replied" ? "replied: did they agree?" : o.state;
     state.dataset.state = o.state;
-    $('[data-field="outreach-last"]').textContent = o.last_contact ? new Date(o.last_contact).toLocaleDateString() : "never";
+    $('[data-field="outreach-last"]').textContent = o.last_contact ? shortDate(o.last_contact) : "never";
     const due = $('[data-field="outreach-due"]');
     due.textContent = dueText(o.due) || (o.state === "replied" ? "Say what their reply meant" : "Nothing for now");
     due.dataset.kind = o.due?.kind || "";
