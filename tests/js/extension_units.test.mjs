@@ -102,3 +102,19 @@ test("dates read as the findings write them: 5 Dec, with the year only when it i
   assert.equal(shortDate(new Date(2027, 0, 2).getTime(), now), "2 Jan 2027");
   assert.equal(shortDate("not a date", now), "");
 });
+
+test("a draft to someone other than the page's person does not show that person", () => {
+  const t = new TabState(1);
+  t.page = { profile: { slug: "lee-park", name: "Lee Park", current_company: "Nimbus Labs" } };
+  t.outreach = { recipient: { slug: "lee-park" }, state: "asked" };
+  t.setDraft({ ...draft(1), recipient: "Lee-Park" }); // the same person (slugs compare without case)
+  assert.equal(t.view().recipient.name, "Lee Park");
+  assert.equal(t.view().outreach.state, "asked");
+  t.setDraft({ ...draft(2), recipient: "dana-whitfield", recipientName: "Dana Whitfield" }); // a bubble left open
+  assert.deepEqual(t.view().recipient, { slug: "dana-whitfield", name: "Dana Whitfield" });
+  assert.equal(t.view().outreach, null); // Lee's ask is not this draft's
+  t.setDraft({ ...draft(3), recipient: "dana-whitfield", recipientName: null });
+  assert.equal(t.view().recipient, null); // nobody rather than the wrong person
+  t.setDraft({ ...draft(4), recipient: null }); // no composer link: the page's person
+  assert.equal(t.view().recipient.name, "Lee Park");
+});

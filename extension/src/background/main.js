@@ -102,8 +102,10 @@ function sendDraft(t) {
 }
 
 function sendSent(t, msg) {
-  const known = t.recipient();
-  const slug = msg.recipient?.slug || known?.slug;
+  const page = t.recipient();
+  const slug = msg.recipient?.slug || page?.slug;
+  // The page's person only when the message went to them (not from a bubble left open elsewhere).
+  const known = page?.slug?.toLowerCase() === slug?.toLowerCase() ? page : null;
   if (!slug || !SURFACES.includes(msg.surface) || !client.connected || prefs.paused) return;
   const recipient = {
     slug,

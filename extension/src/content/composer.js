@@ -50,13 +50,19 @@
     return m ? decodeURIComponent(m[1]) : null;
   }
 
-  /** The person the composer writes to: a profile link near the composer, else the page's slug. */
+  /** The person the composer writes to: a profile link near the composer (with its name, when the
+   *  link has text: a bubble's header), else the page's slug. */
   function recipientNear(el) {
     const box = T.closestDeep(el, THREAD_BOXES);
     if (box) {
-      for (const a of box.querySelectorAll('a[href*="/in/"]')) {
+      const links = [...box.querySelectorAll('a[href*="/in/"]')];
+      for (const a of links) {
         const slug = slugFrom(a.getAttribute("href"));
-        if (slug) return { slug, url: `https://www.linkedin.com/in/${slug}/` };
+        if (!slug) continue;
+        // The first link to them with words in it: an avatar link has none.
+        const name = links.filter((b) => slugFrom(b.getAttribute("href")) === slug)
+          .map((b) => b.textContent.replace(/\s+/g, " ").trim()).find((t) => t && t.length <= 100);
+        return { slug, url: `https://www.linkedin.com/in/${slug}/`, name: name || null };
       }
     }
     const own = slugFrom(location.pathname);
