@@ -75,8 +75,8 @@ function inserted(marked, sentence) {
 test("Insert puts a whole sentence where a sentence can start", () => {
   const hint = "We're both connected with Tamsin Tolliver.";
   // The caret inside a sentence (here right after an Apply): after the end of that sentence.
-  assert.equal(inserted("Hi Marcus, I saw the opening at Tata Consultancy Services| (job 48213). I have 5 years.", hint),
-               "Hi Marcus, I saw the opening at Tata Consultancy Services (job 48213). " + hint + " I have 5 years.");
+  assert.equal(inserted("I saw the opening at Tata Consultancy Services| (job 48213). I have 5 years.", hint),
+               `I saw the opening at Tata Consultancy Services (job 48213). ${hint} I have 5 years.`);
   assert.equal(inserted("Could you ref|er me? Thanks!", hint), `Could you refer me? ${hint} Thanks!`);
   // Where a sentence can start, the caret stays: after a closed sentence (spaces aside), at a line's start.
   assert.equal(inserted("Could you refer me?| Thanks!", hint), `Could you refer me? ${hint} Thanks!`);
@@ -85,7 +85,8 @@ test("Insert puts a whole sentence where a sentence can start", () => {
   assert.equal(inserted("|Hi Lee.", hint), `${hint} Hi Lee.`);
   // A line that is not closed ("Hi Lee,") ends at its line break; "3.5" and "example.com" close nothing.
   assert.equal(inserted("Hi L|ee,\nI saw your talk.", hint), `Hi Lee,\n${hint} I saw your talk.`);
-  assert.equal(inserted("I have 3.|5 years. See example.com/cv now.", hint), `I have 3.5 years. ${hint} See example.com/cv now.`);
+  assert.equal(inserted("I have 3.|5 years. See example.com/cv now.", hint),
+               `I have 3.5 years. ${hint} See example.com/cv now.`);
   assert.equal(inserted("Ends \"quoted.\"| Next", hint), `Ends "quoted." ${hint} Next`);
   // No caret: at the end. The sentence gets its full stop; an unclosed last line is not run on.
   assert.equal(inserted("Thank you.", "Happy to send my resume"), "Thank you. Happy to send my resume.");
