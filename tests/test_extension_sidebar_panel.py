@@ -403,6 +403,30 @@ def test_note_box_limit_cut_is_reported(paired):
     expect(cut).to_be_hidden(timeout=10000)
 
 
+def test_a_cut_note_is_not_congratulated(paired):
+    """A note LinkedIn cut may stop mid-sentence, whatever the coach thinks of what is left: the
+    sidebar says it was cut instead of "Nothing to fix. Nice work."."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    page.click("#connect")
+    page.locator("#interop-outlet textarea[name=message]").click()
+    page.keyboard.insert_text("Hi Lee, I loved your talk on platform teams at KubeCon. I'm applying for the Platform "
+                              "Engineer role at Nimbus Labs and would be grateful to connect. Thank you! No worries at "
+                              "all if not, and I know your time is limited. Happy to share my resume.")
+    expect(panel.locator('[data-field="truncated"]')).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-field="feedback"]')).to_have_attribute("data-state", "live")
+    expect(panel.locator('[data-field="score"]')).to_have_text(re.compile(r"^\d+$"))
+    time.sleep(0.5)
+    assert "Nice work" not in visible_texts(panel)
+    if panel.locator("[data-code]").count() == 0:  # the coach found nothing in what is left
+        no_findings = panel.locator('[data-field="no-findings"]')
+        expect(no_findings).to_be_visible()
+        expect(no_findings).to_contain_text("cut")
+        expect(panel.locator('[data-field="summary"]')).to_contain_text("cut")
+
+
 def test_pop_out_label_stays_on_one_line(paired):
     browser, _ = paired
     _, panel, _ = open_tab(browser, "/in/dana-whitfield/")

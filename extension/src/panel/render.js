@@ -382,7 +382,13 @@ function renderFeedback(t, conn, actions) {
   const n = cardsOf(findings).length; // as "Suggestions (n)" and the groups count them
   $('[data-field="summary"]').textContent = empty
     ? "No score yet: start typing."
-    : `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}.`;
+    : `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}${dropped > 0 ? ", but it was cut" : ""}.`;
+  // What is left may read well, but a cut note may stop mid-sentence: no "Nice work" for it.
+  const none = $('[data-field="no-findings"]');
+  none.textContent = dropped > 0
+    ? "LinkedIn cut this note, so it is not done: shorten it until it fits, then read how it ends."
+    : "Nothing to fix. Nice work.";
+  none.dataset.cut = String(dropped > 0);
   show('[data-section="suggestions"]', !empty);
   const personal = findings.some((f) => f.code === "personal.generic");
   section.dataset.personal = personal ? "missing" : "ok";
