@@ -118,4 +118,9 @@ test("a draft to someone other than the page's person does not show that person"
   assert.equal(t.view().recipient, null); // nobody rather than the wrong person
   t.setDraft({ ...draft(4), recipient: null }); // no composer link: the page's person
   assert.equal(t.view().recipient.name, "Lee Park");
+  // A bubble's link with the member id, on the same person's profile (tests/fixtures/linkedin/
+  // sdui_profile_message_overlay.html): the same name, so the page's person with all they know.
+  t.setDraft({ ...draft(5), recipient: "ACoAAFake08", recipientName: "Lee  Park" });
+  assert.equal(t.view().recipient.current_company, "Nimbus Labs");
+  assert.equal(t.view().outreach.state, "asked");
 });

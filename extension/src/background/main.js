@@ -102,10 +102,9 @@ function sendDraft(t) {
 }
 
 function sendSent(t, msg) {
-  const page = t.recipient();
-  const slug = msg.recipient?.slug || page?.slug;
+  const slug = msg.recipient?.slug || t.recipient()?.slug;
   // The page's person only when the message went to them (not from a bubble left open elsewhere).
-  const known = page?.slug?.toLowerCase() === slug?.toLowerCase() ? page : null;
+  const known = t.isPagePerson(slug, msg.recipient?.name) ? t.recipient() : null;
   if (!slug || !SURFACES.includes(msg.surface) || !client.connected || prefs.paused) return;
   const recipient = {
     slug,

@@ -64,12 +64,20 @@ export class TabState {
     return page?.profile || page?.thread?.participant || null;
   }
 
+  /** Whether `slug` (with `name`, from a composer's profile link) is the page's person; true when
+   *  there is nothing to compare. The same person can have two slugs: a message bubble's link often
+   *  carries the member id (/in/ACoAA…/) where the page has the vanity one, so the same name counts. */
+  isPagePerson(slug, name) {
+    const page = this.recipient();
+    if (!slug || !page?.slug || slug.toLowerCase() === page.slug.toLowerCase()) return true;
+    const norm = (s) => String(s || "").replace(/\s+/g, " ").trim().toLowerCase();
+    return Boolean(norm(name) && norm(name) === norm(page.name));
+  }
+
   /** True when the draft goes to someone other than the page's person: a message bubble left open
    *  while LinkedIn navigated in-page to another profile. */
   writesToAnother() {
-    const to = this.draft?.recipient;
-    const page = this.recipient();
-    return Boolean(to && page?.slug && to.toLowerCase() !== page.slug.toLowerCase());
+    return !this.isPagePerson(this.draft?.recipient, this.draft?.recipientName);
   }
 
   /** The person the sidebar names: the page's, unless the draft goes to another; then the
