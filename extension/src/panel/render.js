@@ -205,7 +205,7 @@ function findingNode(f, draftText, actions, compact) {
   const sentence = f.range || f.fix ? null : copyableSentence(f);
   if (sentence) {
     row.append(el("button", {
-      type: "button", class: "btn", "data-action": "insert", "aria-label": `Insert at the cursor: ${sentence}`,
+      type: "button", class: "btn", "data-action": "insert", "aria-label": `Insert into your message: ${sentence}`,
       text: "Insert", onclick: () => actions.edit({ action: "insert", text: sentence }),
     }), el("button", {
       type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
@@ -312,8 +312,9 @@ function renderHints(fb, actions) {
         : el("p", { class: "hint-why", text: h.why }),
       h.used ? null : el("div", { class: "actions" },
         el("button", {
-          type: "button", class: "btn btn-primary", "data-action": "insert", "aria-label": `Insert at the cursor: ${h.text}`,
-          text: "Insert", onclick: () => actions.edit({ action: "insert", text: h.text }),
+          type: "button", class: "btn btn-primary", "data-action": "insert",
+          "aria-label": `Insert into your message: ${h.text}`, text: "Insert",
+          onclick: () => actions.edit({ action: "insert", text: h.text }),
         }),
         el("button", {
           type: "button", class: "btn", "data-action": "copy-hint", "aria-label": "Copy this sentence",
