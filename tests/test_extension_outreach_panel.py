@@ -56,7 +56,11 @@ def test_the_outreach_block_shows_the_state_and_sets_it_in_one_click(paired, tmp
     expect(due).to_have_attribute("data-kind", "follow_up")
     expect(due).to_have_attribute("data-due-now", "true")
     expect(due).to_have_text("Follow up: one short, warm reminder")
-    expect(panel.locator('[data-field="outreach-last"]')).not_to_have_text("never")
+    # One unambiguous date format, as in the findings ("5 Dec", "28 Nov 2025"), never "11/27/2026".
+    last_contact = time.localtime(time.time() - 8.5 * 86400)
+    expect(panel.locator('[data-field="outreach-last"]')).to_have_text(
+        time.strftime("%-d %b", last_contact) + ("" if last_contact.tm_year == time.localtime().tm_year
+                                                 else f" {last_contact.tm_year}"))
     buttons = panel.locator('[data-action="set-state"]')
     expect(buttons).to_have_text(["Agreed", "Declined", "Referred"])
     shot = tmp_path / "sidebar-outreach.png"

@@ -8,7 +8,7 @@ import pytest
 from extension_support import (  # noqa: F401 - fixtures
     companion_proc, ext_browser, needs_chromium, paired, pw, wait_until,
 )
-from test_extension_sidebar import finding, open_tab, type_demanding, version
+from test_extension_sidebar import finding, open_tab, sw_eval, type_demanding, version
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -38,6 +38,40 @@ def test_companion_restart_shows_disconnected_then_rerenders_without_retyping(pa
     page.keyboard.type(" Thank you for your time!", delay=5)
     expect(finding(panel, "courtesy.gratitude-missing")).to_have_count(0, timeout=10000)
     assert version(panel) > v
+
+
+def test_a_restarted_companion_is_live_again_within_three_seconds(paired):
+    """The companion is on loopback: retrying costs a refused local connection, while a long wait
+    costs the user. However long it was down, once it listens again the sidebar shows fresh
+    feedback within about three seconds, because the backoff stays at a couple of seconds."""
+    from playwright.sync_api import expect
+
+    browser, companion = paired
+    page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
+    type_demanding(page, panel)
+    feedback = panel.locator('[data-field="feedback"]')
+    companion.kill()
+    expect(feedback).to_have_attribute("data-state", "stale", timeout=10000)
+    # Wait until the backoff stops growing: two failed attempts in a row that waited alike.
+    waits: list = []  # (attempt, its wait) as the worker reports them between attempts
+
+    def at_its_cap():
+        gen, state, wait = sw_eval(browser, "() => [__tactful.client.generation, __tactful.client.state, "
+                                            "__tactful.client.detail.retryInMs ?? null]")
+        if state == "disconnected" and wait and (not waits or waits[-1][0] != gen):
+            waits.append((gen, wait))
+        return len(waits) >= 2 and waits[-1][1] == waits[-2][1]
+
+    wait_until(at_its_cap, timeout=60, interval=0.05, message="the backoff at its cap")
+    assert waits[-1][1] <= 3000, waits  # bounded, and by a few seconds
+    page.keyboard.type(" Thank you!", delay=10)  # typed while it was down: only a fresh answer fits it
+    companion.start()
+    started = time.monotonic()
+    expect(feedback).to_have_attribute("data-state", "live", timeout=6000)
+    took = time.monotonic() - started
+    draft = sw_eval(browser, f"() => __tactful.tabs.get({tab}).draft")
+    assert panel.locator("#feedback").get_attribute("data-version") == str(draft["version"])
+    assert took < 3.5, f"live again {took:.1f} s after the companion listened; backoff waits {waits}"
 
 
 def test_stopped_service_worker_recovers_when_typing_again(paired):

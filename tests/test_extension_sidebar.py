@@ -162,6 +162,32 @@ def test_in_page_navigation_replaces_the_context(paired):
     assert page.url.endswith("/in/lee-park/")
 
 
+def test_in_page_navigation_with_the_message_bubble_open_keeps_its_person(paired):
+    """LinkedIn keeps a message bubble open across in-page navigation: on Lee's profile the bubble
+    still writes to Dana. The sidebar must not present Lee as the recipient of that draft: it names
+    the bubble's person, and a send is logged for Dana under her own name, not Lee's."""
+    from playwright.sync_api import expect
+
+    from test_extension_outreach_panel import stored
+
+    browser, companion = paired
+    page, panel, tab = open_tab(browser, "/in/dana-whitfield/")
+    name = panel.locator('[data-field="recipient-name"]')
+    expect(name).to_have_text("Dana Whitfield", timeout=10000)
+    page.click("#next-profile")
+    expect(name).to_have_text("Lee Park", timeout=10000)  # no draft yet: the page's person
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type(POLITE, delay=1)
+    expect(panel.locator('[data-field="feedback"]')).to_have_attribute("data-state", "live", timeout=10000)
+    assert sw_eval(browser, f"() => __tactful.tabs.get({tab}).draft.recipient") == "dana-whitfield"
+    expect(name).to_have_text("Dana Whitfield")
+    assert "Nimbus Labs" not in panel.locator('[data-section="recipient"]').inner_text()
+    page.click(".msg-form__send-button")
+    entry = wait_until(lambda: stored(companion).get("dana-whitfield"), message="the send logged")
+    assert entry["recipient"]["name"] == "Dana Whitfield", entry
+    assert "lee-park" not in stored(companion)
+
+
 def test_switching_a_rule_off_and_on(paired):
     from playwright.sync_api import expect
 
@@ -192,7 +218,7 @@ def test_copy_puts_the_suggestion_on_the_clipboard(paired):
     }""")
     page.click(".msg-form__contenteditable")
     page.keyboard.type(DEMANDING, delay=10)
-    item = finding(panel, "tone.demanding").first
+    item = finding(panel, "courtesy.gratitude-missing")  # something missing: its example can be pasted
     expect(item.locator('[data-action="copy"]')).to_be_visible(timeout=10000)
     suggestion = item.locator(".suggestion").inner_text()
     quoted = re.search(r'["\u201c]([^"\u201d]{8,})["\u201d]', suggestion).group(1).strip()

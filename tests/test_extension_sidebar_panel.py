@@ -151,6 +151,32 @@ def test_findings_are_grouped_with_one_tone_card_and_a_menu(paired):
     expect(warning.locator('[data-action="disable-rule"]').first).to_be_visible()
 
 
+def test_the_suggestion_count_is_the_sum_of_the_group_counts(paired):
+    """"Suggestions (N)" counts what the groups count: cards (the tone card is one, however many
+    places it lists), and so does the screen reader's summary."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type("Hi Priya, " + PUSHY, delay=2)
+    expect(finding(panel, "fact.name-mismatch")).to_be_visible(timeout=10000)
+    expect(panel.locator(".finding-merged [data-code^='tone.']").nth(1)).to_be_attached()  # a card of 2+
+
+    def counts():
+        number = lambda text: int(re.search(r"\d+", text).group())  # noqa: E731
+        header = number(panel.locator('[data-field="finding-count"]').inner_text())
+        groups = sum(number(t) for t in panel.locator(".group:not([hidden]) .group-count").all_inner_texts())
+        cards = panel.locator('[data-list="findings"] .finding:not(.finding-part)').count()
+        summary = number(panel.locator('[data-field="summary"]').text_content().split(",")[1])
+        return header, groups, cards, summary
+
+    try:
+        wait_until(lambda: len(set(counts())) == 1, timeout=5, message="one count")
+    except AssertionError:
+        raise AssertionError(f"header, groups, cards, summary: {counts()}") from None
+
+
 def test_cards_keep_their_place_while_typing(paired):
     from playwright.sync_api import expect
 
@@ -192,6 +218,27 @@ def test_show_selects_the_words_in_the_composer(paired):
     item.locator('[data-action="show"]').click()
     wait_until(lambda: page.evaluate("() => getSelection().toString()") == trigger, message="the trigger selected")
     assert re.sub(r"\n+", "\n", editor_text(page)) == "Hello there.\nRefer me ASAP please."  # Show never edits
+
+
+def test_a_finding_on_words_in_the_draft_offers_show_not_insert(paired):
+    """tone.demanding points at words already typed ("Refer me"): inserting its example sentence
+    would leave them and never clear the finding, so such a card offers Show (and Apply when it has
+    a fix), not Insert or Copy. A finding about something missing (no range) keeps Insert."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type(DEMANDING, delay=10)
+    tone = finding(panel, "tone.demanding")
+    expect(tone.first.locator('[data-action="show"]')).to_be_visible(timeout=10000)
+    assert "e.g." in tone.first.locator(".suggestion").inner_text()  # it has an example, still no Insert
+    expect(tone.locator('[data-action="insert"]')).to_have_count(0)
+    expect(tone.locator('[data-action="copy"]')).to_have_count(0)
+    missing = finding(panel, "courtesy.gratitude-missing")
+    expect(missing.locator('[data-action="insert"]')).to_be_visible()
+    expect(missing.locator('[data-action="copy"]')).to_be_visible()
+    expect(missing.locator('[data-action="show"]')).to_have_count(0)
 
 
 def type_wrong_name(browser):
@@ -275,7 +322,38 @@ def test_insert_puts_a_hint_at_the_caret(paired):
     expect(hint.locator('[data-action="insert"]')).to_have_count(0)
 
 
-def test_personal_hints_come_first_when_the_draft_is_generic(paired):
+def test_insert_puts_a_finished_sentence_after_the_sentence_the_caret_is_in(paired):
+    """The caret inside a sentence (mid-word, here): Insert goes after the end of that sentence, not
+    into it, and the example sentence gets its full stop ("Happy to send my resume.")."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    text = ("Hi Dana, I saw the Backend Engineer role at Acme Robotics (job 4411). I have 5 years of Python. "
+            "Could you refer me? Thank you, and no worries if not.")
+    page.keyboard.type(text, delay=2)
+    item = finding(panel, "materials.missing")
+    expect(item.locator('[data-action="insert"]')).to_be_visible(timeout=10000)
+    page.keyboard.press("Control+Home")
+    for _ in range(len("Hi Dana, I saw the Backend Engineer role at Acme Rob")):
+        page.keyboard.press("ArrowRight")
+    time.sleep(0.3)
+    item.locator('[data-action="insert"]').click()
+    wait_until(lambda: "resume" in editor_text(page), message="the sentence inserted")
+    assert editor_text(page) == text.replace("(job 4411). ", "(job 4411). Happy to send my resume. ")
+    expect(item).to_have_count(0, timeout=10000)  # re-checked: a resume is offered now
+
+
+def tops(panel, *selectors) -> list:
+    """The top edge of each element on screen, None for one that is hidden."""
+    return [panel.locator(sel).evaluate("(el) => el.checkVisibility() ? el.getBoundingClientRect().top : null")
+            for sel in selectors]
+
+
+def test_personal_hints_come_right_after_the_must_fix_findings(paired):
+    """A generic draft moves "Make it personal" up, but never above the errors: Must fix first,
+    then the hints, then Should fix."""
     from playwright.sync_api import expect
 
     browser, _ = paired
@@ -283,12 +361,24 @@ def test_personal_hints_come_first_when_the_draft_is_generic(paired):
     expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
     page.click("#message")
     page.locator(f"#interop-outlet {EDITOR}").click()
-    page.keyboard.type("Hello, I am looking for a new job. Could you refer me? Thank you for your time.", delay=2)
+    page.keyboard.type("Hi Dana, I am looking for a new job. Could you refer me? Thank you for your time.", delay=2)
     expect(finding(panel, "personal.generic")).to_be_visible(timeout=10000)
-    expect(panel.locator('[data-section="hints"]')).to_be_visible()
-    hints_top = panel.locator('[data-section="hints"]').evaluate("(el) => el.getBoundingClientRect().top")
-    suggestions_top = panel.locator('[data-section="suggestions"]').evaluate("(el) => el.getBoundingClientRect().top")
-    assert hints_top < suggestions_top
+    expect(finding(panel, "fact.name-mismatch")).to_be_visible()
+    must, hints, should = tops(panel, '[data-group="must"]', '[data-section="hints"]', '[data-group="should"]')
+    assert must is not None and hints is not None and should is not None
+    assert must < hints < should
+    # Without an error the hints still come before every other suggestion.
+    clear_field(page)
+    page.keyboard.type("Hello, I am looking for a new job. Could you refer me? Thank you for your time.", delay=2)
+    expect(finding(panel, "fact.name-mismatch")).to_have_count(0, timeout=10000)
+    expect(finding(panel, "personal.generic")).to_be_visible()
+    must, hints, should = tops(panel, '[data-group="must"]', '[data-section="hints"]', '[data-group="should"]')
+    assert must is None and hints is not None and hints < should
+    # A draft that is personal puts them back after the suggestions.
+    page.keyboard.type(" We're both connected with Ana Souza.", delay=2)
+    expect(finding(panel, "personal.generic")).to_have_count(0, timeout=10000)
+    hints, suggestions = tops(panel, '[data-section="hints"]', '[data-section="suggestions"]')
+    assert suggestions < hints
 
 
 def test_note_box_limit_cut_is_reported(paired):
@@ -311,6 +401,30 @@ def test_note_box_limit_cut_is_reported(paired):
     assert len(box.input_value()) == 200
     page.keyboard.press("Backspace")  # room again: no longer full, no longer cut
     expect(cut).to_be_hidden(timeout=10000)
+
+
+def test_a_cut_note_is_not_congratulated(paired):
+    """A note LinkedIn cut may stop mid-sentence, whatever the coach thinks of what is left: the
+    sidebar says it was cut instead of "Nothing to fix. Nice work."."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/lee-park/")
+    page.click("#connect")
+    page.locator("#interop-outlet textarea[name=message]").click()
+    page.keyboard.insert_text("Hi Lee, I loved your talk on platform teams at KubeCon. I'm applying for the Platform "
+                              "Engineer role at Nimbus Labs and would be grateful to connect. Thank you! No worries at "
+                              "all if not, and I know your time is limited. Happy to share my resume.")
+    expect(panel.locator('[data-field="truncated"]')).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-field="feedback"]')).to_have_attribute("data-state", "live")
+    expect(panel.locator('[data-field="score"]')).to_have_text(re.compile(r"^\d+$"))
+    time.sleep(0.5)
+    assert "Nice work" not in visible_texts(panel)
+    if panel.locator("[data-code]").count() == 0:  # the coach found nothing in what is left
+        no_findings = panel.locator('[data-field="no-findings"]')
+        expect(no_findings).to_be_visible()
+        expect(no_findings).to_contain_text("cut")
+        expect(panel.locator('[data-field="summary"]')).to_contain_text("cut")
 
 
 def test_pop_out_label_stays_on_one_line(paired):

@@ -6,7 +6,10 @@ import { test } from "node:test";
 import { buildCommand } from "../../extension/src/background/companion.js";
 import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
 import { TabState } from "../../extension/src/background/tabs.js";
-import { copyableSentence } from "../../extension/src/panel/render.js";
+import { copyableSentence, shortDate } from "../../extension/src/panel/render.js";
+import "../../extension/src/content/composer.js"; // a content script: it fills globalThis.__tactful
+
+const T = globalThis.__tactful;
 
 const draft = (v, id = "a") => ({ surface: "message", text: "x", version: v, draft_id: id });
 const fb = (v) => ({ version: v, score: v, findings: [], checklist: [], hints: [], limits: {} });
@@ -53,4 +56,71 @@ test("the sentence to paste is the fix, else a quoted example in the suggestion"
                "Thank you for considering it.");
   assert.equal(copyableSentence({ suggestion: 'Too short: "Hi."' }), null); // under 8 characters
   assert.equal(copyableSentence({ suggestion: "Say why them." }), null);
+  // A sentence ends with punctuation; a fragment to adapt is not offered as one.
+  assert.equal(copyableSentence({ suggestion: 'Offer it, e.g. "Happy to send my resume" or a link.' }),
+               "Happy to send my resume.");
+  assert.equal(copyableSentence({ suggestion: 'Ask, e.g. "Would you be open to it?"' }), "Would you be open to it?");
+  assert.equal(copyableSentence({ suggestion: 'Name it (e.g. "the Senior Backend Engineer role, job ID 12345").' }),
+               null);
+});
+
+/** The draft after Insert: `text` with `sentence` inserted for a caret at `caret` ("|" marks it). */
+function inserted(marked, sentence) {
+  const caret = marked.indexOf("|");
+  const text = caret < 0 ? marked : marked.replace("|", "");
+  const { at, value } = T.sentenceInsertion(text, caret < 0 ? null : caret, sentence);
+  return text.slice(0, at) + value + text.slice(at);
+}
+
+test("Insert puts a whole sentence where a sentence can start", () => {
+  const hint = "We're both connected with Tamsin Tolliver.";
+  // The caret inside a sentence (here right after an Apply): after the end of that sentence.
+  assert.equal(inserted("I saw the opening at Tata Consultancy Services| (job 48213). I have 5 years.", hint),
+               `I saw the opening at Tata Consultancy Services (job 48213). ${hint} I have 5 years.`);
+  assert.equal(inserted("Could you ref|er me? Thanks!", hint), `Could you refer me? ${hint} Thanks!`);
+  // Where a sentence can start, the caret stays: after a closed sentence (spaces aside), at a line's start.
+  assert.equal(inserted("Could you refer me?| Thanks!", hint), `Could you refer me? ${hint} Thanks!`);
+  assert.equal(inserted("Could you refer me? |Thanks!", hint), `Could you refer me? ${hint} Thanks!`);
+  assert.equal(inserted("Hi Lee,\n|I saw your talk.", hint), `Hi Lee,\n${hint} I saw your talk.`);
+  assert.equal(inserted("|Hi Lee.", hint), `${hint} Hi Lee.`);
+  // A line that is not closed ("Hi Lee,") ends at its line break; "3.5" and "example.com" close nothing.
+  assert.equal(inserted("Hi L|ee,\nI saw your talk.", hint), `Hi Lee,\n${hint} I saw your talk.`);
+  assert.equal(inserted("I have 3.|5 years. See example.com/cv now.", hint),
+               `I have 3.5 years. ${hint} See example.com/cv now.`);
+  assert.equal(inserted("Ends \"quoted.\"| Next", hint), `Ends "quoted." ${hint} Next`);
+  // No caret: at the end. The sentence gets its full stop; an unclosed last line is not run on.
+  assert.equal(inserted("Thank you.", "Happy to send my resume"), "Thank you. Happy to send my resume.");
+  assert.equal(inserted("Thank you.\n", "Happy to send my resume"), "Thank you. Happy to send my resume.\n");
+  assert.equal(inserted("Best,\nSam", hint), `Best,\nSam\n${hint}`);
+  assert.equal(inserted("", "Happy to send my resume"), "Happy to send my resume.");
+});
+
+test("dates read as the findings write them: 5 Dec, with the year only when it is another", () => {
+  const now = new Date(2026, 11, 5, 9, 30).getTime();
+  assert.equal(shortDate(new Date(2026, 11, 5, 23, 59).getTime(), now), "5 Dec");
+  assert.equal(shortDate(new Date(2026, 11, 12).toISOString(), now), "12 Dec"); // the companion's ISO strings
+  assert.equal(shortDate(new Date(2025, 10, 28).getTime(), now), "28 Nov 2025");
+  assert.equal(shortDate(new Date(2027, 0, 2).getTime(), now), "2 Jan 2027");
+  assert.equal(shortDate("not a date", now), "");
+});
+
+test("a draft to someone other than the page's person does not show that person", () => {
+  const t = new TabState(1);
+  t.page = { profile: { slug: "lee-park", name: "Lee Park", current_company: "Nimbus Labs" } };
+  t.outreach = { recipient: { slug: "lee-park" }, state: "asked" };
+  t.setDraft({ ...draft(1), recipient: "Lee-Park" }); // the same person (slugs compare without case)
+  assert.equal(t.view().recipient.name, "Lee Park");
+  assert.equal(t.view().outreach.state, "asked");
+  t.setDraft({ ...draft(2), recipient: "dana-whitfield", recipientName: "Dana Whitfield" }); // a bubble left open
+  assert.deepEqual(t.view().recipient, { slug: "dana-whitfield", name: "Dana Whitfield" });
+  assert.equal(t.view().outreach, null); // Lee's ask is not this draft's
+  t.setDraft({ ...draft(3), recipient: "dana-whitfield", recipientName: null });
+  assert.equal(t.view().recipient, null); // nobody rather than the wrong person
+  t.setDraft({ ...draft(4), recipient: null }); // no composer link: the page's person
+  assert.equal(t.view().recipient.name, "Lee Park");
+  // A bubble's link with the member id, on the same person's profile (tests/fixtures/linkedin/
+  // sdui_profile_message_overlay.html): the same name, so the page's person with all they know.
+  t.setDraft({ ...draft(5), recipient: "ACoAAFake08", recipientName: "Lee  Park" });
+  assert.equal(t.view().recipient.current_company, "Nimbus Labs");
+  assert.equal(t.view().outreach.state, "asked");
 });

@@ -102,8 +102,9 @@ function sendDraft(t) {
 }
 
 function sendSent(t, msg) {
-  const known = t.recipient();
-  const slug = msg.recipient?.slug || known?.slug;
+  const slug = msg.recipient?.slug || t.recipient()?.slug;
+  // The page's person only when the message went to them (not from a bubble left open elsewhere).
+  const known = t.isPagePerson(slug, msg.recipient?.name) ? t.recipient() : null;
   if (!slug || !SURFACES.includes(msg.surface) || !client.connected || prefs.paused) return;
   const recipient = {
     slug,

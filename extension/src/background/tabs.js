@@ -13,7 +13,7 @@ export class TabState {
     this.pageStatus = "none"; // none | pending | ok | error
     this.pageError = null;
     this.contextReady = null; // Promise of the last `page` command on this connection
-    this.draft = null; // {surface, text, version, draft_id, subject, limit, recipient}
+    this.draft = null; // {surface, text, version, draft_id, subject, limit, recipient, recipientName}
     this.feedback = null; // Feedback for draft.draft_id, the newest version answered
     this.feedbackAt = null; // when it arrived (ms since the epoch), for "not updated since"
     this.feedbackError = null;
@@ -64,6 +64,30 @@ export class TabState {
     return page?.profile || page?.thread?.participant || null;
   }
 
+  /** Whether `slug` (with `name`, from a composer's profile link) is the page's person; true when
+   *  there is nothing to compare. The same person can have two slugs: a message bubble's link often
+   *  carries the member id (/in/ACoAA…/) where the page has the vanity one, so the same name counts. */
+  isPagePerson(slug, name) {
+    const page = this.recipient();
+    if (!slug || !page?.slug || slug.toLowerCase() === page.slug.toLowerCase()) return true;
+    const norm = (s) => String(s || "").replace(/\s+/g, " ").trim().toLowerCase();
+    return Boolean(norm(name) && norm(name) === norm(page.name));
+  }
+
+  /** True when the draft goes to someone other than the page's person: a message bubble left open
+   *  while LinkedIn navigated in-page to another profile. */
+  writesToAnother() {
+    return !this.isPagePerson(this.draft?.recipient, this.draft?.recipientName);
+  }
+
+  /** The person the sidebar names: the page's, unless the draft goes to another; then the
+   *  composer's, by the name on its profile link, or nobody. */
+  shownRecipient() {
+    if (!this.writesToAnother()) return this.recipient();
+    const d = this.draft;
+    return d.recipientName ? { slug: d.recipient, name: d.recipientName } : null;
+  }
+
   /** What a sidebar needs (the draft text, to show what triggered a finding); never the page HTML. */
   view() {
     const d = this.draft;
@@ -74,14 +98,14 @@ export class TabState {
       pageStatus: this.pageStatus,
       pageError: this.pageError,
       kind: this.page?.kind || null,
-      recipient: this.recipient(),
+      recipient: this.shownRecipient(),
       composer: this.page?.composer || null,
       draft: d ? { surface: d.surface, version: d.version, draftId: d.draft_id, limit: d.limit ?? null,
         text: d.text, empty: d.text.trim() === "", cut: d.cut || 0 } : null,
       feedback: this.feedback,
       feedbackAt: this.feedbackAt,
       feedbackError: this.feedbackError,
-      outreach: this.outreach,
+      outreach: this.writesToAnother() ? null : this.outreach, // the page's person's ask, not this draft's
     };
   }
 }

@@ -50,13 +50,19 @@
     return m ? decodeURIComponent(m[1]) : null;
   }
 
-  /** The person the composer writes to: a profile link near the composer, else the page's slug. */
+  /** The person the composer writes to: a profile link near the composer (with its name, when the
+   *  link has text: a bubble's header), else the page's slug. */
   function recipientNear(el) {
     const box = T.closestDeep(el, THREAD_BOXES);
     if (box) {
-      for (const a of box.querySelectorAll('a[href*="/in/"]')) {
+      const links = [...box.querySelectorAll('a[href*="/in/"]')];
+      for (const a of links) {
         const slug = slugFrom(a.getAttribute("href"));
-        if (slug) return { slug, url: `https://www.linkedin.com/in/${slug}/` };
+        if (!slug) continue;
+        // The first link to them with words in it: an avatar link has none.
+        const name = links.filter((b) => slugFrom(b.getAttribute("href")) === slug)
+          .map((b) => b.textContent.replace(/\s+/g, " ").trim()).find((t) => t && t.length <= 100);
+        return { slug, url: `https://www.linkedin.com/in/${slug}/`, name: name || null };
       }
     }
     const own = slugFrom(location.pathname);
@@ -211,6 +217,56 @@
     return false;
   }
 
+  // --- Insert: a whole sentence, where a sentence can start -------------------------------------
+  const CLOSED = /[.!?…]["'”’)\]]*$/; // a sentence's closing punctuation, then any closing quotes
+
+  /** The sentence with a full stop when it has no closing punctuation ("Happy to send my resume."). */
+  T.finishSentence = (sentence) => {
+    const s = sentence.trim();
+    return !s || CLOSED.test(s) ? s : `${s}.`;
+  };
+
+  /** Whether a sentence can start at `at`: the start of the draft or of a line, or after a closed
+   *  one (a space or the end after its punctuation: "3.5" and "example.com" close nothing). */
+  function startsSentence(text, at) {
+    const before = text.slice(0, at).replace(/[ \t\u00a0]+$/, "");
+    if (before === "" || before.endsWith("\n")) return true;
+    return CLOSED.test(before) && (before.length < at || at === text.length || /\s/.test(text[at]));
+  }
+
+  /** The end of the sentence around `at`: after its closing punctuation (and quotes) where a space
+   *  or the end follows; the start of the next line when its line ends unclosed; else the end. */
+  function sentenceEnd(text, at) {
+    for (let i = at; i < text.length; i += 1) {
+      if (text[i] === "\n") return i + 1;
+      if (!".!?…".includes(text[i])) continue;
+      let j = i + 1;
+      while (j < text.length && "\"'”’)]".includes(text[j])) j += 1;
+      if (j === text.length || /\s/.test(text[j])) return j;
+    }
+    return text.length;
+  }
+
+  /**
+   * Where Insert puts `sentence` in the draft `text` and what it types there: {at, value}. At the
+   * caret when a sentence can start there; with the caret inside a sentence, after the end of that
+   * sentence; with no caret, at the end. The sentence ends with punctuation, a space separates it
+   * from a closed sentence before it and from text right after it, and after a last line that is
+   * not closed ("Best,\nSam") it starts a line of its own rather than run on.
+   */
+  T.sentenceInsertion = (text, caret, sentence) => {
+    let at = Number.isInteger(caret) && caret >= 0 && caret <= text.length ? caret : text.replace(/\s+$/, "").length;
+    if (!startsSentence(text, at)) at = sentenceEnd(text, at);
+    const before = text.slice(0, at).replace(/[ \t\u00a0]+$/, "");
+    let value = T.finishSentence(sentence);
+    if (before !== "" && !before.endsWith("\n")) {
+      if (!CLOSED.test(before)) value = `\n${value}`;
+      else if (!/\s$/.test(text.slice(0, at))) value = ` ${value}`;
+    }
+    if (/^\S/.test(text.slice(at))) value = `${value} `;
+    return { at, value };
+  };
+
   /**
    * Show / Apply / Insert, asked by the sidebar for composer `c` (whose current text the caller
    * read). Returns {ok, error}. `caret` is where the user's cursor was last seen in this composer.
@@ -236,12 +292,7 @@
     }
     if (req.action === "insert") {
       if (typeof req.text !== "string" || !req.text.trim()) return { ok: false, error: "Nothing to insert." };
-      const at = Number.isInteger(caret) && caret >= 0 && caret <= text.length ? caret : text.replace(/\s+$/, "").length;
-      const before = text.slice(0, at);
-      const after = text.slice(at);
-      let value = req.text.trim();
-      if (before && !/\s$/.test(before)) value = ` ${value}`;
-      if (after && !/^\s/.test(after)) value = `${value} `;
+      const { at, value } = T.sentenceInsertion(text, caret, req.text);
       select(c, text, at, at);
       return insertText(c, value) ? { ok: true } : { ok: false, error: "LinkedIn's editor refused the change." };
     }

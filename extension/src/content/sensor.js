@@ -206,7 +206,8 @@
     version += 1;
     const caret = T.caretOf(composer, d.text);
     lastCaret = caret;
-    lastDraft = { ...d, draft_id: draftId, version, recipient: composer.recipient?.slug || null, cut };
+    lastDraft = { ...d, draft_id: draftId, version, recipient: composer.recipient?.slug || null,
+      recipientName: composer.recipient?.name || null, cut }; // the name stays in the browser
     if (caret !== null) lastDraft.caret = caret;
     lastDraftSentAt = performance.now();
     send({ kind: "draft", draft: lastDraft });

@@ -110,11 +110,15 @@ export function trimmedRange(range, text) {
 }
 
 /** The sentence a finding offers to paste: its fix, else the first quoted example in its
- *  suggestion (`e.g. "Thank you for considering it."`); advice without an example has none. */
+ *  suggestion (`e.g. "Thank you for considering it."`), ending with punctuation ("Happy to send my
+ *  resume."). Advice without an example has none, nor has one whose example is not a sentence
+ *  (`e.g. "the Senior Backend Engineer role, job ID 12345"`: a fragment to adapt, not to paste). */
 export function copyableSentence(f) {
   if (f.fix?.replacement) return f.fix.replacement;
   const m = /[\u201c"]([^\u201d"]{8,})[\u201d"]/.exec(f.suggestion || "");
-  return m ? m[1].trim() : null;
+  const example = m ? m[1].trim() : "";
+  if (!/^\p{Lu}/u.test(example)) return null;
+  return /[.!?…]["'\u201d\u2019)\]]*$/.test(example) ? example : `${example}.`;
 }
 
 // Lists are rebuilt only when their content changed: typing a letter that changes nothing keeps
@@ -195,15 +199,15 @@ function findingNode(f, draftText, actions, compact) {
         expected: draftText.slice(fixRange.start, fixRange.end) }),
     }));
   }
-  const sentence = copyableSentence(f);
-  if (sentence && !f.fix) {
+  // Insert and Copy are for something missing. A finding on words already typed (a range) is fixed
+  // by rewording them: adding its example would leave them, and the finding, where they are.
+  // With a fix, Apply does the job; copying one word helps nobody.
+  const sentence = f.range || f.fix ? null : copyableSentence(f);
+  if (sentence) {
     row.append(el("button", {
-      type: "button", class: "btn", "data-action": "insert", "aria-label": `Insert at the cursor: ${sentence}`,
+      type: "button", class: "btn", "data-action": "insert", "aria-label": `Insert into your message: ${sentence}`,
       text: "Insert", onclick: () => actions.edit({ action: "insert", text: sentence }),
-    }));
-  }
-  if (sentence && !f.fix) { // with a fix, Apply does the job; copying one word helps nobody
-    row.append(el("button", {
+    }), el("button", {
       type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
       text: "Copy sentence", onclick: () => actions.copy(sentence),
     }));
@@ -268,7 +272,7 @@ function renderFindings(findings, draftText, actions) {
     show(section, nodes.length > 0);
   }
   for (const k of [...cardNodes.keys()]) if (!live.has(k)) cardNodes.delete(k);
-  const n = findings.length;
+  const n = cards.length; // what the groups count: a tone card is one, however many places it lists
   $('[data-field="finding-count"]').textContent = n ? `(${n})` : "";
   show('[data-field="no-findings"]', n === 0);
 }
@@ -288,6 +292,14 @@ function renderChecklist(fb, neutral) {
   show(".checklist-card", list.children.length > 0);  // none for a draft in another language
 }
 
+/** "Make it personal" follows the suggestions, except when the draft says nothing only this person
+ *  would recognise: then it moves up to right after the must-fix group (errors always come first). */
+function placeHints(personal) {
+  const hints = $('[data-section="hints"]');
+  const anchor = personal ? $('[data-group="must"]') : $('[data-section="suggestions"]');
+  if (anchor.nextElementSibling !== hints) anchor.after(hints);
+}
+
 function renderHints(fb, actions) {
   if (!changed("hints", fb.hints)) return;
   const list = $('[data-list="hints"]');
@@ -300,8 +312,9 @@ function renderHints(fb, actions) {
         : el("p", { class: "hint-why", text: h.why }),
       h.used ? null : el("div", { class: "actions" },
         el("button", {
-          type: "button", class: "btn btn-primary", "data-action": "insert", "aria-label": `Insert at the cursor: ${h.text}`,
-          text: "Insert", onclick: () => actions.edit({ action: "insert", text: h.text }),
+          type: "button", class: "btn btn-primary", "data-action": "insert",
+          "aria-label": `Insert into your message: ${h.text}`, text: "Insert",
+          onclick: () => actions.edit({ action: "insert", text: h.text }),
         }),
         el("button", {
           type: "button", class: "btn", "data-action": "copy-hint", "aria-label": "Copy this sentence",
@@ -367,13 +380,20 @@ function renderFeedback(t, conn, actions) {
     : "";
   show(cut, dropped > 0);
   const findings = empty ? [] : (fb.findings || []);
-  const n = findings.length;
+  const n = cardsOf(findings).length; // as "Suggestions (n)" and the groups count them
   $('[data-field="summary"]').textContent = empty
     ? "No score yet: start typing."
-    : `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}.`;
+    : `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}${dropped > 0 ? ", but it was cut" : ""}.`;
+  // What is left may read well, but a cut note may stop mid-sentence: no "Nice work" for it.
+  const none = $('[data-field="no-findings"]');
+  none.textContent = dropped > 0
+    ? "LinkedIn cut this note, so it is not done: shorten it until it fits, then read how it ends."
+    : "Nothing to fix. Nice work.";
+  none.dataset.cut = String(dropped > 0);
   show('[data-section="suggestions"]', !empty);
-  // "Make it personal" moves up when the draft says nothing only this person would recognise.
-  section.dataset.personal = findings.some((f) => f.code === "personal.generic") ? "missing" : "ok";
+  const personal = findings.some((f) => f.code === "personal.generic");
+  section.dataset.personal = personal ? "missing" : "ok";
+  placeHints(personal);
   renderChecklist(fb, empty);
   renderFindings(findings, draftText, actions);
   renderHints(fb, actions);
@@ -401,9 +421,20 @@ const DUE_TEXT = {
 };
 const STATE_ACTIONS = ["agreed", "declined", "referred"];
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A date as the coach's findings write it (companion say_date): "5 Dec", with the year when it is
+ *  not this year ("28 Nov 2025"). Never "12/5/2026", which reads as 12 May in most of the world. */
+export function shortDate(when, now = Date.now()) {
+  const d = new Date(when);
+  if (Number.isNaN(d.getTime())) return "";
+  const year = d.getFullYear() === new Date(now).getFullYear() ? "" : ` ${d.getFullYear()}`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]}${year}`;
+}
+
 function dueText(due) {
   if (!due) return "";
-  if (due.kind === "follow_up" && !due.due_now) return `A follow-up is fine from ${new Date(due.since).toLocaleDateString()}`;
+  if (due.kind === "follow_up" && !due.due_now) return `A follow-up is fine from ${shortDate(due.since)}`;
   return DUE_TEXT[due.kind] + (due.late ? " (over two weeks since: say so lightly)" : "");
 }
 
@@ -415,7 +446,7 @@ function renderFollowUp(t, actions) {
     const state = $('[data-field="outreach-state"]');
     state.textContent = o.state === "replied" ? "replied: did they agree?" : o.state;
     state.dataset.state = o.state;
-    $('[data-field="outreach-last"]').textContent = o.last_contact ? new Date(o.last_contact).toLocaleDateString() : "never";
+    $('[data-field="outreach-last"]').textContent = o.last_contact ? shortDate(o.last_contact) : "never";
     const due = $('[data-field="outreach-due"]');
     due.textContent = dueText(o.due) || (o.state === "replied" ? "Say what their reply meant" : "Nothing for now");
     due.dataset.kind = o.due?.kind || "";
