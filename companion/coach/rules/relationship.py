@@ -21,8 +21,10 @@ def claims_shared(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft says the writer worked or studied where the recipient is ("there", or
     their company by name): shared history that no profile may show."""
     lower = draft.lower
-    if _THERE_TOO.search(lower):
+    if "there" in lower and _THERE_TOO.search(lower):  # substring tests in C first: this runs per keystroke
         return True
+    if "also" not in lower and "too" not in lower:
+        return False
     company = recipient_company(ctx)
     return any(m.group(1) == "there" or company and find_company(lower[m.end():m.end() + 60], company)
                for m in _ALSO_WAS.finditer(lower))
