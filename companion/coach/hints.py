@@ -176,10 +176,10 @@ def tenure_or_move(ctx) -> list[Offer]:
         years = (now - _month_index(first.start, 1)) // 12
         if years < LONG_TENURE_YEARS:
             return []
-        text = f"You have been at {exp.company or 'your company'} for {years} years, so I would value your view of the team."
-        return [(Hint(kind="tenure", text=text,
-                      why=f"They have been at {exp.company or 'their company'} since {first.start.year}: they can speak "
-                          "to the culture.",
+        yours, theirs = exp.company or "your company", exp.company or "their company"  # said to them / of them
+        return [(Hint(kind="tenure", text=f"You have been at {yours} for {years} years, so I would value your view "
+                                          "of the team.",
+                      why=f"They have been at {theirs} since {first.start.year}: they can speak to the culture.",
                       source=f"profile.experience[{i}].roles[{first_j}].start"),
                  (f"{years} year",))]  # naming the company, as every ask should, is not using this hint
     return []
