@@ -439,6 +439,14 @@ def test_an_inmail_subject_is_read_for_demanding_wording():
     assert {f.data["kind"] for f in loud} == {"shout", "exclaim"}
     assert all(f.message.startswith("In the subject: ") and f.range is None for f in loud)
     assert findings(body, "tone.demanding", surface="inmail", subject="Referral for the Data Analyst role") == []
+    assert findings(body, "tone.demanding", subject="URGENT: referral needed!!!") == []  # a message has no subject
+
+
+def test_an_order_that_is_not_about_a_referral_gets_advice_that_fits_it():
+    [f] = findings("Send me the internal salary bands for L4.", "tone.demanding")
+    assert "referring" not in f.suggestion and "Would you be able to" in f.suggestion
+    [f] = findings("Please refer me for the role.", "tone.demanding")
+    assert "Would you be open to referring me" in f.suggestion
 
 
 def test_a_company_they_left_is_not_their_company_now():

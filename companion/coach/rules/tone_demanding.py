@@ -59,6 +59,7 @@ _SHOUT_WORDS = {"PLEASE", "URGENT", "REALLY", "NEED", "MUST", "HELP", "IMPORTANT
 # Words must be separated by whitespace (with optional punctuation before it): "WP:PROD" is a name.
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[,.;:!?-]*\s+\b[A-Z][A-Z'’]*\b)*")
 
+_ASK_INSTEAD = "Ask it as a question, e.g. \"Would you be able to …?\", and leave them room to say no."
 _MESSAGES = {
     "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
               "outright makes declining awkward, and awkward messages get ignored.",
@@ -113,9 +114,11 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 def _demanding(draft: AnalysedDraft, ctx):
     for kind, start, end, fix in triggers(draft):
         message, suggestion = _MESSAGES[kind]
+        if kind == "refer" and not draft.lower.startswith(("refer", "recommend"), start):
+            suggestion = _ASK_INSTEAD  # "send me the link": the referral example would not fit
         yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
                                 suggestion=suggestion, data={"kind": kind})
-    if draft.subject:  # an InMail's subject is read first: "URGENT: referral needed!!!" (ranges are the body's)
+    if draft.subject and ctx.surface == "inmail":  # read first: "URGENT: referral needed!!!" (ranges: the body's)
         subject = AnalysedDraft(draft.subject)
         for kind, start, end, _fix in triggers(subject):
             message, suggestion = _MESSAGES[kind]
