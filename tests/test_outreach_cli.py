@@ -120,6 +120,7 @@ def test_bad_import_changes_nothing(data, tmp_path):
 def test_text_on_fails_closed_without_a_secure_keyring(data):
     r = history(data, "text", "on", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert r.returncode == 1 and "keyring" in r.stderr and "Nothing changed" in r.stderr
+    assert "To get a keyring, install and unlock a Secret Service" in r.stderr  # how, not only why
     assert history(data, "text", "status").stdout.strip() == "history-text is off"
 
 

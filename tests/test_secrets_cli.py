@@ -110,3 +110,26 @@ def test_an_insecure_backend_is_refused_with_a_fix(backend, tmp_path):
     assert "no secure keyring" in r.stderr and "gnome-keyring" in r.stderr
     assert VALUE not in r.stdout + r.stderr
     assert cli("list", env=env).returncode == 3
+
+
+def test_ctrl_d_at_the_hidden_prompt_stores_nothing_and_does_not_blame_the_keyring():
+    """Under a pseudo-terminal, Ctrl-D (end of input) at the prompt: nothing typed, nothing stored."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(PY, [PY, "-m", "companion", "secrets", "set", "never-typed"])
+    screen = b""
+    deadline = time.monotonic() + 30
+    while b"input hidden" not in screen and time.monotonic() < deadline:
+        screen += os.read(fd, 1024)
+    os.write(fd, b"\x04")  # Ctrl-D
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 2, screen
+    assert b"empty value; nothing was stored" in screen and b"keyring" not in screen.split(b"hidden")[-1]

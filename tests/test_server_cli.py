@@ -102,6 +102,13 @@ def test_port_in_use_is_a_clear_error(tmp_path):
         out = tactful("serve", "--port", str(port), "--data-dir", str(tmp_path / "d"))
     assert out.returncode == 1 and f"port {port}" in out.stderr and "already in use" in out.stderr
     assert not (tmp_path / "d" / "runtime.json").exists()
+    assert "tray's Settings" in out.stderr  # the tray has no --port: say where else to change it
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "abc"])
+def test_a_port_out_of_range_is_a_usage_error_not_a_traceback(tmp_path, port):
+    out = tactful("serve", "--port", port, "--data-dir", str(tmp_path))
+    assert out.returncode == 2 and "0 to 65535" in out.stderr and "Traceback" not in out.stderr
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::"])

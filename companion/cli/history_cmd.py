@@ -227,6 +227,7 @@ def _import(db, args) -> int:
 
 
 def _text(db, args) -> int:
+    from companion import secrets
     from companion.store.crypto import KeyUnavailable
 
     if args.mode == "status":
@@ -236,8 +237,8 @@ def _text(db, args) -> int:
         try:
             db.set_history_text(True)
         except KeyUnavailable as exc:
-            return _err(f"cannot keep message text without a secure keyring: {exc}. "
-                        "Nothing changed; the log keeps times and fingerprints only.")
+            return _err(f"cannot keep message text without a secure keyring ({exc}). Nothing changed; the log "
+                        f"keeps times and fingerprints only. To get a keyring, {secrets.HOW_TO_GET_ONE}.")
         print("history-text is on: message text is stored encrypted; the key is in your OS keyring.")
         return 0
     erased = db.set_history_text(False)

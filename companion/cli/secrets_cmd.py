@@ -27,7 +27,11 @@ def _read_value(name: str) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass(f"Value for {name} (input hidden): ")
+        try:
+            return getpass.getpass(f"Value for {name} (input hidden): ")
+        except EOFError:  # Ctrl-D: nothing typed, which is not the keyring's fault
+            print(file=sys.stderr)
+            return ""
     data = sys.stdin.read() if sys.stdin is not None else ""
     return data[:-2] if data.endswith("\r\n") else data.removesuffix("\n")
 

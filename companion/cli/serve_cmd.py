@@ -23,12 +23,23 @@ EXPOSE_FLAG = "--i-understand-this-exposes-tactful-to-the-network"
 def register(sub) -> None:
     p = sub.add_parser("serve", help="run the companion (the extension connects to it)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
-    p.add_argument("--port", type=int, default=None,
+    p.add_argument("--port", type=port_number, default=None,
                    help=f"port (default: settings.json's port, else {DEFAULT_PORT}; 0 picks a free one)")
     p.add_argument("--data-dir", default=None, help=DATA_DIR_HELP)
     p.add_argument(EXPOSE_FLAG, dest="expose", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     p.set_defaults(func=run)
+
+
+def port_number(text: str) -> int:
+    """A TCP port for argparse: 0 (pick a free one) to 65535, else a usage error, not a traceback."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid port {text!r}: a whole number from 0 to 65535") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"invalid port {port}: a whole number from 0 to 65535")
+    return port
 
 
 def is_loopback(host: str) -> bool:

@@ -247,7 +247,8 @@ async def start_server(data_dir: Path, config: ServerConfig | None = None, keyri
             tactful = config.port and await asyncio.to_thread(runtime.health_answers, config.port)
             who = "another Tactful companion" if tactful else "another program"
             raise PortInUse(f"port {config.port} on {config.host} is already in use by {who}; "
-                            "stop it or choose another port with --port") from None
+                            "stop it or choose another port (`tactful serve --port N`, or the tray's "
+                            "Settings)") from None
         raise
     port = runner.addresses[0][1]
     services.port = port
