@@ -160,7 +160,8 @@ def check_paired(data_dir: Path):
     try:
         records = ClientStore(data_dir).load()
     except (ValueError, TypeError, KeyError) as exc:
-        return None, Check("paired browsers", FAIL, f"clients.json is unreadable ({type(exc).__name__})",
+        reason = getattr(exc, "reason", type(exc).__name__)
+        return None, Check("paired browsers", FAIL, f"clients.json is unreadable ({reason})",
                            f"remove {data_dir / 'clients.json'} and pair your browser again")
     if not records:
         return [], Check("paired browsers", WARN, "no browser is paired yet",

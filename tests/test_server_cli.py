@@ -206,3 +206,11 @@ def test_serve_uses_the_port_from_settings_when_no_port_is_given(tmp_path):
         proc.terminate()
         assert proc.wait(10) == 0
         proc.stdout.close()
+
+
+def test_a_damaged_clients_file_is_one_line_with_the_fix_not_a_traceback(tmp_path):
+    (tmp_path / "clients.json").write_text("{garbage", encoding="utf-8")
+    for command in (("clients",), ("unpair", "--all")):
+        out = tactful(*command, "--data-dir", str(tmp_path))
+        assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+        assert "clients.json is unreadable; remove it and pair your browser again" in out.stderr

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+from pathlib import Path
 
 import pytest
 from conftest import EXT_ORIGIN, OTHER_EXT_ORIGIN, authenticate, open_ws, pair, recv_json
@@ -222,3 +223,12 @@ def test_revocation_check_rereads_clients_file_only_when_it_changed(tmp_path):
     assert server_side.has_verifier(kept.verifier)
     (tmp_path / "clients.json").unlink()
     assert not server_side.has_verifier(kept.verifier)
+
+
+@pytest.mark.asyncio
+async def test_a_damaged_clients_file_refuses_pairing_with_a_reason_not_a_dropped_socket(companion_server):
+    answer = await asyncio.to_thread(request_code, companion_server.data_dir)
+    (Path(companion_server.data_dir) / "clients.json").write_text("{garbage", encoding="utf-8")
+    refused = await pair(companion_server.url, answer["code"])
+    assert refused["type"] == "auth_invalid" and "tactful doctor" in refused["message"]
+    assert str(companion_server.data_dir) not in refused["message"]  # no local path to the peer

@@ -14,12 +14,22 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def unreadable(exc) -> int:
+    """A damaged clients.json: what to do, in one line."""
+    from companion.cli import fail
+
+    return fail(f"{exc.path} is unreadable; remove it and pair your browser again (`tactful pair`)")
+
+
 def run(args) -> int:
     from companion.cli.terminal import safe
     from companion.paths import data_dir
-    from companion.server.pairing import ClientStore
+    from companion.server.pairing import ClientStore, ClientsFileUnreadable
 
-    records = [r.public() for r in ClientStore(data_dir(args.data_dir)).load()]
+    try:
+        records = [r.public() for r in ClientStore(data_dir(args.data_dir)).load()]
+    except ClientsFileUnreadable as exc:
+        return unreadable(exc)
     if args.json:
         print(json.dumps(records, indent=2))
     elif not records:

@@ -32,12 +32,16 @@ def run(args) -> int:
     from companion.cli import fail
     from companion.cli.terminal import safe
     from companion.paths import data_dir
-    from companion.server.pairing import ClientStore
+    from companion.cli.clients_cmd import unreadable
+    from companion.server.pairing import ClientStore, ClientsFileUnreadable
 
     if bool(args.name) == bool(args.all):
         return fail("give a client NAME or --all", 2)
     folder = data_dir(args.data_dir)
-    gone = ClientStore(folder).remove(args.name, everything=args.all)
+    try:
+        gone = ClientStore(folder).remove(args.name, everything=args.all)
+    except ClientsFileUnreadable as exc:
+        return unreadable(exc)
     if not gone and not args.all:
         return fail(f"no paired client named {args.name!r} (see `tactful clients`)")
     print(f"revoked {len(gone)} client(s)" + (f": {safe(', '.join(gone))}" if gone else ""))

@@ -42,6 +42,16 @@ class PairingError(Exception):
     """Pairing or auth refused; the message is safe to show the client (no secrets in it)."""
 
 
+class ClientsFileUnreadable(PairingError, ValueError):
+    """clients.json cannot be read (damaged by hand or by a disk fault). A ValueError too: it is not a
+    revocation for the connections that re-check it."""
+
+    def __init__(self, path: Path, cause: Exception):
+        super().__init__(f"the companion's list of paired browsers is unreadable ({type(cause).__name__}); "
+                         "run `tactful doctor` on this computer")
+        self.path, self.reason = path, type(cause).__name__
+
+
 @dataclass
 class ClientRecord:
     name: str
@@ -108,9 +118,11 @@ class ClientStore:
     def load(self) -> list[ClientRecord]:
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
+            return [ClientRecord(**item) for item in raw.get("clients", [])]
         except FileNotFoundError:
             return []
-        return [ClientRecord(**item) for item in raw.get("clients", [])]
+        except (ValueError, TypeError, AttributeError) as exc:  # not JSON, or not our shape
+            raise ClientsFileUnreadable(self.path, exc) from None
 
     def _save(self, records: list[ClientRecord]) -> None:
         data = {"clients": [r.__dict__ for r in records]}
