@@ -178,6 +178,26 @@ def test_a_message_under_ones_own_unanswered_message_is_coached_as_a_follow_up(c
     assert json.loads(out)["surface"] == "message"
 
 
+def test_an_invitation_dialog_page_is_checked_as_a_connection_note_with_its_own_limit(capsys, draft):
+    """With no --surface, the page's composer decides, as in the sidebar: an invite dialog is a note."""
+    page = REPO / "tests" / "fixtures" / "linkedin" / "sdui_profile_3rd_invite_dialog.html"  # a 200-character box
+    note = draft("Hi Yusuf, I enjoyed your talk on Kafka at PyData and would love to connect. Thanks!")
+    _, out, _ = run(capsys, note, "--page", str(page), "--json")
+    fb = json.loads(out)
+    assert fb["surface"] == "connection_note" and fb["limits"]["allowed"] == 200
+    assert fb["limits"]["recommended_min"] < fb["limits"]["recommended_max"] == 200
+    assert not {"background.missing", "materials.missing"} & {f["code"] for f in fb["findings"]}  # message rules
+    _, out, _ = run(capsys, note, "--page", str(page), "--surface", "message", "--json")
+    assert json.loads(out)["surface"] == "message"  # a surface given wins
+
+
+def test_a_limit_below_the_usual_minimum_still_recommends_a_range(capsys, draft):
+    _, out, _ = run(capsys, draft("Hi Sam, could you refer me for the Analyst role at Stripe?"),
+                    "--surface", "inmail", "--limit", "150", "--json")
+    limits = json.loads(out)["limits"]
+    assert (limits["allowed"], limits["recommended_min"], limits["recommended_max"]) == (150, 75, 150)
+
+
 def test_empty_input_says_there_is_nothing_to_check(capsys, draft):
     for text in ("", "  \n\t "):
         code, out, _ = run(capsys, draft(text))

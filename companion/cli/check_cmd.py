@@ -19,7 +19,8 @@ def register(subparsers) -> None:
         description="Check a referral request draft. Exit 0: no errors; 1: an error-severity "
                     "finding; 2: bad usage or unreadable input.")
     p.add_argument("file", nargs="?", default="-", help="the draft (UTF-8 text); '-' or omitted: stdin")
-    p.add_argument("--surface", choices=SURFACES, default="message", help="where it will be sent (default: message)")
+    p.add_argument("--surface", choices=SURFACES, default=None,
+                   help="where it will be sent (default: the --page composer's, else message)")
     p.add_argument("--subject", help="the InMail subject line")
     p.add_argument("--recipient", metavar="NAME", help="the recipient's name, for the greeting check")
     p.add_argument("--company", metavar="NAME", help="the company the recipient works at")
@@ -72,7 +73,7 @@ def build_context(args):
                          f"(known: {', '.join(sorted(RULES_BY_CODE))})")
     if args.limit is not None and args.limit < 1:
         raise InputError("--limit must be a positive number of characters")
-    ctx = CoachContext(surface=args.surface, limit=args.limit, subject=args.subject,
+    ctx = CoachContext(surface=args.surface or "message", limit=args.limit, subject=args.subject,
                        recipient_name=args.recipient, company=args.company, disabled=frozenset(disabled))
     if args.page:
         from companion.cli.page_cmd import parse_file
@@ -83,6 +84,8 @@ def build_context(args):
         ctx.own_profile = page.own_profile
         ctx.thread = page.thread
         ctx.composer = page.composer
+        if args.surface is None and page.composer is not None and page.composer.surface:
+            ctx.surface = page.composer.surface  # an invitation dialog is a connection note, as in the sidebar
     if args.profile:
         ctx.profile = _load_profile(args.profile)
     if args.own_profile:

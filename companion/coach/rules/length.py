@@ -14,10 +14,12 @@ RECOMMENDED = {"connection_note": (60, 300), "message": (250, 800), "inmail": (2
 
 def limits(ctx: CoachContext) -> tuple[int, int, int]:
     """(what LinkedIn allows, recommended min, recommended max) for the context's surface; the
-    limit the draft or its composer declares wins, and the range never exceeds it."""
+    limit the draft or its composer declares wins, and the range never exceeds it. A limit below
+    the usual minimum leaves room from half of it ("150-150" would recommend one exact length)."""
     allowed = ctx.limit or (ctx.composer.limit if ctx.composer is not None else None) or HARD_LIMITS[ctx.surface]
     lo, hi = RECOMMENDED[ctx.surface]
-    return allowed, min(lo, allowed), min(hi, allowed)
+    hi = min(hi, allowed)
+    return allowed, min(lo, hi // 2) if lo >= hi else lo, hi
 
 
 def _over_limit(draft, ctx: CoachContext):
