@@ -9,6 +9,7 @@ overwritten (see update()).
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,12 +78,13 @@ def load(data_dir: Path) -> UserSettings:
 def load_or_default(data_dir: Path) -> UserSettings:
     """Like load(), but a bad file yields the defaults (local-only on) instead of an error.
 
-    For long-running parts (server, tray) that must keep working and stay private;
-    `tactful doctor` reports the bad file.
+    For long-running parts (server, tray) that must keep working and stay private; they say so in
+    their log (the user's port or choices are not in effect), and `tactful doctor` reports it too.
     """
     try:
         return load(data_dir)
-    except SettingsError:
+    except SettingsError as exc:
+        logging.getLogger("tactful").warning("%s; using the defaults (local-only on) until it is fixed", exc)
         return UserSettings()
 
 

@@ -214,3 +214,20 @@ def test_a_damaged_clients_file_is_one_line_with_the_fix_not_a_traceback(tmp_pat
         out = tactful(*command, "--data-dir", str(tmp_path))
         assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
         assert "clients.json is unreadable; remove it and pair your browser again" in out.stderr
+
+
+def test_a_bad_settings_file_is_named_on_start_and_the_safe_defaults_are_used(tmp_path):
+    data = tmp_path / "d"
+    data.mkdir(mode=0o700)
+    (data / "settings.json").write_text(json.dumps({"port": 80000, "local_only": False}))
+    proc = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--data-dir", str(data), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, text=True)
+    try:
+        assert proc.stdout.readline().startswith("listening on ws://127.0.0.1:")
+    finally:
+        proc.terminate()
+        assert proc.wait(10) == 0
+        err = proc.stderr.read()
+        proc.stdout.close()
+        proc.stderr.close()
+    assert "settings.json: 'port' must be a whole number" in err and "using the defaults (local-only on)" in err
