@@ -167,3 +167,10 @@ def test_export_leaves_the_destination_folder_permissions_alone(tmp_path):
                     "export", str(out)], check=True, capture_output=True, timeout=60)
     assert stat.S_IMODE(os.stat(dest_dir).st_mode) == 0o755
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+
+
+def test_export_into_a_folder_that_does_not_exist_is_an_error_not_a_new_folder(data, tmp_path):
+    mistyped = tmp_path / "Documnets" / "export.json"
+    r = history(data, "export", str(mistyped))
+    assert r.returncode == 1 and "cannot write" in r.stderr and "nothing was written" in r.stderr
+    assert not mistyped.parent.exists()
