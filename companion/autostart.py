@@ -31,6 +31,10 @@ class AutostartStatus:
     problem: str | None = None  # e.g. the python it names no longer exists
 
 
+class AutostartBlocked(Exception):
+    """A login entry of the same name that Tactful did not write is in the way: it is the user's."""
+
+
 def _write_entry(path: Path, data: bytes) -> None:
     """Write a login entry atomically, 0644: the session manager or launchd reads it as this
     user, and launchd ignores agents that others can write."""
@@ -105,6 +109,8 @@ class XdgAutostart:
         self.path = Path(config) / "autostart" / DESKTOP_FILE
 
     def enable(self, argv: list[str]) -> None:
+        if self.path.exists() and self._ours() is None:  # as disable() leaves it alone, so does enable()
+            raise AutostartBlocked(f"{self.path} was not written by Tactful; move it aside, then enable again")
         _write_entry(self.path, desktop_entry(argv).encode("utf-8"))
 
     def _ours(self) -> str | None:

@@ -68,13 +68,19 @@ def test_xdg_config_home_is_honoured(tmp_path):
     assert not (tmp_path / "home" / ".config").exists()
 
 
-def test_a_users_own_desktop_file_is_never_removed(tmp_path):
-    b = autostart.XdgAutostart({"HOME": str(tmp_path)})
+def test_a_users_own_desktop_file_is_never_removed_or_overwritten(tmp_path):
+    b = autostart.XdgAutostart({"HOME": str(tmp_path / "home")})
     b.path.parent.mkdir(parents=True)
     b.path.write_text("[Desktop Entry]\nType=Application\nExec=something-else\n")
     assert b.disable() is False and b.path.exists()
     st = b.status()
     assert not st.enabled and "not written by Tactful" in st.problem
+    # ... nor overwritten: enable refuses, from the CLI too, and the file stays as the user wrote it.
+    with pytest.raises(autostart.AutostartBlocked):
+        b.enable(["/usr/bin/python3", "-m", "companion", "tray"])
+    assert "something-else" in b.path.read_text()
+    r = run_cli(tmp_path, "enable")
+    assert r.returncode == 1 and "not written by Tactful" in r.stderr and "something-else" in b.path.read_text()
 
 
 @pytest.mark.parametrize("arg", ["/opt/My Apps/py thon", 'we"ird', "dollar$HOME", "back\\slash", "100%", "plain"])

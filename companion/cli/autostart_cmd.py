@@ -6,6 +6,8 @@ import json
 import os
 from dataclasses import asdict
 
+from companion.cli import fail
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("autostart", help="start the tray companion at login: enable, disable, status")
@@ -24,7 +26,10 @@ def run(args) -> int:
     chosen = args.data_dir or os.environ.get("TACTFUL_DATA_DIR")
     folder = data_dir(args.data_dir)
     if args.action == "enable":
-        status = autostart.enable(folder if chosen else None)
+        try:
+            status = autostart.enable(folder if chosen else None)
+        except autostart.AutostartBlocked as exc:
+            return fail(str(exc), 1, "tactful autostart")
         settings.update(folder, autostart=True)
         print(f"Tactful will start at login ({status.mechanism}: {status.location}).")
         return 0
