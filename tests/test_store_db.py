@@ -43,14 +43,28 @@ def test_sent_is_idempotent_and_follow_ups_are_marked(tmp_path):
     first = send(db, "ana", 1_000)
     again = send(db, "ana", 1_000)
     assert not first.duplicate and again.duplicate and again.message_id == first.message_id
-    second = send(db, "ana", 2_000)
+    second = send(db, "ana", 601_000)  # ten minutes later
     assert second.follow_up and not first.follow_up
-    db.record_replies("ana", [3_000])
-    third = send(db, "ana", 4_000)
+    db.record_replies("ana", [701_000])
+    third = send(db, "ana", 801_000)
     assert not third.follow_up  # they answered in between: a new message, not a follow-up
     assert db.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
     log = db.load().by_slug["ana"]
-    assert [s.at_ms for s in log.sent] == [1_000, 2_000, 4_000] and log.replies == (3_000,)
+    assert [s.at_ms for s in log.sent] == [1_000, 601_000, 801_000] and log.replies == (701_000,)
+    db.close()
+
+
+def test_the_same_text_again_within_two_minutes_is_one_send_reported_twice(tmp_path):
+    """A Send button that fired twice must not count as a follow-up (nor two of them as 'let it go')."""
+    db = LogDB.in_dir(tmp_path)
+    first = send(db, "ana", 1_000)
+    twice = [send(db, "ana", 1_000 + s * 1_000) for s in (1, 3)]
+    assert all(t.duplicate and t.message_id == first.message_id and not t.follow_up for t in twice)
+    other = send(db, "ana", 5_000, text="Hi Ana, one more thing: here is the job link for the Analyst role.")
+    assert not other.duplicate and other.follow_up  # different words: a real second message
+    later = send(db, "ana", 1_000 + 10 * 60_000)  # the same words ten minutes on: a real nudge
+    assert not later.duplicate and later.follow_up
+    assert len(db.load().by_slug["ana"].sent) == 3
     db.close()
 
 

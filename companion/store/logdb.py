@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 
 # A recipients row in RecipientLog's field order.
+RESEND_MS = 120_000  # the same text to the same person this close: one send reported twice
 _RECIPIENT = "SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients"
 
 
@@ -122,14 +123,17 @@ class LogDB:
     def record_sent(self, slug: str, surface: str, text: str, sent_ms: int, now_ms: int,
                     url: str | None = None, name: str | None = None, company: str | None = None,
                     role: str | None = None) -> SentResult:
-        """Log one sent message (idempotent on recipient + time + surface) and commit it durably."""
+        """Log one sent message and commit it durably. Idempotent on recipient + time + surface, and
+        the same text to the same person within RESEND_MS is the same send reported twice (a Send
+        button that fired twice), not a follow-up."""
         fp = shingles(text, (name, company))
         cipher = self.text_cipher()
         with transaction(self.conn):
             rid = self._upsert_recipient(slug, url, name, company, now_ms, role)
             dup = self.conn.execute(
-                "SELECT id, follow_up, text_enc IS NOT NULL FROM messages "
-                "WHERE recipient_id=? AND sent_at=? AND surface=?", (rid, sent_ms, surface)).fetchone()
+                "SELECT id, follow_up, text_enc IS NOT NULL FROM messages WHERE recipient_id=? AND surface=? "
+                "AND (sent_at=? OR fingerprint=? AND sent_at BETWEEN ? AND ?)",
+                (rid, surface, sent_ms, pack(fp) if fp else None, sent_ms - RESEND_MS, sent_ms + RESEND_MS)).fetchone()
             if dup is not None:
                 return SentResult(dup[0], True, bool(dup[1]), bool(dup[2]))
             # A follow-up: the surface says so, or an earlier message to them is still unanswered.
