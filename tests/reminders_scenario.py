@@ -129,6 +129,10 @@ def main(argv: list[str]) -> int:
     w = s.tray.outreach_window
     pump(app, w.isVisible, 5)
     res["outreach_rows"] = rows(w.table)
+    w.table.clearSelection()
+    res["buttons_without_selection"] = sorted(label for label, b in w.buttons.items() if b.isEnabled())
+    select(w, "Ana Lopez")
+    res["buttons_with_selection"] = sorted(label for label, b in w.buttons.items() if b.isEnabled())
     header = w.table.horizontalHeader()
     for _ in range(2):  # a click on the "Who" header sorts by it; a second one reverses
         QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

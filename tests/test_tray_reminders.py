@@ -121,6 +121,10 @@ def test_reminders_from_the_real_tray(tray_host, tmp_path):
     assert res["outreach_rows"][0][5] == "follow up from 2026-03-24"
     names = sorted(row[0] for row in res["outreach_rows"])
     assert res["sorted_by_who"] == [names, names[::-1]]
+    # The buttons act on a selected person: none is enabled without one.
+    assert res["buttons_without_selection"] == []
+    assert res["buttons_with_selection"] == sorted(["Open in browser", "Agreed", "Declined", "Referred", "Hired",
+                                                    "Closed", "Snooze a day", "Dismiss"])
     # State action, snooze, dismiss, open.
     after = res["outreach_after"]
     assert after["Di Ng"] == ["agreed", "2026-03-10", "thank them"]

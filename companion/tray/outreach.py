@@ -37,6 +37,8 @@ class OutreachWindow(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(bar)
         self.resize(900, 360)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self._enable()
 
     def refresh(self) -> None:
         rows = self.reminders.pipeline()
@@ -46,13 +48,22 @@ class OutreachWindow(QWidget):
             *cells, step = row(e)
             for col, text in enumerate([*cells, step + (f" ({aside})" if aside else "")]):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, (e.recipient.slug, profile_link(e.recipient)))
+                item.setData(Qt.ItemDataRole.UserRole, (e.recipient.slug, profile_link(e.recipient), e.due is not None))
                 self.table.setItem(i, col, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
+        self._enable()
 
-    def selected(self) -> tuple[str, str] | None:
-        """(slug, profile URL) of the selected row."""
+    def _enable(self) -> None:
+        """Buttons act on the selected person: none without one, and no snooze or dismiss when
+        nothing is due for them (they would do nothing)."""
+        items = self.table.selectedItems()
+        chosen = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        for label, button in self.buttons.items():
+            button.setEnabled(chosen is not None and (chosen[2] or label not in ("Snooze a day", "Dismiss")))
+
+    def selected(self) -> tuple[str, str, bool] | None:
+        """(slug, profile URL, whether something is due) of the selected row."""
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
