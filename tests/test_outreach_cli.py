@@ -89,6 +89,7 @@ def test_export_is_private_readable_and_imports_back_idempotently(data, tmp_path
     assert "recipients added: 2" in r.stdout and "messages added: 3" in r.stdout
     again = history(other, "import", str(out))
     assert "messages added: 0" in again.stdout and "messages skipped: 3" in again.stdout
+    assert "recipients updated: 0" in again.stdout  # nothing changed, nothing claimed
     a = json.loads(history(data, "--json").stdout)
     b = json.loads(history(other, "--json").stdout)
     assert a == b

@@ -105,6 +105,9 @@ def _ms(value: str, what: str) -> int:
         raise ImportError_(f"{what}: {value!r} is not an ISO 8601 time") from None
 
 
+_FIELDS = "SELECT url, name, company, role, notes, state, state_at FROM recipients WHERE id=?"
+
+
 def import_log(db: LogDB, data: object, now_ms: int) -> dict:
     """Merge an export into the log; returns counts. Raises ImportError_ (nothing changed).
     `tactful history import` runs it; a running companion reloads the log when it sees the change."""
@@ -130,12 +133,13 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
                 counts["recipients_added"] += 1
             else:
                 rid, local_state_at = row
+                before = conn.execute(_FIELDS, (rid,)).fetchone()
                 conn.execute("UPDATE recipients SET url=coalesce(url, ?), name=coalesce(name, ?), "
                              "company=coalesce(company, ?), role=coalesce(role, ?), notes=coalesce(notes, ?) "
                              "WHERE id=?", (r.url, r.name, r.company, r.role, r.notes, rid))
                 if state_at is not None and (local_state_at is None or state_at > local_state_at):
                     conn.execute("UPDATE recipients SET state=?, state_at=? WHERE id=?", (r.state, state_at, rid))
-                counts["recipients_updated"] += 1
+                counts["recipients_updated"] += conn.execute(_FIELDS, (rid,)).fetchone() != before
             for m in r.messages:
                 at = _ms(m.sent_at, f"{r.slug}.messages.sent_at")
                 if m.text is not None:
