@@ -70,6 +70,7 @@ def test_pair_cli_json_then_clients_and_unpair(serve_process):
 def test_pair_without_a_running_companion_says_so(tmp_path):
     out = tactful("pair", "--data-dir", str(tmp_path))
     assert out.returncode == 1 and "tactful serve" in out.stderr
+    assert "tactful tray" in out.stderr  # PySide6 is installed here: the tray is offered first, as doctor does
 
 
 def test_second_serve_on_the_same_data_dir_is_refused(serve_process):

@@ -82,7 +82,9 @@ def admin_post(data_dir: Path, path: str, timeout: float = 5.0, body: dict | Non
     info = read_runtime(data_dir)
     secret = read_admin_secret(data_dir)
     if info is None or secret is None:
-        raise AdminError(f"no companion is running for {data_dir}; start it with `tactful serve`")
+        from companion.doctor import start_advice  # the tray where it is installed, else serve
+
+        raise AdminError(f"no companion is running for {data_dir}; {start_advice()}")
     data = json.dumps(body).encode() if body is not None else b""
     base = f"http://127.0.0.1:{info.port}"
     req = urllib.request.Request(f"{base}{path}", data=data, method="POST",
