@@ -68,17 +68,17 @@ def test_set_list_delete_never_shows_the_value(secret_service):
     assert r.returncode == 1 and "no secret named" in r.stderr
 
 
-@pytest.mark.keyring
-def test_set_from_a_hidden_prompt_on_a_terminal(secret_service):
-    """Under a pseudo-terminal the value is asked for with echo off and never appears on screen."""
+def _set_on_a_terminal(name: str, keys: bytes) -> tuple[int, bytes]:
+    """`tactful secrets set NAME` under a pseudo-terminal: `keys` typed at its hidden prompt; (exit
+    code, everything the terminal showed)."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: the CLI with the pty as its terminal
-        os.execv(PY, [PY, "-m", "companion", "secrets", "set", "prompted-key"])
+        os.execv(PY, [PY, "-m", "companion", "secrets", "set", name])
     screen = b""
     deadline = time.monotonic() + 30
     while b"input hidden" not in screen and time.monotonic() < deadline:
         screen += os.read(fd, 1024)
-    os.write(fd, VALUE.encode() + b"\n")
+    os.write(fd, keys)
     while time.monotonic() < deadline:
         try:
             chunk = os.read(fd, 1024)
@@ -88,7 +88,14 @@ def test_set_from_a_hidden_prompt_on_a_terminal(secret_service):
             break
         screen += chunk
     _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, screen
+    return os.waitstatus_to_exitcode(status), screen
+
+
+@pytest.mark.keyring
+def test_set_from_a_hidden_prompt_on_a_terminal(secret_service):
+    """Under a pseudo-terminal the value is asked for with echo off and never appears on screen."""
+    code, screen = _set_on_a_terminal("prompted-key", VALUE.encode() + b"\n")
+    assert code == 0, screen
     assert b"Stored prompted-key" in screen
     assert VALUE.encode() not in screen  # echo was off
     from companion import secrets
@@ -114,22 +121,6 @@ def test_an_insecure_backend_is_refused_with_a_fix(backend, tmp_path):
 
 def test_ctrl_d_at_the_hidden_prompt_stores_nothing_and_does_not_blame_the_keyring():
     """Under a pseudo-terminal, Ctrl-D (end of input) at the prompt: nothing typed, nothing stored."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execv(PY, [PY, "-m", "companion", "secrets", "set", "never-typed"])
-    screen = b""
-    deadline = time.monotonic() + 30
-    while b"input hidden" not in screen and time.monotonic() < deadline:
-        screen += os.read(fd, 1024)
-    os.write(fd, b"\x04")  # Ctrl-D
-    while time.monotonic() < deadline:
-        try:
-            chunk = os.read(fd, 1024)
-        except OSError:
-            break
-        if not chunk:
-            break
-        screen += chunk
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 2, screen
+    code, screen = _set_on_a_terminal("never-typed", b"\x04")  # Ctrl-D
+    assert code == 2, screen
     assert b"empty value; nothing was stored" in screen and b"keyring" not in screen.split(b"hidden")[-1]
