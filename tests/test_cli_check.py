@@ -212,3 +212,10 @@ def test_ones_own_profile_page_is_not_the_recipient(capsys, draft):
     own = REPO / "tests" / "fixtures" / "linkedin" / "sdui_profile_own.html"
     _, out, _ = run(capsys, draft("Hi Priya, could you refer me?"), "--page", str(own), "--json")
     assert "fact.name-mismatch" not in {f["code"] for f in json.loads(out)["findings"]}
+
+
+def test_a_draft_in_another_language_prints_no_empty_checklist(capsys, draft):
+    spanish = ("Hola Marta, vi tu charla sobre Kafka en Codemotion. Estoy postulando al puesto de Data Engineer "
+               "en Glovo. ¿Estarías dispuesta a recomendarme? Te puedo enviar mi CV. ¡Gracias!")
+    _, out, _ = run(capsys, draft(spanish))
+    assert "language.not-english" in out and "Checklist:" not in out and "Score:" in out
