@@ -14,8 +14,9 @@ from protocol.feedback import Feedback, Finding, Severity, Surface
 from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
+from companion.coach.due import unanswered
 from companion.coach.matching import recipient_log
-from companion.coach.outreach_view import OutreachLog
+from companion.coach.outreach_view import OutreachLog, to_ms
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
@@ -186,4 +187,4 @@ def _awaiting_reply(ctx: CoachContext) -> bool:
     rec = recipient_log(ctx)
     if rec is None or rec.state != "asked" or not rec.sent or rec.sent[-1].surface == "connection_note":
         return False
-    return not any(t > rec.sent[-1].at_ms for t in rec.replies)
+    return bool(unanswered([s.at_ms for s in rec.sent], rec.replies, to_ms(ctx.now))[0])
