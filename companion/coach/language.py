@@ -14,13 +14,14 @@ _INVERTED = re.compile(r"^(?:\W*(?:hi|hey|hello|so|and|but|also|btw|ok|okay)\b\W
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|possible|possibly|perhaps|maybe|mind|open to|willing|happy to|able to|"
     r"comfortable|wonder(?:ing|ed)?|whether|hop(?:e|ing)|appreciate|grateful|would love|chance|"
-    r"could|would|might|consider|moment)\b")
+    r"could|would|might|consider|moment|whenever)\b")
 _PARTICLES = frozenset({"please", "pls", "plz", "kindly", "just", "so", "and", "now", "also", "then", "hi", "hey",
                         "hello", "sir", "madam", "ma'am", "dear", "again", "simply"})
 _WORD = re.compile(r"[a-z']+")
 # A request's own clause starts after the last comma, semicolon, colon or "and"/"so"/"but"/"then"
 # before it: "Thanks, refer me ASAP" and "Kindly do the needful and refer me" are orders too.
 _CLAUSE_BREAK = re.compile(r"(?:[,;:&]|\b(?:and|so|but|then)\b)\s*")
+_PUNCTUATION_BREAK = re.compile(r"[,;:&—–]\s*|\s-\s")
 _LY_VERBS = frozenset({"reply", "apply", "supply", "rely", "comply", "multiply"})
 # Words that open a declarative sentence (a subject); a sentence opening with anything else after
 # the particles ("Let me know by Friday", "Send it over") is read as a command.
@@ -60,15 +61,17 @@ def mood(draft: AnalysedDraft, start: int) -> str:
     return "statement"
 
 
-def clause_start(draft: AnalysedDraft, s: int, start: int) -> int:
+def clause_start(draft: AnalysedDraft, s: int, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> int:
     """Where the clause holding `start` begins, within the sentence that begins at `s`."""
     found = s
-    for m in _CLAUSE_BREAK.finditer(draft.lower, s, start):
+    for m in breaks.finditer(draft.lower, s, start):
         found = m.end()
     return found
 
 
-def opens_clause(draft: AnalysedDraft, start: int) -> bool:
-    """Whether only greetings and particles ("please", "pls", "kindly") stand before `start` in its clause."""
+def opens_clause(draft: AnalysedDraft, start: int, after_and: bool = True) -> bool:
+    """Whether only greetings and particles ("please", "pls", "kindly") stand before `start` in its clause;
+    with `after_and` false a clause begins only at the sentence's start or after punctuation."""
     s, _e = sentence_bounds(draft, start)
-    return all(w in _PARTICLES for w in _WORD.findall(draft.lower[clause_start(draft, s, start):start]))
+    begin = clause_start(draft, s, start, _CLAUSE_BREAK if after_and else _PUNCTUATION_BREAK)
+    return all(w in _PARTICLES for w in _WORD.findall(draft.lower[begin:start]))

@@ -17,6 +17,11 @@ _TRIGGERS = re.compile(
     r"|(?P<refer>(?:refer|recommend|introduce|hire|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
     r"put (?:me|my (?:name|resume|cv)) (?:forward|in)\b|get back to me\b)"
+    r"|(?P<order>(?:add|copy|re-?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
+    r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|accept|endorse|update|confirm|approve|follow|"
+    r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
+    r"advise|guide|assist|teach|bring|grant|check|look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|"
+    r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
     r"|(?P<oblige>i need you to\b|you need to\b|you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i(?:'m| am) expecting\b|"
     r"i demand\b|i insist\b|you should (?:refer|forward|pass)\b)"
@@ -64,6 +69,8 @@ _MESSAGES = {
     "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
               "outright makes declining awkward, and awkward messages get ignored.",
               "Ask it as a question, e.g. \"Would you be open to referring me for this role?\""),
+    "order": ("\"{w}\" is an order. They owe you nothing; telling them what to do makes saying no awkward, "
+              "and awkward messages get ignored.", _ASK_INSTEAD),
     "entitle": ("\"{w}\" asks them for the outcome itself. They can at most pass your name on; asking for "
                 "the job reads as entitled.",
                 "Ask for what they can give, e.g. \"Would you be comfortable referring me?\""),
@@ -90,6 +97,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     before = draft.before_in_sentence(start, 80)
     if kind == "refer":
         return opens_clause(draft, start) and mood(draft, start) == "imperative"
+    if kind == "order":  # any verb, so only where an order can stand: not "I'd love to connect and help you"
+        return opens_clause(draft, start, after_and=False) and mood(draft, start) == "imperative"
     if kind == "oblige":
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
                                      "whether")):
@@ -147,8 +156,8 @@ def _find(draft: AnalysedDraft):
 
 
 def _inside(runs, start: int, end: int) -> bool:
-    """Whether [start, end) lies within a run already reported as shouting."""
-    return any(a <= start and end <= b for a, b, _fix in runs)
+    """Whether [start, end) overlaps a run already reported as shouting (one finding for the same words)."""
+    return any(a < end and start < b for a, b, _fix in runs)
 
 
 _TWO_CAPS = re.compile(r"[A-Z][A-Z]")  # starts with a class: re scans for it in C
@@ -201,12 +210,14 @@ DEMANDING = Rule(
            "Can you write me a letter by tomorrow?", "I'd appreciate a timely response from you all.",
            "I haven't heard back, so I wanted to remind you how much I need this job.",
            "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
-           "You have not shown me the courtesy of responding to my last two emails."),
+           "You have not shown me the courtesy of responding to my last two emails.",
+           "Please add my profile to your contacts.", "Hi Sam, review my resume and tell me what you think."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
            "I studied at NYU and have an MBA and AWS certifications.", "The application closes by Friday.",
-           "If you like my work, take a look and refer me.", "I look forward to your reply."),
+           "If you like my work, take a look and refer me.", "I look forward to your reply.",
+           "I'd love to connect and help your team ship faster.", "E-mail me whenever you like."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
