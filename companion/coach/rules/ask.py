@@ -58,9 +58,9 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|
                   r"|\b(?:job|req|requisition)\s*#?\s*\d{3,}\b")  # "job 4821", "req #12345"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
-_JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b")
+_JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\b(?:job|role|position|posting|opening|req)\b[^\d\n.?!]{0,20}\b\d{5,}\b")
 _JOB_URL = re.compile(
-    r"https?://\S*(?:/jobs?/|careers|greenhouse\.io|lever\.co|myworkdayjobs|ashbyhq|smartrecruiters|"
+    r"https?://\S*(?:/jobs?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|smartrecruiters|"
     r"workable|jobvite|icims)\S*"
 )
 _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
@@ -72,9 +72,22 @@ def _job_reference(lower: str) -> bool:
                 or _DIGITS.search(lower) and _JOB_NUM.search(lower))
 
 
+# A kind of job, not one a referrer can enter in their tool: "any PM role", "other engineering roles",
+# "opportunities as a manager", "I'm seeking a Full Stack Developer role", "exploring Senior/Staff
+# Data Engineer roles" (but "Stripe is looking for a data scientist"); and the writer's own past
+# ("worked two years as a Staff Accountant").
+_MODIFIERS = r"(?:(?!(?:the|this|that|your|their|our)\b)[\w+.-]+[\s/]+){0,3}"
+_KIND_OF_JOB = re.compile(
+    r"\b(?:any|some|relevant|other|all|various|similar|suitable)[\s/]+" + _MODIFIERS + "$"
+    r"|\b(?<!is )(?<!are )(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for|"
+    r"opportunit(?:y|ies) as|"
+    r"(?:worked|working|served|serving|interned|employed|years?|left the (?:position|role|job))\b[^.;!?]{0,40}? as)"
+    r"(?:\s+an?)?\s+" + _MODIFIERS + "$")
+
+
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     before = draft.before_in_sentence(m.start(), 48)
-    if before[-1:] in (" ", "") and _is_self_title(before):
+    if before[-1:] in (" ", "/", "") and (_is_self_title(before) or _KIND_OF_JOB.search(before)):
         return False
     if _ROLE_NOUN_AFTER.match(draft.lower, m.end()):
         return True
@@ -122,7 +135,7 @@ _NOT_EMPLOYER_BEFORE = re.compile(
 
 
 _ATS = {"greenhouse", "lever", "myworkdayjobs", "ashbyhq", "smartrecruiters", "workable", "jobvite", "icims"}
-_NOT_A_NAME = _ATS | {"www", "jobs", "job", "careers", "career", "boards", "apply", "embed", "job_app", "linkedin"}
+_NOT_A_NAME = _ATS | {"grnh", "www", "jobs", "job", "careers", "career", "boards", "apply", "embed", "job_app", "linkedin"}
 
 
 def _names_employer(url: str) -> bool:
@@ -200,7 +213,7 @@ _VAGUE = re.compile(
 _JOB_ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
     r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles|"
-    r"internships|(?:get|be|getting|being)\s+hired|"
+    r"internships|postings|(?:get|be|getting|being)\s+hired|hire\s+me|"
     r"(?:work|join)\s+(?:(?:at|for|with)\s+)?(?:your|the)\s+(?:company|team|firm|agency|organi[sz]ation|org))\b")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -238,8 +251,11 @@ ROLE_MISSING = missing_phrase_rule(
     "Name the exact role and, if you have it, the job ID or link, e.g. \"I'm applying for the [role title] "
     "role (job ID [number]).\"",
     severity="warning", surfaces=ASK_SURFACES, checklist="specific",
-    fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',),
-    quiet=('Could you refer me for the Data Analyst role at Stripe?', 'Here is the posting: https://stripe.com/jobs/listing/123456', 'I applied for job ID 48213 at Stripe.',),
+    fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
+           'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
+           'I worked two years as a Staff Accountant. Could you refer me at Stripe?',),
+    quiet=('Could you refer me for the Data Analyst role at Stripe?', 'Here is the posting: https://stripe.com/jobs/listing/123456', 'I applied for job ID 48213 at Stripe.',
+           'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
@@ -254,7 +270,9 @@ COMPANY_MISSING = Rule(
 VAGUE = Rule(
     code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague,
     checklist="specific",
-    fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',),
+    fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',
+           'Could you forward my resume for any internal postings at Stripe?',
+           "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?', 'Would you have 15 minutes to chat about your team?', "I'm not asking about other openings, just this Data Analyst role.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
