@@ -58,7 +58,8 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|
                   r"|\b(?:job|req|requisition)\s*#?\s*\d{3,}\b")  # "job 4821", "req #12345"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
-_JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\b(?:job|role|position|posting|opening|req)\b[^\d\n.?!]{0,20}\b\d{5,}\b")
+_JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b"
+                      r"|\b(?:job|role|position|posting|opening|req)\b[^\d\n.?!]{0,20}\b\d{5,}\b")
 _JOB_URL = re.compile(
     r"https?://\S*(?:/jobs?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|smartrecruiters|"
     r"workable|jobvite|icims)\S*"
@@ -135,7 +136,8 @@ _NOT_EMPLOYER_BEFORE = re.compile(
 
 
 _ATS = {"greenhouse", "lever", "myworkdayjobs", "ashbyhq", "smartrecruiters", "workable", "jobvite", "icims"}
-_NOT_A_NAME = _ATS | {"grnh", "www", "jobs", "job", "careers", "career", "boards", "apply", "embed", "job_app", "linkedin"}
+_NOT_A_NAME = _ATS | {"grnh", "www", "jobs", "job", "careers", "career", "boards", "apply", "embed", "job_app",
+                     "linkedin"}
 
 
 def _names_employer(url: str) -> bool:
@@ -254,7 +256,8 @@ ROLE_MISSING = missing_phrase_rule(
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',),
-    quiet=('Could you refer me for the Data Analyst role at Stripe?', 'Here is the posting: https://stripe.com/jobs/listing/123456', 'I applied for job ID 48213 at Stripe.',
+    quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
+           'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
