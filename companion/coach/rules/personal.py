@@ -13,9 +13,19 @@ from companion.coach.rules.relationship import claims_shared
 _SPECIFIC = re.compile(
     WORD_START + r"(?:"
     r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:both|worked|studied|were|overlapped|spoke|chatted|talked)|"
+    r"we(?:'re| are) both|(?:know|have) [^.!?\n]{1,60} in common|"
+    # Talking before, placed in time or space: "talking to you at the SQL user group", "speaking with me yesterday".
+    r"(?:talking|speaking|chatting|meeting) (?:to |with )?(?:you|me) (?:at|during|on|last|yesterday|earlier|today|"
+    r"this (?:morning|afternoon|week))|"
+    # "also"/"too" after "you" marks what you share: "you also attended Turing", "you've also made that leap".
+    r"you(?:'ve| have)? (?:also|too) (?!for\b|to\b)[a-z]+|"
+    # Their own career move ("Long time no talk" claims a history but names nothing of it).
+    r"congrat(?:s|ulations) on (?:your |the )?(?:new |recent )?(?:role|position|job|promotion|getting|landing|"
+    r"joining|starting|move|transition|anniversary|\d+ years)|"
+    r"you (?:took on|moved (?:to|from|into)|switched (?:to|from|into)|transitioned|pivoted|joined [a-z]+ (?:as|from))|"
     r"(?:great|nice|good|lovely) (?:to )?(?:meet|meeting|chatting|talking|speaking)(?: with)? you|"
     r"worked (?:together|(?:with|for|under) you)|you and i|"
-    r"fellow (?:\w+ ){0,2}(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
+    r"fellow (?:\w+ ){0,4}(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
     r"alum(?:ni|na|nus|s)?|classmates?|"
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
     r"(?:same|our) (?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
@@ -26,7 +36,7 @@ _SPECIFIC = re.compile(
     r"(?:suggested|recommended|told me|mentioned) (?:that )?i (?:reach out|contact|message|get in touch|talk)|"
     r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
     r"your (?:\w+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
-    r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|"
+    r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|you(?:'re| are) involved (?:with|in)|"
@@ -73,10 +83,13 @@ GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
-    fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',),
+    fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
+           "Long time no talk! I'm looking for a job.",),
     quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
-           'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',),
+           'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',
+           'I enjoyed talking to you at the SQL user group.', 'I see you also attended Turing!',
+           'Congrats on the new role!', 'We are both members of NYEBN.', 'We know Carlo and Rajiv in common.',),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 
