@@ -44,12 +44,17 @@ _TIME = re.compile(
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very )?(?:busy|swamped|slammed)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking the time|(?:a|one) (?:few|couple of) minutes|\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
-    r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|note|sync|conversation|intro|look|read|meeting)|"
+    r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|"
+    r"note|sync|conversation|intro|look|read|meeting|recommendation|message|reply|review)|"
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|the timing (?:isn't|is not|wasn't) right|"
     r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|work around your|"
+    r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
+    r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"
+    r"(?:doesn't|does not|won't|will not|needn't) (?:need to )?(?:be|take) long|thanks? (?:you )?for (?:the )?time|"
+    r"(?:a good|the best|a convenient) time (?:for you|to (?:talk|chat|call|connect|meet))|"
     r"(?:i know|i imagine|i realize|i'm sure) (?:things|life|work|it|you|your (?:inbox|schedule|week|calendar))"
     r"(?:'s|'re| are| is| gets?| must be| can get)? (?:\w+ )?(?:busy|hectic|crazy|full|packed|swamped)))"
 )
@@ -102,7 +107,9 @@ TIME_MISSING = missing_phrase_rule(
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
     quiet=("I know you're busy, so I'll keep this short.", "Would you have 15 minutes for a call?",
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",
-           "Bumping this in case it got buried."),
+           "Bumping this in case it got buried.", "I know how busy you are.",
+           "Could you take a moment to write a short recommendation?", "When is a good time to talk?",
+           "Would you be open to chatting briefly about the team?", "Just bumping this to the top of your inbox."),
 )
 MATERIALS_MISSING = missing_phrase_rule(
     "materials.missing", offers_materials,
