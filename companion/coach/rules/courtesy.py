@@ -64,7 +64,7 @@ _MATERIALS = re.compile(
     WORD_START + r"(?:"
     r"\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
-    r"happy to (?:send|share|forward)|can (?:send|share|forward)|link(?:ed)? (?:below|here|to my)|"
+    r"link(?:ed)? (?:below|here|to my)|"
     r"forwardable (?:blurb|note|summary)|(?:a |my )?(?:short )?blurb|"
     r"behance|dribbble|kaggle)\b)"
 )
@@ -72,8 +72,14 @@ _MATERIALS = re.compile(
 _LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|me|net|org)\b")
 
 
+# A link to book a call with you is not something of yours to review.
+_SCHEDULER = re.compile(r"calendly|cal\.com|savvycal|zcal|doodle|zoom\.us")
+
+
 def offers_materials(draft: AnalysedDraft) -> bool:
-    return bool(_MATERIALS.search(draft.lower) or _LINK.search(draft.lower))
+    lower = draft.lower
+    return any(not _SCHEDULER.search(lower, m.start(), m.end() + 24)
+               for pattern in (_MATERIALS, _LINK) for m in pattern.finditer(lower))
 
 
 GRATITUDE_MISSING = missing_phrase_rule(
@@ -118,7 +124,8 @@ MATERIALS_MISSING = missing_phrase_rule(
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}),
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
-    fires=("Could you refer me for the Data Analyst role? Thank you!",),
+    fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
+           "Here's a link to my calendly: calendly.com/sam-lee/15min"),
     quiet=("Happy to send my resume.", "My portfolio: https://example.com/work", "I've attached my CV."),
 )
 
