@@ -6,14 +6,15 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import first_name, names_a_mutual, negated, recipient_log
-from companion.coach.rules.relationship import claims_shared, shared_history
+from companion.coach.rules.relationship import TALKED_BEFORE, claims_shared, shared_history
 
 ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral|recommendation\s+letter|"
     r"letter\s+of\s+recommendation|(?:be|as)\s+(?:a\s+|my\s+)?(?:professional\s+)?reference|"
     r"(?:get|put)\s+my\s+(?:resume|résumé|cv|application|name)\s+in\s+front\s+of|"
     r"(?:submit|forward|pass(?:\s+on|\s+along)?)\s+my\s+(?:resume|résumé|cv|application|profile)|"
-    r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me)\b")
+    r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
+    r"(?:everyone|anyone)\s+you\s+know)\b")
 # Thanks for a referral already given, or talk about a referral programme, ask for nothing.
 _NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful)\s+(?:\w+\s+){0,2}for\s+(?:the|your)\s*$|\bprogram")
 # A line of the draft that shows the two have talked before. "Thanks for connecting" does not:
@@ -27,7 +28,7 @@ PRIOR_CONTACT = re.compile(
     r"since\s+we\s+(?:last|spoke|talked|met)|our\s+(?:previous|last|earlier|recent)\s+(?:conversation|chat|call|meeting)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:sharing|explaining|walking\s+me\s+through)|"
     r"worked\s+(?:together|(?:with|for|under)\s+you)|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|"
-    r"reconnect)\b")
+    r"reconnect|" + TALKED_BEFORE + r")\b")
 
 
 def _has_history(ctx: CoachContext) -> bool:
@@ -68,10 +69,13 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
 COLD_ASK = Rule(
     code="relationship.cold-ask", severity="info", check=_cold_ask,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
-    fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',),
+    fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',
+           'Could you take a moment to write me a short recommendation?',
+           'Could you forward my resume to anyone you know at Stripe?',),
     quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
            'Hi Sam, I also interned at Stripe, back in 2019. Would you be open to referring me?',
            'Hi Sam, thanks again for the chat. Could you refer me?',
+           'Thank you for speaking with me yesterday. Could you refer me?',
            'Hi Sam, would you have 15 minutes to chat about your team?',),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",

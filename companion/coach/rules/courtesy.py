@@ -28,7 +28,7 @@ _OUT = re.compile(
     r"|\bif (?:you're|you are|you feel|you'd be|you would be) "
     r"(?:not (?:comfortable|open|willing|able)|too busy|busy|swamped)\b"
     r"|\bif (?:it's|it is|that's|that is|this is|this isn't|it isn't|that isn't) (?:not )?(?:a fit|possible|appropriate|something|not|too)\b"
-    r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|the timing)\b"
+    r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|(?:the )?timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b|\bdon't feel obligated\b"
@@ -101,7 +101,7 @@ OUT_MISSING = missing_phrase_rule(
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
     fires=("Could you refer me for the Data Analyst role? Thank you!",),
     quiet=("No worries at all if not.", "Totally understand if you can't.", "Either way, thanks for reading.",
-           "If you're not comfortable, I completely understand."),
+           "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand."),
 )
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,

@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, names_a_mutual, recipient_company, same_company
-from companion.coach.rules.relationship import claims_shared
+from companion.coach.rules.relationship import TALKED_BEFORE, claims_shared
 
 # Something true of this recipient or of a real shared history (the dev set README's definition):
 # how you met or talked before, a named mutual contact, their own post/talk/project, their career
@@ -14,9 +14,7 @@ _SPECIFIC = re.compile(
     WORD_START + r"(?:"
     r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:both|worked|studied|were|overlapped|spoke|chatted|talked)|"
     r"we(?:'re| are) both|(?:know|have) [^.!?\n]{1,60} in common|"
-    # Talking before, placed in time or space: "talking to you at the SQL user group", "speaking with me yesterday".
-    r"(?:talking|speaking|chatting|meeting) (?:to |with )?(?:you|me) (?:at|during|on|last|yesterday|earlier|today|"
-    r"this (?:morning|afternoon|week))|"
+    + TALKED_BEFORE + "|"
     # "also"/"too" after "you" marks what you share: "you also attended Turing", "you've also made that leap".
     r"you(?:'ve| have)? (?:also|too) (?!for\b|to\b)[a-z]+|"
     # Their own career move ("Long time no talk" claims a history but names nothing of it).

@@ -10,6 +10,9 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, recipient_company, same_employer, same_school
 
 
+# Talking before, placed in time or place: "talking to you at the SQL user group", "speaking with me yesterday".
+TALKED_BEFORE = (r"(?:talking|speaking|chatting|meeting)\s+(?:to\s+|with\s+)?(?:you|me)\s+"
+                 r"(?:at|during|on|last|yesterday|earlier|today|this\s+(?:morning|afternoon|week))")
 # "I also started my career there", "I too interned at Stripe": the writer was where the recipient is.
 _ALSO_WAS = re.compile(
     r"\bi (?:also|too) (?:\w+ ){0,3}?(?:worked|work|studied|interned|started|began|spent|graduated|went|was)\b"
