@@ -22,7 +22,8 @@ _TRIGGERS = re.compile(
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
     r"advise|guide|assist|teach|bring|grant|check|look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|"
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
-    r"|(?P<oblige>i need you to\b|you need to\b|you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
+    r"|(?P<oblige>i need you to\b|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
+    r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i(?:'m| am) expecting\b|"
     r"i demand\b|i insist\b|you should (?:refer|forward|pass)\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
@@ -211,7 +212,8 @@ DEMANDING = Rule(
            "I haven't heard back, so I wanted to remind you how much I need this job.",
            "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
            "You have not shown me the courtesy of responding to my last two emails.",
-           "Please add my profile to your contacts.", "Hi Sam, review my resume and tell me what you think."),
+           "Please add my profile to your contacts.", "My resume does not reflect my talents. We have to talk.",
+           "Hi Sam, review my resume and tell me what you think."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
