@@ -77,7 +77,7 @@ def _job_reference(lower: str) -> bool:
 # "opportunities as a manager", "I'm seeking a Full Stack Developer role", "exploring Senior/Staff
 # Data Engineer roles" (but "Stripe is looking for a data scientist"); and the writer's own past
 # ("worked two years as a Staff Accountant").
-_MODIFIERS = r"(?:(?!(?:the|this|that|your|their|our)\b)[\w+.-]+[\s/]+){0,3}"
+_MODIFIERS = r"(?:(?!(?:the|this|that|your|their|our)\b)[\w+.-]+[\s/,]+){0,3}"
 _KIND_OF_JOB = re.compile(
     r"\b(?:any|some|relevant|other|all|various|similar|suitable)[\s/]+" + _MODIFIERS + "$"
     r"|\b(?<!is )(?<!are )(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for|"

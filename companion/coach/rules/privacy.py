@@ -15,7 +15,7 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
     r"|\bwhat (?:questions|problems) (?:they|you|the team|the interviewers?) (?:ask|use|give)\b"
-    r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|postings?|information|info)\b"
+    r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
     r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing)\b"
     r"|\bhow many (?:people|candidates|others) (?:applied|are applying|are interviewing)\b"
@@ -43,7 +43,8 @@ CONFIDENTIAL = phrase_rule(
     "general, or whether they'd be comfortable referring you.",
     skip=_not_an_ask, severity="error",
     fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',),
-    quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',),
+    quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
+           'Could you forward my resume for any internal postings?',),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 

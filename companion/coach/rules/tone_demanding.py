@@ -17,7 +17,7 @@ _TRIGGERS = re.compile(
     r"|(?P<refer>(?:refer|recommend|introduce|hire|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
     r"put (?:me|my (?:name|resume|cv)) (?:forward|in)\b|get back to me\b)"
-    r"|(?P<order>(?:add|copy|re-?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
+    r"|(?P<order>(?:add|copy|re[- ]?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
     r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|accept|endorse|update|confirm|approve|follow|"
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
     r"advise|guide|assist|teach|bring|grant|check|look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|"
@@ -49,6 +49,7 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
+_WHO_COULD = re.compile(r"\b(?:who|able to)\b[^,.;]*$")
 
 _ACRONYMS = {
     "AWS", "GCP", "SQL", "API", "APIS", "HTML", "CSS", "JSON", "REST", "HTTP", "HTTPS", "NYU", "UCLA",
@@ -102,8 +103,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return opens_clause(draft, start, after_and=False) and mood(draft, start) == "imperative"
     if kind == "oblige":
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
-                                     "whether")):
-            return False  # a question or a condition: "what do you have to lose", "if you need to"
+                                     "whether", "to")):
+            return False  # a question, a condition or your own aim: "if you need to", "I wanted to make sure"
         if draft.ends_in_question(start):
             return False  # "What is it you need to do?" asks; it does not order
         return not (_OBSERVE.search(before) or negated(draft, start) or mood(draft, start) == "conditional")
@@ -116,6 +117,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
             return False  # "I immediately thought of you": the writer's own haste
         # A deadline pressures only when it attaches to what they are asked to do.
         return bool(_YOU.search(sentence)) or mood(draft, start) == "imperative"
+    if kind == "entitle" and _WHO_COULD.search(before):
+        return False  # "your contacts who might be able to hire me" says who could, it asks nothing
     if kind in ("guilt", "entitle"):
         return not negated(draft, start, 12)
     return True
@@ -213,13 +216,15 @@ DEMANDING = Rule(
            "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
            "You have not shown me the courtesy of responding to my last two emails.",
            "Please add my profile to your contacts.", "My resume does not reflect my talents. We have to talk.",
-           "Hi Sam, review my resume and tell me what you think."),
+           "Hi Sam, review my resume and tell me what you think.", "Kindly re read my resume."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
            "I studied at NYU and have an MBA and AWS certifications.", "The application closes by Friday.",
            "If you like my work, take a look and refer me.", "I look forward to your reply.",
-           "I'd love to connect and help your team ship faster.", "E-mail me whenever you like."),
+           "I'd love to connect and help your team ship faster.", "E-mail me whenever you like.",
+           "Just wanted to make sure you saw my last message.",
+           "Could you pass my resume on to contacts who might be able to hire me?"),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
