@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from companion.store import DB_NAME, LogDB
+from terminal import run_on_a_terminal
 
 PY = sys.executable
 TEXT = "Hi {n}, I saw the platform team at {c} is hiring and would love to be considered. Would you refer me?"
@@ -66,8 +67,26 @@ def test_set_and_forget(data):
     assert r.returncode == 0 and "Forgot 1 person" in r.stdout
     assert "ana-lopez" not in history(data).stdout
     assert history(data, "forget", "--recipient", "ana-lopez").returncode == 1
-    r = history(data, "forget", "--all")
+    r = history(data, "forget", "--all", "--yes")
     assert r.returncode == 0 and "Forgot 1 person" in r.stdout
+    assert "empty" in history(data).stdout
+    r = history(data, "forget", "--all")  # nothing to lose: no question
+    assert r.returncode == 0 and "Forgot 0 people" in r.stdout
+
+
+def test_forget_all_asks_first_and_a_script_must_say_yes(data):
+    """Erasing the whole log is asked about on a terminal (anything but y keeps it) and refused
+    without one unless --yes says so: one keystroke must not lose every contact."""
+    args = ["history", "forget", "--all", "--data-dir", str(data)]
+    code, screen = run_on_a_terminal(args, b"[y/N]", b"n\n")
+    assert code == 1 and b"about 2 people?" in screen and b"Nothing was erased" in screen
+    code, screen = run_on_a_terminal(args, b"[y/N]", b"\x04")  # Ctrl-D
+    assert code == 1 and b"Nothing was erased" in screen
+    r = history(data, "forget", "--all")  # stdin is not a terminal here
+    assert r.returncode == 2 and "--yes" in r.stderr and "2 people" in r.stderr
+    assert "Ana Lopez" in history(data).stdout and "Bo Chen" in history(data).stdout
+    code, screen = run_on_a_terminal(args, b"[y/N]", b"y\n")
+    assert code == 0 and b"Forgot 2 people" in screen
     assert "empty" in history(data).stdout
 
 

@@ -9,13 +9,13 @@ The keyring tests skip (cleanly, with the reason) when no Secret Service answers
 from __future__ import annotations
 
 import os
-import pty
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
+
+from terminal import run_on_a_terminal
 
 PY = sys.executable
 VALUE = "sk-test-Zq81-not-a-real-key-7731"
@@ -69,26 +69,8 @@ def test_set_list_delete_never_shows_the_value(secret_service):
 
 
 def _set_on_a_terminal(name: str, keys: bytes) -> tuple[int, bytes]:
-    """`tactful secrets set NAME` under a pseudo-terminal: `keys` typed at its hidden prompt; (exit
-    code, everything the terminal showed)."""
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the CLI with the pty as its terminal
-        os.execv(PY, [PY, "-m", "companion", "secrets", "set", name])
-    screen = b""
-    deadline = time.monotonic() + 30
-    while b"input hidden" not in screen and time.monotonic() < deadline:
-        screen += os.read(fd, 1024)
-    os.write(fd, keys)
-    while time.monotonic() < deadline:
-        try:
-            chunk = os.read(fd, 1024)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        screen += chunk
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), screen
+    """`tactful secrets set NAME` under a pseudo-terminal, `keys` typed at its hidden prompt."""
+    return run_on_a_terminal(["secrets", "set", name], b"input hidden", keys)
 
 
 @pytest.mark.keyring

@@ -92,7 +92,7 @@ def test_export_includes_the_reminder_marks_and_forget_removes_them(tmp_path):
     db = LogDB.in_dir(folder)
     assert set(db.reminders()) == {"bo"}
     db.close()
-    history(folder, "forget", "--all")
+    history(folder, "forget", "--all", "--yes")
     db = LogDB.in_dir(folder)
     assert db.conn.execute("SELECT count(*) FROM reminders").fetchone()[0] == 0
     db.close()

@@ -29,6 +29,7 @@ def register(sub) -> None:
     who = f.add_mutually_exclusive_group(required=True)
     who.add_argument("--recipient", metavar="SLUG")
     who.add_argument("--all", action="store_true")
+    f.add_argument("--yes", action="store_true", help="with --all: erase without asking first")
 
     s = acts.add_parser("set", help="set a referral state and/or notes")
     s.add_argument("slug")
@@ -164,7 +165,27 @@ def _show(db, args) -> int:
     return 0
 
 
+def _ask_before_erasing(people: int) -> int | None:
+    """None to go ahead, else the exit code: asked on a terminal; without one (a script) --yes is needed."""
+    whom = f"{people} {'person' if people == 1 else 'people'}"
+    if not people:
+        return None
+    if sys.stdin is None or not sys.stdin.isatty():
+        return _err(f"this erases everything logged about {whom}; add --yes to confirm", 2)
+    try:
+        answer = input(f"Erase everything logged about {whom}? [y/N] ")
+    except EOFError:  # Ctrl-D: end the prompt's line
+        print()
+        answer = ""
+    if answer.strip().lower() in ("y", "yes"):
+        return None
+    print("Nothing was erased.")
+    return 1
+
+
 def _forget(db, args) -> int:
+    if args.all and not args.yes and (refused := _ask_before_erasing(len(db.load().by_slug))) is not None:
+        return refused
     count = db.forget(None if args.all else args.recipient)
     if not args.all and not count:
         return _err(f"no one with the slug {args.recipient!r} is in the outreach log")
