@@ -1,9 +1,14 @@
-"""Write the generated part of docs/rules.md from the rule registry: `python scripts/rules_doc.py`.
+"""Write what is generated from the rule registry: `python scripts/rules_doc.py`.
 
-The table of rules (code, severity, surfaces, context needed, checklist item) and every rule's own
-examples come from the rules' declarations, between the two markers below; the prose around them
-is written by hand. tests/test_coach_examples.py fails when the committed file is stale.
+- docs/rules.md: the table of rules (code, severity, surfaces, context needed, checklist item) and
+  every rule's own examples, between the two markers below; the prose around them is by hand.
+- extension/src/panel/rules.js: each rule's one-line rationale, which the sidebar shows beside a
+  rule's code (in a card's menu and in "Rules you switched off") so the user knows what it checks.
+
+tests/test_coach_examples.py fails when either committed file is stale.
 """
+
+import json
 
 import sys
 from pathlib import Path
@@ -15,6 +20,7 @@ from companion.coach.engine import ALL_SURFACES, example_surface  # noqa: E402
 from companion.coach.registry import RULES  # noqa: E402
 
 DOC = ROOT / "docs" / "rules.md"
+PANEL_RULES = ROOT / "extension" / "src" / "panel" / "rules.js"
 BEGIN = "<!-- generated from the rule registry by scripts/rules_doc.py: do not edit by hand -->"
 END = "<!-- end of generated part -->"
 _SURFACE = {"connection_note": "note", "message": "message", "inmail": "InMail", "follow_up": "follow-up"}
@@ -60,9 +66,17 @@ def render(doc: str) -> str:
     return first + "\n\n" + generated() + "\n\n" + rest
 
 
+def panel_rules() -> str:
+    why = json.dumps({rule.code: rule.rationale for rule in RULES}, indent=2, sort_keys=True, ensure_ascii=False)
+    return ("// Generated from the rule registry by scripts/rules_doc.py: do not edit by hand.\n"
+            "// What each rule checks and why, shown beside its code in the sidebar.\n"
+            f"export const RULE_WHY = Object.freeze({why});\n")
+
+
 def main() -> int:
     DOC.write_text(render(DOC.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"wrote {DOC}")
+    PANEL_RULES.write_text(panel_rules(), encoding="utf-8")
+    print(f"wrote {DOC} and {PANEL_RULES}")
     return 0
 
 

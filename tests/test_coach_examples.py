@@ -47,5 +47,7 @@ def test_docs_rules_md_is_generated_from_the_registry():
     spec.loader.exec_module(module)
     doc = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert module.render(doc) == doc, "docs/rules.md is stale: run python scripts/rules_doc.py"
+    panel = (ROOT / "extension" / "src" / "panel" / "rules.js").read_text(encoding="utf-8")
+    assert module.panel_rules() == panel, "extension/src/panel/rules.js is stale: run python scripts/rules_doc.py"
     for rule in RULES:
         assert f"### `{rule.code}`" in doc, rule.code  # and every rule has its prose entry

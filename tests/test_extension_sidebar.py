@@ -6,10 +6,11 @@ import re
 import time
 
 import pytest
-
 from extension_support import (  # noqa: F401 - fixtures
     clear_field, companion_proc, ext_browser, needs_chromium, paired, pw, wait_until,
 )
+
+from companion.coach.registry import RULES_BY_CODE
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -197,9 +198,12 @@ def test_switching_a_rule_off_and_on(paired):
     item = finding(panel, RULE).first
     expect(item.locator('[data-action="disable-rule"]')).to_be_hidden()  # tucked in the card's menu
     item.locator("details.menu summary").click()
+    why = RULES_BY_CODE[RULE].rationale  # what the rule is for, in words, before and after turning it off
+    expect(item.locator(".menu-body")).to_contain_text(why)
     item.locator('[data-action="disable-rule"]').click()
     expect(finding(panel, RULE)).to_have_count(0, timeout=10000)
     expect(panel.locator(f'[data-disabled-code="{RULE}"]')).to_be_visible()
+    expect(panel.locator(f'[data-disabled-code="{RULE}"]')).to_contain_text(why)
     panel.locator(f'[data-disabled-code="{RULE}"] [data-action="enable-rule"]').click()
     expect(finding(panel, RULE).first).to_be_visible(timeout=10000)
 

@@ -1,6 +1,8 @@
 // Renders the worker's state for one tab into panel.html. Text goes in through textContent only:
 // everything shown comes from LinkedIn pages or the user's draft and is never parsed as HTML.
 
+import { RULE_WHY } from "./rules.js";
+
 const $ = (sel) => document.querySelector(sel);
 const SURFACE_NAMES = {
   connection_note: "Invitation note",
@@ -218,7 +220,9 @@ function findingNode(f, draftText, actions, compact) {
 
 /** The small per-card menu: the rule's code, its docs, and (except for must-fix) its switch. */
 function ruleMenu(f, actions) {
-  const body = el("div", { class: "menu-body" }, el("span", { class: "quiet" }, document.createTextNode("Rule "), el("code", { text: f.code })));
+  const body = el("div", { class: "menu-body" },
+    el("span", { class: "quiet" }, document.createTextNode("Rule "), el("code", { text: f.code })),
+    el("p", { class: "quiet rule-why", text: RULE_WHY[f.code] || "" }));
   if (f.severity !== "error") {
     body.append(el("button", {
       type: "button", class: "btn", "data-action": "disable-rule", "aria-label": `Turn off the rule ${f.code}`,
@@ -468,7 +472,7 @@ function renderDisabled(codes, actions) {
   if (!changed("disabled", codes)) return;
   const list = $('[data-list="disabled"]');
   list.replaceChildren(...codes.map((code) => el("li", { "data-disabled-code": code },
-    el("span", { text: code }),
+    el("span", {}, el("span", { class: "rule-why", text: RULE_WHY[code] || "" }), " ", el("code", { text: code })),
     el("button", { type: "button", class: "btn", "data-action": "enable-rule", "aria-label": `Turn the rule ${code} back on`,
       text: "Turn on", onclick: () => actions.setRule(code, true) }))));
   show('[data-section="disabled"]', codes.length > 0);

@@ -1,0 +1,32 @@
+// Generated from the rule registry by scripts/rules_doc.py: do not edit by hand.
+// What each rule checks and why, shown beside its code in the sidebar.
+export const RULE_WHY = Object.freeze({
+  "ask.company-missing": "Naming their company shows the message was written for them and scopes the ask.",
+  "ask.role-missing": "A referral is for one requisition; without a role or job ID the referrer cannot act.",
+  "ask.vague": "'Any openings?' asks the recipient to do your job search; specific asks get answers.",
+  "background.missing": "A referrer stakes their reputation; one or two sentences of fit make that easy.",
+  "courtesy.gratitude-missing": "Thanks acknowledge the request is a favour, not a transaction.",
+  "courtesy.out-missing": "An explicit out removes pressure; people say yes more readily when no is easy.",
+  "courtesy.time-missing": "Acknowledging someone's time shows you know what you are asking for.",
+  "dup.mass-message": "A copy-pasted note signals a mass campaign; referrers want to vouch for someone who chose them for a reason.",
+  "fact.company-mismatch": "A referrer can only refer you where they work; the wrong company shows a pasted message.",
+  "fact.name-mismatch": "Greeting someone by another person's name ends the conversation.",
+  "fact.post-missing": "A compliment on a post they never wrote shows the message was not written for them.",
+  "followup.ok": "After a week without reply, one short, warm reminder is normal and often welcome.",
+  "followup.pressure": "Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
+  "followup.stop": "After two unanswered follow-ups, more messages cost goodwill; other routes work better.",
+  "followup.too-soon": "A reminder within a week of the first note reads as pressure; a week is a fair wait.",
+  "language.not-english": "Advice on wording it cannot read would be wrong; saying what was checked keeps the rest honest.",
+  "length.over-limit": "LinkedIn refuses to send text over the surface's limit; the user must cut it first.",
+  "length.too-long": "Short messages get more replies (LinkedIn InMail data; Boomerang email study).",
+  "length.too-short": "Too short to carry a specific ask reads as mass outreach.",
+  "materials.missing": "Referral forms need a resume; offering it up front saves a round trip.",
+  "personal.generic": "People answer messages written for them; a specific shared detail is the reason to reply.",
+  "privacy.confidential": "Never ask a referrer for what their employer keeps confidential.",
+  "referral.keep-updated": "A referrer who hears back is glad to help again; one who does not may not.",
+  "relationship.cold-ask": "A referral from a stranger is a favour with reputational risk; a short exchange first turns it into a recommendation they can stand behind.",
+  "relationship.how-we-met": "Shared history turns a cold ask into a warm one; use it when you have it.",
+  "template.placeholder": "An unfilled placeholder proves the message is a template nobody checked.",
+  "tone.demanding": "Demands and pressure make a favour feel owed; people ignore rather than decline them.",
+  "tone.impolite": "People asked for a favour judge the wording before the request; a model of how raters judged thousands of real requests shows which words cost goodwill."
+});
