@@ -38,6 +38,12 @@ def manifest_path(browser: str, data_dir: Path, folder: Path | None = None) -> P
     return Path(folder) / f"{HOST_NAME}.json"
 
 
+def here() -> list[str]:
+    """The browsers with a settings folder for this user: registering the others would only leave
+    folders in their home (on Windows, registry keys do the pointing: all of them)."""
+    return [b for b in BROWSERS if sys.platform == "win32" or manifest_path(b, Path()).parent.parent.is_dir()]
+
+
 def write_launcher(data_dir: Path, may_start: bool) -> Path:
     """The executable the manifests name: this Python, `-m companion native-host`, this data dir."""
     argv = [sys.executable, "-m", "companion", "native-host", "--data-dir", str(data_dir)] + ["--start"] * may_start

@@ -265,8 +265,14 @@ def test_install_and_uninstall_for_the_user(tmp_path, monkeypatch):
     run = lambda *a: subprocess.run([sys.executable, "-m", "companion", "browser", *a, "--data-dir", str(data)],  # noqa: E731
                                     capture_output=True, text=True, cwd=REPO, timeout=30)
     assert doctor.check_browsers(data).status == doctor.INFO
+    out = run("install")  # no browser was ever started for this user: nothing to register with
+    assert out.returncode == 1 and "--browser" in out.stderr and not (tmp_path / "home").exists()
+    (tmp_path / "home/.mozilla").mkdir(parents=True)
+    (tmp_path / "home/.config/google-chrome").mkdir(parents=True)
     out = run("install")
     assert out.returncode == 0, out.stderr
+    assert "skipped chromium, brave, edge" in out.stdout
+    assert sorted(p.name for p in (tmp_path / "home/.config").iterdir()) == ["google-chrome"]  # no empty folders
     ff = json.loads((tmp_path / "home/.mozilla/native-messaging-hosts/app.tactful.companion.json").read_text())
     chrome = json.loads((tmp_path / "home/.config/google-chrome/NativeMessagingHosts/app.tactful.companion.json")
                         .read_text())

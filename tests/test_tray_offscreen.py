@@ -410,11 +410,14 @@ def test_first_start_offers_to_connect_the_browsers(tray, qapp, tmp_path, monkey
     from companion.tray.browser_link import OFFER, offer_browser_link
 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home/.mozilla").mkdir(parents=True)  # only Firefox was ever started for this user
     assert OFFER in tray.notifications
     tray.tray.messageClicked.emit()
-    assert pump(qapp, lambda: any(t == "Browsers connected" for t, _ in tray.notifications))
+    assert pump(qapp, lambda: ("Browsers connected", "firefox can now pair the extension with no code.")
+                in tray.notifications)
     manifest = tmp_path / "home/.mozilla/native-messaging-hosts/app.tactful.companion.json"
     assert json.loads(manifest.read_text())["allowed_extensions"] == ["tactful@tactful.app"]
+    assert not (tmp_path / "home/.config").exists()  # no folders for browsers that are not here
     before = len(tray.notifications)
     offer_browser_link(tray)  # as on the next start
     assert len(tray.notifications) == before

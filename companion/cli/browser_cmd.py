@@ -43,6 +43,14 @@ def run(args: argparse.Namespace) -> int:
     if not set(chosen) <= set(browsers.BROWSERS):
         return fail(f"unknown browser {args.browser!r}; choose from {', '.join(browsers.BROWSERS)} or all", 2)
     folder, where = data_dir(args.data_dir), Path(args.dir).resolve() if args.dir else None
+    if args.action == "install" and args.browser == "all" and where is None:
+        chosen = browsers.here()
+        absent = [b for b in browsers.BROWSERS if b not in chosen]
+        if not chosen:
+            return fail(f"found none of {', '.join(browsers.BROWSERS)} set up for this user; start the "
+                        "browser once, or name it with --browser")
+        if absent:
+            print(f"skipped {', '.join(absent)}: not set up for this user (--browser NAME registers it anyway)")
     try:
         if args.action == "install":
             for path in browsers.install(folder, chosen, where, may_start=args.start):

@@ -17,8 +17,12 @@ def offer_browser_link(app) -> None:
 
     def accepted() -> None:
         if app.notifications and app.notifications[-1] == OFFER:  # a click on this notice, not another
-            written = browsers.install(data_dir, list(browsers.BROWSERS))
-            app.notify("Browsers connected", f"{len(written)} browsers can now pair the extension with no code.")
+            found = browsers.here()
+            if not found:
+                app.notify("No browser found", "Start your browser once, then run `tactful browser install`.")
+                return
+            browsers.install(data_dir, found)
+            app.notify("Browsers connected", f"{', '.join(found)} can now pair the extension with no code.")
 
     app.tray.messageClicked.connect(lambda: app._guard(accepted))
     app.notify(*OFFER)
