@@ -251,6 +251,30 @@ def test_demanding_near_misses(text):
     assert findings(text, "tone.demanding") == []
 
 
+@pytest.mark.parametrize("text,kind,fixed", [
+    ("Please refer me for the role.", "refer", "Could you please refer me for the role?"),
+    ("Hi Sam,\n\nSend me the link\nThanks", "refer", "Hi Sam,\n\nCould you send me the link?\nThanks"),
+    ("Please add my profile to your contacts!", "order", "Could you please add my profile to your contacts?"),
+    ("Could you please get back to me ASAP?", "urgent", "Could you please get back to me?"),
+    ("Would you refer me by tomorrow?", "urgent", "Would you refer me?"),
+])
+def test_apply_turns_an_order_into_a_question_or_drops_the_deadline(text, kind, fixed):
+    """Apply on a must-fix: the fix leaves a sentence that no longer demands (the finding is gone)."""
+    [f] = [f for f in findings(text, "tone.demanding") if f.data["kind"] == kind]
+    r = f.fix.range
+    after = text[:r.start] + f.fix.replacement + text[r.end:]
+    assert after == fixed
+    assert findings(after, "tone.demanding") == []
+
+
+@pytest.mark.parametrize("text", ["Hi Sam, refer me for the role, and I will send my CV.",
+                                  "You need to reply by Friday, since I leave on Monday."])
+def test_no_fix_where_a_rewrite_would_not_be_safe(text):
+    """An order inside a longer sentence, a deadline mid-sentence: no Apply, the suggestion stays."""
+    found = findings(text, "tone.demanding")
+    assert found and all(f.fix is None for f in found)
+
+
 def test_shouting_fix_lowercases_and_stacked_marks_collapse():
     text = "PLEASE HELP me!!!"
     by_words = {span_text(text, f): f.fix.replacement for f in findings(text, "tone.demanding")}

@@ -270,6 +270,25 @@ def test_apply_replaces_the_range_as_one_undoable_edit_and_rechecks(paired):
     expect(finding(panel, "fact.name-mismatch")).to_be_visible(timeout=10000)
 
 
+def test_apply_makes_an_order_a_question_and_drops_the_deadline(paired):
+    """The must-fix on "Refer me ASAP." offers two fixes; applying both leaves a request, not an order."""
+    from playwright.sync_api import expect
+
+    page, panel, _ = open_tab(paired[0], "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type("Hi Dana,\nRefer me ASAP.", delay=2)
+    demanding = finding(panel, "tone.demanding")
+    question = demanding.locator('[data-action="apply"]', has_text="Could you refer me ASAP?")
+    typed = editor_text(page)  # the editor makes the line break a paragraph
+    question.click()
+    asked = typed.replace("Refer me ASAP.", "Could you refer me ASAP?")
+    wait_until(lambda: editor_text(page) == asked, message="the order became a question")
+    expect(demanding.locator('[data-action="apply"]')).to_have_text("Apply: remove", timeout=10000)
+    demanding.locator('[data-action="apply"]').click()
+    wait_until(lambda: editor_text(page) == asked.replace(" ASAP", ""), message="the deadline dropped")
+    expect(demanding).to_have_count(0, timeout=10000)
+
+
 def test_apply_refuses_when_the_text_moved_on(paired):
     """A stale Apply must not write over text the user has changed since."""
     from playwright.sync_api import expect

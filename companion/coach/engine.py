@@ -87,12 +87,12 @@ class Rule:
         return self.applies(ctx) and (not self.reads_english or draft.english)
 
     def finding(self, message: str, draft: AnalysedDraft | None = None, span: tuple[int, int] | None = None,
-                replacement: str | None = None, **extra: Any) -> Finding:
-        """A finding of this rule; `span` is in code points and is converted to UTF-16 here. A
-        `replacement` for the span makes it a fix."""
+                replacement: str | None = None, fix_span: tuple[int, int] | None = None, **extra: Any) -> Finding:
+        """A finding of this rule; spans are in code points and are converted to UTF-16 here. A
+        `replacement` for the span, or for `fix_span` (where "" deletes it), makes it a fix."""
         rng = draft.range(*span) if (draft is not None and span is not None) else None
-        if replacement:
-            extra["fix"] = {"range": rng, "replacement": replacement}
+        if replacement or (draft is not None and fix_span is not None):
+            extra["fix"] = {"range": draft.range(*fix_span) if fix_span else rng, "replacement": replacement or ""}
         return Finding(code=self.code, severity=extra.pop("severity", self.severity), message=message,
                        range=rng, docs=self.docs, **extra)
 

@@ -124,13 +124,36 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     return True
 
 
+_DROPPABLE = re.compile(r"(?:asap|as soon as possible|urgently|right away|immediately|(?:by|before) .+)")
+_ONE_CLAUSE = re.compile(r"[^,;:\n]*\n?")  # what follows the order, to the sentence's end
+
+
+def _fix_for(draft: AnalysedDraft, kind: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
+    """(span, replacement) that turns a bare order into a question ("Please refer me for the role." ->
+    "Could you please refer me for the role?") or drops a deadline (" ASAP"), where that is safe: an
+    order of one clause opening its sentence, a deadline closing its sentence."""
+    text, lower = draft.text, draft.lower
+    s, e = sentence_bounds(draft, start)
+    s += len(text[s:e]) - len(text[s:e].lstrip())
+    if kind in ("refer", "order") and opens_clause(draft, start, after_and=False) \
+            and not any(w in lower[s:start] for w in (",", ";", ":")) and _ONE_CLAUSE.fullmatch(lower, end, e):
+        clause = text[s:e].rstrip().rstrip(".!")
+        keep = clause if clause[:2] in ("I ", "I'") else clause[0].lower() + clause[1:]
+        return (s, s + len(text[s:e].rstrip())), f"Could you {keep}?"
+    if kind == "urgent" and _DROPPABLE.fullmatch(lower, start, end) and text[start - 1:start] == " " \
+            and not text[end:e].strip(" .!?"):
+        return (start - 1, end), ""
+    return None
+
+
 def _demanding(draft: AnalysedDraft, ctx):
     for kind, start, end, fix in triggers(draft):
         message, suggestion = _MESSAGES[kind]
         if kind == "refer" and not draft.lower.startswith(("refer", "recommend"), start):
             suggestion = _ASK_INSTEAD  # "send me the link": the referral example would not fit
+        span, fix = (None, fix) if fix else _fix_for(draft, kind, start, end) or (None, None)
         yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
-                                suggestion=suggestion, data={"kind": kind})
+                                fix_span=span, suggestion=suggestion, data={"kind": kind})
     if draft.subject and ctx.surface == "inmail":  # read first: "URGENT: referral needed!!!" (ranges: the body's)
         subject = AnalysedDraft(draft.subject)
         for kind, start, end, _fix in triggers(subject):
