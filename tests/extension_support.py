@@ -38,6 +38,7 @@ LINKEDIN_PAGES = {
     "/in/lee-park/": "sdui_profile.html",
     "/messaging/thread/2-dana/": "classic_thread.html",
     "/messaging/thread/2-dana-followup/": "classic_thread_followup.html",
+    "/search/results/people/": "classic_search.html",
 }
 
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")

@@ -373,6 +373,26 @@ def test_sending_an_invitation_note_is_recorded(paired):
     expect(panel.locator('[data-field="followup"]')).to_contain_text("asked", timeout=10000)
 
 
+def test_an_invitation_from_search_results_knows_its_invitee(paired):
+    """Connect on a search result: no profile page, so the invitee comes from the dialog (its
+    vanityName) and their name from the result's link; the note is coached for them and the send
+    is logged under them."""
+    from playwright.sync_api import expect
+
+    from test_extension_outreach_panel import stored
+
+    browser, companion = paired
+    page, panel, _ = open_tab(browser, "/search/results/people/")
+    page.click("#connect")
+    page.locator("textarea#custom-message").click()
+    page.keyboard.type("Hi Sam, I enjoyed your talk on data contracts. Thank you, and I'd love to connect.", delay=1)
+    expect(panel.locator('[data-field="surface"]')).to_have_text("Invitation note", timeout=10000)
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Sam Ortiz", timeout=10000)
+    page.locator('button[aria-label="Send invitation"]').click()
+    entry = wait_until(lambda: stored(companion).get("sam-ortiz-4b2"), message="the invitation logged")
+    assert entry["recipient"]["name"] == "Sam Ortiz" and entry["sent"][0]["surface"] == "connection_note"
+
+
 def test_sidebar_is_usable_from_the_keyboard_and_labelled(paired):
     from playwright.sync_api import expect
 

@@ -124,3 +124,12 @@ test("a draft to someone other than the page's person does not show that person"
   assert.equal(t.view().recipient.current_company, "Nimbus Labs");
   assert.equal(t.view().outreach.state, "asked");
 });
+
+test("on a page that names nobody, the draft's recipient is the one shown", () => {
+  const t = new TabState(1);
+  t.page = { kind: "other", profile: null }; // search results: an invitation dialog over them
+  t.setDraft({ ...draft(1), recipient: "sam-ortiz-4b2", recipientName: "Sam Ortiz" });
+  assert.deepEqual(t.view().recipient, { slug: "sam-ortiz-4b2", name: "Sam Ortiz" });
+  t.setDraft({ ...draft(2), recipient: null });
+  assert.equal(t.view().recipient, null);
+});

@@ -80,12 +80,14 @@ export class TabState {
     return !this.isPagePerson(this.draft?.recipient, this.draft?.recipientName);
   }
 
-  /** The person the sidebar names: the page's, unless the draft goes to another; then the
-   *  composer's, by the name on its profile link, or nobody. */
+  /** The person the sidebar names: the page's, unless the draft goes to another or the page names
+   *  nobody (an invitation from search results); then the composer's, by the name on its profile
+   *  link, or nobody. */
   shownRecipient() {
-    if (!this.writesToAnother()) return this.recipient();
+    const page = this.recipient();
+    if (page && !this.writesToAnother()) return page;
     const d = this.draft;
-    return d.recipientName ? { slug: d.recipient, name: d.recipientName } : null;
+    return d?.recipientName ? { slug: d.recipient, name: d.recipientName } : null;
   }
 
   /** What a sidebar needs (the draft text, to show what triggered a finding); never the page HTML. */

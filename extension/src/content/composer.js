@@ -50,6 +50,27 @@
     return m ? decodeURIComponent(m[1]) : null;
   }
 
+  /** An invitation dialog opened away from their profile (search results, "People you may know")
+   *  names the invitee only in a `vanityName=` link, often URL-encoded inside another link's
+   *  redirect; their name is on the page's own link to them. */
+  function inviteeIn(dialog) {
+    for (const a of dialog.querySelectorAll('a[href*="vanityName"]')) {
+      let href = a.getAttribute("href");
+      for (let i = 0; i < 2 && !/vanityName=/.test(href); i += 1) href = safeDecode(href);
+      const m = /vanityName=([^&#"'\s]+)/.exec(href);
+      const slug = m && safeDecode(m[1]);
+      if (!slug || !/^[^/?#\s]{1,100}$/.test(slug)) continue;
+      const name = [...document.querySelectorAll("a[href*='/in/']")].filter((b) => slugFrom(b.getAttribute("href")) === slug)
+        .map((b) => b.textContent.replace(/\s+/g, " ").trim()).find((t) => t && t.length <= 100);
+      return { slug, url: `https://www.linkedin.com/in/${slug}/`, name: name || null };
+    }
+    return null;
+  }
+
+  function safeDecode(text) {
+    try { return decodeURIComponent(text); } catch { return text; }
+  }
+
   /** The person the composer writes to: a profile link near the composer (with its name, when the
    *  link has text: a bubble's header), else the page's slug. */
   function recipientNear(el) {
@@ -64,6 +85,8 @@
           .map((b) => b.textContent.replace(/\s+/g, " ").trim()).find((t) => t && t.length <= 100);
         return { slug, url: `https://www.linkedin.com/in/${slug}/`, name: name || null };
       }
+      const invitee = inviteeIn(box);
+      if (invitee) return invitee;
     }
     const own = slugFrom(location.pathname);
     return own ? { slug: own, url: `https://www.linkedin.com/in/${own}/` } : null;
