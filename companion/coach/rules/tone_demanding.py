@@ -125,6 +125,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 
 
 _DROPPABLE = re.compile(r"(?:asap|as soon as possible|urgently|right away|immediately|(?:by|before) .+)")
+_GREETING = re.compile(r"(?:hi|hey|hello|dear)\b[^,.!?\n]{0,40},\s*")
 _ONE_CLAUSE = re.compile(r"[^,;:\n]*\n?")  # what follows the order, to the sentence's end
 
 
@@ -135,11 +136,13 @@ def _fix_for(draft: AnalysedDraft, kind: str, start: int, end: int) -> tuple[tup
     text, lower = draft.text, draft.lower
     s, e = sentence_bounds(draft, start)
     s += len(text[s:e]) - len(text[s:e].lstrip())
+    greeting = _GREETING.match(lower, s, start)  # "Hi Sam, refer me…": the greeting stays as it is
+    s = greeting.end() if greeting else s
     if kind in ("refer", "order") and opens_clause(draft, start, after_and=False) \
             and not any(w in lower[s:start] for w in (",", ";", ":")) and _ONE_CLAUSE.fullmatch(lower, end, e):
         clause = text[s:e].rstrip().rstrip(".!")
         keep = clause if clause[:2] in ("I ", "I'") else clause[0].lower() + clause[1:]
-        return (s, s + len(text[s:e].rstrip())), f"Could you {keep}?"
+        return (s, s + len(text[s:e].rstrip())), f"{'could' if greeting else 'Could'} you {keep}?"
     if kind == "urgent" and _DROPPABLE.fullmatch(lower, start, end) and text[start - 1:start] == " " \
             and not text[end:e].strip(" .!?"):
         return (start - 1, end), ""
