@@ -17,7 +17,7 @@ _SPECIFIC = re.compile(
     + TALKED_BEFORE + "|"
     # "also"/"too" after "you" marks what you share: "you also attended Turing", "you've also made that leap".
     r"you(?:'ve| have)? (?:also|too) (?!for\b|to\b)[a-z]+|"
-    # Their own career move ("Long time no talk" claims a history but names nothing of it).
+    # Their own career move. (A bare "Long time no talk" claims a history but names none of it.)
     r"congrat(?:s|ulations) on (?:your |the )?(?:new |recent )?(?:role|position|job|promotion|getting|landing|"
     r"joining|starting|move|transition|anniversary|\d+ years)|"
     r"you (?:took on|moved (?:to|from|into)|switched (?:to|from|into)|transitioned|pivoted|joined [a-z]+ (?:as|from))|"
