@@ -57,7 +57,7 @@ def test_sidebar_light_and_dark(paired, tmp_path):
             const s = getComputedStyle(document.body);
             return [s.backgroundColor, s.color];
         }""")
-        expect(panel.locator('[data-group="must"] [data-action="apply"]')).to_be_visible(timeout=10000)
+        expect(panel.locator('[data-group="must"] [data-action="apply"]').first).to_be_visible(timeout=10000)
         shots[theme] = tmp_path / f"sidebar-{theme}.png"
         panel.screenshot(path=str(shots[theme]))  # the first screenful, as in the side panel
         if theme == "light":
