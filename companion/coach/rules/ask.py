@@ -215,7 +215,8 @@ _VAGUE = re.compile(
 _JOB_ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
     r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles|"
-    r"internships|postings|(?:get|be|getting|being)\s+hired|hire\s+me|"
+    r"internships|postings|(?:get|be|getting|being)\s+hired|hire\s+me|(?:get|find|land|give\s+me|offer\s+me)\s+"
+    r"(?:a\s+|an\s+)?(?:job|internship)|work\s+(?:for|with)\s+you\b|"
     r"(?:work|join)\s+(?:(?:at|for|with)\s+)?(?:your|the)\s+(?:company|team|firm|agency|organi[sz]ation|org))\b")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -275,7 +276,8 @@ VAGUE = Rule(
     checklist="specific",
     fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',
            'Could you forward my resume for any internal postings at Stripe?',
-           "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",),
+           "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",
+           "This is my resume. I want to work for you at Stripe.", "Please guide me how I can get job at Stripe.",),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?', 'Would you have 15 minutes to chat about your team?', "I'm not asking about other openings, just this Data Analyst role.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )

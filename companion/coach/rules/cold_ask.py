@@ -20,8 +20,9 @@ _NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful)\s+(?:\w+\s+){0,2}for\
 # A line of the draft that shows the two have talked before. "Thanks for connecting" does not:
 # accepting an invitation is not a relationship.
 PRIOR_CONTACT = re.compile(
-    r"\b(?:we\s+(?:met|spoke|talked|chatted|worked|studied|were|overlapped)|(?:great|good|nice|lovely)\s+(?:to\s+)?"
-    r"(?:meet|meeting|chat|chatting|talk|talking|speak|speaking|catch(?:ing)?\s+up)|long\s+time\s+no\s+(?:talk|see|chat)|"
+    r"\b(?:we\s+(?:met|spoke|talked|chatted|worked|studied|were|overlapped)|(?:great|good|nice|lovely)\s+"
+    r"(?:meeting|chatting|talking|speaking|catching\s+up|to\s+(?:chat|talk|speak|catch\s+up)|"
+    r"to\s+meet\s+you\s+(?:at|during|on|last|yesterday|earlier|today))|long\s+time\s+no\s+(?:talk|see|chat)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:again|for\s+(?:getting\s+back|your\s+(?:reply|response|help|advice)|"
     r"replying|the\s+(?:chat|call|conversation|advice|intro)|taking\s+the\s+time))|"
     r"as\s+(?:we\s+)?discussed|as\s+promised|you\s+mentioned|(?:following|follow)\s+up\s+on|last\s+time\s+we|"

@@ -21,8 +21,13 @@ _SPECIFIC = re.compile(
     r"congrat(?:s|ulations) on (?:your |the )?(?:new |recent )?(?:role|position|job|promotion|getting|landing|"
     r"joining|starting|move|transition|anniversary|\d+ years)|"
     r"you (?:took on|moved (?:to|from|into)|switched (?:to|from|into)|transitioned|pivoted|joined [a-z]+ (?:as|from))|"
-    r"(?:great|nice|good|lovely) (?:to )?(?:meet|meeting|chatting|talking|speaking)(?: with)? you|"
-    r"worked (?:together|(?:with|for|under) you)|you and i|"
+    # "Great meeting you", "nice to meet you at PyCon": a meeting that happened ("nice to meet you!" greets a stranger).
+    r"(?:great|nice|good|lovely) (?:meeting|chatting|talking|speaking)(?: with)? you|"
+    r"(?:great|nice|good|lovely) to (?:meet|chat|talk|speak)(?: with)? you "
+    r"(?:at|during|on|last|yesterday|earlier|today)|"
+    r"worked (?:together|(?:with|for|under) you)|(?:our |my )?(?:past |previous )?work(?:ing)? together|you and i|"
+    r"i (?:also|too) (?:went to|studied at|attended|graduated from)|"
+    r"(?:saw|heard|watched|had) you (?:talk|speak|present)|you (?:talking|speaking|presenting) (?:at|about|on)|"
     r"fellow (?:\w+ ){0,4}(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
     r"alum(?:ni|na|nus|s)?|classmates?|"
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
@@ -51,7 +56,8 @@ _SPECIFIC = re.compile(
 # A named mutual contact: "connected to Budi Santoso", "Lena Fischer and I were discussing".
 _NAMED_CONTACT = re.compile(
     r"\b(?:connected (?:to|with)|know|friend of|colleague of) (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’.-]*)+"
-    r"|\b[A-Z][\w'’-]+ (?:[A-Z][\w'’.-]+ )?(?:and I (?:were|was|have)|suggested|recommended|speaks highly|told me|mentioned you)")
+    r"|\b(?!LinkedIn\b)[A-Z][\w'’-]+ (?:[A-Z][\w'’.-]+ )?"  # "LinkedIn suggested you": a site, not a contact
+    r"(?:and I (?:were|was|have)|suggested|recommended|speaks highly|told me|mentioned you)")
 
 
 def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -82,12 +88,15 @@ GENERIC = Rule(
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
-           "Long time no talk! I'm looking for a job.",),
+           "Long time no talk! I'm looking for a job.", "I'm Dana, nice to meet you! I'd love to connect.",
+           "LinkedIn suggested you as someone I should connect with.",),
     quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
            'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',
            'I enjoyed talking to you at the SQL user group.', 'I see you also attended Turing!',
-           'Congrats on the new role!', 'We are both members of NYEBN.', 'We know Carlo and Rajiv in common.',),
+           'Congrats on the new role!', 'We are both members of NYEBN.', 'We know Carlo and Rajiv in common.',
+           'Given our past work together, I value your view.', 'I also went to the University of Utah, go Utes!',
+           'I first saw a video of you talking at Startup Grind.',),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

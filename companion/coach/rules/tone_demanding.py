@@ -12,7 +12,8 @@ from companion.coach.matching import negated
 # (companion/coach/language.py), a fair request as a question or a conditional.
 _TRIGGERS = re.compile(
     WORD_START +
-    r"(?:(?P<entitle>(?:get|give|find|land) me (?:a |an |the )?(?:job|position|role|interview|offer|internship)\b|"
+    r"(?:(?P<entitle>(?:get|give|find|land|offer) me (?:a |an |the )?(?:job|position|role|interview|offer|internship|"
+    r"placement|(?:opportunity|chance) to (?:work|join|intern))\b|"
     r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b)"
     r"|(?P<refer>(?:refer|recommend|introduce|hire|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
@@ -242,7 +243,8 @@ DEMANDING = Rule(
            "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
            "You have not shown me the courtesy of responding to my last two emails.",
            "Please add my profile to your contacts.", "My resume does not reflect my talents. We have to talk.",
-           "Hi Sam, review my resume and tell me what you think.", "Kindly re read my resume."),
+           "Hi Sam, review my resume and tell me what you think.", "Kindly re read my resume.",
+           "Can you offer me a job?", "Can you please give me an opportunity to work with your company?"),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
