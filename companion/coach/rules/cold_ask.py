@@ -29,7 +29,7 @@ PRIOR_CONTACT = re.compile(
     r"since\s+we\s+(?:last|spoke|talked|met)|our\s+(?:previous|last|earlier|recent)\s+(?:conversation|chat|call|meeting)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:sharing|explaining|walking\s+me\s+through)|"
     r"worked\s+(?:together|(?:with|for|under)\s+you)|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|"
-    r"reconnect|" + TALKED_BEFORE + r")\b")
+    r"reconnect|know\s+my\s+work|" + TALKED_BEFORE + r")\b")
 
 
 def _has_history(ctx: CoachContext) -> bool:
@@ -77,6 +77,7 @@ COLD_ASK = Rule(
            'Hi Sam, I also interned at Stripe, back in 2019. Would you be open to referring me?',
            'Hi Sam, thanks again for the chat. Could you refer me?',
            'Thank you for speaking with me yesterday. Could you refer me?',
+           'Do you feel you know my work well enough to refer me?',
            'Hi Sam, would you have 15 minutes to chat about your team?',),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",

@@ -6,8 +6,9 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import missing_phrase_rule
 
 _GRATITUDE = re.compile(
-    r"\b(?:thanks?|thank you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
-    r"gratitude|many thanks|much obliged|cheers for)\b"
+    r"\b(?:thanks?|thank you|thanking you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
+    r"gratitude|many thanks|much obliged|cheers for|(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
+    r"what it would mean)\b"
 )
 # "no thanks" declines; it is not gratitude.
 _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
@@ -43,7 +44,7 @@ _TIME = re.compile(
     WORD_START + r"(?:"
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very )?(?:busy|swamped|slammed)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
-    r"taking the time|(?:a|one) (?:few|couple of) minutes|\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
+    r"taking (?:the )?time|(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
     r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|"
     r"note|sync|conversation|intro|look|read|meeting|recommendation|message|reply|review)|"
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
@@ -90,7 +91,8 @@ GRATITUDE_MISSING = missing_phrase_rule(
     severity="warning", checklist="thanks",
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already."),
-    quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏"),
+    quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
+           "Thanking you,", "It would mean a lot to me."),
 )
 OUT_MISSING = missing_phrase_rule(
     "courtesy.out-missing", _OUT,
@@ -115,7 +117,8 @@ TIME_MISSING = missing_phrase_rule(
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",
            "Bumping this in case it got buried.", "I know how busy you are.",
            "Could you take a moment to write a short recommendation?", "When is a good time to talk?",
-           "Would you be open to chatting briefly about the team?", "Just bumping this to the top of your inbox."),
+           "Would you be open to chatting briefly about the team?", "Just bumping this to the top of your inbox.",
+           "Thank you for taking time out of your day to talk with me."),
 )
 MATERIALS_MISSING = missing_phrase_rule(
     "materials.missing", offers_materials,
