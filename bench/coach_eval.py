@@ -8,8 +8,10 @@ as `tactful check --json` would (surface = the record's `kind`, no profile), and
 the "finding present" of its rule is compared with the human label:
 
 - balanced accuracy (mean of the true-positive and true-negative rates) over the messages where the
-  label means something: the rule's surfaces, and for the ask labels only the request types that ask
-  for something (referral, referral_soft_ask, introduction_for_referral, job_inquiry);
+  label means something: where the rule runs (its surfaces; not a draft it abstains on, such as a
+  thank-you that asks nothing or a draft in another language), and for the ask labels only the
+  request types that ask for something (referral, referral_soft_ask, introduction_for_referral,
+  job_inquiry);
 - the macro average over the labels;
 - the AUC of the score between messages their sources call good and bad (ties count half).
 
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from companion.coach import CoachContext, analyze  # noqa: E402
+from companion.coach.analysis import AnalysedDraft  # noqa: E402
 from companion.coach.registry import RULES_BY_CODE  # noqa: E402
 
 
@@ -85,13 +88,15 @@ def evaluate(records: list[dict]) -> dict:
     per_label: dict[str, list] = {label: [] for label in LABELS}
     good, bad = [], []
     for rec in records:
-        feedback = analyze(rec["text"], CoachContext(surface=rec["kind"]))
+        ctx = CoachContext(surface=rec["kind"])
+        feedback = analyze(rec["text"], ctx)
+        draft = AnalysedDraft(rec["text"])
         fired = {f.code for f in feedback.findings}
         if feedback.score is not None and rec["source_label"] in ("good", "bad"):
             (good if rec["source_label"] == "good" else bad).append(feedback.score)
         for label, (code, fires_when_true, asks_only) in LABELS.items():
-            if rec["kind"] not in RULES_BY_CODE[code].surfaces:
-                continue
+            if not RULES_BY_CODE[code].runs(draft, ctx):
+                continue  # not its surface, or a draft it abstains on (another language, a thank-you)
             if asks_only and rec["request_type"] not in ASK_TYPES:
                 continue
             said = (code in fired) == fires_when_true

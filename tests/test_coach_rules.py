@@ -276,6 +276,23 @@ def test_no_fix_where_a_rewrite_would_not_be_safe(text):
     assert found and all(f.fix is None for f in found)
 
 
+ASK_RULES = {"ask.role-missing", "ask.company-missing", "ask.vague", "background.missing", "courtesy.out-missing",
+             "courtesy.time-missing", "materials.missing", "relationship.cold-ask", "length.too-short",
+             "personal.generic"}
+
+
+def test_a_thank_you_that_asks_nothing_is_not_coached_as_an_ask():
+    """Updating a referrer is part of the etiquette: the note is not told to name a role, offer a
+    resume or give an out, and its checklist keeps only what applies (thanks, tone)."""
+    note = "Hi Dana, quick update: I got the offer! Thank you so much for the referral, it made all the difference."
+    fb = analyze(note, CoachContext(surface="message"))
+    assert {f.code for f in fb.findings} & ASK_RULES == set() and fb.score == 100
+    assert [item.id for item in fb.checklist] == ["thanks", "polite"]
+    # The same thanks with a request in it is an ask again: the rules are back.
+    asking = note + " Would you also be open to referring my friend Sam for the Data Analyst role?"
+    assert {f.code for f in analyze(asking, CoachContext(surface="message")).findings} & ASK_RULES
+
+
 def test_shouting_fix_lowercases_and_stacked_marks_collapse():
     text = "PLEASE HELP me!!!"
     by_words = {span_text(text, f): f.fix.replacement for f in findings(text, "tone.demanding")}

@@ -15,6 +15,7 @@ from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import unanswered
+from companion.coach.intent import asks
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, to_ms
 
@@ -62,6 +63,9 @@ class Rule:
     # Fires when English wording is absent (no "thank you", no role title) or reads English tone: on a
     # draft in another language it would only be wrong, so it does not run there.
     reads_english: bool = False
+    # Judges how something is asked (role, fit, an out, materials): a thank-you or an update that
+    # asks nothing gives it nothing to judge (coach/intent.py), so it does not run there.
+    judges_ask: bool = False
     # Its own examples, run by tests/test_coach_examples.py and listed in docs/rules.md: drafts it
     # must fire on and drafts it must stay quiet on, in EXAMPLE_CONTEXT on its first surface.
     fires: tuple[str, ...] = ()
@@ -82,9 +86,10 @@ class Rule:
         return True
 
     def runs(self, draft: AnalysedDraft, ctx: CoachContext) -> bool:
-        """Whether this rule runs on `draft` for `ctx`: it applies, and the draft is English or the
-        rule does not read English wording."""
-        return self.applies(ctx) and (not self.reads_english or draft.english)
+        """Whether this rule runs on `draft` for `ctx`: it applies, the draft is English or the rule
+        does not read English wording, and the draft asks for something or the rule does not judge asks."""
+        return (self.applies(ctx) and (not self.reads_english or draft.english)
+                and (not self.judges_ask or asks(draft)))
 
     def finding(self, message: str, draft: AnalysedDraft | None = None, span: tuple[int, int] | None = None,
                 replacement: str | None = None, fix_span: tuple[int, int] | None = None, **extra: Any) -> Finding:

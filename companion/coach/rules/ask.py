@@ -253,7 +253,7 @@ ROLE_MISSING = missing_phrase_rule(
     "their referral tool, so they cannot act on the ask as written.",
     "Name the exact role and, if you have it, the job ID or link, e.g. \"I'm applying for the [role title] "
     "role (job ID [number]).\"",
-    severity="warning", surfaces=ASK_SURFACES, checklist="specific",
+    severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',),
@@ -264,7 +264,7 @@ ROLE_MISSING = missing_phrase_rule(
 )
 COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
-    checklist="specific",
+    checklist="specific", judges_ask=True,
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
@@ -273,12 +273,15 @@ COMPANY_MISSING = Rule(
 )
 VAGUE = Rule(
     code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague,
-    checklist="specific",
+    checklist="specific", judges_ask=True,
     fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',
            'Could you forward my resume for any internal postings at Stripe?',
            "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",
            "This is my resume. I want to work for you at Stripe.", "Please guide me how I can get job at Stripe.",),
-    quiet=('Could you refer me for the Data Analyst role (job ID 48213)?', 'Would you have 15 minutes to chat about your team?', "I'm not asking about other openings, just this Data Analyst role.",),
+    quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
+           'Would you have 15 minutes to chat about your team?',
+           "I'm not asking about other openings, just this Data Analyst role.",
+           'Quick update: thanks to your referral I got the job! Thank you again for the referral.',),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
 

@@ -30,7 +30,7 @@ MISSING = missing_phrase_rule(
     "you suit the role before they will.",
     "Add one or two sentences: your current role or study, years of relevant "
     "experience, and one concrete result that matches the role.",
-    severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}),
+    severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?"),

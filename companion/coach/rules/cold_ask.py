@@ -68,7 +68,7 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
 
 
 COLD_ASK = Rule(
-    code="relationship.cold-ask", severity="info", check=_cold_ask,
+    code="relationship.cold-ask", severity="info", check=_cold_ask, judges_ask=True,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',
            'Could you take a moment to write me a short recommendation?',

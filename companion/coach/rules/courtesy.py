@@ -100,10 +100,11 @@ OUT_MISSING = missing_phrase_rule(
     "No easy out: nothing like \"no worries if not\" tells them a no is fine. Without one "
     "the ask feels like pressure, and people ignore pressure rather than decline it.",
     "Add a line that makes “no” easy, e.g. \"No worries at all if it's not a fit.\"",
-    severity="warning", checklist="out",
+    severity="warning", checklist="out", judges_ask=True,
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
     fires=("Could you refer me for the Data Analyst role? Thank you!",),
     quiet=("No worries at all if not.", "Totally understand if you can't.", "Either way, thanks for reading.",
+           "Thank you so much for referring me! I start on Monday and will keep you posted.",
            "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand."),
 )
 TIME_MISSING = missing_phrase_rule(
@@ -111,7 +112,7 @@ TIME_MISSING = missing_phrase_rule(
     "Nothing acknowledges their time. A short \"I know you're busy\" or \"thanks for reading\" "
     "signals you know you are asking for a slice of their day.",
     "Add a brief nod to their time, e.g. \"I know your time is limited.\"",
-    severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}),
+    severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}), judges_ask=True,
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
     quiet=("I know you're busy, so I'll keep this short.", "Would you have 15 minutes for a call?",
@@ -126,7 +127,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     "No resume, portfolio or link offered. Most referral tools ask for a resume, so offering "
     "one up front saves them a round trip.",
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
-    severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}),
+    severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Here's a link to my calendly: calendly.com/sam-lee/15min"),

@@ -76,7 +76,7 @@ TOO_LONG = Rule(
     rationale="Short messages get more replies (LinkedIn InMail data; Boomerang email study).",
 )
 TOO_SHORT = Rule(
-    code="length.too-short", severity="info", check=_too_short,
+    code="length.too-short", severity="info", check=_too_short, judges_ask=True,
     fires=('Hi Sam',),
     quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "
            "I've spent four years on SQL and dbt pipelines at Acme, where I cut the nightly reporting run "

@@ -84,7 +84,7 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 
 
 GENERIC = Rule(
-    code="personal.generic", severity="warning", check=_generic, reads_english=True,
+    code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',

@@ -1,0 +1,32 @@
+"""Does the draft ask for anything? A thank-you or an update to someone who already helped ("Thank
+you for the referral! I start on Monday") asks nothing, so the rules about how to ask (the role and
+company, your fit, an out, materials, a cold ask, enough length) have nothing to judge there.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+
+# Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
+# ("Thank you for your time" and "for connecting" close many an ask: they are not in this list.)
+_DONE = re.compile(
+    r"\b(?:thanks?|thank you|thanking you|grateful|appreciated?)\b[^.!?\n]{0,40}?\bfor\b[^.!?\n]{0,40}?"
+    r"\b(?:referr(?:al|ing)|recommend\w*|intro\w*|advice|insights?|support|letter|reference|putting|passing|"
+    r"forwarding|sharing|telling|(?:the|our|your) (?:chat|call|conversation|talk|meeting)|"
+    r"(?:chatting|speaking|talking|meeting) with me|(?:taking|making) (?:the )?time to (?:chat|talk|speak|meet|write))"
+    r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know)\b")
+# What asks, besides a question mark: "would you…", "I'd love…", "I'd be grateful for a referral",
+# "please…", "I'm interested in…", "following up on my application", "let me know if you'd be open to…".
+_REQUEST = re.compile(
+    r"\b(?:would you|could you|can you|will you|would it be|i'd love|i would love|i'd appreciate|would appreciate|"
+    r"(?:would|i'd) be grateful|in advance|grateful if|hoping you|hope you (?:can|could|might|would)|wondering if|"
+    r"refer me|applying|"
+    r"recommend me|introduce me|put me in touch|consider me|interested in|reach(?:ing)? out|writing to|seek|"
+    r"looking for|opportunit|follow(?:ing)?[- ]?up on|(?:i've|i have|i) (?:just |recently )?applied|"
+    r"my application|please|let me know (?:if|whether))")
+
+
+def asks(draft: AnalysedDraft) -> bool:
+    """Whether the draft asks them for something (worked out once per draft)."""
+    return draft.remember("asks", lambda: "?" in draft.text or bool(_REQUEST.search(draft.lower))
+                          or not _DONE.search(draft.lower))
