@@ -50,6 +50,7 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
+_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?)\b")
 _WHO_COULD = re.compile(r"\b(?:who|able to)\b[^,.;]*$")
 
 _ACRONYMS = {
@@ -116,8 +117,9 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         sentence = draft.lower[s:e]
         if draft.lower[start:start + 3] in ("imm", "rig") and _SELF_SUBJECT.search(draft.lower[s:start]):
             return False  # "I immediately thought of you": the writer's own haste
-        # A deadline pressures only when it attaches to what they are asked to do.
-        return bool(_YOU.search(sentence)) or mood(draft, start) == "imperative"
+        # A deadline pressures only when it attaches to what they are asked to do: them, an order, or
+        # the favour itself ("I need this referral by Friday").
+        return bool(_YOU.search(sentence) or _FAVOUR.search(sentence)) or mood(draft, start) == "imperative"
     if kind == "entitle" and _WHO_COULD.search(before):
         return False  # "your contacts who might be able to hire me" says who could, it asks nothing
     if kind in ("guilt", "entitle"):
@@ -244,7 +246,8 @@ DEMANDING = Rule(
            "You have not shown me the courtesy of responding to my last two emails.",
            "Please add my profile to your contacts.", "My resume does not reflect my talents. We have to talk.",
            "Hi Sam, review my resume and tell me what you think.", "Kindly re read my resume.",
-           "Can you offer me a job?", "Can you please give me an opportunity to work with your company?"),
+           "Can you offer me a job?", "Can you please give me an opportunity to work with your company?",
+           "I really need this referral by Friday since the posting closes."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
