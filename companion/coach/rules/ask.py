@@ -79,9 +79,9 @@ def _job_reference(lower: str) -> bool:
 # ("worked two years as a Staff Accountant").
 _MODIFIERS = r"(?:(?!(?:the|this|that|your|their|our)\b)[\w+.-]+[\s/,]+){0,3}"
 _KIND_OF_JOB = re.compile(
-    r"\b(?:any|some|relevant|other|all|various|similar|suitable)[\s/]+" + _MODIFIERS + "$"
-    r"|\b(?<!is )(?<!are )(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for|"
-    r"opportunit(?:y|ies) as|"
+    r"\b(?:any|some|relevant|other|all|various|similar|suitable|possible)[\s/]+" + _MODIFIERS + "$"
+    r"|\b(?<!is )(?<!are )(?:(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for)"
+    r"(?: the (?:perfect|right|next|ideal))?|(?:opportunit(?:y|ies)|job|work) as|"
     r"(?:worked|working|served|serving|interned|employed|years?|left the (?:position|role|job))\b[^.;!?]{0,40}? as)"
     r"(?:\s+an?)?\s+" + _MODIFIERS + "$")
 
@@ -215,8 +215,11 @@ _VAGUE = re.compile(
 _JOB_ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
     r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles|"
-    r"internships|postings|(?:get|be|getting|being)\s+hired|hire\s+me|(?:get|find|land|give\s+me|offer\s+me)\s+"
-    r"(?:a\s+|an\s+)?(?:job|internship)|work\s+(?:for|with)\s+you\b|"
+    r"internships|postings|(?:who(?:'s|\s+is|\s+are)?|that(?:'s|\s+is|\s+are)?)\s+hiring|"
+    r"(?:company|companies|anyone|someone)\s+that\s+needs|(?:get|be|getting|being)\s+hired|hire\s+me|"
+    r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+in|(?:find|get)\s+me\s+(?:something|anything)|"
+    r"(?:get|find|land|give\s+me|offer\s+me)\s+"
+    r"(?:a\s+|an\s+)?(?:job|internship)|(?:want|like|love|hope)\s+to\s+work\s+(?:for|with)\s+you\b|"
     r"(?:work|join)\s+(?:(?:at|for|with)\s+)?(?:your|the)\s+(?:company|team|firm|agency|organi[sz]ation|org))\b")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -256,7 +259,10 @@ ROLE_MISSING = missing_phrase_rule(
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
-           'I worked two years as a Staff Accountant. Could you refer me at Stripe?',),
+           'I worked two years as a Staff Accountant. Could you refer me at Stripe?',
+           "I'm looking for the perfect Director of Operations position with a company like Stripe.",
+           'Need job as a frontend developer at Stripe.',
+           "I'd like to be considered for a possible intern job at Stripe.",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',),
@@ -277,7 +283,8 @@ VAGUE = Rule(
     fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',
            'Could you forward my resume for any internal postings at Stripe?',
            "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",
-           "This is my resume. I want to work for you at Stripe.", "Please guide me how I can get job at Stripe.",),
+           "This is my resume. I want to work for you at Stripe.", "Please guide me how I can get job at Stripe.",
+           "Do you know anyone who's hiring?", "Can you think of a company that needs someone with my background?",),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',
            "I'm not asking about other openings, just this Data Analyst role.",

@@ -12,8 +12,9 @@ from companion.coach.matching import negated
 # (companion/coach/language.py), a fair request as a question or a conditional.
 _TRIGGERS = re.compile(
     WORD_START +
-    r"(?:(?P<entitle>(?:get|give|find|land|offer) me (?:a |an |the )?(?:job|position|role|interview|offer|internship|"
-    r"placement|(?:opportunity|chance) to (?:work|join|intern))\b|"
+    r"(?:(?P<entitle>(?:get|give|giving|find|land|offer|provide|providing|grant|granting) me (?:a |an |the )?"
+    r"(?:job|position|role|interview|offer|internship|placement|something|anything|"
+    r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
     r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b)"
     r"|(?P<refer>(?:refer|recommend|introduce|hire|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
@@ -37,10 +38,12 @@ _TRIGGERS = re.compile(
     r"remind you (?:how|that i|of my)\b|you (?:ignored|never answered|never replied|haven't bothered)\b|"
     r"(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:even )?(?:shown|show|given|give|had|extended) "
     r"(?:me )?(?:the )?courtesy\b|your lack of (?:response|reply)\b|lack of (?:responsiveness|courtesy)\b|"
-    r"disappointed(?: i am)? (?:that|in) you\b)"
+    r"disappointed(?: i am)? (?:that|in) you\b|the least you (?:can|could) do\b|"
+    r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
-    r"i'll be waiting\b|(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
+    r"i'll be waiting\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
+    r"you won't regret\b|(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b))"
 )
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
@@ -247,7 +250,9 @@ DEMANDING = Rule(
            "Please add my profile to your contacts.", "My resume does not reflect my talents. We have to talk.",
            "Hi Sam, review my resume and tell me what you think.", "Kindly re read my resume.",
            "Can you offer me a job?", "Can you please give me an opportunity to work with your company?",
-           "I really need this referral by Friday since the posting closes."),
+           "I really need this referral by Friday since the posting closes.", "Sir, please take me in your lab.",
+           "Hire me as an intern and you will appreciate my presence.", "Are you going to call me or what?",
+           "I applied three times. The least you can do is call me.", "Can you find me something too?"),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
