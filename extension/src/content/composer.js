@@ -60,7 +60,8 @@
       const m = /vanityName=([^&#"'\s]+)/.exec(href);
       const slug = m && safeDecode(m[1]);
       if (!slug || !/^[^/?#\s]{1,100}$/.test(slug)) continue;
-      const name = [...document.querySelectorAll("a[href*='/in/']")].filter((b) => slugFrom(b.getAttribute("href")) === slug)
+      const name = [...document.querySelectorAll("a[href*='/in/']")]
+        .filter((b) => slugFrom(b.getAttribute("href")) === slug)
         .map((b) => b.textContent.replace(/\s+/g, " ").trim()).find((t) => t && t.length <= 100);
       return { slug, url: `https://www.linkedin.com/in/${slug}/`, name: name || null };
     }
