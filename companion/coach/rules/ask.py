@@ -250,8 +250,18 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
+# A bounded ask (the dev set README's word): a short chat, a coffee, their advice. It is how rapport
+# starts, and it needs no role; with a referral or job ask beside it, the role is needed again.
+_BOUNDED = re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?(?:minute|min)s?\b|\bcoffee\b|"
+                      r"\bquick (?:chat|call)\b|\bpick your brain\b|\byour (?:advice|perspective)\b")
+
+
+def _names_role_or_asks_no_job(draft: AnalysedDraft) -> bool:
+    return names_role(draft) or bool(_BOUNDED.search(draft.lower)) and _vague_span(draft) is None
+
+
 ROLE_MISSING = missing_phrase_rule(
-    "ask.role-missing", names_role,
+    "ask.role-missing", _names_role_or_asks_no_job,
     "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
     "their referral tool, so they cannot act on the ask as written.",
     "Name the exact role and, if you have it, the job ID or link, e.g. \"I'm applying for the [role title] "
@@ -265,7 +275,8 @@ ROLE_MISSING = missing_phrase_rule(
            "I'd like to be considered for a possible intern job at Stripe.",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            'Here is the posting: https://stripe.com/jobs/listing/123456',
-           'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',),
+           'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',
+           'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
