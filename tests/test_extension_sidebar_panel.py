@@ -211,9 +211,11 @@ def test_show_selects_the_words_in_the_composer(paired):
     page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
     page.click(EDITOR)
     page.keyboard.type("Hello there.\nRefer me ASAP please.", delay=5)
-    item = finding(panel, "tone.demanding").first
+    # The card of the whole, final draft: its Apply quotes the last word typed.
+    item = finding(panel, "tone.demanding").filter(has_text="Could you refer me ASAP please?")
     expect(item.locator('[data-action="show"]')).to_be_visible(timeout=10000)
     trigger = item.locator(".trigger mark").inner_text()
+    assert trigger == "Refer me"
     page.evaluate("() => getSelection().removeAllRanges()")
     item.locator('[data-action="show"]').click()
     wait_until(lambda: page.evaluate("() => getSelection().toString()") == trigger, message="the trigger selected")
