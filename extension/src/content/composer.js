@@ -60,12 +60,17 @@
       const m = /vanityName=([^&#"'\s]+)/.exec(href);
       const slug = m && safeDecode(m[1]);
       if (!slug || !/^[^/?#\s]{1,100}$/.test(slug)) continue;
-      const name = [...document.querySelectorAll("a[href*='/in/']")]
-        .filter((b) => slugFrom(b.getAttribute("href")) === slug)
-        .map((b) => b.textContent.replace(/\s+/g, " ").trim()).find((t) => t && t.length <= 100);
-      return { slug, url: `https://www.linkedin.com/in/${slug}/`, name: name || null };
+      return person(slug, [...document.querySelectorAll("a[href*='/in/']")]);
     }
     return null;
+  }
+
+  /** {slug, url, name}: the name is the text of the first of `links` to them with words in it (an
+   *  avatar link has none). */
+  function person(slug, links) {
+    const name = links.filter((b) => slugFrom(b.getAttribute("href")) === slug)
+      .map((b) => b.textContent.replace(/\s+/g, " ").trim()).find((t) => t && t.length <= 100);
+    return { slug, url: `https://www.linkedin.com/in/${slug}/`, name: name || null };
   }
 
   function safeDecode(text) {
@@ -78,14 +83,8 @@
     const box = T.closestDeep(el, THREAD_BOXES);
     if (box) {
       const links = [...box.querySelectorAll('a[href*="/in/"]')];
-      for (const a of links) {
-        const slug = slugFrom(a.getAttribute("href"));
-        if (!slug) continue;
-        // The first link to them with words in it: an avatar link has none.
-        const name = links.filter((b) => slugFrom(b.getAttribute("href")) === slug)
-          .map((b) => b.textContent.replace(/\s+/g, " ").trim()).find((t) => t && t.length <= 100);
-        return { slug, url: `https://www.linkedin.com/in/${slug}/`, name: name || null };
-      }
+      const slug = links.map((a) => slugFrom(a.getAttribute("href"))).find(Boolean);
+      if (slug) return person(slug, links);
       const invitee = inviteeIn(box);
       if (invitee) return invitee;
     }
