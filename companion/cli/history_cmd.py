@@ -184,7 +184,7 @@ def _ask_before_erasing(people: int) -> int | None:
 
 
 def _forget(db, args) -> int:
-    if args.all and not args.yes and (refused := _ask_before_erasing(len(db.load().by_slug))) is not None:
+    if args.all and not args.yes and (refused := _ask_before_erasing(db.people())) is not None:
         return refused
     count = db.forget(None if args.all else args.recipient)
     if not args.all and not count:

@@ -193,6 +193,10 @@ class LogDB:
             self.conn.execute("INSERT OR REPLACE INTO reminders SELECT id, ?, ?, ?, ? FROM recipients WHERE slug=?",
                               (kind, since, status, until, slug))
 
+    def people(self) -> int:
+        """How many recipients the log holds."""
+        return self.conn.execute("SELECT COUNT(*) FROM recipients").fetchone()[0]
+
     def forget(self, slug: str | None = None) -> int:
         """Erase one recipient (with their messages and replies), or everyone when slug is None."""
         with transaction(self.conn):

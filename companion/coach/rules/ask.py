@@ -225,6 +225,11 @@ _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
+    """Where the draft asks vaguely, once per draft (ask.vague and ask.role-missing both read it)."""
+    return draft.remember("ask.vague", lambda: _find_vague(draft))
+
+
+def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
     m = _VAGUE.search(draft.lower) or next(
         (m for m in _JOB_ASK.finditer(draft.lower) if not negated(draft, m.start(), 25)), None)
     if m:
