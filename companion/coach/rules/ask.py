@@ -4,6 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule, missing_phrase_rule
+from companion.coach.language import sentence_bounds
 from companion.coach.matching import find_company, negated, recipient_company
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
@@ -23,8 +24,8 @@ _TITLE = re.compile(
     r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b)"
 )
 # "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
-_ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?\s*"
-                              r"(?:roles?|positions?|openings?|job|posting|req|vacancy|opportunity)\b")
+_ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?(?:\s*\([^()\n]{1,30}\))?\s*"
+                              r"(?:roles?|positions?|openings?|job|posting|listing|req|vacancy|opportunity)\b")
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|"
@@ -61,8 +62,8 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|
 _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b"
                       r"|\b(?:job|role|position|posting|opening|req)\b[^\d\n.?!]{0,20}\b\d{5,}\b")
 _JOB_URL = re.compile(
-    r"https?://\S*(?:/jobs?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|smartrecruiters|"
-    r"workable|jobvite|icims)\S*"
+    r"https?://(?:jobs\.|\S*(?:/jobs?/|/positions?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|"
+    r"smartrecruiters|workable|jobvite|icims))\S*"
 )
 _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
 
@@ -79,20 +80,26 @@ def _job_reference(lower: str) -> bool:
 # ("worked two years as a Staff Accountant").
 _MODIFIERS = r"(?:(?!(?:the|this|that|your|their|our)\b)[\w+.-]+[\s/,]+){0,3}"
 _KIND_OF_JOB = re.compile(
-    r"\b(?:any|some|relevant|other|all|various|similar|suitable|possible)[\s/]+" + _MODIFIERS + "$"
-    r"|\b(?<!is )(?<!are )(?:(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for)"
-    r"(?: the (?:perfect|right|next|ideal))?|(?:opportunit(?:y|ies)|job|work) as|"
+    r"\b(?<!is )(?<!are )(?:(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for)"
+    r"(?: the (?:perfect|right|next|ideal))?|"
     r"(?:worked|working|served|serving|interned|employed|years?|left the (?:position|role|job))\b[^.;!?]{0,40}? as)"
     r"(?:\s+an?)?\s+" + _MODIFIERS + "$")
+# A kind of job asked for is itself a vague ask: "any PM role", "a possible intern job", "need job as a developer".
+_ASKED_KIND = re.compile(
+    r"\b(?:any|some|relevant|other|all|various|similar|suitable|possible)[\s/]+" + _MODIFIERS + "$"
+    r"|\b(?<!is )(?<!are )(?:opportunit(?:y|ies)|job|work) as(?:\s+an?)?\s+" + _MODIFIERS + "$")
+# "Refer me to the relevant hiring manager or HR representative": a title after "to the" names a person.
+_TO_PERSON = re.compile(r"\b(?:to|with)\s+(?:the|a|an|your|their)\s+(?:(?!as\b)[\w-]+\s+){0,5}$")
 
 
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     before = draft.before_in_sentence(m.start(), 48)
-    if before[-1:] in (" ", "/", "") and (_is_self_title(before) or _KIND_OF_JOB.search(before)):
+    if before[-1:] in (" ", "/", "") and (_is_self_title(before) or _KIND_OF_JOB.search(before)
+                                         or _ASKED_KIND.search(before)):
         return False
     if _ROLE_NOUN_AFTER.match(draft.lower, m.end()):
         return True
-    return bool(_TARGET_CUE.search(before))
+    return bool(_TARGET_CUE.search(before)) and not _TO_PERSON.search(before)
 
 
 def names_role(draft: AnalysedDraft) -> bool:
@@ -213,14 +220,19 @@ _VAGUE = re.compile(
 # they are hiring, to work at their company, how to get hired. Without a role, job ID or link the
 # recipient cannot act on any of these.
 _JOB_ASK = re.compile(
-    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)|"
+    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|openings?|vacanc(?:y|ies)|"
+    # "the opportunity to chat" is an idiom, not a job
+    r"opportunit(?:y|ies)(?!\s+to\s+(?:chat|connect|learn|speak|talk|meet|discuss|ask|hear|share|catch))|"
     r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles|"
     r"internships|postings|(?:who(?:'s|\s+is|\s+are)?|that(?:'s|\s+is|\s+are)?)\s+hiring|"
     r"(?:company|companies|anyone|someone)\s+that\s+needs|(?:get|be|getting|being)\s+hired|hire\s+me|"
     r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+in|(?:find|get)\s+me\s+(?:something|anything)|"
     r"(?:get|find|land|give\s+me|offer\s+me)\s+"
-    r"(?:a\s+|an\s+)?(?:job|internship)|(?:want|like|love|hope)\s+to\s+work\s+(?:for|with)\s+you\b|"
-    r"(?:work|join)\s+(?:(?:at|for|with)\s+)?(?:your|the)\s+(?:company|team|firm|agency|organi[sz]ation|org))\b")
+    r"(?:a\s+|an\s+)?(?:job|internship)|(?:need|apply\w*\s+(?:for|to|4))\s+(?:a\s+)?(?:job|work|internship)|"
+    r"(?:(?:want|like|love|hope|hoping)\s+to|(?:can|could|may)\s+i)\s+(?:work|intern)\s+(?:for|at|with\s+you|under)|"
+    r"take\s+me\s+(?:in|on|into)|consider\s+me\s+for|(?:accept|consider)\s+my\s+(?:resume|cv|application)|"
+    r"(?:work|join|be)\s+(?:(?:at|for|with|in)\s+)?(?:your|the)\s+(?:esteemed\s+|great\s+)?"
+    r"(?:company|team|firm|agency|organi[sz]ation|org|lab))\b")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
@@ -229,11 +241,28 @@ def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
     return draft.remember("ask.vague", lambda: _find_vague(draft))
 
 
+# A bare plural ("roles", "jobs") is about openings only in a sentence that asks or seeks: "print jobs"
+# in a list of projects is not.
+_BARE_PLURALS = frozenset({"positions", "jobs", "roles", "internships", "postings"})
+_SEEKS = re.compile(r"\byou|\?|\b(?:i'm|i am|looking|seeking|exploring|interested|advice)\b")
+
+
+def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    if m.group() in _BARE_PLURALS:
+        s, e = sentence_bounds(draft, m.start())
+        if not _SEEKS.search(draft.lower, s, e):
+            return False
+    return not negated(draft, m.start(), 25)
+
+
 def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
-    m = _VAGUE.search(draft.lower) or next(
-        (m for m in _JOB_ASK.finditer(draft.lower) if not negated(draft, m.start(), 25)), None)
+    m = _VAGUE.search(draft.lower) or next((m for m in _JOB_ASK.finditer(draft.lower) if _asks_job(draft, m)), None)
     if m:
         return m.span()
+    for m in _TITLE.finditer(draft.lower):
+        kind = _ASKED_KIND.search(draft.before_in_sentence(m.start(), 48))
+        if kind:
+            return m.start() - len(kind.group()), m.end()
     if len(_WORD.findall(draft.text)) <= 3:  # "Hi": nothing is asked at all
         return (0, len(draft.text))
     return None
@@ -277,11 +306,14 @@ ROLE_MISSING = missing_phrase_rule(
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',
            "I'm looking for the perfect Director of Operations position with a company like Stripe.",
            'Need job as a frontend developer at Stripe.',
-           "I'd like to be considered for a possible intern job at Stripe.",),
+           "I'd like to be considered for a possible intern job at Stripe.",
+           "Could you refer me to the relevant hiring manager at Stripe?",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',
-           'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',),
+           'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',
+           'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
+           'I saw the opening: https://jobs.stripe.com/4f1c2e1us',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
@@ -300,11 +332,15 @@ VAGUE = Rule(
            'Could you forward my resume for any internal postings at Stripe?',
            "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",
            "This is my resume. I want to work for you at Stripe.", "Please guide me how I can get job at Stripe.",
-           "Do you know anyone who's hiring?", "Can you think of a company that needs someone with my background?",),
+           "Do you know anyone who's hiring?", "Can you think of a company that needs someone with my background?",
+           "Hi, can I work for you?", "Sir, please take me in your lab.", "Please accept my resume for consideration.",
+           "Need job as a frontend developer.", "Could you refer me at Stripe for some developer role?",),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',
            "I'm not asking about other openings, just this Data Analyst role.",
-           'Quick update: thanks to your referral I got the job! Thank you again for the referral.',),
+           'Quick update: thanks to your referral I got the job! Thank you again for the referral.',
+           "I'd love the opportunity to chat about your team's work on payments.",
+           "Last year I built Quotebook, instant quotes for print jobs.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
 
