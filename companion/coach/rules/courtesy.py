@@ -33,7 +33,14 @@ _OUT = re.compile(
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b|\bdon't feel obligated\b"
-    r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b)"
+    r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b"
+    # A no, accepted: "If the role has been filled, I completely understand", "it's cool if you don't".
+    r"|\bif\b[^.!?\n]{0,60}, (?:i (?:completely |totally |fully )?understand|(?:that's|that is|it's|it is) "
+    r"(?:totally |completely )?(?:fine|ok|okay|cool|all good|understandable))\b"
+    r"|\b(?:it's|it is|that's|that is) (?:totally |completely )?(?:fine|ok|okay|cool|all good) if you (?:don't|can't|"
+    r"do not|cannot|aren't|are not|decide not|would rather not|'d rather not)\b"
+    r"|\b(?:the )?timing (?:isn't|is not|wasn't|was not|may not be|might not be) (?:right|ideal|great|good)\b"
+    r"|\b(?:we can|feel free to|happy to) (?:just )?(?:drop|skip|ignore|forget) (?:it|this)\b)"
 )
 
 
@@ -105,7 +112,9 @@ OUT_MISSING = missing_phrase_rule(
     fires=("Could you refer me for the Data Analyst role? Thank you!",),
     quiet=("No worries at all if not.", "Totally understand if you can't.", "Either way, thanks for reading.",
            "Thank you so much for referring me! I start on Monday and will keep you posted.",
-           "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand."),
+           "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand.",
+           "If the role has been filled, I completely understand.", "It's cool if you don't want to do it.",
+           "I'll assume the timing isn't right.", "If it's not useful to you, we can just drop it."),
 )
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,
