@@ -56,6 +56,7 @@ _SPECIFIC = re.compile(
 # A named mutual contact: "connected to Budi Santoso", "Lena Fischer and I were discussing".
 _NAMED_CONTACT = re.compile(
     r"\b(?:connected (?:to|with)|know|friend of|colleague of) (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’.-]*)+"
+    r"|\b(?:a |an |the )?(?:friend|colleague|classmate|teammate) of [A-Z][a-z]+(?:'s|’s)?"  # "a friend of Jane's"
     r"|\b(?!LinkedIn\b)[A-Z][\w'’-]+ (?:[A-Z][\w'’.-]+ )?"  # "LinkedIn suggested you": a site, not a contact
     r"(?:and I (?:were|was|have)|suggested|recommended|speaks highly|told me|mentioned you)")
 
@@ -96,7 +97,7 @@ GENERIC = Rule(
            'I enjoyed talking to you at the SQL user group.', 'I see you also attended Turing!',
            'Congrats on the new role!', 'We are both members of NYEBN.', 'We know Carlo and Rajiv in common.',
            'Given our past work together, I value your view.', 'I also went to the University of Utah, go Utes!',
-           'I first saw a video of you talking at Startup Grind.',),
+           'I first saw a video of you talking at Startup Grind.', "Hi, I'm a friend of Jane's.",),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 
