@@ -458,6 +458,10 @@ def test_hiring_manager_is_still_not_a_role():
     ("Notion is hiring a designer. Could you refer me for the role?", True),
     ("Let's chat about the Data Analyst role on your team.", False),
     ("I have experience with Spark and Airflow. Could you refer me for the Data Engineer role?", False),
+    ("I'm interested in Shopify's Checkout team. Could you refer me for the Frontend Engineer role?", True),
+    ("I saw Brightwave is scaling the marketing team. Could you refer me for the Head of Marketing role?", True),
+    ("I'd love to work with your Company. Could you refer me for the Data Analyst role?", False),
+    ("I have two years of experience at Nagarro. Could you refer me for the Data Analyst role?", False),
 ])
 def test_company_named_without_a_profile(text, named):
     ctx = CoachContext(surface="message")

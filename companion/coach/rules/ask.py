@@ -123,17 +123,19 @@ _NOT_ORG = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "we", "it", "this", "that", "our", "any", "some", "all", "no",
+    "company", "organization", "organisation", "team", "firm", "corporation",  # "your Company" names none
 }
 # The writer speaks of themselves when "I"/"my" is the last person named before the company: "I saw
 # your post about the API at Stripe" is about them, "I worked at Acme" about the writer.
-_SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my)\b(?:(?!\byou)[^.;!?])*$")
+_SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my|years of experience)\b(?:(?!\byou)[^.;!?])*$")
 # What makes "at X" the company asked about even in a sentence about yourself.
 _ORG_CUE = re.compile(
     r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|"
     r"excited|love to|dream|hiring|career|team|considered|curious|learn more)"
 )
-_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:hiring|recruiting|looking|expanding)|posted)\b"
-                         r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)[a-z]")  # "Xendit's expansion"
+_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
+                         r"scaling|growing)|posted)\b"
+                         r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)\w")  # "Xendit's expansion", "Shopify's Checkout"
 # Tools and skills follow "experience with" or "proficient in", people "connected with" or "introduce
 # me to": none of them is an employer.
 _NOT_EMPLOYER_BEFORE = re.compile(
