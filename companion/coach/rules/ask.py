@@ -81,7 +81,7 @@ def _job_reference(lower: str) -> bool:
 _MODIFIERS = r"(?:(?!(?:the|this|that|your|their|our)\b)[\w+.-]+[\s/,]+){0,3}"
 _KIND_OF_JOB = re.compile(
     r"\b(?<!is )(?<!are )(?:(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for)"
-    r"(?: the (?:perfect|right|next|ideal))?|"
+    r"(?: the (?:perfect|right|next|ideal))?|ideally|probably|preferably|perhaps|possibly|something like|"
     r"(?:worked|working|served|serving|interned|employed|years?|left the (?:position|role|job))\b[^.;!?]{0,40}? as)"
     r"(?:\s+an?)?\s+" + _MODIFIERS + "$")
 # A kind of job asked for is itself a vague ask: "any PM role", "a possible intern job", "need job as a developer".
@@ -102,6 +102,22 @@ def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     return bool(_TARGET_CUE.search(before)) and not _TO_PERSON.search(before)
 
 
+# Any title in title case before a role noun names one posting, whatever the trade: "the Warehouse
+# Associate job", "a Barista position". (A determiner or a quantifier is not a title.)
+_CAP_TITLE = re.compile(r"[A-Z][\w&/+.'’-]*(?:[ \t]+[A-Z][\w&/+.'’-]*){0,3}[ \t]+(?:roles?|positions?|job|opening|"
+                        r"posting|listing|vacancy)\b")
+_NOT_TITLE = {"the", "this", "that", "any", "your", "a", "an", "our", "my", "their", "some", "other", "linkedin",
+              "new", "open", "i", "dream", "next", "full-time", "part-time", "remote"}
+
+
+def _cap_title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    words = m.group().split()
+    before = draft.before_in_sentence(m.start(), 48)
+    if words[0].lower() in _NOT_TITLE or len(words) == 2 and not before.strip():
+        return False  # a sentence's first word has a capital anyway: "Need job as a developer"
+    return not (_is_self_title(before) or _KIND_OF_JOB.search(before) or _ASKED_KIND.search(before))
+
+
 def names_role(draft: AnalysedDraft) -> bool:
     """Whether the draft (or the InMail subject) names the role it asks about: a title, a job ID or a
     job link. ask.role-missing and ask.vague share it through the draft's memo."""
@@ -109,6 +125,7 @@ def names_role(draft: AnalysedDraft) -> bool:
     return draft.remember("ask.role", lambda: bool(
         _job_reference(lower)
         or any(m.group().strip() and _title_is_target(draft, m) for m in _TITLE.finditer(lower))
+        or any(_cap_title_is_target(draft, m) for m in _CAP_TITLE.finditer(draft.text))
         or subject and (_TITLE.search(subject) or _job_reference(subject))))
 
 
@@ -215,6 +232,7 @@ _VAGUE = re.compile(
     r"|\bany (?:kind of |type of )?work\b(?= at| with| in|\?|\.)"
     r"|\bkeep me in mind\b|\bopen to any\b|\bwhatever (?:role|position|job)\b"
     r"|\b(?:a|any) (?:role|position|job|opportunity) (?:at|in|with) your (?:company|team|org(?:anization)?)\b"
+    r"|\b(?:has|have|know of|hear of|see) (?:anything|something)\b(?! (?:to do with|about)\b)"
 )
 
 
@@ -222,16 +240,22 @@ _VAGUE = re.compile(
 # they are hiring, to work at their company, how to get hired. Without a role, job ID or link the
 # recipient cannot act on any of these.
 _JOB_ASK = re.compile(
-    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the)\s+referral|referral\?|openings?|vacanc(?:y|ies)|"
+    r"\b(?:refer(?:ring)?\s+me(?!\s+to\s+(?:the\s+(?:best|right)\s+)?(?:person|people|someone|anyone|whoever))|"
+    r"(?:a|an|the)\s+referral|referral\?|openings?|vacanc(?:y|ies)|"
+    r"(?:tell(?:ing)?|recommend(?:ing)?\s+me\s+to|mention(?:ing)?\s+me\s+to)\s+(?:your|the)\s+"
+    r"(?:hiring\s+manager|recruiter)|"
+    r"be\s+(?:a\s+)?part\s+of\s+(?:your|the|such|this)|"
     # "the opportunity to chat" is an idiom, not a job
     r"opportunit(?:y|ies)(?!\s+to\s+(?:chat|connect|learn|speak|talk|meet|discuss|ask|hear|share|catch))|"
     r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles|"
     r"internships|postings|(?:who(?:'s|\s+is|\s+are)?|that(?:'s|\s+is|\s+are)?)\s+hiring|"
     r"(?:company|companies|anyone|someone)\s+that\s+needs|(?:get|be|getting|being)\s+hired|hire\s+me|"
     r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+in|(?:find|get)\s+me\s+(?:something|anything)|"
-    r"(?:get|find|land|give\s+me|offer\s+me)\s+"
-    r"(?:a\s+|an\s+)?(?:job|internship)|(?:need|apply\w*\s+(?:for|to|4))\s+(?:a\s+)?(?:job|work|internship)|"
-    r"(?:(?:want|like|love|hope|hoping)\s+to|(?:can|could|may)\s+i)\s+(?:work|intern)\s+(?:for|at|with\s+you|under)|"
+    r"(?:get|find|land|obtain(?:ing)?|secur(?:e|ing)|procur(?:e|ing)|give\s+me|offer\s+me)\s+"
+    r"(?:a\s+|an\s+)?(?:summer\s+|paid\s+|full-time\s+|part-time\s+)?(?:job|internship)|"
+    r"(?:need|apply\w*\s+(?:for|to|4))\s+(?:a\s+)?(?:job|work|internship)|"
+    r"(?:(?:want|like|love|hope|hoping)\s+to|(?:can|could|may)\s+i)\s+(?:(?:work|intern)\s+(?:and/or|and|or)\s+)?"
+    r"(?:work|intern)\s+(?:for|at|with\s+you|under)|"
     r"take\s+me\s+(?:in|on|into)|consider\s+me\s+for|(?:accept|consider)\s+my\s+(?:resume|cv|application)|"
     r"(?:work|join|be)\s+(?:(?:at|for|with|in)\s+)?(?:your|the)\s+(?:esteemed\s+|great\s+)?"
     r"(?:company|team|firm|agency|organi[sz]ation|org|lab))\b")
@@ -257,8 +281,17 @@ def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     return not negated(draft, m.start(), 25)
 
 
+# An introduction to someone is a bounded ask: the README's "an intro to a named person".
+_INTRO = re.compile(r"\bintroduc(?:e|ing) (?:me|us)\b|\bintro(?:duction)? (?:to|request)\b")
+
+
 def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
-    m = _VAGUE.search(draft.lower) or next((m for m in _JOB_ASK.finditer(draft.lower) if _asks_job(draft, m)), None)
+    m = _VAGUE.search(draft.lower)
+    if m:
+        return m.span()
+    if _INTRO.search(draft.lower) or _INTRO.search(draft.subject_lower):
+        return None
+    m = next((m for m in _JOB_ASK.finditer(draft.lower) if _asks_job(draft, m)), None)
     if m:
         return m.span()
     for m in _TITLE.finditer(draft.lower):
@@ -309,13 +342,15 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm looking for the perfect Director of Operations position with a company like Stripe.",
            'Need job as a frontend developer at Stripe.',
            "I'd like to be considered for a possible intern job at Stripe.",
-           "Could you refer me to the relevant hiring manager at Stripe?",),
+           "Could you refer me to the relevant hiring manager at Stripe?",
+           "I'm looking for my next role, ideally a Head of Marketing, at Stripe. Could you refer me?",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',
            'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
-           'I saw the opening: https://jobs.stripe.com/4f1c2e1us',),
+           'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
+           'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
@@ -336,13 +371,20 @@ VAGUE = Rule(
            "This is my resume. I want to work for you at Stripe.", "Please guide me how I can get job at Stripe.",
            "Do you know anyone who's hiring?", "Can you think of a company that needs someone with my background?",
            "Hi, can I work for you?", "Sir, please take me in your lab.", "Please accept my resume for consideration.",
-           "Need job as a frontend developer.", "Could you refer me at Stripe for some developer role?",),
+           "Need job as a frontend developer.", "Could you refer me at Stripe for some developer role?",
+           "I'd like to intern and/or work for you.",
+           "Would you feel comfortable telling your hiring manager about me?",
+           "If Stripe has anything relevant opening up, I'd appreciate a heads-up.",
+           "I'd love to be a part of such a dynamic environment.",
+           "Is there any possibility of procuring a summer internship at Stripe?",),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',
            "I'm not asking about other openings, just this Data Analyst role.",
            'Quick update: thanks to your referral I got the job! Thank you again for the referral.',
            "I'd love the opportunity to chat about your team's work on payments.",
-           "Last year I built Quotebook, instant quotes for print jobs.",),
+           "Last year I built Quotebook, instant quotes for print jobs.",
+           "I'm looking for a new job as a data analyst. Could you introduce me to Marcus Lee at Stripe?",
+           "Could you refer me to the right person to talk to at Stripe?",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
 
