@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 
 from protocol.page import DateParts, Experience, Profile, Role, Thread
 
+from companion.coach import analyze
 from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
 from companion.coach.matching import recipient_name, recipient_slug, same_company
@@ -40,6 +41,30 @@ def test_same_company_across_legal_suffixes_short_forms_and_acronyms():
     assert same_company("société générale", "Société Générale SA")
     assert not same_company("Bank of America", "Bank of the West")
     assert not same_company("Stripe", "Figma") and not same_company(None, "Stripe")
+
+
+def test_the_usual_short_name_of_a_company_is_the_company():
+    assert same_company("TCS", "Tata Consultancy Services")
+    assert same_company("IBM", "International Business Machines Corporation")
+    assert same_company("EY", "Ernst & Young") and same_company("P&G", "Procter & Gamble")
+    assert same_company("J.P. Morgan", "JPMorgan Chase & Co.")
+    assert same_company("Walt Disney", "The Walt Disney Company")
+    # Initials only where people use them: not for two words, nor a company's "& Co."
+    assert not same_company("LH", "Lumen Health") and not same_company("JC", "JPMorgan Chase & Co.")
+    assert not same_company("Home", "The Home Depot")
+
+
+def _mismatch(text: str, company: str) -> list:
+    ctx = CoachContext(surface="message", recipient_name="Sam Lee", company=company)
+    return [f for f in analyze(text, ctx).findings if f.code == "fact.company-mismatch"]
+
+
+def test_a_short_name_followed_by_a_city_is_not_a_wrong_company():
+    text = "I applied for the Data Architect opening at {} (job 2419981). Would you be open to referring me?"
+    assert _mismatch(text.format("TCS Stockholm"), "Tata Consultancy Services") == []
+    assert _mismatch(text.format("J.P. Morgan"), "JPMorgan Chase & Co.") == []
+    wrong = _mismatch(text.format("Google Stockholm"), "Tata Consultancy Services")
+    assert [text.format("Google Stockholm")[f.range.start:f.range.end] for f in wrong] == ["Google Stockholm"]
 
 
 def _at(company: str, start: int, end: int) -> Profile:

@@ -54,14 +54,28 @@ def company_aliases(name: str) -> tuple[str, ...]:
         aliases.add(paren.group(1).strip().lower())
         name = (name[: paren.start()] + name[paren.end():]).strip()
         aliases.add(name.lower())
+    name = re.sub(r"\b([A-Za-z])\.\s*(?=[A-Za-z]\b|[A-Za-z]\.)", r"\1", name)  # "J.P. Morgan" -> "JP. Morgan"
+    name = re.sub(r"\b([A-Z]{2,})\.\s*", r"\1", name)  # -> "JPMorgan"
     words = re.findall(r"[\w&+.'-]+", name.lower())
-    while len(words) > 1 and words[-1].strip(".") in _SUFFIXES:
+    while len(words) > 1 and (words[-1].strip(".") in _SUFFIXES or words[-1] == "&"):  # "Chase & Co."
         words.pop()
     if words:
         aliases.add(" ".join(words).strip("."))
         if len(words) > 1 and len(words[0]) >= 4 and words[0] not in _GENERIC_FIRST:
             aliases.add(words[0])
+        if len(words) > 2 and words[0] == "the":  # "The Walt Disney Company" -> "walt disney"
+            aliases.add(" ".join(words[1:]))
+        aliases.update(_initials(words))
     return tuple(sorted((a for a in aliases if len(a) >= 2), key=len, reverse=True))
+
+
+def _initials(words: list[str]) -> set[str]:
+    """What people call a long name by its initials: "Tata Consultancy Services" -> "tcs", "Ernst & Young"
+    -> "ey" and "e&y". Two-word names only around "&": "Lumen Health" is not "lh"."""
+    parts = [w for w in words if w not in ("the", "of", "and", "&") and w[0].isalpha()]
+    if "&" in words[1:-1] and len(parts) == 2:
+        return {parts[0][0] + parts[1][0], parts[0][0] + "&" + parts[1][0]}
+    return {"".join(w[0] for w in parts)} if len(parts) >= 3 else set()
 
 
 @lru_cache(maxsize=512)

@@ -53,13 +53,20 @@ _LEAD = (
     r"opportunit(?:y|ies)|req) (?:at|with)|\b(?:join|joining)(?: the team at| the .{1,30}? team at)?|"
     r"\bwork(?:ing)? (?:at|for)))"
 )
-_AS_IF = re.compile(WORD_START + "(?:" + _LEAD + r")[ \t]+((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
+_AS_IF = re.compile(WORD_START + "(?:" + _LEAD + r")[ \t]+((?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)"
+                    r"(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
     r"|\b(?:my|our|former|previous|past)(?: [\w-]+){0,2})\s*$"
 )
 _NOT_COMPANY = {"i", "my", "your", "you", "the", "a", "an", "linkedin", "this", "that", "our", "it"}
+
+
+def _names(said: str, company: str | None) -> bool:
+    """Whether `said`, or its first words, name `company`: "TCS Stockholm" names Tata Consultancy Services."""
+    words = said.split()
+    return any(same_company(" ".join(words[:n]), company) for n in range(len(words), 0, -1))
 
 
 def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
@@ -71,7 +78,7 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
     for m in _AS_IF.finditer(draft.text):
         said = m.group(3).rstrip(".’'")
-        if said.split()[0].lower() in _NOT_COMPANY or same_company(said, theirs) or same_company(said, own):
+        if said.split()[0].lower() in _NOT_COMPANY or _names(said, theirs) or _names(said, own):
             continue
         if _SELF_BEFORE.search(draft.lower[max(0, m.start() - 40):m.start()]):
             continue
