@@ -26,13 +26,16 @@ _TRIGGERS = re.compile(
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
     r"|(?P<oblige>i need you to\b|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
-    r"you have to\b|make sure (?:you|to)\b|i expect\b|i(?:'m| am) expecting\b|"
-    r"i demand\b|i insist\b|you should (?:refer|forward|pass)\b)"
+    r"you have to\b|make sure (?:you|to)\b|i expect\b|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
+    r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|get|give|find|put|help)\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     r"|(?P<guilt>how (?:much|badly) i need\b|i guess (?:there's |there is )?(?:no|you're not|you are not|you have no) interest|"
+    r"i guess you(?:'re| are) (?:too busy|busy|not interested)\b|"
+    r"(?:reply|respond|answer|write back) to people like me\b|"
+    r"(?:won't|will not|don't|do not) ignore (?:this|me|my)\b|like everyone else (?:did|does|has)\b|"
     r"(?:thought|expected|assumed) (?:i(?:'d| would)|to) (?:have )?hear(?:d)? (?:back )?from you\b|"
     r"you (?:make|made|keep|kept) (?:your )?(?:commitments?|promises?)\b|you promised\b|stick to (?:them|it|your word)\b|"
     r"remind you (?:how|that i|of my)\b|you (?:ignored|never answered|never replied|haven't bothered)\b|"
@@ -43,7 +46,8 @@ _TRIGGERS = re.compile(
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
     r"i'll be waiting\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
-    r"you won't regret\b|(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
+    r"you won't regret\b|surely you (?:can|could|will|would)\b|"
+    r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b))"
 )
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
@@ -54,7 +58,7 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?)\b")
-_WHO_COULD = re.compile(r"\b(?:who|able to)\b[^,.;]*$")
+_WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 _ACRONYMS = {
     "AWS", "GCP", "SQL", "API", "APIS", "HTML", "CSS", "JSON", "REST", "HTTP", "HTTPS", "NYU", "UCLA",
@@ -112,7 +116,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
             return False  # a question, a condition or your own aim: "if you need to", "I wanted to make sure"
         if draft.ends_in_question(start):
             return False  # "What is it you need to do?" asks; it does not order
-        return not (_OBSERVE.search(before) or negated(draft, start) or mood(draft, start) == "conditional")
+        conditional = mood(draft, start) == "conditional" and not draft.lower.startswith("you should", start)
+        return not (_OBSERVE.search(before) or negated(draft, start) or conditional)  # "…should be able to" obliges
     if kind == "urgent":
         if negated(draft, start):  # "not urgent", "no rush, not ASAP"
             return False
@@ -252,7 +257,11 @@ DEMANDING = Rule(
            "Can you offer me a job?", "Can you please give me an opportunity to work with your company?",
            "I really need this referral by Friday since the posting closes.", "Sir, please take me in your lab.",
            "Hire me as an intern and you will appreciate my presence.", "Are you going to call me or what?",
-           "I applied three times. The least you can do is call me.", "Can you find me something too?"),
+           "I applied three times. The least you can do is call me.", "Can you find me something too?",
+           "You're a manager there, so you should be able to get me an interview.",
+           "I'll expect your answer this week.", "I guess you're too busy to reply to people like me.",
+           "I hope you won't ignore this like everyone else did.",
+           "Surely you can put in a word for me."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
@@ -260,7 +269,8 @@ DEMANDING = Rule(
            "If you like my work, take a look and refer me.", "I look forward to your reply.",
            "I'd love to connect and help your team ship faster.", "E-mail me whenever you like.",
            "Just wanted to make sure you saw my last message.",
-           "Could you pass my resume on to contacts who might be able to hire me?"),
+           "Could you pass my resume on to contacts who might be able to hire me?",
+           "I think you should be able to see my application in the portal."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
