@@ -12,7 +12,7 @@ _CONFIDENTIAL = re.compile(
     r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) (?:pay|make|earn|get paid)\b"
     r"|\bwhat (?:do|does) (?:you|they|[a-z]+) (?:make|earn)\b|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
-    r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen) "
+    r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen|system design|behaviou?ral) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
     r"|\bwhat (?:questions|problems) (?:they|you|the team|the interviewers?) (?:ask|use|give)\b"
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info)\b"
@@ -20,7 +20,10 @@ _CONFIDENTIAL = re.compile(
     r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing)\b"
     r"|\bhow many (?:people|candidates|others) (?:applied|are applying|are interviewing)\b"
     r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:(?:upcoming|planned|recent|the) )?(?:layoffs?|lay-offs?|restructuring|reorg)\b"
-    r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b)"
+    r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
+    r"|\btake-?home (?:assignments?|exercises?|tests?|tasks?|projects?|challenges?)\b"
+    r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity)\b"
+    r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b)"
 )
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
 _ASKING = re.compile(
@@ -42,9 +45,13 @@ CONFIDENTIAL = phrase_rule(
     "Ask only for what they can share: what the team is like, how they found the interview process in "
     "general, or whether they'd be comfortable referring you.",
     skip=_not_an_ask, severity="error",
-    fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',),
+    fires=('Could you share the salary band for the role?', 'How much do you make?',
+           'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',
+           'Could you share the system design questions they ask?', "What's the comp for that level?",
+           'Could you send me the take-home assignment from last year?',
+           'Could you tell me roughly how many people the platform org plans to hire next year?',),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
-           'Could you forward my resume for any internal postings?',),
+           'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 
