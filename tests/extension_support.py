@@ -179,6 +179,22 @@ class Squatter:
 # --- the browser -----------------------------------------------------------------------------------
 
 
+# Day headings to show as so many days before today: a thread whose ask waits for an answer is a
+# follow-up only within two months, so the saved dates are moved to a week ago.
+_RECENT_DAYS = {"classic_thread_followup.html": {"Mar 3": 10, "Mar 5": 8}}
+
+
+def recent(name: str) -> str:
+    """The fixture page `name`, its day headings moved near today where _RECENT_DAYS says."""
+    from datetime import date, timedelta
+
+    html = (FIXTURES / name).read_text()
+    for shown, days in _RECENT_DAYS.get(name, {}).items():
+        day = date.today() - timedelta(days=days)
+        html = html.replace(f">{shown}</time>", f">{day:%b} {day.day}</time>")
+    return html
+
+
 def serve_fixtures(context) -> None:
     """Answer LinkedIn and example.com from fixtures; abort every other request (no network)."""
 
@@ -188,7 +204,7 @@ def serve_fixtures(context) -> None:
         path = urlparse(route.request.url).path
         name = LINKEDIN_PAGES.get(path)
         if name:
-            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=(FIXTURES / name).read_text())
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=recent(name))
         else:
             route.fulfill(status=404, content_type="text/html", body="<!DOCTYPE html><title>Not found | LinkedIn</title>")
 

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from protocol.page import PageResult, Profile
 from companion.cli import main
 from companion.coach import CoachContext, analyze
 from conftest import SHARED
+from thread_times import moved
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_PAGE = SHARED / "fixtures" / "linkedin" / "sdui-1st-degree_2026-03.html"
@@ -169,12 +171,36 @@ def test_page_flag_without_url(capsys, draft):
     assert code == 1 and "fact.name-mismatch" in {f["code"] for f in json.loads(out)["findings"]}
 
 
-def test_a_message_under_ones_own_unanswered_message_is_coached_as_a_follow_up(capsys, draft):
+def _thread_page(tmp_path, days_ago: float) -> str:
+    """The saved thread (the user wrote last, after asking for a chat), its last message `days_ago`."""
+    html = (REPO / "tests" / "fixtures" / "linkedin" / "classic_messaging_thread.html").read_text()
+    page = tmp_path / f"thread-{days_ago}.html"
+    page.write_text(moved(html, datetime.now(timezone.utc) - timedelta(days=days_ago)))
+    return str(page)
+
+
+def test_a_message_under_ones_own_unanswered_message_is_coached_as_a_follow_up(capsys, draft, tmp_path):
     """The CLI decides the surface from the page as the companion does for the extension."""
-    thread = REPO / "tests" / "fixtures" / "linkedin" / "classic_messaging_thread.html"  # the user wrote last
-    _, out, _ = run(capsys, draft("Hi Daniel, just following up on my note."), "--page", str(thread), "--json")
-    assert json.loads(out)["surface"] == "follow_up"
-    _, out, _ = run(capsys, draft("Hi Daniel, just following up on my note."), "--json")
+    nudge = draft("Hi Daniel, just following up on my note.")
+    _, out, _ = run(capsys, nudge, "--page", _thread_page(tmp_path, 8), "--json")
+    fb = json.loads(out)
+    assert fb["surface"] == "follow_up" and "followup.ok" in {f["code"] for f in fb["findings"]}
+    _, out, _ = run(capsys, nudge, "--json")
+    assert json.loads(out)["surface"] == "message"
+
+
+def test_a_conversation_gone_cold_is_written_to_afresh(capsys, draft, tmp_path):
+    _, out, _ = run(capsys, draft("Hi Daniel, just following up on my note."), "--page", _thread_page(tmp_path, 90),
+                    "--json")
+    fb = json.loads(out)
+    [ok] = [f for f in fb["findings"] if f["code"] == "followup.ok"]
+    assert fb["surface"] == "message" and "90 days" in ok["message"] and "fresh message" in ok["message"]
+    assert not ok.get("suggestion")  # no "back to the top of your inbox" after three months
+
+
+def test_a_thank_you_under_ones_own_message_is_not_a_follow_up(capsys, draft, tmp_path):
+    thanks = draft("Daniel, I just wanted to say thank you for the referral. I start on Monday!")
+    _, out, _ = run(capsys, thanks, "--page", _thread_page(tmp_path, 8), "--json")
     assert json.loads(out)["surface"] == "message"
 
 

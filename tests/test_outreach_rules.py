@@ -162,3 +162,31 @@ def test_cold_ask_to_a_connection_does_not_call_them_a_stranger():
     assert "a connection they have never talked to" in connected.message and "stranger" not in connected.message
     stranger = codes(ask, profile=Profile(slug="ana", name="Ana Lopez", degree=2))["relationship.cold-ask"]
     assert "a stranger" in stranger.message
+
+
+def _said(*msgs) -> Thread:
+    return Thread(participant=Profile(slug="lena", name="Lena Fischer"),
+                  messages=[ThreadMessage(sender=who, text=text, sent_at_ms=at(days)) for who, text, days in msgs])
+
+
+def test_a_thread_ending_with_a_pleasantry_leaves_nothing_to_follow_up():
+    from companion.coach import analyze
+
+    ask = "Hi Lena, I applied for the Junior UX Researcher role (job 3381). Would you be comfortable referring me?"
+    chat = _said(("them", "Great meeting you at the meetup!", 12), ("me", "Likewise! Happy new year.", 10))
+    assert analyze(ask, CoachContext(surface="message", thread=chat, now=NOW)).surface == "message"
+    asked = _said(("them", "Great meeting you at the meetup!", 12), ("me", "Could we chat about the team?", 10))
+    assert analyze(ask, CoachContext(surface="message", thread=asked, now=NOW)).surface == "follow_up"
+    thanks = "Hi Lena, thank you so much for the referral! I start on Monday."
+    assert analyze(thanks, CoachContext(surface="message", thread=asked, now=NOW)).surface == "message"
+
+
+def test_an_ask_unanswered_for_two_months_is_written_to_afresh(tmp_path):
+    from companion.coach import analyze
+
+    nudge = "Hi Ana, just checking in on my message about the referral. Thanks!"
+    for days, surface in ((20, "follow_up"), (75, "message")):
+        view = make_view(tmp_path / str(days), ("ana", at(days)))
+        fb = analyze(nudge, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="ana"))
+        [ok] = [f for f in fb.findings if f.code == "followup.ok"]
+        assert fb.surface == surface and ("fresh message" in ok.message) == (days == 75)

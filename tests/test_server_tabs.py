@@ -3,10 +3,12 @@ page without a re-upload, the companion decides a follow-up from the thread, the
 carries the recipient's outreach entry, and a connection keeps a bounded number of contexts."""
 
 import json
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from conftest import recv_json
+from thread_times import moved
 
 from companion.session import MAX_TABS
 
@@ -30,7 +32,10 @@ class Client:
         return reply["result"]
 
     async def page(self, tab: int, url: str, name: str) -> dict:
-        return await self.call("page", url=url, html=(FIXTURES / name).read_text(encoding="utf-8"), tab=tab)
+        html = (FIXTURES / name).read_text(encoding="utf-8")
+        if "messaging" in url:  # the thread's last message a week ago, as if just saved: a follow-up is due
+            html = moved(html, datetime.now(timezone.utc) - timedelta(days=8))
+        return await self.call("page", url=url, html=html, tab=tab)
 
     async def draft(self, tab: int | None, surface: str = "message") -> dict:
         fields = {"tab": tab} if tab is not None else {}

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from companion.cli import DATA_DIR_HELP, fail
 from companion.cli.terminal import safe
+from companion.coach.due import COLD_DAYS
 from companion.store.db import STATES
 
 
@@ -112,6 +113,12 @@ def who(r) -> str:
     return (r.name or r.slug) + (f" at {r.company}" if r.company else "")
 
 
+def _days_since(iso_time: str | None) -> float:
+    if not iso_time:
+        return 0.0
+    return (datetime.now(timezone.utc) - datetime.fromisoformat(iso_time)).total_seconds() / 86400
+
+
 def _due(entries, as_json: bool) -> int:
     items = sorted((e for e in entries if e.due is not None and e.due.due_now), key=lambda e: e.due.since)
     if as_json:
@@ -127,6 +134,8 @@ def _due(entries, as_json: bool) -> int:
         kind, since = e.due.kind, e.due.since
         when = (since if kind in ("thank", "update") else e.last_contact or "")[:10]
         late = " (over two weeks ago: say so lightly)" if e.due.late else ""
+        if kind == "follow_up" and _days_since(e.last_contact) >= COLD_DAYS:
+            late = " (over two months ago: too late for a reminder; write afresh or let it go)"
         print(f"{since[:10]}  {NEXT[kind]:<11}  {safe(who(e.recipient))}: {WHY[kind].format(last=when)}{late}")
         print(f"            {safe(profile_link(e.recipient))}")
     return 0

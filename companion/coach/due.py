@@ -13,6 +13,7 @@ from companion.coach.outreach_view import RecipientLog
 
 WAIT_DAYS = 7
 LATE_DAYS = 14
+COLD_DAYS = 60  # after two months unanswered a reminder makes no sense: write afresh, or not at all
 MAX_FOLLOW_UPS = 2
 DAY_MS = 86_400_000
 FINISHED = frozenset({"declined", "hired", "closed"})

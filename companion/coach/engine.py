@@ -14,10 +14,10 @@ from protocol.feedback import Feedback, Finding, Severity, Surface
 from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import unanswered
-from companion.coach.intent import asks
+from companion.coach.due import COLD_DAYS, DAY_MS, unanswered
+from companion.coach.intent import asks, requests
 from companion.coach.matching import recipient_log
-from companion.coach.outreach_view import OutreachLog, to_ms
+from companion.coach.outreach_view import OutreachLog, message_times, to_ms
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
@@ -175,21 +175,27 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     from companion.coach.registry import RULES
     from companion.coach.report import build_feedback
 
-    if ctx.surface == "message" and _awaiting_reply(ctx):
-        ctx = replace(ctx, surface="follow_up")
     draft = AnalysedDraft(text, subject=ctx.subject)
+    if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx):
+        ctx = replace(ctx, surface="follow_up")
     findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet
     return build_feedback(draft, ctx, findings, version)
 
 
 def _awaiting_reply(ctx: CoachContext) -> bool:
-    """Whether the user's last message to this person is unanswered, so what they write now is a
-    follow-up: the thread on the page says so, else the outreach log (an ask still open; a
-    connection note is not an ask to follow up on)."""
-    thread = ctx.thread
+    """Whether the user wrote last and asked something this person has not answered, so what they
+    write now is a follow-up: the thread on the page says so, else the outreach log (an ask still
+    open; a connection note is not an ask to follow up on). Not after COLD_DAYS: a conversation
+    that old is written to afresh."""
+    thread, now_ms = ctx.thread, to_ms(ctx.now)
     if thread is not None and thread.messages:
-        return thread.messages[-1].sender == "me"
+        if thread.messages[-1].sender != "me" or not any(
+                m.sender == "me" and requests(AnalysedDraft(m.text)) for m in thread.messages):
+            return False  # "Great meeting you!" / "Likewise! Happy new year.": nothing to follow up on
+        mine = message_times(thread)[0]
+        return not mine or now_ms - mine[-1] < COLD_DAYS * DAY_MS
     rec = recipient_log(ctx)
     if rec is None or rec.state != "asked" or not rec.sent or rec.sent[-1].surface == "connection_note":
         return False
-    return bool(unanswered([s.at_ms for s in rec.sent], rec.replies, to_ms(ctx.now))[0])
+    waiting = unanswered([s.at_ms for s in rec.sent], rec.replies, now_ms)[0]
+    return bool(waiting) and now_ms - waiting[-1] < COLD_DAYS * DAY_MS

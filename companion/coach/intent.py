@@ -26,7 +26,12 @@ _REQUEST = re.compile(
     r"my application|please|let me know (?:if|whether))")
 
 
+def requests(draft: AnalysedDraft) -> bool:
+    """Whether the text makes a request in so many words (a question, "would you", "please"…):
+    "Likewise! Happy new year." ends a conversation without one."""
+    return "?" in draft.text or bool(_REQUEST.search(draft.lower))
+
+
 def asks(draft: AnalysedDraft) -> bool:
     """Whether the draft asks them for something (worked out once per draft)."""
-    return draft.remember("asks", lambda: "?" in draft.text or bool(_REQUEST.search(draft.lower))
-                          or not _DONE.search(draft.lower))
+    return draft.remember("asks", lambda: requests(draft) or not _DONE.search(draft.lower))

@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import LATE_DAYS, WAIT_DAYS, follow_up_due, unanswered
+from companion.coach.due import COLD_DAYS, LATE_DAYS, WAIT_DAYS, follow_up_due, unanswered
 from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.matching import first_name, recipient_company, recipient_log
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
@@ -68,6 +68,14 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
     if due is None or due.kind != "follow_up" or not due.is_due(to_ms(ctx.now)):
         return
     days = due.days(to_ms(ctx.now))
+    if days >= COLD_DAYS:
+        yield OK.finding(
+            f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no reply: "
+            "too long for a reminder, and the posting may be gone. If you still want to write, send a fresh "
+            "message that stands on its own (who you are, what you want now) and do not ask about the old one.",
+            data={"last_sent": iso(unanswered[-1]), "days": round(days, 1)},
+        )
+        return
     text = _reminder(ctx, rec, days)
     late = " It has been a while, so say so lightly." if due.late else ""
     if due.unanswered > 1:
