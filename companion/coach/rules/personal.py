@@ -5,16 +5,16 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, names_a_mutual, recipient_company, same_company
-from companion.coach.rules.relationship import TALKED_BEFORE, claims_shared
+from companion.coach.rules.relationship import SHARED_PAST, TALKED_BEFORE, claims_shared
 
 # Something true of this recipient or of a real shared history (the dev set README's definition):
 # how you met or talked before, a named mutual contact, their own post/talk/project, their career
 # move, their team's specific work. A shared skill community ("fellow Laravel developer") is not.
 _SPECIFIC = re.compile(
     WORD_START + r"(?:"
-    r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:both|worked|studied|were|overlapped|spoke|chatted|talked)|"
-    r"we(?:'re| are) both|(?:know|have) [^.!?\n]{1,60} in common|"
-    + TALKED_BEFORE + "|"
+    r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:worked|studied|were|overlapped|spoke|chatted|talked)|"
+    r"(?:know|have) [^.!?\n]{1,60} in common|"
+    + TALKED_BEFORE + "|" + SHARED_PAST + "|"
     # "also"/"too" after "you" marks what you share: "you also attended Turing", "you've also made that leap".
     r"you(?:'ve| have)? (?:also|too) (?!for\b|to\b)[a-z]+|"
     # Their own career move. (A bare "Long time no talk" claims a history but names none of it.)
@@ -28,10 +28,8 @@ _SPECIFIC = re.compile(
     r"worked (?:together|(?:with|for|under) you)|(?:our |my )?(?:past |previous )?work(?:ing)? together|you and i|"
     r"i (?:also|too) (?:went to|studied at|attended|graduated from)|"
     r"(?:saw|heard|watched|had) you (?:talk|speak|present)|you (?:talking|speaking|presenting) (?:at|about|on)|"
-    r"fellow (?:\w+ ){0,4}(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
     r"alum(?:ni|na|nus|s)?|classmates?|"
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
-    r"(?:same|our) (?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
     r"our (?:previous |last |recent |earlier )?(?:conversation|chat|call|discussion|meeting|exchange)|"
     r"you (?:mentioned|suggested|recommended|told me)|"
     r"your (?:advice|insights?|guidance|perspective|point|take) (?:on|about)|"

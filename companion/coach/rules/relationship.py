@@ -13,6 +13,12 @@ from companion.coach.matching import find_company, recipient_company, same_emplo
 # Talking before, placed in time or place: "talking to you at the SQL user group", "speaking with me yesterday".
 TALKED_BEFORE = (r"(?:talking|speaking|chatting|meeting)\s+(?:to\s+|with\s+)?(?:you|me)\s+"
                  r"(?:at|during|on|last|yesterday|earlier|today|this\s+(?:morning|afternoon|week))")
+# A past the two share, said in so many words: "fellow DePaul grad", "your alma mater", "we both spent
+# time at Stripe", "our Microsoft days", "the same cohort". personal.generic and relationship.cold-ask
+# both accept it.
+SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
+               r"alma\s+mater|we(?:'re|\s+are)?\s+both|our\s+(?:[\w.'’-]+\s+){1,2}days|"
+               r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)")
 # "I also started my career there", "I too interned at Stripe": the writer was where the recipient is.
 _ALSO_WAS = re.compile(
     r"\bi (?:also|too) (?:\w+ ){0,3}?(?:worked|work|studied|interned|started|began|spent|graduated|went|was)\b"
