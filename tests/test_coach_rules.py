@@ -293,6 +293,13 @@ def test_a_thank_you_that_asks_nothing_is_not_coached_as_an_ask():
     assert {f.code for f in analyze(asking, CoachContext(surface="message")).findings} & ASK_RULES
 
 
+def test_a_thank_you_without_the_words_thank_you_for_is_still_a_thank_you():
+    note = ("Daniel, I just wanted to say thank you. I didn't get the SRE role in the end, but your referral got "
+            "me the interview and the feedback was really useful. I'm grateful you took the time.")
+    fb = analyze(note, CoachContext(surface="message", recipient_name="Daniel Okoye", company="Kite Payments"))
+    assert {f.code for f in fb.findings} & ASK_RULES == set()
+
+
 def test_shouting_fix_lowercases_and_stacked_marks_collapse():
     text = "PLEASE HELP me!!!"
     by_words = {span_text(text, f): f.fix.replacement for f in findings(text, "tone.demanding")}

@@ -190,3 +190,21 @@ def test_an_ask_unanswered_for_two_months_is_written_to_afresh(tmp_path):
         fb = analyze(nudge, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="ana"))
         [ok] = [f for f in fb.findings if f.code == "followup.ok"]
         assert fb.surface == surface and ("fresh message" in ok.message) == (days == 75)
+
+
+def test_once_they_agreed_nothing_is_a_follow_up_or_a_cold_ask(tmp_path):
+    from companion.coach import analyze
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("dana", "message", "Hi Dana, could you refer me for the Backend Engineer role at Acme?", at(11), at(11))
+    db.update("dana", at(1), state="agreed")
+    view = db.load()
+    db.close()
+    waiting = _said(("them", "Great to meet you!", 12), ("me", "Would you be open to referring me?", 11))
+    for text in ("Hi Dana, just bumping this in case it got buried. Any update on the referral?",
+                 "Hi Dana, thank you again for agreeing to refer me! I submitted my application today."):
+        fb = analyze(text, CoachContext(surface="message", outreach=view, thread=waiting, now=NOW,
+                                        recipient_slug="dana"))
+        codes_ = {f.code for f in fb.findings}
+        assert fb.surface == "message" and not codes_ & {"followup.ok", "followup.stop", "followup.too-soon"}
+        assert not codes_ & {"ask.role-missing", "relationship.cold-ask", "courtesy.out-missing", "materials.missing"}

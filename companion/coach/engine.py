@@ -14,7 +14,7 @@ from protocol.feedback import Feedback, Finding, Severity, Surface
 from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import COLD_DAYS, DAY_MS, unanswered
+from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered
 from companion.coach.intent import asks, requests
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
@@ -176,6 +176,9 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     from companion.coach.report import build_feedback
 
     draft = AnalysedDraft(text, subject=ctx.subject)
+    rec = recipient_log(ctx)
+    if rec is not None and rec.state in THANK_KIND:
+        draft.memo["asks"] = False  # they agreed or referred: what is written now thanks or updates them
     if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx):
         ctx = replace(ctx, surface="follow_up")
     findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet
@@ -188,14 +191,16 @@ def _awaiting_reply(ctx: CoachContext) -> bool:
     open; a connection note is not an ask to follow up on). Not after COLD_DAYS: a conversation
     that old is written to afresh."""
     thread, now_ms = ctx.thread, to_ms(ctx.now)
+    rec = recipient_log(ctx)
+    if rec is not None and rec.state != "asked":
+        return False  # the log knows better than the page: they agreed, referred, or it is over
     if thread is not None and thread.messages:
         if thread.messages[-1].sender != "me" or not any(
                 m.sender == "me" and requests(AnalysedDraft(m.text)) for m in thread.messages):
             return False  # "Great meeting you!" / "Likewise! Happy new year.": nothing to follow up on
         mine = message_times(thread)[0]
         return not mine or now_ms - mine[-1] < COLD_DAYS * DAY_MS
-    rec = recipient_log(ctx)
-    if rec is None or rec.state != "asked" or not rec.sent or rec.sent[-1].surface == "connection_note":
+    if rec is None or not rec.sent or rec.sent[-1].surface == "connection_note":
         return False
     waiting = unanswered([s.at_ms for s in rec.sent], rec.replies, now_ms)[0]
     return bool(waiting) and now_ms - waiting[-1] < COLD_DAYS * DAY_MS

@@ -14,7 +14,10 @@ _DONE = re.compile(
     r"\b(?:referr(?:al|ing)|recommend\w*|intro\w*|advice|insights?|support|letter|reference|putting|passing|"
     r"forwarding|sharing|telling|(?:the|our|your) (?:chat|call|conversation|talk|meeting)|"
     r"(?:chatting|speaking|talking|meeting) with me|(?:taking|making) (?:the )?time to (?:chat|talk|speak|meet|write))"
-    r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know)\b")
+    r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know)\b"
+    # "I just wanted to say thank you", "your referral got me the interview"
+    r"|\bwant(?:ed)? to (?:say )?(?:a (?:big |quick )?)?(?:thank you|thanks)\b"
+    r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help) (?:got|helped|landed|made|led)\b")
 # What asks, besides a question mark: "would you…", "I'd love…", "I'd be grateful for a referral",
 # "please…", "I'm interested in…", "following up on my application", "let me know if you'd be open to…".
 _REQUEST = re.compile(

@@ -27,6 +27,8 @@ def _due(ctx: CoachContext):
     """(the follow-up item or None, times of the user's messages since their last reply, that reply
     or None, the recipient's log), from the log and the thread together."""
     rec = recipient_log(ctx)
+    if rec is not None and rec.state != "asked":
+        return None, [], None, rec  # they agreed, referred or it ended: nothing to nudge about
     t_mine, t_theirs = message_times(ctx.thread)
     now_ms = to_ms(ctx.now)
     mine = _merge([s.at_ms for s in rec.sent] if rec else [], t_mine)
