@@ -196,7 +196,8 @@ def test_once_they_agreed_nothing_is_a_follow_up_or_a_cold_ask(tmp_path):
     from companion.coach import analyze
 
     db = LogDB.in_dir(tmp_path)
-    db.record_sent("dana", "message", "Hi Dana, could you refer me for the Backend Engineer role at Acme?", at(11), at(11))
+    ask = "Hi Dana, could you refer me for the Backend Engineer role at Acme?"
+    db.record_sent("dana", "message", ask, at(11), at(11))
     db.update("dana", at(1), state="agreed")
     view = db.load()
     db.close()
