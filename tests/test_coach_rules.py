@@ -33,7 +33,7 @@ FIRES = [
     ("ask.company-missing", "message", "Could you refer me for the Data Analyst role? Thanks!", {}),
     ("ask.company-missing", "message", "Could you refer me for the Data Analyst role at your company?", {"company": "Stripe"}),
     ("ask.company-missing", "message", "I worked at Google. Could you refer me for the Data Analyst role?", {}),
-    ("ask.company-missing", "message", "You know Amara Okafor. Could you introduce me to Amara Okafor?", {}),
+    ("ask.company-missing", "message", "I spoke to Amara Okafor. Could you refer me for the Data Analyst role?", {}),
     ("ask.company-missing", "message", "Could you refer me? https://www.linkedin.com/jobs/view/3912345678", {}),
     ("ask.company-missing", "message", "Refer me? https://boards.greenhouse.io/embed/job_app?token=58392", {}),
     ("ask.company-missing", "message", "Could you refer me for this role? https://apply.workable.com/j/ABC123", {}),

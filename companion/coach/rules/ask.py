@@ -267,10 +267,10 @@ def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
     return draft.remember("ask.vague", lambda: _find_vague(draft))
 
 
-# A bare plural ("roles", "jobs") is about openings only in a sentence that asks or seeks: "print jobs"
-# in a list of projects is not.
+# A bare plural ("roles", "jobs") is an ask only in a sentence that asks: not "print jobs" in a list of
+# projects, nor "I'm exploring media strategy roles" (the dev set README: describing a search is no ask).
 _BARE_PLURALS = frozenset({"positions", "jobs", "roles", "internships", "postings"})
-_SEEKS = re.compile(r"\byou|\?|\b(?:i'm|i am|looking|seeking|exploring|interested|advice)\b")
+_SEEKS = re.compile(r"\byou|\?|\badvice\b")  # not "I'm exploring media roles": that describes a search
 
 
 def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
@@ -319,23 +319,32 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
         )
 
 
-# A bounded ask (the dev set README's word): a short chat, a coffee, their advice. It is how rapport
-# starts, and it needs no role; with a referral or job ask beside it, the role is needed again.
+# A bounded ask (the dev set README's word): a short chat, a coffee, a question, their advice, a
+# LinkedIn recommendation, an introduction. It is how rapport starts and needs no role, company,
+# resume or pitch; with a referral or job ask beside it, those are needed again.
 _BOUNDED = re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?(?:minute|min)s?\b|\bcoffee\b|"
-                      r"\bquick (?:chat|call)\b|\bpick your brain\b|\byour (?:advice|perspective)\b")
+                      r"\bquick (?:chat|call)\b|\bpick your brain\b|\byour (?:advice|perspective)\b|"
+                      r"\b(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?questions?\b|"
+                      r"\bswap notes\b|\blinkedin recommendation\b|\bintroduc(?:e|ing) (?:me|us)\b")
 
 
-def _names_role_or_asks_no_job(draft: AnalysedDraft) -> bool:
-    return names_role(draft) or bool(_BOUNDED.search(draft.lower)) and _vague_span(draft) is None
+_REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b")
+
+
+def bounded_ask(draft: AnalysedDraft) -> bool:
+    """Whether all the draft asks is bounded: no referral ("I'm not asking for a referral" is none)
+    and no job asked for beside it."""
+    return draft.remember("ask.bounded", lambda: bool(_BOUNDED.search(draft.lower)) and _vague_span(draft) is None
+                          and all(negated(draft, m.start(), 25) for m in _REFERRAL.finditer(draft.lower)))
 
 
 ROLE_MISSING = missing_phrase_rule(
-    "ask.role-missing", _names_role_or_asks_no_job,
+    "ask.role-missing", names_role,
     "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
     "their referral tool, so they cannot act on the ask as written.",
     "Name the exact role and, if you have it, the job ID or link, e.g. \"I'm applying for the [role title] "
     "role (job ID [number]).\"",
-    severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
+    severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True, abstains=bounded_ask,
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',
@@ -350,16 +359,18 @@ ROLE_MISSING = missing_phrase_rule(
            'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
-           'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',),
+           'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',
+           "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
-    checklist="specific", judges_ask=True,
+    checklist="specific", judges_ask=True, abstains=bounded_ask,
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
-           "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",),
+           "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",
+           "Could I ask you a few quick questions about what your team looks for in new grads?",),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(
@@ -384,7 +395,8 @@ VAGUE = Rule(
            "I'd love the opportunity to chat about your team's work on payments.",
            "Last year I built Quotebook, instant quotes for print jobs.",
            "I'm looking for a new job as a data analyst. Could you introduce me to Marcus Lee at Stripe?",
-           "Could you refer me to the right person to talk to at Stripe?",),
+           "Could you refer me to the right person to talk to at Stripe?",
+           "I'm exploring media strategy roles in NYC and would love to swap notes over a quick call.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
 

@@ -3,6 +3,7 @@
 import re
 
 from companion.coach.engine import missing_phrase_rule
+from companion.coach.rules.ask import bounded_ask
 
 _FIT = re.compile(
     r"\b(?:i'm an? |i am an? |i've been |i have been |i was an? |i spent |i've spent |i have spent |"
@@ -31,11 +32,13 @@ MISSING = missing_phrase_rule(
     "Add one or two sentences: your current role or study, years of relevant "
     "experience, and one concrete result that matches the role.",
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
+    abstains=bounded_ask,
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
-           "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed."),
+           "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
+           "Would you be willing to write a short LinkedIn recommendation about our work on the audit?"),
 )
 
 RULES = [MISSING]

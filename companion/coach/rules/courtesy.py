@@ -3,6 +3,7 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
+from companion.coach.rules.ask import bounded_ask
 from companion.coach.engine import missing_phrase_rule
 
 _GRATITUDE = re.compile(
@@ -137,10 +138,11 @@ MATERIALS_MISSING = missing_phrase_rule(
     "one up front saves them a round trip.",
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    rationale="Referral forms need a resume; offering it up front saves a round trip.",
+    abstains=bounded_ask, rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
-           "Here's a link to my calendly: calendly.com/sam-lee/15min"),
-    quiet=("Happy to send my resume.", "My portfolio: https://example.com/work", "I've attached my CV."),
+           "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),
+    quiet=("Happy to send my resume.", "My portfolio: https://example.com/work", "I've attached my CV.",
+           "Would you have 15 minutes for a call about how your team is organized?"),
 )
 
 RULES = [GRATITUDE_MISSING, OUT_MISSING, TIME_MISSING, MATERIALS_MISSING]
