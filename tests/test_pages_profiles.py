@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from protocol.page import Profile
+
 from companion.pages import parse_snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
@@ -112,7 +114,20 @@ def test_sdui_third_degree_without_mutuals():
     p = parse("sdui_profile_3rd_invite_dialog.html").profile
     assert (p.name, p.degree, p.pending_invite) == ("Yusuf Demir", 3, False)
     assert (p.headline, p.location) == ("Data Engineer at Tidewater Analytics", "Istanbul, Türkiye")
-    assert p.mutual_count is None and p.current_company is None
+    assert p.mutual_count is None
+    assert p.current_company == "Tidewater Analytics"  # no company line: the headline's "… at Company"
+
+
+def test_a_headline_names_the_company_only_where_they_are_now():
+    from companion.pages.entries import fill_current
+
+    for headline, company in (("Engineering Manager at Nimbus Labs | Platform teams", "Nimbus Labs"),
+                              ("SWE @ Google, ex-Meta", "Google"), ("Looking at new opportunities", None),
+                              ("Incoming SWE Intern at Google", None), ("Student at University of Waterloo", None),
+                              ("Former PM at Meta · Advisor", None), ("Data Scientist | Python", None)):
+        p = Profile(slug="x", name="X", headline=headline)
+        fill_current(p, [])
+        assert p.current_company == company, headline
 
 
 def test_page_in_french_ui():

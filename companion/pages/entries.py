@@ -4,6 +4,7 @@ Fields are placed by position around the one field that is a date range (dates.i
 no label text such as "Full-time" or "Present" is needed (docs/pages.md).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from protocol.page import Education, Experience, Profile, Role
@@ -82,8 +83,16 @@ def read_sections(profile: Profile, experience_node, education_node, read) -> No
         profile.education = [e for e in map(education, read(education_node)) if e is not None]
 
 
+# "Engineering Manager at Nimbus Labs | Platform teams": the name after " at " or " @ ". Not where
+# they will be, were, or study: "Incoming intern at", "Former PM at", "Student at".
+_HEADLINE_AT = re.compile(r"(?:^|\s)(?:at|@)\s+([A-Z0-9][^|·•,;()]*?)\s*(?:[|·•,;(]|$)")
+_NOT_THERE_NOW = re.compile(r"(?i)\b(?:incoming|future|former|formerly|ex|previously|student|studying|aspiring|"
+                            r"seeking|looking|open to|intern(?:ing)? candidate)\b")
+
+
 def fill_current(profile: Profile, line_parts: list[str]) -> None:
-    """Current title/company: an ongoing role when Experience is loaded; else the top card line."""
+    """Current title/company: an ongoing role when Experience is loaded; else the top card line;
+    else the headline ("… at Company")."""
     if profile.experience is not None:
         current = next(((r.title, e.company) for e in profile.experience for r in e.roles if r.current), None)
         if current:
@@ -92,6 +101,9 @@ def fill_current(profile: Profile, line_parts: list[str]) -> None:
     schools = {e.school for e in profile.education or [] if e.school}
     if len(line_parts) >= 2 or (len(line_parts) == 1 and line_parts[0] not in schools):
         profile.current_company = line_parts[0]
+    elif profile.headline and (found := _HEADLINE_AT.search(profile.headline)) \
+            and not _NOT_THERE_NOW.search(profile.headline, 0, found.start()):
+        profile.current_company = found.group(1)
 
 
 def is_entry_link(node) -> bool:
