@@ -469,6 +469,8 @@ def test_hiring_manager_is_still_not_a_role():
     ("I saw Brightwave is scaling the marketing team. Could you refer me for the Head of Marketing role?", True),
     ("I'd love to work with your Company. Could you refer me for the Data Analyst role?", False),
     ("I have two years of experience at Nagarro. Could you refer me for the Data Analyst role?", False),
+    ("I saw Acme Robotics has an opening for a Senior Embedded Engineer (R-20311). Could you refer me?", True),
+    ("I really want to work at Lumen Health. Could you refer me for the Senior PM role (job 44120)?", True),
 ])
 def test_company_named_without_a_profile(text, named):
     ctx = CoachContext(surface="message")

@@ -147,11 +147,11 @@ _NOT_ORG = {
 _SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my|years of experience)\b(?:(?!\byou)[^.;!?])*$")
 # What makes "at X" the company asked about even in a sentence about yourself.
 _ORG_CUE = re.compile(
-    r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|"
+    r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|work at|"
     r"excited|love to|dream|hiring|career|team|considered|curious|learn more)"
 )
 _ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
-                         r"scaling|growing)|posted)\b"
+                         r"scaling|growing)|posted|has (?:an? |several |a few )?(?:new )?(?:openings?|roles?|positions?))\b"
                          r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)\w")  # "Shopify's team"
 # Tools and skills follow "experience with" or "proficient in", people "connected with" or "introduce
 # me to": none of them is an employer.
