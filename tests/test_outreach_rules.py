@@ -209,3 +209,15 @@ def test_once_they_agreed_nothing_is_a_follow_up_or_a_cold_ask(tmp_path):
         codes_ = {f.code for f in fb.findings}
         assert fb.surface == "message" and not codes_ & {"followup.ok", "followup.stop", "followup.too-soon"}
         assert not codes_ & {"ask.role-missing", "relationship.cold-ask", "courtesy.out-missing", "materials.missing"}
+
+
+def test_a_reply_in_a_conversation_is_not_judged_as_cold_outreach():
+    from companion.coach import analyze
+
+    asked = _said(("me", "Hi Ravi, could you refer me for the Data Platform Engineer role?", 3),
+                  ("them", "Happy to take a look. Send me your CV and the job link.", 2))
+    reply = "Thanks Ravi! Here's the posting: https://lumenfreight.com/careers/4412 and I've attached my CV."
+    codes_ = {f.code for f in analyze(reply, CoachContext(surface="message", thread=asked, now=NOW)).findings}
+    assert not codes_ & {"personal.generic", "length.too-short"}
+    first = {f.code for f in analyze(reply, CoachContext(surface="message", now=NOW)).findings}
+    assert {"personal.generic", "length.too-short"} <= first  # the same words as a first message

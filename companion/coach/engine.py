@@ -68,7 +68,7 @@ class Rule:
     judges_ask: bool = False
     # A draft it has nothing to judge on beyond that, e.g. a bounded ask (a short chat) for the rules
     # about a referral's role, company, resume and pitch: it does not run there, nor is it evaluated.
-    abstains: Callable[[AnalysedDraft], bool] | None = None
+    abstains: Callable[[AnalysedDraft, "CoachContext"], bool] | None = None
     # Its own examples, run by tests/test_coach_examples.py and listed in docs/rules.md: drafts it
     # must fire on and drafts it must stay quiet on, in EXAMPLE_CONTEXT on its first surface.
     fires: tuple[str, ...] = ()
@@ -92,7 +92,7 @@ class Rule:
         """Whether this rule runs on `draft` for `ctx`: it applies, the draft is English or the rule
         does not read English wording, and the draft asks for something or the rule does not judge asks."""
         return (self.applies(ctx) and (not self.reads_english or draft.english)
-                and (not self.judges_ask or asks(draft)) and (self.abstains is None or not self.abstains(draft)))
+                and (not self.judges_ask or asks(draft)) and (self.abstains is None or not self.abstains(draft, ctx)))
 
     def finding(self, message: str, draft: AnalysedDraft | None = None, span: tuple[int, int] | None = None,
                 replacement: str | None = None, fix_span: tuple[int, int] | None = None, **extra: Any) -> Finding:

@@ -171,6 +171,12 @@ def recipient_name(ctx, rec=None) -> str | None:
             or (rec.name if rec is not None else None) or None)
 
 
+def in_conversation(_draft: AnalysedDraft, ctx) -> bool:
+    """Whether the thread on the page shows them writing to the user: a reply there is part of a
+    conversation, not a first message (a Rule.abstains for the rules about cold outreach)."""
+    return ctx.thread is not None and any(m.sender == "them" for m in ctx.thread.messages)
+
+
 def recipient_company(ctx) -> str | None:
     """The company the recipient is at now: --company, else the profile's current company."""
     profile = ctx.profile

@@ -332,9 +332,9 @@ _BOUNDED = re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b")
 
 
-def bounded_ask(draft: AnalysedDraft) -> bool:
+def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
     """Whether all the draft asks is bounded: no referral ("I'm not asking for a referral" is none)
-    and no job asked for beside it."""
+    and no job asked for beside it. (The context is unused: this is also a Rule.abstains.)"""
     return draft.remember("ask.bounded", lambda: bool(_BOUNDED.search(draft.lower)) and _vague_span(draft) is None
                           and all(negated(draft, m.start(), 25) for m in _REFERRAL.finditer(draft.lower)))
 

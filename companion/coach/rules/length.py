@@ -5,6 +5,7 @@ Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emo
 """
 
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import in_conversation
 from companion.coach.utf16 import utf16_len
 
 HARD_LIMITS = {"connection_note": 300, "message": 8000, "inmail": 1900, "follow_up": 8000}
@@ -76,7 +77,7 @@ TOO_LONG = Rule(
     rationale="Short messages get more replies (LinkedIn InMail data; Boomerang email study).",
 )
 TOO_SHORT = Rule(
-    code="length.too-short", severity="info", check=_too_short, judges_ask=True,
+    code="length.too-short", severity="info", check=_too_short, judges_ask=True, abstains=in_conversation,
     fires=('Hi Sam',),
     quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "
            "I've spent four years on SQL and dbt pipelines at Acme, where I cut the nightly reporting run "
