@@ -50,6 +50,8 @@ _TRIGGERS = re.compile(
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b))"
 )
+# "Hey Dana!!", "Thank you so much!!", "Congrats on the launch!!": enthusiasm, not impatience.
+_WARM = re.compile(r"\s*(?:hi|hey|hello|dear|thanks?|thank you|congrat\w*|happy|great|awesome|wow|yay)\b")
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
 _EXCLAIM = re.compile(r"!{2,}|(?<!\?)\?++!+[!?]*|!+\?+[!?]*")
 # "I know you have to field a lot of these": an observation, not an obligation.
@@ -192,7 +194,8 @@ def _find(draft: AnalysedDraft):
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
-            if not _inside(loud, *m.span()):
+            warm = "?" not in m.group() and _WARM.match(draft.lower, draft.sentence_start(m.start()))
+            if not warm and not _inside(loud, *m.span()):
                 yield "exclaim", m.start(), m.end(), "?" if "?" in m.group() else "!"
 
 
@@ -268,6 +271,7 @@ DEMANDING = Rule(
            "I studied at NYU and have an MBA and AWS certifications.", "The application closes by Friday.",
            "If you like my work, take a look and refer me.", "I look forward to your reply.",
            "I'd love to connect and help your team ship faster.", "E-mail me whenever you like.",
+           "hey daniel!! saw ur post, super cool.", "Thank you so much!!", "Congrats on the promotion!!",
            "Just wanted to make sure you saw my last message.",
            "Could you pass my resume on to contacts who might be able to hire me?",
            "I think you should be able to see my application in the portal."),
