@@ -38,6 +38,13 @@ from serve_process import launch  # noqa: E402  (starts real companion processes
 
 
 
+@pytest.fixture(autouse=True)
+def _no_user_data(tmp_path, monkeypatch):
+    """No test reads or writes the data of a user of this machine: commands that find their data
+    folder from the environment get an empty one of the test's own."""
+    monkeypatch.setenv("TACTFUL_DATA_DIR", str(tmp_path / "tactful-data"))
+
+
 @contextmanager
 def port_taken_by_another_program():
     """A loopback port another program listens on, for as long as the block runs."""

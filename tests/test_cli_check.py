@@ -245,3 +245,25 @@ def test_a_draft_in_another_language_prints_no_empty_checklist(capsys, draft):
                "en Glovo. ¿Estarías dispuesta a recomendarme? Te puedo enviar mi CV. ¡Gracias!")
     _, out, _ = run(capsys, draft(spanish))
     assert "language.not-english" in out and "Checklist:" not in out and "Score:" in out
+
+
+def test_check_reads_the_outreach_log_as_the_sidebar_does(capsys, draft, tmp_path):
+    """Three unanswered messages to Lee in the log: a fourth is told to let it go, in the CLI too."""
+    from companion.coach.outreach_view import to_ms
+    from companion.store import LogDB
+
+    data = tmp_path / "data"
+    db = LogDB.in_dir(data)
+    now = datetime.now(timezone.utc)
+    for days in (34, 23, 11):
+        at = to_ms(now - timedelta(days=days))
+        db.record_sent("lee-park", "message", f"Hi Lee, a note about the referral ({days}).", at, at)
+    db.close()
+    page = str(REPO / "tests" / "fixtures" / "extension" / "sdui_profile.html")
+    nudge = draft("Hi Lee, just bumping this in case it got buried. Thank you!")
+    _, out, _ = run(capsys, nudge, "--page", page, "--data-dir", str(data), "--json")
+    fb = json.loads(out)
+    assert fb["surface"] == "follow_up" and "followup.stop" in {f["code"] for f in fb["findings"]}
+    _, out, _ = run(capsys, nudge, "--page", page, "--data-dir", str(data), "--no-log", "--json")
+    assert "followup.stop" not in {f["code"] for f in json.loads(out)["findings"]}
+    assert list(data.iterdir()) and not (tmp_path / "tactful-data").exists()  # nothing created elsewhere

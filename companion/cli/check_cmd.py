@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from companion.cli import fail
+from companion.cli import DATA_DIR_HELP, fail
 from companion.cli.textinput import InputError, Lines, read_text
 
 SURFACES = ("connection_note", "message", "inmail", "follow_up")
@@ -33,6 +33,9 @@ def register(subparsers) -> None:
     p.add_argument("--disable", action="append", default=[], metavar="CODE",
                    help="switch a rule off (repeatable, or comma-separated)")
     p.add_argument("--json", action="store_true", help="print the protocol Feedback as JSON")
+    p.add_argument("--data-dir", default=None,
+                   help=DATA_DIR_HELP + "; its outreach log, when there is one, is read as the sidebar reads it")
+    p.add_argument("--no-log", action="store_true", help="do not read the outreach log")
     p.set_defaults(func=run)
 
 
@@ -90,7 +93,28 @@ def build_context(args):
         ctx.profile = _load_profile(args.profile)
     if args.own_profile:
         ctx.own_profile = _load_profile(args.own_profile)
+    if not args.no_log:
+        ctx.outreach = _read_log(args.data_dir)
     return ctx
+
+
+def _read_log(folder: str | None):
+    """The outreach log, read only, so follow-up timing and the other log rules apply as in the
+    sidebar; None where there is none (nothing is created)."""
+    from companion.paths import data_dir
+    from companion.store import DB_NAME, LogDB, StoreError
+
+    path = data_dir(folder) / DB_NAME
+    if not path.exists():
+        return None
+    try:
+        db = LogDB.in_dir(path.parent)
+    except StoreError as exc:
+        raise InputError(f"cannot read the outreach log: {exc} (or pass --no-log)") from None
+    try:
+        return db.load()
+    finally:
+        db.close()
 
 
 def render_human(name: str, text: str, feedback) -> str:
