@@ -251,7 +251,7 @@ _JOB_ASK = re.compile(
     r"(?:a|any)\s+(?:job|position|role|work)\b|(?:you|your\s+\w+)\s+(?:are\s+|is\s+)?hiring|positions|jobs|roles|"
     r"internships|postings|(?:who(?:'s|\s+is|\s+are)?|that(?:'s|\s+is|\s+are)?)\s+hiring|"
     r"(?:company|companies|anyone|someone)\s+that\s+needs|(?:get|be|getting|being)\s+hired|hire\s+me|"
-    r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+in|(?:find|get)\s+me\s+(?:something|anything)|"
+    r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+in|put\s+in\s+a\s+(?:good\s+)?word|(?:find|get)\s+me\s+(?:something|anything)|"
     r"(?:get|find|land|obtain(?:ing)?|secur(?:e|ing)|procur(?:e|ing)|give\s+me|offer\s+me)\s+"
     r"(?:a\s+|an\s+)?(?:summer\s+|paid\s+|full-time\s+|part-time\s+)?(?:job|internship)|"
     r"(?:need|apply\w*\s+(?:for|to|4))\s+(?:a\s+)?(?:job|work|internship)|"
@@ -387,7 +387,7 @@ VAGUE = Rule(
            "I'd like to intern and/or work for you.",
            "Would you feel comfortable telling your hiring manager about me?",
            "If Stripe has anything relevant opening up, I'd appreciate a heads-up.",
-           "I'd love to be a part of such a dynamic environment.",
+           "I'd love to be a part of such a dynamic environment.", "Any chance u could put in a good word for me?",
            "Is there any possibility of procuring a summer internship at Stripe?",),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',

@@ -36,7 +36,7 @@ _SPECIFIC = re.compile(
     r"your name came up|"
     r"(?:suggested|recommended|told me|mentioned) (?:that )?i (?:reach out|contact|message|get in touch|talk)|"
     r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
-    r"your (?:\w+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
+    r"(?:your|ur) (?:\w+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
@@ -96,7 +96,8 @@ GENERIC = Rule(
            'I enjoyed talking to you at the SQL user group.', 'I see you also attended Turing!',
            'Congrats on the new role!', 'We are both members of NYEBN.', 'We know Carlo and Rajiv in common.',
            'Given our past work together, I value your view.', 'I also went to the University of Utah, go Utes!',
-           'I first saw a video of you talking at Startup Grind.', "Hi, I'm a friend of Jane's.",),
+           'I first saw a video of you talking at Startup Grind.', "Hi, I'm a friend of Jane's.",
+           "saw ur post abt payout retries, super cool",),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

@@ -29,6 +29,7 @@ _TRIGGERS = re.compile(
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|get|give|find|put|help)\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
+    r"(?:respond|reply|answer|write back|get back to me) (?:today|tonight|now)\b|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
@@ -59,7 +60,7 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
-_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?)\b")
+_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision)\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 _ACRONYMS = {
@@ -137,6 +138,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     return True
 
 
+_NEXT_WORD = re.compile(r" [\w'’-]+")
+_DETERMINERS = frozenset({"the", "a", "an", "my", "your", "our", "this", "these", "those"})
 _DROPPABLE = re.compile(r"(?:asap|as soon as possible|urgently|right away|immediately|(?:by|before) .+)")
 _GREETING = re.compile(r"(?:hi|hey|hello|dear)\b[^,.!?\n]{0,40},\s*")
 _ONE_CLAUSE = re.compile(r"[^,;:\n]*\n?")  # what follows the order, to the sentence's end
@@ -190,7 +193,11 @@ def _find(draft: AnalysedDraft):
         yield ("shout", *run)
     for m in _TRIGGERS.finditer(draft.lower):
         if _keep(draft, m.lastgroup, m.start()) and not _inside(loud, *m.span()):
-            yield m.lastgroup, m.start(), m.end(), None
+            end = m.end()
+            if m.lastgroup == "order" and m.group().rsplit(" ", 1)[-1] in _DETERMINERS \
+                    and (noun := _NEXT_WORD.match(draft.lower, end)):
+                end = noun.end()  # "do the" says nothing; "do the needful" does
+            yield m.lastgroup, m.start(), end, None
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
@@ -264,7 +271,8 @@ DEMANDING = Rule(
            "You're a manager there, so you should be able to get me an interview.",
            "I'll expect your answer this week.", "I guess you're too busy to reply to people like me.",
            "I hope you won't ignore this like everyone else did.",
-           "Surely you can put in a word for me."),
+           "Surely you can put in a word for me.", "I really need an answer by Friday.", "Please respond today.",
+           "Kindly do the needful."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
