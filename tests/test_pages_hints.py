@@ -51,24 +51,49 @@ def test_hints_already_in_the_draft_are_marked_used():
     found = by_kind(hints("Hi Priya, we overlapped at Stripe. I'm in Toronto too, and Tomasz says hi.", ctx(profile)))
     assert found["shared_employer"].used and found["same_city"].used and found["mutual_connection"].used
     assert not found["shared_school"].used
-    # Naming their company, as every ask should, does not use the tenure hint; citing the years does.
-    assert not by_kind(hints("Hi Priya, could you refer me for the role at Nimbus Labs?", ctx(profile)))["tenure"].used
-    assert by_kind(hints("Hi Priya, 4 years at Nimbus Labs is impressive.", ctx(profile)))["tenure"].used
+    assert by_kind(hints("Hi Priya, we're both Waterloo grads!", ctx(profile)))["shared_school"].used
+    # Naming their company, as every ask should, does not use the tenure hint, nor do the writer's own
+    # years; saying theirs does.
+    for text in ("Hi Priya, could you refer me for the role at Nimbus Labs?",
+                 "Hi Priya, I have 4 years of experience and applied for the role at Nimbus Labs."):
+        assert not by_kind(hints(text, ctx(profile)))["tenure"].used, text
+    assert by_kind(hints("Hi Priya, your 4 years at Nimbus Labs are impressive.", ctx(profile)))["tenure"].used
+    # The city where the job is does not say the writer lives there.
+    assert not by_kind(hints("Hi Priya, the role is in Toronto.", ctx(profile)))["same_city"].used
+    # Their post, mentioned in the writer's own words, is used.
+    assert by_kind(hints("Hi Priya, your post about event sourcing was great.", ctx(profile)))["recent_post"].used
 
 
 def test_an_old_post_is_dated_not_called_recent_and_a_long_quote_ends_at_a_word_with_an_ellipsis():
     profile = page("sdui_profile_2nd.html").profile
     post = profile.posts[0]
-    post.posted_at = "2024-04-12T09:00:00+00:00"
+    post.posted_at = "2025-04-12T09:00:00+00:00"
     post.text = ("Event sourcing changed how our whole billing team thinks about ledgers, reconciliation and "
                  "the audit trail we owe to every customer who asks what happened")
     k = by_kind(hints("Hi Priya", ctx(profile)))
     text = k["recent_post"].text
-    assert "recent" not in text and "April 2024" in text and "recent" not in k["recent_post"].why
+    assert "recent" not in text and "April 2025" in text and "recent" not in k["recent_post"].why
     quoted = text.split("“")[1].split("”")[0]
     assert quoted.endswith("…") and "..." not in text  # a cut quote says it was cut
     quoted = quoted[:-1]
     assert post.text.startswith(quoted) and post.text[len(quoted)] == " " and len(quoted) <= 90
+
+
+def test_a_post_a_year_old_an_announcement_or_in_another_language_is_offered_with_care():
+    profile = page("sdui_profile_2nd.html").profile
+    post = profile.posts[0]
+    post.posted_at = "2024-06-12T09:00:00+00:00"  # 19 months before NOW
+    assert "recent_post" not in by_kind(hints("Hi Priya", ctx(profile)))
+    post.posted_at = "2025-12-01T09:00:00+00:00"
+    post.text = "I'm happy to share that I've obtained a new certification: AWS Solutions Architect!"
+    assert "recent_post" not in by_kind(hints("Hi Priya", ctx(profile)))
+    post.text = ("Ricevo spesso questa domanda: “Devo essere un informatico per imparare a programmare?” "
+                 "Ecco la mia risposta.")
+    k = by_kind(hints("Hi Priya", ctx(profile)))["recent_post"]
+    assert k.text == "I enjoyed your post from December 2025." and "what it was about" in k.why
+    post.text = "Our team shipped “ledger v2” today. Proud of everyone."
+    assert by_kind(hints("Hi Priya", ctx(profile)))["recent_post"].text == (
+        "I enjoyed your post from December 2025: “Our team shipped ‘ledger v2’ today”.")
 
 
 def test_reposts_are_not_offered_as_their_post():

@@ -9,6 +9,7 @@ from datetime import datetime
 from protocol.feedback import Hint
 from protocol.page import DateParts, Profile
 
+from companion.coach.analysis import AnalysedDraft
 from companion.coach.matching import same_company, same_employer, same_school
 from companion.coach.outreach_view import as_utc, page_time
 
@@ -17,8 +18,17 @@ RECENT_MOVE_MONTHS = 6
 RECENT_POST_DAYS = 30  # "recent" only within this many days of the page's capture
 LONG_TENURE_YEARS = 3
 
-# Each producer returns (hint, the words whose presence in the draft means it is already used).
-Offer = tuple[Hint, tuple[str, ...]]
+# Each producer returns (hint, what in the draft means it is already used: words that must all be in
+# it, or a pattern on its lower-cased text).
+Offer = tuple[Hint, "tuple[str, ...] | re.Pattern[str]"]
+OLD_POST_DAYS = 365  # a post older than this is no longer a natural opener
+# LinkedIn's own announcements ("I'm happy to share that I've obtained a new certification") say
+# nothing of theirs worth enjoying.
+_ANNOUNCEMENT = re.compile(r"(?i)^(?:i'?m|i am) (?:happy|excited|pleased|thrilled|proud) to (?:share|announce)\b.{0,80}"
+                           r"\b(?:certification|certificate|new position|badge|course|started a new)")
+_MENTIONS_POST = re.compile(r"\b(?:your|ur) (?:\w+ ){0,3}(?:post|article|talk|writing|write-?up)")
+_GENERIC_SCHOOL_WORDS = {"university", "college", "institute", "school", "of", "the", "and", "technology",
+                         "state", "national", "polytechnic", "academy", "sciences", "science"}
 
 
 def _month_index(d: DateParts | datetime | None, default_month: int) -> int | None:
@@ -95,14 +105,21 @@ def shared_schools(ctx) -> list[Offer]:
         years = _overlap(_span(edu.start, edu.end, False, ctx.now), _span(own.start, own.end, False, ctx.now))
         text = f"We were both at {edu.school} in {years}." if years else f"I also studied at {edu.school}."
         out.append((Hint(kind="shared_school", text=text, source=f"profile.education[{i}].school",
-                         why=f"You both studied at {edu.school}: alumni answer alumni."), (edu.school,)))
+                         why=f"You both studied at {edu.school}: alumni answer alumni."), (_short_school(edu.school),)))
     return out
+
+
+def _short_school(name: str) -> str:
+    """The word people use for a school: "University of Waterloo" -> "waterloo" ("Waterloo grads")."""
+    words = [w for w in re.findall(r"[\w'-]+", name.casefold()) if w not in _GENERIC_SCHOOL_WORDS]
+    return max(words, key=len) if words else name
 
 
 def _quote(text: str, limit: int = 90) -> str:
     """The first sentence of `text`, cut at a word boundary within `limit` characters and marked "…"
     when cut (a quote that stops mid-phrase must not read as their words)."""
     first = re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0].rstrip(" .!?")
+    first = first.replace("“", "‘").replace("”", "’")  # inside our own double quotes
     if len(first) <= limit:
         return first
     cut = first[:limit + 1].rsplit(None, 1)[0]
@@ -111,21 +128,25 @@ def _quote(text: str, limit: int = 90) -> str:
 
 def recent_post(ctx) -> list[Offer]:
     for i, post in enumerate(ctx.profile.posts or []):
-        topic = _quote(post.text) if post.text and not post.reposted else ""  # a repost is someone else's words
-        if not topic:
-            continue
+        if not post.text or post.reposted or _ANNOUNCEMENT.match(post.text.strip()):
+            continue  # a repost is someone else's words; an announcement LinkedIn wrote, nobody's
         when = page_time(post.posted_at)
         days = (as_utc(ctx.captured_at or ctx.now) - when).days if when else None
+        if days is not None and days > OLD_POST_DAYS:
+            continue
+        # Quoted only in English: an Italian line in an English message reads as pasted by a machine.
+        topic = f": “{_quote(post.text)}”" if AnalysedDraft(post.text).english else ""
         if days is not None and 0 <= days <= RECENT_POST_DAYS:
-            text = f"I enjoyed your recent post: “{topic}”."
+            text = f"I enjoyed your recent post{topic}."
             why = (f"They posted this {days} days ago; mentioning it shows you read their work, "
                    "not just their title.")
         else:
-            dated = f" from {when:%B %Y}" if when else ""
-            text = f"I enjoyed your post{dated}: “{topic}”."
+            text = f"I enjoyed your post{f' from {when:%B %Y}' if when else ''}{topic}."
             why = "Mentioning something they wrote shows you read their work, not just their title."
+        if not topic:
+            why += " Say in a few words what it was about."
         return [(Hint(kind="recent_post", text=text, why=why, source=f"profile.posts[{i}].text", link=post.url),
-                 ("post", topic[:30]))]
+                 _MENTIONS_POST)]
     return []
 
 
@@ -156,7 +177,9 @@ def same_city(ctx) -> list[Offer]:
     theirs, mine = _city(ctx.profile.location), _city(ctx.own_profile.location)
     if theirs and mine and theirs.casefold() == mine.casefold():
         return [(Hint(kind="same_city", text=f"I'm also based in {theirs}.", source="profile.location",
-                      why="Being in the same city makes a coffee or a quick call easy to offer."), (theirs,))]
+                      why="Being in the same city makes a coffee or a quick call easy to offer."),
+                 re.compile(rf"\b(?:based|live|living|located|i'm|i am|also)\b[^.!?]{{0,30}}"
+                            + re.escape(theirs.casefold())))]
     return []
 
 
@@ -181,7 +204,9 @@ def tenure_or_move(ctx) -> list[Offer]:
                                           "of the team.",
                       why=f"They have been at {theirs} since {first.start.year}: they can speak to the culture.",
                       source=f"profile.experience[{i}].roles[{first_j}].start"),
-                 (f"{years} year",))]  # naming the company, as every ask should, is not using this hint
+                 # "you've been there 5 years"; not the writer's own "5 years of experience"
+                 re.compile(rf"\byou(?:'ve| have)? (?:been|spent|worked)\b[^.!?]*\b{years} years"
+                            rf"|\byour {years} years"))]
     return []
 
 
@@ -223,5 +248,10 @@ def hints(text: str, ctx) -> list[Hint]:
         offers += tenure_or_move(ctx)
     offers += last_talked(ctx)
     lower = text.casefold()
-    return [h.model_copy(update={"used": True}) if words and all(w and w.casefold() in lower for w in words) else h
-            for h, words in offers][:MAX_HINTS]
+    return [h.model_copy(update={"used": True}) if _uses(lower, used) else h for h, used in offers][:MAX_HINTS]
+
+
+def _uses(lower: str, used) -> bool:
+    if isinstance(used, re.Pattern):
+        return bool(used.search(lower))
+    return bool(used) and all(w and w.casefold() in lower for w in used)
