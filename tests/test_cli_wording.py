@@ -183,7 +183,21 @@ def test_serve_prints_the_next_step_and_clients_see_a_fresh_pairing(tmp_path):
         code, out, _ = tactful("clients", "--data-dir", str(server.data_dir))
         assert code == 0 and "Chrome on laptop" in out
         assert "last seen never" not in out and re.search(r"last seen \d{4}-\d\d-\d\dT", out)
+        assert "local-only: on (nothing leaves this machine)" in server.logs()
     finally:
         server.stop()
         if server.proc.stdout:
             server.proc.stdout.close()
+    # Started again with a browser paired and local-only off: no first-run advice, and the mode said plainly.
+    (server.data_dir / "settings.json").write_text(json.dumps({"local_only": False}))
+    before = len(server.logs())  # the log file is appended to: read what the second start wrote
+    again = start_serve_process(server.data_dir)
+    try:
+        deadline = time.monotonic() + 10
+        while "local-only:" not in again.logs()[before:] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "local-only: OFF" in again.logs()[before:] and "next:" not in again.logs()[before:]
+    finally:
+        again.stop()
+        if again.proc.stdout:
+            again.proc.stdout.close()

@@ -68,6 +68,15 @@ def keyring_report(status) -> list[str]:
     return lines
 
 
+def _paired(folder) -> bool:
+    from companion.server.pairing import ClientStore, PairingError
+
+    try:
+        return bool(ClientStore(folder).load())
+    except PairingError:
+        return False  # an unreadable clients.json: the server says so; the next step still helps
+
+
 async def serve(args) -> int:
     from companion.paths import data_dir
     from companion import secrets, settings
@@ -76,7 +85,8 @@ async def serve(args) -> int:
     from companion.server.services import ServerConfig
 
     folder = data_dir(args.data_dir)
-    port = args.port if args.port is not None else settings.load_or_default(folder).port
+    chosen = settings.load_or_default(folder)
+    port = args.port if args.port is not None else chosen.port
     config = ServerConfig(host=args.host, port=port)
     status = await asyncio.to_thread(secrets.probe)
     try:
@@ -97,10 +107,13 @@ async def serve(args) -> int:
     print(f"data dir: {folder}", file=sys.stderr, flush=True)
     shown = "127.0.0.1" if is_loopback(args.host) else args.host
     print(f"listening on ws://{shown}:{server.port}/v1/ws", flush=True)
-    # The next step for someone who just started it (stderr: stdout's first line is for scripts).
-    print(f"next: load the extension (docs/extension.md); after `tactful browser install` it pairs itself, else "
-          f"run `tactful pair` and type the code on its settings page (port {server.port})",
+    print("local-only: on (nothing leaves this machine)" if chosen.local_only else
+          "local-only: OFF (turn it on in the tray's Settings, or \"local_only\": true in settings.json)",
           file=sys.stderr, flush=True)
+    if not _paired(folder):  # the next step for someone who just started it (stderr: stdout is for scripts)
+        print(f"next: load the extension (docs/extension.md); after `tactful browser install` it pairs itself, "
+              f"else run `tactful pair` and type the code on its settings page (port {server.port})",
+              file=sys.stderr, flush=True)
     try:
         await stop.wait()
     finally:
