@@ -324,20 +324,31 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 # A bounded ask (the dev set README's word): a short chat, a coffee, a question, their advice, a
 # LinkedIn recommendation, an introduction. It is how rapport starts and needs no role, company,
 # resume or pitch; with a referral or job ask beside it, those are needed again.
-_BOUNDED = re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?(?:minute|min)s?\b|\bcoffee\b|"
-                      r"\bquick (?:chat|call)\b|\bpick your brain\b|\byour (?:advice|perspective)\b|"
-                      r"\b(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?questions?\b|"
-                      r"\bswap notes\b|\blinkedin recommendation\b|\bintroduc(?:e|ing) (?:me|us)\b")
-
-
+# Each alternative opens with a literal, so re scans for their first letters in C; "minutes" and
+# "questions" are bounded only after a small number ("15 minutes", "a few quick questions").
+_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick your brain\b|your (?:advice|perspective)\b|"
+                      r"questions?\b|swap notes\b|linkedin recommendation\b|introduc(?:e|ing) (?:me|us)\b")
+_FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
+        "q": re.compile(r"\b(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?$")}
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b")
+
+
+def _says_bounded(lower: str) -> bool:
+    for m in _BOUNDED.finditer(lower):
+        at = m.start()
+        few = _FEW.get(lower[at])
+        if few is not None and few.search(lower, max(0, at - 30), at) \
+                or few is None and (at == 0 or not lower[at - 1].isalnum()):
+            return True
+    return False
 
 
 def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
     """Whether all the draft asks is bounded: no referral ("I'm not asking for a referral" is none)
     and no job asked for beside it. (The context is unused: this is also a Rule.abstains.)"""
-    return draft.remember("ask.bounded", lambda: bool(_BOUNDED.search(draft.lower)) and _vague_span(draft) is None
-                          and all(negated(draft, m.start(), 25) for m in _REFERRAL.finditer(draft.lower)))
+    lower = draft.lower
+    return draft.remember("ask.bounded", lambda: _says_bounded(lower) and all(
+        negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower)) and _vague_span(draft) is None)
 
 
 ROLE_MISSING = missing_phrase_rule(
