@@ -326,8 +326,9 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 # resume or pitch; with a referral or job ask beside it, those are needed again.
 # Each alternative opens with a literal, so re scans for their first letters in C; "minutes" and
 # "questions" are bounded only after a small number ("15 minutes", "a few quick questions").
-_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick your brain\b|your (?:advice|perspective)\b|"
-                      r"questions?\b|swap notes\b|linkedin recommendation\b|introduc(?:e|ing) (?:me|us)\b")
+_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick your brain\b|"
+                      r"your (?:advice|perspective)\b|questions?\b|swap notes\b|linkedin recommendation\b|"
+                      r"introduc(?:e|ing) (?:me|us)\b")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?$")}
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b")
