@@ -130,6 +130,9 @@ def test_last_talked_from_thread():
     old = Thread(messages=[ThreadMessage(sender="them", text="Thanks!", sent_at="2025-06-01T10:00:00+00:00")])
     k = by_kind(hints("Hi", ctx(Profile(name="X"), thread=old)))
     assert k["last_talked"].text == "It's been 7 months since we last spoke."
+    mine = Thread(messages=[ThreadMessage(sender="me", text="Could we chat?", sent_at="2025-03-01T10:00:00+00:00")])
+    k = by_kind(hints("Hi", ctx(Profile(name="X"), thread=mine)))
+    assert k["last_talked"].text == "It's been 10 months since we last spoke."  # not "following up" that late
 
 
 def test_no_context_no_hints_and_own_page_gives_no_overlap():

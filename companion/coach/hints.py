@@ -10,6 +10,7 @@ from protocol.feedback import Hint
 from protocol.page import DateParts, Profile
 
 from companion.coach.analysis import AnalysedDraft
+from companion.coach.due import COLD_DAYS
 from companion.coach.matching import same_company, same_employer, same_school
 from companion.coach.outreach_view import as_utc, page_time
 
@@ -227,11 +228,12 @@ def last_talked(ctx) -> list[Offer]:
             phrase = f"{days // 30} months ago"
         else:
             phrase = f"{days // 365} years ago"
-        if msg.sender == "them":
-            text = ("Thanks for your reply." if days < 14
-                    else f"It's been {phrase.removesuffix(' ago')} since we last spoke.")
-        else:
+        if msg.sender == "me" and days < COLD_DAYS:
             text = f"Following up on my message from {phrase}."
+        elif msg.sender == "them" and days < 14:
+            text = "Thanks for your reply."
+        else:  # months later a new message opens afresh rather than "following up"
+            text = f"It's been {phrase.removesuffix(' ago')} since we last spoke."
         why = f"Your last message together was {phrase} ({'from them' if msg.sender == 'them' else 'from you'})."
         return [(Hint(kind="last_talked", text=text, why=why, source=f"thread.messages[{k}].sent_at"), ())]
     return []
