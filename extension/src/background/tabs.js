@@ -103,7 +103,7 @@ export class TabState {
       recipient: this.shownRecipient(),
       composer: this.page?.composer || null,
       draft: d ? { surface: d.surface, version: d.version, draftId: d.draft_id, limit: d.limit ?? null,
-        text: d.text, empty: d.text.trim() === "", cut: d.cut || 0 } : null,
+        text: d.text, empty: d.text.trim() === "", cut: d.cut || 0, caret: d.caret ?? null } : null,
       feedback: this.feedback,
       feedbackAt: this.feedbackAt,
       feedbackError: this.feedbackError,

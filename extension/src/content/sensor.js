@@ -1,4 +1,4 @@
-// Content script, part 3 of 3: the sensor. It injects no UI. It tells the worker which page the
+// Content script, part 4 of 4: the sensor. It injects no UI. It tells the worker which page the
 // tab shows (and when LinkedIn navigates in-page), sends trimmed snapshots when the relevant DOM
 // changes, and sends the draft being typed in a LinkedIn composer. Nothing is sent while the user
 // has paused Tactful, and nothing runs outside www.linkedin.com.
