@@ -101,11 +101,21 @@ function sendDraft(t) {
     });
 }
 
+/** Logs a send in the outreach log; the sidebar drops the sent draft's feedback and says whether
+ *  the send was logged. */
 function sendSent(t, msg) {
   const slug = msg.recipient?.slug || t.recipient()?.slug;
   // The page's person only when the message went to them (not from a bubble left open elsewhere).
   const known = t.isPagePerson(slug, msg.recipient?.name) ? t.recipient() : null;
-  if (!slug || !SURFACES.includes(msg.surface) || !client.connected || prefs.paused) return;
+  const sent = t.markSent(msg.recipient?.name || known?.name);
+  const done = (logged, error = null) => {
+    if (t.sent !== sent) return; // a new draft or page since
+    Object.assign(sent, { logged, error });
+    broadcast(t.tabId);
+  };
+  broadcast(t.tabId);
+  if (!slug || !SURFACES.includes(msg.surface)) return done(false, "no recipient known");
+  if (!client.connected || prefs.paused) return done(false, prefs.paused ? "Tactful is paused" : "the companion is not connected");
   const recipient = {
     slug,
     url: msg.recipient?.url || known?.url || undefined,
@@ -114,12 +124,10 @@ function sendSent(t, msg) {
   };
   client.request("sent", { recipient, surface: msg.surface, text: msg.text, sent_at: new Date().toISOString() })
     .then((res) => {
-      if (res?.entry && t.recipient()?.slug === slug) {
-        t.outreach = res.entry;
-        broadcast(t.tabId);
-      }
+      if (res?.entry && t.recipient()?.slug === slug) t.outreach = res.entry;
+      done(true);
     })
-    .catch(() => { /* the log is best effort; coaching goes on */ });
+    .catch((err) => done(false, err.message)); // the log is best effort; coaching goes on
 }
 
 // --- from the sensor ---------------------------------------------------------------------------
@@ -128,9 +136,13 @@ function onSensorMessage(tabId, msg) {
   if (!msg || typeof msg !== "object") return;
   const t = tab(tabId);
   switch (msg.kind) {
-    case "hello":
+    case "hello": // a new document (a reload keeps the URL) forgets the old one's draft
+      if (t.url !== msg.url || (t.instance && t.instance !== msg.instance)) t.navigate(msg.url, msg.pageKind);
+      t.instance = msg.instance;
+      broadcast(tabId);
+      break;
     case "nav":
-      if (msg.kind === "nav" || t.url !== msg.url) t.navigate(msg.url, msg.pageKind);
+      t.navigate(msg.url, msg.pageKind);
       broadcast(tabId);
       break;
     case "page":

@@ -440,6 +440,14 @@ function renderFeedback(t, conn, actions) {
   renderHints(fb, room, actions);
 }
 
+/** The acknowledgement of a send: "Sent to Dana Whitfield, logged." */
+function sentText(sent) {
+  const to = sent.name ? `Sent to ${sent.name}` : "Sent";
+  if (sent.logged === true) return `${to}, logged.`;
+  if (sent.logged === false) return `${to}; not logged in your outreach history: ${sent.error || "no answer"}.`;
+  return `${to}.`;
+}
+
 function renderEmpty(state) {
   const t = state.tab;
   const box = $('[data-section="empty"]');
@@ -447,6 +455,7 @@ function renderEmpty(state) {
   if (!t || !t.pageKind) text = "Open a LinkedIn profile or conversation in this tab to get coaching.";
   else if (state.paused) text = "Tactful is paused. Nothing is read or sent until you switch it back on.";
   else if (t.feedbackError) text = t.feedbackError;
+  else if (t.sent && (!t.draft || t.draft.empty)) text = sentText(t.sent);
   else if (!t.draft) text = "Open a message box, an InMail or an invitation note and start typing: feedback appears here.";
   else if (!t.feedback && state.connection.state === "connected") text = "Reading your draft…";
   box.textContent = text;
