@@ -15,7 +15,7 @@ const BROWSER = typeof browser !== "undefined" && browser.runtime?.getBrowserInf
 const tabs = new Map(); // tabId -> TabState
 const sensors = new Map(); // tabId -> runtime.Port of the content script
 const panels = new Set(); // {port, tabId}
-let prefs = { paused: false, disabledRules: [] };
+let prefs = { paused: false, disabledRules: [], autoPair: true };
 
 const client = new CompanionClient({
   credentials: async () => {
@@ -26,7 +26,7 @@ const client = new CompanionClient({
   // null: the companion refused our token (unpaired there): forget it, and pair again only when asked.
   saveCredentials: async (creds) => {
     await settings.saveCredentials(creds);
-    if (!creds) await settings.setAutoPair(false);
+    if (!creds) await setAutoPair(false);
   },
   onState: () => broadcastAll(),
   onEvent: () => broadcastAll(),
@@ -209,6 +209,7 @@ function snapshotFor(tabId) {
     connection: { state: client.state, ...client.detail },
     paused: prefs.paused,
     disabledRules: prefs.disabledRules,
+    autoPair: prefs.autoPair, // false: unpaired on purpose, so it will not pair itself again
     tab: t ? t.view() : { tabId, pageKind: null },
   };
 }
@@ -286,6 +287,11 @@ function forwardEdit(entry, msg) {
   post(sensor, { kind: "edit", reqId, action, draftId, range, replacement, expected, text });
 }
 
+async function setAutoPair(on) {
+  prefs.autoPair = on;
+  await settings.setAutoPair(on);
+}
+
 async function setPaused(paused) {
   prefs.paused = paused;
   await settings.setPaused(paused);
@@ -349,11 +355,11 @@ async function handleOptions(msg) {
   switch (msg?.kind) {
     case "status": {
       const s = await settings.load();
-      return { ok: true, state: client.state, detail: client.detail, port: s.port, clientName: s.clientName,
-        pairedVia: s.token ? s.pairedVia : null, nativeProblem };
+      return { ok: true, state: client.state, detail: client.detail, port: s.port, paired: Boolean(s.token),
+        clientName: s.token ? s.clientName : s.unpairedName, pairedVia: s.token ? s.pairedVia : null, nativeProblem };
     }
     case "pair": {
-      await settings.setAutoPair(true);
+      await setAutoPair(true);
       const code = String(msg.code || "").trim();
       if (!code) return { ok: false, error: "Type the code that `tactful pair` printed." };
       if (msg.port !== undefined) await settings.setPort(msg.port);
@@ -365,12 +371,12 @@ async function handleOptions(msg) {
     }
     case "unpair": // stays unpaired: the worker no longer pairs itself through the browser
       client.close();
-      await settings.saveCredentials(null);
-      await settings.setAutoPair(false);
+      prefs.autoPair = false;
+      await settings.unpair();
       await client.connect();
       return { ok: true, state: client.state };
     case "introduce": { // "Pair through the browser", on the options page
-      await settings.setAutoPair(true);
+      await setAutoPair(true);
       lastIntroduction = 0;
       if (!client.connected) {
         client.close();
@@ -409,6 +415,6 @@ chrome.storage.onChanged.addListener((changes, area) => {
 globalThis.__tactful = { tabs, sensors, panels, client };
 
 const ready = settings.load().then((s) => {
-  prefs = { paused: s.paused, disabledRules: s.disabledRules };
+  prefs = { paused: s.paused, disabledRules: s.disabledRules, autoPair: s.autoPair };
   return client.connect();
 });

@@ -41,7 +41,7 @@ const CONNECTION_TEXT = {
   unpaired: "Not paired",
 };
 
-function renderConnection(conn) {
+function renderConnection(conn, autoPair) {
   // data-state is a stable test hook: connected | disconnected | unpaired (connecting counts as
   // disconnected until the handshake proves the companion).
   const state = conn.state === "connecting" ? "disconnected" : conn.state;
@@ -58,7 +58,15 @@ function renderConnection(conn) {
   }
   const help = $('[data-section="connection-help"]');
   help.replaceChildren();
-  if (conn.state === "unpaired") {
+  if (conn.state === "unpaired" && autoPair === false) {
+    // Unpaired on purpose (here, or in the companion): it will not pair itself again.
+    help.append(el("p", { text: conn.message
+      ? "The companion no longer accepts this browser: it was unpaired there."
+      : "You unpaired this browser, so Tactful sends nothing to the companion." }),
+      el("p", { text: "To pair again, open the settings and press “Pair through the browser”, or type a code from " },
+        el("code", { text: "tactful pair" }), document.createTextNode(" (or “Pair a browser” in the tray).")),
+      el("button", { type: "button", class: "btn btn-primary", "data-action": "options", text: "Open pairing" }));
+  } else if (conn.state === "unpaired") {
     help.append(el("p", { text: "This browser is not paired with the Tactful companion yet." }),
       el("p", { text: "Run " }, el("code", { text: "tactful browser install" }),
         document.createTextNode(" once and Tactful pairs itself. Or run "), el("code", { text: "tactful pair" }),
@@ -398,9 +406,11 @@ function renderFeedback(t, conn, actions) {
   const state = feedbackState(t, conn, empty);
   section.dataset.state = state;
   const stale = $('[data-field="stale"]');
-  stale.textContent = state === "stale" && t.feedbackAt
-    ? `Not updated since ${hhmm(t.feedbackAt)}: the companion is not answering, so this may not match your text.`
-    : state === "stale" ? "Not updated: the companion is not answering, so this may not match your text." : "";
+  const why = conn.state === "unpaired" ? "this browser is not paired"
+    : conn.state === "connected" && conn.serverPaused ? "coaching is paused in the companion"
+      : "the companion is not answering";
+  stale.textContent = state === "stale"
+    ? `Not updated${t.feedbackAt ? ` since ${hhmm(t.feedbackAt)}` : ""}: ${why}, so this may not match your text.` : "";
   show(stale, state === "stale");
   $('[data-field="score"]').textContent = empty ? "" : String(fb.score);
   show('[data-field="score-box"]', !empty);
@@ -526,7 +536,7 @@ function renderDisabled(codes, actions) {
 
 /** Renders a full state message from the worker. */
 export function render(state, actions) {
-  renderConnection(state.connection || { state: "disconnected" });
+  renderConnection(state.connection || { state: "disconnected" }, state.autoPair);
   $('[data-action="pause"]').checked = Boolean(state.paused);
   const t = state.tab || {};
   renderRecipient(state.paused ? null : t.recipient);
