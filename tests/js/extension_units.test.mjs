@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { buildCommand } from "../../extension/src/background/companion.js";
 import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
 import { TabState } from "../../extension/src/background/tabs.js";
-import { copyableSentence, shortDate } from "../../extension/src/panel/render.js";
+import { CardOrders, copyableSentence, shortDate } from "../../extension/src/panel/render.js";
 import "../../extension/src/content/sentences.js"; // content scripts: they fill globalThis.__tactful
 import "../../extension/src/content/composer.js";
 
@@ -146,4 +146,15 @@ test("on a page that names nobody, the draft's recipient is the one shown", () =
   assert.deepEqual(t.view().recipient, { slug: "sam-ortiz-4b2", name: "Sam Ortiz" });
   t.setDraft({ ...draft(2), recipient: null });
   assert.equal(t.view().recipient, null);
+});
+
+test("a card that goes and comes back takes its old place, and each draft keeps its own order", () => {
+  const orders = new CardOrders();
+  const thread = "7:x:message:1";
+  assert.deepEqual(orders.order(thread, "should", ["thanks", "out", "soon"]), ["thanks", "out", "soon"]);
+  assert.deepEqual(orders.order(thread, "should", ["thanks", "soon"]), ["thanks", "soon"]); // rule switched off
+  assert.deepEqual(orders.order(thread, "should", ["out", "thanks", "soon", "new"]), ["thanks", "out", "soon", "new"]);
+  // Another tab's draft is not ordered by this one's history.
+  assert.deepEqual(orders.order("8:y:connection_note:1", "should", ["role", "out"]), ["role", "out"]);
+  assert.deepEqual(orders.order(thread, "should", ["soon", "out"]), ["out", "soon"]);
 });

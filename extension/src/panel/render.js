@@ -210,6 +210,31 @@ export function steadyOrder(previous, keys) {
   return kept.concat(keys.filter((k) => !keptSet.has(k)));
 }
 
+/** The order of each draft's cards, by tab and composer (tabs never reorder each other's): every
+ *  key shown for that draft, in the order first shown. A card that goes and comes back (its rule
+ *  switched off and on again, a thank-you typed then deleted) takes its old place, not the end. */
+export class CardOrders {
+  constructor(max = 20) {
+    this.max = max;
+    this.drafts = new Map(); // draft -> Map(group -> [key, ...])
+  }
+
+  /** `keys` (one group's cards of `draft`) in their steady order. */
+  order(draft, group, keys) {
+    let groups = this.drafts.get(draft);
+    if (!groups) {
+      groups = new Map();
+      this.drafts.set(draft, groups);
+      if (this.drafts.size > this.max) this.drafts.delete(this.drafts.keys().next().value);
+    }
+    const seen = groups.get(group) || [];
+    const shown = steadyOrder(seen, keys);
+    const known = new Set(seen);
+    groups.set(group, seen.concat(shown.filter((k) => !known.has(k))));
+    return shown;
+  }
+}
+
 function findingNode(f, room, actions, compact) {
   const draftText = room.text;
   const item = el(compact ? "div" : "li", { class: compact ? "finding finding-part" : "finding", "data-code": f.code, "data-severity": f.severity });
@@ -281,7 +306,7 @@ function cardNode(card, room, actions) {
 }
 
 const cardNodes = new Map(); // key -> {sig, node}
-const cardOrder = new Map(); // group -> [key]
+const cardOrders = new CardOrders();
 
 function renderFindings(findings, room, actions) {
   const draftText = room.text;
@@ -292,8 +317,7 @@ function renderFindings(findings, room, actions) {
   const live = new Set();
   for (const g of GROUPS) {
     const mine = cards.filter((c) => groupOf(c.severity) === g.id);
-    const order = steadyOrder(cardOrder.get(g.id) || [], mine.map((c) => `${g.id}:${c.key}`));
-    cardOrder.set(g.id, order);
+    const order = cardOrders.order(room.draft, g.id, mine.map((c) => `${g.id}:${c.key}`));
     const byKey = new Map(mine.map((c) => [`${g.id}:${c.key}`, c]));
     const nodes = order.map((k) => {
       live.add(k);
@@ -445,7 +469,8 @@ function renderFeedback(t, conn, actions) {
   section.dataset.personal = personal ? "missing" : "ok";
   placeHints(personal);
   renderChecklist(fb, empty);
-  const room = { text: draftText, surface: t.draft.surface, limit: t.draft.limit, caret: t.draft.caret };
+  const room = { text: draftText, surface: t.draft.surface, limit: t.draft.limit, caret: t.draft.caret,
+    draft: `${t.tabId}:${t.draft.draftId}` };
   renderFindings(findings, room, actions);
   renderHints(fb, room, actions);
 }
