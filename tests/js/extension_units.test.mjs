@@ -158,3 +158,22 @@ test("a card that goes and comes back takes its old place, and each draft keeps 
   assert.deepEqual(orders.order("8:y:connection_note:1", "should", ["role", "out"]), ["role", "out"]);
   assert.deepEqual(orders.order(thread, "should", ["soon", "out"]), ["out", "soon"]);
 });
+
+test("a send drops the sent draft's feedback until the next draft, and a new page forgets it", () => {
+  const t = new TabState(1);
+  t.setDraft({ ...draft(1), text: "Could you refer me?" });
+  t.acceptFeedback("a", fb(1));
+  const sent = t.markSent("Dana Whitfield");
+  assert.equal(t.view().draft, null);
+  assert.equal(t.view().feedback, null);
+  assert.deepEqual(t.view().sent, { name: "Dana Whitfield", logged: null, error: null });
+  assert.equal(t.acceptFeedback("a", fb(2)), false); // a late answer for the sent text is dropped
+  sent.logged = true;
+  t.setDraft({ ...draft(3), text: "" }); // the emptied box: still acknowledged
+  assert.equal(t.view().sent.logged, true);
+  t.setDraft({ ...draft(4), text: "Hi" }); // the next message
+  assert.equal(t.view().sent, null);
+  t.markSent(null);
+  t.navigate("https://www.linkedin.com/in/x/", "profile");
+  assert.equal(t.view().sent, null);
+});
