@@ -32,6 +32,22 @@ def clients(companion) -> list[dict]:
     return raw["clients"] if isinstance(raw, dict) else raw
 
 
+def natively_paired(pw, tmp_path, companion):
+    """A fresh profile with the host registered, paired through the browser: (browser, options page)."""
+    from playwright.sync_api import expect
+
+    profile = tmp_path / "profile"
+    browser_install(companion, profile / "NativeMessagingHosts")
+    browser = Browser(pw, profile)
+    page = browser.options()
+    try:
+        expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=20000)
+    except AssertionError:
+        browser.close()
+        raise
+    return browser, page
+
+
 def stored(page) -> dict:
     return page.evaluate("() => chrome.storage.local.get(null)")
 
@@ -96,12 +112,8 @@ def test_unpairing_sticks_and_code_pairing_still_works(pw, tmp_path, companion_p
     itself again behind the user's back; the options page's button or a code pairs it again."""
     from playwright.sync_api import expect
 
-    profile = tmp_path / "profile"
-    browser_install(companion_proc, profile / "NativeMessagingHosts")
-    browser = Browser(pw, profile)
+    browser, page = natively_paired(pw, tmp_path, companion_proc)
     try:
-        page = browser.options()
-        expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=20000)
         name = stored(page)["clientName"]
         out = subprocess.run([sys.executable, "-m", "companion", "unpair", name, "--data-dir",
                               str(companion_proc.data_dir)], capture_output=True, text=True, cwd=REPO, timeout=30)
@@ -130,12 +142,8 @@ def test_after_an_unpair_the_options_page_and_the_sidebar_say_how_to_pair_again(
 
     from test_extension_sidebar import POLITE, open_tab
 
-    profile = tmp_path / "profile"
-    browser_install(companion_proc, profile / "NativeMessagingHosts")
-    browser = Browser(pw, profile)
+    browser, options = natively_paired(pw, tmp_path, companion_proc)
     try:
-        options = browser.options()
-        expect(options.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=20000)
         expect(options.locator('[data-field="local-only"]')).to_have_text("Local-only mode: on — nothing leaves this machine.")
         name = stored(options)["clientName"]
         expect(options.locator('[data-field="client-name"]')).to_have_text(name)
