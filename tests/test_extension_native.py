@@ -32,6 +32,22 @@ def clients(companion) -> list[dict]:
     return raw["clients"] if isinstance(raw, dict) else raw
 
 
+def natively_paired(pw, tmp_path, companion):
+    """A fresh profile with the host registered, paired through the browser: (browser, options page)."""
+    from playwright.sync_api import expect
+
+    profile = tmp_path / "profile"
+    browser_install(companion, profile / "NativeMessagingHosts")
+    browser = Browser(pw, profile)
+    page = browser.options()
+    try:
+        expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=20000)
+    except AssertionError:
+        browser.close()
+        raise
+    return browser, page
+
+
 def stored(page) -> dict:
     return page.evaluate("() => chrome.storage.local.get(null)")
 
@@ -96,12 +112,8 @@ def test_unpairing_sticks_and_code_pairing_still_works(pw, tmp_path, companion_p
     itself again behind the user's back; the options page's button or a code pairs it again."""
     from playwright.sync_api import expect
 
-    profile = tmp_path / "profile"
-    browser_install(companion_proc, profile / "NativeMessagingHosts")
-    browser = Browser(pw, profile)
+    browser, page = natively_paired(pw, tmp_path, companion_proc)
     try:
-        page = browser.options()
-        expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=20000)
         name = stored(page)["clientName"]
         out = subprocess.run([sys.executable, "-m", "companion", "unpair", name, "--data-dir",
                               str(companion_proc.data_dir)], capture_output=True, text=True, cwd=REPO, timeout=30)
@@ -117,5 +129,51 @@ def test_unpairing_sticks_and_code_pairing_still_works(pw, tmp_path, companion_p
         page.click('[data-action="introduce"]')
         expect(page.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=20000)
         expect(page.locator('[data-field="paired-via"]')).to_have_attribute("data-via", "native")
+    finally:
+        browser.close()
+
+
+def test_after_an_unpair_the_options_page_and_the_sidebar_say_how_to_pair_again(pw, tmp_path, companion_proc):
+    """Unpaired on the options page: it keeps the name to revoke (`tactful unpair "NAME"`, still
+    listed by the companion), greys out Unpair, and the sidebar says the browser was unpaired and
+    how to pair again, not to install the host or that the companion is down. Paired again, no
+    "Unpaired" is left on the page."""
+    from playwright.sync_api import expect
+
+    from test_extension_sidebar import POLITE, open_tab
+
+    browser, options = natively_paired(pw, tmp_path, companion_proc)
+    try:
+        expect(options.locator('[data-field="local-only"]')).to_have_text("Local-only mode: on — nothing leaves this machine.")
+        name = stored(options)["clientName"]
+        expect(options.locator('[data-field="client-name"]')).to_have_text(name)
+        page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+        page.click(".msg-form__contenteditable")
+        page.keyboard.type(POLITE, delay=1)
+        expect(panel.locator('[data-field="feedback"]')).to_have_attribute("data-state", "live", timeout=10000)
+
+        options.bring_to_front()
+        options.click('[data-action="unpair"]')
+        expect(options.locator('[data-field="connection"]')).to_have_attribute("data-state", "unpaired")
+        expect(options.locator('[data-field="client-name"]')).to_have_text(name)  # what `tactful unpair` needs
+        assert name in [c["name"] for c in clients(companion_proc)]
+        expect(options.locator('[data-action="unpair"]')).to_be_disabled()
+        expect(options.locator('[data-field="unpair-result"]')).to_contain_text("Unpaired")
+
+        help_ = panel.locator('[data-section="connection-help"]')
+        expect(help_).to_contain_text("You unpaired this browser", timeout=10000)
+        expect(help_).to_contain_text("Pair through the browser")
+        expect(help_).not_to_contain_text("tactful browser install")
+        stale = panel.locator('[data-field="stale"]')
+        expect(stale).to_contain_text("this browser is not paired")
+        expect(stale).not_to_contain_text("not answering")
+
+        options.click('[data-action="introduce"]')
+        expect(options.locator('[data-field="connection"]')).to_have_attribute("data-state", "connected", timeout=20000)
+        expect(options.locator('[data-field="native-result"]')).to_have_text("Paired through the browser.")
+        expect(options.locator('[data-action="unpair"]')).to_be_enabled()
+        expect(options.locator("main")).not_to_contain_text("Unpaired")
+        expect(options.locator('[data-field="client-name"]')).to_have_text(stored(options)["clientName"])
+        expect(help_).to_be_hidden(timeout=10000)
     finally:
         browser.close()

@@ -1,6 +1,8 @@
 """The extension in real Chromium: pairing through the options page, the handshake that keeps an
 impostor on the port from learning anything, and no content script outside LinkedIn."""
 
+import json
+import re
 import time
 
 import pytest
@@ -192,3 +194,21 @@ def test_the_worker_checks_the_proof_as_documented(ext_browser):
     assert result == {"good": True, "otherPort": False, "otherToken": False, "otherSalt": False,
                       "otherNonce": False, "flipped": False, "garbage": False, "missing": False,
                       "nonceBytes": 32, "fresh": True}
+
+
+def test_the_options_page_shows_the_companions_local_only_mode(paired):
+    """Read-only: what the companion said in its handshake, and where to change it."""
+    from playwright.sync_api import expect
+
+    browser, companion = paired
+    page = browser.options()
+    mode = page.locator('[data-field="local-only"]')
+    expect(mode).to_have_text("Local-only mode: on — nothing leaves this machine.", timeout=10000)
+    expect(page.locator("main")).to_contain_text("settings.json")
+    companion.stop()
+    expect(mode).to_contain_text("unknown until the companion is connected", timeout=15000)
+    settings = companion.data_dir / "settings.json"
+    kept = json.loads(settings.read_text()) if settings.exists() else {}
+    settings.write_text(json.dumps({**kept, "local_only": False}))
+    companion.start()
+    expect(mode).to_have_text(re.compile(r"^Local-only mode: off\b"), timeout=20000)

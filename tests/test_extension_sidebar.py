@@ -195,6 +195,10 @@ def test_switching_a_rule_off_and_on(paired):
     browser, _ = paired
     page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
     type_demanding(page, panel)
+    cards = panel.locator('[data-list="findings"] .finding:not(.finding-part)')
+    codes = lambda: cards.evaluate_all("(els) => els.map((e) => e.dataset.code || e.dataset.card)")  # noqa: E731
+    before = codes()
+    assert RULE in before[:-1]  # not the last card, so a card put back at the end would show
     item = finding(panel, RULE).first
     expect(item.locator('[data-action="disable-rule"]')).to_be_hidden()  # tucked in the card's menu
     item.locator("details.menu summary").click()
@@ -206,6 +210,7 @@ def test_switching_a_rule_off_and_on(paired):
     expect(panel.locator(f'[data-disabled-code="{RULE}"]')).to_contain_text(why)
     panel.locator(f'[data-disabled-code="{RULE}"] [data-action="enable-rule"]').click()
     expect(finding(panel, RULE).first).to_be_visible(timeout=10000)
+    assert codes() == before  # back in its place: turning a rule off and on reorders nothing
 
 
 def test_copy_puts_the_suggestion_on_the_clipboard(paired):

@@ -6,8 +6,9 @@ import { test } from "node:test";
 import { buildCommand } from "../../extension/src/background/companion.js";
 import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
 import { TabState } from "../../extension/src/background/tabs.js";
-import { copyableSentence, shortDate } from "../../extension/src/panel/render.js";
-import "../../extension/src/content/composer.js"; // a content script: it fills globalThis.__tactful
+import { CardOrders, copyableSentence, shortDate } from "../../extension/src/panel/render.js";
+import "../../extension/src/content/sentences.js"; // content scripts: they fill globalThis.__tactful
+import "../../extension/src/content/composer.js";
 
 const T = globalThis.__tactful;
 
@@ -62,6 +63,9 @@ test("the sentence to paste is the fix, else a quoted example in the suggestion"
   assert.equal(copyableSentence({ suggestion: 'Ask, e.g. "Would you be open to it?"' }), "Would you be open to it?");
   assert.equal(copyableSentence({ suggestion: 'Name it (e.g. "the Senior Backend Engineer role, job ID 12345").' }),
                null);
+  // A template with placeholders to fill is advice, not a sentence to paste.
+  assert.equal(copyableSentence({ suggestion: 'Name it, e.g. "I\'m applying for the [role title] role (job ID [number])."' }),
+               null);
 });
 
 /** The draft after Insert: `text` with `sentence` inserted for a caret at `caret` ("|" marks it). */
@@ -93,6 +97,16 @@ test("Insert puts a whole sentence where a sentence can start", () => {
   assert.equal(inserted("Thank you.\n", "Happy to send my resume"), "Thank you. Happy to send my resume.\n");
   assert.equal(inserted("Best,\nSam", hint), `Best,\nSam\n${hint}`);
   assert.equal(inserted("", "Happy to send my resume"), "Happy to send my resume.");
+});
+
+test("an edit that would go over the box's limit does not fit, one that shortens always does", () => {
+  // The audit's note: 197 of 200 characters, and an Apply that adds 10.
+  assert.equal(T.noRoom("connection_note", 197, 10, 200),
+               "Does not fit: 7 characters over the note's limit of 200. Shorten your text first, or adapt it by hand.");
+  assert.match(T.noRoom("inmail", 1999, 2, 2000), /^Does not fit: 1 character over the InMail's limit of 2000\./);
+  assert.equal(T.noRoom("connection_note", 190, 10, 200), null); // exactly full fits
+  assert.equal(T.noRoom("message", 8100, -5, 8000), null); // shortening a draft already over the limit
+  assert.equal(T.noRoom("message", 8100, 5, null), null); // no limit declared: nothing to check
 });
 
 test("dates read as the findings write them: 5 Dec, with the year only when it is another", () => {
@@ -132,4 +146,34 @@ test("on a page that names nobody, the draft's recipient is the one shown", () =
   assert.deepEqual(t.view().recipient, { slug: "sam-ortiz-4b2", name: "Sam Ortiz" });
   t.setDraft({ ...draft(2), recipient: null });
   assert.equal(t.view().recipient, null);
+});
+
+test("a card that goes and comes back takes its old place, and each draft keeps its own order", () => {
+  const orders = new CardOrders();
+  const thread = "7:x:message:1";
+  assert.deepEqual(orders.order(thread, "should", ["thanks", "out", "soon"]), ["thanks", "out", "soon"]);
+  assert.deepEqual(orders.order(thread, "should", ["thanks", "soon"]), ["thanks", "soon"]); // rule switched off
+  assert.deepEqual(orders.order(thread, "should", ["out", "thanks", "soon", "new"]), ["thanks", "out", "soon", "new"]);
+  // Another tab's draft is not ordered by this one's history.
+  assert.deepEqual(orders.order("8:y:connection_note:1", "should", ["role", "out"]), ["role", "out"]);
+  assert.deepEqual(orders.order(thread, "should", ["soon", "out"]), ["out", "soon"]);
+});
+
+test("a send drops the sent draft's feedback until the next draft, and a new page forgets it", () => {
+  const t = new TabState(1);
+  t.setDraft({ ...draft(1), text: "Could you refer me?" });
+  t.acceptFeedback("a", fb(1));
+  const sent = t.markSent("Dana Whitfield");
+  assert.equal(t.view().draft, null);
+  assert.equal(t.view().feedback, null);
+  assert.deepEqual(t.view().sent, { name: "Dana Whitfield", logged: null, error: null });
+  assert.equal(t.acceptFeedback("a", fb(2)), false); // a late answer for the sent text is dropped
+  sent.logged = true;
+  t.setDraft({ ...draft(3), text: "" }); // the emptied box: still acknowledged
+  assert.equal(t.view().sent.logged, true);
+  t.setDraft({ ...draft(4), text: "Hi" }); // the next message
+  assert.equal(t.view().sent, null);
+  t.markSent(null);
+  t.navigate("https://www.linkedin.com/in/x/", "profile");
+  assert.equal(t.view().sent, null);
 });

@@ -15,7 +15,7 @@ const BROWSER = typeof browser !== "undefined" && browser.runtime?.getBrowserInf
 const tabs = new Map(); // tabId -> TabState
 const sensors = new Map(); // tabId -> runtime.Port of the content script
 const panels = new Set(); // {port, tabId}
-let prefs = { paused: false, disabledRules: [] };
+let prefs = { paused: false, disabledRules: [], autoPair: true };
 
 const client = new CompanionClient({
   credentials: async () => {
@@ -26,7 +26,7 @@ const client = new CompanionClient({
   // null: the companion refused our token (unpaired there): forget it, and pair again only when asked.
   saveCredentials: async (creds) => {
     await settings.saveCredentials(creds);
-    if (!creds) await settings.setAutoPair(false);
+    if (!creds) await setAutoPair(false);
   },
   onState: () => broadcastAll(),
   onEvent: () => broadcastAll(),
@@ -101,11 +101,21 @@ function sendDraft(t) {
     });
 }
 
+/** Logs a send in the outreach log; the sidebar drops the sent draft's feedback and says whether
+ *  the send was logged. */
 function sendSent(t, msg) {
   const slug = msg.recipient?.slug || t.recipient()?.slug;
   // The page's person only when the message went to them (not from a bubble left open elsewhere).
   const known = t.isPagePerson(slug, msg.recipient?.name) ? t.recipient() : null;
-  if (!slug || !SURFACES.includes(msg.surface) || !client.connected || prefs.paused) return;
+  const sent = t.markSent(msg.recipient?.name || known?.name);
+  const done = (logged, error = null) => {
+    if (t.sent !== sent) return; // a new draft or page since
+    Object.assign(sent, { logged, error });
+    broadcast(t.tabId);
+  };
+  broadcast(t.tabId);
+  if (!slug || !SURFACES.includes(msg.surface)) return done(false, "no recipient known");
+  if (!client.connected || prefs.paused) return done(false, prefs.paused ? "Tactful is paused" : "the companion is not connected");
   const recipient = {
     slug,
     url: msg.recipient?.url || known?.url || undefined,
@@ -114,12 +124,10 @@ function sendSent(t, msg) {
   };
   client.request("sent", { recipient, surface: msg.surface, text: msg.text, sent_at: new Date().toISOString() })
     .then((res) => {
-      if (res?.entry && t.recipient()?.slug === slug) {
-        t.outreach = res.entry;
-        broadcast(t.tabId);
-      }
+      if (res?.entry && t.recipient()?.slug === slug) t.outreach = res.entry;
+      done(true);
     })
-    .catch(() => { /* the log is best effort; coaching goes on */ });
+    .catch((err) => done(false, err.message)); // the log is best effort; coaching goes on
 }
 
 // --- from the sensor ---------------------------------------------------------------------------
@@ -128,9 +136,13 @@ function onSensorMessage(tabId, msg) {
   if (!msg || typeof msg !== "object") return;
   const t = tab(tabId);
   switch (msg.kind) {
-    case "hello":
+    case "hello": // a new document (a reload keeps the URL) forgets the old one's draft
+      if (t.url !== msg.url || (t.instance && t.instance !== msg.instance)) t.navigate(msg.url, msg.pageKind);
+      t.instance = msg.instance;
+      broadcast(tabId);
+      break;
     case "nav":
-      if (msg.kind === "nav" || t.url !== msg.url) t.navigate(msg.url, msg.pageKind);
+      t.navigate(msg.url, msg.pageKind);
       broadcast(tabId);
       break;
     case "page":
@@ -197,6 +209,7 @@ function snapshotFor(tabId) {
     connection: { state: client.state, ...client.detail },
     paused: prefs.paused,
     disabledRules: prefs.disabledRules,
+    autoPair: prefs.autoPair, // false: unpaired on purpose, so it will not pair itself again
     tab: t ? t.view() : { tabId, pageKind: null },
   };
 }
@@ -274,6 +287,11 @@ function forwardEdit(entry, msg) {
   post(sensor, { kind: "edit", reqId, action, draftId, range, replacement, expected, text });
 }
 
+async function setAutoPair(on) {
+  prefs.autoPair = on;
+  await settings.setAutoPair(on);
+}
+
 async function setPaused(paused) {
   prefs.paused = paused;
   await settings.setPaused(paused);
@@ -337,11 +355,11 @@ async function handleOptions(msg) {
   switch (msg?.kind) {
     case "status": {
       const s = await settings.load();
-      return { ok: true, state: client.state, detail: client.detail, port: s.port, clientName: s.clientName,
-        pairedVia: s.token ? s.pairedVia : null, nativeProblem };
+      return { ok: true, state: client.state, detail: client.detail, port: s.port, paired: Boolean(s.token),
+        clientName: s.token ? s.clientName : s.unpairedName, pairedVia: s.token ? s.pairedVia : null, nativeProblem };
     }
     case "pair": {
-      await settings.setAutoPair(true);
+      await setAutoPair(true);
       const code = String(msg.code || "").trim();
       if (!code) return { ok: false, error: "Type the code that `tactful pair` printed." };
       if (msg.port !== undefined) await settings.setPort(msg.port);
@@ -353,12 +371,12 @@ async function handleOptions(msg) {
     }
     case "unpair": // stays unpaired: the worker no longer pairs itself through the browser
       client.close();
-      await settings.saveCredentials(null);
-      await settings.setAutoPair(false);
+      prefs.autoPair = false;
+      await settings.unpair();
       await client.connect();
       return { ok: true, state: client.state };
     case "introduce": { // "Pair through the browser", on the options page
-      await settings.setAutoPair(true);
+      await setAutoPair(true);
       lastIntroduction = 0;
       if (!client.connected) {
         client.close();
@@ -397,6 +415,6 @@ chrome.storage.onChanged.addListener((changes, area) => {
 globalThis.__tactful = { tabs, sensors, panels, client };
 
 const ready = settings.load().then((s) => {
-  prefs = { paused: s.paused, disabledRules: s.disabledRules };
+  prefs = { paused: s.paused, disabledRules: s.disabledRules, autoPair: s.autoPair };
   return client.connect();
 });

@@ -1,11 +1,12 @@
 // What the extension remembers in chrome.storage.local: the companion's port, the pairing token,
 // the client name it was issued to and how it was paired ("native" or "code"), whether it may pair
-// itself through the browser (off after the user or the companion unpaired it), the pause switch
+// itself through the browser (off after the user or the companion unpaired it), the name of a
+// pairing the user dropped (the companion lists it until `tactful unpair "NAME"`), the pause switch
 // and the rules the user switched off.
 
 import { CLIENT_NAME_PREFIX, DEFAULT_PORT } from "../config.js";
 
-const KEYS = ["port", "token", "clientName", "pairedVia", "autoPair", "paused", "disabledRules"];
+const KEYS = ["port", "token", "clientName", "pairedVia", "autoPair", "unpairedName", "paused", "disabledRules"];
 
 export async function load() {
   const got = await chrome.storage.local.get(KEYS);
@@ -15,6 +16,7 @@ export async function load() {
     clientName: typeof got.clientName === "string" ? got.clientName : null,
     pairedVia: got.pairedVia === "native" ? "native" : got.token ? "code" : null,
     autoPair: got.autoPair !== false,
+    unpairedName: typeof got.unpairedName === "string" ? got.unpairedName : null,
     paused: got.paused === true,
     disabledRules: Array.isArray(got.disabledRules) ? got.disabledRules.filter((c) => typeof c === "string") : [],
   };
@@ -28,9 +30,18 @@ export function validPort(port) {
 export async function saveCredentials(creds) {
   if (creds) {
     await chrome.storage.local.set({ token: creds.token, clientName: creds.clientName, pairedVia: creds.via || "code" });
+    await chrome.storage.local.remove("unpairedName");
   } else {
     await chrome.storage.local.remove(["token", "clientName", "pairedVia"]);
   }
+}
+
+/** The user unpaired this browser: forget the token, keep the name it was paired under (to revoke
+ *  it in the companion) and never pair again by itself. */
+export async function unpair() {
+  const { clientName } = await load();
+  await saveCredentials(null);
+  await chrome.storage.local.set({ autoPair: false, ...(clientName ? { unpairedName: clientName } : {}) });
 }
 
 /** Whether the worker may ask the browser's native host for a pairing when it has none. */

@@ -5,6 +5,7 @@ export class TabState {
   constructor(tabId) {
     this.tabId = tabId;
     this.url = null;
+    this.instance = null; // the content script's id for the document it runs in
     this.pageKind = "other";
     this.html = null; // the latest trimmed snapshot, kept to resend after a reconnect
     this.capturedAt = null;
@@ -18,6 +19,7 @@ export class TabState {
     this.feedbackAt = null; // when it arrived (ms since the epoch), for "not updated since"
     this.feedbackError = null;
     this.outreach = null; // OutreachEntry for the recipient, when the companion has one
+    this.sent = null; // {name, logged: null | true | false, error}: the last send, until a new draft
     this.lastActivity = Date.now();
   }
 
@@ -35,6 +37,7 @@ export class TabState {
     this.feedback = null;
     this.feedbackError = null;
     this.outreach = null;
+    this.sent = null;
   }
 
   /** Accepts a draft; a different draft_id (another composer) drops the old feedback. */
@@ -44,7 +47,18 @@ export class TabState {
       this.feedbackError = null;
     }
     this.draft = draft;
+    if (draft.text.trim()) this.sent = null;
     this.lastActivity = Date.now();
+  }
+
+  /** The user sent the draft to `name`: the box is empty now, so its feedback goes; the sidebar
+   *  acknowledges the send (logged or not, filled in by the caller) until a new draft. */
+  markSent(name) {
+    this.draft = null;
+    this.feedback = null;
+    this.feedbackError = null;
+    this.sent = { name: name || null, logged: null, error: null };
+    return this.sent;
   }
 
   /** True when feedback answers the current draft and is not older than what is shown. */
@@ -103,11 +117,12 @@ export class TabState {
       recipient: this.shownRecipient(),
       composer: this.page?.composer || null,
       draft: d ? { surface: d.surface, version: d.version, draftId: d.draft_id, limit: d.limit ?? null,
-        text: d.text, empty: d.text.trim() === "", cut: d.cut || 0 } : null,
+        text: d.text, empty: d.text.trim() === "", cut: d.cut || 0, caret: d.caret ?? null } : null,
       feedback: this.feedback,
       feedbackAt: this.feedbackAt,
       feedbackError: this.feedbackError,
       outreach: this.writesToAnother() ? null : this.outreach, // the page's person's ask, not this draft's
+      sent: this.sent,
     };
   }
 }

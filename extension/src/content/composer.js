@@ -1,4 +1,4 @@
-// Content script, part 2 of 3: which field is a LinkedIn composer, what surface it is, and the
+// Content script, part 3 of 4: which field is a LinkedIn composer, what surface it is, and the
 // character limit the page itself declares. It writes into LinkedIn's editor only for a click in
 // the sidebar (Show, Apply, Insert), and only into the composer the draft came from.
 (() => {
@@ -240,62 +240,12 @@
     return false;
   }
 
-  // --- Insert: a whole sentence, where a sentence can start -------------------------------------
-  const CLOSED = /[.!?…]["'”’)\]]*$/; // a sentence's closing punctuation, then any closing quotes
-
-  /** The sentence with a full stop when it has no closing punctuation ("Happy to send my resume."). */
-  T.finishSentence = (sentence) => {
-    const s = sentence.trim();
-    return !s || CLOSED.test(s) ? s : `${s}.`;
-  };
-
-  /** Whether a sentence can start at `at`: the start of the draft or of a line, or after a closed
-   *  one (a space or the end after its punctuation: "3.5" and "example.com" close nothing). */
-  function startsSentence(text, at) {
-    const before = text.slice(0, at).replace(/[ \t\u00a0]+$/, "");
-    if (before === "" || before.endsWith("\n")) return true;
-    return CLOSED.test(before) && (before.length < at || at === text.length || /\s/.test(text[at]));
-  }
-
-  /** The end of the sentence around `at`: after its closing punctuation (and quotes) where a space
-   *  or the end follows; the start of the next line when its line ends unclosed; else the end. */
-  function sentenceEnd(text, at) {
-    for (let i = at; i < text.length; i += 1) {
-      if (text[i] === "\n") return i + 1;
-      if (!".!?…".includes(text[i])) continue;
-      let j = i + 1;
-      while (j < text.length && "\"'”’)]".includes(text[j])) j += 1;
-      if (j === text.length || /\s/.test(text[j])) return j;
-    }
-    return text.length;
-  }
-
-  /**
-   * Where Insert puts `sentence` in the draft `text` and what it types there: {at, value}. At the
-   * caret when a sentence can start there; with the caret inside a sentence, after the end of that
-   * sentence; with no caret, at the end. The sentence ends with punctuation, a space separates it
-   * from a closed sentence before it and from text right after it, and after a last line that is
-   * not closed ("Best,\nSam") it starts a line of its own rather than run on.
-   */
-  T.sentenceInsertion = (text, caret, sentence) => {
-    let at = Number.isInteger(caret) && caret >= 0 && caret <= text.length ? caret : text.replace(/\s+$/, "").length;
-    if (!startsSentence(text, at)) at = sentenceEnd(text, at);
-    const before = text.slice(0, at).replace(/[ \t\u00a0]+$/, "");
-    let value = T.finishSentence(sentence);
-    if (before !== "" && !before.endsWith("\n")) {
-      if (!CLOSED.test(before)) value = `\n${value}`;
-      else if (!/\s$/.test(text.slice(0, at))) value = ` ${value}`;
-    }
-    if (/^\S/.test(text.slice(at))) value = `${value} `;
-    return { at, value };
-  };
-
   /**
    * Show / Apply / Insert, asked by the sidebar for composer `c` (whose current text the caller
    * read). Returns {ok, error}. `caret` is where the user's cursor was last seen in this composer.
    */
   T.editComposer = (c, req, caret) => {
-    const text = T.readComposer(c).text;
+    const { text, limit } = T.readComposer(c);
     const r = req.range;
     if (req.action === "show" || req.action === "apply") {
       if (!r || !Number.isInteger(r.start) || !Number.isInteger(r.end) || r.start < 0 || r.end < r.start || r.end > text.length) {
@@ -310,12 +260,16 @@
       if (typeof req.replacement !== "string" || text.slice(r.start, r.end) !== req.expected) {
         return { ok: false, error: "The text changed since this suggestion; it will update in a moment." };
       }
+      const tooLong = T.noRoom(c.surface, text.length, req.replacement.length - (r.end - r.start), limit);
+      if (tooLong) return { ok: false, error: tooLong };
       select(c, text, r.start, r.end);
       return insertText(c, req.replacement) ? { ok: true } : { ok: false, error: "LinkedIn's editor refused the change." };
     }
     if (req.action === "insert") {
       if (typeof req.text !== "string" || !req.text.trim()) return { ok: false, error: "Nothing to insert." };
       const { at, value } = T.sentenceInsertion(text, caret, req.text);
+      const tooLong = T.noRoom(c.surface, text.length, value.length, limit);
+      if (tooLong) return { ok: false, error: tooLong };
       select(c, text, at, at);
       return insertText(c, value) ? { ok: true } : { ok: false, error: "LinkedIn's editor refused the change." };
     }

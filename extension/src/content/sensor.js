@@ -1,4 +1,4 @@
-// Content script, part 3 of 3: the sensor. It injects no UI. It tells the worker which page the
+// Content script, part 4 of 4: the sensor. It injects no UI. It tells the worker which page the
 // tab shows (and when LinkedIn navigates in-page), sends trimmed snapshots when the relevant DOM
 // changes, and sends the draft being typed in a LinkedIn composer. Nothing is sent while the user
 // has paused Tactful, and nothing runs outside www.linkedin.com.
@@ -92,7 +92,7 @@
 
   function resendAll() {
     if (!port) return;
-    port.postMessage({ kind: "hello", url: location.href, pageKind: pageKind() });
+    port.postMessage({ kind: "hello", url: location.href, pageKind: pageKind(), instance });
     if (paused) return;
     lastHtml = null;
     snapshotNow();
@@ -151,9 +151,13 @@
     navAt = performance.now();
     titleAtNav = document.title;
     lastHtml = null;
-    composer = null;
+    // A message bubble stays open across in-page navigation and still writes to its own person:
+    // a draft in it stays coached. Any other composer belongs to the page that went.
+    const kept = composer && composer.body.isConnected && T.readComposer(composer).text.trim() ? composer : null;
+    composer = kept;
     lastDraft = null;
     send({ kind: "nav", url: location.href, pageKind: pageKind() });
+    if (kept) sendDraft(true);
     scheduleSnapshot();
   }
 
@@ -296,6 +300,8 @@
     const now = performance.now();
     if (text === lastSent.text && now - lastSent.at < 3000) return;
     lastSent = { text, at: now };
+    clearTimeout(draftTimer); // a draft still waiting to go would read the emptied box
+    draftTimer = null;
     send({ kind: "sent", surface, text, recipient });
   }
 

@@ -1,4 +1,4 @@
-// Content script, part 1 of 3: deep DOM helpers and the trimmed snapshot serializer.
+// Content script, part 1 of 4: deep DOM helpers and the trimmed snapshot serializer.
 //
 // A snapshot is the page's HTML without scripts, styles, images or media, with each open shadow
 // root written as <template shadowrootmode="open"> inside its host (how HTML declares shadow

@@ -1,5 +1,6 @@
-// Options: pair through the browser (native messaging) or with a one-time code, unpair, and set the
-// companion's port. The worker does the talking; this page only sends it requests and shows the answers.
+// Options: pair through the browser (native messaging) or with a one-time code, unpair, set the
+// companion's port, and see its local-only mode. The worker does the talking; this page only sends
+// it requests and shows the answers.
 
 const $ = (sel) => document.querySelector(sel);
 const TEXT = { connected: "Connected", connecting: "Connecting…", disconnected: "Companion not reachable", unpaired: "Not paired" };
@@ -30,7 +31,15 @@ async function refresh() {
   via.textContent = VIA[s.pairedVia] || "";
   const portInput = $('input[name="port"]');
   if (document.activeElement !== portInput) portInput.value = s.port;
+  // The name stays after an unpair: the companion lists it until `tactful unpair "NAME"`.
   $('[data-field="client-name"]').textContent = s.clientName || "NAME";
+  $('[data-action="unpair"]').disabled = !s.paired;
+  if (s.paired) say("unpair-result", true, "");
+  $('[data-field="local-only"]').textContent = s.state !== "connected"
+    ? "Local-only mode: unknown until the companion is connected."
+    : s.detail?.localOnly === false
+      ? "Local-only mode: off — the companion may use online services you switched on."
+      : "Local-only mode: on — nothing leaves this machine.";
 }
 
 function say(field, ok, text) {
@@ -87,7 +96,7 @@ $('[data-action="introduce"]').addEventListener("click", async () => {
 
 $('[data-action="unpair"]').addEventListener("click", async () => {
   await ask({ kind: "unpair" });
-  say("pair-result", true, "Unpaired. Pair again to get coaching.");
+  say("unpair-result", true, "Unpaired: this browser forgot its token and will not pair itself again.");
   refresh();
 });
 

@@ -3,6 +3,10 @@
 
 import { RULE_WHY } from "./rules.js";
 
+// sentences.js, loaded before this module as in the content script: where Insert puts a sentence
+// and whether an edit fits the box's limit, computed here the way the content script will do it.
+const T = globalThis.__tactful || {};
+
 const $ = (sel) => document.querySelector(sel);
 const SURFACE_NAMES = {
   connection_note: "Invitation note",
@@ -37,7 +41,7 @@ const CONNECTION_TEXT = {
   unpaired: "Not paired",
 };
 
-function renderConnection(conn) {
+function renderConnection(conn, autoPair) {
   // data-state is a stable test hook: connected | disconnected | unpaired (connecting counts as
   // disconnected until the handshake proves the companion).
   const state = conn.state === "connecting" ? "disconnected" : conn.state;
@@ -54,7 +58,15 @@ function renderConnection(conn) {
   }
   const help = $('[data-section="connection-help"]');
   help.replaceChildren();
-  if (conn.state === "unpaired") {
+  if (conn.state === "unpaired" && autoPair === false) {
+    // Unpaired on purpose (here, or in the companion): it will not pair itself again.
+    help.append(el("p", { text: conn.message
+      ? "The companion no longer accepts this browser: it was unpaired there."
+      : "You unpaired this browser, so Tactful sends nothing to the companion." }),
+      el("p", { text: "To pair again, open the settings and press “Pair through the browser”, or type a code from " },
+        el("code", { text: "tactful pair" }), document.createTextNode(" (or “Pair a browser” in the tray).")),
+      el("button", { type: "button", class: "btn btn-primary", "data-action": "options", text: "Open pairing" }));
+  } else if (conn.state === "unpaired") {
     help.append(el("p", { text: "This browser is not paired with the Tactful companion yet." }),
       el("p", { text: "Run " }, el("code", { text: "tactful browser install" }),
         document.createTextNode(" once and Tactful pairs itself. Or run "), el("code", { text: "tactful pair" }),
@@ -114,13 +126,36 @@ export function trimmedRange(range, text) {
 /** The sentence a finding offers to paste: its fix, else the first quoted example in its
  *  suggestion (`e.g. "Thank you for considering it."`), ending with punctuation ("Happy to send my
  *  resume."). Advice without an example has none, nor has one whose example is not a sentence
- *  (`e.g. "the Senior Backend Engineer role, job ID 12345"`: a fragment to adapt, not to paste). */
+ *  (`e.g. "the Senior Backend Engineer role, job ID 12345"`: a fragment to adapt, not to paste)
+ *  or is a template (`"…the [role title] role"`: pasted, its placeholders would be a must-fix). */
 export function copyableSentence(f) {
   if (f.fix?.replacement) return f.fix.replacement;
   const m = /[\u201c"]([^\u201d"]{8,})[\u201d"]/.exec(f.suggestion || "");
   const example = m ? m[1].trim() : "";
-  if (!/^\p{Lu}/u.test(example)) return null;
+  if (!/^\p{Lu}/u.test(example) || /\[[^\]]*\]/.test(example)) return null;
   return /[.!?…]["'\u201d\u2019)\]]*$/.test(example) ? example : `${example}.`;
+}
+
+/** Why Insert of `sentence` would not fit the box's limit (null: it fits); `room` is the draft's
+ *  {text, surface, limit, caret}. */
+function insertNoRoom(sentence, room) {
+  if (!room?.limit || !T.sentenceInsertion) return null;
+  const { value } = T.sentenceInsertion(room.text, room.caret, sentence);
+  return T.noRoom(room.surface, room.text.length, value.length, room.limit);
+}
+
+/** The fix Apply makes, when its range is within the draft. */
+const fixOf = (f, text) => (f.fix?.range && f.fix.range.end <= text.length ? f.fix : null);
+
+/** Why the card's Apply or Insert would not fit the box's limit (null: it fits, or it has none). */
+function noRoomFor(f, room) {
+  const fix = fixOf(f, room.text);
+  if (fix) {
+    const grow = (fix.replacement || "").length - (fix.range.end - fix.range.start);
+    return T.noRoom?.(room.surface, room.text.length, grow, room.limit) ?? null;
+  }
+  const sentence = f.range || f.fix ? null : copyableSentence(f);
+  return sentence ? insertNoRoom(sentence, room) : null;
 }
 
 // Lists are rebuilt only when their content changed: typing a letter that changes nothing keeps
@@ -175,7 +210,33 @@ export function steadyOrder(previous, keys) {
   return kept.concat(keys.filter((k) => !keptSet.has(k)));
 }
 
-function findingNode(f, draftText, actions, compact) {
+/** The order of each draft's cards, by tab and composer (tabs never reorder each other's): every
+ *  key shown for that draft, in the order first shown. A card that goes and comes back (its rule
+ *  switched off and on again, a thank-you typed then deleted) takes its old place, not the end. */
+export class CardOrders {
+  constructor(max = 20) {
+    this.max = max;
+    this.drafts = new Map(); // draft -> Map(group -> [key, ...])
+  }
+
+  /** `keys` (one group's cards of `draft`) in their steady order. */
+  order(draft, group, keys) {
+    let groups = this.drafts.get(draft);
+    if (!groups) {
+      groups = new Map();
+      this.drafts.set(draft, groups);
+      if (this.drafts.size > this.max) this.drafts.delete(this.drafts.keys().next().value);
+    }
+    const seen = groups.get(group) || [];
+    const shown = steadyOrder(seen, keys);
+    const known = new Set(seen);
+    groups.set(group, seen.concat(shown.filter((k) => !known.has(k))));
+    return shown;
+  }
+}
+
+function findingNode(f, room, actions, compact) {
+  const draftText = room.text;
   const item = el(compact ? "div" : "li", { class: compact ? "finding finding-part" : "finding", "data-code": f.code, "data-severity": f.severity });
   // The group says how much it matters; the card says what and where.
   item.append(el("div", { class: "finding-head" }, el("p", { class: "message", text: f.message }), ruleMenu(f, actions)));
@@ -190,11 +251,13 @@ function findingNode(f, draftText, actions, compact) {
       text: "Show", onclick: () => actions.edit({ action: "show", range }),
     }));
   }
-  const fixRange = f.fix && f.fix.range && f.fix.range.end <= draftText.length ? f.fix.range : null;
+  // An edit that would not fit the box's limit (a near-full invitation note) is greyed out, with why.
+  const tooLong = noRoomFor(f, room);
+  const fixRange = fixOf(f, draftText)?.range;
   if (fixRange) {
     const replacement = f.fix.replacement;
     row.append(el("button", {
-      type: "button", class: "btn btn-primary", "data-action": "apply",
+      type: "button", class: "btn btn-primary", "data-action": "apply", disabled: Boolean(tooLong), title: tooLong,
       "aria-label": replacement ? `Apply: replace with “${replacement}”` : "Apply: remove these words",
       text: replacement ? `Apply “${replacement.length > 40 ? `${replacement.slice(0, 39)}…` : replacement}”` : "Apply: remove",
       onclick: () => actions.edit({ action: "apply", range: fixRange, replacement,
@@ -208,13 +271,14 @@ function findingNode(f, draftText, actions, compact) {
   if (sentence) {
     row.append(el("button", {
       type: "button", class: "btn", "data-action": "insert", "aria-label": `Insert into your message: ${sentence}`,
-      text: "Insert", onclick: () => actions.edit({ action: "insert", text: sentence }),
+      disabled: Boolean(tooLong), title: tooLong, text: "Insert", onclick: () => actions.edit({ action: "insert", text: sentence }),
     }), el("button", {
       type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
       text: "Copy sentence", onclick: () => actions.copy(sentence),
     }));
   }
   if (row.childElementCount) item.append(row);
+  if (tooLong) item.append(el("p", { class: "no-room", "data-no-room": "", text: tooLong }));
   return item;
 }
 
@@ -232,37 +296,38 @@ function ruleMenu(f, actions) {
   return el("details", { class: "menu" }, el("summary", { "aria-label": `More about the rule ${f.code}`, title: "More", text: "⋯" }), body);
 }
 
-function cardNode(card, draftText, actions) {
-  if (!card.merged) return findingNode(card.findings[0], draftText, actions, false);
+function cardNode(card, room, actions) {
+  if (!card.merged) return findingNode(card.findings[0], room, actions, false);
   const n = card.findings.length;
   const item = el("li", { class: "finding finding-merged", "data-card": card.key, "data-severity": card.severity },
     el("div", { class: "sev", text: `Tone · ${n} ${n === 1 ? "place" : "places"}` }));
-  for (const f of card.findings) item.append(findingNode(f, draftText, actions, true));
+  for (const f of card.findings) item.append(findingNode(f, room, actions, true));
   return item;
 }
 
 const cardNodes = new Map(); // key -> {sig, node}
-const cardOrder = new Map(); // group -> [key]
+const cardOrders = new CardOrders();
 
-function renderFindings(findings, draftText, actions) {
+function renderFindings(findings, room, actions) {
+  const draftText = room.text;
   const triggers = findings.map((f) => triggerText(f, draftText));
-  if (!changed("findings", [findings, triggers])) return;
+  const fits = findings.map((f) => noRoomFor(f, room));
+  if (!changed("findings", [findings, triggers, fits])) return;
   const cards = cardsOf(findings);
   const live = new Set();
   for (const g of GROUPS) {
     const mine = cards.filter((c) => groupOf(c.severity) === g.id);
-    const order = steadyOrder(cardOrder.get(g.id) || [], mine.map((c) => `${g.id}:${c.key}`));
-    cardOrder.set(g.id, order);
+    const order = cardOrders.order(room.draft, g.id, mine.map((c) => `${g.id}:${c.key}`));
     const byKey = new Map(mine.map((c) => [`${g.id}:${c.key}`, c]));
     const nodes = order.map((k) => {
       live.add(k);
       const card = byKey.get(k);
       // Same findings over the same words: the same element, untouched (no blink, focus kept).
       const sig = JSON.stringify([card.findings, card.findings.map((f) => [triggerText(f, draftText),
-        f.fix?.range && draftText.slice(f.fix.range.start, f.fix.range.end)])]);
+        f.fix?.range && draftText.slice(f.fix.range.start, f.fix.range.end), noRoomFor(f, room)])]);
       const had = cardNodes.get(k);
       if (had && had.sig === sig) return had.node;
-      const node = cardNode(card, draftText, actions);
+      const node = cardNode(card, room, actions);
       const open = had?.node.querySelector("details.menu[open]");
       if (open) node.querySelector("details.menu")?.setAttribute("open", ""); // a menu the user opened stays open
       cardNodes.set(k, { sig, node });
@@ -304,11 +369,13 @@ function placeHints(personal) {
   if (anchor.nextElementSibling !== hints) anchor.after(hints);
 }
 
-function renderHints(fb, actions) {
-  if (!changed("hints", fb.hints)) return;
+function renderHints(fb, room, actions) {
+  const fits = (fb.hints || []).map((h) => (h.used ? null : insertNoRoom(h.text, room)));
+  if (!changed("hints", [fb.hints, fits])) return;
   const list = $('[data-list="hints"]');
   list.replaceChildren();
-  for (const h of fb.hints || []) {
+  for (const [i, h] of (fb.hints || []).entries()) {
+    const tooLong = fits[i];
     // A hint the draft already uses is shown as done, not offered again.
     list.append(el("li", { "data-hint": h.kind, "data-used": String(Boolean(h.used)) },
       el("p", { text: h.text }),
@@ -316,14 +383,15 @@ function renderHints(fb, actions) {
         : el("p", { class: "hint-why", text: h.why }),
       h.used ? null : el("div", { class: "actions" },
         el("button", {
-          type: "button", class: "btn btn-primary", "data-action": "insert",
+          type: "button", class: "btn btn-primary", "data-action": "insert", disabled: Boolean(tooLong), title: tooLong,
           "aria-label": `Insert into your message: ${h.text}`, text: "Insert",
           onclick: () => actions.edit({ action: "insert", text: h.text }),
         }),
         el("button", {
           type: "button", class: "btn", "data-action": "copy-hint", "aria-label": "Copy this sentence",
           text: "Copy", onclick: () => actions.copy(h.text),
-        }))));
+        })),
+      tooLong ? el("p", { class: "no-room", "data-no-room": "", text: tooLong }) : null));
   }
   show('[data-section="hints"]', (fb.hints || []).length > 0);
 }
@@ -362,9 +430,11 @@ function renderFeedback(t, conn, actions) {
   const state = feedbackState(t, conn, empty);
   section.dataset.state = state;
   const stale = $('[data-field="stale"]');
-  stale.textContent = state === "stale" && t.feedbackAt
-    ? `Not updated since ${hhmm(t.feedbackAt)}: the companion is not answering, so this may not match your text.`
-    : state === "stale" ? "Not updated: the companion is not answering, so this may not match your text." : "";
+  const why = conn.state === "unpaired" ? "this browser is not paired"
+    : conn.state === "connected" && conn.serverPaused ? "coaching is paused in the companion"
+      : "the companion is not answering";
+  stale.textContent = state === "stale"
+    ? `Not updated${t.feedbackAt ? ` since ${hhmm(t.feedbackAt)}` : ""}: ${why}, so this may not match your text.` : "";
   show(stale, state === "stale");
   $('[data-field="score"]').textContent = empty ? "" : String(fb.score);
   show('[data-field="score-box"]', !empty);
@@ -399,8 +469,18 @@ function renderFeedback(t, conn, actions) {
   section.dataset.personal = personal ? "missing" : "ok";
   placeHints(personal);
   renderChecklist(fb, empty);
-  renderFindings(findings, draftText, actions);
-  renderHints(fb, actions);
+  const room = { text: draftText, surface: t.draft.surface, limit: t.draft.limit, caret: t.draft.caret,
+    draft: `${t.tabId}:${t.draft.draftId}` };
+  renderFindings(findings, room, actions);
+  renderHints(fb, room, actions);
+}
+
+/** The acknowledgement of a send: "Sent to Dana Whitfield, logged." */
+function sentText(sent) {
+  const to = sent.name ? `Sent to ${sent.name}` : "Sent";
+  if (sent.logged === true) return `${to}, logged.`;
+  if (sent.logged === false) return `${to}; not logged in your outreach history: ${sent.error || "no answer"}.`;
+  return `${to}.`;
 }
 
 function renderEmpty(state) {
@@ -410,6 +490,7 @@ function renderEmpty(state) {
   if (!t || !t.pageKind) text = "Open a LinkedIn profile or conversation in this tab to get coaching.";
   else if (state.paused) text = "Tactful is paused. Nothing is read or sent until you switch it back on.";
   else if (t.feedbackError) text = t.feedbackError;
+  else if (t.sent && (!t.draft || t.draft.empty)) text = sentText(t.sent);
   else if (!t.draft) text = "Open a message box, an InMail or an invitation note and start typing: feedback appears here.";
   else if (!t.feedback && state.connection.state === "connected") text = "Reading your draft…";
   box.textContent = text;
@@ -480,7 +561,7 @@ function renderDisabled(codes, actions) {
 
 /** Renders a full state message from the worker. */
 export function render(state, actions) {
-  renderConnection(state.connection || { state: "disconnected" });
+  renderConnection(state.connection || { state: "disconnected" }, state.autoPair);
   $('[data-action="pause"]').checked = Boolean(state.paused);
   const t = state.tab || {};
   renderRecipient(state.paused ? null : t.recipient);
