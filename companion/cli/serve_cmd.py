@@ -108,7 +108,7 @@ async def serve(args) -> int:
     shown = "127.0.0.1" if is_loopback(args.host) else args.host
     print(f"listening on ws://{shown}:{server.port}/v1/ws", flush=True)
     print("local-only: on (nothing leaves this machine)" if chosen.local_only else
-          "local-only: OFF (turn it on in the tray's Settings, or \"local_only\": true in settings.json)",
+          "local-only: OFF (turn it on in the tray menu's Local-only mode, or \"local_only\": true in settings.json)",
           file=sys.stderr, flush=True)
     if not _paired(folder):  # the next step for someone who just started it (stderr: stdout is for scripts)
         print(f"next: load the extension (docs/extension.md); after `tactful browser install` it pairs itself, "
