@@ -325,8 +325,9 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 # LinkedIn recommendation, an introduction. It is how rapport starts and needs no role, company,
 # resume or pitch; with a referral or job ask beside it, those are needed again.
 # Each alternative opens with a literal, so re scans for their first letters in C; "minutes" and
-# "questions" are bounded only after a small number ("15 minutes", "a few quick questions").
-_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick your brain\b|"
+# "questions" are bounded only after a small number ("15 minutes", "a few quick questions"). "Pick
+# your brain" is not: it is the open-ended ask networking advice warns about.
+_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|"
                       r"your (?:advice|perspective)\b|questions?\b|swap notes\b|linkedin recommendation\b|"
                       r"introduc(?:e|ing) (?:me|us)\b")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
