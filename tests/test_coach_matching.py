@@ -101,3 +101,11 @@ def test_the_coach_and_the_store_meet_only_at_the_coachs_view_of_the_log():
     assert not {m for m in imports("coach") if m.startswith("companion.store")}
     assert {m for m in imports("store") if m.startswith("companion.coach")} == {"companion.coach.outreach_view"}
     assert not {m for m in imports("commands") if m.startswith("companion.coach.rules")}
+
+
+def test_a_wrong_company_in_an_inmail_subject_is_caught():
+    ctx = CoachContext(surface="inmail", recipient_name="Sam Lee", company="Salesforce",
+                       subject="Referral for Senior PM role at HubSpot")
+    found = [f for f in analyze("Hi Sam, could you refer me for the Senior PM role (job 12345)?", ctx).findings
+             if f.code == "fact.company-mismatch"]
+    assert [f.message.split(":")[0] for f in found] == ["In the subject"] and found[0].range is None

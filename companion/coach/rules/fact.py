@@ -45,7 +45,8 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
 
 
 _LEAD = (
-    r"(?P<addr>(?i:\byou(?:'re|’re| are)? (?:currently |now )?(?:at|with)|\byou (?:currently |now )?work (?:at|for)|"
+    r"(?P<addr>(?i:\byou(?:(?:'re|’re| are) (?:currently |now )?| (?:currently|now) )(?:at|with)|"
+    r"\byou (?:currently |now )?work (?:at|for)|"
     r"\byou(?:'re|’re| are) working (?:at|for)|\b(?:join|joining) you (?:at|over at)|"
     r"\byour (?:team|company|role|work|colleagues|org|organization|department|group|office|employer|"
     r"recruiters?|hiring team) (?:at|over at|with)))"
@@ -60,6 +61,16 @@ _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
     r"|\b(?:my|our|former|previous|past)(?: [\w-]+){0,2})\s*$"
 )
+# A sentence about the writer's own work, with nothing in it about the job asked for: "I've spent two
+# years on the billing team at Intercom" (but "I'd love to join the team at Google" is the target).
+_OWN_WORK = re.compile(r"\b(?:i|i've|i'm|i am|we|we've|my|our)\b(?:(?!\byou)[^.;!?])*$")
+_TARGET_CUE = re.compile(r"\b(?:join|joining|apply|applying|applied|role|position|opening|refer|referral|love to|"
+                         r"like to|interested|excited|dream|hoping)\b")
+# Asking them to vouch for you elsewhere: the role is at another company, not theirs.
+# (Not "for your reference".)
+_REFERENCE = re.compile(r"\b(?:be|as|being) (?:a |my )?(?:professional |job |personal )?reference\b|"
+                        r"\breference (?:for me|letter)\b|\brecommendation letter\b|\bletter of recommendation\b|"
+                        r"\bvouch for\b")
 _NOT_COMPANY = {"i", "my", "your", "you", "the", "a", "an", "linkedin", "this", "that", "our", "it"}
 
 
@@ -76,20 +87,35 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         return
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
+    for said, start, end in _named_as_theirs(draft, theirs, own):
+        left = next((p for p in past if same_company(said, p)), None)
+        why = f"they were at {left} before, but are at {theirs} now" if left else f"they are at {theirs}"
+        yield COMPANY_MISMATCH.finding(
+            f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
+            "copy-pasted message and they cannot refer you there.",
+            draft, (start, end), replacement=theirs, suggestion=f"Did you mean {theirs}?",
+        )
+    if draft.subject and ctx.surface == "inmail":  # read first: "Referral for the PM role at HubSpot"
+        for said, _start, _end in _named_as_theirs(AnalysedDraft(draft.subject), theirs, own):
+            yield COMPANY_MISMATCH.finding(
+                f"In the subject: \"{said}\" is named as if it were their company, but they are at {theirs}.",
+                suggestion=f"Did you mean {theirs}?")
+
+
+def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
+    """(name, start, end) of each company named as theirs or as the ask's target that is neither
+    theirs nor the writer's own."""
     for m in _AS_IF.finditer(draft.text):
         said = m.group(3).rstrip(".’'")
         if said.split()[0].lower() in _NOT_COMPANY or _names(said, theirs) or _names(said, own):
             continue
         if _SELF_BEFORE.search(draft.lower[max(0, m.start() - 40):m.start()]):
             continue
-        left = next((p for p in past if same_company(said, p)), None)
-        why = f"they were at {left} before, but are at {theirs} now" if left else f"they are at {theirs}"
-        start, end = m.start(3), m.start(3) + len(said)
-        yield COMPANY_MISMATCH.finding(
-            f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
-            "copy-pasted message and they cannot refer you there.",
-            draft, (start, end), replacement=theirs, suggestion=f"Did you mean {theirs}?",
-        )
+        before = draft.before_in_sentence(m.start(), 120)
+        if m.group("target") and (_OWN_WORK.search(before) and not _TARGET_CUE.search(before)
+                                  or _REFERENCE.search(draft.lower)):
+            continue
+        yield said, m.start(3), m.start(3) + len(said)
 
 
 def _left(draft: AnalysedDraft, ctx: CoachContext):
@@ -124,8 +150,12 @@ NAME_MISMATCH = Rule(
 COMPANY_MISMATCH = Rule(
     judges_words=True,
     code="fact.company-mismatch", severity="error", check=_company_mismatch,
-    fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',),
-    quiet=('How do you like your team at Stripe?', 'I worked at Google before.',),
+    fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',
+           "I'd love to join the team at Google.",
+           'Could you refer me for the Analyst role at Google? My resume is attached for your reference.',),
+    quiet=('How do you like your team at Stripe?', 'I worked at Google before.',
+           "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
+           'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 
