@@ -28,7 +28,8 @@ def codes(text, view=None, **ctx):
 
 def thread(*msgs):
     return Thread(participant=Profile(slug="ana", name="Ana Lopez"),
-                  messages=[ThreadMessage(sender=s, text="...", sent_at_ms=t) for s, t in msgs])
+                  messages=[ThreadMessage(sender=s, text="Would you be open to referring me?" if s == "me" else "Hi!",
+                                          sent_at_ms=t) for s, t in msgs])
 
 
 def make_view(tmp_path, *sends, replies=()):
@@ -221,3 +222,15 @@ def test_a_reply_in_a_conversation_is_not_judged_as_cold_outreach():
     assert not codes_ & {"personal.generic", "length.too-short"}
     first = {f.code for f in analyze(reply, CoachContext(surface="message", now=NOW)).findings}
     assert {"personal.generic", "length.too-short"} <= first  # the same words as a first message
+
+
+def test_no_answer_is_owed_for_what_asked_nothing():
+    """They agreed to a call, the user confirmed the time: no follow-up clock runs, whatever the
+    draft, and a thank-you afterwards is a message."""
+    call = _said(("me", "Would you have 20 minutes for a call about the team?", 16),
+                 ("them", "Happy to help! How about Tuesday at 11?", 15), ("me", "Tuesday at 11 works, thank you!", 15))
+    thanks = "Hi Kwame, thank you again for the call on Tuesday. Would you be willing to refer me for the PM role?"
+    from companion.coach import analyze
+
+    assert not set(codes(thanks, thread=call)) & {"followup.ok", "followup.too-soon", "followup.stop"}
+    assert analyze(thanks, CoachContext(surface="message", thread=call, now=NOW)).surface == "message"

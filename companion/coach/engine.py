@@ -15,7 +15,7 @@ from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered
-from companion.coach.intent import asks, requests
+from companion.coach.intent import asks, open_request
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
 
@@ -198,9 +198,8 @@ def _awaiting_reply(ctx: CoachContext) -> bool:
     if rec is not None and rec.state != "asked":
         return False  # the log knows better than the page: they agreed, referred, or it is over
     if thread is not None and thread.messages:
-        if thread.messages[-1].sender != "me" or not any(
-                m.sender == "me" and requests(AnalysedDraft(m.text)) for m in thread.messages):
-            return False  # "Great meeting you!" / "Likewise! Happy new year.": nothing to follow up on
+        if not open_request(thread):
+            return False  # "Likewise! Happy new year.", "Tuesday works, thanks!": nothing to follow up on
         mine = message_times(thread)[0]
         return not mine or now_ms - mine[-1] < COLD_DAYS * DAY_MS
     if rec is None or not rec.sent or rec.sent[-1].surface == "connection_note":

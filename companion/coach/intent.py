@@ -38,3 +38,13 @@ def requests(draft: AnalysedDraft) -> bool:
 def asks(draft: AnalysedDraft) -> bool:
     """Whether the draft asks them for something (worked out once per draft)."""
     return draft.remember("asks", lambda: requests(draft) or not _DONE.search(draft.lower))
+
+
+def open_request(thread) -> bool:
+    """Whether the user's messages since the other person's last one ask for something, so an answer
+    is owed: "Tuesday at 11 works, thank you!" after they agreed to a call leaves nothing to follow
+    up on."""
+    since: list = []
+    for m in thread.messages:
+        since = since + [m] if m.sender == "me" else []
+    return any(requests(AnalysedDraft(m.text)) for m in since)

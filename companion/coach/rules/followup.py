@@ -8,6 +8,7 @@ from datetime import timedelta
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, LATE_DAYS, WAIT_DAYS, follow_up_due, unanswered
 from companion.coach.engine import CoachContext, Rule, phrase_rule
+from companion.coach.intent import open_request
 from companion.coach.matching import first_name, recipient_company, recipient_log
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 
@@ -30,6 +31,8 @@ def _due(ctx: CoachContext):
     if rec is not None and rec.state != "asked":
         return None, [], None, rec  # they agreed, referred or it ended: nothing to nudge about
     t_mine, t_theirs = message_times(ctx.thread)
+    if ctx.thread is not None and not open_request(ctx.thread):
+        t_mine = []  # what they last got from the user asked nothing: no answer is owed
     now_ms = to_ms(ctx.now)
     mine = _merge([s.at_ms for s in rec.sent] if rec else [], t_mine)
     waiting, last_reply = unanswered(mine, [*(rec.replies if rec else ()), *t_theirs], now_ms)
