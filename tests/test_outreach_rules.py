@@ -234,3 +234,23 @@ def test_no_answer_is_owed_for_what_asked_nothing():
 
     assert not set(codes(thanks, thread=call)) & {"followup.ok", "followup.too-soon", "followup.stop"}
     assert analyze(thanks, CoachContext(surface="message", thread=call, now=NOW)).surface == "message"
+
+
+def test_answering_what_they_asked_for_is_not_an_ask_but_a_new_referral_to_a_referrer_is(tmp_path):
+    from companion.coach import analyze
+
+    asked = _said(("me", "Could you refer me for the firmware role?", 3),
+                  ("them", "Sure Rahul, send me your resume and the req number and I'll put it in.", 1))
+    reply = "Thank you so much Meera! Here is my resume: rahul.dev/resume.pdf and the req is JR-1043."
+    found = {f.code for f in analyze(reply, CoachContext(surface="message", thread=asked, now=NOW)).findings}
+    assert not found & {"ask.role-missing", "courtesy.out-missing", "background.missing", "materials.missing"}
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("dana", "message", "Hi Dana, could you refer me for the Backend role at Acme?", at(30), at(30))
+    db.update("dana", at(20), state="referred")
+    view = db.load()
+    db.close()
+    again = "Hi Dana, I saw your team is hiring a Staff Engineer. Could you refer me? Thanks"
+    found = {f.code for f in analyze(again, CoachContext(surface="message", outreach=view, now=NOW,
+                                                          recipient_slug="dana")).findings}
+    assert "courtesy.out-missing" in found, found  # a new ask is coached as one

@@ -15,7 +15,7 @@ from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered
-from companion.coach.intent import asks, open_request
+from companion.coach.intent import answers_them, asks, asks_again, open_request
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
 
@@ -180,8 +180,8 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
 
     draft = AnalysedDraft(text, subject=ctx.subject)
     rec = recipient_log(ctx)
-    if rec is not None and rec.state in THANK_KIND:
-        draft.memo["asks"] = False  # they agreed or referred: what is written now thanks or updates them
+    if rec is not None and rec.state in THANK_KIND and not asks_again(draft) or answers_them(ctx.thread):
+        draft.memo["asks"] = False  # they agreed, referred or asked for it: this thanks, updates or answers
     if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx):
         ctx = replace(ctx, surface="follow_up")
     findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet

@@ -48,3 +48,24 @@ def open_request(thread) -> bool:
     for m in thread.messages:
         since = since + [m] if m.sender == "me" else []
     return any(requests(AnalysedDraft(m.text)) for m in since)
+
+
+# They asked the user for something to pass on: "send me your resume and the req number".
+_THEY_ASKED = re.compile(r"\bsend (?:me|over)\b[^.!?\n]{0,30}\b(?:resume|cv|r[ée]sum[ée]|req|job|link|posting|role)"
+                         r"|\b(?:share|forward) (?:your|the) (?:resume|cv|req|job|link|posting)")
+# A new referral asked of someone who already agreed or referred: "could you refer me for this one too?"
+# ("Thank you for agreeing to refer me" is not one.)
+_NEW_REFERRAL = re.compile(r"\b(?:could|would|can|will) you\b[^.!?]{0,40}\brefer(?:ring)? me\b|\banother referral\b"
+                           r"|\brefer me (?:again|too|as well)\b")
+
+
+def answers_them(thread) -> bool:
+    """Whether the last message on the page is theirs asking for the user's resume, the req, the link:
+    the draft answers what they asked for, so nothing in it needs to be asked well."""
+    last = thread.messages[-1] if thread is not None and thread.messages else None
+    return last is not None and last.sender == "them" and bool(_THEY_ASKED.search(last.text.lower()))
+
+
+def asks_again(draft: AnalysedDraft) -> bool:
+    """Whether the draft asks to be referred (again), to someone who already agreed or referred."""
+    return bool(_NEW_REFERRAL.search(draft.lower))
