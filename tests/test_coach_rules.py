@@ -512,3 +512,21 @@ def test_a_company_they_left_is_not_their_company_now():
     assert findings("Hi Leela, I also worked at Vox Media.", "fact.company-mismatch", profile=left) == []
     left.experience[0].roles[0].end, left.experience[0].roles[0].current = None, True  # still there
     assert findings("Hi Leela, I see you work at Vox Media.", "fact.company-mismatch", profile=left) == []
+
+
+def test_pay_asked_of_a_recruiter_is_their_job_but_of_an_engineer_is_confidential():
+    from protocol.page import Profile
+
+    ask = "Thanks for asking about my expectations! What's the salary range budgeted for the role?"
+
+    def fired(headline):
+        ctx = CoachContext(surface="message", recipient_name="Priyanka Rao",
+                           profile=Profile(slug="p", name="Priyanka Rao", headline=headline))
+        return "privacy.confidential" in {f.code for f in analyze(ask, ctx).findings}
+    assert not fired("Senior Technical Recruiter at Acme") and not fired("Talent Acquisition Partner")
+    assert fired("Staff Engineer at Acme")
+    # Interview questions stay confidential, recruiter or not; "if you have" asks for them.
+    leak = "Also, if you have the list of system design questions they use, that would be amazing."
+    ctx = CoachContext(surface="message", profile=Profile(slug="p", name="P", headline="Recruiter at Acme"))
+    assert "privacy.confidential" in {f.code for f in analyze(leak, ctx).findings}
+    assert "privacy.confidential" in codes("If you have the take-home from last year, could you forward it?")

@@ -127,14 +127,15 @@ def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[Analysed
 
 
 def phrase_rule(code: str, pattern: re.Pattern[str], message: str, suggestion: str,
-                skip: Callable[[AnalysedDraft, re.Match[str]], bool] | None = None, **fields: Any) -> Rule:
+                skip: Callable[[AnalysedDraft, re.Match[str], CoachContext], bool] | None = None,
+                **fields: Any) -> Rule:
     """A rule that fires on each match of `pattern` in the lower-cased draft unless `skip` says
     otherwise; `message` is formatted with the draft's words there as {w}."""
     rule: Rule
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
         for m in pattern.finditer(draft.lower):
-            if skip is None or not skip(draft, m):
+            if skip is None or not skip(draft, m, ctx):
                 yield rule.finding(message.format(w=draft.text[m.start():m.end()]), draft, m.span(),
                                    suggestion=suggestion)
 

@@ -7,11 +7,12 @@ from companion.coach.engine import phrase_rule
 from companion.coach.matching import negated
 
 _CONFIDENTIAL = re.compile(
-    WORD_START + r"(?:"
+    WORD_START + r"(?:(?P<pay>"
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) (?:pay|make|earn|get paid)\b"
     r"|\bwhat (?:do|does) (?:you|they|[a-z]+) (?:make|earn)\b|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
+    r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity)\b)"
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen|system design|behaviou?ral) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
     r"|\bwhat (?:questions|problems) (?:they|you|the team|the interviewers?) (?:ask|use|give)\b"
@@ -21,19 +22,26 @@ _CONFIDENTIAL = re.compile(
     r"|\bhow many (?:people|candidates|others) (?:applied|are applying|are interviewing)\b"
     r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:(?:upcoming|planned|recent|the) )?(?:layoffs?|lay-offs?|restructuring|reorg)\b"
     r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
-    r"|\btake-?home (?:assignments?|exercises?|tests?|tasks?|projects?|challenges?)\b"
-    r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity)\b"
+    r"|\btake-?homes?\b"
     r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b)"
 )
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
 _ASKING = re.compile(
-    r"\b(?:share|send|tell|give|forward|show|leak|let me know|know|ask|access|see|get|find out|"
+    r"\b(?:share|send|tell|give|forward|show|leak|let me know|know|ask|access|see|get|find out|if you have|"
     r"provide|pass along|walk me through|fill me in)\b"
 )
 
 
-def _not_an_ask(draft: AnalysedDraft, m: re.Match[str]) -> bool:
-    """Negated ("I know you can't share anything confidential"), or nothing asks for it."""
+# Whose job it is to talk pay with candidates: the role's range is theirs to share.
+_RECRUITER = re.compile(r"(?i)\b(?:recruit\w*|talent|sourcer|hiring|human resources|hr|people partner)\b")
+
+
+def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
+    """Negated ("I know you can't share anything confidential"), nothing asks for it, or pay asked of a
+    recruiter (their profile's headline or title says so)."""
+    profile = ctx.profile
+    if m.group("pay") and profile is not None and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}"):
+        return True
     return negated(draft, m.start(), 40) or not (
         _ASKING.search(draft.before_in_sentence(m.start(), 60)) or draft.ends_in_question(m.end()))
 
