@@ -40,7 +40,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     """Negated ("I know you can't share anything confidential"), nothing asks for it, or pay asked of a
     recruiter (their profile's headline or title says so)."""
     profile = ctx.profile
-    if m.group("pay") and profile is not None and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}"):
+    if m.group("pay") and profile is not None \
+            and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}"):
         return True
     return negated(draft, m.start(), 40) or not (
         _ASKING.search(draft.before_in_sentence(m.start(), 60)) or draft.ends_in_question(m.end()))
