@@ -254,3 +254,20 @@ def test_answering_what_they_asked_for_is_not_an_ask_but_a_new_referral_to_a_ref
     found = {f.code for f in analyze(again, CoachContext(surface="message", outreach=view, now=NOW,
                                                           recipient_slug="dana")).findings}
     assert "courtesy.out-missing" in found, found  # a new ask is coached as one
+
+
+def test_asking_again_after_a_no_is_told_to_let_it_go(tmp_path):
+    from companion.coach import analyze
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("dan", "message", "Hi Dan, could you refer me for the Analyst role at Acme?", at(20), at(20))
+    db.update("dan", at(12), state="declined")
+    view = db.load()
+    db.close()
+
+    def stop(text):
+        fb = analyze(text, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dan"))
+        return [f for f in fb.findings if f.code == "followup.stop"]
+    [found] = stop("Hi Dan, it's just one form. Could you make an exception?")
+    assert "said no" in found.message and found.data == {"state": "declined"}
+    assert stop("Hi Dan, thank you for letting me know, I understand completely.") == []

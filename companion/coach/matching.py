@@ -71,10 +71,13 @@ def company_aliases(name: str) -> tuple[str, ...]:
 
 def _initials(words: list[str]) -> set[str]:
     """What people call a long name by its initials: "Tata Consultancy Services" -> "tcs", "Ernst & Young"
-    -> "ey" and "e&y". Two-word names only around "&": "Lumen Health" is not "lh"."""
+    -> "ey" and "e&y", "Bank of America" -> "bofa". Two-word names only around "&" or "of": "Lumen
+    Health" is not "lh"."""
     parts = [w for w in words if w not in ("the", "of", "and", "&") and w[0].isalpha()]
     if "&" in words[1:-1] and len(parts) == 2:
         return {parts[0][0] + parts[1][0], parts[0][0] + "&" + parts[1][0]}
+    if words[1:-1] == ["of"] and len(parts) == 2 and parts[0] not in ("university", "college", "institute"):
+        return {parts[0][0] + "of" + parts[1][0], parts[0][0] + "o" + parts[1][0]}  # Bank of America: BofA, BoA
     return {"".join(w[0] for w in parts)} if len(parts) >= 3 else set()
 
 

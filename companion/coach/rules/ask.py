@@ -59,7 +59,7 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|
                   r"|\b(?:job|req|requisition)\s*#?\s*\d{3,}\b")  # "job 4821", "req #12345"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
-_JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b"
+_JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\bjr-?\d{4,}\b"
                       r"|\b(?:job|role|position|posting|opening|req)\b[^\d\n.?!]{0,20}\b\d{5,}\b")
 _JOB_URL = re.compile(
     r"https?://(?:jobs\.|\S*(?:/jobs?/|/positions?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|"
@@ -69,9 +69,9 @@ _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first 
 
 
 def _job_reference(lower: str) -> bool:
-    """A job ID ("job ID 48213", "R-123456") or a link to a job page in lower-cased text."""
+    """A job ID ("job ID 48213", "R-123456", Workday's "JR-1043") or a link to a job page in lower-cased text."""
     return bool(_JOB_ID.search(lower) or "http" in lower and _JOB_URL.search(lower)
-                or _DIGITS.search(lower) and _JOB_NUM.search(lower))
+                or (_DIGITS.search(lower) or "jr" in lower) and _JOB_NUM.search(lower))
 
 
 # A kind of job, not one a referrer can enter in their tool: "any PM role", "other engineering roles",
@@ -272,14 +272,14 @@ def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
 # A bare plural ("roles", "jobs") is an ask only in a sentence that asks: not "print jobs" in a list of
 # projects, nor "I'm exploring media strategy roles" (the dev set README: describing a search is no ask).
 _BARE_PLURALS = frozenset({"positions", "jobs", "roles", "internships", "postings"})
-_SEEKS = re.compile(r"\byou|\?|\badvice\b")  # not "I'm exploring media roles": that describes a search
+_YOU = re.compile(r"\byou|\badvice\b")
 
 
 def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     if m.group() in _BARE_PLURALS:
-        s, e = sentence_bounds(draft, m.start())
-        if not _SEEKS.search(draft.lower, s, e):
-            return False
+        s, e = sentence_bounds(draft, m.start())  # asked about: "Do you have relevant roles?", "Are internships…?"
+        if "?" not in draft.lower[s:e] and not _YOU.search(draft.lower, s, m.start()):
+            return False  # "I'm applying for controller roles and wondered if you'd write…" asks about no roles
     return not negated(draft, m.start(), 25)
 
 
@@ -329,7 +329,8 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 # your brain" is not: it is the open-ended ask networking advice warns about.
 _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|"
                       r"your (?:advice|perspective)\b|questions?\b|swap notes\b|linkedin recommendation\b|"
-                      r"introduc(?:e|ing) (?:me|us)\b")
+                      r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
+                      r"connect(?:ing)? (?:with you|here)\b")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?$")}
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b")
@@ -375,7 +376,9 @@ ROLE_MISSING = missing_phrase_rule(
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
            'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',
-           "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",),
+           "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",
+           "Thank you! Here is my resume, and the req is JR-1043 (Senior Firmware Engineer).",
+           "Great meeting you at PyCon! Would love to stay in touch.",),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
@@ -411,7 +414,8 @@ VAGUE = Rule(
            "Last year I built Quotebook, instant quotes for print jobs.",
            "I'm looking for a new job as a data analyst. Could you introduce me to Marcus Lee at Stripe?",
            "Could you refer me to the right person to talk to at Stripe?",
-           "I'm exploring media strategy roles in NYC and would love to swap notes over a quick call.",),
+           "I'm exploring media strategy roles in NYC and would love to swap notes over a quick call.",
+           "I'm applying for controller roles and wondered if you'd write a short LinkedIn recommendation.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
 

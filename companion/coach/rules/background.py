@@ -6,7 +6,8 @@ from companion.coach.engine import missing_phrase_rule
 from companion.coach.rules.ask import bounded_ask
 
 _FIT = re.compile(
-    r"\b(?:i'm an? |i am an? |i've been |i have been |i was an? |i spent |i've spent |i have spent |"
+    r"\b(?:i'm (?:now |currently )?an? |i am (?:now |currently )?an? |i've been |i have been |i was an? |"
+    r"i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
     r"i (?:built|led|shipped|launched|designed|created|developed|managed|founded|grew|scaled|"
@@ -38,7 +39,8 @@ MISSING = missing_phrase_rule(
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
-           "Would you be willing to write a short LinkedIn recommendation about our work on the audit?"),
+           "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",
+           "I'm now a backend engineer at Acme."),
 )
 
 RULES = [MISSING]

@@ -82,7 +82,8 @@ COLD_ASK = Rule(
            "I'm a fellow DePaul accountancy grad (2020). Could you refer me for the Analyst role?",
            "It's been ages since our Microsoft days. Would you be open to referring me?",
            "I noticed we both spent time at Stripe. Could you refer me?",
-           "I'm a final-year student at Kakatiya Institute, your alma mater! Could you refer me?",),
+           "I'm a final-year student at Kakatiya Institute, your alma mater! Could you refer me?",
+           "You supervised my vacation work at Transnet. Would you write me a recommendation letter?",),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )

@@ -9,7 +9,7 @@ from companion.coach.engine import missing_phrase_rule
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thank you|thanking you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
     r"gratitude|many thanks|much obliged|cheers for|(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
-    r"what it would mean)\b"
+    r"what it would mean|merci|gracias|danke|obrigad[oa]|grazie)\b"  # thanks in the writer's first language count
 )
 # "no thanks" declines; it is not gratitude.
 _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
@@ -101,7 +101,7 @@ GRATITUDE_MISSING = missing_phrase_rule(
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already."),
     quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
-           "Thanking you,", "It would mean a lot to me."),
+           "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!"),
 )
 OUT_MISSING = missing_phrase_rule(
     "courtesy.out-missing", _OUT,

@@ -8,7 +8,7 @@ from datetime import timedelta
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, LATE_DAYS, WAIT_DAYS, follow_up_due, unanswered
 from companion.coach.engine import CoachContext, Rule, phrase_rule
-from companion.coach.intent import open_request
+from companion.coach.intent import open_request, requests
 from companion.coach.matching import first_name, recipient_company, recipient_log
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 
@@ -94,6 +94,15 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
 
 
 def _stop(draft: AnalysedDraft, ctx: CoachContext):
+    rec = recipient_log(ctx)
+    if rec is not None and rec.state == "declined" and requests(draft):  # "can you make an exception?"
+        when = f" on {say_date(rec.state_at_ms, ctx.now)}" if rec.state_at_ms else ""
+        yield STOP.finding(
+            f"{first_name(ctx, rec) or 'They'} said no{when} (your outreach log says so). Asking again makes "
+            "them say no twice and costs the goodwill you have: thank them and let this one go.",
+            suggestion="Thank them for their time, say you understand, and ask elsewhere.",
+            data={"state": "declined"})
+        return
     due, unanswered, last_reply, rec = _due(ctx)
     if due is None or due.kind != "stop":
         return  # warned at once, before the item is due in the reminders: they are about to write

@@ -18,7 +18,9 @@ TALKED_BEFORE = (r"(?:talking|speaking|chatting|meeting)\s+(?:to\s+|with\s+)?(?:
 # both accept it.
 SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
                r"alma\s+mater|we(?:'re|\s+are)?\s+both|our\s+(?:[\w.'’-]+\s+){1,2}days|"
-               r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)")
+               r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
+               r"you\s+(?:supervised|managed|mentored|taught|hired|interviewed|coached)\s+(?:me|my)|"
+               r"you\s+were\s+my\s+(?:manager|supervisor|mentor|professor|teacher|lead|boss)")
 # "I also started my career there", "I too interned at Stripe": the writer was where the recipient is.
 _ALSO_WAS = re.compile(
     r"\bi (?:also|too) (?:\w+ ){0,3}?(?:worked|work|studied|interned|started|began|spent|graduated|went|was)\b"

@@ -52,7 +52,8 @@ _TRIGGERS = re.compile(
     r"(?:reply|response|answer|outcome)\b))"
 )
 # "Hey Dana!!", "Thank you so much!!", "Congrats on the launch!!": enthusiasm, not impatience.
-_WARM = re.compile(r"\s*(?:hi|hey|hello|dear|thanks?|thank you|congrat\w*|happy|great|awesome|wow|yay)\b")
+_WARM = re.compile(r"\s*(?:(?:omg|oh|wow|aw+)\W+)?(?:hi|hey|hello|dear|thanks?|thank (?:you|u)|thx|tysm|ty|congrat\w*|"
+                   r"happy|great|awesome|wow|yay)\b")
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
 _EXCLAIM = re.compile(r"!{2,}|(?<!\?)\?++!+[!?]*|!+\?+[!?]*")
 # "I know you have to field a lot of these": an observation, not an obligation.
@@ -280,6 +281,7 @@ DEMANDING = Rule(
            "If you like my work, take a look and refer me.", "I look forward to your reply.",
            "I'd love to connect and help your team ship faster.", "E-mail me whenever you like.",
            "hey daniel!! saw ur post, super cool.", "Thank you so much!!", "Congrats on the promotion!!",
+           "thx a lot meera!!", "omg thank u so much li!!!",
            "Just wanted to make sure you saw my last message.",
            "Could you pass my resume on to contacts who might be able to hire me?",
            "I think you should be able to see my application in the portal."),
