@@ -73,6 +73,10 @@ def test_the_follow_up_rules_name_the_company_the_coach_knows():
     assert "someone else at Stripe" in stop.suggestion
     ok = codes("Hi Ana!", thread=thread(("me", at(8))), recipient_slug="ana", company="Stripe")["followup.ok"]
     assert "a referral at Stripe" in ok.suggestion
+    asked = ThreadMessage(sender="me", text="Could I ask how you picked your team?", sent_at_ms=at(8))
+    question = Thread(participant=Profile(slug="ana", name="Ana"), messages=[asked])
+    ok = codes("Hi Ana!", thread=question, recipient_slug="ana", company="Stripe")["followup.ok"]
+    assert "my note about Stripe back" in ok.suggestion and "referral" not in ok.suggestion
 
 
 def test_a_reply_in_the_thread_ends_the_clock(tmp_path):

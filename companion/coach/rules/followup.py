@@ -47,7 +47,10 @@ def _ago(days: float) -> str:
 def _reminder(ctx: CoachContext, rec, days: float) -> str:
     """A short, warm follow-up to adapt (never sent by us)."""
     company = recipient_company(ctx) or (rec.company if rec else None)
-    about = f" about a referral at {company}" if company else ""
+    # "a referral" only where the thread shows one was asked: a question or a chat is not one.
+    referral = rec is not None and ctx.thread is None or ctx.thread is not None and any(
+        m.sender == "me" and "refer" in m.text.lower() for m in ctx.thread.messages)
+    about = f" about {'a referral at ' if referral else ''}{company}" if company else ""
     gap = " I know it has been a little while." if days >= LATE_DAYS else ""
     return (f"Hi {first_name(ctx, rec) or 'there'}, just bringing my note{about} back to the top of your inbox."
             f"{gap} No pressure at all if now is not a good time; I appreciate you reading it either way. Thank you!")
