@@ -175,3 +175,11 @@ def test_an_employer_known_only_by_its_page_is_named_from_the_other_profile():
     mine.experience[0].roles[0].end = DateParts(year=2016)
     assert [h.text for h in hints("Hi Sam", ctx(theirs, own=mine)) if h.kind == "shared_employer"] == [
         "Like you, I worked at Acme Robotics."]
+
+
+def test_a_draft_in_another_language_gets_no_english_hints():
+    profile = page("sdui_profile_2nd.html").profile
+    french = ("Bonjour Priya, je suis ingénieure logicielle à Montréal et je voudrais postuler au poste de "
+              "développeuse chez Nimbus Labs. Seriez-vous d'accord pour me recommander ? Merci beaucoup !")
+    assert analyze(french, ctx(profile)).hints == []
+    assert analyze("Hi Priya, could you refer me for the Staff Engineer role at Nimbus Labs?", ctx(profile)).hints

@@ -72,7 +72,9 @@ def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
 
 def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
     """Personalization hints; a failure there is logged (type only, no content) and must not take
-    the live feedback down with it."""
+    the live feedback down with it. None for a draft in another language: they are English sentences."""
+    if not draft.english:
+        return []
     try:
         return hints(draft.text, ctx)
     except Exception as exc:  # noqa: BLE001 - hints are optional; findings still matter
