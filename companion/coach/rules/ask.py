@@ -350,8 +350,9 @@ def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
     """Whether all the draft asks is bounded: no referral ("I'm not asking for a referral" is none)
     and no job asked for beside it. (The context is unused: this is also a Rule.abstains.)"""
     lower = draft.lower
-    return draft.remember("ask.bounded", lambda: _says_bounded(lower) and all(
-        negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower)) and _vague_span(draft) is None)
+    return draft.remember("ask.bounded", lambda: ("refer" not in lower or all(  # most asks say "refer me": cheap first
+        negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower))) and _says_bounded(lower)
+        and _vague_span(draft) is None)
 
 
 ROLE_MISSING = missing_phrase_rule(

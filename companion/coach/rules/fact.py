@@ -44,18 +44,30 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     )
 
 
-_LEAD = (
-    r"(?P<addr>(?i:\byou(?:(?:'re|’re| are) (?:currently |now )?| (?:currently|now) )(?:at|with)|"
+# What puts a company where theirs belongs, read on the lower-cased draft (no named groups or
+# inline flags: either would stop re from skipping fast to where a word starts). Addressing them:
+# "you're at", "you work at", "joining you at", "your team at"; naming the target: "the role at",
+# "join", "work at".
+_LEAD = re.compile(WORD_START + (
+    r"(?:\byou(?:(?:'re| are) (?:currently |now )?| (?:currently|now) )(?:at|with)|"
     r"\byou (?:currently |now )?work (?:at|for)|"
-    r"\byou(?:'re|’re| are) working (?:at|for)|\b(?:join|joining) you (?:at|over at)|"
+    r"\byou(?:'re| are) working (?:at|for)|\b(?:join|joining) you (?:at|over at)|"
     r"\byour (?:team|company|role|work|colleagues|org|organization|department|group|office|employer|"
-    r"recruiters?|hiring team) (?:at|over at|with)))"
-    r"|(?P<target>(?i:\b(?:roles?|positions?|openings?|jobs?|internships?|teams?|referral|careers?|"
+    r"recruiters?|hiring team) (?:at|over at|with)"
+    r"|\b(?:roles?|positions?|openings?|jobs?|internships?|teams?|referral|careers?|"
     r"opportunit(?:y|ies)|req) (?:at|with)|\b(?:join|joining)(?: the team at| the .{1,30}? team at)?|"
-    r"\bwork(?:ing)? (?:at|for)))"
-)
-_AS_IF = re.compile(WORD_START + "(?:" + _LEAD + r")[ \t]+((?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)"
-                    r"(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
+    r"\bwork(?:ing)? (?:at|for))"))
+_ADDRESSES = re.compile(r"you|join(?:ing)? you")
+# The name after it, in the draft as written: "Stripe", "Tata Consultancy Services", "J.P. Morgan".
+_NAME = re.compile(r"[ \t]+((?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
+
+
+def _as_if(draft: AnalysedDraft):
+    """(whether the lead addresses them, the company named, where it starts) for each lead."""
+    for m in _LEAD.finditer(draft.lower):
+        name = _NAME.match(draft.text, m.end())
+        if name:
+            yield m.start(), bool(_ADDRESSES.match(m.group())), name.group(1), name.start(1)
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
@@ -105,17 +117,17 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
 def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
     """(name, start, end) of each company named as theirs or as the ask's target that is neither
     theirs nor the writer's own."""
-    for m in _AS_IF.finditer(draft.text):
-        said = m.group(3).rstrip(".’'")
+    for lead, addresses, said, start in _as_if(draft):
+        said = said.rstrip(".’'")
         if said.split()[0].lower() in _NOT_COMPANY or _names(said, theirs) or _names(said, own):
             continue
-        if _SELF_BEFORE.search(draft.lower[max(0, m.start() - 40):m.start()]):
+        if _SELF_BEFORE.search(draft.lower[max(0, lead - 40):lead]):
             continue
-        before = draft.before_in_sentence(m.start(), 120)
-        if m.group("target") and (_OWN_WORK.search(before) and not _TARGET_CUE.search(before)
-                                  or _REFERENCE.search(draft.lower)):
+        before = draft.before_in_sentence(lead, 120)
+        if not addresses and (_OWN_WORK.search(before) and not _TARGET_CUE.search(before)
+                              or _REFERENCE.search(draft.lower)):
             continue
-        yield said, m.start(3), m.start(3) + len(said)
+        yield said, start, start + len(said)
 
 
 def _left(draft: AnalysedDraft, ctx: CoachContext):
@@ -123,10 +135,10 @@ def _left(draft: AnalysedDraft, ctx: CoachContext):
     experience = ctx.profile.experience if ctx.profile is not None else None
     if not experience or any(r.current for e in experience for r in e.roles):
         return  # not loaded, or they are somewhere now (named or not): nothing to compare with
-    for m in _AS_IF.finditer(draft.text):
-        said = m.group(3).rstrip(".’'")
+    for _lead, addresses, said, start in _as_if(draft):
+        said = said.rstrip(".’'")
         left = next((e for e in experience if e.company and same_company(said, e.company)), None)
-        if m.group("addr") is None or left is None:
+        if not addresses or left is None:
             continue
         ended = max((r.end for r in left.roles if r.end), key=lambda d: (d.year, d.month or 0), default=None)
         when = ""
@@ -135,7 +147,7 @@ def _left(draft: AnalysedDraft, ctx: CoachContext):
         yield COMPANY_MISMATCH.finding(
             f"\"{said}\" is named as if they worked there now, but they left{when} and their profile shows no "
             "current employer. It reads as a message written from an old profile.",
-            draft, (m.start(3), m.start(3) + len(said)),
+            draft, (start, start + len(said)),
             suggestion="Ask what they are working on now, or write about their time there in the past tense.",
         )
 

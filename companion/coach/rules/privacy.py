@@ -7,7 +7,7 @@ from companion.coach.engine import phrase_rule
 from companion.coach.matching import negated
 
 _CONFIDENTIAL = re.compile(
-    WORD_START + r"(?:(?P<pay>"
+    WORD_START + r"(?:(?:"  # (no named group: it would stop re from skipping fast to where a word starts)
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) (?:pay|make|earn|get paid)\b"
     r"|\bwhat (?:do|does) (?:you|they|[a-z]+) (?:make|earn)\b|\byour (?:salary|pay|compensation|bonus|equity)\b"
@@ -32,6 +32,7 @@ _ASKING = re.compile(
 )
 
 
+_PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc)\b")
 # Whose job it is to talk pay with candidates: the role's range is theirs to share.
 _RECRUITER = re.compile(r"(?i)\b(?:recruit\w*|talent|sourcer|hiring|human resources|hr|people partner)\b")
 
@@ -40,7 +41,7 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     """Negated ("I know you can't share anything confidential"), nothing asks for it, or pay asked of a
     recruiter (their profile's headline or title says so)."""
     profile = ctx.profile
-    if m.group("pay") and profile is not None \
+    if profile is not None and _PAY.search(m.group()) \
             and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}"):
         return True
     return negated(draft, m.start(), 40) or not (
