@@ -144,7 +144,8 @@ def test_after_an_unpair_the_options_page_and_the_sidebar_say_how_to_pair_again(
 
     browser, options = natively_paired(pw, tmp_path, companion_proc)
     try:
-        expect(options.locator('[data-field="local-only"]')).to_have_text("Local-only mode: on — nothing leaves this machine.")
+        expect(options.locator('[data-field="local-only"]')).to_have_text(
+            "Local-only mode: on — nothing leaves this machine.")
         name = stored(options)["clientName"]
         expect(options.locator('[data-field="client-name"]')).to_have_text(name)
         page, panel, _ = open_tab(browser, "/in/dana-whitfield/")

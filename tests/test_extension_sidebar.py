@@ -31,6 +31,15 @@ def open_tab(browser, path):
     return page, browser.panel(tab), tab
 
 
+def lee_invitation_note(browser, text, delay=10):
+    """Lee Park's profile with the invitation dialog open and `text` typed into its note box."""
+    page, panel, tab = open_tab(browser, "/in/lee-park/")
+    page.click("#connect")
+    page.locator("#interop-outlet textarea[name=message]").click()
+    page.keyboard.type(text, delay=delay)
+    return page, panel, tab
+
+
 def finding(panel, code):
     return panel.locator(f'[data-list="findings"] [data-code="{code}"]')
 
@@ -123,10 +132,7 @@ def test_invitation_note_uses_the_page_limit(paired):
     from playwright.sync_api import expect
 
     browser, _ = paired
-    page, panel, _ = open_tab(browser, "/in/lee-park/")
-    page.click("#connect")
-    page.locator("#interop-outlet textarea[name=message]").click()
-    page.keyboard.type("Refer me ASAP!!!", delay=10)
+    page, panel, _ = lee_invitation_note(browser, "Refer me ASAP!!!")
     expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
     expect(panel.locator('[data-field="surface"]')).to_have_text("Invitation note")
     expect(panel.locator('[data-field="limits"]')).to_have_text(re.compile(r"^16 / 200 characters$"))

@@ -7,7 +7,7 @@ import pytest
 from extension_support import (  # noqa: F401 - fixtures
     companion_proc, ext_browser, needs_chromium, paired, pw, wait_until,
 )
-from test_extension_sidebar import POLITE, open_tab, sw_eval
+from test_extension_sidebar import POLITE, lee_invitation_note, open_tab, sw_eval
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -27,10 +27,7 @@ def test_a_reload_shows_the_empty_state_not_the_old_notes_feedback(paired):
     from playwright.sync_api import expect
 
     browser, _ = paired
-    page, panel, tab = open_tab(browser, "/in/lee-park/")
-    page.click("#connect")
-    page.locator("#interop-outlet textarea[name=message]").click()
-    page.keyboard.type("Refer me ASAP!!!", delay=5)
+    page, panel, tab = lee_invitation_note(browser, "Refer me ASAP!!!", delay=5)
     expect(panel.locator('[data-field="surface"]')).to_have_text("Invitation note", timeout=10000)
     page.reload()  # the same URL, a new document with no dialog open
     expect(panel.locator("#feedback")).to_be_hidden(timeout=10000)

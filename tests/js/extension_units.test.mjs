@@ -64,7 +64,8 @@ test("the sentence to paste is the fix, else a quoted example in the suggestion"
   assert.equal(copyableSentence({ suggestion: 'Name it (e.g. "the Senior Backend Engineer role, job ID 12345").' }),
                null);
   // A template with placeholders to fill is advice, not a sentence to paste.
-  assert.equal(copyableSentence({ suggestion: 'Name it, e.g. "I\'m applying for the [role title] role (job ID [number])."' }),
+  const template = 'Name it, e.g. "I\'m applying for the [role title] role (job ID [number])."';
+  assert.equal(copyableSentence({ suggestion: template }),
                null);
 });
 
@@ -102,7 +103,8 @@ test("Insert puts a whole sentence where a sentence can start", () => {
 test("an edit that would go over the box's limit does not fit, one that shortens always does", () => {
   // The audit's note: 197 of 200 characters, and an Apply that adds 10.
   assert.equal(T.noRoom("connection_note", 197, 10, 200),
-               "Does not fit: 7 characters over the note's limit of 200. Shorten your text first, or adapt it by hand.");
+               "Does not fit: 7 characters over the note's limit of 200. "
+               + "Shorten your text first, or adapt it by hand.");
   assert.match(T.noRoom("inmail", 1999, 2, 2000), /^Does not fit: 1 character over the InMail's limit of 2000\./);
   assert.equal(T.noRoom("connection_note", 190, 10, 200), null); // exactly full fits
   assert.equal(T.noRoom("message", 8100, -5, 8000), null); // shortening a draft already over the limit

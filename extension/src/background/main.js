@@ -115,7 +115,9 @@ function sendSent(t, msg) {
   };
   broadcast(t.tabId);
   if (!slug || !SURFACES.includes(msg.surface)) return done(false, "no recipient known");
-  if (!client.connected || prefs.paused) return done(false, prefs.paused ? "Tactful is paused" : "the companion is not connected");
+  if (!client.connected || prefs.paused) {
+    return done(false, prefs.paused ? "Tactful is paused" : "the companion is not connected");
+  }
   const recipient = {
     slug,
     url: msg.recipient?.url || known?.url || undefined,

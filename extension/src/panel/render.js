@@ -63,7 +63,8 @@ function renderConnection(conn, autoPair) {
     help.append(el("p", { text: conn.message
       ? "The companion no longer accepts this browser: it was unpaired there."
       : "You unpaired this browser, so Tactful sends nothing to the companion." }),
-      el("p", { text: "To pair again, open the settings and press “Pair through the browser”, or type a code from " },
+      el("p", { text: "To pair again, open the settings and press “Pair through the browser”, "
+                     + "or type a code from " },
         el("code", { text: "tactful pair" }), document.createTextNode(" (or “Pair a browser” in the tray).")),
       el("button", { type: "button", class: "btn btn-primary", "data-action": "options", text: "Open pairing" }));
   } else if (conn.state === "unpaired") {
@@ -271,7 +272,8 @@ function findingNode(f, room, actions, compact) {
   if (sentence) {
     row.append(el("button", {
       type: "button", class: "btn", "data-action": "insert", "aria-label": `Insert into your message: ${sentence}`,
-      disabled: Boolean(tooLong), title: tooLong, text: "Insert", onclick: () => actions.edit({ action: "insert", text: sentence }),
+      disabled: Boolean(tooLong), title: tooLong, text: "Insert",
+      onclick: () => actions.edit({ action: "insert", text: sentence }),
     }), el("button", {
       type: "button", class: "btn", "data-action": "copy", "aria-label": `Copy the suggested sentence: ${sentence}`,
       text: "Copy sentence", onclick: () => actions.copy(sentence),
