@@ -27,6 +27,15 @@ def editor_text(page) -> str:
     return page.inner_text(EDITOR).strip()
 
 
+def answered_all(browser, panel, ending: str) -> None:
+    """Wait until the panel shows the feedback for the draft's newest version, which ends with `ending`."""
+    def done():
+        draft = sw_eval(browser, "() => [...__tactful.tabs.values()].find((t) => t.draft)?.draft")
+        return bool(draft and draft["text"].rstrip().endswith(ending)
+                    and panel.locator("#feedback").get_attribute("data-version") == str(draft["version"]))
+    wait_until(done, message="feedback for the whole text")
+
+
 def test_unpaired_shows_only_the_pairing_help(ext_browser):
     from playwright.sync_api import expect
 
@@ -279,6 +288,7 @@ def test_apply_makes_an_order_a_question_and_drops_the_deadline(paired):
     page, panel, _ = open_tab(paired[0], "/in/dana-whitfield/")
     page.click(EDITOR)
     page.keyboard.type("Hi Dana,\nRefer me ASAP.", delay=2)
+    answered_all(paired[0], panel, "ASAP.")  # an Apply on feedback for "Refer me ASAP" would be refused as stale
     demanding = finding(panel, "tone.demanding")
     question = demanding.locator('[data-action="apply"]', has_text="Could you refer me ASAP?")
     typed = editor_text(page)  # the editor makes the line break a paragraph
