@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from companion.cli import DATA_DIR_HELP, fail
 from companion.cli.terminal import safe
 from companion.coach.due import COLD_DAYS
+from companion.coach.outreach_view import page_time
 from companion.store.db import STATES
 
 
@@ -114,9 +115,8 @@ def who(r) -> str:
 
 
 def _days_since(iso_time: str | None) -> float:
-    if not iso_time:
-        return 0.0
-    return (datetime.now(timezone.utc) - datetime.fromisoformat(iso_time)).total_seconds() / 86400
+    when = page_time(iso_time)  # the log's own ISO times ("Z"); None when missing
+    return 0.0 if when is None else (datetime.now(timezone.utc) - when).total_seconds() / 86400
 
 
 def _due(entries, as_json: bool) -> int:

@@ -183,19 +183,18 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     rec = recipient_log(ctx)
     if rec is not None and rec.state in THANK_KIND and not asks_again(draft) or answers_them(ctx.thread):
         draft.memo["asks"] = False  # they agreed, referred or asked for it: this thanks, updates or answers
-    if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx):
+    if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx, rec):
         ctx = replace(ctx, surface="follow_up")
     findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet
     return build_feedback(draft, ctx, findings, version)
 
 
-def _awaiting_reply(ctx: CoachContext) -> bool:
+def _awaiting_reply(ctx: CoachContext, rec) -> bool:
     """Whether the user wrote last and asked something this person has not answered, so what they
     write now is a follow-up: the thread on the page says so, else the outreach log (an ask still
     open; a connection note is not an ask to follow up on). Not after COLD_DAYS: a conversation
     that old is written to afresh."""
     thread, now_ms = ctx.thread, to_ms(ctx.now)
-    rec = recipient_log(ctx)
     if rec is not None and rec.state != "asked":
         return False  # the log knows better than the page: they agreed, referred, or it is over
     if thread is not None and thread.messages:

@@ -44,10 +44,12 @@ def open_request(thread) -> bool:
     """Whether the user's messages since the other person's last one ask for something, so an answer
     is owed: "Tuesday at 11 works, thank you!" after they agreed to a call leaves nothing to follow
     up on."""
-    since: list = []
-    for m in thread.messages:
-        since = since + [m] if m.sender == "me" else []
-    return any(requests(AnalysedDraft(m.text)) for m in since)
+    for m in reversed(thread.messages):
+        if m.sender != "me":
+            return False
+        if requests(AnalysedDraft(m.text)):
+            return True
+    return False
 
 
 # They asked the user for something to pass on: "send me your resume and the req number".

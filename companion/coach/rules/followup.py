@@ -24,9 +24,14 @@ def _merge(a: list[int], b: list[int]) -> list[int]:
     return out
 
 
-def _due(ctx: CoachContext):
+def _due(draft: AnalysedDraft, ctx: CoachContext):
     """(the follow-up item or None, times of the user's messages since their last reply, that reply
-    or None, the recipient's log), from the log and the thread together."""
+    or None, the recipient's log), from the log and the thread together; worked out once per draft
+    (three rules read it)."""
+    return draft.remember("followup.due", lambda: _timeline(ctx))
+
+
+def _timeline(ctx: CoachContext):
     rec = recipient_log(ctx)
     if rec is not None and rec.state != "asked":
         return None, [], None, rec  # they agreed, referred or it ended: nothing to nudge about
@@ -57,7 +62,7 @@ def _reminder(ctx: CoachContext, rec, days: float) -> str:
 
 
 def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
-    due, _, _, rec = _due(ctx)
+    due, _, _, rec = _due(draft, ctx)
     now_ms = to_ms(ctx.now)
     if due is None or due.kind != "follow_up" or due.is_due(now_ms):
         return
@@ -72,7 +77,7 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
 
 
 def _ok(draft: AnalysedDraft, ctx: CoachContext):
-    due, unanswered, _, rec = _due(ctx)
+    due, unanswered, _, rec = _due(draft, ctx)
     if due is None or due.kind != "follow_up" or not due.is_due(to_ms(ctx.now)):
         return
     days = due.days(to_ms(ctx.now))
@@ -106,7 +111,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
             suggestion="Thank them for their time, say you understand, and ask elsewhere.",
             data={"state": "declined"})
         return
-    due, unanswered, last_reply, rec = _due(ctx)
+    due, unanswered, last_reply, rec = _due(draft, ctx)
     if due is None or due.kind != "stop":
         return  # warned at once, before the item is due in the reminders: they are about to write
     follow_ups = len(unanswered) - 1
