@@ -11,20 +11,21 @@ _GRATITUDE = re.compile(
     r"gratitude|many thanks|much obliged|cheers for|(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
     r"what it would mean|merci|gracias|danke|obrigad[oa]|grazie)\b"  # thanks in the writer's first language count
 )
-# "no thanks" declines; it is not gratitude.
-_NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b")
+# "no thanks" declines, and "I can appreciate that you're busy" understands: neither is gratitude.
+_NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b|\b(?:can|could) appreciate (?:that|how|why)\b")
 
 
 def has_gratitude(draft: AnalysedDraft) -> bool:
     if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
         return True
     lower = draft.lower
-    return any(not _NOT_GRATITUDE.match(lower, max(0, m.start() - 4)) for m in _GRATITUDE.finditer(lower))
+    return any(not _NOT_GRATITUDE.search(lower, max(0, m.start() - 6), m.end() + 5)
+               for m in _GRATITUDE.finditer(lower))
 
 
 _OUT = re.compile(
     WORD_START + r"(?:"
-    r"\bno (?:worries|pressure|problem|obligation|stress|hard feelings)\b"
+    r"\bno (?:worries|pressure|problem|obligation|stress|hard feelings|expectations?)\b"
     r"|\b(?:(?:totally|completely|fully|i'd|i would|i'll|i will|i) )?(?:understand|get it)\b[^.!?\n]{0,30}\bif\b"
     # "if you're comfortable" only conditions the ask (the dev set's definition); "if you're not" is an out
     r"|\bif (?:you're|you are|you feel|you'd be|you would be) "
@@ -65,6 +66,8 @@ _TIME = re.compile(
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"
     r"(?:doesn't|does not|won't|will not|needn't) (?:need to )?(?:be|take) long|thanks? (?:you )?for (?:the )?time|"
     r"(?:a good|the best|a convenient) time (?:for you|to (?:talk|chat|call|connect|meet))|"
+    r"you (?:\w+ )?(?:get|receive|field|see|have got|'ve got) (?:so many|a (?:lot|ton|flood|large number) of|lots of|"
+    r"tons of|hundreds of|dozens of) (?:applica|messages|requests|e-?mails|notes|these|inquiries)|"
     r"(?:i know|i imagine|i realize|i'm sure) (?:things|life|work|it|you|your (?:inbox|schedule|week|calendar))"
     r"(?:'s|'re| are| is| gets?| must be| can get)? (?:\w+ )?(?:busy|hectic|crazy|full|packed|swamped)))"
 )
@@ -76,6 +79,7 @@ _MATERIALS = re.compile(
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
     r"link(?:ed)? (?:below|here|to my)|"
     r"forwardable (?:blurb|note|summary)|(?:a |my )?(?:short )?blurb|"
+    r"(?:note|e-?mail|message|summary|paragraph|intro(?:duction)?) (?:that )?you (?:could|can) (?:just )?forward|"
     r"behance|dribbble|kaggle)\b)"
 )
 # A link to their work; a domain inside an e-mail address ("me@example.com") is contact details.
@@ -99,9 +103,10 @@ GRATITUDE_MISSING = missing_phrase_rule(
     "End with a thank-you, e.g. \"Thank you for considering it.\"",
     severity="warning", checklist="thanks",
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
-    fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already."),
+    fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
+           "I can appreciate that you're busy, but I need an answer."),
     quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
-           "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!"),
+           "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time."),
 )
 OUT_MISSING = missing_phrase_rule(
     "courtesy.out-missing", _OUT,
@@ -115,6 +120,7 @@ OUT_MISSING = missing_phrase_rule(
            "Thank you so much for referring me! I start on Monday and will keep you posted.",
            "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand.",
            "If the role has been filled, I completely understand.", "It's cool if you don't want to do it.",
+           "No expectations, just looking for advice.",
            "I'll assume the timing isn't right.", "If it's not useful to you, we can just drop it."),
 )
 TIME_MISSING = missing_phrase_rule(
@@ -130,7 +136,8 @@ TIME_MISSING = missing_phrase_rule(
            "Bumping this in case it got buried.", "I know how busy you are.",
            "Could you take a moment to write a short recommendation?", "When is a good time to talk?",
            "Would you be open to chatting briefly about the team?", "Just bumping this to the top of your inbox.",
-           "Thank you for taking time out of your day to talk with me."),
+           "Thank you for taking time out of your day to talk with me.",
+           "I understand that you may receive a large number of applications."),
 )
 MATERIALS_MISSING = missing_phrase_rule(
     "materials.missing", offers_materials,
@@ -142,6 +149,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),
     quiet=("Happy to send my resume.", "My portfolio: https://example.com/work", "I've attached my CV.",
+           "I'd be happy to draft an introduction email you could forward.",
            "Would you have 15 minutes for a call about how your team is organized?"),
 )
 

@@ -36,6 +36,8 @@ _SPECIFIC = re.compile(
     r"your name came up|"
     r"(?:suggested|recommended|told me|mentioned) (?:that )?i (?:reach out|contact|message|get in touch|talk)|"
     r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
+    # A named contact: "as referred by Arjun Mehta" ("referred by a friend" names nobody).
+    r"referred (?:to you )?by (?!(?:a|an|the|my|your|our|some\w*|one|linkedin|indeed)\b)[a-z]+|"
     r"(?:your|ur) (?:\w+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch)|"
@@ -89,7 +91,7 @@ GENERIC = Rule(
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
            "Long time no talk! I'm looking for a job.", "I'm Dana, nice to meet you! I'd love to connect.",
-           "LinkedIn suggested you as someone I should connect with.",),
+           "LinkedIn suggested you as someone I should connect with.", "I was referred by a friend to your page.",),
     quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
            'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',
@@ -97,7 +99,8 @@ GENERIC = Rule(
            'Congrats on the new role!', 'We are both members of NYEBN.', 'We know Carlo and Rajiv in common.',
            'Given our past work together, I value your view.', 'I also went to the University of Utah, go Utes!',
            'I first saw a video of you talking at Startup Grind.', "Hi, I'm a friend of Jane's.",
-           "saw ur post abt payout retries, super cool",),
+           "saw ur post abt payout retries, super cool", "I remember our days at ABC College fondly.",
+           "I am applying for the Backend Engineer role, as referred by Arjun Mehta from your team.",),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
-from companion.coach.matching import negated
+from companion.coach.matching import in_conversation, negated
 
 # One pass over the lower-cased draft; the named group says which kind of trigger matched.
 # "refer" triggers are requests for the favour itself: an order only in the imperative mood
@@ -49,8 +49,15 @@ _TRIGGERS = re.compile(
     r"i'll be waiting\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
     r"you won't regret\b|surely you (?:can|could|will|would)\b|"
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
-    r"(?:reply|response|answer|outcome)\b))"
+    r"(?:reply|response|answer|outcome)\b)"
+    r"|(?P<when>when (?:are|would|will) you (?:be )?(?:free|available)\b|"
+    r"when (?:can|could|should) (?:we|i) (?:meet|talk|chat|speak|call|hop on|jump on|get on)\b|"
+    r"what (?:time|day) works (?:best )?for you\b))"
 )
+# Asked before the when ("Would you be open to a call? If so, when are you free?"), it only sets a time.
+_WHETHER = re.compile(r"\b(?:(?:would|will|are|were) you (?:be )?(?:open|willing|up for|interested|available|free|able|"
+                      r"have|like|mind)|if (?:so|that works|it works|you(?:'re| are)? (?:open|interested|up|free|"
+                      r"available|willing|have|agree))|open to|happy to (?:chat|talk|meet)|you (?:agreed|offered))\b")
 # "Hey Dana!!", "Thank you so much!!", "Congrats on the launch!!": enthusiasm, not impatience.
 _WARM = re.compile(r"\s*(?:(?:omg|oh|wow|aw+)\W+)?(?:hi|hey|hello|dear|thanks?|thank (?:you|u)|thx|tysm|ty|congrat\w*|"
                    r"happy|great|awesome|wow|yay)\b")
@@ -100,6 +107,8 @@ _MESSAGES = {
               "Assume your note got buried, restate the ask in one line and give them an easy out."),
     "presume": ("\"{w}\" presumes they will help. Leave the decision with them.",
                 "Say you'd be grateful if they could, and that no is fine."),
+    "when": ("\"{w}\" asks when, not whether: it presumes they have agreed to make time for you.",
+             "Ask whether first, e.g. \"Would you be open to a short call?\", and let them choose the time."),
     "exclaim": ("\"{w}\": stacked punctuation reads as shouting or impatience in a professional message.",
                 "Use a single \"!\" at most."),
     "shout": ("\"{w}\" is in capitals, which reads as shouting.",
@@ -136,6 +145,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return False  # "your contacts who might be able to hire me" says who could, it asks nothing
     if kind in ("guilt", "entitle"):
         return not negated(draft, start, 12)
+    if kind == "when":
+        return not _WHETHER.search(draft.lower, 0, start)
     return True
 
 
@@ -168,6 +179,8 @@ def _fix_for(draft: AnalysedDraft, kind: str, start: int, end: int) -> tuple[tup
 
 def _demanding(draft: AnalysedDraft, ctx):
     for kind, start, end, fix in triggers(draft):
+        if kind == "when" and in_conversation(draft, ctx):
+            continue  # in a thread where they write back, settling a time is the next step
         message, suggestion = _MESSAGES[kind]
         if kind == "refer" and not draft.lower.startswith(("refer", "recommend"), start):
             suggestion = _ASK_INSTEAD  # "send me the link": the referral example would not fit
@@ -273,7 +286,7 @@ DEMANDING = Rule(
            "I'll expect your answer this week.", "I guess you're too busy to reply to people like me.",
            "I hope you won't ignore this like everyone else did.",
            "Surely you can put in a word for me.", "I really need an answer by Friday.", "Please respond today.",
-           "Kindly do the needful."),
+           "Kindly do the needful.", "Can you give me some advice? When are you free for a 1-hour call?"),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
@@ -284,7 +297,8 @@ DEMANDING = Rule(
            "thx a lot meera!!", "omg thank u so much li!!!",
            "Just wanted to make sure you saw my last message.",
            "Could you pass my resume on to contacts who might be able to hire me?",
-           "I think you should be able to see my application in the portal."),
+           "I think you should be able to see my application in the portal.",
+           "Would you be open to a short call? If so, when are you free?"),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
