@@ -161,6 +161,30 @@ def test_a_message_to_someone_whose_ask_is_unanswered_is_coached_as_a_follow_up(
     assert coached("dee").surface == "message"  # nobody in the log
 
 
+def test_a_connection_note_is_answered_by_its_acceptance(tmp_path):
+    """Note, accepted, then the real ask: the ask is no follow-up, and one nudge on it leaves one more."""
+    from companion.coach import analyze
+    from companion.coach.due import due
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("ana", "connection_note", "Hi Ana, I enjoyed your talk. I'd love to connect!", at(2), at(2))
+    ask = "Thanks for connecting, Ana! Would you be open to referring me for the Analyst role at Acme? Thank you!"
+    first = analyze(ask, CoachContext(surface="message", outreach=db.load(), now=NOW, recipient_slug="ana"))
+    assert first.surface == "message"
+    assert not {f.code for f in first.findings} & {"followup.too-soon", "followup.ok", "followup.stop"}
+    assert db.record_sent("ana", "message", ask, at(30), at(30)).follow_up is False
+    db.record_sent("bo", "connection_note", "Hi Bo, I'd love to connect!", at(41), at(41))
+    db.record_sent("bo", "message", "Hi Bo, could you refer me for the Analyst role at Acme?", at(37), at(37))
+    assert db.record_sent("bo", "message", "Hi Bo, bumping this. Thanks!", at(27), at(27)).follow_up is True
+    view = db.load()
+    db.close()
+    nudge = analyze("Hi Bo, one last nudge on the Analyst role. No worries if not, thanks!",
+                    CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="bo"))
+    found = {f.code: f for f in nudge.findings}
+    assert "followup.stop" not in found and "make it the last" in found["followup.ok"].message
+    assert due(view.recipient("bo"), to_ms(NOW)).kind == "follow_up"  # `history --due` and the tray agree
+
+
 def test_cold_ask_to_a_connection_does_not_call_them_a_stranger():
     ask = "Hi Ana, would you be open to referring me for the Analyst role at Acme?"
     connected = codes(ask, profile=Profile(slug="ana", name="Ana Lopez", degree=1))["relationship.cold-ask"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from protocol.outreach import DueKind
 
-from companion.coach.outreach_view import RecipientLog
+from companion.coach.outreach_view import RecipientLog, SentItem
 
 WAIT_DAYS = 7
 LATE_DAYS = 14
@@ -48,6 +48,18 @@ def follow_up_due(unanswered: list[int], now_ms: int) -> Due | None:
                late=now_ms - last >= LATE_DAYS * DAY_MS)
 
 
+def waiting_on(sent: Iterable[SentItem], accepted: bool = False) -> list[int]:
+    """Times of the user's messages that wait for an answer, oldest first. A connection note is
+    answered by its acceptance, which shows as a message sent after it (LinkedIn lets you message
+    only your connections) or as `accepted` (the draft is a message to them now)."""
+    out: list[int] = []
+    for s in reversed(tuple(sent)):
+        if s.surface != "connection_note" or not accepted:
+            out.append(s.at_ms)
+        accepted = accepted or s.surface in ("message", "follow_up")
+    return out[::-1]
+
+
 def unanswered(sent: list[int], replies: Iterable[int], now_ms: int) -> tuple[list[int], int | None]:
     """The user's message times after the other person's last reply, and that reply. Nothing later
     than now counts: a clock set back must not produce negative waits."""
@@ -75,7 +87,7 @@ def due(rec: RecipientLog, now_ms: int) -> Due | None:
         if rec.state_at_ms is None or any(s.at_ms > rec.state_at_ms for s in rec.sent):
             return None
         return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms)
-    return follow_up_due(unanswered([s.at_ms for s in rec.sent], rec.replies, now_ms)[0], now_ms)
+    return follow_up_due(unanswered(waiting_on(rec.sent), rec.replies, now_ms)[0], now_ms)
 
 
 def keep_updated_advice(rec: RecipientLog, now_ms: int) -> str | None:

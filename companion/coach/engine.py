@@ -14,7 +14,7 @@ from protocol.feedback import Feedback, Finding, Severity, Surface
 from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered
+from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiting_on
 from companion.coach.intent import answers_them, asks, asks_again, open_request
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
@@ -204,5 +204,5 @@ def _awaiting_reply(ctx: CoachContext, rec) -> bool:
         return not mine or now_ms - mine[-1] < COLD_DAYS * DAY_MS
     if rec is None or not rec.sent or rec.sent[-1].surface == "connection_note":
         return False
-    waiting = unanswered([s.at_ms for s in rec.sent], rec.replies, now_ms)[0]
+    waiting = unanswered(waiting_on(rec.sent, accepted=True), rec.replies, now_ms)[0]
     return bool(waiting) and now_ms - waiting[-1] < COLD_DAYS * DAY_MS

@@ -136,9 +136,11 @@ class LogDB:
                 (rid, surface, sent_ms, pack(fp) if fp else None, sent_ms - RESEND_MS, sent_ms + RESEND_MS)).fetchone()
             if dup is not None:
                 return SentResult(dup[0], True, bool(dup[1]), bool(dup[2]))
-            # A follow-up: the surface says so, or an earlier message to them is still unanswered.
+            # A follow-up: the surface says so, or an earlier message to them is still unanswered. A message
+            # after a connection note follows its acceptance (you can message only connections), not the note.
             last_sent = self.conn.execute(
-                "SELECT max(sent_at) FROM messages WHERE recipient_id=? AND sent_at<?", (rid, sent_ms)).fetchone()[0]
+                "SELECT max(sent_at) FROM messages WHERE recipient_id=? AND sent_at<? AND (surface!='connection_note' "
+                "OR ? NOT IN ('message', 'follow_up'))", (rid, sent_ms, surface)).fetchone()[0]
             last_reply = self.conn.execute(
                 "SELECT max(seen_at) FROM replies WHERE recipient_id=? AND seen_at<=?", (rid, sent_ms)).fetchone()[0]
             follow_up = surface == "follow_up" or (last_sent is not None and (last_reply is None or last_reply < last_sent))

@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import COLD_DAYS, LATE_DAYS, WAIT_DAYS, follow_up_due, unanswered
+from companion.coach.due import COLD_DAYS, LATE_DAYS, WAIT_DAYS, follow_up_due, unanswered, waiting_on
 from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.intent import open_request, requests
 from companion.coach.matching import first_name, recipient_company, recipient_log
@@ -39,7 +39,8 @@ def _timeline(ctx: CoachContext):
     if ctx.thread is not None and not open_request(ctx.thread):
         t_mine = []  # what they last got from the user asked nothing: no answer is owed
     now_ms = to_ms(ctx.now)
-    mine = _merge([s.at_ms for s in rec.sent] if rec else [], t_mine)
+    accepted = ctx.surface in ("message", "follow_up")  # writing them a message: they accepted any note
+    mine = _merge(waiting_on(rec.sent, accepted) if rec else [], t_mine)
     waiting, last_reply = unanswered(mine, [*(rec.replies if rec else ()), *t_theirs], now_ms)
     return follow_up_due(waiting, now_ms), waiting, last_reply, rec
 
