@@ -83,6 +83,8 @@ _TARGET_CUE = re.compile(r"\b(?:join|joining|apply|applying|applied|role|positio
 _REFERENCE = re.compile(r"\b(?:be|as|being) (?:a |my )?(?:professional |job |personal )?reference\b|"
                         r"\breference (?:for me|letter)\b|\brecommendation letter\b|\bletter of recommendation\b|"
                         r"\bvouch for\b")
+# A list item ("- 3 years on the billing team at Stripe") lists the writer's background, as "I" does.
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]")
 _NOT_COMPANY = {"i", "my", "your", "you", "the", "a", "an", "linkedin", "this", "that", "our", "it"}
 
 
@@ -124,7 +126,9 @@ def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
         if _SELF_BEFORE.search(draft.lower[max(0, lead - 40):lead]):
             continue
         before = draft.before_in_sentence(lead, 120)
-        if not addresses and (_OWN_WORK.search(before) and not _TARGET_CUE.search(before)
+        line = draft.lower.rfind("\n", 0, lead) + 1
+        bullet = _BULLET.match(draft.lower, line, lead) and not _TARGET_CUE.search(draft.lower, line, start)
+        if not addresses and (_OWN_WORK.search(before) and not _TARGET_CUE.search(before) or bullet
                               or _REFERENCE.search(draft.lower)):
             continue
         yield said, start, start + len(said)
@@ -163,11 +167,13 @@ COMPANY_MISMATCH = Rule(
     judges_words=True,
     code="fact.company-mismatch", severity="error", check=_company_mismatch,
     fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',
+           "Two roles caught my eye:\n- the Analyst role at Google\n- the Data Engineer role at Google",
            "I'd love to join the team at Google.",
            'Could you refer me for the Analyst role at Google? My resume is attached for your reference.',),
     quiet=('How do you like your team at Stripe?', 'I worked at Google before.',
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
-           'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',),
+           'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
+           "My background:\n- 3 years on the billing team at Google\n- 4 years of Go at Acme",),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 
