@@ -10,16 +10,22 @@ _CONFIDENTIAL = re.compile(
     WORD_START + r"(?:(?:"  # (no named group: it would stop re from skipping fast to where a word starts)
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) (?:pay|make|earn|get paid)\b"
-    r"|\bwhat (?:do|does) (?:you|they|[a-z]+) (?:make|earn)\b|\byour (?:salary|pay|compensation|bonus|equity)\b"
+    r"|\bwhat (?:do|does) (?:you|they|(?:[a-z]+ ){0,2}(?:[a-z]+ers?|[a-z]+ists?|people|folks|staff|employees|pms|"
+    r"swes|sdes|interns|[a-z]+s)) (?:make|earn)\b(?! of\b)|\byour (?:salary|pay|compensation|bonus|equity)\b"
+    r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
     r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity)\b)"
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen|system design|behaviou?ral) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
-    r"|\bwhat (?:questions|problems) (?:they|you|the team|the interviewers?) (?:ask|use|give)\b"
+    r"|\b(?:questions|problems|scenarios?|exercises?|case studies|prompts?) (?:that )?(?:they|you|the team|your team|"
+    r"the interviewers?|interviewers) (?:ask|asks|asked|use|uses|used|give|gives|gave)\b"
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
-    r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing)\b"
-    r"|\bhow many (?:people|candidates|others) (?:applied|are applying|are interviewing)\b"
+    r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing|"
+    r"made it|got (?:an? )?(?:interview|offer|through)|is in the running)\b"
+    r"|\bhow many (?:other )?(?:people|candidates|others|applicants) (?:have )?(?:applied|are applying|"
+    r"are interviewing|made it)\b"
+    r"|\bhiring freezes?\b|\bbackfill(?:ed|ing)?\b"
     r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:(?:upcoming|planned|recent|the) )?(?:layoffs?|lay-offs?|restructuring|reorg)\b"
     r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
     r"|\btake-?homes?\b"
@@ -59,9 +65,15 @@ CONFIDENTIAL = phrase_rule(
            'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',
            'Could you share the system design questions they ask?', "What's the comp for that level?",
            'Could you send me the take-home assignment from last year?',
-           'Could you tell me roughly how many people the platform org plans to hire next year?',),
+           'Could you tell me roughly how many people the platform org plans to hire next year?',
+           'Do you know roughly what senior engineers there are paid?', 'What do senior engineers make there?',
+           'Could you send me the incident-response scenario your team uses in the onsite?',
+           'Is there a hiring freeze coming?', 'Is the team going to backfill this seat?',
+           'How many other people applied for the role?', 'Who else made it to the final round?',),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
-           'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',),
+           'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
+           'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
+           'What questions should I ask the team?',),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 
