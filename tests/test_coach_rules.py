@@ -293,6 +293,23 @@ def test_a_thank_you_that_asks_nothing_is_not_coached_as_an_ask():
     assert {f.code for f in analyze(asking, CoachContext(surface="message")).findings} & ASK_RULES
 
 
+def test_taking_a_no_gracefully_asks_nothing():
+    note = "Hi Camille, totally understand, and thank you for getting back to me so quickly. Best of luck!"
+    assert codes(note, recipient_name="Camille Durand", company="Atelier") & ASK_RULES == set()
+
+
+def test_a_question_to_someone_thanked_for_their_referral_is_not_coached_as_a_referral_ask():
+    """They referred the user already: what follows asks something else of a referrer (no fit line,
+    resume or personal line to add), but a confidential ask is still one, and a new referral is an ask."""
+    note = "Hi Daniel, thank you again for the referral! Do you know who else made it to the final round? Thanks!"
+    found = codes(note, recipient_name="Daniel Okoye", company="Kite Payments")
+    assert found & ASK_RULES == set() and "privacy.confidential" in found
+    again = "Hi Daniel, thanks again for the referral! Could you also refer me for the Staff SRE role? Thanks!"
+    assert codes(again, recipient_name="Daniel Okoye", company="Kite Payments") & ASK_RULES
+    advance = "Hi Daniel, thanks in advance for the referral for the SRE role!"
+    assert "courtesy.out-missing" in codes(advance, recipient_name="Daniel Okoye", company="Kite Payments")
+
+
 def test_a_thank_you_without_the_words_thank_you_for_is_still_a_thank_you():
     note = ("Daniel, I just wanted to say thank you. I didn't get the SRE role in the end, but your referral got "
             "me the interview and the feedback was really useful. I'm grateful you took the time.")

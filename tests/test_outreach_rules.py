@@ -299,3 +299,10 @@ def test_asking_again_after_a_no_is_told_to_let_it_go(tmp_path):
     [found] = stop("Hi Dan, it's just one form. Could you make an exception?")
     assert "said no" in found.message and found.data == {"state": "declined"}
     assert stop("Hi Dan, thank you for letting me know, I understand completely.") == []
+    # The re-ask is to be dropped, not polished: no advice to add a resume, an out or a fit line.
+    reask = analyze("Hi Dan, there's also a Platform Engineer opening. Would you be open to referring me for it?",
+                    CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dan"))
+    assert [f.code for f in reask.findings] == ["followup.stop", "courtesy.gratitude-missing"]  # the verdict first
+    goodbye = analyze("Hi Dan, totally understand, and thanks for the quick reply. Best of luck with the hiring!",
+                      CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dan"))
+    assert goodbye.findings == [] and goodbye.score == 100

@@ -181,8 +181,11 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
 
     draft = AnalysedDraft(text, subject=ctx.subject)
     rec = recipient_log(ctx)
-    if rec is not None and rec.state in THANK_KIND and not asks_again(draft) or answers_them(ctx.thread):
-        draft.memo["asks"] = False  # they agreed, referred or asked for it: this thanks, updates or answers
+    if rec is not None and (rec.state in THANK_KIND and not asks_again(draft) or rec.state == "declined") \
+            or answers_them(ctx.thread):
+        # They agreed, referred or asked for it: this thanks, updates or answers. They declined: a re-ask
+        # is not to be polished but dropped (followup.stop says so), and a goodbye asks nothing.
+        draft.memo["asks"] = False
     if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx, rec):
         ctx = replace(ctx, surface="follow_up")
     findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet

@@ -17,7 +17,15 @@ _DONE = re.compile(
     r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know)\b"
     # "I just wanted to say thank you", "your referral got me the interview"
     r"|\bwant(?:ed)? to (?:say )?(?:a (?:big |quick )?)?(?:thank you|thanks)\b"
-    r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help) (?:got|helped|landed|made|led)\b")
+    r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help) (?:got|helped|landed|made|led)\b"
+    # Taking their answer gracefully: "thank you for getting back to me so quickly. Best of luck!"
+    r"|\b(?:thanks?|thank you)\b[^.!?\n]{0,20}?\bfor (?:getting back|(?:your|the) (?:\w+ )?(?:reply|response|answer)|"
+    r"letting me know|responding|replying)\b|\b(?:best of|good) luck with\b")
+# Thanks for a referral already given: what follows asks something else of a referrer, not for one
+# ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
+_REFERRED = re.compile(r"\b(?:thanks|thank you)(?: (?:so|very) much)?(?: (?:once )?again)? for (?:the |your )?"
+                       r"(?:referral|referring me|recommending me|introducing me|intro(?:duction)?\b|"
+                       r"putting (?:in a (?:good )?word|my name forward|me forward))")
 # What asks, besides a question mark: "would you…", "I'd love…", "I'd be grateful for a referral",
 # "please…", "I'm interested in…", "following up on my application", "let me know if you'd be open to…".
 _REQUEST = re.compile(
@@ -36,8 +44,14 @@ def requests(draft: AnalysedDraft) -> bool:
 
 
 def asks(draft: AnalysedDraft) -> bool:
-    """Whether the draft asks them for something (worked out once per draft)."""
-    return draft.remember("asks", lambda: requests(draft) or not _DONE.search(draft.lower))
+    """Whether the draft asks them for a referral or the like (worked out once per draft): a request,
+    or no sign that it thanks or updates; a request to someone it thanks for a referral only when it
+    asks to be referred again."""
+    def decide() -> bool:
+        if _REFERRED.search(draft.lower) and not asks_again(draft):
+            return False
+        return requests(draft) or not _DONE.search(draft.lower)
+    return draft.remember("asks", decide)
 
 
 def open_request(thread) -> bool:
@@ -57,7 +71,7 @@ _THEY_ASKED = re.compile(r"\bsend (?:me|over)\b[^.!?\n]{0,30}\b(?:resume|cv|r[é
                          r"|\b(?:share|forward) (?:your|the) (?:resume|cv|req|job|link|posting)")
 # A new referral asked of someone who already agreed or referred: "could you refer me for this one too?"
 # ("Thank you for agreeing to refer me" is not one.)
-_NEW_REFERRAL = re.compile(r"\b(?:could|would|can|will) you\b[^.!?]{0,40}\brefer(?:ring)? me\b|\banother referral\b"
+_NEW_REFERRAL = re.compile(r"\b(?:could|would|can|will) you\b[^.!?]{0,40}\brefer(?:ring)?\b(?! you\b)|\banother referral\b"
                            r"|\brefer me (?:again|too|as well)\b")
 
 

@@ -85,9 +85,11 @@ def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
 def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding], version: int) -> Feedback:
     allowed, lo, hi = limits(ctx)
     sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_min=lo, recommended_max=hi)
-    # Errors first, then by where they are in the text; the sort is stable, so registry order
-    # breaks ties among findings without a range.
-    ordered = sorted(findings, key=lambda f: (RANK[f.severity], f.range.start if f.range else -1))
+    # Errors first; within a severity, whether to write at all (followup.*: too soon, or let it go)
+    # before how to write it; then by where they are in the text. The sort is stable, so registry
+    # order breaks ties among findings without a range.
+    ordered = sorted(findings, key=lambda f: (RANK[f.severity], not f.code.startswith("followup."),
+                                              f.range.start if f.range else -1))
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered),
                     findings=_capped(ordered), checklist=checklist(draft, ctx, ordered, empty),
