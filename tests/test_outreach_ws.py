@@ -165,6 +165,9 @@ async def test_cold_ask_and_keep_updated(client, companion_server):
     found = await client.codes("Hi Eve, quick question about the interview format.", "eve")
     assert "referral.keep-updated" in found and "referred you" in found["referral.keep-updated"]["message"]
     assert "referral.keep-updated" not in await client.codes("Hi Eve, thank you so much for the referral!", "eve")
+    # A "Thanks!" closing a second ask is no update: this is when the reminder matters most.
+    second = "Hi Eve, could you also refer me for the Senior SRE role (job 7801)? No worries if not. Thanks!"
+    assert "referral.keep-updated" in await client.codes(second, "eve")
     companion_server.services.clock = lambda: NOW + timedelta(hours=1)
     await client.sent("eve", NOW + timedelta(hours=1), text="Thank you so much, Eve! I applied today.")
     assert "referral.keep-updated" not in await client.codes("Hi Eve, quick question.", "eve")

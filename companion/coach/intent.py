@@ -37,6 +37,12 @@ _REQUEST = re.compile(
     r"my application|please|let me know (?:if|whether))")
 
 
+def reports_back(draft: AnalysedDraft) -> bool:
+    """Whether the draft thanks them for a favour already done or brings them news: what a referrer
+    should hear ("Thanks!" closing a new ask is neither)."""
+    return bool(_DONE.search(draft.lower) or _REFERRED.search(draft.lower))
+
+
 def requests(draft: AnalysedDraft) -> bool:
     """Whether the text makes a request in so many words (a question, "would you", "please"…):
     "Likewise! Happy new year." ends a conversation without one."""

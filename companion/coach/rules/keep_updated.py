@@ -2,21 +2,17 @@
 companion.coach.due decides when (the same advice shows in `tactful history` and outreach.list).
 """
 
-import re
-
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import DONE, due
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.intent import reports_back
 from companion.coach.matching import first_name, recipient_log
 from companion.coach.outreach_view import from_ms, say_date, to_ms
-
-THANKS = re.compile(r"\b(?:thank(?:s| you)?|grateful|appreciate[ds]?|update)\b", re.IGNORECASE)
-
 
 def _keep_updated(draft: AnalysedDraft, ctx: CoachContext):
     rec = recipient_log(ctx)
     item = due(rec, to_ms(ctx.now)) if rec is not None else None
-    if item is None or item.kind not in ("thank", "update") or THANKS.search(draft.text):
+    if item is None or item.kind not in ("thank", "update") or reports_back(draft):
         return
     first = first_name(ctx, rec)
     since = say_date(item.since_ms, ctx.now)  # the day they agreed or referred
