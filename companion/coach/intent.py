@@ -77,7 +77,8 @@ _THEY_ASKED = re.compile(r"\bsend (?:me|over)\b[^.!?\n]{0,30}\b(?:resume|cv|r[é
                          r"|\b(?:share|forward) (?:your|the) (?:resume|cv|req|job|link|posting)")
 # A new referral asked of someone who already agreed or referred: "could you refer me for this one too?"
 # ("Thank you for agreeing to refer me" is not one.)
-_NEW_REFERRAL = re.compile(r"\b(?:could|would|can|will) you\b[^.!?]{0,40}\brefer(?:ring)?\b(?! you\b)|\banother referral\b"
+_NEW_REFERRAL = re.compile(r"\b(?:could|would|can|will) you\b[^.!?]{0,40}\brefer(?:ring)?\b(?! you\b)"
+                           r"|\banother referral\b"
                            r"|\brefer me (?:again|too|as well)\b")
 
 

@@ -80,6 +80,7 @@ COLD_ASK = Rule(
            'Do you feel you know my work well enough to refer me?',
            'Hi Sam, would you have 15 minutes to chat about your team?',
            "I'm a fellow DePaul accountancy grad (2020). Could you refer me for the Analyst role?",
+           "Hi Sam, since our time together at Acme, I've moved into data. Could you refer me?",
            "It's been ages since our Microsoft days. Would you be open to referring me?",
            "I noticed we both spent time at Stripe. Could you refer me?",
            "I'm a final-year student at Kakatiya Institute, your alma mater! Could you refer me?",

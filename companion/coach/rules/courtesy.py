@@ -42,8 +42,19 @@ _OUT = re.compile(
     r"|\b(?:it's|it is|that's|that is) (?:totally |completely )?(?:fine|ok|okay|cool|all good) if you (?:don't|can't|"
     r"do not|cannot|aren't|are not|decide not|would rather not|'d rather not)\b"
     r"|\b(?:the )?timing (?:isn't|is not|wasn't|was not|may not be|might not be) (?:right|ideal|great|good)\b"
-    r"|\b(?:we can|feel free to|happy to) (?:just )?(?:drop|skip|ignore|forget) (?:it|this)\b)"
+    r"|\b(?:we can|feel free to|happy to) (?:just )?(?:drop|skip|ignore|forget) (?:it|this)\b"
+    r"|\bzero pressure\b|\bif the answer is no\b"
+    r"|\b(?:fine|ok|okay|alright|all right|no problem) (?:to|if you) (?:say no|decline|pass|can't|cannot)\b)"
 )
+# An out taken back: "No pressure at all, but I'd need it by Friday"; "an answer either way" asks for one.
+_TAKEN_BACK = re.compile(r"[^.!?\n]{0,30}?,? but (?:i|we)(?:'d| would| will| really)? (?:need|must|have to|require)\b")
+_WANTS_ANSWER = re.compile(r"\b(?:answer|reply|response|decision)\s*$")
+
+
+def gives_out(draft: AnalysedDraft) -> bool:
+    lower = draft.lower
+    return any(not _TAKEN_BACK.match(lower, m.end())
+               and not _WANTS_ANSWER.search(lower, max(0, m.start() - 12), m.start()) for m in _OUT.finditer(lower))
 
 
 # Their time, busyness or schedule, or the ask framed as short ("a quick question", "a 15-minute
@@ -109,14 +120,17 @@ GRATITUDE_MISSING = missing_phrase_rule(
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time."),
 )
 OUT_MISSING = missing_phrase_rule(
-    "courtesy.out-missing", _OUT,
+    "courtesy.out-missing", gives_out,
     "No easy out: nothing like \"no worries if not\" tells them a no is fine. Without one "
     "the ask feels like pressure, and people ignore pressure rather than decline it.",
     "Add a line that makes “no” easy, e.g. \"No worries at all if it's not a fit.\"",
     severity="warning", checklist="out", judges_ask=True,
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
-    fires=("Could you refer me for the Data Analyst role? Thank you!",),
-    quiet=("No worries at all if not.", "Totally understand if you can't.", "Either way, thanks for reading.",
+    fires=("Could you refer me for the Data Analyst role? Thank you!",
+           "No pressure at all, but I'd need the referral submitted soon. Thanks!",
+           "I'd really appreciate an answer either way. Thanks."),
+    quiet=("No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
+           "Zero pressure.", "Totally understand if you can't.", "Either way, thanks for reading.",
            "Thank you so much for referring me! I start on Monday and will keep you posted.",
            "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand.",
            "If the role has been filled, I completely understand.", "It's cool if you don't want to do it.",

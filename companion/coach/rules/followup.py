@@ -162,6 +162,12 @@ _PRESSURE = re.compile(
     r"|\bas i (?:said|mentioned) (?:before|earlier|previously|in my last)\b|\bper my (?:last|previous) (?:message|email|note)\b"
     r"|\bjust (?:a )?(?:reminder|checking) (?:that )?(?:you (?:haven't|didn't))\b"
     r"|\b(?:hello|hi|hey) ?\?\?*(?=\s|$)|\bany update\s*\?{2,}"
+    r"|\bstill (?:haven't|have not|hasn't|has not|didn't|did not|never) (?:gotten|got|received|heard|had)\b"
+    r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:again|once more|yet again)\b"
+    r"|\bmissed my (?:last |previous |earlier )?(?:two|three|four|several|multiple|\d+) "
+    r"(?:messages|notes|emails|e-mails)\b"
+    r"|\b(?:read|seen|saw|opened) my (?:message|note|email|e-mail|inmail) but "
+    r"(?:didn't|did not|haven't|have not|never)\b"
 )
 
 
@@ -172,7 +178,10 @@ PRESSURE = phrase_rule(
     "Assume your message got buried: \"Bumping this in case it got lost in your inbox — no worries at all "
     "if now isn't a good time.\"",
     severity="error", surfaces=frozenset({"follow_up"}), checklist="polite",
-    fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", 'Just following up to see if you received my last email?',),
+    fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.",
+           'Just following up to see if you received my last email?',
+           "Circling back again since I still haven't gotten a response.",
+           "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )

@@ -43,11 +43,18 @@ _TRIGGERS = re.compile(
     r"(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:even )?(?:shown|show|given|give|had|extended) "
     r"(?:me )?(?:the )?courtesy\b|your lack of (?:response|reply)\b|lack of (?:responsiveness|courtesy)\b|"
     r"disappointed(?: i am)? (?:that|in) you\b|the least you (?:can|could) do\b|"
-    r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?)"
+    r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?|"
+    # Hardship laid on them: saying no would feel cruel.
+    r"(?:you're|you are) (?:\w+ )?(?:\w+ )?my (?:last|only) (?:hope|chance)\b|"
+    r"(?:my )?(?:family|kids|children|parents) (?:is |are )?(?:depending|counting|relying) on me\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
     r"i'll be waiting\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
     r"you won't regret\b|surely you (?:can|could|will|would)\b|"
+    r"i(?:'m| am) sure you (?:won't|will not|wouldn't|would not|don't|do not) mind\b|"
+    r"i know you(?:'ll| will) (?:want to |be happy to |be glad to )?help\b|"
+    r"(?:already |just )?(?:put|listed|named|added) you (?:down )?as (?:my |a )?(?:referr?al|referrer|reference)\b|"
+    r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b)"
     r"|(?P<when>when (?:are|would|will) you (?:be )?(?:free|available)\b|"
@@ -58,7 +65,8 @@ _TRIGGERS = re.compile(
 _WHETHER = re.compile(r"\b(?:(?:would|will|are|were) you (?:be )?(?:open|willing|up for|interested|available|free|able|"
                       r"have|like|mind)|if (?:so|that works|it works|you(?:'re| are)? (?:open|interested|up|free|"
                       r"available|willing|have|agree))|open to|happy to (?:chat|talk|meet)|you (?:agreed|offered))\b")
-# "Hey Dana!!", "Thank you so much!!", "Congrats on the launch!!": enthusiasm, not impatience.
+# "Hey Dana!!", "Thank you so much!!", "Congrats on the launch!!", "no worries if not, thx!!":
+# enthusiasm, not impatience (at the start of the sentence or of the clause the marks close).
 _WARM = re.compile(r"\s*(?:(?:omg|oh|wow|aw+)\W+)?(?:hi|hey|hello|dear|thanks?|thank (?:you|u)|thx|tysm|ty|congrat\w*|"
                    r"happy|great|awesome|wow|yay)\b")
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
@@ -215,7 +223,9 @@ def _find(draft: AnalysedDraft):
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
-            warm = "?" not in m.group() and _WARM.match(draft.lower, draft.sentence_start(m.start()))
+            start = draft.sentence_start(m.start())
+            clause = max(start, draft.lower.rfind(",", start, m.start()) + 1)
+            warm = "?" not in m.group() and (_WARM.match(draft.lower, start) or _WARM.match(draft.lower, clause))
             if not warm and not _inside(loud, *m.span()):
                 yield "exclaim", m.start(), m.end(), "?" if "?" in m.group() else "!"
 
@@ -286,7 +296,10 @@ DEMANDING = Rule(
            "I'll expect your answer this week.", "I guess you're too busy to reply to people like me.",
            "I hope you won't ignore this like everyone else did.",
            "Surely you can put in a word for me.", "I really need an answer by Friday.", "Please respond today.",
-           "Kindly do the needful.", "Can you give me some advice? When are you free for a 1-hour call?"),
+           "Kindly do the needful.", "Can you give me some advice? When are you free for a 1-hour call?",
+           "My family is depending on me, so you're kind of my last hope.",
+           "I've already put you down as my referral.", "I'm sure you won't mind confirming it.",
+           "I know you'll want to help out another alum.", "I'll send my resume now so you can submit the referral."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
@@ -298,7 +311,8 @@ DEMANDING = Rule(
            "Just wanted to make sure you saw my last message.",
            "Could you pass my resume on to contacts who might be able to hire me?",
            "I think you should be able to see my application in the portal.",
-           "Would you be open to a short call? If so, when are you free?"),
+           "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
+           "My family is why I want to move back to Toronto.", "So you can see my work, here is my portfolio."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
