@@ -293,6 +293,12 @@ def test_a_thank_you_that_asks_nothing_is_not_coached_as_an_ask():
     assert {f.code for f in analyze(asking, CoachContext(surface="message")).findings} & ASK_RULES
 
 
+def test_a_company_asked_about_by_name_is_named_without_a_profile():
+    ask = "I wanted to ask whether Kite Payments has any openings for backend engineers. Could you refer me?"
+    assert "ask.company-missing" not in codes(ask)
+    assert "ask.company-missing" in codes("I wanted to ask whether you have any openings. Could you refer me?")
+
+
 def test_taking_a_no_gracefully_asks_nothing():
     note = "Hi Camille, totally understand, and thank you for getting back to me so quickly. Best of luck!"
     assert codes(note, recipient_name="Camille Durand", company="Atelier") & ASK_RULES == set()

@@ -152,7 +152,7 @@ _ORG_CUE = re.compile(
 )
 _ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
                          r"scaling|growing)|posted|"
-                         r"has (?:an? |several |a few )?(?:new )?(?:openings?|roles?|positions?))\b"
+                         r"(?:has|have) (?:an? |any |several |a few )?(?:new |open )?(?:openings?|roles?|positions?))\b"
                          r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)\w")  # "Shopify's team"
 # Tools and skills follow "experience with" or "proficient in", people "connected with" or "introduce
 # me to": none of them is an employer.
