@@ -299,6 +299,14 @@ def test_a_company_asked_about_by_name_is_named_without_a_profile():
     assert "ask.company-missing" in codes("I wanted to ask whether you have any openings. Could you refer me?")
 
 
+def test_a_note_that_only_invites_needs_no_out_but_a_note_that_asks_does():
+    invite = "Hi Yusuf, I enjoyed your PyData talk on Airflow backfills and would love to connect. Thanks!"
+    assert "courtesy.out-missing" not in codes(invite, surface="connection_note")
+    ask = "Hi Yusuf, I enjoyed your PyData talk. Would you be open to referring me for the Data Engineer role?"
+    assert "courtesy.out-missing" in codes(ask, surface="connection_note")
+    assert "courtesy.out-missing" in codes(invite.replace("connect", "connect and refer me"), surface="connection_note")
+
+
 def test_taking_a_no_gracefully_asks_nothing():
     note = "Hi Camille, totally understand, and thank you for getting back to me so quickly. Best of luck!"
     assert codes(note, recipient_name="Camille Durand", company="Atelier") & ASK_RULES == set()

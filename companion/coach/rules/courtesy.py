@@ -119,12 +119,17 @@ GRATITUDE_MISSING = missing_phrase_rule(
     quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time."),
 )
+def _only_invites(draft: AnalysedDraft, ctx) -> bool:
+    """A connection note that asks nothing but to connect: the invitation's Ignore button is the out."""
+    return ctx.surface == "connection_note" and "?" not in draft.text and "refer" not in draft.lower
+
+
 OUT_MISSING = missing_phrase_rule(
     "courtesy.out-missing", gives_out,
     "No easy out: nothing like \"no worries if not\" tells them a no is fine. Without one "
     "the ask feels like pressure, and people ignore pressure rather than decline it.",
     "Add a line that makes “no” easy, e.g. \"No worries at all if it's not a fit.\"",
-    severity="warning", checklist="out", judges_ask=True,
+    severity="warning", checklist="out", judges_ask=True, abstains=_only_invites,
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
     fires=("Could you refer me for the Data Analyst role? Thank you!",
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",

@@ -57,7 +57,8 @@ def _too_short(draft, ctx: CoachContext):
         yield TOO_SHORT.finding(
             f"Only {used} characters; at least {lo} leaves room to name the role and say why them. "
             "A note this short reads as a mass message.",
-            suggestion="Add the role, the company and one line that is specific to them.",
+            suggestion="If the role, the company or a line specific to them is missing, add it; a short "
+                       "ask that has all three is fine.",
             data={"used": used, "recommended_min": lo},
         )
 
