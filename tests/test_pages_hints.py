@@ -183,3 +183,10 @@ def test_a_draft_in_another_language_gets_no_english_hints():
               "développeuse chez Nimbus Labs. Seriez-vous d'accord pour me recommander ? Merci beaucoup !")
     assert analyze(french, ctx(profile)).hints == []
     assert analyze("Hi Priya, could you refer me for the Staff Engineer role at Nimbus Labs?", ctx(profile)).hints
+
+
+def test_a_thank_you_gets_no_hints_to_warm_up_an_ask():
+    profile = page("classic_profile_1st.html").profile
+    thanks = "Hi Daniel, quick update: I got the offer! Thank you so much for the referral, it made all the difference."
+    assert analyze(thanks, ctx(profile)).hints == []
+    assert analyze("", ctx(profile)).hints  # before the first word, the hints help start the message
