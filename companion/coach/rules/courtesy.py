@@ -109,7 +109,7 @@ def offers_materials(draft: AnalysedDraft) -> bool:
 
 GRATITUDE_MISSING = missing_phrase_rule(
     "courtesy.gratitude-missing", has_gratitude,
-    "No thanks anywhere: a referral is a favour from someone who owes you nothing, and a "
+    "No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a "
     "message without a \"thank you\" reads as an entitlement.",
     "End with a thank-you, e.g. \"Thank you for considering it.\"",
     severity="warning", checklist="thanks",

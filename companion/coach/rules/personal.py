@@ -77,8 +77,8 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
             or _mentions_their_history(draft, ctx)):
         yield GENERIC.finding(
             "Nothing here is specific to this person: no shared employer or school, none of their "
-            "posts or talks, no mutual contact, no word on how you know them. Compliments on a "
-            "profile and \"I see you work at …\" fit anyone, so the message reads as mass outreach.",
+            "posts or talks, no mutual contact, no word on how you know them. A message that could "
+            "go to anyone reads as mass outreach.",
             suggestion="Add one true, specific line: where your paths crossed, who suggested you "
                        "write, or something they wrote or built that you engaged with.",
         )
