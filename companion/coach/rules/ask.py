@@ -60,6 +60,7 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
 _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\bjr-?\d{4,}\b"
+                      r"|\((?:[a-z]{1,4}-\d{4,}|#?\d{5,})\)"  # after a title: "Data Engineer (48231)", "(KP-2291)"
                       r"|\b(?:job|role|position|posting|opening|req)\b[^\d\n.?!]{0,20}\b\d{5,}\b")
 _JOB_URL = re.compile(
     r"https?://(?:jobs\.|\S*(?:/jobs?/|/positions?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|"
@@ -69,9 +70,10 @@ _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first 
 
 
 def _job_reference(lower: str) -> bool:
-    """A job ID ("job ID 48213", "R-123456", Workday's "JR-1043") or a link to a job page in lower-cased text."""
+    """A job ID ("job ID 48213", "R-123456", Workday's "JR-1043", "(KP-2291)") or a link to a job page in
+    lower-cased text."""
     return bool(_JOB_ID.search(lower) or "http" in lower and _JOB_URL.search(lower)
-                or (_DIGITS.search(lower) or "jr" in lower) and _JOB_NUM.search(lower))
+                or (_DIGITS.search(lower) or "jr" in lower or "(" in lower) and _JOB_NUM.search(lower))
 
 
 # A kind of job, not one a referrer can enter in their tool: "any PM role", "other engineering roles",
@@ -372,6 +374,8 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm looking for my next role, ideally a Head of Marketing, at Stripe. Could you refer me?",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            'Here is the posting: https://stripe.com/jobs/listing/123456',
+           'Could you refer me for one of these at Stripe: Data Engineer (48231) or Solutions Architect (48255)?',
+           'Vi el puesto en Stripe (KP-2291). Would you be open to referring me?',
            'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',
            'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
