@@ -44,6 +44,9 @@ _OUT = re.compile(
     r"|\b(?:the )?timing (?:isn't|is not|wasn't|was not|may not be|might not be) (?:right|ideal|great|good)\b"
     r"|\b(?:we can|feel free to|happy to) (?:just )?(?:drop|skip|ignore|forget) (?:it|this)\b"
     r"|\bzero pressure\b|\bif the answer is no\b"
+    # An out in the writer's first language counts, as thanks do: "No pasa nada si no puedes".
+    r"|\b(?:no pasa nada|sin problema|pas de (?:souci|problème)|aucun souci|kein problem|sem problema|"
+    r"nessun problema|koi baat nahi)\b"
     r"|\b(?:fine|ok|okay|alright|all right|no problem) (?:to|if you) (?:say no|decline|pass|can't|cannot)\b)"
 )
 # An out taken back: "No pressure at all, but I'd need it by Friday"; "an answer either way" asks for one.
@@ -135,7 +138,7 @@ OUT_MISSING = missing_phrase_rule(
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",
            "I'd really appreciate an answer either way. Thanks."),
     quiet=("No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
-           "Zero pressure.", "Totally understand if you can't.", "Either way, thanks for reading.",
+           "Zero pressure.", "No pasa nada si no puedes.", "Koi baat nahi agar possible na ho.", "Totally understand if you can't.", "Either way, thanks for reading.",
            "Thank you so much for referring me! I start on Monday and will keep you posted.",
            "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand.",
            "If the role has been filled, I completely understand.", "It's cool if you don't want to do it.",
