@@ -114,8 +114,7 @@ def test_export_is_private_readable_and_imports_back_idempotently(data, tmp_path
     assert a == b
     # The imported fingerprints still find the template.
     db = LogDB.in_dir(other)
-    view = db.load()
-    view.build_index()
+    view = db.load()  # with its mass-message index
     assert view.mass_check(TEXT.format(n="Cy", c="Notion"), "cy", ("Cy", "Notion")).recipients == 2
     db.close()
 

@@ -99,8 +99,9 @@ def build_context(args):
 
 
 def _read_log(folder: str | None):
-    """The outreach log, read only, so follow-up timing and the other log rules apply as in the
-    sidebar; None where there is none (nothing is created)."""
+    """The outreach log, read only, with its mass-message index built (LogDB.load), so follow-up
+    timing, dup.mass-message and the other log rules apply as in the sidebar; None where there is
+    none (nothing is created)."""
     from companion.paths import data_dir
     from companion.store import DB_NAME, LogDB, StoreError
 

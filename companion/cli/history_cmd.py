@@ -154,7 +154,7 @@ def _show(db, args) -> int:
     from companion.commands.outreach import entry
 
     now = _now_ms()
-    entries = [entry(r, now) for r in db.load().all()]
+    entries = [entry(r, now) for r in db.load(index=False).all()]
     if args.due:
         return _due(entries, args.json)
     if args.json:
