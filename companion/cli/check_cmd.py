@@ -154,15 +154,25 @@ def render_human(name: str, text: str, feedback) -> str:
         out += ["", "Checklist:"]
     for item in feedback.checklist:
         out.append(f"  [{'x' if item.ok else ' '}] {item.label}")
-    if feedback.hints:
-        out += ["", "Hints:"]
-        for hint in feedback.hints:
-            out.append(f"  - {hint.text}  ({hint.why})")
+    out += _hint_lines(feedback.hints)
     lim = feedback.limits
     out += ["",
             f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})",
             f"Score: {feedback.score}/100"]
     return "\n".join(out) + "\n"
+
+
+def _hint_lines(hints) -> list[str]:
+    """Hints to add, then those the draft already uses (JSON: `used`) on their own, so the user is
+    not told to add what is there; no heading over an empty list."""
+    out: list[str] = []
+    offered = [h for h in hints if not h.used and h.text]
+    if offered:
+        out += ["", "Hints:"] + [f"  - {h.text}  ({h.why})" for h in offered]
+    done = [h for h in hints if h.used and h.text]
+    if done:
+        out += ["", "Already in your draft:"] + [f"  ✓ {h.text}" for h in done]
+    return out
 
 
 def run(args) -> int:
