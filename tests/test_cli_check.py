@@ -217,6 +217,29 @@ def test_an_invitation_dialog_page_is_checked_as_a_connection_note_with_its_own_
     assert json.loads(out)["surface"] == "message"  # a surface given wins
 
 
+def test_a_surface_named_other_than_the_pages_composer_gets_its_own_limit(capsys, draft):
+    """A page saved with the invitation dialog open (200 characters) does not cap a message; --limit still wins."""
+    page = str(REPO / "tests" / "fixtures" / "linkedin" / "sdui_profile_3rd_invite_dialog.html")
+    text = ("Hi Yusuf, thank you so much for agreeing to refer me! Here's the posting for the Data Engineer role "
+            "(job 5521): https://tidewater.com/careers/5521 and my resume is attached. Let me know if you need more.")
+    assert 200 < len(text) < 300
+    path = draft(text)
+
+    def limits_and_codes(*args):
+        code, out, _ = run(capsys, path, "--page", page, "--json", *args)
+        fb = json.loads(out)
+        return code, fb["limits"]["allowed"], {f["code"] for f in fb["findings"]}
+
+    code, allowed, found = limits_and_codes("--surface", "message")
+    assert (code, allowed) == (0, 8000) and "length.over-limit" not in found
+    assert limits_and_codes("--surface", "follow_up")[1] == 8000
+    code, allowed, found = limits_and_codes("--surface", "connection_note")  # the dialog's own surface: its 200
+    assert (code, allowed) == (1, 200) and "length.over-limit" in found
+    assert limits_and_codes("--surface", "message", "--limit", "150")[1] == 150
+    _, out, _ = run(capsys, path, "--page", page, "--surface", "message")
+    assert "over-limit" not in out and f"Length: {len(text)}/8000" in out
+
+
 def test_a_limit_below_the_usual_minimum_still_recommends_a_range(capsys, draft):
     _, out, _ = run(capsys, draft("Hi Sam, could you refer me for the Analyst role at Stripe?"),
                     "--surface", "inmail", "--limit", "150", "--json")

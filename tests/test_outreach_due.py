@@ -178,6 +178,31 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
     assert "follow up from " in rows["Cy"] and "Staff Engineer" in rows["Cy"] and "let it go" in rows["Bo"]
 
 
+def test_the_history_table_agrees_with_due_on_a_message_too_old_for_a_reminder(tmp_path):
+    """From COLD_DAYS (60) on, neither the table's NEXT STEP nor --due offers a reminder."""
+    now = int(time.time() * 1000)  # the CLI reads the real clock: half a day off every boundary
+    folder = tmp_path / "data"
+    db = LogDB.in_dir(folder)
+    for slug, name, days in (("jonas-keller", "Jonas Keller", 81), ("kim-ro", "Kim Ro", 59.5),
+                             ("ana-lopez", "Ana Lopez", 8.5)):
+        db.record_sent(slug, "message", f"Hi {name}, would you be open to referring me for the data role?",
+                       now - int(days * DAY), now, name=name)
+    db.close()
+
+    def history(*args):
+        run = subprocess.run([sys.executable, "-m", "companion", "history", *args, "--data-dir", str(folder)],
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr
+        return run.stdout.splitlines()
+
+    rows = {l.split()[0]: l for l in history()[1:] if l.strip()}
+    assert rows["Jonas"].endswith("  too late for a reminder; write afresh or let it go")
+    assert rows["Kim"].endswith("  follow up") and rows["Ana"].endswith("  follow up")
+    due_lines = {l.split()[3]: l for l in history("--due")[::2]}
+    assert due_lines["Jonas"].endswith("(over two months ago: too late for a reminder; write afresh or let it go)")
+    assert "too late" not in due_lines["Kim"] and "too late" not in due_lines["Ana"]
+
+
 @pytest.mark.asyncio
 async def test_a_pop_up_that_links_a_member_id_is_matched_to_the_profile_the_tab_showed(companion_server,
                                                                                       ws_client):

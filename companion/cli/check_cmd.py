@@ -11,6 +11,7 @@ from companion.cli import DATA_DIR_HELP, fail
 from companion.cli.textinput import InputError, Lines, read_text
 
 SURFACES = ("connection_note", "message", "inmail", "follow_up")
+_BOX = {"follow_up": "message"}  # a follow-up is typed in the message box, under its limit
 
 
 def register(subparsers) -> None:
@@ -20,7 +21,8 @@ def register(subparsers) -> None:
                     "finding; 2: bad usage or unreadable input.")
     p.add_argument("file", nargs="?", default="-", help="the draft (UTF-8 text); '-' or omitted: stdin")
     p.add_argument("--surface", choices=SURFACES, default=None,
-                   help="where it will be sent (default: the --page composer's, else message)")
+                   help="where it will be sent (default: the --page composer's, else message); another "
+                        "surface than the page's composer is checked against its own limit, not the page's")
     p.add_argument("--subject", help="the InMail subject line")
     p.add_argument("--recipient", metavar="NAME", help="the recipient's name, for the greeting check")
     p.add_argument("--company", metavar="NAME", help="the company the recipient works at")
@@ -29,7 +31,8 @@ def register(subparsers) -> None:
     p.add_argument("--own-profile", metavar="PROFILE.json", help="your own profile, for shared-history hints")
     p.add_argument("--page", metavar="FILE.html", help="a saved LinkedIn page of the recipient (profile or thread)")
     p.add_argument("--url", help="the page's URL, with --page (default: the page's canonical link)")
-    p.add_argument("--limit", type=int, metavar="N", help="the character limit the page shows (wins over the table)")
+    p.add_argument("--limit", type=int, metavar="N",
+                   help="the character limit the composer shows (wins over the --page composer's and the table)")
     p.add_argument("--disable", action="append", default=[], metavar="CODE",
                    help="switch a rule off (repeatable, or comma-separated)")
     p.add_argument("--json", action="store_true", help="print the protocol Feedback as JSON")
@@ -87,8 +90,13 @@ def build_context(args):
         ctx.own_profile = page.own_profile
         ctx.thread = page.thread
         ctx.composer = page.composer
-        if args.surface is None and page.composer is not None and page.composer.surface:
-            ctx.surface = page.composer.surface  # an invitation dialog is a connection note, as in the sidebar
+        box = page.composer.surface if page.composer is not None else None
+        if args.surface is None and box:
+            ctx.surface = box  # an invitation dialog is a connection note, as in the sidebar
+        elif box and _BOX.get(args.surface, args.surface) != box:
+            # The page was saved with another box open (an invitation dialog's 200 characters): its limit
+            # is not the one of the surface named, whose own limit from the table applies.
+            ctx.composer = page.composer.model_copy(update={"limit": None})
     if args.profile:
         ctx.profile = _load_profile(args.profile)
     if args.own_profile:
@@ -99,8 +107,9 @@ def build_context(args):
 
 
 def _read_log(folder: str | None):
-    """The outreach log, read only, so follow-up timing and the other log rules apply as in the
-    sidebar; None where there is none (nothing is created)."""
+    """The outreach log, read only, with its mass-message index built (LogDB.load), so follow-up
+    timing, dup.mass-message and the other log rules apply as in the sidebar; None where there is
+    none (nothing is created)."""
     from companion.paths import data_dir
     from companion.store import DB_NAME, LogDB, StoreError
 
@@ -145,15 +154,25 @@ def render_human(name: str, text: str, feedback) -> str:
         out += ["", "Checklist:"]
     for item in feedback.checklist:
         out.append(f"  [{'x' if item.ok else ' '}] {item.label}")
-    if feedback.hints:
-        out += ["", "Hints:"]
-        for hint in feedback.hints:
-            out.append(f"  - {hint.text}  ({hint.why})")
+    out += _hint_lines(feedback.hints)
     lim = feedback.limits
     out += ["",
             f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})",
             f"Score: {feedback.score}/100"]
     return "\n".join(out) + "\n"
+
+
+def _hint_lines(hints) -> list[str]:
+    """Hints to add, then those the draft already uses (JSON: `used`) on their own, so the user is
+    not told to add what is there; no heading over an empty list."""
+    out: list[str] = []
+    offered = [h for h in hints if not h.used and h.text]
+    if offered:
+        out += ["", "Hints:"] + [f"  - {h.text}  ({h.why})" for h in offered]
+    done = [h for h in hints if h.used and h.text]
+    if done:
+        out += ["", "Already in your draft:"] + [f"  ✓ {h.text}" for h in done]
+    return out
 
 
 def run(args) -> int:

@@ -13,8 +13,8 @@ from datetime import datetime, timezone
 
 from companion.cli import DATA_DIR_HELP, fail
 from companion.cli.terminal import safe
-from companion.coach.due import COLD_DAYS
-from companion.coach.outreach_view import page_time
+from companion.coach.due import COLD_DAYS, DAY_MS
+from companion.coach.outreach_view import page_time, to_ms
 from companion.store.db import STATES
 
 
@@ -83,11 +83,23 @@ NEXT = {"follow_up": "follow up", "stop": "let it go", "thank": "thank them", "u
 WHY = {"follow_up": "no reply since {last}: one short, warm reminder",
        "stop": "your second follow-up of {last} went unanswered too: let it go, try another avenue",
        "thank": "agreed to refer you on {last}: thank them", "update": "referred you on {last}: tell them how it went"}
+TOO_LATE = "too late for a reminder; write afresh or let it go"
 
 
-def next_step(e) -> str:
+def too_late(e, now_ms: int) -> bool:
+    """Whether a due follow-up's message is COLD_DAYS old, so there is no reminder to offer (as
+    followup.ok says): the table, --due and the tray's window all ask this, so they agree."""
+    if e.due is None or e.due.kind != "follow_up":
+        return False
+    last = page_time(e.last_contact)  # the unanswered message: no reply came after it
+    return last is not None and now_ms - to_ms(last) >= COLD_DAYS * DAY_MS
+
+
+def next_step(e, now_ms: int) -> str:
     if e.due is None:
         return "decide: agreed, declined or referred?" if e.state == "replied" else ""
+    if too_late(e, now_ms):
+        return TOO_LATE
     step = NEXT[e.due.kind]
     # A stop holds at once (write no more); only its reminder waits a week.
     return step if e.due.due_now or e.due.kind == "stop" else f"{step} from {e.due.since[:10]}"
@@ -96,11 +108,12 @@ def next_step(e) -> str:
 COLUMNS = ("Who", "Company", "Role", "State", "Last contact", "Next step")
 
 
-def row(e) -> tuple[str, ...]:
-    """An entry's COLUMNS: a line of the `tactful history` table, a row of the tray's Outreach window."""
+def row(e, now_ms: int) -> tuple[str, ...]:
+    """An entry's COLUMNS at `now_ms` (the clock its entry was made with): a line of the `tactful
+    history` table, a row of the tray's Outreach window."""
     r = e.recipient
     return (r.name or r.slug, r.company or "", r.role or "", e.state, (e.last_contact or "")[:10] or "never",
-            next_step(e))
+            next_step(e, now_ms))
 
 
 def profile_link(r) -> str:
@@ -114,12 +127,7 @@ def who(r) -> str:
     return (r.name or r.slug) + (f" at {r.company}" if r.company else "")
 
 
-def _days_since(iso_time: str | None) -> float:
-    when = page_time(iso_time)  # the log's own ISO times ("Z"); None when missing
-    return 0.0 if when is None else (datetime.now(timezone.utc) - when).total_seconds() / 86400
-
-
-def _due(entries, as_json: bool) -> int:
+def _due(entries, now_ms: int, as_json: bool) -> int:
     items = sorted((e for e in entries if e.due is not None and e.due.due_now), key=lambda e: e.due.since)
     if as_json:
         rows = [{"slug": e.recipient.slug, "name": e.recipient.name, "company": e.recipient.company,
@@ -134,17 +142,17 @@ def _due(entries, as_json: bool) -> int:
         kind, since = e.due.kind, e.due.since
         when = (since if kind in ("thank", "update") else e.last_contact or "")[:10]
         late = " (over two weeks ago: say so lightly)" if e.due.late else ""
-        if kind == "follow_up" and _days_since(e.last_contact) >= COLD_DAYS:
-            late = " (over two months ago: too late for a reminder; write afresh or let it go)"
+        if too_late(e, now_ms):
+            late = f" (over two months ago: {TOO_LATE})"
         print(f"{since[:10]}  {NEXT[kind]:<11}  {safe(who(e.recipient))}: {WHY[kind].format(last=when)}{late}")
         print(f"            {safe(profile_link(e.recipient))}")
     return 0
 
 
-def _table(entries) -> None:
+def _table(entries, now_ms: int) -> None:
     head = tuple(c.upper() for c in COLUMNS)
     clip = (28, 24, 28, None, None, None)  # who, company and role are cut to fit a terminal
-    rows = [tuple(safe(c)[:n] for c, n in zip(row(e), clip)) for e in entries]
+    rows = [tuple(safe(c)[:n] for c, n in zip(row(e, now_ms), clip)) for e in entries]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
@@ -154,16 +162,16 @@ def _show(db, args) -> int:
     from companion.commands.outreach import entry
 
     now = _now_ms()
-    entries = [entry(r, now) for r in db.load().all()]
+    entries = [entry(r, now) for r in db.load(index=False).all()]
     if args.due:
-        return _due(entries, args.json)
+        return _due(entries, now, args.json)
     if args.json:
         print(json.dumps([e.model_dump(mode="json", exclude_none=True) for e in entries], indent=2))
         return 0
     if not entries:
         print("The outreach log is empty. Tactful records a message when you press Send with the extension on.")
         return 0
-    _table(entries)
+    _table(entries, now)
     for e in entries:
         if e.notes or e.advice:
             print(f"\n{safe(e.recipient.name or e.recipient.slug)} ({safe(e.recipient.slug)}):")

@@ -217,9 +217,12 @@ class LogDB:
 
     # -- reads ---------------------------------------------------------------------------------
 
-    def load(self) -> LogCache:
-        """Read the whole log into a new cache, messages in time order; its mass-message index is
-        left to LogCache.build_index."""
+    def load(self, index: bool = True) -> LogCache:
+        """Read the whole log into a new cache, messages in time order, with its mass-message index
+        built: without it `dup.mass-message` is silent, which is how `tactful check` once missed
+        every copy the sidebar caught. index=False leaves the index to LogCache.build_index, for
+        the server (it builds it on a thread of its own, so start-up does not wait) and for readers
+        that never check a draft (`tactful history`)."""
         cache = LogCache()
         sent: dict[int, list[SentItem]] = {}
         replies: dict[int, list[int]] = {}
@@ -238,6 +241,8 @@ class LogDB:
             slug_of[rec.id] = rec.slug
         # The index keeps each recipient's own slug string, not a copy per message.
         cache.unindexed = [(fp, slug_of[rid], at) for fp, rid, at in fps]
+        if index:
+            cache.build_index()
         return cache
 
     def message_texts(self) -> dict[int, str]:

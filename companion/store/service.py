@@ -68,7 +68,7 @@ class OutreachStore:
         try:
             db = LogDB.in_dir(self.data_dir, self.cache)
             self.notice = db.notice
-            self.cache.replace_all(db.load())
+            self.cache.replace_all(db.load(index=False))
             version = db.data_version()
         except BaseException as exc:  # StoreError, OSError, ...: the caller decides what to do
             opened.set_exception(exc)
@@ -98,7 +98,7 @@ class OutreachStore:
                 now = db.data_version()
                 if now != version:
                     version = now
-                    self.cache.replace_all(db.load())
+                    self.cache.replace_all(db.load(index=False))
                     self._build_index_soon()
             except Exception:
                 log.exception("reloading the outreach log failed")

@@ -41,11 +41,11 @@ class OutreachWindow(QWidget):
         self._enable()
 
     def refresh(self) -> None:
-        rows = self.reminders.pipeline()
+        rows, now = self.reminders.pipeline(), self.reminders.clock()
         self.table.setSortingEnabled(False)  # filling a sorted table would move rows under our feet
         self.table.setRowCount(len(rows))
         for i, (e, aside) in enumerate(rows):
-            *cells, step = row(e)
+            *cells, step = row(e, now)
             for col, text in enumerate([*cells, step + (f" ({aside})" if aside else "")]):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (e.recipient.slug, profile_link(e.recipient), e.due is not None))

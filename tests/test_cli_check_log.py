@@ -1,0 +1,79 @@
+"""`tactful check` reads the outreach log as the sidebar does: the same log gives the same advice
+on the command line (a real `tactful check` process) and through the companion's `draft` command."""
+
+import asyncio
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from companion.coach.outreach_view import to_ms
+from companion.store import LogDB
+from conftest import pair_and_connect, recv_json
+
+TEMPLATE = ("Hi {name}, I hope you are doing well. I noticed that {company} is hiring a backend engineer "
+            "and I would love to be considered for the role. I have five years of experience building "
+            "payment systems in Go and Python. Would you be open to referring me? Thank you for your time.")
+PEOPLE = [("ana-lopez", "Ana Lopez", "Stripe", 9), ("bo-chen", "Bo Chen", "Figma", 6),
+          ("cy-diaz", "Cy Diaz", "Datadog", 2)]
+# The template for a fourth person, lightly edited.
+NEAR_COPY = TEMPLATE.format(name="Dee", company="Notion").replace("I hope you are doing well", "Hope all is well")
+
+
+@pytest.fixture
+def log_of_copies(tmp_path):
+    """A data folder whose log holds the template, sent to three people in the last ten days."""
+    folder = tmp_path / "data"
+    db = LogDB.in_dir(folder)
+    now = datetime.now(timezone.utc)
+    for slug, name, company, days in PEOPLE:
+        at = to_ms(now - timedelta(days=days))
+        db.record_sent(slug, "message", TEMPLATE.format(name=name.split()[0], company=company), at, at,
+                       name=name, company=company)
+    db.close()
+    return folder
+
+
+def check(folder, draft_path, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "companion", "check", str(draft_path), "--data-dir", str(folder),
+                           "--recipient", "Dee", "--company", "Notion", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_check_reports_a_near_copy_of_messages_sent_to_others(log_of_copies, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(NEAR_COPY, encoding="utf-8")
+    out = check(log_of_copies, draft).stdout
+    assert "warning [dup.mass-message]" in out and "3 other people" in out and "Cy Diaz" in out
+    personal = tmp_path / "personal.txt"
+    personal.write_text("Hi Dee, your talk on Notion's sync engine made me rethink how we batch writes at work. "
+                        "Could I ask how the team decides what to build in-house?", encoding="utf-8")
+    assert "dup.mass-message" not in check(log_of_copies, personal).stdout
+    assert "dup.mass-message" not in check(log_of_copies, draft, "--no-log").stdout
+
+
+@pytest.mark.asyncio
+async def test_check_and_the_sidebar_give_the_same_mass_message_finding(log_of_copies, tmp_path, make_server):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(NEAR_COPY, encoding="utf-8")
+    result = await asyncio.to_thread(check, log_of_copies, draft, "--json")
+    [cli] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "dup.mass-message"]
+
+    server = await make_server(data_dir=log_of_copies)
+    for _ in range(100):  # the server builds its index on a thread after start-up
+        if server.services.store.cache.index_ready:
+            break
+        await asyncio.sleep(0.05)
+    ws = await pair_and_connect(server)
+    try:
+        await ws.send(json.dumps({"id": 2, "type": "draft", "surface": "message", "text": NEAR_COPY,
+                                  "version": 1, "recipient": "dee"}))
+        reply = await recv_json(ws)
+        while reply.get("id") != 2:
+            reply = await recv_json(ws)
+    finally:
+        await ws.close()
+    [sidebar] = [f for f in reply["result"]["findings"] if f["code"] == "dup.mass-message"]
+    assert cli == sidebar
