@@ -141,10 +141,11 @@ def _due(entries, now_ms: int, as_json: bool) -> int:
     for e in items:
         kind, since = e.due.kind, e.due.since
         when = (since if kind in ("thank", "update") else e.last_contact or "")[:10]
-        late = " (over two weeks ago: say so lightly)" if e.due.late else ""
+        step, why = NEXT[kind], WHY[kind].format(last=when)
+        why += " (over two weeks ago: say so lightly)" if e.due.late else ""
         if too_late(e, now_ms):
-            late = f" (over two months ago: {TOO_LATE})"
-        print(f"{since[:10]}  {NEXT[kind]:<11}  {safe(who(e.recipient))}: {WHY[kind].format(last=when)}{late}")
+            step, why = "write afresh", f"no reply since {when}, over two months ago: {TOO_LATE}"
+        print(f"{since[:10]}  {step:<11}  {safe(who(e.recipient))}: {why}")
         print(f"            {safe(profile_link(e.recipient))}")
     return 0
 
