@@ -23,7 +23,7 @@ _DONE = re.compile(
     r"letting me know|responding|replying)\b|\b(?:best of|good) luck with\b")
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
-_REFERRED = re.compile(r"\b(?:thanks|thank you)(?: (?:so|very) much)?(?: (?:once )?again)? for (?:the |your )?"
+_REFERRED = re.compile(r"thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)? for (?:the |your )?"
                        r"(?:referral|referring me|recommending me|introducing me|intro(?:duction)?\b|"
                        r"putting (?:in a (?:good )?word|my name forward|me forward))")
 # What asks, besides a question mark: "would you…", "I'd love…", "I'd be grateful for a referral",
@@ -54,9 +54,9 @@ def asks(draft: AnalysedDraft) -> bool:
     or no sign that it thanks or updates; a request to someone it thanks for a referral only when it
     asks to be referred again."""
     def decide() -> bool:
-        if _REFERRED.search(draft.lower) and not asks_again(draft):
-            return False
-        return requests(draft) or not _DONE.search(draft.lower)
+        if not requests(draft):
+            return not _DONE.search(draft.lower)
+        return not (_REFERRED.search(draft.lower) and not asks_again(draft))
     return draft.remember("asks", decide)
 
 

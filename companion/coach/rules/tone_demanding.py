@@ -45,19 +45,20 @@ _TRIGGERS = re.compile(
     r"disappointed(?: i am)? (?:that|in) you\b|the least you (?:can|could) do\b|"
     r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?|"
     # Hardship laid on them: saying no would feel cruel.
-    r"(?:you're|you are) (?:\w+ )?(?:\w+ )?my (?:last|only) (?:hope|chance)\b|"
-    r"(?:my )?(?:family|kids|children|parents) (?:is |are )?(?:depending|counting|relying) on me\b)"
+    r"you(?:'re| are) (?:\w+ ){0,2}my (?:last|only) (?:hope|chance)\b|"
+    r"(?:family|kids|children|parents) (?:is |are )?(?:depending|counting|relying) on me\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
     r"i'll be waiting\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
     r"you won't regret\b|surely you (?:can|could|will|would)\b|"
     r"i(?:'m| am) sure you (?:won't|will not|wouldn't|would not|don't|do not) mind\b|"
     r"i know you(?:'ll| will) (?:want to |be happy to |be glad to )?help\b|"
-    r"(?:already |just )?(?:put|listed|named|added) you (?:down )?as (?:my |a )?(?:referr?al|referrer|reference)\b|"
+    r"(?:put|listed|named|added) you (?:down )?as (?:my |a )?(?:referr?al|referrer|reference)\b|"
     r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
-    r"(?:reply|response|answer|outcome)\b)"
-    r"|(?P<when>when (?:are|would|will) you (?:be )?(?:free|available)\b|"
+    r"(?:reply|response|answer|outcome)\b|"
+    # Asking when, not whether (_find reports it as its own kind, "when").
+    r"when (?:are|would|will) you (?:be )?(?:free|available)\b|"
     r"when (?:can|could|should) (?:we|i) (?:meet|talk|chat|speak|call|hop on|jump on|get on)\b|"
     r"what (?:time|day) works (?:best )?for you\b))"
 )
@@ -214,12 +215,13 @@ def _find(draft: AnalysedDraft):
     for run in loud:
         yield ("shout", *run)
     for m in _TRIGGERS.finditer(draft.lower):
-        if _keep(draft, m.lastgroup, m.start()) and not _inside(loud, *m.span()):
+        kind = "when" if m.lastgroup == "presume" and m.group().startswith("wh") else m.lastgroup
+        if _keep(draft, kind, m.start()) and not _inside(loud, *m.span()):
             end = m.end()
             if m.lastgroup == "order" and m.group().rsplit(" ", 1)[-1] in _DETERMINERS \
                     and (noun := _NEXT_WORD.match(draft.lower, end)):
                 end = noun.end()  # "do the" says nothing; "do the needful" does
-            yield m.lastgroup, m.start(), end, None
+            yield kind, m.start(), end, None
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
