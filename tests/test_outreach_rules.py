@@ -129,6 +129,8 @@ def test_keep_updated_from_the_log(tmp_path):
     hint = found["referral.keep-updated"]
     assert hint.severity == "hint" and "agreed to refer you on 5 May" in hint.message
     assert "Stripe" in hint.suggestion
+    thanks = "Hi Ana, thank you so much for agreeing to refer me! My resume is attached. Thanks again!"
+    assert "referral.keep-updated" not in codes(thanks, view, recipient_slug="ana")  # this is the thank-you
     assert keep_updated_advice(view.recipient("ana"), to_ms(NOW)).startswith("Ana Lopez agreed to refer you 5 days ago")
     db.record_sent("ana", "message", "Thank you Ana!", at(1), at(1))
     view = db.load()

@@ -190,3 +190,9 @@ def test_a_thank_you_gets_no_hints_to_warm_up_an_ask():
     thanks = "Hi Daniel, quick update: I got the offer! Thank you so much for the referral, it made all the difference."
     assert analyze(thanks, ctx(profile)).hints == []
     assert analyze("", ctx(profile)).hints  # before the first word, the hints help start the message
+    # A reply that sends what they asked for, months later, still hears how long it has been.
+    late = Thread(messages=[ThreadMessage(sender="them", text="Happy to refer you, send me the posting!",
+                                          sent_at="2025-04-01T10:00:00+00:00")])
+    reply = analyze("Thanks so much, Daniel! Here's the posting: https://jobs.example.com/sre-2291",
+                    ctx(profile, thread=late))
+    assert by_kind(reply.hints)["last_talked"].text == "It's been 9 months since we last spoke."

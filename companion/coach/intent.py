@@ -12,6 +12,7 @@ from companion.coach.analysis import AnalysedDraft
 _DONE = re.compile(
     r"\b(?:thanks?|thank you|thanking you|grateful|appreciated?)\b[^.!?\n]{0,40}?\bfor\b[^.!?\n]{0,40}?"
     r"\b(?:referr(?:al|ing)|recommend\w*|intro\w*|advice|insights?|support|letter|reference|putting|passing|"
+    r"(?:agreeing|offering) to|"
     r"forwarding|sharing|telling|(?:the|our|your) (?:chat|call|conversation|talk|meeting)|"
     r"(?:chatting|speaking|talking|meeting) with me|(?:taking|making) (?:the )?time to (?:chat|talk|speak|meet|write))"
     r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know)\b"

@@ -11,7 +11,7 @@ from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
-from companion.coach.intent import asks
+from companion.coach.intent import reports_back
 from companion.coach.registry import RANK, RULES
 from companion.coach.rules.length import limits
 from companion.coach.rules.tone_model import tone_summary
@@ -74,8 +74,9 @@ def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
 def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
     """Personalization hints; a failure there is logged (type only, no content) and must not take
     the live feedback down with it. None for a draft in another language (they are English sentences),
-    nor for one that asks nothing: a thank-you or an update needs no line to warm up an ask."""
-    if not draft.english or draft.text.strip() and not asks(draft):
+    nor for one that thanks or updates them: it needs no line to warm up an ask (a reply in a thread
+    still gets them: "It's been 9 months since we last spoke")."""
+    if not draft.english or reports_back(draft):
         return []
     try:
         return hints(draft.text, ctx)

@@ -309,7 +309,28 @@ def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
     return None
 
 
+# Several roles left for them to choose from: "refer me for all of them, or whichever you think is best".
+_SPREAD = re.compile(r"\b(?:all of (?:them|these|those)|whichever (?:you think|one|role|position|is best|fits|works)|"
+                     r"(?:any|one|either) of (?:these|those|them)(?: roles| positions| openings| jobs)?)\b")
+
+
+def _spread(draft: AnalysedDraft):
+    """A referral asked over several roles, for them to pick: (start, end) or None."""
+    for m in _SPREAD.finditer(draft.lower):
+        s, e = sentence_bounds(draft, m.start())
+        if "refer" in draft.lower[s:e] and not negated(draft, m.start(), 25):
+            return m.span()
+    return None
+
+
 def _vague(draft: AnalysedDraft, ctx: CoachContext):
+    if (span := _spread(draft)) is not None:
+        yield VAGUE.finding(
+            f"\"{draft.text[span[0]:span[1]]}\" leaves the choice of role to them. A referral is filed for one "
+            "role, and picking among yours costs them the research you are asking them to skip.",
+            draft, span, suggestion="Ask about the one role you fit best, by title and job ID; mention the others "
+                                    "only if they ask.")
+        return
     if names_role(draft):
         return  # "...or anything else that comes up" after a named role is a fair addendum
     span = _vague_span(draft)
@@ -412,9 +433,12 @@ VAGUE = Rule(
            "Would you feel comfortable telling your hiring manager about me?",
            "If Stripe has anything relevant opening up, I'd appreciate a heads-up.",
            "I'd love to be a part of such a dynamic environment.", "Any chance u could put in a good word for me?",
-           "Is there any possibility of procuring a summer internship at Stripe?",),
+           "Is there any possibility of procuring a summer internship at Stripe?",
+           "Could you refer me for the Data Engineer (48231) and Solutions Architect (48255) roles, or whichever "
+           "you think is best?", "I'd love a referral for one of these: Data Engineer (48231) or SRE (48255).",),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',
+           'I applied to all of them last year. Could you refer me for the Data Analyst role (job ID 48213)?',
            "I'm not asking about other openings, just this Data Analyst role.",
            'Quick update: thanks to your referral I got the job! Thank you again for the referral.',
            "I'd love the opportunity to chat about your team's work on payments.",
