@@ -163,6 +163,7 @@ _PRESSURE = re.compile(
     r"|\bjust (?:a )?(?:reminder|checking) (?:that )?(?:you (?:haven't|didn't))\b"
     r"|\b(?:hello|hi|hey) ?\?\?*(?=\s|$)|\bany update\s*\?{2,}"
     r"|\bstill (?:haven't|have not|hasn't|has not|didn't|did not|never) (?:gotten|got|received|heard|had)\b"
+    r"|\bstill (?:nothing|no (?:reply|response|answer|word)) from you\b"
     r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:again|once more|yet again)\b"
     r"|\bmissed my (?:last |previous |earlier )?(?:two|three|four|several|multiple|\d+) "
     r"(?:messages|notes|emails|e-mails)\b"
@@ -181,7 +182,8 @@ PRESSURE = phrase_rule(
     fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.",
            'Just following up to see if you received my last email?',
            "Circling back again since I still haven't gotten a response.",
-           "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply."),
+           "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply.",
+           "It's been two weeks and still nothing from you."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )

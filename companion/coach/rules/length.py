@@ -56,7 +56,7 @@ def _too_short(draft, ctx: CoachContext):
     if 0 < used < lo:
         yield TOO_SHORT.finding(
             f"Only {used} characters; at least {lo} leaves room to name the role and say why them. "
-            "A note this short reads as a mass message.",
+            "Short is fine when it does; a one-liner that does not reads as a mass message.",
             suggestion="If the role, the company or a line specific to them is missing, add it; a short "
                        "ask that has all three is fine.",
             data={"used": used, "recommended_min": lo},

@@ -9,7 +9,7 @@ from companion.coach.matching import negated
 _CONFIDENTIAL = re.compile(
     WORD_START + r"(?:(?:"  # (no named group: it would stop re from skipping fast to where a word starts)
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
-    r"|\bhow much (?:do|does|would|will) (?:they|you|the role|it|this role|the company|[a-z]+) (?:pay|make|earn|get paid)\b"
+    r"|\bhow much (?:do|does|would|will) (?!it take)(?:[a-z]+ ){1,4}?(?:pay|make|earn|get paid)\b(?! (?:of|sense)\b)"
     r"|\bwhat (?:do|does) (?:you|they|(?:[a-z]+ ){0,2}(?:[a-z]+ers?|[a-z]+ists?|people|folks|staff|employees|pms|"
     r"swes|sdes|interns|[a-z]+s)) (?:make|earn)\b(?! of\b)|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
@@ -66,13 +66,15 @@ CONFIDENTIAL = phrase_rule(
            'Could you share the system design questions they ask?', "What's the comp for that level?",
            'Could you send me the take-home assignment from last year?',
            'Could you tell me roughly how many people the platform org plans to hire next year?',
-           'Do you know roughly what senior engineers there are paid?', 'What do senior engineers make there?',
+           'Do you know roughly what senior engineers there are paid?', 'How much does a Staff Engineer there earn?',
+           'What do senior engineers make there?',
            'Could you send me the incident-response scenario your team uses in the onsite?',
            'Is there a hiring freeze coming?', 'Is the team going to backfill this seat?',
            'How many other people applied for the role?', 'Who else made it to the final round?',),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
+           'How much does it take to make the switch to data?',
            'What questions should I ask the team?',),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )

@@ -113,7 +113,8 @@ _MESSAGES = {
                "Drop the deadline; if there is a real one, say what it is and that no is fine."),
     "guilt": ("\"{w}\" makes them feel guilty for not helping. They owe you nothing, and guilt makes "
               "silence easier than an answer.",
-              "Assume your note got buried, restate the ask in one line and give them an easy out."),
+              "Keep to the role and why you fit, and give them an easy out; in a follow-up, assume your "
+              "note got buried."),
     "presume": ("\"{w}\" presumes they will help. Leave the decision with them.",
                 "Say you'd be grateful if they could, and that no is fine."),
     "when": ("\"{w}\" asks when, not whether: it presumes they have agreed to make time for you.",
