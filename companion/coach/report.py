@@ -11,7 +11,7 @@ from protocol.feedback import ChecklistItem, Feedback, Finding, Limits
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
-from companion.coach.intent import reports_back
+from companion.coach.intent import asks, reports_back
 from companion.coach.registry import RANK, RULES
 from companion.coach.rules.length import limits
 from companion.coach.rules.tone_model import tone_summary
@@ -76,7 +76,7 @@ def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
     the live feedback down with it. None for a draft in another language (they are English sentences),
     nor for one that thanks or updates them: it needs no line to warm up an ask (a reply in a thread
     still gets them: "It's been 9 months since we last spoke")."""
-    if not draft.english or reports_back(draft):
+    if not draft.english or not asks(draft) and reports_back(draft):  # asks() first: cheap, and memoized
         return []
     try:
         return hints(draft.text, ctx)

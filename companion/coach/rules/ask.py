@@ -316,7 +316,10 @@ _SPREAD = re.compile(r"\b(?:all of (?:them|these|those)|whichever (?:you think|o
 
 def _spread(draft: AnalysedDraft):
     """A referral asked over several roles, for them to pick: (start, end) or None."""
-    for m in _SPREAD.finditer(draft.lower):
+    lower = draft.lower
+    if "refer" not in lower or not any(w in lower for w in (" of these", " of those", " of them", "whichever")):
+        return None  # substring tests in C: most drafts get no further
+    for m in _SPREAD.finditer(lower):
         s, e = sentence_bounds(draft, m.start())
         if "refer" in draft.lower[s:e] and not negated(draft, m.start(), 25):
             return m.span()
