@@ -164,6 +164,11 @@ _PRESSURE = re.compile(
     r"|\b(?:hello|hi|hey) ?\?\?*(?=\s|$)|\bany update\s*\?{2,}"
     r"|\bstill (?:haven't|have not|hasn't|has not|didn't|did not|never) (?:gotten|got|received|heard|had)\b"
     r"|\bstill (?:nothing|no (?:reply|response|answer|word)) from you\b"
+    r"|\b(?:got|received|saw|seen|read) my (?:last |previous |earlier )?(?:two|three|four|several|\d+) "
+    r"(?:messages|notes|emails|e-mails)\b"
+    r"|\b(?:active|online|posting)\b[^.!?\n]{0,30}\bbut (?:haven't|have not|didn't|did not|never) "
+    r"(?:answered|replied|responded)\b"
+    r"|\b(?:just )?(?:let me know|tell me|answer) yes or no\b"
     r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:again|once more|yet again)\b"
     r"|\bmissed my (?:last |previous |earlier )?(?:two|three|four|several|multiple|\d+) "
     r"(?:messages|notes|emails|e-mails)\b"
@@ -183,7 +188,8 @@ PRESSURE = phrase_rule(
            'Just following up to see if you received my last email?',
            "Circling back again since I still haven't gotten a response.",
            "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply.",
-           "It's been two weeks and still nothing from you."),
+           "It's been two weeks and still nothing from you.", "Just checking whether you got my last three messages.",
+           "I see you've been active on LinkedIn but haven't answered me.", "Please just let me know yes or no."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )

@@ -25,7 +25,11 @@ _CONFIDENTIAL = re.compile(
     r"made it|got (?:an? )?(?:interview|offer|through)|is in the running)\b"
     r"|\bhow many (?:other )?(?:people|candidates|others|applicants) (?:have )?(?:applied|are applying|"
     r"are interviewing|made it)\b"
-    r"|\bhiring freezes?\b|\bbackfill(?:ed|ing)?\b"
+    r"|\bhiring freezes?\b|\bbackfill(?:ed|ing)?\b|\b(?:got|been|was|is|being) frozen\b"
+    r"|\bhow many (?:other )?(?:people|candidates|applicants|others) (?:are |is )?(?:they|you|the team) "
+    r"(?:interviewing|considering|talking to)\b"
+    r"|\bwhat (?:did|does|do|would|will) (?:[a-z]+ ){1,6}?(?:get|got|be) offered\b"
+    r"|\bwhich (?:[a-z]+ ){0,2}(?:interview|onsite|coding|technical|system design|behaviou?ral) (?:question|problem)\b"
     r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:(?:upcoming|planned|recent|the) )?(?:layoffs?|lay-offs?|restructuring|reorg)\b"
     r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
     r"|\btake-?homes?\b"
@@ -70,7 +74,11 @@ CONFIDENTIAL = phrase_rule(
            'What do senior engineers make there?',
            'Could you send me the incident-response scenario your team uses in the onsite?',
            'Is there a hiring freeze coming?', 'Is the team going to backfill this seat?',
-           'How many other people applied for the role?', 'Who else made it to the final round?',),
+           'How many other people applied for the role?', 'Who else made it to the final round?',
+           "Can you tell me which system design question they're using this cycle?",
+           "Do you know if the team's budget for this role got frozen?",
+           'How many candidates are they interviewing for the role?',
+           'What did the person they hired last time get offered?',),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',

@@ -46,12 +46,18 @@ _TRIGGERS = re.compile(
     r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?|"
     # Hardship laid on them: saying no would feel cruel.
     r"you(?:'re| are) (?:\w+ ){0,2}my (?:last|only) (?:hope|chance)\b|"
-    r"(?:family|kids|children|parents) (?:is |are )?(?:depending|counting|relying) on me\b)"
+    r"(?:family|kids|children|parents) (?:is |are )?(?:depending|counting|relying) on me\b|"
+    r"if you (?:don't|do not|can't|cannot|won't) help me\b|"
+    r"(?:don't|do not) know what i(?:'ll| will| would|'d) do\b|won't let me down\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
     r"i'll be waiting\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
     r"you won't regret\b|surely you (?:can|could|will|would)\b|"
     r"i(?:'m| am) sure you (?:won't|will not|wouldn't|would not|don't|do not) mind\b|"
+    r"i(?:'m| am) counting on you\b|"
+    r"i assume you(?:'ll| will| would|'d| are|'re) (?:be )?(?:fine|happy|ok|okay|able|willing|glad)\b|"
+    r"once you(?:'ve| have)? (?:submitted|sent|made|put in|filed) (?:the|my|a|your) "
+    r"(?:referral|reference|recommendation)\b|"
     r"i know you(?:'ll| will) (?:want to |be happy to |be glad to )?help\b|"
     r"(?:put|listed|named|added) you (?:down )?as (?:my |a )?(?:referr?al|referrer|reference)\b|"
     r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
@@ -302,7 +308,10 @@ DEMANDING = Rule(
            "Kindly do the needful.", "Can you give me some advice? When are you free for a 1-hour call?",
            "My family is depending on me, so you're kind of my last hope.",
            "I've already put you down as my referral.", "I'm sure you won't mind confirming it.",
-           "I know you'll want to help out another alum.", "I'll send my resume now so you can submit the referral."),
+           "I know you'll want to help out another alum.", "I'll send my resume now so you can submit the referral.",
+           "I'm counting on you to put my name forward.", "Once you've submitted the referral, let me know.",
+           "I assume you'll be fine referring me.", "I know you won't let me down.",
+           "If you don't help me, I honestly don't know what I'll do."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
