@@ -14,7 +14,7 @@ from companion.coach.analysis import AnalysedDraft
 # "I'm not demanding anything", "I won't ask about anything confidential".
 _NEGATION = re.compile(
     r"\b(?:not|never|no|nothing|without|don't|dont|do not|doesn't|won't|wouldn't|can't|cannot|"
-    r"couldn't|isn't|aren't|wasn't|shouldn't|neither|nor)\b"
+    r"couldn't|isn't|aren't|wasn't|shouldn't|haven't|hasn't|hadn't|didn't|neither|nor)\b"
 )
 
 

@@ -116,9 +116,16 @@ _NOT_TITLE = {"the", "this", "that", "any", "your", "a", "an", "our", "my", "the
 
 def _cap_title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     words = m.group().split()
-    before = draft.before_in_sentence(m.start(), 48)
-    if words[0].lower() in _NOT_TITLE or len(words) == 2 and not before.strip():
-        return False  # a sentence's first word has a capital anyway: "Need job as a developer"
+    ends = [i + 1 for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4]
+    start = m.start()
+    if ends:  # "…at OpenBiz. Exploring AI roles": the title cannot start before the sentence does
+        start += m.group().index(words[ends[-1]], m.group().index(words[ends[-1] - 1]))
+        words = words[ends[-1]:]
+    before = draft.before_in_sentence(start, 48)
+    if not before.strip():  # a sentence's first word has a capital anyway: "Exploring AI roles", "Need job as…"
+        before, words = words[0].lower() + " ", words[1:]
+    if len(words) < 2 or words[0].lower() in _NOT_TITLE:
+        return False
     return not (_is_self_title(before) or _KIND_OF_JOB.search(before) or _ASKED_KIND.search(before))
 
 
@@ -238,7 +245,14 @@ _VAGUE = re.compile(
     r"|\bkeep me in mind\b|\bopen to any\b|\bwhatever (?:role|position|job)\b"
     r"|\b(?:a|any) (?:role|position|job|opportunity) (?:at|in|with) your (?:company|team|org(?:anization)?)\b"
     r"|\b(?:has|have|know of|hear of|see) (?:anything|something)\b(?! (?:to do with|about)\b)"
+    r"|\bif there (?:are|is|were|'s) (?:any )?(?:relevant |suitable |open |available |matching )?(?:openings?|"
+    r"opportunit(?:y|ies)|roles?|positions?|vacanc(?:y|ies))\b"
 )
+# "any relevant engineering roles", "any open Backend Developer positions": a kind of job under "any"
+# (checked for a negation in front: "I haven't seen any relevant roles posted" asks for nothing).
+_ANY_KIND = re.compile(r"\bany (?:(?:relevant|suitable|open|available|current|upcoming|possible|potential|"
+                       r"appropriate|matching)\s+)?[\w-]+\s+(?:openings?|opportunit(?:y|ies)|roles?|positions?|"
+                       r"jobs?|internships?|vacanc(?:y|ies))\b")
 
 
 # What a job seeker asks for when no role is named: a referral, "opportunities", "a job", whether
@@ -258,7 +272,8 @@ _JOB_ASK = re.compile(
     r"put\s+(?:in\s+)?a\s+(?:good\s+)?word\s+in|put\s+in\s+a\s+(?:good\s+)?word|"
     r"(?:find|get)\s+me\s+(?:something|anything)|"
     r"(?:get|find|land|obtain(?:ing)?|secur(?:e|ing)|procur(?:e|ing)|give\s+me|offer\s+me)\s+"
-    r"(?:a\s+|an\s+)?(?:summer\s+|paid\s+|full-time\s+|part-time\s+)?(?:job|internship)|"
+    r"(?:a\s+|an\s+)?(?:summer\s+|paid\s+|full-time\s+|part-time\s+)?(?:jobs?|internships?)|"
+    r"interested\s+(?:to|in)\s+work(?:ing)?\s+(?:with|for|at)\s+(?:you|your)|"
     r"(?:need|apply\w*\s+(?:for|to|4))\s+(?:a\s+)?(?:job|work|internship)|"
     r"(?:(?:want|like|love|hope|hoping)\s+to|(?:can|could|may)\s+i)\s+(?:(?:work|intern)\s+(?:and/or|and|or)\s+)?"
     r"(?:work|intern)\s+(?:for|at|with\s+you|under)|"
@@ -293,6 +308,9 @@ _INTRO = re.compile(r"\bintroduc(?:e|ing) (?:me|us)\b|\bintro(?:duction)? (?:to|
 
 def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
     m = _VAGUE.search(draft.lower)
+    if m:
+        return m.span()
+    m = next((m for m in _ANY_KIND.finditer(draft.lower) if not negated(draft, m.start(), 25)), None)
     if m:
         return m.span()
     if _INTRO.search(draft.lower) or _INTRO.search(draft.subject_lower):
@@ -438,9 +456,13 @@ VAGUE = Rule(
            "I'd love to be a part of such a dynamic environment.", "Any chance u could put in a good word for me?",
            "Is there any possibility of procuring a summer internship at Stripe?",
            "Could you refer me for the Data Engineer (48231) and Solutions Architect (48255) roles, or whichever "
-           "you think is best?", "I'd love a referral for one of these: Data Engineer (48231) or SRE (48255).",),
+           "you think is best?", "I'd love a referral for one of these: Data Engineer (48231) or SRE (48255).",
+           "Would love to be considered for any relevant engineering roles at Stripe.",
+           "Would you be willing to refer me if there are relevant openings at Stripe?",
+           "hii, i am interested to work with you at Stripe!", "Please give me a jobs at Stripe",),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',
+           "I haven't seen any relevant engineering roles posted at Stripe yet.",
            'I applied to all of them last year. Could you refer me for the Data Analyst role (job ID 48213)?',
            "I'm not asking about other openings, just this Data Analyst role.",
            'Quick update: thanks to your referral I got the job! Thank you again for the referral.',
