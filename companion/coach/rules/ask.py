@@ -249,8 +249,9 @@ _VAGUE = re.compile(
     r"opportunit(?:y|ies)|roles?|positions?|vacanc(?:y|ies))\b"
 )
 # "any relevant engineering roles", "any open Backend Developer positions": a kind of job under "any"
-# (checked for a negation in front: "I haven't seen any relevant roles posted" asks for nothing).
-_ANY_KIND = re.compile(r"\bany (?:(?:relevant|suitable|open|available|current|upcoming|possible|potential|"
+# (checked for a negation in front: "I haven't seen any relevant roles posted" asks for nothing). A literal
+# first, so re scans for it in C; the word boundary before it is checked by hand.
+_ANY_KIND = re.compile(r"any (?:(?:relevant|suitable|open|available|current|upcoming|possible|potential|"
                        r"appropriate|matching)\s+)?[\w-]+\s+(?:openings?|opportunit(?:y|ies)|roles?|positions?|"
                        r"jobs?|internships?|vacanc(?:y|ies))\b")
 
@@ -310,7 +311,9 @@ def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
     m = _VAGUE.search(draft.lower)
     if m:
         return m.span()
-    m = next((m for m in _ANY_KIND.finditer(draft.lower) if not negated(draft, m.start(), 25)), None)
+    lower = draft.lower
+    m = next((m for m in _ANY_KIND.finditer(lower)
+              if (m.start() == 0 or not lower[m.start() - 1].isalnum()) and not negated(draft, m.start(), 25)), None)
     if m:
         return m.span()
     if _INTRO.search(draft.lower) or _INTRO.search(draft.subject_lower):
