@@ -219,10 +219,10 @@ class LogDB:
 
     def load(self, index: bool = True) -> LogCache:
         """Read the whole log into a new cache, messages in time order, with its mass-message index
-        built: without it `dup.mass-message` is silent, which is how `tactful check` once missed
-        every copy the sidebar caught. index=False leaves the index to LogCache.build_index, for
-        the server (it builds it on a thread of its own, so start-up does not wait) and for readers
-        that never check a draft (`tactful history`)."""
+        built: without it `dup.mass-message` is silent, and `tactful check` must warn as the sidebar
+        does. index=False leaves the index to LogCache.build_index, for the server (it builds it on a
+        thread of its own, so start-up does not wait) and for readers that never check a draft
+        (`tactful history`)."""
         cache = LogCache()
         sent: dict[int, list[SentItem]] = {}
         replies: dict[int, list[int]] = {}

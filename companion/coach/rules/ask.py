@@ -115,11 +115,12 @@ _NOT_TITLE = {"the", "this", "that", "any", "your", "a", "an", "our", "my", "the
 
 
 def _cap_title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
-    words = m.group().split()
+    found = list(re.finditer(r"\S+", m.group()))
+    words = [w.group() for w in found]
     ends = [i + 1 for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4]
     start = m.start()
     if ends:  # "…at OpenBiz. Exploring AI roles": the title cannot start before the sentence does
-        start += m.group().index(words[ends[-1]], m.group().index(words[ends[-1] - 1]))
+        start += found[ends[-1]].start()
         words = words[ends[-1]:]
     before = draft.before_in_sentence(start, 48)
     if not before.strip():  # a sentence's first word has a capital anyway: "Exploring AI roles", "Need job as…"
@@ -308,10 +309,10 @@ _INTRO = re.compile(r"\bintroduc(?:e|ing) (?:me|us)\b|\bintro(?:duction)? (?:to|
 
 
 def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
-    m = _VAGUE.search(draft.lower)
+    lower = draft.lower
+    m = _VAGUE.search(lower)
     if m:
         return m.span()
-    lower = draft.lower
     m = next((m for m in _ANY_KIND.finditer(lower)
               if (m.start() == 0 or not lower[m.start() - 1].isalnum()) and not negated(draft, m.start(), 25)), None)
     if m:
@@ -342,7 +343,7 @@ def _spread(draft: AnalysedDraft):
         return None  # substring tests in C: most drafts get no further
     for m in _SPREAD.finditer(lower):
         s, e = sentence_bounds(draft, m.start())
-        if "refer" in draft.lower[s:e] and not negated(draft, m.start(), 25):
+        if "refer" in lower[s:e] and not negated(draft, m.start(), 25):
             return m.span()
     return None
 

@@ -122,6 +122,8 @@ GRATITUDE_MISSING = missing_phrase_rule(
     quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time."),
 )
+
+
 def _only_invites(draft: AnalysedDraft, ctx) -> bool:
     """A connection note that asks nothing but to connect: the invitation's Ignore button is the out."""
     return ctx.surface == "connection_note" and "?" not in draft.text and "refer" not in draft.lower
