@@ -248,10 +248,12 @@ def test_a_reply_in_a_conversation_is_not_judged_as_cold_outreach():
     asked = _said(("me", "Hi Ravi, could you refer me for the Data Platform Engineer role?", 3),
                   ("them", "Happy to take a look. Send me your CV and the job link.", 2))
     reply = "Thanks Ravi! Here's the posting: https://lumenfreight.com/careers/4412 and I've attached my CV."
-    codes_ = {f.code for f in analyze(reply, CoachContext(surface="message", thread=asked, now=NOW)).findings}
-    assert not codes_ & {"personal.generic", "length.too-short"}
-    first = {f.code for f in analyze(reply, CoachContext(surface="message", now=NOW)).findings}
-    assert {"personal.generic", "length.too-short"} <= first  # the same words as a first message
+    short = "Thanks Ravi! I've attached my CV."
+    for text, as_first in ((reply, {"personal.generic"}), (short, {"personal.generic", "length.too-short"})):
+        codes_ = {f.code for f in analyze(text, CoachContext(surface="message", thread=asked, now=NOW)).findings}
+        assert not codes_ & {"personal.generic", "length.too-short"}
+        first = {f.code for f in analyze(text, CoachContext(surface="message", now=NOW)).findings}
+        assert as_first <= first  # the same words as a first message
 
 
 def test_no_answer_is_owed_for_what_asked_nothing():
