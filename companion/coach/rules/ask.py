@@ -376,8 +376,9 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 # resume or pitch; with a referral or job ask beside it, those are needed again.
 # Each alternative opens with a literal, so re scans for their first letters in C; "minutes" and
 # "questions" are bounded only after a small number ("15 minutes", "a few quick questions"). "Pick
-# your brain" is not: it is the open-ended ask networking advice warns about.
-_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|"
+# your brain" asks for their advice, not a job: it needs no role, and courtesy.time-missing asks to
+# say how long.
+_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick your brain\b|"
                       r"your (?:advice|perspective)\b|questions?\b|swap notes\b|linkedin recommendation\b|"
                       r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
                       r"connect(?:ing)? (?:with you|here)\b")
@@ -431,7 +432,8 @@ ROLE_MISSING = missing_phrase_rule(
            'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',
            "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",
            "Thank you! Here is my resume, and the req is JR-1043 (Senior Firmware Engineer).",
-           "Great meeting you at PyCon! Would love to stay in touch.",),
+           "Great meeting you at PyCon! Would love to stay in touch.",
+           "I'd love to pick your brain about your move from design into product management.",),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(

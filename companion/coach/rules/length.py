@@ -6,7 +6,7 @@ Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emo
 
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import in_conversation
-from companion.coach.rules.ask import company_named, names_role
+from companion.coach.rules.ask import bounded_ask, company_named, names_role
 from companion.coach.utf16 import utf16_len
 
 HARD_LIMITS = {"connection_note": 300, "message": 8000, "inmail": 1900, "follow_up": 8000}
@@ -54,8 +54,15 @@ def _too_long(draft, ctx: CoachContext):
 def _too_short(draft, ctx: CoachContext):
     allowed, lo, hi = limits(ctx)
     used = draft.utf16_length
-    # Short is fine when it carries a specific ask: what else it lacks, the other rules say.
-    if 0 < used < lo and not (names_role(draft) and company_named(draft, ctx)):
+    if not 0 < used < lo:
+        return
+    if bounded_ask(draft):  # a chat or a question needs no role: only what a connection note needs
+        if used < (least := min(lo, RECOMMENDED["connection_note"][0])):
+            yield TOO_SHORT.finding(
+                f"Only {used} characters; at least {least} leaves room to say who you are and why you are "
+                "writing to them. A bare ask reads as a mass message.",
+                suggestion="Add one line on who you are and why them.", data={"used": used, "recommended_min": least})
+    elif not (names_role(draft) and company_named(draft, ctx)):  # a short, specific ask is fine
         yield TOO_SHORT.finding(
             f"Only {used} characters, and no role at a named company; at least {lo} leaves room to name "
             "both and say why them. Short is fine when it does; a one-liner that does not reads as a mass message.",
@@ -80,12 +87,13 @@ TOO_LONG = Rule(
 )
 TOO_SHORT = Rule(
     code="length.too-short", severity="info", check=_too_short, judges_ask=True, abstains=in_conversation,
-    fires=('Hi Sam', 'Hi Sam, could you refer me for the Data Analyst role? Thanks!'),
+    fires=('Hi Sam', 'Hi Sam, could you refer me for the Data Analyst role? Thanks!', 'Coffee sometime?'),
     quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "
            "I've spent four years on SQL and dbt pipelines at Acme, where I cut the nightly reporting run "
            "from six hours to forty minutes. I'm happy to send my resume, and no worries at all if not.",
            "Hi Sam, could you refer me for the Data Analyst role at Stripe (job ID 48213)? I have 4 years of SQL. "
-           "Happy to send my resume. No worries if not. Thanks!"),
+           "Happy to send my resume. No worries if not. Thanks!",
+           "Hi Sam, loved your PyCon talk on typing. Could I pick your brain about your move into developer tools?"),
     rationale="Too short to carry a specific ask reads as mass outreach.",
 )
 
