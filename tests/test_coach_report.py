@@ -68,6 +68,14 @@ def test_limits_in_utf16_with_page_limit_winning():
     assert (fb.limits.allowed, fb.limits.recommended_min, fb.limits.recommended_max) == (1900, 200, 800)
 
 
+def test_no_minimum_length_for_a_draft_that_asks_nothing():
+    """The minimum is room for an ask: a thank-you is not told it is short, an ask is."""
+    thanks = analyze("Quick update: I got the offer! Thank you so much for the referral.", CoachContext(surface="message"))
+    assert (thanks.limits.recommended_min, thanks.limits.recommended_max) == (None, 800)
+    ask = analyze("Could you refer me?", CoachContext(surface="message"))
+    assert (ask.limits.recommended_min, ask.limits.recommended_max) == (250, 800)
+
+
 def test_disabled_rules_do_not_run_and_cost_nothing():
     calls = []
     rule = RULES_BY_CODE["ask.vague"]

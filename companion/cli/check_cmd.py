@@ -156,8 +156,8 @@ def render_human(name: str, text: str, feedback) -> str:
         out.append(f"  [{'x' if item.ok else ' '}] {item.label}")
     out += _hint_lines(feedback.hints)
     lim = feedback.limits
-    out += ["",
-            f"Length: {lim.used}/{lim.allowed} characters (recommended {lim.recommended_min}-{lim.recommended_max})",
+    span = f"{lim.recommended_min}-" if lim.recommended_min is not None else "at most "
+    out += ["", f"Length: {lim.used}/{lim.allowed} characters (recommended {span}{lim.recommended_max})",
             f"Score: {feedback.score}/100"]
     return "\n".join(out) + "\n"
 
