@@ -74,6 +74,8 @@ def test_no_minimum_length_for_a_draft_that_asks_nothing():
     assert (thanks.limits.recommended_min, thanks.limits.recommended_max) == (None, 800)
     ask = analyze("Could you refer me?", CoachContext(surface="message"))
     assert (ask.limits.recommended_min, ask.limits.recommended_max) == (250, 800)
+    chat = analyze("Could I pick your brain about your move into product?", CoachContext(surface="message"))
+    assert chat.limits.recommended_min == 60  # a bounded ask needs no role: a connection note's minimum
 
 
 def test_disabled_rules_do_not_run_and_cost_nothing():

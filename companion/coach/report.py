@@ -13,7 +13,7 @@ from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
 from companion.coach.intent import asks, reports_back
 from companion.coach.registry import RANK, RULES
-from companion.coach.rules.length import TOO_SHORT, limits
+from companion.coach.rules.length import TOO_SHORT, least, limits
 from companion.coach.rules.tone_model import tone_summary
 
 log = logging.getLogger(__name__)
@@ -86,10 +86,10 @@ def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
 
 
 def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding], version: int) -> Feedback:
-    allowed, lo, hi = limits(ctx)
+    allowed, _, hi = limits(ctx)
     # The minimum is room for an ask: a thank-you, an update or a reply in a conversation has none.
     sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_max=hi,
-                   recommended_min=lo if TOO_SHORT.runs(draft, ctx) else None)
+                   recommended_min=least(draft, ctx) if TOO_SHORT.runs(draft, ctx) else None)
     # Errors first; within a severity, whether to write at all (followup.*: too soon, or let it go)
     # before how to write it; then by where they are in the text. The sort is stable, so registry
     # order breaks ties among findings without a range.

@@ -51,17 +51,22 @@ def _too_long(draft, ctx: CoachContext):
         )
 
 
+def least(draft, ctx: CoachContext) -> int:
+    """The recommended minimum for this draft: a chat or a question (a bounded ask) needs no role,
+    only what a connection note needs (who you are, why them)."""
+    lo = limits(ctx)[1]
+    return min(lo, RECOMMENDED["connection_note"][0]) if bounded_ask(draft) else lo
+
+
 def _too_short(draft, ctx: CoachContext):
-    allowed, lo, hi = limits(ctx)
-    used = draft.utf16_length
+    used, lo = draft.utf16_length, least(draft, ctx)
     if not 0 < used < lo:
         return
-    if bounded_ask(draft):  # a chat or a question needs no role: only what a connection note needs
-        if used < (least := min(lo, RECOMMENDED["connection_note"][0])):
-            yield TOO_SHORT.finding(
-                f"Only {used} characters; at least {least} leaves room to say who you are and why you are "
-                "writing to them. A bare ask reads as a mass message.",
-                suggestion="Add one line on who you are and why them.", data={"used": used, "recommended_min": least})
+    if bounded_ask(draft):
+        yield TOO_SHORT.finding(
+            f"Only {used} characters; at least {lo} leaves room to say who you are and why you are "
+            "writing to them. A bare ask reads as a mass message.",
+            suggestion="Add one line on who you are and why them.", data={"used": used, "recommended_min": lo})
     elif not (names_role(draft) and company_named(draft, ctx)):  # a short, specific ask is fine
         yield TOO_SHORT.finding(
             f"Only {used} characters, and no role at a named company; at least {lo} leaves room to name "
