@@ -193,8 +193,9 @@ def test_a_conversation_gone_cold_is_written_to_afresh(capsys, draft, tmp_path):
     _, out, _ = run(capsys, draft("Hi Daniel, just following up on my note."), "--page", _thread_page(tmp_path, 90),
                     "--json")
     fb = json.loads(out)
-    [ok] = [f for f in fb["findings"] if f["code"] == "followup.ok"]
+    [ok] = [f for f in fb["findings"] if f["code"] == "followup.too-late"]
     assert fb["surface"] == "message" and "90 days" in ok["message"] and "fresh message" in ok["message"]
+    assert fb["findings"][0] == ok and "followup.ok" not in {f["code"] for f in fb["findings"]}
     assert not ok.get("suggestion")  # no "back to the top of your inbox" after three months
 
 

@@ -50,6 +50,19 @@ def test_thread_alone_drives_the_follow_up_clock():
     assert "followup.ok" in found and found["followup.ok"].suggestion.startswith("Hi Ana,")
 
 
+def test_two_months_on_there_is_no_reminder_and_that_comes_first():
+    from companion.coach import analyze
+
+    old = thread(("me", at(81)))
+    found = codes("Hi Ana!", thread=old, recipient_slug="ana")
+    assert "followup.ok" not in found and "81 days" in found["followup.too-late"].message
+    assert "followup.too-late" not in codes("Hi Ana!", thread=thread(("me", at(59))), recipient_slug="ana")
+    # A hint, yet listed before the warnings about the draft: whether to write comes before how.
+    fb = analyze("Hi Ana, could you refer me?", CoachContext(surface="message", thread=old, now=NOW,
+                                                             recipient_slug="ana"))
+    assert fb.findings[0].code == "followup.too-late" and fb.findings[1].severity == "warning"
+
+
 def test_the_same_message_in_thread_and_log_counts_once(tmp_path):
     view = make_view(tmp_path, ("ana", at(8)))
     same = thread(("me", at(8) + 60_000))  # the thread shows it a minute later (minute precision)
@@ -219,7 +232,7 @@ def test_an_ask_unanswered_for_two_months_is_written_to_afresh(tmp_path):
     for days, surface in ((20, "follow_up"), (75, "message")):
         view = make_view(tmp_path / str(days), ("ana", at(days)))
         fb = analyze(nudge, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="ana"))
-        [ok] = [f for f in fb.findings if f.code == "followup.ok"]
+        [ok] = [f for f in fb.findings if f.code == ("followup.ok" if days == 20 else "followup.too-late")]
         assert fb.surface == surface and ("fresh message" in ok.message) == (days == 75)
 
 

@@ -88,7 +88,7 @@ TOO_LATE = "too late for a reminder; write afresh or let it go"
 
 def too_late(e, now_ms: int) -> bool:
     """Whether a due follow-up's message is COLD_DAYS old, so there is no reminder to offer (as
-    followup.ok says): the table, --due and the tray's window all ask this, so they agree."""
+    followup.too-late says): the table, --due and the tray's window all ask this, so they agree."""
     if e.due is None or e.due.kind != "follow_up":
         return False
     last = page_time(e.last_contact)  # the unanswered message: no reply came after it

@@ -90,11 +90,12 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # The minimum is room for an ask: a thank-you, an update or a reply in a conversation has none.
     sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_max=hi,
                    recommended_min=least(draft, ctx) if TOO_SHORT.runs(draft, ctx) else None)
-    # Errors first; within a severity, whether to write at all (followup.*: too soon, or let it go)
-    # before how to write it; then by where they are in the text. The sort is stable, so registry
-    # order breaks ties among findings without a range.
-    ordered = sorted(findings, key=lambda f: (RANK[f.severity], not f.code.startswith("followup."),
-                                              f.range.start if f.range else -1))
+    # Errors first; then whether to write at all (followup.*: too soon, a reminder now, too late, let
+    # it go) before how to write it, whatever its severity; then by severity and place in the text.
+    # The sort is stable, so registry order breaks ties among findings without a range.
+    ordered = sorted(findings, key=lambda f: (
+        0 if f.severity == "error" else 1 if f.code.startswith("followup.") else 1 + RANK[f.severity],
+        f.range.start if f.range else -1))
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered),
                     findings=_capped(ordered), checklist=checklist(draft, ctx, ordered, empty),

@@ -77,19 +77,33 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
     )
 
 
-def _ok(draft: AnalysedDraft, ctx: CoachContext):
+def _overdue(draft: AnalysedDraft, ctx: CoachContext):
+    """(the follow-up item, the unanswered times, the recipient's log, days since the last of them)
+    when a reminder's wait is over, else None."""
     due, unanswered, _, rec = _due(draft, ctx)
     if due is None or due.kind != "follow_up" or not due.is_due(to_ms(ctx.now)):
+        return None
+    return due, unanswered, rec, due.days(to_ms(ctx.now))
+
+
+def _too_late(draft: AnalysedDraft, ctx: CoachContext):
+    found = _overdue(draft, ctx)
+    if found is None or found[3] < COLD_DAYS:
         return
-    days = due.days(to_ms(ctx.now))
-    if days >= COLD_DAYS:
-        yield OK.finding(
-            f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no reply: "
-            "too long for a reminder, and the posting may be gone. If you still want to write, send a fresh "
-            "message that stands on its own (who you are, what you want now) and do not ask about the old one.",
-            data={"last_sent": iso(unanswered[-1]), "days": round(days, 1)},
-        )
+    _, unanswered, _, days = found
+    yield TOO_LATE.finding(
+        f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no reply: "
+        "too long for a reminder, and the posting may be gone. If you still want to write, send a fresh "
+        "message that stands on its own (who you are, what you want now) and do not ask about the old one.",
+        data={"last_sent": iso(unanswered[-1]), "days": round(days, 1)},
+    )
+
+
+def _ok(draft: AnalysedDraft, ctx: CoachContext):
+    found = _overdue(draft, ctx)
+    if found is None or found[3] >= COLD_DAYS:
         return
+    due, unanswered, rec, days = found
     text = _reminder(ctx, rec, days)
     late = " It has been a while, so say so lightly." if due.late else ""
     if due.unanswered > 1:
@@ -137,6 +151,10 @@ TOO_SOON = Rule(
 OK = Rule(
     code="followup.ok", severity="hint", check=_ok,
     rationale="After a week without reply, one short, warm reminder is normal and often welcome.",
+)
+TOO_LATE = Rule(
+    code="followup.too-late", severity="hint", check=_too_late,
+    rationale="Two months without a reply: a reminder makes no sense, a fresh message might.",
 )
 STOP = Rule(
     code="followup.stop", severity="warning", check=_stop,
@@ -194,4 +212,4 @@ PRESSURE = phrase_rule(
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )
 
-RULES = [TOO_SOON, OK, STOP, PRESSURE]
+RULES = [TOO_SOON, OK, TOO_LATE, STOP, PRESSURE]

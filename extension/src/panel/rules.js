@@ -15,6 +15,7 @@ export const RULE_WHY = Object.freeze({
   "followup.ok": "After a week without reply, one short, warm reminder is normal and often welcome.",
   "followup.pressure": "Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
   "followup.stop": "After two unanswered follow-ups, more messages cost goodwill; other routes work better.",
+  "followup.too-late": "Two months without a reply: a reminder makes no sense, a fresh message might.",
   "followup.too-soon": "A reminder within a week of the first note reads as pressure; a week is a fair wait.",
   "language.not-english": "Advice on wording it cannot read would be wrong; saying what was checked keeps the rest honest.",
   "length.over-limit": "LinkedIn refuses to send text over the surface's limit; the user must cut it first.",
