@@ -18,6 +18,7 @@ _CONDITIONAL = re.compile(
 _PARTICLES = frozenset({"please", "pls", "plz", "kindly", "just", "so", "and", "now", "also", "then", "hi", "hey",
                         "hello", "sir", "madam", "ma'am", "dear", "again", "simply"})
 _WORD = re.compile(r"[a-z']+")
+_PLEASE = frozenset({"please", "pls", "plz", "kindly"})
 # A request's own clause starts after the last comma, semicolon, colon or "and"/"so"/"but"/"then"
 # before it: "Thanks, refer me ASAP" and "Kindly do the needful and refer me" are orders too.
 _CLAUSE_BREAK = re.compile(r"(?:[,;:&]|\b(?:and|so|but|then)\b)\s*")
@@ -53,7 +54,7 @@ def mood(draft: AnalysedDraft, start: int) -> str:
         return "question"
     if _CONDITIONAL.search(sentence):
         return "conditional"
-    words = [w for w in _WORD.findall(draft.lower[clause_start(draft, s, start):start]) if w not in _PARTICLES]
+    words = [w for w in _clause_words(draft, clause_start(draft, s, start), start) if w not in _PARTICLES]
     first = words[0] if words else ""
     adverb_or_participle = first.endswith(("ing", "ed")) or (first.endswith("ly") and first not in _LY_VERBS)
     if not words or (first not in _SUBJECTS and not adverb_or_participle):
@@ -73,5 +74,15 @@ def opens_clause(draft: AnalysedDraft, start: int, after_and: bool = True) -> bo
     """Whether only greetings and particles ("please", "pls", "kindly") stand before `start` in its clause;
     with `after_and` false a clause begins only at the sentence's start or after punctuation."""
     s, _e = sentence_bounds(draft, start)
-    begin = clause_start(draft, s, start, _CLAUSE_BREAK if after_and else _PUNCTUATION_BREAK)
-    return all(w in _PARTICLES for w in _WORD.findall(draft.lower[begin:start]))
+    words = _clause_words(draft, clause_start(draft, s, start, _CLAUSE_BREAK if after_and else _PUNCTUATION_BREAK),
+                          start)
+    return all(w in _PARTICLES for w in words)
+
+
+def _clause_words(draft: AnalysedDraft, begin: int, start: int) -> list[str]:
+    """The words from `begin` to `start`; in a run-on sentence the request starts at "please" ("I'll
+    apply on LinkedIn please give me a chance"), unless it sits in a question ("could you please")."""
+    words = _WORD.findall(draft.lower[begin:start])
+    if len(words) > 1 and words[-1] in _PLEASE and words[-2] not in ("you", "u"):
+        return words[-1:]
+    return words
