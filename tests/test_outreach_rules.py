@@ -323,3 +323,28 @@ def test_asking_again_after_a_no_is_told_to_let_it_go(tmp_path):
     goodbye = analyze("Hi Dan, totally understand, and thanks for the quick reply. Best of luck with the hiring!",
                       CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dan"))
     assert goodbye.findings == [] and goodbye.score == 100
+
+
+def test_a_reply_weeks_later_speaks_of_the_gap():
+    from companion.coach import analyze
+    from companion.coach.rules import late_reply
+
+    def late(text, *msgs):
+        ctx = CoachContext(surface="message", thread=thread(*msgs), now=NOW, recipient_slug="ana")
+        return [f for f in run_rules(late_reply.RULES, AnalysedDraft(text), ctx)]
+
+    reply = "Thanks so much, Ana! Here's the posting and my resume."
+    [months] = late(reply, ("me", at(300)), ("them", at(270)))
+    assert months.severity == "warning" and "9 months ago" in months.message and "role may be filled" in months.message
+    assert months.suggestion.startswith('Open with "Sorry for the slow reply, Ana!"')
+    [weeks] = late(reply, ("them", at(20)))
+    assert weeks.severity == "info" and "2 weeks ago" in weeks.message and "filled" not in weeks.message
+    assert not late(reply, ("them", at(5)))  # days, not weeks: nothing to excuse
+    assert not late(reply, ("them", at(270)), ("me", at(200)))  # they are the ones who owe a reply
+    for said in ("Sorry for the slow reply, Ana! Here's the posting.", "Apologies for the delay, Ana.",
+                 "It's been a while, Ana! Here's the posting."):
+        assert not late(said, ("them", at(270))), said
+    # Through the whole coach: a warning listed with the others, and only in a conversation.
+    ctx = CoachContext(surface="message", thread=thread(("them", at(270))), now=NOW, recipient_slug="ana")
+    assert "reply.late" in {f.code for f in analyze(reply, ctx).findings}
+    assert "reply.late" not in {f.code for f in analyze(reply, CoachContext(surface="message", now=NOW)).findings}
