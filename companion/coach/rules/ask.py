@@ -153,6 +153,7 @@ _NOT_ORG = {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "we", "it", "this", "that", "our", "any", "some", "all", "no",
     "company", "organization", "organisation", "team", "firm", "corporation",  # "your Company" names none
+    "here", "there", "what", "let", "he", "she", "who", "where",  # "Here's more": "is", not a possessive
 }
 # The writer speaks of themselves when "I"/"my" is the last person named before the company: "I saw
 # your post about the API at Stripe" is about them, "I worked at Acme" about the writer.
@@ -171,20 +172,25 @@ _ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:h
 _NOT_EMPLOYER_BEFORE = re.compile(
     r"\b(?:experience|experienced|familiar|skilled|proficient|expertise|work(?:ed|ing)?|built|build(?:ing)?|skills?|"
     r"knowledge)(?: \w+)? (?:with|in)\s*$"
-    r"|\b(?:connected|introduce|introduced|speak|spoke|talk|talked|chat|chatted|meet|met)(?: \w+)? (?:with|to)\s*$")
+    r"|\b(?:connect|connected|connecting|introduce|introduced|speak|spoke|talk|talked|chat|chatted|meet|met)"
+    r"(?: \w+)? (?:with|to)\s*$")
 
 
 _ATS = {"greenhouse", "lever", "myworkdayjobs", "ashbyhq", "smartrecruiters", "workable", "jobvite", "icims"}
-_NOT_A_NAME = _ATS | {"grnh", "www", "jobs", "job", "careers", "career", "boards", "apply", "embed", "job_app",
-                     "linkedin"}
+# Job boards and forums list other companies' jobs: their host names no employer.
+_BOARDS = {"linkedin", "indeed", "glassdoor", "reddit", "ycombinator", "wellfound", "angel", "monster",
+           "ziprecruiter", "dice", "naukri", "seek", "stackoverflow", "twitter", "facebook"}
+_NOT_A_NAME = _ATS | _BOARDS | {"grnh", "www", "jobs", "job", "careers", "career", "boards", "apply", "embed",
+                                "job_app"}
 
 
 def _names_employer(url: str) -> bool:
     """Whether a job link says whose job it is: stripe.com/jobs/…, careers.acme.com, acme.wd5.myworkdayjobs.com,
-    jobs.lever.co/acme/…; not linkedin.com/jobs/view/… or an applicant tracker's bare token link."""
+    jobs.lever.co/acme/…; not linkedin.com/jobs/view/…, a job board's post or an applicant tracker's bare
+    token link."""
     host, _, path = url.split("://", 1)[-1].partition("/")
     parts = host.split(".")[:-1]  # without the top-level domain
-    if "linkedin" in parts:
+    if _BOARDS.intersection(parts):
         return False
     if any(p in _ATS for p in parts):  # the tracker's own host: the company is the first path segment
         first = re.split(r"[/?#]", path, maxsplit=1)[0]
@@ -440,7 +446,9 @@ COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
     checklist="specific", judges_ask=True, abstains=bounded_ask,
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
-           "Let's chat about the Data Analyst role on your team.",),
+           "Let's chat about the Data Analyst role on your team.",
+           "I'd love to connect with Priya Nair about the Data Analyst role.",
+           "Could you refer me for the Data Analyst role? https://wellfound.com/jobs/123-data-analyst",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
            "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",
            "Could I ask you a few quick questions about what your team looks for in new grads?",),
