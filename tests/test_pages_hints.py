@@ -196,3 +196,14 @@ def test_a_thank_you_gets_no_hints_to_warm_up_an_ask():
     reply = analyze("Thanks so much, Daniel! Here's the posting: https://jobs.example.com/sre-2291",
                     ctx(profile, thread=late))
     assert by_kind(reply.hints)["last_talked"].text == "It's been 9 months since we last spoke."
+
+
+def test_a_follow_up_nudge_gets_only_when_you_last_talked():
+    profile = page("sdui_profile_2nd.html").profile
+    sent = Thread(messages=[ThreadMessage(sender="me", text="Could you refer me for the Staff Engineer role?",
+                                          sent_at="2026-01-01T10:00:00+00:00")])
+    nudge = hints("Hi Priya, bumping this in case it got buried. No worries if not!", ctx(profile, thread=sent,
+                                                                                         surface="follow_up"))
+    assert [h.kind for h in nudge] == ["last_talked"] and nudge[0].text.startswith("Following up on my message")
+    first = hints("Hi Priya, could you refer me?", ctx(profile, thread=sent))
+    assert {"shared_employer", "recent_post", "tenure"} <= {h.kind for h in first}  # a first message: all of them
