@@ -89,3 +89,41 @@ def test_every_message_of_the_dev_set_reads_as_english():
     texts = [json.loads(line)["text"] for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(texts) == 127
     assert [t[:40] for t in texts if not AnalysedDraft(t).english] == []
+
+
+# English drafts with a sentence or two in the writer's first language (made up for this test).
+MIXED = [
+    "Hi Daniel, saw the SRE opening at Kite Payments (KP-2291). Kya aap mujhe refer kar sakte ho? Main 4 saal se "
+    "Maple Systems mein on-call kar rahi hoon. Resume bhej deti hoon. Koi baat nahi agar possible na ho. Thank you!",
+    "Hola Daniel! I saw the Site Reliability Engineer opening at Kite Payments (KP-2291) y me encantaría aplicar. "
+    "Trabajé cuatro años en Maple Systems haciendo on-call e incident tooling. ¿Estarías abierto a recomendarme? "
+    "Te puedo mandar mi CV. No pasa nada si no puedes. ¡Muchas gracias!",
+]
+ABSENCE = {"ask.role-missing", "background.missing", "courtesy.gratitude-missing", "courtesy.out-missing",
+           "courtesy.time-missing", "materials.missing", "personal.generic"}
+
+
+@pytest.mark.parametrize("text", MIXED, ids=["hinglish", "spanish"])
+def test_a_draft_partly_in_another_language_is_not_told_what_it_may_say_there(text):
+    """The fit, the out or the thanks may be in the sentence Tactful cannot read: no absence is
+    reported, the coach says so, and the rules that find things in English still run."""
+    draft = AnalysedDraft(text)
+    assert draft.english and draft.mixed
+    fb = analyze(text, CoachContext(surface="message"))
+    codes = {f.code for f in fb.findings}
+    assert not codes & ABSENCE
+    [note] = [f for f in fb.findings if f.code == "language.not-english"]
+    assert note.message.startswith("Part of this draft is in another language")
+    assert {item.id for item in fb.checklist} == {"polite"}  # no tick or cross it could only guess
+    assert "tone.demanding" in {f.code for f in analyze(text + " Please refer me ASAP.",
+                                                        CoachContext(surface="message")).findings}
+
+
+def test_english_with_a_list_of_skills_or_a_foreign_name_is_not_mixed():
+    for text in ("Skills: Python, Django, React, PostgreSQL, Docker, AWS. Could you refer me?",
+                 "I studied at Universidad de los Andes and worked at Casa de Papel Studios. Could you refer me?",
+                 "Could you refer me? Gracias!"):
+        assert not AnalysedDraft(text).mixed, text
+    codes = {f.code for f in analyze("Skills: Python, Django, React, PostgreSQL, Docker, AWS. Could you refer me?",
+                                     CoachContext(surface="message")).findings}
+    assert {"background.missing", "courtesy.gratitude-missing"} <= codes

@@ -21,6 +21,16 @@ _ENGLISH = frozenset(
     "if not thanks thank hi hello dear about as an or so do we our from by but i'm i'd i've it's you're happy "
     "love role position team company job work working".split())
 _PUNCTUATION = ".,!?;:\"'()[]-—–…*¿¡“”‘’"
+# Function words of the languages job seekers most often mix into English (Spanish, Portuguese,
+# French, German, Italian, Hindi and Urdu written in Latin letters), none of them an English word.
+_FOREIGN = frozenset(
+    "que el los las una por para con estoy pero muy gracias puedo puedes estás eres usted ustedes nada como "
+    "mais est je suis vous nous avec pour les des une merci votre bonjour très "
+    "ich und der das nicht mit für sie ist bin ein eine danke ihr ihnen "
+    "sono che della grazie sei "
+    "não você obrigado obrigada uma com sou "
+    "hai hain hoon hun kya aap mujhe mein nahi nahin bhi toh agar karna kar sakte sakti raha rahi rahe "
+    "kuch koi baat bahut aapka aapki mera meri apna ".split())
 
 
 @dataclass
@@ -47,6 +57,25 @@ class AnalysedDraft:
         is assumed."""
         words = self.lower[:1000].split()
         return len(words) < 12 or sum(w.strip(_PUNCTUATION) in _ENGLISH for w in words) >= 0.1 * len(words)
+
+    @cached_property
+    def mixed(self) -> bool:
+        """Whether an English draft has a sentence in another language ("Main 4 saal se Maple Systems mein
+        on-call kar rahi hoon"): more of its words are another language's function words than English
+        ones, at least two of them. What the absence rules look for may be said there."""
+        words = self.lower.split()
+        if _FOREIGN.isdisjoint(words):  # in C: an English draft ends here (a sentence needs two, one is bare)
+            return False
+        foreign = english = 0
+        for word in words:
+            w = word.strip(_PUNCTUATION)
+            foreign += w in _FOREIGN
+            english += w in _ENGLISH
+            if word[-1] in ".!?":  # a sentence ends: judge it
+                if foreign >= 2 and foreign > english:
+                    return True
+                foreign = english = 0
+        return foreign >= 2 and foreign > english
 
     @cached_property
     def offsets(self) -> OffsetMap:

@@ -110,12 +110,21 @@ def example_surface(rule: Rule) -> str:
     return "message" if "message" in rule.surfaces else sorted(rule.surfaces)[0]
 
 
+def mixed_or(abstains: Callable[[AnalysedDraft, CoachContext], bool] | None):
+    """An `abstains` that also holds for a draft partly in another language (AnalysedDraft.mixed)."""
+    if abstains is None:
+        return lambda draft, _ctx: draft.mixed
+    return lambda draft, ctx: draft.mixed or abstains(draft, ctx)
+
+
 def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool], message: str,
                         suggestion: str, **fields: Any) -> Rule:
     """A rule that fires once, without a range, when the draft lacks something: `present` (a pattern)
     does not occur in the lower-cased draft, or `present(draft)` (a predicate) is False. What is
-    looked for is English wording, so it does not run on a draft in another language."""
+    looked for is English wording, so it does not run on a draft in another language, nor on one
+    partly in another language, where it may be said in words it cannot read."""
     rule: Rule
+    fields["abstains"] = mixed_or(fields.get("abstains"))
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
         found = present.search(draft.lower) if isinstance(present, re.Pattern) else present(draft)

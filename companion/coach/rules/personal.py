@@ -3,7 +3,7 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import CoachContext, Rule, mixed_or
 from companion.coach.matching import find_company, in_conversation, names_a_mutual, recipient_company, same_company
 from companion.coach.rules.relationship import SHARED_PAST, TALKED_BEFORE, claims_shared
 
@@ -86,7 +86,7 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 
 GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
-    abstains=in_conversation,
+    abstains=mixed_or(in_conversation),  # the personal line may be in the other language
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
