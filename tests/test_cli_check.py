@@ -82,7 +82,7 @@ def test_json_is_exactly_the_engines_feedback(capsys, draft):
     text = "Hi Priya,\nRefer me to any openings at Google ASAP!! Thanks in advance 🙏\n"
     code, out, _ = run(capsys, draft(text), "--json", "--surface", "message", "--recipient", "Sam Lee",
                        "--company", "Stripe")
-    expected = analyze(text, CoachContext(surface="message", recipient_name="Sam Lee", company="Stripe"))
+    expected = analyze(text.rstrip("\n"), CoachContext(surface="message", recipient_name="Sam Lee", company="Stripe"))
     assert json.loads(out) == expected.model_dump(mode="json")
     assert code == 1  # the wrong name is an error
 
@@ -112,6 +112,15 @@ def test_limit_flag_and_inmail_subject(capsys, draft):
     assert code == 1 and data["limits"]["allowed"] == 200
     code, out, _ = run(capsys, draft("Hi"), "--surface", "inmail", "--subject", "s" * 201, "--json")
     assert code == 1
+
+
+def test_a_files_final_newline_is_not_counted_against_the_limit(capsys, draft):
+    """An editor ends the file with a newline; the message box would not hold it."""
+    note = ("Hi Sam, I enjoyed your talk on streaming ETL at PyData. " * 4)[:200]  # exactly 200
+    code, out, _ = run(capsys, draft(note + "\n"), "--surface", "connection_note", "--limit", "200", "--json")
+    assert code == 0 and json.loads(out)["limits"]["used"] == 200
+    code, out, _ = run(capsys, draft(note + "x\n"), "--surface", "connection_note", "--limit", "200", "--json")
+    assert code == 1 and json.loads(out)["limits"]["used"] == 201
 
 
 @pytest.mark.parametrize("args,needle", [

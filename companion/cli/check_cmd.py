@@ -179,7 +179,8 @@ def run(args) -> int:
     from companion.coach import analyze
 
     try:
-        text = read_text(args.file)
+        # A file's final newline (every editor adds one, and so does `echo`) is not in the message box.
+        text = read_text(args.file).rstrip("\r\n")
         ctx = build_context(args)
     except InputError as exc:
         return fail(str(exc), 2, "tactful check")
