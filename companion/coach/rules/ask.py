@@ -385,11 +385,12 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 # your brain" asks for their advice, not a job: it needs no role, and courtesy.time-missing asks to
 # say how long.
 _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick your brain\b|"
-                      r"your (?:advice|perspective)\b|questions?\b|swap notes\b|linkedin recommendation\b|"
+                      r"(?:your|any|some) (?:advice|perspective|tips|pointers)\b|questions?\b|swap notes\b|"
+                      r"linkedin recommendation\b|"
                       r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
                       r"connect(?:ing)? (?:with you|here)\b")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
-        "q": re.compile(r"\b(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?$")}
+        "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?|quick |short )$")}
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b")
 
 
@@ -439,7 +440,9 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",
            "Thank you! Here is my resume, and the req is JR-1043 (Senior Firmware Engineer).",
            "Great meeting you at PyCon! Would love to stay in touch.",
-           "I'd love to pick your brain about your move from design into product management.",),
+           "I'd love to pick your brain about your move from design into product management.",
+           "Hi Sam, quick question: how did you get into event sourcing? Thank you!",
+           "Hi Sam, any advice on moving into event sourcing work?",),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
