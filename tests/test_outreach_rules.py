@@ -314,8 +314,9 @@ def test_asking_again_after_a_no_is_told_to_let_it_go(tmp_path):
         fb = analyze(text, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dan"))
         return [f for f in fb.findings if f.code == "followup.stop"]
     [found] = stop("Hi Dan, it's just one form. Could you make an exception?")
-    assert "said no" in found.message and found.data == {"state": "declined"}
+    assert "said no" in found.message and found.data == {"state": "declined"} and found.severity == "error"
     assert stop("Hi Dan, thank you for letting me know, I understand completely.") == []
+    assert stop("Hi Dan, thanks for letting me know, I understand. I'd love to stay in touch!") == []
     # The re-ask is to be dropped, not polished: no advice to add a resume, an out or a fit line.
     reask = analyze("Hi Dan, there's also a Platform Engineer opening. Would you be open to referring me for it?",
                     CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dan"))

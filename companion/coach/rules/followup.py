@@ -11,6 +11,7 @@ from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.intent import open_request, requests
 from companion.coach.matching import first_name, recipient_company, recipient_log
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
+from companion.coach.rules.ask import bounded_ask
 
 MATCH_MINUTES = 5
 
@@ -118,13 +119,14 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
 
 def _stop(draft: AnalysedDraft, ctx: CoachContext):
     rec = recipient_log(ctx)
-    if rec is not None and rec.state == "declined" and requests(draft):  # "can you make an exception?"
+    # "Can you make an exception?" asks again; "I'd love to stay in touch" or a question does not.
+    if rec is not None and rec.state == "declined" and requests(draft) and not bounded_ask(draft):
         when = f" on {say_date(rec.state_at_ms, ctx.now)}" if rec.state_at_ms else ""
         yield STOP.finding(
             f"{first_name(ctx, rec) or 'They'} said no{when} (your outreach log says so). Asking again makes "
             "them say no twice and costs the goodwill you have: thank them and let this one go.",
             suggestion="Thank them for their time, say you understand, and ask elsewhere.",
-            data={"state": "declined"})
+            severity="error", data={"state": "declined"})  # pressing after a no: a must-fix, not a polish
         return
     due, unanswered, last_reply, rec = _due(draft, ctx)
     if due is None or due.kind != "stop":
