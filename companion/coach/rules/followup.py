@@ -176,7 +176,9 @@ _PRESSURE = re.compile(
     r"|\byou (?:never|haven't|have not|didn't|did not) (?:replied|reply|responded|respond|answered|answer|got back|get back|read)\b"
     r"|\bwhy (?:haven't|didn't|have you not|did you not) you\b"
     r"|\b(?:you(?:'re| are)|you must be|i guess you're|i guess you are) (?:ignoring|too busy for)\b"
-    r"|\b(?:following up|reaching out|writing|messaging) (?:again|once more|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b"
+    # "Following up once more" is how a polite second nudge reads; "again" and counting stress the silence.
+    r"|\b(?:following up|reaching out|writing|messaging) "
+    r"(?:(?:yet )?again|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b"
     r"|\b(?:this is )?(?:my|the) (?:second|third|fourth|\d+(?:st|nd|rd|th)) (?:message|attempt|time (?:i've|i have) (?:written|messaged|asked))\b"
     r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out)(?: to)?(?: you)? (?:\w+ )?(?:several|multiple|many|\d+|two|three|a few) times\b"
     r"|\bas i (?:said|mentioned) (?:before|earlier|previously|in my last)\b|\bper my (?:last|previous) (?:message|email|note)\b"
@@ -189,7 +191,7 @@ _PRESSURE = re.compile(
     r"|\b(?:active|online|posting)\b[^.!?\n]{0,30}\bbut (?:haven't|have not|didn't|did not|never) "
     r"(?:answered|replied|responded)\b"
     r"|\b(?:just )?(?:let me know|tell me|answer) yes or no\b"
-    r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:again|once more|yet again)\b"
+    r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:yet )?again\b"
     r"|\bmissed my (?:last |previous |earlier )?(?:two|three|four|several|multiple|\d+) "
     r"(?:messages|notes|emails|e-mails)\b"
     r"|\b(?:read|seen|saw|opened) my (?:message|note|email|e-mail|inmail) but "
@@ -210,7 +212,8 @@ PRESSURE = phrase_rule(
            "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply.",
            "It's been two weeks and still nothing from you.", "Just checking whether you got my last three messages.",
            "I see you've been active on LinkedIn but haven't answered me.", "Please just let me know yes or no."),
-    quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",),
+    quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
+           "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )
 
