@@ -10,12 +10,13 @@ from companion.coach.matching import find_company, negated, recipient_company
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
 # Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
+_TRACK = (r"(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
+          r"product|program|project|ux|ui|site reliability|platform|security|devops|mobile|ios|android|"
+          r"qa|test|solutions|sales|marketing|growth|content|research|applied|staff|senior|junior|"
+          r"principal|lead|associate|entry[- ]level)")
 _TITLE = re.compile(
     WORD_START + r"(?:"
-    r"\b(?:(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
-    r"product|program|project|ux|ui|site reliability|platform|security|devops|mobile|ios|android|"
-    r"qa|test|solutions|sales|marketing|growth|content|research|applied|staff|senior|junior|"
-    r"principal|lead|associate|entry[- ]level)\s+)?"
+    r"\b(?:" + _TRACK + r"\s+)?"
     r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
     r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|specialist|coordinator|"
     r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
@@ -130,6 +131,11 @@ def _cap_title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     return not (_is_self_title(before) or _KIND_OF_JOB.search(before) or _ASKED_KIND.search(before))
 
 
+# "the senior backend role at Kite", "the data platform position": a track and a level before a role
+# noun, with "the" (one posting), name a role even in lower case; "a backend role" is a kind of job.
+_TRACK_ROLE = re.compile(r"\bthe (?:" + _TRACK + r"\s+){1,3}(?:roles?|positions?|opening|posting|req)\b")
+
+
 def names_role(draft: AnalysedDraft) -> bool:
     """Whether the draft (or the InMail subject) names the role it asks about: a title, a job ID or a
     job link. ask.role-missing and ask.vague share it through the draft's memo."""
@@ -138,6 +144,7 @@ def names_role(draft: AnalysedDraft) -> bool:
         _job_reference(lower)
         or any(m.group().strip() and _title_is_target(draft, m) for m in _TITLE.finditer(lower))
         or any(_cap_title_is_target(draft, m) for m in _CAP_TITLE.finditer(draft.text))
+        or any(not negated(draft, m.start(), 25) for m in _TRACK_ROLE.finditer(lower))
         or subject and (_TITLE.search(subject) or _job_reference(subject))))
 
 
@@ -427,7 +434,8 @@ ROLE_MISSING = missing_phrase_rule(
            'Need job as a frontend developer at Stripe.',
            "I'd like to be considered for a possible intern job at Stripe.",
            "Could you refer me to the relevant hiring manager at Stripe?",
-           "I'm looking for my next role, ideally a Head of Marketing, at Stripe. Could you refer me?",),
+           "I'm looking for my next role, ideally a Head of Marketing, at Stripe. Could you refer me?",
+           "I'm looking for a backend role at Stripe. Could you refer me?"),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for one of these at Stripe: Data Engineer (48231) or Solutions Architect (48255)?',
@@ -439,6 +447,7 @@ ROLE_MISSING = missing_phrase_rule(
            'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',
            "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",
            "Thank you! Here is my resume, and the req is JR-1043 (Senior Firmware Engineer).",
+           "Would you be open to referring me for the senior backend role at Stripe?",
            "Great meeting you at PyCon! Would love to stay in touch.",
            "I'd love to pick your brain about your move from design into product management.",
            "Hi Sam, quick question: how did you get into event sourcing? Thank you!",
