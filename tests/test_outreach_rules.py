@@ -349,3 +349,22 @@ def test_a_reply_weeks_later_speaks_of_the_gap():
     ctx = CoachContext(surface="message", thread=thread(("them", at(270))), now=NOW, recipient_slug="ana")
     assert "reply.late" in {f.code for f in analyze(reply, ctx).findings}
     assert "reply.late" not in {f.code for f in analyze(reply, CoachContext(surface="message", now=NOW)).findings}
+
+
+def test_someone_who_answered_you_is_no_stranger(tmp_path):
+    """personal.generic is for mass outreach: the log shows they replied or referred you."""
+    from companion.coach import analyze
+
+    ask = "Hi Dan, would you be open to referring me for the Platform Engineer role at Acme? Thanks!"
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("dan", "message", "Hi Dan, could you refer me for the Analyst role at Acme?", at(60), at(60))
+    db.record_sent("eve", "message", "Hi Eve, could you refer me for the Analyst role at Acme?", at(60), at(60))
+    db.update("dan", at(50), state="referred")
+    view = db.load()
+    db.close()
+
+    def codes(slug):
+        ctx = CoachContext(surface="message", outreach=view, now=NOW, recipient_slug=slug)
+        return {f.code for f in analyze(ask.replace("Dan", slug.title()), ctx).findings}
+    assert "personal.generic" not in codes("dan")
+    assert "personal.generic" in codes("eve")  # asked, never answered: still a stranger

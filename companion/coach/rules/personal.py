@@ -4,7 +4,9 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule, mixed_or
-from companion.coach.matching import find_company, in_conversation, names_a_mutual, recipient_company, same_company
+from companion.coach.matching import (
+    find_company, in_conversation, names_a_mutual, recipient_company, recipient_log, same_company,
+)
 from companion.coach.rules.relationship import SHARED_PAST, TALKED_BEFORE, claims_shared
 
 # Something true of this recipient or of a real shared history (the dev set README's definition):
@@ -48,6 +50,7 @@ _SPECIFIC = re.compile(
     r"(?<!if )you (?:worked on|contributed to|built|wrote|created|launched|shipped|designed|led|founded|organized|"
     r"published|presented|spoke (?:at|about|on)|gave (?:a|the) talk)(?! (?:me|us)\b)|"
     r"(?:thanks?|thank you) (?:so much )?for (?:sharing|explaining|walking me through|the insights?)|"
+    r"(?:thanks?|thank you) (?:so much |again )?for (?:the|our) (?:\w+ )?(?:chat|call|conversation|coffee|meeting)|"
     r"(?:saw|loved|enjoyed|liked) your (?:talk|post|article|comment|presentation|video|answer)|"
     r"(?:in|at) your (?:talk|session|workshop)|"
     r"(?:thanks?|thank you) (?:so much )?for (?:the|your) (?:\w+ ){0,3}?(?:talk|presentation|keynote|workshop|webinar|"
@@ -72,6 +75,13 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     return any(find_company(lower, place) for place in past + schools) or names_a_mutual(draft, ctx)
 
 
+def _known(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether you already know each other: the thread shows them writing to you, or the log shows a
+    reply or an answer to your ask (a second ask to someone who referred you is no mass message)."""
+    rec = recipient_log(ctx)
+    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies or rec.state != "asked")
+
+
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
     if not (_SPECIFIC.search(draft.lower) or claims_shared(draft, ctx) or _NAMED_CONTACT.search(draft.text)
             or _mentions_their_history(draft, ctx)):
@@ -86,7 +96,7 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 
 GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
-    abstains=mixed_or(in_conversation),  # the personal line may be in the other language
+    abstains=mixed_or(_known),  # the personal line may be in the other language
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
@@ -100,7 +110,8 @@ GENERIC = Rule(
            'Given our past work together, I value your view.', 'I also went to the University of Utah, go Utes!',
            'I first saw a video of you talking at Startup Grind.', "Hi, I'm a friend of Jane's.",
            "saw ur post abt payout retries, super cool", "I remember our days at ABC College fondly.",
-           "I am applying for the Backend Engineer role, as referred by Arjun Mehta from your team.",),
+           "I am applying for the Backend Engineer role, as referred by Arjun Mehta from your team.",
+           "Thanks for the chat last week about event sourcing.",),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 
