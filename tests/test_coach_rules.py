@@ -421,6 +421,9 @@ def test_how_we_met_hints_shared_employer_and_school():
     mentioned = findings("We overlapped at Acme! Could you refer me?", "relationship.how-we-met",
                          profile=them, own_profile=me)
     assert mentioned == []
+    thanks = findings("Quick update: I got the offer! Thank you so much for the referral.",
+                      "relationship.how-we-met", profile=them, own_profile=me)
+    assert thanks == []  # they already helped: no reason to give them for helping
 
 
 def test_shared_history_also_matches_the_company_or_school_page_as_the_hints_do():

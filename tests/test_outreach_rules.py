@@ -3,7 +3,7 @@ and the cases where a rule must stay quiet. (The WebSocket tests drive the same 
 
 from datetime import datetime, timedelta, timezone
 
-from protocol.page import Education, Experience, Profile, Thread, ThreadMessage
+from protocol.page import DateParts, Education, Experience, Profile, Role, Thread, ThreadMessage
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import keep_updated_advice
@@ -314,6 +314,12 @@ def test_asking_again_after_a_no_is_told_to_let_it_go(tmp_path):
         fb = analyze(text, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dan"))
         return [f for f in fb.findings if f.code == "followup.stop"]
     [found] = stop("Hi Dan, it's just one form. Could you make an exception?")
+    dan = Profile(slug="dan", name="Dan Moss", current_company="Acme",
+                  experience=[Experience(company="Acme", roles=[Role(start=DateParts(year=2019), current=True)])])
+    assert analyze("Hi Dan, could you refer me?", CoachContext(surface="message", profile=dan, now=NOW)).hints
+    assert analyze("Hi Dan, it's just one form. Could you make an exception?",
+                   CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dan",
+                                profile=dan)).hints == []  # no line to polish what is not to be sent
     assert "said no" in found.message and found.data == {"state": "declined"} and found.severity == "error"
     assert stop("Hi Dan, thank you for letting me know, I understand completely.") == []
     assert stop("Hi Dan, thanks for letting me know, I understand. I'd love to stay in touch!") == []

@@ -71,12 +71,15 @@ def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
     return items
 
 
-def _hints(draft: AnalysedDraft, ctx: CoachContext) -> list:
+def _hints(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding]) -> list:
     """Personalization hints; a failure there is logged (type only, no content) and must not take
     the live feedback down with it. None for a draft in another language (they are English sentences),
     nor for one that thanks or updates them: it needs no line to warm up an ask (a reply in a thread
-    still gets them: "It's been 9 months since we last spoke")."""
+    still gets them: "It's been 9 months since we last spoke"); nor for one the coach says not to
+    send (followup.stop): a line to polish it would say the opposite."""
     if not draft.english or not asks(draft) and reports_back(draft):  # asks() first: cheap, and memoized
+        return []
+    if any(f.code == "followup.stop" for f in findings):
         return []
     try:
         return hints(draft.text, ctx)
@@ -99,7 +102,7 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered),
                     findings=_capped(ordered), checklist=checklist(draft, ctx, ordered, empty),
-                    hints=_hints(draft, ctx), limits=sizes, tone=tone_summary(draft, ctx, ordered))
+                    hints=_hints(draft, ctx, ordered), limits=sizes, tone=tone_summary(draft, ctx, ordered))
 
 
 def _capped(findings: list[Finding]) -> list[Finding]:

@@ -81,7 +81,7 @@ def _how_we_met(draft: AnalysedDraft, ctx: CoachContext):
 
 
 HOW_WE_MET = Rule(
-    code="relationship.how-we-met", severity="hint", check=_how_we_met,
+    code="relationship.how-we-met", severity="hint", check=_how_we_met, judges_ask=True,  # not on a thank-you
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     needs=frozenset({"profile", "own_profile"}),
     rationale="Shared history turns a cold ask into a warm one; use it when you have it.",
