@@ -65,7 +65,8 @@ def gives_out(draft: AnalysedDraft) -> bool:
 _SHORT = r"(?:quick|brief|short|small|little|\d+(?:\s*[-–]\s*\d+)?[- ]?(?:minute|min)s?|(?:ten|fifteen|twenty|thirty)[- ]minutes?)"
 _TIME = re.compile(
     WORD_START + r"(?:"
-    r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very )?(?:busy|swamped|slammed)|"
+    r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
+    r"(?:busy|swamped|slammed)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking (?:the )?time|(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|"
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
@@ -74,7 +75,8 @@ _TIME = re.compile(
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
-    r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|the timing (?:isn't|is not|wasn't) right|"
+    r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
+    r"(?:if|when) the timing is (?:bad|off|wrong|not right)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
     r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|work around your|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"
@@ -157,6 +159,7 @@ TIME_MISSING = missing_phrase_rule(
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
     quiet=("I know you're busy, so I'll keep this short.", "Would you have 15 minutes for a call?",
+           "I understand if you're too busy.", "If the timing is bad, no worries at all.",
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",
            "Bumping this in case it got buried.", "I know how busy you are.",
            "Could you take a moment to write a short recommendation?", "When is a good time to talk?",
