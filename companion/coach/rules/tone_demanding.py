@@ -53,13 +53,19 @@ _TRIGGERS = re.compile(
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
     r"i'll be waiting\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
     r"you won't regret\b|surely you (?:can|could|will|would)\b|"
-    r"i(?:'m| am) sure you (?:won't|will not|wouldn't|would not|don't|do not) mind\b|"
     r"i(?:'m| am) counting on you\b|"
-    r"i assume you(?:'ll| will| would|'d| are|'re) (?:be )?(?:fine|happy|ok|okay|able|willing|glad)\b|"
+    # Certain of their yes: "I'm sure you'll be happy to refer me", "I know you won't mind", "I assume
+    # you'll be fine referring me" ("I'm sure you're busy" is no yes).
+    r"(?:i(?:'m| am) (?:sure|certain|confident)|i know|i assume|i(?:'m| am) assuming)(?: that)? you"
+    r"(?:(?:'ll| will|'d| would|'re| are) (?:be )?(?:happy|glad|willing|fine|ok|okay|able|delighted|keen)"
+    r"(?: to| with)? (?:help|refer|pass|forward|put|recommend|introduce|vouch|submit)\w*|"
+    r"(?:'ll| will|'d| would) (?:want to )?help|"
+    r" (?:won't|will not|wouldn't|would not|don't|do not) mind)\b|"
+    r"(?:i'll|i will) (?:assume|take) (?:that(?:'s| is)?|it(?:'s| is)?|silence|no (?:reply|answer|response))"
+    r"(?: as)? (?:a )?yes\b|unless i hear otherwise\b|"
     r"once you(?:'ve| have)? (?:submitted|sent|made|put in|filed) (?:the|my|a|your) "
     r"(?:referral|reference|recommendation)\b|"
-    r"i know you(?:'ll| will) (?:want to |be happy to |be glad to )?help\b|"
-    r"(?:put|listed|named|added) you (?:down )?as (?:my |a )?(?:referr?al|referrer|reference)\b|"
+    r"(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?(?:referr?al|referrer|reference)\b|"
     r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b|"
@@ -312,9 +318,12 @@ DEMANDING = Rule(
            "I know you'll want to help out another alum.", "I'll send my resume now so you can submit the referral.",
            "I'm counting on you to put my name forward.", "Once you've submitted the referral, let me know.",
            "I assume you'll be fine referring me.", "I know you won't let me down.",
+           "I'm sure you'll be happy to refer me.", "I'll assume that's a yes unless I hear otherwise.",
+           "I've already put your name down as my referral.",
            "If you don't help me, I honestly don't know what I'll do."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
-           "I'd be grateful if you would please send me the link.",
+           "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
+           "I'm sure you'd be a great mentor.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
            "Please find my resume attached.", "I saw the opening and immediately thought of you.",
            "I studied at NYU and have an MBA and AWS certifications.", "The application closes by Friday.",
