@@ -14,9 +14,13 @@ _CONFIDENTIAL = re.compile(
     r"swes|sdes|interns|[a-z]+s)) (?:make|earn)\b(?! of\b)|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
-    r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity)\b)"
+    r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget)\b"
+    r"|\bbudget (?:for|of) (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|opening|hire)\b)"
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen|system design|behaviou?ral) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
+    # One question too, where it can only be theirs ("the system design question your team uses"; an
+    # "interview question" may be the reader's own: "Is this an interview question?").
+    r"|\b(?:onsite|on-site|coding|technical|take-home|system design|behaviou?ral) (?:question|problem)\b"
     r"|\b(?:questions|problems|scenarios?|exercises?|case studies|prompts?) (?:that )?(?:they|you|the team|your team|"
     r"the interviewers?|interviewers) (?:ask|asks|asked|use|uses|used|give|gives|gave)\b"
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info)\b"
@@ -42,7 +46,7 @@ _ASKING = re.compile(
 )
 
 
-_PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc)\b")
+_PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc|budget)\b")
 # Whose job it is to talk pay with candidates: the role's range is theirs to share.
 _RECRUITER = re.compile(r"(?i)\b(?:recruit\w*|talent|sourcer|hiring|human resources|hr|people partner)\b")
 
@@ -78,12 +82,15 @@ CONFIDENTIAL = phrase_rule(
            "Can you tell me which system design question they're using this cycle?",
            "Do you know if the team's budget for this role got frozen?",
            'How many candidates are they interviewing for the role?',
-           'What did the person they hired last time get offered?',),
+           'What did the person they hired last time get offered?',
+           'Would you mind sending me the system design question your team is using this cycle?',
+           'What is the budget for the Senior Backend Engineer role?',),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
            'How much does it take to make the switch to data?',
-           'What questions should I ask the team?',),
+           'What questions should I ask the team?', 'I practiced a system design question on caching last week.',
+           'Is this an interview question?',),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 
