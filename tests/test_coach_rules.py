@@ -564,3 +564,13 @@ def test_pay_asked_of_a_recruiter_is_their_job_but_of_an_engineer_is_confidentia
     ctx = CoachContext(surface="message", profile=Profile(slug="p", name="P", headline="Recruiter at Acme"))
     assert "privacy.confidential" in {f.code for f in analyze(leak, ctx).findings}
     assert "privacy.confidential" in codes("If you have the take-home from last year, could you forward it?")
+
+
+def test_a_placeholder_in_the_inmail_subject_is_a_must_fix():
+    body = "Hi Sam, could you refer me for the Data Analyst role at Stripe? Thanks!"
+    fb = analyze(body, CoachContext(surface="inmail", subject="Referral for [Role]"))
+    [found] = [f for f in fb.findings if f.code == "template.placeholder"]
+    assert found.severity == "error" and found.range is None and found.data == {"field": "subject"}
+    assert "[Role]" in found.message and "subject" in found.message and fb.score <= 40
+    fine = analyze(body, CoachContext(surface="inmail", subject="Referral for the Data Analyst role"))
+    assert "template.placeholder" not in {f.code for f in fine.findings}

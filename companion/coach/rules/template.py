@@ -35,25 +35,36 @@ def _replacement(token: str, ctx: CoachContext) -> str | None:
     return None
 
 
-def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
-    text = draft.text
-    hits = sorted((m for gate, pattern in _PLACEHOLDERS if gate in (draft.lower if gate == "xxx" else text)
+def _matches(text: str):
+    """The placeholders in `text`, in order, one per place ("[XXX]" is one, not two)."""
+    lower = text.lower()
+    hits = sorted((m for gate, pattern in _PLACEHOLDERS if gate in (lower if gate == "xxx" else text)
                    for m in pattern.finditer(text)), key=lambda m: m.start())
     last_end = -1
     for m in hits:
-        start, end = m.span()
-        if start < last_end:
-            continue  # "[XXX]": one placeholder, not two
-        last_end = end
+        if m.start() >= last_end:
+            last_end = m.end()
+            yield m
+
+
+def _message(token: str) -> str:
+    return (f"\"{token}\" looks like an unfilled template placeholder. Sent as is, it tells them this "
+            "is a mass message nobody read before sending.")
+
+
+def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
+    for m in _matches(draft.text):
         token = m.group()
         replacement = _replacement(token, ctx)
         yield PLACEHOLDER.finding(
-            f"\"{token}\" looks like an unfilled template placeholder. Sent as is, it tells them this "
-            "is a mass message nobody read before sending.",
-            draft, (start, end), replacement=replacement,
+            _message(token), draft, m.span(), replacement=replacement,
             suggestion=(f"Replace it with \"{replacement}\"." if replacement
                         else "Replace it with the real detail, or delete it."),
         )
+    if ctx.surface == "inmail" and draft.subject:  # the subject is read first: "Referral for [Role]"
+        for m in _matches(draft.subject):
+            yield PLACEHOLDER.finding("In the subject line: " + _message(m.group()),
+                                      suggestion="Replace it with the real detail.", data={"field": "subject"})
 
 
 PLACEHOLDER = Rule(
