@@ -11,7 +11,7 @@ from companion.coach.matching import name_matches, negated, recipient_company, r
 _AFTER_NAME = (r"(?=[ \t]*(?:[,!.:;\n—–-]|$)|[ \t]*[^\w\s'’]"
                r"|[ \t]+(?:I|I['’](?:m|ve|d)|Hope|Hoping|Thanks|Thank|My|We|It|It['’]s|This|How|Just|Quick)\b)")
 _GREETING = re.compile(
-    r"^[^\w\[{<]*(?:(?i:hi|hello|hey|dear|hiya|howdy|greetings|good (?:morning|afternoon|evening))"
+    r"^[^\w\[{<]*(?:(?i:hi|hello|hey|dear|respected|hiya|howdy|greetings|good (?:morning|afternoon|evening))"
     r"(?:[ \t]+|[ \t]*,[ \t]*)"
     r"(?:(?i:mr|mrs|ms|mx|dr|prof)\.?[ \t]+)?([^\W\d_][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*)?" + _AFTER_NAME +
     r"|([A-Z][\w'’-]+)[ \t]*,[ \t]*\n)"
@@ -25,6 +25,12 @@ _NOT_NAME = {
 }
 
 
+# A salutation for anyone, where their name is known: "Dear Sir/Madam", "Respected Sir". ("Dear Hiring
+# Manager" names what they are, perhaps rightly.)
+_ANYONE = {"sir", "madam"}
+_ANYONE_REST = re.compile(r"(?i:(?:[ \t]*/[ \t]*|[ \t]+or[ \t]+)(?:sir|madam))")
+
+
 def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     name = recipient_name(ctx)
     m = _GREETING.match(draft.text) if name else None
@@ -32,10 +38,17 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         return
     group = 1 if m.group(1) else 2
     said = m.group(group)
-    if said.lower() in _NOT_NAME or name_matches(said, name):
-        return
     start, end = m.span(group)
     first = name.split()[0]
+    if said.lower() in _ANYONE:
+        end = (rest.end() if (rest := _ANYONE_REST.match(draft.text, end)) else end)
+        yield NAME_MISMATCH.finding(
+            f"The greeting says \"{draft.text[start:end]}\" but you are writing to {name}. A greeting that could "
+            "open any letter reads as a mass message; their name shows you wrote to them.",
+            draft, (start, end), replacement=first, suggestion=f"Greet them as {first}.", severity="warning")
+        return
+    if said.lower() in _NOT_NAME or name_matches(said, name):
+        return
     yield NAME_MISMATCH.finding(
         f"The greeting says \"{said}\" but you are writing to {name}. A wrong name is the surest "
         "sign of a copy-pasted message, and most people stop reading there.",
@@ -159,7 +172,8 @@ def _left(draft: AnalysedDraft, ctx: CoachContext):
 NAME_MISMATCH = Rule(
     judges_words=True,
     code="fact.name-mismatch", severity="error", check=_name_mismatch,
-    fires=("Hi Priya, I hope you're well.",),
+    fires=("Hi Priya, I hope you're well.", "Respected Sir, I am applying for the Data Analyst role.",
+           "Dear Sir/Madam, I hope you're well."),
     quiet=("Hi Sam, I hope you're well.", "Hi there, I hope you're well.", 'Dear Hiring Manager,',),
     rationale="Greeting someone by another person's name ends the conversation.",
 )
