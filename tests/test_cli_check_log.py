@@ -47,6 +47,8 @@ def test_check_reports_a_near_copy_of_messages_sent_to_others(log_of_copies, tmp
     draft.write_text(NEAR_COPY, encoding="utf-8")
     out = check(log_of_copies, draft).stdout
     assert "warning [dup.mass-message]" in out and "3 other people" in out and "Cy Diaz" in out
+    warnings = [line.split("[")[1].split("]")[0] for line in out.splitlines() if ": warning [" in line]
+    assert warnings[0] == "dup.mass-message" and len(warnings) > 1  # a copy: whether to send it, before how
     personal = tmp_path / "personal.txt"
     personal.write_text("Hi Dee, your talk on Notion's sync engine made me rethink how we batch writes at work. "
                         "Could I ask how the team decides what to build in-house?", encoding="utf-8")

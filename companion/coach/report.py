@@ -24,6 +24,7 @@ ERROR_CAP = 40
 # "I'm " would get a ~1 MB reply). Beyond this (and the tone summary's MAX_STRATEGY_RANGES per
 # strategy, rules/tone_model.py), the reply says how many more there are.
 MAX_FINDINGS = 30
+_WHETHER = ("followup.", "dup.", "referral.")  # rule families about whether to send, listed before how
 
 # The do's, in the order a user reads a message: (id, label). Each rule declares the item it
 # decides (Rule.checklist); the demand checks (a follow-up's reproach among them) and the politeness
@@ -93,11 +94,12 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # The minimum is room for an ask: a thank-you, an update or a reply in a conversation has none.
     sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_max=hi,
                    recommended_min=least(draft, ctx) if TOO_SHORT.runs(draft, ctx) else None)
-    # Errors first; then whether to write at all (followup.*: too soon, a reminder now, too late, let
-    # it go) before how to write it, whatever its severity; then by severity and place in the text.
-    # The sort is stable, so registry order breaks ties among findings without a range.
+    # Errors first; then whether to write this at all (followup.*: too soon, a reminder now, too late,
+    # let it go; dup.*: a copy of what others got; referral.*: update them first) before how to write
+    # it, whatever its severity; then by severity and place in the text. The sort is stable, so
+    # registry order breaks ties among findings without a range.
     ordered = sorted(findings, key=lambda f: (
-        0 if f.severity == "error" else 1 if f.code.startswith("followup.") else 1 + RANK[f.severity],
+        0 if f.severity == "error" else 1 if f.code.startswith(_WHETHER) else 1 + RANK[f.severity],
         f.range.start if f.range else -1))
     empty = not draft.text.strip()
     return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered),
