@@ -180,6 +180,13 @@ def in_conversation(_draft: AnalysedDraft, ctx) -> bool:
     return ctx.thread is not None and any(m.sender == "them" for m in ctx.thread.messages)
 
 
+def known_to_them(draft: AnalysedDraft, ctx) -> bool:
+    """Whether you already know each other: the thread shows them writing to you, or the log shows a
+    reply or an answer to your ask (a Rule.abstains for the rules about strangers)."""
+    rec = recipient_log(ctx)
+    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies or rec.state != "asked")
+
+
 def recipient_company(ctx) -> str | None:
     """The company the recipient is at now: --company, else the profile's current company."""
     profile = ctx.profile

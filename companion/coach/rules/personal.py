@@ -4,9 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule, mixed_or
-from companion.coach.matching import (
-    find_company, in_conversation, names_a_mutual, recipient_company, recipient_log, same_company,
-)
+from companion.coach.matching import find_company, known_to_them, names_a_mutual, recipient_company, same_company
 from companion.coach.rules.relationship import SHARED_PAST, TALKED_BEFORE, claims_shared
 
 # Something true of this recipient or of a real shared history (the dev set README's definition):
@@ -75,13 +73,6 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     return any(find_company(lower, place) for place in past + schools) or names_a_mutual(draft, ctx)
 
 
-def _known(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """Whether you already know each other: the thread shows them writing to you, or the log shows a
-    reply or an answer to your ask (a second ask to someone who referred you is no mass message)."""
-    rec = recipient_log(ctx)
-    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies or rec.state != "asked")
-
-
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
     if not (_SPECIFIC.search(draft.lower) or claims_shared(draft, ctx) or _NAMED_CONTACT.search(draft.text)
             or _mentions_their_history(draft, ctx)):
@@ -96,7 +87,7 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 
 GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
-    abstains=mixed_or(_known),  # the personal line may be in the other language
+    abstains=mixed_or(known_to_them),  # the personal line may be in the other language
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',

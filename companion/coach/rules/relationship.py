@@ -7,7 +7,7 @@ from protocol.page import Experience, Profile
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import find_company, recipient_company, same_employer, same_school
+from companion.coach.matching import find_company, known_to_them, recipient_company, same_employer, same_school
 
 
 # Talking before, placed in time or place: "talking to you at the SQL user group", "speaking with me yesterday".
@@ -82,6 +82,7 @@ def _how_we_met(draft: AnalysedDraft, ctx: CoachContext):
 
 HOW_WE_MET = Rule(
     code="relationship.how-we-met", severity="hint", check=_how_we_met, judges_ask=True,  # not on a thank-you
+    abstains=known_to_them,  # nor to someone who knows you already
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     needs=frozenset({"profile", "own_profile"}),
     rationale="Shared history turns a cold ask into a warm one; use it when you have it.",
