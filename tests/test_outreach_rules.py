@@ -369,8 +369,11 @@ def test_someone_who_answered_you_is_no_stranger(tmp_path):
     view = db.load()
     db.close()
 
+    globex = [Experience(company="Globex", roles=[Role(start=DateParts(year=2018), end=DateParts(year=2021))])]
+    them, me = Profile(name="Someone", experience=globex), Profile(name="Me", experience=globex)
+
     def codes(slug):
-        ctx = CoachContext(surface="message", outreach=view, now=NOW, recipient_slug=slug)
+        ctx = CoachContext(surface="message", outreach=view, now=NOW, recipient_slug=slug, profile=them, own_profile=me)
         return {f.code for f in analyze(ask.replace("Dan", slug.title()), ctx).findings}
-    assert "personal.generic" not in codes("dan")
-    assert "personal.generic" in codes("eve")  # asked, never answered: still a stranger
+    assert not {"personal.generic", "relationship.how-we-met"} & codes("dan")
+    assert {"personal.generic", "relationship.how-we-met"} <= codes("eve")  # asked, never answered: a stranger
