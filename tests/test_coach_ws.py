@@ -18,7 +18,8 @@ SHARED_PAGE = SHARED / "fixtures" / "linkedin" / "sdui-1st-degree_2026-03.html"
 PAGE_URL = "https://www.linkedin.com/in/maya-okafor-7b2/"
 
 DRAFTS = [
-    ("message", "Hi Priya,\nRefer me to any openings at your company ASAP!! Thanks in advance 🙏\n"),
+    # No final newline: `check` drops a file's, while the message box keeps what was typed.
+    ("message", "Hi Priya,\nRefer me to any openings at your company ASAP!! Thanks in advance 🙏"),
     ("connection_note", "Hi Sam, fellow Michigan alum here! I'm applying for the Data Analyst role at Stripe "
                         "and would be grateful for a referral if you're comfortable. No worries if not. Thank you!"),
     ("follow_up", "Hi Sam, did you see my message? I'm still waiting."),
