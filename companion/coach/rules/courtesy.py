@@ -76,7 +76,7 @@ _TIME = re.compile(
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
-    r"(?:if|when) the timing is (?:bad|off|wrong|not right)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
+    r"the timing is (?:bad|off|wrong|not right)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
     r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|work around your|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"
