@@ -70,7 +70,8 @@ def test_limits_in_utf16_with_page_limit_winning():
 
 def test_no_minimum_length_for_a_draft_that_asks_nothing():
     """The minimum is room for an ask: a thank-you is not told it is short, an ask is."""
-    thanks = analyze("Quick update: I got the offer! Thank you so much for the referral.", CoachContext(surface="message"))
+    thanks = analyze("Quick update: I got the offer! Thank you so much for the referral.",
+                     CoachContext(surface="message"))
     assert (thanks.limits.recommended_min, thanks.limits.recommended_max) == (None, 800)
     ask = analyze("Could you refer me?", CoachContext(surface="message"))
     assert (ask.limits.recommended_min, ask.limits.recommended_max) == (250, 800)
