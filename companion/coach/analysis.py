@@ -64,7 +64,9 @@ class AnalysedDraft:
         on-call kar rahi hoon"): more of its words are another language's function words than English
         ones, at least two of them. What the absence rules look for may be said there."""
         words = self.lower.split()
-        if _FOREIGN.isdisjoint(words):  # in C: an English draft ends here (a sentence needs two, one is bare)
+        # In C, and an English draft ends here: a foreign sentence has two such words, and at least one
+        # of them comes without punctuation attached.
+        if _FOREIGN.isdisjoint(words):
             return False
         foreign = english = 0
         for word in words:
