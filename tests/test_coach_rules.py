@@ -574,3 +574,17 @@ def test_a_placeholder_in_the_inmail_subject_is_a_must_fix():
     assert "[Role]" in found.message and "subject" in found.message and fb.score <= 40
     fine = analyze(body, CoachContext(surface="inmail", subject="Referral for the Data Analyst role"))
     assert "template.placeholder" not in {f.code for f in fine.findings}
+
+
+@pytest.mark.parametrize("subject,generic", [
+    ("Hello", True), ("Hi Sam!", True), ("Connecting", True), ("Quick hello", True), ("Re: hi", True),
+    ("Referral for the Data Analyst role", False), ("Quick question about your PyCon talk", False),
+    ("Hi Priya", False), ("", False),
+])
+def test_an_inmail_subject_that_says_nothing(subject, generic):
+    body = "Hi Sam, could you refer me for the Data Analyst role at Stripe? Thanks!"
+    codes = {f.code for f in analyze(body, CoachContext(surface="inmail", subject=subject or None,
+                                                        recipient_name="Sam Lee")).findings}
+    assert ("subject.generic" in codes) == generic
+    assert "subject.generic" not in {f.code for f in analyze(body, CoachContext(surface="message", subject=subject,
+                                                                               recipient_name="Sam Lee")).findings}

@@ -1,0 +1,36 @@
+"""subject.generic: an InMail subject that says nothing ("Hello", "Hi there", "Connect"). The subject
+is what they read before deciding to open the message at all."""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+
+# A subject of greetings and filler only (and their name), at most four words: "Hello!", "Hi Sam",
+# "Greetings", "Connecting", "Quick hello". Any other word (a role, a company, a talk) says something.
+_FILLER = frozenset("hi hello hey hiya greetings dear there connect connecting connection request introduction "
+                    "intro quick message note reaching out regarding re fw fwd".split())
+_WORD = re.compile(r"[a-z]+")
+
+
+def _generic(draft: AnalysedDraft, ctx: CoachContext):
+    words = _WORD.findall(draft.subject_lower)
+    name = (ctx.recipient_name or (ctx.profile.name if ctx.profile else None) or "").lower().split()
+    if not words or len(words) > 4 or not all(w in _FILLER or w in name for w in words):
+        return
+    yield GENERIC.finding(
+        f"The subject \"{draft.subject.strip()}\" says nothing about why you write. It is what they read "
+        "before deciding to open an InMail from a stranger.",
+        suggestion="Name the role or the reason, e.g. \"Referral for the Data Analyst role (job 48213)\" or "
+                   "\"Your PyCon talk on event sourcing\".",
+        data={"field": "subject"},
+    )
+
+
+GENERIC = Rule(
+    code="subject.generic", severity="info", check=_generic, surfaces=frozenset({"inmail"}),
+    needs=frozenset({"subject"}),
+    rationale="An InMail is opened, or not, on its subject line; a greeting gives no reason to.",
+)
+
+RULES = [GENERIC]
