@@ -41,7 +41,8 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     start, end = m.span(group)
     first = name.split()[0]
     if said.lower() in _ANYONE:
-        end = (rest.end() if (rest := _ANYONE_REST.match(draft.text, end)) else end)
+        if rest := _ANYONE_REST.match(draft.text, end):  # "Sir/Madam", "Sir or Madam": one salutation
+            end = rest.end()
         yield NAME_MISMATCH.finding(
             f"The greeting says \"{draft.text[start:end]}\" but you are writing to {name}. A greeting that could "
             "open any letter reads as a mass message; their name shows you wrote to them.",

@@ -89,9 +89,11 @@ def _overdue(draft: AnalysedDraft, ctx: CoachContext):
 
 def _too_late(draft: AnalysedDraft, ctx: CoachContext):
     found = _overdue(draft, ctx)
-    if found is None or found[3] < COLD_DAYS:
+    if found is None:
         return
     _, unanswered, _, days = found
+    if days < COLD_DAYS:
+        return
     yield TOO_LATE.finding(
         f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no reply: "
         "too long for a reminder, and the posting may be gone. If you still want to write, send a fresh "
@@ -102,9 +104,11 @@ def _too_late(draft: AnalysedDraft, ctx: CoachContext):
 
 def _ok(draft: AnalysedDraft, ctx: CoachContext):
     found = _overdue(draft, ctx)
-    if found is None or found[3] >= COLD_DAYS:
+    if found is None:
         return
     due, unanswered, rec, days = found
+    if days >= COLD_DAYS:
+        return  # followup.too-late speaks instead
     text = _reminder(ctx, rec, days)
     late = " It has been a while, so say so lightly." if due.late else ""
     if due.unanswered > 1:

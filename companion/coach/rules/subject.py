@@ -5,6 +5,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import recipient_name
 
 # A subject of greetings and filler only (and their name), at most four words: "Hello!", "Hi Sam",
 # "Greetings", "Connecting", "Quick hello". Any other word (a role, a company, a talk) says something.
@@ -15,7 +16,7 @@ _WORD = re.compile(r"[a-z]+")
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
     words = _WORD.findall(draft.subject_lower)
-    name = (ctx.recipient_name or (ctx.profile.name if ctx.profile else None) or "").lower().split()
+    name = (recipient_name(ctx) or "").lower().split()
     if not words or len(words) > 4 or not all(w in _FILLER or w in name for w in words):
         return
     yield GENERIC.finding(
