@@ -34,7 +34,7 @@ MAX_ACTIVE_CODES = 3
 GUESS_RATE = 10.0  # code attempts checked per second, from all Origins together
 ATTACK_WINDOW = timedelta(minutes=10)  # `tactful pair` reports wrong codes seen within this
 ATTACK_THRESHOLD = 10  # ... when there were at least this many
-TRACKED = 4096  # Origins (and recent wrong codes) remembered; forged ones are unbounded
+TRACKED = 4096  # wrong codes (and locked Origins) remembered; forged Origins are unbounded
 CLIENTS_FILE = "clients.json"
 
 
@@ -49,7 +49,7 @@ class ClientsFileUnreadable(PairingError, ValueError):
     def __init__(self, path: Path, cause: Exception):
         super().__init__(f"the companion's list of paired browsers is unreadable ({type(cause).__name__}); "
                          "run `tactful doctor` on this computer")
-        self.path, self.reason = path, type(cause).__name__
+        self.path = path
 
 
 @dataclass
@@ -250,7 +250,6 @@ class Pairing:
         self.clients = ClientStore(data_dir)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self._codes: dict[str, datetime] = {}  # normalized code -> expiry
-        self._wrong: dict[str, deque[datetime]] = {}  # origin -> its wrong codes within WRONG_WINDOW
         self._locked_until: dict[str, datetime] = {}  # origin -> end of its lockout
         self._recent: deque[tuple[datetime, str]] = deque(maxlen=TRACKED)  # every wrong code, for the report
         self.pacer = GuessPacer(GUESS_RATE)
@@ -266,9 +265,7 @@ class Pairing:
         return f"{code[:4]}-{code[4:]}", int(CODE_TTL.total_seconds())
 
     def _expire(self, now: datetime) -> None:
-        for code, expiry in list(self._codes.items()):
-            if expiry <= now:
-                del self._codes[code]
+        self._codes = {code: expiry for code, expiry in self._codes.items() if expiry > now}
 
     def pair(self, code: str, client_name: str, origin: str) -> tuple[str, ClientRecord]:
         """Exchange a valid code for a new token bound to `origin`; the code is spent. The caller
@@ -299,18 +296,11 @@ class Pairing:
 
     def _record_wrong(self, now: datetime, origin: str) -> None:
         self._recent.append((now, origin))
-        for gone in [o for o, until in self._locked_until.items() if until <= now]:
-            del self._locked_until[gone]
-        wrong = self._wrong.pop(origin, None) or deque()
-        self._wrong[origin] = wrong  # re-inserted: the dict stays ordered by last wrong code
-        wrong.append(now)
-        while wrong and wrong[0] <= now - WRONG_WINDOW:
-            wrong.popleft()
-        if len(wrong) >= MAX_WRONG:
+        self._locked_until = {o: until for o, until in self._locked_until.items() if until > now}
+        # The codes that caused an Origin's lockout are older than WRONG_WINDOW when it ends (LOCKOUT is
+        # longer), and a locked Origin's codes are refused before they count.
+        if sum(1 for when, o in self._recent if o == origin and when > now - WRONG_WINDOW) >= MAX_WRONG:
             self._locked_until[origin] = now + LOCKOUT
-            del self._wrong[origin]
-        while len(self._wrong) > TRACKED:
-            del self._wrong[next(iter(self._wrong))]
         while len(self._locked_until) > TRACKED:
             del self._locked_until[next(iter(self._locked_until))]
 
