@@ -116,28 +116,18 @@ async def handle_forget(msg, session, services) -> dict:
     return {"forgotten": count}
 
 
-def thread_slug(thread, known=None) -> str | None:
-    """Whose thread this is: the participant's slug, else (the pop-up links a member id, not a
-    slug) the slug of the profile this tab showed, when it bears the participant's name."""
-    part = thread.participant if thread else None
-    if part is None:
-        return None
-    if part.slug:
-        return part.slug
-    if known is not None and known.slug and part.name and known.name == part.name:
-        return known.slug
-    return None
-
-
 async def remember_replies(services, thread, known=None) -> int:
     """Log the replies a thread page shows, for someone already in the log (the page handler
     calls this after parsing a thread; `known` is the tab's profile). Never raises: the page
     result matters more."""
     store = services.store
-    slug = thread_slug(thread, known)
-    if store is None or slug is None:
+    part = thread.participant if thread else None
+    if store is None or part is None:
         return 0
-    times = message_times(thread)[1]
+    slug = part.slug
+    if not slug and known is not None and known.slug and part.name and known.name == part.name:
+        slug = known.slug  # the pop-up links a member id, not a slug: the tab's profile, by the same name
+    times = message_times(thread)[1] if slug else None
     if not times or store.view().recipient(slug) is None:
         return 0
     try:
