@@ -82,8 +82,8 @@ async def handshake(ws: web.WebSocketResponse, svc, origin: str, timeout: float)
     refusing (4401) or losing the peer. auth_begin is allowed once, first; only `auth` may follow
     it, with a token of the client it named."""
     deadline = asyncio.get_running_loop().time() + timeout
-    await ws.send_json({"type": "hello", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
-                        "local_only": svc.local_only})
+    about = {"protocol": PROTOCOL_VERSION, "server": svc.server_name, "local_only": svc.local_only}
+    await ws.send_json({"type": "hello", **about})
     first = await _next_frame(ws, deadline, timeout, {"auth": Auth, "pair": Pair, "auth_begin": AuthBegin})
     if first is None:
         return None
@@ -103,8 +103,7 @@ async def handshake(ws: web.WebSocketResponse, svc, origin: str, timeout: float)
             record = svc.pairing.authenticate(first.token, origin)
             if begun is not None and record.name != begun:  # the token must be the named client's
                 raise PairingError("this token belongs to another client than auth_begin named; pair again")
-            reply = {"type": "auth_ok", "protocol": PROTOCOL_VERSION, "server": svc.server_name,
-                     "client_name": record.name, "local_only": svc.local_only, "paused": svc.is_paused}
+            reply = {"type": "auth_ok", **about, "client_name": record.name, "paused": svc.is_paused}
         else:
             # Every code attempt waits its turn (pairing.GuessPacer): guessing stays slow however
             # many Origins a program forges, and no program can lock the user's code out.
@@ -114,8 +113,7 @@ async def handshake(ws: web.WebSocketResponse, svc, origin: str, timeout: float)
                     await refuse(ws, f"no auth or pair within {timeout:g} s")
                 return None
             token, record = svc.pairing.pair(first.code, first.client_name, origin)
-            reply = {"type": "paired", "token": token, "client_name": record.name, "protocol": PROTOCOL_VERSION,
-                     "server": svc.server_name, "local_only": svc.local_only}
+            reply = {"type": "paired", "token": token, "client_name": record.name, **about}
             log.info("paired a new client %r", record.name)
     except PairingError as exc:
         log.info("refused %s from a client: %s", first.type, exc)
