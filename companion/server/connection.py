@@ -50,11 +50,8 @@ def log_failure(what: str) -> None:
 
 def describe_validation_error(exc: ValidationError) -> str:
     """Which fields are wrong and why, without echoing the values (they may be draft text)."""
-    parts = []
-    for err in exc.errors()[:3]:
-        loc = ".".join(str(p) for p in err.get("loc", ())) or "message"
-        parts.append(f"{loc}: {err.get('msg', 'invalid')}")
-    return "; ".join(parts)
+    fields = [(".".join(map(str, err["loc"])) or "message", err["msg"]) for err in exc.errors()[:3]]
+    return "; ".join(f"{loc}: {why}" for loc, why in fields)
 
 
 def error_reply(msg_id: int | None, code: ErrorCode, message: str) -> dict:
@@ -208,8 +205,7 @@ class Connection:
                 await asyncio.wait_for(writer, timeout=2.0)
             except Exception:
                 writer.cancel()
-            for task in self._tasks:
-                await asyncio.gather(task, return_exceptions=True)
+            await asyncio.gather(*self._tasks, return_exceptions=True)
             self._release()
             svc.notify()
 
