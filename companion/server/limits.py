@@ -50,8 +50,7 @@ class ConnectionLimits:
         self._waiting: dict[object, asyncio.TimerHandle] = {}  # handler -> its header deadline
         self.expired = 0  # sockets closed for not sending a request head in time
         self.pending: dict[Ticket, None] = {}  # unauthenticated WebSockets, oldest first
-        self.by_client: Counter[str] = Counter()
-        self.authenticated = 0
+        self.by_client: Counter[str] = Counter()  # authenticated WebSockets of each paired client
         self.evicted = 0  # unauthenticated sockets closed to make room
         self.refused = 0  # authenticated connections over a cap
         # Sockets accepted before new ones are refused: the soft limit less a headroom for files, pipes and
@@ -63,7 +62,7 @@ class ConnectionLimits:
 
     @property
     def total(self) -> int:
-        return len(self.pending) + self.authenticated
+        return len(self.pending) + self.by_client.total()
 
     # --- the header deadline and the descriptor guard ---------------------------------------
 
@@ -84,9 +83,8 @@ class ConnectionLimits:
                 return
             if self._storm is not None:
                 self._storm_over()
-            if deadline and deadline > 0:
-                loop = asyncio.get_running_loop()
-                self._waiting[handler] = loop.call_later(deadline, self._expire, handler)
+            if deadline > 0:
+                self._waiting[handler] = asyncio.get_running_loop().call_later(deadline, self._expire, handler)
 
         def connection_lost(handler, exc) -> None:
             self.sockets -= 1
@@ -176,11 +174,10 @@ class ConnectionLimits:
         del self.pending[ticket]
         if self.by_client[client] >= cfg.max_connections_per_client:
             reason = f"too many connections from this browser (at most {cfg.max_connections_per_client}); try again later"
-        elif self.authenticated >= cfg.max_connections:
+        elif self.by_client.total() >= cfg.max_connections:
             reason = f"too many connections to the companion (at most {cfg.max_connections}); try again later"
         else:
             ticket.state, ticket.client = "authenticated", client
-            self.authenticated += 1
             self.by_client[client] += 1
             if ticket.frames is not None:
                 ticket.frames.lift()
@@ -195,8 +192,5 @@ class ConnectionLimits:
         if ticket.state == "pending":
             self.pending.pop(ticket, None)
         elif ticket.state == "authenticated":
-            self.authenticated -= 1
-            self.by_client[ticket.client] -= 1
-            if self.by_client[ticket.client] <= 0:
-                del self.by_client[ticket.client]
+            self.by_client -= Counter([ticket.client])  # a client at zero is dropped
         ticket.state = "released"
