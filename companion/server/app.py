@@ -61,8 +61,8 @@ def _prepare_data_dir(data_dir: Path) -> Path:
                               "folder with --data-dir (or TACTFUL_DATA_DIR), or fix its permissions") from None
 
 
-def _forbidden(reason: str) -> web.Response:
-    return web.json_response({"error": "forbidden", "message": reason}, status=403)
+def _error(message: str, error: str = "forbidden", status: int = 403) -> web.Response:
+    return web.json_response({"error": error, "message": message}, status=status)
 
 
 @web.middleware
@@ -74,7 +74,7 @@ async def guard(request: web.Request, handler):
     exposed = services.config.host not in ("127.0.0.1", "::1", "localhost")  # `serve --host` (a flag says so)
     host = request.headers.get("Host")
     if not (security.host_ok(host, services.port) or (exposed and host == f"{services.config.host}:{services.port}")):
-        return _forbidden("bad Host header")
+        return _error("bad Host header")
     if request.path.startswith("/v1/admin/"):
         return _admin_refusal(request) or await handler(request)
     return await handler(request)
@@ -94,11 +94,10 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     services = request.app[SERVICES]
     origin = request.headers.get("Origin")
     if not security.origin_ok(origin):
-        return _forbidden("only the Tactful browser extension may connect")
+        return _error("only the Tactful browser extension may connect")
     if request.query_string:
         # Tokens belong in the first message, never in a URL (URLs end up in logs and history).
-        return web.json_response({"error": "bad_request", "message": "no query parameters; send auth first"},
-                                 status=400)
+        return _error("no query parameters; send auth first", "bad_request", 400)
     cfg = services.config
     # compress=False: loopback needs no compression, and inflating permessage-deflate frames is
     # where a tiny frame can cost megabytes (a decompression bomb) before the size cap applies.
@@ -118,10 +117,10 @@ async def websocket(request: web.Request) -> web.StreamResponse:
 def _admin_refusal(request: web.Request) -> web.Response | None:
     """The 403 for a request that is not from a local tool holding the admin secret, else None."""
     if not security.is_loopback_peer(request.remote) or "Origin" in request.headers:
-        return _forbidden("admin requests come from local tools only")
+        return _error("admin requests come from local tools only")
     given = request.headers.get(runtime.ADMIN_HEADER, "")
     if not hmac.compare_digest(given.encode(), request.app[ADMIN_SECRET].encode()):
-        return _forbidden("wrong admin secret")
+        return _error("wrong admin secret")
     return None
 
 
@@ -146,8 +145,7 @@ async def admin_introduce(request: web.Request) -> web.Response:
     except (ValueError, KeyError, TypeError):  # a pydantic ValidationError is a ValueError
         origin = name = None
     if not security.origin_ok(origin) or name is None:
-        return web.json_response({"error": "bad_request", "message": "needs an extension origin and a client name"},
-                                 status=400)
+        return _error("needs an extension origin and a client name", "bad_request", 400)
     services = request.app[SERVICES]
     token, record = services.pairing.introduce(name, origin)
     log.info("paired a new client %r through its browser", record.name)
