@@ -76,7 +76,11 @@ async def guard(request: web.Request, handler):
     if not (security.host_ok(host, services.port) or (exposed and host == f"{services.config.host}:{services.port}")):
         return _error("bad Host header")
     if request.path.startswith("/v1/admin/"):
-        return _admin_refusal(request) or await handler(request)
+        if not security.is_loopback_peer(request.remote) or "Origin" in request.headers:
+            return _error("admin requests come from local tools only")
+        given = request.headers.get(runtime.ADMIN_HEADER, "")
+        if not hmac.compare_digest(given.encode(), request.app[ADMIN_SECRET].encode()):
+            return _error("wrong admin secret")
     return await handler(request)
 
 
@@ -112,16 +116,6 @@ async def websocket(request: web.Request) -> web.StreamResponse:
         return ws
     finally:
         limits.release(ticket)
-
-
-def _admin_refusal(request: web.Request) -> web.Response | None:
-    """The 403 for a request that is not from a local tool holding the admin secret, else None."""
-    if not security.is_loopback_peer(request.remote) or "Origin" in request.headers:
-        return _error("admin requests come from local tools only")
-    given = request.headers.get(runtime.ADMIN_HEADER, "")
-    if not hmac.compare_digest(given.encode(), request.app[ADMIN_SECRET].encode()):
-        return _error("wrong admin secret")
-    return None
 
 
 async def admin_pair_code(request: web.Request) -> web.Response:
