@@ -50,13 +50,6 @@ def read_runtime(data_dir: Path) -> RuntimeInfo | None:
         return None
 
 
-def read_admin_secret(data_dir: Path) -> str | None:
-    try:
-        return (Path(data_dir) / ADMIN_SECRET_FILE).read_text(encoding="utf-8").strip() or None
-    except FileNotFoundError:
-        return None
-
-
 def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -80,8 +73,11 @@ def admin_post(data_dir: Path, path: str, timeout: float = 5.0, body: dict | Non
     """POST (`body` as JSON, if any) to an admin route of the companion serving `data_dir`, with its
     admin secret; the JSON answer, or AdminError."""
     info = read_runtime(data_dir)
-    secret = read_admin_secret(data_dir)
-    if info is None or secret is None:
+    try:
+        secret = (Path(data_dir) / ADMIN_SECRET_FILE).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        secret = ""
+    if info is None or not secret:
         from companion.doctor import start_advice  # the tray where it is installed, else serve
 
         raise AdminError(f"no companion is running for {data_dir}; {start_advice()}")
