@@ -82,7 +82,7 @@ async def handshake(ws: web.WebSocketResponse, svc, origin: str, timeout: float)
     refusing (4401) or losing the peer. auth_begin is allowed once, first; only `auth` may follow
     it, with a token of the client it named."""
     deadline = asyncio.get_running_loop().time() + timeout
-    about = {"protocol": PROTOCOL_VERSION, "server": svc.server_name, "local_only": svc.local_only}
+    about = {"protocol": PROTOCOL_VERSION, "server": f"tactful/{svc.version}", "local_only": svc.local_only}
     await ws.send_json({"type": "hello", **about})
     first = await _next_frame(ws, deadline, timeout, {"auth": Auth, "pair": Pair, "auth_begin": AuthBegin})
     if first is None:

@@ -58,10 +58,6 @@ class Services:
     connections: set = field(default_factory=set)  # authenticated companion.server.connection.Connection
     listeners: list[Callable[[dict], None]] = field(default_factory=list)
 
-    @property
-    def server_name(self) -> str:
-        return f"tactful/{self.version}"
-
     def status(self) -> dict:
         """A summary for the tray and the `status` command; never contains secrets or content."""
         return {
