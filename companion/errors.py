@@ -22,8 +22,7 @@ def storage_error(exc: BaseException) -> CommandError | None:
     """A clear `unavailable` error for a failed disk write (full, read-only, I/O), else None.
 
     The command's write did not happen (SQLite rolled it back), so the client may retry once
-    there is space; earlier writes are untouched. Neither OSError nor SQLite messages quote
-    content, but only the cause is named here anyway."""
+    there is space; earlier writes are untouched. Only the cause is named, never the message."""
     if not isinstance(exc, (OSError, sqlite3.OperationalError)):
         return None
     text = str(exc).lower()

@@ -210,9 +210,8 @@ class Connection:
             svc.notify()
 
     def _release(self) -> None:
-        """Drop what this connection held (queued commands, the page contexts)
-        now: a closed connection's objects form reference cycles (aiohttp's request, tasks) that
-        only a full garbage collection frees, and those are rare."""
+        """Drop what this connection held (queued commands, the page contexts) now: a closed connection's
+        objects form reference cycles (aiohttp's request, tasks) that only a rare full collection frees."""
         self._pending.clear()
         self._pending_bytes = 0
         self._latest.clear()

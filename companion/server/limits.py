@@ -103,8 +103,7 @@ class ConnectionLimits:
         def handler(loop, context) -> None:
             if "out of system resource" in str(context.get("message", "")):
                 self._refuse_socket()
-                return
-            if previous is not None:
+            elif previous is not None:
                 previous(loop, context)
             else:
                 loop.default_exception_handler(context)
