@@ -62,20 +62,17 @@ class PreAuthCap:
 
     def __init__(self, parser, queue):
         self._parser, self._queue, self._left = parser, queue, PRE_AUTH_BYTES
-        self._failed = False
 
     def lift(self) -> None:
         self._left = None
 
     def feed_data(self, data):
         if self._left is not None:
-            if self._failed:
-                return True, b""
-            self._left -= len(data)
-            if self._left < 0:
-                self._failed = True
+            if 0 <= self._left < len(data):  # this chunk crosses the cap: fail the reader, once
                 self._queue.set_exception(WebSocketError(WSCloseCode.MESSAGE_TOO_BIG,
                                                          "too much data before authentication"))
+            self._left -= len(data)
+            if self._left < 0:
                 return True, b""
         return self._parser.feed_data(data)
 
