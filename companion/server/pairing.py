@@ -214,7 +214,6 @@ class GuessPacer:
         self.granted = 0
         self._next = 0.0  # loop time of the next free turn
         self._waiting: deque[tuple[asyncio.Future, Callable[[], bool]]] = deque()
-        self._timer: asyncio.TimerHandle | None = None
 
     async def turn(self, alive: Callable[[], bool], timeout: float) -> bool:
         """Wait for a turn; False when `timeout` passed or the caller's connection went away."""
@@ -228,7 +227,6 @@ class GuessPacer:
 
     def _pump(self) -> None:
         loop = asyncio.get_running_loop()
-        self._timer = None
         for future, alive in self._waiting:
             if not future.done() and not alive():
                 future.set_result(False)
@@ -239,8 +237,8 @@ class GuessPacer:
             future.set_result(True)
             self.granted += 1
             self._next = now + self.interval
-        if self._waiting and self._timer is None:
-            self._timer = loop.call_at(self._next, self._pump)
+        if self._waiting:
+            loop.call_at(self._next, self._pump)
 
 
 class Pairing:
