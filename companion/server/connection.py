@@ -201,10 +201,8 @@ class Connection:
             await asyncio.gather(worker, watcher, return_exceptions=True)
             if not self._out.full():
                 self._out.put_nowait(None)
-            try:
+            with contextlib.suppress(Exception):  # on timeout wait_for cancels the writer
                 await asyncio.wait_for(writer, timeout=2.0)
-            except Exception:
-                writer.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)
             self._release()
             svc.notify()
