@@ -123,13 +123,7 @@ class MassIndex:
         # A match shares `need` shingles: `r` in the short lists and the rest among the common.
         slices = _add_up(bitmaps)
         digits = [bin(s)[:1:-1] for s in slices]  # digit `pos` of slice j: bit j of pos's count
-
-        def shared(pos: int) -> int:  # shingles the message at `pos` shares with the draft
-            common = sum(1 << j for j, d in enumerate(digits) if pos < len(d) and d[pos] == "1")
-            return counts.get(pos, 0) + common
-
-        most = len(bitmaps)  # common shingles a message can add to what the short lists counted
-        candidates = [pos for pos, r in counts.items() if r + most >= need]
+        candidates = [pos for pos, r in counts.items() if r + len(bitmaps) >= need]
         if len(bitmaps) >= need:
             candidates += (pos for pos in _positions(_at_least(slices, need, (1 << len(self.sizes)) - 1))
                            if pos not in counts)
@@ -137,7 +131,7 @@ class MassIndex:
         sizes = self.sizes
         for pos in candidates:
             n = sizes[pos]  # 0 once forgotten
-            inter = shared(pos)
+            inter = counts.get(pos, 0) + sum(1 << j for j, d in enumerate(digits) if pos < len(d) and d[pos] == "1")
             if n and inter >= need:
                 sim = inter / (size + n - inter)
                 if sim >= THRESHOLD:
@@ -150,12 +144,10 @@ class MassIndex:
         hits = [(pos, sim) for pos, sim in self.matches(fp) if self.recipients[pos] != exclude_recipient]
         if not hits:
             return None
-        latest: dict[str, int] = {}
-        for pos, _ in hits:
-            recipient, at = self.recipients[pos], self.times[pos]
-            if at >= latest.get(recipient, at):
-                latest[recipient] = at
         times = [self.times[pos] for pos, _ in hits]
+        latest: dict[str, int] = {}  # recipient -> their latest matching message
+        for (pos, _), at in zip(hits, times):
+            latest[self.recipients[pos]] = max(at, latest.get(self.recipients[pos], at))
         recent = sorted(latest, key=latest.__getitem__, reverse=True)[:RECENT]
         return NearCopies(recipients=len(latest), messages=len(hits), first_ms=min(times), last_ms=max(times),
                           similarity=round(max(sim for _, sim in hits), 3), threshold=THRESHOLD, names=tuple(recent))
