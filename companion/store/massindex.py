@@ -1,14 +1,10 @@
 """The mass-message index: is this draft a near-copy of messages already sent to other people?
 
-Near-copy: Jaccard similarity of the masked word 3-shingle sets (companion.store.fingerprint) of
-at least THRESHOLD. Exact: every sent message that reaches it is found and counted. Each shingle
-maps to the messages holding it: a list of positions while few do, a bitmap (a Python int, bit i
-for message i) once many do. A match shares at least ceil(t * |S|) shingles with a draft S, so
-only messages that can reach that count, in the short lists plus the bitmaps (added up as binary
-counters, bit-parallel, in C), are compared with the draft in full. How it was measured, what it
-costs and why nothing simpler was kept: docs/performance.md, "Outreach log".
-
-Not thread-safe by itself: companion.store.cache.LogCache holds the lock.
+Near-copy: Jaccard similarity of the masked word 3-shingle sets (companion.store.fingerprint) of at
+least THRESHOLD. Exact: every sent message that reaches it is found. Each shingle maps to the
+messages holding it, as a list of positions or, once many do, a bitmap (a Python int); only messages
+that can share ceil(t * |S|) shingles with a draft S are compared in full. How it works and why
+nothing simpler was kept: docs/performance.md, "Outreach log". The caller (LogCache) holds the lock.
 """
 
 import math
