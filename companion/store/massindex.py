@@ -140,10 +140,12 @@ class MassIndex:
         hits = [(pos, sim) for pos, sim in self.matches(fp) if self.recipients[pos] != exclude_recipient]
         if not hits:
             return None
+        latest: dict[str, int] = {}
+        for pos, _ in hits:
+            recipient, at = self.recipients[pos], self.times[pos]
+            if at >= latest.get(recipient, at):
+                latest[recipient] = at
         times = [self.times[pos] for pos, _ in hits]
-        latest: dict[str, int] = {}  # recipient -> their latest matching message
-        for (pos, _), at in zip(hits, times):
-            latest[self.recipients[pos]] = max(at, latest.get(self.recipients[pos], at))
         recent = sorted(latest, key=latest.__getitem__, reverse=True)[:RECENT]
         return NearCopies(recipients=len(latest), messages=len(hits), first_ms=min(times), last_ms=max(times),
                           similarity=round(max(sim for _, sim in hits), 3), threshold=THRESHOLD, names=tuple(recent))
