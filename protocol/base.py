@@ -4,6 +4,4 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Model(BaseModel):
-    """Base for every wire model. Unknown fields are an error, not silently dropped."""
-
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid")  # an unknown field is an error, not silently dropped

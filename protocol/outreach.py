@@ -7,7 +7,7 @@ from pydantic import Field
 from protocol.base import Model
 from protocol.feedback import Surface
 
-# Caps on what a peer may store about a recipient (a 900 KB name was once stored and printed).
+# Caps on what a peer may store about a recipient.
 SLUG_MAX, URL_MAX, NAME_MAX = 200, 4_096, 200
 
 ReferralState = Literal["asked", "agreed", "declined", "referred", "hired", "closed"]

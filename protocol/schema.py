@@ -45,11 +45,6 @@ def render() -> str:
     return json.dumps(build_schema(), indent=2, sort_keys=True) + "\n"
 
 
-def main() -> int:
+if __name__ == "__main__":
     DEFAULT_PATH.write_text(render(), encoding="utf-8")
     print(f"wrote {DEFAULT_PATH}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

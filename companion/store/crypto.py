@@ -8,6 +8,7 @@ copied onto another row does not decrypt.
 
 import base64
 import os
+from contextlib import suppress
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -49,10 +50,8 @@ def delete_key() -> None:
     """Remove the key from the keyring (after the texts it protected are gone)."""
     from companion import secrets
 
-    try:
+    with suppress(Exception):  # nothing to delete, or no keyring: either way no key remains that we could use
         secrets.delete_secret(KEY_NAME)
-    except Exception:
-        pass  # nothing to delete, or no keyring: either way no key remains that we could use
 
 
 def aad(slug: str, sent_ms: int, surface: str) -> bytes:

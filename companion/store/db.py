@@ -78,9 +78,8 @@ class StoreError(Exception):
 def _create_private(path: Path) -> None:
     """Create the file 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode."""
     ensure_private_dir(path.parent)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)  # an existing file too
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -105,8 +104,8 @@ def transaction(conn: sqlite3.Connection):
     conn.execute("COMMIT")
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema to SCHEMA_VERSION."""
     found = conn.execute("PRAGMA user_version").fetchone()[0]
     if found > SCHEMA_VERSION:
         raise StoreError(f"the outreach log was written by a newer Tactful (schema {found}, this one "
@@ -117,7 +116,6 @@ def migrate(conn: sqlite3.Connection) -> int:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version={version + 1}")
-    return found
 
 
 def _set_aside(path: Path) -> Path:

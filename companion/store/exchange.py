@@ -53,12 +53,10 @@ class ImportError_(Exception):
 
 
 def export_log(db: LogDB) -> dict:
-    texts = {}
-    text_note = None
     try:
-        texts = db.message_texts()
+        texts, text_note = db.message_texts(), None
     except crypto.KeyUnavailable as exc:
-        text_note = f"stored message texts could not be decrypted: {exc}"
+        texts, text_note = {}, f"stored message texts could not be decrypted: {exc}"
     conn = db.conn
     reminders = db.reminders()
     recipients = []
@@ -121,7 +119,7 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
     counts = {"recipients_added": 0, "recipients_updated": 0, "messages_added": 0, "messages_skipped": 0,
               "replies_added": 0, "texts_kept": 0, "texts_dropped": 0}
     conn = db.conn
-    with transaction(db.conn):
+    with transaction(conn):
         for r in parsed.recipients:
             row = conn.execute("SELECT id, state_at FROM recipients WHERE slug=?", (r.slug,)).fetchone()
             state_at = _ms(r.state_changed_at, f"{r.slug}.state_changed_at") if r.state_changed_at else None

@@ -7,6 +7,7 @@ could not be stored. What a fingerprint reveals: docs/privacy.md, "Fingerprints"
 """
 
 import re
+import struct
 import sys
 from array import array
 from hashlib import blake2b
@@ -82,10 +83,7 @@ def shingles(text: str, names: tuple[str | None, ...] = ()) -> frozenset[int]:
 
 def pack(fp: frozenset[int]) -> bytes:
     """Store form: sorted unsigned 64-bit little-endian integers."""
-    arr = array("Q", sorted(fp))
-    if sys.byteorder == "big":  # pragma: no cover
-        arr.byteswap()
-    return arr.tobytes()
+    return struct.pack(f"<{len(fp)}Q", *sorted(fp))
 
 
 def unpack(blob: bytes) -> array:

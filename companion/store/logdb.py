@@ -20,8 +20,8 @@ from companion.store.fingerprint import pack, shingles, unpack
 log = logging.getLogger(__name__)
 
 
-# A recipients row in RecipientLog's field order.
 RESEND_MS = 120_000  # the same text to the same person this close: one send reported twice
+# A recipients row in RecipientLog's field order.
 _RECIPIENT = "SELECT id, slug, url, name, company, state, state_at, notes, role FROM recipients"
 
 
@@ -81,10 +81,7 @@ class LogDB:
             return None
 
     def set_history_text(self, on: bool) -> int:
-        """Turn storing message text on (needs the keyring) or off (erases every stored text).
-
-        Returns the number of texts erased when turning off.
-        """
+        """Turn storing message text on (needs the keyring) or off: erases every stored text, returns how many."""
         if on:
             self.cipher(create=True)  # fail closed before promising anything
             with transaction(self.conn):
@@ -107,16 +104,6 @@ class LogDB:
         except sqlite3.Error:
             log.warning("WAL checkpoint after delete did not complete; it will on the next one")
 
-    def _upsert_recipient(self, slug: str, url, name, company, now_ms: int, role=None) -> int:
-        self.conn.execute(
-            "INSERT INTO recipients (slug, url, name, company, role, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?) "
-            "ON CONFLICT(slug) DO UPDATE SET url=coalesce(excluded.url, url), "
-            "name=coalesce(excluded.name, name), company=coalesce(excluded.company, company), "
-            "role=coalesce(excluded.role, role), updated_at=excluded.updated_at",
-            (slug, url, name, company, role, now_ms, now_ms))
-        return self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()[0]
-
     def _recipient_row(self, rid: int) -> RecipientLog:
         return RecipientLog(*self.conn.execute(_RECIPIENT + " WHERE id=?", (rid,)).fetchone())
 
@@ -129,7 +116,14 @@ class LogDB:
         fp = shingles(text, (name, company))
         cipher = self.text_cipher()
         with transaction(self.conn):
-            rid = self._upsert_recipient(slug, url, name, company, now_ms, role)
+            self.conn.execute(
+                "INSERT INTO recipients (slug, url, name, company, role, created_at, updated_at) "
+                "VALUES (?,?,?,?,?,?,?) "
+                "ON CONFLICT(slug) DO UPDATE SET url=coalesce(excluded.url, url), "
+                "name=coalesce(excluded.name, name), company=coalesce(excluded.company, company), "
+                "role=coalesce(excluded.role, role), updated_at=excluded.updated_at",
+                (slug, url, name, company, role, now_ms, now_ms))
+            rid = self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()[0]
             dup = self.conn.execute(
                 "SELECT id, follow_up, text_enc IS NOT NULL FROM messages WHERE recipient_id=? AND surface=? "
                 "AND (sent_at=? OR fingerprint=? AND sent_at BETWEEN ? AND ?)",
@@ -143,7 +137,8 @@ class LogDB:
                 "OR ? NOT IN ('message', 'follow_up'))", (rid, sent_ms, surface)).fetchone()[0]
             last_reply = self.conn.execute(
                 "SELECT max(seen_at) FROM replies WHERE recipient_id=? AND seen_at<=?", (rid, sent_ms)).fetchone()[0]
-            follow_up = surface == "follow_up" or (last_sent is not None and (last_reply is None or last_reply < last_sent))
+            unanswered = last_sent is not None and (last_reply is None or last_reply < last_sent)
+            follow_up = surface == "follow_up" or unanswered
             blob = cipher.encrypt(text, crypto.aad(slug, sent_ms, surface)) if cipher else None
             mid = self.conn.execute(
                 "INSERT INTO messages (recipient_id, surface, sent_at, follow_up, fingerprint, text_enc) "
@@ -218,11 +213,9 @@ class LogDB:
     # -- reads ---------------------------------------------------------------------------------
 
     def load(self, index: bool = True) -> LogCache:
-        """Read the whole log into a new cache, messages in time order, with its mass-message index
-        built: without it `dup.mass-message` is silent, and `tactful check` must warn as the sidebar
-        does. index=False leaves the index to LogCache.build_index, for the server (it builds it on a
-        thread of its own, so start-up does not wait) and for readers that never check a draft
-        (`tactful history`)."""
+        """The whole log in a new cache, messages in time order, with the mass-message index built
+        (`tactful check` must warn as the sidebar does). index=False leaves it to LogCache.build_index:
+        the server builds it on a thread of its own, and `tactful history` never checks a draft."""
         cache = LogCache()
         sent: dict[int, list[SentItem]] = {}
         replies: dict[int, list[int]] = {}
@@ -250,14 +243,8 @@ class LogDB:
         rows = self.conn.execute(
             "SELECT m.id, r.slug, m.sent_at, m.surface, m.text_enc FROM messages m "
             "JOIN recipients r ON r.id = m.recipient_id WHERE m.text_enc IS NOT NULL").fetchall()
-        if not rows:
-            return {}
-        cipher = self.cipher(create=False)
+        cipher = self.cipher(create=False) if rows else None  # no stored text: leave the keyring alone
         if cipher is None:
             return {}
-        out = {}
-        for mid, slug, at, surface, blob in rows:
-            text = cipher.decrypt(blob, crypto.aad(slug, at, surface))
-            if text is not None:
-                out[mid] = text
-        return out
+        texts = {mid: cipher.decrypt(blob, crypto.aad(slug, at, surface)) for mid, slug, at, surface, blob in rows}
+        return {mid: text for mid, text in texts.items() if text is not None}

@@ -1,14 +1,10 @@
 """The mass-message index: is this draft a near-copy of messages already sent to other people?
 
-Near-copy: Jaccard similarity of the masked word 3-shingle sets (companion.store.fingerprint) of
-at least THRESHOLD. Exact: every sent message that reaches it is found and counted. Each shingle
-maps to the messages holding it: a list of positions while few do, a bitmap (a Python int, bit i
-for message i) once many do. A match shares at least ceil(t * |S|) shingles with a draft S, so
-only messages that can reach that count, in the short lists plus the bitmaps (added up as binary
-counters, bit-parallel, in C), are compared with the draft in full. How it was measured, what it
-costs and why nothing simpler was kept: docs/performance.md, "Outreach log".
-
-Not thread-safe by itself: companion.store.cache.LogCache holds the lock.
+Near-copy: Jaccard similarity of the masked word 3-shingle sets (companion.store.fingerprint) of at
+least THRESHOLD. Exact: every sent message that reaches it is found. Each shingle maps to the
+messages holding it, as a list of positions or, once many do, a bitmap (a Python int); only messages
+that can share ceil(t * |S|) shingles with a draft S are compared in full. How it works and why
+nothing simpler was kept: docs/performance.md, "Outreach log". The caller (LogCache) holds the lock.
 """
 
 import math
@@ -123,13 +119,7 @@ class MassIndex:
         # A match shares `need` shingles: `r` in the short lists and the rest among the common.
         slices = _add_up(bitmaps)
         digits = [bin(s)[:1:-1] for s in slices]  # digit `pos` of slice j: bit j of pos's count
-
-        def shared(pos: int) -> int:  # shingles the message at `pos` shares with the draft
-            common = sum(1 << j for j, d in enumerate(digits) if pos < len(d) and d[pos] == "1")
-            return counts.get(pos, 0) + common
-
-        most = len(bitmaps)  # common shingles a message can add to what the short lists counted
-        candidates = [pos for pos, r in counts.items() if r + most >= need]
+        candidates = [pos for pos, r in counts.items() if r + len(bitmaps) >= need]
         if len(bitmaps) >= need:
             candidates += (pos for pos in _positions(_at_least(slices, need, (1 << len(self.sizes)) - 1))
                            if pos not in counts)
@@ -137,7 +127,7 @@ class MassIndex:
         sizes = self.sizes
         for pos in candidates:
             n = sizes[pos]  # 0 once forgotten
-            inter = shared(pos)
+            inter = counts.get(pos, 0) + sum(1 << j for j, d in enumerate(digits) if pos < len(d) and d[pos] == "1")
             if n and inter >= need:
                 sim = inter / (size + n - inter)
                 if sim >= THRESHOLD:

@@ -29,10 +29,6 @@ _STOP = object()
 POLL_SECONDS = 1.0
 
 
-class StoreClosed(Exception):
-    pass
-
-
 class OutreachStore:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
@@ -112,7 +108,7 @@ class OutreachStore:
     async def run(self, fn: Callable[[LogDB], Any]) -> Any:
         """fn(db) on the writer thread, e.g. `lambda db: db.forget(slug)`; its result."""
         if self._closed or self._thread is None:
-            raise StoreClosed("the outreach log is closed")
+            raise StoreError("the outreach log is closed")
         fut = concurrent.futures.Future()
         self._jobs.put((fn, fut))
         return await asyncio.wrap_future(fut)
