@@ -31,9 +31,6 @@ class Check:
     fix: str | None = None
 
 
-# --- the checks ------------------------------------------------------------------------------
-
-
 def check_versions() -> Check:
     parts = [f"tactful {__version__}", f"Python {platform.python_version()}", f"{platform.system()} {platform.release()}"]
     from importlib import metadata
@@ -51,10 +48,11 @@ def check_keyring(timeout: float = 5.0) -> Check:
     from companion import secrets
 
     st = secrets.probe(timeout)
+    if st.secure and st.warning:
+        return Check("keyring", WARN, f"secure backend {st.backend}; {st.warning}",
+                     "unset PYTHON_KEYRING_BACKEND to use the recommended backend")
     if st.secure:
-        summary = f"secure backend {st.backend}"
-        return Check("keyring", WARN if st.warning else OK, summary + (f"; {st.warning}" if st.warning else ""),
-                     "unset PYTHON_KEYRING_BACKEND to use the recommended backend" if st.warning else None)
+        return Check("keyring", OK, f"secure backend {st.backend}")
     off = "; ".join(secrets.FEATURES_NEEDING_KEYRING)
     return Check("keyring", WARN, f"no secure keyring: {st.reason}. The coach works, but these are off until "
                  f"there is one: {off}", f"To store credentials safely, {secrets.HOW_TO_GET_ONE}.")

@@ -90,7 +90,7 @@ def backend_status() -> BackendStatus:
         backend, problem = _select()
     except Exception as exc:  # e.g. a bad PYTHON_KEYRING_BACKEND name
         return BackendStatus(False, forced or "unknown", f"keyring could not load a backend: {exc}")
-    if backend is None or problem:
+    if problem:  # also when there is no backend at all
         return BackendStatus(False, _name(backend) if backend is not None else "none", problem)
     warning = None
     priority = _priority(backend)
@@ -151,7 +151,7 @@ def within_deadline(fn, *args, timeout: float | None = None):
 
 def _backend():
     backend, problem = _select()
-    if backend is None or problem:
+    if problem:
         raise SecretsUnavailable(f"no secure keyring: {problem}; to get one, {HOW_TO_GET_ONE}")
     return backend
 

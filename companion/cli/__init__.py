@@ -38,13 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _subparser(parser: argparse.ArgumentParser, args) -> argparse.ArgumentParser:
     """The deepest subcommand parser `args` went through (e.g. `history import`), else `parser`."""
-    current = parser
     while True:
-        action = next((a for a in current._actions if isinstance(a, argparse._SubParsersAction)), None)
-        name = getattr(args, action.dest, None) if action and action.dest != argparse.SUPPRESS else None
-        if action is None or name not in action.choices:
-            return current
-        current = action.choices[name]
+        action = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if action is None or getattr(args, action.dest, None) not in action.choices:
+            return parser
+        parser = action.choices[getattr(args, action.dest)]
 
 
 def main(argv: list[str] | None = None) -> int:

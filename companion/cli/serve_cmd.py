@@ -93,9 +93,8 @@ async def serve(args) -> int:
         server = await start_server(folder, config, keyring_status=status)
     except (AlreadyRunning, PortInUse, DataDirUnusable) as exc:
         return fail(str(exc))
-    # CPython's default collector, with what exists at startup (modules, schemas, the tone model) left
-    # out of its full collections: they scan it all every few seconds under typing, 30-80 ms each,
-    # which alone broke the 25 ms p99 (bench/load.py; docs/reliability.md).
+    # Full collections skip what exists at startup (modules, schemas, the tone model): scanning it all
+    # under typing broke the p99 (docs/reliability.md).
     gc.collect()
     gc.freeze()
     stop = asyncio.Event()

@@ -8,7 +8,7 @@ import json
 import sys
 
 from companion.cli import fail
-from companion.cli.textinput import MAX_BYTES, InputError, Lines, read_text
+from companion.cli.textinput import MAX_BYTES, InputError, Lines, read_text, source
 
 
 def register(subparsers) -> None:
@@ -87,7 +87,7 @@ def run(args) -> int:
         try:
             items = parse_jsonl(raw) if args.jsonl else None
         except InputError as exc:
-            raise InputError(f"{'stdin' if args.file == '-' else args.file}: {exc}") from None
+            raise InputError(f"{source(args.file)}: {exc}") from None
         model = default_model()
     except (InputError, ModelError) as exc:
         return fail(str(exc), 2, "tactful tone")
@@ -99,8 +99,9 @@ def run(args) -> int:
                                      "strategies": strategies_json(result, model)}, ensure_ascii=False))
         sys.stdout.write("".join(line + "\n" for line in lines))
         return 0
+    name = "<stdin>" if args.file == "-" else args.file
     if not raw.strip() and not args.json:
-        print(f"{'<stdin>' if args.file == '-' else args.file}: nothing to check (the text is empty)")
+        print(f"{name}: nothing to check (the text is empty)")
         return 0
     result = model.explain(raw)
     if args.json:
@@ -119,5 +120,5 @@ def run(args) -> int:
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(render_human("<stdin>" if args.file == "-" else args.file, raw, result, model))
+        sys.stdout.write(render_human(name, raw, result, model))
     return 0
