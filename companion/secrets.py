@@ -121,13 +121,10 @@ def _deadline() -> float:
 
 
 def within_deadline(fn, *args, timeout: float | None = None):
-    """Run one keyring call, but never wait on it longer than `timeout` (default: _deadline()).
+    """Run one keyring call, but raise SecretsUnavailable after `timeout` (default: _deadline()).
 
-    A Secret Service that died or is locked can make D-Bus calls block (an unlock prompt nobody
-    answers, a daemon being re-activated): a credential operation then fails with a clear error
-    (SecretsUnavailable) instead of hanging the CLI or a server thread. The call goes on in a
-    daemon thread and its late result is dropped.
-    """
+    A locked or dead Secret Service can block D-Bus calls (an unlock prompt nobody answers): fail
+    clearly instead of hanging the CLI or a server thread. A late result is dropped."""
     box: dict = {}
 
     def work():

@@ -1,8 +1,5 @@
-"""`tactful`: the command line. One module per subcommand, each with register() and run().
-
-Subcommand modules are imported only when their command runs (except for their small register
-functions), so `tactful check` does not pay for the server or Qt.
-"""
+"""`tactful`: the command line. One module per subcommand, each with register() and run(); run()
+imports what the command needs, so `tactful check` does not pay for the server or Qt."""
 
 import argparse
 import importlib

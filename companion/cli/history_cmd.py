@@ -24,7 +24,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the log as JSON")
     p.add_argument("--due", action="store_true",
                    help="only what is due today (follow up, stop, thank, update), oldest first")
-    p.set_defaults(func=run, action="show")
+    p.set_defaults(func=run)
     acts = p.add_subparsers(dest="action", metavar="ACTION")
 
     f = acts.add_parser("forget", help="erase one person's log, or all of it")

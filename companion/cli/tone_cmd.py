@@ -28,9 +28,7 @@ def register(subparsers) -> None:
 def parse_jsonl(raw: str) -> list[tuple[object, str]]:
     """(id, text) per line; InputError naming the first bad line (1-based)."""
     items = []
-    lines = raw.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # the newline that ends the last line
+    lines = raw.removesuffix("\n").split("\n") if raw else []  # a final newline ends a line, not a new one
     for number, line in enumerate(lines, 1):
         line = line.rstrip("\r")
         if not line.strip():
@@ -79,8 +77,14 @@ def render_human(name: str, text: str, result, model) -> str:
     return "\n".join(out) + "\n"
 
 
+def _scores(result, model) -> dict:
+    from companion.tone.model import strategies_json
+
+    return {"polite_probability": round(result.polite_probability, 4), "strategies": strategies_json(result, model)}
+
+
 def run(args) -> int:
-    from companion.tone.model import ModelError, default_model, strategies_json
+    from companion.tone.model import ModelError, default_model
 
     try:
         raw = read_text(args.file, None if args.jsonl else MAX_BYTES)
@@ -92,12 +96,9 @@ def run(args) -> int:
     except (InputError, ModelError) as exc:
         return fail(str(exc), 2, "tactful tone")
     if items is not None:
-        lines = []
-        for item_id, text in items:
-            result = model.analyse(text)
-            lines.append(json.dumps({"id": item_id, "polite_probability": round(result.polite_probability, 4),
-                                     "strategies": strategies_json(result, model)}, ensure_ascii=False))
-        sys.stdout.write("".join(line + "\n" for line in lines))
+        lines = [json.dumps({"id": item_id, **_scores(model.analyse(text), model)}, ensure_ascii=False) + "\n"
+                 for item_id, text in items]
+        sys.stdout.write("".join(lines))
         return 0
     name = "<stdin>" if args.file == "-" else args.file
     if not raw.strip() and not args.json:
@@ -106,8 +107,7 @@ def run(args) -> int:
     result = model.explain(raw)
     if args.json:
         doc = {
-            "polite_probability": round(result.polite_probability, 4),
-            "strategies": strategies_json(result, model),
+            **_scores(result, model),
             "explanation": {
                 "bias": round(result.bias, 4), "logit": round(result.logit, 4),
                 "contributions": [
