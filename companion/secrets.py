@@ -50,13 +50,6 @@ def _insecure(backend) -> bool:
     return any(module == m or module.startswith(m + ".") for m in INSECURE_MODULES)
 
 
-def _priority(backend) -> float:
-    try:
-        return float(backend.priority)
-    except Exception:  # keyring raises from `priority` when a backend is not viable
-        return 0.0
-
-
 def _select():
     """The backend to use (or None) and, when None, why."""
     backend = keyring.get_keyring()
@@ -93,7 +86,10 @@ def backend_status() -> BackendStatus:
     if problem:  # also when there is no backend at all
         return BackendStatus(False, _name(backend) if backend is not None else "none", problem)
     warning = None
-    priority = _priority(backend)
+    try:
+        priority = float(backend.priority)
+    except Exception:  # keyring raises from `priority` when a backend is not viable
+        priority = 0.0
     if forced and priority < 1:
         warning = (f"PYTHON_KEYRING_BACKEND={forced} is not a backend keyring recommends "
                    f"(priority {priority:g}); secrets are only as safe as it is")

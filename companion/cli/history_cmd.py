@@ -185,9 +185,9 @@ def _show(db, args) -> int:
 
 def _ask_before_erasing(people: int) -> int | None:
     """None to go ahead, else the exit code: asked on a terminal; without one (a script) --yes is needed."""
-    whom = f"{people} {'person' if people == 1 else 'people'}"
     if not people:
         return None
+    whom = f"{people} {'person' if people == 1 else 'people'}"
     if sys.stdin is None or not sys.stdin.isatty():
         return _err(f"this erases everything logged about {whom}; add --yes to confirm", 2)
     try:

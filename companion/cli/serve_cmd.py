@@ -55,17 +55,13 @@ def keyring_report(status) -> list[str]:
     """Lines for stderr saying what works without a keyring and how to get one."""
     from companion import secrets
 
-    lines = []
-    if status.warning:
-        lines.append(f"warning: {status.warning}")
+    lines = [f"warning: {status.warning}"] if status.warning else []
     if status.secure:
-        lines.append(f"keyring: {status.backend}")
-    else:
-        lines.append(f"keyring: not available ({status.reason})")
-        lines.append("  still working: the coach, pairing, page parsing, the outreach log")
-        lines.append(f"  off until a keyring is available: {', '.join(secrets.FEATURES_NEEDING_KEYRING)}")
-        lines.append(f"  to get one: {secrets.HOW_TO_GET_ONE}")
-    return lines
+        return lines + [f"keyring: {status.backend}"]
+    return lines + [f"keyring: not available ({status.reason})",
+                    "  still working: the coach, pairing, page parsing, the outreach log",
+                    f"  off until a keyring is available: {', '.join(secrets.FEATURES_NEEDING_KEYRING)}",
+                    f"  to get one: {secrets.HOW_TO_GET_ONE}"]
 
 
 def _paired(folder) -> bool:
