@@ -64,10 +64,8 @@ def run(args) -> int:
     return 0
 
 
-def _line(label: str, value) -> str | None:
-    if value is None or value == "" or value == []:
-        return None
-    return f"  {label:<12} {value}"
+def _line(label: str, value: str | None) -> str | None:
+    return f"  {label:<12} {value}" if value else None
 
 
 def render(result) -> str:

@@ -1,4 +1,4 @@
-"""Reading a draft for `check` and `tone`: UTF-8 from a file or stdin, capped like the protocol.
+"""Reading a draft (`check`, `tone`) or a saved page (`page`) from a file or stdin, capped like the protocol.
 
 A draft the extension sends can be at most one WebSocket message (1 MiB); the command line takes
 no more, so a mistaken `tactful tone big.log` fails at once with a clear message.
@@ -25,15 +25,16 @@ def source(path: str) -> str:
 def read_bytes(path: str, max_bytes: int | None, regular_file: bool = False) -> bytes:
     """At most max_bytes + 1 bytes of `path` ('-': stdin), all of it for None. With regular_file, a
     folder or a pipe is refused (`page`); `check <(cmd)` reads a pipe."""
+    size = -1 if max_bytes is None else max_bytes + 1
     try:
         if path == "-":
-            return sys.stdin.buffer.read(-1 if max_bytes is None else max_bytes + 1)
+            return sys.stdin.buffer.read(size)
         file = Path(path)
         if regular_file and not file.is_file():
             raise InputError(f"cannot read {path}: "
                              + ("not a regular file" if file.exists() else "No such file or directory"))
         with file.open("rb") as fh:
-            return fh.read(-1 if max_bytes is None else max_bytes + 1)
+            return fh.read(size)
     except OSError as exc:
         raise InputError(f"cannot read {source(path)}: {exc.strerror or exc}") from None
 
