@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from companion import __version__
-from companion.settings import DEFAULT_PORT
+from companion import __version__, settings
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
 
@@ -82,8 +81,6 @@ def check_data_dir(data_dir: Path) -> Check:
 
 def check_settings(data_dir: Path):
     """The settings (or None) and a Check; a bad file is a failure with the fix named."""
-    from companion import settings
-
     try:
         s = settings.load(data_dir)
     except settings.SettingsError as exc:
@@ -263,7 +260,7 @@ def run_checks(data_dir: Path) -> list[Check]:
     data_dir = Path(data_dir)
     s, settings_check = check_settings(data_dir)
     records, paired_check = check_paired(data_dir)
-    port = s.port if s is not None else DEFAULT_PORT
+    port = s.port if s is not None else settings.DEFAULT_PORT
     info, stale = running_companion(data_dir)  # asked once: it probes /v1/health
     return [
         check_versions(),

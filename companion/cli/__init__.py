@@ -5,6 +5,8 @@ import argparse
 import importlib
 import sys
 
+from companion import __version__
+
 DATA_DIR_HELP = "data folder (default: $TACTFUL_DATA_DIR or the user data dir)"
 
 # name -> module under companion.cli; the order is the order of `tactful --help`.
@@ -23,8 +25,6 @@ def fail(message: str, status: int = 1, command: str = "tactful") -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from companion import __version__
-
     parser = argparse.ArgumentParser(prog="tactful", description="A local-first coach for referral requests.")
     parser.add_argument("--version", action="version", version=f"tactful {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
