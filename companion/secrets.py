@@ -19,7 +19,6 @@ from keyring.backends.chainer import ChainerBackend
 
 SERVICE = "tactful"
 INDEX_NAME = "__tactful_secret_names__"
-INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 HOW_TO_GET_ONE = (
     "install and unlock a Secret Service such as GNOME Keyring (`apt install gnome-keyring`, then log in "
     "to a desktop session or start it with `gnome-keyring-daemon --unlock` under `dbus-run-session`) or "
@@ -45,32 +44,28 @@ def _name(backend) -> str:
     return f"{cls.__module__}.{cls.__name__}"
 
 
-def _insecure(backend) -> bool:
-    module = type(backend).__module__
-    return any(module == m or module.startswith(m + ".") for m in INSECURE_MODULES)
-
-
 def _select():
-    """The backend to use (or None) and, when None, why."""
+    """The backend to use (None when there is none) and why it must not be used (None when it may)."""
     backend = keyring.get_keyring()
     if isinstance(backend, ChainerBackend):
-        secure = [b for b in backend.backends if not _insecure(b)]
+        secure = [b for b in backend.backends if _why_insecure(b) is None]
         if not secure:
             names = ", ".join(_name(b) for b in backend.backends) or "none"
             return None, f"only insecure backends are available ({names})"
         backend = secure[0]
-    if _insecure(backend):
-        return backend, _why_insecure(backend)
-    return backend, ""
+    return backend, _why_insecure(backend)
 
 
-def _why_insecure(backend) -> str:
-    module = type(backend).__module__
-    if module.startswith("keyring.backends.fail"):
+def _why_insecure(backend) -> str | None:
+    """Why `backend` (keyring's `fail` or `null`, or keyrings.alt) must not hold secrets, else None."""
+    module = type(backend).__module__ + "."  # the module itself or one inside it
+    if module.startswith("keyring.backends.fail."):
         return "no keyring backend is available (no Secret Service on D-Bus, no KWallet)"
-    if module.startswith("keyring.backends.null"):
+    if module.startswith("keyring.backends.null."):
         return "the null keyring backend stores nothing"
-    return f"{_name(backend)} keeps secrets in a plaintext or weakly protected file"
+    if module.startswith("keyrings.alt."):
+        return f"{_name(backend)} keeps secrets in a plaintext or weakly protected file"
+    return None
 
 
 def backend_status() -> BackendStatus:
