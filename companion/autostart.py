@@ -46,9 +46,7 @@ def _write_entry(path: Path, data: bytes) -> None:
 
 
 def tray_command(data_dir: Path | None = None) -> list[str]:
-    """The argv that starts the tray: absolute python, `-m companion tray`, and --data-dir if given.
-
-    On Windows the GUI interpreter pythonw.exe is used when it sits next to python.exe."""
+    """The argv that starts the tray; on Windows through pythonw.exe (no console window) where there is one."""
     python = sys.executable
     if os.name == "nt":
         candidate = Path(python).with_name("pythonw.exe")
@@ -58,9 +56,6 @@ def tray_command(data_dir: Path | None = None) -> list[str]:
     if data_dir is not None:
         argv += ["--data-dir", str(data_dir)]
     return argv
-
-
-# --- Linux / XDG -----------------------------------------------------------------------------
 
 
 def _desktop_quote(arg: str) -> str:
@@ -136,9 +131,6 @@ class XdgAutostart:
         return AutostartStatus(True, self.mechanism, str(self.path), argv, _missing_program(argv))
 
 
-# --- macOS -----------------------------------------------------------------------------------
-
-
 def launch_agent_plist(argv: list[str]) -> bytes:
     return plistlib.dumps({
         "Label": LAUNCH_AGENT_LABEL,
@@ -174,9 +166,6 @@ class LaunchAgentAutostart:
             return AutostartStatus(False, self.mechanism, str(self.path), None, "the plist cannot be read")
         argv = [str(a) for a in plist.get("ProgramArguments", [])]
         return AutostartStatus(True, self.mechanism, str(self.path), argv, _missing_program(argv))
-
-
-# --- Windows ---------------------------------------------------------------------------------
 
 
 class WindowsRunKeyAutostart:
@@ -217,9 +206,6 @@ class WindowsRunKeyAutostart:
         if value is None:
             return AutostartStatus(False, self.mechanism, self.location, None)
         return AutostartStatus(True, self.mechanism, self.location, [value], None)
-
-
-# --- choosing --------------------------------------------------------------------------------
 
 
 def _missing_program(argv: list[str]) -> str | None:

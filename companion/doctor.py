@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from companion import __version__
-from companion.settings import DEFAULT_PORT
+from companion import __version__, settings
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
 
@@ -29,9 +28,6 @@ class Check:
     status: str
     summary: str
     fix: str | None = None
-
-
-# --- the checks ------------------------------------------------------------------------------
 
 
 def check_versions() -> Check:
@@ -51,10 +47,11 @@ def check_keyring(timeout: float = 5.0) -> Check:
     from companion import secrets
 
     st = secrets.probe(timeout)
+    if st.secure and st.warning:
+        return Check("keyring", WARN, f"secure backend {st.backend}; {st.warning}",
+                     "unset PYTHON_KEYRING_BACKEND to use the recommended backend")
     if st.secure:
-        summary = f"secure backend {st.backend}"
-        return Check("keyring", WARN if st.warning else OK, summary + (f"; {st.warning}" if st.warning else ""),
-                     "unset PYTHON_KEYRING_BACKEND to use the recommended backend" if st.warning else None)
+        return Check("keyring", OK, f"secure backend {st.backend}")
     off = "; ".join(secrets.FEATURES_NEEDING_KEYRING)
     return Check("keyring", WARN, f"no secure keyring: {st.reason}. The coach works, but these are off until "
                  f"there is one: {off}", f"To store credentials safely, {secrets.HOW_TO_GET_ONE}.")
@@ -84,8 +81,6 @@ def check_data_dir(data_dir: Path) -> Check:
 
 def check_settings(data_dir: Path):
     """The settings (or None) and a Check; a bad file is a failure with the fix named."""
-    from companion import settings
-
     try:
         s = settings.load(data_dir)
     except settings.SettingsError as exc:
@@ -265,7 +260,7 @@ def run_checks(data_dir: Path) -> list[Check]:
     data_dir = Path(data_dir)
     s, settings_check = check_settings(data_dir)
     records, paired_check = check_paired(data_dir)
-    port = s.port if s is not None else DEFAULT_PORT
+    port = s.port if s is not None else settings.DEFAULT_PORT
     info, stale = running_companion(data_dir)  # asked once: it probes /v1/health
     return [
         check_versions(),

@@ -29,18 +29,15 @@ def write_private_file(path: Path, data: str | bytes, *, private_parent: bool = 
     """Atomically write a 0600 file: the content is never readable by others, even briefly.
 
     The parent folder is made 0700 too, except with private_parent=False: a destination the user
-    chose (an export into their home folder) keeps the permissions it has, and must exist (a
-    mistyped folder is an error, not a new tree of folders). In a folder others can
-    write to, nothing they plant is followed: the temporary file gets a random name and is created
-    exclusively (a symlink there makes creation fail instead of writing through it), and a
-    destination that is a symlink is refused (raises OSError) rather than replaced or written through.
+    chose (an export) keeps its permissions, and must exist (a mistyped folder is an error). In a
+    folder others can write to, nothing they plant is followed: the temporary file is created
+    exclusively under a random name, and a destination that is a symlink is refused (OSError).
     """
     if private_parent:
         ensure_private_dir(path.parent)
     if path.is_symlink():
         raise OSError(errno.ELOOP, "refusing to write through a symbolic link", str(path))
-    # mkstemp: O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600, a random name in the destination's folder (so
-    # the rename below stays on one file system and is atomic).
+    # mkstemp: O_EXCL, mode 0600, in the destination's folder so the rename below is atomic.
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(name)
     try:

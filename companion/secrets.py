@@ -19,7 +19,6 @@ from keyring.backends.chainer import ChainerBackend
 
 SERVICE = "tactful"
 INDEX_NAME = "__tactful_secret_names__"
-INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 HOW_TO_GET_ONE = (
     "install and unlock a Secret Service such as GNOME Keyring (`apt install gnome-keyring`, then log in "
     "to a desktop session or start it with `gnome-keyring-daemon --unlock` under `dbus-run-session`) or "
@@ -45,39 +44,28 @@ def _name(backend) -> str:
     return f"{cls.__module__}.{cls.__name__}"
 
 
-def _insecure(backend) -> bool:
-    module = type(backend).__module__
-    return any(module == m or module.startswith(m + ".") for m in INSECURE_MODULES)
-
-
-def _priority(backend) -> float:
-    try:
-        return float(backend.priority)
-    except Exception:  # keyring raises from `priority` when a backend is not viable
-        return 0.0
-
-
 def _select():
-    """The backend to use (or None) and, when None, why."""
+    """The backend to use (None when there is none) and why it must not be used (None when it may)."""
     backend = keyring.get_keyring()
     if isinstance(backend, ChainerBackend):
-        secure = [b for b in backend.backends if not _insecure(b)]
+        secure = [b for b in backend.backends if _why_insecure(b) is None]
         if not secure:
             names = ", ".join(_name(b) for b in backend.backends) or "none"
             return None, f"only insecure backends are available ({names})"
         backend = secure[0]
-    if _insecure(backend):
-        return backend, _why_insecure(backend)
-    return backend, ""
+    return backend, _why_insecure(backend)
 
 
-def _why_insecure(backend) -> str:
-    module = type(backend).__module__
-    if module.startswith("keyring.backends.fail"):
+def _why_insecure(backend) -> str | None:
+    """Why `backend` (keyring's `fail` or `null`, or keyrings.alt) must not hold secrets, else None."""
+    module = type(backend).__module__ + "."  # the module itself or one inside it
+    if module.startswith("keyring.backends.fail."):
         return "no keyring backend is available (no Secret Service on D-Bus, no KWallet)"
-    if module.startswith("keyring.backends.null"):
+    if module.startswith("keyring.backends.null."):
         return "the null keyring backend stores nothing"
-    return f"{_name(backend)} keeps secrets in a plaintext or weakly protected file"
+    if module.startswith("keyrings.alt."):
+        return f"{_name(backend)} keeps secrets in a plaintext or weakly protected file"
+    return None
 
 
 def backend_status() -> BackendStatus:
@@ -90,10 +78,13 @@ def backend_status() -> BackendStatus:
         backend, problem = _select()
     except Exception as exc:  # e.g. a bad PYTHON_KEYRING_BACKEND name
         return BackendStatus(False, forced or "unknown", f"keyring could not load a backend: {exc}")
-    if backend is None or problem:
+    if problem:  # also when there is no backend at all
         return BackendStatus(False, _name(backend) if backend is not None else "none", problem)
     warning = None
-    priority = _priority(backend)
+    try:
+        priority = float(backend.priority)
+    except Exception:  # keyring raises from `priority` when a backend is not viable
+        priority = 0.0
     if forced and priority < 1:
         warning = (f"PYTHON_KEYRING_BACKEND={forced} is not a backend keyring recommends "
                    f"(priority {priority:g}); secrets are only as safe as it is")
@@ -121,13 +112,10 @@ def _deadline() -> float:
 
 
 def within_deadline(fn, *args, timeout: float | None = None):
-    """Run one keyring call, but never wait on it longer than `timeout` (default: _deadline()).
+    """Run one keyring call, but raise SecretsUnavailable after `timeout` (default: _deadline()).
 
-    A Secret Service that died or is locked can make D-Bus calls block (an unlock prompt nobody
-    answers, a daemon being re-activated): a credential operation then fails with a clear error
-    (SecretsUnavailable) instead of hanging the CLI or a server thread. The call goes on in a
-    daemon thread and its late result is dropped.
-    """
+    A locked or dead Secret Service can block D-Bus calls (an unlock prompt nobody answers): fail
+    clearly instead of hanging the CLI or a server thread. A late result is dropped."""
     box: dict = {}
 
     def work():
@@ -151,7 +139,7 @@ def within_deadline(fn, *args, timeout: float | None = None):
 
 def _backend():
     backend, problem = _select()
-    if backend is None or problem:
+    if problem:
         raise SecretsUnavailable(f"no secure keyring: {problem}; to get one, {HOW_TO_GET_ONE}")
     return backend
 

@@ -1,9 +1,7 @@
 """The user's settings file: `settings.json` in the data dir (0600), shared by serve, tray and CLI.
 
-Known keys have typed accessors and defaults; keys this version does not know are kept as they are,
-so a newer or older companion (or another module) never loses what it wrote. Privacy comes first:
-when the file is missing or unreadable, `local_only` is True. A corrupt file is never silently
-overwritten (see update()).
+Keys this version does not know are kept as they are, so a newer or older companion never loses
+what it wrote. Privacy comes first: when the file is missing or unreadable, `local_only` is True.
 """
 
 from __future__ import annotations
@@ -76,11 +74,8 @@ def load(data_dir: Path) -> UserSettings:
 
 
 def load_or_default(data_dir: Path) -> UserSettings:
-    """Like load(), but a bad file yields the defaults (local-only on) instead of an error.
-
-    For long-running parts (server, tray) that must keep working and stay private; they say so in
-    their log (the user's port or choices are not in effect), and `tactful doctor` reports it too.
-    """
+    """Like load(), but a bad file yields the defaults (local-only on) and a log line instead of an
+    error: for the server and tray, which must keep working and stay private."""
     try:
         return load(data_dir)
     except SettingsError as exc:
@@ -91,9 +86,8 @@ def load_or_default(data_dir: Path) -> UserSettings:
 def update(data_dir: Path, **changes: Any) -> UserSettings:
     """Change some keys and write the file atomically as 0600; returns the new settings.
 
-    Unknown keys in `changes` are stored as extras. A corrupt existing file is kept as
-    settings.json.corrupt rather than lost. Values load() would refuse raise SettingsError.
-    """
+    A corrupt existing file is kept as settings.json.corrupt rather than lost. Values load() would
+    refuse raise SettingsError."""
     path = settings_path(data_dir)
     try:
         current = load(data_dir)

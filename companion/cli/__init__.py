@@ -1,12 +1,11 @@
-"""`tactful`: the command line. One module per subcommand, each with register() and run().
-
-Subcommand modules are imported only when their command runs (except for their small register
-functions), so `tactful check` does not pay for the server or Qt.
-"""
+"""`tactful`: the command line. One module per subcommand, each with register() and run(); run()
+imports what the command needs, so `tactful check` does not pay for the server or Qt."""
 
 import argparse
 import importlib
 import sys
+
+from companion import __version__
 
 DATA_DIR_HELP = "data folder (default: $TACTFUL_DATA_DIR or the user data dir)"
 
@@ -26,8 +25,6 @@ def fail(message: str, status: int = 1, command: str = "tactful") -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from companion import __version__
-
     parser = argparse.ArgumentParser(prog="tactful", description="A local-first coach for referral requests.")
     parser.add_argument("--version", action="version", version=f"tactful {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -38,13 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _subparser(parser: argparse.ArgumentParser, args) -> argparse.ArgumentParser:
     """The deepest subcommand parser `args` went through (e.g. `history import`), else `parser`."""
-    current = parser
     while True:
-        action = next((a for a in current._actions if isinstance(a, argparse._SubParsersAction)), None)
-        name = getattr(args, action.dest, None) if action and action.dest != argparse.SUPPRESS else None
-        if action is None or name not in action.choices:
-            return current
-        current = action.choices[name]
+        action = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if action is None or getattr(args, action.dest, None) not in action.choices:
+            return parser
+        parser = action.choices[getattr(args, action.dest)]
 
 
 def main(argv: list[str] | None = None) -> int:

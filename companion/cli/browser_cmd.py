@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 
+from companion.cli import DATA_DIR_HELP, fail
+
 
 def register(sub) -> None:
-    from companion.cli import DATA_DIR_HELP
-
     p = sub.add_parser("browser", help="let browsers introduce the extension to the companion (no code to type)")
     p.add_argument("action", choices=["install", "uninstall"])
     p.add_argument("--browser", default="all", help="chrome, chromium, brave, edge, firefox or all (default)")
@@ -36,7 +36,6 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from companion import browsers
-    from companion.cli import fail
     from companion.paths import data_dir
 
     chosen = list(browsers.BROWSERS) if args.browser == "all" else [args.browser]

@@ -184,12 +184,10 @@ def run(args) -> int:
         ctx = build_context(args)
     except InputError as exc:
         return fail(str(exc), 2, "tactful check")
+    name = "<stdin>" if args.file == "-" else args.file
     if not text.strip() and not args.json:
-        print(f"{'<stdin>' if args.file == '-' else args.file}: nothing to check (the text is empty)")
+        print(f"{name}: nothing to check (the text is empty)")
         return 0
     feedback = analyze(text, ctx)
-    if args.json:
-        sys.stdout.write(feedback.model_dump_json() + "\n")
-    else:
-        sys.stdout.write(render_human("<stdin>" if args.file == "-" else args.file, text, feedback))
+    sys.stdout.write(feedback.model_dump_json() + "\n" if args.json else render_human(name, text, feedback))
     return 1 if any(f.severity == "error" for f in feedback.findings) else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from companion.cli import DATA_DIR_HELP
+from companion.cli import DATA_DIR_HELP, fail
 
 
 def register(sub) -> None:
@@ -16,8 +16,6 @@ def register(sub) -> None:
 
 def unreadable(exc) -> int:
     """A damaged clients.json: what to do, in one line."""
-    from companion.cli import fail
-
     return fail(f"{exc.path} is unreadable; remove it and pair your browser again (`tactful pair`)")
 
 

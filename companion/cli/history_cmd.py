@@ -24,7 +24,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the log as JSON")
     p.add_argument("--due", action="store_true",
                    help="only what is due today (follow up, stop, thank, update), oldest first")
-    p.set_defaults(func=run, action="show")
+    p.set_defaults(func=run)
     acts = p.add_subparsers(dest="action", metavar="ACTION")
 
     f = acts.add_parser("forget", help="erase one person's log, or all of it")
@@ -185,9 +185,9 @@ def _show(db, args) -> int:
 
 def _ask_before_erasing(people: int) -> int | None:
     """None to go ahead, else the exit code: asked on a terminal; without one (a script) --yes is needed."""
-    whom = f"{people} {'person' if people == 1 else 'people'}"
     if not people:
         return None
+    whom = f"{people} {'person' if people == 1 else 'people'}"
     if sys.stdin is None or not sys.stdin.isatty():
         return _err(f"this erases everything logged about {whom}; add --yes to confirm", 2)
     try:

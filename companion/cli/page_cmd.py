@@ -6,15 +6,12 @@ Exit 0 on success (even with warnings: a partial page is still a page), 2 when t
 
 import json
 import re
-import sys
-from pathlib import Path
 
 from companion.cli import fail
-from companion.cli.textinput import InputError
+from companion.cli.textinput import InputError, read_bytes, source
 
 MAX_BYTES = 8 * 1024 * 1024
-# Tags, then their attributes: [^<>] and the look-behind keep both scans linear on any file (two
-# adjacent [^>]+ around a literal rescanned the rest of the file from every "<link").
+# Tags, then their attributes: [^<>] and the look-behind keep both scans linear on any file.
 _TAG = re.compile(r"<(link|meta)\b([^<>]*)>")
 _ATTR = re.compile(r'(?<![\w:-])([\w:-]+)="([^"<>]*)"')
 
@@ -35,23 +32,12 @@ def parse_file(path: str, url: str | None):
     link. InputError when the file is missing, too large or binary; bytes not UTF-8 are replaced."""
     from companion.pages import parse_snapshot
 
-    name = "stdin" if path == "-" else path
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        else:
-            file = Path(path)
-            if not file.is_file():
-                raise InputError(f"cannot read {path}: "
-                                 + ("not a regular file" if file.exists() else "No such file or directory"))
-            with file.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    data = read_bytes(path, MAX_BYTES, regular_file=True)
     if len(data) > MAX_BYTES:
-        raise InputError(f"cannot read {name}: larger than {MAX_BYTES // (1024 * 1024)} MiB, not a page snapshot")
+        raise InputError(f"cannot read {source(path)}: larger than {MAX_BYTES // (1024 * 1024)} MiB, "
+                         "not a page snapshot")
     if b"\x00" in data[:4096]:
-        raise InputError(f"cannot read {name}: binary data, not an HTML page")
+        raise InputError(f"cannot read {source(path)}: binary data, not an HTML page")
     html = data.decode("utf-8", errors="replace")
     return parse_snapshot(url or _guess_url(html), html)
 
@@ -78,10 +64,8 @@ def run(args) -> int:
     return 0
 
 
-def _line(label: str, value) -> str | None:
-    if value is None or value == "" or value == []:
-        return None
-    return f"  {label:<12} {value}"
+def _line(label: str, value: str | None) -> str | None:
+    return f"  {label:<12} {value}" if value else None
 
 
 def render(result) -> str:

@@ -55,17 +55,13 @@ def keyring_report(status) -> list[str]:
     """Lines for stderr saying what works without a keyring and how to get one."""
     from companion import secrets
 
-    lines = []
-    if status.warning:
-        lines.append(f"warning: {status.warning}")
+    lines = [f"warning: {status.warning}"] if status.warning else []
     if status.secure:
-        lines.append(f"keyring: {status.backend}")
-    else:
-        lines.append(f"keyring: not available ({status.reason})")
-        lines.append("  still working: the coach, pairing, page parsing, the outreach log")
-        lines.append(f"  off until a keyring is available: {', '.join(secrets.FEATURES_NEEDING_KEYRING)}")
-        lines.append(f"  to get one: {secrets.HOW_TO_GET_ONE}")
-    return lines
+        return lines + [f"keyring: {status.backend}"]
+    return lines + [f"keyring: not available ({status.reason})",
+                    "  still working: the coach, pairing, page parsing, the outreach log",
+                    f"  off until a keyring is available: {', '.join(secrets.FEATURES_NEEDING_KEYRING)}",
+                    f"  to get one: {secrets.HOW_TO_GET_ONE}"]
 
 
 def _paired(folder) -> bool:
@@ -93,9 +89,8 @@ async def serve(args) -> int:
         server = await start_server(folder, config, keyring_status=status)
     except (AlreadyRunning, PortInUse, DataDirUnusable) as exc:
         return fail(str(exc))
-    # CPython's default collector, with what exists at startup (modules, schemas, the tone model) left
-    # out of its full collections: they scan it all every few seconds under typing, 30-80 ms each,
-    # which alone broke the 25 ms p99 (bench/load.py; docs/reliability.md).
+    # Full collections skip what exists at startup (modules, schemas, the tone model): scanning it all
+    # under typing broke the p99 (docs/reliability.md).
     gc.collect()
     gc.freeze()
     stop = asyncio.Event()

@@ -1,4 +1,4 @@
-"""Reading a draft for `check` and `tone`: UTF-8 from a file or stdin, capped like the protocol.
+"""Reading a draft (`check`, `tone`) or a saved page (`page`) from a file or stdin, capped like the protocol.
 
 A draft the extension sends can be at most one WebSocket message (1 MiB); the command line takes
 no more, so a mistaken `tactful tone big.log` fails at once with a clear message.
@@ -17,24 +17,38 @@ class InputError(Exception):
     """Input that cannot be used: the command exits 2 with this message."""
 
 
-def read_text(path: str, max_bytes: int | None = MAX_BYTES) -> str:
-    """The text of `path` ('-': stdin); None for max_bytes reads any size (a JSONL batch)."""
-    name = "stdin" if path == "-" else path
+def source(path: str) -> str:
+    """How messages name `path`: '-' is stdin."""
+    return "stdin" if path == "-" else path
+
+
+def read_bytes(path: str, max_bytes: int | None, regular_file: bool = False) -> bytes:
+    """At most max_bytes + 1 bytes of `path` ('-': stdin), all of it for None. With regular_file, a
+    folder or a pipe is refused (`page`); `check <(cmd)` reads a pipe."""
+    size = -1 if max_bytes is None else max_bytes + 1
     try:
         if path == "-":
-            data = sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            with Path(path).open("rb") as fh:
-                data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+            return sys.stdin.buffer.read(size)
+        file = Path(path)
+        if regular_file and not file.is_file():
+            raise InputError(f"cannot read {path}: "
+                             + ("not a regular file" if file.exists() else "No such file or directory"))
+        with file.open("rb") as fh:
+            return fh.read(size)
     except OSError as exc:
-        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot read {source(path)}: {exc.strerror or exc}") from None
+
+
+def read_text(path: str, max_bytes: int | None = MAX_BYTES) -> str:
+    """The text of `path` ('-': stdin); None for max_bytes reads any size (a JSONL batch)."""
+    data = read_bytes(path, max_bytes)
     if max_bytes is not None and len(data) > max_bytes:
-        raise InputError(f"{name} is larger than {max_bytes // (1024 * 1024)} MiB, the most the companion "
+        raise InputError(f"{source(path)} is larger than {max_bytes // (1024 * 1024)} MiB, the most the companion "
                          "accepts; give it one message, not a whole file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name} is not UTF-8 text (byte {exc.start})") from None
+        raise InputError(f"{source(path)} is not UTF-8 text (byte {exc.start})") from None
 
 
 class Lines:

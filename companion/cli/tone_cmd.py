@@ -8,7 +8,7 @@ import json
 import sys
 
 from companion.cli import fail
-from companion.cli.textinput import MAX_BYTES, InputError, Lines, read_text
+from companion.cli.textinput import MAX_BYTES, InputError, Lines, read_text, source
 
 
 def register(subparsers) -> None:
@@ -28,9 +28,7 @@ def register(subparsers) -> None:
 def parse_jsonl(raw: str) -> list[tuple[object, str]]:
     """(id, text) per line; InputError naming the first bad line (1-based)."""
     items = []
-    lines = raw.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # the newline that ends the last line
+    lines = raw.removesuffix("\n").split("\n") if raw else []  # a final newline ends a line, not a new one
     for number, line in enumerate(lines, 1):
         line = line.rstrip("\r")
         if not line.strip():
@@ -79,34 +77,37 @@ def render_human(name: str, text: str, result, model) -> str:
     return "\n".join(out) + "\n"
 
 
+def _scores(result, model) -> dict:
+    from companion.tone.model import strategies_json
+
+    return {"polite_probability": round(result.polite_probability, 4), "strategies": strategies_json(result, model)}
+
+
 def run(args) -> int:
-    from companion.tone.model import ModelError, default_model, strategies_json
+    from companion.tone.model import ModelError, default_model
 
     try:
         raw = read_text(args.file, None if args.jsonl else MAX_BYTES)
         try:
             items = parse_jsonl(raw) if args.jsonl else None
         except InputError as exc:
-            raise InputError(f"{'stdin' if args.file == '-' else args.file}: {exc}") from None
+            raise InputError(f"{source(args.file)}: {exc}") from None
         model = default_model()
     except (InputError, ModelError) as exc:
         return fail(str(exc), 2, "tactful tone")
     if items is not None:
-        lines = []
-        for item_id, text in items:
-            result = model.analyse(text)
-            lines.append(json.dumps({"id": item_id, "polite_probability": round(result.polite_probability, 4),
-                                     "strategies": strategies_json(result, model)}, ensure_ascii=False))
-        sys.stdout.write("".join(line + "\n" for line in lines))
+        lines = [json.dumps({"id": item_id, **_scores(model.analyse(text), model)}, ensure_ascii=False) + "\n"
+                 for item_id, text in items]
+        sys.stdout.write("".join(lines))
         return 0
+    name = "<stdin>" if args.file == "-" else args.file
     if not raw.strip() and not args.json:
-        print(f"{'<stdin>' if args.file == '-' else args.file}: nothing to check (the text is empty)")
+        print(f"{name}: nothing to check (the text is empty)")
         return 0
     result = model.explain(raw)
     if args.json:
         doc = {
-            "polite_probability": round(result.polite_probability, 4),
-            "strategies": strategies_json(result, model),
+            **_scores(result, model),
             "explanation": {
                 "bias": round(result.bias, 4), "logit": round(result.logit, 4),
                 "contributions": [
@@ -119,5 +120,5 @@ def run(args) -> int:
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(render_human("<stdin>" if args.file == "-" else args.file, raw, result, model))
+        sys.stdout.write(render_human(name, raw, result, model))
     return 0

@@ -3,10 +3,10 @@ the running companion (if any) closes their open connections before this command
 
 from __future__ import annotations
 
+from companion.cli import DATA_DIR_HELP, fail
+
 
 def register(sub) -> None:
-    from companion.cli import DATA_DIR_HELP
-
     p = sub.add_parser("unpair", help="revoke a paired browser extension")
     p.add_argument("name", nargs="?", help="the client name shown by `tactful clients`")
     p.add_argument("--all", action="store_true", help="revoke every client")
@@ -29,10 +29,9 @@ def close_revoked_connections(folder) -> str:
 
 
 def run(args) -> int:
-    from companion.cli import fail
+    from companion.cli.clients_cmd import unreadable
     from companion.cli.terminal import safe
     from companion.paths import data_dir
-    from companion.cli.clients_cmd import unreadable
     from companion.server.pairing import ClientStore, ClientsFileUnreadable
 
     if bool(args.name) == bool(args.all):
