@@ -57,7 +57,7 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[st
     if not labels and len(rest) >= 2 and len(rest[0]) <= 20 and "/" in rest[0]:
         rest = rest[1:]  # pronouns ("She/Her") sit before the degree label, which own pages lack
     buttons = {text_of(b) for b in top.css('[role="button"]') if text_of(b)}
-    line = next((t for t in rest if t.split(" · ") and all(part in buttons for part in t.split(" · "))), None)
+    line = next((t for t in rest if all(part in buttons for part in t.split(" · "))), None)
     if line is not None and rest.index(line) > 0:
         profile.headline = rest[rest.index(line) - 1]
     elif rest and rest[0] != line:
