@@ -130,11 +130,10 @@ def _posts(section: LexborNode | None, owner: str | None):
 
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
-    profile = Profile()
     cards = _cards(snap)
     top = _card(cards, "Topcard")
-    profile.slug = resolve_slug(url, top, warnings)
-    profile.url = profile_url(profile.slug)
+    slug = resolve_slug(url, top, warnings)
+    profile = Profile(slug=slug, url=profile_url(slug))
     line_parts: list[str] = []
     if top is None:
         warnings.append("profile: top card not found")
