@@ -83,7 +83,7 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
     if profile is not None:
         result.kind, result.profile = "profile", profile
 
-    found_thread = _step(warnings, "thread", thread.parse, snap, url, warnings, captured_at)
+    found_thread = _step(warnings, "thread", thread.parse, snap, warnings, captured_at)
     if found_thread is not None:
         _link_participant(found_thread, profile)
         result.thread = found_thread
@@ -99,7 +99,7 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
 
     result.composer = _step(warnings, "composer", composer.parse, snap)
 
-    if profile is not None and profile.about and len(profile.about) > ABOUT_LIMIT:
+    if profile is not None and profile.about:
         profile.about = profile.about[:ABOUT_LIMIT]
     result.own_profile = _own_profile(profile, embedded_json.viewer_profile(emb), url, own_slug)
     result.warnings = list(warnings)  # the model copied the list when it was built

@@ -60,10 +60,9 @@ def _entries(section: LexborNode) -> list[entries.RawEntry]:
 
 
 def parse(snap: Snapshot, url: str | None, emb: Embedded, warnings: list[str]) -> Profile:
-    profile = Profile()
     card = _top_card(snap)
-    profile.slug = resolve_slug(url, card, warnings)
-    profile.url = profile_url(profile.slug)
+    slug = resolve_slug(url, card, warnings)
+    profile = Profile(slug=slug, url=profile_url(slug))
     person = emb.people.get(profile.slug or "")
     line_parts: list[str] = []
     if card is None:

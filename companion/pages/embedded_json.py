@@ -100,7 +100,7 @@ def _read_block(data: dict, request: str, out: Embedded) -> None:
         person = out.people.get(slug) or Profile(slug=slug)
         person.name = person.name or _name(entity)
         person.headline = person.headline or clean(entity.get("headline") or entity.get("occupation")) or None
-        geo_ref = (entity.get("geoLocation") or {}).get("*geo") if isinstance(entity.get("geoLocation"), dict) else None
+        geo_ref = entity["geoLocation"].get("*geo") if isinstance(entity.get("geoLocation"), dict) else None
         geo = by_urn.get(geo_ref) if geo_ref else None
         if geo and not person.location:
             person.location = clean(geo.get("defaultLocalizedName")) or None

@@ -16,24 +16,26 @@ _SEP = " · "
 
 @dataclass
 class RawEntry:
-    fields: list[str]
+    fields: list[str]  # non-empty texts, in page order
     link: str | None = None  # /company/… or /school/… href, when the entry links one
-    roles: list[list[str]] = field(default_factory=list)  # grouped roles' fields
+    roles: list[list[str]] = field(default_factory=list)  # grouped roles' fields, each list non-empty
 
 
 def _date_index(fields: list[str]) -> int | None:
     return next((i for i, text in enumerate(fields) if is_date_range(text)), None)
 
 
+def _second_field(fields: list[str], dates_at: int | None) -> str | None:
+    """The field after the name (company of a role, degree of a school), when it comes before the dates."""
+    return fields[1] if len(fields) >= 2 and (dates_at is None or dates_at >= 2) else None
+
+
 def _first_part(text: str | None) -> str | None:
     return (text.split(_SEP)[0].strip() or None) if text else None
 
 
-def _role(fields: list[str]) -> Role | None:
+def _role(fields: list[str]) -> Role:
     """A role from [title, (company · type | type), dates, location, ...]."""
-    fields = [f for f in fields if f]
-    if not fields:
-        return None
     i = _date_index(fields)
     role = Role(title=fields[0] if i != 0 else None)
     if i is not None:
@@ -46,29 +48,21 @@ def _role(fields: list[str]) -> Role | None:
 
 def experience(raw: RawEntry) -> Experience | None:
     """One employer: a single role, or several roles grouped under the company."""
-    fields = [f for f in raw.fields if f]
     if raw.roles:
-        roles = [r for r in (_role(f) for f in raw.roles) if r is not None]
-        company = _first_part(fields[0]) if fields else None
-        return Experience(company=company, company_url=raw.link, roles=roles) if (company or roles) else None
-    if not fields:
+        company = _first_part(raw.fields[0]) if raw.fields else None
+        return Experience(company=company, company_url=raw.link, roles=[_role(f) for f in raw.roles])
+    if not raw.fields:
         return None
-    i = _date_index(fields)
-    head = fields[:i] if i is not None else fields[:2]
-    company = _first_part(head[1]) if len(head) >= 2 else None
-    role = _role(fields)
-    return Experience(company=company, company_url=raw.link, roles=[role] if role else [])
+    company = _first_part(_second_field(raw.fields, _date_index(raw.fields)))
+    return Experience(company=company, company_url=raw.link, roles=[_role(raw.fields)])
 
 
 def education(raw: RawEntry) -> Education | None:
-    fields = [f for f in raw.fields if f]
+    fields = raw.fields
     if not fields:
         return None
     i = _date_index(fields)
-    edu = Education(school=fields[0] if i != 0 else None, school_url=raw.link)
-    head_end = i if i is not None else min(len(fields), 2)
-    if head_end >= 2:
-        edu.degree = fields[1]
+    edu = Education(school=fields[0] if i != 0 else None, school_url=raw.link, degree=_second_field(fields, i))
     if i is not None:
         edu.dates, edu.start, edu.end, _ = parse_range(fields[i])
     return edu

@@ -68,11 +68,7 @@ def mutual_connections(scope: LexborNode) -> tuple[int | None, list[str] | None]
         return None, None
     # The classic build repeats the text for screen readers; read one copy only.
     holder = best.css_first('[aria-hidden="true"]') if best.css_first('[aria-hidden="true"] strong') else best
-    names = []
-    for strong in holder.css("strong"):
-        name = clean(strong.text())
-        if name and name not in names:
-            names.append(name)
+    names = list(dict.fromkeys(filter(None, (clean(strong.text()) for strong in holder.css("strong")))))
     rest = text_of(holder, skip="strong")
     numbers = [int(n.replace(",", "").replace(".", "")) for n in re.findall(r"\d[\d,.]*", rest)]
     count = len(names) + (numbers[0] if numbers else 0)

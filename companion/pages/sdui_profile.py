@@ -57,7 +57,7 @@ def parse_top_card(snap: Snapshot, top: LexborNode, profile: Profile) -> list[st
     if not labels and len(rest) >= 2 and len(rest[0]) <= 20 and "/" in rest[0]:
         rest = rest[1:]  # pronouns ("She/Her") sit before the degree label, which own pages lack
     buttons = {text_of(b) for b in top.css('[role="button"]') if text_of(b)}
-    line = next((t for t in rest if t.split(" · ") and all(part in buttons for part in t.split(" · "))), None)
+    line = next((t for t in rest if all(part in buttons for part in t.split(" · "))), None)
     if line is not None and rest.index(line) > 0:
         profile.headline = rest[rest.index(line) - 1]
     elif rest and rest[0] != line:
@@ -130,11 +130,10 @@ def _posts(section: LexborNode | None, owner: str | None):
 
 
 def parse(snap: Snapshot, url: str | None, warnings: list[str]) -> Profile:
-    profile = Profile()
     cards = _cards(snap)
     top = _card(cards, "Topcard")
-    profile.slug = resolve_slug(url, top, warnings)
-    profile.url = profile_url(profile.slug)
+    slug = resolve_slug(url, top, warnings)
+    profile = Profile(slug=slug, url=profile_url(slug))
     line_parts: list[str] = []
     if top is None:
         warnings.append("profile: top card not found")

@@ -51,7 +51,7 @@ def _body(event: LexborNode) -> str:
     return text_of(body, skip=HIDDEN)[:TEXT_LIMIT]
 
 
-def parse(snap: Snapshot, url: str | None, warnings: list[str], now: datetime | None = None) -> Thread | None:
+def parse(snap: Snapshot, warnings: list[str], now: datetime | None = None) -> Thread | None:
     """The first open conversation on the page, or None when there is none."""
     box = _container(snap)
     if box is None:

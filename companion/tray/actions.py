@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -169,13 +168,9 @@ class TrayController:
         store = self.store()
         if store is not None:
             return int(self.runner.call(store.run, lambda db: db.forget(None), timeout=30))
-        from companion.store.db import DB_NAME
-        from companion.store.logdb import LogDB
+        from companion.tray.export import with_log
 
-        if not (self.data_dir / DB_NAME).exists():
-            return 0
-        with closing(LogDB.in_dir(self.data_dir)) as db:
-            return int(db.forget(None))
+        return int(with_log(self.data_dir, lambda db: db.forget(None), 0))
 
     def set_port(self, port: int) -> None:
         """Save a new port and restart the server on it. Raises ValueError (nothing changed) when

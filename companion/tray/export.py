@@ -13,16 +13,15 @@ from companion import __version__
 from companion.paths import write_private_file
 
 
-def outreach_log(data_dir: Path) -> dict:
-    """The store's export of the log; an empty one (no file created) when there is no log yet."""
-    from companion.store.db import DB_NAME, SCHEMA_VERSION
-    from companion.store.exchange import FORMAT, export_log
+def with_log(data_dir: Path, fn, default):
+    """fn(LogDB) on the outreach log, or `default` when there is no log yet (no file is created)."""
+    from companion.store.db import DB_NAME
     from companion.store.logdb import LogDB
 
     if not (data_dir / DB_NAME).exists():
-        return {"format": FORMAT, "version": 1, "schema": SCHEMA_VERSION, "recipients": []}
+        return default
     with closing(LogDB.in_dir(data_dir)) as db:
-        return export_log(db)
+        return fn(db)
 
 
 def _secret_names() -> list[str] | None:
@@ -40,6 +39,8 @@ def export_everything(data_dir: Path, dest: Path) -> Path:
     The destination folder must exist and keeps its mode (that is the user's business)."""
     from companion import settings
     from companion.server.pairing import ClientStore
+    from companion.store.db import SCHEMA_VERSION
+    from companion.store.exchange import FORMAT, export_log
 
     dest = dest.expanduser()
     if not dest.parent.is_dir():
@@ -48,7 +49,7 @@ def export_everything(data_dir: Path, dest: Path) -> Path:
         browsers = [r.public() for r in ClientStore(data_dir).load()]
     except (ValueError, TypeError, KeyError):
         browsers = []
-    data = outreach_log(data_dir)
+    data = with_log(data_dir, export_log, {"format": FORMAT, "version": 1, "schema": SCHEMA_VERSION, "recipients": []})
     data["exported_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
     data["companion"] = {
         "tactful_version": __version__,

@@ -57,8 +57,7 @@ class OutreachWindow(QWidget):
     def _enable(self) -> None:
         """Buttons act on the selected person: none without one, and no snooze or dismiss when
         nothing is due for them (they would do nothing)."""
-        items = self.table.selectedItems()
-        chosen = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        chosen = self.selected()
         for label, button in self.buttons.items():
             button.setEnabled(chosen is not None and (chosen[2] or label not in ("Snooze a day", "Dismiss")))
 
@@ -68,8 +67,8 @@ class OutreachWindow(QWidget):
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
     def open(self) -> None:
-        if self.selected():
-            self._browse(self.selected()[1])
+        if chosen := self.selected():
+            self._browse(chosen[1])
 
     def act(self, fn, value: str) -> None:
         chosen = self.selected()
