@@ -32,10 +32,9 @@ def chunks(text: str) -> list[tuple[int, str]]:
     """(offset, sentence text) pieces that cover `text`, each ending after its boundary."""
     out = []
     start = 0
-    for m in _CHUNK_END.finditer(text):
-        if m.end() > start:
-            out.append((start, text[start:m.end()]))
-            start = m.end()
+    for m in _CHUNK_END.finditer(text):  # matches are never empty
+        out.append((start, text[start:m.end()]))
+        start = m.end()
     if start < len(text):
         out.append((start, text[start:]))
     return out
