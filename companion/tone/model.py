@@ -61,7 +61,7 @@ class ToneModel:
         self.citation: str = doc.get("citation", "")
         self._known = frozenset(self.weights)
         # An analysis reads each sentence up to three times, and a keystroke changes one sentence.
-        # Only sentences up to CACHED_CHARS are kept, which bounds the memory.
+        # Only sentences up to CACHED_CHARS are kept (at most ~17 MB).
         self._cached_piece = lru_cache(maxsize=256)(self._piece)
 
     @classmethod
