@@ -1,6 +1,5 @@
-"""The mood of a request: is the sentence an order, a question or a conditional? Rules judge the
-sentence around a trigger, not a list of polite phrases. An ellipsis does not end a sentence ("if
-you see this... pls refer me"): the condition still governs the request.
+"""The mood of a request: is the sentence around a trigger an order, a question or a conditional? An
+ellipsis does not end a sentence: in "if you see this... pls refer me" the condition governs the request.
 """
 
 import re

@@ -1,6 +1,5 @@
-"""The model's features: politeness strategies plus word n-grams, each tied to spans of the text:
-"S:<strategy>", "U:<word>", "B:<w1> <w2>" ("<s>" marks a sentence start), all binary. They are found
-per sentence (`chunks`; no feature spans two sentences), so training (`feature_names`) and inference
+"""The model's binary features, each tied to spans of the text: "S:<strategy>", "U:<word>", "B:<w1> <w2>"
+("<s>" marks a sentence start). Found per sentence (`chunks`), so training (`feature_names`) and inference
 (model.py, which caches each sentence's features) see the same features; docs/tone.md.
 """
 

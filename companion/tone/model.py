@@ -119,10 +119,9 @@ class ToneModel:
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
 
     def passages(self, text: str, pieces: list | None = None) -> list[tuple[int, int, float]]:
-        """(start, end, P(polite)) for every two consecutive sentences; [] for two sentences or fewer.
-
-        The corpus's requests are about two sentences long; a long draft scored whole adds up many
-        small positive weights and reads polite around one rude sentence, which pairs find."""
+        """(start, end, P(polite)) for every two consecutive sentences; [] for two sentences or fewer. The
+        corpus's requests are about two sentences long; a long draft scored whole reads polite around one
+        rude sentence (many small positive weights add up), which pairs find."""
         pieces = [p for p in (self.pieces(text) if pieces is None else pieces) if p[1].strip()]
         if len(pieces) <= 2:
             return []
