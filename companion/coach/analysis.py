@@ -1,7 +1,5 @@
-"""A draft analysed once: lower-cased text, offsets and shared facts that every rule reads.
-
-Rules run on every keystroke, so anything more than one pass over the text belongs here, computed
-once per draft (lazily: a property nobody asks for costs nothing), not in each rule.
+"""A draft analysed once: lower-cased text, offsets and shared facts that every rule reads. Rules run
+on every keystroke, so a pass over the text belongs here, computed lazily once per draft, not in each rule.
 """
 
 from dataclasses import dataclass, field
@@ -11,11 +9,11 @@ from companion.coach.utf16 import OffsetMap, utf16_len
 from companion.tone.strategies import lower_keeping_offsets
 
 # Prefix for a pattern whose every alternative opens with \b and a word character: one check where
-# no word starts instead of trying each alternative there (10-40% faster on large alternations).
+# no word starts instead of trying each alternative there.
 WORD_START = r"(?<!\w)(?=\w)"
 
-# Short, frequent English words: about a fifth or more of the words of every English message in the
-# dev and held-out sets, under a tenth in referral requests in ten other languages (docs/rules.md).
+# Short, frequent English words: a fifth or more of an English message's words, under a tenth in other
+# languages (docs/rules.md).
 _ENGLISH = frozenset(
     "the and to i you a of for in is my your at with on be would could me it this that have am are was will can "
     "if not thanks thank hi hello dear about as an or so do we our from by but i'm i'd i've it's you're happy "
@@ -52,20 +50,17 @@ class AnalysedDraft:
 
     @cached_property
     def english(self) -> bool:
-        """Whether the draft reads as English, which the wording rules need: judged on its first 1,000
-        characters (a language shows early). Under 12 words there is too little to tell, and English
-        is assumed."""
+        """Whether the draft reads as English, judged on its first 1,000 characters; under 12 words there
+        is too little to tell, and English is assumed."""
         words = self.lower[:1000].split()
         return len(words) < 12 or sum(w.strip(_PUNCTUATION) in _ENGLISH for w in words) >= 0.1 * len(words)
 
     @cached_property
     def mixed(self) -> bool:
         """Whether an English draft has a sentence in another language ("Main 4 saal se Maple Systems mein
-        on-call kar rahi hoon"): more of its words are another language's function words than English
-        ones, at least two of them. What the absence rules look for may be said there."""
+        on-call kar rahi hoon"): at least two foreign function words, more than English ones."""
         words = self.lower.split()
-        # In C, and an English draft ends here: a foreign sentence has two such words, and at least one
-        # of them comes without punctuation attached.
+        # Fast exit in C: a foreign sentence has at least one such word without punctuation attached.
         if _FOREIGN.isdisjoint(words):
             return False
         foreign = english = 0
@@ -84,8 +79,7 @@ class AnalysedDraft:
         return OffsetMap(self.text)
 
     def sentence_start(self, index: int, limit: int = 80) -> int:
-        """Where the sentence holding `index` starts, looking back at most `limit` characters (a few
-        rfind calls in C: this runs for every candidate trigger on every keystroke)."""
+        """Where the sentence holding `index` starts, looking back at most `limit` characters."""
         lo = max(0, index - limit)
         text = self.text
         cut = max(text.rfind(".", lo, index), text.rfind("!", lo, index), text.rfind("?", lo, index),

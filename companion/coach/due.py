@@ -1,7 +1,5 @@
-"""What is due for one person in the outreach log, and from when: the one place that decides, so
-the followup.* and referral.keep-updated rules, the extension's outreach entry and `tactful history
---due` never disagree. The kinds and their timing: docs/rules.md, "What is due". Times are ms since
-the epoch, UTC.
+"""What is due for one person in the outreach log, and from when: the one place that decides, so the
+rules, the extension and `tactful history --due` agree (docs/rules.md, "What is due"). Times are ms, UTC.
 """
 
 from collections.abc import Iterable
@@ -41,8 +39,7 @@ def follow_up_due(unanswered: list[int], now_ms: int) -> Due | None:
     if not unanswered:
         return None
     last = unanswered[-1]
-    follow_ups = len(unanswered) - 1
-    if follow_ups >= MAX_FOLLOW_UPS:
+    if len(unanswered) > MAX_FOLLOW_UPS:  # the first message and MAX_FOLLOW_UPS follow-ups went unanswered
         return Due("stop", last + WAIT_DAYS * DAY_MS, last, len(unanswered))
     return Due("follow_up", last + WAIT_DAYS * DAY_MS, last, len(unanswered),
                late=now_ms - last >= LATE_DAYS * DAY_MS)
@@ -70,8 +67,7 @@ def unanswered(sent: list[int], replies: Iterable[int], now_ms: int) -> tuple[li
 def replied_at(rec: RecipientLog) -> int | None:
     """When they answered the user's last message (their first reply after it), else None."""
     last = rec.last_sent_ms
-    after = [t for t in rec.replies if last is None or t > last]
-    return after[0] if after else None
+    return next((t for t in rec.replies if last is None or t > last), None)
 
 
 def state_of(rec: RecipientLog) -> str:

@@ -1,8 +1,5 @@
-"""The coach's engine: run the registered rules over an analysed draft and build Feedback.
-
-A rule is a pure function of (AnalysedDraft, CoachContext) -> findings; the engine skips a rule
-that is switched off, does not apply to the surface, or lacks the context it needs.
-"""
+"""The coach's engine: run the registered rules, pure functions of (AnalysedDraft, CoachContext),
+over a draft and build Feedback."""
 
 import re
 from collections.abc import Callable, Iterable
@@ -57,20 +54,15 @@ class Rule:
     check: Check
     surfaces: frozenset[str] = ALL_SURFACES
     needs: frozenset[str] = frozenset()  # CoachContext fields that must be set, e.g. {"profile"}
-    # Judges a single word (a name, a company, a placeholder, a tone word): a finding on the word
-    # still being typed at the caret waits until it is finished ("Hi Ca|" is not a wrong name).
+    # Judges one word (a name, a placeholder): not the word still being typed ("Hi Ca|" is no wrong name).
     judges_words: bool = False
-    # Fires when English wording is absent (no "thank you", no role title) or reads English tone: on a
-    # draft in another language it would only be wrong, so it does not run there.
+    # Reads English wording or tone: on a draft in another language it would only be wrong.
     reads_english: bool = False
-    # Judges how something is asked (role, fit, an out, materials): a thank-you or an update that
-    # asks nothing gives it nothing to judge (coach/intent.py), so it does not run there.
+    # Judges how something is asked: a thank-you or an update asks nothing (coach/intent.py).
     judges_ask: bool = False
-    # A draft it has nothing to judge on beyond that, e.g. a bounded ask (a short chat) for the rules
-    # about a referral's role, company, resume and pitch: it does not run there, nor is it evaluated.
+    # Drafts it has nothing to judge, e.g. a short chat for the referral rules: not run, not evaluated.
     abstains: Callable[[AnalysedDraft, "CoachContext"], bool] | None = None
-    # Its own examples, run by tests/test_coach_examples.py and listed in docs/rules.md: drafts it
-    # must fire on and drafts it must stay quiet on, in EXAMPLE_CONTEXT on its first surface.
+    # Drafts it must fire on and stay quiet on, in EXAMPLE_CONTEXT (tests/test_coach_examples.py, docs/rules.md).
     fires: tuple[str, ...] = ()
     quiet: tuple[str, ...] = ()
     checklist: str | None = None  # the checklist item (report.CHECKLIST_LABELS) this rule decides
@@ -89,8 +81,7 @@ class Rule:
         return True
 
     def runs(self, draft: AnalysedDraft, ctx: CoachContext) -> bool:
-        """Whether this rule runs on `draft` for `ctx`: it applies, the draft is English or the rule
-        does not read English wording, and the draft asks for something or the rule does not judge asks."""
+        """Whether this rule applies and the draft is one it can judge (language, ask, abstains)."""
         return (self.applies(ctx) and (not self.reads_english or draft.english)
                 and (not self.judges_ask or asks(draft)) and (self.abstains is None or not self.abstains(draft, ctx)))
 
@@ -119,10 +110,8 @@ def mixed_or(abstains: Callable[[AnalysedDraft, CoachContext], bool] | None):
 
 def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool], message: str,
                         suggestion: str, **fields: Any) -> Rule:
-    """A rule that fires once, without a range, when the draft lacks something: `present` (a pattern)
-    does not occur in the lower-cased draft, or `present(draft)` (a predicate) is False. What is
-    looked for is English wording, so it does not run on a draft in another language, nor on one
-    partly in another language, where it may be said in words it cannot read."""
+    """A rule that fires once, without a range, when `present` (a pattern on the lower-cased draft, or a
+    predicate) finds nothing; not on a draft wholly or partly in another language, where it may be said."""
     rule: Rule
     fields["abstains"] = mixed_or(fields.get("abstains"))
 
@@ -202,10 +191,8 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
 
 
 def _awaiting_reply(ctx: CoachContext, rec) -> bool:
-    """Whether the user wrote last and asked something this person has not answered, so what they
-    write now is a follow-up: the thread on the page says so, else the outreach log (an ask still
-    open; a connection note is not an ask to follow up on). Not after COLD_DAYS: a conversation
-    that old is written to afresh."""
+    """Whether the user's ask is still unanswered (the thread on the page says so, else the log; a
+    connection note is no ask), so this is a follow-up; not after COLD_DAYS, when one writes afresh."""
     thread, now_ms = ctx.thread, to_ms(ctx.now)
     if rec is not None and rec.state != "asked":
         return False  # the log knows better than the page: they agreed, referred, or it is over

@@ -1,6 +1,5 @@
-"""Personalization hints from the recipient's profile, the user's own, and the thread, strongest
-first, each with the text to insert, why it helps and its source field (docs/pages.md, "Hints").
-Nothing here invents a fact the page did not show.
+"""Personalization hints from the recipient's profile, the user's own, and the thread, strongest first:
+text to insert, why it helps, source field (docs/pages.md, "Hints"). Nothing invents a fact the page did not show.
 """
 
 import re

@@ -1,6 +1,5 @@
-"""Does the draft ask for anything? A thank-you or an update to someone who already helped ("Thank
-you for the referral! I start on Monday") asks nothing, so the rules about how to ask (the role and
-company, your fit, an out, materials, a cold ask, enough length) have nothing to judge there.
+"""Does the draft ask for anything? A thank-you or an update to someone who already helped ("Thank you
+for the referral! I start on Monday") asks nothing, so the rules about how to ask have nothing to judge.
 """
 
 import re
@@ -51,9 +50,8 @@ def requests(draft: AnalysedDraft) -> bool:
 
 
 def asks(draft: AnalysedDraft) -> bool:
-    """Whether the draft asks them for a referral or the like (worked out once per draft): a request,
-    or no sign that it thanks or updates; a request to someone it thanks for a referral only when it
-    asks to be referred again."""
+    """Whether the draft asks for a referral or the like: a request, or no sign that it thanks or updates;
+    to someone it thanks for a referral, only a request to be referred again. Memoized per draft."""
     def decide() -> bool:
         if not requests(draft):
             return not _DONE.search(draft.lower)
@@ -62,9 +60,8 @@ def asks(draft: AnalysedDraft) -> bool:
 
 
 def open_request(thread) -> bool:
-    """Whether the user's messages since the other person's last one ask for something, so an answer
-    is owed: "Tuesday at 11 works, thank you!" after they agreed to a call leaves nothing to follow
-    up on."""
+    """Whether the user's messages since the other person's last one ask for something, so an answer is
+    owed ("Tuesday at 11 works, thank you!" leaves nothing to follow up on)."""
     for m in reversed(thread.messages):
         if m.sender != "me":
             return False

@@ -1,6 +1,5 @@
-"""The mood of a request: is the sentence an order, a question or a conditional? Rules judge the
-sentence around a trigger, not a list of polite phrases. An ellipsis does not end a sentence ("if
-you see this... pls refer me"): the condition still governs the request.
+"""The mood of a request: is the sentence around a trigger an order, a question or a conditional? An
+ellipsis does not end a sentence: in "if you see this... pls refer me" the condition governs the request.
 """
 
 import re
@@ -37,13 +36,9 @@ _SUBJECTS = frozenset({
 def sentence_bounds(draft: AnalysedDraft, index: int, limit: int = 240) -> tuple[int, int]:
     """(start, end) of the request sentence holding code-point `index` (at most `limit` each way)."""
     lower = draft.lower
-    lo = max(0, index - limit)
-    start = lo
-    for m in _END.finditer(lower, lo, index):
-        start = m.end()
     m = _END.search(lower, index, index + limit)
     end = m.end() if m else min(len(lower), index + limit)
-    return start, end
+    return _after_last(_END, lower, max(0, index - limit), index), end
 
 
 def mood(draft: AnalysedDraft, start: int) -> str:
@@ -54,7 +49,7 @@ def mood(draft: AnalysedDraft, start: int) -> str:
         return "question"
     if _CONDITIONAL.search(sentence):
         return "conditional"
-    words = [w for w in _clause_words(draft, clause_start(draft, s, start), start) if w not in _PARTICLES]
+    words = [w for w in _clause_words(draft, s, start) if w not in _PARTICLES]
     first = words[0] if words else ""
     adverb_or_participle = first.endswith(("ing", "ed")) or (first.endswith("ly") and first not in _LY_VERBS)
     if not words or (first not in _SUBJECTS and not adverb_or_participle):
@@ -62,10 +57,10 @@ def mood(draft: AnalysedDraft, start: int) -> str:
     return "statement"
 
 
-def clause_start(draft: AnalysedDraft, s: int, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> int:
-    """Where the clause holding `start` begins, within the sentence that begins at `s`."""
-    found = s
-    for m in breaks.finditer(draft.lower, s, start):
+def _after_last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+    """Where the last match of `pattern` in text[lo:hi] ends (a sentence's or clause's start), else `lo`."""
+    found = lo
+    for m in pattern.finditer(text, lo, hi):
         found = m.end()
     return found
 
@@ -74,15 +69,15 @@ def opens_clause(draft: AnalysedDraft, start: int, after_and: bool = True) -> bo
     """Whether only greetings and particles ("please", "pls", "kindly") stand before `start` in its clause;
     with `after_and` false a clause begins only at the sentence's start or after punctuation."""
     s, _e = sentence_bounds(draft, start)
-    words = _clause_words(draft, clause_start(draft, s, start, _CLAUSE_BREAK if after_and else _PUNCTUATION_BREAK),
-                          start)
+    words = _clause_words(draft, s, start, _CLAUSE_BREAK if after_and else _PUNCTUATION_BREAK)
     return all(w in _PARTICLES for w in words)
 
 
-def _clause_words(draft: AnalysedDraft, begin: int, start: int) -> list[str]:
-    """The words from `begin` to `start`; in a run-on sentence the request starts at "please" ("I'll
-    apply on LinkedIn please give me a chance"), unless it sits in a question ("could you please")."""
-    words = _WORD.findall(draft.lower[begin:start])
+def _clause_words(draft: AnalysedDraft, s: int, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> list[str]:
+    """The words before `start` in its clause, within the sentence that begins at `s`; in a run-on sentence
+    the request starts at "please" ("I'll apply on LinkedIn please give me a chance"), unless it sits in a
+    question ("could you please")."""
+    words = _WORD.findall(draft.lower[_after_last(breaks, draft.lower, s, start):start])
     if len(words) > 1 and words[-1] in _PLEASE and words[-2] not in ("you", "u"):
         return words[-1:]
     return words

@@ -1,6 +1,5 @@
-"""Matching helpers the rule families share: negation, company and person names, context lookup,
-so every family answers "is this their company?" the same way. Per-name work is cached.
-"""
+"""Matching helpers the rule families share (negation, company and person names, context lookup), so
+every family answers "is this their company?" the same way. Per-name work is cached."""
 
 import re
 import unicodedata
@@ -102,8 +101,7 @@ def same_company(a: str | None, b: str | None, url_a: str | None = None, url_b: 
 
 
 def same_employer(a: Experience, b: Experience) -> bool:
-    """Whether two profiles' experience entries are the same company, by name or by its page.
-    The hints and the relationship rules ask this one question."""
+    """Whether two profiles' experience entries are the same company, by name or by its page."""
     return same_company(a.company, b.company, a.company_url, b.company_url)
 
 

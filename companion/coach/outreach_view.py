@@ -1,7 +1,5 @@
 """What the coach reads from the outreach log: a read-only interface the store implements
-(companion.store.cache.LogCache), and its records. It answers from memory; times are ms since
-the epoch (UTC); records hold no message text.
-"""
+(companion.store.cache.LogCache), and its records (no message text; times in ms since the epoch, UTC)."""
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -91,8 +89,7 @@ def parse_time(value: str) -> datetime:
 
 
 def page_time(value: str | None) -> datetime | None:
-    """A time the page showed or the extension sent (ISO 8601; naive is UTC), or None when missing
-    or unreadable."""
+    """A time the page showed or the extension sent (ISO 8601; naive is UTC); None if missing or unreadable."""
     try:
         return parse_time(value) if value else None
     except ValueError:
@@ -100,8 +97,7 @@ def page_time(value: str | None) -> datetime | None:
 
 
 def message_times(thread) -> tuple[list[int], list[int]]:
-    """Times (ms) of the user's and of the other person's messages in a parsed Thread (or None),
-    where the page showed them."""
+    """Times (ms) of the user's and of the other person's messages in a Thread (or None), where shown."""
     mine, theirs = [], []
     for m in thread.messages if thread is not None else ():
         at = m.sent_at_ms
@@ -115,5 +111,4 @@ def message_times(thread) -> tuple[list[int], list[int]]:
 def say_date(ms: int, now: datetime) -> str:
     """A short local date for messages: "3 Nov", with the year when it is not this year."""
     d = from_ms(ms).astimezone()
-    n = now.astimezone()
-    return f"{d.day} {d:%b}" + (f" {d.year}" if d.year != n.year else "")
+    return f"{d.day} {d:%b}" + (f" {d.year}" if d.year != now.astimezone().year else "")

@@ -8,14 +8,7 @@ import pkgutil
 from companion.coach import rules as _package
 
 RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
-
-
-def _discover() -> list:
-    found = []
-    for info in sorted(pkgutil.iter_modules(_package.__path__), key=lambda m: m.name):
-        found += importlib.import_module(f"{_package.__name__}.{info.name}").RULES
-    return sorted(found, key=lambda rule: RANK[rule.severity])
-
-
-RULES = _discover()
+_MODULES = [importlib.import_module(f"{_package.__name__}.{info.name}")
+            for info in sorted(pkgutil.iter_modules(_package.__path__), key=lambda m: m.name)]
+RULES = sorted((rule for module in _MODULES for rule in module.RULES), key=lambda rule: RANK[rule.severity])
 RULES_BY_CODE = {rule.code: rule for rule in RULES}

@@ -1,8 +1,4 @@
-"""Turn findings into the Feedback result: score, checklist, hints, limits.
-
-The score formula (one penalty per rule at its worst severity, a must-fix caps it at 40) is
-documented in docs/rules.md, "Score".
-"""
+"""Turn findings into the Feedback result: score (docs/rules.md, "Score"), checklist, hints, limits."""
 
 import logging
 
@@ -20,15 +16,13 @@ log = logging.getLogger(__name__)
 
 PENALTY = {"error": 35, "warning": 12, "info": 4, "hint": 0}
 ERROR_CAP = 40
-# What one reply may list: a long draft can repeat a pattern thousands of times (a 100 KB draft of
-# "I'm " would get a ~1 MB reply). Beyond this (and the tone summary's MAX_STRATEGY_RANGES per
-# strategy, rules/tone_model.py), the reply says how many more there are.
+# What one reply may list: a long draft can repeat a pattern thousands of times; beyond this the
+# reply says how many more there are (the tone summary has its own cap, rules/tone_model.py).
 MAX_FINDINGS = 30
 _WHETHER = ("followup.", "dup.", "referral.")  # rule families about whether to send, listed before how
 
 # The do's, in the order a user reads a message: (id, label). Each rule declares the item it
-# decides (Rule.checklist); the demand checks (a follow-up's reproach among them) and the politeness
-# model share "polite", so they cannot disagree.
+# decides (Rule.checklist); the demand checks and the politeness model share "polite", so they cannot disagree.
 CHECKLIST_LABELS = [
     ("specific", "Names the role and the company"),
     ("personal", "Says something specific to them"),
@@ -52,11 +46,10 @@ def score(findings: list[Finding]) -> int:
     return max(0, min(cap, 100 - sum(worst.values())))
 
 
-def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
-              empty: bool = False) -> list[ChecklistItem]:
-    """One item per do whose rules ran for this surface and were not switched off; none for a do
-    that a rule could not judge in the draft's language. For an empty draft nothing is done yet:
-    every item is open, a guide to what a good request has."""
+def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding]) -> list[ChecklistItem]:
+    """One item per do whose rules ran, none for a do a rule could not judge in the draft's language.
+    For an empty draft every item is open, a guide to what a good request has."""
+    empty = not draft.text.strip()
     fired = {f.code for f in findings}
     applies = [rule for rule in RULES if rule.applies(ctx)]
     active = {rule.code for rule in applies if rule.runs(draft, ctx)}
@@ -73,11 +66,9 @@ def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
 
 
 def _hints(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding]) -> list:
-    """Personalization hints; a failure there is logged (type only, no content) and must not take
-    the live feedback down with it. None for a draft in another language (they are English sentences),
-    nor for one that thanks or updates them: it needs no line to warm up an ask (a reply in a thread
-    still gets them: "It's been 9 months since we last spoke"); nor for one the coach says not to
-    send (followup.stop): a line to polish it would say the opposite."""
+    """Personalization hints, logging a failure (type only, no content) rather than failing the feedback.
+    None for a draft in another language, one that thanks or updates them (no ask to warm up), or one
+    the coach says not to send (followup.stop)."""
     if not draft.english or not asks(draft) and reports_back(draft):  # asks() first: cheap, and memoized
         return []
     if any(f.code == "followup.stop" for f in findings):
@@ -94,16 +85,13 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # The minimum is room for an ask: a thank-you, an update or a reply in a conversation has none.
     sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_max=hi,
                    recommended_min=least(draft, ctx) if TOO_SHORT.runs(draft, ctx) else None)
-    # Errors first; then whether to write this at all (followup.*: too soon, a reminder now, too late,
-    # let it go; dup.*: a copy of what others got; referral.*: update them first) before how to write
-    # it, whatever its severity; then by severity and place in the text. The sort is stable, so
-    # registry order breaks ties among findings without a range.
+    # Errors first; then whether to write this at all (_WHETHER) before how, whatever its severity;
+    # then by severity and place. The sort is stable: registry order breaks ties without a range.
     ordered = sorted(findings, key=lambda f: (
         0 if f.severity == "error" else 1 if f.code.startswith(_WHETHER) else 1 + RANK[f.severity],
         f.range.start if f.range else -1))
-    empty = not draft.text.strip()
-    return Feedback(version=version, surface=ctx.surface, score=None if empty else score(ordered),
-                    findings=_capped(ordered), checklist=checklist(draft, ctx, ordered, empty),
+    return Feedback(version=version, surface=ctx.surface, score=score(ordered) if draft.text.strip() else None,
+                    findings=_capped(ordered), checklist=checklist(draft, ctx, ordered),
                     hints=_hints(draft, ctx, ordered), limits=sizes, tone=tone_summary(draft, ctx, ordered))
 
 

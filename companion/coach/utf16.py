@@ -1,8 +1,5 @@
-"""Offsets between Python (code points) and the DOM (UTF-16 code units).
-
-An emoji outside the Basic Multilingual Plane is one code point in Python and two code units in
-the browser; every range on the wire is in UTF-16 units, so all conversion goes through here.
-"""
+"""Offsets between Python (code points) and the DOM (UTF-16 code units), where every range on the wire
+is: an emoji outside the Basic Multilingual Plane is one code point but two code units."""
 
 import re
 from bisect import bisect_left

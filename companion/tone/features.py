@@ -1,6 +1,5 @@
-"""The model's features: politeness strategies plus word n-grams, each tied to spans of the text:
-"S:<strategy>", "U:<word>", "B:<w1> <w2>" ("<s>" marks a sentence start), all binary. They are found
-per sentence (`chunks`; no feature spans two sentences), so training (`feature_names`) and inference
+"""The model's binary features, each tied to spans of the text: "S:<strategy>", "U:<word>", "B:<w1> <w2>"
+("<s>" marks a sentence start). Found per sentence (`chunks`), so training (`feature_names`) and inference
 (model.py, which caches each sentence's features) see the same features; docs/tone.md.
 """
 
@@ -14,37 +13,31 @@ SENTENCE_START = "<s>"
 _CHUNK_END = re.compile(r"[.!?](?<![.!?]{2})[.!?]*+[\"'”’)\]]*+\s+|\n\s*")
 
 
-def ngram_spans(tokens: list[Token]) -> dict[str, tuple[int, int]]:
-    """{feature name: (start, end) of its first occurrence} for the unigrams and bigrams."""
-    out: dict[str, tuple[int, int]] = {}
-    prev: Token | None = None
-    for t in tokens:
-        out.setdefault("U:" + t.norm, (t.start, t.end))
-        if t.pos == 0:
-            out.setdefault("B:" + SENTENCE_START + " " + t.norm, (t.start, t.end))
-        elif prev is not None:
-            out.setdefault("B:" + prev.norm + " " + t.norm, (prev.start, t.end))
-        prev = t
-    return out
-
-
 def chunks(text: str) -> list[tuple[int, str]]:
     """(offset, sentence text) pieces that cover `text`, each ending after its boundary."""
     out = []
     start = 0
-    for m in _CHUNK_END.finditer(text):
-        if m.end() > start:
-            out.append((start, text[start:m.end()]))
-            start = m.end()
+    for m in _CHUNK_END.finditer(text):  # matches are never empty
+        out.append((start, text[start:m.end()]))
+        start = m.end()
     if start < len(text):
         out.append((start, text[start:]))
     return out
 
 
 def sentence_features(chunk: str) -> tuple[dict[str, tuple[int, int]], dict[str, list[Span]]]:
-    """(n-grams, strategies) of one piece of `chunks`."""
+    """(n-grams with the span of their first occurrence, strategies) of one piece of `chunks`."""
     tokens = parse(chunk)
-    return ngram_spans(tokens), find_strategies(chunk, tokens)
+    ngrams: dict[str, tuple[int, int]] = {}
+    prev: Token | None = None
+    for t in tokens:
+        ngrams.setdefault("U:" + t.norm, (t.start, t.end))
+        if t.pos == 0:
+            ngrams.setdefault("B:" + SENTENCE_START + " " + t.norm, (t.start, t.end))
+        elif prev is not None:
+            ngrams.setdefault("B:" + prev.norm + " " + t.norm, (prev.start, t.end))
+        prev = t
+    return ngrams, find_strategies(chunk, tokens)
 
 
 def merge_strategies(parts) -> dict[str, list[Span]]:

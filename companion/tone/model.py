@@ -1,8 +1,6 @@
-"""Politeness inference: a logistic regression whose weights ship as JSON inside the package.
-
-P(polite) = sigmoid(bias + the weights of the binary features present), so `explain` can list
-every contribution with the words that switched it on. Pure Python; the packaged file loads once
-per process (~30 ms). Trained on the Stanford Politeness Corpus; see docs/tone.md.
+"""Politeness inference: a logistic regression, trained on the Stanford Politeness Corpus, whose weights
+ship as JSON in the package. P(polite) = sigmoid(bias + the weights of the binary features present), so
+`explain` can list every contribution with the words that switched it on (docs/tone.md).
 """
 
 import json
@@ -62,9 +60,8 @@ class ToneModel:
         self.bias = float(bias)
         self.citation: str = doc.get("citation", "")
         self._known = frozenset(self.weights)
-        # An analysis reads each sentence up to three times, and the next keystroke changes one
-        # sentence: caching halves an analysis (docs/performance.md). Only sentences up to
-        # CACHED_CHARS are kept (at most ~17 MB).
+        # An analysis reads each sentence up to three times, and a keystroke changes one sentence.
+        # Only sentences up to CACHED_CHARS are kept (at most ~17 MB).
         self._cached_piece = lru_cache(maxsize=256)(self._piece)
 
     @classmethod
@@ -122,10 +119,9 @@ class ToneModel:
         return ToneResult(sigmoid(z), z, self.bias, strategies, out)
 
     def passages(self, text: str, pieces: list | None = None) -> list[tuple[int, int, float]]:
-        """(start, end, P(polite)) for every two consecutive sentences; [] for two sentences or fewer.
-
-        The corpus's requests are about two sentences long; a long draft scored whole adds up many
-        small positive weights and reads polite around one rude sentence, which pairs find."""
+        """(start, end, P(polite)) for every two consecutive sentences; [] for two sentences or fewer. The
+        corpus's requests are about two sentences long; a long draft scored whole reads polite around one
+        rude sentence (many small positive weights add up), which pairs find."""
         pieces = [p for p in (self.pieces(text) if pieces is None else pieces) if p[1].strip()]
         if len(pieces) <= 2:
             return []

@@ -88,12 +88,6 @@ def lower_keeping_offsets(text: str) -> str:
     return lower.replace("’", "'")
 
 
-# Word -> stem used by the position rules; contractions count as their pronoun ("I'm" is "I").
-def _base(norm: str) -> str:
-    head, sep, _ = norm.partition("'")
-    return head if sep and head in _PRONOUN_HEADS else norm
-
-
 _FIRST = frozenset({"i", "my", "mine", "myself", "me"})
 _FIRST_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves", "let's"})
 _SECOND = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "y'all"})
@@ -166,7 +160,8 @@ def find_strategies(text: str, tokens: list[Token] | None = None) -> dict[str, l
     words = [t for t in tokens if t.pos >= 0]
     for i, t in enumerate(words):
         w, pos = t.norm, t.pos
-        base = _base(w) if "'" in w else w
+        head = w.partition("'")[0] if "'" in w else w
+        base = head if head in _PRONOUN_HEADS else w  # contractions count as their pronoun ("I'm" is "I")
         if base not in _ANY and w not in _ANY:
             continue  # most words trigger nothing; one set lookup instead of twenty
         nxt = words[i + 1].norm if i + 1 < len(words) and words[i + 1].pos > 0 else ""
