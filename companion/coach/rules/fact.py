@@ -78,6 +78,8 @@ def _as_if(draft: AnalysedDraft):
         name = _NAME.match(draft.text, m.end())
         if name:
             yield m.start(), bool(_ADDRESSES.match(m.group())), name.group(1).rstrip(".’'"), name.start(1)
+
+
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
