@@ -323,19 +323,17 @@ _INTRO = re.compile(r"\bintroduc(?:e|ing) (?:me|us)\b|\bintro(?:duction)? (?:to|
 
 def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
     lower = draft.lower
-    m = _VAGUE.search(lower)
-    if m:
+    if m := _VAGUE.search(lower):
         return m.span()
-    m = next((m for m in _ANY_KIND.finditer(lower)
-              if (m.start() == 0 or not lower[m.start() - 1].isalnum()) and not negated(draft, m.start(), 25)), None)
-    if m:
+    if m := next((a for a in _ANY_KIND.finditer(lower)
+                  if (a.start() == 0 or not lower[a.start() - 1].isalnum()) and not negated(draft, a.start(), 25)),
+                 None):
         return m.span()
-    if _INTRO.search(draft.lower) or _INTRO.search(draft.subject_lower):
+    if _INTRO.search(lower) or _INTRO.search(draft.subject_lower):
         return None
-    m = next((m for m in _JOB_ASK.finditer(draft.lower) if _asks_job(draft, m)), None)
-    if m:
+    if m := next((a for a in _JOB_ASK.finditer(lower) if _asks_job(draft, a)), None):
         return m.span()
-    for m in _TITLE.finditer(draft.lower):
+    for m in _TITLE.finditer(lower):
         kind = _ASKED_KIND.search(draft.before_in_sentence(m.start(), 48))
         if kind:
             return m.start() - len(kind.group()), m.end()

@@ -41,10 +41,9 @@ def _has_history(ctx: CoachContext) -> bool:
 
 def _asks(draft: AnalysedDraft):
     """The first request for a referral (or to be put forward) in the draft, or None."""
-    for m in ASK.finditer(draft.lower):
-        if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20):
-            return m
-    return None
+    return next((m for m in ASK.finditer(draft.lower)
+                 if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20)),
+                None)
 
 
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):

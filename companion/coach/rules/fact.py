@@ -39,23 +39,19 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     group = 1 if m.group(1) else 2
     said = m.group(group)
     start, end = m.span(group)
-    first = name.split()[0]
-    if said.lower() in _ANYONE:
+    anyone = said.lower() in _ANYONE
+    if anyone:
         if rest := _ANYONE_REST.match(draft.text, end):  # "Sir/Madam", "Sir or Madam": one salutation
             end = rest.end()
-        yield NAME_MISMATCH.finding(
-            f"The greeting says \"{draft.text[start:end]}\" but you are writing to {name}. A greeting that could "
-            "open any letter reads as a mass message; their name shows you wrote to them.",
-            draft, (start, end), replacement=first, suggestion=f"Greet them as {first}.", severity="warning")
+        why = "A greeting that could open any letter reads as a mass message; their name shows you wrote to them."
+    elif said.lower() in _NOT_NAME or name_matches(said, name):
         return
-    if said.lower() in _NOT_NAME or name_matches(said, name):
-        return
-    yield NAME_MISMATCH.finding(
-        f"The greeting says \"{said}\" but you are writing to {name}. A wrong name is the surest "
-        "sign of a copy-pasted message, and most people stop reading there.",
-        draft, (start, end),
-        replacement=first, suggestion=f"Greet them as {first}.",
-    )
+    else:
+        why = "A wrong name is the surest sign of a copy-pasted message, and most people stop reading there."
+    first = name.split()[0]
+    yield NAME_MISMATCH.finding(f"The greeting says \"{draft.text[start:end]}\" but you are writing to {name}. {why}",
+                                draft, (start, end), replacement=first, suggestion=f"Greet them as {first}.",
+                                severity="warning" if anyone else "error")
 
 
 # What puts a company where theirs belongs, read on the lower-cased draft (no named groups or
@@ -77,11 +73,13 @@ _NAME = re.compile(r"[ \t]+((?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)(?:[ \t]+(?
 
 
 def _as_if(draft: AnalysedDraft):
-    """(whether the lead addresses them, the company named, where it starts) for each lead."""
+    """(where the lead starts, whether it addresses them, the company named, where it starts) for each lead."""
     for m in _LEAD.finditer(draft.lower):
         name = _NAME.match(draft.text, m.end())
         if name:
-            yield m.start(), bool(_ADDRESSES.match(m.group())), name.group(1), name.start(1)
+            yield m.start(), bool(_ADDRESSES.match(m.group())), name.group(1).rstrip(".’'"), name.start(1)
+
+
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
@@ -134,7 +132,6 @@ def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
     """(name, start, end) of each company named as theirs or as the ask's target that is neither
     theirs nor the writer's own."""
     for lead, addresses, said, start in _as_if(draft):
-        said = said.rstrip(".’'")
         if said.split()[0].lower() in _NOT_COMPANY or _names(said, theirs) or _names(said, own):
             continue
         if _SELF_BEFORE.search(draft.lower[max(0, lead - 40):lead]):
@@ -154,7 +151,6 @@ def _left(draft: AnalysedDraft, ctx: CoachContext):
     if not experience or any(r.current for e in experience for r in e.roles):
         return  # not loaded, or they are somewhere now (named or not): nothing to compare with
     for _lead, addresses, said, start in _as_if(draft):
-        said = said.rstrip(".’'")
         left = next((e for e in experience if e.company and same_company(said, e.company)), None)
         if not addresses or left is None:
             continue
@@ -201,7 +197,7 @@ _POST = re.compile(
 
 
 def _post_missing(draft: AnalysedDraft, ctx: CoachContext):
-    posts = ctx.profile.posts if ctx.profile is not None else None
+    posts = ctx.profile.posts
     if posts is None or any(not p.reposted for p in posts):
         return
     what = ("their recent activity shows only posts they reshared from others" if posts

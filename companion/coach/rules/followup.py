@@ -63,12 +63,22 @@ def _reminder(ctx: CoachContext, rec, days: float) -> str:
             f"{gap} No pressure at all if now is not a good time; I appreciate you reading it either way. Thank you!")
 
 
-def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
-    due, _, _, rec = _due(draft, ctx)
+def _follow_up(draft: AnalysedDraft, ctx: CoachContext, when: str):
+    """(the follow-up item, the unanswered times, the recipient's log, days since the last of them) when
+    a reminder is `when`: "soon" (its wait is not over), "ok" (it is) or "late" (COLD_DAYS have passed)."""
+    due, unanswered, _, rec = _due(draft, ctx)
+    if due is None or due.kind != "follow_up":
+        return None
     now_ms = to_ms(ctx.now)
-    if due is None or due.kind != "follow_up" or due.is_due(now_ms):
-        return
     days = due.days(now_ms)
+    now = "soon" if not due.is_due(now_ms) else "late" if days >= COLD_DAYS else "ok"
+    return (due, unanswered, rec, days) if now == when else None
+
+
+def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
+    if (found := _follow_up(draft, ctx, "soon")) is None:
+        return
+    due, _, rec, days = found
     fine_from = ctx.now + timedelta(days=WAIT_DAYS - days)
     yield TOO_SOON.finding(
         f"You wrote to {first_name(ctx, rec) or 'there'} {_ago(days)} ({say_date(due.last_ms, ctx.now)}) and they "
@@ -78,22 +88,10 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
     )
 
 
-def _overdue(draft: AnalysedDraft, ctx: CoachContext):
-    """(the follow-up item, the unanswered times, the recipient's log, days since the last of them)
-    when a reminder's wait is over, else None."""
-    due, unanswered, _, rec = _due(draft, ctx)
-    if due is None or due.kind != "follow_up" or not due.is_due(to_ms(ctx.now)):
-        return None
-    return due, unanswered, rec, due.days(to_ms(ctx.now))
-
-
 def _too_late(draft: AnalysedDraft, ctx: CoachContext):
-    found = _overdue(draft, ctx)
-    if found is None:
+    if (found := _follow_up(draft, ctx, "late")) is None:
         return
     _, unanswered, _, days = found
-    if days < COLD_DAYS:
-        return
     yield TOO_LATE.finding(
         f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no reply: "
         "too long for a reminder, and the posting may be gone. If you still want to write, send a fresh "
@@ -103,12 +101,9 @@ def _too_late(draft: AnalysedDraft, ctx: CoachContext):
 
 
 def _ok(draft: AnalysedDraft, ctx: CoachContext):
-    found = _overdue(draft, ctx)
-    if found is None:
-        return
+    if (found := _follow_up(draft, ctx, "ok")) is None:
+        return  # not due yet, or so late that followup.too-late speaks instead
     due, unanswered, rec, days = found
-    if days >= COLD_DAYS:
-        return  # followup.too-late speaks instead
     text = _reminder(ctx, rec, days)
     late = " It has been a while, so say so lightly." if due.late else ""
     if due.unanswered > 1:

@@ -9,6 +9,7 @@ from companion.coach.intent import reports_back
 from companion.coach.matching import first_name, recipient_log
 from companion.coach.outreach_view import from_ms, say_date, to_ms
 
+
 def _keep_updated(draft: AnalysedDraft, ctx: CoachContext):
     rec = recipient_log(ctx)
     item = due(rec, to_ms(ctx.now)) if rec is not None else None

@@ -9,7 +9,6 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import find_company, known_to_them, recipient_company, same_employer, same_school
 
-
 # Talking before, placed in time or place: "talking to you at the SQL user group", "speaking with me yesterday".
 TALKED_BEFORE = (r"(?:talking|speaking|chatting|meeting)\s+(?:to\s+|with\s+)?(?:you|me)\s+"
                  r"(?:at|during|on|last|yesterday|earlier|today|this\s+(?:morning|afternoon|week))")

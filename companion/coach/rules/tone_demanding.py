@@ -229,7 +229,7 @@ def _find(draft: AnalysedDraft):
         yield ("shout", *run)
     for m in _TRIGGERS.finditer(draft.lower):
         kind = "when" if m.lastgroup == "presume" and m.group().startswith("wh") else m.lastgroup
-        if _keep(draft, kind, m.start()) and not _inside(loud, *m.span()):
+        if _keep(draft, kind, m.start()) and not overlaps(loud, *m.span()):
             end = m.end()
             if m.lastgroup == "order" and m.group().rsplit(" ", 1)[-1] in _DETERMINERS \
                     and (noun := _NEXT_WORD.match(draft.lower, end)):
@@ -241,13 +241,13 @@ def _find(draft: AnalysedDraft):
             start = draft.sentence_start(m.start())
             clause = max(start, draft.lower.rfind(",", start, m.start()) + 1)
             warm = "?" not in m.group() and (_WARM.match(draft.lower, start) or _WARM.match(draft.lower, clause))
-            if not warm and not _inside(loud, *m.span()):
+            if not warm and not overlaps(loud, *m.span()):
                 yield "exclaim", m.start(), m.end(), "?" if "?" in m.group() else "!"
 
 
-def _inside(runs, start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a run already reported as shouting (one finding for the same words)."""
-    return any(a < end and start < b for a, b, _fix in runs)
+def overlaps(spans, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (tuples that start with a start and an end)."""
+    return any(span[0] < end and start < span[1] for span in spans)
 
 
 _TWO_CAPS = re.compile(r"[A-Z][A-Z]")  # starts with a class: re scans for it in C

@@ -5,7 +5,7 @@ what would lift it. docs/tone.md, "In the coach", has the details."""
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.language import sentence_bounds
-from companion.coach.rules.tone_demanding import DEMANDING, triggers
+from companion.coach.rules.tone_demanding import DEMANDING, overlaps, triggers
 from companion.tone.model import ToneModel, ToneResult, default_model, sigmoid
 from companion.tone.strategies import LABELS
 
@@ -56,10 +56,6 @@ def _result(draft: AnalysedDraft) -> ToneResult:
     return draft.remember("tone", lambda: default_model().analyse(draft.text, _pieces(draft)))
 
 
-def _overlaps(spans, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def pulls(result: ToneResult, exclude=()) -> list[tuple[float, str, tuple[int, int], str | None]]:
     """What pulled the score down, most first: (log-odds, words, span, strategy or None).
 
@@ -78,14 +74,14 @@ def pulls(result: ToneResult, exclude=()) -> list[tuple[float, str, tuple[int, i
         span = c.spans[0]
         owner = next((s for s in strategy_spans if s.start < span.end and span.start < s.end), None)
         if owner is not None:
-            key = next((k for k, v in items.items() if _overlaps([k], owner.start, owner.end)), None)
+            key = next((k for k in items if overlaps([k], owner.start, owner.end)), None)
             if key is not None:
                 items[key][0] += c.weight
                 continue
         if c.weight < 0:
             items.setdefault((span.start, span.end), [0.0, span.words, (span.start, span.end), None])[0] += c.weight
     out = [tuple(v) for v in items.values()
-           if v[0] <= -(MIN_PULL if v[3] else MIN_WORD_PULL) and not _overlaps(exclude, *v[2])]
+           if v[0] <= -(MIN_PULL if v[3] else MIN_WORD_PULL) and not overlaps(exclude, *v[2])]
     return sorted(out, key=lambda v: v[0])
 
 
