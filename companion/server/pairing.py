@@ -214,6 +214,7 @@ class GuessPacer:
         self.granted = 0
         self._next = 0.0  # loop time of the next free turn
         self._waiting: deque[tuple[asyncio.Future, Callable[[], bool]]] = deque()
+        self._timer: asyncio.TimerHandle | None = None  # one pending wake-up, however many wait
 
     async def turn(self, alive: Callable[[], bool], timeout: float) -> bool:
         """Wait for a turn; False when `timeout` passed or the caller's connection went away."""
@@ -237,8 +238,12 @@ class GuessPacer:
             future.set_result(True)
             self.granted += 1
             self._next = now + self.interval
-        if self._waiting:
-            loop.call_at(self._next, self._pump)
+        if self._waiting and self._timer is None:
+            self._timer = loop.call_at(self._next, self._wake)
+
+    def _wake(self) -> None:
+        self._timer = None
+        self._pump()
 
 
 class Pairing:
