@@ -34,6 +34,18 @@ def test_the_page_then_the_thread_then_the_log_name_the_recipient():
     assert recipient_name(CoachContext(surface="message")) is None and recipient_slug(CoachContext(surface="message")) is None
 
 
+def test_a_blank_name_is_no_name_and_the_coach_does_not_stumble_on_it():
+    rec = RecipientLog(id=1, slug="ana", name="Ana Lopez (log)")
+    ctx = CoachContext(surface="message", recipient_name="   ", profile=Profile(slug="ana", name=" "))
+    assert recipient_name(ctx, rec) == "Ana Lopez (log)"
+    assert recipient_name(CoachContext(surface="message", recipient_name="  Ana  ")) == "Ana"
+    blank = CoachContext(surface="message", recipient_name="   ")
+    assert recipient_name(blank) is None
+    # The rules that greet by first name ran name.split()[0] on it and raised IndexError.
+    feedback = analyze("Hi, could you refer me for the Data Analyst role at Acme? Thanks", blank)
+    assert "background.missing" in {f.code for f in feedback.findings}
+
+
 def test_same_company_across_legal_suffixes_short_forms_and_acronyms():
     assert same_company("Stripe", "Stripe, Inc.")
     assert same_company("Meta Platforms, Inc.", "Meta")  # the hints' own rule said no

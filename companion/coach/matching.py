@@ -168,8 +168,9 @@ def recipient_name(ctx, rec=None) -> str | None:
     """The recipient's name: what the user said (the CLI's --recipient), else the page's profile,
     else the thread's participant, else the name in the outreach log (`rec`)."""
     part, profile = _participant(ctx), ctx.profile
-    return (ctx.recipient_name or (profile.name if profile is not None else None) or (part.name if part else None)
-            or (rec.name if rec is not None else None) or None)
+    names = (ctx.recipient_name, profile.name if profile is not None else None, part.name if part else None,
+             rec.name if rec is not None else None)
+    return next((n.strip() for n in names if n and n.strip()), None)  # a blank name is no name
 
 
 def in_conversation(_draft: AnalysedDraft, ctx) -> bool:
