@@ -59,7 +59,7 @@ class Limits(Model):
 class Feedback(Model):
     version: int
     surface: Surface
-    score: int | None = Field(ge=0, le=100)  # None: an empty draft, nothing to judge yet
+    score: int | None = Field(ge=0, le=100)  # None: an empty draft, or one not read as English
     findings: list[Finding] = []
     checklist: list[ChecklistItem] = []
     hints: list[Hint] = []

@@ -277,7 +277,8 @@ def test_a_draft_in_another_language_prints_no_empty_checklist(capsys, draft):
     spanish = ("Hola Marta, vi tu charla sobre Kafka en Codemotion. Estoy postulando al puesto de Data Engineer "
                "en Glovo. ¿Estarías dispuesta a recomendarme? Te puedo enviar mi CV. ¡Gracias!")
     _, out, _ = run(capsys, draft(spanish))
-    assert "language.not-english" in out and "Checklist:" not in out and "Score:" in out
+    assert "language.not-english" in out and "Checklist:" not in out
+    assert "Score: none (not read as English)" in out and "/100" not in out
 
 
 def test_check_reads_the_outreach_log_as_the_sidebar_does(capsys, draft, tmp_path):

@@ -55,6 +55,9 @@ def test_a_request_in_another_language_gets_no_english_wording_advice(text):
     assert fb.tone is None
     # No checklist item whose rules could not read the draft: a tick there would be a guess.
     assert not [item.id for item in fb.checklist]
+    # No score either: 96 for a draft whose wording went unread would read as "good". Nor "too short, no role
+    # at a named company": that is read in English too.
+    assert fb.score is None and "length.too-short" not in codes
 
 
 def test_english_requests_and_short_drafts_read_as_english():
@@ -115,6 +118,7 @@ def test_a_draft_partly_in_another_language_is_not_told_what_it_may_say_there(te
     [note] = [f for f in fb.findings if f.code == "language.not-english"]
     assert note.message.startswith("Part of this draft is in another language")
     assert {item.id for item in fb.checklist} == {"polite"}  # no tick or cross it could only guess
+    assert fb.score is not None  # the English part was read and judged
     assert "tone.demanding" in {f.code for f in analyze(text + " Please refer me ASAP.",
                                                         CoachContext(surface="message")).findings}
 

@@ -485,3 +485,22 @@ def test_a_draft_in_another_language_says_what_was_not_checked(paired):
     expect(panel.locator('[data-code="language.not-english"]')).to_have_count(0, timeout=10000)
     expect(panel.locator(".checklist-card")).to_be_visible()
     expect(panel.locator('[data-code="courtesy.out-missing"]')).to_have_count(1)
+
+
+def test_a_draft_not_in_english_is_not_scored(paired):
+    """A Spanish request gets its findings and "Not scored", never a number: the wording went unread,
+    and a 96 would read as "good". Back in English, the score returns."""
+    from playwright.sync_api import expect
+
+    page, panel, _ = open_tab(paired[0], "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.insert_text("Hola Dana, vi tu charla sobre Kafka. Estoy postulando al puesto de Data Engineer en "
+                              "Stripe. ¿Estarías dispuesta a recomendarme? Te puedo enviar mi CV. ¡Gracias!")
+    expect(finding(panel, "language.not-english")).to_be_visible(timeout=10000)
+    expect(panel.locator('[data-field="summary"]')).to_contain_text("Not scored")
+    expect(panel.locator('[data-field="score-box"]')).to_be_hidden()
+    assert "/100" not in visible_texts(panel) and "Nice work" not in visible_texts(panel)
+    clear_field(page)
+    page.keyboard.insert_text("Hi Dana, could you refer me for the Data Engineer role at Stripe? Thank you!")
+    expect(panel.locator('[data-field="score"]')).to_have_text(re.compile(r"^\d+$"), timeout=10000)
+    expect(panel.locator('[data-field="summary"]')).to_contain_text("out of 100")

@@ -158,7 +158,7 @@ def render_human(name: str, text: str, feedback) -> str:
     lim = feedback.limits
     span = f"{lim.recommended_min}-" if lim.recommended_min is not None else "at most "
     out += ["", f"Length: {lim.used}/{lim.allowed} characters (recommended {span}{lim.recommended_max})",
-            f"Score: {feedback.score}/100"]
+            f"Score: {feedback.score}/100" if feedback.score is not None else "Score: none (not read as English)"]
     return "\n".join(out) + "\n"
 
 

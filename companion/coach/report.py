@@ -90,7 +90,9 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     ordered = sorted(findings, key=lambda f: (
         0 if f.severity == "error" else 1 if f.code.startswith(_WHETHER) else 1 + RANK[f.severity],
         f.range.start if f.range else -1))
-    return Feedback(version=version, surface=ctx.surface, score=score(ordered) if draft.text.strip() else None,
+    # No score for what the rules could not read: a 96 on a Spanish draft would read as "good".
+    scored = draft.text.strip() and draft.english
+    return Feedback(version=version, surface=ctx.surface, score=score(ordered) if scored else None,
                     findings=_capped(ordered), checklist=checklist(draft, ctx, ordered),
                     hints=_hints(draft, ctx, ordered), limits=sizes, tone=tone_summary(draft, ctx, ordered))
 

@@ -91,7 +91,8 @@ TOO_LONG = Rule(
     rationale="Short messages get more replies (LinkedIn InMail data; Boomerang email study).",
 )
 TOO_SHORT = Rule(
-    code="length.too-short", severity="info", check=_too_short, judges_ask=True, abstains=in_conversation,
+    code="length.too-short", severity="info", check=_too_short, judges_ask=True, reads_english=True,
+    abstains=in_conversation,
     fires=('Hi Sam', 'Hi Sam, could you refer me for the Data Analyst role? Thanks!', 'Coffee sometime?'),
     quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "
            "I've spent four years on SQL and dbt pipelines at Acme, where I cut the nightly reporting run "

@@ -427,8 +427,11 @@ function renderFeedback(t, conn, actions) {
   show(section, true);
   section.dataset.version = String(fb.version);
   const draftText = t.draft.text || "";
-  // Nothing to judge before there is text: no score, no findings, the checklist as a guide.
-  const empty = draftText.trim() === "" || fb.score === null || fb.score === undefined;
+  // Nothing to judge before there is text: no score, no findings, the checklist as a guide. A draft the
+  // companion could not read as English has findings but no score; an older result without one is "empty".
+  const noScore = fb.score === null || fb.score === undefined;
+  const empty = draftText.trim() === "" || (noScore && fb.version !== t.draft.version);
+  const unscored = noScore && !empty;
   const state = feedbackState(t, conn, empty);
   section.dataset.state = state;
   const stale = $('[data-field="stale"]');
@@ -438,11 +441,11 @@ function renderFeedback(t, conn, actions) {
   stale.textContent = state === "stale"
     ? `Not updated${t.feedbackAt ? ` since ${hhmm(t.feedbackAt)}` : ""}: ${why}, so this may not match your text.` : "";
   show(stale, state === "stale");
-  $('[data-field="score"]').textContent = empty ? "" : String(fb.score);
-  show('[data-field="score-box"]', !empty);
+  $('[data-field="score"]').textContent = empty || unscored ? "" : String(fb.score);
+  show('[data-field="score-box"]', !empty && !unscored);
   const meter = $('[data-field="score-meter"]');
-  meter.value = empty ? 0 : fb.score;
-  show(meter, !empty);
+  meter.value = empty || unscored ? 0 : fb.score;
+  show(meter, !empty && !unscored);
   const limits = $('[data-field="limits"]');
   if (fb.limits) {
     limits.textContent = `${fb.limits.used} / ${fb.limits.allowed} characters`;
@@ -457,14 +460,15 @@ function renderFeedback(t, conn, actions) {
   show(cut, dropped > 0);
   const findings = empty ? [] : (fb.findings || []);
   const n = cardsOf(findings).length; // as "Suggestions (n)" and the groups count them
-  $('[data-field="summary"]').textContent = empty
-    ? "No score yet: start typing."
-    : `Score ${fb.score} out of 100, ${n} suggestion${n === 1 ? "" : "s"}${dropped > 0 ? ", but it was cut" : ""}.`;
+  const count = `${n} suggestion${n === 1 ? "" : "s"}${dropped > 0 ? ", but it was cut" : ""}`;
+  $('[data-field="summary"]').textContent = empty ? "No score yet: start typing."
+    : unscored ? `Not scored: this draft does not read as English, so its wording was not judged. ${count}.`
+      : `Score ${fb.score} out of 100, ${count}.`;
   // What is left may read well, but a cut note may stop mid-sentence: no "Nice work" for it.
   const none = $('[data-field="no-findings"]');
   none.textContent = dropped > 0
     ? "LinkedIn cut this note, so it is not done: shorten it until it fits, then read how it ends."
-    : "Nothing to fix. Nice work.";
+    : unscored ? "Nothing Tactful could read needs a fix." : "Nothing to fix. Nice work.";
   none.dataset.cut = String(dropped > 0);
   show('[data-section="suggestions"]', !empty);
   const personal = findings.some((f) => f.code === "personal.generic");
