@@ -588,3 +588,19 @@ def test_an_inmail_subject_that_says_nothing(subject, generic):
     assert ("subject.generic" in codes) == generic
     assert "subject.generic" not in {f.code for f in analyze(body, CoachContext(surface="message", subject=subject,
                                                                                recipient_name="Sam Lee")).findings}
+
+
+def test_each_long_sentence_is_marked_with_its_word_count_and_decimals_do_not_end_one():
+    first = ("I moved to Toronto and joined Acme as a developer, where I spent 3.5 years building Node.js services "
+             "for payments, designing Kafka pipelines, moving us from MySQL to Postgres, mentoring two engineers, "
+             "running on-call, writing runbooks and leading our move to Kubernetes.")
+    second = ("I would be very grateful if you could refer me for this position or forward my application to the "
+              "hiring manager, as I believe a referral from you would help me stand out among the many applicants "
+              "for it in the team.")
+    text = f"Hi Sam! {first} Could you refer me? {second}\nThank you!"
+    found = findings(text, "readability.long-sentence")
+    assert [span_text(text, f) for f in found] == [first, second]
+    assert [f.data["words"] for f in found] == [len(first.split()), len(second.split())]
+    assert all(f.data["words"] >= 40 for f in found)
+    # The same words in sentences of under 40 are fine, and a line break ends a sentence too.
+    assert not findings(text.replace(", where", ".\nThere").replace(", as I", ". I"), "readability.long-sentence")

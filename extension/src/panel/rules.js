@@ -24,6 +24,7 @@ export const RULE_WHY = Object.freeze({
   "materials.missing": "Referral forms need a resume; offering it up front saves a round trip.",
   "personal.generic": "People answer messages written for them; a specific shared detail is the reason to reply.",
   "privacy.confidential": "Never ask a referrer for what their employer keeps confidential.",
+  "readability.long-sentence": "A reader who skims loses the point of a 40-word sentence; short sentences respect their time.",
   "referral.keep-updated": "A referrer who hears back is glad to help again; one who does not may not.",
   "relationship.cold-ask": "A referral from a stranger is a favour with reputational risk; a short exchange first turns it into a recommendation they can stand behind.",
   "relationship.how-we-met": "Shared history turns a cold ask into a warm one; use it when you have it.",
