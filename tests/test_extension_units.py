@@ -105,17 +105,19 @@ def test_panel_cards_ranges_and_order(ext_browser):
 
 
 def test_panel_shows_no_score_for_a_null_score(ext_browser):
-    """The companion answers an empty draft with `score: null`: the panel shows no score and no
-    findings, whatever else the feedback holds; a number brings them back."""
+    """`score: null` means one of two things. For an empty draft, or a result for an older version, the
+    panel shows no score and no findings, whatever else the feedback holds. For the draft shown
+    (a draft not read as English) it shows the findings and "Not scored", never a number. A number
+    brings the score back."""
     page = ext_browser.context.new_page()
     page.goto(f"{ext_browser.base}/src/panel/panel.html?tab=999999")
     result = page.evaluate("""async () => {
         const { render } = await import("/src/panel/render.js");
         const actions = { copy() {}, setRule() {}, edit() {} };
-        const state = (score, text) => ({
+        const state = (score, text, version = 2) => ({
             kind: "state", connection: { state: "connected", localOnly: true }, paused: false, disabledRules: [],
             tab: { tabId: 999999, pageKind: "profile", draft: { text, version: 2, draftId: "d" }, feedbackAt: Date.now(),
-                   feedback: { version: 2, surface: "message", score, limits: { used: text.length, allowed: 8000 },
+                   feedback: { version, surface: "message", score, limits: { used: text.length, allowed: 8000 },
                                checklist: [{ id: "thanks", label: "Says thank you", ok: false }],
                                findings: [{ code: "courtesy.gratitude-missing", severity: "warning", message: "No thanks" }],
                                hints: [] } },
@@ -123,13 +125,25 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
         const read = () => ({
             state: document.querySelector('[data-field="feedback"]').dataset.state,
             score: document.querySelector('[data-field="score"]').textContent,
+            box: !document.querySelector('[data-field="score-box"]').hidden,
             codes: document.querySelectorAll("[data-code]").length,
             title: document.querySelector('[data-field="checklist-title"]').textContent,
+            summary: document.querySelector('[data-field="summary"]').textContent,
         });
-        render(state(null, "Hi Dana"), actions);
-        const nullScore = read();
-        render(state(40, "Hi Dana"), actions);
-        return [nullScore, read()];
+        const seen = [];
+        for (const [score, text, version] of [[null, "  ", 2], [null, "Hola Dana", 1], [null, "Hola Dana", 2],
+                                              [40, "Hi Dana", 2]]) {
+            render(state(score, text, version), actions);
+            seen.push(read());
+        }
+        return seen;
     }""")
-    assert result[0] == {"state": "empty", "score": "", "codes": 0, "title": "What a good request has"}
-    assert result[1] == {"state": "live", "score": "40", "codes": 1, "title": "Checklist"}
+    empty = {"state": "empty", "score": "", "box": False, "codes": 0, "title": "What a good request has",
+             "summary": "No score yet: start typing."}
+    assert result[0] == empty
+    assert result[1] == empty  # an older version's result: the draft shown was not judged yet
+    assert result[2] == {"state": "live", "score": "", "box": False, "codes": 1, "title": "Checklist",
+                         "summary": "Not scored: this draft does not read as English, so its wording was not "
+                                    "judged. 1 suggestion."}
+    assert result[3] == {"state": "live", "score": "40", "box": True, "codes": 1, "title": "Checklist",
+                         "summary": "Score 40 out of 100, 1 suggestion."}
