@@ -604,3 +604,18 @@ def test_each_long_sentence_is_marked_with_its_word_count_and_decimals_do_not_en
     assert all(f.data["words"] >= 40 for f in found)
     # The same words in sentences of under 40 are fine, and a line break ends a sentence too.
     assert not findings(text.replace(", where", ".\nThere").replace(", as I", ". I"), "readability.long-sentence")
+
+
+def test_every_finding_on_the_inmail_subject_says_so_and_has_no_range():
+    """The subject is not in the body's text: a range there would point at the wrong words."""
+    subject = "URGENT: referral for the Data Analyst role at Initech, [Name] " + "x" * 200
+    body = ("Hi Sam, I loved your PyCon talk on typing. Could you refer me for the Data Analyst role at Stripe? "
+            "I have four years of SQL at Acme. I can send my resume. No worries if not. Thank you!")
+    found = [f for f in analyze(body, CoachContext(surface="inmail", subject=subject, recipient_name="Sam Lee",
+                                                    company="Stripe")).findings if "subject" in f.message.lower()]
+    assert {f.code for f in found} >= {"tone.demanding", "template.placeholder", "fact.company-mismatch",
+                                       "length.over-limit"}
+    assert all(f.range is None and f.data["field"] == "subject" for f in found)
+    generic = findings("Hi Sam, could you refer me?", "subject.generic", surface="inmail", subject="Hello",
+                       recipient_name="Sam Lee")
+    assert generic and generic[0].data == {"field": "subject"}

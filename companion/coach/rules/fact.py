@@ -125,7 +125,7 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         for said, _start, _end in _named_as_theirs(AnalysedDraft(draft.subject), theirs, own):
             yield COMPANY_MISMATCH.finding(
                 f"In the subject: \"{said}\" is named as if it were their company, but they are at {theirs}.",
-                suggestion=f"Did you mean {theirs}?")
+                suggestion=f"Did you mean {theirs}?", data={"field": "subject"})
 
 
 def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):

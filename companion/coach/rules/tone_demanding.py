@@ -214,7 +214,7 @@ def _demanding(draft: AnalysedDraft, ctx):
         for kind, start, end, _fix in triggers(subject):
             message, suggestion = _MESSAGES[kind]
             yield DEMANDING.finding("In the subject: " + message.format(w=subject.text[start:end]),
-                                    suggestion=suggestion, data={"kind": kind, "in": "subject"})
+                                    suggestion=suggestion, data={"kind": kind, "field": "subject"})
 
 
 def triggers(draft: AnalysedDraft) -> list[tuple[str, int, int, str | None]]:
