@@ -6,7 +6,9 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import first_name, names_a_mutual, negated, recipient_log
-from companion.coach.rules.relationship import SHARED_PAST, TALKED_BEFORE, claims_shared, shared_history
+from companion.coach.rules.relationship import (
+    INTRODUCED, SHARED_PAST, TALKED_BEFORE, claims_shared, shared_history,
+)
 
 ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral|recommendation\s+letter|"
@@ -29,7 +31,8 @@ PRIOR_CONTACT = re.compile(
     r"since\s+we\s+(?:last|spoke|talked|met)|our\s+(?:previous|last|earlier|recent)\s+(?:conversation|chat|call|meeting)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:sharing|explaining|walking\s+me\s+through)|"
     r"worked\s+(?:together|(?:with|for|under)\s+you)|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|"
-    r"reconnect|know\s+my\s+work|" + TALKED_BEFORE + "|" + SHARED_PAST + r")\b")
+    r"reconnect|know\s+my\s+work|" + TALKED_BEFORE + "|" + SHARED_PAST + "|" + INTRODUCED
+    + r")\b")
 
 
 def _has_history(ctx: CoachContext) -> bool:
@@ -83,7 +86,9 @@ COLD_ASK = Rule(
            "It's been ages since our Microsoft days. Would you be open to referring me?",
            "I noticed we both spent time at Stripe. Could you refer me?",
            "I'm a final-year student at Kakatiya Institute, your alma mater! Could you refer me?",
-           "You supervised my vacation work at Transnet. Would you write me a recommendation letter?",),
+           "You supervised my vacation work at Transnet. Would you write me a recommendation letter?",
+           "Hi Sam, Jonah Reyes suggested I reach out. Would you consider referring me?",
+           "Long time since IIT Kanpur hostel days! Could you refer me?",),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )

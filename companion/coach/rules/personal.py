@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule, mixed_or
 from companion.coach.matching import find_company, known_to_them, names_a_mutual, recipient_company, same_company
-from companion.coach.rules.relationship import SHARED_PAST, TALKED_BEFORE, claims_shared
+from companion.coach.rules.relationship import INTRODUCED, SHARED_PAST, TALKED_BEFORE, claims_shared
 
 # Something true of this recipient or of a real shared history (the dev set README's definition):
 # how you met or talked before, a named mutual contact, their own post/talk/project, their career
@@ -34,10 +34,7 @@ _SPECIFIC = re.compile(
     r"you (?:mentioned|suggested|recommended|told me)|"
     r"your (?:advice|insights?|guidance|perspective|point|take) (?:on|about)|"
     r"your name came up|"
-    r"(?:suggested|recommended|told me|mentioned) (?:that )?i (?:reach out|contact|message|get in touch|talk)|"
-    r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
-    # A named contact: "as referred by Arjun Mehta" ("referred by a friend" names nobody).
-    r"referred (?:to you )?by (?!(?:a|an|the|my|your|our|some\w*|one|linkedin|indeed)\b)[a-z]+|"
+    + INTRODUCED + "|"
     r"(?:your|ur) (?:\w+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch)|"

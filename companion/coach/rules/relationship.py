@@ -13,14 +13,21 @@ from companion.coach.matching import find_company, known_to_them, recipient_comp
 TALKED_BEFORE = (r"(?:talking|speaking|chatting|meeting)\s+(?:to\s+|with\s+)?(?:you|me)\s+"
                  r"(?:at|during|on|last|yesterday|earlier|today|this\s+(?:morning|afternoon|week))")
 # A past the two share, said in so many words: "fellow DePaul grad", "your alma mater", "we both spent
-# time at Stripe", "our Microsoft days", "the same cohort". personal.generic and relationship.cold-ask
-# both accept it.
+# time at Stripe", "our Microsoft days", "the same cohort", "long time since IIT Kanpur hostel days".
+# personal.generic and relationship.cold-ask both accept it.
 SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
                r"alma\s+mater|we(?:'re|\s+are)?\s+both|our\s+(?:[\w.'’-]+\s+){1,2}days|"
                r"our\s+(?:days|time)\s+(?:at|in|with|together)\b|"
                r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
                r"you\s+(?:supervised|managed|mentored|taught|hired|interviewed|coached)\s+(?:me|my)|"
-               r"you\s+were\s+my\s+(?:manager|supervisor|mentor|professor|teacher|lead|boss)")
+               r"you\s+were\s+my\s+(?:manager|supervisor|mentor|professor|teacher|lead|boss)|"
+               r"(?:long\s+time|ages|a\s+while)\s+since\s+(?:[\w.'’-]+\s+){1,4}days")
+# Someone who knows them sent the writer: "Jonah suggested I reach out", "Maya introduced us", "referred by
+# Arjun" ("referred by a friend" names nobody). personal.generic and relationship.cold-ask both accept it.
+INTRODUCED = (r"(?:suggested|recommended|told me|mentioned) (?:that )?i "
+              r"(?:reach out|contact|message|get in touch|talk)|"
+              r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
+              r"referred (?:to you )?by (?!(?:a|an|the|my|your|our|some\w*|one|linkedin|indeed)\b)[a-z]+")
 # "I also started my career there", "I too interned at Stripe": the writer was where the recipient is.
 _ALSO_WAS = re.compile(
     r"\bi (?:also|too) (?:\w+ ){0,3}?(?:worked|work|studied|interned|started|began|spent|graduated|went|was)\b"
