@@ -101,12 +101,16 @@ MIXED = [
     "Hola Daniel! I saw the Site Reliability Engineer opening at Kite Payments (KP-2291) y me encantaría aplicar. "
     "Trabajé cuatro años en Maple Systems haciendo on-call e incident tooling. ¿Estarías abierto a recomendarme? "
     "Te puedo mandar mi CV. No pasa nada si no puedes. ¡Muchas gracias!",
+    # Short Spanish sentences, each with few of the commonest function words ("Espero que estés bien.").
+    "Hi Marisol! Espero que estés bien. We were in the same cohort at Laboratoria in 2019. I'm applying for the QA "
+    "Automation Engineer role at Pumawasi and I'd love it if you could refer me. Tengo cuatro años con Cypress y "
+    "Playwright, and I can send you my CV. Si no puedes, no hay problema. ¡Mil gracias!",
 ]
 ABSENCE = {"ask.role-missing", "background.missing", "courtesy.gratitude-missing", "courtesy.out-missing",
            "courtesy.time-missing", "materials.missing", "personal.generic"}
 
 
-@pytest.mark.parametrize("text", MIXED, ids=["hinglish", "spanish"])
+@pytest.mark.parametrize("text", MIXED, ids=["hinglish", "spanish", "spanish-short-sentences"])
 def test_a_draft_partly_in_another_language_is_not_told_what_it_may_say_there(text):
     """The fit, the out or the thanks may be in the sentence Tactful cannot read: no absence is
     reported, the coach says so, and the rules that find things in English still run."""
@@ -126,7 +130,8 @@ def test_a_draft_partly_in_another_language_is_not_told_what_it_may_say_there(te
 def test_english_with_a_list_of_skills_or_a_foreign_name_is_not_mixed():
     for text in ("Skills: Python, Django, React, PostgreSQL, Docker, AWS. Could you refer me?",
                  "I studied at Universidad de los Andes and worked at Casa de Papel Studios. Could you refer me?",
-                 "Could you refer me? Gracias!"):
+                 "Could you refer me? Gracias!",
+                 "I was in Y Combinator's S21 batch and then at Del Monte Foods. Could you refer me?"):
         assert not AnalysedDraft(text).mixed, text
     codes = {f.code for f in analyze("Skills: Python, Django, React, PostgreSQL, Docker, AWS. Could you refer me?",
                                      CoachContext(surface="message")).findings}

@@ -23,12 +23,14 @@ _PUNCTUATION = ".,!?;:\"'()[]-—–…*¿¡“”‘’"
 # French, German, Italian, Hindi and Urdu written in Latin letters), none of them an English word.
 _FOREIGN = frozenset(
     "que el los las una por para con estoy pero muy gracias puedo puedes estás eres usted ustedes nada como "
-    "mais est je suis vous nous avec pour les des une merci votre bonjour très "
-    "ich und der das nicht mit für sie ist bin ein eine danke ihr ihnen "
+    "y si hay yo mi te del tengo tienes espero estés bien también porque muchas mucho cuando está quiero "
+    "podrías sería años "
+    "mais est je suis vous nous avec pour les des une merci votre bonjour très pas mon mes dans c'est "
+    "ich und der das nicht mit für sie ist bin ein eine danke ihr ihnen auch wir mich wenn gerne sehr aber habe "
     "sono che della grazie sei "
-    "não você obrigado obrigada uma com sou "
+    "não você obrigado obrigada uma com sou estou tenho muito posso seu sua meu minha "
     "hai hain hoon hun kya aap mujhe mein nahi nahin bhi toh agar karna kar sakte sakti raha rahi rahe "
-    "kuch koi baat bahut aapka aapki mera meri apna ".split())
+    "kuch koi baat bahut aapka aapki mera meri apna yaar bhai kaise liye aapse ".split())
 
 
 @dataclass
