@@ -619,3 +619,20 @@ def test_every_finding_on_the_inmail_subject_says_so_and_has_no_range():
     generic = findings("Hi Sam, could you refer me?", "subject.generic", surface="inmail", subject="Hello",
                        recipient_name="Sam Lee")
     assert generic and generic[0].data == {"field": "subject"}
+
+
+def test_a_long_sentence_wrapped_by_hand_or_with_abbreviations_is_still_one_sentence():
+    wrapped = ("Hi Tom,\n\nI am applying for the Data Engineer role at Ferrow (job ID 221) and I\nsaw your talk at "
+               "DataConf where you explained how your team rebuilt the\nclickstream pipeline and I have been doing "
+               "very similar work at Lantern\nfor the past four years so I wanted to ask if you would refer me.\n\n"
+               "Thank you!")
+    [found] = findings(wrapped, "readability.long-sentence")
+    assert span_text(wrapped, found).startswith("I am applying") and span_text(wrapped, found).endswith("refer me.")
+    abbreviated = ("I am applying for the Data Engineer role at Ferrow, e.g. the one on the U.S. analytics team led "
+                   "by Dr. Patel, and I have been doing similar streaming work at Lantern Inc. for four years, mostly "
+                   "Flink, Kafka and dbt, so I think it fits. Thank you!")
+    sentence = abbreviated.removesuffix(" Thank you!")
+    assert [f.data["words"] for f in findings(abbreviated, "readability.long-sentence")] == [len(sentence.split())]
+    # A list, each item on its own line, is not one sentence.
+    listed = "My stack:\n" + "\n".join(f"- {w} and more tools for pipelines and dashboards" for w in "ABCDEFGH")
+    assert not findings(listed, "readability.long-sentence")

@@ -14,10 +14,11 @@ def _not_english(draft: AnalysedDraft, ctx: CoachContext):
     elif not draft.english:
         yield NOT_ENGLISH.finding(
             "This draft does not read as English, and Tactful reads English wording only, so it did not "
-            "check for the role, thanks, an easy out, your fit, a personal line or the tone. Length, "
-            "placeholders, names, copies and follow-up timing were checked.",
+            "check for the role, thanks, an easy out, your fit, a personal line, the tone or a request for "
+            "confidential information. Length, placeholders, names, copies and follow-up timing were checked.",
             suggestion="Check the rest yourself: name the role and the company, say something specific "
-                       "to them, sum up your fit, give them an easy out and thank them.",
+                       "to them, sum up your fit, give them an easy out and thank them; ask, do not demand, "
+                       "and ask nothing confidential (pay, interview questions, who interviews).",
         )
 
 
