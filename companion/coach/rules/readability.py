@@ -11,10 +11,11 @@ LONG = 40  # words
 # A sentence ends at . ! ? or … before a space (so "3.5 years" and "Node.js" do not end one), or at a line
 # break, so each line of a list is read on its own; but not at a break before a lower-case word (a
 # paragraph wrapped by hand, as in an email) nor at the dot of "e.g.", "U.S.", "Dr." or "Inc.".
-_END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s|$)|\n(?![ \t]*[a-z])")
+# Possessive, and never inside a run of marks: a run of dots before a letter must cost linear time.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"')\]”’]*+(?=\s|$)|\n(?![ \t]*[a-z])")
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:[a-hj-z](?:\.[a-z])*|i\.e|mrs?|ms|dr|prof|inc|ltd|corp|jr|sr|vs|approx)$",
                            re.IGNORECASE)
-_WORD = re.compile(r"\S*\w\S*")
+_LETTER_OR_DIGIT = re.compile(r"\w")
 
 
 def _long_sentences(draft: AnalysedDraft, _ctx: CoachContext):
@@ -26,15 +27,17 @@ def _long_sentences(draft: AnalysedDraft, _ctx: CoachContext):
         # Words need spaces between them: counting those in C first skips most sentences at once.
         if sum(text.count(space, start, end) for space in " \t\u00a0") < LONG - 1:
             continue
-        words = list(_WORD.finditer(text, start, end))
-        if len(words) < LONG:
+        sentence = text[start:end]
+        words = sum(1 for token in sentence.split() if _LETTER_OR_DIGIT.search(token))
+        if words < LONG:
             continue
+        lead = len(sentence) - len(sentence.lstrip())
         yield LONG_SENTENCE.finding(
-            f"This sentence runs {len(words)} words. A referrer skims, often on a phone, and a sentence this "
+            f"This sentence runs {words} words. A referrer skims, often on a phone, and a sentence this "
             "long buries what you ask or why you fit.",
-            draft, (words[0].start(), words[-1].end()),
+            draft, (start + lead, start + len(sentence.rstrip())),
             suggestion="Split it into two or three sentences, one point each.",
-            data={"words": len(words)},
+            data={"words": words},
         )
 
 
