@@ -195,6 +195,9 @@ _PRESSURE = re.compile(
     r"(?:messages|notes|emails|e-mails)\b"
     r"|\b(?:read|seen|saw|opened) my (?:message|note|email|e-mail|inmail) but "
     r"(?:didn't|did not|haven't|have not|never)\b"
+    # Promising more of the same: "I'll keep checking in every couple of days until I hear back".
+    r"|\b(?:i'll|i will|i'm going to|i am going to) keep (?:on )?(?:checking in|following up|messaging|"
+    r"reaching out|writing|pinging|bumping|asking)\b[^.!?\n]{0,40}?\buntil\b"
 )
 
 
@@ -210,7 +213,8 @@ PRESSURE = phrase_rule(
            "Circling back again since I still haven't gotten a response.",
            "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply.",
            "It's been two weeks and still nothing from you.", "Just checking whether you got my last three messages.",
-           "I see you've been active on LinkedIn but haven't answered me.", "Please just let me know yes or no."),
+           "I see you've been active on LinkedIn but haven't answered me.", "Please just let me know yes or no.",
+           "I'll keep checking in every couple of days until I hear back."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
