@@ -35,9 +35,8 @@ def _replacement(token: str, ctx: CoachContext) -> str | None:
     return None
 
 
-def _matches(text: str):
-    """The placeholders in `text`, in order, one per place ("[XXX]" is one, not two)."""
-    lower = text.lower()
+def _matches(text: str, lower: str):
+    """The placeholders in `text` (`lower` is it lower-cased), in order, one per place ("[XXX]" is one, not two)."""
     hits = sorted((m for gate, pattern in _PLACEHOLDERS if gate in (lower if gate == "xxx" else text)
                    for m in pattern.finditer(text)), key=lambda m: m.start())
     last_end = -1
@@ -53,7 +52,7 @@ def _message(token: str) -> str:
 
 
 def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
-    for m in _matches(draft.text):
+    for m in _matches(draft.text, draft.lower):
         token = m.group()
         replacement = _replacement(token, ctx)
         yield PLACEHOLDER.finding(
@@ -62,7 +61,7 @@ def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
                         else "Replace it with the real detail, or delete it."),
         )
     if ctx.surface == "inmail" and draft.subject:  # the subject is read first: "Referral for [Role]"
-        for m in _matches(draft.subject):
+        for m in _matches(draft.subject, draft.subject_lower):
             yield PLACEHOLDER.finding("In the subject line: " + _message(m.group()),
                                       suggestion="Replace it with the real detail.", data={"field": "subject"})
 
