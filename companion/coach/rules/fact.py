@@ -90,12 +90,11 @@ _SELF_BEFORE = re.compile(
 _OWN_WORK = re.compile(r"\b(?:i|i've|i'm|i am|we|we've|my|our)\b(?:(?!\byou)[^.;!?])*$")
 _TARGET_CUE = re.compile(r"\b(?:join|joining|apply|applying|applied|role|position|opening|refer|referral|love to|"
                          r"like to|interested|excited|dream|hoping)\b")
-# How long the writer has done something: "four years of Flink work at Lantern". Work at a company
-# after it in the same clause, with no wish in between ("3 years at Acme, I'd love to work at"), is the
-# writer's own, even in a sentence that asks for a role.
+# How long the writer has done something: "four years of Flink work at Lantern". Work at a company after
+# it in the sentence, with no wish in between ("3 years at Acme, I'd love to work at"), is the writer's
+# own, even in a sentence that asks for a role.
 _TENURE = re.compile(r"\b(?:\d+\+?|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)[ -]"
                      r"(?:years?|yrs?|months?)\b")
-_CLAUSE = re.compile(r".*(?:[,;:(]|\b(?:and|but|while|whereas)\b)", re.S)  # up to the clause's start
 # Asking them to vouch for you elsewhere: the role is at another company, not theirs.
 # (Not "for your reference".)
 _REFERENCE = re.compile(r"\b(?:be|as|being) (?:a |my )?(?:professional |job |personal )?reference\b|"
@@ -143,10 +142,10 @@ def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
         if _SELF_BEFORE.search(draft.lower[max(0, lead - 40):lead]):
             continue
         before = draft.before_in_sentence(lead, 120)
-        clause = before[m.end():] if (m := _CLAUSE.match(before)) else before
-        tenure = _TENURE.search(clause) if draft.lower.startswith("work", lead) else None
-        if tenure and not _TARGET_CUE.search(clause, tenure.end()):
-            continue
+        if draft.lower.startswith("work", lead):
+            tenures = list(_TENURE.finditer(before))
+            if tenures and not _TARGET_CUE.search(before, tenures[-1].end()):
+                continue
         line = draft.lower.rfind("\n", 0, lead) + 1
         bullet = _BULLET.match(draft.lower, line, lead) and not _TARGET_CUE.search(draft.lower, line, start)
         if not addresses and (_OWN_WORK.search(before) and not _TARGET_CUE.search(before) or bullet
@@ -196,7 +195,8 @@ COMPANY_MISMATCH = Rule(
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
            'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
            "My background:\n- 3 years on the billing team at Google\n- 4 years of Go at Acme",
-           "I'm applying for the Data Analyst role at Stripe and have four years of SQL work at Acme.",),
+           "I'm applying for the Data Analyst role at Stripe and have four years of SQL work at Acme.",
+           "I'm applying for the Analyst role at Stripe and I think my four years of SQL and dbt work at Acme fit.",),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 
