@@ -441,11 +441,12 @@ function renderFeedback(t, conn, actions) {
   stale.textContent = state === "stale"
     ? `Not updated${t.feedbackAt ? ` since ${hhmm(t.feedbackAt)}` : ""}: ${why}, so this may not match your text.` : "";
   show(stale, state === "stale");
-  $('[data-field="score"]').textContent = empty || unscored ? "" : String(fb.score);
-  show('[data-field="score-box"]', !empty && !unscored);
+  const scored = !empty && !unscored;
+  $('[data-field="score"]').textContent = scored ? String(fb.score) : "";
+  show('[data-field="score-box"]', scored);
   const meter = $('[data-field="score-meter"]');
-  meter.value = empty || unscored ? 0 : fb.score;
-  show(meter, !empty && !unscored);
+  meter.value = scored ? fb.score : 0;
+  show(meter, scored);
   const limits = $('[data-field="limits"]');
   if (fb.limits) {
     limits.textContent = `${fb.limits.used} / ${fb.limits.allowed} characters`;
