@@ -377,3 +377,25 @@ def test_someone_who_answered_you_is_no_stranger(tmp_path):
         return {f.code for f in analyze(ask.replace("Dan", slug.title()), ctx).findings}
     assert not {"personal.generic", "relationship.how-we-met"} & codes("dan")
     assert {"personal.generic", "relationship.how-we-met"} <= codes("eve")  # asked, never answered: a stranger
+
+
+def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):
+    soon = codes("Hi Ana, following up on my note from two days ago about the analyst role. Thanks!",
+                 surface="follow_up")["followup.too-soon"]
+    assert soon.data == {"days": 2.0, "stated": True} and "in about 5 days" in soon.suggestion
+    assert "my note from two days ago" in soon.message and soon.range is not None
+    late = codes("Hi Ana, I sent you a message about three months ago. Is the role still open?", surface="follow_up")
+    assert late["followup.too-late"].data["days"] == 90.0 and "followup.too-soon" not in late
+    stop = codes("Hi Ana, this is my fourth message about the role. Could you refer me?", surface="follow_up")
+    assert stop["followup.stop"].data["follow_ups"] == 3
+    assert stop["followup.pressure"].suggestion.startswith("Do not send this one")
+    # One or two follow-ups, a week or more, or something else sent on that day: nothing to say.
+    for fine in ("Hi Ana, this is my second follow-up on the role. Thanks!",
+                 "Hi Ana, following up on my message from two weeks ago. Thanks!",
+                 "Hi Ana, I sent my application to your company two days ago. Could you refer me?"):
+        assert not {"followup.too-soon", "followup.stop", "followup.too-late"} & set(codes(fine)), fine
+    assert "Bumping this" in codes("Hi Ana, did you see my message?", surface="follow_up")["followup.pressure"].suggestion
+    # The log knows better: sent eight days ago, whatever the draft says.
+    found = codes("Hi Ana, following up on my note from two days ago. Thanks!",
+                  make_view(tmp_path, ("ana", at(8))), recipient_slug="ana", surface="follow_up")
+    assert "followup.too-soon" not in found and "followup.ok" in found

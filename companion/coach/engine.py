@@ -124,18 +124,20 @@ def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[Analysed
     return rule
 
 
-def phrase_rule(code: str, pattern: re.Pattern[str], message: str, suggestion: str,
+def phrase_rule(code: str, pattern: re.Pattern[str], message: str,
+                suggestion: str | Callable[[AnalysedDraft, CoachContext], str],
                 skip: Callable[[AnalysedDraft, re.Match[str], CoachContext], bool] | None = None,
                 **fields: Any) -> Rule:
     """A rule that fires on each match of `pattern` in the lower-cased draft unless `skip` says
-    otherwise; `message` is formatted with the draft's words there as {w}."""
+    otherwise; `message` is formatted with the draft's words there as {w}; `suggestion` may depend on
+    the draft."""
     rule: Rule
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
         for m in pattern.finditer(draft.lower):
             if skip is None or not skip(draft, m, ctx):
                 yield rule.finding(message.format(w=draft.text[m.start():m.end()]), draft, m.span(),
-                                   suggestion=suggestion)
+                                   suggestion=suggestion if isinstance(suggestion, str) else suggestion(draft, ctx))
 
     rule = Rule(code=code, check=check, **fields)
     return rule

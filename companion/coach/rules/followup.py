@@ -6,12 +6,13 @@ import re
 from datetime import timedelta
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import COLD_DAYS, LATE_DAYS, WAIT_DAYS, follow_up_due, unanswered, waiting_on
+from companion.coach.due import COLD_DAYS, LATE_DAYS, MAX_FOLLOW_UPS, WAIT_DAYS, follow_up_due, unanswered, waiting_on
 from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.intent import open_request, requests
 from companion.coach.matching import first_name, recipient_company, recipient_log
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 from companion.coach.rules.ask import bounded_ask
+from companion.coach.stated import stated_count, stated_gap
 
 MATCH_MINUTES = 5
 
@@ -46,6 +47,26 @@ def _timeline(ctx: CoachContext):
     return follow_up_due(waiting, now_ms), waiting, last_reply, rec
 
 
+def _unknown(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Neither the log nor the thread knows a message of the user's to them: only the draft can tell."""
+    rec = _due(draft, ctx)[3]
+    return (rec is None or not rec.sent) and (ctx.thread is None or all(m.sender != "me" for m in ctx.thread.messages))
+
+
+def _said_gap(draft: AnalysedDraft, ctx: CoachContext, when: str):
+    """The draft's own "my note from two days ago", when it is `when` ("soon" or "late") and nothing else knows."""
+    if (said := stated_gap(draft)) is None or not _unknown(draft, ctx):
+        return None
+    days = said[0]
+    return said if (days < WAIT_DAYS if when == "soon" else days >= COLD_DAYS) else None
+
+
+def _said_stop(draft: AnalysedDraft, ctx: CoachContext):
+    """The draft's own "this is my fourth message", when that is past the follow-ups allowed."""
+    said = stated_count(draft)
+    return said if said is not None and said[0] > 1 + MAX_FOLLOW_UPS and _unknown(draft, ctx) else None
+
+
 def _ago(days: float) -> str:
     whole = int(days)
     return "today" if whole == 0 else "yesterday" if whole == 1 else f"{whole} days ago"
@@ -77,6 +98,12 @@ def _follow_up(draft: AnalysedDraft, ctx: CoachContext, when: str):
 
 def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
     if (found := _follow_up(draft, ctx, "soon")) is None:
+        if said := _said_gap(draft, ctx, "soon"):
+            yield TOO_SOON.finding(
+                f'"{draft.text[slice(*said[1])]}": people often need a week to answer, and a reminder sooner '
+                "reads as pressure. Wait until a week has passed since that message.", draft, said[1],
+                suggestion=f"Save this draft and send it in about {int(WAIT_DAYS - said[0])} days.",
+                data={"days": said[0], "stated": True})
         return
     due, _, rec, days = found
     fine_from = ctx.now + timedelta(days=WAIT_DAYS - days)
@@ -90,6 +117,11 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
 
 def _too_late(draft: AnalysedDraft, ctx: CoachContext):
     if (found := _follow_up(draft, ctx, "late")) is None:
+        if said := _said_gap(draft, ctx, "late"):
+            yield TOO_LATE.finding(
+                f'"{draft.text[slice(*said[1])]}": that is too long ago for a reminder, and the posting may be '
+                "gone. If you still want to write, send a fresh message that stands on its own (who you are, what "
+                "you want now) and do not ask about the old one.", draft, said[1], data={"days": said[0], "stated": True})
         return
     _, unanswered, _, days = found
     yield TOO_LATE.finding(
@@ -129,20 +161,29 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
         return
     due, unanswered, last_reply, rec = _due(draft, ctx)
     if due is None or due.kind != "stop":
+        if said := _said_stop(draft, ctx):
+            yield STOP.finding(
+                f'"{draft.text[slice(*said[1])]}": after one or two follow-ups without an answer, another message '
+                "is more likely to cost goodwill than to get a reply: let this one go.", draft, said[1],
+                suggestion=_avenues(ctx, rec), data={"follow_ups": said[0] - 1, "stated": True})
         return  # warned at once, before the item is due in the reminders: they are about to write
     follow_ups = len(unanswered) - 1
     times = "once" if follow_ups == 1 else "twice" if follow_ups == 2 else f"{follow_ups} times"
     since = "" if last_reply is None else f" since their last reply on {say_date(last_reply, ctx.now)}"
-    company = recipient_company(ctx) or (rec.company if rec else None)
-    elsewhere = f"someone else at {company}" if company else "someone else on the team"
     yield STOP.finding(
         f"You have written to {first_name(ctx, rec) or 'there'} {len(unanswered)} times{since} (first on "
         f"{say_date(unanswered[0], ctx.now)}) and followed up {times} without an answer. Another "
         "message is more likely to cost goodwill than to get a reply: let this one go.",
-        suggestion=f"Try other avenues: apply directly and name the team, ask {elsewhere} (a mutual "
-                   "connection can introduce you), or reconnect in a few months with real news.",
+        suggestion=_avenues(ctx, rec),
         data={"unanswered": len(unanswered), "follow_ups": follow_ups, "first_sent": iso(unanswered[0])},
     )
+
+
+def _avenues(ctx: CoachContext, rec) -> str:
+    company = recipient_company(ctx) or (rec.company if rec else None)
+    who = f"someone else at {company}" if company else "someone else on the team"
+    return (f"Try other avenues: apply directly and name the team, ask {who} (a mutual connection can introduce "
+            "you), or reconnect in a few months with real news.")
 
 
 TOO_SOON = Rule(
@@ -205,8 +246,9 @@ PRESSURE = phrase_rule(
     "followup.pressure", _PRESSURE,
     "\"{w}\" reads as a reproach for not replying. They owe you nothing, and guilt makes silence easier "
     "than an answer.",
-    "Assume your message got buried: \"Bumping this in case it got lost in your inbox — no worries at all "
-    "if now isn't a good time.\"",
+    lambda draft, ctx: "Do not send this one: after one or two unanswered follow-ups, let it go and try another route."
+    if _said_stop(draft, ctx) else "Assume your message got buried: \"Bumping this in case it got lost in your "
+    "inbox — no worries at all if now isn't a good time.\"",
     severity="error", surfaces=frozenset({"follow_up"}), checklist="polite",
     fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.",
            'Just following up to see if you received my last email?',

@@ -1,0 +1,67 @@
+"""What a draft itself says about the earlier messages to this person: how long ago the last one went
+("my note from two days ago") and how many went before ("this is my fourth message"). The follow-up
+rules read it when neither the outreach log nor the thread knows those messages (docs/rules.md,
+"followup.too-soon"): the user may have written from another device, or before installing Tactful.
+"""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+
+_AMOUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "couple of": 2, "three": 3, "few": 3, "several": 3,
+           "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "multiple": 3, "many": 4}
+_ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_RECENT = {"yesterday": 1, "earlier today": 0, "this morning": 0, "last night": 1, "the other day": 2}
+
+# The user's own earlier message, then within the sentence when it went.
+_GAP = re.compile(
+    r"\b(?:i (?:sent|wrote|messaged|reached out|contacted|emailed|e-mailed|pinged|dropped)(?: to)? you"
+    r"|my (?:last |previous |earlier |first )?(?:referral |connection |linkedin )?"
+    r"(?:message|note|email|e-mail|inmail|request|dm)"
+    r"|(?:message|note|email|request) i sent)\b[^.!?\n]{0,60}?"
+    r"\b(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|several) "
+    r"(?P<unit>day|week|month|year)s? ago|last (?P<last>week|month|year)"
+    r"|(?P<recent>yesterday|earlier today|this morning|last night|the other day))\b")
+
+# How many messages this one makes, counting itself.
+_COUNT = re.compile(
+    r"\b(?:this is )?my (?P<nth>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) "
+    r"(?:(?P<fu>follow-up|follow up|followup|reminder)|message|note|email|attempt|try)\b"
+    r"|\b(?P<fu2>following up|reaching out|writing|messaging)(?: to you)?(?: again)? for the "
+    r"(?P<nth2>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) time\b"
+    r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out to|contacted|emailed)(?: you)? "
+    r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b")
+
+
+def _number(word: str) -> int:
+    word = word.removeprefix("a ") if word not in ("a", "an") else word
+    return int(word) if word.isdigit() else _AMOUNT[word]
+
+
+def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:
+    """(days since the earlier message, as the draft says, its span) for the first mention, or None."""
+    m = _GAP.search(draft.lower)
+    if m is None:
+        return None
+    if m["recent"]:
+        days = _RECENT[m["recent"]]
+    elif m["last"]:
+        days = _UNIT_DAYS[m["last"]]
+    else:
+        days = _number(m["n"]) * _UNIT_DAYS[m["unit"]]
+    return float(days), m.span()
+
+
+def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
+    """(how many messages to them this one makes, counting itself, the words that say so), or None."""
+    m = _COUNT.search(draft.lower)
+    if m is None:
+        return None
+    if m["nth"]:  # "my third message" is the third; "my second follow-up" the third too
+        total = _ORDINAL[m["nth"]] + (1 if m["fu"] else 0)
+    elif m["nth2"]:  # "following up for the third time" follows two follow-ups and the first message
+        total = _ORDINAL[m["nth2"]] + (1 if m["fu2"] == "following up" else 0)
+    else:  # "I've messaged you three times", and this one
+        total = 1 + (2 if m["twice"] else _number(m["n"]))
+    return total, m.span()
