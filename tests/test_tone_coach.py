@@ -163,6 +163,17 @@ def test_a_rude_passage_in_a_courteous_draft_is_found():
     assert fb.tone["label"] == "impolite"  # consistent with the finding, not with the whole-draft score
 
 
+def test_a_passage_that_addresses_no_one_is_not_judged_alone():
+    # Two lines of a résumé list ask nothing of the reader; the corpus holds only requests to someone.
+    bullets = ("Hi Beth,\n\nI'm applying for the SRE role at Quartzline. Quick summary of my fit:\n"
+               "- Led migration from Nomad to Kubernetes across 300 services\n"
+               "- Wrote our incident review process, now used by 12 teams\n\n"
+               "My resume is attached. Would you be willing to refer me? No worries if not. Thanks so much!")
+    from companion.tone.model import default_model
+    assert min(p for _s, _e, p in default_model().passages(bullets)) < tone_model.PASSAGE_BELOW
+    assert findings(bullets) == []
+
+
 def test_passages_are_scored_like_the_text_itself():
     from companion.tone.model import default_model
 

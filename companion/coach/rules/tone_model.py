@@ -17,6 +17,10 @@ POLITE_FROM = 0.65  # the summary's label: polite from here, neutral in between
 MIN_PULL = 0.15  # log-odds: a strategy pulling less than this is not worth naming
 MIN_WORD_PULL = 0.3  # a bare n-gram must pull harder: "Google" at -0.16 is noise, not advice
 MAX_STRATEGY_RANGES = 20  # ranges listed per strategy; `more` counts the rest (see report.MAX_FINDINGS)
+# Strategies that address the reader. A passage with none (two lines of a résumé list) asks nothing of
+# anyone, and the corpus the model learnt from holds only requests to someone: it is not judged alone.
+_ADDRESSED = frozenset({"second_person", "second_person_start", "imperative_start", "please", "please_start",
+                        "direct_question", "counterfactual_modal", "indicative_modal"})
 # Rule-based tone findings that forbid the label "polite" for the same draft.
 _TONE_RULES = frozenset({"tone.demanding", "followup.pressure"})
 CITATION = "Stanford Politeness Corpus, Danescu-Niculescu-Mizil et al., ACL 2013"
@@ -98,7 +102,10 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     whole = _result(draft).polite_probability
     offset, passage = 0, None
     if whole >= IMPOLITE_BELOW:  # a long draft can read polite overall around one rude passage
-        worst = min(model.passages(draft.text, _pieces(draft)), key=lambda x: x[2], default=None)
+        pieces = _pieces(draft)
+        addressed = [(o, o + len(chunk)) for o, chunk, info in pieces if not _ADDRESSED.isdisjoint(info[1])]
+        worst = min((x for x in model.passages(draft.text, pieces) if overlaps(addressed, x[0], x[1])),
+                    key=lambda x: x[2], default=None)
         if worst is None or worst[2] >= PASSAGE_BELOW:
             return
         offset, end, _p = worst
