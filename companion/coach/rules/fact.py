@@ -11,9 +11,11 @@ from companion.coach.matching import name_matches, negated, recipient_company, r
 _AFTER_NAME = (r"(?=[ \t]*(?:[,!.:;\n—–-]|$)|[ \t]*[^\w\s'’]"
                r"|[ \t]+(?:I|I['’](?:m|ve|d)|Hope|Hoping|Thanks|Thank|My|We|It|It['’]s|This|How|Just|Quick)\b)")
 _GREETING = re.compile(
-    r"^[^\w\[{<]*(?:(?i:hi|hello|hey|dear|respected|hiya|howdy|greetings|good (?:morning|afternoon|evening))"
+    r"^[^\w\[{<]*(?:(?i:hi|hello|hey|dear|respected|hiya|howdy|greetings|good (?:morning|afternoon|evening|day))"
     r"(?:[ \t]+|[ \t]*,[ \t]*)"
-    r"(?:(?i:mr|mrs|ms|mx|dr|prof)\.?[ \t]+)?([^\W\d_][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*)?" + _AFTER_NAME +
+    # A title, and an honorific before a name as many write it: "Ma'am Joanna", "Sir Mark", "Ate Liza".
+    r"(?:(?:(?i:mr|mrs|ms|mx|dr|prof)\.?|(?i:sir|ma['’]?am|madam|miss|ate|kuya)(?=[ \t]+[A-Z]))[ \t]+)?"
+    r"([^\W\d_][\w'’-]*)(?:[ \t]+(?:or[ \t]+)?[A-Z][\w'’-]*)?" + _AFTER_NAME +
     r"|([A-Z][\w'’-]+)[ \t]*,[ \t]*\n)"
 )
 # Greeting words that are not a name: "Hi there", "Dear Hiring Manager", "Hello team".
@@ -27,8 +29,8 @@ _NOT_NAME = {
 
 # A salutation for anyone, where their name is known: "Dear Sir/Madam", "Respected Sir". ("Dear Hiring
 # Manager" names what they are, perhaps rightly.)
-_ANYONE = {"sir", "madam"}
-_ANYONE_REST = re.compile(r"(?i:(?:[ \t]*/[ \t]*|[ \t]+or[ \t]+)(?:sir|madam))")
+_ANYONE = {"sir", "madam", "ma'am", "ma’am", "maam", "ma", "mam"}
+_ANYONE_REST = re.compile(r"(?i:(?:[ \t]*/[ \t]*|[ \t]+or[ \t]+)(?:sir|madam|ma['’]?am))")
 
 
 def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
@@ -179,8 +181,9 @@ NAME_MISMATCH = Rule(
     judges_words=True,
     code="fact.name-mismatch", severity="error", check=_name_mismatch,
     fires=("Hi Priya, I hope you're well.", "Respected Sir, I am applying for the Data Analyst role.",
-           "Dear Sir/Madam, I hope you're well."),
-    quiet=("Hi Sam, I hope you're well.", "Hi there, I hope you're well.", 'Dear Hiring Manager,',),
+           "Dear Sir/Madam, I hope you're well.", "Dear Sir or Madam, I hope you're well.", "Hello Ma'am, good day!"),
+    quiet=("Hi Sam, I hope you're well.", "Hi there, I hope you're well.", 'Dear Hiring Manager,',
+           "Hi Ma'am Sam, good day po!", "Good day Mr. Lee, I hope you're well.",),
     rationale="Greeting someone by another person's name ends the conversation.",
 )
 COMPANY_MISMATCH = Rule(
