@@ -34,7 +34,8 @@ _OUT = re.compile(
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|(?:the )?timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
-    r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b|\bdon't feel obligated\b"
+    r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b"
+    r"|\b(?:don't|do not|never) feel (?:any |the )?(?:pressure|pressured|obligated|obliged|bad)\b"
     r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b"
     # A no, accepted: "If the role has been filled, I completely understand", "it's cool if you don't".
     r"|\bif\b[^.!?\n]{0,60}, (?:i (?:completely |totally |fully )?understand|(?:that's|that is|it's|it is) "
@@ -143,7 +144,7 @@ OUT_MISSING = missing_phrase_rule(
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",
            "I'd really appreciate an answer either way. Thanks."),
     quiet=("No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
-           "Zero pressure.", "No pasa nada si no puedes.", "Koi baat nahi agar possible na ho.",
+           "Zero pressure.", "I know you're busy, so please don't feel any pressure.", "No pasa nada si no puedes.", "Koi baat nahi agar possible na ho.",
            "Totally understand if you can't.", "Either way, thanks for reading.",
            "Thank you so much for referring me! I start on Monday and will keep you posted.",
            "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand.",
