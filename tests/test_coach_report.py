@@ -177,3 +177,16 @@ def test_must_fix_caps_the_score():
     fb = analyze(text, CoachContext(surface="connection_note", recipient_name="Ana Diaz"))
     assert any(f.code == "fact.name-mismatch" and f.severity == "error" for f in fb.findings)
     assert fb.score <= 40
+
+
+def test_styled_letters_read_as_the_plain_ones_at_the_same_offsets():
+    # People paste mathematical bold letters to style a LinkedIn message; each is one code point (two in
+    # UTF-16), so the ranges of findings after them must still land on the words the user wrote.
+    styled = "Hi Sam, could you refer me for the 𝗗𝗮𝘁𝗮 𝗔𝗻𝗮𝗹𝘆𝘀𝘁 role at Stripe? 𝗧𝗵𝗮𝗻𝗸 𝘆𝗼𝘂! Why did you ignore me?"
+    fb = analyze(styled, CoachContext(surface="message", recipient_name="Sam Lee", company="Stripe"))
+    codes = {f.code for f in fb.findings}
+    assert "courtesy.gratitude-missing" not in codes and "ask.role-missing" not in codes
+    units = styled.encode("utf-16-le")
+    said = {units[2 * f.range.start:2 * f.range.end].decode("utf-16-le"): f for f in fb.findings if f.range}
+    why = said["Why"]
+    assert why.code == "tone.impolite"

@@ -2,6 +2,7 @@
 token positions instead of the paper's dependency parses (docs/tone.md lists each)."""
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from companion.tone.lexicon import HEDGE_PHRASES, HEDGES, NEGATIVE, POSITIVE
@@ -79,9 +80,18 @@ def parse(text: str) -> list[Token]:
     return out
 
 
+# Mathematical bold, italic and script letters and digits, which people paste to style LinkedIn posts and
+# messages ("𝗝𝗼𝗯 𝗜𝗗", "𝘁𝗵𝗮𝗻𝗸𝘀"): read as the plain letter each one is, one code point for one.
+_STYLED = {cp: plain for cp in range(0x1D400, 0x1D800)
+           if len(plain := unicodedata.normalize("NFKC", chr(cp))) == 1 and plain.isascii()}
+
+
 def lower_keeping_offsets(text: str) -> str:
     """`text` lower-cased, curly apostrophes made straight (phones and LinkedIn's editor insert them),
-    and as long as `text`: a character that lower-cases to two code points ("İ") is kept as it is."""
+    styled letters made plain, and as long as `text`: a character that lower-cases to two code points
+    ("İ") is kept as it is."""
+    if text and max(text) >= "\U0001d400":
+        text = text.translate(_STYLED)
     lower = text.lower()
     if len(lower) != len(text):
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -30,12 +30,15 @@ _OUT = re.compile(
     # "if you're comfortable" only conditions the ask (the dev set's definition); "if you're not" is an out
     r"|\bif (?:you're|you are|you feel|you'd be|you would be) "
     r"(?:not (?:comfortable|open|willing|able)|too busy|busy|swamped)\b"
-    r"|\bif (?:it's|it is|that's|that is|this is|this isn't|it isn't|that isn't) (?:not )?(?:a fit|possible|appropriate|something|not|too)\b"
+    # "if it's possible" only conditions the ask, as "if you're comfortable" does; "if it's not possible" is an out.
+    r"|\bif (?:(?:it's|it is|that's|that is|this is) (?:not (?:a fit|possible|appropriate|something)|too)"
+    r"|(?:this|it|that) isn't (?:a fit|possible|appropriate|something))\b"
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|(?:the )?timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b"
     r"|\b(?:don't|do not|never) feel (?:any |the )?(?:pressure|pressured|obligated|obliged|bad)\b"
+    r"|\b(?:say|drop|send|reply(?: with)?|answer(?: with)?) (?:me )?(?:a |just )?['\"‘“]?no\b['\"’”]?(?! (?:to|one)\b)"
     r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b"
     # A no, accepted: "If the role has been filled, I completely understand", "it's cool if you don't".
     r"|\bif\b[^.!?\n]{0,60}, (?:i (?:completely |totally |fully )?understand|(?:that's|that is|it's|it is) "
@@ -67,7 +70,7 @@ _SHORT = r"(?:quick|brief|short|small|little|\d+(?:\s*[-–]\s*\d+)?[- ]?(?:minu
 _TIME = re.compile(
     WORD_START + r"(?:"
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
-    r"(?:busy|swamped|slammed)|"
+    r"(?:busy|swamped|slammed)|you (?:might|may|must|could) (?:be|have been) (?:really |very |too )?(?:busy|swamped)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking (?:the )?time|(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|"
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
@@ -142,9 +145,11 @@ OUT_MISSING = missing_phrase_rule(
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
     fires=("Could you refer me for the Data Analyst role? Thank you!",
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",
-           "I'd really appreciate an answer either way. Thanks."),
+           "I'd really appreciate an answer either way. Thanks.", "If it's possible, could you refer me? Thanks!"),
     quiet=("No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
-           "Zero pressure.", "I know you're busy, so please don't feel any pressure.", "No pasa nada si no puedes.", "Koi baat nahi agar possible na ho.",
+           "Zero pressure.", "I know you're busy, so please don't feel any pressure.",
+           "You can also drop a 'No' and I won't follow up.", "No pasa nada si no puedes.",
+           "Koi baat nahi agar possible na ho.",
            "Totally understand if you can't.", "Either way, thanks for reading.",
            "Thank you so much for referring me! I start on Monday and will keep you posted.",
            "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand.",
@@ -160,7 +165,8 @@ TIME_MISSING = missing_phrase_rule(
     severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}), judges_ask=True,
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
-    quiet=("I know you're busy, so I'll keep this short.", "Would you have 15 minutes for a call?",
+    quiet=("I know you're busy, so I'll keep this short.", "Figured you might be busy.",
+           "Would you have 15 minutes for a call?",
            "I understand if you're too busy.", "If the timing is bad, no worries at all.",
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",
            "Bumping this in case it got buried.", "I know how busy you are.",
