@@ -145,6 +145,11 @@ _PHRASES = (
 _PHRASES = tuple((name, triggers, re.compile(pattern)) for name, triggers, pattern in _PHRASES)
 
 
+# "Why I think I fit:" or "What I bring: SQL" labels what follows; it asks nothing: no "?" ends the line
+# (looked for within a bound, so a line of many such sentences costs linear time). "C:\temp" is no label.
+_HEADING = re.compile(r"[^.!?\n:]*:(?=\s|$)[^!?\n]{0,300}+(?![?])")
+
+
 def _small_talk(words: list[Token], i: int) -> bool:
     """"How are you", "how have you been", "how's it going", "how is your week": a greeting's
     question, not a challenge, so not a direct question."""
@@ -194,7 +199,8 @@ def find_strategies(text: str, tokens: list[Token] | None = None) -> dict[str, l
         if w in _IMPERATIVE and (pos == 0 or (pos == 1 and words[i - 1].norm in _IMPERATIVE_LEAD)):
             if not (nxt in _SECOND or nxt in ("i", "we")):  # "Do you ...?" is a question, not a command
                 add("imperative_start", t.start, t.end)
-        if pos in (0, 1) and (w in _QUESTION or w == "how's") and not _small_talk(words, i):
+        if pos in (0, 1) and (w in _QUESTION or w == "how's") and not _small_talk(words, i) \
+                and not _HEADING.match(text, t.start):
             add("direct_question", t.start, t.end)
         if w in _GRATITUDE_WORDS:
             end = words[i + 1].end if w == "thank" and nxt in ("you", "u") else t.end
