@@ -234,8 +234,10 @@ _PRESSURE = re.compile(
     r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:yet )?again\b"
     r"|\bmissed my (?:last |previous |earlier )?(?:two|three|four|several|multiple|\d+) "
     r"(?:messages|notes|emails|e-mails)\b"
-    r"|\b(?:read|seen|saw|opened) my (?:message|note|email|e-mail|inmail) but "
+    r"|\b(?:read|seen|saw|opened|viewed|visited|checked) my (?:messages?|notes?|emails?|e-mails?|inmails?|profile) but "
     r"(?:didn't|did not|haven't|have not|never)\b"
+    r"|\bi know you(?:'ve| have)? (?:seen|read|opened|got|received) my\b"
+    r"|\b(?:delay|hold-?up|slowness) (?:on|from) your (?:side|end|part)\b"
     # Promising more of the same: "I'll keep checking in every couple of days until I hear back".
     r"|\b(?:i'll|i will|i'm going to|i am going to) keep (?:on )?(?:checking in|following up|messaging|"
     r"reaching out|writing|pinging|bumping|asking)\b[^.!?\n]{0,40}?\buntil\b"
@@ -256,7 +258,9 @@ PRESSURE = phrase_rule(
            "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply.",
            "It's been two weeks and still nothing from you.", "Just checking whether you got my last three messages.",
            "I see you've been active on LinkedIn but haven't answered me.", "Please just let me know yes or no.",
-           "I'll keep checking in every couple of days until I hear back."),
+           "I'll keep checking in every couple of days until I hear back.",
+           "I see you viewed my profile but did not reply.", "I don't want to miss it because of a delay on your side.",
+           "I know you've seen my previous messages."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",

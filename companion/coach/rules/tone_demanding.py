@@ -29,7 +29,8 @@ _TRIGGERS = re.compile(
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|get|give|find|put|help)\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
-    r"(?:respond|reply|answer|write back|get back to me) (?:today|tonight|now)\b|"
+    r"(?:respond|reply|answer|write back|get back to me|revert|submit (?:it|this|that|the referral|my (?:referral|"
+    r"application|resume|cv))) (?:today|tonight|now)\b|at the earliest\b(?! convenience)|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
@@ -158,8 +159,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
             return False
         s, e = sentence_bounds(draft, start)
         sentence = draft.lower[s:e]
-        if draft.lower[start:start + 3] in ("imm", "rig") and _SELF_SUBJECT.search(draft.lower[s:start]):
-            return False  # "I immediately thought of you": the writer's own haste
+        if draft.lower[start:start + 3] in ("imm", "rig", "sub") and _SELF_SUBJECT.search(draft.lower[s:start]):
+            return False  # "I immediately thought of you", "I'll submit my application today": the writer's own haste
         # A deadline pressures only when it attaches to what they are asked to do: them, an order, or
         # the favour itself ("I need this referral by Friday").
         return bool(_YOU.search(sentence) or _FAVOUR.search(sentence)) or mood(draft, start) == "imperative"
@@ -320,7 +321,8 @@ DEMANDING = Rule(
            "I assume you'll be fine referring me.", "I know you won't let me down.",
            "I'm sure you'll be happy to refer me.", "I'll assume that's a yes unless I hear otherwise.",
            "I've already put your name down as my referral.",
-           "If you don't help me, I honestly don't know what I'll do."),
+           "If you don't help me, I honestly don't know what I'll do.", "Please revert at the earliest.",
+           "Can you please reconsider and submit it today?"),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
@@ -335,7 +337,8 @@ DEMANDING = Rule(
            "Could you pass my resume on to contacts who might be able to hire me?",
            "I think you should be able to see my application in the portal.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
-           "My family is why I want to move back to Toronto.", "So you can see my work, here is my portfolio."),
+           "My family is why I want to move back to Toronto.", "So you can see my work, here is my portfolio.",
+           "I'll submit my application today, so thank you for the tip.", "Reply at the earliest convenience."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
