@@ -6,8 +6,15 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import missing_phrase_rule
 from companion.coach.rules.ask import bounded_ask
 
+# What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
+# big fan of Stripe", "I'm a great fit" (audit 9, draft 26). Checked right after "I'm a", "I am a".
+_CLICHE = (r"(?!(?:very |really |true |huge |big |strong |great |good |perfect |natural |quick |fast |"
+           r"self[- ]|go[- ]|people |hard[- ]?working |hard[- ]?|dedicated |motivated |passionate |reliable |highly )*"
+           r"(?:worker|team player|learner|starter|getter|person|fan|fit|match|candidate|individual|"
+           r"professional|believer)\b)")
 _FIT = re.compile(
-    r"\b(?:i'm (?:now |currently )?an? |i am (?:now |currently )?an? |i've been |i have been |i was an? |"
+    r"\b(?:i'm (?:now |currently )?an? " + _CLICHE + r"|i am (?:now |currently )?an? " + _CLICHE +
+    r"|i've been |i have been |i was an? |"
     r"i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
@@ -17,6 +24,9 @@ _FIT = re.compile(
     r"published|written|completed|finished|graduated|earned)\b|"
     r"i'm (?:currently |now )?(?:working|studying|finishing|completing|pursuing|leading|building|"
     r"graduating|a (?:senior|junior|final-year|recent)|an? \w+ (?:at|with|in))\b|"
+    # A heading over a summary of yourself: "Here's more about me.\n- Self taught developer", "A bit about me:";
+    # not "read more about me on my profile", which points elsewhere.
+    r"about me(?::|\.? ?\n)|"
     r"years of experience|(?:years?|yrs) (?:of|in|as|at|\w+ing)\b|"
     r"(?:\d+\+?|two|three|four|five|six|seven|eight|nine|ten|several) (?:years?|yrs)\b(?! ago| back)|"
     r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|includes|spans|focuses)|"
@@ -72,12 +82,15 @@ MISSING = missing_phrase_rule(
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",
+           "I am a hard worker and a team player. Could you refer me for the Data Analyst role at Stripe?",
+           "I'm a big fan of Stripe. Could you refer me for the Data Analyst role?",
            "I took a minute to read your post on 20% growth. Could you refer me for the Data Analyst role?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
            "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",
            "I'm now a backend engineer at Acme.", "At Acme we cut checkout latency by 40%.",
-           "I took our app from 5k to 300k monthly users in a year.", "My team doubled revenue to $3M."),
+           "I took our app from 5k to 300k monthly users in a year.", "My team doubled revenue to $3M.",
+           "A bit about me: self-taught developer, two shipped apps."),
 )
 
 RULES = [MISSING]
