@@ -57,7 +57,11 @@ def _is_self_title(before: str) -> bool:
 
 
 _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
-                  r"|\b(?:job|req|requisition)\s*#?\s*\d{3,}\b")  # "job 4821", "req #12345"
+                  r"|\b(?:job|req|requisition)\s*#?\s*\d{3,}\b"  # "job 4821", "req #12345"
+                  # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
+                  # "posting 4411", "vacancy VC-209". A bare number must not be a year: "posted in 2024".
+                  r"|\b(?:ref|reference|req|requisition|posting|vacancy|opening|job)\.? ?(?:id|no\.?|number|code)? ?"
+                  r"[:#]? ?(?:[a-z]{1,5}-\d{3,}|[a-z]{0,2}\d{4,}(?<!\b(?:19|20)\d\d))\b")
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
 _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\bjr-?\d{4,}\b"
@@ -97,12 +101,18 @@ _ASKED_KIND = re.compile(
 _TO_PERSON = re.compile(r"\b(?:to|with)\s+(?:the|a|an|your|their)\s+(?:(?!as\b)[\w-]+\s+){0,5}$")
 
 
+# A title as what a posting is for: "the vacancy for Process Safety Engineer", "the post of Process
+# Engineer", "an opening for a data engineer" (one posting, named; not "any opening for…", checked above).
+_NOUN_FOR_TITLE = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|opening|position|post|opportunity|role|requisition)"
+                             r" (?:for|of) (?:(?:the|a|an) )?(?:[\w&/+.-]+ ){0,3}$")
+
+
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     before = draft.before_in_sentence(m.start(), 48)
     if before[-1:] in (" ", "/", "") and (_is_self_title(before) or _KIND_OF_JOB.search(before)
                                          or _ASKED_KIND.search(before)):
         return False
-    if _ROLE_NOUN_AFTER.match(draft.lower, m.end()):
+    if _ROLE_NOUN_AFTER.match(draft.lower, m.end()) or _NOUN_FOR_TITLE.search(before):
         return True
     return bool(_TARGET_CUE.search(before)) and not _TO_PERSON.search(before)
 
@@ -131,6 +141,14 @@ def _cap_title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     return not (_is_self_title(before) or _KIND_OF_JOB.search(before) or _ASKED_KIND.search(before))
 
 
+# Any title in title case as what a posting is for: "the position of Operations Lead", "the vacancy for
+# Head Chef"; two capitalised words at least, and not after "opening": "the opening for Stripe Capital"
+# may name a company.
+_CAP_AFTER_NOUN = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|position|post) (?:for|of) (?:(?:the|a|an) )?"
+                             r"(?!(?:The|This|That|Your|Our|My|Their|LinkedIn)\b)"
+                             r"[A-Z][\w&/+.'’-]*(?:[ \t]+[A-Z][\w&/+.'’-]*){1,3}")
+
+
 # "the senior backend role at Kite", "the data platform position": a track and a level before a role
 # noun, with "the" (one posting), name a role even in lower case; "a backend role" is a kind of job.
 _TRACK_ROLE = re.compile(r"\bthe (?:" + _TRACK + r"\s+){1,3}(?:roles?|positions?|opening|posting|req)\b")
@@ -144,6 +162,7 @@ def names_role(draft: AnalysedDraft) -> bool:
         _job_reference(lower)
         or any(m.group().strip() and _title_is_target(draft, m) for m in _TITLE.finditer(lower))
         or any(_cap_title_is_target(draft, m) for m in _CAP_TITLE.finditer(draft.text))
+        or any(not negated(draft, m.start(), 25) for m in _CAP_AFTER_NOUN.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _TRACK_ROLE.finditer(lower))
         or subject and (_TITLE.search(subject) or _job_reference(subject))))
 
@@ -433,7 +452,8 @@ ROLE_MISSING = missing_phrase_rule(
            "I'd like to be considered for a possible intern job at Stripe.",
            "Could you refer me to the relevant hiring manager at Stripe?",
            "I'm looking for my next role, ideally a Head of Marketing, at Stripe. Could you refer me?",
-           "I'm looking for a backend role at Stripe. Could you refer me?"),
+           "I'm looking for a backend role at Stripe. Could you refer me?",
+           "Could you refer me at Stripe? My reference letter from 2021 is attached."),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for one of these at Stripe: Data Engineer (48231) or Solutions Architect (48255)?',
@@ -449,7 +469,11 @@ ROLE_MISSING = missing_phrase_rule(
            "Great meeting you at PyCon! Would love to stay in touch.",
            "I'd love to pick your brain about your move from design into product management.",
            "Hi Sam, quick question: how did you get into event sourcing? Thank you!",
-           "Hi Sam, any advice on moving into event sourcing work?",),
+           "Hi Sam, any advice on moving into event sourcing work?",
+           "I saw the vacancy for Maintenance Planner at Stripe and would be grateful for a referral.",
+           "Kindly refer me for the position of Operations Lead at Stripe.",
+           "Could you refer me at Stripe? I applied under ref TK-3310.",
+           "Could you refer me for posting 4411 at Stripe?",),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
@@ -495,7 +519,8 @@ VAGUE = Rule(
            "I'm looking for a new job as a data analyst. Could you introduce me to Marcus Lee at Stripe?",
            "Could you refer me to the right person to talk to at Stripe?",
            "I'm exploring media strategy roles in NYC and would love to swap notes over a quick call.",
-           "I'm applying for controller roles and wondered if you'd write a short LinkedIn recommendation.",),
+           "I'm applying for controller roles and wondered if you'd write a short LinkedIn recommendation.",
+           "I saw the vacancy for Maintenance Planner at Stripe and would be grateful for a referral.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",
 )
 

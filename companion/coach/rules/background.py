@@ -2,11 +2,19 @@
 
 import re
 
+from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import missing_phrase_rule
 from companion.coach.rules.ask import bounded_ask
 
+# What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
+# big fan of Stripe", "I'm a great fit" (audit 9, draft 26). Checked right after "I'm a", "I am a".
+_CLICHE = (r"(?!(?:very |really |true |huge |big |strong |great |good |perfect |natural |quick |fast |"
+           r"self[- ]|go[- ]|people |hard[- ]?working |hard[- ]?|dedicated |motivated |passionate |reliable |highly )*"
+           r"(?:worker|team player|learner|starter|getter|person|fan|fit|match|candidate|individual|"
+           r"professional|believer)\b)")
 _FIT = re.compile(
-    r"\b(?:i'm (?:now |currently )?an? |i am (?:now |currently )?an? |i've been |i have been |i was an? |"
+    r"\b(?:i'm (?:now |currently )?an? " + _CLICHE + r"|i am (?:now |currently )?an? " + _CLICHE +
+    r"|i've been |i have been |i was an? |"
     r"i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
@@ -16,6 +24,9 @@ _FIT = re.compile(
     r"published|written|completed|finished|graduated|earned)\b|"
     r"i'm (?:currently |now )?(?:working|studying|finishing|completing|pursuing|leading|building|"
     r"graduating|a (?:senior|junior|final-year|recent)|an? \w+ (?:at|with|in))\b|"
+    # A heading over a summary of yourself: "Here's more about me.\n- Self taught developer", "A bit about me:";
+    # not "read more about me on my profile", which points elsewhere.
+    r"about me(?::|\.? ?\n)|"
     r"years of experience|(?:years?|yrs) (?:of|in|as|at|\w+ing)\b|"
     r"(?:\d+\+?|two|three|four|five|six|seven|eight|nine|ten|several) (?:years?|yrs)\b(?! ago| back)|"
     r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|includes|spans|focuses)|"
@@ -24,9 +35,43 @@ _FIT = re.compile(
     r"analyst|scientist|manager|student|researcher|consultant|lead))"
 )
 
+# A measured result, said of yourself, is the best summary of fit: "I took Brisk from 20k to 1.2M users",
+# "we cut churn by 30%", "my team doubled revenue to $3M" (audit 9, draft 12). A figure (a change from X to
+# Y, "by N", a percentage, money, a multiple, a count of users…) after "I"/"we" and a verb of achievement in
+# its sentence; "your team grew from 10 to 50" is theirs. Numbers are bounded: "1.1.1.1…" stays linear.
+_NUM = r"\$?\d{1,9}(?:[.,]\d{1,3}){0,3}"
+_FIGURE = re.compile(
+    r"\bfrom " + _NUM + r"[\w%]{0,8} (?:[a-z]+ )?to \$?\d|\bby (?:over |nearly |almost |about |around |roughly |"
+    r"more than |up to )?\$?\d"
+    r"|(?<![\w.,$])" + _NUM + r" ?(?:%|percent\b|x\b|[kmb]\b|bn\b|million\b|billion\b|(?:monthly |daily |active |"
+    r"paying )?(?:users|customers|clients|subscribers|members|downloads|installs|visitors|orders|transactions|"
+    r"requests|patients|students|accounts|leads|deals|stores|countries)\b)"
+    r"|\$\d")
+_ACHIEVED = re.compile(
+    r"\b(?:i|we|my team|our team)(?:'ve| have| had)?(?: (?:also|then|personally|single-handedly|just|recently|"
+    r"helped(?: to)?|help(?:ed)? to)){0,2} (?:took|taken|grew|grown|cut|raised|reduced|increased|improved|boosted|"
+    r"doubled|tripled|quadrupled|halved|saved|drove|driven|generated|brought|lifted|delivered|closed|sold|scaled|"
+    r"shipped|led|built|launched|moved|hit|reached|achieved|won|lowered|decreased|expanded|added|onboarded|"
+    r"acquired|converted|processed|served|sped|trimmed|slashed|eliminated|recovered|secured|signed)\b")
+
+# The figure is someone else's when they come between: "I took a minute to read your post on 20% growth".
+_THEIRS = re.compile(r"\b(?:you|your|their|his|her|its)\b")
+
+
+def _fit(draft: AnalysedDraft) -> bool:
+    """A line about what you do, for how long, or what you achieved (a measured result)."""
+    lower = draft.lower
+    if _FIT.search(lower):
+        return True
+    for m in _FIGURE.finditer(lower):
+        start = draft.sentence_start(m.start(), 160)
+        if any(not _THEIRS.search(lower, a.end(), m.start()) for a in _ACHIEVED.finditer(lower, start, m.start())):
+            return True
+    return False
+
 
 MISSING = missing_phrase_rule(
-    "background.missing", _FIT,
+    "background.missing", _fit,
     "No summary of your fit: nothing says what you do, for how long, or what you have "
     "achieved. The referrer vouches for you, so they need one or two sentences on why "
     "you suit the role before they will.",
@@ -36,11 +81,16 @@ MISSING = missing_phrase_rule(
     abstains=bounded_ask,
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
-           "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?"),
+           "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",
+           "I am a hard worker and a team player. Could you refer me for the Data Analyst role at Stripe?",
+           "I'm a big fan of Stripe. Could you refer me for the Data Analyst role?",
+           "I took a minute to read your post on 20% growth. Could you refer me for the Data Analyst role?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
            "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",
-           "I'm now a backend engineer at Acme."),
+           "I'm now a backend engineer at Acme.", "At Acme we cut checkout latency by 40%.",
+           "I took our app from 5k to 300k monthly users in a year.", "My team doubled revenue to $3M.",
+           "A bit about me: self-taught developer, two shipped apps."),
 )
 
 RULES = [MISSING]
