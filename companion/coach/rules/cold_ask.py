@@ -42,11 +42,15 @@ def _has_history(ctx: CoachContext) -> bool:
                 and shared_history(ctx.profile, ctx.own_profile))
 
 
+def referral_asks(draft: AnalysedDraft):
+    """Each request for a referral (or to be put forward) in the draft: not a thanks for one, not negated."""
+    return (m for m in ASK.finditer(draft.lower)
+            if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20))
+
+
 def _asks(draft: AnalysedDraft):
     """The first request for a referral (or to be put forward) in the draft, or None."""
-    return next((m for m in ASK.finditer(draft.lower)
-                 if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20)),
-                None)
+    return next(referral_asks(draft), None)
 
 
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
