@@ -395,6 +395,9 @@ def test_someone_who_answered_you_is_no_stranger(tmp_path):
         return {f.code for f in analyze(ask.replace("Dan", slug.title()), ctx).findings}
     assert not {"personal.generic", "relationship.how-we-met"} & codes("dan")
     assert {"personal.generic", "relationship.how-we-met"} <= codes("eve")  # asked, never answered: a stranger
+    # Whatever the log and the page know, a draft thanking them for their reply answers someone who wrote.
+    ask = "Hi Eve, thanks for getting back to me! Would you be open to referring me for the Platform Engineer role?"
+    assert not {"personal.generic", "relationship.how-we-met"} & codes("eve")
 
 
 def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):

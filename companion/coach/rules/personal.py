@@ -105,7 +105,8 @@ GENERIC = Rule(
            "I am applying for the Backend Engineer role, as referred by Arjun Mehta from your team.",
            "Thanks for the chat last week about event sourcing.",
            "It's been ages since Dr. Lin's compilers course at Purdue!",
-           "Thank you for the pointers on the interview loop at the career fair.",),
+           "Thank you for the pointers on the interview loop at the career fair.",
+           "Thanks for getting back to me! Could you refer me for the SRE role (JR-12)?",),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 
