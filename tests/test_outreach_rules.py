@@ -332,6 +332,24 @@ def test_asking_again_after_a_no_is_told_to_let_it_go(tmp_path):
     assert goodbye.findings == [] and goodbye.score == 100
 
 
+def test_a_no_the_draft_reports_counts_when_the_log_does_not_know():
+    from companion.coach import analyze
+
+    def feedback(text):
+        return analyze(text, CoachContext(surface="message", now=NOW, recipient_name="Dan Moss", company="Acme"))
+    graceful = feedback("Hi Dan, thanks for getting back to me, and totally understood that you don't know the data "
+                        "team well enough to refer me. If you ever meet someone there who'd chat, I'd be grateful "
+                        "for an intro, but no pressure. Good luck with the launch!")
+    assert graceful.findings == [] and graceful.score == 100  # "refer me" in their no asks nothing
+    reask = feedback("Hi Dan, I know you said you can't refer people you haven't worked with, but it's just a "
+                     "form. Could you please reconsider and submit it today? Thanks!")
+    assert [f.code for f in reask.findings][0] == "followup.stop"
+    stop = reask.findings[0]
+    assert stop.severity == "error" and stop.data == {"state": "declined", "stated": True}
+    assert '"you said you can\'t refer"' in stop.message and "reconsider" in stop.message
+    assert not {f.code for f in reask.findings} & {"ask.role-missing", "background.missing", "relationship.cold-ask"}
+
+
 def test_a_reply_weeks_later_speaks_of_the_gap():
     from companion.coach import analyze
     from companion.coach.rules import late_reply
@@ -377,6 +395,9 @@ def test_someone_who_answered_you_is_no_stranger(tmp_path):
         return {f.code for f in analyze(ask.replace("Dan", slug.title()), ctx).findings}
     assert not {"personal.generic", "relationship.how-we-met"} & codes("dan")
     assert {"personal.generic", "relationship.how-we-met"} <= codes("eve")  # asked, never answered: a stranger
+    # Whatever the log and the page know, a draft thanking them for their reply answers someone who wrote.
+    ask = "Hi Eve, thanks for getting back to me! Would you be open to referring me for the Platform Engineer role?"
+    assert not {"personal.generic", "relationship.how-we-met"} & codes("eve")
 
 
 def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):

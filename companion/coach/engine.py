@@ -15,6 +15,7 @@ from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiti
 from companion.coach.intent import answers_them, asks, asks_again, open_request
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
+from companion.coach.stated import stated_no
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
@@ -182,9 +183,10 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     draft = AnalysedDraft(text, subject=ctx.subject)
     rec = recipient_log(ctx)
     if rec is not None and (rec.state in THANK_KIND and not asks_again(draft) or rec.state == "declined") \
-            or answers_them(ctx.thread):
-        # They agreed, referred or asked for it: this thanks, updates or answers. They declined: a re-ask
-        # is not to be polished but dropped (followup.stop says so), and a goodbye asks nothing.
+            or answers_them(ctx.thread) or stated_no(draft):
+        # They agreed, referred or asked for it: this thanks, updates or answers. They declined (the log
+        # says so, or the draft: "I understand you can't refer me"): a re-ask is not to be polished but
+        # dropped (followup.stop says so), and a goodbye asks nothing.
         draft.memo["asks"] = False
     if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx, rec):
         ctx = replace(ctx, surface="follow_up")

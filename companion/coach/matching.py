@@ -8,6 +8,7 @@ from functools import lru_cache
 from protocol.page import Education, Experience
 
 from companion.coach.analysis import AnalysedDraft
+from companion.coach.intent import replies_to_them
 
 # Words that turn a trigger into its opposite when they sit just before it in the same sentence:
 # "I'm not demanding anything", "I won't ask about anything confidential".
@@ -180,10 +181,12 @@ def in_conversation(_draft: AnalysedDraft, ctx) -> bool:
 
 
 def known_to_them(draft: AnalysedDraft, ctx) -> bool:
-    """Whether you already know each other: the thread shows them writing to you, or the log shows a
-    reply or an answer to your ask (a Rule.abstains for the rules about strangers)."""
+    """Whether you already know each other: the thread shows them writing to you, the log shows a reply
+    or an answer to your ask, or the draft thanks them for their reply (a Rule.abstains for the rules
+    about strangers)."""
     rec = recipient_log(ctx)
-    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies or rec.state != "asked")
+    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies or rec.state != "asked") \
+        or replies_to_them(draft)
 
 
 def recipient_company(ctx) -> str | None:

@@ -1,7 +1,8 @@
 """What a draft itself says about the earlier messages to this person: how long ago the last one went
-("my note from two days ago") and how many went before ("this is my fourth message"). The follow-up
-rules read it when neither the outreach log nor the thread knows those messages (docs/rules.md,
-"followup.too-soon"): the user may have written from another device, or before installing Tactful.
+("my note from two days ago"), how many went before ("this is my fourth message"), and what they
+answered ("I understand you can't refer me"). The coach reads it when neither the outreach log nor the
+thread knows those messages (docs/rules.md, "followup.too-soon", "followup.stop"): the user may have
+written from another device, or before installing Tactful.
 """
 
 import re
@@ -32,6 +33,22 @@ _COUNT = re.compile(
     r"(?P<nth2>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) time\b"
     r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out to|contacted|emailed)(?: you)? "
     r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b")
+
+
+# Their no, as the draft reports it: an acknowledgement or "you said", then "you" and a negation, then, in
+# the same clause, what they will not do ("totally understood that you don't know the team well enough to
+# refer me", "I understand you said you don't refer people you haven't worked with"). "I understand if you
+# can't" is an out, not a report, and "you're not the hiring manager, but could you refer me?" is no
+# refusal: the clause ends at a comma or a "but", and the negation must sit right after "you".
+_NO = re.compile(
+    r"\b(?:(?:understand|understood|understandable|respect|appreciate|hear you|fair enough|letting me know)"
+    r"(?:,? that)?,? |(?=you (?:said|mentioned|told me|explained|replied|wrote)\b))"
+    r"(?P<no>(?:you (?:said|mentioned|told me|explained|replied|wrote)(?: that)? )?you(?:'re| are| were)? "
+    r"(?:really |just |currently |simply )?(?:don't|do not|can't|cannot|won't|will not|aren't|are not|weren't|"
+    r"not|unable|couldn't|could not|wouldn't|would not|didn't|did not)\b"
+    r"(?:(?!\b(?:but|yet|though|however|could|would|can)\b)[^.!?\n,;]){0,60}?"
+    r"\b(?:refer|recommend|vouch|help|submit|forward|pass (?:on|along)|put (?:me|my name) forward|"
+    r"make an exception))")
 
 
 def _number(word: str) -> int:
@@ -65,3 +82,9 @@ def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
     else:  # "I've messaged you three times", and this one
         total = 1 + (2 if m["twice"] else _number(m["n"]))
     return total, m.span()
+
+
+def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
+    """The span of their no ("you said you don't refer") where the draft first reports it, or None."""
+    m = _NO.search(draft.lower)
+    return m.span("no") if m else None

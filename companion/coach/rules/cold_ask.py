@@ -7,7 +7,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import first_name, names_a_mutual, negated, recipient_log
 from companion.coach.rules.relationship import (
-    INTRODUCED, SHARED_PAST, TALKED_BEFORE, claims_shared, shared_history,
+    INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, THEY_SAID, claims_shared, shared_history,
 )
 
 ASK = re.compile(
@@ -27,12 +27,12 @@ PRIOR_CONTACT = re.compile(
     r"to\s+meet\s+you\s+(?:at|during|on|last|yesterday|earlier|today))|long\s+time\s+no\s+(?:talk|see|chat)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:again|for\s+(?:getting\s+back|your\s+(?:reply|response|help|advice)|"
     r"replying|the\s+(?:chat|call|conversation|advice|intro)|taking\s+the\s+time))|"
-    r"as\s+(?:we\s+)?discussed|as\s+promised|you\s+mentioned|(?:following|follow)\s+up\s+on|last\s+time\s+we|"
+    r"as\s+(?:we\s+)?discussed|as\s+promised|(?:following|follow)\s+up\s+on|last\s+time\s+we|"
     r"since\s+we\s+(?:last|spoke|talked|met)|our\s+(?:previous|last|earlier|recent)\s+(?:conversation|chat|call|meeting)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:sharing|explaining|walking\s+me\s+through)|"
     r"worked\s+(?:together|(?:with|for|under)\s+you)|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|"
-    r"reconnect|know\s+my\s+work|" + TALKED_BEFORE + "|" + SHARED_PAST + "|" + INTRODUCED
-    + r")\b")
+    r"reconnect|know\s+my\s+work|" + TALKED_BEFORE + "|" + SHARED_PAST + "|" + INTRODUCED + "|" + THANKED_FOR
+    + "|" + THEY_SAID + r")\b")
 
 
 def _has_history(ctx: CoachContext) -> bool:
@@ -42,11 +42,15 @@ def _has_history(ctx: CoachContext) -> bool:
                 and shared_history(ctx.profile, ctx.own_profile))
 
 
+def referral_asks(draft: AnalysedDraft):
+    """Each request for a referral (or to be put forward) in the draft: not a thanks for one, not negated."""
+    return (m for m in ASK.finditer(draft.lower)
+            if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20))
+
+
 def _asks(draft: AnalysedDraft):
     """The first request for a referral (or to be put forward) in the draft, or None."""
-    return next((m for m in ASK.finditer(draft.lower)
-                 if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20)),
-                None)
+    return next(referral_asks(draft), None)
 
 
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
@@ -74,7 +78,9 @@ COLD_ASK = Rule(
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',
            'Could you take a moment to write me a short recommendation?',
-           'Could you forward my resume to anyone you know at Stripe?',),
+           'Could you forward my resume to anyone you know at Stripe?',
+           "It's been a while since I graduated, and I'm job hunting. Could you refer me?",
+           "Could you refer me? I would be thrilled if you said yes.",),
     quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
            'Hi Sam, I also interned at Stripe, back in 2019. Would you be open to referring me?',
            'Hi Sam, thanks again for the chat. Could you refer me?',
@@ -88,7 +94,11 @@ COLD_ASK = Rule(
            "I'm a final-year student at Kakatiya Institute, your alma mater! Could you refer me?",
            "You supervised my vacation work at Transnet. Would you write me a recommendation letter?",
            "Hi Sam, Jonah Reyes suggested I reach out. Would you consider referring me?",
-           "Long time since IIT Kanpur hostel days! Could you refer me?",),
+           "Long time since IIT Kanpur hostel days! Could you refer me?",
+           "It's been ages since Dr. Lin's compilers course at Purdue! Could you refer me for the SRE role?",
+           "Thank you for the pointers on the interview loop at the career fair. Could you refer me?",
+           "Thanks for your quick reply yesterday. Would you be open to referring me?",
+           "I know you said the platform team is growing. Would you be open to referring me?",),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )

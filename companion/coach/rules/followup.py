@@ -9,10 +9,11 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, LATE_DAYS, MAX_FOLLOW_UPS, WAIT_DAYS, follow_up_due, unanswered, waiting_on
 from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.intent import open_request, requests
-from companion.coach.matching import first_name, recipient_company, recipient_log
+from companion.coach.matching import first_name, negated, recipient_company, recipient_log
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 from companion.coach.rules.ask import bounded_ask
-from companion.coach.stated import stated_count, stated_gap
+from companion.coach.rules.cold_ask import referral_asks
+from companion.coach.stated import stated_count, stated_gap, stated_no
 
 MATCH_MINUTES = 5
 
@@ -65,6 +66,25 @@ def _said_stop(draft: AnalysedDraft, ctx: CoachContext):
     """The draft's own "this is my fourth message", when that is past the follow-ups allowed."""
     said = stated_count(draft)
     return said if said is not None and said[0] > 1 + MAX_FOLLOW_UPS and _unknown(draft, ctx) else None
+
+
+# Asking again after a no, besides a plain referral ask: "make an exception", "reconsider", "could you still submit it".
+_AGAIN = re.compile(r"\b(?:reconsider|make an exception|change your mind|think it over|give me a chance|"
+                    r"refer me anyway|"
+                    r"(?:could|would|can|will) you (?:please |still |maybe |at least )?"
+                    r"(?:refer|recommend|submit|forward|pass)|still (?:refer|recommend|submit|forward|pass))\b")
+
+
+def _said_no(draft: AnalysedDraft, ctx: CoachContext):
+    """(their no as the draft reports it, the words that ask again) when the log knows of no answer: "I
+    understand you said you don't refer…, but could you make an exception?". A graceful reply asks nothing
+    again (a chat or an intro is no re-ask), and the words of their no are no ask ("…well enough to refer me")."""
+    rec = recipient_log(ctx)
+    if rec is not None and rec.state != "asked" or (no := stated_no(draft)) is None:
+        return None
+    again = (m for m in (*_AGAIN.finditer(draft.lower), *referral_asks(draft))
+             if not no[0] <= m.start() < no[1] and not negated(draft, m.start(), 25))
+    return next(((no, m.span()) for m in again), None)
 
 
 def _ago(days: float) -> str:
@@ -159,6 +179,15 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
             suggestion="Thank them for their time, say you understand, and ask elsewhere.",
             severity="error", data={"state": "declined"})  # pressing after a no: a must-fix, not a polish
         return
+    if said := _said_no(draft, ctx):
+        (no, again) = said
+        yield STOP.finding(
+            f'"{draft.text[slice(*no)]}", then "{draft.text[slice(*again)]}": by your own account they said no, '
+            "and asking again makes them say no twice and costs the goodwill you have: thank them and let this "
+            "one go.", draft, again,
+            suggestion="Thank them for their time, say you understand, and ask elsewhere.",
+            severity="error", data={"state": "declined", "stated": True})
+        return
     due, unanswered, last_reply, rec = _due(draft, ctx)
     if due is None or due.kind != "stop":
         if said := _said_stop(draft, ctx):
@@ -200,6 +229,13 @@ TOO_LATE = Rule(
 )
 STOP = Rule(
     code="followup.stop", severity="warning", check=_stop,
+    fires=("I understand you said you don't refer people you haven't worked with, but could you make an exception?",
+           "Thanks for letting me know you can't refer me. Could you please reconsider?",
+           "I hear you that you don't know the team well enough to refer me, but could you refer me anyway?"),
+    quiet=("Thanks for getting back to me, and totally understood that you can't refer me. Good luck with the launch!",
+           "I understand you're not able to refer me. Could you introduce me to someone on the team for a quick chat?",
+           "I understand if you can't refer me. Would you be open to referring me for the Data Analyst role?",
+           "I understand you're not the hiring manager, but could you refer me for the Data Analyst role?"),
     rationale="After two unanswered follow-ups, more messages cost goodwill; other routes work better.",
 )
 

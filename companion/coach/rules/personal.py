@@ -5,7 +5,9 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule, mixed_or
 from companion.coach.matching import find_company, known_to_them, names_a_mutual, recipient_company, same_company
-from companion.coach.rules.relationship import INTRODUCED, SHARED_PAST, TALKED_BEFORE, claims_shared
+from companion.coach.rules.relationship import (
+    INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, claims_shared,
+)
 
 # Something true of this recipient or of a real shared history (the dev set README's definition):
 # how you met or talked before, a named mutual contact, their own post/talk/project, their career
@@ -14,7 +16,7 @@ _SPECIFIC = re.compile(
     WORD_START + r"(?:"
     r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:worked|studied|were|overlapped|spoke|chatted|talked)|"
     r"(?:know|have) [^.!?\n]{1,60} in common|"
-    + TALKED_BEFORE + "|" + SHARED_PAST + "|"
+    + TALKED_BEFORE + "|" + SHARED_PAST + "|" + THANKED_FOR + "|"
     # "also"/"too" after "you" marks what you share: "you also attended Turing", "you've also made that leap".
     r"you(?:'ve| have)? (?:also|too) (?!for\b|to\b)[a-z]+|"
     # Their own career move. (A bare "Long time no talk" claims a history but names none of it.)
@@ -89,7 +91,9 @@ GENERIC = Rule(
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
            "Long time no talk! I'm looking for a job.", "I'm Dana, nice to meet you! I'd love to connect.",
-           "LinkedIn suggested you as someone I should connect with.", "I was referred by a friend to your page.",),
+           "LinkedIn suggested you as someone I should connect with.", "I was referred by a friend to your page.",
+           "It's been a while since I graduated, and I'm looking for a job.",
+           "It's been a while since we last spoke! I'm looking for a job.",),
     quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
            'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',
@@ -99,7 +103,10 @@ GENERIC = Rule(
            'I first saw a video of you talking at Startup Grind.', "Hi, I'm a friend of Jane's.",
            "saw ur post abt payout retries, super cool", "I remember our days at ABC College fondly.",
            "I am applying for the Backend Engineer role, as referred by Arjun Mehta from your team.",
-           "Thanks for the chat last week about event sourcing.",),
+           "Thanks for the chat last week about event sourcing.",
+           "It's been ages since Dr. Lin's compilers course at Purdue!",
+           "Thank you for the pointers on the interview loop at the career fair.",
+           "Thanks for getting back to me! Could you refer me for the SRE role (JR-12)?",),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

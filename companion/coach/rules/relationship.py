@@ -21,7 +21,21 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
                r"you\s+(?:supervised|managed|mentored|taught|hired|interviewed|coached)\s+(?:me|my)|"
                r"you\s+were\s+my\s+(?:manager|supervisor|mentor|professor|teacher|lead|boss)|"
-               r"(?:long\s+time|ages|a\s+while)\s+since\s+(?:[\w.'’-]+\s+){1,4}days")
+               # Missing an old acquaintance: "it's been a while since Professor Okoye's seminar", "ages since our
+               # Microsoft days"; not the writer's own past ("since I graduated", "since my last note"), nor a bare
+               # "since we last spoke", which, like "long time no talk", names none of that past.
+               r"(?:(?:a\s+)?long\s+time|ages|(?:quite\s+)?a\s+(?:long\s+)?while|too\s+long|forever|so\s+long)"
+               r"\s+since\s+(?!i\b|i'|my\b|(?:our|my)\s+last\b|"
+               r"we\s+(?:last\s+)?(?:talked|spoke|chatted|caught|were\s+in\s+touch)\b)")
+# Thanks for something they said or did for the writer: "thanks for the tip at the Oslo DevOps Days booth",
+# "thank you again for your advice", "thanks for the quick reply". They talked before. ("Thanks for your time",
+# "for connecting" or "in advance" close many a cold ask: not in this list.) cold-ask and personal.generic read it.
+THANKED_FOR = (r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:the|your)\s+"
+               r"(?:[\w'-]+\s+){0,2}?(?:tips?|advice|pointers?|suggestions?|heads[\s-]up|insights?|guidance|feedback|"
+               r"chat|call|conversation|reply|response|answer|message|note)")
+# What they said to the writer, reported: "you said you don't refer…", "as you told me": cold-ask reads it as
+# an earlier exchange. ("If you said yes" is not one; personal.generic wants more: "like you said" names nothing.)
+THEY_SAID = r"(?<!if\s)you\s+(?:said|mentioned|told\s+me|explained)"
 # Someone who knows them sent the writer: "Jonah suggested I reach out", "Maya introduced us", "referred by
 # Arjun" ("referred by a friend" names nobody). personal.generic and relationship.cold-ask both accept it.
 INTRODUCED = (r"(?:suggested|recommended|told me|mentioned) (?:that )?i "
