@@ -55,7 +55,7 @@ def _pieces(draft: AnalysedDraft) -> list:
     return draft.remember("tone.pieces", lambda: default_model().pieces(draft.text))
 
 
-def _result(draft: AnalysedDraft) -> ToneResult:
+def tone_result(draft: AnalysedDraft) -> ToneResult:
     """The model's result for the draft, computed once per draft (the rule and the summary share it)."""
     return draft.remember("tone", lambda: default_model().analyse(draft.text, _pieces(draft)))
 
@@ -99,7 +99,7 @@ def lifts(result: ToneResult, model: ToneModel) -> list[tuple[float, str, str]]:
 
 def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = default_model()
-    whole = _result(draft).polite_probability
+    whole = tone_result(draft).polite_probability
     offset, passage = 0, None
     if whole >= IMPOLITE_BELOW:  # a long draft can read polite overall around one rude passage
         pieces = _pieces(draft)
@@ -169,7 +169,7 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
     if not IMPOLITE.runs(draft, ctx):
         return None
     model = default_model()
-    result = _result(draft)
+    result = tone_result(draft)
     p = result.polite_probability
     codes = {f.code for f in findings}
     label = tone_label(p)
