@@ -8,9 +8,11 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import recipient_name
 
 # A subject of greetings and filler only (and their name), at most four words: "Hello!", "Hi Sam",
-# "Greetings", "Connecting", "Quick hello". Any other word (a role, a company, a talk) says something.
+# "Greetings", "Quick hello", "Quick question", "A small favor". Any other word (a role, a company, a
+# talk) says something.
 _FILLER = frozenset("hi hello hey hiya greetings dear there connect connecting connection request introduction "
-                    "intro quick message note reaching out regarding re fw fwd".split())
+                    "intro quick message note reaching out regarding re fw fwd question questions a small favor "
+                    "favour ask help".split())
 _WORD = re.compile(r"[a-z]+")
 
 
