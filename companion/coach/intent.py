@@ -7,7 +7,8 @@ import re
 from companion.coach.analysis import AnalysedDraft
 
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
-_ANSWERED = (r"\b(?:thanks?|thank you)\b[^.!?\n]{0,20}?\bfor (?:getting back|"
+# It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
+_ANSWERED = (r"thank(?:s| you)?\b[^.!?\n]{0,20}?\bfor (?:getting back|"
              r"(?:your|the) (?:\w+ )?(?:reply|response|answer)|letting me know|responding|replying|writing back)\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
 # Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
@@ -23,7 +24,7 @@ _DONE = re.compile(
     r"|\bwant(?:ed)? to (?:say )?(?:a (?:big |quick )?)?(?:thank you|thanks)\b"
     r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help) (?:got|helped|landed|made|led)\b"
     # Taking their answer gracefully: "thank you for getting back to me so quickly. Best of luck!"
-    r"|" + _ANSWERED + r"|\b(?:best of|good) luck with\b")
+    r"|\b" + _ANSWERED + r"|\b(?:best of|good) luck with\b")
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
 _REFERRED = re.compile(r"thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)? for (?:the |your )?"
@@ -93,7 +94,9 @@ def answers_them(thread) -> bool:
 def replies_to_them(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for their answer ("thanks for getting back to me", "thank you for your
     reply"): it is a reply in a conversation, whatever the page shows, so they are no stranger."""
-    return bool(_ANSWERED_RE.search(draft.lower))
+    lower = draft.lower
+    return draft.remember("replies", lambda: any(m.start() == 0 or not lower[m.start() - 1].isalnum()
+                                                 for m in _ANSWERED_RE.finditer(lower)))
 
 
 def asks_again(draft: AnalysedDraft) -> bool:

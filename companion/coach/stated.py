@@ -7,7 +7,7 @@ written from another device, or before installing Tactful.
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft
 
 _AMOUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "couple of": 2, "three": 3, "few": 3, "several": 3,
            "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "multiple": 3, "many": 4}
@@ -17,7 +17,7 @@ _RECENT = {"yesterday": 1, "earlier today": 0, "this morning": 0, "last night": 
 
 # The user's own earlier message, then within the sentence when it went.
 _GAP = re.compile(
-    r"\b(?:i (?:sent|wrote|messaged|reached out|contacted|emailed|e-mailed|pinged|dropped)(?: to)? you"
+    WORD_START + r"\b(?:i (?:sent|wrote|messaged|reached out|contacted|emailed|e-mailed|pinged|dropped)(?: to)? you"
     r"|my (?:last |previous |earlier |first )?(?:referral |connection |linkedin )?"
     r"(?:message|note|email|e-mail|inmail|request|dm)"
     r"|(?:message|note|email|request) i sent)\b[^.!?\n]{0,60}?"
@@ -27,12 +27,12 @@ _GAP = re.compile(
 
 # How many messages this one makes, counting itself.
 _COUNT = re.compile(
-    r"\b(?:this is )?my (?P<nth>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) "
+    WORD_START + r"(?:\b(?:this is )?my (?P<nth>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) "
     r"(?:(?P<fu>follow-up|follow up|followup|reminder)|message|note|email|attempt|try)\b"
     r"|\b(?P<fu2>following up|reaching out|writing|messaging)(?: to you)?(?: again)? for the "
     r"(?P<nth2>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) time\b"
     r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out to|contacted|emailed)(?: you)? "
-    r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b")
+    r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b)")
 
 
 # Their no, as the draft reports it: an acknowledgement or "you said", then "you" and a negation, then, in
@@ -40,15 +40,16 @@ _COUNT = re.compile(
 # refer me", "I understand you said you don't refer people you haven't worked with"). "I understand if you
 # can't" is an out, not a report, and "you're not the hiring manager, but could you refer me?" is no
 # refusal: the clause ends at a comma or a "but", and the negation must sit right after "you".
+# Searched from the "you" (a literal start, which re finds fast), then checked for what comes before it.
 _NO = re.compile(
-    r"\b(?:(?:understand|understood|understandable|respect|appreciate|hear you|fair enough|letting me know)"
-    r"(?:,? that)?,? |(?=you (?:said|mentioned|told me|explained|replied|wrote)\b))"
-    r"(?P<no>(?:you (?:said|mentioned|told me|explained|replied|wrote)(?: that)? )?you(?:'re| are| were)? "
+    r"you(?: (?P<said>said|mentioned|told me|explained|replied|wrote)(?: that)? you)?(?:'re| are| were)? "
     r"(?:really |just |currently |simply )?(?:don't|do not|can't|cannot|won't|will not|aren't|are not|weren't|"
     r"not|unable|couldn't|could not|wouldn't|would not|didn't|did not)\b"
     r"(?:(?!\b(?:but|yet|though|however|could|would|can)\b)[^.!?\n,;]){0,60}?"
     r"\b(?:refer|recommend|vouch|help|submit|forward|pass (?:on|along)|put (?:me|my name) forward|"
-    r"make an exception))")
+    r"make an exception)")
+_ACKNOWLEDGED = re.compile(r"\b(?:understand|understood|understandable|respect|appreciate|hear you|fair enough|"
+                           r"letting me know)(?:,? that)?,? $")
 
 
 def _number(word: str) -> int:
@@ -56,9 +57,28 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _AMOUNT[word]
 
 
+# Words each pattern cannot match without: most drafts have none, and `in` costs less than a search.
+_GAP_WORDS = (" ago", "yesterday", "last week", "last month", "last year", "earlier today", "this morning",
+              "last night", "the other day")
+_COUNT_WORDS = ("my second", "my third", "my fourth", "my fifth", "my sixth", "my 2", "my 3", "my 4", "my 5",
+                "second time", "third time", "fourth time", "fifth time", "sixth time", "2nd time", "3rd time",
+                "4th time", "5th time", " times", "twice")
+_NO_WORDS = ("underst", "respect", "appreciat", "hear you", "fair enough", "letting me know", "you said",
+             "you mentioned", "you told me", "you explained", "you replied", "you wrote")
+
+
+_NEGATIONS = ("n't", " not ", "cannot", "unable")
+
+
+def _search(draft: AnalysedDraft, pattern: re.Pattern[str], words: tuple[str, ...]) -> re.Match[str] | None:
+    """The first match of `pattern`, once per draft (several rules ask); None at once without one of `words`."""
+    lower = draft.lower
+    return draft.remember(pattern.pattern, lambda: pattern.search(lower) if any(w in lower for w in words) else None)
+
+
 def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:
     """(days since the earlier message, as the draft says, its span) for the first mention, or None."""
-    m = _GAP.search(draft.lower)
+    m = _search(draft, _GAP, _GAP_WORDS)
     if m is None:
         return None
     if m["recent"]:
@@ -72,7 +92,7 @@ def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:
 
 def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
     """(how many messages to them this one makes, counting itself, the words that say so), or None."""
-    m = _COUNT.search(draft.lower)
+    m = _search(draft, _COUNT, _COUNT_WORDS)
     if m is None:
         return None
     if m["nth"]:  # "my third message" is the third; "my second follow-up" the third too
@@ -86,5 +106,15 @@ def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
 
 def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
     """The span of their no ("you said you don't refer") where the draft first reports it, or None."""
-    m = _NO.search(draft.lower)
-    return m.span("no") if m else None
+    lower = draft.lower
+
+    def find():
+        if not (any(w in lower for w in _NO_WORDS) and any(w in lower for w in _NEGATIONS)):
+            return None
+        for m in _NO.finditer(lower):
+            at = m.start()
+            if (at == 0 or not lower[at - 1].isalnum()) and (
+                    m["said"] or _ACKNOWLEDGED.search(lower, max(0, at - 40), at)):
+                return m.span()
+        return None
+    return draft.remember("stated.no", find)

@@ -82,6 +82,7 @@ def parse(text: str) -> list[Token]:
 
 # Mathematical bold, italic and script letters and digits, which people paste to style LinkedIn posts and
 # messages ("𝗝𝗼𝗯 𝗜𝗗", "𝘁𝗵𝗮𝗻𝗸𝘀"): read as the plain letter each one is, one code point for one.
+_STYLED_CHAR = re.compile("[\U0001d400-\U0001d7ff]")
 _STYLED = {cp: plain for cp in range(0x1D400, 0x1D800)
            if len(plain := unicodedata.normalize("NFKC", chr(cp))) == 1 and plain.isascii()}
 
@@ -90,7 +91,7 @@ def lower_keeping_offsets(text: str) -> str:
     """`text` lower-cased, curly apostrophes made straight (phones and LinkedIn's editor insert them),
     styled letters made plain, and as long as `text`: a character that lower-cases to two code points
     ("İ") is kept as it is."""
-    if text and max(text) >= "\U0001d400":
+    if not text.isascii() and _STYLED_CHAR.search(text):
         text = text.translate(_STYLED)
     lower = text.lower()
     if len(lower) != len(text):
