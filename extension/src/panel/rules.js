@@ -23,6 +23,7 @@ export const RULE_WHY = Object.freeze({
   "length.too-short": "Too short to carry a specific ask reads as mass outreach.",
   "materials.missing": "Referral forms need a resume; offering it up front saves a round trip.",
   "personal.generic": "People answer messages written for them; a specific shared detail is the reason to reply.",
+  "personal.greeting": "A greeting with their name is the first sign the message was written for them.",
   "privacy.confidential": "Never ask a referrer for what their employer keeps confidential.",
   "readability.long-sentence": "A reader who skims loses the point of a 40-word sentence; short sentences respect their time.",
   "referral.keep-updated": "A referrer who hears back is glad to help again; one who does not may not.",
