@@ -410,6 +410,9 @@ def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):
     stop = codes("Hi Ana, this is my fourth message about the role. Could you refer me?", surface="follow_up")
     assert stop["followup.stop"].data["follow_ups"] == 3
     assert stop["followup.pressure"].suggestion.startswith("Do not send this one")
+    fourth = codes("Hi Ana, this is the fourth time I'm writing about the role.", surface="follow_up")
+    assert fourth["followup.stop"].data["follow_ups"] == 3
+    assert "followup.stop" not in codes("Hi Ana, this is the third time I'm writing about the role.")
     # One or two follow-ups, a week or more, or something else sent on that day: nothing to say.
     for fine in ("Hi Ana, this is my second follow-up on the role. Thanks!",
                  "Hi Ana, following up on my message from two weeks ago. Thanks!",

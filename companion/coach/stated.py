@@ -31,6 +31,8 @@ _COUNT = re.compile(
     r"(?:(?P<fu>follow-up|follow up|followup|reminder)|message|note|email|attempt|try)\b"
     r"|\b(?P<fu2>following up|reaching out|writing|messaging)(?: to you)?(?: again)? for the "
     r"(?P<nth2>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) time\b"
+    r"|\bthe (?P<nth3>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) time (?:i'm|i am|i've|i have) "
+    r"(?:writing|written|messaging|messaged|reaching out|reached out|asking|asked)\b"
     r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out to|contacted|emailed)(?: you)? "
     r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b)")
 
@@ -99,6 +101,8 @@ def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
         total = _ORDINAL[m["nth"]] + (1 if m["fu"] else 0)
     elif m["nth2"]:  # "following up for the third time" follows two follow-ups and the first message
         total = _ORDINAL[m["nth2"]] + (1 if m["fu2"] == "following up" else 0)
+    elif m["nth3"]:  # "the third time I'm writing" is the third message
+        total = _ORDINAL[m["nth3"]]
     else:  # "I've messaged you three times", and this one
         total = 1 + (2 if m["twice"] else _number(m["n"]))
     return total, m.span()

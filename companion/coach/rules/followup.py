@@ -141,7 +141,8 @@ def _too_late(draft: AnalysedDraft, ctx: CoachContext):
             yield TOO_LATE.finding(
                 f'"{draft.text[slice(*said[1])]}": that is too long ago for a reminder, and the posting may be '
                 "gone. If you still want to write, send a fresh message that stands on its own (who you are, what "
-                "you want now) and do not ask about the old one.", draft, said[1], data={"days": said[0], "stated": True})
+                "you want now) and do not ask about the old one.", draft, said[1],
+                data={"days": said[0], "stated": True})
         return
     _, unanswered, _, days = found
     yield TOO_LATE.finding(
@@ -247,7 +248,8 @@ _PRESSURE = re.compile(
     r"|\b(?:see|check|ask|know) (?:if|whether) you (?:ever )?(?:received|got|saw|read|opened) my (?:last |previous |earlier )?"
     r"(?:message|note|email|e-mail|inmail|request)\b"
     r"|\b(?:i'm |i am )?still waiting\b"
-    r"|\bi (?:haven't|have not|never) (?:heard back|heard from you|gotten a (?:reply|response)|received a (?:reply|response))"
+    r"|\b(?:i|and) (?:haven't|have not|never) "
+    r"(?:heard back|heard from you|gotten a (?:reply|response)|received a (?:reply|response))"
     r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
     r"|\byou (?:never|haven't|have not|didn't|did not) (?:replied|reply|responded|respond|answered|answer|got back|get back|read)\b"
     r"|\bwhy (?:haven't|didn't|have you not|did you not) you\b"
@@ -255,7 +257,9 @@ _PRESSURE = re.compile(
     # "Following up once more" is how a polite second nudge reads; "again" and counting stress the silence.
     r"|\b(?:following up|reaching out|writing|messaging) "
     r"(?:(?:yet )?again|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b"
-    r"|\b(?:this is )?(?:my|the) (?:second|third|fourth|\d+(?:st|nd|rd|th)) (?:message|attempt|time (?:i've|i have) (?:written|messaged|asked))\b"
+    r"|\b(?:this is )?(?:my|the) (?:second|third|fourth|\d+(?:st|nd|rd|th)) "
+    r"(?:message|attempt|time (?:i've|i have|i'm|i am) "
+    r"(?:written|writing|messaged|messaging|asked|asking|reached out|reaching out))\b"
     r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out)(?: to)?(?: you)? (?:\w+ )?(?:several|multiple|many|\d+|two|three|a few) times\b"
     r"|\bas i (?:said|mentioned) (?:before|earlier|previously|in my last)\b|\bper my (?:last|previous) (?:message|email|note)\b"
     r"|\bjust (?:a )?(?:reminder|checking) (?:that )?(?:you (?:haven't|didn't))\b"
@@ -296,7 +300,8 @@ PRESSURE = phrase_rule(
            "I see you've been active on LinkedIn but haven't answered me.", "Please just let me know yes or no.",
            "I'll keep checking in every couple of days until I hear back.",
            "I see you viewed my profile but did not reply.", "I don't want to miss it because of a delay on your side.",
-           "I know you've seen my previous messages."),
+           "I know you've seen my previous messages.", "I messaged you on Monday and haven't heard back.",
+           "This is the third time I'm writing about the role."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",

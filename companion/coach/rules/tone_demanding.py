@@ -64,7 +64,7 @@ _TRIGGERS = re.compile(
     r" (?:won't|will not|wouldn't|would not|don't|do not) mind)\b|"
     r"(?:i'll|i will) (?:assume|take) (?:that(?:'s| is)?|it(?:'s| is)?|silence|no (?:reply|answer|response))"
     r"(?: as)? (?:a )?yes\b|unless i hear otherwise\b|"
-    r"once you(?:'ve| have)? (?:submitted|sent|made|put in|filed) (?:the|my|a|your) "
+    r"(?:once|if|whether) you(?:'ve| have)? (?:already )?(?:submitted|sent|made|put in|filed) (?:the|my|a|your) "
     r"(?:referral|reference|recommendation)\b|"
     r"(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?(?:referr?al|referrer|reference)\b|"
     r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
@@ -322,7 +322,7 @@ DEMANDING = Rule(
            "I'm sure you'll be happy to refer me.", "I'll assume that's a yes unless I hear otherwise.",
            "I've already put your name down as my referral.",
            "If you don't help me, I honestly don't know what I'll do.", "Please revert at the earliest.",
-           "Can you please reconsider and submit it today?"),
+           "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
