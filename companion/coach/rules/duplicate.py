@@ -1,9 +1,12 @@
 """dup.mass-message: the draft is a near-copy of notes already sent to other people (names,
 companies and roles masked; companion.store.massindex documents the similarity and threshold).
+dup.says-mass: the draft itself says it went to many ("I'm reaching out to everyone I can find at X").
 """
 
+import re
+
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.matching import recipient_slug
 from companion.coach.outreach_view import iso, say_date
 
@@ -45,4 +48,24 @@ MASS_MESSAGE = Rule(
               "chose them for a reason.",
 )
 
-RULES = [MASS_MESSAGE]
+# The writer, writing or having written, to many people at once.
+_SAYS_MASS = re.compile(
+    r"\b(?:i(?:'m| am|'ve been| have been) (?:reaching out|writing|messaging|contacting|e-?mailing|sending (?:this|it))"
+    r"|i(?:'ve| have) (?:reached out|written|messaged|contacted|e-?mailed|sent (?:this|it)))"
+    r"(?: to)? (?:many|several|multiple|numerous|a (?:number|lot|bunch) of|lots of|dozens of|hundreds of|"
+    r"all (?:the )?|every|everyone|everybody|anyone|as many)\b")
+
+SAYS_MASS = phrase_rule(
+    "dup.says-mass", _SAYS_MASS,
+    "\"{w}\" tells them they are one of a crowd you wrote to. A referral is a personal vouch, "
+    "and nobody wants to be one name on a list.",
+    "Drop it, and say why you wrote to them in particular: their team, their work, or a shared past.",
+    severity="warning", reads_english=True,
+    fires=("I'm reaching out to everyone I can find at Stripe who works in engineering.",
+           "I am writing to many professionals at top companies.", "I've messaged several people on your team."),
+    quiet=("I'm reaching out because I loved your post on event sourcing.", "I've written to you before about it.",
+           "I'm writing to ask about the Data Analyst role."),
+    rationale="Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
+)
+
+RULES = [MASS_MESSAGE, SAYS_MASS]

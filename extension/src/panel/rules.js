@@ -9,6 +9,7 @@ export const RULE_WHY = Object.freeze({
   "courtesy.out-missing": "An explicit out removes pressure; people say yes more readily when no is easy.",
   "courtesy.time-missing": "Acknowledging someone's time shows you know what you are asking for.",
   "dup.mass-message": "A copy-pasted note signals a mass campaign; referrers want to vouch for someone who chose them for a reason.",
+  "dup.says-mass": "Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
   "fact.company-mismatch": "A referrer can only refer you where they work; the wrong company shows a pasted message.",
   "fact.name-mismatch": "Greeting someone by another person's name ends the conversation.",
   "fact.post-missing": "A compliment on a post they never wrote shows the message was not written for them.",
