@@ -46,6 +46,8 @@ _ASKING = re.compile(
 )
 
 
+# One more item of a list whose verb came before: "…, and the", "and your".
+_LISTED = re.compile(r"(?:,|\band|\bor)\s+(?:the |your |any |their )?$")
 _PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc|budget)\b")
 # Whose job it is to talk pay with candidates: the role's range is theirs to share.
 _RECRUITER = re.compile(r"(?i)\b(?:recruit\w*|talent|sourcer|hiring|human resources|hr|people partner)\b")
@@ -58,8 +60,10 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     if profile is not None and _PAY.search(m.group()) \
             and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}"):
         return True
-    return negated(draft, m.start(), 40) or not (
-        _ASKING.search(draft.before_in_sentence(m.start(), 60)) or draft.ends_in_question(m.end()))
+    before = draft.before_in_sentence(m.start(), 60)
+    if _LISTED.search(before):  # "send me the names of …, and the interview questions": the ask is further back
+        before = draft.before_in_sentence(m.start(), 240)
+    return negated(draft, m.start(), 40) or not (_ASKING.search(before) or draft.ends_in_question(m.end()))
 
 
 CONFIDENTIAL = phrase_rule(
@@ -84,7 +88,9 @@ CONFIDENTIAL = phrase_rule(
            'How many candidates are they interviewing for the role?',
            'What did the person they hired last time get offered?',
            'Would you mind sending me the system design question your team is using this cycle?',
-           'What is the budget for the Senior Backend Engineer role?',),
+           'What is the budget for the Senior Backend Engineer role?',
+           "Please send me the names and emails of the hiring managers he met, and the interview questions "
+           "they asked him, by Friday.",),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
