@@ -62,6 +62,8 @@ _TRIGGERS = re.compile(
     r"(?: to| with)? (?:help|refer|pass|forward|put|recommend|introduce|vouch|submit)\w*|"
     r"(?:'ll| will|'d| would) (?:want to )?help|"
     r" (?:won't|will not|wouldn't|would not|don't|do not) mind)\b|"
+    r"(?:i assume|i(?:'m| am) (?:sure|certain)|i trust)(?: that)? (?:this|that|it) (?:won't|will not|wouldn't|would not) "
+    r"be (?:a |an |any )?(?:problem|issue|trouble|bother)\b|"
     r"(?:i'll|i will) (?:assume|take) (?:that(?:'s| is)?|it(?:'s| is)?|silence|no (?:reply|answer|response))"
     r"(?: as)? (?:a )?yes\b|unless i hear otherwise\b|"
     r"(?:once|if|whether) you(?:'ve| have)? (?:already )?(?:submitted|sent|made|put in|filed) (?:the|my|a|your) "
@@ -322,7 +324,8 @@ DEMANDING = Rule(
            "I'm sure you'll be happy to refer me.", "I'll assume that's a yes unless I hear otherwise.",
            "I've already put your name down as my referral.",
            "If you don't help me, I honestly don't know what I'll do.", "Please revert at the earliest.",
-           "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral."),
+           "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral.",
+           "Since we're connected, I assume this won't be a problem."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
