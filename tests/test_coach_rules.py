@@ -637,3 +637,49 @@ def test_a_long_sentence_wrapped_by_hand_or_with_abbreviations_is_still_one_sent
     # A list, each item on its own line, is not one sentence.
     listed = "My stack:\n" + "\n".join(f"- {w} and more tools for pipelines and dashboards" for w in "ABCDEFGH")
     assert not findings(listed, "readability.long-sentence")
+
+
+# A made-up school with a long LinkedIn name: its name, then an address.
+_LONG_SCHOOL = "Harrowgate Institute of Engineering & Design, Old Mill Road, Eastfield, Kessington"
+
+
+def test_how_we_met_accepts_the_school_by_its_initials_or_its_first_part():
+    # The initials of a long name's first part (its name, before the address): "HIED", "HIED Kessington".
+    them = Profile(name="Dev Rao", education=[Education(school=_LONG_SCHOOL)])
+    me = Profile(name="Ana Ruiz", education=[Education(school="Harrowgate Institute of Engineering & Design")])
+    for text in ("Fellow HIED alum here! Could you refer me for the Analyst role?",
+                 "Fellow hied Kessington alum here. Could you refer me for the Analyst role?"):
+        assert findings(text, "relationship.how-we-met", profile=them, own_profile=me) == [], text
+    # Initials are of the significant words: "of", "&" and "the" are no letters of them.
+    assert findings("Fellow HIOE&D alum. Could you refer me for the Analyst role?", "relationship.how-we-met",
+                    profile=them, own_profile=me)
+
+
+def test_how_we_met_names_a_school_listed_twice_once_and_without_its_address():
+    them = Profile(name="Dev Rao", education=[Education(school=_LONG_SCHOOL, degree="MTech"),
+                                              Education(school=_LONG_SCHOOL, degree="BTech")])
+    me = Profile(name="Ana Ruiz", education=[Education(school="Harrowgate Institute of Engineering & Design")])
+    message = findings("Could you refer me for the Analyst role (job 12)?", "relationship.how-we-met",
+                       profile=them, own_profile=me)
+    assert len(message) == 1
+    assert "Harrowgate Institute of Engineering & Design, Kessington," in message[0].message
+    assert "Old Mill Road" not in message[0].message + message[0].suggestion
+    # On a connection note a whole-name line would eat the room the ask needs: name it briefly.
+    note = "Hi Dev, I'm applying for the Analyst role at Lumen and would love to hear about your team. " * 2
+    [found] = findings(note.strip(), "relationship.how-we-met", surface="connection_note", profile=them,
+                       own_profile=me)
+    assert "Harrowgate" not in found.suggestion and "short name" in found.suggestion
+
+
+def test_personal_generic_accepts_one_of_their_posts_by_what_it_was_about():
+    from protocol.page import Post
+    them = Profile(name="Mira Olsen", headline="Python teacher", posts=[
+        Post(text="Oggi una mia studentessa ha ricevuto 3 offerte (anche Big4) grazie al corso.",
+             posted_at="2026-02-04T10:00:00+00:00")])
+    text = "Hi Mira, could you refer me to one of the Big4 firms where your student got offers?"
+    assert findings(text, "personal.generic", profile=them) == []
+    # A word the post shares with every message, or a repost of someone else's, is no such line.
+    assert findings("Hi Mira, could you refer me to a firm where I could use Python?", "personal.generic",
+                    profile=them)
+    them.posts[0].reposted = True
+    assert findings(text, "personal.generic", profile=them)

@@ -7,7 +7,7 @@ from companion.coach import analyze
 from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
 from companion.pages import parse_snapshot
-from protocol.page import Profile, Thread, ThreadMessage
+from protocol.page import Education, Profile, Thread, ThreadMessage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 NOW = datetime(2026, 1, 10, 12, tzinfo=timezone.utc)
@@ -86,7 +86,11 @@ def test_a_post_a_year_old_an_announcement_or_in_another_language_is_offered_wit
     assert "recent_post" not in by_kind(hints("Hi Priya", ctx(profile)))
     post.posted_at = "2025-12-01T09:00:00+00:00"
     post.text = "I'm happy to share that I've obtained a new certification: AWS Solutions Architect!"
-    assert "recent_post" not in by_kind(hints("Hi Priya", ctx(profile)))
+    # LinkedIn's words, not theirs: no "I enjoyed your post", but a congratulation is a true opener.
+    assert by_kind(hints("Hi Priya", ctx(profile)))["recent_post"].text == (
+        "Congratulations on your AWS Solutions Architect certification!")
+    post.text = "I’m happy to share that I’m starting a new position as Staff Engineer at Nimbus Labs!"
+    assert "recent_post" not in by_kind(hints("Hi Priya", ctx(profile)))  # the recent-move hint's to offer
     post.text = ("Ricevo spesso questa domanda: “Devo essere un informatico per imparare a programmare?” "
                  "Ecco la mia risposta.")
     k = by_kind(hints("Hi Priya", ctx(profile)))["recent_post"]
@@ -207,3 +211,21 @@ def test_a_follow_up_nudge_gets_only_when_you_last_talked():
     assert [h.kind for h in nudge] == ["last_talked"] and nudge[0].text.startswith("Following up on my message")
     first = hints("Hi Priya, could you refer me?", ctx(profile, thread=sent))
     assert {"shared_employer", "recent_post", "tenure"} <= {h.kind for h in first}  # a first message: all of them
+
+
+def test_a_post_the_draft_cites_is_the_one_marked_used():
+    from protocol.page import Post
+    them = Profile(name="Lena Moss", headline="MBA candidate", posts=[
+        Post(text="SXSW 2026: long days in Austin and ideas on media.", posted_at="2026-01-02T10:00:00+00:00"),
+        Post(text="Our Tech Trek to London: a warm welcome by Google.", posted_at="2025-10-30T10:00:00+00:00")])
+    found = by_kind(hints("Hi Lena, loved your Tech Trek post on the Google London visit.", ctx(them)))
+    assert found["recent_post"].used and "Tech Trek" in found["recent_post"].text
+    # "Your post" alone does not say which: the first post is offered, not ticked.
+    found = by_kind(hints("Hi Lena, loved your recent post!", ctx(them)))
+    assert not found["recent_post"].used and "SXSW" in found["recent_post"].text
+
+
+def test_a_shared_school_named_by_its_initials_is_used():
+    them = Profile(name="Dev Rao", education=[Education(school="Marlow Vale Technical University")])
+    me = Profile(name="Ana Ruiz", education=[Education(school="Marlow Vale Technical University")])
+    assert by_kind(hints("Fellow MVTU alum here!", ctx(them, own=me)))["shared_school"].used

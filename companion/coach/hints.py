@@ -3,6 +3,7 @@ text to insert, why it helps, source field (docs/pages.md, "Hints"). Nothing inv
 """
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 from protocol.feedback import Hint
@@ -10,7 +11,9 @@ from protocol.page import DateParts, Profile
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS
-from companion.coach.matching import same_company, same_employer, same_school
+from companion.coach.matching import (
+    find_company, mentioned_post, same_company, same_employer, same_school, short_name,
+)
 from companion.coach.outreach_view import as_utc, page_time
 
 MAX_HINTS = 6
@@ -19,17 +22,16 @@ RECENT_POST_DAYS = 30  # "recent" only within this many days of the page's captu
 LONG_TENURE_YEARS = 3
 
 # Each producer returns (hint, what in the draft means it is already used: words that must all be in
-# it, or a pattern on its lower-cased text).
-Offer = tuple[Hint, "tuple[str, ...] | re.Pattern[str]"]
+# it, a pattern on its lower-cased text, or a test of that text).
+Offer = tuple[Hint, "tuple[str, ...] | re.Pattern[str] | Callable[[str], bool]"]
 OLD_POST_DAYS = 365  # a post older than this is no longer a natural opener
 # LinkedIn's own announcements ("I'm happy to share that I've obtained a new certification") say
 # nothing of theirs worth enjoying.
-_ANNOUNCEMENT = re.compile(r"(?i)^(?:i'?m|i am) (?:happy|excited|pleased|thrilled|proud) to (?:share|announce)\b.{0,80}"
-                           r"\b(?:certification|certificate|new position|badge|course|started a new)")
+_ANNOUNCEMENT = re.compile(r"(?i)^(?:i['’]?m|i am) (?:happy|excited|pleased|thrilled|proud) "  # "I’m": LinkedIn's
+                           r"to (?:share|announce)\b.{0,80}\b(?:certification|certificate|new position|badge|course|started a new)")
+# What the certification is: "…a new certification: Professional Cloud DevOps Engineer from Google Cloud!"
+_CERTIFICATION = re.compile(r"(?i)\bcertification: ([^!\n]{3,120}?)(?: from [^!\n]{2,60})?!?$")
 _MENTIONS_POST = re.compile(r"\b(?:your|ur) (?:\w+ ){0,3}(?:post|article|talk|writing|write-?up)")
-_GENERIC_SCHOOL_WORDS = {"university", "college", "institute", "school", "of", "the", "and", "technology",
-                         "state", "national", "polytechnic", "academy", "sciences", "science"}
-
 
 def _month_index(d: DateParts | datetime | None, default_month: int) -> int | None:
     return None if d is None else d.year * 12 + (d.month or default_month) - 1
@@ -79,7 +81,7 @@ def shared_employers(ctx) -> list[Offer]:
             why = (f"You overlapped at {name} ({role.dates or '?'} for them, {my_role.dates or '?'} for "
                    "you): a shared employer is the strongest reason for a stranger to help.")
             out.append((Hint(kind="shared_employer", text=text, why=why,
-                             source=f"profile.experience[{i}].roles[{j}].dates"), (name,)))
+                             source=f"profile.experience[{i}].roles[{j}].dates"), _names_place(name, mine.company)))
     for i, _, exp, _ in _roles(ctx.profile):  # same employer, different years: still common ground
         mine = next((m for _, _, m, _ in _roles(ctx.own_profile) if same_employer(exp, m)), None)
         name = mine and (exp.company or mine.company)
@@ -87,7 +89,7 @@ def shared_employers(ctx) -> list[Offer]:
             seen.append(name)
             out.append((Hint(kind="shared_employer", text=f"Like you, I worked at {name}.",
                              why=f"You both worked at {name}, at different times: a shared alma mater of sorts.",
-                             source=f"profile.experience[{i}].company"), (name,)))
+                             source=f"profile.experience[{i}].company"), _names_place(name, mine.company)))
     return out
 
 
@@ -102,17 +104,19 @@ def shared_schools(ctx) -> list[Offer]:
         if own is None:
             continue
         seen.add(edu.school_url or edu.school.casefold())
+        name = short_name(edu.school)  # not the address LinkedIn lists after some schools' names
         years = _overlap(_span(edu.start, edu.end, False, ctx.now), _span(own.start, own.end, False, ctx.now))
-        text = f"We were both at {edu.school} in {years}." if years else f"I also studied at {edu.school}."
+        text = f"We were both at {name} in {years}." if years else f"I also studied at {name}."
         out.append((Hint(kind="shared_school", text=text, source=f"profile.education[{i}].school",
-                         why=f"You both studied at {edu.school}: alumni answer alumni."), (_short_school(edu.school),)))
+                         why=f"You both studied at {name}: alumni answer alumni."),
+                    _names_place(edu.school, own.school)))
     return out
 
 
-def _short_school(name: str) -> str:
-    """The word people use for a school: "University of Waterloo" -> "waterloo" ("Waterloo grads")."""
-    words = [w for w in re.findall(r"[\w'-]+", name.casefold()) if w not in _GENERIC_SCHOOL_WORDS]
-    return max(words, key=len) if words else name
+def _names_place(*names: str | None):
+    """Used when the draft names the place as the rules see it (`find_company`: "JNTU", "KITS Warangal",
+    "Waterloo grads"), as the page or the writer's own profile has it."""
+    return lambda lower: any(find_company(lower, n) for n in names if n)
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -126,27 +130,50 @@ def _quote(text: str, limit: int = 90) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
-def recent_post(ctx) -> list[Offer]:
-    for i, post in enumerate(ctx.profile.posts or []):
-        if not post.text or post.reposted or _ANNOUNCEMENT.match(post.text.strip()):
-            continue  # a repost is someone else's words; an announcement LinkedIn wrote, nobody's
-        when = page_time(post.posted_at)
-        days = (as_utc(ctx.captured_at or ctx.now) - when).days if when else None
-        if days is not None and days > OLD_POST_DAYS:
-            continue
-        # Quoted only in English: an Italian line in an English message reads as pasted by a machine.
-        topic = f": “{_quote(post.text)}”" if AnalysedDraft(post.text).english else ""
-        if days is not None and 0 <= days <= RECENT_POST_DAYS:
-            text = f"I enjoyed your recent post{topic}."
-            why = (f"They posted this {days} days ago; mentioning it shows you read their work, "
-                   "not just their title.")
-        else:
-            text = f"I enjoyed your post{f' from {when:%B %Y}' if when else ''}{topic}."
-            why = "Mentioning something they wrote shows you read their work, not just their title."
-        if not topic:
-            why += " Say in a few words what it was about."
-        return [(Hint(kind="recent_post", text=text, why=why, source=f"profile.posts[{i}].text", link=post.url),
-                 _MENTIONS_POST)]
+def _post_offer(ctx, i: int, used) -> Offer | None:
+    """The hint for their post `i` (None when it is too old to open with), marked by `used`."""
+    post = ctx.profile.posts[i]
+    when = page_time(post.posted_at)
+    days = (as_utc(ctx.captured_at or ctx.now) - when).days if when else None
+    if used is not True and days is not None and days > OLD_POST_DAYS:
+        return None  # a post older than a year is no opener; one the draft already cites is still credited
+    source = f"profile.posts[{i}].text"
+    cert = _CERTIFICATION.search(post.text) if _ANNOUNCEMENT.match(post.text.strip()) else None
+    if cert:
+        return (Hint(kind="recent_post", text=f"Congratulations on your {cert.group(1).strip()} certification!",
+                     why=f"They announced it{f' in {when:%B %Y}' if when else ''} in LinkedIn's stock words: "
+                         "congratulating them is an easy, true opener, though it says less than their own post.",
+                     source=source, link=post.url), used)
+    # Quoted only in English: an Italian line in an English message reads as pasted by a machine.
+    topic = f": “{_quote(post.text)}”" if AnalysedDraft(post.text).english else ""
+    if days is not None and 0 <= days <= RECENT_POST_DAYS:
+        text = f"I enjoyed your recent post{topic}."
+        why = f"They posted this {days} days ago; mentioning it shows you read their work, not just their title."
+    else:
+        text = f"I enjoyed your post{f' from {when:%B %Y}' if when else ''}{topic}."
+        why = "Mentioning something they wrote shows you read their work, not just their title."
+    if not topic:
+        why += " Say in a few words what it was about."
+    return Hint(kind="recent_post", text=text, why=why, source=source, link=post.url), used
+
+
+def recent_post(ctx, lower: str = "") -> list[Offer]:
+    """The post the draft already talks about, marked used (its words match that post, not just "your
+    post": `matching.mentioned_post`); else their first own post within a year, else their first
+    certification LinkedIn announced for them. Reposts never: someone else's words; nor LinkedIn's other
+    announcements (a new position is the recent-move hint's)."""
+    posts = ctx.profile.posts or []
+    cited = mentioned_post(lower, ctx.profile, about_a_post=bool(_MENTIONS_POST.search(lower)))
+    if cited is not None:
+        offer = _post_offer(ctx, cited, True)
+        return [offer] if offer else []
+    own = [i for i, p in enumerate(posts) if p.text and not p.reposted]
+    words = [i for i in own if not _ANNOUNCEMENT.match(posts[i].text.strip())]
+    certs = [i for i in own if i not in words and _CERTIFICATION.search(posts[i].text)]
+    for i in words + certs:
+        offer = _post_offer(ctx, i, False)
+        if offer:
+            return [offer]
     return []
 
 
@@ -246,7 +273,7 @@ def hints(text: str, ctx) -> list[Hint]:
     if ctx.profile is not None and ctx.surface != "follow_up":
         both = ctx.own_profile is not None and not ctx.profile.is_self
         offers += (shared_employers(ctx) + shared_schools(ctx)) if both else []
-        offers += recent_post(ctx) + mutual_connections(ctx) + (same_city(ctx) if both else [])
+        offers += recent_post(ctx, text.casefold()) + mutual_connections(ctx) + (same_city(ctx) if both else [])
         offers += tenure_or_move(ctx)
     offers += last_talked(ctx)
     lower = text.casefold()
@@ -254,6 +281,10 @@ def hints(text: str, ctx) -> list[Hint]:
 
 
 def _uses(lower: str, used) -> bool:
+    if isinstance(used, bool):  # decided by the producer (the post the draft's words point at)
+        return used
+    if callable(used):
+        return bool(used(lower))
     if isinstance(used, re.Pattern):
         return bool(used.search(lower))
     return bool(used) and all(w and w.casefold() in lower for w in used)

@@ -78,7 +78,51 @@ def _initials(words: list[str]) -> set[str]:
         return {parts[0][0] + parts[1][0], parts[0][0] + "&" + parts[1][0]}
     if words[1:-1] == ["of"] and len(parts) == 2 and parts[0] not in ("university", "college", "institute"):
         return {parts[0][0] + "of" + parts[1][0], parts[0][0] + "o" + parts[1][0]}  # Bank of America: BofA, BoA
-    return {"".join(w[0] for w in parts)} if len(parts) >= 3 else set()
+    initials = "".join(w[0] for w in parts)
+    # Initials that spell a common word ("can", "was") would find the name in every other draft.
+    return {initials} if len(parts) >= 3 and initials not in _COMMON_WORDS else set()
+
+
+# Short English words that initials may spell: as an alias they would match ordinary prose.
+_COMMON_WORDS = frozenset(
+    "all and any are but can did for get had has her him his how its let may new not now one our out own say see "
+    "she the too two use was way who why yes yet you also been both came come does done each even from good have "
+    "here into just know like made make many more most much must need next only over said same some such take "
+    "than that them then they this time very want well were what when will with work your".split())
+# Words that name the kind of school, not which one: "University of Waterloo" is "Waterloo" to its alumni.
+SCHOOL_WORDS = frozenset({"university", "college", "institute", "school", "of", "the", "and", "&", "technology",
+                          "state", "national", "polytechnic", "academy", "sciences", "science", "at", "in"})
+_SCHOOL_KIND = frozenset({"university", "college", "institute", "school", "polytechnic", "academy"})
+
+
+@lru_cache(maxsize=512)
+def mention_aliases(name: str) -> tuple[str, ...]:
+    """The lower-cased forms in which a draft may name company or school `name`: its `company_aliases`
+    and the short forms people write but that do not make two names the same place (which is why
+    `same_company` does not use them): for "Kakatiya Institute of Technology & Science, Yerragattu
+    Hillocks, …, Warangal", the part before the first comma, which LinkedIn's long school names follow
+    with a campus or an address, with its initials ("KITS", so "KITS Warangal"); for a school, the one
+    word that is not a kind of school ("University of Waterloo" -> "waterloo")."""
+    aliases = set(company_aliases(name))
+    head = name.split(",", 1)[0].strip()
+    if head != name.strip() and not all(w in SCHOOL_WORDS or w in _GENERIC_FIRST
+                                        for w in re.findall(r"[\w&'-]+", head.lower())):
+        aliases.update(company_aliases(head))  # not "University" of "University, Berlin"
+    words = re.findall(r"[\w'-]+", _fold(name))
+    if _SCHOOL_KIND & set(words):
+        own = [w for w in words if w not in SCHOOL_WORDS]
+        if len(own) == 1 and len(own[0]) >= 4 and own[0] not in _GENERIC_FIRST | _COMMON_WORDS:
+            aliases.add(own[0])
+    return tuple(sorted(aliases, key=len, reverse=True))
+
+
+def short_name(name: str) -> str:
+    """`name` as a line of a message may say it: LinkedIn's long school names list an address after the
+    name ("Kakatiya Institute of Technology & Science, Yerragattu Hillocks, Bheemaram, Hasanparthy,
+    Warangal"); keep the name and the last part, the city ("…& Science, Warangal"). Two parts stay
+    ("University of California, Los Angeles": the campus is the school)."""
+    parts = [p.strip() for p in name.split(",")]
+    return f"{parts[0]}, {parts[-1]}" if len(parts) > 2 and parts[0] and parts[-1] else name.strip()
 
 
 @lru_cache(maxsize=512)
@@ -88,8 +132,9 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def find_company(lower: str, name: str | None) -> re.Match[str] | None:
-    """The first mention of company `name` in lower-cased text, or None."""
-    aliases = company_aliases(name) if name else ()
+    """The first mention of company or school `name` in lower-cased text, or None. The one place that
+    decides whether a draft names a place: the rules and the hints all ask it (`mention_aliases`)."""
+    aliases = mention_aliases(name) if name else ()
     if not any(a in lower for a in aliases):  # substring tests in C before the regex
         return None
     return _alias_pattern(aliases).search(lower)
@@ -206,3 +251,79 @@ def first_name(ctx, rec=None) -> str | None:
 def recipient_log(ctx):
     """The outreach log's record of the recipient, or None."""
     return ctx.outreach.recipient(recipient_slug(ctx)) if ctx.outreach is not None else None
+
+
+# Which of their posts a draft talks about, by the words it shares with the post: "your Tech Trek post on the
+# Google London visit", "the Big4 offers your student got" (of an Italian post: "offerte (anche Big4)").
+_POST_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?\n]")
+# Capitalised words that start no name: months, days, and what every message says.
+_NOT_MARKS = frozenset(
+    "january february march april june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday today linkedin thanks thank congratulations congrats happy "
+    "excited proud very really".split())
+# Ordinary words too common to point at one post, even in a draft that says "your post about …".
+_ORDINARY = _COMMON_WORDS | frozenset(
+    "about after again being could every first great really should their there these thing think those "
+    "through where which while would years always thanks thank hello loved enjoyed liked reading post posts "
+    "article recent recently share shared sharing learn learned people other today week month working "
+    "worked experience looking forward please happy excited proud journey amazing".split())
+
+
+@lru_cache(maxsize=256)
+def _post_marks(text: str) -> dict[str, int]:
+    """Folded words of a post that point at it, by weight: 2 for a word with digits ("Big4", "'25D") or
+    capitals inside ("SXSW", "INSEAD"), 1 for a capitalised word of four letters or more that starts no
+    sentence ("Google", "London"). Ordinary words get 0 here (see `mentioned_post`)."""
+    marks: dict[str, int] = {}
+    start = True
+    for m in _POST_TOKEN.finditer(text):
+        tok = m.group()
+        if tok in ".!?\n":
+            start = True
+            continue
+        weight = 0
+        if any(c.isdigit() for c in tok) and any(c.isalpha() for c in tok):
+            weight = 2
+        elif sum(c.isupper() for c in tok) >= 2:
+            weight = 2
+        elif tok[0].isupper() and not start and len(tok) >= 4:
+            weight = 1
+        start = False
+        folded = _fold(tok)
+        if weight and folded not in _NOT_MARKS:
+            marks[folded] = max(weight, marks.get(folded, 0))
+        elif len(folded) >= 5 and folded.isalpha() and folded not in _ORDINARY:
+            marks.setdefault(folded, 0)
+    return marks
+
+
+def _profile_words(profile) -> frozenset[str]:
+    """Words that name them, their job or their places: shared with a post, they say nothing of the post."""
+    parts = [profile.name, profile.headline, profile.location, getattr(profile, "current_company", None),
+             getattr(profile, "current_title", None)]
+    parts += [e.company for e in profile.experience or ()] + [e.school for e in profile.education or ()]
+    return frozenset(_fold(w) for p in parts if p for w in re.findall(r"[^\W_]+", p))
+
+
+def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | None:
+    """The index of their own post (not a repost) that the lower-cased draft points at, or None: the
+    post sharing the most marked words with it, with at least two points (`_post_marks`). When the draft
+    says it is about a post ("your post about event sourcing"), its ordinary words count too, one each."""
+    posts = profile.posts if profile is not None else None
+    if not posts:
+        return None
+    words = {_fold(w) for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", lower)}
+    if not words:
+        return None
+    skip = _profile_words(profile)
+    best, best_score = None, 1
+    for i, post in enumerate(posts):
+        if post.reposted or not post.text:
+            continue  # someone else's words: not what the draft can credit them with
+        marks = _post_marks(post.text)
+        # Their name, job and places point at them, not at this post; ordinary words of the post count when
+        # the draft says it is about a post, even when the headline has them too ("event sourcing").
+        score = sum(w if w else about_a_post for t, w in marks.items() if t in words and not (w and t in skip))
+        if score > best_score:
+            best, best_score = i, score
+    return best

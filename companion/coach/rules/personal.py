@@ -4,7 +4,9 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule, mixed_or
-from companion.coach.matching import find_company, known_to_them, names_a_mutual, recipient_company, same_company
+from companion.coach.matching import (
+    find_company, known_to_them, mentioned_post, names_a_mutual, recipient_company, same_company,
+)
 from companion.coach.rules.relationship import (
     INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, claims_shared,
 )
@@ -62,14 +64,16 @@ _NAMED_CONTACT = re.compile(
 
 
 def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """A past employer, a school or a mutual contact from their profile (not their current company)."""
+    """A past employer, a school, a mutual contact or a post from their profile (not their current company)."""
     profile = ctx.profile
     if profile is None:
         return False
     current, lower = recipient_company(ctx), draft.lower
     past = [e.company for e in profile.experience or () if e.company and not same_company(e.company, current)]
     schools = [e.school for e in profile.education or () if e.school]
-    return any(find_company(lower, place) for place in past + schools) or names_a_mutual(draft, ctx)
+    return (any(find_company(lower, place) for place in past + schools) or names_a_mutual(draft, ctx)
+            # One of their posts, by what it was about ("the Big4 offers your student got"), not by "your post".
+            or mentioned_post(lower, profile) is not None)
 
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):

@@ -7,7 +7,10 @@ from protocol.page import Experience, Profile
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import find_company, known_to_them, recipient_company, same_employer, same_school
+from companion.coach.matching import (
+    find_company, known_to_them, recipient_company, same_company, same_employer, same_school, short_name,
+)
+from companion.coach.rules.length import limits
 
 # Talking before, placed in time or place: "talking to you at the SQL user group", "speaking with me yesterday".
 TALKED_BEFORE = (r"(?:talking|speaking|chatting|meeting)\s+(?:to\s+|with\s+)?(?:you|me)\s+"
@@ -71,31 +74,53 @@ def _span(exp: Experience) -> str:
     return f"{min(starts)}–{'present' if any(r.current for r in exp.roles) else max(ends, default='?')}"
 
 
-def shared_history(profile: Profile, own: Profile) -> list[tuple[str, str, str, str]]:
-    """(kind, name, detail, source) for each named employer and school both profiles list."""
-    found: list[tuple[str, str, str, str]] = []
+def shared_history(profile: Profile, own: Profile) -> list[tuple[str, str, str, str, str]]:
+    """(kind, name, detail, source, own name) for each named employer and school both profiles list, once
+    each: a profile may list one school twice (a BTech and an MTech there) or return to an employer."""
+    found: list[tuple[str, str, str, str, str]] = []
     for i, theirs in enumerate(profile.experience or ()):
         mine = next((e for e in own.experience or () if same_employer(theirs, e)), None)
-        if theirs.company and mine is not None:
+        if theirs.company and mine is not None and not _listed(found, theirs.company):
             t, m = _span(theirs), _span(mine)
             found.append(("shared_employer", theirs.company, f" (they {t}, you {m})" if t and m else "",
-                          f"profile.experience[{i}].company"))
-    found += [("shared_school", theirs.school, "", f"profile.education[{i}].school")
-              for i, theirs in enumerate(profile.education or ())
-              if theirs.school and any(same_school(theirs, e) for e in own.education or ())]
+                          f"profile.experience[{i}].company", mine.company or theirs.company))
+    for i, theirs in enumerate(profile.education or ()):
+        mine = next((e for e in own.education or () if same_school(theirs, e)), None)
+        if theirs.school and mine is not None and not _listed(found, theirs.school):
+            found.append(("shared_school", theirs.school, "", f"profile.education[{i}].school",
+                          mine.school or theirs.school))
     return found
+
+
+def _listed(found: list, name: str) -> bool:
+    return any(same_company(name, other) for _, other, _, _, _ in found)
+
+
+# A line the suggestion may quote whole: beyond it, on a short note, it would eat the room the ask needs.
+_NOTE_ROOM = 0.25
 
 
 def _how_we_met(draft: AnalysedDraft, ctx: CoachContext):
     shared = shared_history(ctx.profile, ctx.own_profile)
-    if not shared or any(find_company(draft.lower, name) for _, name, _, _ in shared):
+    # Named as the page or as the writer's own profile has it ("UMich" for University of Michigan).
+    if not shared or any(find_company(draft.lower, name) or find_company(draft.lower, own)
+                         for _, name, _, _, own in shared):
         return
-    for kind, name, detail, source in shared[:2]:
+    allowed = limits(ctx)[0]
+    for kind, name, detail, source, _ in shared[:2]:
         verb = "worked at" if kind == "shared_employer" else "studied at"
+        line = f"We both {verb} {short_name(name)}."
+        if draft.utf16_length + len(line) + 1 > allowed or len(line) > allowed * _NOTE_ROOM:
+            # A long school name would push a connection note over its limit, or leave the ask no room.
+            suggestion = ("Mention it in a few words, by the short name you both know it by (often its "
+                          "initials), as in \"Fellow … alum here.\"" if kind == "shared_school"
+                          else "Mention it in a few words, by the short name you both know it by.")
+        else:
+            suggestion = f"Mention it in one line, e.g. \"{line}\""
         yield HOW_WE_MET.finding(
-            f"You both {verb} {name}{detail}, and the draft does not say so. A shared employer or "
+            f"You both {verb} {short_name(name)}{detail}, and the draft does not say so. A shared employer or "
             "school is the most natural reason for them to help you.",
-            suggestion=f"Mention it in one line, e.g. \"We both {verb} {name}.\"",
+            suggestion=suggestion,
             data={"kind": kind, "name": name, "source": source},
         )
 
