@@ -378,6 +378,23 @@ def test_company_mismatch_knows_where_they_were_before():
     assert "before" in f.message and "Stripe" in f.message
 
 
+def test_a_job_title_at_a_past_employer_is_a_claim_about_their_job_now():
+    # Audit 10, drafts 03 and 11: a title between "you're a" and "at" still says where they work now.
+    profile = Profile(name="Sam Lee", current_company="Stripe",
+                      experience=[Experience(company="Stripe", roles=[Role(title="Architect", current=True)]),
+                                  Experience(company="Google", roles=[Role(title="Software Engineer")])])
+    text = "I noticed you're a Software Development Engineer at Google. Could you refer me for the Analyst role?"
+    (f,) = findings(text, "fact.company-mismatch", profile=profile)
+    assert span_text(text, f) == "Google" and "before" in f.message and "Stripe" in f.message
+    assert f.fix is None  # "a Software Development Engineer at Stripe" would keep a title they may not hold
+    left = Profile(name="Leela Sandoval", experience=[Experience(company="Vox Media", roles=[
+        Role(title="Producer", start=DateParts(year=2022, month=3), end=DateParts(year=2024, month=12))])])
+    [f] = findings("Hi Leela, I see you're currently a Producer at Vox Media.", "fact.company-mismatch", profile=left)
+    assert "left in Dec 2024" in f.message
+    assert findings("Hi Leela, you're a former Producer at Vox Media, right?", "fact.company-mismatch",
+                    profile=left) == []
+
+
 def test_vague_points_at_the_phrase():
     text = "Hi! Are there any openings at Stripe?"
     (f,) = findings(text, "ask.vague")

@@ -23,6 +23,18 @@ def negated(draft: AnalysedDraft, start: int, window: int = 30) -> bool:
     return bool(_NEGATION.search(draft.before_in_sentence(start, window)))
 
 
+# Nouns that end a job title ("Software Development Engineer", "Producer", "Head of Growth"): what
+# ask.* reads as the role asked for and fact.* as the job a draft says they hold. Lower-case.
+TITLE_NOUNS = (
+    r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
+    r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|specialist|coordinator|"
+    r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
+    r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
+    r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
+    r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b"
+)
+
+
 # Legal and filler suffixes that people leave out when they name a company in a message.
 _SUFFIXES = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "plc", "sa",

@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule, missing_phrase_rule
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import find_company, negated, recipient_company
+from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
@@ -17,12 +17,7 @@ _TRACK = (r"(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|
 _TITLE = re.compile(
     WORD_START + r"(?:"
     r"\b(?:" + _TRACK + r"\s+)?"
-    r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
-    r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|specialist|coordinator|"
-    r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
-    r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
-    r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
-    r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b)"
+    + TITLE_NOUNS + ")"
 )
 # "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
 _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?(?:\s*\([^()\n]{1,30}\))?\s*"
