@@ -6,6 +6,7 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule, missing_phrase_rule
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company
+from companion.coach.rules.fact import names_another_company
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
@@ -252,6 +253,8 @@ def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
     company = recipient_company(ctx)
     if company_named(draft, ctx) or not (company or draft.english):  # unknown, it is found by English cues
         return
+    if names_another_company(draft, ctx):
+        return  # a company is named, the wrong one: fact.company-mismatch's must-fix says so
     if company:
         message = (f"The draft never names {company}, where they work. Naming the company shows this "
                    "is not a message pasted to everyone, and tells them which referral portal to use.")
@@ -480,7 +483,9 @@ COMPANY_MISSING = Rule(
            "Could you refer me for the Data Analyst role? https://wellfound.com/jobs/123-data-analyst",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
            "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",
-           "Could I ask you a few quick questions about what your team looks for in new grads?",),
+           "Could I ask you a few quick questions about what your team looks for in new grads?",
+           # A company named as theirs that is not (fact.company-mismatch): not "say the role is at Stripe".
+           "I see you're a Data Engineer at Google. Could you refer me for the Analyst role there?",),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(

@@ -149,6 +149,17 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
                 suggestion=f"Did you mean {theirs}?", data={"field": "subject"})
 
 
+def names_another_company(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft names a company as theirs, or as the ask's target, that is not where they are now
+    (what fact.company-mismatch reports). ask.company-missing reads it: such a draft did name a company,
+    the wrong one, and "say the role is at <theirs>" would rewrite the user's target."""
+    theirs = recipient_company(ctx)
+    if not theirs:
+        return False
+    own = ctx.own_profile.current_company if ctx.own_profile is not None else None
+    return draft.remember("fact.other-company", lambda: any(True for _ in _named_as_theirs(draft, theirs, own)))
+
+
 def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
     """(name, start, end, whether a job title is given them) of each company named as theirs or as the
     ask's target that is neither theirs nor the writer's own."""
