@@ -408,6 +408,18 @@ def test_company_missing_names_their_company_from_the_profile():
     assert "ask.company-missing" not in codes("Could you refer me for the Data Analyst role at Stripe?", profile=profile)
 
 
+def test_company_missing_does_not_move_an_ask_about_other_firms_to_their_company():
+    # Audit 10, draft 09: "say the role is at Python Accelerator" for a role at a Big4 firm was wrong advice.
+    profile = Profile(name="Sam Lee", current_company="Stripe")
+    (f,) = findings("Could you refer me to one of the Big4 firms where your student got offers?",
+                    "ask.company-missing", profile=profile)
+    assert "one of the Big4 firms" in f.message and "introduction" in f.suggestion
+    assert f.suggestion != "Say the role is at Stripe."
+    (f,) = findings("Could you refer me for the Data Analyst role? I admire a company like yours.",
+                    "ask.company-missing", profile=profile)
+    assert f.suggestion == "Say the role is at Stripe."
+
+
 def test_personal_counts_their_past_employer_and_school_but_not_current_company():
     profile = Profile(name="Sam Lee", current_company="Stripe",
                       experience=[Experience(company="Stripe", roles=[Role(current=True)]),

@@ -3,7 +3,7 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule, missing_phrase_rule
+from companion.coach.engine import CoachContext, Rule, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company
 from companion.coach.rules.fact import names_another_company
@@ -249,13 +249,26 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     return False
 
 
+# Firms other than theirs, unnamed: "one of the Big4 firms where your student got offers", "another
+# company", "other startups" (not "your company", nor "a great company", which may be theirs, nor "a
+# company like yours").
+_OTHER_FIRMS = re.compile(r"\b(?:one of (?:the|these|those)|another|other|these|those) (?:[\w&-]+ ){0,2}?"
+                          r"(?:firms?|compan(?:y|ies)|startups?|agenc(?:y|ies)|employers?|banks?)\b(?! like you)")
+
+
 def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
     company = recipient_company(ctx)
-    if company_named(draft, ctx) or not (company or draft.english):  # unknown, it is found by English cues
+    if company_named(draft, ctx):
         return
     if names_another_company(draft, ctx):
         return  # a company is named, the wrong one: fact.company-mismatch's must-fix says so
-    if company:
+    other = _OTHER_FIRMS.search(draft.lower) if company else None
+    if other:  # the ask is about somewhere else: "say the role is at <theirs>" would rewrite their target
+        message = (f"The draft asks about \"{draft.text[other.start():other.end()]}\" but names no company, and "
+                   f"they work at {company}: a referral can only be for a role there.")
+        suggestion = (f"If the role is at {company}, say so; if it is at another company, name it and ask them "
+                      "for an introduction to someone who works there, not a referral.")
+    elif company:
         message = (f"The draft never names {company}, where they work. Naming the company shows this "
                    "is not a message pasted to everyone, and tells them which referral portal to use.")
         suggestion = f"Say the role is at {company}."
@@ -476,7 +489,9 @@ ROLE_MISSING = missing_phrase_rule(
 )
 COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
-    checklist="specific", judges_ask=True, abstains=bounded_ask,
+    # Their company's name reads the same in any language, but whether a draft in another language asks
+    # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
+    checklist="specific", judges_ask=True, reads_english=True, abstains=mixed_or(bounded_ask),
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",
@@ -485,7 +500,10 @@ COMPANY_MISSING = Rule(
            "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",
            "Could I ask you a few quick questions about what your team looks for in new grads?",
            # A company named as theirs that is not (fact.company-mismatch): not "say the role is at Stripe".
-           "I see you're a Data Engineer at Google. Could you refer me for the Analyst role there?",),
+           "I see you're a Data Engineer at Google. Could you refer me for the Analyst role there?",
+           # In another language, whether the ask is about their company or another cannot be read.
+           "Ciao Sam, sto facendo domanda per la posizione di Data Analyst presso una società di consulenza "
+           "e mi chiedevo se conosci qualcuno che lavora lì.",),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(
