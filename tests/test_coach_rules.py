@@ -109,6 +109,9 @@ QUIET = [
     ("ask.company-missing", "message", "I'm curious to learn more about Paystack. Could you introduce me?", {}),
     ("ask.company-missing", "message", "Could you refer me for this role? https://jobs.lever.co/acme/4821", {}),
     ("ask.company-missing", "message", "Could you refer me? https://careers.example.com/jobs/4821", {}),
+    # Audit 10, draft 20: a thread whose page gives no company; "the QATestlab team" names it.
+    ("ask.company-missing", "message", "Since you're on the QATestlab team, could you refer me for the QA "
+     "Automation Engineer opening (job ID QTL-441)?", {}),
     ("ask.vague", "message", "Could you refer me for the Data Analyst role? If anything else comes up, great.", {}),
     ("ask.vague", "message", "I saw an opening for a Data Analyst and applied.", {}),
     ("ask.vague", "message", "Happy to return the favour if you ever need any help.", {}),

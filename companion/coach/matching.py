@@ -73,6 +73,8 @@ def company_aliases(name: str) -> tuple[str, ...]:
         words.pop()
     if words:
         aliases.add(" ".join(words).strip("."))
+        if len(words) > 1 and all(w.isalnum() for w in words):  # "QA TestLab" is also written "QATestlab"
+            aliases.add("".join(words))
         if len(words) > 1 and len(words[0]) >= 4 and words[0] not in _GENERIC_FIRST:
             aliases.add(words[0])
         if len(words) > 2 and words[0] == "the":  # "The Walt Disney Company" -> "walt disney"

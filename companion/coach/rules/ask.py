@@ -169,6 +169,9 @@ _ORG_AFTER = re.compile(
     r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})",
 )
 _AT_ORG = re.compile(r"@([A-Z][\w&'-]+)")  # "@Stripe"
+# Someone on a company's team names the company: "since you're on the QATestlab team", "joining the
+# Stripe team" (checked only when the draft says " team").
+_ORG_TEAM = re.compile(r"\b(?:on|in|join|joining|to) the ([A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,2})[ \t]+team\b")
 _NOT_ORG = {
     "i", "my", "your", "you", "the", "a", "an", "linkedin", "hi", "hello", "thanks", "thank", "me",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -238,6 +241,9 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
             continue
         if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
             continue  # "I worked at Acme": their own employer, not the company they ask about
+        return True
+    if " team" in draft.lower and any(m.group(1).split()[0].lower() not in _NOT_ORG and not _TITLE.search(
+            m.group(1).lower()) for m in _ORG_TEAM.finditer(draft.text)):
         return True
     for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer", "Xendit's expansion"
         words = (m.group(1) or m.group(2)).split()
