@@ -121,3 +121,13 @@ def test_a_wrong_company_in_an_inmail_subject_is_caught():
     found = [f for f in analyze("Hi Sam, could you refer me for the Senior PM role (job 12345)?", ctx).findings
              if f.code == "fact.company-mismatch"]
     assert [f.message.split(":")[0] for f in found] == ["In the subject"] and found[0].range is None
+
+
+def test_a_company_name_written_with_or_without_its_spaces_or_capitals_is_the_same_company():
+    # Audit 10, draft 20: "QATestlab" in the draft for the page's "QA TestLab".
+    assert same_company("QA TestLab", "QATestlab") and same_company("QATestLab", "qa testlab")
+    assert same_company("Open AI", "OpenAI")
+    profile = Profile(name="Oksana Dovzhenko", current_company="QA TestLab")
+    text = "Since you're on the QATestlab team, could you refer me for the QA Automation Engineer role?"
+    assert "ask.company-missing" not in {f.code for f in analyze(text, CoachContext(surface="message",
+                                                                                     profile=profile)).findings}

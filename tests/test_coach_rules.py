@@ -109,6 +109,9 @@ QUIET = [
     ("ask.company-missing", "message", "I'm curious to learn more about Paystack. Could you introduce me?", {}),
     ("ask.company-missing", "message", "Could you refer me for this role? https://jobs.lever.co/acme/4821", {}),
     ("ask.company-missing", "message", "Could you refer me? https://careers.example.com/jobs/4821", {}),
+    # Audit 10, draft 20: a thread whose page gives no company; "the QATestlab team" names it.
+    ("ask.company-missing", "message", "Since you're on the QATestlab team, could you refer me for the QA "
+     "Automation Engineer opening (job ID QTL-441)?", {}),
     ("ask.vague", "message", "Could you refer me for the Data Analyst role? If anything else comes up, great.", {}),
     ("ask.vague", "message", "I saw an opening for a Data Analyst and applied.", {}),
     ("ask.vague", "message", "Happy to return the favour if you ever need any help.", {}),
@@ -378,6 +381,23 @@ def test_company_mismatch_knows_where_they_were_before():
     assert "before" in f.message and "Stripe" in f.message
 
 
+def test_a_job_title_at_a_past_employer_is_a_claim_about_their_job_now():
+    # Audit 10, drafts 03 and 11: a title between "you're a" and "at" still says where they work now.
+    profile = Profile(name="Sam Lee", current_company="Stripe",
+                      experience=[Experience(company="Stripe", roles=[Role(title="Architect", current=True)]),
+                                  Experience(company="Google", roles=[Role(title="Software Engineer")])])
+    text = "I noticed you're a Software Development Engineer at Google. Could you refer me for the Analyst role?"
+    (f,) = findings(text, "fact.company-mismatch", profile=profile)
+    assert span_text(text, f) == "Google" and "before" in f.message and "Stripe" in f.message
+    assert f.fix is None  # "a Software Development Engineer at Stripe" would keep a title they may not hold
+    left = Profile(name="Leela Sandoval", experience=[Experience(company="Vox Media", roles=[
+        Role(title="Producer", start=DateParts(year=2022, month=3), end=DateParts(year=2024, month=12))])])
+    [f] = findings("Hi Leela, I see you're currently a Producer at Vox Media.", "fact.company-mismatch", profile=left)
+    assert "left in Dec 2024" in f.message
+    assert findings("Hi Leela, you're a former Producer at Vox Media, right?", "fact.company-mismatch",
+                    profile=left) == []
+
+
 def test_vague_points_at_the_phrase():
     text = "Hi! Are there any openings at Stripe?"
     (f,) = findings(text, "ask.vague")
@@ -389,6 +409,18 @@ def test_company_missing_names_their_company_from_the_profile():
     (f,) = findings("Could you refer me for the Data Analyst role?", "ask.company-missing", profile=profile)
     assert "Stripe" in f.message
     assert "ask.company-missing" not in codes("Could you refer me for the Data Analyst role at Stripe?", profile=profile)
+
+
+def test_company_missing_does_not_move_an_ask_about_other_firms_to_their_company():
+    # Audit 10, draft 09: "say the role is at Python Accelerator" for a role at a Big4 firm was wrong advice.
+    profile = Profile(name="Sam Lee", current_company="Stripe")
+    (f,) = findings("Could you refer me to one of the Big4 firms where your student got offers?",
+                    "ask.company-missing", profile=profile)
+    assert "one of the Big4 firms" in f.message and "introduction" in f.suggestion
+    assert f.suggestion != "Say the role is at Stripe."
+    (f,) = findings("Could you refer me for the Data Analyst role? I admire a company like yours.",
+                    "ask.company-missing", profile=profile)
+    assert f.suggestion == "Say the role is at Stripe."
 
 
 def test_personal_counts_their_past_employer_and_school_but_not_current_company():

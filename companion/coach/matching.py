@@ -23,6 +23,18 @@ def negated(draft: AnalysedDraft, start: int, window: int = 30) -> bool:
     return bool(_NEGATION.search(draft.before_in_sentence(start, window)))
 
 
+# Nouns that end a job title ("Software Development Engineer", "Producer", "Head of Growth"): what
+# ask.* reads as the role asked for and fact.* as the job a draft says they hold. Lower-case.
+TITLE_NOUNS = (
+    r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
+    r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|specialist|coordinator|"
+    r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
+    r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
+    r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
+    r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b"
+)
+
+
 # Legal and filler suffixes that people leave out when they name a company in a message.
 _SUFFIXES = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "plc", "sa",
@@ -61,6 +73,8 @@ def company_aliases(name: str) -> tuple[str, ...]:
         words.pop()
     if words:
         aliases.add(" ".join(words).strip("."))
+        if len(words) > 1 and all(w.isalnum() for w in words):  # "QA TestLab" is also written "QATestlab"
+            aliases.add("".join(words))
         if len(words) > 1 and len(words[0]) >= 4 and words[0] not in _GENERIC_FIRST:
             aliases.add(words[0])
         if len(words) > 2 and words[0] == "the":  # "The Walt Disney Company" -> "walt disney"

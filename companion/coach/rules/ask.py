@@ -3,9 +3,10 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule, missing_phrase_rule
+from companion.coach.engine import CoachContext, Rule, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import find_company, negated, recipient_company
+from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company
+from companion.coach.rules.fact import names_another_company
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
@@ -17,12 +18,7 @@ _TRACK = (r"(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|
 _TITLE = re.compile(
     WORD_START + r"(?:"
     r"\b(?:" + _TRACK + r"\s+)?"
-    r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
-    r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|specialist|coordinator|"
-    r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
-    r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
-    r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
-    r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b)"
+    + TITLE_NOUNS + ")"
 )
 # "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
 _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?(?:\s*\([^()\n]{1,30}\))?\s*"
@@ -173,6 +169,9 @@ _ORG_AFTER = re.compile(
     r"((?:[A-Z][\w&'-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'-]*|of|&)){0,3})",
 )
 _AT_ORG = re.compile(r"@([A-Z][\w&'-]+)")  # "@Stripe"
+# Someone on a company's team names the company: "since you're on the QATestlab team", "joining the
+# Stripe team" (checked only when the draft says " team").
+_ORG_TEAM = re.compile(r"\b(?:on|in|join|joining|to) the ([A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,2})[ \t]+team\b")
 _NOT_ORG = {
     "i", "my", "your", "you", "the", "a", "an", "linkedin", "hi", "hello", "thanks", "thank", "me",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -243,6 +242,9 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
         if _SELF_CONTEXT.search(before) and not _ORG_CUE.search(before):
             continue  # "I worked at Acme": their own employer, not the company they ask about
         return True
+    if " team" in draft.lower and any(m.group(1).split()[0].lower() not in _NOT_ORG and not _TITLE.search(
+            m.group(1).lower()) for m in _ORG_TEAM.finditer(draft.text)):
+        return True
     for m in _ORG_HIRING.finditer(draft.text):  # "Notion is hiring a designer", "Xendit's expansion"
         words = (m.group(1) or m.group(2)).split()
         if not draft.text[draft.sentence_start(m.start()):m.start()].strip():
@@ -253,11 +255,26 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     return False
 
 
+# Firms other than theirs, unnamed: "one of the Big4 firms where your student got offers", "another
+# company", "other startups" (not "your company", nor "a great company", which may be theirs, nor "a
+# company like yours").
+_OTHER_FIRMS = re.compile(r"\b(?:one of (?:the|these|those)|another|other|these|those) (?:[\w&-]+ ){0,2}?"
+                          r"(?:firms?|compan(?:y|ies)|startups?|agenc(?:y|ies)|employers?|banks?)\b(?! like you)")
+
+
 def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
     company = recipient_company(ctx)
-    if company_named(draft, ctx) or not (company or draft.english):  # unknown, it is found by English cues
+    if company_named(draft, ctx):
         return
-    if company:
+    if names_another_company(draft, ctx):
+        return  # a company is named, the wrong one: fact.company-mismatch's must-fix says so
+    other = _OTHER_FIRMS.search(draft.lower) if company else None
+    if other:  # the ask is about somewhere else: "say the role is at <theirs>" would rewrite their target
+        message = (f"The draft asks about \"{draft.text[other.start():other.end()]}\" but names no company, and "
+                   f"they work at {company}: a referral can only be for a role there.")
+        suggestion = (f"If the role is at {company}, say so; if it is at another company, name it and ask them "
+                      "for an introduction to someone who works there, not a referral.")
+    elif company:
         message = (f"The draft never names {company}, where they work. Naming the company shows this "
                    "is not a message pasted to everyone, and tells them which referral portal to use.")
         suggestion = f"Say the role is at {company}."
@@ -478,14 +495,21 @@ ROLE_MISSING = missing_phrase_rule(
 )
 COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
-    checklist="specific", judges_ask=True, abstains=bounded_ask,
+    # Their company's name reads the same in any language, but whether a draft in another language asks
+    # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
+    checklist="specific", judges_ask=True, reads_english=True, abstains=mixed_or(bounded_ask),
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",
            "Could you refer me for the Data Analyst role? https://wellfound.com/jobs/123-data-analyst",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
            "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",
-           "Could I ask you a few quick questions about what your team looks for in new grads?",),
+           "Could I ask you a few quick questions about what your team looks for in new grads?",
+           # A company named as theirs that is not (fact.company-mismatch): not "say the role is at Stripe".
+           "I see you're a Data Engineer at Google. Could you refer me for the Analyst role there?",
+           # In another language, whether the ask is about their company or another cannot be read.
+           "Ciao Sam, sto facendo domanda per la posizione di Data Analyst presso una società di consulenza "
+           "e mi chiedevo se conosci qualcuno che lavora lì.",),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(

@@ -5,7 +5,7 @@ from datetime import date
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import name_matches, negated, recipient_company, recipient_name, same_company
+from companion.coach.matching import TITLE_NOUNS, name_matches, negated, recipient_company, recipient_name, same_company
 
 # After the name: punctuation, an emoji, or a word that starts the next sentence ("Hi Priya I hope…").
 _AFTER_NAME = (r"(?=[ \t]*(?:[,!.:;\n—–-]|$)|[ \t]*[^\w\s'’]"
@@ -59,9 +59,12 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
 # What puts a company where theirs belongs, read on the lower-cased draft (no named groups or
 # inline flags: either would stop re from skipping fast to where a word starts). Addressing them:
 # "you're at", "you work at", "joining you at", "your team at"; naming the target: "the role at",
-# "join", "work at".
+# "join", "work at". A job title between "you're a" and "at" still says where they work now: "you're a
+# Software Development Engineer at Microsoft" (up to five words, the last a title noun; not "a former").
 _LEAD = re.compile(WORD_START + (
     r"(?:\byou(?:(?:'re| are) (?:currently |now )?| (?:currently|now) )(?:at|with)|"
+    r"\byou(?:'re| are) (?:currently |now |still )?(?:a|an|the) (?:(?!former\b|ex-|previous\b|past\b)[\w&/+.-]+ ){0,5}?"
+    r"(?:" + TITLE_NOUNS + r"|lead) (?:at|with)|"
     r"\byou (?:currently |now )?work (?:at|for)|"
     r"\byou(?:'re| are) working (?:at|for)|\b(?:join|joining) you (?:at|over at)|"
     r"\byour (?:team|company|role|work|colleagues|org|organization|department|group|office|employer|"
@@ -75,11 +78,17 @@ _NAME = re.compile(r"[ \t]+((?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)(?:[ \t]+(?
 
 
 def _as_if(draft: AnalysedDraft):
-    """(where the lead starts, whether it addresses them, the company named, where it starts) for each lead."""
+    """(where the lead starts, whether it addresses them, the company named, where it starts, whether the
+    lead gives them a job title) for each lead."""
     for m in _LEAD.finditer(draft.lower):
         name = _NAME.match(draft.text, m.end())
         if name:
-            yield m.start(), bool(_ADDRESSES.match(m.group())), name.group(1).rstrip(".’'"), name.start(1)
+            lead = m.group()
+            yield (m.start(), bool(_ADDRESSES.match(lead)), name.group(1).rstrip(".’'"), name.start(1),
+                   lead.startswith("you") and _TITLED.search(lead) is not None)
+
+
+_TITLED = re.compile(r" (?:a|an|the) ")
 
 
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
@@ -120,25 +129,41 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         return
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
-    for said, start, end in _named_as_theirs(draft, theirs, own):
+    for said, start, end, titled in _named_as_theirs(draft, theirs, own):
         left = next((p for p in past if same_company(said, p)), None)
-        why = f"they were at {left} before, but are at {theirs} now" if left else f"they are at {theirs}"
+        why = f"they were at {left} before and are at {theirs} now" if left else f"they are at {theirs}"
+        # "you're a Software Development Engineer at Microsoft": their company alone swapped in would keep
+        # a title they may not hold there, and a role asked for at Microsoft needs someone who is there.
+        fix = {} if titled else {"replacement": theirs}
         yield COMPANY_MISMATCH.finding(
             f"\"{said}\" is named as if it were their company, but {why}. A wrong company reads as a "
             "copy-pasted message and they cannot refer you there.",
-            draft, (start, end), replacement=theirs, suggestion=f"Did you mean {theirs}?",
+            draft, (start, end), **fix,
+            suggestion=(f"Say what they do now, at {theirs}; for a role at {said}, ask someone who works there "
+                        "now." if titled else f"Did you mean {theirs}?"),
         )
     if draft.subject and ctx.surface == "inmail":  # read first: "Referral for the PM role at HubSpot"
-        for said, _start, _end in _named_as_theirs(AnalysedDraft(draft.subject), theirs, own):
+        for said, _start, _end, _titled in _named_as_theirs(AnalysedDraft(draft.subject), theirs, own):
             yield COMPANY_MISMATCH.finding(
                 f"In the subject: \"{said}\" is named as if it were their company, but they are at {theirs}.",
                 suggestion=f"Did you mean {theirs}?", data={"field": "subject"})
 
 
+def names_another_company(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft names a company as theirs, or as the ask's target, that is not where they are now
+    (what fact.company-mismatch reports). ask.company-missing reads it: such a draft did name a company,
+    the wrong one, and "say the role is at <theirs>" would rewrite the user's target."""
+    theirs = recipient_company(ctx)
+    if not theirs:
+        return False
+    own = ctx.own_profile.current_company if ctx.own_profile is not None else None
+    return draft.remember("fact.other-company", lambda: any(True for _ in _named_as_theirs(draft, theirs, own)))
+
+
 def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
-    """(name, start, end) of each company named as theirs or as the ask's target that is neither
-    theirs nor the writer's own."""
-    for lead, addresses, said, start in _as_if(draft):
+    """(name, start, end, whether a job title is given them) of each company named as theirs or as the
+    ask's target that is neither theirs nor the writer's own."""
+    for lead, addresses, said, start, titled in _as_if(draft):
         if said.split()[0].lower() in _NOT_COMPANY or _names(said, theirs) or _names(said, own):
             continue
         if _SELF_BEFORE.search(draft.lower[max(0, lead - 40):lead]):
@@ -153,7 +178,7 @@ def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
         if not addresses and (_OWN_WORK.search(before) and not _TARGET_CUE.search(before) or bullet
                               or _REFERENCE.search(draft.lower)):
             continue
-        yield said, start, start + len(said)
+        yield said, start, start + len(said), titled
 
 
 def _left(draft: AnalysedDraft, ctx: CoachContext):
@@ -161,7 +186,7 @@ def _left(draft: AnalysedDraft, ctx: CoachContext):
     experience = ctx.profile.experience if ctx.profile is not None else None
     if not experience or any(r.current for e in experience for r in e.roles):
         return  # not loaded, or they are somewhere now (named or not): nothing to compare with
-    for _lead, addresses, said, start in _as_if(draft):
+    for _lead, addresses, said, start, _titled in _as_if(draft):
         left = next((e for e in experience if e.company and same_company(said, e.company)), None)
         if not addresses or left is None:
             continue
@@ -193,13 +218,16 @@ COMPANY_MISMATCH = Rule(
            "Two roles caught my eye:\n- the Analyst role at Google\n- the Data Engineer role at Google",
            "I'd love to join the team at Google.",
            'Could you refer me for the Analyst role at Google? My resume is attached for your reference.',
-           "After 3 years at Acme I'd love to work at Google.",),
+           "After 3 years at Acme I'd love to work at Google.",
+           "I noticed you're a Software Development Engineer at Google.", "I see you're currently a Producer at Google.",),
     quiet=('How do you like your team at Stripe?', 'I worked at Google before.',
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
            'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
            "My background:\n- 3 years on the billing team at Google\n- 4 years of Go at Acme",
            "I'm applying for the Data Analyst role at Stripe and have four years of SQL work at Acme.",
-           "I'm applying for the Analyst role at Stripe and I think my four years of SQL and dbt work at Acme fit.",),
+           "I'm applying for the Analyst role at Stripe and I think my four years of SQL and dbt work at Acme fit.",
+           "I noticed you're a Senior Engineer at Stripe.", "You're an expert at Python, so I'd value your view.",
+           "You're a former engineer at Google, right?",),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 

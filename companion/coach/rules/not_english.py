@@ -8,14 +8,15 @@ def _not_english(draft: AnalysedDraft, ctx: CoachContext):
     if draft.english and draft.mixed:
         yield NOT_ENGLISH.finding(
             "Part of this draft is in another language, and Tactful reads English wording only: what it "
-            "looks for (the role, thanks, an easy out, your fit, a personal line, a nod to their time, your "
-            "resume) may be said there, so it did not report any of them missing. The rest was checked.",
+            "looks for (the role, the company, thanks, an easy out, your fit, a personal line, a nod to their "
+            "time, your resume) may be said there, so it did not report any of them missing. The rest was checked.",
             suggestion="Check those yourself in the part Tactful cannot read.")
     elif not draft.english:
         yield NOT_ENGLISH.finding(
             "This draft does not read as English, and Tactful reads English wording only, so it did not "
-            "check for the role, thanks, an easy out, your fit, a personal line, the tone or a request for "
-            "confidential information. Length, placeholders, names, copies and follow-up timing were checked.",
+            "check for the role, the company, thanks, an easy out, your fit, a personal line, the tone or a "
+            "request for confidential information. Length, placeholders, names, copies and follow-up timing "
+            "were checked.",
             suggestion="Check the rest yourself: name the role and the company, say something specific "
                        "to them, sum up your fit, give them an easy out and thank them; ask, do not demand, "
                        "and ask nothing confidential (pay, interview questions, who interviews).",
