@@ -429,7 +429,8 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick y
                       r"(?:your|any|some) (?:advice|perspective|tips|pointers)\b|questions?\b|swap notes\b|"
                       r"linkedin recommendation\b|"
                       r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
-                      r"connect(?:ing)? (?:with you|here)\b")
+                      r"connect(?:ing)? (?:with you|here)\b|"
+                      r"(?:love|like|value|enjoy) (?:to )?connect(?:ing)?\b(?! with (?!you\b|me\b))")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?|quick |short )$")}
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b")
@@ -477,6 +478,7 @@ ROLE_MISSING = missing_phrase_rule(
            'Vi el puesto en Stripe (KP-2291). Would you be open to referring me?',
            'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',
            'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',
+           "I'm exploring growth strategy roles in media and would value connecting. Thanks!",
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
            'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',
