@@ -103,8 +103,10 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     offset, passage = 0, None
     if whole >= IMPOLITE_BELOW:  # a long draft can read polite overall around one rude passage
         pieces = _pieces(draft)
-        addressed = [(o, o + len(chunk)) for o, chunk, info in pieces if not _ADDRESSED.isdisjoint(info[1])]
-        worst = min((x for x in model.passages(draft.text, pieces) if overlaps(addressed, x[0], x[1])),
+        # passages() pairs consecutive non-blank pieces: passage i holds pieces i and i + 1 of this list.
+        addresses = [not _ADDRESSED.isdisjoint(info[1]) for _o, chunk, info in pieces if chunk.strip()]
+        worst = min((x for x, first, second in zip(model.passages(draft.text, pieces), addresses, addresses[1:])
+                     if first or second),
                     key=lambda x: x[2], default=None)
         if worst is None or worst[2] >= PASSAGE_BELOW:
             return
