@@ -418,7 +418,8 @@ def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):
                  "Hi Ana, following up on my message from two weeks ago. Thanks!",
                  "Hi Ana, I sent my application to your company two days ago. Could you refer me?"):
         assert not {"followup.too-soon", "followup.stop", "followup.too-late"} & set(codes(fine)), fine
-    assert "Bumping this" in codes("Hi Ana, did you see my message?", surface="follow_up")["followup.pressure"].suggestion
+    nudge = codes("Hi Ana, did you see my message?", surface="follow_up")["followup.pressure"]
+    assert "Bumping this" in nudge.suggestion
     # The log knows better: sent eight days ago, whatever the draft says.
     found = codes("Hi Ana, following up on my note from two days ago. Thanks!",
                   make_view(tmp_path, ("ana", at(8))), recipient_slug="ana", surface="follow_up")

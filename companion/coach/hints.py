@@ -28,7 +28,8 @@ OLD_POST_DAYS = 365  # a post older than this is no longer a natural opener
 # LinkedIn's own announcements ("I'm happy to share that I've obtained a new certification") say
 # nothing of theirs worth enjoying.
 _ANNOUNCEMENT = re.compile(r"(?i)^(?:i['’]?m|i am) (?:happy|excited|pleased|thrilled|proud) "  # "I’m": LinkedIn's
-                           r"to (?:share|announce)\b.{0,80}\b(?:certification|certificate|new position|badge|course|started a new)")
+                           r"to (?:share|announce)\b.{0,80}\b"
+                           r"(?:certification|certificate|new position|badge|course|started a new)")
 # What the certification is: "…a new certification: Professional Cloud DevOps Engineer from Google Cloud!"
 _CERTIFICATION = re.compile(r"(?i)\bcertification: ([^!\n]{3,120}?)(?: from [^!\n]{2,60})?!?$")
 _MENTIONS_POST = re.compile(r"\b(?:your|ur) (?:\w+ ){0,3}(?:post|article|talk|writing|write-?up)")

@@ -72,7 +72,8 @@ _TIME = re.compile(
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
     r"(?:busy|swamped|slammed)|you (?:might|may|must|could) (?:be|have been) (?:really |very |too )?(?:busy|swamped)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
-    r"taking (?:the )?time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|"
+    r"taking (?:the )?time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|"
+    r"(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|"
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
     r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|"
     r"note|sync|conversation|intro|look|read|meeting|recommendation|message|reply|review)|"
@@ -165,7 +166,8 @@ TIME_MISSING = missing_phrase_rule(
     severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}), judges_ask=True,
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
-    quiet=("I know you're busy, so I'll keep this short.", "Figured you might be busy.", "I appreciate you reading this.",
+    quiet=("I know you're busy, so I'll keep this short.", "Figured you might be busy.",
+           "I appreciate you reading this.",
            "Would you have 15 minutes for a call?",
            "I understand if you're too busy.", "If the timing is bad, no worries at all.",
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",

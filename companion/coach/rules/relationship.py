@@ -19,7 +19,8 @@ TALKED_BEFORE = (r"(?:talking|speaking|chatting|meeting)\s+(?:to\s+|with\s+)?(?:
 # time at Stripe", "our Microsoft days", "the same cohort", "long time since IIT Kanpur hostel days".
 # personal.generic and relationship.cold-ask both accept it.
 SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate|grad|student|classmate)s?|"
-               r"alma\s+mater|we(?:'re|\s+are)?\s+both(?!\s+(?:very\s+|so\s+)?(?:busy|swamped|slammed|short\s+on))|our\s+(?:[\w.'’-]+\s+){1,2}days|"
+               r"alma\s+mater|we(?:'re|\s+are)?\s+both(?!\s+(?:very\s+|so\s+)?(?:busy|swamped|slammed|short\s+on))|"
+               r"our\s+(?:[\w.'’-]+\s+){1,2}days|"
                r"our\s+(?:days|time)\s+(?:at|in|with|together)\b|"
                r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
                r"you\s+(?:supervised|managed|mentored|taught|hired|interviewed|coached)\s+(?:me|my)|"
