@@ -25,16 +25,19 @@ _GAP = re.compile(
     r"(?P<unit>day|week|month|year)s? ago|last (?P<last>week|month|year)"
     r"|(?P<recent>yesterday|earlier today|this morning|last night|the other day))\b")
 
-# How many messages this one makes, counting itself.
+# How many messages this one makes, counting itself: by an ordinal ("my third message", "for the third
+# time", "the third time I'm writing"), or by a count of the earlier ones ("I've messaged you three times").
 _COUNT = re.compile(
     WORD_START + r"(?:\b(?:this is )?my (?P<nth>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) "
     r"(?:(?P<fu>follow-up|follow up|followup|reminder)|message|note|email|attempt|try)\b"
     r"|\b(?P<fu2>following up|reaching out|writing|messaging)(?: to you)?(?: again)? for the "
     r"(?P<nth2>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) time\b"
     r"|\bthe (?P<nth3>second|third|fourth|fifth|sixth|[2-5](?:nd|rd|th)) time (?:i'm|i am|i've|i have) "
-    r"(?:writing|written|messaging|messaged|reaching out|reached out|asking|asked)\b"
-    r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out to|contacted|emailed)(?: you)? "
-    r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b)")
+    r"(?:writing|written|messaging|messaged|reaching out|reached out|asking|asked)\b)")
+# It opens with the letter "i", so re finds candidates fast; the word start is checked after.
+_TIMES = re.compile(
+    r"i(?:'ve| have) (?:messaged|written|asked|pinged|reached out to|contacted|emailed)(?: you)? "
+    r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b")
 
 
 # Their no, as the draft reports it: an acknowledgement or "you said", then "you" and a negation, then, in
@@ -62,9 +65,11 @@ def _number(word: str) -> int:
 # Words each pattern cannot match without: most drafts have none, and `in` costs less than a search.
 _GAP_WORDS = (" ago", "yesterday", "last week", "last month", "last year", "earlier today", "this morning",
               "last night", "the other day")
-_COUNT_WORDS = ("my second", "my third", "my fourth", "my fifth", "my sixth", "my 2", "my 3", "my 4", "my 5",
-                "second time", "third time", "fourth time", "fifth time", "sixth time", "2nd time", "3rd time",
-                "4th time", "5th time", " times", "twice")
+_COUNT_WORDS = ("second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th")
+_TIMES_WORDS = (" times", "twice")
+_TIMES_VERBS = ("ve messaged", "ve written", "ve asked", "ve pinged", "ve reached", "ve contacted", "ve emailed",
+                "have messaged", "have written", "have asked", "have pinged", "have reached", "have contacted",
+                "have emailed")
 _NO_WORDS = ("underst", "respect", "appreciat", "hear you", "fair enough", "letting me know", "you said",
              "you mentioned", "you told me", "you explained", "you replied", "you wrote")
 
@@ -94,18 +99,21 @@ def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:
 
 def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
     """(how many messages to them this one makes, counting itself, the words that say so), or None."""
-    m = _search(draft, _COUNT, _COUNT_WORDS)
-    if m is None:
-        return None
-    if m["nth"]:  # "my third message" is the third; "my second follow-up" the third too
-        total = _ORDINAL[m["nth"]] + (1 if m["fu"] else 0)
-    elif m["nth2"]:  # "following up for the third time" follows two follow-ups and the first message
-        total = _ORDINAL[m["nth2"]] + (1 if m["fu2"] == "following up" else 0)
-    elif m["nth3"]:  # "the third time I'm writing" is the third message
-        total = _ORDINAL[m["nth3"]]
-    else:  # "I've messaged you three times", and this one
-        total = 1 + (2 if m["twice"] else _number(m["n"]))
-    return total, m.span()
+    return draft.remember("stated.count", lambda: _count(draft.lower))
+
+
+def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
+    if any(w in lower for w in _COUNT_WORDS) and (m := _COUNT.search(lower)):
+        if m["nth"]:  # "my third message" is the third; "my second follow-up" the third too
+            return _ORDINAL[m["nth"]] + (1 if m["fu"] else 0), m.span()
+        if m["nth2"]:  # "following up for the third time" follows two follow-ups and the first message
+            return _ORDINAL[m["nth2"]] + (1 if m["fu2"] == "following up" else 0), m.span()
+        return _ORDINAL[m["nth3"]], m.span()  # "the third time I'm writing" is the third message
+    if any(w in lower for w in _TIMES_WORDS) and any(v in lower for v in _TIMES_VERBS):
+        for m in _TIMES.finditer(lower):
+            if m.start() == 0 or not lower[m.start() - 1].isalnum():  # "I've messaged you three times", and this
+                return 1 + (2 if m["twice"] else _number(m["n"])), m.span()
+    return None
 
 
 def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:

@@ -129,7 +129,7 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         return
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
-    for said, start, end, titled in _named_as_theirs(draft, theirs, own):
+    for said, start, end, titled in _others(draft, theirs, own):
         left = next((p for p in past if same_company(said, p)), None)
         why = f"they were at {left} before and are at {theirs} now" if left else f"they are at {theirs}"
         # "you're a Software Development Engineer at Microsoft": their company alone swapped in would keep
@@ -157,7 +157,12 @@ def names_another_company(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     if not theirs:
         return False
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
-    return draft.remember("fact.other-company", lambda: any(True for _ in _named_as_theirs(draft, theirs, own)))
+    return bool(_others(draft, theirs, own))
+
+
+def _others(draft: AnalysedDraft, theirs: str, own: str | None) -> list:
+    """`_named_as_theirs` once per draft: fact.company-mismatch reports them, ask.company-missing asks."""
+    return draft.remember(f"fact.others:{theirs}:{own}", lambda: list(_named_as_theirs(draft, theirs, own)))
 
 
 def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
