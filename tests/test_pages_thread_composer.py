@@ -34,6 +34,18 @@ def test_classic_messaging_page_thread_with_exact_send_times():
     assert (r.composer.surface, r.composer.limit, r.composer.has_subject) == ("message", None, False)
 
 
+def test_the_conversation_card_gives_the_participant_a_headline_and_a_company_said_with_at():
+    html = (FIXTURES / "overlay_thread_reply.html").read_text(encoding="utf-8")
+    part = parse_snapshot(None, html).thread.participant
+    assert (part.name, part.headline, part.current_company) == (
+        "Ravi Menon", "Engineering Manager – Lumen Freight", None)  # a dash may join anything: no company
+    at = html.replace("Engineering Manager – Lumen", "Engineering Manager at Lumen")
+    part = parse_snapshot(None, at).thread.participant
+    assert part.current_company == "Lumen Freight"
+    no_card = html.replace("artdeco-entity-lockup__subtitle", "something-else")
+    assert parse_snapshot(None, no_card).thread.participant.headline is None
+
+
 def test_overlay_in_shadow_root_falls_back_to_visible_headings_and_names():
     r = parse("sdui_profile_message_overlay.html", "https://www.linkedin.com/in/lena-fischer-ux/")
     assert r.kind == "profile" and r.profile.degree == 1

@@ -10,6 +10,7 @@ from protocol.page import Profile, Thread, ThreadMessage
 
 from companion.pages.dates import event_urn_ms, ms_to_iso, parse_clock, parse_day_heading
 from companion.pages.dom import HIDDEN, Snapshot, ancestor_matching, text_of
+from companion.pages.entries import fill_current
 from companion.pages.profile_common import profile_url, slug_from_url
 
 # Where a conversation lives, most specific first.
@@ -29,6 +30,14 @@ def _container(snap: Snapshot) -> LexborNode | None:
     return min(found, key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""), default=None)
 
 
+def _headline(box: LexborNode) -> str | None:
+    """The headline on the one-to-one profile card at the top of the conversation ("Key Account Manager –
+    QATestLab"): on the messaging page it is all the page says of who they are."""
+    card = box.css_first(".msg-s-profile-card-one-to-one, .msg-s-profile-card")
+    subtitle = card.css_first(".artdeco-entity-lockup__subtitle") if card is not None else None
+    return text_of(subtitle, skip=HIDDEN) or None if subtitle is not None else None
+
+
 def _participant(box: LexborNode) -> Profile | None:
     header = box.css_first(".msg-overlay-bubble-header, .msg-title-bar, .msg-thread__topcard, header, h2")
     for scope in [s for s in (header, box) if s is not None]:
@@ -39,7 +48,9 @@ def _participant(box: LexborNode) -> Profile | None:
             name = text_of(a, skip=HIDDEN)
             if slug or name:  # a member id ("ACoA…") is not a vanity slug: keep only the link
                 vanity = None if slug and slug.startswith("ACoA") else slug
-                return Profile(url=profile_url(slug), slug=vanity, name=name or None)
+                profile = Profile(url=profile_url(slug), slug=vanity, name=name or None, headline=_headline(box))
+                fill_current(profile, [])  # "… at Company" in the headline
+                return profile
     title = box.css_first(".msg-entity-lockup__entity-title, .msg-overlay-bubble-header__title, h2")
     name = text_of(title, skip=HIDDEN)
     return Profile(name=name) if name else None
