@@ -4,7 +4,7 @@ for the referral! I start on Monday") asks nothing, so the rules about how to as
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import AnalysedDraft, starts_word
 
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
@@ -95,8 +95,7 @@ def replies_to_them(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for their answer ("thanks for getting back to me", "thank you for your
     reply"): it is a reply in a conversation, whatever the page shows, so they are no stranger."""
     lower = draft.lower
-    return draft.remember("replies", lambda: any(m.start() == 0 or not lower[m.start() - 1].isalnum()
-                                                 for m in _ANSWERED_RE.finditer(lower)))
+    return draft.remember("replies", lambda: any(starts_word(lower, m.start()) for m in _ANSWERED_RE.finditer(lower)))
 
 
 def asks_again(draft: AnalysedDraft) -> bool:

@@ -7,7 +7,7 @@ written from another device, or before installing Tactful.
 
 import re
 
-from companion.coach.analysis import WORD_START, AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft, starts_word
 
 _AMOUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "couple of": 2, "three": 3, "few": 3, "several": 3,
            "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "multiple": 3, "many": 4}
@@ -111,7 +111,7 @@ def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
         return _ORDINAL[m["nth3"]], m.span()  # "the third time I'm writing" is the third message
     if any(w in lower for w in _TIMES_WORDS) and any(v in lower for v in _TIMES_VERBS):
         for m in _TIMES.finditer(lower):
-            if m.start() == 0 or not lower[m.start() - 1].isalnum():  # "I've messaged you three times", and this
+            if starts_word(lower, m.start()):  # "I've messaged you three times", and this one
                 return 1 + (2 if m["twice"] else _number(m["n"])), m.span()
     return None
 
@@ -125,7 +125,7 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
             return None
         for m in _NO.finditer(lower):
             at = m.start()
-            if (at == 0 or not lower[at - 1].isalnum()) and (
+            if starts_word(lower, at) and (
                     m["said"] or _ACKNOWLEDGED.search(lower, max(0, at - 40), at)):
                 return m.span()
         return None

@@ -2,7 +2,7 @@
 
 import re
 
-from companion.coach.analysis import WORD_START, AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft, starts_word
 from companion.coach.engine import CoachContext, Rule, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company
@@ -362,7 +362,7 @@ def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
     if m := _VAGUE.search(lower):
         return m.span()
     if m := next((a for a in _ANY_KIND.finditer(lower)
-                  if (a.start() == 0 or not lower[a.start() - 1].isalnum()) and not negated(draft, a.start(), 25)),
+                  if starts_word(lower, a.start()) and not negated(draft, a.start(), 25)),
                  None):
         return m.span()
     if _INTRO.search(lower) or _INTRO.search(draft.subject_lower):
@@ -441,7 +441,7 @@ def _says_bounded(lower: str) -> bool:
         at = m.start()
         few = _FEW.get(lower[at])
         if few is not None and few.search(lower, max(0, at - 30), at) \
-                or few is None and (at == 0 or not lower[at - 1].isalnum()):
+                or few is None and starts_word(lower, at):
             return True
     return False
 

@@ -5,7 +5,7 @@ dup.says-mass: the draft itself says it went to many ("I'm reaching out to every
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import AnalysedDraft, starts_word
 from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.matching import recipient_slug
 from companion.coach.outreach_view import iso, say_date
@@ -61,7 +61,7 @@ SAYS_MASS = phrase_rule(
     "\"{w}\" tells them they are one of a crowd you wrote to. A referral is a personal vouch, "
     "and nobody wants to be one name on a list.",
     "Drop it, and say why you wrote to them in particular: their team, their work, or a shared past.",
-    skip=lambda draft, m, _ctx: m.start() > 0 and draft.lower[m.start() - 1].isalnum(),
+    skip=lambda draft, m, _ctx: not starts_word(draft.lower, m.start()),
     severity="warning", reads_english=True,
     fires=("I'm reaching out to everyone I can find at Stripe who works in engineering.",
            "I am writing to many professionals at top companies.", "I've messaged several people on your team."),
