@@ -424,3 +424,34 @@ def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):
     found = codes("Hi Ana, following up on my note from two days ago. Thanks!",
                   make_view(tmp_path, ("ana", at(8))), recipient_slug="ana", surface="follow_up")
     assert "followup.too-soon" not in found and "followup.ok" in found
+
+
+def test_a_follow_up_to_a_message_the_conversation_shows_was_never_sent(tmp_path):
+    theirs = Thread(participant=Profile(slug="ana", name="Ana Lopez"),
+                    messages=[ThreadMessage(sender="them", text="Hi! We are hiring QA engineers.", sent_at_ms=at(400))])
+    for text, said in (("Hi Ana, just following up on my previous message about the QA role. Thanks!",
+                        "following up on my previous message"),
+                       ("Hi Ana, I sent you a message on Monday, two days ago. Could you refer me?",
+                        "I sent you a message"),
+                       ("Hi Ana, bumping this in case it got buried. Thanks!", "bumping this")):
+        found = codes(text, thread=theirs, recipient_slug="ana")
+        assert found["followup.no-earlier"].message.startswith(f'"{said}"') and "with Ana" in found[
+            "followup.no-earlier"].message, text
+        # The timing the draft states is of a message the conversation shows was never sent.
+        assert "followup.too-soon" not in found
+    # A message of theirs only, and a first message: nothing to say.
+    assert "followup.no-earlier" not in codes("Hi Ana, thanks for your note! Could you refer me for the QA role?",
+                                              thread=theirs, recipient_slug="ana")
+    # Their message in the conversation and the user's in it, in the log, or not loaded: no contradiction.
+    mine = Thread(participant=theirs.participant, messages=[*theirs.messages, ThreadMessage(
+        sender="me", text="Could you refer me?", sent_at_ms=at(10))])
+    text = "Hi Ana, just following up on my previous message about the QA role. Thanks!"
+    assert "followup.no-earlier" not in codes(text, thread=mine, recipient_slug="ana")
+    assert "followup.no-earlier" not in codes(text, make_view(tmp_path, ("ana", at(10))), thread=theirs,
+                                              recipient_slug="ana")
+    assert "followup.no-earlier" not in codes(text, thread=Thread(participant=theirs.participant), recipient_slug="ana")
+    assert "followup.no-earlier" not in codes(text)
+    # An email or a connection request is not in a LinkedIn conversation.
+    for elsewhere in ("Hi Ana, following up on my connection request. Thanks!",
+                      "Hi Ana, following up on my email from last week about the QA role. Thanks!"):
+        assert "followup.no-earlier" not in codes(elsewhere, thread=theirs, recipient_slug="ana"), elsewhere

@@ -1,5 +1,5 @@
-"""What a draft itself says about the earlier messages to this person: how long ago the last one went
-("my note from two days ago"), how many went before ("this is my fourth message"), and what they
+"""What a draft itself says about the earlier messages to this person: that there was one ("following up on
+my previous message"), how long ago the last one went ("my note from two days ago"), how many went before ("this is my fourth message"), and what they
 answered ("I understand you can't refer me"). The coach reads it when neither the outreach log nor the
 thread knows those messages (docs/rules.md, "followup.too-soon", "followup.stop"): the user may have
 written from another device, or before installing Tactful.
@@ -24,6 +24,16 @@ _GAP = re.compile(
     r"\b(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|several) "
     r"(?P<unit>day|week|month|year)s? ago|last (?P<last>week|month|year)"
     r"|(?P<recent>yesterday|earlier today|this morning|last night|the other day))\b")
+
+# The user's own earlier LinkedIn message: "following up on my previous message", "the note I sent you", "bumping
+# this". Not an email, a connection request or an application, which a conversation on LinkedIn would not show.
+_EARLIER = re.compile(
+    WORD_START + r"(?:\bmy (?:last|previous|earlier|first|prior|original) (?:linkedin )?(?:message|note|inmail|dm)"
+    r"|\b(?:following|circling|checking|coming) (?:up|back|in) (?:on|to|about|regarding) my "
+    r"(?:(?!connection|invitation)\w+ )?(?:message|note|inmail|dm|request)"
+    r"|\b(?:message|note|inmail) i (?:sent|wrote)(?: you)?"
+    r"|\bi (?:sent|wrote|dropped) you (?:a (?:message|note|line|dm)|(?:a (?:few|couple of) )?days ago|earlier|last)"
+    r"|\bbumping (?:this|my (?:message|note)))\b")
 
 # How many messages this one makes, counting itself: by an ordinal ("my third message", "for the third
 # time", "the third time I'm writing"), or by a count of the earlier ones ("I've messaged you three times").
@@ -81,6 +91,11 @@ def _search(draft: AnalysedDraft, pattern: re.Pattern[str], words: tuple[str, ..
     """The first match of `pattern`, once per draft (several rules ask); None at once without one of `words`."""
     lower = draft.lower
     return draft.remember(pattern.pattern, lambda: pattern.search(lower) if any(w in lower for w in words) else None)
+
+
+def stated_earlier(draft: AnalysedDraft) -> tuple[int, int] | None:
+    """The span where the draft first says it follows an earlier LinkedIn message of the user's, or None."""
+    return draft.remember("stated.earlier", lambda: m.span() if (m := _EARLIER.search(draft.lower)) else None)
 
 
 def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:

@@ -13,7 +13,7 @@ from companion.coach.matching import first_name, negated, recipient_company, rec
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 from companion.coach.rules.ask import bounded_ask
 from companion.coach.rules.cold_ask import referral_asks
-from companion.coach.stated import stated_count, stated_gap, stated_no
+from companion.coach.stated import stated_count, stated_earlier, stated_gap, stated_no
 
 MATCH_MINUTES = 5
 
@@ -49,9 +49,21 @@ def _timeline(ctx: CoachContext):
 
 
 def _unknown(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """Neither the log nor the thread knows a message of the user's to them: only the draft can tell."""
+    """Neither the log nor the thread knows a message of the user's to them: only the draft can tell; but
+    not when the conversation shows the message the draft follows up on was never sent (followup.no-earlier)."""
     rec = _due(draft, ctx)[3]
-    return (rec is None or not rec.sent) and (ctx.thread is None or all(m.sender != "me" for m in ctx.thread.messages))
+    return (rec is None or not rec.sent) and (ctx.thread is None or all(m.sender != "me" for m in ctx.thread.messages)) \
+        and _never_sent(draft, ctx) is None
+
+
+def _never_sent(draft: AnalysedDraft, ctx: CoachContext) -> tuple[int, int] | None:
+    """Where the draft follows up on a LinkedIn message of the user's that the conversation shows was never
+    sent: it has messages, only theirs, and the log knows none to them either."""
+    thread, rec = ctx.thread, recipient_log(ctx)
+    if thread is None or not thread.messages or any(m.sender == "me" for m in thread.messages) or \
+            rec is not None and rec.sent:
+        return None  # an empty conversation may not have loaded yet; a note or an InMail may be in the log
+    return stated_earlier(draft)
 
 
 def _said_gap(draft: AnalysedDraft, ctx: CoachContext, when: str):
@@ -209,6 +221,18 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
     )
 
 
+def _no_earlier(draft: AnalysedDraft, ctx: CoachContext):
+    if (said := _never_sent(draft, ctx)) is None:
+        return
+    who = first_name(ctx) or "them"
+    yield NO_EARLIER.finding(
+        f'"{draft.text[slice(*said)]}" follows up on a message of yours, but your conversation with {who} '
+        "shows none from you, and your outreach log has none either. A reminder of a message they never got "
+        "confuses them and reads as a template.", draft, said,
+        suggestion="If you wrote to them elsewhere, say where (\"my email last week\"); if not, write this as a "
+                   "first message: who you are, what you ask, and why them.")
+
+
 def _avenues(ctx: CoachContext, rec) -> str:
     company = recipient_company(ctx) or (rec.company if rec else None)
     who = f"someone else at {company}" if company else "someone else on the team"
@@ -307,4 +331,9 @@ PRESSURE = phrase_rule(
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )
 
-RULES = [TOO_SOON, OK, TOO_LATE, STOP, PRESSURE]
+NO_EARLIER = Rule(
+    code="followup.no-earlier", severity="warning", check=_no_earlier, needs=frozenset({"thread"}),
+    rationale="A follow-up to a message that was never sent shows a template, or the wrong person.",
+)
+
+RULES = [TOO_SOON, OK, TOO_LATE, STOP, PRESSURE, NO_EARLIER]

@@ -13,6 +13,7 @@ export const RULE_WHY = Object.freeze({
   "fact.company-mismatch": "A referrer can only refer you where they work; the wrong company shows a pasted message.",
   "fact.name-mismatch": "Greeting someone by another person's name ends the conversation.",
   "fact.post-missing": "A compliment on a post they never wrote shows the message was not written for them.",
+  "followup.no-earlier": "A follow-up to a message that was never sent shows a template, or the wrong person.",
   "followup.ok": "After a week without reply, one short, warm reminder is normal and often welcome.",
   "followup.pressure": "Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
   "followup.stop": "After two unanswered follow-ups, more messages cost goodwill; other routes work better.",
