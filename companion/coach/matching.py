@@ -341,3 +341,25 @@ def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | Non
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _stems(text: str) -> set[str]:
+    """Five-letter stems of a text's uncommon words of four letters or more: "certified" and
+    "certification" share one, so a loose description of a post still meets the post."""
+    return {w[:5] for w in map(_fold, re.findall(r"[^\W\d_]{4,}", text)) if w not in _ORDINARY}
+
+
+def unknown_post(description: str, profile) -> str | None:
+    """Whether the words a draft uses of "your recent post" ("about migrating retail clients to Databricks")
+    meet none of their own posts on the page: "none", or "repost" when they meet only a post they reshared;
+    None when one of theirs shares a word, the description has too few words of its own to tell, or a post of
+    theirs is in another language."""
+    said = _stems(description) - {w[:5] for w in _profile_words(profile)}
+    posts = [p for p in profile.posts or () if p.text]
+    own = [p for p in posts if not p.reposted]
+    # Words of an English draft say nothing of a post in Italian ("Poland" is "Polonia").
+    if len(said) < 2 or not own or not all(AnalysedDraft(p.text).english for p in own):
+        return None
+    if any(said & _stems(p.text) for p in posts if not p.reposted):
+        return None
+    return "repost" if any(len(said & _stems(p.text)) >= 2 for p in posts if p.reposted) else "none"

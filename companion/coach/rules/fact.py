@@ -5,7 +5,9 @@ from datetime import date
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import TITLE_NOUNS, name_matches, negated, recipient_company, recipient_name, same_company
+from companion.coach.matching import (
+    TITLE_NOUNS, name_matches, negated, recipient_company, recipient_name, same_company, unknown_post,
+)
 
 # After the name: punctuation, an emoji, or a word that starts the next sentence ("Hi Priya I hope…").
 _AFTER_NAME = (r"(?=[ \t]*(?:[,!.:;\n—–-]|$)|[ \t]*[^\w\s'’]"
@@ -245,9 +247,16 @@ _POST = re.compile(
 )
 
 
+# What the draft says the post was about: the rest of its sentence.
+_ABOUT = re.compile(r"[^.!?\n]{0,160}")
+
+
 def _post_missing(draft: AnalysedDraft, ctx: CoachContext):
     posts = ctx.profile.posts
-    if posts is None or any(not p.reposted for p in posts):
+    if posts is None:
+        return
+    if any(not p.reposted for p in posts):
+        yield from _post_unknown(draft, ctx)
         return
     what = ("their recent activity shows only posts they reshared from others" if posts
             else "their profile shows no posts")
@@ -262,6 +271,30 @@ def _post_missing(draft: AnalysedDraft, ctx: CoachContext):
             suggestion="Mention something that is on their profile instead: a role, a project, a "
                        "shared employer or school.",
         )
+
+
+def _post_unknown(draft: AnalysedDraft, ctx: CoachContext):
+    """ "Your recent post about X" where X is in none of their own recent posts (which the page shows):
+    an older post may be meant when the draft does not say "recent", so only a recent one is judged."""
+    for m in _POST.finditer(draft.lower):
+        start, end = m.span()
+        if not _RECENT.search(m.group()) or negated(draft, start, 40):
+            continue
+        about = _ABOUT.match(draft.lower, end).group()
+        if (found := unknown_post(about, ctx.profile)) is None:
+            continue
+        said = draft.text[start:end]
+        why = ("it meets only a post they reshared from someone else, not their own words" if found == "repost"
+               else "none of their recent posts on their profile is about that")
+        yield POST_MISSING.finding(
+            f"\"{said}\" describes a post of theirs, but {why}. Praise for a post they did not write shows "
+            "the message was not written for them, or was meant for someone else.", draft, (start, end),
+            suggestion="Check you have the right person, and name a post that is on their profile (the hints "
+                       "offer one), or another true detail: a role, a project, a shared employer or school.",
+        )
+
+
+_RECENT = re.compile(r"\b(?:recent|latest|last|new)\b")
 
 
 POST_MISSING = Rule(
