@@ -580,6 +580,30 @@ def test_a_company_they_left_is_not_their_company_now():
     assert findings("Hi Leela, I see you work at Vox Media.", "fact.company-mismatch", profile=left) == []
 
 
+def test_a_referral_asked_of_someone_between_jobs():
+    between = Profile(name="Leela Sandoval", experience=[
+        Experience(company="Vox Media", roles=[Role(title="Producer", start=DateParts(year=2022, month=3),
+                                                    end=DateParts(year=2024, month=12))]),
+        Experience(company="Value Retail", roles=[Role(title="MBA Intern", start=DateParts(year=2025, month=6),
+                                                       end=DateParts(year=2025, month=8))])])
+    text = "Hi Leela, I'm applying for the Strategy Analyst role at Condé Nast. Could you refer me?"
+    [f] = findings(text, "fact.no-employer", profile=between)
+    assert "Leela's profile shows no current job (the last one, at Value Retail, ended in Aug 2025)" in f.message
+    assert span_text(text, f) == "refer me" and "introduction" in f.suggestion
+    # Advice asked instead of a referral, or a thank-you: nothing to say.
+    assert findings("Hi Leela, could I ask your advice on strategy roles in media?", "fact.no-employer",
+                    profile=between) == []
+    assert findings("Hi Leela, thank you so much for the referral! I start on Monday.", "fact.no-employer",
+                    profile=between) == []
+    # "You work at Vox Media" is the error fact.company-mismatch reports; one finding says it.
+    said = codes("Hi Leela, I see you work at Vox Media. Could you refer me?", profile=between)
+    assert "fact.company-mismatch" in said and "fact.no-employer" not in said
+    # A current job, a role without dates (unknown), or experience not loaded: no finding.
+    for exp in ([Experience(company="Vox Media", roles=[Role(title="Producer", current=True)])],
+                [Experience(company="Vox Media", roles=[Role(title="Producer")])], None):
+        assert findings(text, "fact.no-employer", profile=Profile(name="Leela Sandoval", experience=exp)) == []
+
+
 def test_pay_asked_of_a_recruiter_is_their_job_but_of_an_engineer_is_confidential():
     from protocol.page import Profile
 

@@ -1,4 +1,5 @@
-"""fact.*: the greeting names the recipient, the company is the one they are at, their post exists."""
+"""fact.*: the greeting names the recipient, the company is the one they are at, their post exists, they have
+a job to refer you at."""
 
 import re
 from datetime import date
@@ -6,7 +7,7 @@ from datetime import date
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import (
-    TITLE_NOUNS, name_matches, negated, recipient_company, recipient_name, same_company, unknown_post,
+    TITLE_NOUNS, first_name, name_matches, negated, recipient_company, recipient_name, same_company, unknown_post,
 )
 
 # After the name: punctuation, an emoji, or a word that starts the next sentence ("Hi Priya I hope…").
@@ -188,25 +189,58 @@ def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
         yield said, start, start + len(said), titled
 
 
-def _left(draft: AnalysedDraft, ctx: CoachContext):
-    """With no current employer on their profile: "you work at X" where X is a job they have left."""
+def _left_named(draft: AnalysedDraft, ctx: CoachContext) -> list:
+    """With no current employer on their profile: (name, start, the Experience) of each job they have left
+    that the draft names as if they were there now ("you work at X"); once per draft (two rules ask)."""
     experience = ctx.profile.experience if ctx.profile is not None else None
     if not experience or any(r.current for e in experience for r in e.roles):
-        return  # not loaded, or they are somewhere now (named or not): nothing to compare with
-    for _lead, addresses, said, start, _titled in _as_if(draft):
-        left = next((e for e in experience if e.company and same_company(said, e.company)), None)
-        if not addresses or left is None:
-            continue
-        ended = max((r.end for r in left.roles if r.end), key=lambda d: (d.year, d.month or 0), default=None)
-        when = ""
-        if ended is not None:
-            when = f" in {date(ended.year, ended.month, 1):%b %Y}" if ended.month else f" in {ended.year}"
+        return []  # not loaded, or they are somewhere now (named or not): nothing to compare with
+
+    def find():
+        for _lead, addresses, said, start, _titled in _as_if(draft):
+            left = next((e for e in experience if e.company and same_company(said, e.company)), None)
+            if addresses and left is not None:
+                yield said, start, left
+    return draft.remember("fact.left", lambda: list(find()))
+
+
+def _ended(roles) -> str:
+    """" in Aug 2025" for the latest end among `roles`, or ""."""
+    ended = max((r.end for r in roles if r.end), key=lambda d: (d.year, d.month or 0), default=None)
+    if ended is None:
+        return ""
+    return f" in {date(ended.year, ended.month, 1):%b %Y}" if ended.month else f" in {ended.year}"
+
+
+def _left(draft: AnalysedDraft, ctx: CoachContext):
+    for said, start, left in _left_named(draft, ctx):
         yield COMPANY_MISMATCH.finding(
-            f"\"{said}\" is named as if they worked there now, but they left{when} and their profile shows no "
-            "current employer. It reads as a message written from an old profile.",
+            f"\"{said}\" is named as if they worked there now, but they left{_ended(left.roles)} and their profile "
+            "shows no current employer. It reads as a message written from an old profile.",
             draft, (start, start + len(said)),
             suggestion="Ask what they are working on now, or write about their time there in the past tense.",
         )
+
+
+def _no_employer(draft: AnalysedDraft, ctx: CoachContext):
+    """A referral asked of someone whose profile shows only jobs that have ended, every one with its end."""
+    from companion.coach.rules.cold_ask import referral_asks  # here: cold_ask's imports lead back to this module
+
+    profile = ctx.profile
+    roles = [(e, r) for e in profile.experience or () for r in e.roles]
+    if not roles or profile.current_company or any(r.current or r.end is None for _, r in roles):
+        return
+    if _left_named(draft, ctx) or (ask := next(referral_asks(draft), None)) is None:
+        return  # fact.company-mismatch already says they are there no longer
+    last = max(roles, key=lambda er: (er[1].end.year, er[1].end.month or 0))
+    at = f", at {last[0].company}," if last[0].company else ""
+    who = first_name(ctx) or "They"
+    yield NO_EMPLOYER.finding(
+        f"\"{draft.text[slice(*ask.span())]}\": {who}'s profile shows no current job (the last one{at} ended"
+        f"{_ended([last[1]])}). A referral goes through an employer's own referral system, so someone between "
+        "jobs cannot refer you anywhere.", draft, ask.span(),
+        suggestion="Check their profile is up to date. Ask for their advice, or for an introduction to someone at "
+                   "the company you are applying to, instead of a referral.")
 
 
 NAME_MISMATCH = Rule(
@@ -302,4 +336,10 @@ POST_MISSING = Rule(
     rationale="A compliment on a post they never wrote shows the message was not written for them.",
 )
 
-RULES = [NAME_MISMATCH, COMPANY_MISMATCH, POST_MISSING]
+NO_EMPLOYER = Rule(
+    code="fact.no-employer", severity="warning", check=_no_employer, needs=frozenset({"profile"}),
+    judges_ask=True,
+    rationale="Only someone who works at a company can refer you there; a profile with no current job cannot.",
+)
+
+RULES = [NAME_MISMATCH, COMPANY_MISMATCH, POST_MISSING, NO_EMPLOYER]

@@ -12,6 +12,7 @@ export const RULE_WHY = Object.freeze({
   "dup.says-mass": "Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
   "fact.company-mismatch": "A referrer can only refer you where they work; the wrong company shows a pasted message.",
   "fact.name-mismatch": "Greeting someone by another person's name ends the conversation.",
+  "fact.no-employer": "Only someone who works at a company can refer you there; a profile with no current job cannot.",
   "fact.post-missing": "A compliment on a post they never wrote shows the message was not written for them.",
   "followup.no-earlier": "A follow-up to a message that was never sent shows a template, or the wrong person.",
   "followup.ok": "After a week without reply, one short, warm reminder is normal and often welcome.",
