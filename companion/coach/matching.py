@@ -31,7 +31,8 @@ TITLE_NOUNS = (
     r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
     r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
-    r"producer|editor|illustrator|animator|operator|head of [a-z]+)s?\b"
+    r"producer|editor|illustrator|animator|operator|head of [a-z]+|"
+    r"vp|svp|evp|vice president|cto|cfo|coo|cio|ciso|cmo|chief [a-z]+ officer)s?\b"
 )
 
 

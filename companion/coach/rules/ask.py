@@ -25,7 +25,7 @@ _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \
                               r"(?:roles?|positions?|openings?|job|posting|listing|req|vacancy|opportunity)\b")
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
-    r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|"
+    r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|search for|"
     r"interested in|about the|for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
@@ -481,6 +481,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm exploring growth strategy roles in media and would value connecting. Thanks!",
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
+           "Ana said you are close to the search for Stripe's VP of Engineering. Could you put me forward?",
            'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',
            "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",
            "Thank you! Here is my resume, and the req is JR-1043 (Senior Firmware Engineer).",

@@ -50,11 +50,15 @@ MASS_MESSAGE = Rule(
 
 # The writer, writing or having written, to many people at once. It opens with the letter "i", so re
 # finds candidates fast; the word start is checked after (skip).
+_CROWD = (r"(?:many|several|multiple|numerous|a (?:number|lot|bunch) of|lots of|dozens of|hundreds of|"
+          r"all (?:the )?|every|everyone|everybody|anyone|as many)\b")
+_PEOPLE = r"(?:people|employees|professionals|recruiters|engineers|managers|folks|contacts|connections|companies)\b"
 _SAYS_MASS = re.compile(
     r"i(?:(?:'m| am|'ve been| have been) (?:reaching out|writing|messaging|contacting|e-?mailing|sending (?:this|it))"
     r"|(?:'ve| have) (?:reached out|written|messaged|contacted|e-?mailed|sent (?:this|it)))"
-    r"(?: to)? (?:many|several|multiple|numerous|a (?:number|lot|bunch) of|lots of|dozens of|hundreds of|"
-    r"all (?:the )?|every|everyone|everybody|anyone|as many)\b")
+    r"(?: to)? (?:" + _CROWD + r"|(?:over |more than |about |around |nearly |almost )?\d+\+? (?:other )?" + _PEOPLE
+    + r"|(?:people|employees|professionals|recruiters|folks|contacts) (?:at|in|across|from) (?:" + _CROWD
+    + r"|\d+\+?(?!\w)))")
 
 SAYS_MASS = phrase_rule(
     "dup.says-mass", _SAYS_MASS,
@@ -64,9 +68,12 @@ SAYS_MASS = phrase_rule(
     skip=lambda draft, m, _ctx: not starts_word(draft.lower, m.start()),
     severity="warning", reads_english=True,
     fires=("I'm reaching out to everyone I can find at Stripe who works in engineering.",
-           "I am writing to many professionals at top companies.", "I've messaged several people on your team."),
+           "I am writing to many professionals at top companies.", "I've messaged several people on your team.",
+           "I've messaged 40 people at Stripe and nobody replied.",
+           "I am reaching out to employees at several companies in fintech."),
     quiet=("I'm reaching out because I loved your post on event sourcing.", "I've written to you before about it.",
-           "I'm writing to ask about the Data Analyst role."),
+           "I'm writing to ask about the Data Analyst role.", "I've written 40 blog posts on data engineering.",
+           "I'm reaching out to people at Stripe whose work I admire, starting with you."),
     rationale="Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
 )
 

@@ -16,8 +16,10 @@ _AFTER_NAME = (r"(?=[ \t]*(?:[,!.:;\n—–-]|$)|[ \t]*[^\w\s'’]"
 _GREETING = re.compile(
     r"^[^\w\[{<]*(?:(?i:hi|hello|hey|dear|respected|hiya|howdy|greetings|good (?:morning|afternoon|evening|day))"
     r"(?:[ \t]+|[ \t]*,[ \t]*)"
-    # A title, and an honorific before a name as many write it: "Ma'am Joanna", "Sir Mark", "Ate Liza".
-    r"(?:(?:(?i:mr|mrs|ms|mx|dr|prof)\.?|(?i:sir|ma['’]?am|madam|miss|ate|kuya)(?=[ \t]+[A-Z]))[ \t]+)?"
+    # A title, and an honorific before a name as many write it: "Ma'am Joanna", "Sir Mark", "Ate Liza",
+    # "Brother Khalid", "Bhai Arjun".
+    r"(?:(?:(?i:mr|mrs|ms|mx|dr|prof)\.?|(?i:sir|ma['’]?am|madam|miss|ate|kuya|brother|sister|bro|sis|bhai|didi|"
+    r"uncle|aunty|auntie)(?=[ \t]+[A-Z]))[ \t]+)?"
     r"([^\W\d_][\w'’-]*)(?:[ \t]+(?:or[ \t]+)?[A-Z][\w'’-]*)?" + _AFTER_NAME +
     r"|([A-Z][\w'’-]+)[ \t]*,[ \t]*\n)"
 )
@@ -27,6 +29,7 @@ _NOT_NAME = {
     "again", "i", "i'm", "im", "my", "how", "hope", "y'all", "you", "good", "recruiter",
     "recruiting", "colleague", "connection", "mate", "guys", "people", "world", "manager", "it's",
     "hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "thanks", "regards", "best", "cheers",
+    "brother", "sister", "bro", "sis", "bhai", "didi",
 }
 
 
@@ -249,7 +252,8 @@ NAME_MISMATCH = Rule(
     fires=("Hi Priya, I hope you're well.", "Respected Sir, I am applying for the Data Analyst role.",
            "Dear Sir/Madam, I hope you're well.", "Dear Sir or Madam, I hope you're well.", "Hello Ma'am, good day!"),
     quiet=("Hi Sam, I hope you're well.", "Hi there, I hope you're well.", 'Dear Hiring Manager,',
-           "Hi Ma'am Sam, good day po!", "Good day Mr. Lee, I hope you're well.",),
+           "Hi Ma'am Sam, good day po!", "Good day Mr. Lee, I hope you're well.", "Dear Brother Sam,\nI hope you're well.",
+           "Hi bro, hope you're well!"),
     rationale="Greeting someone by another person's name ends the conversation.",
 )
 COMPANY_MISMATCH = Rule(

@@ -21,6 +21,8 @@ _SPECIFIC = re.compile(
     + TALKED_BEFORE + "|" + SHARED_PAST + "|" + THANKED_FOR + "|"
     # "also"/"too" after "you" marks what you share: "you also attended Turing", "you've also made that leap".
     r"you(?:'ve| have)? (?:also|too) (?!for\b|to\b)[a-z]+|"
+    # "you are also graduated from Zhejiang University", as many a non-native writer puts it.
+    r"you(?:'re| are| were| have| had)? (?:also |too )?graduated (?:from|of|at)|"
     # Their own career move. (A bare "Long time no talk" claims a history but names none of it.)
     r"congrat(?:s|ulations) on (?:your |the )?(?:new |recent )?(?:role|position|job|promotion|getting|landing|"
     r"joining|starting|move|transition|anniversary|\d+ years)|"
@@ -46,7 +48,8 @@ _SPECIFIC = re.compile(
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|you(?:'re| are) involved (?:with|in)|"
     r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
     # Something they made or did: "saw you worked on the Arrow driver", "you led the migration".
-    r"(?<!if )you (?:worked on|contributed to|built|wrote|created|launched|shipped|designed|led|founded|organized|"
+    r"(?<!if )you (?:worked on|contributed to|built|wrote|created|launched|shipped|designed|led|founded|organi[sz]ed|"
+    r"ran|hosted|mentored|judged|taught|"
     r"published|presented|spoke (?:at|about|on)|gave (?:a|the) talk)(?! (?:me|us)\b)|"
     r"(?:thanks?|thank you) (?:so much )?for (?:sharing|explaining|walking me through|the insights?)|"
     r"(?:thanks?|thank you) (?:so much |again )?for (?:the|our) (?:\w+ )?(?:chat|call|conversation|coffee|meeting)|"
@@ -111,7 +114,10 @@ GENERIC = Rule(
            "Thanks for the chat last week about event sourcing.",
            "It's been ages since Dr. Lin's compilers course at Purdue!",
            "Thank you for the pointers on the interview loop at the career fair.",
-           "Thanks for getting back to me! Could you refer me for the SRE role (JR-12)?",),
+           "Thanks for getting back to me! Could you refer me for the SRE role (JR-12)?",
+           "I saw that you ran Hack Leeds back in 2022; I was one of the first-years there.",
+           "I see you are also graduated from Zhejiang University.",
+           "Thank you again for referring me for the Analyst role back in March.",),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

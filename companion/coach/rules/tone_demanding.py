@@ -27,7 +27,9 @@ _TRIGGERS = re.compile(
     r"|(?P<oblige>i need you to\b|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
-    r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|get|give|find|put|help)\b)"
+    r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|give|find|put|help|"
+    # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
+    r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
     r"(?:respond|reply|answer|write back|get back to me|revert|submit (?:it|this|that|the referral|my (?:referral|"
     r"application|resume|cv))) (?:today|tonight|now)\b|at the earliest\b(?! convenience)|"
@@ -340,6 +342,7 @@ DEMANDING = Rule(
            "Just wanted to make sure you saw my last message.",
            "Could you pass my resume on to contacts who might be able to hire me?",
            "I think you should be able to see my application in the portal.",
+           "If you do refer me, you should get an email from the portal to confirm.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
            "My family is why I want to move back to Toronto.", "So you can see my work, here is my portfolio.",
            "I'll submit my application today, so thank you for the tip.", "Reply at the earliest convenience."),
