@@ -86,7 +86,7 @@ _WHETHER = re.compile(r"\b(?:(?:would|will|are|were) you (?:be )?(?:open|willing
                       r"available|willing|have|agree))|open to|happy to (?:chat|talk|meet)|you (?:agreed|offered))\b")
 # "Hey Dana!!", "Thank you so much!!", "Congrats on the launch!!", "no worries if not, thx!!":
 # enthusiasm, not impatience (at the start of the sentence or of the clause the marks close).
-_WARM = re.compile(r"\s*(?:(?:omg|oh|wow|aw+)\W+)?(?:hi|hey|hello|dear|thanks?|thank (?:you|u)|thx|tysm|ty|congrat\w*|"
+_WARM = re.compile(r"\s*(?:(?:omg|oh|wow|aw+)\W+)?(?:hi+|hey+|hello+|dear|thanks?|thank (?:you|u)|thx|tysm|ty|congrat\w*|"
                    r"happy|great|awesome|wow|yay)\b")
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
 _EXCLAIM = re.compile(r"!{2,}|(?<!\?)\?++!+[!?]*|!+\?+[!?]*")
@@ -95,6 +95,13 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
+
+
+def _self_last(before: str) -> bool:
+    """Whether the writer is the last subject named before a verb: "I'll submit it today", but not "I'd
+    appreciate it if you could submit it today"."""
+    mine = [m.end() for m in _SELF_SUBJECT.finditer(before)]
+    return bool(mine) and not _YOU.search(before, mine[-1])
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision)\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
@@ -164,7 +171,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
             return False
         s, e = sentence_bounds(draft, start)
         sentence = draft.lower[s:e]
-        if draft.lower[start:start + 3] in ("imm", "rig", "sub") and _SELF_SUBJECT.search(draft.lower[s:start]):
+        if draft.lower[start:start + 3] in ("imm", "rig", "sub") and _self_last(draft.lower[s:start]):
             return False  # "I immediately thought of you", "I'll submit my application today": the writer's own haste
         # A deadline pressures only when it attaches to what they are asked to do: them, an order, or
         # the favour itself ("I need this referral by Friday").
@@ -233,6 +240,7 @@ def _find(draft: AnalysedDraft):
     loud = list(_shouting(draft))
     for run in loud:
         yield ("shout", *run)
+    pressed = []  # where the triggers found start: "!!" in their sentence adds to them
     for m in _TRIGGERS.finditer(draft.lower):
         kind = "when" if m.lastgroup == "presume" and m.group().startswith("wh") else m.lastgroup
         if _keep(draft, kind, m.start()) and not overlaps(loud, *m.span()):
@@ -240,15 +248,24 @@ def _find(draft: AnalysedDraft):
             if m.lastgroup == "order" and m.group().rsplit(" ", 1)[-1] in _DETERMINERS \
                     and (noun := _NEXT_WORD.match(draft.lower, end)):
                 end = noun.end()  # "do the" says nothing; "do the needful" does
+            pressed.append(m.start())
             yield kind, m.start(), end, None
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
             start = draft.sentence_start(m.start())
             clause = max(start, draft.lower.rfind(",", start, m.start()) + 1)
-            warm = "?" not in m.group() and (_WARM.match(draft.lower, start) or _WARM.match(draft.lower, clause))
+            warm = "?" not in m.group() and (_WARM.match(draft.lower, start) or _WARM.match(draft.lower, clause)
+                                             or not any(start <= p < m.start() for p in pressed)
+                                             and _glad(draft, start, m.start()))
             if not warm and not overlaps(loud, *m.span()):
                 yield "exclaim", m.start(), m.end(), "?" if "?" in m.group() else "!"
+
+
+def _glad(draft: AnalysedDraft, start: int, at: int) -> bool:
+    """Whether "!!" closes a statement that asks nothing: "I saw your team is hiring!!" is excitement; "Can you
+    help me out!!", "Let me know by Friday!!" and "I need a referral!!" press."""
+    return mood(draft, at) == "statement" and not _FAVOUR.search(draft.lower, start, at)
 
 
 def overlaps(spans, start: int, end: int) -> bool:
@@ -303,7 +320,9 @@ DEMANDING = Rule(
     checklist="polite",
     fires=("Please refer me for the role.", "I need you to forward my resume.", "Please get back to me ASAP.",
            "I have attached my resume please refer me for the role.",
+           "The posting closes Friday, so I'd appreciate it if you could submit it today.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
+           "I need a referral!!", "Let me know what you think!!", "Please refer me asap, the sooner the better!!",
            "Can you write me a letter by tomorrow?", "I'd appreciate a timely response from you all.",
            "I haven't heard back, so I wanted to remind you how much I need this job.",
            "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
@@ -338,7 +357,7 @@ DEMANDING = Rule(
            "If you like my work, take a look and refer me.", "I look forward to your reply.",
            "I'd love to connect and help your team ship faster.", "E-mail me whenever you like.",
            "hey daniel!! saw ur post, super cool.", "Thank you so much!!", "Congrats on the promotion!!",
-           "thx a lot meera!!", "omg thank u so much li!!!",
+           "thx a lot meera!!", "omg thank u so much li!!!", "Hiii Sam!! I saw your post that your team is hiring!!",
            "Just wanted to make sure you saw my last message.",
            "Could you pass my resume on to contacts who might be able to hire me?",
            "I think you should be able to see my application in the portal.",
