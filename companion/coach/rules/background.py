@@ -58,10 +58,21 @@ _ACHIEVED = re.compile(
 _THEIRS = re.compile(r"\b(?:you|your|their|his|her|its)\b")
 
 
+# Whose years or work a line gives: the last person named before it in its sentence.
+_ME = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|our)\b")
+
+
+def _mine(draft: AnalysedDraft, at: int) -> bool:
+    """Whether the words at `at` are the writer's: "You have 17 years of experience" are theirs."""
+    before = draft.lower[draft.sentence_start(at, 80):at]
+    yours = [m.end() for m in _THEIRS.finditer(before)]
+    return not yours or bool(_ME.search(before, yours[-1]))
+
+
 def _fit(draft: AnalysedDraft) -> bool:
     """A line about what you do, for how long, or what you achieved (a measured result)."""
     lower = draft.lower
-    if _FIT.search(lower):
+    if any(_mine(draft, m.start()) for m in _FIT.finditer(lower)):
         return True
     for m in _FIGURE.finditer(lower):
         start = draft.sentence_start(m.start(), 160)
@@ -84,13 +95,15 @@ MISSING = missing_phrase_rule(
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",
            "I am a hard worker and a team player. Could you refer me for the Data Analyst role at Stripe?",
            "I'm a big fan of Stripe. Could you refer me for the Data Analyst role?",
-           "I took a minute to read your post on 20% growth. Could you refer me for the Data Analyst role?"),
+           "I took a minute to read your post on 20% growth. Could you refer me for the Data Analyst role?",
+           "You have 17 years of experience, so your referral carries weight. Could you refer me?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
            "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",
            "I'm now a backend engineer at Acme.", "At Acme we cut checkout latency by 40%.",
            "I took our app from 5k to 300k monthly users in a year.", "My team doubled revenue to $3M.",
-           "A bit about me: self-taught developer, two shipped apps."),
+           "A bit about me: self-taught developer, two shipped apps.",
+           "Like you, I have 6 years of experience in data engineering."),
 )
 
 RULES = [MISSING]
