@@ -178,8 +178,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return bool(_YOU.search(sentence) or _FAVOUR.search(sentence)) or mood(draft, start) == "imperative"
     if kind == "entitle" and _WHO_COULD.search(before):
         return False  # "your contacts who might be able to hire me" says who could, it asks nothing
-    if kind in ("guilt", "entitle"):
-        return not negated(draft, start, 12)
+    if kind in ("guilt", "entitle"):  # within the clause: in "If you don't, I don't know what I'll do" no "not" cancels
+        return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
         return not _WHETHER.search(draft.lower, 0, start)
     return True
@@ -323,6 +323,7 @@ DEMANDING = Rule(
            "The posting closes Friday, so I'd appreciate it if you could submit it today.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
            "I need a referral!!", "Let me know what you think!!", "Please refer me asap, the sooner the better!!",
+           "Could you refer me? If you don't, I don't know what I'll do.",
            "Can you write me a letter by tomorrow?", "I'd appreciate a timely response from you all.",
            "I haven't heard back, so I wanted to remind you how much I need this job.",
            "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
