@@ -63,7 +63,10 @@ _ME = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|our)\b")
 
 
 def _mine(draft: AnalysedDraft, at: int) -> bool:
-    """Whether the words at `at` are the writer's: "You have 17 years of experience" are theirs."""
+    """Whether the words at `at` are the writer's: "You have 17 years of experience" are theirs, "you'll
+    remember I led the rewrite" the writer's."""
+    if _ME.match(draft.lower, at):
+        return True
     before = draft.lower[draft.sentence_start(at, 80):at]
     yours = [m.end() for m in _THEIRS.finditer(before)]
     return not yours or bool(_ME.search(before, yours[-1]))
@@ -103,7 +106,8 @@ MISSING = missing_phrase_rule(
            "I'm now a backend engineer at Acme.", "At Acme we cut checkout latency by 40%.",
            "I took our app from 5k to 300k monthly users in a year.", "My team doubled revenue to $3M.",
            "A bit about me: self-taught developer, two shipped apps.",
-           "Like you, I have 6 years of experience in data engineering."),
+           "Like you, I have 6 years of experience in data engineering.",
+           "You'll remember I led the offline sync rewrite at Parcelly."),
 )
 
 RULES = [MISSING]
