@@ -79,3 +79,17 @@ async def test_check_and_the_sidebar_give_the_same_mass_message_finding(log_of_c
         await ws.close()
     [sidebar] = [f for f in reply["result"]["findings"] if f["code"] == "dup.mass-message"]
     assert cli == sidebar
+
+
+def test_the_recipient_named_on_the_command_line_is_found_in_the_log_by_name(log_of_copies, tmp_path):
+    nudge = tmp_path / "nudge.txt"
+    nudge.write_text("Hi Ana, just bumping this in case it got buried. No worries if not. Thanks!", encoding="utf-8")
+
+    def run(name, *extra):
+        return subprocess.run([sys.executable, "-m", "companion", "check", str(nudge), "--data-dir", str(log_of_copies),
+                               "--recipient", name, "--json", *extra], capture_output=True, text=True, timeout=60)
+    fb = json.loads(run("ana  lopez").stdout)  # her log: 9 days without a reply, so a reminder is due
+    assert fb["surface"] == "follow_up" and "followup.ok" in {f["code"] for f in fb["findings"]}
+    for other in ("Ana", "Ana Lopez-Garcia"):  # not her name as the log has it: a first message
+        fb = json.loads(run(other).stdout)
+        assert fb["surface"] == "message" and "followup.ok" not in {f["code"] for f in fb["findings"]}, other

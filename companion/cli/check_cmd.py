@@ -24,7 +24,8 @@ def register(subparsers) -> None:
                    help="where it will be sent (default: the --page composer's, else message); another "
                         "surface than the page's composer is checked against its own limit, not the page's")
     p.add_argument("--subject", help="the InMail subject line")
-    p.add_argument("--recipient", metavar="NAME", help="the recipient's name, for the greeting check")
+    p.add_argument("--recipient", metavar="NAME", help="the recipient's name: for the greeting check, and to find "
+                   "them in the outreach log when no page gives their profile address")
     p.add_argument("--company", metavar="NAME", help="the company the recipient works at")
     p.add_argument("--profile", metavar="PROFILE.json",
                    help="the recipient's profile (protocol Profile or PageResult JSON)")
@@ -103,7 +104,18 @@ def build_context(args):
         ctx.own_profile = _load_profile(args.own_profile)
     if not args.no_log:
         ctx.outreach = _read_log(args.data_dir)
+        if ctx.outreach is not None and args.recipient and not (ctx.profile and ctx.profile.slug) \
+                and not (ctx.thread and ctx.thread.participant and ctx.thread.participant.slug):
+            ctx.recipient_slug = _slug_by_name(ctx.outreach, args.recipient)
     return ctx
+
+
+def _slug_by_name(log, name: str) -> str | None:
+    """The log's one person of that name, so `--recipient "Ana Lopez"` reads her history as the sidebar
+    does from her page; None when nobody or several people in the log have it."""
+    wanted = " ".join(name.split()).casefold()
+    found = [r.slug for r in log.all() if r.name and " ".join(r.name.split()).casefold() == wanted]
+    return found[0] if len(found) == 1 else None
 
 
 def _read_log(folder: str | None):
