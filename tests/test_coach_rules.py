@@ -739,3 +739,17 @@ def test_personal_generic_accepts_one_of_their_posts_by_what_it_was_about():
                     profile=them)
     them.posts[0].reposted = True
     assert findings(text, "personal.generic", profile=them)
+
+
+def test_a_note_over_200_characters_may_be_too_long_for_a_free_account():
+    from protocol.page import Composer
+
+    note = "Hi Sam, I'm applying for the Data Analyst role at Stripe (job ID 48213). " + "I have four years of SQL. " * 6
+    [f] = findings(note, "length.free-note", surface="connection_note")
+    assert f.severity == "info" and f.data == {"used": len(note), "allowed": 200} and span_text(note, f) == note[200:]
+    # The page's note dialog or --limit says which limit applies: length.over-limit speaks for 200.
+    for ctx in ({"limit": 300}, {"composer": Composer(surface="connection_note", limit=300)},
+                {"composer": Composer(surface="connection_note", limit=200)}):
+        assert findings(note, "length.free-note", surface="connection_note", **ctx) == [], ctx
+    assert findings(note[:200], "length.free-note", surface="connection_note") == []
+    assert findings(note, "length.free-note", surface="message") == []

@@ -11,6 +11,7 @@ from companion.coach.utf16 import utf16_len
 
 HARD_LIMITS = {"connection_note": 300, "message": 8000, "inmail": 1900, "follow_up": 8000}
 INMAIL_SUBJECT_LIMIT = 200
+FREE_NOTE_LIMIT = 200  # a note's limit on a free account; Premium has HARD_LIMITS["connection_note"]
 RECOMMENDED = {"connection_note": (60, 300), "message": (250, 800), "inmail": (200, 800), "follow_up": (40, 400)}
 
 
@@ -37,6 +38,21 @@ def _over_limit(draft, ctx: CoachContext):
             f"The InMail subject has {utf16_len(draft.subject)} characters; LinkedIn allows {INMAIL_SUBJECT_LIMIT}.",
             data={"field": "subject"},
         )
+
+
+def _free_note(draft, ctx: CoachContext):
+    """A note over 200 characters where nothing says which limit applies to the user's account."""
+    if ctx.limit or (ctx.composer is not None and ctx.composer.limit):
+        return  # the page's note dialog (or --limit) says which one does
+    used = draft.utf16_length
+    if FREE_NOTE_LIMIT < used <= HARD_LIMITS["connection_note"]:
+        cut = draft.offsets.from_utf16(FREE_NOTE_LIMIT)
+        yield FREE_NOTE.finding(
+            f"{used} characters: a note may have {HARD_LIMITS['connection_note']} with Premium, but only "
+            f"{FREE_NOTE_LIMIT} on a free account. If yours is free, LinkedIn will not take the last "
+            f"{used - FREE_NOTE_LIMIT}.", draft, (cut, len(draft.text)),
+            suggestion="Check the counter in the note dialog; on a free account keep one line each for who you "
+                       "are and the ask.", data={"used": used, "allowed": FREE_NOTE_LIMIT})
 
 
 def _too_long(draft, ctx: CoachContext):
@@ -103,4 +119,11 @@ TOO_SHORT = Rule(
     rationale="Too short to carry a specific ask reads as mass outreach.",
 )
 
-RULES = [OVER_LIMIT, TOO_LONG, TOO_SHORT]
+FREE_NOTE = Rule(
+    code="length.free-note", severity="info", check=_free_note, surfaces=frozenset({"connection_note"}),
+    fires=("Hi Sam, " + "word " * 45,),
+    quiet=("Hi Sam, a short note about the Data Analyst role at Stripe.",),
+    rationale="Free LinkedIn accounts get 200 characters in a note; the page's counter says which applies.",
+)
+
+RULES = [OVER_LIMIT, TOO_LONG, TOO_SHORT, FREE_NOTE]

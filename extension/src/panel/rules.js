@@ -21,6 +21,7 @@ export const RULE_WHY = Object.freeze({
   "followup.too-late": "Two months without a reply: a reminder makes no sense, a fresh message might.",
   "followup.too-soon": "A reminder within a week of the first note reads as pressure; a week is a fair wait.",
   "language.not-english": "Advice on wording it cannot read would be wrong; saying what was checked keeps the rest honest.",
+  "length.free-note": "Free LinkedIn accounts get 200 characters in a note; the page's counter says which applies.",
   "length.over-limit": "LinkedIn refuses to send text over the surface's limit; the user must cut it first.",
   "length.too-long": "Short messages get more replies (LinkedIn InMail data; Boomerang email study).",
   "length.too-short": "Too short to carry a specific ask reads as mass outreach.",
