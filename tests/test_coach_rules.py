@@ -746,7 +746,7 @@ def test_a_note_over_200_characters_may_be_too_long_for_a_free_account():
 
     note = "Hi Sam, I'm applying for the Data Analyst role at Stripe (job ID 48213). " + "I have four years of SQL. " * 6
     [f] = findings(note, "length.free-note", surface="connection_note")
-    assert f.severity == "info" and f.data == {"used": len(note), "allowed": 200} and span_text(note, f) == note[200:]
+    assert f.severity == "hint" and f.data == {"used": len(note), "allowed": 200} and span_text(note, f) == note[200:]
     # The page's note dialog or --limit says which limit applies: length.over-limit speaks for 200.
     for ctx in ({"limit": 300}, {"composer": Composer(surface="connection_note", limit=300)},
                 {"composer": Composer(surface="connection_note", limit=200)}):

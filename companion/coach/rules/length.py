@@ -120,7 +120,7 @@ TOO_SHORT = Rule(
 )
 
 FREE_NOTE = Rule(
-    code="length.free-note", severity="info", check=_free_note, surfaces=frozenset({"connection_note"}),
+    code="length.free-note", severity="hint", check=_free_note, surfaces=frozenset({"connection_note"}),
     fires=("Hi Sam, " + "word " * 45,),
     quiet=("Hi Sam, a short note about the Data Analyst role at Stripe.",),
     rationale="Free LinkedIn accounts get 200 characters in a note; the page's counter says which applies.",
