@@ -44,7 +44,7 @@ _REQUEST = re.compile(
 def reports_back(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for a favour already done or brings them news: what a referrer
     should hear ("Thanks!" closing a new ask is neither)."""
-    return bool(_DONE.search(draft.lower) or _REFERRED.search(draft.lower))
+    return bool(_DONE.search(draft.lower) or _REFERRED.search(draft.lower) or withdraws(draft))
 
 
 def requests(draft: AnalysedDraft) -> bool:
@@ -53,10 +53,26 @@ def requests(draft: AnalysedDraft) -> bool:
     return "?" in draft.text or bool(_REQUEST.search(draft.lower))
 
 
+# Taking the ask back: "I've accepted an offer elsewhere, so please disregard my referral request".
+_WITHDRAWN = re.compile(
+    r"\b(?:please )?disregard (?:my|the|this) (?:[\w-]+ ){0,2}(?:request|message|note|ask)\b"
+    r"|\b(?:i've|i have|i) (?:just |now )?accepted (?:an?|the) (?:[\w-]+ )?(?:offer|position|role|job)\b"
+    r"|\bno longer (?:need|looking|require|searching)\b|\bwithdraw(?:ing)? (?:my|the) (?:[\w-]+ )?(?:request|ask)\b")
+
+
+def withdraws(draft: AnalysedDraft, _ctx=None) -> bool:
+    """Whether the draft takes its ask back ("please disregard my referral request"): nothing is asked,
+    and nothing was given to thank them for (a Rule.abstains)."""
+    return bool(_WITHDRAWN.search(draft.lower))
+
+
 def asks(draft: AnalysedDraft) -> bool:
     """Whether the draft asks for a referral or the like: a request, or no sign that it thanks or updates;
-    to someone it thanks for a referral, only a request to be referred again. Memoized per draft."""
+    to someone it thanks for a referral, only a request to be referred again; not when it takes the ask
+    back. Memoized per draft."""
     def decide() -> bool:
+        if withdraws(draft):
+            return False
         if not requests(draft):
             return not _DONE.search(draft.lower)
         return not (_REFERRED.search(draft.lower) and not asks_again(draft))

@@ -62,8 +62,10 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|
 # draft has a long digit run or a URL at all.
 _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\bjr-?\d{4,}\b"
                       r"|\b(?:job|role|position|posting|opening|req)\b[^\d\n.?!]{0,20}\b\d{5,}\b")
+# With or without "https://": "careers.walmart.com/us/jobs/R-1883" is pasted as often as the full link.
 _JOB_URL = re.compile(
-    r"https?://(?:jobs\.|\S*(?:/jobs?/|/positions?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|"
+    r"(?:https?://|www\.|(?<![\w@.-])(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/))"
+    r"(?:jobs\.|\S*(?:/jobs?/|/positions?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|"
     r"smartrecruiters|workable|jobvite|icims))\S*"
 )
 _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
@@ -74,7 +76,7 @@ _PAREN_CODE = re.compile(r"\((?:[a-z]{1,4}-\d{4,}|#?\d{5,})\)")
 def _job_reference(lower: str) -> bool:
     """A job ID ("job ID 48213", "R-123456", Workday's "JR-1043", "(KP-2291)") or a link to a job page in
     lower-cased text."""
-    return bool(_JOB_ID.search(lower) or "http" in lower and _JOB_URL.search(lower)
+    return bool(_JOB_ID.search(lower) or "/" in lower and _JOB_URL.search(lower)
                 or (_DIGITS.search(lower) or "jr" in lower) and _JOB_NUM.search(lower)
                 or "(" in lower and _PAREN_CODE.search(lower))
 

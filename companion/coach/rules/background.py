@@ -72,10 +72,18 @@ def _mine(draft: AnalysedDraft, at: int) -> bool:
     return not yours or bool(_ME.search(before, yours[-1]))
 
 
+# A degree and where it is from: "MS Analytics from Georgia Tech", "a Master's in Finance from LSE". Read
+# in the original case: "Ms Lee from your team" is a person.
+_DEGREE = re.compile(r"\b(?:M\.?S\.?c?|MSc|MBA|M\.?Eng|B\.?S\.?c?|BSc|B\.?Tech|M\.?Tech|Ph\.?D|[Mm]aster['’]?s|"
+                     r"[Bb]achelor['’]?s)\b\.?(?: degree)?(?: (?:in|of))? [^.!?\n]{0,40}?\b(?:from|at)\b")
+
+
 def _fit(draft: AnalysedDraft) -> bool:
-    """A line about what you do, for how long, or what you achieved (a measured result)."""
+    """A line about what you do, for how long, or what you achieved (a measured result), or your degree."""
     lower = draft.lower
     if any(_mine(draft, m.start()) for m in _FIT.finditer(lower)):
+        return True
+    if any(_mine(draft, m.start()) for m in _DEGREE.finditer(draft.text)):
         return True
     for m in _FIGURE.finditer(lower):
         start = draft.sentence_start(m.start(), 160)
@@ -99,7 +107,8 @@ MISSING = missing_phrase_rule(
            "I am a hard worker and a team player. Could you refer me for the Data Analyst role at Stripe?",
            "I'm a big fan of Stripe. Could you refer me for the Data Analyst role?",
            "I took a minute to read your post on 20% growth. Could you refer me for the Data Analyst role?",
-           "You have 17 years of experience, so your referral carries weight. Could you refer me?"),
+           "You have 17 years of experience, so your referral carries weight. Could you refer me?",
+           "Ms Lee from your team suggested I write. Could you refer me for the Data Analyst role?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
            "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",
@@ -107,7 +116,8 @@ MISSING = missing_phrase_rule(
            "I took our app from 5k to 300k monthly users in a year.", "My team doubled revenue to $3M.",
            "A bit about me: self-taught developer, two shipped apps.",
            "Like you, I have 6 years of experience in data engineering.",
-           "You'll remember I led the offline sync rewrite at Parcelly."),
+           "You'll remember I led the offline sync rewrite at Parcelly.",
+           "A one-line summary: MS Analytics from Georgia Tech, with a capstone on demand forecasting."),
 )
 
 RULES = [MISSING]

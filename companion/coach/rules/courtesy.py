@@ -5,6 +5,8 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.rules.ask import bounded_ask
 from companion.coach.engine import missing_phrase_rule
+from companion.coach.intent import withdraws
+from companion.coach.matching import their_turn
 
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thank you|thanking you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
@@ -74,7 +76,8 @@ _TIME = re.compile(
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking (?:the )?time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|"
     r"(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|"
-    r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|a (?:moment|minute|second) of your|"
+    r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|(?:two|three|five|ten|fifteen|twenty|thirty) (?:minutes|mins)|"
+    r"take(?:s)? you (?:only |just )?(?:a (?:minute|moment|second)|seconds)|a (?:moment|minute|second) of your|"
     r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|"
     r"note|sync|conversation|intro|look|read|meeting|recommendation|message|reply|review)|"
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
@@ -123,18 +126,21 @@ GRATITUDE_MISSING = missing_phrase_rule(
     "No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a "
     "message without a \"thank you\" reads as an entitlement.",
     "End with a thank-you, e.g. \"Thank you for considering it.\"",
-    severity="warning", checklist="thanks",
+    severity="warning", checklist="thanks", abstains=withdraws,
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
            "I can appreciate that you're busy, but I need an answer."),
     quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
-           "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time."),
+           "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time.",
+           "I've accepted an offer elsewhere, so please disregard my referral request."),
 )
 
 
-def _only_invites(draft: AnalysedDraft, ctx) -> bool:
-    """A connection note that asks nothing but to connect: the invitation's Ignore button is the out."""
-    return ctx.surface == "connection_note" and "?" not in draft.text and "refer" not in draft.lower
+def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
+    """A connection note that asks nothing but to connect (the invitation's Ignore button is the out), or an
+    answer to them: they spoke last ("Happy to help, send me the link"), and a no is theirs to give."""
+    return ctx.surface == "connection_note" and "?" not in draft.text and "refer" not in draft.lower \
+        or their_turn(draft, ctx)
 
 
 OUT_MISSING = missing_phrase_rule(
@@ -142,7 +148,7 @@ OUT_MISSING = missing_phrase_rule(
     "No easy out: nothing like \"no worries if not\" tells them a no is fine. Without one "
     "the ask feels like pressure, and people ignore pressure rather than decline it.",
     "Add a line that makes “no” easy, e.g. \"No worries at all if it's not a fit.\"",
-    severity="warning", checklist="out", judges_ask=True, abstains=_only_invites,
+    severity="warning", checklist="out", judges_ask=True, abstains=_no_out_needed,
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
     fires=("Could you refer me for the Data Analyst role? Thank you!",
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",
@@ -167,7 +173,7 @@ TIME_MISSING = missing_phrase_rule(
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
     quiet=("I know you're busy, so I'll keep this short.", "Figured you might be busy.",
-           "I appreciate you reading this.",
+           "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",
            "Would you have 15 minutes for a call?",
            "I understand if you're too busy.", "If the timing is bad, no worries at all.",
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",

@@ -242,14 +242,17 @@ def _avenues(ctx: CoachContext, rec) -> str:
 
 TOO_SOON = Rule(
     code="followup.too-soon", severity="warning", check=_too_soon,
+    judges_ask=True,  # a thank-you, an update or a withdrawal is no reminder
     rationale="A reminder within a week of the first note reads as pressure; a week is a fair wait.",
 )
 OK = Rule(
     code="followup.ok", severity="hint", check=_ok,
+    judges_ask=True,  # a thank-you, an update or a withdrawal is no reminder
     rationale="After a week without reply, one short, warm reminder is normal and often welcome.",
 )
 TOO_LATE = Rule(
     code="followup.too-late", severity="hint", check=_too_late,
+    judges_ask=True,  # a thank-you, an update or a withdrawal is no reminder
     rationale="Two months without a reply: a reminder makes no sense, a fresh message might.",
 )
 STOP = Rule(
