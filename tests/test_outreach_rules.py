@@ -455,3 +455,28 @@ def test_a_follow_up_to_a_message_the_conversation_shows_was_never_sent(tmp_path
     for elsewhere in ("Hi Ana, following up on my connection request. Thanks!",
                       "Hi Ana, following up on my email from last week about the QA role. Thanks!"):
         assert "followup.no-earlier" not in codes(elsewhere, thread=theirs, recipient_slug="ana"), elsewhere
+
+
+def test_taking_the_ask_back_is_no_reminder(tmp_path):
+    view = make_view(tmp_path, ("ana", at(9)))
+    withdraw = "Hi Ana, quick update: I've accepted an offer elsewhere, so please disregard my referral request."
+    found = codes(withdraw, view, recipient_slug="ana")
+    assert not {"followup.ok", "followup.too-soon", "followup.too-late"} & set(found)
+    assert "followup.ok" in codes("Hi Ana, just bumping this in case it got buried. Thanks!", view, recipient_slug="ana")
+
+
+def test_no_out_is_asked_of_an_answer_to_them(tmp_path):
+    from companion.coach import analyze
+
+    answer = ("Hi Ana, here's the link: https://jobs.stripe.com/123. Would you be able to refer me for it? "
+              "My resume is attached. Thank you!")
+
+    def out_missing(**ctx):
+        ctx.setdefault("recipient_slug", "ana")
+        return "courtesy.out-missing" in {f.code for f in analyze(answer, CoachContext(surface="message", now=NOW,
+                                                                                        **ctx)).findings}
+    assert out_missing()  # nothing says they answered
+    assert not out_missing(outreach=make_view(tmp_path / "a", ("ana", at(3)), replies=[("ana", at(1))]))
+    assert out_missing(outreach=make_view(tmp_path / "b", ("ana", at(3))))  # no reply yet
+    assert not out_missing(thread=thread(("me", at(3)), ("them", at(1))))
+    assert out_missing(thread=thread(("them", at(3)), ("me", at(1))))  # the user spoke last

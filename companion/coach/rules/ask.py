@@ -484,6 +484,7 @@ ROLE_MISSING = missing_phrase_rule(
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
            "Ana said you are close to the search for Stripe's VP of Engineering. Could you put me forward?",
+           "Here's the job link: careers.stripe.com/us/jobs/R-1883. Could you refer me?",
            'I see there is a Warehouse Associate job opening at Stripe, can you refer me?',
            "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",
            "Thank you! Here is my resume, and the req is JR-1043 (Senior Firmware Engineer).",
