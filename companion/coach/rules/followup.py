@@ -290,7 +290,7 @@ _PRESSURE = re.compile(
     r"|\bi(?:'ve| have) (?:messaged|written|asked|pinged|reached out)(?: to)?(?: you)? (?:\w+ )?(?:several|multiple|many|\d+|two|three|a few) times\b"
     r"|\bas i (?:said|mentioned) (?:before|earlier|previously|in my last)\b|\bper my (?:last|previous) (?:message|email|note)\b"
     r"|\bjust (?:a )?(?:reminder|checking) (?:that )?(?:you (?:haven't|didn't))\b"
-    r"|\b(?:hello|hi|hey) ?\?\?*(?=\s|$)|\bany update\s*\?{2,}"
+    r"|\b(?:hello|hi|hey)(?: [a-z]+)? ?\?+(?=\s|$)|\bany update\s*\?{2,}"
     r"|\bstill (?:haven't|have not|hasn't|has not|didn't|did not|never) (?:gotten|got|received|heard|had)\b"
     r"|\bstill (?:nothing|no (?:reply|response|answer|word)) from you\b"
     r"|\b(?:got|received|saw|seen|read) my (?:last |previous |earlier )?(?:two|three|four|several|\d+) "
@@ -328,7 +328,7 @@ PRESSURE = phrase_rule(
            "I'll keep checking in every couple of days until I hear back.",
            "I see you viewed my profile but did not reply.", "I don't want to miss it because of a delay on your side.",
            "I know you've seen my previous messages.", "I messaged you on Monday and haven't heard back.",
-           "This is the third time I'm writing about the role."),
+           "This is the third time I'm writing about the role.", "Hi Sam?? Did you get a chance to look?"),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",

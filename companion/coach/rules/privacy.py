@@ -46,6 +46,10 @@ _ASKING = re.compile(
 )
 
 
+# Asked for by what it would do for the writer: "even the interview questions the team uses would help me".
+_WOULD_HELP = re.compile(r"[^.!?\n]{0,40}?\b(?:would|could|will) (?:really |so |also )?(?:help|be (?:great|helpful|"
+                         r"amazing|useful|a huge help|appreciated|invaluable))\b")
+_DEFINITE = re.compile(r"\b(?:the|your|their)\s+$")  # theirs, not practice: "practising interview questions would help"
 # One more item of a list whose verb came before: "…, and the", "and your".
 _LISTED = re.compile(r"(?:,|\band|\bor)\s+(?:the |your |any |their )?$")
 _PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc|budget)\b")
@@ -63,7 +67,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     before = draft.before_in_sentence(m.start(), 60)
     if _LISTED.search(before):  # "send me the names of …, and the interview questions": the ask is further back
         before = draft.before_in_sentence(m.start(), 240)
-    return negated(draft, m.start(), 40) or not (_ASKING.search(before) or draft.ends_in_question(m.end()))
+    return negated(draft, m.start(), 40) or not (_ASKING.search(before) or draft.ends_in_question(m.end())
+                                                  or _DEFINITE.search(before) and _WOULD_HELP.match(draft.lower, m.end()))
 
 
 CONFIDENTIAL = phrase_rule(
@@ -89,6 +94,7 @@ CONFIDENTIAL = phrase_rule(
            'What did the person they hired last time get offered?',
            'Would you mind sending me the system design question your team is using this cycle?',
            'What is the budget for the Senior Backend Engineer role?',
+           "Even the interview questions the team uses would help me prepare.",
            "Please send me the names and emails of the hiring managers he met, and the interview questions "
            "they asked him, by Friday.",),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
@@ -96,7 +102,7 @@ CONFIDENTIAL = phrase_rule(
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
            'How much does it take to make the switch to data?',
            'What questions should I ask the team?', 'I practiced a system design question on caching last week.',
-           'Is this an interview question?',),
+           'Is this an interview question?', "Practising common interview questions would help me prepare.",),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 

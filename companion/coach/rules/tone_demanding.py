@@ -102,7 +102,8 @@ def _self_last(before: str) -> bool:
     appreciate it if you could submit it today"."""
     mine = [m.end() for m in _SELF_SUBJECT.finditer(before)]
     return bool(mine) and not _YOU.search(before, mine[-1])
-_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision)\b")
+_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
+                     r"chat|call|talk|meet|meeting|coffee)\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 _ACRONYMS = {
@@ -324,6 +325,7 @@ DEMANDING = Rule(
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
            "I need a referral!!", "Let me know what you think!!", "Please refer me asap, the sooner the better!!",
            "Could you refer me? If you don't, I don't know what I'll do.",
+           "Would love to chat about the data science roles asap.",
            "Can you write me a letter by tomorrow?", "I'd appreciate a timely response from you all.",
            "I haven't heard back, so I wanted to remind you how much I need this job.",
            "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
