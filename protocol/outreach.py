@@ -14,7 +14,7 @@ ReferralState = Literal["asked", "agreed", "declined", "referred", "hired", "clo
 # What an entry shows: the user's state, or "replied" for an ask they answered (seen on a thread
 # page). Not settable: the user says what the reply meant with agreed / declined / referred.
 EntryState = Literal["asked", "replied", "agreed", "declined", "referred", "hired", "closed"]
-DueKind = Literal["follow_up", "stop", "thank", "update"]
+DueKind = Literal["follow_up", "stop", "thank", "update", "answer"]
 
 
 class Recipient(Model):

@@ -96,3 +96,21 @@ def test_someone_not_in_the_log_gets_no_block(paired):
     expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Lee Park", timeout=10000)
     expect(panel.locator('[data-section="followup"]')).to_be_hidden()
     expect(panel.locator('[data-action="set-state"]')).to_have_count(0)
+
+
+def test_a_reply_waiting_for_an_answer_is_shown_as_due(paired):
+    from playwright.sync_api import expect
+
+    browser, companion = paired
+    seed(companion)
+    companion.stop()
+    db = LogDB.in_dir(companion.data_dir)
+    db.record_replies("dana-whitfield", [int(time.time() * 1000) - int(2.5 * DAY)])
+    db.close()
+    companion.start()
+    _, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    due = panel.locator('[data-field="outreach-due"]')
+    expect(panel.locator('[data-field="outreach-state"]')).to_have_text("replied: did they agree?", timeout=20000)
+    expect(due).to_have_attribute("data-kind", "answer")
+    expect(due).to_have_text("They replied: answer them, then say what their reply meant")
+    assert stored(companion)["dana-whitfield"]["due"]["kind"] == "answer"

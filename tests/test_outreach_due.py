@@ -92,7 +92,8 @@ def test_the_second_follow_up_is_named_as_the_last():
 
 def test_a_reply_stops_the_clock_and_shows_as_replied_until_the_user_says_what_it_meant():
     r = rec(20, 8, replies_days_ago=(3,))
-    assert due(r, to_ms(NOW)) is None and state_of(r) == "replied"
+    item = due(r, to_ms(NOW))  # their answer waits for the user's: the follow-up clock stopped
+    assert (item.kind, item.since_ms) == ("answer", to_ms(NOW) - 3 * DAY) and state_of(r) == "replied"
     assert not {c for c in coach_codes(r) if c.startswith("followup.")}
     # Writing again after their reply restarts the clock from that message.
     again = rec(20, 2, replies_days_ago=(3,))
@@ -128,7 +129,8 @@ async def test_a_reply_on_a_thread_page_marks_the_ask_replied(companion_server, 
     assert page["kind"] == "thread"
     [after] = (await client.ok("outreach.list"))["entries"]
     assert after["state"] == "replied" and after["replied_at"] == "2026-03-05T18:30:00Z"
-    assert "due" not in after  # the follow-up clock stopped
+    # The follow-up clock stopped: their reply waits for an answer.
+    assert after["due"] == {"kind": "answer", "since": "2026-03-05T18:30:00Z", "due_now": True, "late": False}
     # The user says what the reply meant; now a thank-you is due.
     updated = (await client.ok("outreach.update", slug="ravi-menon", state="agreed"))["entry"]
     assert updated["state"] == "agreed" and updated["due"]["kind"] == "thank" and updated["due"]["due_now"]
@@ -152,16 +154,17 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
     db.record_replies("di-ng", [now - int(10.5 * DAY)])
     db.update("di-ng", now - int(2.5 * DAY), state="referred")
     db.record_sent("ed-roy", "message", text.format("Ed", "Vox"), now - int(9.5 * DAY), now, name="Ed Roy")
-    db.record_replies("ed-roy", [now - int(1.5 * DAY)])
+    db.record_replies("ed-roy", [now - int(0.5 * DAY)])
     db.close()
     run = subprocess.run([sys.executable, "-m", "companion", "history", "--due", "--json", "--data-dir", str(folder)],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     items = json.loads(run.stdout)
     # Bo's two follow-ups went unanswered (stop, since 13.5 days ago), Ana's note is 8.5 days old
-    # (follow up, since 1.5 days ago), Di referred Ana 2.5 days ago; Cy is too soon, Ed replied.
+    # (follow up, since 1.5 days ago), Di referred Ana 2.5 days ago, Ed replied half a day ago (answer him);
+    # Cy is too soon.
     assert [(i["slug"], i["kind"]) for i in items] == [("bo-chen", "stop"), ("di-ng", "update"),
-                                                       ("ana-lopez", "follow_up")]
+                                                       ("ana-lopez", "follow_up"), ("ed-roy", "answer")]
     assert items[2]["url"] == "https://www.linkedin.com/in/ana-lopez/" and items[2]["name"] == "Ana Lopez"
     assert items[1]["url"] == "https://www.linkedin.com/in/di-ng/"  # built from the slug when none was stored
     since = [datetime.fromisoformat(i["since"].replace("Z", "+00:00")) for i in items]
@@ -169,12 +172,14 @@ def test_history_due_json_lists_what_is_due_oldest_first(tmp_path):
     assert abs(to_ms(since[2]) - (now - int(1.5 * DAY))) < 1000
     plain = subprocess.run([sys.executable, "-m", "companion", "history", "--due", "--data-dir", str(folder)],
                            capture_output=True, text=True, timeout=60).stdout.splitlines()
-    assert [l.split()[1:3] for l in plain[::2]] == [["let", "it"], ["update", "them"], ["follow", "up"]]
+    assert [l.split()[1:3] for l in plain[::2]] == [["let", "it"], ["update", "them"], ["follow", "up"],
+                                                    ["answer", "them"]]
+    assert "Ed Roy: replied on " in plain[6] and "record what they said" in plain[6]
     assert "Ana Lopez at Stripe: no reply since" in plain[4] and plain[5].strip() == items[2]["url"]
     table = subprocess.run([sys.executable, "-m", "companion", "history", "--data-dir", str(folder)],
                            capture_output=True, text=True, timeout=60)
     rows = {l.split()[0]: l for l in table.stdout.splitlines()[1:] if l.strip()}
-    assert " replied " in rows["Ed"] and "decide: agreed, declined or referred?" in rows["Ed"]
+    assert " replied " in rows["Ed"] and rows["Ed"].endswith("answer them")
     assert "follow up from " in rows["Cy"] and "Staff Engineer" in rows["Cy"] and "let it go" in rows["Bo"]
 
 

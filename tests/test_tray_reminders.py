@@ -51,6 +51,15 @@ def test_what_is_due_oldest_first_and_what_to_notify():
     assert title == "Follow up: Ed" and text.startswith("No reply since 2026-03-11") and url.endswith("/in/ed/")
 
 
+def test_a_reply_waiting_for_an_answer_is_a_reminder():
+    fay = person("fay", 9, replies=(NOW - 2 * DAY,))
+    shown, fresh = due_now([fay, person("cy", 3)], {}, NOW)
+    assert [(r.slug, i.kind) for r, i in shown] == [("fay", "answer")] and fresh == shown
+    assert summary(shown) == "1 reply to answer"
+    title, text, url = notice(*shown[0])
+    assert title == "Answer them: Fay" and text.startswith("Replied on 2026-03-18: answer them")
+
+
 def test_notified_snoozed_and_dismissed_marks():
     shown, _ = due_now(PEOPLE, {}, NOW)
     items = {r.slug: i for r, i in shown}

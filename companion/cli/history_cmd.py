@@ -79,9 +79,11 @@ def run(args) -> int:
         db.close()
 
 
-NEXT = {"follow_up": "follow up", "stop": "let it go", "thank": "thank them", "update": "update them"}
+NEXT = {"follow_up": "follow up", "stop": "let it go", "thank": "thank them", "update": "update them",
+        "answer": "answer them"}
 WHY = {"follow_up": "no reply since {last}: one short, warm reminder",
-       "stop": "your second follow-up of {last} went unanswered too: let it go, try another avenue",
+       "stop": "your follow-ups went unanswered, the last on {last}: let it go, try another avenue",
+       "answer": "replied on {last}: answer them, then record what they said (agreed, declined, referred)",
        "thank": "agreed to refer you on {last}: thank them", "update": "referred you on {last}: tell them how it went"}
 TOO_LATE = "too late for a reminder; write afresh or let it go"
 
@@ -140,7 +142,7 @@ def _due(entries, now_ms: int, as_json: bool) -> int:
         return 0
     for e in items:
         kind, since = e.due.kind, e.due.since
-        when = (since if kind in ("thank", "update") else e.last_contact or "")[:10]
+        when = (since if kind in ("thank", "update", "answer") else e.last_contact or "")[:10]
         step, why = NEXT[kind], WHY[kind].format(last=when)
         why += " (over two weeks ago: say so lightly)" if e.due.late else ""
         if too_late(e, now_ms):

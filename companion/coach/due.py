@@ -83,6 +83,9 @@ def due(rec: RecipientLog, now_ms: int) -> Due | None:
         if rec.state_at_ms is None or any(s.at_ms > rec.state_at_ms for s in rec.sent):
             return None
         return Due(THANK_KIND[rec.state], rec.state_at_ms, rec.state_at_ms)
+    answered = replied_at(rec)
+    if answered is not None and answered <= now_ms:  # they wrote back to the user's last message: answer them
+        return Due("answer", answered, answered)
     return follow_up_due(unanswered(waiting_on(rec.sent), rec.replies, now_ms)[0], now_ms)
 
 

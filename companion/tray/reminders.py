@@ -12,7 +12,8 @@ from companion.coach.outreach_view import iso
 
 SNOOZE_MS = DAY_MS
 LABELS = {"follow_up": ("follow-up due", "follow-ups due"), "stop": ("ask to let go", "asks to let go"),
-          "thank": ("thank-you due", "thank-yous due"), "update": ("update due", "updates due")}
+          "thank": ("thank-you due", "thank-yous due"), "update": ("update due", "updates due"),
+          "answer": ("reply to answer", "replies to answer")}
 
 
 def status_of(item, mark, now_ms: int) -> str | None:

@@ -510,6 +510,7 @@ const DUE_TEXT = {
   stop: "Let it go: two follow-ups went unanswered. Try another avenue",
   thank: "Thank them, and tell them where things stand",
   update: "Tell them how it went",
+  answer: "They replied: answer them, then say what their reply meant",
 };
 const STATE_ACTIONS = ["agreed", "declined", "referred"];
 
