@@ -60,10 +60,14 @@ _WITHDRAWN = re.compile(
     r"|\bno longer (?:need|looking|require|searching)\b|\bwithdraw(?:ing)? (?:my|the) (?:[\w-]+ )?(?:request|ask)\b")
 
 
+_WITHDRAWN_WORDS = ("disregard", "accepted", "no longer", "withdraw")  # one of these, or no match: `in` is cheaper
+
+
 def withdraws(draft: AnalysedDraft, _ctx=None) -> bool:
     """Whether the draft takes its ask back ("please disregard my referral request"): nothing is asked,
     and nothing was given to thank them for (a Rule.abstains)."""
-    return bool(_WITHDRAWN.search(draft.lower))
+    lower = draft.lower
+    return any(w in lower for w in _WITHDRAWN_WORDS) and bool(_WITHDRAWN.search(lower))
 
 
 def asks(draft: AnalysedDraft) -> bool:
