@@ -441,7 +441,9 @@ function renderFeedback(t, conn, actions) {
   stale.textContent = state === "stale"
     ? `Not updated${t.feedbackAt ? ` since ${hhmm(t.feedbackAt)}` : ""}: ${why}, so this may not match your text.` : "";
   show(stale, state === "stale");
-  const scored = !empty && !unscored;
+  // A note LinkedIn cut is not what they will read: its score would grade the remains, so there is none.
+  const dropped = t.draft.cut || 0;
+  const scored = !empty && !unscored && dropped === 0;
   $('[data-field="score"]').textContent = scored ? String(fb.score) : "";
   show('[data-field="score-box"]', scored);
   const meter = $('[data-field="score-meter"]');
@@ -454,7 +456,6 @@ function renderFeedback(t, conn, actions) {
   }
   $('[data-field="surface"]').textContent = SURFACE_NAMES[fb.surface] || fb.surface;
   const cut = $('[data-field="truncated"]');
-  const dropped = t.draft.cut || 0;
   cut.textContent = dropped > 0
     ? `LinkedIn cut ${dropped} character${dropped === 1 ? "" : "s"} you typed or pasted: this box takes at most ${t.draft.limit ?? fb.limits?.allowed} characters. The feedback below is about what is left.`
     : "";
@@ -464,7 +465,8 @@ function renderFeedback(t, conn, actions) {
   const count = `${n} suggestion${n === 1 ? "" : "s"}${dropped > 0 ? ", but it was cut" : ""}`;
   $('[data-field="summary"]').textContent = empty ? "No score yet: start typing."
     : unscored ? `Not scored: this draft does not read as English, so its wording was not judged. ${count}.`
-      : `Score ${fb.score} out of 100, ${count}.`;
+      : dropped > 0 ? `Not scored: LinkedIn cut the end of this note, so shorten it until it fits. ${count}.`
+        : `Score ${fb.score} out of 100, ${count}.`;
   // What is left may read well, but a cut note may stop mid-sentence: no "Nice work" for it.
   const none = $('[data-field="no-findings"]');
   none.textContent = dropped > 0
