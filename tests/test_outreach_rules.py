@@ -359,9 +359,18 @@ def test_a_reply_weeks_later_speaks_of_the_gap():
         return [f for f in run_rules(late_reply.RULES, AnalysedDraft(text), ctx)]
 
     reply = "Thanks so much, Ana! Here's the posting and my resume."
-    [months] = late(reply, ("me", at(300)), ("them", at(270)))
-    assert months.severity == "warning" and "9 months ago" in months.message and "role may be filled" in months.message
-    assert months.suggestion.startswith('Open with "Sorry for the slow reply, Ana!"')
+    [months] = late(reply, ("me", at(300)), ("them", at(270)))  # their "Hi!" mentioned no job
+    assert months.severity == "warning" and "9 months ago" in months.message and "filled" not in months.message
+    assert months.suggestion == 'Open with "Sorry for the slow reply, Ana!"'
+    offer = Thread(participant=Profile(slug="ana", name="Ana Lopez"), messages=[ThreadMessage(
+        sender="them", text="Sure! Send me the posting for the analyst role.", sent_at_ms=at(270))])
+    [months] = run_rules(late_reply.RULES, AnalysedDraft(reply), CoachContext(
+        surface="message", thread=offer, now=NOW, recipient_slug="ana"))
+    assert "role may be filled" in months.message and months.suggestion.endswith("still stands.")
+    # A thank-you for a favour, or a chase of the user's own messages: they talked since, elsewhere.
+    for elsewhere in ("Thank you so much for referring me, Ana! I have a phone screen on Thursday.",
+                      "Hi Ana, this is my fourth message about the role. Did you submit it?"):
+        assert not late(elsewhere, ("them", at(270))), elsewhere
     [weeks] = late(reply, ("them", at(20)))
     assert weeks.severity == "info" and "2 weeks ago" in weeks.message and "filled" not in weeks.message
     assert not late(reply, ("them", at(5)))  # days, not weeks: nothing to excuse

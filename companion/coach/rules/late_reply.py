@@ -6,8 +6,10 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS, LATE_DAYS
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.intent import reports_back
 from companion.coach.matching import first_name
 from companion.coach.outreach_view import message_times, say_date, to_ms
+from companion.coach.stated import stated_count, stated_earlier
 
 # A word about the gap: an apology, or naming the time that passed.
 _GAP = re.compile(
@@ -17,22 +19,30 @@ _GAP = re.compile(
     r"just (?:now )?(?:seeing|saw|seen|getting|got) (?:this|your)|(?:finally|only now) (?:getting|writing|replying))\b")
 
 
+# Their last message offered or spoke of a job: after months, it may be gone.
+_OFFER = re.compile(r"\b(?:role|job|position|opening|posting|req|referr?al|refer|interview|offer|hiring|team)\b")
+
+
 def _late(draft: AnalysedDraft, ctx: CoachContext):
     mine, theirs = message_times(ctx.thread)
     if not theirs or (mine and max(mine) > max(theirs)) or _GAP.search(draft.lower):
         return  # they did not write last, or the draft already speaks of the gap
+    if reports_back(draft) or stated_earlier(draft) or stated_count(draft):
+        return  # thanks for a favour or news, or a chase of the user's own messages: they talked since, elsewhere
     days = (to_ms(ctx.now) - max(theirs)) / DAY_MS
     if days < LATE_DAYS:
         return
     first = first_name(ctx)
     months = days >= COLD_DAYS
+    last = next(m for m in reversed(ctx.thread.messages) if m.sender == "them")
+    offered = months and bool(_OFFER.search(last.text.lower()))
     ago = f"{int(days // 30)} months" if months else f"{int(days // 7)} weeks"
     yield LATE.finding(
         f"{first or 'They'} wrote {ago} ago ({say_date(max(theirs), ctx.now)}) and this replies as if no time had "
-        "passed. Say a word about the gap, so they know you value what they offered"
-        + (", and check that it still stands: the role may be filled." if months else "."),
+        "passed. Say a word about the gap first"
+        + (": what they wrote about may have changed, and the role may be filled." if offered else "."),
         suggestion=f"Open with \"Sorry for the slow reply{', ' + first if first else ''}!\""
-                   + (" and ask whether the role is still open." if months else ""),
+                   + (" and ask whether what they mentioned still stands." if offered else ""),
         severity="warning" if months else "info", data={"days": round(days, 1)},
     )
 
