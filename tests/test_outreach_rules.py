@@ -417,7 +417,7 @@ def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):
     late = codes("Hi Ana, I sent you a message about three months ago. Is the role still open?", surface="follow_up")
     assert late["followup.too-late"].data["days"] == 90.0 and "followup.too-soon" not in late
     stop = codes("Hi Ana, this is my fourth message about the role. Could you refer me?", surface="follow_up")
-    assert stop["followup.stop"].data["follow_ups"] == 3
+    assert stop["followup.stop"].data["follow_ups"] == 3 and stop["followup.stop"].severity == "error"  # do not send
     assert stop["followup.pressure"].suggestion.startswith("Do not send this one")
     fourth = codes("Hi Ana, this is the fourth time I'm writing about the role.", surface="follow_up")
     assert fourth["followup.stop"].data["follow_ups"] == 3

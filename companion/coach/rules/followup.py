@@ -190,7 +190,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
             f"{first_name(ctx, rec) or 'They'} said no{when} (your outreach log says so). Asking again makes "
             "them say no twice and costs the goodwill you have: thank them and let this one go.",
             suggestion="Thank them for their time, say you understand, and ask elsewhere.",
-            severity="error", data={"state": "declined"})  # pressing after a no: a must-fix, not a polish
+            data={"state": "declined"})
         return
     if said := _said_no(draft, ctx):
         (no, again) = said
@@ -199,7 +199,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
             "and asking again makes them say no twice and costs the goodwill you have: thank them and let this "
             "one go.", draft, again,
             suggestion="Thank them for their time, say you understand, and ask elsewhere.",
-            severity="error", data={"state": "declined", "stated": True})
+            data={"state": "declined", "stated": True})
         return
     due, unanswered, last_reply, rec = _due(draft, ctx)
     if due is None or due.kind != "stop":
@@ -256,7 +256,7 @@ TOO_LATE = Rule(
     rationale="Two months without a reply: a reminder makes no sense, a fresh message might.",
 )
 STOP = Rule(
-    code="followup.stop", severity="warning", check=_stop,
+    code="followup.stop", severity="error", check=_stop,  # do not send: a must-fix, before any polish
     fires=("I understand you said you don't refer people you haven't worked with, but could you make an exception?",
            "Thanks for letting me know you can't refer me. Could you please reconsider?",
            "I hear you that you don't know the team well enough to refer me, but could you refer me anyway?"),
