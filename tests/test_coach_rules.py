@@ -753,3 +753,13 @@ def test_a_note_over_200_characters_may_be_too_long_for_a_free_account():
         assert findings(note, "length.free-note", surface="connection_note", **ctx) == [], ctx
     assert findings(note[:200], "length.free-note", surface="connection_note") == []
     assert findings(note, "length.free-note", surface="message") == []
+
+
+def test_a_cold_ask_that_already_says_something_of_theirs_is_told_the_one_choice_left():
+    specific = "Hi Sam, I loved your PyCon talk on typing. Would you be open to referring me for the Analyst role?"
+    [f] = findings(specific, "relationship.cold-ask", recipient_name="Sam Lee", company="Stripe")
+    assert "good opening" in f.message and "Build rapport" not in f.suggestion
+    assert f.suggestion.startswith("If the role can wait a few days")
+    [f] = findings("Hi Sam, would you be open to referring me for the Analyst role?", "relationship.cold-ask",
+                   recipient_name="Sam Lee", company="Stripe")
+    assert "no earlier conversation or shared history" in f.message and f.suggestion.startswith("Build rapport")

@@ -6,6 +6,7 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import first_name, names_a_mutual, negated, recipient_log
+from companion.coach.rules.personal import says_something_specific
 from companion.coach.rules.relationship import (
     INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, THEY_SAID, claims_shared, shared_history,
 )
@@ -63,6 +64,16 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     words = draft.text[ask.start():ask.end()]
     connected = ctx.profile is not None and ctx.profile.degree == 1
     stranger = "a connection they have never talked to" if connected else "a stranger"
+    if says_something_specific(draft, ctx):
+        # The draft already opens with something of theirs: not "build rapport" again, but the one choice left.
+        yield COLD_ASK.finding(
+            f"\"{words}\" asks {who} for a referral in your first message. What you say about them is a good "
+            f"opening; still, many people answer a first message before they put their name behind {stranger}.",
+            draft, ask.span(),
+            suggestion="If the role can wait a few days, end with one question or a short chat instead, and ask for "
+                       "the referral once they reply. If it cannot, send it as it is: specific, short and with an "
+                       "easy out.")
+        return
     yield COLD_ASK.finding(
         f"\"{words}\" asks {who} to put their name behind you in what reads as your first message, "
         f"with no earlier conversation or shared history between you. People rarely do that for {stranger}.",

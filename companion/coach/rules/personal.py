@@ -79,9 +79,16 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
             or mentioned_post(lower, profile) is not None)
 
 
+def says_something_specific(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft says something true of this recipient or of a shared history (what
+    personal.generic asks for); once per draft (relationship.cold-ask words its advice by it)."""
+    return draft.remember("personal.specific", lambda: bool(
+        _SPECIFIC.search(draft.lower) or claims_shared(draft, ctx) or _NAMED_CONTACT.search(draft.text)
+        or _mentions_their_history(draft, ctx)))
+
+
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
-    if not (_SPECIFIC.search(draft.lower) or claims_shared(draft, ctx) or _NAMED_CONTACT.search(draft.text)
-            or _mentions_their_history(draft, ctx)):
+    if not says_something_specific(draft, ctx):
         yield GENERIC.finding(
             "Nothing here is specific to this person: no shared employer or school, none of their "
             "posts or talks, no mutual contact, no word on how you know them. A message that could "
