@@ -763,3 +763,21 @@ def test_a_cold_ask_that_already_says_something_of_theirs_is_told_the_one_choice
     [f] = findings("Hi Sam, would you be open to referring me for the Analyst role?", "relationship.cold-ask",
                    recipient_name="Sam Lee", company="Stripe")
     assert "no earlier conversation or shared history" in f.message and f.suggestion.startswith("Build rapport")
+
+
+def test_while_the_first_sentence_is_typed_only_what_is_there_is_judged():
+    def live(text, caret=None):
+        return analyze(text, CoachContext(surface="message", recipient_name="Dana Whitfield", company="Acme",
+                                          caret=len(text) if caret is None else caret))
+    started = live("Hi Dana, I'm applying for the")
+    assert started.score is None and started.findings == [] and not any(c.ok for c in started.checklist)
+    assert started.checklist  # the checklist stays, as a guide
+    # A wrong name or a demand is there already; what the draft lacks is not missing yet.
+    wrong = live("Hi Sarah, I'm applying for the")
+    assert {f.code for f in wrong.findings} == {"fact.name-mismatch"} and wrong.score is None
+    assert "tone.demanding" in {f.code for f in live("Hi Dana, refer me asap").findings}
+    # The first sentence done, or the command line (no caret): the whole draft is judged.
+    done = live("Hi Dana, I'm applying for the Backend Engineer role.")
+    assert done.score is not None and "courtesy.gratitude-missing" in {f.code for f in done.findings}
+    cli = analyze("Hi Dana, I'm applying for the", CoachContext(surface="message", recipient_name="Dana Whitfield"))
+    assert cli.score is not None and "ask.role-missing" in {f.code for f in cli.findings}

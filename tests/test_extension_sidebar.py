@@ -203,6 +203,7 @@ def test_switching_a_rule_off_and_on(paired):
     type_demanding(page, panel)
     cards = panel.locator('[data-list="findings"] .finding:not(.finding-part)')
     codes = lambda: cards.evaluate_all("(els) => els.map((e) => e.dataset.code || e.dataset.card)")  # noqa: E731
+    expect(finding(panel, RULE).first).to_be_visible(timeout=10000)  # the whole draft judged, full stop typed
     before = codes()
     assert RULE in before[:-1]  # not the last card, so a card put back at the end would show
     item = finding(panel, RULE).first

@@ -59,8 +59,8 @@ def test_live_then_stale_then_live_again(paired):
     expect(feedback).to_have_attribute("data-state", "live", timeout=10000)
     expect(panel.locator('[data-field="privacy"]')).to_be_visible()
     expect(panel.locator('[data-field="stale"]')).to_be_hidden()
-    score = panel.locator('[data-field="score"]').inner_text()
-    assert score.isdigit()
+    # The whole draft's result: while "Refer me ASAP" lacked its full stop there was no score yet.
+    expect(panel.locator('[data-field="score"]')).to_have_text(re.compile(r"^\d+$"), timeout=10000)
 
     companion.stop()  # the companion goes away: what is shown is now old
     expect(feedback).to_have_attribute("data-state", "stale", timeout=15000)
@@ -507,3 +507,23 @@ def test_a_draft_not_in_english_is_not_scored(paired):
     page.keyboard.insert_text("Hi Dana, could you refer me for the Data Engineer role at Stripe? Thank you!")
     expect(panel.locator('[data-field="score"]')).to_have_text(re.compile(r"^\d+$"), timeout=10000)
     expect(panel.locator('[data-field="summary"]')).to_contain_text("out of 100")
+
+
+def test_a_greeting_alone_gets_no_score_and_no_list_of_what_is_missing(paired):
+    """'Hi Dana' is where a message starts: no red score, no 'no thanks anywhere' cards while the first
+    sentence is typed; the checklist stays as a guide, and the score card says why there is no score."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type("Hi Dana, I'm applying for the", delay=5)
+    note = panel.locator('[data-field="score-note"]')
+    expect(note).to_have_text("No score yet: keep typing", timeout=10000)
+    expect(panel.locator('[data-field="score-box"]')).to_be_hidden()
+    expect(panel.locator('[data-field="checklist-title"]')).to_have_text("What a good request has")
+    expect(panel.locator("[data-code]")).to_have_count(0)
+    page.keyboard.type(" Backend Engineer role at Acme Robotics.", delay=5)
+    expect(panel.locator('[data-field="score"]')).to_have_text(re.compile(r"^\d+$"), timeout=10000)
+    expect(note).to_be_hidden()
+    expect(finding(panel, "courtesy.gratitude-missing")).to_be_visible()

@@ -105,10 +105,11 @@ def test_panel_cards_ranges_and_order(ext_browser):
 
 
 def test_panel_shows_no_score_for_a_null_score(ext_browser):
-    """`score: null` means one of two things. For an empty draft, or a result for an older version, the
-    panel shows no score and no findings, whatever else the feedback holds. For the draft shown
-    (a draft not read as English) it shows the findings and "Not scored", never a number. A number
-    brings the score back."""
+    """`score: null` means one of three things. For an empty draft, or a result for an older version, the
+    panel shows no score and no findings, whatever else the feedback holds. For the draft shown, a draft
+    not read as English (its language.not-english finding says so) shows the findings and "Not scored",
+    never a number; without that finding the first sentence is still being typed: "No score yet". A
+    number brings the score back."""
     page = ext_browser.context.new_page()
     page.goto(f"{ext_browser.base}/src/panel/panel.html?tab=999999")
     result = page.evaluate("""async () => {
@@ -119,7 +120,7 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
             tab: { tabId: 999999, pageKind: "profile", draft: { text, version: 2, draftId: "d" }, feedbackAt: Date.now(),
                    feedback: { version, surface: "message", score, limits: { used: text.length, allowed: 8000 },
                                checklist: [{ id: "thanks", label: "Says thank you", ok: false }],
-                               findings: [{ code: "courtesy.gratitude-missing", severity: "warning", message: "No thanks" }],
+                               findings: [{ code: "language.not-english", severity: "info", message: "Not English" }],
                                hints: [] } },
         });
         const read = () => ({
@@ -129,6 +130,8 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
             codes: document.querySelectorAll("[data-code]").length,
             title: document.querySelector('[data-field="checklist-title"]').textContent,
             summary: document.querySelector('[data-field="summary"]').textContent,
+            note: document.querySelector('[data-field="score-note"]').hidden ? ""
+                : document.querySelector('[data-field="score-note"]').textContent,
         });
         const seen = [];
         for (const [score, text, version] of [[null, "  ", 2], [null, "Hola Dana", 1], [null, "Hola Dana", 2],
@@ -136,14 +139,21 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
             render(state(score, text, version), actions);
             seen.push(read());
         }
+        const typing = state(null, "Hi Dana, I'm", 2);
+        typing.tab.feedback.findings = [];
+        render(typing, actions);
+        seen.push(read());
         return seen;
     }""")
     empty = {"state": "empty", "score": "", "box": False, "codes": 0, "title": "What a good request has",
-             "summary": "No score yet: start typing."}
+             "summary": "No score yet: start typing.", "note": ""}
     assert result[0] == empty
     assert result[1] == empty  # an older version's result: the draft shown was not judged yet
     assert result[2] == {"state": "live", "score": "", "box": False, "codes": 1, "title": "Checklist",
                          "summary": "Not scored: this draft does not read as English, so its wording was not "
-                                    "judged. 1 suggestion."}
+                                    "judged. 1 suggestion.", "note": "Not scored: not read as English"}
     assert result[3] == {"state": "live", "score": "40", "box": True, "codes": 1, "title": "Checklist",
-                         "summary": "Score 40 out of 100, 1 suggestion."}
+                         "summary": "Score 40 out of 100, 1 suggestion.", "note": ""}
+    assert result[4] == {"state": "live", "score": "", "box": False, "codes": 0, "title": "What a good request has",
+                         "summary": "No score yet: the whole message is judged once its first sentence is done.",
+                         "note": "No score yet: keep typing"}

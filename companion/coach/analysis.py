@@ -2,6 +2,7 @@
 on every keystroke, so a pass over the text belongs here, computed lazily once per draft, not in each rule.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -11,6 +12,12 @@ from companion.tone.strategies import lower_keeping_offsets
 # Prefix for a pattern whose every alternative opens with \b and a word character: one check where
 # no word starts instead of trying each alternative there.
 WORD_START = r"(?<!\w)(?=\w)"
+
+
+# A greeting that opens the draft, with the name after it, and the sentence end that closes a first sentence.
+_SALUTATION = re.compile(r"\W*(?:(?:hi+|hey+|hello+|dear|greetings|good (?:morning|afternoon|evening|day))\b"
+                         r"(?:[ \t]+[^\s.!?,:]+){0,2}[,:.!]*)?\s*")
+_SENTENCE_DONE = re.compile(r"[.!?\n]")
 
 
 def starts_word(text: str, at: int) -> bool:
@@ -55,6 +62,13 @@ class AnalysedDraft:
     @cached_property
     def subject_lower(self) -> str:
         return (self.subject or "").lower().replace("’", "'")
+
+    @cached_property
+    def starting(self) -> bool:
+        """Whether only the first sentence is being typed: after the greeting ("Hi Dana,"), fewer than
+        eight words and no sentence end yet ("Hi Dana, I'm applying for the")."""
+        rest = self.lower[_SALUTATION.match(self.lower).end():]
+        return len(rest.split()) < 8 and not _SENTENCE_DONE.search(rest)
 
     @cached_property
     def english(self) -> bool:

@@ -61,6 +61,8 @@ class Rule:
     reads_english: bool = False
     # Judges how something is asked: a thank-you or an update asks nothing (coach/intent.py).
     judges_ask: bool = False
+    # Reports what the whole draft lacks ("no thanks anywhere"): nothing to say while its first sentence is typed.
+    judges_whole: bool = False
     # Drafts it has nothing to judge, e.g. a short chat for the referral rules: not run, not evaluated.
     abstains: Callable[[AnalysedDraft, "CoachContext"], bool] | None = None
     # Drafts it must fire on and stay quiet on, in EXAMPLE_CONTEXT (tests/test_coach_examples.py, docs/rules.md).
@@ -121,7 +123,7 @@ def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[Analysed
         if not found:
             yield rule.finding(message, suggestion=suggestion)
 
-    rule = Rule(code=code, check=check, reads_english=True, **fields)
+    rule = Rule(code=code, check=check, reads_english=True, judges_whole=True, **fields)
     return rule
 
 
@@ -190,8 +192,12 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
         draft.memo["asks"] = False
     if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx, rec):
         ctx = replace(ctx, surface="follow_up")
-    findings = run_rules(RULES, draft, ctx) if text.strip() else []  # nothing to judge yet
-    return build_feedback(draft, ctx, findings, version)
+    # While the first sentence is typed ("Hi Dana, I'm applying for the"), what the draft lacks is not yet
+    # missing: only what is there is judged (a wrong name, a demand), and there is no score.
+    starting = ctx.caret is not None and draft.starting
+    rules = [r for r in RULES if not r.judges_whole] if starting else RULES
+    findings = run_rules(rules, draft, ctx) if text.strip() else []  # nothing to judge yet
+    return build_feedback(draft, ctx, findings, version, starting)
 
 
 def _awaiting_reply(ctx: CoachContext, rec) -> bool:

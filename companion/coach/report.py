@@ -46,10 +46,12 @@ def score(findings: list[Finding]) -> int:
     return max(0, min(cap, 100 - sum(worst.values())))
 
 
-def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding]) -> list[ChecklistItem]:
+def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
+              starting: bool = False) -> list[ChecklistItem]:
     """One item per do whose rules ran, none for a do a rule could not judge in the draft's language.
-    For an empty draft every item is open, a guide to what a good request has."""
-    empty = not draft.text.strip()
+    For an empty draft, or one whose first sentence is still being typed, every item is open: a guide to
+    what a good request has."""
+    empty = not draft.text.strip() or starting
     fired = {f.code for f in findings}
     applies = [rule for rule in RULES if rule.applies(ctx)]
     active = {rule.code for rule in applies if rule.runs(draft, ctx)}
@@ -80,7 +82,8 @@ def _hints(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding]) -> 
         return []
 
 
-def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding], version: int) -> Feedback:
+def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding], version: int,
+                   starting: bool = False) -> Feedback:
     allowed, _, hi = limits(ctx)
     # The minimum is room for an ask: a thank-you, an update or a reply in a conversation has none.
     sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_max=hi,
@@ -90,10 +93,11 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     ordered = sorted(findings, key=lambda f: (
         0 if f.severity == "error" else 1 if f.code.startswith(_WHETHER) else 1 + RANK[f.severity],
         f.range.start if f.range else -1))
-    # No score for what the rules could not read: a 96 on a Spanish draft would read as "good".
-    scored = draft.text.strip() and draft.english
+    # No score for what the rules could not read (a 96 on a Spanish draft would read as "good"), nor while
+    # the first sentence is typed.
+    scored = draft.text.strip() and draft.english and not starting
     return Feedback(version=version, surface=ctx.surface, score=score(ordered) if scored else None,
-                    findings=_capped(ordered), checklist=checklist(draft, ctx, ordered),
+                    findings=_capped(ordered), checklist=checklist(draft, ctx, ordered, starting),
                     hints=_hints(draft, ctx, ordered), limits=sizes, tone=tone_summary(draft, ctx, ordered))
 
 

@@ -500,7 +500,7 @@ ROLE_MISSING = missing_phrase_rule(
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(
-    code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing,
+    code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing, judges_whole=True,
     # Their company's name reads the same in any language, but whether a draft in another language asks
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True, abstains=mixed_or(bounded_ask),
@@ -519,7 +519,7 @@ COMPANY_MISSING = Rule(
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(
-    code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague,
+    code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague, judges_whole=True,
     checklist="specific", judges_ask=True,
     fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',
            'Could you forward my resume for any internal postings at Stripe?',

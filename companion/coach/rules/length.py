@@ -108,6 +108,7 @@ TOO_LONG = Rule(
 )
 TOO_SHORT = Rule(
     code="length.too-short", severity="info", check=_too_short, judges_ask=True, reads_english=True,
+    judges_whole=True,
     abstains=in_conversation,
     fires=('Hi Sam', 'Hi Sam, could you refer me for the Data Analyst role? Thanks!', 'Coffee sometime?'),
     quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "

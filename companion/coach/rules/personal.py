@@ -100,6 +100,7 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 
 GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
+    judges_whole=True,
     abstains=mixed_or(known_to_them),  # the personal line may be in the other language
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",

@@ -431,7 +431,11 @@ function renderFeedback(t, conn, actions) {
   // companion could not read as English has findings but no score; an older result without one is "empty".
   const noScore = fb.score === null || fb.score === undefined;
   const empty = draftText.trim() === "" || (noScore && fb.version !== t.draft.version);
-  const unscored = noScore && !empty;
+  // No score and no word that the draft is in another language: its first sentence is still being typed,
+  // so what it lacks is not judged yet, only what is there (a wrong name, a demand).
+  const foreign = (fb.findings || []).some((f) => f.code === "language.not-english");
+  const starting = noScore && !empty && !foreign;
+  const unscored = noScore && !empty && foreign;
   const state = feedbackState(t, conn, empty);
   section.dataset.state = state;
   const stale = $('[data-field="stale"]');
@@ -443,12 +447,17 @@ function renderFeedback(t, conn, actions) {
   show(stale, state === "stale");
   // A note LinkedIn cut is not what they will read: its score would grade the remains, so there is none.
   const dropped = t.draft.cut || 0;
-  const scored = !empty && !unscored && dropped === 0;
+  const scored = !empty && !unscored && !starting && dropped === 0;
   $('[data-field="score"]').textContent = scored ? String(fb.score) : "";
   show('[data-field="score-box"]', scored);
   const meter = $('[data-field="score-meter"]');
   meter.value = scored ? fb.score : 0;
   show(meter, scored);
+  // Where the score would be, why there is none (it used to be an empty box).
+  const note = $('[data-field="score-note"]');
+  note.textContent = empty || scored ? "" : starting ? "No score yet: keep typing"
+    : dropped > 0 ? "Not scored: LinkedIn cut the note" : "Not scored: not read as English";
+  show(note, !empty && !scored);
   const limits = $('[data-field="limits"]');
   if (fb.limits) {
     limits.textContent = `${fb.limits.used} / ${fb.limits.allowed} characters`;
@@ -464,6 +473,7 @@ function renderFeedback(t, conn, actions) {
   const n = cardsOf(findings).length; // as "Suggestions (n)" and the groups count them
   const count = `${n} suggestion${n === 1 ? "" : "s"}${dropped > 0 ? ", but it was cut" : ""}`;
   $('[data-field="summary"]').textContent = empty ? "No score yet: start typing."
+    : starting ? "No score yet: the whole message is judged once its first sentence is done."
     : unscored ? `Not scored: this draft does not read as English, so its wording was not judged. ${count}.`
       : dropped > 0 ? `Not scored: LinkedIn cut the end of this note, so shorten it until it fits. ${count}.`
         : `Score ${fb.score} out of 100, ${count}.`;
@@ -471,13 +481,14 @@ function renderFeedback(t, conn, actions) {
   const none = $('[data-field="no-findings"]');
   none.textContent = dropped > 0
     ? "LinkedIn cut this note, so it is not done: shorten it until it fits, then read how it ends."
-    : unscored ? "Nothing Tactful could read needs a fix." : "Nothing to fix. Nice work.";
+    : unscored ? "Nothing Tactful could read needs a fix."
+      : starting ? "Nothing to fix so far." : "Nothing to fix. Nice work.";
   none.dataset.cut = String(dropped > 0);
   show('[data-section="suggestions"]', !empty);
   const personal = findings.some((f) => f.code === "personal.generic");
   section.dataset.personal = personal ? "missing" : "ok";
   placeHints(personal);
-  renderChecklist(fb, empty);
+  renderChecklist(fb, empty || starting);
   const room = { text: draftText, surface: t.draft.surface, limit: t.draft.limit, caret: t.draft.caret,
     draft: `${t.tabId}:${t.draft.draftId}` };
   renderFindings(findings, room, actions);
