@@ -147,7 +147,7 @@ OUT_MISSING = missing_phrase_rule(
     "courtesy.out-missing", gives_out,
     "No easy out: nothing like \"no worries if not\" tells them a no is fine. Without one "
     "the ask feels like pressure, and people ignore pressure rather than decline it.",
-    "Add a line that makes “no” easy, e.g. \"No worries at all if it's not a fit.\"",
+    "Add a line that makes a no easy, e.g. \"No worries at all if it's not a fit.\"",
     severity="warning", checklist="out", judges_ask=True, abstains=_no_out_needed,
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
     fires=("Could you refer me for the Data Analyst role? Thank you!",
