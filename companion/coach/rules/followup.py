@@ -298,6 +298,7 @@ _PRESSURE = re.compile(
     r"|\b(?:active|online|posting)\b[^.!?\n]{0,30}\bbut (?:haven't|have not|didn't|did not|never) "
     r"(?:answered|replied|responded)\b"
     r"|\b(?:just )?(?:let me know|tell me|answer) yes or no\b"
+    r"|\bdid you (?:submit|send|forward|pass|refer)\b[^.!?\n]{0,40}\bor not\b"
     r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:yet )?again\b"
     r"|\bmissed my (?:last |previous |earlier )?(?:two|three|four|several|multiple|\d+) "
     r"(?:messages|notes|emails|e-mails)\b"
@@ -328,7 +329,8 @@ PRESSURE = phrase_rule(
            "I'll keep checking in every couple of days until I hear back.",
            "I see you viewed my profile but did not reply.", "I don't want to miss it because of a delay on your side.",
            "I know you've seen my previous messages.", "I messaged you on Monday and haven't heard back.",
-           "This is the third time I'm writing about the role.", "Hi Sam?? Did you get a chance to look?"),
+           "This is the third time I'm writing about the role.", "Hi Sam?? Did you get a chance to look?",
+           "Did you submit it or not?"),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",

@@ -23,7 +23,8 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:onsite|on-site|coding|technical|take-home|system design|behaviou?ral) (?:question|problem)\b"
     r"|\b(?:questions|problems|scenarios?|exercises?|case studies|prompts?) (?:that )?(?:they|you|the team|your team|"
     r"the interviewers?|interviewers) (?:ask|asks|asked|use|uses|used|give|gives|gave)\b"
-    r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info)\b"
+    r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info|"
+    r"rubrics?|scorecards?|guidelines)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
     r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing|"
     r"made it|got (?:an? )?(?:interview|offer|through)|is in the running)\b"
@@ -95,6 +96,7 @@ CONFIDENTIAL = phrase_rule(
            'Would you mind sending me the system design question your team is using this cycle?',
            'What is the budget for the Senior Backend Engineer role?',
            "Even the interview questions the team uses would help me prepare.",
+           "Could you send me the internal rubric for the role?",
            "Please send me the names and emails of the hiring managers he met, and the interview questions "
            "they asked him, by Friday.",),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',

@@ -54,7 +54,8 @@ _TRIGGERS = re.compile(
     r"(?:don't|do not) know what i(?:'ll| will| would|'d) do\b|won't let me down\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
-    r"i'll be waiting\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
+    r"i'll be waiting\b|let me know (?:once|when) (?:it's|it is|it has been|you've|you have) "
+    r"(?:done|submitted|sent|gone through|referred me)\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
     r"you won't regret\b|surely you (?:can|could|will|would)\b|"
     r"i(?:'m| am) counting on you\b|"
     # Certain of their yes: "I'm sure you'll be happy to refer me", "I know you won't mind", "I assume
@@ -326,6 +327,7 @@ DEMANDING = Rule(
            "I need a referral!!", "Let me know what you think!!", "Please refer me asap, the sooner the better!!",
            "Could you refer me? If you don't, I don't know what I'll do.",
            "Would love to chat about the data science roles asap.",
+           "Just submit my name in your portal and let me know when it's done.",
            "Can you write me a letter by tomorrow?", "I'd appreciate a timely response from you all.",
            "I haven't heard back, so I wanted to remind you how much I need this job.",
            "Kindly do the needful and refer me for any suitable position.", "Awaiting your positive response.",
