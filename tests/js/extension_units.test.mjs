@@ -100,6 +100,25 @@ test("Insert puts a whole sentence where a sentence can start", () => {
   assert.equal(inserted("", "Happy to send my resume"), "Happy to send my resume.");
 });
 
+test("Insert at the end goes before the closing, which stays last", () => {
+  const out = "No worries at all if not";
+  assert.equal(inserted("Could you refer me? Thanks!", out), "Could you refer me? No worries at all if not. Thanks!");
+  assert.equal(inserted("Could you refer me? Thanks!|", out), "Could you refer me? No worries at all if not. Thanks!");
+  assert.equal(inserted("Hi Dana,\n\nCould you refer me?\n\nThanks,\nSam", out),
+               "Hi Dana,\n\nCould you refer me? No worries at all if not.\n\nThanks,\nSam");
+  assert.equal(inserted("Hi Dana,\nCould you refer me?\nBest regards,\nSam Lee\nData Analyst", out),
+               "Hi Dana,\nCould you refer me? No worries at all if not.\nBest regards,\nSam Lee\nData Analyst");
+  // The body's last line not closed: a line of its own, right above the closing.
+  assert.equal(inserted("Hi Dana, could you refer me\nThanks,\nSam", out),
+               "Hi Dana, could you refer me\nNo worries at all if not.\nThanks,\nSam");
+  // The caret elsewhere is the user's choice; a closing alone, or a long last sentence, is not one to move past.
+  assert.equal(inserted("Could you refer me?| Thanks!", out), "Could you refer me? No worries at all if not. Thanks!");
+  assert.equal(inserted("Thanks,\nSam", out), "Thanks,\nSam\nNo worries at all if not.");
+  assert.equal(inserted("Could you refer me? Thanks for considering me for the Data Analyst role at Stripe.", out),
+               "Could you refer me? Thanks for considering me for the Data Analyst role at Stripe. "
+               + "No worries at all if not.");
+});
+
 test("an edit that would go over the box's limit does not fit, one that shortens always does", () => {
   // The audit's note: 197 of 200 characters, and an Apply that adds 10.
   assert.equal(T.noRoom("connection_note", 197, 10, 200),

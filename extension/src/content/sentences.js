@@ -35,15 +35,40 @@
     return text.length;
   }
 
+  // A closing at the end of the draft: "Thanks!", "Best,\nSam", "Thank you so much,\nSam Lee".
+  const SIGNOFF = new RegExp("(^|\\n|[.!?…][\"'”’)\\]]*[ \\t]+)((?:thanks|thank you|thx|many thanks|cheers|"
+    + "best|regards|kind regards|best regards|warm regards|warmly|sincerely|all the best)\\b[^\\n]{0,40}"
+    + "(?:\\n[^\\n]{1,60}){0,2})\\s*$", "i");
+
+  /** The draft's closing (its thanks and name) when there is body text before it: {start, ownLine}; else null. */
+  function signOff(text) {
+    const m = SIGNOFF.exec(text);
+    if (!m) return null;
+    const start = m.index + m[1].length;
+    if (!text.slice(0, start).trim()) return null; // the closing is all there is
+    return { start, ownLine: m[1] === "\n" };
+  }
+
   /**
    * Where Insert puts `sentence` in the draft `text` and what it types there: {at, value}. At the
    * caret when a sentence can start there; with the caret inside a sentence, after the end of that
-   * sentence; with no caret, at the end. The sentence ends with punctuation, a space separates it
-   * from a closed sentence before it and from text right after it, and after a last line that is
-   * not closed ("Best,\nSam") it starts a line of its own rather than run on.
+   * sentence; with no caret, or the caret at the end, at the end of the body: before a closing
+   * ("Thanks!", "Best,\nSam"), which stays last. The sentence ends with punctuation, a space
+   * separates it from a closed sentence before it and from text right after it, and after a line
+   * that is not closed it starts a line of its own rather than run on.
    */
   T.sentenceInsertion = (text, caret, sentence) => {
-    let at = Number.isInteger(caret) && caret >= 0 && caret <= text.length ? caret : text.replace(/\s+$/, "").length;
+    const end = text.replace(/\s+$/, "").length;
+    let at = Number.isInteger(caret) && caret >= 0 && caret <= text.length ? caret : end;
+    const closing = at >= end ? signOff(text) : null;
+    if (closing && !closing.ownLine) at = closing.start; // "Could you refer me? Thanks!": before "Thanks!"
+    else if (closing) {
+      const body = text.slice(0, closing.start).replace(/\s+$/, "");
+      // The body's last sentence, closed: the new one follows it, before the blank lines; not closed
+      // ("could you refer me"): it takes a line of its own, right above the closing.
+      if (!CLOSED.test(body)) return { at: closing.start, value: `${T.finishSentence(sentence)}\n` };
+      at = body.length;
+    }
     if (!startsSentence(text, at)) at = sentenceEnd(text, at);
     const before = text.slice(0, at).replace(/[ \t\u00a0]+$/, "");
     let value = T.finishSentence(sentence);
