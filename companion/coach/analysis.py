@@ -68,7 +68,7 @@ class AnalysedDraft:
         """Whether only the first sentence is being typed: after the greeting ("Hi Dana,"), fewer than
         eight words and no sentence end yet ("Hi Dana, I'm applying for the")."""
         rest = self.lower[_SALUTATION.match(self.lower).end():]
-        return len(rest.split()) < 8 and not _SENTENCE_DONE.search(rest)
+        return not _SENTENCE_DONE.search(rest) and len(rest.split()) < 8
 
     @cached_property
     def english(self) -> bool:

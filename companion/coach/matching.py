@@ -371,6 +371,6 @@ def unknown_post(description: str, profile) -> str | None:
     # Words of an English draft say nothing of a post in Italian ("Poland" is "Polonia").
     if len(said) < 2 or not own or not all(AnalysedDraft(p.text).english for p in own):
         return None
-    if any(said & _stems(p.text) for p in posts if not p.reposted):
+    if any(said & _stems(p.text) for p in own):
         return None
     return "repost" if any(len(said & _stems(p.text)) >= 2 for p in posts if p.reposted) else "none"

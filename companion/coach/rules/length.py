@@ -15,11 +15,16 @@ FREE_NOTE_LIMIT = 200  # a note's limit on a free account; Premium has HARD_LIMI
 RECOMMENDED = {"connection_note": (60, 300), "message": (250, 800), "inmail": (200, 800), "follow_up": (40, 400)}
 
 
+def _declared(ctx: CoachContext) -> int | None:
+    """The limit the draft (--limit) or the page's composer declares, or None."""
+    return ctx.limit or (ctx.composer.limit if ctx.composer is not None else None)
+
+
 def limits(ctx: CoachContext) -> tuple[int, int, int]:
     """(what LinkedIn allows, recommended min, recommended max) for the context's surface; the
     limit the draft or its composer declares wins, and the range never exceeds it. A limit below
     the usual minimum leaves room from half of it ("150-150" would recommend one exact length)."""
-    allowed = ctx.limit or (ctx.composer.limit if ctx.composer is not None else None) or HARD_LIMITS[ctx.surface]
+    allowed = _declared(ctx) or HARD_LIMITS[ctx.surface]
     lo, hi = RECOMMENDED[ctx.surface]
     hi = min(hi, allowed)
     return allowed, min(lo, hi // 2) if lo >= hi else lo, hi
@@ -42,7 +47,7 @@ def _over_limit(draft, ctx: CoachContext):
 
 def _free_note(draft, ctx: CoachContext):
     """A note over 200 characters where nothing says which limit applies to the user's account."""
-    if ctx.limit or (ctx.composer is not None and ctx.composer.limit):
+    if _declared(ctx):
         return  # the page's note dialog (or --limit) says which one does
     used = draft.utf16_length
     if FREE_NOTE_LIMIT < used <= HARD_LIMITS["connection_note"]:

@@ -96,6 +96,9 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
+_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
+                     r"chat|call|talk|meet|meeting|coffee)\b")
+_WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 
 def _self_last(before: str) -> bool:
@@ -103,9 +106,7 @@ def _self_last(before: str) -> bool:
     appreciate it if you could submit it today"."""
     mine = [m.end() for m in _SELF_SUBJECT.finditer(before)]
     return bool(mine) and not _YOU.search(before, mine[-1])
-_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
-                     r"chat|call|talk|meet|meeting|coffee)\b")
-_WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
+
 
 _ACRONYMS = {
     "AWS", "GCP", "SQL", "API", "APIS", "HTML", "CSS", "JSON", "REST", "HTTP", "HTTPS", "NYU", "UCLA",
