@@ -68,9 +68,12 @@ def render(doc: str) -> str:
 
 def panel_rules() -> str:
     why = json.dumps({rule.code: rule.rationale for rule in RULES}, indent=2, sort_keys=True, ensure_ascii=False)
+    item = json.dumps({rule.code: rule.checklist for rule in RULES if rule.checklist}, indent=2, sort_keys=True)
     return ("// Generated from the rule registry by scripts/rules_doc.py: do not edit by hand.\n"
             "// What each rule checks and why, shown beside its code in the sidebar.\n"
-            f"export const RULE_WHY = Object.freeze({why});\n")
+            f"export const RULE_WHY = Object.freeze({why});\n"
+            "// The checklist item each rule decides: the sidebar shows an item's findings as one card.\n"
+            f"export const RULE_ITEM = Object.freeze({item});\n")
 
 
 def main() -> int:

@@ -104,8 +104,9 @@ def test_insert_that_would_not_fit_the_note_is_greyed_out_and_refused(paired):
 
 
 def test_an_example_with_placeholders_is_not_offered_to_paste(paired):
-    """ask.role-missing's example is a template ("[role title]", "[number]"): pasted, it would
-    be flagged as an unfilled placeholder. No Insert, no Copy sentence; the advice stays."""
+    """ask.role-missing's example is a fragment to adapt ("the Senior Data Analyst role, job ID 48213"),
+    not a sentence: pasted, it would name a role the user never chose. No Insert, no Copy sentence;
+    the advice stays."""
     from playwright.sync_api import expect
 
     browser, _ = paired
@@ -113,7 +114,7 @@ def test_an_example_with_placeholders_is_not_offered_to_paste(paired):
     page.click(".msg-form__contenteditable")
     page.keyboard.type("Hi Dana, could you refer me? I need this job.", delay=5)
     role = finding(panel, "ask.role-missing")
-    expect(role.locator(".suggestion")).to_contain_text("[role title]", timeout=10000)
+    expect(role.locator(".suggestion")).to_contain_text("job ID 48213", timeout=10000)
     expect(role.locator('[data-action="insert"]')).to_have_count(0)
     expect(role.locator('[data-action="copy"]')).to_have_count(0)
     expect(finding(panel, "courtesy.gratitude-missing").locator('[data-action="insert"]')).to_be_visible()

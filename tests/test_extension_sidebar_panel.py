@@ -144,9 +144,10 @@ def test_findings_are_grouped_with_one_tone_card_and_a_menu(paired):
     tone = panel.locator('[data-code^="tone."]')
     expect(tone.first).to_be_visible()
     assert tone.count() >= 2
-    assert panel.locator(".finding-merged").count() == 1
-    assert panel.locator('.finding-merged [data-code^="tone."]').count() == tone.count()
-    assert panel.locator('.finding-merged [data-action="show"]').count() == tone.count()
+    tone_card = panel.locator('.finding-merged[data-card="polite"]')
+    expect(tone_card.locator(".sev")).to_have_text(f"Tone · {tone.count()} places")
+    assert tone_card.locator('[data-code^="tone."]').count() == tone.count()
+    assert tone_card.locator('[data-action="show"]').count() == tone.count()
     # data-code marks findings and nothing else.
     assert panel.locator("[data-code]").evaluate_all("(els) => els.every((e) => e.classList.contains('finding'))")
     # Rule codes live in a closed per-card menu; a must-fix has no switch.
@@ -158,6 +159,32 @@ def test_findings_are_grouped_with_one_tone_card_and_a_menu(paired):
     warning = panel.locator('[data-group="should"] .finding[data-severity="warning"]').first
     warning.locator("details.menu summary").first.click()
     expect(warning.locator('[data-action="disable-rule"]').first).to_be_visible()
+
+
+def test_one_point_is_one_card_and_the_top_card_says_start_here(paired):
+    """A draft with no role and no company, a vague "any opening" and too short to name them is
+    raised by four rules: one card, headed by the point, with the why of each; two placeholders are
+    one card that says its why once and shows each place."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type("Hi Dana, could you refer me for any opening at [Company]? [Role] is what I want. "
+                       "Thanks!", delay=2)
+    specific = panel.locator('.finding-merged[data-card="specific"]')
+    expect(specific.locator(".sev")).to_have_text(re.compile(r"Role and company · [34] points"), timeout=10000)
+    for code in ("ask.role-missing", "ask.vague"):
+        expect(specific.locator(f'[data-code="{code}"] .message')).to_be_visible()
+    assert panel.locator('[data-code="ask.role-missing"]').count() == 1
+    placeholders = panel.locator('[data-group="must"] .finding-merged[data-card="template.placeholder"]')
+    expect(placeholders.locator(".sev")).to_have_text("Placeholders · 2 places")
+    expect(placeholders.locator('[data-action="show"]')).to_have_count(2)
+    expect(placeholders.locator(".message:visible")).to_have_count(1)  # the why, once
+    # Several cards: the first one of the first group is where to begin, and only it.
+    expect(panel.locator("[data-first]")).to_have_count(1)
+    first = panel.locator('[data-group="must"] ul > li').first
+    expect(first).to_have_attribute("data-first", "")
 
 
 def test_the_suggestion_count_is_the_sum_of_the_group_counts(paired):
@@ -297,7 +324,7 @@ def test_apply_makes_an_order_a_question_and_drops_the_deadline(paired):
     wait_until(lambda: editor_text(page) == asked, message="the order became a question")
     # A list waits for exactly one button: until the re-check lands the old card shows both fixes, and a
     # single string would fail at once on two elements (strict mode) instead of waiting.
-    expect(demanding.locator('[data-action="apply"]')).to_have_text(["Apply: remove"], timeout=10000)
+    expect(demanding.locator('[data-action="apply"]')).to_have_text(["Remove these words"], timeout=10000)
     demanding.locator('[data-action="apply"]').click()
     wait_until(lambda: editor_text(page) == asked.replace(" ASAP", ""), message="the deadline dropped")
     expect(demanding).to_have_count(0, timeout=10000)

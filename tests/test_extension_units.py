@@ -81,7 +81,8 @@ def test_real_side_panel_follows_the_active_tab(pw, tmp_path):
 
 def test_panel_cards_ranges_and_order(ext_browser):
     """The panel's pure helpers: Show selects words without the spaces around them (a tone span
-    with a trailing space), tone findings share one card, and known cards keep their order."""
+    with a trailing space), tone findings share one card, so do one point's, and known cards keep their
+    order."""
     page = ext_browser.context.new_page()
     page.goto(f"{ext_browser.base}/src/panel/panel.html?tab=999999")
     result = page.evaluate("""async () => {
@@ -100,7 +101,7 @@ def test_panel_cards_ranges_and_order(ext_browser):
     }""")
     assert result["trimmed"] == {"start": 9, "end": 13}  # "ASAP", not " ASAP "
     assert result["blank"] is None and result["outside"] is None
-    assert result["cards"] == [["tone", "error", 3], ["ask.role-missing#1", "warning", 1], ["ask.role-missing#2", "warning", 1]]
+    assert result["cards"] == [["polite", "error", 3], ["specific", "warning", 2]]  # one card a point
     assert result["order"] == ["a", "c", "d"]  # the old ones where they were, the new one after
 
 
@@ -132,6 +133,8 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
             summary: document.querySelector('[data-field="summary"]').textContent,
             note: document.querySelector('[data-field="score-note"]').hidden ? ""
                 : document.querySelector('[data-field="score-note"]').textContent,
+            why: document.querySelector('[data-field="score-why"]').hidden ? ""
+                : document.querySelector('[data-field="score-why"]').textContent,
         });
         const seen = [];
         for (const [score, text, version] of [[null, "  ", 2], [null, "Hola Dana", 1], [null, "Hola Dana", 2],
@@ -143,17 +146,25 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
         typing.tab.feedback.findings = [];
         render(typing, actions);
         seen.push(read());
+        for (const severity of ["warning", "error"]) {
+            const worse = state(40, "Hi Dana, thanks.", 2);
+            worse.tab.feedback.findings.push({ code: "x.y", severity, message: "a point" });
+            render(worse, actions);
+            seen.push(read().why);
+        }
         return seen;
     }""")
     empty = {"state": "empty", "score": "", "box": False, "codes": 0, "title": "What a good request has",
-             "summary": "No score yet: start typing.", "note": ""}
+             "summary": "No score yet: start typing.", "note": "", "why": ""}
     assert result[0] == empty
     assert result[1] == empty  # an older version's result: the draft shown was not judged yet
     assert result[2] == {"state": "live", "score": "", "box": False, "codes": 1, "title": "Checklist",
                          "summary": "Not scored: this draft does not read as English, so its wording was not "
-                                    "judged. 1 suggestion.", "note": "Not scored: not read as English"}
+                                    "judged. 1 suggestion.", "note": "Not scored: not read as English", "why": ""}
     assert result[3] == {"state": "live", "score": "40", "box": True, "codes": 1, "title": "Checklist",
-                         "summary": "Score 40 out of 100, 1 suggestion.", "note": ""}
+                         "summary": "Score 40 out of 100, 1 suggestion.", "note": "",
+                         "why": "Ready to send: the rest is optional."}  # what is left only to consider
     assert result[4] == {"state": "live", "score": "", "box": False, "codes": 0, "title": "What a good request has",
                          "summary": "No score yet: the whole message is judged once its first sentence is done.",
-                         "note": "No score yet: keep typing"}
+                         "note": "No score yet: keep typing", "why": ""}
+    assert result[5:] == ["Each should-fix you settle raises it most.", "A must-fix caps the score: start there."]

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { buildCommand } from "../../extension/src/background/companion.js";
 import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
 import { TabState } from "../../extension/src/background/tabs.js";
-import { CardOrders, copyableSentence, shortDate } from "../../extension/src/panel/render.js";
+import { CardOrders, cardsOf, copyableSentence, shortDate } from "../../extension/src/panel/render.js";
 import "../../extension/src/content/sentences.js"; // content scripts: they fill globalThis.__tactful
 import "../../extension/src/content/composer.js";
 
@@ -197,4 +197,25 @@ test("a send drops the sent draft's feedback until the next draft, and a new pag
   t.markSent(null);
   t.navigate("https://www.linkedin.com/in/x/", "profile");
   assert.equal(t.view().sent, null);
+});
+
+test("one point, one card: a checklist item's findings, the tone findings, one rule's repeats", () => {
+  const f = (code, severity, data) => ({ code, severity, message: code, data });
+  const cards = cardsOf([
+    f("template.placeholder", "error"), f("template.placeholder", "error"),
+    f("ask.role-missing", "warning"), f("ask.company-missing", "warning"), f("ask.vague", "warning"),
+    f("tone.demanding", "error"), f("tone.impolite", "warning"),
+    f("courtesy.out-missing", "warning"),
+    f("length.too-short", "info", { item: "specific" }), f("length.too-short", "info"),
+    f("courtesy.time-missing", "info"),
+  ]);
+  const summary = cards.map((c) => [c.key, c.findings.length, c.severity, c.merged]);
+  assert.deepEqual(summary, [
+    ["template.placeholder", 2, "error", true],
+    ["specific", 4, "warning", true], // the short draft that names no role joins the role's card
+    ["polite", 2, "error", true],
+    ["out", 1, "warning", false],
+    ["length.too-short", 1, "info", false], // too short for another reason: its own card
+    ["time", 1, "info", false],
+  ]);
 });

@@ -91,9 +91,10 @@ def _too_short(draft, ctx: CoachContext):
     elif not (names_role(draft) and company_named(draft, ctx)):  # a short, specific ask is fine
         yield TOO_SHORT.finding(
             f"Only {used} characters, and no role at a named company; at least {lo} leaves room to name "
-            "both and say why them. Short is fine when it does; a one-liner that does not reads as a mass message.",
+            "both and say why them. Short is fine when it names both; a short ask without them reads as a "
+            "mass message.",
             suggestion="Name the role and the company; a short ask that names both is fine.",
-            data={"used": used, "recommended_min": lo},
+            data={"used": used, "recommended_min": lo, "item": "specific"},  # shown on the role card
         )
 
 

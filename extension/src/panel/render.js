@@ -1,7 +1,7 @@
 // Renders the worker's state for one tab into panel.html. Text goes in through textContent only:
 // everything shown comes from LinkedIn pages or the user's draft and is never parsed as HTML.
 
-import { RULE_WHY } from "./rules.js";
+import { RULE_ITEM, RULE_WHY } from "./rules.js";
 
 // sentences.js, loaded before this module as in the content script: where Insert puts a sentence
 // and whether an edit fits the box's limit, computed here the way the content script will do it.
@@ -177,28 +177,41 @@ const GROUPS = [
 const RANK = { error: 0, warning: 1, info: 2, hint: 3 };
 const groupOf = (severity) => (GROUPS.find((g) => g.severities.includes(severity)) || GROUPS[2]).id;
 
+// What a card of several findings on one point is headed, by checklist item (the tone card's
+// findings are all "polite") or, for repeats of one rule without an item, by the rule's family.
+const POINT_TITLE = {
+  specific: "Role and company", personal: "Something of theirs", fit: "Your fit", time: "Their time",
+  materials: "Resume or link", out: "An easy out", thanks: "Thanks", polite: "Tone",
+  template: "Placeholders", privacy: "Confidential asks",
+};
+
+/** The point a finding is about: its rule's checklist item (or the one a finding names, as a short
+ *  draft's "no role at a named company" does), every tone finding "polite", else the rule itself. */
+function pointOf(f) {
+  if (f.code.startsWith("tone.")) return "polite";
+  return f.data?.item || RULE_ITEM[f.code] || f.code;
+}
+
 /**
- * The cards to show: one per finding, except the tone findings, which share one card listing
- * every span. Keys stay the same while the user types (code and occurrence, not offsets), so a
- * card keeps its place.
+ * The cards to show: one per point, so a missing role raised by three rules is one card, and two
+ * placeholders are one card with a Show for each. A card holds the findings in the order they
+ * came (the most severe first) and takes the worst severity among them. Keys stay the same while
+ * the user types (the point, not offsets), so a card keeps its place.
  */
 export function cardsOf(findings) {
   const cards = [];
-  const seen = new Map();
-  let tone = null;
+  const byPoint = new Map();
   for (const f of findings) {
-    if (f.code.startsWith("tone.")) {
-      if (!tone) {
-        tone = { key: "tone", merged: true, findings: [], severity: f.severity };
-        cards.push(tone);
-      }
-      tone.findings.push(f);
-      if (RANK[f.severity] < RANK[tone.severity]) tone.severity = f.severity;
-      continue;
+    const point = pointOf(f);
+    let card = byPoint.get(point);
+    if (!card) {
+      card = { key: point, point, merged: false, findings: [], severity: f.severity };
+      byPoint.set(point, card);
+      cards.push(card);
     }
-    const n = (seen.get(f.code) || 0) + 1;
-    seen.set(f.code, n);
-    cards.push({ key: `${f.code}#${n}`, merged: false, findings: [f], severity: f.severity });
+    card.findings.push(f);
+    card.merged = card.findings.length > 1;
+    if (RANK[f.severity] < RANK[card.severity]) card.severity = f.severity;
   }
   return cards;
 }
@@ -249,7 +262,7 @@ function findingNode(f, room, actions, compact) {
   if (range) {
     row.append(el("button", {
       type: "button", class: "btn", "data-action": "show", "aria-label": `Show “${trigger}” in the message box`,
-      text: "Show", onclick: () => actions.edit({ action: "show", range }),
+      text: "Show in message", onclick: () => actions.edit({ action: "show", range }),
     }));
   }
   // An edit that would not fit the box's limit (a near-full invitation note) is greyed out, with why.
@@ -260,7 +273,8 @@ function findingNode(f, room, actions, compact) {
     row.append(el("button", {
       type: "button", class: "btn btn-primary", "data-action": "apply", disabled: Boolean(tooLong), title: tooLong,
       "aria-label": replacement ? `Apply: replace with “${replacement}”` : "Apply: remove these words",
-      text: replacement ? `Apply “${replacement.length > 40 ? `${replacement.slice(0, 39)}…` : replacement}”` : "Apply: remove",
+      text: replacement ? `Apply "${replacement.length > 40 ? `${replacement.slice(0, 39)}…` : replacement}"`
+        : "Remove these words",
       onclick: () => actions.edit({ action: "apply", range: fixRange, replacement,
         expected: draftText.slice(fixRange.start, fixRange.end) }),
     }));
@@ -301,9 +315,26 @@ function ruleMenu(f, actions) {
 function cardNode(card, room, actions) {
   if (!card.merged) return findingNode(card.findings[0], room, actions, false);
   const n = card.findings.length;
+  const family = card.point.split(".")[0];
+  const title = POINT_TITLE[card.point] || POINT_TITLE[family];
+  const count = card.point === "polite" || !RULE_ITEM[card.findings[0].code] ? "places" : "points";
   const item = el("li", { class: "finding finding-merged", "data-card": card.key, "data-severity": card.severity },
-    el("div", { class: "sev", text: `Tone · ${n} ${n === 1 ? "place" : "places"}` }));
-  for (const f of card.findings) item.append(findingNode(f, room, actions, true));
+    el("div", { class: "sev", text: `${title ? `${title} · ` : ""}${n} ${count}` }));
+  // What one rule says again about other words ("[Role]" then "[Company]" looks like a placeholder)
+  // is said once: later parts show only where, and what to do when that differs.
+  const said = new Set();
+  const gist = (text) => (text || "").replace(/"[^"]*"|“[^”]*”/g, '""');
+  for (const f of card.findings) {
+    const node = findingNode(f, room, actions, true);
+    for (const [part, text] of [[".message", f.message], [".suggestion", f.suggestion]]) {
+      const key = `${f.code}${part}${gist(text)}`;
+      // Its message gone, the part's head (message and rule menu: the first part's serves) goes too.
+      const shown = node.querySelector(part === ".message" ? ".finding-head" : part);
+      if (said.has(key) && shown) shown.hidden = true;
+      said.add(key);
+    }
+    item.append(node);
+  }
   return item;
 }
 
@@ -317,6 +348,8 @@ function renderFindings(findings, room, actions) {
   if (!changed("findings", [findings, triggers, fits])) return;
   const cards = cardsOf(findings);
   const live = new Set();
+  // With several cards, the top one says where to begin.
+  let lead = cards.length >= 3;
   for (const g of GROUPS) {
     const mine = cards.filter((c) => groupOf(c.severity) === g.id);
     const order = cardOrders.order(room.draft, g.id, mine.map((c) => `${g.id}:${c.key}`));
@@ -335,6 +368,8 @@ function renderFindings(findings, room, actions) {
       cardNodes.set(k, { sig, node });
       return node;
     });
+    nodes.forEach((node, i) => node.toggleAttribute("data-first", lead && i === 0));
+    if (nodes.length) lead = false;
     const section = $(`[data-group="${g.id}"]`);
     const list = section.querySelector("ul");
     const current = [...list.children];
@@ -385,8 +420,9 @@ function renderHints(fb, room, actions) {
         : el("p", { class: "hint-why", text: h.why }),
       h.used ? null : el("div", { class: "actions" },
         el("button", {
-          type: "button", class: "btn btn-primary", "data-action": "insert", disabled: Boolean(tooLong), title: tooLong,
-          "aria-label": `Insert into your message: ${h.text}`, text: "Insert",
+          // Naming a mutual contact wants their consent first (the hint says so): no primary button for it.
+          type: "button", class: h.kind === "mutual_connection" ? "btn" : "btn btn-primary", "data-action": "insert",
+          disabled: Boolean(tooLong), title: tooLong, "aria-label": `Insert into your message: ${h.text}`, text: "Insert",
           onclick: () => actions.edit({ action: "insert", text: h.text }),
         }),
         el("button", {
@@ -458,6 +494,14 @@ function renderFeedback(t, conn, actions) {
   note.textContent = empty || scored ? "" : starting ? "No score yet: keep typing"
     : dropped > 0 ? "Not scored: LinkedIn cut the note" : "Not scored: not read as English";
   show(note, !empty && !scored);
+  // What the number means, in the terms of the groups below (docs/rules.md, "Score"), and when it is
+  // good enough: nothing left to fix, only suggestions to consider.
+  const worst = Math.min(...(fb.findings || []).map((f) => RANK[f.severity] ?? 3), 3);
+  const meaning = $('[data-field="score-why"]');
+  meaning.textContent = !scored ? "" : worst === 0 ? "A must-fix caps the score: start there."
+    : worst === 1 ? "Each should-fix you settle raises it most." : "Ready to send: the rest is optional.";
+  meaning.dataset.ready = String(scored && worst > 1);
+  show(meaning, scored);
   const limits = $('[data-field="limits"]');
   if (fb.limits) {
     limits.textContent = `${fb.limits.used} / ${fb.limits.allowed} characters`;

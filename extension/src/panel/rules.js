@@ -40,3 +40,21 @@ export const RULE_WHY = Object.freeze({
   "tone.impolite": "People asked for a favour judge the wording before the request; a model of how raters judged thousands of real requests shows which words cost goodwill.",
   "tone.over-apologetic": "One apology is courteous; a string of them undersells you and makes the ask feel heavier."
 });
+// The checklist item each rule decides: the sidebar shows an item's findings as one card.
+export const RULE_ITEM = Object.freeze({
+  "ask.company-missing": "specific",
+  "ask.role-missing": "specific",
+  "ask.vague": "specific",
+  "background.missing": "fit",
+  "courtesy.gratitude-missing": "thanks",
+  "courtesy.out-missing": "out",
+  "courtesy.time-missing": "time",
+  "followup.pressure": "polite",
+  "length.over-limit": "time",
+  "length.too-long": "time",
+  "materials.missing": "materials",
+  "personal.generic": "personal",
+  "readability.long-sentence": "time",
+  "tone.demanding": "polite",
+  "tone.impolite": "polite"
+});
