@@ -543,15 +543,16 @@ def test_company_named_without_a_profile(text, named):
     assert ("ask.company-missing" not in {f.code for f in analyze(text, ctx).findings}) == named
 
 
-def test_the_role_example_is_a_placeholder_to_fill_not_a_made_up_role():
-    # The panel inserts a suggestion's quoted example: it must not put an invented role and job ID
-    # into the message, where it would pass for real.
+def test_the_role_example_is_a_fragment_to_adapt_not_a_sentence_to_insert():
+    # The panel offers Insert only for a quoted whole sentence: the example role and job ID must not
+    # go into the message, where they would pass for real. A fragment ("the … role, job ID …") is
+    # advice to adapt (tests/js: copyableSentence gives null for it).
     import re
 
     [f] = findings("Hi Sam, could you refer me? Thanks!", "ask.role-missing")
     example = re.search(r'"([^"]+)"', f.suggestion).group(1)
-    found = codes("Hi Sam, could you refer me? Thanks! " + example)
-    assert "template.placeholder" in found and "ask.role-missing" in found
+    assert example.startswith("the ") and example[-1] not in ".!?"
+    assert "ask.role-missing" not in codes("Hi Sam, could you refer me for " + example + " at Stripe? Thanks!")
 
 
 def test_an_inmail_subject_is_read_for_demanding_wording():

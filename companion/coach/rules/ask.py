@@ -94,7 +94,8 @@ _KIND_OF_JOB = re.compile(
 # A kind of job asked for is itself a vague ask: "any PM role", "a possible intern job", "need job as a developer".
 _ASKED_KIND = re.compile(
     r"\b(?:any|some|relevant|other|all|various|similar|suitable|possible)[\s/]+" + _MODIFIERS + "$"
-    r"|\b(?<!is )(?<!are )(?:opportunit(?:y|ies)|job|work) as(?:\s+an?)?\s+" + _MODIFIERS + "$")
+    r"|\b(?<!is )(?<!are )(?<!your )(?<!their )(?<!his )(?<!her )(?:opportunit(?:y|ies)|job|work) as(?:\s+an?)?\s+"
+    + _MODIFIERS + "$")  # not "your work as a recruiter": theirs
 # "Refer me to the relevant hiring manager or HR representative": a title after "to the" names a person.
 _TO_PERSON = re.compile(r"\b(?:to|with)\s+(?:the|a|an|your|their)\s+(?:(?!as\b)[\w-]+\s+){0,5}$")
 
@@ -347,8 +348,14 @@ _BARE_PLURALS = frozenset({"positions", "jobs", "roles", "internships", "posting
 _YOU = re.compile(r"\byou|\badvice\b")
 
 
+# "I'm exploring new opportunities", "open to new opportunities": where the writer stands, not an ask.
+_STATUS = re.compile(r"\b(?:exploring|open to|looking (?:for|at)|seeking|pursuing|considering)(?: (?:new|other|fresh|"
+                     r"my next|the next|some|exciting))?\s*$")
+
+
 def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
-    if m.group() in _BARE_PLURALS:
+    status = m.group().startswith("opportunit") and _STATUS.search(draft.before_in_sentence(m.start(), 40))
+    if m.group() in _BARE_PLURALS or status:
         s, e = sentence_bounds(draft, m.start())  # asked about: "Do you have relevant roles?", "Are internships…?"
         if "?" not in draft.lower[s:e] and not _YOU.search(draft.lower, s, m.start()):
             return False  # "I'm applying for controller roles and wondered if you'd write…" asks about no roles
@@ -461,8 +468,8 @@ ROLE_MISSING = missing_phrase_rule(
     "ask.role-missing", names_role,
     "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
     "their referral tool, so they cannot act on the ask as written.",
-    "Name the exact role and, if you have it, the job ID or link, e.g. \"I'm applying for the [role title] "
-    "role (job ID [number]).\"",
+    "Name the exact role as the posting titles it and, if you have it, the job ID or link, e.g. \"the Senior "
+    "Data Analyst role, job ID 48213\".",
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True, abstains=bounded_ask,
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
@@ -549,6 +556,8 @@ VAGUE = Rule(
            "I'm looking for a new job as a data analyst. Could you introduce me to Marcus Lee at Stripe?",
            "Could you refer me to the right person to talk to at Stripe?",
            "I'm exploring media strategy roles in NYC and would love to swap notes over a quick call.",
+           "I'm currently exploring new opportunities and would love to connect.",
+           "I noticed your work as a Senior Technical Recruiter at Stripe. Would you be open to a quick chat?",
            "I'm applying for controller roles and wondered if you'd write a short LinkedIn recommendation.",
            "I saw the vacancy for Maintenance Planner at Stripe and would be grateful for a referral.",),
     rationale="'Any openings?' asks the recipient to do your job search; specific asks get answers.",

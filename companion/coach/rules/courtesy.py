@@ -74,7 +74,8 @@ _TIME = re.compile(
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
     r"(?:busy|swamped|slammed)|you (?:might|may|must|could) (?:be|have been) (?:really |very |too )?(?:busy|swamped)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
-    r"taking (?:the )?time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|"
+    r"taking (?:the )?time|the time (?:that )?you (?:and (?:\w+ ){1,3})?(?:took|spent|invested|gave|put in|set aside)|"
+    r"for you time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|"
     r"(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|"
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|(?:two|three|five|ten|fifteen|twenty|thirty) (?:minutes|mins)|"
     r"take(?:s)? you (?:only |just )?(?:a (?:minute|moment|second)|seconds)|a (?:moment|minute|second) of your|"
@@ -124,7 +125,7 @@ def offers_materials(draft: AnalysedDraft) -> bool:
 GRATITUDE_MISSING = missing_phrase_rule(
     "courtesy.gratitude-missing", has_gratitude,
     "No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a "
-    "message without a \"thank you\" reads as an entitlement.",
+    "message without a \"thank you\" reads as entitled.",
     "End with a thank-you, e.g. \"Thank you for considering it.\"",
     severity="warning", checklist="thanks", abstains=withdraws,
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
@@ -181,7 +182,9 @@ TIME_MISSING = missing_phrase_rule(
            "Could you take a moment to write a short recommendation?", "When is a good time to talk?",
            "Would you be open to chatting briefly about the team?", "Just bumping this to the top of your inbox.",
            "Thank you for taking time out of your day to talk with me.",
-           "I understand that you may receive a large number of applications."),
+           "I understand that you may receive a large number of applications.",
+           "I appreciate the time you and your team invested in my application.",
+           "Thanks you in advance for you time."),
 )
 MATERIALS_MISSING = missing_phrase_rule(
     "materials.missing", offers_materials,

@@ -15,7 +15,7 @@ _TRIGGERS = re.compile(
     r"(?:(?P<entitle>(?:get|give|giving|find|land|offer|provide|providing|grant|granting) me (?:a |an |the )?"
     r"(?:job|position|role|interview|offer|internship|placement|something|anything|"
     r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
-    r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b)"
+    r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b)"
     r"|(?P<refer>(?:refer|recommend|introduce|hire|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
     r"put (?:me|my (?:name|resume|cv)) (?:forward|in)\b|get back to me\b)"
@@ -31,6 +31,7 @@ _TRIGGERS = re.compile(
     # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
     r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
+    r"need (?:to (?:know|hear back)|an? (?:answer|reply|response|decision)) (?:very |really )?soon\b|"
     r"(?:respond|reply|answer|write back|get back to me|revert|submit (?:it|this|that|the referral|my (?:referral|"
     r"application|resume|cv))) (?:today|tonight|now)\b|at the earliest\b(?! convenience)|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
@@ -97,7 +98,7 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
-                     r"chat|call|talk|meet|meeting|coffee)\b")
+                     r"chat|call|talk|meet|meeting|coffee|hear back)\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 
@@ -353,7 +354,9 @@ DEMANDING = Rule(
            "I've already put your name down as my referral.",
            "If you don't help me, I honestly don't know what I'll do.", "Please revert at the earliest.",
            "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral.",
-           "Since we're connected, I assume this won't be a problem."),
+           "Since we're connected, I assume this won't be a problem.",
+           "If you could match the other offer, I'd consider it, but I'd need to know soon.",
+           "I need to hear back by Friday.", "Is there any way you can push him in?"),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
@@ -370,7 +373,8 @@ DEMANDING = Rule(
            "If you do refer me, you should get an email from the portal to confirm.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
            "My family is why I want to move back to Toronto.", "So you can see my work, here is my portfolio.",
-           "I'll submit my application today, so thank you for the tip.", "Reply at the earliest convenience."),
+           "I'll submit my application today, so thank you for the tip.", "Reply at the earliest convenience.",
+           "I hope to hear back soon.", "I'll know soon whether I got the offer."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
