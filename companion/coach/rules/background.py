@@ -9,7 +9,8 @@ from companion.coach.rules.ask import bounded_ask
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
 # big fan of Stripe", "I'm a great fit" (audit 9, draft 26). Checked right after "I'm a", "I am a".
 _CLICHE = (r"(?!(?:very |really |true |huge |big |strong |great |good |perfect |natural |quick |fast |"
-           r"self[- ]|go[- ]|people |hard[- ]?working |hard[- ]?|dedicated |motivated |passionate |reliable |highly )*"
+           r"self[- ]|go[- ]|people |hard[- ]?working |hard[- ]?|dedicated |motivated |passionate |reliable |highly |"
+           r"and |& |, ?)*"  # "a hard working and quick learner"
            r"(?:worker|team player|learner|starter|getter|person|fan|fit|match|candidate|individual|"
            r"professional|believer)\b)")
 _FIT = re.compile(
@@ -108,7 +109,8 @@ MISSING = missing_phrase_rule(
            "I'm a big fan of Stripe. Could you refer me for the Data Analyst role?",
            "I took a minute to read your post on 20% growth. Could you refer me for the Data Analyst role?",
            "You have 17 years of experience, so your referral carries weight. Could you refer me?",
-           "Ms Lee from your team suggested I write. Could you refer me for the Data Analyst role?"),
+           "Ms Lee from your team suggested I write. Could you refer me for the Data Analyst role?",
+           "I am a hard working and quick learner. Could you refer me for the Data Analyst role at Stripe?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
            "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",

@@ -38,7 +38,8 @@ export const RULE_WHY = Object.freeze({
   "template.placeholder": "An unfilled placeholder proves the message is a template nobody checked.",
   "tone.demanding": "Demands and pressure make a favour feel owed; people ignore rather than decline them.",
   "tone.impolite": "People asked for a favour judge the wording before the request; a model of how raters judged thousands of real requests shows which words cost goodwill.",
-  "tone.over-apologetic": "One apology is courteous; a string of them undersells you and makes the ask feel heavier."
+  "tone.over-apologetic": "One apology is courteous; a string of them undersells you and makes the ask feel heavier.",
+  "tone.register": "Texting shorthand and strings of emoji tell a stranger how much care went into the ask."
 });
 // The checklist item each rule decides: the sidebar shows an item's findings as one card.
 export const RULE_ITEM = Object.freeze({

@@ -1,0 +1,56 @@
+"""tone.register: texting shorthand ("u", "pls", "thx"), a string of emoji or a heart, in a message to
+someone who does not know you yet. Each is a small thing; together they tell a stranger how much care
+went into asking them to vouch for you. In the dev set and the five held-out sets it fires on four
+labelled messages, all of them ones their sources criticise, and on none labelled good. Between
+people already in a conversation it is how they talk, so the rule stays quiet there."""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import known_to_them
+
+_WRITTEN_OUT = {
+    "u": "you", "ur": "your", "pls": "please", "plz": "please", "plzz": "please", "thx": "thanks", "thnx": "thanks",
+    "tnx": "thanks", "thanx": "thanks", "coz": "because", "cuz": "because", "bcoz": "because", "bcz": "because",
+    "wud": "would", "cud": "could", "shud": "should", "abt": "about", "sry": "sorry", "tmrw": "tomorrow",
+}
+# A whole word, not an initial: "the U.S.", "U of T" and "U-Haul" are no shorthand.
+_SHORTHAND = re.compile(r"(?<![\w'’.-])(?i:" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")"
+                        r"(?![\w'’-]|\.\w| of\b)")
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_HEARTS = frozenset("❤♥\U0001F618\U0001F60D\U0001F970\U0001F495\U0001F496\U0001F497\U0001F498\U0001F49E\U0001F48B")
+MANY_EMOJI = 5  # a wave and a smile are friendly; five read as a chat with a friend
+
+
+def _register(draft: AnalysedDraft, _ctx: CoachContext):
+    for m in _SHORTHAND.finditer(draft.text):
+        word = m.group()
+        full = _WRITTEN_OUT[word.lower()]
+        full = full.capitalize() if word[0].isupper() else full
+        yield REGISTER.finding(
+            f"\"{word}\" is texting shorthand. To someone deciding whether to vouch for you, words written "
+            "out show the care you would bring to the job.", draft, m.span(), replacement=full,
+            suggestion=f"Write it out: \"{full}\".")
+    emoji = list(_EMOJI.finditer(draft.text))
+    heart = next((m for m in emoji if m.group() in _HEARTS), None)
+    if heart is not None or len(emoji) >= MANY_EMOJI:
+        first = heart or emoji[0]
+        what = f"\"{heart.group()}\" is for friends and family" if heart else f"{len(emoji)} emoji read as a chat " \
+                                                                             "with a friend"
+        yield REGISTER.finding(
+            f"{what}; to someone you are asking a favour of, it comes across as too familiar.", draft,
+            first.span(), suggestion="Keep one friendly emoji at most, or none.")
+
+
+REGISTER = Rule(
+    code="tone.register", severity="info", check=_register, reads_english=True, judges_words=True,
+    abstains=known_to_them,  # in a conversation already going, they talk as they talk
+    fires=("Hi Sam, can u refer me for the Data Analyst role at Stripe? Thx!",
+           "Hi Sam 👋😊 I would love a referral 🙏🙏 thanks 🎉", "Thanks a ton ❤️"),
+    quiet=("I studied at U of T and moved to the U.S. last year.", "Thanks! 🙂", "Hi Sam 👋, thanks for reading!",
+           "I renovated a U-shaped kitchen."),
+    rationale="Texting shorthand and strings of emoji tell a stranger how much care went into the ask.",
+)
+
+RULES = [REGISTER]
