@@ -9,6 +9,7 @@ any boundary (8.5 days after the message: a follow-up is due, not yet late)."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -114,3 +115,42 @@ def test_a_reply_waiting_for_an_answer_is_shown_as_due(paired):
     expect(due).to_have_attribute("data-kind", "answer")
     expect(due).to_have_text("They replied: answer them, then say what their reply meant")
     assert stored(companion)["dana-whitfield"]["due"]["kind"] == "answer"
+
+
+def test_a_follow_up_finding_is_said_once_as_a_card_not_again_in_your_ask(paired):
+    """Someone not in the log: "following up on my note" draws followup.no-earlier as a card, and no
+    "Your ask" block repeats it."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/messaging/thread/2-dana/")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type("Hi Dana, just following up on my note from two weeks ago about the Backend Engineer "
+                       "role at Acme Robotics. Thanks!", delay=2)
+    expect(panel.locator('[data-code="followup.no-earlier"]')).to_have_count(1, timeout=15000)
+    expect(panel.locator('[data-section="followup"]')).to_be_hidden()
+
+
+def test_a_draft_not_to_send_shows_that_verdict_alone_until_asked_for_the_rest(paired):
+    """"This is my fourth message": followup.stop says let it go. Its card stands alone; the cards that
+    would polish the message wait behind "If you send it anyway", which shows and hides them."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/messaging/thread/2-dana/")
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type("Hi Dana, following up again. This is my fourth message about the referral. Did you "
+                       "submit it or not? Please reply today.", delay=2)
+    stop = panel.locator('[data-code="followup.stop"]')
+    expect(stop).to_be_visible(timeout=15000)
+    anyway = panel.locator('[data-action="show-anyway"]')
+    expect(anyway).to_have_text(re.compile(r"If you send it anyway: \d+ more suggestions?"))
+    expect(anyway).to_have_attribute("aria-expanded", "false")
+    expect(panel.locator('[data-group="should"]')).to_be_hidden()
+    expect(panel.locator('[data-group="must"] li:visible')).to_have_count(1)
+    anyway.click()
+    expect(panel.locator('[data-group="should"]')).to_be_visible()
+    expect(anyway).to_have_text("Hide the other suggestions")
+    expect(anyway).to_have_attribute("aria-expanded", "true")
+    anyway.click()
+    expect(panel.locator('[data-group="should"]')).to_be_hidden()

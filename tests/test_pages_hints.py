@@ -229,3 +229,21 @@ def test_a_shared_school_named_by_its_initials_is_used():
     them = Profile(name="Dev Rao", education=[Education(school="Marlow Vale Technical University")])
     me = Profile(name="Ana Ruiz", education=[Education(school="Marlow Vale Technical University")])
     assert by_kind(hints("Fellow MVTU alum here!", ctx(them, own=me)))["shared_school"].used
+
+
+def test_the_gap_line_is_done_when_the_draft_speaks_of_the_gap_and_gone_when_it_tells_its_own_dates():
+    """"It's been 9 months since we last spoke." is shown as done under "it's been a while… sorry for
+    going quiet", and not offered at all to a draft that dates its own earlier note ("my note from two
+    weeks ago"), or claims one when the thread shows months of silence: it would contradict the draft."""
+    profile = page("classic_profile_1st.html").profile
+    old = Thread(messages=[ThreadMessage(sender="them", text="Great to meet you at the meetup!",
+                                         sent_at="2025-04-01T10:00:00+00:00")])
+    fresh = by_kind(hints("Hi Daniel, could you refer me for the SRE role?", ctx(profile, thread=old)))
+    assert fresh["last_talked"].text == "It's been 9 months since we last spoke." and not fresh["last_talked"].used
+    assert fresh["last_talked"].why == "The last time they wrote to you here was 9 months ago."
+    owned = by_kind(hints("Hi Daniel, it's been a while since the meetup, sorry for going quiet!",
+                          ctx(profile, thread=old)))
+    assert owned["last_talked"].used
+    for claims in ("Hi Daniel, just following up on my note from two weeks ago about the SRE role.",
+                   "Hi Daniel, following up on my previous message about the SRE role."):
+        assert "last_talked" not in by_kind(hints(claims, ctx(profile, thread=old)))

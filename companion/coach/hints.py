@@ -15,6 +15,7 @@ from companion.coach.matching import (
     find_company, mentioned_post, same_company, same_employer, same_school, short_name,
 )
 from companion.coach.outreach_view import as_utc, page_time
+from companion.coach.stated import speaks_of_time_passed, tells_its_timeline
 
 MAX_HINTS = 6
 RECENT_MOVE_MONTHS = 6
@@ -238,7 +239,10 @@ def tenure_or_move(ctx) -> list[Offer]:
     return []
 
 
-def last_talked(ctx) -> list[Offer]:
+def last_talked(ctx, lower: str) -> list[Offer]:
+    """When you last wrote to each other, from the thread. None when the draft tells its own timeline
+    ("my note from two weeks ago", or a follow-up where the thread has months of silence): a line with
+    other dates would contradict it."""
     messages = ctx.thread.messages if ctx.thread is not None else []
     for k, msg in reversed(list(enumerate(messages))):
         when = page_time(msg.sent_at)
@@ -261,8 +265,13 @@ def last_talked(ctx) -> list[Offer]:
             text = "Thanks for your reply."
         else:  # months later a new message opens afresh rather than "following up"
             text = f"It's been {phrase.removesuffix(' ago')} since we last spoke."
-        why = f"Your last message together was {phrase} ({'from them' if msg.sender == 'them' else 'from you'})."
-        return [(Hint(kind="last_talked", text=text, why=why, source=f"thread.messages[{k}].sent_at"), ())]
+        if tells_its_timeline(lower, earlier=text.startswith("It's been")):
+            return []
+        who = "they wrote to you" if msg.sender == "them" else "you wrote to them"
+        why = f"The last time {who} here was {phrase}."
+        # Done when the draft already speaks of the gap ("it's been a while", "sorry for going quiet").
+        used = speaks_of_time_passed if text.startswith("It's been") else ()
+        return [(Hint(kind="last_talked", text=text, why=why, source=f"thread.messages[{k}].sent_at"), used)]
     return []
 
 
@@ -276,8 +285,8 @@ def hints(text: str, ctx) -> list[Hint]:
         offers += (shared_employers(ctx) + shared_schools(ctx)) if both else []
         offers += recent_post(ctx, text.casefold()) + mutual_connections(ctx) + (same_city(ctx) if both else [])
         offers += tenure_or_move(ctx)
-    offers += last_talked(ctx)
     lower = text.casefold()
+    offers += last_talked(ctx, lower)
     return [h.model_copy(update={"used": True}) if _uses(lower, used) else h for h, used in offers][:MAX_HINTS]
 
 

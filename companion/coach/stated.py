@@ -93,6 +93,25 @@ def _search(draft: AnalysedDraft, pattern: re.Pattern[str], words: tuple[str, ..
     return draft.remember(pattern.pattern, lambda: pattern.search(lower) if any(w in lower for w in words) else None)
 
 
+# A word about the gap: an apology, or naming the time that passed.
+_PASSED = re.compile(
+    r"\b(?:sorry|apolog\w*|belated\w*|delay\w*|(?:late|slow|tardy) (?:reply|response|answer)|"
+    r"(?:been|took me) (?:a (?:little |good )?while|so long|ages|forever|too long|a long time|some time)|"
+    r"(?:long|some) time (?:since|no)|(?:weeks?|months?|years?) (?:later|ago|since|back)|"
+    r"just (?:now )?(?:seeing|saw|seen|getting|got) (?:this|your)|(?:finally|only now) (?:getting|writing|replying))\b")
+
+
+def speaks_of_time_passed(lower: str) -> bool:
+    """Whether the lower-cased draft says a word about the time since you last talked."""
+    return bool(_PASSED.search(lower))
+
+
+def tells_its_timeline(lower: str, earlier: bool = True) -> bool:
+    """Whether the lower-cased draft says when an earlier message of yours went ("my note from two weeks
+    ago"), or (with `earlier`) that there was one ("following up on my note")."""
+    return bool(_GAP.search(lower) or earlier and _EARLIER.search(lower))
+
+
 def stated_earlier(draft: AnalysedDraft) -> tuple[int, int] | None:
     """The span where the draft first says it follows an earlier LinkedIn message of the user's, or None."""
     return draft.remember("stated.earlier", lambda: m.span() if (m := _EARLIER.search(draft.lower)) else None)

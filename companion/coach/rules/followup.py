@@ -187,7 +187,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
     if rec is not None and rec.state == "declined" and requests(draft) and not bounded_ask(draft):
         when = f" on {say_date(rec.state_at_ms, ctx.now)}" if rec.state_at_ms else ""
         yield STOP.finding(
-            f"{first_name(ctx, rec) or 'They'} said no{when} (your outreach log says so). Asking again makes "
+            f"{first_name(ctx, rec) or 'They'} said no{when} (you marked it so in Tactful). Asking again makes "
             "them say no twice and costs the goodwill you have: thank them and let this one go.",
             suggestion="Thank them for their time, say you understand, and ask elsewhere.",
             data={"state": "declined"})
@@ -227,7 +227,7 @@ def _no_earlier(draft: AnalysedDraft, ctx: CoachContext):
     who = first_name(ctx) or "them"
     yield NO_EARLIER.finding(
         f'"{draft.text[slice(*said)]}" follows up on a message of yours, but your conversation with {who} '
-        "shows none from you, and your outreach log has none either. A reminder of a message they never got "
+        "shows none from you, and Tactful has none on record either. A reminder of a message they never got "
         "confuses them and reads as a template.", draft, said,
         suggestion="If you wrote to them elsewhere, say where (\"my email last week\"); if not, write this as a "
                    "first message: who you are, what you ask, and why them.")

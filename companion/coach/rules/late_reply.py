@@ -9,15 +9,7 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import reports_back
 from companion.coach.matching import first_name
 from companion.coach.outreach_view import message_times, say_date, to_ms
-from companion.coach.stated import stated_count, stated_earlier
-
-# A word about the gap: an apology, or naming the time that passed.
-_GAP = re.compile(
-    r"\b(?:sorry|apolog\w*|belated\w*|delay\w*|(?:late|slow|tardy) (?:reply|response|answer)|"
-    r"(?:been|took me) (?:a (?:little |good )?while|so long|ages|forever|too long|a long time|some time)|"
-    r"(?:long|some) time (?:since|no)|(?:weeks?|months?|years?) (?:later|ago|since|back)|"
-    r"just (?:now )?(?:seeing|saw|seen|getting|got) (?:this|your)|(?:finally|only now) (?:getting|writing|replying))\b")
-
+from companion.coach.stated import speaks_of_time_passed, stated_count, stated_earlier
 
 # Their last message offered or spoke of a job: after months, it may be gone.
 _OFFER = re.compile(r"\b(?:role|job|position|opening|posting|req|referr?al|refer|interview|offer|hiring|team)\b")
@@ -25,7 +17,7 @@ _OFFER = re.compile(r"\b(?:role|job|position|opening|posting|req|referr?al|refer
 
 def _late(draft: AnalysedDraft, ctx: CoachContext):
     mine, theirs = message_times(ctx.thread)
-    if not theirs or (mine and max(mine) > max(theirs)) or _GAP.search(draft.lower):
+    if not theirs or (mine and max(mine) > max(theirs)) or speaks_of_time_passed(draft.lower):
         return  # they did not write last, or the draft already speaks of the gap
     if reports_back(draft) or stated_earlier(draft) or stated_count(draft):
         return  # thanks for a favour or news, or a chase of the user's own messages: they talked since, elsewhere

@@ -378,9 +378,33 @@ function renderFindings(findings, room, actions) {
     show(section, nodes.length > 0);
   }
   for (const k of [...cardNodes.keys()]) if (!live.has(k)) cardNodes.delete(k);
+  renderVerdict(findings, cards.length);
   const n = cards.length; // what the groups count: a tone card is one, however many places it lists
   $('[data-field="finding-count"]').textContent = n ? `(${n})` : "";
   show('[data-field="no-findings"]', n === 0);
+}
+
+/** A draft the coach says not to send (followup.stop: they said no, or one follow-up too many) shows
+ *  that card alone: the cards that polish it wait behind one button, so the verdict is not buried. */
+function renderVerdict(findings, cardCount) {
+  const list = $('[data-list="findings"]');
+  const stop = findings.some((f) => f.code === "followup.stop");
+  const others = cardCount - 1;
+  const button = $('[data-action="show-anyway"]');
+  if (!stop) {
+    delete list.dataset.verdict;
+    delete list.dataset.expanded;
+  } else list.dataset.verdict = "stop";
+  const open = "expanded" in list.dataset;
+  button.textContent = open ? "Hide the other suggestions"
+    : `If you send it anyway: ${others} more suggestion${others === 1 ? "" : "s"}`;
+  button.setAttribute("aria-expanded", String(open));
+  button.onclick = () => {
+    if ("expanded" in list.dataset) delete list.dataset.expanded;
+    else list.dataset.expanded = "";
+    renderVerdict(findings, cardCount);
+  };
+  show(button, stop && others > 0);
 }
 
 function renderChecklist(fb, neutral) {
@@ -591,7 +615,6 @@ function dueText(due) {
 /** The recipient's outreach entry: state, last contact, what is due, and one-click state actions. */
 function renderFollowUp(t, actions) {
   const o = t?.outreach;
-  const followupFinding = (t?.feedback?.findings || []).find((f) => f.code.startsWith("followup."));
   if (o) {
     const state = $('[data-field="outreach-state"]');
     state.textContent = o.state === "replied" ? "replied: did they agree?" : o.state;
@@ -609,9 +632,9 @@ function renderFollowUp(t, actions) {
   }
   show('[data-section="outreach-state"]', Boolean(o));
   show('[data-list="state-actions"]', Boolean(o));
-  const advice = [o?.advice, followupFinding?.message].filter(Boolean);
-  $('[data-field="followup-advice"]').textContent = [...new Set(advice)].join(" ");
-  show('[data-section="followup"]', Boolean(o) || advice.length > 0);
+  // The coach's follow-up findings are cards among the suggestions: repeated here they said it twice.
+  $('[data-field="followup-advice"]').textContent = o?.advice || "";
+  show('[data-section="followup"]', Boolean(o));
 }
 
 function renderDisabled(codes, actions) {
