@@ -26,7 +26,7 @@ _TRIGGERS = re.compile(
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
     r"|(?P<oblige>i need you to\b|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
-    r"you have to\b|make sure (?:you|to)\b|i expect\b|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
+    r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|give|find|put|help|"
     # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
     r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
@@ -37,7 +37,11 @@ _TRIGGERS = re.compile(
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-    r"|(?P<guilt>how (?:much|badly) i need\b|i guess (?:there's |there is )?(?:no|you're not|you are not|you have no) interest|"
+    r"|(?P<guilt>how (?:much|badly) i need\b|i(?:'m| am) (?:so |really |getting )?desperate\b|"
+    # Your urgency laid on them: "I need a job asap", "I desperately need this referral".
+    r"i (?:really |just )?need (?:a |this |the |any )?(?:job|work|referral)\b[^.!?\n]{0,20}?"
+    r"\b(?:asap|urgently|immediately|right away|as soon as possible|badly|desperately)\b|"
+    r"i (?:urgently|desperately|badly|really) need (?:a |this |the |any )?(?:job|work|referral)\b|i guess (?:there's |there is )?(?:no|you're not|you are not|you have no) interest|"
     r"i guess you(?:'re| are) (?:too busy|busy|not interested)\b|"
     r"(?:reply|respond|answer|write back) to people like me\b|"
     r"(?:won't|will not|don't|do not) ignore (?:this|me|my)\b|like everyone else (?:did|does|has)\b|"
@@ -73,7 +77,7 @@ _TRIGGERS = re.compile(
     r"(?: as)? (?:a )?yes\b|unless i hear otherwise\b|"
     r"(?:once|if|whether) you(?:'ve| have)? (?:already )?(?:submitted|sent|made|put in|filed) (?:the|my|a|your) "
     r"(?:referral|reference|recommendation)\b|"
-    r"(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?(?:referr?al|referrer|reference)\b|"
+    r"(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?(?:referr?al|referrer|reference|ref)\b|"
     r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b|"
@@ -356,7 +360,11 @@ DEMANDING = Rule(
            "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral.",
            "Since we're connected, I assume this won't be a problem.",
            "If you could match the other offer, I'd consider it, but I'd need to know soon.",
-           "I need to hear back by Friday.", "Is there any way you can push him in?"),
+           "I need to hear back by Friday.", "Is there any way you can push him in?",
+           "Can you refer me to Stripe? I need a job asap.", "I desperately need this referral.",
+           "I'm desperate, please help.",
+           "Hey man, I really need a job. Do you have anything?", "I was going to put you as a ref.",
+           "I require honest communication, not form letters."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
@@ -374,7 +382,9 @@ DEMANDING = Rule(
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
            "My family is why I want to move back to Toronto.", "So you can see my work, here is my portfolio.",
            "I'll submit my application today, so thank you for the tip.", "Reply at the earliest convenience.",
-           "I hope to hear back soon.", "I'll know soon whether I got the offer."),
+           "I hope to hear back soon.", "I'll know soon whether I got the offer.",
+           "I can start the job right away.", "I need a job that uses my SQL skills.",
+           "Please consider me for the Data Analyst role.", "The role requires SQL."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
