@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.due import due, state_of
+from companion.coach.due import due, keep_updated_advice, state_of
 from companion.coach.engine import CoachContext, run_rules
 from companion.coach.outreach_view import RecipientLog, SentItem, to_ms
 from companion.coach.rules import followup, keep_updated
@@ -258,3 +258,38 @@ def test_export_holds_what_due_items_are_computed_from_and_forget_removes_them(t
     history("forget", "--recipient", "ed-roy")
     assert json.loads(history("export", "-"))["recipients"] == []
     assert json.loads(history("--due", "--json")) == []
+
+
+def test_after_a_job_is_taken_waiting_asks_are_not_chased_and_referrers_hear_of_it(tmp_path):
+    """On a real database: Ana was asked 10 days ago (a follow-up is due), Ben referred the user 20
+    days ago and was thanked, Cy replied to an ask. The user marks Dee hired: Ana is not chased any
+    more, Ben is due an update from the day of the hire, Cy's reply still wants an answer. Writing to
+    Ben settles his; unmarking the hire brings Ana's follow-up back."""
+    now = to_ms(NOW)
+    db = LogDB(tmp_path / "log.sqlite3")
+    try:
+        db.cache = db.load()  # as the server runs it: the cache the coach and the tray read, kept by each write
+        db.record_sent("ana", "message", "Could you refer me for the Data Analyst role?", now - 10 * DAY, now)
+        db.record_sent("ben", "message", "Could you refer me for the SRE role?", now - 25 * DAY, now)
+        db.update("ben", now - 20 * DAY, state="referred")
+        db.record_sent("ben", "message", "Thank you so much for the referral!", now - 19 * DAY, now)
+        db.record_sent("cy", "message", "Could you refer me for the PM role?", now - 9 * DAY, now)
+        db.record_replies("cy", [now - 8 * DAY])
+        db.record_sent("dee", "message", "Could you refer me for the Analyst role?", now - 30 * DAY, now)
+        view = db.cache
+        assert due(view.recipient("ana"), now).kind == "follow_up"
+        assert due(view.recipient("ben"), now) is None
+        db.update("dee", now - 2 * DAY, state="hired")
+        assert due(view.recipient("ana"), now) is None
+        ben = due(view.recipient("ben"), now)
+        assert (ben.kind, ben.since_ms) == ("update", now - 2 * DAY)
+        assert keep_updated_advice(view.recipient("ben"), now).startswith("You took a job (2 days ago)")
+        assert due(view.recipient("cy"), now).kind == "answer"
+        assert due(view.recipient("dee"), now) is None
+        db.record_sent("ben", "message", "I took a job at Acme, thank you again!", now - DAY, now)
+        assert due(view.recipient("ben"), now) is None
+        db.update("dee", now, state="asked")
+        assert due(view.recipient("ana"), now).kind == "follow_up"
+        assert due(db.load().recipient("ana"), now).kind == "follow_up"  # a fresh read agrees
+    finally:
+        db.close()

@@ -76,9 +76,17 @@ def state_of(rec: RecipientLog) -> str:
 
 
 def due(rec: RecipientLog, now_ms: int) -> Due | None:
-    """What is (or will become) due for this person; None when nothing is."""
+    """What is (or will become) due for this person; None when nothing is. Once the user has taken a
+    job (an ask marked hired), an ask still waiting is not chased any more, and whoever agreed to refer
+    or referred them before that hears where things stand."""
     if rec.state in FINISHED:
         return None
+    hired = rec.hired_ms
+    if hired is not None and not any(s.at_ms > hired for s in rec.sent):
+        if rec.state in THANK_KIND and (rec.state_at_ms or 0) <= hired:
+            return Due("update", hired, hired)
+        if rec.state == "asked" and replied_at(rec) is None:
+            return None
     if rec.state in THANK_KIND:  # due unless something was sent to them since they agreed or referred
         if rec.state_at_ms is None or any(s.at_ms > rec.state_at_ms for s in rec.sent):
             return None
@@ -96,5 +104,9 @@ def keep_updated_advice(rec: RecipientLog, now_ms: int) -> str | None:
         return None
     days = max(0, (now_ms - item.since_ms) // DAY_MS)
     when = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
-    return (f"{rec.name or rec.slug} {DONE[rec.state]} {when} and you have not written since: thank them and "
-            "tell them where things stand.")
+    who = rec.name or rec.slug
+    if item.since_ms != rec.state_at_ms:  # since the user took a job elsewhere
+        return (f"You took a job ({when}); {who} {DONE[rec.state]} before that: tell them, and thank them for "
+                "their help.")
+    return f"{who} {DONE[rec.state]} {when} and you have not written since: thank them and tell them where things " \
+           "stand."

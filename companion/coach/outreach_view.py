@@ -29,6 +29,7 @@ class RecipientLog:
     role: str | None = None  # their current title, from the profile the page showed
     sent: tuple[SentItem, ...] = ()  # oldest first
     replies: tuple[int, ...] = ()  # ms, oldest first
+    hired_ms: int | None = None  # when the user last marked any ask "hired" (took a job), whoever it was with
 
     @property
     def last_sent_ms(self) -> int | None:

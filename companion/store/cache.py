@@ -24,6 +24,7 @@ class LogCache:
         self.unindexed: list = []  # (fingerprint, slug, time) still to index
         self._removed: set[str] = set()  # recipients forgotten while the index was being built
         self.generation = 0  # bumped by replace_all, so a build of replaced data is discarded
+        self.hired_ms: int | None = None  # the latest ask marked hired: every recipient's due item reads it
 
     # -- writers (the writer thread, after commit) ---------------------------------------------
 
@@ -34,7 +35,8 @@ class LogCache:
             if old is not None:
                 rec = replace(rec, sent=old.sent, replies=old.replies)
             self.by_slug[rec.slug] = rec
-            return rec
+            self.update_hired()
+            return self._with_hire(rec)
 
     def add_sent(self, rec: RecipientLog, item: SentItem, fp: frozenset[int]) -> None:
         with self.lock:
@@ -57,6 +59,7 @@ class LogCache:
         with self.lock:
             for s in gone:
                 self.by_slug.pop(s, None)
+            self.update_hired()
             if self.index_ready:
                 self.index.remove_recipients(gone)
             else:
@@ -69,6 +72,12 @@ class LogCache:
             self.by_slug, self.index = other.by_slug, other.index
             self.index_ready, self.unindexed, self._removed = other.index_ready, other.unindexed, set()
             self.generation += 1
+            self.update_hired()
+
+    def update_hired(self) -> None:
+        """After a write, under the lock (or before the cache is shared): when the user last took a job.
+        State changes are rare, so a scan of everyone is fine."""
+        self.hired_ms = max((r.state_at_ms or 0 for r in self.by_slug.values() if r.state == "hired"), default=None)
 
     def build_index(self) -> None:
         """Index the fingerprints in `unindexed`. The slow part runs without the lock (readers
@@ -99,13 +108,16 @@ class LogCache:
         if not slug:
             return None
         with self.lock:
-            return self.by_slug.get(slug)
+            return self._with_hire(self.by_slug.get(slug))
 
     def all(self) -> list[RecipientLog]:
         """Everyone in the log, most recent contact first (as `tactful history` lists them)."""
         with self.lock:
-            people = list(self.by_slug.values())
+            people = [self._with_hire(r) for r in self.by_slug.values()]
         return sorted(people, key=lambda r: r.last_contact_ms or 0, reverse=True)
+
+    def _with_hire(self, rec: RecipientLog | None) -> RecipientLog | None:
+        return rec if rec is None or self.hired_ms is None else replace(rec, hired_ms=self.hired_ms)
 
     def mass_check(self, text: str, exclude_slug: str | None = None,
                    names: tuple[str, ...] = ()) -> NearCopies | None:

@@ -234,6 +234,7 @@ class LogDB:
             slug_of[rec.id] = rec.slug
         # The index keeps each recipient's own slug string, not a copy per message.
         cache.unindexed = [(fp, slug_of[rid], at) for fp, rid, at in fps]
+        cache.update_hired()
         if index:
             cache.build_index()
         return cache
