@@ -7,7 +7,7 @@ from companion.coach.engine import missing_phrase_rule
 from companion.coach.rules.ask import bounded_ask
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
-# big fan of Stripe", "I'm a great fit" (audit 9, draft 26). Checked right after "I'm a", "I am a".
+# big fan of Stripe", "I'm a great fit". Checked right after "I'm a", "I am a".
 _CLICHE = (r"(?!(?:very |really |true |huge |big |strong |great |good |perfect |natural |quick |fast |"
            r"self[- ]|go[- ]|people |hard[- ]?working |hard[- ]?|dedicated |motivated |passionate |reliable |highly |"
            r"and |& |, ?)*"  # "a hard working and quick learner"
@@ -37,7 +37,7 @@ _FIT = re.compile(
 )
 
 # A measured result, said of yourself, is the best summary of fit: "I took Brisk from 20k to 1.2M users",
-# "we cut churn by 30%", "my team doubled revenue to $3M" (audit 9, draft 12). A figure (a change from X to
+# "we cut churn by 30%", "my team doubled revenue to $3M". A figure (a change from X to
 # Y, "by N", a percentage, money, a multiple, a count of users…) after "I"/"we" and a verb of achievement in
 # its sentence; "your team grew from 10 to 50" is theirs. Numbers are bounded: "1.1.1.1…" stays linear.
 _NUM = r"\$?\d{1,9}(?:[.,]\d{1,3}){0,3}"
