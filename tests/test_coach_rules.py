@@ -334,6 +334,17 @@ def test_a_thank_you_without_the_words_thank_you_for_is_still_a_thank_you():
     assert {f.code for f in fb.findings} & ASK_RULES == set()
 
 
+@pytest.mark.parametrize("note", [
+    "Dana, I just got the email from Acme's recruiter that your referral went through. Thank you so much for "
+    "taking the time, I really appreciate it! I'll let you know how the interviews go.",
+    "Hi Dana, your recommendation came through and the recruiter called me today. I'll update you on how it goes.",
+])
+def test_a_thank_you_for_a_referral_that_went_through_is_not_coached_as_an_ask(note):
+    fb = analyze(note, CoachContext(surface="follow_up", recipient_name="Dana Whitfield", company="Acme Robotics"))
+    assert {f.code for f in fb.findings} & ASK_RULES == set()
+    assert "reply.late" not in {f.code for f in fb.findings}
+
+
 def test_shouting_fix_lowercases_and_stacked_marks_collapse():
     text = "PLEASE HELP me!!!"
     by_words = {span_text(text, f): f.fix.replacement for f in findings(text, "tone.demanding")}

@@ -19,10 +19,12 @@ _DONE = re.compile(
     r"(?:agreeing|offering) to|"
     r"forwarding|sharing|telling|(?:the|our|your) (?:chat|call|conversation|talk|meeting)|"
     r"(?:chatting|speaking|talking|meeting) with me|(?:taking|making) (?:the )?time to (?:chat|talk|speak|meet|write))"
-    r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know)\b"
+    r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know|"
+    r"(?:let you know|update you on) how (?:it|things|the \w+) (?:go|goes|went|turn out))\b"
     # "I just wanted to say thank you", "your referral got me the interview"
     r"|\bwant(?:ed)? to (?:say )?(?:a (?:big |quick )?)?(?:thank you|thanks)\b"
-    r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help) (?:got|helped|landed|made|led)\b"
+    r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help) (?:got|helped|landed|made|led|went through|"
+    r"came through|worked|was submitted|has been submitted)\b"
     # Taking their answer gracefully: "thank you for getting back to me so quickly. Best of luck!"
     r"|\b" + _ANSWERED + r"|\b(?:best of|good) luck with\b")
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
