@@ -793,3 +793,13 @@ def test_while_the_first_sentence_is_typed_only_what_is_there_is_judged():
     assert done.score is not None and "courtesy.gratitude-missing" in {f.code for f in done.findings}
     cli = analyze("Hi Dana, I'm applying for the", CoachContext(surface="message", recipient_name="Dana Whitfield"))
     assert cli.score is not None and "ask.role-missing" in {f.code for f in cli.findings}
+
+
+@pytest.mark.parametrize("text, says", [
+    ("Hi Sam, could you refer me to Stripe? I have 5 years of SQL. Thanks!", "no role named"),
+    ("Hi Sam, could you refer me for the Data Analyst role? I have 5 years of SQL. Thanks!", "no company named"),
+    ("Hi Sam, could you refer me? Thanks!", "no role or company named"),
+])
+def test_a_short_draft_says_which_of_role_and_company_it_lacks(text, says):
+    [f] = findings(text, "length.too-short")
+    assert f.message.startswith(f"Only {len(text)} characters, and {says};")

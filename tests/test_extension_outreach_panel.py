@@ -148,8 +148,11 @@ def test_a_draft_not_to_send_shows_that_verdict_alone_until_asked_for_the_rest(p
     expect(anyway).to_have_attribute("aria-expanded", "false")
     expect(panel.locator('[data-group="should"]')).to_be_hidden()
     expect(panel.locator('[data-group="must"] li:visible')).to_have_count(1)
+    expect(panel.locator('[data-group="must"] .group-count')).to_have_text("(1)")  # what it shows
+    expect(panel.locator(".checklist-card")).to_be_hidden()  # no polish list under "let this one go"
     anyway.click()
     expect(panel.locator('[data-group="should"]')).to_be_visible()
+    expect(panel.locator(".checklist-card")).to_be_visible()
     expect(anyway).to_have_text("Hide the other suggestions")
     expect(anyway).to_have_attribute("aria-expanded", "true")
     anyway.click()

@@ -10,7 +10,7 @@ from companion.coach.matching import their_turn
 
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thank you|thanking you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
-    r"gratitude|many thanks|much obliged|cheers for|(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
+    r"thankful|gratitude|many thanks|much obliged|cheers for|(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
     r"what it would mean|merci|gracias|danke|obrigad[oa]|grazie)\b"  # thanks in the writer's first language count
 )
 # "no thanks" declines, and "I can appreciate that you're busy" understands: neither is gratitude.
@@ -133,7 +133,8 @@ GRATITUDE_MISSING = missing_phrase_rule(
            "I can appreciate that you're busy, but I need an answer."),
     quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time.",
-           "I've accepted an offer elsewhere, so please disregard my referral request."),
+           "I've accepted an offer elsewhere, so please disregard my referral request.",
+           "I will be very thankful to you."),
 )
 
 

@@ -56,9 +56,10 @@ _PEOPLE = r"(?:people|employees|professionals|recruiters|engineers|managers|folk
 _SAYS_MASS = re.compile(
     r"i(?:(?:'m| am|'ve been| have been) (?:reaching out|writing|messaging|contacting|e-?mailing|sending (?:this|it))"
     r"|(?:'ve| have) (?:reached out|written|messaged|contacted|e-?mailed|sent (?:this|it)))"
+    r"(?: (?:note|message|request|email|invite|invitation))?"  # "I'm sending this note to everyone"
     r"(?: to)? (?:" + _CROWD + r"|(?:over |more than |about |around |nearly |almost )?\d+\+? (?:other )?" + _PEOPLE
-    + r"|(?:people|employees|professionals|recruiters|folks|contacts) (?:at|in|across|from) (?:" + _CROWD
-    + r"|\d+\+?(?!\w)))")
+    + r"|(?:[\w-]+ )?(?:people|employees|professionals|recruiters|folks|contacts|managers|engineers|leaders) "
+    r"(?:at|in|across|from) (?:" + _CROWD + r"|\d+\+?(?!\w)))")
 
 SAYS_MASS = phrase_rule(
     "dup.says-mass", _SAYS_MASS,
@@ -70,10 +71,13 @@ SAYS_MASS = phrase_rule(
     fires=("I'm reaching out to everyone I can find at Stripe who works in engineering.",
            "I am writing to many professionals at top companies.", "I've messaged several people on your team.",
            "I've messaged 40 people at Stripe and nobody replied.",
-           "I am reaching out to employees at several companies in fintech."),
+           "I am reaching out to employees at several companies in fintech.",
+           "I'm sending this note to everyone because I'm open to any role.",
+           "I'm reaching out to engineering managers at several companies in Toronto."),
     quiet=("I'm reaching out because I loved your post on event sourcing.", "I've written to you before about it.",
            "I'm writing to ask about the Data Analyst role.", "I've written 40 blog posts on data engineering.",
-           "I'm reaching out to people at Stripe whose work I admire, starting with you."),
+           "I'm reaching out to people at Stripe whose work I admire, starting with you.",
+           "I'm reaching out to engineering managers at Stripe who work on payments."),
     rationale="Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
 )
 

@@ -258,7 +258,7 @@ NAME_MISMATCH = Rule(
 )
 COMPANY_MISMATCH = Rule(
     judges_words=True,
-    code="fact.company-mismatch", severity="error", check=_company_mismatch,
+    code="fact.company-mismatch", severity="error", check=_company_mismatch, checklist="specific",
     fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',
            "Two roles caught my eye:\n- the Analyst role at Google\n- the Data Engineer role at Google",
            "I'd love to join the team at Google.",

@@ -88,11 +88,12 @@ def _too_short(draft, ctx: CoachContext):
             f"Only {used} characters; at least {lo} leaves room to say who you are and why you are "
             "writing to them. A bare ask reads as a mass message.",
             suggestion="Add one line on who you are and why them.", data={"used": used, "recommended_min": lo})
-    elif not (names_role(draft) and company_named(draft, ctx)):  # a short, specific ask is fine
+    elif missing := [what for what, named in (("role", names_role(draft)), ("company", company_named(draft, ctx)))
+                     if not named]:  # a short, specific ask is fine
         yield TOO_SHORT.finding(
-            f"Only {used} characters, and no role at a named company; at least {lo} leaves room to name "
-            "both and say why them. Short is fine when it names both; a short ask without them reads as a "
-            "mass message.",
+            f"Only {used} characters, and no {' or '.join(missing)} named; at least {lo} leaves room to name "
+            "the role and the company and say why them. Short is fine when it names both; a short ask without "
+            "them reads as a mass message.",
             suggestion="Name the role and the company; a short ask that names both is fine.",
             data={"used": used, "recommended_min": lo, "item": "specific"},  # shown on the role card
         )

@@ -37,6 +37,10 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhich (?:[a-z]+ ){0,2}(?:interview|onsite|coding|technical|system design|behaviou?ral) (?:question|problem)\b"
     r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:(?:upcoming|planned|recent|the) )?(?:layoffs?|lay-offs?|restructuring|reorg)\b"
     r"|\bhiring manager's (?:notes|feedback|scorecard)\b|\bscorecards?\b"
+    # Who is in the room and how the team is built: "the org chart", "the names of the people on the panel".
+    r"|\borg(?:ani[sz]ation(?:al)?)? charts?\b"
+    r"|\bnames? of (?:the )?(?:people|interviewers|panelists|panellists|members) (?:on|of|in) (?:the|my|your) "
+    r"(?:panel|loop|interview)\b|\bwho(?:'s| is| will be) on (?:the|my) (?:interview )?(?:panel|loop)\b"
     r"|\btake-?homes?\b"
     r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b)"
 )
@@ -98,13 +102,15 @@ CONFIDENTIAL = phrase_rule(
            "Even the interview questions the team uses would help me prepare.",
            "Could you send me the internal rubric for the role?",
            "Please send me the names and emails of the hiring managers he met, and the interview questions "
-           "they asked him, by Friday.",),
+           "they asked him, by Friday.",
+           "Could you send me the org chart for the robotics team and the names of the people on the panel?",),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
            'How much does it take to make the switch to data?',
            'What questions should I ask the team?', 'I practiced a system design question on caching last week.',
-           'Is this an interview question?', "Practising common interview questions would help me prepare.",),
+           'Is this an interview question?', "Practising common interview questions would help me prepare.",
+           "Could you tell me a bit about how the team is organised?",),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 

@@ -1,4 +1,4 @@
-"""template.placeholder: an unfilled placeholder left from a template ([Name], {company}, XXX)."""
+"""template.placeholder: an unfilled placeholder left from a template ([Name], {company}, XXX, XYZ)."""
 
 import re
 
@@ -19,6 +19,7 @@ _PLACEHOLDERS = [
                      r"job title|position|recipient'?s? name|hiring manager)\)", re.IGNORECASE)),
     ("xxx", re.compile(r"\b(?:XXX+|xxx+)\b")),
     ("TODO", re.compile(r"\bTODO\b")),
+    ("XYZ", re.compile(r"\bXYZ\b")),  # "my experience in XYZ", "company XYZ": capitals only (not "the xyz plane")
 ]
 _NAMEISH = re.compile(r"name|first|recipient|contact|person", re.I)
 _COMPANYISH = re.compile(r"company|employer|organi[sz]ation|firm|org\b", re.I)
@@ -69,8 +70,10 @@ def _placeholder(draft: AnalysedDraft, ctx: CoachContext):
 PLACEHOLDER = Rule(
     judges_words=True,
     code="template.placeholder", severity="error", check=_placeholder,
-    fires=("Hi [Name], I'd love to join {company}.", 'Hi <first name>, I saw the opening at XXX.',),
-    quiet=('Hi Sam, my list [1] is below.', 'See [my portfolio](https://example.com).',),
+    fires=("Hi [Name], I'd love to join {company}.", 'Hi <first name>, I saw the opening at XXX.',
+           "My experience in XYZ makes me a strong fit."),
+    quiet=('Hi Sam, my list [1] is below.', 'See [my portfolio](https://example.com).',
+           "I plotted it on the xyz axes."),
     rationale="An unfilled placeholder proves the message is a template nobody checked.",
 )
 

@@ -15,7 +15,8 @@ _TRIGGERS = re.compile(
     r"(?:(?P<entitle>(?:get|give|giving|find|land|offer|provide|providing|grant|granting) me (?:a |an |the )?"
     r"(?:job|position|role|interview|offer|internship|placement|something|anything|"
     r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
-    r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b)"
+    r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
+    r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
     r"|(?P<refer>(?:refer|recommend|introduce|hire|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
     r"put (?:me|my (?:name|resume|cv)) (?:forward|in)\b|get back to me\b)"
@@ -26,7 +27,8 @@ _TRIGGERS = re.compile(
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
     r"|(?P<oblige>i need you to\b|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
-    r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
+    r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|"
+    r"reaching out)\b(?=[^.!?\n]{0,40}\buntil\b)|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|give|find|put|help|"
     # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
     r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
@@ -37,7 +39,8 @@ _TRIGGERS = re.compile(
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-    r"|(?P<guilt>how (?:much|badly) i need\b|i(?:'m| am) (?:so |really |getting )?desperate\b|"
+    r"|(?P<guilt>how (?:much|badly) i need\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
+    r"let me know)\b|i(?:'m| am) (?:so |really |getting )?desperate\b|"
     # Your urgency laid on them: "I need a job asap", "I desperately need this referral".
     r"i (?:really |just )?need (?:a |this |the |any )?(?:job|work|referral)\b[^.!?\n]{0,20}?"
     r"\b(?:asap|urgently|immediately|right away|as soon as possible|badly|desperately)\b|"
@@ -78,6 +81,9 @@ _TRIGGERS = re.compile(
     r"(?:once|if|whether) you(?:'ve| have)? (?:already )?(?:submitted|sent|made|put in|filed) (?:the|my|a|your) "
     r"(?:referral|reference|recommendation)\b|"
     r"(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?(?:referr?al|referrer|reference|ref)\b|"
+    # Committing them to someone else: "I already told the recruiter that you would be contacting her".
+    r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
+    r"(?:that )?you(?:'d| would|'ll| will| are going to)\b|"
     r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b|"
@@ -364,7 +370,10 @@ DEMANDING = Rule(
            "Can you refer me to Stripe? I need a job asap.", "I desperately need this referral.",
            "I'm desperate, please help.",
            "Hey man, I really need a job. Do you have anything?", "I was going to put you as a ref.",
-           "I require honest communication, not form letters."),
+           "I require honest communication, not form letters.",
+           "Please forward my resume to your hiring manager and make sure I get an interview.",
+           "I already told the recruiter that you would be contacting her this week.",
+           "Can you at least tell me yes or no?", "I'll keep checking in every few days until I hear back."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
@@ -384,7 +393,8 @@ DEMANDING = Rule(
            "I'll submit my application today, so thank you for the tip.", "Reply at the earliest convenience.",
            "I hope to hear back soon.", "I'll know soon whether I got the offer.",
            "I can start the job right away.", "I need a job that uses my SQL skills.",
-           "Please consider me for the Data Analyst role.", "The role requires SQL."),
+           "Please consider me for the Data Analyst role.", "The role requires SQL.",
+           "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?"),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 

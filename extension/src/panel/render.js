@@ -387,24 +387,29 @@ function renderFindings(findings, room, actions) {
 /** A draft the coach says not to send (followup.stop: they said no, or one follow-up too many) shows
  *  that card alone: the cards that polish it wait behind one button, so the verdict is not buried. */
 function renderVerdict(findings, cardCount) {
-  const list = $('[data-list="findings"]');
+  const section = $("#feedback");
   const stop = findings.some((f) => f.code === "followup.stop");
   const others = cardCount - 1;
   const button = $('[data-action="show-anyway"]');
   if (!stop) {
-    delete list.dataset.verdict;
-    delete list.dataset.expanded;
-  } else list.dataset.verdict = "stop";
-  const open = "expanded" in list.dataset;
+    delete section.dataset.verdict;
+    delete section.dataset.expanded;
+  } else section.dataset.verdict = "stop";
+  const open = "expanded" in section.dataset;
   button.textContent = open ? "Hide the other suggestions"
     : `If you send it anyway: ${others} more suggestion${others === 1 ? "" : "s"}`;
   button.setAttribute("aria-expanded", String(open));
   button.onclick = () => {
-    if ("expanded" in list.dataset) delete list.dataset.expanded;
-    else list.dataset.expanded = "";
+    if ("expanded" in section.dataset) delete section.dataset.expanded;
+    else section.dataset.expanded = "";
     renderVerdict(findings, cardCount);
   };
   show(button, stop && others > 0);
+  // The must-fix count says what is shown: the verdict alone while the rest waits.
+  const must = $('[data-group="must"]');
+  const cards = [...must.querySelectorAll("ul > li")];
+  const shown = stop && !open ? cards.filter((li) => li.dataset.code === "followup.stop").length : cards.length;
+  must.querySelector(".group-count").textContent = shown ? `(${shown})` : "";
 }
 
 function renderChecklist(fb, neutral) {

@@ -50,6 +50,7 @@ export const RULE_ITEM = Object.freeze({
   "courtesy.gratitude-missing": "thanks",
   "courtesy.out-missing": "out",
   "courtesy.time-missing": "time",
+  "fact.company-mismatch": "specific",
   "followup.pressure": "polite",
   "length.over-limit": "time",
   "length.too-long": "time",
