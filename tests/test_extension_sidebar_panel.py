@@ -479,6 +479,12 @@ def test_a_cut_note_is_not_congratulated(paired):
     expect(panel.locator('[data-field="feedback"]')).to_have_attribute("data-state", "live")
     expect(panel.locator('[data-field="summary"]')).to_contain_text("Not scored: LinkedIn cut the end of this note")
     expect(panel.locator('[data-field="score-box"]')).to_be_hidden()
+    # What they would read ends mid-sentence: the notice quotes it; nothing asks to add what was cut.
+    kept = page.locator("#interop-outlet textarea[name=message]").input_value()
+    expect(panel.locator('[data-field="truncated"]')).to_contain_text("Your note now ends \"…")
+    expect(panel.locator('[data-field="truncated"]')).to_contain_text(f"{kept[-20:]}\": shorten it")
+    expect(panel.locator('[data-code="courtesy.gratitude-missing"], [data-code="courtesy.out-missing"]')).to_have_count(0)
+    expect(panel.locator('[data-field="checklist-title"]')).to_have_text("What a good request has")
     time.sleep(0.5)
     assert "Nice work" not in visible_texts(panel)
     if panel.locator("[data-code]").count() == 0:  # the coach found nothing in what is left

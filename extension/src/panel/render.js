@@ -538,11 +538,14 @@ function renderFeedback(t, conn, actions) {
   }
   $('[data-field="surface"]').textContent = SURFACE_NAMES[fb.surface] || fb.surface;
   const cut = $('[data-field="truncated"]');
+  // What is left may stop mid-sentence: its last words show what they would read.
+  const tail = draftText.trimEnd().slice(-50).replace(/^\S*\s/, "");
   cut.textContent = dropped > 0
-    ? `LinkedIn cut ${dropped} character${dropped === 1 ? "" : "s"} you typed or pasted: this box takes at most ${t.draft.limit ?? fb.limits?.allowed} characters. The feedback below is about what is left.`
+    ? `LinkedIn cut ${dropped} character${dropped === 1 ? "" : "s"} you typed or pasted: this box takes at most ${t.draft.limit ?? fb.limits?.allowed} characters. Your note now ends "…${tail}": shorten it until your ask and your thanks fit.`
     : "";
   show(cut, dropped > 0);
-  const findings = empty ? [] : (fb.findings || []);
+  // In a cut note what seems missing (thanks, an out) may be what was cut: only words it holds are judged.
+  const findings = empty ? [] : (fb.findings || []).filter((f) => dropped === 0 || f.range);
   const n = cardsOf(findings).length; // as "Suggestions (n)" and the groups count them
   const count = `${n} suggestion${n === 1 ? "" : "s"}${dropped > 0 ? ", but it was cut" : ""}`;
   $('[data-field="summary"]').textContent = empty ? "No score yet: start typing."
@@ -561,7 +564,7 @@ function renderFeedback(t, conn, actions) {
   const personal = findings.some((f) => f.code === "personal.generic");
   section.dataset.personal = personal ? "missing" : "ok";
   placeHints(personal);
-  renderChecklist(fb, empty || starting);
+  renderChecklist(fb, empty || starting || dropped > 0);
   const room = { text: draftText, surface: t.draft.surface, limit: t.draft.limit, caret: t.draft.caret,
     draft: `${t.tabId}:${t.draft.draftId}` };
   renderFindings(findings, room, actions);
