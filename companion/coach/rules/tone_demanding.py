@@ -276,10 +276,16 @@ def _find(draft: AnalysedDraft):
                 yield "exclaim", m.start(), m.end(), "?" if "?" in m.group() else "!"
 
 
+# What makes "!!" press: a request, a need or a favour in its sentence.
+_PRESS = re.compile(r"\b(?:(?:can|could|would|will|won't|do|did) you|please|pls|plz|kindly|let me know|lmk|help|need|"
+                    r"want|must|refer\w*|reply|respond|answer|get back|send|forward|submit|asap|now|today)\b")
+
+
 def _glad(draft: AnalysedDraft, start: int, at: int) -> bool:
-    """Whether "!!" closes a statement that asks nothing: "I saw your team is hiring!!" is excitement; "Can you
-    help me out!!", "Let me know by Friday!!" and "I need a referral!!" press."""
-    return mood(draft, at) == "statement" and not _FAVOUR.search(draft.lower, start, at)
+    """Whether "!!" closes a sentence that asks nothing: "I saw your team is hiring!!" and "saw acme is
+    hiring!!" (chat drops the "I") are excitement; "Can you help me out!!", "Let me know by Friday!!" and
+    "I need a referral!!" press."""
+    return not (_FAVOUR.search(draft.lower, start, at) or _PRESS.search(draft.lower, start, at))
 
 
 def overlaps(spans, start: int, end: int) -> bool:
@@ -384,6 +390,7 @@ DEMANDING = Rule(
            "I'd love to connect and help your team ship faster.", "E-mail me whenever you like.",
            "hey daniel!! saw ur post, super cool.", "Thank you so much!!", "Congrats on the promotion!!",
            "thx a lot meera!!", "omg thank u so much li!!!", "Hiii Sam!! I saw your post that your team is hiring!!",
+           "yo sam, saw stripe is hiring!! so cool",
            "Just wanted to make sure you saw my last message.",
            "Could you pass my resume on to contacts who might be able to hire me?",
            "I think you should be able to see my application in the portal.",

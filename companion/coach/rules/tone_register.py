@@ -14,6 +14,7 @@ _WRITTEN_OUT = {
     "u": "you", "ur": "your", "pls": "please", "plz": "please", "plzz": "please", "thx": "thanks", "thnx": "thanks",
     "tnx": "thanks", "thanx": "thanks", "coz": "because", "cuz": "because", "bcoz": "because", "bcz": "because",
     "wud": "would", "cud": "could", "shud": "should", "abt": "about", "sry": "sorry", "tmrw": "tomorrow",
+    "lmk": "let me know", "idk": "I don't know", "tbh": "to be honest",
 }
 # A whole word, not an initial: "the U.S.", "U of T" and "U-Haul" are no shorthand.
 _SHORTHAND = re.compile(r"(?<![\w'’.-])(?i:" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")"
@@ -56,7 +57,7 @@ def _register(draft: AnalysedDraft, _ctx: CoachContext):
 REGISTER = Rule(
     code="tone.register", severity="info", check=_register, reads_english=True, judges_words=True,
     abstains=known_to_them,  # in a conversation already going, they talk as they talk
-    fires=("Hi Sam, can u refer me for the Data Analyst role at Stripe? Thx!",
+    fires=("Hi Sam, can u refer me for the Data Analyst role at Stripe? Thx!", "Could you refer me? lmk!",
            "Hi Sam 👋😊 I would love a referral 🙏🙏 thanks 🎉", "Thanks a ton ❤️"),
     quiet=("I studied at U of T and moved to the U.S. last year.", "Thanks! 🙂", "Hi Sam 👋, thanks for reading!",
            "I renovated a U-shaped kitchen."),
