@@ -377,6 +377,17 @@ def test_name_mismatch_span_and_fix():
     assert "Priya" in f.message and "Sam Lee" in f.message
 
 
+@pytest.mark.parametrize("text, fixed", [
+    ("Respected Madam, could you refer me?", "Dear Sam, could you refer me?"),  # not "Respected Sam"
+    ("Dear Sir/Madam, could you refer me?", "Dear Sam, could you refer me?"),
+    ("Hello Ma'am, could you refer me?", "Hello Sam, could you refer me?"),
+])
+def test_a_salutation_for_anyone_is_fixed_into_a_greeting_by_name(text, fixed):
+    (f,) = findings(text, "fact.name-mismatch", recipient_name="Sam Lee")
+    start, end = f.fix.range.start, f.fix.range.end  # ASCII: UTF-16 == code points
+    assert f.severity == "warning" and text[:start] + f.fix.replacement + text[end:] == fixed
+
+
 def test_company_mismatch_is_a_must_fix_however_it_is_worded():
     addressed = findings("How do you like your team at Google?", "fact.company-mismatch", company="Stripe")
     target = findings("Could you refer me for the Analyst role at Google?", "fact.company-mismatch", company="Stripe")

@@ -57,9 +57,13 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     else:
         why = "A wrong name is the surest sign of a copy-pasted message, and most people stop reading there."
     first = name.split()[0]
+    # "Respected Madam" becomes "Dear Dana", not "Respected Dana": the honorific belongs to the salutation.
+    lead = draft.text[m.start():start]
+    fix_span, greeting = ((m.start() + len(lead) - len(lead.lstrip()), end), f"Dear {first}") \
+        if anyone and lead.strip().lower() == "respected" else ((start, end), first)
     yield NAME_MISMATCH.finding(f"The greeting says \"{draft.text[start:end]}\" but you are writing to {name}. {why}",
-                                draft, (start, end), replacement=first, suggestion=f"Greet them as {first}.",
-                                severity="warning" if anyone else "error")
+                                draft, (start, end), replacement=greeting, fix_span=fix_span,
+                                suggestion=f"Greet them as {first}.", severity="warning" if anyone else "error")
 
 
 # What puts a company where theirs belongs, read on the lower-cased draft (no named groups or
