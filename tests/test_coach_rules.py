@@ -788,6 +788,14 @@ def test_a_cold_ask_that_already_says_something_of_theirs_is_told_the_one_choice
     assert "no earlier conversation or shared history" in f.message and f.suggestion.startswith("Build rapport")
 
 
+def test_a_cold_ask_to_a_connection_does_not_claim_they_never_talked():
+    """A 1st-degree connection may be someone you know: the page cannot tell, so the card says "if"."""
+    connection = Profile(name="Sam Lee", degree=1, current_company="Stripe")
+    [f] = findings("Hi Sam, would you be open to referring me for the Analyst role?", "relationship.cold-ask",
+                   profile=connection)
+    assert "If you and Sam have not talked before" in f.message and "no earlier conversation" not in f.message
+
+
 def test_while_the_first_sentence_is_typed_only_what_is_there_is_judged():
     def live(text, caret=None):
         return analyze(text, CoachContext(surface="message", recipient_name="Dana Whitfield", company="Acme",

@@ -219,3 +219,17 @@ test("one point, one card: a checklist item's findings, the tone findings, one r
     ["time", 1, "info", false],
   ]);
 });
+
+test("a first-message ask on words another card is about joins that card", () => {
+  const at = (code, severity, start, end) => ({ code, severity, message: code, range: { start, end } });
+  const cards = cardsOf([
+    at("tone.demanding", "error", 7, 15), at("ask.vague", "warning", 40, 52),
+    at("relationship.cold-ask", "info", 14, 22), at("relationship.cold-ask", "info", 41, 50),
+    at("relationship.cold-ask", "info", 70, 80),
+  ]);
+  assert.deepEqual(cards.map((c) => [c.key, c.findings.map((f) => f.code)]), [
+    ["polite", ["tone.demanding", "relationship.cold-ask"]],
+    ["specific", ["ask.vague", "relationship.cold-ask"]],
+    ["relationship.cold-ask", ["relationship.cold-ask"]], // on words nothing else is about: its own card
+  ]);
+});

@@ -74,9 +74,12 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
                        "the referral once they reply. If it cannot, send it as it is: specific, short and with an "
                        "easy out.")
         return
+    # A connection may be someone you know: the page cannot tell, so the card says "if".
+    history = (f"If you and {who} have not talked before, this" if connected else
+               "This reads as your first message, with no earlier conversation or shared history between you: it")
     yield COLD_ASK.finding(
-        f"\"{words}\" asks {who} to put their name behind you in what reads as your first message, "
-        f"with no earlier conversation or shared history between you. People rarely do that for {stranger}.",
+        f"\"{words}\" asks {who} to put their name behind you. {history} asks a lot; people rarely refer "
+        f"{stranger}.",
         draft, ask.span(),
         suggestion=f"Build rapport first: say what drew you to {whose} work or team and ask one specific "
                    "question or for a short chat; ask for the referral once they have replied. If you do "

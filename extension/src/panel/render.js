@@ -201,8 +201,14 @@ function pointOf(f) {
 export function cardsOf(findings) {
   const cards = [];
   const byPoint = new Map();
+  // "refer me" as an order, or with no role, and as a first-message ask: one phrase, one card. The
+  // cold-ask finding joins the card already about its words.
+  const overlaps = (a, b) => a.range && b.range && a.range.start < b.range.end && b.range.start < a.range.end;
+  const host = (f) => (f.code === "relationship.cold-ask"
+    ? findings.find((g) => g !== f && g.code !== f.code && overlaps(f, g)) : null);
   for (const f of findings) {
-    const point = pointOf(f);
+    const joined = host(f);
+    const point = joined ? pointOf(joined) : pointOf(f);
     let card = byPoint.get(point);
     if (!card) {
       card = { key: point, point, merged: false, findings: [], severity: f.severity };
