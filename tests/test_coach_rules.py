@@ -822,3 +822,24 @@ def test_while_the_first_sentence_is_typed_only_what_is_there_is_judged():
 def test_a_short_draft_says_which_of_role_and_company_it_lacks(text, says):
     [f] = findings(text, "length.too-short")
     assert f.message.startswith(f"Only {len(text)} characters, and {says};")
+
+
+def test_a_draft_that_says_it_follows_up_is_coached_as_a_follow_up():
+    """"Bumping my message from last week": its fit and resume were in that message, so a nudge is not
+    polished like a first ask. With a conversation that shows no message of the user's, the coach
+    still says so (followup.no-earlier)."""
+    from protocol.page import Thread, ThreadMessage
+
+    bump = ("Hi Dana, just bumping my message from last week about the Platform Engineer role (job ID 51207) in "
+            "case it got buried. No pressure at all. Thanks!")
+    fb = analyze(bump, CoachContext(surface="message", recipient_name="Dana Whitfield", company="Acme Robotics"))
+    assert fb.surface == "follow_up"
+    assert not {"background.missing", "materials.missing", "ask.company-missing"} & {f.code for f in fb.findings}
+    theirs = Thread(messages=[ThreadMessage(sender="them", text="Great to meet you at the meetup!",
+                                            sent_at="2026-03-03T10:00:00+00:00")])
+    fb = analyze(bump, CoachContext(surface="message", recipient_name="Dana Whitfield", company="Acme Robotics",
+                                    thread=theirs))
+    assert fb.surface == "follow_up" and "followup.no-earlier" in {f.code for f in fb.findings}
+    first = analyze("Hi Dana, could you refer me for the Platform Engineer role (job ID 51207)? Thanks!",
+                    CoachContext(surface="message", recipient_name="Dana Whitfield", company="Acme Robotics"))
+    assert first.surface == "message"

@@ -15,7 +15,7 @@ from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiti
 from companion.coach.intent import answers_them, asks, asks_again, open_request
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
-from companion.coach.stated import stated_no
+from companion.coach.stated import stated_earlier, stated_no
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
@@ -190,7 +190,9 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
         # says so, or the draft: "I understand you can't refer me"): a re-ask is not to be polished but
         # dropped (followup.stop says so), and a goodbye asks nothing.
         draft.memo["asks"] = False
-    if ctx.surface == "message" and asks(draft) and _awaiting_reply(ctx, rec):
+    if ctx.surface == "message" and asks(draft) and (_awaiting_reply(ctx, rec) or stated_earlier(draft)):
+        # The draft's own word counts too ("bumping my message from last week"): the user may have written
+        # from elsewhere. Its fit and resume were in that message; if there was none, followup.no-earlier says so.
         ctx = replace(ctx, surface="follow_up")
     # While the first sentence is typed ("Hi Dana, I'm applying for the"), what the draft lacks is not yet
     # missing: only what is there is judged (a wrong name, a demand), and there is no score.
