@@ -173,7 +173,13 @@ def test_a_message_to_someone_whose_ask_is_unanswered_is_coached_as_a_follow_up(
     assert not codes_ & {"ask.role-missing", "personal.generic", "background.missing", "materials.missing"}
     assert coached("bo").surface == "message"  # a connection note is not an ask to follow up on
     assert coached("cy").surface == "message"  # they answered: this is a new message
-    assert coached("dee").surface == "message"  # nobody in the log
+    # Nobody in the log: the draft's own word makes it a follow-up (written from elsewhere, perhaps), but
+    # the log has no times for it, so nothing says whether it is too soon; a first message stays one.
+    dee = coached("dee")
+    assert dee.surface == "follow_up" and not {f.code for f in dee.findings} & {"followup.too-soon", "followup.ok"}
+    first = analyze("Hi Dee, could you refer me for the Analyst role at Acme? Thanks!",
+                    CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="dee"))
+    assert first.surface == "message"
 
 
 def test_a_connection_note_is_answered_by_its_acceptance(tmp_path):

@@ -190,9 +190,7 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
         # says so, or the draft: "I understand you can't refer me"): a re-ask is not to be polished but
         # dropped (followup.stop says so), and a goodbye asks nothing.
         draft.memo["asks"] = False
-    if ctx.surface == "message" and asks(draft) and (_awaiting_reply(ctx, rec) or stated_earlier(draft)):
-        # The draft's own word counts too ("bumping my message from last week"): the user may have written
-        # from elsewhere. Its fit and resume were in that message; if there was none, followup.no-earlier says so.
+    if ctx.surface == "message" and asks(draft) and (_awaiting_reply(ctx, rec) or _says_it_follows_up(draft, ctx, rec)):
         ctx = replace(ctx, surface="follow_up")
     # While the first sentence is typed ("Hi Dana, I'm applying for the"), what the draft lacks is not yet
     # missing: only what is there is judged (a wrong name, a demand), and there is no score.
@@ -200,6 +198,16 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     rules = [r for r in RULES if not r.judges_whole] if starting else RULES
     findings = run_rules(rules, draft, ctx) if text.strip() else []  # nothing to judge yet
     return build_feedback(draft, ctx, findings, version, starting)
+
+
+def _says_it_follows_up(draft: AnalysedDraft, ctx: CoachContext, rec) -> bool:
+    """Whether the draft says it follows an earlier message of the user's ("bumping my message from last
+    week") that neither the log nor the thread knows: the user may have written from elsewhere, and its fit
+    and resume were in that message (if there was none, followup.no-earlier says so). When they know it,
+    their times decide (_awaiting_reply)."""
+    known = (rec is not None and rec.sent) or (ctx.thread is not None and any(m.sender == "me"
+                                                                               for m in ctx.thread.messages))
+    return not known and stated_earlier(draft) is not None
 
 
 def _awaiting_reply(ctx: CoachContext, rec) -> bool:
