@@ -279,7 +279,8 @@ function findingNode(f, room, actions, compact) {
     row.append(el("button", {
       type: "button", class: "btn btn-primary", "data-action": "apply", disabled: Boolean(tooLong), title: tooLong,
       "aria-label": replacement ? `Apply: replace with “${replacement}”` : "Apply: remove these words",
-      text: replacement ? `Apply "${replacement.length > 40 ? `${replacement.slice(0, 39)}…` : replacement}"`
+      // The whole rewrite, wrapping: a label cut at 40 characters hid what the click would write.
+      text: replacement ? `Apply "${replacement.length > 160 ? `${replacement.slice(0, 159)}…` : replacement}"`
         : "Remove these words",
       onclick: () => actions.edit({ action: "apply", range: fixRange, replacement,
         expected: draftText.slice(fixRange.start, fixRange.end) }),
@@ -306,9 +307,10 @@ function findingNode(f, room, actions, compact) {
 
 /** The small per-card menu: the rule's code, its docs, and (except for must-fix) its switch. */
 function ruleMenu(f, actions) {
+  // Why the check exists first, in words; its code (what docs/rules.md and `tactful check` name it) last.
   const body = el("div", { class: "menu-body" },
-    el("span", { class: "quiet" }, document.createTextNode("Rule "), el("code", { text: f.code })),
-    el("p", { class: "quiet rule-why", text: RULE_WHY[f.code] || "" }));
+    el("p", { class: "rule-why", text: RULE_WHY[f.code] || "" }),
+    el("span", { class: "quiet" }, document.createTextNode("Check "), el("code", { text: f.code })));
   if (f.severity !== "error") {
     body.append(el("button", {
       type: "button", class: "btn", "data-action": "disable-rule", "aria-label": `Turn off the rule ${f.code}`,
