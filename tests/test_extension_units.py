@@ -146,9 +146,9 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
         typing.tab.feedback.findings = [];
         render(typing, actions);
         seen.push(read());
-        for (const severity of ["warning", "error"]) {
+        for (const severities of [["warning"], ["error"], ["error", "error"]]) {
             const worse = state(40, "Hi Dana, thanks.", 2);
-            worse.tab.feedback.findings.push({ code: "x.y", severity, message: "a point" });
+            for (const severity of severities) worse.tab.feedback.findings.push({ code: "x.y", severity, message: "a point" });
             render(worse, actions);
             seen.push(read().why);
         }
@@ -167,4 +167,5 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
     assert result[4] == {"state": "live", "score": "", "box": False, "codes": 0, "title": "What a good request has",
                          "summary": "No score yet: the whole message is judged once its first sentence is done.",
                          "note": "No score yet: keep typing", "why": ""}
-    assert result[5:] == ["Each should-fix you settle raises it most.", "A must-fix caps the score: start there."]
+    assert result[5:] == ["Each should-fix you settle raises it most.", "A must-fix caps the score: start there.",
+                          "2 must-fixes cap the score: start there."]

@@ -534,8 +534,11 @@ function renderFeedback(t, conn, actions) {
   // What the number means, in the terms of the groups below (docs/rules.md, "Score"), and when it is
   // good enough: nothing left to fix, only suggestions to consider.
   const worst = Math.min(...(fb.findings || []).map((f) => RANK[f.severity] ?? 3), 3);
+  // How many must-fixes are left, so fixing one of three shows progress while the cap holds the number.
+  const musts = (fb.findings || []).filter((f) => f.severity === "error").length;
   const meaning = $('[data-field="score-why"]');
-  meaning.textContent = !scored ? "" : worst === 0 ? "A must-fix caps the score: start there."
+  meaning.textContent = !scored ? "" : worst === 0
+    ? `${musts === 1 ? "A must-fix caps" : `${musts} must-fixes cap`} the score: start there.`
     : worst === 1 ? "Each should-fix you settle raises it most." : "Ready to send: the rest is optional.";
   meaning.dataset.ready = String(scored && worst > 1);
   show(meaning, scored);
