@@ -60,6 +60,12 @@ _TRIGGERS = re.compile(
     r"(?:family|kids|children|parents) (?:is |are )?(?:depending|counting|relying) on me\b|"
     r"if you (?:don't|do not|can't|cannot|won't) help me\b|"
     r"(?:don't|do not) know what i(?:'ll| will| would|'d) do\b|won't let me down\b)"
+    # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
+    # recruiter that you would be contacting her".
+    r"|(?P<commit>(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?"
+    r"(?:referr?al|referrer|reference|ref)\b|"
+    r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
+    r"(?:that )?you(?:'d| would|'ll| will| are going to)\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
     r"i'll be waiting\b|let me know (?:once|when) (?:it's|it is|it has been|you've|you have) "
@@ -80,10 +86,7 @@ _TRIGGERS = re.compile(
     r"(?: as)? (?:a )?yes\b|unless i hear otherwise\b|"
     r"(?:once|if|whether) you(?:'ve| have)? (?:already )?(?:submitted|sent|made|put in|filed) (?:the|my|a|your) "
     r"(?:referral|reference|recommendation)\b|"
-    r"(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?(?:referr?al|referrer|reference|ref)\b|"
-    # Committing them to someone else: "I already told the recruiter that you would be contacting her".
-    r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
-    r"(?:that )?you(?:'d| would|'ll| will| are going to)\b|"
+
     r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b|"
@@ -156,6 +159,9 @@ _MESSAGES = {
               "note got buried."),
     "presume": ("\"{w}\" presumes they will help. Leave the decision with them.",
                 "Say you'd be grateful if they could, and that no is fine."),
+    "commit": ("\"{w}\" commits them to something they never agreed to, in front of someone at their company.",
+               "Ask them first. If you already named them, say so plainly and offer to correct it with the "
+               "recruiter if they would rather not."),
     "when": ("\"{w}\" asks when, not whether: it presumes they have agreed to make time for you.",
              "Ask whether first, e.g. \"Would you be open to a short call?\", and let them choose the time."),
     "exclaim": ("\"{w}\": stacked punctuation reads as shouting or impatience in a professional message.",
