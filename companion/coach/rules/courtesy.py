@@ -10,7 +10,8 @@ from companion.coach.matching import their_turn
 
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thank you|thanking you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
-    r"thankful|gratitude|many thanks|much obliged|cheers for|(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
+    r"thankful|gratitude|many thanks|much obliged|cheers for|"
+    r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
     r"what it would mean|merci|gracias|danke|obrigad[oa]|grazie)\b"  # thanks in the writer's first language count
 )
 # "no thanks" declines, and "I can appreciate that you're busy" understands: neither is gratitude.

@@ -27,7 +27,8 @@ _TRIGGERS = re.compile(
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
     r"|(?P<oblige>i need you to\b|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
-    r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|"
+    r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|"
+    r"(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|"
     r"reaching out)\b(?=[^.!?\n]{0,40}\buntil\b)|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|give|find|put|help|"
     # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
@@ -44,7 +45,8 @@ _TRIGGERS = re.compile(
     # Your urgency laid on them: "I need a job asap", "I desperately need this referral".
     r"i (?:really |just )?need (?:a |this |the |any )?(?:job|work|referral)\b[^.!?\n]{0,20}?"
     r"\b(?:asap|urgently|immediately|right away|as soon as possible|badly|desperately)\b|"
-    r"i (?:urgently|desperately|badly|really) need (?:a |this |the |any )?(?:job|work|referral)\b|i guess (?:there's |there is )?(?:no|you're not|you are not|you have no) interest|"
+    r"i (?:urgently|desperately|badly|really) need (?:a |this |the |any )?(?:job|work|referral)\b|"
+    r"i guess (?:there's |there is )?(?:no|you're not|you are not|you have no) interest|"
     r"i guess you(?:'re| are) (?:too busy|busy|not interested)\b|"
     r"(?:reply|respond|answer|write back) to people like me\b|"
     r"(?:won't|will not|don't|do not) ignore (?:this|me|my)\b|like everyone else (?:did|does|has)\b|"

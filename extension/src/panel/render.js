@@ -460,7 +460,8 @@ function renderHints(fb, room, actions) {
         el("button", {
           // Naming a mutual contact wants their consent first (the hint says so): no primary button for it.
           type: "button", class: h.kind === "mutual_connection" ? "btn" : "btn btn-primary", "data-action": "insert",
-          disabled: Boolean(tooLong), title: tooLong, "aria-label": `Insert into your message: ${h.text}`, text: "Insert",
+          disabled: Boolean(tooLong), title: tooLong, "aria-label": `Insert into your message: ${h.text}`,
+          text: "Insert",
           onclick: () => actions.edit({ action: "insert", text: h.text }),
         }),
         el("button", {
@@ -552,8 +553,10 @@ function renderFeedback(t, conn, actions) {
   const cut = $('[data-field="truncated"]');
   // What is left may stop mid-sentence: its last words show what they would read.
   const tail = draftText.trimEnd().slice(-50).replace(/^\S*\s/, "");
+  const most = t.draft.limit ?? fb.limits?.allowed;
   cut.textContent = dropped > 0
-    ? `LinkedIn cut ${dropped} character${dropped === 1 ? "" : "s"} you typed or pasted: this box takes at most ${t.draft.limit ?? fb.limits?.allowed} characters. Your note now ends "…${tail}": shorten it until your ask and your thanks fit.`
+    ? `LinkedIn cut ${dropped} character${dropped === 1 ? "" : "s"} you typed or pasted: this box takes at most ${most} `
+      + `characters. Your note now ends "…${tail}": shorten it until your ask and your thanks fit.`
     : "";
   show(cut, dropped > 0);
   // In a cut note what seems missing (thanks, an out) may be what was cut: only words it holds are judged.
