@@ -378,9 +378,10 @@ def test_name_mismatch_span_and_fix():
 
 
 @pytest.mark.parametrize("text, fixed", [
-    ("Respected Madam, could you refer me?", "Dear Sam, could you refer me?"),  # not "Respected Sam"
-    ("Dear Sir/Madam, could you refer me?", "Dear Sam, could you refer me?"),
-    ("Hello Ma'am, could you refer me?", "Hello Sam, could you refer me?"),
+    ("Respected Madam, could you refer me?", "Dear Ms. Lee, could you refer me?"),  # not "Respected Ms. Lee"
+    ("Dear Sir/Madam, could you refer me?", "Dear Sam, could you refer me?"),  # no gender said: the first name
+    ("Hello Ma'am, could you refer me?", "Hello Ms. Lee, could you refer me?"),
+    ("Good afternoon Sir,\nCould you refer me?", "Good afternoon Mr. Lee,\nCould you refer me?"),  # the register kept
 ])
 def test_a_salutation_for_anyone_is_fixed_into_a_greeting_by_name(text, fixed):
     (f,) = findings(text, "fact.name-mismatch", recipient_name="Sam Lee")

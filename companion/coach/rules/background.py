@@ -4,6 +4,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import missing_phrase_rule
+from companion.coach.matching import TITLE_NOUNS
 from companion.coach.rules.ask import bounded_ask
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
@@ -14,6 +15,8 @@ _CLICHE = (r"(?!(?:very |really |true |huge |big |strong |great |good |perfect |
            r"(?:worker|team player|learner|starter|getter|person|fan|fit|match|candidate|individual|"
            r"professional|believer)\b)")
 _FIT = re.compile(
+    # "I am Diego, data engineer": a name, then the title (as many write it, without an article).
+    r"\bi(?:'m| am) [a-z][\w'-]*, (?:an? )?(?:[\w-]+ ){0,3}" + TITLE_NOUNS + r"\b|"
     r"\b(?:i'm (?:now |currently )?an? " + _CLICHE + r"|i am (?:now |currently )?an? " + _CLICHE +
     r"|i've been |i have been |i was an? |"
     r"i spent |i've spent |i have spent |"
@@ -112,6 +115,7 @@ MISSING = missing_phrase_rule(
            "Ms Lee from your team suggested I write. Could you refer me for the Data Analyst role?",
            "I am a hard working and quick learner. Could you refer me for the Data Analyst role at Stripe?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
+           "I am Diego, data engineer. Could you refer me for the Data Analyst role at Stripe?",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
            "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",
            "I'm now a backend engineer at Acme.", "At Acme we cut checkout latency by 40%.",

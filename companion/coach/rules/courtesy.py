@@ -12,7 +12,8 @@ _GRATITUDE = re.compile(
     r"\b(?:thanks?|thank you|thanking you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
     r"thankful|gratitude|many thanks|much obliged|cheers for|"
     r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
-    r"what it would mean|merci|gracias|danke|obrigad[oa]|grazie)\b"  # thanks in the writer's first language count
+    r"what it would mean|merci|gracias|danke|obrigad[oa]|grazie|salamat|shukriya|dhanyavaad|asante|arigato)\b"
+    # thanks in the writer's first language count
 )
 # "no thanks" declines, and "I can appreciate that you're busy" understands: neither is gratitude.
 _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b|\b(?:can|could) appreciate (?:that|how|why)\b")
@@ -34,8 +35,9 @@ _OUT = re.compile(
     r"|\bif (?:you're|you are|you feel|you'd be|you would be) "
     r"(?:not (?:comfortable|open|willing|able)|too busy|busy|swamped)\b"
     # "if it's possible" only conditions the ask, as "if you're comfortable" does; "if it's not possible" is an out.
-    r"|\bif (?:(?:it's|it is|that's|that is|this is) (?:not (?:a fit|possible|appropriate|something)|too)"
-    r"|(?:this|it|that) isn't (?:a fit|possible|appropriate|something))\b"
+    r"|\bif (?:(?:it's|it is|that's|that is|this is) (?:not (?:a fit|possible|appropriate|something|convenient)|too)"
+    r"|(?:this|it|that) (?:isn't|is not|wouldn't be|would not be) (?:a fit|possible|appropriate|something|"
+    r"convenient|a good time))\b"
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|(?:the )?timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
@@ -135,7 +137,7 @@ GRATITUDE_MISSING = missing_phrase_rule(
     quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time.",
            "I've accepted an offer elsewhere, so please disregard my referral request.",
-           "I will be very thankful to you."),
+           "I will be very thankful to you.", "Salamat po!"),
 )
 
 
@@ -159,7 +161,7 @@ OUT_MISSING = missing_phrase_rule(
     quiet=("No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
            "Zero pressure.", "I know you're busy, so please don't feel any pressure.",
            "You can also drop a 'No' and I won't follow up.", "No pasa nada si no puedes.",
-           "Koi baat nahi agar possible na ho.",
+           "Koi baat nahi agar possible na ho.", "Please do say if it isn't convenient.",
            "Totally understand if you can't.", "Either way, thanks for reading.",
            "Thank you so much for referring me! I start on Monday and will keep you posted.",
            "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand.",

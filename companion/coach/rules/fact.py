@@ -57,13 +57,18 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     else:
         why = "A wrong name is the surest sign of a copy-pasted message, and most people stop reading there."
     first = name.split()[0]
-    # "Respected Madam" becomes "Dear Dana", not "Respected Dana": the honorific belongs to the salutation.
+    # Where "Sir" or "Madam" is the register (a senior stranger, in Nigerian or Indian English), their
+    # surname keeps it: "Mr. Obi", "Ms. Eze". "Sir/Madam" says nobody's gender: their first name.
+    parts, said_all = name.split(), draft.text[start:end].lower()
+    formal = {"sir": "Mr."}.get(said_all, "Ms." if said_all in _ANYONE - {"sir"} else None)
+    addressed = f"{formal} {parts[-1]}" if anyone and formal and len(parts) > 1 else first
+    # "Respected Madam" becomes "Dear Ms. Eze", not "Respected Ms. Eze": the honorific belongs to the salutation.
     lead = draft.text[m.start():start]
-    fix_span, greeting = ((m.start() + len(lead) - len(lead.lstrip()), end), f"Dear {first}") \
-        if anyone and lead.strip().lower() == "respected" else ((start, end), first)
+    fix_span, greeting = ((m.start() + len(lead) - len(lead.lstrip()), end), f"Dear {addressed}") \
+        if anyone and lead.strip().lower() == "respected" else ((start, end), addressed)
     yield NAME_MISMATCH.finding(f"The greeting says \"{draft.text[start:end]}\" but you are writing to {name}. {why}",
                                 draft, (start, end), replacement=greeting, fix_span=fix_span,
-                                suggestion=f"Greet them as {first}.", severity="warning" if anyone else "error")
+                                suggestion=f"Greet them as {addressed}.", severity="warning" if anyone else "error")
 
 
 # What puts a company where theirs belongs, read on the lower-cased draft (no named groups or

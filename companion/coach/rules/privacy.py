@@ -15,14 +15,16 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
     r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget)\b"
-    r"|\bbudget (?:for|of) (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|opening|hire)\b)"
+    r"|\bbudget (?:for|of) (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|opening|hire)\b"
+    r"|\b(?:have|has|got) (?:the |any )?budget (?:for|to) (?:(?:new|more|any) )?(?:hires?|hiring|headcount|hire)\b)"
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen|system design|behaviou?ral) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
     # One question too, where it can only be theirs ("the system design question your team uses"; an
     # "interview question" may be the reader's own: "Is this an interview question?").
     r"|\b(?:onsite|on-site|coding|technical|take-home|system design|behaviou?ral) (?:question|problem)\b"
     r"|\b(?:questions|problems|scenarios?|exercises?|case studies|prompts?) (?:that )?(?:they|you|the team|your team|"
-    r"the interviewers?|interviewers) (?:ask|asks|asked|use|uses|used|give|gives|gave)\b"
+    r"the interviewers?|interviewers) (?:usually |typically |normally |often |generally |tend to )?"
+    r"(?:ask|asks|asked|use|uses|used|give|gives|gave)\b"
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info|"
     r"rubrics?|scorecards?|guidelines)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
@@ -103,7 +105,9 @@ CONFIDENTIAL = phrase_rule(
            "Could you send me the internal rubric for the role?",
            "Please send me the names and emails of the hiring managers he met, and the interview questions "
            "they asked him, by Friday.",
-           "Could you send me the org chart for the robotics team and the names of the people on the panel?",),
+           "Could you send me the org chart for the robotics team and the names of the people on the panel?",
+           "Could you share which SQL questions your team usually asks in the onsite?",
+           "Does your team have budget for new hires this quarter?",),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',

@@ -41,7 +41,9 @@ _TRIGGERS = re.compile(
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     r"|(?P<guilt>how (?:much|badly) i need\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
-    r"let me know)\b|i(?:'m| am) (?:so |really |getting )?desperate\b|"
+    r"let me know)\b|(?:reply|respond|answer|tell me) (?:at least )?(?:with )?(?:a )?yes or no\b|"
+    r"i (?:know|can see|see) (?:that )?you(?:'re| are) (?:very )?(?:active|online)\b|"
+    r"i(?:'m| am) (?:so |really |getting )?desperate\b|"
     # Your urgency laid on them: "I need a job asap", "I desperately need this referral".
     r"i (?:really |just )?need (?:a |this |the |any )?(?:job|work|referral)\b[^.!?\n]{0,20}?"
     r"\b(?:asap|urgently|immediately|right away|as soon as possible|badly|desperately)\b|"
@@ -95,7 +97,13 @@ _TRIGGERS = re.compile(
     # Asking when, not whether (_find reports it as its own kind, "when").
     r"when (?:are|would|will) you (?:be )?(?:free|available)\b|"
     r"when (?:can|could|should) (?:we|i) (?:meet|talk|chat|speak|call|hop on|jump on|get on)\b|"
-    r"what (?:time|day) works (?:best )?for you\b))"
+    r"what (?:time|day) works (?:best )?for you\b|"
+    # Their time or the outcome taken as given: "Let's hop on a call tomorrow, I'll send an invite", "I know
+    # you can make it happen", "Looking forward to working together!".
+    r"let's (?:hop|jump|get) on a (?:quick |short )?call\b|i'll send (?:you )?(?:a |an )?(?:calendar )?invite\b|"
+    r"(?:i know|i'm sure|i am sure) you can (?:make (?:it|this) happen|get (?:it|this|me) done|"
+    r"pull (?:some )?strings)\b|"
+    r"look(?:ing)? forward to working (?:together|with you)\b))"
 )
 # Asked before the when ("Would you be open to a call? If so, when are you free?"), it only sets a time.
 _WHETHER = re.compile(r"\b(?:(?:would|will|are|were) you (?:be )?(?:open|willing|up for|interested|available|free|able|"
@@ -264,7 +272,7 @@ def _find(draft: AnalysedDraft):
         yield ("shout", *run)
     pressed = []  # where the triggers found start: "!!" in their sentence adds to them
     for m in _TRIGGERS.finditer(draft.lower):
-        kind = "when" if m.lastgroup == "presume" and m.group().startswith("wh") else m.lastgroup
+        kind = "when" if m.lastgroup == "presume" and m.group().startswith(("wh", "let's", "i'll send")) else m.lastgroup
         if _keep(draft, kind, m.start()) and not overlaps(loud, *m.span()):
             end = m.end()
             if m.lastgroup == "order" and m.group().rsplit(" ", 1)[-1] in _DETERMINERS \
@@ -387,7 +395,10 @@ DEMANDING = Rule(
            "I require honest communication, not form letters.",
            "Please forward my resume to your hiring manager and make sure I get an interview.",
            "I already told the recruiter that you would be contacting her this week.",
-           "Can you at least tell me yes or no?", "I'll keep checking in every few days until I hear back."),
+           "Can you at least tell me yes or no?", "I'll keep checking in every few days until I hear back.",
+           "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.", "I know you can make it happen.",
+           "Looking forward to working together!", "Kindly reply at least yes or no.",
+           "I know you are active on LinkedIn."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
@@ -409,7 +420,8 @@ DEMANDING = Rule(
            "I hope to hear back soon.", "I'll know soon whether I got the offer.",
            "I can start the job right away.", "I need a job that uses my SQL skills.",
            "Please consider me for the Data Analyst role.", "The role requires SQL.",
-           "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?"),
+           "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?",
+           "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
