@@ -338,6 +338,9 @@ def test_a_thank_you_without_the_words_thank_you_for_is_still_a_thank_you():
     "Dana, I just got the email from Acme's recruiter that your referral went through. Thank you so much for "
     "taking the time, I really appreciate it! I'll let you know how the interviews go.",
     "Hi Dana, your recommendation came through and the recruiter called me today. I'll update you on how it goes.",
+    # "before applying", in the advice it thanks them for, asks nothing of them
+    "Good evening Dana, thank you so much for speaking with me yesterday. Your advice about building a portfolio "
+    "of Tableau dashboards before applying for the Data Analyst role was really helpful. I really appreciate it.",
 ])
 def test_a_thank_you_for_a_referral_that_went_through_is_not_coached_as_an_ask(note):
     fb = analyze(note, CoachContext(surface="follow_up", recipient_name="Dana Whitfield", company="Acme Robotics"))

@@ -37,10 +37,13 @@ _REFERRED = re.compile(r"thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?agai
 _REQUEST = re.compile(
     r"\b(?:would you|could you|can you|will you|would it be|i'd love|i would love|i'd appreciate|would appreciate|"
     r"(?:would|i'd) be grateful|in advance|grateful if|hoping you|hope you (?:can|could|might|would)|wondering if|"
-    r"refer me|applying|"
-    r"recommend me|introduce me|put me in touch|consider me|interested in|reach(?:ing)? out|writing to|seek|"
-    r"looking for|opportunit|follow(?:ing)?[- ]?up on|(?:i've|i have|i) (?:just |recently )?applied|"
-    r"my application|please|let me know (?:if|whether))")
+    r"refer me|recommend me|introduce me|put me in touch|consider me|please|let me know (?:if|whether))")
+# What asks only in a draft that does not thank them for something done: "I'm applying for the role and…"
+# asks; "your advice about my portfolio before applying was really helpful, thank you for speaking with me"
+# reports back.
+_SEEKING = re.compile(
+    r"\b(?:applying|interested in|reach(?:ing)? out|writing to|seek|looking for|opportunit|follow(?:ing)?[- ]?up on|"
+    r"(?:i've|i have|i) (?:just |recently )?applied|my application)")
 
 
 def reports_back(draft: AnalysedDraft) -> bool:
@@ -52,7 +55,8 @@ def reports_back(draft: AnalysedDraft) -> bool:
 def requests(draft: AnalysedDraft) -> bool:
     """Whether the text makes a request in so many words (a question, "would you", "please"…):
     "Likewise! Happy new year." ends a conversation without one."""
-    return "?" in draft.text or bool(_REQUEST.search(draft.lower))
+    lower = draft.lower
+    return "?" in draft.text or bool(_REQUEST.search(lower)) or bool(_SEEKING.search(lower)) and not _DONE.search(lower)
 
 
 # Taking the ask back: "I've accepted an offer elsewhere, so please disregard my referral request".
