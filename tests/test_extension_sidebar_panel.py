@@ -222,6 +222,8 @@ def test_cards_keep_their_place_while_typing(paired):
     page.click(EDITOR)
     page.keyboard.type(DEMANDING, delay=10)
     expect(finding(panel, "tone.demanding").first).to_be_visible(timeout=10000)
+    # The feedback for the whole sentence: what it lacks shows only once its full stop is typed.
+    expect(finding(panel, "courtesy.out-missing")).to_be_visible(timeout=10000)
     cards = panel.locator('[data-list="findings"] .finding:not(.finding-part)')
     # Each card marked, with its key and its text, before the next words are typed.
     before = cards.evaluate_all(
