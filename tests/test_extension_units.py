@@ -146,9 +146,11 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
         typing.tab.feedback.findings = [];
         render(typing, actions);
         seen.push(read());
-        for (const severities of [["warning"], ["error"], ["error", "error"]]) {
+        // Must-fix cards, as the group's header counts them: two findings of one rule are one card.
+        for (const [severity, codes] of [["warning", ["x.y"]], ["error", ["x.y"]], ["error", ["x.y", "x.y"]],
+                                          ["error", ["x.y", "z.w"]]]) {
             const worse = state(40, "Hi Dana, thanks.", 2);
-            for (const severity of severities) worse.tab.feedback.findings.push({ code: "x.y", severity, message: "a point" });
+            for (const code of codes) worse.tab.feedback.findings.push({ code, severity, message: "a point" });
             render(worse, actions);
             seen.push(read().why);
         }
@@ -168,4 +170,4 @@ def test_panel_shows_no_score_for_a_null_score(ext_browser):
                          "summary": "No score yet: the whole message is judged once its first sentence is done.",
                          "note": "No score yet: keep typing", "why": ""}
     assert result[5:] == ["Each should-fix you settle raises it most.", "A must-fix caps the score: start there.",
-                          "2 must-fixes cap the score: start there."]
+                          "A must-fix caps the score: start there.", "2 must-fixes cap the score: start there."]

@@ -536,8 +536,9 @@ function renderFeedback(t, conn, actions) {
   // What the number means, in the terms of the groups below (docs/rules.md, "Score"), and when it is
   // good enough: nothing left to fix, only suggestions to consider.
   const worst = Math.min(...(fb.findings || []).map((f) => RANK[f.severity] ?? 3), 3);
-  // How many must-fixes are left, so fixing one of three shows progress while the cap holds the number.
-  const musts = (fb.findings || []).filter((f) => f.severity === "error").length;
+  // How many must-fix cards are left (as the group's header counts them), so fixing one shows progress
+  // while the cap holds the number.
+  const musts = cardsOf(fb.findings || []).filter((c) => c.severity === "error").length;
   const meaning = $('[data-field="score-why"]');
   meaning.textContent = !scored ? "" : worst === 0
     ? `${musts === 1 ? "A must-fix caps" : `${musts} must-fixes cap`} the score: start there.`
