@@ -35,6 +35,7 @@ _TRIGGERS = re.compile(
     r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
     r"need (?:to (?:know|hear back)|an? (?:answer|reply|response|decision)) (?:very |really )?soon\b|"
+    r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|get back to me|revert|submit (?:it|this|that|the referral|my (?:referral|"
     r"application|resume|cv))) (?:today|tonight|now)\b|at the earliest\b(?! convenience)|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
@@ -203,6 +204,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         sentence = draft.lower[s:e]
         if draft.lower[start:start + 3] in ("imm", "rig", "sub") and _self_last(draft.lower[s:start]):
             return False  # "I immediately thought of you", "I'll submit my application today": the writer's own haste
+        if draft.lower.startswith(("it", "this", "that", "my case"), start):
+            return True  # "It is very urgent": said to them, of the ask itself
         # A deadline pressures only when it attaches to what they are asked to do: them, an order, or
         # the favour itself ("I need this referral by Friday").
         return bool(_YOU.search(sentence) or _FAVOUR.search(sentence)) or mood(draft, start) == "imperative"
@@ -398,7 +401,7 @@ DEMANDING = Rule(
            "Can you at least tell me yes or no?", "I'll keep checking in every few days until I hear back.",
            "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
-           "I know you are active on LinkedIn."),
+           "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
     quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
@@ -421,7 +424,8 @@ DEMANDING = Rule(
            "I can start the job right away.", "I need a job that uses my SQL skills.",
            "Please consider me for the Data Analyst role.", "The role requires SQL.",
            "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?",
-           "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you."),
+           "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you.",
+           "It's not urgent at all."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
