@@ -265,12 +265,13 @@ def last_talked(ctx, lower: str) -> list[Offer]:
             text = "Thanks for your reply."
         else:  # months later a new message opens afresh rather than "following up"
             text = f"It's been {phrase.removesuffix(' ago')} since we last spoke."
-        if tells_its_timeline(lower, earlier=text.startswith("It's been")):
+        gap = text.startswith("It's been")
+        if tells_its_timeline(lower, earlier=gap):
             return []
         who = "they wrote to you" if msg.sender == "them" else "you wrote to them"
         why = f"The last time {who} here was {phrase}."
         # Done when the draft already speaks of the gap ("it's been a while", "sorry for going quiet").
-        used = speaks_of_time_passed if text.startswith("It's been") else ()
+        used = speaks_of_time_passed if gap else ()
         return [(Hint(kind="last_talked", text=text, why=why, source=f"thread.messages[{k}].sent_at"), used)]
     return []
 

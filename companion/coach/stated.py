@@ -109,7 +109,8 @@ def speaks_of_time_passed(lower: str) -> bool:
 def tells_its_timeline(lower: str, earlier: bool = True) -> bool:
     """Whether the lower-cased draft says when an earlier message of yours went ("my note from two weeks
     ago"), or (with `earlier`) that there was one ("following up on my note")."""
-    return bool(_GAP.search(lower) or earlier and _EARLIER.search(lower))
+    dated = any(w in lower for w in _GAP_WORDS) and _GAP.search(lower)  # the words first, as stated_gap does
+    return bool(dated or earlier and _EARLIER.search(lower))
 
 
 def stated_earlier(draft: AnalysedDraft) -> tuple[int, int] | None:

@@ -59,9 +59,9 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     first = name.split()[0]
     # Where "Sir" or "Madam" is the register (a senior stranger, in Nigerian or Indian English), their
     # surname keeps it: "Mr. Obi", "Ms. Eze". "Sir/Madam" says nobody's gender: their first name.
-    parts, said_all = name.split(), draft.text[start:end].lower()
-    formal = {"sir": "Mr."}.get(said_all, "Ms." if said_all in _ANYONE - {"sir"} else None)
-    addressed = f"{formal} {parts[-1]}" if anyone and formal and len(parts) > 1 else first
+    said_all, surname = draft.text[start:end].lower(), name.split()[-1]
+    formal = "Mr." if said_all == "sir" else "Ms." if said_all in _ANYONE else None
+    addressed = f"{formal} {surname}" if formal and surname != first else first
     # "Respected Madam" becomes "Dear Ms. Eze", not "Respected Ms. Eze": the honorific belongs to the salutation.
     lead = draft.text[m.start():start]
     fix_span, greeting = ((m.start() + len(lead) - len(lead.lstrip()), end), f"Dear {addressed}") \

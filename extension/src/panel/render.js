@@ -522,6 +522,9 @@ function renderFeedback(t, conn, actions) {
   show(stale, state === "stale");
   // A note LinkedIn cut is not what they will read: its score would grade the remains, so there is none.
   const dropped = t.draft.cut || 0;
+  // In a cut note what seems missing (thanks, an out) may be what was cut: only words it holds are judged.
+  const findings = empty ? [] : (fb.findings || []).filter((f) => dropped === 0 || f.range);
+  const cards = cardsOf(findings); // as the groups below count them
   const scored = !empty && !unscored && !starting && dropped === 0;
   $('[data-field="score"]').textContent = scored ? String(fb.score) : "";
   show('[data-field="score-box"]', scored);
@@ -535,10 +538,9 @@ function renderFeedback(t, conn, actions) {
   show(note, !empty && !scored);
   // What the number means, in the terms of the groups below (docs/rules.md, "Score"), and when it is
   // good enough: nothing left to fix, only suggestions to consider.
-  const worst = Math.min(...(fb.findings || []).map((f) => RANK[f.severity] ?? 3), 3);
-  // How many must-fix cards are left (as the group's header counts them), so fixing one shows progress
-  // while the cap holds the number.
-  const musts = cardsOf(fb.findings || []).filter((c) => c.severity === "error").length;
+  const worst = Math.min(...cards.map((c) => RANK[c.severity] ?? 3), 3);
+  // How many must-fix cards are left, so fixing one shows progress while the cap holds the number.
+  const musts = cards.filter((c) => c.severity === "error").length;
   const meaning = $('[data-field="score-why"]');
   meaning.textContent = !scored ? "" : worst === 0
     ? `${musts === 1 ? "A must-fix caps" : `${musts} must-fixes cap`} the score: start there.`
@@ -560,9 +562,7 @@ function renderFeedback(t, conn, actions) {
       + `characters. Your note now ends "…${tail}": shorten it until your ask and your thanks fit.`
     : "";
   show(cut, dropped > 0);
-  // In a cut note what seems missing (thanks, an out) may be what was cut: only words it holds are judged.
-  const findings = empty ? [] : (fb.findings || []).filter((f) => dropped === 0 || f.range);
-  const n = cardsOf(findings).length; // as "Suggestions (n)" and the groups count them
+  const n = cards.length;
   const count = `${n} suggestion${n === 1 ? "" : "s"}${dropped > 0 ? ", but it was cut" : ""}`;
   $('[data-field="summary"]').textContent = empty ? "No score yet: start typing."
     : starting ? "No score yet: the whole message is judged once its first sentence is done."
