@@ -145,10 +145,14 @@ def test_findings_are_grouped_with_one_tone_card_and_a_menu(paired):
     expect(tone.first).to_be_visible()
     assert tone.count() >= 2
     tone_card = panel.locator('.finding-merged[data-card="polite"]')
-    parts = tone_card.locator(".finding").count()  # the tone findings, and a first-message ask on their words
-    expect(tone_card.locator(".sev")).to_have_text(f"Tone · {parts} places")
-    assert tone_card.locator('[data-code^="tone."]').count() == tone.count()
-    assert tone_card.locator('[data-action="show"]').count() == parts  # a Show for each place
+    # Read in one go, from one render: while the last words are judged, a first-message ask on the tone
+    # words may join the card between two separate reads.
+    head, parts, shows, tones, all_tones = tone_card.evaluate(
+        "(el) => [el.querySelector('.sev').textContent, el.querySelectorAll('.finding').length,"
+        " el.querySelectorAll('[data-action=\"show\"]').length, el.querySelectorAll('[data-code^=\"tone.\"]').length,"
+        " document.querySelectorAll('[data-code^=\"tone.\"]').length]")
+    assert head == f"Tone · {parts} places" and shows == parts  # a Show for each place
+    assert tones == all_tones >= 2  # every tone finding is in this card
     # data-code marks findings and nothing else.
     assert panel.locator("[data-code]").evaluate_all("(els) => els.every((e) => e.classList.contains('finding'))")
     # Rule codes live in a closed per-card menu; a must-fix has no switch.
