@@ -111,6 +111,11 @@ def mixed_or(abstains: Callable[[AnalysedDraft, CoachContext], bool] | None):
     return lambda draft, ctx: draft.mixed or abstains(draft, ctx)
 
 
+def either(*abstains: Callable[[AnalysedDraft, CoachContext], bool]):
+    """An `abstains` that holds when any of `abstains` does."""
+    return lambda draft, ctx: any(a(draft, ctx) for a in abstains)
+
+
 def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool], message: str,
                         suggestion: str, **fields: Any) -> Rule:
     """A rule that fires once, without a range, when `present` (a pattern on the lower-cased draft, or a

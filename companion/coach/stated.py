@@ -165,3 +165,22 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
                 return m.span()
         return None
     return draft.remember("stated.no", find)
+
+
+# The two already talked the ask through: "as we discussed", "thanks for the quick chat", "per our call", "as
+# you suggested". The referrer then knows where the writer wants to work and why they fit.
+_TALKED = re.compile(
+    r"\bas (?:we )?discussed\b|\bas promised\b|\bper our\b|\b(?:like|as) you (?:suggested|asked)\b"
+    r"|\b(?:following|after|since|from) (?:up on )?our (?:\w+ )?(?:chat|call|conversation|talk|meeting)\b"
+    r"|\bthanks?(?: you)?(?: (?:so|very) much)?(?: again)? for (?:the|our|your) (?:[\w-]+ ){0,2}?"
+    r"(?:chat|call|conversation|talk|time on the phone)\b"
+    r"|\b(?:great|good|nice|lovely) (?:chatting|talking|speaking) (?:with|to) you\b")
+_TALKED_WORDS = ("discuss", "promised", "per our", "suggested", "asked", "chat", "call", "conversation", "talk",
+                 "meeting", "speaking")
+
+
+def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
+    """Whether the draft follows a conversation the two had about the ask (also a Rule.abstains: the
+    context is unused)."""
+    return draft.remember("stated.talked", lambda: bool(any(w in draft.lower for w in _TALKED_WORDS)
+                                                        and _TALKED.search(draft.lower)))

@@ -3,10 +3,11 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft, starts_word
-from companion.coach.engine import CoachContext, Rule, missing_phrase_rule, mixed_or
+from companion.coach.engine import CoachContext, Rule, either, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company
 from companion.coach.rules.fact import names_another_company
+from companion.coach.stated import follows_a_talk
 
 ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
@@ -510,7 +511,9 @@ COMPANY_MISSING = Rule(
     code="ask.company-missing", severity="warning", surfaces=ASK_SURFACES, check=_company_missing, judges_whole=True,
     # Their company's name reads the same in any language, but whether a draft in another language asks
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
-    checklist="specific", judges_ask=True, reads_english=True, abstains=mixed_or(bounded_ask),
+    checklist="specific", judges_ask=True, reads_english=True,
+    abstains=mixed_or(either(bounded_ask, follows_a_talk)),  # after a talk about the ask, they know where
+
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",
@@ -522,7 +525,8 @@ COMPANY_MISSING = Rule(
            "I see you're a Data Engineer at Google. Could you refer me for the Analyst role there?",
            # In another language, whether the ask is about their company or another cannot be read.
            "Ciao Sam, sto facendo domanda per la posizione di Data Analyst presso una società di consulenza "
-           "e mi chiedevo se conosci qualcuno che lavora lì.",),
+           "e mi chiedevo se conosci qualcuno che lavora lì.",
+           "Great talking with you at the meetup! Per our chat, could you refer me for the Data Analyst role?"),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(

@@ -3,9 +3,10 @@
 import re
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import missing_phrase_rule
+from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.matching import TITLE_NOUNS
 from companion.coach.rules.ask import bounded_ask
+from companion.coach.stated import follows_a_talk
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
 # big fan of Stripe", "I'm a great fit". Checked right after "I'm a", "I am a".
@@ -104,7 +105,7 @@ MISSING = missing_phrase_rule(
     "Add one or two sentences: your current role or study, years of relevant "
     "experience, and one concrete result that matches the role.",
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=bounded_ask,
+    abstains=either(bounded_ask, follows_a_talk),  # after a talk about the ask, they have heard your fit
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",
@@ -123,7 +124,8 @@ MISSING = missing_phrase_rule(
            "A bit about me: self-taught developer, two shipped apps.",
            "Like you, I have 6 years of experience in data engineering.",
            "You'll remember I led the offline sync rewrite at Parcelly.",
-           "A one-line summary: MS Analytics from Georgia Tech, with a capstone on demand forecasting."),
+           "A one-line summary: MS Analytics from Georgia Tech, with a capstone on demand forecasting.",
+           "Thanks for the quick chat yesterday! As we discussed, could you refer me for the Data Analyst role?"),
 )
 
 RULES = [MISSING]

@@ -4,9 +4,10 @@
 Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emoji is two).
 """
 
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import CoachContext, Rule, either
 from companion.coach.matching import in_conversation
 from companion.coach.rules.ask import bounded_ask, company_named, names_role
+from companion.coach.stated import follows_a_talk
 from companion.coach.utf16 import utf16_len
 
 HARD_LIMITS = {"connection_note": 300, "message": 8000, "inmail": 1900, "follow_up": 8000}
@@ -116,14 +117,15 @@ TOO_LONG = Rule(
 TOO_SHORT = Rule(
     code="length.too-short", severity="info", check=_too_short, judges_ask=True, reads_english=True,
     judges_whole=True,
-    abstains=in_conversation,
+    abstains=either(in_conversation, follows_a_talk),  # a reply, or a note after a talk, may be short
     fires=('Hi Sam', 'Hi Sam, could you refer me for the Data Analyst role? Thanks!', 'Coffee sometime?'),
     quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "
            "I've spent four years on SQL and dbt pipelines at Acme, where I cut the nightly reporting run "
            "from six hours to forty minutes. I'm happy to send my resume, and no worries at all if not.",
            "Hi Sam, could you refer me for the Data Analyst role at Stripe (job ID 48213)? I have 4 years of SQL. "
            "Happy to send my resume. No worries if not. Thanks!",
-           "Hi Sam, loved your PyCon talk on typing. Could I pick your brain about your move into developer tools?"),
+           "Hi Sam, loved your PyCon talk on typing. Could I pick your brain about your move into developer tools?",
+           "Hi Sam, as promised, could you refer me for the Data Analyst role (job 48213)? Thanks!"),
     rationale="Too short to carry a specific ask reads as mass outreach.",
 )
 
