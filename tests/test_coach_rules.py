@@ -847,3 +847,16 @@ def test_a_draft_that_says_it_follows_up_is_coached_as_a_follow_up():
     first = analyze("Hi Dana, could you refer me for the Platform Engineer role (job ID 51207)? Thanks!",
                     CoachContext(surface="message", recipient_name="Dana Whitfield", company="Acme Robotics"))
     assert first.surface == "message"
+
+
+@pytest.mark.parametrize("text, ctx, title", [
+    ("Hi Sam, I'm a Registered Nurse with 6 years in the ICU. Could you refer me at Stripe? Thanks!", {},
+     "Registered Nurse"),
+    ("Hi Sam, I'm looking for a backend engineer role at Stripe. Could you refer me?", {}, "Backend Engineer"),
+    ("Hi Sam, I'm an ml engineer. Could you refer me at Stripe?", {}, "ML Engineer"),
+    ("Hi Sam, could you refer me at Stripe?", {"own_profile": Profile(current_title="Line Cook")}, "Line Cook"),
+    ("Could you refer me to the hiring manager at Stripe?", {}, "Senior Data Analyst"),
+])
+def test_role_missing_gives_its_example_in_the_writers_own_field(text, ctx, title):
+    (f,) = findings(text, "ask.role-missing", **ctx)
+    assert f'"the {title} role, job ID 48213"' in f.suggestion

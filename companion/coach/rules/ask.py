@@ -465,12 +465,38 @@ def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
         and _vague_span(draft) is None)
 
 
+_ACRONYMS = {"ml", "ux", "ui", "qa", "sre", "swe", "sde", "tpm", "apm", "pm", "vp", "svp", "evp", "cto", "cfo", "coo",
+             "cio", "ciso", "cmo", "sdr", "bdr", "ai", "it", "hr"}
+
+
+def _own_title(draft: AnalysedDraft) -> str | None:
+    """The writer's own title or the kind of job they seek, as the draft says it ("I'm a Registered Nurse", "I'm
+    looking for a backend engineer role"), in title case: the example a role-missing finding gives."""
+    for m in _TITLE.finditer(draft.lower):
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        before = draft.before_in_sentence(start, 48)
+        if before.endswith(("hiring ", "fellow ")) or not (_is_self_title(before) or _KIND_OF_JOB.search(before)):
+            continue  # "the hiring manager", "a fellow engineer": not what the writer is or seeks
+        words = draft.text[start:m.end()].split()
+        prior = draft.text[:start].split()[-1:]  # "Registered" in "a Registered Nurse"
+        if prior and prior[0].isalpha() and prior[0][0].isupper() and prior[0].lower() not in _NOT_TITLE:
+            words = prior + words
+        return " ".join(w.upper() if w.lower() in _ACRONYMS else w[:1].upper() + w[1:] for w in words)
+    return None
+
+
+def _role_example(draft: AnalysedDraft, ctx: CoachContext) -> str:
+    own = ctx.own_profile.current_title if ctx.own_profile is not None else None
+    title = _own_title(draft) or (own if own and len(own) <= 40 else None) or "Senior Data Analyst"
+    return ("Name the exact role as the posting titles it and, if you have it, the job ID or link, e.g. "
+            f"\"the {title} role, job ID 48213\".")
+
+
 ROLE_MISSING = missing_phrase_rule(
     "ask.role-missing", names_role,
     "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
     "their referral tool, so they cannot act on the ask as written.",
-    "Name the exact role as the posting titles it and, if you have it, the job ID or link, e.g. \"the Senior "
-    "Data Analyst role, job ID 48213\".",
+    _role_example,  # in the writer's own field when the draft or their profile says it
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True, abstains=bounded_ask,
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
