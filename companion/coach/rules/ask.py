@@ -347,6 +347,7 @@ def _vague_span(draft: AnalysedDraft) -> tuple[int, int] | None:
 # projects, nor "I'm exploring media strategy roles" (the dev set README: describing a search is no ask).
 _BARE_PLURALS = frozenset({"positions", "jobs", "roles", "internships", "postings"})
 _YOU = re.compile(r"\byou|\badvice\b")
+_AT_YOURS = re.compile(r"\s+(?:in|at|with|on|within)\s+your\b")  # "explore potential roles in your company"
 
 
 # "I'm exploring new opportunities", "open to new opportunities": where the writer stands, not an ask.
@@ -358,7 +359,8 @@ def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     status = m.group().startswith("opportunit") and _STATUS.search(draft.before_in_sentence(m.start(), 40))
     if m.group() in _BARE_PLURALS or status:
         s, e = sentence_bounds(draft, m.start())  # asked about: "Do you have relevant roles?", "Are internships…?"
-        if "?" not in draft.lower[s:e] and not _YOU.search(draft.lower, s, m.start()):
+        if "?" not in draft.lower[s:e] and not _YOU.search(draft.lower, s, m.start()) \
+                and not _AT_YOURS.match(draft.lower, m.end()):
             return False  # "I'm applying for controller roles and wondered if you'd write…" asks about no roles
     return not negated(draft, m.start(), 25)
 
@@ -539,7 +541,6 @@ COMPANY_MISSING = Rule(
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True,
     abstains=mixed_or(either(bounded_ask, follows_a_talk)),  # after a talk about the ask, they know where
-
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",
@@ -574,7 +575,8 @@ VAGUE = Rule(
            "you think is best?", "I'd love a referral for one of these: Data Engineer (48231) or SRE (48255).",
            "Would love to be considered for any relevant engineering roles at Stripe.",
            "Would you be willing to refer me if there are relevant openings at Stripe?",
-           "hii, i am interested to work with you at Stripe!", "Please give me a jobs at Stripe",),
+           "hii, i am interested to work with you at Stripe!", "Please give me a jobs at Stripe",
+           "I want to reach out to explore potential roles in your company, preferably a frontend developer role."),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',
            "I haven't seen any relevant engineering roles posted at Stripe yet.",

@@ -113,6 +113,7 @@ GENERIC = Rule(
     quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
            'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',
+           'Joe Jones suggests that I write to you.',
            'I enjoyed talking to you at the SQL user group.', 'I see you also attended Turing!',
            'Congrats on the new role!', 'We are both members of NYEBN.', 'We know Carlo and Rajiv in common.',
            'Given our past work together, I value your view.', 'I also went to the University of Utah, go Utes!',

@@ -45,8 +45,8 @@ THANKED_FOR = (r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?(?:again\s+
 THEY_SAID = r"(?<!if\s)you\s+(?:said|mentioned|told\s+me|explained)"
 # Someone who knows them sent the writer: "Jonah suggested I reach out", "Maya introduced us", "referred by
 # Arjun" ("referred by a friend" names nobody). personal.generic and relationship.cold-ask both accept it.
-INTRODUCED = (r"(?:suggested|recommended|told me|mentioned) (?:that )?i "
-              r"(?:reach out|contact|message|get in touch|talk)|"
+INTRODUCED = (r"(?:suggest(?:s|ed)?|recommend(?:s|ed)?|told me|mentioned) (?:that )?i (?:should )?"
+              r"(?:reach out|contact|message|get in touch|talk|speak|write|email|connect)|"
               r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
               r"referred (?:to you )?by (?!(?:a|an|the|my|your|our|some\w*|one|linkedin|indeed)\b)[a-z]+")
 # "I also started my career there", "I too interned at Stripe": the writer was where the recipient is.

@@ -69,6 +69,8 @@ _TRIGGERS = re.compile(
     # recruiter that you would be contacting her".
     r"|(?P<commit>(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?"
     r"(?:referr?al|referrer|reference|ref)\b|"
+    r"(?:added|put|signed) (?:you|your name) (?:up )?(?:to|on|in|for) my (?:list of )?"
+    r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
     r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
     r"(?:that )?you(?:'d| would|'ll| will| are going to)\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
@@ -170,7 +172,7 @@ _MESSAGES = {
               "note got buried."),
     "presume": ("\"{w}\" presumes they will help. Leave the decision with them.",
                 "Say you'd be grateful if they could, and that no is fine."),
-    "commit": ("\"{w}\" commits them to something they never agreed to, in front of someone at their company.",
+    "commit": ("\"{w}\" commits them to something they never agreed to, before they could say no.",
                "Ask them first. If you already named them, say so plainly and offer to correct it with the "
                "recruiter if they would rather not."),
     "when": ("\"{w}\" asks when, not whether: it presumes they have agreed to make time for you.",
@@ -386,7 +388,7 @@ DEMANDING = Rule(
            "I'm counting on you to put my name forward.", "Once you've submitted the referral, let me know.",
            "I assume you'll be fine referring me.", "I know you won't let me down.",
            "I'm sure you'll be happy to refer me.", "I'll assume that's a yes unless I hear otherwise.",
-           "I've already put your name down as my referral.",
+           "I've already put your name down as my referral.", "I've added you to my referral network.",
            "If you don't help me, I honestly don't know what I'll do.", "Please revert at the earliest.",
            "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral.",
            "Since we're connected, I assume this won't be a problem.",

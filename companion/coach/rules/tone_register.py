@@ -1,5 +1,5 @@
-"""tone.register: texting shorthand ("u", "pls", "thx"), a string of emoji or a heart, or office phrases
-that read oddly outside South Asia ("please revert", "do the needful"), in a message to someone who does
+"""tone.register: texting shorthand ("u", "pls", "thx"), a string of emoji or a heart, or "revert" for
+"reply" ("please revert"), which reads oddly outside South Asia, in a message to someone who does
 not know you yet. Each is a small thing; together they tell a stranger how much care went into asking
 them to vouch for you. In the dev set and the five held-out sets it fires on four
 labelled messages, all of them ones their sources criticise, and on none labelled good. Between
@@ -24,10 +24,10 @@ _SHORT_WORDS = frozenset(_WRITTEN_OUT)
 _SPACES = str.maketrans({c: " " for c in ".,!?;:()[]\"'’“”…/-"})
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _HEARTS = frozenset("❤♥\U0001F618\U0001F60D\U0001F970\U0001F495\U0001F496\U0001F497\U0001F498\U0001F49E\U0001F48B")
-# Office phrases of South Asian English that read oddly elsewhere, where "revert" means "undo" and "the
-# needful" is a memo's order; a referrer abroad may stumble on them.
+# "Revert" for "reply" is South Asian office English; elsewhere it means "undo", and a referrer abroad may
+# stumble on it. ("Do the needful" is an order: tone.demanding's.)
 _OFFICE = {"please revert": "please reply", "kindly revert": "please reply", "revert back": "reply",
-           "revert to me": "reply to me", "do the needful": "help if you can"}
+           "revert to me": "reply to me"}
 _OFFICE_RE = re.compile(r"\b(?:" + "|".join(_OFFICE) + r")\b", re.I)
 MANY_EMOJI = 5  # a wave and a smile are friendly; five read as a chat with a friend
 
@@ -49,15 +49,14 @@ def _register(draft: AnalysedDraft, _ctx: CoachContext):
             f"\"{word}\" is texting shorthand. To someone deciding whether to vouch for you, words written "
             "out show the care you would bring to the job.", draft, m.span(), replacement=full,
             suggestion=f"Write it out: \"{full}\".")
-    if "revert" in draft.lower or "needful" in draft.lower:
+    if "revert" in draft.lower:
         for m in _OFFICE_RE.finditer(draft.text):
             said = m.group()
             plain = _OFFICE[said.lower()]
             plain = plain.capitalize() if said[0].isupper() else plain
-            why = "\"the needful\" reads as a memo's order" if "needful" in said.lower() \
-                else "\"revert\" means \"undo\""
             yield REGISTER.finding(
-                f"\"{said}\" is South Asian office English: elsewhere {why}, and a referrer may stumble on it.",
+                f"\"{said}\" is South Asian office English: elsewhere \"revert\" means \"undo\", and a referrer "
+                "may stumble on it.",
                 draft, m.span(),
                 replacement=plain, suggestion=f"Say it plainly: \"{plain}\".")
     emoji = [] if draft.text.isascii() else list(_EMOJI.finditer(draft.text))
@@ -76,7 +75,7 @@ REGISTER = Rule(
     abstains=known_to_them,  # in a conversation already going, they talk as they talk
     fires=("Hi Sam, can u refer me for the Data Analyst role at Stripe? Thx!", "Could you refer me? lmk!",
            "Hi Sam 👋😊 I would love a referral 🙏🙏 thanks 🎉", "Thanks a ton ❤️",
-           "I have attached my resume. Please revert at your convenience.", "Kindly do the needful."),
+           "I have attached my resume. Please revert at your convenience."),
     quiet=("I studied at U of T and moved to the U.S. last year.", "Thanks! 🙂", "Hi Sam 👋, thanks for reading!",
            "I renovated a U-shaped kitchen.", "I helped revert a bad deploy in minutes."),
     rationale="Texting shorthand and strings of emoji tell a stranger how much care went into the ask.",
