@@ -341,11 +341,32 @@ def test_a_thank_you_without_the_words_thank_you_for_is_still_a_thank_you():
     # "before applying", in the advice it thanks them for, asks nothing of them
     "Good evening Dana, thank you so much for speaking with me yesterday. Your advice about building a portfolio "
     "of Tableau dashboards before applying for the Data Analyst role was really helpful. I really appreciate it.",
+    # the words "refer me" told as history, not asked
+    "Hi Dana, a quick update since you were kind enough to refer me: I had my final-round interview for the "
+    "Learning Designer role yesterday. I'll let you know the outcome. Best, Tomasz",
+    "Hi Dana, thank you for getting back to me so fast and for offering to refer me! The job ID is 312847. My "
+    "resume is attached. Thanks again, Johanna",
+    # news of the search in words of its own, and a social offer that asks nothing of the search
+    "Dear Dana, Happy to inform you that I have received the offer letter for Assistant Manager and I have "
+    "accepted it. This would not have been possible without your referral. Please do let me know whenever you "
+    "are in Pune, lunch is on me. Warm regards, Kavita",
+    "Hey Dana, it's been three months since I started as a Field Service Technician thanks to your referral, and "
+    "I wanted to say I'm loving it. Thanks again, man. Beers on me next time you're in Tulsa.",
 ])
 def test_a_thank_you_for_a_referral_that_went_through_is_not_coached_as_an_ask(note):
     fb = analyze(note, CoachContext(surface="follow_up", recipient_name="Dana Whitfield", company="Acme Robotics"))
     assert {f.code for f in fb.findings} & ASK_RULES == set()
     assert "reply.late" not in {f.code for f in fb.findings}
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Dana, could you refer me for the Data Analyst role at Acme Robotics? Please let me know if you can.",
+    "Hi Dana, I had my interview for the Data Analyst role. Could you refer me for the Analyst II role too?",
+    "Please let me know if you could refer me. Coffee is on me!",
+])
+def test_an_ask_beside_news_or_a_social_offer_is_still_an_ask(note):
+    fb = analyze(note, CoachContext(surface="message", recipient_name="Dana Whitfield", company="Acme Robotics"))
+    assert {f.code for f in fb.findings} & ASK_RULES
 
 
 def test_shouting_fix_lowercases_and_stacked_marks_collapse():

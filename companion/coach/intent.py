@@ -5,6 +5,7 @@ for the referral! I start on Monday") asks nothing, so the rules about how to as
 import re
 
 from companion.coach.analysis import AnalysedDraft, starts_word
+from companion.coach.language import sentence_bounds
 
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
@@ -25,6 +26,15 @@ _DONE = re.compile(
     r"|\bwant(?:ed)? to (?:say )?(?:a (?:big |quick )?)?(?:thank you|thanks)\b"
     r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help) (?:got|helped|landed|made|led|went through|"
     r"came through|worked|was submitted|has been submitted)\b"
+    # What a favour of theirs brought, and news of the search: "thanks to your referral", "without your guidance",
+    # "happy to inform you", "I have accepted the offer", "since I started", "I had my final-round interview".
+    r"|\bthanks to (?:your|you)\b|\b(?:without|because of) your (?:referral|help|recommendation|support|guidance)\b"
+    r"|\b(?:happy|pleased|glad|thrilled|excited) to (?:inform|tell|share with|let) you\b"
+    r"|\bi(?:'ve| have)? (?:just |finally )?(?:received|accepted|got|signed) (?:the|an|my) (?:[\w-]+ )?offer\b"
+    r"|\bi(?:'ve| have)? (?:got|landed) the (?:job|role|position)\b|\b(?:since|when) i started\b"
+    r"|\b(?:my )?(?:joining|start) date is\b"
+    r"|\bi (?:was|wasn't|was not|have been|haven't been) (?:selected|shortlisted|offered)\b"
+    r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b"
     # Taking their answer gracefully: "thank you for getting back to me so quickly. Best of luck!"
     r"|\b" + _ANSWERED + r"|\b(?:best of|good) luck with\b")
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
@@ -52,11 +62,29 @@ def reports_back(draft: AnalysedDraft) -> bool:
     return bool(_DONE.search(draft.lower) or _REFERRED.search(draft.lower) or withdraws(draft))
 
 
+# A favour told as history, not asked: "you were kind enough to refer me", "thank you for offering to refer me".
+_HISTORY = re.compile(r"\b(?:enough|offer(?:ing|ed)|agree(?:ing|d)) to\s*$")
+# A social offer asks nothing of the search: "let me know whenever you're in Pune, lunch is on me".
+_SOCIAL = re.compile(r"\b(?:lunch|coffee|dinner|drinks?|beers?|the (?:next )?round|it)(?: is| are|'s)? on me\b")
+
+
+def _request(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    """Whether a _REQUEST match asks: not a favour told as history, nor in a sentence that offers them lunch."""
+    word = m.group()
+    if word in ("refer me", "recommend me", "introduce me") and _HISTORY.search(draft.before_in_sentence(m.start(), 30)):
+        return False
+    if word in ("please", "let me know if", "let me know whether"):
+        s, e = sentence_bounds(draft, m.start())
+        return not _SOCIAL.search(draft.lower, s, e)
+    return True
+
+
 def requests(draft: AnalysedDraft) -> bool:
     """Whether the text makes a request in so many words (a question, "would you", "please"…):
     "Likewise! Happy new year." ends a conversation without one."""
     lower = draft.lower
-    return "?" in draft.text or bool(_REQUEST.search(lower)) or bool(_SEEKING.search(lower)) and not _DONE.search(lower)
+    return "?" in draft.text or any(_request(draft, m) for m in _REQUEST.finditer(lower)) \
+        or bool(_SEEKING.search(lower)) and not _DONE.search(lower)
 
 
 # Taking the ask back: "I've accepted an offer elsewhere, so please disregard my referral request".
