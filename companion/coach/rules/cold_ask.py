@@ -24,7 +24,7 @@ _NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful)\s+(?:\w+\s+){0,2}for\
 # accepting an invitation is not a relationship.
 PRIOR_CONTACT = re.compile(
     r"\b(?:we\s+(?:met|spoke|talked|chatted|worked|studied|were|overlapped)|(?:great|good|nice|lovely)\s+"
-    r"(?:meeting|chatting|talking|speaking|catching\s+up|to\s+(?:chat|talk|speak|catch\s+up)|"
+    r"(?:meeting|seeing|chatting|talking|speaking|catching\s+up|to\s+(?:chat|talk|speak|catch\s+up)|"
     r"to\s+meet\s+you\s+(?:at|during|on|last|yesterday|earlier|today))|long\s+time\s+no\s+(?:talk|see|chat)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:again|for\s+(?:getting\s+back|your\s+(?:reply|response|help|advice)|"
     r"replying|the\s+(?:chat|call|conversation|advice|intro)|taking\s+the\s+time))|"
@@ -96,6 +96,8 @@ COLD_ASK = Rule(
            "It's been a while since I graduated, and I'm job hunting. Could you refer me?",
            "Could you refer me? I would be thrilled if you said yes.",),
     quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
+           'Hi Sam, since you kindly referred me last year, would you be open to referring me again?',
+           'Thank you very much for the referral anyway. Could you refer me for the Senior role too?',
            'Hi Sam, I also interned at Stripe, back in 2019. Would you be open to referring me?',
            'Hi Sam, thanks again for the chat. Could you refer me?',
            'Thank you for speaking with me yesterday. Could you refer me?',

@@ -28,8 +28,8 @@ _SPECIFIC = re.compile(
     r"joining|starting|move|transition|anniversary|\d+ years)|"
     r"you (?:took on|moved (?:to|from|into)|switched (?:to|from|into)|transitioned|pivoted|joined [a-z]+ (?:as|from))|"
     # "Great meeting you", "nice to meet you at PyCon": a meeting that happened ("nice to meet you!" greets a stranger).
-    r"(?:great|nice|good|lovely) (?:meeting|chatting|talking|speaking)(?: with)? you|"
-    r"(?:great|nice|good|lovely) to (?:meet|chat|talk|speak)(?: with)? you "
+    r"(?:great|nice|good|lovely) (?:meeting|chatting|talking|speaking|seeing)(?: with)? you|"
+    r"(?:great|nice|good|lovely) to (?:meet|see|chat|talk|speak)(?: with)? you "
     r"(?:at|during|on|last|yesterday|earlier|today)|"
     r"worked (?:together|(?:with|for|under) you)|(?:our |my )?(?:past |previous )?work(?:ing)? together|you and i|"
     r"i (?:also|too) (?:went to|studied at|attended|graduated from)|"
@@ -113,7 +113,7 @@ GENERIC = Rule(
     quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
            'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',
-           'Joe Jones suggests that I write to you.',
+           'Joe Jones suggests that I write to you.', 'It was great seeing you at the OPPI conference!',
            'I enjoyed talking to you at the SQL user group.', 'I see you also attended Turing!',
            'Congrats on the new role!', 'We are both members of NYEBN.', 'We know Carlo and Rajiv in common.',
            'Given our past work together, I value your view.', 'I also went to the University of Utah, go Utes!',

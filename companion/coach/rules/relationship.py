@@ -23,7 +23,8 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"our\s+(?:[\w.'’-]+\s+){1,2}days|"
                r"our\s+(?:days|time)\s+(?:at|in|with|together)\b|"
                r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
-               r"you\s+(?:supervised|managed|mentored|taught|hired|interviewed|coached|referred|recommended)\s+(?:me|my)|"
+               r"you\s+(?:kindly\s+|once\s+|already\s+)?(?:supervised|managed|mentored|taught|hired|interviewed|coached|"
+               r"referred|recommended)\s+(?:me|my)|"
                r"you\s+were\s+my\s+(?:manager|supervisor|mentor|professor|teacher|lead|boss)|"
                # Missing an old acquaintance: "it's been a while since Professor Okoye's seminar", "ages since our
                # Microsoft days"; not the writer's own past ("since I graduated", "since my last note"), nor a bare
@@ -37,9 +38,12 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
 THANKED_FOR = (r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:the|your)\s+"
                r"(?:[\w'-]+\s+){0,2}?(?:tips?|advice|pointers?|suggestions?|heads[\s-]up|insights?|guidance|feedback|"
                r"chat|call|conversation|reply|response|answer|message|note)|"
-               # A favour they did before: "thank you again for referring me for the analyst role in March".
+               # A favour they did before: "thank you again for referring me for the analyst role in March", "thank
+               # you for referring me", "thanks for the referral anyway" (not "thanks in advance for the referral").
                r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?again\s+for\s+(?:the\s+|your\s+)?"
-               r"(?:referral|recommendation|intro(?:duction)?|(?:referring|recommending|introducing)\s+me)")
+               r"(?:referral|recommendation|intro(?:duction)?|(?:referring|recommending|introducing)\s+me)|"
+               r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?for\s+(?:(?:referring|recommending|introducing)\s+me|"
+               r"(?:the|your)\s+(?:referral|recommendation|intro(?:duction)?)\s+(?:anyway|last\s+time|back\s+then))")
 # What they said to the writer, reported: "you said you don't refer…", "as you told me": cold-ask reads it as
 # an earlier exchange. ("If you said yes" is not one; personal.generic wants more: "like you said" names nothing.)
 THEY_SAID = r"(?<!if\s)you\s+(?:said|mentioned|told\s+me|explained)"
