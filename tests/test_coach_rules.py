@@ -369,6 +369,20 @@ def test_an_ask_beside_news_or_a_social_offer_is_still_an_ask(note):
     assert {f.code for f in fb.findings} & ASK_RULES
 
 
+PITCH = {"ask.company-missing", "background.missing", "materials.missing", "courtesy.out-missing"}
+
+
+def test_a_reply_to_their_message_that_asks_no_referral_is_not_told_to_pitch():
+    after_no = ("Hi Dana, thanks for your honest reply, I understand you can only refer people you have worked "
+                "with. Could you tell me the name of the hiring manager for the Production Technologist role?")
+    assert not codes(after_no, recipient_name="Dana Whitfield", company="Acme Robotics") & PITCH
+    # A referral asked in the same reply still needs what a referral needs.
+    again = "Hi Dana, thanks for your reply! Could you refer me for the Production Technologist role?"
+    assert {"ask.company-missing", "background.missing"} <= codes(again, recipient_name="Dana Whitfield",
+                                                                  company="Acme Robotics")
+
+
+
 def test_shouting_fix_lowercases_and_stacked_marks_collapse():
     text = "PLEASE HELP me!!!"
     by_words = {span_text(text, f): f.fix.replacement for f in findings(text, "tone.demanding")}

@@ -377,6 +377,8 @@ def test_a_reply_weeks_later_speaks_of_the_gap():
     for elsewhere in ("Thank you so much for referring me, Ana! I have a phone screen on Thursday.",
                       "Hi Ana, this is my fourth message about the role. Did you submit it?"):
         assert not late(elsewhere, ("them", at(270))), elsewhere
+    # Thanks for their message is no favour done: months late, it is still late.
+    assert late("Hi Ana, thanks for your message. Could you refer me for the QA role?", ("them", at(270)))
     [weeks] = late(reply, ("them", at(20)))
     assert weeks.severity == "info" and "2 weeks ago" in weeks.message and "filled" not in weeks.message
     assert not late(reply, ("them", at(5)))  # days, not weeks: nothing to excuse

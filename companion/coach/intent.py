@@ -10,7 +10,7 @@ from companion.coach.language import sentence_bounds
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
 _ANSWERED = (r"thank(?:s| you)?\b[^.!?\n]{0,20}?\bfor (?:getting back|"
-             r"(?:your|the) (?:\w+ )?(?:reply|response|answer)|letting me know|responding|replying|writing back)\b")
+             r"(?:your|the) (?:\w+ )?(?:reply|response|answer|message)|letting me know|responding|replying|writing back)\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
 # Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
 # ("Thank you for your time" and "for connecting" close many an ask: they are not in this list.)
@@ -56,10 +56,14 @@ _SEEKING = re.compile(
     r"(?:i've|i have|i) (?:just |recently )?applied|my application)")
 
 
-def reports_back(draft: AnalysedDraft) -> bool:
+def reports_back(draft: AnalysedDraft, answers: bool = True) -> bool:
     """Whether the draft thanks them for a favour already done or brings them news: what a referrer
-    should hear ("Thanks!" closing a new ask is neither)."""
-    return bool(_DONE.search(draft.lower) or _REFERRED.search(draft.lower) or withdraws(draft))
+    should hear ("Thanks!" closing a new ask is neither). With `answers` False, thanks for their reply
+    alone ("thanks for your message") does not count."""
+    lower = draft.lower
+    done = _DONE.search(lower) if answers else next(
+        (m for m in _DONE.finditer(lower) if not _ANSWERED_RE.fullmatch(m.group())), None)
+    return bool(done or _REFERRED.search(lower) or withdraws(draft))
 
 
 # A favour told as history, not asked: "you were kind enough to refer me", "thank you for offering to refer me".

@@ -249,14 +249,16 @@ def known_to_them(draft: AnalysedDraft, ctx) -> bool:
         or replies_to_them(draft)
 
 
-def their_turn(_draft: AnalysedDraft, ctx) -> bool:
+def their_turn(draft: AnalysedDraft, ctx) -> bool:
     """Whether they spoke last: the conversation on the page ends with their message, or the log's newest
-    reply is newer than its newest message to them. The draft answers them (a Rule.abstains for the
-    advice on how to make a request of someone who has not answered)."""
+    reply is newer than its newest message to them, or (with no thread on the page) the draft thanks them
+    for their reply. The draft answers them (a Rule.abstains for the advice on how to make a request of
+    someone who has not answered)."""
     thread, rec = ctx.thread, recipient_log(ctx)
     if thread is not None and thread.messages:
         return thread.messages[-1].sender == "them"
-    return rec is not None and bool(rec.replies) and rec.replies[-1] > (rec.last_sent_ms or 0)
+    return rec is not None and bool(rec.replies) and rec.replies[-1] > (rec.last_sent_ms or 0) \
+        or replies_to_them(draft)  # "thanks for your reply": the draft says they answered
 
 
 def recipient_company(ctx) -> str | None:

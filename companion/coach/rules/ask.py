@@ -4,6 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft, starts_word
 from companion.coach.engine import CoachContext, Rule, either, missing_phrase_rule, mixed_or
+from companion.coach.intent import replies_to_them
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company
 from companion.coach.rules.fact import names_another_company
@@ -467,6 +468,12 @@ def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
         and _vague_span(draft) is None)
 
 
+def answers_without_referral(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
+    """Whether the draft replies to their message ("thanks for your reply") and asks no referral: they know
+    where they work and who you are, and a pitch after their answer reads as a re-ask (a Rule.abstains)."""
+    return replies_to_them(draft) and all(negated(draft, m.start(), 25) for m in _REFERRAL.finditer(draft.lower))
+
+
 _ACRONYMS = {"ml", "ux", "ui", "qa", "sre", "swe", "sde", "tpm", "apm", "pm", "vp", "svp", "evp", "cto", "cfo", "coo",
              "cio", "ciso", "cmo", "sdr", "bdr", "ai", "it", "hr"}
 
@@ -540,7 +547,7 @@ COMPANY_MISSING = Rule(
     # Their company's name reads the same in any language, but whether a draft in another language asks
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True,
-    abstains=mixed_or(either(bounded_ask, follows_a_talk)),  # after a talk about the ask, they know where
+    abstains=mixed_or(either(bounded_ask, follows_a_talk, answers_without_referral)),  # they know where
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",

@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.matching import TITLE_NOUNS
-from companion.coach.rules.ask import bounded_ask
+from companion.coach.rules.ask import answers_without_referral, bounded_ask
 from companion.coach.stated import follows_a_talk
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
@@ -105,7 +105,7 @@ MISSING = missing_phrase_rule(
     "Add one or two sentences: your current role or study, years of relevant "
     "experience, and one concrete result that matches the role.",
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(bounded_ask, follows_a_talk),  # after a talk about the ask, they have heard your fit
+    abstains=either(bounded_ask, follows_a_talk, answers_without_referral),  # they have heard your fit, or said no
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",

@@ -3,8 +3,8 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.rules.ask import bounded_ask
-from companion.coach.engine import missing_phrase_rule
+from companion.coach.rules.ask import answers_without_referral, bounded_ask
+from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.intent import withdraws
 from companion.coach.matching import their_turn
 
@@ -196,7 +196,8 @@ MATERIALS_MISSING = missing_phrase_rule(
     "one up front saves them a round trip.",
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=bounded_ask, rationale="Referral forms need a resume; offering it up front saves a round trip.",
+    abstains=either(bounded_ask, answers_without_referral),
+    rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),
     quiet=("Happy to send my resume.", "My portfolio: https://example.com/work", "I've attached my CV.",

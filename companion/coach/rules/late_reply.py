@@ -19,7 +19,7 @@ def _late(draft: AnalysedDraft, ctx: CoachContext):
     mine, theirs = message_times(ctx.thread)
     if not theirs or (mine and max(mine) > max(theirs)) or speaks_of_time_passed(draft.lower):
         return  # they did not write last, or the draft already speaks of the gap
-    if reports_back(draft) or stated_earlier(draft) or stated_count(draft):
+    if reports_back(draft, answers=False) or stated_earlier(draft) or stated_count(draft):
         return  # thanks for a favour or news, or a chase of the user's own messages: they talked since, elsewhere
     days = (to_ms(ctx.now) - max(theirs)) / DAY_MS
     if days < LATE_DAYS:

@@ -62,14 +62,17 @@ _LISTED = re.compile(r"(?:,|\band|\bor)\s+(?:the |your |any |their )?$")
 _PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc|budget)\b")
 # Whose job it is to talk pay with candidates: the role's range is theirs to share.
 _RECRUITER = re.compile(r"(?i)\b(?:recruit\w*|talent|sourcer|hiring|human resources|hr|people partner)\b")
+# A draft to a recruiter, as it says: they reached out, a screen is being set up, "as the recruiter".
+_TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore we schedule\b|\bphone screen\b"
+                           r"|\bas the recruiter\b|\byou(?:'re| are) the recruiter\b")
 
 
 def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     """Negated ("I know you can't share anything confidential"), nothing asks for it, or pay asked of a
     recruiter (their profile's headline or title says so)."""
     profile = ctx.profile
-    if profile is not None and _PAY.search(m.group()) \
-            and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}"):
+    if _PAY.search(m.group()) and (_TO_RECRUITER.search(draft.lower) or profile is not None
+                                   and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}")):
         return True
     before = draft.before_in_sentence(m.start(), 60)
     if _LISTED.search(before):  # "send me the names of …, and the interview questions": the ask is further back
@@ -114,7 +117,8 @@ CONFIDENTIAL = phrase_rule(
            'How much does it take to make the switch to data?',
            'What questions should I ask the team?', 'I practiced a system design question on caching last week.',
            'Is this an interview question?', "Practising common interview questions would help me prepare.",
-           "Could you tell me a bit about how the team is organised?",),
+           "Could you tell me a bit about how the team is organised?",
+           "Thanks for reaching out! Before we schedule, could you share the salary range for the position?"),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 
