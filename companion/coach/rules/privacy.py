@@ -4,6 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import phrase_rule
+from companion.coach.intent import requests
 from companion.coach.matching import negated
 
 _CONFIDENTIAL = re.compile(
@@ -22,9 +23,24 @@ _CONFIDENTIAL = re.compile(
     # One question too, where it can only be theirs ("the system design question your team uses"; an
     # "interview question" may be the reader's own: "Is this an interview question?").
     r"|\b(?:onsite|on-site|coding|technical|take-home|system design|behaviou?ral) (?:question|problem)\b"
-    r"|\b(?:questions|problems|scenarios?|exercises?|case studies|prompts?) (?:that )?(?:they|you|the team|your team|"
-    r"the interviewers?|interviewers) (?:usually |typically |normally |often |generally |tend to )?"
-    r"(?:ask|asks|asked|use|uses|used|give|gives|gave)\b"
+    r"|\b(?:questions|problems|scenarios?|exercises?|case studies|cases|tasks|prompts?) (?:that )?(?:they|you|"
+    r"the team|your team|the interviewers?|interviewers|the panel|the committee|the assessors) (?:are |were |will be )?"
+    r"(?:usually |typically |normally |often |generally |tend to )?"
+    r"(?:ask|asks|asked|asking|use|uses|used|using|give|gives|gave|giving)\b"
+    # How candidates are marked, whatever it is called: "the marking sheet", "the scoring rubric", "the answer key".
+    r"|\b(?:marking|scoring|score|grading|evaluation|assessment) (?:sheets?|schemes?|rubrics?|guides?|criteria|keys?|"
+    r"grids?|matrix)\b|\banswer keys?\b|\bmodel answers\b"
+    # Where the writer and the others stand: "who else is in the final pool", "how my application scored".
+    r"|\bwho else is (?:in|on) (?:the )?(?:final |short )?(?:pool|list|shortlist|short list|running)\b"
+    r"|\bwho(?:'s| is) (?:on|in) the (?:short ?list|final (?:pool|list|round))\b"
+    r"|\bhow many (?:others|other (?:people|candidates|applicants)|people|candidates|applicants) (?:made|are on|are in|"
+    r"got (?:on|onto)) the (?:short ?list|final (?:round|pool|list))\b"
+    r"|\bhow (?:my|our) (?:application|resume|cv|interview|candidacy|test|assessment) (?:was )?(?:scored|ranked|rated)\b"
+    r"|\bhow i (?:scored|ranked)\b"
+    r"|\b(?:pay|salary) (?:grades?|scales?|caps?)\b|\bwhat (?:the|this|that) (?:role|position|job) pays\b"
+    # A promise of secrecy says the ask is for something that must not be shared.
+    r"|\bi (?:will not|won't|wont|will never) tell (?:anyone|anybody)\b|\b(?:no ?one|nobody) (?:will|would) know\b"
+    r"|\bbetween you and me\b|\b(?:keep|stay) (?:it|this) between us\b"
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info|"
     r"rubrics?|scorecards?|guidelines)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
@@ -67,9 +83,15 @@ _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore
                            r"|\bas the recruiter\b|\byou(?:'re| are) the recruiter\b")
 
 
+_SECRECY = re.compile(r"i (?:will not|won't|wont|will never) tell|(?:no ?one|nobody) |between you|(?:keep|stay) ")
+
+
 def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     """Negated ("I know you can't share anything confidential"), nothing asks for it, or pay asked of a
-    recruiter (their profile's headline or title says so)."""
+    recruiter (their profile's headline or title says so, or the draft answers one). A promise of secrecy
+    counts in any draft that asks for something, unless the draft's ask is caught by name already."""
+    if _SECRECY.match(m.group()):
+        return not requests(draft) or any(not _SECRECY.match(o.group()) for o in _CONFIDENTIAL.finditer(draft.lower))
     profile = ctx.profile
     if _PAY.search(m.group()) and (_TO_RECRUITER.search(draft.lower) or profile is not None
                                    and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}")):
@@ -110,7 +132,12 @@ CONFIDENTIAL = phrase_rule(
            "they asked him, by Friday.",
            "Could you send me the org chart for the robotics team and the names of the people on the panel?",
            "Could you share which SQL questions your team usually asks in the onsite?",
-           "Does your team have budget for new hires this quarter?",),
+           "Does your team have budget for new hires this quarter?",
+           "If you can send me the scenarios they are giving and the marking sheet it will be a big help.",
+           "Could you tell me who else is in the final pool?",
+           "Would you be able to tell me how my application scored and how many others made the shortlist?",
+           "Could you let me know what pay grade they have approved for the role?",
+           "Could you send me the case study? I will not tell anyone."),  # the case study itself may be public
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
@@ -118,7 +145,8 @@ CONFIDENTIAL = phrase_rule(
            'What questions should I ask the team?', 'I practiced a system design question on caching last week.',
            'Is this an interview question?', "Practising common interview questions would help me prepare.",
            "Could you tell me a bit about how the team is organised?",
-           "Thanks for reaching out! Before we schedule, could you share the salary range for the position?"),
+           "Thanks for reaching out! Before we schedule, could you share the salary range for the position?",
+           "I practised with a scoring rubric I wrote myself.", "Thank you! I won't tell anyone until it's official."),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 
