@@ -37,11 +37,15 @@ _TRIGGERS = re.compile(
     r"need (?:to (?:know|hear back)|an? (?:answer|reply|response|decision)) (?:very |really )?soon\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|get back to me|revert|submit (?:it|this|that|the referral|my (?:referral|"
-    r"application|resume|cv))) (?:today|tonight|now)\b|at the earliest\b(?! convenience)|"
+    r"application|resume|cv))) (?:today|tonight|now)\b|at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-    r"|(?P<guilt>how (?:much|badly) i need\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
+    r"|(?P<guilt>how (?:much|badly) i need\b|"
+    # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
+    r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
+    r"answer|help|put|refer|consider|read|look|have|let me know|tell me|get back)\b|"
+    r"(?:guess|well|so|now) i know where i stand\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
     r"let me know)\b|(?:reply|respond|answer|tell me) (?:at least )?(?:with )?(?:a )?yes or no\b|"
     r"i (?:know|can see|see) (?:that )?you(?:'re| are) (?:very )?(?:active|online)\b|"
     r"i(?:'m| am) (?:so |really |getting )?desperate\b|"
@@ -67,13 +71,18 @@ _TRIGGERS = re.compile(
     r"(?:don't|do not) know what i(?:'ll| will| would|'d) do\b|won't let me down\b)"
     # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
     # recruiter that you would be contacting her".
-    r"|(?P<commit>(?:put|listed|named|added|entered) (?:you|your name) (?:down )?as (?:my |a )?"
-    r"(?:referr?al|referrer|reference|ref)\b|"
+    r"|(?P<commit>(?:put|list(?:ed)?|name(?:d)?|add(?:ed)?|enter(?:ed)?) (?:you|your name) (?:down )?as (?:my |a |an )?"
+    r"(?:referr?al|referrer|referee|reference|ref)\b|"
     r"(?:added|put|signed) (?:you|your name) (?:up )?(?:to|on|in|for) my (?:list of )?"
     r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
     r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
     r"(?:that )?you(?:'d| would|'ll| will| are going to)\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
+    # Their yes taken as given: "I have taken the liberty to…", "I only need your referral to complete the
+    # formalities", "I have already informed my manager that I will be joining".
+    r"(?:i(?:'ve| have) )?taken the liberty (?:to|of)\b|i (?:only|just) need your (?:referral|approval|sign-off) to\b|"
+    r"(?:told|informed) (?:my )?(?:manager|boss|family|employer|company|team) (?:that )?i(?:'ll| will| am| would) "
+    r"(?:be )?(?:joining|moving to|starting at)\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
     r"i'll be waiting\b|let me know (?:once|when) (?:it's|it is|it has been|you've|you have) "
     r"(?:done|submitted|sent|gone through|referred me)\b|you(?:'ll| will) (?:appreciate|love|be impressed|(?:not|never) regret)\b|"
@@ -123,8 +132,10 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|monday|tuesday|"
+                              r"wednesday|thursday|friday|saturday|sunday)\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
-                     r"chat|call|talk|meet|meeting|coffee|hear back)\b")
+                     r"chat|call|talk|meet|meeting|coffee|hear back|i need (?:it|this|that))\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 
@@ -200,8 +211,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         conditional = mood(draft, start) == "conditional" and not draft.lower.startswith("you should", start)
         return not (_OBSERVE.search(before) or negated(draft, start) or conditional)  # "…should be able to" obliges
     if kind == "urgent":
-        if negated(draft, start):  # "not urgent", "no rush, not ASAP"
-            return False
+        if negated(draft, start) or _DEADLINE_BEFORE.search(before) and draft.lower.startswith("at the latest", start):
+            return False  # "not urgent", "no rush, not ASAP"; "by Thursday at the latest" is one deadline, flagged once
         s, e = sentence_bounds(draft, start)
         sentence = draft.lower[s:e]
         if draft.lower[start:start + 3] in ("imm", "rig", "sub") and _self_last(draft.lower[s:start]):
@@ -389,6 +400,11 @@ DEMANDING = Rule(
            "I assume you'll be fine referring me.", "I know you won't let me down.",
            "I'm sure you'll be happy to refer me.", "I'll assume that's a yes unless I hear otherwise.",
            "I've already put your name down as my referral.", "I've added you to my referral network.",
+           "I have added your name as a referee in my application.", "I have taken the liberty to apply with your name.",
+           "I only need your referral to complete the formalities.", "Kindly confirm at earliest.",
+           "I need it in by Thursday at the latest.", "Please send it over by noon at the latest.",
+           "I thought after 3 years on the same team you'd at least be willing to put my name in.",
+           "Guess I know where I stand.", "I have already informed my manager that I will be joining Stripe.",
            "If you don't help me, I honestly don't know what I'll do.", "Please revert at the earliest.",
            "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral.",
            "Since we're connected, I assume this won't be a problem.",
@@ -427,7 +443,8 @@ DEMANDING = Rule(
            "Please consider me for the Data Analyst role.", "The role requires SQL.",
            "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?",
            "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you.",
-           "It's not urgent at all."),
+           "It's not urgent at all.", "I thought you'd at least enjoy the talk, so I sent the link.",
+           "I know where I stand on the waitlist.", "The results came back by Friday at the latest."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
 
