@@ -131,6 +131,15 @@ _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]")
 _NOT_COMPANY = {"i", "my", "your", "you", "the", "a", "an", "linkedin", "this", "that", "our", "it"}
 
 
+# What draws the writer to a company, said of it by name: "passionate about Airbnb's mission".
+_ADMIRED = re.compile(r"\b(?i:passionate about|excited about|enthusiastic about|inspired by|drawn to|admire|love) "
+                      r"((?:[A-Z][\w&-]*)(?: [A-Z][\w&-]*){0,2})['’]s (?i:mission|vision|values|culture|products?|"
+                      r"platform|journey|growth)\b")
+# A site of a company rather than a company: "Oakland Medical Center" may be a hospital of Kaiser Permanente.
+_SITE = re.compile(r"(?i:medical cent(?:er|re)|hospital|clinic|campus|plant|factory|warehouse|"
+                   r"(?:distribution|fulfil?ment|data) cent(?:er|re)|branch|facility|depot)$")
+
+
 def _names(said: str, company: str | None) -> bool:
     """Whether `said`, or its first words, name `company`: "TCS Stockholm" names Tata Consultancy Services."""
     words = said.split()
@@ -145,6 +154,11 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
     for said, start, end, titled in _others(draft, theirs, own):
+        if _SITE.search(said):  # perhaps one of theirs: a question, not a must-fix
+            yield COMPANY_MISMATCH.finding(
+                f"Is {said} part of {theirs}? If it is not, they cannot refer you there.", draft, (start, end),
+                severity="warning", suggestion=f"If {said} belongs to another employer, ask someone who works there.")
+            continue
         left = next((p for p in past if same_company(said, p)), None)
         why = f"they were at {left} before and are at {theirs} now" if left else f"they are at {theirs}"
         # "you're a Software Development Engineer at Microsoft": their company alone swapped in would keep
@@ -195,10 +209,16 @@ def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
                 continue
         line = draft.lower.rfind("\n", 0, lead) + 1
         bullet = _BULLET.match(draft.lower, line, lead) and not _TARGET_CUE.search(draft.lower, line, start)
-        if not addresses and (_OWN_WORK.search(before) and not _TARGET_CUE.search(before) or bullet
+        own_work = _OWN_WORK.search(before)  # the cue must come in the writer's clause: "the role just opened,
+        # and it lines up with what I do now: I run the release train for 14 teams at Zendesk" is their own job
+        if not addresses and (own_work and not _TARGET_CUE.search(before, own_work.start()) or bullet
                               or _REFERENCE.search(draft.lower)):
             continue
         yield said, start, start + len(said), titled
+    for m in _ADMIRED.finditer(draft.text):  # "passionate about Airbnb's mission", to someone at Stripe
+        said = m.group(1)
+        if not (_names(said, theirs) or _names(said, own)) and not negated(draft, m.start(), 25):
+            yield said, m.start(1), m.end(1), False
 
 
 def _left_named(draft: AnalysedDraft, ctx: CoachContext) -> list:
@@ -274,7 +294,8 @@ COMPANY_MISMATCH = Rule(
            'Could you refer me for the Analyst role at Google? My resume is attached for your reference.',
            "After 3 years at Acme I'd love to work at Google.",
            "I noticed you're a Software Development Engineer at Google.",
-           "I see you're currently a Producer at Google.",),
+           "I see you're currently a Producer at Google.", "I'm really passionate about Airbnb's mission.",
+           "I'm interested in the RN position at Oakland Medical Center."),
     quiet=('How do you like your team at Stripe?', 'I worked at Google before.',
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
            'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
@@ -282,7 +303,9 @@ COMPANY_MISMATCH = Rule(
            "I'm applying for the Data Analyst role at Stripe and have four years of SQL work at Acme.",
            "I'm applying for the Analyst role at Stripe and I think my four years of SQL and dbt work at Acme fit.",
            "I noticed you're a Senior Engineer at Stripe.", "You're an expert at Python, so I'd value your view.",
-           "You're a former engineer at Google, right?",),
+           "You're a former engineer at Google, right?",
+           "A Program Manager role just opened, and it lines up with what I do now: I run releases for 14 teams at "
+           "Zendesk."),
     rationale="A referrer can only refer you where they work; the wrong company shows a pasted message.",
 )
 
