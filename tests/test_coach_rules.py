@@ -96,6 +96,9 @@ QUIET = [
     ("ask.role-missing", "message", "I'm interviewing for the Data Scientist role at Stripe.", {}),
     ("ask.role-missing", "message", "I saw that your team is hiring for a Product Designer.", {}),
     ("ask.role-missing", "connection_note", "Would you refer me for the PM role?", {}),
+    ("courtesy.out-missing", "connection_note",
+     "Hi Edin, I'm an electrician applying for the Electrical Technician role at Toyota. Could I ask you two quick "
+     "questions about the team? Thanks!", {}),
     ("ask.role-missing", "message", "As a data analyst myself, I'd love to be considered for the Senior Data Analyst opening.", {}),
     ("ask.role-missing", "message", "Here is the posting: https://boards.greenhouse.io/stripe/jobs/5123456", {}),
     ("ask.role-missing", "inmail", "Would you be open to a referral?", {"subject": "Data Analyst role at Stripe"}),

@@ -27,7 +27,7 @@ def negated(draft: AnalysedDraft, start: int, window: int = 30) -> bool:
 # ask.* reads as the role asked for and fact.* as the job a draft says they hold. Lower-case.
 TITLE_NOUNS = (
     r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
-    r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|specialist|coordinator|"
+    r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|trainee|specialist|coordinator|"
     r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
     r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"

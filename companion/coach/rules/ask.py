@@ -24,7 +24,8 @@ _TITLE = re.compile(
 )
 # "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
 _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?(?:\s*\([^()\n]{1,30}\))?\s*"
-                              r"(?:roles?|positions?|openings?|job|posting|listing|req|vacancy|opportunity)\b")
+                              r"(?:roles?|positions?|openings?|job|posting|listing|req|vacancy|opportunity|"
+                              r"program(?:me)?|scheme)\b")
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|search for|"
@@ -539,7 +540,9 @@ ROLE_MISSING = missing_phrase_rule(
            "I saw the vacancy for Maintenance Planner at Stripe and would be grateful for a referral.",
            "Kindly refer me for the position of Operations Lead at Stripe.",
            "Could you refer me at Stripe? I applied under ref TK-3310.",
-           "Could you refer me for posting 4411 at Stripe?",),
+           "Could you refer me for posting 4411 at Stripe?",
+           "I am applying for the Management Trainee, Marketing programme at Stripe.",
+           "Could you refer me for the Summer Analyst program at Stripe?",),
     rationale="A referral is for one requisition; without a role or job ID the referrer cannot act.",
 )
 COMPANY_MISSING = Rule(

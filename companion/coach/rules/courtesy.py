@@ -142,10 +142,11 @@ GRATITUDE_MISSING = missing_phrase_rule(
 
 
 def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
-    """A connection note that asks nothing but to connect (the invitation's Ignore button is the out), or an
-    answer to them: they spoke last ("Happy to help, send me the link"), and a no is theirs to give."""
-    return ctx.surface == "connection_note" and "?" not in draft.text and "refer" not in draft.lower \
-        or their_turn(draft, ctx)
+    """A connection note that asks nothing but to connect or asks something small (a question or two: the
+    invitation's Ignore button is the out, and a note has no room to spare), or an answer to them: they spoke
+    last ("Happy to help, send me the link"), and a no is theirs to give."""
+    return ctx.surface == "connection_note" and ("?" not in draft.text and "refer" not in draft.lower
+                                                 or bounded_ask(draft)) or their_turn(draft, ctx)
 
 
 OUT_MISSING = missing_phrase_rule(
