@@ -430,6 +430,12 @@ def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):
     fourth = codes("Hi Ana, this is the fourth time I'm writing about the role.", surface="follow_up")
     assert fourth["followup.stop"].data["follow_ups"] == 3
     assert "followup.stop" not in codes("Hi Ana, this is the third time I'm writing about the role.")
+    # Days of the week and counts without "I've": NOW is a Sunday, so Wednesday was four days ago.
+    week = codes("Hey Ana, following up (I messaged Monday and Wednesday). Could you refer me?", surface="follow_up")
+    assert week["followup.too-soon"].data["days"] == 4.0 and "followup.stop" not in week  # this is the third
+    thrice = codes("Hi Ana, I messaged you three times this week about the role.", surface="follow_up")
+    assert thrice["followup.stop"].data["follow_ups"] == 3
+    assert "followup.too-soon" not in codes("Hi Ana, I wrote to you on Sunday about the role.", surface="follow_up")
     # One or two follow-ups, a week or more, or something else sent on that day: nothing to say.
     for fine in ("Hi Ana, this is my second follow-up on the role. Thanks!",
                  "Hi Ana, following up on my message from two weeks ago. Thanks!",

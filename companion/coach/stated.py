@@ -46,8 +46,14 @@ _COUNT = re.compile(
     r"(?:writing|written|messaging|messaged|reaching out|reached out|asking|asked)\b)")
 # It opens with the letter "i", so re finds candidates fast; the word start is checked after.
 _TIMES = re.compile(
-    r"i(?:'ve| have) (?:messaged|written|asked|pinged|reached out to|contacted|emailed)(?: you)? "
+    r"i(?:'ve| have)? (?:already )?(?:messaged|written|wrote|asked|pinged|reached out to|contacted|emailed)(?: you)? "
     r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b")
+# The days of this week an earlier message went: "I messaged Monday and Wednesday", "I wrote to you on Tuesday".
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_DAYS = re.compile(
+    r"i (?:messaged|wrote|pinged|emailed|texted|reached out|sent (?:you )?(?:a |my )?(?:note|message|email))"
+    r"(?: to)?(?: you)?(?: on)? (?P<days>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:(?:,| and| &|, and) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))*)\b")
 
 
 # Their no, as the draft reports it: an acknowledgement or "you said", then "you" and a negation, then, in
@@ -77,9 +83,7 @@ _GAP_WORDS = (" ago", "yesterday", "last week", "last month", "last year", "earl
               "last night", "the other day")
 _COUNT_WORDS = ("second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th")
 _TIMES_WORDS = (" times", "twice")
-_TIMES_VERBS = ("ve messaged", "ve written", "ve asked", "ve pinged", "ve reached", "ve contacted", "ve emailed",
-                "have messaged", "have written", "have asked", "have pinged", "have reached", "have contacted",
-                "have emailed")
+_TIMES_VERBS = ("messaged", "written", "wrote", "asked", "pinged", "reached", "contacted", "emailed")
 _NO_WORDS = ("underst", "respect", "appreciat", "hear you", "fair enough", "letting me know", "you said",
              "you mentioned", "you told me", "you explained", "you replied", "you wrote")
 
@@ -132,9 +136,22 @@ def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:
     return float(days), m.span()
 
 
+def stated_days(draft: AnalysedDraft) -> tuple[list[int], tuple[int, int]] | None:
+    """(the weekdays, Monday 0, on which earlier messages went this week, the words that say so), or None."""
+    lower = draft.lower
+    if not any(d in lower for d in _DAYS) or (m := _ON_DAYS.search(lower)) is None or not starts_word(lower, m.start()):
+        return None
+    return [_DAYS.index(d) for d in re.findall(r"[a-z]+day", m["days"])], m.span()
+
+
 def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
     """(how many messages to them this one makes, counting itself, the words that say so), or None."""
-    return draft.remember("stated.count", lambda: _count(draft.lower))
+    def count():
+        if found := _count(draft.lower):
+            return found
+        days = stated_days(draft)  # "I messaged Monday and Wednesday": two before this one
+        return (len(days[0]) + 1, days[1]) if days and len(days[0]) > 1 else None
+    return draft.remember("stated.count", count)
 
 
 def _count(lower: str) -> tuple[int, tuple[int, int]] | None:

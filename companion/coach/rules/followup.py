@@ -13,7 +13,7 @@ from companion.coach.matching import first_name, negated, recipient_company, rec
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 from companion.coach.rules.ask import bounded_ask
 from companion.coach.rules.cold_ask import referral_asks
-from companion.coach.stated import stated_count, stated_earlier, stated_gap, stated_no
+from companion.coach.stated import stated_count, stated_days, stated_earlier, stated_gap, stated_no
 
 MATCH_MINUTES = 5
 
@@ -66,9 +66,18 @@ def _never_sent(draft: AnalysedDraft, ctx: CoachContext) -> tuple[int, int] | No
     return stated_earlier(draft)
 
 
+def _since_weekday(draft: AnalysedDraft, ctx: CoachContext):
+    """(days since the last weekday the draft says a message went, its span): "I messaged Wednesday" on a
+    Friday is two days; on a Wednesday, a week."""
+    if (said := stated_days(draft)) is None:
+        return None
+    today = ctx.now.astimezone().weekday()  # the user's own week: the companion runs on their machine
+    return float(min((today - d) % 7 or 7 for d in said[0])), said[1]
+
+
 def _said_gap(draft: AnalysedDraft, ctx: CoachContext, when: str):
     """The draft's own "my note from two days ago", when it is `when` ("soon" or "late") and nothing else knows."""
-    if (said := stated_gap(draft)) is None or not _unknown(draft, ctx):
+    if (said := stated_gap(draft) or _since_weekday(draft, ctx)) is None or not _unknown(draft, ctx):
         return None
     days = said[0]
     return said if (days < WAIT_DAYS if when == "soon" else days >= COLD_DAYS) else None
