@@ -17,6 +17,15 @@ _TRIGGERS = re.compile(
     r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
     r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
     r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
+    # (Before the orders: "add your name as referee" is a commitment, not an order to add.)
+    # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
+    # recruiter that you would be contacting her".
+    r"|(?P<commit>(?:put|list(?:ed)?|name(?:d)?|add(?:ed)?|enter(?:ed)?) (?:you|your name) (?:down )?as (?:my |a |an )?"
+    r"(?:referr?al|referrer|referee|reference|ref)\b|"
+    r"(?:added|put|signed) (?:you|your name) (?:up )?(?:to|on|in|for) my (?:list of )?"
+    r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
+    r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
+    r"(?:that )?you(?:'d| would|'ll| will| are going to)\b)"
     r"|(?P<refer>(?:refer|recommend|introduce|hire|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
     r"put (?:me|my (?:name|resume|cv)) (?:forward|in)\b|get back to me\b)"
@@ -69,14 +78,6 @@ _TRIGGERS = re.compile(
     r"(?:family|kids|children|parents) (?:is |are )?(?:depending|counting|relying) on me\b|"
     r"if you (?:don't|do not|can't|cannot|won't) help me\b|"
     r"(?:don't|do not) know what i(?:'ll| will| would|'d) do\b|won't let me down\b)"
-    # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
-    # recruiter that you would be contacting her".
-    r"|(?P<commit>(?:put|list(?:ed)?|name(?:d)?|add(?:ed)?|enter(?:ed)?) (?:you|your name) (?:down )?as (?:my |a |an )?"
-    r"(?:referr?al|referrer|referee|reference|ref)\b|"
-    r"(?:added|put|signed) (?:you|your name) (?:up )?(?:to|on|in|for) my (?:list of )?"
-    r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
-    r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
-    r"(?:that )?you(?:'d| would|'ll| will| are going to)\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     # Their yes taken as given: "I have taken the liberty to…", "I only need your referral to complete the
     # formalities", "I have already informed my manager that I will be joining".
