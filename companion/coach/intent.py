@@ -26,17 +26,31 @@ _DONE = re.compile(
     r"|\bwant(?:ed)? to (?:say )?(?:a (?:big |quick )?)?(?:thank you|thanks)\b"
     r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help) (?:got|helped|landed|made|led|went through|"
     r"came through|worked|was submitted|has been submitted)\b"
-    # What a favour of theirs brought, and news of the search: "thanks to your referral", "without your guidance",
-    # "happy to inform you", "I have accepted the offer", "since I started", "I had my final-round interview".
-    r"|\bthanks to (?:your|you)\b|\b(?:without|because of) your (?:referral|help|recommendation|support|guidance)\b"
+    # Taking their answer gracefully: "thank you for getting back to me so quickly. Best of luck!"
+    r"|\b" + _ANSWERED + r"|\b(?:best of|good) luck with\b")
+# What a favour of theirs brought, and news of the search: "thanks to your referral", "without your guidance",
+# "happy to inform you", "I have accepted the offer", "since I started", "I had my final-round interview".
+# Searched only when one of its words is in the draft (most asks have none).
+_NEWS = re.compile(
+    r"\bthanks to (?:your|you)\b|\b(?:without|because of) your (?:referral|help|recommendation|support|guidance)\b"
     r"|\b(?:happy|pleased|glad|thrilled|excited) to (?:inform|tell|share with|let) you\b"
     r"|\bi(?:'ve| have)? (?:just |finally )?(?:received|accepted|got|signed) (?:the|an|my) (?:[\w-]+ )?offer\b"
     r"|\bi(?:'ve| have)? (?:got|landed) the (?:job|role|position)\b|\b(?:since|when) i started\b"
-    r"|\b(?:my )?(?:joining|start) date is\b"
+    r"|\b(?:joining|start) date is\b"
     r"|\bi (?:was|wasn't|was not|have been|haven't been) (?:selected|shortlisted|offered)\b"
-    r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b"
-    # Taking their answer gracefully: "thank you for getting back to me so quickly. Best of luck!"
-    r"|\b" + _ANSWERED + r"|\b(?:best of|good) luck with\b")
+    r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b")
+_NEWS_WORDS = ("thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
+               " the job", " the role", " the position", "started", "date is", "selected", "shortlisted", "had my",
+               "had the")
+
+
+def _done(draft: AnalysedDraft) -> bool:
+    """Whether the draft thanks them for a favour done, brings news, or takes their answer gracefully."""
+    lower = draft.lower
+    return draft.remember("intent.done", lambda: bool(
+        _DONE.search(lower) or any(w in lower for w in _NEWS_WORDS) and _NEWS.search(lower)))
+
+
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
 _REFERRED = re.compile(r"thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)? for (?:the |your )?"
@@ -61,7 +75,7 @@ def reports_back(draft: AnalysedDraft, answers: bool = True) -> bool:
     should hear ("Thanks!" closing a new ask is neither). With `answers` False, thanks for their reply
     alone ("thanks for your message") does not count."""
     lower = draft.lower
-    done = _DONE.search(lower) if answers else next(
+    done = _done(draft) if answers else _NEWS.search(lower) or next(
         (m for m in _DONE.finditer(lower) if not _ANSWERED_RE.fullmatch(m.group())), None)
     return bool(done or _REFERRED.search(lower) or withdraws(draft))
 
@@ -88,7 +102,7 @@ def requests(draft: AnalysedDraft) -> bool:
     "Likewise! Happy new year." ends a conversation without one."""
     lower = draft.lower
     return "?" in draft.text or any(_request(draft, m) for m in _REQUEST.finditer(lower)) \
-        or bool(_SEEKING.search(lower)) and not _DONE.search(lower)
+        or bool(_SEEKING.search(lower)) and not _done(draft)
 
 
 # Taking the ask back: "I've accepted an offer elsewhere, so please disregard my referral request".
@@ -116,7 +130,7 @@ def asks(draft: AnalysedDraft) -> bool:
         if withdraws(draft):
             return False
         if not requests(draft):
-            return not _DONE.search(draft.lower)
+            return not _done(draft)
         return not (_REFERRED.search(draft.lower) and not asks_again(draft))
     return draft.remember("asks", decide)
 

@@ -185,19 +185,31 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
 
 
 # The two already talked the ask through: "as we discussed", "thanks for the quick chat", "per our call", "as
-# you suggested". The referrer then knows where the writer wants to work and why they fit.
-_TALKED = re.compile(
-    r"\bas (?:we )?discussed\b|\bas promised\b|\bper our\b|\b(?:like|as) you (?:suggested|asked)\b"
-    r"|\b(?:following|after|since|from) (?:up on )?our (?:\w+ )?(?:chat|call|conversation|talk|meeting)\b"
-    r"|\bthanks?(?: you)?(?: (?:so|very) much)?(?: again)? for (?:the|our|your) (?:[\w-]+ ){0,2}?"
-    r"(?:chat|call|conversation|talk|time on the phone)\b"
-    r"|\b(?:great|good|nice|lovely) (?:chatting|talking|speaking) (?:with|to) you\b")
-_TALKED_WORDS = ("discuss", "promised", "per our", "suggested", "asked", "chat", "call", "conversation", "talk",
-                 "meeting", "speaking")
+# you suggested". The referrer then knows where the writer wants to work and why they fit. Each pattern opens
+# with a literal, which re finds fast, and the words before it are checked after ($ at the match's start);
+# without one, the match must start a word.
+_TALKED = (
+    (re.compile(r"discussed\b"), re.compile(r"\bas (?:we )?$")),
+    (re.compile(r"as promised\b"), None),
+    (re.compile(r"per our\b"), None),
+    (re.compile(r"you (?:suggested|asked)\b"), re.compile(r"\b(?:like|as) $")),
+    (re.compile(r"our (?:\w+ )?(?:chat|call|conversation|talk|meeting)\b"),
+     re.compile(r"\b(?:following|after|since|from) (?:up on )?$")),
+    (re.compile(r"thank(?:s| you)?(?: (?:so|very) much)?(?: again)? for (?:the|our|your) (?:[\w-]+ ){0,2}?"
+                r"(?:chat|call|conversation|talk|time on the phone)\b"), None),
+    (re.compile(r"ing (?:with|to) you\b"), re.compile(r"\b(?:great|good|nice|lovely) (?:chatt|talk|speak)$")),
+)
+
+
+def _talked(lower: str) -> bool:
+    for core, before in _TALKED:
+        for m in core.finditer(lower):
+            if before.search(lower, max(0, m.start() - 20), m.start()) if before else starts_word(lower, m.start()):
+                return True
+    return False
 
 
 def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
     """Whether the draft follows a conversation the two had about the ask (also a Rule.abstains: the
     context is unused)."""
-    return draft.remember("stated.talked", lambda: bool(any(w in draft.lower for w in _TALKED_WORDS)
-                                                        and _TALKED.search(draft.lower)))
+    return draft.remember("stated.talked", lambda: _talked(draft.lower))

@@ -81,7 +81,7 @@ _TRIGGERS = re.compile(
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     # Their yes taken as given: "I have taken the liberty to…", "I only need your referral to complete the
     # formalities", "I have already informed my manager that I will be joining".
-    r"(?:i(?:'ve| have) )?taken the liberty (?:to|of)\b|i (?:only|just) need your (?:referral|approval|sign-off) to\b|"
+    r"taken the liberty (?:to|of)\b|i (?:only|just) need your (?:referral|approval|sign-off) to\b|"
     r"(?:told|informed) (?:my )?(?:manager|boss|family|employer|company|team) (?:that )?i(?:'ll| will| am| would) "
     r"(?:be )?(?:joining|moving to|starting at)\b|"
     r"a?waiting (?:for |on )?your (?:positive |favou?rable |kind )?(?:reply|response|referral|answer)\b|"
