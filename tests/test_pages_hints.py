@@ -202,6 +202,20 @@ def test_a_thank_you_gets_no_hints_to_warm_up_an_ask():
     assert by_kind(reply.hints)["last_talked"].text == "It's been 9 months since we last spoke."
 
 
+def test_a_reply_to_them_gets_no_icebreakers():
+    """They wrote last (or the draft thanks them for their reply): a post, a mutual or their tenure would be
+    padding in the answer; when you last talked still counts."""
+    profile = page("sdui_profile_2nd.html").profile
+    theirs = Thread(messages=[ThreadMessage(sender="them", text="Sure, send me the job ID and your resume.",
+                                            sent_at="2026-01-01T10:00:00+00:00")])
+    reply = analyze("Thanks Priya! The job ID is 312847 and my resume is attached.", ctx(profile, thread=theirs))
+    assert [h.kind for h in reply.hints] == ["last_talked"]
+    cold = analyze("Hi Priya, could you refer me for the Staff Engineer role?", ctx(profile))
+    assert {"recent_post", "tenure"} <= {h.kind for h in cold.hints}
+    answer = analyze("Hi Priya, thanks for your reply! Could you tell me who the hiring manager is?", ctx(profile))
+    assert answer.hints == []
+
+
 def test_a_follow_up_nudge_gets_only_when_you_last_talked():
     profile = page("sdui_profile_2nd.html").profile
     sent = Thread(messages=[ThreadMessage(sender="me", text="Could you refer me for the Staff Engineer role?",

@@ -276,12 +276,14 @@ def last_talked(ctx, lower: str) -> list[Offer]:
     return []
 
 
-def hints(text: str, ctx) -> list[Hint]:
+def hints(text: str, ctx, icebreakers: bool = True) -> list[Hint]:
     """Hints for the draft `text` in `ctx` (a CoachContext), strongest first. A hint the draft already
-    uses stays in the list marked `used`, so the panel shows it as done instead of offering it again."""
+    uses stays in the list marked `used`, so the panel shows it as done instead of offering it again.
+    Without `icebreakers` (a reply to them), only when you last talked."""
     offers: list[Offer] = []
-    # A follow-up restates the ask in a line or two: a post, a mutual or their tenure would be padding.
-    if ctx.profile is not None and ctx.surface != "follow_up":
+    # A follow-up restates the ask in a line or two, and a reply answers them: a post, a mutual or their
+    # tenure would be padding.
+    if icebreakers and ctx.profile is not None and ctx.surface != "follow_up":
         both = ctx.own_profile is not None and not ctx.profile.is_self
         offers += (shared_employers(ctx) + shared_schools(ctx)) if both else []
         offers += recent_post(ctx, text.casefold()) + mutual_connections(ctx) + (same_city(ctx) if both else [])

@@ -8,6 +8,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext
 from companion.coach.hints import hints
 from companion.coach.intent import asks, reports_back
+from companion.coach.matching import their_turn
 from companion.coach.registry import RANK, RULES
 from companion.coach.rules.length import TOO_SHORT, least, limits
 from companion.coach.rules.tone_model import tone_summary
@@ -70,13 +71,13 @@ def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
 def _hints(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding]) -> list:
     """Personalization hints, logging a failure (type only, no content) rather than failing the feedback.
     None for a draft in another language, one that thanks or updates them (no ask to warm up), or one
-    the coach says not to send (followup.stop)."""
+    the coach says not to send (followup.stop); only when you last talked for a reply to them."""
     if not draft.english or not asks(draft) and reports_back(draft):  # asks() first: cheap, and memoized
         return []
     if any(f.code == "followup.stop" for f in findings):
         return []
     try:
-        return hints(draft.text, ctx)
+        return hints(draft.text, ctx, icebreakers=not their_turn(draft, ctx))
     except Exception as exc:  # noqa: BLE001 - hints are optional; findings still matter
         log.warning("personalization hints failed: %s", type(exc).__name__)
         return []
