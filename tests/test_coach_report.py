@@ -113,7 +113,7 @@ def test_every_registered_code_is_unique():
 
 
 def test_failing_hints_do_not_break_feedback(monkeypatch, caplog):
-    def hints(draft, ctx):
+    def hints(draft, ctx, **_options):
         raise ValueError("secret draft text")
 
     monkeypatch.setattr("companion.coach.report.hints", hints)  # hints that crash on some page

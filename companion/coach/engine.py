@@ -113,7 +113,12 @@ def mixed_or(abstains: Callable[[AnalysedDraft, CoachContext], bool] | None):
 
 def either(*abstains: Callable[[AnalysedDraft, CoachContext], bool]):
     """An `abstains` that holds when any of `abstains` does."""
-    return lambda draft, ctx: any(a(draft, ctx) for a in abstains)
+    def holds(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+        for a in abstains:
+            if a(draft, ctx):
+                return True
+        return False
+    return holds
 
 
 def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool], message: str,

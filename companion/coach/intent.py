@@ -40,15 +40,14 @@ _NEWS = re.compile(
     r"|\bi (?:was|wasn't|was not|have been|haven't been) (?:selected|shortlisted|offered)\b"
     r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b")
 _NEWS_WORDS = ("thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
-               " the job", " the role", " the position", "started", "date is", "selected", "shortlisted", "had my",
-               "had the")
+               "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the")
 
 
 def _done(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for a favour done, brings news, or takes their answer gracefully."""
     lower = draft.lower
     return draft.remember("intent.done", lambda: bool(
-        _DONE.search(lower) or any(w in lower for w in _NEWS_WORDS) and _NEWS.search(lower)))
+        _DONE.search(lower) or any(map(lower.__contains__, _NEWS_WORDS)) and _NEWS.search(lower)))
 
 
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one

@@ -139,7 +139,8 @@ def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:
 def stated_days(draft: AnalysedDraft) -> tuple[list[int], tuple[int, int]] | None:
     """(the weekdays, Monday 0, on which earlier messages went this week, the words that say so), or None."""
     lower = draft.lower
-    if not any(d in lower for d in _DAYS) or (m := _ON_DAYS.search(lower)) is None or not starts_word(lower, m.start()):
+    if "day" not in lower or not any(map(lower.__contains__, _DAYS)) or (m := _ON_DAYS.search(lower)) is None \
+            or not starts_word(lower, m.start()):
         return None
     return [_DAYS.index(d) for d in re.findall(r"[a-z]+day", m["days"])], m.span()
 
@@ -201,7 +202,13 @@ _TALKED = (
 )
 
 
+_TALKED_WORDS = ("discussed", "promised", "per our", "you suggested", "you asked", "our ", "thank", "ing with you",
+                 "ing to you")
+
+
 def _talked(lower: str) -> bool:
+    if not any(map(lower.__contains__, _TALKED_WORDS)):
+        return False  # most drafts: substring tests in C, no pattern run
     for core, before in _TALKED:
         for m in core.finditer(lower):
             if before.search(lower, max(0, m.start() - 20), m.start()) if before else starts_word(lower, m.start()):
