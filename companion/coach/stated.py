@@ -187,29 +187,27 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
 
 # The two already talked the ask through: "as we discussed", "thanks for the quick chat", "per our call", "as
 # you suggested". The referrer then knows where the writer wants to work and why they fit. Each pattern opens
-# with a literal, which re finds fast, and the words before it are checked after ($ at the match's start);
-# without one, the match must start a word.
+# with a literal, which re finds fast, and runs only when its word is in the draft; the words before it are
+# checked after ($ at the match's start); without such a check, the match must start a word.
 _TALKED = (
-    (re.compile(r"discussed\b"), re.compile(r"\bas (?:we )?$")),
-    (re.compile(r"as promised\b"), None),
-    (re.compile(r"per our\b"), None),
-    (re.compile(r"you (?:suggested|asked)\b"), re.compile(r"\b(?:like|as) $")),
-    (re.compile(r"our (?:\w+ )?(?:chat|call|conversation|talk|meeting)\b"),
+    ("discussed", re.compile(r"discussed\b"), re.compile(r"\bas (?:we )?$")),
+    ("as promised", re.compile(r"as promised\b"), None),
+    ("per our", re.compile(r"per our\b"), None),
+    ("you suggested", re.compile(r"you suggested\b"), re.compile(r"\b(?:like|as) $")),
+    ("you asked", re.compile(r"you asked\b"), re.compile(r"\b(?:like|as) $")),
+    ("our ", re.compile(r"our (?:\w+ )?(?:chat|call|conversation|talk|meeting)\b"),
      re.compile(r"\b(?:following|after|since|from) (?:up on )?$")),
-    (re.compile(r"thank(?:s| you)?(?: (?:so|very) much)?(?: again)? for (?:the|our|your) (?:[\w-]+ ){0,2}?"
-                r"(?:chat|call|conversation|talk|time on the phone)\b"), None),
-    (re.compile(r"ing (?:with|to) you\b"), re.compile(r"\b(?:great|good|nice|lovely) (?:chatt|talk|speak)$")),
+    ("thank", re.compile(r"thank(?:s| you)?(?: (?:so|very) much)?(?: again)? for (?:the|our|your) (?:[\w-]+ ){0,2}?"
+                         r"(?:chat|call|conversation|talk|time on the phone)\b"), None),
+    ("ing with you", re.compile(r"ing with you\b"), re.compile(r"\b(?:great|good|nice|lovely) (?:chatt|talk|speak)$")),
+    ("ing to you", re.compile(r"ing to you\b"), re.compile(r"\b(?:great|good|nice|lovely) (?:chatt|talk|speak)$")),
 )
 
 
-_TALKED_WORDS = ("discussed", "promised", "per our", "you suggested", "you asked", "our ", "thank", "ing with you",
-                 "ing to you")
-
-
 def _talked(lower: str) -> bool:
-    if not any(map(lower.__contains__, _TALKED_WORDS)):
-        return False  # most drafts: substring tests in C, no pattern run
-    for core, before in _TALKED:
+    for word, core, before in _TALKED:
+        if word not in lower:  # a substring test in C: most drafts run no pattern
+            continue
         for m in core.finditer(lower):
             if before.search(lower, max(0, m.start() - 20), m.start()) if before else starts_word(lower, m.start()):
                 return True
