@@ -34,7 +34,7 @@ _TRIGGERS = re.compile(
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
     r"advise|guide|assist|teach|bring|grant|check|look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|"
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
-    r"|(?P<oblige>i need you to\b|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
+    r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|"
     r"(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|"
@@ -54,7 +54,8 @@ _TRIGGERS = re.compile(
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
     r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
     r"answer|help|put|refer|consider|read|look|have|let me know|tell me|get back)\b|"
-    r"(?:guess|well|so|now) i know where i stand\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
+    r"(?:guess|well|so|now) i know where i stand\b|"
+    r"i (?:should not|shouldn't) have to (?:chase|ask|beg|remind|follow up|keep asking|wait)\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
     r"let me know)\b|(?:reply|respond|answer|tell me) (?:at least )?(?:with )?(?:a )?yes or no\b|"
     r"i (?:know|can see|see) (?:that )?you(?:'re| are) (?:very )?(?:active|online)\b|"
     r"i(?:'m| am) (?:so |really |getting )?desperate\b|"
@@ -405,7 +406,8 @@ DEMANDING = Rule(
            "I only need your referral to complete the formalities.", "Kindly confirm at earliest.",
            "I need it in by Thursday at the latest.", "Please send it over by noon at the latest.",
            "I thought after 3 years on the same team you'd at least be willing to put my name in.",
-           "Guess I know where I stand.", "I have already informed my manager that I will be joining Stripe.",
+           "Guess I know where I stand.", "I want you to forward my file to your Chief Nursing Officer.",
+           "I should not have to chase this.", "I have already informed my manager that I will be joining Stripe.",
            "If you don't help me, I honestly don't know what I'll do.", "Please revert at the earliest.",
            "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral.",
            "Since we're connected, I assume this won't be a problem.",
@@ -444,7 +446,7 @@ DEMANDING = Rule(
            "Please consider me for the Data Analyst role.", "The role requires SQL.",
            "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?",
            "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you.",
-           "It's not urgent at all.", "I thought you'd at least enjoy the talk, so I sent the link.",
+           "It's not urgent at all.", "I want you to know how much I enjoyed your talk.", "I thought you'd at least enjoy the talk, so I sent the link.",
            "I know where I stand on the waitlist.", "The results came back by Friday at the latest."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )

@@ -5,6 +5,7 @@ what would lift it. docs/tone.md, "In the coach", has the details."""
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.language import sentence_bounds
+from companion.coach.matching import first_name
 from companion.coach.rules.tone_demanding import DEMANDING, overlaps, triggers
 from companion.tone.model import ToneModel, ToneResult, default_model, sigmoid
 from companion.tone.strategies import LABELS
@@ -125,6 +126,8 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down):
         fixes.append(_FIX["please_start"])
     ups = [] if passage is not None else lifts(result, model)[:2]  # courtesies elsewhere do not fix a rude passage
+    first = first_name(ctx)  # the greeting's example names them, not "Sam"
+    ups = [(q, n, text.replace("Hi Sam,", f"Hi {first},") if first else text) for q, n, text in ups]
     advice = "; ".join([*fixes, *(text + (f" (about {q:.0%} with it)" if q - p >= 0.05 else "")
                                   for q, _n, text in ups)])
     why = (f"Pulling it down: {', '.join(named)}." if named else
