@@ -41,6 +41,13 @@ def test_fires_on_an_impolite_draft_naming_its_words():
                                         for x in f.data["would_lift"])
 
 
+def test_the_greeting_it_suggests_names_the_recipient():
+    rude = "I have 22 years of experience. I am tired of being screened out by your HR software."
+    suggested = [f.suggestion for f in findings(rude, recipient_name="Robert Hale")]
+    assert suggested and "greet them" in suggested[0]
+    assert '"Hi Robert,"' in suggested[0] and "Sam" not in suggested[0]
+
+
 def test_quiet_on_polite_drafts():
     assert findings(POLITE) == []
     assert findings("Hello! Could you take a look at my resume? Thanks so much.") == []
