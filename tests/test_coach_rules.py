@@ -641,6 +641,9 @@ def test_a_company_they_left_is_not_their_company_now():
     [f] = findings("Hi Leela, I see you work at Vox Media. Could you refer me?", "fact.company-mismatch", profile=left)
     assert "left in Dec 2024" in f.message and span_text("Hi Leela, I see you work at Vox Media.", f) == "Vox Media"
     assert findings("Hi Leela, I also worked at Vox Media.", "fact.company-mismatch", profile=left) == []
+    where = "I'm applying for the Associate Producer role at Vox Media, where I see you're a producer."
+    [f] = findings(where, "fact.company-mismatch", profile=left)  # the company first, then them in it
+    assert "left in Dec 2024" in f.message and span_text(where, f) == "Vox Media"
     left.experience[0].roles[0].end, left.experience[0].roles[0].current = None, True  # still there
     assert findings("Hi Leela, I see you work at Vox Media.", "fact.company-mismatch", profile=left) == []
 

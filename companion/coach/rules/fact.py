@@ -92,6 +92,11 @@ _ADDRESSES = re.compile(r"you|join(?:ing)? you")
 _NAME = re.compile(r"[ \t]+((?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
 
 
+# The company first, then them in it: "the role at Vox Media, where I see you're a producer".
+_WHERE_YOU = re.compile(r"\bat ((?:[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&)){0,3}), where "
+                        r"(?i:(?:i see |i noticed |i know )?you(?:'re| are| work| now work)( an? )?)")
+
+
 def _as_if(draft: AnalysedDraft):
     """(where the lead starts, whether it addresses them, the company named, where it starts, whether the
     lead gives them a job title) for each lead."""
@@ -101,6 +106,9 @@ def _as_if(draft: AnalysedDraft):
             lead = m.group()
             yield (m.start(), bool(_ADDRESSES.match(lead)), name.group(1).rstrip(".’'"), name.start(1),
                    lead.startswith("you") and _TITLED.search(lead) is not None)
+    if ", where" in draft.lower:
+        for m in _WHERE_YOU.finditer(draft.text):
+            yield m.start(), True, m.group(1), m.start(1), m.group(2) is not None
 
 
 _TITLED = re.compile(r" (?:a|an|the) ")
@@ -295,7 +303,8 @@ COMPANY_MISMATCH = Rule(
            "After 3 years at Acme I'd love to work at Google.",
            "I noticed you're a Software Development Engineer at Google.",
            "I see you're currently a Producer at Google.", "I'm really passionate about Airbnb's mission.",
-           "I'm interested in the RN position at Oakland Medical Center."),
+           "I'm interested in the RN position at Oakland Medical Center.",
+           "I'm applying for the Associate Producer role at Google, where I see you're a producer."),
     quiet=('How do you like your team at Stripe?', 'I worked at Google before.',
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
            'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
