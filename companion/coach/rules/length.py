@@ -5,7 +5,7 @@ Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emo
 """
 
 from companion.coach.engine import CoachContext, Rule, either
-from companion.coach.matching import in_conversation
+from companion.coach.matching import in_conversation, their_turn
 from companion.coach.rules.ask import bounded_ask, company_named, names_role
 from companion.coach.stated import follows_a_talk
 from companion.coach.utf16 import utf16_len
@@ -117,7 +117,7 @@ TOO_LONG = Rule(
 TOO_SHORT = Rule(
     code="length.too-short", severity="info", check=_too_short, judges_ask=True, reads_english=True,
     judges_whole=True,
-    abstains=either(in_conversation, follows_a_talk),  # a reply, or a note after a talk, may be short
+    abstains=either(in_conversation, their_turn, follows_a_talk),  # a reply, or a note after a talk, may be short
     fires=('Hi Sam', 'Hi Sam, could you refer me for the Data Analyst role? Thanks!', 'Coffee sometime?'),
     quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "
            "I've spent four years on SQL and dbt pipelines at Acme, where I cut the nightly reporting run "
@@ -125,7 +125,8 @@ TOO_SHORT = Rule(
            "Hi Sam, could you refer me for the Data Analyst role at Stripe (job ID 48213)? I have 4 years of SQL. "
            "Happy to send my resume. No worries if not. Thanks!",
            "Hi Sam, loved your PyCon talk on typing. Could I pick your brain about your move into developer tools?",
-           "Hi Sam, as promised, could you refer me for the Data Analyst role (job 48213)? Thanks!"),
+           "Hi Sam, as promised, could you refer me for the Data Analyst role (job 48213)? Thanks!",
+           "Hi Sam, thanks for your reply! Could you tell me who the hiring manager is?"),
     rationale="Too short to carry a specific ask reads as mass outreach.",
 )
 
