@@ -901,3 +901,42 @@ def test_a_draft_that_says_it_follows_up_is_coached_as_a_follow_up():
 def test_role_missing_gives_its_example_in_the_writers_own_field(text, ctx, title):
     (f,) = findings(text, "ask.role-missing", **ctx)
     assert f'"the {title} role, job ID 48213"' in f.suggestion
+
+
+def _their_thread(text="Sure, happy to help! Send me the job ID and your resume."):
+    from protocol.page import Thread, ThreadMessage
+    return Thread(messages=[ThreadMessage(sender="them", text=text)])
+
+
+ASKING = {"ask.role-missing", "ask.company-missing", "background.missing", "materials.missing",
+          "courtesy.time-missing", "courtesy.out-missing"}
+
+
+@pytest.mark.parametrize("reply", [
+    "Thank you so much, Dana! The job ID is 51207 (Platform Engineer), and I've attached my resume. Happy to write "
+    "a two-line blurb for the referral form if that saves you time.",
+    "Thank you so much Dana ma'am for agreeing to refer me. PFA my resume. Job ID is 51207.",
+    "Hi Dana, thank you very much for accept to refer me! I send you my CV attached.",
+    "Totally understand, Dana, and thanks for letting me know so quickly. Good luck with the launch!",
+    "Hello Dana, I have received the offer and accepted it. Thank you for your recommendation. If I can help you "
+    "once, please tell me.",
+])
+def test_a_reply_to_them_that_asks_no_referral_is_not_coached_as_an_ask(reply):
+    assert not codes(reply, thread=_their_thread(), recipient_name="Dana Whitfield") & ASKING
+
+
+def test_a_new_referral_asked_in_a_reply_still_needs_what_a_referral_needs():
+    ask = "Hi Dana, could you refer me for the Platform Engineer role?"
+    assert {"background.missing", "ask.company-missing"} <= codes(ask, thread=_their_thread("Hi!"))
+
+
+def test_thanks_for_an_honest_answer_then_reconsider_is_a_re_ask_after_a_no():
+    text = "Understood, thanks for the honest answer. Would you reconsider if I sent my resume?"
+    [stop] = findings(text, "followup.stop", thread=_their_thread("Sorry, I only refer people I've worked with."))
+    assert stop.data["stated"] and span_text(text, stop) == "reconsider"
+
+
+def test_a_draft_that_counts_its_messages_is_a_follow_up():
+    fb = analyze("Hi Dana, me again. This is my third message about the referral. Let me know either way.",
+                 CoachContext(surface="message"))
+    assert fb.surface == "follow_up" and "followup.pressure" in {f.code for f in fb.findings}

@@ -15,7 +15,7 @@ from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiti
 from companion.coach.intent import answers_them, asks, asks_again, open_request
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
-from companion.coach.stated import stated_earlier, stated_no
+from companion.coach.stated import stated_count, stated_earlier, stated_no
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
@@ -218,7 +218,7 @@ def _says_it_follows_up(draft: AnalysedDraft, ctx: CoachContext, rec) -> bool:
     their times decide (_awaiting_reply)."""
     known = (rec is not None and rec.sent) or (ctx.thread is not None and any(m.sender == "me"
                                                                                for m in ctx.thread.messages))
-    return not known and stated_earlier(draft) is not None
+    return not known and (stated_earlier(draft) is not None or stated_count(draft) is not None)
 
 
 def _awaiting_reply(ctx: CoachContext, rec) -> bool:

@@ -10,14 +10,15 @@ from companion.coach.language import sentence_bounds
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
 _ANSWERED = (r"thank(?:s| you)?\b[^.!?\n]{0,20}?\bfor (?:getting back|"
-             r"(?:your|the) (?:\w+ )?(?:reply|response|answer|message)|letting me know|responding|replying|writing back)\b")
+             r"(?:your|the) (?:\w+ )?(?:reply|response|answer|message)|letting me know|responding|replying|writing back|"
+             r"reaching out)\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
 # Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
 # ("Thank you for your time" and "for connecting" close many an ask: they are not in this list.)
 _DONE = re.compile(
     r"\b(?:thanks?|thank you|thanking you|grateful|appreciated?)\b[^.!?\n]{0,40}?\bfor\b[^.!?\n]{0,40}?"
     r"\b(?:referr(?:al|ing)|recommend\w*|intro\w*|advice|insights?|support|letter|reference|putting|passing|"
-    r"(?:agreeing|offering) to|"
+    r"(?:agreeing|offering|accept(?:ing)?) to|"
     r"forwarding|sharing|telling|(?:the|our|your) (?:chat|call|conversation|talk|meeting)|"
     r"(?:chatting|speaking|talking|meeting) with me|(?:taking|making) (?:the )?time to (?:chat|talk|speak|meet|write))"
     r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know|"
@@ -80,15 +81,22 @@ def reports_back(draft: AnalysedDraft, answers: bool = True) -> bool:
 
 
 # A favour told as history, not asked: "you were kind enough to refer me", "thank you for offering to refer me".
-_HISTORY = re.compile(r"\b(?:enough|offer(?:ing|ed)|agree(?:ing|d)) to\s*$")
-# A social offer asks nothing of the search: "let me know whenever you're in Pune, lunch is on me".
-_SOCIAL = re.compile(r"\b(?:lunch|coffee|dinner|drinks?|beers?|the (?:next )?round|it)(?: is| are|'s)? on me\b")
+_HISTORY = re.compile(r"\b(?:enough|offer(?:ing|ed)|agree(?:ing|d)|accept(?:ing|ed)?) to\s*$")
+# A social or a return offer asks nothing of the search: "let me know whenever you're in Pune, lunch is on me",
+# "if I can help you once, please tell me".
+_SOCIAL = re.compile(r"\b(?:lunch|coffee|dinner|drinks?|beers?|the (?:next )?round|it)(?: is| are|'s)? on me\b"
+                     r"|\bif i can (?:ever |once |someday )?(?:help|return the favou?r|do anything)\b")
+
+
+def told_as_history(draft: AnalysedDraft, at: int) -> bool:
+    """Whether the favour at `at` ("refer me") is told as done or offered, not asked: "kind enough to refer me"."""
+    return bool(_HISTORY.search(draft.before_in_sentence(at, 30)))
 
 
 def _request(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     """Whether a _REQUEST match asks: not a favour told as history, nor in a sentence that offers them lunch."""
     word = m.group()
-    if word in ("refer me", "recommend me", "introduce me") and _HISTORY.search(draft.before_in_sentence(m.start(), 30)):
+    if word in ("refer me", "recommend me", "introduce me") and told_as_history(draft, m.start()):
         return False
     if word in ("please", "let me know if", "let me know whether"):
         s, e = sentence_bounds(draft, m.start())

@@ -29,7 +29,7 @@ _GAP = re.compile(
 # this". Not an email, a connection request or an application, which a conversation on LinkedIn would not show.
 _EARLIER = re.compile(
     WORD_START + r"(?:\bmy (?:last|previous|earlier|first|prior|original) (?:linkedin )?(?:message|note|inmail|dm)"
-    r"|\b(?:following|circling|checking|coming) (?:up|back|in) (?:on|to|about|regarding) my "
+    r"|\b(?:following|circling|checking|coming) (?:up|back|in)(?: once more| again| quickly)? (?:on|to|about|regarding) my "
     r"(?:(?!connection|invitation)\w+ )?(?:message|note|inmail|dm|request)"
     r"|\b(?:message|note|inmail) i (?:sent|wrote)(?: you)?"
     r"|\bi (?:sent|wrote|dropped) you (?:a (?:message|note|line|dm)|(?:a (?:few|couple of) )?days ago|earlier|last)"
@@ -102,7 +102,8 @@ _PASSED = re.compile(
     r"\b(?:sorry|apolog\w*|belated\w*|delay\w*|(?:late|slow|tardy) (?:reply|response|answer)|"
     r"(?:been|took me) (?:a (?:little |good )?while|so long|ages|forever|too long|a long time|some time)|"
     r"(?:long|some) time (?:since|no)|(?:weeks?|months?|years?) (?:later|ago|since|back)|"
-    r"just (?:now )?(?:seeing|saw|seen|getting|got) (?:this|your)|(?:finally|only now) (?:getting|writing|replying))\b")
+    r"just (?:now )?(?:seeing|saw|seen|getting|got) (?:this|your)|(?:finally|only now) (?:getting|writing|replying)|"
+    r"since we (?:last )?(?:spoke|talked|met|chatted|caught up))\b")
 
 
 def speaks_of_time_passed(lower: str) -> bool:
@@ -169,11 +170,19 @@ def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
+# Thanks for an answer that can only have been a no: "thanks for the honest answer", "for being candid".
+_CANDID = re.compile(r"\b(?:thanks?|thank you)(?: so much)? for (?:the |your )?(?:honest|candid|frank|straight) "
+                     r"(?:answer|reply|response)\b|\bthank(?:s| you) for being (?:honest|candid|frank|upfront)\b")
+
+
 def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
     """The span of their no ("you said you don't refer") where the draft first reports it, or None."""
     lower = draft.lower
 
     def find():
+        if ("honest" in lower or "candid" in lower or "frank" in lower or "upfront" in lower or "straight" in lower) \
+                and (m := _CANDID.search(lower)):
+            return m.span()
         if not (any(w in lower for w in _NO_WORDS) and any(w in lower for w in _NEGATIONS)):
             return None
         for m in _NO.finditer(lower):

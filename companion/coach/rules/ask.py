@@ -4,9 +4,9 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft, starts_word
 from companion.coach.engine import CoachContext, Rule, either, missing_phrase_rule, mixed_or
-from companion.coach.intent import replies_to_them
+from companion.coach.intent import told_as_history
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company
+from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company, their_turn
 from companion.coach.rules.fact import names_another_company
 from companion.coach.stated import follows_a_talk
 
@@ -194,7 +194,7 @@ _ORG_CUE = re.compile(
     r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|work at|"
     r"excited|love to|dream|hiring|career|team|considered|curious|learn more)"
 )
-_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
+_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:just |recently |also )?(?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
                          r"scaling|growing)|posted|"
                          r"(?:has|have) (?:an? |any |several |a few )?(?:new |open )?(?:openings?|roles?|positions?))\b"
                          r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)\w")  # "Shopify's team"
@@ -447,7 +447,8 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick y
                       r"(?:love|like|value|enjoy) (?:to )?connect(?:ing)?\b(?! with (?!you\b|me\b))")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?|quick |short )$")}
-_REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b")
+_REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b"
+                       r"(?!\s+(?:form|portal|tool|link|bonus|program(?:me)?|process|system|code))")  # no ask
 
 
 def _says_bounded(lower: str) -> bool:
@@ -469,10 +470,23 @@ def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
         and _vague_span(draft) is None)
 
 
-def answers_without_referral(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
-    """Whether the draft replies to their message ("thanks for your reply") and asks no referral: they know
-    where they work and who you are, and a pitch after their answer reads as a re-ask (a Rule.abstains)."""
-    return replies_to_them(draft) and all(negated(draft, m.start(), 25) for m in _REFERRAL.finditer(draft.lower))
+# Thanks for a referral, or what it did, is no new ask: "thank you for the referral", "without your referral".
+_THANKED = re.compile(r"\b(?:thanks?|thank\s+you|grateful|without|because\s+of|thanks\s+to)\b(?:\s+[\w']+){0,3}\s*$")
+
+
+def asks_referral(draft: AnalysedDraft) -> bool:
+    """Whether the draft asks for a referral now: not one negated, thanked for, or told as history ("thank
+    you for agreeing to refer me")."""
+    return draft.remember("ask.referral", lambda: any(
+        not negated(draft, m.start(), 25) and not told_as_history(draft, m.start())
+        and not _THANKED.search(draft.before_in_sentence(m.start(), 40)) for m in _REFERRAL.finditer(draft.lower)))
+
+
+def replies_without_referral(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft answers them (they spoke last, or it thanks them for their reply) and asks no
+    referral: they know where they work and who you are, and a pitch after their answer reads as a re-ask
+    (a Rule.abstains for the advice on how to ask)."""
+    return their_turn(draft, ctx) and not asks_referral(draft)
 
 
 _ACRONYMS = {"ml", "ux", "ui", "qa", "sre", "swe", "sde", "tpm", "apm", "pm", "vp", "svp", "evp", "cto", "cfo", "coo",
@@ -507,7 +521,8 @@ ROLE_MISSING = missing_phrase_rule(
     "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
     "their referral tool, so they cannot act on the ask as written.",
     _role_example,  # in the writer's own field when the draft or their profile says it
-    severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True, abstains=bounded_ask,
+    severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
+    abstains=either(bounded_ask, replies_without_referral),
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',
@@ -550,7 +565,7 @@ COMPANY_MISSING = Rule(
     # Their company's name reads the same in any language, but whether a draft in another language asks
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True,
-    abstains=mixed_or(either(bounded_ask, follows_a_talk, answers_without_referral)),  # they know where
+    abstains=mixed_or(either(bounded_ask, follows_a_talk, replies_without_referral)),  # they know where
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",

@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.matching import TITLE_NOUNS
-from companion.coach.rules.ask import answers_without_referral, bounded_ask
+from companion.coach.rules.ask import replies_without_referral, bounded_ask
 from companion.coach.stated import follows_a_talk
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
@@ -23,9 +23,11 @@ _FIT = re.compile(
     r"i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
-    r"i (?:built|led|shipped|launched|designed|created|developed|managed|founded|grew|scaled|"
-    r"reduced|increased|improved|published|wrote|won|completed|finished|graduated|earned|co-founded)\b|"
-    r"i've (?:built|led|shipped|launched|designed|created|developed|managed|founded|grown|scaled|"
+    r"i (?:(?:also|since|recently|then|just) )?(?:built|led|shipped|launched|designed|created|developed|managed|"
+    r"founded|grew|scaled|reduced|increased|improved|published|wrote|won|completed|finished|graduated|earned|"
+    r"co-founded)\b|"
+    r"i've (?:(?:also|since|recently|just) )?(?:built|led|shipped|launched|designed|created|developed|managed|"
+    r"founded|grown|scaled|"
     r"published|written|completed|finished|graduated|earned)\b|"
     r"i'm (?:currently |now )?(?:working|studying|finishing|completing|pursuing|leading|building|"
     r"graduating|a (?:senior|junior|final-year|recent)|an? \w+ (?:at|with|in))\b|"
@@ -105,7 +107,7 @@ MISSING = missing_phrase_rule(
     "Add one or two sentences: your current role or study, years of relevant "
     "experience, and one concrete result that matches the role.",
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(bounded_ask, follows_a_talk, answers_without_referral),  # they have heard your fit, or said no
+    abstains=either(bounded_ask, follows_a_talk, replies_without_referral),  # they have heard your fit, or said no
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",
@@ -125,6 +127,7 @@ MISSING = missing_phrase_rule(
            "Like you, I have 6 years of experience in data engineering.",
            "You'll remember I led the offline sync rewrite at Parcelly.",
            "A one-line summary: MS Analytics from Georgia Tech, with a capstone on demand forecasting.",
+           "I've since led a Kubernetes migration at my company.",
            "Thanks for the quick chat yesterday! As we discussed, could you refer me for the Data Analyst role?"),
 )
 

@@ -3,7 +3,7 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.rules.ask import answers_without_referral, bounded_ask
+from companion.coach.rules.ask import replies_without_referral, bounded_ask
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.intent import withdraws
 from companion.coach.matching import their_turn
@@ -176,6 +176,7 @@ TIME_MISSING = missing_phrase_rule(
     "signals you know you are asking for a slice of their day.",
     "Add a brief nod to their time, e.g. \"I know your time is limited.\"",
     severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}), judges_ask=True,
+    abstains=replies_without_referral,  # an answer to them takes the time they chose to give
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
     quiet=("I know you're busy, so I'll keep this short.", "Figured you might be busy.",
@@ -197,7 +198,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     "one up front saves them a round trip.",
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(bounded_ask, answers_without_referral),
+    abstains=either(bounded_ask, replies_without_referral),
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),

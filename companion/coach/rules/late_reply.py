@@ -9,18 +9,24 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import reports_back
 from companion.coach.matching import first_name
 from companion.coach.outreach_view import message_times, say_date, to_ms
-from companion.coach.stated import speaks_of_time_passed, stated_count, stated_earlier
+from companion.coach.stated import speaks_of_time_passed, stated_count, stated_earlier, stated_no
 
 # Their last message offered or spoke of a job: after months, it may be gone.
 _OFFER = re.compile(r"\b(?:role|job|position|opening|posting|req|referr?al|refer|interview|offer|hiring|team)\b")
+
+
+# Thanks for an answer just given: "thanks for letting me know so quickly", "thank you for the quick reply".
+_JUST_NOW = re.compile(r"\b(?:so (?:quickly|fast|soon|promptly)|(?:quick|fast|prompt|speedy) (?:reply|response|answer))\b")
 
 
 def _late(draft: AnalysedDraft, ctx: CoachContext):
     mine, theirs = message_times(ctx.thread)
     if not theirs or (mine and max(mine) > max(theirs)) or speaks_of_time_passed(draft.lower):
         return  # they did not write last, or the draft already speaks of the gap
-    if reports_back(draft, answers=False) or stated_earlier(draft) or stated_count(draft):
-        return  # thanks for a favour or news, or a chase of the user's own messages: they talked since, elsewhere
+    if reports_back(draft, answers=False) or stated_earlier(draft) or stated_count(draft) or stated_no(draft) \
+            or _JUST_NOW.search(draft.lower):
+        return  # thanks for a favour or news, a chase of the user's own messages, their no, a quick answer: they
+        # talked since, elsewhere
     days = (to_ms(ctx.now) - max(theirs)) / DAY_MS
     if days < LATE_DAYS:
         return

@@ -46,7 +46,7 @@ _TRIGGERS = re.compile(
     r"need (?:to (?:know|hear back)|an? (?:answer|reply|response|decision)) (?:very |really )?soon\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|get back to me|revert|submit (?:it|this|that|the referral|my (?:referral|"
-    r"application|resume|cv))) (?:today|tonight|now)\b|at (?:the )?earliest\b(?! convenience)|at the latest\b|"
+    r"application|resume|cv))) (?:today|tonight|now)\b|at (?:the )?earliest\b(?! convenience)|at the latest\b|before then\b|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
@@ -55,7 +55,10 @@ _TRIGGERS = re.compile(
     r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
     r"answer|help|put|refer|consider|read|look|have|let me know|tell me|get back)\b|"
     r"(?:guess|well|so|now) i know where i stand\b|"
-    r"i (?:should not|shouldn't) have to (?:chase|ask|beg|remind|follow up|keep asking|wait)\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
+    r"i (?:should not|shouldn't) have to (?:chase|ask|beg|remind|follow up|keep asking|wait)\b|"
+    # Sarcasm after a no: "I understand you're too busy to help people", "someone else who actually wants to help".
+    r"you(?:'re| are| were) (?:just )?too busy to (?:help|reply|answer|respond)\b|"
+    r"someone (?:else )?(?:\w+ ){0,2}who (?:actually|really) (?:wants to help|cares)\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
     r"let me know)\b|(?:reply|respond|answer|tell me) (?:at least )?(?:with )?(?:a )?yes or no\b|"
     r"i (?:know|can see|see) (?:that )?you(?:'re| are) (?:very )?(?:active|online)\b|"
     r"i(?:'m| am) (?:so |really |getting )?desperate\b|"
@@ -134,6 +137,9 @@ _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
 _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
 _YOU = re.compile(r"\b(?:you|your)\b")
+# What leaves a request theirs to grant (the dev set's README: a conditional is no demand).
+_SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|chance|moment)|if (?:possible|you can|"
+                       r"you could|you have (?:the )?time|it's not too much trouble)|at your (?:earliest )?convenience)\b")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|monday|tuesday|"
                               r"wednesday|thursday|friday|saturday|sunday)\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
@@ -200,6 +206,8 @@ _MESSAGES = {
 def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     """Whether a trigger of `kind` at `start` is really demanding (not softened, negated or observed)."""
     before = draft.before_in_sentence(start, 80)
+    if kind in ("refer", "order") and _SOFTENED.search(draft.lower, *sentence_bounds(draft, start)):
+        return False  # "Please help me check the status when you have time": a request, softened
     if kind == "refer":
         return opens_clause(draft, start) and mood(draft, start) == "imperative"
     if kind == "order":  # any verb, so only where an order can stand: not "I'd love to connect and help you"
@@ -407,6 +415,8 @@ DEMANDING = Rule(
            "I need it in by Thursday at the latest.", "Please send it over by noon at the latest.",
            "I thought after 3 years on the same team you'd at least be willing to put my name in.",
            "Guess I know where I stand.", "I want you to forward my file to your Chief Nursing Officer.",
+           "I understand you're too busy to help people.", "I'll find someone else at Acme who actually wants to help.",
+           "The posting closes Friday so I'm hoping you can get to it before then.",
            "I should not have to chase this.", "I have already informed my manager that I will be joining Stripe.",
            "If you don't help me, I honestly don't know what I'll do.", "Please revert at the earliest.",
            "Can you please reconsider and submit it today?", "Let me know if you've submitted my referral.",
@@ -446,7 +456,8 @@ DEMANDING = Rule(
            "Please consider me for the Data Analyst role.", "The role requires SQL.",
            "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?",
            "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you.",
-           "It's not urgent at all.", "I want you to know how much I enjoyed your talk.", "I thought you'd at least enjoy the talk, so I sent the link.",
+           "It's not urgent at all.", "I want you to know how much I enjoyed your talk.",
+           "Please help me to check the status with HR when you have time.", "Please refer me if you can.", "I thought you'd at least enjoy the talk, so I sent the link.",
            "I know where I stand on the waitlist.", "The results came back by Friday at the latest."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
