@@ -567,3 +567,23 @@ def test_a_greeting_alone_gets_no_score_and_no_list_of_what_is_missing(paired):
     expect(panel.locator('[data-field="score"]')).to_have_text(re.compile(r"^\d+$"), timeout=10000)
     expect(note).to_be_hidden()
     expect(finding(panel, "courtesy.gratitude-missing")).to_be_visible()
+
+
+def test_the_late_reply_apology_is_applied_where_the_card_says_open_with(paired):
+    """In a conversation whose last word is Dana's, months ago, the reply.late card's Apply puts the apology
+    after the greeting, not at the end of the draft (audit 17: an Insert there read "…resume? Sorry…")."""
+    from playwright.sync_api import expect
+
+    page, panel, _ = open_tab(paired[0], "/messaging/thread/2-dana/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(".msg-form__contenteditable")
+    draft = "Hi Dana, thanks so much! Here's the posting and my resume."
+    page.keyboard.type(draft, delay=2)
+    answered_all(paired[0], panel, "resume.")
+    late = finding(panel, "reply.late")
+    apply = late.locator('[data-action="apply"]')
+    expect(apply).to_contain_text("Hi Dana, sorry for the slow reply! Thanks", timeout=10000)
+    apply.click()
+    wait_until(lambda: editor_text(page) == "Hi Dana, sorry for the slow reply! Thanks so much! Here's the posting "
+               "and my resume.", message="the apology opens the draft")
+    expect(finding(panel, "reply.late")).to_have_count(0, timeout=10000)  # re-checked: the gap is spoken of

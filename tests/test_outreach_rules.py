@@ -368,6 +368,13 @@ def test_a_reply_weeks_later_speaks_of_the_gap():
     [months] = late(reply, ("me", at(300)), ("them", at(270)))  # their "Hi!" mentioned no job
     assert months.severity == "warning" and "9 months ago" in months.message and "filled" not in months.message
     assert months.suggestion == 'Open with "Sorry for the slow reply, Ana!"'
+    # Its Apply opens the draft with it: after the greeting, else first; never at the end.
+    fixed = reply[:months.fix.range.start] + months.fix.replacement + reply[months.fix.range.end:]
+    assert fixed == "Sorry for the slow reply, Ana! Thanks so much, Ana! Here's the posting and my resume."
+    greeted = "Hi Ana, thanks so much! Here's the posting."
+    [f] = late(greeted, ("them", at(270)))
+    assert greeted[:f.fix.range.start] + f.fix.replacement + greeted[f.fix.range.end:] == \
+        "Hi Ana, sorry for the slow reply! Thanks so much! Here's the posting."
     offer = Thread(participant=Profile(slug="ana", name="Ana Lopez"), messages=[ThreadMessage(
         sender="them", text="Sure! Send me the posting for the analyst role.", sent_at_ms=at(270))])
     [months] = run_rules(late_reply.RULES, AnalysedDraft(reply), CoachContext(

@@ -16,7 +16,8 @@ _OFFER = re.compile(r"\b(?:role|job|position|opening|posting|req|referr?al|refer
 
 
 # Thanks for an answer just given: "thanks for letting me know so quickly", "thank you for the quick reply".
-_JUST_NOW = re.compile(r"\b(?:so (?:quickly|fast|soon|promptly)|(?:quick|fast|prompt|speedy) (?:reply|response|answer))\b")
+_JUST_NOW = re.compile(r"\b(?:so (?:quickly|fast|soon|promptly)|(?:quick|fast|prompt|speedy) "
+                       r"(?:reply|response|answer))\b")
 
 
 def _late(draft: AnalysedDraft, ctx: CoachContext):
@@ -35,14 +36,44 @@ def _late(draft: AnalysedDraft, ctx: CoachContext):
     last = next(m for m in reversed(ctx.thread.messages) if m.sender == "them")
     offered = months and bool(_OFFER.search(last.text.lower()))
     ago = f"{int(days // 30)} months" if months else f"{int(days // 7)} weeks"
+    fix = _opening(draft.text, first)
     yield LATE.finding(
         f"{first or 'They'} wrote {ago} ago ({say_date(max(theirs), ctx.now)}) and this replies as if no time had "
         "passed. Say a word about the gap first"
         + (": what they wrote about may have changed, and the role may be filled." if offered else "."),
+        draft, None, **({"replacement": fix[1], "fix_span": fix[0]} if fix else {}),
         suggestion=f"Open with \"Sorry for the slow reply{', ' + first if first else ''}!\""
                    + (" and ask whether what they mentioned still stands." if offered else ""),
         severity="warning" if months else "info", data={"days": round(days, 1)},
     )
+
+
+# The greeting that opens a draft: "Hi Dana,", "Dear Ms. Whitfield:", "Hello!" (up to three words before its
+# punctuation), or a greeting word and a name without one ("Hi Dana thanks…").
+_GREETING = re.compile(r"[ \t]*(?i:hi+|hey+|hello+|dear|good (?:morning|afternoon|evening|day))\b"
+                       r"(?:(?:[ \t]+(?:(?i:mr|ms|mrs|dr|prof)\.|[^\s,.!?:]+)){0,3}[ \t]*[,:!.]+"
+                       r"|[ \t]+[A-Z][\w'’-]*)?")
+_WORD = re.compile(r"\s*(\S+)")
+
+
+def _opening(text: str, first: str | None) -> tuple[tuple[int, int], str] | None:
+    """(span, replacement) that opens the draft with the apology, where the card says to: after its greeting
+    ("Hi Dana, sorry for the slow reply! Thanks so much…"), else first ("Sorry for the slow reply, Dana!
+    Understood…"). The span takes the next word, so the sentence after the apology starts with a capital."""
+    sorry = "sorry for the slow reply"
+    greeting = _GREETING.match(text)
+    if greeting and greeting.group().strip():
+        said = greeting.group().strip()
+        if not text[greeting.end():].strip() or text[greeting.end():].lstrip(" \t")[:1] == "\n":
+            return (greeting.start(), greeting.end()), f"{said}\n{sorry.capitalize()}!"  # on a line of its own
+        word = _WORD.match(text, greeting.end())
+        joined = f"{said} {sorry.capitalize()}" if said[-1] in "!." else f"{said} {sorry}" if said[-1] in ",:" \
+            else f"{said}, {sorry}"  # "Hello! Sorry…", "Hi Dana, sorry…", "Hi Dana" → "Hi Dana, sorry…"
+        return (len(text) - len(text.lstrip()), word.end()), f"{joined}! {word.group(1)[:1].upper()}{word.group(1)[1:]}"
+    word = _WORD.match(text)
+    if word is None:
+        return None
+    return (word.start(1), word.end()), f"{sorry.capitalize()}{', ' + first if first else ''}! {word.group(1)}"
 
 
 LATE = Rule(
