@@ -940,3 +940,11 @@ def test_a_draft_that_counts_its_messages_is_a_follow_up():
     fb = analyze("Hi Dana, me again. This is my third message about the referral. Let me know either way.",
                  CoachContext(surface="message"))
     assert fb.surface == "follow_up" and "followup.pressure" in {f.code for f in fb.findings}
+
+
+def test_the_confidential_card_suggests_what_fits_the_stage():
+    before = findings("Could you share the questions they usually ask?", "privacy.confidential")
+    after = findings("Thanks again for the referral! Could you share the questions they usually ask?",
+                     "privacy.confidential")
+    assert "comfortable referring you" in before[0].suggestion
+    assert "how they prepared" in after[0].suggestion and "referring you" not in after[0].suggestion

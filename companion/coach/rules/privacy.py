@@ -4,7 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import phrase_rule
-from companion.coach.intent import requests
+from companion.coach.intent import reports_back, requests
 from companion.coach.matching import negated
 
 _CONFIDENTIAL = re.compile(
@@ -37,6 +37,8 @@ _CONFIDENTIAL = re.compile(
     r"got (?:on|onto)) the (?:short ?list|final (?:round|pool|list))\b"
     r"|\bhow (?:my|our) (?:application|resume|cv|interview|candidacy|test|assessment) (?:was )?(?:scored|ranked|rated)\b"
     r"|\bhow i (?:scored|ranked)\b"
+    r"|\bhow (?:the )?(?:last |other |previous |past )?(?:candidates|people|others|applicants)"
+    r"(?: (?:you|they|the team) (?:referred|interviewed|hired))? (?:scored|were scored|were rated|ranked|were ranked)\b"
     r"|\b(?:pay|salary) (?:grades?|scales?|caps?)\b|\bwhat (?:the|this|that) (?:role|position|job) pays\b"
     # A promise of secrecy says the ask is for something that must not be shared.
     r"|\bi (?:will not|won't|wont|will never) tell (?:anyone|anybody)\b|\b(?:no ?one|nobody) (?:will|would) know\b"
@@ -103,12 +105,20 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
                                                   or _DEFINITE.search(before) and _WOULD_HELP.match(draft.lower, m.end()))
 
 
+def _what_to_ask(draft: AnalysedDraft, _ctx) -> str:
+    """What they can share: after their referral, how to prepare; before, the team and the process."""
+    if reports_back(draft):
+        return ("Ask only for what they can share: how they prepared for their own interviews, what the team "
+                "values, or who you will meet, in general terms.")
+    return ("Ask only for what they can share: what the team is like, how they found the interview process in "
+            "general, or whether they'd be comfortable referring you.")
+
+
 CONFIDENTIAL = phrase_rule(
     "privacy.confidential", _CONFIDENTIAL,
     "\"{w}\" asks for information most employers keep confidential. A referrer who shares it can break "
     "their employment agreement, so the ask costs you their trust.",
-    "Ask only for what they can share: what the team is like, how they found the interview process in "
-    "general, or whether they'd be comfortable referring you.",
+    _what_to_ask,
     skip=_not_an_ask, severity="error",
     fires=('Could you share the salary band for the role?', 'How much do you make?',
            'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',
@@ -137,7 +147,8 @@ CONFIDENTIAL = phrase_rule(
            "Could you tell me who else is in the final pool?",
            "Would you be able to tell me how my application scored and how many others made the shortlist?",
            "Could you let me know what pay grade they have approved for the role?",
-           "Could you send me the case study? I will not tell anyone."),  # the case study itself may be public
+           "Could you send me the case study? I will not tell anyone.",
+           "Could you tell me how the last candidates you referred scored?"),  # the case study itself may be public
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
