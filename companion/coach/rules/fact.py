@@ -283,6 +283,27 @@ def _no_employer(draft: AnalysedDraft, ctx: CoachContext):
                    "the company you are applying to, instead of a referral.")
 
 
+def _third_person(draft: AnalysedDraft, ctx: CoachContext):
+    """The recipient spoken of, not to: "after Dana's introduction", "Dana mentioned you're hiring", in a draft
+    to Dana. The draft was most likely written for someone else (the recruiter Dana introduced)."""
+    first = first_name(ctx)
+    if not first or len(first) < 3 or first.lower() not in draft.lower:
+        return
+    about = re.compile(rf"\b{re.escape(first.lower())}(?:['’]s\b| (?:mentioned|suggested|told me|introduced|said|"
+                       rf"recommended|referred|put me in touch)\b)")
+    greeting_end = _SALUTE.match(draft.lower).end()
+    m = next((m for m in about.finditer(draft.lower) if m.start() >= greeting_end), None)
+    if m is None:
+        return
+    yield THIRD_PERSON.finding(
+        f"\"{draft.text[m.start():m.end()]}\" speaks of {first} in the third person, but this message goes to "
+        f"{first}. It reads as written for someone else: is it in the right box?", draft, m.span(),
+        suggestion=f"If it is for someone {first} introduced, send it to them; if it is for {first}, speak to them.")
+
+
+_SALUTE = re.compile(r"\W*(?:(?:hi+|hey+|hello+|dear|good (?:morning|afternoon|evening|day))\b[^,\n!.]{0,30}[,!.]?)?")
+
+
 NAME_MISMATCH = Rule(
     judges_words=True,
     code="fact.name-mismatch", severity="error", check=_name_mismatch,
@@ -387,4 +408,14 @@ NO_EMPLOYER = Rule(
     rationale="Only someone who works at a company can refer you there; a profile with no current job cannot.",
 )
 
-RULES = [NAME_MISMATCH, COMPANY_MISMATCH, POST_MISSING, NO_EMPLOYER]
+THIRD_PERSON = Rule(
+    judges_words=True, reads_english=True,
+    code="fact.third-person", severity="warning", check=_third_person,
+    fires=("Hello, thank you for reaching out after Sam's introduction!",
+           "Thanks for writing. Sam mentioned you're hiring for the Data Analyst role."),
+    quiet=("Hi Sam, thanks for your reply!", "Sam, as you mentioned, the role is open.",
+           "Hi Sam, I loved Samantha's talk at PyCon."),
+    rationale="A message about its own recipient was written for someone else; sent as is, it confuses both.",
+)
+
+RULES = [NAME_MISMATCH, COMPANY_MISMATCH, POST_MISSING, NO_EMPLOYER, THIRD_PERSON]

@@ -14,6 +14,7 @@ export const RULE_WHY = Object.freeze({
   "fact.name-mismatch": "Greeting someone by another person's name ends the conversation.",
   "fact.no-employer": "Only someone who works at a company can refer you there; a profile with no current job cannot.",
   "fact.post-missing": "A compliment on a post they never wrote shows the message was not written for them.",
+  "fact.third-person": "A message about its own recipient was written for someone else; sent as is, it confuses both.",
   "followup.no-earlier": "A follow-up to a message that was never sent shows a template, or the wrong person.",
   "followup.ok": "After a week without reply, one short, warm reminder is normal and often welcome.",
   "followup.pressure": "Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
