@@ -104,6 +104,8 @@ test("Insert at the end goes before the closing, which stays last", () => {
   const out = "No worries at all if not";
   assert.equal(inserted("Could you refer me? Thanks!", out), "Could you refer me? No worries at all if not. Thanks!");
   assert.equal(inserted("Could you refer me? Thanks!|", out), "Could you refer me? No worries at all if not. Thanks!");
+  assert.equal(inserted("Totally understand. Good luck with the launch!", "I know your time is limited"),
+               "Totally understand. I know your time is limited. Good luck with the launch!");
   assert.equal(inserted("Hi Dana,\n\nCould you refer me?\n\nThanks,\nSam", out),
                "Hi Dana,\n\nCould you refer me? No worries at all if not.\n\nThanks,\nSam");
   assert.equal(inserted("Hi Dana,\nCould you refer me?\nBest regards,\nSam Lee\nData Analyst", out),

@@ -35,9 +35,11 @@
     return text.length;
   }
 
-  // A closing at the end of the draft: "Thanks!", "Best,\nSam", "Thank you so much,\nSam Lee".
+  // A closing at the end of the draft: "Thanks!", "Best,\nSam", "Thank you so much,\nSam Lee", "Good luck
+  // with the launch!".
   const SIGNOFF = new RegExp("(^|\\n|[.!?…][\"'”’)\\]]*[ \\t]+)((?:thanks|thank you|thx|many thanks|cheers|"
-    + "best|regards|kind regards|best regards|warm regards|warmly|sincerely|all the best)\\b[^\\n]{0,40}"
+    + "best|regards|kind regards|best regards|warm regards|warmly|sincerely|all the best|good luck|best of luck|"
+    + "take care|have a (?:nice|great|good|lovely) (?:day|week|weekend)|god bless)\\b[^\\n]{0,40}"
     + "(?:\\n[^\\n]{1,60}){0,2})\\s*$", "i");
 
   /** The draft's closing (its thanks and name) when there is body text before it: {start, ownLine}; else null. */
