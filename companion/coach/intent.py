@@ -44,11 +44,13 @@ _NEWS_WORDS = ("thanks to", "without your", "because of your", "to inform", "to 
                "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the")
 
 
+def _news(lower: str) -> bool:
+    return any(map(lower.__contains__, _NEWS_WORDS)) and bool(_NEWS.search(lower))
+
+
 def _done(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for a favour done, brings news, or takes their answer gracefully."""
-    lower = draft.lower
-    return draft.remember("intent.done", lambda: bool(
-        _DONE.search(lower) or any(map(lower.__contains__, _NEWS_WORDS)) and _NEWS.search(lower)))
+    return draft.remember("intent.done", lambda: bool(_DONE.search(draft.lower)) or _news(draft.lower))
 
 
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
@@ -75,7 +77,7 @@ def reports_back(draft: AnalysedDraft, answers: bool = True) -> bool:
     should hear ("Thanks!" closing a new ask is neither). With `answers` False, thanks for their reply
     alone ("thanks for your message") does not count."""
     lower = draft.lower
-    done = _done(draft) if answers else _NEWS.search(lower) or next(
+    done = _done(draft) if answers else _news(lower) or next(
         (m for m in _DONE.finditer(lower) if not _ANSWERED_RE.fullmatch(m.group())), None)
     return bool(done or _REFERRED.search(lower) or withdraws(draft))
 

@@ -29,7 +29,8 @@ _GAP = re.compile(
 # this". Not an email, a connection request or an application, which a conversation on LinkedIn would not show.
 _EARLIER = re.compile(
     WORD_START + r"(?:\bmy (?:last|previous|earlier|first|prior|original) (?:linkedin )?(?:message|note|inmail|dm)"
-    r"|\b(?:following|circling|checking|coming) (?:up|back|in)(?: once more| again| quickly)? (?:on|to|about|regarding) my "
+    r"|\b(?:following|circling|checking|coming) (?:up|back|in)(?: once more| again| quickly)? "
+    r"(?:on|to|about|regarding) my "
     r"(?:(?!connection|invitation)\w+ )?(?:message|note|inmail|dm|request)"
     r"|\b(?:message|note|inmail) i (?:sent|wrote)(?: you)?"
     r"|\bi (?:sent|wrote|dropped) you (?:a (?:message|note|line|dm)|(?:a (?:few|couple of) )?days ago|earlier|last)"
@@ -173,6 +174,7 @@ def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
 # Thanks for an answer that can only have been a no: "thanks for the honest answer", "for being candid".
 _CANDID = re.compile(r"\b(?:thanks?|thank you)(?: so much)? for (?:the |your )?(?:honest|candid|frank|straight) "
                      r"(?:answer|reply|response)\b|\bthank(?:s| you) for being (?:honest|candid|frank|upfront)\b")
+_CANDID_WORDS = ("honest", "candid", "frank", "upfront", "straight")
 
 
 def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
@@ -180,8 +182,7 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
     lower = draft.lower
 
     def find():
-        if ("honest" in lower or "candid" in lower or "frank" in lower or "upfront" in lower or "straight" in lower) \
-                and (m := _CANDID.search(lower)):
+        if any(map(lower.__contains__, _CANDID_WORDS)) and (m := _CANDID.search(lower)):
             return m.span()
         if not (any(w in lower for w in _NO_WORDS) and any(w in lower for w in _NEGATIONS)):
             return None

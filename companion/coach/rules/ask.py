@@ -4,7 +4,6 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft, starts_word
 from companion.coach.engine import CoachContext, Rule, either, missing_phrase_rule, mixed_or
-from companion.coach.intent import told_as_history
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company, their_turn
 from companion.coach.rules.fact import names_another_company
@@ -194,7 +193,8 @@ _ORG_CUE = re.compile(
     r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|work at|"
     r"excited|love to|dream|hiring|career|team|considered|curious|learn more)"
 )
-_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:just |recently |also )?(?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
+_ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:just |recently |also )?"
+                         r"(?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
                          r"scaling|growing)|posted|"
                          r"(?:has|have) (?:an? |any |several |a few )?(?:new |open )?(?:openings?|roles?|positions?))\b"
                          r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)\w")  # "Shopify's team"
@@ -470,16 +470,10 @@ def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
         and _vague_span(draft) is None)
 
 
-# Thanks for a referral, or what it did, is no new ask: "thank you for the referral", "without your referral".
-_THANKED = re.compile(r"\b(?:thanks?|thank\s+you|grateful|without|because\s+of|thanks\s+to)\b(?:\s+[\w']+){0,3}\s*$")
-
-
 def asks_referral(draft: AnalysedDraft) -> bool:
-    """Whether the draft asks for a referral now: not one negated, thanked for, or told as history ("thank
-    you for agreeing to refer me")."""
-    return draft.remember("ask.referral", lambda: any(
-        not negated(draft, m.start(), 25) and not told_as_history(draft, m.start())
-        and not _THANKED.search(draft.before_in_sentence(m.start(), 40)) for m in _REFERRAL.finditer(draft.lower)))
+    """Whether the draft asks for a referral now (as relationship.cold-ask reads one)."""
+    from companion.coach.rules.cold_ask import referral_asks  # here: cold_ask's imports lead back to this module
+    return draft.remember("ask.referral", lambda: next(referral_asks(draft), None) is not None)
 
 
 def replies_without_referral(draft: AnalysedDraft, ctx: CoachContext) -> bool:

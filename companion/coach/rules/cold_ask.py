@@ -5,6 +5,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.intent import told_as_history
 from companion.coach.matching import first_name, names_a_mutual, negated, recipient_log
 from companion.coach.rules.personal import says_something_specific
 from companion.coach.rules.relationship import (
@@ -12,14 +13,16 @@ from companion.coach.rules.relationship import (
 )
 
 ASK = re.compile(
-    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral|recommendation\s+letter|"
+    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral"
+    r"(?!\s+(?:form|portal|tool|link|bonus|program(?:me)?|process|system|code))|recommendation\s+letter|"
     r"letter\s+of\s+recommendation|(?:be|as)\s+(?:a\s+|my\s+)?(?:professional\s+)?reference|"
     r"(?:get|put)\s+my\s+(?:resume|résumé|cv|application|name)\s+in\s+front\s+of|"
     r"(?:submit|forward|pass(?:\s+on|\s+along)?)\s+my\s+(?:resume|résumé|cv|application|profile)|"
     r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
     r"(?:everyone|anyone)\s+you\s+know)\b")
-# Thanks for a referral already given, or talk about a referral programme, ask for nothing.
-_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful)\s+(?:\w+\s+){0,2}for\s+(?:the|your)\s*$|\bprogram")
+# Thanks for a referral already given, what it did, or talk about a referral programme, ask for nothing.
+_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful)\s+(?:\w+\s+){0,2}for\s+(?:the|your)\s*$"
+                      r"|\b(?:without|because\s+of|thanks\s+to)\s+(?:the|your)\s*$|\bprogram")
 # A line of the draft that shows the two have talked before. "Thanks for connecting" does not:
 # accepting an invitation is not a relationship.
 PRIOR_CONTACT = re.compile(
@@ -44,9 +47,11 @@ def _has_history(ctx: CoachContext) -> bool:
 
 
 def referral_asks(draft: AnalysedDraft):
-    """Each request for a referral (or to be put forward) in the draft: not a thanks for one, not negated."""
+    """Each request for a referral (or to be put forward) in the draft: not a thanks for one, not negated, not
+    told as history ("thank you for agreeing to refer me")."""
     return (m for m in ASK.finditer(draft.lower)
-            if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20))
+            if not _NOT_ASK.search(draft.before_in_sentence(m.start(), 60)) and not negated(draft, m.start(), 20)
+            and not told_as_history(draft, m.start()))
 
 
 def _asks(draft: AnalysedDraft):

@@ -42,7 +42,8 @@ THANKED_FOR = (r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?(?:again\s+
                # you for referring me", "thanks for the referral anyway" (not "thanks in advance for the referral").
                r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?again\s+for\s+(?:the\s+|your\s+)?"
                r"(?:referral|recommendation|intro(?:duction)?|(?:referring|recommending|introducing)\s+me)|"
-               r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?for\s+(?:(?:referring|recommending|introducing)\s+me|"
+               r"(?:thanks?|thank\s+you)\s+(?:(?:so|very)\s+much\s+)?for\s+"
+               r"(?:(?:referring|recommending|introducing)\s+me|"
                r"(?:the|your)\s+(?:referral|recommendation|intro(?:duction)?)\s+(?:anyway|last\s+time|back\s+then))")
 # What they said to the writer, reported: "you said you don't refer…", "as you told me": cold-ask reads it as
 # an earlier exchange. ("If you said yes" is not one; personal.generic wants more: "like you said" names nothing.)

@@ -34,7 +34,8 @@ _TRIGGERS = re.compile(
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
     r"advise|guide|assist|teach|bring|grant|check|look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|"
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
-    r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
+    r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|"
+    r"we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|"
     r"(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|"
@@ -46,7 +47,8 @@ _TRIGGERS = re.compile(
     r"need (?:to (?:know|hear back)|an? (?:answer|reply|response|decision)) (?:very |really )?soon\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|get back to me|revert|submit (?:it|this|that|the referral|my (?:referral|"
-    r"application|resume|cv))) (?:today|tonight|now)\b|at (?:the )?earliest\b(?! convenience)|at the latest\b|before then\b|"
+    r"application|resume|cv))) (?:today|tonight|now)\b|at (?:the )?earliest\b(?! convenience)|at the latest\b|"
+    r"before then\b|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
@@ -58,7 +60,8 @@ _TRIGGERS = re.compile(
     r"i (?:should not|shouldn't) have to (?:chase|ask|beg|remind|follow up|keep asking|wait)\b|"
     # Sarcasm after a no: "I understand you're too busy to help people", "someone else who actually wants to help".
     r"you(?:'re| are| were) (?:just )?too busy to (?:help|reply|answer|respond)\b|"
-    r"someone (?:else )?(?:\w+ ){0,2}who (?:actually|really) (?:wants to help|cares)\b|(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
+    r"someone (?:else )?(?:\w+ ){0,2}who (?:actually|really) (?:wants to help|cares)\b|"
+    r"(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
     r"let me know)\b|(?:reply|respond|answer|tell me) (?:at least )?(?:with )?(?:a )?yes or no\b|"
     r"i (?:know|can see|see) (?:that )?you(?:'re| are) (?:very )?(?:active|online)\b|"
     r"i(?:'m| am) (?:so |really |getting )?desperate\b|"
@@ -139,7 +142,8 @@ _SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|
 _YOU = re.compile(r"\b(?:you|your)\b")
 # What leaves a request theirs to grant (the dev set's README: a conditional is no demand).
 _SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|chance|moment)|if (?:possible|you can|"
-                       r"you could|you have (?:the )?time|it's not too much trouble)|at your (?:earliest )?convenience)\b")
+                       r"you could|you have (?:the )?time|it's not too much trouble)"
+                       r"|at your (?:earliest )?convenience)\b")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|monday|tuesday|"
                               r"wednesday|thursday|friday|saturday|sunday)\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
@@ -457,7 +461,8 @@ DEMANDING = Rule(
            "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?",
            "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you.",
            "It's not urgent at all.", "I want you to know how much I enjoyed your talk.",
-           "Please help me to check the status with HR when you have time.", "Please refer me if you can.", "I thought you'd at least enjoy the talk, so I sent the link.",
+           "Please help me to check the status with HR when you have time.", "Please refer me if you can.",
+           "I thought you'd at least enjoy the talk, so I sent the link.",
            "I know where I stand on the waitlist.", "The results came back by Friday at the latest."),
     rationale="Demands and pressure make a favour feel owed; people ignore rather than decline them.",
 )
