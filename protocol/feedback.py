@@ -34,7 +34,7 @@ class Finding(Model):
 
 
 class ChecklistItem(Model):
-    id: str  # e.g. "specific", "personal", "fit", "time", "materials", "out", "thanks", "polite"
+    id: str  # e.g. "specific", "personal", "fit", "time", "materials", "out", "thanks", "polite", "timing" (follow-ups)
     label: str
     ok: bool
     code: str | None = None  # the rule whose finding decides this item

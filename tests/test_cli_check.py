@@ -190,7 +190,7 @@ def _thread_page(tmp_path, days_ago: float) -> str:
 
 def test_a_message_under_ones_own_unanswered_message_is_coached_as_a_follow_up(capsys, draft, tmp_path):
     """The CLI decides the surface from the page as the companion does for the extension."""
-    nudge = draft("Hi Daniel, any news on the referral?")  # no "following up" in its words: the page decides
+    nudge = draft("Hi Daniel, any thoughts on my question?")  # no "following up" in its words: the page decides
     _, out, _ = run(capsys, nudge, "--page", _thread_page(tmp_path, 8), "--json")
     fb = json.loads(out)
     assert fb["surface"] == "follow_up" and "followup.ok" in {f["code"] for f in fb["findings"]}

@@ -136,7 +136,8 @@ def test_odd_input_never_raises(text):
 
 
 def test_checklist_ids_match_protocol_comment():
-    assert [c[0] for c in CHECKLIST] == ["specific", "personal", "fit", "time", "materials", "out", "thanks", "polite"]
+    assert [c[0] for c in CHECKLIST] == ["specific", "personal", "fit", "time", "materials", "out", "thanks", "polite",
+                                         "timing"]
 
 
 _FUZZ_PROFILE = Profile(name="Zoë O'Brien-Ng", current_company="Société Générale (SG)", posts=[],

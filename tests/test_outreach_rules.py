@@ -261,6 +261,37 @@ def test_once_they_agreed_nothing_is_a_follow_up_or_a_cold_ask(tmp_path):
         assert not codes_ & {"ask.role-missing", "relationship.cold-ask", "courtesy.out-missing", "materials.missing"}
 
 
+def test_asking_how_a_promised_referral_stands_is_a_reminder_not_a_first_ask():
+    """They agreed in the thread ("I'll submit it this week"); three weeks on the user asks how it stands. The
+    ask, role, fit and resume are above: no card asks for them again, none asks to apologise for their wait."""
+    from companion.coach import analyze
+
+    agreed = _said(("me", "Hi Lena, could you refer me for the Junior UX Researcher role (job 3381)? I ran 40 "
+                          "usability sessions at Hopscotch. Happy to send my CV. No worries if not!", 22),
+                   ("them", "Sure, happy to. I'll submit it this week.", 21))
+    first_ask = {"ask.role-missing", "ask.company-missing", "ask.vague", "background.missing", "materials.missing",
+                 "personal.generic", "relationship.cold-ask", "length.too-short", "reply.late"}
+    for text in ("Hi Lena, were you able to submit the referral yet? The posting closes Friday. Thanks!",
+                 "Hi Lena, did you get a chance to put my name in? No worries if you've been busy. Thank you!",
+                 "Hi Lena, any update on my referral? Thanks so much!"):
+        fb = analyze(text, CoachContext(surface="message", thread=agreed, now=NOW, company="Hopscotch"))
+        assert fb.surface == "follow_up" and not {f.code for f in fb.findings} & first_ask, text
+        assert [c.label for c in fb.checklist][0] == "Says what it follows up on"
+    # With no page at all the draft's words say the same.
+    bare = analyze("Hi Lena, were you able to submit the referral yet? Thanks!",
+                   CoachContext(surface="message", now=NOW))
+    assert bare.surface == "follow_up" and not {f.code for f in bare.findings} & first_ask
+    # A reminder that does not say what it is about is told to; with a timeline nothing knows, the checklist
+    # claims no wait.
+    vague = analyze("Hi Lena, any news? Thanks!", CoachContext(surface="follow_up", now=NOW))
+    assert "followup.no-context" in {f.code for f in vague.findings}
+    assert [(c.label, c.ok) for c in vague.checklist][0] == ("Says what it follows up on", False)
+    assert "timing" not in {c.id for c in vague.checklist}
+    soon = analyze("Hi Lena, following up on my note from two days ago about the UX role. Thanks!",
+                   CoachContext(surface="follow_up", now=NOW))
+    assert ("timing", False) in {(c.id, c.ok) for c in soon.checklist}
+
+
 def test_a_reply_in_a_conversation_is_not_judged_as_cold_outreach():
     from companion.coach import analyze
 

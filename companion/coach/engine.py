@@ -15,7 +15,7 @@ from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiti
 from companion.coach.intent import answers_them, asks, asks_again, open_request
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
-from companion.coach.stated import stated_count, stated_earlier, stated_no
+from companion.coach.stated import checks_on_referral, stated_count, stated_earlier, stated_no
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
@@ -216,6 +216,8 @@ def _says_it_follows_up(draft: AnalysedDraft, ctx: CoachContext, rec) -> bool:
     week") that neither the log nor the thread knows: the user may have written from elsewhere, and its fit
     and resume were in that message (if there was none, followup.no-earlier says so). When they know it,
     their times decide (_awaiting_reply)."""
+    if checks_on_referral(draft):  # "were you able to submit the referral?": the ask went before, wherever
+        return True
     known = (rec is not None and rec.sent) or (ctx.thread is not None and any(m.sender == "me"
                                                                                for m in ctx.thread.messages))
     return not known and (stated_earlier(draft) is not None or stated_count(draft) is not None)

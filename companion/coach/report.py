@@ -33,7 +33,11 @@ CHECKLIST_LABELS = [
     ("out", "Gives them an easy out"),
     ("thanks", "Thanks them"),
     ("polite", "Reads as polite"),
+    ("timing", "Waits a week, and stops after two"),
 ]
+# A reminder is judged on what it is: whether it says what it follows up on, and when it goes.
+FOLLOW_UP_LABELS = {"specific": "Says what it follows up on"}
+FOLLOW_UP_ONLY = {"timing"}
 # (id, label, the codes whose findings fail it), from the rules' declarations.
 CHECKLIST = [(item, label, tuple(r.code for r in RULES if r.checklist == item)) for item, label in CHECKLIST_LABELS]
 
@@ -58,7 +62,11 @@ def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
     active = {rule.code for rule in applies if rule.runs(draft, ctx)}
     unread = {rule.code for rule in applies} - active
     items = []
+    follow_up = ctx.surface == "follow_up"
     for item_id, label, codes in CHECKLIST:
+        if item_id in FOLLOW_UP_ONLY and not follow_up:
+            continue
+        label = FOLLOW_UP_LABELS.get(item_id, label) if follow_up else label
         ran = [c for c in codes if c in active]
         if not ran or unread.intersection(codes):
             continue

@@ -195,6 +195,32 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
     return draft.remember("stated.no", find)
 
 
+# A referral already under way, asked about: "were you able to submit the referral?", "did you get a chance to
+# put my name in?", "any update on my referral?", "has the referral gone through?". The ask was made (and
+# perhaps agreed) before; this asks how it stands.
+_STATUS = re.compile(
+    r"\b(?:were you able|have you been able|(?:did|do) you (?:get|have|find)(?: a| the)? (?:chance|moment|time)"
+    r"|have you had(?: a| the)? (?:chance|moment|time)|(?:any|some) luck) to (?:submit|send|put|pass|forward|"
+    r"enter|upload|file|refer|recommend|complete)\b"
+    r"|\b(?:any|an) (?:update|news|word|progress)s? (?:on|about|regarding|with) (?:the|my) "
+    r"(?:referral|recommendation|application)\b"
+    r"|\b(?:checking|following) (?:in|up) (?:on|about|regarding) (?:the|my) (?:referral|recommendation)\b"
+    r"|\b(?:the|my) (?:referral|recommendation) (?:went|has gone|got|has been|was) (?:through|submitted|sent|in)\b"
+    r"|\b(?:has|did) (?:the|my) (?:referral|recommendation) (?:go|gone|get|been) (?:through|submitted|sent|in)\b"
+    r"|\b(?:have|did) you (?:already )?(?:submit(?:ted)?|sen[dt]|forward(?:ed)?|pass(?:ed)?|refer(?:red)?) "
+    r"[^.!?\n]{0,30}\byet\b")
+_STATUS_WORDS = ("able to", "chance", "moment", "time to", "luck", "update", "news", "word", "progress", "checking",
+                 "following", "went", "gone", "got", "been", "was", " yet")
+
+
+def checks_on_referral(draft: AnalysedDraft, _ctx=None) -> tuple[int, int] | None:
+    """The span where the draft asks how a referral under way stands, or None: it follows an ask made before
+    (also a Rule.abstains: the context is unused)."""
+    lower = draft.lower
+    return draft.remember("stated.status", lambda: m.span() if any(map(lower.__contains__, _STATUS_WORDS))
+                          and (m := _STATUS.search(lower)) else None)
+
+
 # The two already talked the ask through: "as we discussed", "thanks for the quick chat", "per our call", "as
 # you suggested". The referrer then knows where the writer wants to work and why they fit. Each pattern opens
 # with a literal, which re finds fast, and runs only when its word is in the draft; the words before it are

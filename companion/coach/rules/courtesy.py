@@ -76,6 +76,7 @@ _TIME = re.compile(
     WORD_START + r"(?:"
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
     r"(?:busy|swamped|slammed)|you (?:might|may|must|could) (?:be|have been) (?:really |very |too )?(?:busy|swamped)|"
+    r"if you(?:'ve| have)? (?:been|are|were|'re) (?:really |very |too |a bit )?(?:busy|swamped|slammed)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking (?:the )?time|the time (?:that )?you (?:and (?:\w+ ){1,3})?(?:took|spent|invested|gave|put in|set aside)|"
     r"for you time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|"

@@ -11,7 +11,7 @@ from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.intent import open_request, requests
 from companion.coach.matching import first_name, negated, recipient_company, recipient_log
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
-from companion.coach.rules.ask import bounded_ask
+from companion.coach.rules.ask import bounded_ask, company_named, names_role, title_example
 from companion.coach.rules.cold_ask import referral_asks
 from companion.coach.stated import stated_count, stated_days, stated_earlier, stated_gap, stated_no
 
@@ -54,6 +54,13 @@ def _unknown(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     rec = _due(draft, ctx)[3]
     return (rec is None or not rec.sent) and (ctx.thread is None or all(m.sender != "me" for m in ctx.thread.messages)) \
         and _never_sent(draft, ctx) is None
+
+
+def _untimed(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Nothing tells when the user last wrote, nor how often: not the log, the thread or the draft (a
+    Rule.abstains, so the checklist claims no timing it cannot know)."""
+    return _unknown(draft, ctx) and stated_gap(draft) is None and stated_days(draft) is None \
+        and stated_count(draft) is None
 
 
 def _never_sent(draft: AnalysedDraft, ctx: CoachContext) -> tuple[int, int] | None:
@@ -250,7 +257,7 @@ def _avenues(ctx: CoachContext, rec) -> str:
 
 
 TOO_SOON = Rule(
-    code="followup.too-soon", severity="warning", check=_too_soon,
+    code="followup.too-soon", severity="warning", check=_too_soon, checklist="timing", abstains=_untimed,
     judges_ask=True,  # a thank-you, an update or a withdrawal is no reminder
     rationale="A reminder within a week of the first note reads as pressure; a week is a fair wait.",
 )
@@ -265,7 +272,7 @@ TOO_LATE = Rule(
     rationale="Two months without a reply: a reminder makes no sense, a fresh message might.",
 )
 STOP = Rule(
-    code="followup.stop", severity="error", check=_stop,  # do not send: a must-fix, before any polish
+    code="followup.stop", severity="error", check=_stop, checklist="timing",  # do not send: a must-fix, before any polish
     fires=("I understand you said you don't refer people you haven't worked with, but could you make an exception?",
            "Thanks for letting me know you can't refer me. Could you please reconsider?",
            "I hear you that you don't know the team well enough to refer me, but could you refer me anyway?"),
@@ -345,9 +352,37 @@ PRESSURE = phrase_rule(
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )
 
+# What a follow-up can point back at: the ask, the job, or the earlier message ("following up on my note",
+# "bumping this": on LinkedIn the message it points at sits right above it).
+_POINTS_BACK = re.compile(
+    r"\b(?:this|that|above|earlier|previous|last|referr?al|refer(?:ring)?|recommend\w*|intro(?:duction)?|application|applied|apply(?:ing)?|role|position|"
+    r"job|opening|posting|vacanc(?:y|ies)|req|resume|cv|r[ée]sum[ée]|portfolio|interview|message|note|e-?mail|inmail|"
+    r"dm|chat|call|coffee|conversation|question)\b")
+
+
+def _no_context(draft: AnalysedDraft, ctx: CoachContext):
+    if _POINTS_BACK.search(draft.lower) or company_named(draft, ctx) or names_role(draft):
+        return
+    yield NO_CONTEXT.finding(
+        "This does not say what it follows up on. A few words on what you asked (or a \"bumping this\" under "
+        "your message) let them act on it without working out what \"any news\" is about.",
+        suggestion=f"Name it in a few words, e.g. \"Following up on my note about the {title_example(draft, ctx)} role"
+                   + (f" at {company}" if (company := recipient_company(ctx)) else "") + ".\"")
+
+
+NO_CONTEXT = Rule(
+    code="followup.no-context", severity="info", check=_no_context, surfaces=frozenset({"follow_up"}),
+    judges_ask=True, reads_english=True, judges_whole=True, checklist="specific",
+    fires=("Hi Sam, any news? Thanks!", "Just checking in! I know you're busy. Thanks so much.",
+           "Hi Sam, any update? No worries if not!"),
+    quiet=("Hi Sam, following up on my note about the Data Analyst role. No worries if not. Thanks!",
+           "Hi Sam, were you able to submit the referral? Thanks!",
+           "Hi Sam, any news on Stripe's side? Thanks!", "Hi Sam, bumping this in case it got buried. Thanks!"),
+    rationale="A reminder that says what it is about can be acted on without scrolling back.",
+)
 NO_EARLIER = Rule(
     code="followup.no-earlier", severity="warning", check=_no_earlier, needs=frozenset({"thread"}),
     rationale="A follow-up to a message that was never sent shows a template, or the wrong person.",
 )
 
-RULES = [TOO_SOON, OK, TOO_LATE, STOP, PRESSURE, NO_EARLIER]
+RULES = [TOO_SOON, OK, TOO_LATE, STOP, PRESSURE, NO_CONTEXT, NO_EARLIER]

@@ -9,7 +9,7 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import reports_back
 from companion.coach.matching import first_name
 from companion.coach.outreach_view import message_times, say_date, to_ms
-from companion.coach.stated import speaks_of_time_passed, stated_count, stated_earlier, stated_no
+from companion.coach.stated import checks_on_referral, speaks_of_time_passed, stated_count, stated_earlier, stated_no
 
 # Their last message offered or spoke of a job: after months, it may be gone.
 _OFFER = re.compile(r"\b(?:role|job|position|opening|posting|req|referr?al|refer|interview|offer|hiring|team)\b")
@@ -25,9 +25,9 @@ def _late(draft: AnalysedDraft, ctx: CoachContext):
     if not theirs or (mine and max(mine) > max(theirs)) or speaks_of_time_passed(draft.lower):
         return  # they did not write last, or the draft already speaks of the gap
     if reports_back(draft, answers=False) or stated_earlier(draft) or stated_count(draft) or stated_no(draft) \
-            or _JUST_NOW.search(draft.lower):
+            or _JUST_NOW.search(draft.lower) or checks_on_referral(draft):
         return  # thanks for a favour or news, a chase of the user's own messages, their no, a quick answer: they
-        # talked since, elsewhere
+        # talked since, elsewhere; or it asks after the referral they promised, and the wait was theirs
     days = (to_ms(ctx.now) - max(theirs)) / DAY_MS
     if days < LATE_DAYS:
         return

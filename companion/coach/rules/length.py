@@ -116,7 +116,8 @@ TOO_LONG = Rule(
 )
 TOO_SHORT = Rule(
     code="length.too-short", severity="info", check=_too_short, judges_ask=True, reads_english=True,
-    judges_whole=True,
+    judges_whole=True, surfaces=frozenset({"connection_note", "message", "inmail"}),  # a reminder may be a line
+    # (followup.no-context judges whether it says enough)
     abstains=either(in_conversation, their_turn, follows_a_talk),  # a reply, or a note after a talk, may be short
     fires=('Hi Sam', 'Hi Sam, could you refer me for the Data Analyst role? Thanks!', 'Coffee sometime?'),
     quiet=("Hi Sam, I'm applying for the Data Analyst role at Stripe and would be grateful for a referral. "

@@ -183,7 +183,7 @@ const POINT_TITLE = {
   specific: "Role and company", personal: "Something of theirs", fit: "Your fit", time: "Their time",
   materials: "Resume or link", out: "An easy out", thanks: "Thanks", polite: "Tone",
   template: "Placeholders", privacy: "Confidential asks", dup: "Mass message", fact: "Facts",
-  readability: "Long sentences",
+  readability: "Long sentences", timing: "When to send",
 };
 
 /** The point a finding is about: its rule's checklist item (or the one a finding names, as a short
