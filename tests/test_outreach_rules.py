@@ -276,11 +276,11 @@ def test_asking_how_a_promised_referral_stands_is_a_reminder_not_a_first_ask():
                  "Hi Lena, any update on my referral? Thanks so much!"):
         fb = analyze(text, CoachContext(surface="message", thread=agreed, now=NOW, company="Hopscotch"))
         assert fb.surface == "follow_up" and not {f.code for f in fb.findings} & first_ask, text
-        assert [c.label for c in fb.checklist][0] == "Says what it follows up on"
     # With no page at all the draft's words say the same.
     bare = analyze("Hi Lena, were you able to submit the referral yet? Thanks!",
                    CoachContext(surface="message", now=NOW))
     assert bare.surface == "follow_up" and not {f.code for f in bare.findings} & first_ask
+    assert [(c.label, c.ok) for c in bare.checklist][0] == ("Says what it follows up on", True)
     # A reminder that does not say what it is about is told to; with a timeline nothing knows, the checklist
     # claims no wait.
     vague = analyze("Hi Lena, any news? Thanks!", CoachContext(surface="follow_up", now=NOW))

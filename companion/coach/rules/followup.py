@@ -9,7 +9,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, LATE_DAYS, MAX_FOLLOW_UPS, WAIT_DAYS, follow_up_due, unanswered, waiting_on
 from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.intent import open_request, requests
-from companion.coach.matching import first_name, negated, recipient_company, recipient_log
+from companion.coach.matching import first_name, negated, recipient_company, recipient_log, their_turn
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 from companion.coach.rules.ask import bounded_ask, company_named, names_role, title_example
 from companion.coach.rules.cold_ask import referral_asks
@@ -357,7 +357,8 @@ PRESSURE = phrase_rule(
 _POINTS_BACK = re.compile(
     r"\b(?:this|that|above|earlier|previous|last|referr?al|refer(?:ring)?|recommend\w*|intro(?:duction)?|application|applied|apply(?:ing)?|role|position|"
     r"job|opening|posting|vacanc(?:y|ies)|req|resume|cv|r[ée]sum[ée]|portfolio|interview|message|note|e-?mail|inmail|"
-    r"dm|chat|call|coffee|conversation|question)\b")
+    r"dm|chat|call|coffee|conversation|question|process|offer|candidacy|opportunit(?:y|ies)|team|test|assignment|assessment|"
+    r"task)\b")
 
 
 def _no_context(draft: AnalysedDraft, ctx: CoachContext):
@@ -373,6 +374,7 @@ def _no_context(draft: AnalysedDraft, ctx: CoachContext):
 NO_CONTEXT = Rule(
     code="followup.no-context", severity="info", check=_no_context, surfaces=frozenset({"follow_up"}),
     judges_ask=True, reads_english=True, judges_whole=True, checklist="specific",
+    abstains=their_turn,  # an answer to their message is about what they said
     fires=("Hi Sam, any news? Thanks!", "Just checking in! I know you're busy. Thanks so much.",
            "Hi Sam, any update? No worries if not!"),
     quiet=("Hi Sam, following up on my note about the Data Analyst role. No worries if not. Thanks!",
