@@ -292,6 +292,35 @@ def test_asking_how_a_promised_referral_stands_is_a_reminder_not_a_first_ask():
     assert ("timing", False) in {(c.id, c.ok) for c in soon.checklist}
 
 
+def test_what_the_draft_says_of_the_conversation_after_the_ask():
+    """Audit 18: a chase months late is warned, months count as messages, news of the search means they know
+    you, and a re-sent message or their silence says a message went before."""
+    from companion.coach import analyze
+
+    def found(text, **ctx):
+        return {f.code: f for f in analyze(text, CoachContext(surface="message", now=NOW, **ctx)).findings}
+
+    chase = found("Hi Ravi, following up on my message from 11 months ago: did you have a chance to pass my CV "
+                  "along for the SRE role? Thanks!")
+    assert chase["followup.too-late"].severity == "warning"
+    fresh = found("Hi Ravi, I wrote to you 11 months ago. Since then I have led the on-call rota at Acme; could you "
+                  "refer me for the SRE role at Stripe? No worries if not. Thanks!")
+    assert fresh["followup.too-late"].severity == "hint"  # it may be just that fresh message
+    months = found("Dear Anil, I messaged you in September, October and November about the Audit Senior position. "
+                   "Kindly consider referring me. Thanks")
+    assert months["followup.stop"].severity == "error"
+    news = found("Hi Jamal, I didn't get the Operations Supervisor job. Could you refer me to the Memphis hub team "
+                 "instead? Thanks", company="FedEx")
+    assert not set(news) & {"relationship.cold-ask", "personal.generic", "ask.company-missing", "background.missing"}
+    for earlier in ("Hi Paolo, resending my message below in case it got lost! Could you refer me for the Pastry "
+                    "Chef role? Thanks!",
+                    "Hello Tunde, following up on the Logistics Coordinator role, I have not gotten any reply till "
+                    "now. No worries if you can't help. Thank you."):
+        assert analyze(earlier, CoachContext(surface="message", now=NOW)).surface == "follow_up", earlier
+    assert "followup.pressure" in found("Hello Tunde, following up on the Logistics Coordinator role, I have not "
+                                        "gotten any reply till now. No worries if you can't help. Thank you.")
+
+
 def test_a_reply_in_a_conversation_is_not_judged_as_cold_outreach():
     from companion.coach import analyze
 

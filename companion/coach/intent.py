@@ -16,7 +16,9 @@ _ANSWERED_RE = re.compile(_ANSWERED)
 # Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
 # ("Thank you for your time" and "for connecting" close many an ask: they are not in this list.)
 _DONE = re.compile(
-    r"\b(?:thanks?|thank you|thanking you|grateful|appreciated?)\b[^.!?\n]{0,40}?\bfor\b[^.!?\n]{0,40}?"
+    # Not thanks in advance, nor "I'd be grateful for your advice": both ask.
+    r"\b(?:thanks?|thank you|thanking you|(?<!be )grateful|appreciated?)\b(?![^.!?\n]{0,15}\bin advance\b)"
+    r"[^.!?\n]{0,40}?\bfor\b[^.!?\n]{0,40}?"
     r"\b(?:referr(?:al|ing)|recommend\w*|intro\w*|advice|insights?|support|letter|reference|putting|passing|"
     r"(?:agreeing|offering|accept(?:ing)?) to|"
     r"forwarding|sharing|telling|(?:the|our|your) (?:chat|call|conversation|talk|meeting)|"
@@ -39,9 +41,12 @@ _NEWS = re.compile(
     r"|\bi(?:'ve| have)? (?:got|landed) the (?:job|role|position)\b|\b(?:since|when) i started\b"
     r"|\b(?:joining|start) date is\b"
     r"|\bi (?:was|wasn't|was not|have been|haven't been) (?:selected|shortlisted|offered)\b"
-    r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b")
+    r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b"
+    r"|\bi (?:didn't|did not) get (?:the|an?) (?:[\w-]+ ){0,3}(?:job|role|position|offer)\b"
+    r"|\bi(?:'ve| have)? (?:got|received|had) (?:a |the )?rejection\b")
 _NEWS_WORDS = ("thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
-               "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the")
+               "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "get the",
+               "get an", "get a ", "rejection")
 
 
 def _news(lower: str) -> bool:
@@ -80,6 +85,12 @@ def reports_back(draft: AnalysedDraft, answers: bool = True) -> bool:
     done = _done(draft) if answers else _news(lower) or next(
         (m for m in _DONE.finditer(lower) if not _ANSWERED_RE.fullmatch(m.group())), None)
     return bool(done or _REFERRED.search(lower) or withdraws(draft))
+
+
+def brings_news(draft: AnalysedDraft) -> bool:
+    """Whether the draft brings news of the search or thanks them for a referral given: a sure sign the two
+    talked about the ask before ("thanks for the closing line" of a new ask is not one)."""
+    return _news(draft.lower) or bool(_REFERRED.search(draft.lower))
 
 
 # A favour told as history, not asked: "you were kind enough to refer me", "thank you for offering to refer me".

@@ -26,7 +26,8 @@ _GAP = re.compile(
     r"|(?P<recent>yesterday|earlier today|this morning|last night|the other day))\b")
 
 # The user's own earlier LinkedIn message: "following up on my previous message", "the note I sent you", "bumping
-# this". Not an email, a connection request or an application, which a conversation on LinkedIn would not show.
+# this", "resending my message below". Not an email, a connection request or an application, which a conversation
+# on LinkedIn would not show.
 _EARLIER = re.compile(
     WORD_START + r"(?:\bmy (?:last|previous|earlier|first|prior|original) (?:linkedin )?(?:message|note|inmail|dm)"
     r"|\b(?:following|circling|checking|coming) (?:up|back|in)(?: once more| again| quickly)? "
@@ -34,7 +35,13 @@ _EARLIER = re.compile(
     r"(?:(?!connection|invitation)\w+ )?(?:message|note|inmail|dm|request)"
     r"|\b(?:message|note|inmail) i (?:sent|wrote)(?: you)?"
     r"|\bi (?:sent|wrote|dropped) you (?:a (?:message|note|line|dm)|(?:a (?:few|couple of) )?days ago|earlier|last)"
-    r"|\bbumping (?:this|my (?:message|note)))\b")
+    r"|\bbumping (?:this|my (?:message|note))"
+    r"|\bre-?sending (?:you )?(?:my|the|this) (?:\w+ )?(?:message|note|inmail|dm|request)"
+    # Their silence is only theirs after a message of the user's: "I have not gotten any reply till now".
+    r"|\bi (?:haven't|have not|didn't|did not|never) (?:heard back|heard from you|(?:gotten|got|received|had) (?:a |any )?"
+    r"(?:reply|response|answer))(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
+    r"|\b(?:following|circling|checking) (?:up|back|in) (?:on|about|regarding) (?:the|my) (?:referral|(?:[\w-]+ ){1,4}"
+    r"(?:role|position|opening|job|vacancy|req)\b(?! i (?:just )?applied)))\b")
 
 # How many messages this one makes, counting itself: by an ordinal ("my third message", "for the third
 # time", "the third time I'm writing"), or by a count of the earlier ones ("I've messaged you three times").
@@ -56,6 +63,12 @@ _ON_DAYS = re.compile(
     r"(?: to)?(?: you)?(?: on)? (?P<days>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:(?:,| and| &|, and) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))*)\b")
 
+# Earlier messages by month: "I messaged you in September, October and November" (each a message).
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_IN_MONTHS = re.compile(
+    r"i (?:messaged|wrote|pinged|emailed|texted|reached out|contacted|sent (?:you )?(?:a |my )?(?:note|message|email))"
+    r"(?: to)?(?: you)? in (?P<months>" + _MONTHS + r"(?:(?:,| and| &|, and) (?:in |again in )?" + _MONTHS + r")+)\b")
+
 
 # Their no, as the draft reports it: an acknowledgement or "you said", then "you" and a negation, then, in
 # the same clause, what they will not do ("totally understood that you don't know the team well enough to
@@ -71,7 +84,7 @@ _NO = re.compile(
     r"\b(?:refer|recommend|vouch|help|submit|forward|pass (?:on|along)|put (?:me|my name) forward|"
     r"make an exception)")
 _ACKNOWLEDGED = re.compile(r"\b(?:understand|understood|understandable|respect|appreciate|hear you|fair enough|"
-                           r"letting me know)(?:,? that)?,? $")
+                           r"letting me know|i know|i reali[sz]e|i remember)(?:,? that)?,? $")
 
 
 def _number(word: str) -> int:
@@ -85,8 +98,8 @@ _GAP_WORDS = (" ago", "yesterday", "last week", "last month", "last year", "earl
 _COUNT_WORDS = ("second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th")
 _TIMES_WORDS = (" times", "twice")
 _TIMES_VERBS = ("messaged", "written", "wrote", "asked", "pinged", "reached", "contacted", "emailed")
-_NO_WORDS = ("underst", "respect", "appreciat", "hear you", "fair enough", "letting me know", "you said",
-             "you mentioned", "you told me", "you explained", "you replied", "you wrote")
+_NO_WORDS = ("underst", "respect", "appreciat", "hear you", "fair enough", "letting me know", "i know", "i reali",
+             "i remember", "you said", "you mentioned", "you told me", "you explained", "you replied", "you wrote")
 
 
 _NEGATIONS = ("n't", " not ", "cannot", "unable")
@@ -153,7 +166,12 @@ def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
         if found := _count(draft.lower):
             return found
         days = stated_days(draft)  # "I messaged Monday and Wednesday": two before this one
-        return (len(days[0]) + 1, days[1]) if days and len(days[0]) > 1 else None
+        if days and len(days[0]) > 1:
+            return len(days[0]) + 1, days[1]
+        lower = draft.lower
+        if " in " in lower and (m := _IN_MONTHS.search(lower)) and starts_word(lower, m.start()):
+            return len(re.findall(_MONTHS, m["months"])) + 1, m.span()
+        return None
     return draft.remember("stated.count", count)
 
 
@@ -172,8 +190,9 @@ def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
 
 
 # Thanks for an answer that can only have been a no: "thanks for the honest answer", "for being candid".
-_CANDID = re.compile(r"\b(?:thanks?|thank you)(?: so much)? for (?:the |your )?(?:honest|candid|frank|straight) "
-                     r"(?:answer|reply|response)\b|\bthank(?:s| you) for being (?:honest|candid|frank|upfront)\b")
+_CANDID = re.compile(r"\b(?:thanks?|thank you)(?: so much| again)* for (?:the |your )?(?:honest|candid|frank|straight) "
+                     r"(?:answer|reply|response)\b|\bthank(?:s| you)(?: so much| again)* for being (?:honest|candid|frank|"
+                     r"upfront)\b")
 _CANDID_WORDS = ("honest", "candid", "frank", "upfront", "straight")
 
 
@@ -200,7 +219,8 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
 # perhaps agreed) before; this asks how it stands.
 _STATUS = re.compile(
     r"\b(?:were you able|have you been able|(?:did|do) you (?:get|have|find)(?: a| the)? (?:chance|moment|time)"
-    r"|have you had(?: a| the)? (?:chance|moment|time)|(?:any|some) luck) to (?:submit|send|put|pass|forward|"
+    r"|(?:have you|(?:if|whether) you(?:'ve| have)?) had(?: a| the)? (?:chance|moment|time)|(?:any|some) luck) to "
+    r"(?:submit|send|put|pass|forward|"
     r"enter|upload|file|refer|recommend|complete)\b"
     r"|\b(?:any|an) (?:update|news|word|progress)s? (?:on|about|regarding|with) (?:the|my) "
     r"(?:referral|recommendation|application)\b"
@@ -208,9 +228,9 @@ _STATUS = re.compile(
     r"|\b(?:the|my) (?:referral|recommendation) (?:went|has gone|got|has been|was) (?:through|submitted|sent|in)\b"
     r"|\b(?:has|did) (?:the|my) (?:referral|recommendation) (?:go|gone|get|been) (?:through|submitted|sent|in)\b"
     r"|\b(?:have|did) you (?:already )?(?:submit(?:ted)?|sen[dt]|forward(?:ed)?|pass(?:ed)?|refer(?:red)?) "
-    r"[^.!?\n]{0,30}\byet\b")
+    r"[^.!?\n]{0,30}\b(?:yet|or not)\b")
 _STATUS_WORDS = ("able to", "chance", "moment", "time to", "luck", "update", "news", "word", "progress", "checking",
-                 "following", "went", "gone", "got", "been", "was", " yet")
+                 "following", "went", "gone", "got", "been", "was", " yet", "or not")
 
 
 def checks_on_referral(draft: AnalysedDraft, _ctx=None) -> tuple[int, int] | None:
@@ -251,6 +271,8 @@ def _talked(lower: str) -> bool:
 
 
 def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
-    """Whether the draft follows a conversation the two had about the ask (also a Rule.abstains: the
+    """Whether the draft follows a conversation the two had about the ask, or brings them news of it ("I didn't
+    get the Operations Supervisor job"): they know where they work and who you are (also a Rule.abstains: the
     context is unused)."""
-    return draft.remember("stated.talked", lambda: _talked(draft.lower))
+    from companion.coach.intent import brings_news  # here: intent reads this module's neighbours at import
+    return draft.remember("stated.talked", lambda: _talked(draft.lower) or brings_news(draft))

@@ -11,6 +11,7 @@ from companion.coach.rules.personal import says_something_specific
 from companion.coach.rules.relationship import (
     INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, THEY_SAID, claims_shared, shared_history,
 )
+from companion.coach.stated import follows_a_talk
 
 ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral"
@@ -62,7 +63,7 @@ def _asks(draft: AnalysedDraft):
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = _asks(draft)
     if ask is None or PRIOR_CONTACT.search(draft.lower) or claims_shared(draft, ctx) \
-            or names_a_mutual(draft, ctx) or _has_history(ctx):
+            or names_a_mutual(draft, ctx) or _has_history(ctx) or follows_a_talk(draft):
         return
     name = first_name(ctx)
     who, whose = (name, f"{name}'s") if name else ("them", "their")

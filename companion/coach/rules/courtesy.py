@@ -36,7 +36,8 @@ _OUT = re.compile(
     r"(?:not (?:comfortable|open|willing|able)|too busy|busy|swamped)\b"
     # "if it's possible" only conditions the ask, as "if you're comfortable" does; "if it's not possible" is an out.
     r"|\bif (?:(?:it's|it is|that's|that is|this is) (?:not (?:a fit|possible|appropriate|something|convenient)|too)"
-    r"|(?:this|it|that) (?:isn't|is not|wouldn't be|would not be) (?:a fit|possible|appropriate|something|"
+    r"|(?:this|it|that|(?:a |the |my )?[\w-]+(?: [\w-]+)?) (?:isn't|is not|wouldn't be|would not be|won't be) "
+    r"(?:a fit|possible|appropriate|something|"
     r"convenient|a good time))\b"
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|(?:the )?timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
@@ -98,8 +99,8 @@ _TIME = re.compile(
     r"(?:a good|the best|a convenient) time (?:for you|to (?:talk|chat|call|connect|meet))|"
     r"you (?:\w+ )?(?:get|receive|field|see|have got|'ve got) (?:so many|a (?:lot|ton|flood|large number) of|lots of|"
     r"tons of|hundreds of|dozens of) (?:applica|messages|requests|e-?mails|notes|these|inquiries)|"
-    r"(?:i know|i imagine|i realize|i'm sure) (?:things|life|work|it|you|your (?:inbox|schedule|week|calendar))"
-    r"(?:'s|'re| are| is| gets?| must be| can get)? (?:\w+ )?(?:busy|hectic|crazy|full|packed|swamped)))"
+    # "I know your shifts are very busy", "I know the start of the term is hectic".
+    r"(?:i know|i imagine|i realize|i'm sure) [^.!?\n]{0,40}?\b(?:busy|hectic|crazy|packed|swamped|slammed)\b))"
 )
 
 
@@ -169,7 +170,8 @@ OUT_MISSING = missing_phrase_rule(
            "If you're not comfortable, I completely understand.", "If timing isn't right now, totally understand.",
            "If the role has been filled, I completely understand.", "It's cool if you don't want to do it.",
            "No expectations, just looking for advice.",
-           "I'll assume the timing isn't right.", "If it's not useful to you, we can just drop it."),
+           "I'll assume the timing isn't right.", "If it's not useful to you, we can just drop it.",
+           "If a referral isn't possible, I'd still be grateful for any advice."),
 )
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,
@@ -185,7 +187,8 @@ TIME_MISSING = missing_phrase_rule(
            "Would you have 15 minutes for a call?",
            "I understand if you're too busy.", "If the timing is bad, no worries at all.",
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",
-           "Bumping this in case it got buried.", "I know how busy you are.",
+           "Bumping this in case it got buried.", "I know how busy you are.", "I know your shifts are very busy.",
+           "I know the start of the term is hectic.", "No worries if you've been busy.",
            "Could you take a moment to write a short recommendation?", "When is a good time to talk?",
            "Would you be open to chatting briefly about the team?", "Just bumping this to the top of your inbox.",
            "Thank you for taking time out of your day to talk with me.",

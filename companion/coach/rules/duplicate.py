@@ -52,12 +52,14 @@ MASS_MESSAGE = Rule(
 # finds candidates fast; the word start is checked after (skip).
 _CROWD = (r"(?:many|several|multiple|numerous|a (?:number|lot|bunch) of|lots of|dozens of|hundreds of|"
           r"all (?:the )?|every|everyone|everybody|anyone|as many)\b")
-_PEOPLE = r"(?:people|employees|professionals|recruiters|engineers|managers|folks|contacts|connections|companies)\b"
+_PEOPLE = (r"(?:people|employees|professionals|recruiters|engineers|managers|folks|contacts|connections|companies|"
+           r"colleagues|coworkers|co-workers|teammates)\b")
 _SAYS_MASS = re.compile(
-    r"i(?:(?:'m| am|'ve been| have been) (?:reaching out|writing|messaging|contacting|e-?mailing|sending (?:this|it))"
-    r"|(?:'ve| have) (?:reached out|written|messaged|contacted|e-?mailed|sent (?:this|it)))"
+    r"i(?:(?:'m| am|'ve been| have been) (?:also )?(?:reaching out|writing|messaging|contacting|e-?mailing|"
+    r"sending (?:this|it))|(?:'ve| have) (?:also )?(?:reached out|written|messaged|contacted|e-?mailed|sent (?:this|it)))"
     r"(?: (?:note|message|request|email|invite|invitation))?"  # "I'm sending this note to everyone"
-    r"(?: to)? (?:" + _CROWD + r"|(?:over |more than |about |around |nearly |almost )?\d+\+? (?:other )?" + _PEOPLE
+    r"(?: to)? (?:" + _CROWD + r"|(?:over |more than |about |around |nearly |almost )?(?:\d+\+?|two|three|four|five|"
+    r"six|seven|eight|nine|ten|a few|a couple) (?:other |more )?(?:of your )?" + _PEOPLE
     + r"|(?:[\w-]+ )?(?:people|employees|professionals|recruiters|folks|contacts|managers|engineers|leaders) "
     r"(?:at|in|across|from) (?:" + _CROWD + r"|\d+\+?(?!\w)))")
 
@@ -73,11 +75,15 @@ SAYS_MASS = phrase_rule(
            "I've messaged 40 people at Stripe and nobody replied.",
            "I am reaching out to employees at several companies in fintech.",
            "I'm sending this note to everyone because I'm open to any role.",
-           "I'm reaching out to engineering managers at several companies in Toronto."),
+           "I'm reaching out to engineering managers at several companies in Toronto.",
+           "I've also messaged five of your colleagues about the Facilities Officer post.",
+           "I've reached out to a few of your colleagues too."),
     quiet=("I'm reaching out because I loved your post on event sourcing.", "I've written to you before about it.",
            "I'm writing to ask about the Data Analyst role.", "I've written 40 blog posts on data engineering.",
            "I'm reaching out to people at Stripe whose work I admire, starting with you.",
-           "I'm reaching out to engineering managers at Stripe who work on payments."),
+           "I'm reaching out to engineering managers at Stripe who work on payments.",
+           "I've also reached out to your colleague Dana, who suggested I write to you.",
+           "I've written two cover letters this week."),
     rationale="Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
 )
 

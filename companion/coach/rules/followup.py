@@ -13,7 +13,8 @@ from companion.coach.matching import first_name, negated, recipient_company, rec
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 from companion.coach.rules.ask import bounded_ask, company_named, names_role, title_example
 from companion.coach.rules.cold_ask import referral_asks
-from companion.coach.stated import stated_count, stated_days, stated_earlier, stated_gap, stated_no
+from companion.coach.stated import (checks_on_referral, stated_count, stated_days, stated_earlier, stated_gap,
+                                    stated_no)
 
 MATCH_MINUTES = 5
 
@@ -115,6 +116,10 @@ def _said_no(draft: AnalysedDraft, ctx: CoachContext):
     return next(((no, m.span()) for m in again), None)
 
 
+def _days(days: float) -> str:
+    return "1 day" if int(days) == 1 else f"{int(days)} days"
+
+
 def _ago(days: float) -> str:
     whole = int(days)
     return "today" if whole == 0 else "yesterday" if whole == 1 else f"{whole} days ago"
@@ -150,7 +155,7 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
             yield TOO_SOON.finding(
                 f'"{draft.text[slice(*said[1])]}": people often need a week to answer, and a reminder sooner '
                 "reads as pressure. Wait until a week has passed since that message.", draft, said[1],
-                suggestion=f"Save this draft and send it in about {int(WAIT_DAYS - said[0])} days.",
+                suggestion=f"Save this draft and send it in about {_days(WAIT_DAYS - said[0])}.",
                 data={"days": said[0], "stated": True})
         return
     due, _, rec, days = found
@@ -164,20 +169,23 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
 
 
 def _too_late(draft: AnalysedDraft, ctx: CoachContext):
+    # A hint beside what may be that fresh message; a warning on a draft that chases the old one ("just checking
+    # if you had a chance to pass my CV along", months on).
+    severity = "warning" if stated_earlier(draft) or checks_on_referral(draft) else "hint"
     if (found := _follow_up(draft, ctx, "late")) is None:
         if said := _said_gap(draft, ctx, "late"):
             yield TOO_LATE.finding(
                 f'"{draft.text[slice(*said[1])]}": that is too long ago for a reminder, and the posting may be '
                 "gone. If you still want to write, send a fresh message that stands on its own (who you are, what "
                 "you want now) and do not ask about the old one.", draft, said[1],
-                data={"days": said[0], "stated": True})
+                data={"days": said[0], "stated": True}, severity=severity)
         return
     _, unanswered, _, days = found
     yield TOO_LATE.finding(
         f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no reply: "
         "too long for a reminder, and the posting may be gone. If you still want to write, send a fresh "
         "message that stands on its own (who you are, what you want now) and do not ask about the old one.",
-        data={"last_sent": iso(unanswered[-1]), "days": round(days, 1)},
+        data={"last_sent": iso(unanswered[-1]), "days": round(days, 1)}, severity=severity,
     )
 
 
@@ -292,7 +300,7 @@ _PRESSURE = re.compile(
     r"(?:message|note|email|e-mail|inmail|request)\b"
     r"|\b(?:i'm |i am )?still waiting\b"
     r"|\b(?:i|and) (?:haven't|have not|never) "
-    r"(?:heard back|heard from you|gotten a (?:reply|response)|received a (?:reply|response))"
+    r"(?:heard back|heard from you|(?:gotten|got|received|had) (?:a|any) (?:reply|response|answer))"
     r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
     r"|\byou (?:never|haven't|have not|didn't|did not) (?:replied|reply|responded|respond|answered|answer|got back|get back|read)\b"
     r"|\bwhy (?:haven't|didn't|have you not|did you not) you\b"
@@ -314,6 +322,8 @@ _PRESSURE = re.compile(
     r"|\b(?:active|online|posting)\b[^.!?\n]{0,30}\bbut (?:haven't|have not|didn't|did not|never) "
     r"(?:answered|replied|responded)\b"
     r"|\b(?:just )?(?:let me know|tell me|answer) yes or no\b"
+    r"|\bi (?:got|have got|received|had) no (?:reply|response|answer)\b"
+    r"|\b(?:let me know|tell me) (?:whether|if) you (?:will|would|can|are going to) [^.!?\n]{0,40}\bor not\b"
     r"|\bdid you (?:submit|send|forward|pass|refer)\b[^.!?\n]{0,40}\bor not\b"
     r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:yet )?again\b"
     r"|\bmissed my (?:last |previous |earlier )?(?:two|three|four|several|multiple|\d+) "
@@ -346,7 +356,9 @@ PRESSURE = phrase_rule(
            "I see you viewed my profile but did not reply.", "I don't want to miss it because of a delay on your side.",
            "I know you've seen my previous messages.", "I messaged you on Monday and haven't heard back.",
            "This is the third time I'm writing about the role.", "Hi Sam?? Did you get a chance to look?",
-           "Did you submit it or not?"),
+           "Did you submit it or not?", "I have not gotten any reply till now.",
+           "Since I got no response yet, I'm writing again.",
+           "Please tell me whether you will refer me or not."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
@@ -355,10 +367,10 @@ PRESSURE = phrase_rule(
 # What a follow-up can point back at: the ask, the job, or the earlier message ("following up on my note",
 # "bumping this": on LinkedIn the message it points at sits right above it).
 _POINTS_BACK = re.compile(
-    r"\b(?:this|that|above|earlier|previous|last|referr?al|refer(?:ring)?|recommend\w*|intro(?:duction)?|application|applied|apply(?:ing)?|role|position|"
-    r"job|opening|posting|vacanc(?:y|ies)|req|resume|cv|r[ée]sum[ée]|portfolio|interview|message|note|e-?mail|inmail|"
-    r"dm|chat|call|coffee|conversation|question|process|offer|candidacy|opportunit(?:y|ies)|team|test|assignment|assessment|"
-    r"task)\b")
+    r"\b(?:this|that|above|earlier|previous|last|referr?al|refer(?:ring)?|recommend\w*|intro(?:duction)?|"
+    r"application|applied|apply(?:ing)?|role|position|job|opening|posting|vacanc(?:y|ies)|req|resume|cv|r[ée]sum[ée]|"
+    r"portfolio|interview|message|note|e-?mail|inmail|dm|chat|call|coffee|conversation|question|process|offer|"
+    r"candidacy|opportunit(?:y|ies)|team|test|assignment|assessment|task)\b")
 
 
 def _no_context(draft: AnalysedDraft, ctx: CoachContext):

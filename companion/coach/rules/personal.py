@@ -3,10 +3,11 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule, mixed_or
+from companion.coach.engine import CoachContext, Rule, either, mixed_or
 from companion.coach.matching import (
     find_company, known_to_them, mentioned_post, names_a_mutual, recipient_company, same_company,
 )
+from companion.coach.stated import follows_a_talk
 from companion.coach.rules.relationship import (
     INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, claims_shared,
 )
@@ -101,7 +102,7 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
     judges_whole=True,
-    abstains=mixed_or(known_to_them),  # the personal line may be in the other language
+    abstains=mixed_or(either(known_to_them, follows_a_talk)),  # the personal line may be in the other language
     surfaces=frozenset({"connection_note", "message", "inmail"}),
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',

@@ -5,6 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import phrase_rule
 from companion.coach.intent import reports_back, requests
+from companion.coach.language import sentence_bounds
 from companion.coach.matching import negated
 
 _CONFIDENTIAL = re.compile(
@@ -24,7 +25,8 @@ _CONFIDENTIAL = re.compile(
     # "interview question" may be the reader's own: "Is this an interview question?").
     r"|\b(?:onsite|on-site|coding|technical|take-home|system design|behaviou?ral) (?:question|problem)\b"
     r"|\b(?:questions|problems|scenarios?|exercises?|case studies|cases|tasks|prompts?) (?:that )?(?:they|you|"
-    r"the team|your team|the interviewers?|interviewers|the panel|the committee|the assessors) (?:are |were |will be )?"
+    r"the team|your team|the interviewers?|interviewers|the (?:interview )?panel|the committee|the assessors) "
+    r"(?:are |is |were |will be )?"
     r"(?:usually |typically |normally |often |generally |tend to )?"
     r"(?:ask|asks|asked|asking|use|uses|used|using|give|gives|gave|giving)\b"
     # How candidates are marked, whatever it is called: "the marking sheet", "the scoring rubric", "the answer key".
@@ -46,10 +48,10 @@ _CONFIDENTIAL = re.compile(
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info|"
     r"rubrics?|scorecards?|guidelines)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
-    r"|\bother (?:candidates|applicants)\b|\bwho else (?:applied|is applying|is interviewing|they're interviewing|"
-    r"made it|got (?:an? )?(?:interview|offer|through)|is in the running)\b"
+    r"|\bother (?:candidates?|applicants?)\b|\bwho else (?:(?:\w+ ){0,4}?)(?:applied|is applying|is interviewing|"
+    r"they're interviewing|made it|got (?:an? )?(?:interview|offer|through|referred)|is in the running|was referred)\b"
     r"|\bhow many (?:other )?(?:people|candidates|others|applicants) (?:have )?(?:applied|are applying|"
-    r"are interviewing|made it)\b"
+    r"are interviewing|made it|(?:got|were|have been|are being) referred)\b"
     r"|\bhiring freezes?\b|\bbackfill(?:ed|ing)?\b|\b(?:got|been|was|is|being) frozen\b"
     r"|\bhow many (?:other )?(?:people|candidates|applicants|others) (?:are |is )?(?:they|you|the team) "
     r"(?:interviewing|considering|talking to)\b"
@@ -62,13 +64,30 @@ _CONFIDENTIAL = re.compile(
     r"|\bnames? of (?:the )?(?:people|interviewers|panelists|panellists|members) (?:on|of|in) (?:the|my|your) "
     r"(?:panel|loop|interview)\b|\bwho(?:'s| is| will be) on (?:the|my) (?:interview )?(?:panel|loop)\b"
     r"|\btake-?homes?\b"
+    # How the process judged the writer, or why it chose another: "my interview score", "the interviewers' notes",
+    # "what the interviewers wrote about me", "why they picked the other candidate".
+    r"|\bmy (?:interview|panel|onsite|on-site|loop|assessment) (?:scores?|ratings?|marks|evaluations?)\b"
+    r"|\b(?:interviewers?'s?|panel(?:'s)?|panelists'?|hiring manager's|committee's) (?:notes|feedback|scores?|"
+    r"ratings?|comments|evaluations?|write-?ups?|debrief)\b"
+    r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee) "
+    r"(?:wrote|said|thought|noted|put down|commented|decided) about me\b"
+    r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
+    r"preferred) (?:the other|someone else|another|him|her)\b"
+    # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
+    r"|\b(?:in|on|from|through) (?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the (?:internal |"
+    r"recruiting |recruitment |hr |hiring |applicant tracking |candidate )(?:system|portal|tool|database|platform))\b"
     r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b)"
 )
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
 _ASKING = re.compile(
     r"\b(?:share|send|tell|give|forward|show|leak|let me know|know|ask|access|see|get|find out|if you have|"
-    r"provide|pass along|walk me through|fill me in)\b"
+    r"provide|pass along|walk me through|fill me in|check|look (?:up|at|into)|pull up)\b"
 )
+# An internal system is only confidential as the place to look the writer up: "check in Workday what the status of
+# my application is", not "could you submit my referral in Workday?".
+_SYSTEM = re.compile(r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the \w+ (?:system|portal|tool|"
+                     r"database|platform))$")
+_LOOKED_UP = re.compile(r"\b(?:status|stage|application|candidacy|profile|feedback|notes|scores?|rank\w*|where i stand)\b")
 
 
 # Asked for by what it would do for the writer: "even the interview questions the team uses would help me".
@@ -98,6 +117,10 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     if _PAY.search(m.group()) and (_TO_RECRUITER.search(draft.lower) or profile is not None
                                    and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}")):
         return True
+    if _SYSTEM.search(m.group()):
+        s, e = sentence_bounds(draft, m.start())
+        if not _LOOKED_UP.search(draft.lower, s, e):
+            return True
     before = draft.before_in_sentence(m.start(), 60)
     if _LISTED.search(before):  # "send me the names of …, and the interview questions": the ask is further back
         before = draft.before_in_sentence(m.start(), 240)
@@ -147,8 +170,14 @@ CONFIDENTIAL = phrase_rule(
            "Could you tell me who else is in the final pool?",
            "Would you be able to tell me how my application scored and how many others made the shortlist?",
            "Could you let me know what pay grade they have approved for the role?",
-           "Could you send me the case study? I will not tell anyone.",
-           "Could you tell me how the last candidates you referred scored?"),  # the case study itself may be public
+           "Could you send me the case study? I will not tell anyone.",  # the case study itself may be public
+           "Could you tell me how the last candidates you referred scored?",
+           "Can you check in Workday what is the status of my application?",
+           "If you can see my interview score from the panel that would help me a lot.",
+           "Do you know how many other people got referred for the role?",
+           "Can you find out what the interviewers wrote about me?",
+           "Could you find out why they picked the other candidate?",
+           "Could you tell me what questions the interview panel is asking this year?"),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
@@ -157,7 +186,9 @@ CONFIDENTIAL = phrase_rule(
            'Is this an interview question?', "Practising common interview questions would help me prepare.",
            "Could you tell me a bit about how the team is organised?",
            "Thanks for reaching out! Before we schedule, could you share the salary range for the position?",
-           "I practised with a scoring rubric I wrote myself.", "Thank you! I won't tell anyone until it's official."),
+           "I practised with a scoring rubric I wrote myself.", "Thank you! I won't tell anyone until it's official.",
+           "Could you submit my referral in Workday for the Data Analyst role?", "I applied through Workday yesterday.",
+           "I'll get my interview results next week."),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 

@@ -35,6 +35,7 @@ _TRIGGERS = re.compile(
     r"advise|guide|assist|teach|bring|grant|check|look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|"
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
     r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|"
+    r"i need (?:this|it|that|the referral|my referral) (?:done|submitted|sent|in)\b|"
     r"we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|"
@@ -418,7 +419,7 @@ DEMANDING = Rule(
            "I only need your referral to complete the formalities.", "Kindly confirm at earliest.",
            "I need it in by Thursday at the latest.", "Please send it over by noon at the latest.",
            "I thought after 3 years on the same team you'd at least be willing to put my name in.",
-           "Guess I know where I stand.", "I want you to forward my file to your Chief Nursing Officer.",
+           "Guess I know where I stand.", "I want you to forward my file to your Chief Nursing Officer.", "I need this done this week.",
            "I understand you're too busy to help people.", "I'll find someone else at Acme who actually wants to help.",
            "The posting closes Friday so I'm hoping you can get to it before then.",
            "I should not have to chase this.", "I have already informed my manager that I will be joining Stripe.",
