@@ -17,7 +17,10 @@ from companion.coach.rules.relationship import (
 # move, their team's specific work. A shared skill community ("fellow Laravel developer") is not.
 _SPECIFIC = re.compile(
     WORD_START + r"(?:"
-    r"\b(?:we met|met (?:you )?(?:at|during|in)|we (?:worked|studied|were|overlapped|spoke|chatted|talked)|"
+    r"\b(?:we met|met (?:you )?(?:at|during|in)|(?<!to )met you\b|"
+    r"we (?:worked|studied|were|overlapped|spoke|chatted|talked)|"
+    # A memory the two share: "as you may remember, I taught at Lincoln Elementary".
+    r"as you (?:may|might|will|probably) (?:remember|recall)|you (?:may|might) remember me|"
     r"(?:know|have) [^.!?\n]{1,60} in common|"
     + TALKED_BEFORE + "|" + SHARED_PAST + "|" + THANKED_FOR + "|"
     # "also"/"too" after "you" marks what you share: "you also attended Turing", "you've also made that leap".
@@ -46,7 +49,8 @@ _SPECIFIC = re.compile(
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
-    r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|you(?:'re| are) involved (?:with|in)|"
+    r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|"
+    r"you(?:'re| are| were)? (?:(?:previously|recently|once|also) )?(?:were |are )?involved (?:with|in)|"
     r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
     # Something they made or did: "saw you worked on the Arrow driver", "you led the migration".
     r"(?<!if )you (?:worked on|contributed to|built|wrote|created|launched|shipped|designed|led|founded|organi[sz]ed|"
@@ -110,7 +114,8 @@ GENERIC = Rule(
            "LinkedIn suggested you as someone I should connect with.", "I was referred by a friend to your page.",
            "It's been a while since I graduated, and I'm looking for a job.",
            "It's been a while since we last spoke! I'm looking for a job.",
-           "I'll keep this short because I know we're both busy. I'm looking for a job.",),
+           "I'll keep this short because I know we're both busy. I'm looking for a job.",
+           "I would love to meet you for coffee sometime."),
     quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
            'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',
@@ -127,7 +132,10 @@ GENERIC = Rule(
            "Thanks for getting back to me! Could you refer me for the SRE role (JR-12)?",
            "I saw that you ran Hack Leeds back in 2022; I was one of the first-years there.",
            "I see you are also graduated from Zhejiang University.",
-           "Thank you again for referring me for the Analyst role back in March.",),
+           "Thank you again for referring me for the Analyst role back in March.",
+           "I met you the summer before last at the Smith & Wollensky's dinner.",
+           "As you may remember, I taught at Lincoln Elementary from 2008 to 2009.",
+           "I see that you previously were involved with the Villanova Investment Club."),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 
