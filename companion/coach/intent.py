@@ -45,8 +45,8 @@ _NEWS = re.compile(
     r"|\bi (?:didn't|did not) get (?:the|an?) (?:[\w-]+ ){0,3}(?:job|role|position|offer)\b"
     r"|\bi(?:'ve| have)? (?:got|received|had) (?:a |the )?rejection\b")
 _NEWS_WORDS = ("thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
-               "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "get the",
-               "get an", "get a ", "rejection")
+               "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "n't get",
+               "not get", "rejection")
 
 
 def _news(lower: str) -> bool:

@@ -229,8 +229,8 @@ _STATUS = re.compile(
     r"|\b(?:has|did) (?:the|my) (?:referral|recommendation) (?:go|gone|get|been) (?:through|submitted|sent|in)\b"
     r"|\b(?:have|did) you (?:already )?(?:submit(?:ted)?|sen[dt]|forward(?:ed)?|pass(?:ed)?|refer(?:red)?) "
     r"[^.!?\n]{0,30}\b(?:yet|or not)\b")
-_STATUS_WORDS = ("able to", "chance", "moment", "time to", "luck", "update", "news", "word", "progress", "checking",
-                 "following", "went", "gone", "got", "been", "was", " yet", "or not")
+_STATUS_WORDS = ("able to", "chance", "moment", "time to", "luck", "update", "news", "word", "progress", "referral",
+                 "recommendation", " yet", "or not")
 
 
 def checks_on_referral(draft: AnalysedDraft, _ctx=None) -> tuple[int, int] | None:

@@ -171,21 +171,23 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
 def _too_late(draft: AnalysedDraft, ctx: CoachContext):
     # A hint beside what may be that fresh message; a warning on a draft that chases the old one ("just checking
     # if you had a chance to pass my CV along", months on).
-    severity = "warning" if stated_earlier(draft) or checks_on_referral(draft) else "hint"
+    def severity() -> str:
+        return "warning" if stated_earlier(draft) or checks_on_referral(draft) else "hint"
+
     if (found := _follow_up(draft, ctx, "late")) is None:
         if said := _said_gap(draft, ctx, "late"):
             yield TOO_LATE.finding(
                 f'"{draft.text[slice(*said[1])]}": that is too long ago for a reminder, and the posting may be '
                 "gone. If you still want to write, send a fresh message that stands on its own (who you are, what "
                 "you want now) and do not ask about the old one.", draft, said[1],
-                data={"days": said[0], "stated": True}, severity=severity)
+                data={"days": said[0], "stated": True}, severity=severity())
         return
     _, unanswered, _, days = found
     yield TOO_LATE.finding(
         f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no reply: "
         "too long for a reminder, and the posting may be gone. If you still want to write, send a fresh "
         "message that stands on its own (who you are, what you want now) and do not ask about the old one.",
-        data={"last_sent": iso(unanswered[-1]), "days": round(days, 1)}, severity=severity,
+        data={"last_sent": iso(unanswered[-1]), "days": round(days, 1)}, severity=severity(),
     )
 
 
