@@ -28,6 +28,7 @@ _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|search for|"
+    r"search(?:es|ing)?|recruit(?:s|ing)?|"  # "I see Compass Group search a Food Safety Coordinator"
     r"interested in|about the|for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
@@ -463,11 +464,13 @@ def _says_bounded(lower: str) -> bool:
 
 def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
     """Whether all the draft asks is bounded: no referral ("I'm not asking for a referral" is none)
-    and no job asked for beside it. (The context is unused: this is also a Rule.abstains.)"""
+    and no job asked for beside it, unless the job is one it names ("I'm looking at the Reliability Engineer
+    opening (job 4471). Would you be open to a 15-minute chat?" asks for the chat). (The context is unused:
+    this is also a Rule.abstains.)"""
     lower = draft.lower
     return draft.remember("ask.bounded", lambda: ("refer" not in lower or all(  # most asks say "refer me": cheap first
         negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower))) and _says_bounded(lower)
-        and _vague_span(draft) is None)
+        and (_vague_span(draft) is None or names_role(draft)))
 
 
 def asks_referral(draft: AnalysedDraft) -> bool:
@@ -532,6 +535,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm looking for a backend role at Stripe. Could you refer me?",
            "Could you refer me at Stripe? My reference letter from 2021 is attached."),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
+           "I see Compass Group search a Food Safety Coordinator. Would you be open to referring me?",
            'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for one of these at Stripe: Data Engineer (48231) or Solutions Architect (48255)?',
            'Vi el puesto en Stripe (KP-2291). Would you be open to referring me?',
@@ -571,6 +575,9 @@ COMPANY_MISSING = Rule(
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
            "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",
            "Could I ask you a few quick questions about what your team looks for in new grads?",
+           # A chat asked about an opening it names: the chat is the ask.
+           "I'm looking at the Reliability Engineer opening on your team (job 4471). Would you be open to a "
+           "15-minute chat about the team first?",
            # A company named as theirs that is not (fact.company-mismatch): not "say the role is at Stripe".
            "I see you're a Data Engineer at Google. Could you refer me for the Analyst role there?",
            # In another language, whether the ask is about their company or another cannot be read.
