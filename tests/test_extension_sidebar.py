@@ -347,6 +347,12 @@ def test_writing_under_your_own_unanswered_message_is_coached_as_a_follow_up(pai
     page.keyboard.type("Did you see my message? Still waiting.", delay=5)
     expect(panel.locator('[data-field="surface"]')).to_have_text("Follow-up", timeout=10000)
     expect(finding(panel, "followup.pressure").first).to_be_visible(timeout=10000)
+    # A reminder's own checklist: what it follows up on, and its timing (the thread's message is 8 days old).
+    checklist = panel.locator('[data-list="checklist"]')
+    expect(checklist.locator('[data-check="specific"]')).to_contain_text("Says what it follows up on")
+    expect(checklist.locator('[data-check="timing"][data-ok="true"]')).to_contain_text("Waits a week")
+    expect(checklist.locator('[data-check="polite"][data-ok="false"]')).to_be_visible()
+    expect(checklist.locator('[data-check="fit"]')).to_have_count(0)  # the fit was in the first message
 
 
 def test_inmail_subject_and_body(paired):

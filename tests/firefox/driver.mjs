@@ -21,7 +21,7 @@ const GECKO_ID = "tactful@tactful.app";
 const BASE = `moz-extension://${config.uuid}`;
 const NOT_FOUND = "<!DOCTYPE html><title>Not found | LinkedIn</title>";
 
-const browser = await puppeteer.launch({
+const LAUNCH = {
   browser: "firefox",
   executablePath: config.firefox,
   headless: config.headless !== false,
@@ -30,7 +30,22 @@ const browser = await puppeteer.launch({
   args: ["--remote-allow-system-access"],
   // A fixed moz-extension:// UUID, so the driver knows the extension's pages before installing it.
   extraPrefsFirefox: { "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: config.uuid }) },
-});
+};
+
+/** Firefox ESR now and then crashes while it starts on a loaded machine ("Failed to launch the browser
+ * process: Code: 11"), before any page or extension exists: that start is tried again, up to three
+ * times; any other failure is the test's. */
+async function launch() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await puppeteer.launch(LAUNCH);
+    } catch (err) {
+      if (attempt >= 3 || !String(err?.message).includes("Failed to launch the browser process")) throw err;
+    }
+  }
+}
+
+const browser = await launch();
 const installed = await browser.installExtension(config.extension);
 if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
 
