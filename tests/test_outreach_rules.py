@@ -321,6 +321,41 @@ def test_what_the_draft_says_of_the_conversation_after_the_ask():
                                         "gotten any reply till now. No worries if you can't help. Thank you.")
 
 
+def test_their_answer_on_the_page_decides_what_the_next_draft_is():
+    """Audit 19: their yes above makes the next draft a reminder whose wait was theirs; their no makes a re-ask
+    the must-fix; a yes that asked for the resume is still owed an answer."""
+    from companion.coach import analyze
+
+    ask = ("me", "Hi Kim, could you refer me for the Charge Nurse post (job 5521)? I have 6 years on a med-surg "
+                 "unit. Happy to send my resume. No worries if not!", 24)
+
+    def run(text, *theirs):
+        fb = analyze(text, CoachContext(surface="message", thread=_said(ask, *theirs), now=NOW))
+        return fb.surface, {f.code: f for f in fb.findings}
+
+    yes = ("them", "Sure, I'll submit it this week!", 21)
+    first_ask = {"ask.role-missing", "ask.company-missing", "ask.vague", "background.missing", "materials.missing",
+                 "relationship.cold-ask", "reply.late", "courtesy.out-missing"}
+    for text in ("Hi Kim, is the referral done? Thanks!", "Hi Ma'am Kim, good day po! Just want to ask if my referral "
+                 "push through already? Thank you po", "Hi Kim, may I know the status of my referral? Thank you",
+                 "Hi Kim, any news? Thanks!"):
+        surface, found = run(text, yes)
+        assert surface == "follow_up" and not set(found) & first_ask, (text, sorted(found))
+    assert "followup.pressure" in run("Hi Kim, did you submit it or not? Thanks", yes)[1]
+    asked = ("them", "Happy to refer you! Can you send me your resume and the job ID?", 21)
+    assert "reply.late" in run("Here is my resume and the job ID 5521. Thanks!", asked)[1]  # the wait was the user's
+    no = ("them", "Hi, thanks for thinking of me. Sorry, I can't refer people I haven't worked with.", 3)
+    for again in ("Thanks for letting me know, Kim. Could you maybe make an exception just this once?",
+                  "Thanks for letting me know. Would you be willing to refer me for the Charge Nurse post anyway?"):
+        stop = run(again, no)[1]["followup.stop"]
+        assert stop.severity == "error" and "can't refer people" in stop.message, again
+    assert run("Totally understand, thanks Kim! Would you be open to a short chat about the unit sometime?", no)[1] \
+        .keys() <= {"courtesy.time-missing"}
+    thanked = analyze("Hi Kim, thank you again for agreeing to refer me. Could you tell me who I will meet in the "
+                      "interview, in general terms? Thanks!", CoachContext(surface="message", now=NOW))
+    assert not {f.code for f in thanked.findings} & first_ask
+
+
 def test_a_reply_in_a_conversation_is_not_judged_as_cold_outreach():
     from companion.coach import analyze
 
@@ -493,7 +528,10 @@ def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):
     assert late["followup.too-late"].data["days"] == 90.0 and "followup.too-soon" not in late
     stop = codes("Hi Ana, this is my fourth message about the role. Could you refer me?", surface="follow_up")
     assert stop["followup.stop"].data["follow_ups"] == 3 and stop["followup.stop"].severity == "error"  # do not send
-    assert stop["followup.pressure"].suggestion.startswith("Do not send this one")
+    assert "followup.pressure" not in stop  # one card for "this is my fourth message"
+    pressed = codes("Hi Ana, this is my fourth message about the role. Did you see my message? Could you refer me?",
+                    surface="follow_up")
+    assert pressed["followup.pressure"].suggestion.startswith("Do not send this one")
     fourth = codes("Hi Ana, this is the fourth time I'm writing about the role.", surface="follow_up")
     assert fourth["followup.stop"].data["follow_ups"] == 3
     assert "followup.stop" not in codes("Hi Ana, this is the third time I'm writing about the role.")

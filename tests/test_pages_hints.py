@@ -129,8 +129,11 @@ def test_recent_move():
 def test_last_talked_from_thread():
     thread = page("classic_messaging_thread.html").thread
     k = by_kind(hints("Hi Daniel", ctx(Profile(name="Daniel Okoye"), thread=thread)))
-    assert k["last_talked"].text == "Following up on my message from a few days ago."
+    assert k["last_talked"].text == "Following up on my message from last week."  # 7 to 13 days: "last week"
     assert k["last_talked"].source == "thread.messages[2].sent_at"
+    recent = Thread(messages=[ThreadMessage(sender="me", text="Could we chat?", sent_at="2026-01-07T10:00:00+00:00")])
+    assert by_kind(hints("Hi", ctx(Profile(name="X"), thread=recent)))["last_talked"].text == \
+        "Following up on my message from a few days ago."
     old = Thread(messages=[ThreadMessage(sender="them", text="Thanks!", sent_at="2025-06-01T10:00:00+00:00")])
     k = by_kind(hints("Hi", ctx(Profile(name="X"), thread=old)))
     assert k["last_talked"].text == "It's been 7 months since we last spoke."
@@ -220,9 +223,12 @@ def test_a_follow_up_nudge_gets_only_when_you_last_talked():
     profile = page("sdui_profile_2nd.html").profile
     sent = Thread(messages=[ThreadMessage(sender="me", text="Could you refer me for the Staff Engineer role?",
                                           sent_at="2026-01-01T10:00:00+00:00")])
-    nudge = hints("Hi Priya, bumping this in case it got buried. No worries if not!", ctx(profile, thread=sent,
-                                                                                         surface="follow_up"))
+    nudge = hints("Hi Priya, any thoughts on the Staff Engineer role? No worries if not!",
+                  ctx(profile, thread=sent, surface="follow_up"))
     assert [h.kind for h in nudge] == ["last_talked"] and nudge[0].text.startswith("Following up on my message")
+    # A nudge that says it follows up already ("bumping this") is not offered the same line again.
+    assert hints("Hi Priya, bumping this in case it got buried. No worries if not!",
+                 ctx(profile, thread=sent, surface="follow_up")) == []
     first = hints("Hi Priya, could you refer me?", ctx(profile, thread=sent))
     assert {"shared_employer", "recent_post", "tenure"} <= {h.kind for h in first}  # a first message: all of them
 

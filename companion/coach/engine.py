@@ -12,7 +12,7 @@ from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiting_on
-from companion.coach.intent import answers_them, asks, asks_again, open_request
+from companion.coach.intent import answers_them, asks, asks_again, open_request, they_agreed, they_declined
 from companion.coach.matching import recipient_log
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
 from companion.coach.stated import checks_on_referral, stated_count, stated_earlier, stated_no
@@ -196,12 +196,14 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     draft = AnalysedDraft(text, subject=ctx.subject)
     rec = recipient_log(ctx)
     if rec is not None and (rec.state in THANK_KIND and not asks_again(draft) or rec.state == "declined") \
-            or answers_them(ctx.thread) or stated_no(draft):
+            or answers_them(ctx.thread) or stated_no(draft) or they_declined(ctx.thread):
         # They agreed, referred or asked for it: this thanks, updates or answers. They declined (the log
-        # says so, or the draft: "I understand you can't refer me"): a re-ask is not to be polished but
-        # dropped (followup.stop says so), and a goodbye asks nothing.
+        # says so, the thread, or the draft: "I understand you can't refer me"): a re-ask is not to be
+        # polished but dropped (followup.stop says so), and a goodbye asks nothing.
         draft.memo["asks"] = False
-    if ctx.surface == "message" and asks(draft) and (_awaiting_reply(ctx, rec) or _says_it_follows_up(draft, ctx, rec)):
+    # Under their yes ("Sure, I'll submit it this week"), what the user writes asks after it, unless it asks anew.
+    if ctx.surface == "message" and asks(draft) and (_awaiting_reply(ctx, rec) or _says_it_follows_up(draft, ctx, rec)
+                                                     or they_agreed(ctx.thread) and not asks_again(draft)):
         ctx = replace(ctx, surface="follow_up")
     # While the first sentence is typed ("Hi Dana, I'm applying for the"), what the draft lacks is not yet
     # missing: only what is there is judged (a wrong name, a demand), and there is no score.

@@ -11,6 +11,7 @@ from protocol.page import DateParts, Profile
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS
+from companion.coach.intent import they_agreed
 from companion.coach.matching import (
     find_company, mentioned_post, same_company, same_employer, same_school, short_name,
 )
@@ -252,7 +253,7 @@ def last_talked(ctx, lower: str) -> list[Offer]:
         if days < 0:
             return []
         if days < 14:
-            phrase = "a few days ago" if days >= 2 else "recently"
+            phrase = "last week" if days >= 7 else "a few days ago" if days >= 2 else "recently"
         elif days < 60:
             phrase = f"{days // 7} weeks ago"
         elif days < 730:
@@ -266,8 +267,8 @@ def last_talked(ctx, lower: str) -> list[Offer]:
         else:  # months later a new message opens afresh rather than "following up"
             text = f"It's been {phrase.removesuffix(' ago')} since we last spoke."
         gap = text.startswith("It's been")
-        if tells_its_timeline(lower, earlier=gap):
-            return []
+        if tells_its_timeline(lower) or gap and they_agreed(ctx.thread):
+            return []  # the draft says it already ("bumping my note"), or the wait since their yes is theirs
         who = "they wrote to you" if msg.sender == "them" else "you wrote to them"
         why = f"The last time {who} here was {phrase}."
         # Done when the draft already speaks of the gap ("it's been a while", "sorry for going quiet").

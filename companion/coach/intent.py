@@ -62,7 +62,8 @@ def _done(draft: AnalysedDraft) -> bool:
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
 _REFERRED = re.compile(r"thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)? for (?:the |your )?"
                        r"(?:referral|referring me|recommending me|introducing me|intro(?:duction)?\b|"
-                       r"putting (?:in a (?:good )?word|my name forward|me forward))")
+                       r"putting (?:in a (?:good )?word|my name forward|me forward)|"
+                       r"(?:agreeing|offering|being willing) to (?:refer|recommend|introduce) me)")
 # What asks, besides a question mark: "would you…", "I'd love…", "I'd be grateful for a referral",
 # "please…", "I'm interested in…", "following up on my application", "let me know if you'd be open to…".
 _REQUEST = re.compile(
@@ -174,6 +175,43 @@ _THEY_ASKED = re.compile(r"\bsend (?:me|over)\b[^.!?\n]{0,30}\b(?:resume|cv|r[é
 _NEW_REFERRAL = re.compile(r"\b(?:could|would|can|will) you\b[^.!?]{0,40}\brefer(?:ring)?\b(?! you\b)"
                            r"|\banother referral\b"
                            r"|\brefer me (?:again|too|as well)\b")
+
+
+# Their yes, in their last message: "Sure, I'll submit it this week!", "Happy to refer you", "Will do".
+_THEY_AGREED = re.compile(
+    r"(?<!if )(?<!whether )\bi(?:'ll| will| can| am going to|'m going to|'d be happy to| would be happy to)"
+    r"(?: gladly| happily| definitely)? "
+    r"(?:submit|refer|put (?:you|your name|it) (?:in|forward|through)|pass (?:it|your \w+) (?:on|along)|forward|"
+    r"recommend)\b|\b(?:happy|glad|more than happy) to (?:refer|recommend|submit|help with the referral|put)\b"
+    r"|\bwill do\b|\b(?:i've|i have) (?:submitted|referred|put in)\b")
+# Their no, in their last message: "Sorry, I can't refer people I haven't worked with", "I'm not able to
+# recommend you for this one".
+_THEY_DECLINED = re.compile(
+    r"\b(?:i )?(?:can't|cannot|can not|won't be able to|am unable to|'m unable to|am not able to|'m not able to|"
+    r"don't|do not|wouldn't be comfortable|am not comfortable|'m not comfortable|(?:have|had) to (?:pass|decline))"
+    r"(?: (?!if\b|whether\b|but\b)\w+){0,6}? (?:refer|recommend|vouch|submit|put (?:you|your name) forward|"
+    r"on this one)\b")
+
+
+def _their_last(thread) -> str | None:
+    last = thread.messages[-1] if thread is not None and thread.messages else None
+    return last.text.lower() if last is not None and last.sender == "them" else None
+
+
+def they_agreed(thread) -> bool:
+    """Whether the last message on the page is their yes to the user's ask ("Sure, I'll submit it this
+    week"): what the user writes next asks after it, and any wait since is theirs."""
+    last = _their_last(thread)  # not when their yes asks something of the user ("send me your resume"): that is owed
+    return last is not None and bool(_THEY_AGREED.search(last)) and not _THEY_DECLINED.search(last) \
+        and "?" not in last and not _THEY_ASKED.search(last)
+
+
+def they_declined(thread) -> tuple[int, int] | None:
+    """Where the last message on the page is their no ("Sorry, I can't refer people I haven't worked
+    with"), as a span of that message, or None."""
+    last = _their_last(thread)
+    m = _THEY_DECLINED.search(last) if last is not None else None
+    return m.span() if m else None
 
 
 def answers_them(thread) -> bool:

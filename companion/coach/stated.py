@@ -228,9 +228,13 @@ _STATUS = re.compile(
     r"|\b(?:the|my) (?:referral|recommendation) (?:went|has gone|got|has been|was) (?:through|submitted|sent|in)\b"
     r"|\b(?:has|did) (?:the|my) (?:referral|recommendation) (?:go|gone|get|been) (?:through|submitted|sent|in)\b"
     r"|\b(?:have|did) you (?:already )?(?:submit(?:ted)?|sen[dt]|forward(?:ed)?|pass(?:ed)?|refer(?:red)?) "
-    r"[^.!?\n]{0,30}\b(?:yet|or not)\b")
+    r"[^.!?\n]{0,30}\b(?:yet|or not)\b"
+    # "is the referral done?", "if my referral push through already", "the status of my referral".
+    r"|\b(?:is|was|has|did|if|whether) (?:the|my) (?:referral|recommendation) (?:been )?(?:done|through|in|submitted|sent|"
+    r"complete|finished|push(?:ed)? through|go(?:ne)? through)\b"
+    r"|\bstatus of (?:the|my) (?:referral|recommendation)\b")
 _STATUS_WORDS = ("able to", "chance", "moment", "time to", "luck", "update", "news", "word", "progress", "referral",
-                 "recommendation", " yet", "or not")
+                 "recommendation", " yet", "or not")  # "referral" and "recommendation" cover the last three
 
 
 def checks_on_referral(draft: AnalysedDraft, _ctx=None) -> tuple[int, int] | None:

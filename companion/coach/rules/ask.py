@@ -506,15 +506,11 @@ def _own_title(draft: AnalysedDraft) -> str | None:
     return None
 
 
-def title_example(draft: AnalysedDraft, ctx: CoachContext) -> str:
-    """A job title for a suggestion's example, in the writer's own field when the draft or their profile says it."""
-    own = ctx.own_profile.current_title if ctx.own_profile is not None else None
-    return _own_title(draft) or (own if own and len(own) <= 40 else None) or "Senior Data Analyst"
-
-
 def _role_example(draft: AnalysedDraft, ctx: CoachContext) -> str:
+    own = ctx.own_profile.current_title if ctx.own_profile is not None else None
+    title = _own_title(draft) or (own if own and len(own) <= 40 else None) or "Senior Data Analyst"
     return ("Name the exact role as the posting titles it and, if you have it, the job ID or link, e.g. "
-            f"\"the {title_example(draft, ctx)} role, job ID 48213\".")
+            f"\"the {title} role, job ID 48213\".")
 
 
 ROLE_MISSING = missing_phrase_rule(

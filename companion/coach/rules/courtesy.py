@@ -6,6 +6,7 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.rules.ask import replies_without_referral, bounded_ask
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.intent import withdraws
+from companion.coach.stated import checks_on_referral
 from companion.coach.matching import their_turn
 
 _GRATITUDE = re.compile(
@@ -77,7 +78,8 @@ _TIME = re.compile(
     WORD_START + r"(?:"
     r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
     r"(?:busy|swamped|slammed)|you (?:might|may|must|could) (?:be|have been) (?:really |very |too )?(?:busy|swamped)|"
-    r"if you(?:'ve| have)? (?:been|are|were|'re) (?:really |very |too |a bit )?(?:busy|swamped|slammed)|"
+    r"if (?:you|things|work|life|it)(?:'ve| have| has|'s)? (?:been|are|is|were|'re|got|get|gets) (?:\w+ )?"
+    r"(?:busy|hectic|swamped|slammed|crazy)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking (?:the )?time|the time (?:that )?you (?:and (?:\w+ ){1,3})?(?:took|spent|invested|gave|put in|set aside)|"
     r"for you time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|"
@@ -151,11 +153,26 @@ def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
                                                  or bounded_ask(draft)) or their_turn(draft, ctx)
 
 
+# Asking how a referral stands, no rush is the out: their yes is given, the time is theirs.
+_NO_RUSH = re.compile(r"\bno (?:rush|hurry)\b|\bwhen(?:ever)? you (?:get|have|find) (?:a |the )?(?:chance|moment|"
+                      r"minute|time)\b|\bif you haven't had (?:a |the )?(?:chance|moment|time)\b")
+
+
+def _gives_out(draft: AnalysedDraft) -> bool:
+    return gives_out(draft) or checks_on_referral(draft) is not None and bool(_NO_RUSH.search(draft.lower))
+
+
+def _out_example(draft: AnalysedDraft, _ctx) -> str:
+    if checks_on_referral(draft):
+        return "Add a line that takes the pressure off, e.g. \"No worries if you haven't had a chance yet.\""
+    return "Add a line that makes a no easy, e.g. \"No worries at all if it's not a fit.\""
+
+
 OUT_MISSING = missing_phrase_rule(
-    "courtesy.out-missing", gives_out,
+    "courtesy.out-missing", _gives_out,
     "No easy out: nothing like \"no worries if not\" tells them a no is fine. Without one "
     "the ask feels like pressure, and people ignore pressure rather than decline it.",
-    "Add a line that makes a no easy, e.g. \"No worries at all if it's not a fit.\"",
+    _out_example,  # a status check's out is no rush, not "if it's not a fit"
     severity="warning", checklist="out", judges_ask=True, abstains=_no_out_needed,
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
     fires=("Could you refer me for the Data Analyst role? Thank you!",
@@ -171,7 +188,8 @@ OUT_MISSING = missing_phrase_rule(
            "If the role has been filled, I completely understand.", "It's cool if you don't want to do it.",
            "No expectations, just looking for advice.",
            "I'll assume the timing isn't right.", "If it's not useful to you, we can just drop it.",
-           "If a referral isn't possible, I'd still be grateful for any advice."),
+           "If a referral isn't possible, I'd still be grateful for any advice.",
+           "Were you able to submit the referral? No rush at all. Thanks!"),
 )
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,
@@ -189,6 +207,7 @@ TIME_MISSING = missing_phrase_rule(
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",
            "Bumping this in case it got buried.", "I know how busy you are.", "I know your shifts are very busy.",
            "I know the start of the term is hectic.", "No worries if you've been busy.",
+           "No worries if things have been busy on the unit.",
            "Could you take a moment to write a short recommendation?", "When is a good time to talk?",
            "Would you be open to chatting briefly about the team?", "Just bumping this to the top of your inbox.",
            "Thank you for taking time out of your day to talk with me.",

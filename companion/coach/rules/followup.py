@@ -8,10 +8,10 @@ from datetime import timedelta
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, LATE_DAYS, MAX_FOLLOW_UPS, WAIT_DAYS, follow_up_due, unanswered, waiting_on
 from companion.coach.engine import CoachContext, Rule, phrase_rule
-from companion.coach.intent import open_request, requests
+from companion.coach.intent import open_request, requests, they_declined
 from companion.coach.matching import first_name, negated, recipient_company, recipient_log, their_turn
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
-from companion.coach.rules.ask import bounded_ask, company_named, names_role, title_example
+from companion.coach.rules.ask import bounded_ask, company_named, names_role
 from companion.coach.rules.cold_ask import referral_asks
 from companion.coach.stated import (checks_on_referral, stated_count, stated_days, stated_earlier, stated_gap,
                                     stated_no)
@@ -116,6 +116,21 @@ def _said_no(draft: AnalysedDraft, ctx: CoachContext):
     return next(((no, m.span()) for m in again), None)
 
 
+def _thread_no(draft: AnalysedDraft, ctx: CoachContext):
+    """(their no as the conversation shows it, the words of the draft that ask again) when their last message
+    declines ("Sorry, I can't refer people I haven't worked with") and the draft asks again ("could you make
+    an exception?"); a chat, an introduction or thanks is no re-ask."""
+    if (span := they_declined(ctx.thread)) is None:
+        return None
+    again = next((m for m in (*_AGAIN.finditer(draft.lower), *referral_asks(draft))
+                  if not negated(draft, m.start(), 25)), None)
+    if again is None:
+        return None
+    said = ctx.thread.messages[-1].text
+    sentence = said[max(said.rfind(".", 0, span[0]) + 1, 0):].split(".")[0].strip()  # the sentence of their no
+    return sentence, again.span()
+
+
 def _days(days: float) -> str:
     return "1 day" if int(days) == 1 else f"{int(days)} days"
 
@@ -160,10 +175,12 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
         return
     due, _, rec, days = found
     fine_from = ctx.now + timedelta(days=WAIT_DAYS - days)
+    last = " It would be your second reminder: make it the last." if due.unanswered > 1 else ""
     yield TOO_SOON.finding(
         f"You wrote to {first_name(ctx, rec) or 'there'} {_ago(days)} ({say_date(due.last_ms, ctx.now)}) and they "
         "have not replied yet. People often need a week; a reminder sooner reads as pressure. A short reminder "
-        f"is fine from {say_date(to_ms(fine_from), ctx.now)}.",
+        f"is fine from {say_date(to_ms(fine_from), ctx.now)}.{last}",
+        suggestion=f"Save this draft and send it from {say_date(to_ms(fine_from), ctx.now)}.",
         data={"last_sent": iso(due.last_ms), "days": round(days, 1), "reminder_from": iso(to_ms(fine_from))},
     )
 
@@ -192,8 +209,8 @@ def _too_late(draft: AnalysedDraft, ctx: CoachContext):
 
 
 def _ok(draft: AnalysedDraft, ctx: CoachContext):
-    if (found := _follow_up(draft, ctx, "ok")) is None:
-        return  # not due yet, or so late that followup.too-late speaks instead
+    if (found := _follow_up(draft, ctx, "ok")) is None or _PRESSURE.search(draft.lower):
+        return  # not due yet, so late that followup.too-late speaks instead, or a reproach is the must-fix
     due, unanswered, rec, days = found
     text = _reminder(ctx, rec, days)
     late = " It has been a while, so say so lightly." if due.late else ""
@@ -217,6 +234,14 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
             "them say no twice and costs the goodwill you have: thank them and let this one go.",
             suggestion="Thank them for their time, say you understand, and ask elsewhere.",
             data={"state": "declined"})
+        return
+    if (no := _thread_no(draft, ctx)) is not None:
+        theirs, again = no
+        yield STOP.finding(
+            f'{first_name(ctx) or "They"} said no here ("{theirs}"), and "{draft.text[slice(*again)]}" asks again: '
+            "that makes them say no twice and costs the goodwill you have. Thank them and let this one go.",
+            draft, again, suggestion="Thank them for their time, say you understand, and ask elsewhere.",
+            data={"state": "declined", "thread": True})
         return
     if said := _said_no(draft, ctx):
         (no, again) = said
@@ -347,6 +372,8 @@ PRESSURE = phrase_rule(
     lambda draft, ctx: "Do not send this one: after one or two unanswered follow-ups, let it go and try another route."
     if _said_stop(draft, ctx) else "Assume your message got buried: \"Bumping this in case it got lost in your "
     "inbox — no worries at all if now isn't a good time.\"",
+    skip=lambda draft, m, ctx: (said := _said_stop(draft, ctx)) is not None and m.start() < said[1][1]
+    and said[1][0] < m.end(),  # "this is my fourth message" is followup.stop's: one card for one phrase
     severity="error", surfaces=frozenset({"follow_up"}), checklist="polite",
     fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.",
            'Just following up to see if you received my last email?',
@@ -372,17 +399,20 @@ _POINTS_BACK = re.compile(
     r"\b(?:this|that|above|earlier|previous|last|referr?al|refer(?:ring)?|recommend\w*|intro(?:duction)?|"
     r"application|applied|apply(?:ing)?|role|position|job|opening|posting|vacanc(?:y|ies)|req|resume|cv|r[ée]sum[ée]|"
     r"portfolio|interview|message|note|e-?mail|inmail|dm|chat|call|coffee|conversation|question|process|offer|"
-    r"candidacy|opportunit(?:y|ies)|team|test|assignment|assessment|task)\b")
+    r"candidacy|opportunit(?:y|ies)|team|test|assignment|assessment|task|spot|post|slot|vacanc(?:y|ies)|gig|"
+    r"placement|apprenticeship|internship|shift)\b")
 
 
 def _no_context(draft: AnalysedDraft, ctx: CoachContext):
     if _POINTS_BACK.search(draft.lower) or company_named(draft, ctx) or names_role(draft):
         return
+    # The example names no role it would have to guess: a wrong job pasted into a reminder is worse than none.
+    company = recipient_company(ctx)
     yield NO_CONTEXT.finding(
         "This does not say what it follows up on. A few words on what you asked (or a \"bumping this\" under "
-        "your message) let them act on it without working out what \"any news\" is about.",
-        suggestion=f"Name it in a few words, e.g. \"Following up on my note about the {title_example(draft, ctx)} role"
-                   + (f" at {company}" if (company := recipient_company(ctx)) else "") + ".\"")
+        "your message) let them act on it without working out what you mean.",
+        suggestion="Name it in a few words, e.g. \"Following up on my note about the [role] role"
+                   + (f" at {company}" if company else "") + ".\"")
 
 
 NO_CONTEXT = Rule(

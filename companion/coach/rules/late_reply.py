@@ -6,7 +6,7 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS, LATE_DAYS
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.intent import reports_back
+from companion.coach.intent import reports_back, they_agreed
 from companion.coach.matching import first_name
 from companion.coach.outreach_view import message_times, say_date, to_ms
 from companion.coach.stated import checks_on_referral, speaks_of_time_passed, stated_count, stated_earlier, stated_no
@@ -25,7 +25,7 @@ def _late(draft: AnalysedDraft, ctx: CoachContext):
     if not theirs or (mine and max(mine) > max(theirs)) or speaks_of_time_passed(draft.lower):
         return  # they did not write last, or the draft already speaks of the gap
     if reports_back(draft, answers=False) or stated_earlier(draft) or stated_count(draft) or stated_no(draft) \
-            or _JUST_NOW.search(draft.lower) or checks_on_referral(draft):
+            or _JUST_NOW.search(draft.lower) or checks_on_referral(draft) or they_agreed(ctx.thread):
         return  # thanks for a favour or news, a chase of the user's own messages, their no, a quick answer: they
         # talked since, elsewhere; or it asks after the referral they promised, and the wait was theirs
     days = (to_ms(ctx.now) - max(theirs)) / DAY_MS
