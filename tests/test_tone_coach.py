@@ -41,6 +41,13 @@ def test_fires_on_an_impolite_draft_naming_its_words():
                                         for x in f.data["would_lift"])
 
 
+def test_a_lone_short_word_is_named_with_the_words_around_it():
+    """"not" alone tells the writer nothing (audit 19): it is shown inside its sentence."""
+    [f] = findings("You never answer. I am not happy with this. Do it now.")
+    assert '"not" (in "I am not happy with this")' in f.message
+    assert '"Why" (direct question)' in findings(RUDE)[0].message  # a strategy says what it is instead
+
+
 def test_the_greeting_it_suggests_names_the_recipient():
     rude = "I have 22 years of experience. I am tired of being screened out by your HR software."
     suggested = [f.suggestion for f in findings(rude, recipient_name="Robert Hale")]

@@ -121,7 +121,9 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     down = pulls(result, exclude=demanding)[:3]
     if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
-    named = [f"\"{words}\"" + (f" ({LABELS[s].lower()})" if s else "") for _w, words, _sp, s in down]
+    text = draft.text if passage is None else passage
+    named = [f"\"{words}\"" + (f" ({LABELS[s].lower()})" if s else _in_context(text, sp, words))
+             for _w, words, sp, s in down]
     fixes = [_FIX[s] for *_x, s in down if s in _FIX]
     if "please_start" in result.strategies and not any(s == "please_start" for *_x, s in down):
         fixes.append(_FIX["please_start"])
@@ -153,6 +155,27 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         message, draft, span, severity="warning" if p < WARN_BELOW else "info",
         suggestion=(advice[0].upper() + advice[1:] + ".") if advice else None, data=data,
     )
+
+
+def _in_context(text: str, span: tuple[int, int], words: str) -> str:
+    """A lone short word ("not", "you") means little on its own: the words around it, within its sentence."""
+    if " " in words or len(words) > 5:
+        return ""
+    start, end = span
+    for _ in range(3):  # up to three words either side
+        before = text.rfind(" ", 0, max(0, start - 1))
+        if before < 0 or any(c in text[before:start] for c in ".!?\n"):
+            break
+        start = before + 1
+    for _ in range(3):
+        after = text.find(" ", end + 1)
+        after = len(text) if after < 0 else after
+        if any(c in text[end:after] for c in ".!?\n"):
+            end += next(i for i, c in enumerate(text[end:after]) if c in ".!?\n")
+            break
+        end = after
+    around = text[start:end].strip(" ,;:")
+    return f" (in \"{around}\")" if around != words else ""
 
 
 def _first_sentence(draft: AnalysedDraft) -> tuple[int, int]:
