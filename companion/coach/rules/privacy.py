@@ -74,7 +74,8 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
     r"preferred) (?:the other|someone else|another|him|her)\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
-    r"|\b(?:in|on|from|through) (?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the (?:internal |"
+    r"|\b(?:(?:check|look (?:up|at|into)|see|find out|pull up)(?: [\w']+){0,4} )?(?:in|on|from|through) "
+    r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the (?:internal |"
     r"recruiting |recruitment |hr |hiring |applicant tracking |candidate )(?:system|portal|tool|database|platform))\b"
     r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b)"
 )
