@@ -355,6 +355,21 @@ def test_writing_under_your_own_unanswered_message_is_coached_as_a_follow_up(pai
     expect(checklist.locator('[data-check="fit"]')).to_have_count(0)  # the fit was in the first message
 
 
+def test_a_reminder_due_offers_its_model_to_copy(paired):
+    """Under your own message of 8 days ago, a reminder is due: the card's model reminder can be copied
+    (audit 19: it was printed with no button)."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/messaging/thread/2-dana-followup/")
+    expect(panel.locator('[data-field="recipient-name"]')).to_have_text("Dana Whitfield", timeout=10000)
+    page.click(".msg-form__contenteditable")
+    page.keyboard.type("Hi Dana, bumping this in case it got buried. No worries if not!", delay=5)
+    item = finding(panel, "followup.ok")
+    expect(item.locator('[data-action="copy"]')).to_be_visible(timeout=10000)
+    expect(item.locator('[data-action="copy"]')).to_have_attribute("aria-label", re.compile(r"Hi Dana, just bringing"))
+
+
 def test_inmail_subject_and_body(paired):
     """InMail: the subject and the body travel together; the page's counter gives the limit."""
     from playwright.sync_api import expect

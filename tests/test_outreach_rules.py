@@ -47,7 +47,7 @@ def test_thread_alone_drives_the_follow_up_clock():
     found = codes("Hi Ana, following up!", thread=thread(("me", at(2))), recipient_slug="ana")
     assert "followup.too-soon" in found and "2 days ago" in found["followup.too-soon"].message
     found = codes("Hi Ana, following up!", thread=thread(("me", at(8))), recipient_slug="ana")
-    assert "followup.ok" in found and found["followup.ok"].suggestion.startswith("Hi Ana,")
+    assert "followup.ok" in found and found["followup.ok"].suggestion.startswith('One to adapt: "Hi Ana,')
 
 
 def test_two_months_on_there_is_no_reminder_and_that_comes_first():

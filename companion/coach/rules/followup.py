@@ -219,7 +219,7 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
     yield OK.finding(
         f"It has been {int(days)} days since your message ({say_date(unanswered[-1], ctx.now)}) with no "
         f"reply. A short, warm reminder is appropriate now.{late}",
-        suggestion=text,
+        suggestion=f"One to adapt: \"{text}\"",  # quoted, so the sidebar offers it to Copy or Insert
         data={"last_sent": iso(unanswered[-1]), "days": round(days, 1), "reminder": text},
     )
 
