@@ -126,7 +126,7 @@ async def test_follow_up_clock(client, companion_server):
     found = await client.codes(reminder_text, "ana")
     ok = found["followup.ok"]
     assert "followup.too-soon" not in found and "9 days" in ok["message"]
-    assert ok["suggestion"].startswith("Hi Ana,") and "Stripe" in ok["suggestion"]
+    assert ok["suggestion"].startswith('One to adapt: "Hi Ana,') and "Stripe" in ok["suggestion"]
 
     await client.sent("ana", NOW + timedelta(days=6), text=reminder_text, surface="follow_up")
     companion_server.services.clock = lambda: NOW + timedelta(days=14)  # the follow-up had its week
