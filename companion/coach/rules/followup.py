@@ -111,9 +111,18 @@ def _said_no(draft: AnalysedDraft, ctx: CoachContext):
     rec = recipient_log(ctx)
     if rec is not None and rec.state != "asked" or (no := stated_no(draft)) is None:
         return None
-    again = (m for m in (*_AGAIN.finditer(draft.lower), *referral_asks(draft))
-             if not no[0] <= m.start() < no[1] and not negated(draft, m.start(), 25))
-    return next(((no, m.span()) for m in again), None)
+    again = _asks_again(draft, outside=no)
+    return (no, again) if again else None
+
+
+def _asks_again(draft: AnalysedDraft, outside: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
+    """Where the draft asks again ("make an exception", or any referral ask), not within `outside` (the words
+    of their no) and not negated, or None."""
+    return next((m.span() for m in (*_AGAIN.finditer(draft.lower), *referral_asks(draft))
+                 if not outside[0] <= m.start() < outside[1] and not negated(draft, m.start(), 25)), None)
+
+
+_LET_GO = "Thank them for their time, say you understand, and ask elsewhere."
 
 
 def _thread_no(draft: AnalysedDraft, ctx: CoachContext):
@@ -122,13 +131,11 @@ def _thread_no(draft: AnalysedDraft, ctx: CoachContext):
     an exception?"); a chat, an introduction or thanks is no re-ask."""
     if (span := they_declined(ctx.thread)) is None:
         return None
-    again = next((m for m in (*_AGAIN.finditer(draft.lower), *referral_asks(draft))
-                  if not negated(draft, m.start(), 25)), None)
-    if again is None:
+    if (again := _asks_again(draft)) is None:
         return None
     said = ctx.thread.messages[-1].text
     sentence = said[max(said.rfind(".", 0, span[0]) + 1, 0):].split(".")[0].strip()  # the sentence of their no
-    return sentence, again.span()
+    return sentence, again
 
 
 def _days(days: float) -> str:
@@ -175,12 +182,13 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
         return
     due, _, rec, days = found
     fine_from = ctx.now + timedelta(days=WAIT_DAYS - days)
+    from_day = say_date(to_ms(fine_from), ctx.now)
     last = " It would be your second reminder: make it the last." if due.unanswered > 1 else ""
     yield TOO_SOON.finding(
         f"You wrote to {first_name(ctx, rec) or 'there'} {_ago(days)} ({say_date(due.last_ms, ctx.now)}) and they "
         "have not replied yet. People often need a week; a reminder sooner reads as pressure. A short reminder "
-        f"is fine from {say_date(to_ms(fine_from), ctx.now)}.{last}",
-        suggestion=f"Save this draft and send it from {say_date(to_ms(fine_from), ctx.now)}.",
+        f"is fine from {from_day}.{last}",
+        suggestion=f"Save this draft and send it from {from_day}.",
         data={"last_sent": iso(due.last_ms), "days": round(days, 1), "reminder_from": iso(to_ms(fine_from))},
     )
 
@@ -232,7 +240,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
         yield STOP.finding(
             f"{first_name(ctx, rec) or 'They'} said no{when} (you marked it so in Tactful). Asking again makes "
             "them say no twice and costs the goodwill you have: thank them and let this one go.",
-            suggestion="Thank them for their time, say you understand, and ask elsewhere.",
+            suggestion=_LET_GO,
             data={"state": "declined"})
         return
     if (no := _thread_no(draft, ctx)) is not None:
@@ -240,7 +248,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
         yield STOP.finding(
             f'{first_name(ctx) or "They"} said no here ("{theirs}"), and "{draft.text[slice(*again)]}" asks again: '
             "that makes them say no twice and costs the goodwill you have. Thank them and let this one go.",
-            draft, again, suggestion="Thank them for their time, say you understand, and ask elsewhere.",
+            draft, again, suggestion=_LET_GO,
             data={"state": "declined", "thread": True})
         return
     if said := _said_no(draft, ctx):
@@ -249,7 +257,7 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
             f'"{draft.text[slice(*no)]}", then "{draft.text[slice(*again)]}": by your own account they said no, '
             "and asking again makes them say no twice and costs the goodwill you have: thank them and let this "
             "one go.", draft, again,
-            suggestion="Thank them for their time, say you understand, and ask elsewhere.",
+            suggestion=_LET_GO,
             data={"state": "declined", "stated": True})
         return
     due, unanswered, last_reply, rec = _due(draft, ctx)
@@ -399,7 +407,7 @@ _POINTS_BACK = re.compile(
     r"\b(?:this|that|above|earlier|previous|last|referr?al|refer(?:ring)?|recommend\w*|intro(?:duction)?|"
     r"application|applied|apply(?:ing)?|role|position|job|opening|posting|vacanc(?:y|ies)|req|resume|cv|r[ée]sum[ée]|"
     r"portfolio|interview|message|note|e-?mail|inmail|dm|chat|call|coffee|conversation|question|process|offer|"
-    r"candidacy|opportunit(?:y|ies)|team|test|assignment|assessment|task|spot|post|slot|vacanc(?:y|ies)|gig|"
+    r"candidacy|opportunit(?:y|ies)|team|test|assignment|assessment|task|spot|post|slot|gig|"
     r"placement|apprenticeship|internship|shift)\b")
 
 

@@ -8,6 +8,9 @@ from companion.coach.intent import reports_back, requests
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import negated
 
+# The employer's own systems: Workday and its kin, "the recruiting system", "the internal portal".
+_SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the (?:internal |recruiting |"
+            r"recruitment |hr |hiring |applicant tracking |candidate )(?:system|portal|tool|database|platform))")
 _CONFIDENTIAL = re.compile(
     WORD_START + r"(?:(?:"  # (no named group: it would stop re from skipping fast to where a word starts)
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
@@ -75,8 +78,7 @@ _CONFIDENTIAL = re.compile(
     r"preferred) (?:the other|someone else|another|him|her)\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
     r"|\b(?:(?:check|look (?:up|at|into)|see|find out|pull up)(?: [\w']+){0,4} )?(?:in|on|from|through) "
-    r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the (?:internal |"
-    r"recruiting |recruitment |hr |hiring |applicant tracking |candidate )(?:system|portal|tool|database|platform))\b"
+    + _SYSTEMS + r"\b"
     r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b)"
 )
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
@@ -86,8 +88,7 @@ _ASKING = re.compile(
 )
 # An internal system is only confidential as the place to look the writer up: "check in Workday what the status of
 # my application is", not "could you submit my referral in Workday?".
-_SYSTEM = re.compile(r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the \w+ (?:system|portal|tool|"
-                     r"database|platform))$")
+_SYSTEM = re.compile(_SYSTEMS + "$")
 _LOOKED_UP = re.compile(r"\b(?:status|stage|application|candidacy|profile|feedback|notes|scores?|rank\w*|where i stand)\b")
 
 
