@@ -412,6 +412,29 @@ def test_insert_puts_a_finished_sentence_after_the_sentence_the_caret_is_in(pair
     expect(item).to_have_count(0, timeout=10000)  # re-checked: a resume is offered now
 
 
+def test_insert_after_show_goes_to_the_end_not_where_show_pointed(paired):
+    """Show selects words mid-draft; an Insert clicked next, with that selection left alone, is no
+    place the user chose: the sentence goes at the end of the body, before the closing, not after
+    the sentence Show pointed at."""
+    from playwright.sync_api import expect
+
+    browser, _ = paired
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    text = ("Hi Dana, I saw the Backend Engineer role at Acme Robotics (job 4411). Refer me ASAP please. "
+            "I have 5 years of Python. Thank you, and no worries if not.")
+    page.keyboard.type(text, delay=2)
+    answered_all(browser, panel, "no worries if not.")
+    demanding = finding(panel, "tone.demanding").first
+    demanding.locator('[data-action="show"]').click()
+    wait_until(lambda: page.evaluate("() => getSelection().toString()") == "Refer me", message="Show selected")
+    item = finding(panel, "materials.missing")
+    item.locator('[data-action="insert"]').click()
+    wait_until(lambda: "resume" in editor_text(page), message="the sentence inserted")
+    assert editor_text(page) == text.replace("Python. ", "Python. Happy to send my resume. ")
+    expect(item).to_have_count(0, timeout=10000)
+
+
 def tops(panel, *selectors) -> list:
     """The top edge of each element on screen, None for one that is hidden."""
     return [panel.locator(sel).evaluate("(el) => el.checkVisibility() ? el.getBoundingClientRect().top : null")

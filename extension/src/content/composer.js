@@ -213,6 +213,15 @@
     return i;
   };
 
+  /** Whether text is selected (not a bare caret) in the composer. */
+  T.hasSelection = (c) => {
+    const body = c.body;
+    if (body.localName === "textarea" || body.localName === "input") return body.selectionStart !== body.selectionEnd;
+    const root = body.getRootNode();
+    const sel = (root.getSelection && root.getSelection()) || document.getSelection();
+    return Boolean(sel && !sel.isCollapsed && sel.focusNode && body.contains(sel.focusNode));
+  };
+
   /** Selects draft offsets [start, end) in the composer (focusing it), as the user would. */
   function select(c, text, start, end) {
     const body = c.body;

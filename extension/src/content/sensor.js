@@ -230,6 +230,7 @@
 
   const cutBy = new WeakMap(); // field -> characters dropped while it was full
   let lastCaret = null;
+  let shown = null; // {text, end}: what the last Show selected, in the draft as it was
 
   document.addEventListener("beforeinput", (event) => {
     const field = targetOf(event);
@@ -262,9 +263,14 @@
       return reply({ ok: false, error: "That message box is closed or another one is in use." });
     }
     // The page keeps its selection while the user clicks in the sidebar: that is the caret. If it
-    // left the composer since, the caret of the last draft sent stands in.
-    const caret = T.caretOf(composer, T.readComposer(composer).text) ?? lastCaret;
+    // left the composer since, the caret of the last draft sent stands in. A selection that Show
+    // made and the user left alone is no place they chose: Insert then goes where it would with no
+    // caret, at the end of the body, not into the middle of the sentence Show pointed at.
+    const text = T.readComposer(composer).text;
+    let caret = T.caretOf(composer, text) ?? lastCaret;
+    if (shown && shown.text === text && shown.end === caret && T.hasSelection(composer)) caret = null;
     const result = T.editComposer(composer, msg, caret);
+    shown = result.ok && msg.action === "show" ? { text, end: msg.range.end } : null;
     if (result.ok && msg.action !== "show") sendDraft(false); // re-check the edited draft now
     return reply(result);
   }
