@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { buildCommand } from "../../extension/src/background/companion.js";
 import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
 import { TabState } from "../../extension/src/background/tabs.js";
-import { CardOrders, cardsOf, copyableSentence, shortDate } from "../../extension/src/panel/render.js";
+import { CardOrders, cardTitle, cardsOf, copyableSentence, shortDate } from "../../extension/src/panel/render.js";
 import "../../extension/src/content/sentences.js"; // content scripts: they fill globalThis.__tactful
 import "../../extension/src/content/composer.js";
 
@@ -220,6 +220,15 @@ test("one point, one card: a checklist item's findings, the tone findings, one r
     ["length.too-short", 1, "info", false], // too short for another reason: its own card
     ["time", 1, "info", false],
   ]);
+});
+
+test("a merged card is headed by its point, and on a reminder the role and company point by what it follows up on", () => {
+  const f = (code) => ({ code, severity: "warning", message: code });
+  const [specific, place] = cardsOf([f("followup.no-context"), f("fact.company-mismatch"),
+    f("template.placeholder"), f("template.placeholder")]);
+  assert.equal(cardTitle(specific, false), "Role and company");
+  assert.equal(cardTitle(specific, true), "What it follows up on");
+  assert.equal(cardTitle(place, true), "Placeholders");
 });
 
 test("a first-message ask on words another card is about joins that card", () => {

@@ -186,6 +186,15 @@ const POINT_TITLE = {
   readability: "Long sentences", timing: "When to send",
 };
 
+// On a reminder the role and company are not asked for again: that point is what it follows up on.
+const REMINDER_TITLE = { specific: "What it follows up on" };
+
+/** The heading of a card of several findings on one point (`reminder`: the draft is a follow-up). */
+export function cardTitle(card, reminder) {
+  const family = card.point.split(".")[0];
+  return (reminder && REMINDER_TITLE[card.point]) || POINT_TITLE[card.point] || POINT_TITLE[family] || "";
+}
+
 /** The point a finding is about: its rule's checklist item (or the one a finding names, as a short
  *  draft's "no role at a named company" does), every tone finding "polite", else the rule itself. */
 function pointOf(f) {
@@ -324,8 +333,7 @@ function ruleMenu(f, actions) {
 function cardNode(card, room, actions) {
   if (!card.merged) return findingNode(card.findings[0], room, actions, false);
   const n = card.findings.length;
-  const family = card.point.split(".")[0];
-  const title = POINT_TITLE[card.point] || POINT_TITLE[family];
+  const title = cardTitle(card, room.reminder);
   const count = card.point === "polite" || !RULE_ITEM[card.findings[0].code] ? "places" : "points";
   const item = el("li", { class: "finding finding-merged", "data-card": card.key, "data-severity": card.severity },
     el("div", { class: "sev", text: `${title ? `${title} · ` : ""}${n} ${count}` }));
@@ -367,7 +375,7 @@ function renderFindings(findings, room, actions) {
       live.add(k);
       const card = byKey.get(k);
       // Same findings over the same words: the same element, untouched (no blink, focus kept).
-      const sig = JSON.stringify([card.findings, card.findings.map((f) => [triggerText(f, draftText),
+      const sig = JSON.stringify([room.reminder, card.findings, card.findings.map((f) => [triggerText(f, draftText),
         f.fix?.range && draftText.slice(f.fix.range.start, f.fix.range.end), noRoomFor(f, room)])]);
       const had = cardNodes.get(k);
       if (had && had.sig === sig) return had.node;
@@ -582,7 +590,7 @@ function renderFeedback(t, conn, actions) {
   placeHints(personal);
   renderChecklist(fb, empty || starting || dropped > 0);
   const room = { text: draftText, surface: t.draft.surface, limit: t.draft.limit, caret: t.draft.caret,
-    draft: `${t.tabId}:${t.draft.draftId}` };
+    draft: `${t.tabId}:${t.draft.draftId}`, reminder: fb.surface === "follow_up" };
   renderFindings(findings, room, actions);
   renderHints(fb, room, actions);
 }
