@@ -150,13 +150,12 @@ def check_port(info, port: int) -> Check:
 
 def check_paired(data_dir: Path):
     """(records or None, Check)."""
-    from companion.server.pairing import ClientStore
+    from companion.server.pairing import ClientStore, ClientsFileUnreadable
 
     try:
         records = ClientStore(data_dir).load()
-    except (ValueError, TypeError, KeyError) as exc:
-        reason = getattr(exc, "reason", type(exc).__name__)
-        return None, Check("paired browsers", FAIL, f"clients.json is unreadable ({reason})",
+    except ClientsFileUnreadable as exc:
+        return None, Check("paired browsers", FAIL, f"clients.json is unreadable ({type(exc).__name__})",
                            f"remove {data_dir / 'clients.json'} and pair your browser again")
     if not records:
         return [], Check("paired browsers", WARN, "no browser is paired yet",

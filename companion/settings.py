@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,6 @@ from companion.paths import write_private_file
 
 FILE_NAME = "settings.json"
 DEFAULT_PORT = 8765  # the companion's default loopback port; any free port works with --port
-DEFAULTS: dict[str, Any] = {"local_only": True, "port": DEFAULT_PORT, "autostart": False, "reminders": True}
 
 
 class SettingsError(Exception):
@@ -38,6 +37,9 @@ class UserSettings:
         return {**self.extra, **{key: getattr(self, key) for key in DEFAULTS}}
 
 
+DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(UserSettings) if f.name != "extra"}
+
+
 def settings_path(data_dir: Path) -> Path:
     return Path(data_dir) / FILE_NAME
 
@@ -46,7 +48,7 @@ def _validate(raw: Any, path: Path) -> UserSettings:
     if not isinstance(raw, dict):
         raise SettingsError(f"{path} must hold a JSON object; fix it or delete it to get the defaults")
     values = {**DEFAULTS, **raw}
-    for key in ("local_only", "autostart", "reminders"):
+    for key in (k for k, v in DEFAULTS.items() if isinstance(v, bool)):
         if not isinstance(values[key], bool):
             raise SettingsError(f"{path}: {key!r} must be true or false")
     port = values["port"]

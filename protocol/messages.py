@@ -132,29 +132,23 @@ COMMAND_TYPES = {m.model_fields["type"].default for m in COMMANDS}
 # --- server -> client ------------------------------------------------------------------------
 
 
-class Hello(Model):
+class Hello(Model):  # its fields open auth_ok and paired too
     type: Literal["hello"] = "hello"
     protocol: int
     server: str  # "tactful/X.Y.Z"
     local_only: bool
 
 
-class AuthOk(Model):
+class AuthOk(Hello):
     type: Literal["auth_ok"] = "auth_ok"
-    protocol: int
-    server: str
     client_name: str
-    local_only: bool
     paused: bool = False
 
 
-class Paired(Model):
+class Paired(Hello):
     type: Literal["paired"] = "paired"
     token: str
     client_name: str
-    protocol: int
-    server: str
-    local_only: bool
 
 
 class AuthChallenge(Model):

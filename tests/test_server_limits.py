@@ -109,23 +109,6 @@ async def test_validation_errors_do_not_echo_the_draft(ws_client):
 
 
 @pytest.mark.asyncio
-async def test_known_but_unbuilt_commands_answer_unknown_command_without_counting_as_abuse(make_server, monkeypatch):
-    from companion.commands import HANDLERS
-
-    monkeypatch.delitem(HANDLERS, "sent", raising=False)  # as in a companion built without the store
-    server = await make_server(bad_message_limit=3)
-    ws = await pair_and_connect(server)
-    body = {"recipient": {"slug": "dana"}, "surface": "message", "text": "hi"}
-    for i in range(10):
-        await ws.send(json.dumps({"id": i, "type": "sent", **body}))
-        reply = await recv_json(ws)
-        assert reply["id"] == i and reply["error"]["code"] == "unknown_command"
-    await ws.send(json.dumps({"id": 99, "type": "ping"}))
-    assert (await recv_json(ws))["result"] == {"pong": True}
-    await ws.close()
-
-
-@pytest.mark.asyncio
 async def test_oversized_command_closes_1009_but_page_may_be_larger(make_server):
     server = await make_server(max_message=64 * 1024, max_page_message=512 * 1024)
     ws = await pair_and_connect(server)

@@ -123,19 +123,13 @@ def _read_log(folder: str | None):
     timing, dup.mass-message and the other log rules apply as in the sidebar; None where there is
     none (nothing is created)."""
     from companion.paths import data_dir
-    from companion.store import DB_NAME, LogDB, StoreError
+    from companion.store import LogDB, StoreError
+    from companion.store.logdb import with_log
 
-    path = data_dir(folder) / DB_NAME
-    if not path.exists():
-        return None
     try:
-        db = LogDB.in_dir(path.parent)
+        return with_log(data_dir(folder), LogDB.load, None)
     except StoreError as exc:
         raise InputError(f"cannot read the outreach log: {exc} (or pass --no-log)") from None
-    try:
-        return db.load()
-    finally:
-        db.close()
 
 
 def render_human(name: str, text: str, feedback) -> str:

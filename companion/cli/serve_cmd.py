@@ -64,19 +64,11 @@ def keyring_report(status) -> list[str]:
                     f"  to get one: {secrets.HOW_TO_GET_ONE}"]
 
 
-def _paired(folder) -> bool:
-    from companion.server.pairing import ClientStore, PairingError
-
-    try:
-        return bool(ClientStore(folder).load())
-    except PairingError:
-        return False  # an unreadable clients.json: the server says so; the next step still helps
-
-
 async def serve(args) -> int:
     from companion.paths import data_dir
     from companion import secrets, settings
     from companion.server.app import DataDirUnusable, PortInUse, start_server
+    from companion.server.pairing import ClientStore
     from companion.server.runtime import AlreadyRunning
     from companion.server.services import ServerConfig
 
@@ -105,7 +97,7 @@ async def serve(args) -> int:
     print("local-only: on (nothing leaves this machine)" if chosen.local_only else
           "local-only: OFF (turn it on in the tray menu's Local-only mode, or \"local_only\": true in settings.json)",
           file=sys.stderr, flush=True)
-    if not _paired(folder):  # the next step for someone who just started it (stderr: stdout is for scripts)
+    if not ClientStore(folder).load_or_empty():  # the next step for someone who just started it (stderr: stdout is for scripts)
         print(f"next: load the extension (docs/extension.md); after `tactful browser install` it pairs itself, "
               f"else run `tactful pair` and type the code on its settings page (port {server.port})",
               file=sys.stderr, flush=True)

@@ -3,7 +3,6 @@ text to insert, why it helps, source field (docs/pages.md, "Hints"). Nothing inv
 """
 
 import re
-from collections.abc import Callable
 from datetime import datetime
 
 from protocol.feedback import Hint
@@ -208,7 +207,7 @@ def same_city(ctx) -> list[Offer]:
     if theirs and mine and theirs.casefold() == mine.casefold():
         return [(Hint(kind="same_city", text=f"I'm also based in {theirs}.", source="profile.location",
                       why="Being in the same city makes a coffee or a quick call easy to offer."),
-                 re.compile(rf"\b(?:based|live|living|located|i'm|i am|also)\b[^.!?]{{0,30}}"
+                 re.compile(r"\b(?:based|live|living|located|i'm|i am|also)\b[^.!?]{0,30}"
                             + re.escape(theirs.casefold())))]
     return []
 

@@ -156,10 +156,10 @@ async def close_revoked(services) -> int:
     """Close every open connection whose client is no longer paired; returns how many. Waits up to
     2 s for them to end, so the caller's "unpaired" is true when it returns."""
     try:
-        await asyncio.to_thread(services.pairing.clients.verifiers)  # re-read clients.json off the loop
+        known = await asyncio.to_thread(services.pairing.clients.verifiers)  # re-read clients.json off the loop
     except (OSError, ValueError):  # unreadable: not a revocation (the watchers retry)
         return 0
-    closing = [conn for conn in list(services.connections) if conn.close_if_unpaired()]
+    closing = [conn for conn in list(services.connections) if conn.close_if_unpaired(known)]
     deadline = asyncio.get_running_loop().time() + 2.0
     while any(conn in services.connections for conn in closing) and asyncio.get_running_loop().time() < deadline:
         await asyncio.sleep(0.01)

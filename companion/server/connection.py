@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import json
 import logging
 import socket
@@ -26,7 +27,7 @@ from companion.server.frames import MAX_JSON_DEPTH, NOT_JSON, TOO_DEEP, json_val
 from companion.server.handshake import handshake as run_handshake
 from companion.session import Session
 from protocol.errors import ErrorCode
-from protocol.messages import AUTH_CLOSE, COMMAND_TYPES, Draft
+from protocol.messages import AUTH_CLOSE, Draft
 
 log = logging.getLogger("tactful.server")
 
@@ -218,21 +219,19 @@ class Connection:
 
     async def _watch_revocation(self) -> None:
         """Close (4401) soon after `tactful unpair` revokes this client, not only at its next auth."""
-        clients = self.services.pairing.clients
         while not self.closing:
             await asyncio.sleep(self.config.revocation_check)
             try:
-                if clients.cached_verifiers() is None:  # a stat: clients.json changed since it was read
-                    await asyncio.to_thread(clients.verifiers)  # read it off the event loop
-                if self.close_if_unpaired():
-                    return
+                known = await asyncio.to_thread(self.services.pairing.clients.verifiers)  # off the event loop
             except (OSError, ValueError):  # an unreadable file is not a revocation
                 continue
+            if self.close_if_unpaired(known):
+                return
 
-    def close_if_unpaired(self) -> bool:
-        """Close (4401) when this client's verifier is gone from clients.json as last read; True
-        then. Also called at once by the admin route `tactful unpair` notifies (app.py)."""
-        if self.closing or self.services.pairing.clients.has_verifier(self._verifier):
+    def close_if_unpaired(self, known: frozenset[str]) -> bool:
+        """Close (4401) when this client's verifier is not among the `known` (clients.json as just
+        read); True then. Also called at once by the admin route `tactful unpair` notifies (app.py)."""
+        if self.closing or any(hmac.compare_digest(v, self._verifier) for v in known):
             return False
         log.info("client %r was unpaired; closing its connection", self.session.client_name)
         self.send({"type": "auth_invalid", "message": "this browser was unpaired; pair again"})
@@ -278,9 +277,6 @@ class Connection:
         if entry is None:
             if kind in ("auth", "auth_begin", "pair"):
                 return self._bad_message(msg_id, ErrorCode.INVALID_FORMAT, "already authenticated")
-            if kind in COMMAND_TYPES:  # a valid command whose handler is not built yet: not abuse
-                self.send(error_reply(msg_id, ErrorCode.UNKNOWN_COMMAND, f"{kind} is not available in this companion"))
-                return
             shown = kind[:40] if kind else "missing or not a string"
             return self._bad_message(msg_id, ErrorCode.UNKNOWN_COMMAND, f"unknown command type: {shown}")
         model, handler = entry

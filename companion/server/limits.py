@@ -21,7 +21,6 @@ log = logging.getLogger("tactful.server")
 
 
 FD_TARGET = 65536  # soft descriptor limit asked for at start (when the hard limit allows)
-STORM_SUMMARY_EVERY = 60.0  # seconds between "still refusing" summaries during a long storm
 
 
 def raise_fd_limit() -> None:
@@ -58,7 +57,7 @@ class ConnectionLimits:
         soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
         self.socket_cap = 1 << 30 if soft == resource.RLIM_INFINITY else max(16, soft - max(256, soft // 8))
         self.sockets = 0  # open accepted sockets (HTTP or WebSocket)
-        self._storm: tuple[float, int] | None = None  # (when the storm's last summary was, refusals since)
+        self._storm: list | None = None  # [when the storm started, sockets refused since]
 
     @property
     def total(self) -> int:
@@ -111,18 +110,11 @@ class ConnectionLimits:
         loop.set_exception_handler(handler)
 
     def _refuse_socket(self) -> None:
-        now = time.monotonic()
         if self._storm is None:
             log.warning("near the file-descriptor limit (%d sockets open, at most %d): refusing new connections",
                         self.sockets - 1, self.socket_cap)
-            self._storm = (now, 1)
-            return
-        since, count = self._storm
-        if now - since >= STORM_SUMMARY_EVERY:
-            log.warning("still near the file-descriptor limit: refused %d connections in %.0f s", count + 1, now - since)
-            self._storm = (now, 0)
-        else:
-            self._storm = (since, count + 1)
+            self._storm = [time.monotonic(), 0]
+        self._storm[1] += 1
 
     def _storm_over(self) -> None:
         since, count = self._storm

@@ -99,10 +99,6 @@ class ClientStore:
     def __init__(self, data_dir: Path):
         self.path = Path(data_dir) / CLIENTS_FILE
         self.lock_path = Path(data_dir) / ".clients.lock"
-        # (file signature, verifiers) of the last read: every open connection checks every few
-        # seconds that its client is still paired, and re-reading the file each time is needless
-        # work when a stat says whether it changed.
-        self._verifiers: tuple[tuple | None, frozenset[str]] | None = None
 
     @contextmanager
     def _locked(self):
@@ -123,6 +119,13 @@ class ClientStore:
             return []
         except (ValueError, TypeError, AttributeError) as exc:  # not JSON, or not our shape
             raise ClientsFileUnreadable(self.path, exc) from None
+
+    def load_or_empty(self) -> list[ClientRecord]:
+        """load(), but [] when clients.json is unreadable (`tactful doctor` says why)."""
+        try:
+            return self.load()
+        except ClientsFileUnreadable:
+            return []
 
     def _save(self, records: list[ClientRecord]) -> None:
         data = {"clients": [r.__dict__ for r in records]}
@@ -157,35 +160,9 @@ class ClientStore:
         """The paired client with exactly this name, if any."""
         return next((record for record in self.load() if record.name == name), None)
 
-    def _signature(self) -> tuple | None:
-        """Changes whenever clients.json is rewritten: writes replace the file (a new inode)."""
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-    def cached_verifiers(self) -> frozenset[str] | None:
-        """The paired verifiers as last read, or None when clients.json changed since (one stat)."""
-        cached = self._verifiers
-        if cached is not None and cached[0] == self._signature():
-            return cached[1]
-        return None
-
     def verifiers(self) -> frozenset[str]:
-        """The paired verifiers, read from clients.json (the signature is taken first, so a write
-        racing the read only causes one more read later, never a stale answer kept)."""
-        signature = self._signature()
-        found = frozenset(r.verifier for r in self.load())
-        self._verifiers = (signature, found)
-        return found
-
-    def has_verifier(self, verifier: str) -> bool:
-        """Whether a client with this verifier is still paired (not revoked by `tactful unpair`)."""
-        known = self.cached_verifiers()
-        if known is None:
-            known = self.verifiers()
-        return any(hmac.compare_digest(v, verifier) for v in known)
+        """The paired verifiers, read from clients.json (`tactful unpair` removes one)."""
+        return frozenset(r.verifier for r in self.load())
 
     def touch(self, name: str, now: datetime) -> None:
         with self._locked():

@@ -56,8 +56,7 @@ class ServerRunner:
             self._error = exc
             self._ready.set()
             return
-        if self.on_status:
-            self.server.services.listeners.append(self.on_status)
+        self.server.services.on_status = self.on_status
         self._ready.set()
         self.server.services.notify()
         try:

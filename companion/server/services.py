@@ -1,5 +1,5 @@
 """What outlives one connection: the server's tunables (ServerConfig) and the Services object every
-command handler receives; status listeners (the tray) hear about its changes.
+command handler receives; the status listener (the tray) hears about its changes.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class Services:
     port: int | None = None
     version: str = __version__
     connections: set = field(default_factory=set)  # authenticated companion.server.connection.Connection
-    listeners: list[Callable[[dict], None]] = field(default_factory=list)
+    on_status: Callable[[dict], None] | None = None  # the tray's listener (ServerRunner)
 
     def status(self) -> dict:
         """A summary for the tray and the `status` command; never contains secrets or content."""
@@ -72,13 +72,12 @@ class Services:
         }
 
     def notify(self) -> None:
-        """Tell status listeners something changed. A failing listener is logged, not fatal."""
-        snapshot = self.status()
-        for listener in list(self.listeners):
-            try:
-                listener(snapshot)
-            except Exception:  # a tray bug must not take the server down
-                log.exception("status listener failed")
+        """Tell the status listener something changed. A failing listener is logged, not fatal."""
+        try:
+            if self.on_status:
+                self.on_status(self.status())
+        except Exception:  # a tray bug must not take the server down
+            log.exception("status listener failed")
 
     def set_paused(self, paused: bool) -> None:
         """Pause or resume coaching for every connection; connected clients get a `paused` event."""

@@ -7,7 +7,7 @@ COMMIT returned, so readers never see a write that could still be lost.
 
 import logging
 import sqlite3
-from contextlib import suppress
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,3 +249,12 @@ class LogDB:
             return {}
         texts = {mid: cipher.decrypt(blob, crypto.aad(slug, at, surface)) for mid, slug, at, surface, blob in rows}
         return {mid: text for mid, text in texts.items() if text is not None}
+
+
+def with_log(data_dir: Path, fn, default):
+    """fn(LogDB) on the outreach log in data_dir, or `default` when there is no log yet (no file is
+    created). Raises StoreError when it cannot be opened."""
+    if not (Path(data_dir) / DB_NAME).exists():
+        return default
+    with closing(LogDB.in_dir(data_dir)) as db:
+        return fn(db)

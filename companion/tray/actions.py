@@ -90,10 +90,7 @@ class TrayController:
         """The paired browsers' names (for the Unpair menu)."""
         from companion.server.pairing import ClientStore
 
-        try:
-            return [r.name for r in ClientStore(self.data_dir).load()]
-        except (ValueError, TypeError, KeyError):
-            return []
+        return [r.name for r in ClientStore(self.data_dir).load_or_empty()]
 
     def refresh(self) -> TrayState:
         """The current state; reports newly paired browsers through `on_paired` (GUI thread)."""
@@ -168,7 +165,7 @@ class TrayController:
         store = self.store()
         if store is not None:
             return int(self.runner.call(store.run, lambda db: db.forget(None), timeout=30))
-        from companion.tray.export import with_log
+        from companion.store.logdb import with_log
 
         return int(with_log(self.data_dir, lambda db: db.forget(None), 0))
 

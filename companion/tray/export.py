@@ -5,23 +5,11 @@ import` reads it back) plus a `companion` section; what goes in and what never d
 from __future__ import annotations
 
 import json
-from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
 from companion import __version__
 from companion.paths import write_private_file
-
-
-def with_log(data_dir: Path, fn, default):
-    """fn(LogDB) on the outreach log, or `default` when there is no log yet (no file is created)."""
-    from companion.store.db import DB_NAME
-    from companion.store.logdb import LogDB
-
-    if not (data_dir / DB_NAME).exists():
-        return default
-    with closing(LogDB.in_dir(data_dir)) as db:
-        return fn(db)
 
 
 def _secret_names() -> list[str] | None:
@@ -41,14 +29,12 @@ def export_everything(data_dir: Path, dest: Path) -> Path:
     from companion.server.pairing import ClientStore
     from companion.store.db import SCHEMA_VERSION
     from companion.store.exchange import FORMAT, export_log
+    from companion.store.logdb import with_log
 
     dest = dest.expanduser()
     if not dest.parent.is_dir():
         raise FileNotFoundError(f"no such folder: {dest.parent}")
-    try:
-        browsers = [r.public() for r in ClientStore(data_dir).load()]
-    except (ValueError, TypeError, KeyError):
-        browsers = []
+    browsers = [r.public() for r in ClientStore(data_dir).load_or_empty()]
     data = with_log(data_dir, export_log, {"format": FORMAT, "version": 1, "schema": SCHEMA_VERSION, "recipients": []})
     data["exported_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
     data["companion"] = {
