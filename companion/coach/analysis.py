@@ -14,6 +14,12 @@ from companion.tone.strategies import lower_keeping_offsets
 WORD_START = r"(?<!\w)(?=\w)"
 
 
+# Names of days and months, lower-case: dates in a draft, and capitalised words that name no company.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAY = "|".join(WEEKDAYS)  # a bare alternation, to put in a group
+
 # A greeting that opens the draft, with the name after it, and the sentence end that closes a first sentence.
 _SALUTATION = re.compile(r"\W*(?:(?:hi+|hey+|hello+|dear|greetings|good (?:morning|afternoon|evening|day))\b"
                          r"(?:[ \t]+[^\s.!?,:]+){0,2}[,:.!]*)?\s*")
@@ -24,6 +30,12 @@ def starts_word(text: str, at: int) -> bool:
     """Whether a word may start at `at`: a pattern that opens with a literal (which re finds fast) checks
     this after the match instead of opening with \\b."""
     return at == 0 or not text[at - 1].isalnum()
+
+def search_if(lower: str, words, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """`pattern.search(lower)` when one of `words`, without which it cannot match, is in `lower`: most
+    drafts have none, and a substring test in C costs less than a search."""
+    return pattern.search(lower) if any(map(lower.__contains__, words)) else None
+
 
 # Short, frequent English words: a fifth or more of an English message's words, under a tenth in other
 # languages (docs/rules.md).

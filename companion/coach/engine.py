@@ -13,11 +13,12 @@ from protocol.page import Composer, Profile, Thread
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiting_on
 from companion.coach.intent import answers_them, asks, asks_again, open_request, they_agreed, they_declined
-from companion.coach.matching import recipient_log
+from companion.coach.matching import recipient_log, wrote_to_them
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
 from companion.coach.stated import checks_on_referral, stated_count, stated_earlier, stated_no
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
+ASK_SURFACES = ALL_SURFACES - {"follow_up"}  # a first message asks; a reminder points back at it
 DOCS_BASE = "docs/rules.md#"  # relative to the repository; the panel links it to the docs it ships
 
 
@@ -104,10 +105,8 @@ def example_surface(rule: Rule) -> str:
     return "message" if "message" in rule.surfaces else sorted(rule.surfaces)[0]
 
 
-def mixed_or(abstains: Callable[[AnalysedDraft, CoachContext], bool] | None):
+def mixed_or(abstains: Callable[[AnalysedDraft, CoachContext], bool]):
     """An `abstains` that also holds for a draft partly in another language (AnalysedDraft.mixed)."""
-    if abstains is None:
-        return lambda draft, _ctx: draft.mixed
     return lambda draft, ctx: draft.mixed or abstains(draft, ctx)
 
 
@@ -127,7 +126,7 @@ def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[Analysed
     predicate) finds nothing; not on a draft wholly or partly in another language, where it may be said.
     `suggestion` may depend on the draft and its context."""
     rule: Rule
-    fields["abstains"] = mixed_or(fields.get("abstains"))
+    fields["abstains"] = mixed_or(fields["abstains"])
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
         found = present.search(draft.lower) if isinstance(present, re.Pattern) else present(draft)
@@ -140,8 +139,7 @@ def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[Analysed
 
 def phrase_rule(code: str, pattern: re.Pattern[str], message: str,
                 suggestion: str | Callable[[AnalysedDraft, CoachContext], str],
-                skip: Callable[[AnalysedDraft, re.Match[str], CoachContext], bool] | None = None,
-                **fields: Any) -> Rule:
+                skip: Callable[[AnalysedDraft, re.Match[str], CoachContext], bool], **fields: Any) -> Rule:
     """A rule that fires on each match of `pattern` in the lower-cased draft unless `skip` says
     otherwise; `message` is formatted with the draft's words there as {w}; `suggestion` may depend on
     the draft."""
@@ -149,7 +147,7 @@ def phrase_rule(code: str, pattern: re.Pattern[str], message: str,
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
         for m in pattern.finditer(draft.lower):
-            if skip is None or not skip(draft, m, ctx):
+            if not skip(draft, m, ctx):
                 yield rule.finding(message.format(w=draft.text[m.start():m.end()]), draft, m.span(),
                                    suggestion=suggestion if isinstance(suggestion, str) else suggestion(draft, ctx))
 
@@ -220,9 +218,7 @@ def _says_it_follows_up(draft: AnalysedDraft, ctx: CoachContext, rec) -> bool:
     their times decide (_awaiting_reply)."""
     if checks_on_referral(draft):  # "were you able to submit the referral?": the ask went before, wherever
         return True
-    known = (rec is not None and rec.sent) or (ctx.thread is not None and any(m.sender == "me"
-                                                                               for m in ctx.thread.messages))
-    return not known and (stated_earlier(draft) is not None or stated_count(draft) is not None)
+    return not wrote_to_them(ctx, rec) and (stated_earlier(draft) is not None or stated_count(draft) is not None)
 
 
 def _awaiting_reply(ctx: CoachContext, rec) -> bool:

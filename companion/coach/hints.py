@@ -12,7 +12,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS
 from companion.coach.intent import they_agreed
 from companion.coach.matching import (
-    find_company, mentioned_post, same_company, same_employer, same_school, short_name,
+    any_same_company, find_company, mentioned_post, same_employer, same_school, short_name,
 )
 from companion.coach.outreach_view import as_utc, page_time
 from companion.coach.stated import speaks_of_time_passed, tells_its_timeline
@@ -61,17 +61,13 @@ def _roles(profile: Profile):
             yield i, j, exp, role
 
 
-def _seen(company: str | None, seen: list[str]) -> bool:
-    return any(same_company(company, s) for s in seen)
-
-
 def shared_employers(ctx) -> list[Offer]:
     out: list[Offer] = []
     seen: list[str] = []
     for i, j, exp, role in _roles(ctx.profile):
         for _, _, mine, my_role in _roles(ctx.own_profile):
             name = exp.company or mine.company  # an entry may link the company's page without its name
-            if not name or not same_employer(exp, mine) or _seen(name, seen):
+            if not name or not same_employer(exp, mine) or any_same_company(name, seen):
                 continue
             years = _overlap(_span(role.start, role.end, role.current, ctx.now),
                              _span(my_role.start, my_role.end, my_role.current, ctx.now))
@@ -87,7 +83,7 @@ def shared_employers(ctx) -> list[Offer]:
     for i, _, exp, _ in _roles(ctx.profile):  # same employer, different years: still common ground
         mine = next((m for _, _, m, _ in _roles(ctx.own_profile) if same_employer(exp, m)), None)
         name = mine and (exp.company or mine.company)
-        if name and not _seen(name, seen):
+        if name and not any_same_company(name, seen):
             seen.append(name)
             out.append((Hint(kind="shared_employer", text=f"Like you, I worked at {name}.",
                              why=f"You both worked at {name}, at different times: a shared alma mater of sorts.",
@@ -281,14 +277,14 @@ def hints(text: str, ctx, icebreakers: bool = True) -> list[Hint]:
     uses stays in the list marked `used`, so the panel shows it as done instead of offering it again.
     Without `icebreakers` (a reply to them), only when you last talked."""
     offers: list[Offer] = []
+    lower = text.casefold()
     # A follow-up restates the ask in a line or two, and a reply answers them: a post, a mutual or their
     # tenure would be padding.
     if icebreakers and ctx.profile is not None and ctx.surface != "follow_up":
         both = ctx.own_profile is not None and not ctx.profile.is_self
         offers += (shared_employers(ctx) + shared_schools(ctx)) if both else []
-        offers += recent_post(ctx, text.casefold()) + mutual_connections(ctx) + (same_city(ctx) if both else [])
+        offers += recent_post(ctx, lower) + mutual_connections(ctx) + (same_city(ctx) if both else [])
         offers += tenure_or_move(ctx)
-    lower = text.casefold()
     offers += last_talked(ctx, lower)
     return [h.model_copy(update={"used": True}) if _uses(lower, used) else h for h, used in offers][:MAX_HINTS]
 

@@ -4,7 +4,7 @@ for the referral! I start on Monday") asks nothing, so the rules about how to as
 
 import re
 
-from companion.coach.analysis import AnalysedDraft, starts_word
+from companion.coach.analysis import AnalysedDraft, search_if, starts_word
 from companion.coach.language import sentence_bounds
 
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
@@ -50,7 +50,7 @@ _NEWS_WORDS = ("thanks to", "without your", "because of your", "to inform", "to 
 
 
 def _news(lower: str) -> bool:
-    return any(map(lower.__contains__, _NEWS_WORDS)) and bool(_NEWS.search(lower))
+    return bool(search_if(lower, _NEWS_WORDS, _NEWS))
 
 
 def _done(draft: AnalysedDraft) -> bool:
@@ -139,8 +139,7 @@ _WITHDRAWN_WORDS = ("disregard", "accepted", "no longer", "withdraw")  # one of 
 def withdraws(draft: AnalysedDraft, _ctx=None) -> bool:
     """Whether the draft takes its ask back ("please disregard my referral request"): nothing is asked,
     and nothing was given to thank them for (a Rule.abstains)."""
-    lower = draft.lower
-    return any(w in lower for w in _WITHDRAWN_WORDS) and bool(_WITHDRAWN.search(lower))
+    return bool(search_if(draft.lower, _WITHDRAWN_WORDS, _WITHDRAWN))
 
 
 def asks(draft: AnalysedDraft) -> bool:
@@ -168,7 +167,7 @@ def open_request(thread) -> bool:
 
 
 # They asked the user for something to pass on: "send me your resume and the req number".
-_THEY_ASKED = re.compile(r"\bsend (?:me|over)\b[^.!?\n]{0,30}\b(?:resume|cv|r[ée]sum[ée]|req|job|link|posting|role)"
+_THEY_ASKED = re.compile(r"\bsend (?:me|over)\b[^.!?\n]{0,30}\b(?:cv|r[ée]sum[ée]|req|job|link|posting|role)"
                          r"|\b(?:share|forward) (?:your|the) (?:resume|cv|req|job|link|posting)")
 # A new referral asked of someone who already agreed or referred: "could you refer me for this one too?"
 # ("Thank you for agreeing to refer me" is not one.)
@@ -217,8 +216,8 @@ def they_declined(thread) -> tuple[int, int] | None:
 def answers_them(thread) -> bool:
     """Whether the last message on the page is theirs asking for the user's resume, the req, the link:
     the draft answers what they asked for, so nothing in it needs to be asked well."""
-    last = thread.messages[-1] if thread is not None and thread.messages else None
-    return last is not None and last.sender == "them" and bool(_THEY_ASKED.search(last.text.lower()))
+    last = _their_last(thread)
+    return last is not None and bool(_THEY_ASKED.search(last))
 
 
 def replies_to_them(draft: AnalysedDraft) -> bool:

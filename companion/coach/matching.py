@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from protocol.page import Education, Experience
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import MONTHS, WEEKDAYS, AnalysedDraft
 from companion.coach.intent import replies_to_them
 
 # Words that turn a trigger into its opposite when they sit just before it in the same sentence:
@@ -34,6 +34,10 @@ TITLE_NOUNS = (
     r"producer|editor|illustrator|animator|operator|head of [a-z]+|"
     r"vp|svp|evp|vice president|cto|cfo|coo|cio|ciso|cmo|chief [a-z]+ officer)s?\b"
 )
+
+
+# After "a referral": the programme, its form or its bonus, which no one asks for ("the referral portal").
+NOT_THE_PROGRAMME = r"(?!\s+(?:form|portal|tool|link|bonus|program(?:me)?|process|system|code))"
 
 
 # Legal and filler suffixes that people leave out when they name a company in a message.
@@ -161,6 +165,11 @@ def same_company(a: str | None, b: str | None, url_a: str | None = None, url_b: 
     return bool(url_a and url_a == url_b) or bool(a and b and set(company_aliases(a)) & set(company_aliases(b)))
 
 
+def any_same_company(name: str | None, others) -> bool:
+    """Whether company (or school) `name` is one of `others` (`same_company`)."""
+    return any(same_company(name, other) for other in others)
+
+
 def same_employer(a: Experience, b: Experience) -> bool:
     """Whether two profiles' experience entries are the same company, by name or by its page."""
     return same_company(a.company, b.company, a.company_url, b.company_url)
@@ -261,6 +270,11 @@ def their_turn(draft: AnalysedDraft, ctx) -> bool:
         or replies_to_them(draft)  # "thanks for your reply": the draft says they answered
 
 
+def wrote_to_them(ctx, rec) -> bool:
+    """Whether the log's record `rec` or the thread on the page shows a message of the user's to them."""
+    return bool(rec and rec.sent) or ctx.thread is not None and any(m.sender == "me" for m in ctx.thread.messages)
+
+
 def recipient_company(ctx) -> str | None:
     """The company the recipient is at now: --company, else the profile's current company."""
     profile = ctx.profile
@@ -283,11 +297,9 @@ def recipient_log(ctx):
 # Which of their posts a draft talks about, by the words it shares with the post: "your Tech Trek post on the
 # Google London visit", "the Big4 offers your student got" (of an Italian post: "offerte (anche Big4)").
 _POST_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?\n]")
-# Capitalised words that start no name: months, days, and what every message says.
-_NOT_MARKS = frozenset(
-    "january february march april june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday today linkedin thanks thank congratulations congrats happy "
-    "excited proud very really".split())
+# Capitalised words that start no name: months (but "May", also a name), days, and what every message says.
+_NOT_MARKS = frozenset(MONTHS).difference({"may"}).union(WEEKDAYS, (
+    "today linkedin thanks thank congratulations congrats happy excited proud very really".split()))
 # Ordinary words too common to point at one post, even in a draft that says "your post about …".
 _ORDINARY = _COMMON_WORDS | frozenset(
     "about after again being could every first great really should their there these thing think those "

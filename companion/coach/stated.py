@@ -7,7 +7,7 @@ written from another device, or before installing Tactful.
 
 import re
 
-from companion.coach.analysis import WORD_START, AnalysedDraft, starts_word
+from companion.coach.analysis import MONTHS, WEEKDAY, WEEKDAYS, WORD_START, AnalysedDraft, search_if, starts_word
 
 _AMOUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "couple of": 2, "three": 3, "few": 3, "several": 3,
            "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "multiple": 3, "many": 4}
@@ -28,6 +28,8 @@ _GAP = re.compile(
 # The user's own earlier LinkedIn message: "following up on my previous message", "the note I sent you", "bumping
 # this", "resending my message below". Not an email, a connection request or an application, which a conversation
 # on LinkedIn would not show.
+# After "I haven't heard back": from them, not from the company or someone else ("from HR", "from anyone else").
+NOT_FROM_OTHERS = r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
 _EARLIER = re.compile(
     WORD_START + r"(?:\bmy (?:last|previous|earlier|first|prior|original) (?:linkedin )?(?:message|note|inmail|dm)"
     r"|\b(?:following|circling|checking|coming) (?:up|back|in)(?: once more| again| quickly)? "
@@ -39,7 +41,7 @@ _EARLIER = re.compile(
     r"|\bre-?sending (?:you )?(?:my|the|this) (?:\w+ )?(?:message|note|inmail|dm|request)"
     # Their silence is only theirs after a message of the user's: "I have not gotten any reply till now".
     r"|\bi (?:haven't|have not|didn't|did not|never) (?:heard back|heard from you|(?:gotten|got|received|had) (?:a |any )?"
-    r"(?:reply|response|answer))(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
+    r"(?:reply|response|answer))" + NOT_FROM_OTHERS +
     r"|\b(?:following|circling|checking) (?:up|back|in) (?:on|about|regarding) (?:the|my) (?:referral|(?:[\w-]+ ){1,4}"
     r"(?:role|position|opening|job|vacancy|req)\b(?! i (?:just )?applied)))\b")
 
@@ -57,14 +59,12 @@ _TIMES = re.compile(
     r"i(?:'ve| have)? (?:already )?(?:messaged|written|wrote|asked|pinged|reached out to|contacted|emailed)(?: you)? "
     r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b")
 # The days of this week an earlier message went: "I messaged Monday and Wednesday", "I wrote to you on Tuesday".
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ON_DAYS = re.compile(
     r"i (?:messaged|wrote|pinged|emailed|texted|reached out|sent (?:you )?(?:a |my )?(?:note|message|email))"
-    r"(?: to)?(?: you)?(?: on)? (?P<days>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:(?:,| and| &|, and) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))*)\b")
+    r"(?: to)?(?: you)?(?: on)? (?P<days>(?:" + WEEKDAY + r")(?:(?:,| and| &|, and) (?:on )?(?:" + WEEKDAY + r"))*)\b")
 
 # Earlier messages by month: "I messaged you in September, October and November" (each a message).
-_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTHS = "(?:" + "|".join(MONTHS) + ")"
 _IN_MONTHS = re.compile(
     r"i (?:messaged|wrote|pinged|emailed|texted|reached out|contacted|sent (?:you )?(?:a |my )?(?:note|message|email))"
     r"(?: to)?(?: you)? in (?P<months>" + _MONTHS + r"(?:(?:,| and| &|, and) (?:in |again in )?" + _MONTHS + r")+)\b")
@@ -105,12 +105,6 @@ _NO_WORDS = ("underst", "respect", "appreciat", "hear you", "fair enough", "lett
 _NEGATIONS = ("n't", " not ", "cannot", "unable")
 
 
-def _search(draft: AnalysedDraft, pattern: re.Pattern[str], words: tuple[str, ...]) -> re.Match[str] | None:
-    """The first match of `pattern`, once per draft (several rules ask); None at once without one of `words`."""
-    lower = draft.lower
-    return draft.remember(pattern.pattern, lambda: pattern.search(lower) if any(w in lower for w in words) else None)
-
-
 # A word about the gap: an apology, or naming the time that passed.
 _PASSED = re.compile(
     r"\b(?:sorry|apolog\w*|belated\w*|delay\w*|(?:late|slow|tardy) (?:reply|response|answer)|"
@@ -125,11 +119,10 @@ def speaks_of_time_passed(lower: str) -> bool:
     return bool(_PASSED.search(lower))
 
 
-def tells_its_timeline(lower: str, earlier: bool = True) -> bool:
+def tells_its_timeline(lower: str) -> bool:
     """Whether the lower-cased draft says when an earlier message of yours went ("my note from two weeks
-    ago"), or (with `earlier`) that there was one ("following up on my note")."""
-    dated = any(w in lower for w in _GAP_WORDS) and _GAP.search(lower)  # the words first, as stated_gap does
-    return bool(dated or earlier and _EARLIER.search(lower))
+    ago"), or that there was one ("following up on my note")."""
+    return bool(search_if(lower, _GAP_WORDS, _GAP) or _EARLIER.search(lower))
 
 
 def stated_earlier(draft: AnalysedDraft) -> tuple[int, int] | None:
@@ -139,7 +132,7 @@ def stated_earlier(draft: AnalysedDraft) -> tuple[int, int] | None:
 
 def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:
     """(days since the earlier message, as the draft says, its span) for the first mention, or None."""
-    m = _search(draft, _GAP, _GAP_WORDS)
+    m = draft.remember("stated.gap", lambda: search_if(draft.lower, _GAP_WORDS, _GAP))  # several rules ask
     if m is None:
         return None
     if m["recent"]:
@@ -154,10 +147,10 @@ def stated_gap(draft: AnalysedDraft) -> tuple[float, tuple[int, int]] | None:
 def stated_days(draft: AnalysedDraft) -> tuple[list[int], tuple[int, int]] | None:
     """(the weekdays, Monday 0, on which earlier messages went this week, the words that say so), or None."""
     lower = draft.lower
-    if "day" not in lower or not any(map(lower.__contains__, _DAYS)) or (m := _ON_DAYS.search(lower)) is None \
+    if "day" not in lower or not any(map(lower.__contains__, WEEKDAYS)) or (m := _ON_DAYS.search(lower)) is None \
             or not starts_word(lower, m.start()):
         return None
-    return [_DAYS.index(d) for d in re.findall(r"[a-z]+day", m["days"])], m.span()
+    return [WEEKDAYS.index(d) for d in re.findall(r"[a-z]+day", m["days"])], m.span()
 
 
 def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
@@ -176,7 +169,7 @@ def stated_count(draft: AnalysedDraft) -> tuple[int, tuple[int, int]] | None:
 
 
 def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
-    if any(w in lower for w in _COUNT_WORDS) and (m := _COUNT.search(lower)):
+    if m := search_if(lower, _COUNT_WORDS, _COUNT):
         if m["nth"]:  # "my third message" is the third; "my second follow-up" the third too
             return _ORDINAL[m["nth"]] + (1 if m["fu"] else 0), m.span()
         if m["nth2"]:  # "following up for the third time" follows two follow-ups and the first message
@@ -201,7 +194,7 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
     lower = draft.lower
 
     def find():
-        if any(map(lower.__contains__, _CANDID_WORDS)) and (m := _CANDID.search(lower)):
+        if m := search_if(lower, _CANDID_WORDS, _CANDID):
             return m.span()
         if not (any(w in lower for w in _NO_WORDS) and any(w in lower for w in _NEGATIONS)):
             return None
@@ -226,7 +219,7 @@ _STATUS = re.compile(
     r"(?:referral|recommendation|application)\b"
     r"|\b(?:checking|following) (?:in|up) (?:on|about|regarding) (?:the|my) (?:referral|recommendation)\b"
     r"|\b(?:the|my) (?:referral|recommendation) (?:went|has gone|got|has been|was) (?:through|submitted|sent|in)\b"
-    r"|\b(?:has|did) (?:the|my) (?:referral|recommendation) (?:go|gone|get|been) (?:through|submitted|sent|in)\b"
+    r"|\b(?:has|did) (?:the|my) (?:referral|recommendation) (?:go|gone|get) (?:through|submitted|sent|in)\b"
     r"|\b(?:have|did) you (?:already )?(?:submit(?:ted)?|sen[dt]|forward(?:ed)?|pass(?:ed)?|refer(?:red)?) "
     r"[^.!?\n]{0,30}\b(?:yet|or not)\b"
     # "is the referral done?", "if my referral push through already", "the status of my referral".
@@ -237,12 +230,10 @@ _STATUS_WORDS = ("able to", "chance", "moment", "time to", "luck", "update", "ne
                  "recommendation", " yet", "or not")  # "referral" and "recommendation" cover the last three
 
 
-def checks_on_referral(draft: AnalysedDraft, _ctx=None) -> tuple[int, int] | None:
-    """The span where the draft asks how a referral under way stands, or None: it follows an ask made before
-    (also a Rule.abstains: the context is unused)."""
-    lower = draft.lower
-    return draft.remember("stated.status", lambda: m.span() if any(map(lower.__contains__, _STATUS_WORDS))
-                          and (m := _STATUS.search(lower)) else None)
+def checks_on_referral(draft: AnalysedDraft) -> tuple[int, int] | None:
+    """The span where the draft asks how a referral under way stands, or None: it follows an ask made before."""
+    return draft.remember("stated.status", lambda: m.span() if (m := search_if(draft.lower, _STATUS_WORDS, _STATUS))
+                          else None)
 
 
 # The two already talked the ask through: "as we discussed", "thanks for the quick chat", "per our call", "as

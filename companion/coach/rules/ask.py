@@ -2,14 +2,14 @@
 
 import re
 
-from companion.coach.analysis import WORD_START, AnalysedDraft, starts_word
-from companion.coach.engine import CoachContext, Rule, either, missing_phrase_rule, mixed_or
+from companion.coach.analysis import MONTHS, WEEKDAYS, WORD_START, AnalysedDraft, starts_word
+from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import TITLE_NOUNS, find_company, negated, recipient_company, their_turn
+from companion.coach.matching import (
+    NOT_THE_PROGRAMME, TITLE_NOUNS, find_company, negated, recipient_company, their_turn,
+)
 from companion.coach.rules.fact import names_another_company
 from companion.coach.stated import follows_a_talk
-
-ASK_SURFACES = frozenset({"connection_note", "message", "inmail"})
 
 # Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
 _TRACK = (r"(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
@@ -38,6 +38,11 @@ _SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hi
 _SELF_TWO = {("i", "am"), ("i", "was"), ("i've", "been"), ("have", "been"), ("i", "worked"), ("i", "work"),
              ("as", "my")}
 _ARTICLES = {"a", "an", "the"}
+
+
+def _not_sought(before: str):
+    """Whether the words before a title make it the writer's own, a kind of job, or a vague one ("any")."""
+    return _is_self_title(before) or _KIND_OF_JOB.search(before) or _ASKED_KIND.search(before)
 
 
 def _is_self_title(before: str) -> bool:
@@ -111,8 +116,7 @@ _NOUN_FOR_TITLE = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|opening|position|
 
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     before = draft.before_in_sentence(m.start(), 48)
-    if before[-1:] in (" ", "/", "") and (_is_self_title(before) or _KIND_OF_JOB.search(before)
-                                         or _ASKED_KIND.search(before)):
+    if before[-1:] in (" ", "/", "") and _not_sought(before):
         return False
     if _ROLE_NOUN_AFTER.match(draft.lower, m.end()) or _NOUN_FOR_TITLE.search(before):
         return True
@@ -140,7 +144,7 @@ def _cap_title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
         before, words = words[0].lower() + " ", words[1:]
     if len(words) < 2 or words[0].lower() in _NOT_TITLE:
         return False
-    return not (_is_self_title(before) or _KIND_OF_JOB.search(before) or _ASKED_KIND.search(before))
+    return not _not_sought(before)
 
 
 # Any title in title case as what a posting is for: "the position of Operations Lead", "the vacancy for
@@ -179,19 +183,17 @@ _AT_ORG = re.compile(r"@([A-Z][\w&'-]+)")  # "@Stripe"
 # Stripe team" (checked only when the draft says " team").
 _ORG_TEAM = re.compile(r"\b(?:on|in|join|joining|to) the ([A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,2})[ \t]+team\b")
 _NOT_ORG = {
-    "i", "my", "your", "you", "the", "a", "an", "linkedin", "hi", "hello", "thanks", "thank", "me",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "we", "it", "this", "that", "our", "any", "some", "all", "no",
+    *WEEKDAYS, *MONTHS, "i", "my", "your", "you", "the", "a", "an", "linkedin", "hi", "hello", "thanks", "thank", "me",
+    "we", "it", "this", "that", "our", "any", "some", "all", "no",
     "company", "organization", "organisation", "team", "firm", "corporation",  # "your Company" names none
     "here", "there", "what", "let", "he", "she", "who", "where",  # "Here's more": "is", not a possessive
 }
 # The writer speaks of themselves when "I"/"my" is the last person named before the company: "I saw
 # your post about the API at Stripe" is about them, "I worked at Acme" about the writer.
-_SELF_CONTEXT = re.compile(r"\b(?:i|i've|i'm|i am|we|my|years of experience)\b(?:(?!\byou)[^.;!?])*$")
+_SELF_CONTEXT = re.compile(r"\b(?:i|we|my|years of experience)\b(?:(?!\byou)[^.;!?])*$")
 # What makes "at X" the company asked about even in a sentence about yourself.
 _ORG_CUE = re.compile(
-    r"\b(?:role|position|opening|opportunit|job|refer|apply|applying|applied|join|joining|interest|work at|"
+    r"\b(?:role|position|opening|opportunit|job|refer|apply|applied|join|interest|work at|"
     r"excited|love to|dream|hiring|career|team|considered|curious|learn more)"
 )
 _ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:just |recently |also )?"
@@ -294,13 +296,13 @@ def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
 
 _VAGUE = re.compile(
     r"\bany (?:open )?(?:openings?|opportunit(?:y|ies)|open(?:ing)? roles?|roles?|positions?|"
-    r"jobs?|internships?|vacanc(?:y|ies)|openings? available)\b"
+    r"jobs?|internships?|vacanc(?:y|ies))\b"
     r"|\bhelp me (?:find|get|land|with) (?:a |any )?(?:job|role|position|work)\b"
     r"|\bif (?:anything|something) (?:comes up|opens up|becomes available)\b"
     r"|\b(?:anything|something|whatever) (?:available|suitable|relevant|that fits)\b"
     r"|\bany (?:kind of |type of )?work\b(?= at| with| in|\?|\.)"
     r"|\bkeep me in mind\b|\bopen to any\b|\bwhatever (?:role|position|job)\b"
-    r"|\b(?:a|any) (?:role|position|job|opportunity) (?:at|in|with) your (?:company|team|org(?:anization)?)\b"
+    r"|\ba (?:role|position|job|opportunity) (?:at|in|with) your (?:company|team|org(?:anization)?)\b"
     r"|\b(?:has|have|know of|hear of|see) (?:anything|something)\b(?! (?:to do with|about)\b)"
     r"|\bif there (?:are|is|were|'s) (?:any )?(?:relevant |suitable |open |available |matching )?(?:openings?|"
     r"opportunit(?:y|ies)|roles?|positions?|vacanc(?:y|ies))\b"
@@ -448,8 +450,7 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick y
                       r"(?:love|like|value|enjoy) (?:to )?connect(?:ing)?\b(?! with (?!you\b|me\b))")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?|quick |short )$")}
-_REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b"
-                       r"(?!\s+(?:form|portal|tool|link|bonus|program(?:me)?|process|system|code))")  # no ask
+_REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b" + NOT_THE_PROGRAMME)
 
 
 def _says_bounded(lower: str) -> bool:
@@ -475,8 +476,8 @@ def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
 
 def asks_referral(draft: AnalysedDraft) -> bool:
     """Whether the draft asks for a referral now (as relationship.cold-ask reads one)."""
-    from companion.coach.rules.cold_ask import referral_asks  # here: cold_ask's imports lead back to this module
-    return draft.remember("ask.referral", lambda: next(referral_asks(draft), None) is not None)
+    from companion.coach.rules.cold_ask import first_referral_ask  # here: cold_ask's imports lead back to this module
+    return first_referral_ask(draft) is not None
 
 
 def replies_without_referral(draft: AnalysedDraft, ctx: CoachContext) -> bool:

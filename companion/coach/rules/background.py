@@ -30,15 +30,15 @@ _FIT = re.compile(
     r"founded|grown|scaled|"
     r"published|written|completed|finished|graduated|earned)\b|"
     r"i'm (?:currently |now )?(?:working|studying|finishing|completing|pursuing|leading|building|"
-    r"graduating|a (?:senior|junior|final-year|recent)|an? \w+ (?:at|with|in))\b|"
+    r"graduating|an? \w+ (?:at|with|in))\b|"
     # A heading over a summary of yourself: "Here's more about me.\n- Self taught developer", "A bit about me:";
     # not "read more about me on my profile", which points elsewhere.
     r"about me(?::|\.? ?\n)|"
     r"years of experience|(?:years?|yrs) (?:of|in|as|at|\w+ing)\b|"
     r"(?:\d+\+?|two|three|four|five|six|seven|eight|nine|ten|several) (?:years?|yrs)\b(?! ago| back)|"
-    r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|includes|spans|focuses)|"
+    r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|spans|focuses)|"
     r"experience (?:in|with|building|leading|designing)|background in|specializ(?:e|ing) in|"
-    r"currently (?:at|a|an|working|studying|leading)|as an? (?:\w+ ){0,3}(?:engineer|developer|designer|"
+    r"currently (?:at|a|working|studying|leading)|as an? (?:\w+ ){0,3}(?:engineer|developer|designer|"
     r"analyst|scientist|manager|student|researcher|consultant|lead))"
 )
 
@@ -66,7 +66,7 @@ _THEIRS = re.compile(r"\b(?:you|your|their|his|her|its)\b")
 
 
 # Whose years or work a line gives: the last person named before it in its sentence.
-_ME = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|our)\b")
+_ME = re.compile(r"\b(?:i|my|me|we|our)\b")  # "i" opens "i'm", "i've", "i'd"
 
 
 def _mine(draft: AnalysedDraft, at: int) -> bool:
@@ -81,7 +81,7 @@ def _mine(draft: AnalysedDraft, at: int) -> bool:
 
 # A degree and where it is from: "MS Analytics from Georgia Tech", "a Master's in Finance from LSE". Read
 # in the original case: "Ms Lee from your team" is a person.
-_DEGREE = re.compile(r"\b(?:M\.?S\.?c?|MSc|MBA|M\.?Eng|B\.?S\.?c?|BSc|B\.?Tech|M\.?Tech|Ph\.?D|[Mm]aster['’]?s|"
+_DEGREE = re.compile(r"\b(?:M\.?S\.?c?|MBA|M\.?Eng|B\.?S\.?c?|B\.?Tech|M\.?Tech|Ph\.?D|[Mm]aster['’]?s|"
                      r"[Bb]achelor['’]?s)\b\.?(?: degree)?(?: (?:in|of))? [^.!?\n]{0,40}?\b(?:from|at)\b")
 
 

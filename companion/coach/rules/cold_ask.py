@@ -4,9 +4,9 @@ shows a relationship (docs/rules.md lists what does)."""
 import re
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.intent import told_as_history
-from companion.coach.matching import first_name, names_a_mutual, negated, recipient_log
+from companion.coach.matching import NOT_THE_PROGRAMME, first_name, names_a_mutual, negated, recipient_log
 from companion.coach.rules.personal import says_something_specific
 from companion.coach.rules.relationship import (
     INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, THEY_SAID, claims_shared, shared_history,
@@ -14,8 +14,8 @@ from companion.coach.rules.relationship import (
 from companion.coach.stated import follows_a_talk
 
 ASK = re.compile(
-    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral"
-    r"(?!\s+(?:form|portal|tool|link|bonus|program(?:me)?|process|system|code))|recommendation\s+letter|"
+    r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral" + NOT_THE_PROGRAMME
+    + r"|recommendation\s+letter|"
     r"letter\s+of\s+recommendation|(?:be|as)\s+(?:a\s+|my\s+)?(?:professional\s+)?reference|"
     r"(?:get|put)\s+my\s+(?:resume|résumé|cv|application|name)\s+in\s+front\s+of|"
     r"(?:submit|forward|pass(?:\s+on|\s+along)?)\s+my\s+(?:resume|résumé|cv|application|profile)|"
@@ -55,13 +55,13 @@ def referral_asks(draft: AnalysedDraft):
             and not told_as_history(draft, m.start()))
 
 
-def _asks(draft: AnalysedDraft):
-    """The first request for a referral (or to be put forward) in the draft, or None."""
-    return next(referral_asks(draft), None)
+def first_referral_ask(draft: AnalysedDraft):
+    """The first request for a referral (or to be put forward) in the draft, or None; once per draft."""
+    return draft.remember("cold_ask.first", lambda: next(referral_asks(draft), None))
 
 
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
-    ask = _asks(draft)
+    ask = first_referral_ask(draft)
     if ask is None or PRIOR_CONTACT.search(draft.lower) or claims_shared(draft, ctx) \
             or names_a_mutual(draft, ctx) or _has_history(ctx) or follows_a_talk(draft):
         return
@@ -95,7 +95,7 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
 
 COLD_ASK = Rule(
     code="relationship.cold-ask", severity="info", check=_cold_ask, judges_ask=True,
-    surfaces=frozenset({"connection_note", "message", "inmail"}),
+    surfaces=ASK_SURFACES,
     fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',
            'Could you take a moment to write me a short recommendation?',
            'Could you forward my resume to anyone you know at Stripe?',

@@ -10,7 +10,7 @@ from companion.coach.stated import checks_on_referral
 from companion.coach.matching import their_turn
 
 _GRATITUDE = re.compile(
-    r"\b(?:thanks?|thank you|thanking you|thank u|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
+    r"\b(?:thanks?|thanking you|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
     r"thankful|gratitude|many thanks|much obliged|cheers for|"
     r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
     r"what it would mean|merci|gracias|danke|obrigad[oa]|grazie|salamat|shukriya|dhanyavaad|asante|arigato)\b"
@@ -58,7 +58,7 @@ _OUT = re.compile(
     # An out in the writer's first language counts, as thanks do: "No pasa nada si no puedes".
     r"|\b(?:no pasa nada|sin problema|pas de (?:souci|problème)|aucun souci|kein problem|sem problema|"
     r"nessun problema|koi baat nahi)\b"
-    r"|\b(?:fine|ok|okay|alright|all right|no problem) (?:to|if you) (?:say no|decline|pass|can't|cannot)\b)"
+    r"|\b(?:fine|ok|okay|alright|all right) (?:to|if you) (?:say no|decline|pass|can't|cannot)\b)"
 )
 # An out taken back: "No pressure at all, but I'd need it by Friday"; "an answer either way" asks for one.
 _TAKEN_BACK = re.compile(r"[^.!?\n]{0,30}?,? but (?:i|we)(?:'d| would| will| really)? (?:need|must|have to|require)\b")
@@ -93,7 +93,7 @@ _TIME = re.compile(
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|"
     r"the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
-    r"the timing is (?:bad|off|wrong|not right)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
+    r"the timing is (?:bad|off|wrong)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
     r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|work around your|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"

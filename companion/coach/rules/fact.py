@@ -121,7 +121,7 @@ _SELF_BEFORE = re.compile(
 )
 # A sentence about the writer's own work, with nothing in it about the job asked for: "I've spent two
 # years on the billing team at Intercom" (but "I'd love to join the team at Google" is the target).
-_OWN_WORK = re.compile(r"\b(?:i|i've|i'm|i am|we|we've|my|our)\b(?:(?!\byou)[^.;!?])*$")
+_OWN_WORK = re.compile(r"\b(?:i|we|my|our)\b(?:(?!\byou)[^.;!?])*$")
 _TARGET_CUE = re.compile(r"\b(?:join|joining|apply|applying|applied|role|position|opening|refer|referral|love to|"
                          r"like to|interested|excited|dream|hoping)\b")
 # How long the writer has done something: "four years of Flink work at Lantern". Work at a company after
@@ -161,7 +161,7 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
         return
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
-    for said, start, end, titled in _others(draft, theirs, own):
+    for said, start, end, titled in _others(draft, ctx):
         if _SITE.search(said):  # perhaps one of theirs: a question, not a must-fix
             yield COMPANY_MISMATCH.finding(
                 f"Is {said} part of {theirs}? If it is not, they cannot refer you there.", draft, (start, end),
@@ -190,16 +190,16 @@ def names_another_company(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft names a company as theirs, or as the ask's target, that is not where they are now
     (what fact.company-mismatch reports). ask.company-missing reads it: such a draft did name a company,
     the wrong one, and "say the role is at <theirs>" would rewrite the user's target."""
+    return bool(_others(draft, ctx))
+
+
+def _others(draft: AnalysedDraft, ctx: CoachContext) -> list:
+    """`_named_as_theirs` once per draft (fact.company-mismatch reports them, ask.company-missing asks); none
+    when their company is not known."""
     theirs = recipient_company(ctx)
-    if not theirs:
-        return False
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
-    return bool(_others(draft, theirs, own))
-
-
-def _others(draft: AnalysedDraft, theirs: str, own: str | None) -> list:
-    """`_named_as_theirs` once per draft: fact.company-mismatch reports them, ask.company-missing asks."""
-    return draft.remember(f"fact.others:{theirs}:{own}", lambda: list(_named_as_theirs(draft, theirs, own)))
+    return draft.remember(f"fact.others:{theirs}:{own}",
+                          lambda: list(_named_as_theirs(draft, theirs, own)) if theirs else [])
 
 
 def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
@@ -264,13 +264,13 @@ def _left(draft: AnalysedDraft, ctx: CoachContext):
 
 def _no_employer(draft: AnalysedDraft, ctx: CoachContext):
     """A referral asked of someone whose profile shows only jobs that have ended, every one with its end."""
-    from companion.coach.rules.cold_ask import referral_asks  # here: cold_ask's imports lead back to this module
+    from companion.coach.rules.cold_ask import first_referral_ask  # here: cold_ask's imports lead back to this module
 
     profile = ctx.profile
     roles = [(e, r) for e in profile.experience or () for r in e.roles]
     if not roles or profile.current_company or any(r.current or r.end is None for _, r in roles):
         return
-    if _left_named(draft, ctx) or (ask := next(referral_asks(draft), None)) is None:
+    if _left_named(draft, ctx) or (ask := first_referral_ask(draft)) is None:
         return  # fact.company-mismatch already says they are there no longer
     last = max(roles, key=lambda er: (er[1].end.year, er[1].end.month or 0))
     at = f", at {last[0].company}," if last[0].company else ""

@@ -9,12 +9,13 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, LATE_DAYS, MAX_FOLLOW_UPS, WAIT_DAYS, follow_up_due, unanswered, waiting_on
 from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.intent import open_request, requests, they_declined
-from companion.coach.matching import first_name, negated, recipient_company, recipient_log, their_turn
+from companion.coach.matching import (first_name, negated, recipient_company, recipient_log, their_turn,
+                                      wrote_to_them)
 from companion.coach.outreach_view import iso, message_times, say_date, to_ms
 from companion.coach.rules.ask import bounded_ask, company_named, names_role
 from companion.coach.rules.cold_ask import referral_asks
-from companion.coach.stated import (checks_on_referral, stated_count, stated_days, stated_earlier, stated_gap,
-                                    stated_no)
+from companion.coach.stated import (NOT_FROM_OTHERS, checks_on_referral, stated_count, stated_days, stated_earlier,
+                                    stated_gap, stated_no)
 
 MATCH_MINUTES = 5
 
@@ -52,9 +53,7 @@ def _timeline(ctx: CoachContext):
 def _unknown(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Neither the log nor the thread knows a message of the user's to them: only the draft can tell; but
     not when the conversation shows the message the draft follows up on was never sent (followup.no-earlier)."""
-    rec = _due(draft, ctx)[3]
-    return (rec is None or not rec.sent) and (ctx.thread is None or all(m.sender != "me" for m in ctx.thread.messages)) \
-        and _never_sent(draft, ctx) is None
+    return not wrote_to_them(ctx, _due(draft, ctx)[3]) and _never_sent(draft, ctx) is None
 
 
 def _untimed(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -67,9 +66,7 @@ def _untimed(draft: AnalysedDraft, ctx: CoachContext) -> bool:
 def _never_sent(draft: AnalysedDraft, ctx: CoachContext) -> tuple[int, int] | None:
     """Where the draft follows up on a LinkedIn message of the user's that the conversation shows was never
     sent: it has messages, only theirs, and the log knows none to them either."""
-    thread, rec = ctx.thread, recipient_log(ctx)
-    if thread is None or not thread.messages or any(m.sender == "me" for m in thread.messages) or \
-            rec is not None and rec.sent:
+    if ctx.thread is None or not ctx.thread.messages or wrote_to_them(ctx, recipient_log(ctx)):
         return None  # an empty conversation may not have loaded yet; a note or an InMail may be in the log
     return stated_earlier(draft)
 
@@ -134,7 +131,7 @@ def _thread_no(draft: AnalysedDraft, ctx: CoachContext):
     if (again := _asks_again(draft)) is None:
         return None
     said = ctx.thread.messages[-1].text
-    sentence = said[max(said.rfind(".", 0, span[0]) + 1, 0):].split(".")[0].strip()  # the sentence of their no
+    sentence = said[said.rfind(".", 0, span[0]) + 1:].split(".")[0].strip()  # the sentence of their no
     return sentence, again
 
 
@@ -335,8 +332,7 @@ _PRESSURE = re.compile(
     r"(?:message|note|email|e-mail|inmail|request)\b"
     r"|\b(?:i'm |i am )?still waiting\b"
     r"|\b(?:i|and) (?:haven't|have not|never) "
-    r"(?:heard back|heard from you|(?:gotten|got|received|had) (?:a|any) (?:reply|response|answer))"
-    r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
+    r"(?:heard back|heard from you|(?:gotten|got|received|had) (?:a|any) (?:reply|response|answer))" + NOT_FROM_OTHERS +
     r"|\byou (?:never|haven't|have not|didn't|did not) (?:replied|reply|responded|respond|answered|answer|got back|get back|read)\b"
     r"|\bwhy (?:haven't|didn't|have you not|did you not) you\b"
     r"|\b(?:you(?:'re| are)|you must be|i guess you're|i guess you are) (?:ignoring|too busy for)\b"
@@ -405,7 +401,7 @@ PRESSURE = phrase_rule(
 # "bumping this": on LinkedIn the message it points at sits right above it).
 _POINTS_BACK = re.compile(
     r"\b(?:this|that|above|earlier|previous|last|referr?al|refer(?:ring)?|recommend\w*|intro(?:duction)?|"
-    r"application|applied|apply(?:ing)?|role|position|job|opening|posting|vacanc(?:y|ies)|req|resume|cv|r[ée]sum[ée]|"
+    r"application|applied|apply(?:ing)?|role|position|job|opening|posting|vacanc(?:y|ies)|req|cv|r[ée]sum[ée]|"
     r"portfolio|interview|message|note|e-?mail|inmail|dm|chat|call|coffee|conversation|question|process|offer|"
     r"candidacy|opportunit(?:y|ies)|team|test|assignment|assessment|task|spot|post|slot|gig|"
     r"placement|apprenticeship|internship|shift)\b")

@@ -5,7 +5,7 @@ their sources criticise. (A wrong name, or "Dear Sir", is fact.name-mismatch.)""
 import re
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.matching import known_to_them, recipient_name
 
 # A greeting word, perhaps "there" or "all", then punctuation, the line's end, or the next sentence.
@@ -31,7 +31,7 @@ def _nameless(draft: AnalysedDraft, ctx: CoachContext):
 
 GREETING = Rule(
     code="personal.greeting", severity="info", check=_nameless, reads_english=True, judges_words=True,
-    surfaces=frozenset({"connection_note", "message", "inmail"}),
+    surfaces=ASK_SURFACES,
     abstains=known_to_them,  # in a conversation already going, "Hi!" is how people answer
     fires=("Hi there, could you refer me for the Data Analyst role? Thanks!", "Hello,\n\nI'm applying for a role.",
            "Hi! Saw Stripe is hiring."),

@@ -4,7 +4,7 @@
 Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emoji is two).
 """
 
-from companion.coach.engine import CoachContext, Rule, either
+from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either
 from companion.coach.matching import in_conversation, their_turn
 from companion.coach.rules.ask import bounded_ask, company_named, names_role
 from companion.coach.stated import follows_a_talk
@@ -116,7 +116,7 @@ TOO_LONG = Rule(
 )
 TOO_SHORT = Rule(
     code="length.too-short", severity="info", check=_too_short, judges_ask=True, reads_english=True,
-    judges_whole=True, surfaces=frozenset({"connection_note", "message", "inmail"}),  # a reminder may be a line
+    judges_whole=True, surfaces=ASK_SURFACES,  # a reminder may be a line
     # (followup.no-context judges whether it says enough)
     abstains=either(in_conversation, their_turn, follows_a_talk),  # a reply, or a note after a talk, may be short
     fires=('Hi Sam', 'Hi Sam, could you refer me for the Data Analyst role? Thanks!', 'Coffee sometime?'),

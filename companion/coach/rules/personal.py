@@ -3,7 +3,7 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import CoachContext, Rule, either, mixed_or
+from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, mixed_or
 from companion.coach.matching import (
     find_company, known_to_them, mentioned_post, names_a_mutual, recipient_company, same_company,
 )
@@ -37,7 +37,7 @@ _SPECIFIC = re.compile(
     r"(?:at|during|on|last|yesterday|earlier|today)|"
     r"worked (?:together|(?:with|for|under) you)|(?:our |my )?(?:past |previous )?work(?:ing)? together|you and i|"
     r"i (?:also|too) (?:went to|studied at|attended|graduated from)|"
-    r"(?:saw|heard|watched|had) you (?:talk|speak|present)|you (?:talking|speaking|presenting) (?:at|about|on)|"
+    r"(?:saw|watched|had) you (?:talk|speak|present)|you (?:talking|speaking|presenting) (?:at|about|on)|"
     r"alum(?:ni|na|nus|s)?|classmates?|"
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
     r"our (?:previous |last |recent |earlier )?(?:conversation|chat|call|discussion|meeting|exchange)|"
@@ -56,7 +56,7 @@ _SPECIFIC = re.compile(
     r"(?<!if )you (?:worked on|contributed to|built|wrote|created|launched|shipped|designed|led|founded|organi[sz]ed|"
     r"ran|hosted|mentored|judged|taught|"
     r"published|presented|spoke (?:at|about|on)|gave (?:a|the) talk)(?! (?:me|us)\b)|"
-    r"(?:thanks?|thank you) (?:so much )?for (?:sharing|explaining|walking me through|the insights?)|"
+    r"(?:thanks?|thank you) (?:so much )?for (?:sharing|explaining|walking me through)|"
     r"(?:thanks?|thank you) (?:so much |again )?for (?:the|our) (?:\w+ )?(?:chat|call|conversation|coffee|meeting)|"
     r"(?:saw|loved|enjoyed|liked) your (?:talk|post|article|comment|presentation|video|answer)|"
     r"(?:in|at) your (?:talk|session|workshop)|"
@@ -107,7 +107,7 @@ GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
     judges_whole=True,
     abstains=mixed_or(either(known_to_them, follows_a_talk)),  # the personal line may be in the other language
-    surfaces=frozenset({"connection_note", "message", "inmail"}),
+    surfaces=ASK_SURFACES,
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
            "Long time no talk! I'm looking for a job.", "I'm Dana, nice to meet you! I'd love to connect.",

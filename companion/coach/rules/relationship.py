@@ -6,9 +6,9 @@ import re
 from protocol.page import Experience, Profile
 
 from companion.coach.analysis import AnalysedDraft
-from companion.coach.engine import CoachContext, Rule
+from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.matching import (
-    find_company, known_to_them, recipient_company, same_company, same_employer, same_school, short_name,
+    any_same_company, find_company, known_to_them, recipient_company, same_employer, same_school, short_name,
 )
 from companion.coach.rules.length import limits
 
@@ -89,20 +89,16 @@ def shared_history(profile: Profile, own: Profile) -> list[tuple[str, str, str, 
     found: list[tuple[str, str, str, str, str]] = []
     for i, theirs in enumerate(profile.experience or ()):
         mine = next((e for e in own.experience or () if same_employer(theirs, e)), None)
-        if theirs.company and mine is not None and not _listed(found, theirs.company):
+        if theirs.company and mine is not None and not any_same_company(theirs.company, (f[1] for f in found)):
             t, m = _span(theirs), _span(mine)
             found.append(("shared_employer", theirs.company, f" (they {t}, you {m})" if t and m else "",
                           f"profile.experience[{i}].company", mine.company or theirs.company))
     for i, theirs in enumerate(profile.education or ()):
         mine = next((e for e in own.education or () if same_school(theirs, e)), None)
-        if theirs.school and mine is not None and not _listed(found, theirs.school):
+        if theirs.school and mine is not None and not any_same_company(theirs.school, (f[1] for f in found)):
             found.append(("shared_school", theirs.school, "", f"profile.education[{i}].school",
                           mine.school or theirs.school))
     return found
-
-
-def _listed(found: list, name: str) -> bool:
-    return any(same_company(name, other) for _, other, _, _, _ in found)
 
 
 # A line the suggestion may quote whole: beyond it, on a short note, it would eat the room the ask needs.
@@ -137,7 +133,7 @@ def _how_we_met(draft: AnalysedDraft, ctx: CoachContext):
 HOW_WE_MET = Rule(
     code="relationship.how-we-met", severity="hint", check=_how_we_met, judges_ask=True,  # not on a thank-you
     abstains=known_to_them,  # nor to someone who knows you already
-    surfaces=frozenset({"connection_note", "message", "inmail"}),
+    surfaces=ASK_SURFACES,
     needs=frozenset({"profile", "own_profile"}),
     rationale="Shared history turns a cold ask into a warm one; use it when you have it.",
 )

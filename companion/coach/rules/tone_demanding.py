@@ -2,7 +2,7 @@
 
 import re
 
-from companion.coach.analysis import WORD_START, AnalysedDraft
+from companion.coach.analysis import WEEKDAY, WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
 from companion.coach.matching import in_conversation, negated
@@ -26,7 +26,7 @@ _TRIGGERS = re.compile(
     r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
     r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
     r"(?:that )?you(?:'d| would|'ll| will| are going to)\b)"
-    r"|(?P<refer>(?:refer|recommend|introduce|hire|interview) me\b|"
+    r"|(?P<refer>(?:refer|recommend|introduce|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
     r"put (?:me|my (?:name|resume|cv)) (?:forward|in)\b|get back to me\b)"
     r"|(?P<order>(?:add|copy|re[- ]?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
@@ -47,12 +47,12 @@ _TRIGGERS = re.compile(
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
     r"need (?:to (?:know|hear back)|an? (?:answer|reply|response|decision)) (?:very |really )?soon\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
-    r"(?:respond|reply|answer|write back|get back to me|revert|submit (?:it|this|that|the referral|my (?:referral|"
-    r"application|resume|cv))) (?:today|tonight|now)\b|at (?:the )?earliest\b(?! convenience)|at the latest\b|"
+    r"(?:respond|reply|answer|write back|revert|submit (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
+    r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"before then\b|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
     r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    + WEEKDAY + r")\b)"
     r"|(?P<guilt>how (?:much|badly) i need\b|"
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
     r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
@@ -63,7 +63,7 @@ _TRIGGERS = re.compile(
     r"you(?:'re| are| were) (?:just )?too busy to (?:help|reply|answer|respond)\b|"
     r"someone (?:else )?(?:\w+ ){0,2}who (?:actually|really) (?:wants to help|cares)\b|"
     r"(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
-    r"let me know)\b|(?:reply|respond|answer|tell me) (?:at least )?(?:with )?(?:a )?yes or no\b|"
+    r"let me know)\b|(?:reply|respond|answer) (?:at least )?(?:with )?(?:a )?yes or no\b|"
     r"i (?:know|can see|see) (?:that )?you(?:'re| are) (?:very )?(?:active|online)\b|"
     r"i(?:'m| am) (?:so |really |getting )?desperate\b|"
     # Your urgency laid on them: "I need a job asap", "I desperately need this referral".
@@ -71,7 +71,7 @@ _TRIGGERS = re.compile(
     r"\b(?:asap|urgently|immediately|right away|as soon as possible|badly|desperately)\b|"
     r"i (?:urgently|desperately|badly|really) need (?:a |this |the |any )?(?:job|work|referral)\b|"
     r"i guess (?:there's |there is )?(?:no|you're not|you are not|you have no) interest|"
-    r"i guess you(?:'re| are) (?:too busy|busy|not interested)\b|"
+    r"i guess you(?:'re| are) (?:too busy|busy)\b|"
     r"(?:reply|respond|answer|write back) to people like me\b|"
     r"(?:won't|will not|don't|do not) ignore (?:this|me|my)\b|like everyone else (?:did|does|has)\b|"
     r"(?:thought|expected|assumed) (?:i(?:'d| would)|to) (?:have )?hear(?:d)? (?:back )?from you\b|"
@@ -132,21 +132,21 @@ _WHETHER = re.compile(r"\b(?:(?:would|will|are|were) you (?:be )?(?:open|willing
                       r"available|willing|have|agree))|open to|happy to (?:chat|talk|meet)|you (?:agreed|offered))\b")
 # "Hey Dana!!", "Thank you so much!!", "Congrats on the launch!!", "no worries if not, thx!!":
 # enthusiasm, not impatience (at the start of the sentence or of the clause the marks close).
-_WARM = re.compile(r"\s*(?:(?:omg|oh|wow|aw+)\W+)?(?:hi+|hey+|hello+|dear|thanks?|thank (?:you|u)|thx|tysm|ty|congrat\w*|"
+_WARM = re.compile(r"\s*(?:(?:omg|oh|wow|aw+)\W+)?(?:hi+|hey+|hello+|dear|thanks?|thx|tysm|ty|congrat\w*|"
                    r"happy|great|awesome|wow|yay)\b")
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
 _EXCLAIM = re.compile(r"!{2,}|(?<!\?)\?++!+[!?]*|!+\?+[!?]*")
 # "I know you have to field a lot of these": an observation, not an obligation.
 _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm sure|i am sure|since)\b[^,]*$")
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
-_SELF_SUBJECT = re.compile(r"\b(?:i|i'll|i will|i'm|i am|we|we'll|i can|i could|i've)\b")
+_SELF_SUBJECT = re.compile(r"\b(?:i|we)\b")  # "i" and "we" open "i'll", "i am", "we'll"
 _YOU = re.compile(r"\b(?:you|your)\b")
 # What leaves a request theirs to grant (the dev set's README: a conditional is no demand).
 _SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|chance|moment)|if (?:possible|you can|"
                        r"you could|you have (?:the )?time|it's not too much trouble)"
                        r"|at your (?:earliest )?convenience)\b")
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|monday|tuesday|"
-                              r"wednesday|thursday|friday|saturday|sunday)\b[^.!?]{0,12}$")  # itself a trigger
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|" + WEEKDAY
+                              + r")\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
                      r"chat|call|talk|meet|meeting|coffee|hear back|i need (?:it|this|that))\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")

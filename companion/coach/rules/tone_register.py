@@ -40,11 +40,15 @@ def _shorthand(draft: AnalysedDraft):
     return _SHORTHAND.finditer(draft.text)
 
 
+def _as_written(said: str, plain: str) -> str:
+    """`plain`, capitalised as `said` is ("Pls" -> "Please")."""
+    return plain.capitalize() if said[0].isupper() else plain
+
+
 def _register(draft: AnalysedDraft, _ctx: CoachContext):
     for m in _shorthand(draft):
         word = m.group()
-        full = _WRITTEN_OUT[word.lower()]
-        full = full.capitalize() if word[0].isupper() else full
+        full = _as_written(word, _WRITTEN_OUT[word.lower()])
         yield REGISTER.finding(
             f"\"{word}\" is texting shorthand. To someone deciding whether to vouch for you, words written "
             "out show the care you would bring to the job.", draft, m.span(), replacement=full,
@@ -52,8 +56,7 @@ def _register(draft: AnalysedDraft, _ctx: CoachContext):
     if "revert" in draft.lower:
         for m in _OFFICE_RE.finditer(draft.text):
             said = m.group()
-            plain = _OFFICE[said.lower()]
-            plain = plain.capitalize() if said[0].isupper() else plain
+            plain = _as_written(said, _OFFICE[said.lower()])
             yield REGISTER.finding(
                 f"\"{said}\" is South Asian office English: elsewhere \"revert\" means \"undo\", and a referrer "
                 "may stumble on it.",
