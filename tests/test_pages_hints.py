@@ -229,6 +229,9 @@ def test_a_follow_up_nudge_gets_only_when_you_last_talked():
     # A nudge that says it follows up already ("bumping this") is not offered the same line again.
     assert hints("Hi Priya, bumping this in case it got buried. No worries if not!",
                  ctx(profile, thread=sent, surface="follow_up")) == []
+    # Typed on a phone or in LinkedIn's editor, the apostrophe is curly: the same draft, read the same.
+    assert hints("Hi Priya, I haven’t heard back on my note, so bumping it. No worries if not!",
+                 ctx(profile, thread=sent, surface="follow_up")) == []
     first = hints("Hi Priya, could you refer me?", ctx(profile, thread=sent))
     assert {"shared_employer", "recent_post", "tenure"} <= {h.kind for h in first}  # a first message: all of them
 

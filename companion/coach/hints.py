@@ -277,7 +277,7 @@ def hints(text: str, ctx, icebreakers: bool = True) -> list[Hint]:
     uses stays in the list marked `used`, so the panel shows it as done instead of offering it again.
     Without `icebreakers` (a reply to them), only when you last talked."""
     offers: list[Offer] = []
-    lower = text.casefold()
+    lower = text.casefold().replace("’", "'")  # as the rules read it: straight apostrophes
     # A follow-up restates the ask in a line or two, and a reply answers them: a post, a mutual or their
     # tenure would be padding.
     if icebreakers and ctx.profile is not None and ctx.surface != "follow_up":

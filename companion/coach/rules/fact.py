@@ -85,7 +85,7 @@ _LEAD = re.compile(WORD_START + (
     r"\byour (?:team|company|role|work|colleagues|org|organization|department|group|office|employer|"
     r"recruiters?|hiring team) (?:at|over at|with)"
     r"|\b(?:roles?|positions?|openings?|jobs?|internships?|teams?|referral|careers?|"
-    r"opportunit(?:y|ies)|req) (?:at|with)|\b(?:join|joining)(?: the team at| the .{1,30}? team at)?|"
+    r"opportunit(?:y|ies)|req) (?:at|with)|\bjoin(?:ing)?(?: the team at| the .{1,30}? team at)?|"
     r"\bwork(?:ing)? (?:at|for))"))
 _ADDRESSES = re.compile(r"you|join(?:ing)? you")
 # The name after it, in the draft as written: "Stripe", "Tata Consultancy Services", "J.P. Morgan".
@@ -319,14 +319,14 @@ COMPANY_MISMATCH = Rule(
     code="fact.company-mismatch", severity="error", check=_company_mismatch, checklist="specific",
     fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',
            "Two roles caught my eye:\n- the Analyst role at Google\n- the Data Engineer role at Google",
-           "I'd love to join the team at Google.",
+           "I'd love to join the team at Google.", "I'm excited about joining Google.",
            'Could you refer me for the Analyst role at Google? My resume is attached for your reference.',
            "After 3 years at Acme I'd love to work at Google.",
            "I noticed you're a Software Development Engineer at Google.",
            "I see you're currently a Producer at Google.", "I'm really passionate about Airbnb's mission.",
            "I'm interested in the RN position at Oakland Medical Center.",
            "I'm applying for the Associate Producer role at Google, where I see you're a producer."),
-    quiet=('How do you like your team at Stripe?', 'I worked at Google before.',
+    quiet=('How do you like your team at Stripe?', 'I worked at Google before.', 'I joined Google in 2019.',
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
            'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
            "My background:\n- 3 years on the billing team at Google\n- 4 years of Go at Acme",
