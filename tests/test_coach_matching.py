@@ -79,6 +79,17 @@ def test_a_short_name_followed_by_a_city_is_not_a_wrong_company():
     assert [text.format("Google Stockholm")[f.range.start:f.range.end] for f in wrong] == ["Google Stockholm"]
 
 
+def test_an_abbreviation_with_a_full_stop_starts_a_company_name():
+    """"St. Mary's" is one name, not the company "St" (a must-fix telling a nurse her hospital is wrong),
+    and "St.", "St" and "Saint" are written for the same one; "Dr. Reddy's" is Dr. Reddy's Laboratories."""
+    text = "I'm applying for the RN role at {} (job 1203). Would you be open to a quick chat? Thank you!"
+    for said in ("St. Mary's Medical Center", "Saint Mary's Medical Center", "St Mary's Medical Center"):
+        assert _mismatch(text.format(said), "St. Mary's Medical Center") == []
+    assert _mismatch(text.format("Dr. Reddy's"), "Dr. Reddy's Laboratories") == []
+    wrong = _mismatch(text.format("Dr. Reddy's"), "Stripe")
+    assert [text.format("Dr. Reddy's")[f.range.start:f.range.end] for f in wrong] == ["Dr. Reddy's"]
+
+
 def _at(company: str, start: int, end: int) -> Profile:
     role = Role(title="Engineer", dates=f"{start} - {end}", start=DateParts(year=start), end=DateParts(year=end))
     return Profile(slug="x", name="X", experience=[Experience(company=company, roles=[role])])

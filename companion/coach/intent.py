@@ -142,6 +142,13 @@ def withdraws(draft: AnalysedDraft, _ctx=None) -> bool:
     return bool(search_if(draft.lower, _WITHDRAWN_WORDS, _WITHDRAWN))
 
 
+# Thanks for their public work, with nothing asked: a note of appreciation ("Grazie mille for everything
+# you do!", "thank you for your posts on ledgers") is not an ask still being written.
+_PRAISE = re.compile(r"\b(?:thanks?|thank you|grateful|grazie|merci|gracias|danke|obrigad[oa]|salamat)\b"
+                     r"[^.!?\n]{0,40}?\bfor (?:(?:all|everything) (?:that )?you (?:do|share|post|write|teach)\b|"
+                     r"(?:all )?your (?:\w+ )?(?:posts?|content|videos?|writing|articles?|newsletter|tips|talks?)\b)")
+
+
 def asks(draft: AnalysedDraft) -> bool:
     """Whether the draft asks for a referral or the like: a request, or no sign that it thanks or updates;
     to someone it thanks for a referral, only a request to be referred again; not when it takes the ask
@@ -150,7 +157,7 @@ def asks(draft: AnalysedDraft) -> bool:
         if withdraws(draft):
             return False
         if not requests(draft):
-            return not _done(draft)
+            return not (_done(draft) or _PRAISE.search(draft.lower) and not _SEEKING.search(draft.lower))
         return not (_REFERRED.search(draft.lower) and not asks_again(draft))
     return draft.remember("asks", decide)
 

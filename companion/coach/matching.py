@@ -43,8 +43,9 @@ NOT_THE_PROGRAMME = r"(?!\s+(?:form|portal|tool|link|bonus|program(?:me)?|proces
 # Legal and filler suffixes that people leave out when they name a company in a message.
 _SUFFIXES = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "plc", "sa",
-    "ag", "bv", "nv", "pte", "pty", "srl", "spa", "group", "holdings", "technologies", "labs",
+    "ag", "bv", "nv", "pte", "pty", "srl", "spa", "group", "holdings", "technologies", "labs", "laboratories",
 }
+_SAINT = ("st.", "st", "saint")  # "St. Mary's Medical Center" is also written "St Mary's" and "Saint Mary's"
 # First words too common to stand for the whole company name on their own ("Bank of America").
 _GENERIC_FIRST = {
     "the", "bank", "university", "national", "american", "united", "general", "first", "global",
@@ -78,6 +79,8 @@ def company_aliases(name: str) -> tuple[str, ...]:
         words.pop()
     if words:
         aliases.add(" ".join(words).strip("."))
+        if any(w in _SAINT for w in words):
+            aliases.update(" ".join(form if w in _SAINT else w for w in words) for form in _SAINT)
         if len(words) > 1 and all(w.isalnum() for w in words):  # "QA TestLab" is also written "QATestlab"
             aliases.add("".join(words))
         if len(words) > 1 and len(words[0]) >= 4 and words[0] not in _GENERIC_FIRST:

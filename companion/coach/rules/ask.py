@@ -446,7 +446,8 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick y
                       r"(?:your|any|some) (?:advice|perspective|tips|pointers)\b|questions?\b|swap notes\b|"
                       r"linkedin recommendation\b|"
                       r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
-                      r"connect(?:ing)? (?:with you|here)\b|"
+                      r"connect(?:ing)? (?:with you|here)\b|(?:(?<=may )|(?<=can )|(?<=could )|(?<=shall ))(?:i|we) connect\b|"
+                      r"add you to my (?:network|connections)\b|"
                       r"(?:love|like|value|enjoy) (?:to )?connect(?:ing)?\b(?! with (?!you\b|me\b))")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?|quick |short )$")}
@@ -539,6 +540,8 @@ ROLE_MISSING = missing_phrase_rule(
            'Could you refer me for this job at Stripe: 43521?', 'Could you refer me? https://grnh.se/3b9f1c2e1us',
            'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',
            "I'm exploring growth strategy roles in media and would value connecting. Thanks!",
+           "I enjoyed your PyCon talk on event sourcing. May I connect? Thank you!",
+           "Your posts are a true inspiration, and I learn so much. Grazie mille for everything you do!",
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
            "Ana said you are close to the search for Stripe's VP of Engineering. Could you put me forward?",

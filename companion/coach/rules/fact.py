@@ -89,7 +89,7 @@ _LEAD = re.compile(WORD_START + (
     r"\bwork(?:ing)? (?:at|for))"))
 _ADDRESSES = re.compile(r"you|join(?:ing)? you")
 # The name after it, in the draft as written: "Stripe", "Tata Consultancy Services", "J.P. Morgan".
-_NAME = re.compile(r"[ \t]+((?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
+_NAME = re.compile(r"[ \t]+((?:(?:St|Ste|Mt|Ft|Dr|Pt)\.|[A-Z](?:\.[A-Z])+\.?|[A-Z][\w&'’-]*)(?:[ \t]+(?:[A-Z][a-z][\w&'’-]*|of|&))*)")
 
 
 # The company first, then them in it: "the role at Vox Media, where I see you're a producer".
