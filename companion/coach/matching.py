@@ -32,6 +32,12 @@ TITLE_NOUNS = (
     r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
     r"producer|editor|illustrator|animator|operator|head of [a-z]+|"
+    # the trades, care and service work name their jobs too
+    r"supervisor|foreman|lead|associate|assistant|clerk|cashier|driver|electrician|plumber|welder|machinist|"
+    r"mechanic|chef|cook|barista|bartender|receptionist|secretary|bookkeeper|teller|underwriter|inspector|"
+    r"surveyor|estimator|buyer|merchandiser|dispatcher|pharmacist|radiographer|technologist|therapist|"
+    r"dietitian|paramedic|midwife|physician|surgeon|dentist|hygienist|psychologist|counsell?or|caregiver|"
+    r"social worker|librarian|tutor|instructor|lecturer|professor|officer|advis[eo]r|agent|coder|"
     r"vp|svp|evp|vice president|cto|cfo|coo|cio|ciso|cmo|chief [a-z]+ officer)s?\b"
 )
 

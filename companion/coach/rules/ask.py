@@ -541,6 +541,8 @@ ROLE_MISSING = missing_phrase_rule(
            'Hi Sam, would you have 15 minutes to chat about your team at Stripe?',
            "I'm exploring growth strategy roles in media and would value connecting. Thanks!",
            "I enjoyed your PyCon talk on event sourcing. May I connect? Thank you!",
+           "I saw your post about the warehouse supervisor role at Stripe. Would you be open to referring me?",
+           "I saw Stripe is hiring a pharmacist. Would you be open to referring me?",
            "Your posts are a true inspiration, and I learn so much. Grazie mille for everything you do!",
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
