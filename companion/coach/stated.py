@@ -57,7 +57,11 @@ _COUNT = re.compile(
 # It opens with the letter "i", so re finds candidates fast; the word start is checked after.
 _TIMES = re.compile(
     r"i(?:'ve| have)? (?:already )?(?:messaged|written|wrote|asked|pinged|reached out to|contacted|emailed)(?: you)? "
-    r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b")
+    r"(?:(?P<twice>twice)|(?P<n>several|multiple|many|a few|\d{1,2}|two|three|four|five) times)\b"
+    # or by the messages themselves: "I have sent you 3 messages already"
+    r"|i(?:'ve| have)? (?:already )?(?:sent|written|wrote)(?: to)? you "
+    r"(?P<n2>several|multiple|many|a few|\d{1,2}|two|three|four|five) (?:messages|e-?mails|notes|reminders|"
+    r"follow-?ups|inmails)\b")
 # The days of this week an earlier message went: "I messaged Monday and Wednesday", "I wrote to you on Tuesday".
 _ON_DAYS = re.compile(
     r"i (?:messaged|wrote|pinged|emailed|texted|reached out|sent (?:you )?(?:a |my )?(?:note|message|email))"
@@ -96,8 +100,8 @@ def _number(word: str) -> int:
 _GAP_WORDS = (" ago", "yesterday", "last week", "last month", "last year", "earlier today", "this morning",
               "last night", "the other day")
 _COUNT_WORDS = ("second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th")
-_TIMES_WORDS = (" times", "twice")
-_TIMES_VERBS = ("messaged", "written", "wrote", "asked", "pinged", "reached", "contacted", "emailed")
+_TIMES_WORDS = (" times", "twice", " messages", "mails", " notes", " reminders", "ups")
+_TIMES_VERBS = ("messaged", "written", "wrote", "asked", "pinged", "reached", "contacted", "emailed", "sent")
 _NO_WORDS = ("underst", "respect", "appreciat", "hear you", "fair enough", "letting me know", "i know", "i reali",
              "i remember", "you said", "you mentioned", "you told me", "you explained", "you replied", "you wrote")
 
@@ -178,7 +182,7 @@ def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
     if any(w in lower for w in _TIMES_WORDS) and any(v in lower for v in _TIMES_VERBS):
         for m in _TIMES.finditer(lower):
             if starts_word(lower, m.start()):  # "I've messaged you three times", and this one
-                return 1 + (2 if m["twice"] else _number(m["n"])), m.span()
+                return 1 + (2 if m["twice"] else _number(m["n"] or m["n2"])), m.span()
     return None
 
 

@@ -28,6 +28,8 @@ def has_gratitude(draft: AnalysedDraft) -> bool:
                for m in _GRATITUDE.finditer(lower))
 
 
+# How much a no is fine: "totally", "perfectly", "absolutely" fine.
+_QUITE = r"(?:(?:totally|completely|perfectly|absolutely|entirely|really|100%) )?"
 _OUT = re.compile(
     WORD_START + r"(?:"
     r"\bno (?:worries|pressure|problem|obligation|stress|hard feelings|expectations?)\b"
@@ -46,11 +48,11 @@ _OUT = re.compile(
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b"
     r"|\b(?:don't|do not|never) feel (?:any |the )?(?:pressure|pressured|obligated|obliged|bad)\b"
     r"|\b(?:say|drop|send|reply(?: with)?|answer(?: with)?) (?:me )?(?:a |just )?['\"‘“]?no\b['\"’”]?(?! (?:to|one)\b)"
-    r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a )?fine\b"
+    r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a |also )?" + _QUITE + r"(?:fine|ok|okay|acceptable)\b"
     # A no, accepted: "If the role has been filled, I completely understand", "it's cool if you don't".
     r"|\bif\b[^.!?\n]{0,60}, (?:i (?:completely |totally |fully )?understand|(?:that's|that is|it's|it is) "
-    r"(?:totally |completely )?(?:fine|ok|okay|cool|all good|understandable))\b"
-    r"|\b(?:it's|it is|that's|that is) (?:totally |completely )?(?:fine|ok|okay|cool|all good) if you (?:don't|can't|"
+    + _QUITE + r"(?:fine|ok|okay|cool|all good|understandable))\b"
+    r"|\b(?:it's|it is|that's|that is) " + _QUITE + r"(?:fine|ok|okay|cool|all good) if you (?:don't|can't|"
     r"do not|cannot|aren't|are not|decide not|would rather not|'d rather not)\b"
     r"|\b(?:the )?timing (?:isn't|is not|wasn't|was not|may not be|might not be) (?:right|ideal|great|good)\b"
     r"|\b(?:we can|feel free to|happy to) (?:just )?(?:drop|skip|ignore|forget) (?:it|this)\b"
@@ -113,7 +115,7 @@ _MATERIALS = re.compile(
     r"link(?:ed)? (?:below|here|to my)|"
     r"forwardable (?:blurb|note|summary)|(?:a |my )?(?:short )?blurb|"
     r"(?:note|e-?mail|message|summary|paragraph|intro(?:duction)?) (?:that )?you (?:could|can) (?:just )?forward|"
-    r"behance|dribbble|kaggle)\b)"
+    r"behance|dribbble|kaggle|(?:show|demo )?reel|lookbook|(?:work |code |design )?samples|schematics)\b)"
 )
 # A link to their work; a domain inside an e-mail address ("me@example.com") is contact details.
 _LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|me|net|org)\b")
@@ -189,7 +191,7 @@ OUT_MISSING = missing_phrase_rule(
            "No expectations, just looking for advice.",
            "I'll assume the timing isn't right.", "If it's not useful to you, we can just drop it.",
            "If a referral isn't possible, I'd still be grateful for any advice.",
-           "Were you able to submit the referral? No rush at all. Thanks!"),
+           "Were you able to submit the referral? No rush at all. Thanks!", "A no is perfectly fine."),
 )
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,
@@ -225,7 +227,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),
-    quiet=("Happy to send my resume.", "My portfolio: https://example.com/work", "I've attached my CV.",
+    quiet=("Happy to send my resume.", "I can share my reel.", "My portfolio: https://example.com/work", "I've attached my CV.",
            "I'd be happy to draft an introduction email you could forward.",
            "Would you have 15 minutes for a call about how your team is organized?"),
 )

@@ -54,11 +54,15 @@ _CROWD = (r"(?:many|several|multiple|numerous|a (?:number|lot|bunch) of|lots of|
           r"all (?:the )?|every|everyone|everybody|anyone|as many)\b")
 _PEOPLE = (r"(?:people|employees|professionals|recruiters|engineers|managers|folks|contacts|connections|companies|"
            r"colleagues|coworkers|co-workers|teammates)\b")
+# Messaging takes the people as its object ("I've messaged several people"); writing and sending take a
+# thing ("I've written several notes on pipelines"), so with those the crowd comes after "to".
 _SAYS_MASS = re.compile(
-    r"i(?:(?:'m| am|'ve been| have been) (?:also )?(?:reaching out|writing|messaging|contacting|e-?mailing|"
-    r"sending (?:this|it))|(?:'ve| have) (?:also )?(?:reached out|written|messaged|contacted|e-?mailed|sent (?:this|it)))"
-    r"(?: (?:note|message|request|email|invite|invitation))?"  # "I'm sending this note to everyone"
-    r"(?: to)? (?:" + _CROWD + r"|(?:over |more than |about |around |nearly |almost )?(?:\d+\+?|two|three|four|five|"
+    r"i(?:(?:(?:'m| am|'ve been| have been) (?:also )?(?:reaching out|messaging|contacting|e-?mailing)|"
+    r"(?:'ve| have) (?:also )?(?:reached out|messaged|contacted|e-?mailed))(?: to)?"
+    r"|(?:(?:'m| am|'ve been| have been) (?:also )?(?:writing|sending (?:this|it))|"
+    r"(?:'ve| have) (?:also )?(?:written|sent (?:this|it)))"
+    r"(?: (?:note|message|request|email|invite|invitation))? to)"  # "I'm sending this note to everyone"
+    r" (?:" + _CROWD + r"|(?:over |more than |about |around |nearly |almost )?(?:\d+\+?|two|three|four|five|"
     r"six|seven|eight|nine|ten|a few|a couple) (?:other |more )?(?:of your )?" + _PEOPLE
     + r"|(?:[\w-]+ )?(?:people|employees|professionals|recruiters|folks|contacts|managers|engineers|leaders) "
     r"(?:at|in|across|from) (?:" + _CROWD + r"|\d+\+?(?!\w)))")
@@ -83,7 +87,7 @@ SAYS_MASS = phrase_rule(
            "I'm reaching out to people at Stripe whose work I admire, starting with you.",
            "I'm reaching out to engineering managers at Stripe who work on payments.",
            "I've also reached out to your colleague Dana, who suggested I write to you.",
-           "I've written two cover letters this week."),
+           "I've written two cover letters this week.", "I've written several notes on data pipelines."),
     rationale="Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
 )
 

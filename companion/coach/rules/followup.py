@@ -315,11 +315,13 @@ STOP = Rule(
     code="followup.stop", severity="error", check=_stop, checklist="timing",  # do not send: a must-fix, before any polish
     fires=("I understand you said you don't refer people you haven't worked with, but could you make an exception?",
            "Thanks for letting me know you can't refer me. Could you please reconsider?",
-           "I hear you that you don't know the team well enough to refer me, but could you refer me anyway?"),
+           "I hear you that you don't know the team well enough to refer me, but could you refer me anyway?",
+           "I have sent you 3 messages already about the Medical Coder job. Could you refer me?"),
     quiet=("Thanks for getting back to me, and totally understood that you can't refer me. Good luck with the launch!",
            "I understand you're not able to refer me. Could you introduce me to someone on the team for a quick chat?",
            "I understand if you can't refer me. Would you be open to referring me for the Data Analyst role?",
-           "I understand you're not the hiring manager, but could you refer me for the Data Analyst role?"),
+           "I understand you're not the hiring manager, but could you refer me for the Data Analyst role?",
+           "I've written several notes on data pipelines. Could you refer me for the Data Engineer role?"),
     rationale="After two unanswered follow-ups, more messages cost goodwill; other routes work better.",
 )
 
