@@ -227,7 +227,8 @@ MATERIALS_MISSING = missing_phrase_rule(
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),
-    quiet=("Happy to send my resume.", "I can share my reel.", "My portfolio: https://example.com/work", "I've attached my CV.",
+    quiet=("Happy to send my resume.", "I can share my reel.",
+           "My portfolio: https://example.com/work", "I've attached my CV.",
            "I'd be happy to draft an introduction email you could forward.",
            "Would you have 15 minutes for a call about how your team is organized?"),
 )
