@@ -53,7 +53,7 @@ _CONFIDENTIAL = re.compile(
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
     r"|\bother (?:candidates?|applicants?)\b|\bwho else (?:(?:\w+ ){0,4}?)(?:applied|is applying|is interviewing|"
     r"they're interviewing|made it|got (?:an? )?(?:interview|offer|through|referred)|is in the running|was referred)\b"
-    r"|\bhow many (?:other )?(?:people|candidates|others|applicants) (?:have )?(?:applied|are applying|"
+    r"|\bhow many (?:other )?(?:people|candidates|others|applicants) (?:have )?(?:already )?(?:applied|are applying|"
     r"are interviewing|made it|(?:got|were|have been|are being) referred)\b"
     r"|\bhiring freezes?\b|\bbackfill(?:ed|ing)?\b|\b(?:got|been|was|is|being) frozen\b"
     r"|\bhow many (?:other )?(?:people|candidates|applicants|others) (?:are |is )?(?:they|you|the team) "
@@ -177,6 +177,7 @@ CONFIDENTIAL = phrase_rule(
            "Can you check in Workday what is the status of my application?",
            "If you can see my interview score from the panel that would help me a lot.",
            "Do you know how many other people got referred for the role?",
+           "Could you tell me how many candidates already applied for the position?",
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?"),
