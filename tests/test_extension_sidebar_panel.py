@@ -389,17 +389,23 @@ def test_insert_puts_a_hint_at_the_caret(paired):
     expect(hint.locator('[data-action="insert"]')).to_have_count(0)
 
 
+def type_to_dana(browser, text: str):
+    """Dana's profile with `text` typed into its message box: (page, panel)."""
+    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
+    page.click(EDITOR)
+    page.keyboard.type(text, delay=2)
+    return page, panel
+
+
 def test_insert_puts_a_finished_sentence_after_the_sentence_the_caret_is_in(paired):
     """The caret inside a sentence (mid-word, here): Insert goes after the end of that sentence, not
     into it, and the example sentence gets its full stop ("Happy to send my resume.")."""
     from playwright.sync_api import expect
 
     browser, _ = paired
-    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
-    page.click(EDITOR)
     text = ("Hi Dana, I saw the Backend Engineer role at Acme Robotics (job 4411). I have 5 years of Python. "
             "Could you refer me? Thank you, and no worries if not.")
-    page.keyboard.type(text, delay=2)
+    page, panel = type_to_dana(browser, text)
     item = finding(panel, "materials.missing")
     expect(item.locator('[data-action="insert"]')).to_be_visible(timeout=10000)
     page.keyboard.press("Control+Home")
@@ -419,11 +425,9 @@ def test_insert_after_show_goes_to_the_end_not_where_show_pointed(paired):
     from playwright.sync_api import expect
 
     browser, _ = paired
-    page, panel, _ = open_tab(browser, "/in/dana-whitfield/")
-    page.click(EDITOR)
     text = ("Hi Dana, I saw the Backend Engineer role at Acme Robotics (job 4411). Refer me ASAP please. "
             "I have 5 years of Python. Thank you, and no worries if not.")
-    page.keyboard.type(text, delay=2)
+    page, panel = type_to_dana(browser, text)
     answered_all(browser, panel, "no worries if not.")
     demanding = finding(panel, "tone.demanding").first
     demanding.locator('[data-action="show"]').click()
