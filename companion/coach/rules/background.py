@@ -23,6 +23,8 @@ _FIT = re.compile(
     r"i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
+    # the same verbs after "and", the writer still the subject: "I left in 2021 for Klarna and now lead a team"
+    r"and (?:now |currently |also )?(?:lead|manage|run|teach|work (?:as|at|on|in|with))\b|"
     r"i (?:(?:also|since|recently|then|just) )?(?:built|led|shipped|launched|designed|created|developed|managed|"
     r"founded|grew|scaled|reduced|increased|improved|published|wrote|won|completed|finished|graduated|earned|"
     r"co-founded)\b|"
@@ -116,7 +118,8 @@ MISSING = missing_phrase_rule(
            "I took a minute to read your post on 20% growth. Could you refer me for the Data Analyst role?",
            "You have 17 years of experience, so your referral carries weight. Could you refer me?",
            "Ms Lee from your team suggested I write. Could you refer me for the Data Analyst role?",
-           "I am a hard working and quick learner. Could you refer me for the Data Analyst role at Stripe?"),
+           "I am a hard working and quick learner. Could you refer me for the Data Analyst role at Stripe?",
+           "You left Acme for Klarna and now lead a data team. Could you refer me for the Data Analyst role?"),
     quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
            "I am Diego, data engineer. Could you refer me for the Data Analyst role at Stripe?",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
@@ -128,6 +131,7 @@ MISSING = missing_phrase_rule(
            "You'll remember I led the offline sync rewrite at Parcelly.",
            "A one-line summary: MS Analytics from Georgia Tech, with a capstone on demand forecasting.",
            "I've since led a Kubernetes migration at my company.",
+           "I left Acme in 2021 for Klarna and now lead a small data engineering team there.",
            "Thanks for the quick chat yesterday! As we discussed, could you refer me for the Data Analyst role?"),
 )
 

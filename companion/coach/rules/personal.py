@@ -45,9 +45,9 @@ _SPECIFIC = re.compile(
     r"your (?:advice|insights?|guidance|perspective|point|take) (?:on|about)|"
     r"your name came up|"
     + INTRODUCED + "|"
-    r"(?:your|ur) (?:\w+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
+    r"(?:your|ur) (?:[\w'’]+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
-    r"research|thesis|write-?up|essay|tweet|launch)|"
+    r"research|thesis|write-?up|essay|tweet|launch|demo|poster|lecture|course|tutorial|campaign)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|"
     r"you(?:'re| are| were)? (?:(?:previously|recently|once|also) )?(?:were |are )?involved (?:with|in)|"
@@ -116,7 +116,8 @@ GENERIC = Rule(
            "It's been a while since we last spoke! I'm looking for a job.",
            "I'll keep this short because I know we're both busy. I'm looking for a job.",
            "I would love to meet you for coffee sometime."),
-    quiet=('Great meeting you at PyCon last week!', 'Thank you for the thoughtful talk on data design at UX Lisbon.',
+    quiet=('Great meeting you at PyCon last week!', "I've followed Stripe since your team's demo at The Battery Show.",
+           'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
            'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',
            'Joe Jones suggests that I write to you.', 'It was great seeing you at the OPPI conference!',
