@@ -702,7 +702,8 @@ def test_a_placeholder_in_the_inmail_subject_is_a_must_fix():
 
 @pytest.mark.parametrize("subject,generic", [
     ("Hello", True), ("Hi Sam!", True), ("Connecting", True), ("Quick hello", True), ("Re: hi", True),
-    ("Quick question", True), ("A small favor", True), ("Referral request", False),
+    ("Quick question", True), ("A small favor", True), ("Job inquiry", True), ("Opportunity", True),
+    ("Referral request", False), ("Job inquiry: Data Analyst", False),
     ("Referral for the Data Analyst role", False), ("Quick question about your PyCon talk", False),
     ("Hi Priya", False), ("", False),
 ])

@@ -336,6 +336,7 @@ _PRESSURE = re.compile(
     r"|\b(?:i|and) (?:haven't|have not|never) "
     r"(?:heard back|heard from you|(?:gotten|got|received|had) (?:a|any) (?:reply|response|answer))" + NOT_FROM_OTHERS +
     r"|\byou (?:never|haven't|have not|didn't|did not) (?:replied|reply|responded|respond|answered|answer|got back|get back|read)\b"
+    r"|\byou(?:'re| are) (?:still )?not (?:replying|responding|answering)\b"
     r"|\bwhy (?:haven't|didn't|have you not|did you not) you\b"
     r"|\b(?:you(?:'re| are)|you must be|i guess you're|i guess you are) (?:ignoring|too busy for)\b"
     # "Following up once more" is how a polite second nudge reads; "again" and counting stress the silence.
@@ -381,7 +382,7 @@ PRESSURE = phrase_rule(
     skip=lambda draft, m, ctx: (said := _said_stop(draft, ctx)) is not None and m.start() < said[1][1]
     and said[1][0] < m.end(),  # "this is my fourth message" is followup.stop's: one card for one phrase
     severity="error", surfaces=frozenset({"follow_up"}), checklist="polite",
-    fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.",
+    fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", "You are not replying.",
            'Just following up to see if you received my last email?',
            "Circling back again since I still haven't gotten a response.",
            "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply.",
