@@ -949,3 +949,15 @@ def test_the_confidential_card_suggests_what_fits_the_stage():
                      "privacy.confidential")
     assert "comfortable referring you" in before[0].suggestion
     assert "how they prepared" in after[0].suggestion and "referring you" not in after[0].suggestion
+
+
+def test_an_order_softened_by_kindly_or_please_is_worth_rewording_not_a_must_fix():
+    """"Kindly refer me" is the polite form in Indian, Nigerian and Kenyan English: tone.demanding
+    still says it reads as an instruction, as a warning; a bare "Refer me" stays a must-fix."""
+    ctx = CoachContext(surface="message", recipient_name="Sam Lee", company="Stripe")
+    severity = {}
+    for opener in ("Kindly refer me", "Please refer me", "Refer me"):
+        text = f"Hi Sam, I'm a data analyst with 4 years of SQL. {opener} for the Data Analyst role (job 4411). Thanks!"
+        found = [f for f in analyze(text, ctx).findings if f.code == "tone.demanding"]
+        severity[opener] = [f.severity for f in found]
+    assert severity == {"Kindly refer me": ["warning"], "Please refer me": ["warning"], "Refer me": ["error"]}

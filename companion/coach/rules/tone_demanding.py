@@ -273,16 +273,27 @@ def _fix_for(draft: AnalysedDraft, kind: str, start: int, end: int) -> tuple[tup
     return None
 
 
+# "Kindly refer me" and "please forward my CV" are the polite form in Indian, Nigerian and Kenyan
+# English; to most other readers they still tell. Worth rewording, not a reason not to send.
+_POLITE_WORD = re.compile(r"\b(?:kindly|please|pls|plz),?\s*$")
+_POLITE_MESSAGE = ("\"{w}\" reads as an instruction to many readers, even after \"please\" or \"kindly\" (the "
+                   "polite form in some Englishes). A question leaves them room to say no.")
+
+
 def _demanding(draft: AnalysedDraft, ctx):
     for kind, start, end, fix in triggers(draft):
         if kind == "when" and in_conversation(draft, ctx):
             continue  # in a thread where they write back, settling a time is the next step
         message, suggestion = _MESSAGES[kind]
+        polite = kind in ("refer", "order") and _POLITE_WORD.search(draft.lower, max(0, start - 10), start)
+        if polite:
+            message = _POLITE_MESSAGE
         if kind == "refer" and not draft.lower.startswith(("refer", "recommend"), start):
             suggestion = _ASK_INSTEAD  # "send me the link": the referral example would not fit
         span, fix = (None, fix) if fix else _fix_for(draft, kind, start, end) or (None, None)
         yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
-                                fix_span=span, suggestion=suggestion, data={"kind": kind})
+                                fix_span=span, suggestion=suggestion, data={"kind": kind},
+                                severity="warning" if polite else DEMANDING.severity)
     if draft.subject and ctx.surface == "inmail":  # read first: "URGENT: referral needed!!!" (ranges: the body's)
         subject = AnalysedDraft(draft.subject)
         for kind, start, end, _fix in triggers(subject):
