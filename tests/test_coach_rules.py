@@ -961,3 +961,14 @@ def test_an_order_softened_by_kindly_or_please_is_worth_rewording_not_a_must_fix
         found = [f for f in analyze(text, ctx).findings if f.code == "tone.demanding"]
         severity[opener] = [f.severity for f in found]
     assert severity == {"Kindly refer me": ["warning"], "Please refer me": ["warning"], "Refer me": ["error"]}
+
+
+def test_a_connection_note_that_asks_to_be_recommended_gets_an_out_like_one_that_asks_for_a_referral():
+    """A note asks nothing but to connect only when it asks no referral in any words: "I would be grateful
+    if you could recommend me" needs its easy out as "…refer me" does."""
+    ctx = CoachContext(surface="connection_note", recipient_name="Fiona Hartley", company="The Northern Ledger")
+    for ask in ("recommend me", "refer me"):
+        text = f"I saw the Data Reporter position at The Northern Ledger. I would be grateful if you could {ask}."
+        assert "courtesy.out-missing" in {f.code for f in analyze(text, ctx).findings}, ask
+    plain = "I loved your talk on data journalism and would love to connect. Thanks!"
+    assert "courtesy.out-missing" not in {f.code for f in analyze(plain, ctx).findings}

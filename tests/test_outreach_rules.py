@@ -280,6 +280,9 @@ def test_asking_how_a_promised_referral_stands_is_a_reminder_not_a_first_ask():
     bare = analyze("Hi Lena, were you able to submit the referral yet? Thanks!",
                    CoachContext(surface="message", now=NOW))
     assert bare.surface == "follow_up" and not {f.code for f in bare.findings} & first_ask
+    asked_around = analyze("Hi Lena, just wanted to check if you got a chance to submit my referral for the UX "
+                           "role (JR-5567)? Thanks so much!", CoachContext(surface="message", now=NOW))
+    assert asked_around.surface == "follow_up" and not {f.code for f in asked_around.findings} & first_ask
     assert [(c.label, c.ok) for c in bare.checklist][0] == ("Says what it follows up on", True)
     # A reminder that does not say what it is about is told to; with a timeline nothing knows, the checklist
     # claims no wait.

@@ -215,7 +215,8 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
 # put my name in?", "any update on my referral?", "has the referral gone through?". The ask was made (and
 # perhaps agreed) before; this asks how it stands.
 _STATUS = re.compile(
-    r"\b(?:were you able|have you been able|(?:did|do) you (?:get|have|find)(?: a| the)? (?:chance|moment|time)"
+    r"\b(?:were you able|have you been able|(?:did|do|if|whether) you (?:get|got|have|had|find|found)(?: a| the)? "
+    r"(?:chance|moment|time)"
     r"|(?:have you|(?:if|whether) you(?:'ve| have)?) had(?: a| the)? (?:chance|moment|time)|(?:any|some) luck) to "
     r"(?:submit|send|put|pass|forward|"
     r"enter|upload|file|refer|recommend|complete)\b"
@@ -255,6 +256,9 @@ _TALKED = (
     ("thank", re.compile(r"thank(?:s| you)?(?: (?:so|very) much)?(?: again)? for (?:the|our|your) (?:[\w-]+ ){0,2}?"
                          r"(?:chat|call|conversation|talk|time on the phone)\b"), None),
     ("ing with you", re.compile(r"ing with you\b"), re.compile(r"\b(?:great|good|nice|lovely) (?:chatt|talk|speak)$")),
+    # A referral they gave before: "refer me again", "the referral you gave me didn't work out".
+    ("refer me again", re.compile(r"refer me again\b"), None),
+    ("the referral", re.compile(r"the referral (?:you gave me|didn't|did not|wasn't|was not)\b"), None),
     ("ing to you", re.compile(r"ing to you\b"), re.compile(r"\b(?:great|good|nice|lovely) (?:chatt|talk|speak)$")),
 )
 

@@ -3,7 +3,7 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.rules.ask import replies_without_referral, bounded_ask
+from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.intent import withdraws
 from companion.coach.stated import checks_on_referral
@@ -151,7 +151,7 @@ def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
     """A connection note that asks nothing but to connect or asks something small (a question or two: the
     invitation's Ignore button is the out, and a note has no room to spare), or an answer to them: they spoke
     last ("Happy to help, send me the link"), and a no is theirs to give."""
-    return ctx.surface == "connection_note" and ("?" not in draft.text and "refer" not in draft.lower
+    return ctx.surface == "connection_note" and ("?" not in draft.text and not asks_referral(draft)
                                                  or bounded_ask(draft)) or their_turn(draft, ctx)
 
 

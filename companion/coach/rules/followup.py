@@ -357,7 +357,9 @@ _PRESSURE = re.compile(
     r"(?:answered|replied|responded)\b"
     r"|\b(?:just )?(?:let me know|tell me|answer) yes or no\b"
     r"|\bi (?:got|have got|received|had) no (?:reply|response|answer)\b"
-    r"|\b(?:let me know|tell me) (?:whether|if) you (?:will|would|can|are going to) [^.!?\n]{0,40}\bor not\b"
+    r"|\b(?:let me know|tell me|confirm)(?: today| now)? (?:whether|if) you (?:will|would|can|are going to) "
+    r"[^.!?\n]{0,40}\bor not\b"
+    r"|\b(?:ignored|ignoring) (?:all )?my (?:messages|notes|emails|e-mails|inmails|requests)\b"
     r"|\bdid you (?:submit|send|forward|pass|refer)\b[^.!?\n]{0,40}\bor not\b"
     r"|\b(?:circling|following|checking|coming) (?:back|up|in) (?:yet )?again\b"
     r"|\bmissed my (?:last |previous |earlier )?(?:two|three|four|several|multiple|\d+) "
@@ -394,7 +396,8 @@ PRESSURE = phrase_rule(
            "This is the third time I'm writing about the role.", "Hi Sam?? Did you get a chance to look?",
            "Did you submit it or not?", "I have not gotten any reply till now.",
            "Since I got no response yet, I'm writing again.",
-           "Please tell me whether you will refer me or not."),
+           "Please tell me whether you will refer me or not.", "Kindly confirm today whether you will refer me or not.",
+           "You accepted my connection request but ignored all my messages."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",

@@ -45,7 +45,7 @@ _SPECIFIC = re.compile(
     r"your (?:advice|insights?|guidance|perspective|point|take) (?:on|about)|"
     r"your name came up|"
     + INTRODUCED + "|"
-    r"(?:your|ur) (?:[\w'’]+ ){0,2}(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
+    r"(?:your|ur) (?:[\w'’]+ ){0,4}?(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch|demo|poster|lecture|course|tutorial|campaign)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"

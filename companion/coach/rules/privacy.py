@@ -18,6 +18,8 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhat (?:do|does) (?:you|they|(?:[a-z]+ ){0,2}(?:[a-z]+ers?|[a-z]+ists?|people|staff|[a-z]+s)) (?:make|earn)\b(?! of\b)"
     r"|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
+    r"|\bhow much (?:the |your )?(?:[a-z]+ ){0,2}(?:[a-z]+ers|[a-z]+ists|people|staff|employees|analysts) (?:are|were) "
+    r"(?:getting|making|earning|paid)\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
     r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget)\b"
     r"|\bbudget (?:for|of) (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|opening|hire)\b"
@@ -27,7 +29,11 @@ _CONFIDENTIAL = re.compile(
     # One question too, where it can only be theirs ("the system design question your team uses"; an
     # "interview question" may be the reader's own: "Is this an interview question?").
     r"|\b(?:onsite|on-site|coding|technical|take-home|system design|behaviou?ral) (?:question|problem)\b"
-    r"|\b(?:questions|problems|scenarios?|exercises?|case studies|cases|tasks|prompts?) (?:that )?(?:they|you|"
+    # The questions themselves: "which questions will the panel ask?" (what kind to expect is advice, not this).
+    r"|\b(?:what|which) questions (?:will|would|do|does|did|might) (?:they|you|the team|your team|the interviewers?|"
+    r"interviewers|the (?:interview )?panel|the committee) (?:usually |typically )?ask\b"
+    r"|\b(?:questions|problems|scenarios?|exercises?|case studies|cases?|tasks?|tests?|assignments?|prompts?) "
+    r"(?:that )?(?:they|you|"
     r"the team|your team|the interviewers?|interviewers|the (?:interview )?panel|the committee|the assessors) "
     r"(?:are |is |were |will be )?"
     r"(?:usually |typically |normally |often |generally |tend to )?"
@@ -178,6 +184,8 @@ CONFIDENTIAL = phrase_rule(
            "If you can see my interview score from the panel that would help me a lot.",
            "Do you know how many other people got referred for the role?",
            "Could you tell me how many candidates already applied for the position?",
+           "Which questions will the panel ask?", "Can you send me the Excel case they gave to the candidates?",
+           "Could you tell me how much the Fleet Planners are getting there?",
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?"),

@@ -24,7 +24,8 @@ _TRIGGERS = re.compile(
     r"(?:referr?al|referrer|referee|reference|ref)\b|"
     r"(?:added|put|signed) (?:you|your name) (?:up )?(?:to|on|in|for) my (?:list of )?"
     r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
-    r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager) "
+    r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager)"
+    r"(?: (?:of|at) [\w&'-]+(?: [\w&'-]+){0,3}?)? "  # "the HR of Stoa Architects"
     r"(?:that )?you(?:'d| would|'ll| will| are going to)\b)"
     r"|(?P<refer>(?:refer|recommend|introduce|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
@@ -51,7 +52,8 @@ _TRIGGERS = re.compile(
     r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"before then\b|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
-    r"(?:by|before) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|this (?:afternoon|evening)|"
+    r"(?:by|before|until|till) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|"
+    r"this (?:afternoon|evening)|"
     + WEEKDAY + r")\b)"
     r"|(?P<guilt>how (?:much|badly) i need\b|"
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
@@ -230,6 +232,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
             return False  # "not urgent", "no rush, not ASAP"; "by Thursday at the latest" is one deadline, flagged once
         s, e = sentence_bounds(draft, start)
         sentence = draft.lower[s:e]
+        if draft.lower.startswith(("until", "till"), start) and not _ACTED_UNTIL.search(before):
+            return False  # "I'm in Athens until Friday" is when, not a deadline; "please submit it until Friday" is "by"
         if draft.lower[start:start + 3] in ("imm", "rig", "sub") and _self_last(draft.lower[s:start]):
             return False  # "I immediately thought of you", "I'll submit my application today": the writer's own haste
         if draft.lower.startswith(("it", "this", "that", "my case"), start):
@@ -246,6 +250,9 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     return True
 
 
+# "Until Friday" is a deadline as "by Friday" (as many non-native writers use it) only after what they
+# are to do.
+_ACTED_UNTIL = re.compile(r"\b(?:submit|send|forward|refer|reply|respond|answer|confirm|do|decide|let me know)\b")
 _NEXT_WORD = re.compile(r" [\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "my", "your", "our", "this", "these", "those"})
 _DROPPABLE = re.compile(r"(?:asap|as soon as possible|urgently|right away|immediately|(?:by|before) .+)")
@@ -396,7 +403,9 @@ DEMANDING = Rule(
     judges_words=True,
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
-    fires=("Please refer me for the role.", "I need you to forward my resume.", "Please get back to me ASAP.",
+    fires=("Please refer me for the role.", "Please submit the referral until Friday.",
+           "I have already told the HR of Stoa Architects that you will refer me.",
+           "I need you to forward my resume.", "Please get back to me ASAP.",
            "I have attached my resume please refer me for the role.",
            "The posting closes Friday, so I'd appreciate it if you could submit it today.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
@@ -449,7 +458,8 @@ DEMANDING = Rule(
            "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "Can you refer me?", "Thanks in advance for the referral.",
+    quiet=("Would you be open to referring me for the role?", "I am in Athens until Friday, if you have time for a coffee.",
+           "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
            "if you see this and like what I do... pls refer me to your company", "I'm not demanding anything.",
