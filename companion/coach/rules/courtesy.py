@@ -78,7 +78,7 @@ def gives_out(draft: AnalysedDraft) -> bool:
 _SHORT = r"(?:quick|brief|short|small|little|\d+(?:\s*[-–]\s*\d+)?[- ]?(?:minute|min)s?|(?:ten|fifteen|twenty|thirty)[- ]minutes?)"
 _TIME = re.compile(
     WORD_START + r"(?:"
-    r"\b(?:your (?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
+    r"\b(?:your (?:(?:precious|valuable|limited) )?(?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
     r"(?:busy|swamped|slammed)|you (?:might|may|must|could) (?:be|have been) (?:really |very |too )?(?:busy|swamped)|"
     r"if (?:you|things|work|life|it)(?:'ve| have| has|'s)? (?:been|are|is|were|'re|got|get|gets) (?:\w+ )?"
     r"(?:busy|hectic|swamped|slammed|crazy)|"
@@ -202,7 +202,8 @@ TIME_MISSING = missing_phrase_rule(
     abstains=replies_without_referral,  # an answer to them takes the time they chose to give
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
-    quiet=("I know you're busy, so I'll keep this short.", "Figured you might be busy.",
+    quiet=("I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
+           "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",
            "Would you have 15 minutes for a call?",
            "I understand if you're too busy.", "If the timing is bad, no worries at all.",

@@ -49,6 +49,7 @@ _TRIGGERS = re.compile(
     r"need (?:to (?:know|hear back)|an? (?:answer|reply|response|decision)) (?:very |really )?soon\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|submit (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
+    r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
     r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"before then\b|"
     r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
@@ -404,6 +405,7 @@ DEMANDING = Rule(
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
+           "Please reply soon as I need to apply this week.",
            "I have already told the HR of Stoa Architects that you will refer me.",
            "I need you to forward my resume.", "Please get back to me ASAP.",
            "I have attached my resume please refer me for the role.",
