@@ -970,5 +970,7 @@ def test_a_connection_note_that_asks_to_be_recommended_gets_an_out_like_one_that
     for ask in ("recommend me", "refer me"):
         text = f"I saw the Data Reporter position at The Northern Ledger. I would be grateful if you could {ask}."
         assert "courtesy.out-missing" in {f.code for f in analyze(text, ctx).findings}, ask
+    referred = "I'm a CPA with 6 years in audit and would love to be referred for the Senior Auditor position."
+    assert "courtesy.out-missing" in {f.code for f in analyze(referred, ctx).findings}
     plain = "I loved your talk on data journalism and would love to connect. Thanks!"
     assert "courtesy.out-missing" not in {f.code for f in analyze(plain, ctx).findings}

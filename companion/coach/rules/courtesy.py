@@ -151,7 +151,8 @@ def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
     """A connection note that asks nothing but to connect or asks something small (a question or two: the
     invitation's Ignore button is the out, and a note has no room to spare), or an answer to them: they spoke
     last ("Happy to help, send me the link"), and a no is theirs to give."""
-    return ctx.surface == "connection_note" and ("?" not in draft.text and not asks_referral(draft)
+    return ctx.surface == "connection_note" and ("?" not in draft.text and "refer" not in draft.lower
+                                                 and not asks_referral(draft)
                                                  or bounded_ask(draft)) or their_turn(draft, ctx)
 
 
