@@ -192,15 +192,21 @@
     return last ? { node: last, offset: last.data.length } : { node: body, offset: 0 };
   }
 
+  /** The page's selection when it ends inside the rich-text `body` (in its shadow root, if any), or null. */
+  function selectionIn(body) {
+    const root = body.getRootNode();
+    const sel = (root.getSelection && root.getSelection()) || document.getSelection();
+    return sel && sel.focusNode && body.contains(sel.focusNode) ? sel : null;
+  }
+
   /** The UTF-16 offset in `text` (the draft) where the selection ends in the composer, or null. */
   T.caretOf = (c, text) => {
     const body = c.body;
     if (body.localName === "textarea" || body.localName === "input") {
       return typeof body.selectionEnd === "number" ? Math.min(body.selectionEnd, text.length) : null;
     }
-    const root = body.getRootNode();
-    const sel = (root.getSelection && root.getSelection()) || document.getSelection();
-    if (!sel || !sel.focusNode || !body.contains(sel.focusNode)) return null;
+    const sel = selectionIn(body);
+    if (!sel) return null;
     const range = document.createRange();
     range.setStart(body, 0);
     range.setEnd(sel.focusNode, sel.focusOffset);
@@ -217,9 +223,8 @@
   T.hasSelection = (c) => {
     const body = c.body;
     if (body.localName === "textarea" || body.localName === "input") return body.selectionStart !== body.selectionEnd;
-    const root = body.getRootNode();
-    const sel = (root.getSelection && root.getSelection()) || document.getSelection();
-    return Boolean(sel && !sel.isCollapsed && sel.focusNode && body.contains(sel.focusNode));
+    const sel = selectionIn(body);
+    return Boolean(sel && !sel.isCollapsed);
   };
 
   /** Selects draft offsets [start, end) in the composer (focusing it), as the user would. */
