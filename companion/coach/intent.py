@@ -142,9 +142,11 @@ def withdraws(draft: AnalysedDraft, _ctx=None) -> bool:
     return bool(search_if(draft.lower, _WITHDRAWN_WORDS, _WITHDRAWN))
 
 
+# Thanks in the writer's first language, as many write it in an English message.
+OTHER_THANKS = r"merci|gracias|danke|obrigad[oa]|grazie|salamat|shukriya|dhanyavaad|asante|arigato"
 # Thanks for their public work, with nothing asked: a note of appreciation ("Grazie mille for everything
 # you do!", "thank you for your posts on ledgers") is not an ask still being written.
-_PRAISE = re.compile(r"\b(?:thanks?|thank you|grateful|grazie|merci|gracias|danke|obrigad[oa]|salamat)\b"
+_PRAISE = re.compile(r"\b(?:thanks?|thank you|grateful|" + OTHER_THANKS + r")\b"
                      r"[^.!?\n]{0,40}?\bfor (?:(?:all|everything) (?:that )?you (?:do|share|post|write|teach)\b|"
                      r"(?:all )?your (?:\w+ )?(?:posts?|content|videos?|writing|articles?|newsletter|tips|talks?)\b)")
 

@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import either, missing_phrase_rule
-from companion.coach.intent import withdraws
+from companion.coach.intent import OTHER_THANKS, withdraws
 from companion.coach.stated import checks_on_referral
 from companion.coach.matching import their_turn
 
@@ -13,8 +13,7 @@ _GRATITUDE = re.compile(
     r"\b(?:thanks?|thanking you|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
     r"thankful|gratitude|many thanks|much obliged|cheers for|"
     r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
-    r"what it would mean|merci|gracias|danke|obrigad[oa]|grazie|salamat|shukriya|dhanyavaad|asante|arigato)\b"
-    # thanks in the writer's first language count
+    r"what it would mean|" + OTHER_THANKS + r")\b"  # thanks in the writer's first language count
 )
 # "no thanks" declines, and "I can appreciate that you're busy" understands: neither is gratitude.
 _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b|\b(?:can|could) appreciate (?:that|how|why)\b")
