@@ -29,7 +29,7 @@ _NOT_NAME = {
     "again", "i", "i'm", "im", "my", "how", "hope", "y'all", "you", "good", "recruiter",
     "recruiting", "colleague", "connection", "mate", "guys", "people", "world", "manager", "it's",
     "hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "thanks", "regards", "best", "cheers",
-    "brother", "sister", "bro", "sis", "bhai", "didi",
+    "brother", "sister", "bro", "sis", "bhai", "didi", "hr", "talent", "recruitment", "human", "the",
 }
 
 
