@@ -17,6 +17,10 @@ _TRIGGERS = re.compile(
     r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
     r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
     r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
+    # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
+    r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
+    r"(?:[\w-]+ ){0,3}?(?:to )?(?:(?:interview|hire|shortlist|select|fast[- ]?track|prioriti[sz]e) (?:me|my)|(?:pick|choose) me)\b|"
+    r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b)"
     # (Before the orders: "add your name as referee" is a commitment, not an order to add.)
     # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
     # recruiter that you would be contacting her".
@@ -187,6 +191,9 @@ _MESSAGES = {
     "entitle": ("\"{w}\" asks them for the outcome itself. They can at most pass your name on; asking for "
                 "the job reads as entitled.",
                 "Ask for what they can give, e.g. \"Would you be comfortable referring me?\""),
+    "lobby": ("\"{w}\" asks them to lean on the hiring decision. A referral passes your name on; pressing "
+              "colleagues to pick you puts them in a bind and reads as entitled.",
+              "Ask for what they can give, e.g. \"Would you be comfortable passing my resume to the hiring manager?\""),
     "oblige": ("\"{w}\" puts an obligation on someone who owes you nothing. It reads as demanding, "
                "which is the quickest way to lose a stranger's goodwill.",
                "Ask instead of telling: make it a question that starts \"Would you be willing to\"."),
@@ -244,7 +251,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return bool(_YOU.search(sentence) or _FAVOUR.search(sentence)) or mood(draft, start) == "imperative"
     if kind == "entitle" and _WHO_COULD.search(before):
         return False  # "your contacts who might be able to hire me" says who could, it asks nothing
-    if kind in ("guilt", "entitle"):  # within the clause: in "If you don't, I don't know what I'll do" no "not" cancels
+    if kind in ("guilt", "entitle", "lobby"):  # within the clause: in "If you don't, I don't know what I'll do" no "not" cancels
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
         return not _WHETHER.search(draft.lower, 0, start)
@@ -450,6 +457,7 @@ DEMANDING = Rule(
            "Since we're connected, I assume this won't be a problem.",
            "If you could match the other offer, I'd consider it, but I'd need to know soon.",
            "I need to hear back by Friday.", "Is there any way you can push him in?",
+           "Could you push the hiring manager to interview me?", "Could you ask them to fast-track my application?",
            "Can you refer me to Stripe? I need a job asap.", "I desperately need this referral.",
            "I'm desperate, please help.",
            "Hey man, I really need a job. Do you have anything?", "I was going to put you as a ref.",
@@ -474,6 +482,9 @@ DEMANDING = Rule(
            "yo sam, saw stripe is hiring!! so cool",
            "Just wanted to make sure you saw my last message.",
            "Could you pass my resume on to contacts who might be able to hire me?",
+           "Could you pass my resume to the hiring manager?", "I was told they fast-track referred candidates.",
+           "I heard referrals get me through the screen faster.",
+           "I'd love to tell the team about my work and get them to pick my brain.",
            "I think you should be able to see my application in the portal.",
            "If you do refer me, you should get an email from the portal to confirm.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
