@@ -386,6 +386,49 @@ def test_a_reply_to_their_message_that_asks_no_referral_is_not_told_to_pitch():
 
 
 
+@pytest.mark.parametrize("note", [
+    "Thanks so much, Dana! Here is my resume: https://example.com/cv.pdf and the posting: Data Analyst, job 88213.",
+    "Hi Dana, thank you, a call would be great! I'm free Tuesday 10:00-12:00 or Thursday after 15:00 CET.",
+    "Hi Dana, thank you for offering a call! Tuesday or Thursday morning both work for me.",
+])
+def test_a_reply_recognised_by_its_opening_thanks_or_their_offer_is_not_told_to_pitch(note):
+    """With no thread on the page, thanks that open the draft for nothing named, or thanks for their offer,
+    answer what they wrote: no role, company, fit, resume or out to add."""
+    assert not codes(note, recipient_name="Dana Whitfield", company="Acme Robotics") & (PITCH | {"personal.generic"})
+
+
+def test_a_referral_for_someone_else_asked_of_a_referrer_needs_their_fit():
+    note = "Dana, I owe you big time for the referral! Also my cousin Tyler needs a job, can you refer him too?"
+    assert "background.missing" in codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
+
+
+def test_a_first_ask_that_thanks_for_connecting_is_still_coached_as_one():
+    note = "Hi Dana, thank you for connecting! Could you refer me for the Data Analyst role?"
+    assert {"ask.company-missing", "background.missing"} <= codes(note, recipient_name="Dana Whitfield",
+                                                                  company="Acme Robotics")
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Dana, I wanted to gently check in on my note from two weeks ago about the Data Analyst role (job 1203377). "
+    "If it's not something you can help with, I completely understand. Thank you either way!",
+    "Hi Dana, I wanted to follow up on my note about the Data Analyst role (job 1203377). No worries if not. Thanks!",
+])
+def test_a_message_that_says_it_follows_an_earlier_note_is_coached_as_a_follow_up(note):
+    """Its fit and resume went in the earlier note: no first-ask cards for what a reminder need not repeat."""
+    found = codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
+    assert not found & {"background.missing", "materials.missing", "personal.generic", "length.too-short"}
+
+
+@pytest.mark.parametrize("note", [
+    "Dear Dana, I am very pleased to inform you that I have received an offer for the Robotics Engineer position. "
+    "This would not have been possible without your kind referral.",
+    "Dana, you're the best, I owe you big time for the referral! See you soon.",
+    "Hi Dana, small update: I did the test task for the Technical Artist role and sent it on Monday.",
+])
+def test_news_and_thanks_for_a_referral_in_other_words_are_not_coached_as_an_ask(note):
+    assert not codes(note, recipient_name="Dana Whitfield", company="Acme Robotics") & ASK_RULES
+
+
 def test_shouting_fix_lowercases_and_stacked_marks_collapse():
     text = "PLEASE HELP me!!!"
     by_words = {span_text(text, f): f.fix.replacement for f in findings(text, "tone.demanding")}

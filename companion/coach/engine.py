@@ -15,7 +15,7 @@ from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiti
 from companion.coach.intent import answers_them, asks, asks_again, open_request, they_agreed, they_declined
 from companion.coach.matching import recipient_log, wrote_to_them
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
-from companion.coach.stated import checks_on_referral, stated_count, stated_earlier, stated_no
+from companion.coach.stated import checks_on_referral, stated_count, stated_earlier, stated_gap, stated_no
 
 ALL_SURFACES: frozenset[str] = frozenset(get_args(Surface))
 ASK_SURFACES = ALL_SURFACES - {"follow_up"}  # a first message asks; a reminder points back at it
@@ -218,7 +218,8 @@ def _says_it_follows_up(draft: AnalysedDraft, ctx: CoachContext, rec) -> bool:
     their times decide (_awaiting_reply)."""
     if checks_on_referral(draft):  # "were you able to submit the referral?": the ask went before, wherever
         return True
-    return not wrote_to_them(ctx, rec) and (stated_earlier(draft) is not None or stated_count(draft) is not None)
+    return not wrote_to_them(ctx, rec) and (stated_earlier(draft) is not None or stated_count(draft) is not None
+                                            or stated_gap(draft) is not None)
 
 
 def _awaiting_reply(ctx: CoachContext, rec) -> bool:

@@ -11,7 +11,7 @@ from companion.coach.language import sentence_bounds
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
 _ANSWERED = (r"thank(?:s| you)?\b[^.!?\n]{0,20}?\bfor (?:getting back|"
              r"(?:your|the) (?:\w+ )?(?:reply|response|answer|message)|letting me know|responding|replying|writing back|"
-             r"reaching out)\b")
+             r"reaching out|offering|(?:your|the) (?:kind )?offer)\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
 # Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
 # ("Thank you for your time" and "for connecting" close many an ask: they are not in this list.)
@@ -35,7 +35,8 @@ _DONE = re.compile(
 # "happy to inform you", "I have accepted the offer", "since I started", "I had my final-round interview".
 # Searched only when one of its words is in the draft (most asks have none).
 _NEWS = re.compile(
-    r"\bthanks to (?:your|you)\b|\b(?:without|because of) your (?:referral|help|recommendation|support|guidance)\b"
+    r"\bthanks to (?:your|you)\b|\b(?:without|because of) your (?:\w+ )?(?:referral|help|recommendation|support|"
+    r"guidance)\b|\b(?:quick|small|little|short|brief) update\b"
     r"|\b(?:happy|pleased|glad|thrilled|excited) to (?:inform|tell|share with|let) you\b"
     r"|\bi(?:'ve| have)? (?:just |finally )?(?:received|accepted|got|signed) (?:the|an|my) (?:[\w-]+ )?offer\b"
     r"|\bi(?:'ve| have)? (?:got|landed) the (?:job|role|position)\b|\b(?:since|when) i started\b"
@@ -44,7 +45,7 @@ _NEWS = re.compile(
     r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b"
     r"|\bi (?:didn't|did not) get (?:the|an?) (?:[\w-]+ ){0,3}(?:job|role|position|offer)\b"
     r"|\bi(?:'ve| have)? (?:got|received|had) (?:a |the )?rejection\b")
-_NEWS_WORDS = ("thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
+_NEWS_WORDS = ("update", "thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
                "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "n't get",
                "not get", "rejection")
 
@@ -60,7 +61,8 @@ def _done(draft: AnalysedDraft) -> bool:
 
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
-_REFERRED = re.compile(r"thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)? for (?:the |your )?"
+_REFERRED = re.compile(r"(?:thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)?|owe you(?: [\w ]{1,12}?)?) "
+                       r"for (?:the |your )?(?:kind )?"
                        r"(?:referral|referring me|recommending me|introducing me|intro(?:duction)?\b|"
                        r"putting (?:in a (?:good )?word|my name forward|me forward)|"
                        r"(?:agreeing|offering|being willing) to (?:refer|recommend|introduce) me)")
@@ -69,7 +71,7 @@ _REFERRED = re.compile(r"thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?agai
 _REQUEST = re.compile(
     r"\b(?:would you|could you|can you|will you|would it be|i'd love|i would love|i'd appreciate|would appreciate|"
     r"(?:would|i'd) be grateful|in advance|grateful if|hoping you|hope you (?:can|could|might|would)|wondering if|"
-    r"refer me|recommend me|introduce me|put me in touch|consider me|please|let me know (?:if|whether))")
+    r"refer me|recommend me|introduce me|put me in touch|consider me|please|let me know (?:if|whether))\b")
 # What asks only in a draft that does not thank them for something done: "I'm applying for the role and…"
 # asks; "your advice about my portfolio before applying was really helpful, thank you for speaking with me"
 # reports back.
@@ -159,7 +161,8 @@ def asks(draft: AnalysedDraft) -> bool:
         if withdraws(draft):
             return False
         if not requests(draft):
-            return not (_done(draft) or _PRAISE.search(draft.lower) and not _SEEKING.search(draft.lower))
+            return not (_done(draft) or _REFERRED.search(draft.lower)
+                        or _PRAISE.search(draft.lower) and not _SEEKING.search(draft.lower))
         return not (_REFERRED.search(draft.lower) and not asks_again(draft))
     return draft.remember("asks", decide)
 
@@ -229,11 +232,20 @@ def answers_them(thread) -> bool:
     return last is not None and bool(_THEY_ASKED.search(last))
 
 
+# Thanks that open the draft and are for nothing named ("Thanks so much, Priya! Here is my resume", "Hi Sanne,
+# thank you, a call would be great!"): thanks for what they just wrote. A first message thanks for something
+# ("thank you for connecting") or closes with thanks.
+_THANKS_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+)?(?:many )?(?:thanks?|thank you|thx)"
+                           r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?[ \t]*[,!.]")
+
+
 def replies_to_them(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for their answer ("thanks for getting back to me", "thank you for your
-    reply"): it is a reply in a conversation, whatever the page shows, so they are no stranger."""
+    reply", "thank you for offering a call") or opens with thanks for nothing named: it is a reply in a
+    conversation, whatever the page shows, so they are no stranger."""
     lower = draft.lower
-    return draft.remember("replies", lambda: any(starts_word(lower, m.start()) for m in _ANSWERED_RE.finditer(lower)))
+    return draft.remember("replies", lambda: bool(_THANKS_FIRST.match(lower)) or any(
+        starts_word(lower, m.start()) for m in _ANSWERED_RE.finditer(lower)))
 
 
 def asks_again(draft: AnalysedDraft) -> bool:

@@ -32,7 +32,7 @@ _GAP = re.compile(
 NOT_FROM_OTHERS = r"(?! from (?:the |a |an |their |them\b|hr\b|recruit|anyone else))"
 _EARLIER = re.compile(
     WORD_START + r"(?:\bmy (?:last|previous|earlier|first|prior|original) (?:linkedin )?(?:message|note|inmail|dm)"
-    r"|\b(?:following|circling|checking|coming) (?:up|back|in)(?: once more| again| quickly)? "
+    r"|\b(?:follow(?:ing)?|circl(?:e|ing)|check(?:ing)?|com(?:e|ing)) (?:up|back|in)(?: once more| again| quickly)? "
     r"(?:on|to|about|regarding) my "
     r"(?:(?!connection|invitation)\w+ )?(?:message|note|inmail|dm|request)"
     r"|\b(?:message|note|inmail) i (?:sent|wrote)(?: you)?"
@@ -42,7 +42,7 @@ _EARLIER = re.compile(
     # Their silence is only theirs after a message of the user's: "I have not gotten any reply till now".
     r"|\bi (?:haven't|have not|didn't|did not|never) (?:heard back|heard from you|(?:gotten|got|received|had) (?:a |any )?"
     r"(?:reply|response|answer))" + NOT_FROM_OTHERS +
-    r"|\b(?:following|circling|checking) (?:up|back|in) (?:on|about|regarding) (?:the|my) (?:referral|(?:[\w-]+ ){1,4}"
+    r"|\b(?:follow(?:ing)?|circl(?:e|ing)|check(?:ing)?) (?:up|back|in) (?:on|about|regarding) (?:the|my) (?:referral|(?:[\w-]+ ){1,4}"
     r"(?:role|position|opening|job|vacancy|req)\b(?! i (?:just )?applied)))\b")
 
 # How many messages this one makes, counting itself: by an ordinal ("my third message", "for the third
@@ -273,9 +273,15 @@ def _talked(lower: str) -> bool:
     return False
 
 
+# A referral asked for someone else: the referrer knows the writer, not them.
+_FOR_ANOTHER = re.compile(r"\brefer (?:him|her|them|my (?:\w+ )?(?:friend|cousin|brother|sister|colleague|partner|wife|"
+                          r"husband|son|daughter))\b")
+
+
 def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
     """Whether the draft follows a conversation the two had about the ask, or brings them news of it ("I didn't
-    get the Operations Supervisor job"): they know where they work and who you are (also a Rule.abstains: the
-    context is unused)."""
+    get the Operations Supervisor job"), unless it asks them to refer someone else: they know where they work
+    and who you are (also a Rule.abstains: the context is unused)."""
     from companion.coach.intent import brings_news  # here: intent reads this module's neighbours at import
-    return draft.remember("stated.talked", lambda: _talked(draft.lower) or brings_news(draft))
+    return draft.remember("stated.talked", lambda: _talked(draft.lower) or brings_news(draft)
+                          and not _FOR_ANOTHER.search(draft.lower))

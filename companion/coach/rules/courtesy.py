@@ -6,12 +6,12 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.intent import OTHER_THANKS, withdraws
-from companion.coach.stated import checks_on_referral
+from companion.coach.stated import checks_on_referral, follows_a_talk
 from companion.coach.matching import their_turn
 
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thanking you|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
-    r"thankful|gratitude|many thanks|much obliged|cheers for|"
+    r"thankful|gratitude|many thanks|much obliged|cheers for|i owe you|indebted|"
     r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
     r"what it would mean|" + OTHER_THANKS + r")\b"  # thanks in the writer's first language count
 )
@@ -139,7 +139,7 @@ GRATITUDE_MISSING = missing_phrase_rule(
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
            "I can appreciate that you're busy, but I need an answer."),
-    quiet=("Thanks so much for reading!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
+    quiet=("Thanks so much for reading!", "I owe you big time for the referral!", "I'd appreciate a referral.", "Thank you in advance.", "🙏",
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time.",
            "I've accepted an offer elsewhere, so please disregard my referral request.",
            "I will be very thankful to you.", "Salamat po!"),
@@ -224,7 +224,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     "one up front saves them a round trip.",
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(bounded_ask, replies_without_referral),
+    abstains=either(bounded_ask, replies_without_referral, follows_a_talk),  # a referrer has it already
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),

@@ -35,10 +35,10 @@ _TRIGGERS = re.compile(
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
     r"put (?:me|my (?:name|resume|cv)) (?:forward|in)\b|get back to me\b)"
     r"|(?P<order>(?:add|copy|re[- ]?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
-    r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|accept|endorse|update|confirm|approve|follow|"
+    r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|accept|endorse|update|confirm|approve|follow|prepare|"
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
     r"advise|guide|assist|teach|bring|grant|check|look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|"
-    r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body))\b)"
+    r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body)?)\b)"
     r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|"
     r"i need (?:this|it|that|the referral|my referral) (?:done|submitted|sent|in)\b|"
     r"we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
@@ -128,7 +128,10 @@ _TRIGGERS = re.compile(
     r"what (?:time|day) works (?:best )?for you\b|"
     # Their time or the outcome taken as given: "Let's hop on a call tomorrow, I'll send an invite", "I know
     # you can make it happen", "Looking forward to working together!".
-    r"let's (?:hop|jump|get) on a (?:quick |short )?call\b|i'll send (?:you )?(?:a |an )?(?:calendar )?invite\b|"
+    r"let's (?:hop|jump|get) on a (?:quick |short )?call\b|i'll send (?:you )?(?:a |an |the )?(?:calendar )?invite\b|"
+    r"let's (?:do|say|meet|talk|speak|chat) (?:tomorrow|today|tonight|at \d|(?:this|next|on) (?:week|morning|afternoon|evening|"
+    + WEEKDAY + r")|"
+    + WEEKDAY + r")\b|"
     r"(?:i know|i'm sure|i am sure) you can (?:make (?:it|this) happen|get (?:it|this|me) done|"
     r"pull (?:some )?strings)\b|"
     r"look(?:ing)? forward to working (?:together|with you)\b))"
@@ -262,7 +265,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 # are to do.
 _ACTED_UNTIL = re.compile(r"\b(?:submit|send|forward|refer|reply|respond|answer|confirm|do|decide|let me know)\b")
 _NEXT_WORD = re.compile(r" [\w'’-]+")
-_DETERMINERS = frozenset({"the", "a", "an", "my", "your", "our", "this", "these", "those"})
+_DETERMINERS = frozenset({"the", "a", "an", "my", "your", "our", "this", "these", "those", "some"})
 _DROPPABLE = re.compile(r"(?:asap|as soon as possible|urgently|right away|immediately|(?:by|before) .+)")
 _GREETING = re.compile(r"(?:hi|hey|hello|dear)\b[^,.!?\n]{0,40},\s*")
 _ONE_CLAUSE = re.compile(r"[^,;:\n]*\n?")  # what follows the order, to the sentence's end
@@ -465,7 +468,9 @@ DEMANDING = Rule(
            "Please forward my resume to your hiring manager and make sure I get an interview.",
            "I already told the recruiter that you would be contacting her this week.",
            "Can you at least tell me yes or no?", "I'll keep checking in every few days until I hear back.",
-           "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.", "I know you can make it happen.",
+           "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.",
+           "Let's do tomorrow at 9am my time, I'll send the invite.", "Please prepare some feedback on my CV.",
+           "Let's meet on Tuesday at noon.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
     quiet=("Would you be open to referring me for the role?", "I am in Athens until Friday, if you have time for a coffee.",
@@ -484,7 +489,7 @@ DEMANDING = Rule(
            "Could you pass my resume on to contacts who might be able to hire me?",
            "Could you pass my resume to the hiring manager?", "I was told they fast-track referred candidates.",
            "I heard referrals get me through the screen faster.",
-           "I'd love to tell the team about my work and get them to pick my brain.",
+           "I'd love to tell the team about my work and get them to pick my brain.", "Let's talk this through.",
            "I think you should be able to see my application in the portal.",
            "If you do refer me, you should get an email from the portal to confirm.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
