@@ -38,7 +38,7 @@ TITLE_NOUNS = (
     r"surveyor|estimator|buyer|merchandiser|dispatcher|pharmacist|radiographer|technologist|therapist|"
     r"dietitian|paramedic|midwife|physician|surgeon|dentist|hygienist|psychologist|counsell?or|caregiver|"
     r"social worker|librarian|tutor|instructor|lecturer|professor|officer|advis[eo]r|agent|coder|"
-    r"vp|svp|evp|vice president|cto|cfo|coo|cio|ciso|cmo|chief [a-z]+ officer)s?\b"
+    r"vp|svp|evp|vice president|cto|cfo|coo|cio|ciso|cmo|chief [a-z]+ officer)(?:s|-?[1-5])?\b"  # "SDE2"
 )
 
 

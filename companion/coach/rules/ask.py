@@ -24,11 +24,11 @@ _TITLE = re.compile(
 # "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
 _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?(?:\s*\([^()\n]{1,30}\))?\s*"
                               r"(?:roles?|positions?|openings?|job|posting|listing|req|vacancy|opportunity|"
-                              r"program(?:me)?|scheme)\b")
+                              r"program(?:me)?|scheme|search)\b")  # an executive "search"
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|search for|"
-    r"search(?:es|ing)?|recruit(?:s|ing)?|"  # "I see Compass Group search a Food Safety Coordinator"
+    r"search(?:es|ing)?|recruit(?:s|ing)?|seek(?:s|ing)?|"  # "I see Compass Group search a Food Safety Coordinator"
     r"interested in|about the|for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
@@ -38,6 +38,7 @@ _SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hi
 _SELF_TWO = {("i", "am"), ("i", "was"), ("i've", "been"), ("have", "been"), ("i", "worked"), ("i", "work"),
              ("as", "my")}
 _ARTICLES = {"a", "an", "the"}
+_PREPOSITIONS = {"for", "in", "to", "of", "at", "with"}
 
 
 def _not_sought(before: str):
@@ -49,6 +50,8 @@ def _is_self_title(before: str) -> bool:
     toks = before.split()[-6:]
     for i in range(len(toks) - 1, -1, -1):
         if toks[i] in _SELF_ONE or (i and (toks[i - 1], toks[i]) in _SELF_TWO):
+            if toks[i] == "seeking" and i and toks[i - 1] in ("is", "are", "was", "were"):
+                return False  # "Haller Gruppe is seeking a new CFO": theirs to fill
             rest = toks[i + 1:]
             if toks[i] in ("hiring", "fellow"):
                 return not rest  # "hiring manager", "fellow engineer"; not "hiring for a designer"
@@ -56,7 +59,8 @@ def _is_self_title(before: str) -> bool:
                 rest = rest[1:]
             if rest and rest[0] in _ARTICLES:
                 rest = rest[1:]
-            return len(rest) <= 2  # "I'm a senior data ..." yes; "I'm applying for the ..." no
+            # "I'm a senior data ..." yes; "I'm applying for the ...", "I'm a candidate for ..." no
+            return len(rest) <= 2 and not _PREPOSITIONS.intersection(rest)
     return False
 
 
@@ -126,7 +130,7 @@ def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
 # Any title in title case before a role noun names one posting, whatever the trade: "the Warehouse
 # Associate job", "a Barista position". (A determiner or a quantifier is not a title.)
 _CAP_TITLE = re.compile(r"[A-Z][\w&/+.'’-]*(?:[ \t]+[A-Z][\w&/+.'’-]*){0,3}[ \t]+(?:roles?|positions?|job|opening|"
-                        r"posting|listing|vacancy)\b")
+                        r"posting|listing|vacancy|search)\b")
 _NOT_TITLE = {"the", "this", "that", "any", "your", "a", "an", "our", "my", "their", "some", "other", "linkedin",
               "new", "open", "i", "dream", "next", "full-time", "part-time", "remote"}
 
@@ -533,6 +537,10 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm looking for a backend role at Stripe. Could you refer me?",
            "Could you refer me at Stripe? My reference letter from 2021 is attached."),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
+           "Haller Gruppe is seeking a new Chief Financial Officer. Would you put my name forward?",
+           "I'm a candidate in Nordlys's VP Engineering search. Would you refer me?",
+           "I saw your post about a Senior Backend Engineer search. Could you refer me?",
+           "Could you refer me for SDE2 at Amazon?",
            "I see Compass Group search a Food Safety Coordinator. Would you be open to referring me?",
            'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for one of these at Stripe: Data Engineer (48231) or Solutions Architect (48255)?',

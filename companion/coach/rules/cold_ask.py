@@ -120,7 +120,10 @@ COLD_ASK = Rule(
            "It's been ages since Dr. Lin's compilers course at Purdue! Could you refer me for the SRE role?",
            "Thank you for the pointers on the interview loop at the career fair. Could you refer me?",
            "Thanks for your quick reply yesterday. Would you be open to referring me?",
-           "I know you said the platform team is growing. Would you be open to referring me?",),
+           "I know you said the platform team is growing. Would you be open to referring me?",
+           "You were my nurse manager at St. Anne's. Could you refer me?",
+           "The role looks a lot like what we built at Ferro. Any chance you'd refer me?",
+           "Sara Ito said you're at Mosaic. Could you refer me for the Analyst role?",),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )

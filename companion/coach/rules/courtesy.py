@@ -56,6 +56,9 @@ _OUT = re.compile(
     r"|\b(?:the )?timing (?:isn't|is not|wasn't|was not|may not be|might not be) (?:right|ideal|great|good)\b"
     r"|\b(?:we can|feel free to|happy to) (?:just )?(?:drop|skip|ignore|forget) (?:it|this)\b"
     r"|\bzero pressure\b|\bif the answer is no\b"
+    # The formal inverted conditional: "Should this not be convenient, I fully understand".
+    r"|\bshould (?:this|it|that|you) not be (?:\w+ )?(?:possible|convenient|a fit|appropriate|feasible|able)\b"
+    r"|\bshould you (?:be unable|prefer not|not wish|not be able)\b"
     # An out in the writer's first language counts, as thanks do: "No pasa nada si no puedes".
     r"|\b(?:no pasa nada|sin problema|pas de (?:souci|problème)|aucun souci|kein problem|sem problema|"
     r"nessun problema|koi baat nahi)\b"
@@ -191,7 +194,8 @@ OUT_MISSING = missing_phrase_rule(
            "No expectations, just looking for advice.",
            "I'll assume the timing isn't right.", "If it's not useful to you, we can just drop it.",
            "If a referral isn't possible, I'd still be grateful for any advice.",
-           "Were you able to submit the referral? No rush at all. Thanks!", "A no is perfectly fine."),
+           "Were you able to submit the referral? No rush at all. Thanks!", "A no is perfectly fine.",
+           "Should this not be convenient, I fully understand.", "Should you prefer not to, I understand."),
 )
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,

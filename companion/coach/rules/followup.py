@@ -366,7 +366,11 @@ _PRESSURE = re.compile(
     r"(?:messages|notes|emails|e-mails)\b"
     r"|\b(?:read|seen|saw|opened|viewed|visited|checked) my (?:messages?|notes?|emails?|e-mails?|inmails?|profile) but "
     r"(?:didn't|did not|haven't|have not|never)\b"
-    r"|\bi know you(?:'ve| have)? (?:seen|read|opened|got|received) my\b"
+    r"|\bi know you(?:'ve| have)? (?:seen|saw|read|opened|got|received|viewed) my\b"
+    r"|\bdid you (?:see|get|read|receive) (?:it|this|that)\s*\?"
+    # An invitation left unanswered is an answer: "still you did not accept", "it seems you didn't accept yet".
+    r"|(?<!if )\b(?:still )?you (?:still )?(?:haven't|have not|didn't|did not|never) (?:yet )?accept(?:ed)?\b"
+    r"|\b(?:already )?sent you my (?:cv|resume|résumé|message|note|profile) (?:twice|(?:two|three|several|multiple|\d+) times)\b"
     r"|\b(?:delay|hold-?up|slowness) (?:on|from) your (?:side|end|part)\b"
     # Promising more of the same: "I'll keep checking in every couple of days until I hear back".
     r"|\b(?:i'll|i will|i'm going to|i am going to) keep (?:on )?(?:checking in|following up|messaging|"
@@ -385,6 +389,8 @@ PRESSURE = phrase_rule(
     and said[1][0] < m.end(),  # "this is my fourth message" is followup.stop's: one card for one phrase
     severity="error", surfaces=frozenset({"follow_up"}), checklist="polite",
     fires=('Hi Sam, did you see my message?', "I'm still waiting for your reply.", "You are not replying.",
+           "I know you saw my profile.", "I sent you an invite but still you did not accept. Did you see it?",
+           "It seems you didn't accept yet, so I am sending again.", "I already sent you my CV two times.",
            'Just following up to see if you received my last email?',
            "Circling back again since I still haven't gotten a response.",
            "Not sure if you missed my last two messages.", "I noticed you read my message but didn't reply.",
@@ -399,6 +405,7 @@ PRESSURE = phrase_rule(
            "Please tell me whether you will refer me or not.", "Kindly confirm today whether you will refer me or not.",
            "You accepted my connection request but ignored all my messages."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
+           "If you haven't accepted invitations from strangers, I understand.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",
 )

@@ -47,7 +47,8 @@ _SPECIFIC = re.compile(
     + INTRODUCED + "|"
     r"(?:your|ur) (?:[\w'’]+ ){0,4}?(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
-    r"research|thesis|write-?up|essay|tweet|launch|demo|poster|lecture|course|tutorial|campaign)|"
+    r"research|thesis|write-?up|essay|tweet|launch|demo|poster|lecture|course|tutorial|campaign|remarks?|speech|"
+    r"slides|deck|op-?ed|fireside)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|"
     r"you(?:'re| are| were)? (?:(?:previously|recently|once|also) )?(?:were |are )?involved (?:with|in)|"
@@ -115,8 +116,10 @@ GENERIC = Rule(
            "It's been a while since I graduated, and I'm looking for a job.",
            "It's been a while since we last spoke! I'm looking for a job.",
            "I'll keep this short because I know we're both busy. I'm looking for a job.",
-           "I would love to meet you for coffee sometime."),
-    quiet=('Great meeting you at PyCon last week!', "I've followed Stripe since your team's demo at The Battery Show.",
+           "I would love to meet you for coffee sometime.", "At my startup we built a ledger. I'm looking for a job.",
+           "The posting said you're hiring. I'm looking for a job."),
+    quiet=('Great meeting you at PyCon last week!', "Your FinTech Week remarks on open banking stayed with me.",
+           "You were my team lead at Globex.", "I've followed Stripe since your team's demo at The Battery Show.",
            'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',
            'Dana Whitfield suggested I reach out.', 'We both studied at Waterloo.',

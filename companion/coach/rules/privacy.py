@@ -9,7 +9,7 @@ from companion.coach.language import sentence_bounds
 from companion.coach.matching import negated
 
 # The employer's own systems: Workday and its kin, "the recruiting system", "the internal portal".
-_SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the (?:internal |recruiting |"
+_SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the system|the (?:internal |recruiting |"
             r"recruitment |hr |hiring |applicant tracking |candidate )(?:system|portal|tool|database|platform))")
 _CONFIDENTIAL = re.compile(
     WORD_START + r"(?:(?:"  # (no named group: it would stop re from skipping fast to where a word starts)
@@ -22,7 +22,7 @@ _CONFIDENTIAL = re.compile(
     r"(?:getting|making|earning|paid)\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
     r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget)\b"
-    r"|\bbudget (?:for|of) (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|opening|hire)\b"
+    r"|\bbudget (?:approved |allocated |set aside |available )?(?:for|of) (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|opening|hire)\b"
     r"|\b(?:have|has|got) (?:the |any )?budget (?:for|to) (?:(?:new|more|any) )?(?:hires?|hiring|headcount)\b)"
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen|system design|behaviou?ral) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
@@ -73,12 +73,17 @@ _CONFIDENTIAL = re.compile(
     r"|\bnames? of (?:the )?(?:people|interviewers|panelists|panellists|members) (?:on|of|in) (?:the|my|your) "
     r"(?:panel|loop|interview)\b|\bwho(?:'s| is| will be) on (?:the|my) (?:interview )?(?:panel|loop)\b"
     r"|\btake-?homes?\b"
+    # A past round's material, or the questions of an interview: "the technical test from last round",
+    # "the questions of the technical interview".
+    r"|\b(?:tests?|tasks?|assignments?|exercises?|cases?|questions|problems) (?:from|of|in) (?:the )?(?:last|previous|past|"
+    r"earlier) (?:round|year|cycle|batch|interviews?)\b"
+    r"|\bquestions (?:of|from|asked in) the (?:[\w-]+ )?(?:interview|onsite|screen|round|test|assessment)\b"
     # How the process judged the writer, or why it chose another: "my interview score", "the interviewers' notes",
     # "what the interviewers wrote about me", "why they picked the other candidate".
     r"|\bmy (?:interview|panel|onsite|on-site|loop|assessment) (?:scores?|ratings?|marks|evaluations?)\b"
     r"|\b(?:interviewers?'s?|panel(?:'s)?|panelists'?|hiring manager's|committee's) (?:notes|feedback|scores?|"
     r"ratings?|comments|evaluations?|write-?ups?|debrief)\b"
-    r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee) "
+    r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|they) "
     r"(?:wrote|said|thought|noted|put down|commented|decided) about me\b"
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
     r"preferred) (?:the other|someone else|another|him|her)\b"
@@ -109,7 +114,8 @@ _PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make
 _RECRUITER = re.compile(r"(?i)\b(?:recruit\w*|talent|sourcer|hiring|human resources|hr|people partner)\b")
 # A draft to a recruiter, as it says: they reached out, a screen is being set up, "as the recruiter".
 _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore we schedule\b|\bphone screen\b"
-                           r"|\bas the recruiter\b|\byou(?:'re| are) the recruiter\b")
+                           r"|\bas the recruiter\b|\byou(?:'re| are) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:recruiter|sourcer|"
+                           r"talent (?:acquisition|partner)|hr (?:partner|manager|lead))\b")
 
 
 _SECRECY = re.compile(r"i (?:will not|won't|wont|will never) tell|(?:no ?one|nobody) |between you|(?:keep|stay) ")
@@ -152,6 +158,10 @@ CONFIDENTIAL = phrase_rule(
     _what_to_ask,
     skip=_not_an_ask, severity="error",
     fires=('Could you share the salary band for the role?', 'How much do you make?',
+           "Could you please check in the system if my application is still active?",
+           "Could you send me the technical test from last round?", "Could you share the budget approved for this position?",
+           "Can you find out from the panel what they wrote about me?",
+           "Could you share the questions of the technical interview?",
            'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',
            'Could you share the system design questions they ask?', "What's the comp for that level?",
            'Could you send me the take-home assignment from last year?',
@@ -190,6 +200,8 @@ CONFIDENTIAL = phrase_rule(
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?"),
     quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
+           "Could you submit my referral in the system?", "I passed the test from last round.",
+           "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. Could you tell me the salary range?",
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
            'How much does it take to make the switch to data?',

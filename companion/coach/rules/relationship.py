@@ -25,7 +25,10 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
                r"you\s+(?:kindly\s+|once\s+|already\s+)?(?:supervised|managed|mentored|taught|hired|interviewed|coached|"
                r"referred|recommended)\s+(?:me|my)|"
-               r"you\s+were\s+my\s+(?:manager|supervisor|mentor|professor|teacher|lead|boss)|"
+               r"you\s+were\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:manager|supervisor|mentor|professor|teacher|lead|boss|"
+               r"instructor|advisor|adviser|coach|tutor|director|head|preceptor|colleague|teammate|classmate|trainer)|"
+               # What the two made, told as known to both: "looks a lot like what we built at Ferro".
+               r"(?:what|like|as)\s+we\s+(?:built|did|shipped|made|ran|launched|designed)\s+(?:together|at|in|on|back)\b|"
                # Missing an old acquaintance: "it's been a while since Professor Okoye's seminar", "ages since our
                # Microsoft days"; not the writer's own past ("since I graduated", "since my last note"), nor a bare
                # "since we last spoke", which, like "long time no talk", names none of that past.
@@ -53,7 +56,11 @@ THEY_SAID = r"(?<!if\s)you\s+(?:said|mentioned|told\s+me|explained)"
 INTRODUCED = (r"(?:suggest(?:s|ed)?|recommend(?:s|ed)?|told me|mentioned) (?:that )?i (?:should )?"
               r"(?:reach out|contact|message|get in touch|talk|speak|write|email|connect)|"
               r"suggested (?:i|that i|reaching out)|introduced (?:me|us)|referred me to you|"
-              r"referred (?:to you )?by (?!(?:a|an|the|my|your|our|some\w*|one|linkedin|indeed)\b)[a-z]+")
+              r"referred (?:to you )?by (?!(?:a|an|the|my|your|our|some\w*|one|linkedin|indeed)\b)[a-z]+|"
+              # Someone who told the writer about them: "Sara Ito said you're at Mosaic".
+              r"(?<![\w'])(?!(?:i|you|he|she|they|it|someone|somebody|people|everyone|everybody|linkedin|posting|post|"
+              r"listing|website|site|page|profile|glassdoor|indeed|article|ad)\b)[a-z]+\s+(?:said|mentioned|told\s+me)\s+"
+              r"(?:that\s+)?you(?:'re|\s+are|\s+were|\s+work|\s+worked|\s+lead|\s+run|\s+manage)\b")
 # "I also started my career there", "I too interned at Stripe": the writer was where the recipient is.
 _ALSO_WAS = re.compile(
     r"\bi (?:also|too) (?:\w+ ){0,3}?(?:worked|work|studied|interned|started|began|spent|graduated|went|was)\b"

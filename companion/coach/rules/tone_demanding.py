@@ -90,7 +90,12 @@ _TRIGGERS = re.compile(
     r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?|"
     # Hardship laid on them: saying no would feel cruel.
     r"you(?:'re| are) (?:\w+ ){0,2}my (?:last|only) (?:hope|chance)\b|"
-    r"(?:family|kids|children|parents) (?:is |are )?(?:depending|counting|relying) on me\b|"
+    r"(?:family|kids|children|parents) (?:is |are )?(?:really |all |totally )?(?:depending|counting|relying) on "
+    r"(?:me|this|it|you)\b|"
+    # What alumni or compatriots owe each other: "I thought IIT alumni help each other".
+    r"(?:i thought|should|are supposed to|aren't we supposed to)\b[^.!?\n]{0,30}?\b(?:help|support|look out for) "
+    r"(?:each other|one another)\b|"
+    r"(?:reply|respond|answer|write back)(?: to me| me)? at least\b|"
     r"if you (?:don't|do not|can't|cannot|won't) help me\b|"
     r"(?:don't|do not) know what i(?:'ll| will| would|'d) do\b|won't let me down\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
@@ -120,6 +125,9 @@ _TRIGGERS = re.compile(
     r"(?:referral|reference|recommendation)\b|"
 
     r"so (?:that )?you can (?:submit|send|file|put in|enter) (?:the|my|your|a) (?:referral|reference|recommendation)\b|"
+    # The favour made small: "it only takes 2 minutes to click refer", "it's just one click".
+    r"(?:only|just) takes? (?:you )?(?:a |one |\d+ |two |a few |a couple of )?(?:minutes?|mins?|seconds?|secs?|clicks?|"
+    r"moment) to (?:click|refer|submit|fill|do it|forward)\b|(?:it's|it is) (?:just|only) (?:one|a|a single) click\b|"
     r"(?:look(?:ing)? forward to|hop(?:e|ing) for) (?:your|a) (?:positive|favou?rable) "
     r"(?:reply|response|answer|outcome)\b|"
     # Asking when, not whether (_find reports it as its own kind, "when").
@@ -470,7 +478,8 @@ DEMANDING = Rule(
            "Can you at least tell me yes or no?", "I'll keep checking in every few days until I hear back.",
            "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.",
            "Let's do tomorrow at 9am my time, I'll send the invite.", "Please prepare some feedback on my CV.",
-           "Let's meet on Tuesday at noon.", "I know you can make it happen.",
+           "Let's meet on Tuesday at noon.", "I thought IIT alumni help each other.", "Kindly reply at least.",
+           "My family is really depending on this.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
     quiet=("Would you be open to referring me for the role?", "I am in Athens until Friday, if you have time for a coffee.",
@@ -490,6 +499,7 @@ DEMANDING = Rule(
            "Could you pass my resume to the hiring manager?", "I was told they fast-track referred candidates.",
            "I heard referrals get me through the screen faster.",
            "I'd love to tell the team about my work and get them to pick my brain.", "Let's talk this through.",
+           "I'd be glad to help each other out.", "I can send a summary so it takes you two minutes.",
            "I think you should be able to see my application in the portal.",
            "If you do refer me, you should get an email from the portal to confirm.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
