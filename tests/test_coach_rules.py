@@ -397,9 +397,10 @@ def test_a_reply_recognised_by_its_opening_thanks_or_their_offer_is_not_told_to_
     assert not codes(note, recipient_name="Dana Whitfield", company="Acme Robotics") & (PITCH | {"personal.generic"})
 
 
-def test_a_referral_for_someone_else_asked_of_a_referrer_needs_their_fit():
+def test_a_referral_for_someone_else_asked_of_a_referrer_needs_their_fit_but_they_know_you():
     note = "Dana, I owe you big time for the referral! Also my cousin Tyler needs a job, can you refer him too?"
-    assert "background.missing" in codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
+    found = codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
+    assert "background.missing" in found and not found & {"personal.generic", "relationship.cold-ask"}
 
 
 def test_a_first_ask_that_thanks_for_connecting_is_still_coached_as_one():

@@ -280,8 +280,13 @@ _FOR_ANOTHER = re.compile(r"\brefer (?:him|her|them|my (?:\w+ )?(?:friend|cousin
 
 def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
     """Whether the draft follows a conversation the two had about the ask, or brings them news of it ("I didn't
-    get the Operations Supervisor job"), unless it asks them to refer someone else: they know where they work
-    and who you are (also a Rule.abstains: the context is unused)."""
+    get the Operations Supervisor job"): they know where they work and who you are (also a Rule.abstains: the
+    context is unused)."""
     from companion.coach.intent import brings_news  # here: intent reads this module's neighbours at import
-    return draft.remember("stated.talked", lambda: _talked(draft.lower) or brings_news(draft)
-                          and not _FOR_ANOTHER.search(draft.lower))
+    return draft.remember("stated.talked", lambda: _talked(draft.lower) or brings_news(draft))
+
+
+def knows_your_fit(draft: AnalysedDraft, _ctx=None) -> bool:
+    """Whether the draft follows a talk about the ask and asks no referral for someone else: they know your
+    fit and have your resume (a Rule.abstains), not your cousin's."""
+    return follows_a_talk(draft) and not _FOR_ANOTHER.search(draft.lower)

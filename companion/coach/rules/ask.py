@@ -1,6 +1,7 @@
 """ask.*: a referral request names one specific role and the company, and asks for it plainly."""
 
 import re
+from dataclasses import replace
 
 from companion.coach.analysis import MONTHS, WEEKDAYS, WORD_START, AnalysedDraft, starts_word
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, missing_phrase_rule, mixed_or
@@ -8,7 +9,7 @@ from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
     NOT_THE_PROGRAMME, TITLE_NOUNS, find_company, negated, recipient_company, their_turn,
 )
-from companion.coach.rules.fact import names_another_company
+from companion.coach.rules.fact import asks_reference, names_another_company
 from companion.coach.stated import follows_a_talk
 
 # Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
@@ -281,6 +282,8 @@ def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
         return
     if names_another_company(draft, ctx):
         return  # a company is named, the wrong one: fact.company-mismatch's must-fix says so
+    if company and asks_reference(draft) and company_named(draft, replace(ctx, company=None, profile=None)):
+        return  # a reference for a role elsewhere, named: the role need not be at theirs
     other = _OTHER_FIRMS.search(draft.lower) if company else None
     if other:  # the ask is about somewhere else: "say the role is at <theirs>" would rewrite their target
         message = (f"The draft asks about \"{draft.text[other.start():other.end()]}\" but names no company, and "
@@ -583,6 +586,7 @@ COMPANY_MISSING = Rule(
            "I'd love to connect with Priya Nair about the Data Analyst role.",
            "Could you refer me for the Data Analyst role? https://wellfound.com/jobs/123-data-analyst",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
+           "I'm applying for the Nurse Informatics role at Epicore. Would you be one of my references?",
            "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",
            "Could I ask you a few quick questions about what your team looks for in new grads?",
            # A chat asked about an opening it names: the chat is the ask.

@@ -6,7 +6,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.matching import TITLE_NOUNS
 from companion.coach.rules.ask import replies_without_referral, bounded_ask
-from companion.coach.stated import follows_a_talk
+from companion.coach.stated import knows_your_fit
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
 # big fan of Stripe", "I'm a great fit". Checked right after "I'm a", "I am a".
@@ -109,7 +109,7 @@ MISSING = missing_phrase_rule(
     "Add one or two sentences: your current role or study, years of relevant "
     "experience, and one concrete result that matches the role.",
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(bounded_ask, follows_a_talk, replies_without_referral),  # they have heard your fit, or said no
+    abstains=either(bounded_ask, knows_your_fit, replies_without_referral),  # they have heard your fit, or said no
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",

@@ -6,7 +6,7 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.intent import OTHER_THANKS, withdraws
-from companion.coach.stated import checks_on_referral, follows_a_talk
+from companion.coach.stated import checks_on_referral, knows_your_fit
 from companion.coach.matching import their_turn
 
 _GRATITUDE = re.compile(
@@ -228,7 +228,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     "one up front saves them a round trip.",
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(bounded_ask, replies_without_referral, follows_a_talk),  # a referrer has it already
+    abstains=either(bounded_ask, replies_without_referral, knows_your_fit),  # a referrer has it already
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),

@@ -131,7 +131,8 @@ _TENURE = re.compile(r"\b(?:\d+\+?|a|one|two|three|four|five|six|seven|eight|nin
                      r"(?:years?|yrs?|months?)\b")
 # Asking them to vouch for you elsewhere: the role is at another company, not theirs.
 # (Not "for your reference".)
-_REFERENCE = re.compile(r"\b(?:be|as|being) (?:a |my )?(?:professional |job |personal )?reference\b|"
+_REFERENCE = re.compile(r"\b(?:be|as|being) (?:a |my |one of my )?(?:professional |job |personal |character )?"
+                        r"references?\b|"
                         r"\breference (?:for me|letter)\b|\brecommendation letter\b|\bletter of recommendation\b|"
                         r"\bvouch for\b")
 # A list item ("- 3 years on the billing team at Stripe") lists the writer's background, as "I" does.
@@ -186,6 +187,12 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
                 suggestion=f"Did you mean {theirs}?", data={"field": "subject"})
 
 
+def asks_reference(draft: AnalysedDraft) -> bool:
+    """Whether the draft asks them to vouch for the writer elsewhere (a reference, a letter): the role may be
+    at any company."""
+    return bool(_REFERENCE.search(draft.lower))
+
+
 def names_another_company(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft names a company as theirs, or as the ask's target, that is not where they are now
     (what fact.company-mismatch reports). ask.company-missing reads it: such a draft did name a company,
@@ -220,7 +227,7 @@ def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
         own_work = _OWN_WORK.search(before)  # the cue must come in the writer's clause: "the role just opened,
         # and it lines up with what I do now: I run the release train for 14 teams at Zendesk" is their own job
         if not addresses and (own_work and not _TARGET_CUE.search(before, own_work.start()) or bullet
-                              or _REFERENCE.search(draft.lower)):
+                              or asks_reference(draft)):
             continue
         yield said, start, start + len(said), titled
     for m in _ADMIRED.finditer(draft.text):  # "passionate about Airbnb's mission", to someone at Stripe
@@ -329,6 +336,7 @@ COMPANY_MISMATCH = Rule(
     quiet=('How do you like your team at Stripe?', 'I worked at Google before.', 'I joined Google in 2019.',
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
            'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
+           "I'm applying for the Specialist role at Epicore Health. Would you be willing to be one of my references?",
            "My background:\n- 3 years on the billing team at Google\n- 4 years of Go at Acme",
            "I'm applying for the Data Analyst role at Stripe and have four years of SQL work at Acme.",
            "I'm applying for the Analyst role at Stripe and I think my four years of SQL and dbt work at Acme fit.",
