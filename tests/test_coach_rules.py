@@ -430,6 +430,18 @@ def test_news_and_thanks_for_a_referral_in_other_words_are_not_coached_as_an_ask
     assert not codes(note, recipient_name="Dana Whitfield", company="Acme Robotics") & ASK_RULES
 
 
+def test_stacked_marks_are_worth_fixing_but_no_must_fix():
+    """"!!" reads as impatience, so it is flagged, but it is no reason not to send: a warning, in the body
+    and in an InMail's subject alike; the demand beside it keeps its own must-fix."""
+    body = findings("Can you help me out!!", "tone.demanding")
+    assert [f.severity for f in body] == ["warning"]
+    subject = findings("Hi Sam, would you refer me for the Data Analyst role? Thanks!", "tone.demanding",
+                       surface="inmail", subject="Referral request!!")
+    assert [f.severity for f in subject] == ["warning"] and subject[0].message.startswith("In the subject")
+    both = findings("Please refer me asap!!", "tone.demanding")
+    assert "error" in {f.severity for f in both} and "warning" in {f.severity for f in both}
+
+
 def test_shouting_fix_lowercases_and_stacked_marks_collapse():
     text = "PLEASE HELP me!!!"
     by_words = {span_text(text, f): f.fix.replacement for f in findings(text, "tone.demanding")}

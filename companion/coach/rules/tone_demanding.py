@@ -319,13 +319,14 @@ def _demanding(draft: AnalysedDraft, ctx):
         span, fix = (None, fix) if fix else _fix_for(draft, kind, start, end) or (None, None)
         yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
                                 fix_span=span, suggestion=suggestion, data={"kind": kind},
-                                severity="warning" if polite else DEMANDING.severity)
+                                severity="warning" if polite or kind == "exclaim" else DEMANDING.severity)
     if draft.subject and ctx.surface == "inmail":  # read first: "URGENT: referral needed!!!" (ranges: the body's)
         subject = AnalysedDraft(draft.subject)
         for kind, start, end, _fix in triggers(subject):
             message, suggestion = _MESSAGES[kind]
             yield DEMANDING.finding("In the subject: " + message.format(w=subject.text[start:end]),
-                                    suggestion=suggestion, data={"kind": kind, "field": "subject"})
+                                    suggestion=suggestion, data={"kind": kind, "field": "subject"},
+                                    severity="warning" if kind == "exclaim" else DEMANDING.severity)
 
 
 def triggers(draft: AnalysedDraft) -> list[tuple[str, int, int, str | None]]:
