@@ -19,7 +19,7 @@ ASK = re.compile(
     r"letter\s+of\s+recommendation|(?:be|as)\s+(?:a\s+|my\s+)?(?:professional\s+)?reference|"
     r"(?:get|put)\s+my\s+(?:resume|résumé|cv|application|name)\s+in\s+front\s+of|"
     r"(?:submit|forward|pass(?:\s+on|\s+along)?)\s+my\s+(?:resume|résumé|cv|application|profile)|"
-    r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
+    r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|vouch\s+for\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
     r"(?:everyone|anyone)\s+you\s+know)\b")
 # Thanks for a referral already given, what it did, or talk about a referral programme, ask for nothing.
 _NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,2})\s+(?:\w+\s+){0,2}for\s+(?:the|your)\s*$"
@@ -100,7 +100,7 @@ COLD_ASK = Rule(
            'Could you take a moment to write me a short recommendation?',
            'Could you forward my resume to anyone you know at Stripe?',
            "It's been a while since I graduated, and I'm job hunting. Could you refer me?",
-           "Could you refer me? I would be thrilled if you said yes.",),
+           "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",),
     quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
            'Hi Sam, since you kindly referred me last year, would you be open to referring me again?',
            'Thank you very much for the referral anyway. Could you refer me for the Senior role too?',

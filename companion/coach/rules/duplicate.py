@@ -65,7 +65,9 @@ _SAYS_MASS = re.compile(
     r" (?:" + _CROWD + r"|(?:over |more than |about |around |nearly |almost )?(?:\d+\+?|two|three|four|five|"
     r"six|seven|eight|nine|ten|a few|a couple) (?:other |more )?(?:of your )?" + _PEOPLE
     + r"|(?:[\w-]+ )?(?:people|employees|professionals|recruiters|folks|contacts|managers|engineers|leaders) "
-    r"(?:(?:at|in|across|from) (?:" + _CROWD + r"|\d+\+?(?!\w))|in (?:your|the|my) (?:industry|field|sector|space)\b))")
+    r"(?:(?:at|in|across|from) (?:" + _CROWD + r"|\d+\+?(?!\w))|in (?:your|the|my) (?:industry|field|sector|space)\b|"
+    # "professionals at leading companies like yours": a class of companies, not theirs
+    r"(?:at|in|from) (?:(?:leading|top|various|different|great|other) )?(?:companies|firms|organi[sz]ations) like yours\b))")
 
 SAYS_MASS = phrase_rule(
     "dup.says-mass", _SAYS_MASS,
@@ -75,6 +77,7 @@ SAYS_MASS = phrase_rule(
     skip=lambda draft, m, _ctx: not starts_word(draft.lower, m.start()),
     severity="warning", reads_english=True,
     fires=("I'm reaching out to everyone I can find at Stripe who works in engineering.",
+           "I am reaching out to professionals at leading companies like yours.",
            "I am writing to many professionals at top companies.", "I've messaged several people on your team.",
            "I've messaged 40 people at Stripe and nobody replied.",
            "I am reaching out to employees at several companies in fintech.",

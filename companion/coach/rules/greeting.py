@@ -14,7 +14,7 @@ _GREETING = re.compile(
     r"^[^\w\[{<]*((?i:hi|hello|hey|dear|greetings|hiya|howdy|good (?:morning|afternoon|evening|day)|"
     r"to whom it may concern))"
     r"([ \t]+(?i:there|all|everyone|everybody|folks|friend|team|recruiter|(?:the[ \t]+)?(?:hiring|recruiting|recruitment|"
-    r"talent(?:[ \t]+acquisition)?|HR|human resources)(?:[ \t]+(?:manager|professional|team|committee|partner|specialist))?)\b)?"
+    r"talent(?:[ \t]+acquisition)?|HR|human resources)(?:[ \t]+(?:manager|professional|team(?:[ \t]+member)?|committee|partner|specialist))?)\b)?"
     r"(?=[ \t]*(?:[,!.:;—–-]|\n|$)|[ \t]+(?:I|I['’](?:m|ve|d)|My|Hope|Hoping|Thanks|Thank|It['’]s|Just)\b)")
 # "Hi, Rohan" or "Hello, Tasha!": the name follows the comma.
 _NAME_NEXT = re.compile(r"[ \t]*[,!.:;]?[ \t]*[A-Z][\w'’-]*[ \t]*(?:[,!.:;\n]|$)")
@@ -39,7 +39,7 @@ GREETING = Rule(
     abstains=known_to_them,  # in a conversation already going, "Hi!" is how people answer
     fires=("Hi there, could you refer me for the Data Analyst role? Thanks!", "Hello,\n\nI'm applying for a role.",
            "Hi! Saw Stripe is hiring.", "Dear Hiring Manager,\n\nI'm applying for a role.",
-           "To whom it may concern,\nI'm applying for a role."),
+           "To whom it may concern,\nI'm applying for a role.", "Dear Hiring Team Member,\nI'm applying."),
     quiet=("Hi Sam, could you refer me? Thanks!", "Hello, Sam!\n\nI'm applying for a role.", "Dear Mr. Lee,",
            "I'm applying for the Data Analyst role at Stripe."),
     rationale="A greeting with their name is the first sign the message was written for them.",

@@ -50,7 +50,8 @@ _TRIGGERS = re.compile(
     # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
     r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
-    r"need (?:to (?:know|hear back)|an? (?:answer|reply|response|decision)) (?:very |really )?soon\b|"
+    r"need (?:to (?:know|hear back)|(?:an? |your )?(?:answer|reply|response|decision)) (?:very |really )?soon\b|"
+    r"need (?:an? |your )?(?:answer|reply|response|decision) (?:this week|today|tomorrow)\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|submit (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
@@ -480,7 +481,7 @@ DEMANDING = Rule(
            "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.",
            "Let's do tomorrow at 9am my time, I'll send the invite.", "Please prepare some feedback on my CV.",
            "Let's meet on Tuesday at noon.", "I thought IIT alumni help each other.", "Kindly reply at least.",
-           "My family is really depending on this.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
+           "My family is really depending on this.", "I need answer this week.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
     quiet=("Would you be open to referring me for the role?", "I am in Athens until Friday, if you have time for a coffee.",
