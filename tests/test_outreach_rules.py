@@ -369,8 +369,11 @@ def test_a_reply_in_a_conversation_is_not_judged_as_cold_outreach():
     for text, as_first in ((reply, {"personal.generic"}), (short, {"personal.generic", "length.too-short"})):
         codes_ = {f.code for f in analyze(text, CoachContext(surface="message", thread=asked, now=NOW)).findings}
         assert not codes_ & {"personal.generic", "length.too-short"}
-        first = {f.code for f in analyze(text, CoachContext(surface="message", now=NOW)).findings}
-        assert as_first <= first  # the same words as a first message
+        # The same words with no thread, once the opening thanks (for what they wrote) is a greeting: a first message
+        cold = text.replace("Thanks Ravi!", "Hi Ravi!")
+        assert as_first <= {f.code for f in analyze(cold, CoachContext(surface="message", now=NOW)).findings}
+        # and with the thanks, the draft itself says it answers them
+        assert not {f.code for f in analyze(text, CoachContext(surface="message", now=NOW)).findings} & as_first
 
 
 def test_no_answer_is_owed_for_what_asked_nothing():
