@@ -10,7 +10,7 @@ from companion.coach.language import sentence_bounds
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
 _ANSWERED = (r"thank(?:s| you)?\b[^.!?\n]{0,20}?\bfor (?:getting back|"
-             r"(?:your|the) (?:\w+ )?(?:reply|response|answer|message)|letting me know|responding|replying|writing back|"
+             r"(?:your|the) (?:[\w-]+ (?:and )?){0,3}?(?:reply|response|answer|message)|letting me know|responding|replying|writing back|"
              r"reaching out|offering|(?:your|the) (?:kind )?offer)\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
 # Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
@@ -44,8 +44,10 @@ _NEWS = re.compile(
     r"|\bi (?:was|wasn't|was not|have been|haven't been) (?:selected|shortlisted|offered)\b"
     r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b"
     r"|\bi (?:didn't|did not) get (?:the|an?) (?:[\w-]+ ){0,3}(?:job|role|position|offer)\b"
-    r"|\bi(?:'ve| have)? (?:got|received|had) (?:a |the )?rejection\b")
-_NEWS_WORDS = ("update", "thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
+    r"|\bi(?:'ve| have)? (?:got|received|had) (?:a |the )?rejection\b"
+    # Their referral told as done: "it has been 5 days since you referred me" (not "could you referred me").
+    r"|(?<!could )(?<!would )(?<!can )(?<!will )(?<!please )\byou (?:already |kindly )?(?:referred|recommended) me\b")
+_NEWS_WORDS = ("update", "you referred", "you recommended", "you already", "you kindly", "thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
                "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "n't get",
                "not get", "rejection")
 
@@ -88,6 +90,11 @@ def reports_back(draft: AnalysedDraft, answers: bool = True) -> bool:
     done = _done(draft) if answers else _news(lower) or next(
         (m for m in _DONE.finditer(lower) if not _ANSWERED_RE.fullmatch(m.group())), None)
     return bool(done or _REFERRED.search(lower) or withdraws(draft))
+
+
+def thanks_for_referral(draft: AnalysedDraft) -> bool:
+    """Whether the draft thanks them for a referral given or agreed ("thank you for agreeing to refer me")."""
+    return bool(_REFERRED.search(draft.lower))
 
 
 def brings_news(draft: AnalysedDraft) -> bool:
@@ -235,8 +242,17 @@ def answers_them(thread) -> bool:
 # Thanks that open the draft and are for nothing named ("Thanks so much, Priya! Here is my resume", "Hi Sanne,
 # thank you, a call would be great!"): thanks for what they just wrote. A first message thanks for something
 # ("thank you for connecting") or closes with thanks.
-_THANKS_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+)?(?:many )?(?:thanks?|thank you|thx)"
-                           r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?[ \t]*[,!.]")
+_THANKS_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+)?(?:(?:many )?(?:thanks?|thank you|thx)"
+                           r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?|yes|absolutely|of course)"
+                           r"[ \t]*[,!.]")
+# Words that answer what they wrote, anywhere: their offer taken up ("a call would be great"), their question
+# answered ("to answer your question about Kubernetes"), what they sent ("the link you sent").
+_ANSWERS = re.compile(
+    r"\b(?:a|the|your) (?:quick |short |brief )?(?:call|chat|coffee|meeting|zoom|video call) (?:would be|sounds|works)"
+    r"(?: (?:really|very|so))? (?:great|perfect|lovely|wonderful|good|fine|ideal|amazing)\b"
+    r"|\b(?:to answer|answering|in answer to|as for|regarding) your questions?\b"
+    r"|\b(?:as|like) you (?:asked|requested)\b|\byou offered\b"
+    r"|\b(?:the|that) (?:[\w-]+ )?(?:link|posting|page|article|resource|contact) you (?:sent|shared|suggested)\b")
 
 
 def replies_to_them(draft: AnalysedDraft) -> bool:
@@ -244,7 +260,7 @@ def replies_to_them(draft: AnalysedDraft) -> bool:
     reply", "thank you for offering a call") or opens with thanks for nothing named: it is a reply in a
     conversation, whatever the page shows, so they are no stranger."""
     lower = draft.lower
-    return draft.remember("replies", lambda: bool(_THANKS_FIRST.match(lower)) or any(
+    return draft.remember("replies", lambda: bool(_THANKS_FIRST.match(lower) or _ANSWERS.search(lower)) or any(
         starts_word(lower, m.start()) for m in _ANSWERED_RE.finditer(lower)))
 
 

@@ -188,7 +188,7 @@ def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
 
 # Thanks for an answer that can only have been a no: "thanks for the honest answer", "for being candid".
 _CANDID = re.compile(r"\b(?:thanks?|thank you)(?: so much| again)* for (?:the |your )?(?:honest|candid|frank|straight) "
-                     r"(?:answer|reply|response)\b|\bthank(?:s| you)(?: so much| again)* for being (?:honest|candid|frank|"
+                     r"(?:answer|reply|response)\b|\bthank(?:s| you)[^.!?\n]{0,40}?\bfor being (?:so )?(?:honest|candid|frank|"
                      r"upfront)\b")
 _CANDID_WORDS = ("honest", "candid", "frank", "upfront", "straight")
 

@@ -455,6 +455,8 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick y
                       r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
                       r"connect(?:ing)? (?:with you|here)\b|(?:(?<=may )|(?<=can )|(?<=could )|(?<=shall ))(?:i|we) connect\b|"
                       r"add you to my (?:network|connections)\b|"
+                      r"(?:(?<=could )|(?<=can )|(?<=may )|(?<=might ))i ask (?:you )?(?:how|what|why|whether|if|about|which|"
+                      r"when|where)\b|learn (?:more )?from (?:you|your)\b|"
                       r"(?:love|like|value|enjoy) (?:to )?connect(?:ing)?\b(?! with (?!you\b|me\b))")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?|quick |short )$")}
@@ -544,6 +546,8 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm a candidate in Nordlys's VP Engineering search. Would you refer me?",
            "I saw your post about a Senior Backend Engineer search. Could you refer me?",
            "Could you refer me for SDE2 at Amazon?",
+           "Your path from Tisch to INSEAD is close to mine. Could I ask how you framed a theatre background?",
+           "Your talk on sepsis screening stayed with me. I'm an ICU nurse and would be glad to learn from your work.",
            "I see Compass Group search a Food Safety Coordinator. Would you be open to referring me?",
            'Here is the posting: https://stripe.com/jobs/listing/123456',
            'Could you refer me for one of these at Stripe: Data Engineer (48231) or Solutions Architect (48255)?',

@@ -77,6 +77,7 @@ def _mine(draft: AnalysedDraft, at: int) -> bool:
     if _ME.match(draft.lower, at):
         return True
     before = draft.lower[draft.sentence_start(at, 80):at]
+    before = before[before.rfind(":") + 1:]  # "a summary you could forward: 6 years of…" opens anew
     yours = [m.end() for m in _THEIRS.finditer(before)]
     return not yours or bool(_ME.search(before, yours[-1]))
 
@@ -120,7 +121,9 @@ MISSING = missing_phrase_rule(
            "Ms Lee from your team suggested I write. Could you refer me for the Data Analyst role?",
            "I am a hard working and quick learner. Could you refer me for the Data Analyst role at Stripe?",
            "You left Acme for Klarna and now lead a data team. Could you refer me for the Data Analyst role?"),
-    quiet=("I'm a data analyst with four years of experience in SQL.", "I built the billing pipeline at Acme.",
+    quiet=("I'm a data analyst with four years of experience in SQL.",
+           "Here is a summary you could forward: 6 years of cash management at MOL Group.",
+           "I built the billing pipeline at Acme.",
            "I am Diego, data engineer. Could you refer me for the Data Analyst role at Stripe?",
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
            "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",

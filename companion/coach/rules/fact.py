@@ -117,7 +117,9 @@ _TITLED = re.compile(r" (?:a|an|the) ")
 # The writer's own employer: "I work at Acme", "my team at Acme", "previously at Acme".
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:i|we|i've|i have|i'm|i am|i was|i've been|i had)(?: also| currently| previously| recently| now)?"
-    r"|\b(?:my|our|former|previous|past)(?: [\w-]+){0,2})\s*$"
+    r"|\b(?:my|our|former|previous|past)(?: [\w-]+){0,2}"
+    # what the writer did there: "did an internship at", "completed a summer internship at", "had a summer job at"
+    r"|\b(?:did|done|completed|finished|had|held|spent)(?: an?| my| the| two| three| \d+)?(?: [\w-]+)?)\s*$"
 )
 # A sentence about the writer's own work, with nothing in it about the job asked for: "I've spent two
 # years on the billing team at Intercom" (but "I'd love to join the team at Google" is the target).
@@ -337,6 +339,7 @@ COMPANY_MISMATCH = Rule(
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
            'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
            "I'm applying for the Specialist role at Epicore Health. Would you be willing to be one of my references?",
+           "I am a final year B.Tech student and did an internship at Amara Raja Batteries. Could I ask you a question?",
            "My background:\n- 3 years on the billing team at Google\n- 4 years of Go at Acme",
            "I'm applying for the Data Analyst role at Stripe and have four years of SQL work at Acme.",
            "I'm applying for the Analyst role at Stripe and I think my four years of SQL and dbt work at Acme fit.",

@@ -53,6 +53,8 @@ _SPECIFIC = re.compile(
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|"
     r"you(?:'re| are| were)? (?:(?:previously|recently|once|also) )?(?:were |are )?involved (?:with|in)|"
     r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
+    r"you (?:posted|wrote|shared|spoke|talked) (?:about|on)\b"
+    r"(?! (?:the|this|that|a|an|your) (?:[\w-]+ )?(?:role|job|position|opening|vacancy|posting)s?\b)|"
     # Something they made or did: "saw you worked on the Arrow driver", "you led the migration".
     r"(?<!if )you (?:worked on|contributed to|built|wrote|created|launched|shipped|designed|led|founded|organi[sz]ed|"
     r"ran|hosted|mentored|judged|taught|"
@@ -117,8 +119,11 @@ GENERIC = Rule(
            "It's been a while since we last spoke! I'm looking for a job.",
            "I'll keep this short because I know we're both busy. I'm looking for a job.",
            "I would love to meet you for coffee sometime.", "At my startup we built a ledger. I'm looking for a job.",
-           "The posting said you're hiring. I'm looking for a job."),
-    quiet=('Great meeting you at PyCon last week!', "Your FinTech Week remarks on open banking stayed with me.",
+           "The posting said you're hiring. I'm looking for a job.",
+           "I saw the detailed descriptions you posted on the role. I'm looking for a job."),
+    quiet=('Great meeting you at PyCon last week!', "I saw you're also a General Assembly grad.",
+           "I joined your old lab at Utrecht.", "I got the new certifications you posted about.",
+           "I am also graduated from Fudan University.", "Your FinTech Week remarks on open banking stayed with me.",
            "You were my team lead at Globex.", "I've followed Stripe since your team's demo at The Battery Show.",
            'Thank you for the thoughtful talk on data design at UX Lisbon.',
            'Congrats on six years at Stripe! I also started my career there.', 'I loved your post on event sourcing.',

@@ -78,6 +78,11 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:tests?|tasks?|assignments?|exercises?|cases?|questions|problems) (?:from|of|in) (?:the )?(?:last|previous|past|"
     r"earlier) (?:round|year|cycle|batch|interviews?)\b"
     r"|\bquestions (?:of|from|asked in) the (?:[\w-]+ )?(?:interview|onsite|screen|round|test|assessment)\b"
+    r"|\bwhat (?:the )?(?:panel(?: members)?|panell?ists|interviewers?) (?:will|would|usually|typically|might) ask\b"
+    r"|\b(?:an? |any )?internal candidates?\b"
+    r"|\bwho else (?:they|you|the team) (?:are|is|were) (?:interviewing|considering|talking to)\b"
+    r"|\b(?:case stud(?:y|ies)|exercises?|tests?|tasks?) (?:from|of) (?:the )?(?:last|previous|past) (?:[\w-]+ ){0,2}"
+    r"(?:round|centre|center|assessment|cycle)\b"
     # How the process judged the writer, or why it chose another: "my interview score", "the interviewers' notes",
     # "what the interviewers wrote about me", "why they picked the other candidate".
     r"|\bmy (?:interview|panel|onsite|on-site|loop|assessment) (?:scores?|ratings?|marks|evaluations?)\b"
@@ -161,7 +166,9 @@ CONFIDENTIAL = phrase_rule(
            "Could you please check in the system if my application is still active?",
            "Could you send me the technical test from last round?", "Could you share the budget approved for this position?",
            "Can you find out from the panel what they wrote about me?",
-           "Could you share the questions of the technical interview?",
+           "Could you share the questions of the technical interview?", "Do you know what the panel members will ask?",
+           "Is there already an internal candidate for this role?", "Do you know who else they are interviewing?",
+           "Could you send the case study from the last assessment centre?",
            'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',
            'Could you share the system design questions they ask?', "What's the comp for that level?",
            'Could you send me the take-home assignment from last year?',

@@ -27,6 +27,10 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"referred|recommended)\s+(?:me|my)|"
                r"you\s+were\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:manager|supervisor|mentor|professor|teacher|lead|boss|"
                r"instructor|advisor|adviser|coach|tutor|director|head|preceptor|colleague|teammate|classmate|trainer)|"
+               # A school or lab the two share: "you're also a General Assembly grad", "I joined your old lab".
+               r"you(?:'re|\s+are|\s+were)\s+(?:also|too)\s+(?:an?\s+)?(?:[\w'.-]+\s+){0,4}?(?:grad(?:uate)?|alum(?:ni|na|nus)?|"
+               r"classmate)s?\b|your\s+(?:old|former)\s+(?:lab|team|group|class|department)\b|"
+               r"i(?:'m|\s+am)?\s+(?:also|too)\s+graduated\s+(?:from|of|at)\b|"
                # What the two made, told as known to both: "looks a lot like what we built at Ferro".
                r"(?:what|like|as)\s+we\s+(?:built|did|shipped|made|ran|launched|designed)\s+(?:together|at|in|on|back)\b|"
                # Missing an old acquaintance: "it's been a while since Professor Okoye's seminar", "ages since our

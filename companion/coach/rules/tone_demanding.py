@@ -5,6 +5,7 @@ import re
 from companion.coach.analysis import WEEKDAY, WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
+from companion.coach.intent import replies_to_them, thanks_for_referral
 from companion.coach.matching import in_conversation, negated
 
 # One pass over the lower-cased draft; the named group says which kind of trigger matched.
@@ -19,7 +20,10 @@ _TRIGGERS = re.compile(
     r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
     # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
     r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
-    r"(?:[\w-]+ ){0,3}?(?:to )?(?:(?:interview|hire|shortlist|select|fast[- ]?track|prioriti[sz]e) (?:me|my)|(?:pick|choose) me)\b|"
+    r"(?:[\w-]+ ){0,3}?(?:to )?(?:(?:interview|hire|shortlist|select|fast[- ]?track|prioriti[sz]e|schedule) (?:me|my)|(?:pick|choose) me)\b|"
+    r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am) (?:the )?"
+    r"(?:strongest|best|ideal|perfect|right|top)\b|"
+    r"skip (?:the |my )?(?:[\w-]+ ){0,2}(?:test|assessment|round|screen|screening|interview)s? for me\b|"
     r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b)"
     # (Before the orders: "add your name as referee" is a commitment, not an order to add.)
     # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
@@ -51,7 +55,8 @@ _TRIGGERS = re.compile(
     r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
     r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
     r"need (?:to (?:know|hear back)|(?:an? |your )?(?:answer|reply|response|decision)) (?:very |really )?soon\b|"
-    r"need (?:an? |your )?(?:answer|reply|response|decision) (?:this week|today|tomorrow)\b|"
+    r"(?:need|wait|await|waiting for|expecting) (?:an? |your )?(?:answer|reply|response|decision) (?:this week|today|"
+    r"tomorrow)\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|submit (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
@@ -134,7 +139,7 @@ _TRIGGERS = re.compile(
     # Asking when, not whether (_find reports it as its own kind, "when").
     r"when (?:are|would|will) you (?:be )?(?:free|available)\b|"
     r"when (?:can|could|should) (?:we|i) (?:meet|talk|chat|speak|call|hop on|jump on|get on)\b|"
-    r"what (?:time|day) works (?:best )?for you\b|"
+    r"what (?:time|day) works (?:best )?for (?:you|a (?:quick |short )?(?:call|chat))\b|"
     # Their time or the outcome taken as given: "Let's hop on a call tomorrow, I'll send an invite", "I know
     # you can make it happen", "Looking forward to working together!".
     r"let's (?:hop|jump|get) on a (?:quick |short )?call\b|i'll send (?:you )?(?:a |an |the )?(?:calendar )?invite\b|"
@@ -272,7 +277,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 
 # "Until Friday" is a deadline as "by Friday" (as many non-native writers use it) only after what they
 # are to do.
-_ACTED_UNTIL = re.compile(r"\b(?:submit|send|forward|refer|reply|respond|answer|confirm|do|decide|let me know)\b")
+_ACTED_UNTIL = re.compile(r"\b(?:submit|send|forward|refer|reply|respond|answer|confirm|do|decide|let me know|inform|"
+                          r"tell|update|notify)\b")
 _NEXT_WORD = re.compile(r" [\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "my", "your", "our", "this", "these", "those", "some"})
 _DROPPABLE = re.compile(r"(?:asap|as soon as possible|urgently|right away|immediately|(?:by|before) .+)")
@@ -311,6 +317,8 @@ def _demanding(draft: AnalysedDraft, ctx):
     for kind, start, end, fix in triggers(draft):
         if kind == "when" and in_conversation(draft, ctx):
             continue  # in a thread where they write back, settling a time is the next step
+        if kind == "presume" and (thanks_for_referral(draft) or replies_to_them(draft)):
+            continue  # they agreed: "let me know once you have submitted it" presumes nothing
         message, suggestion = _MESSAGES[kind]
         polite = kind in ("refer", "order") and _POLITE_WORD.search(draft.lower, max(0, start - 10), start)
         if polite:
@@ -481,7 +489,10 @@ DEMANDING = Rule(
            "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.",
            "Let's do tomorrow at 9am my time, I'll send the invite.", "Please prepare some feedback on my CV.",
            "Let's meet on Tuesday at noon.", "I thought IIT alumni help each other.", "Kindly reply at least.",
-           "My family is really depending on this.", "I need answer this week.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
+           "My family is really depending on this.", "I need answer this week.", "I wait your answer this week.",
+           "Please push them to schedule my interview this week.", "Could you ask him to skip the online coding test for me?",
+           "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
+           "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
     quiet=("Would you be open to referring me for the role?", "I am in Athens until Friday, if you have time for a coffee.",
@@ -501,6 +512,7 @@ DEMANDING = Rule(
            "Could you pass my resume to the hiring manager?", "I was told they fast-track referred candidates.",
            "I heard referrals get me through the screen faster.",
            "I'd love to tell the team about my work and get them to pick my brain.", "Let's talk this through.",
+           "Thank you so much for agreeing to refer me! Could you let me know once you have submitted it?",
            "I'd be glad to help each other out.", "I can send a summary so it takes you two minutes.",
            "I think you should be able to see my application in the portal.",
            "If you do refer me, you should get an email from the portal to confirm.",
