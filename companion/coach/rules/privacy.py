@@ -75,14 +75,12 @@ _CONFIDENTIAL = re.compile(
     r"|\btake-?homes?\b"
     # A past round's material, or the questions of an interview: "the technical test from last round",
     # "the questions of the technical interview".
-    r"|\b(?:tests?|tasks?|assignments?|exercises?|cases?|questions|problems) (?:from|of|in) (?:the )?(?:last|previous|past|"
-    r"earlier) (?:round|year|cycle|batch|interviews?)\b"
+    r"|\b(?:tests?|tasks?|assignments?|exercises?|cases?|case stud(?:y|ies)|questions|problems) (?:from|of|in) (?:the )?"
+    r"(?:last|previous|past|earlier) (?:[\w-]+ ){0,2}?(?:round|year|cycle|batch|interviews?|centre|center|assessment)\b"
     r"|\bquestions (?:of|from|asked in) the (?:[\w-]+ )?(?:interview|onsite|screen|round|test|assessment)\b"
     r"|\bwhat (?:the )?(?:panel(?: members)?|panell?ists|interviewers?) (?:will|would|usually|typically|might) ask\b"
-    r"|\b(?:an? |any )?internal candidates?\b"
+    r"|\binternal candidates?\b"
     r"|\bwho else (?:they|you|the team) (?:are|is|were) (?:interviewing|considering|talking to)\b"
-    r"|\b(?:case stud(?:y|ies)|exercises?|tests?|tasks?) (?:from|of) (?:the )?(?:last|previous|past) (?:[\w-]+ ){0,2}"
-    r"(?:round|centre|center|assessment|cycle)\b"
     # How the process judged the writer, or why it chose another: "my interview score", "the interviewers' notes",
     # "what the interviewers wrote about me", "why they picked the other candidate".
     r"|\bmy (?:interview|panel|onsite|on-site|loop|assessment) (?:scores?|ratings?|marks|evaluations?)\b"
