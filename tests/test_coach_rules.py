@@ -397,6 +397,27 @@ def test_a_reply_recognised_by_its_opening_thanks_or_their_offer_is_not_told_to_
     assert not codes(note, recipient_name="Dana Whitfield", company="Acme Robotics") & (PITCH | {"personal.generic"})
 
 
+@pytest.mark.parametrize("note, surface", [
+    ("Hi Dana, thanks for that referral! Can you put in a good word with Pieter too?", "message"),
+    ("Hi Dana, any update?", "message"),
+    ("Thanks for the link, Dana! I applied already. Would you refer me for job 23-0117? No worries if not.", "message"),
+    ("Hi Dana, sorry for not being clear! It's the Backend Developer (Java) role, job 23-0117. Thanks!", "message"),
+    ("Hello Dana, following up on my previous message about the BMS Hardware Engineer role, in case it got buried. "
+     "Happy to resend my resume. No worries if not. Thanks, Venkatesh", "inmail"),
+])
+def test_what_comes_after_the_first_ask_is_not_coached_as_one(note, surface):
+    """A referral thanked for as "that referral", a bare status question, an answer to their question, and an
+    InMail that says it follows up, a reply to the link they sent: none is a first message, so none is told it
+    reads as mass outreach, asks a stranger or is too short (a referral asked in a reply still needs the fit)."""
+    found = codes(note, surface=surface, recipient_name="Dana Whitfield", company="Acme Robotics")
+    assert not found & {"personal.generic", "relationship.cold-ask", "length.too-short"}
+
+
+def test_their_no_disputed_then_asked_again_is_a_stop():
+    note = "I understand but I don't agree. Can you please reconsider and refer me for the Process Engineer role?"
+    assert "followup.stop" in codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
+
+
 def test_a_referral_for_someone_else_asked_of_a_referrer_needs_their_fit_but_they_know_you():
     note = "Dana, I owe you big time for the referral! Also my cousin Tyler needs a job, can you refer him too?"
     found = codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")

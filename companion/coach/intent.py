@@ -11,7 +11,7 @@ from companion.coach.language import sentence_bounds
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
 _ANSWERED = (r"thank(?:s| you)?\b[^.!?\n]{0,20}?\bfor (?:getting back|"
              r"(?:your|the) (?:[\w-]+ (?:and )?){0,3}?(?:reply|response|answer|message)|letting me know|responding|replying|writing back|"
-             r"reaching out|offering|(?:your|the) (?:kind )?offer)\b")
+             r"reaching out|offering|(?:your|the) (?:kind )?offer|the link|sending (?:me )?(?:the|that|this|it))\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
 # Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
 # ("Thank you for your time" and "for connecting" close many an ask: they are not in this list.)
@@ -64,7 +64,7 @@ def _done(draft: AnalysedDraft) -> bool:
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
 _REFERRED = re.compile(r"(?:thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)?|owe you(?: [\w ]{1,12}?)?) "
-                       r"for (?:the |your )?(?:kind )?"
+                       r"for (?:the |your |that |this )?(?:kind )?"
                        r"(?:referral|referring me|recommending me|introducing me|intro(?:duction)?\b|"
                        r"putting (?:in a (?:good )?word|my name forward|me forward)|"
                        r"(?:agreeing|offering|being willing) to (?:refer|recommend|introduce) me)")
@@ -251,10 +251,10 @@ _ANSWERS = re.compile(
     r"\b(?:a|the|your) (?:quick |short |brief )?(?:call|chat|coffee|meeting|zoom|video call) (?:would be|sounds|works)"
     r"(?: (?:really|very|so))? (?:great|perfect|lovely|wonderful|good|fine|ideal|amazing)\b"
     r"|\b(?:to answer|answering|in answer to|as for|regarding) your questions?\b"
-    r"|\b(?:as|like) you (?:asked|requested)\b|\byou offered\b"
+    r"|\byou (?:asked|offered|requested)\b|\bsorry (?:for|about) (?:not being clear|the confusion)\b|\bto clarify\b"
     r"|\b(?:the|that) (?:[\w-]+ )?(?:link|posting|page|article|resource|contact) you (?:sent|shared|suggested)\b")
 _ANSWERS_WORDS = ("would be", "sounds", "works", "question", "you asked", "you requested", "you offered", "you sent",
-                  "you shared", "you suggested")  # one of these, or no match: `in` is cheaper than the search
+                  "you shared", "you suggested", "clear", "confusion", "clarify")  # one of these, or no match: `in` is cheaper than the search
 
 
 def replies_to_them(draft: AnalysedDraft) -> bool:

@@ -190,6 +190,9 @@ def _count(lower: str) -> tuple[int, tuple[int, int]] | None:
 _CANDID = re.compile(r"\b(?:thanks?|thank you)(?: so much| again)* for (?:the |your )?(?:honest|candid|frank|straight) "
                      r"(?:answer|reply|response)\b|\bthank(?:s| you)[^.!?\n]{0,40}?\bfor being (?:so )?(?:honest|candid|frank|"
                      r"upfront)\b")
+# Their no, disputed or asked to be undone: "I understand but I don't agree", "could you please reconsider".
+_DISPUTED = re.compile(r"\b(?:understand|respect)\b[^.!?\n]{0,20}\bbut (?:i )?(?:don't|do not) agree\b"
+                       r"|\b(?:you |please |kindly )(?=reconsider\b)")
 _CANDID_WORDS = ("honest", "candid", "frank", "upfront", "straight")
 
 
@@ -201,12 +204,17 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
         if m := search_if(lower, _CANDID_WORDS, _CANDID):
             return m.span()
         if not (any(w in lower for w in _NO_WORDS) and any(w in lower for w in _NEGATIONS)):
-            return None
+            return disputed()
         for m in _NO.finditer(lower):
             at = m.start()
             if starts_word(lower, at) and (
                     m["said"] or _ACKNOWLEDGED.search(lower, max(0, at - 40), at)):
                 return m.span()
+        return disputed()
+
+    def disputed():  # "reconsider" is the re-ask itself: the no it implies is marked just before it
+        if ("agree" in lower or "reconsider" in lower) and (m := _DISPUTED.search(lower)):
+            return m.span() if "agree" in m.group() else (m.end(), m.end())
         return None
     return draft.remember("stated.no", find)
 
@@ -230,7 +238,9 @@ _STATUS = re.compile(
     # "is the referral done?", "if my referral push through already", "the status of my referral".
     r"|\b(?:is|was|has|did|if|whether) (?:the|my) (?:referral|recommendation) (?:been )?(?:done|through|in|submitted|sent|"
     r"complete|finished|push(?:ed)? through|go(?:ne)? through)\b"
-    r"|\bstatus of (?:the|my) (?:referral|recommendation)\b")
+    r"|\bstatus of (?:the|my) (?:referral|recommendation)\b"
+    # A bare "any update?" asks after something under way: no first message opens a matter so.
+    r"|\bany (?:updates?|news|word|progress)(?: (?:yet|so far|on (?:this|that|it)))?\s*\?")
 _STATUS_WORDS = ("able to", "chance", "moment", "time to", "luck", "update", "news", "word", "progress", "referral",
                  "recommendation", " yet", "or not")  # "referral" and "recommendation" cover the last three
 

@@ -5,7 +5,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
-from companion.coach.intent import told_as_history
+from companion.coach.intent import replies_to_them, told_as_history
 from companion.coach.matching import NOT_THE_PROGRAMME, first_name, names_a_mutual, negated, recipient_log
 from companion.coach.rules.personal import says_something_specific
 from companion.coach.rules.relationship import (
@@ -22,7 +22,7 @@ ASK = re.compile(
     r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|vouch\s+for\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
     r"(?:everyone|anyone)\s+you\s+know)\b")
 # Thanks for a referral already given, what it did, or talk about a referral programme, ask for nothing.
-_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,2})\s+(?:\w+\s+){0,2}for\s+(?:the|your)\s*$"
+_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,2})\s+(?:\w+\s+){0,2}for\s+(?:the|your|that|this)\s*$"
                       r"|\b(?:without|because\s+of|thanks\s+to)\s+(?:the|your)\s*$|\bprogram")
 # A line of the draft that shows the two have talked before. "Thanks for connecting" does not:
 # accepting an invitation is not a relationship.
@@ -62,7 +62,7 @@ def first_referral_ask(draft: AnalysedDraft):
 
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = first_referral_ask(draft)
-    if ask is None or PRIOR_CONTACT.search(draft.lower) or claims_shared(draft, ctx) \
+    if ask is None or PRIOR_CONTACT.search(draft.lower) or replies_to_them(draft) or claims_shared(draft, ctx) \
             or names_a_mutual(draft, ctx) or _has_history(ctx) or follows_a_talk(draft):
         return
     name = first_name(ctx)

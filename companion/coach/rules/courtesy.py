@@ -59,6 +59,7 @@ _OUT = re.compile(
     # The formal inverted conditional: "Should this not be convenient, I fully understand".
     r"|\bshould (?:this|it|that|you) not be (?:\w+ )?(?:possible|convenient|a fit|appropriate|feasible|able)\b"
     r"|\bshould you (?:be unable|prefer not|not wish|not be able)\b"
+    r"|\b(?:schedule|time|workload|calendar) (?:may|might) not (?:permit|allow)\b"
     # An out in the writer's first language counts, as thanks do: "No pasa nada si no puedes".
     r"|\b(?:no pasa nada|sin problema|pas de (?:souci|problème)|aucun souci|kein problem|sem problema|"
     r"nessun problema|koi baat nahi)\b"
@@ -195,7 +196,8 @@ OUT_MISSING = missing_phrase_rule(
            "I'll assume the timing isn't right.", "If it's not useful to you, we can just drop it.",
            "If a referral isn't possible, I'd still be grateful for any advice.",
            "Were you able to submit the referral? No rush at all. Thanks!", "A no is perfectly fine.",
-           "Should this not be convenient, I fully understand.", "Should you prefer not to, I understand."),
+           "Should this not be convenient, I fully understand.", "Should you prefer not to, I understand.",
+           "I fully appreciate that your schedule may not permit a response."),
 )
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,

@@ -250,8 +250,11 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
         return
     if said := _said_no(draft, ctx):
         (no, again) = said
+        # "Could you please reconsider?" says their no only by asking to undo it: nothing of theirs to quote.
+        told = f'"{draft.text[slice(*no)]}", then "{draft.text[slice(*again)]}"' if no[0] < no[1] \
+            else f'"{draft.text[slice(*again)]}" asks them to undo their answer'
         yield STOP.finding(
-            f'"{draft.text[slice(*no)]}", then "{draft.text[slice(*again)]}": by your own account they said no, '
+            f"{told}: by your own account they said no, "
             "and asking again makes them say no twice and costs the goodwill you have: thank them and let this "
             "one go.", draft, again,
             suggestion=_LET_GO,

@@ -42,7 +42,9 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:marking|scoring|score|grading|evaluation|assessment) (?:sheets?|schemes?|rubrics?|guides?|criteria|keys?|"
     r"grids?|matrix)\b|\banswer keys?\b|\bmodel answers\b"
     # Where the writer and the others stand: "who else is in the final pool", "how my application scored".
-    r"|\bwho else is (?:in|on) (?:the )?(?:final |short )?(?:pool|list|shortlist|short list|running)\b"
+    r"|\bwho else is (?:in|on) (?:the )?(?:final |short )?(?:pool|list|shortlist|short list|running|round|stage)\b"
+    r"|\bwhat(?:'s| is) the (?:max(?:imum)?|most|top|highest) (?:they|you|the company|the team) (?:can|could|would|will) "
+    r"(?:offer|pay)\b"
     r"|\bwho(?:'s| is) (?:on|in) the (?:short ?list|final (?:pool|list|round))\b"
     r"|\bhow many (?:others|other (?:people|candidates|applicants)|people|candidates|applicants) (?:made|are on|are in|"
     r"got (?:on|onto)) the (?:short ?list|final (?:round|pool|list))\b"
@@ -87,7 +89,7 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:interviewers?'s?|panel(?:'s)?|panelists'?|hiring manager's|committee's) (?:notes|feedback|scores?|"
     r"ratings?|comments|evaluations?|write-?ups?|debrief)\b"
     r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|they) "
-    r"(?:wrote|said|thought|noted|put down|commented|decided) about me\b"
+    r"(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
     r"preferred) (?:the other|someone else|another|him|her)\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
@@ -167,6 +169,8 @@ CONFIDENTIAL = phrase_rule(
            "Could you share the questions of the technical interview?", "Do you know what the panel members will ask?",
            "Is there already an internal candidate for this role?", "Do you know who else they are interviewing?",
            "Could you send the case study from the last assessment centre?",
+           "Could you ask around what the panel thought of me?", "Do you know who else is in the final round?",
+           "What is the max they can offer for this role?", "Let me know what the hiring manager says about me.",
            'Can you tell me about the recent layoffs in your division?', 'What interview questions do they ask?',
            'Could you share the system design questions they ask?', "What's the comp for that level?",
            'Could you send me the take-home assignment from last year?',

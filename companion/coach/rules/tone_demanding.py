@@ -82,7 +82,7 @@ _TRIGGERS = re.compile(
     # Your urgency laid on them: "I need a job asap", "I desperately need this referral".
     r"i (?:really |just )?need (?:a |this |the |any )?(?:job|work|referral)\b[^.!?\n]{0,20}?"
     r"\b(?:asap|urgently|immediately|right away|as soon as possible|badly|desperately)\b|"
-    r"i (?:urgently|desperately|badly|really) need (?:a |this |the |any )?(?:job|work|referral)\b|"
+    r"i (?:(?:urgently|desperately|badly|really) )+need (?:a |this |the |any )?(?:job|work|referral|one)\b|"
     r"i guess (?:there's |there is )?(?:no|you're not|you are not|you have no) interest|"
     r"i guess you(?:'re| are) (?:too busy|busy)\b|"
     r"(?:reply|respond|answer|write back) to people like me\b|"
@@ -489,7 +489,7 @@ DEMANDING = Rule(
            "Let's hop on a call tomorrow at 3pm EST, I'll send an invite.",
            "Let's do tomorrow at 9am my time, I'll send the invite.", "Please prepare some feedback on my CV.",
            "Let's meet on Tuesday at noon.", "I thought IIT alumni help each other.", "Kindly reply at least.",
-           "My family is really depending on this.", "I need answer this week.", "I wait your answer this week.",
+           "My family is really depending on this.", "I need answer this week.", "I wait your answer this week.", "I really really need this one.",
            "Please push them to schedule my interview this week.", "Could you ask him to skip the online coding test for me?",
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
