@@ -400,6 +400,8 @@ def test_a_reply_recognised_by_its_opening_thanks_or_their_offer_is_not_told_to_
 @pytest.mark.parametrize("note, surface", [
     ("Hi Dana, thanks for that referral! Can you put in a good word with Pieter too?", "message"),
     ("Hi Dana, any update?", "message"),
+    ("Sure! It's the Backend Developer (Java) role in the Gdansk office, job 23-0117.", "message"),
+    ("Ok, but I think it is better you refer me first? I can send my CV.", "message"),
     ("Thanks for the link, Dana! I applied already. Would you refer me for job 23-0117? No worries if not.", "message"),
     ("Hi Dana, sorry for not being clear! It's the Backend Developer (Java) role, job 23-0117. Thanks!", "message"),
     ("Hello Dana, following up on my previous message about the BMS Hardware Engineer role, in case it got buried. "

@@ -239,12 +239,14 @@ def answers_them(thread) -> bool:
     return last is not None and bool(_THEY_ASKED.search(last))
 
 
-# Thanks that open the draft and are for nothing named ("Thanks so much, Priya! Here is my resume", "Hi Sanne,
-# thank you, a call would be great!"): thanks for what they just wrote. A first message thanks for something
-# ("thank you for connecting") or closes with thanks.
+# An answer's first word: thanks for nothing named ("Thanks so much, Priya! Here is my resume", "Hi Sanne, thank
+# you, a call would be great!"), a yes or a no, an apology for what went before ("Sorry, I meant the Java
+# role"), each set off by punctuation ("Sorry to bother you" opens a first message). A first message thanks for
+# something ("thank you for connecting") or closes with thanks; in the dev set and the seven held-out sets only
+# two messages open so, both follow-ups.
 _THANKS_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+)?(?:(?:many )?(?:thanks?|thank you|thx)"
-                           r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?|yes|absolutely|of course)"
-                           r"[ \t]*[,!.]")
+                           r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?|yes|no|absolutely|of course|"
+                           r"sure|ok(?:ay)?|got it|understood|noted|sounds good|perfect|sorry)(?:[ \t]*[,!.…]| but\b)")
 # Words that answer what they wrote, anywhere: their offer taken up ("a call would be great"), their question
 # answered ("to answer your question about Kubernetes"), what they sent ("the link you sent").
 _ANSWERS = re.compile(
@@ -252,9 +254,11 @@ _ANSWERS = re.compile(
     r"(?: (?:really|very|so))? (?:great|perfect|lovely|wonderful|good|fine|ideal|amazing)\b"
     r"|\b(?:to answer|answering|in answer to|as for|regarding) your questions?\b"
     r"|\byou (?:asked|offered|requested)\b|\bsorry (?:for|about) (?:not being clear|the confusion)\b|\bto clarify\b"
+    # Which role, said as an answer: "It's the Backend Developer (Java) role in the Gdansk office".
+    r"|(?:^|[.!?:,]\s+)it(?:'s|’s| is) the (?:[\w()/&.-]+ ){0,6}?(?:role|position|opening|posting|job|one)\b"
     r"|\b(?:the|that) (?:[\w-]+ )?(?:link|posting|page|article|resource|contact) you (?:sent|shared|suggested)\b")
 _ANSWERS_WORDS = ("would be", "sounds", "works", "question", "you asked", "you requested", "you offered", "you sent",
-                  "you shared", "you suggested", "clear", "confusion", "clarify")  # one of these, or no match: `in` is cheaper than the search
+                  "you shared", "you suggested", "clear", "confusion", "clarify", "it's the", "it’s the", "it is the")  # one of these, or no match: `in` is cheaper than the search
 
 
 def replies_to_them(draft: AnalysedDraft) -> bool:
