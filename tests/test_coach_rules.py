@@ -400,6 +400,7 @@ def test_a_reply_recognised_by_its_opening_thanks_or_their_offer_is_not_told_to_
 @pytest.mark.parametrize("note, surface", [
     ("Hi Dana, thanks for that referral! Can you put in a good word with Pieter too?", "message"),
     ("Hi Dana, any update?", "message"),
+    ("thx for the link! applied already. pls refer asap, job id is in the link", "message"),
     ("Sure! It's the Backend Developer (Java) role in the Gdansk office, job 23-0117.", "message"),
     ("Ok, but I think it is better you refer me first? I can send my CV.", "message"),
     ("Thanks for the link, Dana! I applied already. Would you refer me for job 23-0117? No worries if not.", "message"),
@@ -447,6 +448,7 @@ def test_a_message_that_says_it_follows_an_earlier_note_is_coached_as_a_follow_u
     "Dear Dana, I am very pleased to inform you that I have received an offer for the Robotics Engineer position. "
     "This would not have been possible without your kind referral.",
     "Dana, you're the best, I owe you big time for the referral! See you soon.",
+    "Dana, I owe you a bottle of wine for that referral! See you soon.",
     "Hi Dana, small update: I did the test task for the Technical Artist role and sent it on Monday.",
 ])
 def test_news_and_thanks_for_a_referral_in_other_words_are_not_coached_as_an_ask(note):

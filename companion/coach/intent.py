@@ -9,7 +9,7 @@ from companion.coach.language import sentence_bounds
 
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
-_ANSWERED = (r"thank(?:s| you)?\b[^.!?\n]{0,20}?\bfor (?:getting back|"
+_ANSWERED = (r"(?:thank(?:s| you)?|thx)\b[^.!?\n]{0,20}?\bfor (?:getting back|"
              r"(?:your|the) (?:[\w-]+ (?:and )?){0,3}?(?:reply|response|answer|message)|letting me know|responding|replying|writing back|"
              r"reaching out|offering|(?:your|the) (?:kind )?offer|the link|sending (?:me )?(?:the|that|this|it))\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
@@ -63,7 +63,7 @@ def _done(draft: AnalysedDraft) -> bool:
 
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
-_REFERRED = re.compile(r"(?:thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)?|owe you(?: [\w ]{1,12}?)?) "
+_REFERRED = re.compile(r"(?:thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)?|owe you(?: [\w ]{1,20}?)?) "
                        r"for (?:the |your |that |this )?(?:kind )?"
                        r"(?:referral|referring me|recommending me|introducing me|intro(?:duction)?\b|"
                        r"putting (?:in a (?:good )?word|my name forward|me forward)|"
