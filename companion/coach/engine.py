@@ -200,9 +200,9 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
         # polished but dropped (followup.stop says so), and a goodbye asks nothing.
         draft.memo["asks"] = False
     # Under their yes ("Sure, I'll submit it this week"), what the user writes asks after it, unless it asks anew.
-    if ctx.surface in ("message", "inmail") and asks(draft) and (_awaiting_reply(ctx, rec)
-                                                             or _says_it_follows_up(draft, ctx, rec)
-                                                     or they_agreed(ctx.thread) and not asks_again(draft)):
+    if ctx.surface in ("message", "inmail") and asks(draft) and (
+            _awaiting_reply(ctx, rec) or _says_it_follows_up(draft, ctx, rec)
+            or they_agreed(ctx.thread) and not asks_again(draft)):
         ctx = replace(ctx, surface="follow_up")
     # While the first sentence is typed ("Hi Dana, I'm applying for the"), what the draft lacks is not yet
     # missing: only what is there is judged (a wrong name, a demand), and there is no score.

@@ -47,7 +47,8 @@ _NEWS = re.compile(
     r"|\bi(?:'ve| have)? (?:got|received|had) (?:a |the )?rejection\b"
     # Their referral told as done: "it has been 5 days since you referred me" (not "could you referred me").
     r"|(?<!could )(?<!would )(?<!can )(?<!will )(?<!please )\byou (?:already |kindly )?(?:referred|recommended) me\b")
-_NEWS_WORDS = ("update", "you referred", "you recommended", "you already", "you kindly", "thanks to", "without your", "because of your", "to inform", "to tell", "to share", "to let", "offer",
+_NEWS_WORDS = ("update", "you referred", "you recommended", "you already", "you kindly", "thanks to", "without your",
+               "because of your", "to inform", "to tell", "to share", "to let", "offer",
                "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "n't get",
                "not get", "rejection")
 
@@ -89,18 +90,19 @@ def reports_back(draft: AnalysedDraft, answers: bool = True) -> bool:
     lower = draft.lower
     done = _done(draft) if answers else _news(lower) or next(
         (m for m in _DONE.finditer(lower) if not _ANSWERED_RE.fullmatch(m.group())), None)
-    return bool(done or _REFERRED.search(lower) or withdraws(draft))
+    return bool(done or thanks_for_referral(draft) or withdraws(draft))
 
 
 def thanks_for_referral(draft: AnalysedDraft) -> bool:
-    """Whether the draft thanks them for a referral given or agreed ("thank you for agreeing to refer me")."""
-    return bool(_REFERRED.search(draft.lower))
+    """Whether the draft thanks them for a referral given or agreed ("thank you for agreeing to refer me");
+    once per draft (asks, reports_back, brings_news and tone.demanding ask)."""
+    return draft.remember("intent.referred", lambda: bool(_REFERRED.search(draft.lower)))
 
 
 def brings_news(draft: AnalysedDraft) -> bool:
     """Whether the draft brings news of the search or thanks them for a referral given: a sure sign the two
     talked about the ask before ("thanks for the closing line" of a new ask is not one)."""
-    return _news(draft.lower) or bool(_REFERRED.search(draft.lower))
+    return _news(draft.lower) or thanks_for_referral(draft)
 
 
 # A favour told as history, not asked: "you were kind enough to refer me", "thank you for offering to refer me".
@@ -168,9 +170,9 @@ def asks(draft: AnalysedDraft) -> bool:
         if withdraws(draft):
             return False
         if not requests(draft):
-            return not (_done(draft) or _REFERRED.search(draft.lower)
+            return not (_done(draft) or thanks_for_referral(draft)
                         or _PRAISE.search(draft.lower) and not _SEEKING.search(draft.lower))
-        return not (_REFERRED.search(draft.lower) and not asks_again(draft))
+        return not (thanks_for_referral(draft) and not asks_again(draft))
     return draft.remember("asks", decide)
 
 
@@ -244,7 +246,7 @@ def answers_them(thread) -> bool:
 # role"), each set off by punctuation ("Sorry to bother you" opens a first message). A first message thanks for
 # something ("thank you for connecting") or closes with thanks; in the dev set and the seven held-out sets only
 # two messages open so, both follow-ups.
-_THANKS_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+)?(?:(?:many )?(?:thanks?|thank you|thx)"
+_ANSWER_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+)?(?:(?:many )?(?:thanks?|thank you|thx)"
                            r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?|yes|no|absolutely|of course|"
                            r"sure|ok(?:ay)?|got it|understood|noted|sounds good|perfect|sorry)(?:[ \t]*[,!.…]| but\b)")
 # Words that answer what they wrote, anywhere: their offer taken up ("a call would be great"), their question
@@ -257,18 +259,19 @@ _ANSWERS = re.compile(
     # Which role, said as an answer: "It's the Backend Developer (Java) role in the Gdansk office".
     r"|(?:^|[.!?:,]\s+)it(?:'s|’s| is) the (?:[\w()/&.-]+ ){0,6}?(?:role|position|opening|posting|job|one)\b"
     r"|\b(?:the|that) (?:[\w-]+ )?(?:link|posting|page|article|resource|contact) you (?:sent|shared|suggested)\b")
+# One of these, or no match: `in` is cheaper than the search.
 _ANSWERS_WORDS = ("would be", "sounds", "works", "question", "you asked", "you requested", "you offered", "you sent",
-                  "you shared", "you suggested", "clear", "confusion", "clarify", "it's the", "it’s the", "it is the")  # one of these, or no match: `in` is cheaper than the search
+                  "you shared", "you suggested", "clear", "confusion", "clarify", "it's the", "it’s the", "it is the")
 
 
 def replies_to_them(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for their answer ("thanks for getting back to me", "thank you for your
-    reply", "thank you for offering a call") or opens with thanks for nothing named: it is a reply in a
-    conversation, whatever the page shows, so they are no stranger."""
+    reply", "thank you for offering a call"), opens as an answer ("Thanks so much!", "Sure, …") or answers
+    what they wrote ("to answer your question"): it is a reply in a conversation, whatever the page shows,
+    so they are no stranger."""
     lower = draft.lower
-    return draft.remember("replies", lambda: bool(_THANKS_FIRST.match(lower) or search_if(lower, _ANSWERS_WORDS, _ANSWERS))
-                          or any(
-        starts_word(lower, m.start()) for m in _ANSWERED_RE.finditer(lower)))
+    return draft.remember("replies", lambda: bool(_ANSWER_FIRST.match(lower) or search_if(lower, _ANSWERS_WORDS, _ANSWERS))
+                          or any(starts_word(lower, m.start()) for m in _ANSWERED_RE.finditer(lower)))
 
 
 def asks_again(draft: AnalysedDraft) -> bool:
