@@ -1055,3 +1055,59 @@ def test_a_connection_note_that_asks_to_be_recommended_gets_an_out_like_one_that
     assert "courtesy.out-missing" in {f.code for f in analyze(referred, ctx).findings}
     plain = "I loved your talk on data journalism and would love to connect. Thanks!"
     assert "courtesy.out-missing" not in {f.code for f in analyze(plain, ctx).findings}
+
+
+@pytest.mark.parametrize("note", [
+    "ok",
+    "sure thing, attached my cv",
+    "Dana, that's really kind of you, thank you. The posting is Reliability Engineer (job ID 60714); my resume is "
+    "attached.",
+    "Completely understand, and thanks for being straight with me. I'll apply through the portal.",
+    "Hi Dana, I heard back from Acme yesterday: they went with another candidate for the Reliability Engineer role. "
+    "I wanted you to hear it from me, and to say how much I appreciated you putting your name behind me.",
+    "Hello Dana, I want to tell you the interview happened yesterday. Do you maybe know how it went? Thank you for "
+    "everything.",
+    "Dana! I signed the offer today: Reliability Engineer, starting in March. Lunch is on me; I'd love to hear what "
+    "you wish someone had told you in your first month.",
+])
+def test_an_answer_news_or_thanks_after_the_ask_asks_nothing_the_ask_rules_judge(note):
+    """With no page and no log, a one-word answer, an opening that takes in their reply ("that's really kind of
+    you"), news of the process ("they went with another candidate", "the interview happened") and thanks for
+    their help are not a first ask: no role, company, fit, resume, out or "reads as mass outreach"."""
+    assert not codes(note, recipient_name="Dana Whitfield", company="Acme Robotics") & ASK_RULES
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Dana, I applied like you said. Let me know when the referral is in.",
+    "Hey Dana, it's been three weeks since you submitted the referral and the portal still says under review.",
+    "Hi Dana, long time! We last spoke last year when I was looking at the Staff Developer role. Could you refer "
+    "me for the Checkout team's Senior Developer role?",
+])
+def test_a_draft_that_refers_to_the_referral_or_their_advice_is_no_first_message(note):
+    found = codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
+    assert not found & {"personal.generic", "relationship.cold-ask"}
+
+
+def test_a_thank_you_in_chat_shorthand_still_gets_the_register_card_without_their_messages():
+    """The draft's own "ty" says it answers them, but not how they write: only their messages on the page do."""
+    assert "tone.register" in codes("ty u the best ❤️", recipient_name="Dana Whitfield")
+    assert "tone.register" not in codes("ty u the best ❤️", recipient_name="Dana Whitfield",
+                                        thread=_their_thread("done, referred you! ❤️"))
+
+
+def test_what_goes_on_with_an_answered_ask_in_a_thread_is_not_pitched_again():
+    """Their answer on the page: a draft that asks them to chase the hiring manager, or answers their question
+    and asks after the referral, asks no new referral, so no role, company, fit or resume to add; a new one
+    does."""
+    from protocol.page import Thread, ThreadMessage
+    thread = Thread(messages=[
+        ThreadMessage(sender="me", text="Hi Dana, could you refer me for the Account Executive role (job 7731)?"),
+        ThreadMessage(sender="them", text="Done, I've submitted the referral. Good luck!"),
+        ThreadMessage(sender="me", text="Thanks Dana!!")])
+    chase = ("Hey Dana, it's been three weeks and I haven't heard from your recruiters. Can you ask the hiring "
+             "manager to look at my application?")
+    found = codes(chase, thread=thread, recipient_name="Dana Whitfield", company="Acme Robotics")
+    assert not found & {"ask.role-missing", "ask.company-missing", "background.missing", "materials.missing"}
+    again = "Hi Dana, could you refer me for the Senior Account Executive role too?"
+    assert "background.missing" in codes(again, thread=thread, recipient_name="Dana Whitfield",
+                                         company="Acme Robotics")

@@ -41,20 +41,33 @@ _NEWS = re.compile(
     r"|\bi(?:'ve| have)? (?:just |finally )?(?:received|accepted|got|signed) (?:the|an|my) (?:[\w-]+ )?offer\b"
     r"|\bi(?:'ve| have)? (?:got|landed) the (?:job|role|position)\b|\b(?:since|when) i started\b"
     r"|\b(?:joining|start) date is\b"
-    r"|\bi (?:was|wasn't|was not|have been|haven't been) (?:selected|shortlisted|offered)\b"
+    r"|\bi (?:wasn't|was not|haven't been) (?:selected|shortlisted)\b|\bi (?:was|have been) offered\b"
     r"|\bi(?:'ve| have)? (?:just )?had (?:my|the) (?:[\w-]+ ){0,2}interview\b"
     r"|\bi (?:didn't|did not) get (?:the|an?) (?:[\w-]+ ){0,3}(?:job|role|position|offer)\b"
     r"|\bi(?:'ve| have)? (?:got|received|had) (?:a |the )?rejection\b"
+    # The process moving on: "I heard back from AECOM", "they went with another candidate", "the interview
+    # happened yesterday", "I had the final round", "it didn't work out".
+    r"|\b(?:i|we) (?:just |finally )?heard back\b|\bwent with (?:another|a different|an internal|someone)\b"
+    r"|\b(?:interview|onsite|final round|screen(?:ing)?)s? (?:happened|went|is done|was yesterday)\b"
+    r"|\bi(?:'ve| have)? (?:just )?(?:had|did|finished|completed) (?:my|the) (?:[\w-]+ ){0,2}(?:round|onsite|screen)\b"
+    r"|\b(?:got|been|was) (?:rejected|turned down)\b|\b(?:didn't|did not) work out\b"
     # Their referral told as done: "it has been 5 days since you referred me" (not "could you referred me").
     r"|(?<!could )(?<!would )(?<!can )(?<!will )(?<!please )\byou (?:already |kindly )?(?:referred|recommended) me\b")
 _NEWS_WORDS = ("update", "you referred", "you recommended", "you already", "you kindly", "thanks to", "without your",
                "because of your", "to inform", "to tell", "to share", "to let", "offer",
                "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "n't get",
-               "not get", "rejection")
+               "not get", "rejection", "heard back", "went with", "happened", "went", "done", "yesterday", "round",
+               "onsite", "screen", "rejected", "turned down", "work out")
 
 
-def _news(lower: str) -> bool:
-    return bool(search_if(lower, _NEWS_WORDS, _NEWS))
+# A step on the way, which a first ask tells as often as an update does: "I was shortlisted for the Graduate
+# Program. Could you share some tips?"
+_SHORTLISTED = re.compile(r"\bi (?:was|have been|'ve been) (?:selected|shortlisted)\b")
+
+
+def _news(lower: str, steps: bool = True) -> bool:
+    """Whether the text brings news of the search; with `steps` False, not a step on the way (_SHORTLISTED)."""
+    return bool(search_if(lower, _NEWS_WORDS, _NEWS)) or steps and bool(_SHORTLISTED.search(lower))
 
 
 def _done(draft: AnalysedDraft) -> bool:
@@ -68,7 +81,7 @@ _REFERRED = re.compile(r"(?:thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?a
                        r"for (?:the |your |that |this )?(?:kind )?"
                        r"(?:referral|referring me|recommending me|introducing me|intro(?:duction)?\b|"
                        r"putting (?:in a (?:good )?word|my name forward|me forward)|"
-                       r"(?:agreeing|offering|being willing) to (?:refer|recommend|introduce) me)")
+                       r"(?:agree(?:ing)?|offer(?:ing)?|being willing) to (?:refer|recommend|introduce) me)")
 # What asks, besides a question mark: "would you…", "I'd love…", "I'd be grateful for a referral",
 # "please…", "I'm interested in…", "following up on my application", "let me know if you'd be open to…".
 _REQUEST = re.compile(
@@ -102,7 +115,7 @@ def thanks_for_referral(draft: AnalysedDraft) -> bool:
 def brings_news(draft: AnalysedDraft) -> bool:
     """Whether the draft brings news of the search or thanks them for a referral given: a sure sign the two
     talked about the ask before ("thanks for the closing line" of a new ask is not one)."""
-    return _news(draft.lower) or thanks_for_referral(draft)
+    return _news(draft.lower, steps=False) or thanks_for_referral(draft)
 
 
 # A favour told as history, not asked: "you were kind enough to refer me", "thank you for offering to refer me".
@@ -163,16 +176,18 @@ _PRAISE = re.compile(r"\b(?:thanks?|thank you|grateful|" + OTHER_THANKS + r")\b"
 
 
 def asks(draft: AnalysedDraft) -> bool:
-    """Whether the draft asks for a referral or the like: a request, or no sign that it thanks or updates;
-    to someone it thanks for a referral, only a request to be referred again; not when it takes the ask
-    back. Memoized per draft."""
+    """Whether the draft asks for a referral or the like: a request, or no sign that it thanks, updates or
+    answers them; with news of the search or thanks for a referral, only a request to be referred again; not
+    when it takes the ask back. Memoized per draft."""
     def decide() -> bool:
         if withdraws(draft):
             return False
         if not requests(draft):
-            return not (_done(draft) or thanks_for_referral(draft)
+            return not (_done(draft) or thanks_for_referral(draft) or replies_to_them(draft)
                         or _PRAISE.search(draft.lower) and not _SEEKING.search(draft.lower))
-        return not (thanks_for_referral(draft) and not asks_again(draft))
+        # After a referral or with news of the process, only a new referral asks what the ask rules judge:
+        # "I signed the offer! Lunch is on me, I'd love to hear how your first month went" does not.
+        return not (brings_news(draft) and not asks_again(draft))
     return draft.remember("asks", decide)
 
 
@@ -192,9 +207,9 @@ _THEY_ASKED = re.compile(r"\bsend (?:me|over)\b[^.!?\n]{0,30}\b(?:cv|r[ée]sum[�
                          r"|\b(?:share|forward) (?:your|the) (?:resume|cv|req|job|link|posting)")
 # A new referral asked of someone who already agreed or referred: "could you refer me for this one too?"
 # ("Thank you for agreeing to refer me" is not one.)
-_NEW_REFERRAL = re.compile(r"\b(?:could|would|can|will) you\b[^.!?]{0,40}\brefer(?:ring)?\b(?! you\b)"
+_NEW_REFERRAL = re.compile(r"\b(?:could|would|can|will) you\b[^.!?]{0,40}\brefer(?:ring|ral)?\b(?! you\b)"
                            r"|\banother referral\b"
-                           r"|\brefer me (?:again|too|as well)\b")
+                           r"|\bplease refer me\b|\brefer me\b[^.!?]{0,60}?\b(?:again|too|as well)\b")
 
 
 # Their yes, in their last message: "Sure, I'll submit it this week!", "Happy to refer you", "Will do".
@@ -246,9 +261,14 @@ def answers_them(thread) -> bool:
 # role"), each set off by punctuation ("Sorry to bother you" opens a first message). A first message thanks for
 # something ("thank you for connecting") or closes with thanks; in the dev set and the seven held-out sets only
 # two messages open so, both follow-ups.
-_ANSWER_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+)?(?:(?:many )?(?:thanks?|thank you|thx)"
+_ANSWER_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+|[a-z]+[,!]\s+)?(?:(?:many )?(?:thanks?|thank you|thx|ty|tysm)"
                            r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?|yes|no|absolutely|of course|"
-                           r"sure|ok(?:ay)?|got it|understood|noted|sounds good|perfect|sorry)(?:[ \t]*[,!.…]| but\b)")
+                           r"sure(?: thing)?|ok(?:ay)?|got it|understood|noted|sounds good|perfect|sorry|will do|here (?:it is|you go)|"
+                           # Their news or offer taken in: "That's really kind of you", "Completely understand".
+                           r"(?:that's|that is|how) (?:\w+ )?(?:kind|generous|great|wonderful|amazing|helpful|lovely|good news|"
+                           r"great news)(?: of you)?|(?:completely |totally |fully )?understand(?:able)?)"
+                           # Set off by punctuation, or the whole of a short draft ("ok", "sure thing, attached my cv").
+                           r"(?:[ \t]*[,!.…]| but\b|[^.!?\n]{0,25}$)")
 # Words that answer what they wrote, anywhere: their offer taken up ("a call would be great"), their question
 # answered ("to answer your question about Kubernetes"), what they sent ("the link you sent").
 _ANSWERS = re.compile(

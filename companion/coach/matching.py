@@ -258,13 +258,16 @@ def in_conversation(_draft: AnalysedDraft, ctx) -> bool:
     return ctx.thread is not None and any(m.sender == "them" for m in ctx.thread.messages)
 
 
-def known_to_them(draft: AnalysedDraft, ctx) -> bool:
-    """Whether you already know each other: the thread shows them writing to you, the log shows a reply
-    or an answer to your ask, or the draft thanks them for their reply (a Rule.abstains for the rules
-    about strangers)."""
+def they_wrote(draft: AnalysedDraft, ctx) -> bool:
+    """Whether the thread shows them writing to you, or the log shows a reply or an answer to your ask."""
     rec = recipient_log(ctx)
-    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies or rec.state != "asked") \
-        or replies_to_them(draft)
+    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies or rec.state != "asked")
+
+
+def known_to_them(draft: AnalysedDraft, ctx) -> bool:
+    """Whether you already know each other: they wrote to you (they_wrote), or the draft thanks them for their
+    reply (a Rule.abstains for the rules about strangers)."""
+    return they_wrote(draft, ctx) or replies_to_them(draft)
 
 
 def their_turn(draft: AnalysedDraft, ctx) -> bool:

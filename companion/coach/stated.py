@@ -261,6 +261,12 @@ _TALKED = (
     ("per our", re.compile(r"per our\b"), None),
     ("you suggested", re.compile(r"you suggested\b"), re.compile(r"\b(?:like|as) $")),
     ("you asked", re.compile(r"you asked\b"), re.compile(r"\b(?:like|as) $")),
+    ("you said", re.compile(r"you (?:said|told me|advised)\b"), re.compile(r"\b(?:like|as) $")),
+    # The referral agreed or given: "please submit the referral", "since you submitted the referral", "how much I
+    # appreciated you putting your name behind me".
+    ("the referral", re.compile(r"the referral\b"), re.compile(r"\b(?:submit\w*|put\w*|send|sent|fil\w+|process\w*) $")),
+    ("you ", re.compile(r"you (?:putting|vouching|referring|recommending|submitting|passing|forwarding)\b"),
+     re.compile(r"\b(?:appreciat\w*|thank(?:s| you)? for|grateful for|for) $")),
     ("our ", re.compile(r"our (?:\w+ )?(?:chat|call|conversation|talk|meeting)\b"),
      re.compile(r"\b(?:following|after|since|from) (?:up on )?$")),
     ("thank", re.compile(r"thank(?:s| you)?(?: (?:so|very) much)?(?: again)? for (?:the|our|your) (?:[\w-]+ ){0,2}?"

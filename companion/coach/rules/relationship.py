@@ -14,7 +14,9 @@ from companion.coach.rules.length import limits
 
 # Talking before, placed in time or place: "talking to you at the SQL user group", "speaking with me yesterday".
 TALKED_BEFORE = (r"(?:talking|speaking|chatting|meeting)\s+(?:to\s+|with\s+)?(?:you|me)\s+"
-                 r"(?:at|during|on|last|yesterday|earlier|today|this\s+(?:morning|afternoon|week))")
+                 r"(?:at|during|on|last|yesterday|earlier|today|this\s+(?:morning|afternoon|week))"
+                 # "We last spoke when I was looking at the Staff role" ("since we last spoke!" says no more than that)
+                 r"|we\s+last\s+(?:spoke|talked|chatted|met|emailed)\b[^.!?\n]{0,20}?\b(?:when|about|at|during)")
 # A past the two share, said in so many words: "fellow DePaul grad", "your alma mater", "we both spent
 # time at Stripe", "our Microsoft days", "the same cohort", "long time since IIT Kanpur hostel days".
 # personal.generic and relationship.cold-ask both accept it.

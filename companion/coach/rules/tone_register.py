@@ -9,7 +9,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import known_to_them
+from companion.coach.matching import they_wrote
 
 _WRITTEN_OUT = {
     "u": "you", "ur": "your", "pls": "please", "plz": "please", "plzz": "please", "thx": "thanks", "thnx": "thanks",
@@ -75,7 +75,8 @@ def _register(draft: AnalysedDraft, _ctx: CoachContext):
 
 REGISTER = Rule(
     code="tone.register", severity="info", check=_register, reads_english=True, judges_words=True,
-    abstains=known_to_them,  # in a conversation already going, they talk as they talk
+    # Where they wrote to you, they talk as they talk; a draft's own "thx" shows nothing of how they write.
+    abstains=they_wrote,
     fires=("Hi Sam, can u refer me for the Data Analyst role at Stripe? Thx!", "Could you refer me? lmk!",
            "Hi Sam 👋😊 I would love a referral 🙏🙏 thanks 🎉", "Thanks a ton ❤️",
            "I have attached my resume. Please revert at your convenience."),
