@@ -14,6 +14,9 @@ _GRATITUDE = re.compile(
     r"thankful|gratitude|many thanks|much obliged|cheers for|i owe you|indebted|"
     r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
     r"what it would mean|" + OTHER_THANKS + r")\b"  # thanks in the writer's first language count
+    # What their help did, said as thanks: "your referral got me past the resume screen".
+    r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help|support) (?:got|helped|landed|made|meant|"
+    r"changed|opened)\b"
 )
 # "no thanks" declines, and "I can appreciate that you're busy" understands: neither is gratitude.
 _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b|\b(?:can|could) appreciate (?:that|how|why)\b")
@@ -44,6 +47,11 @@ _OUT = re.compile(
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|(?:the )?timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
+    # The no accepted before it is said: "it may not be something you can help with, and that's completely fine",
+    # "that's entirely your call", "if a call is too much, a reply would already be generous".
+    r"|(?<!hope )\b(?:that's|that is|which is|it's|it is) (?:(?:totally|completely|perfectly|absolutely|entirely) "
+    r"(?:fine|ok|okay|alright|all right|understandable)|" + _QUITE + r"(?:your call|up to you))\b"
+    r"|\bif\b[^.!?\n]{0,30}\btoo much\b"
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b"
     r"|\b(?:don't|do not|never) feel (?:any |the )?(?:pressure|pressured|obligated|obliged|bad)\b"
     r"|\b(?:say|drop|send|reply(?: with)?|answer(?: with)?) (?:me )?(?:a |just )?['\"‘“]?no\b['\"’”]?(?! (?:to|one)\b)"
@@ -88,10 +96,11 @@ _TIME = re.compile(
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
     r"taking (?:the )?time|the time (?:that )?you (?:and (?:\w+ ){1,3})?(?:took|spent|invested|gave|put in|set aside)|"
     r"for you time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|"
+    r"(?:grateful|thankful) (?:that )?you (?:read|took|are reading|'re reading)|"
     r"(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|"
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|(?:two|three|five|ten|fifteen|twenty|thirty) (?:minutes|mins)|"
     r"take(?:s)? you (?:only |just )?(?:a (?:minute|moment|second)|seconds)|a (?:moment|minute|second) of your|"
-    r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|"
+    r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|one|"
     r"note|sync|conversation|intro|look|read|meeting|recommendation|message|reply|review)|"
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
@@ -143,7 +152,8 @@ GRATITUDE_MISSING = missing_phrase_rule(
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
            "I can appreciate that you're busy, but I need an answer."),
-    quiet=("Thanks so much for reading!", "I owe you big time for the referral!", "I'd appreciate a referral.",
+    quiet=("Thanks so much for reading!", "I owe you big time for the referral!",
+           "Your referral got me past the resume screen.", "I'd appreciate a referral.",
            "Thank you in advance.", "🙏",
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time.",
            "I've accepted an offer elsewhere, so please disregard my referral request.",
@@ -184,7 +194,8 @@ OUT_MISSING = missing_phrase_rule(
     rationale="An explicit out removes pressure; people say yes more readily when no is easy.",
     fires=("Could you refer me for the Data Analyst role? Thank you!",
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",
-           "I'd really appreciate an answer either way. Thanks.", "If it's possible, could you refer me? Thanks!"),
+           "I'd really appreciate an answer either way. Thanks.", "If it's possible, could you refer me? Thanks!",
+           "I hope that's ok. Could you refer me for the Brand Manager role? Thanks!"),
     quiet=("No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
            "Zero pressure.", "I know you're busy, so please don't feel any pressure.",
            "You can also drop a 'No' and I won't follow up.", "No pasa nada si no puedes.",
@@ -198,7 +209,9 @@ OUT_MISSING = missing_phrase_rule(
            "If a referral isn't possible, I'd still be grateful for any advice.",
            "Were you able to submit the referral? No rush at all. Thanks!", "A no is perfectly fine.",
            "Should this not be convenient, I fully understand.", "Should you prefer not to, I understand.",
-           "I fully appreciate that your schedule may not permit a response."),
+           "I fully appreciate that your schedule may not permit a response.",
+           "It may not be something you can help with, and that's completely fine.", "That's entirely your call.",
+           "If a call is too much, a reply with one resource would already be generous."),
 )
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,
@@ -223,7 +236,7 @@ TIME_MISSING = missing_phrase_rule(
            "Thank you for taking time out of your day to talk with me.",
            "I understand that you may receive a large number of applications.",
            "I appreciate the time you and your team invested in my application.",
-           "Thanks you in advance for you time."),
+           "Thanks you in advance for you time.", "Quick one: is that normal?", "I'm grateful you read this."),
 )
 MATERIALS_MISSING = missing_phrase_rule(
     "materials.missing", offers_materials,

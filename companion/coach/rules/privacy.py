@@ -93,7 +93,8 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
     r"preferred) (?:the other|someone else|another|him|her)\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
-    r"|\b(?:(?:check|look (?:up|at|into)|see|find out|pull up)(?: [\w']+){0,4} )?(?:in|on|from|through) "
+    # ("an email from the system" is no look-up: "from" only after a verb that looks.)
+    r"|\b(?:(?:check|look (?:up|at|into)|see|find out|pull up)(?: [\w']+){0,4} (?:in|on|from|through)|in|on|through) "
     + _SYSTEMS + r"\b"
     r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b)"
 )
@@ -208,7 +209,7 @@ CONFIDENTIAL = phrase_rule(
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?"),
-    quiet=("I know you can't share anything confidential.", 'What was the application process like for you?',
+    quiet=("I know you can't share anything confidential.", "You should get an email from the system.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. Could you tell me the salary range?",
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',

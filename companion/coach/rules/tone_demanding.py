@@ -235,11 +235,19 @@ _MESSAGES = {
 }
 
 
+# An imperative that sets up an offer of yours: "Just tell me the time and I will call you" (with a verb that
+# only passes word, see _keep).
+_OFFER_AFTER = re.compile(r"\band i(?:'ll| will| can)\b")
+
+
 def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     """Whether a trigger of `kind` at `start` is really demanding (not softened, negated or observed)."""
     before = draft.before_in_sentence(start, 80)
     if kind in ("refer", "order") and _SOFTENED.search(draft.lower, *sentence_bounds(draft, start)):
         return False  # "Please help me check the status when you have time": a request, softened
+    if kind in ("refer", "order") and _OFFER_AFTER.search(draft.lower, start, sentence_bounds(draft, start)[1]) \
+            and draft.lower.startswith(("tell", "send", "show", "call", "text", "e-mail", "email", "contact"), start):
+        return False  # "Just tell me the time and I will call you" offers; "Give me a referral and I'll…" still asks
     if kind == "refer":
         return opens_clause(draft, start) and mood(draft, start) == "imperative"
     if kind == "order":  # any verb, so only where an order can stand: not "I'd love to connect and help you"
@@ -495,7 +503,7 @@ DEMANDING = Rule(
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "I am in Athens until Friday, if you have time for a coffee.",
+    quiet=("Would you be open to referring me for the role?", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",

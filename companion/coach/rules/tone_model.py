@@ -4,6 +4,7 @@ what would lift it. docs/tone.md, "In the coach", has the details."""
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.intent import replies_to_them, requests
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import first_name
 from companion.coach.rules.tone_demanding import DEMANDING, overlaps, triggers
@@ -218,9 +219,12 @@ def tone_summary(draft: AnalysedDraft, ctx: CoachContext, findings) -> dict | No
 
 IMPOLITE = Rule(
     code="tone.impolite", severity="warning", check=_impolite, reads_english=True,
+    # The model learned from requests: an answer that asks nothing ("Sure thing, attached my CV") is none.
+    abstains=lambda draft, _ctx: replies_to_them(draft) and not requests(draft),
     checklist="polite",
     fires=("Why haven't you answered? What is wrong with you?",),
-    quiet=('Hi Sam, could you take a look at my resume when you have a moment? Thank you so much!',),
+    quiet=('Hi Sam, could you take a look at my resume when you have a moment? Thank you so much!',
+           "sure thing, attached my cv"),
     rationale="People asked for a favour judge the wording before the request; a model of how raters "
               "judged thousands of real requests shows which words cost goodwill.",
 )
