@@ -21,6 +21,9 @@ _TRIGGERS = re.compile(
     # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
     r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
     r"(?:[\w-]+ ){0,3}?(?:to )?(?:(?:interview|hire|shortlist|select|fast[- ]?track|prioriti[sz]e|schedule) (?:me|my)|(?:pick|choose) me)\b|"
+    r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
+    r"e-?mail|phone|text|message) me\b|"
+    r"(?:walk|go|run) (?:over )?to (?:the |your )?(?:hiring manager|recruiter|hr)\b|"
     r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am) (?:the )?"
     r"(?:strongest|best|ideal|perfect|right|top)\b|"
     r"skip (?:the |my )?(?:[\w-]+ ){0,2}(?:test|assessment|round|screen|screening|interview)s? for me\b|"
@@ -172,7 +175,7 @@ _SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|cha
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|" + WEEKDAY
                               + r")\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
-                     r"chat|call|talk|meet|meeting|coffee|hear back|i need (?:it|this|that))\b")
+                     r"chat|call|talk|meet|meeting|coffee|hear back|i need (?:it|this|that)|(?:i|we) need to (?:know|hear))\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 
@@ -440,7 +443,8 @@ DEMANDING = Rule(
     judges_words=True,
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
-    fires=("Please refer me for the role.", "Please submit the referral until Friday.",
+    fires=("Please refer me for the role.", "Please submit the referral until Friday.", "I need to know by Friday.",
+           "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
            "I have already told the HR of Stoa Architects that you will refer me.",
            "I need you to forward my resume.", "Please get back to me ASAP.",
@@ -503,7 +507,7 @@ DEMANDING = Rule(
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
+    quiet=("Would you be open to referring me for the role?", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
