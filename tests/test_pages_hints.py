@@ -140,6 +140,12 @@ def test_last_talked_from_thread():
     mine = Thread(messages=[ThreadMessage(sender="me", text="Could we chat?", sent_at="2025-03-01T10:00:00+00:00")])
     k = by_kind(hints("Hi", ctx(Profile(name="X"), thread=mine)))
     assert k["last_talked"].text == "It's been 10 months since we last spoke."  # not "following up" that late
+    # Your last word thanked them and asked nothing: no "following up" on it.
+    thanked = Thread(messages=[
+        ThreadMessage(sender="me", text="Could you refer me?", sent_at="2025-12-01T10:00:00+00:00"),
+        ThreadMessage(sender="them", text="Done, referred you!", sent_at="2025-12-02T10:00:00+00:00"),
+        ThreadMessage(sender="me", text="Thank you so much!!", sent_at="2026-01-02T10:00:00+00:00")])
+    assert "last_talked" not in by_kind(hints("Hi, a quick update", ctx(Profile(name="X"), thread=thanked)))
 
 
 def test_no_context_no_hints_and_own_page_gives_no_overlap():

@@ -10,7 +10,7 @@ from protocol.page import DateParts, Profile
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS
-from companion.coach.intent import they_agreed
+from companion.coach.intent import open_request, they_agreed
 from companion.coach.matching import (
     any_same_company, find_company, mentioned_post, same_employer, same_school, short_name,
 )
@@ -238,7 +238,7 @@ def tenure_or_move(ctx) -> list[Offer]:
 def last_talked(ctx, lower: str) -> list[Offer]:
     """When you last wrote to each other, from the thread. None when the draft tells its own timeline
     ("my note from two weeks ago", or a follow-up where the thread has months of silence): a line with
-    other dates would contradict it."""
+    other dates would contradict it; nor when your last messages asked nothing, so nothing waits for them."""
     messages = ctx.thread.messages if ctx.thread is not None else []
     for k, msg in reversed(list(enumerate(messages))):
         when = page_time(msg.sent_at)
@@ -256,6 +256,8 @@ def last_talked(ctx, lower: str) -> list[Offer]:
         else:
             phrase = f"{days // 365} years ago"
         if msg.sender == "me" and days < COLD_DAYS:
+            if not open_request(ctx.thread):
+                return []  # your last word asked nothing ("Thanks Fatima!!"): there is nothing to follow up on
             text = f"Following up on my message from {phrase}."
         elif msg.sender == "them" and days < 14:
             text = "Thanks for your reply."
