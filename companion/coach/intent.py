@@ -56,8 +56,8 @@ _NEWS = re.compile(
 _NEWS_WORDS = ("update", "you referred", "you recommended", "you already", "you kindly", "thanks to", "without your",
                "because of your", "to inform", "to tell", "to share", "to let", "offer",
                "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "n't get",
-               "not get", "rejection", "heard back", "went with", "happened", "went", "done", "yesterday", "round",
-               "onsite", "screen", "rejected", "turned down", "work out")
+               "not get", "rejection", "heard back", "went with", "happened", "went", "is done", "was yesterday",
+               " round", "onsite", "screen", "rejected", "turned down", "work out")
 
 
 # A step on the way, which a first ask tells as often as an update does: "I was shortlisted for the Graduate

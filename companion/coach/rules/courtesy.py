@@ -2,7 +2,7 @@
 
 import re
 
-from companion.coach.analysis import WORD_START, AnalysedDraft
+from companion.coach.analysis import WORD_START, AnalysedDraft, search_if
 from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.intent import OTHER_THANKS, withdraws
@@ -47,11 +47,6 @@ _OUT = re.compile(
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|(?:the )?timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
-    # The no accepted before it is said: "it may not be something you can help with, and that's completely fine",
-    # "that's entirely your call", "if a call is too much, a reply would already be generous".
-    r"|(?<!hope )\b(?:that's|that is|which is|it's|it is) (?:(?:totally|completely|perfectly|absolutely|entirely) "
-    r"(?:fine|ok|okay|alright|all right|understandable)|" + _QUITE + r"(?:your call|up to you))\b"
-    r"|\bif\b[^.!?\n]{0,30}\btoo much\b"
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b"
     r"|\b(?:don't|do not|never) feel (?:any |the )?(?:pressure|pressured|obligated|obliged|bad)\b"
     r"|\b(?:say|drop|send|reply(?: with)?|answer(?: with)?) (?:me )?(?:a |just )?['\"‘“]?no\b['\"’”]?(?! (?:to|one)\b)"
@@ -78,10 +73,20 @@ _TAKEN_BACK = re.compile(r"[^.!?\n]{0,30}?,? but (?:i|we)(?:'d| would| will| rea
 _WANTS_ANSWER = re.compile(r"\b(?:answer|reply|response|decision)\s*$")
 
 
+# The no accepted before it is said: "it may not be something you can help with, and that's completely fine",
+# "that's entirely your call", "if a call is too much, a reply would already be generous" (not "I hope that's
+# ok"). Searched only when one of its words is in the draft.
+_ACCEPTED = re.compile(r"(?<!hope )\b(?:that's|that is|which is|it's|it is) (?:(?:totally|completely|perfectly|"
+                       r"absolutely|entirely) (?:fine|ok|okay|alright|all right|understandable)|" + _QUITE +
+                       r"(?:your call|up to you))\b|\bif\b[^.!?\n]{0,30}\btoo much\b")
+_ACCEPTED_WORDS = (" fine", " ok", "alright", "all right", "understandable", "your call", "up to you", "too much")
+
+
 def gives_out(draft: AnalysedDraft) -> bool:
     lower = draft.lower
     return any(not _TAKEN_BACK.match(lower, m.end())
-               and not _WANTS_ANSWER.search(lower, max(0, m.start() - 12), m.start()) for m in _OUT.finditer(lower))
+               and not _WANTS_ANSWER.search(lower, max(0, m.start() - 12), m.start()) for m in _OUT.finditer(lower)) \
+        or bool(search_if(lower, _ACCEPTED_WORDS, _ACCEPTED))
 
 
 # Their time, busyness or schedule, or the ask framed as short ("a quick question", "a 15-minute
