@@ -1111,3 +1111,27 @@ def test_what_goes_on_with_an_answered_ask_in_a_thread_is_not_pitched_again():
     again = "Hi Dana, could you refer me for the Senior Account Executive role too?"
     assert "background.missing" in codes(again, thread=thread, recipient_name="Dana Whitfield",
                                          company="Acme Robotics")
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Dana sir, had my onsite for SDE-2 yesterday. 4 rounds happened. Kindly let me know if you hear anything. "
+    "Thanks a lot for referring me.",
+    "Hi Dana, thanks for reply. The position is Manufacturing Engineer II, job number 24-1187. My resume is attach.",
+    "Hi Dana, good question. I'm interested in the QA Automation Engineer position in Poznan. I know Playwright.",
+    "Hi Dana, I wanted you to hear it from me: Acme closed the Staff Engineer search with another candidate. Thank "
+    "you again for vouching for me.",
+])
+def test_more_answers_and_news_in_their_own_words_are_no_first_message(note):
+    """An answer's opening without an article or as a judgement of their question, news of the process without
+    "I", thanks "a lot" or for "vouching for me": none is told it reads as mass outreach or a first message."""
+    found = codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
+    assert not found & {"personal.generic", "relationship.cold-ask", "ask.company-missing"}
+
+
+def test_pressing_after_their_no_in_the_thread_is_a_stop_however_the_ask_is_softened():
+    from protocol.page import Thread, ThreadMessage
+    thread = Thread(messages=[
+        ThreadMessage(sender="me", text="Hi Dana, could you refer me for the Graphics Engineer role?"),
+        ThreadMessage(sender="them", text="Sorry, I don't know your work well enough to refer you. Good luck!")])
+    again = "I understand but it's just one click for you. Could you please just submit it?"
+    assert "followup.stop" in codes(again, thread=thread, recipient_name="Dana Whitfield")

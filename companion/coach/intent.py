@@ -9,7 +9,7 @@ from companion.coach.language import sentence_bounds
 
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
-_ANSWERED = (r"(?:thank(?:s| you)?|thx)\b[^.!?\n]{0,20}?\bfor (?:getting back|"
+_ANSWERED = (r"(?:thank(?:s| you)?|thx)\b[^.!?\n]{0,20}?\bfor (?:getting back|(?:reply|response|answer)\b|"
              r"(?:your|the) (?:[\w-]+ (?:and )?){0,3}?(?:reply|response|answer|message)|letting me know|responding|replying|writing back|"
              r"reaching out|offering|(?:your|the) (?:kind )?offer|the link|sending (?:me )?(?:the|that|this|it))\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
@@ -31,6 +31,24 @@ _DONE = re.compile(
     r"came through|worked|was submitted|has been submitted)\b"
     # Taking their answer gracefully: "thank you for getting back to me so quickly. Best of luck!"
     r"|\b" + _ANSWERED + r"|\b(?:best of|good) luck with\b")
+# Their favour told as done: "you referred me", "you put my name forward" (not "could you put my name forward").
+_THEIR_FAVOUR = (r"(?<!could )(?<!would )(?<!can )(?<!will )(?<!please )(?<!if )\byou (?:already |kindly |just )?"
+                 r"(?:referred me|recommended me|vouched for me|put (?:my name|me) forward|put in a (?:good )?word|"
+                 r"submitted (?:my|the) referral)\b")
+_THEIR_FAVOUR_RE = re.compile(_THEIR_FAVOUR)
+
+
+def credits_them(draft: AnalysedDraft) -> bool:
+    """Whether the draft tells their favour as done ("You put my name forward when I knew no one there"):
+    in a note that asks nothing, that is thanks in substance; not as a reason or a date ("I deserve to know
+    since you referred me", "three weeks since you submitted the referral")."""
+    lower = draft.lower
+    return any(not _SINCE.search(lower, max(0, m.start() - 12), m.start()) for m in _THEIR_FAVOUR_RE.finditer(lower))
+
+
+_SINCE = re.compile(r"\b(?:since|because|as|after|when|now that) $")
+
+
 # What a favour of theirs brought, and news of the search: "thanks to your referral", "without your guidance",
 # "happy to inform you", "I have accepted the offer", "since I started", "I had my final-round interview".
 # Searched only when one of its words is in the draft (most asks have none).
@@ -49,11 +67,14 @@ _NEWS = re.compile(
     # happened yesterday", "I had the final round", "it didn't work out".
     r"|\b(?:i|we) (?:just |finally )?heard back\b|\bwent with (?:another|a different|an internal|someone)\b"
     r"|\b(?:interview|onsite|final round|screen(?:ing)?)s? (?:happened|went|is done|was yesterday)\b"
-    r"|\bi(?:'ve| have)? (?:just )?(?:had|did|finished|completed) (?:my|the) (?:[\w-]+ ){0,2}(?:round|onsite|screen)\b"
+    r"|(?:\bi(?:'ve| have)? |^|[.!?]\s+)(?:just )?(?:had|did|finished|completed) (?:my|the) (?:[\w-]+ ){0,2}"
+    r"(?:round|onsite|screen|interview)\b"
     r"|\b(?:got|been|was) (?:rejected|turned down)\b|\b(?:didn't|did not) work out\b"
     # Their referral told as done: "it has been 5 days since you referred me" (not "could you referred me").
-    r"|(?<!could )(?<!would )(?<!can )(?<!will )(?<!please )\byou (?:already |kindly )?(?:referred|recommended) me\b")
-_NEWS_WORDS = ("update", "you referred", "you recommended", "you already", "you kindly", "thanks to", "without your",
+    r"|" + _THEIR_FAVOUR +
+    r"|\b(?:with|chose|picked|hired|selected) (?:another|a different|an internal|a stronger) candidate\b")
+_NEWS_WORDS = ("update", "you referred", "you recommended", "you already", "you kindly", "you just", "you put",
+               "you vouched", "you submitted", "candidate", "thanks to", "without your",
                "because of your", "to inform", "to tell", "to share", "to let", "offer",
                "got the", "landed the", "started", "date is", "selected", "shortlisted", "had my", "had the", "n't get",
                "not get", "rejection", "heard back", "went with", "happened", "went", "is done", "was yesterday",
@@ -77,9 +98,10 @@ def _done(draft: AnalysedDraft) -> bool:
 
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
-_REFERRED = re.compile(r"(?:thank(?:s| you)(?: (?:so|very) much)?(?: (?:once )?again)?|owe you(?: [\w ]{1,20}?)?) "
+_REFERRED = re.compile(r"(?:thank(?:s| you)(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: (?:once )?again)?|"
+                       r"owe you(?: [\w ]{1,20}?)?) "
                        r"for (?:the |your |that |this )?(?:kind )?"
-                       r"(?:referral|referring me|recommending me|introducing me|intro(?:duction)?\b|"
+                       r"(?:referral|referring me|recommending me|introducing me|vouching for me|intro(?:duction)?\b|"
                        r"putting (?:in a (?:good )?word|my name forward|me forward)|"
                        r"(?:agree(?:ing)?|offer(?:ing)?|being willing) to (?:refer|recommend|introduce) me)")
 # What asks, besides a question mark: "would you…", "I'd love…", "I'd be grateful for a referral",
@@ -264,6 +286,7 @@ def answers_them(thread) -> bool:
 _ANSWER_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+|[a-z]+[,!]\s+)?(?:(?:many )?(?:thanks?|thank you|thx|ty|tysm)"
                            r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?|yes|no|absolutely|of course|"
                            r"sure(?: thing)?|ok(?:ay)?|got it|understood|noted|sounds good|perfect|sorry|will do|here (?:it is|you go)|"
+                           r"great|awesome|wonderful|amazing|brilliant|excellent|fantastic|(?:good|great|fair) question|"
                            # Their news or offer taken in: "That's really kind of you", "Completely understand".
                            r"(?:that's|that is|how) (?:\w+ )?(?:kind|generous|great|wonderful|amazing|helpful|lovely|good news|"
                            r"great news)(?: of you)?|(?:completely |totally |fully )?understand(?:able)?)"

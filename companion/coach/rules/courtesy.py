@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft, search_if
 from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import either, missing_phrase_rule
-from companion.coach.intent import OTHER_THANKS, withdraws
+from companion.coach.intent import OTHER_THANKS, asks, credits_them, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
 from companion.coach.matching import their_turn
 
@@ -148,17 +148,24 @@ def offers_materials(draft: AnalysedDraft) -> bool:
                for pattern in (_MATERIALS, _LINK) for m in pattern.finditer(lower))
 
 
+def _thanks(draft: AnalysedDraft) -> bool:
+    """Thanks in words, or, in a note that asks nothing, their favour told as done (thanks in substance)."""
+    return has_gratitude(draft) or not asks(draft) and credits_them(draft)
+
+
 GRATITUDE_MISSING = missing_phrase_rule(
-    "courtesy.gratitude-missing", has_gratitude,
+    "courtesy.gratitude-missing", _thanks,
     "No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a "
     "message without a \"thank you\" reads as entitled.",
     "End with a thank-you, e.g. \"Thank you for considering it.\"",
     severity="warning", checklist="thanks", abstains=withdraws,
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
+           "Can you tell me what they wrote? I deserve to know since you referred me.",
            "I can appreciate that you're busy, but I need an answer."),
     quiet=("Thanks so much for reading!", "I owe you big time for the referral!",
-           "Your referral got me past the resume screen.", "I'd appreciate a referral.",
+           "Your referral got me past the resume screen.",
+           "You put my name forward when I knew no one there. I start on January 12.", "I'd appreciate a referral.",
            "Thank you in advance.", "🙏",
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time.",
            "I've accepted an offer elsewhere, so please disregard my referral request.",

@@ -24,7 +24,7 @@ _TRIGGERS = re.compile(
     r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
     r"e-?mail|phone|text|message) me\b|"
     r"(?:walk|go|run) (?:over )?to (?:the |your )?(?:hiring manager|recruiter|hr)\b|"
-    r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am) (?:the )?"
+    r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am|m) (?:the )?"
     r"(?:strongest|best|ideal|perfect|right|top)\b|"
     r"skip (?:the |my )?(?:[\w-]+ ){0,2}(?:test|assessment|round|screen|screening|interview)s? for me\b|"
     r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b)"
@@ -175,7 +175,7 @@ _SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|cha
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|" + WEEKDAY
                               + r")\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
-                     r"chat|call|talk|meet|meeting|coffee|hear back|i need (?:it|this|that)|(?:i|we) need to (?:know|hear))\b")
+                     r"chat|call|talk|meet|meeting|coffee|hear back|need (?:it|this|that)|(?:i|we) need to (?:know|hear))\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 
