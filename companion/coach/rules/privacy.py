@@ -88,6 +88,10 @@ _CONFIDENTIAL = re.compile(
     r"|\bmy (?:interview|panel|onsite|on-site|loop|assessment) (?:scores?|ratings?|marks|evaluations?)\b"
     r"|\b(?:interviewers?'s?|panel(?:'s)?|panelists'?|hiring manager's|committee's) (?:notes|feedback|scores?|"
     r"ratings?|comments|evaluations?|write-?ups?|debrief)\b"
+    # The panel's verdict, fetched by the referrer: "can you ask him how I did?", "check with them if I am selected".
+    r"|\b(?:find out|ask (?:him|her|them|the (?:hiring manager|panel|recruiter|team))|check(?: with (?:him|her|them))?) "
+    r"(?:how i (?:did|performed|scored)|(?:if|whether) i (?:am|was|'m|got|have been) (?:selected|shortlisted|through|"
+    r"rejected))\b"
     r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|they) "
     r"(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
@@ -124,6 +128,7 @@ _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore
                            r"talent (?:acquisition|partner)|hr (?:partner|manager|lead))\b")
 
 
+_PLEASE = re.compile(r"\b(?:please|kindly|pls)\s+$")  # "please check with them if I am selected"
 _SECRECY = re.compile(r"i (?:will not|won't|wont|will never) tell|(?:no ?one|nobody) |between you|(?:keep|stay) ")
 
 
@@ -145,6 +150,7 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     if _LISTED.search(before):  # "send me the names of …, and the interview questions": the ask is further back
         before = draft.before_in_sentence(m.start(), 240)
     return negated(draft, m.start(), 40) or not (_ASKING.search(before) or draft.ends_in_question(m.end())
+                                                  or _PLEASE.search(before)
                                                   or _DEFINITE.search(before) and _WOULD_HELP.match(draft.lower, m.end()))
 
 
@@ -163,7 +169,8 @@ CONFIDENTIAL = phrase_rule(
     "their employment agreement, so the ask costs you their trust.",
     _what_to_ask,
     skip=_not_an_ask, severity="error",
-    fires=('Could you share the salary band for the role?', 'How much do you make?',
+    fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you find out how I did?',
+           'Also please check with them if I am selected.',
            "Could you please check in the system if my application is still active?",
            "Could you send me the technical test from last round?", "Could you share the budget approved for this position?",
            "Can you find out from the panel what they wrote about me?",
@@ -209,7 +216,8 @@ CONFIDENTIAL = phrase_rule(
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?"),
-    quiet=("I know you can't share anything confidential.", "You should get an email from the system.", 'What was the application process like for you?',
+    quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
+           "I will find out how I did next week.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. Could you tell me the salary range?",
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
