@@ -6,6 +6,7 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.intent import replies_to_them, told_as_history
+from companion.coach.language import sentence_bounds
 from companion.coach.matching import NOT_THE_PROGRAMME, first_name, names_a_mutual, negated, recipient_log
 from companion.coach.rules.personal import says_something_specific
 from companion.coach.rules.relationship import (
@@ -60,10 +61,21 @@ def first_referral_ask(draft: AnalysedDraft):
     return draft.remember("cold_ask.first", lambda: next(referral_asks(draft), None))
 
 
+# A referral left for after a first talk: "If afterwards you felt comfortable referring me…", "if you think I am a
+# good fit after, I will be happy for a referral". That is what the card would advise.
+_DEFERRED = re.compile(r"\bif\b.*\b(?:after(?:wards)?|later on|once we(?:'ve| have)? (?:talked|spoken|chatted|met))\b"
+                       r"|\b(?:after(?:wards)?|later on|once we(?:'ve| have)? (?:talked|spoken|chatted|met))\b.*\bif\b")
+
+
+def _deferred(draft: AnalysedDraft, ask: re.Match[str]) -> bool:
+    s, e = sentence_bounds(draft, ask.start())
+    return bool(_DEFERRED.search(draft.lower, s, e))
+
+
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = first_referral_ask(draft)
     if ask is None or PRIOR_CONTACT.search(draft.lower) or replies_to_them(draft) or claims_shared(draft, ctx) \
-            or names_a_mutual(draft, ctx) or _has_history(ctx) or follows_a_talk(draft):
+            or names_a_mutual(draft, ctx) or _has_history(ctx) or follows_a_talk(draft) or _deferred(draft, ask):
         return
     name = first_name(ctx)
     who, whose = (name, f"{name}'s") if name else ("them", "their")
@@ -101,7 +113,8 @@ COLD_ASK = Rule(
            'Could you forward my resume to anyone you know at Stripe?',
            "It's been a while since I graduated, and I'm job hunting. Could you refer me?",
            "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",),
-    quiet=('Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
+    quiet=("Would you be open to a 15-minute call? If afterwards you felt comfortable referring me, I'd be grateful.",
+           'Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
            'Hi Sam, since you kindly referred me last year, would you be open to referring me again?',
            'Thank you very much for the referral anyway. Could you refer me for the Senior role too?',
            'Hi Sam, I also interned at Stripe, back in 2019. Would you be open to referring me?',
