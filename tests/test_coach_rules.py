@@ -1135,3 +1135,14 @@ def test_pressing_after_their_no_in_the_thread_is_a_stop_however_the_ask_is_soft
         ThreadMessage(sender="them", text="Sorry, I don't know your work well enough to refer you. Good luck!")])
     again = "I understand but it's just one click for you. Could you please just submit it?"
     assert "followup.stop" in codes(again, thread=thread, recipient_name="Dana Whitfield")
+
+
+@pytest.mark.parametrize("note", [
+    "Thursday at 4 works perfectly, I'll call your mobile then. Thanks for making time, Dana!",
+    "thx for putting me in. its been 4 days and nobody from hr called me yet, can u ping them?",
+    "Dana, you told me two weeks ago you would refer me. I am still waiting. Please do it today.",
+])
+def test_a_time_taken_up_thanks_for_putting_me_in_and_their_yes_quoted_back_are_no_first_message(note):
+    found = codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
+    assert not found & {"personal.generic", "relationship.cold-ask", "ask.company-missing", "background.missing",
+                        "length.too-short"}

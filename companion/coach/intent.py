@@ -91,6 +91,13 @@ def _news(lower: str, steps: bool = True) -> bool:
     return bool(search_if(lower, _NEWS_WORDS, _NEWS)) or steps and bool(_SHORTLISTED.search(lower))
 
 
+def tells_news_at(draft: AnalysedDraft, at: int) -> bool:
+    """Whether the words at `at` are part of news the draft tells ("they've gone with an internal candidate"),
+    not something it asks for."""
+    lower = draft.lower
+    return any(m.start() <= at < m.end() for m in _NEWS.finditer(lower)) if _news(lower, steps=False) else False
+
+
 def _done(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for a favour done, brings news, or takes their answer gracefully."""
     return draft.remember("intent.done", lambda: bool(_DONE.search(draft.lower)) or _news(draft.lower))
@@ -98,11 +105,11 @@ def _done(draft: AnalysedDraft) -> bool:
 
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
-_REFERRED = re.compile(r"(?:thank(?:s| you)(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: (?:once )?again)?|"
+_REFERRED = re.compile(r"(?:(?:thank(?:s| you)|thx)(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: (?:once )?again)?|"
                        r"owe you(?: [\w ]{1,20}?)?) "
                        r"for (?:the |your |that |this )?(?:kind )?"
                        r"(?:referral|referring me|recommending me|introducing me|vouching for me|intro(?:duction)?\b|"
-                       r"putting (?:in a (?:good )?word|my name forward|me forward)|"
+                       r"putting (?:in a (?:good )?word|my name (?:forward|in)|me (?:forward|in\b))|"
                        r"(?:agree(?:ing)?|offer(?:ing)?|being willing) to (?:refer|recommend|introduce) me)")
 # What asks, besides a question mark: "would you…", "I'd love…", "I'd be grateful for a referral",
 # "please…", "I'm interested in…", "following up on my application", "let me know if you'd be open to…".
@@ -299,11 +306,13 @@ _ANSWERS = re.compile(
     r"(?: (?:really|very|so))? (?:great|perfect|lovely|wonderful|good|fine|ideal|amazing)\b"
     r"|\b(?:to answer|answering|in answer to|as for|regarding) your questions?\b"
     r"|\byou (?:asked|offered|requested)\b|\bsorry (?:for|about) (?:not being clear|the confusion)\b|\bto clarify\b"
+    # A time they offered, taken: "Thursday at 4 works perfectly, I'll call your mobile then".
+    r"|\b(?:works|suits me) (?:perfectly|great|well|fine|for me)\b[^.!?\n]{0,40}\bthen\b"
     # Which role, said as an answer: "It's the Backend Developer (Java) role in the Gdansk office".
     r"|(?:^|[.!?:,]\s+)it(?:'s|’s| is) the (?:[\w()/&.-]+ ){0,6}?(?:role|position|opening|posting|job|one)\b"
     r"|\b(?:the|that) (?:[\w-]+ )?(?:link|posting|page|article|resource|contact) you (?:sent|shared|suggested)\b")
 # One of these, or no match: `in` is cheaper than the search.
-_ANSWERS_WORDS = ("would be", "sounds", "works", "question", "you asked", "you requested", "you offered", "you sent",
+_ANSWERS_WORDS = ("would be", "sounds", "works", "suits me", "question", "you asked", "you requested", "you offered", "you sent",
                   "you shared", "you suggested", "clear", "confusion", "clarify", "it's the", "it’s the", "it is the")
 
 

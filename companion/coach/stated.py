@@ -262,6 +262,9 @@ _TALKED = (
     ("you suggested", re.compile(r"you suggested\b"), re.compile(r"\b(?:like|as) $")),
     ("you asked", re.compile(r"you asked\b"), re.compile(r"\b(?:like|as) $")),
     ("you said", re.compile(r"you (?:said|told me|advised)\b"), re.compile(r"\b(?:like|as) $")),
+    # Their yes, quoted back: "you told me two weeks ago you would refer me".
+    ("you ", re.compile(r"you (?:said|told me|promised)\b[^.!?\n]{0,30}?\byou(?:'d| would| will|'ll) "
+                        r"(?:refer|submit|put|pass|forward|recommend)"), None),
     # The referral agreed or given: "please submit the referral", "since you submitted the referral", "how much I
     # appreciated you putting your name behind me".
     ("the referral", re.compile(r"the referral\b"), re.compile(r"\b(?:submit\w*|put\w*|send|sent|fil\w+|process\w*) $")),

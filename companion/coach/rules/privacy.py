@@ -4,7 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import phrase_rule
-from companion.coach.intent import reports_back, requests
+from companion.coach.intent import reports_back, requests, tells_news_at
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import negated
 
@@ -146,6 +146,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         s, e = sentence_bounds(draft, m.start())
         if not _LOOKED_UP.search(draft.lower, s, e):
             return True
+    if tells_news_at(draft, m.start()):
+        return True  # "they've gone with an internal candidate" tells what happened
     before = draft.before_in_sentence(m.start(), 60)
     if _LISTED.search(before):  # "send me the names of …, and the interview questions": the ask is further back
         before = draft.before_in_sentence(m.start(), 240)
@@ -217,7 +219,7 @@ CONFIDENTIAL = phrase_rule(
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
-           "I will find out how I did next week.", 'What was the application process like for you?',
+           "I will find out how I did next week.", "They've gone with an internal candidate.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. Could you tell me the salary range?",
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',

@@ -61,7 +61,7 @@ _TRIGGERS = re.compile(
     r"(?:need|wait|await|waiting for|expecting) (?:an? |your )?(?:answer|reply|response|decision) (?:this week|today|"
     r"tomorrow)\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
-    r"(?:respond|reply|answer|write back|revert|submit (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
+    r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
     r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"before then\b|"
@@ -443,7 +443,7 @@ DEMANDING = Rule(
     judges_words=True,
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
-    fires=("Please refer me for the role.", "Please submit the referral until Friday.", "I need to know by Friday.",
+    fires=("Please refer me for the role.", "Please submit the referral until Friday.", "I need to know by Friday.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
            "I have already told the HR of Stoa Architects that you will refer me.",
