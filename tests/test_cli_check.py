@@ -301,3 +301,23 @@ def test_check_reads_the_outreach_log_as_the_sidebar_does(capsys, draft, tmp_pat
     _, out, _ = run(capsys, nudge, "--page", page, "--data-dir", str(data), "--no-log", "--json")
     assert "followup.stop" not in {f["code"] for f in json.loads(out)["findings"]}
     assert list(data.iterdir()) and not (tmp_path / "tactful-data").exists()  # nothing created elsewhere
+
+
+def test_reply_says_the_draft_answers_them_when_no_page_shows_it(capsys, draft):
+    """With no page and no log the coach reads the stage from the words; --reply says what a conversation page
+    would show (their message last): an answer gets no first-ask cards, a referral asked in it still needs
+    the fit, and a page that shows the conversation already wins over the flag (exit 2)."""
+    answer = draft("Thursday at 4 is good for me, I'll have my notes ready.")
+    ask_cards = {"ask.role-missing", "ask.company-missing", "background.missing", "materials.missing",
+                 "personal.generic", "length.too-short", "courtesy.out-missing"}
+    args = ("--json", "--no-log", "--recipient", "Sam Lee", "--company", "Stripe")
+    _, out, _ = run(capsys, answer, *args)
+    assert {f["code"] for f in json.loads(out)["findings"]} & ask_cards  # read as a first message
+    _, out, _ = run(capsys, answer, *args, "--reply")
+    assert not {f["code"] for f in json.loads(out)["findings"]} & ask_cards
+    ask = draft("Could you refer me for the Data Analyst role?", "ask.txt")
+    _, out, _ = run(capsys, ask, *args, "--reply")
+    assert "background.missing" in {f["code"] for f in json.loads(out)["findings"]}
+    page = str(REPO / "tests" / "fixtures" / "linkedin" / "classic_messaging_thread.html")
+    code, _, err = run(capsys, answer, "--no-log", "--reply", "--page", page)
+    assert code == 2 and "--reply" in err

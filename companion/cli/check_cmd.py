@@ -32,6 +32,9 @@ def register(subparsers) -> None:
     p.add_argument("--own-profile", metavar="PROFILE.json", help="your own profile, for shared-history hints")
     p.add_argument("--page", metavar="FILE.html", help="a saved LinkedIn page of the recipient (profile or thread)")
     p.add_argument("--url", help="the page's URL, with --page (default: the page's canonical link)")
+    p.add_argument("--reply", action="store_true",
+                   help="the draft answers a message of theirs, as when a saved conversation ends with their "
+                        "message (without a page or a log, the coach reads the stage from the words alone)")
     p.add_argument("--limit", type=int, metavar="N",
                    help="the character limit the composer shows (wins over the --page composer's and the table)")
     p.add_argument("--disable", action="append", default=[], metavar="CODE",
@@ -98,6 +101,14 @@ def build_context(args):
             # The page was saved with another box open (an invitation dialog's 200 characters): its limit
             # is not the one of the surface named, whose own limit from the table applies.
             ctx.composer = page.composer.model_copy(update={"limit": None})
+    if args.reply:
+        if ctx.thread is not None and ctx.thread.messages:
+            raise InputError("--reply: the --page conversation already shows who wrote last")
+        from protocol.page import Thread, ThreadMessage
+
+        # What a conversation page would show: their message last. Its words and time are unknown, so
+        # nothing is read from them (no yes or no of theirs, no "last talked" date).
+        ctx.thread = Thread(messages=[ThreadMessage(sender="them", text="")])
     if args.profile:
         ctx.profile = _load_profile(args.profile)
     if args.own_profile:
