@@ -1146,3 +1146,25 @@ def test_a_time_taken_up_thanks_for_putting_me_in_and_their_yes_quoted_back_are_
     found = codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
     assert not found & {"personal.generic", "relationship.cold-ask", "ask.company-missing", "background.missing",
                         "length.too-short"}
+
+
+def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
+    """Their last message asks which job and for the resume: a reply without the job's ID or link, or without
+    the resume, gets reply.unanswered naming what is missing; a reply with both, or a thread where they asked
+    nothing, does not."""
+    from protocol.page import Thread, ThreadMessage
+
+    def thread(theirs):
+        return Thread(messages=[ThreadMessage(sender="me", text="Hi Dana, could you refer me at Acme?"),
+                                ThreadMessage(sender="them", text=theirs)])
+    asked = thread("Sure! Which position exactly? Send me the job ID and your CV.")
+    [f] = findings("ok cool thanks!! its the data analyst one on the site, lmk when its done", "reply.unanswered",
+                   thread=asked, recipient_name="Dana Whitfield")
+    assert "which job" in f.message and "your resume" in f.message
+    [f] = findings("Thanks Dana! It's the Data Analyst role, job ID 48213.", "reply.unanswered", thread=asked,
+                   recipient_name="Dana Whitfield")
+    assert "which job" not in f.message and "your resume" in f.message
+    full = "Thanks Dana! It's the Data Analyst role, job ID 48213. My resume is attached."
+    assert "reply.unanswered" not in codes(full, thread=asked, recipient_name="Dana Whitfield")
+    told = thread("Done, I submitted it. Good luck!")
+    assert "reply.unanswered" not in codes("Thank you so much!", thread=told, recipient_name="Dana Whitfield")

@@ -88,7 +88,7 @@ _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first 
 _PAREN_CODE = re.compile(r"\((?:[a-z]{1,4}-\d{4,}|#?\d{5,})\)")
 
 
-def _job_reference(lower: str) -> bool:
+def job_reference(lower: str) -> bool:
     """A job ID ("job ID 48213", "R-123456", Workday's "JR-1043", "(KP-2291)") or a link to a job page in
     lower-cased text."""
     return bool(_JOB_ID.search(lower) or "/" in lower and _JOB_URL.search(lower)
@@ -172,12 +172,12 @@ def names_role(draft: AnalysedDraft) -> bool:
     job link. ask.role-missing and ask.vague share it through the draft's memo."""
     lower, subject = draft.lower, draft.subject_lower
     return draft.remember("ask.role", lambda: bool(
-        _job_reference(lower)
+        job_reference(lower)
         or any(m.group().strip() and _title_is_target(draft, m) for m in _TITLE.finditer(lower))
         or any(_cap_title_is_target(draft, m) for m in _CAP_TITLE.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _CAP_AFTER_NOUN.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _TRACK_ROLE.finditer(lower))
-        or subject and (_TITLE.search(subject) or _job_reference(subject))))
+        or subject and (_TITLE.search(subject) or job_reference(subject))))
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
