@@ -1168,3 +1168,10 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     assert "reply.unanswered" not in codes(full, thread=asked, recipient_name="Dana Whitfield")
     told = thread("Done, I submitted it. Good luck!")
     assert "reply.unanswered" not in codes("Thank you so much!", thread=told, recipient_name="Dana Whitfield")
+    # A link to a sample of your work is no job's link; a vacancy number with a year in it is a job ID.
+    sample = thread("Can you send me your resume and a link to a sample of your work?")
+    assert "reply.unanswered" not in codes("Resume attached, and my portfolio: https://example.com/work",
+                                           thread=sample, recipient_name="Dana Whitfield")
+    which = thread("Which role specifically? We have two open.")
+    assert "reply.unanswered" not in codes("The role is Network Planner (vacancy 2026-118).", thread=which,
+                                           recipient_name="Dana Whitfield")

@@ -69,6 +69,7 @@ def _is_self_title(before: str) -> bool:
 
 _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
                   r"|\b(?:job|req|requisition)\s*#?\s*(?:\d{2,}-)?\d{3,}\b"  # "job 4821", "req #12345", "job 23-0117"
+                  r"|\b(?:vacancy|posting|opening|ref)\s*#?\s*\d{2,}-\d{3,}\b"  # "vacancy 2026-118"
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
                   # "posting 4411", "vacancy VC-209". A bare number must not be a year: "posted in 2024".
                   r"|\b(?:ref|reference|req|requisition|posting|vacancy|opening|job)\.? ?(?:id|no\.?|number|code)? ?"

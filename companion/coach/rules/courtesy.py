@@ -76,7 +76,7 @@ _WANTS_ANSWER = re.compile(r"\b(?:answer|reply|response|decision)\s*$")
 # The no accepted before it is said: "it may not be something you can help with, and that's completely fine",
 # "that's entirely your call", "if a call is too much, a reply would already be generous" (not "I hope that's
 # ok"). Searched only when one of its words is in the draft.
-_ACCEPTED = re.compile(r"(?<!hope )\b(?:that's|that is|which is|it's|it is) (?:(?:totally|completely|perfectly|"
+_ACCEPTED = re.compile(r"(?<!hope )\b(?:that's|that is|this is|which is|it's|it is) (?:(?:totally|completely|perfectly|"
                        r"absolutely|entirely) (?:fine|ok|okay|alright|all right|understandable)|" + _QUITE +
                        r"(?:your call|up to you))\b|\bif\b[^.!?\n]{0,30}\btoo much\b")
 _ACCEPTED_WORDS = (" fine", " ok", "alright", "all right", "understandable", "your call", "up to you", "too much")
@@ -223,6 +223,7 @@ OUT_MISSING = missing_phrase_rule(
            "Should this not be convenient, I fully understand.", "Should you prefer not to, I understand.",
            "I fully appreciate that your schedule may not permit a response.",
            "It may not be something you can help with, and that's completely fine.", "That's entirely your call.",
+           "I understand you may prefer not to refer, and this is completely okay.",
            "If a call is too much, a reply with one resource would already be generous."),
 )
 TIME_MISSING = missing_phrase_rule(

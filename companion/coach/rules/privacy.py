@@ -21,7 +21,10 @@ _CONFIDENTIAL = re.compile(
     r"|\bhow much (?:the |your )?(?:[a-z]+ ){0,2}(?:[a-z]+ers|[a-z]+ists|people|staff|employees|analysts) (?:are|were) "
     r"(?:getting|making|earning|paid)\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
-    r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget)\b"
+    r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget|ote|quota)\b"
+    # A role's pay range, asked or asked about: "what's the PM range", "what the PM range is over there".
+    r"|\bwhat(?:'s| is) the (?:[\w-]+ )?(?:pay |salary |comp )?range\b(?! of\b)"
+    r"|\bwhat the (?:[\w-]+ )?(?:pay |salary |comp )?range (?:is|looks)\b"
     r"|\bbudget (?:approved |allocated |set aside |available )?(?:for|of) (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|opening|hire)\b"
     r"|\b(?:have|has|got) (?:the |any )?budget (?:for|to) (?:(?:new|more|any) )?(?:hires?|hiring|headcount)\b)"
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen|system design|behaviou?ral) "
@@ -172,6 +175,7 @@ CONFIDENTIAL = phrase_rule(
     _what_to_ask,
     skip=_not_an_ask, severity="error",
     fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you find out how I did?',
+           "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
            'Also please check with them if I am selected.',
            "Could you please check in the system if my application is still active?",
            "Could you send me the technical test from last round?", "Could you share the budget approved for this position?",
@@ -219,7 +223,7 @@ CONFIDENTIAL = phrase_rule(
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
-           "I will find out how I did next week.", "They've gone with an internal candidate.", 'What was the application process like for you?',
+           "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. Could you tell me the salary range?",
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',

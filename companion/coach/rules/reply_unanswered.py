@@ -15,7 +15,9 @@ from companion.coach.rules.courtesy import offers_materials
 _ASKS_JOB = re.compile(
     r"\b(?:which|what(?:'s| is)?(?: the)?) (?:[\w-]+ )?(?:role|position|job|opening|posting|req|one|team)\b"
     r"|\b(?:job|req|requisition|posting|position) ?(?:id|number|no\.?|#|link)\b"
-    r"|\b(?:send|share|forward|paste|drop)(?: me| over)?\b[^.!?\n]{0,30}\b(?:link|req|posting|job)\b")
+    # ("a link to a sample of your work" is no job's.)
+    r"|\b(?:send|share|forward|paste|drop)(?: me| over)?\b[^.!?\n]{0,30}\b(?:the link|(?:job|posting|role|position) "
+    r"(?:link|url)|link (?:to|for) the (?:job|posting|role|position|opening)|req|posting)\b")
 # Your resume, asked: "send me your CV", "could you share your resume?".
 _ASKS_CV = re.compile(r"\b(?:send|share|forward|attach|email|e-mail|drop)(?: me| over)?\b[^.!?\n]{0,30}"
                       r"\b(?:cv|r[ée]sum[ée])\b")
