@@ -86,21 +86,23 @@ _NEWS_WORDS = ("update", "you referred", "you recommended", "you already", "you 
 _SHORTLISTED = re.compile(r"\bi (?:was|have been|'ve been) (?:selected|shortlisted)\b")
 
 
-def _news(lower: str, steps: bool = True) -> bool:
-    """Whether the text brings news of the search; with `steps` False, not a step on the way (_SHORTLISTED)."""
-    return bool(search_if(lower, _NEWS_WORDS, _NEWS)) or steps and bool(_SHORTLISTED.search(lower))
+def _news(draft: AnalysedDraft, steps: bool = True) -> bool:
+    """Whether the draft brings news of the search; with `steps` False, not a step on the way (_SHORTLISTED).
+    Once per draft: half a dozen callers ask, and the word test alone scans the draft some forty times."""
+    found = draft.remember("intent.news", lambda: bool(search_if(draft.lower, _NEWS_WORDS, _NEWS)))
+    return found or steps and bool(_SHORTLISTED.search(draft.lower))
 
 
 def tells_news_at(draft: AnalysedDraft, at: int) -> bool:
     """Whether the words at `at` are part of news the draft tells ("they've gone with an internal candidate"),
     not something it asks for."""
     lower = draft.lower
-    return any(m.start() <= at < m.end() for m in _NEWS.finditer(lower)) if _news(lower, steps=False) else False
+    return any(m.start() <= at < m.end() for m in _NEWS.finditer(lower)) if _news(draft, steps=False) else False
 
 
 def _done(draft: AnalysedDraft) -> bool:
     """Whether the draft thanks them for a favour done, brings news, or takes their answer gracefully."""
-    return draft.remember("intent.done", lambda: bool(_DONE.search(draft.lower)) or _news(draft.lower))
+    return draft.remember("intent.done", lambda: bool(_DONE.search(draft.lower)) or _news(draft))
 
 
 # Thanks for a referral already given: what follows asks something else of a referrer, not for one
@@ -130,7 +132,7 @@ def reports_back(draft: AnalysedDraft, answers: bool = True) -> bool:
     should hear ("Thanks!" closing a new ask is neither). With `answers` False, thanks for their reply
     alone ("thanks for your message") does not count."""
     lower = draft.lower
-    done = _done(draft) if answers else _news(lower) or next(
+    done = _done(draft) if answers else _news(draft) or next(
         (m for m in _DONE.finditer(lower) if not _ANSWERED_RE.fullmatch(m.group())), None)
     return bool(done or thanks_for_referral(draft) or withdraws(draft))
 
@@ -144,7 +146,7 @@ def thanks_for_referral(draft: AnalysedDraft) -> bool:
 def brings_news(draft: AnalysedDraft) -> bool:
     """Whether the draft brings news of the search or thanks them for a referral given: a sure sign the two
     talked about the ask before ("thanks for the closing line" of a new ask is not one)."""
-    return _news(draft.lower, steps=False) or thanks_for_referral(draft)
+    return _news(draft, steps=False) or thanks_for_referral(draft)
 
 
 # A favour told as history, not asked: "you were kind enough to refer me", "thank you for offering to refer me".
