@@ -10,8 +10,9 @@ from companion.coach.language import sentence_bounds
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
 _ANSWERED = (r"(?:thank(?:s| you)?|thx)\b[^.!?\n]{0,20}?\bfor (?:getting back|(?:reply|response|answer)\b|"
-             r"(?:your|the) (?:[\w-]+ (?:and )?){0,3}?(?:reply|response|answer|message)|letting me know|responding|replying|writing back|"
-             r"reaching out|offering|(?:your|the) (?:kind )?offer|the link|sending (?:me )?(?:the|that|this|it))\b")
+             r"(?:your|the) (?:[\w-]+ (?:and )?){0,3}?(?:reply|response|answer|message)|letting me know|responding|"
+             r"replying|writing back|reaching out|offering|(?:your|the) (?:kind )?offer|the link|"
+             r"sending (?:me )?(?:the|that|this|it))\b")
 _ANSWERED_RE = re.compile(_ANSWERED)
 # Thanks for a favour already done, or news for them: what a thank-you or an update is made of.
 # ("Thank you for your time" and "for connecting" close many an ask: they are not in this list.)
@@ -38,15 +39,15 @@ _THEIR_FAVOUR = (r"(?<!could )(?<!would )(?<!can )(?<!will )(?<!please )(?<!if )
 _THEIR_FAVOUR_RE = re.compile(_THEIR_FAVOUR)
 
 
+_SINCE = re.compile(r"\b(?:since|because|as|after|when|now that) $")
+
+
 def credits_them(draft: AnalysedDraft) -> bool:
     """Whether the draft tells their favour as done ("You put my name forward when I knew no one there"):
     in a note that asks nothing, that is thanks in substance; not as a reason or a date ("I deserve to know
     since you referred me", "three weeks since you submitted the referral")."""
     lower = draft.lower
     return any(not _SINCE.search(lower, max(0, m.start() - 12), m.start()) for m in _THEIR_FAVOUR_RE.finditer(lower))
-
-
-_SINCE = re.compile(r"\b(?:since|because|as|after|when|now that) $")
 
 
 # What a favour of theirs brought, and news of the search: "thanks to your referral", "without your guidance",
@@ -287,18 +288,21 @@ def answers_them(thread) -> bool:
     return last is not None and bool(_THEY_ASKED.search(last))
 
 
-# An answer's first word: thanks for nothing named ("Thanks so much, Priya! Here is my resume", "Hi Sanne, thank
-# you, a call would be great!"), a yes or a no, an apology for what went before ("Sorry, I meant the Java
-# role"), each set off by punctuation ("Sorry to bother you" opens a first message). A first message thanks for
-# something ("thank you for connecting") or closes with thanks; in the dev set and the seven held-out sets only
-# two messages open so, both follow-ups.
-_ANSWER_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+|[a-z]+[,!]\s+)?(?:(?:many )?(?:thanks?|thank you|thx|ty|tysm)"
-                           r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?|yes|no|absolutely|of course|"
-                           r"sure(?: thing)?|ok(?:ay)?|got it|understood|noted|sounds good|perfect|sorry|will do|here (?:it is|you go)|"
-                           r"great|awesome|wonderful|amazing|brilliant|excellent|fantastic|(?:good|great|fair) question|"
+# An answer's first words, after a greeting or their name: thanks for nothing named ("Thanks so much, Priya! Here
+# is my resume", "Hi Sanne, thank you, a call would be great!"), a yes or a no, an apology for what went before
+# ("Sorry, I meant the Java role"), their question or news judged ("Good question.", "That's really kind of
+# you"), each set off by punctuation ("Sorry to bother you" opens a first message). A first message thanks for
+# something ("thank you for connecting") or closes with thanks; in the dev set only dev-007, a chat reply
+# ("Totally understand! My main questions are…"), opens so.
+_ANSWER_FIRST = re.compile(r"\W*(?:(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}?[,!.]?\s+|[a-z]+[,!]\s+)?"
+                           r"(?:(?:many )?(?:thanks?|thank you|thx|ty|tysm)"
+                           r"(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: again)?(?:,? [a-z]+)?|yes|no|absolutely|"
+                           r"of course|sure(?: thing)?|ok(?:ay)?|got it|understood|noted|sounds good|perfect|sorry|"
+                           r"will do|here (?:it is|you go)|great|awesome|wonderful|amazing|brilliant|excellent|"
+                           r"fantastic|(?:good|great|fair) question|"
                            # Their news or offer taken in: "That's really kind of you", "Completely understand".
-                           r"(?:that's|that is|how) (?:\w+ )?(?:kind|generous|great|wonderful|amazing|helpful|lovely|good news|"
-                           r"great news)(?: of you)?|(?:completely |totally |fully )?understand(?:able)?)"
+                           r"(?:that's|that is|how) (?:\w+ )?(?:kind|generous|great|wonderful|amazing|helpful|lovely|"
+                           r"good news|great news)(?: of you)?|(?:completely |totally |fully )?understand(?:able)?)"
                            # Set off by punctuation, or the whole of a short draft ("ok", "sure thing, attached my cv").
                            r"(?:[ \t]*[,!.…]| but\b|[^.!?\n]{0,25}$)")
 # Words that answer what they wrote, anywhere: their offer taken up ("a call would be great"), their question
@@ -314,8 +318,9 @@ _ANSWERS = re.compile(
     r"|(?:^|[.!?:,]\s+)it(?:'s|’s| is) the (?:[\w()/&.-]+ ){0,6}?(?:role|position|opening|posting|job|one)\b"
     r"|\b(?:the|that) (?:[\w-]+ )?(?:link|posting|page|article|resource|contact) you (?:sent|shared|suggested)\b")
 # One of these, or no match: `in` is cheaper than the search.
-_ANSWERS_WORDS = ("would be", "sounds", "works", "suits me", "question", "you asked", "you requested", "you offered", "you sent",
-                  "you shared", "you suggested", "clear", "confusion", "clarify", "it's the", "it’s the", "it is the")
+_ANSWERS_WORDS = ("would be", "sounds", "works", "suits me", "question", "you asked", "you requested", "you offered",
+                  "you sent", "you shared", "you suggested", "clear", "confusion", "clarify", "it's the", "it’s the",
+                  "it is the")
 
 
 def replies_to_them(draft: AnalysedDraft) -> bool:
@@ -324,8 +329,9 @@ def replies_to_them(draft: AnalysedDraft) -> bool:
     what they wrote ("to answer your question"): it is a reply in a conversation, whatever the page shows,
     so they are no stranger."""
     lower = draft.lower
-    return draft.remember("replies", lambda: bool(_ANSWER_FIRST.match(lower) or search_if(lower, _ANSWERS_WORDS, _ANSWERS))
-                          or any(starts_word(lower, m.start()) for m in _ANSWERED_RE.finditer(lower)))
+    return draft.remember("replies", lambda: bool(
+        _ANSWER_FIRST.match(lower) or search_if(lower, _ANSWERS_WORDS, _ANSWERS)
+        or any(starts_word(lower, m.start()) for m in _ANSWERED_RE.finditer(lower))))
 
 
 def asks_again(draft: AnalysedDraft) -> bool:

@@ -258,10 +258,16 @@ def in_conversation(_draft: AnalysedDraft, ctx) -> bool:
     return ctx.thread is not None and any(m.sender == "them" for m in ctx.thread.messages)
 
 
-def they_wrote(draft: AnalysedDraft, ctx) -> bool:
-    """Whether the thread shows them writing to you, or the log shows a reply or an answer to your ask."""
+def they_answered(draft: AnalysedDraft, ctx) -> bool:
+    """Whether the thread shows them writing to you, or the log shows a reply of theirs."""
     rec = recipient_log(ctx)
-    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies or rec.state != "asked")
+    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies)
+
+
+def they_wrote(draft: AnalysedDraft, ctx) -> bool:
+    """Whether they answered (they_answered), or the log shows an answer to your ask (a state past "asked")."""
+    rec = recipient_log(ctx)
+    return they_answered(draft, ctx) or rec is not None and rec.state != "asked"
 
 
 def known_to_them(draft: AnalysedDraft, ctx) -> bool:

@@ -7,8 +7,7 @@ from companion.coach.analysis import MONTHS, WEEKDAYS, WORD_START, AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
-    NOT_THE_PROGRAMME, TITLE_NOUNS, find_company, in_conversation, negated, recipient_company, recipient_log,
-    their_turn,
+    NOT_THE_PROGRAMME, TITLE_NOUNS, find_company, negated, recipient_company, their_turn, they_answered,
 )
 from companion.coach.intent import asks_again
 from companion.coach.rules.fact import asks_reference, names_another_company
@@ -499,10 +498,7 @@ def replies_without_referral(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     and asks no new one ("Could you ask the hiring manager to look at my application?"): they know where they
     work and who you are, and a pitch after their answer reads as a re-ask (a Rule.abstains for the advice on
     how to ask)."""
-    if their_turn(draft, ctx) and not asks_referral(draft):
-        return True
-    rec = recipient_log(ctx)
-    return (in_conversation(draft, ctx) or rec is not None and bool(rec.replies)) and not asks_again(draft)
+    return their_turn(draft, ctx) and not asks_referral(draft) or they_answered(draft, ctx) and not asks_again(draft)
 
 
 _ACRONYMS = {"ml", "ux", "ui", "qa", "sre", "swe", "sde", "tpm", "apm", "pm", "vp", "svp", "evp", "cto", "cfo", "coo",
