@@ -1175,3 +1175,43 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     which = thread("Which role specifically? We have two open.")
     assert "reply.unanswered" not in codes("The role is Network Planner (vacancy 2026-118).", thread=which,
                                            recipient_name="Dana Whitfield")
+
+
+@pytest.mark.parametrize("theirs, unanswered, answered, named", [
+    ("Happy to chat first. When are you free this week?", "Thank you so much, Dana! Looking forward to it.",
+     "Thank you! Tuesday after 2pm or Thursday morning works for me.", "when you are free"),
+    ("Sure, I can refer you. What's your notice period?", "Amazing, thank you! I'll keep you posted.",
+     "Thank you! My notice period is four weeks.", "when you could start"),
+    ("Before I submit: what are your salary expectations?", "Thanks Dana, I really appreciate it!",
+     "Thanks Dana! I'm looking at 95-105k, and I'm flexible for the right team.", "salary expectations"),
+    ("The team is in Austin. Would you relocate?", "Great, thanks for letting me know!",
+     "Yes, I'd happily relocate to Austin.", '"relocate"'),
+    ("I'd like a quick call first. Does Thursday at 2pm or Friday at 10am work for you?", "ya sure whenever",
+     "Friday at 10am works great, thank you!", "which of the times offered"),
+])
+def test_their_question_of_time_start_pay_or_place_needs_an_answer(theirs, unanswered, answered, named):
+    """Their last message asks when the user is free, when they could start, what they expect to earn or
+    whether they would move: a reply with no time, duration, figure or word on the place gets reply.unanswered
+    naming the question; a reply that answers it does not."""
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[ThreadMessage(sender="me", text="Hi Dana, could you refer me for the Data Analyst "
+                                                               "role (job ID 48213) at Acme?"),
+                              ThreadMessage(sender="them", text=theirs)])
+    [f] = findings(unanswered, "reply.unanswered", thread=thread, recipient_name="Dana Whitfield")
+    assert named in f.message and f.message.startswith("Dana asked")
+    assert "referral tool" not in f.message  # not a question a referral tool needs answered
+    assert "reply.unanswered" not in codes(answered, thread=thread, recipient_name="Dana Whitfield")
+
+
+@pytest.mark.parametrize("theirs", [
+    "Hey! How are you? I'll submit it today.",  # a greeting asks nothing to answer
+    "Our salary bands are on the careers page, by the way. Good luck!",  # told, not asked
+    "What drew you to Acme?",  # an open question: no kind of answer to look for
+])
+def test_greetings_statements_and_open_questions_are_not_held_against_a_reply(theirs):
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[ThreadMessage(sender="me", text="Hi Dana, could you refer me at Acme?"),
+                              ThreadMessage(sender="them", text=theirs)])
+    assert "reply.unanswered" not in codes("Thank you so much, Dana!", thread=thread, recipient_name="Dana Whitfield")

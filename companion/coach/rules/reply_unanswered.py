@@ -1,10 +1,14 @@
-"""reply.unanswered: their last message asked for what a referral needs (which job: its ID or link; your
-resume) and the reply does not give it. They cannot enter a referral without it, and one more round trip
-costs days."""
+"""reply.unanswered: their last message asked something a reply must answer (which job, your resume, when you
+are free, when you could start, your salary expectations, relocation or a visa) and the reply does not. A
+question left open costs one more round trip, days in a referral, and reads as not listening.
+
+Each kind of question has a kind of answer: a time answers "when are you free?", a duration "what's your
+notice period?", a figure or "flexible" a question of pay. The rule names only questions whose answer it can
+recognise; an open question ("what drew you to us?") it leaves alone."""
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import MONTHS, WEEKDAY, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import withdraws
 from companion.coach.matching import first_name
@@ -21,33 +25,114 @@ _ASKS_JOB = re.compile(
 # Your resume, asked: "send me your CV", "could you share your resume?".
 _ASKS_CV = re.compile(r"\b(?:send|share|forward|attach|email|e-mail|drop)(?: me| over)?\b[^.!?\n]{0,30}"
                       r"\b(?:cv|r[ée]sum[ée])\b")
+# When to talk: "When are you free this week?", "what time suits you?", "send me a few slots that work".
+_ASKS_TIME = re.compile(
+    r"\bwhen (?:are|would|will|could) you be (?:free|available)\b|\bwhen (?:are you|you're|you are) (?:free|available)\b"
+    r"|\bwhen(?:'s| is| would be)? (?:a )?(?:good|best|convenient) time\b|\bwhen (?:works|suits)\b"
+    r"|\b(?:what|which) (?:days?|times?|slots?|day and time)\b|\byour availability\b"
+    r"|\b(?:times?|slots?|days?) (?:that )?(?:work|suit)\b")
+# When they could have you: "What's your notice period?", "when could you start?".
+_ASKS_START = re.compile(r"\bnotice period\b|\bwhen (?:could|can|would) you (?:start|join)\b|\bstart(?:ing)? date\b"
+                         r"|\bhow soon (?:could|can|would) you\b|\bavailable to (?:start|join)\b")
+# Pay: "What are your salary expectations?", "expected CTC?".
+_ASKS_PAY = re.compile(r"\bsalary\b|\bcompensation\b|\bpay (?:range|expectations?)\b|\bexpected (?:ctc|pay)\b"
+                       r"|\bctc\b|\brate expectations?\b")
+# Where they can work: "Would you relocate to Austin?", "do you need sponsorship?", "are you ok with onsite?".
+_ASKS_WHERE = re.compile(r"\brelocat\w*|\bmov(?:e|ing) to\b|\bbased (?:in|out of)\b|\bwhere are you (?:based|located)\b"
+                         r"|\bvisa\b|\bsponsor\w*|\bwork (?:permit|authori[sz]ation)\b|\bright to work\b"
+                         r"|\bon-?site\b|\bin the office\b|\bhybrid\b|\bcommut\w*")
+
+# Answers. A time: a day, a date, an hour, "tomorrow", "anytime".
+_A_TIME = re.compile(r"\b(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri|tomorrow|today|tonight|weekend|"
+                     r"(?:this|next) week|morning|afternoon|evening|noon|any ?time|whenever|flexible|"
+                     + "|".join(MONTHS) + r")\b|\d(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d\d\b"
+                     r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}\b|\bcalendly|\bcal\.com")
+# A start: a duration, a date, "immediately", their notice.
+_A_START = re.compile(r"\b(?:\d+|one|two|three|four|five|six|eight|a|an|a few|couple of)\s*-?\s*(?:weeks?|months?|days?)\b"
+                      r"|\b(?:immediately|right away|straight away|asap|notice|" + WEEKDAY + "|" + "|".join(MONTHS)
+                      + r")\b|\b\d{1,2}(?:st|nd|rd|th)\b")
+# Pay: a figure, a range or "flexible", "negotiable", "open".
+_A_PAY = re.compile(r"\d|\b(?:flexible|negotiable|open to|range|market rate|salary|compensation|ctc|pay)\b")
+# Where: the same topic in the reply, or a yes or a no to it.
+_A_WHERE = re.compile(r"\b(?:relocat\w*|mov(?:e|ing)|based|live|living|located|visa|sponsor\w*|permit|authori[sz]\w*|"
+                      r"citizen\w*|green card|on-?site|office|hybrid|remote|commut\w*|yes|no|happy to|open to|willing)\b")
+
+
+# Times they offered: "Does Thursday at 2pm or Friday at 10am work for you?", "Would tomorrow at 11 suit you?"
+_OFFERS_TIMES = re.compile(r"(?:\b(?:" + WEEKDAY + r"|tomorrow)\b|\d(?::\d\d)?\s*(?:am|pm))[^.!?\n]*"
+                           r"\b(?:work|works|suit|suits|good|ok|okay|possible)\b")
+# A pick among them: a day or an hour, "either", "the first"; to a single time, a yes will do.
+_A_PICK = re.compile(r"\b(?:" + WEEKDAY + r"|tomorrow|either|both|first|second|former|latter|earlier|later)\b"
+                     r"|\d(?::\d\d)?\s*(?:am|pm)|\b\d{1,2}[:.]\d\d\b")
+_A_YES = re.compile(r"\b(?:yes|yeah|yep|sure|works|perfect|great|sounds good|that's fine|fine)\b")
+
+
+def _answers(pattern: re.Pattern[str]):
+    return lambda draft, _asked: bool(pattern.search(draft.lower))
+
+
+def _picks(draft: AnalysedDraft, asked: str) -> bool:
+    """Whether the draft takes one of the times they offered: names one ("Thursday works"), or says yes
+    when they offered only one."""
+    return bool(_A_PICK.search(draft.lower) or " or " not in asked and _A_YES.search(draft.lower))
+
+
+# Their question, what answers it (the draft, their sentence), and how to say what it asked.
+_QUESTIONS = (
+    (_ASKS_JOB, lambda draft, _asked: job_reference(draft.lower), "for which job (its ID or the posting's link)"),
+    (_ASKS_CV, lambda draft, _asked: offers_materials(draft), "for your resume"),
+    (_OFFERS_TIMES, _picks, "which of the times offered works for you"),
+    (_ASKS_TIME, _answers(_A_TIME), "when you are free"),
+    (_ASKS_START, _answers(_A_START), "when you could start"),
+    (_ASKS_PAY, _answers(_A_PAY), "about your salary expectations"),
+    (_ASKS_WHERE, _answers(_A_WHERE), 'about "{w}"'),
+)
+_REFERRAL_NEEDS = 2  # the first two: without them a referral cannot be entered
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+_ASKING = re.compile(r"\?|\b(?:let me know|tell me|send|share|could you|can you|please)\b")
+
+
+def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] | None:
+    """Where their message asks what `pattern` names, and the sentence: a question, or a request ("send me
+    your CV")."""
+    for s in _SENTENCES.finditer(theirs):
+        m = pattern.search(s.group())
+        if m and _ASKING.search(s.group()):
+            return m, s.group()
+    return None
 
 
 def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
     messages = ctx.thread.messages if ctx.thread is not None else []
     if not messages or messages[-1].sender != "them" or withdraws(draft):
         return
-    asked = messages[-1].text.lower()
-    missing = []
-    if _ASKS_JOB.search(asked) and not job_reference(draft.lower):
-        missing.append("which job (its ID or the posting's link)")
-    if _ASKS_CV.search(asked) and not offers_materials(draft):
-        missing.append("your resume")
+    theirs = messages[-1].text.lower()
+    missing, needed, told = [], False, set()
+    for i, (asks, answered, label) in enumerate(_QUESTIONS):
+        found = _asked(asks, theirs)
+        if found and found[1] not in told and not answered(draft, found[1]):
+            told.add(found[1])  # one card line a question: "Which day works, Thursday or Friday?" is one
+            missing.append(label.format(w=found[0].group()))
+            needed = needed or i < _REFERRAL_NEEDS
     if not missing:
         return
     who = first_name(ctx) or "They"
+    why = ("A referral tool needs the exact posting and most need a resume: without them they cannot submit, and "
+           "asking again costs days." if needed else
+           "A question left open costs another round trip, days in a referral, and reads as not listening.")
+    asked = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
     yield UNANSWERED.finding(
-        f"{who} asked for {' and '.join(missing)}, and this reply does not give it. A referral tool needs the "
-        "exact posting and most need a resume: without them they cannot submit, and asking again costs days.",
-        draft, None,
-        suggestion="Answer what they asked in the first line, e.g. \"It's the Data Analyst role, job ID 48213: "
-                   "https://… My resume is attached.\"")
+        f"{who} asked {asked}, and this reply does not answer it. {why}", draft, None,
+        suggestion="Answer what they asked in the first lines, e.g. \"It's the Data Analyst role, job ID 48213: "
+                   "https://… My resume is attached. I could start in four weeks, and Tuesday after 2 works for a "
+                   "call.\"")
 
 
 UNANSWERED = Rule(
     code="reply.unanswered", severity="warning", check=_unanswered, needs=frozenset({"thread"}),
     surfaces=frozenset({"message"}),
-    rationale="A referrer who asked for the job ID or a resume can do nothing until they have it.",
+    rationale="Someone who asked a question (the job ID, a resume, a time, a start date) waits for the answer "
+              "before they do anything else.",
 )
 
 RULES = [UNANSWERED]
