@@ -1215,3 +1215,42 @@ def test_greetings_statements_and_open_questions_are_not_held_against_a_reply(th
     thread = Thread(messages=[ThreadMessage(sender="me", text="Hi Dana, could you refer me at Acme?"),
                               ThreadMessage(sender="them", text=theirs)])
     assert "reply.unanswered" not in codes("Thank you so much, Dana!", thread=thread, recipient_name="Dana Whitfield")
+
+
+def test_the_role_s_range_asked_back_after_they_raised_pay_or_of_a_recruiter_is_no_secret():
+    """Their last message asked the user's salary expectations, or the thread's participant is a recruiter by
+    their headline: the role's range asked in return is the same talk, not privacy.confidential. Asked of a
+    referrer who raised nothing of the kind, it still is."""
+    from protocol.page import Thread, ThreadMessage
+
+    def thread(theirs, headline=None):
+        return Thread(participant=Profile(name="Rachel Goldberg", headline=headline),
+                      messages=[ThreadMessage(sender="me", text="Hi Rachel, could you refer me for the FP&A Analyst "
+                                                                 "role (job 22-417)?"),
+                                ThreadMessage(sender="them", text=theirs)])
+    draft = "Thank you! I hope for around 95k, and I'm flexible. What is the range for this role?"
+    raised = thread("Before I set up a call with the hiring manager, what are your salary expectations?")
+    assert "privacy.confidential" not in codes(draft, thread=raised, recipient_name="Rachel Goldberg")
+    recruiter = thread("Sure, I'll make sure to pass it on.", headline="Senior Technical Recruiter at Kestrel")
+    assert "privacy.confidential" not in codes(draft, thread=recruiter, recipient_name="Rachel Goldberg")
+    referrer = thread("Sure, I'll make sure to pass it on.", headline="FP&A Manager at Kestrel")
+    assert "privacy.confidential" in codes(draft, thread=referrer, recipient_name="Rachel Goldberg")
+
+
+def test_a_reply_in_a_conversation_that_already_named_the_role_is_no_vague_ask():
+    """The user's first message named the role by title and job ID: a reply that speaks of "a referral" or is
+    three words long is not told to name a role (ask.vague, ask.role-missing); with no role in the thread it
+    still is. "The referral bonus" is the programme, never an ask."""
+    from protocol.page import Thread, ThreadMessage
+
+    def thread(mine):
+        return Thread(messages=[ThreadMessage(sender="me", text=mine),
+                                ThreadMessage(sender="them", text="Happy to chat first. Does Thursday or Friday work?")])
+    named = thread("Hi Dana, could you refer me for the Service Desk Analyst II role (job 48213) at Acme?")
+    unnamed = thread("Hi Dana, could you refer me at Acme?")
+    pushed = "A referral is just a form for you, could you do it this week?"
+    for draft in ("ya sure whenever", pushed):
+        assert not codes(draft, thread=named, recipient_name="Dana Lee") & {"ask.vague", "ask.role-missing"}
+    assert codes(pushed, thread=unnamed, recipient_name="Dana Lee") & {"ask.vague", "ask.role-missing"}
+    assert "ask.vague" not in codes("Also, you'd get the referral bonus too, so it's a win-win for both of us!",
+                                    thread=thread("Hi Dana!"), recipient_name="Dana Lee")

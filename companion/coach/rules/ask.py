@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from companion.coach.analysis import MONTHS, WEEKDAYS, WORD_START, AnalysedDraft, starts_word
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, missing_phrase_rule, mixed_or
@@ -180,6 +181,19 @@ def names_role(draft: AnalysedDraft) -> bool:
         or subject and (_TITLE.search(subject) or job_reference(subject))))
 
 
+@lru_cache(maxsize=64)  # the thread stays while the draft changes at every keystroke
+def _message_names_role(text: str) -> bool:
+    return names_role(AnalysedDraft(text))
+
+
+def role_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the conversation on the page already names the role (a title, a job ID or a link, in a message
+    of either side) and the draft asks for no new referral: they know which job, so a draft that does not
+    repeat it is no vague ask (a Rule.abstains)."""
+    thread = ctx.thread
+    return thread is not None and not asks_again(draft) and any(_message_names_role(m.text) for m in thread.messages)
+
+
 # Organisations named after "at/join/with", when no profile tells us the company.
 _ORG_AFTER = re.compile(
     r"(?:\b(?:at|with|join|joining|to|for|about|within|into|your(?: company)?)[ \t]+\**)"
@@ -278,6 +292,20 @@ _OTHER_FIRMS = re.compile(r"\b(?:one of (?:the|these|those)|another|other|these|
                           r"(?:firms?|compan(?:y|ies)|startups?|agenc(?:y|ies)|employers?|banks?)\b(?! like you)")
 
 
+# The posting placed at them: "the Senior Data Engineer opening on your team (job 48213)".
+_AT_THEIRS = re.compile(r"\b(?:on|in|at|with|for|within|join) your (?:team|company|org|organi[sz]ation|group|"
+                        r"department|office|firm)\b")
+
+
+def scoped_to_them(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft places a posting it names by ID or link on their team and says something true of them
+    or of a shared past: the two reasons to name their company (it scopes the ask, it shows the message was
+    written for them) are met without it (a Rule.abstains)."""
+    from companion.coach.rules.personal import says_something_specific  # personal's imports lead back here
+    lower = draft.lower
+    return bool(_AT_THEIRS.search(lower)) and job_reference(lower) and says_something_specific(draft, ctx)
+
+
 def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
     company = recipient_company(ctx)
     if company_named(draft, ctx):
@@ -329,7 +357,7 @@ _ANY_KIND = re.compile(r"any (?:(?:relevant|suitable|open|available|current|upco
 # recipient cannot act on any of these.
 _JOB_ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me(?!\s+to\s+(?:the\s+(?:best|right)\s+)?(?:person|people|someone|anyone|whoever))|"
-    r"(?:a|an|the)\s+referral|referral\?|openings?|vacanc(?:y|ies)|"
+    r"(?:a|an|the)\s+referral" + NOT_THE_PROGRAMME + r"|referral\?|openings?|vacanc(?:y|ies)|"
     r"(?:tell(?:ing)?|recommend(?:ing)?\s+me\s+to|mention(?:ing)?\s+me\s+to)\s+(?:your|the)\s+"
     r"(?:hiring\s+manager|recruiter)|"
     r"be\s+(?:a\s+)?part\s+of\s+(?:your|the|such|this)|"
@@ -534,7 +562,7 @@ ROLE_MISSING = missing_phrase_rule(
     "their referral tool, so they cannot act on the ask as written.",
     _role_example,  # in the writer's own field when the draft or their profile says it
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
-    abstains=either(bounded_ask, replies_without_referral),
+    abstains=either(bounded_ask, replies_without_referral, role_settled),
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',
@@ -588,11 +616,12 @@ COMPANY_MISSING = Rule(
     # Their company's name reads the same in any language, but whether a draft in another language asks
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True,
-    abstains=mixed_or(either(bounded_ask, follows_a_talk, replies_without_referral)),  # they know where
+    abstains=mixed_or(either(bounded_ask, follows_a_talk, replies_without_referral, scoped_to_them)),  # they know where
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",
-           "Could you refer me for the Data Analyst role? https://wellfound.com/jobs/123-data-analyst",),
+           "Could you refer me for the Data Analyst role? https://wellfound.com/jobs/123-data-analyst",
+           "Could you refer me for the Data Analyst opening on your team (job 48213)?",),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
            "I'm applying for the Nurse Informatics role at Epicore. Would you be one of my references?",
            "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",
@@ -605,12 +634,15 @@ COMPANY_MISSING = Rule(
            # In another language, whether the ask is about their company or another cannot be read.
            "Ciao Sam, sto facendo domanda per la posizione di Data Analyst presso una società di consulenza "
            "e mi chiedevo se conosci qualcuno che lavora lì.",
-           "Great talking with you at the meetup! Per our chat, could you refer me for the Data Analyst role?"),
+           "Great talking with you at the meetup! Per our chat, could you refer me for the Data Analyst role?",
+           # Placed on their team with a job ID, in a draft written for them: scoped and personal already.
+           "I enjoyed your post on smart-meter outages. Could you refer me for the Data Engineer opening on your "
+           "team (job 48213)?"),
     rationale="Naming their company shows the message was written for them and scopes the ask.",
 )
 VAGUE = Rule(
     code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague, judges_whole=True,
-    checklist="specific", judges_ask=True,
+    checklist="specific", judges_ask=True, abstains=role_settled,
     fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',
            'Could you forward my resume for any internal postings at Stripe?',
            "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",

@@ -122,7 +122,8 @@ _WOULD_HELP = re.compile(r"[^.!?\n]{0,40}?\b(?:would|could|will) (?:really |so |
 _DEFINITE = re.compile(r"\b(?:the|your|their)\s+$")  # theirs, not practice: "practising interview questions would help"
 # One more item of a list whose verb came before: "…, and the", "and your".
 _LISTED = re.compile(r"(?:,|\band|\bor)\s+(?:the |your |any |their )?$")
-_PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc|budget)\b")
+_PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc|budget|"
+                  r"range|ote)\b")
 # Whose job it is to talk pay with candidates: the role's range is theirs to share.
 _RECRUITER = re.compile(r"(?i)\b(?:recruit\w*|talent|sourcer|hiring|human resources|hr|people partner)\b")
 # A draft to a recruiter, as it says: they reached out, a screen is being set up, "as the recruiter".
@@ -132,18 +133,31 @@ _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore
 
 
 _PLEASE = re.compile(r"\b(?:please|kindly|pls)\s+$")  # "please check with them if I am selected"
+# Pay raised in their message: "what are your salary expectations?", "the band is 90-110k".
+_RAISED = re.compile(r"\b(?:salary|compensation|pay|ctc|(?:pay|salary|comp) (?:range|band)|expectations)\b")
 _SECRECY = re.compile(r"i (?:will not|won't|wont|will never) tell|(?:no ?one|nobody) |between you|(?:keep|stay) ")
+
+
+def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:
+    """Whether pay is theirs to talk about: a recruiter (their headline or title says so, on the profile or the
+    thread's participant, or the draft answers one), or their last message raised it ("what are your salary
+    expectations?": the range asked back is the same talk)."""
+    thread = ctx.thread
+    people = (ctx.profile, thread.participant if thread is not None else None)
+    if _TO_RECRUITER.search(draft.lower) or any(
+            p is not None and _RECRUITER.search(f"{p.headline or ''} {p.current_title or ''}") for p in people):
+        return True
+    last = thread.messages[-1] if thread is not None and thread.messages else None
+    return last is not None and last.sender == "them" and bool(_RAISED.search(last.text.lower()))
 
 
 def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     """Negated ("I know you can't share anything confidential"), nothing asks for it, or pay asked of a
-    recruiter (their profile's headline or title says so, or the draft answers one). A promise of secrecy
+    recruiter or after they raised it (_pay_is_theirs). A promise of secrecy
     counts in any draft that asks for something, unless the draft's ask is caught by name already."""
     if _SECRECY.match(m.group()):
         return not requests(draft) or any(not _SECRECY.match(o.group()) for o in _CONFIDENTIAL.finditer(draft.lower))
-    profile = ctx.profile
-    if _PAY.search(m.group()) and (_TO_RECRUITER.search(draft.lower) or profile is not None
-                                   and _RECRUITER.search(f"{profile.headline or ''} {profile.current_title or ''}")):
+    if _PAY.search(m.group()) and _pay_is_theirs(draft, ctx):
         return True
     if _SYSTEM.search(m.group()):
         s, e = sentence_bounds(draft, m.start())

@@ -62,6 +62,8 @@ _TRIGGERS = re.compile(
     r"tomorrow)\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
+    # Their act, then today: "forward my profile to the hiring manager today", "let me know today if possible".
+    r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm)\b[^.!?\n]{1,60}?\b(?:today|tonight)\b|"
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
     r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"before then\b|"
@@ -270,7 +272,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         sentence = draft.lower[s:e]
         if draft.lower.startswith(("until", "till"), start) and not _ACTED_UNTIL.search(before):
             return False  # "I'm in Athens until Friday" is when, not a deadline; "please submit it until Friday" is "by"
-        if draft.lower[start:start + 3] in ("imm", "rig", "sub") and _self_last(draft.lower[s:start]):
+        if draft.lower.startswith(_OWN_HASTE, start) and _self_last(draft.lower[s:start]):
             return False  # "I immediately thought of you", "I'll submit my application today": the writer's own haste
         if draft.lower.startswith(("it", "this", "that", "my case"), start):
             return True  # "It is very urgent": said to them, of the ask itself
@@ -284,6 +286,10 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     if kind == "when":
         return not _WHETHER.search(draft.lower, 0, start)
     return True
+
+
+# Haste that may be the writer's own: "I immediately thought of you", "I'll forward the email to you today".
+_OWN_HASTE = ("imm", "rig", "sub", "forward", "send", "pass", "refer", "confirm", "get back")
 
 
 # "Until Friday" is a deadline as "by Friday" (as many non-native writers use it) only after what they
@@ -443,7 +449,8 @@ DEMANDING = Rule(
     judges_words=True,
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
-    fires=("Please refer me for the role.", "Please submit the referral until Friday.", "I need to know by Friday.", "Please send the referral TODAY.",
+    fires=("Please refer me for the role.", "Please submit the referral until Friday.",
+           "Please forward my profile to the hiring manager today, since I have other offers.", "I need to know by Friday.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
            "I have already told the HR of Stoa Architects that you will refer me.",
@@ -507,7 +514,8 @@ DEMANDING = Rule(
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
+    quiet=("Would you be open to referring me for the role?",
+           "Thanks so much, Sam! I will forward the confirmation email to you today.", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
