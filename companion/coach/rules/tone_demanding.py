@@ -44,7 +44,9 @@ _TRIGGERS = re.compile(
     r"|(?P<order>(?:add|copy|re[- ]?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
     r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|accept|endorse|update|confirm|approve|follow|prepare|"
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
-    r"advise|guide|assist|teach|bring|grant|check|look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|"
+    # ("forward it today" is left to the deadline below.)
+    r"advise|guide|assist|teach|bring|grant|check|(?:forward|pass|share)(?![^.!?\n]{0,60}\b(?:today|tonight)\b)|"
+    r"look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|that|"
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body)?)\b)"
     r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|"
     r"i need (?:this|it|that|the referral|my referral) (?:done|submitted|sent|in)\b|"
@@ -450,7 +452,8 @@ DEMANDING = Rule(
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
-           "Please forward my profile to the hiring manager today, since I have other offers.", "I need to know by Friday.", "Please send the referral TODAY.",
+           "Please forward my profile to the hiring manager today, since I have other offers.",
+           "It's all on my LinkedIn. Just forward that.", "I need to know by Friday.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
            "I have already told the HR of Stoa Architects that you will refer me.",
@@ -515,7 +518,7 @@ DEMANDING = Rule(
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
     quiet=("Would you be open to referring me for the role?",
-           "Thanks so much, Sam! I will forward the confirmation email to you today.", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
+           "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
