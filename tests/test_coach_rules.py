@@ -1254,3 +1254,20 @@ def test_a_reply_in_a_conversation_that_already_named_the_role_is_no_vague_ask()
     assert codes(pushed, thread=unnamed, recipient_name="Dana Lee") & {"ask.vague", "ask.role-missing"}
     assert "ask.vague" not in codes("Also, you'd get the referral bonus too, so it's a win-win for both of us!",
                                     thread=thread("Hi Dana!"), recipient_name="Dana Lee")
+
+
+@pytest.mark.parametrize("headline, recruiter", [
+    ("Senior Technical Recruiter at Brightloom", True),
+    ("Responsable acquisition de talents chez Brightloom", True),
+    ("HR Business Partner | Brightloom", True),
+    ("Engineering Manager at Brightloom | We're hiring!", False),
+])
+def test_a_referral_asked_of_a_recruiter_is_told_what_a_recruiter_does(headline, recruiter):
+    """Asked of someone whose headline says they recruit, a referral ask gets relationship.cold-ask's recruiter
+    card (ask to be considered for one named role), whatever the history; a manager whose headline says they are
+    hiring gets the card for a stranger."""
+    profile = Profile(name="Tomás Ferreira", headline=headline, current_company="Brightloom", degree=3)
+    [f] = findings("Hello, I am a full stack developer. Please refer me at Brightloom for any opening.",
+                   "relationship.cold-ask", surface="connection_note", profile=profile)
+    assert ("asks a recruiter" in f.message) == recruiter
+    assert ("put their name behind you" in f.message) == (not recruiter)

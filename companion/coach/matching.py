@@ -302,6 +302,26 @@ def recipient_company(ctx) -> str | None:
         (e.company for e in profile.experience or () if e.company and any(r.current for r in e.roles)), None)
 
 
+def recipient_titles(ctx) -> str:
+    """What the recipient does, as their pages and the log say it: the profile's and the thread participant's
+    headline and title, and the title the log kept ("Senior Technical Recruiter at Brightloom")."""
+    rec = recipient_log(ctx)
+    people = (ctx.profile, _participant(ctx))
+    return " ".join(filter(None, [t for p in people if p is not None for t in (p.headline, p.current_title)]
+                           + [rec.role if rec is not None else None]))
+
+
+# Whose work is filling roles, in a headline or title (not "hiring", which many a manager's headline says).
+_RECRUITER = re.compile(r"(?i)\b(?:recruit(?:er|ers|ing|ment)|talent (?:acquisition|partner|lead|sourcer)|head of talent|"
+                        r"sourcer|technical sourcing|human resources|hrbp|hr|people partner|"
+                        r"acquisition de talents?|recrute(?:u|us)r|recrutement|reclutamento|reclutadora?)\b")
+
+
+def is_recruiter(ctx) -> bool:
+    """Whether the recipient fills roles for a living, by their headline or title."""
+    return bool(_RECRUITER.search(recipient_titles(ctx)))
+
+
 def first_name(ctx, rec=None) -> str | None:
     name = recipient_name(ctx, rec)
     return name.split()[0] if name else None

@@ -7,7 +7,9 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.intent import replies_to_them, told_as_history
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import NOT_THE_PROGRAMME, first_name, names_a_mutual, negated, recipient_log
+from companion.coach.matching import (
+    NOT_THE_PROGRAMME, first_name, is_recruiter, names_a_mutual, negated, recipient_log,
+)
 from companion.coach.rules.personal import says_something_specific
 from companion.coach.rules.relationship import (
     INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, THEY_SAID, claims_shared, shared_history,
@@ -74,6 +76,9 @@ def _deferred(draft: AnalysedDraft, ask: re.Match[str]) -> bool:
 
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = first_referral_ask(draft)
+    if ask is not None and is_recruiter(ctx):
+        yield _to_recruiter(draft, ctx, ask)
+        return
     if ask is None or PRIOR_CONTACT.search(draft.lower) or replies_to_them(draft) or claims_shared(draft, ctx) \
             or names_a_mutual(draft, ctx) or _has_history(ctx) or follows_a_talk(draft) or _deferred(draft, ask):
         return
@@ -103,6 +108,18 @@ def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
                    "question or for a short chat; ask for the referral once they have replied. If you do "
                    "share an employer, a school or a contact, say so first.",
     )
+
+
+def _to_recruiter(draft: AnalysedDraft, ctx: CoachContext, ask: re.Match[str]):
+    """A referral asked of a recruiter: a referral is an employee's word for you; a recruiter decides whether to
+    put you forward for a role they fill, so the ask that works names the role and your fit."""
+    who = first_name(ctx) or "They"
+    return COLD_ASK.finding(
+        f"\"{draft.text[ask.start():ask.end()]}\" asks a recruiter for a referral. A referral is an employee's word "
+        f"for you; {who} fills roles, and puts forward candidates who fit one.",
+        draft, ask.span(),
+        suggestion="Ask to be considered for one role you name (title and job ID), with your fit in a sentence "
+                   "and your resume; keep referral asks for people who would work with you.")
 
 
 COLD_ASK = Rule(

@@ -6,7 +6,7 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import phrase_rule
 from companion.coach.intent import reports_back, requests, tells_news_at
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import negated
+from companion.coach.matching import is_recruiter, negated, recipient_titles
 
 # The employer's own systems: Workday and its kin, "the recruiting system", "the internal portal".
 _SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the system|the (?:internal |recruiting |"
@@ -124,8 +124,9 @@ _DEFINITE = re.compile(r"\b(?:the|your|their)\s+$")  # theirs, not practice: "pr
 _LISTED = re.compile(r"(?:,|\band|\bor)\s+(?:the |your |any |their )?$")
 _PAY = re.compile(r"\b(?:salary|pay|paid|compensation|comp|leveling|levels?|make|earn|bonus|equity|base|tc|budget|"
                   r"range|ote)\b")
-# Whose job it is to talk pay with candidates: the role's range is theirs to share.
-_RECRUITER = re.compile(r"(?i)\b(?:recruit\w*|talent|sourcer|hiring|human resources|hr|people partner)\b")
+# Whose job it is to talk pay with candidates (a recruiter, or a headline that says they are hiring): the role's
+# range is theirs to share.
+_HIRING = re.compile(r"(?i)\bhiring\b")
 # A draft to a recruiter, as it says: they reached out, a screen is being set up, "as the recruiter".
 _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore we schedule\b|\bphone screen\b"
                            r"|\bas the recruiter\b|\byou(?:'re| are) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:recruiter|sourcer|"
@@ -142,11 +143,9 @@ def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:
     """Whether pay is theirs to talk about: a recruiter (their headline or title says so, on the profile or the
     thread's participant, or the draft answers one), or their last message raised it ("what are your salary
     expectations?": the range asked back is the same talk)."""
-    thread = ctx.thread
-    people = (ctx.profile, thread.participant if thread is not None else None)
-    if _TO_RECRUITER.search(draft.lower) or any(
-            p is not None and _RECRUITER.search(f"{p.headline or ''} {p.current_title or ''}") for p in people):
+    if _TO_RECRUITER.search(draft.lower) or is_recruiter(ctx) or _HIRING.search(recipient_titles(ctx)):
         return True
+    thread = ctx.thread
     last = thread.messages[-1] if thread is not None and thread.messages else None
     return last is not None and last.sender == "them" and bool(_RAISED.search(last.text.lower()))
 
