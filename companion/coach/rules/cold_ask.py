@@ -131,6 +131,7 @@ COLD_ASK = Rule(
            "It's been a while since I graduated, and I'm job hunting. Could you refer me?",
            "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",),
     quiet=("Would you be open to a 15-minute call? If afterwards you felt comfortable referring me, I'd be grateful.",
+           "Hey Sam, hope the Easton job is wrapping up ok. Any chance you could put in a good word for me?",
            'Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
            'Hi Sam, since you kindly referred me last year, would you be open to referring me again?',
            'Thank you very much for the referral anyway. Could you refer me for the Senior role too?',

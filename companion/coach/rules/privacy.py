@@ -92,8 +92,9 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:interviewers?'s?|panel(?:'s)?|panelists'?|hiring manager's|committee's) (?:notes|feedback|scores?|"
     r"ratings?|comments|evaluations?|write-?ups?|debrief)\b"
     # The panel's verdict, fetched by the referrer: "can you ask him how I did?", "check with them if I am selected".
-    r"|\b(?:find out|ask (?:him|her|them|the (?:hiring manager|panel|recruiter|team))|check(?: with (?:him|her|them))?) "
-    r"(?:how i (?:did|performed|scored)|(?:if|whether) i (?:am|was|'m|got|have been) (?:selected|shortlisted|through|"
+    r"|\b(?:find out|(?:know|heard|hear)(?: anything)?(?: about)?|ask (?:him|her|them|the (?:hiring manager|panel|"
+    r"recruiter|team))|check(?: with (?:him|her|them))?) "
+    r"(?:how i (?:did|performed|scored)|how (?:it|my (?:interview|onsite|final round)) went|(?:if|whether) i (?:am|was|'m|got|have been) (?:selected|shortlisted|through|"
     r"rejected))\b"
     r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|they) "
     r"(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
@@ -188,6 +189,7 @@ CONFIDENTIAL = phrase_rule(
     _what_to_ask,
     skip=_not_an_ask, severity="error",
     fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you find out how I did?',
+           'They said they would decide in two weeks. Do you maybe know anything about how it went?',
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
            'Also please check with them if I am selected.',
            "Could you please check in the system if my application is still active?",

@@ -74,10 +74,21 @@ _ALSO_WAS = re.compile(
 _THERE_TOO = re.compile(r"\bi (?:\w+ )?(?:worked|studied|interned|was) there (?:too|as well)\b")
 
 
+# Asking after something of theirs by its name, as an acquaintance does: "hope the Easton job is wrapping up ok",
+# "how did the Q3 launch go?" (not "I hope the Data Analyst job is still open").
+_THEIRS_BY_NAME = re.compile(r"\b(?:[Hh]ope|[Hh]ow(?:'s|’s| is| was| did)) (?:the|your) (?:[A-Z0-9][\w'’&-]* ){1,3}"
+                             r"(?:job|project|site|build|launch|move|trip|release|season|conference|show|race|"
+                             r"expansion|rollout|migration|renovation)s?\b(?! (?:is |was )?(?:still )?(?:open|posted|"
+                             r"available|live)\b)")
+
+
 def claims_shared(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft says the writer worked or studied where the recipient is ("there", or
-    their company by name): shared history that no profile may show."""
+    their company by name), or asks after something of theirs by name ("hope the Easton job is wrapping up"):
+    shared history that no profile may show."""
     lower = draft.lower
+    if ("hope" in lower or "how" in lower) and _THEIRS_BY_NAME.search(draft.text):
+        return True
     if "there" in lower and _THERE_TOO.search(lower):  # substring tests in C first: this runs per keystroke
         return True
     if "also" not in lower and "too" not in lower:

@@ -27,7 +27,10 @@ _TRIGGERS = re.compile(
     r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am|m) (?:the )?"
     r"(?:strongest|best|ideal|perfect|right|top)\b|"
     r"skip (?:the |my )?(?:[\w-]+ ){0,2}(?:test|assessment|round|screen|screening|interview)s? for me\b|"
-    r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b)"
+    r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b|"
+    # A decision pressed on: "can't you override it?", "ask the recruiter to make an exception in my case".
+    r"(?:override|overturn|reverse) (?:it|that|this|the decision|their decision|the rejection)\b|"
+    r"make an exception (?:for me|in my case)\b)"
     # (Before the orders: "add your name as referee" is a commitment, not an order to add.)
     # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
     # recruiter that you would be contacting her".
@@ -283,6 +286,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return bool(_YOU.search(sentence) or _FAVOUR.search(sentence)) or mood(draft, start) == "imperative"
     if kind == "entitle" and _WHO_COULD.search(before):
         return False  # "your contacts who might be able to hire me" says who could, it asks nothing
+    if kind == "lobby" and _NEGATIVE_QUESTION.search(before):
+        return True  # "can't you override it?" presses harder, it does not deny
     if kind in ("guilt", "entitle", "lobby"):  # within the clause: in "If you don't, I don't know what I'll do" no "not" cancels
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
@@ -294,6 +299,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 _OWN_HASTE = ("imm", "rig", "sub", "forward", "send", "pass", "refer", "confirm", "get back")
 
 
+_NEGATIVE_QUESTION = re.compile(r"\b(?:can't|cannot|couldn't|won't|wouldn't) you (?:just |simply )?$")
 # "Until Friday" is a deadline as "by Friday" (as many non-native writers use it) only after what they
 # are to do.
 _ACTED_UNTIL = re.compile(r"\b(?:submit|send|forward|refer|reply|respond|answer|confirm|do|decide|let me know|inform|"
@@ -452,6 +458,7 @@ DEMANDING = Rule(
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
+           "You're a manager there, can't you override it?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
            "It's all on my LinkedIn. Just forward that.", "I need to know by Friday.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
