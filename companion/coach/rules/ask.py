@@ -292,9 +292,10 @@ _OTHER_FIRMS = re.compile(r"\b(?:one of (?:the|these|those)|another|other|these|
                           r"(?:firms?|compan(?:y|ies)|startups?|agenc(?:y|ies)|employers?|banks?)\b(?! like you)")
 
 
-# The posting placed at them: "the Senior Data Engineer opening on your team (job 48213)".
-_AT_THEIRS = re.compile(r"\b(?:on|in|at|with|for|within|join) your (?:team|company|org|organi[sz]ation|group|"
-                        r"department|office|firm)\b")
+# The posting placed at them: "the Senior Data Engineer opening on your team (job 48213)". A literal first (re
+# scans for it in C), the preposition checked before it.
+_THEIRS = re.compile(r"your (?:team|company|org|organi[sz]ation|group|department|office|firm)\b")
+_PLACED = re.compile(r"\b(?:on|in|at|with|for|within|join) $")
 
 
 def scoped_to_them(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -303,7 +304,8 @@ def scoped_to_them(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     written for them) are met without it (a Rule.abstains)."""
     from companion.coach.rules.personal import says_something_specific  # personal's imports lead back here
     lower = draft.lower
-    return bool(_AT_THEIRS.search(lower)) and job_reference(lower) and says_something_specific(draft, ctx)
+    return any(_PLACED.search(lower, max(0, m.start() - 8), m.start()) for m in _THEIRS.finditer(lower)) \
+        and job_reference(lower) and says_something_specific(draft, ctx)
 
 
 def _company_missing(draft: AnalysedDraft, ctx: CoachContext):
