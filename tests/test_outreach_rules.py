@@ -171,7 +171,10 @@ def test_a_message_to_someone_whose_ask_is_unanswered_is_coached_as_a_follow_up(
     codes_ = {f.code for f in fb.findings}
     assert fb.surface == "follow_up" and "followup.too-soon" in codes_
     assert not codes_ & {"ask.role-missing", "personal.generic", "background.missing", "materials.missing"}
-    assert coached("bo").surface == "message"  # a connection note is not an ask to follow up on
+    # A connection note is no ask to follow up on by itself; a draft that says it follows one up makes it one.
+    assert analyze("Hi Bo, could you refer me for the Analyst role at Acme? Thanks!",
+                   CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="bo")).surface == "message"
+    assert coached("bo").surface == "follow_up"
     assert coached("cy").surface == "message"  # they answered: this is a new message
     # Nobody in the log: the draft's own word makes it a follow-up (written from elsewhere, perhaps), but
     # the log has no times for it, so nothing says whether it is too soon; a first message stays one.
@@ -614,3 +617,30 @@ def test_no_out_is_asked_of_an_answer_to_them(tmp_path):
     assert out_missing(outreach=make_view(tmp_path / "b", ("ana", at(3))))  # no reply yet
     assert not out_missing(thread=thread(("me", at(3)), ("them", at(1))))
     assert out_missing(thread=thread(("them", at(3)), ("me", at(1))))  # the user spoke last
+
+
+def test_a_connection_note_that_held_the_ask_is_followed_up_on(tmp_path):
+    """A note in the log, then "following up on my note from Friday": the note held the ask, so the draft is a
+    follow-up, three days on too soon. A note chased by follow-ups: a third follow-up is one too many, for the
+    coach and for `history --due` alike; a note answered by its acceptance and then the ask is still not chased."""
+    from companion.coach import analyze
+    from companion.coach.due import due
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("san", "connection_note", "Hi Sanjay, could you refer me for the Dispatcher job?", at(3), at(3))
+    db.record_sent("hea", "connection_note", "Hi Heather, could you refer me for the SRE role?", at(35), at(35))
+    assert db.record_sent("hea", "follow_up", "Hi Heather, following up on my note.", at(24), at(24)).follow_up
+    assert db.record_sent("hea", "message", "Hi Heather, one more nudge on the SRE role.", at(12), at(12)).follow_up
+    view = db.load()
+    db.close()
+    chase = analyze("Hi Sanjay, just following up on my note from Friday. Could you refer me for the dispatcher job?",
+                    CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="san"))
+    assert chase.surface == "follow_up" and "followup.too-soon" in {f.code for f in chase.findings}
+    third = analyze("Hi Heather, following up again on my referral request for the SRE role. Thank you!",
+                    CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="hea"))
+    assert "followup.stop" in {f.code for f in third.findings}
+    assert due(view.recipient("hea"), to_ms(NOW)).kind == "stop"
+    # A draft that thanks them for accepting the note takes the acceptance as its answer, even as a follow-up.
+    thanks = analyze("Hi Sanjay, thanks for accepting my connection request! Could you refer me for the Dispatcher "
+                     "job?", CoachContext(surface="follow_up", outreach=view, now=NOW, recipient_slug="san"))
+    assert not {f.code for f in thanks.findings} & {"followup.too-soon", "followup.ok", "followup.stop"}

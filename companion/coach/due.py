@@ -48,12 +48,15 @@ def follow_up_due(unanswered: list[int], now_ms: int) -> Due | None:
 def waiting_on(sent: Iterable[SentItem], accepted: bool = False) -> list[int]:
     """Times of the user's messages that wait for an answer, oldest first. A connection note is
     answered by its acceptance, which shows as a message sent after it (LinkedIn lets you message
-    only your connections) or as `accepted` (the draft is a message to them now)."""
+    only your connections) or as `accepted` (the draft is a message to them now); not when the message
+    after it was a follow-up: the note held the ask, and acceptance is no answer to it."""
     out: list[int] = []
+    chased = False  # the item after this one (in time) was a follow-up
     for s in reversed(tuple(sent)):
-        if s.surface != "connection_note" or not accepted:
+        if s.surface != "connection_note" or not accepted or chased:
             out.append(s.at_ms)
         accepted = accepted or s.surface in ("message", "follow_up")
+        chased = s.follow_up
     return out[::-1]
 
 

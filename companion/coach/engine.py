@@ -215,12 +215,16 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
 def _says_it_follows_up(draft: AnalysedDraft, ctx: CoachContext, rec) -> bool:
     """Whether the draft says it follows an earlier message of the user's ("bumping my message from last
     week") that neither the log nor the thread knows: the user may have written from elsewhere, and its fit
-    and resume were in that message (if there was none, followup.no-earlier says so). When they know it,
-    their times decide (_awaiting_reply)."""
+    and resume were in that message (if there was none, followup.no-earlier says so); or one the log knows
+    only as a connection note, which then held the ask. When they know a message, their times decide
+    (_awaiting_reply)."""
     if checks_on_referral(draft):  # "were you able to submit the referral?": the ask went before, wherever
         return True
-    return not wrote_to_them(ctx, rec) and (stated_earlier(draft) is not None or stated_count(draft) is not None
-                                            or stated_gap(draft) is not None)
+    said = stated_earlier(draft) is not None or stated_count(draft) is not None or stated_gap(draft) is not None
+    # After a connection note and nothing else, "following up on my note from Friday" says the note held the ask.
+    note_only = rec is not None and bool(rec.sent) and all(s.surface == "connection_note" for s in rec.sent) \
+        and not (ctx.thread is not None and any(m.sender == "me" for m in ctx.thread.messages))
+    return said and (note_only or not wrote_to_them(ctx, rec))
 
 
 def _awaiting_reply(ctx: CoachContext, rec) -> bool:

@@ -18,9 +18,17 @@ _NEGATION = re.compile(
 )
 
 
+# A disclaimer reaches over a list: "I'm not asking for a job or a referral" (until a "but": "I'm not asking for
+# a referral, but could you…").
+_NOT_ASKING = re.compile(r"\b(?:not|never) (?:asking|looking|here|writing) (?:you )?(?:for|to)\b"
+                         r"(?:(?!\b(?:but|just|only|though|however|instead)\b)[^.!?\n])*$")
+
+
 def negated(draft: AnalysedDraft, start: int, window: int = 30) -> bool:
-    """True when a negation appears shortly before code-point `start` in its sentence."""
-    return bool(_NEGATION.search(draft.before_in_sentence(start, window)))
+    """True when a negation appears shortly before code-point `start` in its sentence, or the sentence
+    disclaims the ask before it ("I'm not asking for a job or a referral")."""
+    return bool(_NEGATION.search(draft.before_in_sentence(start, window))) \
+        or "not " in draft.lower and bool(_NOT_ASKING.search(draft.before_in_sentence(start, 80)))
 
 
 # Nouns that end a job title ("Software Development Engineer", "Producer", "Head of Growth"): what

@@ -399,8 +399,14 @@ _STATUS = re.compile(r"\b(?:exploring|open to|looking (?:for|at)|seeking|pursuin
                      r"my next|the next|some|exciting))?\s*$")
 
 
+# "I'm not asking for a job or a referral": what the draft then says of roles describes, it does not ask.
+_DISCLAIMS = re.compile(r"\b(?:not|never) (?:asking|looking) (?:you )?for (?:a |any )?(?:job|referral|role|position)")
+
+
 def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     status = m.group().startswith("opportunit") and _STATUS.search(draft.before_in_sentence(m.start(), 40))
+    if (m.group() in _BARE_PLURALS or status) and "not " in draft.lower and _DISCLAIMS.search(draft.lower):
+        return False  # "…come mostly from bedside roles?" after "I'm not asking for a job"
     if m.group() in _BARE_PLURALS or status:
         s, e = sentence_bounds(draft, m.start())  # asked about: "Do you have relevant roles?", "Are internships…?"
         if "?" not in draft.lower[s:e] and not _YOU.search(draft.lower, s, m.start()) \
@@ -491,7 +497,8 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick y
                       r"when|where)\b|learn (?:more )?from (?:you|your)\b|"
                       r"(?:love|like|value|enjoy) (?:to )?connect(?:ing)?\b(?! with (?!you\b|me\b))")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
-        "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some) (?:quick |short |specific )?|quick |short )$")}
+        "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some|\d(?:\s?[-–]\s?\d)?) (?:quick |short |specific )?|"
+                        r"quick |short )$")}  # "2-3 questions"
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b" + NOT_THE_PROGRAMME)
 
 
@@ -604,6 +611,7 @@ ROLE_MISSING = missing_phrase_rule(
            "Great meeting you at PyCon! Would love to stay in touch.",
            "I'd love to pick your brain about your move from design into product management.",
            "Hi Sam, quick question: how did you get into event sourcing? Thank you!",
+           "I'm an agency designer moving in-house; could I ask you 2-3 questions about that jump?",
            "Hi Sam, any advice on moving into event sourcing work?",
            "I saw the vacancy for Maintenance Planner at Stripe and would be grateful for a referral.",
            "Kindly refer me for the position of Operations Lead at Stripe.",
@@ -665,6 +673,7 @@ VAGUE = Rule(
            "I want to reach out to explore potential roles in your company, preferably a frontend developer role."),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',
+           "I'm not asking for a job or a referral. Do your analysts come mostly from finance roles?",
            "I haven't seen any relevant engineering roles posted at Stripe yet.",
            'I applied to all of them last year. Could you refer me for the Data Analyst role (job ID 48213)?',
            "I'm not asking about other openings, just this Data Analyst role.",

@@ -33,10 +33,14 @@ def _due(draft: AnalysedDraft, ctx: CoachContext):
     """(the follow-up item or None, times of the user's messages since their last reply, that reply
     or None, the recipient's log), from the log and the thread together; worked out once per draft
     (three rules read it)."""
-    return draft.remember("followup.due", lambda: _timeline(ctx))
+    return draft.remember("followup.due", lambda: _timeline(draft, ctx))
 
 
-def _timeline(ctx: CoachContext):
+# Their acceptance, taken in: "thanks for accepting my connection request", "thank you for connecting".
+_ACCEPTED = re.compile(r"\b(?:thanks?|thank you)(?: so much)? for (?:accepting|connecting|the connection|adding me)\b")
+
+
+def _timeline(draft: AnalysedDraft, ctx: CoachContext):
     rec = recipient_log(ctx)
     if rec is not None and rec.state != "asked":
         return None, [], None, rec  # they agreed, referred or it ended: nothing to nudge about
@@ -44,7 +48,9 @@ def _timeline(ctx: CoachContext):
     if ctx.thread is not None and not open_request(ctx.thread):
         t_mine = []  # what they last got from the user asked nothing: no answer is owed
     now_ms = to_ms(ctx.now)
-    accepted = ctx.surface in ("message", "follow_up")  # writing them a message: they accepted any note
+    # Writing them a message, they accepted any note; a follow-up chases the last thing sent, a note included,
+    # unless it thanks them for accepting it.
+    accepted = ctx.surface == "message" or bool(_ACCEPTED.search(draft.lower))
     mine = _merge(waiting_on(rec.sent, accepted) if rec else [], t_mine)
     waiting, last_reply = unanswered(mine, [*(rec.replies if rec else ()), *t_theirs], now_ms)
     return follow_up_due(waiting, now_ms), waiting, last_reply, rec
