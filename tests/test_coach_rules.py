@@ -500,10 +500,11 @@ def test_name_mismatch_span_and_fix():
 
 
 @pytest.mark.parametrize("text, fixed", [
-    ("Respected Madam, could you refer me?", "Dear Ms. Lee, could you refer me?"),  # not "Respected Ms. Lee"
-    ("Dear Sir/Madam, could you refer me?", "Dear Sam, could you refer me?"),  # no gender said: the first name
-    ("Hello Ma'am, could you refer me?", "Hello Ms. Lee, could you refer me?"),
-    ("Good afternoon Sir,\nCould you refer me?", "Good afternoon Mr. Lee,\nCould you refer me?"),  # the register kept
+    ("Respected Madam, could you refer me?", "Dear Sam Lee, could you refer me?"),  # not "Respected Sam Lee"
+    ("Dear Sir/Madam, could you refer me?", "Dear Sam, could you refer me?"),  # no register: the first name
+    ("Hello Ma'am, could you refer me?", "Hello Sam Lee, could you refer me?"),
+    # The register kept by the full name, with no gender guessed from the writer's default "Sir".
+    ("Good afternoon Sir,\nCould you refer me?", "Good afternoon Sam Lee,\nCould you refer me?"),
 ])
 def test_a_salutation_for_anyone_is_fixed_into_a_greeting_by_name(text, fixed):
     (f,) = findings(text, "fact.name-mismatch", recipient_name="Sam Lee")

@@ -57,11 +57,11 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     else:
         why = "A wrong name is the surest sign of a copy-pasted message, and most people stop reading there."
     first = name.split()[0]
-    # Where "Sir" or "Madam" is the register (a senior stranger, in Nigerian or Indian English), their
-    # surname keeps it: "Mr. Obi", "Ms. Eze". "Sir/Madam" says nobody's gender: their first name.
+    # Where "Sir" or "Madam" is the register (a senior stranger, in Nigerian or Indian English), their full
+    # name keeps it without guessing a gender: "Sir" is the default many write to anyone, and "Mr. Mensah"
+    # to Deborah would be worse than the salutation. "Sir/Madam" is no register: their first name.
     said_all, surname = draft.text[start:end].lower(), name.split()[-1]
-    formal = "Mr." if said_all == "sir" else "Ms." if said_all in _ANYONE else None
-    addressed = f"{formal} {surname}" if formal and surname != first else first
+    addressed = f"{first} {surname}" if said_all in _ANYONE and surname != first else first
     # "Respected Madam" becomes "Dear Ms. Eze", not "Respected Ms. Eze": the honorific belongs to the salutation.
     lead = draft.text[m.start():start]
     fix_span, greeting = ((m.start() + len(lead) - len(lead.lstrip()), end), f"Dear {addressed}") \
