@@ -1272,3 +1272,30 @@ def test_a_referral_asked_of_a_recruiter_is_told_what_a_recruiter_does(headline,
                    "relationship.cold-ask", surface="connection_note", profile=profile)
     assert ("asks a recruiter" in f.message) == recruiter
     assert ("put their name behind you" in f.message) == (not recruiter)
+
+
+def test_what_the_conversation_already_said_the_reply_need_not_say_again():
+    """The user's first message in the thread named the company and summed up their fit: a reply that asks
+    for the referral again is not told to name the company or to sum up the fit; with a first message that
+    did neither, it is."""
+    from protocol.page import Thread, ThreadMessage
+
+    def thread(mine):
+        return Thread(messages=[ThreadMessage(sender="me", text=mine),
+                                ThreadMessage(sender="them", text="Happy to help. Why leave after 8 months?")])
+    told = thread("Hi Priyanka, I'm a growth marketer with five years at Deliveroo, and I'd love to join Quillon "
+                  "as Growth Lead (job 48213).")
+    bare = thread("Hi Priyanka, could we chat?")
+    reply = "It's a long story, I can explain on a call. Anyway, can you refer me for the growth role?"
+    gaps = {"ask.company-missing", "background.missing"}
+    assert not codes(reply, thread=told, recipient_name="Priyanka Rao", company="Quillon") & gaps
+    assert codes(reply, thread=bare, recipient_name="Priyanka Rao", company="Quillon") >= gaps
+
+
+def test_a_posting_placed_as_theirs_by_id_in_a_personal_draft_needs_no_company_name():
+    text = ("Lukas Weber suggested I write to you. I applied for your Senior SAP Developer role (job 48213). "
+            "Would you be open to referring me?")
+    assert "ask.company-missing" not in codes(text, recipient_name="Max Brandl", company="Alpenkraft Energie")
+    assert "ask.company-missing" in codes("I applied for your Senior SAP Developer role (job 48213). Would you be "
+                                          "open to referring me?", recipient_name="Max Brandl",
+                                          company="Alpenkraft Energie")

@@ -296,6 +296,26 @@ def their_turn(draft: AnalysedDraft, ctx) -> bool:
         or replies_to_them(draft)  # "thanks for your reply": the draft says they answered
 
 
+@lru_cache(maxsize=256)  # the thread stays while the draft changes at every keystroke
+def _message_holds(test, text: str) -> bool:
+    return bool(test(AnalysedDraft(text)))
+
+
+def conversation_says(ctx, test, sender: str | None = None) -> bool:
+    """Whether a message of the conversation on the page (of `sender`'s, or either side's) passes `test`, a
+    predicate on an analysed text: what the conversation has said, the draft need not say again."""
+    thread = ctx.thread
+    return thread is not None and any((sender is None or m.sender == sender) and _message_holds(test, m.text)
+                                      for m in thread.messages)
+
+
+def conversation_names_company(ctx) -> bool:
+    """Whether a message of the conversation on the page names the recipient's company."""
+    company = recipient_company(ctx)
+    return company is not None and ctx.thread is not None and any(
+        find_company(m.text.lower(), company) for m in ctx.thread.messages)
+
+
 def wrote_to_them(ctx, rec) -> bool:
     """Whether the log's record `rec` or the thread on the page shows a message of the user's to them."""
     return bool(rec and rec.sent) or ctx.thread is not None and any(m.sender == "me" for m in ctx.thread.messages)

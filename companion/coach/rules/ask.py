@@ -2,13 +2,13 @@
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from companion.coach.analysis import MONTHS, WEEKDAYS, WORD_START, AnalysedDraft, starts_word
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
-    NOT_THE_PROGRAMME, TITLE_NOUNS, find_company, negated, recipient_company, their_turn, they_answered,
+    NOT_THE_PROGRAMME, TITLE_NOUNS, conversation_names_company, conversation_says, find_company, negated,
+    recipient_company, their_turn, they_answered,
 )
 from companion.coach.intent import asks_again
 from companion.coach.rules.fact import asks_reference, names_another_company
@@ -181,17 +181,16 @@ def names_role(draft: AnalysedDraft) -> bool:
         or subject and (_TITLE.search(subject) or job_reference(subject))))
 
 
-@lru_cache(maxsize=64)  # the thread stays while the draft changes at every keystroke
-def _message_names_role(text: str) -> bool:
-    return names_role(AnalysedDraft(text))
-
-
 def role_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the conversation on the page already names the role (a title, a job ID or a link, in a message
     of either side) and the draft asks for no new referral: they know which job, so a draft that does not
     repeat it is no vague ask (a Rule.abstains)."""
-    thread = ctx.thread
-    return thread is not None and not asks_again(draft) and any(_message_names_role(m.text) for m in thread.messages)
+    return not asks_again(draft) and conversation_says(ctx, names_role)
+
+
+def company_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the conversation on the page already names their company (a Rule.abstains)."""
+    return conversation_names_company(ctx)
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
@@ -294,7 +293,8 @@ _OTHER_FIRMS = re.compile(r"\b(?:one of (?:the|these|those)|another|other|these|
 
 # The posting placed at them: "the Senior Data Engineer opening on your team (job 48213)". A literal first (re
 # scans for it in C), the preposition checked before it.
-_THEIRS = re.compile(r"your (?:team|company|org|organi[sz]ation|group|department|office|firm)\b")
+_THEIRS = re.compile(r"your (?:[\w/&+-]+ ){0,4}?(?:team|company|org|organi[sz]ation|group|department|office|firm|"
+                     r"role|position|opening|posting|vacancy)\b")
 _PLACED = re.compile(r"\b(?:on|in|at|with|for|within|join) $")
 
 
@@ -626,7 +626,8 @@ COMPANY_MISSING = Rule(
     # Their company's name reads the same in any language, but whether a draft in another language asks
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True,
-    abstains=mixed_or(either(bounded_ask, follows_a_talk, replies_without_referral, scoped_to_them)),  # they know where
+    abstains=mixed_or(either(bounded_ask, follows_a_talk, replies_without_referral, scoped_to_them,
+                             company_settled)),  # they know where
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",

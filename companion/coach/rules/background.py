@@ -4,7 +4,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import either, missing_phrase_rule
-from companion.coach.matching import TITLE_NOUNS
+from companion.coach.matching import TITLE_NOUNS, conversation_says
 from companion.coach.rules.ask import replies_without_referral, bounded_ask
 from companion.coach.stated import knows_your_fit
 
@@ -102,6 +102,11 @@ def _fit(draft: AnalysedDraft) -> bool:
     return False
 
 
+def _fit_told(_draft: AnalysedDraft, ctx) -> bool:
+    """Whether one of the user's messages in the conversation on the page already summed up their fit."""
+    return conversation_says(ctx, _fit, sender="me")
+
+
 MISSING = missing_phrase_rule(
     "background.missing", _fit,
     "No summary of your fit: nothing says what you do, for how long, or what you have "
@@ -110,7 +115,8 @@ MISSING = missing_phrase_rule(
     "Add one or two sentences: your current role or study, years of relevant "
     "experience, and one concrete result that matches the role.",
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(bounded_ask, knows_your_fit, replies_without_referral),  # they have heard your fit, or said no
+    # They have heard your fit (from you in this conversation, or in a talk), or said no.
+    abstains=either(bounded_ask, knows_your_fit, replies_without_referral, _fit_told),
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",
