@@ -1189,6 +1189,10 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
      "Yes, I'd happily relocate to Austin.", '"relocate"'),
     ("I'd like a quick call first. Does Thursday at 2pm or Friday at 10am work for you?", "ya sure whenever",
      "Friday at 10am works great, thank you!", "which of the times offered"),
+    # A deadline's day is no pick: "closes friday".
+    ("Sure! Could we do a 20-minute call Thursday or Friday afternoon?",
+     "whenever works, just call me. the posting closes friday", "Thursday afternoon is perfect, thank you!",
+     "which of the times offered"),
 ])
 def test_their_question_of_time_start_pay_or_place_needs_an_answer(theirs, unanswered, answered, named):
     """Their last message asks when the user is free, when they could start, what they expect to earn or
@@ -1299,3 +1303,15 @@ def test_a_posting_placed_as_theirs_by_id_in_a_personal_draft_needs_no_company_n
     assert "ask.company-missing" in codes("I applied for your Senior SAP Developer role (job 48213). Would you be "
                                           "open to referring me?", recipient_name="Max Brandl",
                                           company="Alpenkraft Energie")
+
+
+def test_a_no_with_the_verb_left_out_is_a_no():
+    """"So I won't be able to this time" declines as "I can't refer you" does: pushing on gets followup.stop."""
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[
+        ThreadMessage(sender="me", text="Hi Elise, could you refer me for the Analyst role (job 48213)?"),
+        ThreadMessage(sender="them", text="I'm sorry, but I only refer people whose work I know first-hand, so I "
+                                          "won't be able to this time. Best of luck!")])
+    assert "followup.stop" in codes("I understand, but can you just submit my name?", thread=thread,
+                                    recipient_name="Elise Martin")

@@ -58,9 +58,9 @@ _A_WHERE = re.compile(r"\b(?:relocat\w*|mov(?:e|ing)|based|live|living|located|v
                       r"citizen\w*|green card|on-?site|office|hybrid|remote|commut\w*|yes|no|happy to|open to|willing)\b")
 
 
-# Times they offered: "Does Thursday at 2pm or Friday at 10am work for you?", "Would tomorrow at 11 suit you?"
-_OFFERS_TIMES = re.compile(r"(?:\b(?:" + WEEKDAY + r"|tomorrow)\b|\d(?::\d\d)?\s*(?:am|pm))[^.!?\n]*"
-                           r"\b(?:work|works|suit|suits|good|ok|okay|possible)\b")
+# Times they offered, in a sentence that asks: "Does Thursday at 2pm or Friday at 10am work for you?", "Could we
+# do a 20-minute call Thursday or Friday afternoon?", "Would tomorrow at 11 suit you?"
+_OFFERS_TIMES = re.compile(r"\b(?:" + WEEKDAY + r"|tomorrow)\b|\d(?::\d\d)?\s*(?:am|pm)\b")
 # A pick among them: a day or an hour, "either", "the first"; to a single time, a yes will do.
 _A_PICK = re.compile(r"\b(?:" + WEEKDAY + r"|tomorrow|either|both|first|second|former|latter|earlier|later)\b"
                      r"|\d(?::\d\d)?\s*(?:am|pm)|\b\d{1,2}[:.]\d\d\b")
@@ -71,10 +71,15 @@ def _answers(pattern: re.Pattern[str]):
     return lambda draft, _asked: bool(pattern.search(draft.lower))
 
 
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|closes|closing|due|deadline(?: is)?)\s+$")
+
+
 def _picks(draft: AnalysedDraft, asked: str) -> bool:
-    """Whether the draft takes one of the times they offered: names one ("Thursday works"), or says yes
-    when they offered only one."""
-    return bool(_A_PICK.search(draft.lower) or " or " not in asked and _A_YES.search(draft.lower))
+    """Whether the draft takes one of the times they offered: names one ("Thursday works"; not a deadline, "the
+    posting closes Friday"), or says yes when they offered only one."""
+    lower = draft.lower
+    return any(not _DEADLINE.search(lower, max(0, m.start() - 14), m.start()) for m in _A_PICK.finditer(lower)) \
+        or " or " not in asked and bool(_A_YES.search(lower))
 
 
 # Their question, what answers it (the draft, their sentence), and how to say what it asked.

@@ -68,7 +68,7 @@ _TRIGGERS = re.compile(
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     # Their act, then today: "forward my profile to the hiring manager today", "let me know today if possible".
-    r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm)\b[^.!?\n]{1,60}?\b(?:today|tonight)\b|"
+    r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm|put)\b[^.!?\n]{1,60}?\b(?:today|tonight)\b|"
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
     r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"before then\b|"
@@ -296,7 +296,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 
 
 # Haste that may be the writer's own: "I immediately thought of you", "I'll forward the email to you today".
-_OWN_HASTE = ("imm", "rig", "sub", "forward", "send", "pass", "refer", "confirm", "get back")
+_OWN_HASTE = ("imm", "rig", "sub", "forward", "send", "pass", "refer", "confirm", "get back", "put")
 
 
 _NEGATIVE_QUESTION = re.compile(r"\b(?:can't|cannot|couldn't|won't|wouldn't) you (?:just |simply )?$")
@@ -460,7 +460,7 @@ DEMANDING = Rule(
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
            "You're a manager there, can't you override it?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
-           "It's all on my LinkedIn. Just forward that.", "I need to know by Friday.", "Please send the referral TODAY.",
+           "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?", "I need to know by Friday.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
            "I have already told the HR of Stoa Architects that you will refer me.",
@@ -525,7 +525,7 @@ DEMANDING = Rule(
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
     quiet=("Would you be open to referring me for the role?",
-           "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
+           "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
            "I'm sure you'd be a great mentor.",
