@@ -63,7 +63,9 @@ _CONFIDENTIAL = re.compile(
     r"rubrics?|scorecards?|guidelines)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
     r"|\bother (?:candidates?|applicants?)\b|\bwho else (?:(?:\w+ ){0,4}?)(?:applied|is applying|is interviewing|"
-    r"they're interviewing|made it|got (?:an? )?(?:interview|offer|through|referred)|is in the running|was referred)\b"
+    r"they're interviewing|made it|got (?:an? )?(?:interview|offer|through|referred)|is (?:still )?in the running|was referred)\b"
+    # Who got it: "who they hired", "who they chose instead".
+    r"|\bwho (?:they|the team|you|the panel|the hiring manager) (?:hired|picked|chose|selected|went with)\b"
     r"|\bhow many (?:other )?(?:people|candidates|others|applicants) (?:have )?(?:already )?(?:applied|are applying|"
     r"are interviewing|made it|(?:got|were|have been|are being) referred)\b"
     r"|\bhiring freezes?\b|\bbackfill(?:ed|ing)?\b|\b(?:got|been|was|is|being) frozen\b"
@@ -88,7 +90,7 @@ _CONFIDENTIAL = re.compile(
     r"|\bwho else (?:they|you|the team) (?:are|is|were) (?:interviewing|considering|talking to)\b"
     # How the process judged the writer, or why it chose another: "my interview score", "the interviewers' notes",
     # "what the interviewers wrote about me", "why they picked the other candidate".
-    r"|\bmy (?:interview|panel|onsite|on-site|loop|assessment) (?:scores?|ratings?|marks|evaluations?)\b"
+    r"|\b(?:my|the) (?:interview|panel|onsite|on-site|loop|assessment) (?:scores?|ratings?|marks|evaluations?)\b"
     r"|\b(?:interviewers?'s?|panel(?:'s)?|panelists'?|hiring manager's|committee's) (?:notes|feedback|scores?|"
     r"ratings?|comments|evaluations?|write-?ups?|debrief)\b"
     # The panel's verdict, fetched by the referrer: "can you ask him how I did?", "check with them if I am selected".
@@ -98,6 +100,8 @@ _CONFIDENTIAL = re.compile(
     r"rejected))\b"
     r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|they) "
     r"(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
+    # What they thought of the writer: "do you know if Paul liked me?"
+    r"|\b(?:if|whether) (?:\w+ ){1,3}(?:liked|likes|was impressed (?:by|with)|thought highly of) me\b"
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
     r"preferred) (?:the other|someone else|another|him|her)\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
@@ -190,6 +194,8 @@ CONFIDENTIAL = phrase_rule(
     skip=_not_an_ask, severity="error",
     fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you find out how I did?',
            'They said they would decide in two weeks. Do you maybe know anything about how it went?',
+           'Can you find out who they hired and what the interview scores were?', 'Do you know if Paul liked me?',
+           'Also, who else is still in the running?',
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
            'Also please check with them if I am selected.',
            "Could you please check in the system if my application is still active?",

@@ -30,7 +30,9 @@ _TRIGGERS = re.compile(
     r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b|"
     # A decision pressed on: "can't you override it?", "ask the recruiter to make an exception in my case".
     r"(?:override|overturn|reverse) (?:it|that|this|the decision|their decision|the rejection)\b|"
-    r"make an exception (?:for me|in my case)\b)"
+    r"make an exception (?:for me|in my case)\b|"
+    r"(?:ask|get|convince|persuade) (?:them|him|her|the (?:team|panel|hiring manager|recruiter)) to (?:reconsider|"
+    r"change (?:their|his|her) mind)\b)"
     # (Before the orders: "add your name as referee" is a commitment, not an order to add.)
     # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
     # recruiter that you would be contacting her".
@@ -458,7 +460,7 @@ DEMANDING = Rule(
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
-           "You're a manager there, can't you override it?",
+           "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
            "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?", "I need to know by Friday.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
