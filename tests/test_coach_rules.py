@@ -1315,3 +1315,14 @@ def test_a_no_with_the_verb_left_out_is_a_no():
                                           "won't be able to this time. Best of luck!")])
     assert "followup.stop" in codes("I understand, but can you just submit my name?", thread=thread,
                                     recipient_name="Elise Martin")
+
+
+def test_a_recruiter_of_your_own_process_has_your_application():
+    """To someone whose headline says recruiter, a draft that says the writer is in their process ("I'm
+    interviewing for…") is not told to sum up the fit or offer a resume; to a manager it still is."""
+    draft = ("Hi Nadia, I'm interviewing for the Account Executive role at Quaymark next week. Could you tell me "
+             "more about the team?")
+    for headline, told in (("Senior Recruiter at Quaymark", False), ("Sales Director at Quaymark", True)):
+        profile = Profile(name="Nadia Haddad", headline=headline, current_company="Quaymark", degree=2)
+        found = codes(draft, surface="inmail", profile=profile, subject="Account Executive interview")
+        assert bool(found & {"background.missing", "materials.missing"}) == told, (headline, found)

@@ -305,7 +305,16 @@ def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
     return draft.remember("stated.talked", lambda: _talked(draft.lower) or brings_news(draft))
 
 
-def knows_your_fit(draft: AnalysedDraft, _ctx=None) -> bool:
+# The writer in the recipient's own process: "I'm interviewing for the Account Executive role", "my application".
+_IN_PROCESS = re.compile(r"\bi(?:'m| am) interviewing\b|\bmy (?:application|interview|candidacy)\b"
+                         r"|\bi(?:'ve| have)? (?:already |just |recently )?applied\b")
+
+
+def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
     """Whether the draft follows a talk about the ask and asks no referral for someone else: they know your
-    fit and have your resume (a Rule.abstains), not your cousin's."""
-    return follows_a_talk(draft) and not _FOR_ANOTHER.search(draft.lower)
+    fit and have your resume (a Rule.abstains), not your cousin's; or it is to a recruiter and says you are in
+    their process ("I'm interviewing for…", "my application"): your application is in front of them."""
+    if follows_a_talk(draft) and not _FOR_ANOTHER.search(draft.lower):
+        return True
+    from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module's kin
+    return ctx is not None and bool(_IN_PROCESS.search(draft.lower)) and is_recruiter(ctx)
