@@ -314,7 +314,9 @@ def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
     """Whether the draft follows a talk about the ask and asks no referral for someone else: they know your
     fit and have your resume (a Rule.abstains), not your cousin's; or it is to a recruiter and says you are in
     their process ("I'm interviewing for…", "my application"): your application is in front of them."""
-    if follows_a_talk(draft) and not _FOR_ANOTHER.search(draft.lower):
-        return True
-    from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module's kin
-    return ctx is not None and bool(_IN_PROCESS.search(draft.lower)) and is_recruiter(ctx)
+    def decide() -> bool:
+        if follows_a_talk(draft) and not _FOR_ANOTHER.search(draft.lower):
+            return True
+        from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
+        return ctx is not None and is_recruiter(ctx) and bool(_IN_PROCESS.search(draft.lower))
+    return draft.remember("stated.knows_fit", decide)  # three rules and the checklist ask

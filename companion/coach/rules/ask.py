@@ -185,7 +185,7 @@ def role_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the conversation on the page already names the role (a title, a job ID or a link, in a message
     of either side) and the draft asks for no new referral: they know which job, so a draft that does not
     repeat it is no vague ask (a Rule.abstains)."""
-    return not asks_again(draft) and conversation_says(ctx, names_role)
+    return ctx.thread is not None and conversation_says(ctx, names_role) and not asks_again(draft)
 
 
 def company_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
