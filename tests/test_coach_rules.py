@@ -1326,3 +1326,46 @@ def test_a_recruiter_of_your_own_process_has_your_application():
         profile = Profile(name="Nadia Haddad", headline=headline, current_company="Quaymark", degree=2)
         found = codes(draft, surface="inmail", profile=profile, subject="Account Executive interview")
         assert bool(found & {"background.missing", "materials.missing"}) == told, (headline, found)
+
+
+def test_an_old_pleasantry_of_theirs_is_no_message_to_answer():
+    """Their only message is a "thanks for connecting" from eight months ago: a new ask is written afresh (no
+    reply.late, and the out and resume cards still judge it); a draft that answers it is a late reply."""
+    from datetime import datetime, timezone
+
+    from protocol.page import Thread, ThreadMessage
+
+    now = datetime(2026, 12, 7, tzinfo=timezone.utc)
+    thread = Thread(messages=[ThreadMessage(sender="them", text="Obrigada for connecting, Rafael! Good luck.",
+                                            sent_at="2026-03-14T19:40:00+00:00")])
+    ask = ("Hi Ines! I saw you're looking for a chef de partie at Grupo Mare. I've run the grill at Taberna Velha "
+           "for 3 years. Would you put my name forward?")
+    found = codes(ask, thread=thread, now=now, recipient_name="Ines Carvalho", company="Grupo Mare")
+    assert "reply.late" not in found and {"courtesy.out-missing", "materials.missing"} <= found
+    assert "reply.late" in codes("Thanks so much, Ines! Here is my CV.", thread=thread, now=now,
+                                 recipient_name="Ines Carvalho", company="Grupo Mare")
+
+
+def test_the_email_they_asked_for_is_part_of_the_answer():
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[
+        ThreadMessage(sender="me", text="Hi Siddharth, could you refer me for the Senior Engineer role?"),
+        ThreadMessage(sender="them", text="Apply first, then send me the req number and the email you used.")])
+    [f] = findings("Applied! req is 5521.", "reply.unanswered", thread=thread, recipient_name="Siddharth Rao")
+    assert "the email you applied with" in f.message and "which job" not in f.message
+    assert "reply.unanswered" not in codes("Applied! req is 5521, and I used ana.lee@example.com.", thread=thread,
+                                           recipient_name="Siddharth Rao")
+
+
+def test_a_courteous_note_to_the_recruiter_on_a_posting_is_specific_and_needs_no_out():
+    """To a recruiter, a note that names their posting is no mass message and, thanking them and asking no
+    referral, needs no out; the same note to an engineer gets both cards, and a curt one to the recruiter the out."""
+    text = "Hi Elodie, I saw your Data Analyst posting (ref. DA-2291). May I send you my CV? Thank you!"
+    for headline, cards in (("Talent Acquisition at Opaline", set()),
+                            ("Data Engineer at Opaline", {"personal.generic", "courtesy.out-missing"})):
+        profile = Profile(name="Elodie Marchand", headline=headline, current_company="Opaline", degree=2)
+        assert codes(text, profile=profile) & {"personal.generic", "courtesy.out-missing"} == cards, headline
+    curt = "applied 4 times at opaline no callback. whats the deal?? call me"
+    recruiter = Profile(name="Elodie Marchand", headline="Recruiter at Opaline", current_company="Opaline", degree=3)
+    assert "courtesy.out-missing" in codes(curt, profile=recruiter)

@@ -8,7 +8,9 @@ from functools import lru_cache
 from protocol.page import Education, Experience
 
 from companion.coach.analysis import MONTHS, WEEKDAYS, AnalysedDraft
-from companion.coach.intent import replies_to_them
+from companion.coach.due import COLD_DAYS, DAY_MS
+from companion.coach.intent import replies_to_them, requests
+from companion.coach.outreach_view import message_times, to_ms
 
 # Words that turn a trigger into its opposite when they sit just before it in the same sentence:
 # "I'm not demanding anything", "I won't ask about anything confidential".
@@ -20,7 +22,7 @@ _NEGATION = re.compile(
 
 # A disclaimer reaches over a list: "I'm not asking for a job or a referral" (until a "but": "I'm not asking for
 # a referral, but could you…").
-_NOT_ASKING = re.compile(r"\b(?:not|never) (?:asking|looking|here|writing) (?:you )?(?:for|to)\b"
+_NOT_ASKING = re.compile(r"\b(?:not|never) (?:asking|looking|here|writing) (?:you )?(?:for|to|about)\b"
                          r"(?:(?!\b(?:but|just|only|though|however|instead)\b)[^.!?\n])*$")
 
 
@@ -269,9 +271,10 @@ def in_conversation(_draft: AnalysedDraft, ctx) -> bool:
 
 
 def they_answered(draft: AnalysedDraft, ctx) -> bool:
-    """Whether the thread shows them writing to you, or the log shows a reply of theirs."""
+    """Whether the thread shows them writing to you (not only an old pleasantry: left_at_pleasantry), or the log
+    shows a reply of theirs."""
     rec = recipient_log(ctx)
-    return in_conversation(draft, ctx) or rec is not None and bool(rec.replies)
+    return in_conversation(draft, ctx) and not left_at_pleasantry(draft, ctx) or rec is not None and bool(rec.replies)
 
 
 def they_wrote(draft: AnalysedDraft, ctx) -> bool:
@@ -281,9 +284,9 @@ def they_wrote(draft: AnalysedDraft, ctx) -> bool:
 
 
 def known_to_them(draft: AnalysedDraft, ctx) -> bool:
-    """Whether you already know each other: they wrote to you (they_wrote), or the draft thanks them for their
-    reply (a Rule.abstains for the rules about strangers)."""
-    return they_wrote(draft, ctx) or replies_to_them(draft)
+    """Whether you already know each other: they wrote to you (they_wrote, or no more than a pleasantry long ago),
+    or the draft thanks them for their reply (a Rule.abstains for the rules about strangers)."""
+    return they_wrote(draft, ctx) or in_conversation(draft, ctx) or replies_to_them(draft)
 
 
 def their_turn(draft: AnalysedDraft, ctx) -> bool:
@@ -293,7 +296,7 @@ def their_turn(draft: AnalysedDraft, ctx) -> bool:
     someone who has not answered)."""
     thread, rec = ctx.thread, recipient_log(ctx)
     if thread is not None and thread.messages:
-        return thread.messages[-1].sender == "them"
+        return thread.messages[-1].sender == "them" and not left_at_pleasantry(draft, ctx)
     return rec is not None and bool(rec.replies) and rec.replies[-1] > (rec.last_sent_ms or 0) \
         or replies_to_them(draft)  # "thanks for your reply": the draft says they answered
 
@@ -316,6 +319,18 @@ def conversation_names_company(ctx) -> bool:
     company = recipient_company(ctx)
     return company is not None and ctx.thread is not None and any(
         find_company(m.text.lower(), company) for m in ctx.thread.messages)
+
+
+def left_at_pleasantry(draft: AnalysedDraft, ctx) -> bool:
+    """Whether the conversation on the page ends, COLD_DAYS or more ago, with a message of theirs that asked
+    nothing ("Thanks for connecting! Good luck with the pop-up.") and the draft does not answer it: it is
+    written afresh, not as a reply ("Thanks so much, Ana! Here's the posting" still is one)."""
+    thread = ctx.thread
+    if thread is None or not thread.messages or thread.messages[-1].sender != "them" or replies_to_them(draft):
+        return False
+    theirs = message_times(thread)[1]
+    return bool(theirs) and to_ms(ctx.now) - max(theirs) >= COLD_DAYS * DAY_MS \
+        and not requests(AnalysedDraft(thread.messages[-1].text))
 
 
 def wrote_to_them(ctx, rec) -> bool:

@@ -68,7 +68,7 @@ def _is_self_title(before: str) -> bool:
 
 
 _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
-                  r"|\b(?:job|req|requisition)\s*#?\s*(?:\d{2,}-)?\d{3,}\b"  # "job 4821", "req #12345", "job 23-0117"
+                  r"|\b(?:job|req|requisition)(?: is|:)?\s*#?\s*(?:\d{2,}-)?\d{3,}\b"  # "job 4821", "req is 5521"
                   r"|\b(?:vacancy|posting|opening|ref)\s*#?\s*\d{2,}-\d{3,}\b"  # "vacancy 2026-118"
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
                   # "posting 4411", "vacancy VC-209". A bare number must not be a year: "posted in 2024".
@@ -103,7 +103,7 @@ def job_reference(lower: str) -> bool:
 # ("worked two years as a Staff Accountant").
 _MODIFIERS = r"(?:(?!(?:the|this|that|your|their|our)\b)[\w+.-]+[\s/,]+){0,3}"
 _KIND_OF_JOB = re.compile(
-    r"\b(?<!is )(?<!are )(?:(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for)"
+    r"\b(?<!is )(?<!are )(?<!'re )(?<!’re )(?:(?:looking for|seeking|exploring|interested in|open to|pursuing|searching for)"
     r"(?: the (?:perfect|right|next|ideal))?|ideally|probably|preferably|perhaps|possibly|something like|"
     r"(?:worked|working|served|serving|interned|employed|years?|left the (?:position|role|job))\b[^.;!?]{0,40}? as)"
     r"(?:\s+an?)?\s+" + _MODIFIERS + "$")
@@ -181,11 +181,11 @@ def names_role(draft: AnalysedDraft) -> bool:
         or subject and (_TITLE.search(subject) or job_reference(subject))))
 
 
-def role_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the conversation on the page already names the role (a title, a job ID or a link, in a message
-    of either side) and the draft asks for no new referral: they know which job, so a draft that does not
-    repeat it is no vague ask (a Rule.abstains)."""
-    return ctx.thread is not None and conversation_says(ctx, names_role) and not asks_again(draft)
+    of either side): they know which job, so a draft that does not repeat it ("please refer me asap") is no
+    vague ask, and one for another job names it (a Rule.abstains)."""
+    return ctx.thread is not None and conversation_says(ctx, names_role)
 
 
 def company_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -359,7 +359,9 @@ _ANY_KIND = re.compile(r"any (?:(?:relevant|suitable|open|available|current|upco
 # recipient cannot act on any of these.
 _JOB_ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me(?!\s+to\s+(?:the\s+(?:best|right)\s+)?(?:person|people|someone|anyone|whoever))|"
-    r"(?:a|an|the)\s+referral" + NOT_THE_PROGRAMME + r"|referral\?|openings?|vacanc(?:y|ies)|"
+    # ("opening the new place" is the verb.)
+    r"(?:a|an|the)\s+referral" + NOT_THE_PROGRAMME + r"|referral\?|openings?(?!\s+(?:the|a|an|up|our|their|his|her|its|"
+    r"new)\b)|vacanc(?:y|ies)|"
     r"(?:tell(?:ing)?|recommend(?:ing)?\s+me\s+to|mention(?:ing)?\s+me\s+to)\s+(?:your|the)\s+"
     r"(?:hiring\s+manager|recruiter)|"
     r"be\s+(?:a\s+)?part\s+of\s+(?:your|the|such|this)|"
@@ -400,7 +402,8 @@ _STATUS = re.compile(r"\b(?:exploring|open to|looking (?:for|at)|seeking|pursuin
 
 
 # "I'm not asking for a job or a referral": what the draft then says of roles describes, it does not ask.
-_DISCLAIMS = re.compile(r"\b(?:not|never) (?:asking|looking) (?:you )?for (?:a |any )?(?:job|referral|role|position)")
+_DISCLAIMS = re.compile(r"\b(?:not|never) (?:asking|looking) (?:you )?(?:for|about) (?:a |an |any )?(?:particular )?"
+                        r"(?:job|referral|role|position|opening)")
 
 
 def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
@@ -612,6 +615,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I'd love to pick your brain about your move from design into product management.",
            "Hi Sam, quick question: how did you get into event sourcing? Thank you!",
            "I'm an agency designer moving in-house; could I ask you 2-3 questions about that jump?",
+           "I saw you're looking for a chef de partie at Stripe. Would you put my name forward?",
            "Hi Sam, any advice on moving into event sourcing work?",
            "I saw the vacancy for Maintenance Planner at Stripe and would be grateful for a referral.",
            "Kindly refer me for the position of Operations Lead at Stripe.",
@@ -675,6 +679,7 @@ VAGUE = Rule(
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
            'Would you have 15 minutes to chat about your team?',
            "I'm not asking for a job or a referral. Do your analysts come mostly from finance roles?",
+           "I saw Stripe is opening the new office in Lisbon and is hiring a Data Analyst.",
            "I haven't seen any relevant engineering roles posted at Stripe yet.",
            'I applied to all of them last year. Could you refer me for the Data Analyst role (job ID 48213)?',
            "I'm not asking about other openings, just this Data Analyst role.",

@@ -38,7 +38,8 @@ _FIT = re.compile(
     r"about me(?::|\.? ?\n)|"
     r"years of experience|(?:years?|yrs) (?:of|in|as|at|\w+ing)\b|"
     r"(?:\d+\+?|two|three|four|five|six|seven|eight|nine|ten|several) (?:years?|yrs)\b(?! ago| back)|"
-    r"my (?:background|experience|work|role|team|thesis|research|degree|portfolio) (?:is|was|has|in|at|as|on|with|spans|focuses)|"
+    r"my (?:current |day-to-day |daily )?(?:background|experience|work|role|team|thesis|research|degree|portfolio) "
+    r"(?:is|was|has|in|at|as|on|with|spans|focuses)|"
     r"experience (?:in|with|building|leading|designing)|background in|specializ(?:e|ing) in|"
     r"currently (?:at|a|working|studying|leading)|as an? (?:\w+ ){0,3}(?:engineer|developer|designer|"
     r"analyst|scientist|manager|student|researcher|consultant|lead))"
@@ -128,6 +129,7 @@ MISSING = missing_phrase_rule(
            "I am a hard working and quick learner. Could you refer me for the Data Analyst role at Stripe?",
            "You left Acme for Klarna and now lead a data team. Could you refer me for the Data Analyst role?"),
     quiet=("I'm a data analyst with four years of experience in SQL.",
+           "My current work is mostly dossier submissions to the regulator.",
            "Here is a summary you could forward: 6 years of cash management at MOL Group.",
            "I built the billing pipeline at Acme.",
            "I am Diego, data engineer. Could you refer me for the Data Analyst role at Stripe?",

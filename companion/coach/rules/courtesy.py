@@ -7,7 +7,7 @@ from companion.coach.rules.ask import asks_referral, bounded_ask, replies_withou
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.intent import OTHER_THANKS, asks, credits_them, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
-from companion.coach.matching import their_turn
+from companion.coach.matching import is_recruiter, their_turn
 
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thanking you|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
@@ -121,7 +121,8 @@ _TIME = re.compile(
     r"you (?:\w+ )?(?:get|receive|field|see|have got|'ve got) (?:so many|a (?:lot|ton|flood|large number) of|lots of|"
     r"tons of|hundreds of|dozens of) (?:applica|messages|requests|e-?mails|notes|these|inquiries)|"
     # "I know your shifts are very busy", "I know the start of the term is hectic".
-    r"(?:i know|i imagine|i realize|i'm sure) [^.!?\n]{0,40}?\b(?:busy|hectic|crazy|packed|swamped|slammed)\b))"
+    r"(?:i know|i imagine|i realize|i'm sure) [^.!?\n]{0,40}?\b(?:busy|hectic|crazy|packed|swamped|slammed|"
+    r"season|time of (?:the )?year|crunch|peak)\b))"
 )
 
 
@@ -176,10 +177,12 @@ GRATITUDE_MISSING = missing_phrase_rule(
 def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
     """A connection note that asks nothing but to connect or asks something small (a question or two: the
     invitation's Ignore button is the out, and a note has no room to spare), or an answer to them: they spoke
-    last ("Happy to help, send me the link"), and a no is theirs to give."""
+    last ("Happy to help, send me the link"), and a no is theirs to give; or a courteous note (it thanks them) to
+    a recruiter that asks no referral: weighing candidates is their work, not a favour."""
     return ctx.surface == "connection_note" and ("?" not in draft.text and "refer" not in draft.lower
                                                  and not asks_referral(draft)
-                                                 or bounded_ask(draft)) or their_turn(draft, ctx)
+                                                 or bounded_ask(draft)) or their_turn(draft, ctx) \
+        or is_recruiter(ctx) and not asks_referral(draft) and has_gratitude(draft)
 
 
 # Asking how a referral stands, no rush is the out: their yes is given, the time is theirs.
@@ -237,6 +240,7 @@ TIME_MISSING = missing_phrase_rule(
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
     quiet=("I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "If it's not a good time or you'd rather not, no problem at all.",
+           "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",
            "Would you have 15 minutes for a call?",

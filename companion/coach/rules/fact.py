@@ -19,7 +19,7 @@ _GREETING = re.compile(
     # A title, and an honorific before a name as many write it: "Ma'am Joanna", "Sir Mark", "Ate Liza",
     # "Brother Khalid", "Bhai Arjun".
     r"(?:(?:(?i:mr|mrs|ms|mx|dr|prof)\.?|(?i:sir|ma['’]?am|madam|miss|ate|kuya|brother|sister|bro|sis|bhai|didi|"
-    r"uncle|aunty|auntie)(?=[ \t]+[A-Z]))[ \t]+)?"
+    r"uncle|aunty|auntie|chef|coach|doc|engr|capt|captain|pastor|rev|sensei)(?=[ \t]+[A-Z]))[ \t]+)?"
     r"([^\W\d_][\w'’-]*)(?:[ \t]+(?:or[ \t]+)?[A-Z][\w'’-]*)?" + _AFTER_NAME +
     r"|([A-Z][\w'’-]+)[ \t]*,[ \t]*\n)"
 )
@@ -320,7 +320,7 @@ NAME_MISMATCH = Rule(
            "Dear Sir/Madam, I hope you're well.", "Dear Sir or Madam, I hope you're well.", "Hello Ma'am, good day!"),
     quiet=("Hi Sam, I hope you're well.", "Hi there, I hope you're well.", 'Dear Hiring Manager,',
            "Hi Ma'am Sam, good day po!", "Good day Mr. Lee, I hope you're well.", "Dear Brother Sam,\nI hope you're well.",
-           "Hi bro, hope you're well!"),
+           "Hi bro, hope you're well!", "Hi Chef Sam! Hope you're well."),
     rationale="Greeting someone by another person's name ends the conversation.",
 )
 COMPANY_MISMATCH = Rule(

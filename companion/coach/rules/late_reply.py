@@ -7,7 +7,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS, LATE_DAYS
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import reports_back, they_agreed
-from companion.coach.matching import first_name
+from companion.coach.matching import first_name, left_at_pleasantry
 from companion.coach.outreach_view import message_times, say_date, to_ms
 from companion.coach.stated import checks_on_referral, speaks_of_time_passed, stated_count, stated_earlier, stated_no
 
@@ -22,8 +22,9 @@ _JUST_NOW = re.compile(r"\b(?:so (?:quickly|fast|soon|promptly)|(?:quick|fast|pr
 
 def _late(draft: AnalysedDraft, ctx: CoachContext):
     mine, theirs = message_times(ctx.thread)
-    if not theirs or (mine and max(mine) > max(theirs)) or speaks_of_time_passed(draft.lower):
-        return  # they did not write last, or the draft already speaks of the gap
+    if not theirs or (mine and max(mine) > max(theirs)) or speaks_of_time_passed(draft.lower) \
+            or left_at_pleasantry(draft, ctx):
+        return  # they did not write last, or the draft already speaks of the gap, or theirs asked nothing long ago
     if reports_back(draft, answers=False) or stated_earlier(draft) or stated_count(draft) or stated_no(draft) \
             or _JUST_NOW.search(draft.lower) or checks_on_referral(draft) or they_agreed(ctx.thread):
         return  # thanks for a favour or news, a chase of the user's own messages, their no, a quick answer: they

@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, mixed_or
 from companion.coach.matching import (
-    find_company, known_to_them, mentioned_post, names_a_mutual, recipient_company, same_company,
+    find_company, is_recruiter, known_to_them, mentioned_post, names_a_mutual, recipient_company, same_company,
 )
 from companion.coach.stated import follows_a_talk
 from companion.coach.rules.relationship import (
@@ -95,6 +95,17 @@ def says_something_specific(draft: AnalysedDraft, ctx: CoachContext) -> bool:
         or _mentions_their_history(draft, ctx)))
 
 
+# A recruiter's own posting, named: "your Data Analyst posting (réf. DA-2291)", "the role you posted".
+_THEIR_POSTING = re.compile(r"\byour (?:[\w/&+-]+ ){0,4}?(?:posting|opening|req|listing|vacancy|job ad)\b|\byou posted\b")
+
+
+def _their_posting(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft is to a recruiter and names their posting, by its words or its ID: the posting is why
+    them, so the note is not one that could go to anyone (a Rule.abstains)."""
+    from companion.coach.rules.ask import job_reference  # here: ask's abstains read this module
+    return is_recruiter(ctx) and bool(_THEIR_POSTING.search(draft.lower) or job_reference(draft.lower))
+
+
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
     if not says_something_specific(draft, ctx):
         yield GENERIC.finding(
@@ -109,7 +120,8 @@ def _generic(draft: AnalysedDraft, ctx: CoachContext):
 GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
     judges_whole=True,
-    abstains=mixed_or(either(known_to_them, follows_a_talk)),  # the personal line may be in the other language
+    # (The personal line may be in the other language.)
+    abstains=mixed_or(either(known_to_them, follows_a_talk, _their_posting)),
     surfaces=ASK_SURFACES,
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',

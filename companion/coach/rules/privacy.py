@@ -66,6 +66,9 @@ _CONFIDENTIAL = re.compile(
     r"they're interviewing|made it|got (?:an? )?(?:interview|offer|through|referred)|is (?:still )?in the running|was referred)\b"
     # Who got it: "who they hired", "who they chose instead".
     r"|\bwho (?:they|the team|you|the panel|the hiring manager) (?:hired|picked|chose|selected|went with)\b"
+    r"|\bwho did (?:they|the team|you|the panel|the hiring manager) (?:hire|pick|choose|select|go with)\b"
+    # Someone's private contact details: "her private email and phone number", "the director's personal cell".
+    r"|\b(?:private|personal|direct|home) (?:e-?mail|phone|cell|mobile|number)(?:s| addresses| numbers)?\b"
     r"|\bhow many (?:other )?(?:people|candidates|others|applicants) (?:have )?(?:already )?(?:applied|are applying|"
     r"are interviewing|made it|(?:got|were|have been|are being) referred)\b"
     r"|\bhiring freezes?\b|\bbackfill(?:ed|ing)?\b|\b(?:got|been|was|is|being) frozen\b"
@@ -195,7 +198,8 @@ CONFIDENTIAL = phrase_rule(
     fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you find out how I did?',
            'They said they would decide in two weeks. Do you maybe know anything about how it went?',
            'Can you find out who they hired and what the interview scores were?', 'Do you know if Paul liked me?',
-           'Also, who else is still in the running?',
+           'Also, who else is still in the running?', 'Who did they hire?',
+           'Could you send me her private email and phone number?',
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
            'Also please check with them if I am selected.',
            "Could you please check in the system if my application is still active?",

@@ -42,6 +42,10 @@ _ASKS_WHERE = re.compile(r"\brelocat\w*|\bmov(?:e|ing) to\b|\bbased (?:in|out of
                          r"|\bvisa\b|\bsponsor\w*|\bwork (?:permit|authori[sz]ation)\b|\bright to work\b"
                          r"|\bon-?site\b|\bin the office\b|\bhybrid\b|\bcommut\w*")
 
+# The address the user applied with: "send me the req number and the email you used".
+_ASKS_EMAIL = re.compile(r"\be-?mail(?: address)? (?:you |that you )?(?:used|applied|registered|signed up)\b"
+                         r"|\b(?:which|what) e-?mail\b|\b(?:send|share|give)(?: me)? your e-?mail\b")
+
 # Answers. A time: a day, a date, an hour, "tomorrow", "anytime".
 _A_TIME = re.compile(r"\b(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri|tomorrow|today|tonight|weekend|"
                      r"(?:this|next) week|morning|afternoon|evening|noon|any ?time|whenever|flexible|"
@@ -86,13 +90,14 @@ def _picks(draft: AnalysedDraft, asked: str) -> bool:
 _QUESTIONS = (
     (_ASKS_JOB, lambda draft, _asked: job_reference(draft.lower), "for which job (its ID or the posting's link)"),
     (_ASKS_CV, lambda draft, _asked: offers_materials(draft), "for your resume"),
+    (_ASKS_EMAIL, _answers(re.compile(r"@|\be-?mail (?:is|was|address is)\b")), "for the email you applied with"),
     (_OFFERS_TIMES, _picks, "which of the times offered works for you"),
     (_ASKS_TIME, _answers(_A_TIME), "when you are free"),
     (_ASKS_START, _answers(_A_START), "when you could start"),
     (_ASKS_PAY, _answers(_A_PAY), "about your salary expectations"),
     (_ASKS_WHERE, _answers(_A_WHERE), 'about "{w}"'),
 )
-_REFERRAL_NEEDS = 2  # the first two: without them a referral cannot be entered
+_REFERRAL_NEEDS = 3  # the first three: without them a referral cannot be entered
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 _ASKING = re.compile(r"\?|\b(?:let me know|tell me|send|share|could you|can you|please)\b")
 
@@ -122,8 +127,8 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
     if not missing:
         return
     who = first_name(ctx) or "They"
-    why = ("A referral tool needs the exact posting and most need a resume: without them they cannot submit, and "
-           "asking again costs days." if needed else
+    why = ("A referral tool needs the exact posting, most need a resume, and some the email you applied with: "
+           "without them they cannot submit, and asking again costs days." if needed else
            "A question left open costs another round trip, days in a referral, and reads as not listening.")
     asked = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
     yield UNANSWERED.finding(

@@ -71,6 +71,7 @@ _TRIGGERS = re.compile(
     r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     # Their act, then today: "forward my profile to the hiring manager today", "let me know today if possible".
     r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm|put)\b[^.!?\n]{1,60}?\b(?:today|tonight)\b|"
+    r"(?:hear back|hear from you|get an answer|get a reply)(?: from you)? (?:today|tonight|by tomorrow)\b|"
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
     r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"before then\b|"
@@ -79,6 +80,10 @@ _TRIGGERS = re.compile(
     r"this (?:afternoon|evening)|"
     + WEEKDAY + r")\b)"
     r"|(?P<guilt>how (?:much|badly) i need\b|"
+    # Their effort made light of: "it's only 2 minutes for you", "just a click for you", "it costs you nothing".
+    r"(?:it's|it is|it'll|it will|it takes|that's|this is) (?:only|just|literally) (?:\d+|a few|two|five|a couple of|a|one) "
+    r"(?:minutes?|mins?|seconds?|clicks?)(?: of work)? for you\b|(?:just|only) a click for you\b|"
+    r"(?:doesn't|does not|won't|will not) cost you (?:anything|a thing)\b|"
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
     r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
     r"answer|help|put|refer|consider|read|look|have|let me know|tell me|get back)\b|"
@@ -462,7 +467,8 @@ DEMANDING = Rule(
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
-           "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?", "I need to know by Friday.", "Please send the referral TODAY.",
+           "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?",
+           "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
            "I have already told the HR of Stoa Architects that you will refer me.",
