@@ -112,7 +112,7 @@ _TIME = re.compile(
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|"
     r"the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
-    r"the timing is (?:bad|off|wrong)|(?:now|this|it)(?:'s not| is not| isn't|’s not) (?:a good|the right) time|"
+    r"the timing is (?:bad|off|wrong)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
     r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|work around your|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"
@@ -237,9 +237,10 @@ TIME_MISSING = missing_phrase_rule(
     severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}), judges_ask=True,
     abstains=replies_without_referral,  # an answer to them takes the time they chose to give
     rationale="Acknowledging someone's time shows you know what you are asking for.",
-    fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",),
+    # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time.
+    fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
+           "Could you refer me for the Data Analyst role? If it's not a good time, no worries at all. Thanks!"),
     quiet=("I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
-           "If it's not a good time or you'd rather not, no problem at all.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",
