@@ -1369,3 +1369,18 @@ def test_a_courteous_note_to_the_recruiter_on_a_posting_is_specific_and_needs_no
     curt = "applied 4 times at opaline no callback. whats the deal?? call me"
     recruiter = Profile(name="Elodie Marchand", headline="Recruiter at Opaline", current_company="Opaline", degree=3)
     assert "courtesy.out-missing" in codes(curt, profile=recruiter)
+
+
+def test_a_place_their_own_profile_names_is_no_other_company():
+    """'The opening at JKIA' to someone whose About says they work out of JKIA is a site of theirs, not another
+    employer; a company their profile never mentions still is."""
+    profile = Profile(name="Wanjiru Kamau", current_company="Savanna Aero Technics", degree=1,
+                      about="Head of line maintenance, out of JKIA since 2019.")
+    text = "I've applied for the B1 Licensed Engineer opening at {}, req SAT-0912. Would you put my name forward?"
+    assert "fact.company-mismatch" not in codes(text.format("JKIA"), profile=profile)
+    assert "fact.company-mismatch" in codes(text.format("Kenya Airways"), profile=profile)
+
+
+def test_a_firm_is_named_without_the_kind_of_firm_it_is():
+    assert "ask.company-missing" not in codes("Could you refer me for the Architect II role at Lim Teo?",
+                                              recipient_name="Mei Lim", company="Lim Teo Architects")

@@ -62,6 +62,8 @@ NOT_THE_PROGRAMME = r"(?!\s+(?:form|portal|tool|link|bonus|program(?:me)?|proces
 _SUFFIXES = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "plc", "sa",
     "ag", "bv", "nv", "pte", "pty", "srl", "spa", "group", "holdings", "technologies", "labs", "laboratories",
+    # the kind of firm, left out as often: "Lim Teo Architects" is "Lim Teo" to its people
+    "architects", "partners", "associates", "consultants", "consulting", "studio", "studios",
 }
 _SAINT = ("st.", "st", "saint")  # "St. Mary's Medical Center" is also written "St Mary's" and "Saint Mary's"
 # First words too common to stand for the whole company name on their own ("Bank of America").

@@ -67,7 +67,7 @@ def _is_self_title(before: str) -> bool:
     return False
 
 
-_JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)\s*[:#]?\s*[\w-]*\d{3,}"
+_JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)(?: is)?\s*[:#]?\s*[\w-]*\d{3,}"
                   r"|\b(?:job|req|requisition)(?: is|:)?\s*#?\s*(?:\d{2,}-)?\d{3,}\b"  # "job 4821", "req is 5521"
                   r"|\b(?:vacancy|posting|opening|ref)\s*#?\s*\d{2,}-\d{3,}\b"  # "vacancy 2026-118"
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",

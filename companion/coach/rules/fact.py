@@ -7,7 +7,8 @@ from datetime import date
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import (
-    TITLE_NOUNS, first_name, name_matches, negated, recipient_company, recipient_name, same_company, unknown_post,
+    TITLE_NOUNS, find_company, first_name, name_matches, negated, recipient_company, recipient_name, same_company,
+    unknown_post,
 )
 
 # After the name: punctuation, an emoji, or a word that starts the next sentence ("Hi Priya I hope…").
@@ -165,6 +166,8 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     own = ctx.own_profile.current_company if ctx.own_profile is not None else None
     past = [e.company for e in (ctx.profile.experience or ()) if e.company] if ctx.profile else []
     for said, start, end, titled in _others(draft, ctx):
+        if _in_their_words(said, ctx.profile):
+            continue  # "the opening at JKIA" where their About says "out of JKIA": a place of theirs
         if _SITE.search(said):  # perhaps one of theirs: a question, not a must-fix
             yield COMPANY_MISMATCH.finding(
                 f"Is {said} part of {theirs}? If it is not, they cannot refer you there.", draft, (start, end),
@@ -187,6 +190,15 @@ def _company_mismatch(draft: AnalysedDraft, ctx: CoachContext):
             yield COMPANY_MISMATCH.finding(
                 f"In the subject: \"{said}\" is named as if it were their company, but they are at {theirs}.",
                 suggestion=f"Did you mean {theirs}?", data={"field": "subject"})
+
+
+def _in_their_words(said: str, profile) -> bool:
+    """Whether their own profile (headline, About, their posts) names `said`: a site, a client or a project of
+    theirs, not another employer."""
+    if profile is None:
+        return False
+    own = [profile.headline, profile.about, *(p.text for p in profile.posts or () if not p.reposted)]
+    return any(find_company(text.lower(), said) for text in own if text)
 
 
 def asks_reference(draft: AnalysedDraft) -> bool:
