@@ -1384,3 +1384,12 @@ def test_a_place_their_own_profile_names_is_no_other_company():
 def test_a_firm_is_named_without_the_kind_of_firm_it_is():
     assert "ask.company-missing" not in codes("Could you refer me for the Architect II role at Lim Teo?",
                                               recipient_name="Mei Lim", company="Lim Teo Architects")
+
+
+def test_a_recruiter_s_own_posting_says_where_the_role_is():
+    text = "I saw your post about the Senior Resource Geologist openings and have applied for JR-20871. Thank you!"
+    for headline, missing in (("Talent Acquisition Partner at Redgum Minerals", False),
+                              ("Chief Geologist at Redgum Minerals", True)):
+        profile = Profile(name="Bronwyn Hale", headline=headline, current_company="Redgum Minerals", degree=2)
+        assert ("ask.company-missing" in codes(text, surface="inmail", profile=profile,
+                                               subject="Senior Resource Geologist")) == missing, headline

@@ -188,9 +188,11 @@ def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
     return ctx.thread is not None and conversation_says(ctx, names_role)
 
 
-def company_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """Whether the conversation on the page already names their company (a Rule.abstains)."""
-    return conversation_names_company(ctx)
+def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the conversation on the page already names their company, or the draft names a recruiter's own
+    posting (a Rule.abstains)."""
+    from companion.coach.rules.personal import their_posting  # personal's imports lead back to this module
+    return conversation_names_company(ctx) or their_posting(draft, ctx)
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.

@@ -95,13 +95,16 @@ def says_something_specific(draft: AnalysedDraft, ctx: CoachContext) -> bool:
         or _mentions_their_history(draft, ctx)))
 
 
-# A recruiter's own posting, named: "your Data Analyst posting (réf. DA-2291)", "the role you posted".
-_THEIR_POSTING = re.compile(r"\byour (?:[\w/&+-]+ ){0,4}?(?:posting|opening|req|listing|vacancy|job ad)\b|\byou posted\b")
+# A recruiter's own posting, named: "your Data Analyst posting (réf. DA-2291)", "the role you posted", "your post
+# about the Senior Resource Geologist openings".
+_THEIR_POSTING = re.compile(r"\byour (?:[\w/&+-]+ ){0,4}?(?:posting|opening|req|listing|vacancy|job ad)\b|\byou posted\b"
+                            r"|\byour post about (?:the |a |an )?(?:[\w/&+-]+ ){0,5}?(?:roles?|openings?|positions?|jobs?|"
+                            r"vacanc(?:y|ies)|hiring)\b")
 
 
-def _their_posting(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+def their_posting(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft is to a recruiter and names their posting, by its words or its ID: the posting is why
-    them, so the note is not one that could go to anyone (a Rule.abstains)."""
+    them, and it says where the role is (a Rule.abstains of personal.generic and ask.company-missing)."""
     from companion.coach.rules.ask import job_reference  # here: ask's abstains read this module
     return is_recruiter(ctx) and bool(_THEIR_POSTING.search(draft.lower) or job_reference(draft.lower))
 
@@ -121,7 +124,7 @@ GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
     judges_whole=True,
     # (The personal line may be in the other language.)
-    abstains=mixed_or(either(known_to_them, follows_a_talk, _their_posting)),
+    abstains=mixed_or(either(known_to_them, follows_a_talk, their_posting)),
     surfaces=ASK_SURFACES,
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
