@@ -223,7 +223,7 @@ def _says_it_follows_up(draft: AnalysedDraft, ctx: CoachContext, rec) -> bool:
     said = stated_earlier(draft) is not None or stated_count(draft) is not None or stated_gap(draft) is not None
     # After a connection note and nothing else, "following up on my note from Friday" says the note held the ask.
     note_only = rec is not None and bool(rec.sent) and all(s.surface == "connection_note" for s in rec.sent) \
-        and not (ctx.thread is not None and any(m.sender == "me" for m in ctx.thread.messages))
+        and not wrote_to_them(ctx, None)  # (None: the thread alone)
     return said and (note_only or not wrote_to_them(ctx, rec))
 
 

@@ -328,11 +328,14 @@ def left_at_pleasantry(draft: AnalysedDraft, ctx) -> bool:
     nothing ("Thanks for connecting! Good luck with the pop-up.") and the draft does not answer it: it is
     written afresh, not as a reply ("Thanks so much, Ana! Here's the posting" still is one)."""
     thread = ctx.thread
-    if thread is None or not thread.messages or thread.messages[-1].sender != "them" or replies_to_them(draft):
-        return False
-    theirs = message_times(thread)[1]
-    return bool(theirs) and to_ms(ctx.now) - max(theirs) >= COLD_DAYS * DAY_MS \
-        and not requests(AnalysedDraft(thread.messages[-1].text))
+    if thread is None or not thread.messages or thread.messages[-1].sender != "them":
+        return False  # (before the memo: most drafts have no such thread)
+
+    def decide() -> bool:
+        theirs = message_times(thread)[1]
+        return not replies_to_them(draft) and bool(theirs) and to_ms(ctx.now) - max(theirs) >= COLD_DAYS * DAY_MS \
+            and not requests(AnalysedDraft(thread.messages[-1].text))
+    return draft.remember("matching.pleasantry", decide)  # their_turn, they_answered and reply.late ask
 
 
 def wrote_to_them(ctx, rec) -> bool:

@@ -185,7 +185,7 @@ def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the conversation on the page already names the role (a title, a job ID or a link, in a message
     of either side): they know which job, so a draft that does not repeat it ("please refer me asap") is no
     vague ask, and one for another job names it (a Rule.abstains)."""
-    return ctx.thread is not None and conversation_says(ctx, names_role)
+    return conversation_says(ctx, names_role)
 
 
 def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:

@@ -37,7 +37,8 @@ def _due(draft: AnalysedDraft, ctx: CoachContext):
 
 
 # Their acceptance, taken in: "thanks for accepting my connection request", "thank you for connecting".
-_ACCEPTED = re.compile(r"\b(?:thanks?|thank you)(?: so much)? for (?:accepting|connecting|the connection|adding me)\b")
+_THANKS_ACCEPTING = re.compile(r"\b(?:thanks?|thank you)(?: so much)? for (?:accepting|connecting|the connection|"
+                               r"adding me)\b")
 
 
 def _timeline(draft: AnalysedDraft, ctx: CoachContext):
@@ -50,7 +51,7 @@ def _timeline(draft: AnalysedDraft, ctx: CoachContext):
     now_ms = to_ms(ctx.now)
     # Writing them a message, they accepted any note; a follow-up chases the last thing sent, a note included,
     # unless it thanks them for accepting it.
-    accepted = ctx.surface == "message" or bool(_ACCEPTED.search(draft.lower))
+    accepted = ctx.surface == "message" or bool(_THANKS_ACCEPTING.search(draft.lower))
     mine = _merge(waiting_on(rec.sent, accepted) if rec else [], t_mine)
     waiting, last_reply = unanswered(mine, [*(rec.replies if rec else ()), *t_theirs], now_ms)
     return follow_up_due(waiting, now_ms), waiting, last_reply, rec
