@@ -20,6 +20,9 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
     r"|\bhow much (?:the |your )?(?:[a-z]+ ){0,2}(?:[a-z]+ers|[a-z]+ists|people|staff|employees|analysts) (?:are|were) "
     r"(?:getting|making|earning|paid)\b"
+    # Someone's pay asked outright: "what are the other QA leads at Andes Cloud earning?" (not "earning a degree").
+    r"|\bwhat (?:are|is|were) (?:[\w-]+ ){1,7}?(?:earning|getting paid)(?= ?(?:[?.,!;]|$|there\b|now\b|currently\b|"
+    r"these days\b|on average\b|per\b|a (?:month|year)\b))"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
     r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget|ote|quota)\b"
     # A role's pay range, asked or asked about: "what's the PM range", "what the PM range is over there".
@@ -144,6 +147,8 @@ _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore
 _PLEASE = re.compile(r"\b(?:please|kindly|pls)\s+$")  # "please check with them if I am selected"
 # Pay raised in their message: "what are your salary expectations?", "the band is 90-110k".
 _RAISED = re.compile(r"\b(?:salary|compensation|pay|ctc|(?:pay|salary|comp) (?:range|band)|expectations)\b")
+# Colleagues' pay stays private whoever is asked: a recruiter shares the role's range, not what others earn.
+_OTHERS = re.compile(r"\b(?:other|others|colleagues|co-?workers|peers|teammates|your team)\b")
 _SECRECY = re.compile(r"i (?:will not|won't|wont|will never) tell|(?:no ?one|nobody) |between you|(?:keep|stay) ")
 
 
@@ -164,7 +169,7 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     counts in any draft that asks for something, unless the draft's ask is caught by name already."""
     if _SECRECY.match(m.group()):
         return not requests(draft) or any(not _SECRECY.match(o.group()) for o in _CONFIDENTIAL.finditer(draft.lower))
-    if _PAY.search(m.group()) and _pay_is_theirs(draft, ctx):
+    if _PAY.search(m.group()) and not _OTHERS.search(m.group()) and _pay_is_theirs(draft, ctx):
         return True
     if _SYSTEM.search(m.group()):
         s, e = sentence_bounds(draft, m.start())
@@ -246,7 +251,10 @@ CONFIDENTIAL = phrase_rule(
            "Could you tell me how much the Fleet Planners are getting there?",
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
-           "Could you tell me what questions the interview panel is asking this year?"),
+           "Could you tell me what questions the interview panel is asking this year?",
+           "What are the other QA leads at Andes Cloud earning?",
+           "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. What are the other analysts on "
+           "your team getting paid?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
            "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
@@ -260,7 +268,8 @@ CONFIDENTIAL = phrase_rule(
            "Thanks for reaching out! Before we schedule, could you share the salary range for the position?",
            "I practised with a scoring rubric I wrote myself.", "Thank you! I won't tell anyone until it's official.",
            "Could you submit my referral in Workday for the Data Analyst role?", "I applied through Workday yesterday.",
-           "I'll get my interview results next week."),
+           "I'll get my interview results next week.", "What are your thoughts on earning the AWS certification?",
+           "What is everyone on the team earning their stripes on these days?"),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 

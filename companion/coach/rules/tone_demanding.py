@@ -165,7 +165,11 @@ _TRIGGERS = re.compile(
     + WEEKDAY + r")\b|"
     r"(?:i know|i'm sure|i am sure) you can (?:make (?:it|this) happen|get (?:it|this|me) done|"
     r"pull (?:some )?strings)\b|"
-    r"look(?:ing)? forward to working (?:together|with you)\b))"
+    r"look(?:ing)? forward to working (?:together|with you)\b)"
+    # A time set for them: "I will call you Thursday morning at 9:00", "I'll stop by your office tomorrow".
+    r"|(?P<call>i(?:'ll| will|'m going to| am going to) (?:give you a (?:quick )?(?:call|ring)|(?:call|ring|phone|visit) "
+    r"you|(?:stop|drop|come) by(?: your (?:office|desk))?) (?:on |at |this |next |first thing )?(?:tomorrow|today|tonight|"
+    r"\d|morning|afternoon|evening|week|" + WEEKDAY + r")\b))"
 )
 # Asked before the when ("Would you be open to a call? If so, when are you free?"), it only sets a time.
 _WHETHER = re.compile(r"\b(?:(?:would|will|are|were) you (?:be )?(?:open|willing|up for|interested|available|free|able|"
@@ -245,6 +249,8 @@ _MESSAGES = {
                "recruiter if they would rather not."),
     "when": ("\"{w}\" asks when, not whether: it presumes they have agreed to make time for you.",
              "Ask whether first, e.g. \"Would you be open to a short call?\", and let them choose the time."),
+    "call": ("\"{w}\" sets a time for them: it presumes they have agreed to talk, and when.",
+             "Ask whether a short call would suit them, and let them pick the time."),
     "exclaim": ("\"{w}\": stacked punctuation reads as shouting or impatience in a professional message.",
                 "Use a single \"!\" at most."),
     "shout": ("\"{w}\" is in capitals, which reads as shouting.",
@@ -299,7 +305,14 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
         return not _WHETHER.search(draft.lower, 0, start)
+    if kind == "call":  # "I'll call you Tuesday at 10, if that suits you?" asks
+        return not _ASKS_AFTER.match(draft.lower, start, sentence_bounds(draft, start)[1])
     return True
+
+
+# The time offered, not set: "if that suits you", "unless you'd rather not", or asked ("…, would that work?").
+_ASKS_AFTER = re.compile(r"[^.!?\n]*?(?:\bif (?:that|it|this|the time)(?:'s| is| works| suits)\b"
+                         r"|\bif you(?:'re| are) (?:free|available|ok|okay|around)\b|\bunless\b)|[^.!?\n]*\?")
 
 
 # Haste that may be the writer's own: "I immediately thought of you", "I'll forward the email to you today".
@@ -347,7 +360,7 @@ _POLITE_MESSAGE = ("\"{w}\" reads as an instruction to many readers, even after 
 
 def _demanding(draft: AnalysedDraft, ctx):
     for kind, start, end, fix in triggers(draft):
-        if kind == "when" and in_conversation(draft, ctx):
+        if kind in ("when", "call") and in_conversation(draft, ctx):
             continue  # in a thread where they write back, settling a time is the next step
         if kind == "presume" and (thanks_for_referral(draft) or replies_to_them(draft)):
             continue  # they agreed: "let me know once you have submitted it" presumes nothing
@@ -531,8 +544,10 @@ DEMANDING = Rule(
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
+           "I will call you Thursday morning at 9:00 Perth time.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?",
+    quiet=("Would you be open to referring me for the role?", "I could call you Tuesday at 10 if that suits you.",
+           "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
            "I'd be grateful if you would please send me the link.", "I'm sure you're busy.",
