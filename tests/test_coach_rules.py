@@ -1173,6 +1173,13 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     sample = thread("Can you send me your resume and a link to a sample of your work?")
     assert "reply.unanswered" not in codes("Resume attached, and my portfolio: https://example.com/work",
                                            thread=sample, recipient_name="Dana Whitfield")
+    # A portfolio promised for after it is updated is not sent.
+    folio = thread("Do you have a portfolio link I could look at?")
+    [f] = findings("I'll send my portfolio as soon as I've updated it!", "reply.unanswered", thread=folio,
+                   recipient_name="Dana Whitfield")
+    assert "for your portfolio" in f.message
+    assert "reply.unanswered" not in codes("Here it is: https://example.com/work, thank you!", thread=folio,
+                                           recipient_name="Dana Whitfield")
     which = thread("Which role specifically? We have two open.")
     assert "reply.unanswered" not in codes("The role is Network Planner (vacancy 2026-118).", thread=which,
                                            recipient_name="Dana Whitfield")
@@ -1193,6 +1200,10 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     ("Sure! Could we do a 20-minute call Thursday or Friday afternoon?",
      "whenever works, just call me. the posting closes friday", "Thursday afternoon is perfect, thank you!",
      "which of the times offered"),
+    # A proposal needs a yes, a no or a word on it.
+    ("Would you be open to a 6-month contract rather than a permanent role?",
+     "Honestly I'm really looking for something permanent, is the Data Analyst role still open?",
+     "A 6-month contract would suit me well, thank you!", '"a 6-month contract"'),
 ])
 def test_their_question_of_time_start_pay_or_place_needs_an_answer(theirs, unanswered, answered, named):
     """Their last message asks when the user is free, when they could start, what they expect to earn or

@@ -1,9 +1,11 @@
-"""reply.unanswered: their last message asked something a reply must answer (which job, your resume, when you
-are free, when you could start, your salary expectations, relocation or a visa) and the reply does not. A
+"""reply.unanswered: their last message asked something a reply must answer (which job, your resume or portfolio,
+when you are free, when you could start, your salary expectations, relocation or a visa, whether you would take
+what they propose) and the reply does not. A
 question left open costs one more round trip, days in a referral, and reads as not listening.
 
 Each kind of question has a kind of answer: a time answers "when are you free?", a duration "what's your
-notice period?", a figure or "flexible" a question of pay. The rule names only questions whose answer it can
+notice period?", a figure or "flexible" a question of pay, a yes, a no or the proposal taken up "would you be
+open to a contract?". The rule names only questions whose answer it can
 recognise; an open question ("what drew you to us?") it leaves alone."""
 
 import re
@@ -22,9 +24,9 @@ _ASKS_JOB = re.compile(
     # ("a link to a sample of your work" is no job's.)
     r"|\b(?:send|share|forward|paste|drop)(?: me| over)?\b[^.!?\n]{0,30}\b(?:the link|(?:job|posting|role|position) "
     r"(?:link|url)|link (?:to|for) the (?:job|posting|role|position|opening)|req|posting)\b")
-# Your resume, asked: "send me your CV", "could you share your resume?".
-_ASKS_CV = re.compile(r"\b(?:send|share|forward|attach|email|e-mail|drop)(?: me| over)?\b[^.!?\n]{0,30}"
-                      r"\b(?:cv|r[ée]sum[ée])\b")
+# Your resume or portfolio, asked: "send me your CV", "could you share your resume?", "do you have a portfolio link?".
+_ASKS_CV = re.compile(r"\b(?:send|share|forward|attach|email|e-mail|drop|do you have|have you got)(?: me| over)?\b"
+                      r"[^.!?\n]{0,30}\b(?P<w>cv|r[ée]sum[ée]|portfolio)\b")
 # When to talk: "When are you free this week?", "what time suits you?", "send me a few slots that work".
 _ASKS_TIME = re.compile(
     r"\bwhen (?:are|would|will|could) you be (?:free|available)\b|\bwhen (?:are you|you're|you are) (?:free|available)\b"
@@ -45,6 +47,11 @@ _ASKS_WHERE = re.compile(r"\brelocat\w*|\bmov(?:e|ing) to\b|\bbased (?:in|out of
 # The address the user applied with: "send me the req number and the email you used".
 _ASKS_EMAIL = re.compile(r"\be-?mail(?: address)? (?:you |that you )?(?:used|applied|registered|signed up)\b"
                          r"|\b(?:which|what) e-?mail\b|\b(?:send|share|give)(?: me)? your e-?mail\b")
+
+# Whether you would take what they propose: "would you be open to a 6-month contract rather than a permanent
+# role?" (what is proposed ends at its alternative).
+_ASKS_OPEN = re.compile(r"\b(?:would|are|were) you (?:be )?(?:open|ok|okay|fine|willing|comfortable|interested) "
+                        r"(?:to|with|in) (?P<w>[^?.!,;\n]{3,60}?)(?= rather than| instead of| or |\?|$)")
 
 # Answers. A time: a day, a date, an hour, "tomorrow", "anytime".
 _A_TIME = re.compile(r"\b(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri|tomorrow|today|tonight|weekend|"
@@ -71,6 +78,27 @@ _A_PICK = re.compile(r"\b(?:" + WEEKDAY + r"|tomorrow|either|both|first|second|f
 _A_YES = re.compile(r"\b(?:yes|yeah|yep|sure|works|perfect|great|sounds good|that's fine|fine)\b")
 
 
+# A yes or a no, or a view on it.
+_A_VIEW = re.compile(r"\b(?:yes|yeah|yep|no|not|sure|definitely|absolutely|of course|certainly|happy|glad|love|open to|"
+                     r"prefer|rather|unfortunately|can't|cannot|works|fine|great|perfect|sounds good|ok|okay)\b")
+
+
+def _takes_a_view(draft: AnalysedDraft, asked: str) -> bool:
+    """A yes or a no, or the proposal itself taken up by its last word ("a 6-month contract": "contract")."""
+    proposal = _ASKS_OPEN.search(asked)
+    word = proposal.group("w").split()[-1] if proposal else ""
+    return bool(_A_VIEW.search(draft.lower)) or bool(word) and re.search(rf"\b{re.escape(word)}", draft.lower) is not None
+
+
+# Materials promised for after they are improved ("as soon as I've updated it") are not sent.
+_DEFERRED = re.compile(r"\b(?:as soon as|once|after|when) i\b[^.!?\n]{0,40}?\b(?:updat|finish|fix|polish|redo|rework|"
+                       r"improv|tidy|clean|refresh)\w*")
+
+
+def _sends_materials(draft: AnalysedDraft, _asked: str) -> bool:
+    return offers_materials(draft) and not _DEFERRED.search(draft.lower)
+
+
 def _answers(pattern: re.Pattern[str]):
     return lambda draft, _asked: bool(pattern.search(draft.lower))
 
@@ -89,13 +117,14 @@ def _picks(draft: AnalysedDraft, asked: str) -> bool:
 # Their question, what answers it (the draft, their sentence), and how to say what it asked.
 _QUESTIONS = (
     (_ASKS_JOB, lambda draft, _asked: job_reference(draft.lower), "for which job (its ID or the posting's link)"),
-    (_ASKS_CV, lambda draft, _asked: offers_materials(draft), "for your resume"),
+    (_ASKS_CV, _sends_materials, "for your {w}"),
     (_ASKS_EMAIL, _answers(re.compile(r"@|\be-?mail (?:is|was|address is)\b")), "for the email you applied with"),
     (_OFFERS_TIMES, _picks, "which of the times offered works for you"),
     (_ASKS_TIME, _answers(_A_TIME), "when you are free"),
     (_ASKS_START, _answers(_A_START), "when you could start"),
     (_ASKS_PAY, _answers(_A_PAY), "about your salary expectations"),
     (_ASKS_WHERE, _answers(_A_WHERE), 'about "{w}"'),
+    (_ASKS_OPEN, _takes_a_view, 'whether you would take "{w}"'),
 )
 _REFERRAL_NEEDS = 3  # the first three: without them a referral cannot be entered
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
@@ -122,7 +151,8 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
         found = _asked(asks, theirs)
         if found and found[1] not in told and not answered(draft, found[1]):
             told.add(found[1])  # one card line a question: "Which day works, Thursday or Friday?" is one
-            missing.append(label.format(w=found[0].group()))
+            w = found[0].groupdict().get("w") or found[0].group()
+            missing.append(label.format(w="resume" if w in ("cv", "résumé", "resumé", "resume") else w))
             needed = needed or i < _REFERRAL_NEEDS
     if not missing:
         return
