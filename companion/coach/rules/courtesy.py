@@ -52,7 +52,8 @@ _OUT = re.compile(
     r"|\b(?:say|drop|send|reply(?: with)?|answer(?: with)?) (?:me )?(?:a |just )?['\"‘“]?no\b['\"’”]?(?! (?:to|one)\b)"
     r"|\bonly if\b|\bwhatever (?:you decide|works)\b|\bno is (?:a |also )?" + _QUITE + r"(?:fine|ok|okay|acceptable)\b"
     # A no, accepted: "If the role has been filled, I completely understand", "it's cool if you don't".
-    r"|\bif\b[^.!?\n]{0,60}, (?:i (?:completely |totally |fully )?understand|(?:that's|that is|it's|it is) "
+    r"|\bregardless of (?:your|the) (?:decision|answer|reply)\b"
+    r"|\bif\b[^.!?\n]{0,60}, (?:i (?:completely |totally |fully |certainly |absolutely |perfectly )?understand|(?:that's|that is|it's|it is) "
     + _QUITE + r"(?:fine|ok|okay|cool|all good|understandable))\b"
     r"|\b(?:it's|it is|that's|that is) " + _QUITE + r"(?:fine|ok|okay|cool|all good) if you (?:don't|can't|"
     r"do not|cannot|aren't|are not|decide not|would rather not|'d rather not)\b"
@@ -95,7 +96,8 @@ _SHORT = r"(?:quick|brief|short|small|little|\d+(?:\s*[-–]\s*\d+)?[- ]?(?:minu
 _TIME = re.compile(
     WORD_START + r"(?:"
     r"\b(?:your (?:(?:precious|valuable|limited) )?(?:time|schedule|calendar|availability)|you(?:'re| are) (?:probably |likely |very |too )?"
-    r"(?:busy|swamped|slammed)|you (?:might|may|must|could) (?:be|have been) (?:really |very |too )?(?:busy|swamped)|"
+    r"(?:a |an )?(?:very |extremely |incredibly |so )?(?:busy|swamped|slammed)|"
+    r"(?:do|would|will) you have (?:the |any )?time\b|find (?:a|the) (?:moment|minute|few minutes)|you (?:might|may|must|could) (?:be|have been) (?:really |very |too )?(?:busy|swamped)|"
     r"if (?:you|things|work|life|it)(?:'ve| have| has|'s)? (?:been|are|is|were|'re|got|get|gets) (?:\w+ )?"
     r"(?:busy|hectic|swamped|slammed|crazy)|"
     r"(?:busy|hectic|full) (?:schedule|calendar|week|inbox)|thanks? (?:you )?(?:so much )?for (?:reading|taking (?:the|a) (?:time|look|moment|minute))|"
@@ -211,7 +213,7 @@ OUT_MISSING = missing_phrase_rule(
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",
            "I'd really appreciate an answer either way. Thanks.", "If it's possible, could you refer me? Thanks!",
            "I hope that's ok. Could you refer me for the Brand Manager role? Thanks!"),
-    quiet=("No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
+    quiet=("Regardless of your decision, thank you.", "If you have not, I certainly understand.", "No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
            "Zero pressure.", "I know you're busy, so please don't feel any pressure.",
            "You can also drop a 'No' and I won't follow up.", "No pasa nada si no puedes.",
            "Koi baat nahi agar possible na ho.", "Please do say if it isn't convenient.",
@@ -240,7 +242,7 @@ TIME_MISSING = missing_phrase_rule(
     # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time.
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
            "Could you refer me for the Data Analyst role? If it's not a good time, no worries at all. Thanks!"),
-    quiet=("I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
+    quiet=("You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",

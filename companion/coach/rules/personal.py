@@ -42,13 +42,13 @@ _SPECIFIC = re.compile(
     r"former (?:colleague|teammate|coworker|co-worker|manager)|overlapped|"
     r"our (?:previous |last |recent |earlier )?(?:conversation|chat|call|discussion|meeting|exchange)|"
     r"you (?:mentioned|suggested|recommended|told me)|"
-    r"your (?:advice|insights?|guidance|perspective|point|take) (?:on|about)|"
+    r"your (?:advice|insights?|guidance|perspective|point|take) (?:on|about|during|when|back)|"
     r"your name came up|"
     + INTRODUCED + "|"
     r"(?:your|ur) (?:[\w'’]+ ){0,4}?(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch|demo|poster|lecture|course|tutorial|campaign|remarks?|speech|"
-    r"slides|deck|op-?ed|fireside)|"
+    r"slides|deck|op-?ed|fireside|class(?:es)?)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|"
     r"you(?:'re| are| were)? (?:(?:previously|recently|once|also) )?(?:were |are )?involved (?:with|in)|"
@@ -136,7 +136,8 @@ GENERIC = Rule(
            "I'll keep this short because I know we're both busy. I'm looking for a job.",
            "I would love to meet you for coffee sometime.", "At my startup we built a ledger. I'm looking for a job.",
            "The posting said you're hiring. I'm looking for a job.",
-           "I saw the detailed descriptions you posted on the role. I'm looking for a job."),
+           "I saw the detailed descriptions you posted on the role. I'm looking for a job.",
+           "I think we could build great things together. I'm looking for a job."),
     quiet=("Hope the Easton job is wrapping up ok. Could you put in a good word for me?",
            'Great meeting you at PyCon last week!', "I saw you're also a General Assembly grad.",
            "I joined your old lab at Utrecht.", "I got the new certifications you posted about.",
@@ -161,7 +162,11 @@ GENERIC = Rule(
            "Thank you again for referring me for the Analyst role back in March.",
            "I met you the summer before last at the Smith & Wollensky's dinner.",
            "As you may remember, I taught at Lincoln Elementary from 2008 to 2009.",
-           "I see that you previously were involved with the Villanova Investment Club."),
+           "I see that you previously were involved with the Villanova Investment Club.",
+           "It was nice to meet and discuss research with you at the ASBMB annual meeting.",
+           "I was thinking about the warehouse-scanner rollout we ran together.",
+           "As you know, I was one of your top students in Computer Class.",
+           "I would love to work at Harlow Logistics again."),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

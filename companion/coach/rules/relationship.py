@@ -35,6 +35,22 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"i(?:'m|\s+am)?\s+(?:also|too)\s+graduated\s+(?:from|of|at)\b|"
                # What the two made, told as known to both: "looks a lot like what we built at Ferro".
                r"(?:what|like|as)\s+we\s+(?:built|did|shipped|made|ran|launched|designed)\s+(?:together|at|in|on|back)\b|"
+               r"we\s+(?:\w+ed|ran|did|built|made|led|wrote|taught|spent|had|went|shared|took|won|began)\s+"
+               r"(?:[\w'-]+\s+){0,3}?together\b|"
+               # A meeting that happened ("it was nice to meet and discuss research with you"), a memory they
+               # are asked to share ("you may remember that I wrote…", "as you know, I was…").
+               r"(?:was|were)\s+(?:so\s+|really\s+)?(?:great|nice|good|lovely|a\s+pleasure)\s+to\s+(?:meet|see|chat|"
+               r"talk|speak)\b|"
+               r"you\s+(?:may|might|will|probably|possibly)\s+(?:remember|recall)\b|as\s+i\s+hope\s+you\s+"
+               r"(?:can\s+|will\s+)?(?:remember|recall)\b|as\s+you\s+know,?\s+i\b|"
+               # Their student, intern or report once: "I was one of your top students", "I learned a lot from you".
+               r"(?:i\s+was|as)\s+(?:one\s+of\s+)?your\s+(?:[\w-]+\s+)?(?:students?|interns?|mentees?|employees?|"
+               r"reports?|tas?|assistants?|apprentices?)\b|(?:learned|learnt)\s+(?:[\w'-]+\s+){0,3}?from\s+you\b|"
+               # Work done for them, or their employer left and wished back: "I wrote the brochures for your spring
+               # catalog", "since leaving your employment", "working at Harlow Logistics again".
+               r"i\s+(?:wrote|designed|built|made|created|did|handled|organi[sz]ed|ran|led)\s+(?:[\w'-]+\s+){1,4}?for\s+"
+               r"(?:you|your)\b|since\s+(?:i\s+)?(?:left|leaving)\s+(?:your|the\s+company|the\s+firm)\b|"
+               r"work(?:ing)?\s+(?:at|for|with)\s+[^.!?\n]{1,40}?\s+again\b|"
                # Missing an old acquaintance: "it's been a while since Professor Okoye's seminar", "ages since our
                # Microsoft days"; not the writer's own past ("since I graduated", "since my last note"), nor a bare
                # "since we last spoke", which, like "long time no talk", names none of that past.

@@ -70,7 +70,8 @@ _TRIGGERS = re.compile(
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     # Their act, then today: "forward my profile to the hiring manager today", "let me know today if possible".
-    r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm|put)\b[^.!?\n]{1,60}?\b(?:today|tonight)\b|"
+    r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm|put|write|sign|review)\b[^.!?\n]{1,60}?"
+    r"\b(?:today|tonight)\b|"
     r"(?:hear back|hear from you|get an answer|get a reply)(?: from you)? (?:today|tonight|by tomorrow)\b|"
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
     r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
@@ -119,6 +120,11 @@ _TRIGGERS = re.compile(
     r"(?:i thought|should|are supposed to|aren't we supposed to)\b[^.!?\n]{0,30}?\b(?:help|support|look out for) "
     r"(?:each other|one another)\b|"
     r"(?:reply|respond|answer|write back)(?: to me| me)? at least\b|"
+    # Blame for the wait: "I find it very unprofessional that you have gone an entire day without responding".
+    r"(?:unprofessional|rude|disrespectful|unacceptable|inconsiderate)\b[^.!?\n]{0,12}?\bthat you\b|"
+    r"you(?:'re| are| were| have been) (?:being )?(?:very |so |really |quite )?(?:unprofessional|rude|disrespectful|"
+    r"inconsiderate)\b|you(?:'ve| have)? (?:gone|went) [^.!?\n]{0,30}?without (?:responding|replying|answering|"
+    r"a (?:reply|response|word))\b|"
     r"if you (?:don't|do not|can't|cannot|won't) help me\b|"
     r"(?:don't|do not) know what i(?:'ll| will| would|'d) do\b|won't let me down\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
@@ -396,6 +402,12 @@ def _find(draft: AnalysedDraft):
     pressed = []  # where the triggers found start: "!!" in their sentence adds to them
     for m in _TRIGGERS.finditer(draft.lower):
         kind = "when" if m.lastgroup == "presume" and m.group().startswith(("wh", "let's", "i'll send")) else m.lastgroup
+        if kind in ("refer", "order") and not _keep(draft, kind, m.start()) \
+                and (due := _TODAY.match(draft.lower, m.end())) and not _SELF_SUBJECT.search(due.group()) \
+                and not _self_last(draft.lower[draft.sentence_start(m.start()):m.start()]) \
+                and _keep(draft, "urgent", m.start()):
+            yield "urgent", m.start(), due.end(), None  # asked, but for tonight: "could you write me a letter tonight?"
+            continue
         if _keep(draft, kind, m.start()) and not overlaps(loud, *m.span()):
             end = m.end()
             if m.lastgroup == "order" and m.group().rsplit(" ", 1)[-1] in _DETERMINERS \
@@ -413,6 +425,9 @@ def _find(draft: AnalysedDraft):
                                              and _glad(draft, start, m.start()))
             if not warm and not overlaps(loud, *m.span()):
                 yield "exclaim", m.start(), m.end(), "?" if "?" in m.group() else "!"
+
+
+_TODAY = re.compile(r"[^.!?\n]{1,60}?\b(?:today|tonight)\b")
 
 
 # What makes "!!" press: a request, a need or a favour in its sentence.
@@ -544,9 +559,10 @@ DEMANDING = Rule(
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
-           "I will call you Thursday morning at 9:00 Perth time.", "I'll stop by your office tomorrow with my CV.",
+           "I will call you Thursday morning at 9:00 Perth time.", "Could you write me a reference letter tonight?",
+           "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "I could call you Tuesday at 10 if that suits you.",
+    quiet=("Would you be open to referring me for the role?", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
