@@ -409,6 +409,8 @@ _DISCLAIMS = re.compile(r"\b(?:not|never) (?:asking|looking) (?:you )?(?:for|abo
 
 
 def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    if m.group() == "opportunity" and draft.before_in_sentence(m.start(), 6).endswith(("this ", "that ")):
+        return False  # "learn more about this opportunity": the one they raised, named by them
     status = m.group().startswith("opportunit") and _STATUS.search(draft.before_in_sentence(m.start(), 40))
     if (m.group() in _BARE_PLURALS or status) and "not " in draft.lower and _DISCLAIMS.search(draft.lower):
         return False  # "…come mostly from bedside roles?" after "I'm not asking for a job"

@@ -115,7 +115,8 @@ _TIME = re.compile(
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|"
     r"the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
     r"the timing is (?:bad|off|wrong)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
-    r"if you have (?:the )?(?:time|bandwidth|a moment|a minute)|work around your|"
+    r"if you have (?:the |any )?(?:time|bandwidth|a moment|a minute|availability)|work around your|"
+    r"flexible (?:with|on|about|around) (?:scheduling|timing|your schedule|times?|the time)|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"
     r"(?:doesn't|does not|won't|will not|needn't) (?:need to )?(?:be|take) long|thanks? (?:you )?for (?:the )?time|"
@@ -138,7 +139,8 @@ _MATERIALS = re.compile(
     r"behance|dribbble|kaggle|(?:show|demo )?reel|lookbook|(?:work |code |design )?samples|schematics)\b)"
 )
 # A link to their work; a domain inside an e-mail address ("me@example.com") is contact details.
-_LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|me|net|org)\b")
+_LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|me|net|org|co|ai|app|codes|"
+                   r"design|xyz|tech|page|site|studio|art|work)\b(?![.\w-]*@)")
 
 
 # A link to book a call with you is not something of yours to review.
@@ -242,7 +244,7 @@ TIME_MISSING = missing_phrase_rule(
     # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time.
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
            "Could you refer me for the Data Analyst role? If it's not a good time, no worries at all. Thanks!"),
-    quiet=("You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
+    quiet=("I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",
@@ -268,8 +270,9 @@ MATERIALS_MISSING = missing_phrase_rule(
     abstains=either(bounded_ask, replies_without_referral, knows_your_fit),  # a referrer has it already
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
-           "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee"),
-    quiet=("Happy to send my resume.", "I can share my reel.",
+           "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee",
+           "Could you refer me for the Data Analyst role? Write to me at sam@lee.codes."),
+    quiet=("Happy to send my resume.", "I can share my reel.", "Here's my work: prakhar.codes",
            "My portfolio: https://example.com/work", "I've attached my CV.",
            "I'd be happy to draft an introduction email you could forward.",
            "Would you have 15 minutes for a call about how your team is organized?"),

@@ -70,6 +70,7 @@ _SPECIFIC = re.compile(
 _NAMED_CONTACT = re.compile(
     r"\b(?:connected (?:to|with)|know|friend of|colleague of) (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’.-]*)+"
     r"|\b(?:a |an |the )?(?:friend|colleague|classmate|teammate) of [A-Z][a-z]+(?:'s|’s)?"  # "a friend of Jane's"
+    r"|\bmutual (?:connections?|contacts?|friends?),? (?:including|like|such as|e\.g\.,?) [A-Z]"  # "… including Abhijit V."
     r"|\b(?!LinkedIn\b)[A-Z][\w'’-]+ (?:[A-Z][\w'’.-]+ )?"  # "LinkedIn suggested you": a site, not a contact
     r"(?:and I (?:were|was|have)|suggested|recommended|speaks highly|told me|mentioned you)")
 
@@ -166,7 +167,8 @@ GENERIC = Rule(
            "It was nice to meet and discuss research with you at the ASBMB annual meeting.",
            "I was thinking about the warehouse-scanner rollout we ran together.",
            "As you know, I was one of your top students in Computer Class.",
-           "I would love to work at Harlow Logistics again."),
+           "I would love to work at Harlow Logistics again.",
+           "We have 16 mutual connections including Abhijit V. and Cathy G."),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

@@ -307,6 +307,9 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return False  # "your contacts who might be able to hire me" says who could, it asks nothing
     if kind == "lobby" and _NEGATIVE_QUESTION.search(before):
         return True  # "can't you override it?" presses harder, it does not deny
+    if kind == "guilt" and draft.lower.startswith(("reply", "respond", "answer"), start) \
+            and _NO_IS_FINE.search(draft.lower, *sentence_bounds(draft, start)):
+        return False  # "Just reply yes or no, and it's okay to say no" makes answering easy, it does not reproach
     if kind in ("guilt", "entitle", "lobby"):  # within the clause: in "If you don't, I don't know what I'll do" no "not" cancels
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
@@ -317,6 +320,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 
 
 # The time offered, not set: "if that suits you", "unless you'd rather not", or asked ("…, would that work?").
+_NO_IS_FINE = re.compile(r"\b(?:okay|ok|fine|all good) to say no\b|\bno (?:worries|pressure|hard feelings)\b")
 _ASKS_AFTER = re.compile(r"[^.!?\n]*?(?:\bif (?:that|it|this|the time)(?:'s| is| works| suits)\b"
                          r"|\bif you(?:'re| are) (?:free|available|ok|okay|around)\b|\bunless\b)|[^.!?\n]*\?")
 
@@ -562,7 +566,7 @@ DEMANDING = Rule(
            "I will call you Thursday morning at 9:00 Perth time.", "Could you write me a reference letter tonight?",
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
+    quiet=("Would you be open to referring me for the role?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
