@@ -314,12 +314,17 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
         return not _WHETHER.search(draft.lower, 0, start)
+    if kind == "commit" and (_MAY_I.search(before) or draft.ends_in_question(start)):
+        return False  # "I'd love to list you as a reference, if that's okay", "May I put you down as a referee?" ask
     if kind == "call":  # "I'll call you Tuesday at 10, if that suits you?" asks
         return not _ASKS_AFTER.match(draft.lower, start, sentence_bounds(draft, start)[1])
     return True
 
 
 # The time offered, not set: "if that suits you", "unless you'd rather not", or asked ("…, would that work?").
+# Permission asked, not taken: "I'd like to", "may I", "if I could".
+_MAY_I = re.compile(r"\b(?:(?:like|love|want|wanted|hope|hoping|wish|permission|okay|ok|alright|fine) to|"
+                    r"(?:may|can|could|might|would) i|if i(?: could| can| may| might)?|whether i(?: could| can| may)?)\s+$")
 _NO_IS_FINE = re.compile(r"\b(?:okay|ok|fine|all good) to say no\b|\bno (?:worries|pressure|hard feelings)\b")
 _ASKS_AFTER = re.compile(r"[^.!?\n]*?(?:\bif (?:that|it|this|the time)(?:'s| is| works| suits)\b"
                          r"|\bif you(?:'re| are) (?:free|available|ok|okay|around)\b|\bunless\b)|[^.!?\n]*\?")
@@ -566,7 +571,8 @@ DEMANDING = Rule(
            "I will call you Thursday morning at 9:00 Perth time.", "Could you write me a reference letter tonight?",
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
+    quiet=("Would you be open to referring me for the role?", "I'd like to list you as a reference, if that's okay.",
+           "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
            "Can you refer me?", "Thanks in advance for the referral.",
