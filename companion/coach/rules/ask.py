@@ -494,7 +494,7 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 # "questions" are bounded only after a small number ("15 minutes", "a few quick questions"). "Pick
 # your brain" asks for their advice, not a job: it needs no role, and courtesy.time-missing asks to
 # say how long.
-_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|quick (?:chat|call)\b|pick your brain\b|"
+_BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|(?:quick|short|brief) (?:chat|call|conversation)\b|pick your brain\b|"
                       r"(?:your|any|some) (?:advice|perspective|tips|pointers)\b|questions?\b|swap notes\b|"
                       r"linkedin recommendation\b|"
                       r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
@@ -590,6 +590,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm looking for a backend role at Stripe. Could you refer me?",
            "Could you refer me at Stripe? My reference letter from 2021 is attached."),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
+           "I'd love to hear what the team values most. Would you be up for a short chat?",
            "Haller Gruppe is seeking a new Chief Financial Officer. Would you put my name forward?",
            "I'm a candidate in Nordlys's VP Engineering search. Would you refer me?",
            "I saw your post about a Senior Backend Engineer search. Could you refer me?",
