@@ -107,6 +107,7 @@ _TIME = re.compile(
     r"(?:out of|from) your (?:day|schedule|week)|(?:a|one) (?:few|couple of) minutes|"
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|(?:two|three|five|ten|fifteen|twenty|thirty) (?:minutes|mins)|"
     r"take(?:s)? you (?:only |just )?(?:a (?:minute|moment|second)|seconds)|a (?:moment|minute|second) of your|"
+    r"takes? you (?:minimal|little|very little|less) time|~?\d+ ?m (?:call|chat)|"
     r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|one|"
     r"note|sync|conversation|intro|look|read|meeting|recommendation|message|reply|review)|"
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
@@ -131,7 +132,8 @@ _TIME = re.compile(
 
 _MATERIALS = re.compile(
     WORD_START + r"(?:"
-    r"\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
+    # (Theirs is no offer: "I read your CV on your blog".)
+    r"(?<!your )\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
     r"link(?:ed)? (?:below|here|to my)|"
     r"forwardable (?:blurb|note|summary)|(?:a |my )?(?:short )?blurb|"
@@ -140,7 +142,7 @@ _MATERIALS = re.compile(
 )
 # A link to their work; a domain inside an e-mail address ("me@example.com") is contact details.
 _LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|me|net|org|co|ai|app|codes|"
-                   r"design|xyz|tech|page|site|studio|art|work)\b(?![.\w-]*@)")
+                   r"design|xyz|page|site|studio|art|work)\b(?![.\w-]*@)")  # (not .tech: "B.Tech")
 
 
 # A link to book a call with you is not something of yours to review.
@@ -244,7 +246,7 @@ TIME_MISSING = missing_phrase_rule(
     # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time.
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
            "Could you refer me for the Data Analyst role? If it's not a good time, no worries at all. Thanks!"),
-    quiet=("I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
+    quiet=("I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",
@@ -269,7 +271,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
     abstains=either(bounded_ask, replies_without_referral, knows_your_fit),  # a referrer has it already
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
-    fires=("Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
+    fires=("I read your CV on your blog. Could you refer me for the Data Analyst role?", "I am a B.Tech student. Could you refer me for the Data Analyst role?", "Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee",
            "Could you refer me for the Data Analyst role? Write to me at sam@lee.codes."),
     quiet=("Happy to send my resume.", "I can share my reel.", "Here's my work: prakhar.codes",
