@@ -23,6 +23,13 @@ _CONFIDENTIAL = re.compile(
     # Someone's pay asked outright: "what are the other QA leads at Andes Cloud earning?" (not "earning a degree").
     r"|\bwhat (?:are|is|were) (?:[\w-]+ ){1,7}?(?:earning|getting paid)(?= ?(?:[?.,!;]|$|there\b|now\b|currently\b|"
     r"these days\b|on average\b|per\b|a (?:month|year)\b))"
+    r"|\bwhat (?:are|is) (?:the )?other (?:[\w-]+ ){1,4}?on(?=\s*\?)"  # "what are the other reps on?"
+    # What the employer pays the people it has: "the salary package you are giving to your present F&B Managers".
+    r"|\b(?:salary|pay|package|compensation|ctc) (?:[\w-]+ ){0,3}?(?:to|of) (?:your |the )?(?:present|current|existing|"
+    r"other) (?:[\w&/-]+ ){0,3}?(?:managers|employees|staff|engineers|colleagues|people|team|reps|[a-z]+ers)\b"
+    # The panel's view fetched through them: "can you ask Ms. Goh for me what she thought?"
+    r"|\bask (?:[\w.]+ ){1,3}?for me what (?:she|he|they) (?:thought|said)\b"
+    r"|\bask (?:[\w.]+ ){1,3}?what (?:she|he|they) (?:thought|said) (?:of|about) (?:me|my)\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
     r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget|ote|quota)\b"
     # A role's pay range, asked or asked about: "what's the PM range", "what the PM range is over there".
@@ -252,7 +259,9 @@ CONFIDENTIAL = phrase_rule(
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?",
-           "What are the other QA leads at Andes Cloud earning?",
+           "What are the other QA leads at Andes Cloud earning?", "Whats the range and what are the other reps on?",
+           "Please share the salary package you are giving to your present F&B Managers.",
+           "Can you ask Ms. Goh for me what she thought?",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. What are the other analysts on "
            "your team getting paid?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
@@ -268,7 +277,7 @@ CONFIDENTIAL = phrase_rule(
            "Thanks for reaching out! Before we schedule, could you share the salary range for the position?",
            "I practised with a scoring rubric I wrote myself.", "Thank you! I won't tell anyone until it's official.",
            "Could you submit my referral in Workday for the Data Analyst role?", "I applied through Workday yesterday.",
-           "I'll get my interview results next week.", "What are your thoughts on earning the AWS certification?",
+           "I'll get my interview results next week.", "Could you ask Priya what she thinks of the new framework?", "What are your thoughts on earning the AWS certification?",
            "What is everyone on the team earning their stripes on these days?"),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )

@@ -42,15 +42,18 @@ _TRIGGERS = re.compile(
     r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
     r"(?:told|informed|let|promised) (?:the |your |my )?(?:recruiter|hiring manager|hr|hr team|team|manager)"
     r"(?: (?:of|at) [\w&'-]+(?: [\w&'-]+){0,3}?)? "  # "the HR of Stoa Architects"
-    r"(?:that )?you(?:'d| would|'ll| will| are going to)\b)"
+    r"(?:that )?you(?:'d| would|'ll| will| are going to)\b|"
+    # A third person promised their help: "I told her you would surely refer her too".
+    r"(?:told|informed|promised) (?:him|her|them) (?:that )?you(?:'d| would|'ll| will) (?:surely |definitely |certainly |"
+    r"happily |gladly |also )?(?:refer|recommend|vouch|put|pass|forward|help|introduce)\w*)"
     r"|(?P<refer>(?:refer|recommend|introduce|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
-    r"put (?:me|my (?:name|resume|cv)) (?:forward|in)\b|get back to me\b)"
+    r"put (?:me|my (?:name|resume|cv))(?: forward| in| down| through)?\b|get back to me\b|refer (?:pls|plz|please)\b)"
     r"|(?P<order>(?:add|copy|re[- ]?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
     r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|accept|endorse|update|confirm|approve|follow|prepare|"
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
     # ("forward it today" is left to the deadline below.)
-    r"advise|guide|assist|teach|bring|grant|check|(?:forward|pass|share)(?![^.!?\n]{0,60}\b(?:today|tonight)\b)|"
+    r"advise|guide|assist|teach|bring|grant|check|sort|(?:forward|pass|share)(?![^.!?\n]{0,60}\b(?:today|tonight)\b)|"
     r"look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|that|"
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body)?)\b)"
     r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|"
@@ -70,7 +73,7 @@ _TRIGGERS = re.compile(
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     # Their act, then today: "forward my profile to the hiring manager today", "let me know today if possible".
-    r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm|put|write|sign|review)\b[^.!?\n]{1,60}?"
+    r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm|put|write|sign|review)\b[^.!?\n,;]{1,60}?"
     r"\b(?:today|tonight)\b|"
     r"(?:hear back|hear from you|get an answer|get a reply)(?: from you)? (?:today|tonight|by tomorrow)\b|"
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
@@ -568,7 +571,9 @@ DEMANDING = Rule(
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
-           "I will call you Thursday morning at 9:00 Perth time.", "Could you write me a reference letter tonight?",
+           "I will call you Thursday morning at 9:00 Perth time.", "I told her you would surely refer her too.",
+           "just refer pls", "either one mate whichever pays more. just sort it", "Please just put my name, the HR will "
+           "never call me back.", "I will send you the CV now, please do it today.", "Could you write me a reference letter tonight?",
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
     quiet=("Would you be open to referring me for the role?", "I'd like to list you as a reference, if that's okay.",
