@@ -510,7 +510,16 @@ _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thir
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b" + NOT_THE_PROGRAMME)
 
 
+# A question about their team or work, asked outright: "does the systems team own the components in code too?"
+_THEIR_WORK_Q = re.compile(r"(?:^|[.!?:;]\s+|,\s*)(?:but |and |so )?(?:does|do|is|are|how does|how do|how is|how are|what does|"
+                           r"what do|which) (?:the|your|their|you)\b[^.!?\n]{0,160}?\b(?:team|group|department|org|lab|"
+                           r"stack|codebase|code|components?|process|workflow|culture|product|project|tools?|on-?call)\b"
+                           r"[^.!?\n]{0,160}\?")
+
+
 def _says_bounded(lower: str) -> bool:
+    if "?" in lower and _THEIR_WORK_Q.search(lower):
+        return True
     for m in _BOUNDED.finditer(lower):
         at = m.start()
         few = _FEW.get(lower[at])
@@ -591,6 +600,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm looking for a backend role at Stripe. Could you refer me?",
            "Could you refer me at Stripe? My reference letter from 2021 is attached."),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
+           "Before I apply, does the systems team own the components in code too, or hand them off? Thanks!",
            "Könnten Sie mich für die Stelle Elektroniker Instandhaltung (Nr. 2318) bei Stripe empfehlen? I would be "
            "grateful for a referral.",
            "I'd love to hear what the team values most. Would you be up for a short chat?",

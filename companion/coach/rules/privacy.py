@@ -151,6 +151,7 @@ _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore
                            r"talent (?:acquisition|partner)|hr (?:partner|manager|lead))\b")
 
 
+_WHAT_KIND = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\s+$")
 _PLEASE = re.compile(r"\b(?:please|kindly|pls)\s+$")  # "please check with them if I am selected"
 # Pay raised in their message: "what are your salary expectations?", "the band is 90-110k".
 _RAISED = re.compile(r"\b(?:salary|compensation|pay|ctc|(?:pay|salary|comp) (?:range|band)|expectations)\b")
@@ -182,6 +183,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         s, e = sentence_bounds(draft, m.start())
         if not _LOOKED_UP.search(draft.lower, s, e):
             return True
+    if _WHAT_KIND.search(draft.lower, max(0, m.start() - 24), m.start()):
+        return True  # "what kind of questions they ask in the first interview" asks what to expect, not the questions
     if tells_news_at(draft, m.start()):
         return True  # "they've gone with an internal candidate" tells what happened
     before = draft.before_in_sentence(m.start(), 60)
@@ -277,7 +280,7 @@ CONFIDENTIAL = phrase_rule(
            "Thanks for reaching out! Before we schedule, could you share the salary range for the position?",
            "I practised with a scoring rubric I wrote myself.", "Thank you! I won't tell anyone until it's official.",
            "Could you submit my referral in Workday for the Data Analyst role?", "I applied through Workday yesterday.",
-           "I'll get my interview results next week.", "Could you ask Priya what she thinks of the new framework?", "What are your thoughts on earning the AWS certification?",
+           "I'll get my interview results next week.", "Do you know what kind of questions they ask in the first interview?", "Could you ask Priya what she thinks of the new framework?", "What are your thoughts on earning the AWS certification?",
            "What is everyone on the team earning their stripes on these days?"),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )

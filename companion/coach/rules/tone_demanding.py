@@ -62,7 +62,7 @@ _TRIGGERS = re.compile(
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|"
     r"(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|"
-    r"reaching out)\b(?=[^.!?\n]{0,40}\buntil\b)|i(?:'m| am) expecting\b|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
+    r"reaching out)\b(?=[^.!?\n]{0,40}\buntil\b)|i(?:'m| am) expecting\b(?! (?:around|about|roughly|approximately|between|at least|in the|a (?:salary|base|range)|[$€£¥₹]|\d))|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|give|find|put|help|"
     # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
     r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
@@ -166,6 +166,9 @@ _TRIGGERS = re.compile(
     r"when (?:are|would|will) you (?:be )?(?:free|available)\b|"
     r"when (?:can|could|should) (?:we|i) (?:meet|talk|chat|speak|call|hop on|jump on|get on)\b|"
     r"what (?:time|day) works (?:best )?for (?:you|a (?:quick |short )?(?:call|chat))\b|"
+    # The interview taken as given: "let me know when we can schedule the interview", "when I will have an interview".
+    r"when (?:we|i) (?:can|could|will|shall|should) (?:schedule|have|get|do|set up|book|arrange) (?:the |my |an |our )?"
+    r"interview\b|"
     # Their time or the outcome taken as given: "Let's hop on a call tomorrow, I'll send an invite", "I know
     # you can make it happen", "Looking forward to working together!".
     r"let's (?:hop|jump|get) on a (?:quick |short )?call\b|i'll send (?:you )?(?:a |an |the )?(?:calendar )?invite\b|"
@@ -571,12 +574,13 @@ DEMANDING = Rule(
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
-           "I will call you Thursday morning at 9:00 Perth time.", "I told her you would surely refer her too.",
+           "I will call you Thursday morning at 9:00 Perth time.", "Please let me know when we can schedule the interview.",
+           "Can you tell me when I will have an interview?", "I told her you would surely refer her too.",
            "just refer pls", "either one mate whichever pays more. just sort it", "Please just put my name, the HR will "
            "never call me back.", "I will send you the CV now, please do it today.", "Could you write me a reference letter tonight?",
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "I'd like to list you as a reference, if that's okay.",
+    quiet=("Would you be open to referring me for the role?", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
