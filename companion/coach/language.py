@@ -11,7 +11,8 @@ _END = re.compile(r"[.!?](?<![.…][.!?])(?![.…])[\"')\]]*(?=\s|$)|[!?]+|\n")
 _INVERTED = re.compile(r"^(?:\W*(?:hi|hey|hello|so|and|but|also|btw|ok|okay)\b\W*)*"
                        r"(?:could|would|can|will|might|may|do|does|did|is|are|have|has|any)\b")
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|possible|possibly|perhaps|maybe|mind|open to|willing|happy to|able to|"
+    # ("as soon as possible" presses: it conditions nothing.)
+    r"\b(?:if|unless|(?<!as soon as )possible|possibly|perhaps|maybe|mind|open to|willing|happy to|able to|"
     r"comfortable|wonder(?:ing|ed)?|whether|hop(?:e|ing)|appreciate|grateful|would love|chance|"
     r"could|would|might|consider|moment|whenever)\b")
 _PARTICLES = frozenset({"please", "pls", "plz", "kindly", "just", "so", "and", "now", "also", "then", "hi", "hey",

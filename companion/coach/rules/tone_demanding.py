@@ -16,7 +16,7 @@ _TRIGGERS = re.compile(
     r"(?:(?P<entitle>(?:get|give|giving|find|land|offer|provide|providing|grant|granting) me (?:a |an |the )?"
     r"(?:job|position|role|interview|offer|internship|placement|something|anything|"
     r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
-    r"hire me\b|i (?:deserve|am owed|'m owed)\b|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
+    r"hire me\b|bring me (?:on|onboard|on board)\b|i (?:deserve|am owed|'m owed)\b|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
     r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
     # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
     r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
@@ -36,7 +36,8 @@ _TRIGGERS = re.compile(
     # (Before the orders: "add your name as referee" is a commitment, not an order to add.)
     # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
     # recruiter that you would be contacting her".
-    r"|(?P<commit>(?:put|list(?:ed)?|name(?:d)?|add(?:ed)?|enter(?:ed)?) (?:you|your name) (?:down )?as (?:my |a |an )?"
+    r"|(?P<commit>(?:put(?:ting)?|list(?:ed|ing)?|nam(?:e|ed|ing)|add(?:ed|ing)?|enter(?:ed|ing)?) (?:you|your name) "
+    r"(?:down )?as (?:my |a |an )?"
     r"(?:referr?al|referrer|referee|reference|ref)\b|"
     r"(?:added|put|signed) (?:you|your name) (?:up )?(?:to|on|in|for) my (?:list of )?"
     r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
@@ -48,7 +49,8 @@ _TRIGGERS = re.compile(
     r"happily |gladly |also )?(?:refer|recommend|vouch|put|pass|forward|help|introduce)\w*)"
     r"|(?P<refer>(?:refer|recommend|introduce|interview) me\b|"
     r"(?:give|send|get|forward|pass|submit|share|tell|show) (?:me|my|us)\b|"
-    r"put (?:me|my (?:name|resume|cv))(?: forward| in| down| through)?\b|get back to me\b|refer (?:pls|plz|please)\b)"
+    r"put (?:me|my (?:name|resume|cv))(?: forward| in| down| through)?\b|get back to me\b|refer (?:pls|plz|please)\b|"
+    r"(?:reply|respond|revert) (?:back )?(?:to )?me\b)"
     r"|(?P<order>(?:add|copy|re[- ]?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
     r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|accept|endorse|update|confirm|approve|follow|prepare|"
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
@@ -123,6 +125,9 @@ _TRIGGERS = re.compile(
     r"(?:i thought|should|are supposed to|aren't we supposed to)\b[^.!?\n]{0,30}?\b(?:help|support|look out for) "
     r"(?:each other|one another)\b|"
     r"(?:reply|respond|answer|write back)(?: to me| me)? at least\b|"
+    # Insults: "You people are idiots".
+    r"you(?: people| guys| all| lot)? (?:are|were|'re) (?:all |just |such |a bunch of )?(?:idiots|stupid|incompetent|useless|"
+    r"pathetic|clueless|morons|fools|a joke|a disgrace)\b|"
     # Blame for the wait: "I find it very unprofessional that you have gone an entire day without responding".
     r"(?:unprofessional|rude|disrespectful|unacceptable|inconsiderate)\b[^.!?\n]{0,12}?\bthat you\b|"
     r"you(?:'re| are| were| have been) (?:being )?(?:very |so |really |quite )?(?:unprofessional|rude|disrespectful|"
@@ -574,7 +579,8 @@ DEMANDING = Rule(
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
-           "I will call you Thursday morning at 9:00 Perth time.", "Please let me know when we can schedule the interview.",
+           "I will call you Thursday morning at 9:00 Perth time.", "plz reply me", "You people are idiots",
+           "I am listing you as a reference for my job.", "please contact me on this email address as soon as possible.", "Please let me know when we can schedule the interview.",
            "Can you tell me when I will have an interview?", "I told her you would surely refer her too.",
            "just refer pls", "either one mate whichever pays more. just sort it", "Please just put my name, the HR will "
            "never call me back.", "I will send you the CV now, please do it today.", "Could you write me a reference letter tonight?",
