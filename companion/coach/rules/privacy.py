@@ -108,11 +108,13 @@ _CONFIDENTIAL = re.compile(
     r"ratings?|comments|evaluations?|write-?ups?|debrief)\b"
     # The panel's verdict, fetched by the referrer: "can you ask him how I did?", "check with them if I am selected".
     r"|\b(?:find out|(?:know|heard|hear)(?: anything)?(?: about)?|ask (?:him|her|them|the (?:hiring manager|panel|"
-    r"recruiter|team))|check(?: with (?:him|her|them))?) "
+    r"recruiter|team))|check(?: with (?:him|her|them|[a-z]+))?) "
     r"(?:how i (?:did|performed|scored)|how (?:it|my (?:interview|onsite|final round)) went|(?:if|whether) i (?:am|was|'m|got|have been) (?:selected|shortlisted|through|"
     r"rejected))\b"
     r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|they) "
     r"(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
+    r"|\bwhat feedback (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|team|they) "
+    r"(?:gave|had|left|wrote|shared)\b"
     # What they thought of the writer: "do you know if Paul liked me?"
     r"|\b(?:if|whether) (?:\w+ ){1,3}(?:liked|likes|was impressed (?:by|with)|thought highly of) me\b"
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
@@ -264,7 +266,8 @@ CONFIDENTIAL = phrase_rule(
            "Could you tell me what questions the interview panel is asking this year?",
            "What are the other QA leads at Andes Cloud earning?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",
-           "Can you ask Ms. Goh for me what she thought?",
+           "Can you ask Ms. Goh for me what she thought?", "Could you check with Mei how I did?",
+           "Do you know what feedback the panel gave on me?",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. What are the other analysts on "
            "your team getting paid?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
