@@ -130,6 +130,8 @@ QUIET = [
     ("personal.generic", "message", "Congrats on six years at TCS! I also started my career there in 2017.", {}),
     ("personal.generic", "message", "I too spent two summers interning at Stripe.", {"company": "Stripe, Inc."}),
     ("relationship.cold-ask", "message", "I was there too, 2015-2018. Could you refer me for the Analyst role?", {}),
+    ("relationship.cold-ask", "message", "I still use the handover sheet you walked us through on Ward 12. Could you "
+                                         "refer me for the Staff Nurse role?", {}),
     ("background.missing", "message", "I'm a data analyst with 4 years of experience in SQL.", {}),
     ("background.missing", "message", "I've built dashboards used by 200 people at Acme.", {}),
     ("background.missing", "connection_note", "Would you refer me for the Analyst role at Stripe?", {}),

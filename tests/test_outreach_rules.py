@@ -228,6 +228,11 @@ def test_a_thread_ending_with_a_pleasantry_leaves_nothing_to_follow_up():
     ask = "Hi Lena, I applied for the Junior UX Researcher role (job 3381). Would you be comfortable referring me?"
     chat = _said(("them", "Great meeting you at the meetup!", 12), ("me", "Likewise! Happy new year.", 10))
     assert analyze(ask, CoachContext(surface="message", thread=chat, now=NOW)).surface == "message"
+    # A framework named in thanks ("the opportunity-tree tip") seeks no opportunity: nothing is owed.
+    tip = _said(("them", "Let me know if you ever want to swap notes.", 12),
+                ("me", "Likewise, and thanks for the opportunity-tree tip!", 10))
+    fb = analyze(ask, CoachContext(surface="message", thread=tip, now=NOW))
+    assert fb.surface == "message" and not {f.code for f in fb.findings} & {"followup.ok", "followup.too-soon"}
     asked = _said(("them", "Great meeting you at the meetup!", 12), ("me", "Could we chat about the team?", 10))
     assert analyze(ask, CoachContext(surface="message", thread=asked, now=NOW)).surface == "follow_up"
     thanks = "Hi Lena, thank you so much for the referral! I start on Monday."
@@ -287,6 +292,11 @@ def test_asking_how_a_promised_referral_stands_is_a_reminder_not_a_first_ask():
                            "role (JR-5567)? Thanks so much!", CoachContext(surface="message", now=NOW))
     assert asked_around.surface == "follow_up" and not {f.code for f in asked_around.findings} & first_ask
     assert [(c.label, c.ok) for c in bare.checklist][0] == ("Says what it follows up on", True)
+    # "were you able to" after "grateful" is the formal conditional of a first ask, not a status check.
+    formal = analyze("Dear Dr. Adebayo, I would be most grateful were you able to refer my application for the Head "
+                     "of Performance Management role (Ref: NPH-2026-031). Yours faithfully, Chukwuemeka",
+                     CoachContext(surface="inmail", now=NOW))
+    assert formal.surface == "inmail"
     # A reminder that does not say what it is about is told to; with a timeline nothing knows, the checklist
     # claims no wait.
     vague = analyze("Hi Lena, any news? Thanks!", CoachContext(surface="follow_up", now=NOW))

@@ -124,7 +124,8 @@ _REQUEST = re.compile(
 # asks; "your advice about my portfolio before applying was really helpful, thank you for speaking with me"
 # reports back.
 _SEEKING = re.compile(
-    r"\b(?:applying|interested in|reach(?:ing)? out|writing to|seek|looking for|opportunit|follow(?:ing)?[- ]?up on|"
+    # ("the opportunity-tree tip" names a framework, it seeks nothing.)
+    r"\b(?:applying|interested in|reach(?:ing)? out|writing to|seek|looking for|opportunit(?!y-)|follow(?:ing)?[- ]?up on|"
     r"(?:i've|i have|i) (?:just |recently )?applied|my application)")
 
 

@@ -223,7 +223,8 @@ def stated_no(draft: AnalysedDraft) -> tuple[int, int] | None:
 # put my name in?", "any update on my referral?", "has the referral gone through?". The ask was made (and
 # perhaps agreed) before; this asks how it stands.
 _STATUS = re.compile(
-    r"\b(?:were you able|have you been able|(?:did|do|if|whether) you (?:get|got|have|had|find|found)(?: a| the)? "
+    # ("I would be most grateful were you able to refer me" is a formal conditional: it asks now.)
+    r"(?<!grateful )(?<!obliged )(?<!thankful )(?<!pleased )(?<!glad )\b(?:were you able|have you been able|(?:did|do|if|whether) you (?:get|got|have|had|find|found)(?: a| the)? "
     r"(?:chance|moment|time)"
     r"|(?:have you|(?:if|whether) you(?:'ve| have)?) had(?: a| the)? (?:chance|moment|time)|(?:any|some) luck) to "
     r"(?:submit|send|put|pass|forward|"

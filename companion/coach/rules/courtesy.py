@@ -12,6 +12,7 @@ from companion.coach.matching import is_recruiter, their_turn
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thanking you|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
     r"thankful|gratitude|many thanks|much obliged|cheers for|i owe you|indebted|"
+    r"owe you (?:one|a (?:coffee|beer|drink|lunch|pint|dinner|meal))|cheers mate|"
     r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
     r"what it would mean|" + OTHER_THANKS + r")\b"  # thanks in the writer's first language count
     # What their help did, said as thanks: "your referral got me past the resume screen".
@@ -170,7 +171,7 @@ GRATITUDE_MISSING = missing_phrase_rule(
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
            "Can you tell me what they wrote? I deserve to know since you referred me.",
            "I can appreciate that you're busy, but I need an answer."),
-    quiet=("Thanks so much for reading!", "I owe you big time for the referral!",
+    quiet=("Thanks so much for reading!", "I owe you big time for the referral!", "Cheers mate, owe you a coffee (or three)",
            "Your referral got me past the resume screen.",
            "You put my name forward when I knew no one there. I start on January 12.", "I'd appreciate a referral.",
            "Thank you in advance.", "🙏",

@@ -168,7 +168,8 @@ GENERIC = Rule(
            "I was thinking about the warehouse-scanner rollout we ran together.",
            "As you know, I was one of your top students in Computer Class.",
            "I would love to work at Harlow Logistics again.",
-           "We have 16 mutual connections including Abhijit V. and Cathy G."),
+           "We have 16 mutual connections including Abhijit V. and Cathy G.",
+           "I still use the handover sheet you walked us through on my first day on Ward 12."),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

@@ -26,7 +26,7 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"our\s+(?:days|time)\s+(?:at|in|with|together)\b|"
                r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
                r"you\s+(?:kindly\s+|once\s+|already\s+)?(?:supervised|managed|mentored|taught|hired|interviewed|coached|"
-               r"referred|recommended)\s+(?:me|my)|"
+               r"referred|recommended|trained|walked|showed|guided)\s+(?:me|my|us)\b|"
                r"you\s+were\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:manager|supervisor|mentor|professor|teacher|lead|boss|"
                r"instructor|advisor|adviser|coach|tutor|director|head|preceptor|colleague|teammate|classmate|trainer)|"
                # A school or lab the two share: "you're also a General Assembly grad", "I joined your old lab".

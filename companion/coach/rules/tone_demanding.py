@@ -81,7 +81,8 @@ _TRIGGERS = re.compile(
     r"please (?:reply|respond|answer|revert|get back to me) (?:soon|quickly|fast)\b|"
     r"at (?:the )?earliest\b(?! convenience)|at the latest\b|"
     r"before then\b|"
-    r"(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) (?:response|reply|answer|turnaround|decision)\b|"
+    r"(?<!for )(?<!for the )(?<!for your )(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) "
+    r"(?:response|reply|answer|turnaround|decision)\b|"  # ("thank you for your prompt reply" thanks)
     r"(?:by|before|until|till) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|"
     r"this (?:afternoon|evening)|"
     + WEEKDAY + r")\b)"
@@ -586,7 +587,7 @@ DEMANDING = Rule(
            "never call me back.", "I will send you the CV now, please do it today.", "Could you write me a reference letter tonight?",
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
+    quiet=("Would you be open to referring me for the role?", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
