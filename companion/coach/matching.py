@@ -15,7 +15,8 @@ from companion.coach.outreach_view import message_times, to_ms
 # Words that turn a trigger into its opposite when they sit just before it in the same sentence:
 # "I'm not demanding anything", "I won't ask about anything confidential".
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|nothing|without|don't|dont|do not|doesn't|won't|wouldn't|can't|cannot|"
+    # ("a yes or no" names an answer, it negates nothing.)
+    r"\b(?:not|never|(?<!yes or )no|nothing|without|don't|dont|do not|doesn't|won't|wouldn't|can't|cannot|"
     r"couldn't|isn't|aren't|wasn't|shouldn't|haven't|hasn't|hadn't|didn't|neither|nor)\b"
 )
 

@@ -59,6 +59,8 @@ _TRIGGERS = re.compile(
     r"look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|that|"
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body)?)\b)"
     r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|"
+    r"i(?:'d| would) like you to (?:pass|arrange|refer|forward|submit|send|schedule|call|contact|put|recommend|push|"
+    r"set up|book)\b|"
     r"i need (?:this|it|that|the referral|my referral) (?:done|submitted|sent|in)\b|"
     r"we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
@@ -299,7 +301,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
             return False  # a question, a condition or your own aim: "if you need to", "I wanted to make sure"
         if draft.ends_in_question(start):
             return False  # "What is it you need to do?" asks; it does not order
-        conditional = mood(draft, start) == "conditional" and not draft.lower.startswith("you should", start)
+        conditional = mood(draft, start) == "conditional" \
+            and not draft.lower.startswith(("you should", "i would like you", "i'd like you"), start)
         return not (_OBSERVE.search(before) or negated(draft, start) or conditional)  # "…should be able to" obliges
     if kind == "urgent":
         if negated(draft, start) or _DEADLINE_BEFORE.search(before) and draft.lower.startswith("at the latest", start):
@@ -326,7 +329,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
         return not _WHETHER.search(draft.lower, 0, start)
-    if kind == "commit" and (_MAY_I.search(before) or draft.ends_in_question(start)):
+    if kind == "commit" and _MAY_I.search(before):
         return False  # "I'd love to list you as a reference, if that's okay", "May I put you down as a referee?" ask
     if kind == "call":  # "I'll call you Tuesday at 10, if that suits you?" asks
         return not _ASKS_AFTER.match(draft.lower, start, sentence_bounds(draft, start)[1])
@@ -580,14 +583,16 @@ DEMANDING = Rule(
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
-           "I will call you Thursday morning at 9:00 Perth time.", "plz reply me", "You people are idiots",
+           "I will call you Thursday morning at 9:00 Perth time.",
+           "I would like you to pass my application directly to the hiring manager.", "It would be great to get a yes or no from you by Friday.",
+           "I put your name as my referral on my application, hope ok :) can u send me the case study?", "plz reply me", "You people are idiots",
            "I am listing you as a reference for my job.", "please contact me on this email address as soon as possible.", "Please let me know when we can schedule the interview.",
            "Can you tell me when I will have an interview?", "I told her you would surely refer her too.",
            "just refer pls", "either one mate whichever pays more. just sort it", "Please just put my name, the HR will "
            "never call me back.", "I will send you the CV now, please do it today.", "Could you write me a reference letter tonight?",
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
+    quiet=("Would you be open to referring me for the role?", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
