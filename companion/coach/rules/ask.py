@@ -87,7 +87,7 @@ _JOB_URL = re.compile(
 _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
 # A code in parentheses after a title: "Data Engineer (48231)", "(KP-2291)" (a literal first: a fast scan).
 # A number so marked, in any language: "Elektroniker Instandhaltung (Nr. 2318)", "(réf. 4471)".
-_PAREN_CODE = re.compile(r"\((?:[a-z]{1,4}-\d{4,}|#?\d{5,}|(?:nr|no|n°|ref|réf|id|kennziffer)\.?:? ?#?(?:[a-z]{1,4}-)?"
+_PAREN_CODE = re.compile(r"\((?:[a-z]{1,4}-\d{4,}|#?\d{5,}|(?:nr|no|n°|ref|réf|id|kennziffer|stelle|stellen-?nr|vacature|offre|vaga|plaza)\.?:? ?#?(?:[a-z]{1,4}-)?"
                          r"\d[\d-]{2,})\)")
 
 
@@ -604,7 +604,7 @@ ROLE_MISSING = missing_phrase_rule(
            "Before I apply, does the systems team own the components in code too, or hand them off? Thanks!",
            "Könnten Sie mich für die Stelle Elektroniker Instandhaltung (Nr. 2318) bei Stripe empfehlen? I would be "
            "grateful for a referral.", "Could you refer me for the Responsable des opérations entrepôt position "
-           "(réf. LR-2026-114) at Stripe?",
+           "(réf. LR-2026-114) at Stripe?", "I applied for BIM-Koordinator (Stelle 24-117) at Stripe. Can you refer me?",
            "I'd love to hear what the team values most. Would you be up for a short chat?",
            "Haller Gruppe is seeking a new Chief Financial Officer. Would you put my name forward?",
            "I'm a candidate in Nordlys's VP Engineering search. Would you refer me?",

@@ -109,6 +109,7 @@ _TIME = re.compile(
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|(?:two|three|five|ten|fifteen|twenty|thirty) (?:minutes|mins)|"
     r"take(?:s)? you (?:only |just )?(?:a (?:minute|moment|second)|seconds)|a (?:moment|minute|second) of your|"
     r"takes? you (?:minimal|little|very little|less) time|~?\d+ ?m (?:call|chat)|"
+    r"so (?:that )?it (?:costs|takes) you (?:almost |next to |very )?(?:nothing|little|no time)|"
     r"(?:a |an |one )?" + _SHORT + r" (?:\([^()\n]{1,20}\) |[\w-]+ )?(?:question|ask|favou?r|chat|call|coffee|update|one|"
     r"note|sync|conversation|intro|look|read|meeting|recommendation|message|reply|review)|"
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
@@ -136,6 +137,7 @@ _MATERIALS = re.compile(
     # (Theirs is no offer: "I read your CV on your blog".)
     r"(?<!your )\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
+    r"(?:send|share|attach|forward|provide)(?: you)? (?:my |the )?(?:documents|certificates|credentials)|"
     r"link(?:ed)? (?:below|here|to my)|"
     r"forwardable (?:blurb|note|summary)|(?:a |my )?(?:short )?blurb|"
     r"(?:note|e-?mail|message|summary|paragraph|intro(?:duction)?) (?:that )?you (?:could|can) (?:just )?forward|"
@@ -247,7 +249,7 @@ TIME_MISSING = missing_phrase_rule(
     # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time.
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
            "Could you refer me for the Data Analyst role? If it's not a good time, no worries at all. Thanks!"),
-    quiet=("I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
+    quiet=("I can send you a short blurb to forward so it costs you almost nothing.", "I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",
@@ -275,7 +277,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     fires=("I read your CV on your blog. Could you refer me for the Data Analyst role?", "I am a B.Tech student. Could you refer me for the Data Analyst role?", "Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee",
            "Could you refer me for the Data Analyst role? Write to me at sam@lee.codes."),
-    quiet=("Happy to send my resume.", "I can share my reel.", "Here's my work: prakhar.codes",
+    quiet=("Please give me your email so I can send my documents.", "Happy to send my resume.", "I can share my reel.", "Here's my work: prakhar.codes",
            "My portfolio: https://example.com/work", "I've attached my CV.",
            "I'd be happy to draft an introduction email you could forward.",
            "Would you have 15 minutes for a call about how your team is organized?"),

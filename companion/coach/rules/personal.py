@@ -17,7 +17,7 @@ from companion.coach.rules.relationship import (
 # move, their team's specific work. A shared skill community ("fellow Laravel developer") is not.
 _SPECIFIC = re.compile(
     WORD_START + r"(?:"
-    r"\b(?:we met|met (?:you )?(?:at|during|in)|(?<!to )met you\b|"
+    r"\b(?:we met|met (?:you )?(?:at|during|in)|(?<!to )met you\b|we (?:connected|got talking|got chatting) (?:at|after|during)|"
     r"we (?:worked|studied|were|overlapped|spoke|chatted|talked)|"
     # A memory the two share: "as you may remember, I taught at Lincoln Elementary".
     r"as you (?:may|might|will|probably) (?:remember|recall)|you (?:may|might) remember me|"
@@ -169,7 +169,8 @@ GENERIC = Rule(
            "As you know, I was one of your top students in Computer Class.",
            "I would love to work at Harlow Logistics again.",
            "We have 16 mutual connections including Abhijit V. and Cathy G.",
-           "I still use the handover sheet you walked us through on my first day on Ward 12."),
+           "I still use the handover sheet you walked us through on my first day on Ward 12.",
+           "We connected after the Codebar night in Shoreditch in the spring."),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

@@ -23,7 +23,7 @@ _CONFIDENTIAL = re.compile(
     # Someone's pay asked outright: "what are the other QA leads at Andes Cloud earning?" (not "earning a degree").
     r"|\bwhat (?:are|is|were) (?:[\w-]+ ){1,7}?(?:earning|getting paid)(?= ?(?:[?.,!;]|$|there\b|now\b|currently\b|"
     r"these days\b|on average\b|per\b|a (?:month|year)\b))"
-    r"|\bwhat (?:are|is) (?:the )?other (?:[\w-]+ ){1,4}?on(?=\s*\?)"  # "what are the other reps on?"
+    r"|\bwhat (?:are|is) (?:the )?other (?:[\w-]+ ){1,5}?(?:on|getting|making)(?=\s*[?.!,]|$)"  # "… the other reps on?"
     # What the employer pays the people it has: "the salary package you are giving to your present F&B Managers".
     r"|\b(?:salary|pay|package|compensation|ctc) (?:[\w-]+ ){0,3}?(?:to|of) (?:your |the )?(?:present|current|existing|"
     r"other) (?:[\w&/-]+ ){0,3}?(?:managers|employees|staff|engineers|colleagues|people|team|reps|[a-z]+ers)\b"
@@ -119,6 +119,8 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:if|whether) (?:\w+ ){1,3}(?:liked|likes|was impressed (?:by|with)|thought highly of) me\b"
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
     r"preferred) (?:the other|someone else|another|him|her)\b"
+    r"|\bwhy (?:they|the team|the panel|the hiring manager|he|she) (?:rejected|turned down|passed on|didn't pick|"
+    r"did not pick|didn't choose|did not choose|didn't hire|did not hire) me\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
     # ("an email from the system" is no look-up: "from" only after a verb that looks.)
     r"|\b(?:(?:check|look (?:up|at|into)|see|find out|pull up)(?: [\w']+){0,4} (?:in|on|from|through)|in|on|through) "
@@ -267,7 +269,8 @@ CONFIDENTIAL = phrase_rule(
            "What are the other QA leads at Andes Cloud earning?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",
            "Can you ask Ms. Goh for me what she thought?", "Could you check with Mei how I did?",
-           "Do you know what feedback the panel gave on me?",
+           "Do you know what feedback the panel gave on me?", "What are the other managers in your team getting?",
+           "Also can you find out from the team why they rejected me so I can fix it this time?",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. What are the other analysts on "
            "your team getting paid?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",

@@ -176,7 +176,7 @@ _TRIGGERS = re.compile(
     r"what (?:time|day) works (?:best )?for (?:you|a (?:quick |short )?(?:call|chat))\b|"
     # The interview taken as given: "let me know when we can schedule the interview", "when I will have an interview".
     r"when (?:we|i) (?:can|could|will|shall|should) (?:schedule|have|get|do|set up|book|arrange) (?:the |my |an |our )?"
-    r"interview\b|"
+    r"interview\b|when (?:is|will be) (?:the|my|our) interview\b|"
     # Their time or the outcome taken as given: "Let's hop on a call tomorrow, I'll send an invite", "I know
     # you can make it happen", "Looking forward to working together!".
     r"let's (?:hop|jump|get) on a (?:quick |short )?call\b|i'll send (?:you )?(?:a |an |the )?(?:calendar )?invite\b|"
@@ -188,7 +188,7 @@ _TRIGGERS = re.compile(
     r"look(?:ing)? forward to working (?:together|with you)\b)"
     # A time set for them: "I will call you Thursday morning at 9:00", "I'll stop by your office tomorrow".
     r"|(?P<call>i(?:'ll| will|'m going to| am going to) (?:give you a (?:quick )?(?:call|ring)|(?:call|ring|phone|visit) "
-    r"you|(?:stop|drop|come) by(?: your (?:office|desk))?) (?:on |at |this |next |first thing )?(?:tomorrow|today|tonight|"
+    r"(?:you|your office)|(?:stop|drop|come) by(?: your (?:office|desk))?) (?:on |at |this |next |first thing )?(?:tomorrow|today|tonight|"
     r"\d|morning|afternoon|evening|week|" + WEEKDAY + r")\b))"
 )
 # Asked before the when ("Would you be open to a call? If so, when are you free?"), it only sets a time.
@@ -584,7 +584,8 @@ DEMANDING = Rule(
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I will call you Thursday morning at 9:00 Perth time.",
-           "I would like you to pass my application directly to the hiring manager.", "It would be great to get a yes or no from you by Friday.",
+           "I would like you to pass my application directly to the hiring manager.", "I will call your office next week.",
+           "Also please tell me when is the interview so I can prepare.", "It would be great to get a yes or no from you by Friday.",
            "I put your name as my referral on my application, hope ok :) can u send me the case study?", "plz reply me", "You people are idiots",
            "I am listing you as a reference for my job.", "please contact me on this email address as soon as possible.", "Please let me know when we can schedule the interview.",
            "Can you tell me when I will have an interview?", "I told her you would surely refer her too.",
