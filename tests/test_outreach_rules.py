@@ -50,6 +50,20 @@ def test_thread_alone_drives_the_follow_up_clock():
     assert "followup.ok" in found and found["followup.ok"].suggestion.startswith('One to adapt: "Hi Ana,')
 
 
+def test_days_ago_counts_calendar_days_where_the_user_is(monkeypatch):
+    """Sent at 18:00 two days before noon today, under 48 hours ago, is "2 days ago", never "yesterday"."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        found = codes("Hi Ana, following up!", thread=thread(("me", at(1.75))), recipient_slug="ana")
+        assert "2 days ago (8 May)" in found["followup.too-soon"].message
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_two_months_on_there_is_no_reminder_and_that_comes_first():
     from companion.coach import analyze
 

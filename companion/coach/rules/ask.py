@@ -410,7 +410,13 @@ _DISCLAIMS = re.compile(r"\b(?:not|never) (?:asking|looking) (?:you )?(?:for|abo
                         r"(?:job|referral|role|position|opening)")
 
 
+# Thanks for a past referral: "thanks again for referring me" asks nothing now.
+_THANKED_FOR = re.compile(r"\b(?:thanks?|thank you|grateful|appreciate\w*)\b[^.!?\n]{0,20}\bfor\s*$")
+
+
 def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    if m.group().startswith("refer") and _THANKED_FOR.search(draft.before_in_sentence(m.start(), 40)):
+        return False
     if m.group() == "opportunity" and draft.before_in_sentence(m.start(), 6).endswith(("this ", "that ")):
         return False  # "learn more about this opportunity": the one they raised, named by them
     status = m.group().startswith("opportunit") and _STATUS.search(draft.before_in_sentence(m.start(), 40))
@@ -697,6 +703,7 @@ VAGUE = Rule(
            "hii, i am interested to work with you at Stripe!", "Please give me a jobs at Stripe",
            "I want to reach out to explore potential roles in your company, preferably a frontend developer role."),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
+           "I've settled in nicely at Greenfield, thanks again for referring me.",
            'Would you have 15 minutes to chat about your team?',
            "I'm not asking for a job or a referral. Do your analysts come mostly from finance roles?",
            "I saw Stripe is opening the new office in Lisbon and is hiring a Data Analyst.",

@@ -127,7 +127,8 @@ _TIME = re.compile(
     r"you (?:\w+ )?(?:get|receive|field|see|have got|'ve got) (?:so many|a (?:lot|ton|flood|large number) of|lots of|"
     r"tons of|hundreds of|dozens of) (?:applica|messages|requests|e-?mails|notes|these|inquiries)|"
     # "I know your shifts are very busy", "I know the start of the term is hectic".
-    r"(?:i know|i imagine|i realize|i'm sure) [^.!?\n]{0,40}?\b(?:busy|hectic|crazy|packed|swamped|slammed|"
+    r"(?:i know|i imagine|i realize|i'm sure) [^.!?\n]{0,40}?\b(?:busy|hectic|crazy|packed|swamped|slammed|flat out|"
+    r"snowed under|run off (?:your|their) feet|"
     r"season|time of (?:the )?year|crunch|peak)\b))"
 )
 
@@ -249,7 +250,7 @@ TIME_MISSING = missing_phrase_rule(
     # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time.
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
            "Could you refer me for the Data Analyst role? If it's not a good time, no worries at all. Thanks!"),
-    quiet=("I can send you a short blurb to forward so it costs you almost nothing.", "I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
+    quiet=("Totally fine if it's not something you can do - I know you're flat out.", "I can send you a short blurb to forward so it costs you almost nothing.", "I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",

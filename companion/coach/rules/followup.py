@@ -3,7 +3,7 @@ decides), and a follow-up that reproaches (followup.pressure). docs/rules.md, "R
 outreach log", has the details."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, LATE_DAYS, MAX_FOLLOW_UPS, WAIT_DAYS, follow_up_due, unanswered, waiting_on
@@ -11,7 +11,7 @@ from companion.coach.engine import CoachContext, Rule, phrase_rule
 from companion.coach.intent import open_request, requests, they_declined
 from companion.coach.matching import (first_name, negated, recipient_company, recipient_log, their_turn,
                                       wrote_to_them)
-from companion.coach.outreach_view import iso, message_times, say_date, to_ms
+from companion.coach.outreach_view import from_ms, iso, message_times, say_date, to_ms
 from companion.coach.rules.ask import bounded_ask, company_named, names_role
 from companion.coach.rules.cold_ask import referral_asks
 from companion.coach.stated import (NOT_FROM_OTHERS, checks_on_referral, stated_count, stated_days, stated_earlier,
@@ -146,9 +146,11 @@ def _days(days: float) -> str:
     return "1 day" if int(days) == 1 else f"{int(days)} days"
 
 
-def _ago(days: float) -> str:
-    whole = int(days)
-    return "today" if whole == 0 else "yesterday" if whole == 1 else f"{whole} days ago"
+def _ago(last_ms: int, now: datetime) -> str:
+    """How long ago, by the calendar where the user is: sent at 6 pm on the 5th is "2 days ago" at 5 am on
+    the 7th, though fewer than 48 hours have passed."""
+    whole = (now.astimezone().date() - from_ms(last_ms).astimezone().date()).days
+    return "today" if whole <= 0 else "yesterday" if whole == 1 else f"{whole} days ago"
 
 
 def _reminder(ctx: CoachContext, rec, days: float) -> str:
@@ -189,7 +191,7 @@ def _too_soon(draft: AnalysedDraft, ctx: CoachContext):
     from_day = say_date(to_ms(fine_from), ctx.now)
     last = " It would be your second reminder: make it the last." if due.unanswered > 1 else ""
     yield TOO_SOON.finding(
-        f"You wrote to {first_name(ctx, rec) or 'there'} {_ago(days)} ({say_date(due.last_ms, ctx.now)}) and they "
+        f"You wrote to {first_name(ctx, rec) or 'there'} {_ago(due.last_ms, ctx.now)} ({say_date(due.last_ms, ctx.now)}) and they "
         "have not replied yet. People often need a week; a reminder sooner reads as pressure. A short reminder "
         f"is fine from {from_day}.{last}",
         suggestion=f"Save this draft and send it from {from_day}.",

@@ -45,10 +45,11 @@ _SPECIFIC = re.compile(
     r"your (?:advice|insights?|guidance|perspective|point|take) (?:on|about|during|when|back)|"
     r"your name came up|"
     + INTRODUCED + "|"
-    r"(?:your|ur) (?:[\w'’]+ ){0,4}?(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
+    # (Adjectives between, not a phrase: "ur company for any developer post" is a job, not their post.)
+    r"(?:your|ur) (?:(?!(?:for|any|a|an|the|to|in|at|with|of)\b)[\w'’]+ ){0,4}?(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch|demo|poster|lecture|course|tutorial|campaign|remarks?|speech|"
-    r"slides|deck|op-?ed|fireside|class(?:es)?)|"
+    r"slides|deck|op-?ed|fireside|class(?:es)?|piece|column)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|"
     r"you(?:'re| are| were)? (?:(?:previously|recently|once|also) )?(?:were |are )?involved (?:with|in)|"
@@ -138,7 +139,8 @@ GENERIC = Rule(
            "I would love to meet you for coffee sometime.", "At my startup we built a ledger. I'm looking for a job.",
            "The posting said you're hiring. I'm looking for a job.",
            "I saw the detailed descriptions you posted on the role. I'm looking for a job.",
-           "I think we could build great things together. I'm looking for a job."),
+           "I think we could build great things together. I'm looking for a job.",
+           "plz refer me in ur company for any developer post, i can do PHP."),
     quiet=("Hope the Easton job is wrapping up ok. Could you put in a good word for me?",
            'Great meeting you at PyCon last week!', "I saw you're also a General Assembly grad.",
            "I joined your old lab at Utrecht.", "I got the new certifications you posted about.",
@@ -170,7 +172,8 @@ GENERIC = Rule(
            "I would love to work at Harlow Logistics again.",
            "We have 16 mutual connections including Abhijit V. and Cathy G.",
            "I still use the handover sheet you walked us through on my first day on Ward 12.",
-           "We connected after the Codebar night in Shoreditch in the spring."),
+           "We connected after the Codebar night in Shoreditch in the spring.",
+           "I came across your piece in the AMIA newsletter about nurses moving into EHR build work."),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 

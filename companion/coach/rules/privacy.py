@@ -119,6 +119,10 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:if|whether) (?:\w+ ){1,3}(?:liked|likes|was impressed (?:by|with)|thought highly of) me\b"
     r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
     r"preferred) (?:the other|someone else|another|him|her)\b"
+    # The person hired, their pay, and why not the writer: "Who got it?", "what they're paying them", "why I was rejected".
+    r"|\bwho got (?:it(?=\s*\?)|the (?:job|role|position|offer))\b"
+    r"|\bwhat (?:they(?:'re| are)|the company is|you(?:'re| are)) paying (?:them|him|her|the (?:new )?(?:hire|person))\b"
+    r"|\bwhy (?:exactly )?i (?:was|got) (?:rejected|turned down|not selected|passed over)\b"
     r"|\bwhy (?:they|the team|the panel|the hiring manager|he|she) (?:rejected|turned down|passed on|didn't pick|"
     r"did not pick|didn't choose|did not choose|didn't hire|did not hire) me\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
@@ -183,6 +187,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         return not requests(draft) or any(not _SECRECY.match(o.group()) for o in _CONFIDENTIAL.finditer(draft.lower))
     if _PAY.search(m.group()) and not _OTHERS.search(m.group()) and _pay_is_theirs(draft, ctx):
         return True
+    if m.group().startswith("why") and (_TO_RECRUITER.search(draft.lower) or is_recruiter(ctx)):
+        return True  # feedback on your own application is the recruiter's to give: "could you share why I was rejected?"
     if _SYSTEM.search(m.group()):
         s, e = sentence_bounds(draft, m.start())
         if not _LOOKED_UP.search(draft.lower, s, e):
@@ -269,7 +275,8 @@ CONFIDENTIAL = phrase_rule(
            "What are the other QA leads at Andes Cloud earning?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",
            "Can you ask Ms. Goh for me what she thought?", "Could you check with Mei how I did?",
-           "Do you know what feedback the panel gave on me?", "What are the other managers in your team getting?",
+           "Do you know what feedback the panel gave on me?", "Seriously? Who got it?",
+           "Can you find out what they're paying them and why exactly I was rejected?", "What are the other managers in your team getting?",
            "Also can you find out from the team why they rejected me so I can fix it this time?",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. What are the other analysts on "
            "your team getting paid?"),
@@ -277,6 +284,7 @@ CONFIDENTIAL = phrase_rule(
            "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. Could you tell me the salary range?",
+           "Hi Tanya, as the recruiter, could you share why I was rejected so I can improve?",
            'Could you forward my resume for any internal postings?', 'I finished the take-home assignment yesterday.',
            'What does your team make? I loved the new sync feature.', 'What do you make of the new kit?',
            'How much does it take to make the switch to data?',

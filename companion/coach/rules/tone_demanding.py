@@ -16,7 +16,8 @@ _TRIGGERS = re.compile(
     r"(?:(?P<entitle>(?:get|give|giving|find|land|offer|provide|providing|grant|granting) me (?:a |an |the )?"
     r"(?:job|position|role|interview|offer|internship|placement|something|anything|"
     r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
-    r"hire me\b|bring me (?:on|onboard|on board)\b|i (?:deserve|am owed|'m owed)\b|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
+    r"hire me\b|bring me (?:on|onboard|on board)\b|i (?:deserve|am owed|'m owed)\b(?! to know| an? (?:explanation|answer|"
+    r"reason|reply))|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
     r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
     # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
     r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
@@ -24,8 +25,8 @@ _TRIGGERS = re.compile(
     r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
     r"e-?mail|phone|text|message) me\b|"
     r"(?:walk|go|run) (?:over )?to (?:the |your )?(?:hiring manager|recruiter|hr)\b|"
-    r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am|m) (?:the )?"
-    r"(?:strongest|best|ideal|perfect|right|top)\b|"
+    r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am|m) (?:the |a )?"
+    r"(?:strongest|best|ideal|perfect|right|top|good|great)\b|"
     r"skip (?:the |my )?(?:[\w-]+ ){0,2}(?:test|assessment|round|screen|screening|interview)s? for me\b|"
     r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b|"
     # A decision pressed on: "can't you override it?", "ask the recruiter to make an exception in my case".
@@ -128,6 +129,8 @@ _TRIGGERS = re.compile(
     r"(?:i thought|should|are supposed to|aren't we supposed to)\b[^.!?\n]{0,30}?\b(?:help|support|look out for) "
     r"(?:each other|one another)\b|"
     r"(?:reply|respond|answer|write back)(?: to me| me)? at least\b|"
+    # An explanation claimed as owed: "I think I deserve to know after all the work I put in".
+    r"i (?:deserve|am owed|'m owed) (?:to know|an? (?:explanation|answer|reason|reply))\b|"
     # Insults: "You people are idiots".
     r"you(?: people| guys| all| lot)? (?:are|were|'re) (?:all |just |such |a bunch of )?(?:idiots|stupid|incompetent|useless|"
     r"pathetic|clueless|morons|fools|a joke|a disgrace)\b|"
@@ -583,7 +586,7 @@ DEMANDING = Rule(
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
-           "I will call you Thursday morning at 9:00 Perth time.",
+           "I will call you Thursday morning at 9:00 Perth time.", "just tell them i am good chef", "I think I deserve to know after all that work.",
            "I would like you to pass my application directly to the hiring manager.", "I will call your office next week.",
            "Also please tell me when is the interview so I can prepare.", "It would be great to get a yes or no from you by Friday.",
            "I put your name as my referral on my application, hope ok :) can u send me the case study?", "plz reply me", "You people are idiots",
