@@ -53,15 +53,15 @@ MASS_MESSAGE = Rule(
 _CROWD = (r"(?:many|several|multiple|numerous|a (?:number|lot|bunch) of|lots of|dozens of|hundreds of|"
           r"all (?:the )?|every|everyone|everybody|anyone|as many)\b")
 _PEOPLE = (r"(?:people|employees|professionals|recruiters|engineers|managers|folks|contacts|connections|companies|"
-           r"colleagues|coworkers|co-workers|teammates)\b")
+           r"colleagues|coworkers|co-workers|teammates|seniors|alumni)\b")
 # Messaging takes the people as its object ("I've messaged several people"); writing and sending take a
 # thing ("I've written several notes on pipelines"), so with those the crowd comes after "to".
 _SAYS_MASS = re.compile(
     r"i(?:(?:(?:'m| am|'ve been| have been) (?:also )?(?:reaching out|messaging|contacting|e-?mailing)|"
     r"(?:'ve| have) (?:also )?(?:reached out|messaged|contacted|e-?mailed))(?: to(?: (?:connect|network) with)?)?"
     r"|(?:(?:'m| am|'ve been| have been) (?:also )?(?:writing|sending (?:this|it))|"
-    r"(?:'ve| have) (?:also )?(?:written|sent (?:this|it)))"
-    r"(?: (?:note|message|request|email|invite|invitation))? to)"  # "I'm sending this note to everyone"
+    r"(?:'ve| have) (?:also )?(?:written|sen[dt] (?:this|it|the same|same)))"
+    r"(?: (?:note|message|msg|request|email|invite|invitation))? to)"  # "I'm sending this note to everyone"
     r" (?:" + _CROWD + r"|(?:over |more than |about |around |nearly |almost )?(?:\d+\+?|two|three|four|five|"
     r"six|seven|eight|nine|ten|a few|a couple) (?:other |more )?(?:of your )?" + _PEOPLE
     + r"|(?:[\w-]+ )?(?:people|employees|professionals|recruiters|folks|contacts|managers|engineers|leaders) "
@@ -85,7 +85,8 @@ SAYS_MASS = phrase_rule(
            "I'm reaching out to engineering managers at several companies in Toronto.",
            "I've also messaged five of your colleagues about the Facilities Officer post.",
            "I've reached out to a few of your colleagues too.",
-           "I am reaching out to connect with professionals in your industry."),
+           "I am reaching out to connect with professionals in your industry.",
+           "I have send same msg to many seniors but no one reply."),
     quiet=("I'm reaching out because I loved your post on event sourcing.", "I've written to you before about it.",
            "I'm writing to ask about the Data Analyst role.", "I've written 40 blog posts on data engineering.",
            "I'm reaching out to people at Stripe whose work I admire, starting with you.",

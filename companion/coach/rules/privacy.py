@@ -14,7 +14,7 @@ _SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|t
 _CONFIDENTIAL = re.compile(
     WORD_START + r"(?:(?:"  # (no named group: it would stop re from skipping fast to where a word starts)
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
-    r"|\bhow much (?:do|does|would|will) (?!it take)(?:[a-z]+ ){1,4}?(?:pay|make|earn|get paid)\b(?! (?:of|sense)\b)"
+    r"|\bhow much (?:do|does|would|will) (?!it take)(?:[a-z]+ ){1,6}?(?:pay|make|earn|get paid)\b(?! (?:of|sense)\b)"
     r"|\bwhat (?:do|does) (?:you|they|(?:[a-z]+ ){0,2}(?:[a-z]+ers?|[a-z]+ists?|people|staff|[a-z]+s)) (?:make|earn)\b(?! of\b)"
     r"|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
@@ -275,7 +275,7 @@ CONFIDENTIAL = phrase_rule(
            "What are the other QA leads at Andes Cloud earning?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",
            "Can you ask Ms. Goh for me what she thought?", "Could you check with Mei how I did?",
-           "Do you know what feedback the panel gave on me?", "Seriously? Who got it?",
+           "Do you know what feedback the panel gave on me?", "By the way how much do you and the other coordinators earn there?", "Seriously? Who got it?",
            "Can you find out what they're paying them and why exactly I was rejected?", "What are the other managers in your team getting?",
            "Also can you find out from the team why they rejected me so I can fix it this time?",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. What are the other analysts on "

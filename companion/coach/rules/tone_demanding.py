@@ -25,6 +25,8 @@ _TRIGGERS = re.compile(
     r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
     r"e-?mail|phone|text|message) me\b|"
     r"(?:walk|go|run) (?:over )?to (?:the |your )?(?:hiring manager|recruiter|hr)\b|"
+    r"(?:tell|ask|get) (?:them|him|her|the (?:team|recruiter|hiring manager|hr)) to (?:hurry|speed (?:it|things) up|"
+    r"move faster|decide (?:soon|quickly|fast))\b|"
     r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am|m) (?:the |a )?"
     r"(?:strongest|best|ideal|perfect|right|top|good|great)\b|"
     r"skip (?:the |my )?(?:[\w-]+ ){0,2}(?:test|assessment|round|screen|screening|interview)s? for me\b|"
@@ -66,7 +68,7 @@ _TRIGGERS = re.compile(
     r"we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|"
-    r"(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|"
+    r"(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|asking|"
     r"reaching out)\b(?=[^.!?\n]{0,40}\buntil\b)|i(?:'m| am) expecting\b(?! (?:around|about|roughly|approximately|between|at least|in the|a (?:salary|base|range)|[$€£¥₹]|\d))|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|give|find|put|help|"
     # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
@@ -586,7 +588,8 @@ DEMANDING = Rule(
            "When you submit, please tell the hiring manager that I am the strongest candidate you know.",
            "Let me know what time works for a call this week.", "Please inform me about the result until tomorrow.", "It honestly only takes 2 minutes to click refer on your portal.", "I know you can make it happen.",
            "Looking forward to working together!", "Kindly reply at least yes or no.",
-           "I will call you Thursday morning at 9:00 Perth time.", "just tell them i am good chef", "I think I deserve to know after all that work.",
+           "I will call you Thursday morning at 9:00 Perth time.", "Also can you tell them to hurry, I have another offer.",
+           "Please I really need this, I will keep asking until you help haha", "just tell them i am good chef", "I think I deserve to know after all that work.",
            "I would like you to pass my application directly to the hiring manager.", "I will call your office next week.",
            "Also please tell me when is the interview so I can prepare.", "It would be great to get a yes or no from you by Friday.",
            "I put your name as my referral on my application, hope ok :) can u send me the case study?", "plz reply me", "You people are idiots",
