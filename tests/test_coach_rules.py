@@ -1222,6 +1222,25 @@ def test_their_question_of_time_start_pay_or_place_needs_an_answer(theirs, unans
     assert "reply.unanswered" not in codes(answered, thread=thread, recipient_name="Dana Whitfield")
 
 
+def test_a_further_favour_asked_in_a_reply_needs_an_out_an_answer_to_their_yes_does_not():
+    """They spoke last, so a reply needs no "no worries if not", unless it asks them for more: a referral for
+    another opening after a no, or for a friend."""
+    from protocol.page import Thread, ThreadMessage
+
+    def thread(theirs):
+        return Thread(messages=[ThreadMessage(sender="me", text="Hi Arjun, could you refer me for the Trade "
+                                                                 "Compliance role (SC-1999) at Straits?"),
+                                ThreadMessage(sender="them", text=theirs)])
+    no = thread("I referred you, but sadly they went with someone else.")
+    again = "Thanks for letting me know. There's a Senior Executive opening now (SC-2041), could you refer me for that one too?"
+    assert "courtesy.out-missing" in codes(again, thread=no, recipient_name="Arjun Pillai")
+    assert "courtesy.out-missing" not in codes(again + " No worries at all if not.", thread=no,
+                                               recipient_name="Arjun Pillai")
+    yes = thread("Happy to refer you, just send me the job ID.")
+    assert "courtesy.out-missing" not in codes("Here it is: SC-1999. Could you refer me for it? Thanks!", thread=yes,
+                                               recipient_name="Arjun Pillai")
+
+
 @pytest.mark.parametrize("theirs", [
     "Hey! How are you? I'll submit it today.",  # a greeting asks nothing to answer
     "Our salary bands are on the careers page, by the way. Good luck!",  # told, not asked

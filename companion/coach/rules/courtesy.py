@@ -184,14 +184,21 @@ GRATITUDE_MISSING = missing_phrase_rule(
 )
 
 
+# A further favour asked of them: "could you refer me for that one too?", "could you refer her as well?".
+_ANOTHER_FAVOUR = re.compile(r"\brefer\w*\b[^.!?\n]{0,60}\b(?:too|as well|again)\b|\b(?:another|one more|a second) "
+                             r"(?:referral|favou?r)\b|\brefer (?:her|him|them|my (?:friend|colleague|brother|sister))\b")
+
+
 def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
     """A connection note that asks nothing but to connect or asks something small (a question or two: the
     invitation's Ignore button is the out, and a note has no room to spare), or an answer to them: they spoke
-    last ("Happy to help, send me the link"), and a no is theirs to give; or a courteous note (it thanks them) to
+    last ("Happy to help, send me the link"), and a no is theirs to give, unless the draft asks a further favour
+    ("could you refer me for that one too?"); or a courteous note (it thanks them) to
     a recruiter that asks no referral: weighing candidates is their work, not a favour."""
     return ctx.surface == "connection_note" and ("?" not in draft.text and "refer" not in draft.lower
                                                  and not asks_referral(draft)
-                                                 or bounded_ask(draft)) or their_turn(draft, ctx) \
+                                                 or bounded_ask(draft)) \
+        or their_turn(draft, ctx) and not _ANOTHER_FAVOUR.search(draft.lower) \
         or is_recruiter(ctx) and not asks_referral(draft) and has_gratitude(draft)
 
 
