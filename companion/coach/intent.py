@@ -341,3 +341,14 @@ def replies_to_them(draft: AnalysedDraft) -> bool:
 def asks_again(draft: AnalysedDraft) -> bool:
     """Whether the draft asks to be referred (again), to someone who already agreed or referred."""
     return bool(_NEW_REFERRAL.search(draft.lower))
+
+
+# More than the ask on the table: "could you refer me for that one too?", "could you refer her as well?", "another
+# favour" (unlike asks_again, not "could you refer me for it?" sent with the job ID they asked for).
+_FURTHER = re.compile(r"\brefer\w*\b[^.!?\n]{0,60}\b(?:too|as well|again)\b|\b(?:another|one more|a second) "
+                      r"(?:referral|favou?r)\b|\brefer (?:her|him|them|my (?:friend|colleague|brother|sister))\b")
+
+
+def asks_further(draft: AnalysedDraft) -> bool:
+    """Whether the draft asks a further favour: a referral for another opening, or for someone else."""
+    return bool(_FURTHER.search(draft.lower))

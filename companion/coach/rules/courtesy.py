@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft, search_if
 from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import either, missing_phrase_rule
-from companion.coach.intent import OTHER_THANKS, asks, credits_them, withdraws
+from companion.coach.intent import OTHER_THANKS, asks, asks_further, credits_them, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
 from companion.coach.matching import is_recruiter, their_turn
 
@@ -184,11 +184,6 @@ GRATITUDE_MISSING = missing_phrase_rule(
 )
 
 
-# A further favour asked of them: "could you refer me for that one too?", "could you refer her as well?".
-_ANOTHER_FAVOUR = re.compile(r"\brefer\w*\b[^.!?\n]{0,60}\b(?:too|as well|again)\b|\b(?:another|one more|a second) "
-                             r"(?:referral|favou?r)\b|\brefer (?:her|him|them|my (?:friend|colleague|brother|sister))\b")
-
-
 def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
     """A connection note that asks nothing but to connect or asks something small (a question or two: the
     invitation's Ignore button is the out, and a note has no room to spare), or an answer to them: they spoke
@@ -198,7 +193,7 @@ def _no_out_needed(draft: AnalysedDraft, ctx) -> bool:
     return ctx.surface == "connection_note" and ("?" not in draft.text and "refer" not in draft.lower
                                                  and not asks_referral(draft)
                                                  or bounded_ask(draft)) \
-        or their_turn(draft, ctx) and not _ANOTHER_FAVOUR.search(draft.lower) \
+        or their_turn(draft, ctx) and not asks_further(draft) \
         or is_recruiter(ctx) and not asks_referral(draft) and has_gratitude(draft)
 
 

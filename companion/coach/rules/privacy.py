@@ -117,14 +117,13 @@ _CONFIDENTIAL = re.compile(
     r"(?:gave|had|left|wrote|shared)\b"
     # What they thought of the writer: "do you know if Paul liked me?"
     r"|\b(?:if|whether) (?:\w+ ){1,3}(?:liked|likes|was impressed (?:by|with)|thought highly of) me\b"
-    r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:picked|chose|selected|hired|went with|"
-    r"preferred) (?:the other|someone else|another|him|her)\b"
+    r"|\bwhy (?:they|the team|you|the panel|the hiring manager|he|she) (?:(?:picked|chose|selected|hired|went with|"
+    r"preferred) (?:the other|someone else|another|him|her)|(?:rejected|turned down|passed on|didn't pick|did not pick|"
+    r"didn't choose|did not choose|didn't hire|did not hire) me)\b"
     # The person hired, their pay, and why not the writer: "Who got it?", "what they're paying them", "why I was rejected".
     r"|\bwho got (?:it(?=\s*\?)|the (?:job|role|position|offer))\b"
     r"|\bwhat (?:they(?:'re| are)|the company is|you(?:'re| are)) paying (?:them|him|her|the (?:new )?(?:hire|person))\b"
     r"|\bwhy (?:exactly )?i (?:was|got) (?:rejected|turned down|not selected|passed over)\b"
-    r"|\bwhy (?:they|the team|the panel|the hiring manager|he|she) (?:rejected|turned down|passed on|didn't pick|"
-    r"did not pick|didn't choose|did not choose|didn't hire|did not hire) me\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
     # ("an email from the system" is no look-up: "from" only after a verb that looks.)
     r"|\b(?:(?:check|look (?:up|at|into)|see|find out|pull up)(?: [\w']+){0,4} (?:in|on|from|through)|in|on|through) "
@@ -168,11 +167,16 @@ _OTHERS = re.compile(r"\b(?:other|others|colleagues|co-?workers|peers|teammates|
 _SECRECY = re.compile(r"i (?:will not|won't|wont|will never) tell|(?:no ?one|nobody) |between you|(?:keep|stay) ")
 
 
+def _to_recruiter(draft: AnalysedDraft, ctx) -> bool:
+    """A recruiter, by their headline or title (profile or thread), or as the draft says ("as the recruiter")."""
+    return bool(_TO_RECRUITER.search(draft.lower)) or is_recruiter(ctx)
+
+
 def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:
     """Whether pay is theirs to talk about: a recruiter (their headline or title says so, on the profile or the
     thread's participant, or the draft answers one), or their last message raised it ("what are your salary
     expectations?": the range asked back is the same talk)."""
-    if _TO_RECRUITER.search(draft.lower) or is_recruiter(ctx) or _HIRING.search(recipient_titles(ctx)):
+    if _to_recruiter(draft, ctx) or _HIRING.search(recipient_titles(ctx)):
         return True
     thread = ctx.thread
     last = thread.messages[-1] if thread is not None and thread.messages else None
@@ -187,7 +191,7 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         return not requests(draft) or any(not _SECRECY.match(o.group()) for o in _CONFIDENTIAL.finditer(draft.lower))
     if _PAY.search(m.group()) and not _OTHERS.search(m.group()) and _pay_is_theirs(draft, ctx):
         return True
-    if m.group().startswith("why") and (_TO_RECRUITER.search(draft.lower) or is_recruiter(ctx)):
+    if m.group().startswith("why") and _to_recruiter(draft, ctx):
         return True  # feedback on your own application is the recruiter's to give: "could you share why I was rejected?"
     if _SYSTEM.search(m.group()):
         s, e = sentence_bounds(draft, m.start())

@@ -431,13 +431,11 @@ def _find(draft: AnalysedDraft):
     pressed = []  # where the triggers found start: "!!" in their sentence adds to them
     for m in _TRIGGERS.finditer(draft.lower):
         kind = "when" if m.lastgroup == "presume" and m.group().startswith(("wh", "let's", "i'll send")) else m.lastgroup
-        if kind in ("refer", "order") and not _keep(draft, kind, m.start()) \
-                and (due := _TODAY.match(draft.lower, m.end())) and not _SELF_SUBJECT.search(due.group()) \
-                and not _self_last(draft.lower[draft.sentence_start(m.start()):m.start()]) \
-                and _keep(draft, "urgent", m.start()):
-            yield "urgent", m.start(), due.end(), None  # asked, but for tonight: "could you write me a letter tonight?"
+        kept = _keep(draft, kind, m.start())
+        if not kept and kind in ("refer", "order") and (due := _due_today(draft, m)) is not None:
+            yield "urgent", m.start(), due, None  # asked, but for tonight: "could you write me a letter tonight?"
             continue
-        if _keep(draft, kind, m.start()) and not overlaps(loud, *m.span()):
+        if kept and not overlaps(loud, *m.span()):
             end = m.end()
             if m.lastgroup == "order" and m.group().rsplit(" ", 1)[-1] in _DETERMINERS \
                     and (noun := _NEXT_WORD.match(draft.lower, end)):
@@ -457,6 +455,16 @@ def _find(draft: AnalysedDraft):
 
 
 _TODAY = re.compile(r"[^.!?\n]{1,60}?\b(?:today|tonight)\b")
+
+
+def _due_today(draft: AnalysedDraft, m: re.Match[str]) -> int | None:
+    """Where "today"/"tonight" ends after a request that is no order ("could you write me a letter tonight?"),
+    when the deadline is theirs (not "so I can fill it in tonight") and presses (_keep's urgency test)."""
+    due = _TODAY.match(draft.lower, m.end())
+    if due is None or _SELF_SUBJECT.search(due.group()) \
+            or _self_last(draft.lower[draft.sentence_start(m.start()):m.start()]) or not _keep(draft, "urgent", m.start()):
+        return None
+    return due.end()
 
 
 # What makes "!!" press: a request, a need or a favour in its sentence.
