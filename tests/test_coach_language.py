@@ -139,3 +139,27 @@ def test_english_with_a_list_of_skills_or_a_foreign_name_is_not_mixed():
     codes = {f.code for f in analyze("Skills: Python, Django, React, PostgreSQL, Docker, AWS. Could you refer me?",
                                      CoachContext(surface="message")).findings}
     assert {"background.missing", "courtesy.gratitude-missing"} <= codes
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # Abbreviations, initials, decimals and domains end no sentence.
+    ("Hi Dr. Lee, I met Prof. Poelman at Ghent. Could you help?",
+     ["Hi Dr. Lee, I met Prof. Poelman at Ghent.", " Could you help?"]),
+    ("I spoke with Abhijit V. last week, e.g. about 3.5 years at stripe.com. Thanks!",
+     ["I spoke with Abhijit V. last week, e.g. about 3.5 years at stripe.com.", " Thanks!"]),
+    # An ellipsis ends none: the condition governs the request after it.
+    ("if you see this... I'm looking... pls refer me", ["if you see this... I'm looking... pls refer me"]),
+    # A line break ends one, unless a hand-wrapped paragraph goes on in lower case.
+    ("Skills:\n- Python\nwrapped by\nhand. \"Done?\" Yes", ["Skills:\n", "- Python\nwrapped by\nhand.", " \"Done?\"",
+                                                          " Yes"]),
+])
+def test_sentences_end_where_a_reader_would_end_them(text, sentences):
+    ends = AnalysedDraft(text).sentence_ends
+    assert [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)]) if a < b] == sentences
+
+
+def test_a_question_is_read_to_its_real_end():
+    draft = AnalysedDraft("Could you ask Dr. Mei what she thought? I can wait.")
+    assert draft.ends_in_question(0)
+    assert draft.sentence_start(draft.text.index("what")) == 0
+    assert not draft.ends_in_question(draft.text.index("I can"))

@@ -3,6 +3,7 @@ on every keystroke, so a pass over the text belongs here, computed lazily once p
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,6 +25,30 @@ WEEKDAY = "|".join(WEEKDAYS)  # a bare alternation, to put in a group
 _SALUTATION = re.compile(r"\W*(?:(?:hi+|hey+|hello+|dear|greetings|good (?:morning|afternoon|evening|day))\b"
                          r"(?:[ \t]+[^\s.!?,:]+){0,2}[,:.!]*)?\s*")
 _SENTENCE_DONE = re.compile(r"[.!?\n]")
+# A sentence ends at a run of . ! ? or … (with any closing quotes or brackets) before a space or the end, so
+# "3.5 years", "stripe.com" and "Node.js" end none; or at a line break, so each line of a list is read on its
+# own, but not at one before a lower-case word (a paragraph wrapped by hand, as in an email). Possessive, and
+# never inside a run of marks: a run of dots before a letter must cost linear time.
+_CLOSERS = "\"')]”’"
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"')\]”’]*+(?=\s|$)|\n(?![ \t]*[a-z])")
+# The dot of "e.g.", "U.S.", "Dr.", "Inc." or an initial ("Abhijit V.") ends no sentence.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[a-hj-z](?:\.[a-z])*|i\.e|mrs?|ms|dr|prof|inc|ltd|corp|jr|sr|vs|approx)$",
+                           re.IGNORECASE)
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends, in order (the offset after its mark, where the next one starts). An
+    ellipsis ends none: in "if you see this... I'm looking... pls refer me" the condition governs the request."""
+    ends = []
+    for m in _END.finditer(text):
+        mark = text[m.start()]
+        if mark == "…" or text.startswith("..", m.start()):
+            continue
+        if mark == "." and text[m.start():m.end()].rstrip(_CLOSERS) == "." and _ABBREVIATION.search(
+                text, max(0, m.start() - 8), m.start()):
+            continue
+        ends.append(m.end())
+    return ends
 
 
 def starts_word(text: str, at: int) -> bool:
@@ -112,19 +137,29 @@ class AnalysedDraft:
     def offsets(self) -> OffsetMap:
         return OffsetMap(self.text)
 
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Where each sentence ends (the next one's start), in order: see `sentence_ends`."""
+        return sentence_ends(self.text)
+
     def sentence_start(self, index: int, limit: int = 80) -> int:
         """Where the sentence holding `index` starts, looking back at most `limit` characters."""
-        lo = max(0, index - limit)
-        text = self.text
-        cut = max(text.rfind(".", lo, index), text.rfind("!", lo, index), text.rfind("?", lo, index),
-                  text.rfind("\n", lo, index))
-        return cut + 1 if cut >= 0 else lo
+        ends = self.sentence_ends
+        i = bisect_right(ends, index)
+        return max(ends[i - 1] if i else 0, index - limit, 0)
+
+    def sentence_end(self, index: int, limit: int = 240) -> int:
+        """Where the sentence running on from `index` ends, looking ahead at most `limit` characters."""
+        ends = self.sentence_ends
+        i = bisect_right(ends, index)
+        return min(ends[i] if i < len(ends) else len(self.text), index + limit)
 
     def ends_in_question(self, index: int, limit: int = 160) -> bool:
         """Whether the sentence running on from `index` ends with a question mark."""
-        tail = self.text[index:index + limit]
-        stops = [i for i in (tail.find("."), tail.find("!"), tail.find("?"), tail.find("\n")) if i >= 0]
-        return bool(stops) and tail[min(stops)] == "?"
+        ends = self.sentence_ends
+        i = bisect_right(ends, index)
+        return (i < len(ends) and ends[i] - index <= limit
+                and self.text[max(index, ends[i] - 8):ends[i]].rstrip(_CLOSERS + "\n").endswith("?"))
 
     def before_in_sentence(self, index: int, limit: int = 80) -> str:
         """Lower-cased text from the start of `index`'s sentence (at most `limit` chars) to `index`:

@@ -1,13 +1,10 @@
-"""The mood of a request: is the sentence around a trigger an order, a question or a conditional? An
-ellipsis does not end a sentence: in "if you see this... pls refer me" the condition governs the request.
-"""
+"""The mood of a request: is the sentence around a trigger (the draft's sentence, analysis.sentence_ends) an
+order, a question or a conditional?"""
 
 import re
 
 from companion.coach.analysis import AnalysedDraft
 
-# The class comes before the look-behind so re scans for candidates in C (see tone/features.py).
-_END = re.compile(r"[.!?](?<![.…][.!?])(?![.…])[\"')\]]*(?=\s|$)|[!?]+|\n")
 _INVERTED = re.compile(r"^(?:\W*(?:hi|hey|hello|so|and|but|also|btw|ok|okay)\b\W*)*"
                        r"(?:could|would|can|will|might|may|do|does|did|is|are|have|has|any)\b")
 _CONDITIONAL = re.compile(
@@ -36,10 +33,7 @@ _SUBJECTS = frozenset({
 
 def sentence_bounds(draft: AnalysedDraft, index: int, limit: int = 240) -> tuple[int, int]:
     """(start, end) of the request sentence holding code-point `index` (at most `limit` each way)."""
-    lower = draft.lower
-    m = _END.search(lower, index, index + limit)
-    end = m.end() if m else min(len(lower), index + limit)
-    return _after_last(_END, lower, max(0, index - limit), index), end
+    return draft.sentence_start(index, limit), draft.sentence_end(index, limit)
 
 
 def mood(draft: AnalysedDraft, start: int) -> str:

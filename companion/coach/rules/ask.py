@@ -214,7 +214,7 @@ _NOT_ORG = {
 }
 # The writer speaks of themselves when "I"/"my" is the last person named before the company: "I saw
 # your post about the API at Stripe" is about them, "I worked at Acme" about the writer.
-_SELF_CONTEXT = re.compile(r"\b(?:i|we|my|years of experience)\b(?:(?!\byou)[^.;!?])*$")
+_SELF_CONTEXT = re.compile(r"\b(?:i|we|my|years of experience)\b(?:(?!\byou)[^;])*$")
 # What makes "at X" the company asked about even in a sentence about yourself.
 _ORG_CUE = re.compile(
     r"\b(?:role|position|opening|opportunit|job|refer|apply|applied|join|interest|work at|"
@@ -662,7 +662,10 @@ COMPANY_MISSING = Rule(
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",
            "Could you refer me for the Data Analyst role? https://wellfound.com/jobs/123-data-analyst",
-           "Could you refer me for the Data Analyst opening on your team (job 48213)?",),
+           "Could you refer me for the Data Analyst opening on your team (job 48213)?",
+           # Where the writer worked, in a sentence with an abbreviation in it, is not the company asked about.
+           "Given my experience working with Prof. Poelman at Ghent University, could you refer me for the "
+           "Data Analyst role?"),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', "I'd love to join Stripe as a data analyst.",
            "I'm applying for the Nurse Informatics role at Epicore. Would you be one of my references?",
            "Saw Stripe is hiring a Frontend Engineer. Could you refer me for the role?",

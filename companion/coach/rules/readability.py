@@ -8,21 +8,12 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 
 LONG = 40  # words
-# A sentence ends at . ! ? or … before a space (so "3.5 years" and "Node.js" do not end one), or at a line
-# break, so each line of a list is read on its own; but not at a break before a lower-case word (a
-# paragraph wrapped by hand, as in an email) nor at the dot of "e.g.", "U.S.", "Dr." or "Inc.".
-# Possessive, and never inside a run of marks: a run of dots before a letter must cost linear time.
-_END = re.compile(r"(?<![.!?…])[.!?…]++[\"')\]”’]*+(?=\s|$)|\n(?![ \t]*[a-z])")
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:[a-hj-z](?:\.[a-z])*|i\.e|mrs?|ms|dr|prof|inc|ltd|corp|jr|sr|vs|approx)$",
-                           re.IGNORECASE)
 _LETTER_OR_DIGIT = re.compile(r"\w")
 
 
 def _long_sentences(draft: AnalysedDraft, _ctx: CoachContext):
     text = draft.text
-    ends = [m.end() for m in _END.finditer(text)
-            if text[m.start()] != "." or not _ABBREVIATION.search(text, max(0, m.start() - 8), m.start())]
-    ends.append(len(text))
+    ends = [*draft.sentence_ends, len(text)]
     for start, end in zip([0, *ends], ends):
         # Words need spaces between them: counting those in C first skips most sentences at once.
         if sum(text.count(space, start, end) for space in " \t\u00a0") < LONG - 1:
