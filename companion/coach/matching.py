@@ -42,7 +42,7 @@ TITLE_NOUNS = (
     r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
     r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|trainee|specialist|coordinator|"
     r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
-    r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|sdr|bdr|representative|"
+    r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|ae|sdr|bdr|representative|"
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
     r"producer|editor|illustrator|animator|operator|head of [a-z]+|"
     # the trades, care and service work name their jobs too

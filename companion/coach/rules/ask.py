@@ -31,7 +31,7 @@ _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|search for|"
-    r"search(?:es|ing)?|recruit(?:s|ing)?|seek(?:s|ing)?|"  # "I see Compass Group search a Food Safety Coordinator"
+    r"search(?:es|ing)?|recruit(?:s|ing)?|seek(?:s|ing)?|needs|"  # "I see Compass Group search a Food Safety Coordinator"
     r"interested in|about the|for an|for your)\b"
 )
 # "I'm a data analyst", "I worked as a designer", "hiring manager": the writer's own title (or
@@ -40,6 +40,7 @@ _TARGET_CUE = re.compile(
 _SELF_ONE = {"i'm", "im", "currently", "my", "former", "formerly", "fellow", "hiring", "previously", "seeking", "seeking:"}
 _SELF_TWO = {("i", "am"), ("i", "was"), ("i've", "been"), ("have", "been"), ("i", "worked"), ("i", "work"),
              ("as", "my")}
+_BE = {"is", "are", "was", "were", "be", "been", "currently", "now", "actively", "still", "also"}
 _ARTICLES = {"a", "an", "the"}
 _PREPOSITIONS = {"for", "in", "to", "of", "at", "with"}
 
@@ -53,8 +54,8 @@ def _is_self_title(before: str) -> bool:
     toks = before.split()[-6:]
     for i in range(len(toks) - 1, -1, -1):
         if toks[i] in _SELF_ONE or (i and (toks[i - 1], toks[i]) in _SELF_TWO):
-            if toks[i] == "seeking" and i and toks[i - 1] in ("is", "are", "was", "were"):
-                return False  # "Haller Gruppe is seeking a new CFO": theirs to fill
+            if toks[i] in ("seeking", "hiring") and i and toks[i - 1] in _BE:
+                return False  # "Haller Gruppe is seeking a new CFO", "Tidal is hiring coordinators": theirs to fill
             rest = toks[i + 1:]
             if toks[i] in ("hiring", "fellow"):
                 return not rest  # "hiring manager", "fellow engineer"; not "hiring for a designer"
@@ -628,6 +629,9 @@ ROLE_MISSING = missing_phrase_rule(
            "I enjoyed your PyCon talk on event sourcing. May I connect? Thank you!",
            "I saw your post about the warehouse supervisor role at Stripe. Would you be open to referring me?",
            "I saw Stripe is hiring a pharmacist. Would you be open to referring me?",
+           # What a company is hiring or needs is theirs to fill, not the writer's title ("hiring manager").
+           "Saw Stripe is hiring project coordinators. Could you refer me?",
+           "Saw Stripe needs an Enterprise AE. Could you refer me?",
            "Your posts are a true inspiration, and I learn so much. Grazie mille for everything you do!",
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
