@@ -111,8 +111,11 @@ _CONFIDENTIAL = re.compile(
     r"recruiter|team))|check(?: with (?:him|her|them|[a-z]+))?) "
     r"(?:how i (?:did|performed|scored)|how (?:it|my (?:interview|onsite|final round)) went|(?:if|whether) i (?:am|was|'m|got|have been) (?:selected|shortlisted|through|"
     r"rejected))\b"
-    r"|\bwhat (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|they) "
-    r"(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
+    r"|\b(?:tell (?:you|me|us)|let (?:you|me) know) how i (?:did|performed|scored)\b"
+    # Anyone's verdict but the reader's own: "what the panel wrote about me", "check with Sandra what she thought
+    # of me", "what did the interviewers write about me".
+    r"|\bwhat (?!you\b)(?:[\w.']+ ){1,3}?(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
+    r"|\bwhat did (?!you\b)(?:[\w.']+ ){1,3}?(?:write|say|think|note|put down|decide) (?:about|of) me\b"
     r"|\bwhat feedback (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|team|they) "
     r"(?:gave|had|left|wrote|shared)\b"
     # What they thought of the writer: "do you know if Paul liked me?"
@@ -122,7 +125,9 @@ _CONFIDENTIAL = re.compile(
     r"didn't choose|did not choose|didn't hire|did not hire) me)\b"
     # The person hired, their pay, and why not the writer: "Who got it?", "what they're paying them", "why I was rejected".
     r"|\bwho got (?:it(?=\s*\?)|the (?:job|role|position|offer))\b"
-    r"|\bwhat (?:they(?:'re| are)|the company is|you(?:'re| are)) paying (?:them|him|her|the (?:new )?(?:hire|person))\b"
+    r"|\bwhat (?:(?:they|you)(?:'re| are)|are (?:you|they)|the company is|is the company) paying (?:them|him|her|"
+    r"(?:the )?(?:other |new )?(?:[\w-]+ )?(?:hires?|person|finalists?|candidates?|people))\b"
+    r"|\bhow much (?:is |would be |will be )?(?:the )?(?:salary|pay)\b"  # "how much is salary there?"
     r"|\bwhy (?:exactly )?i (?:was|got) (?:rejected|turned down|not selected|passed over)\b"
     # The employer's own systems, looked up for the writer: "check in Workday what the status of my application is".
     # ("an email from the system" is no look-up: "from" only after a verb that looks.)
@@ -283,7 +288,11 @@ CONFIDENTIAL = phrase_rule(
            "Can you find out what they're paying them and why exactly I was rejected?", "What are the other managers in your team getting?",
            "Also can you find out from the team why they rejected me so I can fix it this time?",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. What are the other analysts on "
-           "your team getting paid?"),
+           "your team getting paid?", "Could you maybe check with Sandra what she thought of me?",
+           "What did the interviewers write about me?", "Do you know anyone on the panel who could tell you how I did?",
+           "Hi Tanya, as the recruiter: what are you paying the other finalists?",
+           "Can you tell me how much salary is for this position?",
+           "Also can you tell me who is manager for this position and how much is salary there?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
            "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
@@ -299,7 +308,9 @@ CONFIDENTIAL = phrase_rule(
            "I practised with a scoring rubric I wrote myself.", "Thank you! I won't tell anyone until it's official.",
            "Could you submit my referral in Workday for the Data Analyst role?", "I applied through Workday yesterday.",
            "I'll get my interview results next week.", "Do you know what kind of questions they ask in the first interview?", "Could you ask Priya what she thinks of the new framework?", "What are your thoughts on earning the AWS certification?",
-           "What is everyone on the team earning their stripes on these days?"),
+           "What is everyone on the team earning their stripes on these days?",
+           "I'd love to hear what you thought of me as a candidate.", "Would you have time to tell me how it went for you?",
+           "I don't care how much the pay is, I want to learn.", "Let me know what you think of my portfolio."),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 

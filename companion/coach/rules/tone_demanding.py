@@ -133,9 +133,6 @@ _TRIGGERS = re.compile(
     r"(?:reply|respond|answer|write back)(?: to me| me)? at least\b|"
     # An explanation claimed as owed: "I think I deserve to know after all the work I put in".
     r"i (?:deserve|am owed|'m owed) (?:to know|an? (?:explanation|answer|reason|reply))\b|"
-    # Insults: "You people are idiots".
-    r"you(?: people| guys| all| lot)? (?:are|were|'re) (?:all |just |such |a bunch of )?(?:idiots|stupid|incompetent|useless|"
-    r"pathetic|clueless|morons|fools|a joke|a disgrace)\b|"
     # Blame for the wait: "I find it very unprofessional that you have gone an entire day without responding".
     r"(?:unprofessional|rude|disrespectful|unacceptable|inconsiderate)\b[^.!?\n]{0,12}?\bthat you\b|"
     r"you(?:'re| are| were| have been) (?:being )?(?:very |so |really |quite )?(?:unprofessional|rude|disrespectful|"
@@ -143,6 +140,18 @@ _TRIGGERS = re.compile(
     r"a (?:reply|response|word))\b|"
     r"if you (?:don't|do not|can't|cannot|won't) help me\b|"
     r"(?:don't|do not) know what i(?:'ll| will| would|'d) do\b|won't let me down\b)"
+    # Contempt for them, their team or their decision: "You people are idiots", "That's ridiculous", "I'll tell
+    # you if it's worth my time", "not a great look for your team", "more experience than anyone on that team".
+    r"|(?P<contempt>you(?: people| guys| all| lot)? (?:are|were|'re) (?:all |just |such |a bunch of )?(?:idiots|stupid|"
+    r"incompetent|useless|pathetic|clueless|morons|fools|a joke|a disgrace)\b|"
+    r"(?:that|this|it)(?:'s| is| was) (?:just |so |absolutely |totally |completely |frankly )?(?:ridiculous|absurd|"
+    r"laughable|a joke|a farce|insane|nonsense|bullshit|pathetic)\b|"
+    r"i(?:'ll| will) (?:tell you|let you know|see|decide|judge) (?:then )?(?:if|whether) (?:it's|it is|this is|that's|that is|"
+    r"the (?:role|offer|job|pay) is) worth my (?:time|while|effort)\b|"
+    r"(?:not a (?:good|great)|a (?:bad|terrible|poor)) look (?:for|on) (?:you|your|the team|the company)\b|"
+    r"(?:more (?:experience|experienced|qualified|skilled)|better|smarter|stronger) than (?:anyone|anybody|everyone|"
+    r"(?:any|all|most|half) of (?:them|you|the people)) (?:on|in|at) (?:that|your|the) (?:team|company|department|panel)\b|"
+    r"(?:far |much |way )?(?:bigger|better|larger|more serious) than (?:yours|your (?:team|company|platform|product)s?)\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     # Their yes taken as given: "I have taken the liberty to…", "I only need your referral to complete the
     # formalities", "I have already informed my manager that I will be joining".
@@ -267,6 +276,10 @@ _MESSAGES = {
               "silence easier than an answer.",
               "Keep to the role and why you fit, and give them an easy out; in a follow-up, assume your "
               "note got buried."),
+    "contempt": ("\"{w}\" belittles them, their team or their decision. A referrer remembers contempt longer "
+                 "than any fit, and a polite answer to a no keeps the door open for the next role.",
+                 "Cut it. Thank them for what they did; if you disagree with a decision, ask what would make you a "
+                 "stronger candidate next time."),
     "presume": ("\"{w}\" presumes they will help. Leave the decision with them.",
                 "Say you'd be grateful if they could, and that no is fine."),
     "commit": ("\"{w}\" commits them to something they never agreed to, before they could say no.",
@@ -330,7 +343,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     if kind == "guilt" and draft.lower.startswith(("reply", "respond", "answer"), start) \
             and _NO_IS_FINE.search(draft.lower, *sentence_bounds(draft, start)):
         return False  # "Just reply yes or no, and it's okay to say no" makes answering easy, it does not reproach
-    if kind in ("guilt", "entitle", "lobby"):  # within the clause: in "If you don't, I don't know what I'll do" no "not" cancels
+    if kind in ("guilt", "entitle", "lobby", "contempt"):  # within the clause: in "If you don't, I don't know what I'll do" no "not" cancels
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
         return not _WHETHER.search(draft.lower, 0, start)
@@ -606,8 +619,12 @@ DEMANDING = Rule(
            "just refer pls", "either one mate whichever pays more. just sort it", "Please just put my name, the HR will "
            "never call me back.", "I will send you the CV now, please do it today.", "Could you write me a reference letter tonight?",
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
-           "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue."),
-    quiet=("Would you be open to referring me for the role?", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
+           "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue.",
+           "That's ridiculous, I have more experience than anyone on that team.",
+           "What's the band? I'll tell you if it's worth my time.",
+           "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
+    quiet=("Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
+           "It's not ridiculous to ask, I hope!", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
