@@ -180,6 +180,15 @@ def test_page_flag_without_url(capsys, draft):
     assert code == 1 and "fact.name-mismatch" in {f["code"] for f in json.loads(out)["findings"]}
 
 
+def test_a_minimized_chat_with_someone_else_does_not_make_an_ask_warm(capsys, draft):
+    """The open pop-up to the person on the profile is empty; a minimized chat with someone else holds an
+    exchange. The ask is still a first message to her."""
+    page = REPO / "tests" / "fixtures" / "linkedin" / "classic_profile_empty_popup_minimized_chat.html"
+    _, out, _ = run(capsys, draft("can u refer me"), "--page", str(page), "--url",
+                    "https://www.linkedin.com/in/maren-solberg-data/", "--json")
+    assert "relationship.cold-ask" in {f["code"] for f in json.loads(out)["findings"]}
+
+
 def _thread_page(tmp_path, days_ago: float) -> str:
     """The saved thread (the user wrote last, after asking for a chat), its last message `days_ago`."""
     html = (REPO / "tests" / "fixtures" / "linkedin" / "classic_messaging_thread.html").read_text()

@@ -276,3 +276,38 @@ def test_the_gap_line_is_done_when_the_draft_speaks_of_the_gap_and_gone_when_it_
     for claims in ("Hi Daniel, just following up on my note from two weeks ago about the SRE role.",
                    "Hi Daniel, following up on my previous message about the SRE role."):
         assert "last_talked" not in by_kind(hints(claims, ctx(profile, thread=old)))
+
+
+def test_the_writer_naming_themselves_does_not_use_the_hint_of_a_mutual_who_shares_their_first_name():
+    helga = Profile(name="Helga Marsden", slug="helga-marsden", mutual_names=["Oksana", "Derek Hale"], mutual_count=3)
+    ask = "Could you refer me for the Medical Laboratory Scientist role at Quorum Diagnostics?"
+
+    def mutual(text, own=None):
+        return by_kind(hints(text, ctx(helga, own=own)))["mutual_connection"]
+
+    assert mutual(f"Hi Helga, {ask}").text == "We're both connected with Oksana."
+    for text in (f"Dear Helga,\n\nMy name is Oksana Tereshko, I work as a phlebotomist. {ask}",
+                 f"Hi Helga, I'm Oksana. {ask} Thank you!",
+                 f"Hi Helga, Oksana here. {ask}",
+                 f"Hi Helga, {ask}\n\nBest,\nOksana",
+                 f"Hi Helga, {ask} Thanks so much, Oksana Tereshko"):
+        assert not mutual(text).used, text
+    for text in (f"Hi Helga, Oksana suggested I write to you. {ask}",
+                 f"Hi Helga, our mutual connection Oksana mentioned your team is hiring. {ask}",
+                 f"Hi Helga, I'm Oksana's former colleague. {ask}",
+                 f"Hi Helga, my name is Oksana Tereshko and Oksana Lind suggested I write. {ask}\n\nBest,\nOksana"):
+        assert mutual(text).used, text
+    # The writer's full name, known from their own profile, is theirs wherever it stands.
+    signed = f"Hi Helga, I, Oksana Tereshko, am writing about the role. {ask}"
+    assert mutual(signed).used and not mutual(signed, own=Profile(name="Oksana Tereshko")).used
+
+
+def test_a_self_introduction_does_not_warm_a_cold_ask_through_a_mutuals_name():
+    helga = Profile(name="Helga Marsden", slug="helga-marsden", mutual_names=["Oksana"], mutual_count=1, degree=2)
+    ask = "Could you refer me for the Medical Laboratory Scientist role at Quorum Diagnostics?"
+
+    def codes(text):
+        return {f.code for f in analyze(text, CoachContext(surface="inmail", profile=helga, now=NOW)).findings}
+
+    assert "relationship.cold-ask" in codes(f"Hi Helga, I'm Oksana. {ask}\n\nBest,\nOksana")
+    assert "relationship.cold-ask" not in codes(f"Hi Helga, Oksana suggested I write to you. {ask}")

@@ -1,6 +1,7 @@
 """Threads (send times from the urn and from the visible headings), composers, shadow roots, dates."""
 
 import base64
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -60,6 +61,38 @@ def test_overlay_in_shadow_root_falls_back_to_visible_headings_and_names():
     assert r.composer.surface == "message"
 
 
+EMPTY_POPUP = "classic_profile_empty_popup_minimized_chat.html"
+MAREN_URL = "https://www.linkedin.com/in/maren-solberg-data/"
+
+
+def test_an_open_empty_pop_up_is_the_conversation_not_a_minimized_chat_with_someone_else():
+    r = parse(EMPTY_POPUP, MAREN_URL)
+    t = r.thread  # they never wrote to each other: her conversation, with nothing in it
+    assert (t.participant.name, t.participant.slug, t.messages) == ("Maren Solberg", "maren-solberg-data", [])
+    assert r.kind == "profile" and r.composer.surface == "message" and r.warnings == []
+    html = (FIXTURES / EMPTY_POPUP).read_text(encoding="utf-8")
+    start = html.rindex("<div", 0, html.index("--is-active"))  # the open pop-up, taken out
+    collapsed_only = html[:start] + html[html.index("</aside>"):]
+    assert parse_snapshot(MAREN_URL, collapsed_only).thread is None  # collapsed, and with someone else
+    t = parse_snapshot(MAREN_URL, collapsed_only.replace("Theo Marchetti", "Maren Solberg")).thread
+    assert t.participant.slug == "maren-solberg-data" and [m.sender for m in t.messages] == ["them", "me"]
+    # A "New message" pop-up whose recipient is not chosen yet is the one typed in, and no one's conversation.
+    new = html.replace('<a href="/in/ACoAAMadeUp0021MarenS/"><span>Maren Solberg</span></a>', "New message")
+    new = re.sub(r'<a class="profile-card[^>]*>Maren Solberg</a>', "", new)
+    assert parse_snapshot(MAREN_URL, new).thread is None
+
+
+def test_on_the_messaging_page_the_thread_in_main_is_the_conversation():
+    html = (FIXTURES / "classic_messaging_thread.html").read_text(encoding="utf-8")
+    bubble = ('<aside class="msg-overlay-container"><div class="msg-overlay-conversation-bubble" role="dialog">'
+              '<header class="msg-overlay-bubble-header"><h2><a href="/in/theo-marchetti/">Theo Marchetti</a></h2></header>'
+              '<ul><li class="msg-s-message-list__event"><div class="msg-s-event-listitem" data-event-urn="x">'
+              '<p class="msg-s-event-listitem__body">See you Tuesday.</p></div></li></ul></div></aside>')
+    html = html.replace('<body class="ember-application">', '<body class="ember-application">' + bubble)
+    t = parse_snapshot("https://www.linkedin.com/messaging/thread/2-ZmFrZQ==/", html).thread
+    assert t.participant.slug == "daniel-okoye" and len(t.messages) == 3
+
+
 def test_invite_dialog_inside_serialized_shadow_root():
     r = parse("sdui_profile_3rd_invite_dialog.html")
     assert (r.composer.surface, r.composer.limit, r.composer.has_subject) == ("connection_note", 200, False)
@@ -82,7 +115,8 @@ def test_shadow_root_content_is_invisible_without_the_template_support():
 def test_inmail_composer_with_subject_and_counter():
     r = parse("sdui_profile_inmail_composer.html")
     assert (r.composer.surface, r.composer.limit, r.composer.has_subject) == ("inmail", 1900, True)
-    assert r.profile.degree == 2 and r.thread is None  # a new conversation: no thread yet
+    assert r.profile.degree == 2 and r.thread.messages == []  # a new conversation: nothing written yet
+    assert r.thread.participant.slug == "grace-chen-pm"
 
 
 def test_nested_shadow_roots_are_searched():

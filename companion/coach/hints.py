@@ -14,6 +14,7 @@ from companion.coach.intent import open_request, they_agreed
 from companion.coach.matching import (
     any_same_company, find_company, mentioned_post, same_employer, same_school, short_name,
 )
+from companion.coach.mentions import mentions_person
 from companion.coach.outreach_view import as_utc, page_time
 from companion.coach.stated import speaks_of_time_passed, tells_its_timeline
 
@@ -179,14 +180,17 @@ def _connections(n: int) -> str:
     return f"{n} connection" if n == 1 else f"{n} connections"
 
 
-def mutual_connections(ctx) -> list[Offer]:
+def mutual_connections(ctx, text: str) -> list[Offer]:
+    """Their first mutual connection shown, used when the draft names them: not where the writer names
+    themselves ("I'm Oksana", "Best, Oksana"), as a mutual may share the writer's first name."""
     p = ctx.profile
     names = p.mutual_names or []
     if names:
+        own = ctx.own_profile.name if ctx.own_profile is not None else None
         return [(Hint(kind="mutual_connection", text=f"We're both connected with {names[0]}.",
                       why=f"You share {_connections(p.mutual_count or len(names))}, and a name they know makes "
                           f"the ask warmer. Check with {names[0]} before you name them.",
-                      source="profile.mutual_names[0]"), (names[0],))]
+                      source="profile.mutual_names[0]"), mentions_person(text, names[0], own))]
     if p.mutual_count:
         return [(Hint(kind="mutual_connection", text="We have a few connections in common.",
                       why=f"You share {_connections(p.mutual_count)}.", source="profile.mutual_count"), ())]
@@ -285,7 +289,7 @@ def hints(text: str, ctx, icebreakers: bool = True) -> list[Hint]:
     if icebreakers and ctx.profile is not None and ctx.surface != "follow_up":
         both = ctx.own_profile is not None and not ctx.profile.is_self
         offers += (shared_employers(ctx) + shared_schools(ctx)) if both else []
-        offers += recent_post(ctx, lower) + mutual_connections(ctx) + (same_city(ctx) if both else [])
+        offers += recent_post(ctx, lower) + mutual_connections(ctx, text) + (same_city(ctx) if both else [])
         offers += tenure_or_move(ctx)
     offers += last_talked(ctx, lower)
     return [h.model_copy(update={"used": True}) if _uses(lower, used) else h for h, used in offers][:MAX_HINTS]

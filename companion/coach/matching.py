@@ -10,6 +10,7 @@ from protocol.page import Education, Experience
 from companion.coach.analysis import MONTHS, WEEKDAYS, AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS
 from companion.coach.intent import replies_to_them, requests
+from companion.coach.mentions import mentions_person
 from companion.coach.outreach_view import message_times, to_ms
 
 # Words that turn a trigger into its opposite when they sit just before it in the same sentence:
@@ -243,9 +244,11 @@ def name_matches(said: str, full_name: str) -> bool:
 
 
 def names_a_mutual(draft: AnalysedDraft, ctx) -> bool:
-    """Whether the draft names one of the mutual connections their profile lists."""
+    """Whether the draft names one of the mutual connections their profile lists (not the writer naming
+    themselves: `mentions.mentions_person`)."""
     names = ctx.profile.mutual_names if ctx.profile is not None else None
-    return any(n and n.lower() in draft.lower for n in names or ())
+    own = ctx.own_profile.name if ctx.own_profile is not None else None
+    return any(n and mentions_person(draft.text, n, own, draft.lower) for n in names or ())
 
 
 def _participant(ctx):

@@ -83,7 +83,7 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
     if profile is not None:
         result.kind, result.profile = "profile", profile
 
-    found_thread = _step(warnings, "thread", thread.parse, snap, warnings, captured_at)
+    found_thread = _step(warnings, "thread", thread.parse, snap, warnings, captured_at, profile)
     if found_thread is not None:
         _link_participant(found_thread, profile)
         result.thread = found_thread
@@ -143,8 +143,8 @@ def recipient(result: PageResult, previous: Profile | None = None) -> Profile | 
 
 def _link_participant(found, profile: Profile | None) -> None:
     """A pop-up over a profile page talks with that person: reuse the profile's slug and URL."""
+    from companion.pages.thread import talks_with
+
     part = found.participant
-    if part is None or profile is None or not profile.name:
-        return
-    if (part.name or "").casefold() == profile.name.casefold() and (part.slug in (None, profile.slug)):
+    if talks_with(part, profile):
         part.slug, part.url, part.degree = profile.slug, profile.url, profile.degree

@@ -9,25 +9,41 @@ from selectolax.lexbor import LexborNode
 from protocol.page import Profile, Thread, ThreadMessage
 
 from companion.pages.dates import event_urn_ms, ms_to_iso, parse_clock, parse_day_heading
-from companion.pages.dom import HIDDEN, Snapshot, ancestor_matching, text_of
+from companion.pages.dom import HIDDEN, Snapshot, ancestor_matching, matches, text_of
 from companion.pages.entries import fill_current
 from companion.pages.profile_common import profile_url, slug_from_url
 
 # Where a conversation lives, most specific first.
-_BOXES = (".msg-overlay-conversation-bubble", ".msg-convo-wrapper", ".msg-thread", "[role=dialog]", "main")
+_BUBBLE = ".msg-overlay-conversation-bubble"
+_BOXES = (_BUBBLE, ".msg-convo-wrapper", ".msg-thread", "[role=dialog]", "main")
 _EVENT = "li.msg-s-message-list__event"
 MAX_MESSAGES = 500
 TEXT_LIMIT = 4000
 
 
-def _container(snap: Snapshot) -> LexborNode | None:
-    """The first conversation container holding messages, an open pop-up before a minimized one."""
-    found: list[LexborNode] = []
+def talks_with(part: Profile | None, person: Profile | None) -> bool:
+    """Whether a conversation's participant is `person` (the profile on the page): the same name, and the
+    same slug when the pop-up links one (it often links a member id, which says nothing either way)."""
+    return part is not None and person is not None and bool(person.name) \
+        and (part.name or "").casefold() == person.name.casefold() and part.slug in (None, person.slug)
+
+
+def _minimized(box: LexborNode) -> bool:
+    return "--is-minimized" in (box.attributes.get("class") or "")
+
+
+def _container(snap: Snapshot, person: Profile | None) -> LexborNode | None:
+    """The conversation the user writes in. The messaging page's own thread (messages outside any pop-up);
+    else an open pop-up, even an empty one (a first message), the one with `person` first; a minimized pop-up
+    is collapsed, so it stands for the conversation only when nothing is open and it is with `person`."""
     for event in snap.css("[data-event-urn], " + _EVENT):
         box = next(filter(None, (ancestor_matching(event, sel) for sel in _BOXES)), event.parent)
-        if box is not None and all(box.mem_id != f.mem_id for f in found):
-            found.append(box)
-    return min(found, key=lambda n: "--is-minimized" in (n.attributes.get("class") or ""), default=None)
+        if box is not None and not matches(box, _BUBBLE):
+            return box
+    bubbles = snap.css(_BUBBLE)
+    opened = [b for b in bubbles if not _minimized(b)]
+    mine = (b for b in (opened or bubbles) if talks_with(_participant(b), person))
+    return next(mine, opened[0] if opened else None)
 
 
 def _headline(box: LexborNode) -> str | None:
@@ -62,15 +78,19 @@ def _body(event: LexborNode) -> str:
     return text_of(body, skip=HIDDEN)[:TEXT_LIMIT]
 
 
-def parse(snap: Snapshot, warnings: list[str], now: datetime | None = None) -> Thread | None:
-    """The first open conversation on the page, or None when there is none."""
-    box = _container(snap)
+def parse(snap: Snapshot, warnings: list[str], now: datetime | None = None,
+          person: Profile | None = None) -> Thread | None:
+    """The conversation the user writes in (`person`: the profile on the page, see _container), or None
+    when there is none. An empty pop-up is a first message to its participant: a thread without messages."""
+    box = _container(snap, person)
     if box is None:
         return None
     now = now or datetime.now()
     participant = _participant(box)
-    them_name = (participant.name or "").casefold() if participant else ""
     events = box.css(_EVENT) or box.css("[data-event-urn]")
+    if not events and (participant is None or participant.url is None):
+        return None  # a "New message" box whose recipient is not chosen yet: its title is no one's name
+    them_name = (participant.name or "").casefold() if participant else ""
     messages: list[ThreadMessage] = []
     day: datetime | None = None
     clock: tuple[int, int] | None = None
