@@ -1425,3 +1425,14 @@ def test_a_recruiter_s_own_posting_says_where_the_role_is():
         profile = Profile(name="Bronwyn Hale", headline=headline, current_company="Redgum Minerals", degree=2)
         assert ("ask.company-missing" in codes(text, surface="inmail", profile=profile,
                                                subject="Senior Resource Geologist")) == missing, headline
+
+
+def test_shorthand_in_a_reply_is_flagged_unless_their_own_messages_talk_that_way():
+    """Their formal question on the page does not make "u" and "lol" how the two of you talk; their own "lol" does."""
+    draft = "sure! could u just refer me before the call so i dont miss the deadline lol"
+    formal = codes(draft, recipient_name="Dana Whitfield",
+                   thread=_their_thread("Happy to talk. Would Thursday at 10 work for a call?"))
+    casual = codes(draft, recipient_name="Dana Whitfield",
+                   thread=_their_thread("haha sure, thursday work for u? lol"))
+    assert "tone.register" in formal
+    assert "tone.register" not in casual

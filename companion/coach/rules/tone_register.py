@@ -2,14 +2,13 @@
 "reply" ("please revert"), which reads oddly outside South Asia, in a message to someone who does
 not know you yet. Each is a small thing; together they tell a stranger how much care went into asking
 them to vouch for you. In the dev set and the five held-out sets it fires on four
-labelled messages, all of them ones their sources criticise, and on none labelled good. Between
-people already in a conversation it is how they talk, so the rule stays quiet there."""
+labelled messages, all of them ones their sources criticise, and on none labelled good. Where their
+own messages on the page talk that way, it is how the two of you talk, so the rule stays quiet there."""
 
 import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.matching import they_wrote
 
 _WRITTEN_OUT = {
     "u": "you", "ur": "your", "pls": "please", "plz": "please", "plzz": "please", "thx": "thanks", "thnx": "thanks",
@@ -17,10 +16,11 @@ _WRITTEN_OUT = {
     "wud": "would", "cud": "could", "shud": "should", "abt": "about", "sry": "sorry", "tmrw": "tomorrow",
     "lmk": "let me know", "idk": "I don't know", "tbh": "to be honest",
 }
+_LAUGHS = {"lol", "lmao", "rofl"}  # no written-out form: the joke does not carry in writing
 # A whole word, not an initial: "the U.S.", "U of T" and "U-Haul" are no shorthand.
-_SHORTHAND = re.compile(r"(?<![\w'’.-])(?i:" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")"
+_SHORTHAND = re.compile(r"(?<![\w'’.-])(?i:" + "|".join(sorted([*_WRITTEN_OUT, *_LAUGHS], key=len, reverse=True)) + r")"
                         r"(?![\w'’-]|\.\w| of\b)")
-_SHORT_WORDS = frozenset(_WRITTEN_OUT)
+_SHORT_WORDS = frozenset([*_WRITTEN_OUT, *_LAUGHS])
 _SPACES = str.maketrans({c: " " for c in ".,!?;:()[]\"'’“”…/-"})
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _HEARTS = frozenset("❤♥\U0001F618\U0001F60D\U0001F970\U0001F495\U0001F496\U0001F497\U0001F498\U0001F49E\U0001F48B")
@@ -48,6 +48,11 @@ def _as_written(said: str, plain: str) -> str:
 def _register(draft: AnalysedDraft, _ctx: CoachContext):
     for m in _shorthand(draft):
         word = m.group()
+        if word.lower() in _LAUGHS:
+            yield REGISTER.finding(
+                f"\"{word}\" is chat shorthand. To someone deciding whether to vouch for you, it reads as "
+                "flippant.", draft, m.span(), suggestion=f"Leave \"{word}\" out.")
+            continue
         full = _as_written(word, _WRITTEN_OUT[word.lower()])
         yield REGISTER.finding(
             f"\"{word}\" is texting shorthand. To someone deciding whether to vouch for you, words written "
@@ -73,13 +78,22 @@ def _register(draft: AnalysedDraft, _ctx: CoachContext):
             first.span(), suggestion="Keep one friendly emoji at most, or none.")
 
 
+def _they_write_so(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether their own messages on the page use shorthand or emoji this rule would flag: then it is how the
+    two of you talk. Without their words (only a log, or nothing) the draft's register is judged."""
+    thread = ctx.thread
+    theirs = [m.text for m in thread.messages if m.sender == "them"] if thread is not None else []
+    return any(next(_register(AnalysedDraft(text), ctx), None) is not None for text in theirs)
+
+
 REGISTER = Rule(
     code="tone.register", severity="info", check=_register, reads_english=True, judges_words=True,
-    # Where they wrote to you, they talk as they talk; a draft's own "thx" shows nothing of how they write.
-    abstains=they_wrote,
+    # Where they write so to you, you may answer in kind; a draft's own "thx" shows nothing of how they write.
+    abstains=_they_write_so,
     fires=("Hi Sam, can u refer me for the Data Analyst role at Stripe? Thx!", "Could you refer me? lmk!",
            "Hi Sam 👋😊 I would love a referral 🙏🙏 thanks 🎉", "Thanks a ton ❤️",
-           "I have attached my resume. Please revert at your convenience."),
+           "I have attached my resume. Please revert at your convenience.",
+           "could u just refer me before the call so i dont miss the deadline lol"),
     quiet=("I studied at U of T and moved to the U.S. last year.", "Thanks! 🙂", "Hi Sam 👋, thanks for reading!",
            "I renovated a U-shaped kitchen.", "I helped revert a bad deploy in minutes."),
     rationale="Texting shorthand and strings of emoji tell a stranger how much care went into the ask.",
