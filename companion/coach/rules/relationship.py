@@ -5,7 +5,7 @@ import re
 
 from protocol.page import Experience, Profile
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import MONTHS, AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.matching import (
     any_same_company, find_company, known_to_them, recipient_company, same_employer, same_school, short_name,
@@ -27,6 +27,8 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
                r"you\s+(?:kindly\s+|once\s+|already\s+)?(?:supervised|managed|mentored|taught|hired|interviewed|coached|"
                r"referred|recommended|trained|walked|showed|guided)\s+(?:me|my|us)\b|"
+               # What they did with or for the writer: "the mock interview you did with me", "the tip you gave me".
+               r"you\s+(?:did|ran|held|hosted|organi[sz]ed|conducted|gave)\s+(?:with\s+|for\s+)?(?:me|us)\b|"
                r"you\s+were\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:manager|supervisor|mentor|professor|teacher|lead|boss|"
                r"instructor|advisor|adviser|coach|tutor|director|head|preceptor|colleague|teammate|classmate|trainer)|"
                # A school or lab the two share: "you're also a General Assembly grad", "I joined your old lab".
@@ -54,8 +56,10 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                # Missing an old acquaintance: "it's been a while since Professor Okoye's seminar", "ages since our
                # Microsoft days"; not the writer's own past ("since I graduated", "since my last note"), nor a bare
                # "since we last spoke", which, like "long time no talk", names none of that past.
-               r"(?:(?:a\s+)?long\s+time|ages|(?:quite\s+)?a\s+(?:long\s+)?while|too\s+long|forever|so\s+long)"
-               r"\s+since\s+(?!i\b|i'|my\b|(?:our|my)\s+last\b|"
+               # "Hope all is well since Fort Lee" too.
+               r"(?:(?:a\s+)?long\s+time|ages|(?:quite\s+)?a\s+(?:long\s+)?while|too\s+long|forever|so\s+long|"
+               r"all\s+is\s+well|you(?:'ve|\s+have)\s+been\s+well)"
+               r"\s+since\s+(?!i\b|i'|my\b|(?:our|my)\s+last\b|then\b|last\b|yesterday\b|\d|" + "|".join(MONTHS) + "|"
                r"we\s+(?:last\s+)?(?:talked|spoke|chatted|caught|were\s+in\s+touch)\b)")
 # Thanks for something they said or did for the writer: "thanks for the tip at the Oslo DevOps Days booth",
 # "thank you again for your advice", "thanks for the quick reply". They talked before. ("Thanks for your time",
