@@ -59,6 +59,8 @@ def _is_self_title(before: str) -> bool:
             rest = toks[i + 1:]
             if toks[i] in ("hiring", "fellow"):
                 return not rest  # "hiring manager", "fellow engineer"; not "hiring for a designer"
+            if rest[:1] and rest[0].endswith("ing") and rest[1:2] != ["as"] and toks[i] in ("i'm", "im", "am"):
+                return False  # "I'm considering the Senior SRE opening": a verb, not what the writer is
             if rest and rest[0] == "as":
                 rest = rest[1:]
             if rest and rest[0] in _ARTICLES:
@@ -74,7 +76,7 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
                   # "posting 4411", "vacancy VC-209". A bare number must not be a year: "posted in 2024".
                   r"|\b(?:ref|reference|req|requisition|posting|vacancy|opening|job)\.? ?(?:id|no\.?|number|code)? ?"
-                  r"[:#]? ?(?:[a-z]{1,5}-\d{3,}|[a-z]{0,2}\d{4,}(?<!\b(?:19|20)\d\d))\b")
+                  r"[:#]? ?(?:(?:[a-z]{1,5}-){1,3}\d{3,}|[a-z]{0,2}\d{4,}(?<!\b(?:19|20)\d\d))\b")  # "ref VL-ALT-112"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
 _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\bjr-?\d{4,}\b"
@@ -88,7 +90,7 @@ _JOB_URL = re.compile(
 _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
 # A code in parentheses after a title: "Data Engineer (48231)", "(KP-2291)" (a literal first: a fast scan).
 # A number so marked, in any language: "Elektroniker Instandhaltung (Nr. 2318)", "(réf. 4471)".
-_PAREN_CODE = re.compile(r"\((?:[a-z]{1,4}-\d{4,}|#?\d{5,}|(?:nr|no|n°|ref|réf|id|kennziffer|stelle|stellen-?nr|vacature|offre|vaga|plaza)\.?:? ?#?(?:[a-z]{1,4}-)?"
+_PAREN_CODE = re.compile(r"\((?:[a-z]{1,4}-\d{4,}|#?\d{5,}|(?:nr|no|n°|ref|réf|id|kennziffer|stelle|stellen-?nr|vacature|offre|vaga|plaza)\.?:? ?#?(?:[a-z]{1,4}-){0,3}"
                          r"\d[\d-]{2,})\)")
 
 
@@ -518,9 +520,10 @@ _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thir
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b" + NOT_THE_PROGRAMME)
 
 
-# A question about their team or work, asked outright: "does the systems team own the components in code too?"
-_THEIR_WORK_Q = re.compile(r"(?:^|[.!?:;]\s+|,\s*)(?:but |and |so )?(?:does|do|is|are|how does|how do|how is|how are|what does|"
-                           r"what do|which) (?:the|your|their|you)\b[^.!?\n]{0,160}?\b(?:team|group|department|org|lab|"
+# A question about their team or work, asked outright: "does the systems team own the components in code too?",
+# "how much of the team's time goes to toil?", "what's on-call really like?"
+_THEIR_WORK_Q = re.compile(r"(?:^|[.!?:;]\s+|,\s*)(?:but |and |so )?(?:does|do|is|are|how|what|what's|which)\b"
+                           r"[^.!?\n]{0,160}?\b(?:team|group|department|org|lab|"
                            r"stack|codebase|code|components?|process|workflow|culture|product|project|tools?|on-?call)\b"
                            r"[^.!?\n]{0,160}\?")
 
@@ -632,6 +635,7 @@ ROLE_MISSING = missing_phrase_rule(
            # What a company is hiring or needs is theirs to fill, not the writer's title ("hiring manager").
            "Saw Stripe is hiring project coordinators. Could you refer me?",
            "Saw Stripe needs an Enterprise AE. Could you refer me?",
+           "Is the team open to a B1 French speaker for the alternance posting (réf. VL-ALT-112)?",
            "Your posts are a true inspiration, and I learn so much. Grazie mille for everything you do!",
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',

@@ -117,7 +117,7 @@ _TIME = re.compile(
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|"
     r"the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
-    r"the timing is (?:bad|off|wrong)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
+    r"the timing(?:'s| is) (?:bad|off|wrong)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
     r"if you have (?:the |any )?(?:time|bandwidth|a moment|a minute|availability)|work around your|"
     r"flexible (?:with|on|about|around) (?:scheduling|timing|your schedule|times?|the time)|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
@@ -258,6 +258,7 @@ TIME_MISSING = missing_phrase_rule(
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",
            "Would you have 15 minutes for a call?",
            "I understand if you're too busy.", "If the timing is bad, no worries at all.",
+           "If the timing's bad or you'd rather not, no problem at all.",
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",
            "Bumping this in case it got buried.", "I know how busy you are.", "I know your shifts are very busy.",
            "I know the start of the term is hectic.", "No worries if you've been busy.",
@@ -283,7 +284,10 @@ MATERIALS_MISSING = missing_phrase_rule(
     quiet=("Please give me your email so I can send my documents.", "Happy to send my resume.", "I can share my reel.", "Here's my work: prakhar.codes",
            "My portfolio: https://example.com/work", "I've attached my CV.",
            "I'd be happy to draft an introduction email you could forward.",
-           "Would you have 15 minutes for a call about how your team is organized?"),
+           "Would you have 15 minutes for a call about how your team is organized?",
+           # Questions about their team before applying ask for no referral, so no resume is needed yet.
+           "I'm considering the Senior SRE opening. How much of the team's time goes to toil? And what's on-call "
+           "really like?"),
 )
 
 RULES = [GRATITUDE_MISSING, OUT_MISSING, TIME_MISSING, MATERIALS_MISSING]
