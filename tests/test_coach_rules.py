@@ -1436,3 +1436,14 @@ def test_shorthand_in_a_reply_is_flagged_unless_their_own_messages_talk_that_way
                    thread=_their_thread("haha sure, thursday work for u? lol"))
     assert "tone.register" in formal
     assert "tone.register" not in casual
+
+
+def test_missing_thanks_in_an_answer_that_asks_no_favour_is_not_called_entitled():
+    """Answering a recruiter's question asks no favour: thanks are due for their reply, and the card says so."""
+    thread = _their_thread("Would you be open to relocating to Rotterdam, and when could you start?")
+    answer = findings("Yes, I'd be open to relocating. I could start from 1 February.", "courtesy.gratitude-missing",
+                      recipient_name="Dana Whitfield", thread=thread)
+    ask = findings("Could you refer me for the Data Analyst role at Acme?", "courtesy.gratitude-missing",
+                   recipient_name="Dana Whitfield")
+    assert len(answer) == 1 and "favour" not in answer[0].message and "write to you" in answer[0].message
+    assert len(ask) == 1 and "favour" in ask[0].message

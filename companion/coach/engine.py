@@ -120,18 +120,20 @@ def either(*abstains: Callable[[AnalysedDraft, CoachContext], bool]):
     return holds
 
 
-def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool], message: str,
+def missing_phrase_rule(code: str, present: re.Pattern[str] | Callable[[AnalysedDraft], bool],
+                        message: str | Callable[[AnalysedDraft, CoachContext], str],
                         suggestion: str | Callable[[AnalysedDraft, CoachContext], str], **fields: Any) -> Rule:
     """A rule that fires once, without a range, when `present` (a pattern on the lower-cased draft, or a
     predicate) finds nothing; not on a draft wholly or partly in another language, where it may be said.
-    `suggestion` may depend on the draft and its context."""
+    `message` and `suggestion` may depend on the draft and its context."""
     rule: Rule
     fields["abstains"] = mixed_or(fields["abstains"])
 
     def check(draft: AnalysedDraft, ctx: CoachContext):
         found = present.search(draft.lower) if isinstance(present, re.Pattern) else present(draft)
         if not found:
-            yield rule.finding(message, suggestion=suggestion if isinstance(suggestion, str) else suggestion(draft, ctx))
+            yield rule.finding(message if isinstance(message, str) else message(draft, ctx),
+                               suggestion=suggestion if isinstance(suggestion, str) else suggestion(draft, ctx))
 
     rule = Rule(code=code, check=check, reads_english=True, judges_whole=True, **fields)
     return rule

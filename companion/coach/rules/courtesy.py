@@ -4,10 +4,11 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft, search_if
 from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
-from companion.coach.engine import either, missing_phrase_rule
-from companion.coach.intent import OTHER_THANKS, asks, asks_further, credits_them, withdraws
+from companion.coach.engine import CoachContext, either, missing_phrase_rule
+from companion.coach.intent import OTHER_THANKS, asks, asks_further, credits_them, requests, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
-from companion.coach.matching import is_recruiter, their_turn
+from companion.coach.due import DONE
+from companion.coach.matching import is_recruiter, recipient_log, their_turn
 
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thanking you|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
@@ -164,11 +165,37 @@ def _thanks(draft: AnalysedDraft) -> bool:
     return has_gratitude(draft) or not asks(draft) and credits_them(draft)
 
 
+_PLS = re.compile(r"\b(?:pls|plz)\b")
+
+
+def _answers_only(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """An answer to their message that asks nothing at all ("pls" asks too): thanks are due for their reply, not
+    for a favour."""
+    return their_turn(draft, ctx) and not requests(draft) and not _PLS.search(draft.lower)
+
+
+def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
+    """Why thanks are due: for the favour asked; in an answer that asks nothing, for what the log says they did
+    or for their reply."""
+    if _answers_only(draft, ctx):
+        rec = recipient_log(ctx)
+        if rec is not None and rec.state in DONE:
+            return (f"No thanks anywhere: they {DONE[rec.state]}, and a message without a \"thank you\" reads as "
+                    "if their help were taken for granted.")
+        return ("No thanks anywhere. They took the time to write to you; a \"thank you\" for that keeps the "
+                "exchange warm.")
+    return ("No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a message without "
+            "a \"thank you\" reads as entitled.")
+
+
+def _thank_them(draft: AnalysedDraft, ctx: CoachContext) -> str:
+    if _answers_only(draft, ctx):
+        return "Add a thank-you, e.g. \"Thanks for getting back to me.\""
+    return "End with a thank-you, e.g. \"Thank you for considering it.\""
+
+
 GRATITUDE_MISSING = missing_phrase_rule(
-    "courtesy.gratitude-missing", _thanks,
-    "No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a "
-    "message without a \"thank you\" reads as entitled.",
-    "End with a thank-you, e.g. \"Thank you for considering it.\"",
+    "courtesy.gratitude-missing", _thanks, _no_thanks, _thank_them,
     severity="warning", checklist="thanks", abstains=withdraws,
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
