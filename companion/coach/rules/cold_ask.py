@@ -21,7 +21,8 @@ ASK = re.compile(
     + r"|recommendation\s+letter|"
     r"letter\s+of\s+recommendation|(?:be|as)\s+(?:a\s+|my\s+)?(?:professional\s+)?reference|"
     r"(?:get|put)\s+my\s+(?:resume|résumé|cv|application|name)\s+in\s+front\s+of|"
-    r"(?:submit|forward|pass(?:\s+on|\s+along)?)\s+my\s+(?:resume|résumé|cv|application|profile)|"
+    r"(?:submit|forward|pass)(?:ed|ing)?(?:\s+on|\s+along)?\s+my\s+(?:resume|résumé|cv|application|profile|name)|"
+    r"put(?:ting)?\s+(?:my\s+name|me)\s+forward|"
     r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|vouch\s+for\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
     r"(?:everyone|anyone)\s+you\s+know)\b")
 # Thanks for a referral already given, what it did, or talk about a referral programme, ask for nothing.
@@ -128,6 +129,8 @@ COLD_ASK = Rule(
     fires=('Hi Sam, would you be open to referring me for the Data Analyst role at Stripe?', 'Can you refer me?',
            'Could you take a moment to write me a short recommendation?',
            'Could you forward my resume to anyone you know at Stripe?',
+           "I saw the Data Analyst role at Stripe. I'd appreciate it if you passed my name along.",
+           "Would you be willing to put my name forward for the Data Analyst role?",
            "It's been a while since I graduated, and I'm job hunting. Could you refer me?",
            "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",),
     quiet=("Would you be open to a 15-minute call? If afterwards you felt comfortable referring me, I'd be grateful.",

@@ -2,7 +2,7 @@
 
 import re
 
-from companion.coach.analysis import WEEKDAY, WORD_START, AnalysedDraft
+from companion.coach.analysis import MONTHS, WEEKDAY, WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
 from companion.coach.intent import replies_to_them, thanks_for_referral
@@ -88,7 +88,8 @@ _TRIGGERS = re.compile(
     r"before then\b|"
     r"(?<!for )(?<!for the )(?<!for your )(?:a |an |the |your )?(?:timely|prompt|speedy|swift|immediate) "
     r"(?:response|reply|answer|turnaround|decision)\b|"  # ("thank you for your prompt reply" thanks)
-    r"(?:by|before|until|till) (?:tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|eow|cob|"
+    r"(?:by|before|until|till) (?:tomorrow|tonight|today|(?:the )?end of (?:the )?(?:day|week|month|" + "|".join(MONTHS) + r")|"
+    r"eod|eow|cob|"
     r"this (?:afternoon|evening)|"
     + WEEKDAY + r")\b)"
     r"|(?P<guilt>how (?:much|badly) i need\b|"
@@ -227,7 +228,7 @@ _SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|cha
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|" + WEEKDAY
                               + r")\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
-                     r"chat|call|talk|meet|meeting|coffee|hear back|need (?:it|this|that)|(?:i|we) need to (?:know|hear))\b")
+                     r"chat|call|talk|meet|meeting|coffee|hear back|need (?:it|this|that)|(?:i|we)(?:'ll| will)? need to (?:know|hear))\b")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 
@@ -621,10 +622,11 @@ DEMANDING = Rule(
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue.",
            "That's ridiculous, I have more experience than anyone on that team.",
+           "Could you refer me? I'll need to know by end of January because of my move.",
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
-           "It's not ridiculous to ask, I hope!", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
+           "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
