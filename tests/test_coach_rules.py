@@ -786,7 +786,7 @@ def test_a_placeholder_in_the_inmail_subject_is_a_must_fix():
 
 @pytest.mark.parametrize("subject,generic", [
     ("Hello", True), ("Hi Sam!", True), ("Connecting", True), ("Quick hello", True), ("Re: hi", True),
-    ("Quick question", True), ("A small favor", True), ("Job inquiry", True), ("Opportunity", True),
+    ("Quick question", True), ("A small favor", True), ("Job inquiry", True), ("Opportunity", True), ("Please help", True),
     ("Referral request", False), ("Job inquiry: Data Analyst", False),
     ("Referral for the Data Analyst role", False), ("Quick question about your PyCon talk", False),
     ("Hi Priya", False), ("", False),
@@ -1447,3 +1447,14 @@ def test_missing_thanks_in_an_answer_that_asks_no_favour_is_not_called_entitled(
                    recipient_name="Dana Whitfield")
     assert len(answer) == 1 and "favour" not in answer[0].message and "write to you" in answer[0].message
     assert len(ask) == 1 and "favour" in ask[0].message
+
+
+def test_pay_asked_of_someone_who_writes_as_the_hiring_side_is_no_confidential_ask():
+    """No headline says recruiter, but their messages do: the role's range is theirs to share; a colleague's pay is not."""
+    thread = _their_thread("Hi, I'm recruiting a Senior Paralegal for Hollis & Grant. What's your notice period?")
+    assert "privacy.confidential" not in codes("Four weeks. Could you tell me the salary range for the position?",
+                                                 recipient_name="Priya Desai", thread=thread)
+    assert "privacy.confidential" in codes("Four weeks. Could you tell me the salary range for the position?",
+                                             recipient_name="Priya Desai", thread=_their_thread("Sure, happy to refer you."))
+    assert "privacy.confidential" in codes("Four weeks. And what does Omar on the dispatch team earn?",
+                                             recipient_name="Priya Desai", thread=thread)

@@ -16,6 +16,7 @@ _CONFIDENTIAL = re.compile(
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?!it take)(?:[a-z]+ ){1,6}?(?:pay|make|earn|get paid)\b(?! (?:of|sense)\b)"
     r"|\bwhat (?:do|does) (?:you|they|(?:[a-z]+ ){0,2}(?:[a-z]+ers?|[a-z]+ists?|people|staff|[a-z]+s)) (?:make|earn)\b(?! of\b)"
+    r"|\bwhat does (?!it\b|that\b|this\b)(?:[\w'-]+ ){1,5}?earn\b"  # "what does Omar on the dispatch team earn?"
     r"|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
     r"|\bhow much (?:the |your )?(?:[a-z]+ ){0,2}(?:[a-z]+ers|[a-z]+ists|people|staff|employees|analysts) (?:are|were) "
@@ -31,7 +32,7 @@ _CONFIDENTIAL = re.compile(
     r"|\bask (?:[\w.]+ ){1,3}?for me what (?:she|he|they) (?:thought|said)\b"
     r"|\bask (?:[\w.]+ ){1,3}?what (?:she|he|they) (?:thought|said) (?:of|about) (?:me|my)\b"
     r"|\bwhat (?:do|does) (?:they|you|the company) pay\b"
-    r"|\bwhat(?:'s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget|ote|quota)\b"
+    r"|\bwhat(?:'s|s| is| are) the (?:comp|compensation|salary|pay|base|total comp|tc|bonus|equity|budget|ote|quota)\b"
     # A role's pay range, asked or asked about: "what's the PM range", "what the PM range is over there".
     r"|\bwhat(?:'s| is) the (?:[\w-]+ )?(?:pay |salary |comp )?range\b(?! of\b)"
     r"|\bwhat the (?:[\w-]+ )?(?:pay |salary |comp )?range (?:is|looks)\b"
@@ -55,7 +56,7 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:marking|scoring|score|grading|evaluation|assessment) (?:sheets?|schemes?|rubrics?|guides?|criteria|keys?|"
     r"grids?|matrix)\b|\banswer keys?\b|\bmodel answers\b"
     # Where the writer and the others stand: "who else is in the final pool", "how my application scored".
-    r"|\bwho else is (?:in|on) (?:the )?(?:final |short )?(?:pool|list|shortlist|short list|running|round|stage)\b"
+    r"|\bwho else is (?:in|on) (?:the )?(?:final |short )?(?:pool|list|shortlist|short list|running|round|stage|process)\b"
     r"|\bwhat(?:'s| is) the (?:max(?:imum)?|most|top|highest) (?:they|you|the company|the team) (?:can|could|would|will) "
     r"(?:offer|pay)\b"
     r"|\bwho(?:'s| is) (?:on|in) the (?:short ?list|final (?:pool|list|round))\b"
@@ -91,7 +92,7 @@ _CONFIDENTIAL = re.compile(
     # Who is in the room and how the team is built: "the org chart", "the names of the people on the panel".
     r"|\borg(?:ani[sz]ation(?:al)?)? charts?\b"
     r"|\bnames? of (?:the )?(?:people|interviewers|panelists|panellists|members) (?:on|of|in) (?:the|my|your) "
-    r"(?:panel|loop|interview)\b|\bwho(?:'s| is| will be) on (?:the|my) (?:interview )?(?:panel|loop)\b"
+    r"(?:panel|loop|interview)\b|\bnames? of (?:the |my )?(?:interviewers|panell?ists|panel members)\b|\bwho(?:'s| is| will be) on (?:the|my) (?:interview )?(?:panel|loop)\b"
     r"|\btake-?homes?\b"
     # A past round's material, or the questions of an interview: "the technical test from last round",
     # "the questions of the technical interview".
@@ -138,7 +139,7 @@ _CONFIDENTIAL = re.compile(
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
 _ASKING = re.compile(
     r"\b(?:share|send|tell|give|forward|show|leak|let me know|know|ask|access|see|get|find out|if you have|"
-    r"provide|pass along|walk me through|fill me in|check|look (?:up|at|into)|pull up)\b"
+    r"provide|pass along|walk me through|fill me in|check|look (?:up|at|into)|pull up|what(?:'s|s| are| is| were))\b"
 )
 # An internal system is only confidential as the place to look the writer up: "check in Workday what the status of
 # my application is", not "could you submit my referral in Workday?".
@@ -163,6 +164,11 @@ _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore
                            r"talent (?:acquisition|partner)|hr (?:partner|manager|lead))\b")
 
 
+# A question in form, asked with or without "?": "Also what are the salary bands for the FP&A roles there."
+_WH = re.compile(r"(?:what|who|which|how much|how many)\b")
+_OPENS_Q = re.compile(r"(?:^|\b(?:also|and|so|but|ok|okay|btw|then|one more thing))[\s,:-]*$")
+_EMBEDDED_Q = re.compile(r"\b(?:what|how|whether|if|why|which)\b[^,;]*$")
+_TOLD_OF = re.compile(r"\s+(?:was|were|went|felt|seemed)\b")  # the thing is a sentence's subject
 _WHAT_KIND = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\s+$")
 _PLEASE = re.compile(r"\b(?:please|kindly|pls)\s+$")  # "please check with them if I am selected"
 # Pay raised in their message: "what are your salary expectations?", "the band is 90-110k".
@@ -177,11 +183,25 @@ def _to_recruiter(draft: AnalysedDraft, ctx) -> bool:
     return bool(_TO_RECRUITER.search(draft.lower)) or is_recruiter(ctx)
 
 
+# Their own words on the page put them on the hiring side: "I'm recruiting a Senior Paralegal for Hollis & Grant",
+# "thanks for your interest in the Process Engineer role", "we can sponsor the visa" (a referrer, too, may ask
+# for a notice period).
+_HIRING_SIDE = re.compile(r"\b(?:i(?:'m| am) (?:recruiting|hiring)|we(?:'re| are) (?:recruiting|hiring)|your interest in|"
+                          r"your (?:application|candidacy)|(?:we|i) (?:can|could|will) sponsor|"
+                          r"(?:schedule|set up|arrange|book) (?:a |an |the )?(?:call|interview|screen)|salary expectations)\b")
+
+
+def _speaks_for_hiring(ctx) -> bool:
+    thread = ctx.thread
+    return thread is not None and any(m.sender == "them" and _HIRING_SIDE.search(m.text.lower()) for m in thread.messages)
+
+
 def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:
     """Whether pay is theirs to talk about: a recruiter (their headline or title says so, on the profile or the
-    thread's participant, or the draft answers one), or their last message raised it ("what are your salary
+    thread's participant, or the draft answers one), their messages speak for the hiring side, or their last
+    message raised it ("what are your salary
     expectations?": the range asked back is the same talk)."""
-    if _to_recruiter(draft, ctx) or _HIRING.search(recipient_titles(ctx)):
+    if _to_recruiter(draft, ctx) or _HIRING.search(recipient_titles(ctx)) or _speaks_for_hiring(ctx):
         return True
     thread = ctx.thread
     last = thread.messages[-1] if thread is not None and thread.messages else None
@@ -194,7 +214,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     counts in any draft that asks for something, unless the draft's ask is caught by name already."""
     if _SECRECY.match(m.group()):
         return not requests(draft) or any(not _SECRECY.match(o.group()) for o in _CONFIDENTIAL.finditer(draft.lower))
-    if _PAY.search(m.group()) and not _OTHERS.search(m.group()) and _pay_is_theirs(draft, ctx):
+    named = m.group().startswith("what does ") and draft.text[m.start() + 10:m.start() + 11].isupper()  # "… Omar earn"
+    if _PAY.search(m.group()) and not _OTHERS.search(m.group()) and not named and _pay_is_theirs(draft, ctx):
         return True
     if m.group().startswith("why") and _to_recruiter(draft, ctx):
         return True  # feedback on your own application is the recruiter's to give: "could you share why I was rejected?"
@@ -202,6 +223,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         s, e = sentence_bounds(draft, m.start())
         if not _LOOKED_UP.search(draft.lower, s, e):
             return True
+    if _TOLD_OF.match(draft.lower, m.end()) and not _EMBEDDED_Q.search(draft.before_in_sentence(m.start(), 40)):
+        return True  # "I think the take-home was judged unfairly" speaks of it (not "what my scores were")
     if _WHAT_KIND.search(draft.lower, max(0, m.start() - 24), m.start()):
         return True  # "what kind of questions they ask in the first interview" asks what to expect, not the questions
     if tells_news_at(draft, m.start()):
@@ -210,6 +233,7 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     if _LISTED.search(before):  # "send me the names of …, and the interview questions": the ask is further back
         before = draft.before_in_sentence(m.start(), 240)
     return negated(draft, m.start(), 40) or not (_ASKING.search(before) or draft.ends_in_question(m.end())
+                                                  or _WH.match(m.group()) and _OPENS_Q.search(before)
                                                   or _PLEASE.search(before)
                                                   or _DEFINITE.search(before) and _WOULD_HELP.match(draft.lower, m.end()))
 
@@ -291,7 +315,10 @@ CONFIDENTIAL = phrase_rule(
            "your team getting paid?", "Could you maybe check with Sandra what she thought of me?",
            "What did the interviewers write about me?", "Do you know anyone on the panel who could tell you how I did?",
            "Hi Tanya, as the recruiter: what are you paying the other finalists?",
-           "Can you tell me how much salary is for this position?",
+           "Can you tell me how much salary is for this position?", "whats the salary for the role?",
+           "Who else is in the process?", "Could you send me the names of the interviewers?",
+           "Also what are the salary bands for the FP&A roles there, just so I know what to ask for.",
+           "What does Omar on the dispatch team earn?",
            "Also can you tell me who is manager for this position and how much is salary there?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
            "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
@@ -310,6 +337,7 @@ CONFIDENTIAL = phrase_rule(
            "I'll get my interview results next week.", "Do you know what kind of questions they ask in the first interview?", "Could you ask Priya what she thinks of the new framework?", "What are your thoughts on earning the AWS certification?",
            "What is everyone on the team earning their stripes on these days?",
            "I'd love to hear what you thought of me as a candidate.", "Would you have time to tell me how it went for you?",
+           "Can you ask the hiring manager to reconsider? I think the take-home was judged unfairly.",
            "I don't care how much the pay is, I want to learn.", "Let me know what you think of my portfolio."),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )

@@ -8,12 +8,12 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import recipient_name
 
 # A subject of greetings and filler only (and their name), at most four words: "Hello!", "Hi Sam",
-# "Greetings", "Quick hello", "Quick question", "A small favor", "Job inquiry", "Opportunity". Any other
+# "Greetings", "Quick hello", "Quick question", "A small favor", "Job inquiry", "Please help". Any other
 # word (a role, a company, a talk) says something.
 _FILLER = frozenset("hi hello hey hiya greetings dear there connect connecting connection request introduction "
                     "intro quick message note reaching out regarding re fw fwd question questions a small favor "
                     "favour ask help job jobs inquiry enquiry opportunity opportunities career careers employment "
-                    "position role application for".split())  # ("Referral request" says why: a referral)
+                    "position role application for please".split())  # ("Referral request" says why: a referral)
 _WORD = re.compile(r"[a-z]+")
 
 
