@@ -186,6 +186,13 @@ def names_role(draft: AnalysedDraft) -> bool:
         or subject and (_TITLE.search(subject) or job_reference(subject))))
 
 
+def asks_letter(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
+    """Whether the draft asks them to be a reference or to write a letter, and for no referral: the letter may serve
+    any application, and nobody enters it in a referral tool, so no role or company is needed (a Rule.abstains)."""
+    lower = draft.lower
+    return asks_reference(draft) and "vouch" not in lower and not _REFERRAL.search(lower)
+
+
 def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the conversation on the page already names the role (a title, a job ID or a link, in a message
     of either side): they know which job, so a draft that does not repeat it ("please refer me asap") is no
@@ -194,10 +201,11 @@ def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
 
 
 def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """Whether the conversation on the page already names their company, or the draft names a recruiter's own
-    posting (a Rule.abstains)."""
-    from companion.coach.rules.personal import their_posting  # personal's imports lead back to this module
-    return conversation_names_company(ctx) or their_posting(draft, ctx)
+    """Whether the conversation on the page already names their company, the draft names a recruiter's own posting,
+    or it places the posting with them ("your post about the … opening": theirs, recruiter or not) (a
+    Rule.abstains)."""
+    from companion.coach.rules.personal import names_their_posting, their_posting  # personal's imports lead here
+    return conversation_names_company(ctx) or their_posting(draft, ctx) or names_their_posting(draft)
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
@@ -599,7 +607,7 @@ ROLE_MISSING = missing_phrase_rule(
     "their referral tool, so they cannot act on the ask as written.",
     _role_example,  # in the writer's own field when the draft or their profile says it
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
-    abstains=either(bounded_ask, replies_without_referral, role_settled),
+    abstains=either(bounded_ask, replies_without_referral, role_settled, asks_letter),
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',
@@ -636,6 +644,8 @@ ROLE_MISSING = missing_phrase_rule(
            "Saw Stripe is hiring project coordinators. Could you refer me?",
            "Saw Stripe needs an Enterprise AE. Could you refer me?",
            "Is the team open to a B1 French speaker for the alternance posting (réf. VL-ALT-112)?",
+           # A letter or a reference serves any application: nobody enters it in a referral tool.
+           "Would you write me a recommendation letter for my MSc applications? Thank you!",
            "Your posts are a true inspiration, and I learn so much. Grazie mille for everything you do!",
            'Could you refer me to the Data Analyst (Summer 2025) listing at Stripe?',
            'I saw the opening: https://jobs.stripe.com/4f1c2e1us',
@@ -665,7 +675,7 @@ COMPANY_MISSING = Rule(
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True,
     abstains=mixed_or(either(bounded_ask, follows_a_talk, replies_without_referral, scoped_to_them,
-                             company_settled)),  # they know where
+                             company_settled, asks_letter)),  # they know where
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",
            "I'd love to connect with Priya Nair about the Data Analyst role.",
@@ -687,6 +697,8 @@ COMPANY_MISSING = Rule(
            "Ciao Sam, sto facendo domanda per la posizione di Data Analyst presso una società di consulenza "
            "e mi chiedevo se conosci qualcuno che lavora lì.",
            "Great talking with you at the meetup! Per our chat, could you refer me for the Data Analyst role?",
+           "Would you write me a recommendation letter for my MSc applications?",
+           "I saw your post about the Senior Backend Engineer opening (BG-2291). Would you be comfortable referring me?",
            # Placed on their team with a job ID, in a draft written for them: scoped and personal already.
            "I enjoyed your post on smart-meter outages. Could you refer me for the Data Engineer opening on your "
            "team (job 48213)?"),
@@ -694,7 +706,7 @@ COMPANY_MISSING = Rule(
 )
 VAGUE = Rule(
     code="ask.vague", severity="warning", surfaces=ASK_SURFACES, check=_vague, judges_whole=True,
-    checklist="specific", judges_ask=True, abstains=role_settled,
+    checklist="specific", judges_ask=True, abstains=either(role_settled, asks_letter),
     fires=('Any openings at your company?', 'Can you refer me?', "I'm interested in opportunities at Stripe.", 'Hi',
            'Could you forward my resume for any internal postings at Stripe?',
            "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",

@@ -48,6 +48,8 @@ _OUT = re.compile(
     r"convenient|a good time))\b"
     r"|\bif (?:not|you can't|you cannot|you'd rather not|you would rather not|now isn't|now is not|(?:the )?timing)\b"
     r"|\b(?:feel free to|free to) (?:say no|decline|ignore|pass)\b"
+    # No time offered as a reason to decline: "If you don't have time this winter, please just say so".
+    r"|\bif you (?:don't|do not|can't|cannot) (?:have|find|make) (?:the )?time\b|\b(?:please|feel free to|you can) just say (?:so|no)\b"
     r"|\beither way\b|\ball good if\b|\bokay if not\b|\bok if not\b|\bfine if not\b"
     r"|\b(?:you|you're|you are) (?:under )?no obligation\b|\bno need to\b"
     r"|\b(?:don't|do not|never) feel (?:any |the )?(?:pressure|pressured|obligated|obliged|bad)\b"
@@ -119,7 +121,7 @@ _TIME = re.compile(
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|"
     r"the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
     r"the timing(?:'s| is) (?:bad|off|wrong)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
-    r"if you have (?:the |any )?(?:time|bandwidth|a moment|a minute|availability)|work around your|"
+    r"if you (?:have|don't have|do not have) (?:the |any )?(?:time|bandwidth|a moment|a minute|availability)|work around your|"
     r"flexible (?:with|on|about|around) (?:scheduling|timing|your schedule|times?|the time)|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"
@@ -250,7 +252,7 @@ OUT_MISSING = missing_phrase_rule(
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",
            "I'd really appreciate an answer either way. Thanks.", "If it's possible, could you refer me? Thanks!",
            "I hope that's ok. Could you refer me for the Brand Manager role? Thanks!"),
-    quiet=("Regardless of your decision, thank you.", "If you have not, I certainly understand.", "No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
+    quiet=("Regardless of your decision, thank you.", "If you don't have time this winter, please just say so.", "If you have not, I certainly understand.", "No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
            "Zero pressure.", "I know you're busy, so please don't feel any pressure.",
            "You can also drop a 'No' and I won't follow up.", "No pasa nada si no puedes.",
            "Koi baat nahi agar possible na ho.", "Please do say if it isn't convenient.",
@@ -286,6 +288,7 @@ TIME_MISSING = missing_phrase_rule(
            "Would you have 15 minutes for a call?",
            "I understand if you're too busy.", "If the timing is bad, no worries at all.",
            "If the timing's bad or you'd rather not, no problem at all.",
+           "If you don't have time this winter, please just say so.",
            "Could I ask you a quick question about the team?", "Happy to work around your schedule.",
            "Bumping this in case it got buried.", "I know how busy you are.", "I know your shifts are very busy.",
            "I know the start of the term is hectic.", "No worries if you've been busy.",

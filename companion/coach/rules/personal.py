@@ -108,7 +108,13 @@ def their_posting(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft is to a recruiter and names their posting, by its words or its ID: the posting is why
     them, and it says where the role is (a Rule.abstains of personal.generic and ask.company-missing)."""
     from companion.coach.rules.ask import job_reference  # here: ask's abstains read this module
-    return is_recruiter(ctx) and bool(_THEIR_POSTING.search(draft.lower) or job_reference(draft.lower))
+    return is_recruiter(ctx) and bool(names_their_posting(draft) or job_reference(draft.lower))
+
+
+def names_their_posting(draft: AnalysedDraft) -> bool:
+    """Whether the draft places the opening with them ("your post about the Senior Backend Engineer opening", "your
+    Data Analyst posting"): whoever they are, it is at their company."""
+    return bool(_THEIR_POSTING.search(draft.lower))
 
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
@@ -174,6 +180,7 @@ GENERIC = Rule(
            "We have 16 mutual connections including Abhijit V. and Cathy G.",
            "I still use the handover sheet you walked us through on my first day on Ward 12.",
            "Thanks again for the mock interview you did with me at the Fisher Accounting Society.",
+           "I interned with your water-resources group in Bergen in summer 2025.",
            "Hi Dana, hope all is well since Fort Lee. I'm leaving the Army in March.",
            "We connected after the Codebar night in Shoreditch in the spring.",
            "I came across your piece in the AMIA newsletter about nurses moving into EHR build work."),

@@ -27,6 +27,9 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"(?:same|our)\s+(?:team|class|program|cohort|bootcamp|school|university|college|meetup|group)|"
                r"you\s+(?:kindly\s+|once\s+|already\s+)?(?:supervised|managed|mentored|taught|hired|interviewed|coached|"
                r"referred|recommended|trained|walked|showed|guided)\s+(?:me|my|us)\b|"
+               # Time in their group: "I interned with your water-resources group in Bergen".
+               r"i\s+(?:interned|worked|volunteered|trained|studied)\s+(?:with|in|on|under|for)\s+your\s+"
+               r"(?:[\w'-]+\s+){0,3}?(?:team|group|lab|department|unit|ward|class|office|project)\b|"
                # What they did with or for the writer: "the mock interview you did with me", "the tip you gave me".
                r"you\s+(?:did|ran|held|hosted|organi[sz]ed|conducted|gave)\s+(?:with\s+|for\s+)?(?:me|us)\b|"
                r"you\s+were\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:manager|supervisor|mentor|professor|teacher|lead|boss|"

@@ -40,7 +40,7 @@ _TRIGGERS = re.compile(
     # Committing them to someone else without asking: "I've put you down as my referral", "I already told the
     # recruiter that you would be contacting her".
     r"|(?P<commit>(?:put(?:ting)?|list(?:ed|ing)?|nam(?:e|ed|ing)|add(?:ed|ing)?|enter(?:ed|ing)?) (?:you|your name) "
-    r"(?:down )?as (?:my |a |an )?"
+    r"(?:down )?as (?:my |a |an )?(?:professional |personal |academic |character |main |first |second )?"
     r"(?:referr?al|referrer|referee|reference|ref)\b|"
     r"(?:added|put|signed) (?:you|your name) (?:up )?(?:to|on|in|for) my (?:list of )?"
     r"(?:referr?al|referrer|reference)s?(?: network| list)?\b|"
@@ -229,6 +229,7 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of
                               + r")\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
                      r"chat|call|talk|meet|meeting|coffee|hear back|need (?:it|this|that)|(?:i|we)(?:'ll| will)? need to (?:know|hear))\b")
+_PAY_TALK = re.compile(r"\b(?:salary|pay|increase|raise|package|compensation|base|ctc|\d+ ?k\b|\d+ ?%)")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
 
 
@@ -315,6 +316,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     if kind == "order":  # any verb, so only where an order can stand: not "I'd love to connect and help you"
         return opens_clause(draft, start, after_and=False) and mood(draft, start) == "imperative"
     if kind == "oblige":
+        if draft.lower.startswith("i expect", start) and _PAY_TALK.search(draft.lower, *sentence_bounds(draft, start)):
+            return False  # "I expect a big increase" states a salary expectation, it obliges them to nothing
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
                                      "whether", "to")):
             return False  # a question, a condition or your own aim: "if you need to", "I wanted to make sure"
@@ -623,10 +626,12 @@ DEMANDING = Rule(
            "I know you are active on LinkedIn.", "Kindly reply. It is very urgent as I have a notice period issue.",
            "That's ridiculous, I have more experience than anyone on that team.",
            "Could you refer me? I'll need to know by end of January because of my move.",
+           "I've already put you down as my professional reference, hope that's ok!",
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
-           "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
+           "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.",
+           "I expect a big increase, at least 40% over my current salary.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
            "I'll call you Tuesday at 10, if that works?", "Just tell me the time and I will call you.",
            "Thanks so much, Sam! I will forward the confirmation email to you today.", "I'll forward that to you.", "I put my application in today, thanks again!", "I walked over to the recruiter booth at the fair.", "Just tell me the time and I will call you.", "I am in Athens until Friday, if you have time for a coffee.",
