@@ -201,11 +201,10 @@ def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
 
 
 def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """Whether the conversation on the page already names their company, the draft names a recruiter's own posting,
-    or it places the posting with them ("your post about the … opening": theirs, recruiter or not) (a
-    Rule.abstains)."""
-    from companion.coach.rules.personal import names_their_posting, their_posting  # personal's imports lead here
-    return conversation_names_company(ctx) or their_posting(draft, ctx) or names_their_posting(draft)
+    """Whether the conversation on the page already names their company, or the draft names a recruiter's own
+    posting (a Rule.abstains). Anyone else's post about openings may share another company's."""
+    from companion.coach.rules.personal import their_posting  # personal's imports lead back to this module
+    return conversation_names_company(ctx) or their_posting(draft, ctx)
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
@@ -698,7 +697,6 @@ COMPANY_MISSING = Rule(
            "e mi chiedevo se conosci qualcuno che lavora lì.",
            "Great talking with you at the meetup! Per our chat, could you refer me for the Data Analyst role?",
            "Would you write me a recommendation letter for my MSc applications?",
-           "I saw your post about the Senior Backend Engineer opening (BG-2291). Would you be comfortable referring me?",
            # Placed on their team with a job ID, in a draft written for them: scoped and personal already.
            "I enjoyed your post on smart-meter outages. Could you refer me for the Data Engineer opening on your "
            "team (job 48213)?"),

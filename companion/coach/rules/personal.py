@@ -108,13 +108,7 @@ def their_posting(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft is to a recruiter and names their posting, by its words or its ID: the posting is why
     them, and it says where the role is (a Rule.abstains of personal.generic and ask.company-missing)."""
     from companion.coach.rules.ask import job_reference  # here: ask's abstains read this module
-    return is_recruiter(ctx) and bool(names_their_posting(draft) or job_reference(draft.lower))
-
-
-def names_their_posting(draft: AnalysedDraft) -> bool:
-    """Whether the draft places the opening with them ("your post about the Senior Backend Engineer opening", "your
-    Data Analyst posting"): whoever they are, it is at their company."""
-    return bool(_THEIR_POSTING.search(draft.lower))
+    return is_recruiter(ctx) and bool(_THEIR_POSTING.search(draft.lower) or job_reference(draft.lower))
 
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
