@@ -190,7 +190,10 @@ def asks_letter(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
     """Whether the draft asks them to be a reference or to write a letter, and for no referral: the letter may serve
     any application, and nobody enters it in a referral tool, so no role or company is needed (a Rule.abstains)."""
     lower = draft.lower
-    return asks_reference(draft) and "vouch" not in lower and not _REFERRAL.search(lower)
+    if "referen" not in lower and "recommendation" not in lower:  # a substring test in C: most drafts have neither
+        return False
+    return draft.remember("ask.letter", lambda: asks_reference(draft) and "vouch" not in lower
+                          and not _REFERRAL.search(lower))
 
 
 def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
