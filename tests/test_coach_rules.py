@@ -1458,3 +1458,18 @@ def test_pay_asked_of_someone_who_writes_as_the_hiring_side_is_no_confidential_a
                                              recipient_name="Priya Desai", thread=_their_thread("Sure, happy to refer you."))
     assert "privacy.confidential" in codes("Four weeks. And what does Omar on the dispatch team earn?",
                                              recipient_name="Priya Desai", thread=thread)
+
+
+def test_we_at_a_place_on_their_profile_is_a_past_the_two_share():
+    """A former colleague recalls "we" at an employer their profile lists: no cold-ask card; the employer named
+    without "we" is no shared past."""
+    profile = Profile(name="Tomas Aguilar", headline="Engineering Manager at Brightline Grid", degree=1,
+                      current_company="Brightline Grid",
+                      experience=[Experience(company="Brightline Grid", roles=[Role(current=True)]),
+                                  Experience(company="Sunmesh", roles=[Role()])])
+    ask = " Would you be comfortable referring me for the Senior Backend Engineer opening (BG-2291)?"
+    shared = codes("I still think about the night we spent chasing that inverter bug at Sunmesh." + ask,
+                   profile=profile)
+    seen = codes("I saw on your profile that you were at Sunmesh." + ask, profile=profile)
+    assert "relationship.cold-ask" not in shared
+    assert "relationship.cold-ask" in seen

@@ -8,7 +8,8 @@ from protocol.page import Experience, Profile
 from companion.coach.analysis import MONTHS, AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.matching import (
-    any_same_company, find_company, known_to_them, recipient_company, same_employer, same_school, short_name,
+    any_same_company, find_company, known_to_them, mention_aliases, recipient_company, same_employer, same_school,
+    short_name,
 )
 from companion.coach.rules.length import limits
 
@@ -105,14 +106,51 @@ _THEIRS_BY_NAME = re.compile(r"\b(?:[Hh]ope|[Hh]ow(?:'s|’s| is| was| did)) (?:
                              r"available|live)\b)")
 
 
+_WE = re.compile(r"\b(?:we|our|us|together)\b")
+
+
+def _we_at_their_past(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether a sentence with "we" or "our" names an employer or school from their profile: "the night we spent
+    chasing that inverter bug at Sunmesh" recalls a past the two share."""
+    profile = ctx.profile
+    if profile is None or not _WE.search(draft.lower):
+        return False
+    places = [e.company for e in profile.experience or () if e.company] + \
+             [e.school for e in profile.education or () if e.school]
+    lower, text = draft.lower, draft.text
+    for place in places:
+        full, *others = mention_aliases(place)
+        for alias in [full, *(a for a in others if " " not in a)]:
+            if alias not in lower:
+                continue
+            for m in re.finditer(r"\b" + re.escape(alias) + r"\b", lower):
+                if (alias == full or _stands_as_a_name(text, m.start(), m.end())) and _WE.search(
+                        lower, draft.sentence_start(m.start(), 160), draft.sentence_end(m.end(), 160)):
+                    return True
+    return False
+
+
+def _stands_as_a_name(text: str, start: int, end: int) -> bool:
+    """A short name in capitals ("NID"), or capitalised alone ("at Sunmesh before"), not part of another name
+    ("Cape Town" for Cape Peninsula University of Technology, "Interaction Design" for National Institute of
+    Design)."""
+    said = text[start:end]
+    if said.isupper():
+        return True
+    before, after = text[max(0, start - 30):start].split()[-1:], text[end:end + 30].split()[:1]
+    return said[:1].isupper() and not any(w[:1].isupper() for w in before + after)
+
+
 def claims_shared(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft says the writer worked or studied where the recipient is ("there", or
-    their company by name), or asks after something of theirs by name ("hope the Easton job is wrapping up"):
-    shared history that no profile may show."""
+    their company by name), recalls "we" at a place on their profile, or asks after something of theirs by name
+    ("hope the Easton job is wrapping up"): shared history that no profile may show."""
     lower = draft.lower
     if ("hope" in lower or "how" in lower) and _THEIRS_BY_NAME.search(draft.text):
         return True
     if "there" in lower and _THERE_TOO.search(lower):  # substring tests in C first: this runs per keystroke
+        return True
+    if _we_at_their_past(draft, ctx):
         return True
     if "also" not in lower and "too" not in lower:
         return False
