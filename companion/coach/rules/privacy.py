@@ -6,7 +6,7 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import phrase_rule
 from companion.coach.intent import reports_back, requests, tells_news_at
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import is_recruiter, negated, recipient_titles
+from companion.coach.matching import conversation_says, is_recruiter, negated, recipient_titles
 
 # The employer's own systems: Workday and its kin, "the recruiting system", "the internal portal".
 _SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the system|the (?:internal |recruiting |"
@@ -191,9 +191,12 @@ _HIRING_SIDE = re.compile(r"\b(?:i(?:'m| am) (?:recruiting|hiring)|we(?:'re| are
                           r"(?:schedule|set up|arrange|book) (?:a |an |the )?(?:call|interview|screen)|salary expectations)\b")
 
 
+def _hiring_talk(text: AnalysedDraft) -> bool:
+    return bool(_HIRING_SIDE.search(text.lower))
+
+
 def _speaks_for_hiring(ctx) -> bool:
-    thread = ctx.thread
-    return thread is not None and any(m.sender == "them" and _HIRING_SIDE.search(m.text.lower()) for m in thread.messages)
+    return conversation_says(ctx, _hiring_talk, "them")
 
 
 def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:

@@ -9,6 +9,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
+from companion.coach.matching import conversation_says
 
 _WRITTEN_OUT = {
     "u": "you", "ur": "your", "pls": "please", "plz": "please", "plzz": "please", "thx": "thanks", "thnx": "thanks",
@@ -78,12 +79,14 @@ def _register(draft: AnalysedDraft, _ctx: CoachContext):
             first.span(), suggestion="Keep one friendly emoji at most, or none.")
 
 
+def _flagged(text: AnalysedDraft) -> bool:
+    return next(_register(text, None), None) is not None
+
+
 def _they_write_so(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether their own messages on the page use shorthand or emoji this rule would flag: then it is how the
     two of you talk. Without their words (only a log, or nothing) the draft's register is judged."""
-    thread = ctx.thread
-    theirs = [m.text for m in thread.messages if m.sender == "them"] if thread is not None else []
-    return any(next(_register(AnalysedDraft(text), ctx), None) is not None for text in theirs)
+    return conversation_says(ctx, _flagged, "them")
 
 
 REGISTER = Rule(
