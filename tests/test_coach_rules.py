@@ -1473,3 +1473,20 @@ def test_we_at_a_place_on_their_profile_is_a_past_the_two_share():
     seen = codes("I saw on your profile that you were at Sunmesh." + ask, profile=profile)
     assert "relationship.cold-ask" not in shared
     assert "relationship.cold-ask" in seen
+
+
+@pytest.mark.parametrize("text, kind, example", [
+    ("I'm very interested in a front office manager role there. Would you refer me?", '"a front office manager role"',
+     '"the Front Office Manager role, job ID 48213"'),
+    ("Could you refer me to any PM role at Stripe?", '"any PM role"', '"the PM role, job ID 48213"'),
+])
+def test_a_title_sought_as_a_kind_of_job_is_quoted_not_called_missing(text, kind, example):
+    (finding,) = findings(text, "ask.role-missing", company="Stripe")
+    assert kind in finding.message and "names no job title" not in finding.message
+    assert example in finding.suggestion
+
+
+def test_a_draft_without_any_title_is_told_it_names_none():
+    (finding,) = findings("I'm looking for a backend role at Stripe. Could you refer me?", "ask.role-missing",
+                          company="Stripe")
+    assert "names no job title" in finding.message

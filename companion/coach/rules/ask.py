@@ -598,15 +598,41 @@ def _own_title(draft: AnalysedDraft) -> str | None:
 
 def _role_example(draft: AnalysedDraft, ctx: CoachContext) -> str:
     own = ctx.own_profile.current_title if ctx.own_profile is not None else None
-    title = _own_title(draft) or (own if own and len(own) <= 40 else None) or "Senior Data Analyst"
+    kind = _sought_kind(draft)
+    if kind:  # "a front office manager role": the title, without the article and the role noun
+        words = kind.split()[1:]
+        kind = " ".join(w.upper() if w.lower() in _ACRONYMS else w[:1].upper() + w[1:] for w in words
+                        if not _ROLE_NOUN_AFTER.fullmatch(" " + w.lower())) or None
+    title = kind or _own_title(draft) or (own if own and len(own) <= 40 else None) or "Senior Data Analyst"
     return ("Name the exact role as the posting titles it and, if you have it, the job ID or link, e.g. "
             f"\"the {title} role, job ID 48213\".")
 
 
+def _sought_kind(draft: AnalysedDraft) -> str | None:
+    """A title the draft seeks as a kind of job ("interested in a front office manager role", "any PM role"),
+    as written, with the role noun after it."""
+    for m in _TITLE.finditer(draft.lower):
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        before = draft.before_in_sentence(start, 48)
+        kind = _ASKED_KIND.search(before) or _KIND_OF_JOB.search(before)
+        if kind and not (kind.re is _KIND_OF_JOB and " as" in kind.group()):  # not "worked as a Staff Accountant"
+            article = list(re.finditer(r"\b(?:an?|any|some|other|all|various|similar|suitable|possible)\s", kind.group()))
+            begin = start - (len(before) - kind.start() - article[-1].start()) if article else start
+            noun = _ROLE_NOUN_AFTER.match(draft.lower, m.end())
+            return draft.text[begin:noun.end() if noun else m.end()].strip()
+    return None
+
+
+def _role_message(draft: AnalysedDraft, _ctx: CoachContext) -> str:
+    kind = _sought_kind(draft)
+    said = (f"\"{kind}\" is a kind of job, not one posting, and the draft gives no job ID or link" if kind
+            else "the draft names no job title, job ID or job link")
+    return (f"No specific role: {said}. A referrer has to enter one role in their referral tool, so they cannot "
+            "act on the ask as written.")
+
+
 ROLE_MISSING = missing_phrase_rule(
-    "ask.role-missing", names_role,
-    "No specific role: the draft names no job title, job ID or job link. A referrer has to enter one role in "
-    "their referral tool, so they cannot act on the ask as written.",
+    "ask.role-missing", names_role, _role_message,
     _role_example,  # in the writer's own field when the draft or their profile says it
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
     abstains=either(bounded_ask, replies_without_referral, role_settled, asks_letter),
