@@ -1490,3 +1490,13 @@ def test_a_draft_without_any_title_is_told_it_names_none():
     (finding,) = findings("I'm looking for a backend role at Stripe. Could you refer me?", "ask.role-missing",
                           company="Stripe")
     assert "names no job title" in finding.message
+
+
+def test_a_referrer_thanked_among_other_thanks_is_not_asked_for_a_resume_they_have():
+    text = ("Thanks for letting me know, Chen, and for referring me in the first place. Also I saw a Platform Engineer "
+            "opening on the infra team, could you refer me for that one too?")
+    found = codes(text, company="Stripe")
+    assert "materials.missing" not in found and "background.missing" not in found
+    # Without the thanks for the referral, the same ask is a first one and needs both.
+    found = codes(text.replace(", and for referring me in the first place", ""), company="Stripe")
+    assert {"materials.missing", "background.missing"} <= found

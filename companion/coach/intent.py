@@ -110,6 +110,7 @@ def _done(draft: AnalysedDraft) -> bool:
 # ("Thank you again for the referral! Any tips for the onsite?"). Not "thanks in advance for the referral".
 _REFERRED = re.compile(r"(?:(?:thank(?:s| you)|thx)(?: (?:so|very) much| a (?:lot|ton|bunch))?(?: (?:once )?again)?|"
                        r"owe you(?: [\w ]{1,20}?)?) "
+                       r"(?:for [^.!?\n]{1,60}?,? and )?"  # "thanks for letting me know, and for referring me"
                        r"for (?:the |your |that |this )?(?:kind )?"
                        r"(?:referral|referring me|recommending me|introducing me|vouching for me|intro(?:duction)?\b|"
                        r"putting (?:in a (?:good )?word|my name (?:forward|in)|me (?:forward|in\b))|"
