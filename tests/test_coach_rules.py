@@ -1185,6 +1185,10 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     which = thread("Which role specifically? We have two open.")
     assert "reply.unanswered" not in codes("The role is Network Planner (vacancy 2026-118).", thread=which,
                                            recipient_name="Dana Whitfield")
+    # A title without the ID is half an answer: the card says so, as a tip, not that nothing answered it.
+    [f] = findings("Thank you! I was looking at the Legal Operations Specialist position.", "reply.unanswered",
+                   thread=which, recipient_name="Dana Whitfield")
+    assert f.severity == "info" and "you name the role" in f.message and "does not answer" not in f.message
 
 
 @pytest.mark.parametrize("theirs, unanswered, answered, named", [
@@ -1486,9 +1490,12 @@ def test_a_title_sought_as_a_kind_of_job_is_quoted_not_called_missing(text, kind
     assert example in finding.suggestion
 
 
-def test_a_draft_without_any_title_is_told_it_names_none():
-    (finding,) = findings("I'm looking for a backend role at Stripe. Could you refer me?", "ask.role-missing",
-                          company="Stripe")
+@pytest.mark.parametrize("text", [
+    "I'm looking for a backend role at Stripe. Could you refer me?",
+    "Could you refer me for any open positions and forward my CV to the relevant hiring managers?",
+])
+def test_a_draft_without_any_title_is_told_it_names_none(text):
+    (finding,) = findings(text, "ask.role-missing", company="Stripe")
     assert "names no job title" in finding.message
 
 

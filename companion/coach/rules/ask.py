@@ -173,6 +173,18 @@ _CAP_AFTER_NOUN = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|position|post) (?
 _TRACK_ROLE = re.compile(r"\bthe (?:" + _TRACK + r"\s+){1,3}(?:roles?|positions?|opening|posting|req)\b")
 
 
+# One posting of a company named as its own, whatever the trade: "Maré's commis opening", "Stripe's data
+# analyst role" (not "Stripe's new roles", a kind).
+_ITS_ROLE = re.compile(r"\b[A-Z][\w&.-]*['’]s[ \t]+((?:[\w/&+-]+[ \t]+){1,3})(?:opening|role|position|vacancy|job|"
+                       r"posting|req|listing)\b")
+_NOT_ITS_TITLE = _NOT_TITLE | {"latest", "current", "recent", "many", "few", "several", "first", "last", "only", "hiring"}
+
+
+def _its_role(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    words = m.group(1).lower().split()
+    return words[0] not in _NOT_ITS_TITLE and not _not_sought(draft.before_in_sentence(m.start(), 48))
+
+
 def names_role(draft: AnalysedDraft) -> bool:
     """Whether the draft (or the InMail subject) names the role it asks about: a title, a job ID or a
     job link. ask.role-missing and ask.vague share it through the draft's memo."""
@@ -183,6 +195,7 @@ def names_role(draft: AnalysedDraft) -> bool:
         or any(_cap_title_is_target(draft, m) for m in _CAP_TITLE.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _CAP_AFTER_NOUN.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _TRACK_ROLE.finditer(lower))
+        or ("'" in draft.text or "’" in draft.text) and any(_its_role(draft, m) for m in _ITS_ROLE.finditer(draft.text))
         or subject and (_TITLE.search(subject) or job_reference(subject))))
 
 
@@ -614,6 +627,8 @@ def _sought_kind(draft: AnalysedDraft) -> str | None:
     for m in _TITLE.finditer(draft.lower):
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         before = draft.before_in_sentence(start, 48)
+        if before.endswith(("hiring ", "fellow ")) or _TO_PERSON.search(before):
+            continue  # "forward my CV to the relevant hiring managers": people, not a job
         kind = _ASKED_KIND.search(before) or _KIND_OF_JOB.search(before)
         if kind and not (kind.re is _KIND_OF_JOB and " as" in kind.group()):  # not "worked as a Staff Accountant"
             article = list(re.finditer(r"\b(?:an?|any|some|other|all|various|similar|suitable|possible)\s", kind.group()))
@@ -637,6 +652,7 @@ ROLE_MISSING = missing_phrase_rule(
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
     abstains=either(bounded_ask, replies_without_referral, role_settled, asks_letter),
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
+           "Could you refer me for one of Stripe's new roles?",
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',
            "I'm looking for the perfect Director of Operations position with a company like Stripe.",
@@ -683,6 +699,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm not asking for a referral! Could I ask you one question about how you picked your first team?",
            "Thank you! Here is my resume, and the req is JR-1043 (Senior Firmware Engineer).",
            "Would you be open to referring me for the senior backend role at Stripe?",
+           "I'd love to be considered for Maré's commis opening. Could you refer me?",
            "Great meeting you at PyCon! Would love to stay in touch.",
            "I'd love to pick your brain about your move from design into product management.",
            "Hi Sam, quick question: how did you get into event sourcing? Thank you!",

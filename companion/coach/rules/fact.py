@@ -226,6 +226,21 @@ def _others(draft: AnalysedDraft, ctx: CoachContext) -> list:
                           lambda: list(_named_as_theirs(draft, theirs, own)) if theirs else [])
 
 
+# A clause about a third person, by name or pronoun, with nothing of the ask before the company: "Sipho now
+# leads a team at Volt Africa" (a blurb for the referral form), "She spent four years at Eskom".
+_SOMEONE = re.compile(r"(?:^|[:;\"“(]\s*|,\s+(?:and\s+)?)(?:[A-Z][a-z]+|he|she|they)\s+(?:now\s+|also\s+|currently\s+|then\s+)?"
+                      r"(?:[a-z]+(?:s|ed)|spent|was|has|had|ran|led|leads|is)\b(?:(?![.;!?\"”]|\byou)[^\n])*$")
+
+
+def _of_someone(draft: AnalysedDraft, lead: int, theirs: str) -> bool:
+    start = draft.sentence_start(lead, 160)
+    m = _SOMEONE.search(draft.text, start, lead)
+    if m is None or _TARGET_CUE.search(draft.lower, m.start(), lead):
+        return False
+    subject = draft.text[m.start():lead].lstrip(":;\"“( ,").removeprefix("and ").split()[0]
+    return subject.lower() not in ("i", "we") and not _names(subject, theirs)
+
+
 def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
     """(name, start, end, whether a job title is given them) of each company named as theirs or as the
     ask's target that is neither theirs nor the writer's own."""
@@ -244,7 +259,7 @@ def _named_as_theirs(draft: AnalysedDraft, theirs: str, own: str | None):
         own_work = _OWN_WORK.search(before)  # the cue must come in the writer's clause: "the role just opened,
         # and it lines up with what I do now: I run the release train for 14 teams at Zendesk" is their own job
         if not addresses and (own_work and not _TARGET_CUE.search(before, own_work.start()) or bullet
-                              or asks_reference(draft)):
+                              or asks_reference(draft) or _of_someone(draft, lead, theirs)):
             continue
         yield said, start, start + len(said), titled
     for m in _ADMIRED.finditer(draft.text):  # "passionate about Airbnb's mission", to someone at Stripe

@@ -177,6 +177,7 @@ GENERIC = Rule(
            "I interned with your water-resources group in Bergen in summer 2025.",
            "Hi Dana, hope all is well since Fort Lee. I'm leaving the Army in March.",
            "We connected after the Codebar night in Shoreditch in the spring.",
+           "Remember the night shift on Ward 7 when the alarm went off and we wheeled everyone out?",
            "I came across your piece in the AMIA newsletter about nurses moving into EHR build work."),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )

@@ -49,6 +49,9 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"talk|speak)\b|"
                r"you\s+(?:may|might|will|probably|possibly)\s+(?:remember|recall)\b|as\s+i\s+hope\s+you\s+"
                r"(?:can\s+|will\s+)?(?:remember|recall)\b|as\s+you\s+know,?\s+i\b|"
+               # A memory of the two: "remember the night shift on Ward 7 when we wheeled everyone out?"
+               r"(?:remember|recall)\s+(?:when|how|the|that)\b[^.!?\n]{0,80}?\bwe\s+(?:\w+ed|ran|did|built|made|led|"
+               r"wrote|spent|had|went|took|won|got|were|stayed|sat|ate|drove|came|saw|met|lost|kept|fought|broke)\b|"
                # Their student, intern or report once: "I was one of your top students", "I learned a lot from you".
                r"(?:i\s+was|as)\s+(?:one\s+of\s+)?your\s+(?:[\w-]+\s+)?(?:students?|interns?|mentees?|employees?|"
                r"reports?|tas?|assistants?|apprentices?)\b|(?:learned|learnt)\s+(?:[\w'-]+\s+){0,3}?from\s+you\b|"

@@ -14,7 +14,7 @@ from companion.coach.analysis import MONTHS, WEEKDAY, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import withdraws
 from companion.coach.matching import first_name
-from companion.coach.rules.ask import job_reference
+from companion.coach.rules.ask import job_reference, names_role
 from companion.coach.rules.courtesy import offers_materials
 
 # Which job, asked: "Which position exactly?", "what's the req number?", "send me the job link".
@@ -157,6 +157,12 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
     if not missing:
         return
     who = first_name(ctx) or "They"
+    if missing == [_QUESTIONS[0][2]] and names_role(draft):  # "the Legal Operations Specialist position": half an answer
+        yield UNANSWERED.finding(
+            f"{who} asked which job: you name the role, but not its job ID or the posting's link. A title can match "
+            "several postings, and the referral tool needs the exact one.", draft, None, severity="info",
+            suggestion="Add the job ID or paste the posting's link, e.g. \"job ID 48213: https://…\".")
+        return
     why = ("A referral tool needs the exact posting, most need a resume, and some the email you applied with: "
            "without them they cannot submit, and asking again costs days." if needed else
            "A question left open costs another round trip, days in a referral, and reads as not listening.")

@@ -1,7 +1,7 @@
-"""tone.register: texting shorthand ("u", "pls", "thx"), a string of emoji or a heart, or "revert" for
-"reply" ("please revert"), which reads oddly outside South Asia, in a message to someone who does
-not know you yet. Each is a small thing; together they tell a stranger how much care went into asking
-them to vouch for you. In the dev set and the five held-out sets it fires on four
+"""tone.register: texting shorthand ("u", "pls", "thx"), a string of emoji, a heart or an endearment
+("babe", "xx"), or "revert" for "reply" ("please revert"), which reads oddly outside South Asia, in a
+message to someone who does not know you yet. Each is a small thing; together they tell a stranger
+how much care went into asking them to vouch for you. In the dev set and the five held-out sets it fires on four
 labelled messages, all of them ones their sources criticise, and on none labelled good. Where their
 own messages on the page talk that way, it is how the two of you talk, so the rule stays quiet there."""
 
@@ -18,10 +18,11 @@ _WRITTEN_OUT = {
     "lmk": "let me know", "idk": "I don't know", "tbh": "to be honest",
 }
 _LAUGHS = {"lol", "lmao", "rofl"}  # no written-out form: the joke does not carry in writing
+_FAMILIAR = {"babe", "hun", "hunny", "sweetie", "xx", "xxx", "xoxo"}  # endearments and kisses, as a heart is
 # A whole word, not an initial: "the U.S.", "U of T" and "U-Haul" are no shorthand.
-_SHORTHAND = re.compile(r"(?<![\w'’.-])(?i:" + "|".join(sorted([*_WRITTEN_OUT, *_LAUGHS], key=len, reverse=True)) + r")"
+_SHORTHAND = re.compile(r"(?<![\w'’.-])(?i:" + "|".join(sorted([*_WRITTEN_OUT, *_LAUGHS, *_FAMILIAR], key=len, reverse=True)) + r")"
                         r"(?![\w'’-]|\.\w| of\b)")
-_SHORT_WORDS = frozenset([*_WRITTEN_OUT, *_LAUGHS])
+_SHORT_WORDS = frozenset([*_WRITTEN_OUT, *_LAUGHS, *_FAMILIAR])
 _SPACES = str.maketrans({c: " " for c in ".,!?;:()[]\"'’“”…/-"})
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _HEARTS = frozenset("❤♥\U0001F618\U0001F60D\U0001F970\U0001F495\U0001F496\U0001F497\U0001F498\U0001F49E\U0001F48B")
@@ -53,6 +54,11 @@ def _register(draft: AnalysedDraft, _ctx: CoachContext):
             yield REGISTER.finding(
                 f"\"{word}\" is chat shorthand. To someone deciding whether to vouch for you, it reads as "
                 "flippant.", draft, m.span(), suggestion=f"Leave \"{word}\" out.")
+            continue
+        if word.lower() in _FAMILIAR:
+            yield REGISTER.finding(
+                f"\"{word}\" is for friends and family; to someone you are asking a favour of, it comes across as "
+                "too familiar.", draft, m.span(), suggestion=f"Leave \"{word}\" out.")
             continue
         full = _as_written(word, _WRITTEN_OUT[word.lower()])
         yield REGISTER.finding(
@@ -96,9 +102,11 @@ REGISTER = Rule(
     fires=("Hi Sam, can u refer me for the Data Analyst role at Stripe? Thx!", "Could you refer me? lmk!",
            "Hi Sam 👋😊 I would love a referral 🙏🙏 thanks 🎉", "Thanks a ton ❤️",
            "I have attached my resume. Please revert at your convenience.",
-           "could u just refer me before the call so i dont miss the deadline lol"),
+           "could u just refer me before the call so i dont miss the deadline lol",
+           "Fancy a coffee so I can pick your brains about the team? My treat xx", "Good times babe."),
     quiet=("I studied at U of T and moved to the U.S. last year.", "Thanks! 🙂", "Hi Sam 👋, thanks for reading!",
-           "I renovated a U-shaped kitchen.", "I helped revert a bad deploy in minutes."),
+           "I renovated a U-shaped kitchen.", "I helped revert a bad deploy in minutes.",
+           "I ran the XX-large tier of the 2.xx release."),
     rationale="Texting shorthand and strings of emoji tell a stranger how much care went into the ask.",
 )
 
