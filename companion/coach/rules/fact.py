@@ -366,6 +366,8 @@ COMPANY_MISMATCH = Rule(
            "I'm interested in the RN position at Oakland Medical Center.",
            "I'm applying for the Associate Producer role at Google, where I see you're a producer."),
     quiet=('How do you like your team at Stripe?', 'I worked at Google before.', 'I joined Google in 2019.',
+           # A blurb about the writer for the referral form, in the third person.
+           'For the form: "Sipho spent four years at Eskom and now leads a protection team at Volt Africa."',
            "I've spent two years on the billing team at Intercom.", 'Great meeting you at PyCon last week!',
            'Would you be willing to be a reference for me for the Operations role at Contoso Foods?',
            "I'm applying for the Specialist role at Epicore Health. Would you be willing to be one of my references?",
