@@ -1507,3 +1507,16 @@ def test_a_referrer_thanked_among_other_thanks_is_not_asked_for_a_resume_they_ha
     # Without the thanks for the referral, the same ask is a first one and needs both.
     found = codes(text.replace(", and for referring me in the first place", ""), company="Stripe")
     assert {"materials.missing", "background.missing"} <= found
+
+
+@pytest.mark.parametrize("text, severity", [
+    ("Could you tell me the salary range for this role?", "warning"),
+    ("Is it possible to know what is the salary range for the buyer position?", "warning"),
+    ("Could you share the salary band for the role?", "error"),
+    ("Whats the range for this role and what are the other reps on?", "error"),
+    ("How much do you make?", "error"),
+])
+def test_the_roles_pay_is_the_recruiters_to_discuss_not_a_secret(text, severity):
+    (finding,) = findings(text, "privacy.confidential", company="Stripe", recipient_name="Sam Lee")
+    assert finding.severity == severity
+    assert ("recruiter's to discuss" in finding.message) == (severity == "warning")

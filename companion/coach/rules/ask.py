@@ -630,10 +630,11 @@ def _sought_kind(draft: AnalysedDraft) -> str | None:
         if before.endswith(("hiring ", "fellow ")) or _TO_PERSON.search(before):
             continue  # "forward my CV to the relevant hiring managers": people, not a job
         kind = _ASKED_KIND.search(before) or _KIND_OF_JOB.search(before)
-        if kind and not (kind.re is _KIND_OF_JOB and " as" in kind.group()):  # not "worked as a Staff Accountant"
+        noun = _ROLE_NOUN_AFTER.match(draft.lower, m.end())
+        if kind and not (kind.re is _KIND_OF_JOB and " as" in kind.group()) \
+                and (noun or kind.re is _KIND_OF_JOB or " as" in kind.group()):  # not "the other analysts"
             article = list(re.finditer(r"\b(?:an?|any|some|other|all|various|similar|suitable|possible)\s", kind.group()))
             begin = start - (len(before) - kind.start() - article[-1].start()) if article else start
-            noun = _ROLE_NOUN_AFTER.match(draft.lower, m.end())
             return draft.text[begin:noun.end() if noun else m.end()].strip()
     return None
 

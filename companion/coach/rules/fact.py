@@ -34,6 +34,9 @@ _NOT_NAME = {
     "recruiting", "colleague", "connection", "mate", "guys", "people", "world", "manager", "it's",
     "hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "thanks", "regards", "best", "cheers",
     "brother", "sister", "bro", "sis", "bhai", "didi", "hr", "talent", "recruitment", "human", "the",
+    # A form of address by trade or rank, alone: "Hello chef", "Dear Maître" (a French avocat), "Hi Coach".
+    "chef", "coach", "doc", "doctor", "professor", "prof", "captain", "capt", "pastor", "reverend", "sensei",
+    "maître", "maitre", "madame", "monsieur", "señor", "señora", "senhor", "senhora", "signore", "signora",
 }
 
 
@@ -348,7 +351,7 @@ NAME_MISMATCH = Rule(
     code="fact.name-mismatch", severity="error", check=_name_mismatch,
     fires=("Hi Priya, I hope you're well.", "Respected Sir, I am applying for the Data Analyst role.",
            "Dear Sir/Madam, I hope you're well.", "Dear Sir or Madam, I hope you're well.", "Hello Ma'am, good day!"),
-    quiet=("Hi Sam, I hope you're well.", "Hi there, I hope you're well.", 'Dear Hiring Manager,',
+    quiet=("Hi Sam, I hope you're well.", 'Hello chef, I trained at Ferrandi.', 'Dear Maître, je vous écris…', "Hi there, I hope you're well.", 'Dear Hiring Manager,',
            "Hi Ma'am Sam, good day po!", "Dear Madame Lee, thank you for your time.", "Good day Mr. Lee, I hope you're well.", "Dear Brother Sam,\nI hope you're well.",
            "Hi bro, hope you're well!", "Hi Chef Sam! Hope you're well."),
     rationale="Greeting someone by another person's name ends the conversation.",

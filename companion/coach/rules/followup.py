@@ -351,9 +351,12 @@ _PRESSURE = re.compile(
     r"|\byou(?:'re| are) (?:still )?not (?:replying|responding|answering)\b"
     r"|\bwhy (?:haven't|didn't|have you not|did you not) you\b"
     r"|\b(?:you(?:'re| are)|you must be|i guess you're|i guess you are) (?:ignoring|too busy for)\b"
-    # "Following up once more" is how a polite second nudge reads; "again" and counting stress the silence.
+    # "Following up once more" is how a polite second nudge reads; "again" and counting stress the silence
+    # ("Since I got no response, I'm writing again."), unless it leads to the subject: "I'm writing again
+    # about the HR Business Partner position" says what about.
     r"|\b(?:following up|reaching out|writing|messaging) "
-    r"(?:(?:yet )?again|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b"
+    r"(?:(?:yet )?again(?! (?:about|regarding|re\b|on|concerning|with|to (?:ask|check|share|follow))\b)"
+    r"|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b"
     r"|\b(?:this is )?(?:my|the) (?:second|third|fourth|\d+(?:st|nd|rd|th)) "
     r"(?:message|attempt|time (?:i've|i have|i'm|i am) "
     r"(?:written|writing|messaged|messaging|asked|asking|reached out|reaching out))\b"
@@ -417,6 +420,7 @@ PRESSURE = phrase_rule(
            "Please tell me whether you will refer me or not.", "Kindly confirm today whether you will refer me or not.",
            "You accepted my connection request but ignored all my messages."),
     quiet=("Hi Sam, bumping this in case it got buried. No worries if now isn't a good time.",
+           "I'm writing again about the HR Business Partner position (req BA-6630).",
            "If you haven't accepted invitations from strangers, I understand.",
            "Hi Sam, following up once more on the Data Analyst role. No worries if not. Thanks!"),
     rationale="Follow-ups that guilt-trip get ignored; a light nudge with an out gets answers.",

@@ -3,7 +3,7 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
-from companion.coach.engine import phrase_rule
+from companion.coach.engine import Rule
 from companion.coach.intent import reports_back, requests, tells_news_at
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import conversation_says, is_recruiter, negated, recipient_titles
@@ -250,12 +250,39 @@ def _what_to_ask(draft: AnalysedDraft, _ctx) -> str:
             "general, or whether they'd be comfortable referring you.")
 
 
-CONFIDENTIAL = phrase_rule(
-    "privacy.confidential", _CONFIDENTIAL,
-    "\"{w}\" asks for information most employers keep confidential. A referrer who shares it can break "
-    "their employment agreement, so the ask costs you their trust.",
-    _what_to_ask,
-    skip=_not_an_ask, severity="error",
+# The pay of the role the writer seeks, plainly: "the salary range for this role" (many postings show it), not
+# internal bands, a budget, or what people earn.
+_ROLE = re.compile(r"\b(?:role|position|job|opening|posting|vacancy|post)\b")
+_INTERNAL = re.compile(r"\b(?:bands?|levels?|leveling|grid|guide|sheet|data|budget|you|your|make|earn|paid|paying|"
+                       r"getting|bonus|equity)\b")
+_MESSAGE = ("\"{w}\" asks for information most employers keep confidential. A referrer who shares it can break "
+            "their employment agreement, so the ask costs you their trust.")
+
+
+def _role_pay(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    if not _PAY.search(m.group()) or _INTERNAL.search(m.group()):
+        return False
+    s, e = sentence_bounds(draft, m.start())
+    return bool(_ROLE.search(draft.lower, s, e)) and not _OTHERS.search(draft.lower, s, e)
+
+
+def _confidential(draft: AnalysedDraft, ctx):
+    for m in _CONFIDENTIAL.finditer(draft.lower):
+        if _not_an_ask(draft, m, ctx):
+            continue
+        said = draft.text[m.start():m.end()]
+        if _role_pay(draft, m):  # not a secret, but not theirs to discuss either
+            yield CONFIDENTIAL.finding(
+                f"\"{said}\" asks about the role's pay. That is the recruiter's to discuss: a referrer may not know "
+                "it or be free to share it, and as part of the ask it can read as your first concern.", draft,
+                m.span(), severity="warning",
+                suggestion="Check the posting (many show a range) or ask the recruiter once you are in the process.")
+        else:
+            yield CONFIDENTIAL.finding(_MESSAGE.format(w=said), draft, m.span(), suggestion=_what_to_ask(draft, ctx))
+
+
+CONFIDENTIAL = Rule(
+    code="privacy.confidential", check=_confidential, severity="error",
     fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you find out how I did?',
            'They said they would decide in two weeks. Do you maybe know anything about how it went?',
            'Can you find out who they hired and what the interview scores were?', 'Do you know if Paul liked me?',
