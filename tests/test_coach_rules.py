@@ -427,6 +427,8 @@ def test_a_referral_for_someone_else_asked_of_a_referrer_needs_their_fit_but_the
     note = "Dana, I owe you big time for the referral! Also my cousin Tyler needs a job, can you refer him too?"
     found = codes(note, recipient_name="Dana Whitfield", company="Acme Robotics")
     assert "background.missing" in found and not found & {"personal.generic", "relationship.cold-ask"}
+    [fit] = findings(note, "background.missing", recipient_name="Dana Whitfield", company="Acme Robotics")
+    assert fit.message.startswith("No summary of their fit") and "their current role" in fit.suggestion
 
 
 def test_a_first_ask_that_thanks_for_connecting_is_still_coached_as_one():
@@ -1520,3 +1522,20 @@ def test_the_roles_pay_is_the_recruiters_to_discuss_not_a_secret(text, severity)
     (finding,) = findings(text, "privacy.confidential", company="Stripe", recipient_name="Sam Lee")
     assert finding.severity == severity
     assert ("recruiter's to discuss" in finding.message) == (severity == "warning")
+
+
+def test_a_hospital_is_named_as_its_staff_say_it():
+    """"St. Brennan's" names St. Brennan's University Hospital, and "our years … at the Royal Liffey" recalls Royal
+    Liffey Hospital on their profile: no company card, no cold-ask card."""
+    profile = Profile(name="Adaeze Nwosu", headline="CNM3, ICU at St. Brennan's University Hospital", degree=1,
+                      current_company="St. Brennan's University Hospital",
+                      experience=[Experience(company="St. Brennan's University Hospital", roles=[Role(current=True)]),
+                                  Experience(company="Royal Liffey Hospital", roles=[Role()])])
+    text = ("I hope you're keeping well since our years on the ICU night roster at the Royal Liffey! I saw St. "
+            "Brennan's is growing the unit, and I've applied for the Clinical Nurse Manager 2 post (ref. CNM2-0442). "
+            "Would you feel comfortable referring me?")
+    found = codes(text, profile=profile)
+    assert not found & {"ask.company-missing", "relationship.cold-ask"}
+    stranger = codes(text.replace("since our years on the ICU night roster at the Royal Liffey", "")
+                     .replace("St. Brennan's", "the hospital"), profile=profile)
+    assert {"ask.company-missing", "relationship.cold-ask"} <= stranger

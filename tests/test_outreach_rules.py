@@ -466,6 +466,29 @@ def test_asking_again_after_a_no_is_told_to_let_it_go(tmp_path):
     assert goodbye.findings == [] and goodbye.score == 100
 
 
+def test_a_new_posting_weeks_after_a_no_may_be_asked_about_once(tmp_path):
+    """Their no was to the earlier ask: a new opening, said to be one, some weeks later is a fair ask; the same
+    words days after the no, or the old ask again, are still a re-ask."""
+    from companion.coach import analyze
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("dan", "message", "Hi Dan, could you refer me for the Analyst role at Acme?", at(90), at(90))
+    db.update("dan", at(84), state="declined")
+    db.record_sent("eve", "message", "Hi Eve, could you refer me for the Analyst role at Acme?", at(20), at(20))
+    db.update("eve", at(10), state="declined")
+    view = db.load()
+    db.close()
+
+    def stop(text, slug):
+        fb = analyze(text, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug=slug))
+        return [f for f in fb.findings if f.code == "followup.stop"]
+    anew = ("Hi, in March you could not refer me as the role was in its final stage. Now I see a new opening in your "
+            "department, Site Reliability Engineer (NE-7731). Would you be open to referring me? If not, no problem.")
+    assert stop(anew, "dan") == []
+    assert stop(anew, "eve")  # ten days after the no
+    assert stop("Hi Dan, could you make an exception for the Analyst role?", "dan")
+
+
 def test_a_no_the_draft_reports_counts_when_the_log_does_not_know():
     from companion.coach import analyze
 

@@ -137,6 +137,8 @@ _COMMON_WORDS = frozenset(
 SCHOOL_WORDS = frozenset({"university", "college", "institute", "school", "of", "the", "and", "&", "technology",
                           "state", "national", "polytechnic", "academy", "sciences", "science", "at", "in"})
 _SCHOOL_KIND = frozenset({"university", "college", "institute", "school", "polytechnic", "academy"})
+_CARE_KIND = frozenset({"hospital", "hospitals", "university", "teaching", "general", "clinic", "infirmary",
+                        "medical", "center", "centre", "health", "care", "healthcare"})
 
 
 @lru_cache(maxsize=512)
@@ -152,6 +154,14 @@ def mention_aliases(name: str) -> tuple[str, ...]:
     if head != name.strip() and not all(w in SCHOOL_WORDS or w in _GENERIC_FIRST
                                         for w in re.findall(r"[\w&'-]+", head.lower())):
         aliases.update(company_aliases(head))  # not "University" of "University, Berlin"
+    # A hospital or a clinic by its own name, as staff say it: "St. Brennan's" for "St. Brennan's University
+    # Hospital", "Royal Liffey" for "Royal Liffey Hospital" (two words at least, or one of its own).
+    place = re.findall(r"[\w&+.'’-]+", name.lower())
+    if place and place[-1] in _CARE_KIND:
+        while place and place[-1] in _CARE_KIND:
+            place.pop()
+        if len(place) >= 2 or place and len(place[0]) >= 4 and place[0] not in _GENERIC_FIRST | _COMMON_WORDS:
+            aliases.update(company_aliases(" ".join(place)))
     words = re.findall(r"[\w'-]+", _fold(name))
     if _SCHOOL_KIND & set(words):
         own = [w for w in words if w not in SCHOOL_WORDS]

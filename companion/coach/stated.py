@@ -298,6 +298,11 @@ _FOR_ANOTHER = re.compile(r"\brefer (?:him|her|them|my (?:\w+ )?(?:friend|cousin
                           r"husband|son|daughter))\b")
 
 
+def for_another(draft: AnalysedDraft) -> bool:
+    """Whether the draft asks a referral for someone else ("could you refer him too?", "refer my cousin")."""
+    return bool(_FOR_ANOTHER.search(draft.lower))
+
+
 def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
     """Whether the draft follows a conversation the two had about the ask, or brings them news of it ("I didn't
     get the Operations Supervisor job"): they know where they work and who you are (also a Rule.abstains: the
@@ -316,7 +321,7 @@ def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
     fit and have your resume (a Rule.abstains), not your cousin's; or it is to a recruiter and says you are in
     their process ("I'm interviewing for…", "my application"): your application is in front of them."""
     def decide() -> bool:
-        if follows_a_talk(draft) and not _FOR_ANOTHER.search(draft.lower):
+        if follows_a_talk(draft) and not for_another(draft):
             return True
         from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
         return ctx is not None and is_recruiter(ctx) and bool(_IN_PROCESS.search(draft.lower))

@@ -6,7 +6,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.matching import TITLE_NOUNS, conversation_says
 from companion.coach.rules.ask import replies_without_referral, bounded_ask
-from companion.coach.stated import knows_your_fit
+from companion.coach.stated import for_another, knows_your_fit
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
 # big fan of Stripe", "I'm a great fit". Checked right after "I'm a", "I am a".
@@ -108,13 +108,22 @@ def _fit_told(_draft: AnalysedDraft, ctx) -> bool:
     return conversation_says(ctx, _fit, sender="me")
 
 
+def _message(draft: AnalysedDraft, _ctx) -> str:
+    if for_another(draft):  # "could you refer him too?": the referrer knows the writer, not the one referred
+        return ("No summary of their fit: the referral is for someone else, whom the referrer does not know. They "
+                "need one or two sentences on what that person does and why they suit the role before they vouch.")
+    return ("No summary of your fit: nothing says what you do, for how long, or what you have achieved. The referrer "
+            "vouches for you, so they need one or two sentences on why you suit the role before they will.")
+
+
+def _suggestion(draft: AnalysedDraft, _ctx) -> str:
+    whose = "their" if for_another(draft) else "your"
+    return (f"Add one or two sentences: {whose} current role or study, years of relevant experience, and one "
+            "concrete result that matches the role.")
+
+
 MISSING = missing_phrase_rule(
-    "background.missing", _fit,
-    "No summary of your fit: nothing says what you do, for how long, or what you have "
-    "achieved. The referrer vouches for you, so they need one or two sentences on why "
-    "you suit the role before they will.",
-    "Add one or two sentences: your current role or study, years of relevant "
-    "experience, and one concrete result that matches the role.",
+    "background.missing", _fit, _message, _suggestion,
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
     # They have heard your fit (from you in this conversation, or in a talk), or said no.
     abstains=either(bounded_ask, knows_your_fit, replies_without_referral, _fit_told),

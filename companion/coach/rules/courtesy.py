@@ -118,6 +118,9 @@ _TIME = re.compile(
     r"keep (?:this|it) (?:short|brief)|i'll be brief|"
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
+    # An apology for the length knows what reading it costs ("Sorry for the very long message").
+    r"(?:sorry|apologies|apologi[sz]e) for (?:the|this|my) (?:\w+ )?(?:long|lengthy) (?:message|note|e-?mail|text|inmail)|"
+    r"(?:sorry|apologies|apologi[sz]e) for the length|"
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|"
     r"the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
     r"the timing(?:'s| is) (?:bad|off|wrong)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
@@ -281,7 +284,7 @@ TIME_MISSING = missing_phrase_rule(
     # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time.
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
            "Could you refer me for the Data Analyst role? If it's not a good time, no worries at all. Thanks!"),
-    quiet=("Totally fine if it's not something you can do - I know you're flat out.", "I can send you a short blurb to forward so it costs you almost nothing.", "I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
+    quiet=("Sorry for the very long message, and thank you.", "Totally fine if it's not something you can do - I know you're flat out.", "I can send you a short blurb to forward so it costs you almost nothing.", "I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",

@@ -238,10 +238,22 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
     )
 
 
+# A new posting, said to be one: "Now I see a new opening in your department", "another role on the team".
+_NEW_ROLE = re.compile(r"\b(?:new|different|another|second) (?:[\w-]+ ){0,2}?(?:opening|role|position|posting|vacancy|req)\b")
+NEW_ROLE_DAYS = 28  # a no some weeks old was to that ask; a new posting after it may be asked about once
+
+
+def _asks_anew(draft: AnalysedDraft, rec, ctx: CoachContext) -> bool:
+    """Whether the draft asks about a new posting, weeks after their no to an earlier one: a fair ask, once."""
+    return rec.state_at_ms is not None and to_ms(ctx.now) - rec.state_at_ms >= NEW_ROLE_DAYS * 86_400_000 \
+        and bool(_NEW_ROLE.search(draft.lower))
+
+
 def _stop(draft: AnalysedDraft, ctx: CoachContext):
     rec = recipient_log(ctx)
     # "Can you make an exception?" asks again; "I'd love to stay in touch" or a question does not.
-    if rec is not None and rec.state == "declined" and requests(draft) and not bounded_ask(draft):
+    if rec is not None and rec.state == "declined" and requests(draft) and not bounded_ask(draft) \
+            and not _asks_anew(draft, rec, ctx):
         when = f" on {say_date(rec.state_at_ms, ctx.now)}" if rec.state_at_ms else ""
         yield STOP.finding(
             f"{first_name(ctx, rec) or 'They'} said no{when} (you marked it so in Tactful). Asking again makes "

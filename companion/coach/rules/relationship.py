@@ -123,7 +123,7 @@ def _we_at_their_past(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     lower, text = draft.lower, draft.text
     for place in places:
         full, *others = mention_aliases(place)
-        for alias in [full, *(a for a in others if " " not in a)]:
+        for alias in (full, *others):  # "the Royal Liffey" for Royal Liffey Hospital: a short form, standing as a name
             if alias not in lower:
                 continue
             for m in re.finditer(r"\b" + re.escape(alias) + r"\b", lower):

@@ -518,6 +518,8 @@ def _shouting(draft: AnalysedDraft):
         if m is None:
             continue
         done = m.end()
+        if pos > 0 and text[pos - 1] in "[{<" and text[m.end():m.end() + 1] in ("]", "}", ">"):
+            continue  # "[COMPANY NAME]": a template's placeholder (template.placeholder's), not a raised voice
         words = [w for w in re.split(r"[\s,.;:!?-]+", m.group()) if len(w) >= 2]
         loud = [w for w in words if len(w) >= 4 and w not in _ACRONYMS]
         if len(loud) >= 2 or any(w in _SHOUT_WORDS for w in words):
@@ -629,7 +631,7 @@ DEMANDING = Rule(
            "I've already put you down as my professional reference, hope that's ok!",
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
-    quiet=("Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
+    quiet=("I came across [COMPANY NAME] and would be grateful for a referral.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
            "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.",
            "I expect a big increase, at least 40% over my current salary.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
