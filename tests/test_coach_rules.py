@@ -1516,6 +1516,7 @@ def test_a_referrer_thanked_among_other_thanks_is_not_asked_for_a_resume_they_ha
     ("Is it possible to know what is the salary range for the buyer position?", "warning"),
     ("Could you share the salary band for the role?", "error"),
     ("Whats the range for this role and what are the other reps on?", "error"),
+    ("And what comp range did they approve for the L5 role?", "error"),
     ("How much do you make?", "error"),
 ])
 def test_the_roles_pay_is_the_recruiters_to_discuss_not_a_secret(text, severity):

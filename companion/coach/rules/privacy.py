@@ -255,6 +255,8 @@ def _what_to_ask(draft: AnalysedDraft, _ctx) -> str:
 _ROLE = re.compile(r"\b(?:role|position|job|opening|posting|vacancy|post)\b")
 _INTERNAL = re.compile(r"\b(?:bands?|levels?|leveling|grid|guide|sheet|data|budget|you|your|make|earn|paid|paying|"
                        r"getting|bonus|equity)\b")
+# What was decided inside about it: "what comp range did they approve for the L5 role?"
+_DECIDED = re.compile(r"\b(?:approv\w*|budget\w*|signed off|internal(?:ly)?)\b")
 _MESSAGE = ("\"{w}\" asks for information most employers keep confidential. A referrer who shares it can break "
             "their employment agreement, so the ask costs you their trust.")
 
@@ -263,7 +265,8 @@ def _role_pay(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     if not _PAY.search(m.group()) or _INTERNAL.search(m.group()):
         return False
     s, e = sentence_bounds(draft, m.start())
-    return bool(_ROLE.search(draft.lower, s, e)) and not _OTHERS.search(draft.lower, s, e)
+    return bool(_ROLE.search(draft.lower, s, e)) and not _OTHERS.search(draft.lower, s, e) \
+        and not _DECIDED.search(draft.lower, s, e)
 
 
 def _confidential(draft: AnalysedDraft, ctx):
