@@ -42,7 +42,8 @@ export const RULE_WHY = Object.freeze({
   "tone.demanding": "Demands and pressure make a favour feel owed; people ignore rather than decline them.",
   "tone.impolite": "People asked for a favour judge the wording before the request; a model of how raters judged thousands of real requests shows which words cost goodwill.",
   "tone.over-apologetic": "One apology is courteous; a string of them undersells you and makes the ask feel heavier.",
-  "tone.register": "Texting shorthand and strings of emoji tell a stranger how much care went into the ask."
+  "tone.register": "Texting shorthand and strings of emoji tell a stranger how much care went into the ask.",
+  "tone.underselling": "A referrer repeats what you say of yourself; lead with your strengths and leave them free to say no."
 });
 // The checklist item each rule decides: the sidebar shows an item's findings as one card.
 export const RULE_ITEM = Object.freeze({
