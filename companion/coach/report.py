@@ -97,10 +97,12 @@ def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Findi
     # The minimum is room for an ask: a thank-you, an update or a reply in a conversation has none.
     sizes = Limits(used=draft.utf16_length, allowed=allowed, recommended_max=hi,
                    recommended_min=least(draft, ctx) if TOO_SHORT.runs(draft, ctx) else None)
-    # Errors first; then whether to write this at all (_WHETHER) before how, whatever its severity;
-    # then by severity and place. The sort is stable: registry order breaks ties without a range.
+    # Errors first, and among them whether to write this at all (_WHETHER: "let this one go") before how;
+    # then whether before how, whatever its severity; then by severity and place. The sort is stable:
+    # registry order breaks ties without a range.
     ordered = sorted(findings, key=lambda f: (
-        0 if f.severity == "error" else 1 if f.code.startswith(_WHETHER) else 1 + RANK[f.severity],
+        (0 if f.code.startswith(_WHETHER) else 1) if f.severity == "error"
+        else 2 if f.code.startswith(_WHETHER) else 2 + RANK[f.severity],
         f.range.start if f.range else -1))
     # No score for what the rules could not read (a 96 on a Spanish draft would read as "good"), nor while
     # the first sentence is typed.

@@ -62,6 +62,8 @@ _TRIGGERS = re.compile(
     r"look (?:at|over|into)) (?:me|my|mine|us|our|it|this|these|those|that|"
     r"the|a|an|your|them|him|her|every(?:one|body)|some(?:one|body)?)\b)"
     r"|(?P<oblige>i (?:need|want) you to\b(?! (?:know|understand|see|hear|feel)\b)|you need to\b|"
+    r"(?:can't|cannot|couldn't) you just\b|why (?:can't|won't|couldn't) you (?:just )?(?:refer|send|forward|pass|email|"
+    r"submit|put|do)\b|"
     r"i(?:'d| would) like you to (?:pass|arrange|refer|forward|submit|send|schedule|call|contact|put|recommend|push|"
     r"set up|book)\b|"
     r"i need (?:this|it|that|the referral|my referral) (?:done|submitted|sent|in)\b|"
@@ -97,6 +99,14 @@ _TRIGGERS = re.compile(
     r"(?:it's|it is|it'll|it will|it takes|that's|this is) (?:only|just|literally) (?:\d+|a few|two|five|a couple of|a|one) "
     r"(?:minutes?|mins?|seconds?|clicks?)(?: of work)? for you\b|(?:just|only) a click for you\b|"
     r"(?:doesn't|does not|won't|will not) cost you (?:anything|a thing)\b|"
+    # "It would literally take 2 minutes", "the referral form takes literally 2 minutes", "it's literally just a form".
+    r"(?:it|that|this|the (?:referral )?form)(?:'s|'d| is| would| will|'ll)? (?:only |just |literally )+(?:take |takes )?"
+    r"(?:\d+|a few|two|five|a couple of|one|a) (?:minutes?|mins?|seconds?|clicks?)\b|"
+    r"(?:the (?:referral )?form )?takes? (?:only |just |literally )+(?:\d+|a few|two|five|a couple of|one|a) "
+    r"(?:minutes?|mins?|seconds?|clicks?)\b|"
+    r"(?:it's|it is|that's|that is) (?:literally |only |just )+(?:a|one) (?:form|click|box to tick)\b|"
+    r"you (?:just|only) (?:have to |need to )?(?:paste|click|fill|submit|tick) (?:it|in|the|a|my)\b|"
+    r"you (?:don't|do not) (?:even )?have to vouch\b|"
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
     r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
     r"answer|help|put|refer|consider|read|look|have|let me know|tell me|get back)\b|"
@@ -152,7 +162,12 @@ _TRIGGERS = re.compile(
     r"(?:not a (?:good|great)|a (?:bad|terrible|poor)) look (?:for|on) (?:you|your|the team|the company)\b|"
     r"(?:more (?:experience|experienced|qualified|skilled)|better|smarter|stronger) than (?:anyone|anybody|everyone|"
     r"(?:any|all|most|half) of (?:them|you|the people)) (?:on|in|at) (?:that|your|the) (?:team|company|department|panel)\b|"
-    r"(?:far |much |way )?(?:bigger|better|larger|more serious) than (?:yours|your (?:team|company|platform|product)s?)\b)"
+    r"(?:far |much |way )?(?:bigger|better|larger|more serious) than (?:yours|your (?:team|company|platform|product)s?)\b|"
+    # Their help belittled after a no: "Thanks for nothing", "your referral didn't carry much weight".
+    r"thanks? (?:you )?for nothing\b|"
+    r"(?:your|a|the) referral(?: from you)? (?:didn't|doesn't|does not|did not|won't|will not|isn't|wasn't) "
+    r"(?:carry|count|mean|matter|help|worth|do)(?:ing)?(?: (?:much|anything|a thing|for much|for anything|much weight|"
+    r"any weight))?\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
     # Their yes taken as given: "I have taken the liberty to…", "I only need your referral to complete the
     # formalities", "I have already informed my manager that I will be joining".
@@ -316,6 +331,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     if kind == "order":  # any verb, so only where an order can stand: not "I'd love to connect and help you"
         return opens_clause(draft, start, after_and=False) and mood(draft, start) == "imperative"
     if kind == "oblige":
+        if draft.lower.startswith(("can't", "cannot", "couldn't", "why"), start):
+            return True  # "Can't you just email my CV directly?": a question in form, a push in fact
         if draft.lower.startswith("i expect", start) and _PAY_TALK.search(draft.lower, *sentence_bounds(draft, start)):
             return False  # "I expect a big increase" states a salary expectation, it obliges them to nothing
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
@@ -549,6 +566,10 @@ DEMANDING = Rule(
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
+           "Wow, great. Thanks for nothing, I guess.", "Honestly it feels like your referral didn't carry much weight.",
+           "Could you just put my name in? It would literally take 2 minutes.",
+           "Seriously? It's literally just a form, you don't have to vouch for me.",
+           "The portal takes ages. Can't you just email my CV to the hiring manager directly?",
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
            "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?",
@@ -631,7 +652,8 @@ DEMANDING = Rule(
            "I've already put you down as my professional reference, hope that's ok!",
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
-    quiet=("I came across [COMPANY NAME] and would be grateful for a referral.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
+    quiet=("I came across [COMPANY NAME] and would be grateful for a referral.", "Thanks for the referral, it helped.",
+           "I can't wait to hear how it went!", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
            "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.",
            "I expect a big increase, at least 40% over my current salary.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
