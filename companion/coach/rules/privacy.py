@@ -134,11 +134,24 @@ _CONFIDENTIAL = re.compile(
     # ("an email from the system" is no look-up: "from" only after a verb that looks.)
     r"|\b(?:(?:check|look (?:up|at|into)|see|find out|pull up)(?: [\w']+){0,4} (?:in|on|from|through)|in|on|through) "
     + _SYSTEMS + r"\b"
-    r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b)"
+    r"|\bhow many (?:\w+ ){1,6}(?:plans? to|will|are going to|expects? to|intends? to) hire\b"
+    # Where the field stands, in any words: "how many people they're interviewing", "how many candidates are
+    # already shortlisted", "how many other nurses have applied".
+    r"|\bhow many (?:[\w-]+ ){0,3}?(?:(?:they|you)(?:'re| are) |are |were |have |has )?(?:already |being )?"
+    r"(?:interviewing|interviewed|shortlisted|applied|in the (?:process|running|pipeline|final round))\b"
+    # Anyone's view of the writer's file or which way they lean: "what Aisha thinks of my profile", "whether
+    # they're leaning towards me".
+    r"|\bwhat (?!you\b|i\b)(?:[\w.']+ ){1,3}?(?:thinks?|thought|said|wrote) (?:about|of) my (?:profile|application|cv|"
+    r"resume|interview|candidacy|answers?|test|case|presentation)\b"
+    r"|\b(?:whether|if|which way) (?:they(?:'re| are)|the (?:panel|team|hiring manager|committee) (?:is|are)|(?:she|he)"
+    r"(?:'s| is)) leaning\b"
+    r"|\b(?:what|which) questions (?:are|were|get|got) asked\b"
+    r"|\bnames? of (?:the |my )?interview panel\b|\bnames? of (?:whoever|anyone|everyone|everybody) else\b)"
 )
 # These ask for something; on their own ("I won't ask about anything confidential") they do not.
 _ASKING = re.compile(
-    r"\b(?:share|send|tell|give|forward|show|leak|let me know|know|ask|access|see|get|find out|if you have|"
+    r"\b(?:share|send|tell|give|forward|show|leak|let me know|know|ask|access|see|get|find out|if you have|need|"
+    r"hear (?:anything|something|more)|"
     r"provide|pass along|walk me through|fill me in|check|look (?:up|at|into)|pull up|what(?:'s|s| are| is| were))\b"
 )
 # An internal system is only confidential as the place to look the writer up: "check in Workday what the status of
@@ -174,7 +187,7 @@ _PLEASE = re.compile(r"\b(?:please|kindly|pls)\s+$")  # "please check with them 
 # Pay raised in their message: "what are your salary expectations?", "the band is 90-110k".
 _RAISED = re.compile(r"\b(?:salary|compensation|pay|ctc|(?:pay|salary|comp) (?:range|band)|expectations)\b")
 # Colleagues' pay stays private whoever is asked: a recruiter shares the role's range, not what others earn.
-_OTHERS = re.compile(r"\b(?:other|others|colleagues|co-?workers|peers|teammates|your team)\b")
+_OTHERS = re.compile(r"\b(?:other|others|colleagues|co-?workers|peers|teammates|your (?:[\w-]+ )?team)\b")
 _SECRECY = re.compile(r"i (?:will not|won't|wont|will never) tell|(?:no ?one|nobody) |between you|(?:keep|stay) ")
 
 
@@ -352,7 +365,12 @@ CONFIDENTIAL = Rule(
            "Who else is in the process?", "Could you send me the names of the interviewers?",
            "Also what are the salary bands for the FP&A roles there, just so I know what to ask for.",
            "What does Omar on the dispatch team earn?",
-           "Also can you tell me who is manager for this position and how much is salary there?"),
+           "Also can you tell me who is manager for this position and how much is salary there?",
+           "If you hear anything about how many people they're interviewing or what Aisha thinks of my profile, "
+           "please let me know.", "Can you share which questions are asked in the technical interview?",
+           "How many candidates are already shortlisted?", "Also share the names of the interview panel so I can prepare.",
+           "I'll also need the compensation bands for your leadership team.",
+           "If you hear anything from Sarah about whether they're leaning towards me, could you let me know?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
            "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
@@ -371,7 +389,9 @@ CONFIDENTIAL = Rule(
            "What is everyone on the team earning their stripes on these days?",
            "I'd love to hear what you thought of me as a candidate.", "Would you have time to tell me how it went for you?",
            "Can you ask the hiring manager to reconsider? I think the take-home was judged unfairly.",
-           "I don't care how much the pay is, I want to learn.", "Let me know what you think of my portfolio."),
+           "I don't care how much the pay is, I want to learn.", "Let me know what you think of my portfolio.",
+           "How many people are on your team?", "How many years have you been at Stripe?",
+           "What did you think of my portfolio?"),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 
