@@ -341,7 +341,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         if draft.ends_in_question(start):
             return False  # "What is it you need to do?" asks; it does not order
         conditional = mood(draft, start) == "conditional" \
-            and not draft.lower.startswith(("you should", "i would like you", "i'd like you"), start)
+            and not draft.lower.startswith(("you should", "you must", "you have to", "you need to", "i would like you",
+                                            "i'd like you"), start)
         return not (_OBSERVE.search(before) or negated(draft, start) or conditional)  # "…should be able to" obliges
     if kind == "urgent":
         if negated(draft, start) or _DEADLINE_BEFORE.search(before) and draft.lower.startswith("at the latest", start):
@@ -566,7 +567,7 @@ DEMANDING = Rule(
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
-           "Wow, great. Thanks for nothing, I guess.", "Honestly it feels like your referral didn't carry much weight.",
+           "Wow, great. Thanks for nothing, I guess.", "You must give me a chance, I am very hard worker.", "Honestly it feels like your referral didn't carry much weight.",
            "Could you just put my name in? It would literally take 2 minutes.",
            "Seriously? It's literally just a form, you don't have to vouch for me.",
            "The portal takes ages. Can't you just email my CV to the hiring manager directly?",
