@@ -105,7 +105,8 @@ _TRIGGERS = re.compile(
     r"(?:the (?:referral )?form )?takes? (?:only |just |literally )+(?:\d+|a few|two|five|a couple of|one|a) "
     r"(?:minutes?|mins?|seconds?|clicks?)\b|"
     r"(?:it's|it is|that's|that is) (?:literally |only |just )+(?:a|one) (?:form|click|box to tick)\b|"
-    r"you (?:just|only) (?:have to |need to )?(?:paste|click|fill|submit|tick) (?:it|in|the|a|my)\b|"
+    r"(?<!can )(?<!could )(?<!would )(?<!will )you (?:just|only) (?:have to |need to )?(?:paste|click|fill|submit|tick) "
+    r"(?:it|in|the|a|my)\b|"
     r"you (?:don't|do not) (?:even )?have to vouch\b|"
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
     r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
