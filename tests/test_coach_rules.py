@@ -1514,6 +1514,7 @@ def test_a_referrer_thanked_among_other_thanks_is_not_asked_for_a_resume_they_ha
 @pytest.mark.parametrize("text, severity", [
     ("Could you tell me the salary range for this role?", "warning"),
     ("Is it possible to know what is the salary range for the buyer position?", "warning"),
+    ("Also please tell me what the salary range is for senior accountants there.", "warning"),
     ("Could you share the salary band for the role?", "error"),
     ("Whats the range for this role and what are the other reps on?", "error"),
     ("And what comp range did they approve for the L5 role?", "error"),

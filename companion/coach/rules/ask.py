@@ -24,10 +24,11 @@ _TITLE = re.compile(
     r"\b(?:" + _TRACK + r"\s+)?"
     + TITLE_NOUNS + ")"
 )
-# "... role", "... II position", "... New Grad roles": a level or track word may sit in between.
+# "... role", "... II position", "... New Grad roles": a level or track word may sit in between; an executive
+# "search"; "the Lifecycle Marketing Manager one", as a reply names it.
 _ROLE_NOUN_AFTER = re.compile(r"(?:\s+(?:i{1,3}|iv|[1-5]|new grad|intern|level \d))?(?:\s*\([^()\n]{1,30}\))?\s*"
                               r"(?:roles?|positions?|openings?|job|posting|listing|req|vacancy|opportunity|"
-                              r"program(?:me)?|scheme|search)\b")  # an executive "search"
+                              r"program(?:me)?|scheme|search|one(?! (?:day|of|more|time|year|week|month|thing)\b))\b")
 _TARGET_CUE = re.compile(
     r"\b(?:refer|referral|referring|apply|applied|applying|application|consider|considered|"
     r"candidacy|interview|opening|hiring|hire|looking for|posted|role|position|join|joining|for the|for a|search for|"
@@ -701,6 +702,7 @@ ROLE_MISSING = missing_phrase_rule(
            "Thank you! Here is my resume, and the req is JR-1043 (Senior Firmware Engineer).",
            "Would you be open to referring me for the senior backend role at Stripe?",
            "I'd love to be considered for Maré's commis opening. Could you refer me?",
+           "Thanks Carlos! It's the Lifecycle Marketing Manager one.",
            "Great meeting you at PyCon! Would love to stay in touch.",
            "I'd love to pick your brain about your move from design into product management.",
            "Hi Sam, quick question: how did you get into event sourcing? Thank you!",

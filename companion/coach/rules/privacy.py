@@ -6,7 +6,7 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.intent import reports_back, requests, tells_news_at
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import conversation_says, is_recruiter, negated, recipient_titles
+from companion.coach.matching import TITLE_NOUNS, conversation_says, is_recruiter, negated, recipient_titles
 
 # The employer's own systems: Workday and its kin, "the recruiting system", "the internal portal".
 _SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the system|the (?:internal |recruiting |"
@@ -265,7 +265,7 @@ def _what_to_ask(draft: AnalysedDraft, _ctx) -> str:
 
 # The pay of the role the writer seeks, plainly: "the salary range for this role" (many postings show it), not
 # internal bands, a budget, or what people earn.
-_ROLE = re.compile(r"\b(?:role|position|job|opening|posting|vacancy|post)\b")
+_ROLE = re.compile(r"\b(?:role|position|job|opening|posting|vacancy|post|" + TITLE_NOUNS + r"s?)\b")  # "…for senior accountants"
 _INTERNAL = re.compile(r"\b(?:bands?|levels?|leveling|grid|guide|sheet|data|budget|you|your|make|earn|paid|paying|"
                        r"getting|bonus|equity)\b")
 # What was decided inside about it: "what comp range did they approve for the L5 role?"

@@ -354,6 +354,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
             return False  # "I'm in Athens until Friday" is when, not a deadline; "please submit it until Friday" is "by"
         if draft.lower.startswith(_OWN_HASTE, start) and _self_last(draft.lower[s:start]):
             return False  # "I immediately thought of you", "I'll submit my application today": the writer's own haste
+        if _REACTED.search(before):
+            return False  # "saw Lattice is hiring and thought of you right away": how the writer reacted
         if draft.lower.startswith(("it", "this", "that", "my case"), start):
             return True  # "It is very urgent": said to them, of the ask itself
         # A deadline pressures only when it attaches to what they are asked to do: them, an order, or
@@ -390,6 +392,8 @@ _ASKS_AFTER = re.compile(r"[^.!?\n]*?(?:\bif (?:that|it|this|the time)(?:'s| is|
 _OWN_HASTE = ("imm", "rig", "sub", "forward", "send", "pass", "refer", "confirm", "get back", "put")
 
 
+_REACTED = re.compile(r"\b(?:thought of you|knew|realized|realised|noticed|recognized|recognised|spotted|applied|"
+                      r"jumped out at me|stood out|clicked)\s+$")
 _NEGATIVE_QUESTION = re.compile(r"\b(?:can't|cannot|couldn't|won't|wouldn't) you (?:just |simply )?$")
 # "Until Friday" is a deadline as "by Friday" (as many non-native writers use it) only after what they
 # are to do.
@@ -655,7 +659,7 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.", "Thanks for the referral, it helped.",
-           "I can't wait to hear how it went!", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
+           "I can't wait to hear how it went!", "Saw Lattice is hiring a PM and thought of you right away.", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
            "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.",
            "I expect a big increase, at least 40% over my current salary.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
