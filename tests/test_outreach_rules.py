@@ -691,3 +691,27 @@ def test_a_connection_note_that_held_the_ask_is_followed_up_on(tmp_path):
     thanks = analyze("Hi Sanjay, thanks for accepting my connection request! Could you refer me for the Dispatcher "
                      "job?", CoachContext(surface="follow_up", outreach=view, now=NOW, recipient_slug="san"))
     assert not {f.code for f in thanks.findings} & {"followup.too-soon", "followup.ok", "followup.stop"}
+
+
+def test_a_recruiter_who_referred_you_before_is_not_told_referrals_are_for_employees(tmp_path):
+    """An HR Director who referred the writer once (the log says so) may be asked again; one the log knows
+    nothing of is told what a recruiter does."""
+    from companion.coach import analyze
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("sam", "message", "Hi Sam, could you refer me for the HR role at Pinecrest?", at(90), at(90),
+                   name="Sam Rivera", company="Pinecrest", role="HR Director")
+    db.update("sam", at(80), state="referred")
+    db.record_sent("kim", "message", "Hi Kim, could you refer me for the HR role at Pinecrest?", at(90), at(90),
+                   name="Kim Ode", company="Pinecrest", role="HR Director")
+    view = db.load()
+    db.close()
+    again = ("Thank you again for referring me last time. Pinecrest just posted an HR Generalist role (job 5512); "
+             "would you be able to submit the referral for it too?")
+
+    def cold(slug):
+        fb = analyze(again, CoachContext(surface="message", outreach=view, now=NOW, recipient_slug=slug))
+        return [f for f in fb.findings if f.code == "relationship.cold-ask"]
+    assert cold("sam") == []
+    [card] = cold("kim")
+    assert "asks a recruiter" in card.message and '"the referral"' in card.message  # not the thanks

@@ -26,7 +26,8 @@ ASK = re.compile(
     r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|vouch\s+for\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
     r"(?:everyone|anyone)\s+you\s+know)\b")
 # Thanks for a referral already given, what it did, or talk about a referral programme, ask for nothing.
-_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,2})\s+(?:\w+\s+){0,2}for\s+(?:the|your|that|this)\s*$"
+_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,2})\s+(?!in\s+advance\b)(?:\w+\s+){0,2}for\s+"
+                      r"(?:(?:the|your|that|this)\s*)?$"  # "thank you again for referring me", not "…in advance for"
                       r"|\b(?:without|because\s+of|thanks\s+to)\s+(?:the|your)\s*$|\bprogram")
 # A line of the draft that shows the two have talked before. "Thanks for connecting" does not:
 # accepting an invitation is not a relationship.
@@ -78,7 +79,9 @@ def _deferred(draft: AnalysedDraft, ask: re.Match[str]) -> bool:
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = first_referral_ask(draft)
     if ask is not None and is_recruiter(ctx):
-        yield _to_recruiter(draft, ctx, ask)
+        rec = recipient_log(ctx)
+        if rec is None or rec.state not in ("agreed", "referred", "hired"):  # one who referred you before can again
+            yield _to_recruiter(draft, ctx, ask)
         return
     if ask is None or PRIOR_CONTACT.search(draft.lower) or replies_to_them(draft) or claims_shared(draft, ctx) \
             or names_a_mutual(draft, ctx) or _has_history(ctx) or follows_a_talk(draft) or _deferred(draft, ask):

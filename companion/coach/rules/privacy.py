@@ -181,6 +181,8 @@ _TO_RECRUITER = re.compile(r"\b(?:thanks?|thank you) for reaching out\b|\bbefore
 _WH = re.compile(r"(?:what|who|which|how much|how many)\b")
 _OPENS_Q = re.compile(r"(?:^|\b(?:also|and|so|but|ok|okay|btw|then|one more thing))[\s,:-]*$")
 _EMBEDDED_Q = re.compile(r"\b(?:what|how|whether|if|why|which)\b[^,;]*$")
+_OFFERED = re.compile(r"\b(?:answer|take|complete|do|sit|fill (?:in|out)|prepare for|work through)\s+"
+                      r"(?:any|all|the|your|some|a few)?\s*(?:of (?:the|your) )?(?:further |additional |other )?$")
 _TOLD_OF = re.compile(r"\s+(?:was|were|went|felt|seemed)\b")  # the thing is a sentence's subject
 _WHAT_KIND = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\s+$")
 _PLEASE = re.compile(r"\b(?:please|kindly|pls)\s+$")  # "please check with them if I am selected"
@@ -239,6 +241,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         s, e = sentence_bounds(draft, m.start())
         if not _LOOKED_UP.search(draft.lower, s, e):
             return True
+    if _OFFERED.search(draft.lower, max(0, m.start() - 40), m.start()):
+        return True  # "happy to answer any screening questions": the writer offers to take them, asks for nothing
     if _TOLD_OF.match(draft.lower, m.end()) and not _EMBEDDED_Q.search(draft.before_in_sentence(m.start(), 40)):
         return True  # "I think the take-home was judged unfairly" speaks of it (not "what my scores were")
     if _WHAT_KIND.search(draft.lower, max(0, m.start() - 24), m.start()):
@@ -391,7 +395,7 @@ CONFIDENTIAL = Rule(
            "Can you ask the hiring manager to reconsider? I think the take-home was judged unfairly.",
            "I don't care how much the pay is, I want to learn.", "Let me know what you think of my portfolio.",
            "How many people are on your team?", "How many years have you been at Stripe?",
-           "What did you think of my portfolio?"),
+           "What did you think of my portfolio?", "I'm happy to send my resume or answer any screening questions here."),
     rationale="Never ask a referrer for what their employer keeps confidential.",
 )
 
