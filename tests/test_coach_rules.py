@@ -441,6 +441,8 @@ def test_a_first_ask_that_thanks_for_connecting_is_still_coached_as_one():
     "Hi Dana, I wanted to gently check in on my note from two weeks ago about the Data Analyst role (job 1203377). "
     "If it's not something you can help with, I completely understand. Thank you either way!",
     "Hi Dana, I wanted to follow up on my note about the Data Analyst role (job 1203377). No worries if not. Thanks!",
+    "Hi Dana, a gentle nudge on my note from late November about the Data Analyst role (job 1203377). No worries if "
+    "now isn't a good time. Thanks either way!",
 ])
 def test_a_message_that_says_it_follows_an_earlier_note_is_coached_as_a_follow_up(note):
     """Its fit and resume went in the earlier note: no first-ask cards for what a reminder need not repeat."""
@@ -1464,6 +1466,10 @@ def test_pay_asked_of_someone_who_writes_as_the_hiring_side_is_no_confidential_a
                                              recipient_name="Priya Desai", thread=_their_thread("Sure, happy to refer you."))
     assert "privacy.confidential" in codes("Four weeks. And what does Omar on the dispatch team earn?",
                                              recipient_name="Priya Desai", thread=thread)
+    interview = _their_thread("Hi Lan, thanks for applying. Before I set up the first interview: what's your notice "
+                              "period?")
+    assert "privacy.confidential" not in codes("Two months. Can you tell me what is the salary range for this role?",
+                                                 recipient_name="Priya Desai", thread=interview)
 
 
 def test_we_at_a_place_on_their_profile_is_a_past_the_two_share():

@@ -485,6 +485,7 @@ def test_a_new_posting_weeks_after_a_no_may_be_asked_about_once(tmp_path):
     anew = ("Hi, in March you could not refer me as the role was in its final stage. Now I see a new opening in your "
             "department, Site Reliability Engineer (NE-7731). Would you be open to referring me? If not, no problem.")
     assert stop(anew, "dan") == []
+    assert stop(anew.replace("Now I see a new opening in your department", "Acme just posted an opening"), "dan") == []
     assert stop(anew, "eve")  # ten days after the no
     assert stop("Hi Dan, could you make an exception for the Analyst role?", "dan")
 

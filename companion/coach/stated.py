@@ -38,6 +38,8 @@ _EARLIER = re.compile(
     r"|\b(?:message|note|inmail) i (?:sent|wrote)(?: you)?"
     r"|\bi (?:sent|wrote|dropped) you (?:a (?:message|note|line|dm)|(?:a (?:few|couple of) )?days ago|earlier|last)"
     r"|\bbumping (?:this|my (?:message|note))"
+    # A nudge or a reminder about one: "a gentle nudge on my note from late November", "a quick reminder about my message".
+    r"|\b(?:nudge|reminder|ping|bump) (?:on|about|regarding|re) my (?:\w+ )?(?:message|note|inmail|dm|request)"
     r"|\bre-?sending (?:you )?(?:my|the|this) (?:\w+ )?(?:message|note|inmail|dm|request)"
     # Their silence is only theirs after a message of the user's: "I have not gotten any reply till now".
     r"|\bi (?:haven't|have not|didn't|did not|never) (?:heard back|heard from you|(?:gotten|got|received|had) (?:a |any )?"

@@ -20,7 +20,7 @@ _GREETING = re.compile(
     # A title, and an honorific before a name as many write it: "Ma'am Joanna", "Sir Mark", "Ate Liza",
     # "Brother Khalid", "Bhai Arjun".
     r"(?:(?:(?i:mr|mrs|ms|mx|dr|prof)\.?|(?i:sir|ma['’]?am|madam|mister|miss|ate|kuya|brother|sister|bro|sis|bhai|didi|"
-    r"uncle|aunty|auntie|chef|coach|doc|engr|capt|captain|pastor|rev|sensei|"
+    r"uncle|aunty|auntie|chef|coach|doc|engr|eng|capt|captain|pastor|rev|sensei|"
     # Titles in the writer's other language: "Madame Marchand", "Herr Vogel", "Señora Ruiz", "Dott.ssa Conti".
     r"madame|mme|monsieur|mademoiselle|herr|frau|señora?|senhora?|sra|sr|signora?|dott(?:\.?ssa)?)"
     r"\.?(?=[ \t]+[A-Z]))[ \t]+)?"
@@ -351,7 +351,7 @@ NAME_MISMATCH = Rule(
     code="fact.name-mismatch", severity="error", check=_name_mismatch,
     fires=("Hi Priya, I hope you're well.", "Respected Sir, I am applying for the Data Analyst role.",
            "Dear Sir/Madam, I hope you're well.", "Dear Sir or Madam, I hope you're well.", "Hello Ma'am, good day!"),
-    quiet=("Hi Sam, I hope you're well.", 'Hello chef, I trained at Ferrandi.', 'Hello Mister Sam, I am forklift driver.', 'Dear Maître, je vous écris…', "Hi there, I hope you're well.", 'Dear Hiring Manager,',
+    quiet=("Hi Sam, I hope you're well.", 'Hello chef, I trained at Ferrandi.', 'Dear Eng. Sam, I am a graduate.', 'Hello Mister Sam, I am forklift driver.', 'Dear Maître, je vous écris…', "Hi there, I hope you're well.", 'Dear Hiring Manager,',
            "Hi Ma'am Sam, good day po!", "Dear Madame Lee, thank you for your time.", "Good day Mr. Lee, I hope you're well.", "Dear Brother Sam,\nI hope you're well.",
            "Hi bro, hope you're well!", "Hi Chef Sam! Hope you're well."),
     rationale="Greeting someone by another person's name ends the conversation.",

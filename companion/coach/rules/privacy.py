@@ -203,7 +203,8 @@ def _to_recruiter(draft: AnalysedDraft, ctx) -> bool:
 # for a notice period).
 _HIRING_SIDE = re.compile(r"\b(?:i(?:'m| am) (?:recruiting|hiring)|we(?:'re| are) (?:recruiting|hiring)|your interest in|"
                           r"your (?:application|candidacy)|(?:we|i) (?:can|could|will) sponsor|"
-                          r"(?:schedule|set up|arrange|book) (?:a |an |the )?(?:call|interview|screen)|salary expectations)\b")
+                          r"(?:schedule|set up|arrange|book) (?:a |an |the )?(?:first |initial |next |phone |video |quick |short )?"
+                          r"(?:call|interview|screen)|salary expectations|(?:thanks|thank you) for applying)\b")
 
 
 def _hiring_talk(text: AnalysedDraft) -> bool:

@@ -114,7 +114,7 @@ _TRIGGERS = re.compile(
     r"(?:guess|well|so|now) i know where i stand\b|"
     r"i (?:should not|shouldn't) have to (?:chase|ask|beg|remind|follow up|keep asking|wait)\b|"
     # Sarcasm after a no: "I understand you're too busy to help people", "someone else who actually wants to help".
-    r"you(?:'re| are| were) (?:just )?too busy to (?:help|reply|answer|respond)\b|"
+    r"(?<!if )(?<!if not )you(?:'re| are| were) (?:just )?too busy to (?:help|reply|answer|respond)\b|"
     r"someone (?:else )?(?:\w+ ){0,2}who (?:actually|really) (?:wants to help|cares)\b|"
     r"(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
     r"let me know)\b|(?:reply|respond|answer) (?:at least )?(?:with )?(?:a )?yes or no\b|"
@@ -659,7 +659,7 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.", "Thanks for the referral, it helped.",
-           "I can't wait to hear how it went!", "Saw Lattice is hiring a PM and thought of you right away.", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
+           "I can't wait to hear how it went!", "Totally fine if you're too busy to answer.", "Saw Lattice is hiring a PM and thought of you right away.", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
            "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.",
            "I expect a big increase, at least 40% over my current salary.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
