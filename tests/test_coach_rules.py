@@ -1547,3 +1547,16 @@ def test_a_hospital_is_named_as_its_staff_say_it():
     stranger = codes(text.replace("since our years on the ICU night roster at the Royal Liffey", "")
                      .replace("St. Brennan's", "the hospital"), profile=profile)
     assert {"ask.company-missing", "relationship.cold-ask"} <= stranger
+
+
+def test_questions_to_a_recruiter_who_wrote_first_are_not_called_a_favour():
+    """A recruiter reached out about a role: questions back miss a thank-you for that, not for a favour."""
+    thread = _their_thread("Hi Samir, I'm recruiting for a Senior Frontend Engineer at Tessellate. Would you be open "
+                           "to relocating to Austin?")
+    text = "Hi Olivia, yes I could consider it. Is there a relocation package? And how many days a week in office?"
+    [card] = findings(text, "courtesy.gratitude-missing", recipient_name="Olivia Grant", thread=thread)
+    assert "reached out to you about a role" in card.message and "favour" not in card.message
+    assert "Thanks for reaching out" in card.suggestion
+    [card] = findings(text, "courtesy.gratitude-missing", recipient_name="Olivia Grant",
+                      thread=_their_thread("Sure, happy to refer you. Which role?"))
+    assert "favour" in card.message

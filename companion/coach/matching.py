@@ -42,6 +42,7 @@ def negated(draft: AnalysedDraft, start: int, window: int = 30) -> bool:
 TITLE_NOUNS = (
     r"(?:engineer|engineering manager|developer|designer|scientist|analyst|researcher|architect|"
     r"consultant|intern|internship|co-op|new grad|apprentice(?:ship)?|trainee|specialist|coordinator|"
+    r"training contract|pupillage|residency|"  # the law's and medicine's entry roles
     r"director|manager|administrator|recruiter|accountant|marketer|copywriter|writer|strategist|"
     r"technician|sre|swe|sde|tpm|apm|pm|product owner|account executive|ae|sdr|bdr|representative|"
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
@@ -328,6 +329,24 @@ def conversation_says(ctx, test, sender: str | None = None) -> bool:
     thread = ctx.thread
     return thread is not None and any((sender is None or m.sender == sender) and _message_holds(test, m.text)
                                       for m in thread.messages)
+
+
+# Their own words on the page put them on the hiring side: "I'm recruiting a Senior Paralegal for Hollis & Grant",
+# "thanks for your interest in the Process Engineer role", "we can sponsor the visa" (a referrer, too, may ask
+# for a notice period).
+_HIRING_SIDE = re.compile(r"\b(?:i(?:'m| am) (?:recruiting|hiring)|we(?:'re| are) (?:recruiting|hiring)|your interest in|"
+                          r"your (?:application|candidacy)|(?:we|i) (?:can|could|will) sponsor|"
+                          r"(?:schedule|set up|arrange|book) (?:a |an |the )?(?:first |initial |next |phone |video |quick |short )?"
+                          r"(?:call|interview|screen)|salary expectations|(?:thanks|thank you) for applying)\b")
+
+
+def _hiring_talk(text: AnalysedDraft) -> bool:
+    return bool(_HIRING_SIDE.search(text.lower))
+
+
+def speaks_for_hiring(ctx) -> bool:
+    """Whether their messages on the page speak for the hiring side: pay and their outreach are theirs to discuss."""
+    return conversation_says(ctx, _hiring_talk, "them")
 
 
 def conversation_names_company(ctx) -> bool:

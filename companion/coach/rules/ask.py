@@ -546,9 +546,12 @@ _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\
 
 # A question about their team or work, asked outright: "does the systems team own the components in code too?",
 # "how much of the team's time goes to toil?", "what's on-call really like?"
-_THEIR_WORK_Q = re.compile(r"(?:^|[.!?:;]\s+|,\s*)(?:but |and |so )?(?:does|do|is|are|how|what|what's|which)\b"
+_THEIR_WORK_Q = re.compile(r"(?:^|[.!?:;]\s+|,\s*)(?:but |and |so )?(?:(?:does|do|is|are|how|what|what's|which)\b"
                            r"[^.!?\n]{0,160}?\b(?:team|group|department|org|lab|"
                            r"stack|codebase|code|components?|process|workflow|culture|product|project|tools?|on-?call)\b"
+                           # Their team named first: "in your Disposition team do you take people who…?"
+                           r"|(?:in|on|for|at) your (?:[\w-]+ ){0,3}?(?:team|group|department|unit|ward|kitchen|lab),? "
+                           r"(?:do|does|is|are|would|will|can|could|how|what)\b)"
                            r"[^.!?\n]{0,160}\?")
 
 
@@ -670,6 +673,7 @@ ROLE_MISSING = missing_phrase_rule(
            "grateful for a referral.", "Could you refer me for the Responsable des opérations entrepôt position "
            "(réf. LR-2026-114) at Stripe?", "I applied for BIM-Koordinator (Stelle 24-117) at Stripe. Can you refer me?",
            "I'd love to hear what the team values most. Would you be up for a short chat?",
+           "I want to ask: in your Disposition team do you take people with German only at B1?",
            "Haller Gruppe is seeking a new Chief Financial Officer. Would you put my name forward?",
            "I'm a candidate in Nordlys's VP Engineering search. Would you refer me?",
            "I saw your post about a Senior Backend Engineer search. Could you refer me?",
@@ -703,6 +707,7 @@ ROLE_MISSING = missing_phrase_rule(
            "Would you be open to referring me for the senior backend role at Stripe?",
            "I'd love to be considered for Maré's commis opening. Could you refer me?",
            "Thanks Carlos! It's the Lifecycle Marketing Manager one.",
+           "I want to apply for the training contract at Stripe. Can you refer me?",
            "Great meeting you at PyCon! Would love to stay in touch.",
            "I'd love to pick your brain about your move from design into product management.",
            "Hi Sam, quick question: how did you get into event sourcing? Thank you!",

@@ -26,8 +26,10 @@ ASK = re.compile(
     r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|vouch\s+for\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
     r"(?:everyone|anyone)\s+you\s+know)\b")
 # Thanks for a referral already given, what it did, or talk about a referral programme, ask for nothing.
-_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,2})\s+(?!in\s+advance\b)(?:\w+\s+){0,2}for\s+"
-                      r"(?:(?:the|your|that|this)\s*)?$"  # "thank you again for referring me", not "…in advance for"
+_NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,2})\s+(?:\w+\s+){0,2}for\s+"
+                      r"(?:the|your|that|this)\s*$"
+                      # "thank you again for referring me" (not "…in advance for", nor "grateful for a referral")
+                      r"|\b(?:thanks?|thank\s+you)\s+(?!in\s+advance\b)(?:\w+\s+){0,2}for\s+$"
                       r"|\b(?:without|because\s+of|thanks\s+to)\s+(?:the|your)\s*$|\bprogram")
 # A line of the draft that shows the two have talked before. "Thanks for connecting" does not:
 # accepting an invitation is not a relationship.

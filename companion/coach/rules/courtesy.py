@@ -8,7 +8,7 @@ from companion.coach.engine import CoachContext, either, missing_phrase_rule
 from companion.coach.intent import OTHER_THANKS, asks, asks_further, credits_them, requests, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
 from companion.coach.due import DONE
-from companion.coach.matching import is_recruiter, recipient_log, their_turn
+from companion.coach.matching import is_recruiter, recipient_log, speaks_for_hiring, their_turn
 
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thanking you|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
@@ -119,7 +119,7 @@ _TIME = re.compile(
     r"when(?:ever)? you (?:have|get|find) (?:a |the )?(?:moment|minute|chance|time|second)|"
     r"at your convenience|whenever (?:convenient|works)|no rush|no hurry|sorry to bother|"
     # An apology for the length knows what reading it costs ("Sorry for the very long message").
-    r"(?:sorry|apologies|apologi[sz]e) for (?:the|this|my) (?:\w+ )?(?:long|lengthy) (?:message|note|e-?mail|text|inmail)|"
+    r"(?:sorry|apologies|apologi[sz]e) for (?:the |this |my )?(?:\w+ )?(?:long|lengthy) (?:message|note|e-?mail|text|inmail)|"
     r"(?:sorry|apologies|apologi[sz]e) for the length|"
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|"
     r"the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
@@ -189,11 +189,16 @@ def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
                     "if their help were taken for granted.")
         return ("No thanks anywhere. They took the time to write to you; a \"thank you\" for that keeps the "
                 "exchange warm.")
+    if their_turn(draft, ctx) and speaks_for_hiring(ctx):  # a recruiter who wrote to you about a role
+        return ("No thanks anywhere. They reached out to you about a role; a \"thank you\" for that keeps the "
+                "exchange warm while you ask your questions.")
     return ("No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a message without "
             "a \"thank you\" reads as entitled.")
 
 
 def _thank_them(draft: AnalysedDraft, ctx: CoachContext) -> str:
+    if their_turn(draft, ctx) and speaks_for_hiring(ctx) and not _answers_only(draft, ctx):
+        return "Add a thank-you, e.g. \"Thanks for reaching out about the role.\""
     if _answers_only(draft, ctx):
         return "Add a thank-you, e.g. \"Thanks for getting back to me.\""
     return "End with a thank-you, e.g. \"Thank you for considering it.\""

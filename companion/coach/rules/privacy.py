@@ -6,7 +6,7 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.intent import reports_back, requests, tells_news_at
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import TITLE_NOUNS, conversation_says, is_recruiter, negated, recipient_titles
+from companion.coach.matching import TITLE_NOUNS, is_recruiter, negated, recipient_titles, speaks_for_hiring
 
 # The employer's own systems: Workday and its kin, "the recruiting system", "the internal portal".
 _SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the system|the (?:internal |recruiting |"
@@ -198,21 +198,6 @@ def _to_recruiter(draft: AnalysedDraft, ctx) -> bool:
     return bool(_TO_RECRUITER.search(draft.lower)) or is_recruiter(ctx)
 
 
-# Their own words on the page put them on the hiring side: "I'm recruiting a Senior Paralegal for Hollis & Grant",
-# "thanks for your interest in the Process Engineer role", "we can sponsor the visa" (a referrer, too, may ask
-# for a notice period).
-_HIRING_SIDE = re.compile(r"\b(?:i(?:'m| am) (?:recruiting|hiring)|we(?:'re| are) (?:recruiting|hiring)|your interest in|"
-                          r"your (?:application|candidacy)|(?:we|i) (?:can|could|will) sponsor|"
-                          r"(?:schedule|set up|arrange|book) (?:a |an |the )?(?:first |initial |next |phone |video |quick |short )?"
-                          r"(?:call|interview|screen)|salary expectations|(?:thanks|thank you) for applying)\b")
-
-
-def _hiring_talk(text: AnalysedDraft) -> bool:
-    return bool(_HIRING_SIDE.search(text.lower))
-
-
-def _speaks_for_hiring(ctx) -> bool:
-    return conversation_says(ctx, _hiring_talk, "them")
 
 
 def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:
@@ -220,7 +205,7 @@ def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:
     thread's participant, or the draft answers one), their messages speak for the hiring side, or their last
     message raised it ("what are your salary
     expectations?": the range asked back is the same talk)."""
-    if _to_recruiter(draft, ctx) or _HIRING.search(recipient_titles(ctx)) or _speaks_for_hiring(ctx):
+    if _to_recruiter(draft, ctx) or _HIRING.search(recipient_titles(ctx)) or speaks_for_hiring(ctx):
         return True
     thread = ctx.thread
     last = thread.messages[-1] if thread is not None and thread.messages else None
@@ -270,7 +255,7 @@ def _what_to_ask(draft: AnalysedDraft, _ctx) -> str:
 
 # The pay of the role the writer seeks, plainly: "the salary range for this role" (many postings show it), not
 # internal bands, a budget, or what people earn.
-_ROLE = re.compile(r"\b(?:role|position|job|opening|posting|vacancy|post|" + TITLE_NOUNS + r"s?)\b")  # "…for senior accountants"
+_ROLE = re.compile(r"\b(?:role|position|job|opening|posting|vacancy|post|" + TITLE_NOUNS + r")")  # "…for senior accountants"
 _INTERNAL = re.compile(r"\b(?:bands?|levels?|leveling|grid|guide|sheet|data|budget|you|your|make|earn|paid|paying|"
                        r"getting|bonus|equity)\b")
 # What was decided inside about it: "what comp range did they approve for the L5 role?"
