@@ -1560,3 +1560,13 @@ def test_questions_to_a_recruiter_who_wrote_first_are_not_called_a_favour():
     [card] = findings(text, "courtesy.gratitude-missing", recipient_name="Olivia Grant",
                       thread=_their_thread("Sure, happy to refer you. Which role?"))
     assert "favour" in card.message
+
+
+def test_a_question_to_a_recruiter_about_ones_own_application_needs_no_company_or_personal_line():
+    recruiter = Profile(name="Hannah Cole", headline="Talent Acquisition Partner at Meridian Bank",
+                        current_company="Meridian Bank")
+    peer = Profile(name="Hannah Cole", headline="Risk Manager at Meridian Bank", current_company="Meridian Bank")
+    text = ("I applied for the Senior Risk Analyst job (req 44812) three weeks ago. Could you tell me where my "
+            "application stands? Thank you!")
+    assert not codes(text, profile=recruiter) & {"ask.company-missing", "personal.generic"}
+    assert {"ask.company-missing", "personal.generic"} <= codes(text, profile=peer)

@@ -322,9 +322,12 @@ def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
     """Whether the draft follows a talk about the ask and asks no referral for someone else: they know your
     fit and have your resume (a Rule.abstains), not your cousin's; or it is to a recruiter and says you are in
     their process ("I'm interviewing for…", "my application"): your application is in front of them."""
-    def decide() -> bool:
-        if follows_a_talk(draft) and not for_another(draft):
-            return True
-        from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
-        return ctx is not None and is_recruiter(ctx) and bool(_IN_PROCESS.search(draft.lower))
-    return draft.remember("stated.knows_fit", decide)  # three rules and the checklist ask
+    return draft.remember("stated.knows_fit", lambda: follows_a_talk(draft) and not for_another(draft)
+                          or in_their_process(draft, ctx))  # three rules and the checklist ask
+
+
+def in_their_process(draft: AnalysedDraft, ctx=None) -> bool:
+    """Whether the draft is to a recruiter and says the writer is in their process ("I'm interviewing for…", "I
+    applied for the Senior Risk Analyst job"): they know where they work and why you write (also a Rule.abstains)."""
+    from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
+    return ctx is not None and bool(_IN_PROCESS.search(draft.lower)) and is_recruiter(ctx)

@@ -12,7 +12,7 @@ from companion.coach.matching import (
 )
 from companion.coach.intent import asks_again
 from companion.coach.rules.fact import asks_reference, names_another_company
-from companion.coach.stated import follows_a_talk
+from companion.coach.stated import follows_a_talk, in_their_process
 
 # Job titles and role nouns, lower-case. "manager" in "hiring manager" is excluded below.
 _TRACK = (r"(?:software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
@@ -727,7 +727,7 @@ COMPANY_MISSING = Rule(
     # Their company's name reads the same in any language, but whether a draft in another language asks
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True,
-    abstains=mixed_or(either(bounded_ask, follows_a_talk, replies_without_referral, scoped_to_them,
+    abstains=mixed_or(either(bounded_ask, follows_a_talk, in_their_process, replies_without_referral, scoped_to_them,
                              company_settled, asks_letter)),  # they know where
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",

@@ -7,7 +7,7 @@ from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, mix
 from companion.coach.matching import (
     find_company, is_recruiter, known_to_them, mentioned_post, names_a_mutual, recipient_company, same_company,
 )
-from companion.coach.stated import follows_a_talk
+from companion.coach.stated import follows_a_talk, in_their_process
 from companion.coach.rules.relationship import (
     INTRODUCED, SHARED_PAST, TALKED_BEFORE, THANKED_FOR, claims_shared,
 )
@@ -126,7 +126,7 @@ GENERIC = Rule(
     code="personal.generic", severity="warning", check=_generic, reads_english=True, judges_ask=True,
     judges_whole=True,
     # (The personal line may be in the other language.)
-    abstains=mixed_or(either(known_to_them, follows_a_talk, their_posting)),
+    abstains=mixed_or(either(known_to_them, follows_a_talk, in_their_process, their_posting)),
     surfaces=ASK_SURFACES,
     checklist="personal",
     fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
