@@ -330,4 +330,5 @@ def in_their_process(draft: AnalysedDraft, ctx=None) -> bool:
     """Whether the draft is to a recruiter and says the writer is in their process ("I'm interviewing for…", "I
     applied for the Senior Risk Analyst job"): they know where they work and why you write (also a Rule.abstains)."""
     from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
-    return ctx is not None and bool(_IN_PROCESS.search(draft.lower)) and is_recruiter(ctx)
+    return ctx is not None and is_recruiter(ctx) and draft.remember(
+        "stated.in_process", lambda: bool(_IN_PROCESS.search(draft.lower)))  # the recruiter test is the cheap one

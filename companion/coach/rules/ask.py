@@ -176,14 +176,17 @@ _TRACK_ROLE = re.compile(r"\bthe (?:" + _TRACK + r"\s+){1,3}(?:roles?|positions?
 
 # One posting of a company named as its own, whatever the trade: "Maré's commis opening", "Stripe's data
 # analyst role" (not "Stripe's new roles", a kind).
-_ITS_ROLE = re.compile(r"\b[A-Z][\w&.-]*['’]s[ \t]+((?:[\w/&+-]+[ \t]+){1,3})(?:opening|role|position|vacancy|job|"
-                       r"posting|req|listing)\b")
+# (From the possessive, a class first, which re scans for in C; the name before it is checked after.)
+_ITS_ROLE = re.compile(r"['’]s[ \t]+((?:[\w/&+-]+[ \t]+){1,3})(?:opening|role|position|vacancy|job|posting|req|listing)\b")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&.-]*$")
 _NOT_ITS_TITLE = _NOT_TITLE | {"latest", "current", "recent", "many", "few", "several", "first", "last", "only", "hiring"}
 
 
 def _its_role(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    name = _NAME_BEFORE.search(draft.text, max(0, m.start() - 40), m.start())
     words = m.group(1).lower().split()
-    return words[0] not in _NOT_ITS_TITLE and not _not_sought(draft.before_in_sentence(m.start(), 48))
+    return name is not None and words[0] not in _NOT_ITS_TITLE \
+        and not _not_sought(draft.before_in_sentence(name.start(), 48))
 
 
 def names_role(draft: AnalysedDraft) -> bool:

@@ -99,14 +99,13 @@ _TRIGGERS = re.compile(
     r"(?:it's|it is|it'll|it will|it takes|that's|this is) (?:only|just|literally) (?:\d+|a few|two|five|a couple of|a|one) "
     r"(?:minutes?|mins?|seconds?|clicks?)(?: of work)? for you\b|(?:just|only) a click for you\b|"
     r"(?:doesn't|does not|won't|will not) cost you (?:anything|a thing)\b|"
-    # "It would literally take 2 minutes", "the referral form takes literally 2 minutes", "it's literally just a form".
-    r"(?:it|that|this|the (?:referral )?form)(?:'s|'d| is| would| will|'ll)? (?:only |just |literally )+(?:take |takes )?"
-    r"(?:\d+|a few|two|five|a couple of|one|a) (?:minutes?|mins?|seconds?|clicks?)\b|"
-    r"(?:the (?:referral )?form )?takes? (?:only |just |literally )+(?:\d+|a few|two|five|a couple of|one|a) "
-    r"(?:minutes?|mins?|seconds?|clicks?)\b|"
-    r"(?:it's|it is|that's|that is) (?:literally |only |just )+(?:a|one) (?:form|click|box to tick)\b|"
-    r"(?<!can )(?<!could )(?<!would )(?<!will )you (?:just|only) (?:have to |need to )?(?:paste|click|fill|submit|tick) "
-    r"(?:it|in|the|a|my)\b|"
+    # "It would literally take 2 minutes", "the form takes literally 2 minutes", "it's literally just a form", "it
+    # only takes a second" (what it is said of is checked in _keep: "it", "the form"; "only a few minutes" may be
+    # a fair bound on a chat).
+    r"literally(?: only| just)? (?:takes? )?(?:\d+|a few|two|five|a couple of|one|a) (?:minutes?|mins?|seconds?|clicks?)\b|"
+    r"(?:only|just)(?: literally)? (?:takes? )?(?:\d+|a few|two|five|a couple of|one|a) (?:seconds?|clicks?)\b|"
+    r"(?:only|just|literally)(?: only| just| literally)* (?:a|one) (?:form|click|box to tick)\b|"
+    r"you (?:just|only) (?:have to |need to )?(?:paste|click|fill|submit|tick) (?:it|in|the|a|my)\b|"
     r"you (?:don't|do not) (?:even )?have to vouch\b|"
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
     r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
@@ -365,6 +364,10 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return False  # "your contacts who might be able to hire me" says who could, it asks nothing
     if kind == "lobby" and _NEGATIVE_QUESTION.search(before):
         return True  # "can't you override it?" presses harder, it does not deny
+    if kind == "guilt" and draft.lower.startswith(("literally", "only", "just"), start):
+        return bool(_LIGHT_OF.search(before))  # of the favour: "it", "the referral form"
+    if kind == "guilt" and draft.lower.startswith("you ", start) and before.endswith(("can ", "could ", "would ", "will ")):
+        return False  # "can you just submit my name?" asks; "you just paste it in" makes their part light
     if kind == "guilt" and draft.lower.startswith(("reply", "respond", "answer"), start) \
             and _NO_IS_FINE.search(draft.lower, *sentence_bounds(draft, start)):
         return False  # "Just reply yes or no, and it's okay to say no" makes answering easy, it does not reproach
@@ -392,6 +395,7 @@ _ASKS_AFTER = re.compile(r"[^.!?\n]*?(?:\bif (?:that|it|this|the time)(?:'s| is|
 _OWN_HASTE = ("imm", "rig", "sub", "forward", "send", "pass", "refer", "confirm", "get back", "put")
 
 
+_LIGHT_OF = re.compile(r"(?:\b(?:it|that|this|form|referral)(?:'s|'d| is| would| will|'ll)?(?: takes?)?|\btakes?)\s+$")
 _REACTED = re.compile(r"\b(?:thought of you|knew|realized|realised|noticed|recognized|recognised|spotted|applied|"
                       r"jumped out at me|stood out|clicked)\s+$")
 _NEGATIVE_QUESTION = re.compile(r"\b(?:can't|cannot|couldn't|won't|wouldn't) you (?:just |simply )?$")
@@ -659,7 +663,7 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.", "Thanks for the referral, it helped.",
-           "I can't wait to hear how it went!", "Totally fine if you're too busy to answer.", "Saw Lattice is hiring a PM and thought of you right away.", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
+           "I can't wait to hear how it went!", "It would only take a few minutes of your time, if you're open to it.", "Totally fine if you're too busy to answer.", "Saw Lattice is hiring a PM and thought of you right away.", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
            "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.",
            "I expect a big increase, at least 40% over my current salary.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
            "I would love to list you as a reference. Would you be willing?", "Could I put you down as a reference?", "Just reply yes or no, and it's okay to say no.", "Could you send me the form so I can fill it in tonight?", "I could call you Tuesday at 10 if that suits you.",
