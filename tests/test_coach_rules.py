@@ -1570,3 +1570,14 @@ def test_a_question_to_a_recruiter_about_ones_own_application_needs_no_company_o
             "application stands? Thank you!")
     assert not codes(text, profile=recruiter) & {"ask.company-missing", "personal.generic"}
     assert {"ask.company-missing", "personal.generic"} <= codes(text, profile=peer)
+
+
+def test_a_referral_asked_for_a_friend_in_a_reply_is_still_an_ask():
+    """'Could you refer her as well?' asks a referral, even after 'thanks again for referring me': the friend's
+    resume is worth offering."""
+    thread = _their_thread("So glad it worked out! Let me know if I can ever help.")
+    text = ("Thanks again for referring me! My friend Reshma, a maths teacher with 6 years' experience, is applying "
+            "for the Grade 8 vacancy. Could you refer her as well?")
+    assert "materials.missing" in codes(text, recipient_name="Anita Rao", thread=thread)
+    assert "materials.missing" not in codes(text.replace(" Could you refer her as well?", " Wish her luck!"),
+                                            recipient_name="Anita Rao", thread=thread)

@@ -322,13 +322,23 @@ def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
     """Whether the draft follows a talk about the ask and asks no referral for someone else: they know your
     fit and have your resume (a Rule.abstains), not your cousin's; or it is to a recruiter and says you are in
     their process ("I'm interviewing for…", "my application"): your application is in front of them."""
-    return draft.remember("stated.knows_fit", lambda: follows_a_talk(draft) and not for_another(draft)
-                          or in_their_process(draft, ctx))  # three rules and the checklist ask
+    from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
+    return draft.remember("stated.knows_fit", lambda: follows_a_talk(draft) and not for_another(draft) or (
+        ctx is not None and is_recruiter(ctx) and bool(_IN_PROCESS.search(draft.lower))))  # three rules, the checklist
+
+
+# Already in their process, not applying now: "I applied for the Senior Risk Analyst job 3 weeks ago", "where my
+# application stands" (not "kindly consider my application for any available position").
+_APPLIED = re.compile(r"\bi(?:'m| am) interviewing\b|\bmy (?:interview|candidacy)\b"
+                      r"|\bi(?:'ve| have)? (?:already |just |recently )?applied\b"
+                      r"|\bmy application (?:status|stands|is (?:being|under|still)|was|has been)\b"
+                      r"|\b(?:status of|where) my application\b")
 
 
 def in_their_process(draft: AnalysedDraft, ctx=None) -> bool:
-    """Whether the draft is to a recruiter and says the writer is in their process ("I'm interviewing for…", "I
-    applied for the Senior Risk Analyst job"): they know where they work and why you write (also a Rule.abstains)."""
+    """Whether the draft is to a recruiter and says the writer is already in their process ("I'm interviewing
+    for…", "I applied for the Senior Risk Analyst job"): they know where they work and why you write (a
+    Rule.abstains)."""
     from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
     return ctx is not None and is_recruiter(ctx) and draft.remember(
-        "stated.in_process", lambda: bool(_IN_PROCESS.search(draft.lower)))  # the recruiter test is the cheap one
+        "stated.applied", lambda: bool(_APPLIED.search(draft.lower)))  # the recruiter test is the cheap one

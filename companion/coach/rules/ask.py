@@ -139,7 +139,7 @@ def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
 
 # Any title in title case before a role noun names one posting, whatever the trade: "the Warehouse
 # Associate job", "a Barista position". (A determiner or a quantifier is not a title.)
-_CAP_TITLE = re.compile(r"[A-Z][\w&/+.'’-]*(?:[ \t]+[A-Z][\w&/+.'’-]*){0,3}[ \t]+(?:roles?|positions?|job|opening|"
+_CAP_TITLE = re.compile(r"[A-Z][\w&/+.'’-]*(?:[ \t]+(?:[A-Z][\w&/+.'’-]*|\d{1,2})){0,3}[ \t]+(?:roles?|positions?|job|opening|"
                         r"posting|listing|vacancy|search)\b")
 _NOT_TITLE = {"the", "this", "that", "any", "your", "a", "an", "our", "my", "their", "some", "other", "linkedin",
               "new", "open", "i", "dream", "next", "full-time", "part-time", "remote"}
@@ -710,6 +710,7 @@ ROLE_MISSING = missing_phrase_rule(
            "Would you be open to referring me for the senior backend role at Stripe?",
            "I'd love to be considered for Maré's commis opening. Could you refer me?",
            "Thanks Carlos! It's the Lifecycle Marketing Manager one.",
+           "My friend is applying for the Grade 8 vacancy. Could you refer her as well?",
            "I want to apply for the training contract at Stripe. Can you refer me?",
            "Great meeting you at PyCon! Would love to stay in touch.",
            "I'd love to pick your brain about your move from design into product management.",

@@ -18,6 +18,9 @@ from companion.coach.stated import follows_a_talk
 
 ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral" + NOT_THE_PROGRAMME
+    # Someone else's referral is an ask too: "could you refer her as well?"
+    + r"|refer(?:ring)?\s+(?:him|her|them|my\s+(?:\w+\s+)?(?:friend|cousin|brother|sister|colleague|partner|wife|"
+    r"husband|son|daughter))(?=\s+(?:too|as\s+well|also|for)\b|\s*[?.!,]|$)"
     + r"|recommendation\s+letter|"
     r"letter\s+of\s+recommendation|(?:be|as)\s+(?:a\s+|my\s+)?(?:professional\s+)?reference|"
     r"(?:get|put)\s+my\s+(?:resume|résumé|cv|application|name)\s+in\s+front\s+of|"
