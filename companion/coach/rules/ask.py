@@ -128,11 +128,19 @@ _NOUN_FOR_TITLE = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|opening|position|
                              r" (?:for|of) (?:(?:the|a|an) )?(?:[\w&/+.-]+ ){0,3}$")
 
 
+# "the X one" names a role as an answer does ("It's the Lifecycle Marketing Manager one"), not as options
+# ("Maybe the planner or analyst one?").
+_THE_ONE = re.compile(r"\b(?:it's|it is|that's|that is|is|was) the (?:[\w&/-]+ ){0,3}$")
+
+
 def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     before = draft.before_in_sentence(m.start(), 48)
     if before[-1:] in (" ", "/", "") and _not_sought(before):
         return False
-    if _ROLE_NOUN_AFTER.match(draft.lower, m.end()) or _NOUN_FOR_TITLE.search(before):
+    noun = _ROLE_NOUN_AFTER.match(draft.lower, m.end())
+    if noun and noun.group().endswith("one"):
+        return bool(_THE_ONE.search(before))
+    if noun or _NOUN_FOR_TITLE.search(before):
         return True
     return bool(_TARGET_CUE.search(before)) and not _TO_PERSON.search(before)
 
@@ -660,6 +668,7 @@ ROLE_MISSING = missing_phrase_rule(
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
     abstains=either(bounded_ask, replies_without_referral, role_settled, asks_letter),
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
+           "Honestly any ops role is fine for me. Maybe the planner or analyst one? Could you refer me at Stripe?",
            "Could you refer me for one of Stripe's new roles?",
            'Could you refer me to any PM role at Stripe?', "I'm seeking a Data Analyst role at Stripe.",
            'I worked two years as a Staff Accountant. Could you refer me at Stripe?',
