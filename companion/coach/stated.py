@@ -315,7 +315,7 @@ def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
 
 # The writer in the recipient's own process: "I'm interviewing for the Account Executive role", "my application".
 _IN_PROCESS = re.compile(r"\bi(?:'m| am) interviewing\b|\bmy (?:application|interview|candidacy)\b"
-                         r"|\bi(?:'ve| have)? (?:already |just |recently )?applied\b")
+                         r"|\bi(?:'ve| have)? (?:already |just |recently )?applied (?:for|to) (?:the|your) ")
 
 
 def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
@@ -328,9 +328,10 @@ def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
 
 
 # Already in their process, not applying now: "I applied for the Senior Risk Analyst job 3 weeks ago", "where my
-# application stands" (not "kindly consider my application for any available position").
+# application stands" (not "kindly consider my application for any available position", nor "I applied twice to
+# Cobalt Santé and got no answer").
 _APPLIED = re.compile(r"\bi(?:'m| am) interviewing\b|\bmy (?:interview|candidacy)\b"
-                      r"|\bi(?:'ve| have)? (?:already |just |recently )?applied\b"
+                      r"|\bi(?:'ve| have)? (?:already |just |recently )?applied (?:for|to) (?:the|your) "
                       r"|\bmy application (?:status|stands|is (?:being|under|still)|was|has been)\b"
                       r"|\b(?:status of|where) my application\b")
 

@@ -179,6 +179,13 @@ def _answers_only(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     return their_turn(draft, ctx) and not requests(draft) and not _PLS.search(draft.lower)
 
 
+def _they_reached_out(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """A recruiter who wrote to the user first about a role, and spoke last: questions back ask no favour."""
+    thread = ctx.thread
+    return their_turn(draft, ctx) and thread is not None and bool(thread.messages) \
+        and thread.messages[0].sender == "them" and speaks_for_hiring(ctx)
+
+
 def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
     """Why thanks are due: for the favour asked; in an answer that asks nothing, for what the log says they did
     or for their reply."""
@@ -189,7 +196,7 @@ def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
                     "if their help were taken for granted.")
         return ("No thanks anywhere. They took the time to write to you; a \"thank you\" for that keeps the "
                 "exchange warm.")
-    if their_turn(draft, ctx) and speaks_for_hiring(ctx):  # a recruiter who wrote to you about a role
+    if _they_reached_out(draft, ctx):
         return ("No thanks anywhere. They reached out to you about a role; a \"thank you\" for that keeps the "
                 "exchange warm while you ask your questions.")
     return ("No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a message without "
@@ -197,7 +204,7 @@ def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
 
 
 def _thank_them(draft: AnalysedDraft, ctx: CoachContext) -> str:
-    if their_turn(draft, ctx) and speaks_for_hiring(ctx) and not _answers_only(draft, ctx):
+    if _they_reached_out(draft, ctx) and not _answers_only(draft, ctx):
         return "Add a thank-you, e.g. \"Thanks for reaching out about the role.\""
     if _answers_only(draft, ctx):
         return "Add a thank-you, e.g. \"Thanks for getting back to me.\""
