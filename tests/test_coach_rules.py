@@ -25,6 +25,8 @@ def span_text(text, finding):
 
 # (code, surface, text, context) -> must fire
 FIRES = [
+    # A message that says it follows one of yours is coached as a follow-up: the reproach is the must-fix.
+    ("followup.pressure", "message", "Did you see my message?", {}),
     ("ask.role-missing", "message", "Hi Sam, could you refer me at Stripe? Thanks!", {}),
     ("ask.role-missing", "message", "I'm a data analyst at Acme and would love a referral to Stripe.", {}),
     ("ask.role-missing", "connection_note", "Hi, I'd love a referral at your company. Thanks!", {}),
@@ -173,7 +175,7 @@ QUIET = [
     ("length.too-short", "message", "", {}),
     ("followup.pressure", "follow_up", "Bumping this in case it got buried. No worries if now isn't a good time!", {}),
     ("followup.pressure", "follow_up", "I haven't heard back from the recruiter yet, so I wanted to check in.", {}),
-    ("followup.pressure", "message", "Did you see my message?", {}),
+    ("followup.pressure", "message", "Still waiting on my visa, so I could start in March.", {}),
 ]
 
 
@@ -443,6 +445,8 @@ def test_a_first_ask_that_thanks_for_connecting_is_still_coached_as_one():
     "Hi Dana, I wanted to follow up on my note about the Data Analyst role (job 1203377). No worries if not. Thanks!",
     "Hi Dana, a gentle nudge on my note from late November about the Data Analyst role (job 1203377). No worries if "
     "now isn't a good time. Thanks either way!",
+    "Hi Dana, did you get a chance to see my note about the Data Analyst role (job 1203377)? No worries if not. "
+    "Thank you!",
 ])
 def test_a_message_that_says_it_follows_an_earlier_note_is_coached_as_a_follow_up(note):
     """Its fit and resume went in the earlier note: no first-ask cards for what a reminder need not repeat."""

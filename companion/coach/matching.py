@@ -48,7 +48,7 @@ TITLE_NOUNS = (
     r"counsel|attorney|paralegal|nurse|teacher|economist|actuary|auditor|controller|planner|"
     r"producer|editor|illustrator|animator|operator|head of [a-z]+|"
     # the trades, care and service work name their jobs too
-    r"supervisor|foreman|lead|associate|assistant|clerk|cashier|driver|electrician|plumber|welder|machinist|"
+    r"supervisor|foreman|foremen|lead|associate|assistant|clerk|cashier|driver|electrician|plumber|welder|machinist|"
     r"mechanic|chef|cook|barista|bartender|receptionist|secretary|bookkeeper|teller|underwriter|inspector|"
     r"surveyor|estimator|buyer|merchandiser|dispatcher|pharmacist|radiographer|technologist|therapist|"
     r"dietitian|paramedic|midwife|physician|surgeon|dentist|hygienist|psychologist|counsell?or|caregiver|"

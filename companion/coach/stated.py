@@ -38,6 +38,7 @@ _EARLIER = re.compile(
     r"|\b(?:message|note|inmail) i (?:sent|wrote)(?: you)?"
     r"|\bi (?:sent|wrote|dropped) you (?:a (?:message|note|line|dm)|(?:a (?:few|couple of) )?days ago|earlier|last)"
     r"|\bbumping (?:this|my (?:message|note))"
+    r"|\b(?:see|saw|seen|get|got|read|receive|received) my (?:\w+ )?(?:message|note|inmail|dm)\b"  # "did you see my note…?"
     # A nudge or a reminder about one: "a gentle nudge on my note from late November", "a quick reminder about my message".
     r"|\b(?:nudge|reminder|ping|bump) (?:on|about|regarding|re) my (?:\w+ )?(?:message|note|inmail|dm|request)"
     r"|\bre-?sending (?:you )?(?:my|the|this) (?:\w+ )?(?:message|note|inmail|dm|request)"

@@ -543,6 +543,11 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
 _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|(?:quick|short|brief) (?:chat|call|conversation)\b|pick your brain\b|"
                       r"(?:your|any|some) (?:advice|perspective|tips|pointers)\b|questions?\b|swap notes\b|"
                       r"linkedin recommendation\b|"
+                      # An advice call, and a question about their team put as a wish: "Can we have call so you explain
+                      # me the Anerkennung process?", "I'd love to ask how your product team works with technicians".
+                      r"(?:(?<=can )|(?<=could ))we (?:have|do|set up) (?:a )?(?:call|chat)\b|"
+                      r"(?:(?<=love )|(?<=like )|(?<=want )|(?<=wanted ))to (?:ask|hear|learn|understand) (?:you )?(?:how|what|"
+                      r"whether) your (?:[\w-]+ ){0,3}?(?:team|group|department|unit|lab|org)\b|"
                       r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
                       r"connect(?:ing)? (?:with you|here)\b|(?:(?<=may )|(?<=can )|(?<=could )|(?<=shall ))(?:i|we) connect\b|"
                       r"add you to my (?:network|connections)\b|"
@@ -686,6 +691,9 @@ ROLE_MISSING = missing_phrase_rule(
            "(réf. LR-2026-114) at Stripe?", "I applied for BIM-Koordinator (Stelle 24-117) at Stripe. Can you refer me?",
            "I'd love to hear what the team values most. Would you be up for a short chat?",
            "I want to ask: in your Disposition team do you take people with German only at B1?",
+           "Can we have call so you explain me the Anerkennung process at Stripe? Thank you.",
+           "I'd love to ask how your product team at Stripe works with technicians. Merci!",
+           "Saw your post that Stripe is hiring electrical foremen. Could you put my name in?",
            "Haller Gruppe is seeking a new Chief Financial Officer. Would you put my name forward?",
            "I'm a candidate in Nordlys's VP Engineering search. Would you refer me?",
            "I saw your post about a Senior Backend Engineer search. Could you refer me?",

@@ -35,7 +35,7 @@ _SPECIFIC = re.compile(
     r"(?:great|nice|good|lovely) (?:meeting|chatting|talking|speaking|seeing)(?: with)? you|"
     r"(?:great|nice|good|lovely) to (?:meet|see|chat|talk|speak)(?: with)? you "
     r"(?:at|during|on|last|yesterday|earlier|today)|"
-    r"worked (?:together|(?:with|for|under) you)|(?:our |my )?(?:past |previous )?work(?:ing)? together|you and i|"
+    r"worked (?:together|(?:with|for|under) you)|(?:our |my )?(?:past |previous )?(?<!to )work(?:ing)? together|you and i|"
     r"i (?:also|too) (?:went to|studied at|attended|graduated from)|"
     r"(?:saw|watched|had) you (?:talk|speak|present)|you (?:talking|speaking|presenting) (?:at|about|on)|"
     r"alum(?:ni|na|nus|s)?|classmates?|"
@@ -129,7 +129,7 @@ GENERIC = Rule(
     abstains=mixed_or(either(known_to_them, follows_a_talk, in_their_process, their_posting)),
     surfaces=ASK_SURFACES,
     checklist="personal",
-    fires=('I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
+    fires=("I'm confident I'm the strongest candidate. Looking forward to working together!", 'I came across your impressive profile and would love to connect.', 'Fellow Laravel developer here!',
            "Hope all is well since January. I'm looking for a new role.",
            "I hope the Data Analyst job is still open. Could you put in a good word for me?",
            "Long time no talk! I'm looking for a job.", "I'm Dana, nice to meet you! I'd love to connect.",
