@@ -142,3 +142,9 @@ def test_a_company_name_written_with_or_without_its_spaces_or_capitals_is_the_sa
     text = "Since you're on the QATestlab team, could you refer me for the QA Automation Engineer role?"
     assert "ask.company-missing" not in {f.code for f in analyze(text, CoachContext(surface="message",
                                                                                      profile=profile)).findings}
+
+
+def test_a_three_word_school_is_named_by_its_first_initials_and_its_place():
+    assert same_company("TU München", "Technische Universität München")
+    assert same_company("UC Berkeley", "University of California, Berkeley")
+    assert not same_company("TU Berlin", "Technische Universität München")

@@ -125,7 +125,10 @@ def _initials(words: list[str]) -> set[str]:
         return {parts[0][0] + "of" + parts[1][0], parts[0][0] + "o" + parts[1][0]}  # Bank of America: BofA, BoA
     initials = "".join(w[0] for w in parts)
     # Initials that spell a common word ("can", "was") would find the name in every other draft.
-    return {initials} if len(parts) >= 3 and initials not in _COMMON_WORDS else set()
+    found = {initials} if len(parts) >= 3 and initials not in _COMMON_WORDS else set()
+    if len(parts) == 3:  # the first two by initials, the place in full: "TU München", "UC Berkeley"
+        found.add(parts[0][0] + parts[1][0] + " " + parts[2])
+    return found
 
 
 # Short English words that initials may spell: as an alias they would match ordinary prose.

@@ -375,7 +375,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
         return not _WHETHER.search(draft.lower, 0, start)
-    if kind == "commit" and _MAY_I.search(before):
+    if kind == "commit" and (_MAY_I.search(before) or _IF_THEY_PREFER.search(before)):
         return False  # "I'd love to list you as a reference, if that's okay", "May I put you down as a referee?" ask
     if kind == "call":  # "I'll call you Tuesday at 10, if that suits you?" asks
         return not _ASKS_AFTER.match(draft.lower, start, sentence_bounds(draft, start)[1])
@@ -386,6 +386,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
 # Permission asked, not taken: "I'd like to", "may I", "if I could".
 _MAY_I = re.compile(r"\b(?:(?:like|love|want|wanted|hope|hoping|wish|permission|okay|ok|alright|fine) to|"
                     r"(?:may|can|could|might|would) i|if i(?: could| can| may| might)?|whether i(?: could| can| may)?)\s+$")
+# An option left to them: "If you'd rather I just apply and name you as my referrer, that's fine too".
+_IF_THEY_PREFER = re.compile(r"\bif you(?:'d| would)? (?:rather|prefer)\b")
 _NO_IS_FINE = re.compile(r"\b(?:okay|ok|fine|all good) to say no\b|\bno (?:worries|pressure|hard feelings)\b")
 _ASKS_AFTER = re.compile(r"[^.!?\n]*?(?:\bif (?:that|it|this|the time)(?:'s| is| works| suits)\b"
                          r"|\bif you(?:'re| are) (?:free|available|ok|okay|around)\b|\bunless\b)|[^.!?\n]*\?")
@@ -662,7 +664,8 @@ DEMANDING = Rule(
            "I've already put you down as my professional reference, hope that's ok!",
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
-    quiet=("I came across [COMPANY NAME] and would be grateful for a referral.", "Thanks for the referral, it helped.",
+    quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
+           "If you'd rather I just apply and name you as my referrer in the form, that's completely fine too.", "Thanks for the referral, it helped.",
            "I can't wait to hear how it went!", "It would only take a few minutes of your time, if you're open to it.", "Totally fine if you're too busy to answer.", "Saw Lattice is hiring a PM and thought of you right away.", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
            "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.",
            "I expect a big increase, at least 40% over my current salary.", "I'd like you to meet my colleague Ana.", "Thank you for your prompt reply.", "I can discuss salary already, I am expecting around 70k.", "I'd like to list you as a reference, if that's okay.",
