@@ -716,21 +716,3 @@ def test_a_recruiter_who_referred_you_before_is_not_told_referrals_are_for_emplo
     assert cold("sam") == []
     [card] = cold("kim")
     assert "asks a recruiter" in card.message and '"the referral"' in card.message  # not the thanks
-
-
-def test_a_referrer_the_log_shows_referred_you_is_not_asked_for_your_fit_again(tmp_path):
-    from companion.coach import analyze
-
-    db = LogDB.in_dir(tmp_path)
-    for slug in ("elena", "mara"):
-        db.record_sent(slug, "message", "Hi, could you refer me for the Level Designer role at Arcadia?", at(100), at(100))
-    db.update("elena", at(95), state="referred")
-    view = db.load()
-    db.close()
-    again = "Hey! Arcadia just posted a Senior Level Designer opening. Could you refer me for this one too? Thanks!!"
-
-    def found(slug):
-        return {f.code for f in analyze(again, CoachContext(surface="message", outreach=view, now=NOW,
-                                                             recipient_slug=slug)).findings}
-    assert not found("elena") & {"background.missing", "materials.missing"}
-    assert {"background.missing", "materials.missing"} <= found("mara")  # asked once, never answered: no fit known

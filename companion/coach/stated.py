@@ -320,20 +320,12 @@ _IN_PROCESS = re.compile(r"\bi(?:'m| am) interviewing\b|\bmy (?:application|inte
 
 
 def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
-    """Whether the draft follows a talk about the ask, or the log shows they referred you, and asks no referral
-    for someone else: they know your fit and have your resume (a Rule.abstains), not your cousin's; or it is
-    to a recruiter and says you are in their process ("I'm interviewing for…", "my application"): your
-    application is in front of them."""
-    from companion.coach.matching import is_recruiter, recipient_log  # here: matching reads intent, which reads us
-    return draft.remember("stated.knows_fit", lambda: (  # three rules, the checklist
-        (follows_a_talk(draft) or _referred_before(ctx, recipient_log)) and not for_another(draft)
-        or ctx is not None and is_recruiter(ctx) and bool(_IN_PROCESS.search(draft.lower))))
-
-
-def _referred_before(ctx, recipient_log) -> bool:
-    """The log says they agreed to refer the writer, referred them, or saw them hired: they have the resume."""
-    rec = recipient_log(ctx) if ctx is not None else None
-    return rec is not None and rec.state in ("agreed", "referred", "hired")
+    """Whether the draft follows a talk about the ask and asks no referral for someone else: they know your
+    fit and have your resume (a Rule.abstains), not your cousin's; or it is to a recruiter and says you are in
+    their process ("I'm interviewing for…", "my application"): your application is in front of them."""
+    from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
+    return draft.remember("stated.knows_fit", lambda: follows_a_talk(draft) and not for_another(draft) or (
+        ctx is not None and is_recruiter(ctx) and bool(_IN_PROCESS.search(draft.lower))))  # three rules, the checklist
 
 
 # Already in their process, not applying now: "I applied for the Senior Risk Analyst job 3 weeks ago", "where my
