@@ -316,7 +316,7 @@ def follows_a_talk(draft: AnalysedDraft, _ctx=None) -> bool:
 
 # The writer in the recipient's own process: "I'm interviewing for the Account Executive role", "my application".
 _IN_PROCESS = re.compile(r"\bi(?:'m| am) interviewing\b|\bmy (?:application|interview|candidacy)\b"
-                         r"|\bi(?:'ve| have)? (?:already |just |recently )?applied (?:for|to) (?:the|your) ")
+                         r"|\bi(?:'ve| have)? (?:already |just |recently )?applied\b")
 
 
 def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
