@@ -207,7 +207,7 @@ def names_role(draft: AnalysedDraft) -> bool:
         or any(_cap_title_is_target(draft, m) for m in _CAP_TITLE.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _CAP_AFTER_NOUN.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _TRACK_ROLE.finditer(lower))
-        or ("'" in draft.text or "’" in draft.text) and any(_its_role(draft, m) for m in _ITS_ROLE.finditer(draft.text))
+        or any(_its_role(draft, m) for m in _ITS_ROLE.finditer(draft.text))
         or subject and (_TITLE.search(subject) or job_reference(subject))))
 
 
@@ -643,7 +643,11 @@ def _role_example(draft: AnalysedDraft, ctx: CoachContext) -> str:
 
 def _sought_kind(draft: AnalysedDraft) -> str | None:
     """A title the draft seeks as a kind of job ("interested in a front office manager role", "any PM role"),
-    as written, with the role noun after it."""
+    as written, with the role noun after it; once per draft (the finding's message and its example ask)."""
+    return draft.remember("ask.sought_kind", lambda: _find_sought_kind(draft))
+
+
+def _find_sought_kind(draft: AnalysedDraft) -> str | None:
     for m in _TITLE.finditer(draft.lower):
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         before = draft.before_in_sentence(start, 48)

@@ -204,10 +204,10 @@ def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
 
 
 def _thank_them(draft: AnalysedDraft, ctx: CoachContext) -> str:
-    if _they_reached_out(draft, ctx) and not _answers_only(draft, ctx):
-        return "Add a thank-you, e.g. \"Thanks for reaching out about the role.\""
     if _answers_only(draft, ctx):
         return "Add a thank-you, e.g. \"Thanks for getting back to me.\""
+    if _they_reached_out(draft, ctx):
+        return "Add a thank-you, e.g. \"Thanks for reaching out about the role.\""
     return "End with a thank-you, e.g. \"Thank you for considering it.\""
 
 
