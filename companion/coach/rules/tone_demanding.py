@@ -518,10 +518,17 @@ _PRESS = re.compile(r"\b(?:(?:can|could|would|will|won't|do|did) you|please|pls|
                     r"want|must|refer\w*|reply|respond|answer|get back|send|forward|submit|asap|now|today)\b")
 
 
+# Help offered, not asked: "let me know if you need anything else!!" ends the sentence it opens.
+_OFFER = re.compile(r"\b(?:let me know|lmk|tell me|feel free to (?:ask|reach out|ping me))(?: if| whether) "
+                    r"(?:you (?:need|want|have (?:any )?(?:questions?|trouble))|there(?:'s| is) anything|i can)\b[^.!?\n]*$")
+
+
 def _glad(draft: AnalysedDraft, start: int, at: int) -> bool:
     """Whether "!!" closes a sentence that asks nothing: "I saw your team is hiring!!" and "saw acme is
-    hiring!!" (chat drops the "I") are excitement; "Can you help me out!!", "Let me know by Friday!!" and
-    "I need a referral!!" press."""
+    hiring!!" (chat drops the "I") are excitement, as is help offered ("let me know if you need anything
+    else!!"); "Can you help me out!!", "Let me know by Friday!!" and "I need a referral!!" press."""
+    offer = _OFFER.search(draft.lower, start, at)
+    at = offer.start() if offer else at
     return not (_FAVOUR.search(draft.lower, start, at) or _PRESS.search(draft.lower, start, at))
 
 
@@ -593,7 +600,7 @@ DEMANDING = Rule(
            "I have attached my resume please refer me for the role.",
            "The posting closes Friday, so I'd appreciate it if you could submit it today.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
-           "I need a referral!!", "Let me know what you think!!", "Please refer me asap, the sooner the better!!",
+           "I need a referral!!", "Let me know what you think!!", "Let me know if you can refer me!!", "Please refer me asap, the sooner the better!!",
            "Could you refer me? If you don't, I don't know what I'll do.",
            "Would love to chat about the data science roles asap.",
            "Just submit my name in your portal and let me know when it's done.",
@@ -693,6 +700,7 @@ DEMANDING = Rule(
            "I think you should be able to see my application in the portal.",
            "If you do refer me, you should get an email from the portal to confirm.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
+           "Here's my CV. Let me know if you need anything else!!",
            "My family is why I want to move back to Toronto.", "So you can see my work, here is my portfolio.",
            "I'll submit my application today, so thank you for the tip.", "Reply at the earliest convenience.",
            "I hope to hear back soon.", "I'll know soon whether I got the offer.",
