@@ -1529,11 +1529,26 @@ def test_a_referrer_thanked_among_other_thanks_is_not_asked_for_a_resume_they_ha
     ("Whats the range for this role and what are the other reps on?", "error"),
     ("And what comp range did they approve for the L5 role?", "error"),
     ("How much do you make?", "error"),
+    ("I've applied for the Data Analyst role. Could you send me the salary range?", "warning"),
+    ("Could you send me the salary range?", "error"),
 ])
 def test_the_roles_pay_is_the_recruiters_to_discuss_not_a_secret(text, severity):
     (finding,) = findings(text, "privacy.confidential", company="Stripe", recipient_name="Sam Lee")
     assert finding.severity == severity
     assert ("recruiter's to discuss" in finding.message) == (severity == "warning")
+
+
+def test_the_salary_range_of_the_role_your_own_message_named_is_the_roles_pay():
+    """The writer's earlier message on the page names the role: "the salary range" later is that role's."""
+    from protocol.page import Thread, ThreadMessage
+    thread = Thread(messages=[
+        ThreadMessage(sender="me", text="Hi, I'm applying to the Android Engineer role and would love to learn more."),
+        ThreadMessage(sender="them", text="Glad to chat. Could you do a call on Thursday?")])
+    text = "Thursday works. Also, could you send me the salary range so I can prepare?"
+    (role,) = findings(text, "privacy.confidential", recipient_name="Sam Lee", thread=thread)
+    (bare,) = findings(text, "privacy.confidential", recipient_name="Sam Lee", thread=_their_thread(
+        "Glad to chat. Could you do a call on Thursday?"))
+    assert (role.severity, bare.severity) == ("warning", "error")
 
 
 def test_a_hospital_is_named_as_its_staff_say_it():

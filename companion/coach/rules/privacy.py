@@ -6,7 +6,7 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.intent import reports_back, requests, tells_news_at
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import TITLE_NOUNS, is_recruiter, negated, recipient_titles, speaks_for_hiring
+from companion.coach.matching import TITLE_NOUNS, conversation_says, is_recruiter, negated, recipient_titles, speaks_for_hiring
 
 # The employer's own systems: Workday and its kin, "the recruiting system", "the internal portal".
 _SYSTEMS = (r"(?:workday|greenhouse|taleo|icims|successfactors|jobvite|the ats|the system|the (?:internal |recruiting |"
@@ -264,12 +264,20 @@ _MESSAGE = ("\"{w}\" asks for information most employers keep confidential. A re
             "their employment agreement, so the ask costs you their trust.")
 
 
-def _role_pay(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+def _names_role(text: AnalysedDraft) -> bool:
+    return bool(_ROLE.search(text.lower))
+
+
+def _role_pay(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
+    """The role's pay: its sentence names the role, or "the salary range" is asked where the draft or the writer's
+    own messages on the page name it ("I'm applying to the Android Engineer role" … "send me the salary range")."""
     if not _PAY.search(m.group()) or _INTERNAL.search(m.group()):
         return False
     s, e = sentence_bounds(draft, m.start())
-    return bool(_ROLE.search(draft.lower, s, e)) and not _OTHERS.search(draft.lower, s, e) \
-        and not _DECIDED.search(draft.lower, s, e)
+    if _OTHERS.search(draft.lower, s, e) or _DECIDED.search(draft.lower, s, e):
+        return False
+    return bool(_ROLE.search(draft.lower, s, e)) or draft.lower.endswith("the ", 0, m.start()) and (
+        _names_role(draft) or conversation_says(ctx, _names_role, "me"))
 
 
 def _confidential(draft: AnalysedDraft, ctx):
@@ -277,7 +285,7 @@ def _confidential(draft: AnalysedDraft, ctx):
         if _not_an_ask(draft, m, ctx):
             continue
         said = draft.text[m.start():m.end()]
-        if _role_pay(draft, m):  # not a secret, but not theirs to discuss either
+        if _role_pay(draft, m, ctx):  # not a secret, but not theirs to discuss either
             yield CONFIDENTIAL.finding(
                 f"\"{said}\" asks about the role's pay. That is the recruiter's to discuss: a referrer may not know "
                 "it or be free to share it, and as part of the ask it can read as your first concern.", draft,
