@@ -177,6 +177,21 @@ def test_a_rude_passage_in_a_courteous_draft_is_found():
     assert fb.tone["label"] == "impolite"  # consistent with the finding, not with the whole-draft score
 
 
+def test_a_dip_in_a_draft_that_reads_clearly_polite_is_not_called_impolite():
+    """A compliment and a disclaimer ("Your talk … stayed with me", "I'm not asking about openings") make a
+    passage the model scores under PASSAGE_BELOW; the whole draft reads over PASSAGE_UNLESS_WHOLE polite."""
+    text = ("Hi Maeve,\n\nYour talk on why nobody reads onboarding docs stayed with me. It is not what I expected "
+            "from a conference keynote. I'm not asking about openings at Tessel. I taught physics for eight years and "
+            "now build training modules, and I'd simply value twenty minutes of your perspective on portfolios. I "
+            "would be grateful for any advice.\n\nIf a call doesn't suit, a short message would be just as welcome. "
+            "Thank you so much for considering it!\n\nBest,\nRuth")
+    from companion.tone.model import default_model
+    model = default_model()
+    assert min(p for _s, _e, p in model.passages(text)) < tone_model.PASSAGE_BELOW
+    assert model.analyse(text).polite_probability >= tone_model.PASSAGE_UNLESS_WHOLE
+    assert findings(text) == []
+
+
 def test_a_passage_that_addresses_no_one_is_not_judged_alone():
     # Two lines of a résumé list ask nothing of the reader; the corpus holds only requests to someone.
     bullets = ("Hi Beth,\n\nI'm applying for the SRE role at Quartzline. Quick summary of my fit:\n"

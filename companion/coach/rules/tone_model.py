@@ -15,6 +15,9 @@ IMPOLITE_BELOW = 0.35  # P(polite) under this fires the rule; under WARN_BELOW i
 WARN_BELOW = 0.2
 PASSAGE_BELOW = 0.15  # a two-sentence passage of a longer draft under this fires too (stricter:
                       # short passages are noisier; LinkedIn-style polite passages stay above 0.3)
+# ... unless the whole draft reads this polite: there the dips audits met were compliments ("Your post about …
+# stayed with me") and disclaimers ("I'm not asking about openings"), which the model's bag of words misreads.
+PASSAGE_UNLESS_WHOLE = 0.9
 POLITE_FROM = 0.65  # the summary's label: polite from here, neutral in between
 MIN_PULL = 0.15  # log-odds: a strategy pulling less than this is not worth naming
 MIN_WORD_PULL = 0.3  # a bare n-gram must pull harder: "Google" at -0.16 is noise, not advice
@@ -103,6 +106,8 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     model = default_model()
     whole = tone_result(draft).polite_probability
     offset, passage = 0, None
+    if whole >= PASSAGE_UNLESS_WHOLE:
+        return
     if whole >= IMPOLITE_BELOW:  # a long draft can read polite overall around one rude passage
         pieces = _pieces(draft)
         # passages() pairs consecutive non-blank pieces: passage i holds pieces i and i + 1 of this list.
