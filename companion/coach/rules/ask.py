@@ -147,8 +147,8 @@ def _title_is_target(draft: AnalysedDraft, m: re.Match[str]) -> bool:
 
 # Any title in title case before a role noun names one posting, whatever the trade: "the Warehouse
 # Associate job", "a Barista position". (A determiner or a quantifier is not a title.)
-_CAP_TITLE = re.compile(r"[A-Z][\w&/+.'’-]*(?:[ \t]+(?:[A-Z][\w&/+.'’-]*|\d{1,2})){0,3}[ \t]+(?:roles?|positions?|job|opening|"
-                        r"posting|listing|vacancy|search)\b")
+_CAP_TITLE = re.compile(r"[A-Z][\w&/+.'’-]*(?:[ \t]+(?:[A-Z][\w&/+.'’-]*|\d{1,2})){0,3}(?:[ \t]*\([^()\n]{1,30}\))?"
+                        r"[ \t]+(?:roles?|positions?|job|opening|posting|listing|vacancy|search)\b")  # "QA Tester (Remote) position"
 _NOT_TITLE = {"the", "this", "that", "any", "your", "a", "an", "our", "my", "their", "some", "other", "linkedin",
               "new", "open", "i", "dream", "next", "full-time", "part-time", "remote"}
 
@@ -182,6 +182,21 @@ _CAP_AFTER_NOUN = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|position|post) (?
 _TRACK_ROLE = re.compile(r"\bthe (?:" + _TRACK + r"\s+){1,3}(?:roles?|positions?|opening|posting|req)\b")
 
 
+# One posting named by who does it, in lower case and whatever the trade: "the gameplay programmer job", "your
+# QA tester position" (an agent noun: -er, -or, -ist, -ian; "a programmer job" is a kind, "the other job" no title).
+_AGENT_ROLE = re.compile(r"\b(?:the|this|that|your|their) (?:[\w+#-]+ ){0,2}?([a-z]+(?:er|or|ist|ian))[ \t]+"
+                         r"(?:roles?|positions?|job|opening|posting|vacancy|req)\b")
+_NOT_AGENT = {"other", "former", "newer", "better", "bigger", "earlier", "later", "summer", "winter", "under", "over",
+              "proper", "major", "minor", "senior", "junior", "prior", "similar", "regular", "popular", "super", "after",
+              "poor", "door", "floor", "another", "either", "neither", "whether", "rather", "higher", "lower", "easier",
+              "smaller", "larger", "longer", "shorter", "faster"}
+
+
+def _agent_role(draft: AnalysedDraft, m: re.Match[str]) -> bool:
+    return m.group(1) not in _NOT_AGENT and not _not_sought(draft.before_in_sentence(m.start(), 48)) \
+        and not negated(draft, m.start(), 25)
+
+
 # One posting of a company named as its own, whatever the trade: "Maré's commis opening", "Stripe's data
 # analyst role" (not "Stripe's new roles", a kind).
 # (From the possessive, a class first, which re scans for in C; the name before it is checked after.)
@@ -208,6 +223,7 @@ def names_role(draft: AnalysedDraft) -> bool:
         or any(not negated(draft, m.start(), 25) for m in _CAP_AFTER_NOUN.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _TRACK_ROLE.finditer(lower))
         or any(_its_role(draft, m) for m in _ITS_ROLE.finditer(draft.text))
+        or any(_agent_role(draft, m) for m in _AGENT_ROLE.finditer(lower))
         or subject and (_TITLE.search(subject) or job_reference(subject))))
 
 
@@ -687,8 +703,11 @@ ROLE_MISSING = missing_phrase_rule(
            "Could you refer me to the relevant hiring manager at Stripe?",
            "I'm looking for my next role, ideally a Head of Marketing, at Stripe. Could you refer me?",
            "I'm looking for a backend role at Stripe. Could you refer me?",
-           "Could you refer me at Stripe? My reference letter from 2021 is attached."),
+           "Could you refer me at Stripe? My reference letter from 2021 is attached.",
+           "Could you refer me for the other job at Stripe?"),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
+           "Can you refer me to the gameplay programmer job at Stripe?",
+           "I applied to your QA Tester (Remote) position at Stripe. Could you check on it?",
            "Before I apply, does the systems team own the components in code too, or hand them off? Thanks!",
            "Könnten Sie mich für die Stelle Elektroniker Instandhaltung (Nr. 2318) bei Stripe empfehlen? I would be "
            "grateful for a referral.", "Could you refer me for the Responsable des opérations entrepôt position "
