@@ -123,7 +123,11 @@ _TIME = re.compile(
     r"(?:sorry|apologies|apologi[sz]e) for the length|"
     r"in case (?:it|this|my (?:note|message)) (?:got|gets|was) (?:buried|lost)|"
     r"the timing (?:isn't|is not|wasn't) (?:right|good|ideal)|"
-    r"the timing(?:'s| is) (?:bad|off|wrong)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
+    r"the timing(?:'s| is) (?:bad|off|wrong|awkward|tricky)|(?:now|this) (?:isn't|is not) (?:a good|the right) time|"
+    # Their time spared or their day disturbed: "if that saves you time", "sorry if this is disturbing you", "I hope the
+    # year-end crunch has calmed down".
+    r"saves? you (?:some |the |a bit of )?time|(?:disturbing|interrupting|bothering) you|"
+    r"(?:crunch|rush|busy (?:season|period|spell)|madness) (?:has|have|had) (?:calmed|eased|slowed|settled|died)|"
     r"if you (?:have|don't have|do not have) (?:the |any )?(?:time|bandwidth|a moment|a minute|availability)|work around your|"
     r"flexible (?:with|on|about|around) (?:scheduling|timing|your schedule|times?|the time)|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
@@ -313,7 +317,9 @@ TIME_MISSING = missing_phrase_rule(
            "Thank you for taking time out of your day to talk with me.",
            "I understand that you may receive a large number of applications.",
            "I appreciate the time you and your team invested in my application.",
-           "Thanks you in advance for you time.", "Quick one: is that normal?", "I'm grateful you read this."),
+           "Thanks you in advance for you time.", "Quick one: is that normal?", "I'm grateful you read this.",
+           "I can write a short summary if that saves you time.", "Sorry if this is disturbing you.",
+           "I hope the year-end crunch has calmed down a little!"),
 )
 MATERIALS_MISSING = missing_phrase_rule(
     "materials.missing", offers_materials,
