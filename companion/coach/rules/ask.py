@@ -573,6 +573,18 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|(?:quick|short|brief) (?:cha
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some|\d(?:\s?[-–]\s?\d)?) (?:quick |short |specific )?|"
                         r"quick |short )$")}  # "2-3 questions"
+# Asks for something other than a job, not always small: information ("can you tell me which questions they ask",
+# "I'm curious how the two teams split the work"), a mentor ("would you be my mentor?"), a review ("feedback on my
+# portfolio"). No role, company or pitch is needed; an out may be.
+_NOT_A_JOB = re.compile(r"\b(?:(?:(?<=can )|(?<=could )|(?<=would ))you (?:tell|share with|explain to) me (?:how|what|which|"
+                        r"whether|if|about|when|why)|curious (?:to (?:hear|know|learn) )?(?:how|what|whether|about|if)|"
+                        r"(?:be|become) my mentor|mentor me|"
+                        r"(?:feedback|thoughts|input|notes|a look|a glance) on my (?:portfolio|cv|resume|résumé|"
+                        r"case stud(?:y|ies)|website|github)|(?:look|glance) (?:at|over|through) my (?:portfolio|"
+                        r"case stud(?:y|ies)))\b")
+# A referral in other words: "maybe pass my CV to the hiring manager?"
+_PASSED_ON = re.compile(r"\b(?:pass|forward|send|share|put|hand|submit)(?:ing)? (?:on |along |over )?my (?:cv|resume|résumé|"
+                        r"profile|application|name)\b")
 _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\b" + NOT_THE_PROGRAMME)
 
 
@@ -608,6 +620,15 @@ def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
     return draft.remember("ask.bounded", lambda: ("refer" not in lower or all(  # most asks say "refer me": cheap first
         negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower))) and _says_bounded(lower)
         and (_vague_span(draft) is None or names_role(draft)))
+
+
+def asks_no_job(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
+    """Whether the draft asks for no job: a bounded ask, or information, a mentor or a review (_NOT_A_JOB), with no
+    referral and no job asked for beside it (a Rule.abstains for the role, the company, the pitch and materials)."""
+    lower = draft.lower
+    return bounded_ask(draft) or draft.remember("ask.no-job", lambda: bool(_NOT_A_JOB.search(lower)) and (
+        "refer" not in lower or all(negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower)))
+        and not _PASSED_ON.search(lower) and (_vague_span(draft) is None or names_role(draft)))
 
 
 def asks_referral(draft: AnalysedDraft) -> bool:
@@ -691,7 +712,7 @@ ROLE_MISSING = missing_phrase_rule(
     "ask.role-missing", names_role, _role_message,
     _role_example,  # in the writer's own field when the draft or their profile says it
     severity="warning", surfaces=ASK_SURFACES, checklist="specific", judges_ask=True,
-    abstains=either(bounded_ask, replies_without_referral, role_settled, asks_letter),
+    abstains=either(asks_no_job, replies_without_referral, role_settled, asks_letter),
     fires=('Hi Sam, could you refer me to Stripe? Thank you!', 'Any openings at Stripe?',
            "Honestly any ops role is fine for me. Maybe the planner or analyst one? Could you refer me at Stripe?",
            "Could you refer me for one of Stripe's new roles?",
@@ -704,9 +725,14 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm looking for my next role, ideally a Head of Marketing, at Stripe. Could you refer me?",
            "I'm looking for a backend role at Stripe. Could you refer me?",
            "Could you refer me at Stripe? My reference letter from 2021 is attached.",
-           "Could you refer me for the other job at Stripe?"),
+           "Could you refer me for the other job at Stripe?",
+           "Could you tell me if your team at Stripe hires returners, and maybe pass my CV to the hiring manager?"),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            "Can you refer me to the gameplay programmer job at Stripe?",
+           "Would you be my mentor? Even one call a month would be amazing.",
+           "Could I get your feedback on my portfolio? Thank you!",
+           "Can you tell me which questions they ask in the technical round at Stripe?",
+           "I'm curious how the frontend and platform folks at Stripe split the work. Any insight appreciated!",
            "I applied to your QA Tester (Remote) position at Stripe. Could you check on it?",
            "Before I apply, does the systems team own the components in code too, or hand them off? Thanks!",
            "Könnten Sie mich für die Stelle Elektroniker Instandhaltung (Nr. 2318) bei Stripe empfehlen? I would be "
@@ -771,7 +797,7 @@ COMPANY_MISSING = Rule(
     # Their company's name reads the same in any language, but whether a draft in another language asks
     # about a role there or elsewhere ("una società di consulenza a Cracovia") cannot be read.
     checklist="specific", judges_ask=True, reads_english=True,
-    abstains=mixed_or(either(bounded_ask, follows_a_talk, in_their_process, replies_without_referral, scoped_to_them,
+    abstains=mixed_or(either(asks_no_job, follows_a_talk, in_their_process, replies_without_referral, scoped_to_them,
                              company_settled, asks_letter)),  # they know where
     fires=('Could you refer me for the Data Analyst role on your team?', 'Any openings at your company?',
            "Let's chat about the Data Analyst role on your team.",

@@ -3,7 +3,7 @@
 import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft, search_if
-from companion.coach.rules.ask import asks_referral, bounded_ask, replies_without_referral
+from companion.coach.rules.ask import asks_no_job, asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import CoachContext, either, missing_phrase_rule
 from companion.coach.intent import OTHER_THANKS, asks, asks_further, credits_them, requests, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
@@ -327,7 +327,7 @@ MATERIALS_MISSING = missing_phrase_rule(
     "one up front saves them a round trip.",
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(bounded_ask, replies_without_referral, knows_your_fit),  # a referrer has it already
+    abstains=either(asks_no_job, replies_without_referral, knows_your_fit),  # a referrer has it already
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("I read your CV on your blog. Could you refer me for the Data Analyst role?", "I am a B.Tech student. Could you refer me for the Data Analyst role?", "Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee",
