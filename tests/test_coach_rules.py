@@ -1600,3 +1600,17 @@ def test_a_referral_asked_for_a_friend_in_a_reply_is_still_an_ask():
     assert "materials.missing" in codes(text, recipient_name="Anita Rao", thread=thread)
     assert "materials.missing" not in codes(text.replace(" Could you refer her as well?", " Wish her luck!"),
                                             recipient_name="Anita Rao", thread=thread)
+
+
+def test_a_phrase_of_their_about_echoed_is_something_of_theirs():
+    """"You review portfolios for career changers" repeats their About: specific to them; their headline's
+    words echoed ("Principal Product Designer at Loomwell") are not."""
+    profile = Profile(name="Hannah Obi", headline="Principal Product Designer at Loomwell", degree=2,
+                      current_company="Loomwell",
+                      about="I design tools for people who make things. Once a month I review portfolios for career "
+                            "changers.")
+    ask = " Would you be willing to look at my portfolio? Thank you!"
+    assert "personal.generic" not in codes("I saw in your About that you review portfolios for career changers." + ask,
+                                            profile=profile)
+    assert "personal.generic" in codes("I'm a print designer moving into product design at Loomwell." + ask,
+                                        profile=profile)

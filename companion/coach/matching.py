@@ -492,6 +492,23 @@ def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | Non
     return best
 
 
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = [_fold(w) for w in re.findall(r"[^\W_]+", text)]
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def echoes_about(lower: str, profile) -> bool:
+    """Whether the draft repeats a phrase of their About, three words in a row with two uncommon words of four
+    letters or more that do not name them, their job or their places ("I saw in your About that you review
+    portfolios for career changers"): it read what they wrote of themselves."""
+    about = profile.about if profile is not None else None
+    if not about:
+        return False
+    skip = _profile_words(profile)
+    return any(sum(len(w) >= 4 and w not in _ORDINARY and w not in skip for w in gram) >= 2
+               for gram in _trigrams(about) & _trigrams(lower))
+
+
 def _stems(text: str) -> set[str]:
     """Five-letter stems of a text's uncommon words of four letters or more: "certified" and
     "certification" share one, so a loose description of a post still meets the post."""

@@ -5,7 +5,8 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, mixed_or
 from companion.coach.matching import (
-    find_company, is_recruiter, known_to_them, mentioned_post, names_a_mutual, recipient_company, same_company,
+    echoes_about, find_company, is_recruiter, known_to_them, mentioned_post, names_a_mutual, recipient_company,
+    same_company,
 )
 from companion.coach.stated import follows_a_talk, in_their_process
 from companion.coach.rules.relationship import (
@@ -46,7 +47,7 @@ _SPECIFIC = re.compile(
     r"your name came up|"
     + INTRODUCED + "|"
     # (Adjectives between, not a phrase: "ur company for any developer post" is a job, not their post.)
-    r"(?:your|ur) (?:(?!(?:for|any|a|an|the|to|in|at|with|of)\b)[\w'’]+ ){0,4}?(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
+    r"(?:your|ur) (?:(?!(?:for|any|a|an|the|to|in|at|with|of)(?![\w'’/&+-]))[\w'’/&+-]+ ){0,4}?(?:talk|posts?|article|blog|presentation|podcast|paper|comment|newsletter|video|"
     r"thread|book|keynote|panel|webinar|session|workshop|open[- ]source|repo|library|project|bio|headline|"
     r"research|thesis|write-?up|essay|tweet|launch|demo|poster|lecture|course|tutorial|campaign|remarks?|speech|"
     r"slides|deck|op-?ed|fireside|class(?:es)?|piece|column)|"
@@ -54,6 +55,10 @@ _SPECIFIC = re.compile(
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|"
     r"you(?:'re| are| were)? (?:(?:previously|recently|once|also) )?(?:were |are )?involved (?:with|in)|"
     r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
+    # Something of theirs by what they did in it: "the Globe piece where you described the programme".
+    r"(?:piece|article|interview|post|talk|podcast|video|episode|panel|profile|feature) (?:where|in which) you\b|"
+    # A cohort shared: "you were in the same batch", "we were in the same cohort".
+    r"(?:you|we)(?: both)? (?:were|was|are) (?:also )?in the same (?:batch|cohort|class|intake|year|program(?:me)?|course)|"
     r"you (?:posted|wrote|shared|spoke|talked) (?:about|on)\b"
     r"(?! (?:the|this|that|a|an|your) (?:[\w-]+ )?(?:role|job|position|opening|vacancy|posting)s?\b)|"
     # Something they made or did: "saw you worked on the Arrow driver", "you led the migration".
@@ -77,7 +82,8 @@ _NAMED_CONTACT = re.compile(
 
 
 def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """A past employer, a school, a mutual contact or a post from their profile (not their current company)."""
+    """A past employer, a school, a mutual contact, a post or a phrase of their About from their profile (not
+    their current company)."""
     profile = ctx.profile
     if profile is None:
         return False
@@ -86,7 +92,7 @@ def _mentions_their_history(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     schools = [e.school for e in profile.education or () if e.school]
     return (any(find_company(lower, place) for place in past + schools) or names_a_mutual(draft, ctx)
             # One of their posts, by what it was about ("the Big4 offers your student got"), not by "your post".
-            or mentioned_post(lower, profile) is not None)
+            or mentioned_post(lower, profile) is not None or echoes_about(lower, profile))
 
 
 def says_something_specific(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -143,6 +149,9 @@ GENERIC = Rule(
            "I think we could build great things together. I'm looking for a job.",
            "plz refer me in ur company for any developer post, i can do PHP."),
     quiet=("Hope the Easton job is wrapping up ok. Could you put in a good word for me?",
+           "Loved ur A/B testing checklist post! Could you refer me?",
+           "I read the Globe piece where you described the preceptor programme. Could you refer me?",
+           "I noticed you were in the same batch at IIT Madras. Could you refer me?",
            'Great meeting you at PyCon last week!', "I saw you're also a General Assembly grad.",
            "I joined your old lab at Utrecht.", "I got the new certifications you posted about.",
            "I am also graduated from Fudan University.", "Your FinTech Week remarks on open banking stayed with me.",
