@@ -17,6 +17,9 @@ _CONFIDENTIAL = re.compile(
     r"|\bhow much (?:do|does|would|will) (?!it take)(?:[a-z]+ ){1,6}?(?:pay|make|earn|get paid)\b(?! (?:of|sense)\b)"
     r"|\bwhat (?:do|does) (?:you|they|(?:[a-z]+ ){0,2}(?:[a-z]+ers?|[a-z]+ists?|people|staff|[a-z]+s)) (?:make|earn)\b(?! of\b)"
     r"|\bwhat does (?!it\b|that\b|this\b)(?:[\w'-]+ ){1,5}?earn\b"  # "what does Omar on the dispatch team earn?"
+    # Asked as an embedded question: "tell me how much the other engineers in the team earn".
+    r"|\bhow much (?!(?:time|effort|work|it|this|that|interest)\b)(?:[\w'-]+ ){1,6}?(?:earn|earns|get paid|gets paid|are paid|"
+    r"is paid)\b"
     r"|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
     r"|\bhow much (?:the |your )?(?:[a-z]+ ){0,2}(?:[a-z]+ers|[a-z]+ists|people|staff|employees|analysts) (?:are|were) "
@@ -255,7 +258,9 @@ def _what_to_ask(draft: AnalysedDraft, _ctx) -> str:
 
 # The pay of the role the writer seeks, plainly: "the salary range for this role" (many postings show it), not
 # internal bands, a budget, or what people earn.
-_ROLE = re.compile(r"\b(?:role|position|job|opening|posting|vacancy|post|" + TITLE_NOUNS + r")")  # "…for senior accountants"
+# "…for senior accountants", "the salary range for new hire RN" (pay for whoever is hired, as postings give it).
+_ROLE = re.compile(r"\b(?:role|position|job|opening|posting|vacancy|post|new[- ]hires?|new[- ]grads?|entry[- ]level|"
+                   r"starting (?:salary|pay|rate)|" + TITLE_NOUNS + r")")
 _INTERNAL = re.compile(r"\b(?:bands?|levels?|leveling|grid|guide|sheet|data|budget|you|your|make|earn|paid|paying|"
                        r"getting|bonus|equity)\b")
 # What was decided inside about it: "what comp range did they approve for the L5 role?"
@@ -349,7 +354,8 @@ CONFIDENTIAL = Rule(
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?",
-           "What are the other QA leads at Andes Cloud earning?", "Whats the range and what are the other reps on?",
+           "What are the other QA leads at Andes Cloud earning?",
+           "Could you also tell me how much the other engineers in the team earn?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",
            "Can you ask Ms. Goh for me what she thought?", "Could you check with Mei how I did?",
            "Do you know what feedback the panel gave on me?", "By the way how much do you and the other coordinators earn there?", "Seriously? Who got it?",
