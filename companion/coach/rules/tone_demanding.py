@@ -28,7 +28,7 @@ _TRIGGERS = re.compile(
     r"(?:tell|ask|get) (?:them|him|her|the (?:team|recruiter|hiring manager|hr)) to (?:hurry|speed (?:it|things) up|"
     r"move faster|decide (?:soon|quickly|fast))\b|"
     r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am|m) (?:the |a )?"
-    r"(?:strongest|best|ideal|perfect|right|top|good|great)\b|"
+    r"(?:strongest|best|ideal|perfect|right|top|good|great|one\b(?! of))\b|"
     r"skip (?:the |my )?(?:[\w-]+ ){0,2}(?:test|assessment|round|screen|screening|interview)s? for me\b|"
     r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b|"
     # A decision pressed on: "can't you override it?", "ask the recruiter to make an exception in my case".
@@ -75,7 +75,7 @@ _TRIGGERS = re.compile(
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|give|find|put|help|"
     # "you should get an email from the recruiter soon" foretells; "you should get me an interview" obliges.
     r"get(?! (?:an?|the|my) (?:\w+ )?(?:e-?mail|notification|message|call|invit\w*|link|request|form|update)))\b)"
-    r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|"
+    r"|(?P<urgent>asap\b|as soon as possible\b|urgent(?:ly)?\b|right away\b|immediately\b|(?:please |pls |kindly )expedite\b|"
     r"need (?:to (?:know|hear back)|(?:an? |your )?(?:answer|reply|response|decision)) (?:very |really )?soon\b|"
     r"(?:need|wait|await|waiting for|expecting) (?:an? |your )?(?:answer|reply|response|decision) (?:this week|today|"
     r"tomorrow)\b|"
@@ -117,7 +117,7 @@ _TRIGGERS = re.compile(
     r"someone (?:else )?(?:\w+ ){0,2}who (?:actually|really) (?:wants to help|cares)\b|"
     r"(?:can|could|will) you at least (?:tell me|reply|respond|answer|"
     r"let me know)\b|(?:reply|respond|answer) (?:at least )?(?:with )?(?:a )?yes or no\b|"
-    r"i (?:know|can see|see) (?:that )?you(?:'re| are) (?:very )?(?:active|online)\b|"
+    r"i (?:know|can see|see) (?:that )?you(?:'re| are|'ve been| have been) (?:very )?(?:active|online)\b|"
     r"i(?:'m| am) (?:so |really |getting )?desperate\b|"
     # Your urgency laid on them: "I need a job asap", "I desperately need this referral".
     r"i (?:really |just )?need (?:a |this |the |any )?(?:job|work|referral)\b[^.!?\n]{0,20}?"
@@ -600,7 +600,9 @@ DEMANDING = Rule(
            "I have attached my resume please refer me for the role.",
            "The posting closes Friday, so I'd appreciate it if you could submit it today.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
-           "I need a referral!!", "Let me know what you think!!", "Let me know if you can refer me!!", "Please refer me asap, the sooner the better!!",
+           "I need a referral!!", "Let me know what you think!!", "Let me know if you can refer me!!",
+           "Please expedite my referral.", "I can see you've been active on LinkedIn, so you got my note.",
+           "Could you tell her I'm the one for the role?", "Please refer me asap, the sooner the better!!",
            "Could you refer me? If you don't, I don't know what I'll do.",
            "Would love to chat about the data science roles asap.",
            "Just submit my name in your portal and let me know when it's done.",
