@@ -179,7 +179,7 @@ _CAP_AFTER_NOUN = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|position|post) (?
 
 # "the senior backend role at Kite", "the data platform position": a track and a level before a role
 # noun, with "the" (one posting), name a role even in lower case; "a backend role" is a kind of job.
-_TRACK_ROLE = re.compile(r"\bthe (?:" + _TRACK + r"\s+){1,3}(?:roles?|positions?|opening|posting|req)\b")
+_TRACK_ROLE = re.compile(r"\bthe (?:" + _TRACK + r"\s+){1,3}(?:role|position|opening|posting|req)\b")  # "the backend roles": a kind
 
 
 # One posting named by who does it, in lower case and whatever the trade: "the gameplay programmer job", "your
@@ -726,6 +726,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I'm looking for a backend role at Stripe. Could you refer me?",
            "Could you refer me at Stripe? My reference letter from 2021 is attached.",
            "Could you refer me for the other job at Stripe?",
+           "I am interested in the backend roles at Stripe. Could you refer me?",
            "Could you tell me if your team at Stripe hires returners, and maybe pass my CV to the hiring manager?"),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            "Can you refer me to the gameplay programmer job at Stripe?",
