@@ -415,6 +415,17 @@ def test_no_answer_is_owed_for_what_asked_nothing():
     assert analyze(thanks, CoachContext(surface="message", thread=call, now=NOW)).surface == "message"
 
 
+def test_a_yes_to_their_offer_leaves_no_favour_to_chase():
+    """The user took up what they offered ("Yes please!"), weeks ago: a new ask is no reminder; a question of the
+    user's left unanswered still is."""
+    def thread(last):
+        return _said(("them", "So nice to meet you at the conference! Want the slides from the panel?", 40),
+                     ("me", last, 39))
+    ask = "Hi Noor, I'm applying for the Senior Analyst role (job 4471). Would you feel comfortable referring me?"
+    assert "followup.ok" not in codes(ask, thread=thread("Yes please, thank you Noor!"))
+    assert "followup.ok" in codes(ask, thread=thread("Yes please! Could you also tell me who ran the panel?"))
+
+
 def test_answering_what_they_asked_for_is_not_an_ask_but_a_new_referral_to_a_referrer_is(tmp_path):
     from companion.coach import analyze
 

@@ -225,13 +225,18 @@ def asks(draft: AnalysedDraft) -> bool:
     return draft.remember("asks", decide)
 
 
+# A yes to what they offered or asked, and nothing more: "Yes please, thank you Noor!", "Sure, that works."
+_TAKES_UP = re.compile(r"\W*(?:oh )?(?:yes|yeah|yep|sure|absolutely|definitely|of course)\b[^?]{0,70}$")
+
+
 def open_request(thread) -> bool:
     """Whether the user's messages since the other person's last one ask for something, so an answer is
-    owed ("Tuesday at 11 works, thank you!" leaves nothing to follow up on)."""
+    owed ("Tuesday at 11 works, thank you!" leaves nothing to follow up on, nor does "Yes please!" to their
+    offer: what follows is theirs to send, not a favour of the user's to chase)."""
     for m in reversed(thread.messages):
         if m.sender != "me":
             return False
-        if requests(AnalysedDraft(m.text)):
+        if requests(AnalysedDraft(m.text)) and not _TAKES_UP.match(m.text.lower()):
             return True
     return False
 
