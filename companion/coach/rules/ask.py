@@ -432,7 +432,11 @@ _JOB_ASK = re.compile(
     r"(?:find|get)\s+me\s+(?:something|anything)|"
     r"(?:get|find|land|obtain(?:ing)?|secur(?:e|ing)|procur(?:e|ing)|give\s+me|offer\s+me)\s+"
     r"(?:a\s+|an\s+)?(?:summer\s+|paid\s+|full-time\s+|part-time\s+)?(?:jobs?|internships?)|"
+    # A kind of job sought, with help asked: "I am trying to land a UX research role. Will you help me?"
+    r"(?:get|find|land|secure)\s+(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:jobs?|roles?|positions?)(?=[^?]{0,80}\bhelp\b)|"
     r"interested\s+(?:to|in)\s+work(?:ing)?\s+(?:with|for|at)\s+(?:you|your)|"
+    r"interested\s+in\s+(?:an?\s+|any\s+)?(?:internships?|jobs?|roles?|positions?|opportunit(?:y|ies))\s+(?:at|with|in)\s+"
+    r"(?:your|the)\s+(?:company|team|firm|organi[sz]ation|org|lab)|"
     r"(?:need|apply\w*\s+(?:for|to|4))\s+(?:a\s+)?(?:job|work|internship)|"
     r"(?:(?:want|like|love|hope|hoping)\s+to|(?:can|could|may)\s+i)\s+(?:(?:work|intern)\s+(?:and/or|and|or)\s+)?"
     r"(?:work|intern)\s+(?:for|at|with\s+you|under)|"
@@ -835,6 +839,7 @@ VAGUE = Rule(
            "I'm exploring Senior/Staff Data Engineer roles. Do you have relevant roles at Stripe?",
            "This is my resume. I want to work for you at Stripe.", "Please guide me how I can get job at Stripe.",
            "Do you know anyone who's hiring?", "Can you think of a company that needs someone with my background?",
+           "I am trying to land a UX research role. Will you help me?", "I'm interested in Internship at your organization.",
            "Hi, can I work for you?", "Sir, please take me in your lab.", "Please accept my resume for consideration.",
            "Need job as a frontend developer.", "Could you refer me at Stripe for some developer role?",
            "I'd like to intern and/or work for you.",
