@@ -128,7 +128,12 @@ _TIME = re.compile(
     # year-end crunch has calmed down".
     r"saves? you (?:some |the |a bit of )?time|(?:disturbing|interrupting|bothering) you|"
     r"(?:crunch|rush|busy (?:season|period|spell)|madness) (?:has|have|had) (?:calmed|eased|slowed|settled|died)|"
-    r"if you (?:have|don't have|do not have) (?:the |any )?(?:time|bandwidth|a moment|a minute|availability)|work around your|"
+    r"if you (?:would |'d )?(?:have|don't have|do not have) (?:the |any )?(?:time|bandwidth|a moment|a minute|a second|"
+    r"availability)|work around your|"
+    # Their time chosen: "let me know a time that's good for you", "if another time works better for you".
+    r"time (?:that(?:'s| is)? |which is |that works? )?(?:good|better|best|convenient) (?:for )?you|(?:another|a different|other) time "
+    r"(?:works?|suits|is better)|"
+    r"when(?:ever)? (?:works|suits) (?:best |better )?(?:for )?you|"
     r"flexible (?:with|on|about|around) (?:scheduling|timing|your schedule|times?|the time)|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"
@@ -319,7 +324,9 @@ TIME_MISSING = missing_phrase_rule(
            "I appreciate the time you and your team invested in my application.",
            "Thanks you in advance for you time.", "Quick one: is that normal?", "I'm grateful you read this.",
            "I can write a short summary if that saves you time.", "Sorry if this is disturbing you.",
-           "I hope the year-end crunch has calmed down a little!"),
+           "I hope the year-end crunch has calmed down a little!", "I'm free Wednesday, or let me know a time that's good "
+           "for you.", "Let me know if another time works better for you!", "When works for you?",
+           "Would you have time to chat?", "If you have a second, I would love to discuss the role."),
 )
 MATERIALS_MISSING = missing_phrase_rule(
     "materials.missing", offers_materials,
