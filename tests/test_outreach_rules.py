@@ -379,6 +379,12 @@ def test_their_answer_on_the_page_decides_what_the_next_draft_is():
                   "Thanks for letting me know. Would you be willing to refer me for the Charge Nurse post anyway?"):
         stop = run(again, no)[1]["followup.stop"]
         assert stop.severity == "error" and "can't refer people" in stop.message, again
+    for theirs in ("I don't know your work, so I'm not comfortable referring you.",
+                   "I'm moving teams next month, so I'm not the best person to refer you."):
+        for again in ("I understand. Could you still refer me for the Charge Nurse post?",
+                      "It's just a form. You can just submit it, I'll take it from there."):
+            found = run(again, ("them", theirs, 3))[1]
+            assert "followup.stop" in found, (theirs, again)
     assert run("Totally understand, thanks Kim! Would you be open to a short chat about the unit sometime?", no)[1] \
         .keys() <= {"courtesy.time-missing"}
     thanked = analyze("Hi Kim, thank you again for agreeing to refer me. Could you tell me who I will meet in the "

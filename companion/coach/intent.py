@@ -263,8 +263,10 @@ _THEY_AGREED = re.compile(
 _THEY_DECLINED = re.compile(
     r"\b(?:i )?(?:can't|cannot|can not|won't be able to|am unable to|'m unable to|am not able to|'m not able to|"
     r"don't|do not|wouldn't be comfortable|am not comfortable|'m not comfortable|(?:have|had) to (?:pass|decline))"
-    r"(?: (?!if\b|whether\b|but\b)\w+){0,6}? (?:refer|recommend|vouch|submit|put (?:you|your name) forward|"
-    r"on this one)\b"
+    r"(?: (?!if\b|whether\b|but\b)\w+){0,6}? (?:refer(?:ring)?|recommend(?:ing)?|vouch(?:ing)?|submit(?:ting)?|"
+    r"put(?:ting)? (?:you|your name) forward|on this one)\b"
+    # A soft no: "I'm not the best person to refer you".
+    r"|\bi(?:'m| am) not the (?:best|right) person to (?:refer|recommend|vouch for) you\b"
     # The verb left out: "so I won't be able to this time", "I'll have to pass".
     r"|\b(?:won't|will not|can't|cannot) (?:be able to )?(?:do (?:it|that|this) )?this time\b"
     r"|\b(?:i'll|i will|i have to|i'll have to|i need to) (?:pass|decline)(?: on (?:this|it|that))?\b")

@@ -133,7 +133,7 @@ _TIME = re.compile(
     # Their time chosen: "let me know a time that's good for you", "if another time works better for you".
     r"time (?:that(?:'s| is)? |which is |that works? )?(?:good|better|best|convenient) (?:for )?you|(?:another|a different|other) time "
     r"(?:works?|suits|is better)|"
-    r"when(?:ever)? (?:works|suits) (?:best |better )?(?:for )?you|"
+    r"(?<!start )when (?:works|suits) (?:best |better )?(?:for )?you|"  # not "I can start whenever suits you"
     r"flexible (?:with|on|about|around) (?:scheduling|timing|your schedule|times?|the time)|"
     r"how (?:busy|hectic|swamped|slammed)|take (?:a|the) (?:moment|minute|second)|your inbox|"
     r"(?:chat|talk|speak|call|meet|connect|discuss)(?:t?ing)? briefly|briefly (?:chat|talk|speak|call|meet|connect)|"

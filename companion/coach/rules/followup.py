@@ -105,7 +105,8 @@ def _said_stop(draft: AnalysedDraft, ctx: CoachContext):
 _AGAIN = re.compile(r"\b(?:reconsider|make an exception|change your mind|think it over|give me a chance|"
                     r"refer me anyway|"
                     r"(?:could|would|can|will) you (?:(?:please|still|maybe|at least|just) ){0,3}"
-                    r"(?:refer|recommend|submit|forward|pass)|still (?:refer|recommend|submit|forward|pass))\b")
+                    r"(?:refer|recommend|submit|forward|pass)|still (?:refer|recommend|submit|forward|pass)|"
+                    r"you (?:can|could) (?:just |simply )?(?:refer|submit|forward|pass))\b")
 
 
 def _said_no(draft: AnalysedDraft, ctx: CoachContext):

@@ -164,7 +164,9 @@ _TRIGGERS = re.compile(
     r"(?:any|all|most|half) of (?:them|you|the people)) (?:on|in|at) (?:that|your|the) (?:team|company|department|panel)\b|"
     r"(?:far |much |way )?(?:bigger|better|larger|more serious) than (?:yours|your (?:team|company|platform|product)s?)\b|"
     # Their help belittled after a no: "Thanks for nothing", "your referral didn't carry much weight".
-    r"thanks? (?:you )?for nothing\b|"
+    r"thanks? (?:you )?for nothing\b|(?:thanks?|thank you),? i guess\b|"
+    # Sarcasm on their reason: "Didn't realise you had to be best friends with someone to click a button".
+    r"(?:didn't|did not) reali[sz]e you (?:had|have|needed|need) to be\b|"
     r"(?:your|a|the) referral(?: from you)? (?:didn't|doesn't|does not|did not|won't|will not|isn't|wasn't) "
     r"(?:carry|count|mean|matter|help|worth|do)(?:ing)?(?: (?:much|anything|a thing|for much|for anything|much weight|"
     r"any weight))?\b)"
@@ -601,7 +603,8 @@ DEMANDING = Rule(
            "The posting closes Friday, so I'd appreciate it if you could submit it today.",
            "Let me know by tomorrow.", "I REALLY NEED THIS JOB.", "Can you help me out!!", "Can you get me a job?",
            "I need a referral!!", "Let me know what you think!!", "Let me know if you can refer me!!",
-           "Please expedite my referral.", "I can see you've been active on LinkedIn, so you got my note.",
+           "Please expedite my referral.", "Wow, OK. Thanks I guess.",
+           "Didn't realise you had to be best friends with someone to click a button.", "I can see you've been active on LinkedIn, so you got my note.",
            "Could you tell her I'm the one for the role?", "Please refer me asap, the sooner the better!!",
            "Could you refer me? If you don't, I don't know what I'll do.",
            "Would love to chat about the data science roles asap.",
