@@ -85,7 +85,9 @@ _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\bjr-?\d{4,}\b"
 # With or without "https://": "careers.walmart.com/us/jobs/R-1883" is pasted as often as the full link.
 _JOB_URL = re.compile(
     r"(?:https?://|www\.|(?<![\w@.-])(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/))"
-    r"(?:jobs\.|\S*(?:/jobs?/|/positions?/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|"
+    # A job page's path in other languages too: "transmar.pt/vagas/…", "/vacatures/", "/stellen/", "/offres/".
+    r"(?:jobs\.|\S*(?:/jobs?/|/positions?/|/(?:vagas|vacatures|vacantes|vacancies|stellen|stellenangebote|offres|empleos|"
+    r"ofertas|lavora-con-noi|karriere|carreiras)/|careers|greenhouse\.io|grnh\.se|lever\.co|myworkdayjobs|ashbyhq|"
     r"smartrecruiters|workable|jobvite|icims))\S*"
 )
 _DIGITS = re.compile(r"[0-9][0-9]{4}")  # a class first: re scans for the first digit in C
@@ -115,7 +117,7 @@ _KIND_OF_JOB = re.compile(
     r"(?:\s+an?)?\s+" + _MODIFIERS + "$")
 # A kind of job asked for is itself a vague ask: "any PM role", "a possible intern job", "need job as a developer".
 _ASKED_KIND = re.compile(
-    r"\b(?:any|some|relevant|other|all|various|similar|suitable|possible)[\s/]+" + _MODIFIERS + "$"
+    r"\b(?:any|some|relevant|other|all(?: of)?(?: the| your)?|various|similar|suitable|possible)[\s/]+" + _MODIFIERS + "$"
     r"|\b(?<!is )(?<!are )(?<!your )(?<!their )(?<!his )(?<!her )(?:opportunit(?:y|ies)|job|work) as(?:\s+an?)?\s+"
     + _MODIFIERS + "$")  # not "your work as a recruiter": theirs
 # "Refer me to the relevant hiring manager or HR representative": a title after "to the" names a person.
@@ -400,7 +402,8 @@ _VAGUE = re.compile(
     r"|\bany (?:kind of |type of )?work\b(?= at| with| in|\?|\.)"
     r"|\bkeep me in mind\b|\bopen to any\b|\bwhatever (?:role|position|job)\b"
     r"|\ba (?:role|position|job|opportunity) (?:at|in|with) your (?:company|team|org(?:anization)?)\b"
-    r"|\b(?:has|have|know of|hear of|see) (?:anything|something)\b(?! (?:to do with|about)\b)"
+    r"|\b(?<!don't )(?<!do not )(?<!really )(?:has|have|know of|hear of|see) (?:anything|something)\b"
+    r"(?! (?:to do with|about|special|else|much|to offer)\b)"  # not "I don't really have anything special"
     r"|\bif there (?:are|is|were|'s) (?:any )?(?:relevant |suitable |open |available |matching )?(?:openings?|"
     r"opportunit(?:y|ies)|roles?|positions?|vacanc(?:y|ies))\b"
 )
@@ -472,6 +475,9 @@ _DISCLAIMS = re.compile(r"\b(?:not|never) (?:asking|looking) (?:you )?(?:for|abo
 _THANKED_FOR = re.compile(r"\b(?:thanks?|thank you|grateful|appreciate\w*)\b[^.!?\n]{0,20}\bfor\s*$")
 
 
+_SEEN = re.compile(r"\b(?:saw|see|seen|noticed|notice|heard|read|learned|know)\b")
+
+
 def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     if m.group().startswith("refer") and _THANKED_FOR.search(draft.before_in_sentence(m.start(), 40)):
         return False
@@ -480,6 +486,10 @@ def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     status = m.group().startswith("opportunit") and _STATUS.search(draft.before_in_sentence(m.start(), 40))
     if (m.group() in _BARE_PLURALS or status) and "not " in draft.lower and _DISCLAIMS.search(draft.lower):
         return False  # "…come mostly from bedside roles?" after "I'm not asking for a job"
+    if m.group().endswith("hiring"):
+        s, e = sentence_bounds(draft, m.start())  # "Saw your team is hiring." says why they write, asks nothing
+        if "?" not in draft.lower[s:e] and _SEEN.search(draft.lower, s, m.start()):
+            return False
     if m.group() in _BARE_PLURALS or status:
         s, e = sentence_bounds(draft, m.start())  # asked about: "Do you have relevant roles?", "Are internships…?"
         if "?" not in draft.lower[s:e] and not _YOU.search(draft.lower, s, m.start()) \
@@ -596,7 +606,8 @@ _REFERRAL = re.compile(r"\brefer(?:ring)?\s+me\b|\b(?:a|an|the|your)\s+referral\
 # "how much of the team's time goes to toil?", "what's on-call really like?"
 _THEIR_WORK_Q = re.compile(r"(?:^|[.!?:;]\s+|,\s*)(?:but |and |so )?(?:(?:does|do|is|are|how|what|what's|which)\b"
                            r"[^.!?\n]{0,160}?\b(?:team|group|department|org|lab|"
-                           r"stack|codebase|code|components?|process|workflow|culture|product|project|tools?|on-?call)\b"
+                           r"stack|codebase|code|components?|process|workflow|culture|product|project|tools?|on-?call|"
+                           r"unit|ward|shifts?|staffing|rota|orientation|onboarding)\b"
                            # Their team named first: "in your Disposition team do you take people who…?"
                            r"|(?:in|on|for|at) your (?:[\w-]+ ){0,3}?(?:team|group|department|unit|ward|kitchen|lab),? "
                            r"(?:do|does|is|are|would|will|can|could|how|what)\b)"
@@ -854,6 +865,9 @@ VAGUE = Rule(
            "hii, i am interested to work with you at Stripe!", "Please give me a jobs at Stripe",
            "I want to reach out to explore potential roles in your company, preferably a frontend developer role."),
     quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
+           "Saw your team is hiring. How is the team? Do you use more GLM or ML now?",
+           "What's your unit like for someone coming from the wards, and how's the night staffing?",
+           "I don't really have anything special, but could you refer me for the Data Analyst role (job ID 48213)?",
            "I've settled in nicely at Greenfield, thanks again for referring me.",
            'Would you have 15 minutes to chat about your team?',
            "I'm not asking for a job or a referral. Do your analysts come mostly from finance roles?",
