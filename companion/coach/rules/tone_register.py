@@ -1,5 +1,5 @@
 """tone.register: texting shorthand ("u", "pls", "thx"), a string of emoji, a heart or an endearment
-("babe", "xx"), or "revert" for "reply" ("please revert"), which reads oddly outside South Asia, in a
+("babe", "xx", "bro", "dude"), or "revert" for "reply" ("please revert"), which reads oddly outside South Asia, in a
 message to someone who does not know you yet. Each is a small thing; together they tell a stranger
 how much care went into asking them to vouch for you. In the dev set and the five held-out sets it fires on four
 labelled messages, all of them ones their sources criticise, and on none labelled good. Where their
@@ -18,7 +18,9 @@ _WRITTEN_OUT = {
     "lmk": "let me know", "idk": "I don't know", "tbh": "to be honest",
 }
 _LAUGHS = {"lol", "lmao", "rofl"}  # no written-out form: the joke does not carry in writing
-_FAMILIAR = {"babe", "hun", "hunny", "sweetie", "xx", "xxx", "xoxo"}  # endearments and kisses, as a heart is
+# Endearments, kisses and a friend's address, as a heart is ("Cheers mate" is left alone: in Britain and
+# Australia it is how many greet anyone).
+_FAMILIAR = {"babe", "hun", "hunny", "sweetie", "xx", "xxx", "xoxo", "bro", "bruh", "dude", "ily"}
 # A whole word, not an initial: "the U.S.", "U of T" and "U-Haul" are no shorthand.
 _SHORTHAND = re.compile(r"(?<![\w'’.-])(?i:" + "|".join(sorted([*_WRITTEN_OUT, *_LAUGHS, *_FAMILIAR], key=len, reverse=True)) + r")"
                         r"(?![\w'’-]|\.\w| of\b)")
@@ -103,10 +105,11 @@ REGISTER = Rule(
            "Hi Sam 👋😊 I would love a referral 🙏🙏 thanks 🎉", "Thanks a ton ❤️",
            "I have attached my resume. Please revert at your convenience.",
            "could u just refer me before the call so i dont miss the deadline lol",
-           "Fancy a coffee so I can pick your brains about the team? My treat xx", "Good times babe."),
+           "Fancy a coffee so I can pick your brains about the team? My treat xx", "Good times babe.",
+           "Can you refer me for the Data Analyst role? Thanks dude", "You're the best. ILY!!!"),
     quiet=("I studied at U of T and moved to the U.S. last year.", "Thanks! 🙂", "Hi Sam 👋, thanks for reading!",
            "I renovated a U-shaped kitchen.", "I helped revert a bad deploy in minutes.",
-           "I ran the XX-large tier of the 2.xx release."),
+           "I ran the XX-large tier of the 2.xx release.", "Cheers mate, thanks for reading."),
     rationale="Texting shorthand and strings of emoji tell a stranger how much care went into the ask.",
 )
 
