@@ -198,8 +198,9 @@ _NOT_AGENT = {"other", "former", "newer", "better", "bigger", "earlier", "later"
 def _agent_role(draft: AnalysedDraft) -> bool:
     lower = draft.lower
     for noun in _ROLE_NOUN.finditer(lower):
-        m = _AGENT_BEFORE.search(lower, max(0, noun.start() - 60), noun.start()) if starts_word(lower, noun.start()) \
-            else None
+        if not starts_word(lower, noun.start()):
+            continue
+        m = _AGENT_BEFORE.search(lower, max(0, noun.start() - 60), noun.start())
         if m and m.group(1) not in _NOT_AGENT and not _not_sought(draft.before_in_sentence(m.start(), 48)) \
                 and not negated(draft, m.start(), 25):
             return True
@@ -657,24 +658,29 @@ def _says_bounded(lower: str) -> bool:
     return False
 
 
-def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
-    """Whether all the draft asks is bounded: no referral ("I'm not asking for a referral" is none)
-    and no job asked for beside it, unless the job is one it names ("I'm looking at the Reliability Engineer
-    opening (job 4471). Would you be open to a 15-minute chat?" asks for the chat). (The context is unused:
-    this is also a Rule.abstains.)"""
+def _only_asks(draft: AnalysedDraft, says) -> bool:
+    """Whether `says` (a test of the lower-cased draft) holds, and the draft asks no referral ("I'm not asking for
+    a referral" is none) and no job beside it, unless the job is one it names ("I'm looking at the Reliability
+    Engineer opening (job 4471). Would you be open to a 15-minute chat?" asks for the chat)."""
     lower = draft.lower
-    return draft.remember("ask.bounded", lambda: ("refer" not in lower or all(  # most asks say "refer me": cheap first
-        negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower))) and _says_bounded(lower)
-        and (_vague_span(draft) is None or names_role(draft)))
+    return ("refer" not in lower or all(  # most asks say "refer me": cheap first
+        negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower))) and says(lower) \
+        and (_vague_span(draft) is None or names_role(draft))
+
+
+def bounded_ask(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
+    """Whether all the draft asks is bounded (_only_asks). (The context is unused: this is also a Rule.abstains.)"""
+    return draft.remember("ask.bounded", lambda: _only_asks(draft, _says_bounded))
+
+
+def _no_job_asked(lower: str) -> bool:
+    return _not_a_job(lower) and not _passed_on(lower)
 
 
 def asks_no_job(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
-    """Whether the draft asks for no job: a bounded ask, or information, a mentor or a review (_NOT_A_JOB), with no
-    referral and no job asked for beside it (a Rule.abstains for the role, the company, the pitch and materials)."""
-    lower = draft.lower
-    return bounded_ask(draft) or draft.remember("ask.no-job", lambda: _not_a_job(lower) and (
-        "refer" not in lower or all(negated(draft, m.start(), 25) for m in _REFERRAL.finditer(lower)))
-        and not _passed_on(lower) and (_vague_span(draft) is None or names_role(draft)))
+    """Whether the draft asks for no job: a bounded ask, or information, a mentor or a review (_NOT_A_JOB) with
+    nothing passed on (a Rule.abstains for the role, the company, the pitch and materials)."""
+    return bounded_ask(draft) or draft.remember("ask.no-job", lambda: _only_asks(draft, _no_job_asked))
 
 
 def asks_referral(draft: AnalysedDraft) -> bool:

@@ -269,7 +269,7 @@ _MESSAGE = ("\"{w}\" asks for information most employers keep confidential. A re
             "their employment agreement, so the ask costs you their trust.")
 
 
-def _names_role(text: AnalysedDraft) -> bool:
+def _mentions_role(text: AnalysedDraft) -> bool:
     return bool(_ROLE.search(text.lower))
 
 
@@ -282,7 +282,7 @@ def _role_pay(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     if _OTHERS.search(draft.lower, s, e) or _DECIDED.search(draft.lower, s, e):
         return False
     return bool(_ROLE.search(draft.lower, s, e)) or draft.lower.endswith("the ", 0, m.start()) and (
-        _names_role(draft) or conversation_says(ctx, _names_role, "me"))
+        _mentions_role(draft) or conversation_says(ctx, _mentions_role, "me"))
 
 
 def _confidential(draft: AnalysedDraft, ctx):
