@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { buildCommand } from "../../extension/src/background/companion.js";
 import { fromB64url, toB64url, verifyServerProof } from "../../extension/src/background/proof.js";
 import { TabState } from "../../extension/src/background/tabs.js";
-import { CardOrders, cardTitle, cardsOf, copyableSentence, shortDate } from "../../extension/src/panel/render.js";
+import { CardOrders, PendingSwitch, cardTitle, cardsOf, copyableSentence, shortDate } from "../../extension/src/panel/render.js";
 import "../../extension/src/content/sentences.js"; // content scripts: they fill globalThis.__tactful
 import "../../extension/src/content/composer.js";
 
@@ -243,4 +243,16 @@ test("a first-message ask on words another card is about joins that card", () =>
     ["specific", ["ask.vague", "relationship.cold-ask"]],
     ["relationship.cold-ask", ["relationship.cold-ask"]], // on words nothing else is about: its own card
   ]);
+});
+
+test("the pause switch keeps the user's setting until the worker's state agrees", () => {
+  const sw = new PendingSwitch();
+  assert.equal(sw.shown(false), false); // nothing set: the worker decides
+  sw.set(true);
+  assert.equal(sw.shown(false), true); // a state sent before the worker saw the click
+  assert.equal(sw.shown(true), true); // the worker agrees: nothing pending any more
+  assert.equal(sw.shown(false), false); // a later change elsewhere (tray, another window) shows
+  sw.set(false);
+  sw.reset(); // the worker restarted
+  assert.equal(sw.shown(true), true);
 });

@@ -2,7 +2,7 @@
 // of its window, and renders what the worker knows about it. It writes into LinkedIn's editor
 // only when the user clicks Show, Apply or Insert, through the content script of that tab.
 
-import { render } from "./render.js";
+import { PendingSwitch, render } from "./render.js";
 
 const params = new URLSearchParams(location.search);
 const pinnedTab = params.has("tab") ? Number(params.get("tab")) : null;
@@ -17,6 +17,7 @@ let retryDelay = 100;
 let pendingFocus = null; // after switching a rule, keep keyboard focus on its counterpart control
 
 let lastState = null;
+const pauseSwitch = new PendingSwitch();
 
 const actions = {
   copy: (text) => copy(text),
@@ -59,8 +60,8 @@ function connect() {
   port.onMessage.addListener((msg) => {
     retryDelay = 100;
     if (msg?.kind === "state") {
-      lastState = msg;
-      render(msg, actions);
+      lastState = { ...msg, paused: pauseSwitch.shown(msg.paused) };
+      render(lastState, actions);
       restoreFocus();
     } else if (msg?.kind === "edit_result" && !msg.ok) {
       say(msg.error || "That did not work.");
@@ -68,6 +69,7 @@ function connect() {
   });
   port.onDisconnect.addListener(() => {
     port = null;
+    pauseSwitch.reset(); // a restarted worker may never have seen the change: its state decides
     setTimeout(connect, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 3000);
   });
@@ -117,7 +119,9 @@ document.addEventListener("click", (event) => {
   }
 });
 document.querySelector('[data-action="pause"]').addEventListener("change", (event) => {
+  pauseSwitch.set(event.target.checked);
   post({ kind: "set_paused", paused: event.target.checked });
+  if (lastState) render({ ...lastState, paused: event.target.checked }, actions);
 });
 
 if (pinnedTab === null) {

@@ -679,6 +679,19 @@ function renderDisabled(codes, actions) {
   show('[data-section="disabled"]', codes.length > 0);
 }
 
+/** A switch the user set, held until the worker's state agrees: a state the worker sent before it
+ * saw the change must not flip the switch back under the user's finger. */
+export class PendingSwitch {
+  constructor() { this.value = null; }
+  set(value) { this.value = Boolean(value); }
+  reset() { this.value = null; }
+  /** What the switch shows when the worker reports `reported`. */
+  shown(reported) {
+    if (this.value === Boolean(reported)) this.value = null;
+    return this.value ?? Boolean(reported);
+  }
+}
+
 /** Renders a full state message from the worker. */
 export function render(state, actions) {
   renderConnection(state.connection || { state: "disconnected" }, state.autoPair);
