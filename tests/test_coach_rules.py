@@ -500,6 +500,11 @@ def test_placeholder_fix_uses_context():
     found = findings(text, "template.placeholder", recipient_name="Sam Lee", company="Stripe")
     assert [(span_text(text, f), f.fix.replacement) for f in found] == [("[Name]", "Sam"), ("[Company]", "Stripe")]
     assert all(f.severity == "error" for f in found)
+    # "[Hospital Name]" names a place, not them: no "Sam" offered for it (audit 64-10); "[Manager Name]" is a person.
+    text = "I'd love to work at [Hospital Name]. Dear [Manager Name],"
+    found = findings(text, "template.placeholder", recipient_name="Sam Lee", company="Stripe")
+    assert [(span_text(text, f), f.fix and f.fix.replacement) for f in found] == [("[Hospital Name]", None),
+                                                                                ("[Manager Name]", "Sam")]
 
 
 def test_name_mismatch_span_and_fix():
@@ -1218,6 +1223,17 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     ("Would you be open to a 6-month contract rather than a permanent role?",
      "Honestly I'm really looking for something permanent, is the Data Analyst role still open?",
      "A 6-month contract would suit me well, thank you!", '"a 6-month contract"'),
+    # The times in one sentence, the question in the next (audit 66-19).
+    ("Sure! I could do Wednesday at 4pm or Monday at 9am. Which is better for you?",
+     "Thank you!! Could we do a video call instead of a phone call?", "Monday at 9am is perfect, thank you!",
+     "which of the times offered"),
+    # Whether to act on it now needs a yes or a no (audit 66-23).
+    ("I can refer you for the Analyst II role, not the senior one. Want me to go ahead?",
+     "Thanks Dana, fair enough. I've led projects on my own for years, so the senior level felt right to me.",
+     "Yes please, that would be great. Thank you!", "whether you want them to go ahead"),
+    # A range asked back is no answer to theirs (audit 67-14).
+    ("Before I submit: what are your salary expectations?", "Depends what you're offering. What's the range?",
+     "Around 95k, but I'm open to discussing the range.", "salary expectations"),
 ])
 def test_their_question_of_time_start_pay_or_place_needs_an_answer(theirs, unanswered, answered, named):
     """Their last message asks when the user is free, when they could start, what they expect to earn or
@@ -1232,6 +1248,21 @@ def test_their_question_of_time_start_pay_or_place_needs_an_answer(theirs, unans
     assert named in f.message and f.message.startswith("Dana asked")
     assert "referral tool" not in f.message  # not a question a referral tool needs answered
     assert "reply.unanswered" not in codes(answered, thread=thread, recipient_name="Dana Whitfield")
+
+
+def test_a_day_in_their_plan_is_no_time_offered_and_the_posting_is_an_id():
+    """"I'll walk it over to HR on Monday" in their request names their plan, not times to pick; "The posting is
+    FAC-2291" gives the job they asked for (audit 64-13)."""
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[ThreadMessage(sender="me", text="Hi Bill, could you refer me at Harlow?"),
+                              ThreadMessage(sender="them", text="Happy to. Send me the posting number and your resume "
+                                                                "and I'll walk it over to HR on Monday.")])
+    reply = "Thanks so much, Bill! The posting is FAC-2291, Facilities Technician II, and my resume is attached."
+    assert "reply.unanswered" not in codes(reply, thread=thread, recipient_name="Bill Ortega")
+    [f] = findings("Thanks so much, Bill! My resume is attached.", "reply.unanswered", thread=thread,
+                   recipient_name="Bill Ortega")
+    assert "which job" in f.message and "times offered" not in f.message
 
 
 def test_a_further_favour_asked_in_a_reply_needs_an_out_an_answer_to_their_yes_does_not():

@@ -158,6 +158,10 @@ def test_keep_updated_from_the_log(tmp_path):
     assert "Stripe" in hint.suggestion
     thanks = "Hi Ana, thank you so much for agreeing to refer me! My resume is attached. Thanks again!"
     assert "referral.keep-updated" not in codes(thanks, view, recipient_slug="ana")  # this is the thank-you
+    # An update promised is the update too (audit 67-23).
+    promise = ("Hi Ana, my application came in through you, thank you for taking the time. "
+               "I'll let you know as soon as I hear.")
+    assert "referral.keep-updated" not in codes(promise, view, recipient_slug="ana")
     assert keep_updated_advice(view.recipient("ana"), to_ms(NOW)).startswith("Ana Lopez agreed to refer you 5 days ago")
     db.record_sent("ana", "message", "Thank you Ana!", at(1), at(1))
     view = db.load()

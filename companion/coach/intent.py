@@ -25,6 +25,7 @@ _DONE = re.compile(
     r"forwarding|sharing|telling|(?:the|our|your) (?:chat|call|conversation|talk|meeting)|"
     r"(?:chatting|speaking|talking|meeting) with me|(?:taking|making) (?:the )?time to (?:chat|talk|speak|meet|write))"
     r"|\b(?:quick update|an update|keep you (?:posted|updated|in the loop)|good news|wanted to let you know|"
+    r"(?:let you know|update you) (?:as soon as|once|when) i (?:hear|know)|"
     r"(?:let you know|update you on) how (?:it|things|the \w+) (?:go|goes|went|turn out))\b"
     # "I just wanted to say thank you", "your referral got me the interview"
     r"|\bwant(?:ed)? to (?:say )?(?:a (?:big |quick )?)?(?:thank you|thanks)\b"

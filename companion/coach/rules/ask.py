@@ -77,7 +77,7 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
                   # "posting 4411", "vacancy VC-209". A bare number must not be a year: "posted in 2024".
                   r"|\b(?:ref|reference|req|requisition|posting|vacancy|opening|job)\.? ?(?:id|no\.?|number|code)? ?"
-                  r"[:#]? ?(?:(?:[a-z]{1,5}-){1,3}\d{3,}|[a-z]{0,2}\d{4,}(?<!\b(?:19|20)\d\d))\b")  # "ref VL-ALT-112"
+                  r"(?:is )?[:#]? ?(?:(?:[a-z]{1,5}-){1,3}\d{3,}|[a-z]{0,2}\d{4,}(?<!\b(?:19|20)\d\d))\b")  # "ref VL-ALT-112"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
 _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\bjr-?\d{4,}\b"

@@ -15,10 +15,11 @@ _CONFIDENTIAL = re.compile(
     WORD_START + r"(?:(?:"  # (no named group: it would stop re from skipping fast to where a word starts)
     r"\b(?:salary|pay|compensation|comp|leveling|levels?) (?:bands?|ranges?|brackets?|grid|guide|details|data|sheet)\b"
     r"|\bhow much (?:do|does|would|will) (?!it take)(?:[a-z]+ ){1,6}?(?:pay|make|earn|get paid)\b(?! (?:of|sense)\b)"
-    r"|\bwhat (?:do|does) (?:you|they|(?:[a-z]+ ){0,2}(?:[a-z]+ers?|[a-z]+ists?|people|staff|[a-z]+s)) (?:make|earn)\b(?! of\b)"
+    r"|\bwhat (?:do|does) (?:you|they|(?:[a-z]+ ){0,2}(?:[a-z]+ers?|[a-z]+ists?|people|staff|[a-z]+s))"
+    r"(?: (?:on|in|at) (?:your|the) (?:team|company|group|department|office|unit))? (?:make|earn)\b(?! of\b)"
     r"|\bwhat does (?!it\b|that\b|this\b)(?:[\w'-]+ ){1,5}?earn\b"  # "what does Omar on the dispatch team earn?"
     # Asked as an embedded question: "tell me how much the other engineers in the team earn".
-    r"|\bhow much (?!(?:time|effort|work|it|this|that|interest)\b)(?:[\w'-]+ ){1,6}?(?:earn|earns|get paid|gets paid|are paid|"
+    r"|\bhow much (?!(?:time|effort|work|it|this|that|interest)\b)(?:[\w'-]+ ){1,8}?(?:earn|earns|get paid|gets paid|are paid|"
     r"is paid)\b"
     r"|\byour (?:salary|pay|compensation|bonus|equity)\b"
     r"|\bwhat (?:[a-z]+ ){1,4}(?:are|is|get|gets|got) paid\b"
@@ -27,7 +28,7 @@ _CONFIDENTIAL = re.compile(
     # Someone's pay asked outright: "what are the other QA leads at Andes Cloud earning?" (not "earning a degree").
     r"|\bwhat (?:are|is|were) (?:[\w-]+ ){1,7}?(?:earning|getting paid)(?= ?(?:[?.,!;]|$|there\b|now\b|currently\b|"
     r"these days\b|on average\b|per\b|a (?:month|year)\b))"
-    r"|\bwhat (?:are|is) (?:the )?other (?:[\w-]+ ){1,5}?(?:on|getting|making)(?=\s*[?.!,]|$)"  # "… the other reps on?"
+    r"|\bwhat (?:are|is) (?:the )?other (?:[\w-]+ ){1,5}?(?:on|getting|making)(?=\s*[?.!,]|$| (?:there|now|currently)\b)"  # "… the other reps on?"
     # What the employer pays the people it has: "the salary package you are giving to your present F&B Managers".
     r"|\b(?:salary|pay|package|compensation|ctc) (?:[\w-]+ ){0,3}?(?:to|of) (?:your |the )?(?:present|current|existing|"
     r"other) (?:[\w&/-]+ ){0,3}?(?:managers|employees|staff|engineers|colleagues|people|team|reps|[a-z]+ers)\b"
@@ -354,7 +355,9 @@ CONFIDENTIAL = Rule(
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
            "Could you tell me what questions the interview panel is asking this year?",
-           "What are the other QA leads at Andes Cloud earning?",
+           "What are the other QA leads at Andes Cloud earning?", "What are the other data engineers making there?",
+           "Also what do the seniors on your team make?",
+           "Could you tell me how much the other oncology pharmacists in your team are paid?",
            "Could you also tell me how much the other engineers in the team earn?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",
            "Can you ask Ms. Goh for me what she thought?", "Could you check with Mei how I did?",

@@ -1,7 +1,6 @@
 """reply.unanswered: their last message asked something a reply must answer (which job, your resume or portfolio,
 when you are free, when you could start, your salary expectations, relocation or a visa, whether you would take
-what they propose) and the reply does not. A
-question left open costs one more round trip, days in a referral, and reads as not listening.
+what they propose, whether they should go ahead) and the reply does not. A question left open costs one more round trip, days in a referral, and reads as not listening.
 
 Each kind of question has a kind of answer: a time answers "when are you free?", a duration "what's your
 notice period?", a figure or "flexible" a question of pay, a yes, a no or the proposal taken up "would you be
@@ -48,6 +47,9 @@ _ASKS_WHERE = re.compile(r"\brelocat\w*|\bmov(?:e|ing) to\b|\bbased (?:in|out of
 _ASKS_EMAIL = re.compile(r"\be-?mail(?: address)? (?:you |that you )?(?:used|applied|registered|signed up)\b"
                          r"|\b(?:which|what) e-?mail\b|\b(?:send|share|give)(?: me)? your e-?mail\b")
 
+# Whether they should act on it now: "I can refer you for the DE II role; want me to go ahead?"
+_ASKS_GO = re.compile(r"\b(?:(?:do you )?want me to|would you like me to|shall i|should i|ok(?:ay)? (?:for me )?to) "
+                      r"(?:go ahead|proceed|submit|refer|put (?:you|your name)|pass (?:it|you)|forward)\b")
 # Whether you would take what they propose: "would you be open to a 6-month contract rather than a permanent
 # role?" (what is proposed ends at its alternative).
 _ASKS_OPEN = re.compile(r"\b(?:would|are|were) you (?:be )?(?:open|ok|okay|fine|willing|comfortable|interested) "
@@ -83,6 +85,15 @@ _A_VIEW = re.compile(r"\b(?:yes|yeah|yep|no|not|sure|definitely|absolutely|of co
                      r"prefer|rather|unfortunately|can't|cannot|works|fine|great|perfect|sounds good|ok|okay)\b")
 
 
+# A yes or a no to their going ahead: a view, or thanks that take it up ("that would be amazing, thank you").
+_A_GO = re.compile(r"\b(?:please|go ahead|appreciate|would be (?:great|amazing|wonderful|perfect|fantastic|brilliant|"
+                   r"lovely|a huge help)|that would|i'd love|grateful|hold off|wait)\b")
+
+
+def _says_go(draft: AnalysedDraft, _asked: str) -> bool:
+    return bool(_A_VIEW.search(draft.lower) or _A_GO.search(draft.lower))
+
+
 def _takes_a_view(draft: AnalysedDraft, asked: str) -> bool:
     """A yes or a no, or the proposal itself taken up by its last word ("a 6-month contract": "contract")."""
     proposal = _ASKS_OPEN.search(asked)
@@ -97,6 +108,12 @@ _DEFERRED = re.compile(r"\b(?:as soon as|once|after|when) i\b[^.!?\n]{0,40}?\b(?
 
 def _sends_materials(draft: AnalysedDraft, _asked: str) -> bool:
     return offers_materials(draft) and not _DEFERRED.search(draft.lower)
+
+
+def _names_pay(draft: AnalysedDraft, _asked: str) -> bool:
+    """A figure, or pay talked of outside the draft's own questions: "what's the range?" asked back answers nothing."""
+    return any("?" not in s.group() and _A_PAY.search(s.group()) or any(c.isdigit() for c in s.group())
+               for s in _SENTENCES.finditer(draft.lower))
 
 
 def _answers(pattern: re.Pattern[str]):
@@ -122,22 +139,30 @@ _QUESTIONS = (
     (_OFFERS_TIMES, _picks, "which of the times offered works for you"),
     (_ASKS_TIME, _answers(_A_TIME), "when you are free"),
     (_ASKS_START, _answers(_A_START), "when you could start"),
-    (_ASKS_PAY, _answers(_A_PAY), "about your salary expectations"),
+    (_ASKS_PAY, _names_pay, "about your salary expectations"),
     (_ASKS_WHERE, _answers(_A_WHERE), 'about "{w}"'),
     (_ASKS_OPEN, _takes_a_view, 'whether you would take "{w}"'),
+    (_ASKS_GO, _says_go, "whether you want them to go ahead"),
 )
 _REFERRAL_NEEDS = 3  # the first three: without them a referral cannot be entered
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 _ASKING = re.compile(r"\?|\b(?:let me know|tell me|send|share|could you|can you|please)\b")
 
 
+_SHORT_Q = re.compile(r"[^.!?\n]{0,40}\?")  # "Which works better for you?" after the times it asks about
+
+
 def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] | None:
-    """Where their message asks what `pattern` names, and the sentence: a question, or a request ("send me
-    your CV")."""
-    for s in _SENTENCES.finditer(theirs):
-        m = pattern.search(s.group())
-        if m and _ASKING.search(s.group()):
-            return m, s.group()
+    """Where their message asks what `pattern` names, and the sentence: a question, a request ("send me
+    your CV"), or what a short question right after asks about ("I could do Thursday at 3 or Friday at 10.
+    Which works better for you?")."""
+    sentences = [s.group() for s in _SENTENCES.finditer(theirs)]
+    for i, s in enumerate(sentences):
+        m = pattern.search(s)
+        if m and (pattern is _OFFERS_TIMES and "?" in s or pattern is not _OFFERS_TIMES and _ASKING.search(s)):
+            return m, s  # (times in a request are their plan: "send me your CV and I'll take it to HR on Monday")
+        if m and pattern is _OFFERS_TIMES and i + 1 < len(sentences) and _SHORT_Q.fullmatch(sentences[i + 1].strip()):
+            return m, s + sentences[i + 1]
     return None
 
 

@@ -23,13 +23,16 @@ _PLACEHOLDERS = [
 ]
 _NAMEISH = re.compile(r"name|first|recipient|contact|person", re.I)
 _COMPANYISH = re.compile(r"company|employer|organi[sz]ation|firm|org\b", re.I)
+# The name of a thing, not of a person: "[Hospital Name]", "[School Name]" (but "[First Name]", "[Manager Name]").
+_THING_NAME = re.compile(r"\b(?!(?:first|full|last|given|recipient|contact|person|their|his|her|your|manager|"
+                         r"referrer)\b)[a-z]+'?s?\s+name\b", re.I)
 
 
 def _replacement(token: str, ctx: CoachContext) -> str | None:
     """What belongs in the placeholder when the context knows it."""
     if _COMPANYISH.search(token):
         return recipient_company(ctx)
-    if _NAMEISH.search(token):
+    if _NAMEISH.search(token) and not _THING_NAME.search(token):
         name = recipient_name(ctx)
         if name:
             return name.split()[0] if "full" not in token.lower() else name

@@ -70,6 +70,9 @@ _TRIGGERS = re.compile(
     r"we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
     r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|"
+    # Follow-ups promised at a cadence: "I will follow up with you every few days until I hear back".
+    r"(?:i'll|i will) (?:follow up|check in|write|message|ping|email|call)(?: with you| again)? (?:every|each) "
+    r"(?:few |couple of |other |\d+ )?(?:days?|mornings?|weeks?)\b|"
     r"(?:i'll|i will) keep (?:checking in|following up|messaging|writing|pinging|emailing|asking|"
     r"reaching out)\b(?=[^.!?\n]{0,40}\buntil\b)|i(?:'m| am) expecting\b(?! (?:around|about|roughly|approximately|between|at least|in the|a (?:salary|base|range)|[$€£¥₹]|\d))|i(?:'ll| will) (?:be )?expect(?:ing)?\b|"
     r"i demand\b|i insist\b|you should (?:be able to )?(?:refer|forward|pass|give|find|put|help|"
@@ -244,7 +247,7 @@ _SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|cha
                        r"|at your (?:earliest )?convenience)\b")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|" + WEEKDAY
                               + r")\b[^.!?]{0,12}$")  # itself a trigger
-_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|"
+_FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|yes or no|"
                      r"chat|call|talk|meet|meeting|coffee|hear back|need (?:it|this|that)|(?:i|we)(?:'ll| will)? need to (?:know|hear))\b")
 _PAY_TALK = re.compile(r"\b(?:salary|pay|increase|raise|package|compensation|base|ctc|\d+ ?k\b|\d+ ?%)")
 _WHO_COULD = re.compile(r"\bwho\b[^,.;]*$|\b(?:might|may|could|would|will) be able to\s*$")
@@ -594,7 +597,8 @@ DEMANDING = Rule(
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
            "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?",
-           "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "Please send the referral TODAY.",
+           "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "I need a yes or no on that number by Thursday.",
+           "I will follow up with you every few days until I hear back.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
            "I have already told the HR of Stoa Architects that you will refer me.",
