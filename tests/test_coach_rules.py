@@ -1030,8 +1030,12 @@ def test_a_new_referral_asked_in_a_reply_still_needs_what_a_referral_needs():
 
 def test_thanks_for_an_honest_answer_then_reconsider_is_a_re_ask_after_a_no():
     text = "Understood, thanks for the honest answer. Would you reconsider if I sent my resume?"
-    [stop] = findings(text, "followup.stop", thread=_their_thread("Sorry, I only refer people I've worked with."))
+    [stop] = findings(text, "followup.stop", thread=_their_thread("Honestly, that's tricky for me with people "
+                                                                   "outside my team."))
     assert stop.data["stated"] and span_text(text, stop) == "reconsider"
+    # Where their words on the page say no, the card quotes them.
+    [stop] = findings(text, "followup.stop", thread=_their_thread("Sorry, I only refer people I've worked with."))
+    assert "I only refer people I've worked with" in stop.message and span_text(text, stop) == "reconsider"
 
 
 def test_a_draft_that_counts_its_messages_is_a_follow_up():

@@ -384,11 +384,21 @@ def test_their_answer_on_the_page_decides_what_the_next_draft_is():
         stop = run(again, no)[1]["followup.stop"]
         assert stop.severity == "error" and "can't refer people" in stop.message, again
     for theirs in ("I don't know your work, so I'm not comfortable referring you.",
-                   "I'm moving teams next month, so I'm not the best person to refer you."):
+                   "I'm moving teams next month, so I'm not the best person to refer you.",
+                   # A policy, a doubt or help refused say no too (audits 67-08, 64-23).
+                   "I only refer people I've worked with directly, so I won't be able to help with this one.",
+                   "I only started here last month so I don't think a referral from me would carry much weight."):
         for again in ("I understand. Could you still refer me for the Charge Nurse post?",
-                      "It's just a form. You can just submit it, I'll take it from there."):
+                      "It's just a form. You can just submit it, I'll take it from there.",
+                      "Come on Kim, it takes 2 minutes. Just put my name in."):
             found = run(again, ("them", theirs, 3))[1]
             assert "followup.stop" in found, (theirs, again)
+    # A step first is no no: "I only refer people who have applied" (audit 48-16).
+    assert "followup.stop" not in run("OK, I'll apply tonight. Could you then refer me tomorrow? Thanks!",
+                                      ("them", "I only refer people who have already applied. Have you applied?", 3))[1]
+    # A yes that says what a referral from them is worth is no no.
+    assert "followup.stop" not in run("Thank you Kim! Could you refer me for the Charge Nurse post?",
+                                      ("them", "A referral from me would carry real weight there, happy to!", 3))[1]
     assert run("Totally understand, thanks Kim! Would you be open to a short chat about the unit sometime?", no)[1] \
         .keys() <= {"courtesy.time-missing"}
     thanked = analyze("Hi Kim, thank you again for agreeing to refer me. Could you tell me who I will meet in the "

@@ -265,7 +265,13 @@ _THEY_DECLINED = re.compile(
     r"\b(?:i )?(?:can't|cannot|can not|won't be able to|am unable to|'m unable to|am not able to|'m not able to|"
     r"don't|do not|wouldn't be comfortable|am not comfortable|'m not comfortable|(?:have|had) to (?:pass|decline))"
     r"(?: (?!if\b|whether\b|but\b)\w+){0,6}? (?:refer(?:ring)?|recommend(?:ing)?|vouch(?:ing)?|submit(?:ting)?|"
-    r"put(?:ting)? (?:you|your name) forward|on this one)\b"
+    r"put(?:ting)? (?:you|your name) forward|help(?:ing)? (?:you )?with (?:this|that|it)(?: one)?|on this one)\b"
+    # A policy or a doubt that says no: "I only refer people I've worked with", "I don't think a referral from me
+    # would carry much weight" (not a step first: "I only refer people who have already applied").
+    r"|\bi only (?:refer|recommend|vouch for)\b(?![^.!?\n]{0,50}\bappl(?:y|ied|ies|ication))"
+    r"|\bi (?:don't|do not) think (?:a |my )?(?:referral|recommendation)(?: from me)? (?:would|will)\b"
+    r"|\b(?:a |my )?(?:referral|recommendation)(?: from me)? (?:wouldn't|would not|won't|will not) (?:carry|count|help|"
+    r"matter|mean|do)\b"
     # A soft no: "I'm not the best person to refer you".
     r"|\bi(?:'m| am) not the (?:best|right) person to (?:refer|recommend|vouch for) you\b"
     # The verb left out: "so I won't be able to this time", "I'll have to pass".

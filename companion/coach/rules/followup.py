@@ -106,7 +106,9 @@ _AGAIN = re.compile(r"\b(?:reconsider|make an exception|change your mind|think i
                     r"refer me anyway|"
                     r"(?:could|would|can|will) you (?:(?:please|still|maybe|at least|just) ){0,3}"
                     r"(?:refer|recommend|submit|forward|pass)|still (?:refer|recommend|submit|forward|pass)|"
-                    r"you (?:can|could) (?:just |simply )?(?:refer|submit|forward|pass))\b")
+                    r"you (?:can|could) (?:just |simply )?(?:refer|submit|forward|pass)|"
+                    # Put forward anyway: "Just put my name in", "can you please just put my name in?"
+                    r"put (?:my name|me|my (?:cv|resume)) (?:in|down|through|forward))\b")
 
 
 def _said_no(draft: AnalysedDraft, ctx: CoachContext):
