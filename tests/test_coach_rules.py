@@ -783,7 +783,11 @@ def test_pay_asked_of_a_recruiter_is_their_job_but_of_an_engineer_is_confidentia
     # Interview questions stay confidential, recruiter or not; "if you have" asks for them.
     leak = "Also, if you have the list of system design questions they use, that would be amazing."
     ctx = CoachContext(surface="message", profile=Profile(slug="p", name="P", headline="Recruiter at Acme"))
-    assert "privacy.confidential" in {f.code for f in analyze(leak, ctx).findings}
+    [found] = [f for f in analyze(leak, ctx).findings if f.code == "privacy.confidential"]
+    assert "A recruiter who shares it" in found.message  # not "a referrer": they are not one (audit 65-20)
+    others = "Can you tell me what the other BAs on that team are making? What did you offer her?"
+    assert len([f for f in analyze(others, ctx).findings if f.code == "privacy.confidential"]) == 2
+    assert "A referrer who shares it" in findings(leak, "privacy.confidential")[0].message
     assert "privacy.confidential" in codes("If you have the take-home from last year, could you forward it?")
 
 

@@ -108,7 +108,10 @@ _TIME = re.compile(
     r"taking (?:the )?time|the time (?:that )?you (?:and (?:\w+ ){1,3})?(?:took|spent|invested|gave|put in|set aside)|"
     r"for you time|appreciate (?:you |your )?(?:reading|taking a (?:look|moment|minute))|"
     r"(?:grateful|thankful) (?:that )?you (?:read|took|are reading|'re reading)|"
-    r"(?:out of|from) your (?:day|schedule|week)|(?:went|go|going|gone) out of your way|(?:a|one) (?:few|couple of) minutes|"
+    r"(?:out of|from) your (?:day|schedule|week)|(?:went|go|going|gone) out of your way|"
+    # Their inbox's load: "I know requests like this pile up", "you must get many messages like this".
+    r"(?:requests|messages|notes|inmails|asks) like (?:this|these|mine) (?:must |probably )?(?:pile up|add up|come in)|"
+    r"(?:get|receive) (?:a lot of|lots of|many|so many|plenty of|tons of) (?:requests|messages|notes|inmails)\b|(?:a|one) (?:few|couple of) minutes|"
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:minutes|mins)|(?:two|three|five|ten|fifteen|twenty|thirty) (?:minutes|mins)|"
     r"take(?:s)? you (?:only |just )?(?:a (?:minute|moment|second)|seconds)|a (?:moment|minute|second) of your|"
     r"takes? you (?:minimal|little|very little|less) time|~?\d+ ?m (?:call|chat)|"
@@ -325,6 +328,7 @@ TIME_MISSING = missing_phrase_rule(
            "Thanks you in advance for you time.", "Quick one: is that normal?", "I'm grateful you read this.",
            "I can write a short summary if that saves you time.", "Sorry if this is disturbing you.",
            "I know you already went out of your way last time, so no pressure at all.",
+           "I know requests like this pile up, so no worries at all if not.",
            "I hope the year-end crunch has calmed down a little!", "I'm free Wednesday, or let me know a time that's good "
            "for you.", "Let me know if another time works better for you!", "When works for you?",
            "Would you have time to chat?", "If you have a second, I would love to discuss the role."),

@@ -28,7 +28,11 @@ _CONFIDENTIAL = re.compile(
     # Someone's pay asked outright: "what are the other QA leads at Andes Cloud earning?" (not "earning a degree").
     r"|\bwhat (?:are|is|were) (?:[\w-]+ ){1,7}?(?:earning|getting paid)(?= ?(?:[?.,!;]|$|there\b|now\b|currently\b|"
     r"these days\b|on average\b|per\b|a (?:month|year)\b))"
-    r"|\bwhat (?:are|is) (?:the )?other (?:[\w-]+ ){1,5}?(?:on|getting|making)(?=\s*[?.!,]|$| (?:there|now|currently)\b)"  # "… the other reps on?"
+    r"|\bwhat (?:are|is) (?:the )?other (?:[\w-]+ ){1,5}?(?:on|getting|making)(?=\s*[?.!,]|$| (?:there|now|currently)\b)"
+    # Asked as an embedded question: "tell me what the other BAs on that team are making", "what did you offer her?"
+    r"|\bwhat (?:the )?other (?:[\w-]+ ){1,6}?(?:are|is|were) (?:making|earning|getting paid|paid|on)\b"
+    r"|\bwhat (?:did|do) you (?:offer|pay) (?:her|him|them|the (?:other )?(?:candidate|hire|person)s?)\b"
+    r"|\bwhat (?:another|the other) (?:candidate|hire|applicant|person) (?:was|got|is getting) (?:offered|paid)\b"  # "… the other reps on?"
     # What the employer pays the people it has: "the salary package you are giving to your present F&B Managers".
     r"|\b(?:salary|pay|package|compensation|ctc) (?:[\w-]+ ){0,3}?(?:to|of) (?:your |the )?(?:present|current|existing|"
     r"other) (?:[\w&/-]+ ){0,3}?(?:managers|employees|staff|engineers|colleagues|people|team|reps|[a-z]+ers)\b"
@@ -266,7 +270,7 @@ _INTERNAL = re.compile(r"\b(?:bands?|levels?|leveling|grid|guide|sheet|data|budg
                        r"getting|bonus|equity)\b")
 # What was decided inside about it: "what comp range did they approve for the L5 role?"
 _DECIDED = re.compile(r"\b(?:approv\w*|budget\w*|signed off|internal(?:ly)?)\b")
-_MESSAGE = ("\"{w}\" asks for information most employers keep confidential. A referrer who shares it can break "
+_MESSAGE = ("\"{w}\" asks for information most employers keep confidential. {who} who shares it can break "
             "their employment agreement, so the ask costs you their trust.")
 
 
@@ -298,7 +302,9 @@ def _confidential(draft: AnalysedDraft, ctx):
                 m.span(), severity="warning",
                 suggestion="Check the posting (many show a range) or ask the recruiter once you are in the process.")
         else:
-            yield CONFIDENTIAL.finding(_MESSAGE.format(w=said), draft, m.span(), suggestion=_what_to_ask(draft, ctx))
+            who = "A recruiter" if _to_recruiter(draft, ctx) else "A referrer"
+            yield CONFIDENTIAL.finding(_MESSAGE.format(w=said, who=who), draft, m.span(),
+                                       suggestion=_what_to_ask(draft, ctx))
 
 
 CONFIDENTIAL = Rule(
@@ -357,6 +363,7 @@ CONFIDENTIAL = Rule(
            "Could you tell me what questions the interview panel is asking this year?",
            "What are the other QA leads at Andes Cloud earning?", "What are the other data engineers making there?",
            "Also what do the seniors on your team make?",
+           "Can you tell me what the other BAs on that team are making?", "What did you offer her?",
            "Could you tell me how much the other oncology pharmacists in your team are paid?",
            "Could you also tell me how much the other engineers in the team earn?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",

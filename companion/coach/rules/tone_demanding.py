@@ -17,7 +17,7 @@ _TRIGGERS = re.compile(
     r"(?:job|position|role|interview|offer|internship|placement|something|anything|"
     r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
     r"hire me\b|bring me (?:on|onboard|on board)\b|i (?:deserve|am owed|'m owed)\b(?! to know| an? (?:explanation|answer|"
-    r"reason|reply))|you owe me\b|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
+    r"reason|reply))|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
     r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
     # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
     r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
@@ -55,7 +55,10 @@ _TRIGGERS = re.compile(
     r"put (?:me|my (?:name|resume|cv))(?: forward| in| down| through)?\b|get back to me\b|refer (?:pls|plz|please)\b|"
     r"(?:reply|respond|revert) (?:back )?(?:to )?me\b)"
     r"|(?P<order>(?:add|copy|re[- ]?read|read|review|call|contact|e-?mail|text|reply to|respond to|answer|write|sign|"
-    r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|accept|endorse|update|confirm|approve|follow|prepare|"
+    r"fill|provide|arrange|schedule|set up|book|make|do|help|connect|"
+    # ("Please accept my most sincere gratitude" is a formula of thanks.)
+    r"accept(?! my (?:(?:most|very|deepest|sincerest|sincere|heartfelt|warmest|best|humble|kind) )*(?:thanks|gratitude|"
+    r"apolog|appreciation|regards|wishes|congratulations))|endorse|update|confirm|approve|follow|prepare|"
     r"ring|return|mention|tag|support|sponsor|invite|include|distribute|circulate|post|remember|inform|notify|"
     # ("forward it today" is left to the deadline below.)
     r"advise|guide|assist|teach|bring|grant|check|sort|(?:forward|pass|share)(?![^.!?\n]{0,60}\b(?:today|tonight)\b)|"
@@ -97,7 +100,7 @@ _TRIGGERS = re.compile(
     r"eod|eow|cob|"
     r"this (?:afternoon|evening)|"
     + WEEKDAY + r")\b)"
-    r"|(?P<guilt>how (?:much|badly) i need\b|"
+    r"|(?P<guilt>how (?:much|badly) i need\b|you owe me\b|"
     # Their effort made light of: "it's only 2 minutes for you", "just a click for you", "it costs you nothing".
     r"(?:it's|it is|it'll|it will|it takes|that's|this is) (?:only|just|literally) (?:\d+|a few|two|five|a couple of|a|one) "
     r"(?:minutes?|mins?|seconds?|clicks?)(?: of work)? for you\b|(?:just|only) a click for you\b|"
@@ -235,6 +238,9 @@ _WHETHER = re.compile(r"\b(?:(?:would|will|are|were) you (?:be )?(?:open|willing
 _WARM = re.compile(r"\s*(?:(?:omg|oh|wow|aw+)\W+)?(?:hi+|hey+|hello+|dear|thanks?|thx|tysm|ty|congrat\w*|"
                    r"happy|great|awesome|wow|yay)\b")
 # "?!" is tried from the first "?" of a run only, so a long run of "?" costs one pass, not one per "?".
+# …or closed by one: "I saw you're there now, which is awesome!!"
+_WARM_END = re.compile(r"\b(?:awesome|amazing|great|cool|exciting|fantastic|wonderful|brilliant|incredible|congrat\w*|"
+                       r"love (?:it|that)|happy for you|proud of you)\W*$")
 _EXCLAIM = re.compile(r"!{2,}|(?<!\?)\?++!+[!?]*|!+\?+[!?]*")
 # "I know you have to field a lot of these": an observation, not an obligation.
 _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm sure|i am sure|since)\b[^,]*$")
@@ -499,6 +505,7 @@ def _find(draft: AnalysedDraft):
             start = draft.sentence_start(m.start())
             clause = max(start, draft.lower.rfind(",", start, m.start()) + 1)
             warm = "?" not in m.group() and (_WARM.match(draft.lower, start) or _WARM.match(draft.lower, clause)
+                                             or _WARM_END.search(draft.lower, clause, m.start())
                                              or not any(start <= p < m.start() for p in pressed)
                                              and _glad(draft, start, m.start()))
             if not warm and not overlaps(loud, *m.span()):
@@ -597,7 +604,7 @@ DEMANDING = Rule(
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
            "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?",
-           "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "I need a yes or no on that number by Thursday.",
+           "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "I need a yes or no on that number by Thursday.", "You owe me that much.",
            "I will follow up with you every few days until I hear back.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
@@ -681,6 +688,8 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
+           "Please accept my most sincere gratitude for your kind assistance.",
+           "Then I saw you're there now, which is awesome!!",
            "If you'd rather I just apply and name you as my referrer in the form, that's completely fine too.", "Thanks for the referral, it helped.",
            "I can't wait to hear how it went!", "It would only take a few minutes of your time, if you're open to it.", "Totally fine if you're too busy to answer.", "Saw Lattice is hiring a PM and thought of you right away.", "I'd value even five minutes of your time.", "Would you be open to referring me for the role?", "Could you tell me whether it's worth my time to apply?",
            "It's not ridiculous to ask, I hope!", "I'm moving to Berlin by the end of January.",
