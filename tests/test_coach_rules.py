@@ -1654,3 +1654,22 @@ def test_a_phrase_of_their_about_echoed_is_something_of_theirs():
                                             profile=profile)
     assert "personal.generic" in codes("I'm a print designer moving into product design at Loomwell." + ask,
                                         profile=profile)
+
+
+def test_more_favours_after_their_referral_on_the_page():
+    """Their last message says the referral is in: a reply with two new asks gets referral.more-favours marking the
+    first; thanks and one question do not (audit 66-24)."""
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[ThreadMessage(sender="me", text="Hi Dana, could you refer me for job 48213?"),
+                              ThreadMessage(sender="them", text="Done, I submitted your referral this morning.")])
+    piled = ("Amazing, thank you!! While I have you: could you message the hiring manager directly? "
+             "And would you mind reviewing my case study deck?")
+    [f] = findings(piled, "referral.more-favours", thread=thread, recipient_name="Dana Whitfield")
+    assert f.message.startswith("Dana referred you") and "2 more things" in f.message
+    assert span_text(piled, f).startswith("While I have you: could you message")
+    assert "referral.more-favours" not in codes("Amazing, thank you!! Any tips for the interview?", thread=thread,
+                                                recipient_name="Dana Whitfield")
+    # Before they have referred you, asking is the ask itself.
+    before = Thread(messages=[ThreadMessage(sender="them", text="Happy to help. What's the role?")])
+    assert "referral.more-favours" not in codes(piled, thread=before, recipient_name="Dana Whitfield")

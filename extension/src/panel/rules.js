@@ -33,6 +33,7 @@ export const RULE_WHY = Object.freeze({
   "privacy.confidential": "Never ask a referrer for what their employer keeps confidential.",
   "readability.long-sentence": "A reader who skims loses the point of a 40-word sentence; short sentences respect their time.",
   "referral.keep-updated": "A referrer who hears back is glad to help again; one who does not may not.",
+  "referral.more-favours": "A referrer who is thanked and kept posted helps again; one handed a list of new favours the day they helped may not.",
   "relationship.cold-ask": "A referral from a stranger is a favour with reputational risk; a short exchange first turns it into a recommendation they can stand behind.",
   "relationship.how-we-met": "Shared history turns a cold ask into a warm one; use it when you have it.",
   "reply.late": "A reply weeks later that ignores the gap reads as careless; one line about it keeps the goodwill.",

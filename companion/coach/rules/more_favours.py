@@ -1,0 +1,76 @@
+"""referral.more-favours: they have just referred you, and the reply piles more asks on them ("could you also
+message the hiring manager? And would you mind reviewing my deck? Oh and could you refer my friend?"). Each
+is a new favour from someone who already spent goodwill on you; one question is fine, a list is not."""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.intent import thanks_for_referral, withdraws
+from companion.coach.matching import first_name
+
+# Their last message says the referral is done: "Done, I submitted your referral", "I've referred you".
+_THEY_REFERRED = re.compile(r"\bi(?:'ve| have| just)? (?:just )?(?:submitted (?:your|the|it)|referred you|"
+                            r"put (?:you|your name) (?:in|forward)|passed (?:it|your \w+) (?:on|along))\b"
+                            r"|\breferral (?:is )?(?:in|done|submitted)\b")
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence that asks something of them: a question, or "could you…", "would you mind…", "please…".
+_ASKS_THEM = re.compile(r"\?|\b(?:could|would|can|will) you\b|\bwould you mind\b"
+                        r"|\bplease (?!find\b|say no\b|don't\b|do not\b|feel free\b|ignore\b|disregard\b)")
+# Small talk and thanks ask nothing: "How are you?", "How was the offsite?", "Can you believe it?"
+_SMALL_TALK = re.compile(r"\W*(?:(?:and|so|also|btw)\W+)?(?:how (?:are|is|was|were|have|did) (?:you|things|your|the)\b|"
+                         r"can you believe\b|(?:thank|thanks)\b|what a\b)")
+MANY = 2  # one question after thanks ("any tips for the onsite?") is fine; two or more are a list
+
+
+def _they_referred(ctx: CoachContext) -> bool:
+    thread = ctx.thread
+    last = thread.messages[-1] if thread is not None and thread.messages else None
+    return last is not None and last.sender == "them" and bool(_THEY_REFERRED.search(last.text.lower()))
+
+
+# A question put to them ("Do you know when they will decide?", "any tips?"), not one about oneself ("I think it
+# went ok??").
+_QUESTION = re.compile(r"\W*(?:(?:and|so|also|btw|oh|ok|okay)\W+)*(?:do|does|did|is|are|was|were|when|what|who|how|where|"
+                       r"which|why|any|anything|should|can|could|would|will)\b|.*\byou")
+
+
+def _asks(draft: AnalysedDraft) -> list[re.Match[str]]:
+    return [s for s in _SENTENCES.finditer(draft.lower)
+            if _ASKS_THEM.search(s.group()) and not _SMALL_TALK.match(s.group())
+            and ("?" not in s.group() or _QUESTION.match(s.group()))]
+
+
+def _more_favours(draft: AnalysedDraft, ctx: CoachContext):
+    if withdraws(draft) or not (thanks_for_referral(draft) or _they_referred(ctx)):
+        return
+    asks = _asks(draft)
+    if len(asks) < MANY:
+        return
+    who = first_name(ctx) or "They"
+    start = asks[0].start() + len(asks[0].group()) - len(asks[0].group().lstrip())
+    first = draft.text[start:asks[0].end()].strip()
+    yield MORE_FAVOURS.finding(
+        f"{who} referred you, and this reply asks {len(asks)} more things of them (from \"{first[:60]}\"). "
+        "Each is a new favour from someone who already spent goodwill on you: keep the one that matters most, "
+        "and save the rest, or ask someone else.", draft, (start, asks[0].end()),
+        suggestion="Thank them, say what happens next, and ask at most one question, e.g. \"Thank you so much! "
+                   "I'll let you know how it goes. If you have one tip for the interview, I'd love to hear it.\"")
+
+
+MORE_FAVOURS = Rule(
+    code="referral.more-favours", severity="warning", check=_more_favours,
+    rationale="A referrer who is thanked and kept posted helps again; one handed a list of new favours the day "
+              "they helped may not.",
+    fires=("Thank you so much for referring me! Could you also put in a good word with the hiring manager? "
+           "And would you mind reviewing my case study deck before the interview?",
+           "Thanks again for the referral last month! Could you tell me who is on the panel? "
+           "Also would you be able to message the hiring manager for me?"),
+    quiet=("Thank you so much for referring me! Any tips for the onsite?",
+           "Thanks again for referring me last year. I know it's a big favour, so please say no if it's awkward. "
+           "Would you be willing to refer me for the Content Lead role?",
+           "Thank you for the referral! How was the offsite? I'll let you know how the interview goes.",
+           "Could you refer me for the Data Analyst role? Would you like my resume?"),
+)
+
+RULES = [MORE_FAVOURS]
