@@ -226,11 +226,16 @@ def test_a_thank_you_under_ones_own_message_is_not_a_follow_up(capsys, draft, tm
 def test_an_invitation_dialog_page_is_checked_as_a_connection_note_with_its_own_limit(capsys, draft):
     """With no --surface, the page's composer decides, as in the sidebar: an invite dialog is a note."""
     page = REPO / "tests" / "fixtures" / "linkedin" / "sdui_profile_3rd_invite_dialog.html"  # a 200-character box
-    note = draft("Hi Yusuf, I enjoyed your talk on Kafka at PyData and would love to connect. Thanks!")
+    note = draft("Hi Yusuf, I enjoyed your talk on Kafka at PyData. Would you be open to a quick chat about the "
+                 "data team? Thanks!")
     _, out, _ = run(capsys, note, "--page", str(page), "--json")
     fb = json.loads(out)
     assert fb["surface"] == "connection_note" and fb["limits"]["allowed"] == 200
     assert fb["limits"]["recommended_min"] < fb["limits"]["recommended_max"] == 200
+    # A note that only connects has no floor: "would love to connect" after praise is complete as it is.
+    hello = draft("Hi Yusuf, I enjoyed your talk on Kafka at PyData and would love to connect. Thanks!")
+    _, out, _ = run(capsys, hello, "--page", str(page), "--json")
+    assert json.loads(out)["limits"]["recommended_min"] is None
     assert not {"background.missing", "materials.missing"} & {f["code"] for f in fb["findings"]}  # message rules
     _, out, _ = run(capsys, note, "--page", str(page), "--surface", "message", "--json")
     assert json.loads(out)["surface"] == "message"  # a surface given wins

@@ -1673,3 +1673,13 @@ def test_more_favours_after_their_referral_on_the_page():
     # Before they have referred you, asking is the ask itself.
     before = Thread(messages=[ThreadMessage(sender="them", text="Happy to help. What's the role?")])
     assert "referral.more-favours" not in codes(piled, thread=before, recipient_name="Dana Whitfield")
+
+
+def test_a_note_of_congratulations_asks_nothing_and_owes_no_thanks():
+    """"Congrats on the hackathon!" as a whole connection note is not an ask still being written: no ask, fit or
+    thanks cards (held-out AI-011); once it asks, they come back."""
+    note = "Hi Sam! Congrats on getting second in the hackathon. Can't wait to see what you build next."
+    found = codes(note, surface="connection_note")
+    assert not found & {"ask.role-missing", "ask.company-missing", "courtesy.gratitude-missing", "background.missing"}
+    asked = codes(note + " Could you refer me for a role on your team?", surface="connection_note")
+    assert {"ask.role-missing", "courtesy.gratitude-missing"} <= asked

@@ -203,11 +203,23 @@ def withdraws(draft: AnalysedDraft, _ctx=None) -> bool:
 
 # Thanks in the writer's first language, as many write it in an English message.
 OTHER_THANKS = r"merci|gracias|danke|obrigad[oa]|grazie|salamat|shukriya|dhanyavaad|asante|arigato"
-# Thanks for their public work, with nothing asked: a note of appreciation ("Grazie mille for everything
-# you do!", "thank you for your posts on ledgers") is not an ask still being written.
+# Thanks for their public work or congratulations, with nothing asked: a note of appreciation ("Grazie mille for
+# everything you do!", "thank you for your posts on ledgers", "Congrats on the launch!") is not an ask still being
+# written.
 _PRAISE = re.compile(r"\b(?:thanks?|thank you|grateful|" + OTHER_THANKS + r")\b"
                      r"[^.!?\n]{0,40}?\bfor (?:(?:all|everything) (?:that )?you (?:do|share|post|write|teach)\b|"
-                     r"(?:all )?your (?:\w+ )?(?:posts?|content|videos?|writing|articles?|newsletter|tips|talks?)\b)")
+                     r"(?:all )?your (?:\w+ )?(?:posts?|content|videos?|writing|articles?|newsletter|tips|talks?)\b)"
+                     # Congratulations, or their work enjoyed: "Congrats on getting second in the hackathon", "I loved
+                     # your recent article on pricing".
+                     r"|\bcongrat\w*\b[^.!?\n]{0,20}?\bon\b"
+                     r"|\b(?:loved|enjoyed|really liked) (?:reading |watching )?your (?:recent |latest )?(?:[\w-]+ )?"
+                     r"(?:posts?|articles?|talks?|newsletter|videos?|podcast|writing|piece|thread|book|paper)\b")
+
+
+def appreciates(draft: AnalysedDraft, _ctx=None) -> bool:
+    """Whether the draft is a note of appreciation or congratulations that asks for nothing ("Congrats on
+    getting second in the hackathon!"): no thanks are due for a favour, since none is asked (a Rule.abstains)."""
+    return not requests(draft) and bool(_PRAISE.search(draft.lower)) and not _SEEKING.search(draft.lower)
 
 
 def asks(draft: AnalysedDraft) -> bool:

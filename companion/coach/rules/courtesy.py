@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft, search_if
 from companion.coach.rules.ask import asks_no_job, asks_referral, bounded_ask, replies_without_referral
 from companion.coach.engine import CoachContext, either, missing_phrase_rule
-from companion.coach.intent import OTHER_THANKS, asks, asks_further, credits_them, requests, withdraws
+from companion.coach.intent import OTHER_THANKS, appreciates, asks, asks_further, credits_them, requests, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
 from companion.coach.due import DONE
 from companion.coach.matching import is_recruiter, recipient_log, speaks_for_hiring, their_turn
@@ -225,12 +225,13 @@ def _thank_them(draft: AnalysedDraft, ctx: CoachContext) -> str:
 
 GRATITUDE_MISSING = missing_phrase_rule(
     "courtesy.gratitude-missing", _thanks, _no_thanks, _thank_them,
-    severity="warning", checklist="thanks", abstains=withdraws,
+    severity="warning", checklist="thanks", abstains=lambda draft, ctx: withdraws(draft) or appreciates(draft),
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
            "Can you tell me what they wrote? I deserve to know since you referred me.",
            "I can appreciate that you're busy, but I need an answer."),
     quiet=("Thanks so much for reading!", "I owe you big time for the referral!", "Cheers mate, owe you a coffee (or three)",
+           "Hi Sam! Congrats on getting second in the hackathon. Can't wait to see what you build next.",
            "Your referral got me past the resume screen.",
            "You put my name forward when I knew no one there. I start on January 12.", "I'd appreciate a referral.",
            "Thank you in advance.", "🙏",

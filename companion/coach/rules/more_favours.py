@@ -31,7 +31,7 @@ def _they_referred(ctx: CoachContext) -> bool:
 
 # A question put to them ("Do you know when they will decide?", "any tips?"), not one about oneself ("I think it
 # went ok??").
-_QUESTION = re.compile(r"\W*(?:(?:and|so|also|btw|oh|ok|okay)\W+)*(?:do|does|did|is|are|was|were|when|what|who|how|where|"
+_QUESTION = re.compile(r"\W*(?:(?:and|so|also|btw|oh|ok|okay|just|curious|quick question|one more thing)\W+)*(?:do|does|did|is|are|was|were|when|what|who|how|where|"
                        r"which|why|any|anything|should|can|could|would|will)\b|.*\byou")
 
 
