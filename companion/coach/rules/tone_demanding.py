@@ -138,7 +138,17 @@ _TRIGGERS = re.compile(
     r"remind you (?:how|that i|of my)\b|you (?:ignored|never answered|never replied|haven't bothered)\b|"
     r"(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:even )?(?:shown|show|given|give|had|extended) "
     r"(?:me )?(?:the )?courtesy\b|your lack of (?:response|reply)\b|lack of (?:responsiveness|courtesy)\b|"
-    r"disappointed(?: i am)? (?:that|in) you\b|the least you (?:can|could) do\b|"
+    r"disappoint(?:ed|ing)(?: i am)? (?:that|in) you\b|the least you (?:can|could) do\b|"
+    # Their manners lectured: "A simple yes or no would be polite", "I thought you were one of the good ones", "my
+    # candidacy has not been accorded the proper level of respect", "such words don't suit a professional of your
+    # standards".
+    r"(?:reply|response|answer|yes or no|a word back|to (?:respond|reply|answer))\b[^.!?\n]{0,20}?\b(?:would be|is|was) "
+    r"(?:only |just |the )?(?:polite|courteous|decent|professional|respectful|basic courtesy|common courtesy)\b|"
+    r"(?:i )?thought you were (?:one of the good ones|different|better than (?:that|this)|(?:a|my) (?:friend|mate))\b|"
+    r"(?:not|never|without|lack(?:ing)?)\b[^.!?\n]{0,100}?\b(?:the )?(?:proper|basic|common|due|minimum) "
+    r"(?:level of )?(?:respect|courtesy|professionalism)\b|"
+    r"(?:doesn't|don't|does not|do not) (?:suit|befit) (?:a |an )?(?:[\w-]+ ){0,2}of (?:your|ur) "
+    r"(?:standards?|stature|standing|position|level)\b|"
     r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?|"
     # Hardship laid on them: saying no would feel cruel.
     r"you(?:'re| are) (?:\w+ ){0,2}my (?:last|only) (?:hope|chance)\b|"
@@ -605,6 +615,10 @@ DEMANDING = Rule(
            "Please forward my profile to the hiring manager today, since I have other offers.",
            "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?",
            "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "I need a yes or no on that number by Thursday.", "You owe me that much.",
+           "A simple yes or no would be polite.", "It's a bit disappointing that you can't take two minutes to reply.",
+           "I thought you were one of the good ones.",
+           "It does not appear that my candidacy has been accorded the proper level of respect and professionalism.",
+           "it's fine if u donot want to work with me, but such words don't suit a proff of ur standards",
            "I will follow up with you every few days until I hear back.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
@@ -688,6 +702,8 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
+           "It would be polite of me to introduce myself first.", "I thought you were in Berlin now!",
+           "I was never shown anything but respect and professionalism on your team.",
            "Please accept my most sincere gratitude for your kind assistance.",
            "Then I saw you're there now, which is awesome!!",
            "If you'd rather I just apply and name you as my referrer in the form, that's completely fine too.", "Thanks for the referral, it helped.",
