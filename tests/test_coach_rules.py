@@ -1571,6 +1571,9 @@ def test_a_referrer_thanked_among_other_thanks_is_not_asked_for_a_resume_they_ha
     ("I've applied for the Data Analyst role. Could you send me the salary range?", "warning"),
     ("Could you send me the salary range?", "error"),
     ("Also what is the salary range for new hire RN in the ICU?", "warning"),
+    # Asked outright, beside the role the draft names (audit 66-17); alone, it is still asked blind.
+    ("I applied for the Senior Network Engineer role. Also what's the salary range?", "warning"),
+    ("Also what's the salary range?", "error"),
 ])
 def test_the_roles_pay_is_the_recruiters_to_discuss_not_a_secret(text, severity):
     (finding,) = findings(text, "privacy.confidential", company="Stripe", recipient_name="Sam Lee")

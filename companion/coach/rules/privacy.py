@@ -279,14 +279,16 @@ def _mentions_role(text: AnalysedDraft) -> bool:
 
 
 def _role_pay(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
-    """The role's pay: its sentence names the role, or "the salary range" is asked where the draft or the writer's
-    own messages on the page name it ("I'm applying to the Android Engineer role" … "send me the salary range")."""
+    """The role's pay: its sentence names the role, or "the salary range" ("what's the salary range?") is asked where
+    the draft or the writer's own messages on the page name it ("I'm applying to the Android Engineer role" … "send
+    me the salary range")."""
     if not _PAY.search(m.group()) or _INTERNAL.search(m.group()):
         return False
     s, e = sentence_bounds(draft, m.start())
     if _OTHERS.search(draft.lower, s, e) or _DECIDED.search(draft.lower, s, e):
         return False
-    return bool(_ROLE.search(draft.lower, s, e)) or draft.lower.endswith("the ", 0, m.start()) and (
+    definite = draft.lower.endswith("the ", 0, m.start()) or m.group().startswith(("what's the", "whats the", "what is the"))
+    return bool(_ROLE.search(draft.lower, s, e)) or definite and (
         _mentions_role(draft) or conversation_says(ctx, _mentions_role, "me"))
 
 
