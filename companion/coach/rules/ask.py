@@ -601,6 +601,9 @@ _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thir
 # (Each alternative opens with a literal, so re scans for their first letters in C; the word start and the
 # "can/could/would" before "you tell me" are checked after, in _not_a_job.)
 _NOT_A_JOB = re.compile(r"you (?:tell|share with|explain to) me (?:how|what|which|whether|if|about|when|why)\b|"
+                        # A question asked leave for: "can I ask you shortly how you prepared?"
+                        r"(?:can|could|may) i ask (?:you )?(?:\w+ ){0,2}?(?:how|what|which|whether|if|about|why|when)\b|"
+                        r"(?:love|like) to (?:hear|know|learn) how you\b|"
                         r"curious (?:to (?:hear|know|learn) )?(?:how|what|whether|about|if)\b|"
                         r"be my mentor\b|become my mentor\b|mentor me\b|"
                         r"feedback on my |thoughts on my |input on my |notes on my |a look on my |a glance on my |"
@@ -784,6 +787,7 @@ ROLE_MISSING = missing_phrase_rule(
            "Can you refer me to the gameplay programmer job at Stripe?",
            "Would you be my mentor? Even one call a month would be amazing.",
            "Could I get your feedback on my portfolio? Thank you!",
+           "You did the exam while working - can I ask you shortly how you prepared? Thank you very much",
            "Can you tell me which questions they ask in the technical round at Stripe?",
            "I'm curious how the frontend and platform folks at Stripe split the work. Any insight appreciated!",
            "I applied to your QA Tester (Remote) position at Stripe. Could you check on it?",
