@@ -592,6 +592,13 @@ def test_personal_counts_their_past_employer_and_school_but_not_current_company(
     assert "personal.generic" in codes("I see you work at Stripe.", profile=profile)
     assert "personal.generic" not in codes("I see you were at Square before Stripe.", profile=profile)
     assert "personal.generic" not in codes("Go Georgia Tech! I studied there too.", profile=profile)
+    # A service by its branch, as veterans say it (audit 64-09); not "Army" for the Salvation Army.
+    served = Profile(name="Olivia Mensah", current_company="Cascade County",
+                     experience=[Experience(company="Cascade County", roles=[Role(current=True)]),
+                                 Experience(company="U.S. Army", roles=[Role()])])
+    assert "personal.generic" not in codes("Hi Olivia, fellow Army vet here (88N, 12 yrs).", profile=served)
+    charity = served.model_copy(update={"experience": [Experience(company="Salvation Army", roles=[Role()])]})
+    assert "personal.generic" in codes("Hi Olivia, fellow Army vet here (88N, 12 yrs).", profile=charity)
 
 
 def _exp(company, start, end=None, current=False):

@@ -145,6 +145,10 @@ _CARE_KIND = frozenset({"hospital", "hospitals", "university", "teaching", "gene
                         "medical", "center", "centre", "health", "care", "healthcare"})
 
 
+_BRANCH = re.compile(r"(?:the )?(?:u\.?s\.?a?\.?|united states|uk|royal|[a-z]+(?:ian|ish|ese|an|i)) "
+                     r"(?P<branch>army|navy|air force|marine corps|coast guard|national guard)")
+
+
 @lru_cache(maxsize=512)
 def mention_aliases(name: str) -> tuple[str, ...]:
     """The lower-cased forms in which a draft may name company or school `name`: its `company_aliases`
@@ -166,6 +170,11 @@ def mention_aliases(name: str) -> tuple[str, ...]:
             place.pop()
         if len(place) >= 2 or place and len(place[0]) >= 4 and place[0] not in _GENERIC_FIRST | _COMMON_WORDS:
             aliases.update(company_aliases(" ".join(place)))
+    # A service by its branch, as veterans say it: "fellow Army vet" for "U.S. Army", "Navy" for "Royal Navy" (not
+    # "Army" for "Salvation Army").
+    branch = _BRANCH.fullmatch(name.lower().strip())
+    if branch:
+        aliases.add(branch.group("branch"))
     words = re.findall(r"[\w'-]+", _fold(name))
     if _SCHOOL_KIND & set(words):
         own = [w for w in words if w not in SCHOOL_WORDS]
