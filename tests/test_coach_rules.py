@@ -1693,3 +1693,23 @@ def test_a_note_of_congratulations_asks_nothing_and_owes_no_thanks():
     assert not found & {"ask.role-missing", "ask.company-missing", "courtesy.gratitude-missing", "background.missing"}
     asked = codes(note + " Could you refer me for a role on your team?", surface="connection_note")
     assert {"ask.role-missing", "courtesy.gratitude-missing"} <= asked
+
+
+def test_taking_up_what_they_offered_is_no_order():
+    """"Please forward my CV to HR" after their "I can pass it to our HR team" takes up their offer (audit 64-17);
+    the same words to someone who offered nothing order them."""
+    from protocol.page import Thread, ThreadMessage
+
+    text = "Thank you! My notice period is 60 days. Please forward my CV to HR."
+    offered = Thread(messages=[ThreadMessage(sender="them", text="Hello Anand, I can pass it to our HR team. "
+                                                                 "What is your notice period?")])
+    assert not findings(text, "tone.demanding", thread=offered, recipient_name="Priya Nair")
+    asked = Thread(messages=[ThreadMessage(sender="them", text="Hello Anand, what is your notice period?")])
+    assert [span_text(text, f) for f in findings(text, "tone.demanding", thread=asked,
+                                                  recipient_name="Priya Nair")] == ["forward my"]
+    # "I'll have to pass on this one" declines; "just forward that" brushes off what they asked for.
+    declined = Thread(messages=[ThreadMessage(sender="them", text="Sorry, I'll have to pass on this one.")])
+    assert findings(text, "tone.demanding", thread=declined, recipient_name="Priya Nair")
+    brushed = "everything is on my linkedin lol. just forward that"
+    wanted = Thread(messages=[ThreadMessage(sender="them", text="Could you send me your resume? I'll forward it.")])
+    assert findings(brushed, "tone.demanding", thread=wanted, recipient_name="Priya Nair")

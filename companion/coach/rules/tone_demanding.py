@@ -460,10 +460,34 @@ _POLITE_MESSAGE = ("\"{w}\" reads as an instruction to many readers, even after 
                    "polite form in some Englishes). A question leaves them room to say no.")
 
 
+# What their last message offered to do: "I can pass it to our HR team", "happy to forward your CV".
+# ("I'll have to pass on this one" declines.)
+_THEY_OFFER = re.compile(r"\b(?:i can|i could|i'll|i will|i'd be happy to|happy to|glad to|let me)\s+"
+                         r"(?:(?!have\b|need\b|to\b)\w+\s+){0,2}?"
+                         r"(?P<verb>pass|forward|send|share|submit|refer|introduce|put)\b(?! on (?:this|that|it)\b)")
+
+
+_PASS_ON = frozenset({"pass", "forward", "send", "share", "submit", "put"})
+
+
+def _offered(ctx) -> frozenset[str]:
+    thread = ctx.thread
+    last = thread.messages[-1] if thread is not None and thread.messages else None
+    if last is None or last.sender != "them":
+        return frozenset()
+    verbs = {m.group("verb") for m in _THEY_OFFER.finditer(last.text.lower())}
+    return frozenset(verbs | _PASS_ON if verbs & _PASS_ON else verbs)  # "pass it on" offered: "forward it" takes it up
+
+
 def _demanding(draft: AnalysedDraft, ctx):
+    offered = _offered(ctx)
     for kind, start, end, fix in triggers(draft):
         if kind in ("when", "call") and in_conversation(draft, ctx):
             continue  # in a thread where they write back, settling a time is the next step
+        if kind in ("refer", "order") and offered and draft.lower.startswith(tuple(offered), start) \
+                and not draft.lower.endswith("just ", 0, start):
+            continue  # taking up what they offered: "please forward my CV to HR" after "I can pass it to HR" (but
+            # "just forward that" brushes off what they asked for)
         if kind == "presume" and (thanks_for_referral(draft) or replies_to_them(draft)):
             continue  # they agreed: "let me know once you have submitted it" presumes nothing
         message, suggestion = _MESSAGES[kind]
