@@ -97,6 +97,9 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhich (?:[a-z]+ ){0,2}(?:interview|onsite|coding|technical|system design|behaviou?ral) (?:question|problem)\b"
     r"|\bheadcount(?: plans?| budget| numbers)?\b|\bhiring plans?\b|\b(?:(?:upcoming|planned|recent|the) )?(?:layoffs?|lay-offs?|restructuring|reorg)\b"
     r"|\bhiring manager's scorecard\b|\bscorecards?\b"
+    # The panel's notes on you: "the notes from my interview", "my interview notes".
+    r"|\b(?:notes|write-?ups?|evaluations?|assessments?) (?:from|on|of|about) (?:my|the) (?:interview|panel|loop|onsite)\b"
+    r"|\bmy (?:interview|panel|onsite) (?:notes|write-?ups?|evaluations?|scores)\b"
     # Who is in the room and how the team is built: "the org chart", "the names of the people on the panel".
     r"|\borg(?:ani[sz]ation(?:al)?)? charts?\b"
     r"|\bnames? of (?:the )?(?:people|interviewers|panelists|panellists|members) (?:on|of|in) (?:the|my|your) "
@@ -366,6 +369,7 @@ CONFIDENTIAL = Rule(
            "What are the other QA leads at Andes Cloud earning?", "What are the other data engineers making there?",
            "Also what do the seniors on your team make?",
            "Can you tell me what the other BAs on that team are making?", "What did you offer her?",
+           "Could you ask the hiring manager for the notes from my interview?",
            "Could you tell me how much the other oncology pharmacists in your team are paid?",
            "Could you also tell me how much the other engineers in the team earn?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",
@@ -388,6 +392,7 @@ CONFIDENTIAL = Rule(
            "I'll also need the compensation bands for your leadership team.",
            "If you hear anything from Sarah about whether they're leaning towards me, could you let me know?"),
     quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
+           "I took notes from my interview so I can prepare better next time.",
            "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
            "Hi Tanya, I saw you're the Talent Acquisition Partner for this opening. Could you tell me the salary range?",
