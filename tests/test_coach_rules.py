@@ -1713,3 +1713,18 @@ def test_taking_up_what_they_offered_is_no_order():
     brushed = "everything is on my linkedin lol. just forward that"
     wanted = Thread(messages=[ThreadMessage(sender="them", text="Could you send me your resume? I'll forward it.")])
     assert findings(brushed, "tone.demanding", thread=wanted, recipient_name="Priya Nair")
+
+
+def test_a_bare_acknowledgement_to_their_question_is_a_must_fix():
+    """"ok" or "k thx" to "could you send me your resume?" says nothing else: an error, not a tip (audits 62-16,
+    66-16); a longer reply that defers is a warning."""
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[ThreadMessage(sender="me", text="Hi Dana, could you refer me for job 48213?"),
+                              ThreadMessage(sender="them", text="Sure! Could you send me your resume?")])
+    for bare in ("ok", "k thx", "Ok noted."):
+        [f] = findings(bare, "reply.unanswered", thread=thread, recipient_name="Dana Whitfield")
+        assert f.severity == "error" and "do not send it" in f.message, bare
+    [f] = findings("ok maam noted, will send it later. thanks", "reply.unanswered", thread=thread,
+                   recipient_name="Dana Whitfield")
+    assert f.severity == "warning"

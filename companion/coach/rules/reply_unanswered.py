@@ -144,6 +144,7 @@ _QUESTIONS = (
     (_ASKS_OPEN, _takes_a_view, 'whether you would take "{w}"'),
     (_ASKS_GO, _says_go, "whether you want them to go ahead"),
 )
+BARE_WORDS = 3  # a reply this short that answers none of their questions is only an acknowledgement
 _REFERRAL_NEEDS = 3  # the first three: without them a referral cannot be entered
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 _ASKING = re.compile(r"\?|\b(?:let me know|tell me|send|share|could you|can you|please)\b")
@@ -192,8 +193,11 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
            "without them they cannot submit, and asking again costs days." if needed else
            "A question left open costs another round trip, days in a referral, and reads as not listening.")
     asked = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
+    bare = len(draft.lower.split()) <= BARE_WORDS  # "ok", "k thx": nothing in it but the acknowledgement
     yield UNANSWERED.finding(
-        f"{who} asked {asked}, and this reply does not answer it. {why}", draft, None,
+        f"{who} asked {asked}, and this reply "
+        + (f"(\"{draft.text.strip()}\") says nothing else: do not send it as it is. " if bare else "does not answer it. ")
+        + why, draft, None, severity="error" if bare else UNANSWERED.severity,
         suggestion="Answer what they asked in the first lines, e.g. \"It's the Data Analyst role, job ID 48213: "
                    "https://… My resume is attached. I could start in four weeks, and Tuesday after 2 works for a "
                    "call.\"")
