@@ -1246,6 +1246,9 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     ("I can refer you for the Analyst II role, not the senior one. Want me to go ahead?",
      "Thanks Dana, fair enough. I've led projects on my own for years, so the senior level felt right to me.",
      "Yes please, that would be great. Thank you!", "whether you want them to go ahead"),
+    # A condition is a view (audit 68-14).
+    ("Would you be open to relocating to Lisbon?", "Thanks Julia! What does the team work on?",
+     "I can consider it only if the company covers the move.", '"relocating"'),
     # A range asked back is no answer to theirs (audit 67-14).
     ("Before I submit: what are your salary expectations?", "Depends what you're offering. What's the range?",
      "Around 95k, but I'm open to discussing the range.", "salary expectations"),
@@ -1728,3 +1731,33 @@ def test_a_bare_acknowledgement_to_their_question_is_a_must_fix():
     [f] = findings("ok maam noted, will send it later. thanks", "reply.unanswered", thread=thread,
                    recipient_name="Dana Whitfield")
     assert f.severity == "warning"
+
+
+def test_more_favours_after_their_yes_and_a_pass_that_passes_it_on():
+    """A yes on the page ("Yes of course, could you send me your CV? I'll pass it to our head of science") is
+    help agreed: two new asks in the reply are a list of favours (audit 69-17). "I'll pass it to…" is no no;
+    "I'll have to pass." is."""
+    from protocol.page import Thread, ThreadMessage
+
+    from companion.coach.intent import they_declined
+
+    yes = Thread(messages=[ThreadMessage(sender="them", text="Lovely to hear from you. Yes of course, could you send "
+                                                             "me your CV? I'll pass it to our head of science.")])
+    reply = ("Thank you so much! I've attached my CV. Could you also pass it on to the other two schools? "
+             "And do you know if Mr Adeyemi would be okay with me emailing him directly?")
+    [f] = findings(reply, "referral.more-favours", thread=yes, recipient_name="Grace Obi")
+    assert f.message.startswith("Grace agreed to refer you")
+    assert they_declined(yes) is None
+    assert they_declined(Thread(messages=[ThreadMessage(sender="them", text="Sorry, I'll have to pass.")]))
+
+
+def test_pay_and_applicant_counts_asked_of_a_recruiter():
+    """How many applied is the recruiter's to say (audit 69-18); what their staff are "on" is not (69-16)."""
+    from protocol.page import Profile
+
+    recruiter = Profile(slug="d", name="Dylan Ross", headline="Nurse Recruiter at St. Luke's")
+    count = "Roughly how many people applied for this position?"
+    assert "privacy.confidential" not in codes(count, profile=recruiter, recipient_name="Dylan Ross")
+    assert "privacy.confidential" in codes(count)  # of a referrer, the pipeline stays theirs
+    assert "privacy.confidential" in codes("btw what are your store managers on at the moment?", profile=recruiter,
+                                           recipient_name="Dylan Ross")

@@ -158,6 +158,9 @@ def test_keep_updated_from_the_log(tmp_path):
     assert "Stripe" in hint.suggestion
     thanks = "Hi Ana, thank you so much for agreeing to refer me! My resume is attached. Thanks again!"
     assert "referral.keep-updated" not in codes(thanks, view, recipient_slug="ana")  # this is the thank-you
+    # Someone who agreed to refer you knows where they work: no company card on a new ask (audit 68-26).
+    assert "ask.company-missing" not in codes("Hi Ana, could you refer me for the Dublin team's new role too?", view,
+                                              recipient_slug="ana")
     # An update promised is the update too (audit 67-23).
     promise = ("Hi Ana, my application came in through you, thank you for taking the time. "
                "I'll let you know as soon as I hear.")

@@ -288,7 +288,9 @@ _THEY_DECLINED = re.compile(
     r"|\bi(?:'m| am) not the (?:best|right) person to (?:refer|recommend|vouch for) you\b"
     # The verb left out: "so I won't be able to this time", "I'll have to pass".
     r"|\b(?:won't|will not|can't|cannot) (?:be able to )?(?:do (?:it|that|this) )?this time\b"
-    r"|\b(?:i'll|i will|i have to|i'll have to|i need to) (?:pass|decline)(?: on (?:this|it|that))?\b")
+    # ("I'll pass it to our head of science" passes your CV on: an offer, not a no.)
+    r"|\b(?:i'll|i will|i have to|i'll have to|i need to) (?:pass|decline)"
+    r"(?= on (?:this|it|that)\b|\s*(?:[.!,;]|$)| this time\b| for now\b)")
 
 
 def _their_last(thread) -> str | None:

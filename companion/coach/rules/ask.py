@@ -8,7 +8,7 @@ from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, mis
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
     NOT_THE_PROGRAMME, TITLE_NOUNS, conversation_names_company, conversation_says, find_company, negated,
-    recipient_company, their_turn, they_answered,
+    recipient_company, recipient_log, their_turn, they_answered,
 )
 from companion.coach.intent import asks_again
 from companion.coach.rules.fact import asks_reference, names_another_company
@@ -255,10 +255,13 @@ def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
 
 
 def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """Whether the conversation on the page already names their company, or the draft names a recruiter's own
-    posting (a Rule.abstains). Anyone else's post about openings may share another company's."""
+    """Whether the conversation on the page already names their company, the draft names a recruiter's own
+    posting, or the log shows they agreed to refer you or did (a Rule.abstains). Anyone else's post about openings
+    may share another company's."""
     from companion.coach.rules.personal import their_posting  # personal's imports lead back to this module
-    return conversation_names_company(ctx) or their_posting(draft, ctx)
+    rec = recipient_log(ctx)
+    return conversation_names_company(ctx) or their_posting(draft, ctx) \
+        or rec is not None and rec.state in ("agreed", "referred")
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.

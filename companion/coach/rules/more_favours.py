@@ -1,4 +1,4 @@
-"""referral.more-favours: they have just referred you, and the reply piles more asks on them ("could you also
+"""referral.more-favours: they have just referred you or said yes, and the reply piles more asks on them ("could you also
 message the hiring manager? And would you mind reviewing my deck? Oh and could you refer my friend?"). Each
 is a new favour from someone who already spent goodwill on you; one question is fine, a list is not."""
 
@@ -6,7 +6,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.intent import thanks_for_referral, withdraws
+from companion.coach.intent import thanks_for_referral, they_declined, withdraws
 from companion.coach.matching import first_name
 
 # Their last message says the referral is done: "Done, I submitted your referral", "I've referred you".
@@ -17,16 +17,31 @@ _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 # A sentence that asks something of them: a question, or "could you…", "would you mind…", "please…".
 _ASKS_THEM = re.compile(r"\?|\b(?:could|would|can|will) you\b|\bwould you mind\b"
                         r"|\bplease (?!find\b|say no\b|don't\b|do not\b|feel free\b|ignore\b|disregard\b)")
-# Small talk and thanks ask nothing: "How are you?", "How was the offsite?", "Can you believe it?"
+# Small talk and thanks ask nothing: "How are you?", "How was the offsite?", "Can you believe it?"; nor does a
+# check that what they asked for will do: "Is it enough? If you need more, please tell me."
 _SMALL_TALK = re.compile(r"\W*(?:(?:and|so|also|btw)\W+)?(?:how (?:are|is|was|were|have|did) (?:you|things|your|the)\b|"
-                         r"can you believe\b|(?:thank|thanks)\b|what a\b)")
+                         r"can you believe\b|(?:thank|thanks)\b|what a\b|is (?:it|this|that) (?:enough|ok|okay|fine|alright|"
+                         r"good enough)\b|.*\bif you need\b)")
 MANY = 2  # one question after thanks ("any tips for the onsite?") is fine; two or more are a list
 
 
-def _they_referred(ctx: CoachContext) -> bool:
+# Their yes: "Yes of course, could you send me your CV?", "Sure, happy to refer you", "I can refer you for it".
+_THEY_SAID_YES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yeah|sure|of course|absolutely|definitely)\b(?! not\b)"
+                            r"|\bi(?:'ll| will| can|'d be happy to| would be happy to) (?:gladly |happily )?"
+                            r"(?:refer|recommend|submit|pass|forward|put you)\b|\b(?:happy|glad) to (?:refer|recommend)\b")
+
+
+def _they_helped(ctx: CoachContext) -> str | None:
+    """ "referred you" when their last message on the page says the referral is done, "agreed to refer you" when
+    it says yes (not a no that opens "Sure, but…"), or None."""
     thread = ctx.thread
     last = thread.messages[-1] if thread is not None and thread.messages else None
-    return last is not None and last.sender == "them" and bool(_THEY_REFERRED.search(last.text.lower()))
+    if last is None or last.sender != "them":
+        return None
+    theirs = last.text.lower()
+    if _THEY_REFERRED.search(theirs):
+        return "referred you"
+    return "agreed to refer you" if _THEY_SAID_YES.search(theirs) and not they_declined(thread) else None
 
 
 # A question put to them ("Do you know when they will decide?", "any tips?"), not one about oneself ("I think it
@@ -42,7 +57,8 @@ def _asks(draft: AnalysedDraft) -> list[re.Match[str]]:
 
 
 def _more_favours(draft: AnalysedDraft, ctx: CoachContext):
-    if withdraws(draft) or not (thanks_for_referral(draft) or _they_referred(ctx)):
+    helped = _they_helped(ctx) or ("referred you" if thanks_for_referral(draft) else None)
+    if withdraws(draft) or helped is None:
         return
     asks = _asks(draft)
     if len(asks) < MANY:
@@ -51,7 +67,7 @@ def _more_favours(draft: AnalysedDraft, ctx: CoachContext):
     start = asks[0].start() + len(asks[0].group()) - len(asks[0].group().lstrip())
     first = draft.text[start:asks[0].end()].strip()
     yield MORE_FAVOURS.finding(
-        f"{who} referred you, and this reply asks {len(asks)} more things of them (from \"{first[:60]}\"). "
+        f"{who} {helped}, and this reply asks {len(asks)} more things of them (from \"{first[:60]}\"). "
         "Each is a new favour from someone who already spent goodwill on you: keep the one that matters most, "
         "and save the rest, or ask someone else.", draft, (start, asks[0].end()),
         suggestion="Thank them, say what happens next, and ask at most one question, e.g. \"Thank you so much! "
@@ -67,6 +83,7 @@ MORE_FAVOURS = Rule(
            "Thanks again for the referral last month! Could you tell me who is on the panel? "
            "Also would you be able to message the hiring manager for me?"),
     quiet=("Thank you so much for referring me! Any tips for the onsite?",
+           "Thank you for the referral! Here is the link and my summary. Is it enough? If you need more please tell me.",
            "Thanks again for referring me last year. I know it's a big favour, so please say no if it's awkward. "
            "Would you be willing to refer me for the Content Lead role?",
            "Thank you for the referral! How was the offsite? I'll let you know how the interview goes.",

@@ -29,6 +29,10 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhat (?:are|is|were) (?:[\w-]+ ){1,7}?(?:earning|getting paid)(?= ?(?:[?.,!;]|$|there\b|now\b|currently\b|"
     r"these days\b|on average\b|per\b|a (?:month|year)\b))"
     r"|\bwhat (?:are|is) (?:the )?other (?:[\w-]+ ){1,5}?(?:on|getting|making)(?=\s*[?.!,]|$| (?:there|now|currently)\b)"
+    # Their staff's pay, as Britons ask it: "what are your store managers on at the moment?"
+    r"|\bwhat (?:are|is) (?:your|the) (?:[\w-]+ ){0,2}(?:[a-z]+ers|[a-z]+ists|managers|leads|reps|nurses|staff|people|"
+    r"seniors|juniors|colleagues|analysts|associates|consultants|officers|assistants|technicians|teachers) "
+    r"(?:on|getting|making|earning)(?= ?(?:[?.!,;]|$|at the moment\b|now\b|currently\b|these days\b|there\b))"
     # Asked as an embedded question: "tell me what the other BAs on that team are making", "what did you offer her?"
     r"|\bwhat (?:the )?other (?:[\w-]+ ){1,6}?(?:are|is|were) (?:making|earning|getting paid|paid|on)\b"
     r"|\bwhat (?:did|do) you (?:offer|pay) (?:her|him|them|the (?:other )?(?:candidate|hire|person)s?)\b"
@@ -234,6 +238,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         return True
     if m.group().startswith("why") and _to_recruiter(draft, ctx):
         return True  # feedback on your own application is the recruiter's to give: "could you share why I was rejected?"
+    if m.group().startswith("how many") and "appl" in m.group() and _to_recruiter(draft, ctx):
+        return True  # how many applied is the recruiter's to say (job sites show it); who they are is not
     if _SYSTEM.search(m.group()):
         s, e = sentence_bounds(draft, m.start())
         if not _LOOKED_UP.search(draft.lower, s, e):
@@ -370,6 +376,7 @@ CONFIDENTIAL = Rule(
            "Also what do the seniors on your team make?",
            "Can you tell me what the other BAs on that team are making?", "What did you offer her?",
            "Could you ask the hiring manager for the notes from my interview?",
+           "btw what are your store managers on at the moment?",
            "Could you tell me how much the other oncology pharmacists in your team are paid?",
            "Could you also tell me how much the other engineers in the team earn?", "Whats the range and what are the other reps on?",
            "Please share the salary package you are giving to your present F&B Managers.",

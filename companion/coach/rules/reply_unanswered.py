@@ -82,7 +82,8 @@ _A_YES = re.compile(r"\b(?:yes|yeah|yep|sure|works|perfect|great|sounds good|tha
 
 # A yes or a no, or a view on it.
 _A_VIEW = re.compile(r"\b(?:yes|yeah|yep|no|not|sure|definitely|absolutely|of course|certainly|happy|glad|love|open to|"
-                     r"prefer|rather|unfortunately|can't|cannot|works|fine|great|perfect|sounds good|ok|okay)\b")
+                     r"prefer|rather|unfortunately|can't|cannot|works|fine|great|perfect|sounds good|ok|okay|"
+                     r"(?:would|could|can|might) consider|only if|it depends|depending on)\b")  # a condition is a view
 
 
 # A yes or a no to their going ahead: a view, or thanks that take it up ("that would be amazing, thank you").

@@ -114,7 +114,7 @@ _TRIGGERS = re.compile(
     r"you (?:just|only) (?:have to |need to )?(?:paste|click|fill|submit|tick) (?:it|in|the|a|my)\b|"
     r"you (?:don't|do not) (?:even )?have to vouch\b|"
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
-    r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:be willing|reply|respond|"
+    r"i (?:thought|figured|expected|assumed)\b[^.!?\n]{0,60}?\byou(?:'d| would) at least (?:try|be willing|reply|respond|"
     r"answer|help|put|refer|consider|read|look|have|let me know|tell me|get back)\b|"
     r"(?:guess|well|so|now) i know where i stand\b|"
     r"i (?:should not|shouldn't) have to (?:chase|ask|beg|remind|follow up|keep asking|wait)\b|"
@@ -147,8 +147,9 @@ _TRIGGERS = re.compile(
     r"(?:i )?thought you were (?:one of the good ones|different|better than (?:that|this)|(?:a|my) (?:friend|mate))\b|"
     r"(?:not|never|without|lack(?:ing)?)\b[^.!?\n]{0,100}?\b(?:the )?(?:proper|basic|common|due|minimum) "
     r"(?:level of )?(?:respect|courtesy|professionalism)\b|"
-    r"(?:doesn't|don't|does not|do not) (?:suit|befit) (?:a |an )?(?:[\w-]+ ){0,2}of (?:your|ur) "
-    r"(?:standards?|stature|standing|position|level)\b|"
+    r"(?:not|\w+n't)\b[^.!?\n]{0,40}?\b(?:for|of|suit|befit) (?:someone|somebody|a person|an? [\w-]+) (?:in|of) "
+    r"(?:your|ur) (?:standards?|stature|standing|position|level|role)\b|"
+    r"would it (?:have )?kill(?:ed)? you\b|after (?:everything|all) (?:that )?i(?:'ve| have)? (?:did|done) for (?:you|your)\b|"
     r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?|"
     # Hardship laid on them: saying no would feel cruel.
     r"you(?:'re| are) (?:\w+ ){0,2}my (?:last|only) (?:hope|chance)\b|"
@@ -357,7 +358,7 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         if draft.lower.startswith("i expect", start) and _PAY_TALK.search(draft.lower, *sentence_bounds(draft, start)):
             return False  # "I expect a big increase" states a salary expectation, it obliges them to nothing
         if before.rstrip().endswith(("do", "does", "did", "would", "will", "could", "if", "when", "unless",
-                                     "whether", "to")):
+                                     "whether", "to", "in case", "just in case")):
             return False  # a question, a condition or your own aim: "if you need to", "I wanted to make sure"
         if draft.ends_in_question(start):
             return False  # "What is it you need to do?" asks; it does not order
@@ -643,6 +644,8 @@ DEMANDING = Rule(
            "I thought you were one of the good ones.",
            "It does not appear that my candidacy has been accorded the proper level of respect and professionalism.",
            "it's fine if u donot want to work with me, but such words don't suit a proff of ur standards",
+           "Would it have killed you to send a hello? Not very professional for someone in your position.",
+           "After everything I did for your team, I honestly thought you'd at least try.",
            "I will follow up with you every few days until I hear back.", "Please send the referral TODAY.",
            "Also tell the hiring manager to call me directly.", "Can you walk over to the hiring manager?",
            "Please reply soon as I need to apply this week.",
@@ -727,6 +730,7 @@ DEMANDING = Rule(
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
            "It would be polite of me to introduce myself first.", "I thought you were in Berlin now!",
+           "I applied with my personal email, in case you need to match it.",
            "I was never shown anything but respect and professionalism on your team.",
            "Please accept my most sincere gratitude for your kind assistance.",
            "Then I saw you're there now, which is awesome!!",

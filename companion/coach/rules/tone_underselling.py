@@ -10,6 +10,11 @@ from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
 
+
+def _no_job(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    from companion.coach.rules.ask import asks_no_job  # here: ask's imports are many and reach the rules
+    return asks_no_job(draft, ctx)
+
 _LEVEL = r"(?:experienced|qualified|skilled|strong|senior|talented|good enough|ready|expert|an expert)"
 _TOP = r"(?:strongest|best|ideal|perfect|most (?:experienced|qualified)|right) (?:fit|candidate|match|person|one)"
 _TRIGGERS = re.compile(WORD_START + (
@@ -67,12 +72,15 @@ def _underselling(draft: AnalysedDraft, _ctx: CoachContext):
 
 UNDERSELLING = Rule(
     code="tone.underselling", severity="info", check=_underselling, reads_english=True,
+    # A disclaimer in an ask for advice ("I know I'm not ready for it yet") lowers the ask; no referrer carries it.
+    abstains=_no_job,
     fires=("I know I'm probably not experienced enough, but could you refer me for the Commis Chef role?",
            "Honestly I'm not sure I'm the strongest fit on paper.",
            "I know I am not as experienced as the other candidates.", "Please don't reject me because of money.",
            "I'm begging you, any shift, any pay.", "I will accept whatever you can offer, even lower than normal.",
            "I may not be the best candidate, but I learn fast.", "I'm just a student, but I'd love to learn."),
-    quiet=("I'm not sure the role is still open.", "I'm not good at waiting, so I prepared early!",
+    quiet=("I'm not angling for the opening; I know I'm not ready for it yet. Could I ask how you made the switch?",
+           "I'm not sure the role is still open.", "I'm not good at waiting, so I prepared early!",
            "I don't have a referral code yet.", "I'm a strong fit: six years on Vestas turbines.",
            "Not sure if you're the right person to ask, so no worries if not.",
            "I'm flexible on salary for the right role.", "I'll take whatever role you think fits best.",
