@@ -26,6 +26,13 @@ def codes(text, view=None, **ctx):
     return {f.code: f for f in run_rules(RULES, AnalysedDraft(text), context)}
 
 
+def all_codes(text, view, **ctx):
+    """What the whole coach finds, for the rules outside this module's log-based ones."""
+    from companion.coach import analyze
+
+    return {f.code for f in analyze(text, CoachContext(surface="message", outreach=view, now=NOW, **ctx)).findings}
+
+
 def thread(*msgs):
     return Thread(participant=Profile(slug="ana", name="Ana Lopez"),
                   messages=[ThreadMessage(sender=s, text="Would you be open to referring me?" if s == "me" else "Hi!",
@@ -159,8 +166,19 @@ def test_keep_updated_from_the_log(tmp_path):
     thanks = "Hi Ana, thank you so much for agreeing to refer me! My resume is attached. Thanks again!"
     assert "referral.keep-updated" not in codes(thanks, view, recipient_slug="ana")  # this is the thank-you
     # Someone who agreed to refer you knows where they work: no company card on a new ask (audit 68-26).
-    assert "ask.company-missing" not in codes("Hi Ana, could you refer me for the Dublin team's new role too?", view,
-                                              recipient_slug="ana")
+    assert "ask.company-missing" not in all_codes("Hi Ana, could you refer me for the Dublin team's new role too?",
+                                                  view, recipient_slug="ana", company="Stripe")
+    # So does someone who wrote back before, whatever the state; not someone who never answered.
+    db.record_sent("bo", "message", "Hi Bo, a note.", at(60), at(60), name="Bo Lind", company="Stripe")
+    db.record_sent("cy", "message", "Hi Cy, a note.", at(60), at(60), name="Cy Ng", company="Stripe")
+    db.record_replies("bo", [at(58)])
+    db.update("bo", at(30), state="closed")
+    db.update("cy", at(30), state="closed")
+    view = db.load()
+    ask = "Hi, could you refer me for the new Data Analyst role?"
+    assert "ask.company-missing" not in all_codes(ask, view, recipient_slug="bo", company="Stripe")
+    assert "ask.company-missing" in all_codes(ask, view, recipient_slug="cy", company="Stripe")
+    view = db.load()
     # An update promised is the update too (audit 67-23).
     promise = ("Hi Ana, my application came in through you, thank you for taking the time. "
                "I'll let you know as soon as I hear.")

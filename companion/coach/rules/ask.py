@@ -256,12 +256,12 @@ def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
 
 def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the conversation on the page already names their company, the draft names a recruiter's own
-    posting, or the log shows they agreed to refer you or did (a Rule.abstains). Anyone else's post about openings
-    may share another company's."""
+    posting, or the log shows they agreed to refer you, did, or wrote back before (a Rule.abstains). Anyone else's
+    post about openings may share another company's."""
     from companion.coach.rules.personal import their_posting  # personal's imports lead back to this module
     rec = recipient_log(ctx)
     return conversation_names_company(ctx) or their_posting(draft, ctx) \
-        or rec is not None and rec.state in ("agreed", "referred")
+        or rec is not None and (rec.state in ("agreed", "referred") or bool(rec.replies))
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
