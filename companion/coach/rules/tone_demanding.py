@@ -139,16 +139,7 @@ _TRIGGERS = re.compile(
     r"(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:even )?(?:shown|show|given|give|had|extended) "
     r"(?:me )?(?:the )?courtesy\b|your lack of (?:response|reply)\b|lack of (?:responsiveness|courtesy)\b|"
     r"disappoint(?:ed|ing)(?: i am)? (?:that|in) you\b|the least you (?:can|could) do\b|"
-    # Their manners lectured: "A simple yes or no would be polite", "I thought you were one of the good ones", "my
-    # candidacy has not been accorded the proper level of respect", "such words don't suit a professional of your
-    # standards".
-    r"(?:reply|response|answer|yes or no|a word back|to (?:respond|reply|answer))\b[^.!?\n]{0,20}?\b(?:would be|is|was) "
-    r"(?:only |just |the )?(?:polite|courteous|decent|professional|respectful|basic courtesy|common courtesy)\b|"
-    r"(?:i )?thought you were (?:one of the good ones|different|better than (?:that|this)|(?:a|my) (?:friend|mate))\b|"
-    r"(?:not|never|without|lack(?:ing)?)\b[^.!?\n]{0,100}?\b(?:the )?(?:proper|basic|common|due|minimum) "
-    r"(?:level of )?(?:respect|courtesy|professionalism)\b|"
-    r"(?:not|\w+n't)\b[^.!?\n]{0,40}?\b(?:for|of|suit|befit) (?:someone|somebody|a person|an? [\w-]+) (?:in|of) "
-    r"(?:your|ur) (?:standards?|stature|standing|position|level|role)\b|"
+    # (Their manners lectured: _LECTURE, below.)
     r"would it (?:have )?kill(?:ed)? you\b|after (?:everything|all) (?:that )?i(?:'ve| have)? (?:did|done) for (?:you|your)\b|"
     r"why (?:didn't|haven't|hasn't|won't|don't) you (?:call|reply|respond|answer|get back|write)\b|or what\?|"
     # Hardship laid on them: saying no would feel cruel.
@@ -516,11 +507,29 @@ def triggers(draft: AnalysedDraft) -> list[tuple[str, int, int, str | None]]:
     return draft.remember("tone.demanding", lambda: list(_find(draft)))
 
 
+# Their manners lectured, a kind of guilt: "A simple yes or no would be polite", "I thought you were one of the good
+# ones", "my candidacy has not been accorded the proper level of respect", "such words don't suit a professional of
+# your standards". Apart from _TRIGGERS, and searched only when one of _LECTURE_WORDS is in the draft: tried at every
+# word, these cost _TRIGGERS a tenth more on a long draft.
+_LECTURE = re.compile(
+    WORD_START + r"(?:"
+    r"(?:reply|response|answer|yes or no|a word back|to (?:respond|reply|answer))\b[^.!?\n]{0,20}?\b(?:would be|is|was) "
+    r"(?:only |just |the )?(?:polite|courteous|decent|professional|respectful|basic courtesy|common courtesy)\b|"
+    r"(?:i )?thought you were (?:one of the good ones|different|better than (?:that|this)|(?:a|my) (?:friend|mate))\b|"
+    r"(?:not|never|without|lack(?:ing)?)\b[^.!?\n]{0,100}?\b(?:the )?(?:proper|basic|common|due|minimum) "
+    r"(?:level of )?(?:respect|courtesy|professionalism)\b|"
+    r"(?:not|(?:do|does|did|is|was|are|were|would|wo|ca|could|should)n't)\b[^.!?\n]{0,40}?\b(?:for|of|suit|befit) "
+    r"(?:someone|somebody|a person|an? [\w-]+) (?:in|of) (?:your|ur) (?:standards?|stature|standing|position|level|role)\b)")
+_LECTURE_WORDS = ("polite", "courte", "decent", "professional", "respect", "thought you were", "standard", "stature",
+                  "standing", "your position", "ur position")
+
+
 def _find(draft: AnalysedDraft):
     loud = list(_shouting(draft))
     for run in loud:
         yield ("shout", *run)
     pressed = []  # where the triggers found start: "!!" in their sentence adds to them
+    spans = []  # what they cover: a lecture inside one ("reply yes or no, it is basic courtesy") is that one
     for m in _TRIGGERS.finditer(draft.lower):
         kind = "when" if m.lastgroup == "presume" and m.group().startswith(("wh", "let's", "i'll send")) else m.lastgroup
         kept = _keep(draft, kind, m.start())
@@ -533,7 +542,13 @@ def _find(draft: AnalysedDraft):
                     and (noun := _NEXT_WORD.match(draft.lower, end)):
                 end = noun.end()  # "do the" says nothing; "do the needful" does
             pressed.append(m.start())
+            spans.append(m.span())
             yield kind, m.start(), end, None
+    if any(map(draft.lower.__contains__, _LECTURE_WORDS)):
+        for m in _LECTURE.finditer(draft.lower):
+            if _keep(draft, "guilt", m.start()) and not overlaps(loud, *m.span()) and not overlaps(spans, *m.span()):
+                pressed.append(m.start())
+                yield "guilt", m.start(), m.end(), None
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
