@@ -1761,3 +1761,17 @@ def test_pay_and_applicant_counts_asked_of_a_recruiter():
     assert "privacy.confidential" in codes(count)  # of a referrer, the pipeline stays theirs
     assert "privacy.confidential" in codes("btw what are your store managers on at the moment?", profile=recruiter,
                                            recipient_name="Dylan Ross")
+
+
+def test_flattery_is_for_a_stranger_in_a_first_ask():
+    """"You're a genius" to a stranger before the favour gets one tone.flattery card (audits 65-02, 69-09); in a
+    reply to them, or closing thanks, it is warmth."""
+    from protocol.page import Thread, ThreadMessage
+
+    gush = "Your post is the best thing I've ever read, you're a genius. Could you refer me for job 48213 at Stripe?"
+    [f] = findings(gush, "tone.flattery", company="Stripe")
+    assert f.severity == "info" and span_text(gush, f) == "the best thing I've ever"
+    replied = Thread(messages=[ThreadMessage(sender="them", text="Thanks for reaching out! Which role?")])
+    assert not findings(gush, "tone.flattery", thread=replied, company="Stripe")
+    assert not findings("Could you refer me for job 48213 at Stripe? Thanks, you're a legend!", "tone.flattery",
+                        company="Stripe")

@@ -41,6 +41,7 @@ export const RULE_WHY = Object.freeze({
   "subject.generic": "An InMail is opened, or not, on its subject line; a greeting gives no reason to.",
   "template.placeholder": "An unfilled placeholder proves the message is a template nobody checked.",
   "tone.demanding": "Demands and pressure make a favour feel owed; people ignore rather than decline them.",
+  "tone.flattery": "Gushing praise from a stranger reads as a lever for the favour; a specific, sincere line reads as interest.",
   "tone.impolite": "People asked for a favour judge the wording before the request; a model of how raters judged thousands of real requests shows which words cost goodwill.",
   "tone.over-apologetic": "One apology is courteous; a string of them undersells you and makes the ask feel heavier.",
   "tone.register": "Texting shorthand and strings of emoji tell a stranger how much care went into the ask.",
