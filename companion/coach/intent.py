@@ -293,7 +293,8 @@ _THEY_DECLINED = re.compile(
     r"(?= on (?:this|it|that)\b|\s*(?:[.!,;]|$)| this time\b| for now\b)")
 
 
-def _their_last(thread) -> str | None:
+def their_last(thread) -> str | None:
+    """Their message, lower-cased, when the conversation on the page ends with it; else None."""
     last = thread.messages[-1] if thread is not None and thread.messages else None
     return last.text.lower() if last is not None and last.sender == "them" else None
 
@@ -301,7 +302,7 @@ def _their_last(thread) -> str | None:
 def they_agreed(thread) -> bool:
     """Whether the last message on the page is their yes to the user's ask ("Sure, I'll submit it this
     week"): what the user writes next asks after it, and any wait since is theirs."""
-    last = _their_last(thread)  # not when their yes asks something of the user ("send me your resume"): that is owed
+    last = their_last(thread)  # not when their yes asks something of the user ("send me your resume"): that is owed
     return last is not None and bool(_THEY_AGREED.search(last)) and not _THEY_DECLINED.search(last) \
         and "?" not in last and not _THEY_ASKED.search(last)
 
@@ -309,7 +310,7 @@ def they_agreed(thread) -> bool:
 def they_declined(thread) -> tuple[int, int] | None:
     """Where the last message on the page is their no ("Sorry, I can't refer people I haven't worked
     with"), as a span of that message, or None."""
-    last = _their_last(thread)
+    last = their_last(thread)
     m = _THEY_DECLINED.search(last) if last is not None else None
     return m.span() if m else None
 
@@ -317,7 +318,7 @@ def they_declined(thread) -> tuple[int, int] | None:
 def answers_them(thread) -> bool:
     """Whether the last message on the page is theirs asking for the user's resume, the req, the link:
     the draft answers what they asked for, so nothing in it needs to be asked well."""
-    last = _their_last(thread)
+    last = their_last(thread)
     return last is not None and bool(_THEY_ASKED.search(last))
 
 

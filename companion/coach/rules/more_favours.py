@@ -6,7 +6,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.intent import thanks_for_referral, they_declined, withdraws
+from companion.coach.intent import thanks_for_referral, their_last, they_declined, withdraws
 from companion.coach.matching import first_name
 
 # Their last message says the referral is done: "Done, I submitted your referral", "I've referred you".
@@ -34,14 +34,12 @@ _THEY_SAID_YES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yeah|sure|of course|absolutel
 def _they_helped(ctx: CoachContext) -> str | None:
     """ "referred you" when their last message on the page says the referral is done, "agreed to refer you" when
     it says yes (not a no that opens "Sure, but…"), or None."""
-    thread = ctx.thread
-    last = thread.messages[-1] if thread is not None and thread.messages else None
-    if last is None or last.sender != "them":
+    theirs = their_last(ctx.thread)
+    if theirs is None:
         return None
-    theirs = last.text.lower()
     if _THEY_REFERRED.search(theirs):
         return "referred you"
-    return "agreed to refer you" if _THEY_SAID_YES.search(theirs) and not they_declined(thread) else None
+    return "agreed to refer you" if _THEY_SAID_YES.search(theirs) and not they_declined(ctx.thread) else None
 
 
 # A question put to them ("Do you know when they will decide?", "any tips?"), not one about oneself ("I think it

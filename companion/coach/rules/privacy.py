@@ -4,7 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
-from companion.coach.intent import reports_back, requests, tells_news_at
+from companion.coach.intent import reports_back, requests, tells_news_at, their_last
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import TITLE_NOUNS, conversation_says, is_recruiter, negated, recipient_titles, speaks_for_hiring
 
@@ -222,9 +222,8 @@ def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:
     expectations?": the range asked back is the same talk)."""
     if _to_recruiter(draft, ctx) or _HIRING.search(recipient_titles(ctx)) or speaks_for_hiring(ctx):
         return True
-    thread = ctx.thread
-    last = thread.messages[-1] if thread is not None and thread.messages else None
-    return last is not None and last.sender == "them" and bool(_RAISED.search(last.text.lower()))
+    theirs = their_last(ctx.thread)
+    return theirs is not None and bool(_RAISED.search(theirs))
 
 
 def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:

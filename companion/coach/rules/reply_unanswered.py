@@ -11,7 +11,7 @@ import re
 
 from companion.coach.analysis import MONTHS, WEEKDAY, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.intent import withdraws
+from companion.coach.intent import their_last, withdraws
 from companion.coach.matching import first_name
 from companion.coach.rules.ask import job_reference, names_role
 from companion.coach.rules.courtesy import offers_materials
@@ -113,8 +113,8 @@ def _sends_materials(draft: AnalysedDraft, _asked: str) -> bool:
 
 def _names_pay(draft: AnalysedDraft, _asked: str) -> bool:
     """A figure, or pay talked of outside the draft's own questions: "what's the range?" asked back answers nothing."""
-    return any("?" not in s.group() and _A_PAY.search(s.group()) or any(c.isdigit() for c in s.group())
-               for s in _SENTENCES.finditer(draft.lower))
+    return any(c.isdigit() for c in draft.lower) or any(
+        "?" not in s.group() and _A_PAY.search(s.group()) for s in _SENTENCES.finditer(draft.lower))
 
 
 def _answers(pattern: re.Pattern[str]):
@@ -169,10 +169,9 @@ def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] |
 
 
 def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
-    messages = ctx.thread.messages if ctx.thread is not None else []
-    if not messages or messages[-1].sender != "them" or withdraws(draft):
+    theirs = their_last(ctx.thread)
+    if theirs is None or withdraws(draft):
         return
-    theirs = messages[-1].text.lower()
     missing, needed, told = [], False, set()
     for i, (asks, answered, label) in enumerate(_QUESTIONS):
         found = _asked(asks, theirs)

@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import MONTHS, WEEKDAY, WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
-from companion.coach.intent import replies_to_them, thanks_for_referral
+from companion.coach.intent import replies_to_them, thanks_for_referral, their_last
 from companion.coach.matching import in_conversation, negated
 
 # One pass over the lower-cased draft; the named group says which kind of trigger matched.
@@ -463,11 +463,10 @@ _PASS_ON = frozenset({"pass", "forward", "send", "share", "submit", "put"})
 
 
 def _offered(ctx) -> frozenset[str]:
-    thread = ctx.thread
-    last = thread.messages[-1] if thread is not None and thread.messages else None
-    if last is None or last.sender != "them":
+    theirs = their_last(ctx.thread)
+    if theirs is None:
         return frozenset()
-    verbs = {m.group("verb") for m in _THEY_OFFER.finditer(last.text.lower())}
+    verbs = {m.group("verb") for m in _THEY_OFFER.finditer(theirs)}
     return frozenset(verbs | _PASS_ON if verbs & _PASS_ON else verbs)  # "pass it on" offered: "forward it" takes it up
 
 

@@ -8,7 +8,7 @@ import re
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.language import sentence_bounds
-from companion.coach.matching import negated, recipient_log, their_turn
+from companion.coach.matching import known_to_them, negated
 
 # A title of worship, said of them; the best "ever" or "in the world"; a fan's devotion.
 _GUSH = re.compile(WORD_START + (
@@ -22,12 +22,6 @@ _GUSH = re.compile(WORD_START + (
 _THANKS = re.compile(r"\b(?:thx|thanks|thank you|cheers|ty)\b")  # "thx you're a legend" closes with thanks
 
 
-def _knows_them(ctx: CoachContext) -> bool:
-    """Whether the log shows you have dealt with them before: they wrote back, or the ask moved on."""
-    rec = recipient_log(ctx)
-    return rec is not None and (bool(rec.replies) or rec.state != "asked")
-
-
 # Every form ends in one of these words; most drafts have none, and substring tests (in C) cost a few µs where a
 # search of _GUSH, tried at every word, costs 25-60.
 _LAST_WORDS = ("genius", "legend", "rock", "idol", "hero", "god", " icon", "superstar", "wizard", "guru", "visionary",
@@ -39,9 +33,9 @@ def _may_gush(lower: str) -> bool:
     return any(map(lower.__contains__, _LAST_WORDS)) or " ever" in lower and _EVER.search(lower) is not None
 
 
-def _flattery(draft: AnalysedDraft, ctx: CoachContext):
-    if not _may_gush(draft.lower) or their_turn(draft, ctx) or _knows_them(ctx):
-        return  # an answer to them, or someone you know: warmth, not buttering up a stranger
+def _flattery(draft: AnalysedDraft, _ctx: CoachContext):
+    if not _may_gush(draft.lower):
+        return
     for m in _GUSH.finditer(draft.lower):
         if negated(draft, m.start(), 20) or _THANKS.search(draft.lower, *sentence_bounds(draft, m.start())):
             continue
@@ -55,6 +49,7 @@ def _flattery(draft: AnalysedDraft, ctx: CoachContext):
 
 FLATTERY = Rule(
     code="tone.flattery", severity="info", check=_flattery, surfaces=ASK_SURFACES, reads_english=True,
+    abstains=known_to_them,  # an answer to them, or someone you know: warmth, not buttering up a stranger
     judges_ask=True, judges_words=True,  # (no checklist item: gushing is not rude, and "Reads as polite" is true)
     rationale="Gushing praise from a stranger reads as a lever for the favour; a specific, sincere line reads as "
               "interest.",
