@@ -60,6 +60,13 @@ TITLE_NOUNS = (
 # After "a referral": the programme, its form or its bonus, which no one asks for ("the referral portal").
 NOT_THE_PROGRAMME = r"(?!\s+(?:form|portal|tool|link|bonus|program(?:me)?|process|system|code))"
 
+# An introduction to whoever hires ("introduce me to your HR or hiring manager", "connect me with the recruiter
+# for the controls roles") asks to be put forward, as a referral does; an intro to a person by name is advice.
+HIRING_INTRO = (r"(?:introduc(?:e|ing)|connect(?:ing)?|put(?:ting)?)\s+(?:me|us)\s+(?:in\s+touch\s+)?(?:to|with)\s+"
+                r"(?:your|the|a|an|their|someone\s+(?:in|on|from)(?:\s+(?:your|the))?)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:hr|hiring\s+(?:manager|team|lead)|recruit(?:er|ers|ing|ment)|talent(?:\s+acquisition)?(?:\s+team)?|"
+                r"people\s+team|human\s+resources|personnel)\b")
+
 
 # Legal and filler suffixes that people leave out when they name a company in a message.
 _SUFFIXES = {

@@ -7,7 +7,7 @@ from companion.coach.analysis import MONTHS, WEEKDAYS, WORD_START, AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
-    NOT_THE_PROGRAMME, TITLE_NOUNS, conversation_names_company, conversation_says, find_company, negated,
+    HIRING_INTRO, NOT_THE_PROGRAMME, TITLE_NOUNS, conversation_names_company, conversation_says, find_company, negated,
     recipient_company, recipient_log, their_turn, they_answered,
 )
 from companion.coach.intent import asks_again
@@ -60,8 +60,9 @@ def _is_self_title(before: str) -> bool:
             rest = toks[i + 1:]
             if toks[i] in ("hiring", "fellow"):
                 return not rest  # "hiring manager", "fellow engineer"; not "hiring for a designer"
-            if rest[:1] and rest[0].endswith("ing") and rest[1:2] != ["as"] and toks[i] in ("i'm", "im", "am"):
-                return False  # "I'm considering the Senior SRE opening": a verb, not what the writer is
+            if rest[:1] and rest[0].endswith("ing") and (rest[1:2] != ["as"] or rest[0] == "applying") \
+                    and toks[i] in ("i'm", "im", "am"):
+                return False  # "I'm considering the Senior SRE opening", "I am applying as Data Analyst": sought
             if rest and rest[0] == "as":
                 rest = rest[1:]
             if rest and rest[0] in _ARTICLES:
@@ -71,7 +72,7 @@ def _is_self_title(before: str) -> bool:
     return False
 
 
-_JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role) ?(?:id|#|number|no\.?)(?: is)?\s*[:#]?\s*[\w-]*\d{3,}"
+_JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role|stellen)[ -]?(?:id|#|number|no\.?|nr\.?)(?: is)?\s*[:#]?\s*[\w-]*\d{3,}"
                   r"|\b(?:job|req|requisition)(?: is|:)?\s*#?\s*(?:\d{2,}-)?\d{3,}\b"  # "job 4821", "req is 5521"
                   r"|\b(?:vacancy|posting|opening|ref)\s*#?\s*\d{2,}-\d{3,}\b"  # "vacancy 2026-118"
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
@@ -509,8 +510,13 @@ def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
     return not negated(draft, m.start(), 25)
 
 
-# An introduction to someone is a bounded ask: the README's "an intro to a named person".
+# An introduction to someone is a bounded ask: the README's "an intro to a named person"; one to whoever hires is not.
 _INTRO = re.compile(r"\bintroduc(?:e|ing) (?:me|us)\b|\bintro(?:duction)? (?:to|request)\b")
+_HIRING_INTRO = re.compile(HIRING_INTRO)
+
+
+def _intro_to_someone(lower: str) -> bool:
+    return any(not _HIRING_INTRO.match(lower, m.start()) for m in _INTRO.finditer(lower))
 
 
 def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
@@ -521,7 +527,7 @@ def _find_vague(draft: AnalysedDraft) -> tuple[int, int] | None:
                   if starts_word(lower, a.start()) and not negated(draft, a.start(), 25)),
                  None):
         return m.span()
-    if _INTRO.search(lower) or _INTRO.search(draft.subject_lower):
+    if _intro_to_someone(lower) or _intro_to_someone(draft.subject_lower):
         return None
     if m := next((a for a in _JOB_ASK.finditer(lower) if _asks_job(draft, a)), None):
         return m.span()
@@ -659,7 +665,7 @@ def _says_bounded(lower: str) -> bool:
         at = m.start()
         few = _FEW.get(lower[at])
         if few is not None and few.search(lower, max(0, at - 30), at) \
-                or few is None and starts_word(lower, at):
+                or few is None and starts_word(lower, at) and not _HIRING_INTRO.match(lower, at):
             return True
     return False
 
@@ -780,6 +786,7 @@ ROLE_MISSING = missing_phrase_rule(
            'Need job as a frontend developer at Stripe.',
            "I'd like to be considered for a possible intern job at Stripe.",
            "Could you refer me to the relevant hiring manager at Stripe?",
+           "I'm an electrician. Could you introduce me to your HR team at Stripe?",
            "I'm looking for my next role, ideally a Head of Marketing, at Stripe. Could you refer me?",
            "I'm looking for a backend role at Stripe. Could you refer me?",
            "Could you refer me at Stripe? My reference letter from 2021 is attached.",
@@ -787,6 +794,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I am interested in the backend roles at Stripe. Could you refer me?",
            "Could you tell me if your team at Stripe hires returners, and maybe pass my CV to the hiring manager?"),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
+           "I am applying as Data Analyst at Stripe (Stellen-ID 2024-118). Could you introduce me to the hiring manager?",
            "Can you refer me to the gameplay programmer job at Stripe?",
            "Would you be my mentor? Even one call a month would be amazing.",
            "Could I get your feedback on my portfolio? Thank you!",

@@ -8,7 +8,7 @@ from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.intent import replies_to_them, told_as_history
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
-    NOT_THE_PROGRAMME, first_name, is_recruiter, names_a_mutual, negated, recipient_log,
+    HIRING_INTRO, NOT_THE_PROGRAMME, first_name, is_recruiter, names_a_mutual, negated, recipient_log,
 )
 from companion.coach.rules.personal import says_something_specific
 from companion.coach.rules.relationship import (
@@ -27,7 +27,7 @@ ASK = re.compile(
     r"(?:submit|forward|pass)(?:ed|ing)?(?:\s+on|\s+along)?\s+my\s+(?:resume|résumé|cv|application|profile|name)|"
     r"put(?:ting)?\s+(?:my\s+name|me)\s+forward|"
     r"put\s+in\s+a\s+(?:good\s+)?word|recommend\s+me|vouch\s+for\s+me|write\s+(?:me\s+)?a\s+(?:\w+\s+)?recommendation|"
-    r"(?:everyone|anyone)\s+you\s+know)\b")
+    r"(?:everyone|anyone)\s+you\s+know|" + HIRING_INTRO + r")\b")
 # Thanks for a referral already given, what it did, or talk about a referral programme, ask for nothing.
 _NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,2})\s+(?:\w+\s+){0,2}for\s+"
                       r"(?:the|your|that|this)\s*$"
@@ -37,7 +37,9 @@ _NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,
 # A line of the draft that shows the two have talked before. "Thanks for connecting" does not:
 # accepting an invitation is not a relationship.
 PRIOR_CONTACT = re.compile(
-    r"\b(?:we\s+(?:met|spoke|talked|chatted|worked|studied|were|overlapped)|(?:great|good|nice|lovely)\s+"
+    r"\b(?:we\s+(?:met|spoke|talked|chatted|worked|studied|were|overlapped)|"
+    r"we\s+connected\s+(?:[\w-]+\s+){0,3}?(?:after|at|during)\s+(?:your|the|a)\b|"  # in person, not a click
+    r"(?:great|good|nice|lovely)\s+"
     r"(?:meeting|seeing|chatting|talking|speaking|catching\s+up|to\s+(?:chat|talk|speak|catch\s+up)|"
     r"to\s+meet\s+you\s+(?:at|during|on|last|yesterday|earlier|today))|long\s+time\s+no\s+(?:talk|see|chat)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:again|for\s+(?:getting\s+back|your\s+(?:reply|response|help|advice)|"
@@ -140,7 +142,8 @@ COLD_ASK = Rule(
            "I saw the Data Analyst role at Stripe. I'd appreciate it if you passed my name along.",
            "Would you be willing to put my name forward for the Data Analyst role?",
            "It's been a while since I graduated, and I'm job hunting. Could you refer me?",
-           "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",),
+           "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",
+           "I'm an electrician looking for new opportunities. Could you introduce me to your HR or hiring manager?",),
     quiet=("Would you be open to a 15-minute call? If afterwards you felt comfortable referring me, I'd be grateful.",
            "Hey Sam, hope the Easton job is wrapping up ok. Any chance you could put in a good word for me?",
            'Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
@@ -165,7 +168,9 @@ COLD_ASK = Rule(
            "I know you said the platform team is growing. Would you be open to referring me?",
            "You were my nurse manager at St. Anne's. Could you refer me?",
            "The role looks a lot like what we built at Ferro. Any chance you'd refer me?",
-           "Sara Ito said you're at Mosaic. Could you refer me for the Analyst role?",),
+           "Sara Ito said you're at Mosaic. Could you refer me for the Analyst role?",
+           "We connected last year after your talk at the Rust meetup. Could you introduce me to the hiring manager?",
+           "Could you introduce me to Marcus Lee? I'd love to hear how he moved into data.",),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",
 )
