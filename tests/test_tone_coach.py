@@ -26,7 +26,8 @@ def test_registered_once_right_after_tone_demanding():
     codes = [r.code for r in RULES]
     assert codes.count("tone.impolite") == 1
     from companion.coach.report import CHECKLIST
-    assert dict((i, c) for i, _l, c in CHECKLIST)["polite"] == ("followup.pressure", "tone.demanding", "tone.impolite")
+    assert dict((i, c) for i, _l, c in CHECKLIST)["polite"] == ("followup.pressure", "tone.demanding", "tone.disparaging",
+                                                              "tone.impolite")
 
 
 def test_fires_on_an_impolite_draft_naming_its_words():
@@ -233,7 +234,10 @@ def test_reads_as_polite_checklist_item_follows_both_tone_rules():
     assert demand.ok is False and demand.code == "tone.demanding"
     # With the model off, the demand check alone decides; with both off, there is no item.
     assert item(RUDE, disabled=frozenset({"tone.impolite"})).code == "tone.demanding"
-    assert item(RUDE, disabled=frozenset({"tone.impolite", "tone.demanding"})) is None
+    assert item(RUDE, disabled=frozenset({"tone.impolite", "tone.demanding", "tone.disparaging"})) is None
+    # Courteous words around a put-down of their colleagues fail it as well.
+    blame = item("Thank you so much for the referral! Honestly the panel was a bit disorganised. Thanks again!")
+    assert blame.ok is False and blame.code == "tone.disparaging"
     # A follow-up that reproaches fails it too: the checklist may not say "polite" beside an error saying otherwise.
     nudge = next(c for c in analyze("Hi Sam, did you see my message? Thanks so much!",
                                      CoachContext(surface="follow_up")).checklist if c.id == "polite")

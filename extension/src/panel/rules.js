@@ -41,6 +41,7 @@ export const RULE_WHY = Object.freeze({
   "subject.generic": "An InMail is opened, or not, on its subject line; a greeting gives no reason to.",
   "template.placeholder": "An unfilled placeholder proves the message is a template nobody checked.",
   "tone.demanding": "Demands and pressure make a favour feel owed; people ignore rather than decline them.",
+  "tone.disparaging": "Criticism of the referrer's colleagues or company, or of other candidates, reads as a risk to the person whose name would stand behind you.",
   "tone.flattery": "Gushing praise from a stranger reads as a lever for the favour; a specific, sincere line reads as interest.",
   "tone.impolite": "People asked for a favour judge the wording before the request; a model of how raters judged thousands of real requests shows which words cost goodwill.",
   "tone.over-apologetic": "One apology is courteous; a string of them undersells you and makes the ask feel heavier.",
@@ -67,5 +68,6 @@ export const RULE_ITEM = Object.freeze({
   "personal.generic": "personal",
   "readability.long-sentence": "time",
   "tone.demanding": "polite",
+  "tone.disparaging": "polite",
   "tone.impolite": "polite"
 });
