@@ -180,9 +180,11 @@ _CAP_AFTER_NOUN = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|position|post) (?
                              r"[A-Z][\w&/+.'’-]*(?:[ \t]+[A-Z][\w&/+.'’-]*){1,3}")
 
 
-# "the senior backend role at Kite", "the data platform position": a track and a level before a role
-# noun, with "the" (one posting), name a role even in lower case; "a backend role" is a kind of job.
-_TRACK_ROLE = re.compile(r"\bthe (?:" + _TRACK + r"\s+){1,3}(?:role|position|opening|posting|req)\b")  # "the backend roles": a kind
+# "the senior backend role at Kite", "the data platform position", "the L5 backend role": a track and a level
+# before a role noun, with "the" (one posting), name a role even in lower case; "a backend role", "the backend
+# roles" are a kind of job.
+_TRACK_ROLE = re.compile(r"\bthe (?:(?:[lepm]|ic|sde|swe|t)[- ]?\d\s+)?(?:" + _TRACK + r"\s+){1,3}"
+                         r"(?:role|position|opening|posting|req)\b")
 
 
 # One posting named by who does it, in lower case and whatever the trade: "the gameplay programmer job", "your
@@ -795,6 +797,7 @@ ROLE_MISSING = missing_phrase_rule(
            "Could you tell me if your team at Stripe hires returners, and maybe pass my CV to the hiring manager?"),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            "I am applying as Data Analyst at Stripe (Stellen-ID 2024-118). Could you introduce me to the hiring manager?",
+           "Could you refer me for the L5 backend role at Stripe?",
            "Can you refer me to the gameplay programmer job at Stripe?",
            "Would you be my mentor? Even one call a month would be amazing.",
            "Could I get your feedback on my portfolio? Thank you!",

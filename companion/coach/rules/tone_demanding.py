@@ -247,7 +247,8 @@ _EXCLAIM = re.compile(r"!{2,}|(?<!\?)\?++!+[!?]*|!+\?+[!?]*")
 # "I know you have to field a lot of these": an observation, not an obligation.
 _OBSERVE = re.compile(r"\b(?:i know|i imagine|i understand|i realize|i guess|i'm sure|i am sure|since)\b[^,]*$")
 # A deadline about your own plans ("I'll send it by Friday") pressures nobody.
-_SELF_SUBJECT = re.compile(r"\b(?:i|we)\b")  # "i" and "we" open "i'll", "i am", "we'll"
+# "i" and "we" open "i'll", "i am", "we'll"; a phone's "im", and "will" with no subject ("…rn, will send tonight").
+_SELF_SUBJECT = re.compile(r"\b(?:i|we|im)\b|(?:^|[,;:!]\s*|\band\s+)(?:will|gonna)\s+$")
 _YOU = re.compile(r"\b(?:you|your)\b")
 # What leaves a request theirs to grant (the dev set's README: a conditional is no demand).
 _SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|chance|moment)|if (?:possible|you can|"
@@ -743,6 +744,7 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
+           "great thanks Tanya!! im on my phone rn, will send tonight when im home",
            "It would be polite of me to introduce myself first.", "I thought you were in Berlin now!",
            "I applied with my personal email, in case you need to match it.",
            "I was never shown anything but respect and professionalism on your team.",
