@@ -133,7 +133,8 @@ def test_a_draft_partly_in_another_language_is_not_told_what_it_may_say_there(te
 def test_english_with_a_list_of_skills_or_a_foreign_name_is_not_mixed():
     for text in ("Skills: Python, Django, React, PostgreSQL, Docker, AWS. Could you refer me?",
                  "I studied at Universidad de los Andes and worked at Casa de Papel Studios. Could you refer me?",
-                 "Could you refer me? Gracias!",
+                 "Could you refer me? Gracias!", "Thank you for the referral, I'll keep you posted. Muito obrigada!",
+                 "Could you refer me for the Data Analyst role? Vielen herzlichen Dank!",
                  "I was in Y Combinator's S21 batch and then at Del Monte Foods. Could you refer me?"):
         assert not AnalysedDraft(text).mixed, text
     codes = {f.code for f in analyze("Skills: Python, Django, React, PostgreSQL, Docker, AWS. Could you refer me?",

@@ -1775,3 +1775,11 @@ def test_flattery_is_for_a_stranger_in_a_first_ask():
     assert not findings(gush, "tone.flattery", thread=replied, company="Stripe")
     assert not findings("Could you refer me for job 48213 at Stripe? Thanks, you're a legend!", "tone.flattery",
                         company="Stripe")
+
+
+def test_one_confidential_ask_is_one_card_and_two_asks_are_two():
+    one = findings("Could you send me the take-home test they usually give?", "privacy.confidential")
+    assert len(one) == 1
+    two = findings("Can you check in the system what stage my application is? And can you send me the take-home "
+                   "test they usually give?", "privacy.confidential")
+    assert len(two) == 2

@@ -117,21 +117,23 @@ class AnalysedDraft:
     @cached_property
     def mixed(self) -> bool:
         """Whether an English draft has a sentence in another language ("Main 4 saal se Maple Systems mein
-        on-call kar rahi hoon"): at least two foreign function words, more than English ones."""
+        on-call kar rahi hoon"): at least two foreign function words, more than English ones, in four words or
+        more (a sign-off such as "Muito obrigada!" or "Vielen Dank!" is a courtesy, not a passage)."""
         words = self.lower.split()
         # Fast exit in C: a foreign sentence has at least one such word without punctuation attached.
         if _FOREIGN.isdisjoint(words):
             return False
-        foreign = english = 0
+        foreign = english = n = 0
         for word in words:
             w = word.strip(_PUNCTUATION)
             foreign += w in _FOREIGN
             english += w in _ENGLISH
+            n += 1
             if word[-1] in ".!?":  # a sentence ends: judge it
-                if foreign >= 2 and foreign > english:
+                if foreign >= 2 and foreign > english and n >= 4:
                     return True
-                foreign = english = 0
-        return foreign >= 2 and foreign > english
+                foreign = english = n = 0
+        return foreign >= 2 and foreign > english and n >= 4
 
     @cached_property
     def offsets(self) -> OffsetMap:

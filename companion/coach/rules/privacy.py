@@ -301,9 +301,14 @@ def _role_pay(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
 
 
 def _confidential(draft: AnalysedDraft, ctx):
+    last = -1
     for m in _CONFIDENTIAL.finditer(draft.lower):
         if _not_an_ask(draft, m, ctx):
             continue
+        if last >= 0 and not draft.lower[last:m.start()].strip(" -,"):
+            last = m.end()  # "the take-home test they usually give": one thing asked, in two matches
+            continue
+        last = m.end()
         said = draft.text[m.start():m.end()]
         if _role_pay(draft, m, ctx):  # not a secret, but not theirs to discuss either
             yield CONFIDENTIAL.finding(

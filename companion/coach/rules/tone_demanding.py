@@ -515,12 +515,14 @@ _LECTURE = re.compile(
     WORD_START + r"(?:"
     r"(?:reply|response|answer|yes or no|a word back|to (?:respond|reply|answer))\b[^.!?\n]{0,20}?\b(?:would be|is|was) "
     r"(?:only |just |the )?(?:polite|courteous|decent|professional|respectful|basic courtesy|common courtesy)\b|"
-    r"(?:i )?thought you were (?:one of the good ones|different|better than (?:that|this)|(?:a|my) (?:friend|mate))\b|"
+    r"(?:i )?(?:really |honestly )?thought you(?: were|'d be| would be) (?:one of the good ones|different|better than "
+    r"(?:that|this)|(?:a|my) (?:friend|mate)|(?:someone|somebody|the kind of person|the type of person|a person) who "
+    r"(?:helps|help|cares|care|replies|answers|supports))\b|"
     r"(?:not|never|without|lack(?:ing)?)\b[^.!?\n]{0,100}?\b(?:the )?(?:proper|basic|common|due|minimum) "
     r"(?:level of )?(?:respect|courtesy|professionalism)\b|"
     r"(?:not|(?:do|does|did|is|was|are|were|would|wo|ca|could|should)n't)\b[^.!?\n]{0,40}?\b(?:for|of|suit|befit) "
     r"(?:someone|somebody|a person|an? [\w-]+) (?:in|of) (?:your|ur) (?:standards?|stature|standing|position|level|role)\b)")
-_LECTURE_WORDS = ("polite", "courte", "decent", "professional", "respect", "thought you were", "standard", "stature",
+_LECTURE_WORDS = ("polite", "courte", "decent", "professional", "respect", "thought you", "standard", "stature",
                   "standing", "your position", "ur position")
 
 
@@ -655,7 +657,7 @@ DEMANDING = Rule(
            "Please forward my profile to the hiring manager today, since I have other offers.",
            "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?",
            "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "I need a yes or no on that number by Thursday.", "You owe me that much.",
-           "A simple yes or no would be polite.", "It's a bit disappointing that you can't take two minutes to reply.",
+           "A simple yes or no would be polite.", "I really thought you'd be someone who helps people out.", "It's a bit disappointing that you can't take two minutes to reply.",
            "I thought you were one of the good ones.",
            "It does not appear that my candidacy has been accorded the proper level of respect and professionalism.",
            "it's fine if u donot want to work with me, but such words don't suit a proff of ur standards",

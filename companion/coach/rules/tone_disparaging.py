@@ -21,7 +21,7 @@ _HARSH_WORDS = ("disorgani", "unprofessional", "incompetent", "rude", "clueless"
 # Who is judged, read back from the harsh word: "the panel was a bit disorganised", "my current manager is toxic".
 _JUDGED = re.compile(
     r"\b(?:the|your|their|that|this|my(?: (?:current|old|former|previous|last))?) (?:[\w-]+ ){0,2}?" + _PEOPLE
-    + r" (?:was|were|is|are|seemed|seems|looked|felt)(?: (?:a bit|a little|quite|very|so|really|totally|completely|"
+    + r"(?: (?:at|in|of|from) [\w&.-]+(?: [\w&.-]+)?)? (?:was|were|is|are|seemed|seems|looked|felt)(?: (?:a bit|a little|quite|very|so|really|totally|completely|"
       r"pretty|kind of|somewhat|honestly|frankly|just|clearly|rather|extremely))* $")
 # Blame for not being read: "I don't think the recruiter even read my CV properly" (the reading first, then who).
 _READ = re.compile(r"\b(?:read|look(?:ed)? at|open(?:ed)?) (?:my|the) (?:cv|resume|résumé|application|portfolio)\b"
@@ -87,6 +87,7 @@ DISPARAGING = Rule(
            "I don't think the recruiter even read my CV properly.",
            "I have 12 years driving for DHL so I know logistics better than any graduate.",
            "I have 10 years of experience, probably more than most people in your team.",
+           "I think the process at Nova is very unfair.",
            "My current manager is toxic, so I need to leave. Could you refer me for the Data Analyst role?"),
     quiet=("The panel was very kind, and I learned a lot. Thank you for the referral!",
            "The process was long but clear. Thanks for checking in.",
