@@ -71,7 +71,8 @@ _TRIGGERS = re.compile(
     r"set up|book)\b|"
     r"i need (?:this|it|that|the referral|my referral) (?:done|submitted|sent|in)\b|"
     r"we (?:have to|need to|must) (?:talk|meet|speak|discuss|chat)\b|"
-    r"you must\b(?! (?:be|have been|get|receive|hear|see|know))|"
+    # Not a guess ("you must be busy", "you must have seen it", "you must have them"): that presumes, it orders nothing.
+    r"you must\b(?! (?:be|get|receive|hear|see|know)\b| have (?!a (?:look|chat|call|word)\b))|"
     r"you have to\b|make sure (?:you|to)\b|i expect\b|i require\b|"
     # Follow-ups promised at a cadence: "I will follow up with you every few days until I hear back".
     r"(?:i'll|i will) (?:follow up|check in|write|message|ping|email|call)(?: with you| again)? (?:every|each) "
@@ -253,7 +254,7 @@ _YOU = re.compile(r"\b(?:you|your)\b")
 # What leaves a request theirs to grant (the dev set's README: a conditional is no demand).
 _SOFTENED = re.compile(r"\b(?:when you (?:have|get|find) (?:the |a )?(?:time|chance|moment)|if (?:possible|you can|"
                        r"you could|you have (?:the )?time|it's not too much trouble)"
-                       r"|at your (?:earliest )?convenience)\b")
+                       r"|at your (?:earliest )?convenience|whatever you decide|either way)\b")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before) (?:tomorrow|tonight|today|end of|eod|eow|cob|this|" + WEEKDAY
                               + r")\b[^.!?]{0,12}$")  # itself a trigger
 _FAVOUR = re.compile(r"\b(?:referr?al|reference|recommendation|intro(?:duction)?|answer|reply|response|decision|yes or no|"
@@ -747,6 +748,7 @@ DEMANDING = Rule(
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
            "great thanks Tanya!! im on my phone rn, will send tonight when im home",
+           "I know it's a lot to ask. Whatever you decide, tell me.", "You must have a lot of these messages.",
            "It would be polite of me to introduce myself first.", "I thought you were in Berlin now!",
            "I applied with my personal email, in case you need to match it.",
            "I was never shown anything but respect and professionalism on your team.",

@@ -11,18 +11,20 @@ from companion.coach.matching import negated
 
 _HARSH = (r"(?:disorgani[sz]ed|unprofessional|incompetent|rude|clueless|useless|lazy|terrible|awful|horrible|chaotic|"
           r"biased|unfair|arrogant|toxic|ridiculous|pathetic|careless|dismissive|condescending|a joke|a mess|"
-          r"a shambles|a waste of (?:my )?time)")
+          r"a shambles|a waste of (?:my )?time|cutting it|up to (?:the job|scratch))")
 _PEOPLE = (r"(?:recruiters?|panel|interviewers?|hiring (?:manager|team)|hr|manager|boss|team|process|company|"
            r"management|colleagues?|staff|employer|leadership|department)")
 _HARSH_AT = re.compile(r"\b" + _HARSH + r"\b")
 _HARSH_WORDS = ("disorgani", "unprofessional", "incompetent", "rude", "clueless", "useless", "lazy", "terrible", "awful",
                 "horrible", "chaotic", "biased", "unfair", "arrogant", "toxic", "ridiculous", "pathetic", "careless",
-                "dismissive", "condescending", "a joke", "a mess", "a shambles", "a waste of")
+                "dismissive", "condescending", "a joke", "a mess", "a shambles", "a waste of",
+                "cutting it", "up to the job", "up to scratch")
 # Who is judged, read back from the harsh word: "the panel was a bit disorganised", "my current manager is toxic".
 _JUDGED = re.compile(
     r"\b(?:the|your|their|that|this|my(?: (?:current|old|former|previous|last))?) (?:[\w-]+ ){0,2}?" + _PEOPLE
-    + r"(?: (?:at|in|of|from) [\w&.-]+(?: [\w&.-]+)?)? (?:was|were|is|are|seemed|seems|looked|felt)(?: (?:a bit|a little|quite|very|so|really|totally|completely|"
-      r"pretty|kind of|somewhat|honestly|frankly|just|clearly|rather|extremely))* $")
+    + r"(?: (?:at|in|of|from) [\w&.-]+(?: [\w&.-]+)?)? (?:was|were|is|are|seemed|seems|looked|felt|"
+      r"(?:(?:obviously|clearly) )?(?:isn't|aren't|wasn't|weren't))(?: (?:a bit|a little|quite|very|so|really|totally|"
+      r"completely|pretty|kind of|somewhat|honestly|frankly|just|clearly|obviously|rather|extremely))* $")
 # Blame for not being read: "I don't think the recruiter even read my CV properly" (the reading first, then who).
 _READ = re.compile(r"\b(?:read|look(?:ed)? at|open(?:ed)?) (?:my|the) (?:cv|resume|résumé|application|portfolio)\b"
                    r"(?: properly)?")
@@ -88,6 +90,7 @@ DISPARAGING = Rule(
            "I have 12 years driving for DHL so I know logistics better than any graduate.",
            "I have 10 years of experience, probably more than most people in your team.",
            "I think the process at Nova is very unfair.",
+           "Your current team obviously isn't cutting it.",
            "My current manager is toxic, so I need to leave. Could you refer me for the Data Analyst role?"),
     quiet=("The panel was very kind, and I learned a lot. Thank you for the referral!",
            "The process was long but clear. Thanks for checking in.",
