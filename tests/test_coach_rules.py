@@ -1783,3 +1783,15 @@ def test_one_confidential_ask_is_one_card_and_two_asks_are_two():
     two = findings("Can you check in the system what stage my application is? And can you send me the take-home "
                    "test they usually give?", "privacy.confidential")
     assert len(two) == 2
+
+
+def test_a_recruiter_is_not_told_about_a_referral_tool():
+    text = "Hi Tamsin, are there any openings at Stratacore that someone like me could go for? Thanks!"
+    to = {headline: CoachContext(surface="inmail", profile=Profile(slug="t", name="Tamsin Byrne", headline=headline))
+          for headline in ("Technical Recruiter at Stratacore", "Site Reliability Engineer at Stratacore")}
+    [recruiter] = [f for f in analyze(text, to["Technical Recruiter at Stratacore"]).findings
+                   if f.code == "ask.role-missing"]
+    [engineer] = [f for f in analyze(text, to["Site Reliability Engineer at Stratacore"]).findings
+                  if f.code == "ask.role-missing"]
+    assert "A recruiter fills many roles" in recruiter.message and "referral tool" not in recruiter.message
+    assert "referral tool" in engineer.message

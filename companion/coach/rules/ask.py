@@ -7,8 +7,8 @@ from companion.coach.analysis import MONTHS, WEEKDAYS, WORD_START, AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, missing_phrase_rule, mixed_or
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
-    HIRING_INTRO, NOT_THE_PROGRAMME, TITLE_NOUNS, conversation_names_company, conversation_says, find_company, negated,
-    recipient_company, recipient_log, their_turn, they_answered,
+    HIRING_INTRO, NOT_THE_PROGRAMME, TITLE_NOUNS, conversation_names_company, conversation_says, find_company,
+    is_recruiter, negated, recipient_company, recipient_log, their_turn, they_answered,
 )
 from companion.coach.intent import asks_again
 from companion.coach.rules.fact import asks_reference, names_another_company
@@ -766,10 +766,13 @@ def _find_sought_kind(draft: AnalysedDraft) -> str | None:
     return None
 
 
-def _role_message(draft: AnalysedDraft, _ctx: CoachContext) -> str:
+def _role_message(draft: AnalysedDraft, ctx: CoachContext) -> str:
     kind = _sought_kind(draft)
     said = (f"\"{kind}\" is a kind of job, not one posting, and the draft gives no job ID or link" if kind
             else "the draft names no job title, job ID or job link")
+    if is_recruiter(ctx):  # a recruiter matches people to roles, and has no referral tool to fill in
+        return (f"No specific role: {said}. A recruiter fills many roles at once; naming the one you want lets them "
+                "check your fit against it, where \"any openings\" leaves the search to them.")
     return (f"No specific role: {said}. A referrer has to enter one role in their referral tool, so they cannot "
             "act on the ask as written.")
 

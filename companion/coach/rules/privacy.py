@@ -124,13 +124,16 @@ _CONFIDENTIAL = re.compile(
     r"ratings?|comments|evaluations?|write-?ups?|debrief)\b"
     # The panel's verdict, fetched by the referrer: "can you ask him how I did?", "check with them if I am selected".
     r"|\b(?:find out|(?:know|heard|hear)(?: anything)?(?: about)?|ask (?:him|her|them|the (?:hiring manager|panel|"
-    r"recruiter|team))|check(?: with (?:him|her|them|[a-z]+))?) "
+    r"recruiter|team)|[a-z]+)|check(?: with (?:him|her|them|[a-z]+))?) "
     r"(?:how i (?:did|performed|scored)|how (?:it|my (?:interview|onsite|final round)) went|(?:if|whether) i (?:am|was|'m|got|have been) (?:selected|shortlisted|through|"
     r"rejected))\b"
     r"|\b(?:tell (?:you|me|us)|let (?:you|me) know) how i (?:did|performed|scored)\b"
     # Anyone's verdict but the reader's own: "what the panel wrote about me", "check with Sandra what she thought
     # of me", "what did the interviewers write about me".
     r"|\bwhat (?!you\b)(?:[\w.']+ ){1,3}?(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
+    # Their verdict fetched: "check with him or the hiring manager what they thought", "what the feedback says".
+    r"|\bcheck with (?:[\w.']+ ){1,5}?what (?:they|he|she) (?:thought|think|said|say)\b"
+    r"|\bwhat (?:the |their |his |her )feedback (?:says|said|was|is)\b"
     r"|\bwhat did (?!you\b)(?:[\w.']+ ){1,3}?(?:write|say|think|note|put down|decide) (?:about|of) me\b"
     r"|\bwhat feedback (?:the |my )?(?:interviewers?|panel(?:ists)?|hiring manager|assessors?|committee|team|they) "
     r"(?:gave|had|left|wrote|shared)\b"
@@ -334,6 +337,8 @@ CONFIDENTIAL = Rule(
            "Could you please check in the system if my application is still active?",
            "Could you send me the technical test from last round?", "Could you share the budget approved for this position?",
            "Can you find out from the panel what they wrote about me?",
+           "Could you maybe ask Raj how I did?",
+           "Could you check with him or the hiring manager what they thought and let me know what the feedback says?",
            "Could you share the questions of the technical interview?", "Do you know what the panel members will ask?",
            "Is there already an internal candidate for this role?", "Do you know who else they are interviewing?",
            "Could you send the case study from the last assessment centre?",

@@ -86,6 +86,7 @@ _TRIGGERS = re.compile(
     r"need (?:to (?:know|hear back)|(?:an? |your )?(?:answer|reply|response|decision)) (?:very |really )?soon\b|"
     r"(?:need|wait|await|waiting for|expecting) (?:an? |your )?(?:answer|reply|response|decision) (?:this week|today|"
     r"tomorrow)\b|"
+    r"need (?:the |a |your )(?:referral|intro(?:duction)?|recommendation|reference) (?:this week|today|tomorrow)\b|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     # Their act, then today: "forward my profile to the hiring manager today", "let me know today if possible".
@@ -100,7 +101,7 @@ _TRIGGERS = re.compile(
     r"(?:by|before|until|till) (?:tomorrow|tonight|today|(?:the )?end of (?:the )?(?:day|week|month|" + "|".join(MONTHS) + r")|"
     r"eod|eow|cob|"
     r"this (?:afternoon|evening)|"
-    + WEEKDAY + r")\b)"
+    r"(?:next |this |coming |this coming )?(?:" + WEEKDAY + r"))\b)"
     r"|(?P<guilt>how (?:much|badly) i need\b|you owe me\b|"
     # Their effort made light of: "it's only 2 minutes for you", "just a click for you", "it costs you nothing".
     r"(?:it's|it is|it'll|it will|it takes|that's|this is) (?:only|just|literally) (?:\d+|a few|two|five|a couple of|a|one) "
@@ -370,6 +371,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
             return False  # "I immediately thought of you", "I'll submit my application today": the writer's own haste
         if _REACTED.search(before):
             return False  # "saw Lattice is hiring and thought of you right away": how the writer reacted
+        if _REPORTED.search(before):
+            return False  # "They said decision by next Friday": their timeline, told
         if draft.lower.startswith(("it", "this", "that", "my case"), start):
             return True  # "It is very urgent": said to them, of the ask itself
         # A deadline pressures only when it attaches to what they are asked to do: them, an order, or
@@ -415,6 +418,8 @@ _OWN_HASTE = ("imm", "rig", "sub", "forward", "send", "pass", "refer", "confirm"
 _LIGHT_OF = re.compile(r"(?:\b(?:it|that|this|form|referral)(?:'s|'d| is| would| will|'ll)?(?: takes?)?|\btakes?)\s+$")
 _REACTED = re.compile(r"\b(?:thought of you|knew|realized|realised|noticed|recognized|recognised|spotted|applied|"
                       r"jumped out at me|stood out|clicked)\s+$")
+_REPORTED = re.compile(r"\b(?:they|he|she|the (?:recruiter|hr|panel|team|hiring manager|company)) (?:said|told me|"
+                       r"mentioned|wrote)\b|\bi (?:was|'ve been|have been) told\b")
 _NEGATIVE_QUESTION = re.compile(r"\b(?:can't|cannot|couldn't|won't|wouldn't) you (?:just |simply )?$")
 # "Until Friday" is a deadline as "by Friday" (as many non-native writers use it) only after what they
 # are to do.
@@ -657,7 +662,8 @@ DEMANDING = Rule(
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
            "It's all on my LinkedIn. Just forward that.", "Can you put the referral in today?",
-           "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "I need a yes or no on that number by Thursday.", "You owe me that much.",
+           "It's only 2 minutes for you.", "It doesn't cost you anything.", "Would be great to hear back today.", "I need to know by Friday.", "Please reply when you can, I need the referral this week.",
+           "Kindly let me know the result by next Friday because I also have another offer.", "I need a yes or no on that number by Thursday.", "You owe me that much.",
            "A simple yes or no would be polite.", "I really thought you'd be someone who helps people out.", "It's a bit disappointing that you can't take two minutes to reply.",
            "I thought you were one of the good ones.",
            "It does not appear that my candidacy has been accorded the proper level of respect and professionalism.",
@@ -748,6 +754,7 @@ DEMANDING = Rule(
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
            "great thanks Tanya!! im on my phone rn, will send tonight when im home",
+           "Thank you again for the referral. They said decision by next Friday.",
            "I know it's a lot to ask. Whatever you decide, tell me.", "You must have a lot of these messages.",
            "It would be polite of me to introduce myself first.", "I thought you were in Berlin now!",
            "I applied with my personal email, in case you need to match it.",
