@@ -1252,6 +1252,16 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     # A range asked back is no answer to theirs (audit 67-14).
     ("Before I submit: what are your salary expectations?", "Depends what you're offering. What's the range?",
      "Around 95k, but I'm open to discussing the range.", "salary expectations"),
+    # What one earns now is not what one expects (audit 70-20); years of experience are no figure of pay.
+    ("Before I share it: what are your salary expectations for this role?",
+     "Thank you! I have 6 years in QA. What is the range for this position? At my current job I earn 48k EUR.",
+     "I'm currently on 48k EUR, so I'd be looking for something like 55-60k. Maybe 58k?", "salary expectations"),
+    ("Before I share it: what are your salary expectations for this role?", "Thank you! What do you usually pay?",
+     "Thank you!! About salary I am not sure, maybe 120 000 - 135 000 per year?", "salary expectations"),
+    # The pay named first, the question of the figure after it (audit 72-17).
+    ("Happy to refer you. HR always asks for salary expectations in the referral form. What range should I put down?",
+     "Thank you Greg! Before I give a number, can you tell me the budget for this role?",
+     "Thank you Greg! Please put 120-135k AED a month.", "salary expectations"),
 ])
 def test_their_question_of_time_start_pay_or_place_needs_an_answer(theirs, unanswered, answered, named):
     """Their last message asks when the user is free, when they could start, what they expect to earn or

@@ -111,10 +111,28 @@ def _sends_materials(draft: AnalysedDraft, _asked: str) -> bool:
     return offers_materials(draft) and not _DEFERRED.search(draft.lower)
 
 
+# Pay now is not pay expected: "At my current job I earn 48k EUR" answers another question (and undercuts you).
+_CURRENT_PAY = re.compile(r"\bi (?:currently |now )?(?:earn|make|get paid|am paid|'m paid)\b|\bmy current (?:salary|pay|"
+                          r"package|ctc|base|compensation)\b|\b(?:currently|at my current (?:job|role|company|employer)|"
+                          r"right now|at the moment)\b[^.!?\n]{0,30}\b(?:earn|make|paid|on)\b")
+_ASKS_BACK = re.compile(r"\b(?:what|which|how much|can you|could you|tell me|do you)\b")
+# A count of something else: "6 years in audit".
+_NOT_PAY_FIGURE = re.compile(r"\d+\+?\s*(?:years?|yrs?|months?|weeks?|days?|hours a week|people|reports|projects)\b")
+
+
 def _names_pay(draft: AnalysedDraft, _asked: str) -> bool:
-    """A figure, or pay talked of outside the draft's own questions: "what's the range?" asked back answers nothing."""
-    return any(c.isdigit() for c in draft.lower) or any(
-        "?" not in s.group() and _A_PAY.search(s.group()) for s in _SENTENCES.finditer(draft.lower))
+    """A figure, or pay talked of, outside the draft's own questions ("what's the range?" asked back answers
+    nothing) and outside what the writer earns now."""
+    for s in _SENTENCES.finditer(draft.lower):
+        said = _NOT_PAY_FIGURE.sub("", s.group())
+        if now := _CURRENT_PAY.search(said):  # the clause of what they earn now, up to a comma: "…, so I'd be looking…"
+            end = said.find(",", now.end())
+            said = said[:now.start()] + (said[end:] if end != -1 else "")
+        if "?" in said and not (any(c.isdigit() for c in said) and not _ASKS_BACK.search(said)):
+            continue  # "What's the range?" asks back; "maybe 120 000 - 135 000 per year?" answers, unsure
+        if _A_PAY.search(said):
+            return True
+    return False
 
 
 def _answers(pattern: re.Pattern[str]):
@@ -154,6 +172,10 @@ _ASKING = re.compile(r"\?|\b(?:let me know|tell me|send|share|could you|can you|
 _SHORT_Q = re.compile(r"[^.!?\n]{0,40}\?")  # "Which works better for you?" after the times it asks about
 
 
+_FIGURE_Q = re.compile(r"\b(?:what|which|how much)\b[^?.!\n]{0,30}\b(?:range|number|figure|amount|should i (?:put|say|write))"
+                       r"\b[^?.!\n]*\?")
+
+
 def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] | None:
     """Where their message asks what `pattern` names, and the sentence: a question, a request ("send me
     your CV"), or what a short question right after asks about ("I could do Thursday at 3 or Friday at 10.
@@ -165,6 +187,8 @@ def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] |
             return m, s  # (times in a request are their plan: "send me your CV and I'll take it to HR on Monday")
         if m and pattern is _OFFERS_TIMES and i + 1 < len(sentences) and _SHORT_Q.fullmatch(sentences[i + 1].strip()):
             return m, s + sentences[i + 1]
+        if m and pattern is _ASKS_PAY and i + 1 < len(sentences) and _FIGURE_Q.search(sentences[i + 1]):
+            return m, s + sentences[i + 1]  # "HR asks for salary expectations in the form. What range should I put?"
     return None
 
 
