@@ -1278,6 +1278,16 @@ def test_their_question_of_time_start_pay_or_place_needs_an_answer(theirs, unans
     assert "reply.unanswered" not in codes(answered, thread=thread, recipient_name="Dana Whitfield")
 
 
+def test_a_day_gone_is_no_time_offered():
+    """"How did the onsite go on Tuesday?" asks how it went, not which time works (audit 74-19)."""
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[ThreadMessage(sender="me", text="Hi Ben, thanks again for referring me!"),
+                              ThreadMessage(sender="them", text="Hey! How did the onsite go on Tuesday?")])
+    assert "reply.unanswered" not in codes("I think it went well, thanks for asking! The system design round was fun.",
+                                          thread=thread, recipient_name="Ben Okafor")
+
+
 def test_a_day_in_their_plan_is_no_time_offered_and_the_posting_is_an_id():
     """"I'll walk it over to HR on Monday" in their request names their plan, not times to pick; "The posting is
     FAC-2291" gives the job they asked for (audit 64-13)."""

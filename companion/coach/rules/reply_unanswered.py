@@ -41,7 +41,9 @@ _ASKS_PAY = re.compile(r"\bsalary\b|\bcompensation\b|\bpay (?:range|expectations
 # Where they can work: "Would you relocate to Austin?", "do you need sponsorship?", "are you ok with onsite?".
 _ASKS_WHERE = re.compile(r"\brelocat\w*|\bmov(?:e|ing) to\b|\bbased (?:in|out of)\b|\bwhere are you (?:based|located)\b"
                          r"|\bvisa\b|\bsponsor\w*|\bwork (?:permit|authori[sz]ation)\b|\bright to work\b"
-                         r"|\bon-?site\b|\bin the office\b|\bhybrid\b|\bcommut\w*")
+                         # (not "the onsite", the interview: "How did the onsite go?")
+                         r"|(?<!the )(?<!your )(?<!my )\bon-?site\b(?! (?:interview|round|loop|day))|\bin the office\b"
+                         r"|\bhybrid\b|\bcommut\w*")
 
 # The address the user applied with: "send me the req number and the email you used".
 _ASKS_EMAIL = re.compile(r"\be-?mail(?: address)? (?:you |that you )?(?:used|applied|registered|signed up)\b"
@@ -172,6 +174,7 @@ _ASKING = re.compile(r"\?|\b(?:let me know|tell me|send|share|could you|can you|
 _SHORT_Q = re.compile(r"[^.!?\n]{0,40}\?")  # "Which works better for you?" after the times it asks about
 
 
+_PAST = re.compile(r"\b(?:did|went|was|were|had)\b")
 _FIGURE_Q = re.compile(r"\b(?:what|which|how much)\b[^?.!\n]{0,30}\b(?:range|number|figure|amount|should i (?:put|say|write))"
                        r"\b[^?.!\n]*\?")
 
@@ -183,6 +186,8 @@ def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] |
     sentences = [s.group() for s in _SENTENCES.finditer(theirs)]
     for i, s in enumerate(sentences):
         m = pattern.search(s)
+        if m and pattern is _OFFERS_TIMES and _PAST.search(s):
+            continue  # "How did the onsite go on Tuesday?" asks about a day gone, it offers none
         if m and (pattern is _OFFERS_TIMES and "?" in s or pattern is not _OFFERS_TIMES and _ASKING.search(s)):
             return m, s  # (times in a request are their plan: "send me your CV and I'll take it to HR on Monday")
         if m and pattern is _OFFERS_TIMES and i + 1 < len(sentences) and _SHORT_Q.fullmatch(sentences[i + 1].strip()):

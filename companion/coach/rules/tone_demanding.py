@@ -198,6 +198,11 @@ _TRIGGERS = re.compile(
     r"(?: to| with)? (?:help|refer|pass|forward|put|recommend|introduce|vouch|submit)\w*|"
     r"(?:'ll| will|'d| would) (?:want to )?help|"
     r" (?:won't|will not|wouldn't|would not|don't|do not) mind)\b|"
+    # "so I assume you can refer me again"; sure of their verdict: "I am confident that you will see that I am the
+    # best candidate".
+    r"(?:i assume|i(?:'m| am) assuming)(?: that)? you (?:can|could) (?:\w+ )?(?:help|refer|pass|forward|put|recommend|"
+    r"introduce|vouch|submit)\w*\b|"
+    r"(?:i(?:'m| am) (?:sure|certain|confident))(?: that)? you(?:'ll| will) (?:see|agree|find|realize|realise)\b|"
     r"(?:i assume|i(?:'m| am) (?:sure|certain)|i trust)(?: that)? (?:this|that|it) "
     r"(?:won't|will not|wouldn't|would not) "
     r"be (?:a |an |any )?(?:problem|issue|trouble|bother)\b|"
@@ -315,6 +320,10 @@ _MESSAGES = {
                  "stronger candidate next time."),
     "presume": ("\"{w}\" presumes they will help. Leave the decision with them.",
                 "Say you'd be grateful if they could, and that no is fine."),
+    "verdict": ("\"{w}\" answers for them: whether you fit is theirs to judge, and certainty that they will agree "
+                "reads as pressure.",
+                "Give one result that shows the fit and let them judge it, e.g. \"At Ferro I cut the month-end close "
+                "from 8 days to 5.\""),
     "commit": ("\"{w}\" commits them to something they never agreed to, before they could say no.",
                "Ask them first. If you already named them, say so plainly and offer to correct it with the "
                "recruiter if they would rather not."),
@@ -497,14 +506,17 @@ def _demanding(draft: AnalysedDraft, ctx):
         span, fix = (None, fix) if fix else _fix_for(draft, kind, start, end) or (None, None)
         yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
                                 fix_span=span, suggestion=suggestion, data={"kind": kind},
-                                severity="warning" if polite or kind == "exclaim" else DEMANDING.severity)
+                                severity="warning" if polite or kind in _MILD else DEMANDING.severity)
     if draft.subject and ctx.surface == "inmail":  # read first: "URGENT: referral needed!!!" (ranges: the body's)
         subject = AnalysedDraft(draft.subject)
         for kind, start, end, _fix in triggers(subject):
             message, suggestion = _MESSAGES[kind]
             yield DEMANDING.finding("In the subject: " + message.format(w=subject.text[start:end]),
                                     suggestion=suggestion, data={"kind": kind, "field": "subject"},
-                                    severity="warning" if kind == "exclaim" else DEMANDING.severity)
+                                    severity="warning" if kind in _MILD else DEMANDING.severity)
+
+
+_MILD = ("exclaim", "verdict")  # a manner, not a demand: warnings
 
 
 def triggers(draft: AnalysedDraft) -> list[tuple[str, int, int, str | None]]:
@@ -539,7 +551,9 @@ def _find(draft: AnalysedDraft):
     pressed = []  # where the triggers found start: "!!" in their sentence adds to them
     spans = []  # what they cover: a lecture inside one ("reply yes or no, it is basic courtesy") is that one
     for m in _TRIGGERS.finditer(draft.lower):
-        kind = "when" if m.lastgroup == "presume" and m.group().startswith(("wh", "let's", "i'll send")) else m.lastgroup
+        kind = "when" if m.lastgroup == "presume" and m.group().startswith(("wh", "let's", "i'll send")) else \
+            "verdict" if m.lastgroup == "presume" and m.group().endswith(("see", "agree", "find", "realize", "realise")) \
+            else m.lastgroup
         kept = _keep(draft, kind, m.start())
         if not kept and kind in ("refer", "order") and (due := _due_today(draft, m)) is not None:
             yield "urgent", m.start(), due, None  # asked, but for tonight: "could you write me a letter tonight?"
@@ -705,6 +719,8 @@ DEMANDING = Rule(
            "I know you'll want to help out another alum.", "I'll send my resume now so you can submit the referral.",
            "I'm counting on you to put my name forward.", "Once you've submitted the referral, let me know.",
            "I assume you'll be fine referring me.", "I know you won't let me down.",
+           "I saw the new opening on your team, so I assume you can refer me again like last time?",
+           "I am confident that you will see that I am the best candidate.",
            "I'm sure you'll be happy to refer me.", "I'll assume that's a yes unless I hear otherwise.",
            "I've already put your name down as my referral.", "I've added you to my referral network.",
            "I have added your name as a referee in my application.", "I have taken the liberty to apply with your name.",
@@ -755,6 +771,7 @@ DEMANDING = Rule(
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
            "great thanks Tanya!! im on my phone rn, will send tonight when im home",
            "Thank you again for the referral. They said decision by next Friday.",
+           "I'm sure you'll enjoy the talk. Could you refer me for the Data Analyst role?",
            "I know it's a lot to ask. Whatever you decide, tell me.", "You must have a lot of these messages.",
            "It would be polite of me to introduce myself first.", "I thought you were in Berlin now!",
            "I applied with my personal email, in case you need to match it.",
