@@ -15,11 +15,14 @@ _GRATITUDE = re.compile(
     r"thankful|gratitude|many thanks|much obliged|cheers for|i owe you|indebted|"
     r"owe you (?:one|a (?:coffee|beer|drink|lunch|pint|dinner|meal))|cheers mate|"
     r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
-    r"what it would mean|" + OTHER_THANKS + r")\b"  # thanks in the writer's first language count
+    r"what it would mean)\b"
     # What their help did, said as thanks: "your referral got me past the resume screen".
     r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help|support) (?:got|helped|landed|made|meant|"
     r"changed|opened)\b"
 )
+# Thanks in the writer's first language count. Apart, and searched only when no English thanks is found: in one
+# pattern, their many first letters made every draft's search a third slower.
+_OTHER_GRATITUDE = re.compile(r"\b(?:" + OTHER_THANKS + r")\b")
 # "no thanks" declines, and "I can appreciate that you're busy" understands: neither is gratitude.
 _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b|\b(?:can|could) appreciate (?:that|how|why)\b")
 
@@ -29,7 +32,7 @@ def has_gratitude(draft: AnalysedDraft) -> bool:
         return True
     lower = draft.lower
     return any(not _NOT_GRATITUDE.search(lower, max(0, m.start() - 6), m.end() + 5)
-               for m in _GRATITUDE.finditer(lower))
+               for m in _GRATITUDE.finditer(lower)) or _OTHER_GRATITUDE.search(lower) is not None
 
 
 # How much a no is fine: "totally", "perfectly", "absolutely" fine.
@@ -237,7 +240,8 @@ GRATITUDE_MISSING = missing_phrase_rule(
            "Thank you in advance.", "🙏",
            "Thanking you,", "It would mean a lot to me.", "Merci beaucoup!", "I appreciate that you took the time.",
            "I've accepted an offer elsewhere, so please disregard my referral request.",
-           "I will be very thankful to you.", "Salamat po!"),
+           "I will be very thankful to you.", "Salamat po!", "Could you refer me for the Data Analyst role? Teşekkürler!",
+           "Could you refer me for the Data Analyst role? Daalụ rinne, Chidi"),
 )
 
 

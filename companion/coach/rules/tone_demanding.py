@@ -387,6 +387,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         # A deadline pressures only when it attaches to what they are asked to do: them, an order, or
         # the favour itself ("I need this referral by Friday").
         return bool(_YOU.search(sentence) or _FAVOUR.search(sentence)) or mood(draft, start) == "imperative"
+    if kind == "verdict":  # "…you will see that I am the best candidate"; not the cover letter's "…that I meet
+        return bool(_SUPERLATIVE.search(draft.lower, start, sentence_bounds(draft, start)[1]))  # the requirements"
     if kind == "entitle" and _WHO_COULD.search(before):
         return False  # "your contacts who might be able to hire me" says who could, it asks nothing
     if kind == "lobby" and _NEGATIVE_QUESTION.search(before):
@@ -427,6 +429,8 @@ _OWN_HASTE = ("imm", "rig", "sub", "forward", "send", "pass", "refer", "confirm"
 _LIGHT_OF = re.compile(r"(?:\b(?:it|that|this|form|referral)(?:'s|'d| is| would| will|'ll)?(?: takes?)?|\btakes?)\s+$")
 _REACTED = re.compile(r"\b(?:thought of you|knew|realized|realised|noticed|recognized|recognised|spotted|applied|"
                       r"jumped out at me|stood out|clicked)\s+$")
+_SUPERLATIVE = re.compile(r"\b(?:best|strongest|greatest|perfect|ideal|excellent|outstanding|the right (?:person|pick|"
+                          r"choice|candidate|hire))\b")
 _REPORTED = re.compile(r"\b(?:they|he|she|the (?:recruiter|hr|panel|team|hiring manager|company)) (?:said|told me|"
                        r"mentioned|wrote)\b|\bi (?:was|'ve been|have been) told\b")
 _NEGATIVE_QUESTION = re.compile(r"\b(?:can't|cannot|couldn't|won't|wouldn't) you (?:just |simply )?$")
@@ -772,6 +776,7 @@ DEMANDING = Rule(
            "great thanks Tanya!! im on my phone rn, will send tonight when im home",
            "Thank you again for the referral. They said decision by next Friday.",
            "I'm sure you'll enjoy the talk. Could you refer me for the Data Analyst role?",
+           "My resume is attached. I am confident you will find that I meet all of the requirements for the position.",
            "I know it's a lot to ask. Whatever you decide, tell me.", "You must have a lot of these messages.",
            "It would be polite of me to introduce myself first.", "I thought you were in Berlin now!",
            "I applied with my personal email, in case you need to match it.",

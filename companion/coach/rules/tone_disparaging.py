@@ -11,18 +11,18 @@ from companion.coach.matching import negated
 
 _HARSH = (r"(?:disorgani[sz]ed|unprofessional|incompetent|rude|clueless|useless|lazy|terrible|awful|horrible|chaotic|"
           r"biased|unfair|arrogant|toxic|ridiculous|pathetic|careless|dismissive|condescending|a joke|a mess|"
-          r"a shambles|a waste of (?:my )?time|cutting it|up to (?:the job|scratch))")
+          r"a shambles|a waste of (?:my )?time|cutting it|up to (?:the job|scratch)|clowns|idiots|morons|amateurs)")
 _PEOPLE = (r"(?:recruiters?|panel|interviewers?|hiring (?:manager|team)|hr|manager|boss|team|process|company|"
            r"management|colleagues?|staff|employer|leadership|department)")
 _HARSH_AT = re.compile(r"\b" + _HARSH + r"\b")
 _HARSH_WORDS = ("disorgani", "unprofessional", "incompetent", "rude", "clueless", "useless", "lazy", "terrible", "awful",
                 "horrible", "chaotic", "biased", "unfair", "arrogant", "toxic", "ridiculous", "pathetic", "careless",
                 "dismissive", "condescending", "a joke", "a mess", "a shambles", "a waste of",
-                "cutting it", "up to the job", "up to scratch")
+                "cutting it", "up to the job", "up to scratch", "clowns", "idiots", "morons", "amateurs")
 # Who is judged, read back from the harsh word: "the panel was a bit disorganised", "my current manager is toxic".
 _JUDGED = re.compile(
     r"\b(?:the|your|their|that|this|my(?: (?:current|old|former|previous|last))?) (?:[\w-]+ ){0,2}?" + _PEOPLE
-    + r"(?: (?:at|in|of|from) [\w&.-]+(?: [\w&.-]+)?)? (?:was|were|is|are|seemed|seems|looked|felt|"
+    + r"(?: (?:at|in|of|from) [\w&.-]+(?: [\w&.-]+)?)?(?: there| here)? (?:was|were|is|are|seemed|seems|looked|felt|"
       r"(?:(?:obviously|clearly) )?(?:isn't|aren't|wasn't|weren't))(?: (?:a bit|a little|quite|very|so|really|totally|"
       r"completely|pretty|kind of|somewhat|honestly|frankly|just|clearly|obviously|rather|extremely))* $")
 # Blame for not being read: "I don't think the recruiter even read my CV properly" (the reading first, then who).
@@ -33,10 +33,13 @@ _READER = re.compile(
     r"\b(?:recruiters?|hr|hiring manager|panel|interviewers?|they|nobody|no one|no-one) (?:didn't |did not |never |"
     r"hasn't |has not |haven't |have not )?(?:even |actually |properly )?(?:bother(?:ed)? to )?$")
 # Lifting oneself by putting others down: "better than any graduate", "more than most people in your team".
+# ("then" as many write it: "better then most germans in your workshop".)
 _ABOVE = re.compile(
-    r"(?:better|smarter|stronger|(?:more )?qualified|(?:more )?experienced) than (?:any|most|all|half|every|the rest)"
-    r"(?: of)?(?: the| your| their)?(?: other)? (?:[\w-]+ )?(?:graduates?|candidates?|applicants?|people|engineers|"
-    r"developers|staff|employees|colleagues|team|one|body|of them)\b"
+    r"(?:better|smarter|stronger|(?:more )?qualified|(?:more )?experienced) th[ae]n (?:"
+    r"(?:any|most|all|half|every|the rest)(?: of)?(?: the| your| their)?(?: other)? (?:[\w-]+ )?(?:graduates?|"
+    r"candidates?|applicants?|people|engineers|developers|staff|employees|colleagues|team|one|body|of them)\b"
+    r"|(?:anyone|anybody|everyone|everybody) else\b"
+    r"|most (?:[\w-]+ ){1,2}(?:in|on|at) (?:your|the|their) [\w-]+)"
     r"|more than (?:most|all|half|any)(?: of)?(?: the)? (?:people|engineers|developers|staff|employees|candidates|"
     r"applicants|one)(?: (?:in|on|at) (?:your|the|their) (?:team|company|department|office))\b")
 _COMPARED = re.compile(r"\b(?:better|smarter|stronger|more qualified|more experienced|more)$")
@@ -56,11 +59,12 @@ def _put_downs(lower: str):
         for m in _READ.finditer(lower):
             if who := _READER.search(lower, max(0, m.start() - 60), m.start()):
                 yield who.start(), m.end()
-    at = lower.find(" than ")
-    while at != -1:  # each "than", and the comparative before it
-        if (word := _COMPARED.search(lower, max(0, at - 20), at)) and (m := _ABOVE.match(lower, word.start())):
-            yield m.span()
-        at = lower.find(" than ", at + 6)
+    for than in (" than ", " then "):
+        at = lower.find(than)
+        while at != -1:  # each "than", and the comparative before it
+            if (word := _COMPARED.search(lower, max(0, at - 20), at)) and (m := _ABOVE.match(lower, word.start())):
+                yield m.span()
+            at = lower.find(than, at + 6)
 
 
 def _disparaging(draft: AnalysedDraft, _ctx: CoachContext):
@@ -68,7 +72,7 @@ def _disparaging(draft: AnalysedDraft, _ctx: CoachContext):
         if negated(draft, start, 20) and not _DOUBT.search(draft.before_in_sentence(start, 50)):
             continue
         said = draft.text[start:end]
-        comparison = " than " in said.lower()
+        comparison = " than " in said.lower() or " then " in said.lower()
         yield DISPARAGING.finding(
             f"\"{said}\" " + ("lifts you by putting others down" if comparison else "criticises other people")
             + ". The reader may work with them, or pass your message on, and blame or put-downs make them wary of "
@@ -91,8 +95,11 @@ DISPARAGING = Rule(
            "I have 10 years of experience, probably more than most people in your team.",
            "I think the process at Nova is very unfair.",
            "Your current team obviously isn't cutting it.",
+           "I am better then most germans in your workshop.", "I'm stronger than anyone else you're talking to.",
+           "Honestly the rest of the sales team there are clowns.",
            "My current manager is toxic, so I need to leave. Could you refer me for the Data Analyst role?"),
     quiet=("The panel was very kind, and I learned a lot. Thank you for the referral!",
+           "I finished the course better than I started it, and then most of my evenings went to the project.",
            "The process was long but clear. Thanks for checking in.",
            "I have more than five years of experience with SQL.",
            "I'm not saying the team was disorganised; it was a busy week for everyone.",
