@@ -513,7 +513,8 @@ def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
 
 
 # An introduction to someone is a bounded ask: the README's "an intro to a named person"; one to whoever hires is not.
-_INTRO = re.compile(r"\bintroduc(?:e|ing) (?:me|us)\b|\bintro(?:duction)? (?:to|request)\b")
+_INTRO = re.compile(r"\bintroduc(?:e|ing) (?:me|us)\b|\bintro(?:duction)? (?:to|request)\b"
+                    r"|\bput(?:ting)? (?:me|us) in touch with\b")
 _HIRING_INTRO = re.compile(HIRING_INTRO)
 
 
@@ -597,7 +598,7 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|(?:quick|short|brief) (?:cha
                       r"(?:(?<=can )|(?<=could ))we (?:have|do|set up) (?:a )?(?:call|chat)\b|"
                       r"(?:(?<=love )|(?<=like )|(?<=want )|(?<=wanted ))to (?:ask|hear|learn|understand) (?:you )?(?:how|what|"
                       r"whether) your (?:[\w-]+ ){0,3}?(?:team|group|department|unit|lab|org)\b|"
-                      r"introduc(?:e|ing) (?:me|us)\b|stay in touch\b|keep in touch\b|"
+                      r"introduc(?:e|ing) (?:me|us)\b|put (?:me|us) in touch with\b|stay in touch\b|keep in touch\b|"
                       r"connect(?:ing)? (?:with you|here)\b|(?:(?<=may )|(?<=can )|(?<=could )|(?<=shall ))(?:i|we) connect\b|"
                       r"add you to my (?:network|connections)\b|"
                       r"(?:(?<=could )|(?<=can )|(?<=may )|(?<=might ))i ask (?:you )?(?:how|what|why|whether|if|about|which|"
@@ -801,6 +802,7 @@ ROLE_MISSING = missing_phrase_rule(
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
            "I am applying as Data Analyst at Stripe (Stellen-ID 2024-118). Could you introduce me to the hiring manager?",
            "Could you refer me for the L5 backend role at Stripe?",
+           "I'd love to do a stage at Stripe next spring. Any chance you could put me in touch with your exec chef?",
            "Can you refer me to the gameplay programmer job at Stripe?",
            "Would you be my mentor? Even one call a month would be amazing.",
            "Could I get your feedback on my portfolio? Thank you!",

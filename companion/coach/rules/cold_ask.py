@@ -39,6 +39,8 @@ _NOT_ASK = re.compile(r"\b(?:thanks?|thank\s+you|grateful|owe\s+you(?:\s+\w+){0,
 PRIOR_CONTACT = re.compile(
     r"\b(?:we\s+(?:met|spoke|talked|chatted|worked|studied|were|overlapped)|"
     r"we\s+connected\s+(?:[\w-]+\s+){0,3}?(?:after|at|during)\s+(?:your|the|a)\b|"  # in person, not a click
+    # An old acquaintance's greeting and a memory shared: "Long time! Remember at Corvanta who stayed back…"
+    r"(?:^|(?<=[.!?,]\s))long\s+time(?=\s*[!,])|remember\s+(?:at|when|the\s+time|our|how\s+we)\b|"
     r"(?:great|good|nice|lovely)\s+"
     r"(?:meeting|seeing|chatting|talking|speaking|catching\s+up|to\s+(?:chat|talk|speak|catch\s+up)|"
     r"to\s+meet\s+you\s+(?:at|during|on|last|yesterday|earlier|today))|long\s+time\s+no\s+(?:talk|see|chat)|"
@@ -170,6 +172,7 @@ COLD_ASK = Rule(
            "The role looks a lot like what we built at Ferro. Any chance you'd refer me?",
            "Sara Ito said you're at Mosaic. Could you refer me for the Analyst role?",
            "We connected last year after your talk at the Rust meetup. Could you introduce me to the hiring manager?",
+           "Long time! Remember at Corvanta when we shipped the settlement batch at 2am? Could you refer me?",
            "Could you introduce me to Marcus Lee? I'd love to hear how he moved into data.",),
     rationale="A referral from a stranger is a favour with reputational risk; a short exchange first "
               "turns it into a recommendation they can stand behind.",

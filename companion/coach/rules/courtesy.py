@@ -157,7 +157,7 @@ _TIME = re.compile(
 _MATERIALS = re.compile(
     WORD_START + r"(?:"
     # (Theirs is no offer: "I read your CV on your blog".)
-    r"(?<!your )\b(?:resume|résumé|cv|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
+    r"(?<!your )\b(?:resume|résumé|cv|curriculum vitae|portfolio|github|gitlab|attached|attaching|attachment|cover letter|"
     r"writing samples?|case stud(?:y|ies)|personal (?:site|website)|my (?:site|website|blog|work samples?)|"
     r"(?:send|share|attach|forward|provide)(?: you)? (?:my |the )?(?:documents|certificates|credentials)|"
     r"link(?:ed)? (?:below|here|to my)|"
@@ -351,6 +351,7 @@ MATERIALS_MISSING = missing_phrase_rule(
            "Could you refer me for the Data Analyst role? Write to me at sam@lee.codes."),
     quiet=("Please give me your email so I can send my documents.", "Happy to send my resume.", "I can share my reel.", "Here's my work: prakhar.codes",
            "My portfolio: https://example.com/work", "I've attached my CV.",
+           "Could you forward my curriculum vitae to the concerned managers for the Java Developer role?",
            "I'd be happy to draft an introduction email you could forward.",
            "Would you have 15 minutes for a call about how your team is organized?",
            # Questions about their team before applying ask for no referral, so no resume is needed yet.
