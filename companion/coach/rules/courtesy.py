@@ -174,9 +174,14 @@ _LINK = re.compile(r"https?://|www\.|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|
 _SCHEDULER = re.compile(r"calendly|cal\.com|savvycal|zcal|doodle|zoom\.us")
 
 
+# None to offer: "I apologize for the lack of a curriculum vitae", "I don't have a portfolio yet".
+_LACKING = re.compile(r"\b(?:lack of|without|no|(?:don't|do not|haven't|have not) (?:got |have )?)(?: an?| my| the)?\s*$")
+
+
 def offers_materials(draft: AnalysedDraft) -> bool:
     lower = draft.lower
     return any(not _SCHEDULER.search(lower, m.start(), m.end() + 24)
+               and not _LACKING.search(lower, max(0, m.start() - 24), m.start())
                for pattern in (_MATERIALS, _LINK) for m in pattern.finditer(lower))
 
 
@@ -346,7 +351,8 @@ MATERIALS_MISSING = missing_phrase_rule(
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
     abstains=either(asks_no_job, replies_without_referral, knows_your_fit),  # a referrer has it already
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
-    fires=("I read your CV on your blog. Could you refer me for the Data Analyst role?", "I am a B.Tech student. Could you refer me for the Data Analyst role?", "Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
+    fires=("I apologize for the lack of a curriculum vitae. Could you refer me for the Data Analyst role?",
+           "I read your CV on your blog. Could you refer me for the Data Analyst role?", "I am a B.Tech student. Could you refer me for the Data Analyst role?", "Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
            "Could you refer me for the Data Analyst role? Here's my calendly: calendly.com/sam-lee",
            "Could you refer me for the Data Analyst role? Write to me at sam@lee.codes."),
     quiet=("Please give me your email so I can send my documents.", "Happy to send my resume.", "I can share my reel.", "Here's my work: prakhar.codes",
