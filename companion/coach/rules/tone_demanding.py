@@ -25,6 +25,9 @@ _TRIGGERS = re.compile(
     r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
     r"e-?mail|phone|text|message) me\b|"
     r"(?:walk|go|run) (?:over )?to (?:the |your )?(?:hiring manager|recruiter|hr)\b|"
+    # A word put in while they decide: "put in a good word with the hiring manager before the 15th".
+    r"(?:put in|say) (?:a (?:good )?word|something nice)\b[^.!?\n]{0,40}?\bbefore (?:they (?:decide|make)|the (?:decision|"
+    r"panel|debrief|\d{1,2}(?:st|nd|rd|th)?)|(?:he|she) decides)\b|"
     r"(?:tell|ask|get) (?:them|him|her|the (?:team|recruiter|hiring manager|hr)) to (?:hurry|speed (?:it|things) up|"
     r"move faster|decide (?:soon|quickly|fast))\b|"
     r"tell (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|them|him|her) (?:that )?i(?:'m| am|m) (?:the |a )?"
@@ -725,6 +728,7 @@ DEMANDING = Rule(
            "I assume you'll be fine referring me.", "I know you won't let me down.",
            "I saw the new opening on your team, so I assume you can refer me again like last time?",
            "I am confident that you will see that I am the best candidate.",
+           "Could you put in a good word with the hiring manager before the 15th, so he knows I come recommended?",
            "I'm sure you'll be happy to refer me.", "I'll assume that's a yes unless I hear otherwise.",
            "I've already put your name down as my referral.", "I've added you to my referral network.",
            "I have added your name as a referee in my application.", "I have taken the liberty to apply with your name.",

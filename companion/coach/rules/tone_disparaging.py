@@ -13,7 +13,8 @@ _HARSH = (r"(?:disorgani[sz]ed|unprofessional|incompetent|rude|clueless|useless|
           r"biased|unfair|arrogant|toxic|ridiculous|pathetic|careless|dismissive|condescending|a joke|a mess|"
           r"a shambles|a waste of (?:my )?time|cutting it|up to (?:the job|scratch)|clowns|idiots|morons|amateurs)")
 _PEOPLE = (r"(?:recruiters?|panel|interviewers?|hiring (?:manager|team)|hr|manager|boss|team|process|company|"
-           r"management|colleagues?|staff|employer|leadership|department)")
+           r"management|colleagues?|staff|employer|leadership|department|interview|case study|assessment|test|"
+           r"exercise)")
 _HARSH_AT = re.compile(r"\b" + _HARSH + r"\b")
 _HARSH_WORDS = ("disorgani", "unprofessional", "incompetent", "rude", "clueless", "useless", "lazy", "terrible", "awful",
                 "horrible", "chaotic", "biased", "unfair", "arrogant", "toxic", "ridiculous", "pathetic", "careless",
@@ -30,8 +31,9 @@ _READ = re.compile(r"\b(?:read|look(?:ed)? at|open(?:ed)?) (?:my|the) (?:cv|resu
                    r"(?: properly)?")
 _READ_WORDS = ("read my", "read the", "look at my", "looked at my", "look at the", "looked at the", "open my", "opened my")
 _READER = re.compile(
-    r"\b(?:recruiters?|hr|hiring manager|panel|interviewers?|they|nobody|no one|no-one) (?:didn't |did not |never |"
-    r"hasn't |has not |haven't |have not )?(?:even |actually |properly )?(?:bother(?:ed)? to )?$")
+    r"\b(?:recruiters?|hr|hiring manager|panel|interviewers?|they|he|she|nobody|no one|no-one) (?:clearly |obviously )?"
+    r"(?:didn't |did not |never |hasn't |has not |haven't |have not |hadn't |had not )?(?:even |actually |properly )?"
+    r"(?:bother(?:ed)? to )?$")
 # Lifting oneself by putting others down: "better than any graduate", "more than most people in your team".
 # ("then" as many write it: "better then most germans in your workshop".)
 _ABOVE = re.compile(
@@ -97,12 +99,14 @@ DISPARAGING = Rule(
            "Your current team obviously isn't cutting it.",
            "I am better then most germans in your workshop.", "I'm stronger than anyone else you're talking to.",
            "Honestly the rest of the sales team there are clowns.",
+           "The second interviewer was late and clearly hadn't read my CV, and the case study was unfair.",
            "My current manager is toxic, so I need to leave. Could you refer me for the Data Analyst role?"),
     quiet=("The panel was very kind, and I learned a lot. Thank you for the referral!",
            "I finished the course better than I started it, and then most of my evenings went to the project.",
            "The process was long but clear. Thanks for checking in.",
            "I have more than five years of experience with SQL.",
            "I'm not saying the team was disorganised; it was a busy week for everyone.",
+           "She had read my CV closely and asked great questions about it.",
            "I was a bit disorganised in the first round, so I prepared better for the second.",
            "My manager is supportive of my move. Could you refer me for the Data Analyst role?"),
 )
