@@ -1815,3 +1815,16 @@ def test_a_recruiter_is_not_told_about_a_referral_tool():
                   if f.code == "ask.role-missing"]
     assert "A recruiter fills many roles" in recruiter.message and "referral tool" not in recruiter.message
     assert "referral tool" in engineer.message
+
+
+def test_a_full_note_is_told_to_trade_words_for_thanks_not_that_it_reads_as_entitled():
+    full = ("Hi Ingrid, I liked your post on the 14% MAPE gain in day-ahead forecasting. I build load models at a "
+            "Berlin utility; could I ask you two questions about how your team works? No worries if not. Aditya")
+    [f] = findings(full, "courtesy.gratitude-missing", surface="connection_note")
+    assert "1 character left" in f.message and "entitled" not in f.message and "Make room" in f.suggestion
+    [short] = findings("Hi Ingrid, could I ask you two questions about how your team works?", "courtesy.gratitude-missing",
+                       surface="connection_note")
+    assert "entitled" in short.message
+    # With Premium's 300 declared by the page, the same note has room to add the thanks.
+    [roomy] = findings(full, "courtesy.gratitude-missing", surface="connection_note", limit=300)
+    assert "entitled" in roomy.message

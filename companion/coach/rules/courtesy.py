@@ -4,6 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft, search_if
 from companion.coach.rules.ask import asks_no_job, asks_referral, bounded_ask, replies_without_referral
+from companion.coach.rules.length import note_room
 from companion.coach.engine import CoachContext, either, missing_phrase_rule
 from companion.coach.intent import OTHER_THANKS, appreciates, asks, asks_further, credits_them, requests, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
@@ -206,6 +207,9 @@ def _they_reached_out(draft: AnalysedDraft, ctx: CoachContext) -> bool:
         and thread.messages[0].sender == "them" and speaks_for_hiring(ctx)
 
 
+TIGHT = 15  # characters left in a note under which a missing thanks is a trade, not an addition
+
+
 def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
     """Why thanks are due: for the favour asked; in an answer that asks nothing, for what the log says they did
     or for their reply."""
@@ -219,6 +223,11 @@ def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
     if _they_reached_out(draft, ctx):
         return ("No thanks anywhere. They reached out to you about a role; a \"thank you\" for that keeps the "
                 "exchange warm while you ask your questions.")
+    room = note_room(draft, ctx)
+    if room is not None and room < TIGHT:  # a full note: the fix is a trade, and nothing in it need be entitled
+        left = max(room, 0)
+        return (f"No thanks anywhere, and the note has {left} character{'' if left == 1 else 's'} left: trade a few "
+                "words for a \"Thanks!\", which tells them you know it is a favour.")
     return ("No thanks anywhere: what you ask is a favour from someone who owes you nothing, and a message without "
             "a \"thank you\" reads as entitled.")
 
@@ -228,6 +237,9 @@ def _thank_them(draft: AnalysedDraft, ctx: CoachContext) -> str:
         return "Add a thank-you, e.g. \"Thanks for getting back to me.\""
     if _they_reached_out(draft, ctx):
         return "Add a thank-you, e.g. \"Thanks for reaching out about the role.\""
+    room = note_room(draft, ctx)
+    if room is not None and room < TIGHT:
+        return "Make room for it: cut the words you can spare most easily and end with \"Thanks!\""
     return "End with a thank-you, e.g. \"Thank you for considering it.\""
 
 

@@ -31,6 +31,15 @@ def limits(ctx: CoachContext) -> tuple[int, int, int]:
     return allowed, min(lo, hi // 2) if lo >= hi else lo, hi
 
 
+def note_room(draft, ctx: CoachContext) -> int | None:
+    """Characters left in a connection note under the limit that applies (the declared one, else a free account's
+    while the note fits it), or None for other surfaces."""
+    if ctx.surface != "connection_note":
+        return None
+    used = draft.utf16_length
+    return (_declared(ctx) or (FREE_NOTE_LIMIT if used <= FREE_NOTE_LIMIT else HARD_LIMITS["connection_note"])) - used
+
+
 def _over_limit(draft, ctx: CoachContext):
     limit = limits(ctx)[0]
     used = draft.utf16_length
