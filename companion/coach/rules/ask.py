@@ -513,8 +513,8 @@ def _asks_job(draft: AnalysedDraft, m: re.Match[str]) -> bool:
 
 
 # An introduction to someone is a bounded ask: the README's "an intro to a named person"; one to whoever hires is not.
-_INTRO = re.compile(r"\bintroduc(?:e|ing) (?:me|us)\b|\bintro(?:duction)? (?:to|request)\b"
-                    r"|\bput(?:ting)? (?:me|us) in touch with\b")
+_INTRO_ME = r"introduc(?:e|ing) (?:me|us)\b|put(?:ting)? (?:me|us) in touch with\b"  # also a bounded ask, below
+_INTRO = re.compile(r"\b(?:" + _INTRO_ME + r")|\bintro(?:duction)? (?:to|request)\b")
 _HIRING_INTRO = re.compile(HIRING_INTRO)
 
 
@@ -598,7 +598,7 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|(?:quick|short|brief) (?:cha
                       r"(?:(?<=can )|(?<=could ))we (?:have|do|set up) (?:a )?(?:call|chat)\b|"
                       r"(?:(?<=love )|(?<=like )|(?<=want )|(?<=wanted ))to (?:ask|hear|learn|understand) (?:you )?(?:how|what|"
                       r"whether) your (?:[\w-]+ ){0,3}?(?:team|group|department|unit|lab|org)\b|"
-                      r"introduc(?:e|ing) (?:me|us)\b|put (?:me|us) in touch with\b|stay in touch\b|keep in touch\b|"
+                      + _INTRO_ME + r"|stay in touch\b|keep in touch\b|"
                       r"connect(?:ing)? (?:with you|here)\b|(?:(?<=may )|(?<=can )|(?<=could )|(?<=shall ))(?:i|we) connect\b|"
                       r"add you to my (?:network|connections)\b|"
                       r"(?:(?<=could )|(?<=can )|(?<=may )|(?<=might ))i ask (?:you )?(?:how|what|why|whether|if|about|which|"

@@ -179,6 +179,11 @@ _FIGURE_Q = re.compile(r"\b(?:what|which|how much)\b[^?.!\n]{0,30}\b(?:range|num
                        r"\b[^?.!\n]*\?")
 
 
+# What a topic named in one sentence and asked about in the next looks like: "I could do Thursday at 3 or Friday at
+# 10. Which works better for you?", "HR asks for salary expectations in the form. What range should I put down?"
+_ASKED_NEXT = {_OFFERS_TIMES: lambda nxt: _SHORT_Q.fullmatch(nxt.strip()), _ASKS_PAY: _FIGURE_Q.search}
+
+
 def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] | None:
     """Where their message asks what `pattern` names, and the sentence: a question, a request ("send me
     your CV"), or what a short question right after asks about ("I could do Thursday at 3 or Friday at 10.
@@ -190,10 +195,9 @@ def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] |
             continue  # "How did the onsite go on Tuesday?" asks about a day gone, it offers none
         if m and (pattern is _OFFERS_TIMES and "?" in s or pattern is not _OFFERS_TIMES and _ASKING.search(s)):
             return m, s  # (times in a request are their plan: "send me your CV and I'll take it to HR on Monday")
-        if m and pattern is _OFFERS_TIMES and i + 1 < len(sentences) and _SHORT_Q.fullmatch(sentences[i + 1].strip()):
+        then = _ASKED_NEXT.get(pattern)
+        if m and then is not None and i + 1 < len(sentences) and then(sentences[i + 1]):
             return m, s + sentences[i + 1]
-        if m and pattern is _ASKS_PAY and i + 1 < len(sentences) and _FIGURE_Q.search(sentences[i + 1]):
-            return m, s + sentences[i + 1]  # "HR asks for salary expectations in the form. What range should I put?"
     return None
 
 

@@ -295,6 +295,7 @@ _SHOUT_WORDS = {"PLEASE", "URGENT", "REALLY", "NEED", "MUST", "HELP", "IMPORTANT
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[,.;:!?-]*\s+\b[A-Z][A-Z'’]*\b)*")
 
 _ASK_INSTEAD = "Ask it as a question, e.g. \"Would you be able to …?\", and leave them room to say no."
+_MILD = ("exclaim", "verdict")  # a manner, not a demand: warnings
 _MESSAGES = {
     "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
               "outright makes declining awkward, and awkward messages get ignored.",
@@ -521,9 +522,6 @@ def _demanding(draft: AnalysedDraft, ctx):
             yield DEMANDING.finding("In the subject: " + message.format(w=subject.text[start:end]),
                                     suggestion=suggestion, data={"kind": kind, "field": "subject"},
                                     severity="warning" if kind in _MILD else DEMANDING.severity)
-
-
-_MILD = ("exclaim", "verdict")  # a manner, not a demand: warnings
 
 
 def triggers(draft: AnalysedDraft) -> list[tuple[str, int, int, str | None]]:

@@ -9,17 +9,16 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.matching import negated
 
-_HARSH = (r"(?:disorgani[sz]ed|unprofessional|incompetent|rude|clueless|useless|lazy|terrible|awful|horrible|chaotic|"
-          r"biased|unfair|arrogant|toxic|ridiculous|pathetic|careless|dismissive|condescending|a joke|a mess|"
-          r"a shambles|a waste of (?:my )?time|cutting it|up to (?:the job|scratch)|clowns|idiots|morons|amateurs)")
+# Harsh words, each searched as a substring first (in C, a few µs) before the pattern built from them.
+_HARSH_WORDS = ("disorganised", "disorganized", "unprofessional", "incompetent", "rude", "clueless", "useless", "lazy",
+                "terrible", "awful", "horrible", "chaotic", "biased", "unfair", "arrogant", "toxic", "ridiculous",
+                "pathetic", "careless", "dismissive", "condescending", "a joke", "a mess", "a shambles",
+                "a waste of time", "a waste of my time", "cutting it", "up to the job", "up to scratch", "clowns",
+                "idiots", "morons", "amateurs")
+_HARSH_AT = re.compile(r"\b(?:" + "|".join(map(re.escape, _HARSH_WORDS)) + r")\b")
 _PEOPLE = (r"(?:recruiters?|panel|interviewers?|hiring (?:manager|team)|hr|manager|boss|team|process|company|"
            r"management|colleagues?|staff|employer|leadership|department|interview|case study|assessment|test|"
            r"exercise)")
-_HARSH_AT = re.compile(r"\b" + _HARSH + r"\b")
-_HARSH_WORDS = ("disorgani", "unprofessional", "incompetent", "rude", "clueless", "useless", "lazy", "terrible", "awful",
-                "horrible", "chaotic", "biased", "unfair", "arrogant", "toxic", "ridiculous", "pathetic", "careless",
-                "dismissive", "condescending", "a joke", "a mess", "a shambles", "a waste of",
-                "cutting it", "up to the job", "up to scratch", "clowns", "idiots", "morons", "amateurs")
 # Who is judged, read back from the harsh word: "the panel was a bit disorganised", "my current manager is toxic".
 _JUDGED = re.compile(
     r"\b(?:the|your|their|that|this|my(?: (?:current|old|former|previous|last))?) (?:[\w-]+ ){0,2}?" + _PEOPLE
