@@ -1471,6 +1471,41 @@ def test_the_email_they_asked_for_is_part_of_the_answer():
                                            recipient_name="Siddharth Rao")
 
 
+def test_a_yes_or_no_question_about_the_writer_or_their_experience_wants_an_answer():
+    """Beyond the kinds the rule knows (which job, resume, times, pay...), a yes-or-no question about the writer
+    ("are you a US citizen?", "whether you hold your ECS card") or one about their experience with a named thing
+    is answered by a yes or a no, or by taking up its topic; a reply that does neither is told, quoting it."""
+    from protocol.page import Thread, ThreadMessage
+
+    def thread(theirs):
+        return Thread(messages=[ThreadMessage(sender="me", text="Hi Mike, could you refer me for the Test Engineer role?"),
+                                ThreadMessage(sender="them", text=theirs)])
+
+    citizen = thread("Sure. Can you send me your resume? Also, are you a US citizen? The role needs a clearance.")
+    [f] = findings("Thank you so much Mike! Here is my resume: https://example.com/cv.pdf", "reply.unanswered",
+                   thread=citizen, recipient_name="Mike Doyle")
+    assert '"are you a US citizen?"' in f.message and "resume" not in f.message.split("and this reply")[0]
+    for answer in ("Thanks Mike! Resume attached. Yes, I'm a US citizen and hold an active Secret clearance.",
+                   "Thanks! My resume: https://example.com/cv.pdf. I'm a green card holder, not a citizen.",
+                   "Resume attached! No, I'm on an H-1B, so I understand if that rules me out."):
+        assert "reply.unanswered" not in codes(answer, thread=citizen, recipient_name="Mike Doyle"), answer
+    card = thread("Can you send me a couple of lines on your experience and whether you hold your ECS gold card?")
+    [f] = findings("Is the job day rate or PAYE? And is there overtime?", "reply.unanswered", thread=card,
+                   recipient_name="Mike Doyle")
+    assert "whether you hold your ECS gold card" in f.message
+    assert "reply.unanswered" not in codes("Six years on commercial fit-outs, and yes, my ECS gold card is current.",
+                                           thread=card, recipient_name="Mike Doyle")
+    plc = thread("Before I pass your name on, what's your experience with PLCs, Allen-Bradley specifically?")
+    [f] = findings("All the details are in my CV. Thanks!", "reply.unanswered", thread=plc, recipient_name="Mike Doyle")
+    assert "experience with PLCs" in f.message
+    assert "reply.unanswered" not in codes("Four years programming Allen-Bradley PLCs on packaging lines. Thanks!",
+                                           thread=plc, recipient_name="Mike Doyle")
+    # Small talk and an open question are not this kind: "what are you up to?" has no yes or no.
+    assert "reply.unanswered" not in codes("All good here, job hunting! Thanks for asking.",
+                                           thread=thread("Good to hear from you! What are you up to these days?"),
+                                           recipient_name="Mike Doyle")
+
+
 def test_a_courteous_note_to_the_recruiter_on_a_posting_is_specific_and_needs_no_out():
     """To a recruiter, a note that names their posting is no mass message and, thanking them and asking no
     referral, needs no out; the same note to an engineer gets both cards, and a curt one to the recruiter the out."""

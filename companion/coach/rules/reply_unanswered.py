@@ -5,7 +5,10 @@ what they propose, whether they should go ahead) and the reply does not. A quest
 Each kind of question has a kind of answer: a time answers "when are you free?", a duration "what's your
 notice period?", a figure or "flexible" a question of pay, a yes, a no or the proposal taken up "would you be
 open to a contract?". The rule names only questions whose answer it can
-recognise; an open question ("what drew you to us?") it leaves alone."""
+recognise: beyond those kinds, a yes-or-no question about the writer ("are you a US citizen?", "whether you hold
+your ECS card") wants a yes, a no or its topic taken up, and a question on their experience with a named thing
+("what's your experience with PLCs?") wants that thing named. An open question ("what drew you to us?") it leaves
+alone."""
 
 import re
 
@@ -201,18 +204,76 @@ def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] |
     return None
 
 
+# A yes-or-no question about the writer ("Are you a US citizen?", "Have you already applied through the portal?",
+# "… and whether you hold your ECS card"), or one about their experience with something named ("What's your
+# experience with PLCs?"): the two kinds whose answer can be told by its words.
+_YES_NO = re.compile(r"(?:^\s*|[,;:—–(]\s*|\b(?:and|also|but|so|quick question|first|then)\W+)"
+                     r"((?:are|were|do|did|have|has|had|is) (?:you|your)\b[^?.!;]*|(?:whether|if) you (?:are|were|have|"
+                     r"hold|had|did|do|already|still|currently)\b[^?.!;]*)")
+_EXPERIENCE_Q = re.compile(r"\b(?:experience|background|familiarity|exposure|worked|work) (?:with|in|on|using) "
+                           r"((?:[\w&/+#.-]+ ){0,3}?[\w&/+#-]+)(?=\s*(?:[?,;:—–(]|and\b|specifically\b|$))")
+# A yes or a no, or a condition on it, opening a sentence or a clause of the reply.
+_YES_OR_NO = re.compile(r"(?:^|[.!?,;:—–-]\s*|\band\s+)(?:yes|yeah|yep|yup|no|nope|not (?:yet|at all|really)|sure|"
+                        r"absolutely|definitely|of course|certainly|correct|indeed|unfortunately|i'm (?:not|an?)|"
+                        r"i (?:haven't|hadn't|didn't|don't|wasn't)|i (?:do|am|have|did|was|would|will)(?: not|n't)?"
+                        r"(?=\s*(?:[.!,;]|$)))\b")  # a bare "I do." answers; "I have 6 years in…" may not
+_QUESTION_WORDS = frozenset(
+    "are were do did have has had is you your yours whether if already still currently yet also any a an the to "
+    "of in on at for with by from and or so able ok okay fine happy comfortable open willing planning going "
+    "get got be been being there this that it its would could can will should me my mine our we us through".split())
+
+
+def _content(text: str) -> set[str]:
+    """Words of four letters or more that carry a question's topic, as five-letter stems ("citizen", "portal",
+    "applied"), and shorter names in capitals' place ("ECS", "VCA", "PLCs": any two or more letters)."""
+    words = re.findall(r"[^\W_][\w&+#-]*", text)
+    return {w.rstrip("s")[:5] for w in words if w not in _QUESTION_WORDS and (len(w) >= 4 or len(w) >= 2 and
+                                                                              not w.isdigit())}
+
+
+def _covers(draft: AnalysedDraft, topic: set[str]) -> bool:
+    """Whether the reply takes up one of the topic's words."""
+    return any(w.rstrip("s")[:5] in topic for w in re.findall(r"[^\W_][\w&+#-]*", draft.lower))
+
+
+def _open_questions(theirs: str, original: str, known: set[str], draft: AnalysedDraft) -> list[str]:
+    """Their yes-or-no questions about the writer, and questions on their experience with a named thing, that
+    the reply neither answers yes or no nor takes up by one of their words: quoted as they wrote them."""
+    quoted = []
+    for s in _SENTENCES.finditer(theirs):
+        sentence = s.group()
+        if "?" not in sentence and not re.search(r"\b(?:tell|send|let) me\b", sentence):
+            continue
+        if any(sentence in k or k in sentence for k in known):
+            continue  # a kind the rule knows already named this sentence
+        for q in [m for m in _YES_NO.finditer(sentence)] + [m for m in _EXPERIENCE_Q.finditer(sentence)]:
+            topic = _content(q.group(1))
+            if not topic or _covers(draft, topic) or q.re is _YES_NO and _YES_OR_NO.search(draft.lower):
+                continue
+            start = s.start() + q.start(1)
+            words = original[start:s.start() + q.end(1)] if len(original) == len(theirs) else q.group(1)
+            words = words.strip()[:80]
+            quoted.append(f"about your experience with {words}" if q.re is _EXPERIENCE_Q else words
+                          if words.lower().startswith(("whether", "if ")) else f"\"{words}?\"")
+            break
+    return quoted
+
+
 def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
     theirs = their_last(ctx.thread)
     if theirs is None or withdraws(draft):
         return
-    missing, needed, told = [], False, set()
+    missing, needed, told, known = [], False, set(), set()
     for i, (asks, answered, label) in enumerate(_QUESTIONS):
         found = _asked(asks, theirs)
+        if found:
+            known.add(found[1])  # a kind named this sentence: it is not asked again in other words
         if found and found[1] not in told and not answered(draft, found[1]):
             told.add(found[1])  # one card line a question: "Which day works, Thursday or Friday?" is one
             w = found[0].groupdict().get("w") or found[0].group()
             missing.append(label.format(w="resume" if w in ("cv", "résumé", "resumé", "resume") else w))
             needed = needed or i < _REFERRAL_NEEDS
+    missing += _open_questions(theirs, ctx.thread.messages[-1].text, known, draft)
     if not missing:
         return
     who = first_name(ctx) or "They"
@@ -232,8 +293,9 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
         + (f"(\"{draft.text.strip()}\") says nothing else: do not send it as it is. " if bare else "does not answer it. ")
         + why, draft, None, severity="error" if bare else UNANSWERED.severity,
         suggestion="Answer what they asked in the first lines, e.g. \"It's the Data Analyst role, job ID 48213: "
-                   "https://… My resume is attached. I could start in four weeks, and Tuesday after 2 works for a "
-                   "call.\"")
+                   "https://… My resume is attached.\"" if needed else
+                   "Answer each of their questions first, a line each (a yes or a no, then one detail), and only "
+                   "then add anything of your own.")
 
 
 UNANSWERED = Rule(
