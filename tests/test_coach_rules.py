@@ -6,7 +6,7 @@ is among the findings, so a rule that fires for the wrong reason elsewhere still
 
 import pytest
 
-from protocol.page import DateParts, Education, Experience, Profile, Role
+from protocol.page import DateParts, Education, Experience, Post, Profile, Role
 
 from companion.coach import CoachContext, analyze
 
@@ -1532,6 +1532,49 @@ def test_a_place_their_own_profile_names_is_no_other_company():
 def test_a_firm_is_named_without_the_kind_of_firm_it_is():
     assert "ask.company-missing" not in codes("Could you refer me for the Architect II role at Lim Teo?",
                                               recipient_name="Mei Lim", company="Lim Teo Architects")
+
+
+def test_a_company_named_in_the_conversation_or_as_hiring_needs_no_repeating():
+    """Their company unknown (no page of theirs gives it), a company the user's first message named settles it,
+    and "Kora Bank has a Product Manager role" names one."""
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[
+        ThreadMessage(sender="me", text="Hi Anna, I admire Norrsken's work for Fjällgården and saw the Senior Brand "
+                                        "Designer role. Could we have a short chat before I apply?"),
+        ThreadMessage(sender="them", text="Happy to chat. Does Thursday at 4pm CET work for you?")])
+    draft = "Yes, Thursday at 4pm works! Could you refer me before the call? Resume attached. Thanks!"
+    assert "ask.company-missing" not in codes(draft, thread=thread, recipient_name="Anna Lind")
+    assert "ask.company-missing" in codes(draft, thread=_their_thread("Happy to chat. Does Thursday at 4pm work?"),
+                                          recipient_name="Anna Lind")
+    assert "ask.company-missing" not in codes("I saw Kora Bank has a Product Manager role, can you refer me? Thanks!")
+
+
+def test_a_posting_by_id_or_their_team_and_something_of_theirs_need_no_company_name():
+    """A job ID, or the ask placed on their team, with a line only they could be sent (their post, a shared
+    past) scopes the ask and shows it was written for them: the company's name adds nothing."""
+    profile = Profile(name="Pieter Jansen", headline="Site Director at Havenlijn Logistics",
+                      current_company="Havenlijn Logistics", degree=2,
+                      posts=[Post(text="Our Moerdijk cross-dock is 60% built, opening in spring.")])
+    text = ("I read your post about the Moerdijk cross-dock; I'm writing about the Shift Lead Inbound vacancy "
+            "there ({}). Would you pass my CV to the hiring manager? Thank you!")
+    assert "ask.company-missing" not in codes(text.format("HL-3318"), surface="inmail", profile=profile, subject="HL-3318")
+    assert "ask.company-missing" in codes(text.format("on the site"), surface="inmail", profile=profile,
+                                          subject="Shift Lead")
+
+
+def test_any_other_role_after_theirs_was_filled_is_a_vague_ask():
+    """The conversation named a role, and the reply asks for "any other role": that one is not settled."""
+    from protocol.page import Thread, ThreadMessage
+
+    thread = Thread(messages=[
+        ThreadMessage(sender="me", text="Hi Daniel, could you refer me for the Front Office Manager role?"),
+        ThreadMessage(sender="them", text="Sorry, I checked with HR and the Front Office Manager role was filled.")])
+    found = codes("Oh no, thanks for checking. Could you refer me for any other role at Meridian then?",
+                  thread=thread, recipient_name="Daniel Osei")
+    assert "ask.vague" in found and "ask.role-missing" in found
+    assert "ask.vague" not in codes("Oh no, thanks for checking! Please keep me in mind, I'll watch the careers page.",
+                                    thread=thread, recipient_name="Daniel Osei")
 
 
 def test_a_recruiter_s_own_posting_says_where_the_role_is():

@@ -250,11 +250,17 @@ def asks_letter(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
                           and not _REFERRAL.search(lower))
 
 
-def role_settled(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
+# The draft turns to a job other than the one talked of: "could you refer me for any other role at Meridian?"
+_ANOTHER_ROLE = re.compile(r"\b(?:any other|another|a different|any different) (?:[\w-]+ )?(?:roles?|positions?|jobs?|"
+                           r"openings?|vacanc(?:y|ies)|opportunit(?:y|ies))\b")
+
+
+def role_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the conversation on the page already names the role (a title, a job ID or a link, in a message
     of either side): they know which job, so a draft that does not repeat it ("please refer me asap") is no
-    vague ask, and one for another job names it (a Rule.abstains)."""
-    return conversation_says(ctx, names_role)
+    vague ask, and one for another job names it (a Rule.abstains). Not when the draft asks for "any other
+    role": that one is not settled."""
+    return conversation_says(ctx, names_role) and not _ANOTHER_ROLE.search(draft.lower)
 
 
 def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
@@ -264,7 +270,16 @@ def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     from companion.coach.rules.personal import their_posting  # personal's imports lead back to this module
     rec = recipient_log(ctx)
     return conversation_names_company(ctx) or their_posting(draft, ctx) \
+        or recipient_company(ctx) is None and conversation_says(ctx, _names_a_company) \
         or rec is not None and (rec.state in ("agreed", "referred") or bool(rec.replies))
+
+
+_NOBODY = CoachContext(surface="message")  # no recipient known: company_named's own reading of the text
+
+
+def _names_a_company(text: AnalysedDraft) -> bool:
+    """Whether a message names a company, theirs being unknown ("I admire Norrsken's work")."""
+    return company_named(text, _NOBODY)
 
 
 # Organisations named after "at/join/with", when no profile tells us the company.
@@ -293,7 +308,9 @@ _ORG_CUE = re.compile(
 _ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:just |recently |also )?"
                          r"(?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
                          r"scaling|growing)|posted|"
-                         r"(?:has|have) (?:an? |any |several |a few )?(?:new |open )?(?:openings?|roles?|positions?))\b"
+                         # ("Kora Bank has a Product Manager role")
+                         r"(?:has|have) (?:an? |any |several |a few )?(?:new |open )?(?:[\w/&-]+ ){0,3}?"
+                         r"(?:openings?|roles?|positions?|vacanc(?:y|ies)))\b"
                          r"|\b([A-Z][\w&-]*[a-z][\w&-]*)(?:'s|’s) (?!own\b)\w")  # "Shopify's team"
 # Tools and skills follow "experience with" or "proficient in", people "connected with" or "introduce
 # me to": none of them is an employer.
@@ -373,13 +390,19 @@ _PLACED = re.compile(r"\b(?:on|in|at|with|for|within|join) $")
 
 
 def scoped_to_them(draft: AnalysedDraft, ctx: CoachContext) -> bool:
-    """Whether the draft places a posting it names by ID or link on their team and says something true of them
-    or of a shared past: the two reasons to name their company (it scopes the ask, it shows the message was
-    written for them) are met without it (a Rule.abstains)."""
-    from companion.coach.rules.personal import says_something_specific  # personal's imports lead back here
+    """Whether the draft names a posting by ID or link, or places the ask on their team ("any opening in your
+    science department"), and says something true of them or of a shared past: the two reasons to name their
+    company (it scopes the ask, it shows the message was written for them) are met without it (a
+    Rule.abstains)."""
+    from companion.coach.rules.personal import THEIR_POSTING, says_something_specific  # personal's imports lead back here
     lower = draft.lower
-    return any(_PLACED.search(lower, max(0, m.start() - 8), m.start()) for m in _THEIRS.finditer(lower)) \
-        and job_reference(lower) and says_something_specific(draft, ctx)
+    if not (job_reference(lower) or any(_PLACED.search(lower, max(0, m.start() - 8), m.start())
+                                        for m in _THEIRS.finditer(lower))):
+        return False
+    if not is_recruiter(ctx) and THEIR_POSTING.search(lower):
+        # Their post about openings may share another company's: something else must be theirs.
+        draft = AnalysedDraft(THEIR_POSTING.sub(lambda m: " " * len(m.group()), draft.text.lower()))
+    return says_something_specific(draft, ctx)
 
 
 def _company_missing(draft: AnalysedDraft, ctx: CoachContext):

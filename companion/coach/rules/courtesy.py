@@ -319,18 +319,32 @@ OUT_MISSING = missing_phrase_rule(
            "I understand you may prefer not to refer, and this is completely okay.",
            "If a call is too much, a reply with one resource would already be generous."),
 )
+# A message this short that makes a no easy already spares their time: a nod to it on top reads as filler.
+BRIEF = 650
+
+
+def _brief_with_out(draft: AnalysedDraft, _ctx) -> bool:
+    return len(draft.text) <= BRIEF and _gives_out(draft)
+
+
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,
     "Nothing acknowledges their time. A short \"I know you're busy\" or \"thanks for reading\" "
     "signals you know you are asking for a slice of their day.",
     "Add a brief nod to their time, e.g. \"I know your time is limited.\"",
     severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}), judges_ask=True,
-    abstains=replies_without_referral,  # an answer to them takes the time they chose to give
+    # An answer to them takes the time they chose to give.
+    abstains=either(replies_without_referral, _brief_with_out),
     rationale="Acknowledging someone's time shows you know what you are asking for.",
-    # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time.
+    # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time: a long
+    # message with only that still gets the card.
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
-           "Could you refer me for the Data Analyst role? If it's not a good time, no worries at all. Thanks!"),
-    quiet=("Sorry for the very long message, and thank you.", "Totally fine if it's not something you can do - I know you're flat out.", "I can send you a short blurb to forward so it costs you almost nothing.", "I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
+           "Hi Dana, I'm applying for the Data Analyst role (job 48213) at Acme. " + "I have led the reporting work "
+           "for our sales team for four years, built the dashboards the regional leads use every week, and moved "
+           "our forecasting from spreadsheets to a tested Python pipeline that cut the monthly close by two days. "
+           * 3 + "Could you refer me? If it's not a good time, no worries at all. Thanks!"),
+    quiet=("Could you refer me for the Data Analyst role (job 48213)? No worries at all if not. Thanks!",
+           "Sorry for the very long message, and thank you.", "Totally fine if it's not something you can do - I know you're flat out.", "I can send you a short blurb to forward so it costs you almost nothing.", "I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
            "I appreciate you reading this.", "I can send a short summary so it takes you two minutes.",

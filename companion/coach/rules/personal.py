@@ -105,7 +105,7 @@ def says_something_specific(draft: AnalysedDraft, ctx: CoachContext) -> bool:
 
 # A recruiter's own posting, named: "your Data Analyst posting (réf. DA-2291)", "the role you posted", "your post
 # about the Senior Resource Geologist openings".
-_THEIR_POSTING = re.compile(r"\byour (?:[\w/&+-]+ ){0,4}?(?:posting|opening|req|listing|vacancy|job ad)\b|\byou posted\b"
+THEIR_POSTING = re.compile(r"\byour (?:[\w/&+-]+ ){0,4}?(?:posting|opening|req|listing|vacancy|job ad)\b|\byou posted\b"
                             r"|\byour post about (?:the |a |an )?(?:[\w/&+-]+ ){0,5}?(?:roles?|openings?|positions?|jobs?|"
                             r"vacanc(?:y|ies)|hiring)\b")
 
@@ -114,7 +114,7 @@ def their_posting(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft is to a recruiter and names their posting, by its words or its ID: the posting is why
     them, and it says where the role is (a Rule.abstains of personal.generic and ask.company-missing)."""
     from companion.coach.rules.ask import job_reference  # here: ask's abstains read this module
-    return is_recruiter(ctx) and bool(_THEIR_POSTING.search(draft.lower) or job_reference(draft.lower))
+    return is_recruiter(ctx) and bool(THEIR_POSTING.search(draft.lower) or job_reference(draft.lower))
 
 
 def _generic(draft: AnalysedDraft, ctx: CoachContext):
