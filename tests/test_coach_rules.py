@@ -1577,6 +1577,21 @@ def test_any_other_role_after_theirs_was_filled_is_a_vague_ask():
                                     thread=thread, recipient_name="Daniel Osei")
 
 
+def test_the_posting_s_own_closing_date_wished_for_is_a_warning_and_the_needful_gets_a_real_question():
+    """A real closing date with the hope to hear back before it is still a push, but a mild one; "please reply
+    before then" stays an error. "Please do the needful" turned into a question is still the idiom: the fix asks
+    for help instead, and "GD&T." ends its sentence (no initial)."""
+    [soft] = findings("Could you refer me? Applications close Thursday so it would be great to hear back before then.",
+                      "tone.demanding")
+    assert soft.severity == "warning" and "closing date" in soft.message
+    [hard] = findings("Could you refer me? Applications close Thursday so please reply before then.", "tone.demanding")
+    assert hard.severity == "error"
+    text = "I have 4 years of experience in SolidWorks and GD&T. Please do the needful. Thanking you, Rohit"
+    [f] = findings(text, "tone.demanding")
+    assert f.fix.replacement == "Would you be able to help with this?"
+    assert text[f.fix.range.start:f.fix.range.end] == "Please do the needful."
+
+
 def test_a_recruiter_s_own_posting_says_where_the_role_is():
     text = "I saw your post about the Senior Resource Geologist openings and have applied for JR-20871. Thank you!"
     for headline, missing in (("Talent Acquisition Partner at Redgum Minerals", False),

@@ -31,8 +31,9 @@ _SENTENCE_DONE = re.compile(r"[.!?\n]")
 # never inside a run of marks: a run of dots before a letter must cost linear time.
 _CLOSERS = "\"')]”’"
 _END = re.compile(r"(?<![.!?…])[.!?…]++[\"')\]”’]*+(?=\s|$)|\n(?![ \t]*[a-z])")
-# The dot of "e.g.", "U.S.", "Dr.", "Inc." or an initial ("Abhijit V.") ends no sentence.
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:[a-hj-z](?:\.[a-z])*|i\.e|mrs?|ms|dr|prof|inc|ltd|corp|jr|sr|vs|approx)$",
+# The dot of "e.g.", "U.S.", "Dr.", "Inc." or an initial ("Abhijit V.") ends no sentence; the last letter of
+# "GD&T." or "R&D." is no initial.
+_ABBREVIATION = re.compile(r"(?<![\w.&/-])(?:[a-hj-z](?:\.[a-z])*|i\.e|mrs?|ms|dr|prof|inc|ltd|corp|jr|sr|vs|approx)$",
                            re.IGNORECASE)
 
 

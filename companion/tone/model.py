@@ -6,7 +6,7 @@ ship as JSON in the package. P(polite) = sigmoid(bias + the weights of the binar
 import json
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -63,6 +63,13 @@ class ToneModel:
         # An analysis reads each sentence up to three times, and a keystroke changes one sentence.
         # Only sentences up to CACHED_CHARS are kept (at most ~17 MB).
         self._cached_piece = lru_cache(maxsize=256)(self._piece)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The words its features were learned on: ordinary English as the corpus's requests wrote it (no
+        trade acronyms: "CDISC", "SDTM")."""
+        return frozenset(w for k in self.weights if k[:2] in ("U:", "B:") for w in k[2:].split()
+                         if w.replace("'", "").isalpha())
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ToneModel":

@@ -7,6 +7,7 @@ from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
 from companion.coach.intent import replies_to_them, thanks_for_referral, their_last
 from companion.coach.matching import in_conversation, negated
+from companion.tone.model import default_model
 
 # One pass over the lower-cased draft; the named group says which kind of trigger matched.
 # "refer" triggers are requests for the favour itself: an order only in the imperative mood
@@ -347,6 +348,30 @@ _MESSAGES = {
 _OFFER_AFTER = re.compile(r"\band i(?:'ll| will| can)\b")
 
 
+_I_DO = re.compile(r"\b(?:i|we)(?: (?:also|usually|currently|now|often|still|mainly))? (?!(?:would|could|can|will|need|"
+                   r"want|hope|wanted|am|was|were|have|had|know|think|understand|appreciate|saw|see)\b)[a-z]+\b")
+_SEGMENT_START = re.compile(r"\s*([a-z]+)")
+
+
+# A formal "let me know" of their own choice: "Kindly inform me which slot is convenient for you", "please advise
+# me when suits you"; "inform me of the decision" still tells.
+_ASKS_THEIR_CHOICE = re.compile(r"(?:inform|advise|update|tell) me (?:which|what|when|whether|if) (?:[\w'-]+ ){0,6}?"
+                                r"(?:suits?|convenient|works?|is best|you prefer|you'd prefer|would you like|for you)\b")
+
+
+def _my_doings(draft: AnalysedDraft, start: int) -> bool:
+    """Whether the verb at `start` is one more item in a list of what the writer does: "where I run the pass,
+    manage a brigade of eight, write the prep lists and handle ordering" (a subject, then two or more items
+    each opening on a verb, the one before it among them), not an order after a comma ("I know you're busy,
+    send me the link")."""
+    s, _e = sentence_bounds(draft, start)
+    segments = draft.lower[s:start].split(",")
+    if len(segments) < 3 or segments[-1].strip() or not _I_DO.search(segments[0]):
+        return False
+    first = _SEGMENT_START.match(segments[-2])
+    return first is not None and first.group(1) not in ("i", "we", "you", "please", "kindly", "and", "so", "but")
+
+
 def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     """Whether a trigger of `kind` at `start` is really demanding (not softened, negated or observed)."""
     before = draft.before_in_sentence(start, 80)
@@ -358,7 +383,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     if kind == "refer":
         return opens_clause(draft, start) and mood(draft, start) == "imperative"
     if kind == "order":  # any verb, so only where an order can stand: not "I'd love to connect and help you"
-        return opens_clause(draft, start, after_and=False) and mood(draft, start) == "imperative"
+        return opens_clause(draft, start, after_and=False) and mood(draft, start) == "imperative" \
+            and not _my_doings(draft, start) and not _ASKS_THEIR_CHOICE.match(draft.lower, start)
     if kind == "oblige":
         if draft.lower.startswith(("can't", "cannot", "couldn't", "why"), start):
             return True  # "Can't you just email my CV directly?": a question in form, a push in fact
@@ -461,6 +487,8 @@ def _fix_for(draft: AnalysedDraft, kind: str, start: int, end: int) -> tuple[tup
     if kind in ("refer", "order") and opens_clause(draft, start, after_and=False) \
             and not any(w in lower[s:start] for w in (",", ";", ":")) and _ONE_CLAUSE.fullmatch(lower, end, e):
         clause = text[s:e].rstrip().rstrip(".!")
+        if "needful" in lower[start:end + 12]:  # "do the needful" asked as a question is still the idiom
+            return (s, s + len(text[s:e].rstrip())), f"{'would' if greeting else 'Would'} you be able to help with this?"
         keep = clause if clause[:2] in ("I ", "I'") else clause[0].lower() + clause[1:]
         return (s, s + len(text[s:e].rstrip())), f"{'could' if greeting else 'Could'} you {keep}?"
     if kind == "urgent" and _DROPPABLE.fullmatch(lower, start, end) and text[start - 1:start] == " " \
@@ -511,10 +539,13 @@ def _demanding(draft: AnalysedDraft, ctx):
             message = _POLITE_MESSAGE
         if kind == "refer" and not draft.lower.startswith(("refer", "recommend"), start):
             suggestion = _ASK_INSTEAD  # "send me the link": the referral example would not fit
+        soft = kind == "urgent" and _posting_deadline_asked_softly(draft, start)
+        if soft:
+            message, suggestion = _SOFT_DEADLINE
         span, fix = (None, fix) if fix else _fix_for(draft, kind, start, end) or (None, None)
         yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
                                 fix_span=span, suggestion=suggestion, data={"kind": kind},
-                                severity="warning" if polite or kind in _MILD else DEMANDING.severity)
+                                severity="warning" if polite or soft or kind in _MILD else DEMANDING.severity)
     if draft.subject and ctx.surface == "inmail":  # read first: "URGENT: referral needed!!!" (ranges: the body's)
         subject = AnalysedDraft(draft.subject)
         for kind, start, end, _fix in triggers(subject):
@@ -522,6 +553,24 @@ def _demanding(draft: AnalysedDraft, ctx):
             yield DEMANDING.finding("In the subject: " + message.format(w=subject.text[start:end]),
                                     suggestion=suggestion, data={"kind": kind, "field": "subject"},
                                     severity="warning" if kind in _MILD else DEMANDING.severity)
+
+
+# The posting's own closing date, and the hope to hear back before it put as a wish: "Applications close Thursday
+# so it would be great to hear back before then." A fact they may need, said with a little pressure.
+_POSTING_CLOSES = re.compile(r"\b(?:applications?|the (?:posting|role|job|listing|ad|vacancy|position)|it) (?:close|closes|"
+                             r"closing|shuts?)\b|\b(?:closing date|application deadline|deadline for applications)\b")
+_WISH = re.compile(r"\b(?:it would be (?:great|lovely|wonderful|amazing|ideal|helpful)|would love|ideally|if (?:at all )?"
+                   r"possible|i(?:'d| would) (?:love|appreciate|be grateful))\b")
+_SOFT_DEADLINE = (
+    "\"{w}\" still presses, though the closing date is worth telling them. Leave the timing theirs: a no, or no "
+    "answer in time, must stay easy.",
+    "Keep the date and drop the push, e.g. \"Applications close Thursday, in case that matters; no worries at all if "
+    "the timing is too tight.\"")
+
+
+def _posting_deadline_asked_softly(draft: AnalysedDraft, start: int) -> bool:
+    s, e = sentence_bounds(draft, start)
+    return bool(_POSTING_CLOSES.search(draft.lower, s, e) and _WISH.search(draft.lower, s, e))
 
 
 def triggers(draft: AnalysedDraft) -> list[tuple[str, int, int, str | None]]:
@@ -646,7 +695,10 @@ def _shouting(draft: AnalysedDraft):
         if pos > 0 and text[pos - 1] in "[{<" and text[m.end():m.end() + 1] in ("]", "}", ">"):
             continue  # "[COMPANY NAME]": a template's placeholder (template.placeholder's), not a raised voice
         words = [w for w in re.split(r"[\s,.;:!?-]+", m.group()) if len(w) >= 2]
-        loud = [w for w in words if len(w) >= 4 and w not in _ACRONYMS]
+        # Words English writes in lower case, in capitals: a raised voice. Names and trade acronyms ("CDISC
+        # SDTM", "GOLDMAN SACHS") are not in the politeness model's vocabulary.
+        vocabulary = default_model().vocabulary
+        loud = [w for w in words if len(w) >= 4 and w not in _ACRONYMS and w.lower().replace("’", "'") in vocabulary]
         if len(loud) >= 2 or any(w in _SHOUT_WORDS for w in words):
             start, end = m.span()
             at_start = not draft.text[draft.sentence_start(start):start].strip()
@@ -775,6 +827,9 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
+           "I have 5 years of oncology trial data management with Medidata Rave and CDISC SDTM.",
+           "At Alo I run the pass, manage a brigade of eight, write the prep lists and handle ordering.",
+           "I am available on Wednesday and Thursday. Kindly inform me which slot is convenient for you.",
            "great thanks Tanya!! im on my phone rn, will send tonight when im home",
            "Thank you again for the referral. They said decision by next Friday.",
            "I'm sure you'll enjoy the talk. Could you refer me for the Data Analyst role?",
