@@ -249,10 +249,18 @@ _NEW_ROLE = re.compile(r"\b(?:new|different|another|second) (?:[\w-]+ ){0,2}?(?:
 NEW_ROLE_DAYS = 28  # a no some weeks old was to that ask; a new posting after it may be asked about once
 
 
+# Why they said no, as the user's note on them keeps it, when the reason is the person and not the posting: "She
+# only refers people she has worked with directly", "company policy", "doesn't know me well enough".
+_NO_TO_THE_PERSON = re.compile(r"\bonly (?:refers?|recommends?|vouch(?:es)? for) (?:people|those|someone|anyone)\b"
+                               r"|\b(?:haven't|hasn't|have not|has not|never) worked with\b|\bpolicy\b"
+                               r"|\b(?:doesn't|does not|don't|do not) know (?:me|you) (?:well )?enough\b")
+
+
 def _asks_anew(draft: AnalysedDraft, rec, ctx: CoachContext) -> bool:
-    """Whether the draft asks about a new posting, weeks after their no to an earlier one: a fair ask, once."""
+    """Whether the draft asks about a new posting, weeks after their no to an earlier one: a fair ask, once; not
+    when the user's note says the no was about the person, which a new posting does not change."""
     return rec.state_at_ms is not None and to_ms(ctx.now) - rec.state_at_ms >= NEW_ROLE_DAYS * 86_400_000 \
-        and bool(_NEW_ROLE.search(draft.lower))
+        and bool(_NEW_ROLE.search(draft.lower)) and not (rec.notes and _NO_TO_THE_PERSON.search(rec.notes.lower()))
 
 
 def _stop(draft: AnalysedDraft, ctx: CoachContext):
@@ -261,8 +269,10 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
     if rec is not None and rec.state == "declined" and requests(draft) and not bounded_ask(draft) \
             and not _asks_anew(draft, rec, ctx):
         when = f" on {say_date(rec.state_at_ms, ctx.now)}" if rec.state_at_ms else ""
+        why = (" Your note says the no was about referring you at all, which a new posting does not change."
+               if _NEW_ROLE.search(draft.lower) and rec.notes and _NO_TO_THE_PERSON.search(rec.notes.lower()) else "")
         yield STOP.finding(
-            f"{first_name(ctx, rec) or 'They'} said no{when} (you marked it so in Tactful). Asking again makes "
+            f"{first_name(ctx, rec) or 'They'} said no{when} (you marked it so in Tactful).{why} Asking again makes "
             "them say no twice and costs the goodwill you have: thank them and let this one go.",
             suggestion=_LET_GO,
             data={"state": "declined"})
