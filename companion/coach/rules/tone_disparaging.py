@@ -19,10 +19,12 @@ _HARSH_AT = re.compile(r"\b(?:" + "|".join(map(re.escape, _HARSH_WORDS)) + r")\b
 _PEOPLE = (r"(?:recruiters?|panel|interviewers?|hiring (?:manager|team)|hr|manager|boss|team|process|company|"
            r"management|colleagues?|staff|employer|leadership|department|interview|case study|assessment|test|"
            r"exercise)")
-# Who is judged, read back from the harsh word: "the panel was a bit disorganised", "my current manager is toxic".
+# Who is judged, read back from the harsh word: "the panel was a bit disorganised", "my current manager is toxic",
+# "my manager, who was pretty toxic".
 _JUDGED = re.compile(
     r"\b(?:the|your|their|that|this|my(?: (?:current|old|former|previous|last))?) (?:[\w-]+ ){0,2}?" + _PEOPLE
-    + r"(?: (?:at|in|of|from) [\w&.-]+(?: [\w&.-]+)?)?(?: there| here)? (?:was|were|is|are|seemed|seems|looked|felt|"
+    + r"(?: (?:at|in|of|from) [\w&.-]+(?: [\w&.-]+)?)?(?: there| here)?(?:,? (?:who|which|that))? (?:was|were|is|are|"
+      r"seemed|seems|looked|felt|"
       r"(?:(?:obviously|clearly) )?(?:isn't|aren't|wasn't|weren't))(?: (?:a bit|a little|quite|very|so|really|totally|"
       r"completely|pretty|kind of|somewhat|honestly|frankly|just|clearly|obviously|rather|extremely))* $")
 # Blame for not being read: "I don't think the recruiter even read my CV properly" (the reading first, then who).
@@ -91,6 +93,7 @@ DISPARAGING = Rule(
     rationale="Criticism of the referrer's colleagues or company, or of other candidates, reads as a risk to the "
               "person whose name would stand behind you.",
     fires=("Honestly the panel was a bit disorganised, so I'm not sure how it went.",
+           "I left my last job after a conflict with my manager, who was pretty toxic.",
            "I don't think the recruiter even read my CV properly.",
            "I have 12 years driving for DHL so I know logistics better than any graduate.",
            "I have 10 years of experience, probably more than most people in your team.",
