@@ -12,10 +12,12 @@ from companion.coach.matching import first_name
 # Their last message says the referral is done: "Done, I submitted your referral", "I've referred you".
 _THEY_REFERRED = re.compile(r"\bi(?:'ve| have| just)? (?:just )?(?:submitted (?:your|the|it)|referred you|"
                             r"put (?:you|your name) (?:in|forward)|passed (?:it|your \w+) (?:on|along))\b"
-                            r"|\breferral (?:is )?(?:in|done|submitted)\b")
+                            # (not "I need it to submit the referral in our portal")
+                            r"|\breferral(?:'s| is| has been)? (?:in|done|submitted)\b(?! (?:our|the|your|my|an?|to|for)\b)")
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
-# A sentence that asks something of them: a question, or "could you…", "would you mind…", "please…".
-_ASKS_THEM = re.compile(r"\?|\b(?:could|would|can|will) you\b|\bwould you mind\b"
+# A sentence that asks something of them: a question, or "could you…", "would you mind…", "please…", "if you could
+# introduce me to your VP, that would be amazing".
+_ASKS_THEM = re.compile(r"\?|\b(?:could|would|can|will) you\b|\bwould you mind\b|\bif you (?:could|can|would)\b"
                         r"|\bplease (?!find\b|say no\b|don't\b|do not\b|feel free\b|ignore\b|disregard\b)")
 # Small talk and thanks ask nothing: "How are you?", "How was the offsite?", "Can you believe it?"; nor does a
 # check that what they asked for will do: "Is it enough? If you need more, please tell me."
@@ -79,7 +81,9 @@ MORE_FAVOURS = Rule(
     fires=("Thank you so much for referring me! Could you also put in a good word with the hiring manager? "
            "And would you mind reviewing my case study deck before the interview?",
            "Thanks again for the referral last month! Could you tell me who is on the panel? "
-           "Also would you be able to message the hiring manager for me?"),
+           "Also would you be able to message the hiring manager for me?",
+           "Thank you for referring me! Could you submit me for the growth role too? And if you could introduce me "
+           "to your VP of Product, that would be amazing."),
     quiet=("Thank you so much for referring me! Any tips for the onsite?",
            "Thank you for the referral! Here is the link and my summary. Is it enough? If you need more please tell me.",
            "Thanks again for referring me last year. I know it's a big favour, so please say no if it's awkward. "
