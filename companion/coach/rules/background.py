@@ -27,10 +27,10 @@ _FIT = re.compile(
     r"and (?:now |currently |also )?(?:lead|manage|run|teach|work (?:as|at|on|in|with))\b|"
     r"i (?:(?:also|since|recently|then|just) )?(?:built|led|shipped|launched|designed|created|developed|managed|"
     r"founded|grew|scaled|reduced|increased|improved|published|wrote|won|completed|finished|graduated|earned|"
-    r"co-founded)\b|"
-    r"i've (?:(?:also|since|recently|just) )?(?:built|led|shipped|launched|designed|created|developed|managed|"
-    r"founded|grown|scaled|"
-    r"published|written|completed|finished|graduated|earned)\b|"
+    r"co-founded|ran|conducted|delivered|trained|taught|coordinated|organi[sz]ed|supervised|handled)\b|"
+    r"i(?:'ve| have) (?:(?:also|since|recently|just) )?(?:built|led|shipped|launched|designed|created|developed|"
+    r"managed|founded|grown|scaled|run|conducted|delivered|trained|taught|coordinated|organi[sz]ed|supervised|"
+    r"handled|published|written|completed|finished|graduated|earned)\b|"
     r"i'm (?:currently |now )?(?:working|studying|finishing|completing|pursuing|leading|building|"
     r"graduating|an? \w+ (?:at|with|in))\b|"
     # A heading over a summary of yourself: "Here's more about me.\n- Self taught developer", "A bit about me:";
@@ -137,7 +137,8 @@ MISSING = missing_phrase_rule(
            "Ms Lee from your team suggested I write. Could you refer me for the Data Analyst role?",
            "I am a hard working and quick learner. Could you refer me for the Data Analyst role at Stripe?",
            "You left Acme for Klarna and now lead a data team. Could you refer me for the Data Analyst role?"),
-    quiet=("I'm a data analyst with four years of experience in SQL.", "Would you be my mentor? Thank you!",
+    quiet=("I've run 40+ usability studies for a mortgage app, including getting consent flows through legal.",
+           "I'm a data analyst with four years of experience in SQL.", "Would you be my mentor? Thank you!",
            "My current work is mostly dossier submissions to the regulator.",
            "Here is a summary you could forward: 6 years of cash management at MOL Group.",
            "I built the billing pipeline at Acme.",
