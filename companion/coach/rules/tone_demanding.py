@@ -91,6 +91,8 @@ _TRIGGERS = re.compile(
     r"(?:need|wait|await|waiting for|expecting) (?:an? |your )?(?:answer|reply|response|decision) (?:this week|today|"
     r"tomorrow)\b|"
     r"need (?:the |a |your )(?:referral|intro(?:duction)?|recommendation|reference) (?:this week|today|tomorrow)\b|"
+    # A chase set on a stranger: "I'll follow up Friday." (not "I'll follow up Friday with the portfolio link").
+    r"i(?:'ll| will) follow up(?: with you)? (?:on |this |next )?(?:tomorrow|week|" + WEEKDAY + r")\b(?=\s*(?:[.!]|$))|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
     # Their act, then today: "forward my profile to the hiring manager today", "let me know today if possible".
@@ -228,6 +230,7 @@ _TRIGGERS = re.compile(
     # The interview taken as given: "let me know when we can schedule the interview", "when I will have an interview".
     r"when (?:we|i) (?:can|could|will|shall|should) (?:schedule|have|get|do|set up|book|arrange) (?:the |my |an |our )?"
     r"interview\b|when (?:is|will be) (?:the|my|our) interview\b|"
+    r"when (?:we|i) (?:can|could|should|will|may) expect (?:an? |the |my |our )?(?:interview|call ?back|offer)\b|"
     # Their time or the outcome taken as given: "Let's hop on a call tomorrow, I'll send an invite", "I know
     # you can make it happen", "Looking forward to working together!".
     r"let's (?:hop|jump|get) on a (?:quick |short )?call\b|i'll send (?:you )?(?:a |an |the )?(?:calendar )?invite\b|"
@@ -239,7 +242,8 @@ _TRIGGERS = re.compile(
     r"look(?:ing)? forward to working (?:together|with you)\b)"
     # A time set for them: "I will call you Thursday morning at 9:00", "I'll stop by your office tomorrow".
     r"|(?P<call>i(?:'ll| will|'m going to| am going to) (?:give you a (?:quick )?(?:call|ring)|(?:call|ring|phone|visit) "
-    r"(?:you|your office)|(?:stop|drop|come) by(?: your (?:office|desk))?) (?:on |at |this |next |first thing )?(?:tomorrow|today|tonight|"
+    r"(?:you|your office)|(?:stop|drop|come) by(?: your (?:office|desk))?) "
+    r"(?:on |at |this |next |first thing )?(?:tomorrow|today|tonight|"
     r"\d|morning|afternoon|evening|week|" + WEEKDAY + r")\b))"
 )
 # Asked before the when ("Would you be open to a call? If so, when are you free?"), it only sets a time.
@@ -816,7 +820,8 @@ DEMANDING = Rule(
            "Also please tell me when is the interview so I can prepare.", "It would be great to get a yes or no from you by Friday.",
            "I put your name as my referral on my application, hope ok :) can u send me the case study?", "plz reply me", "You people are idiots",
            "I am listing you as a reference for my job.", "please contact me on this email address as soon as possible.", "Please let me know when we can schedule the interview.",
-           "Can you tell me when I will have an interview?", "I told her you would surely refer her too.",
+           "Can you tell me when I will have an interview?", "Let me know when I can expect an interview.",
+           "My resume is attached. I'll follow up Friday.", "I told her you would surely refer her too.",
            "just refer pls", "either one mate whichever pays more. just sort it", "Please just put my name, the HR will "
            "never call me back.", "I will send you the CV now, please do it today.", "Could you write me a reference letter tonight?",
            "I find it very unprofessional that you have gone an entire day without responding to me.", "I'll stop by your office tomorrow with my CV.",
@@ -827,6 +832,7 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
+           "Thanks for the referral! I'll follow up Friday with the portfolio link.",
            "I have 5 years of oncology trial data management with Medidata Rave and CDISC SDTM.",
            "At Alo I run the pass, manage a brigade of eight, write the prep lists and handle ordering.",
            "I am available on Wednesday and Thursday. Kindly inform me which slot is convenient for you.",
