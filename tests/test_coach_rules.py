@@ -1592,6 +1592,16 @@ def test_the_posting_s_own_closing_date_wished_for_is_a_warning_and_the_needful_
     assert text[f.fix.range.start:f.fix.range.end] == "Please do the needful."
 
 
+def test_a_reply_to_a_referral_done_promises_to_tell_them_how_it_goes():
+    thread = _their_thread("Done, I've referred you for the Data Engineer role. Good luck!")
+    [f] = findings("Thanks!", "referral.keep-updated", thread=thread, recipient_name="Raj Mehta")
+    assert f.severity == "hint" and "I'll keep you posted" in f.suggestion and f.message.startswith("Raj")
+    assert not findings("Thank you so much, Raj! I'll let you know how it goes.", "referral.keep-updated",
+                        thread=thread, recipient_name="Raj Mehta")
+    assert not findings("Thanks!", "referral.keep-updated", recipient_name="Raj Mehta",
+                        thread=_their_thread("Send me the job ID and I need it to submit the referral in our portal."))
+
+
 def test_a_recruiter_s_own_posting_says_where_the_role_is():
     text = "I saw your post about the Senior Resource Geologist openings and have applied for JR-20871. Thank you!"
     for headline, missing in (("Talent Acquisition Partner at Redgum Minerals", False),

@@ -302,6 +302,19 @@ def their_last(thread) -> str | None:
     return last.text.lower() if last is not None and last.sender == "them" else None
 
 
+# Their last message says the referral is done: "Done, I submitted your referral", "I've referred you".
+_THEY_REFERRED = re.compile(r"\bi(?:'ve| have| just)? (?:just )?(?:submitted (?:your|the|it)|referred you|"
+                            r"put (?:you|your name) (?:in|forward)|passed (?:it|your \w+) (?:on|along))\b"
+                            # (not "I need it to submit the referral in our portal")
+                            r"|\breferral(?:'s| is| has been)? (?:in|done|submitted)\b(?! (?:our|the|your|my|an?|to|for)\b)")
+
+
+def they_referred(thread) -> bool:
+    """Whether the last message on the page is theirs saying the referral is done ("I've referred you")."""
+    last = their_last(thread)
+    return last is not None and bool(_THEY_REFERRED.search(last))
+
+
 def they_agreed(thread) -> bool:
     """Whether the last message on the page is their yes to the user's ask ("Sure, I'll submit it this
     week"): what the user writes next asks after it, and any wait since is theirs."""

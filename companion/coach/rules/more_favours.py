@@ -6,14 +6,9 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.intent import thanks_for_referral, their_last, they_declined, withdraws
+from companion.coach.intent import thanks_for_referral, their_last, they_declined, they_referred, withdraws
 from companion.coach.matching import first_name
 
-# Their last message says the referral is done: "Done, I submitted your referral", "I've referred you".
-_THEY_REFERRED = re.compile(r"\bi(?:'ve| have| just)? (?:just )?(?:submitted (?:your|the|it)|referred you|"
-                            r"put (?:you|your name) (?:in|forward)|passed (?:it|your \w+) (?:on|along))\b"
-                            # (not "I need it to submit the referral in our portal")
-                            r"|\breferral(?:'s| is| has been)? (?:in|done|submitted)\b(?! (?:our|the|your|my|an?|to|for)\b)")
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 # A sentence that asks something of them: a question, or "could you…", "would you mind…", "please…", "if you could
 # introduce me to your VP, that would be amazing".
@@ -39,7 +34,7 @@ def _they_helped(ctx: CoachContext) -> str | None:
     theirs = their_last(ctx.thread)
     if theirs is None:
         return None
-    if _THEY_REFERRED.search(theirs):
+    if they_referred(ctx.thread):
         return "referred you"
     return "agreed to refer you" if _THEY_SAID_YES.search(theirs) and not they_declined(ctx.thread) else None
 
