@@ -1602,6 +1602,15 @@ def test_a_reply_to_a_referral_done_promises_to_tell_them_how_it_goes():
                         thread=_their_thread("Send me the job ID and I need it to submit the referral in our portal."))
 
 
+def test_a_referral_asked_right_after_they_said_you_never_met_is_a_cold_ask():
+    wary = _their_thread("Hi Priya, no problem. I don't think we've met though - how did you find me?")
+    draft = "Hi Lucas, you're right, we haven't met. I found you through a search. Can you refer me for the Analyst role?"
+    [f] = findings(draft, "relationship.cold-ask", thread=wary, recipient_name="Lucas Moreau")
+    assert f.message.startswith("Lucas just said you have not met")
+    assert not findings("We met at the Lisbon meetup in May! Can you refer me for the Analyst role?",
+                        "relationship.cold-ask", thread=wary, recipient_name="Lucas Moreau")
+
+
 def test_a_recruiter_s_own_posting_says_where_the_role_is():
     text = "I saw your post about the Senior Resource Geologist openings and have applied for JR-20871. Thank you!"
     for headline, missing in (("Talent Acquisition Partner at Redgum Minerals", False),

@@ -5,7 +5,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
-from companion.coach.intent import replies_to_them, told_as_history
+from companion.coach.intent import replies_to_them, their_last, told_as_history
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
     HIRING_INTRO, NOT_THE_PROGRAMME, first_name, is_recruiter, names_a_mutual, negated, recipient_log,
@@ -85,8 +85,24 @@ def _deferred(draft: AnalysedDraft, ask: re.Match[str]) -> bool:
     return bool(_DEFERRED.search(draft.lower, s, e))
 
 
+# Their last message says you are strangers: "I don't think we've met though", "how did you find me?", "do I know you?"
+_NEVER_MET = re.compile(r"\b(?:i )?(?:don't|do not) think we(?:'ve| have) (?:ever )?(?:met|spoken|talked|worked together)\b"
+                        r"|\bhave we (?:ever )?(?:met|spoken|talked)\b|\bdo (?:i|we) know (?:you|each other)\b"
+                        r"|\bhow did you find me\b|\bremind me how we (?:know|met)\b")
+
+
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = first_referral_ask(draft)
+    theirs = their_last(ctx.thread)
+    if ask is not None and theirs is not None and _NEVER_MET.search(theirs) and not PRIOR_CONTACT.search(draft.lower) \
+            and not claims_shared(draft, ctx) and not names_a_mutual(draft, ctx):
+        who = first_name(ctx) or "They"
+        yield COLD_ASK.finding(
+            f"{who} just said you have not met, and \"{draft.text[ask.start():ask.end()]}\" asks them to vouch for "
+            "you in the next line: a stranger who is wary rarely says yes to that.", draft, ask.span(),
+            suggestion="Answer their question, say in a line why you wrote to them in particular, and ask one "
+                       "question or for a short chat; ask for the referral once they know you.")
+        return
     if ask is not None and is_recruiter(ctx):
         rec = recipient_log(ctx)
         if rec is None or rec.state not in ("agreed", "referred", "hired"):  # one who referred you before can again
