@@ -626,7 +626,7 @@ _BOUNDED = re.compile(r"minutes?\b|mins?\b|coffee\b|(?:quick|short|brief) (?:cha
                       r"add you to my (?:network|connections)\b|"
                       r"(?:(?<=could )|(?<=can )|(?<=may )|(?<=might ))i ask (?:you )?(?:how|what|why|whether|if|about|which|"
                       r"when|where)\b|learn (?:more )?from (?:you|your)\b|"
-                      r"(?:love|like|value|enjoy) (?:to )?connect(?:ing)?\b(?! with (?!you\b|me\b))")
+                      r"(?:love|like|value|enjoy|glad|happy|keen|great) (?:to )?connect(?:ing)?\b(?! with (?!you\b|me\b))")
 _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thirty)[- ]?$"),
         "q": re.compile(r"\b(?:(?:one|a|two|three|few|couple of|some|\d(?:\s?[-–]\s?\d)?) (?:quick |short |specific )?|"
                         r"quick |short )$")}  # "2-3 questions"
@@ -965,6 +965,7 @@ VAGUE = Rule(
            "Could you refer me to the right person to talk to at Stripe?",
            "I'm exploring media strategy roles in NYC and would love to swap notes over a quick call.",
            "I'm currently exploring new opportunities and would love to connect.",
+           "I'm an ICU nurse hoping to join Stripe's critical care team one day. Would be glad to connect!",
            "I noticed your work as a Senior Technical Recruiter at Stripe. Would you be open to a quick chat?",
            "I'm applying for controller roles and wondered if you'd write a short LinkedIn recommendation.",
            "I saw the vacancy for Maintenance Planner at Stripe and would be grateful for a referral.",),
