@@ -163,6 +163,7 @@ COLD_ASK = Rule(
            "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",
            "I'm an electrician looking for new opportunities. Could you introduce me to your HR or hiring manager?",),
     quiet=("Would you be open to a 15-minute call? If afterwards you felt comfortable referring me, I'd be grateful.",
+           "Since I took over the dairy forecast you handed over to me, error is down to 22%. Would you refer me?",
            "Hey Sam, hope the Easton job is wrapping up ok. Any chance you could put in a good word for me?",
            'Hi Sam, great meeting you at PyCon! Would you be open to referring me?',
            'Hi Sam, since you kindly referred me last year, would you be open to referring me again?',

@@ -33,6 +33,8 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                r"(?:[\w'-]+\s+){0,3}?(?:team|group|lab|department|unit|ward|class|office|project)\b|"
                # What they did with or for the writer: "the mock interview you did with me", "the tip you gave me".
                r"you\s+(?:did|ran|held|hosted|organi[sz]ed|conducted|gave)\s+(?:with\s+|for\s+)?(?:me|us)\b|"
+               # Work handed between them: "the dairy forecast you handed over to me".
+               r"you\s+(?:handed|passed|gave|left)\s+(?:it\s+|them\s+)?(?:over|on)\s+to\s+(?:me|us)\b|"
                r"you\s+were\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:manager|supervisor|mentor|professor|teacher|lead|boss|"
                r"instructor|advisor|adviser|coach|tutor|director|head|preceptor|colleague|teammate|classmate|trainer)|"
                # A school or lab the two share: "you're also a General Assembly grad", "I joined your old lab".
