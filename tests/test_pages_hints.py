@@ -64,6 +64,26 @@ def test_hints_already_in_the_draft_are_marked_used():
     assert by_kind(hints("Hi Priya, your post about event sourcing was great.", ctx(profile)))["recent_post"].used
 
 
+def test_a_post_named_by_its_rare_words_is_said_without_the_word_post():
+    """"Your new tasting menu, the cataplana course" names their post about it: words ordinary English rarely
+    writes point at the post as capitalised names do; common words alone do not."""
+    from protocol.page import Post, Profile
+
+    from companion.coach import CoachContext, analyze
+
+    chef = Profile(name="Rui Matos", headline="Executive Chef at Casa Mare", current_company="Casa Mare", degree=2,
+                   posts=[Post(text="New tasting menu at Casa Mare: seven courses, with a cataplana of clams and "
+                                    "smoked sausage as the centrepiece.")])
+    note = ("Loved the photos of your new tasting menu, the cataplana course looked amazing. I'm a sous chef with "
+            "8 years in Porto kitchens. Would love to connect!")
+    fb = analyze(note, CoachContext(surface="connection_note", profile=chef))
+    assert "personal.generic" not in {f.code for f in fb.findings}
+    assert by_kind(fb.hints)["recent_post"].used
+    plain = "I'm a sous chef with 8 years in Porto kitchens, looking at new courses. Would love to connect!"
+    assert "personal.generic" in {f.code for f in analyze(plain, CoachContext(surface="connection_note",
+                                                                             profile=chef)).findings}
+
+
 def test_an_old_post_is_dated_not_called_recent_and_a_long_quote_ends_at_a_word_with_an_ellipsis():
     profile = page("sdui_profile_2nd.html").profile
     post = profile.posts[0]

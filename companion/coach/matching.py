@@ -448,6 +448,12 @@ _ORDINARY = _COMMON_WORDS | frozenset(
     "worked experience looking forward please happy excited proud journey amazing".split())
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    from companion.tone.model import default_model
+    return default_model().vocabulary
+
+
 @lru_cache(maxsize=256)
 def _post_marks(text: str) -> dict[str, int]:
     """Folded words of a post that point at it, by weight: 2 for a word with digits ("Big4", "'25D") or
@@ -472,7 +478,8 @@ def _post_marks(text: str) -> dict[str, int]:
         if weight and folded not in _NOT_MARKS:
             marks[folded] = max(weight, marks.get(folded, 0))
         elif len(folded) >= 5 and folded.isalpha() and folded not in _ORDINARY:
-            marks.setdefault(folded, 0)
+            # A word ordinary English rarely writes ("cataplana", "preceptorship") points at the post as a name does.
+            marks[folded] = max(int(folded not in _vocabulary()), marks.get(folded, 0))
     return marks
 
 
@@ -502,7 +509,7 @@ def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | Non
         marks = _post_marks(post.text)
         # Their name, job and places point at them, not at this post; ordinary words of the post count when
         # the draft says it is about a post, even when the headline has them too ("event sourcing").
-        score = sum(w if w else about_a_post for t, w in marks.items() if t in words and not (w and t in skip))
+        score = sum(w if w and t not in skip else about_a_post for t, w in marks.items() if t in words)
         if score > best_score:
             best, best_score = i, score
     return best
