@@ -1611,6 +1611,22 @@ def test_a_referral_asked_right_after_they_said_you_never_met_is_a_cold_ask():
                         "relationship.cold-ask", thread=wary, recipient_name="Lucas Moreau")
 
 
+def test_after_their_i_ve_referred_you_neither_fit_nor_company_is_asked_again():
+    thread = _their_thread("Done, I've referred you for the FP&A Analyst role. Fingers crossed!")
+    found = codes("Thank you so much!! Could you also refer me for the Treasury Analyst role?", thread=thread,
+                  recipient_name="Fatima Idrissi")
+    assert "background.missing" not in found and "ask.company-missing" not in found
+    assert "referral.keep-updated" in found
+
+
+def test_a_draft_asking_nobody_to_vouch_needs_no_summary_of_fit():
+    text = ("Hi Laura, thanks for connecting! I have an interview for the Credit Analyst role at Veridian next week. "
+            "Could you tell me a bit about the team's culture? Thanks!")
+    assert "background.missing" not in codes(text)
+    assert "background.missing" in codes(text.replace("Could you tell me a bit about the team's culture?",
+                                                      "Could you refer me for it?"))
+
+
 def test_a_recruiter_s_own_posting_says_where_the_role_is():
     text = "I saw your post about the Senior Resource Geologist openings and have applied for JR-20871. Thank you!"
     for headline, missing in (("Talent Acquisition Partner at Redgum Minerals", False),

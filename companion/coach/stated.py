@@ -322,10 +322,13 @@ _IN_PROCESS = re.compile(r"\bi(?:'m| am) interviewing\b|\bmy (?:application|inte
 def knows_your_fit(draft: AnalysedDraft, ctx=None) -> bool:
     """Whether the draft follows a talk about the ask and asks no referral for someone else: they know your
     fit and have your resume (a Rule.abstains), not your cousin's; or it is to a recruiter and says you are in
-    their process ("I'm interviewing for…", "my application"): your application is in front of them."""
+    their process ("I'm interviewing for…", "my application"): your application is in front of them; or it
+    answers their "I've referred you": they vouched for you already."""
+    from companion.coach.intent import they_referred  # here: intent reads this module
     from companion.coach.matching import is_recruiter  # here: matching reads intent, which reads this module
     return draft.remember("stated.knows_fit", lambda: follows_a_talk(draft) and not for_another(draft) or (
-        ctx is not None and is_recruiter(ctx) and bool(_IN_PROCESS.search(draft.lower))))  # three rules, the checklist
+        ctx is not None and (is_recruiter(ctx) and bool(_IN_PROCESS.search(draft.lower))
+                             or they_referred(ctx.thread) and not for_another(draft))))  # three rules, the checklist
 
 
 # Already in their process, not applying now: "I applied for the Senior Risk Analyst job 3 weeks ago", "where my

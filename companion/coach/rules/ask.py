@@ -10,7 +10,7 @@ from companion.coach.matching import (
     HIRING_INTRO, NOT_THE_PROGRAMME, TITLE_NOUNS, conversation_names_company, conversation_says, find_company,
     is_recruiter, negated, recipient_company, recipient_log, their_turn, they_answered,
 )
-from companion.coach.intent import asks_again
+from companion.coach.intent import asks_again, they_referred
 from companion.coach.rules.fact import asks_reference, names_another_company
 from companion.coach.stated import follows_a_talk, in_their_process
 
@@ -269,7 +269,7 @@ def company_settled(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     post about openings may share another company's."""
     from companion.coach.rules.personal import their_posting  # personal's imports lead back to this module
     rec = recipient_log(ctx)
-    return conversation_names_company(ctx) or their_posting(draft, ctx) \
+    return conversation_names_company(ctx) or their_posting(draft, ctx) or they_referred(ctx.thread) \
         or recipient_company(ctx) is None and conversation_says(ctx, _names_a_company) \
         or rec is not None and (rec.state in ("agreed", "referred") or bool(rec.replies))
 
@@ -719,6 +719,12 @@ def asks_no_job(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
     """Whether the draft asks for no job: a bounded ask, or information, a mentor or a review (_NOT_A_JOB) with
     nothing passed on (a Rule.abstains for the role, the company, the pitch and materials)."""
     return bounded_ask(draft) or draft.remember("ask.no-job", lambda: _only_asks(draft, _no_job_asked))
+
+
+def asks_nothing_for_you(draft: AnalysedDraft, _ctx: CoachContext | None = None) -> bool:
+    """Whether the draft asks no referral and no job, in any words (interview questions, advice, a chat): nobody is
+    asked to vouch for the writer (a Rule.abstains for the summary of fit)."""
+    return not asks_referral(draft) and _vague_span(draft) is None
 
 
 def asks_referral(draft: AnalysedDraft) -> bool:

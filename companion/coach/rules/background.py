@@ -5,7 +5,7 @@ import re
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import either, missing_phrase_rule
 from companion.coach.matching import TITLE_NOUNS, conversation_says
-from companion.coach.rules.ask import asks_no_job, replies_without_referral
+from companion.coach.rules.ask import asks_no_job, asks_nothing_for_you, replies_without_referral
 from companion.coach.stated import for_another, knows_your_fit
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
@@ -126,7 +126,7 @@ MISSING = missing_phrase_rule(
     "background.missing", _fit, _message, _suggestion,
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
     # They have heard your fit (from you in this conversation, or in a talk), or said no.
-    abstains=either(asks_no_job, knows_your_fit, replies_without_referral, _fit_told),
+    abstains=either(asks_no_job, asks_nothing_for_you, knows_your_fit, replies_without_referral, _fit_told),
     rationale="A referrer stakes their reputation; one or two sentences of fit make that easy.",
     fires=("Could you refer me for the Data Analyst role at Stripe? Thank you!",
            "We met two years ago at PyCon. Could you refer me for the Data Analyst role at Stripe?",
