@@ -333,8 +333,8 @@ TIME_MISSING = missing_phrase_rule(
     "signals you know you are asking for a slice of their day.",
     "Add a brief nod to their time, e.g. \"I know your time is limited.\"",
     severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}), judges_ask=True,
-    # An answer to them takes the time they chose to give.
-    abstains=either(replies_without_referral, _brief_with_out),
+    # An answer to them takes the time they chose to give, whatever it asks next.
+    abstains=either(their_turn, replies_without_referral, _brief_with_out),
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time: a long
     # message with only that still gets the card.
