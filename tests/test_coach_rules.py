@@ -1506,6 +1506,34 @@ def test_a_yes_or_no_question_about_the_writer_or_their_experience_wants_an_answ
                                            recipient_name="Mike Doyle")
 
 
+def test_years_fit_and_notice_questions_want_their_own_kind_of_answer():
+    from protocol.page import Thread, ThreadMessage
+
+    def asked(theirs):
+        return Thread(messages=[ThreadMessage(sender="me", text="Hi Megan, could you refer me for the AE role?"),
+                                ThreadMessage(sender="them", text=theirs)])
+
+    fit = asked("Before I refer you: what makes you a strong fit for the Account Executive role specifically?")
+    [f] = findings("I am a hard-working, passionate and result-oriented person with excellent communication skills.",
+                   "reply.unanswered", thread=fit, recipient_name="Megan Cole")
+    assert "what makes you a fit" in f.message
+    assert not findings("I closed 118% of quota last year selling payroll software to 50-200 person firms.",
+                        "reply.unanswered", thread=fit, recipient_name="Megan Cole")
+    years = asked("Which role, and how many years of backend experience do you have?")
+    [f] = findings("It's the Backend Engineer role, job 4471. I love building APIs!", "reply.unanswered",
+                   thread=years, recipient_name="Megan Cole")
+    assert "how many years" in f.message and "which job" not in f.message
+    notice = asked("Thanks, I can refer you. What's your notice period at your current employer?")
+    assert findings("My notice is flexible, I think we can work something out. Let me know the next steps!",
+                    "reply.unanswered", thread=notice, recipient_name="Megan Cole")
+    assert not findings("One month, so I could start on 1 February.", "reply.unanswered", thread=notice,
+                        recipient_name="Megan Cole")
+    both = asked("Can you send me your CV and tell me which position you're interested in?")
+    [f] = findings("I don't have an updated CV right now. Can you just call me?", "reply.unanswered", thread=both,
+                   recipient_name="Megan Cole")
+    assert "which job" in f.message and "resume" in f.message
+
+
 def test_a_courteous_note_to_the_recruiter_on_a_posting_is_specific_and_needs_no_out():
     """To a recruiter, a note that names their posting is no mass message and, thanking them and asking no
     referral, needs no out; the same note to an engineer gets both cards, and a curt one to the recruiter the out."""

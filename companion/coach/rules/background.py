@@ -10,9 +10,9 @@ from companion.coach.stated import for_another, knows_your_fit
 
 # What anyone can say of themselves is no summary of fit: "I am a hard worker and a team player", "I'm a
 # big fan of Stripe", "I'm a great fit". Checked right after "I'm a", "I am a".
-_CLICHE = (r"(?!(?:very |really |true |huge |big |strong |great |good |perfect |natural |quick |fast |"
-           r"self[- ]|go[- ]|people |hard[- ]?working |hard[- ]?|dedicated |motivated |passionate |reliable |highly |"
-           r"and |& |, ?)*"  # "a hard working and quick learner"
+# Whatever the adjectives ("a highly motivated, results-driven professional", "a hard-working, passionate and
+# result-oriented person"), a person in general says nothing of the work.
+_CLICHE = (r"(?!(?:[\w-]+,? (?:and |& )?){0,6}?"  # "a hard working and quick learner"
            r"(?:worker|team player|learner|starter|getter|person|fan|fit|match|candidate|individual|"
            r"professional|believer)\b)")
 _FIT = re.compile(
@@ -89,7 +89,7 @@ _DEGREE = re.compile(r"\b(?:M\.?S\.?c?|MBA|M\.?Eng|B\.?S\.?c?|B\.?Tech|M\.?Tech|
                      r"[Bb]achelor['’]?s)\b\.?(?: degree)?(?: (?:in|of))? [^.!?\n]{0,40}?\b(?:from|at)\b")
 
 
-def _fit(draft: AnalysedDraft) -> bool:
+def sums_up_fit(draft: AnalysedDraft) -> bool:
     """A line about what you do, for how long, or what you achieved (a measured result), or your degree."""
     lower = draft.lower
     if any(_mine(draft, m.start()) for m in _FIT.finditer(lower)):
@@ -105,7 +105,7 @@ def _fit(draft: AnalysedDraft) -> bool:
 
 def _fit_told(_draft: AnalysedDraft, ctx) -> bool:
     """Whether one of the user's messages in the conversation on the page already summed up their fit."""
-    return conversation_says(ctx, _fit, sender="me")
+    return conversation_says(ctx, sums_up_fit, sender="me")
 
 
 def _message(draft: AnalysedDraft, _ctx) -> str:
@@ -123,7 +123,7 @@ def _suggestion(draft: AnalysedDraft, _ctx) -> str:
 
 
 MISSING = missing_phrase_rule(
-    "background.missing", _fit, _message, _suggestion,
+    "background.missing", sums_up_fit, _message, _suggestion,
     severity="warning", checklist="fit", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
     # They have heard your fit (from you in this conversation, or in a talk), or said no.
     abstains=either(asks_no_job, asks_nothing_for_you, knows_your_fit, replies_without_referral, _fit_told),

@@ -176,7 +176,8 @@ _SCHEDULER = re.compile(r"calendly|cal\.com|savvycal|zcal|doodle|zoom\.us")
 
 
 # None to offer: "I apologize for the lack of a curriculum vitae", "I don't have a portfolio yet".
-_LACKING = re.compile(r"\b(?:lack of|without|no|(?:don't|do not|haven't|have not) (?:got |have )?)(?: an?| my| the)?\s*$")
+_LACKING = re.compile(r"\b(?:lack of|without|no|(?:don't|do not|haven't|have not)(?: got| have)?)(?: an?| my| the)?"
+                      r"(?: (?:updated|current|recent|new|final|latest|proper|english|up-to-date|good))?\s*$")
 
 
 def offers_materials(draft: AnalysedDraft) -> bool:

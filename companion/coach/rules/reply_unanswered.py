@@ -17,6 +17,7 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import their_last, withdraws
 from companion.coach.matching import first_name
 from companion.coach.rules.ask import job_reference, names_role
+from companion.coach.rules.background import sums_up_fit
 from companion.coach.rules.courtesy import offers_materials
 
 # Which job, asked: "Which position exactly?", "what's the req number?", "send me the job link".
@@ -38,6 +39,14 @@ _ASKS_TIME = re.compile(
 # When they could have you: "What's your notice period?", "when could you start?".
 _ASKS_START = re.compile(r"\bnotice period\b|\bwhen (?:could|can|would) you (?:start|join)\b|\bstart(?:ing)? date\b"
                          r"|\bhow soon (?:could|can|would) you\b|\bavailable to (?:start|join)\b")
+# How long: "how many years of backend experience do you have?", "how long have you worked with Revit?"
+_ASKS_YEARS = re.compile(r"\bhow many years\b|\bhow long have you (?:been|worked|used|done)\b")
+_A_YEARS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\+?\s*(?:years?|yrs?)\b"
+                      r"|\bsince (?:19|20)\d\d\b|\ba decade\b")
+# Why them: "what makes you a strong fit?", "why do you think you'd be a fit?", "send me 2-3 lines on why you'd be
+# a good fit", answered by what the writer did or does (background.missing's test), not by what anyone can say.
+_ASKS_FIT = re.compile(r"\bwhat makes you\b|\bwhy (?:do you think )?you(?:'d| would)? be a (?:\w+ )?(?:fit|match|"
+                       r"candidate)\b|\bwhy you(?:'re| are) (?:a )?(?:\w+ )?(?:fit|match)\b|\bwhy should (?:i|we)\b")
 # Pay: "What are your salary expectations?", "expected CTC?".
 _ASKS_PAY = re.compile(r"\bsalary\b|\bcompensation\b|\bpay (?:range|expectations?)\b|\bexpected (?:ctc|pay)\b"
                        r"|\bctc\b|\brate expectations?\b")
@@ -66,9 +75,10 @@ _A_TIME = re.compile(r"\b(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri
                      + "|".join(MONTHS) + r")\b|\d(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d\d\b"
                      r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}\b|\bcalendly|\bcal\.com")
 # A start: a duration, a date, "immediately", their notice.
+# ("My notice is flexible, we can work something out" names no notice: a word on it is not its length.)
 _A_START = re.compile(r"\b(?:\d+|one|two|three|four|five|six|eight|a|an|a few|couple of)\s*-?\s*(?:weeks?|months?|days?)\b"
-                      r"|\b(?:immediately|right away|straight away|asap|notice|" + WEEKDAY + "|" + "|".join(MONTHS)
-                      + r")\b|\b\d{1,2}(?:st|nd|rd|th)\b")
+                      r"|\b(?:immediately|right away|straight away|asap|no notice|not on notice|garden leave|"
+                      + WEEKDAY + "|" + "|".join(MONTHS) + r")\b|\b\d{1,2}(?:st|nd|rd|th)\b")
 # Pay: a figure, a range or "flexible", "negotiable", "open".
 _A_PAY = re.compile(r"\d|\b(?:flexible|negotiable|open to|range|market rate|salary|compensation|ctc|pay)\b")
 # Where: the same topic in the reply, or a yes or a no to it.
@@ -163,6 +173,8 @@ _QUESTIONS = (
     (_OFFERS_TIMES, _picks, "which of the times offered works for you"),
     (_ASKS_TIME, _answers(_A_TIME), "when you are free"),
     (_ASKS_START, _answers(_A_START), "when you could start"),
+    (_ASKS_YEARS, _answers(_A_YEARS), "how many years of experience you have"),
+    (_ASKS_FIT, lambda draft, _asked: sums_up_fit(draft), "what makes you a fit (one thing you did, not adjectives)"),
     (_ASKS_PAY, _names_pay, "about your salary expectations"),
     (_ASKS_WHERE, _answers(_A_WHERE), 'about "{w}"'),
     (_ASKS_OPEN, _takes_a_view, 'whether you would take "{w}"'),
@@ -268,8 +280,11 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
         found = _asked(asks, theirs)
         if found:
             known.add(found[1])  # a kind named this sentence: it is not asked again in other words
-        if found and found[1] not in told and not answered(draft, found[1]):
-            told.add(found[1])  # one card line a question: "Which day works, Thursday or Friday?" is one
+        topic = (found[1], asks in (_OFFERS_TIMES, _ASKS_TIME) or i) if found else None
+        if found and topic not in told and not answered(draft, found[1]):
+            # One card line a question: "Which day works, Thursday or Friday?" is one, however many kinds of time
+            # it matches; "send me your CV and tell me which position" asks two things.
+            told.add(topic)
             w = found[0].groupdict().get("w") or found[0].group()
             missing.append(label.format(w="resume" if w in ("cv", "résumé", "resumé", "resume") else w))
             needed = needed or i < _REFERRAL_NEEDS
