@@ -95,6 +95,7 @@ _TRIGGERS = re.compile(
     r"i(?:'ll| will) follow up(?: with you)? (?:on |this |next )?(?:tomorrow|week|" + WEEKDAY + r")\b(?=\s*(?:[.!]|$))|"
     r"(?:it|this|that|my case)(?:'s| is) (?:very |really |quite |extremely |most )?urgent\b|"
     r"(?:respond|reply|answer|write back|revert|(?:submit|send) (?:it|this|that|the referral)) (?:today|tonight|now)\b|"
+    r"(?:refer|recommend|submit) me today\b|"
     # Their act, then today: "forward my profile to the hiring manager today", "let me know today if possible".
     r"(?:let me know|get back to me|forward|submit|send|pass|refer|confirm|put|write|sign|review)\b[^.!?\n,;]{1,60}?"
     r"\b(?:today|tonight)\b|"
@@ -119,6 +120,13 @@ _TRIGGERS = re.compile(
     r"literally(?: only| just)? (?:takes? )?(?:\d+|a few|two|five|a couple of|one|a) (?:minutes?|mins?|seconds?|clicks?)\b|"
     r"(?:only|just)(?: literally)? (?:takes? )?(?:\d+|a few|two|five|a couple of|one|a) (?:seconds?|clicks?)\b|"
     r"(?:only|just|literally)(?: only| just| literally)* (?:a|one) (?:form|click|box to tick)\b|"
+    # ("It's just a referral, it takes you 2 minutes" after their no.)
+    # ("I can send a summary so it takes you two minutes" offers to spare them.)
+    r"(?:it's|it is) (?:only|just) a referral\b|(?<!so )(?<!so that )it (?:only |just )?takes you (?:\d+|a few|two|five|a couple of) "
+    r"(?:minutes?|mins?|seconds?)\b|"
+    # Their no shamed against what the network is for: "I thought LinkedIn was about helping each other".
+    r"i (?:thought|figured) (?:linkedin|this (?:platform|network|site)|networking) (?:was|is) (?:all )?about "
+    r"helping\b|"
     r"you (?:just|only) (?:have to |need to )?(?:paste|click|fill|submit|tick) (?:it|in|the|a|my)\b|"
     r"you (?:don't|do not) (?:even )?have to vouch\b|"
     # Reproach for a no: "I thought after 3 years you'd at least…", "Guess I know where I stand".
@@ -733,6 +741,7 @@ DEMANDING = Rule(
            "Wow, great. Thanks for nothing, I guess.", "You must give me a chance, I am very hard worker.", "Honestly it feels like your referral didn't carry much weight.",
            "Could you just put my name in? It would literally take 2 minutes.",
            "Seriously? It's literally just a form, you don't have to vouch for me.",
+           "Wow, I thought LinkedIn was about helping each other. It's just a referral, it takes you 2 minutes.",
            "The portal takes ages. Can't you just email my CV to the hiring manager directly?",
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
