@@ -785,3 +785,19 @@ def test_a_recruiter_who_referred_you_before_is_not_told_referrals_are_for_emplo
     assert cold("sam") == []
     [card] = cold("kim")
     assert "asks a recruiter" in card.message and '"the referral"' in card.message  # not the thanks
+
+
+def test_a_no_for_now_says_when_to_ask_again(tmp_path):
+    """A logged no whose note gives the moment as the reason ("hiring freeze until Q2, check back in April") is
+    still a no today, but the card says to wait for that time, not to let it go."""
+    from companion.coach import analyze
+
+    db = LogDB.in_dir(tmp_path)
+    db.record_sent("paul", "message", "Hi Paul, could you refer me for the Cost Analyst role at Boreal?", at(25), at(25))
+    db.update("paul", at(20), state="declined", notes="Hiring freeze on finance until Q2; suggested I check back in April.")
+    view = db.load()
+    db.close()
+    fb = analyze("Hi Paul, I just saw a Cost Accountant opening at Boreal. Would you be able to refer me for that one?",
+                 CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="paul"))
+    [stop] = [f for f in fb.findings if f.code == "followup.stop"]
+    assert "about timing" in stop.message and "let this one go" not in stop.message

@@ -256,6 +256,10 @@ _NO_TO_THE_PERSON = re.compile(r"\bonly (?:refers?|recommends?|vouch(?:es)? for)
                                r"|\b(?:doesn't|does not|don't|do not) know (?:me|you) (?:well )?enough\b")
 
 
+# Or when the reason is the moment: "hiring freeze until Q2", "suggested I check back in April".
+_NO_FOR_NOW = re.compile(r"\b(?:freeze|frozen|check back|try again|reach out again|ask again|no budget|headcount)\b")
+
+
 def _asks_anew(draft: AnalysedDraft, rec, ctx: CoachContext) -> bool:
     """Whether the draft asks about a new posting, weeks after their no to an earlier one: a fair ask, once; not
     when the user's note says the no was about the person, which a new posting does not change."""
@@ -269,11 +273,21 @@ def _stop(draft: AnalysedDraft, ctx: CoachContext):
     if rec is not None and rec.state == "declined" and requests(draft) and not bounded_ask(draft) \
             and not _asks_anew(draft, rec, ctx):
         when = f" on {say_date(rec.state_at_ms, ctx.now)}" if rec.state_at_ms else ""
+        notes = (rec.notes or "").lower()
+        said = f"{first_name(ctx, rec) or 'They'} said no{when} (you marked it so in Tactful)."
+        if _NO_FOR_NOW.search(notes) and not _NO_TO_THE_PERSON.search(notes):
+            yield STOP.finding(
+                f"{said} Your note says it was about timing (a freeze, or a time to check back): asking before then "
+                "makes them say no twice. Wait until the time they gave.",
+                suggestion="Save this for then, and send it as a short, fresh message that says what changed; until "
+                           "then, a thank-you for their honesty is all it needs.",
+                data={"state": "declined", "for_now": True})
+            return
         why = (" Your note says the no was about referring you at all, which a new posting does not change."
-               if _NEW_ROLE.search(draft.lower) and rec.notes and _NO_TO_THE_PERSON.search(rec.notes.lower()) else "")
+               if _NEW_ROLE.search(draft.lower) and _NO_TO_THE_PERSON.search(notes) else "")
         yield STOP.finding(
-            f"{first_name(ctx, rec) or 'They'} said no{when} (you marked it so in Tactful).{why} Asking again makes "
-            "them say no twice and costs the goodwill you have: thank them and let this one go.",
+            f"{said}{why} Asking again makes them say no twice and costs the goodwill you have: thank them and let "
+            "this one go.",
             suggestion=_LET_GO,
             data={"state": "declined"})
         return
