@@ -21,11 +21,16 @@ _TRIGGERS = re.compile(
     r"reason|reply))|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
     r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
     # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
+    # Their word bent: "Nobody checks if you actually know me", "just say we worked together".
+    r"|(?P<bend>(?:nobody|no one|no-one) (?:really |actually )?(?:checks|will check|verifies|asks) (?:if|whether|that) "
+    r"(?:you|we)\b|(?:just )?(?:say|pretend|tell them) (?:that )?(?:you know me|we(?:'ve| have)? worked together|"
+    r"we know each other)\b)"
     r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
     r"(?:[\w-]+ ){0,3}?(?:to )?(?:(?:interview|hire|shortlist|select|fast[- ]?track|prioriti[sz]e|schedule) (?:me|my)|(?:pick|choose) me)\b|"
     r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
     r"e-?mail|phone|text|message) me\b|"
     r"(?:walk|go|run) (?:over )?to (?:the |your )?(?:hiring manager|recruiter|hr)\b|"
+
     # A word put in while they decide: "put in a good word with the hiring manager before the 15th".
     r"(?:put in|say) (?:a (?:good )?word|something nice)\b[^.!?\n]{0,40}?\bbefore (?:they (?:decide|make)|the (?:decision|"
     r"panel|debrief|\d{1,2}(?:st|nd|rd|th)?)|(?:he|she) decides)\b|"
@@ -324,6 +329,9 @@ _MESSAGES = {
     "oblige": ("\"{w}\" puts an obligation on someone who owes you nothing. It reads as demanding, "
                "which is the quickest way to lose a stranger's goodwill.",
                "Ask instead of telling: make it a question that starts \"Would you be willing to\"."),
+    "bend": ("\"{w}\" asks them to bend what their referral says. A referral is their word that they know you; "
+             "one their employer finds untrue costs them, and a request to fudge it ends the conversation.",
+             "Drop it. If they said they only refer people they know, take the no, or ask for advice instead."),
     "urgent": ("\"{w}\" pressures them with your deadline. Their help is optional; urgency makes it "
                "easier to say nothing than to rush.",
                "Drop the deadline; if there is a real one, say what it is and that no is fine."),
@@ -442,6 +450,8 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     if kind == "guilt" and draft.lower.startswith(("reply", "respond", "answer"), start) \
             and _NO_IS_FINE.search(draft.lower, *sentence_bounds(draft, start)):
         return False  # "Just reply yes or no, and it's okay to say no" makes answering easy, it does not reproach
+    if kind == "bend":  # "I'd never ask you to say we worked together" disowns it
+        return not re.search(r"\b(?:never|not)\b|n't\b", before)
     if kind in ("guilt", "entitle", "lobby", "contempt"):  # within the clause: in "If you don't, I don't know what I'll do" no "not" cancels
         return not negated(draft, start, min(12, start - draft.lower.rfind(",", 0, start) - 1))
     if kind == "when":
@@ -742,6 +752,7 @@ DEMANDING = Rule(
            "Could you just put my name in? It would literally take 2 minutes.",
            "Seriously? It's literally just a form, you don't have to vouch for me.",
            "Wow, I thought LinkedIn was about helping each other. It's just a referral, it takes you 2 minutes.",
+           "It's just a form. Nobody checks if you actually know me.",
            "The portal takes ages. Can't you just email my CV to the hiring manager directly?",
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
            "Please forward my profile to the hiring manager today, since I have other offers.",
@@ -841,6 +852,7 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
+           "I would never ask you to say we worked together.", "Nobody checks the spam folder, so I wrote here.",
            "Thanks for the referral! I'll follow up Friday with the portfolio link.",
            "I have 5 years of oncology trial data management with Medidata Rave and CDISC SDTM.",
            "At Alo I run the pass, manage a brigade of eight, write the prep lists and handle ordering.",
