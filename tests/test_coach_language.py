@@ -164,3 +164,14 @@ def test_a_question_is_read_to_its_real_end():
     assert draft.ends_in_question(0)
     assert draft.sentence_start(draft.text.index("what")) == 0
     assert not draft.ends_in_question(draft.text.index("I can"))
+
+
+def test_a_greeting_and_a_sign_off_in_the_writer_s_language_leave_an_english_draft_english():
+    from companion.coach.analysis import AnalysedDraft
+
+    body = ("My name is Daniela and I have cooked for ten years. I saw you are recruiting a Sous Chef for the "
+            "winter season. Would you consider me? Thank you for your time.")
+    assert not AnalysedDraft(f"Bonjour Chef Marchand,\n\n{body}\n\nBien à vous,\nDaniela Ruiz").mixed
+    assert not AnalysedDraft(f"Hi Beatriz,\n\n{body}\n\nObrigado pelo seu tempo,\nRafael").mixed
+    assert AnalysedDraft(f"Hi Priya,\n{body}\nMain 4 saal se Maple Systems mein on-call kar rahi hoon.\n"
+                         "Would you refer me?").mixed

@@ -124,17 +124,28 @@ class AnalysedDraft:
         # Fast exit in C: a foreign sentence has at least one such word without punctuation attached.
         if _FOREIGN.isdisjoint(words):
             return False
+        # A greeting line and a sign-off block of short lines are courtesies in the writer's language ("Bonjour
+        # Chef Marchand," … "Obrigado pelo seu tempo,\nRafael"), not passages: only the lines between are read.
+        lines = [line for line in self.lower.split("\n") if line.strip()]
+        if len(lines) > 2 and len(lines[0].split()) <= 4 and lines[0].rstrip()[-1:] in ",!:":
+            lines = lines[1:]
+        while len(lines) > 1 and len(lines[-1].split()) <= 6 and "?" not in lines[-1]:
+            lines = lines[:-1]
         foreign = english = n = 0
-        for word in words:
-            w = word.strip(_PUNCTUATION)
-            foreign += w in _FOREIGN
-            english += w in _ENGLISH
-            n += 1
-            if word[-1] in ".!?":  # a sentence ends: judge it
-                if foreign >= 2 and foreign > english and n >= 4:
-                    return True
-                foreign = english = n = 0
-        return foreign >= 2 and foreign > english and n >= 4
+        for line in lines:
+            for word in line.split():
+                w = word.strip(_PUNCTUATION)
+                foreign += w in _FOREIGN
+                english += w in _ENGLISH
+                n += 1
+                if word[-1] in ".!?":  # a sentence ends: judge it
+                    if foreign >= 2 and foreign > english and n >= 4:
+                        return True
+                    foreign = english = n = 0
+            if foreign >= 2 and foreign > english and n >= 4:  # a line ends: so does what is on it
+                return True
+            foreign = english = n = 0
+        return False
 
     @cached_property
     def offsets(self) -> OffsetMap:
