@@ -1017,6 +1017,12 @@ def _their_thread(text="Sure, happy to help! Send me the job ID and your resume.
     return Thread(messages=[ThreadMessage(sender="them", text=text)])
 
 
+def _exchange(mine, theirs):
+    """A conversation of the user's ask and their answer, theirs last."""
+    from protocol.page import Thread, ThreadMessage
+    return Thread(messages=[ThreadMessage(sender="me", text=mine), ThreadMessage(sender="them", text=theirs)])
+
+
 ASKING = {"ask.role-missing", "ask.company-missing", "background.missing", "materials.missing",
           "courtesy.time-missing", "courtesy.out-missing"}
 
@@ -1183,11 +1189,8 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     """Their last message asks which job and for the resume: a reply without the job's ID or link, or without
     the resume, gets reply.unanswered naming what is missing; a reply with both, or a thread where they asked
     nothing, does not."""
-    from protocol.page import Thread, ThreadMessage
-
     def thread(theirs):
-        return Thread(messages=[ThreadMessage(sender="me", text="Hi Dana, could you refer me at Acme?"),
-                                ThreadMessage(sender="them", text=theirs)])
+        return _exchange("Hi Dana, could you refer me at Acme?", theirs)
     asked = thread("Sure! Which position exactly? Send me the job ID and your CV.")
     [f] = findings("ok cool thanks!! its the data analyst one on the site, lmk when its done", "reply.unanswered",
                    thread=asked, recipient_name="Dana Whitfield")
@@ -1475,11 +1478,8 @@ def test_a_yes_or_no_question_about_the_writer_or_their_experience_wants_an_answ
     """Beyond the kinds the rule knows (which job, resume, times, pay...), a yes-or-no question about the writer
     ("are you a US citizen?", "whether you hold your ECS card") or one about their experience with a named thing
     is answered by a yes or a no, or by taking up its topic; a reply that does neither is told, quoting it."""
-    from protocol.page import Thread, ThreadMessage
-
     def thread(theirs):
-        return Thread(messages=[ThreadMessage(sender="me", text="Hi Mike, could you refer me for the Test Engineer role?"),
-                                ThreadMessage(sender="them", text=theirs)])
+        return _exchange("Hi Mike, could you refer me for the Test Engineer role?", theirs)
 
     citizen = thread("Sure. Can you send me your resume? Also, are you a US citizen? The role needs a clearance.")
     [f] = findings("Thank you so much Mike! Here is my resume: https://example.com/cv.pdf", "reply.unanswered",
@@ -1507,11 +1507,8 @@ def test_a_yes_or_no_question_about_the_writer_or_their_experience_wants_an_answ
 
 
 def test_years_fit_and_notice_questions_want_their_own_kind_of_answer():
-    from protocol.page import Thread, ThreadMessage
-
     def asked(theirs):
-        return Thread(messages=[ThreadMessage(sender="me", text="Hi Megan, could you refer me for the AE role?"),
-                                ThreadMessage(sender="them", text=theirs)])
+        return _exchange("Hi Megan, could you refer me for the AE role?", theirs)
 
     fit = asked("Before I refer you: what makes you a strong fit for the Account Executive role specifically?")
     [f] = findings("I am a hard-working, passionate and result-oriented person with excellent communication skills.",
