@@ -527,6 +527,11 @@ def test_a_salutation_for_anyone_is_fixed_into_a_greeting_by_name(text, fixed):
     assert f.severity == "warning" and text[:start] + f.fix.replacement + text[end:] == fixed
 
 
+def test_the_full_name_in_the_fix_is_the_whole_name_as_written():
+    (f,) = findings("Hello Sir, could you refer me?", "fact.name-mismatch", recipient_name="Wei Ling Tan")
+    assert f.fix.replacement == "Wei Ling Tan"
+
+
 def test_company_mismatch_is_a_must_fix_however_it_is_worded():
     addressed = findings("How do you like your team at Google?", "fact.company-mismatch", company="Stripe")
     target = findings("Could you refer me for the Analyst role at Google?", "fact.company-mismatch", company="Stripe")

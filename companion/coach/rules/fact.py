@@ -67,9 +67,10 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     # Where "Sir" or "Madam" is the register (a senior stranger, in Nigerian or Indian English), their full
     # name keeps it without guessing a gender: "Sir" is the default many write to anyone, and "Mr. Mensah"
     # to Deborah would be worse than the salutation. "Sir/Madam" is no register: their first name.
-    said_all, surname = draft.text[start:end].lower(), name.split()[-1]
-    addressed = f"{first} {surname}" if said_all in _ANYONE and surname != first else first
-    # "Respected Madam" becomes "Dear Ms. Eze", not "Respected Ms. Eze": the honorific belongs to the salutation.
+    # The whole name as they write it: "Wei Ling Tan", not "Wei Tan".
+    said_all = draft.text[start:end].lower()
+    addressed = " ".join(name.split()) if said_all in _ANYONE and len(name.split()) > 1 else first
+    # "Respected Madam" becomes "Dear Eva Novak", not "Respected Eva Novak": the honorific belongs to the salutation.
     lead = draft.text[m.start():start]
     fix_span, greeting = ((m.start() + len(lead) - len(lead.lstrip()), end), f"Dear {addressed}") \
         if anyone and lead.strip().lower() == "respected" else ((start, end), addressed)
