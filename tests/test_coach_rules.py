@@ -1530,6 +1530,10 @@ def test_years_fit_and_notice_questions_want_their_own_kind_of_answer():
                     "reply.unanswered", thread=notice, recipient_name="Megan Cole")
     assert not findings("One month, so I could start on 1 February.", "reply.unanswered", thread=notice,
                         recipient_name="Megan Cole")
+    cv = asked("Sure, can you send me your resume?")
+    assert findings("Thanks! Will send resume later.", "reply.unanswered", thread=cv, recipient_name="Megan Cole")
+    assert not findings("Thanks! I'll send my resume tomorrow morning.", "reply.unanswered", thread=cv,
+                        recipient_name="Megan Cole")
     both = asked("Can you send me your CV and tell me which position you're interested in?")
     [f] = findings("I don't have an updated CV right now. Can you just call me?", "reply.unanswered", thread=both,
                    recipient_name="Megan Cole")

@@ -119,7 +119,10 @@ def _takes_a_view(draft: AnalysedDraft, asked: str) -> bool:
 
 # Materials promised for after they are improved ("as soon as I've updated it") are not sent.
 _DEFERRED = re.compile(r"\b(?:as soon as|once|after|when) i\b[^.!?\n]{0,40}?\b(?:updat|finish|fix|polish|redo|rework|"
-                       r"improv|tidy|clean|refresh)\w*")
+                       r"improv|tidy|clean|refresh)\w*"
+                       # ("Will send resume later": no time, no resume.)
+                       r"|\b(?:cv|r[ée]sum[ée]|portfolio|it)\b[^.!?\n]{0,20}?\b(?:later|at some point|when i can|"
+                       r"some ?time)\b")
 
 
 def _sends_materials(draft: AnalysedDraft, _asked: str) -> bool:
