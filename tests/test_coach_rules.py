@@ -527,6 +527,12 @@ def test_a_salutation_for_anyone_is_fixed_into_a_greeting_by_name(text, fixed):
     assert f.severity == "warning" and text[:start] + f.fix.replacement + text[end:] == fixed
 
 
+def test_thanks_in_irish_and_the_alder_for_the_alder_hotel_group():
+    assert "courtesy.gratitude-missing" not in codes("Could you refer me for the Data Analyst role? Go raibh maith agat!")
+    assert "ask.company-missing" not in codes("I'd love to join your kitchen at The Alder as a Sous Chef. Could you "
+                                              "refer me? Thanks!", company="The Alder Hotel Group")
+
+
 def test_the_full_name_in_the_fix_is_the_whole_name_as_written():
     (f,) = findings("Hello Sir, could you refer me?", "fact.name-mismatch", recipient_name="Wei Ling Tan")
     assert f.fix.replacement == "Wei Ling Tan"

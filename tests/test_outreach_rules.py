@@ -3,6 +3,8 @@ and the cases where a rule must stay quiet. (The WebSocket tests drive the same 
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from protocol.page import DateParts, Education, Experience, Profile, Role, Thread, ThreadMessage
 
 from companion.coach.analysis import AnalysedDraft
@@ -787,14 +789,16 @@ def test_a_recruiter_who_referred_you_before_is_not_told_referrals_are_for_emplo
     assert "asks a recruiter" in card.message and '"the referral"' in card.message  # not the thanks
 
 
-def test_a_no_for_now_says_when_to_ask_again(tmp_path):
+@pytest.mark.parametrize("notes", ["Hiring freeze on finance until Q2; suggested I check back in April.",
+                                   "The referral window had closed. Said to ask her again when the spring intake opens."])
+def test_a_no_for_now_says_when_to_ask_again(tmp_path, notes):
     """A logged no whose note gives the moment as the reason ("hiring freeze until Q2, check back in April") is
     still a no today, but the card says to wait for that time, not to let it go."""
     from companion.coach import analyze
 
     db = LogDB.in_dir(tmp_path)
     db.record_sent("paul", "message", "Hi Paul, could you refer me for the Cost Analyst role at Boreal?", at(25), at(25))
-    db.update("paul", at(20), state="declined", notes="Hiring freeze on finance until Q2; suggested I check back in April.")
+    db.update("paul", at(20), state="declined", notes=notes)
     view = db.load()
     db.close()
     fb = analyze("Hi Paul, I just saw a Cost Accountant opening at Boreal. Would you be able to refer me for that one?",

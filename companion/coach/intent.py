@@ -205,7 +205,7 @@ def withdraws(draft: AnalysedDraft, _ctx=None) -> bool:
 OTHER_THANKS = (r"merci|gracias|danke|obrigad[oa]|grazie|salamat|shukriya|dhanyavaa?d|asante|arigato\w*|"
                 r"te[sş]ekk[uü]r\w*|k[oö]sz(?:i|[oö]n[oö]m)|dzi[eę]kuj[eę]|dzi[eę]ki|spasibo|shukran|xie ?xie|"
                 r"dank ?je(?:wel)?|bedankt|takk|kiitos|efc?haristo|terima kasih|c[aả]m [oơ]n|ka?msahamnida|"
-                r"gamsahamnida|daal[uụ]|ngiyabonga|mahalo|d[eě]kuji|mul[tț]umesc|hvala|nandri|nanri")
+                r"gamsahamnida|daal[uụ]|ngiyabonga|mahalo|d[eě]kuji|mul[tț]umesc|hvala|nandri|nanri|go raibh maith agat|diolch")
 # Thanks for their public work or congratulations, with nothing asked: a note of appreciation ("Grazie mille for
 # everything you do!", "thank you for your posts on ledgers", "Congrats on the launch!") is not an ask still being
 # written.

@@ -90,6 +90,11 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+# What kind of place a name goes on to say, after "The" and the name itself: "The Alder Hotel Group" is "the Alder".
+_KIND_OF_PLACE = frozenset({"hotel", "hotels", "restaurant", "restaurants", "hospital", "clinic", "group", "inn",
+                            "studio", "bakery", "kitchen", "gallery", "theatre", "theater", "school", "academy"})
+
+
 @lru_cache(maxsize=512)
 def company_aliases(name: str) -> tuple[str, ...]:
     """Lower-cased forms a person might use for `name`: "Stripe, Inc." -> ("stripe, inc.", "stripe")."""
@@ -115,8 +120,10 @@ def company_aliases(name: str) -> tuple[str, ...]:
             aliases.add("".join(words))
         if len(words) > 1 and len(words[0]) >= 4 and words[0] not in _GENERIC_FIRST:
             aliases.add(words[0])
-        if len(words) > 2 and words[0] == "the":  # "The Walt Disney Company" -> "walt disney"
-            aliases.add(" ".join(words[1:]))
+        if len(words) > 2 and words[0] == "the":  # "The Walt Disney Company" -> "walt disney"; "The Alder Hotel
+            aliases.add(" ".join(words[1:]))        # Group" -> "the alder"
+            if words[2] in _KIND_OF_PLACE:
+                aliases.add(" ".join(words[:2]))
         aliases.update(_initials(words))
     return tuple(sorted((a for a in aliases if len(a) >= 2), key=len, reverse=True))
 

@@ -257,7 +257,8 @@ _NO_TO_THE_PERSON = re.compile(r"\bonly (?:refers?|recommends?|vouch(?:es)? for)
 
 
 # Or when the reason is the moment: "hiring freeze until Q2", "suggested I check back in April".
-_NO_FOR_NOW = re.compile(r"\b(?:freeze|frozen|check back|try again|reach out again|ask again|no budget|headcount)\b")
+_NO_FOR_NOW = re.compile(r"\b(?:freeze|frozen|check back|come back|try again|reach out again|ask (?:her |him |them )?again|"
+                         r"no budget|headcount|window (?:had |has )?closed|(?:intake|window|round|cycle) opens)\b")
 
 
 def _asks_anew(draft: AnalysedDraft, rec, ctx: CoachContext) -> bool:
