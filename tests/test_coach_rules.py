@@ -1642,6 +1642,21 @@ def test_a_reply_to_a_referral_done_promises_to_tell_them_how_it_goes():
                         thread=_their_thread("Send me the job ID and I need it to submit the referral in our portal."))
 
 
+def test_a_referral_asked_before_the_talk_they_offered_waits_for_it():
+    offered = _exchange("Hi Anna, could we have a short chat about the Brand Designer role?",
+                        "Hi Sofia, happy to chat. Does Thursday at 4pm CET work for you?")
+    for draft in ("Yes, Thursday at 4pm works! Also, could you refer me before the call?",
+                  "Thursday works, thanks! In the meantime could you already submit my referral for JR-5520?"):
+        [f] = findings(draft, "relationship.cold-ask", thread=offered, recipient_name="Anna Lind")
+        assert f.message.startswith("Anna offered to talk first"), draft
+    assert not findings("Yes, Thursday at 4pm works! Talk then.", "relationship.cold-ask", thread=offered,
+                        recipient_name="Anna Lind")
+    agreed = _exchange("Hi, could you refer me for the QA role?",
+                       "Sure, I can refer you. Send me your CV. Happy to chat too if useful.")
+    assert not findings("Thanks! CV attached. Could you refer me for the QA role?", "relationship.cold-ask",
+                        thread=agreed, recipient_name="Anna Lind")
+
+
 def test_a_referral_asked_right_after_they_said_you_never_met_is_a_cold_ask():
     wary = _their_thread("Hi Priya, no problem. I don't think we've met though - how did you find me?")
     draft = "Hi Lucas, you're right, we haven't met. I found you through a search. Can you refer me for the Analyst role?"

@@ -5,7 +5,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
-from companion.coach.intent import replies_to_them, their_last, told_as_history
+from companion.coach.intent import replies_to_them, their_last, they_agreed, told_as_history
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
     HIRING_INTRO, NOT_THE_PROGRAMME, first_name, is_recruiter, names_a_mutual, negated, recipient_log,
@@ -18,6 +18,8 @@ from companion.coach.stated import follows_a_talk
 
 ASK = re.compile(
     r"\b(?:refer(?:ring)?\s+me|(?:a|an|the|your)\s+(?:internal\s+)?referral" + NOT_THE_PROGRAMME
+    # ("Submit my referral" asks; "any news on my referral?" and "did you submit my referral?" ask after one.)
+    + r"|(?<!did you )(?<!have you )(?<!did you already )(?<!have you already )(?:submit|put\s+in|send\s+in|file|do)\s+my\s+referral"
     # Someone else's referral is an ask too: "could you refer her as well?"
     + r"|refer(?:ring)?\s+(?:him|her|them|my\s+(?:\w+\s+)?(?:friend|cousin|brother|sister|colleague|partner|wife|"
     r"husband|son|daughter))(?=\s+(?:too|as\s+well|also|for)\b|\s*[?.!,]|$)"
@@ -91,9 +93,24 @@ _NEVER_MET = re.compile(r"\b(?:i )?(?:don't|do not) think we(?:'ve| have) (?:eve
                         r"|\bhow did you find me\b|\bremind me how we (?:know|met)\b")
 
 
+# Their last message offers a talk first: "happy to chat. Does Thursday at 4pm CET work for you?"
+_THEY_OFFER_TALK = re.compile(r"\b(?:happy|glad|love|keen) to (?:chat|talk|speak|meet|hop on a call|jump on a call|have a call)\b"
+                              r"|\b(?:a|quick|short|\d+[- ]?min(?:ute)?s?) (?:call|chat)\b")
+
+
 def _cold_ask(draft: AnalysedDraft, ctx: CoachContext):
     ask = first_referral_ask(draft)
     theirs = their_last(ctx.thread)
+    if ask is not None and theirs is not None and _THEY_OFFER_TALK.search(theirs) and not told_as_history(draft, ask.start()) \
+            and not they_agreed(ctx.thread):
+        who = first_name(ctx) or "They"
+        yield COLD_ASK.finding(
+            f"{who} offered to talk first, and \"{draft.text[ask.start():ask.end()]}\" asks for the referral before "
+            "that talk. Let it come first: it is where they get to know you, and a referral asked after it is easier "
+            "to give.", draft, ask.span(),
+            suggestion="Confirm the time and keep the rest for the call; ask about the referral at the end of it, or "
+                       "in your thank-you afterwards.")
+        return
     if ask is not None and theirs is not None and _NEVER_MET.search(theirs) and not PRIOR_CONTACT.search(draft.lower) \
             and not claims_shared(draft, ctx) and not names_a_mutual(draft, ctx):
         who = first_name(ctx) or "They"
