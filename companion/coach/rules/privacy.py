@@ -303,7 +303,31 @@ def _role_pay(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         _mentions_role(draft) or conversation_says(ctx, _mentions_role, "me"))
 
 
+# A colleague's contact details: "could you share the hiring manager's email?", "the email of the recruiter",
+# "share their email so I can send my CV directly". Theirs to give, and a way round the referrer.
+_THEIR_CONTACT = re.compile(
+    r"\b(?:hiring manager|recruiter|manager|director|hr|head of [\w-]+|ceo|cto|founder)(?:'s|s')? (?:work )?"
+    r"(?:e-?mail|phone|number|mobile|cell|contact(?: details| info)?)\b"
+    r"|\b(?:e-?mail|phone number|number|contact(?: details| info)?) of (?:the |your |their )?(?:hiring manager|"
+    r"recruiter|manager|director|hr)\b"
+    r"|\b(?:share|send|give|pass)(?: me)? (?:their|his|her) (?:e-?mail|phone|number|contact(?: details| info)?)\b")
+
+
+def _contact_asked(draft: AnalysedDraft, ctx):
+    for m in _THEIR_CONTACT.finditer(draft.lower) if any(w in draft.lower for w in ("mail", "phone", "number",
+                                                                                      "contact", "mobile", "cell")) else ():
+        if _not_an_ask(draft, m, ctx):
+            continue
+        yield CONFIDENTIAL.finding(
+            f"\"{draft.text[m.start():m.end()]}\" asks for a colleague's contact details. They are that person's to "
+            "give, and going round the referrer to the hiring manager reads as pushing past them.", draft, m.span(),
+            severity="warning",
+            suggestion="Ask them to pass your note or CV on, or whether they would introduce you.")
+        return
+
+
 def _confidential(draft: AnalysedDraft, ctx):
+    yield from _contact_asked(draft, ctx)
     last = -1
     for m in _CONFIDENTIAL.finditer(draft.lower):
         if _not_an_ask(draft, m, ctx):
@@ -332,6 +356,7 @@ CONFIDENTIAL = Rule(
            'Can you find out who they hired and what the interview scores were?', 'Do you know if Paul liked me?',
            'Also, who else is still in the running?', 'Who did they hire?',
            'Could you send me her private email and phone number?',
+           "The role is filled? Could you share the hiring manager's email so I can send my CV directly?",
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
            'Also please check with them if I am selected.',
            "Could you please check in the system if my application is still active?",
@@ -407,7 +432,8 @@ CONFIDENTIAL = Rule(
            "How many candidates are already shortlisted?", "Also share the names of the interview panel so I can prepare.",
            "I'll also need the compensation bands for your leadership team.",
            "If you hear anything from Sarah about whether they're leaning towards me, could you let me know?"),
-    quiet=("I know you can't share anything confidential.", "You should get an email from the system.",
+    quiet=("The recruiter's email bounced, so I am writing to you instead.",
+           "I know you can't share anything confidential.", "You should get an email from the system.",
            "I took notes from my interview so I can prepare better next time.",
            "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
            "Could you submit my referral in the system?", "I passed the test from last round.",
