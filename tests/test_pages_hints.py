@@ -331,3 +331,22 @@ def test_a_self_introduction_does_not_warm_a_cold_ask_through_a_mutuals_name():
 
     assert "relationship.cold-ask" in codes(f"Hi Helga, I'm Oksana. {ask}\n\nBest,\nOksana")
     assert "relationship.cold-ask" not in codes(f"Hi Helga, Oksana suggested I write to you. {ask}")
+
+
+def test_their_post_s_reference_cited_names_the_post_and_scopes_the_ask():
+    """A note that cites the req number their post gives ("Req. 2026-114") points at that post: the company need not
+    be named for a posting of theirs (a non-recruiter's post about openings alone would not do)."""
+    from protocol.page import Post, Profile
+
+    from companion.coach import CoachContext, analyze
+
+    lead = Profile(name="Markus Becker", headline="Team Lead Simulation at Kessler Drives", current_company="Kessler Drives",
+                   degree=2, posts=[Post(text="We are hiring a Simulation Engineer for gearbox housings. Req. 2026-114. "
+                                              "Get in touch!")])
+    note = ("Hi Markus, I'm a mechanical engineer (FEM, 3 yrs at a Tier-1 supplier) and saw your Simulation Engineer "
+            "opening (Req. 2026-114). Could you refer me? Thanks, Jonas")
+    found = {f.code for f in analyze(note, CoachContext(surface="connection_note", profile=lead)).findings}
+    assert "ask.company-missing" not in found and "personal.generic" not in found
+    other = note.replace("2026-114", "2026-999")
+    assert "ask.company-missing" in {f.code for f in analyze(other, CoachContext(surface="connection_note",
+                                                                                  profile=lead)).findings}

@@ -461,11 +461,16 @@ def _vocabulary() -> frozenset[str]:
     return default_model().vocabulary
 
 
+# A reference with digits in two or more parts: "2026-114", "HC-2026-77", "JR/5520".
+_ID = re.compile(r"\b[a-z]*\d+[a-z]*(?:[-/][a-z0-9]*\d[a-z0-9]*)+\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _post_marks(text: str) -> dict[str, int]:
     """Folded words of a post that point at it, by weight: 2 for a word with digits ("Big4", "'25D") or
-    capitals inside ("SXSW", "INSEAD"), 1 for a capitalised word of four letters or more that starts no
-    sentence ("Google", "London"). Ordinary words get 0 here (see `mentioned_post`)."""
+    capitals inside ("SXSW", "INSEAD") and for a reference ("2026-114"), 1 for a capitalised word of four letters
+    or more that starts no sentence ("Google", "London") or a word ordinary English rarely writes. Ordinary
+    words get 0 here (see `mentioned_post`)."""
     marks: dict[str, int] = {}
     start = True
     for m in _POST_TOKEN.finditer(text):
@@ -487,6 +492,8 @@ def _post_marks(text: str) -> dict[str, int]:
         elif len(folded) >= 5 and folded.isalpha() and folded not in _ORDINARY:
             # A word ordinary English rarely writes ("cataplana", "preceptorship") points at the post as a name does.
             marks[folded] = max(int(folded not in _vocabulary()), marks.get(folded, 0))
+    for m in _ID.finditer(text):  # "Req. 2026-114": its reference, whole
+        marks[m.group().lower()] = 2
     return marks
 
 
@@ -508,6 +515,7 @@ def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | Non
     words = {_fold(w) for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", lower)}
     if not words:
         return None
+    words.update(m.group() for m in _ID.finditer(lower))
     skip = _profile_words(profile)
     best, best_score = None, 1
     for i, post in enumerate(posts):

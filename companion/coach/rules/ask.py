@@ -73,7 +73,7 @@ def _is_self_title(before: str) -> bool:
 
 
 _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role|stellen)[ -]?(?:id|#|number|no\.?|nr\.?)(?: is)?\s*[:#]?\s*[\w-]*\d{3,}"
-                  r"|\b(?:job|req|requisition)(?: is|:)?\s*#?\s*(?:\d{2,}-)?\d{3,}\b"  # "job 4821", "req is 5521"
+                  r"|\b(?:job|req\.?|requisition)(?: is|:)?\s*#?\s*(?:\d{2,}-)?\d{3,}\b"  # "job 4821", "req is 5521", "Req. 2026-114"
                   r"|\b(?:vacancy|posting|opening|ref)\s*#?\s*\d{2,}-\d{3,}\b"  # "vacancy 2026-118"
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
                   # "posting 4411", "vacancy VC-209". A bare number must not be a year: "posted in 2024".
