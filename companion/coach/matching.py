@@ -12,6 +12,7 @@ from companion.coach.due import COLD_DAYS, DAY_MS
 from companion.coach.intent import replies_to_them, requests
 from companion.coach.mentions import mentions_person
 from companion.coach.outreach_view import message_times, to_ms
+from companion.tone.model import default_model
 
 # Words that turn a trigger into its opposite when they sit just before it in the same sentence:
 # "I'm not demanding anything", "I won't ask about anything confidential".
@@ -455,12 +456,6 @@ _ORDINARY = _COMMON_WORDS | frozenset(
     "worked experience looking forward please happy excited proud journey amazing".split())
 
 
-@lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    from companion.tone.model import default_model
-    return default_model().vocabulary
-
-
 # A reference with digits in two or more parts: "2026-114", "HC-2026-77", "JR/5520".
 _ID = re.compile(r"\b[a-z]*\d+[a-z]*(?:[-/][a-z0-9]*\d[a-z0-9]*)+\b", re.IGNORECASE)
 
@@ -491,7 +486,7 @@ def _post_marks(text: str) -> dict[str, int]:
             marks[folded] = max(weight, marks.get(folded, 0))
         elif len(folded) >= 5 and folded.isalpha() and folded not in _ORDINARY:
             # A word ordinary English rarely writes ("cataplana", "preceptorship") points at the post as a name does.
-            marks[folded] = max(int(folded not in _vocabulary()), marks.get(folded, 0))
+            marks[folded] = max(int(folded not in default_model().vocabulary), marks.get(folded, 0))
     for m in _ID.finditer(text):  # "Req. 2026-114": its reference, whole
         marks[m.group().lower()] = 2
     return marks

@@ -313,9 +313,13 @@ _THEIR_CONTACT = re.compile(
     r"|\b(?:share|send|give|pass)(?: me)? (?:their|his|her) (?:e-?mail|phone|number|contact(?: details| info)?)\b")
 
 
+_CONTACT_WORDS = ("mail", "phone", "number", "contact", "mobile", "cell")  # without one, _THEIR_CONTACT cannot match
+
+
 def _contact_asked(draft: AnalysedDraft, ctx):
-    for m in _THEIR_CONTACT.finditer(draft.lower) if any(w in draft.lower for w in ("mail", "phone", "number",
-                                                                                      "contact", "mobile", "cell")) else ():
+    if not any(map(draft.lower.__contains__, _CONTACT_WORDS)):
+        return
+    for m in _THEIR_CONTACT.finditer(draft.lower):
         if _not_an_ask(draft, m, ctx):
             continue
         yield CONFIDENTIAL.finding(

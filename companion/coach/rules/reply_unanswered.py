@@ -238,32 +238,39 @@ _QUESTION_WORDS = frozenset(
     "get got be been being there this that it its would could can will should me my mine our we us through".split())
 
 
+_TOKEN = re.compile(r"[^\W_][\w&+#-]*")
+
+
+def _stem(word: str) -> str:
+    """Five letters, without a plural's "s": "applied" meets "application", "PLCs" meets "PLC"."""
+    return word.rstrip("s")[:5]
+
+
 def _content(text: str) -> set[str]:
-    """Words of four letters or more that carry a question's topic, as five-letter stems ("citizen", "portal",
-    "applied"), and shorter names in capitals' place ("ECS", "VCA", "PLCs": any two or more letters)."""
-    words = re.findall(r"[^\W_][\w&+#-]*", text)
-    return {w.rstrip("s")[:5] for w in words if w not in _QUESTION_WORDS and (len(w) >= 4 or len(w) >= 2 and
-                                                                              not w.isdigit())}
+    """Stems of the words that carry a question's topic ("citizen", "portal", "applied"), short names included
+    ("ECS", "VCA", "PLCs": any two or more letters)."""
+    return {_stem(w) for w in _TOKEN.findall(text) if w not in _QUESTION_WORDS and (len(w) >= 4 or len(w) >= 2 and
+                                                                                    not w.isdigit())}
 
 
 def _covers(draft: AnalysedDraft, topic: set[str]) -> bool:
     """Whether the reply takes up one of the topic's words."""
-    return any(w.rstrip("s")[:5] in topic for w in re.findall(r"[^\W_][\w&+#-]*", draft.lower))
+    return any(_stem(w) in topic for w in _TOKEN.findall(draft.lower))
 
 
 def _open_questions(theirs: str, original: str, known: set[str], draft: AnalysedDraft) -> list[str]:
     """Their yes-or-no questions about the writer, and questions on their experience with a named thing, that
     the reply neither answers yes or no nor takes up by one of their words: quoted as they wrote them."""
-    quoted = []
+    quoted, yes_or_no = [], _YES_OR_NO.search(draft.lower) is not None
     for s in _SENTENCES.finditer(theirs):
         sentence = s.group()
         if "?" not in sentence and not re.search(r"\b(?:tell|send|let) me\b", sentence):
             continue
         if any(sentence in k or k in sentence for k in known):
             continue  # a kind the rule knows already named this sentence
-        for q in [m for m in _YES_NO.finditer(sentence)] + [m for m in _EXPERIENCE_Q.finditer(sentence)]:
+        for q in [*_YES_NO.finditer(sentence), *_EXPERIENCE_Q.finditer(sentence)]:
             topic = _content(q.group(1))
-            if not topic or _covers(draft, topic) or q.re is _YES_NO and _YES_OR_NO.search(draft.lower):
+            if not topic or _covers(draft, topic) or q.re is _YES_NO and yes_or_no:
                 continue
             start = s.start() + q.start(1)
             words = original[start:s.start() + q.end(1)] if len(original) == len(theirs) else q.group(1)

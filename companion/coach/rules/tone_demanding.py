@@ -30,7 +30,6 @@ _TRIGGERS = re.compile(
     r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
     r"e-?mail|phone|text|message) me\b|"
     r"(?:walk|go|run) (?:over )?to (?:the |your )?(?:hiring manager|recruiter|hr)\b|"
-
     # A word put in while they decide: "put in a good word with the hiring manager before the 15th".
     r"(?:put in|say) (?:a (?:good )?word|something nice)\b[^.!?\n]{0,40}?\bbefore (?:they (?:decide|make)|the (?:decision|"
     r"panel|debrief|\d{1,2}(?:st|nd|rd|th)?)|(?:he|she) decides)\b|"
@@ -255,8 +254,7 @@ _TRIGGERS = re.compile(
     r"look(?:ing)? forward to working (?:together|with you)\b)"
     # A time set for them: "I will call you Thursday morning at 9:00", "I'll stop by your office tomorrow".
     r"|(?P<call>i(?:'ll| will|'m going to| am going to) (?:give you a (?:quick )?(?:call|ring)|(?:call|ring|phone|visit) "
-    r"(?:you|your office)|(?:stop|drop|come) by(?: your (?:office|desk))?) "
-    r"(?:on |at |this |next |first thing )?(?:tomorrow|today|tonight|"
+    r"(?:you|your office)|(?:stop|drop|come) by(?: your (?:office|desk))?) (?:on |at |this |next |first thing )?(?:tomorrow|today|tonight|"
     r"\d|morning|afternoon|evening|week|" + WEEKDAY + r")\b))"
 )
 # Asked before the when ("Would you be open to a call? If so, when are you free?"), it only sets a time.
