@@ -93,3 +93,32 @@ def test_the_recipient_named_on_the_command_line_is_found_in_the_log_by_name(log
     for other in ("Ana", "Ana Lopez-Garcia"):  # not her name as the log has it: her log's times are not read
         fb = json.loads(run(other).stdout)  # (a follow-up still, by the draft's own "bumping this")
         assert fb["surface"] == "follow_up" and "followup.ok" not in {f["code"] for f in fb["findings"]}, other
+
+
+def test_a_reminder_of_a_message_sent_to_many_says_so(log_of_copies, tmp_path):
+    def codes(folder, text):
+        draft = tmp_path / "draft.txt"
+        draft.write_text(text, encoding="utf-8")
+        out = subprocess.run([sys.executable, "-m", "companion", "check", str(draft), "--data-dir", str(folder),
+                              "--recipient", "Ana Lopez", "--json"], capture_output=True, text=True, timeout=60)
+        return {f["code"]: f for f in json.loads(out.stdout)["findings"]}
+
+    nudge = "Hi Ana, just following up on my note about the backend role at Stripe. No worries if not. Thanks!"
+    found = codes(log_of_copies, nudge)["dup.mass-followup"]  # what Ana got went to Bo and Cy too
+    assert found["severity"] == "warning" and found["data"]["recipients"] == 2
+    assert "Cy Diaz and Bo Chen" in found["message"]  # most recent first
+    assert "dup.mass-followup" not in codes(log_of_copies, "Thank you so much for referring me, Ana!")
+
+    personal = tmp_path / "personal"  # Ana's note was written for her: a reminder of it is just a reminder
+    db = LogDB.in_dir(personal)
+    at = to_ms(datetime.now(timezone.utc) - timedelta(days=9))
+    db.record_sent("ana-lopez", "message", "Hi Ana, your talk on Stripe's ledger migration at GopherCon was the "
+                   "clearest account of dual writes I have heard. Could I ask how the team tested the cutover?",
+                   at, at, name="Ana Lopez", company="Stripe")
+    for slug, name, company, days in PEOPLE[1:]:
+        at = to_ms(datetime.now(timezone.utc) - timedelta(days=days))
+        db.record_sent(slug, "message", TEMPLATE.format(name=name.split()[0], company=company), at, at,
+                       name=name, company=company)
+    db.close()
+    found = codes(personal, nudge)
+    assert "dup.mass-followup" not in found and "followup.ok" in found

@@ -156,3 +156,37 @@ def test_check_finds_exactly_what_brute_force_finds(sent, draft, exclude, forget
     assert (m.messages, m.first_ms, m.last_ms) == (len(truth), min(times), max(times))
     assert m.recipients == len({kept[i][1] for i in truth})
     assert m.similarity == round(max(sims), 3)
+
+
+def test_copies_of_what_one_person_was_sent():
+    idx = MassIndex()
+    for i, (name, company) in enumerate(PEOPLE[:3]):
+        idx.add(fp(name, company), recipient=f"p{i + 1}", sent_ms=1000 * (i + 1))
+    idx.add(fp(*PEOPLE[0]), recipient="p1", sent_ms=5000)  # the same to p1 again: not a copy to another
+    idx.add(shingles("Hi Dev, your post on Notion's sync engine changed how I batch writes; could I ask how "
+                     "the team decides what to build in house and what to buy?", PEOPLE[3]), "p4", 6000)
+    m = idx.copies_of("p1")
+    assert (m.recipients, m.messages, m.first_ms, m.last_ms, m.names) == (2, 2, 2000, 3000, ("p3", "p2"))
+    assert idx.copies_of("p4") is None and idx.copies_of("nobody") is None
+    idx.remove_recipients({"p2", "p3"})
+    assert idx.copies_of("p1") is None
+    idx.remove_recipients({"p1"})
+    assert idx.copies_of("p1") is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(sent=st.lists(st.tuples(_message, _recipient), max_size=40), who=_recipient, forget=st.sets(_recipient, max_size=2))
+def test_copies_of_finds_exactly_what_brute_force_finds(sent, who, forget):
+    idx = MassIndex()
+    for t, (shingle_set, rid) in enumerate(sent):
+        idx.add(shingle_set, rid, t)
+    idx.remove_recipients(forget)
+    kept = [(f, rid if rid not in forget else None, t) for t, (f, rid) in enumerate(sent)]
+    theirs = [f for f, rid, _ in kept if rid == who and len(f) >= MIN_SHINGLES]
+    truth = sorted({i for f in theirs for i in _brute(kept, f, who) if kept[i][1] is not None})
+    m = idx.copies_of(who)
+    if not truth:
+        assert m is None
+        return
+    assert (m.messages, m.recipients) == (len(truth), len({kept[i][1] for i in truth}))
+    assert (m.first_ms, m.last_ms) == (min(kept[i][2] for i in truth), max(kept[i][2] for i in truth))

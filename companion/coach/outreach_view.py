@@ -63,6 +63,9 @@ class OutreachLog(Protocol):
         """Near-copies of `text` sent to anyone but `exclude_slug`; `names` are words to mask
         (the recipient's name, company and role), so a filled-in template still matches."""
 
+    def copies_sent_to(self, slug: str | None) -> NearCopies | None:
+        """Near-copies, sent to other people, of what was sent to this person: was it a mass message?"""
+
 
 def as_utc(when: datetime) -> datetime:
     """`when` itself when it has a time zone; a naive time is taken as UTC."""

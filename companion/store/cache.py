@@ -125,8 +125,16 @@ class LogCache:
             return None  # nothing sent yet: nothing to be a copy of, so skip the fingerprint
         fp = shingles(text, names)
         with self.lock:
-            match = self.index.check(fp, exclude_slug)
-            if match is None:
-                return None
-            names = tuple(self.by_slug[slug].name or slug for slug in match.names)
-        return replace(match, names=names)
+            return self._named(self.index.check(fp, exclude_slug))
+
+    def copies_sent_to(self, slug: str | None) -> NearCopies | None:
+        if not slug or not self.index_ready:
+            return None
+        with self.lock:
+            return self._named(self.index.copies_of(slug))
+
+    def _named(self, match: NearCopies | None) -> NearCopies | None:
+        """`match` with people's names (else their slugs) for the slugs the index keeps; under the lock."""
+        if match is None:
+            return None
+        return replace(match, names=tuple(self.by_slug[slug].name or slug for slug in match.names))

@@ -54,11 +54,13 @@ def _positions(bitmap: int) -> list[int]:
 
 class MassIndex:
     def __init__(self) -> None:
-        # Per message, by position: how many shingles it has, its recipient (their slug) and time.
-        # A forgotten message keeps its position with size 0 and recipient None.
+        # Per message, by position: how many shingles it has, its recipient (their slug), time and
+        # shingles (to ask whether what one person got went to others too). A forgotten message
+        # keeps its position with size 0 and recipient and shingles None.
         self.sizes = array("I")
         self.recipients: list[str | None] = []
         self.times = array("q")
+        self.shingles: list[array | None] = []
         # shingle -> position (int) when one message has it, else array('I') of positions, or a
         # bitmap (int) in `common` once it is long enough that a bitmap is no bigger.
         self.postings: dict[int, int | array] = {}
@@ -74,6 +76,7 @@ class MassIndex:
         self.sizes.append(len(fp))
         self.recipients.append(recipient)
         self.times.append(sent_ms)
+        self.shingles.append(fp if fp.__class__ is array else array("Q", fp))
         postings, common = self.postings, self.common
         for h in fp:
             if h in common:
@@ -98,10 +101,11 @@ class MassIndex:
         for pos, recipient in enumerate(self.recipients):
             if recipient in recipients:
                 self.recipients[pos] = None
+                self.shingles[pos] = None
                 self.sizes[pos] = 0
                 self.size -= 1
 
-    def matches(self, fp: frozenset[int]) -> list[tuple[int, float]]:
+    def matches(self, fp: "frozenset[int] | array") -> list[tuple[int, float]]:
         """(position, similarity) of every indexed message with Jaccard >= THRESHOLD to fp."""
         size = len(fp)
         if size < MIN_SHINGLES or not self.size:
@@ -137,7 +141,19 @@ class MassIndex:
     def check(self, fp: frozenset[int], exclude_recipient: str | None = None) -> NearCopies | None:
         """Near-copies of `fp` sent to recipients other than `exclude_recipient`, or None. Its `names`
         are the recipients themselves (at most RECENT, most recent first); the store puts names in."""
-        hits = [(pos, sim) for pos, sim in self.matches(fp) if self.recipients[pos] != exclude_recipient]
+        return self._report([(pos, sim) for pos, sim in self.matches(fp) if self.recipients[pos] != exclude_recipient])
+
+    def copies_of(self, recipient: str) -> NearCopies | None:
+        """Near-copies, sent to others, of what `recipient` was sent (any of their messages), or None."""
+        hits: dict[int, float] = {}
+        for pos, fp in enumerate(self.shingles):
+            if fp is not None and self.recipients[pos] == recipient:
+                for other, sim in self.matches(fp):
+                    if self.recipients[other] != recipient and sim > hits.get(other, 0):
+                        hits[other] = sim
+        return self._report(list(hits.items()))
+
+    def _report(self, hits: list[tuple[int, float]]) -> NearCopies | None:
         if not hits:
             return None
         latest: dict[str, int] = {}

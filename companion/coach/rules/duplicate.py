@@ -1,5 +1,6 @@
 """dup.mass-message: the draft is a near-copy of notes already sent to other people (names,
 companies and roles masked; companion.store.massindex documents the similarity and threshold).
+dup.mass-followup: the draft reminds someone of a note that went, near word for word, to others too.
 dup.says-mass: the draft itself says it went to many ("I'm reaching out to everyone I can find at X").
 """
 
@@ -7,8 +8,9 @@ import re
 
 from companion.coach.analysis import AnalysedDraft, starts_word
 from companion.coach.engine import CoachContext, Rule, phrase_rule
-from companion.coach.matching import recipient_slug
+from companion.coach.matching import first_name, recipient_log, recipient_slug
 from companion.coach.outreach_view import iso, say_date
+from companion.coach.rules.followup import reminds
 
 
 def _mask_words(ctx: CoachContext) -> tuple[str, ...]:
@@ -46,6 +48,41 @@ MASS_MESSAGE = Rule(
     needs=frozenset({"outreach"}),
     rationale="A copy-pasted note signals a mass campaign; referrers want to vouch for someone who "
               "chose them for a reason.",
+)
+
+def _people(names: tuple[str, ...], count: int) -> str:
+    """"Ben Ortiz", "Ben Ortiz and Carla Mendes", "Ben Ortiz, Carla Mendes and 3 others"."""
+    shown, rest = names[:2], count - len(names[:2])
+    if not shown:
+        return f"{count} other people"
+    if not rest:
+        return " and ".join(shown)
+    return ", ".join(shown) + f" and {rest} other" + ("s" if rest > 1 else "")
+
+
+def _mass_followup(draft: AnalysedDraft, ctx: CoachContext):
+    if not reminds(draft, ctx) or (m := ctx.outreach.copies_sent_to(recipient_slug(ctx))) is None:
+        return
+    rec = recipient_log(ctx)
+    them = first_name(ctx, rec) or "them"
+    when = f" on {say_date(rec.sent[0].at_ms, ctx.now)}" if rec is not None and rec.sent else ""
+    yield MASS_FOLLOWUP.finding(
+        f"What you sent {them}{when} went near word for word to {_people(m.names, m.recipients)} too. A reminder "
+        "of a message that could have gone to anyone reads as part of a campaign, and colleagues compare notes.",
+        severity="warning" if m.recipients > 1 else "info",
+        suggestion=f"Follow up only with the one or two best placed to help, not everyone who got it, and let "
+                   f"this reminder be the message written for {them}: one line on why them (their team, something "
+                   "they wrote or built, a shared employer or school), then the ask in a sentence.",
+        data={"recipients": m.recipients, "messages": m.messages, "similarity": m.similarity,
+              "first_sent": iso(m.first_ms), "last_sent": iso(m.last_ms), "recent": list(m.names[:5])},
+    )
+
+
+MASS_FOLLOWUP = Rule(
+    code="dup.mass-followup", severity="warning", check=_mass_followup,
+    needs=frozenset({"outreach"}), judges_ask=True,  # a thank-you or an update reminds them of nothing
+    rationale="A reminder of a copy-pasted note repeats the campaign; the follow-up is the chance to write to "
+              "this person.",
 )
 
 # The writer, writing or having written, to many people at once. It opens with the letter "i", so re
@@ -96,4 +133,4 @@ SAYS_MASS = phrase_rule(
     rationale="Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
 )
 
-RULES = [MASS_MESSAGE, SAYS_MASS]
+RULES = [MASS_MESSAGE, MASS_FOLLOWUP, SAYS_MASS]

@@ -57,6 +57,13 @@ def _timeline(draft: AnalysedDraft, ctx: CoachContext):
     return follow_up_due(waiting, now_ms), waiting, last_reply, rec
 
 
+def reminds(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """Whether the draft goes to someone whose last message from the user is still unanswered: a reminder,
+    however soon or late (the log and the thread tell)."""
+    due = _due(draft, ctx)[0]
+    return due is not None and due.kind == "follow_up"
+
+
 def _unknown(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Neither the log nor the thread knows a message of the user's to them: only the draft can tell; but
     not when the conversation shows the message the draft follows up on was never sent (followup.no-earlier)."""

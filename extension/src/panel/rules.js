@@ -8,6 +8,7 @@ export const RULE_WHY = Object.freeze({
   "courtesy.gratitude-missing": "Thanks acknowledge the request is a favour, not a transaction.",
   "courtesy.out-missing": "An explicit out removes pressure; people say yes more readily when no is easy.",
   "courtesy.time-missing": "Acknowledging someone's time shows you know what you are asking for.",
+  "dup.mass-followup": "A reminder of a copy-pasted note repeats the campaign; the follow-up is the chance to write to this person.",
   "dup.mass-message": "A copy-pasted note signals a mass campaign; referrers want to vouch for someone who chose them for a reason.",
   "dup.says-mass": "Saying you wrote to many undoes any personal word; referrers vouch for people who chose them.",
   "fact.company-mismatch": "A referrer can only refer you where they work; the wrong company shows a pasted message.",
