@@ -2011,3 +2011,27 @@ def test_a_full_note_is_told_to_trade_words_for_thanks_not_that_it_reads_as_enti
     # With Premium's 300 declared by the page, the same note has room to add the thanks.
     [roomy] = findings(full, "courtesy.gratitude-missing", surface="connection_note", limit=300)
     assert "entitled" in roomy.message
+
+
+def test_a_freeze_is_a_no_not_a_yes():
+    """"There's nothing I can refer you to right now" holds "I can refer", but it is a no (audit 85-23): a new
+    ask after it is a re-ask, not a further favour from someone who agreed."""
+    from protocol.page import Profile, Thread, ThreadMessage
+
+    from companion.coach.intent import they_declined
+
+    def last(text):
+        return Thread(participant=Profile(slug="sofia", name="Sofía Ruiz"),
+                      messages=[ThreadMessage(sender="me", text="Could you refer me for a dispatcher role?"),
+                                ThreadMessage(sender="them", text=text)])
+
+    freeze = last("Hi Diego, I'm sorry, we're under a hiring freeze until at least March, so there's nothing I "
+                  "can refer you to right now.")
+    assert they_declined(freeze)
+    assert they_declined(last("Sorry, we are not hiring at the moment."))
+    assert they_declined(last("There's no role I could refer you for yet."))
+    assert they_declined(last("Yes, I can refer you for it this week.")) is None
+    assert they_declined(last("We're hiring! I can refer you.")) is None
+    reply = "That's a pity. In that case can you forward my CV to your contacts at Ruta Sur and Logimax?"
+    assert not findings(reply, "referral.more-favours", thread=freeze, recipient_name="Sofía Ruiz")
+    assert findings(reply, "followup.stop", thread=freeze, recipient_name="Sofía Ruiz")

@@ -805,3 +805,20 @@ def test_a_no_for_now_says_when_to_ask_again(tmp_path, notes):
                  CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="paul"))
     [stop] = [f for f in fb.findings if f.code == "followup.stop"]
     assert "about timing" in stop.message and "let this one go" not in stop.message
+
+
+def test_a_message_not_to_be_sent_is_not_polished(tmp_path):
+    """After two unanswered follow-ups, followup.stop says let it go: the rules on how the ask is put (an out,
+    their time) say nothing (audits 84-28, 85-26), and the checklist shows the timing item failed."""
+    from companion.coach import analyze
+
+    view = make_view(tmp_path, ("ana", at(30)), ("ana", at(20)), ("ana", at(10)))
+    ctx = CoachContext(surface="message", outreach=view, now=NOW, recipient_slug="ana")
+    fb = analyze("Hi Ana, this is my fourth message. A simple yes or no would be appreciated.", ctx)
+    codes_ = {f.code for f in fb.findings}
+    assert "followup.stop" in codes_ and not codes_ & {"courtesy.out-missing", "courtesy.time-missing"}
+    assert [c.ok for c in fb.checklist if c.id == "timing"] == [False]
+    early = make_view(tmp_path / "early", ("ana", at(10)))  # a first reminder: the same words are polished
+    fb = analyze("Hi Ana, this is my second message. A simple yes or no would be appreciated.",
+                 CoachContext(surface="message", outreach=early, now=NOW, recipient_slug="ana"))
+    assert "courtesy.out-missing" in {f.code for f in fb.findings}

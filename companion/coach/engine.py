@@ -210,7 +210,14 @@ def analyze(text: str, ctx: CoachContext, version: int = 0) -> Feedback:
     # missing: only what is there is judged (a wrong name, a demand), and there is no score.
     starting = ctx.caret is not None and draft.starting
     rules = [r for r in RULES if not r.judges_whole] if starting else RULES
-    findings = run_rules(rules, draft, ctx) if text.strip() else []  # nothing to judge yet
+    if not text.strip():
+        return build_feedback(draft, ctx, [], version, starting)  # nothing to judge yet
+    # "Let this one go" (followup.stop's error) first: a message not to be sent is not to be polished either,
+    # so the rules that judge how it asks (its out, its resume, their time) abstain, as after a no.
+    stop = run_rules([r for r in rules if r.code == "followup.stop"], draft, ctx)
+    if any(f.severity == "error" for f in stop):
+        draft.memo["asks"] = False
+    findings = stop + run_rules([r for r in rules if r.code != "followup.stop"], draft, ctx)
     return build_feedback(draft, ctx, findings, version, starting)
 
 

@@ -287,6 +287,10 @@ _THEY_DECLINED = re.compile(
     r"|\bi (?:don't|do not) think (?:a |my )?(?:referral|recommendation)(?: from me)? (?:would|will)\b"
     r"|\b(?:a |my )?(?:referral|recommendation)(?: from me)? (?:wouldn't|would not|won't|will not) (?:carry|count|help|"
     r"matter|mean|do)\b"
+    # Nothing to refer to: "there's nothing I can refer you to right now", "we're under a hiring freeze".
+    r"|\b(?:nothing|no (?:role|opening|position|job|vacanc(?:y|ie))s?) (?:that )?i (?:can|could) refer you (?:to|for)\b"
+    r"|\bhiring freeze\b|\b(?:we're|we are|the team is|the team's) not (?:currently |actively )?hiring\b"
+    r"|\bwe (?:aren't|are not) (?:currently |actively )?hiring\b"
     # A soft no: "I'm not the best person to refer you".
     r"|\bi(?:'m| am) not the (?:best|right) person to (?:refer|recommend|vouch for) you\b"
     # The verb left out: "so I won't be able to this time", "I'll have to pass".

@@ -68,9 +68,9 @@ def checklist(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding],
             continue
         label = FOLLOW_UP_LABELS.get(item_id, label) if follow_up else label
         ran = [c for c in codes if c in active]
-        if not ran or unread.intersection(codes):
-            continue
         failing = next((c for c in ran if c in fired), None)
+        if not ran or unread.intersection(codes) and failing is None:
+            continue  # (a do one of whose rules could not judge is not claimed, but one that failed is shown)
         items.append(ChecklistItem(id=item_id, label=label, ok=failing is None and not empty,
                                    code=failing or ran[0]))
     return items
