@@ -13,6 +13,8 @@ frames filled with 2,000 made-up words of Zipf-like frequency: shared boilerplat
 (which match thousands of sent messages), fresh notes (which match nothing), and light edits of a
 random earlier note (which match one or two). A check is LogCache.mass_check: masking and
 shingling the draft, the index lookup, and naming the recipients, exactly what the rule runs.
+A reminder also asks LogCache.copies_sent_to (dup.mass-followup): its time, for 1,000 people of
+the log, is the line under each size.
 
 Memory: the growth of this process's resident set while the index is built (from /proc), and
 optionally (--tracemalloc, slower) the bytes Python allocated for it.
@@ -171,6 +173,19 @@ def measure(cache: LogCache, queries) -> tuple[list[float], list[float], int]:
     return wall, cpu, hits
 
 
+def measure_copies(cache: LogCache, n: int, count: int = 1000) -> list[float]:
+    """CPU milliseconds of dup.mass-followup's question on a reminder: did what this person got go to
+    others too (LogCache.copies_sent_to), for `count` people of the log."""
+    rnd = random.Random(3)
+    cpu = []
+    for _ in range(count):
+        slug = f"p{rnd.randrange(n)}"
+        c = time.thread_time_ns()
+        cache.copies_sent_to(slug)
+        cpu.append((time.thread_time_ns() - c) / 1e6)
+    return cpu
+
+
 def recall(n: int, cache: LogCache, queries, sample: int = 200) -> str:
     """Compare with brute force (every sent message, exact Jaccard) on a sample of drafts."""
     sent = [shingles(text, (name, company)) for _, name, company, text, _ in make_log(n)]
@@ -240,6 +255,10 @@ def main() -> None:
         print(f"{n:>9,} {took:8.1f} {len(cache.index.postings) + len(cache.index.common):>8,} {rss / 1024:9.1f} {traced_s} | "
               f"{statistics.median(wall):11.3f} {p(wall, 0.99):6.3f} | {statistics.median(cpu):10.3f} "
               f"{p(cpu, 0.99):6.3f} {max(cpu):6.3f}    | {hits / len(queries):7.0%}", flush=True)
+        if hasattr(cache, "copies_sent_to"):
+            copies = measure_copies(cache, n)
+            print(f"{'':>9} a reminder's copies_sent_to: CPU median {statistics.median(copies):.3f} "
+                  f"p99 {p(copies, 0.99):.3f} ms", flush=True)
         if args.recall:
             print(f"{'':>9} {recall(n, cache, queries)}", flush=True)
         if args.db:

@@ -143,6 +143,14 @@ def _read_log(folder: str | None):
         raise InputError(f"cannot read the outreach log: {exc} (or pass --no-log)") from None
 
 
+def _after_fix(text: str, offsets, fix) -> str:
+    """The sentence around a deletion as it reads once the fix is applied."""
+    start, end = offsets.from_utf16(fix.start), offsets.from_utf16(fix.end)
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    right = min((i for i in (text.find(c, end) for c in ".!?\n") if i != -1), default=len(text) - 1) + 1
+    return (text[left:start] + text[end:right]).strip()
+
+
 def render_human(name: str, text: str, feedback) -> str:
     """Findings with line:col and a caret under the span, then the checklist and the score."""
     from companion.coach.utf16 import OffsetMap
@@ -163,8 +171,11 @@ def render_human(name: str, text: str, feedback) -> str:
             out += [f"    {source}", "    " + " " * (col - 1) + "^" * width]
         if f.suggestion:
             out.append(f"    suggestion: {f.suggestion}")
-        if f.fix is not None:
-            out.append(f"    fix: replace with {f.fix.replacement!r}")
+        if f.fix is not None:  # the words the fix takes out, which may be more than the caret marks
+            fix = f.fix.range
+            gone = text[offsets.from_utf16(fix.start):offsets.from_utf16(fix.end)]
+            out.append(f"    fix: replace {gone!r} with {f.fix.replacement!r}" if f.fix.replacement
+                       else f"    fix: delete {gone!r}, leaving {_after_fix(text, offsets, fix)!r}")
     if not feedback.findings:
         out.append(f"{name}: no findings")
     if feedback.checklist:
