@@ -2035,3 +2035,33 @@ def test_a_freeze_is_a_no_not_a_yes():
     reply = "That's a pity. In that case can you forward my CV to your contacts at Ruta Sur and Logimax?"
     assert not findings(reply, "referral.more-favours", thread=freeze, recipient_name="Sofía Ruiz")
     assert findings(reply, "followup.stop", thread=freeze, recipient_name="Sofía Ruiz")
+
+
+def test_what_the_writer_said_before_is_not_the_topic_of_their_question():
+    """"Are you already in touch with a recruiter at Verdance about this role?" is not answered by a reply that
+    names the role again: the role and the company were the writer's own words (audit 84-22)."""
+    recruiter = _exchange("Hi Felix, I'm applying for the Sustainability Consultant role at Verdance. Would you refer me?",
+                          "Quick question before I do: are you already in touch with a recruiter at Verdance about "
+                          "this role? If yes, I can't submit a referral for you.")
+    [f] = findings("Thank you! My two years of LCA work at Okobau make me a strong fit for this role at Verdance.",
+                   "reply.unanswered", thread=recruiter, recipient_name="Felix Brandt")
+    assert "in touch with a recruiter" in f.message
+    for answer in ("Thank you! No, I haven't spoken to anyone at Verdance yet.",
+                   "Thanks! A recruiter, Jana, contacted me last week about it."):
+        assert "reply.unanswered" not in codes(answer, thread=recruiter, recipient_name="Felix Brandt"), answer
+
+
+def test_their_message_is_read_with_curly_apostrophes_as_with_straight_ones():
+    """Phones and LinkedIn's editor write "I’ve referred you", "I don’t know your work well enough to refer you"
+    (audits 84-16, 84-19): their message is read as a draft is, with straight apostrophes."""
+    from companion.coach.intent import they_declined, they_referred
+
+    referred = _exchange("Hi Ben, could you refer me for the AE role (JR-5521)?", "Hi Chloe, I’ve referred you. Good luck!")
+    no = _exchange("Hi Nadia, could you refer me for the 2D Environment Artist position?",
+                   "Sorry, I don’t know your work well enough to refer you. Best of luck!")
+    assert they_referred(referred) and they_declined(no)
+    more = "Thanks Ben! Could you also check with the hiring manager where my application stands and put in a " \
+           "good word with the VP of Sales? And do you know anyone at Salesfront?"
+    assert findings(more, "referral.more-favours", thread=referred, recipient_name="Ben Hart")
+    assert findings("I understand, but could you make an exception just this once?", "followup.stop", thread=no,
+                    recipient_name="Nadia Amari")

@@ -6,6 +6,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft, search_if, starts_word
 from companion.coach.language import sentence_bounds
+from companion.tone.strategies import lower_keeping_offsets
 
 # Thanks for their answer: the draft replies to a message of theirs ("thanks for getting back to me").
 # It opens with the letters "thank", so re finds candidates as fast as str.find; the word start is checked after.
@@ -252,7 +253,7 @@ def open_request(thread) -> bool:
     for m in reversed(thread.messages):
         if m.sender != "me":
             return False
-        if requests(AnalysedDraft(m.text)) and not _TAKES_UP.match(m.text.lower()):
+        if requests(AnalysedDraft(m.text)) and not _TAKES_UP.match(lower_keeping_offsets(m.text)):
             return True
     return False
 
@@ -301,9 +302,10 @@ _THEY_DECLINED = re.compile(
 
 
 def their_last(thread) -> str | None:
-    """Their message, lower-cased, when the conversation on the page ends with it; else None."""
+    """Their message, lower-cased with straight apostrophes as the rules read a draft ("I’ve referred you"
+    from a phone is "i've referred you"), when the conversation on the page ends with it; else None."""
     last = thread.messages[-1] if thread is not None and thread.messages else None
-    return last.text.lower() if last is not None and last.sender == "them" else None
+    return lower_keeping_offsets(last.text) if last is not None and last.sender == "them" else None
 
 
 # Their last message says the referral is done: "Done, I submitted your referral", "I've referred you".

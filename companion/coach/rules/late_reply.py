@@ -10,6 +10,7 @@ from companion.coach.intent import reports_back, they_agreed
 from companion.coach.matching import first_name, left_at_pleasantry
 from companion.coach.outreach_view import message_times, say_date, to_ms
 from companion.coach.stated import checks_on_referral, speaks_of_time_passed, stated_count, stated_earlier, stated_no
+from companion.tone.strategies import lower_keeping_offsets
 
 # Their last message offered or spoke of a job: after months, it may be gone.
 _OFFER = re.compile(r"\b(?:role|job|position|opening|posting|req|referr?al|refer|interview|offer|hiring|team)\b")
@@ -35,7 +36,7 @@ def _late(draft: AnalysedDraft, ctx: CoachContext):
     first = first_name(ctx)
     months = days >= COLD_DAYS
     last = next(m for m in reversed(ctx.thread.messages) if m.sender == "them")
-    offered = months and bool(_OFFER.search(last.text.lower()))
+    offered = months and bool(_OFFER.search(lower_keeping_offsets(last.text)))
     ago = f"{int(days // 30)} months" if months else f"{int(days // 7)} weeks"
     fix = _opening(draft.text, first)
     yield LATE.finding(

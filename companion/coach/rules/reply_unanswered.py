@@ -235,7 +235,7 @@ _YES_OR_NO = re.compile(r"(?:^|[.!?,;:—–-]\s*|\band\s+)(?:yes|yeah|yep|yup|n
 _QUESTION_WORDS = frozenset(
     "are were do did have has had is you your yours whether if already still currently yet also any a an the to "
     "of in on at for with by from and or so able ok okay fine happy comfortable open willing planning going "
-    "get got be been being there this that it its would could can will should me my mine our we us through".split())
+    "get got be been being there this that it its would could can will should me my mine our we us through about".split())
 
 
 _TOKEN = re.compile(r"[^\W_][\w&+#-]*")
@@ -258,9 +258,12 @@ def _covers(draft: AnalysedDraft, topic: set[str]) -> bool:
     return any(_stem(w) in topic for w in _TOKEN.findall(draft.lower))
 
 
-def _open_questions(theirs: str, original: str, known: set[str], draft: AnalysedDraft) -> list[str]:
+def _open_questions(theirs: str, original: str, known: set[str], draft: AnalysedDraft,
+                    said: set[str] = frozenset()) -> list[str]:
     """Their yes-or-no questions about the writer, and questions on their experience with a named thing, that
-    the reply neither answers yes or no nor takes up by one of their words: quoted as they wrote them."""
+    the reply neither answers yes or no nor takes up by one of their words: quoted as they wrote them. Words
+    the writer's own messages said (`said`: "this role", the company) are common ground, not the question's
+    topic, so a reply naming the role again has not answered "are you in touch with a recruiter about this role?"."""
     quoted, yes_or_no = [], _YES_OR_NO.search(draft.lower) is not None
     for s in _SENTENCES.finditer(theirs):
         sentence = s.group()
@@ -269,7 +272,7 @@ def _open_questions(theirs: str, original: str, known: set[str], draft: Analysed
         if any(sentence in k or k in sentence for k in known):
             continue  # a kind the rule knows already named this sentence
         for q in [*_YES_NO.finditer(sentence), *_EXPERIENCE_Q.finditer(sentence)]:
-            topic = _content(q.group(1))
+            topic = _content(q.group(1)) - said
             if not topic or _covers(draft, topic) or q.re is _YES_NO and yes_or_no:
                 continue
             start = s.start() + q.start(1)
@@ -298,7 +301,8 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
             w = found[0].groupdict().get("w") or found[0].group()
             missing.append(label.format(w="resume" if w in ("cv", "résumé", "resumé", "resume") else w))
             needed = needed or i < _REFERRAL_NEEDS
-    missing += _open_questions(theirs, ctx.thread.messages[-1].text, known, draft)
+    mine = {_stem(w) for m in ctx.thread.messages if m.sender == "me" for w in _TOKEN.findall(m.text.lower())}
+    missing += _open_questions(theirs, ctx.thread.messages[-1].text, known, draft, mine)
     if not missing:
         return
     who = first_name(ctx) or "They"
