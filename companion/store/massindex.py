@@ -61,6 +61,7 @@ class MassIndex:
         self.recipients: list[str | None] = []
         self.times = array("q")
         self.shingles: list[array | None] = []
+        self.sent_to: dict[str, list[int]] = {}  # recipient -> positions of their messages
         # shingle -> position (int) when one message has it, else array('I') of positions, or a
         # bitmap (int) in `common` once it is long enough that a bitmap is no bigger.
         self.postings: dict[int, int | array] = {}
@@ -77,6 +78,7 @@ class MassIndex:
         self.recipients.append(recipient)
         self.times.append(sent_ms)
         self.shingles.append(fp if fp.__class__ is array else array("Q", fp))
+        self.sent_to.setdefault(recipient, []).append(pos)
         postings, common = self.postings, self.common
         for h in fp:
             if h in common:
@@ -98,8 +100,8 @@ class MassIndex:
 
     def remove_recipients(self, recipients: set[str]) -> None:
         """Forget every message to these recipients."""
-        for pos, recipient in enumerate(self.recipients):
-            if recipient in recipients:
+        for recipient in recipients:
+            for pos in self.sent_to.pop(recipient, ()):
                 self.recipients[pos] = None
                 self.shingles[pos] = None
                 self.sizes[pos] = 0
@@ -146,11 +148,10 @@ class MassIndex:
     def copies_of(self, recipient: str) -> NearCopies | None:
         """Near-copies, sent to others, of what `recipient` was sent (any of their messages), or None."""
         hits: dict[int, float] = {}
-        for pos, fp in enumerate(self.shingles):
-            if fp is not None and self.recipients[pos] == recipient:
-                for other, sim in self.matches(fp):
-                    if self.recipients[other] != recipient and sim > hits.get(other, 0):
-                        hits[other] = sim
+        for pos in self.sent_to.get(recipient, ()):
+            for other, sim in self.matches(self.shingles[pos]):
+                if self.recipients[other] != recipient and sim > hits.get(other, 0):
+                    hits[other] = sim
         return self._report(list(hits.items()))
 
     def _report(self, hits: list[tuple[int, float]]) -> NearCopies | None:
