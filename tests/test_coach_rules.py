@@ -2065,3 +2065,37 @@ def test_their_message_is_read_with_curly_apostrophes_as_with_straight_ones():
     assert findings(more, "referral.more-favours", thread=referred, recipient_name="Ben Hart")
     assert findings("I understand, but could you make an exception just this once?", "followup.stop", thread=no,
                     recipient_name="Nadia Amari")
+
+
+def test_asking_after_a_referral_never_agreed_to_presumes(tmp_path):
+    """"Let me know once you've referred me" under their request for a call first (audit 84-21), and "did you
+    get a chance to refer me yet?" to someone the log shows never answered (84-25), presume a yes; under their
+    "Sure, send me your CV", or after their reply in the log, they do not."""
+    from datetime import datetime, timedelta, timezone
+
+    from companion.coach.outreach_view import to_ms
+    from companion.store import LogDB
+
+    def kinds(text, **ctx):
+        return [f.data.get("kind") for f in findings(text, "tone.demanding", **ctx)]
+
+    once = "Thanks Grace. Here is my resume: example.com/cv. Please let me know once you've referred me."
+    call = _exchange("Hi Grace, could you refer me for the SRE role (SC-5590)?",
+                     "I'd like to learn a bit more about you first. Could we do a quick call this week?")
+    assert "presume" in kinds(once, thread=call, recipient_name="Grace Mwangi")
+    sure = _exchange("Hi Grace, could you refer me for the SRE role (SC-5590)?", "Sure, could you send me your CV?")
+    assert "presume" not in kinds(once, thread=sure, recipient_name="Grace Mwangi")
+
+    now = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
+    db = LogDB.in_dir(tmp_path)
+    asked = to_ms(now - timedelta(days=8))
+    db.record_sent("tomas", "message", "Hi Tomás, could you refer me for the Geotechnical Engineer role (AMT-3307)?",
+                   asked, asked, name="Tomás Herrera")
+    view = db.load()
+    nudge = "Hi Tomás, did you get a chance to refer me yet? No worries either way, thank you!"
+    [f] = findings(nudge, "tone.demanding", outreach=view, recipient_slug="tomas", now=now)
+    assert f.data["kind"] == "presume" and "Tomás has not answered your ask" in f.message
+    db.record_replies("tomas", [asked + 86_400_000])
+    view = db.load()
+    db.close()
+    assert not findings(nudge, "tone.demanding", outreach=view, recipient_slug="tomas", now=now)

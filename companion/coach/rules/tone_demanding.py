@@ -5,8 +5,9 @@ import re
 from companion.coach.analysis import MONTHS, WEEKDAY, WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
 from companion.coach.language import mood, opens_clause, sentence_bounds
-from companion.coach.intent import replies_to_them, thanks_for_referral, their_last
-from companion.coach.matching import in_conversation, negated
+from companion.coach.intent import answers_them, replies_to_them, thanks_for_referral, their_last, they_agreed, they_referred
+from companion.coach.matching import first_name, in_conversation, negated, recipient_log
+from companion.coach.stated import checks_on_referral
 from companion.tone.model import default_model
 
 # One pass over the lower-cased draft; the named group says which kind of trigger matched.
@@ -551,7 +552,7 @@ def _demanding(draft: AnalysedDraft, ctx):
                 and not draft.lower.endswith("just ", 0, start):
             continue  # taking up what they offered: "please forward my CV to HR" after "I can pass it to HR" (but
             # "just forward that" brushes off what they asked for)
-        if kind == "presume" and (thanks_for_referral(draft) or replies_to_them(draft)):
+        if kind == "presume" and (thanks_for_referral(draft) or replies_to_them(draft) and not _not_a_yes(ctx)):
             continue  # they agreed: "let me know once you have submitted it" presumes nothing
         message, suggestion = _MESSAGES[kind]
         polite = kind in ("refer", "order") and _POLITE_WORD.search(draft.lower, max(0, start - 10), start)
@@ -566,6 +567,14 @@ def _demanding(draft: AnalysedDraft, ctx):
         yield DEMANDING.finding(message.format(w=draft.text[start:end]), draft, (start, end), replacement=fix,
                                 fix_span=span, suggestion=suggestion, data={"kind": kind},
                                 severity="warning" if polite or soft or kind in _MILD else DEMANDING.severity)
+    if span := _status_of_no_yes(draft, ctx):
+        who = first_name(ctx, recipient_log(ctx)) or "They"
+        yield DEMANDING.finding(
+            f"\"{draft.text[span[0]:span[1]]}\" asks how a referral is going, but {who} has not answered your ask "
+            "yet: it presumes a yes they never gave.", draft, span,
+            suggestion="Bring your note back up and leave the answer theirs, e.g. \"I wanted to bring my note back "
+                       "to the top, in case you'd be open to referring me. No worries either way.\"",
+            data={"kind": "presume"})
     if draft.subject and ctx.surface == "inmail":  # read first: "URGENT: referral needed!!!" (ranges: the body's)
         subject = AnalysedDraft(draft.subject)
         for kind, start, end, _fix in triggers(subject):
@@ -573,6 +582,28 @@ def _demanding(draft: AnalysedDraft, ctx):
             yield DEMANDING.finding("In the subject: " + message.format(w=subject.text[start:end]),
                                     suggestion=suggestion, data={"kind": kind, "field": "subject"},
                                     severity="warning" if kind in _MILD else DEMANDING.severity)
+
+
+def _not_a_yes(ctx) -> bool:
+    """The conversation on the page ends with their message, and it neither agrees nor says the referral is done
+    nor asks for what a referral needs (a call first, a question first): a reply that asks to hear "once you've
+    referred me" presumes."""
+    return their_last(ctx.thread) is not None and not (they_agreed(ctx.thread) or they_referred(ctx.thread)
+                                                        or answers_them(ctx.thread))  # "Sure, send me your CV"
+
+
+def _status_of_no_yes(draft: AnalysedDraft, ctx) -> tuple[int, int] | None:
+    """Where the draft asks after a referral ("did you get a chance to refer me yet?") that the person never
+    agreed to: the log has the ask and no reply to anything, and the page shows no message of theirs."""
+    span = checks_on_referral(draft)
+    if span is None or not any(w in draft.lower[span[0]:span[1]] for w in ("refer", "submit", "recommend")):
+        return None  # "any update?" asks after nothing in particular
+    rec = recipient_log(ctx)
+    if rec is None or rec.state != "asked" or not rec.sent or rec.replies:
+        return None
+    if ctx.thread is not None and any(m.sender == "them" for m in ctx.thread.messages):
+        return None
+    return span
 
 
 # The posting's own closing date, and the hope to hear back before it put as a wish: "Applications close Thursday
