@@ -46,6 +46,7 @@ export const RULE_WHY = Object.freeze({
   "tone.flattery": "Gushing praise from a stranger reads as a lever for the favour; a specific, sincere line reads as interest.",
   "tone.impolite": "People asked for a favour judge the wording before the request; a model of how raters judged thousands of real requests shows which words cost goodwill.",
   "tone.over-apologetic": "One apology is courteous; a string of them undersells you and makes the ask feel heavier.",
+  "tone.oversharing": "One neutral line explains a gap; private hardship told at length unsettles a stranger and vouches for nothing.",
   "tone.register": "Texting shorthand and strings of emoji tell a stranger how much care went into the ask.",
   "tone.underselling": "A referrer repeats what you say of yourself; lead with your strengths and leave them free to say no."
 });

@@ -1,0 +1,86 @@
+"""tone.oversharing: the writer's own hardship told at length to someone asked for a favour: health ("I had a
+breakdown and was signed off for depression"), money ("behind on rent"), family ("my husband passed in March").
+One neutral line explains a gap; a string of private detail makes a stranger uneasy, turns the ask into a plea,
+and says nothing a referrer can vouch for. It counts the details and their kinds, so a single mention ("after my
+father passed away I took a year out") stays quiet."""
+
+import re
+
+from companion.coach.analysis import AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.language import sentence_bounds
+
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_KINDS = {
+    "health": re.compile(
+        r"\b(?:(?:nervous |mental )?breakdown|depress(?:ion|ed)|anxiety (?:disorder|attacks?)|panic attacks?|ptsd|"
+        r"burn-?out|signed off(?: sick| work)?|sick leave|medical leave|on disability|chemo(?:therapy)?|"
+        r"(?:my|his|her|had|have|with|diagnosed with|battling|beat) (?:\w+ )?cancer|(?:had|having|needed|major|back|"
+        r"heart|after) surgery|(?:i|he|she|they) (?:was|were|got) diagnosed|my diagnosis|rehab|addiction|"
+        r"(?:in|my|his|her|son's|daughter's) therapy|hospitali[sz]ed|in (?:the )?hospital|"
+        r"(?:was|been|am|is|got) (?:very |seriously |terminally |chronically )?(?:ill|sick)|(?:my|his|her|a long) "
+        r"illness|struggling with (?:my )?(?:mental health|confidence|depression|anxiety))\b"),
+    "money": re.compile(
+        r"\b(?:behind on (?:(?:my|the|our) )?(?:rent|bills|payments|mortgage)|(?:rent )?arrears|(?:can't|cannot|"
+        r"couldn't) (?:afford|pay (?:my|the|our) (?:rent|bills|mortgage))|in debt|my debts?|overdraft|evict(?:ed|ion)|"
+        r"bankrupt(?:cy)?|food banks?|(?:lost|losing) (?:my|our) (?:home|house|flat|apartment)|(?:no|zero) (?:income|"
+        r"savings|money left))\b"),
+    "family": re.compile(
+        r"\b(?:(?:marriage|relationship) (?:ended|broke down|fell apart)|divorc(?:e|ed|ing)|separated from|"
+        r"passed away|(?:he|she|they) passed (?:in " + _MONTH + r"|last|away|on)|died|death of|funeral|bereave\w*|"
+        r"widow(?:ed|er)?|custody|(?:kids|children|son|daughter) (?:are|is) (?:staying|living) with|"
+        r"single (?:mum|mom|parent|mother|father)|(?:wife|partner|girlfriend) is pregnant|family emergency|"
+        r"(?:tough|hard|a strain) on (?:my|our) (?:family|marriage|kids|children)|(?:his|her|their|my \w+'s) (?:full-time )?carer|caring for my)\b"),
+}
+# A sentence about the writer's work with others' hardship is experience, not oversharing: "I nursed patients
+# through chemotherapy", "I supported families after a bereavement".
+_AT_WORK = re.compile(r"\b(?:patients?|clients?|residents?|service users?|caseload|ward|clinic(?:al)?|treat(?:ed|ing)?|"
+                      r"support(?:ed|ing)? (?:people|families|adults|children|students)|counsel(?:l?ed|l?ing))\b")
+MIN_DETAILS, MIN_KINDS = 3, 2  # three details, or two of different kinds: more than one line on a gap
+
+
+def _details(draft: AnalysedDraft) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each private detail, in order, leaving out sentences about the writer's work."""
+    found = []
+    for kind, rx in _KINDS.items():
+        for m in rx.finditer(draft.lower):
+            s, e = sentence_bounds(draft, m.start())
+            if not _AT_WORK.search(draft.lower, s, e):
+                found.append((kind, m.start(), m.end()))
+    return sorted(found, key=lambda d: d[1])
+
+
+def _oversharing(draft: AnalysedDraft, _ctx: CoachContext):
+    found = _details(draft)
+    kinds = sorted({k for k, _, _ in found})
+    if len(found) < MIN_DETAILS and len(kinds) < MIN_KINDS:
+        return
+    said = ", ".join(f"\"{draft.text[s:e]}\"" for _, s, e in found[:3])
+    topics = " and ".join(kinds) if len(kinds) < 3 else "health, money and family"
+    yield OVERSHARING.finding(
+        f"This tells a lot of private hardship ({topics}: {said}) to someone you are asking for a favour. Detail like "
+        "this makes a near-stranger uneasy and turns the ask into a plea, and none of it is something a referrer "
+        "can vouch for.",
+        draft, (found[0][1], found[0][2]),
+        suggestion="Keep it to one neutral line, e.g. \"I took time away for family reasons and am ready to return "
+                   "full time\", then say what you do well and what you ask.",
+        data={"kinds": kinds, "details": len(found)})
+
+
+OVERSHARING = Rule(
+    code="tone.oversharing", severity="warning", check=_oversharing, reads_english=True,
+    fires=("My marriage ended last year, I had a breakdown and was signed off for depression, and now I'm behind on "
+           "rent. Could you refer me for the Front Office Manager role at Stripe?",
+           "The last five years were hard: my husband was very ill and I was his carer until he passed in March, "
+           "and I've been struggling with confidence since.",),
+    quiet=("After my father passed away I took a year out; I'm now ready to return to nursing full time.",
+           "I took a career break to care for a family member and kept my registration current.",
+           "I worked on the oncology ward, where I helped patients through chemotherapy after surgery.",
+           "For five years I supported families after a bereavement, many caring for my clients' parents.",
+           "I'm an operations manager; I ran our surgery scheduling system for three hospitals.",
+           "I broke the sales record at Stripe last year."),
+    rationale="One neutral line explains a gap; private hardship told at length unsettles a stranger and vouches "
+              "for nothing.",
+)
+
+RULES = [OVERSHARING]
