@@ -19,7 +19,7 @@ _FIT = re.compile(
     # "I am Diego, data engineer": a name, then the title (as many write it, without an article).
     r"\bi(?:'m| am) [a-z][\w'-]*, (?:an? )?(?:[\w-]+ ){0,3}" + TITLE_NOUNS + r"\b|"
     r"\b(?:i'm (?:now |currently )?an? " + _CLICHE + r"|i am (?:now |currently )?an? " + _CLICHE +
-    r"|i've been |i have been |i was an? |"
+    r"|i've been |i have been |i was an? |i used to (?:be an? |work (?:as|at|in|on))|"
     r"i spent |i've spent |i have spent |"
     r"i (?:currently )?work (?:as|on|at|in|with)|i worked (?:as|on|at|in|with)|i've worked|i have worked|"
     r"i (?:currently )?(?:lead|manage|build|design|run|own|teach|study)\b|"
@@ -146,6 +146,9 @@ MISSING = missing_phrase_rule(
            "I've spent five years building payment systems.", "I have 4 years producing video at BuzzFeed.",
            "Would you be willing to write a short LinkedIn recommendation about our work on the audit?",
            "I'm now a backend engineer at Acme.", "At Acme we cut checkout latency by 40%.",
+           # Work before a gap is a background too (audit 85-06).
+           "I used to be a front office supervisor at a big hotel. Could you refer me for the Front Office Manager "
+           "role at Stripe?",
            "I took our app from 5k to 300k monthly users in a year.", "My team doubled revenue to $3M.",
            "A bit about me: self-taught developer, two shipped apps.",
            "Like you, I have 6 years of experience in data engineering.",
