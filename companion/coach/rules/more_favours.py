@@ -51,14 +51,28 @@ def _asks(draft: AnalysedDraft) -> list[re.Match[str]]:
             and ("?" not in s.group() or _QUESTION.match(s.group()))]
 
 
+# A referral asked for someone else: "could you refer him too?", "would you also recommend my friend Stefan?".
+_FOR_ANOTHER = re.compile(r"\b(?:refer|recommend|vouch for|put forward)\w* (?:him|her|them|my (?:friend|brother|sister|"
+                          r"cousin|wife|husband|partner|colleague|classmate|roommate|flatmate)s?)\b")
+
+
 def _more_favours(draft: AnalysedDraft, ctx: CoachContext):
     helped = _they_helped(ctx) or ("referred you" if thanks_for_referral(draft) else None)
     if withdraws(draft) or helped is None:
         return
     asks = _asks(draft)
+    who = first_name(ctx) or "They"
+    if other := next((m for a in asks if (m := _FOR_ANOTHER.search(draft.lower, a.start(), a.end()))), None):
+        yield MORE_FAVOURS.finding(
+            f"{who} {helped}, and \"{draft.text[other.start():other.end()]}\" asks them to put their name behind "
+            "someone else too: a second referral, the biggest favour there is, asked the moment they did you one.",
+            draft, other.span(),
+            suggestion=f"Leave it out of this reply. If your friend fits, they can write to {first_name(ctx) or 'them'} "
+                       "with their own note, or you can mention them later, once your own process is settled.",
+            data={"kind": "another"})
+        return
     if len(asks) < MANY:
         return
-    who = first_name(ctx) or "They"
     start = asks[0].start() + len(asks[0].group()) - len(asks[0].group().lstrip())
     first = draft.text[start:asks[0].end()].strip()
     yield MORE_FAVOURS.finding(
@@ -78,8 +92,11 @@ MORE_FAVOURS = Rule(
            "Thanks again for the referral last month! Could you tell me who is on the panel? "
            "Also would you be able to message the hiring manager for me?",
            "Thank you for referring me! Could you submit me for the growth role too? And if you could introduce me "
-           "to your VP of Product, that would be amazing."),
+           "to your VP of Product, that would be amazing.",
+           "Thanks a lot for the referral! My friend Stefan is applying for the Validation Engineer role, could you "
+           "refer him too?"),
     quiet=("Thank you so much for referring me! Any tips for the onsite?",
+           "Thanks so much for referring me! My friend Stefan says hi, by the way.",
            "Thank you for the referral! Here is the link and my summary. Is it enough? If you need more please tell me.",
            "Thanks again for referring me last year. I know it's a big favour, so please say no if it's awkward. "
            "Would you be willing to refer me for the Content Lead role?",

@@ -129,6 +129,9 @@ _TRIGGERS = re.compile(
     # ("I can send a summary so it takes you two minutes" offers to spare them.)
     r"(?:it's|it is) (?:only|just) a referral\b|(?<!so )(?<!so that )it (?:only |just )?takes you (?:\d+|a few|two|five|a couple of) "
     r"(?:minutes?|mins?|seconds?)\b|"
+    # ("It would only take you 2 minutes and it would really help me", after their no: audit 84-16.)
+    r"(?<!so )(?<!so that )it(?:'d| would|'ll| will) (?:only |just |literally )+take you (?:\d+|a few|two|five|a couple of|"
+    r"one|a) (?:minutes?|mins?|seconds?|clicks?)\b|"
     # Their no shamed against what the network is for: "I thought LinkedIn was about helping each other".
     r"i (?:thought|figured) (?:linkedin|this (?:platform|network|site)|networking) (?:was|is) (?:all )?about "
     r"helping\b|"
@@ -781,6 +784,7 @@ DEMANDING = Rule(
            "Could you just put my name in? It would literally take 2 minutes.",
            "Seriously? It's literally just a form, you don't have to vouch for me.",
            "Wow, I thought LinkedIn was about helping each other. It's just a referral, it takes you 2 minutes.",
+           "I understand, but it would only take you 2 minutes and it would really help me.",
            "It's just a form. Nobody checks if you actually know me.",
            "The portal takes ages. Can't you just email my CV to the hiring manager directly?",
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
@@ -921,6 +925,7 @@ DEMANDING = Rule(
            "I'd love to tell the team about my work and get them to pick my brain.", "Let's talk this through.",
            "Thank you so much for agreeing to refer me! Could you let me know once you have submitted it?",
            "I'd be glad to help each other out.", "I can send a summary so it takes you two minutes.",
+           "I've drafted the form so it would only take you a few minutes to check.",
            "I think you should be able to see my application in the portal.",
            "If you do refer me, you should get an email from the portal to confirm.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
