@@ -248,9 +248,9 @@ def _ok(draft: AnalysedDraft, ctx: CoachContext):
     )
 
 
-# A new posting, said to be one: "Now I see a new opening in your department", "another role on the team",
-# "Bluefin just posted an MLOps Engineer role".
-_NEW_ROLE = re.compile(r"\b(?:new|different|another|second) (?:[\w-]+ ){0,2}?(?:opening|role|position|posting|vacancy|req)\b"
+# A new posting, said to be one: "Now I see a new opening in your department", "another role on the team", "a new
+# Customer Success Manager opening", "Bluefin just posted an MLOps Engineer role".
+_NEW_ROLE = re.compile(r"\b(?:new|different|another|second) (?:[\w-]+ ){0,4}?(?:opening|role|position|posting|vacancy|req)\b"
                        r"|\b(?:just|recently|now|has|have) (?:just |recently )?(?:posted|opened|listed|advertised)\b"
                        r"|\bposted (?:a|an) (?:[\w-]+ ){0,4}?(?:role|position|opening|vacancy|job)\b")
 NEW_ROLE_DAYS = 28  # a no some weeks old was to that ask; a new posting after it may be asked about once

@@ -129,6 +129,9 @@ _TRIGGERS = re.compile(
     # ("I can send a summary so it takes you two minutes" offers to spare them.)
     r"(?:it's|it is) (?:only|just) a referral\b|(?<!so )(?<!so that )it (?:only |just )?takes you (?:\d+|a few|two|five|a couple of) "
     r"(?:minutes?|mins?|seconds?)\b|"
+    # A no before held against them: "Would really appreciate it this time", "please refer me this time".
+    r"(?:would|'d) (?:really |truly )?appreciate (?:it|your help|the help|a yes) this time\b|"
+    r"(?:help|refer|support|back) me this time\b|"
     # ("It would only take you 2 minutes and it would really help me", after their no: audit 84-16.)
     r"(?<!so )(?<!so that )it(?:'d| would|'ll| will) (?:only |just |literally )+take you (?:\d+|a few|two|five|a couple of|"
     r"one|a) (?:minutes?|mins?|seconds?|clicks?)\b|"
@@ -785,6 +788,7 @@ DEMANDING = Rule(
            "Seriously? It's literally just a form, you don't have to vouch for me.",
            "Wow, I thought LinkedIn was about helping each other. It's just a referral, it takes you 2 minutes.",
            "I understand, but it would only take you 2 minutes and it would really help me.",
+           "I think I'm an even better fit for this one, so could you refer me? Would really appreciate it this time.",
            "It's just a form. Nobody checks if you actually know me.",
            "The portal takes ages. Can't you just email my CV to the hiring manager directly?",
            "You're a manager there, can't you override it?", "Can you ask them to reconsider?",
