@@ -28,14 +28,21 @@ def by_kind(found):
     return {h.kind: h for h in found}
 
 
+def with_nothing_shared(profile):
+    """The profile without posts or mutual connections; with own=None nothing is shared either, so their
+    tenure, the last-resort icebreaker, is offered."""
+    return profile.model_copy(update={"posts": [], "mutual_names": None, "mutual_count": None})
+
+
 def test_shared_employer_school_city_post_mutuals():
     found = hints("Hi Priya", ctx(page("sdui_profile_2nd.html").profile))
     k = by_kind(found)
-    assert [h.kind for h in found] == ["shared_employer", "shared_school", "recent_post", "mutual_connection", "same_city",
-                                       "tenure"]
+    # Their tenure is the last resort: beside a shared past, a post or a mutual it is padding (audits 84, 85).
+    assert [h.kind for h in found] == ["shared_employer", "shared_school", "recent_post", "mutual_connection", "same_city"]
+    tenure = by_kind(hints("Hi Priya", ctx(with_nothing_shared(page("sdui_profile_2nd.html").profile), own=None)))
     # Tenure counts every role at the company: Senior Engineer from Nov 2021, Staff from Mar 2024.
-    assert k["tenure"].text == "You have been at Nimbus Labs for 4 years, so I would value your view of the team."
-    assert k["tenure"].source == "profile.experience[0].roles[1].start"
+    assert tenure["tenure"].text == "You have been at Nimbus Labs for 4 years, so I would value your view of the team."
+    assert tenure["tenure"].source == "profile.experience[0].roles[1].start"
     assert k["shared_employer"].text == "We were both at Stripe in 2019–2021."
     assert "Jun 2019 - Oct 2021" in k["shared_employer"].why and "Apr 2018 - Aug 2021" in k["shared_employer"].why
     assert k["shared_school"].text == "We were both at University of Waterloo in 2015–2018."
@@ -54,10 +61,11 @@ def test_hints_already_in_the_draft_are_marked_used():
     assert by_kind(hints("Hi Priya, we're both Waterloo grads!", ctx(profile)))["shared_school"].used
     # Naming their company, as every ask should, does not use the tenure hint, nor do the writer's own
     # years; saying theirs does.
+    alone = ctx(with_nothing_shared(profile), own=None)
     for text in ("Hi Priya, could you refer me for the role at Nimbus Labs?",
                  "Hi Priya, I have 4 years of experience and applied for the role at Nimbus Labs."):
-        assert not by_kind(hints(text, ctx(profile)))["tenure"].used, text
-    assert by_kind(hints("Hi Priya, your 4 years at Nimbus Labs are impressive.", ctx(profile)))["tenure"].used
+        assert not by_kind(hints(text, alone))["tenure"].used, text
+    assert by_kind(hints("Hi Priya, your 4 years at Nimbus Labs are impressive.", alone))["tenure"].used
     # The city where the job is does not say the writer lives there.
     assert not by_kind(hints("Hi Priya, the role is in Toronto.", ctx(profile)))["same_city"].used
     # Their post, mentioned in the writer's own words, is used.
@@ -129,7 +137,8 @@ def test_reposts_are_not_offered_as_their_post():
 def test_same_employer_in_different_years_and_long_tenure():
     profile = page("sdui_profile_fr.html").profile  # Stripe 2016-2019, Atelier Numérique since 2019
     k = by_kind(hints("Bonjour", ctx(profile)))
-    assert k["shared_employer"].text == "We were both at Stripe in 2018–2019."
+    assert k["shared_employer"].text == "We were both at Stripe in 2018–2019." and "tenure" not in k
+    k = by_kind(hints("Bonjour", ctx(with_nothing_shared(profile), own=None)))
     assert k["tenure"].text.startswith("You have been at Atelier Numérique for 6 years, so I would value")
     assert k["tenure"].source == "profile.experience[0].roles[0].start"
     own_later = OWN.model_copy(deep=True)
@@ -202,7 +211,7 @@ def test_an_employer_known_only_by_its_page_is_named_from_the_other_profile():
     found = hints("Hi Sam", ctx(theirs, own=mine))
     assert [h.text for h in found if h.kind == "shared_employer"] == ["We both work at Acme Robotics."]
     assert not any("None" in h.text or "None" in h.why for h in found)
-    tenure = next(h for h in found if h.kind == "tenure")  # the hint is said to them: "your company"
+    tenure = next(h for h in hints("Hi Sam", ctx(theirs, own=None)) if h.kind == "tenure")  # said to them: "your company"
     assert "at your company for" in tenure.text and "at their company since" in tenure.why
     mine.experience[0].roles[0].start, mine.experience[0].roles[0].current = DateParts(year=2015), False
     mine.experience[0].roles[0].end = DateParts(year=2016)
@@ -240,7 +249,7 @@ def test_a_reply_to_them_gets_no_icebreakers():
     reply = analyze("Thanks Priya! The job ID is 312847 and my resume is attached.", ctx(profile, thread=theirs))
     assert [h.kind for h in reply.hints] == ["last_talked"]
     cold = analyze("Hi Priya, could you refer me for the Staff Engineer role?", ctx(profile))
-    assert {"recent_post", "tenure"} <= {h.kind for h in cold.hints}
+    assert {"recent_post", "mutual_connection"} <= {h.kind for h in cold.hints}
     answer = analyze("Hi Priya, thanks for your reply! Could you tell me who the hiring manager is?", ctx(profile))
     assert answer.hints == []
 
@@ -259,7 +268,7 @@ def test_a_follow_up_nudge_gets_only_when_you_last_talked():
     assert hints("Hi Priya, I haven’t heard back on my note, so bumping it. No worries if not!",
                  ctx(profile, thread=sent, surface="follow_up")) == []
     first = hints("Hi Priya, could you refer me?", ctx(profile, thread=sent))
-    assert {"shared_employer", "recent_post", "tenure"} <= {h.kind for h in first}  # a first message: all of them
+    assert {"shared_employer", "recent_post", "mutual_connection"} <= {h.kind for h in first}  # a first message: all
 
 
 def test_a_post_the_draft_cites_is_the_one_marked_used():
@@ -350,3 +359,15 @@ def test_their_post_s_reference_cited_names_the_post_and_scopes_the_ask():
     other = note.replace("2026-114", "2026-999")
     assert "ask.company-missing" in {f.code for f in analyze(other, CoachContext(surface="connection_note",
                                                                                   profile=lead)).findings}
+
+
+def test_a_line_that_no_longer_fits_the_note_is_not_offered():
+    """Under a connection note with little room left, a hint longer than the room would break the limit if
+    inserted (audit 84-01: a nearly full note was offered a 77-character line); one already used stays."""
+    profile = with_nothing_shared(page("sdui_profile_2nd.html").profile)
+    short = analyze("Hi Priya, could you refer me?", ctx(profile, own=None, surface="connection_note"))
+    assert "tenure" in {h.kind for h in short.hints}
+    full = "Hi Priya, I'm a backend engineer applying for the Staff Engineer role at Nimbus Labs (job 4471). " * 2
+    nearly = analyze(full[:190], ctx(profile, own=None, surface="connection_note"))  # 10 left of a free account's 200
+    assert "tenure" not in {h.kind for h in nearly.hints}
+    assert "tenure" in {h.kind for h in analyze(full[:190], ctx(profile, own=None)).hints}  # a message has room

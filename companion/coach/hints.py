@@ -290,7 +290,8 @@ def hints(text: str, ctx, icebreakers: bool = True) -> list[Hint]:
         both = ctx.own_profile is not None and not ctx.profile.is_self
         offers += (shared_employers(ctx) + shared_schools(ctx)) if both else []
         offers += recent_post(ctx, lower) + mutual_connections(ctx, text) + (same_city(ctx) if both else [])
-        offers += tenure_or_move(ctx)
+        # Their tenure is the last resort: beside a shared past, a post or a mutual, it is padding.
+        offers += [o for o in tenure_or_move(ctx) if o[0].kind != "tenure" or not offers]
     offers += last_talked(ctx, lower)
     return [h.model_copy(update={"used": True}) if _uses(lower, used) else h for h, used in offers][:MAX_HINTS]
 
