@@ -52,6 +52,10 @@ PRIOR_CONTACT = re.compile(
     r"since\s+we\s+(?:last|spoke|talked|met)|our\s+(?:previous|last|earlier|recent)\s+(?:conversation|chat|call|meeting)|"
     r"thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:sharing|explaining|walking\s+me\s+through)|"
     r"worked\s+(?:together|(?:with|for|under)\s+you)|(?:former|old)\s+(?:colleague|teammate|classmate|manager)|"
+    # Work done together, said of it: "I ran payroll for 600 staff at Nordlicht with you" (audit 87-06).
+    r"(?:ran|built|led|managed|shipped|handled|taught|studied|trained|did)\s+"
+    r"(?:(?!connect|chat|talk|speak|meet|share|work\b)[\w&'-]+\s+){0,8}?with\s+you(?!\s+(?:soon|again|later))|"
+    r"(?:it's|it\s+has)\s+been\s+(?:ages|forever|too\s+long)|"
     r"reconnect|know\s+my\s+work|" + TALKED_BEFORE + "|" + SHARED_PAST + "|" + INTRODUCED + "|" + THANKED_FOR
     + "|" + THEY_SAID + r")\b")
 
@@ -180,6 +184,8 @@ COLD_ASK = Rule(
            "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",
            "I'm an electrician looking for new opportunities. Could you introduce me to your HR or hiring manager?",),
     quiet=("Would you be open to a 15-minute call? If afterwards you felt comfortable referring me, I'd be grateful.",
+           "I ran payroll for 600 staff at Nordlicht with you. Would you put in a good word for me for the Payroll "
+           "Specialist role (job 2026-114)?",
            "Since I took over the dairy forecast you handed over to me, error is down to 22%. Would you refer me?",
            "Hey Sam, hope the Easton job is wrapping up ok. Any chance you could put in a good word for me?",
            'Hi Sam, great meeting you at PyCon! Would you be open to referring me?',

@@ -17,6 +17,8 @@ _GRATITUDE = re.compile(
     r"owe you (?:one|a (?:coffee|beer|drink|lunch|pint|dinner|meal))|cheers mate|"
     r"(?:it )?would mean (?:a lot|so much|the world|a great deal)|"
     r"what it would mean)\b"
+    # "Cheers" as the sign-off, the thanks of British and Australian English (not "cheers to the team!").
+    r"|\bcheers[!,.]*(?=\s*(?:\n\s*[\w .'-]{1,40})?\s*$)"
     # What their help did, said as thanks: "your referral got me past the resume screen".
     r"|\byour (?:referral|recommendation|intro(?:duction)?|advice|help|support) (?:got|helped|landed|made|meant|"
     r"changed|opened)\b"
@@ -68,6 +70,9 @@ _OUT = re.compile(
     r"|\b(?:the )?timing (?:isn't|is not|wasn't|was not|may not be|might not be) (?:right|ideal|great|good)\b"
     r"|\b(?:we can|feel free to|happy to) (?:just )?(?:drop|skip|ignore|forget) (?:it|this)\b"
     r"|\bzero pressure\b|\bif the answer is no\b"
+    # "Totally fine if it's awkward given we worked together", "no problem if that's too much".
+    r"|\b" + _QUITE + r"(?:fine|ok|okay|understandable|no problem) if (?:it's|it is|this is|that's|that is|it would be|"
+    r"that would be|it feels) (?:\w+ )?(?:awkward|uncomfortable|too much|a stretch|weird|odd|not possible)\b"
     # The formal inverted conditional: "Should this not be convenient, I fully understand".
     r"|\bshould (?:this|it|that|you) not be (?:\w+ )?(?:possible|convenient|a fit|appropriate|feasible|able)\b"
     r"|\bshould you (?:be unable|prefer not|not wish|not be able)\b"
@@ -252,6 +257,7 @@ GRATITUDE_MISSING = missing_phrase_rule(
            "Can you tell me what they wrote? I deserve to know since you referred me.",
            "I can appreciate that you're busy, but I need an answer."),
     quiet=("Thanks so much for reading!", "I owe you big time for the referral!", "Cheers mate, owe you a coffee (or three)",
+           "Could you pass my CV to whoever does the hiring on site? Cheers",
            "Hi Sam! Congrats on getting second in the hackathon. Can't wait to see what you build next.",
            "Your referral got me past the resume screen.",
            "You put my name forward when I knew no one there. I start on January 12.", "I'd appreciate a referral.",
@@ -302,7 +308,7 @@ OUT_MISSING = missing_phrase_rule(
            "No pressure at all, but I'd need the referral submitted soon. Thanks!",
            "I'd really appreciate an answer either way. Thanks.", "If it's possible, could you refer me? Thanks!",
            "I hope that's ok. Could you refer me for the Brand Manager role? Thanks!"),
-    quiet=("Regardless of your decision, thank you.", "If you don't have time this winter, please just say so.", "If you have not, I certainly understand.", "No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.",
+    quiet=("Regardless of your decision, thank you.", "If you don't have time this winter, please just say so.", "If you have not, I certainly understand.", "No worries at all if not.", "Totally fine to say no.", "It's completely okay if the answer is no.", "Totally fine if it's awkward given we worked together.",
            "Zero pressure.", "I know you're busy, so please don't feel any pressure.",
            "You can also drop a 'No' and I won't follow up.", "No pasa nada si no puedes.",
            "Koi baat nahi agar possible na ho.", "Please do say if it isn't convenient.",

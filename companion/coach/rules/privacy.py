@@ -80,7 +80,9 @@ _CONFIDENTIAL = re.compile(
     r"(?: (?:you|they|the team) (?:referred|interviewed|hired))? (?:scored|were scored|were rated|ranked|were ranked)\b"
     r"|\b(?:pay|salary) (?:grades?|scales?|caps?)\b|\bwhat (?:the|this|that) (?:role|position|job) pays\b"
     # A promise of secrecy says the ask is for something that must not be shared.
+    # ("Nobody would know we haven't worked together" bends the truth of the referral: tone.demanding.)
     r"|\bi (?:will not|won't|wont|will never) tell (?:anyone|anybody)\b|\b(?:no ?one|nobody) (?:will|would) know\b"
+    r"(?!,? (?:that )?(?:we|you|i)\b)"
     r"|\bbetween you and me\b|\b(?:keep|stay) (?:it|this) between us\b"
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info|"
     r"rubrics?|scorecards?|guidelines)\b"

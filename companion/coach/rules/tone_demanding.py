@@ -24,7 +24,8 @@ _TRIGGERS = re.compile(
     # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
     # Their word bent: "Nobody checks if you actually know me", "just say we worked together".
     r"|(?P<bend>(?:nobody|no one|no-one) (?:really |actually )?(?:checks|will check|verifies|asks) (?:if|whether|that) "
-    r"(?:you|we)\b|(?:just )?(?:say|pretend|tell them) (?:that )?(?:you know me|we(?:'ve| have)? worked together|"
+    r"(?:you|we)\b|(?:nobody|no one|no-one) (?:would|will) (?:ever )?know,? (?:that )?(?:we|you) (?:haven't|have not|"
+    r"never|don't|do not|didn't|did not)\b|(?:just )?(?:say|pretend|tell them) (?:that )?(?:you know me|we(?:'ve| have)? worked together|"
     r"we know each other)\b)"
     r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
     r"(?:[\w-]+ ){0,3}?(?:to )?(?:(?:interview|hire|shortlist|select|fast[- ]?track|prioriti[sz]e|schedule) (?:me|my)|(?:pick|choose) me)\b|"
@@ -788,6 +789,7 @@ DEMANDING = Rule(
            "Seriously? It's literally just a form, you don't have to vouch for me.",
            "Wow, I thought LinkedIn was about helping each other. It's just a referral, it takes you 2 minutes.",
            "I understand, but it would only take you 2 minutes and it would really help me.",
+           "Nobody would know we haven't worked together, honestly. Could you make an exception?",
            "I think I'm an even better fit for this one, so could you refer me? Would really appreciate it this time.",
            "It's just a form. Nobody checks if you actually know me.",
            "The portal takes ages. Can't you just email my CV to the hiring manager directly?",

@@ -11,23 +11,30 @@ from companion.coach.engine import CoachContext, Rule
 from companion.coach.language import sentence_bounds
 
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_KIN = (r"(?:father|mother|dad|mum|mom|papa|mama|husband|wife|partner|son|daughter|child|kids?|children|brother|"
+        r"sister|grandmother|grandfather|grandma|grandpa|parents?)")
 _KINDS = {
     "health": re.compile(
         r"\b(?:(?:nervous |mental )?breakdown|depress(?:ion|ed)|anxiety (?:disorder|attacks?)|panic attacks?|ptsd|"
         r"burn-?out|signed off(?: sick| work)?|sick leave|medical leave|on disability|chemo(?:therapy)?|"
         r"(?:my|his|her|had|have|with|diagnosed with|battling|beat) (?:\w+ )?cancer|(?:had|having|needed|major|back|"
-        r"heart|after) surgery|(?:i|he|she|they) (?:was|were|got) diagnosed|my diagnosis|rehab|addiction|"
-        r"(?:in|my|his|her|son's|daughter's) therapy|hospitali[sz]ed|in (?:the )?hospital|"
+        r"heart|after) surgery|(?:was|were|got|been|being) diagnosed|my diagnosis|rehab|addiction|"
+        r"(?:had|has|suffered) an? (?:stroke|heart attack|seizure|miscarriage)|dementia|alzheimer's|parkinson's|"
+        r"" + _KIN + r"(?:'s)? (?:is |was |has been |fell |got |became )?(?:very |seriously |terminally |chronically )?"
+        r"(?:ill|sick)|(?:in|my|his|her|son's|daughter's) therapy|hospitali[sz]ed|in (?:the )?hospital|"
+        r"hospital (?:stays?|visits?)|in and out of hospital|"
         r"(?:was|been|am|is|got) (?:very |seriously |terminally |chronically )?(?:ill|sick)|(?:my|his|her|a long) "
         r"illness|struggling with (?:my )?(?:mental health|confidence|depression|anxiety))\b"),
     "money": re.compile(
         r"\b(?:behind on (?:(?:my|the|our) )?(?:rent|bills|payments|mortgage)|(?:rent )?arrears|(?:can't|cannot|"
         r"couldn't) (?:afford|pay (?:my|the|our) (?:rent|bills|mortgage))|in debt|my debts?|overdraft|evict(?:ed|ion)|"
-        r"bankrupt(?:cy)?|food banks?|(?:lost|losing) (?:my|our) (?:home|house|flat|apartment)|(?:no|zero) (?:income|"
+        r"bankrupt(?:cy)?|food banks?|(?:bank|banks|creditors|debt collectors|bailiffs|landlord) (?:is |are )?"
+        r"(?:chasing|after (?:me|us)|threatening)|(?:lost|losing) (?:my|our) (?:home|house|flat|apartment)|(?:no|zero) (?:income|"
         r"savings|money left))\b"),
     "family": re.compile(
         r"\b(?:(?:marriage|relationship) (?:ended|broke down|fell apart)|divorc(?:e|ed|ing)|separated from|"
-        r"passed away|(?:he|she|they) passed (?:in " + _MONTH + r"|last|away|on)|died|death of|funeral|bereave\w*|"
+        r"passed away|(?:he|she|they|" + _KIN + r") passed (?:in " + _MONTH + r"|last|away|on)|died|death of|"
+        r"funeral|bereave\w*|to look after (?:them both|both of them|my " + _KIN + r")|"
         r"widow(?:ed|er)?|custody|(?:kids|children|son|daughter) (?:are|is) (?:staying|living) with|"
         r"single (?:mum|mom|parent|mother|father)|(?:wife|partner|girlfriend) is pregnant|family emergency|"
         r"(?:tough|hard|a strain) on (?:my|our) (?:family|marriage|kids|children)|(?:his|her|their|my \w+'s) (?:full-time )?carer|caring for my)\b"),
