@@ -2099,3 +2099,20 @@ def test_asking_after_a_referral_never_agreed_to_presumes(tmp_path):
     view = db.load()
     db.close()
     assert not findings(nudge, "tone.demanding", outreach=view, recipient_slug="tomas", now=now)
+
+
+def test_i_am_a_answers_only_what_you_are_and_not_the_right_person_is_a_no():
+    """"I'm a fast learner" does not answer "have you run Kubernetes in production?" (audit 86-23), though "I'm a
+    green card holder" answers "are you a US citizen?"; "I'm not really the right person for this" is their no
+    (86-20), so a new ask under it asks again."""
+    k8s = _exchange("Hi Kavya, could you refer me for the SRE role (CP-7731)?",
+                    "Hi Diego, before I refer you, have you run Kubernetes in production? The team is strict on that.")
+    [f] = findings("Thanks for asking! I did the CKA course last year and I'm a fast learner. Could you go ahead and "
+                   "refer me?", "reply.unanswered", thread=k8s, recipient_name="Kavya Rao")
+    assert "have you run Kubernetes in production?" in f.message
+    assert not findings("Thanks! Not in production yet, only in my homelab.", "reply.unanswered", thread=k8s,
+                        recipient_name="Kavya Rao")
+    wrong_person = _exchange("Hi Laura, could you refer me for the Blade Maintenance Engineer role?",
+                             "Hi Ben, I’m not really the right person for this, I’m in finance. Try our talent team.")
+    assert findings("No problem! Could you forward my CV to the head of engineering then?", "followup.stop",
+                    thread=wrong_person, recipient_name="Laura Holm")

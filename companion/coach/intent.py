@@ -293,7 +293,8 @@ _THEY_DECLINED = re.compile(
     r"|\bhiring freeze\b|\b(?:we're|we are|the team is|the team's) not (?:currently |actively )?hiring\b"
     r"|\bwe (?:aren't|are not) (?:currently |actively )?hiring\b"
     # A soft no: "I'm not the best person to refer you".
-    r"|\bi(?:'m| am) not the (?:best|right) person to (?:refer|recommend|vouch for) you\b"
+    r"|\bi(?:'m| am) (?:really |probably |just )?not (?:really )?the (?:best|right) person (?:to (?:refer|recommend|vouch "
+    r"for) you|for (?:this|that|it))\b"
     # The verb left out: "so I won't be able to this time", "I'll have to pass".
     r"|\b(?:won't|will not|can't|cannot) (?:be able to )?(?:do (?:it|that|this) )?this time\b"
     # ("I'll pass it to our head of science" passes your CV on: an offer, not a no.)

@@ -229,9 +229,13 @@ _EXPERIENCE_Q = re.compile(r"\b(?:experience|background|familiarity|exposure|wor
                            r"((?:[\w&/+#.-]+ ){0,3}?[\w&/+#-]+)(?=\s*(?:[?,;:—–(]|and\b|specifically\b|$))")
 # A yes or a no, or a condition on it, opening a sentence or a clause of the reply.
 _YES_OR_NO = re.compile(r"(?:^|[.!?,;:—–-]\s*|\band\s+)(?:yes|yeah|yep|yup|no|nope|not (?:yet|at all|really)|sure|"
-                        r"absolutely|definitely|of course|certainly|correct|indeed|unfortunately|i'm (?:not|an?)|"
+                        r"absolutely|definitely|of course|certainly|correct|indeed|unfortunately|i'm not|"
                         r"i (?:haven't|hadn't|didn't|don't|wasn't)|i (?:do|am|have|did|was|would|will)(?: not|n't)?"
                         r"(?=\s*(?:[.!,;]|$)))\b")  # a bare "I do." answers; "I have 6 years in…" may not
+# "I'm a green card holder" answers "are you a US citizen?", not "have you run Kubernetes in production?" (audit
+# 86-23: "I'm a fast learner").
+_I_AM = re.compile(r"(?:^|[.!?,;:—–-]\s*|\band\s+)i'm an?\b")
+_ARE_YOU = re.compile(r"(?:are|were) you\b|(?:whether|if) you (?:are|were)\b")
 _QUESTION_WORDS = frozenset(
     "are were do did have has had is you your yours whether if already still currently yet also any a an the to "
     "of in on at for with by from and or so able ok okay fine happy comfortable open willing planning going "
@@ -273,7 +277,8 @@ def _open_questions(theirs: str, original: str, known: set[str], draft: Analysed
             continue  # a kind the rule knows already named this sentence
         for q in [*_YES_NO.finditer(sentence), *_EXPERIENCE_Q.finditer(sentence)]:
             topic = _content(q.group(1)) - said
-            if not topic or _covers(draft, topic) or q.re is _YES_NO and yes_or_no:
+            if not topic or _covers(draft, topic) or q.re is _YES_NO and (
+                    yes_or_no or _ARE_YOU.match(q.group(1)) and _I_AM.search(draft.lower)):
                 continue
             start = s.start() + q.start(1)
             words = original[start:s.start() + q.end(1)] if len(original) == len(theirs) else q.group(1)
