@@ -50,6 +50,7 @@ MASS_MESSAGE = Rule(
               "chose them for a reason.",
 )
 
+
 def _people(names: tuple[str, ...], count: int) -> str:
     """"Ben Ortiz", "Ben Ortiz and Carla Mendes", "Ben Ortiz, Carla Mendes and 3 others"."""
     shown, rest = names[:2], count - len(names[:2])

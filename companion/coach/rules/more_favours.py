@@ -61,13 +61,14 @@ def _more_favours(draft: AnalysedDraft, ctx: CoachContext):
     if withdraws(draft) or helped is None:
         return
     asks = _asks(draft)
-    who = first_name(ctx) or "They"
+    name = first_name(ctx)
+    who = name or "They"
     if other := next((m for a in asks if (m := _FOR_ANOTHER.search(draft.lower, a.start(), a.end()))), None):
         yield MORE_FAVOURS.finding(
             f"{who} {helped}, and \"{draft.text[other.start():other.end()]}\" asks them to put their name behind "
             "someone else too: a second referral, the biggest favour there is, asked the moment they did you one.",
             draft, other.span(),
-            suggestion=f"Leave it out of this reply. If your friend fits, they can write to {first_name(ctx) or 'them'} "
+            suggestion=f"Leave it out of this reply. If your friend fits, they can write to {name or 'them'} "
                        "with their own note, or you can mention them later, once your own process is settled.",
             data={"kind": "another"})
         return

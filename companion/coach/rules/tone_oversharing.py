@@ -29,15 +29,16 @@ _KINDS = {
         r"\b(?:behind on (?:(?:my|the|our) )?(?:rent|bills|payments|mortgage)|(?:rent )?arrears|(?:can't|cannot|"
         r"couldn't) (?:afford|pay (?:my|the|our) (?:rent|bills|mortgage))|in debt|my debts?|overdraft|evict(?:ed|ion)|"
         r"bankrupt(?:cy)?|food banks?|(?:bank|banks|creditors|debt collectors|bailiffs|landlord) (?:is |are )?"
-        r"(?:chasing|after (?:me|us)|threatening)|(?:lost|losing) (?:my|our) (?:home|house|flat|apartment)|(?:no|zero) (?:income|"
-        r"savings|money left))\b"),
+        r"(?:chasing|after (?:me|us)|threatening)|(?:lost|losing) (?:my|our) (?:home|house|flat|apartment)|"
+        r"(?:no|zero) (?:income|savings|money left))\b"),
     "family": re.compile(
         r"\b(?:(?:marriage|relationship) (?:ended|broke down|fell apart)|divorc(?:e|ed|ing)|separated from|"
         r"passed away|(?:he|she|they|" + _KIN + r") passed (?:in " + _MONTH + r"|last|away|on)|died|death of|"
         r"funeral|bereave\w*|to look after (?:them both|both of them|my " + _KIN + r")|"
         r"widow(?:ed|er)?|custody|(?:kids|children|son|daughter) (?:are|is) (?:staying|living) with|"
         r"single (?:mum|mom|parent|mother|father)|(?:wife|partner|girlfriend) is pregnant|family emergency|"
-        r"(?:tough|hard|a strain) on (?:my|our) (?:family|marriage|kids|children)|(?:his|her|their|my \w+'s) (?:full-time )?carer|caring for my)\b"),
+        r"(?:tough|hard|a strain) on (?:my|our) (?:family|marriage|kids|children)|"
+        r"(?:his|her|their|my \w+'s) (?:full-time )?carer|caring for my)\b"),
 }
 # A sentence about the writer's work with others' hardship is experience, not oversharing: "I nursed patients
 # through chemotherapy", "I supported families after a bereavement".
