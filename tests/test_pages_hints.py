@@ -360,14 +360,3 @@ def test_their_post_s_reference_cited_names_the_post_and_scopes_the_ask():
     assert "ask.company-missing" in {f.code for f in analyze(other, CoachContext(surface="connection_note",
                                                                                   profile=lead)).findings}
 
-
-def test_a_line_that_no_longer_fits_the_note_is_not_offered():
-    """Under a connection note with little room left, a hint longer than the room would break the limit if
-    inserted (audit 84-01: a nearly full note was offered a 77-character line); one already used stays."""
-    profile = with_nothing_shared(page("sdui_profile_2nd.html").profile)
-    short = analyze("Hi Priya, could you refer me?", ctx(profile, own=None, surface="connection_note"))
-    assert "tenure" in {h.kind for h in short.hints}
-    full = "Hi Priya, I'm a backend engineer applying for the Staff Engineer role at Nimbus Labs (job 4471). " * 2
-    nearly = analyze(full[:190], ctx(profile, own=None, surface="connection_note"))  # 10 left of a free account's 200
-    assert "tenure" not in {h.kind for h in nearly.hints}
-    assert "tenure" in {h.kind for h in analyze(full[:190], ctx(profile, own=None)).hints}  # a message has room

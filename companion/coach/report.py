@@ -10,9 +10,8 @@ from companion.coach.hints import hints
 from companion.coach.intent import asks, reports_back
 from companion.coach.matching import their_turn
 from companion.coach.registry import RANK, RULES
-from companion.coach.rules.length import TOO_SHORT, least, limits, note_room
+from companion.coach.rules.length import TOO_SHORT, least, limits
 from companion.coach.rules.tone_model import tone_summary
-from companion.coach.utf16 import utf16_len
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +85,10 @@ def _hints(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding]) -> 
     if any(f.code == "followup.stop" for f in findings):
         return []
     try:
-        found = hints(draft.text, ctx, icebreakers=not their_turn(draft, ctx))
+        return hints(draft.text, ctx, icebreakers=not their_turn(draft, ctx))
     except Exception as exc:  # noqa: BLE001 - hints are optional; findings still matter
         log.warning("personalization hints failed: %s", type(exc).__name__)
         return []
-    room = note_room(draft, ctx)  # a line that no longer fits the note is no help: inserting it breaks the limit
-    return found if room is None else [h for h in found if h.used or utf16_len(h.text) + 1 <= room]
 
 
 def build_feedback(draft: AnalysedDraft, ctx: CoachContext, findings: list[Finding], version: int,
