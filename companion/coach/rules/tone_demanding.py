@@ -602,14 +602,14 @@ def _not_a_yes(ctx) -> bool:
 def _status_of_no_yes(draft: AnalysedDraft, ctx) -> tuple[int, int] | None:
     """Where the draft asks after a referral ("did you get a chance to refer me yet?") that the person never
     agreed to: the log has the ask and no reply to anything, and the page shows no message of theirs."""
-    span = checks_on_referral(draft)
-    if span is None or not any(w in draft.lower[span[0]:span[1]] for w in ("refer", "submit", "recommend")):
-        return None  # "any update?" asks after nothing in particular
-    rec = recipient_log(ctx)
+    rec = recipient_log(ctx)  # (the log first: most drafts have no one in it to ask after)
     if rec is None or rec.state != "asked" or not rec.sent or rec.replies:
         return None
     if ctx.thread is not None and any(m.sender == "them" for m in ctx.thread.messages):
         return None
+    span = checks_on_referral(draft)
+    if span is None or not any(w in draft.lower[span[0]:span[1]] for w in ("refer", "submit", "recommend")):
+        return None  # "any update?" asks after nothing in particular
     return span
 
 
