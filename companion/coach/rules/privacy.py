@@ -84,6 +84,9 @@ _CONFIDENTIAL = re.compile(
     r"|\bi (?:will not|won't|wont|will never) tell (?:anyone|anybody)\b|\b(?:no ?one|nobody) (?:will|would) know\b"
     r"(?!,? (?:that )?(?:we|you|i)\b)"
     r"|\bbetween you and me\b|\b(?:keep|stay) (?:it|this) between us\b"
+    # Hiring plans not yet announced: "which finance roles are budgeted for next year" (audit 87-18).
+    r"|\b(?:roles?|positions?|jobs?|hires?|openings?|headcount) (?:are |is |will be |have been )?(?:budgeted|planned|"
+    r"approved) for (?:next|the coming|the next) (?:year|quarter|fiscal year|fy)\b|\bheadcount (?:plans?|budget)\b"
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info|"
     r"rubrics?|scorecards?|guidelines)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"

@@ -27,6 +27,10 @@ _TRIGGERS = re.compile(
     r"(?:you|we)\b|(?:nobody|no one|no-one) (?:would|will) (?:ever )?know,? (?:that )?(?:we|you) (?:haven't|have not|"
     r"never|don't|do not|didn't|did not)\b|(?:just )?(?:say|pretend|tell them) (?:that )?(?:you know me|we(?:'ve| have)? worked together|"
     r"we know each other)\b)"
+    # The writer's own part handed over: "Can you just submit it for me with my CV?" (the application is theirs).
+    r"|(?P<yours>(?:can|could|would) you (?:just |please )?(?:submit|fill (?:in|out)|complete|do) (?:it|the application|"
+    r"the form|my application|the portal|the online (?:application|form))(?: (?:form|bit|part))? for me\b|"
+    r"(?:can|could|would) you (?:just |please )?apply (?:for me|on my behalf)\b)"
     r"|(?P<lobby>(?:push|pressure|pressurize|convince|persuade|lobby|force|get|tell|make) (?:the |your |(?:them|him|her) )"
     r"(?:[\w-]+ ){0,3}?(?:to )?(?:(?:interview|hire|shortlist|select|fast[- ]?track|prioriti[sz]e|schedule) (?:me|my)|(?:pick|choose) me)\b|"
     r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
@@ -130,6 +134,8 @@ _TRIGGERS = re.compile(
     # ("I can send a summary so it takes you two minutes" offers to spare them.)
     r"(?:it's|it is) (?:only|just) a referral\b|(?<!so )(?<!so that )it (?:only |just )?takes you (?:\d+|a few|two|five|a couple of) "
     r"(?:minutes?|mins?|seconds?)\b|"
+    # Thanks taken back: "Thanks anyway I guess", "thanks for nothing" (audit 87-24: to someone who apologised).
+    r"thanks? (?:anyway|anyways),? i guess\b|thanks? for nothing\b|"
     # A no before held against them: "Would really appreciate it this time", "please refer me this time".
     r"(?:would|'d) (?:really |truly )?appreciate (?:it|your help|the help|a yes) this time\b|"
     r"(?:help|refer|support|back) me this time\b|"
@@ -319,7 +325,7 @@ _SHOUT_WORDS = {"PLEASE", "URGENT", "REALLY", "NEED", "MUST", "HELP", "IMPORTANT
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[,.;:!?-]*\s+\b[A-Z][A-Z'’]*\b)*")
 
 _ASK_INSTEAD = "Ask it as a question, e.g. \"Would you be able to …?\", and leave them room to say no."
-_MILD = ("exclaim", "verdict")  # a manner, not a demand: warnings
+_MILD = ("exclaim", "verdict", "yours")  # a manner, or a step misunderstood, not a demand: warnings
 _MESSAGES = {
     "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
               "outright makes declining awkward, and awkward messages get ignored.",
@@ -335,6 +341,9 @@ _MESSAGES = {
     "oblige": ("\"{w}\" puts an obligation on someone who owes you nothing. It reads as demanding, "
                "which is the quickest way to lose a stranger's goodwill.",
                "Ask instead of telling: make it a question that starts \"Would you be willing to\"."),
+    "yours": ("\"{w}\" hands them your part: the application is yours to submit, and most referral tools need "
+              "it from you before a referral can be attached.",
+              "Apply yourself, then send them the job ID or the confirmation so they can refer you."),
     "bend": ("\"{w}\" asks them to bend what their referral says. A referral is their word that they know you; "
              "one their employer finds untrue costs them, and a request to fudge it ends the conversation.",
              "Drop it. If they said they only refer people they know, take the no, or ask for advice instead."),
@@ -789,6 +798,8 @@ DEMANDING = Rule(
            "Seriously? It's literally just a form, you don't have to vouch for me.",
            "Wow, I thought LinkedIn was about helping each other. It's just a referral, it takes you 2 minutes.",
            "I understand, but it would only take you 2 minutes and it would really help me.",
+           "Bit late now, the role closed two weeks ago. Thanks anyway I guess.",
+           "Not yet, honestly the portal is really long. Can you just submit it for me with my CV?",
            "Nobody would know we haven't worked together, honestly. Could you make an exception?",
            "I think I'm an even better fit for this one, so could you refer me? Would really appreciate it this time.",
            "It's just a form. Nobody checks if you actually know me.",
@@ -932,6 +943,7 @@ DEMANDING = Rule(
            "Thank you so much for agreeing to refer me! Could you let me know once you have submitted it?",
            "I'd be glad to help each other out.", "I can send a summary so it takes you two minutes.",
            "I've drafted the form so it would only take you a few minutes to check.",
+           "Could you submit the referral for me once I've applied?",
            "I think you should be able to see my application in the portal.",
            "If you do refer me, you should get an email from the portal to confirm.",
            "Would you be open to a short call? If so, when are you free?", "no worries if not, thx!!",
