@@ -3,6 +3,7 @@
 export const RULE_WHY = Object.freeze({
   "ask.company-missing": "Naming their company shows the message was written for them and scopes the ask.",
   "ask.role-missing": "A referral is for one requisition; without a role or job ID the referrer cannot act.",
+  "ask.stacked": "Each favour is a yes to earn; several at once from someone who owes you nothing invite no answer.",
   "ask.vague": "'Any openings?' asks the recipient to do your job search; specific asks get answers.",
   "background.missing": "A referrer stakes their reputation; one or two sentences of fit make that easy.",
   "courtesy.gratitude-missing": "Thanks acknowledge the request is a favour, not a transaction.",
@@ -54,6 +55,7 @@ export const RULE_WHY = Object.freeze({
 export const RULE_ITEM = Object.freeze({
   "ask.company-missing": "specific",
   "ask.role-missing": "specific",
+  "ask.stacked": "time",
   "ask.vague": "specific",
   "background.missing": "fit",
   "courtesy.gratitude-missing": "thanks",
