@@ -3,17 +3,18 @@ others, a look at the writer's CV. Each is a yes to earn, and a list makes the e
 
 import re
 
-from companion.coach.analysis import AnalysedDraft
+from companion.coach.analysis import AnalysedDraft, starts_word
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import first_name
 from companion.coach.rules.cold_ask import first_referral_ask
 
+# Each alternative opens with a literal, so re skips in C to its first letters; the word start is checked after.
 _KINDS = {
-    "a call": re.compile(r"\b(?:call|chat|coffee|zoom|video call|meeting|meet up)\b"),
-    "introductions": re.compile(r"\b(?:introduce me|introduction to|intro to|connect me with|put me in touch|"
+    "a call": re.compile(r"(?:call|chat|coffee|zoom|video call|meeting|meet up)\b"),
+    "introductions": re.compile(r"(?:introduce me|introduction to|intro to|connect me with|put me in touch|"
                                 r"know (?:anyone|someone|anybody) (?:at|in|on|who))\b"),
-    "a look at your materials": re.compile(r"\b(?:look (?:at|over|through)|review|feedback on|glance (?:at|over)|read) "
+    "a look at your materials": re.compile(r"(?:look (?:at|over|through)|review|feedback on|glance (?:at|over)|read) "
                                            r"(?:my |the )?(?:cv|resume|résumé|portfolio|cover letter|profile|deck|"
                                            r"case stud(?:y|ies)|application)\b"),
 }
@@ -21,6 +22,12 @@ _KINDS = {
 _ASKED = re.compile(r"\?|\b(?:could|can|would|will) (?:you|we|i)\b|\bif you (?:could|can|would)\b|"
                     r"\b(?:i'd|i would) (?:love|like|appreciate|be grateful)\b|\bplease\b")
 MANY = 3
+# Words each kind needs, tested as substrings in C first: most drafts cannot reach three kinds, and then no
+# pattern runs.
+_NEEDS = {"a call": ("call", "chat", "coffee", "zoom", "meet"),
+          "introductions": ("intro", "connect me", "in touch", "anyone", "someone", "anybody"),
+          "a look at your materials": ("cv", "resum", "résumé", "portfolio", "cover letter", "profile", "deck",
+                                       "case stud", "application")}
 
 
 def _asked(draft: AnalysedDraft, m: re.Match[str]) -> bool:
@@ -29,11 +36,20 @@ def _asked(draft: AnalysedDraft, m: re.Match[str]) -> bool:
 
 
 def _stacked(draft: AnalysedDraft, ctx: CoachContext):
-    asks = {}
-    if (referral := first_referral_ask(draft)) is not None:
-        asks["a referral"] = referral.start()
-    for kind, rx in _KINDS.items():
-        if m := next((m for m in rx.finditer(draft.lower) if _asked(draft, m)), None):
+    lower = draft.lower
+    found = {}
+    for kind, words in _NEEDS.items():
+        if any(w in lower for w in words):
+            if ms := [m for m in _KINDS[kind].finditer(lower) if starts_word(lower, m.start())]:
+                found[kind] = ms
+    if len(found) < MANY - 1:
+        return  # two kinds at most, with a referral
+    referral = first_referral_ask(draft)
+    if len(found) + (referral is not None) < MANY:
+        return
+    asks = {} if referral is None else {"a referral": referral.start()}
+    for kind, ms in found.items():
+        if m := next((m for m in ms if _asked(draft, m)), None):
             asks[kind] = m.start()
     if len(asks) < MANY:
         return
