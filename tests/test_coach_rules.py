@@ -2120,3 +2120,16 @@ def test_i_am_a_answers_only_what_you_are_and_not_the_right_person_is_a_no():
                              "Hi Ben, I’m not really the right person for this, I’m in finance. Try our talent team.")
     assert findings("No problem! Could you forward my CV to the head of engineering then?", "followup.stop",
                     thread=wrong_person, recipient_name="Laura Holm")
+
+
+def test_their_post_retold_in_its_own_words_is_personal_though_it_names_one_place():
+    """"I read that Deltaport is opening a new hub in Venlo" retells their post ("a new cold-chain hub in Venlo"):
+    one place name alone could be anyone's news, but the place in the post's own run of words was read there."""
+    profile = Profile(name="Sanne de Vries", headline="Talent Lead at Deltaport", current_company="Deltaport",
+                      degree=2, posts=[Post(text="We're opening a new cold-chain hub in Venlo in 2027 and building "
+                                                 "the leadership team for it.")])
+    ask = " I would be interested in the Hub Manager role. Could you refer me?"
+    assert "personal.generic" not in codes("I read that Deltaport is opening a new hub in Venlo." + ask,
+                                           surface="inmail", profile=profile, subject="Hub Manager")
+    assert "personal.generic" in codes("I would like to move to Venlo next year." + ask,
+                                       surface="inmail", profile=profile, subject="Hub Manager")

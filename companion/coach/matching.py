@@ -520,6 +520,8 @@ def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | Non
         # Their name, job and places point at them, not at this post; ordinary words of the post count when
         # the draft says it is about a post, even when the headline has them too ("event sourcing").
         score = sum(w if w and t not in skip else about_a_post for t, w in marks.items() if t in words)
+        if score == best_score and _quotes_around(lower, post.text, {t for t, w in marks.items() if w and t not in skip}):
+            score += 1  # one mark in the post's own words ("a new hub in Venlo"): read, not a place named
         if score > best_score:
             best, best_score = i, score
     return best
@@ -528,6 +530,11 @@ def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | Non
 def _trigrams(text: str) -> set[tuple[str, ...]]:
     words = [_fold(w) for w in re.findall(r"[^\W_]+", text)]
     return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def _quotes_around(lower: str, text: str, marked: set[str]) -> bool:
+    """Whether the draft repeats three words in a row of `text` with one of its marked words among them."""
+    return any(marked.intersection(gram) for gram in _trigrams(text) & _trigrams(lower))
 
 
 def echoes_about(lower: str, profile) -> bool:
