@@ -255,3 +255,18 @@ def test_a_rude_passage_with_no_word_to_blame_is_pointed_at_inside_the_passage(m
     assert finding.data["pulled_down_by"] == []
     assert passage["start"] <= finding.range.start < finding.range.end <= passage["end"]
     assert text[finding.range.start:finding.range.end].strip()
+
+
+def test_hardship_told_at_length_is_left_to_tone_oversharing_not_read_as_blame():
+    """"The last five years were really hard, my husband was very ill ..." blames no reader: the model judges the
+    draft without the sentences tone.oversharing names, and the label is not "polite" beside that finding."""
+    story = ("To be honest the last five years were really hard, my husband was very ill and I was his carer until "
+             "he passed in March, and I've been struggling with confidence since. ")
+    ask = "Do you know if Riverside allows part-time? And how does the department feel about older teachers?"
+    fb = analyze(story + ask, ctx())
+    codes = [f.code for f in fb.findings]
+    assert "tone.oversharing" in codes and "tone.impolite" not in codes
+    assert fb.tone["label"] != "polite"
+    # The same words said of the reader still count: the blanking is only for hardship told at length.
+    rude = analyze("Your answer was really hard to follow and frankly useless. Why did you even reply?", ctx())
+    assert "tone.impolite" in [f.code for f in rude.findings]

@@ -8,6 +8,7 @@ from companion.coach.intent import replies_to_them, requests
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import first_name
 from companion.coach.rules.tone_demanding import DEMANDING, overlaps, triggers
+from companion.coach.rules.tone_oversharing import oversharing, private_details
 from companion.tone.model import ToneModel, ToneResult, default_model, sigmoid
 from companion.tone.strategies import LABELS
 
@@ -27,7 +28,7 @@ MAX_STRATEGY_RANGES = 20  # ranges listed per strategy; `more` counts the rest (
 _ADDRESSED = frozenset({"second_person", "second_person_start", "imperative_start", "please", "please_start",
                         "direct_question", "counterfactual_modal", "indicative_modal"})
 # Rule-based tone findings that forbid the label "polite" for the same draft.
-_TONE_RULES = frozenset({"tone.demanding", "followup.pressure"})
+_TONE_RULES = frozenset({"tone.demanding", "followup.pressure", "tone.oversharing"})
 CITATION = "Stanford Politeness Corpus, Danescu-Niculescu-Mizil et al., ACL 2013"
 
 # What to do about a strategy that pulls the score down.
@@ -55,14 +56,29 @@ _ADD = {
 }
 
 
+def judged_text(draft: AnalysedDraft) -> str:
+    """The draft as the model judges it: hardship told at length (tone.oversharing's to name) blanked out, as
+    "the last five years were really hard" blames no reader, whatever a bag of words makes of "really" and
+    "hard". Blanks keep every offset."""
+    def blank() -> str:
+        details = private_details(draft)
+        if not oversharing(details):
+            return draft.text
+        text = draft.text
+        for s, e in sorted({sentence_bounds(draft, start) for _k, start, _e in details}):
+            text = text[:s] + " " * (e - s) + text[e:]
+        return text
+    return draft.remember("tone.text", blank)
+
+
 def _pieces(draft: AnalysedDraft) -> list:
     """The model's per-sentence features for the draft, once per draft (whole text and passages share them)."""
-    return draft.remember("tone.pieces", lambda: default_model().pieces(draft.text))
+    return draft.remember("tone.pieces", lambda: default_model().pieces(judged_text(draft)))
 
 
 def tone_result(draft: AnalysedDraft) -> ToneResult:
     """The model's result for the draft, computed once per draft (the rule and the summary share it)."""
-    return draft.remember("tone", lambda: default_model().analyse(draft.text, _pieces(draft)))
+    return draft.remember("tone", lambda: default_model().analyse(judged_text(draft), _pieces(draft)))
 
 
 def pulls(result: ToneResult, exclude=()) -> list[tuple[float, str, tuple[int, int], str | None]]:
@@ -112,14 +128,14 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
         pieces = _pieces(draft)
         # passages() pairs consecutive non-blank pieces: passage i holds pieces i and i + 1 of this list.
         addresses = [not _ADDRESSED.isdisjoint(info[1]) for _o, chunk, info in pieces if chunk.strip()]
-        worst = min((x for x, first, second in zip(model.passages(draft.text, pieces), addresses, addresses[1:])
-                     if first or second),
+        passages = model.passages(judged_text(draft), pieces)
+        worst = min((x for x, first, second in zip(passages, addresses, addresses[1:]) if first or second),
                     key=lambda x: x[2], default=None)
         if worst is None or worst[2] >= PASSAGE_BELOW:
             return
         offset, end, _p = worst
-        passage = draft.text[offset:end]
-    result = model.explain(draft.text if passage is None else passage)
+        passage = judged_text(draft)[offset:end]
+    result = model.explain(judged_text(draft) if passage is None else passage)
     p = result.polite_probability
     demanding = []  # what tone.demanding reports (when it runs), relative to the passage
     if DEMANDING.applies(ctx):
@@ -127,7 +143,7 @@ def _impolite(draft: AnalysedDraft, ctx: CoachContext):
     down = pulls(result, exclude=demanding)[:3]
     if not down and demanding:
         return  # tone.demanding already names the words; one tone finding is enough
-    text = draft.text if passage is None else passage
+    text = judged_text(draft) if passage is None else passage
     named = [f"\"{words}\"" + (f" ({LABELS[s].lower()})" if s else _in_context(text, sp, words))
              for _w, words, sp, s in down]
     fixes = [_FIX[s] for *_x, s in down if s in _FIX]

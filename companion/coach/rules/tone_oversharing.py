@@ -58,8 +58,12 @@ _ANCHORS = frozenset(
 _STRIP = ".,!?;:()\"'“”‘’…"
 
 
-def _details(draft: AnalysedDraft) -> list[tuple[str, int, int]]:
+def private_details(draft: AnalysedDraft) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each private detail, in order, leaving out sentences about the writer's work."""
+    return draft.remember("private details", lambda: _details(draft))
+
+
+def _details(draft: AnalysedDraft) -> list[tuple[str, int, int]]:
     if _ANCHORS.isdisjoint(w.strip(_STRIP) for w in draft.lower.split()):
         return []
     found = []
@@ -71,11 +75,16 @@ def _details(draft: AnalysedDraft) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda d: d[1])
 
 
+def oversharing(found: list[tuple[str, int, int]]) -> bool:
+    """Whether these private details are too many to tell: three, or two of different kinds."""
+    return len(found) >= MIN_DETAILS or len({k for k, _, _ in found}) >= MIN_KINDS
+
+
 def _oversharing(draft: AnalysedDraft, _ctx: CoachContext):
-    found = _details(draft)
-    kinds = sorted({k for k, _, _ in found})
-    if len(found) < MIN_DETAILS and len(kinds) < MIN_KINDS:
+    found = private_details(draft)
+    if not oversharing(found):
         return
+    kinds = sorted({k for k, _, _ in found})
     said = ", ".join(f"\"{draft.text[s:e]}\"" for _, s, e in found[:3])
     topics = " and ".join(kinds) if len(kinds) < 3 else "health, money and family"
     yield OVERSHARING.finding(
