@@ -148,3 +148,21 @@ def test_a_three_word_school_is_named_by_its_first_initials_and_its_place():
     assert same_company("TU München", "Technische Universität München")
     assert same_company("UC Berkeley", "University of California, Berkeley")
     assert not same_company("TU Berlin", "Technische Universität München")
+
+
+def test_a_company_named_by_part_of_its_name_as_a_name_is_named():
+    """"applied to Red Ridge 4 times" names Red Ridge Minerals; "at Solano" names Farmacéutica Solano; a word
+    of the name typed as a word ("the red ridge"), or one that only says what kind of firm it is, does not."""
+    from companion.coach.matching import names_in_part
+
+    assert names_in_part("I've applied to Red Ridge 4 times.", "Red Ridge Minerals")
+    assert names_in_part("the QA Analyst position at Solano", "Farmacéutica Solano")
+    assert not names_in_part("we walked up the red ridge", "Red Ridge Minerals")
+    assert not names_in_part("I have ten years in Health and Care", "Lumen Health")
+    assert not names_in_part("I'm applying to Stripe", "Solano")
+    ask = "I'm applying for the QA Analyst position (job QA-12) at {}. Could you refer me? Resume attached. Thanks!"
+
+    def codes(text):
+        return {f.code for f in analyze(text, CoachContext(surface="message", company="Farmacéutica Solano")).findings}
+    assert "ask.company-missing" not in codes(ask.format("Solano"))
+    assert "ask.company-missing" in codes(ask.format("your company"))

@@ -160,6 +160,14 @@ _CARE_KIND = frozenset({"hospital", "hospitals", "university", "teaching", "gene
                         "medical", "center", "centre", "health", "care", "healthcare"})
 
 
+# Words that say what kind of firm or place a name is, not which: "Minerals", "Health", "Bank".
+_KIND_WORDS = _SUFFIXES | _GENERIC_FIRST | _COMMON_WORDS | SCHOOL_WORDS | _CARE_KIND | _KIND_OF_PLACE | frozenset({
+    "minerals", "mining", "energy", "power", "logistics", "foods", "food", "systems", "solutions", "software",
+    "services", "capital", "insurance", "motors", "pharma", "pharmaceuticals", "pharmaceutical", "farmaceutica",
+    "analytics", "networks", "media", "bank", "finance", "financial", "industries", "manufacturing", "retail",
+    "construction", "engineering", "transport", "airlines", "foundation", "trust", "council", "ministry",
+    "department", "agency", "office", "city", "county", "region", "regional", "district", "state", "public"})
+
 _BRANCH = re.compile(r"(?:the )?(?:u\.?s\.?a?\.?|united states|uk|royal|[a-z]+(?:ian|ish|ese|an|i)) "
                      r"(?P<branch>army|navy|air force|marine corps|coast guard|national guard)")
 
@@ -220,6 +228,20 @@ def find_company(lower: str, name: str | None) -> re.Match[str] | None:
     if not any(a in lower for a in aliases):  # substring tests in C before the regex
         return None
     return _alias_pattern(aliases).search(lower)
+
+
+def names_in_part(text: str, name: str | None) -> bool:
+    """Whether the draft, as typed, names company `name` by part of it written as a name: two of its capitalised
+    words in a row ("Red Ridge" for "Red Ridge Minerals"), or one of four letters or more that says no kind of
+    firm ("Solano" for "Farmacéutica Solano"). What `find_company`'s aliases leave out, as they must match
+    lower-cased prose: "red" alone is no name, nor is "solano" typed as a word."""
+    words = re.findall(r"[^\W\d_][\w&'’-]*", name or "")
+    if len(words) < 2:
+        return False
+    runs = [f"{a} {b}" for a, b in zip(words, words[1:]) if a[0].isupper() and b[0].isupper()]
+    own = [w for w in words if len(w) >= 4 and w[0].isupper() and _fold(w) not in _KIND_WORDS]
+    return any(re.search(r"(?<![\w&'’-])" + re.escape(part) + r"(?![\w&'’-])", text)
+               for part in runs + own if part in text)
 
 
 def same_company(a: str | None, b: str | None, url_a: str | None = None, url_b: str | None = None) -> bool:

@@ -8,7 +8,7 @@ from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either, mis
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import (
     HIRING_INTRO, NOT_THE_PROGRAMME, TITLE_NOUNS, conversation_names_company, conversation_says, find_company,
-    is_recruiter, negated, recipient_company, recipient_log, their_turn, they_answered,
+    is_recruiter, names_in_part, negated, recipient_company, recipient_log, their_turn, they_answered,
 )
 from companion.coach.intent import asks_again, they_referred
 from companion.coach.rules.fact import asks_reference, names_another_company
@@ -347,7 +347,8 @@ def company_named(draft: AnalysedDraft, ctx: CoachContext) -> bool:
     """Whether the draft names the company the ask is for (their company, when known)."""
     company = recipient_company(ctx)
     if company:
-        return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company))
+        return bool(find_company(draft.lower, company) or find_company(draft.subject_lower, company)
+                    or names_in_part(draft.text, company) or names_in_part(draft.subject or "", company))
     if "@" in draft.text and _AT_ORG.search(draft.text):
         return True
     if "http" in draft.lower and any(_names_employer(m.group()) for m in _JOB_URL.finditer(draft.lower)):
