@@ -245,6 +245,8 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         return True
     if m.group().startswith("why") and _to_recruiter(draft, ctx):
         return True  # feedback on your own application is the recruiter's to give: "could you share why I was rejected?"
+    if m.group().startswith("who") and m.group().endswith(("panel", "loop")) and reports_back(draft):
+        return True  # "panel interview on Thursday, thank you for referring me: do you know who's on the panel?": prep
     if m.group().startswith("how many") and "appl" in m.group() and _to_recruiter(draft, ctx):
         return True  # how many applied is the recruiter's to say (job sites show it); who they are is not
     if _SYSTEM.search(m.group()):
@@ -398,6 +400,7 @@ CONFIDENTIAL = Rule(
            "Please send me the names and emails of the hiring managers he met, and the interview questions "
            "they asked him, by Friday.",
            "Could you send me the org chart for the robotics team and the names of the people on the panel?",
+           "Also, who will be on the interview panel?",
            "Could you share which SQL questions your team usually asks in the onsite?",
            "Does your team have budget for new hires this quarter?",
            "If you can send me the scenarios they are giving and the marking sheet it will be a big help.",
@@ -441,7 +444,8 @@ CONFIDENTIAL = Rule(
            "How many candidates are already shortlisted?", "Also share the names of the interview panel so I can prepare.",
            "I'll also need the compensation bands for your leadership team.",
            "If you hear anything from Sarah about whether they're leaning towards me, could you let me know?"),
-    quiet=("The recruiter's email bounced, so I am writing to you instead.",
+    quiet=("Thank you again for referring me! Panel interview on Thursday: do you know who's on the panel?",
+           "The recruiter's email bounced, so I am writing to you instead.",
            "I know you can't share anything confidential.", "You should get an email from the system.",
            "I took notes from my interview so I can prepare better next time.",
            "I will find out how I did next week.", "What is the range of projects you work on?", "They've gone with an internal candidate.", 'What was the application process like for you?',
