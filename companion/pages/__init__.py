@@ -85,7 +85,6 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
 
     found_thread = _step(warnings, "thread", thread.parse, snap, warnings, captured_at, profile)
     if found_thread is not None:
-        _link_participant(found_thread, profile)
         result.thread = found_thread
         if result.kind == "other" and (kind == "thread" or found_thread.messages or found_thread.participant):
             result.kind = "thread"
@@ -139,12 +138,3 @@ def recipient(result: PageResult, previous: Profile | None = None) -> Profile | 
             return previous
         return part
     return None
-
-
-def _link_participant(found, profile: Profile | None) -> None:
-    """A pop-up over a profile page talks with that person: reuse the profile's slug and URL."""
-    from companion.pages.thread import talks_with
-
-    part = found.participant
-    if talks_with(part, profile):
-        part.slug, part.url, part.degree = profile.slug, profile.url, profile.degree
