@@ -70,8 +70,7 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
     from companion.pages import classic_profile, composer, embedded_json, sdui_profile, thread
 
     snap = Snapshot(html)
-    emb = _step(warnings, "embedded_json", embedded_json.read_embedded, snap) or embedded_json.Embedded()
-    warnings.extend(emb.warnings)
+    emb = _step(warnings, "embedded_json", embedded_json.read_embedded, snap, warnings) or embedded_json.Embedded()
     result = PageResult(kind="other", url=url, warnings=warnings)
     kind = page_kind_from_url(url)
 
@@ -100,7 +99,7 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
 
     if profile is not None and profile.about:
         profile.about = profile.about[:ABOUT_LIMIT]
-    result.own_profile = _own_profile(profile, embedded_json.viewer_profile(emb), url, own_slug)
+    result.own_profile = _own_profile(profile, emb.viewer, url, own_slug)
     result.warnings = list(warnings)  # the model copied the list when it was built
     return result
 
