@@ -51,7 +51,7 @@ def _headline(box: LexborNode) -> str | None:
     QATestLab"): on the messaging page it is all the page says of who they are."""
     card = box.css_first(".msg-s-profile-card-one-to-one, .msg-s-profile-card")
     subtitle = card.css_first(".artdeco-entity-lockup__subtitle") if card is not None else None
-    return text_of(subtitle, skip=HIDDEN) or None if subtitle is not None else None
+    return text_of(subtitle, skip=HIDDEN) or None
 
 
 def _participant(box: LexborNode) -> Profile | None:
