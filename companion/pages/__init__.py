@@ -70,8 +70,7 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
     from companion.pages import classic_profile, composer, embedded_json, sdui_profile, thread
 
     snap = Snapshot(html)
-    emb = _step(warnings, "embedded_json", embedded_json.read_embedded, snap) or embedded_json.Embedded()
-    warnings.extend(emb.warnings)
+    emb = _step(warnings, "embedded_json", embedded_json.read_embedded, snap, warnings) or embedded_json.Embedded()
     result = PageResult(kind="other", url=url, warnings=warnings)
     kind = page_kind_from_url(url)
 
@@ -85,7 +84,6 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
 
     found_thread = _step(warnings, "thread", thread.parse, snap, warnings, captured_at, profile)
     if found_thread is not None:
-        _link_participant(found_thread, profile)
         result.thread = found_thread
         if result.kind == "other" and (kind == "thread" or found_thread.messages or found_thread.participant):
             result.kind = "thread"
@@ -101,7 +99,7 @@ def _parse(url: str | None, html: str, warnings: list[str], captured_at: datetim
 
     if profile is not None and profile.about:
         profile.about = profile.about[:ABOUT_LIMIT]
-    result.own_profile = _own_profile(profile, embedded_json.viewer_profile(emb), url, own_slug)
+    result.own_profile = _own_profile(profile, emb.viewer, url, own_slug)
     result.warnings = list(warnings)  # the model copied the list when it was built
     return result
 
@@ -139,12 +137,3 @@ def recipient(result: PageResult, previous: Profile | None = None) -> Profile | 
             return previous
         return part
     return None
-
-
-def _link_participant(found, profile: Profile | None) -> None:
-    """A pop-up over a profile page talks with that person: reuse the profile's slug and URL."""
-    from companion.pages.thread import talks_with
-
-    part = found.participant
-    if talks_with(part, profile):
-        part.slug, part.url, part.degree = profile.slug, profile.url, profile.degree

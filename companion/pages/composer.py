@@ -41,7 +41,7 @@ def _note(snap: Snapshot) -> Composer | None:
         named = area.attributes.get("name") == "message" or area.attributes.get("id") == "custom-message"
         invite = dialog is not None and (named or dialog.css_first('a[href*="/preload/custom-invite/"]') is not None
                                         or dialog.css_first("[name=subject]") is None)
-        if invite and ancestor_matching(area, ".msg-form, form.msg-form") is None:
+        if invite and ancestor_matching(area, ".msg-form") is None:
             return Composer(surface="connection_note", limit=_maxlength(area) or _counter(dialog))
     return None
 

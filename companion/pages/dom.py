@@ -6,7 +6,7 @@ mounts the message overlay and the invite dialog in one on `div#interop-outlet`)
 """
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -154,6 +154,7 @@ class Snapshot:
         self.shadow_roots: list[LexborNode] = []
         if "<template" in html:  # cheap test first: most pages have none
             self._find_shadow_roots(self.tree.root, 0)
+        self.roots = [root for root in (self.tree.root, *self.shadow_roots) if root is not None]
 
     def _find_shadow_roots(self, node: LexborNode | None, depth: int) -> None:
         if node is None or depth > 8:
@@ -167,14 +168,9 @@ class Snapshot:
                 self.shadow_roots.append(fragment)
                 self._find_shadow_roots(fragment, depth + 1)
 
-    def roots(self) -> Iterator[LexborNode]:
-        if self.tree.root is not None:
-            yield self.tree.root
-        yield from self.shadow_roots
-
     def css(self, selector: str) -> list[LexborNode]:
         """Matches in the light DOM, then in each shadow root, in document order per tree."""
-        return [node for root in self.roots() for node in root.css(selector)]
+        return [node for root in self.roots for node in root.css(selector)]
 
     def css_first(self, selector: str) -> LexborNode | None:
-        return next((hit for root in self.roots() if (hit := root.css_first(selector)) is not None), None)
+        return next((hit for root in self.roots if (hit := root.css_first(selector)) is not None), None)

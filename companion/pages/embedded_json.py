@@ -19,9 +19,8 @@ _DISTANCE = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}
 
 @dataclass
 class Embedded:
-    viewer: Profile | None = None
+    viewer: Profile | None = None  # the user's own profile as far as it tells (name, headline, slug)
     people: dict[str, Profile] = field(default_factory=dict)  # by slug: what the markup lacks
-    warnings: list[str] = field(default_factory=list)
 
 
 def _load(text: str) -> dict | None:
@@ -60,7 +59,7 @@ def _wanted(request: str) -> bool:
         or "memberIdentity" in request
 
 
-def read_embedded(snap: Snapshot) -> Embedded:
+def read_embedded(snap: Snapshot, warnings: list[str]) -> Embedded:
     """Everything useful in the page's bpr-guid blocks; malformed blocks become warnings."""
     out = Embedded()
     if snap.tree.css_first('code[id^="bpr-guid-"]') is None:
@@ -84,7 +83,10 @@ def read_embedded(snap: Snapshot) -> Embedded:
             continue
         _read_block(data, request or "", out)
     if bad:
-        out.warnings.append(f"embedded_json: {bad} block(s) could not be read")
+        warnings.append(f"embedded_json: {bad} block(s) could not be read")
+    if out.viewer is not None:  # a copy: the person in `people` is also the profile's gap filler
+        out.viewer = out.viewer.model_copy(
+            update={"url": profile_url(out.viewer.slug), "degree": None, "pending_invite": None, "is_self": True})
     return out
 
 
@@ -111,10 +113,3 @@ def _read_block(data: dict, request: str, out: Embedded) -> None:
         if is_me:
             person.is_self = True
             out.viewer = person
-
-
-def viewer_profile(emb: Embedded) -> Profile | None:
-    """The user's own profile as far as the embedded data tells it (name, headline, slug)."""
-    v = emb.viewer
-    return None if v is None else v.model_copy(
-        update={"url": profile_url(v.slug), "degree": None, "pending_invite": None, "is_self": True})

@@ -51,7 +51,7 @@ def _headline(box: LexborNode) -> str | None:
     QATestLab"): on the messaging page it is all the page says of who they are."""
     card = box.css_first(".msg-s-profile-card-one-to-one, .msg-s-profile-card")
     subtitle = card.css_first(".artdeco-entity-lockup__subtitle") if card is not None else None
-    return text_of(subtitle, skip=HIDDEN) or None if subtitle is not None else None
+    return text_of(subtitle, skip=HIDDEN) or None
 
 
 def _participant(box: LexborNode) -> Profile | None:
@@ -90,6 +90,8 @@ def parse(snap: Snapshot, warnings: list[str], now: datetime | None = None,
     events = box.css(_EVENT) or box.css("[data-event-urn]")
     if not events and (participant is None or participant.url is None):
         return None  # a "New message" box whose recipient is not chosen yet: its title is no one's name
+    if talks_with(participant, person):  # a pop-up over their profile page: reuse its slug and URL
+        participant.slug, participant.url, participant.degree = person.slug, person.url, person.degree
     them_name = (participant.name or "").casefold() if participant else ""
     messages: list[ThreadMessage] = []
     day: datetime | None = None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 
 from companion import __version__, settings
@@ -211,8 +210,3 @@ class TrayController:
     def _require_running(self) -> None:
         if not self.alive():
             raise RuntimeError(self.error or "the companion is not running")
-
-
-def default_export_name() -> str:
-    return f"tactful-export-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.json"
-

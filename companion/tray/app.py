@@ -9,6 +9,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
 from companion import settings
 from companion.tray.browser_link import offer_browser_link
-from companion.tray.actions import ERASE_WARNING, TrayController, default_export_name
+from companion.tray.actions import ERASE_WARNING, TrayController
 from companion.tray.icons import make_icon
 from companion.tray.reminders import Reminders, notice, summary
 from companion.tray.state import LOCAL_ONLY_OFF_WARNING, TrayState
@@ -252,8 +253,8 @@ class TrayApp(QObject):
         self._opener(self.controller.history_folder())
 
     def export_data(self) -> None:
-        dialog = QFileDialog(None, "Export my data", str(Path.home() / default_export_name()),
-                             "JSON files (*.json)")
+        name = f"tactful-export-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.json"
+        dialog = QFileDialog(None, "Export my data", str(Path.home() / name), "JSON files (*.json)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # same dialog everywhere
         dialog.setDefaultSuffix("json")
