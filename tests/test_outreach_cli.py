@@ -131,6 +131,12 @@ def test_bad_import_changes_nothing(data, tmp_path):
         {"slug": "x", "messages": [{"surface": "message", "sent_at": "yesterday"}]}]}))
     r = history(data, "import", str(bad))
     assert r.returncode == 2 and "yesterday" in r.stderr
+    for fingerprint in ("not hex", "0123456789abcdef01"):  # a fingerprint is whole 64-bit hashes in hex
+        bad.write_text(json.dumps({"format": "tactful-outreach-log", "version": 1, "recipients": [
+            {"slug": "x", "messages": [{"surface": "message", "sent_at": "2024-01-01T00:00:00Z",
+                                        "fingerprint": fingerprint}]}]}))
+        r = history(data, "import", str(bad))
+        assert r.returncode == 2 and "recipients.0.messages.0.fingerprint" in r.stderr, r.stderr
     bad.write_text(json.dumps({"format": "something-else", "recipients": []}))
     assert history(data, "import", str(bad)).returncode == 2
     assert history(data, "import", str(tmp_path / "missing.json")).returncode == 2

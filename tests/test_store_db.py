@@ -45,7 +45,8 @@ def test_sent_is_idempotent_and_follow_ups_are_marked(tmp_path):
     assert not first.duplicate and again.duplicate and again.message_id == first.message_id
     second = send(db, "ana", 601_000)  # ten minutes later
     assert second.follow_up and not first.follow_up
-    db.record_replies("ana", [701_000])
+    assert db.record_replies("ana", [701_000, 701_000]) == 1
+    assert db.record_replies("ana", [701_000]) == 0  # seen before: nothing new
     third = send(db, "ana", 801_000)
     assert not third.follow_up  # they answered in between: a new message, not a follow-up
     assert db.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
@@ -102,8 +103,11 @@ def test_forget_overwrites_the_data_in_the_file(tmp_path):
     for needle in (b"NOTE-XYZZY-PLUGH", b"Anastasia Quixotic", b"ana-secret-slug"):
         assert needle not in raw  # secure_delete + WAL truncation: not merely unlinked
     db = LogDB.in_dir(tmp_path)
+    db.record_replies("bo", [3_000, 4_000, 3_000])
+    db.set_reminder("bo", "thank", 4_000, "notified")
     assert db.forget(None) == 1
-    assert db.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+    for table in ("messages", "replies", "reminders"):
+        assert db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
 
 
 def test_migrates_an_empty_old_file_and_refuses_a_newer_one(tmp_path):

@@ -139,7 +139,7 @@ def test_suppressed_when_only_the_demanded_words_pull_it_down(monkeypatch):
     draft = AnalysedDraft(text)
     monkeypatch.setattr(tone_model, "default_model", lambda: model)
     c = ctx()
-    assert model.probability(text) < 0.01
+    assert model.analyse(text).polite_probability < 0.01
     assert list(RULES_BY_CODE["tone.demanding"].check(draft, c))
     assert list(tone_model.IMPOLITE.check(draft, c)) == []
     # ... and with tone.demanding switched off, the model's finding speaks for those words.
@@ -211,7 +211,7 @@ def test_passages_are_scored_like_the_text_itself():
     passages = m.passages(LONG_WITH_RUDE_PASSAGE)
     assert len(passages) == 6
     for start, end, p in passages:
-        assert abs(m.probability(LONG_WITH_RUDE_PASSAGE[start:end]) - p) < 1e-9
+        assert abs(m.analyse(LONG_WITH_RUDE_PASSAGE[start:end]).polite_probability - p) < 1e-9
     assert m.passages("One sentence. Two sentences?") == []
 
 

@@ -40,18 +40,19 @@ def test_default_model_loads_once():
 
 @pytest.mark.parametrize("text", POLITE)
 def test_clearly_polite_requests_score_high(text):
-    assert default_model().probability(text) > 0.8
+    assert default_model().analyse(text).polite_probability > 0.8
 
 
 @pytest.mark.parametrize("text", IMPOLITE)
 def test_clearly_impolite_requests_score_low(text):
-    assert default_model().probability(text) < 0.2
+    assert default_model().analyse(text).polite_probability < 0.2
 
 
 def test_adding_courtesy_raises_the_score():
     m = default_model()
     bare = "Check the page."
-    assert m.probability("Hi! Could you check the page? Thank you!") > m.probability(bare) + 0.3
+    polite = m.analyse("Hi! Could you check the page? Thank you!").polite_probability
+    assert polite > m.analyse(bare).polite_probability + 0.3
 
 
 def test_explanation_adds_up_to_the_probability():
@@ -108,8 +109,8 @@ def test_custom_model_file(tmp_path):
     path.write_text(json.dumps({"format": "tactful-politeness/1", "bias": 0.0,
                                 "weights": {"S:gratitude": 2.0, "U:why": -3.0}}))
     m = ToneModel.load(path)
-    assert math.isclose(m.probability("Thanks"), sigmoid(2.0))
-    assert math.isclose(m.probability("why thanks"), sigmoid(-1.0))
+    assert math.isclose(m.analyse("Thanks").polite_probability, sigmoid(2.0))
+    assert math.isclose(m.analyse("why thanks").polite_probability, sigmoid(-1.0))
 
 
 def test_sentence_cache_gives_the_same_answer_as_a_cold_run():

@@ -65,8 +65,8 @@ def test_trains_on_a_corpus_folder_and_writes_loadable_weights(tmp_path, capsys)
     from companion.tone.model import ToneModel
 
     model = ToneModel.load(out)
-    assert model.probability("Thanks! Could you help with page 99?") > 0.8
-    assert model.probability("Why did you break page 99?") < 0.2
+    assert model.analyse("Thanks! Could you help with page 99?").polite_probability > 0.8
+    assert model.analyse("Why did you break page 99?").polite_probability < 0.2
     assert "training accuracy 100.0%" in capsys.readouterr().out
 
 
@@ -103,5 +103,5 @@ def test_shipped_model_fits_the_corpus_binary_task():
     floor = {"wikipedia": 0.9, "stack-exchange": 0.75}
     for domain in tt.FILES:
         reqs = tt.binary(tt.load_domain(CORPUS, domain))
-        hits = sum((model.probability(r.text) > 0.5) == bool(r.label) for r in reqs)
+        hits = sum((model.analyse(r.text).polite_probability > 0.5) == bool(r.label) for r in reqs)
         assert hits / len(reqs) > floor[domain], domain

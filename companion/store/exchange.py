@@ -25,7 +25,7 @@ class XMessage(BaseModel):
     surface: Surface
     sent_at: str
     follow_up: bool = False
-    fingerprint: str | None = None  # hex of packed 64-bit shingle hashes
+    fingerprint: str | None = Field(default=None, pattern="^(?:[0-9a-fA-F]{16})*$")  # hex of packed 64-bit hashes
     text: str | None = Field(default=None, max_length=100_000)
 
 
@@ -142,15 +142,8 @@ def import_log(db: LogDB, data: object, now_ms: int) -> dict:
                 at = _ms(m.sent_at, f"{r.slug}.messages.sent_at")
                 if m.text is not None:
                     fp = pack(shingles(m.text, (r.name, r.company)))
-                elif m.fingerprint:
-                    try:
-                        fp = bytes.fromhex(m.fingerprint)
-                    except ValueError:
-                        raise ImportError_(f"{r.slug}: a fingerprint is not hex") from None
-                    if len(fp) % 8:
-                        raise ImportError_(f"{r.slug}: a fingerprint has a partial entry")
                 else:
-                    fp = b""
+                    fp = bytes.fromhex(m.fingerprint or "")
                 blob = None
                 if m.text is not None and cipher is not None:
                     blob = cipher.encrypt(m.text, crypto.aad(r.slug, at, m.surface))

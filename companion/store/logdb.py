@@ -156,9 +156,8 @@ class LogDB:
             row = self.conn.execute("SELECT id FROM recipients WHERE slug=?", (slug,)).fetchone()
             if row is None:
                 return 0  # we keep a log of the user's outreach, not of every conversation
-            added = 0
-            for t in sorted(set(times_ms)):
-                added += self.conn.execute("INSERT OR IGNORE INTO replies VALUES (?,?)", (row[0], t)).rowcount
+            added = self.conn.executemany("INSERT OR IGNORE INTO replies VALUES (?,?)",
+                                          [(row[0], t) for t in set(times_ms)]).rowcount  # the new rows only
         if added and self.cache is not None:
             self.cache.add_replies(slug, times_ms)
         return added
@@ -196,11 +195,10 @@ class LogDB:
 
     def forget(self, slug: str | None = None) -> int:
         """Erase one recipient (with their messages and replies), or everyone when slug is None."""
+        # Their messages, replies and reminder go with them: ON DELETE CASCADE (companion.store.db).
         with transaction(self.conn):
             if slug is None:
                 slugs = [r[0] for r in self.conn.execute("SELECT slug FROM recipients")]
-                self.conn.execute("DELETE FROM replies")
-                self.conn.execute("DELETE FROM messages")
                 count = self.conn.execute("DELETE FROM recipients").rowcount
             else:
                 slugs = [slug]

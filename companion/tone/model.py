@@ -110,9 +110,6 @@ class ToneModel:
             strategies = merge_strategies((offset, info[1]) for offset, _chunk, info in pieces)
         return ToneResult(sigmoid(z), z, self.bias, strategies)
 
-    def probability(self, text: str) -> float:
-        return self.analyse(text).polite_probability
-
     def explain(self, text: str) -> ToneResult:
         """Like analyse, plus every non-zero contribution, largest first; bias + their sum = logit."""
         ngrams, strategies = merge([(offset, info) for offset, _chunk, info in self.pieces(text)])

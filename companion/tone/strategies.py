@@ -126,7 +126,7 @@ _GRATITUDE_WORDS = frozenset({"thank", "thanks", "thanked", "thankful", "thx", "
 
 _ANY = frozenset().union(
     _FIRST, _FIRST_PLURAL, _SECOND, _PLEASE, _GREETING, _DEFERENCE, _QUESTION, _DIRECT_START,
-    _FACT_WORDS, _APOLOGY_WORDS, _GRATITUDE_WORDS, _IMPERATIVE, HEDGES, POSITIVE, NEGATIVE, {"good"})
+    _FACT_WORDS, _APOLOGY_WORDS, _GRATITUDE_WORDS, _IMPERATIVE, HEDGES, POSITIVE, NEGATIVE)
 
 # (strategy, cheap substrings one of which must occur, pattern on the lower-cased text). The
 # substring test skips most patterns on most texts, which keeps long drafts fast.
