@@ -62,14 +62,12 @@ def load(data_dir: Path) -> UserSettings:
     """Read the settings; defaults when the file is missing. Raises SettingsError when it is bad."""
     path = settings_path(data_dir)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return UserSettings()
     except OSError as exc:
         raise SettingsError(f"cannot read {path}: {exc.strerror}") from exc
-    try:
-        raw = json.loads(text)
-    except ValueError as exc:
+    except ValueError as exc:  # not JSON, or not UTF-8 (UnicodeDecodeError has no line)
         raise SettingsError(f"{path} is not valid JSON (line {getattr(exc, 'lineno', '?')}); "
                             "fix it or delete it to get the defaults") from exc
     return _validate(raw, path)

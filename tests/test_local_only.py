@@ -46,10 +46,10 @@ def test_settings_keep_unknown_keys(tmp_path):
 
 @pytest.mark.parametrize("content,needle", [
     ("{oops", "not valid JSON"), ("[1]", "JSON object"), ('{"port": 0}', "port"),
-    ('{"local_only": "no"}', "local_only"), ('{"port": true}', "port"),
+    ('{"local_only": "no"}', "local_only"), ('{"port": true}', "port"), (b'{"port": "\xff"}', "not valid JSON"),
 ])
 def test_bad_settings_give_a_clear_error(tmp_path, content, needle):
-    (tmp_path / "settings.json").write_text(content)
+    (tmp_path / "settings.json").write_bytes(content if isinstance(content, bytes) else content.encode())
     with pytest.raises(settings.SettingsError, match=needle):
         settings.load(tmp_path)
     assert settings.load_or_default(tmp_path).local_only is True

@@ -24,8 +24,16 @@ def fail(message: str, status: int = 1, command: str = "tactful") -> int:
     return status
 
 
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # A subcommand's defaults override its parent's: args.parser is the deepest parser used
+        # (e.g. `history import`), whose usage an unknown flag given to it is reported with.
+        self.set_defaults(parser=self)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tactful", description="A local-first coach for referral requests.")
+    parser = _Parser(prog="tactful", description="A local-first coach for referral requests.")
     parser.add_argument("--version", action="version", version=f"tactful {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
@@ -33,22 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _subparser(parser: argparse.ArgumentParser, args) -> argparse.ArgumentParser:
-    """The deepest subcommand parser `args` went through (e.g. `history import`), else `parser`."""
-    while True:
-        action = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
-        if action is None or getattr(args, action.dest, None) not in action.choices:
-            return parser
-        parser = action.choices[getattr(args, action.dest)]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:
-        # An unknown flag belongs to the subcommand it was given to: show that one's usage.
-        sub = _subparser(parser, args)
-        sub.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

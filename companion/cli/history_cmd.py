@@ -51,7 +51,6 @@ def register(sub) -> None:
         # SUPPRESS: a subcommand without its own --data-dir keeps the one given before it
         # (`tactful history --data-dir D import F`) instead of resetting it to None.
         sp.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
-        sp.set_defaults(func=run)
 
 
 def _now_ms() -> int:

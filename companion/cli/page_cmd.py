@@ -5,6 +5,7 @@ Exit 0 on success (even with warnings: a partial page is still a page), 2 when t
 """
 
 import json
+import os
 import re
 
 from companion.cli import fail
@@ -32,7 +33,10 @@ def parse_file(path: str, url: str | None):
     link. InputError when the file is missing, too large or binary; bytes not UTF-8 are replaced."""
     from companion.pages import parse_snapshot
 
-    data = read_bytes(path, MAX_BYTES, regular_file=True)
+    # A folder, a pipe or a device is no saved page (`check <(cmd)` does read a pipe).
+    if path != "-" and os.path.exists(path) and not os.path.isfile(path):
+        raise InputError(f"cannot read {path}: not a regular file")
+    data = read_bytes(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise InputError(f"cannot read {source(path)}: larger than {MAX_BYTES // (1024 * 1024)} MiB, "
                          "not a page snapshot")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_right
-from pathlib import Path
 
 MAX_BYTES = 1024 * 1024  # the protocol's cap on every command but `page` (ServerLimits.max_message)
 
@@ -22,18 +21,13 @@ def source(path: str) -> str:
     return "stdin" if path == "-" else path
 
 
-def read_bytes(path: str, max_bytes: int | None, regular_file: bool = False) -> bytes:
-    """At most max_bytes + 1 bytes of `path` ('-': stdin), all of it for None. With regular_file, a
-    folder or a pipe is refused (`page`); `check <(cmd)` reads a pipe."""
+def read_bytes(path: str, max_bytes: int | None) -> bytes:
+    """At most max_bytes + 1 bytes of `path` ('-': stdin), all of it for None."""
     size = -1 if max_bytes is None else max_bytes + 1
     try:
         if path == "-":
             return sys.stdin.buffer.read(size)
-        file = Path(path)
-        if regular_file and not file.is_file():
-            raise InputError(f"cannot read {path}: "
-                             + ("not a regular file" if file.exists() else "No such file or directory"))
-        with file.open("rb") as fh:
+        with open(path, "rb") as fh:
             return fh.read(size)
     except OSError as exc:
         raise InputError(f"cannot read {source(path)}: {exc.strerror or exc}") from None
