@@ -258,3 +258,42 @@ def test_the_index_build_takes_in_what_was_forgotten_and_logged_while_it_ran():
     cache.build_index()
     report = cache.mass_check(text, "zed")
     assert (report.recipients, report.messages, report.names) == (2, 2, ("p1", "p2"))
+
+
+def test_a_second_index_build_while_one_runs_loses_nothing_logged_in_between():
+    """The log reloads as the index is being built, and the reload starts a build of its own: whichever build
+    finishes, a message logged in between is in the index."""
+    cache = LogCache()
+    text = TEMPLATE.format(name="X", company="Y")
+    for i in range(3):
+        cache.by_slug[f"p{i}"] = RecipientLog(i, f"p{i}")
+
+    class Meanwhile(list):  # the batch being indexed, when another build runs and a message is logged
+        def __iter__(self):
+            cache.build_index()
+            cache.add_sent(RecipientLog(9, "late"), SentItem(9, 5_000, "message", False), shingles(text))
+            return super().__iter__()
+
+    cache.unindexed = Meanwhile([(shingles(text), f"p{i}", i * 1000) for i in range(3)])
+    cache.build_index()
+    report = cache.mass_check(text, "zed")
+    assert (report.recipients, report.messages) == (4, 4)
+    assert "late" in report.names
+
+
+def test_a_reload_during_the_index_build_is_indexed_in_its_place():
+    cache, reloaded = LogCache(), LogCache()
+    text = TEMPLATE.format(name="X", company="Y")
+    reloaded.unindexed = [(shingles(text), f"q{i}", i * 1000) for i in range(2)]
+    reloaded.by_slug = {f"q{i}": RecipientLog(i, f"q{i}") for i in range(2)}
+
+    class Reloading(list):
+        def __iter__(self):
+            cache.replace_all(reloaded)
+            cache.build_index()  # the reload's own build, while this one runs
+            return super().__iter__()
+
+    cache.unindexed = Reloading([(shingles(text), f"p{i}", i * 1000) for i in range(3)])
+    cache.build_index()
+    report = cache.mass_check(text, "zed")
+    assert report.recipients == 2  # the reloaded log's two, not the three it replaced

@@ -23,7 +23,8 @@ class LogCache:
         self.index_ready = False  # the mass-message index is built
         self.unindexed: list = []  # (fingerprint, slug, time) still to index
         self._removed: set[str] = set()  # recipients forgotten while the index was being built
-        self.generation = 0  # bumped by replace_all, so a build of replaced data is discarded
+        self.generation = 0  # bumped by replace_all, so a build of replaced data starts again
+        self._building = False  # a build_index is running
         self.hired_ms: int | None = None  # the latest ask marked hired: every recipient's due item reads it
 
     # -- writers (the writer thread, after commit) ---------------------------------------------
@@ -82,25 +83,37 @@ class LogCache:
     def build_index(self) -> None:
         """Index the fingerprints in `unindexed`. The slow part runs without the lock (readers
         and the writer go on; the rule stays silent until it is done); messages logged
-        meanwhile are queued and added at the swap, forgotten ones removed."""
+        meanwhile are queued and added at the swap, forgotten ones removed. One build at a time:
+        a second one would take an empty batch, swap first, and be overwritten by the first
+        without what was logged between the two swaps."""
         with self.lock:
-            if self.index_ready:
+            if self.index_ready or self._building:
                 return
-            generation = self.generation
-            # The batch holds no message of anyone forgotten so far (remove() filters `unindexed`).
-            batch, self.unindexed, self._removed = self.unindexed, [], set()
-        index = MassIndex()
-        for fp, slug, at in batch:
-            index.add(fp, slug, at)
-        with self.lock:
-            if self.generation != generation:
-                return  # the log was reloaded meanwhile; the build started for it takes over
-            # Forgotten first: a slug forgotten and written to again has its new messages in `unindexed`.
-            index.remove_recipients(self._removed)
-            for fp, slug, at in self.unindexed:
-                index.add(fp, slug, at)
-            self.index, self.unindexed, self._removed = index, [], set()
-            self.index_ready = True
+            self._building = True
+        try:
+            while True:
+                with self.lock:
+                    if self.index_ready:
+                        return  # a reload brought a built index
+                    generation = self.generation
+                    # The batch holds no message of anyone forgotten so far (remove() filters `unindexed`).
+                    batch, self.unindexed, self._removed = self.unindexed, [], set()
+                index = MassIndex()
+                for fp, slug, at in batch:
+                    index.add(fp, slug, at)
+                with self.lock:
+                    if self.generation != generation:
+                        continue  # the log was reloaded meanwhile: index the new one
+                    # Forgotten first: a slug forgotten and written to again has its new messages in `unindexed`.
+                    index.remove_recipients(self._removed)
+                    for fp, slug, at in self.unindexed:
+                        index.add(fp, slug, at)
+                    self.index, self.unindexed, self._removed = index, [], set()
+                    self.index_ready = True
+                    return
+        finally:
+            with self.lock:
+                self._building = False
 
     # -- readers (the coach's OutreachLog, and the outreach commands) ---------------------------
 
