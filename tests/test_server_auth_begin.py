@@ -109,6 +109,16 @@ async def test_a_nonce_outside_16_to_64_bytes_is_refused(companion_server, ws_cl
 
 
 @pytest.mark.asyncio
+async def test_a_nonce_of_a_length_no_base64_has_is_refused(companion_server, ws_client):
+    """25 base64url characters fit auth_begin's pattern and length but decode to no bytes."""
+    await ws_client(name="n")
+    async with await open_ws(companion_server.url) as ws:
+        assert (await recv_json(ws))["type"] == "hello"
+        await ws.send(json.dumps({"type": "auth_begin", "client_name": "n", "nonce": "A" * 25}))
+        assert "nonce of 16 to 64 random bytes" in (await expect_4401(ws))["message"]
+
+
+@pytest.mark.asyncio
 async def test_auth_begin_twice_is_refused(companion_server, ws_client):
     await ws_client(name="twice")
     async with await open_ws(companion_server.url) as ws:

@@ -205,12 +205,11 @@ class RunningServer:
             runtime.remove_runtime(self.services.data_dir, only_if_ours=True)
 
 
-async def start_server(data_dir: Path, config: ServerConfig | None = None, keyring_status=None) -> RunningServer:
+async def start_server(data_dir: Path, config: ServerConfig, keyring_status=None) -> RunningServer:
     """Bind, then (if config.write_runtime) write runtime.json and the admin secret.
 
     Raises runtime.AlreadyRunning when another companion serves data_dir, PortInUse when the
     port is taken, DataDirUnusable when the data dir cannot be written."""
-    config = config or ServerConfig()
     data_dir = _prepare_data_dir(data_dir)
     if config.write_runtime:
         runtime.check_single_instance(data_dir)

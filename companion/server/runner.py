@@ -32,8 +32,6 @@ class ServerRunner:
 
     def start(self, timeout: float = 15.0) -> "ServerRunner":
         """Start the worker thread and wait until the server listens; raises what start_server raised."""
-        if self._thread is not None:
-            raise RuntimeError("already started")
         self._thread = threading.Thread(target=lambda: asyncio.run(self._serve()), name="tactful-server", daemon=True)
         self._thread.start()
         if not self._ready.wait(timeout):
