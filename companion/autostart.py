@@ -111,7 +111,7 @@ class XdgAutostart:
     def _ours(self) -> str | None:
         try:
             text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        except (OSError, UnicodeDecodeError):  # none, a folder, unreadable, not text: not an entry we wrote
             return None
         return text if MARKER in text else None
 

@@ -164,3 +164,17 @@ def test_windows_run_key_with_a_stand_in_registry():
 def test_backend_choice_per_platform():
     assert isinstance(autostart.backend("linux"), autostart.XdgAutostart)
     assert isinstance(autostart.backend("darwin"), autostart.LaunchAgentAutostart)
+
+
+@pytest.mark.parametrize("kind", ["binary", "folder"])
+def test_a_desktop_file_that_is_not_text_or_is_a_folder_is_in_the_way_not_a_crash(tmp_path, kind):
+    b = autostart.XdgAutostart({"HOME": str(tmp_path / "home")})
+    b.path.parent.mkdir(parents=True)
+    if kind == "binary":
+        b.path.write_bytes(b"\xff\xfe[Desktop Entry]\x00")
+    else:
+        b.path.mkdir()
+    assert b.disable() is False and b.path.exists()
+    assert "not written by Tactful" in b.status().problem
+    r = run_cli(tmp_path, "enable")
+    assert r.returncode == 1 and "not written by Tactful" in r.stderr and "Traceback" not in r.stderr
