@@ -71,8 +71,8 @@ def opens_clause(draft: AnalysedDraft, start: int, after_and: bool = True) -> bo
 def _clause_words(draft: AnalysedDraft, s: int, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> list[str]:
     """The words before `start` in its clause, within the sentence that begins at `s`; in a run-on sentence
     the request starts at "please" ("I'll apply on LinkedIn please give me a chance"), unless it sits in a
-    question ("could you please")."""
+    question ("could you please") or after "to" ("I am writing to request you to kindly refer me")."""
     words = _WORD.findall(draft.lower[_after_last(breaks, draft.lower, s, start):start])
-    if len(words) > 1 and words[-1] in _PLEASE and words[-2] not in ("you", "u"):
+    if len(words) > 1 and words[-1] in _PLEASE and words[-2] not in ("you", "u", "to"):
         return words[-1:]
     return words

@@ -902,6 +902,7 @@ DEMANDING = Rule(
            "What's the band? I'll tell you if it's worth my time.",
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
+           "I am writing to request you to kindly refer me for the Data Analyst role.",
            "I would never ask you to say we worked together.", "Nobody checks the spam folder, so I wrote here.",
            "Thanks for the referral! I'll follow up Friday with the portfolio link.",
            "I have 5 years of oncology trial data management with Medidata Rave and CDISC SDTM.",
