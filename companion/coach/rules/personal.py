@@ -52,6 +52,10 @@ _SPECIFIC = re.compile(
     r"research|thesis|write-?up|essay|tweet|launch|demo|poster|lecture|course|tutorial|campaign|remarks?|speech|"
     r"slides|deck|op-?ed|fireside|class(?:es)?|piece|column)|"
     r"your (?:career |professional )?(?:path|journey|progression|move|transition|switch|jump) (?:from|to|into)|"
+    # Their move asked after, as someone who knew them before: "hope the move to Learnwise has treated you well".
+    r"(?:hope|how(?:'s| is| was)) (?:the|your) (?:move|transition|switch|jump) (?:to|into)|"
+    # Something of theirs still in use: "I still use your Desmos bell-ringers with my Grade 10s".
+    r"(?:still|always|often) (?:use|using|reuse|reusing|quote|quoting|come back to|go back to) your\b|"
     r"your team(?:'s| is)? (?:work on|shipping|building|launch|rollout|migration)|"
     r"you(?:'re| are| were)? (?:(?:previously|recently|once|also) )?(?:were |are )?involved (?:with|in)|"
     r"your work on|heard you (?:speak|talk|present|on)|read your|watched your|listened to your|"
@@ -187,7 +191,8 @@ GENERIC = Rule(
            "Hi Dana, hope all is well since Fort Lee. I'm leaving the Army in March.",
            "We connected after the Codebar night in Shoreditch in the spring.",
            "Remember the night shift on Ward 7 when the alarm went off and we wheeled everyone out?",
-           "I came across your piece in the AMIA newsletter about nurses moving into EHR build work."),
+           "I came across your piece in the AMIA newsletter about nurses moving into EHR build work.",
+           "Hope the move to Learnwise has treated you well.", "I still use your Desmos bell-ringers with my class!"),
     rationale="People answer messages written for them; a specific shared detail is the reason to reply.",
 )
 
