@@ -2133,3 +2133,16 @@ def test_their_post_retold_in_its_own_words_is_personal_though_it_names_one_plac
                                            surface="inmail", profile=profile, subject="Hub Manager")
     assert "personal.generic" in codes("I would like to move to Venlo next year." + ask,
                                        surface="inmail", profile=profile, subject="Hub Manager")
+
+
+def test_their_yes_to_telling_about_the_role_is_no_yes_to_refer_and_invites_the_questions():
+    """"Would you have time to tell me a bit about it?" "Sure, happy to help. What would you like to know?": the
+    questions that follow are what they invited, and nobody agreed to refer anyone."""
+    reply = ("Thanks Marcus! What does a typical week look like? How big is the team? Is it remote or hybrid? "
+             "Sorry for all the questions!")
+    invited = _exchange("Hi Marcus! I saw you're hiring a Curriculum Designer. Would you have time to tell me a bit "
+                        "about it?", "Sure, happy to help. What would you like to know about the role?")
+    assert "referral.more-favours" not in codes(reply, thread=invited, recipient_name="Marcus Lee")
+    asked = _exchange("Hi Marcus! Could you refer me for the Curriculum Designer role (job 3187)?",
+                      "Sure, happy to help.")
+    assert "referral.more-favours" in codes(reply, thread=asked, recipient_name="Marcus Lee")

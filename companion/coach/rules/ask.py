@@ -636,7 +636,8 @@ _FEW = {"m": re.compile(r"\b(?:\d+|few|quick|short|brief|ten|fifteen|twenty|thir
 # portfolio"). No role, company or pitch is needed; an out may be.
 # (Each alternative opens with a literal, so re scans for their first letters in C; the word start and the
 # "can/could/would" before "you tell me" are checked after, in _not_a_job.)
-_NOT_A_JOB = re.compile(r"you (?:tell|share with|explain to) me (?:how|what|which|whether|if|about|when|why)\b|"
+_NOT_A_JOB = re.compile(r"(?:you|to) (?:tell|share with|explain to) me (?:(?:a (?:little )?bit|a little) )?"
+                        r"(?:how|what|which|whether|if|about|when|why)\b|"
                         # A question asked leave for: "can I ask you shortly how you prepared?"
                         r"(?:can|could|may) i ask (?:you )?(?:\w+ ){0,2}?(?:how|what|which|whether|if|about|why|when)\b|"
                         r"(?:love|like) to (?:hear|know|learn) how you\b|"

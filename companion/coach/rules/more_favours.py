@@ -8,6 +8,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import thanks_for_referral, their_last, they_declined, they_referred, withdraws
 from companion.coach.matching import first_name
+from companion.coach.rules.ask import asks_no_job
 
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 # A sentence that asks something of them: a question, or "could you…", "would you mind…", "please…", "if you could
@@ -23,9 +24,10 @@ MANY = 2  # one question after thanks ("any tips for the onsite?") is fine; two 
 
 
 # Their yes: "Yes of course, could you send me your CV?", "Sure, happy to refer you", "I can refer you for it".
-_THEY_SAID_YES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yeah|sure|of course|absolutely|definitely)\b(?! not\b)"
-                            r"|\bi(?:'ll| will| can|'d be happy to| would be happy to) (?:gladly |happily )?"
-                            r"(?:refer|recommend|submit|pass|forward|put you)\b|\b(?:happy|glad) to (?:refer|recommend)\b")
+_SAID_THEY_REFER = re.compile(r"\bi(?:'ll| will| can|'d be happy to| would be happy to) (?:gladly |happily )?"
+                              r"(?:refer|recommend|submit|pass|forward|put you)\b|\b(?:happy|glad) to (?:refer|recommend)\b")
+_THEY_SAID_YES = re.compile(r"(?:^|[.!?]\s+)(?:yes|yeah|sure|of course|absolutely|definitely)\b(?! not\b)|"
+                            + _SAID_THEY_REFER.pattern)
 
 
 def _they_helped(ctx: CoachContext) -> str | None:
@@ -36,7 +38,14 @@ def _they_helped(ctx: CoachContext) -> str | None:
         return None
     if they_referred(ctx.thread):
         return "referred you"
-    return "agreed to refer you" if _THEY_SAID_YES.search(theirs) and not they_declined(ctx.thread) else None
+    if not _THEY_SAID_YES.search(theirs) or they_declined(ctx.thread):
+        return None
+    # A yes to a question or a chat ("Would you have time to tell me about it?" "Sure, happy to help. What would you
+    # like to know?") agreed to that: the questions that follow are what they invited.
+    mine = next((m.text for m in reversed(ctx.thread.messages) if m.sender == "me"), None)
+    if mine is not None and asks_no_job(AnalysedDraft(mine)) and not _SAID_THEY_REFER.search(theirs):
+        return None
+    return "agreed to refer you"
 
 
 # A question put to them ("Do you know when they will decide?", "any tips?"), not one about oneself ("I think it
