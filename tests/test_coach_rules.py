@@ -2146,3 +2146,10 @@ def test_their_yes_to_telling_about_the_role_is_no_yes_to_refer_and_invites_the_
     asked = _exchange("Hi Marcus! Could you refer me for the Curriculum Designer role (job 3187)?",
                       "Sure, happy to help.")
     assert "referral.more-favours" in codes(reply, thread=asked, recipient_name="Marcus Lee")
+
+
+def test_a_company_that_just_opened_a_role_is_named_with_no_company_known():
+    draft = "I saw Eduvance just opened a Senior Curriculum Writer role (EDV-204). Could you refer me? Thanks!"
+    found = codes(draft)
+    assert "ask.company-missing" not in found
+    assert "ask.company-missing" in codes(draft.replace("Eduvance", "your team"))

@@ -307,7 +307,7 @@ _ORG_CUE = re.compile(
 )
 _ORG_HIRING = re.compile(r"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+)?) (?:just |recently |also )?"
                          r"(?:(?:is|are) (?:hiring|recruiting|looking|expanding|"
-                         r"scaling|growing)|posted|"
+                         r"scaling|growing)|posted|opened|advertised|listed|"
                          # ("Kora Bank has a Product Manager role")
                          r"(?:has|have) (?:an? |any |several |a few )?(?:new |open )?(?:[\w/&-]+ ){0,3}?"
                          r"(?:openings?|roles?|positions?|vacanc(?:y|ies)))\b"
