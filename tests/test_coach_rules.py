@@ -2153,3 +2153,14 @@ def test_a_company_that_just_opened_a_role_is_named_with_no_company_known():
     found = codes(draft)
     assert "ask.company-missing" not in found
     assert "ask.company-missing" in codes(draft.replace("Eduvance", "your team"))
+
+
+def test_a_connection_note_that_asks_only_to_connect_owes_no_thanks_and_a_full_one_trades_for_it():
+    note = ("Hi Lotte, we spoke briefly after your diary-studies talk at UXNL in Utrecht. Your tip on the week-two "
+            "drop-off changed how I plan my own studies. I'd love to stay in touch! Sophie")
+    assert "courtesy.gratitude-missing" not in codes(note, surface="connection_note")
+    # A question is a favour: thanks are due, and with 21 characters left the fix is a trade, not an addition.
+    asking = note.replace("I'd love to stay in touch!", "Could I ask you one question?")
+    found = [f for f in analyze(asking, CoachContext(surface="connection_note")).findings
+             if f.code == "courtesy.gratitude-missing"]
+    assert found and "left" in found[0].message and "Thank you for considering it" not in found[0].suggestion

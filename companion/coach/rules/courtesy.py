@@ -213,7 +213,13 @@ def _they_reached_out(draft: AnalysedDraft, ctx: CoachContext) -> bool:
         and thread.messages[0].sender == "them" and speaks_for_hiring(ctx)
 
 
-TIGHT = 15  # characters left in a note under which a missing thanks is a trade, not an addition
+TIGHT = 31  # characters left in a note under which a missing thanks is a trade: " Thank you for considering it."
+            # would not fit
+
+
+def _only_connects(draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    """A connection note that asks nothing but to connect ("I'd love to stay in touch!"): no favour to thank for."""
+    return ctx.surface == "connection_note" and "?" not in draft.text and bounded_ask(draft)
 
 
 def _no_thanks(draft: AnalysedDraft, ctx: CoachContext) -> str:
@@ -251,7 +257,8 @@ def _thank_them(draft: AnalysedDraft, ctx: CoachContext) -> str:
 
 GRATITUDE_MISSING = missing_phrase_rule(
     "courtesy.gratitude-missing", _thanks, _no_thanks, _thank_them,
-    severity="warning", checklist="thanks", abstains=lambda draft, ctx: withdraws(draft) or appreciates(draft),
+    severity="warning", checklist="thanks", abstains=lambda draft, ctx: withdraws(draft) or appreciates(draft)
+    or _only_connects(draft, ctx),
     rationale="Thanks acknowledge the request is a favour, not a transaction.",
     fires=("Could you refer me for the Data Analyst role?", "No, thanks to the new portal I applied already.",
            "Can you tell me what they wrote? I deserve to know since you referred me.",
