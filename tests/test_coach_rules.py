@@ -2164,3 +2164,12 @@ def test_a_connection_note_that_asks_only_to_connect_owes_no_thanks_and_a_full_o
     found = [f for f in analyze(asking, CoachContext(surface="connection_note")).findings
              if f.code == "courtesy.gratitude-missing"]
     assert found and "left" in found[0].message and "Thank you for considering it" not in found[0].suggestion
+
+
+def test_the_favour_asked_again_as_it_after_a_no_is_a_re_ask():
+    thread = _exchange("Hi Emily, could you refer me for the Robotics Software Engineer role (job 4410)?",
+                       "Hi Ryan, sorry, I only refer people I've worked with. Good luck with the search though!")
+    assert "followup.stop" in codes("come on emily it's one click. can you just do it this once?", thread=thread,
+                                    recipient_name="Emily Chen")
+    assert "followup.stop" not in codes("No worries at all, thanks for letting me know, Emily!", thread=thread,
+                                        recipient_name="Emily Chen")

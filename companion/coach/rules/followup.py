@@ -110,7 +110,9 @@ def _said_stop(draft: AnalysedDraft, ctx: CoachContext):
 
 # Asking again after a no, besides a plain referral ask: "make an exception", "reconsider", "could you still submit it".
 _AGAIN = re.compile(r"\b(?:reconsider|make an exception|change your mind|think it over|give me a chance|"
-                    r"refer me anyway|"
+                    r"refer me anyway|(?:just )?this once|"
+                    # The favour as "it": "can you just do it this once?"
+                    r"(?:could|would|can|will) you (?:(?:please|still|maybe|at least|just) ){0,3}do (?:it|that|this)|"
                     r"(?:could|would|can|will) you (?:(?:please|still|maybe|at least|just) ){0,3}"
                     r"(?:refer|recommend|submit|forward|pass)|still (?:refer|recommend|submit|forward|pass)|"
                     r"you (?:can|could) (?:just |simply )?(?:refer|submit|forward|pass)|"
