@@ -175,3 +175,16 @@ def test_a_greeting_and_a_sign_off_in_the_writer_s_language_leave_an_english_dra
     assert not AnalysedDraft(f"Hi Beatriz,\n\n{body}\n\nObrigado pelo seu tempo,\nRafael").mixed
     assert AnalysedDraft(f"Hi Priya,\n{body}\nMain 4 saal se Maple Systems mein on-call kar rahi hoon.\n"
                          "Would you refer me?").mixed
+
+
+def test_any_opens_a_question_only_in_its_own_clause():
+    """"Any openings at Stripe" asks without its "?"; in "any role is fine mam, pls refer me asap" the order comes
+    after the comma, and it is an order."""
+    from companion.coach.language import mood
+
+    order = AnalysedDraft("any role is fine mam, pls refer me asap.")
+    assert mood(order, order.lower.index("refer")) == "imperative"
+    question = AnalysedDraft("Any chance you could refer me for the Data Analyst role.")
+    assert mood(question, question.lower.index("refer")) != "imperative"
+    codes = [f.code for f in analyze(order.text, CoachContext(surface="message")).findings]
+    assert codes.count("tone.demanding") == 2  # "refer me" and "asap"

@@ -40,7 +40,11 @@ def mood(draft: AnalysedDraft, start: int) -> str:
     """"question", "conditional", "imperative" or "statement" for the request starting at `start`."""
     s, e = sentence_bounds(draft, start)
     sentence = draft.lower[s:e].strip()
-    if sentence.endswith("?") or _INVERTED.match(sentence):
+    inverted = _INVERTED.match(sentence)
+    # "Any openings at Stripe" asks without its "?"; "any role is fine mam, pls refer me asap" says, then orders.
+    if inverted and inverted.group().endswith("any") and _PUNCTUATION_BREAK.search(draft.lower, s, start):
+        inverted = None
+    if sentence.endswith("?") or inverted:
         return "question"
     if _CONDITIONAL.search(sentence):
         return "conditional"
