@@ -45,6 +45,9 @@ _TRIGGERS = re.compile(
     r"(?:strongest|best|ideal|perfect|right|top|good|great|one\b(?! of))\b|"
     r"skip (?:the |my )?(?:[\w-]+ ){0,2}(?:test|assessment|round|screen|screening|interview)s? for me\b|"
     r"fast[- ]?track (?:me|my)\b|pull (?:a few |some )?strings\b|use your (?:influence|pull|position)\b|"
+    # Their word used to move the writer up: "have a word with the hiring manager to push my application up".
+    r"(?:push|move|bump|get|put) (?:me|my (?:application|cv|resume|profile|candidacy)) (?:up|higher|ahead|"
+    r"to the (?:top|front))\b|(?:to )?the top of (?:the|their|his|her) (?:pile|list|stack)\b|"
     # A decision pressed on: "can't you override it?", "ask the recruiter to make an exception in my case".
     r"(?:override|overturn|reverse) (?:it|that|this|the decision|their decision|the rejection)\b|"
     r"make an exception (?:for me|in my case)\b|"
@@ -234,6 +237,10 @@ _TRIGGERS = re.compile(
     # best candidate".
     r"(?:i assume|i(?:'m| am) assuming)(?: that)? you (?:can|could) (?:\w+ )?(?:help|refer|pass|forward|put|recommend|"
     r"introduce|vouch|submit)\w*\b|"
+    # "I'm sure you can put in a good word for me", "I'm sure you'd say yes" (not "I'm sure you can understand").
+    r"(?:i(?:'m| am) (?:sure|certain)|i know)(?: that)? you(?: can| could|'d| would|'ll| will) (?:easily |just )?"
+    r"(?:refer|pass|forward|put (?:in a (?:good )?word|me forward|my name forward|in|me|my)|recommend|introduce|vouch|"
+    r"submit|say yes)\w*\b|"
     r"(?:i(?:'m| am) (?:sure|certain|confident))(?: that)? you(?:'ll| will) (?:see|agree|find|realize|realise)\b|"
     r"(?:i assume|i(?:'m| am) (?:sure|certain)|i trust)(?: that)? (?:this|that|it) "
     r"(?:won't|will not|wouldn't|would not) "
@@ -793,6 +800,8 @@ DEMANDING = Rule(
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
+           "I'm sure you can put in a good word for me, you know my work.", "I'm sure you'd say yes!",
+           "Could you also have a word with the hiring manager to push my application up?",
            "Wow, great. Thanks for nothing, I guess.", "You must give me a chance, I am very hard worker.", "Honestly it feels like your referral didn't carry much weight.",
            "Could you just put my name in? It would literally take 2 minutes.",
            "Seriously? It's literally just a form, you don't have to vouch for me.",
@@ -903,6 +912,7 @@ DEMANDING = Rule(
            "Honestly, not a great look for your team. I've shipped on platforms far bigger than yours."),
     quiet=("I came across [COMPANY NAME] and would be grateful for a referral.",
            "I am writing to request you to kindly refer me for the Data Analyst role.",
+           "I'm sure you can understand why I'm moving.",
            "I would never ask you to say we worked together.", "Nobody checks the spam folder, so I wrote here.",
            "Thanks for the referral! I'll follow up Friday with the portfolio link.",
            "I have 5 years of oncology trial data management with Medidata Rave and CDISC SDTM.",
