@@ -2173,3 +2173,21 @@ def test_the_favour_asked_again_as_it_after_a_no_is_a_re_ask():
                                     recipient_name="Emily Chen")
     assert "followup.stop" not in codes("No worries at all, thanks for letting me know, Emily!", thread=thread,
                                         recipient_name="Emily Chen")
+
+
+def test_an_answer_longer_than_the_size_they_asked_for_is_flagged_and_one_that_fits_is_not():
+    """"Can you send me a 3-line summary of why you're a fit?": a 700-character paragraph is not what they can
+    forward; a reply with the link, the resume and a two-line blurb in quotes is."""
+    thread = _exchange("Hi Marta, could you refer me for the Senior PM role (JR-20931)?",
+                       "Of course! Can you send me a 3-line summary of why you're a fit?")
+    long = "Thanks Marta! Here's my summary:\n\n" + ("I've been a product manager for 9 years at MedBridge. " * 12)
+    found = [f for f in analyze(long, CoachContext(surface="message", thread=thread, recipient_name="Marta Ruiz")).findings
+             if f.code == "length.their-size"]
+    assert found and '"3-line summary"' in found[0].message and found[0].severity == "warning"
+    fits = ("Thanks Marta! Job: careers.example/jobs/20931, resume attached.\n"
+            "For the form: \"9 years in product, the last 4 as Senior PM at MedBridge, where I took booking completion "
+            "from 41% to 63%.\"\nReally appreciate it!")
+    assert "length.their-size" not in codes(fits, thread=thread, recipient_name="Marta Ruiz")
+    # A size they mention without asking for one is no limit: "I wrote two lines to the recruiter".
+    told = _exchange("Hi Marta, could you refer me?", "Done! I wrote two lines to the recruiter about you.")
+    assert "length.their-size" not in codes(long, thread=told, recipient_name="Marta Ruiz")

@@ -4,8 +4,11 @@
 Lengths are UTF-16 code units, what LinkedIn's counter and the DOM count (an emoji is two).
 """
 
+import re
+
 from companion.coach.engine import ASK_SURFACES, CoachContext, Rule, either
-from companion.coach.matching import in_conversation, their_turn
+from companion.coach.intent import their_last
+from companion.coach.matching import first_name, in_conversation, their_turn
 from companion.coach.rules.ask import bounded_ask, company_named, names_role
 from companion.coach.stated import follows_a_talk
 from companion.coach.utf16 import utf16_len
@@ -109,6 +112,61 @@ def _too_short(draft, ctx: CoachContext):
         )
 
 
+# The size they asked the answer to fit: "a 3-line summary", "two or three sentences", "under 100 words".
+_THEIR_SIZE = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|a couple of|a few)(?:(?:[- ](?:or|to)[- ]|[-–])(\d{1,3}|"
+                         r"two|three|four|five|six))?[- ](line|sentence|word|bullet(?: point)?)s?"
+                         r"(?: (?:summary|blurb|intro|pitch|description|note|paragraph|bio))?\b")
+_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a couple of": 2, "a few": 3}
+_PER = {"line": 100, "sentence": 150, "bullet": 100, "bullet point": 100}  # characters a line or sentence holds
+_SLACK = 150  # a greeting and a thank-you around what they asked for
+# The size is asked of the user: "Can you send me a 3-line summary?", "write two or three sentences I can forward".
+_ASKED = re.compile(r"\?|\b(?:can|could|would|will) you\b|\bplease\b|\bkeep it\b|"
+                    r"\b(?:send|write|share|give|paste|drop) (?:me|us|over|across)\b")
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{60,})[\"”]")
+
+
+def _answer_block(text: str) -> str:
+    """What answers their ask for a few lines: a passage in quotes ("For the form: \"4 years building…\""), else
+    the longest paragraph (a reply may also hold the job link and the resume, which they asked for too)."""
+    quoted = [m.group(1) for m in _QUOTED.finditer(text)]
+    return max(quoted or [p for p in text.split("\n") if p.strip()] or [""], key=len)
+
+
+def _their_size(draft, ctx: CoachContext):
+    theirs = their_last(ctx.thread)
+    if theirs is None:
+        return
+    for m in _THEIR_SIZE.finditer(theirs):
+        start, end = theirs.rfind(".", 0, m.start()) + 1, theirs.find(".", m.end())
+        if not _ASKED.search(theirs[start:end if end >= 0 else len(theirs)]):
+            continue
+        n = max(int(x) if x.isdigit() else _COUNT[x] for x in filter(None, m.group(1, 2)))
+        unit = m.group(3)
+        block = _answer_block(draft.text)
+        if unit == "word":
+            used, allowed = len(block.split()), n + _SLACK // 6
+            size = f"{used} words"
+        else:
+            used, allowed = utf16_len(block), n * _PER[unit] + _SLACK
+            size = f"{used} characters"
+        if n == 0 or used <= allowed:
+            return
+        who = first_name(ctx) or "They"
+        yield THEIR_SIZE.finding(
+            f"{who} asked for \"{ctx.thread.messages[-1].text[m.start():m.end()]}\", and this runs to {size}. What "
+            "they asked for is what they can forward as it is; a longer answer they must cut down themselves.",
+            suggestion="Keep it to what they asked: your role and years, one result, and why this team.",
+            data={"asked": n, "unit": unit, "used": used})
+        return
+
+
+THEIR_SIZE = Rule(
+    code="length.their-size", severity="warning", check=_their_size, needs=frozenset({"thread"}),
+    checklist="time",
+    rationale="A referrer who asks for a three-line summary means to forward it; one that fits saves them the work.",
+)
 OVER_LIMIT = Rule(
     code="length.over-limit", severity="error", check=_over_limit,
     checklist="time",
@@ -147,4 +205,4 @@ FREE_NOTE = Rule(
     rationale="Free LinkedIn accounts get 200 characters in a note; the page's counter says which applies.",
 )
 
-RULES = [OVER_LIMIT, TOO_LONG, TOO_SHORT, FREE_NOTE]
+RULES = [OVER_LIMIT, TOO_LONG, TOO_SHORT, FREE_NOTE, THEIR_SIZE]
