@@ -2191,3 +2191,13 @@ def test_an_answer_longer_than_the_size_they_asked_for_is_flagged_and_one_that_f
     # A size they mention without asking for one is no limit: "I wrote two lines to the recruiter".
     told = _exchange("Hi Marta, could you refer me?", "Done! I wrote two lines to the recruiter about you.")
     assert "length.their-size" not in codes(long, thread=told, recipient_name="Marta Ruiz")
+
+
+def test_who_are_you_wants_a_name_or_how_you_know_them():
+    thread = _exchange("Hello Bryce, I am a coded welder. Please refer me to Ironbark.",
+                       "Hi, sorry, who are you? Do we know each other?")
+    assert "reply.unanswered" in codes("I sent you connection request. Please refer me for the welder job at Ironbark.",
+                                       thread=thread, recipient_name="Bryce Hall")
+    for answer in ("Sorry Bryce, I'm Tom Reid. We haven't met: I found your post about the Ironbark shutdown crew.",
+                   "Apologies! My name is Tom, we worked together on the Ironbark shutdown in 2021."):
+        assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Bryce Hall"), answer

@@ -168,6 +168,16 @@ def _picks(draft: AnalysedDraft, asked: str) -> bool:
         or " or " not in asked and bool(_A_YES.search(lower))
 
 
+# Who the writer is: "Sorry, who are you?", "Do we know each other?", "have we met?", "how do you know me?".
+_ASKS_WHO = re.compile(r"\bwho (?:are you|is this)\b|\bdo (?:we|i) know (?:each other|you)\b|\bhave we met\b"
+                       r"|\bhow do (?:you|we) know (?:me|each other)\b|\bhow did you (?:find|get) (?:me|my)\b")
+# A name or how they know each other: "I'm Dana Lee, we met at…", "my name is", "we haven't met", "I found your post".
+_A_WHO = re.compile(r"\b(?:i'm|i am|my name is|my name's|this is|it's) (?!(?:a|an|the|so|very|sorry|not|just|also|"
+                    r"really|still|writing|looking|applying|interested|reaching|currently|now|here|happy|glad|keen|"
+                    r"hoping|trying|sure|available|open)\b)[a-z]+\b"
+                    r"|\bwe (?:met|worked|studied|spoke|talked|haven't|have not|don't|do not|never)\b"
+                    r"|\b(?:i )?(?:found|came across|saw|read) (?:you|your)\b|\bmutual\b|\b(?:suggested|referred) me\b")
+
 # Their question, what answers it (the draft, their sentence), and how to say what it asked.
 _QUESTIONS = (
     (_ASKS_JOB, lambda draft, _asked: job_reference(draft.lower), "for which job (its ID or the posting's link)"),
@@ -182,6 +192,7 @@ _QUESTIONS = (
     (_ASKS_WHERE, _answers(_A_WHERE), 'about "{w}"'),
     (_ASKS_OPEN, _takes_a_view, 'whether you would take "{w}"'),
     (_ASKS_GO, _says_go, "whether you want them to go ahead"),
+    (_ASKS_WHO, _answers(_A_WHO), "who you are and how you know them"),
 )
 BARE_WORDS = 3  # a reply this short that answers none of their questions is only an acknowledgement
 _REFERRAL_NEEDS = 3  # the first three: without them a referral cannot be entered
