@@ -133,6 +133,8 @@ _CONFIDENTIAL = re.compile(
     r"(?:how i (?:did|performed|scored)|how (?:it|my (?:interview|onsite|final round)) went|(?:if|whether) i (?:am|was|'m|got|have been) (?:selected|shortlisted|through|"
     r"rejected))\b"
     r"|\b(?:tell (?:you|me|us)|let (?:you|me) know) how i (?:did|performed|scored)\b"
+    # The decision dug into: "could you find out from the hiring manager what really happened?"
+    r"|\bfind out (?:from (?:[\w.']+ ){1,3}?)?(?:what (?:really |actually |exactly )?happened|what went wrong)\b"
     # Anyone's verdict but the reader's own: "what the panel wrote about me", "check with Sandra what she thought
     # of me", "what did the interviewers write about me".
     r"|\bwhat (?!you\b)(?:[\w.']+ ){1,3}?(?:wrote|said|says|thought|thinks|noted|put down|commented|decided) (?:about|of) me\b"
@@ -417,6 +419,7 @@ CONFIDENTIAL = Rule(
            "Could you tell me how much the Fleet Planners are getting there?",
            "Can you find out what the interviewers wrote about me?",
            "Could you find out why they picked the other candidate?",
+           "Could you maybe find out from the hiring manager what really happened?",
            "Could you tell me what questions the interview panel is asking this year?",
            "What are the other QA leads at Andes Cloud earning?", "What are the other data engineers making there?",
            "Also what do the seniors on your team make?",
