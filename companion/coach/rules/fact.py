@@ -133,7 +133,7 @@ _SELF_BEFORE = re.compile(
 # years on the billing team at Intercom" (but "I'd love to join the team at Google" is the target).
 _OWN_WORK = re.compile(r"\b(?:i|we|my|our)\b(?:(?!\byou)[^.;!?])*$")
 _TARGET_CUE = re.compile(r"\b(?:join|joining|apply|applying|applied|role|position|opening|refer|referral|love to|"
-                         r"like to|interested|excited|dream|hoping)\b")
+                         r"like to|interest|interested|excited|dream|hoping)\b")
 # How long the writer has done something: "four years of Flink work at Lantern". Work at a company after
 # it in the sentence, with no wish in between ("3 years at Acme, I'd love to work at"), is the writer's
 # own, even in a sentence that asks for a role.
@@ -361,6 +361,7 @@ COMPANY_MISMATCH = Rule(
     judges_words=True,
     code="fact.company-mismatch", severity="error", check=_company_mismatch, checklist="specific",
     fires=('How do you like your team at Google?', 'Could you refer me for the Analyst role at Google?',
+           "I am writing to express my interest in any suitable openings at Brightwave Analytics.",
            "Two roles caught my eye:\n- the Analyst role at Google\n- the Data Engineer role at Google",
            "I'd love to join the team at Google.", "I'm excited about joining Google.",
            'Could you refer me for the Analyst role at Google? My resume is attached for your reference.',
