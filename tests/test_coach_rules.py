@@ -2201,3 +2201,21 @@ def test_who_are_you_wants_a_name_or_how_you_know_them():
     for answer in ("Sorry Bryce, I'm Tom Reid. We haven't met: I found your post about the Ironbark shutdown crew.",
                    "Apologies! My name is Tom, we worked together on the Ironbark shutdown in 2021."):
         assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Bryce Hall"), answer
+
+
+def test_what_to_ask_instead_fits_who_they_are_and_where_the_ask_stands():
+    """After their referral, preparing; to a recruiter, the process; never "whether they'd refer you" to someone
+    who just did, nor to a recruiter."""
+    def advice(text, **kw):
+        found = [f for f in analyze(text, CoachContext(surface="message", **kw)).findings
+                 if f.code == "privacy.confidential"]
+        return found[0].suggestion
+    done = _exchange("Hi Tom, here is the FP&A Analyst role (REQ-8812) and my CV.",
+                     "Done! I've referred you for REQ-8812. Good luck!")
+    after = advice("Thank you so much! Could you let me know what they think of my CV?", thread=done,
+                   recipient_name="Tom Price")
+    assert "referring you" not in after and "prepared" in after
+    recruiter = Profile(name="Ana Silva", headline="Senior Recruiter at Stripe", current_company="Stripe", degree=2)
+    to_recruiter = advice("Could you send me the interview questions for the Analyst role?", profile=recruiter)
+    assert "referring you" not in to_recruiter and "process" in to_recruiter
+    assert "referring you" in advice("Could you send me the interview questions for the Analyst role at Stripe?")

@@ -4,7 +4,7 @@ import re
 
 from companion.coach.analysis import WORD_START, AnalysedDraft
 from companion.coach.engine import Rule
-from companion.coach.intent import reports_back, requests, tells_news_at, their_last
+from companion.coach.intent import reports_back, requests, tells_news_at, their_last, they_referred
 from companion.coach.language import sentence_bounds
 from companion.coach.matching import TITLE_NOUNS, conversation_says, is_recruiter, negated, recipient_titles, speaks_for_hiring
 
@@ -272,11 +272,15 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
                                                   or _DEFINITE.search(before) and _WOULD_HELP.match(draft.lower, m.end()))
 
 
-def _what_to_ask(draft: AnalysedDraft, _ctx) -> str:
-    """What they can share: after their referral, how to prepare; before, the team and the process."""
-    if reports_back(draft):
+def _what_to_ask(draft: AnalysedDraft, ctx) -> str:
+    """What they can share: after their referral, how to prepare; to a recruiter, the process; before, the team
+    and the process, or a referral."""
+    if reports_back(draft) or they_referred(ctx.thread):
         return ("Ask only for what they can share: how they prepared for their own interviews, what the team "
                 "values, or who you will meet, in general terms.")
+    if is_recruiter(ctx):
+        return ("Ask only for what they can share: the steps of the process and its timeline, and what the team "
+                "looks for, in general terms.")
     return ("Ask only for what they can share: what the team is like, how they found the interview process in "
             "general, or whether they'd be comfortable referring you.")
 
