@@ -2219,3 +2219,15 @@ def test_what_to_ask_instead_fits_who_they_are_and_where_the_ask_stands():
     to_recruiter = advice("Could you send me the interview questions for the Analyst role?", profile=recruiter)
     assert "referring you" not in to_recruiter and "process" in to_recruiter
     assert "referring you" in advice("Could you send me the interview questions for the Analyst role at Stripe?")
+
+
+def test_dropping_a_deadline_drops_the_clause_that_needs_it_so_the_fix_leaves_no_demand():
+    text = ("Could you refer me for the Site Supervisor job (ID HB-5520) at Stripe? Applications close Friday so I "
+            "need this done by Thursday. Thanks!")
+    found = [f for f in analyze(text, CoachContext(surface="message")).findings
+             if f.code == "tone.demanding" and f.fix is not None]
+    assert found
+    fix = found[0].fix
+    fixed = text[:fix.range.start] + fix.replacement + text[fix.range.end:]
+    assert "Applications close Friday. Thanks!" in fixed
+    assert "tone.demanding" not in codes(fixed)

@@ -537,8 +537,15 @@ def _fix_for(draft: AnalysedDraft, kind: str, start: int, end: int) -> tuple[tup
         return (s, s + len(text[s:e].rstrip())), f"{'could' if greeting else 'Could'} you {keep}?"
     if kind == "urgent" and _DROPPABLE.fullmatch(lower, start, end) and text[start - 1:start] == " " \
             and not text[end:e].strip(" .!?"):
-        return (start - 1, end), ""
+        # "Applications close Friday so I need this done by Thursday": the clause that needs it goes with its date.
+        need = _NEED_BY.search(lower, s, start)
+        return ((need.start(), end) if need else (start - 1, end)), ""
     return None
+
+
+# A clause that is only the deadline's frame: ", so I need this done" before "by Thursday".
+_NEED_BY = re.compile(r"(?:,\s*|\s+)(?:so |and )?i (?:really )?need (?:this|it|that|the referral|my referral)"
+                      r"(?: done| submitted| sent| in)?\s*$")
 
 
 # "Kindly refer me" and "please forward my CV" are the polite form in Indian, Nigerian and Kenyan
