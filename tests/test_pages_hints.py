@@ -360,3 +360,13 @@ def test_their_post_s_reference_cited_names_the_post_and_scopes_the_ask():
     assert "ask.company-missing" in {f.code for f in analyze(other, CoachContext(surface="connection_note",
                                                                                   profile=lead)).findings}
 
+
+
+def test_thanks_for_their_reply_is_marked_used_once_the_draft_thanks_them():
+    answered = Thread(messages=[
+        ThreadMessage(sender="me", text="Could you refer me?", sent_at="2026-01-05T10:00:00+00:00"),
+        ThreadMessage(sender="them", text="Sure, send me your CV.", sent_at="2026-01-08T10:00:00+00:00")])
+    hint = by_kind(hints("Here is my CV.", ctx(Profile(name="X"), thread=answered)))["last_talked"]
+    assert hint.text == "Thanks for your reply." and not hint.used
+    assert by_kind(hints("Thank you so much, Marta! Here is my CV.",
+                         ctx(Profile(name="X"), thread=answered)))["last_talked"].used

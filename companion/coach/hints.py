@@ -272,10 +272,16 @@ def last_talked(ctx, lower: str) -> list[Offer]:
             return []  # the draft says it already ("bumping my note"), or the wait since their yes is theirs
         who = "they wrote to you" if msg.sender == "them" else "you wrote to them"
         why = f"The last time {who} here was {phrase}."
-        # Done when the draft already speaks of the gap ("it's been a while", "sorry for going quiet").
-        used = speaks_of_time_passed if gap else ()
+        # Done when the draft already speaks of the gap ("it's been a while", "sorry for going quiet"), or thanks
+        # them for their reply in its own words ("Thanks so much, Marta!").
+        used = speaks_of_time_passed if gap else _thanks if msg.sender == "them" else ()
         return [(Hint(kind="last_talked", text=text, why=why, source=f"thread.messages[{k}].sent_at"), used)]
     return []
+
+
+def _thanks(lower: str) -> bool:
+    from companion.coach.rules.courtesy import has_gratitude  # here: the rules import the coach's modules
+    return has_gratitude(AnalysedDraft(lower))
 
 
 def hints(text: str, ctx, icebreakers: bool = True) -> list[Hint]:
