@@ -138,7 +138,11 @@ def test_same_employer_in_different_years_and_long_tenure():
     profile = page("sdui_profile_fr.html").profile  # Stripe 2016-2019, Atelier Numérique since 2019
     k = by_kind(hints("Bonjour", ctx(profile)))
     assert k["shared_employer"].text == "We were both at Stripe in 2018–2019." and "tenure" not in k
-    k = by_kind(hints("Bonjour", ctx(with_nothing_shared(profile), own=None)))
+    # Her headline says she recruits: her view of the team is not why one writes to her, so no tenure line.
+    assert "tenure" not in by_kind(hints("Bonjour", ctx(with_nothing_shared(profile), own=None)))
+    lead = with_nothing_shared(profile).model_copy(update={"headline": "Directrice technique chez Atelier Numérique",
+                                                           "current_title": "Directrice technique"})
+    k = by_kind(hints("Bonjour", ctx(lead, own=None)))
     assert k["tenure"].text.startswith("You have been at Atelier Numérique for 6 years, so I would value")
     assert k["tenure"].source == "profile.experience[0].roles[0].start"
     own_later = OWN.model_copy(deep=True)

@@ -12,7 +12,7 @@ from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS
 from companion.coach.intent import open_request, they_agreed
 from companion.coach.matching import (
-    any_same_company, find_company, mentioned_post, same_employer, same_school, short_name,
+    any_same_company, find_company, is_recruiter, mentioned_post, same_employer, same_school, short_name,
 )
 from companion.coach.mentions import mentions_person
 from companion.coach.outreach_view import as_utc, page_time
@@ -226,8 +226,8 @@ def tenure_or_move(ctx) -> list[Offer]:
         first_j, first = min(((k, r) for k, r in enumerate(exp.roles) if r.start),
                              key=lambda kr: _month_index(kr[1].start, 1))
         years = (now - _month_index(first.start, 1)) // 12
-        if years < LONG_TENURE_YEARS:
-            return []
+        if years < LONG_TENURE_YEARS or is_recruiter(ctx):
+            return []  # a recruiter's view of the team is not why one writes to them
         yours, theirs = exp.company or "your company", exp.company or "their company"  # said to them / of them
         return [(Hint(kind="tenure", text=f"You have been at {yours} for {years} years, so I would value your view "
                                           "of the team.",
