@@ -341,6 +341,11 @@ def _brief_with_out(draft: AnalysedDraft, _ctx) -> bool:
     return len(draft.text) <= BRIEF and _gives_out(draft)
 
 
+def _out_and_thanks(draft: AnalysedDraft, _ctx) -> bool:
+    """A draft that makes a no easy and thanks them already minds their time: a line more is filler."""
+    return _gives_out(draft) and has_gratitude(draft)
+
+
 TIME_MISSING = missing_phrase_rule(
     "courtesy.time-missing", _TIME,
     "Nothing acknowledges their time. A short \"I know you're busy\" or \"thanks for reading\" "
@@ -348,16 +353,19 @@ TIME_MISSING = missing_phrase_rule(
     "Add a brief nod to their time, e.g. \"I know your time is limited.\"",
     severity="info", checklist="time", surfaces=frozenset({"message", "inmail", "follow_up"}), judges_ask=True,
     # An answer to them takes the time they chose to give, whatever it asks next.
-    abstains=either(their_turn, replies_without_referral, _brief_with_out),
+    abstains=either(their_turn, replies_without_referral, _brief_with_out, _out_and_thanks),
     rationale="Acknowledging someone's time shows you know what you are asking for.",
     # "If it's not a good time, no worries" is an out (the dev set's convention), not a word on their time: a long
-    # message with only that still gets the card.
+    # message with only that still gets the card; with thanks too, no auditor called the card right (12 of 12).
     fires=("Could you refer me for the Data Analyst role? Thank you for considering it.",
            "Hi Dana, I'm applying for the Data Analyst role (job 48213) at Acme. " + "I have led the reporting work "
            "for our sales team for four years, built the dashboards the regional leads use every week, and moved "
            "our forecasting from spreadsheets to a tested Python pipeline that cut the monthly close by two days. "
-           * 3 + "Could you refer me? If it's not a good time, no worries at all. Thanks!"),
+           * 3 + "Could you refer me? If it's not a good time, no worries at all."),
     quiet=("Could you refer me for the Data Analyst role (job 48213)? No worries at all if not. Thanks!",
+           "Hi Dana, I'm applying for the Data Analyst role (job 48213) at Acme. " + "I have led the reporting work "
+           "for our sales team for four years and built the dashboards the regional leads use every week. " * 3
+           + "Could you refer me? I completely understand if it's not something you can do. Thank you either way!",
            "Sorry for the very long message, and thank you.", "Totally fine if it's not something you can do - I know you're flat out.", "I can send you a short blurb to forward so it costs you almost nothing.", "I can send a summary so it takes you minimal time.", "Would you be open to a ~20m call?", "I am flexible with scheduling.", "If you have any availability next week, I would love to talk.", "You are a busy man, so thank you.", "Would you have time for a call in the next few weeks?", "I know you're busy, so I'll keep this short.", "Sorry for taking your precious time.",
            "I know December is heavy-check season, so no pressure at all.",
            "Figured you might be busy.",
