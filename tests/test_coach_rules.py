@@ -2231,3 +2231,15 @@ def test_dropping_a_deadline_drops_the_clause_that_needs_it_so_the_fix_leaves_no
     fixed = text[:fix.range.start] + fix.replacement + text[fix.range.end:]
     assert "Applications close Friday. Thanks!" in fixed
     assert "tone.demanding" not in codes(fixed)
+
+
+def test_a_job_id_labelled_id_and_a_grade_by_its_code_name_the_role():
+    thread = _exchange("Hi Piotr, would you consider referring me for a Marketing Specialist role?",
+                       "We have three openings (brand, CRM and e-commerce). Which one, and what's the job ID?")
+    assert "reply.unanswered" not in codes("Thanks! It's the CRM one, ID VC-2026-118.", thread=thread,
+                                           recipient_name="Piotr Nowak")
+    assert "reply.unanswered" in codes("Thanks! It's the CRM one.", thread=thread, recipient_name="Piotr Nowak")
+    grade = "I've applied for the CNM2 post at Stripe. Could you refer me? CV attached. Thank you so much!"
+    found = codes(grade)
+    assert "ask.role-missing" not in found and "ask.vague" not in found
+    assert "ask.role-missing" in codes("I loved your Venlo post. Could you refer me at Stripe? Thank you so much!")

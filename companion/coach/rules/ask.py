@@ -77,7 +77,7 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role|stellen)[ 
                   r"|\b(?:vacancy|posting|opening|ref)\s*#?\s*\d{2,}-\d{3,}\b"  # "vacancy 2026-118"
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
                   # "posting 4411", "vacancy VC-209". A bare number must not be a year: "posted in 2024".
-                  r"|\b(?:ref|reference|req|requisition|posting|vacancy|opening|job)\.? ?(?:id|no\.?|number|code)? ?"
+                  r"|\b(?:ref|reference|req|requisition|posting|vacancy|opening|job|id)\.? ?(?:id|no\.?|number|code)? ?"
                   r"(?:is )?[:#]? ?(?:(?:[a-z]{1,5}-){1,3}\d{3,}|[a-z]{0,2}\d{4,}(?<!\b(?:19|20)\d\d))\b")  # "ref VL-ALT-112"
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
@@ -183,6 +183,10 @@ _CAP_AFTER_NOUN = re.compile(r"\b(?<!any )(?<!some )(?:vacancy|position|post) (?
 # "the senior backend role at Kite", "the data platform position", "the L5 backend role": a track and a level
 # before a role noun, with "the" (one posting), name a role even in lower case; "a backend role", "the backend
 # roles" are a kind of job.
+# A grade by its code before a job noun: "the CNM2 post", "the SDE2 role", "an L5 position" ("post" counts here:
+# "your Venlo post" is theirs on LinkedIn, but a code with digits names a grade).
+_GRADE_ROLE = re.compile(r"\b(?:the|a|an|this|that) (?:[A-Z]{1,5}\d{1,2}|[A-Z]{1,5}-\d{1,2}) (?:[A-Z][\w-]* )?"
+                         r"(?:post|role|position|job|vacancy|opening)\b")
 _TRACK_ROLE = re.compile(r"\bthe (?:(?:[lepm]|ic|sde|swe|t)[- ]?\d\s+)?(?:" + _TRACK + r"\s+){1,3}"
                          r"(?:role|position|opening|posting|req)\b")
 
@@ -235,6 +239,7 @@ def names_role(draft: AnalysedDraft) -> bool:
         or any(_cap_title_is_target(draft, m) for m in _CAP_TITLE.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _CAP_AFTER_NOUN.finditer(draft.text))
         or any(not negated(draft, m.start(), 25) for m in _TRACK_ROLE.finditer(lower))
+        or any(not negated(draft, m.start(), 25) for m in _GRADE_ROLE.finditer(draft.text))
         or any(_its_role(draft, m) for m in _ITS_ROLE.finditer(draft.text))
         or _agent_role(draft)
         or subject and (_TITLE.search(subject) or job_reference(subject))))
