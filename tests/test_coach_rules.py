@@ -2243,3 +2243,10 @@ def test_a_job_id_labelled_id_and_a_grade_by_its_code_name_the_role():
     found = codes(grade)
     assert "ask.role-missing" not in found and "ask.vague" not in found
     assert "ask.role-missing" in codes("I loved your Venlo post. Could you refer me at Stripe? Thank you so much!")
+
+
+def test_the_writers_own_layoff_is_news_not_a_confidential_ask():
+    assert "privacy.confidential" not in codes(
+        "Thank you so much! I've been job hunting since my layoff in April. Please let me know if you hear anything.")
+    assert "privacy.confidential" in codes("Could you tell me about your company's layoffs before I apply?")
+    assert "privacy.confidential" in codes("Are there any upcoming layoffs at Stripe?")

@@ -236,6 +236,10 @@ def _pay_is_theirs(draft: AnalysedDraft, ctx) -> bool:
     return theirs is not None and bool(_RAISED.search(theirs))
 
 
+_CUTS = re.compile(r"\b(?:lay-?offs?|restructuring|reorg)\b")
+_OWN_NEWS = re.compile(r"(?:\bmy|\bour|'s|’s) $")
+
+
 def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
     """Negated ("I know you can't share anything confidential"), nothing asks for it, or pay asked of a
     recruiter or after they raised it (_pay_is_theirs). A promise of secrecy
@@ -247,6 +251,9 @@ def _not_an_ask(draft: AnalysedDraft, m: re.Match[str], ctx) -> bool:
         return True
     if m.group().startswith("why") and _to_recruiter(draft, ctx):
         return True  # feedback on your own application is the recruiter's to give: "could you share why I was rejected?"
+    near = draft.lower[max(0, m.start() - 25):m.start()]
+    if _CUTS.search(m.group()) and _OWN_NEWS.search(near) and "your" not in near:
+        return True  # "since my layoff in April", "after Brightline's restructuring": the writer's own news
     if m.group().startswith("who") and m.group().endswith(("panel", "loop")) and reports_back(draft):
         return True  # "panel interview on Thursday, thank you for referring me: do you know who's on the panel?": prep
     if m.group().startswith("how many") and "appl" in m.group() and _to_recruiter(draft, ctx):
