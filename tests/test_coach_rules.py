@@ -2133,6 +2133,11 @@ def test_their_post_retold_in_its_own_words_is_personal_though_it_names_one_plac
                                            surface="inmail", profile=profile, subject="Hub Manager")
     assert "personal.generic" in codes("I would like to move to Venlo next year." + ask,
                                        surface="inmail", profile=profile, subject="Hub Manager")
+    # Retold in other words: the place, and two of the post's words that are not everyday ones.
+    live = profile.model_copy(update={"posts": [Post(text="Proud of the team: our new cold-chain hub in Venlo went "
+                                                          "live this week, 40 days ahead of plan.")]})
+    assert "personal.generic" not in codes("Congrats on the Venlo hub going live early!" + ask,
+                                           surface="inmail", profile=live, subject="Hub Manager")
 
 
 def test_their_yes_to_telling_about_the_role_is_no_yes_to_refer_and_invites_the_questions():

@@ -542,8 +542,9 @@ def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | Non
         # Their name, job and places point at them, not at this post; ordinary words of the post count when
         # the draft says it is about a post, even when the headline has them too ("event sourcing").
         score = sum(w if w and t not in skip else about_a_post for t, w in marks.items() if t in words)
-        if score == best_score and _quotes_around(lower, post.text, {t for t, w in marks.items() if w and t not in skip}):
-            score += 1  # one mark in the post's own words ("a new hub in Venlo"): read, not a place named
+        if score == best_score and _retells(lower, words, post.text, skip,
+                                            {t for t, w in marks.items() if w and t not in skip}):
+            score += 1  # one mark with the post's own words around it ("the Venlo hub going live"): read, not a place
         if score > best_score:
             best, best_score = i, score
     return best
@@ -554,9 +555,19 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
-def _quotes_around(lower: str, text: str, marked: set[str]) -> bool:
-    """Whether the draft repeats three words in a row of `text` with one of its marked words among them."""
-    return any(marked.intersection(gram) for gram in _trigrams(text) & _trigrams(lower))
+def _retells(lower: str, words: set[str], text: str, skip: frozenset[str], marked: set[str]) -> bool:
+    """Whether the draft retells post `text` around one of its marked words: three of its words in a row with the
+    mark among them ("a new hub in Venlo"), or two more of its words that are not everyday ones ("congrats on the
+    Venlo hub going live" for "our new hub in Venlo went live")."""
+    if any(marked.intersection(gram) for gram in _trigrams(text) & _trigrams(lower)):
+        return True
+    theirs = {_fold(w) for w in re.findall(r"[^\W\d_]{3,}", text)} - skip - marked - _COMMON_WORDS - _PLAIN
+    return len(theirs & words) >= 2
+
+
+# Words too plain to say which post the draft read: "team", "work", "great".
+_PLAIN = frozenset("our team work great new year week today just really thanks thank about with into from proud "
+                   "excited happy people role roles job jobs hiring join".split())
 
 
 def echoes_about(lower: str, profile) -> bool:
