@@ -2255,3 +2255,14 @@ def test_the_writers_own_layoff_is_news_not_a_confidential_ask():
         "Thank you so much! I've been job hunting since my layoff in April. Please let me know if you hear anything.")
     assert "privacy.confidential" in codes("Could you tell me about your company's layoffs before I apply?")
     assert "privacy.confidential" in codes("Are there any upcoming layoffs at Stripe?")
+
+
+def test_a_resume_sent_in_the_users_earlier_message_on_the_page_is_not_missing():
+    from protocol.page import Thread, ThreadMessage
+    thread = Thread(messages=[
+        ThreadMessage(sender="me", text="Hi Olivia, could you refer me for the SOC Analyst II role (RW-8812)? Resume attached."),
+        ThreadMessage(sender="me", text="Hi Olivia, just following up on my note about RW-8812."),
+        ThreadMessage(sender="them", text="So sorry for the slow reply, I was on leave. Is this still relevant?")])
+    draft = "Yes, still relevant! Could you refer me for RW-8812 at Stripe? Thank you so much, Olivia."
+    assert "materials.missing" not in codes(draft, thread=thread, recipient_name="Olivia Grant")
+    assert "materials.missing" in codes(draft.replace("Yes, still relevant! ", ""))

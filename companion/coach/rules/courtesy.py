@@ -9,7 +9,7 @@ from companion.coach.engine import CoachContext, either, missing_phrase_rule
 from companion.coach.intent import OTHER_THANKS, appreciates, asks, asks_further, credits_them, requests, withdraws
 from companion.coach.stated import checks_on_referral, knows_your_fit
 from companion.coach.due import DONE
-from companion.coach.matching import is_recruiter, recipient_log, speaks_for_hiring, their_turn
+from companion.coach.matching import conversation_says, is_recruiter, recipient_log, speaks_for_hiring, their_turn
 
 _GRATITUDE = re.compile(
     r"\b(?:thanks?|thanking you|thx|tysm|ty|tia|appreciated?|appreciating|appreciative|grateful|"
@@ -337,6 +337,10 @@ OUT_MISSING = missing_phrase_rule(
 BRIEF = 650
 
 
+def _sent_before(_draft: AnalysedDraft, ctx: CoachContext) -> bool:
+    return conversation_says(ctx, offers_materials, "me")
+
+
 def _brief_with_out(draft: AnalysedDraft, _ctx) -> bool:
     return len(draft.text) <= BRIEF and _gives_out(draft)
 
@@ -397,7 +401,8 @@ MATERIALS_MISSING = missing_phrase_rule(
     "one up front saves them a round trip.",
     "Offer it, e.g. \"Happy to send my resume\" or add a link to your portfolio.",
     severity="info", checklist="materials", surfaces=frozenset({"message", "inmail"}), judges_ask=True,
-    abstains=either(asks_no_job, replies_without_referral, knows_your_fit),  # a referrer has it already
+    # A referrer has it already, or the user's own earlier message on the page sent it ("Resume attached.").
+    abstains=either(asks_no_job, replies_without_referral, knows_your_fit, _sent_before),
     rationale="Referral forms need a resume; offering it up front saves a round trip.",
     fires=("I apologize for the lack of a curriculum vitae. Could you refer me for the Data Analyst role?",
            "I read your CV on your blog. Could you refer me for the Data Analyst role?", "I am a B.Tech student. Could you refer me for the Data Analyst role?", "Could you refer me for the Data Analyst role? Thank you!", "Happy to send over a few times for a call.",
