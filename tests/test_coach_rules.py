@@ -2266,3 +2266,13 @@ def test_a_resume_sent_in_the_users_earlier_message_on_the_page_is_not_missing()
     draft = "Yes, still relevant! Could you refer me for RW-8812 at Stripe? Thank you so much, Olivia."
     assert "materials.missing" not in codes(draft, thread=thread, recipient_name="Olivia Grant")
     assert "materials.missing" in codes(draft.replace("Yes, still relevant! ", ""))
+
+
+def test_a_question_on_the_visa_is_not_answered_by_the_move():
+    thread = _exchange("Hi Colleen, could you refer me for the Reservoir Engineer II role (job 48213)?",
+                       "Before I pass this on: are you open to relocating to Calgary, and would you need visa "
+                       "sponsorship?")
+    dodge = "Hi Colleen, yes, I'm open to relocating to Calgary. We can discuss the other question later. Thanks!"
+    assert "reply.unanswered" in codes(dodge, thread=thread, recipient_name="Colleen Hart")
+    answer = "Hi Colleen, yes, I'm open to relocating to Calgary, and I'm a permanent resident, so no sponsorship. Thanks!"
+    assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Colleen Hart")

@@ -444,6 +444,8 @@ _VAGUE = re.compile(
     r"|\b(?:anything|something|whatever) (?:available|suitable|relevant|that fits)\b"
     r"|\bany (?:kind of |type of )?work\b(?= at| with| in|\?|\.)"
     r"|\bkeep me in mind\b|\bopen to any\b|\bwhatever (?:role|position|job)\b"
+    # The choice handed to them: "just pick whichever one fits me best".
+    r"|\bpick (?:whichever|any|one)\b|\bwhichever (?:one |role |position |job )?(?:you think )?(?:fits|suits|works)\b"
     r"|\ba (?:role|position|job|opportunity) (?:at|in|with) your (?:company|team|org(?:anization)?)\b"
     r"|\b(?<!don't )(?<!do not )(?<!really )(?:has|have|know of|hear of|see) (?:anything|something)\b"
     r"(?! (?:to do with|about|special|else|much|to offer)\b)"  # not "I don't really have anything special"

@@ -52,7 +52,6 @@ _ASKS_PAY = re.compile(r"\bsalary\b|\bcompensation\b|\bpay (?:range|expectations
                        r"|\bctc\b|\brate expectations?\b")
 # Where they can work: "Would you relocate to Austin?", "do you need sponsorship?", "are you ok with onsite?".
 _ASKS_WHERE = re.compile(r"\brelocat\w*|\bmov(?:e|ing) to\b|\bbased (?:in|out of)\b|\bwhere are you (?:based|located)\b"
-                         r"|\bvisa\b|\bsponsor\w*|\bwork (?:permit|authori[sz]ation)\b|\bright to work\b"
                          # (not "the onsite", the interview: "How did the onsite go?")
                          r"|(?<!the )(?<!your )(?<!my )\bon-?site\b(?! (?:interview|round|loop|day))|\bin the office\b"
                          r"|\bhybrid\b|\bcommut\w*")
@@ -68,6 +67,12 @@ _ASKS_GO = re.compile(r"\b(?:(?:do you )?want me to|would you like me to|shall i
 # role?" (what is proposed ends at its alternative).
 _ASKS_OPEN = re.compile(r"\b(?:would|are|were) you (?:be )?(?:open|ok|okay|fine|willing|comfortable|interested) "
                         r"(?:to|with|in) (?P<w>[^?.!,;\n]{3,60}?)(?= rather than| instead of| or |\?|$)")
+
+# Whether they may work there: "would you need visa sponsorship?", "do you have the right to work in the UK?", asked
+# apart from where: "yes, I'm open to relocating" answers the move, not the visa.
+_ASKS_VISA = re.compile(r"\bvisa\b|\bsponsor\w*|\bwork (?:permit|authori[sz]ation)\b|\bright to work\b")
+_A_VISA = re.compile(r"\b(?:visa|sponsor\w*|permit|citizen\w*|resident|residency|authori[sz]\w*|right to work|green card|"
+                     r"passport|pr|eu national|settled status|work rights)\b|^\W*(?:no|nope|yes|yep)\b")
 
 # Answers. A time: a day, a date, an hour, "tomorrow", "anytime".
 _A_TIME = re.compile(r"\b(?:" + WEEKDAY + r"|mon|tue|tues|wed|thu|thur|thurs|fri|tomorrow|today|tonight|weekend|"
@@ -190,6 +195,7 @@ _QUESTIONS = (
     (_ASKS_FIT, lambda draft, _asked: sums_up_fit(draft), "what makes you a fit (one thing you did, not adjectives)"),
     (_ASKS_PAY, _names_pay, "about your salary expectations"),
     (_ASKS_WHERE, _answers(_A_WHERE), 'about "{w}"'),
+    (_ASKS_VISA, _answers(_A_VISA), 'about "{w}"'),
     (_ASKS_OPEN, _takes_a_view, 'whether you would take "{w}"'),
     (_ASKS_GO, _says_go, "whether you want them to go ahead"),
     (_ASKS_WHO, _answers(_A_WHO), "who you are and how you know them"),

@@ -123,6 +123,11 @@ _TRIGGERS = re.compile(
     r"this (?:afternoon|evening)|"
     r"(?:next |this |coming |this coming )?(?:" + WEEKDAY + r"))\b)"
     r"|(?P<guilt>how (?:much|badly) i need\b|you owe me\b|"
+    # Their wait thrown back ("took you long enough", "about time you replied") and their help taken as owed ("I
+    # honestly thought you would help me", "a referral costs you nothing").
+    r"took you long enough\b|(?:it's|it is|that's) about time\b|"
+    r"i (?:honestly |really |genuinely )?thought you(?:'d| would) (?:help|be there|have my back)\b|"
+    r"(?:it |a referral |that )?costs you nothing\b|"
     # Their effort made light of: "it's only 2 minutes for you", "just a click for you", "it costs you nothing".
     r"(?:it's|it is|it'll|it will|it takes|that's|this is) (?:only|just|literally) (?:\d+|a few|two|five|a couple of|a|one) "
     r"(?:minutes?|mins?|seconds?|clicks?)(?: of work)? for you\b|(?:just|only) a click for you\b|"
@@ -807,6 +812,7 @@ DEMANDING = Rule(
     code="tone.demanding", severity="error", check=_demanding,
     checklist="polite",
     fires=("Please refer me for the role.", "Please submit the referral until Friday.",
+           "Yeah took you long enough lol.", "I honestly thought you would help me. A referral costs you nothing.",
            "I'm sure you can put in a good word for me, you know my work.", "I'm sure you'd say yes!",
            "Could you also have a word with the hiring manager to push my application up?",
            "Wow, great. Thanks for nothing, I guess.", "You must give me a chance, I am very hard worker.", "Honestly it feels like your referral didn't carry much weight.",
