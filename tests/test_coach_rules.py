@@ -2276,3 +2276,14 @@ def test_a_question_on_the_visa_is_not_answered_by_the_move():
     assert "reply.unanswered" in codes(dodge, thread=thread, recipient_name="Colleen Hart")
     answer = "Hi Colleen, yes, I'm open to relocating to Calgary, and I'm a permanent resident, so no sponsorship. Thanks!"
     assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Colleen Hart")
+
+
+def test_what_kind_of_role_is_answered_by_a_role_or_one_of_their_openings():
+    thread = _exchange("Hi Gareth, I'm looking at Pennine Infrastructure. Would you be able to help at all?",
+                       "What kind of role are you after? We've got a few openings on the structures side and a "
+                       "couple in project controls.")
+    assert "reply.unanswered" in codes("Thanks Gareth! Anything you can do to help would mean the world.",
+                                       thread=thread, recipient_name="Gareth Evans")
+    for answer in ("Thanks Gareth! Something on the structures side would suit me best.",
+                   "Thanks Gareth! I'm after the Senior Bridge Engineer role."):
+        assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Gareth Evans"), answer

@@ -68,6 +68,20 @@ _ASKS_GO = re.compile(r"\b(?:(?:do you )?want me to|would you like me to|shall i
 _ASKS_OPEN = re.compile(r"\b(?:would|are|were) you (?:be )?(?:open|ok|okay|fine|willing|comfortable|interested) "
                         r"(?:to|with|in) (?P<w>[^?.!,;\n]{3,60}?)(?= rather than| instead of| or |\?|$)")
 
+# What kind of job: "What kind of role are you after?", "what are you looking for?" (often with their openings next:
+# "we've got a few on the structures side and a couple in project controls").
+_ASKS_KIND = re.compile(r"\bwhat (?:kind|sort|type|types) of (?:role|job|position|work|opening)s?\b"
+                        r"|\bwhat (?:role|job|position)s? (?:are|were) you (?:after|looking (?:for|at)|interested in)\b"
+                        r"|\bwhat (?:are|were) you (?:after|looking for)\b")
+_PLAIN_OPTIONS = frozenset({"openings", "opening", "couple", "positions", "position", "looking", "interested"})
+
+
+def _names_kind(draft: AnalysedDraft, theirs: str) -> bool:
+    """A role named, or one of the openings their message lists taken up ("anything on the structures side")."""
+    offered = {w for w in re.findall(r"[a-z]{6,}", theirs)} - _PLAIN_OPTIONS
+    return names_role(draft) or bool(offered & set(re.findall(r"[a-z]{6,}", draft.lower)))
+
+
 # Whether they may work there: "would you need visa sponsorship?", "do you have the right to work in the UK?", asked
 # apart from where: "yes, I'm open to relocating" answers the move, not the visa.
 _ASKS_VISA = re.compile(r"\bvisa\b|\bsponsor\w*|\bwork (?:permit|authori[sz]ation)\b|\bright to work\b")
@@ -194,6 +208,7 @@ _QUESTIONS = (
     (_ASKS_YEARS, _answers(_A_YEARS), "how many years of experience you have"),
     (_ASKS_FIT, lambda draft, _asked: sums_up_fit(draft), "what makes you a fit (one thing you did, not adjectives)"),
     (_ASKS_PAY, _names_pay, "about your salary expectations"),
+    (_ASKS_KIND, _names_kind, "what kind of role you are after"),
     (_ASKS_WHERE, _answers(_A_WHERE), 'about "{w}"'),
     (_ASKS_VISA, _answers(_A_VISA), 'about "{w}"'),
     (_ASKS_OPEN, _takes_a_view, 'whether you would take "{w}"'),
@@ -316,7 +331,7 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
         if found:
             known.add(found[1])  # a kind named this sentence: it is not asked again in other words
         topic = (found[1], asks in (_OFFERS_TIMES, _ASKS_TIME) or i) if found else None
-        if found and topic not in told and not answered(draft, found[1]):
+        if found and topic not in told and not answered(draft, theirs if asks is _ASKS_KIND else found[1]):
             # One card line a question: "Which day works, Thursday or Friday?" is one, however many kinds of time
             # it matches; "send me your CV and tell me which position" asks two things.
             told.add(topic)

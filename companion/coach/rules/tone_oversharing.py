@@ -24,13 +24,15 @@ _KINDS = {
         r"(?:ill|sick)|(?:in|my|his|her|son's|daughter's) therapy|hospitali[sz]ed|in (?:the )?hospital|"
         r"hospital (?:stays?|visits?)|in and out of hospital|"
         r"(?:was|been|am|is|got) (?:very |seriously |terminally |chronically )?(?:ill|sick)|(?:my|his|her|a long) "
-        r"illness|struggling with (?:my )?(?:mental health|confidence|depression|anxiety))\b"),
+        r"illness|struggling with (?:my )?(?:mental health|confidence|depression|anxiety)|"
+        r"(?:knocked|shot|destroyed|crushed) my confidence|my confidence (?:is|has been) (?:shot|gone|destroyed))\b"),
     "money": re.compile(
         r"\b(?:behind on (?:(?:my|the|our) )?(?:rent|bills|payments|mortgage)|(?:rent )?arrears|(?:can't|cannot|"
         r"couldn't) (?:afford|pay (?:my|the|our) (?:rent|bills|mortgage))|in debt|my debts?|overdraft|evict(?:ed|ion)|"
         r"bankrupt(?:cy)?|food banks?|(?:bank|banks|creditors|debt collectors|bailiffs|landlord) (?:is |are )?"
         r"(?:chasing|after (?:me|us)|threatening)|(?:lost|losing) (?:my|our) (?:home|house|flat|apartment)|"
-        r"(?:no|zero) (?:income|savings|money left))\b"),
+        r"(?:no|zero) (?:income|savings|money left)|mortgage (?:renewal|payments?|is due)|savings (?:are )?running out|"
+        r"running out of (?:money|savings))\b"),
     "family": re.compile(
         r"\b(?:(?:marriage|relationship) (?:ended|broke down|fell apart)|divorc(?:e|ed|ing)|separated from|"
         r"passed away|(?:he|she|they|" + _KIN + r") passed (?:in " + _MONTH + r"|last|away|on)|died|death of|"
@@ -38,7 +40,8 @@ _KINDS = {
         r"widow(?:ed|er)?|custody|(?:kids|children|son|daughter) (?:are|is) (?:staying|living) with|"
         r"single (?:mum|mom|parent|mother|father)|(?:wife|partner|girlfriend) is pregnant|family emergency|"
         r"(?:tough|hard|a strain) on (?:my|our) (?:family|marriage|kids|children)|"
-        r"(?:his|her|their|my \w+'s) (?:full-time )?carer|caring for my)\b"),
+        r"(?:his|her|their|my \w+'s) (?:full-time )?carer|caring for my|(?:wife|partner) is on maternity leave|"
+        r"(?:stressful|tough|hard|difficult) at home)\b"),
 }
 # A sentence about the writer's work with others' hardship is experience, not oversharing: "I nursed patients
 # through chemotherapy", "I supported families after a bereavement".
@@ -54,7 +57,8 @@ _ANCHORS = frozenset(
     "behind arrears afford pay debt debts overdraft evicted eviction bankrupt bankruptcy food chasing after threatening "
     "lost losing income savings money marriage relationship divorce divorced divorcing separated passed died death "
     "funeral bereaved bereavement look widow widowed widower custody staying living single pregnant emergency "
-    "tough hard strain carer caring".split())
+    "tough hard strain carer caring knocked shot destroyed crushed confidence mortgage savings running maternity "
+    "stressful difficult".split())
 _STRIP = ".,!?;:()\"'“”‘’…"
 
 
@@ -102,7 +106,8 @@ OVERSHARING = Rule(
     fires=("My marriage ended last year, I had a breakdown and was signed off for depression, and now I'm behind on "
            "rent. Could you refer me for the Front Office Manager role at Stripe?",
            "The last five years were hard: my husband was very ill and I was his carer until he passed in March, "
-           "and I've been struggling with confidence since.",),
+           "and I've been struggling with confidence since.",
+           "My wife is on maternity leave and the mortgage renewal is coming up, so things are stressful at home.",),
     quiet=("After my father passed away I took a year out; I'm now ready to return to nursing full time.",
            "I took a career break to care for a family member and kept my registration current.",
            "I worked on the oncology ward, where I helped patients through chemotherapy after surgery.",
