@@ -2198,13 +2198,23 @@ def test_an_answer_longer_than_the_size_they_asked_for_is_flagged_and_one_that_f
     assert "length.their-size" not in codes(long, thread=told, recipient_name="Marta Ruiz")
 
 
-def test_who_are_you_wants_a_name_or_how_you_know_them():
-    thread = _exchange("Hello Bryce, I am a coded welder. Please refer me to Ironbark.",
-                       "Hi, sorry, who are you? Do we know each other?")
-    assert "reply.unanswered" in codes("I sent you connection request. Please refer me for the welder job at Ironbark.",
-                                       thread=thread, recipient_name="Bryce Hall")
-    for answer in ("Sorry Bryce, I'm Tom Reid. We haven't met: I found your post about the Ironbark shutdown crew.",
-                   "Apologies! My name is Tom, we worked together on the Ironbark shutdown in 2021."):
+@pytest.mark.parametrize("mine,theirs,dodge,answers", [
+    # "Who are you?" wants a name or how you know them (audit 88-24).
+    ("Hello Bryce, I am a coded welder. Please refer me to Ironbark.", "Hi, sorry, who are you? Do we know each other?",
+     "I sent you connection request. Please refer me for the welder job at Ironbark.",
+     ("Sorry Bryce, I'm Tom Reid. We haven't met: I found your post about the Ironbark shutdown crew.",
+      "Apologies! My name is Tom, we worked together on the Ironbark shutdown in 2021.")),
+    # "What kind of role?" wants a role or one of the openings they list (audit 91-15).
+    ("Hi Bryce, I'm looking at Pennine Infrastructure. Would you be able to help at all?",
+     "What kind of role are you after? We've got a few openings on the structures side and a couple in project "
+     "controls.", "Thanks Bryce! Anything you can do to help would mean the world.",
+     ("Thanks Bryce! Something on the structures side would suit me best.",
+      "Thanks Bryce! I'm after the Senior Bridge Engineer role.")),
+])
+def test_their_question_of_who_or_what_kind_is_answered_only_by_its_answer(mine, theirs, dodge, answers):
+    thread = _exchange(mine, theirs)
+    assert "reply.unanswered" in codes(dodge, thread=thread, recipient_name="Bryce Hall")
+    for answer in answers:
         assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Bryce Hall"), answer
 
 
@@ -2276,14 +2286,3 @@ def test_a_question_on_the_visa_is_not_answered_by_the_move():
     assert "reply.unanswered" in codes(dodge, thread=thread, recipient_name="Colleen Hart")
     answer = "Hi Colleen, yes, I'm open to relocating to Calgary, and I'm a permanent resident, so no sponsorship. Thanks!"
     assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Colleen Hart")
-
-
-def test_what_kind_of_role_is_answered_by_a_role_or_one_of_their_openings():
-    thread = _exchange("Hi Gareth, I'm looking at Pennine Infrastructure. Would you be able to help at all?",
-                       "What kind of role are you after? We've got a few openings on the structures side and a "
-                       "couple in project controls.")
-    assert "reply.unanswered" in codes("Thanks Gareth! Anything you can do to help would mean the world.",
-                                       thread=thread, recipient_name="Gareth Evans")
-    for answer in ("Thanks Gareth! Something on the structures side would suit me best.",
-                   "Thanks Gareth! I'm after the Senior Bridge Engineer role."):
-        assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Gareth Evans"), answer
