@@ -31,11 +31,14 @@ _NOT_GRATITUDE = re.compile(r"\bno,? thanks?\b|\b(?:can|could) appreciate (?:tha
 
 
 def has_gratitude(draft: AnalysedDraft) -> bool:
-    if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
-        return True
-    lower = draft.lower
-    return any(not _NOT_GRATITUDE.search(lower, max(0, m.start() - 6), m.end() + 5)
-               for m in _GRATITUDE.finditer(lower)) or _OTHER_GRATITUDE.search(lower) is not None
+    """Whether the draft thanks them; once per draft (several rules and the hints ask)."""
+    def find() -> bool:
+        if "🙏" in draft.text:  # folded hands: how many people say thanks in chat
+            return True
+        lower = draft.lower
+        return any(not _NOT_GRATITUDE.search(lower, max(0, m.start() - 6), m.end() + 5)
+                   for m in _GRATITUDE.finditer(lower)) or _OTHER_GRATITUDE.search(lower) is not None
+    return draft.remember("courtesy.thanks", find)
 
 
 # How much a no is fine: "totally", "perfectly", "absolutely" fine.
@@ -97,10 +100,11 @@ _ACCEPTED_WORDS = (" fine", " ok", "alright", "all right", "understandable", "yo
 
 
 def gives_out(draft: AnalysedDraft) -> bool:
+    """Whether the draft makes a no easy; once per draft (several rules ask)."""
     lower = draft.lower
-    return any(not _TAKEN_BACK.match(lower, m.end())
-               and not _WANTS_ANSWER.search(lower, max(0, m.start() - 12), m.start()) for m in _OUT.finditer(lower)) \
-        or bool(search_if(lower, _ACCEPTED_WORDS, _ACCEPTED))
+    return draft.remember("courtesy.out", lambda: any(
+        not _TAKEN_BACK.match(lower, m.end()) and not _WANTS_ANSWER.search(lower, max(0, m.start() - 12), m.start())
+        for m in _OUT.finditer(lower)) or bool(search_if(lower, _ACCEPTED_WORDS, _ACCEPTED)))
 
 
 # Their time, busyness or schedule, or the ask framed as short ("a quick question", "a 15-minute
