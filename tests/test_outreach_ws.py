@@ -114,6 +114,20 @@ async def test_mass_message_says_to_how_many_and_when(client):
     assert again["dup.mass-message"]["data"]["recipients"] == 2
 
 
+async def test_copies_to_colleagues_at_their_company_are_an_error(client):
+    for slug, name, days in [("ana", "Ana Lopez", 3), ("bo", "Bo Chen", 2), ("cy", "Cy Diaz", 1)]:
+        await client.sent(slug, NOW - timedelta(days=days), name=name, company="Stripe")
+    await client.sent("dee", NOW - timedelta(days=1), name="Dee Park", company="Stripe, Inc.")
+    mass = (await client.codes(TEMPLATE.format(name="Dee", company="Stripe"), "dee"))["dup.mass-message"]
+    assert mass["severity"] == "error" and mass["data"]["same_company"] == 3
+    assert "3 other people at Stripe, Inc." in mass["message"] and "everyone at Stripe" in mass["suggestion"]
+    # One colleague among people at other companies is not yet a campaign at theirs.
+    await client.sent("eli", NOW - timedelta(days=1), name="Eli Ross", company="Figma")
+    await client.sent("fay", NOW - timedelta(days=1), name="Fay Wu", company="Datadog")
+    mixed = (await client.codes(TEMPLATE.format(name="Eli", company="Figma"), "eli"))["dup.mass-message"]
+    assert mixed["severity"] == "warning" and mixed["data"]["same_company"] == 0
+
+
 async def test_follow_up_clock(client, companion_server):
     await client.sent("ana", NOW - timedelta(days=3), name="Ana Lopez", company="Stripe")
     reminder_text = "Hi Ana, just checking in on my note from last week."

@@ -52,6 +52,7 @@ class NearCopies:
     similarity: float  # the closest one, 0..1
     threshold: float  # the similarity from which a message counts as a near-copy
     names: tuple[str, ...] = ()  # up to 20 of those people (name, else slug), most recent first
+    companies: tuple[str | None, ...] = ()  # the company the log keeps for each of `names`
 
 
 class OutreachLog(Protocol):

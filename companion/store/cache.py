@@ -147,7 +147,9 @@ class LogCache:
             return self._named(self.index.copies_of(slug))
 
     def _named(self, match: NearCopies | None) -> NearCopies | None:
-        """`match` with people's names (else their slugs) for the slugs the index keeps; under the lock."""
+        """`match` with people's names (else their slugs) and companies for the slugs the index keeps; under
+        the lock."""
         if match is None:
             return None
-        return replace(match, names=tuple(self.by_slug[slug].name or slug for slug in match.names))
+        people = [self.by_slug[slug] for slug in match.names]
+        return replace(match, names=tuple(r.name or r.slug for r in people), companies=tuple(r.company for r in people))

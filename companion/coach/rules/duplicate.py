@@ -8,7 +8,7 @@ import re
 
 from companion.coach.analysis import AnalysedDraft, starts_word
 from companion.coach.engine import CoachContext, Rule, phrase_rule
-from companion.coach.matching import first_name, recipient_log, recipient_slug
+from companion.coach.matching import first_name, recipient_company, recipient_log, recipient_slug, same_company
 from companion.coach.outreach_view import iso, say_date
 from companion.coach.rules.followup import reminds
 
@@ -26,20 +26,32 @@ def _mass_message(draft: AnalysedDraft, ctx: CoachContext):
         return
     first, last = say_date(m.first_ms, ctx.now), say_date(m.last_ms, ctx.now)
     when = f"on {last}" if first == last else f"between {first} and {last}"
+    company = recipient_company(ctx) or ((rec := recipient_log(ctx)) and rec.company)
+    # Colleagues compare notes, and a referral tool shows each of them the same candidate: copies to one
+    # company are a campaign they can see, where copies spread over several companies may go unnoticed.
+    colleagues = sum(same_company(company, theirs) for theirs in m.companies)
     if m.recipients == 1:
         to_whom = f"{m.names[0] if m.names else '1 other person'} {when}"
     else:
-        to_whom = f"{m.recipients} other people {when}" + (f", most recently {m.names[0]}" if m.names else "")
+        at = (f" at {company}" if colleagues == m.recipients else f", {colleagues} of them at {company},"
+              if colleagues > 1 else "")
+        to_whom = f"{m.recipients} other people{at} {when}" + (f", most recently {m.names[0]}" if m.names else "")
+    campaign = colleagues > 1
     yield MASS_MESSAGE.finding(
         f"This draft is {round(m.similarity * 100)}% the same (names and companies aside) as what you "
-        f"sent to {to_whom}. People compare notes, and a message that could go to anyone reads as one "
-        "that did.",
-        severity="warning" if m.recipients > 1 else "info",
-        suggestion="Rewrite the opening around them: their work, a post, a shared employer or school, "
-                   "and why this team in particular.",
+        f"sent to {to_whom}. " + (
+            f"Colleagues at {company} talk, and their referral tool shows them the same name again and again: "
+            "to them this is a campaign, and the easiest answer to a campaign is no answer." if campaign else
+            "People compare notes, and a message that could go to anyone reads as one that did."),
+        severity="error" if campaign else "warning" if m.recipients > 1 else "info",
+        suggestion=(f"Stop writing to everyone at {company}. Choose the one or two people best placed to help "
+                    "(on the role's team, or with a shared employer or school), and write to them about one "
+                    "posting, with a line on why them." if campaign else
+                    "Rewrite the opening around them: their work, a post, a shared employer or school, "
+                    "and why this team in particular."),
         data={"recipients": m.recipients, "messages": m.messages, "similarity": m.similarity,
               "threshold": m.threshold, "first_sent": iso(m.first_ms), "last_sent": iso(m.last_ms),
-              "recent": list(m.names[:5])},
+              "recent": list(m.names[:5]), "same_company": colleagues},
     )
 
 
