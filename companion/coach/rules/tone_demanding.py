@@ -337,7 +337,7 @@ _SHOUT_WORDS = {"PLEASE", "URGENT", "REALLY", "NEED", "MUST", "HELP", "IMPORTANT
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[,.;:!?-]*\s+\b[A-Z][A-Z'’]*\b)*")
 
 _ASK_INSTEAD = "Ask it as a question, e.g. \"Would you be able to …?\", and leave them room to say no."
-_MILD = ("exclaim", "verdict", "yours")  # a manner, or a step misunderstood, not a demand: warnings
+_MILD = ("exclaim", "verdict", "yours", "clock", "rush")  # a manner, or a step misunderstood, not a demand: warnings
 _MESSAGES = {
     "refer": ("\"{w}\" is an order. A referral is a favour they may not be able to give; asking "
               "outright makes declining awkward, and awkward messages get ignored.",
@@ -353,6 +353,14 @@ _MESSAGES = {
     "oblige": ("\"{w}\" puts an obligation on someone who owes you nothing. It reads as demanding, "
                "which is the quickest way to lose a stranger's goodwill.",
                "Ask instead of telling: make it a question that starts \"Would you be willing to\"."),
+    "clock": ("\"{w}\" turns your deadline into theirs. The clock is real, but it is yours: asked to hurry for it, "
+              "someone doing you a favour finds no answer easier than a rushed one.",
+              "If the date matters to them (the closing date, when you could start, a visa they would sponsor), say "
+              "it once as a fact and leave the timing theirs, e.g. \"The posting closes on the 15th, in case that "
+              "matters. No worries if the timing doesn't work.\""),
+    "rush": ("\"{w}\" asks them to hurry. Their help is a favour on their own time; asked for speed, many people "
+             "put a message aside until they have time for it.",
+             "Drop the hurry: \"whenever you have a moment\" tends to get the faster answer."),
     "yours": ("\"{w}\" hands them your part: the application is yours to submit, and most referral tools need "
               "it from you before a referral can be attached.",
               "Apply yourself, then send them the job ID or the confirmation so they can refer you."),
@@ -596,6 +604,8 @@ def _demanding(draft: AnalysedDraft, ctx):
         if kind == "refer" and not draft.lower.startswith(("refer", "recommend"), start):
             suggestion = _ASK_INSTEAD  # "send me the link": the referral example would not fit
         soft = kind == "urgent" and _posting_deadline_asked_softly(draft, start)
+        if soft and _NO_IS_FINE.search(draft.lower, *sentence_bounds(draft, start)):
+            continue  # "…before then that would be great, but no worries if the timing doesn't work": the date, told
         if soft:
             message, suggestion = _SOFT_DEADLINE
         span, fix = (None, fix) if fix else _fix_for(draft, kind, start, end) or (None, None)
@@ -645,7 +655,7 @@ def _status_of_no_yes(draft: AnalysedDraft, ctx) -> tuple[int, int] | None:
 # so it would be great to hear back before then." A fact they may need, said with a little pressure.
 _POSTING_CLOSES = re.compile(r"\b(?:applications?|the (?:posting|role|job|listing|ad|vacancy|position)|it) (?:close|closes|"
                              r"closing|shuts?)\b|\b(?:closing date|application deadline|deadline for applications)\b")
-_WISH = re.compile(r"\b(?:it would be (?:great|lovely|wonderful|amazing|ideal|helpful)|would love|ideally|if (?:at all )?"
+_WISH = re.compile(r"\b(?:(?:it|that|this) would be (?:great|lovely|wonderful|amazing|ideal|helpful)|would love|ideally|if (?:at all )?"
                    r"possible|i(?:'d| would) (?:love|appreciate|be grateful))\b")
 _SOFT_DEADLINE = (
     "\"{w}\" still presses, though the closing date is worth telling them. Leave the timing theirs: a no, or no "
@@ -711,6 +721,16 @@ def _find(draft: AnalysedDraft):
             if _keep(draft, "guilt", m.start()) and not overlaps(loud, *m.span()) and not overlaps(spans, *m.span()):
                 pressed.append(m.start())
                 yield "guilt", m.start(), m.end(), None
+    for m in _HASTE.finditer(draft.lower):
+        s, e = sentence_bounds(draft, m.start())
+        clock = _CLOCK.search(draft.lower, s, e)
+        if (clock or m.group("asked")) and not _THANKED.search(draft.lower, s, m.start()) \
+                and not overlaps(spans, *m.span()):
+            start = m.start()
+            if clock:  # quote the clause that hurries: "I'm trying to move fast", not "move fast"
+                opens = _SO.search(draft.lower[s:start][::-1])
+                start = start - opens.start() if opens else s
+            yield "clock" if clock else "rush", start, m.end(), None
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
         for m in _EXCLAIM.finditer(text):
@@ -722,6 +742,23 @@ def _find(draft: AnalysedDraft):
                                              and _glad(draft, start, m.start()))
             if not warm and not overlaps(loud, *m.span()):
                 yield "exclaim", m.start(), m.end(), "?" if "?" in m.group() else "!"
+
+
+# Haste asked of them ("I'd appreciate a quick response", "please get back to me quickly"), or the writer's own haste
+# told with a deadline of theirs as its reason ("my visa status is tied to finding something by February, so I'm
+# trying to move fast", "the application closes soon so I wanted to make sure it didn't get lost"). A deadline said
+# as a fact is news they may need ("I'm on a Graduate visa valid until August 2027") and stays quiet.
+_HASTE = re.compile(
+    r"\b(?:(?P<asked>an? (?:quick|fast|prompt|speedy|swift|rapid|quicker|faster|timely) (?:response|reply|answer|"
+    r"turnaround|decision|yes or no)\b|(?:get back to me|reply|respond|answer me) (?:quickly|fast|promptly)\b)"
+    r"|(?:move|act|moving|acting) (?:fast|quickly)\b|in a (?:hurry|rush)\b|time is (?:short|running out|tight)\b"
+    r"|make sure (?:it|my (?:message|note)) (?:didn't|did not|doesn't|does not|hasn't|has not|wasn't) (?:get |got |been )?"
+    r"(?:lost|buried)\b)")
+_CLOCK = re.compile(r"\b(?:visa|permit|opt|grace period|status|offer|posting|application|applications|role|vacancy|"
+                    r"listing|contract|lease|savings)\b[^.!?\n]{0,50}?\b(?:runs? out|expir\w*|ends|lapses|clos(?:e|es|ing)|"
+                    r"tied to|is up)\b")
+_SO = re.compile(r" os\b|,")  # backwards: the nearest "so" or comma before the haste
+_THANKED = re.compile(r"\bthank|\bthanks\b|\bgrateful for (?:your|the)\b|\bappreciated?\b[^.!?\n]{0,12}\byour\b")
 
 
 _TODAY = re.compile(r"[^.!?\n]{1,60}?\b(?:today|tonight)\b")
@@ -859,7 +896,10 @@ DEMANDING = Rule(
            "Please add my profile to your contacts.", "My resume does not reflect my talents. We have to talk.",
            "Hi Sam, review my resume and tell me what you think.", "Kindly re read my resume.",
            "Can you offer me a job?", "Can you please give me an opportunity to work with your company?",
-           "I really need this referral by Friday since the posting closes.", "Sir, please take me in your lab.",
+           "I really need this referral by Friday since the posting closes.",
+           "My Graduate visa runs out in March so I'd really appreciate a quick response.",
+           "My visa status is tied to finding something by February, so I'm trying to move fast.",
+           "The application closes soon so I wanted to make sure it didn't get lost.", "Sir, please take me in your lab.",
            "Hire me as an intern and you will appreciate my presence.", "Are you going to call me or what?",
            "I applied three times. The least you can do is call me.", "Can you find me something too?",
            "You're a manager there, so you should be able to get me an interview.",
@@ -979,7 +1019,10 @@ DEMANDING = Rule(
            "Please consider me for the Data Analyst role.", "The role requires SQL.",
            "I'll keep following up with the recruiter on my side.", "Could you just let me know either way?",
            "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you.",
-           "It's not urgent at all.", "I want you to know how much I enjoyed your talk.",
+           "It's not urgent at all.",
+           "Thank you for your prompt response!", "I learn fast and like teams that move fast.",
+           "I'm on a Graduate visa valid until August 2027, so I'd need sponsorship.",
+           "The posting closes Friday, so if you could refer me before then that would be great, but no worries if not.", "I want you to know how much I enjoyed your talk.",
            "Please help me to check the status with HR when you have time.", "Please refer me if you can.",
            "I thought you'd at least enjoy the talk, so I sent the link.",
            "I know where I stand on the waitlist.", "The results came back by Friday at the latest."),
