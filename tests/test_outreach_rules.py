@@ -544,14 +544,16 @@ def test_a_new_posting_weeks_after_a_no_may_be_asked_about_once(tmp_path):
     assert stop("Hi Dan, could you make an exception for the Analyst role?", "dan")
 
 
-def test_a_no_about_the_person_holds_for_a_new_posting_too(tmp_path):
+@pytest.mark.parametrize("note", ["She only refers people she has worked with directly.",
+                                  "Declined: said she doesn't know my work well enough to refer me."])
+def test_a_no_about_the_person_holds_for_a_new_posting_too(tmp_path, note):
     """When the user's note on them says the no was about referring the user at all ("only refers people she has
-    worked with"), a new posting weeks later changes nothing: the card says so."""
+    worked with", "doesn't know my work well enough"), a new posting weeks later changes nothing: the card says so."""
     from companion.coach import analyze
 
     db = LogDB.in_dir(tmp_path)
     db.record_sent("gia", "message", "Hi Gia, could you refer me for the Assistant role at Hollis?", at(40), at(40))
-    db.update("gia", at(38), state="declined", notes="She only refers people she has worked with directly.")
+    db.update("gia", at(38), state="declined", notes=note)
     view = db.load()
     db.close()
     draft = ("Hi Gia, Hollis just posted a Junior Architect role (HC-77) which fits me better than the last one. "

@@ -262,7 +262,8 @@ NEW_ROLE_DAYS = 28  # a no some weeks old was to that ask; a new posting after i
 # only refers people she has worked with directly", "company policy", "doesn't know me well enough".
 _NO_TO_THE_PERSON = re.compile(r"\bonly (?:refers?|recommends?|vouch(?:es)? for) (?:people|those|someone|anyone)\b"
                                r"|\b(?:haven't|hasn't|have not|has not|never) worked with\b|\bpolicy\b"
-                               r"|\b(?:doesn't|does not|don't|do not) know (?:me|you) (?:well )?enough\b")
+                               r"|\b(?:doesn't|does not|don't|do not|didn't|did not) know (?:me|you|my work|your work|"
+                               r"my background|your background)(?: (?:well|closely))? enough\b")
 
 
 # Or when the reason is the moment: "hiring freeze until Q2", "suggested I check back in April".
