@@ -40,6 +40,7 @@ export const RULE_WHY = Object.freeze({
   "relationship.cold-ask": "A referral from a stranger is a favour with reputational risk; a short exchange first turns it into a recommendation they can stand behind.",
   "relationship.how-we-met": "Shared history turns a cold ask into a warm one; use it when you have it.",
   "reply.late": "A reply weeks later that ignores the gap reads as careless; one line about it keeps the goodwill.",
+  "reply.their-condition": "Someone who names what they need before they can help (a registration, a call, your application) has told you how to get their help; asking past it asks them to make an exception.",
   "reply.unanswered": "Someone who asked a question (the job ID, a resume, a time, a start date) waits for the answer before they do anything else.",
   "subject.generic": "An InMail is opened, or not, on its subject line; a greeting gives no reason to.",
   "template.placeholder": "An unfilled placeholder proves the message is a template nobody checked.",

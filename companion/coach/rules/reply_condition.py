@@ -1,0 +1,150 @@
+"""reply.their-condition: their last message set a condition on going further, and the reply asks to go further
+without meeting it. Two kinds:
+
+- a requirement ("We can't progress international applicants without it", after "do you have your NMBI
+  registration yet?"), which the reply says is not met yet ("I am in process, they say 8 to 10 weeks more"), and
+  then asks them to pass the CV on anyway;
+- a step they want first ("I'd like to learn a bit more about you first. Could we do a quick call?", "please
+  apply through the portal first"), which the reply passes over to ask for the referral.
+
+Either way the ask asks for the exception they just said they cannot make, and reads as not having listened. A
+reply that meets the condition, takes up the step, or keeps its ask for later ("once it comes through, could
+I come back to you?") is quiet; a question they asked and the reply leaves open is reply.unanswered's.
+"""
+
+import re
+
+from companion.coach.analysis import WEEKDAY, AnalysedDraft
+from companion.coach.engine import CoachContext, Rule
+from companion.coach.intent import their_last, withdraws
+from companion.coach.matching import first_name
+
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+_PRONOUN = re.compile(r"\s*(?:it|that|this|one|them|those)\b")
+# A requirement: "we can't progress applicants without it", "I can only refer people once they've applied",
+# "a valid work permit is required".
+_REQUIRED = re.compile(
+    r"\b(?:can't|cannot|can not|won't|unable to|not able to|don't|do not)\s+(?:\w+\s+){0,2}?(?:progress|consider|"
+    r"refer|submit|accept|shortlist|put|move|process|interview|hire|sponsor|take|pass|forward|recommend)\b"
+    r"[^.?!]{0,60}?\b(?:without|until|unless)\s+(?P<what>[^.?!,;]{2,60})"
+    r"|\bonly (?:refer|consider|progress|accept|shortlist|take|put forward|recommend)\b[^.?!]{0,40}?"
+    r"\b(?:once|after|with|who (?:have|hold|are))\s+(?P<what2>[^.?!,;]{2,60})"
+    r"|(?P<what3>\b[^.?!,;]{2,60}?)\s+is (?:required|mandatory|essential|a must|a requirement)\b")
+# A step they want first: a call, to know you, your application.
+_FIRST = re.compile(r"\bfirst\b|\bbefore (?:i|we) (?:can |could )?(?:refer|pass|forward|submit|put|recommend|go ahead|"
+                    r"do anything|take (?:it|this))\b")
+_CALL = re.compile(r"\b(?:call|chat|talk|speak|meet|coffee|zoom|teams|learn (?:a bit |a little )?more about you|"
+                   r"get to know you|know (?:a bit |a little )?more about you)\b")
+_APPLY = re.compile(r"\b(?:apply|application|portal|careers (?:site|page))\b")
+# The reply going further: a referral, or the CV passed on.
+_GO_ON = re.compile(r"\b(?:refer(?:ring)? me|recommend me|(?:submit|put in) (?:a|the|my) referral|put (?:me|my name|my "
+                    r"(?:cv|resume|profile)|it) forward|(?:send|forward|pass|share|give|take) (?:my (?:cv|resume|résumé|"
+                    r"profile|application|details|name)|it|them)(?: on| along)? (?:to|with)\b)")
+_ASKING = re.compile(r"\?|\b(?:please|pls|kindly|could you|can you|would you|will you)\b")
+_LATER = re.compile(r"\b(?:once|when|after|as soon as)\b")
+# The requirement not met yet, by the reply's own account.
+_NOT_YET = re.compile(r"\b(?:not yet|in process|in progress|pending|processing|waiting|under review|being processed|"
+                      r"should (?:have|get) it|expect (?:it|to)|(?:weeks?|months?) (?:more|away|to go|left)|"
+                      r"(?:haven't|have not|don't|do not) (?:got|received|had|have) (?:it|that|one|my)? ?(?:yet)?)\b")
+# The step taken up: a yes, a time, the call named.
+_TAKES_STEP = re.compile(r"\b(?:yes|sure|happy to|glad to|love to|sounds good|works|" + WEEKDAY + r"|tomorrow|"
+                         r"call|chat|talk|speak|meet)\b|\d\s*(?:am|pm)\b|\d:\d\d")
+_APPLIED = re.compile(r"\b(?:i(?:'ve| have)? (?:just |already )?applied|my application|application (?:id|number))\b")
+_STOP = frozenset("the a an your you my our we their any to of in for and or with yet have has had be been is are was "
+                  "were can not this that it get got do does".split())
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^,.!?]{0,30}[,!]\s*", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z0-9-]+")
+
+
+def _capital(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _topic(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text) if w not in _STOP and len(w) >= 3}
+
+
+def _requirement(theirs: list[str]) -> tuple[str, set[str]] | None:
+    """Their sentence that sets a requirement, and the words of what it requires ("it": the sentence before)."""
+    for i, sentence in enumerate(theirs):
+        m = _REQUIRED.search(sentence)
+        if m is None:
+            continue
+        what = next(g for g in (m.group("what"), m.group("what2"), m.group("what3")) if g is not None)
+        if _PRONOUN.match(what) and i:
+            what = theirs[i - 1]
+        if topic := _topic(what):
+            return sentence, topic
+    return None
+
+
+def _step(theirs: list[str]) -> tuple[str, str] | None:
+    """Their sentence that asks for a step first, and which: "call" or "apply"."""
+    for i, sentence in enumerate(theirs):
+        if not _FIRST.search(sentence):
+            continue
+        around = sentence + (theirs[i + 1] if i + 1 < len(theirs) else "")
+        if _CALL.search(around):
+            return sentence, "call"
+        if _APPLY.search(sentence):
+            return sentence, "apply"
+    return None
+
+
+def _goes_on(draft: AnalysedDraft) -> str | None:
+    """The reply's sentence that asks them to go further now (not "once it comes through")."""
+    for s in _SENTENCES.finditer(draft.lower):
+        sentence = s.group()
+        m = _GO_ON.search(sentence)
+        if m and _ASKING.search(sentence) and not _LATER.search(sentence):
+            return draft.text[s.start():s.end()].strip()
+    return None
+
+
+def _condition(draft: AnalysedDraft, ctx: CoachContext):
+    lower = their_last(ctx.thread)
+    if lower is None or withdraws(draft):
+        return
+    asked = _goes_on(draft)
+    if asked is None:
+        return
+    original = ctx.thread.messages[-1].text
+    theirs = [s.group() for s in _SENTENCES.finditer(lower)]
+    said = {s.group(): _capital(_GREETING.sub("", original[s.start():s.end()].strip()))
+            for s in _SENTENCES.finditer(lower)}
+    who = first_name(ctx) or "They"
+    required = _requirement(theirs)
+    if required is not None:
+        sentence, topic = required
+        unmet = any(_NOT_YET.search(s.group()) and topic & _topic(s.group()) for s in _SENTENCES.finditer(draft.lower))
+        if unmet:
+            yield CONDITION.finding(
+                f"{who} wrote \"{said[sentence]}\", and you say you do not have it yet: \"{asked}\" asks for the "
+                "exception they just said they cannot make.", draft, None,
+                suggestion="Thank them, say when you expect it, and ask whether you may come back then, e.g. \"It "
+                           "should come through in about 8 weeks. May I get back to you once it has?\"",
+                data={"kind": "requirement"})
+            return
+    step = _step(theirs)
+    if step is None:
+        return
+    sentence, kind = step
+    if kind == "call" and _TAKES_STEP.search(draft.lower) or kind == "apply" and _APPLIED.search(draft.lower):
+        return
+    yield CONDITION.finding(
+        f"{who} wrote \"{said[sentence]}\", and \"{asked}\" skips that step: it asks for the referral before "
+        + ("the call they want." if kind == "call" else "the application they asked for."), draft, None,
+        suggestion=("Take up the call first (a yes and two times that suit you), and keep the ask for after it."
+                    if kind == "call" else
+                    "Apply first, as they asked, and send them the job ID or your application confirmation."),
+        data={"kind": kind})
+
+
+CONDITION = Rule(
+    code="reply.their-condition", severity="warning", check=_condition, needs=frozenset({"thread"}),
+    surfaces=frozenset({"message"}), judges_ask=True,
+    rationale="Someone who names what they need before they can help (a registration, a call, your application) "
+              "has told you how to get their help; asking past it asks them to make an exception.",
+)
+
+RULES = [CONDITION]
