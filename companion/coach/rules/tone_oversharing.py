@@ -1,5 +1,7 @@
 """tone.oversharing: the writer's own hardship told at length to someone asked for a favour: health ("I had a
-breakdown and was signed off for depression"), money ("behind on rent"), family ("my husband passed in March").
+breakdown and was signed off for depression"), money ("behind on rent"), family ("my husband passed in March"),
+the search itself ("rejected at final stage three times", "out of work for 8 months") and what hangs on the answer
+("this means everything", "a disaster for my family").
 One neutral line explains a gap; a string of private detail makes a stranger uneasy, turns the ask into a plea,
 and says nothing a referrer can vouch for. It counts the details and their kinds, so a single mention ("after my
 father passed away I took a year out") stays quiet."""
@@ -16,7 +18,7 @@ _KIN = (r"(?:father|mother|dad|mum|mom|papa|mama|husband|wife|partner|son|daught
 _KINDS = {
     "health": re.compile(
         r"\b(?:(?:nervous |mental )?breakdown|depress(?:ion|ed)|anxiety (?:disorder|attacks?)|panic attacks?|ptsd|"
-        r"burn-?out|signed off(?: sick| work)?|sick leave|medical leave|on disability|chemo(?:therapy)?|"
+        r"burn-?out|burn(?:ed|t) out|(?:for|with) my mental health|signed off(?: sick| work)?|sick leave|medical leave|on disability|chemo(?:therapy)?|"
         r"(?:my|his|her|had|have|with|diagnosed with|battling|beat) (?:\w+ )?cancer|(?:had|having|needed|major|back|"
         r"heart|after) surgery|(?:was|were|got|been|being) diagnosed|my diagnosis|rehab|addiction|"
         r"(?:had|has|suffered) an? (?:stroke|heart attack|seizure|miscarriage)|dementia|alzheimer's|parkinson's|"
@@ -42,11 +44,23 @@ _KINDS = {
         r"(?:tough|hard|a strain) on (?:my|our) (?:family|marriage|kids|children)|"
         r"(?:his|her|their|my \w+'s) (?:full-time )?carer|caring for my|(?:wife|partner) is on maternity leave|"
         r"(?:stressful|tough|hard|difficult) at home)\b"),
+    # The search itself as a hardship: rejections counted, months out of work.
+    "search": re.compile(
+        r"\b(?:(?:been |got |getting )?rejected\b[^.!?\n]{0,30}?\b(?:\d+|two|three|four|five|six|many|several|so many) "
+        r"times|(?:\d+|dozens of|hundreds of|so many) rejections|(?:out of work|unemployed|without (?:a )?(?:job|work)) "
+        r"(?:for|since) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|over a|almost a|nearly a) "
+        r"(?:\w+ )?(?:months?|years?))\b"),
+    # What hangs on the answer, laid on them: "this means everything", "it would mean the world to me and my family".
+    "stakes": re.compile(
+        r"\b(?:(?:this|it) (?:means|would mean|will mean) (?:everything|the world)|(?:disaster|devastating|the end) for "
+        r"(?:me and )?my family|my family (?:depends|is depending|is counting|relies) on)\b"),
 }
 # A sentence about the writer's work with others' hardship is experience, not oversharing: "I nursed patients
 # through chemotherapy", "I supported families after a bereavement".
 _AT_WORK = re.compile(r"\b(?:patients?|clients?|residents?|service users?|caseload|ward|clinic(?:al)?|treat(?:ed|ing)?|"
                       r"support(?:ed|ing)? (?:people|families|adults|children|students)|counsel(?:l?ed|l?ing))\b")
+_LABELS = {"family": "family", "health": "health", "money": "money", "search": "the search",
+           "stakes": "what hangs on it"}
 MIN_DETAILS, MIN_KINDS = 3, 2  # three details, or two of different kinds: more than one line on a gap
 # A word every reading above needs. Most drafts have none, and a set lookup of their words is a tenth of what
 # the three patterns cost to scan.
@@ -58,7 +72,8 @@ _ANCHORS = frozenset(
     "lost losing income savings money marriage relationship divorce divorced divorcing separated passed died death "
     "funeral bereaved bereavement look widow widowed widower custody staying living single pregnant emergency "
     "tough hard strain carer caring knocked shot destroyed crushed confidence mortgage savings running maternity "
-    "stressful difficult".split())
+    "stressful difficult burned burnt mental rejected rejections unemployed work job means mean disaster "
+    "devastating end family".split())
 _STRIP = ".,!?;:()\"'“”‘’…"
 
 
@@ -90,7 +105,8 @@ def _oversharing(draft: AnalysedDraft, _ctx: CoachContext):
         return
     kinds = sorted({k for k, _, _ in found})
     said = ", ".join(f"\"{draft.text[s:e]}\"" for _, s, e in found[:3])
-    topics = " and ".join(kinds) if len(kinds) < 3 else "health, money and family"
+    labels = [_LABELS[k] for k in kinds]
+    topics = ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else labels[0]
     yield OVERSHARING.finding(
         f"This tells a lot of private hardship ({topics}: {said}) to someone you are asking for a favour. Detail like "
         "this makes a near-stranger uneasy and turns the ask into a plea, and none of it is something a referrer "
@@ -107,13 +123,16 @@ OVERSHARING = Rule(
            "rent. Could you refer me for the Front Office Manager role at Stripe?",
            "The last five years were hard: my husband was very ill and I was his carer until he passed in March, "
            "and I've been struggling with confidence since.",
-           "My wife is on maternity leave and the mortgage renewal is coming up, so things are stressful at home.",),
+           "My wife is on maternity leave and the mortgage renewal is coming up, so things are stressful at home.",
+           "I've been rejected at final stage three times this year and honestly my confidence is shot.",
+           "I was let go in September and my savings are running out, so honestly this means everything.",),
     quiet=("After my father passed away I took a year out; I'm now ready to return to nursing full time.",
            "I took a career break to care for a family member and kept my registration current.",
            "I worked on the oncology ward, where I helped patients through chemotherapy after surgery.",
            "For five years I supported families after a bereavement, many caring for my clients' parents.",
            "I'm an operations manager; I ran our surgery scheduling system for three hospitals.",
-           "I broke the sales record at Stripe last year."),
+           "I broke the sales record at Stripe last year.", "Thank you, it would mean the world to me.",
+           "I've been out of work for 4 months since the plant closed, and used the time to finish my PLC course."),
     rationale="One neutral line explains a gap; private hardship told at length unsettles a stranger and vouches "
               "for nothing.",
 )
