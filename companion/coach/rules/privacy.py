@@ -114,6 +114,9 @@ _CONFIDENTIAL = re.compile(
     r"|\bnames? of (?:the )?(?:people|interviewers|panelists|panellists|members) (?:on|of|in) (?:the|my|your) "
     r"(?:panel|loop|interview)\b|\bnames? of (?:the |my )?(?:interviewers|panell?ists|panel members)\b|\bwho(?:'s| is| will be) on (?:the|my) (?:interview )?(?:panel|loop)\b"
     r"|\btake-?homes?\b"
+    # What the company hands candidates, whoever names it: "the case study Orrery gives candidates in the first round".
+    r"|\b(?:case stud(?:y|ies)|cases?|exercises?|tests?|tasks?|assignments?|questions|problems|prompts?) (?:that )?"
+    r"(?:[\w'-]+ ){1,3}?(?:gives?|gave|sends?|sent|uses?|used|sets?) (?:to |with )?(?:candidates|applicants|interviewees)\b"
     # A past round's material, or the questions of an interview: "the technical test from last round",
     # "the questions of the technical interview".
     r"|\b(?:tests?|tasks?|assignments?|exercises?|cases?|case stud(?:y|ies)|questions|problems) (?:from|of|in) (?:the )?"
@@ -379,6 +382,7 @@ CONFIDENTIAL = Rule(
            'They said they would decide in two weeks. Do you maybe know anything about how it went?',
            'Can you find out who they hired and what the interview scores were?', 'Do you know if Paul liked me?',
            'Also, who else is still in the running?', 'Who did they hire?',
+           'Could you send me the case study Orrery gives candidates in the first round?',
            'Could you send me her private email and phone number?',
            "The role is filled? Could you share the hiring manager's email so I can send my CV directly?",
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
