@@ -266,6 +266,7 @@ def test_demanding_near_misses(text):
     ("Hi Sam,\n\nSend me the link\nThanks", "refer", "Hi Sam,\n\nCould you send me the link?\nThanks"),
     ("Please add my profile to your contacts!", "order", "Could you please add my profile to your contacts?"),
     ("Hi Sam, please refer me for the role.", "refer", "Hi Sam, could you please refer me for the role?"),
+    ("Thanks. And please send me the job link.", "refer", "Thanks. And could you please send me the job link?"),
     ("Could you please get back to me ASAP?", "urgent", "Could you please get back to me?"),
     ("Would you refer me by tomorrow?", "urgent", "Would you refer me?"),
 ])

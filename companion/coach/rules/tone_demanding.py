@@ -546,14 +546,20 @@ def _fix_for(draft: AnalysedDraft, kind: str, start: int, end: int) -> tuple[tup
         clause = text[s:e].rstrip().rstrip(".!")
         if "needful" in lower[start:end + 12]:  # "do the needful" asked as a question is still the idiom
             return (s, s + len(text[s:e].rstrip())), f"{'would' if greeting else 'Would'} you be able to help with this?"
+        # "And please send me…" -> "And could you please send me…?": the joining word stays in front.
+        joined = _JOINED.match(clause)
+        lead, clause = (clause[:joined.end()], clause[joined.end():]) if joined else ("", clause)
         keep = clause if clause[:2] in ("I ", "I'") else clause[0].lower() + clause[1:]
-        return (s, s + len(text[s:e].rstrip())), f"{'could' if greeting else 'Could'} you {keep}?"
+        return (s, s + len(text[s:e].rstrip())), f"{lead}{'could' if greeting or lead else 'Could'} you {keep}?"
     if kind == "urgent" and _DROPPABLE.fullmatch(lower, start, end) and text[start - 1:start] == " " \
             and not text[end:e].strip(" .!?"):
         # "Applications close Friday so I need this done by Thursday": the clause that needs it goes with its date.
         need = _NEED_BY.search(lower, s, start)
         return ((need.start(), end) if need else (start - 1, end)), ""
     return None
+
+
+_JOINED = re.compile(r"(?:and|also|but|so|plus)\b,? ", re.IGNORECASE)
 
 
 # A clause that is only the deadline's frame: ", so I need this done" before "by Thursday".
