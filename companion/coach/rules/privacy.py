@@ -68,7 +68,8 @@ _CONFIDENTIAL = re.compile(
     r"|\b(?:marking|scoring|score|grading|evaluation|assessment) (?:sheets?|schemes?|rubrics?|guides?|criteria|keys?|"
     r"grids?|matrix)\b|\banswer keys?\b|\bmodel answers\b"
     # Where the writer and the others stand: "who else is in the final pool", "how my application scored".
-    r"|\bwho else is (?:in|on) (?:the )?(?:final |short )?(?:pool|list|shortlist|short list|running|round|stage|process)\b"
+    r"|\bwho else is (?:still )?(?:in|on) (?:the )?(?:final |short )?(?:pool|list|shortlist|short list|running|round|stage|"
+    r"process)\b"
     r"|\bwhat(?:'s| is) the (?:max(?:imum)?|most|top|highest) (?:they|you|the company|the team) (?:can|could|would|will) "
     r"(?:offer|pay)\b"
     r"|\bwho(?:'s| is) (?:on|in) the (?:short ?list|final (?:pool|list|round))\b"
@@ -112,17 +113,28 @@ _CONFIDENTIAL = re.compile(
     # Who is in the room and how the team is built: "the org chart", "the names of the people on the panel".
     r"|\borg(?:ani[sz]ation(?:al)?)? charts?\b"
     r"|\bnames? of (?:the )?(?:people|interviewers|panelists|panellists|members) (?:on|of|in) (?:the|my|your) "
-    r"(?:panel|loop|interview)\b|\bnames? of (?:the |my )?(?:interviewers|panell?ists|panel members)\b|\bwho(?:'s| is| will be) on (?:the|my) (?:interview )?(?:panel|loop)\b"
+    r"(?:panel|loop|interview)\b|\bnames? of (?:the |my )?(?:interviewers|panell?ists|panel members)\b"
+    r"|\bwho(?:'s| is| will be| else (?:is|sits|will be)| sits) on (?:the|my) (?:interview )?(?:panel|loop)\b"
     r"|\btake-?homes?\b"
     # What the company hands candidates, whoever names it: "the case study Orrery gives candidates in the first round".
     r"|\b(?:case stud(?:y|ies)|cases?|exercises?|tests?|tasks?|assignments?|questions|problems|prompts?) (?:that )?"
-    r"(?:[\w'-]+ ){1,3}?(?:gives?|gave|sends?|sent|uses?|used|sets?) (?:to |with )?(?:candidates|applicants|interviewees)\b"
+    r"(?:[\w'-]+ ){1,3}?(?:gives?|gave|sends?|sent|uses?|used|sets?) (?:to |with )?(?:candidates|applicants|interviewees|in (?:the )?"
+    r"(?:first|second|third|final|last|next|technical|case) (?:round|stage|interview))\b"
+    # A third person's private line: "the hiring manager's WhatsApp", "his personal number".
+    r"|\b(?:manager|director|recruiter|ceo|founder|lead|head|partner|owner|boss)(?:'s)? (?:personal |private |direct )?"
+    r"(?:whatsapp|phone(?: number)?|mobile(?: number)?|cell(?: number)?|number)\b(?! of\b)"
     # A past round's material, or the questions of an interview: "the technical test from last round",
     # "the questions of the technical interview".
     r"|\b(?:tests?|tasks?|assignments?|exercises?|cases?|case stud(?:y|ies)|questions|problems) (?:from|of|in) (?:the )?"
     r"(?:last|previous|past|earlier) (?:[\w-]+ ){0,2}?(?:round|year|cycle|batch|interviews?|centre|center|assessment)\b"
     r"|\bquestions (?:of|from|asked in) the (?:[\w-]+ )?(?:interview|onsite|screen|round|test|assessment)\b"
     r"|\bwhat (?:the )?(?:panel(?: members)?|panell?ists|interviewers?) (?:will|would|usually|typically|might) ask\b"
+    # Asked indirectly, or of a round gone by: "what questions they will ask in the final round", "what they asked
+    # in the design challenge and the panel interview".
+    r"|\bwhat questions (?:they|the team|your team|the interviewers?|the (?:interview )?panel) (?:will |would |might |"
+    r"usually |typically )?ask\b"
+    r"|\bwhat (?:they|the team|the interviewers?|the panel) asked (?:you )?(?:in|during|at) (?:the )?(?:[\w-]+ ){0,2}?"
+    r"(?:interview|challenge|round|onsite|screen|test|assessment|panel|exercise)\b"
     r"|\binternal candidates?\b"
     r"|\bwho else (?:they|you|the team) (?:are|is|were) (?:interviewing|considering|talking to)\b"
     # How the process judged the writer, or why it chose another: "my interview score", "the interviewers' notes",
@@ -383,6 +395,10 @@ CONFIDENTIAL = Rule(
            'Can you find out who they hired and what the interview scores were?', 'Do you know if Paul liked me?',
            'Also, who else is still in the running?', 'Who did they hire?',
            'Could you send me the case study Orrery gives candidates in the first round?',
+           'Can you tell me what questions they will ask in the final round?', 'Who else is still in the process?',
+           'Could you tell me what they asked in the design challenge and the panel interview?',
+           'Could you share who else sits on the interview panel so I can connect with them beforehand?',
+           "Please send me the hiring manager's WhatsApp so I can talk to him directly.",
            'Could you send me her private email and phone number?',
            "The role is filled? Could you share the hiring manager's email so I can send my CV directly?",
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
@@ -463,6 +479,7 @@ CONFIDENTIAL = Rule(
            "I'll also need the compensation bands for your leadership team.",
            "If you hear anything from Sarah about whether they're leaning towards me, could you let me know?"),
     quiet=("Thank you again for referring me! Panel interview on Thursday: do you know who's on the panel?",
+           "What kind of questions should I expect in the final round?", "Happy to share my number if a call is easier.",
            "The recruiter's email bounced, so I am writing to you instead.",
            "I know you can't share anything confidential.", "You should get an email from the system.",
            "I took notes from my interview so I can prepare better next time.",
