@@ -293,12 +293,18 @@ def person_name_parts(full_name: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p not in {"dr", "mr", "mrs", "ms", "mx", "prof", "phd", "mba"})
 
 
+def _short_from_end(said: str, part: str) -> bool:
+    """A name's end as its short form, as many are: "Seun" for Oluwaseun, "Tunde" for Babatunde, "Tina" for
+    Christina; not "Anna" for Joanna (what comes off must be a syllable or more)."""
+    return len(said) >= 4 and len(part) - len(said) >= 3 and part.endswith(said)
+
+
 def name_matches(said: str, full_name: str) -> bool:
     """Whether `said` (a word from a greeting) can address the person called `full_name`."""
     said_f = _fold(said)
     for part in person_name_parts(full_name):
         if said_f == part or (len(said_f) >= 3 and (part.startswith(said_f) or said_f.startswith(part))) \
-                or said_f in _NICKNAMES.get(part, ()):
+                or said_f in _NICKNAMES.get(part, ()) or _short_from_end(said_f, part):
             return True
     return False
 
