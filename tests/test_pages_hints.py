@@ -287,6 +287,24 @@ def test_a_post_the_draft_cites_is_the_one_marked_used():
     assert not found["recent_post"].used and "SXSW" in found["recent_post"].text
 
 
+def test_a_post_that_advertises_the_role_is_not_credited_for_naming_the_role():
+    """Naming the role a post advertises reads the job, not the post: the hint stays on offer. When the draft cites
+    another post, that one is the one credited; saying it saw the opening credits the opening."""
+    from protocol.page import Post
+    them = Profile(name="Katrin Vogt", headline="Engineering Manager at Rheinwerk", posts=[
+        Post(text="Our new e-axle test bench is up and running.", posted_at="2026-01-05T10:00:00+00:00"),
+        Post(text="We're looking for a Mechanical Design Engineer to join my team in Stuttgart.",
+             posted_at="2026-01-02T10:00:00+00:00")])
+    role = "Hi Katrin, I'm applying for the Mechanical Design Engineer role in Stuttgart. Could you refer me?"
+    assert not by_kind(hints(role, ctx(them)))["recent_post"].used
+    bench = "Hi Katrin, I read your post on the new e-axle test bench. I'm applying for the Mechanical Design Engineer role."
+    found = by_kind(hints(bench, ctx(them)))["recent_post"]
+    assert found.used and "test bench" in found.text
+    saw = "Hi Katrin, I saw you're looking for a Mechanical Design Engineer in Stuttgart."
+    found = by_kind(hints(saw, ctx(them)))["recent_post"]
+    assert found.used and "Mechanical Design Engineer" in found.text
+
+
 def test_a_shared_school_named_by_its_initials_is_used():
     them = Profile(name="Dev Rao", education=[Education(school="Marlow Vale Technical University")])
     me = Profile(name="Ana Ruiz", education=[Education(school="Marlow Vale Technical University")])

@@ -528,6 +528,14 @@ def _profile_words(profile) -> frozenset[str]:
     return frozenset(_fold(w) for p in parts if p for w in re.findall(r"[^\W_]+", p))
 
 
+# A post that announces an opening, and a draft that says it saw one: "I saw you're hiring", "your post".
+_OPENING_POST = re.compile(r"\b(?:is|are|we're|we are|i'm|i am) (?:now )?(?:hiring|recruiting|looking for)\b"
+                           r"|\bjoin (?:my|our|the) team\b|\b(?:roles?|positions?|openings?|vacanc\w+) (?:are |is )?open\b",
+                           re.IGNORECASE)
+_SAW_OPENING = re.compile(r"\b(?:you(?:'re| are| were)|your (?:team|company|group) (?:is|was)) (?:now )?(?:hiring|"
+                          r"recruiting|looking for)\b|\byou (?:posted|shared|announced)\b|\b(?:your|ur) (?:\w+ ){0,3}post\b")
+
+
 def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | None:
     """The index of their own post (not a repost) that the lower-cased draft points at, or None: the
     post sharing the most marked words with it, with at least two points (`_post_marks`). When the draft
@@ -540,10 +548,25 @@ def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | Non
         return None
     words.update(m.group() for m in _ID.finditer(lower))
     skip = _profile_words(profile)
+    # A post that announces an opening comes last: naming the role it advertises reads the job, not the post,
+    # so it is credited only when the draft says it saw the opening and cites no other post (audit 93-09, 93-10).
+    openings = {i for i, post in enumerate(posts) if post.text and _OPENING_POST.search(post.text)}
+    # The opening's own ID ("job TL-0912") is read off the post as surely as "your post" says it.
+    ids = {w for w in re.findall(r"[a-z]*\d[\w-]*", lower) if len(w) >= 3}
+    saw_opening = about_a_post or _SAW_OPENING.search(lower) is not None \
+        or any(i in posts[k].text.lower() for k in openings for i in ids)
+    best = _best_post(lower, words, posts, skip, about_a_post, exclude=openings)
+    if best is None and saw_opening and openings:
+        best = _best_post(lower, words, posts, skip, about_a_post, exclude=set(range(len(posts))) - openings)
+    return best
+
+
+def _best_post(lower: str, words: set[str], posts, skip: frozenset[str], about_a_post: bool,
+               exclude: set[int]) -> int | None:
     best, best_score = None, 1
     for i, post in enumerate(posts):
-        if post.reposted or not post.text:
-            continue  # someone else's words: not what the draft can credit them with
+        if post.reposted or not post.text or i in exclude:
+            continue  # a repost is someone else's words: not what the draft can credit them with
         marks = _post_marks(post.text)
         # Their name, job and places point at them, not at this post; ordinary words of the post count when
         # the draft says it is about a post, even when the headline has them too ("event sourcing").
