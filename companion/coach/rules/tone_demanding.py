@@ -221,6 +221,8 @@ _TRIGGERS = re.compile(
     r"(?:carry|count|mean|matter|help|worth|do)(?:ing)?(?: (?:much|anything|a thing|for much|for anything|much weight|"
     r"any weight))?\b)"
     r"|(?P<presume>look(?:ing)? forward to (?:your|the|receiving (?:your|the)) referral\b|"
+    # The job taken as given: "Looking forward to joining the team!" (audit 93-08).
+    r"look(?:ing)? forward to joining (?:the|your) team\b|"
     # Their yes taken as given: "I have taken the liberty to…", "I only need your referral to complete the
     # formalities", "I have already informed my manager that I will be joining".
     r"taken the liberty (?:to|of)\b|i (?:only|just) need your (?:referral|approval|sign-off) to\b|"
@@ -281,7 +283,10 @@ _TRIGGERS = re.compile(
     # A time set for them: "I will call you Thursday morning at 9:00", "I'll stop by your office tomorrow".
     r"|(?P<call>i(?:'ll| will|'m going to| am going to) (?:give you a (?:quick )?(?:call|ring)|(?:call|ring|phone|visit) "
     r"(?:you|your office)|(?:stop|drop|come) by(?: your (?:office|desk))?) (?:on |at |this |next |first thing )?(?:tomorrow|today|tonight|"
-    r"\d|morning|afternoon|evening|week|" + WEEKDAY + r")\b))"
+    r"\d|morning|afternoon|evening|week|" + WEEKDAY + r")\b"
+    # A slot of theirs taken: "I've blocked 3pm tomorrow for a call" (audit 93-08).
+    r"|i(?:'ve| have) (?:already )?(?:blocked|booked|reserved|scheduled|set aside) (?:[\w:]+ ){0,4}?for (?:a|our|the) "
+    r"(?:quick )?(?:call|chat|meeting|zoom|catch-up)\b(?! with (?!you\b))))"
 )
 # Asked before the when ("Would you be open to a call? If so, when are you free?"), it only sets a time.
 _WHETHER = re.compile(r"\b(?:(?:would|will|are|were) you (?:be )?(?:open|willing|up for|interested|available|free|able|"
@@ -427,6 +432,9 @@ def _my_doings(draft: AnalysedDraft, start: int) -> bool:
     return first is not None and first.group(1) not in ("i", "we", "you", "please", "kindly", "and", "so", "but")
 
 
+_HOPED = re.compile(r"\bif\b|\bwould\b|'d\b|\bhope|\bchance\b")
+
+
 def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
     """Whether a trigger of `kind` at `start` is really demanding (not softened, negated or observed)."""
     before = draft.before_in_sentence(start, 80)
@@ -437,6 +445,9 @@ def _keep(draft: AnalysedDraft, kind: str, start: int) -> bool:
         return False  # "Just tell me the time and I will call you" offers; "Give me a referral and I'll…" still asks
     if kind == "refer":
         return opens_clause(draft, start) and mood(draft, start) == "imperative"
+    if kind == "presume" and draft.lower.startswith(("look", "joining"), start + draft.lower[start:].find("join")) \
+            and _HOPED.search(draft.lower, *sentence_bounds(draft, start)):
+        return False  # "I'd be looking forward to joining the team if it works out" hopes, it presumes nothing
     if kind == "order":  # any verb, so only where an order can stand: not "I'd love to connect and help you"
         return opens_clause(draft, start, after_and=False) and mood(draft, start) == "imperative" \
             and not _my_doings(draft, start) and not _ASKS_THEIR_CHOICE.match(draft.lower, start)
@@ -904,6 +915,7 @@ DEMANDING = Rule(
            "Can you offer me a job?", "Can you please give me an opportunity to work with your company?",
            "I really need this referral by Friday since the posting closes.",
            "My Graduate visa runs out in March so I'd really appreciate a quick response.",
+           "I've blocked 3pm tomorrow for a call to discuss my role. Looking forward to joining the team!",
            "My visa status is tied to finding something by February, so I'm trying to move fast.",
            "The application closes soon so I wanted to make sure it didn't get lost.", "Sir, please take me in your lab.",
            "Hire me as an intern and you will appreciate my presence.", "Are you going to call me or what?",
@@ -1027,6 +1039,7 @@ DEMANDING = Rule(
            "If you're open to it, let's hop on a quick call this week.", "I look forward to hearing from you.",
            "It's not urgent at all.",
            "Thank you for your prompt response!", "I learn fast and like teams that move fast.",
+           "I'd be looking forward to joining the team if it works out.", "I've blocked time for a call with my mentor.",
            "I'm on a Graduate visa valid until August 2027, so I'd need sponsorship.",
            "The posting closes Friday, so if you could refer me before then that would be great, but no worries if not.", "I want you to know how much I enjoyed your talk.",
            "Please help me to check the status with HR when you have time.", "Please refer me if you can.",
