@@ -80,6 +80,9 @@ async def test_sent_is_acknowledged_listed_updated_and_forgotten(client, compani
 
     neither = await client.call("outreach.forget")
     assert neither["error"]["code"] == "invalid_format"
+    both = await client.call("outreach.forget", slug="ana-lopez", all=True)  # ambiguous: forgets no one
+    assert both.get("error") == {"code": "invalid_format", "message": "give either slug or all, not both"}, both
+    assert [e["recipient"]["slug"] for e in (await client.ok("outreach.list"))["entries"]] == ["ana-lopez"]
     assert (await client.ok("outreach.forget", slug="ana-lopez"))["forgotten"] == 1
     assert (await client.call("outreach.forget", slug="ana-lopez"))["error"]["code"] == "not_found"
     await client.sent("bo", NOW - timedelta(days=1))

@@ -37,8 +37,10 @@ class Client:
             html = moved(html, datetime.now(timezone.utc) - timedelta(days=8))
         return await self.call("page", url=url, html=html, tab=tab)
 
-    async def draft(self, tab: int | None, surface: str = "message") -> dict:
+    async def draft(self, tab: int | None, surface: str = "message", recipient: str | None = None) -> dict:
         fields = {"tab": tab} if tab is not None else {}
+        if recipient is not None:
+            fields["recipient"] = recipient
         return await self.call("draft", surface=surface, text=ASK, version=self.next_id, **fields)
 
 
@@ -59,6 +61,16 @@ async def test_each_tab_keeps_its_page_and_a_reply_under_ones_own_message_is_a_f
     assert again["surface"] == "message" and "fact.name-mismatch" in codes(again)
     elsewhere = await client.draft(3)  # a tab whose page was never sent
     assert "fact.name-mismatch" not in codes(elsewhere) and elsewhere["surface"] == "message"
+
+
+async def test_a_draft_to_someone_else_is_not_a_follow_up_in_the_open_thread(ws_client):
+    # The tab shows the thread with Daniel, where the user wrote last a week ago: a draft to him follows up.
+    # A bubble to Sam open over it is a first message to Sam, and "Hi Sam" is not a wrong name for Daniel.
+    client = Client(await ws_client())
+    await client.page(1, THREAD_URL, "classic_messaging_thread.html")
+    assert (await client.draft(1, recipient="daniel-okoye"))["surface"] == "follow_up"
+    to_sam = await client.draft(1, recipient="sam-ito")
+    assert to_sam["surface"] == "message" and "fact.name-mismatch" not in codes(to_sam), codes(to_sam)
 
 
 async def test_a_draft_without_a_tab_uses_the_page_sent_without_one(ws_client):
