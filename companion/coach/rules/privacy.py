@@ -48,7 +48,10 @@ _CONFIDENTIAL = re.compile(
     # A role's pay range, asked or asked about: "what's the PM range", "what the PM range is over there".
     r"|\bwhat(?:'s| is) the (?:[\w-]+ )?(?:pay |salary |comp )?range\b(?! of\b)"
     r"|\bwhat the (?:[\w-]+ )?(?:pay |salary |comp )?range (?:is|looks)\b"
-    r"|\bbudget (?:approved |allocated |set aside |available )?(?:for|of) (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|opening|hire)\b"
+    r"|\bbudget (?:approved |allocated |set aside |available )?(?:for|of) (?:the|this|that|these|those) (?:[\w-]+ ){0,4}?"
+    r"(?:role|position|job|opening|hire)s?\b"
+    # Their own pay, asked: "what salary they gave you", "what they pay you" (audit 92-10).
+    r"|\bwhat (?:salary|pay|package|comp\w*|offer) (?:they|the company|[a-z]+) (?:gave|give|offered|pay|paid) you\b"
     r"|\b(?:have|has|got) (?:the |any )?budget (?:for|to) (?:(?:new|more|any) )?(?:hires?|hiring|headcount)\b)"
     r"|\b(?:interview|onsite|on-site|coding|technical|take-home|screening|phone screen|system design|behaviou?ral) "
     r"(?:questions|problems|answers|question bank|rubric|solutions?)\b"
@@ -399,6 +402,7 @@ CONFIDENTIAL = Rule(
            'Could you tell me what they asked in the design challenge and the panel interview?',
            'Could you share who else sits on the interview panel so I can connect with them beforehand?',
            "Please send me the hiring manager's WhatsApp so I can talk to him directly.",
+           'Can you tell me what salary they gave you and the budget for the structural roles?',
            'Could you send me her private email and phone number?',
            "The role is filled? Could you share the hiring manager's email so I can send my CV directly?",
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",

@@ -36,6 +36,9 @@ _TRIGGERS = re.compile(
     r"(?:tell|ask|get|remind) (?:the |your )?(?:hiring manager|recruiter|hr|team|panel|him|her) to (?:call|contact|"
     r"e-?mail|phone|text|message) me\b|"
     r"(?:walk|go|run) (?:over )?to (?:the |your )?(?:hiring manager|recruiter|hr)\b|"
+    # Their decision hurried through the referrer: "could you push the hiring team to make a decision" (audit 92-30).
+    r"(?:push|pressure|nudge|rush|hurry|chase) (?:the |your )?(?:hiring )?(?:team|manager|panel|recruiter|hr|them|him|her) "
+    r"(?:to|into) (?:make|reach|give|speed|decide|move|hurry)\b|"
     # A word put in while they decide: "put in a good word with the hiring manager before the 15th".
     r"(?:put in|say) (?:a (?:good )?word|something nice)\b[^.!?\n]{0,40}?\bbefore (?:they (?:decide|make)|the (?:decision|"
     r"panel|debrief|\d{1,2}(?:st|nd|rd|th)?)|(?:he|she) decides)\b|"
@@ -363,6 +366,10 @@ _MESSAGES = {
               "If the date matters to them (the closing date, when you could start, a visa they would sponsor), say "
               "it once as a fact and leave the timing theirs, e.g. \"The posting closes on the 15th, in case that "
               "matters. No worries if the timing doesn't work.\""),
+    "past": ("\"{w}\" asks them to go past what they told you: a rule, a requirement or a no. They gave you the "
+             "answer they can give; pressing for an exception costs the goodwill you have and rarely changes it.",
+             "Take their answer, thank them, and ask for what they can give: who the right person is, or whether "
+             "you may check back when things change."),
     "rush": ("\"{w}\" asks them to hurry. Their help is a favour on their own time; asked for speed, many people "
              "put a message aside until they have time for it.",
              "Drop the hurry: \"whenever you have a moment\" tends to get the faster answer."),
@@ -605,7 +612,12 @@ def _offered(ctx) -> frozenset[str]:
 
 def _demanding(draft: AnalysedDraft, ctx):
     offered = _offered(ctx)
-    for kind, start, end, fix in triggers(draft):
+    found = triggers(draft)
+    # A deadline on a push says one thing: "could you push the hiring team to decide before then?" is the push's card.
+    pushed = {sentence_bounds(draft, start) for kind, start, _end, _fix in found if kind in ("lobby", "past")}
+    for kind, start, end, fix in found:
+        if kind == "urgent" and pushed and sentence_bounds(draft, start) in pushed:
+            continue
         if kind in ("when", "call") and in_conversation(draft, ctx):
             continue  # in a thread where they write back, settling a time is the next step
         if kind in ("refer", "order") and offered and draft.lower.startswith(tuple(offered), start) \
@@ -621,8 +633,9 @@ def _demanding(draft: AnalysedDraft, ctx):
         if kind == "refer" and not draft.lower.startswith(("refer", "recommend"), start):
             suggestion = _ASK_INSTEAD  # "send me the link": the referral example would not fit
         soft = kind == "urgent" and _posting_deadline_asked_softly(draft, start)
-        if soft and _NO_IS_FINE.search(draft.lower, *sentence_bounds(draft, start)):
+        if soft and _NO_IS_FINE.search(draft.lower):
             continue  # "…before then that would be great, but no worries if the timing doesn't work": the date, told
+            # (the out may come first: "I know December is busy, so no pressure at all. The advert closes…")
         if soft:
             message, suggestion = _SOFT_DEADLINE
         span, fix = (None, fix) if fix else _fix_for(draft, kind, start, end) or (None, None)
@@ -670,10 +683,10 @@ def _status_of_no_yes(draft: AnalysedDraft, ctx) -> tuple[int, int] | None:
 
 # The posting's own closing date, and the hope to hear back before it put as a wish: "Applications close Thursday
 # so it would be great to hear back before then." A fact they may need, said with a little pressure.
-_POSTING_CLOSES = re.compile(r"\b(?:applications?|the (?:posting|role|job|listing|ad|vacancy|position)|it) (?:close|closes|"
+_POSTING_CLOSES = re.compile(r"\b(?:applications?|the (?:posting|role|job|listing|ad|advert|vacancy|position|post)|it) (?:close|closes|"
                              r"closing|shuts?)\b|\b(?:closing date|application deadline|deadline for applications)\b")
 _WISH = re.compile(r"\b(?:(?:it|that|this) would be (?:great|lovely|wonderful|amazing|ideal|helpful)|would love|ideally|if (?:at all )?"
-                   r"possible|i(?:'d| would) (?:love|appreciate|be grateful))\b")
+                   r"possible|i(?:'d| would) (?:love|appreciate|be (?:very |so |really |most )?(?:grateful|thankful)))\b")
 _SOFT_DEADLINE = (
     "\"{w}\" still presses, though the closing date is worth telling them. Leave the timing theirs: a no, or no "
     "answer in time, must stay easy.",
@@ -738,6 +751,12 @@ def _find(draft: AnalysedDraft):
             if _keep(draft, "guilt", m.start()) and not overlaps(loud, *m.span()) and not overlaps(spans, *m.span()):
                 pressed.append(m.start())
                 yield "guilt", m.start(), m.end(), None
+    for m in _PAST.finditer(draft.lower):
+        s, e = sentence_bounds(draft, m.start())
+        if (m.group().startswith("make") or _ASKED_OF_THEM.search(draft.lower, s, m.start())) \
+                and not overlaps(spans, *m.span()) and _keep(draft, "lobby", m.start()):
+            spans.append(m.span())
+            yield "past", m.start(), m.end(), None
     for m in _HASTE.finditer(draft.lower):
         s, e = sentence_bounds(draft, m.start())
         clock = _CLOCK.search(draft.lower, s, e)
@@ -747,6 +766,7 @@ def _find(draft: AnalysedDraft):
             if clock:  # quote the clause that hurries: "I'm trying to move fast", not "move fast"
                 opens = _SO.search(draft.lower[s:start][::-1])
                 start = start - opens.start() if opens else s
+                start += len(draft.text[start:m.start()]) - len(draft.text[start:m.start()].lstrip())
             yield "clock" if clock else "rush", start, m.end(), None
     text = draft.text
     if "!!" in text or "?!" in text or "!?" in text:
@@ -769,11 +789,16 @@ _HASTE = re.compile(
     r"\b(?:(?P<asked>an? (?:quick|fast|prompt|speedy|swift|rapid|quicker|faster|timely) (?:response|reply|answer|"
     r"turnaround|decision|yes or no)\b|(?:get back to me|reply|respond|answer me) (?:quickly|fast|promptly)\b)"
     r"|(?:move|act|moving|acting) (?:fast|quickly)\b|in a (?:hurry|rush)\b|time is (?:short|running out|tight)\b"
+    r"|i (?:really |urgently |badly )?need (?:this|it|a job|the job|a referral|the referral|an answer)\b"
     r"|make sure (?:it|my (?:message|note)) (?:didn't|did not|doesn't|does not|hasn't|has not|wasn't) (?:get |got |been )?"
     r"(?:lost|buried)\b)")
 _CLOCK = re.compile(r"\b(?:visa|permit|opt|grace period|status|offer|posting|application|applications|role|vacancy|"
                     r"listing|contract|lease|savings)\b[^.!?\n]{0,50}?\b(?:runs? out|expir\w*|ends|lapses|clos(?:e|es|ing)|"
                     r"tied to|is up)\b")
+# Past what they said: "I'm sure you can make an exception", "if you could refer me anyway", "could you ask HR anyway?".
+_PAST = re.compile(r"\bmake an exception\b(?! (?:for|to) (?:everyone|anyone|others)\b)|\b(?:refer|forward|pass|send|ask|"
+                   r"submit|put|recommend|consider|check|try)\b[^.!?\n]{0,50}?\b(?:anyway|regardless|all the same|even so)\b")
+_ASKED_OF_THEM = re.compile(r"\b(?:could|can|would|will) you\b|\bplease\b|\bif you (?:could|can|would)\b|\bkindly\b")
 _SO = re.compile(r" os\b|,")  # backwards: the nearest "so" or comma before the haste
 _THANKED = re.compile(r"\bthank|\bthanks\b|\bgrateful for (?:your|the)\b|\bappreciated?\b[^.!?\n]{0,12}\byour\b")
 
@@ -916,6 +941,10 @@ DEMANDING = Rule(
            "I really need this referral by Friday since the posting closes.",
            "My Graduate visa runs out in March so I'd really appreciate a quick response.",
            "I've blocked 3pm tomorrow for a call to discuss my role. Looking forward to joining the team!",
+           "I'm sure you can make an exception for a strong candidate like me. Could you ask HR anyway?",
+           "It's the Financial Audit role, but if you could refer me anyway that would be amazing.",
+           "Could you push the hiring team to make a decision before then?",
+           "Could you ask HR? I really need this before my OPT runs out in March.",
            "My visa status is tied to finding something by February, so I'm trying to move fast.",
            "The application closes soon so I wanted to make sure it didn't get lost.", "Sir, please take me in your lab.",
            "Hire me as an intern and you will appreciate my presence.", "Are you going to call me or what?",
@@ -1040,6 +1069,10 @@ DEMANDING = Rule(
            "It's not urgent at all.",
            "Thank you for your prompt response!", "I learn fast and like teams that move fast.",
            "I'd be looking forward to joining the team if it works out.", "I've blocked time for a call with my mentor.",
+           "I understand you can't make an exception, thank you for explaining.",
+           "I'll apply anyway and send you the job ID. Thanks for checking regardless!",
+           "I know December is busy, so no pressure at all. The advert closes on 15 December; if you had five minutes "
+           "before then, I'd be very grateful.",
            "I'm on a Graduate visa valid until August 2027, so I'd need sponsorship.",
            "The posting closes Friday, so if you could refer me before then that would be great, but no worries if not.", "I want you to know how much I enjoyed your talk.",
            "Please help me to check the status with HR when you have time.", "Please refer me if you can.",
