@@ -11,6 +11,8 @@ REGISTRATION = ("Hi Ana, thanks for your message. Before anything, do you have y
 CALL_FIRST = ("Hi Ana, happy to tell you more about the team first. Are you free for a call Tuesday at 10 or "
               "Wednesday at 2?")
 APPLY_FIRST = "Hi Ana, I can only refer people once they've applied, so please apply through the portal first."
+NEEDS = "Thanks Ana. Just so you know, this post needs a Level 3 water treatment certificate and an on-call rota."
+AFTER_APPLYING = "Sure! Which role is it, and can you send me the job ID once you've applied?"
 
 
 def condition(theirs, reply):
@@ -27,6 +29,10 @@ def condition(theirs, reply):
     (CALL_FIRST, "Thank you. Please find my CV attached and kindly forward it to the hiring manager.", "first"),
     (APPLY_FIRST, "Thanks Sam! Could you refer me for the Staff Nurse role, job ID 4471? My CV is attached.",
      "apply through the portal first"),
+    (AFTER_APPLYING, "It's the Staff Nurse role. I haven't applied yet, I was hoping you could refer me first.",
+     "once you've applied"),
+    (NEEDS, "Thanks Sam, that sounds great. I'm happy with the on-call rota. I'll apply this week.", "does not say"),
+    (NEEDS, "I'm sitting the Level 3 certificate in January, but I'm sure that won't matter.", "waves it away"),
 ])
 def test_a_reply_that_asks_past_their_condition_is_told_so(theirs, reply, quoted):
     [f] = condition(theirs, reply)
@@ -43,6 +49,13 @@ def test_a_reply_that_asks_past_their_condition_is_told_so(theirs, reply, quoted
     (CALL_FIRST, "Thank you! Tuesday at 10 works well. If it makes sense after, could you forward my CV to the "
                  "hiring manager?"),
     (APPLY_FIRST, "Thanks Sam! I've applied for the Staff Nurse role (job ID 4471). Could you refer me for it?"),
+    (AFTER_APPLYING, "It's the Staff Nurse role, job ID 4471: I applied yesterday. My CV is attached."),
+    # The requirement met, or where the writer stands said plainly.
+    (NEEDS, "Thanks! I hold the Level 3 water treatment certificate (2023) and I'm fine with the rota."),
+    (NEEDS, "Thanks! I'm sitting the Level 3 certificate in January. Would that timing work?"),
+    # A requirement inside a no is not one to meet.
+    ("Sorry, we can't sponsor visas this cycle, and the role needs someone on-site from January.",
+     "Thank you for letting me know, Sam. I completely understand."),
 ])
 def test_a_reply_that_meets_the_condition_or_waits_for_it_is_not(theirs, reply):
     assert condition(theirs, reply) == []

@@ -1,22 +1,23 @@
-"""reply.their-condition: their last message set a condition on going further, and the reply asks to go further
-without meeting it. Two kinds:
+"""reply.their-condition: their last message set a condition, and the reply passes it by. Three kinds:
 
-- a requirement ("We can't progress international applicants without it", after "do you have your NMBI
-  registration yet?"), which the reply says is not met yet ("I am in process, they say 8 to 10 weeks more"), and
-  then asks them to pass the CV on anyway;
-- a step they want first ("I'd like to learn a bit more about you first. Could we do a quick call?", "please
-  apply through the portal first"), which the reply passes over to ask for the referral.
+- a requirement stated ("this post needs a Level 3 water treatment certificate") that the reply never mentions,
+  or waves away ("I'm sure that won't matter");
+- a requirement that bars going further ("We can't progress international applicants without it", after "do you
+  have your NMBI registration yet?"), which the reply says is not met yet ("I am in process, they say 8 to 10
+  weeks more"), then asks them to pass the CV on anyway;
+- a step they want first ("I'd like to learn a bit more about you first. Could we do a quick call?", "send me the
+  job ID once you've applied"), which the reply passes over to ask for the referral.
 
-Either way the ask asks for the exception they just said they cannot make, and reads as not having listened. A
-reply that meets the condition, takes up the step, or keeps its ask for later ("once it comes through, could
-I come back to you?") is quiet; a question they asked and the reply leaves open is reply.unanswered's.
+A reply that meets the condition, says where it stands, takes up the step, or keeps its ask for later ("once it
+comes through, could I come back to you?") is quiet; a question they asked and the reply leaves open is
+reply.unanswered's.
 """
 
 import re
 
 from companion.coach.analysis import WEEKDAY, AnalysedDraft
 from companion.coach.engine import CoachContext, Rule
-from companion.coach.intent import their_last, withdraws
+from companion.coach.intent import their_last, they_declined, withdraws
 from companion.coach.matching import first_name
 
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
@@ -28,19 +29,29 @@ _REQUIRED = re.compile(
     r"refer|submit|accept|shortlist|put|move|process|interview|hire|sponsor|take|pass|forward|recommend)\b"
     r"[^.?!]{0,60}?\b(?:without|until|unless)\s+(?P<what>[^.?!,;]{2,60})"
     r"|\bonly (?:refer|consider|progress|accept|shortlist|take|put forward|recommend)\b[^.?!]{0,40}?"
-    r"\b(?:once|after|with|who (?:have|hold|are))\s+(?P<what2>[^.?!,;]{2,60})"
-    r"|(?P<what3>\b[^.?!,;]{2,60}?)\s+is (?:required|mandatory|essential|a must|a requirement)\b")
+    r"\b(?:once|after|with|who (?:have|hold|are))\s+(?P<what2>[^.?!,;]{2,60})")
+# A requirement stated: "this post needs a Level 3 water treatment certificate", "the role requires an active
+# Massachusetts RN license". (Not what they need from the writer: "I need your CV".)
+_NEEDS = re.compile(r"\b(?:role|post|position|job|opening|vacancy|it|this|scheme|team) "
+                    r"(?:needs|requires|must have|must hold)\s+(?:an? |the |your |to (?:have|hold) (?:an? )?)?"
+                    r"(?P<need>[^.?!,;]{2,60})|(?P<need2>\b[^.?!,;]{2,40}?)\s+is (?:required|mandatory|essential|a must)\b")
+# A requirement inside a no ("sorry, we can't sponsor, and the role needs someone on-site") is not one to meet.
+_REFUSES = re.compile(r"\b(?:sorry|unfortunately|not able to|unable to)\b")
+_AND = re.compile(r"\s+(?:and|but|so|or)\s+")
+# The requirement waved away: "I'm sure that won't matter".
+_WAVED = re.compile(r"\b(?:won't|will not|wouldn't|shouldn't|doesn't|does not|should not) (?:really )?(?:matter|be an? "
+                    r"(?:issue|problem))\b|\bnot (?:an? )?(?:issue|problem|big deal)\b|\bdoesn't (?:really )?apply\b")
 # A step they want first: a call, to know you, your application.
-_FIRST = re.compile(r"\bfirst\b|\bbefore (?:i|we) (?:can |could )?(?:refer|pass|forward|submit|put|recommend|go ahead|"
+_FIRST = re.compile(r"\bfirst\b|\bonce you(?:'ve| have) (?:applied|submitted)\b|\bbefore (?:i|we) (?:can |could )?(?:refer|pass|forward|submit|put|recommend|go ahead|"
                     r"do anything|take (?:it|this))\b")
 _CALL = re.compile(r"\b(?:call|chat|talk|speak|meet|coffee|zoom|teams|learn (?:a bit |a little )?more about you|"
                    r"get to know you|know (?:a bit |a little )?more about you)\b")
-_APPLY = re.compile(r"\b(?:apply|application|portal|careers (?:site|page))\b")
+_APPLY = re.compile(r"\b(?:appl(?:y|ied|ication)|portal|careers (?:site|page))\b")
 # The reply going further: a referral, or the CV passed on.
 _GO_ON = re.compile(r"\b(?:refer(?:ring)? me|recommend me|(?:submit|put in) (?:a|the|my) referral|put (?:me|my name|my "
                     r"(?:cv|resume|profile)|it) forward|(?:send|forward|pass|share|give|take) (?:my (?:cv|resume|résumé|"
                     r"profile|application|details|name)|it|them)(?: on| along)? (?:to|with)\b)")
-_ASKING = re.compile(r"\?|\b(?:please|pls|kindly|could you|can you|would you|will you)\b")
+_ASKING = re.compile(r"\?|\b(?:please|pls|kindly|could you|can you|would you|will you|hoping you|hope you (?:can|could))\b")
 _LATER = re.compile(r"\b(?:once|when|after|as soon as)\b")
 # The requirement not met yet, by the reply's own account.
 _NOT_YET = re.compile(r"\b(?:not yet|in process|in progress|pending|processing|waiting|under review|being processed|"
@@ -49,7 +60,8 @@ _NOT_YET = re.compile(r"\b(?:not yet|in process|in progress|pending|processing|w
 # The step taken up: a yes, a time, the call named.
 _TAKES_STEP = re.compile(r"\b(?:yes|sure|happy to|glad to|love to|sounds good|works|" + WEEKDAY + r"|tomorrow|"
                          r"call|chat|talk|speak|meet)\b|\d\s*(?:am|pm)\b|\d:\d\d")
-_APPLIED = re.compile(r"\b(?:i(?:'ve| have)? (?:just |already )?applied|my application|application (?:id|number))\b")
+_APPLIED = re.compile(r"\bi(?:'ve| have)? (?:just |already |now )?(?:applied|submitted my application)\b"
+                      r"|\bapplication (?:id|number|reference|no)\b")
 _STOP = frozenset("the a an your you my our we their any to of in for and or with yet have has had be been is are was "
                   "were can not this that it get got do does".split())
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^,.!?]{0,30}[,!]\s*", re.IGNORECASE)
@@ -64,18 +76,21 @@ def _topic(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text) if w not in _STOP and len(w) >= 3}
 
 
-def _requirement(theirs: list[str]) -> tuple[str, set[str]] | None:
-    """Their sentence that sets a requirement, and the words of what it requires ("it": the sentence before)."""
+def _requirements(theirs: list[str]):
+    """(sentence, topic words, stated) of each requirement in their message: one that bars going further ("we can't
+    progress applicants without it"; "it" is the sentence before), or one stated ("the role needs CeMAP")."""
     for i, sentence in enumerate(theirs):
         m = _REQUIRED.search(sentence)
+        stated = m is None
+        m = m or (None if "?" in sentence else _NEEDS.search(sentence))  # a question is reply.unanswered's
         if m is None:
             continue
-        what = next(g for g in (m.group("what"), m.group("what2"), m.group("what3")) if g is not None)
-        if _PRONOUN.match(what) and i:
+        what = next(g for g in m.groups() if g is not None)
+        if _PRONOUN.match(what):
+            if stated or not i:
+                continue  # "the role needs it" says nothing of what
             what = theirs[i - 1]
-        if topic := _topic(what):
-            return sentence, topic
-    return None
+        yield sentence, _topic(_AND.split(what)[0]), stated
 
 
 def _step(theirs: list[str]) -> tuple[str, str] | None:
@@ -105,19 +120,38 @@ def _condition(draft: AnalysedDraft, ctx: CoachContext):
     lower = their_last(ctx.thread)
     if lower is None or withdraws(draft):
         return
-    asked = _goes_on(draft)
-    if asked is None:
-        return
     original = ctx.thread.messages[-1].text
     theirs = [s.group() for s in _SENTENCES.finditer(lower)]
     said = {s.group(): _capital(_GREETING.sub("", original[s.start():s.end()].strip()))
             for s in _SENTENCES.finditer(lower)}
     who = first_name(ctx) or "They"
-    required = _requirement(theirs)
-    if required is not None:
-        sentence, topic = required
-        unmet = any(_NOT_YET.search(s.group()) and topic & _topic(s.group()) for s in _SENTENCES.finditer(draft.lower))
-        if unmet:
+    mine = _topic(" ".join(m.text.lower() for m in ctx.thread.messages if m.sender == "me"))
+    reply = [(s.group(), draft.text[s.start():s.end()].strip()) for s in _SENTENCES.finditer(draft.lower)]
+    declined = they_declined(ctx.thread) is not None or _REFUSES.search(lower) is not None
+    asked = _goes_on(draft)
+    for sentence, topic, stated in _requirements(theirs):
+        topic = topic - mine if stated else topic  # what the writer named first is common ground, not the requirement
+        if not topic:
+            continue
+        on_it = [r for r, _ in reply if topic & _topic(r)]
+        if stated and not on_it and not declined:
+            yield CONDITION.finding(
+                f"{who} wrote \"{said[sentence]}\", and your reply does not say whether you meet it. It decides "
+                "whether they can take you forward, so they will have to ask again, or stop there.", draft, None,
+                suggestion="Say where you stand in the first line: that you have it (with its number or date), or "
+                           "when you will, e.g. \"Yes, I hold it (no. 123456).\" or \"Not yet: I expect it by March.\"",
+                data={"kind": "unanswered"})
+            return
+        waved = next((text for r, text in reply if _WAVED.search(r)), None)
+        if on_it and waved is not None:
+            yield CONDITION.finding(
+                f"{who} wrote \"{said[sentence]}\", and \"{waved}\" waves it away. A requirement is theirs "
+                "to waive, not yours.", draft, None,
+                suggestion="Say where you stand and ask whether that works, e.g. \"I sit the last exam in January. "
+                           "Would that timing work for this role?\"",
+                data={"kind": "waved"})
+            return
+        if asked is not None and any(_NOT_YET.search(r) for r in on_it):
             yield CONDITION.finding(
                 f"{who} wrote \"{said[sentence]}\", and you say you do not have it yet: \"{asked}\" asks for the "
                 "exception they just said they cannot make.", draft, None,
@@ -126,7 +160,7 @@ def _condition(draft: AnalysedDraft, ctx: CoachContext):
                 data={"kind": "requirement"})
             return
     step = _step(theirs)
-    if step is None:
+    if step is None or asked is None:
         return
     sentence, kind = step
     if kind == "call" and _TAKES_STEP.search(draft.lower) or kind == "apply" and _APPLIED.search(draft.lower):
@@ -142,7 +176,7 @@ def _condition(draft: AnalysedDraft, ctx: CoachContext):
 
 CONDITION = Rule(
     code="reply.their-condition", severity="warning", check=_condition, needs=frozenset({"thread"}),
-    surfaces=frozenset({"message"}), judges_ask=True,
+    surfaces=frozenset({"message"}),
     rationale="Someone who names what they need before they can help (a registration, a call, your application) "
               "has told you how to get their help; asking past it asks them to make an exception.",
 )
