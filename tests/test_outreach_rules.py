@@ -674,7 +674,9 @@ def test_the_draft_says_when_and_how_often_when_nothing_else_knows(tmp_path):
     # One or two follow-ups, a week or more, or something else sent on that day: nothing to say.
     for fine in ("Hi Ana, this is my second follow-up on the role. Thanks!",
                  "Hi Ana, following up on my message from two weeks ago. Thanks!",
-                 "Hi Ana, I sent my application to your company two days ago. Could you refer me?"):
+                 "Hi Ana, I sent my application to your company two days ago. Could you refer me?",
+                 # An accepted invitation is no message waiting for an answer: this is the first one.
+                 "Hi Ana, thanks for accepting my connection request three days ago. Could you tell me about the team?"):
         assert not {"followup.too-soon", "followup.stop", "followup.too-late"} & set(codes(fine)), fine
     nudge = codes("Hi Ana, did you see my message?", surface="follow_up")["followup.pressure"]
     assert "Bumping this" in nudge.suggestion

@@ -19,7 +19,7 @@ _RECENT = {"yesterday": 1, "earlier today": 0, "this morning": 0, "last night": 
 _GAP = re.compile(
     WORD_START + r"\b(?:i (?:sent|wrote|messaged|reached out|contacted|emailed|e-mailed|pinged|dropped)(?: to)? you"
     r"|my (?:last |previous |earlier |first )?(?:referral |connection |linkedin )?"
-    r"(?:message|note|email|e-mail|inmail|request|dm)"
+    r"(?:message|note|email|e-mail|inmail|(?<!connection )request|dm)"
     r"|(?:message|note|email|request) i sent)\b[^.!?\n]{0,60}?"
     r"\b(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|several) "
     r"(?P<unit>day|week|month|year)s? ago|last (?P<last>week|month|year)"
