@@ -189,6 +189,7 @@ GENERIC = Rule(
            "Thanks again for the mock interview you did with me at the Fisher Accounting Society.",
            "I interned with your water-resources group in Bergen in summer 2025.",
            "Hi Dana, hope all is well since Fort Lee. I'm leaving the Army in March.",
+           "Hi Marcus, hope you're keeping well since Lakeshore! I saw your post about the two P&C roles.",
            "We connected after the Codebar night in Shoreditch in the spring.",
            "Remember the night shift on Ward 7 when the alarm went off and we wheeled everyone out?",
            "I came across your piece in the AMIA newsletter about nurses moving into EHR build work.",

@@ -65,9 +65,9 @@ SHARED_PAST = (r"fellow\s+(?:[\w.'’-]+\s+){0,4}?(?:alum(?:ni|na|nus)?|graduate
                # Missing an old acquaintance: "it's been a while since Professor Okoye's seminar", "ages since our
                # Microsoft days"; not the writer's own past ("since I graduated", "since my last note"), nor a bare
                # "since we last spoke", which, like "long time no talk", names none of that past.
-               # "Hope all is well since Fort Lee" too.
+               # "Hope all is well since Fort Lee", "hope you're keeping well since Lakeshore" too.
                r"(?:(?:a\s+)?long\s+time|ages|(?:quite\s+)?a\s+(?:long\s+)?while|too\s+long|forever|so\s+long|"
-               r"all\s+is\s+well|you(?:'ve|\s+have)\s+been\s+well)"
+               r"all\s+is\s+well|you(?:'ve|\s+have)\s+been\s+well|(?:keeping|doing|getting\s+on)\s+well)"
                r"\s+since\s+(?!i\b|i'|my\b|(?:our|my)\s+last\b|then\b|last\b|yesterday\b|\d|" + "|".join(MONTHS) + "|"
                r"we\s+(?:last\s+)?(?:talked|spoke|chatted|caught|were\s+in\s+touch)\b)")
 # Thanks for something they said or did for the writer: "thanks for the tip at the Oslo DevOps Days booth",
