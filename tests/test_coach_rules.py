@@ -1219,6 +1219,12 @@ def test_a_reply_that_does_not_give_what_they_asked_for_is_told_so():
     assert "which job" not in f.message and "your resume" in f.message
     full = "Thanks Dana! It's the Data Analyst role, job ID 48213. My resume is attached."
     assert "reply.unanswered" not in codes(full, thread=asked, recipient_name="Dana Whitfield")
+    # "Which one?" after their message names the kinds: a role in their words answers it, no job ID needed.
+    which = thread("Our scheme only covers Performance Audit roles; Financial Audit goes to a panel. Which one is it?")
+    assert "reply.unanswered" not in codes("Thanks! It's the Financial Audit Senior role.", thread=which,
+                                           recipient_name="Dana Whitfield")
+    assert "reply.unanswered" in codes("Thanks! It's the Senior Auditor role.", thread=which,
+                                       recipient_name="Dana Whitfield")
     told = thread("Done, I submitted it. Good luck!")
     assert "reply.unanswered" not in codes("Thank you so much!", thread=told, recipient_name="Dana Whitfield")
     # A link to a sample of your work is no job's link; a vacancy number with a year in it is a job ID.

@@ -82,6 +82,17 @@ def _names_kind(draft: AnalysedDraft, theirs: str) -> bool:
     return names_role(draft) or bool(offered & set(re.findall(r"[a-z]{6,}", draft.lower)))
 
 
+def _picks_option(draft: AnalysedDraft, theirs: str) -> bool:
+    """Which one of the kinds their message named ("…the Performance Audit directorate; the Financial Audit roles
+    go through a separate panel. Which one are you going for?"), answered by a role in two of their words."""
+    if not re.search(r"\bwhich one\b", theirs) or not names_role(draft):
+        return False
+    words = re.findall(r"[a-z]{3,}", theirs)
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    mine = re.findall(r"[a-z]{3,}", draft.lower)
+    return any(f"{a} {b}" in pairs for a, b in zip(mine, mine[1:]))
+
+
 # Whether they may work there: "would you need visa sponsorship?", "do you have the right to work in the UK?", asked
 # apart from where: "yes, I'm open to relocating" answers the move, not the visa.
 _ASKS_VISA = re.compile(r"\bvisa\b|\bsponsor\w*|\bwork (?:permit|authori[sz]ation)\b|\bright to work\b")
@@ -199,7 +210,8 @@ _A_WHO = re.compile(r"\b(?:i'm|i am|my name is|my name's|this is|it's) (?!(?:a|a
 
 # Their question, what answers it (the draft, their sentence), and how to say what it asked.
 _QUESTIONS = (
-    (_ASKS_JOB, lambda draft, _asked: job_reference(draft.lower), "for which job (its ID or the posting's link)"),
+    (_ASKS_JOB, lambda draft, theirs: job_reference(draft.lower) or _picks_option(draft, theirs),
+     "for which job (its ID or the posting's link)"),
     (_ASKS_CV, _sends_materials, "for your {w}"),
     (_ASKS_EMAIL, _answers(re.compile(r"@|\be-?mail (?:is|was|address is)\b")), "for the email you applied with"),
     (_OFFERS_TIMES, _picks, "which of the times offered works for you"),
@@ -331,7 +343,7 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
         if found:
             known.add(found[1])  # a kind named this sentence: it is not asked again in other words
         topic = (found[1], asks in (_OFFERS_TIMES, _ASKS_TIME) or i) if found else None
-        if found and topic not in told and not answered(draft, theirs if asks is _ASKS_KIND else found[1]):
+        if found and topic not in told and not answered(draft, theirs if asks in (_ASKS_KIND, _ASKS_JOB) else found[1]):
             # One card line a question: "Which day works, Thursday or Friday?" is one, however many kinds of time
             # it matches; "send me your CV and tell me which position" asks two things.
             told.add(topic)
