@@ -16,11 +16,11 @@ reply.unanswered's.
 import re
 
 from companion.coach.analysis import WEEKDAY, AnalysedDraft
+from companion.coach.conditions import APPLIED, NOT_YET, SENTENCES, WAVED, capital, goes_on, topic
 from companion.coach.engine import CoachContext, Rule
 from companion.coach.intent import their_last, they_declined, withdraws
 from companion.coach.matching import first_name
 
-_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 _PRONOUN = re.compile(r"\s*(?:it|that|this|one|them|those)\b")
 # A requirement: "we can't progress applicants without it", "I can only refer people once they've applied",
 # "a valid work permit is required".
@@ -38,42 +38,16 @@ _NEEDS = re.compile(r"\b(?:role|post|position|job|opening|vacancy|it|this|scheme
 # A requirement inside a no ("sorry, we can't sponsor, and the role needs someone on-site") is not one to meet.
 _REFUSES = re.compile(r"\b(?:sorry|unfortunately|not able to|unable to)\b")
 _AND = re.compile(r"\s+(?:and|but|so|or)\s+")
-# The requirement waved away: "I'm sure that won't matter".
-_WAVED = re.compile(r"\b(?:won't|will not|wouldn't|shouldn't|doesn't|does not|should not) (?:really )?(?:matter|be an? "
-                    r"(?:issue|problem))\b|\bnot (?:an? )?(?:issue|problem|big deal)\b|\bdoesn't (?:really )?apply\b")
 # A step they want first: a call, to know you, your application.
-_FIRST = re.compile(r"\bfirst\b|\bonce you(?:'ve| have) (?:applied|submitted)\b|\bbefore (?:i|we) (?:can |could )?(?:refer|pass|forward|submit|put|recommend|go ahead|"
-                    r"do anything|take (?:it|this))\b")
+_FIRST = re.compile(r"\bfirst\b|\bonce you(?:'ve| have) (?:applied|submitted)\b|\bbefore (?:i|we) (?:can |could )?"
+                    r"(?:refer|pass|forward|submit|put|recommend|go ahead|do anything|take (?:it|this))\b")
 _CALL = re.compile(r"\b(?:call|chat|talk|speak|meet|coffee|zoom|teams|learn (?:a bit |a little )?more about you|"
                    r"get to know you|know (?:a bit |a little )?more about you)\b")
 _APPLY = re.compile(r"\b(?:appl(?:y|ied|ication)|portal|careers (?:site|page))\b")
-# The reply going further: a referral, or the CV passed on.
-_GO_ON = re.compile(r"\b(?:refer(?:ring)? me|recommend me|(?:submit|put in) (?:a|the|my) referral|put (?:me|my name|my "
-                    r"(?:cv|resume|profile)|it) forward|(?:send|forward|pass|share|give|take) (?:my (?:cv|resume|résumé|"
-                    r"profile|application|details|name)|it|them)(?: on| along)? (?:to|with)\b)")
-_ASKING = re.compile(r"\?|\b(?:please|pls|kindly|could you|can you|would you|will you|hoping you|hope you (?:can|could))\b")
-_LATER = re.compile(r"\b(?:once|when|after|as soon as)\b")
-# The requirement not met yet, by the reply's own account.
-_NOT_YET = re.compile(r"\b(?:not yet|in process|in progress|pending|processing|waiting|under review|being processed|"
-                      r"should (?:have|get) it|expect (?:it|to)|(?:weeks?|months?) (?:more|away|to go|left)|"
-                      r"(?:haven't|have not|don't|do not) (?:got|received|had|have) (?:it|that|one|my)? ?(?:yet)?)\b")
 # The step taken up: a yes, a time, the call named.
 _TAKES_STEP = re.compile(r"\b(?:yes|sure|happy to|glad to|love to|sounds good|works|" + WEEKDAY + r"|tomorrow|"
                          r"call|chat|talk|speak|meet)\b|\d\s*(?:am|pm)\b|\d:\d\d")
-_APPLIED = re.compile(r"\bi(?:'ve| have)? (?:just |already |now )?(?:applied|submitted my application)\b"
-                      r"|\bapplication (?:id|number|reference|no)\b")
-_STOP = frozenset("the a an your you my our we their any to of in for and or with yet have has had be been is are was "
-                  "were can not this that it get got do does".split())
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^,.!?]{0,30}[,!]\s*", re.IGNORECASE)
-_WORD = re.compile(r"[a-z][a-z0-9-]+")
-
-
-def _capital(sentence: str) -> str:
-    return sentence[:1].upper() + sentence[1:]
-
-
-def _topic(text: str) -> set[str]:
-    return {w[:5] for w in _WORD.findall(text) if w not in _STOP and len(w) >= 3}
 
 
 def _requirements(theirs: list[str]):
@@ -90,7 +64,7 @@ def _requirements(theirs: list[str]):
             if stated or not i:
                 continue  # "the role needs it" says nothing of what
             what = theirs[i - 1]
-        yield sentence, _topic(_AND.split(what)[0]), stated
+        yield sentence, topic(_AND.split(what)[0]), stated
 
 
 def _step(theirs: list[str]) -> tuple[str, str] | None:
@@ -106,34 +80,24 @@ def _step(theirs: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _goes_on(draft: AnalysedDraft) -> str | None:
-    """The reply's sentence that asks them to go further now (not "once it comes through")."""
-    for s in _SENTENCES.finditer(draft.lower):
-        sentence = s.group()
-        m = _GO_ON.search(sentence)
-        if m and _ASKING.search(sentence) and not _LATER.search(sentence):
-            return draft.text[s.start():s.end()].strip()
-    return None
-
-
 def _condition(draft: AnalysedDraft, ctx: CoachContext):
     lower = their_last(ctx.thread)
     if lower is None or withdraws(draft):
         return
     original = ctx.thread.messages[-1].text
-    theirs = [s.group() for s in _SENTENCES.finditer(lower)]
-    said = {s.group(): _capital(_GREETING.sub("", original[s.start():s.end()].strip()))
-            for s in _SENTENCES.finditer(lower)}
+    theirs = [s.group() for s in SENTENCES.finditer(lower)]
+    said = {s.group(): capital(_GREETING.sub("", original[s.start():s.end()].strip()))
+            for s in SENTENCES.finditer(lower)}
     who = first_name(ctx) or "They"
-    mine = _topic(" ".join(m.text.lower() for m in ctx.thread.messages if m.sender == "me"))
-    reply = [(s.group(), draft.text[s.start():s.end()].strip()) for s in _SENTENCES.finditer(draft.lower)]
+    mine = topic(" ".join(m.text.lower() for m in ctx.thread.messages if m.sender == "me"))
+    reply = [(s.group(), draft.text[s.start():s.end()].strip()) for s in SENTENCES.finditer(draft.lower)]
     declined = they_declined(ctx.thread) is not None or _REFUSES.search(lower) is not None
-    asked = _goes_on(draft)
-    for sentence, topic, stated in _requirements(theirs):
-        topic = topic - mine if stated else topic  # what the writer named first is common ground, not the requirement
-        if not topic:
+    asked = goes_on(draft)
+    for sentence, about, stated in _requirements(theirs):
+        about = about - mine if stated else about  # what the writer named first is common ground, not the requirement
+        if not about:
             continue
-        on_it = [r for r, _ in reply if topic & _topic(r)]
+        on_it = [r for r, _ in reply if about & topic(r)]
         if stated and not on_it and not declined:
             yield CONDITION.finding(
                 f"{who} wrote \"{said[sentence]}\", and your reply does not say whether you meet it. It decides "
@@ -142,7 +106,7 @@ def _condition(draft: AnalysedDraft, ctx: CoachContext):
                            "when you will, e.g. \"Yes, I hold it (no. 123456).\" or \"Not yet: I expect it by March.\"",
                 data={"kind": "unanswered"})
             return
-        waved = next((text for r, text in reply if _WAVED.search(r)), None)
+        waved = next((text for r, text in reply if WAVED.search(r)), None)
         if on_it and waved is not None:
             yield CONDITION.finding(
                 f"{who} wrote \"{said[sentence]}\", and \"{waved}\" waves it away. A requirement is theirs "
@@ -151,7 +115,7 @@ def _condition(draft: AnalysedDraft, ctx: CoachContext):
                            "Would that timing work for this role?\"",
                 data={"kind": "waved"})
             return
-        if asked is not None and any(_NOT_YET.search(r) for r in on_it):
+        if asked is not None and any(NOT_YET.search(r) for r in on_it):
             yield CONDITION.finding(
                 f"{who} wrote \"{said[sentence]}\", and you say you do not have it yet: \"{asked}\" asks for the "
                 "exception they just said they cannot make.", draft, None,
@@ -163,7 +127,7 @@ def _condition(draft: AnalysedDraft, ctx: CoachContext):
     if step is None or asked is None:
         return
     sentence, kind = step
-    if kind == "call" and _TAKES_STEP.search(draft.lower) or kind == "apply" and _APPLIED.search(draft.lower):
+    if kind == "call" and _TAKES_STEP.search(draft.lower) or kind == "apply" and APPLIED.search(draft.lower):
         return
     yield CONDITION.finding(
         f"{who} wrote \"{said[sentence]}\", and \"{asked}\" skips that step: it asks for the referral before "
