@@ -16,7 +16,7 @@ _ASKING = re.compile(r"\?|\b(?:please|pls|kindly|could you|can you|would you|wil
 _LATER = re.compile(r"\b(?:once|when|after|as soon as)\b")
 # Not met yet, by the draft's own account: "in process", "not registered with the GDC yet", "should register with
 # the GPhC next summer".
-NOT_YET = re.compile(r"\b(?:not yet|(?:not|n't) (?:\w+ ){0,2}yet|in process|in progress|pending|processing|waiting|"
+NOT_YET = re.compile(r"\b(?:not yet|(?:not|n't) (?:\w+ ){0,4}yet|in process|in progress|pending|processing|waiting|"
                      r"under review|being processed|should (?:have|get) it|expect (?:it|to)|(?:weeks?|months?) (?:more|"
                      r"away|to go|left)|(?:should|will|hope to|expect to|plan to) (?:be )?(?:register|qualif|certif|"
                      r"licens)\w*|(?:haven't|have not|don't|do not) (?:got|received|had|have) (?:it|that|one|my)? ?(?:yet)?)"
@@ -28,7 +28,7 @@ APPLIED = re.compile(r"\bi(?:'ve| have)? (?:just |already |now )?(?:applied|subm
                      r"|\bapplication (?:id|number|reference|no)\b")
 _STOP = frozenset("the a an your you my our we their any to of in for and or with yet have has had be been is are was "
                   "were can not this that it get got do does".split())
-_WORD = re.compile(r"[a-z][a-z0-9-]+")
+_WORD = re.compile(r"[a-z][a-z0-9]+")
 
 
 def capital(sentence: str) -> str:

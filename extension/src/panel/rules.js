@@ -2,6 +2,7 @@
 // What each rule checks and why, shown beside its code in the sidebar.
 export const RULE_WHY = Object.freeze({
   "ask.company-missing": "Naming their company shows the message was written for them and scopes the ask.",
+  "ask.post-condition": "A post that announces an opening says how to get their help and what the role takes; an ask that passes it by shows the post was not read.",
   "ask.role-missing": "A referral is for one requisition; without a role or job ID the referrer cannot act.",
   "ask.stacked": "Each favour is a yes to earn; several at once from someone who owes you nothing invite no answer.",
   "ask.vague": "'Any openings?' asks the recipient to do your job search; specific asks get answers.",
