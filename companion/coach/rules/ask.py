@@ -76,9 +76,10 @@ _JOB_ID = re.compile(r"\b(?:job|req|requisition|posting|position|role|stellen)[ 
                   r"|\b(?:job|req\.?|requisition)(?: is|:)?\s*#?\s*(?:\d{2,}-)?\d{3,}\b"  # "job 4821", "req is 5521", "Req. 2026-114"
                   r"|\b(?:vacancy|posting|opening|ref)\s*#?\s*\d{2,}-\d{3,}\b"  # "vacancy 2026-118"
                   # What a posting is filed under, in any English: "ref OE-1187", "reference no. 44812",
-                  # "posting 4411", "vacancy VC-209". A bare number must not be a year: "posted in 2024".
+                  # "posting 4411", "vacancy VC-209", "ref VL-ALT-112", "ref 291-CC-4417" (NHS Jobs). A bare number
+                  # must not be a year: "posted in 2024".
                   r"|\b(?:ref|reference|req|requisition|posting|vacancy|opening|job|id)\.? ?(?:id|no\.?|number|code)? ?"
-                  r"(?:is )?[:#]? ?(?:(?:[a-z]{1,5}-){1,3}\d{3,}|[a-z]{0,2}\d{4,}(?<!\b(?:19|20)\d\d))\b")  # "ref VL-ALT-112"
+                  r"(?:is )?[:#]? ?(?:(?:[a-z]{1,5}-){1,3}\d{3,}|\d{2,}(?:-[a-z]{1,5})*-\d{3,}|[a-z]{0,2}\d{4,}(?<!\b(?:19|20)\d\d))\b")
 # Job IDs without a label ("R-123456", "#1234567") and links to job pages, checked only when the
 # draft has a long digit run or a URL at all.
 _JOB_NUM = re.compile(r"(?:\b[jr]{1,2}-?|#)\d{5,}\b|\bjr-?\d{4,}\b"
@@ -838,6 +839,7 @@ ROLE_MISSING = missing_phrase_rule(
            "I am interested in the backend roles at Stripe. Could you refer me?",
            "Could you tell me if your team at Stripe hires returners, and maybe pass my CV to the hiring manager?"),
     quiet=('Could you refer me for the Data Analyst role at Stripe?', 'I applied for job ID 48213 at Stripe.',
+           "I've seen the Band 6 Critical Care Staff Nurse post at Stripe on NHS Jobs (ref 291-CC-4417).",
            "I am applying as Data Analyst at Stripe (Stellen-ID 2024-118). Could you introduce me to the hiring manager?",
            "Could you refer me for the L5 backend role at Stripe?",
            "I'd love to do a stage at Stripe next spring. Any chance you could put me in touch with your exec chef?",
