@@ -94,7 +94,9 @@ _CONFIDENTIAL = re.compile(
     r"|\binternal (?:docs?|documents?|wiki|memos?|roadmaps?|slides|tools?|data|emails?|notes|information|info|"
     r"rubrics?|scorecards?|guidelines)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
-    r"|\bother (?:candidates?|applicants?)\b|\bwho else (?:(?:\w+ ){0,4}?)(?:applied|is applying|is interviewing|"
+    # Not the writer measuring themselves: "to get ahead of the other candidates", "stand out from other applicants".
+    r"|(?<!ahead of )(?<!ahead of the )(?<!from )(?<!from the )(?<!than )(?<!than the )(?<!among )(?<!among the )"
+    r"(?<!over )(?<!over the )\bother (?:candidates?|applicants?)\b|\bwho else (?:(?:\w+ ){0,4}?)(?:applied|is applying|is interviewing|"
     r"they're interviewing|made it|got (?:an? )?(?:interview|offer|through|referred)|is (?:still )?in the running|was referred)\b"
     # Who got it: "who they hired", "who they chose instead".
     r"|\bwho (?:they|the team|you|the panel|the hiring manager) (?:hired|picked|chose|selected|went with)\b"
@@ -124,6 +126,7 @@ _CONFIDENTIAL = re.compile(
     r"(?:[\w'-]+ ){1,3}?(?:gives?|gave|sends?|sent|uses?|used|sets?) (?:to |with )?(?:candidates|applicants|interviewees|in (?:the )?"
     r"(?:first|second|third|final|last|next|technical|case) (?:round|stage|interview))\b"
     # A third person's private line: "the hiring manager's WhatsApp", "his personal number".
+    r"|\b(?!(?:my|your|our)\b)[a-z]+'s (?:personal |private |direct )?(?:whatsapp|cell|mobile)(?: (?:phone )?number)?\b"
     r"|\b(?:manager|director|recruiter|ceo|founder|lead|head|partner|owner|boss)(?:'s)? (?:personal |private |direct )?"
     r"(?:whatsapp|phone(?: number)?|mobile(?: number)?|cell(?: number)?|number)\b(?! of\b)"
     # A past round's material, or the questions of an interview: "the technical test from last round",
@@ -403,6 +406,7 @@ CONFIDENTIAL = Rule(
            'Could you share who else sits on the interview panel so I can connect with them beforehand?',
            "Please send me the hiring manager's WhatsApp so I can talk to him directly.",
            'Can you tell me what salary they gave you and the budget for the structural roles?',
+           "Can you send me Joe's cell number so I can call him today?",
            'Could you send me her private email and phone number?',
            "The role is filled? Could you share the hiring manager's email so I can send my CV directly?",
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
@@ -484,6 +488,7 @@ CONFIDENTIAL = Rule(
            "If you hear anything from Sarah about whether they're leaning towards me, could you let me know?"),
     quiet=("Thank you again for referring me! Panel interview on Thursday: do you know who's on the panel?",
            "What kind of questions should I expect in the final round?", "Happy to share my number if a call is easier.",
+           "I want to get ahead of the other candidates.",
            "The recruiter's email bounced, so I am writing to you instead.",
            "I know you can't share anything confidential.", "You should get an email from the system.",
            "I took notes from my interview so I can prepare better next time.",
