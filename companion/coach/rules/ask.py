@@ -592,6 +592,10 @@ def _spread(draft: AnalysedDraft):
     return None
 
 
+_NOT_POSTED = re.compile(r"\b(?:coming up|upcoming|in the new year|next year|in (?:the )?future|future (?:roles|openings|"
+                         r"positions|vacancies)|open(?:ing)? up|(?:be )?posted soon)\b[^.!?\n]*\?")
+
+
 def _vague(draft: AnalysedDraft, ctx: CoachContext):
     if (span := _spread(draft)) is not None:
         yield VAGUE.finding(
@@ -603,6 +607,8 @@ def _vague(draft: AnalysedDraft, ctx: CoachContext):
     if names_role(draft):
         return  # "...or anything else that comes up" after a named role is a fair addendum
     span = _vague_span(draft)
+    if span and _NOT_POSTED.search(draft.lower, *sentence_bounds(draft, span[0])):
+        return  # "any other junior roles coming up in the new year?": what is not posted yet has no title to name
     if span:
         words = draft.text[span[0]:span[1]]
         yield VAGUE.finding(
@@ -964,7 +970,8 @@ VAGUE = Rule(
            "Would you be willing to refer me if there are relevant openings at Stripe?",
            "hii, i am interested to work with you at Stripe!", "Please give me a jobs at Stripe",
            "I want to reach out to explore potential roles in your company, preferably a frontend developer role."),
-    quiet=('Could you refer me for the Data Analyst role (job ID 48213)?',
+    quiet=("Thanks for letting me know. Are there any other junior roles at Stripe coming up in the new year?",
+           'Could you refer me for the Data Analyst role (job ID 48213)?',
            "Saw your team is hiring. How is the team? Do you use more GLM or ML now?",
            "What's your unit like for someone coming from the wards, and how's the night staffing?",
            "I don't really have anything special, but could you refer me for the Data Analyst role (job ID 48213)?",

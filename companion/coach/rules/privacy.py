@@ -99,8 +99,9 @@ _CONFIDENTIAL = re.compile(
     r"(?<!over )(?<!over the )\bother (?:candidates?|applicants?)\b|\bwho else (?:(?:\w+ ){0,4}?)(?:applied|is applying|is interviewing|"
     r"they're interviewing|made it|got (?:an? )?(?:interview|offer|through|referred)|is (?:still )?in the running|was referred)\b"
     # Who got it: "who they hired", "who they chose instead".
-    r"|\bwho (?:they|the team|you|the panel|the hiring manager) (?:hired|picked|chose|selected|went with)\b"
-    r"|\bwho did (?:they|the team|you|the panel|the hiring manager) (?:hire|pick|choose|select|go with)\b"
+    r"|\bwho (?:they|the team|you|the panel|the hiring manager) (?:ended up )?(?:hired|picked|chose|selected|went with)\b"
+    r"|\bwho did (?:they|the team|you|the panel|the hiring manager) (?:hire|pick|choose|select|go with|end up (?:hiring|"
+    r"picking|choosing|selecting|going with))\b"
     # Someone's private contact details: "her private email and phone number", "the director's personal cell".
     r"|\b(?:private|personal|direct|home) (?:e-?mail|phone|cell|mobile|number)(?:s| addresses| numbers)?\b"
     r"|\bhow many (?:other )?(?:people|candidates|others|applicants) (?:have )?(?:already )?(?:applied|are applying|"
@@ -399,7 +400,7 @@ CONFIDENTIAL = Rule(
     fires=('Could you share the salary band for the role?', 'How much do you make?', 'Can you find out how I did?',
            'They said they would decide in two weeks. Do you maybe know anything about how it went?',
            'Can you find out who they hired and what the interview scores were?', 'Do you know if Paul liked me?',
-           'Also, who else is still in the running?', 'Who did they hire?',
+           'Also, who else is still in the running?', 'Who did they hire?', 'Out of interest, who did you end up hiring?',
            'Could you send me the case study Orrery gives candidates in the first round?',
            'Can you tell me what questions they will ask in the final round?', 'Who else is still in the process?',
            'Could you tell me what they asked in the design challenge and the panel interview?',
