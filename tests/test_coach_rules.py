@@ -2296,3 +2296,18 @@ def test_a_question_on_the_visa_is_not_answered_by_the_move():
     assert "reply.unanswered" in codes(dodge, thread=thread, recipient_name="Colleen Hart")
     answer = "Hi Colleen, yes, I'm open to relocating to Calgary, and I'm a permanent resident, so no sponsorship. Thanks!"
     assert "reply.unanswered" not in codes(answer, thread=thread, recipient_name="Colleen Hart")
+
+
+def test_a_reply_read_as_an_answer_to_their_message():
+    """In a reply: "Hi mam" to a recruiter who wrote first is a form of address; "I did not apply yet" answers "have
+    you already applied?"; "asap" answers "what's your timeline?" (audit 95-14, 95-23)."""
+    asked = _exchange("Hello Mark, could you refer me for the Data Scientist role (HM-2207)?",
+                      "Sure, happy to help. What's your timeline, and have you already applied?")
+    found = codes("Hello Mark, I did not apply yet. Timeline is asap. The job is Data Scientist, Routing (HM-2207).",
+                  thread=asked, recipient_name="Mark Osei")
+    assert not {"reply.unanswered", "tone.demanding"} & found
+    assert "tone.demanding" in codes("Hello Mark, please refer me asap.", recipient_name="Mark Osei")
+    screening = _exchange("Hi, I applied for the Java role (BPI-7730).", "Hi Rahul, could you confirm your notice period?")
+    assert "fact.name-mismatch" not in codes("Hi mam, notice period is 90 days.", thread=screening,
+                                             recipient_name="Priya Nair")
+    assert "fact.name-mismatch" in codes("Hi mam, could you refer me?", recipient_name="Priya Nair")

@@ -42,7 +42,7 @@ PRIOR_CONTACT = re.compile(
     r"\b(?:we\s+(?:met|spoke|talked|chatted|worked|studied|were|overlapped)|"
     r"we\s+connected\s+(?:[\w-]+\s+){0,3}?(?:after|at|during)\s+(?:your|the|a)\b|"  # in person, not a click
     # An old acquaintance's greeting and a memory shared: "Long time! Remember at Corvanta who stayed back…"
-    r"(?:^|(?<=[.!?,]\s))long\s+time(?=\s*[!,])|remember\s+(?:at|when|the\s+time|our|how\s+we)\b|"
+    r"(?:^|(?<=[.!?,]\s))long\s+time(?=\s*[!,.])|remember\s+(?:at|when|the\s+time|our|how\s+we)\b|"
     r"(?:great|good|nice|lovely)\s+"
     r"(?:meeting|seeing|chatting|talking|speaking|catching\s+up|to\s+(?:chat|talk|speak|catch\s+up)|"
     r"to\s+meet\s+you\s+(?:at|during|on|last|yesterday|earlier|today))|long\s+time\s+no\s+(?:talk|see|chat)|"
@@ -82,8 +82,11 @@ def first_referral_ask(draft: AnalysedDraft):
 
 # A referral left for after a first talk: "If afterwards you felt comfortable referring me…", "if you think I am a
 # good fit after, I will be happy for a referral". That is what the card would advise.
+# A talk offered first, the referral its alternative: "Would you be open to a 15-minute chat about the team, or, if you
+# think I'm a fit, referring me?" (audit 95-07).
 _DEFERRED = re.compile(r"\bif\b.*\b(?:after(?:wards)?|later on|once we(?:'ve| have)? (?:talked|spoken|chatted|met))\b"
-                       r"|\b(?:after(?:wards)?|later on|once we(?:'ve| have)? (?:talked|spoken|chatted|met))\b.*\bif\b")
+                       r"|\b(?:after(?:wards)?|later on|once we(?:'ve| have)? (?:talked|spoken|chatted|met))\b.*\bif\b"
+                       r"|\b(?:chat|call|talk|coffee|conversation)\b[^.!?\n]{0,60}?\bor\b[^.!?\n]{0,30}?\bif you (?:think|feel)\b")
 
 
 def _deferred(draft: AnalysedDraft, ask: re.Match[str]) -> bool:
@@ -184,6 +187,8 @@ COLD_ASK = Rule(
            "Could you refer me? I would be thrilled if you said yes.", "Could you vouch for me with the recruiter?",
            "I'm an electrician looking for new opportunities. Could you introduce me to your HR or hiring manager?",),
     quiet=("Would you be open to a 15-minute call? If afterwards you felt comfortable referring me, I'd be grateful.",
+           "Would you be open to a 15-minute chat about the team, or, if you think I'm a fit, referring me?",
+           "Hey Sam! Long time. Could you refer me for the Data Analyst role?",
            "I ran payroll for 600 staff at Nordlicht with you. Would you put in a good word for me for the Payroll "
            "Specialist role (job 2026-114)?",
            "Since I took over the dairy forecast you handed over to me, error is down to 22%. Would you refer me?",

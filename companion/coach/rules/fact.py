@@ -55,6 +55,8 @@ def _name_mismatch(draft: AnalysedDraft, ctx: CoachContext):
     said = m.group(group)
     start, end = m.span(group)
     anyone = said.lower() in _ANYONE
+    if anyone and ctx.thread is not None and any(m.sender == "them" for m in ctx.thread.messages):
+        return  # "Hi mam" answering their message is a form of address, not a letter to anyone (audit 95-14)
     if anyone:
         if rest := _ANYONE_REST.match(draft.text, end):  # "Sir/Madam", "Sir or Madam": one salutation
             end = rest.end()

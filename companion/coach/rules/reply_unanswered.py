@@ -274,6 +274,7 @@ _EXPERIENCE_Q = re.compile(r"\b(?:experience|background|familiarity|exposure|wor
 # A yes or a no, or a condition on it, opening a sentence or a clause of the reply.
 _YES_OR_NO = re.compile(r"(?:^|[.!?,;:—–-]\s*|\band\s+)(?:yes|yeah|yep|yup|no|nope|not (?:yet|at all|really)|sure|"
                         r"absolutely|definitely|of course|certainly|correct|indeed|unfortunately|i'm not|"
+                        r"i (?:did|have|had|do|was|am) not|"
                         r"i (?:haven't|hadn't|didn't|don't|wasn't)|i (?:do|am|have|did|was|would|will)(?: not|n't)?"
                         r"(?=\s*(?:[.!,;]|$)))\b")  # a bare "I do." answers; "I have 6 years in…" may not
 # "I'm a green card holder" answers "are you a US citizen?", not "have you run Kubernetes in production?" (audit

@@ -19,7 +19,7 @@ _TRIGGERS = re.compile(
     r"(?:job|position|role|interview|offer|internship|placement|something|anything|"
     r"(?:opportunity|chance) to (?:work|join|intern))\b|take me (?:in|on|into)\b|"
     r"hire me\b|bring me (?:on|onboard|on board)\b|i (?:deserve|am owed|'m owed)\b(?! to know| an? (?:explanation|answer|"
-    r"reason|reply))|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
+    r"reason|reply)| (?:that|it|(?:some |detailed |proper )?feedback)\b)|(?:push|sneak|slip|squeeze) (?:me|him|her) in\b|"
     r"make sure (?:that )?i (?:get|land|receive) (?:an? |the )?(?:interview|job|offer|call|position|role)\b)"
     # Leaning on the hiring decision: "push them to interview me", "fast-track my application", "pull strings".
     # Their word bent: "Nobody checks if you actually know me", "just say we worked together".
@@ -196,7 +196,8 @@ _TRIGGERS = re.compile(
     r"(?:each other|one another)\b|"
     r"(?:reply|respond|answer|write back)(?: to me| me)? at least\b|"
     # An explanation claimed as owed: "I think I deserve to know after all the work I put in".
-    r"i (?:deserve|am owed|'m owed) (?:to know|an? (?:explanation|answer|reason|reply))\b|"
+    r"i (?:deserve|am owed|'m owed) (?:to know|an? (?:explanation|answer|reason|reply)|that|it|(?:some |detailed |proper )?"
+    r"feedback)\b|"
     # Blame for the wait: "I find it very unprofessional that you have gone an entire day without responding".
     r"(?:unprofessional|rude|disrespectful|unacceptable|inconsiderate)\b[^.!?\n]{0,12}?\bthat you\b|"
     r"you(?:'re| are| were| have been) (?:being )?(?:very |so |really |quite )?(?:unprofessional|rude|disrespectful|"
@@ -610,14 +611,24 @@ def _offered(ctx) -> frozenset[str]:
     return frozenset(verbs | _PASS_ON if verbs & _PASS_ON else verbs)  # "pass it on" offered: "forward it" takes it up
 
 
+# Their question about the writer's timing, which "asap" answers.
+_ASKED_WHEN = re.compile(r"\b(?:timeline|time ?frame|how soon|how urgent|when (?:do|would|could|can) you (?:need|want|"
+                         r"start|join)|when are you (?:hoping|looking|planning))\b")
+_SOON = ("asap", "as soon as possible", "urgent", "immediately", "right away")
+
+
 def _demanding(draft: AnalysedDraft, ctx):
     offered = _offered(ctx)
     found = triggers(draft)
     # A deadline on a push says one thing: "could you push the hiring team to decide before then?" is the push's card.
     pushed = {sentence_bounds(draft, start) for kind, start, _end, _fix in found if kind in ("lobby", "past")}
+    theirs = their_last(ctx.thread) or ""
+    asked_when = bool(theirs) and _ASKED_WHEN.search(theirs) is not None
     for kind, start, end, fix in found:
         if kind == "urgent" and pushed and sentence_bounds(draft, start) in pushed:
             continue
+        if kind == "urgent" and asked_when and draft.lower.startswith(_SOON, start):
+            continue  # "Timeline is asap" answers their "What's your timeline?" (audit 95-23)
         if kind in ("when", "call") and in_conversation(draft, ctx):
             continue  # in a thread where they write back, settling a time is the next step
         if kind in ("refer", "order") and offered and draft.lower.startswith(tuple(offered), start) \
@@ -995,6 +1006,7 @@ DEMANDING = Rule(
            "Looking forward to working together!", "Kindly reply at least yes or no.",
            "I will call you Thursday morning at 9:00 Perth time.", "Also can you tell them to hurry, I have another offer.",
            "Please I really need this, I will keep asking until you help haha", "just tell them i am good chef", "I think I deserve to know after all that work.",
+           "I want detailed feedback on why I was rejected, I think I deserve that.",
            "I would like you to pass my application directly to the hiring manager.", "I will call your office next week.",
            "Also please tell me when is the interview so I can prepare.", "It would be great to get a yes or no from you by Friday.",
            "I put your name as my referral on my application, hope ok :) can u send me the case study?", "plz reply me", "You people are idiots",
