@@ -2311,3 +2311,13 @@ def test_a_reply_read_as_an_answer_to_their_message():
     assert "fact.name-mismatch" not in codes("Hi mam, notice period is 90 days.", thread=screening,
                                              recipient_name="Priya Nair")
     assert "fact.name-mismatch" in codes("Hi mam, could you refer me?", recipient_name="Priya Nair")
+
+
+def test_a_draft_that_checks_on_the_referral_after_their_questions_is_their_answer_due():
+    """They asked two questions before they pass you on; "have you sent it yet?" is a reply that answers neither,
+    not a follow-up to be timed (audit 94-23)."""
+    asked = _exchange("Hi Joanne, could you point me to the right person for bank ICU work at Wharfedale?",
+                      "Hi Grace, I can pass your details on. What shifts are you looking for and when could you start?")
+    found = codes("Hi Joanne, just following up on the referral, have you sent it yet?", thread=asked,
+                  recipient_name="Joanne Ellis")
+    assert "reply.unanswered" in found

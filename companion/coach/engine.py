@@ -12,7 +12,7 @@ from protocol.page import Composer, Profile, Thread
 
 from companion.coach.analysis import AnalysedDraft
 from companion.coach.due import COLD_DAYS, DAY_MS, THANK_KIND, unanswered, waiting_on
-from companion.coach.intent import answers_them, asks, asks_again, open_request, they_agreed, they_declined
+from companion.coach.intent import answers_them, asks, asks_again, open_request, their_last, they_agreed, they_declined
 from companion.coach.matching import recipient_log, wrote_to_them
 from companion.coach.outreach_view import OutreachLog, message_times, to_ms
 from companion.coach.stated import checks_on_referral, stated_count, stated_earlier, stated_gap, stated_no
@@ -227,6 +227,9 @@ def _says_it_follows_up(draft: AnalysedDraft, ctx: CoachContext, rec) -> bool:
     and resume were in that message (if there was none, followup.no-earlier says so); or one the log knows
     only as a connection note, which then held the ask. When they know a message, their times decide
     (_awaiting_reply)."""
+    theirs = their_last(ctx.thread)
+    if theirs is not None and "?" in theirs:
+        return False  # they asked something: whatever the draft says of the referral, it is their answer that is due
     if checks_on_referral(draft):  # "were you able to submit the referral?": the ask went before, wherever
         return True
     said = stated_earlier(draft) is not None or stated_count(draft) is not None or stated_gap(draft) is not None
