@@ -27,6 +27,18 @@ def test_thread_json_and_url_option(capsys):
     assert data["url"] == "https://www.linkedin.com/messaging/thread/2-abc/"
 
 
+def test_thread_json_carries_every_paragraph_of_a_message(tmp_path, capsys):
+    html = (FIXTURES / "classic_messaging_thread.html").read_text(encoding="utf-8")
+    end = html.index("</ul></div></div>")  # the messages of thread_paragraph_messages.html after its own
+    page = tmp_path / "thread.html"
+    page.write_text(html[:end] + (FIXTURES / "thread_paragraph_messages.html").read_text(encoding="utf-8")
+                    + html[end:], encoding="utf-8")
+    assert main(["page", str(page), "--json"]) == 0
+    texts = [m["text"] for m in json.loads(capsys.readouterr().out)["thread"]["messages"][4:6]]
+    assert texts == ["Hi Sara, sure. Keep it to three sentences, please.",
+                     "Also, which team is the role in? Thanks, Daniel"]
+
+
 def test_human_output(capsys):
     assert main(["page", str(FIXTURES / "sdui_profile_3rd_invite_dialog.html")]) == 0
     out = capsys.readouterr().out

@@ -61,6 +61,64 @@ def test_overlay_in_shadow_root_falls_back_to_visible_headings_and_names():
     assert r.composer.surface == "message"
 
 
+
+def with_paragraph_messages() -> str:
+    """The messaging page with the messages of thread_paragraph_messages.html after its own."""
+    html = (FIXTURES / "classic_messaging_thread.html").read_text(encoding="utf-8")
+    end = html.index("</ul></div></div>")
+    return html[:end] + (FIXTURES / "thread_paragraph_messages.html").read_text(encoding="utf-8") + html[end:]
+
+
+PARAGRAPH_TEXTS = [  # each message whole, paragraphs in order, as one line like a <br> or a newline gives
+    ("me", "Hi Daniel, The referral form asks for a short note. Could I send you a draft?"),
+    ("them", "Hi Sara, sure. Keep it to three sentences, please."),
+    ("them", "Also, which team is the role in? Thanks, Daniel"),
+    ("me", "Here is the draft. It's the payments reliability team."),
+]
+
+
+def test_a_message_of_several_paragraphs_is_read_whole_without_what_surrounds_it():
+    r = parse_snapshot("https://www.linkedin.com/messaging/thread/2-ZmFrZQ==/", with_paragraph_messages())
+    t = r.thread
+    assert (t.participant.slug, len(t.messages), r.warnings) == ("daniel-okoye", 7, [])
+    # Nothing else: no sender name, time, reaction, attachment or "Seen" receipt.
+    assert [(m.sender, m.text) for m in t.messages[3:]] == PARAGRAPH_TEXTS
+    assert [m.sent_at for m in t.messages[3:]] == [
+        "2026-01-03T09:00:00+00:00", "2026-01-03T09:40:00+00:00", "2026-01-03T09:41:00+00:00",
+        "2026-01-03T10:05:00+00:00"]
+
+
+RAVI_TEXT = "Happy to take a look. Send me your CV and the job link."
+RAVI_BODY = f'<p class="msg-s-event-listitem__body t-14 t-black--light t-normal">{RAVI_TEXT}</p>'
+FIRST, SECOND = "<p>Happy to take a look.</p>", "<p>Send me your CV and the job link.</p>"
+
+
+@pytest.mark.parametrize("body", [
+    "\n".join(p.replace("<p>", '<p class="msg-s-event-listitem__body">') for p in (FIRST, SECOND)),
+    f'<p class="msg-s-event-listitem__body">{FIRST}<p><br></p>{SECOND}</p>',
+])
+@pytest.mark.parametrize("content_div", [True, False])
+def test_a_pop_up_message_of_several_paragraphs_reads_as_the_same_text_in_one(body, content_div):
+    html = (FIXTURES / "overlay_thread_reply.html").read_text(encoding="utf-8")
+    assert RAVI_BODY in html
+    html = html.replace(RAVI_BODY, body)
+    if not content_div:
+        html = html.replace('class="msg-s-event__content"', 'class="x"')
+    assert [(m.sender, m.text) for m in parse_snapshot(None, html).thread.messages] == [
+        ("me", "Hi Ravi, I saw the data platform opening at Lumen Freight. Would you be open to referring me?"),
+        ("them", RAVI_TEXT),
+    ]
+
+
+def test_reading_paragraphs_is_bounded():
+    def text(paragraphs: str) -> str:
+        html = ('<main><ul><li class="msg-s-message-list__event"><div class="msg-s-event-listitem" data-event-urn="x">'
+                f'<p class="msg-s-event-listitem__body">First.</p>{paragraphs}</div></li></ul></main>')
+        return parse_snapshot(None, html).thread.messages[0].text
+    assert len(text("<p>Lorem ipsum dolor sit amet.</p>" * 300)) == 4000  # TEXT_LIMIT
+    assert text("<p></p>" * 300 + "<p>Too far.</p>") == "First."  # a long run of empty ones is not walked through
+
+
 EMPTY_POPUP = "classic_profile_empty_popup_minimized_chat.html"
 MAREN_URL = "https://www.linkedin.com/in/maren-solberg-data/"
 

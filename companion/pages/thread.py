@@ -19,6 +19,7 @@ _BOXES = (_BUBBLE, ".msg-convo-wrapper", ".msg-thread", "[role=dialog]", "main")
 _EVENT = "li.msg-s-message-list__event"
 MAX_MESSAGES = 500
 TEXT_LIMIT = 4000
+MAX_PARAGRAPH_STEPS = 200  # siblings looked at after a message's first paragraph
 
 
 def talks_with(part: Profile | None, person: Profile | None) -> bool:
@@ -73,9 +74,32 @@ def _participant(box: LexborNode) -> Profile | None:
 
 
 def _body(event: LexborNode) -> str:
+    """The message's text. A body `<p>` is read with the paragraphs right after it: a body of several
+    `<p>`s side by side, or paragraphs inside the body `<p>`, which the HTML parser moves out to follow it
+    (a `<p>` cannot hold one). They join with a space, as line breaks do: the text is the same as when the
+    page writes the message in one `<p>` with newlines."""
     body = event.css_first(".msg-s-event-listitem__body, .msg-s-event__content, [data-test-message-body]") \
         or event.css_first("p")
-    return text_of(body, skip=HIDDEN)[:TEXT_LIMIT]
+    if body is None or body.tag != "p":
+        return text_of(body, skip=HIDDEN)[:TEXT_LIMIT]
+    parts: list[str] = []
+    size = 0
+    node: LexborNode | None = body
+    for _ in range(MAX_PARAGRAPH_STEPS):  # element and text siblings, so a run of empty <p>s ends too
+        if node is None or size >= TEXT_LIMIT:
+            break
+        if node.is_element_node:
+            if node.tag != "p":
+                break  # the text ends: a reaction, an attachment, the "Seen" receipt come in their own boxes
+            # An empty one (a blank line) is passed over cheaply.
+            if node.text(deep=True).strip() and not matches(node, HIDDEN) \
+                    and (text := text_of(node, skip=HIDDEN, limit=TEXT_LIMIT - size)):
+                parts.append(text)
+                size += len(text) + 1
+        elif node.tag == "-text" and (node.text_content or "").strip():
+            break  # loose text is not a paragraph of this message
+        node = node.next
+    return " ".join(parts)[:TEXT_LIMIT]
 
 
 def parse(snap: Snapshot, warnings: list[str], now: datetime | None = None,
