@@ -2321,3 +2321,17 @@ def test_a_draft_that_checks_on_the_referral_after_their_questions_is_their_answ
     found = codes("Hi Joanne, just following up on the referral, have you sent it yet?", thread=asked,
                   recipient_name="Joanne Ellis")
     assert "reply.unanswered" in found
+
+
+def test_a_second_question_beside_a_known_kind_is_still_asked():
+    """"Is your NMC PIN all sorted now, and would you need visa sponsorship?": the visa kind names one question, the
+    PIN is another (audit 94-15); "are you authorised to work in the UK, or would you need sponsorship?" is one."""
+    two = _exchange("Could you put in a word for the Band 6 post?", "Yes, send me your CV. Quick question first "
+                    "though: is your NMC PIN all sorted now, and would you need visa sponsorship?")
+    [f] = findings("Thank you! I've attached my CV. Let me know if you need anything else.", "reply.unanswered",
+                   thread=two, recipient_name="Ama Owusu")
+    assert "NMC PIN" in f.message and "visa" in f.message
+    one = _exchange("Could you refer me for JR-55821?", "Before I refer you: are you authorised to work in the UK, or "
+                    "would you need sponsorship?")
+    assert "reply.unanswered" not in codes("I'd need Skilled Worker sponsorship: I'm on a Graduate visa until 2027.",
+                                           thread=one, recipient_name="Oliver Hart")

@@ -266,9 +266,11 @@ def _asked(pattern: re.Pattern[str], theirs: str) -> tuple[re.Match[str], str] |
 # A yes-or-no question about the writer ("Are you a US citizen?", "Have you already applied through the portal?",
 # "… and whether you hold your ECS card"), or one about their experience with something named ("What's your
 # experience with PLCs?"): the two kinds whose answer can be told by its words.
+# (A second question joined by "and" is its own: "is your NMC PIN sorted now, and would you need sponsorship?")
 _YES_NO = re.compile(r"(?:^\s*|[,;:—–(]\s*|\b(?:and|also|but|so|quick question|first|then)\W+)"
-                     r"((?:are|were|do|did|have|has|had|is) (?:you|your)\b[^?.!;]*|(?:whether|if) you (?:are|were|have|"
-                     r"hold|had|did|do|already|still|currently)\b[^?.!;]*)")
+                     r"((?:are|were|do|did|have|has|had|is) (?:you|your)\b(?:(?!,? and (?:would|will|do|are|is|have|can|"
+                     r"could)\b)[^?.!;])*|(?:whether|if) you (?:are|were|have|hold|had|did|do|already|still|currently)\b"
+                     r"[^?.!;]*)")
 _EXPERIENCE_Q = re.compile(r"\b(?:experience|background|familiarity|exposure|worked|work) (?:with|in|on|using) "
                            r"((?:[\w&/+#.-]+ ){0,3}?[\w&/+#-]+)(?=\s*(?:[?,;:—–(]|and\b|specifically\b|$))")
 # A yes or a no, or a condition on it, opening a sentence or a clause of the reply.
@@ -284,7 +286,8 @@ _ARE_YOU = re.compile(r"(?:are|were) you\b|(?:whether|if) you (?:are|were)\b")
 _QUESTION_WORDS = frozenset(
     "are were do did have has had is you your yours whether if already still currently yet also any a an the to "
     "of in on at for with by from and or so able ok okay fine happy comfortable open willing planning going "
-    "get got be been being there this that it its would could can will should me my mine our we us through about".split())
+    "get got be been being there this that it its would could can will should me my mine our we us through about "
+    "need now all".split())
 
 
 _TOKEN = re.compile(r"[^\W_][\w&+#-]*")
@@ -307,7 +310,7 @@ def _covers(draft: AnalysedDraft, topic: set[str]) -> bool:
     return any(_stem(w) in topic for w in _TOKEN.findall(draft.lower))
 
 
-def _open_questions(theirs: str, original: str, known: set[str], draft: AnalysedDraft,
+def _open_questions(theirs: str, original: str, known: dict[str, set[str]], draft: AnalysedDraft,
                     said: set[str] = frozenset()) -> list[str]:
     """Their yes-or-no questions about the writer, and questions on their experience with a named thing, that
     the reply neither answers yes or no nor takes up by one of their words: quoted as they wrote them. Words
@@ -318,9 +321,13 @@ def _open_questions(theirs: str, original: str, known: set[str], draft: Analysed
         sentence = s.group()
         if "?" not in sentence and not re.search(r"\b(?:tell|send|let) me\b", sentence):
             continue
-        if any(sentence in k or k in sentence for k in known):
-            continue  # a kind the rule knows already named this sentence
+        # Where a kind the rule knows already named part of this sentence, that part is not asked again in other
+        # words; another question beside it still is ("is your NMC PIN sorted now, and would you need a visa?").
+        named = [(at, at + len(w)) for k, words in known.items() if sentence in k or k in sentence
+                 for w in words if (at := sentence.find(w)) >= 0]
         for q in [*_YES_NO.finditer(sentence), *_EXPERIENCE_Q.finditer(sentence)]:
+            if named and (q.re is _EXPERIENCE_Q or any(a < q.end() and q.start() < b for a, b in named)):
+                continue
             topic = _content(q.group(1)) - said
             if not topic or _covers(draft, topic) or q.re is _YES_NO and (
                     yes_or_no or _ARE_YOU.match(q.group(1)) and _I_AM.search(draft.lower)):
@@ -338,11 +345,11 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
     theirs = their_last(ctx.thread)
     if theirs is None or withdraws(draft):
         return
-    missing, needed, told, known = [], False, set(), set()
+    missing, needed, told, known = [], False, set(), {}
     for i, (asks, answered, label) in enumerate(_QUESTIONS):
         found = _asked(asks, theirs)
         if found:
-            known.add(found[1])  # a kind named this sentence: it is not asked again in other words
+            known.setdefault(found[1], set()).add(found[0].group())
         topic = (found[1], asks in (_OFFERS_TIMES, _ASKS_TIME) or i) if found else None
         if found and topic not in told and not answered(draft, theirs if asks in (_ASKS_KIND, _ASKS_JOB) else found[1]):
             # One card line a question: "Which day works, Thursday or Friday?" is one, however many kinds of time
