@@ -2335,3 +2335,18 @@ def test_a_second_question_beside_a_known_kind_is_still_asked():
                     "would you need sponsorship?")
     assert "reply.unanswered" not in codes("I'd need Skilled Worker sponsorship: I'm on a Graduate visa until 2027.",
                                            thread=one, recipient_name="Oliver Hart")
+
+
+def test_what_a_referral_needs_asked_by_a_date_is_a_must_answer():
+    """The referral window closes Friday and the reply sends neither the requisition number nor the CV: an error that
+    says by when (audit 95-16); without a date it stays a warning."""
+    due = _exchange("Could you refer me for the Graduate Trainee programme?", "Yes! Please send me the requisition "
+                    "number from the careers page and your CV in PDF by Friday, because the referral window closes then.")
+    [f] = findings("Thank you so much ma!! God will bless you abundantly.", "reply.unanswered", thread=due,
+                   recipient_name="Ngozi Eze")
+    assert f.severity == "error" and "by Friday" in f.message and "your resume" in f.message
+    undated = _exchange("Could you refer me for the Graduate Trainee programme?", "Yes! Please send me the "
+                        "requisition number from the careers page and your CV.")
+    [f] = findings("Thank you so much ma!! God will bless you abundantly.", "reply.unanswered", thread=undated,
+                   recipient_name="Ngozi Eze")
+    assert f.severity == "warning"

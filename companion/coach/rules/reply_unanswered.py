@@ -29,7 +29,7 @@ _ASKS_JOB = re.compile(
     r"(?:link|url)|link (?:to|for) the (?:job|posting|role|position|opening)|req|posting)\b")
 # Your resume or portfolio, asked: "send me your CV", "could you share your resume?", "do you have a portfolio link?".
 _ASKS_CV = re.compile(r"\b(?:send|share|forward|attach|email|e-mail|drop|do you have|have you got)(?: me| over)?\b"
-                      r"[^.!?\n]{0,30}\b(?P<w>cv|r[ée]sum[ée]|portfolio)\b")
+                      r"[^.!?\n]{0,60}\b(?P<w>cv|r[ée]sum[ée]|portfolio)\b")
 # When to talk: "When are you free this week?", "what time suits you?", "send me a few slots that work".
 _ASKS_TIME = re.compile(
     r"\bwhen (?:are|would|will|could) you be (?:free|available)\b|\bwhen (?:are you|you're|you are) (?:free|available)\b"
@@ -227,6 +227,9 @@ _QUESTIONS = (
     (_ASKS_GO, _says_go, "whether you want them to go ahead"),
     (_ASKS_WHO, _answers(_A_WHO), "who you are and how you know them"),
 )
+# A date they need it by: "by Friday", "by the 12th", "before the window closes".
+_DUE = re.compile(r"\b(?:by|before) (?:(?:this |next )?(?:" + WEEKDAY + r")|tomorrow|tonight|(?:the )?end of (?:the )?"
+                  r"(?:day|week)|(?:the )?\d{1,2}(?:st|nd|rd|th)?\b|(?:the )?(?:window|deadline|portal) clos\w+)")
 BARE_WORDS = 3  # a reply this short that answers none of their questions is only an acknowledgement
 _REFERRAL_NEEDS = 3  # the first three: without them a referral cannot be entered
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
@@ -374,10 +377,16 @@ def _unanswered(draft: AnalysedDraft, ctx: CoachContext):
            "A question left open costs another round trip, days in a referral, and reads as not listening.")
     asked = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
     bare = len(draft.lower.split()) <= BARE_WORDS  # "ok", "k thx": nothing in it but the acknowledgement
+    # What a referral needs, asked for by a date: "send me the requisition number and your CV by Friday, because the
+    # referral window closes then" (audit 95-16). Missing it may cost the referral itself.
+    due = _DUE.search(theirs) if needed else None
+    if due is not None:
+        why = (f"They need it {ctx.thread.messages[-1].text[due.start():due.end()]}: without it they cannot submit, "
+               "and a referral window that closes does not wait for the next message.")
     yield UNANSWERED.finding(
         f"{who} asked {asked}, and this reply "
         + (f"(\"{draft.text.strip()}\") says nothing else: do not send it as it is. " if bare else "does not answer it. ")
-        + why, draft, None, severity="error" if bare else UNANSWERED.severity,
+        + why, draft, None, severity="error" if bare or due is not None else UNANSWERED.severity,
         suggestion="Answer what they asked in the first lines, e.g. \"It's the Data Analyst role, job ID 48213: "
                    "https://… My resume is attached.\"" if needed else
                    "Answer each of their questions first, a line each (a yes or a no, then one detail), and only "
