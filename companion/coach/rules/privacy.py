@@ -50,6 +50,12 @@ _CONFIDENTIAL = re.compile(
     r"|\bwhat the (?:[\w-]+ )?(?:pay |salary |comp )?range (?:is|looks)\b"
     r"|\bbudget (?:approved |allocated |set aside |available )?(?:for|of) (?:the|this|that|these|those) (?:[\w-]+ ){0,4}?"
     r"(?:role|position|job|opening|hire)s?\b"
+    # What a role's people make, asked indirectly: "what the current RSMs make" (audit 94-19); how the team is doing
+    # against its targets, from inside: "what targets the team is missing this year".
+    r"|\bwhat (?:the |your )?(?:current |other |existing )?(?:[\w-]+ ){0,2}[\w-]+s (?:make|earn|take home|get paid|are "
+    r"paid)\b(?! (?:of|sense|it|up|a|the)\b)"
+    r"|\b(?:targets?|numbers|quotas?) (?:the |your )?(?:team|org|department|they|you) (?:is|are)? ?(?:missing|missed|"
+    r"behind on|failing)\b|\b(?:missing|missed|behind on) (?:its|their|your|the team's) (?:targets?|numbers|quotas?)\b"
     # Their own pay, asked: "what salary they gave you", "what they pay you" (audit 92-10).
     r"|\bwhat (?:salary|pay|package|comp\w*|offer) (?:they|the company|[a-z]+) (?:gave|give|offered|pay|paid) you\b"
     r"|\b(?:have|has|got) (?:the |any )?budget (?:for|to) (?:(?:new|more|any) )?(?:hires?|hiring|headcount)\b)"
@@ -408,6 +414,7 @@ CONFIDENTIAL = Rule(
            "Please send me the hiring manager's WhatsApp so I can talk to him directly.",
            'Can you tell me what salary they gave you and the budget for the structural roles?',
            "Can you send me Joe's cell number so I can call him today?",
+           'Can you tell me what the current RSMs make and what targets the team is missing this year?',
            'Could you send me her private email and phone number?',
            "The role is filled? Could you share the hiring manager's email so I can send my CV directly?",
            "What's the OTE for SDRs there?", "Also any idea what the PM range is over there?",
@@ -489,7 +496,7 @@ CONFIDENTIAL = Rule(
            "If you hear anything from Sarah about whether they're leaning towards me, could you let me know?"),
     quiet=("Thank you again for referring me! Panel interview on Thursday: do you know who's on the panel?",
            "What kind of questions should I expect in the final round?", "Happy to share my number if a call is easier.",
-           "I want to get ahead of the other candidates.",
+           "I want to get ahead of the other candidates.", "I'd love to hear what the new tools make possible.",
            "The recruiter's email bounced, so I am writing to you instead.",
            "I know you can't share anything confidential.", "You should get an email from the system.",
            "I took notes from my interview so I can prepare better next time.",
