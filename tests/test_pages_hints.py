@@ -303,6 +303,9 @@ def test_a_post_that_advertises_the_role_is_not_credited_for_naming_the_role():
     saw = "Hi Katrin, I saw you're looking for a Mechanical Design Engineer in Stuttgart."
     found = by_kind(hints(saw, ctx(them)))["recent_post"]
     assert found.used and "Mechanical Design Engineer" in found.text
+    # That the company is hiring is known from any job board: no sign of the post.
+    board = "Hi Katrin, your company is hiring a Mechanical Design Engineer in Stuttgart. Could you refer me?"
+    assert not by_kind(hints(board, ctx(them)))["recent_post"].used
 
 
 def test_a_shared_school_named_by_its_initials_is_used():

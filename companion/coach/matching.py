@@ -532,8 +532,9 @@ def _profile_words(profile) -> frozenset[str]:
 _OPENING_POST = re.compile(r"\b(?:is|are|we're|we are|i'm|i am) (?:now )?(?:hiring|recruiting|looking for)\b"
                            r"|\bjoin (?:my|our|the) team\b|\b(?:roles?|positions?|openings?|vacanc\w+) (?:are |is )?open\b",
                            re.IGNORECASE)
-_SAW_OPENING = re.compile(r"\b(?:you(?:'re| are| were)|your (?:team|company|group) (?:is|was)) (?:now )?(?:hiring|"
-                          r"recruiting|looking for)\b|\byou (?:posted|shared|announced)\b|\b(?:your|ur) (?:\w+ ){0,3}post\b")
+# (Not "your company is hiring": that is known from any job board; audit 94-07.)
+_SAW_OPENING = re.compile(r"\byou(?:'re| are| were) (?:now )?(?:hiring|recruiting|looking for)\b"
+                          r"|\byou (?:posted|shared|announced)\b|\b(?:your|ur) (?:\w+ ){0,3}post\b")
 
 
 def mentioned_post(lower: str, profile, about_a_post: bool = False) -> int | None:
