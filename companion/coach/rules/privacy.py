@@ -101,8 +101,9 @@ _CONFIDENTIAL = re.compile(
     r"rubrics?|scorecards?|guidelines)\b"
     r"|\bconfidential\b|\bunder nda\b|\bnot (?:yet )?public\b"
     # Not the writer measuring themselves: "to get ahead of the other candidates", "stand out from other applicants".
-    r"|(?<!ahead of )(?<!ahead of the )(?<!from )(?<!from the )(?<!than )(?<!than the )(?<!among )(?<!among the )"
-    r"(?<!over )(?<!over the )\bother (?:candidates?|applicants?)\b|\bwho else (?:(?:\w+ ){0,4}?)(?:applied|is applying|is interviewing|"
+    r"|\bother(?<!ahead of other)(?<!ahead of the other)(?<!from other)(?<!from the other)(?<!than other)"
+    r"(?<!than the other)(?<!among other)(?<!among the other)(?<!over other)(?<!over the other) (?:candidates?|"
+    r"applicants?)\b|\bwho else (?:(?:\w+ ){0,4}?)(?:applied|is applying|is interviewing|"
     r"they're interviewing|made it|got (?:an? )?(?:interview|offer|through|referred)|is (?:still )?in the running|was referred)\b"
     # Who got it: "who they hired", "who they chose instead".
     r"|\bwho (?:they|the team|you|the panel|the hiring manager) (?:ended up )?(?:hired|picked|chose|selected|went with)\b"

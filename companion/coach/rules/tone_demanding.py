@@ -762,13 +762,14 @@ def _find(draft: AnalysedDraft):
             if _keep(draft, "guilt", m.start()) and not overlaps(loud, *m.span()) and not overlaps(spans, *m.span()):
                 pressed.append(m.start())
                 yield "guilt", m.start(), m.end(), None
-    for m in _PAST.finditer(draft.lower):
+    lower = draft.lower
+    for m in _PAST.finditer(lower) if any(map(lower.__contains__, _PAST_WORDS)) else ():
         s, e = sentence_bounds(draft, m.start())
         if (m.group().startswith("make") or _ASKED_OF_THEM.search(draft.lower, s, m.start())) \
                 and not overlaps(spans, *m.span()) and _keep(draft, "lobby", m.start()):
             spans.append(m.span())
             yield "past", m.start(), m.end(), None
-    for m in _HASTE.finditer(draft.lower):
+    for m in _HASTE.finditer(lower) if any(map(lower.__contains__, _HASTE_WORDS)) else ():
         s, e = sentence_bounds(draft, m.start())
         clock = _CLOCK.search(draft.lower, s, e)
         if (clock or m.group("asked")) and not _THANKED.search(draft.lower, s, m.start()) \
@@ -809,6 +810,9 @@ _CLOCK = re.compile(r"\b(?:visa|permit|opt|grace period|status|offer|posting|app
 # Past what they said: "I'm sure you can make an exception", "if you could refer me anyway", "could you ask HR anyway?".
 _PAST = re.compile(r"\bmake an exception\b(?! (?:for|to) (?:everyone|anyone|others)\b)|\b(?:refer|forward|pass|send|ask|"
                    r"submit|put|recommend|consider|check|try)\b[^.!?\n]{0,50}?\b(?:anyway|regardless|all the same|even so)\b")
+_PAST_WORDS = ("exception", "anyway", "regardless", "all the same", "even so")  # most drafts have none: skip the scan
+_HASTE_WORDS = ("quick", "fast", "prompt", "speedy", "swift", "rapid", "timely", "hurry", "rush", "time is short",
+                "time is running", "time is tight", "lost", "buried", "need")
 _ASKED_OF_THEM = re.compile(r"\b(?:could|can|would|will) you\b|\bplease\b|\bif you (?:could|can|would)\b|\bkindly\b")
 _SO = re.compile(r" os\b|,")  # backwards: the nearest "so" or comma before the haste
 _THANKED = re.compile(r"\bthank|\bthanks\b|\bgrateful for (?:your|the)\b|\bappreciated?\b[^.!?\n]{0,12}\byour\b")

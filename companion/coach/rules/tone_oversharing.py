@@ -72,8 +72,10 @@ _ANCHORS = frozenset(
     "lost losing income savings money marriage relationship divorce divorced divorcing separated passed died death "
     "funeral bereaved bereavement look widow widowed widower custody staying living single pregnant emergency "
     "tough hard strain carer caring knocked shot destroyed crushed confidence mortgage savings running maternity "
-    "stressful difficult burned burnt mental rejected rejections unemployed work job means mean disaster "
-    "devastating end family".split())
+    "stressful difficult burned burnt mental".split())
+# The two kinds read on ordinary words ("work", "family") are looked for by phrase, which few drafts have.
+_KIND_PHRASES = {"search": ("rejected", "rejections", "unemployed", "out of work", "without a job", "without work"),
+                 "stakes": ("everything", "the world", "disaster", "devastating", "the end for", "my family")}
 _STRIP = ".,!?;:()\"'“”‘’…"
 
 
@@ -83,10 +85,13 @@ def private_details(draft: AnalysedDraft) -> list[tuple[str, int, int]]:
 
 
 def _details(draft: AnalysedDraft) -> list[tuple[str, int, int]]:
-    if _ANCHORS.isdisjoint(w.strip(_STRIP) for w in draft.lower.split()):
-        return []
+    lower = draft.lower
+    anchored = not _ANCHORS.isdisjoint(w.strip(_STRIP) for w in lower.split())
     found = []
     for kind, rx in _KINDS.items():
+        phrases = _KIND_PHRASES.get(kind)
+        if not (any(map(lower.__contains__, phrases)) if phrases else anchored):
+            continue
         for m in rx.finditer(draft.lower):
             s, e = sentence_bounds(draft, m.start())
             if not _AT_WORK.search(draft.lower, s, e):
