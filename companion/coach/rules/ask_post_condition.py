@@ -69,46 +69,50 @@ def _requirements(lower: str):
             yield m.start(), about, m.group("out") is not None
 
 
+# What each kind says, after "{who}'s post says "{theirs}", and": the finding, then the suggestion.
+_SAYS = {
+    "no-referrals": ("\"{yours}\" asks for just that.",
+                     "Ask what their post offers instead (a question about the team, or the process), and apply the "
+                     "way it says."),
+    "apply-first": ("\"{yours}\" asks before you have: a referral needs the application it is attached to.",
+                    "Apply as the post says, then send them the job ID with your ask."),
+    "unmet": ("your draft says \"{yours}\": it asks for a role the post rules you out of, for now.",
+              "Ask about what fits where you are (a trainee or junior opening, or when to apply again), or say when "
+              "you will meet it and ask whether that timing could work."),
+    "unsaid": ("your draft does not say whether you meet it. It is the first thing they will check.",
+               "Say it in a few words, e.g. \"I hold it (since 2023)\"."),
+}
+
+
+def _passed_by(lower: str, draft: AnalysedDraft, asked: str | None) -> tuple[str, int, str | None] | None:
+    """(kind, where in the post, the draft's words to quote) of the first condition of the post the ask passes by."""
+    if asked is not None and (m := _NO_REFERRALS.search(lower)):
+        return "no-referrals", m.start(), asked
+    if asked is not None and (m := _APPLY_FIRST.search(lower)) and not APPLIED.search(draft.lower) \
+            and not re.search(r"\d{3,}", draft.lower):
+        return "apply-first", m.start(), asked
+    said = [(s.group(), draft.text[s.start():s.end()].strip()) for s in SENTENCES.finditer(draft.lower)]
+    unsaid = None
+    for start, about, rules_out in _requirements(lower):
+        on_it = [(r, as_written) for r, as_written in said if about & topic(r)]
+        unmet = next((as_written for r, as_written in on_it if rules_out or NOT_YET.search(r) or WAVED.search(r)), None)
+        if unmet is not None:
+            return "unmet", start, unmet
+        if not on_it and unsaid is None:
+            unsaid = start
+    return ("unsaid", unsaid, None) if unsaid is not None and asked is not None else None
+
+
 def _post_condition(draft: AnalysedDraft, ctx: CoachContext):
     asked = goes_on(draft)
-    who = first_name(ctx) or "They"
-    said = [(s.group(), draft.text[s.start():s.end()].strip()) for s in SENTENCES.finditer(draft.lower)]
     for text, lower in _posts(ctx):
-        if asked is not None and (m := _NO_REFERRALS.search(lower)):
+        if (found := _passed_by(lower, draft, asked)) is not None:
+            kind, start, yours = found
+            message, suggestion = _SAYS[kind]
             yield POST_CONDITION.finding(
-                f"{who}'s post says \"{_said(text, lower, m.start())}\", and \"{asked}\" asks for just that.",
-                draft, None,
-                suggestion="Ask what their post offers instead (a question about the team, or the process), and "
-                           "apply the way it says.", data={"kind": "no-referrals"})
-            return
-        if asked is not None and (m := _APPLY_FIRST.search(lower)) and not APPLIED.search(draft.lower) \
-                and not re.search(r"\d{3,}", draft.lower):
-            yield POST_CONDITION.finding(
-                f"{who}'s post says \"{_said(text, lower, m.start())}\", and \"{asked}\" asks before you have: a "
-                "referral needs the application it is attached to.", draft, None,
-                suggestion="Apply as the post says, then send them the job ID with your ask.",
-                data={"kind": "apply-first"})
-            return
-        unsaid = None
-        for start, about, rules_out in _requirements(lower):
-            on_it = [(r, as_written) for r, as_written in said if about & topic(r)]
-            unmet = next((as_written for r, as_written in on_it if rules_out or NOT_YET.search(r) or WAVED.search(r)),
-                         None)
-            if unmet is not None:
-                yield POST_CONDITION.finding(
-                    f"{who}'s post says \"{_said(text, lower, start)}\", and your draft says \"{unmet}\": it asks "
-                    "for a role the post rules you out of, for now.", draft, None,
-                    suggestion="Ask about what fits where you are (a trainee or junior opening, or when to apply "
-                               "again), or say when you will meet it and ask whether that timing could work.",
-                    data={"kind": "unmet"})
-                return
-            if not on_it and unsaid is None:
-                unsaid = start
-        if unsaid is not None and asked is not None:
-            yield POST_CONDITION.finding(
-                f"{who}'s post says \"{_said(text, lower, unsaid)}\", and your draft does not say whether you meet "
-                "it. It is the first thing they will check.", draft, None, severity="info",
-                suggestion="Say it in a few words, e.g. \"I hold it (since 2023)\".", data={"kind": "unsaid"})
+                f"{first_name(ctx) or 'They'}'s post says \"{_said(text, lower, start)}\", and "
+                + message.format(yours=yours), draft, None, suggestion=suggestion, data={"kind": kind},
+                severity="info" if kind == "unsaid" else POST_CONDITION.severity)
             return
 
 

@@ -80,62 +80,67 @@ def _step(theirs: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _condition(draft: AnalysedDraft, ctx: CoachContext):
-    lower = their_last(ctx.thread)
-    if lower is None or withdraws(draft):
-        return
-    original = ctx.thread.messages[-1].text
-    theirs = [s.group() for s in SENTENCES.finditer(lower)]
-    said = {s.group(): capital(_GREETING.sub("", original[s.start():s.end()].strip()))
-            for s in SENTENCES.finditer(lower)}
-    who = first_name(ctx) or "They"
-    mine = topic(" ".join(m.text.lower() for m in ctx.thread.messages if m.sender == "me"))
-    reply = [(s.group(), draft.text[s.start():s.end()].strip()) for s in SENTENCES.finditer(draft.lower)]
-    declined = they_declined(ctx.thread) is not None or _REFUSES.search(lower) is not None
-    asked = goes_on(draft)
+# What each kind says, after "{who} wrote "{theirs}", and": the finding, then the suggestion.
+_SAYS = {
+    "unanswered": ("your reply does not say whether you meet it. It decides whether they can take you forward, so "
+                   "they will have to ask again, or stop there.",
+                   "Say where you stand in the first line: that you have it (with its number or date), or when you "
+                   "will, e.g. \"Yes, I hold it (no. 123456).\" or \"Not yet: I expect it by March.\""),
+    "waved": ("\"{yours}\" waves it away. A requirement is theirs to waive, not yours.",
+              "Say where you stand and ask whether that works, e.g. \"I sit the last exam in January. Would that "
+              "timing work for this role?\""),
+    "requirement": ("you say you do not have it yet: \"{yours}\" asks for the exception they just said they cannot "
+                    "make.",
+                    "Thank them, say when you expect it, and ask whether you may come back then, e.g. \"It should "
+                    "come through in about 8 weeks. May I get back to you once it has?\""),
+    "call": ("\"{yours}\" skips that step: it asks for the referral before the call they want.",
+             "Take up the call first (a yes and two times that suit you), and keep the ask for after it."),
+    "apply": ("\"{yours}\" skips that step: it asks for the referral before the application they asked for.",
+              "Apply first, as they asked, and send them the job ID or your application confirmation."),
+}
+
+
+def _passed_by(theirs: list[str], reply: list[tuple[str, str]], mine: set[str], declined: bool,
+               asked: str | None, draft: AnalysedDraft) -> tuple[str, str, str | None] | None:
+    """(kind, their sentence, the reply's words to quote) of the first condition the reply passes by, or None."""
     for sentence, about, stated in _requirements(theirs):
         about = about - mine if stated else about  # what the writer named first is common ground, not the requirement
         if not about:
             continue
         on_it = [r for r, _ in reply if about & topic(r)]
         if stated and not on_it and not declined:
-            yield CONDITION.finding(
-                f"{who} wrote \"{said[sentence]}\", and your reply does not say whether you meet it. It decides "
-                "whether they can take you forward, so they will have to ask again, or stop there.", draft, None,
-                suggestion="Say where you stand in the first line: that you have it (with its number or date), or "
-                           "when you will, e.g. \"Yes, I hold it (no. 123456).\" or \"Not yet: I expect it by March.\"",
-                data={"kind": "unanswered"})
-            return
+            return "unanswered", sentence, None
         waved = next((text for r, text in reply if WAVED.search(r)), None)
         if on_it and waved is not None:
-            yield CONDITION.finding(
-                f"{who} wrote \"{said[sentence]}\", and \"{waved}\" waves it away. A requirement is theirs "
-                "to waive, not yours.", draft, None,
-                suggestion="Say where you stand and ask whether that works, e.g. \"I sit the last exam in January. "
-                           "Would that timing work for this role?\"",
-                data={"kind": "waved"})
-            return
+            return "waved", sentence, waved
         if asked is not None and any(NOT_YET.search(r) for r in on_it):
-            yield CONDITION.finding(
-                f"{who} wrote \"{said[sentence]}\", and you say you do not have it yet: \"{asked}\" asks for the "
-                "exception they just said they cannot make.", draft, None,
-                suggestion="Thank them, say when you expect it, and ask whether you may come back then, e.g. \"It "
-                           "should come through in about 8 weeks. May I get back to you once it has?\"",
-                data={"kind": "requirement"})
-            return
+            return "requirement", sentence, asked
     step = _step(theirs)
     if step is None or asked is None:
-        return
+        return None
     sentence, kind = step
     if kind == "call" and _TAKES_STEP.search(draft.lower) or kind == "apply" and APPLIED.search(draft.lower):
+        return None
+    return kind, sentence, asked
+
+
+def _condition(draft: AnalysedDraft, ctx: CoachContext):
+    lower = their_last(ctx.thread)
+    if lower is None or withdraws(draft):
         return
-    yield CONDITION.finding(
-        f"{who} wrote \"{said[sentence]}\", and \"{asked}\" skips that step: it asks for the referral before "
-        + ("the call they want." if kind == "call" else "the application they asked for."), draft, None,
-        suggestion=("Take up the call first (a yes and two times that suit you), and keep the ask for after it."
-                    if kind == "call" else
-                    "Apply first, as they asked, and send them the job ID or your application confirmation."),
-        data={"kind": kind})
+    original = ctx.thread.messages[-1].text
+    said = {s.group(): capital(_GREETING.sub("", original[s.start():s.end()].strip()))
+            for s in SENTENCES.finditer(lower)}
+    mine = topic(" ".join(m.text.lower() for m in ctx.thread.messages if m.sender == "me"))
+    reply = [(s.group(), draft.text[s.start():s.end()].strip()) for s in SENTENCES.finditer(draft.lower)]
+    declined = they_declined(ctx.thread) is not None or _REFUSES.search(lower) is not None
+    found = _passed_by(list(said), reply, mine, declined, goes_on(draft), draft)
+    if found is None:
+        return
+    kind, sentence, yours = found
+    message, suggestion = _SAYS[kind]
+    yield CONDITION.finding(f"{first_name(ctx) or 'They'} wrote \"{said[sentence]}\", and "
+                            + message.format(yours=yours), draft, None, suggestion=suggestion, data={"kind": kind})
 
 
 CONDITION = Rule(
